@@ -1,0 +1,51 @@
+/**
+ * createApp(deps): the Hono app with every `/api` route, no listening. The chained result's type
+ * is `AppType`, which the SPA's typed client imports (types only).
+ */
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { Db } from './db/client.ts'
+import { identify } from './lib/auth.ts'
+import type { AppEnv } from './lib/context.ts'
+import { AppError, handleError } from './lib/errors.ts'
+import { silentLogger, type Logger } from './lib/logger.ts'
+import { authRoutes } from './modules/auth/auth.routes.ts'
+import { channelRoutes } from './modules/channels/channels.routes.ts'
+import { inquiryRoutes } from './modules/inquiries/inquiries.routes.ts'
+import { userRoutes } from './modules/users/users.routes.ts'
+
+export type AppDeps = { db: Db; logger?: Logger; now?: () => number }
+
+/** Request bodies above this are refused with 413 before they are read whole (bytes). */
+export const MAX_BODY_BYTES = 5 * 1024 * 1024
+
+export function createApp(deps: AppDeps) {
+  const api = new Hono<AppEnv>()
+  api.use(async (c, next) => {
+    c.set('db', deps.db)
+    c.set('logger', deps.logger ?? silentLogger)
+    c.set('now', deps.now ?? Date.now)
+    await next()
+  })
+  api.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', `Request body over ${MAX_BODY_BYTES} bytes`)
+      },
+    }),
+  )
+  api.use(identify)
+  api.onError(handleError)
+  api.notFound(() => {
+    throw new AppError('NOT_FOUND', 'No such API route')
+  })
+  return api
+    .get('/health', (c) => c.json({ ok: true }, 200))
+    .route('/auth', authRoutes)
+    .route('/channels', channelRoutes)
+    .route('/inquiries', inquiryRoutes)
+    .route('/users', userRoutes)
+}
+
+export type AppType = ReturnType<typeof createApp>

@@ -1,0 +1,29 @@
+/** The process's settings, from the environment, parsed once. The only file that reads process.env. */
+import { z } from 'zod'
+
+const flag = z
+  .enum(['0', '1', 'true', 'false'])
+  .transform((v) => v === '1' || v === 'true')
+
+export const configSchema = z.object({
+  DESK_DB: z.string().min(1).default('data/desk.sqlite'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DESK_ADMIN_PASSWORD: z.string().min(8).optional(),
+  DESK_DEMO: flag.default(true),
+  /** Folder of the built SPA (vite build output). */
+  DESK_WEB_DIST: z.string().optional(),
+  /** Fixed "now" (ISO 8601) for demo data; tests only. */
+  DESK_DEMO_NOW: z.iso.datetime({ offset: true }).optional(),
+})
+export type Config = z.infer<typeof configSchema>
+
+/** @throws Error naming each bad variable */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = configSchema.safeParse(env)
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
+    throw new Error(`Bad environment:\n${lines.join('\n')}`)
+  }
+  return result.data
+}

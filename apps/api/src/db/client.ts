@@ -1,0 +1,36 @@
+/**
+ * Opens the desk's SQLite database: WAL, foreign keys on, synchronous=FULL (a committed reply
+ * survives a power cut), and applies the committed migrations. One file, created on first start.
+ */
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Database from 'better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import * as schema from './schema.ts'
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
+
+export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), 'migrations')
+
+/**
+ * Opens (creating if needed) the database at `path` (`:memory:` for tests) and migrates it.
+ * @throws the driver's SqliteError when the file cannot be opened or a migration fails
+ */
+export function openDb(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true })
+  const sqlite = new Database(path)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  const db = drizzle({ client: sqlite, schema, casing: 'snake_case' })
+  migrate(db, { migrationsFolder: MIGRATIONS_DIR })
+  return db
+}
+
+/** A fresh, migrated in-memory database (tests). */
+export function createTestDb(): Db {
+  return openDb(':memory:')
+}

@@ -1,0 +1,61 @@
+/**
+ * One error type for the whole API and one place that maps it to HTTP.
+ * Response shape: `{ error: { code, message, details? } }`.
+ */
+import type { ErrorHandler } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { AppEnv } from './context.ts'
+
+export type ErrorCode =
+  | 'VALIDATION'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'CSRF'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'RATE_LIMITED'
+
+const STATUS = {
+  VALIDATION: 422,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CSRF: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+} as const satisfies Record<ErrorCode, number>
+
+/** One problem with one field (or item/row) of the input. `path` is like `[3, 'receivedAt']`. */
+export type ErrorDetail = { path: (string | number)[]; message: string }
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message)
+  }
+}
+
+export type ErrorBody = { error: { code: ErrorCode | 'INTERNAL'; message: string; details?: unknown } }
+
+export const errorBody = (code: ErrorCode | 'INTERNAL', message: string, details?: unknown): ErrorBody => ({
+  error: details === undefined ? { code, message } : { code, message, details },
+})
+
+export const handleError: ErrorHandler<AppEnv> = (err, c) => {
+  if (err instanceof AppError) {
+    return c.json(errorBody(err.code, err.message, err.details), STATUS[err.code])
+  }
+  if (err instanceof HTTPException && err.status === 413) {
+    return c.json(errorBody('PAYLOAD_TOO_LARGE', 'Request body too large'), 413)
+  }
+  if (err instanceof SyntaxError) {
+    return c.json(errorBody('VALIDATION', `Malformed JSON: ${err.message}`), 422)
+  }
+  c.var.logger.error(err)
+  return c.json(errorBody('INTERNAL', 'Unexpected error'), 500)
+}

@@ -1,0 +1,62 @@
+/**
+ * Process entry: read the environment, open and migrate the SQLite file, bootstrap a new desk,
+ * serve `/api/*` and the built SPA on one port, and print the URL and first-start logins.
+ */
+import { serve } from '@hono/node-server'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { existsSync } from 'node:fs'
+import { dirname, isAbsolute, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Hono } from 'hono'
+import { createApp } from './app.ts'
+import { bootstrapDesk } from './bootstrap.ts'
+import { readConfig } from './config.ts'
+import { openDb } from './db/client.ts'
+import { consoleLogger } from './lib/logger.ts'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const repoRoot = resolve(here, '../../..')
+// pnpm runs scripts inside the package; paths the user gives are relative to where they typed
+const userCwd = process.env.INIT_CWD ?? process.cwd()
+const fromUser = (p: string, base: string) => (isAbsolute(p) ? p : resolve(base, p))
+
+const config = readConfig()
+const dbPath = process.env.DESK_DB ? fromUser(config.DESK_DB, userCwd) : resolve(repoRoot, config.DESK_DB)
+const webDist = config.DESK_WEB_DIST ? fromUser(config.DESK_WEB_DIST, userCwd) : resolve(repoRoot, 'apps/web/dist')
+
+const db = openDb(dbPath)
+const now = config.DESK_DEMO_NOW ? Date.parse(config.DESK_DEMO_NOW) : Date.now()
+const boot = await bootstrapDesk(db, { adminPassword: config.DESK_ADMIN_PASSWORD, demo: config.DESK_DEMO, now })
+
+const server = new Hono()
+server.route('/api', createApp({ db, logger: consoleLogger }))
+if (existsSync(webDist)) {
+  const root = relative(process.cwd(), webDist) || '.'
+  server.use('/*', serveStatic({ root }))
+  // client-side routes (/queue, /inquiries/12 …) get the SPA's index.html
+  server.get('*', serveStatic({ root, path: 'index.html' }))
+} else {
+  console.warn(`No built SPA at ${webDist}: run "pnpm build" (pnpm start does it for you)`)
+}
+
+const httpServer = serve({ fetch: server.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  const lines = [`Inquiry Desk is running: http://localhost:${info.port}`, `Database: ${dbPath}`]
+  if (boot.admin) {
+    lines.push(
+      boot.admin.generated
+        ? `Admin login: admin / ${boot.admin.password}  (generated now, shown once: write it down)`
+        : 'Admin login: admin / the password in DESK_ADMIN_PASSWORD',
+    )
+  }
+  for (const l of boot.demoLogins) lines.push(`Demo login (${l.role}): ${l.username} / ${l.password}`)
+  console.log(lines.join('\n'))
+})
+
+function shutdown() {
+  httpServer.close(() => {
+    db.$client.close()
+    process.exit(0)
+  })
+}
+process.on('SIGINT', shutdown)
+process.on('SIGTERM', shutdown)

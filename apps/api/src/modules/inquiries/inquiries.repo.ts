@@ -1,0 +1,162 @@
+/** Inquiries, their events and replies in SQL. Only this file (and tests) write these tables. */
+import type { InquiryFilter, QueueSort } from '@desk/domain'
+import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/sqlite-core'
+import type { Db } from '../../db/client.ts'
+import { inquiries, inquiryEvents, replies, users } from '../../db/schema.ts'
+import { filterPredicate, filterWithoutChannel } from './inquiry-filter.ts'
+import type { QueueCursor } from './queue-cursor.ts'
+
+export type InquiryRow = typeof inquiries.$inferSelect
+export type InquiryInsert = typeof inquiries.$inferInsert
+
+const assignee = alias(users, 'assignee')
+
+const listColumns = {
+  id: inquiries.id,
+  channelCode: inquiries.channelCode,
+  externalId: inquiries.externalId,
+  subject: inquiries.subject,
+  citizenName: inquiries.citizenName,
+  category: inquiries.category,
+  status: inquiries.status,
+  receivedAt: inquiries.receivedAt,
+  dueAt: inquiries.dueAt,
+  repliedAt: inquiries.repliedAt,
+  version: inquiries.version,
+  assigneeId: inquiries.assigneeId,
+  assigneeName: assignee.displayName,
+}
+
+function sortColumn(sort: QueueSort) {
+  return sort === 'due_asc' ? inquiries.dueAt : inquiries.receivedAt
+}
+
+function keysetCondition(cursor: QueueCursor | undefined): SQL | undefined {
+  if (!cursor) return undefined
+  const col = sortColumn(cursor.sort)
+  return cursor.sort === 'received_desc'
+    ? sql`(${col}, ${inquiries.id}) < (${cursor.key}, ${cursor.id})`
+    : sql`(${col}, ${inquiries.id}) > (${cursor.key}, ${cursor.id})`
+}
+
+/** One page of the queue: `limit + 1` rows are read so the caller knows whether more follow. */
+export function listInquiries(
+  db: Db,
+  q: { filter: InquiryFilter; userId: number; sort: QueueSort; cursor?: QueueCursor | undefined; limit: number },
+) {
+  const col = sortColumn(q.sort)
+  const order = q.sort === 'received_desc' ? [desc(col), desc(inquiries.id)] : [asc(col), asc(inquiries.id)]
+  return db
+    .select(listColumns)
+    .from(inquiries)
+    .leftJoin(assignee, eq(assignee.id, inquiries.assigneeId))
+    .where(and(filterPredicate(q.filter, q.userId), keysetCondition(q.cursor)))
+    .orderBy(...order)
+    .limit(q.limit + 1)
+    .all()
+}
+
+/** Row counts per channel for the filter without its channel (same predicate as the list). */
+export function countByChannel(db: Db, filter: Omit<InquiryFilter, 'channel'>, userId: number) {
+  return db
+    .select({ channelCode: inquiries.channelCode, n: count() })
+    .from(inquiries)
+    .where(filterWithoutChannel(filter, userId))
+    .groupBy(inquiries.channelCode)
+    .all()
+}
+
+export function findInquiry(db: Db, id: number) {
+  return db
+    .select({ ...listColumns, body: inquiries.body, citizenPhone: inquiries.citizenPhone, citizenEmail: inquiries.citizenEmail, closedAt: inquiries.closedAt, updatedAt: inquiries.updatedAt })
+    .from(inquiries)
+    .leftJoin(assignee, eq(assignee.id, inquiries.assigneeId))
+    .where(eq(inquiries.id, id))
+    .get()
+}
+
+export function findInquiryByExternalId(db: Db, channelCode: string, externalId: string) {
+  return db
+    .select({ id: inquiries.id })
+    .from(inquiries)
+    .where(and(eq(inquiries.channelCode, channelCode), eq(inquiries.externalId, externalId)))
+    .get()
+}
+
+export function insertInquiry(db: Db, row: InquiryInsert): number {
+  return db.insert(inquiries).values(row).returning({ id: inquiries.id }).get().id
+}
+
+/**
+ * Applies `patch` only when the row still has `version`; bumps the version.
+ * @returns true when the row was updated, false when the version was stale
+ */
+export function updateInquiryIfVersion(
+  db: Db,
+  id: number,
+  version: number,
+  patch: Partial<Pick<InquiryRow, 'status' | 'assigneeId' | 'repliedAt' | 'closedAt' | 'dueAt'>> & { updatedAt: number },
+): boolean {
+  const res = db
+    .update(inquiries)
+    .set({ ...patch, version: sql`${inquiries.version} + 1` })
+    .where(and(eq(inquiries.id, id), eq(inquiries.version, version)))
+    .run()
+  return res.changes === 1
+}
+
+/** Who last changed the inquiry (the newest event's actor), for the 409 message. */
+export function findLastActor(db: Db, inquiryId: number) {
+  return db
+    .select({ displayName: users.displayName, type: inquiryEvents.type, createdAt: inquiryEvents.createdAt })
+    .from(inquiryEvents)
+    .leftJoin(users, eq(users.id, inquiryEvents.actorId))
+    .where(eq(inquiryEvents.inquiryId, inquiryId))
+    .orderBy(desc(inquiryEvents.id))
+    .limit(1)
+    .get()
+}
+
+export function insertEvent(
+  db: Db,
+  e: { inquiryId: number; actorId: number | null; type: string; data?: Record<string, unknown>; createdAt: number },
+) {
+  db.insert(inquiryEvents)
+    .values({ ...e, data: JSON.stringify(e.data ?? {}) })
+    .run()
+}
+
+export function listEvents(db: Db, inquiryId: number) {
+  return db
+    .select({
+      id: inquiryEvents.id,
+      type: inquiryEvents.type,
+      data: inquiryEvents.data,
+      createdAt: inquiryEvents.createdAt,
+      actorName: users.displayName,
+    })
+    .from(inquiryEvents)
+    .leftJoin(users, eq(users.id, inquiryEvents.actorId))
+    .where(eq(inquiryEvents.inquiryId, inquiryId))
+    .orderBy(asc(inquiryEvents.id))
+    .all()
+}
+
+export function insertReply(
+  db: Db,
+  r: { inquiryId: number; body: string; authorId: number | null; origin: 'desk' | 'source'; createdAt: number },
+) {
+  db.insert(replies).values(r).run()
+}
+
+export function listReplies(db: Db, inquiryId: number) {
+  return db
+    .select({ id: replies.id, body: replies.body, origin: replies.origin, createdAt: replies.createdAt, authorName: users.displayName })
+    .from(replies)
+    .leftJoin(users, eq(users.id, replies.authorId))
+    .where(eq(replies.inquiryId, inquiryId))
+    .orderBy(asc(replies.id))
+    .all()
+}
+

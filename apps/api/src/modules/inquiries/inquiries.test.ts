@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest'
+import { addInquiries, call, setupDesk, signIn, T0 } from '../../test/setup.ts'
+
+type Page = { items: { id: number; channel: string; subject: string; version: number; status: string }[]; nextCursor: string | null }
+type Counts = { total: number; byChannel: Record<string, number> }
+
+const day = 24 * 3600 * 1000
+
+describe('GET /inquiries', () => {
+  it('merges all channels into one list, earliest due first', async () => {
+    const desk = setupDesk()
+    const s = await signIn(desk)
+    addInquiries(desk.db, [
+      { channelCode: 'mayor_mailbox', receivedAt: T0 + 3 * day },
+      { channelCode: 'hotline_12345', receivedAt: T0 },
+      { channelCode: 'minxin', receivedAt: T0 + day },
+    ])
+    const res = await call(desk, s, 'GET', '/inquiries')
+    expect(res.status).toBe(200)
+    const page = (await res.json()) as Page
+    expect(page.items.map((i) => i.channel)).toEqual(['hotline_12345', 'minxin', 'mayor_mailbox'])
+    expect(page.nextCursor).toBeNull()
+  })
+
+  it('pages by cursor without skipping or repeating rows that share a sort key', async () => {
+    const desk = setupDesk()
+    const s = await signIn(desk)
+    addInquiries(desk.db, Array.from({ length: 7 }, () => ({ receivedAt: T0 })))
+    const seen: number[] = []
+    let cursor: string | null = null
+    do {
+      const qs: string = cursor ? `&cursor=${cursor}` : ''
+      const page = (await (await call(desk, s, 'GET', `/inquiries?limit=3&sort=received_desc${qs}`)).json()) as Page
+      seen.push(...page.items.map((i) => i.id))
+      cursor = page.nextCursor
+    } while (cursor)
+    expect(seen).toHaveLength(7)
+    expect(new Set(seen).size).toBe(7)
+    expect(seen).toEqual([...seen].sort((a, b) => b - a))
+  })
+
+  it('finds 2-character Chinese words and 3+ character phrases', async () => {
+    const desk = setupDesk()
+    const s = await signIn(desk)
+    addInquiries(desk.db, [
+      { subject: '噪音扰民', body: '夜间施工噪音很大' },
+      { subject: '路灯不亮', body: '小区路灯坏了' },
+    ])
+    const two = (await (await call(desk, s, 'GET', `/inquiries?q=${encodeURIComponent('路灯')}`)).json()) as Page
+    expect(two.items.map((i) => i.subject)).toEqual(['路灯不亮'])
+    const three = (await (await call(desk, s, 'GET', `/inquiries?q=${encodeURIComponent('夜间施工')}`)).json()) as Page
+    expect(three.items.map((i) => i.subject)).toEqual(['噪音扰民'])
+  })
+
+  it('answers 422 naming the field for an unknown status', async () => {
+    const desk = setupDesk()
+    const s = await signIn(desk)
+    const res = await call(desk, s, 'GET', '/inquiries?status=lost')
+    expect(res.status).toBe(422)
+    const body = (await res.json()) as { error: { code: string; details: { path: string[] }[] } }
+    expect(body.error.code).toBe('VALIDATION')
+    expect(body.error.details[0]?.path).toEqual(['status'])
+  })
+
+  it('answers 401 without a session', async () => {
+    const desk = setupDesk()
+    expect((await call(desk, undefined, 'GET', '/inquiries')).status).toBe(401)
+  })
+})
+
+describe('GET /inquiries/counts', () => {
+  it('gives, per channel, exactly the number of rows the list returns with that channel', async () => {
+    const desk = setupDesk()
+    const s = await signIn(desk)
+    addInquiries(desk.db, [
+      { channelCode: 'minxin' },
+      { channelCode: 'minxin', subject: '路灯不亮' },
+      { channelCode: 'mayor_mailbox', subject: '路灯问题' },
+      { channelCode: 'hotline_12345', reply: { body: '已处理', repliedAt: T0 + day } },
+    ])
+    for (const filter of ['status=pending', 'status=all', `status=all&q=${encodeURIComponent('路灯')}`, 'status=replied']) {
+      const counts = (await (await call(desk, s, 'GET', `/inquiries/counts?${filter}`)).json()) as Counts
+      let total = 0
+      for (const [code, n] of Object.entries(counts.byChannel)) {
+        const page = (await (await call(desk, s, 'GET', `/inquiries?${filter}&channel=${code}&limit=200`)).json()) as Page
+        expect(page.items.length, `${filter} ${code}`).toBe(n)
+        total += n
+      }
+      expect(counts.total).toBe(total)
+    }
+    const pending = (await (await call(desk, s, 'GET', '/inquiries/counts')).json()) as Counts
+    expect(pending.byChannel).toEqual({ hotline_12345: 0, mayor_mailbox: 1, minxin: 2, network_responder: 0, director_mailbox: 0 })
+  })
+})
+
+describe('inquiry actions', () => {
+  it('claims, replies (leaving the pending count at once), closes and reopens, each with an event', async () => {
+    const desk = setupDesk()
+    const s = await signIn(desk)
+    const [r] = addInquiries(desk.db, [{ channelCode: 'minxin' }])
+    const id = r!.id
+    let res = await call(desk, s, 'POST', `/inquiries/${id}/claim`, { version: 1 })
+    expect(res.status).toBe(200)
+    let view = (await res.json()) as { inquiry: { status: string; version: number; assignee: { id: number } } }
+    expect(view.inquiry).toMatchObject({ status: 'assigned', version: 2, assignee: { id: s.userId } })
+    res = await call(desk, s, 'POST', `/inquiries/${id}/replies`, { version: 2, body: '您好，已转相关部门处理。' })
+    expect(res.status).toBe(201)
+    const counts = (await (await call(desk, s, 'GET', '/inquiries/counts')).json()) as Counts
+    expect(counts.byChannel.minxin).toBe(0)
+    res = await call(desk, s, 'POST', `/inquiries/${id}/close`, { version: 3 })
+    expect(res.status).toBe(200)
+    res = await call(desk, s, 'POST', `/inquiries/${id}/reopen`, { version: 4 })
+    view = (await res.json()) as typeof view
+    expect(view.inquiry.status).toBe('assigned')
+    const detail = (await (await call(desk, s, 'GET', `/inquiries/${id}`)).json()) as {
+      inquiry: { events: { type: string; actor: string | null }[]; replies: { body: string }[] }
+    }
+    expect(detail.inquiry.events.map((e) => e.type)).toEqual(['received', 'claimed', 'replied', 'closed', 'reopened'])
+    expect(detail.inquiry.events[1]?.actor).toBe('responder1 name')
+    expect(detail.inquiry.replies.map((x) => x.body)).toEqual(['您好，已转相关部门处理。'])
+  })
+
+  it('answers 409 naming who changed it when the version is stale', async () => {
+    const desk = setupDesk()
+    const a = await signIn(desk, 'responder', 'alice')
+    const b = await signIn(desk, 'responder', 'bob')
+    const [r] = addInquiries(desk.db, [{}])
+    expect((await call(desk, a, 'POST', `/inquiries/${r!.id}/replies`, { version: 1, body: '答复一' })).status).toBe(201)
+    const res = await call(desk, b, 'POST', `/inquiries/${r!.id}/replies`, { version: 1, body: '答复二' })
+    expect(res.status).toBe(409)
+    const body = (await res.json()) as { error: { message: string; details: { changedBy: string } } }
+    expect(body.error.details.changedBy).toBe('alice name')
+  })
+
+  it('refuses a state-changing request without the CSRF header', async () => {
+    const desk = setupDesk()
+    const s = await signIn(desk)
+    const [r] = addInquiries(desk.db, [{}])
+    const res = await desk.app.request(`/inquiries/${r!.id}/claim`, {
+      method: 'POST',
+      headers: { cookie: s.cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ version: 1 }),
+    })
+    expect(res.status).toBe(403)
+  })
+
+  it('masks the contact until revealed, and records the reveal', async () => {
+    const desk = setupDesk()
+    const s = await signIn(desk)
+    const [r] = addInquiries(desk.db, [{ citizenName: '张三丰', citizenPhone: '13812345678' }])
+    const view = (await (await call(desk, s, 'GET', `/inquiries/${r!.id}`)).json()) as { contact: { name: string; phone: string } }
+    expect(view.contact).toMatchObject({ name: '张**', phone: '138****5678' })
+    const revealed = (await (await call(desk, s, 'POST', `/inquiries/${r!.id}/contact`)).json()) as { contact: { phone: string } }
+    expect(revealed.contact.phone).toBe('13812345678')
+    const detail = (await (await call(desk, s, 'GET', `/inquiries/${r!.id}`)).json()) as { inquiry: { events: { type: string }[] } }
+    expect(detail.inquiry.events.at(-1)?.type).toBe('contact_revealed')
+  })
+})

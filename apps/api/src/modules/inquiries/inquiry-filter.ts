@@ -1,0 +1,47 @@
+/**
+ * The one predicate behind the queue list and its counts: a list filtered by channel X returns
+ * exactly `byChannel[X]` rows of the counts, because both are built here.
+ */
+import { statusesOf, startOfZonedDay, addCalendarDays, type InquiryFilter } from '@desk/domain'
+import { and, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm'
+import { inquiries } from '../../db/schema.ts'
+
+/** FTS5 trigram needs 3+ characters; shorter terms are matched with instr() on the base table. */
+const TRIGRAM_MIN = 3
+
+function textPredicate(q: string): SQL | undefined {
+  const terms = q.split(/\s+/).filter(Boolean).slice(0, 8)
+  const parts = terms.map((term) => {
+    if (Array.from(term).length >= TRIGRAM_MIN) {
+      const phrase = `"${term.replaceAll('"', '""')}"`
+      return sql`${inquiries.id} in (select rowid from inquiries_fts where inquiries_fts match ${phrase})`
+    }
+    return sql`(instr(${inquiries.subject}, ${term}) > 0 or instr(${inquiries.body}, ${term}) > 0)`
+  })
+  return parts.length ? and(...parts) : undefined
+}
+
+/**
+ * SQL for `filter` without its channel (the counts group by channel), for the user `userId`.
+ * `from`/`to` are inclusive Asia/Shanghai dates on the receipt instant.
+ */
+export function filterWithoutChannel(filter: Omit<InquiryFilter, 'channel'>, userId: number): SQL | undefined {
+  const conds: (SQL | undefined)[] = [
+    filter.status === 'all' ? undefined : inArray(inquiries.status, [...statusesOf(filter.status)]),
+  ]
+  if (filter.assignee === 'me') conds.push(eq(inquiries.assigneeId, userId))
+  else if (filter.assignee === 'none') conds.push(isNull(inquiries.assigneeId))
+  else if (typeof filter.assignee === 'number') conds.push(eq(inquiries.assigneeId, filter.assignee))
+  if (filter.q) conds.push(textPredicate(filter.q))
+  if (filter.from) conds.push(gte(inquiries.receivedAt, startOfZonedDay(filter.from)))
+  if (filter.to) conds.push(lt(inquiries.receivedAt, startOfZonedDay(addCalendarDays(filter.to, 1))))
+  return and(...conds)
+}
+
+/** SQL for the whole filter, channel included. */
+export function filterPredicate(filter: InquiryFilter, userId: number): SQL | undefined {
+  return and(
+    filterWithoutChannel(filter, userId),
+    filter.channel ? eq(inquiries.channelCode, filter.channel) : undefined,
+  )
+}

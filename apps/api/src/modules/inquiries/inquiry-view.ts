@@ -1,0 +1,51 @@
+/** JSON shapes of inquiries as the API returns them: ISO 8601 times with +08:00, masked names. */
+import { formatInstant, maskName } from '@desk/domain'
+import type { findInquiry, listEvents, listInquiries, listReplies } from './inquiries.repo.ts'
+
+const iso = (ms: number | null) => (ms === null ? null : formatInstant(ms))
+
+type ListRow = ReturnType<typeof listInquiries>[number]
+
+export function toListItem(row: ListRow) {
+  return {
+    id: row.id,
+    channel: row.channelCode,
+    externalId: row.externalId,
+    subject: row.subject,
+    citizenName: maskName(row.citizenName) ?? null,
+    category: row.category,
+    status: row.status,
+    assignee: row.assigneeId === null ? null : { id: row.assigneeId, displayName: row.assigneeName ?? '' },
+    receivedAt: iso(row.receivedAt) as string,
+    dueAt: iso(row.dueAt) as string,
+    repliedAt: iso(row.repliedAt),
+    version: row.version,
+  }
+}
+export type InquiryListItem = ReturnType<typeof toListItem>
+
+export function toDetail(
+  row: NonNullable<ReturnType<typeof findInquiry>>,
+  events: ReturnType<typeof listEvents>,
+  replies: ReturnType<typeof listReplies>,
+) {
+  return {
+    ...toListItem(row),
+    body: row.body,
+    closedAt: iso(row.closedAt),
+    events: events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      actor: e.actorName,
+      at: iso(e.createdAt) as string,
+      data: JSON.parse(e.data) as Record<string, unknown>,
+    })),
+    replies: replies.map((r) => ({
+      id: r.id,
+      body: r.body,
+      origin: r.origin,
+      author: r.authorName,
+      at: iso(r.createdAt) as string,
+    })),
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Reads of the reply queue: a keyset page, the per-channel counts (same predicate as the page),
+ * and one inquiry with its timeline. Errors: VALIDATION (bad cursor), NOT_FOUND.
+ */
+import type { InquiryFilter, QueueQuery } from '@desk/domain'
+import type { Db } from '../../db/client.ts'
+import { AppError } from '../../lib/errors.ts'
+import { listChannelCodes } from '../channels/channels.service.ts'
+import * as repo from './inquiries.repo.ts'
+import { maskedContact } from './inquiries.service.ts'
+import { toDetail, toListItem } from './inquiry-view.ts'
+import { decodeCursor, encodeCursor } from './queue-cursor.ts'
+
+/** `{ items, nextCursor }`; `nextCursor` is null on the last page. */
+export function getQueuePage(db: Db, query: QueueQuery, userId: number) {
+  const { sort, limit, cursor, ...filter } = query
+  const rows = repo.listInquiries(db, {
+    filter,
+    userId,
+    sort,
+    limit,
+    cursor: cursor ? decodeCursor(cursor, sort) : undefined,
+  })
+  const page = rows.slice(0, limit)
+  const last = page.at(-1)
+  const nextCursor =
+    rows.length > limit && last
+      ? encodeCursor({ sort, key: sort === 'due_asc' ? last.dueAt : last.receivedAt, id: last.id })
+      : null
+  return { items: page.map(toListItem), nextCursor }
+}
+
+/** `{ total, byChannel }` with every channel present (0 when none match). */
+export function getQueueCounts(db: Db, filter: Omit<InquiryFilter, 'channel'>, userId: number) {
+  const byChannel: Record<string, number> = Object.fromEntries(listChannelCodes(db).map((code) => [code, 0]))
+  let total = 0
+  for (const { channelCode, n } of repo.countByChannel(db, filter, userId)) {
+    byChannel[channelCode] = n
+    total += n
+  }
+  return { total, byChannel }
+}
+
+/** `{ inquiry, contact }`: the inquiry with events and replies; the contact masked. */
+export function getInquiryView(db: Db, id: number) {
+  const row = repo.findInquiry(db, id)
+  if (!row) throw new AppError('NOT_FOUND', `Inquiry ${id} does not exist`)
+  return {
+    inquiry: toDetail(row, repo.listEvents(db, id), repo.listReplies(db, id)),
+    contact: maskedContact(row),
+  }
+}

@@ -1,0 +1,32 @@
+/** Staff users in SQL. */
+import type { UserRole } from '@desk/domain'
+import { asc, count, eq } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import { users } from '../../db/schema.ts'
+
+const publicColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  role: users.role,
+  isActive: users.isActive,
+}
+
+export function listUsers(db: Db) {
+  return db.select(publicColumns).from(users).orderBy(asc(users.id)).all()
+}
+
+export function findUserByUsername(db: Db, username: string) {
+  return db.select(publicColumns).from(users).where(eq(users.username, username)).get()
+}
+
+export function countUsers(db: Db): number {
+  return db.select({ n: count() }).from(users).get()?.n ?? 0
+}
+
+export function insertUser(
+  db: Db,
+  row: { username: string; displayName: string; role: UserRole; passwordHash: string; createdAt: number },
+) {
+  return db.insert(users).values(row).returning(publicColumns).get()
+}

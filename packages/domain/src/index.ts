@@ -1,0 +1,6 @@
+export * from './channel.ts'
+export * from './inquiry.ts'
+export * from './mask.ts'
+export * from './time.ts'
+export * from './user.ts'
+export * from './working-days.ts'

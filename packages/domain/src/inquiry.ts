@@ -1,0 +1,118 @@
+/**
+ * Inquiries: one citizen message each (a 工单 in 12345 terms), unique by (channel, external id).
+ * The lifecycle is fixed by the domain: new -> assigned -> replied -> closed, with reopen.
+ */
+import { z } from 'zod'
+import { channelCodeSchema } from './channel.ts'
+
+export const INQUIRY_STATUSES = ['new', 'assigned', 'replied', 'closed'] as const
+export type InquiryStatus = (typeof INQUIRY_STATUSES)[number]
+
+/** Statuses that still need a reply ("pending reply"). Lists and counts both use this. */
+export const PENDING_STATUSES = ['new', 'assigned'] as const satisfies readonly InquiryStatus[]
+
+/** Status filter values: a status, `pending` (new or assigned) or `all`. */
+export const STATUS_FILTERS = [...INQUIRY_STATUSES, 'pending', 'all'] as const
+export type StatusFilter = (typeof STATUS_FILTERS)[number]
+
+/** The statuses a status filter admits. */
+export function statusesOf(filter: StatusFilter): readonly InquiryStatus[] {
+  if (filter === 'all') return INQUIRY_STATUSES
+  if (filter === 'pending') return PENDING_STATUSES
+  return [filter]
+}
+
+/** Event types of the audit trail. */
+export const INQUIRY_EVENT_TYPES = [
+  'received',
+  'imported',
+  'claimed',
+  'replied',
+  'closed',
+  'reopened',
+  'contact_revealed',
+] as const
+export type InquiryEventType = (typeof INQUIRY_EVENT_TYPES)[number]
+
+/** Texts are trimmed; an empty string means "absent". */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((s) => (s === '' ? undefined : s))
+    .optional()
+
+/** ISO 8601 instant that must carry an offset (`Z` or `+08:00`): a zone-less time is ambiguous. */
+export const instantSchema = z.iso.datetime({ offset: true, error: 'ISO 8601 time with an offset, e.g. 2024-09-27T09:30:00+08:00' })
+
+export const citizenSchema = z.object({
+  name: optionalText(100),
+  phone: optionalText(40),
+  email: z.email().max(200).optional(),
+})
+export type Citizen = z.infer<typeof citizenSchema>
+
+/** One inquiry as a channel delivers it (`POST /api/channels/:code/inquiries`). */
+export const channelInquirySchema = z.object({
+  externalId: z.string().trim().min(1).max(100),
+  subject: z.string().trim().min(1).max(500),
+  body: z.string().trim().min(1).max(50_000),
+  receivedAt: instantSchema,
+  citizen: citizenSchema.optional(),
+  category: optionalText(100),
+})
+export type ChannelInquiryInput = z.infer<typeof channelInquirySchema>
+
+/** A channel's request body: one inquiry or an array of at most 1000. */
+export const channelInquiryBatchSchema = z.union([
+  channelInquirySchema,
+  z.array(channelInquirySchema).min(1).max(1000),
+])
+
+/**
+ * An inquiry normalised for storage, whatever the path it came by (channel API, file import,
+ * public form, manual entry). Times are UTC epoch ms.
+ */
+export type NewInquiry = {
+  channelCode: string
+  externalId: string
+  subject: string
+  body: string
+  receivedAt: number
+  citizenName?: string | undefined
+  citizenPhone?: string | undefined
+  citizenEmail?: string | undefined
+  category?: string | undefined
+  /** A reply that already exists at the source (imports of answered messages). */
+  reply?: { body: string; repliedAt: number } | undefined
+}
+
+/** Sort orders of the reply queue. Each is keyset-paged with the id as tie-breaker. */
+export const QUEUE_SORTS = ['received_desc', 'received_asc', 'due_asc'] as const
+export type QueueSort = (typeof QUEUE_SORTS)[number]
+
+const dateOnly = z.iso.date()
+
+/** Filters shared by the queue list and its counts. `from`/`to` are Asia/Shanghai dates, inclusive. */
+export const inquiryFilterSchema = z.object({
+  channel: channelCodeSchema.optional(),
+  status: z.enum(STATUS_FILTERS).default('pending'),
+  assignee: z.union([z.literal('me'), z.literal('none'), z.coerce.number().int().positive()]).optional(),
+  q: z.string().trim().max(100).optional(),
+  from: dateOnly.optional(),
+  to: dateOnly.optional(),
+})
+export type InquiryFilter = z.infer<typeof inquiryFilterSchema>
+
+export const queueQuerySchema = inquiryFilterSchema.extend({
+  sort: z.enum(QUEUE_SORTS).default('due_asc'),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+})
+export type QueueQuery = z.infer<typeof queueQuerySchema>
+
+/** Every state-changing action on an inquiry carries the version the client saw. */
+export const versionSchema = z.object({ version: z.number().int().positive() })
+export const replySchema = versionSchema.extend({ body: z.string().trim().min(1).max(50_000) })
+export type ReplyInput = z.infer<typeof replySchema>

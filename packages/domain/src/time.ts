@@ -1,0 +1,70 @@
+/**
+ * Time rules of the desk. Instants are stored and passed as UTC epoch milliseconds; calendar days
+ * (grouping, counting, display) are days in the bureau's zone, Asia/Shanghai, whatever the
+ * server's or the browser's own zone is.
+ */
+import { TZDate } from '@date-fns/tz'
+import { format } from 'date-fns'
+
+/** The zone every calendar day of the desk is counted in. */
+export const BUREAU_TZ = 'Asia/Shanghai'
+
+/** A calendar date as `YYYY-MM-DD`. */
+export type IsoDate = string
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/**
+ * The calendar date (`YYYY-MM-DD`) of an instant in `zone` (default Asia/Shanghai).
+ * @param instantMs UTC epoch milliseconds
+ */
+export function toZonedDate(instantMs: number, zone: string = BUREAU_TZ): IsoDate {
+  return format(new TZDate(instantMs, zone), 'yyyy-MM-dd')
+}
+
+/**
+ * The instant (UTC epoch ms) at which local wall-clock time `date hh:mm:ss.ms` happens in `zone`.
+ * @throws RangeError when `date` is not a real `YYYY-MM-DD` date
+ */
+export function zonedTimeToInstant(
+  date: IsoDate,
+  zone: string = BUREAU_TZ,
+  hours = 0,
+  minutes = 0,
+  seconds = 0,
+  ms = 0,
+): number {
+  const m = ISO_DATE.exec(date)
+  if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${date}`)
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const probe = new Date(Date.UTC(y, mo - 1, d))
+  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) {
+    throw new RangeError(`not a real date: ${date}`)
+  }
+  return new TZDate(y, mo - 1, d, hours, minutes, seconds, ms, zone).getTime()
+}
+
+/** UTC epoch ms of 00:00 of `date` in `zone` (default Asia/Shanghai). */
+export function startOfZonedDay(date: IsoDate, zone: string = BUREAU_TZ): number {
+  return zonedTimeToInstant(date, zone)
+}
+
+/** `date` plus `days` calendar days, as `YYYY-MM-DD` (no zone involved: pure date arithmetic). */
+export function addCalendarDays(date: IsoDate, days: number): IsoDate {
+  const m = ISO_DATE.exec(date)
+  if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${date}`)
+  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days)
+  return new Date(t).toISOString().slice(0, 10)
+}
+
+/** Day of week of a `YYYY-MM-DD` date: 0 = Sunday … 6 = Saturday. */
+export function dayOfWeek(date: IsoDate): number {
+  const m = ISO_DATE.exec(date)
+  if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${date}`)
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).getUTCDay()
+}
+
+/** ISO 8601 text of an instant with the bureau's offset, e.g. `2024-09-27T09:30:00.000+08:00`. */
+export function formatInstant(instantMs: number, zone: string = BUREAU_TZ): string {
+  return format(new TZDate(instantMs, zone), "yyyy-MM-dd'T'HH:mm:ss.SSSxxx")
+}

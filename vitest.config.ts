@@ -1,0 +1,43 @@
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vitest/config'
+
+// Domain tests run twice, under TZ=UTC and TZ=Asia/Shanghai: days are counted in Asia/Shanghai
+// whatever the server's zone, and these runs prove it.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: { name: 'domain', include: ['packages/*/src/**/*.test.ts'], env: { TZ: 'UTC' } },
+      },
+      {
+        test: { name: 'domain-shanghai', include: ['packages/*/src/**/*.test.ts'], env: { TZ: 'Asia/Shanghai' } },
+      },
+      {
+        test: {
+          name: 'api',
+          include: ['apps/api/src/**/*.test.ts'],
+          env: { TZ: 'UTC' },
+          testTimeout: 30_000,
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'web',
+          include: ['apps/web/src/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          setupFiles: ['apps/web/src/testing/setup.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['apps/web/e2e/**/*.e2e.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+})
