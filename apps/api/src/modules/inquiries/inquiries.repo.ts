@@ -4,7 +4,7 @@ import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client.ts'
 import { inquiries, inquiryEvents, replies, users } from '../../db/schema.ts'
-import { filterPredicate, filterWithoutChannel } from './inquiry-filter.ts'
+import { filterPredicate, filterWithoutChannel } from './inquiry-filter.repo.ts'
 import type { QueueCursor } from './queue-cursor.ts'
 
 export type InquiryRow = typeof inquiries.$inferSelect
