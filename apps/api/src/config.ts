@@ -6,7 +6,8 @@ const flag = z
   .transform((v) => v === '1' || v === 'true')
 
 export const configSchema = z.object({
-  DESK_DB: z.string().min(1).default('data/desk.sqlite'),
+  /** SQLite file; relative to where the command was typed. Default: <repo>/data/desk.sqlite */
+  DESK_DB: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DESK_ADMIN_PASSWORD: z.string().min(8).optional(),

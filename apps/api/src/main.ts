@@ -5,24 +5,18 @@
 import { serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { existsSync } from 'node:fs'
-import { dirname, isAbsolute, relative, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { relative, resolve } from 'node:path'
 import { Hono } from 'hono'
 import { createApp } from './app.ts'
 import { bootstrapDesk } from './bootstrap.ts'
 import { readConfig } from './config.ts'
 import { openDb } from './db/client.ts'
 import { consoleLogger } from './lib/logger.ts'
-
-const here = dirname(fileURLToPath(import.meta.url))
-const repoRoot = resolve(here, '../../..')
-// pnpm runs scripts inside the package; paths the user gives are relative to where they typed
-const userCwd = process.env.INIT_CWD ?? process.cwd()
-const fromUser = (p: string, base: string) => (isAbsolute(p) ? p : resolve(base, p))
+import { REPO_ROOT, fromUser, resolveDbPath } from './paths.ts'
 
 const config = readConfig()
-const dbPath = process.env.DESK_DB ? fromUser(config.DESK_DB, userCwd) : resolve(repoRoot, config.DESK_DB)
-const webDist = config.DESK_WEB_DIST ? fromUser(config.DESK_WEB_DIST, userCwd) : resolve(repoRoot, 'apps/web/dist')
+const dbPath = resolveDbPath(undefined)
+const webDist = config.DESK_WEB_DIST ? fromUser(config.DESK_WEB_DIST) : resolve(REPO_ROOT, 'apps/web/dist')
 
 const db = openDb(dbPath)
 const now = config.DESK_DEMO_NOW ? Date.parse(config.DESK_DEMO_NOW) : Date.now()
