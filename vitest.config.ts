@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config'
 // whatever the server's zone, and these runs prove it.
 export default defineConfig({
   test: {
+    // CI also writes a JSON report, from which .ci/run prints its "N passed, N failed" line
+    reporters: process.env.CI ? ['default', ['json', { outputFile: '.ci-results.json' }]] : ['default'],
     projects: [
       {
         test: { name: 'domain', include: ['packages/*/src/**/*.test.ts'], env: { TZ: 'UTC' } },
