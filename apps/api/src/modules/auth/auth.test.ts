@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import { createUser } from '../users/users.service.ts'
+import { call, setupDesk, signIn, T0 } from '../../test/setup.ts'
+
+describe('/auth', () => {
+  it('sets an HttpOnly SameSite session cookie and returns the user with a CSRF token', async () => {
+    const desk = setupDesk()
+    await createUser(desk.db, { username: 'wang', displayName: '王芳', role: 'manager', password: 'long-enough' }, T0)
+    const res = await call(desk, undefined, 'POST', '/auth/login', { username: 'wang', password: 'long-enough' })
+    expect(res.status).toBe(200)
+    const cookie = res.headers.get('set-cookie') ?? ''
+    expect(cookie).toMatch(/^desk_session=[\w-]{43};/)
+    expect(cookie).toContain('HttpOnly')
+    expect(cookie).toContain('SameSite=Strict')
+    const body = (await res.json()) as { user: { displayName: string; role: string }; csrfToken: string }
+    expect(body.user).toMatchObject({ displayName: '王芳', role: 'manager' })
+    expect(body.csrfToken).toHaveLength(43)
+  })
+
+  it('answers 401 with the same message for a wrong password and an unknown user', async () => {
+    const desk = setupDesk()
+    await createUser(desk.db, { username: 'wang', displayName: '王芳', role: 'manager', password: 'long-enough' }, T0)
+    const wrong = await call(desk, undefined, 'POST', '/auth/login', { username: 'wang', password: 'nope' })
+    const unknown = await call(desk, undefined, 'POST', '/auth/login', { username: 'li', password: 'nope' })
+    expect([wrong.status, unknown.status]).toEqual([401, 401])
+    expect(await wrong.json()).toEqual(await unknown.json())
+  })
+
+  it('ends the session on logout', async () => {
+    const desk = setupDesk()
+    const s = await signIn(desk)
+    expect((await call(desk, s, 'GET', '/auth/me')).status).toBe(200)
+    expect((await call(desk, s, 'POST', '/auth/logout')).status).toBe(200)
+    expect((await call(desk, s, 'GET', '/auth/me')).status).toBe(401)
+  })
+
+  it('expires sessions after their lifetime', async () => {
+    let now = T0
+    const desk = setupDesk(() => now)
+    const s = await signIn(desk)
+    now = T0 + 13 * 3600 * 1000
+    expect((await call(desk, s, 'GET', '/auth/me')).status).toBe(401)
+  })
+})
+
+describe('/users', () => {
+  it('lets an admin create a user who can then sign in; refuses responders and duplicates', async () => {
+    const desk = setupDesk()
+    const admin = await signIn(desk, 'admin')
+    const responder = await signIn(desk, 'responder')
+    const input = { username: 'zhao', displayName: '赵敏', role: 'responder', password: 'password-1' }
+    expect((await call(desk, responder, 'POST', '/users', input)).status).toBe(403)
+    expect((await call(desk, admin, 'POST', '/users', input)).status).toBe(201)
+    expect((await call(desk, admin, 'POST', '/users', input)).status).toBe(409)
+    expect((await call(desk, admin, 'POST', '/users', { ...input, username: 'x y', password: 'short' })).status).toBe(422)
+    const login = await call(desk, undefined, 'POST', '/auth/login', { username: 'zhao', password: 'password-1' })
+    expect(login.status).toBe(200)
+  })
+})

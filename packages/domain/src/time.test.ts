@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { addCalendarDays, dayOfWeek, formatInstant, startOfZonedDay, toZonedDate, zonedTimeToInstant } from './time.ts'
+
+describe('Asia/Shanghai days, whatever the process TZ', () => {
+  it.each([
+    ['2017-12-31T15:30:00Z', '2017-12-31'], // 23:30 Beijing time
+    ['2017-12-31T16:00:00Z', '2018-01-01'], // midnight Beijing time
+    ['2016-12-31T16:05:00Z', '2017-01-01'],
+  ])('%s is on %s in Beijing', (iso, date) => {
+    expect(toZonedDate(Date.parse(iso))).toBe(date)
+  })
+
+  it('gives the UTC instant of a Beijing wall-clock time', () => {
+    expect(new Date(zonedTimeToInstant('2024-10-10', undefined, 17)).toISOString()).toBe('2024-10-10T09:00:00.000Z')
+    expect(new Date(startOfZonedDay('2025-01-01')).toISOString()).toBe('2024-12-31T16:00:00.000Z')
+  })
+
+  it('handles zones with daylight saving time', () => {
+    expect(new Date(zonedTimeToInstant('2011-03-01', 'America/New_York', 14, 27, 57)).toISOString()).toBe(
+      '2011-03-01T19:27:57.000Z',
+    )
+    expect(new Date(zonedTimeToInstant('2011-07-01', 'America/New_York', 14)).toISOString()).toBe('2011-07-01T18:00:00.000Z')
+  })
+
+  it('rejects dates that do not exist', () => {
+    expect(() => zonedTimeToInstant('2023-02-29')).toThrow(RangeError)
+    expect(() => startOfZonedDay('2024/01/01')).toThrow(RangeError)
+  })
+
+  it('formats with the +08:00 offset', () => {
+    expect(formatInstant(Date.parse('2024-09-27T01:30:00Z'))).toBe('2024-09-27T09:30:00.000+08:00')
+  })
+
+  it('adds calendar days across month and year ends, and names weekdays', () => {
+    expect(addCalendarDays('2024-02-28', 2)).toBe('2024-03-01')
+    expect(addCalendarDays('2024-12-31', 1)).toBe('2025-01-01')
+    expect(addCalendarDays('2025-01-01', -1)).toBe('2024-12-31')
+    expect(dayOfWeek('2024-09-27')).toBe(5)
+    expect(dayOfWeek('2024-09-29')).toBe(0)
+  })
+})
