@@ -4,7 +4,7 @@ import { weekdayCalendar } from '../working-days.ts'
 import { EXCEL_CELL_MAX_CHARS, fitCell } from './cell-limit.ts'
 import { neutralizeFormula } from './csv-formula.ts'
 import { bucketStart, defaultGranularity, periodBuckets, yearRange } from './periods.ts'
-import { countWorkingDays, weightedMedian } from './reply-time.ts'
+import { workingDaysToReply, weightedMedian } from './reply-time.ts'
 import { formatReportSentence } from './report-sentence.ts'
 
 describe('the annual-report sentence', () => {
@@ -96,11 +96,11 @@ describe('periods in Asia/Shanghai', () => {
 describe('reply times in working days', () => {
   it('counts working days after receipt up to the reply day', () => {
     // 2024-09-27 is a Friday
-    expect(countWorkingDays(weekdayCalendar, '2024-09-27', '2024-09-27')).toBe(0)
-    expect(countWorkingDays(weekdayCalendar, '2024-09-27', '2024-09-29')).toBe(0)
-    expect(countWorkingDays(weekdayCalendar, '2024-09-27', '2024-09-30')).toBe(1)
-    expect(countWorkingDays(weekdayCalendar, '2024-09-27', '2024-10-07')).toBe(6)
-    expect(countWorkingDays(weekdayCalendar, '2024-09-27', '2024-09-20')).toBe(0)
+    expect(workingDaysToReply(weekdayCalendar, '2024-09-27', '2024-09-27')).toBe(0)
+    expect(workingDaysToReply(weekdayCalendar, '2024-09-27', '2024-09-29')).toBe(0)
+    expect(workingDaysToReply(weekdayCalendar, '2024-09-27', '2024-09-30')).toBe(1)
+    expect(workingDaysToReply(weekdayCalendar, '2024-09-27', '2024-10-07')).toBe(6)
+    expect(workingDaysToReply(weekdayCalendar, '2024-09-27', '2024-09-20')).toBe(0)
   })
 
   it('takes the median over counted groups', () => {
