@@ -143,3 +143,12 @@ export const replies = sqliteTable(
   },
   (t) => [index('replies_inquiry_idx').on(t.inquiryId, t.id)],
 )
+
+/** Idempotency keys of public submissions: a resent form returns the first inquiry. */
+export const submissionKeys = sqliteTable('submission_keys', {
+  key: text().primaryKey(),
+  inquiryId: integer()
+    .notNull()
+    .references(() => inquiries.id, { onDelete: 'cascade' }),
+  createdAt: integer().notNull(),
+})
