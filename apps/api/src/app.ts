@@ -12,9 +12,13 @@ import { silentLogger, type Logger } from './lib/logger.ts'
 import { authRoutes } from './modules/auth/auth.routes.ts'
 import { channelRoutes } from './modules/channels/channels.routes.ts'
 import { inquiryRoutes } from './modules/inquiries/inquiries.routes.ts'
+import { mailboxRoutes, type PublicLimits } from './modules/mailbox/mailbox.routes.ts'
 import { userRoutes } from './modules/users/users.routes.ts'
 
-export type AppDeps = { db: Db; logger?: Logger; now?: () => number }
+export type AppDeps = { db: Db; logger?: Logger; now?: () => number; publicLimits?: PublicLimits }
+
+/** Per client address and hour, on the public mailbox pages. */
+export const DEFAULT_PUBLIC_LIMITS: PublicLimits = { submitPerHour: 10, trackPerHour: 60, trustProxy: false }
 
 /** Request bodies above this are refused with 413 before they are read whole (bytes). */
 export const MAX_BODY_BYTES = 5 * 1024 * 1024
@@ -46,6 +50,7 @@ export function createApp(deps: AppDeps) {
     .route('/channels', channelRoutes)
     .route('/inquiries', inquiryRoutes)
     .route('/users', userRoutes)
+    .route('/public/mailbox', mailboxRoutes(deps.publicLimits ?? DEFAULT_PUBLIC_LIMITS))
 }
 
 export type AppType = ReturnType<typeof createApp>

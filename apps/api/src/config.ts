@@ -14,6 +14,11 @@ export const configSchema = z.object({
   DESK_DEMO: flag.default(true),
   /** Folder of the built SPA (vite build output). */
   DESK_WEB_DIST: z.string().optional(),
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits). */
+  DESK_TRUST_PROXY: flag.default(false),
+  /** Public mailbox limits per client address and hour. */
+  DESK_MAILBOX_SUBMITS_PER_HOUR: z.coerce.number().int().positive().default(10),
+  DESK_MAILBOX_TRACKS_PER_HOUR: z.coerce.number().int().positive().default(60),
   /** Fixed "now" (ISO 8601) for demo data; tests only. */
   DESK_DEMO_NOW: z.iso.datetime({ offset: true }).optional(),
 })

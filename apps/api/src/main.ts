@@ -23,7 +23,12 @@ const now = config.DESK_DEMO_NOW ? Date.parse(config.DESK_DEMO_NOW) : Date.now()
 const boot = await bootstrapDesk(db, { adminPassword: config.DESK_ADMIN_PASSWORD, demo: config.DESK_DEMO, now })
 
 const server = new Hono()
-server.route('/api', createApp({ db, logger: consoleLogger }))
+const publicLimits = {
+  submitPerHour: config.DESK_MAILBOX_SUBMITS_PER_HOUR,
+  trackPerHour: config.DESK_MAILBOX_TRACKS_PER_HOUR,
+  trustProxy: config.DESK_TRUST_PROXY,
+}
+server.route('/api', createApp({ db, logger: consoleLogger, publicLimits }))
 if (existsSync(webDist)) {
   const root = relative(process.cwd(), webDist) || '.'
   server.use('/*', serveStatic({ root }))

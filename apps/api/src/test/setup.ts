@@ -3,7 +3,7 @@
  * staff. `call()` goes through the real middleware stack (cookies, CSRF, validation).
  */
 import { DEFAULT_CHANNELS, type UserRole, type NewInquiry } from '@desk/domain'
-import { createApp } from '../app.ts'
+import { createApp, type AppDeps } from '../app.ts'
 import { createTestDb, type Db } from '../db/client.ts'
 import { ensureChannels } from '../modules/channels/channels.service.ts'
 import { ingestInquiries } from '../modules/inquiries/ingest.service.ts'
@@ -11,10 +11,10 @@ import { createUser } from '../modules/users/users.service.ts'
 
 export const T0 = Date.parse('2024-09-27T09:30:00+08:00')
 
-export function setupDesk(now: () => number = () => T0) {
+export function setupDesk(now: () => number = () => T0, publicLimits?: AppDeps['publicLimits']) {
   const db = createTestDb()
   ensureChannels(db, DEFAULT_CHANNELS, now())
-  const app = createApp({ db, now })
+  const app = createApp({ db, now, publicLimits })
   return { db, app }
 }
 

@@ -1,0 +1,37 @@
+/**
+ * Per-client rate limits (hono-rate-limiter, in-memory store) answering 429 in the shared error
+ * shape. The client is the socket's address; behind a reverse proxy (`trustProxy`, from
+ * DESK_TRUST_PROXY=1) the first X-Forwarded-For address is used instead.
+ */
+import { getConnInfo } from '@hono/node-server/conninfo'
+import type { Context } from 'hono'
+import { rateLimiter } from 'hono-rate-limiter'
+import type { AppEnv } from './context.ts'
+import { AppError } from './errors.ts'
+
+const HOUR_MS = 60 * 60 * 1000
+
+function clientAddress(c: Context<AppEnv>, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
+    if (forwarded) return forwarded
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown'
+  } catch {
+    return 'unknown' // app.request() in tests has no socket
+  }
+}
+
+/** At most `perHour` requests per client address per hour for the named `scope`. */
+export function clientRateLimit(scope: string, perHour: number, trustProxy: boolean) {
+  return rateLimiter<AppEnv>({
+    windowMs: HOUR_MS,
+    limit: perHour,
+    standardHeaders: 'draft-6',
+    keyGenerator: (c) => `${scope}:${clientAddress(c, trustProxy)}`,
+    handler: () => {
+      throw new AppError('RATE_LIMITED', 'Too many requests from this address; please try again later')
+    },
+  })
+}

@@ -1,0 +1,68 @@
+/**
+ * The public director's mailbox (局长信箱): what a citizen submits and how they track it.
+ * Limits are exported so the form can tell the citizen as they type.
+ */
+import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max'
+import { z } from 'zod'
+
+export const MAILBOX_LIMITS = { subject: 60, body: 3000, name: 30, email: 100 } as const
+
+/**
+ * A mainland China mobile or landline number, normalised to its national digits
+ * (`13812345678`, `02423456789`). Uses libphonenumber's metadata for China (+86).
+ * @returns undefined when the number is not a valid mainland mobile or fixed line
+ */
+export function normaliseMainlandPhone(input: string): string | undefined {
+  const text = input.replace(/[\s-]/g, '')
+  if (!isValidPhoneNumber(text, 'CN')) return undefined
+  const parsed = parsePhoneNumberFromString(text, 'CN')
+  if (!parsed || parsed.country !== 'CN') return undefined
+  const type = parsed.getType()
+  if (type !== 'MOBILE' && type !== 'FIXED_LINE' && type !== 'FIXED_LINE_OR_MOBILE') return undefined
+  const national = String(parsed.nationalNumber)
+  return type === 'MOBILE' ? national : `0${national}`
+}
+
+export const mainlandPhoneSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(30)
+  .transform((v, ctx) => {
+    const phone = normaliseMainlandPhone(v)
+    if (!phone) {
+      ctx.addIssue({ code: 'custom', message: 'not a mainland mobile or landline number' })
+      return z.NEVER
+    }
+    return phone
+  })
+
+/** Tracking numbers: `JZ` + 10 characters of an alphabet without look-alikes (0/O, 1/I/L, U). */
+export const TRACKING_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ'
+export const trackingNumberSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(new RegExp(`^JZ[${TRACKING_ALPHABET}]{10}$`), 'not a tracking number')
+
+export const mailboxSubmissionSchema = z.object({
+  subject: z.string().trim().min(1).max(MAILBOX_LIMITS.subject),
+  body: z.string().trim().min(1).max(MAILBOX_LIMITS.body),
+  name: z.string().trim().min(1).max(MAILBOX_LIMITS.name),
+  phone: mainlandPhoneSchema,
+  email: z.union([z.literal(''), z.email().max(MAILBOX_LIMITS.email)]).optional(),
+  agreePrivacy: z.literal(true, { error: 'the privacy note must be accepted' }),
+  /** Random key made by the form once per message: a resend after a network error is the same submission. */
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+})
+export type MailboxSubmission = z.infer<typeof mailboxSubmissionSchema>
+
+export const mailboxTrackSchema = z.object({
+  trackingNumber: trackingNumberSchema,
+  phone: z.string().trim().min(1).max(30),
+})
+export type MailboxTrackInput = z.infer<typeof mailboxTrackSchema>
+
+/** What a citizen sees of the status: 已受理 / 办理中 / 已答复 / 已办结. */
+export const CITIZEN_STATUSES = ['received', 'processing', 'replied', 'closed'] as const
+export type CitizenStatus = (typeof CITIZEN_STATUSES)[number]
