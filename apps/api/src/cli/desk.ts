@@ -3,7 +3,10 @@
  * in its own `*.command.ts` and is registered here.
  */
 import { Command } from 'commander'
+import { registerImportCommand } from './import.command.ts'
 
 const program = new Command('desk').description('Inquiry Desk command line').showHelpAfterError()
+
+registerImportCommand(program)
 
 await program.parseAsync(process.argv)

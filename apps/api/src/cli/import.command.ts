@@ -1,0 +1,87 @@
+/**
+ * `desk import --channel <code> [--preset <name>] [--map "<column>=<field>" …] [--tz <zone>]
+ * [--sheet <name>] [--skip-invalid] [--dry-run] [--db <path>] <file>` (issue 2 §3).
+ * Problems go to stderr, one a line, as `row N, <column>: <reason>`; the last line on stdout is
+ * the JSON summary `{"created":n,"duplicates":n,"skipped":n,"errors":[…]}`. Exit code 0 when
+ * written (or a dry run found nothing to reject), 1 when rejected.
+ */
+import { readFileSync } from 'node:fs'
+import { basename } from 'node:path'
+import { BUREAU_TZ, IMPORT_FIELDS, IMPORT_PRESETS, type ImportIssue } from '@desk/domain'
+import type { Command } from 'commander'
+import { importFile, type ImportSummary } from '../modules/imports/imports.service.ts'
+import { fromUser } from '../paths.ts'
+import { openCliDb } from './cli-db.ts'
+
+type ImportCliOptions = {
+  channel: string
+  preset?: string
+  map: string[]
+  tz: string
+  sheet?: string
+  skipInvalid?: boolean
+  dryRun?: boolean
+  db?: string
+}
+
+const describeIssue = (i: ImportIssue) =>
+  `${i.row !== undefined ? `row ${i.row}` : 'file'}${i.column !== undefined ? `, ${i.column}` : ''}: ${i.reason}`
+
+function describeSummary(s: ImportSummary): string {
+  const counts = `${s.created} new, ${s.duplicates} duplicates, ${s.skipped} skipped of ${s.rows} rows`
+  if (s.status === 'rejected') return `Import rejected (${s.errors.length} problems); nothing was written`
+  if (s.status === 'dry_run') return `Dry run: ${counts}; nothing was written`
+  return `Imported ${counts} (batch ${s.batchId})`
+}
+
+/** Adds `import` to the `desk` program. */
+export function registerImportCommand(program: Command): void {
+  program
+    .command('import')
+    .description('Import inquiries from a CSV (UTF-8, GBK/GB18030) or XLSX file, all or nothing')
+    .argument('<file>', 'the .csv or .xlsx file')
+    .requiredOption('--channel <code>', 'channel the inquiries came by, e.g. hotline_12345')
+    .option('--preset <name>', `column layout (${IMPORT_PRESETS.map((p) => p.name).join(', ')}); default: guessed from the headers`)
+    .option('--map <column=field>', `map a header to a field (repeatable); fields: ${IMPORT_FIELDS.join(', ')}`,
+      (value: string, all: string[]) => [...all, value], [])
+    .option('--tz <zone>', 'IANA zone of times written without an offset', BUREAU_TZ)
+    .option('--sheet <name>', 'XLSX: the sheet to read (default: the first)')
+    .option('--skip-invalid', 'leave out invalid rows instead of rejecting the file')
+    .option('--dry-run', 'check and count everything, write nothing')
+    .option('--db <path>', 'database file (default: DESK_DB, else data/desk.sqlite)')
+    .action(async (file: string, o: ImportCliOptions) => {
+      const summary = await runImport(file, o)
+      for (const issue of summary.errors) console.error(describeIssue(issue))
+      console.error(describeSummary(summary))
+      const { created, duplicates, skipped, errors } = summary
+      console.log(JSON.stringify({ created, duplicates, skipped, errors }))
+      process.exitCode = summary.status === 'rejected' ? 1 : 0
+    })
+}
+
+async function runImport(file: string, o: ImportCliOptions): Promise<ImportSummary> {
+  const path = fromUser(file)
+  let bytes: Uint8Array
+  try {
+    bytes = readFileSync(path)
+  } catch (err) {
+    const reason = `Cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`
+    return { status: 'rejected', created: 0, duplicates: 0, skipped: 0, errors: [{ reason }], rows: 0 }
+  }
+  const { db } = openCliDb(o.db)
+  try {
+    return await importFile(db, {
+      channelCode: o.channel,
+      file: { name: basename(path), bytes },
+      preset: o.preset,
+      map: o.map,
+      tz: o.tz,
+      sheet: o.sheet,
+      skipInvalid: o.skipInvalid,
+      dryRun: o.dryRun,
+      actorId: null,
+    })
+  } finally {
+    db.$client.close()
+  }
+}

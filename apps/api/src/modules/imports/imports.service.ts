@@ -1,0 +1,229 @@
+/**
+ * File import (issue 2 §3; reused by the web import wizard of issue 3): a CSV or XLSX file of
+ * inquiries goes through the stages
+ *   bytes -> table (read-table.ts) -> mapping (preset / --map, domain import-fields.ts)
+ *   -> validated NewInquiry rows (map-rows.ts) -> one transaction: import batch + ingestInquiries.
+ * A rejected import writes nothing; a dry run runs the same transaction and rolls it back, so its
+ * counts of new and duplicate rows are exact.
+ */
+import {
+  BUREAU_TZ,
+  IMPORT_PRESETS,
+  findPreset,
+  guessPreset,
+  isTimeZone,
+  parseMapEntry,
+  resolveMapping,
+  type ColumnMapping,
+  type ImportIssue,
+  type ImportPreset,
+  type MapEntry,
+} from '@desk/domain'
+import type { Db } from '../../db/client.ts'
+import { AppError } from '../../lib/errors.ts'
+import { getActiveChannel } from '../channels/channels.service.ts'
+import { ingestInquiries } from '../inquiries/ingest.service.ts'
+import * as repo from './imports.repo.ts'
+import { mapRows, type MappedRow } from './map-rows.ts'
+import { readTable } from './read-table.ts'
+import type { Table, TableRow } from './table.ts'
+
+export type ImportFileInput = { name: string; bytes: Uint8Array }
+
+/** How to read a file: the same for a preview and an import. */
+export type ReadOptions = {
+  /** a built-in preset's name; default: the preset whose headers match, if any */
+  preset?: string | undefined
+  /** `"<column>=<field>"` entries; they win over the preset */
+  map?: readonly string[] | undefined
+  /** XLSX: the sheet's name (default: the first) */
+  sheet?: string | undefined
+}
+
+export type ImportOptions = ReadOptions & {
+  channelCode: string
+  file: ImportFileInput
+  /** IANA zone of zone-less times (default Asia/Shanghai) */
+  tz?: string | undefined
+  /** leave out invalid rows (listed in `errors`) instead of rejecting the file */
+  skipInvalid?: boolean | undefined
+  /** run everything, then roll back */
+  dryRun?: boolean | undefined
+  /** the staff user importing (null: the command line) */
+  actorId?: number | null | undefined
+  /** UTC epoch ms of the import (default: now) */
+  now?: number | undefined
+  onProgress?: ((progress: ImportProgress) => void) | undefined
+}
+
+/** Rows done of rows total (non-blank data rows), per phase: first validation, then the write. */
+export type ImportProgress = { phase: 'validate' | 'write'; done: number; total: number }
+
+export type ImportSummary = {
+  /** written; dry_run (nothing written, would have been); rejected (nothing written) */
+  status: 'written' | 'dry_run' | 'rejected'
+  /** inquiries new to the desk (in a dry run: that would be) */
+  created: number
+  /** valid rows whose (channel, external id) exists already, in the desk or earlier in the file */
+  duplicates: number
+  /** invalid rows left out (only with skipInvalid) */
+  skipped: number
+  /** problems: of skipped rows, or the reasons of a rejection */
+  errors: ImportIssue[]
+  /** the import_batches row (status written) */
+  batchId?: number | undefined
+  /** non-blank data rows read */
+  rows: number
+  format?: Table['format'] | undefined
+  encoding?: string | undefined
+  sheet?: string | undefined
+  preset?: string | undefined
+}
+
+type Prepared = { table: Table; preset: ImportPreset | undefined; mapping: ColumnMapping }
+
+/**
+ * Stages 1-3 up to the mapping: reads the table, chooses the preset, applies `map`.
+ * @throws AppError VALIDATION with `details: ImportIssue[]` for an unreadable file, an unknown
+ *   preset or field, a mapped column the file lacks, or a required field left unmapped
+ */
+async function prepare(file: ImportFileInput, opts: ReadOptions): Promise<Prepared> {
+  const entries: MapEntry[] = []
+  const issues: ImportIssue[] = []
+  for (const text of opts.map ?? []) {
+    const parsed = parseMapEntry(text)
+    if ('reason' in parsed) issues.push({ reason: parsed.reason })
+    else entries.push(parsed)
+  }
+  let preset: ImportPreset | undefined
+  if (opts.preset !== undefined) {
+    preset = findPreset(opts.preset)
+    if (!preset) issues.push({ reason: `Unknown preset "${opts.preset}"; presets: ${IMPORT_PRESETS.map((p) => p.name).join(', ')}` })
+  }
+  if (issues.length > 0) throw rejection(issues)
+  const table = await readTable(file, opts.sheet)
+  preset ??= guessPreset(table.headers)
+  const resolved = resolveMapping(table.headers, preset, entries)
+  if (resolved.issues.length > 0) throw rejection(resolved.issues)
+  return { table, preset, mapping: resolved.mapping }
+}
+
+function rejection(issues: ImportIssue[]): AppError {
+  const first = issues[0]
+  const where = first?.row ? `row ${first.row}${first.column ? `, ${first.column}` : ''}: ` : ''
+  return new AppError('VALIDATION', `${where}${first?.reason ?? 'invalid import'}`, issues)
+}
+
+/** What a preview shows: headers, the first rows, the encoding and the mapping it would use. */
+export type ImportPreview = {
+  format: Table['format']
+  encoding?: string | undefined
+  sheet?: string | undefined
+  headers: string[]
+  /** the first `limit` non-blank data rows */
+  rows: TableRow[]
+  totalRows: number
+  preset?: string | undefined
+  /** field -> header name */
+  mapping: Partial<Record<string, string>>
+}
+
+/**
+ * The first `limit` rows of a file with its detected encoding and guessed mapping (the import
+ * wizard's preview). Writes nothing.
+ * @throws AppError VALIDATION as `importFile` rejects a file
+ */
+export async function previewFile(file: ImportFileInput, opts: ReadOptions = {}, limit = 20): Promise<ImportPreview> {
+  const { table, preset, mapping } = await prepare(file, opts)
+  return {
+    format: table.format,
+    encoding: table.encoding,
+    sheet: table.sheet,
+    headers: table.headers,
+    rows: table.rows.slice(0, limit),
+    totalRows: table.rows.length,
+    preset: preset?.name,
+    mapping: Object.fromEntries(Object.entries(mapping).map(([field, col]) => [field, col.column])),
+  }
+}
+
+const WRITE_CHUNK = 1000
+
+class DryRunRollback extends Error {
+  constructor(readonly counts: { created: number; duplicates: number }) {
+    super('dry run: rolled back')
+  }
+}
+
+/**
+ * Imports a CSV or XLSX file of inquiries into `channelCode`, all or nothing. Never throws for bad
+ * input: an unknown channel, preset, field or zone, an unreadable, empty or header-only file, or
+ * (without `skipInvalid`) any invalid row gives `status: 'rejected'` with the reasons by row and
+ * column, and nothing is written. Re-importing a file creates nothing new (duplicates).
+ * @throws only unexpected errors (a database failure), after rolling back
+ */
+export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSummary> {
+  const zone = opts.tz ?? BUREAU_TZ
+  let prepared: Prepared
+  try {
+    getActiveChannel(db, opts.channelCode)
+    if (!isTimeZone(zone)) throw new AppError('VALIDATION', `Unknown time zone "${zone}" (use an IANA name such as America/New_York)`)
+    prepared = await prepare(opts.file, opts)
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err
+    const errors = Array.isArray(err.details) ? (err.details as ImportIssue[]) : [{ reason: err.message }]
+    return { status: 'rejected', created: 0, duplicates: 0, skipped: 0, errors, rows: 0 }
+  }
+  const { table, preset } = prepared
+  const about = { rows: table.rows.length, format: table.format, encoding: table.encoding, sheet: table.sheet, preset: preset?.name }
+  const rejected = (errors: ImportIssue[]): ImportSummary => ({ status: 'rejected', created: 0, duplicates: 0, skipped: 0, errors, ...about })
+  if (table.rows.length === 0) return rejected([{ reason: 'The file has a header row but no data rows' }])
+
+  const mapped = mapRows(table, prepared.mapping, { channelCode: opts.channelCode, zone }, (done, total) =>
+    opts.onProgress?.({ phase: 'validate', done, total }),
+  )
+  if (mapped.issues.length > 0 && !opts.skipInvalid) return rejected(mapped.issues)
+
+  const now = opts.now ?? Date.now()
+  const skipped = mapped.invalidRows
+  const write = () =>
+    db.transaction((tx) => {
+      const txDb = tx as unknown as Db
+      const batchId = repo.insertImportBatch(txDb, {
+        channelCode: opts.channelCode,
+        fileName: opts.file.name,
+        format: table.format,
+        encoding: table.encoding ?? null,
+        createdBy: opts.actorId ?? null,
+        createdAt: now,
+      })
+      const counts = writeRows(txDb, mapped.valid, { actorId: opts.actorId ?? null, now, batchId }, opts.onProgress)
+      repo.updateImportBatchCounts(txDb, batchId, { ...counts, skipped, errors: JSON.stringify(mapped.issues) })
+      if (opts.dryRun) throw new DryRunRollback(counts)
+      return { ...counts, batchId }
+    })
+  try {
+    const result = write()
+    return { status: 'written', ...result, skipped, errors: mapped.issues, ...about }
+  } catch (err) {
+    if (!(err instanceof DryRunRollback)) throw err
+    return { status: 'dry_run', ...err.counts, skipped, errors: mapped.issues, ...about }
+  }
+}
+
+/** Writes the rows in chunks (progress after each) through the one ingest path. */
+function writeRows(
+  db: Db,
+  rows: readonly MappedRow[],
+  ctx: { actorId: number | null; now: number; batchId: number },
+  onProgress: ImportOptions['onProgress'],
+): { created: number; duplicates: number } {
+  let created = 0
+  for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
+    const chunk = rows.slice(i, i + WRITE_CHUNK).map((r) => r.inquiry)
+    const results = ingestInquiries(db, chunk, { actorId: ctx.actorId, now: ctx.now, eventType: 'imported', importBatchId: ctx.batchId })
+    created += results.filter((r) => r.created).length
+    onProgress?.({ phase: 'write', done: Math.min(i + WRITE_CHUNK, rows.length), total: rows.length })
+  }
+  return { created, duplicates: rows.length - created }
+}

@@ -1,0 +1,67 @@
+/**
+ * Import stage 2 for XLSX: workbook bytes -> table, through exceljs's streaming reader, so rows
+ * that a sheet declares but leaves empty (附件2's `<dimension>` claims 65,203 rows for 496 used
+ * ones) are skipped as they stream by instead of being built into a workbook model.
+ */
+import { Readable } from 'node:stream'
+import { cleanLine, isBlankRow, type ImportCell } from '@desk/domain'
+import ExcelJS from 'exceljs'
+import { AppError } from '../../lib/errors.ts'
+import type { Table, TableRow } from './table.ts'
+
+/** An exceljs cell value as plain data: rich text joined, formulas as their cached result. */
+function toCell(value: ExcelJS.CellValue | undefined): ImportCell {
+  if (value === null || value === undefined) return null
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) {
+    return value
+  }
+  if ('richText' in value) return value.richText.map((r) => r.text).join('')
+  if ('formula' in value || 'sharedFormula' in value) return toCell(value.result as ExcelJS.CellValue)
+  if ('hyperlink' in value) return toCell(value.text as ExcelJS.CellValue)
+  if ('error' in value) return value.error
+  return null
+}
+
+/**
+ * Reads one sheet: `sheet` by name, else the first. The first non-blank row is the header.
+ * Excel date cells come as Dates whose UTC fields hold the cell's clock time.
+ * @throws AppError VALIDATION when the bytes are not a workbook, it has no sheets, the named
+ *   sheet is missing (the message lists the sheets), or the sheet has no header row
+ */
+export async function readXlsxTable(bytes: Uint8Array, sheet?: string): Promise<Table> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes)), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  })
+  const names: string[] = []
+  let found: { name: string; headers: string[]; rows: TableRow[] } | undefined
+  try {
+    for await (const ws of reader) {
+      const name = (ws as unknown as { name: string }).name
+      names.push(name)
+      const wanted = !found && (sheet === undefined || sheet === name)
+      let headers: string[] | undefined
+      const rows: TableRow[] = []
+      for await (const row of ws) {
+        if (!wanted || !row.hasValues) continue
+        const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(toCell)
+        if (isBlankRow(cells)) continue
+        if (!headers) headers = cells.map((c) => (c === null ? '' : cleanLine(String(c))))
+        else rows.push({ row: row.number, cells })
+      }
+      if (wanted) {
+        if (!headers) throw new AppError('VALIDATION', `Sheet "${name}" is empty: no header row`)
+        found = { name, headers, rows }
+      }
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err
+    throw new AppError('VALIDATION', `The file is not a readable XLSX workbook: ${(err as Error).message}`)
+  }
+  if (names.length === 0) throw new AppError('VALIDATION', 'The workbook has no sheets')
+  if (!found) throw new AppError('VALIDATION', `No sheet named "${sheet}"; the sheets are: ${names.join(', ')}`)
+  return { format: 'xlsx', sheet: found.name, headers: found.headers, rows: found.rows }
+}
