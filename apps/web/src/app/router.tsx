@@ -1,0 +1,51 @@
+/**
+ * The data router. Every page is a lazy route, so the login page and the queue load only the
+ * code (and the antd pieces) they use. Loaders guard the pages: nobody signed in -> /login?next=…,
+ * a non-admin on an admin page -> /queue.
+ */
+import type { QueryClient } from '@tanstack/react-query'
+import { redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router'
+import { sessionQueries } from '../lib/session.ts'
+import { safeNext } from '../utils/safe-next.ts'
+import { RouteError } from './route-error.tsx'
+
+function requireUser(queryClient: QueryClient, role?: 'admin') {
+  return async ({ request }: LoaderFunctionArgs) => {
+    const user = await queryClient.ensureQueryData(sessionQueries.me())
+    if (!user) {
+      const url = new URL(request.url)
+      throw redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`)
+    }
+    if (role && user.role !== role) throw redirect('/queue')
+    return null
+  }
+}
+
+export function appRoutes(queryClient: QueryClient): RouteObject[] {
+  return [
+    {
+      path: '/login',
+      errorElement: <RouteError />,
+      loader: async ({ request }) => {
+        const user = await queryClient.ensureQueryData(sessionQueries.me())
+        if (user) throw redirect(safeNext(new URL(request.url).searchParams.get('next')))
+        return null
+      },
+      lazy: () => import('./routes/login.tsx'),
+    },
+    {
+      path: '/',
+      errorElement: <RouteError />,
+      loader: requireUser(queryClient),
+      lazy: () => import('./routes/layout.tsx'),
+      children: [
+        { index: true, loader: () => redirect('/queue') },
+        { path: 'queue', lazy: () => import('./routes/queue.tsx') },
+        { path: 'inquiries/:id', lazy: () => import('./routes/inquiry.tsx') },
+        { path: 'admin/channels', loader: requireUser(queryClient, 'admin'), lazy: () => import('./routes/admin-channels.tsx') },
+        { path: 'admin/users', loader: requireUser(queryClient, 'admin'), lazy: () => import('./routes/admin-users.tsx') },
+        { path: '*', lazy: () => import('./routes/not-found.tsx') },
+      ],
+    },
+  ]
+}

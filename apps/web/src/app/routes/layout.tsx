@@ -1,0 +1,56 @@
+/**
+ * The signed-in frame: menu (queue; for admins also channels and users), the user's name and role,
+ * the language switch and logout. The page renders in the <Outlet />.
+ */
+import { useQuery } from '@tanstack/react-query'
+import { Button, Flex, Layout, Menu, Tag, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { Link, Outlet, useLocation, useNavigate } from 'react-router'
+import { LanguageSwitch } from '../../components/language-switch.tsx'
+import { useLogout } from '../../features/auth/api/use-session-actions.ts'
+import { sessionQueries } from '../../lib/session.ts'
+
+const MENU = [
+  { key: '/queue', label: 'nav.queue', admin: false },
+  { key: '/admin/channels', label: 'nav.channels', admin: true },
+  { key: '/admin/users', label: 'nav.users', admin: true },
+] as const
+
+export function Component() {
+  const { t } = useTranslation()
+  const { data: user } = useQuery(sessionQueries.me())
+  const logout = useLogout()
+  const navigate = useNavigate()
+  const { pathname } = useLocation()
+  const items = MENU.filter((m) => !m.admin || user?.role === 'admin').map((m) => ({
+    key: m.key,
+    label: <Link to={m.key}>{t(m.label)}</Link>,
+  }))
+  const selected = MENU.find((m) => pathname.startsWith(m.key))?.key ?? '/queue'
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#fff' }}>
+        <Typography.Text strong style={{ fontSize: 18, whiteSpace: 'nowrap' }}>
+          {t('app.title')}
+        </Typography.Text>
+        <Menu mode="horizontal" selectedKeys={[selected]} items={items} style={{ flex: 1, minWidth: 0 }} />
+        <Flex align="center" gap={8}>
+          {user && (
+            <>
+              <Typography.Text>{user.displayName}</Typography.Text>
+              <Tag>{t(`roles.${user.role}`)}</Tag>
+            </>
+          )}
+          <LanguageSwitch />
+          <Button onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login') })}>
+            {t('nav.logout')}
+          </Button>
+        </Flex>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 24 }}>
+        <Outlet />
+      </Layout.Content>
+    </Layout>
+  )
+}

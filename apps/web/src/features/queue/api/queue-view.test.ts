@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { readQueueView, toFilterQuery, writeQueueView } from './queue-view.ts'
+
+describe('queue view in the URL', () => {
+  it('reads a shared link back into the same view and writes it out unchanged', () => {
+    const link = 'channel=minxin&status=all&assignee=mine&q=%E5%81%9C%E8%BD%A6&from=2024-09-01&to=2024-09-30&sort=received_desc'
+    const view = readQueueView(new URLSearchParams(link))
+    expect(view).toEqual({
+      channel: 'minxin',
+      status: 'all',
+      assignee: 'mine',
+      q: '停车',
+      from: '2024-09-01',
+      to: '2024-09-30',
+      sort: 'received_desc',
+    })
+    expect(writeQueueView(view).toString()).toBe(link)
+  })
+
+  it('falls back to pending, all assignees and due-first for missing or unknown values', () => {
+    const view = readQueueView(new URLSearchParams('status=lost&sort=random&from=yesterday'))
+    expect(view).toMatchObject({ status: 'pending', assignee: 'all', sort: 'due_asc', from: undefined })
+    expect(writeQueueView(view).toString()).toBe('')
+  })
+
+  it('maps the assignee choice to the API filter', () => {
+    expect(toFilterQuery(readQueueView(new URLSearchParams('assignee=unassigned')))).toEqual({
+      status: 'pending',
+      assignee: 'none',
+    })
+  })
+})

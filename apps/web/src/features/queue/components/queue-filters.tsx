@@ -1,0 +1,68 @@
+/**
+ * Filters of the queue: status, assignee, text search, received date range (YYYY-MM-DD in
+ * Asia/Shanghai, as the API counts days) and sort. Each change goes to the URL via `onChange`.
+ * The dates are plain date inputs: a calendar date carries no zone, and antd's DatePicker would
+ * bring its date library into this route for nothing.
+ */
+import { QUEUE_SORTS, STATUS_FILTERS } from '@desk/domain'
+import { Button, Flex, Input, Select } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { ASSIGNEE_FILTERS, type QueueView } from '../api/queue-view.ts'
+
+type Props = { view: QueueView; onChange: (patch: Partial<QueueView>) => void; onReset: () => void }
+
+export function QueueFilters({ view, onChange, onReset }: Props) {
+  const { t } = useTranslation()
+  return (
+    <Flex wrap gap={8} align="center" style={{ marginBottom: 16 }}>
+      <Select
+        aria-label={t('queue.filter.status')}
+        value={view.status}
+        style={{ width: 140 }}
+        options={STATUS_FILTERS.map((s) => ({ value: s, label: t(`queue.statusFilter.${s}`) }))}
+        onChange={(status) => onChange({ status })}
+      />
+      <Select
+        aria-label={t('queue.filter.assignee')}
+        value={view.assignee}
+        style={{ width: 140 }}
+        options={ASSIGNEE_FILTERS.map((a) => ({ value: a, label: t(`queue.assigneeFilter.${a}`) }))}
+        onChange={(assignee) => onChange({ assignee })}
+      />
+      <Input.Search
+        key={view.q ?? ''}
+        aria-label={t('queue.filter.q')}
+        placeholder={t('queue.filter.qPlaceholder')}
+        defaultValue={view.q}
+        allowClear
+        style={{ width: 240 }}
+        onSearch={(q) => onChange({ q: q.trim() || undefined })}
+      />
+      <Input
+        type="date"
+        aria-label={t('queue.filter.from')}
+        value={view.from ?? ''}
+        max={view.to}
+        style={{ width: 150 }}
+        onChange={(e) => onChange({ from: e.target.value || undefined })}
+      />
+      <span>–</span>
+      <Input
+        type="date"
+        aria-label={t('queue.filter.to')}
+        value={view.to ?? ''}
+        min={view.from}
+        style={{ width: 150 }}
+        onChange={(e) => onChange({ to: e.target.value || undefined })}
+      />
+      <Select
+        aria-label={t('queue.filter.sort')}
+        value={view.sort}
+        style={{ width: 160 }}
+        options={QUEUE_SORTS.map((s) => ({ value: s, label: t(`queue.sort.${s}`) }))}
+        onChange={(sort) => onChange({ sort })}
+      />
+      <Button onClick={onReset}>{t('queue.filter.reset')}</Button>
+    </Flex>
+  )
+}

@@ -1,0 +1,77 @@
+/**
+ * The reply queue table: keyset pages merged by useInfiniteQuery, a "load more" button while the
+ * API gives a `nextCursor`, and empty / error states. Citizen names arrive masked from the API.
+ */
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
+import { Alert, Button, Flex, Table, Typography, type TableColumnsType } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { StatusTag } from '../../../components/status-tag.tsx'
+import { channelName, channelQueries } from '../../../lib/channels.ts'
+import { formatDateTime } from '../../../utils/format-time.ts'
+import { queueQueries, type QueueItem } from '../api/queue-queries.ts'
+import type { QueueView } from '../api/queue-view.ts'
+
+type Row = QueueItem
+
+export function QueueTable({ view }: { view: QueueView }) {
+  const { t, i18n } = useTranslation()
+  const [now] = useState(() => Date.now())
+  const channels = useQuery(channelQueries.list())
+  const list = useInfiniteQuery(queueQueries.list(view))
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? []
+  const names = new Map((channels.data ?? []).map((c) => [c.code, channelName(c, i18n.language)]))
+
+  const columns: TableColumnsType<Row> = [
+    { key: 'channel', title: t('queue.col.channel'), render: (_, r) => names.get(r.channel) ?? r.channel, width: 140 },
+    {
+      key: 'subject',
+      title: t('queue.col.subject'),
+      render: (_, r) => <Link to={`/inquiries/${r.id}`}>{r.subject}</Link>,
+    },
+    { key: 'citizen', title: t('queue.col.citizen'), render: (_, r) => r.citizenName ?? '—', width: 90 },
+    { key: 'category', title: t('queue.col.category'), render: (_, r) => r.category ?? '—', width: 120 },
+    { key: 'receivedAt', title: t('queue.col.receivedAt'), render: (_, r) => formatDateTime(r.receivedAt), width: 150 },
+    {
+      key: 'dueAt',
+      title: t('queue.col.dueAt'),
+      width: 150,
+      render: (_, r) => {
+        const isOverdue = (r.status === 'new' || r.status === 'assigned') && Date.parse(r.dueAt) < now
+        return <Typography.Text type={isOverdue ? 'danger' : undefined}>{formatDateTime(r.dueAt)}</Typography.Text>
+      },
+    },
+    { key: 'status', title: t('queue.col.status'), render: (_, r) => <StatusTag status={r.status} />, width: 90 },
+    { key: 'assignee', title: t('queue.col.assignee'), render: (_, r) => r.assignee?.displayName ?? '—', width: 110 },
+  ]
+
+  if (list.isError) {
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={t('queue.error')}
+        action={<Button onClick={() => void list.refetch()}>{t('app.retry')}</Button>}
+      />
+    )
+  }
+  return (
+    <Flex vertical gap={16}>
+      <Table<Row>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={rows}
+        loading={list.isPending}
+        pagination={false}
+        locale={{ emptyText: t('queue.empty') }}
+      />
+      {list.hasNextPage && (
+        <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} style={{ alignSelf: 'center' }}>
+          {t('queue.loadMore')}
+        </Button>
+      )}
+    </Flex>
+  )
+}

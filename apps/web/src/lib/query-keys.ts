@@ -1,0 +1,19 @@
+/**
+ * Root query keys shared across features. Features build their own keys under these roots, so
+ * one feature can invalidate another's data without importing it (e.g. an inquiry action
+ * invalidates every queue list and count, and the badges move at once).
+ */
+export const queueRootKeys = {
+  /** Every queue list and every count. */
+  all: () => ['queue'] as const,
+  lists: () => ['queue', 'list'] as const,
+  counts: () => ['queue', 'counts'] as const,
+}
+
+export const channelRootKeys = {
+  all: () => ['channels'] as const,
+}
+
+export const sessionRootKeys = {
+  me: () => ['session', 'me'] as const,
+}

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest'
+import { formatDateTime } from './format-time.ts'
+
+describe('formatDateTime', () => {
+  it('shows an instant in Asia/Shanghai whatever the offset it was written with', () => {
+    expect(formatDateTime('2024-09-27T01:30:00.000Z')).toBe('2024-09-27 09:30')
+    expect(formatDateTime('2024-12-31T23:59:00-05:00')).toBe('2025-01-01 12:59')
+  })
+  it('gives an empty text for a missing or broken value', () => {
+    expect(formatDateTime(null)).toBe('')
+    expect(formatDateTime('not a time')).toBe('')
+  })
+})

@@ -1,0 +1,24 @@
+/**
+ * Display of instants in the bureau's zone, Asia/Shanghai, whatever the browser's own zone.
+ * Input: ISO 8601 text with an offset as the API sends it (or null). Output: `2024-09-27 09:30`.
+ */
+import { BUREAU_TZ } from '@desk/domain'
+
+const dateTime = new Intl.DateTimeFormat('en-CA', {
+  timeZone: BUREAU_TZ,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+})
+
+/** `YYYY-MM-DD HH:mm` in Asia/Shanghai; '' for null or unparseable input. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return ''
+  const ms = Date.parse(iso)
+  if (Number.isNaN(ms)) return ''
+  const parts = Object.fromEntries(dateTime.formatToParts(ms).map((p) => [p.type, p.value]))
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`
+}

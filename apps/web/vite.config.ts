@@ -1,0 +1,19 @@
+/**
+ * Vite build of the SPA: `vite build` writes apps/web/dist, which the API serves; `vite` (dev)
+ * proxies /api to the API on http://localhost:3000.
+ */
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    port: 5173,
+    proxy: { '/api': 'http://localhost:3000' },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1200,
+  },
+})
