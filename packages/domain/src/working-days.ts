@@ -32,3 +32,15 @@ export function addWorkingDays(cal: WorkingDayCalendar, date: IsoDate, n: number
   }
   return d
 }
+
+/**
+ * Working days after `from` up to and including `to` (both `YYYY-MM-DD`): so
+ * `countWorkingDays(cal, d, addWorkingDays(cal, d, n)) === n`. Negative when `to` is before `from`
+ * (the count of working days after `to` up to `from`, negated); 0 when they are equal.
+ */
+export function countWorkingDays(cal: WorkingDayCalendar, from: IsoDate, to: IsoDate): number {
+  if (to < from) return -countWorkingDays(cal, to, from)
+  let n = 0
+  for (let d = addCalendarDays(from, 1); d <= to; d = addCalendarDays(d, 1)) if (cal.isWorkingDay(d)) n += 1
+  return n
+}
