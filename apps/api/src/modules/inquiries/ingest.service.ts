@@ -41,6 +41,7 @@ function ingestOne(db: Db, item: NewInquiry, ctx: IngestContext): IngestResult {
     citizenEmail: item.citizenEmail ?? null,
     category: item.category ?? null,
     status: item.reply ? 'replied' : 'new',
+    assigneeId: item.reply?.authorId ?? null,
     receivedAt: item.receivedAt,
     dueAt: computeDueAt(item.receivedAt),
     repliedAt: item.reply?.repliedAt ?? null,
@@ -55,12 +56,15 @@ function ingestOne(db: Db, item: NewInquiry, ctx: IngestContext): IngestResult {
     data: ctx.importBatchId ? { importBatchId: ctx.importBatchId } : {},
     createdAt: ctx.now,
   })
+  if (item.reply?.authorId !== undefined) {
+    repo.insertEvent(db, { inquiryId: id, actorId: item.reply.authorId, type: 'replied', data: { length: item.reply.body.length }, createdAt: ctx.now })
+  }
   if (item.reply) {
     repo.insertReply(db, {
       inquiryId: id,
       body: item.reply.body,
-      authorId: null,
-      origin: 'source',
+      authorId: item.reply.authorId ?? null,
+      origin: item.reply.authorId === undefined ? 'source' : 'desk',
       createdAt: item.reply.repliedAt,
     })
   }

@@ -1,0 +1,34 @@
+/**
+ * Inquiries logged by staff: a phone consultation, a letter or a walk-in visit, on any channel.
+ * "Answered" ones are recorded as replied at once (and count in tallies); "follow-up" ones enter
+ * the reply queue.
+ */
+import { z } from 'zod'
+import { channelCodeSchema } from './channel.ts'
+import { instantSchema } from './inquiry.ts'
+
+export const MANUAL_ENTRY_KINDS = ['phone', 'letter', 'visit'] as const
+export type ManualEntryKind = (typeof MANUAL_ENTRY_KINDS)[number]
+
+export const MANUAL_ENTRY_OUTCOMES = ['answered', 'follow_up'] as const
+
+export const manualEntrySchema = z
+  .object({
+    channel: channelCodeSchema,
+    kind: z.enum(MANUAL_ENTRY_KINDS),
+    callerName: z.string().trim().max(60).optional(),
+    callerPhone: z.string().trim().max(30).optional(),
+    subject: z.string().trim().min(1).max(200),
+    summary: z.string().trim().min(1).max(10_000),
+    category: z.string().trim().max(100).optional(),
+    /** When the call came in; defaults to now. */
+    receivedAt: instantSchema.optional(),
+    outcome: z.enum(MANUAL_ENTRY_OUTCOMES),
+    /** What the caller was told; required when answered. */
+    answer: z.string().trim().max(10_000).optional(),
+  })
+  .refine((v) => v.outcome !== 'answered' || (v.answer !== undefined && v.answer.length > 0), {
+    path: ['answer'],
+    message: 'an answered inquiry needs the answer given',
+  })
+export type ManualEntryInput = z.infer<typeof manualEntrySchema>
