@@ -2,7 +2,14 @@
  * The desk's tables. Instants are integer UTC epoch milliseconds (`…At`); SQL names are
  * snake_case through drizzle's `casing` option.
  */
-import { INQUIRY_STATUSES, CHANNEL_INTAKES, USER_ROLES } from '@desk/domain'
+import {
+  INQUIRY_STATUSES,
+  CHANNEL_INTAKES,
+  USER_ROLES,
+  DEADLINE_RULES,
+  DEADLINE_STARTS,
+  INQUIRY_KINDS,
+} from '@desk/domain'
 import { sql } from 'drizzle-orm'
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
@@ -97,6 +104,14 @@ export const inquiries = sqliteTable(
     version: integer().notNull().default(1),
     createdAt: integer().notNull(),
     updatedAt: integer().notNull(),
+    /** 'disclosure' for a government-information disclosure request (依申请公开) */
+    kind: text({ enum: INQUIRY_KINDS }).notNull().default('message'),
+    /** The policy the due date came from (null: the built-in fallback rule) */
+    deadlinePolicyId: integer().references(() => deadlinePolicies.id, { onDelete: 'set null' }),
+    /** JSON snapshot of the rule used (a later policy edit does not move an open deadline) */
+    deadlineRule: text(),
+    /** Set while the clock is paused (补正, third-party opinion): not overdue, not counted */
+    pausedAt: integer(),
   },
   (t) => [
     uniqueIndex('inquiries_channel_external_uq').on(t.channelCode, t.externalId),
@@ -152,3 +167,79 @@ export const submissionKeys = sqliteTable('submission_keys', {
     .references(() => inquiries.id, { onDelete: 'cascade' }),
   createdAt: integer().notNull(),
 })
+
+/** Listed dates of the holiday notices (public holidays and make-up workdays), Asia/Shanghai. */
+export const calendarDays = sqliteTable('calendar_days', {
+  date: text().primaryKey(),
+  isOffDay: integer({ mode: 'boolean' }).notNull(),
+  name: text(),
+  /** e.g. 'chinese-days@1.5.7', 'holiday-cn:2027.json', 'admin' */
+  source: text().notNull(),
+  updatedBy: integer().references(() => users.id),
+  updatedAt: integer().notNull(),
+})
+
+/** Years whose notice is loaded; dates of other years fall back to Monday–Friday. */
+export const calendarYears = sqliteTable('calendar_years', {
+  year: integer().primaryKey(),
+  source: text().notNull(),
+  loadedAt: integer().notNull(),
+  loadedBy: integer().references(() => users.id),
+})
+
+/** Deadline policies by inquiry kind, channel (null: any) and category (null: any). */
+export const deadlinePolicies = sqliteTable('deadline_policies', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  kind: text({ enum: INQUIRY_KINDS }).notNull(),
+  channelCode: text().references(() => channels.code),
+  category: text(),
+  validFrom: text(),
+  validUntil: text(),
+  rule: text({ enum: DEADLINE_RULES }).notNull(),
+  amount: integer().notNull(),
+  start: text({ enum: DEADLINE_STARTS }).notNull(),
+  endOfDay: text(),
+  extensionAmount: integer(),
+  source: text().notNull(),
+  updatedBy: integer().references(() => users.id),
+  updatedAt: integer().notNull(),
+})
+
+/** Pauses of an inquiry's clock; `resumedAt` null while paused. */
+export const clockPauses = sqliteTable(
+  'clock_pauses',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    inquiryId: integer()
+      .notNull()
+      .references(() => inquiries.id, { onDelete: 'cascade' }),
+    reason: text().notNull(),
+    pausedAt: integer().notNull(),
+    pausedBy: integer().references(() => users.id),
+    resumedAt: integer(),
+    resumedBy: integer().references(() => users.id),
+  },
+  (t) => [index('clock_pauses_inquiry_idx').on(t.inquiryId, t.id)],
+)
+
+/** Extension requests (延期): asked by a responder with a reason, decided by a manager. */
+export const extensionRequests = sqliteTable(
+  'extension_requests',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    inquiryId: integer()
+      .notNull()
+      .references(() => inquiries.id, { onDelete: 'cascade' }),
+    reason: text().notNull(),
+    status: text({ enum: ['pending', 'approved', 'rejected'] }).notNull().default('pending'),
+    requestedBy: integer().references(() => users.id),
+    requestedAt: integer().notNull(),
+    decidedBy: integer().references(() => users.id),
+    decidedAt: integer(),
+    decisionNote: text(),
+    /** Due instants before and after an approval (UTC ms) */
+    oldDueAt: integer(),
+    newDueAt: integer(),
+  },
+  (t) => [index('extension_requests_inquiry_idx').on(t.inquiryId, t.id)],
+)
