@@ -31,7 +31,7 @@ export function cleanLine(text: string): string {
 /**
  * Multi-line text (bodies, replies): NBSP becomes a space; each line loses its trailing blanks and
  * its leading tabs and ASCII spaces (HTML indentation; a U+3000 paragraph indent is kept); runs
- * of blank lines become one; the ends are trimmed.
+ * of blank lines become one; leading blank lines and trailing blanks go.
  */
 export function cleanText(text: string): string {
   return text
@@ -41,7 +41,8 @@ export function cleanText(text: string): string {
     .map((line) => line.replace(/^[\t ]+/, '').trimEnd())
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
-    .trim()
+    .replace(/^\n+/, '')
+    .trimEnd()
 }
 
 /** Whether `zone` is an IANA time zone this runtime knows (e.g. `America/New_York`). */

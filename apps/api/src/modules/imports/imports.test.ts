@@ -1,0 +1,146 @@
+import iconv from 'iconv-lite'
+import { describe, expect, it } from 'vitest'
+import type { Db } from '../../db/client.ts'
+import { setupDesk, T0 } from '../../test/setup.ts'
+import { findImportBatch } from './imports.repo.ts'
+import { importFile, previewFile, type ImportOptions, type ImportProgress } from './imports.service.ts'
+
+const HEADER = '留言编号,留言用户,留言主题,留言时间,留言详情'
+const csv = (...lines: string[]) => new TextEncoder().encode(lines.join('\r\n'))
+const file = (bytes: Uint8Array, name = 'messages.csv') => ({ name, bytes })
+
+function run(db: Db, bytes: Uint8Array, opts: Partial<ImportOptions> = {}) {
+  return importFile(db, { channelCode: 'minxin', file: file(bytes, opts.file?.name), now: T0, ...opts })
+}
+
+/** Row counts of every table an import writes. */
+function tableCounts(db: Db) {
+  const n = (t: string) => (db.$client.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n
+  return { inquiries: n('inquiries'), events: n('inquiry_events'), replies: n('replies'), batches: n('import_batches') }
+}
+
+function inquiry(db: Db, externalId: string) {
+  return db.$client
+    .prepare('select subject, body, received_at as receivedAt, status, citizen_name as citizenName from inquiries where external_id = ?')
+    .get(externalId) as { subject: string; body: string; receivedAt: number; status: string; citizenName: string } | undefined
+}
+
+describe('importFile', () => {
+  it('imports rows, skips blank rows, and a re-import creates nothing', async () => {
+    const { db } = setupDesk()
+    const bytes = csv(HEADER, '1,A001,路灯不亮,2019/4/25 9:32:09,"小区路灯\n坏了"', ',,,,', '', '2,A002,噪音扰民,2019/4/26 10:00:00,夜间施工')
+    const first = await run(db, bytes)
+    expect(first).toMatchObject({ status: 'written', created: 2, duplicates: 0, skipped: 0, errors: [], rows: 2, encoding: 'utf-8', preset: 'teddy-cup' })
+    expect(inquiry(db, '1')).toEqual({ subject: '路灯不亮', body: '小区路灯\n坏了', receivedAt: Date.parse('2019-04-25T01:32:09Z'), status: 'new', citizenName: 'A001' })
+    expect(findImportBatch(db, first.batchId ?? 0)).toMatchObject({ channelCode: 'minxin', fileName: 'messages.csv', format: 'csv', created: 2, duplicates: 0 })
+    const again = await run(db, bytes)
+    expect(again).toMatchObject({ status: 'written', created: 0, duplicates: 2 })
+    expect(tableCounts(db).inquiries).toBe(2)
+  })
+
+  it('rejects a file with a bad row, naming row (header = row 1, blank rows counted) and column, and writes nothing', async () => {
+    const { db } = setupDesk()
+    const before = tableCounts(db)
+    const bytes = csv(HEADER, '1,A001,路灯不亮,2019/4/25 9:32:09,坏了', '', '2,A002,,2019/4/31 10:00:00,夜间施工')
+    const summary = await run(db, bytes)
+    expect(summary).toMatchObject({ status: 'rejected', created: 0, duplicates: 0, skipped: 0 })
+    expect(summary.errors).toEqual([
+      { row: 4, column: '留言时间', reason: 'unreadable time "2019/4/31 10:00:00"' },
+      { row: 4, column: '留言主题', reason: 'subject is empty' },
+    ])
+    expect(tableCounts(db)).toEqual(before)
+  })
+
+  it('with skipInvalid, writes the valid rows and lists the skipped ones in the batch', async () => {
+    const { db } = setupDesk()
+    const summary = await run(db, csv(HEADER, '1,A001,路灯不亮,2019/4/25 9:32:09,坏了', '2,A002,噪音,yesterday,施工'), { skipInvalid: true })
+    expect(summary).toMatchObject({ status: 'written', created: 1, skipped: 1, errors: [{ row: 3, column: '留言时间' }] })
+    const batch = findImportBatch(db, summary.batchId ?? 0)
+    expect(JSON.parse(batch?.errors ?? '[]')).toEqual([{ row: 3, column: '留言时间', reason: 'unreadable time "yesterday"' }])
+    expect(batch?.skipped).toBe(1)
+  })
+
+  it('a repeated id with the same content is a duplicate; with different content both rows are refused', async () => {
+    const { db } = setupDesk()
+    const same = await run(db, csv(HEADER, '1,A,主题,2019/1/1,内容', '1,A,主题,2019/1/1 0:00:00,内容'))
+    expect(same).toMatchObject({ status: 'written', created: 1, duplicates: 1 })
+    const differ = await run(db, csv(HEADER, '5,A,主题,2019/1/1,内容', '6,B,x,2019/1/1,y', '5,A,主题,2019/1/1,另一内容'))
+    expect(differ.errors).toEqual([
+      { row: 2, column: '留言编号', reason: '留言编号 5 is also on row 4, with a different 留言详情' },
+      { row: 4, column: '留言编号', reason: '留言编号 5 is also on row 2, with a different 留言详情' },
+    ])
+  })
+
+  it('a dry run counts new and duplicate rows exactly and writes nothing', async () => {
+    const { db } = setupDesk()
+    await run(db, csv(HEADER, '1,A,主题,2019/1/1,内容'))
+    const before = tableCounts(db)
+    const progress: ImportProgress[] = []
+    const summary = await run(db, csv(HEADER, '1,A,主题,2019/1/1,内容', '2,B,主题,2019/1/2,内容'), {
+      dryRun: true,
+      onProgress: (p) => progress.push(p),
+    })
+    expect(summary).toMatchObject({ status: 'dry_run', created: 1, duplicates: 1, skipped: 0 })
+    expect(tableCounts(db)).toEqual(before)
+    expect(progress).toEqual([
+      { phase: 'validate', done: 2, total: 2 },
+      { phase: 'write', done: 2, total: 2 },
+    ])
+  })
+
+  it('reports progress every 1000 rows of a large file', async () => {
+    const { db } = setupDesk()
+    const lines = Array.from({ length: 2500 }, (_, i) => `${i + 1},A${i},主题${i},2019/1/1 8:00,内容${i}`)
+    const progress: ImportProgress[] = []
+    const summary = await run(db, csv(HEADER, ...lines), { onProgress: (p) => progress.push(p) })
+    expect(summary.created).toBe(2500)
+    expect(progress.filter((p) => p.phase === 'write').map((p) => p.done)).toEqual([1000, 2000, 2500])
+  })
+
+  it('decodes GB18030 (and GBK) CSV to the same text as UTF-8', async () => {
+    const text = `${HEADER}\r\n1,A001,关于•路灯\u00a0问题,2019/4/25 9:32:09,内容\r\n`
+    const { db } = setupDesk()
+    const summary = await run(db, iconv.encode(text, 'gb18030'))
+    expect(summary).toMatchObject({ status: 'written', created: 1, encoding: 'gb18030' })
+    expect(inquiry(db, '1')?.subject).toBe('关于•路灯 问题')
+    const bom = await run(setupDesk().db, new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]))
+    expect(bom).toMatchObject({ status: 'written', created: 1, encoding: 'utf-8' })
+  })
+
+  it('maps any layout with --map entries and reads times in --tz', async () => {
+    const { db } = setupDesk()
+    const bytes = csv('Key,When,What,Detail', '42,03/14/2011 03:59:20 PM,Noise,Loud music')
+    const summary = await run(db, bytes, { map: ['Key=externalId', 'When=receivedAt', 'What=subject', 'Detail=body'], tz: 'America/New_York' })
+    expect(summary).toMatchObject({ status: 'written', created: 1 })
+    expect(inquiry(db, '42')?.receivedAt).toBe(Date.parse('2011-03-14T19:59:20Z'))
+  })
+
+  it('previews the first rows with encoding, preset and mapping, writing nothing', async () => {
+    const { db } = setupDesk()
+    const preview = await previewFile(file(csv(HEADER, '1,A,主题,2019/1/1,内容', '2,B,主题,2019/1/2,内容')), {}, 1)
+    expect(preview).toMatchObject({ format: 'csv', encoding: 'utf-8', preset: 'teddy-cup', totalRows: 2, rows: [{ row: 2 }] })
+    expect(preview.mapping).toEqual({ externalId: '留言编号', subject: '留言主题', receivedAt: '留言时间', body: '留言详情', citizenName: '留言用户' })
+    expect(tableCounts(db).inquiries).toBe(0)
+  })
+})
+
+describe('importFile refuses bad input with a clear reason and writes nothing', () => {
+  const cases: [string, Uint8Array, Partial<ImportOptions>, string][] = [
+    ['an empty file', new Uint8Array(), {}, 'The file is empty'],
+    ['a header-only file', csv(HEADER), {}, 'The file has a header row but no data rows'],
+    ['binary garbage', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0xff, 0xd8]), {}, 'The file is binary (it holds NUL bytes), not a CSV text file'],
+    ['an unknown channel', csv(HEADER, '1,A,主题,2019/1/1,内容'), { channelCode: 'fax' }, 'Unknown channel: fax'],
+    ['an unknown --map field', csv(HEADER, '1,A,主题,2019/1/1,内容'), { map: ['留言用户=uid'] }, '--map "留言用户=uid": unknown field "uid"; fields are externalId, subject, body, receivedAt, citizenName, citizenPhone, citizenEmail, category, reply, repliedAt'],
+    ['an unknown zone', csv(HEADER, '1,A,主题,2019/1/1,内容'), { tz: 'Mars/Olympus' }, 'Unknown time zone "Mars/Olympus" (use an IANA name such as America/New_York)'],
+    ['a fake .xlsx', csv(HEADER), { file: { name: 'a.xlsx', bytes: new Uint8Array() } }, 'a.xlsx is not an XLSX workbook (not a ZIP file)'],
+    ['a broken workbook', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), {}, 'The file is not a readable XLSX workbook'],
+    ['no mapping for a foreign layout', csv('a,b', '1,2'), {}, 'no column is mapped to externalId (no preset matches these headers; use --map)'],
+  ]
+  it.each(cases)('%s', async (_name, bytes, opts, reason) => {
+    const { db } = setupDesk()
+    const summary = await run(db, bytes, { ...opts, file: { name: opts.file?.name ?? 'in.csv', bytes } })
+    expect(summary.status).toBe('rejected')
+    expect(summary.errors[0]?.reason).toContain(reason)
+    expect(tableCounts(db)).toEqual({ inquiries: 0, events: 0, replies: 0, batches: 0 })
+  })
+})

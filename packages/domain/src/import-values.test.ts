@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest'
+import { IMPORT_PRESETS, guessPreset, parseMapEntry, resolveMapping } from './import-fields.ts'
+import { cleanLine, cleanText, isBlankRow, parseImportTime, rowToInquiry } from './import-values.ts'
+
+const SH = 'Asia/Shanghai'
+const NY = 'America/New_York'
+const utc = (iso: string) => Date.parse(iso)
+
+describe('parseImportTime', () => {
+  it.each([
+    ['2019/4/25 9:32:09', SH, '2019-04-25T01:32:09Z'],
+    ['2019-04-08 08:37:20', SH, '2019-04-08T00:37:20Z'],
+    ['2018/4/24', SH, '2018-04-23T16:00:00Z'],
+    ['2019/12/1 0:05', SH, '2019-11-30T16:05:00Z'],
+    ['03/01/2011 02:27:57 PM', NY, '2011-03-01T19:27:57Z'],
+    ['03/14/2011 03:59:20 PM', NY, '2011-03-14T19:59:20Z'], // after the DST change of 2011-03-13
+    ['10/31/2013 12:08:41 AM', NY, '2013-10-31T04:08:41Z'],
+    ['12/31/2013 12:00:00 PM', NY, '2013-12-31T17:00:00Z'],
+    ['2024-09-27T09:30:00+08:00', NY, '2024-09-27T01:30:00Z'], // an offset wins over the zone
+    ['\u00a02019/4/25\u00a0 9:32:09 ', SH, '2019-04-25T01:32:09Z'],
+  ])('%s in %s', (text, zone, iso) => {
+    expect(parseImportTime(text, zone)).toBe(utc(iso))
+  })
+
+  it('reads an Excel date cell (clock time in the UTC fields) and an Excel serial in the zone', () => {
+    expect(parseImportTime(new Date(Date.UTC(2019, 10, 13, 11, 20, 21)), SH)).toBe(utc('2019-11-13T03:20:21Z'))
+    expect(parseImportTime(43466.5, SH)).toBe(utc('2019-01-01T04:00:00Z')) // 2019-01-01 12:00
+  })
+
+  it.each(['2019/2/30 10:00:00', '2019/4/25 25:00:00', '13/01/2011 01:00:00 PM', '00/01/2011', 'soon', '', '2019/4/25 9:61'])(
+    'refuses %j',
+    (text) => expect(parseImportTime(text, SH)).toBeUndefined(),
+  )
+})
+
+describe('text cleaning', () => {
+  it('trims scraped HTML indentation and NBSP runs from bodies, keeping U+3000 paragraph indents', () => {
+    const raw = '\n\t\t\t\t\t\n\t\t\t\t\t　　第一段。\u00a0\u00a0\u00a0\n\t\t\t\t\t\n\t\t\t\t\t\n\t\t\t\t\t第二段\u00a0内容。\n\t\t\t\t'
+    expect(cleanText(raw)).toBe('　　第一段。\n\n第二段 内容。')
+  })
+
+  it('makes one-line text of subjects: every whitespace run becomes one space', () => {
+    expect(cleanLine(' A2区\u00a0\u00a0物业\t管理 \n')).toBe('A2区 物业 管理')
+  })
+
+  it('knows blank rows', () => {
+    expect(isBlankRow(['', ' \u00a0', null])).toBe(true)
+    expect(isBlankRow(['', 0])).toBe(false)
+  })
+})
+
+describe('mapping', () => {
+  const teddy = ['留言编号', '留言用户', '留言主题', '留言时间', '留言详情', '答复意见', '答复时间']
+
+  it('guesses the teddy-cup preset from the headers only when all its required headers are there', () => {
+    expect(guessPreset(teddy)?.name).toBe('teddy-cup')
+    expect(guessPreset(['留言编号', '留言主题', '留言详情'])).toBeUndefined()
+  })
+
+  it('parses --map entries and names an unknown field', () => {
+    expect(parseMapEntry('Unique Key=externalId')).toEqual({ column: 'Unique Key', field: 'externalId' })
+    expect(parseMapEntry('Unique Key=uid')).toEqual({ reason: expect.stringContaining('unknown field "uid"') as string })
+    expect(parseMapEntry('Unique Key')).toEqual({ reason: expect.stringContaining('<column>=<field>') as string })
+  })
+
+  it('maps by header name whatever the column order, --map winning over the preset', () => {
+    const headers = ['答复时间', '留言详情', '留言编号', '留言时间', '留言主题', '答复意见', 'Other']
+    const { mapping, issues } = resolveMapping(headers, IMPORT_PRESETS[0], [{ column: 'Other', field: 'subject' }])
+    expect(issues).toEqual([])
+    expect(mapping.externalId).toEqual({ index: 2, column: '留言编号' })
+    expect(mapping.subject).toEqual({ index: 6, column: 'Other' })
+    expect(mapping.repliedAt).toEqual({ index: 0, column: '答复时间' })
+  })
+
+  it('reports a mapped column the file lacks, unmapped required fields and a reply without its time', () => {
+    const { issues } = resolveMapping(['Key', 'Text', 'Answer'], undefined, [
+      { column: 'Key', field: 'externalId' },
+      { column: 'Missing', field: 'subject' },
+      { column: 'Answer', field: 'reply' },
+    ])
+    expect(issues.map((i) => i.reason)).toEqual([
+      'no column "Missing" in the file; its headers are: Key, Text, Answer',
+      'no column is mapped to subject (no preset matches these headers; use --map)',
+      'no column is mapped to body (no preset matches these headers; use --map)',
+      'no column is mapped to receivedAt (no preset matches these headers; use --map)',
+      'reply and repliedAt must be mapped together (a reply needs its time)',
+    ])
+    expect(issues[0]).toMatchObject({ row: 1, column: 'Missing' })
+  })
+})
+
+describe('rowToInquiry', () => {
+  const headers = ['留言编号', '留言用户', '留言主题', '留言时间', '留言详情', '答复意见', '答复时间']
+  const { mapping } = resolveMapping(headers, IMPORT_PRESETS[0], [])
+  const ctx = { channelCode: 'hotline_12345', zone: SH, row: 7 }
+
+  it('normalises a row with a reply', () => {
+    const r = rowToInquiry([37042, ' A00034667 ', '望B市\u00a0医保', '2012/1/19 17:49:30', '\n\t\t内容\n\t', '已收悉 ', '2018/4/24'], mapping, ctx)
+    expect(r.inquiry).toEqual({
+      channelCode: 'hotline_12345',
+      externalId: '37042',
+      subject: '望B市 医保',
+      body: '内容',
+      receivedAt: utc('2012-01-19T09:49:30Z'),
+      citizenName: 'A00034667',
+      citizenPhone: undefined,
+      citizenEmail: undefined,
+      category: undefined,
+      reply: { body: '已收悉', repliedAt: utc('2018-04-23T16:00:00Z') },
+    })
+  })
+
+  it('names row, column and reason of every problem', () => {
+    const r = rowToInquiry(['', 'u', ' ', '2019/2/30 1:00:00', 'text', 'reply', ''], mapping, ctx)
+    expect(r.issues).toEqual([
+      { row: 7, column: '留言时间', reason: 'unreadable time "2019/2/30 1:00:00"' },
+      { row: 7, column: '留言编号', reason: 'externalId is empty' },
+      { row: 7, column: '留言主题', reason: 'subject is empty' },
+      { row: 7, column: '答复时间', reason: 'repliedAt is empty' },
+    ])
+  })
+})
