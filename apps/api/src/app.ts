@@ -12,6 +12,7 @@ import { silentLogger, type Logger } from './lib/logger.ts'
 import { authRoutes } from './modules/auth/auth.routes.ts'
 import { channelRoutes } from './modules/channels/channels.routes.ts'
 import { inquiryRoutes } from './modules/inquiries/inquiries.routes.ts'
+import { reportRoutes } from './modules/reports/reports.routes.ts'
 import { mailboxRoutes, type PublicLimits } from './modules/mailbox/mailbox.routes.ts'
 import { manualEntryRoutes } from './modules/manual-entry/manual-entry.routes.ts'
 import { userRoutes } from './modules/users/users.routes.ts'
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps) {
     .route('/auth', authRoutes)
     .route('/channels', channelRoutes)
     .route('/inquiries', inquiryRoutes)
+    .route('/reports', reportRoutes)
     .route('/users', userRoutes)
     .route('/manual-entries', manualEntryRoutes)
     .route('/public/mailbox', mailboxRoutes(deps.publicLimits ?? DEFAULT_PUBLIC_LIMITS))

@@ -84,8 +84,11 @@ export type NewInquiry = {
   citizenPhone?: string | undefined
   citizenEmail?: string | undefined
   category?: string | undefined
-  /** A reply that already exists at the source (imports of answered messages). */
-  reply?: { body: string; repliedAt: number } | undefined
+  /**
+   * A reply given already: at the source (imports of answered messages, no author) or by a staff
+   * member while taking the inquiry (a phone call answered on the spot: `authorId`).
+   */
+  reply?: { body: string; repliedAt: number; authorId?: number | undefined } | undefined
 }
 
 /** Sort orders of the reply queue. Each is keyset-paged with the id as tie-breaker. */
@@ -94,7 +97,18 @@ export type QueueSort = (typeof QUEUE_SORTS)[number]
 
 const dateOnly = z.iso.date()
 
-/** Filters shared by the queue list and its counts. `from`/`to` are Asia/Shanghai dates, inclusive. */
+/**
+ * Reply filter values: `yes` has a first reply, `no` has none, `on_time`/`late` has one given
+ * at/before or after its due instant.
+ */
+export const REPLY_FILTERS = ['yes', 'no', 'on_time', 'late'] as const
+export type ReplyFilter = (typeof REPLY_FILTERS)[number]
+
+/**
+ * Filters shared by the queue list and its counts. `from`/`to` are Asia/Shanghai dates, inclusive.
+ * `dueBefore` keeps rows due strictly before that instant (with `status=pending`: overdue as of it);
+ * `category` matches exactly; `uncategorized=1` keeps rows without a category.
+ */
 export const inquiryFilterSchema = z.object({
   channel: channelCodeSchema.optional(),
   status: z.enum(STATUS_FILTERS).default('pending'),
@@ -102,6 +116,10 @@ export const inquiryFilterSchema = z.object({
   q: z.string().trim().max(100).optional(),
   from: dateOnly.optional(),
   to: dateOnly.optional(),
+  replied: z.enum(REPLY_FILTERS).optional(),
+  dueBefore: instantSchema.optional(),
+  category: z.string().trim().min(1).max(100).optional(),
+  uncategorized: z.literal('1').optional(),
 })
 export type InquiryFilter = z.infer<typeof inquiryFilterSchema>
 

@@ -2,8 +2,8 @@
  * The one predicate behind the queue list and its counts: a list filtered by channel X returns
  * exactly `byChannel[X]` rows of the counts, because both are built here.
  */
-import { statusesOf, startOfZonedDay, addCalendarDays, type InquiryFilter } from '@desk/domain'
-import { and, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm'
+import { statusesOf, startOfZonedDay, addCalendarDays, type InquiryFilter, type ReplyFilter } from '@desk/domain'
+import { and, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, sql, type SQL } from 'drizzle-orm'
 import { inquiries } from '../../db/schema.ts'
 
 /** FTS5 trigram needs 3+ characters; shorter terms are matched with instr() on the base table. */
@@ -35,7 +35,18 @@ export function filterWithoutChannel(filter: Omit<InquiryFilter, 'channel'>, use
   if (filter.q) conds.push(textPredicate(filter.q))
   if (filter.from) conds.push(gte(inquiries.receivedAt, startOfZonedDay(filter.from)))
   if (filter.to) conds.push(lt(inquiries.receivedAt, startOfZonedDay(addCalendarDays(filter.to, 1))))
+  if (filter.replied) conds.push(repliedPredicate(filter.replied))
+  if (filter.dueBefore) conds.push(lt(inquiries.dueAt, Date.parse(filter.dueBefore)))
+  if (filter.category) conds.push(eq(inquiries.category, filter.category))
+  if (filter.uncategorized) conds.push(isNull(inquiries.category))
   return and(...conds)
+}
+
+/** The first reply's presence and punctuality (null replied_at compares false, so on_time/late exclude it). */
+function repliedPredicate(replied: ReplyFilter): SQL {
+  if (replied === 'yes') return isNotNull(inquiries.repliedAt)
+  if (replied === 'no') return isNull(inquiries.repliedAt)
+  return replied === 'on_time' ? lte(inquiries.repliedAt, inquiries.dueAt) : gt(inquiries.repliedAt, inquiries.dueAt)
 }
 
 /** SQL for the whole filter, channel included. */

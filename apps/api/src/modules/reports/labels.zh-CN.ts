@@ -1,0 +1,42 @@
+/**
+ * Chinese labels of the report files (CSV/XLSX headers, sheet names, file names): the API's
+ * locale file for downloads, kept apart from identifiers. Keys are the column/field ids.
+ */
+export const reportLabels = {
+  channel: '渠道',
+  received: '收件数',
+  replied: '年末已答复',
+  pending: '年末待答复',
+  total: '合计',
+  month: '月份',
+  monthOf: (month: number) => `${month}月`,
+  category: '分类',
+  uncategorized: '（未分类）',
+  sentence: '年报表述',
+  sheets: { summary: '汇总', byMonth: '按月', byCategory: '按分类', inquiries: '来信' },
+  tallyFileName: (year: number) => `${year}年度各渠道办理统计`,
+  exportFileName: (date: string) => `来信导出-${date}`,
+  cutMarker: '…[超出单元格长度，已截断]',
+} as const
+
+/** Export columns, in file order. */
+export const exportLabels = {
+  channel: '渠道',
+  externalId: '外部编号',
+  receivedAt: '收件时间（北京时间）',
+  dueAt: '办理期限',
+  status: '状态',
+  department: '承办部门',
+  assignee: '承办人',
+  repliedAt: '首次答复时间',
+  workingDaysToReply: '答复用时（工作日）',
+  satisfaction: '满意度',
+  category: '分类',
+  subject: '标题',
+  body: '内容',
+  citizenName: '来信人',
+  citizenPhone: '联系电话',
+  citizenEmail: '电子邮箱',
+} as const
+
+export const statusLabels = { new: '待签收', assigned: '办理中', replied: '已答复', closed: '已办结' } as const

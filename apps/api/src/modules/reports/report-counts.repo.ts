@@ -1,0 +1,76 @@
+/**
+ * Grouped counts for reports, built from the queue's own predicate (inquiry-filter.repo.ts): for
+ * each group (channel, category or assignee) one pass counts the rows matching each named
+ * predicate, `count(*) filter (where P)`. A count of P in channel X therefore equals the number
+ * of rows the queue lists for P with `channel=X`.
+ */
+import type { InquiryFilter } from '@desk/domain'
+import { eq, sql, type SQL } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import { inquiries, users } from '../../db/schema.ts'
+import { filterWithoutChannel } from '../inquiries/inquiry-filter.repo.ts'
+
+export type GroupBy = 'channel' | 'category' | 'assignee'
+export type GroupCounts<K extends string> = {
+  /** channel code, category text (null: none) or assignee id (null: unassigned) */
+  group: string | number | null
+  /** the assignee's display name when grouped by assignee */
+  label: string | null
+  counts: Record<K, number>
+}
+
+/** The queue's SQL for a filter without channel; reports never use `assignee=me`, so no user. */
+export function queuePredicate(filter: Omit<InquiryFilter, 'channel'>): SQL | undefined {
+  return filterWithoutChannel(filter, 0)
+}
+
+const groupColumn = { channel: inquiries.channelCode, category: inquiries.category, assignee: inquiries.assigneeId }
+
+const countOf = (p: SQL | undefined) => (p ? sql<number>`count(*) filter (where ${p})` : sql<number>`count(*)`)
+
+/**
+ * For each value of `groupBy` among rows matching `base`, how many rows match each predicate of
+ * `preds` (which should imply `base`). Groups without rows are absent.
+ */
+export function countGroupsWhere<K extends string>(
+  db: Db,
+  groupBy: GroupBy,
+  base: SQL | undefined,
+  preds: Record<K, SQL | undefined>,
+): GroupCounts<K>[] {
+  const keys = Object.keys(preds) as K[]
+  const col = groupColumn[groupBy]
+  const aggregates = Object.fromEntries(keys.map((k, i) => [`c${i}`, countOf(preds[k])]))
+  const select = { group: col, ...aggregates }
+  // the users join only when grouping by assignee: it costs a lookup per row
+  const rows = (
+    groupBy === 'assignee'
+      ? db
+          .select({ ...select, label: sql<string | null>`max(${users.displayName})` })
+          .from(inquiries)
+          .leftJoin(users, eq(users.id, inquiries.assigneeId))
+          .where(base)
+          .groupBy(col)
+          .all()
+      : db.select(select).from(inquiries).where(base).groupBy(col).all()
+  ) as ({ group: string | number | null; label?: string | null } & Record<string, number>)[]
+  return rows.map((r) => ({
+    group: r.group,
+    label: r.label ?? null,
+    counts: Object.fromEntries(keys.map((k, i) => [k, r[`c${i}`] ?? 0])) as Record<K, number>,
+  }))
+}
+
+/**
+ * `countGroupsWhere` for queue filters: each count is of the rows the queue lists for that
+ * filter (plus `channel=<group>` when grouped by channel).
+ */
+export function countFilterGroups<K extends string>(
+  db: Db,
+  groupBy: GroupBy,
+  base: Omit<InquiryFilter, 'channel'>,
+  filters: Record<K, Omit<InquiryFilter, 'channel'>>,
+): GroupCounts<K>[] {
+  const preds = Object.fromEntries(Object.entries(filters).map(([k, f]) => [k, queuePredicate(f as InquiryFilter)]))
+  return countGroupsWhere(db, groupBy, queuePredicate(base), preds as Record<K, SQL | undefined>)
+}

@@ -1,0 +1,55 @@
+/**
+ * The yearly tally as files: CSV (UTF-8 with BOM so Excel shows Chinese; text cells neutralised
+ * against formula injection) and XLSX (summary, by-month and by-category sheets, Chinese headers,
+ * column widths set). Both are small (a row per channel, month or category), so built in memory.
+ */
+import { neutralizeFormula } from '@desk/domain'
+import { stringify } from 'csv-stringify/sync'
+import ExcelJS from 'exceljs'
+import { reportLabels as L } from './labels.zh-CN.ts'
+import type { YearTally } from './tally.service.ts'
+
+type Cell = string | number
+
+const safe = (row: Cell[]): Cell[] => row.map((v) => (typeof v === 'string' ? neutralizeFormula(v) : v))
+const categoryName = (c: string | null) => c ?? L.uncategorized
+
+/** Summary rows: header, one per channel (counts, then received per month), the totals. */
+function summaryRows(t: YearTally): Cell[][] {
+  const monthHeads = t.byMonth.map((m) => L.monthOf(Number(m.month.slice(5))))
+  const rows: Cell[][] = [[L.channel, L.received, L.replied, L.pending, ...monthHeads]]
+  for (const c of t.channels) {
+    rows.push([c.nameZh, c.received, c.replied, c.pending, ...t.byMonth.map((m) => m.byChannel[c.code] ?? 0)])
+  }
+  rows.push([L.total, t.totals.received, t.totals.replied, t.totals.pending, ...t.byMonth.map((m) => m.total)])
+  return rows
+}
+
+/** The tally as CSV text starting with a UTF-8 BOM: the summary table (channels × months). */
+export function tallyToCsv(t: YearTally): string {
+  return stringify(summaryRows(t).map(safe), { bom: true, record_delimiter: '\r\n' })
+}
+
+function addSheet(wb: ExcelJS.Workbook, name: string, rows: Cell[][], widths: number[]) {
+  const ws = wb.addWorksheet(name)
+  ws.columns = widths.map((width) => ({ width }))
+  ws.addRows(rows.map(safe))
+  ws.getRow(1).font = { bold: true }
+  ws.views = [{ state: 'frozen', ySplit: 1 }]
+  return ws
+}
+
+/** The tally as an XLSX workbook (bytes). */
+export async function tallyToXlsx(t: YearTally): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook()
+  const summary = summaryRows(t).map((r) => r.slice(0, 4))
+  summary.push([], [L.sentence, t.sentence])
+  addSheet(wb, L.sheets.summary, summary, [20, 12, 12, 12])
+  const months: Cell[][] = [[L.month, ...t.channels.map((c) => c.nameZh), L.total]]
+  for (const m of t.byMonth) months.push([m.month, ...t.channels.map((c) => m.byChannel[c.code] ?? 0), m.total])
+  addSheet(wb, L.sheets.byMonth, months, [12, ...t.channels.map(() => 16), 12])
+  const categories: Cell[][] = [[L.category, L.received, L.replied, L.pending]]
+  for (const c of t.byCategory) categories.push([categoryName(c.category), c.received, c.replied, c.pending])
+  addSheet(wb, L.sheets.byCategory, categories, [30, 12, 12, 12])
+  return new Uint8Array(await wb.xlsx.writeBuffer())
+}

@@ -1,0 +1,26 @@
+/**
+ * Counts of the yearly tally: rows received in the year (Asia/Shanghai dates, the queue's
+ * `from`/`to` predicate), of which those whose first reply came before the year ended.
+ */
+import type { PeriodBucket } from '@desk/domain'
+import { and, lt } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import { inquiries } from '../../db/schema.ts'
+import { countGroupsWhere, queuePredicate } from './report-counts.repo.ts'
+
+/**
+ * Per channel and per category: received and replied by `yearEndMs` (exclusive, UTC ms); per
+ * channel and month bucket: received.
+ */
+export function countTally(db: Db, range: { from: string; to: string }, months: readonly PeriodBucket[], yearEndMs: number) {
+  const received = queuePredicate({ status: 'all', from: range.from, to: range.to })
+  const replied = and(received, lt(inquiries.repliedAt, yearEndMs))
+  const monthPreds = Object.fromEntries(
+    months.map((m) => [m.key, queuePredicate({ status: 'all', from: m.from, to: m.to })]),
+  )
+  return {
+    byChannel: countGroupsWhere(db, 'channel', received, { received, replied }),
+    byMonth: countGroupsWhere(db, 'channel', received, monthPreds),
+    byCategory: countGroupsWhere(db, 'category', received, { received, replied }),
+  }
+}

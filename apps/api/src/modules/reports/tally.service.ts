@@ -1,0 +1,50 @@
+/**
+ * The yearly tally: per channel the inquiries received in the year (by receipt date in
+ * Asia/Shanghai), replied by the year's end and pending at the year's end; totals; per month;
+ * per category; and the annual-report sentence. Channels listed: the active ones, plus any
+ * deactivated channel that received inquiries that year, in display order.
+ */
+import { addCalendarDays, formatReportSentence, periodBuckets, startOfZonedDay, yearRange } from '@desk/domain'
+import type { Db } from '../../db/client.ts'
+import { listChannels } from '../channels/channels.service.ts'
+import { countTally } from './tally.repo.ts'
+
+export type TallyCounts = { received: number; replied: number; pending: number }
+
+const withPending = (received: number, replied: number): TallyCounts => ({ received, replied, pending: received - replied })
+
+/** The tally of `year` (a four-digit calendar year). */
+export function getYearTally(db: Db, year: number) {
+  const range = yearRange(year)
+  const months = periodBuckets(range.from, range.to, 'month')
+  const yearEnd = startOfZonedDay(addCalendarDays(range.to, 1))
+  const counts = countTally(db, range, months, yearEnd)
+  const perChannel = new Map(counts.byChannel.map((g) => [g.group as string, g.counts]))
+  const channels = listChannels(db)
+    .filter((c) => c.isActive || perChannel.has(c.code))
+    .map((c) => {
+      const n = perChannel.get(c.code)
+      return { code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, ...withPending(n?.received ?? 0, n?.replied ?? 0) }
+    })
+  const sum = (k: keyof TallyCounts) => channels.reduce((s, c) => s + c[k], 0)
+  const monthByChannel = new Map(counts.byMonth.map((g) => [g.group as string, g.counts]))
+  const byMonth = months.map((m) => {
+    const byChannel = Object.fromEntries(channels.map((c) => [c.code, monthByChannel.get(c.code)?.[m.key] ?? 0]))
+    return { month: m.key.slice(0, 7), total: Object.values(byChannel).reduce((s, n) => s + n, 0), byChannel }
+  })
+  const byCategory = counts.byCategory
+    .map((g) => ({ category: g.group as string | null, ...withPending(g.counts.received, g.counts.replied) }))
+    .sort((a, b) => b.received - a.received || String(a.category).localeCompare(String(b.category)))
+  return {
+    year,
+    from: range.from,
+    to: range.to,
+    sentence: formatReportSentence(year, channels.map((c) => ({ name: c.nameZh, count: c.received }))),
+    channels,
+    totals: { received: sum('received'), replied: sum('replied'), pending: sum('pending') },
+    byMonth,
+    byCategory,
+  }
+}
+
+export type YearTally = ReturnType<typeof getYearTally>

@@ -1,0 +1,153 @@
+import { parse } from 'csv-parse/sync'
+import ExcelJS from 'exceljs'
+import { describe, expect, it } from 'vitest'
+import { call, setupDesk, signIn } from '../../test/setup.ts'
+import { createChannel } from '../channels/channels.service.ts'
+import { ingestInquiries } from '../inquiries/ingest.service.ts'
+
+type Tally = {
+  sentence: string
+  channels: { code: string; received: number; replied: number; pending: number }[]
+  totals: { received: number; replied: number; pending: number }
+  byMonth: { month: string; total: number; byChannel: Record<string, number> }[]
+  byCategory: { category: string | null; received: number; replied: number; pending: number }[]
+}
+
+const at = (iso: string) => Date.parse(iso)
+let seq = 0
+
+/** `n` inquiries of `channel` received at `receivedAt`, through the one ingest path. */
+function receive(db: ReturnType<typeof setupDesk>['db'], channel: string, n: number, receivedAt: number, extra = {}) {
+  ingestInquiries(
+    db,
+    Array.from({ length: n }, () => ({
+      channelCode: channel,
+      externalId: `T${++seq}`,
+      subject: '规划许可咨询',
+      body: '请问某地块的规划条件何时公示？',
+      receivedAt,
+      ...extra,
+    })),
+    { actorId: null, now: receivedAt, eventType: 'imported' },
+  )
+}
+
+/** A 2017 whose inquiries sit on the day and year boundaries of Beijing time (the suite runs under TZ=UTC). */
+function desk2017() {
+  const desk = setupDesk()
+  const { db } = desk
+  receive(db, 'hotline_12345', 2, at('2016-12-31T16:00:00Z')) // 2017-01-01 00:00 Beijing: in 2017
+  receive(db, 'hotline_12345', 1, at('2016-12-31T15:59:59.999Z')) // 2016-12-31 23:59:59.999 Beijing: 2016
+  receive(db, 'mayor_mailbox', 3, at('2017-12-31T15:30:00Z'), { category: '规划' }) // 23:30 Beijing, 31 Dec: 2017
+  receive(db, 'mayor_mailbox', 1, at('2017-12-31T16:00:00Z')) // 2018-01-01 00:00 Beijing: 2018
+  receive(db, 'minxin', 4, at('2017-01-31T16:00:00Z'), { category: '规划' }) // 1 Feb Beijing, 31 Jan UTC
+  receive(db, 'network_responder', 2, at('2017-06-15T02:00:00Z'), {
+    reply: { body: '已答复', repliedAt: at('2017-12-31T15:59:00Z') }, // replied before the year ended
+  })
+  receive(db, 'network_responder', 1, at('2017-06-15T02:00:00Z'), {
+    reply: { body: '已答复', repliedAt: at('2018-01-02T01:00:00Z') }, // pending at the year's end
+  })
+  receive(db, 'director_mailbox', 1, at('2017-07-01T00:00:00Z'))
+  return desk
+}
+
+describe('GET /reports/tally', () => {
+  it('counts by receipt date in Beijing time and writes the report sentence', async () => {
+    const desk = desk2017()
+    const s = await signIn(desk, 'manager')
+    const res = await call(desk, s, 'GET', '/reports/tally?year=2017')
+    expect(res.status).toBe(200)
+    const t = (await res.json()) as Tally
+    expect(t.sentence).toBe(
+      '2017年共办理“12345网络问政”2件、“市长信箱”3件、“民心网联网平台”4件、“网络回应人”3件、“局长信箱”1件。',
+    )
+    expect(t.channels.find((c) => c.code === 'network_responder')).toEqual({
+      code: 'network_responder',
+      nameZh: '网络回应人',
+      nameEn: 'Network Responder',
+      received: 3,
+      replied: 2,
+      pending: 1,
+    })
+    expect(t.totals).toEqual({ received: 13, replied: 2, pending: 11 })
+    expect(t.byMonth.map((m) => m.total)).toEqual([2, 4, 0, 0, 0, 3, 1, 0, 0, 0, 0, 3])
+    expect(t.byMonth[1]).toEqual({
+      month: '2017-02',
+      total: 4,
+      byChannel: { hotline_12345: 0, mayor_mailbox: 0, minxin: 4, network_responder: 0, director_mailbox: 0 },
+    })
+    expect(t.byCategory).toEqual([
+      { category: '规划', received: 7, replied: 0, pending: 7 },
+      { category: null, received: 6, replied: 2, pending: 4 },
+    ])
+  })
+
+  it('puts the inquiries of the boundary instants into the neighbouring years', async () => {
+    const desk = desk2017()
+    const s = await signIn(desk, 'manager')
+    const t2016 = (await (await call(desk, s, 'GET', '/reports/tally?year=2016')).json()) as Tally
+    const t2018 = (await (await call(desk, s, 'GET', '/reports/tally?year=2018')).json()) as Tally
+    expect(t2016.totals.received).toBe(1)
+    expect(t2016.byMonth[11]?.byChannel.hotline_12345).toBe(1)
+    expect(t2018.totals.received).toBe(1)
+    expect(t2018.byMonth[0]?.byChannel.mayor_mailbox).toBe(1)
+  })
+
+  it('is for managers: 403 for a responder, 401 signed out, 422 for a bad year', async () => {
+    const desk = desk2017()
+    const responder = await signIn(desk, 'responder')
+    expect((await call(desk, responder, 'GET', '/reports/tally?year=2017')).status).toBe(403)
+    expect((await call(desk, responder, 'GET', '/reports/tally.csv?year=2017')).status).toBe(403)
+    expect((await call(desk, undefined, 'GET', '/reports/tally?year=2017')).status).toBe(401)
+    const manager = await signIn(desk, 'manager')
+    const bad = await call(desk, manager, 'GET', '/reports/tally?year=17x')
+    expect(bad.status).toBe(422)
+  })
+})
+
+describe('tally downloads', () => {
+  it('CSV: UTF-8 BOM, Chinese file name, quoting, embedded newlines and neutralised formulas', async () => {
+    const desk = desk2017()
+    createChannel(desk.db, { code: 'evil', nameZh: '=HYPERLINK("x")\n第二行', nameEn: 'Evil', intake: 'manual' }, 0)
+    receive(desk.db, 'evil', 2, at('2017-03-03T03:00:00Z'))
+    const s = await signIn(desk, 'manager')
+    const res = await call(desk, s, 'GET', '/reports/tally.csv?year=2017')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="tally-2017.csv"; filename*=UTF-8''${encodeURIComponent('2017年度各渠道办理统计.csv')}`,
+    )
+    const bytes = new Uint8Array(await res.arrayBuffer())
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const rows = parse(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), { bom: true }) as string[][]
+    expect(rows[0]?.slice(0, 5)).toEqual(['渠道', '收件数', '年末已答复', '年末待答复', '1月'])
+    expect(rows[1]).toEqual(['12345网络问政', '2', '0', '2', '2', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0'])
+    const evil = rows.find((r) => r[0]?.includes('HYPERLINK'))
+    expect(evil?.[0]).toBe('\'=HYPERLINK("x")\n第二行')
+    expect(evil?.slice(1, 4)).toEqual(['2', '0', '2'])
+    expect(rows.at(-1)?.slice(0, 4)).toEqual(['合计', '15', '2', '13'])
+  })
+
+  it('XLSX: summary, by-month and by-category sheets with Chinese headers and widths', async () => {
+    const desk = desk2017()
+    const s = await signIn(desk, 'manager')
+    const res = await call(desk, s, 'GET', '/reports/tally.xlsx?year=2017')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-disposition')).toContain("filename*=UTF-8''2017")
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(await res.arrayBuffer())
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '按月', '按分类'])
+    const summary = wb.getWorksheet('汇总')
+    expect(summary?.getRow(1).values).toEqual([undefined, '渠道', '收件数', '年末已答复', '年末待答复'])
+    expect(summary?.getRow(5).values).toEqual([undefined, '网络回应人', 3, 2, 1])
+    expect(summary?.getRow(7).values).toEqual([undefined, '合计', 13, 2, 11])
+    expect(summary?.getRow(9).getCell(2).value).toMatch(/^2017年共办理“12345网络问政”2件、/)
+    expect(summary?.getColumn(1).width).toBe(20)
+    const months = wb.getWorksheet('按月')
+    expect(months?.getRow(1).values).toEqual([undefined, '月份', '12345网络问政', '市长信箱', '民心网联网平台', '网络回应人', '局长信箱', '合计'])
+    expect(months?.getRow(13).values).toEqual([undefined, '2017-12', 0, 3, 0, 0, 0, 3])
+    const categories = wb.getWorksheet('按分类')
+    expect(categories?.getRow(2).values).toEqual([undefined, '规划', 7, 0, 7])
+    expect(categories?.getRow(3).getCell(1).value).toBe('（未分类）')
+  })
+})
