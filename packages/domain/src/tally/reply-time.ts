@@ -4,19 +4,14 @@
  * the way deadlines count them (`addWorkingDays`): a reply on the day of receipt takes 0.
  */
 import type { IsoDate } from '../time.ts'
-import { addCalendarDays } from '../time.ts'
-import type { WorkingDayCalendar } from '../working-days.ts'
+import { countWorkingDays, type WorkingDayCalendar } from '../working-days.ts'
 
 /**
  * Working days to reply: working days `d` of `cal` with `received < d ≤ replied`; 0 when `replied`
  * is not after `received` (a source's reply stamped before the receipt).
  */
 export function workingDaysToReply(cal: WorkingDayCalendar, received: IsoDate, replied: IsoDate): number {
-  let n = 0
-  for (let d = addCalendarDays(received, 1); d <= replied; d = addCalendarDays(d, 1)) {
-    if (cal.isWorkingDay(d)) n += 1
-  }
-  return n
+  return Math.max(0, countWorkingDays(cal, received, replied))
 }
 
 /**
