@@ -28,6 +28,11 @@ export function ingestInquiries(db: Db, items: readonly NewInquiry[], ctx: Inges
   return db.transaction((tx) => items.map((item) => ingestOne(tx as unknown as Db, item, ctx)))
 }
 
+/** One item, in the caller's transaction or its own; same rules as `ingestInquiries`. */
+export function ingestInquiry(db: Db, item: NewInquiry, ctx: IngestContext): IngestResult {
+  return db.transaction((tx) => ingestOne(tx as unknown as Db, item, ctx))
+}
+
 function ingestOne(db: Db, item: NewInquiry, ctx: IngestContext): IngestResult {
   const existing = repo.findInquiryByExternalId(db, item.channelCode, item.externalId)
   if (existing) return { externalId: item.externalId, id: existing.id, created: false }

@@ -18,7 +18,7 @@ import { customAlphabet } from 'nanoid'
 import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
 import { getActiveChannel } from '../channels/channels.service.ts'
-import { ingestInquiries } from '../inquiries/ingest.service.ts'
+import { ingestInquiry } from '../inquiries/ingest.service.ts'
 import * as repo from './mailbox.repo.ts'
 
 export const MAILBOX_CHANNEL = 'director_mailbox'
@@ -47,22 +47,20 @@ export function submitToMailbox(db: Db, input: MailboxSubmission, now: number) {
     const seen = repo.findSubmissionKey(t, input.idempotencyKey)
     if (seen) return { trackingNumber: seen.trackingNumber, receivedAt: formatInstant(seen.receivedAt), created: false }
     const trackingNumber = newTrackingNumber()
-    const [{ id }] = ingestInquiries(
+    const { id } = ingestInquiry(
       t,
-      [
-        {
-          channelCode: MAILBOX_CHANNEL,
-          externalId: trackingNumber,
-          subject: input.subject,
-          body: input.body,
-          receivedAt: now,
-          citizenName: input.name,
-          citizenPhone: input.phone,
-          citizenEmail: input.email || undefined,
-        },
-      ],
+      {
+        channelCode: MAILBOX_CHANNEL,
+        externalId: trackingNumber,
+        subject: input.subject,
+        body: input.body,
+        receivedAt: now,
+        citizenName: input.name,
+        citizenPhone: input.phone,
+        citizenEmail: input.email || undefined,
+      },
       { actorId: null, now, eventType: 'received' },
-    ) as [{ id: number }]
+    )
     repo.insertSubmissionKey(t, { key: input.idempotencyKey, inquiryId: id, createdAt: now })
     return { trackingNumber, receivedAt: formatInstant(now), created: true }
   })

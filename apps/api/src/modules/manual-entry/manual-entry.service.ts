@@ -8,7 +8,7 @@ import { customAlphabet } from 'nanoid'
 import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
 import { getActiveChannel } from '../channels/channels.service.ts'
-import { ingestInquiries } from '../inquiries/ingest.service.ts'
+import { ingestInquiry } from '../inquiries/ingest.service.ts'
 
 const randomPart = customAlphabet('23456789ABCDEFGHJKMNPQRSTVWXYZ', 8)
 
@@ -19,22 +19,20 @@ export function logManualEntry(db: Db, input: ManualEntryInput, userId: number, 
     throw new AppError('VALIDATION', 'receivedAt is in the future', [{ path: ['receivedAt'], message: 'in the future' }])
   }
   const externalId = `${input.kind.toUpperCase()}-${toZonedDate(receivedAt).replaceAll('-', '')}-${randomPart()}`
-  const [result] = ingestInquiries(
+  const { id } = ingestInquiry(
     db,
-    [
-      {
-        channelCode: input.channel,
-        externalId,
-        subject: input.subject,
-        body: input.summary,
-        receivedAt,
-        citizenName: input.callerName || undefined,
-        citizenPhone: input.callerPhone || undefined,
-        category: input.category || undefined,
-        reply: input.outcome === 'answered' && input.answer ? { body: input.answer, repliedAt: now, authorId: userId } : undefined,
-      },
-    ],
+    {
+      channelCode: input.channel,
+      externalId,
+      subject: input.subject,
+      body: input.summary,
+      receivedAt,
+      citizenName: input.callerName || undefined,
+      citizenPhone: input.callerPhone || undefined,
+      category: input.category || undefined,
+      reply: input.outcome === 'answered' && input.answer ? { body: input.answer, repliedAt: now, authorId: userId } : undefined,
+    },
     { actorId: userId, now, eventType: 'received' },
-  ) as [{ id: number }]
-  return { id: result.id, externalId }
+  )
+  return { id, externalId }
 }
