@@ -5,7 +5,8 @@
 import { z } from 'zod'
 import { channelCodeSchema } from './channel.ts'
 
-export const INQUIRY_STATUSES = ['new', 'assigned', 'replied', 'closed'] as const
+/** `returned` (退单): sent back upstream with a reason; not pending, reopened if re-dispatched. */
+export const INQUIRY_STATUSES = ['new', 'assigned', 'replied', 'closed', 'returned'] as const
 export type InquiryStatus = (typeof INQUIRY_STATUSES)[number]
 
 /** Statuses that still need a reply ("pending reply"). Lists and counts both use this. */
@@ -31,6 +32,17 @@ export const INQUIRY_EVENT_TYPES = [
   'closed',
   'reopened',
   'contact_revealed',
+  'transferred',
+  'returned',
+  'note',
+  'merged',
+  'draft_submitted',
+  'draft_approved',
+  'draft_sent_back',
+  'delivered',
+  'posted',
+  'followed_up',
+  'rehandled',
 ] as const
 export type InquiryEventType = (typeof INQUIRY_EVENT_TYPES)[number]
 

@@ -9,9 +9,13 @@ import {
   DEADLINE_RULES,
   DEADLINE_STARTS,
   INQUIRY_KINDS,
+  SATISFACTIONS,
+  FOLLOW_UP_OUTCOMES,
+  DRAFT_STATUSES,
+  OUTBOX_STATUSES,
 } from '@desk/domain'
 import { sql } from 'drizzle-orm'
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`
 
@@ -25,6 +29,14 @@ export const channels = sqliteTable('channels', {
   createdAt: integer().notNull().default(now),
 })
 
+/** 职能处室: the sections inquiries are dispatched to; responders see their own section's items. */
+export const departments = sqliteTable('departments', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  name: text().notNull().unique(),
+  isActive: integer({ mode: 'boolean' }).notNull().default(true),
+  createdAt: integer().notNull().default(now),
+})
+
 export const users = sqliteTable('users', {
   id: integer().primaryKey({ autoIncrement: true }),
   username: text().notNull().unique(),
@@ -33,6 +45,7 @@ export const users = sqliteTable('users', {
   passwordHash: text().notNull(),
   isActive: integer({ mode: 'boolean' }).notNull().default(true),
   createdAt: integer().notNull().default(now),
+  departmentId: integer().references(() => departments.id),
 })
 
 export const sessions = sqliteTable(
@@ -112,6 +125,12 @@ export const inquiries = sqliteTable(
     deadlineRule: text(),
     /** Set while the clock is paused (补正, third-party opinion): not overdue, not counted */
     pausedAt: integer(),
+    /** The department it is dispatched to (null: not yet dispatched; every responder sees it) */
+    departmentId: integer().references(() => departments.id),
+    /** Set when merged as a duplicate of another inquiry: replying to that one answers this one */
+    duplicateOfId: integer().references((): AnySQLiteColumn => inquiries.id),
+    /** The latest follow-up's satisfaction (回访), for tallies */
+    satisfaction: text({ enum: SATISFACTIONS }),
   },
   (t) => [
     uniqueIndex('inquiries_channel_external_uq').on(t.channelCode, t.externalId),
@@ -123,6 +142,8 @@ export const inquiries = sqliteTable(
     index('inquiries_status_channel_idx').on(t.status, t.channelCode),
     index('inquiries_assignee_status_idx').on(t.assigneeId, t.status),
     index('inquiries_batch_idx').on(t.importBatchId),
+    index('inquiries_department_status_idx').on(t.departmentId, t.status),
+    index('inquiries_duplicate_of_idx').on(t.duplicateOfId),
   ],
 )
 
@@ -155,6 +176,11 @@ export const replies = sqliteTable(
     /** 'desk' when written here, 'source' when it came with an import from the channel */
     origin: text({ enum: ['desk', 'source'] }).notNull(),
     createdAt: integer().notNull(),
+    /** The manager who signed off the text (审核), when the channel requires sign-off */
+    approvedBy: integer().references(() => users.id),
+    /** For channels without a webhook: when it was posted on the channel's platform (UTC ms) */
+    postedAt: integer(),
+    postedBy: integer().references(() => users.id),
   },
   (t) => [index('replies_inquiry_idx').on(t.inquiryId, t.id)],
 )
@@ -242,4 +268,111 @@ export const extensionRequests = sqliteTable(
     newDueAt: integer(),
   },
   (t) => [index('extension_requests_inquiry_idx').on(t.inquiryId, t.id)],
+)
+
+/** Per-channel workflow settings (a missing row: no sign-off, no webhook). Kept apart from
+ * `channels` so the webhook secret never rides along in a channel listing. */
+export const channelSettings = sqliteTable('channel_settings', {
+  channelCode: text()
+    .primaryKey()
+    .references(() => channels.code),
+  requiresSignOff: integer({ mode: 'boolean' }).notNull().default(false),
+  webhookUrl: text(),
+  /** HMAC-SHA256 key for the `X-Desk-Signature` header */
+  webhookSecret: text(),
+  updatedBy: integer().references(() => users.id),
+  updatedAt: integer().notNull(),
+})
+
+/** 退单 reasons, admin-editable; a return stores the reason's label as it read then. */
+export const returnReasons = sqliteTable('return_reasons', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  label: text().notNull().unique(),
+  isActive: integer({ mode: 'boolean' }).notNull().default(true),
+  sortOrder: integer().notNull().default(0),
+})
+
+/** 答复模板 per category (null: any) with placeholders such as {citizenName} / {市民姓名}. */
+export const replyTemplates = sqliteTable('reply_templates', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  category: text(),
+  title: text().notNull(),
+  body: text().notNull(),
+  isActive: integer({ mode: 'boolean' }).notNull().default(true),
+  updatedBy: integer().references(() => users.id),
+  updatedAt: integer().notNull(),
+})
+
+/** Reply drafts under sign-off; every submitted version is kept (`number` 1, 2, … per inquiry). */
+export const replyDrafts = sqliteTable(
+  'reply_drafts',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    inquiryId: integer()
+      .notNull()
+      .references(() => inquiries.id, { onDelete: 'cascade' }),
+    number: integer().notNull(),
+    body: text().notNull(),
+    status: text({ enum: DRAFT_STATUSES }).notNull().default('submitted'),
+    authorId: integer().references(() => users.id),
+    createdAt: integer().notNull(),
+    reviewedBy: integer().references(() => users.id),
+    reviewedAt: integer(),
+    reviewComment: text(),
+    /** The reply released from this draft on approval */
+    replyId: integer().references(() => replies.id),
+  },
+  (t) => [
+    uniqueIndex('reply_drafts_inquiry_number_uq').on(t.inquiryId, t.number),
+    index('reply_drafts_status_idx').on(t.status, t.id),
+  ],
+)
+
+/** Messages to channel webhooks, written in the reply's transaction and sent by the outbox worker. */
+export const outboxMessages = sqliteTable(
+  'outbox_messages',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    inquiryId: integer()
+      .notNull()
+      .references(() => inquiries.id, { onDelete: 'cascade' }),
+    replyId: integer()
+      .notNull()
+      .references(() => replies.id, { onDelete: 'cascade' }),
+    channelCode: text()
+      .notNull()
+      .references(() => channels.code),
+    /** Sent as the `Idempotency-Key` header on every attempt */
+    idempotencyKey: text().notNull().unique(),
+    /** The JSON body, fixed when written so every attempt sends (and signs) the same bytes */
+    payload: text().notNull(),
+    status: text({ enum: OUTBOX_STATUSES }).notNull().default('pending'),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: integer().notNull(),
+    lastError: text(),
+    lastAttemptAt: integer(),
+    deliveredAt: integer(),
+    createdAt: integer().notNull(),
+  },
+  (t) => [
+    index('outbox_due_idx').on(t.status, t.nextAttemptAt, t.id),
+    index('outbox_inquiry_idx').on(t.inquiryId, t.id),
+  ],
+)
+
+/** 回访: the follow-up call's outcome. */
+export const followUps = sqliteTable(
+  'follow_ups',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    inquiryId: integer()
+      .notNull()
+      .references(() => inquiries.id, { onDelete: 'cascade' }),
+    outcome: text({ enum: FOLLOW_UP_OUTCOMES }).notNull(),
+    note: text().notNull().default(''),
+    reopened: integer({ mode: 'boolean' }).notNull().default(false),
+    createdBy: integer().references(() => users.id),
+    createdAt: integer().notNull(),
+  },
+  (t) => [index('follow_ups_inquiry_idx').on(t.inquiryId, t.id)],
 )

@@ -1,0 +1,75 @@
+/**
+ * The responder's workflow as a 12345 work order is handled: departments (职能处室), transfer (转办),
+ * return upstream (退单), internal notes, duplicate merging, sign-off (审核) of reply drafts,
+ * delivery to the channel, and the follow-up call (回访). Request schemas shared by api and web.
+ */
+import { z } from 'zod'
+import { versionSchema } from '../inquiry.ts'
+
+const text = (max: number) => z.string().trim().min(1).max(max)
+const id = z.number().int().positive()
+
+/** 回访 outcomes: 满意 / 基本满意 / 不满意 / 未联系上. Only the first three are a satisfaction. */
+export const FOLLOW_UP_OUTCOMES = ['satisfied', 'basically_satisfied', 'unsatisfied', 'unreachable'] as const
+export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number]
+export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const
+export type Satisfaction = (typeof SATISFACTIONS)[number]
+
+/** A draft reply under sign-off: submitted, then approved, sent back, or superseded by a newer one. */
+export const DRAFT_STATUSES = ['submitted', 'approved', 'sent_back', 'superseded'] as const
+export type DraftStatus = (typeof DRAFT_STATUSES)[number]
+
+/** Outbox messages: pending (due or backing off), delivered (2xx), failed (gave up; retry by hand). */
+export const OUTBOX_STATUSES = ['pending', 'delivered', 'failed'] as const
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number]
+
+export const departmentInputSchema = z.object({ name: text(60), isActive: z.boolean().optional() })
+export type DepartmentInput = z.infer<typeof departmentInputSchema>
+
+export const returnReasonInputSchema = z.object({ label: text(100), isActive: z.boolean().optional() })
+export type ReturnReasonInput = z.infer<typeof returnReasonInputSchema>
+
+/** 12345 return reasons a new desk starts with (admin-editable afterwards). */
+export const DEFAULT_RETURN_REASONS: readonly string[] = [
+  '非本单位职责',
+  '信息不全无法办理',
+  '重复件',
+  '已在其他渠道办理',
+  '诉求不明确无法联系市民',
+  '涉及诉讼、仲裁等法定途径',
+]
+
+export const transferSchema = versionSchema.extend({ departmentId: id, note: text(2000) })
+export const returnSchema = versionSchema.extend({ reasonId: id, note: z.string().trim().max(2000).default('') })
+export const noteSchema = versionSchema.extend({ text: text(5000) })
+export const mergeSchema = versionSchema.extend({ mainId: id })
+export const draftSchema = versionSchema.extend({ body: text(50_000) })
+export const sendBackSchema = versionSchema.extend({ comment: text(2000) })
+export const followUpSchema = versionSchema.extend({
+  outcome: z.enum(FOLLOW_UP_OUTCOMES),
+  note: z.string().trim().max(2000).default(''),
+  /** Reopen for re-handling (重办); only with `unsatisfied`. */
+  reopen: z.boolean().default(false),
+})
+export type FollowUpInput = z.infer<typeof followUpSchema>
+/** `postedAt`: the Asia/Shanghai date the reply was posted on the channel's platform. */
+export const postedSchema = z.object({ postedOn: z.iso.date() })
+
+/** Channel settings for the workflow; `webhookSecret` is write-only (never returned). */
+export const channelSettingsSchema = z
+  .object({
+    requiresSignOff: z.boolean(),
+    webhookUrl: z.url({ protocol: /^https?$/ }).max(500).nullable(),
+    webhookSecret: z.string().min(16).max(200).nullable(),
+  })
+  .partial()
+export type ChannelSettingsInput = z.infer<typeof channelSettingsSchema>
+
+export const replyTemplateInputSchema = z.object({
+  /** null: offered for every category */
+  category: z.string().trim().min(1).max(100).nullable(),
+  title: text(100),
+  body: text(20_000),
+  isActive: z.boolean().optional(),
+})
+export type ReplyTemplateInput = z.infer<typeof replyTemplateInputSchema>
