@@ -3,7 +3,8 @@ import type { UserRole } from '@desk/domain'
 import type { Db } from '../db/client.ts'
 import type { Logger } from './logger.ts'
 
-export type SessionUser = { id: number; username: string; displayName: string; role: UserRole }
+/** `departmentId`: the user's department (null: none); a responder sees that department's inquiries. */
+export type SessionUser = { id: number; username: string; displayName: string; role: UserRole; departmentId: number | null }
 
 /** Who is calling: a staff session, or a channel's API token (machine client). */
 export type Caller =

@@ -1,9 +1,9 @@
-/** An inquiry's status as a coloured tag (new, assigned, replied, closed). */
+/** An inquiry's status as a coloured tag (new, assigned, replied, closed, returned). */
 import type { InquiryStatus } from '@desk/domain'
 import { Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
 
-const COLORS: Record<InquiryStatus, string> = { new: 'red', assigned: 'orange', replied: 'green', closed: 'default' }
+const COLORS: Record<InquiryStatus, string> = { new: 'red', assigned: 'orange', replied: 'green', closed: 'default', returned: 'purple' }
 
 export function StatusTag({ status }: { status: InquiryStatus }) {
   const { t } = useTranslation()

@@ -27,6 +27,7 @@ export function findLiveSession(db: Db, tokenHash: string, now: number) {
       username: users.username,
       displayName: users.displayName,
       role: users.role,
+      departmentId: users.departmentId,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

@@ -33,6 +33,7 @@ export async function login(db: Db, input: LoginInput, now: number) {
     username: user.username,
     displayName: user.displayName,
     role: user.role,
+    departmentId: user.departmentId,
   }
   return { token, csrfToken, user: sessionUser }
 }

@@ -34,6 +34,8 @@ const CITIZEN_STATUS: Record<InquiryStatus, CitizenStatus> = {
   assigned: CITIZEN_STATUSES[1],
   replied: CITIZEN_STATUSES[2],
   closed: CITIZEN_STATUSES[3],
+  // 退单: the bureau will not answer it here, so the citizen sees it closed
+  returned: CITIZEN_STATUSES[3],
 }
 
 /**

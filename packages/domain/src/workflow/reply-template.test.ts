@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { fillTemplate, formatChineseDate } from './reply-template.ts'
+
+const values = { citizenName: '张**', receivedDate: '2024年9月27日', trackingNumber: 'GD20240927001', department: '规划处' }
+
+describe('fillTemplate', () => {
+  it('fills Chinese placeholder names', () => {
+    const r = fillTemplate('{市民姓名}您好：您于{来件日期}反映的问题（工单号{工单编号}）已由{承办单位}办理。', values)
+    expect(r.text).toBe('张**您好：您于2024年9月27日反映的问题（工单号GD20240927001）已由规划处办理。')
+    expect(r).toMatchObject({ unknown: [], missing: [] })
+  })
+
+  it('fills English names and repeated placeholders alike', () => {
+    const r = fillTemplate('{citizenName}/{citizenName}/{市民姓名} {trackingNumber}', values)
+    expect(r.text).toBe('张**/张**/张** GD20240927001')
+  })
+
+  it('leaves unknown names and missing values in place and reports them once', () => {
+    const r = fillTemplate('{市民姓名}：{办理结果}{办理结果}，{承办单位}', { citizenName: null })
+    expect(r.text).toBe('{市民姓名}：{办理结果}{办理结果}，{承办单位}')
+    expect(r.unknown).toEqual(['办理结果'])
+    expect(r.missing).toEqual(['citizenName', 'department'])
+  })
+
+  it('does not treat braces with spaces or empty braces as placeholders', () => {
+    expect(fillTemplate('{ 市民姓名 } {} {{工单编号}}', values).text).toBe('{ 市民姓名 } {} {GD20240927001}')
+  })
+})
+
+describe('formatChineseDate', () => {
+  it('writes month and day without leading zeros', () => {
+    expect(formatChineseDate('2025-01-05')).toBe('2025年1月5日')
+  })
+})
