@@ -10,6 +10,8 @@ import type { AppEnv } from './lib/context.ts'
 import { AppError, handleError } from './lib/errors.ts'
 import { silentLogger, type Logger } from './lib/logger.ts'
 import { authRoutes } from './modules/auth/auth.routes.ts'
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts'
+import { deadlineRoutes } from './modules/deadlines/deadlines.routes.ts'
 import { channelRoutes } from './modules/channels/channels.routes.ts'
 import { inquiryRoutes } from './modules/inquiries/inquiries.routes.ts'
 import { reportRoutes } from './modules/reports/reports.routes.ts'
@@ -53,6 +55,8 @@ export function createApp(deps: AppDeps) {
     .route('/inquiries', inquiryRoutes)
     .route('/reports', reportRoutes)
     .route('/users', userRoutes)
+    .route('/calendar', calendarRoutes)
+    .route('/deadlines', deadlineRoutes)
     .route('/manual-entries', manualEntryRoutes)
     .route('/public/mailbox', mailboxRoutes(deps.publicLimits ?? DEFAULT_PUBLIC_LIMITS))
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { channelCodeSchema } from './channel.ts'
+import type { InquiryKind } from './deadline/policy.ts'
 
 /** `returned` (退单): sent back upstream with a reason; not pending, reopened if re-dispatched. */
 export const INQUIRY_STATUSES = ['new', 'assigned', 'replied', 'closed', 'returned'] as const
@@ -43,6 +44,12 @@ export const INQUIRY_EVENT_TYPES = [
   'posted',
   'followed_up',
   'rehandled',
+  'due_changed',
+  'clock_paused',
+  'clock_resumed',
+  'extension_requested',
+  'extension_approved',
+  'extension_rejected',
 ] as const
 export type InquiryEventType = (typeof INQUIRY_EVENT_TYPES)[number]
 
@@ -101,6 +108,8 @@ export type NewInquiry = {
    * member while taking the inquiry (a phone call answered on the spot: `authorId`).
    */
   reply?: { body: string; repliedAt: number; authorId?: number | undefined } | undefined
+  /** 'disclosure' for a government-information disclosure request (依申请公开); default 'message' */
+  kind?: InquiryKind | undefined
 }
 
 /** Sort orders of the reply queue. Each is keyset-paged with the id as tie-breaker. */
@@ -132,8 +141,12 @@ export const inquiryFilterSchema = z.object({
   dueBefore: instantSchema.optional(),
   category: z.string().trim().min(1).max(100).optional(),
   uncategorized: z.literal('1').optional(),
+  /** `overdue`, or N: due within N working days (0 = by the end of today); paused clocks excluded */
+  due: z.union([z.literal('overdue'), z.coerce.number().int().min(0).max(60)]).optional(),
 })
-export type InquiryFilter = z.infer<typeof inquiryFilterSchema>
+/** `due` resolved to due instants (UTC ms) by the API with the calendar and the current time. */
+export type DueWindow = { notBefore?: number | undefined; before: number }
+export type InquiryFilter = z.infer<typeof inquiryFilterSchema> & { dueWindow?: DueWindow | undefined }
 
 export const queueQuerySchema = inquiryFilterSchema.extend({
   sort: z.enum(QUEUE_SORTS).default('due_asc'),

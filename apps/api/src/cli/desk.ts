@@ -3,10 +3,12 @@
  * in its own `*.command.ts` and is registered here.
  */
 import { Command } from 'commander'
+import { registerCalendarCommand } from './calendar.command.ts'
 import { registerImportCommand } from './import.command.ts'
 
 const program = new Command('desk').description('Inquiry Desk command line').showHelpAfterError()
 
 registerImportCommand(program)
+registerCalendarCommand(program)
 
 await program.parseAsync(process.argv)

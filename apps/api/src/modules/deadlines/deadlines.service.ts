@@ -1,15 +1,140 @@
 /**
- * Due dates of new inquiries. Until per-channel policies exist (issue 4), every inquiry is due at
- * 17:00 Asia/Shanghai on the 15th working day after the day of receipt, the answer period of the
- * Regulations on Open Government Information before their 2019 revision.
+ * Deadline policies and the due dates of inquiries (issue 4 §2). New inquiries get the most
+ * specific policy for their kind, channel, category and receipt date (`selectPolicy`), else the
+ * desk's fallback rule; the rule is stored with the inquiry as a snapshot, so a later policy edit
+ * moves no open deadline. Errors: NOT_FOUND (policy), VALIDATION (an edit that breaks the rule).
  */
-import { addWorkingDays, toZonedDate, weekdayCalendar, zonedTimeToInstant } from '@desk/domain'
+import {
+  addCalendarDays,
+  addWorkingDays,
+  computeDeadline,
+  DEFAULT_DEADLINE_POLICIES,
+  deadlinePolicySchema,
+  FALLBACK_POLICY,
+  formatInstant,
+  selectPolicy,
+  startOfZonedDay,
+  toZonedDate,
+  type DeadlinePolicy,
+  type DeadlineRule,
+  type DueWindow,
+  type NewInquiry,
+  type UpdateDeadlinePolicyInput,
+} from '@desk/domain'
+import type { Db } from '../../db/client.ts'
+import { AppError } from '../../lib/errors.ts'
+import { toDetails } from '../../lib/validate.ts'
+import { ensureCalendar, loadCalendar } from '../calendar/calendar.service.ts'
+import { deadlineOf } from './deadline-of.ts'
+import * as repo from './deadlines.repo.ts'
 
-const DEFAULT_WORKING_DAYS = 15
-const END_OF_DAY_HOUR = 17
+const ruleSnapshot = (r: DeadlineRule): string =>
+  JSON.stringify({ rule: r.rule, amount: r.amount, start: r.start, endOfDay: r.endOfDay, extensionAmount: r.extensionAmount, source: r.source })
 
-/** Due instant (UTC ms) for an inquiry received at `receivedAt` (UTC ms). */
-export function computeDueAt(receivedAt: number): number {
-  const dueDate = addWorkingDays(weekdayCalendar, toZonedDate(receivedAt), DEFAULT_WORKING_DAYS)
-  return zonedTimeToInstant(dueDate, undefined, END_OF_DAY_HOUR)
+/** Deadline columns of a new inquiry. */
+export type NewDeadline = { dueAt: number; kind: 'message' | 'disclosure'; deadlinePolicyId: number | null; deadlineRule: string }
+
+/**
+ * A function giving the deadline columns of new inquiries; reads the calendar and policies once
+ * (call it inside the ingest transaction, once per batch).
+ */
+export function deadlineResolver(db: Db): (item: NewInquiry) => NewDeadline {
+  const cal = loadCalendar(db)
+  const policies = repo.listPolicies(db)
+  return (item) => {
+    const kind = item.kind ?? 'message'
+    const scope = { kind, channelCode: item.channelCode, category: item.category ?? null, receivedDate: toZonedDate(item.receivedAt) }
+    const policy = selectPolicy(policies, scope)
+    const rule = policy ?? FALLBACK_POLICY
+    const { dueAt } = computeDeadline(rule, item.receivedAt, cal)
+    return { dueAt, kind, deadlinePolicyId: policy?.id ?? null, deadlineRule: ruleSnapshot(rule) }
+  }
+}
+
+/** Seeds the default policies (DEFAULT_DEADLINE_POLICIES) when the table is empty. @returns rows added */
+export function ensureDefaultPolicies(db: Db, now: number): number {
+  if (repo.countPolicies(db) > 0) return 0
+  db.transaction((tx) => {
+    for (const p of DEFAULT_DEADLINE_POLICIES) repo.insertPolicy(tx as unknown as Db, p, { by: null, at: now })
+  })
+  return DEFAULT_DEADLINE_POLICIES.length
+}
+
+export function listDeadlinePolicies(db: Db) {
+  return repo.listPolicies(db)
+}
+
+/** Adds a policy (admin). */
+export function createDeadlinePolicy(db: Db, p: DeadlinePolicy, userId: number, now: number) {
+  const id = repo.insertPolicy(db, p, { by: userId, at: now })
+  return repo.findPolicy(db, id)
+}
+
+/**
+ * Changes a policy's rule (admin); applies to inquiries received from now on.
+ * @throws AppError NOT_FOUND, VALIDATION (the merged rule is inconsistent, e.g. hours with an end-of-day time)
+ */
+export function updateDeadlinePolicy(db: Db, id: number, patch: UpdateDeadlinePolicyInput, userId: number, now: number) {
+  const current = repo.findPolicy(db, id)
+  if (!current) throw new AppError('NOT_FOUND', `Deadline policy ${id} does not exist`)
+  const merged = deadlinePolicySchema.safeParse({ ...current, ...patch })
+  if (!merged.success) {
+    const details = toDetails(merged.error)
+    throw new AppError('VALIDATION', `Invalid policy: ${details.map((d) => `${d.path.join('.')}: ${d.message}`).join('; ')}`, details)
+  }
+  repo.updatePolicy(db, id, merged.data, { by: userId, at: now })
+  return repo.findPolicy(db, id)
+}
+
+/**
+ * The deadline block of the inquiry page: kind, policy, rule, the explanation of the due date,
+ * pauses and extension requests. Null when the inquiry does not exist.
+ */
+export function getDeadlineView(db: Db, inquiryId: number) {
+  const row = repo.findInquiryDeadline(db, inquiryId)
+  if (!row) return null
+  const { explanation } = deadlineOf(db, row, loadCalendar(db))
+  return {
+    kind: row.kind,
+    policyId: row.deadlinePolicyId,
+    pausedAt: row.pausedAt === null ? null : formatInstant(row.pausedAt),
+    explanation,
+    pauses: repo.listPauses(db, inquiryId).map((p) => ({
+      reason: p.reason,
+      pausedAt: formatInstant(p.pausedAt),
+      resumedAt: p.resumedAt === null ? null : formatInstant(p.resumedAt),
+    })),
+    extensions: repo.listExtensions(db, inquiryId).map((e) => ({
+      ...e,
+      requestedAt: formatInstant(e.requestedAt),
+      decidedAt: e.decidedAt === null ? null : formatInstant(e.decidedAt),
+      oldDueAt: e.oldDueAt === null ? null : formatInstant(e.oldDueAt),
+      newDueAt: e.newDueAt === null ? null : formatInstant(e.newDueAt),
+    })),
+  }
+}
+
+/**
+ * The due-date window of the queue's `due` filter at instant `now`: `overdue` is due before now;
+ * a number N is due from now to the end of the N-th working day after today (0: the end of today).
+ * Paused inquiries are in neither (the predicate excludes them).
+ */
+export function resolveDueWindow(db: Db, due: 'overdue' | number, now: number): DueWindow {
+  if (due === 'overdue') return { before: now }
+  const today = toZonedDate(now)
+  const lastDay = due === 0 ? today : addWorkingDays(loadCalendar(db), today, due)
+  return { notBefore: now, before: startOfZonedDay(addCalendarDays(lastDay, 1)) }
+}
+
+/** `filter` with its `due` resolved to a `dueWindow` at `now` (unchanged without `due`). */
+export function withDueWindow<F extends { due?: 'overdue' | number | undefined }>(db: Db, filter: F, now: number): F & { dueWindow?: DueWindow } {
+  return filter.due === undefined ? filter : { ...filter, dueWindow: resolveDueWindow(db, filter.due, now) }
+}
+
+/**
+ * First start: the calendar 2017–2026 from `chinese-days` and the default policies, each only when
+ * its table is empty. Call after the channels exist (policies name channels).
+ */
+export function ensureDeadlineSetup(db: Db, now: number): { years: number; policies: number } {
+  return { years: ensureCalendar(db, now), policies: ensureDefaultPolicies(db, now) }
 }

@@ -5,7 +5,7 @@
  */
 import type { NewInquiry } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
-import { computeDueAt } from '../deadlines/deadlines.service.ts'
+import { deadlineResolver, type NewDeadline } from '../deadlines/deadlines.service.ts'
 import * as repo from './inquiries.repo.ts'
 
 export type IngestResult = { externalId: string; id: number; created: boolean }
@@ -25,15 +25,18 @@ export type IngestContext = {
  * @throws the driver's error (and writes nothing) when a row violates a constraint, e.g. an unknown channel
  */
 export function ingestInquiries(db: Db, items: readonly NewInquiry[], ctx: IngestContext): IngestResult[] {
-  return db.transaction((tx) => items.map((item) => ingestOne(tx as unknown as Db, item, ctx)))
+  return db.transaction((tx) => {
+    const dueFor = deadlineResolver(tx as unknown as Db)
+    return items.map((item) => ingestOne(tx as unknown as Db, item, ctx, dueFor))
+  })
 }
 
 /** One item, in the caller's transaction or its own; same rules as `ingestInquiries`. */
 export function ingestInquiry(db: Db, item: NewInquiry, ctx: IngestContext): IngestResult {
-  return db.transaction((tx) => ingestOne(tx as unknown as Db, item, ctx))
+  return db.transaction((tx) => ingestOne(tx as unknown as Db, item, ctx, deadlineResolver(tx as unknown as Db)))
 }
 
-function ingestOne(db: Db, item: NewInquiry, ctx: IngestContext): IngestResult {
+function ingestOne(db: Db, item: NewInquiry, ctx: IngestContext, dueFor: (item: NewInquiry) => NewDeadline): IngestResult {
   const existing = repo.findInquiryByExternalId(db, item.channelCode, item.externalId)
   if (existing) return { externalId: item.externalId, id: existing.id, created: false }
   const id = repo.insertInquiry(db, {
@@ -48,7 +51,7 @@ function ingestOne(db: Db, item: NewInquiry, ctx: IngestContext): IngestResult {
     status: item.reply ? 'replied' : 'new',
     assigneeId: item.reply?.authorId ?? null,
     receivedAt: item.receivedAt,
-    dueAt: computeDueAt(item.receivedAt),
+    ...dueFor(item),
     repliedAt: item.reply?.repliedAt ?? null,
     importBatchId: ctx.importBatchId ?? null,
     createdAt: ctx.now,

@@ -14,10 +14,10 @@ const countsQuery = inquiryFilterSchema.omit({ channel: true })
 export const inquiryRoutes = new Hono<AppEnv>()
   .use(requireStaff())
   .get('/', validate('query', queueQuerySchema), (c) => {
-    return c.json(getQueuePage(c.var.db, c.req.valid('query'), c.var.user.id), 200)
+    return c.json(getQueuePage(c.var.db, c.req.valid('query'), c.var.user.id, c.var.now()), 200)
   })
   .get('/counts', validate('query', countsQuery), (c) => {
-    return c.json(getQueueCounts(c.var.db, c.req.valid('query'), c.var.user.id), 200)
+    return c.json(getQueueCounts(c.var.db, c.req.valid('query'), c.var.user.id, c.var.now()), 200)
   })
   .get('/:id', validate('param', idParam), (c) => {
     return c.json(getInquiryView(c.var.db, c.req.valid('param').id), 200)

@@ -2,7 +2,15 @@
  * The one predicate behind the queue list and its counts: a list filtered by channel X returns
  * exactly `byChannel[X]` rows of the counts, because both are built here.
  */
-import { statusesOf, startOfZonedDay, addCalendarDays, type InquiryFilter, type ReplyFilter } from '@desk/domain'
+import {
+  statusesOf,
+  startOfZonedDay,
+  addCalendarDays,
+  PENDING_STATUSES,
+  type DueWindow,
+  type InquiryFilter,
+  type ReplyFilter,
+} from '@desk/domain'
 import { and, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, sql, type SQL } from 'drizzle-orm'
 import { inquiries } from '../../db/schema.ts'
 
@@ -39,7 +47,18 @@ export function filterWithoutChannel(filter: Omit<InquiryFilter, 'channel'>, use
   if (filter.dueBefore) conds.push(lt(inquiries.dueAt, Date.parse(filter.dueBefore)))
   if (filter.category) conds.push(eq(inquiries.category, filter.category))
   if (filter.uncategorized) conds.push(isNull(inquiries.category))
+  if (filter.dueWindow) conds.push(duePredicate(filter.dueWindow))
   return and(...conds)
+}
+
+/** Pending inquiries with a running clock due in [notBefore, before) (the `due` filter, resolved). */
+function duePredicate(w: DueWindow): SQL | undefined {
+  return and(
+    inArray(inquiries.status, [...PENDING_STATUSES]),
+    isNull(inquiries.pausedAt),
+    lt(inquiries.dueAt, w.before),
+    w.notBefore === undefined ? undefined : gte(inquiries.dueAt, w.notBefore),
+  )
 }
 
 /** The first reply's presence and punctuality (null replied_at compares false, so on_time/late exclude it). */

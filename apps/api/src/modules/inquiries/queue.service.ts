@@ -6,16 +6,17 @@ import type { InquiryFilter, QueueQuery } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
 import { listChannelCodes } from '../channels/channels.service.ts'
+import { getDeadlineView, withDueWindow } from '../deadlines/deadlines.service.ts'
 import * as repo from './inquiries.repo.ts'
 import { maskedContact } from './inquiries.service.ts'
 import { toDetail, toListItem } from './inquiry-view.ts'
 import { decodeCursor, encodeCursor } from './queue-cursor.ts'
 
-/** `{ items, nextCursor }`; `nextCursor` is null on the last page. */
-export function getQueuePage(db: Db, query: QueueQuery, userId: number) {
+/** `{ items, nextCursor }`; `nextCursor` is null on the last page. `now` (UTC ms) resolves the `due` filter. */
+export function getQueuePage(db: Db, query: QueueQuery, userId: number, now = Date.now()) {
   const { sort, limit, cursor, ...filter } = query
   const rows = repo.listInquiries(db, {
-    filter,
+    filter: withDueWindow(db, filter, now),
     userId,
     sort,
     limit,
@@ -31,22 +32,23 @@ export function getQueuePage(db: Db, query: QueueQuery, userId: number) {
 }
 
 /** `{ total, byChannel }` with every channel present (0 when none match). */
-export function getQueueCounts(db: Db, filter: Omit<InquiryFilter, 'channel'>, userId: number) {
+export function getQueueCounts(db: Db, filter: Omit<InquiryFilter, 'channel'>, userId: number, now = Date.now()) {
   const byChannel: Record<string, number> = Object.fromEntries(listChannelCodes(db).map((code) => [code, 0]))
   let total = 0
-  for (const { channelCode, n } of repo.countByChannel(db, filter, userId)) {
+  for (const { channelCode, n } of repo.countByChannel(db, withDueWindow(db, filter, now), userId)) {
     byChannel[channelCode] = n
     total += n
   }
   return { total, byChannel }
 }
 
-/** `{ inquiry, contact }`: the inquiry with events and replies; the contact masked. */
+/** `{ inquiry, contact, deadline }`: the inquiry with events and replies; the contact masked; how the due date was computed. */
 export function getInquiryView(db: Db, id: number) {
   const row = repo.findInquiry(db, id)
   if (!row) throw new AppError('NOT_FOUND', `Inquiry ${id} does not exist`)
   return {
     inquiry: toDetail(row, repo.listEvents(db, id), repo.listReplies(db, id)),
     contact: maskedContact(row),
+    deadline: getDeadlineView(db, id),
   }
 }

@@ -1,0 +1,41 @@
+/**
+ * `/api/calendar`: the working-day calendar. Staff read it (the SPA colours due dates with it);
+ * an admin corrects a day, removes a listing or loads a holiday-cn style year. Each change
+ * recomputes the open due dates in the same transaction and answers `{ …, recompute: { checked, moved } }`.
+ */
+import { calendarEntrySchema } from '@desk/domain'
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { requireStaff } from '../../lib/auth.ts'
+import type { AppEnv } from '../../lib/context.ts'
+import { validate } from '../../lib/validate.ts'
+import {
+  importCalendarYear,
+  listCalendarDays,
+  listCalendarYears,
+  removeCalendarDay,
+  setCalendarDay,
+} from './calendar.service.ts'
+
+const dateParam = z.object({ date: z.iso.date() })
+const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) })
+const dayBody = calendarEntrySchema.omit({ date: true })
+const importQuery = z.object({ source: z.string().trim().min(1).max(200).optional() })
+
+export const calendarRoutes = new Hono<AppEnv>()
+  .get('/years', requireStaff(), (c) => c.json({ items: listCalendarYears(c.var.db) }, 200))
+  .get('/days', requireStaff(), validate('query', yearQuery), (c) => c.json(listCalendarDays(c.var.db, c.req.valid('query').year), 200))
+  .put('/days/:date', requireStaff('admin'), validate('param', dateParam), validate('json', dayBody), (c) => {
+    const ctx = { db: c.var.db, userId: c.var.user.id, now: c.var.now() }
+    return c.json(setCalendarDay(ctx, { date: c.req.valid('param').date, ...c.req.valid('json') }), 200)
+  })
+  .delete('/days/:date', requireStaff('admin'), validate('param', dateParam), (c) => {
+    const ctx = { db: c.var.db, userId: c.var.user.id, now: c.var.now() }
+    return c.json(removeCalendarDay(ctx, c.req.valid('param').date), 200)
+  })
+  .post('/years', requireStaff('admin'), validate('query', importQuery), async (c) => {
+    const json: unknown = await c.req.json()
+    const ctx = { db: c.var.db, userId: c.var.user.id, now: c.var.now() }
+    const source = c.req.valid('query').source ?? 'admin upload'
+    return c.json(importCalendarYear(ctx, json, source), 201)
+  })

@@ -1,0 +1,95 @@
+/**
+ * The working-day calendar as data (issue 4 §1): built from the `calendar_days` / `calendar_years`
+ * tables, loaded on first start from `chinese-days` for 2017–2026, corrected by an admin day by
+ * day, or extended by a holiday-cn style year file. Every change and the recompute of open due
+ * dates happen in one transaction.
+ * Errors: VALIDATION (a malformed year file, naming each problem), NOT_FOUND (no such listed date).
+ */
+import { buildCalendar, parseHolidayCnYear, type CalendarEntry, type HolidayCalendar } from '@desk/domain'
+import type { Db } from '../../db/client.ts'
+import { AppError } from '../../lib/errors.ts'
+import { recomputeOpenDeadlines, type RecomputeResult } from '../deadlines/recompute.service.ts'
+import { BUNDLED_YEARS, CHINESE_DAYS_SOURCE, readChineseDays } from './chinese-days-source.ts'
+import * as repo from './calendar.repo.ts'
+
+type Ctx = { db: Db; userId: number | null; now: number }
+
+/** The calendar as the database has it now. */
+export function loadCalendar(db: Db): HolidayCalendar {
+  const { days, years } = repo.readCalendar(db)
+  return buildCalendar(
+    days.map((d) => ({ date: d.date, isOffDay: d.isOffDay, name: d.name ?? undefined })),
+    years,
+  )
+}
+
+/**
+ * First start: when no year is loaded, loads 2017–2026 from `chinese-days`. Does nothing otherwise.
+ * @returns the number of years loaded now (0 or 10)
+ */
+export function ensureCalendar(db: Db, now: number): number {
+  if (repo.countYears(db) > 0) return 0
+  return db.transaction((tx) => {
+    const t = tx as unknown as Db
+    repo.upsertDays(t, readChineseDays(BUNDLED_YEARS.from, BUNDLED_YEARS.to), { source: CHINESE_DAYS_SOURCE, by: null, at: now })
+    for (let year = BUNDLED_YEARS.from; year <= BUNDLED_YEARS.to; year += 1) {
+      repo.upsertYear(t, { year, source: CHINESE_DAYS_SOURCE, loadedAt: now, loadedBy: null })
+    }
+    return BUNDLED_YEARS.to - BUNDLED_YEARS.from + 1
+  })
+}
+
+function changeAndRecompute(ctx: Ctx, reason: string, change: (db: Db) => void): RecomputeResult {
+  return ctx.db.transaction((tx) => {
+    const db = tx as unknown as Db
+    change(db)
+    return recomputeOpenDeadlines(db, loadCalendar(db), reason, ctx.userId, ctx.now)
+  })
+}
+
+/** Adds or corrects one listed date (an admin's edit); open due dates are recomputed. */
+export function setCalendarDay(ctx: Ctx, entry: CalendarEntry) {
+  const what = entry.isOffDay ? 'day off' : 'workday'
+  const recompute = changeAndRecompute(ctx, `calendar: ${entry.date} set to ${what}${entry.name ? ` (${entry.name})` : ''}`, (db) =>
+    repo.upsertDays(db, [entry], { source: 'admin', by: ctx.userId, at: ctx.now }),
+  )
+  return { day: repo.findDay(ctx.db, entry.date), recompute }
+}
+
+/** Removes a listed date (it follows Monday–Friday again); open due dates are recomputed. */
+export function removeCalendarDay(ctx: Ctx, date: string) {
+  if (!repo.findDay(ctx.db, date)) throw new AppError('NOT_FOUND', `${date} is not a listed date`)
+  return { recompute: changeAndRecompute(ctx, `calendar: ${date} removed (Monday–Friday rule)`, (db) => repo.deleteDay(db, date)) }
+}
+
+/**
+ * Loads one holiday-cn style year (`{ year, papers, days }`), replacing listed dates it names, and
+ * marks the year loaded; open due dates are recomputed.
+ * @param source where it came from, e.g. `holiday-cn:2027.json`
+ * @throws AppError VALIDATION with `details: [{ path, message }]` (nothing written)
+ */
+export function importCalendarYear(ctx: Ctx, json: unknown, source: string) {
+  const parsed = parseHolidayCnYear(json)
+  if (!parsed.ok) {
+    const summary = parsed.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; ')
+    throw new AppError('VALIDATION', `Not a valid holiday-cn year: ${summary}`, parsed.problems)
+  }
+  const { year, days } = parsed.value
+  const recompute = changeAndRecompute(ctx, `calendar: ${year} loaded from ${source}`, (db) => {
+    repo.upsertDays(db, days, { source, by: ctx.userId, at: ctx.now })
+    repo.upsertYear(db, { year, source, loadedAt: ctx.now, loadedBy: ctx.userId })
+  })
+  return { year, days: days.length, recompute }
+}
+
+/** `[{ year, source, loadedAt, days }]` with `days` the listed dates of that year. */
+export function listCalendarYears(db: Db) {
+  const counts = repo.countDaysByYear(db)
+  return repo.listYears(db).map((y) => ({ year: y.year, source: y.source, loadedAt: y.loadedAt, days: counts.get(y.year) ?? 0 }))
+}
+
+/** The listed dates of `year` and whether the year is loaded. */
+export function listCalendarDays(db: Db, year: number) {
+  const isLoaded = repo.listYears(db).some((y) => y.year === year)
+  return { year, isLoaded, days: repo.listDaysOfYear(db, year) }
+}

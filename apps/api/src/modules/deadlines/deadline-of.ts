@@ -1,0 +1,26 @@
+/**
+ * The deadline of one stored inquiry: its rule snapshot (or the fallback rule for rows from before
+ * policies existed), its closed clock pauses and whether an extension was approved, computed on a
+ * calendar. Shared by the recompute, the clock actions and the inquiry page.
+ */
+import { computeDeadline, deadlineRuleSchema, FALLBACK_POLICY, type Deadline, type DeadlineRule, type HolidayCalendar } from '@desk/domain'
+import type { Db } from '../../db/client.ts'
+import * as repo from './deadlines.repo.ts'
+
+/** The rule an inquiry was given (its JSON snapshot), else the desk's fallback rule. */
+export function ruleOf(row: { deadlineRule: string | null }): DeadlineRule {
+  if (row.deadlineRule === null) return FALLBACK_POLICY
+  const parsed = deadlineRuleSchema.safeParse(JSON.parse(row.deadlineRule))
+  return parsed.success ? parsed.data : FALLBACK_POLICY
+}
+
+/**
+ * Due instant and explanation of inquiry `row` on `cal`, counting its closed pauses and approved
+ * extension (`isExtended` overrides the stored state, for an approval being written).
+ */
+export function deadlineOf(db: Db, row: repo.InquiryDeadlineRow, cal: HolidayCalendar, isExtended?: boolean): Deadline {
+  return computeDeadline(ruleOf(row), row.receivedAt, cal, {
+    pauses: repo.listClosedPauses(db, row.id),
+    isExtended: isExtended ?? repo.hasApprovedExtension(db, row.id),
+  })
+}

@@ -1,0 +1,225 @@
+/**
+ * Deadlines in SQL: policies, the deadline columns of inquiries (due, kind, policy, pause), clock
+ * pauses, extension requests, and the inquiry events these changes append. Only this file writes
+ * those columns and tables.
+ */
+import type { DeadlinePolicy } from '@desk/domain'
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, gte, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/sqlite-core'
+import type { Db } from '../../db/client.ts'
+import { clockPauses, deadlinePolicies, extensionRequests, inquiries, inquiryEvents, users } from '../../db/schema.ts'
+
+export type PolicyRow = typeof deadlinePolicies.$inferSelect
+export type ExtensionRow = typeof extensionRequests.$inferSelect
+
+export function listPolicies(db: Db): PolicyRow[] {
+  return db.select().from(deadlinePolicies).orderBy(asc(deadlinePolicies.id)).all()
+}
+
+export function findPolicy(db: Db, id: number) {
+  return db.select().from(deadlinePolicies).where(eq(deadlinePolicies.id, id)).get()
+}
+
+export function countPolicies(db: Db): number {
+  return db.select({ n: count() }).from(deadlinePolicies).get()?.n ?? 0
+}
+
+export function insertPolicy(db: Db, p: DeadlinePolicy, meta: { by: number | null; at: number }): number {
+  return db
+    .insert(deadlinePolicies)
+    .values({ ...p, updatedBy: meta.by, updatedAt: meta.at })
+    .returning({ id: deadlinePolicies.id })
+    .get().id
+}
+
+export function updatePolicy(db: Db, id: number, p: DeadlinePolicy, meta: { by: number | null; at: number }) {
+  db.update(deadlinePolicies)
+    .set({ ...p, updatedBy: meta.by, updatedAt: meta.at })
+    .where(eq(deadlinePolicies.id, id))
+    .run()
+}
+
+const deadlineColumns = {
+  id: inquiries.id,
+  status: inquiries.status,
+  version: inquiries.version,
+  receivedAt: inquiries.receivedAt,
+  dueAt: inquiries.dueAt,
+  kind: inquiries.kind,
+  deadlinePolicyId: inquiries.deadlinePolicyId,
+  deadlineRule: inquiries.deadlineRule,
+  pausedAt: inquiries.pausedAt,
+}
+export type InquiryDeadlineRow = { [K in keyof typeof deadlineColumns]: (typeof inquiries.$inferSelect)[K] }
+
+export function findInquiryDeadline(db: Db, id: number): InquiryDeadlineRow | undefined {
+  return db.select(deadlineColumns).from(inquiries).where(eq(inquiries.id, id)).get()
+}
+
+/** Open (new or assigned) inquiries whose clock runs: the ones a calendar change may move. */
+export function listRunningOpenDeadlines(db: Db): InquiryDeadlineRow[] {
+  return db
+    .select(deadlineColumns)
+    .from(inquiries)
+    .where(and(inArray(inquiries.status, ['new', 'assigned']), isNull(inquiries.pausedAt)))
+    .orderBy(asc(inquiries.id))
+    .all()
+}
+
+/** Sets due date and pause state; bumps the version when `bumpVersion` (a user's action). */
+export function updateInquiryDeadline(
+  db: Db,
+  id: number,
+  patch: { dueAt?: number; pausedAt?: number | null; updatedAt: number },
+  bumpVersion: boolean,
+) {
+  db.update(inquiries)
+    .set(bumpVersion ? { ...patch, version: sql`${inquiries.version} + 1` } : patch)
+    .where(eq(inquiries.id, id))
+    .run()
+}
+
+/** Moves `version` forward only when it is still `version` (optimistic locking); false when stale. */
+export function claimVersion(db: Db, id: number, version: number, updatedAt: number): boolean {
+  return (
+    db
+      .update(inquiries)
+      .set({ version: sql`${inquiries.version} + 1`, updatedAt })
+      .where(and(eq(inquiries.id, id), eq(inquiries.version, version)))
+      .run().changes === 1
+  )
+}
+
+export function insertDeadlineEvent(
+  db: Db,
+  e: { inquiryId: number; actorId: number | null; type: string; data: Record<string, unknown>; createdAt: number },
+) {
+  db.insert(inquiryEvents).values({ ...e, data: JSON.stringify(e.data) }).run()
+}
+
+export function listPauses(db: Db, inquiryId: number) {
+  return db.select().from(clockPauses).where(eq(clockPauses.inquiryId, inquiryId)).orderBy(asc(clockPauses.id)).all()
+}
+
+export function insertPause(db: Db, p: { inquiryId: number; reason: string; pausedAt: number; pausedBy: number }) {
+  db.insert(clockPauses).values(p).run()
+}
+
+export function closeOpenPause(db: Db, inquiryId: number, at: number, by: number) {
+  db.update(clockPauses)
+    .set({ resumedAt: at, resumedBy: by })
+    .where(and(eq(clockPauses.inquiryId, inquiryId), isNull(clockPauses.resumedAt)))
+    .run()
+}
+
+const requester = alias(users, 'requester')
+const decider = alias(users, 'decider')
+const extensionColumns = {
+  id: extensionRequests.id,
+  inquiryId: extensionRequests.inquiryId,
+  reason: extensionRequests.reason,
+  status: extensionRequests.status,
+  requestedAt: extensionRequests.requestedAt,
+  requestedBy: requester.displayName,
+  decidedAt: extensionRequests.decidedAt,
+  decidedBy: decider.displayName,
+  decisionNote: extensionRequests.decisionNote,
+  oldDueAt: extensionRequests.oldDueAt,
+  newDueAt: extensionRequests.newDueAt,
+}
+
+function selectExtensions(db: Db) {
+  return db
+    .select(extensionColumns)
+    .from(extensionRequests)
+    .leftJoin(requester, eq(requester.id, extensionRequests.requestedBy))
+    .leftJoin(decider, eq(decider.id, extensionRequests.decidedBy))
+}
+
+export function listExtensions(db: Db, inquiryId: number) {
+  return selectExtensions(db).where(eq(extensionRequests.inquiryId, inquiryId)).orderBy(asc(extensionRequests.id)).all()
+}
+
+export function listPendingExtensions(db: Db) {
+  return selectExtensions(db).where(eq(extensionRequests.status, 'pending')).orderBy(asc(extensionRequests.id)).all()
+}
+
+export function findExtension(db: Db, id: number): ExtensionRow | undefined {
+  return db.select().from(extensionRequests).where(eq(extensionRequests.id, id)).get()
+}
+
+export function insertExtension(db: Db, e: { inquiryId: number; reason: string; requestedBy: number; requestedAt: number }): number {
+  return db.insert(extensionRequests).values(e).returning({ id: extensionRequests.id }).get().id
+}
+
+export function decideExtension(
+  db: Db,
+  id: number,
+  d: { status: 'approved' | 'rejected'; decidedBy: number; decidedAt: number; decisionNote: string | null; oldDueAt: number | null; newDueAt: number | null },
+): boolean {
+  return (
+    db
+      .update(extensionRequests)
+      .set(d)
+      .where(and(eq(extensionRequests.id, id), eq(extensionRequests.status, 'pending')))
+      .run().changes === 1
+  )
+}
+
+/** Open (new/assigned), running inquiries with `dueAt` in [from, before), for the digest. */
+export function listOpenDueBetween(db: Db, from: number | null, before: number) {
+  return db
+    .select({
+      id: inquiries.id,
+      channelCode: inquiries.channelCode,
+      subject: inquiries.subject,
+      status: inquiries.status,
+      dueAt: inquiries.dueAt,
+      assigneeId: inquiries.assigneeId,
+      assigneeName: users.displayName,
+    })
+    .from(inquiries)
+    .leftJoin(users, eq(users.id, inquiries.assigneeId))
+    .where(
+      and(
+        inArray(inquiries.status, ['new', 'assigned']),
+        isNull(inquiries.pausedAt),
+        from === null ? undefined : gte(inquiries.dueAt, from),
+        lt(inquiries.dueAt, before),
+      ),
+    )
+    .orderBy(asc(inquiries.dueAt), asc(inquiries.id))
+    .all()
+}
+
+/** Whether an approved extension exists for the inquiry. */
+export function hasApprovedExtension(db: Db, inquiryId: number): boolean {
+  return (
+    db
+      .select({ id: extensionRequests.id })
+      .from(extensionRequests)
+      .where(and(eq(extensionRequests.inquiryId, inquiryId), eq(extensionRequests.status, 'approved')))
+      .get() !== undefined
+  )
+}
+
+/** The newest pending extension request of an inquiry, if any. */
+export function findPendingExtension(db: Db, inquiryId: number) {
+  return db
+    .select({ id: extensionRequests.id })
+    .from(extensionRequests)
+    .where(and(eq(extensionRequests.inquiryId, inquiryId), eq(extensionRequests.status, 'pending')))
+    .orderBy(desc(extensionRequests.id))
+    .get()
+}
+
+/** Closed pauses (both ends set) of an inquiry, as the domain's `ClockPause`. */
+export function listClosedPauses(db: Db, inquiryId: number) {
+  return db
+    .select({ from: clockPauses.pausedAt, to: clockPauses.resumedAt })
+    .from(clockPauses)
+    .where(and(eq(clockPauses.inquiryId, inquiryId), isNotNull(clockPauses.resumedAt)))
+    .orderBy(asc(clockPauses.id))
+    .all()
+    .map((p) => ({ from: p.from, to: p.to ?? p.from }))
+}
