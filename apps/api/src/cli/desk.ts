@@ -5,10 +5,12 @@
 import { Command } from 'commander'
 import { registerCalendarCommand } from './calendar.command.ts'
 import { registerImportCommand } from './import.command.ts'
+import { registerSeedCommand } from './seed.command.ts'
 
 const program = new Command('desk').description('Inquiry Desk command line').showHelpAfterError()
 
 registerImportCommand(program)
 registerCalendarCommand(program)
+registerSeedCommand(program)
 
 await program.parseAsync(process.argv)

@@ -1,0 +1,46 @@
+/**
+ * `desk seed [--report-2017] [--db <path>] [--seed <n>]`: demo staff and 3000 demo inquiries over
+ * the last half year (default), or the 2017 year whose tally reproduces the bureau's annual
+ * report (`--report-2017`, issue 6 §2). Seeding twice adds nothing. Prints the demo logins created
+ * now, then a JSON summary `{"created":n,"duplicates":n}` as the last line.
+ */
+import type { Command } from 'commander'
+import { DEMO_SEED, seedDemoData } from '../modules/seed/demo.service.ts'
+import { REPORT_2017_SEED, seedReport2017 } from '../modules/seed/report-2017.service.ts'
+import { openCliDb } from './cli-db.ts'
+
+type SeedCliOptions = { report2017?: boolean; db?: string; seed?: string }
+
+function parseSeed(text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback
+  if (!/^-?\d{1,10}$/.test(text)) throw new Error(`--seed must be an integer, got "${text}"`)
+  return Number(text)
+}
+
+/** Adds `seed` to the `desk` program. */
+export function registerSeedCommand(program: Command): void {
+  program
+    .command('seed')
+    .description('Fill a database with generated demo data, or with the 2017 report year')
+    .option('--report-2017', 'a year of inquiries whose 2017 tally is 1831/293/404/2786/47')
+    .option('--db <path>', 'database file (default: DESK_DB or data/desk.sqlite)')
+    .option('--seed <n>', 'seed of the generator (same seed, same data)')
+    .action(async (opts: SeedCliOptions) => {
+      const { db, path } = openCliDb(opts.db)
+      try {
+        const now = Date.now()
+        if (opts.report2017) {
+          const r = seedReport2017(db, now, parseSeed(opts.seed, REPORT_2017_SEED))
+          console.log(`2017 report year in ${path}: ${r.created} new, ${r.duplicates} there already`)
+          console.log(JSON.stringify(r))
+          return
+        }
+        const { logins, ...r } = await seedDemoData(db, now, parseSeed(opts.seed, DEMO_SEED))
+        console.log(`Demo data in ${path}: ${r.created} new inquiries, ${r.duplicates} there already`)
+        for (const l of logins) console.log(`Demo login (${l.role}): ${l.username} / ${l.password}`)
+        console.log(JSON.stringify(r))
+      } finally {
+        db.$client.close()
+      }
+    })
+}
