@@ -19,7 +19,20 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
  * @param instantMs UTC epoch milliseconds
  */
 export function toZonedDate(instantMs: number, zone: string = BUREAU_TZ): IsoDate {
-  return format(new TZDate(instantMs, zone), 'yyyy-MM-dd')
+  const parts = dayFormatter(zone).formatToParts(instantMs)
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`
+}
+
+// One Intl formatter per zone: building one costs ~50 µs, using it ~2 µs (TZDate + format: ~300 µs).
+const dayFormatters = new Map<string, Intl.DateTimeFormat>()
+function dayFormatter(zone: string): Intl.DateTimeFormat {
+  let f = dayFormatters.get(zone)
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    dayFormatters.set(zone, f)
+  }
+  return f
 }
 
 /**
