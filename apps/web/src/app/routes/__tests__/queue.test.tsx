@@ -1,0 +1,67 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { createFakeDesk, makeInquiry, RESPONDER } from '../../../testing/fake-desk.ts'
+import { server } from '../../../testing/msw-server.ts'
+import { renderWithClient } from '../../../testing/render.tsx'
+
+function deskWithInquiries() {
+  return createFakeDesk({
+    user: RESPONDER,
+    inquiries: [
+      makeInquiry({ channel: 'hotline_12345', subject: '路灯不亮' }),
+      makeInquiry({ channel: 'hotline_12345', subject: '井盖缺失' }),
+      makeInquiry({ channel: 'hotline_12345', subject: '已答复的问询', status: 'replied' }),
+      makeInquiry({ channel: 'minxin', subject: '噪音扰民' }),
+    ],
+  })
+}
+
+describe('reply queue', () => {
+  it('shows per-channel pending badges and filters by channel tab, keeping the filter in the URL', async () => {
+    const desk = deskWithInquiries()
+    server.use(...desk.handlers)
+    const app = renderWithClient('/queue')
+
+    expect(await screen.findByRole('link', { name: '路灯不亮' })).toBeTruthy()
+    expect(screen.getByRole('link', { name: '噪音扰民' })).toBeTruthy()
+    expect(screen.queryByRole('link', { name: '已答复的问询' })).toBeNull()
+
+    const tabs = await screen.findAllByRole('tab')
+    const hotline = tabs.find((t) => t.textContent?.includes('12345网络问政'))!
+    const minxin = tabs.find((t) => t.textContent?.includes('民心网联网平台'))!
+    const all = tabs.find((t) => t.textContent?.startsWith('全部'))!
+    await within(all).findByTitle('3')
+    expect(within(hotline).getByTitle('2')).toBeTruthy()
+    expect(within(minxin).getByTitle('1')).toBeTruthy()
+    const retired = tabs.find((t) => t.textContent?.includes('旧论坛'))!
+    expect(within(retired).getByText('已停用')).toBeTruthy()
+
+    await app.user.click(within(minxin).getByText('民心网联网平台'))
+
+    expect(app.location()).toBe('/queue?channel=minxin')
+    await waitFor(() => expect(screen.queryByRole('link', { name: '路灯不亮' })).toBeNull())
+    expect(await screen.findByRole('link', { name: '噪音扰民' })).toBeTruthy()
+    const listReads = desk.state.reads.filter((r) => r.path === '/api/inquiries')
+    expect(listReads.at(-1)?.query.get('channel')).toBe('minxin')
+    // counts never carry the channel: every tab's badge keeps its own number
+    expect(desk.state.reads.filter((r) => r.path.endsWith('/counts')).every((r) => !r.query.has('channel'))).toBe(true)
+  })
+
+  it('reproduces a shared link: status and channel come from the URL', async () => {
+    const desk = deskWithInquiries()
+    server.use(...desk.handlers)
+    renderWithClient('/queue?channel=hotline_12345&status=replied')
+
+    expect(await screen.findByRole('link', { name: '已答复的问询' })).toBeTruthy()
+    expect(screen.queryByRole('link', { name: '路灯不亮' })).toBeNull()
+    const read = desk.state.reads.find((r) => r.path === '/api/inquiries')!
+    expect(read.query.get('status')).toBe('replied')
+    expect(read.query.get('channel')).toBe('hotline_12345')
+  })
+
+  it('says so when no inquiry matches', async () => {
+    server.use(...createFakeDesk({ user: RESPONDER, inquiries: [] }).handlers)
+    renderWithClient('/queue')
+    expect(await screen.findByText('没有符合条件的问询')).toBeTruthy()
+  })
+})
