@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import type { Db } from '../../db/client.ts'
@@ -90,14 +91,14 @@ describe('importFile', () => {
 
   it('reports progress every 1000 rows of a large file', async () => {
     const { db } = setupDesk()
-    const lines = Array.from({ length: 2500 }, (_, i) => `${i + 1},A${i},主题${i},2019/1/1 8:00,内容${i}`)
+    const lines = Array.from({ length: 2100 }, (_, i) => `${i + 1},A${i},主题${i},2019/1/1 8:00,内容${i}`)
     const progress: ImportProgress[] = []
     const summary = await run(db, csv(HEADER, ...lines), { onProgress: (p) => progress.push(p) })
-    expect(summary.created).toBe(2500)
-    expect(progress.filter((p) => p.phase === 'write').map((p) => p.done)).toEqual([1000, 2000, 2500])
+    expect(summary.created).toBe(2100)
+    expect(progress.filter((p) => p.phase === 'write').map((p) => p.done)).toEqual([1000, 2000, 2100])
   })
 
-  it('decodes GB18030 (and GBK) CSV to the same text as UTF-8', async () => {
+  it('decodes GB18030, GBK and UTF-8 with a BOM to the same text', async () => {
     const text = `${HEADER}\r\n1,A001,关于•路灯\u00a0问题,2019/4/25 9:32:09,内容\r\n`
     const { db } = setupDesk()
     const summary = await run(db, iconv.encode(text, 'gb18030'))
@@ -105,6 +106,10 @@ describe('importFile', () => {
     expect(inquiry(db, '1')?.subject).toBe('关于•路灯 问题')
     const bom = await run(setupDesk().db, new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]))
     expect(bom).toMatchObject({ status: 'written', created: 1, encoding: 'utf-8' })
+    const gbkDb = setupDesk().db
+    const gbk = await run(gbkDb, iconv.encode(`${HEADER}\r\n1,A001,关于路灯问题,2019/4/25 9:32:09,内容\r\n`, 'gbk'))
+    expect(gbk).toMatchObject({ status: 'written', created: 1, encoding: 'gb18030' })
+    expect(inquiry(gbkDb, '1')?.subject).toBe('关于路灯问题')
   })
 
   it('maps any layout with --map entries and reads times in --tz', async () => {
@@ -113,6 +118,25 @@ describe('importFile', () => {
     const summary = await run(db, bytes, { map: ['Key=externalId', 'When=receivedAt', 'What=subject', 'Detail=body'], tz: 'America/New_York' })
     expect(summary).toMatchObject({ status: 'written', created: 1 })
     expect(inquiry(db, '42')?.receivedAt).toBe(Date.parse('2011-03-14T19:59:20Z'))
+  })
+
+  it('reads the XLSX sheet named by --sheet, with an Excel date cell in the zone, and lists the sheets when it is missing', async () => {
+    const wb = new ExcelJS.Workbook()
+    wb.addWorksheet('First').addRow(['notes'])
+    const second = wb.addWorksheet('Second')
+    second.addRow(HEADER.split(','))
+    second.addRow([])
+    second.addRow([37042, 'A', '主题', new Date(Date.UTC(2019, 0, 2, 8, 30)), '内容'])
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer())
+    const { db } = setupDesk()
+    const summary = await run(db, bytes, { file: { name: 'book.xlsx', bytes }, sheet: 'Second' })
+    expect(summary).toMatchObject({ status: 'written', created: 1, format: 'xlsx', sheet: 'Second' })
+    expect(inquiry(db, '37042')?.receivedAt).toBe(Date.parse('2019-01-02T00:30:00Z'))
+    const missing = await run(db, bytes, { file: { name: 'book.xlsx', bytes }, sheet: 'Third' })
+    expect(missing.errors).toEqual([{ reason: 'No sheet named "Third"; the sheets are: First, Second' }])
+    const empty = new Uint8Array(await new ExcelJS.Workbook().xlsx.writeBuffer())
+    const none = await run(db, empty, { file: { name: 'empty.xlsx', bytes: empty } })
+    expect(none.errors).toEqual([{ reason: 'The workbook has no sheets' }])
   })
 
   it('previews the first rows with encoding, preset and mapping, writing nothing', async () => {
