@@ -1,0 +1,29 @@
+/**
+ * Test data through the real API: sign in (session cookie + CSRF token) and write as that
+ * session. Used by the end-to-end tests to make users and inquiries before the browser starts.
+ */
+export type ApiSession = { baseUrl: string; cookie: string; csrf: string }
+
+/** @throws Error naming the status when the login is refused */
+export async function signIn(baseUrl: string, username: string, password: string): Promise<ApiSession> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  })
+  if (!res.ok) throw new Error(`login of ${username} failed: ${res.status} ${await res.text()}`)
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+  const { csrfToken } = (await res.json()) as { csrfToken: string }
+  return { baseUrl, cookie, csrf: csrfToken }
+}
+
+/** A JSON write as the session; returns the parsed answer. @throws Error on a non-2xx answer */
+export async function post<T>(s: ApiSession, path: string, body: unknown): Promise<T> {
+  const res = await fetch(`${s.baseUrl}/api${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf },
+    body: JSON.stringify(body),
+  })
+  if (!res.ok) throw new Error(`POST ${path} failed: ${res.status} ${await res.text()}`)
+  return (await res.json()) as T
+}
