@@ -2,7 +2,7 @@
  * Import stage 1 for CSV: bytes -> text. CSV files in the wild are UTF-8 (with or without BOM),
  * GBK or GB18030 (TOOLCHAIN.md, "Data"); GBK-labelled input is decoded as GB18030, its superset,
  * because a strict GBK decoder fails on characters such as `•` and NBSP. Other encodings are
- * named by chardet's detection and decoded by iconv-lite.
+ * tried only when neither decodes cleanly: chardet names one and iconv-lite decodes it.
  */
 import { detect } from 'chardet'
 import iconv from 'iconv-lite'
@@ -16,13 +16,27 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
 const startsWith = (bytes: Uint8Array, prefix: readonly number[]) => prefix.every((b, i) => bytes[i] === b)
 
 /**
- * Decodes a text file. Detection order: BOM (UTF-8, UTF-16), valid UTF-8, then chardet's guess
- * (a Chinese guess or none means GB18030).
+ * Decodes a text file. Detection order: BOM (UTF-8, UTF-16), valid UTF-8, clean GB18030 (GBK is a
+ * subset), then chardet's guess. A bureau's files are UTF-8 or GB, so GB wins over a guess.
  * @returns the text without BOM and the encoding's name (`utf-8`, `gb18030`, …)
- * @throws AppError VALIDATION when the file is empty, holds NUL bytes (binary), or does not decode
- *   cleanly in the detected encoding
+ * @throws AppError VALIDATION when the file is empty, binary (NUL or other control characters), or
+ *   does not decode cleanly in the detected encoding
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
+  const decoded = decodeBytes(bytes)
+  const control = CONTROL.exec(decoded.text)
+  if (control) {
+    throw new AppError('VALIDATION', `The file is binary, not CSV text (control character U+${control[0].charCodeAt(0).toString(16).padStart(4, '0')} at character ${control.index})`)
+  }
+  return decoded
+}
+
+// C0 controls other than tab, line feed, vertical tab, form feed and carriage return, and DEL:
+// matching them is the point here
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0001-\u0008\u000e-\u001f\u007f]/
+
+function decodeBytes(bytes: Uint8Array): DecodedText {
   if (bytes.length === 0) throw new AppError('VALIDATION', 'The file is empty')
   if (startsWith(bytes, [0xff, 0xfe])) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' }
   if (startsWith(bytes, [0xfe, 0xff])) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' }
@@ -32,18 +46,18 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   } catch {
     // not UTF-8: detect below
   }
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const gb = iconv.decode(buffer, 'gb18030')
+  if (!gb.includes('\ufffd')) return { text: gb, encoding: 'gb18030' }
+  // neither UTF-8 nor GB18030: decode as chardet guesses, if that decodes cleanly
   const guess = detect(bytes)?.toLowerCase()
-  const encoding = !guess || GB_FAMILY.has(guess) ? 'gb18030' : guess
-  if (!iconv.encodingExists(encoding)) {
-    throw new AppError('VALIDATION', `The file is neither UTF-8 nor GB18030 text (detected: ${guess ?? 'unknown'})`)
-  }
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding)
-  const bad = text.indexOf('\ufffd')
-  if (bad >= 0) {
+  const text = guess && !GB_FAMILY.has(guess) && iconv.encodingExists(guess) ? iconv.decode(buffer, guess) : undefined
+  if (text === undefined || text.includes('\ufffd')) {
+    const at = gb.indexOf('\ufffd')
     throw new AppError(
       'VALIDATION',
-      `The file is not readable text: it is neither UTF-8 nor ${encoding} (undecodable bytes near character ${bad})`,
+      `The file is not readable text: neither UTF-8 nor GB18030 (undecodable bytes near character ${at}; detected: ${guess ?? 'unknown'})`,
     )
   }
-  return { text, encoding }
+  return { text, encoding: guess as string }
 }
