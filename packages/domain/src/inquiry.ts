@@ -127,8 +127,7 @@ export type ReplyFilter = (typeof REPLY_FILTERS)[number]
 
 /**
  * Filters shared by the queue list and its counts. `from`/`to` are Asia/Shanghai dates, inclusive.
- * `dueBefore` keeps rows due strictly before that instant (with `status=pending`: overdue as of it);
- * `category` matches exactly; `uncategorized=1` keeps rows without a category.
+ * `replied` filters on the first reply (REPLY_FILTERS); `category` matches exactly; `uncategorized=1` keeps rows without a category.
  */
 export const inquiryFilterSchema = z.object({
   channel: channelCodeSchema.optional(),
@@ -138,7 +137,6 @@ export const inquiryFilterSchema = z.object({
   from: dateOnly.optional(),
   to: dateOnly.optional(),
   replied: z.enum(REPLY_FILTERS).optional(),
-  dueBefore: instantSchema.optional(),
   category: z.string().trim().min(1).max(100).optional(),
   uncategorized: z.literal('1').optional(),
   /** `overdue`, or N: due within N working days (0 = by the end of today); paused clocks excluded */

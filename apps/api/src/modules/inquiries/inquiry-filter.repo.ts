@@ -44,7 +44,6 @@ export function filterWithoutChannel(filter: Omit<InquiryFilter, 'channel'>, use
   if (filter.from) conds.push(gte(inquiries.receivedAt, startOfZonedDay(filter.from)))
   if (filter.to) conds.push(lt(inquiries.receivedAt, startOfZonedDay(addCalendarDays(filter.to, 1))))
   if (filter.replied) conds.push(repliedPredicate(filter.replied))
-  if (filter.dueBefore) conds.push(lt(inquiries.dueAt, Date.parse(filter.dueBefore)))
   if (filter.category) conds.push(eq(inquiries.category, filter.category))
   if (filter.uncategorized) conds.push(isNull(inquiries.category))
   if (filter.dueWindow) conds.push(duePredicate(filter.dueWindow))

@@ -19,9 +19,12 @@ export type GroupCounts<K extends string> = {
   counts: Record<K, number>
 }
 
-/** The queue's SQL for a filter without channel; reports never use `assignee=me`, so no user. */
-export function queuePredicate(filter: Omit<InquiryFilter, 'channel'>): SQL | undefined {
-  return filterWithoutChannel(filter, 0)
+/** Who is looking (the queue's viewer: id, role, department); rows outside their sight are not counted. */
+export type Viewer = Parameters<typeof filterWithoutChannel>[1]
+
+/** The queue's SQL for a filter without channel, as `viewer` sees it. */
+export function queuePredicate(filter: Omit<InquiryFilter, 'channel'>, viewer: Viewer): SQL | undefined {
+  return filterWithoutChannel(filter, viewer)
 }
 
 const groupColumn = { channel: inquiries.channelCode, category: inquiries.category, assignee: inquiries.assigneeId }
@@ -67,10 +70,11 @@ export function countGroupsWhere<K extends string>(
  */
 export function countFilterGroups<K extends string>(
   db: Db,
+  viewer: Viewer,
   groupBy: GroupBy,
   base: Omit<InquiryFilter, 'channel'>,
   filters: Record<K, Omit<InquiryFilter, 'channel'>>,
 ): GroupCounts<K>[] {
-  const preds = Object.fromEntries(Object.entries(filters).map(([k, f]) => [k, queuePredicate(f as InquiryFilter)]))
-  return countGroupsWhere(db, groupBy, queuePredicate(base), preds as Record<K, SQL | undefined>)
+  const preds = Object.fromEntries(Object.entries(filters).map(([k, f]) => [k, queuePredicate(f as InquiryFilter, viewer)]))
+  return countGroupsWhere(db, groupBy, queuePredicate(base, viewer), preds as Record<K, SQL | undefined>)
 }

@@ -1,35 +1,72 @@
 /**
- * `/api/reports` (manager role and above): the yearly tally as JSON, CSV and XLSX.
+ * `/api/reports` (manager role and above): the yearly tally as JSON, CSV and XLSX; the dashboard;
+ * the inquiry export (`/export.csv`, `/export.xlsx`) of the queue's filter (the query parameters
+ * of `GET /api/inquiries`), masked unless `reveal=1` (then recorded per inquiry).
  */
+import { GRANULARITIES, inquiryFilterSchema, toZonedDate } from '@desk/domain'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { requireStaff } from '../../lib/auth.ts'
 import type { AppEnv } from '../../lib/context.ts'
 import { validate } from '../../lib/validate.ts'
+import { loadCalendar } from '../calendar/calendar.service.ts'
 import { attachment } from './content-disposition.ts'
+import { getDashboard } from './dashboard.service.ts'
+import { csvStream, xlsxStream } from './export-writers.ts'
+import { exportPages } from './export.service.ts'
 import { reportLabels } from './labels.zh-CN.ts'
 import { tallyToCsv, tallyToXlsx } from './tally-files.ts'
 import { getYearTally } from './tally.service.ts'
 
 const yearQuery = z.object({ year: z.coerce.number().int().min(1990).max(2100) })
 
+const dashboardQuery = z.object({
+  from: z.iso.date(),
+  to: z.iso.date(),
+  granularity: z.enum(GRANULARITIES).optional(),
+})
+
+const exportQuery = inquiryFilterSchema.extend({ reveal: z.literal('1').optional() })
+
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 export const reportRoutes = new Hono<AppEnv>()
   .use(requireStaff('manager'))
   .get('/tally', validate('query', yearQuery), (c) => {
-    return c.json(getYearTally(c.var.db, c.req.valid('query').year), 200)
+    return c.json(getYearTally(c.var.db, c.var.user, c.req.valid('query').year), 200)
   })
   .get('/tally.csv', validate('query', yearQuery), (c) => {
     const { year } = c.req.valid('query')
     c.header('Content-Type', 'text/csv; charset=utf-8')
     c.header('Content-Disposition', attachment(`${reportLabels.tallyFileName(year)}.csv`, `tally-${year}.csv`))
-    return c.body(tallyToCsv(getYearTally(c.var.db, year)), 200)
+    return c.body(tallyToCsv(getYearTally(c.var.db, c.var.user, year)), 200)
   })
   .get('/tally.xlsx', validate('query', yearQuery), async (c) => {
     const { year } = c.req.valid('query')
-    const bytes = await tallyToXlsx(getYearTally(c.var.db, year))
+    const bytes = await tallyToXlsx(getYearTally(c.var.db, c.var.user, year))
     c.header('Content-Type', XLSX_TYPE)
     c.header('Content-Disposition', attachment(`${reportLabels.tallyFileName(year)}.xlsx`, `tally-${year}.xlsx`))
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200)
+  })
+  .get('/dashboard', validate('query', dashboardQuery), (c) => {
+    const db = c.var.db
+    return c.json(getDashboard(db, c.var.user, c.req.valid('query'), c.var.now(), loadCalendar(db)), 200)
+  })
+  .get('/export.csv', validate('query', exportQuery), (c) => {
+    const { reveal, ...filter } = c.req.valid('query')
+    const now = c.var.now()
+    const pages = exportPages(c.var.db, { viewer: c.var.user, filter, reveal: reveal === '1', format: 'csv', now, cal: loadCalendar(c.var.db) })
+    const name = reportLabels.exportFileName(toZonedDate(now))
+    c.header('Content-Type', 'text/csv; charset=utf-8')
+    c.header('Content-Disposition', attachment(`${name}.csv`, `inquiries-${toZonedDate(now)}.csv`))
+    return c.body(csvStream(pages), 200)
+  })
+  .get('/export.xlsx', validate('query', exportQuery), (c) => {
+    const { reveal, ...filter } = c.req.valid('query')
+    const now = c.var.now()
+    const pages = exportPages(c.var.db, { viewer: c.var.user, filter, reveal: reveal === '1', format: 'xlsx', now, cal: loadCalendar(c.var.db) })
+    const name = reportLabels.exportFileName(toZonedDate(now))
+    c.header('Content-Type', XLSX_TYPE)
+    c.header('Content-Disposition', attachment(`${name}.xlsx`, `inquiries-${toZonedDate(now)}.xlsx`))
+    return c.body(xlsxStream(pages), 200)
   })

@@ -33,7 +33,7 @@ export function tallyToCsv(t: YearTally): string {
 function addSheet(wb: ExcelJS.Workbook, name: string, rows: Cell[][], widths: number[]) {
   const ws = wb.addWorksheet(name)
   ws.columns = widths.map((width) => ({ width }))
-  ws.addRows(rows.map(safe))
+  ws.addRows(rows) // typed string cells: never read as formulas
   ws.getRow(1).font = { bold: true }
   ws.views = [{ state: 'frozen', ySplit: 1 }]
   return ws

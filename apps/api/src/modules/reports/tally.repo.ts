@@ -6,17 +6,20 @@ import type { PeriodBucket } from '@desk/domain'
 import { and, lt } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { inquiries } from '../../db/schema.ts'
-import { countGroupsWhere, queuePredicate } from './report-counts.repo.ts'
+import { countGroupsWhere, queuePredicate, type Viewer } from './report-counts.repo.ts'
 
 /**
  * Per channel and per category: received and replied by `yearEndMs` (exclusive, UTC ms); per
  * channel and month bucket: received.
  */
-export function countTally(db: Db, range: { from: string; to: string }, months: readonly PeriodBucket[], yearEndMs: number) {
-  const received = queuePredicate({ status: 'all', from: range.from, to: range.to })
+export function countTally(
+  db: Db,
+  viewer: Viewer,
+  range: { from: string; to: string }, months: readonly PeriodBucket[], yearEndMs: number) {
+  const received = queuePredicate({ status: 'all', from: range.from, to: range.to }, viewer)
   const replied = and(received, lt(inquiries.repliedAt, yearEndMs))
   const monthPreds = Object.fromEntries(
-    months.map((m) => [m.key, queuePredicate({ status: 'all', from: m.from, to: m.to })]),
+    months.map((m) => [m.key, queuePredicate({ status: 'all', from: m.from, to: m.to }, viewer)]),
   )
   return {
     byChannel: countGroupsWhere(db, 'channel', received, { received, replied }),

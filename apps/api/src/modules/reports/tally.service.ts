@@ -7,18 +7,19 @@
 import { addCalendarDays, formatReportSentence, periodBuckets, startOfZonedDay, yearRange } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { listChannels } from '../channels/channels.service.ts'
+import type { Viewer } from './report-counts.repo.ts'
 import { countTally } from './tally.repo.ts'
 
 export type TallyCounts = { received: number; replied: number; pending: number }
 
 const withPending = (received: number, replied: number): TallyCounts => ({ received, replied, pending: received - replied })
 
-/** The tally of `year` (a four-digit calendar year). */
-export function getYearTally(db: Db, year: number) {
+/** The tally of `year` (a four-digit calendar year) over the inquiries `viewer` may see. */
+export function getYearTally(db: Db, viewer: Viewer, year: number) {
   const range = yearRange(year)
   const months = periodBuckets(range.from, range.to, 'month')
   const yearEnd = startOfZonedDay(addCalendarDays(range.to, 1))
-  const counts = countTally(db, range, months, yearEnd)
+  const counts = countTally(db, viewer, range, months, yearEnd)
   const perChannel = new Map(counts.byChannel.map((g) => [g.group as string, g.counts]))
   const channels = listChannels(db)
     .filter((c) => c.isActive || perChannel.has(c.code))

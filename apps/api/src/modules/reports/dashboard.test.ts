@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest'
+import { addInquiries, call, setupDesk, signIn, T0, type Session } from '../../test/setup.ts'
+
+type Counted = { n: number; filter: Record<string, string> }
+type Stats = Record<'received' | 'replied' | 'pending' | 'overdue' | 'onTime', Counted> & {
+  onTimeRate: number | null
+  medianWorkingDaysToReply: number | null
+  satisfaction: null
+}
+type Dashboard = {
+  granularity: string
+  channels: (Stats & { code: string })[]
+  totals: Stats
+  trend: { key: string; from: string; to: string; total: Counted; byChannel: Record<string, Counted> }[]
+  byCategory: { category: string | null; received: Counted; pending: Counted; overdue: Counted }[]
+  byAssignee: { assignee: { id: number; displayName: string } | null; received: Counted; pending: Counted; overdue: Counted }[]
+}
+
+const at = (iso: string) => Date.parse(iso)
+
+/** September 2024 as of T0 (Fri 27 Sep, 09:30 Beijing), with Beijing-midnight boundary rows. */
+async function septemberDesk() {
+  const desk = setupDesk()
+  const manager = await signIn(desk, 'manager')
+  const mon = at('2024-09-02T10:00:00+08:00')
+  const hot = addInquiries(desk.db, [{ receivedAt: mon }, { receivedAt: mon }, { receivedAt: mon, category: '规划' }])
+  addInquiries(desk.db, [
+    { channelCode: 'minxin', receivedAt: at('2024-08-31T16:00:00Z'), category: '规划' }, // 1 Sep 00:00 Beijing: in
+    { channelCode: 'minxin', receivedAt: at('2024-08-31T15:59:59.999Z') }, // 31 Aug Beijing: out
+    { channelCode: 'minxin', receivedAt: at('2024-09-26T16:30:00Z') }, // 27 Sep 00:30 Beijing
+    // a source reply before the due date (due 23 Sep 17:00): on time, 14 working days
+    { channelCode: 'mayor_mailbox', receivedAt: mon, reply: { body: '已答复', repliedAt: at('2024-09-20T10:00:00+08:00') } },
+  ])
+  const first = hot[0]?.id ?? 0
+  expect((await call(desk, manager, 'POST', `/inquiries/${first}/claim`, { version: 1 })).status).toBe(200)
+  expect((await call(desk, manager, 'POST', `/inquiries/${first}/replies`, { version: 2, body: '您好，已办理。' })).status).toBe(201)
+  expect((await call(desk, manager, 'POST', `/inquiries/${hot[1]?.id ?? 0}/claim`, { version: 1 })).status).toBe(200)
+  return { desk, manager }
+}
+
+/** Rows the queue lists for `filter`, paging through every page. */
+async function queueRows(desk: ReturnType<typeof setupDesk>, s: Session, filter: Record<string, string>) {
+  let n = 0
+  let cursor: string | null = null
+  do {
+    const qs = new URLSearchParams({ ...filter, limit: '200', ...(cursor ? { cursor } : {}) })
+    const res = await call(desk, s, 'GET', `/inquiries?${qs}`)
+    expect(res.status).toBe(200)
+    const page = (await res.json()) as { items: unknown[]; nextCursor: string | null }
+    n += page.items.length
+    cursor = page.nextCursor
+  } while (cursor)
+  return n
+}
+
+describe('GET /reports/dashboard', () => {
+  it('counts per channel with Beijing days, overdue as of now, on-time rate and median working days', async () => {
+    const { desk, manager } = await septemberDesk()
+    const res = await call(desk, manager, 'GET', '/reports/dashboard?from=2024-09-01&to=2024-09-30')
+    expect(res.status).toBe(200)
+    const d = (await res.json()) as Dashboard
+    const hot = d.channels.find((c) => c.code === 'hotline_12345')
+    const nums = (s: Stats | undefined) =>
+      s && [s.received.n, s.replied.n, s.pending.n, s.overdue.n, s.onTime.n, s.onTimeRate, s.medianWorkingDaysToReply]
+    // replied on Fri 27 Sep for a Mon 2 Sep receipt, due 23 Sep: late, 19 weekdays (no holidays loaded)
+    expect(nums(hot)).toEqual([3, 1, 2, 2, 0, 0, 19])
+    expect(nums(d.channels.find((c) => c.code === 'minxin'))).toEqual([2, 0, 2, 1, 0, null, null])
+    expect(nums(d.channels.find((c) => c.code === 'mayor_mailbox'))).toEqual([1, 1, 0, 0, 1, 1, 14])
+    expect(nums(d.totals)).toEqual([6, 2, 4, 3, 1, 0.5, 16.5])
+    expect(d.totals.satisfaction).toBeNull()
+    expect(d.granularity).toBe('day')
+    expect(d.trend).toHaveLength(30)
+    expect(d.trend[0]?.byChannel.minxin?.n).toBe(1)
+    expect(d.trend[26]).toMatchObject({ key: '2024-09-27', total: { n: 1 } })
+    expect(d.byCategory.map((c) => [c.category, c.received.n, c.pending.n])).toEqual([
+      [null, 4, 2],
+      ['规划', 2, 2],
+    ])
+    expect(d.byAssignee.map((a) => [a.assignee?.displayName ?? null, a.received.n, a.pending.n])).toEqual([
+      [null, 4, 3],
+      ['manager1 name', 2, 1],
+    ])
+  })
+
+  it('links every number to a queue filter that lists exactly that many rows', async () => {
+    const { desk, manager } = await septemberDesk()
+    const responder = await signIn(desk, 'responder')
+    for (const granularity of ['day', 'week']) {
+      const qs = `from=2024-09-01&to=2024-09-30&granularity=${granularity}`
+      const d = (await (await call(desk, manager, 'GET', `/reports/dashboard?${qs}`)).json()) as Dashboard
+      const numbers: Counted[] = []
+      for (const s of [...d.channels, d.totals]) numbers.push(s.received, s.replied, s.pending, s.overdue, s.onTime)
+      for (const b of d.trend) numbers.push(b.total, ...Object.values(b.byChannel))
+      for (const g of [...d.byCategory, ...d.byAssignee]) numbers.push(g.received, g.pending, g.overdue)
+      expect(numbers.length).toBeGreaterThan(60)
+      for (const { n, filter } of numbers) expect({ filter, n: await queueRows(desk, responder, filter) }).toEqual({ filter, n })
+    }
+  })
+
+  it('buckets weeks from Monday and months by Beijing dates', async () => {
+    const { desk, manager } = await septemberDesk()
+    const d = (await (await call(desk, manager, 'GET', '/reports/dashboard?from=2024-08-01&to=2024-12-31')).json()) as Dashboard
+    expect(d.granularity).toBe('month')
+    expect(d.trend.map((b) => [b.key, b.total.n])).toEqual([
+      ['2024-08-01', 1],
+      ['2024-09-01', 6],
+      ['2024-10-01', 0],
+      ['2024-11-01', 0],
+      ['2024-12-01', 0],
+    ])
+    const w = (await (await call(desk, manager, 'GET', '/reports/dashboard?from=2024-08-28&to=2024-09-08&granularity=week')).json()) as Dashboard
+    expect(w.trend.map((b) => [b.key, b.from, b.to, b.total.n])).toEqual([
+      ['2024-08-26', '2024-08-28', '2024-09-01', 2],
+      ['2024-09-02', '2024-09-02', '2024-09-08', 4],
+    ])
+  })
+
+  it('refuses responders (403) and reversed ranges (422)', async () => {
+    const desk = setupDesk()
+    const responder = await signIn(desk, 'responder')
+    expect((await call(desk, responder, 'GET', '/reports/dashboard?from=2024-09-01&to=2024-09-30')).status).toBe(403)
+    const manager = await signIn(desk, 'manager')
+    expect((await call(desk, manager, 'GET', '/reports/dashboard?from=2024-09-30&to=2024-09-01')).status).toBe(422)
+    expect((await call(desk, manager, 'GET', '/reports/dashboard?from=2024-09-01')).status).toBe(422)
+    expect(T0).toBe(at('2024-09-27T09:30:00+08:00'))
+  })
+})

@@ -1,0 +1,93 @@
+import { parse } from 'csv-parse/sync'
+import ExcelJS from 'exceljs'
+import { describe, expect, it } from 'vitest'
+import { inquiryEvents } from '../../db/schema.ts'
+import { addInquiries, call, setupDesk, signIn, T0 } from '../../test/setup.ts'
+
+const LONG = '长'.repeat(40_000)
+
+async function exportDesk() {
+  const desk = setupDesk()
+  const manager = await signIn(desk, 'manager')
+  addInquiries(desk.db, [
+    { channelCode: 'minxin', externalId: 'M-1', citizenName: '张三丰', citizenPhone: '13812345678', citizenEmail: 'zhang.san@example.cn', subject: '=HYPERLINK("http://x")', body: `第一行\n第二行，"引号"` },
+    { channelCode: 'minxin', externalId: 'M-2', body: LONG, receivedAt: T0 + 1000 },
+    { channelCode: 'hotline_12345', externalId: 'H-1', citizenName: '李四', receivedAt: T0 - 1000 },
+  ])
+  return { desk, manager }
+}
+
+const csvRows = async (res: Response) => {
+  const bytes = new Uint8Array(await res.arrayBuffer())
+  expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+  return parse(new TextDecoder().decode(bytes), { bom: true }) as string[][]
+}
+
+describe('GET /reports/export.csv', () => {
+  it('exports the queue filter, masked, with formulas neutralised, newlines kept and long texts cut', async () => {
+    const { desk, manager } = await exportDesk()
+    const res = await call(desk, manager, 'GET', '/reports/export.csv?channel=minxin&status=all')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('来信导出-2024-09-27.csv')}`)
+    const [header, ...rows] = await csvRows(res)
+    expect(header).toEqual([
+      '渠道', '外部编号', '收件时间（北京时间）', '办理期限', '状态', '承办部门', '承办人', '首次答复时间', '答复用时（工作日）',
+      '满意度', '分类', '标题', '内容', '来信人', '联系电话', '电子邮箱',
+    ])
+    expect(rows.map((r) => r[1])).toEqual(['M-1', 'M-2'])
+    const first = rows[0] ?? []
+    expect(first.slice(0, 5)).toEqual(['民心网联网平台', 'M-1', '2024-09-27 09:30:00', '2024-10-18 17:00:00', '待签收'])
+    expect(first.slice(11)).toEqual(['\'=HYPERLINK("http://x")', '第一行\n第二行，"引号"', '张**', '138****5678', 'z***@example.cn'])
+    const body = rows[1]?.[12] ?? ''
+    expect(body).toHaveLength(32_767)
+    expect(body.endsWith('…[超出单元格长度，已截断]')).toBe(true)
+    expect(desk.db.select().from(inquiryEvents).all().filter((e) => e.type === 'contact_revealed')).toHaveLength(0)
+  })
+
+  it('reveals personal data on request and records one event per exported inquiry', async () => {
+    const { desk, manager } = await exportDesk()
+    const res = await call(desk, manager, 'GET', '/reports/export.csv?status=all&reveal=1')
+    const [, ...rows] = await csvRows(res)
+    expect(rows.map((r) => [r[1], r[13]])).toEqual([
+      ['H-1', '李四'],
+      ['M-1', '张三丰'],
+      ['M-2', ''],
+    ])
+    const events = desk.db.select().from(inquiryEvents).all().filter((e) => e.type === 'contact_revealed')
+    expect(events).toHaveLength(3)
+    expect(events.every((e) => e.actorId === manager.userId && JSON.parse(e.data).via === 'export')).toBe(true)
+  })
+
+  it('pages through more rows than one page without loss or repeats', async () => {
+    const desk = setupDesk()
+    const manager = await signIn(desk, 'manager')
+    addInquiries(desk.db, Array.from({ length: 2345 }, (_, i) => ({ externalId: `B-${i}`, receivedAt: T0 + (i % 7) })))
+    const [, ...rows] = await csvRows(await call(desk, manager, 'GET', '/reports/export.csv?status=all'))
+    expect(rows).toHaveLength(2345)
+    expect(new Set(rows.map((r) => r[1])).size).toBe(2345)
+  })
+
+  it('refuses responders', async () => {
+    const { desk } = await exportDesk()
+    const responder = await signIn(desk, 'responder')
+    expect((await call(desk, responder, 'GET', '/reports/export.csv')).status).toBe(403)
+    expect((await call(desk, responder, 'GET', '/reports/export.xlsx')).status).toBe(403)
+  })
+})
+
+describe('GET /reports/export.xlsx', () => {
+  it('streams a workbook that opens with the same rows, cut at the cell limit', async () => {
+    const { desk, manager } = await exportDesk()
+    const res = await call(desk, manager, 'GET', '/reports/export.xlsx?status=all')
+    expect(res.status).toBe(200)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(await res.arrayBuffer())
+    const ws = wb.getWorksheet('来信')
+    expect(ws?.getRow(1).getCell(1).value).toBe('渠道')
+    expect(ws?.rowCount).toBe(4)
+    expect(ws?.getRow(3).getCell(12).value).toBe('=HYPERLINK("http://x")')
+    expect(ws?.getRow(3).getCell(14).value).toBe('张**')
+    expect(String(ws?.getRow(4).getCell(13).value)).toHaveLength(32_767)
+    expect(ws?.getColumn(13).width).toBe(60)
+  })
+})
