@@ -13,6 +13,12 @@ import { authRoutes } from './modules/auth/auth.routes.ts'
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts'
 import { deadlineRoutes } from './modules/deadlines/deadlines.routes.ts'
 import { channelRoutes } from './modules/channels/channels.routes.ts'
+import { channelSettingsRoutes } from './modules/channel-settings/channel-settings.routes.ts'
+import { departmentRoutes } from './modules/departments/departments.routes.ts'
+import { workflowRoutes } from './modules/inquiries/workflow.routes.ts'
+import { outboxRoutes } from './modules/outbox/outbox.routes.ts'
+import { returnReasonRoutes } from './modules/return-reasons/return-reasons.routes.ts'
+import { templateRoutes } from './modules/templates/templates.routes.ts'
 import { inquiryRoutes } from './modules/inquiries/inquiries.routes.ts'
 import { reportRoutes } from './modules/reports/reports.routes.ts'
 import { mailboxRoutes, type PublicLimits } from './modules/mailbox/mailbox.routes.ts'
@@ -53,6 +59,12 @@ export function createApp(deps: AppDeps) {
     .route('/auth', authRoutes)
     .route('/channels', channelRoutes)
     .route('/inquiries', inquiryRoutes)
+    .route('/inquiries', workflowRoutes)
+    .route('/departments', departmentRoutes)
+    .route('/return-reasons', returnReasonRoutes)
+    .route('/templates', templateRoutes)
+    .route('/channel-settings', channelSettingsRoutes)
+    .route('/outbox', outboxRoutes)
     .route('/reports', reportRoutes)
     .route('/users', userRoutes)
     .route('/calendar', calendarRoutes)

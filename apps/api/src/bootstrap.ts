@@ -6,6 +6,7 @@ import { DEFAULT_CHANNELS } from '@desk/domain'
 import { randomBytes } from 'node:crypto'
 import type { Db } from './db/client.ts'
 import { ensureChannels } from './modules/channels/channels.service.ts'
+import { ensureReturnReasons } from './modules/return-reasons/return-reasons.service.ts'
 import { ensureDeadlineSetup } from './modules/deadlines/deadlines.service.ts'
 import { seedDemo, type DemoLogin } from './modules/seed/demo.service.ts'
 import { countUsers, createUser } from './modules/users/users.service.ts'
@@ -22,6 +23,7 @@ export async function bootstrapDesk(
   opts: { adminPassword?: string | undefined; demo: boolean; now: number },
 ): Promise<BootstrapResult> {
   ensureChannels(db, DEFAULT_CHANNELS, opts.now)
+  ensureReturnReasons(db)
   ensureDeadlineSetup(db, opts.now)
   const result: BootstrapResult = { demoLogins: [] }
   if (countUsers(db) === 0) {

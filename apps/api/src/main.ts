@@ -12,6 +12,7 @@ import { bootstrapDesk } from './bootstrap.ts'
 import { readConfig } from './config.ts'
 import { openDb } from './db/client.ts'
 import { consoleLogger } from './lib/logger.ts'
+import { startOutboxWorker } from './modules/outbox/outbox-worker.ts'
 import { REPO_ROOT, fromUser, resolveDbPath } from './paths.ts'
 
 const config = readConfig()
@@ -29,6 +30,8 @@ const publicLimits = {
   trustProxy: config.DESK_TRUST_PROXY,
 }
 server.route('/api', createApp({ db, logger: consoleLogger, publicLimits }))
+// replies to channel webhooks; what a previous run left undelivered goes out now
+const outbox = startOutboxWorker(db, { logger: consoleLogger })
 if (existsSync(webDist)) {
   const root = relative(process.cwd(), webDist) || '.'
   server.use('/*', serveStatic({ root }))
@@ -53,8 +56,10 @@ const httpServer = serve({ fetch: server.fetch, port: config.PORT, hostname: con
 
 function shutdown() {
   httpServer.close(() => {
-    db.$client.close()
-    process.exit(0)
+    void outbox.stop().then(() => {
+      db.$client.close()
+      process.exit(0)
+    })
   })
 }
 process.on('SIGINT', shutdown)

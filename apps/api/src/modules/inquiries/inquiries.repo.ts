@@ -3,14 +3,15 @@ import type { InquiryFilter, QueueSort } from '@desk/domain'
 import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client.ts'
-import { inquiries, inquiryEvents, replies, users } from '../../db/schema.ts'
-import { filterPredicate, filterWithoutChannel } from './inquiry-filter.repo.ts'
+import { departments, inquiries, inquiryEvents, replies, users } from '../../db/schema.ts'
+import { filterPredicate, filterWithoutChannel, viewerScope, type Viewer } from './inquiry-filter.repo.ts'
 import type { QueueCursor } from './queue-cursor.ts'
 
 export type InquiryRow = typeof inquiries.$inferSelect
 export type InquiryInsert = typeof inquiries.$inferInsert
 
 const assignee = alias(users, 'assignee')
+const approver = alias(users, 'approver')
 
 const listColumns = {
   id: inquiries.id,
@@ -26,6 +27,10 @@ const listColumns = {
   version: inquiries.version,
   assigneeId: inquiries.assigneeId,
   assigneeName: assignee.displayName,
+  departmentId: inquiries.departmentId,
+  departmentName: departments.name,
+  duplicateOfId: inquiries.duplicateOfId,
+  satisfaction: inquiries.satisfaction,
 }
 
 function sortColumn(sort: QueueSort) {
@@ -43,7 +48,7 @@ function keysetCondition(cursor: QueueCursor | undefined): SQL | undefined {
 /** One page of the queue: `limit + 1` rows are read so the caller knows whether more follow. */
 export function listInquiries(
   db: Db,
-  q: { filter: InquiryFilter; userId: number; sort: QueueSort; cursor?: QueueCursor | undefined; limit: number },
+  q: { filter: InquiryFilter; viewer: Viewer; sort: QueueSort; cursor?: QueueCursor | undefined; limit: number },
 ) {
   const col = sortColumn(q.sort)
   const order = q.sort === 'received_desc' ? [desc(col), desc(inquiries.id)] : [asc(col), asc(inquiries.id)]
@@ -51,28 +56,31 @@ export function listInquiries(
     .select(listColumns)
     .from(inquiries)
     .leftJoin(assignee, eq(assignee.id, inquiries.assigneeId))
-    .where(and(filterPredicate(q.filter, q.userId), keysetCondition(q.cursor)))
+    .leftJoin(departments, eq(departments.id, inquiries.departmentId))
+    .where(and(filterPredicate(q.filter, q.viewer), keysetCondition(q.cursor)))
     .orderBy(...order)
     .limit(q.limit + 1)
     .all()
 }
 
 /** Row counts per channel for the filter without its channel (same predicate as the list). */
-export function countByChannel(db: Db, filter: Omit<InquiryFilter, 'channel'>, userId: number) {
+export function countByChannel(db: Db, filter: Omit<InquiryFilter, 'channel'>, viewer: Viewer) {
   return db
     .select({ channelCode: inquiries.channelCode, n: count() })
     .from(inquiries)
-    .where(filterWithoutChannel(filter, userId))
+    .where(filterWithoutChannel(filter, viewer))
     .groupBy(inquiries.channelCode)
     .all()
 }
 
-export function findInquiry(db: Db, id: number) {
+/** The inquiry, when it exists and `viewer` (if given) may see it. */
+export function findInquiry(db: Db, id: number, viewer?: Viewer) {
   return db
     .select({ ...listColumns, body: inquiries.body, citizenPhone: inquiries.citizenPhone, citizenEmail: inquiries.citizenEmail, closedAt: inquiries.closedAt, updatedAt: inquiries.updatedAt })
     .from(inquiries)
     .leftJoin(assignee, eq(assignee.id, inquiries.assigneeId))
-    .where(eq(inquiries.id, id))
+    .leftJoin(departments, eq(departments.id, inquiries.departmentId))
+    .where(and(eq(inquiries.id, id), viewer ? viewerScope(viewer) : undefined))
     .get()
 }
 
@@ -96,7 +104,9 @@ export function updateInquiryIfVersion(
   db: Db,
   id: number,
   version: number,
-  patch: Partial<Pick<InquiryRow, 'status' | 'assigneeId' | 'repliedAt' | 'closedAt' | 'dueAt'>> & { updatedAt: number },
+  patch: Partial<
+    Pick<InquiryRow, 'status' | 'assigneeId' | 'repliedAt' | 'closedAt' | 'dueAt' | 'departmentId' | 'duplicateOfId' | 'satisfaction'>
+  > & { updatedAt: number },
 ): boolean {
   const res = db
     .update(inquiries)
@@ -143,18 +153,28 @@ export function listEvents(db: Db, inquiryId: number) {
     .all()
 }
 
+/** @returns the new reply's id */
 export function insertReply(
   db: Db,
-  r: { inquiryId: number; body: string; authorId: number | null; origin: 'desk' | 'source'; createdAt: number },
-) {
-  db.insert(replies).values(r).run()
+  r: { inquiryId: number; body: string; authorId: number | null; origin: 'desk' | 'source'; createdAt: number; approvedBy?: number | null },
+): number {
+  return db.insert(replies).values(r).returning({ id: replies.id }).get().id
 }
 
 export function listReplies(db: Db, inquiryId: number) {
   return db
-    .select({ id: replies.id, body: replies.body, origin: replies.origin, createdAt: replies.createdAt, authorName: users.displayName })
+    .select({
+      id: replies.id,
+      body: replies.body,
+      origin: replies.origin,
+      createdAt: replies.createdAt,
+      authorName: users.displayName,
+      approvedByName: approver.displayName,
+      postedAt: replies.postedAt,
+    })
     .from(replies)
     .leftJoin(users, eq(users.id, replies.authorId))
+    .leftJoin(approver, eq(approver.id, replies.approvedBy))
     .where(eq(replies.inquiryId, inquiryId))
     .orderBy(asc(replies.id))
     .all()

@@ -14,34 +14,34 @@ const countsQuery = inquiryFilterSchema.omit({ channel: true })
 export const inquiryRoutes = new Hono<AppEnv>()
   .use(requireStaff())
   .get('/', validate('query', queueQuerySchema), (c) => {
-    return c.json(getQueuePage(c.var.db, c.req.valid('query'), c.var.user.id, c.var.now()), 200)
+    return c.json(getQueuePage(c.var.db, c.req.valid('query'), c.var.user, c.var.now()), 200)
   })
   .get('/counts', validate('query', countsQuery), (c) => {
-    return c.json(getQueueCounts(c.var.db, c.req.valid('query'), c.var.user.id, c.var.now()), 200)
+    return c.json(getQueueCounts(c.var.db, c.req.valid('query'), c.var.user, c.var.now()), 200)
   })
   .get('/:id', validate('param', idParam), (c) => {
-    return c.json(getInquiryView(c.var.db, c.req.valid('param').id), 200)
+    return c.json(getInquiryView(c.var.db, c.req.valid('param').id, c.var.user), 200)
   })
   .post('/:id/claim', validate('param', idParam), validate('json', versionSchema), (c) => {
     const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
     claimInquiry(ctx, c.req.valid('param').id, c.req.valid('json').version)
-    return c.json(getInquiryView(c.var.db, c.req.valid('param').id), 200)
+    return c.json(getInquiryView(c.var.db, c.req.valid('param').id, c.var.user), 200)
   })
   .post('/:id/replies', validate('param', idParam), validate('json', replySchema), (c) => {
     const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
     const { body, version } = c.req.valid('json')
     replyToInquiry(ctx, c.req.valid('param').id, version, body)
-    return c.json(getInquiryView(c.var.db, c.req.valid('param').id), 201)
+    return c.json(getInquiryView(c.var.db, c.req.valid('param').id, c.var.user), 201)
   })
   .post('/:id/close', validate('param', idParam), validate('json', versionSchema), (c) => {
     const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
     closeInquiry(ctx, c.req.valid('param').id, c.req.valid('json').version)
-    return c.json(getInquiryView(c.var.db, c.req.valid('param').id), 200)
+    return c.json(getInquiryView(c.var.db, c.req.valid('param').id, c.var.user), 200)
   })
   .post('/:id/reopen', validate('param', idParam), validate('json', versionSchema), (c) => {
     const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
     reopenInquiry(ctx, c.req.valid('param').id, c.req.valid('json').version)
-    return c.json(getInquiryView(c.var.db, c.req.valid('param').id), 200)
+    return c.json(getInquiryView(c.var.db, c.req.valid('param').id, c.var.user), 200)
   })
   .post('/:id/contact', validate('param', idParam), (c) => {
     const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }

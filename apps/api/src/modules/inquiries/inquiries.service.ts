@@ -10,17 +10,20 @@ import type { Db } from '../../db/client.ts'
 import type { SessionUser } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import * as repo from './inquiries.repo.ts'
+import type { Viewer } from './inquiry-filter.repo.ts'
+import { releaseReply, requireReplyWithoutSignOff } from './release-reply.service.ts'
 
-type Ctx = { db: Db; user: SessionUser; now: number }
-type Current = NonNullable<ReturnType<typeof repo.findInquiry>>
+export type Ctx = { db: Db; user: SessionUser; now: number }
+export type Current = NonNullable<ReturnType<typeof repo.findInquiry>>
 
-function load(db: Db, id: number): Current {
-  const row = repo.findInquiry(db, id)
+/** The inquiry; NOT_FOUND when it does not exist or is outside `viewer`'s scope (same answer). */
+export function load(db: Db, id: number, viewer?: Viewer): Current {
+  const row = repo.findInquiry(db, id, viewer)
   if (!row) throw new AppError('NOT_FOUND', `Inquiry ${id} does not exist`)
   return row
 }
 
-function staleError(db: Db, row: Current): AppError {
+export function staleError(db: Db, row: Current): AppError {
   const last = repo.findLastActor(db, row.id)
   const who = last?.displayName ?? 'someone'
   return new AppError('CONFLICT', `Inquiry ${row.id} was changed by ${who} (${last?.type ?? 'update'}); reload it`, {
@@ -31,7 +34,7 @@ function staleError(db: Db, row: Current): AppError {
   })
 }
 
-function requireStatus(row: Current, allowed: readonly InquiryStatus[], action: string) {
+export function requireStatus(row: Current, allowed: readonly InquiryStatus[], action: string) {
   if (!allowed.includes(row.status)) {
     throw new AppError('CONFLICT', `Cannot ${action} an inquiry that is ${row.status}`, {
       reason: 'invalid_status',
@@ -40,18 +43,21 @@ function requireStatus(row: Current, allowed: readonly InquiryStatus[], action: 
   }
 }
 
-/** Runs `change` in a transaction after the version check; returns the updated inquiry. */
-function act(ctx: Ctx, id: number, version: number, change: (row: Current, db: Db) => void) {
+/**
+ * Runs `change` in a transaction after the scope check (NOT_FOUND outside the user's scope) and
+ * the version check; returns the updated inquiry.
+ */
+export function act(ctx: Ctx, id: number, version: number, change: (row: Current, db: Db) => void) {
   return ctx.db.transaction((tx) => {
     const db = tx as unknown as Db
-    const row = load(db, id)
+    const row = load(db, id, ctx.user)
     if (row.version !== version) throw staleError(db, row)
     change(row, db)
     return load(db, id)
   })
 }
 
-function write(db: Db, row: Current, patch: Parameters<typeof repo.updateInquiryIfVersion>[3]) {
+export function write(db: Db, row: Current, patch: Parameters<typeof repo.updateInquiryIfVersion>[3]) {
   if (!repo.updateInquiryIfVersion(db, row.id, row.version, patch)) throw staleError(db, row)
 }
 
@@ -70,18 +76,16 @@ export function claimInquiry(ctx: Ctx, id: number, version: number) {
   })
 }
 
-/** Sends a reply: the inquiry becomes `replied` (and leaves the pending counts at once). */
+/**
+ * Sends a reply: the inquiry becomes `replied` (and leaves the pending counts at once), its
+ * duplicates are answered with it, and channels with a webhook get it through the outbox.
+ * CONFLICT when the channel requires sign-off (submit a draft) or the inquiry is a duplicate.
+ */
 export function replyToInquiry(ctx: Ctx, id: number, version: number, body: string) {
   return act(ctx, id, version, (row, db) => {
     requireStatus(row, ['new', 'assigned', 'replied'], 'reply to')
-    write(db, row, {
-      status: 'replied',
-      assigneeId: row.assigneeId ?? ctx.user.id,
-      repliedAt: row.repliedAt ?? ctx.now,
-      updatedAt: ctx.now,
-    })
-    repo.insertReply(db, { inquiryId: id, body, authorId: ctx.user.id, origin: 'desk', createdAt: ctx.now })
-    repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'replied', data: { length: body.length }, createdAt: ctx.now })
+    requireReplyWithoutSignOff(db, row)
+    releaseReply(db, row, { body, authorId: ctx.user.id, approvedBy: null, now: ctx.now })
   })
 }
 
@@ -93,10 +97,10 @@ export function closeInquiry(ctx: Ctx, id: number, version: number) {
   })
 }
 
-/** Reopens a replied or closed inquiry: back to its assignee, or to the unassigned queue. */
+/** Reopens a replied, closed or returned (re-dispatched) inquiry: back to its assignee, or to the unassigned queue. */
 export function reopenInquiry(ctx: Ctx, id: number, version: number) {
   return act(ctx, id, version, (row, db) => {
-    requireStatus(row, ['replied', 'closed'], 'reopen')
+    requireStatus(row, ['replied', 'closed', 'returned'], 'reopen')
     const status = row.assigneeId === null ? 'new' : 'assigned'
     write(db, row, { status, closedAt: null, updatedAt: ctx.now })
     repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'reopened', data: { from: row.status }, createdAt: ctx.now })
@@ -107,7 +111,7 @@ export function reopenInquiry(ctx: Ctx, id: number, version: number) {
 export function revealContact(ctx: Ctx, id: number) {
   return ctx.db.transaction((tx) => {
     const db = tx as unknown as Db
-    const row = load(db, id)
+    const row = load(db, id, ctx.user)
     repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'contact_revealed', createdAt: ctx.now })
     return { name: row.citizenName, phone: row.citizenPhone, email: row.citizenEmail }
   })

@@ -11,8 +11,27 @@ import {
   type InquiryFilter,
   type ReplyFilter,
 } from '@desk/domain'
-import { and, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, sql, type SQL } from 'drizzle-orm'
+import { and, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm'
 import { inquiries } from '../../db/schema.ts'
+import type { SessionUser } from '../../lib/context.ts'
+
+/** Who is looking: lists, counts, detail, actions and exports all show only what this user may see. */
+export type Viewer = Pick<SessionUser, 'id' | 'role' | 'departmentId'>
+
+/**
+ * The rows `viewer` may see. Managers and admins see everything. A responder sees inquiries not yet
+ * dispatched to a department (the intake pool), those of their own department, and those they
+ * hold. Scoping by department rather than by "has no assignee" is what makes a transfer (转办) take
+ * an inquiry out of the sending department's sight while its assignee is cleared.
+ */
+export function viewerScope(viewer: Viewer): SQL | undefined {
+  if (viewer.role !== 'responder') return undefined
+  return or(
+    isNull(inquiries.departmentId),
+    viewer.departmentId === null ? undefined : eq(inquiries.departmentId, viewer.departmentId),
+    eq(inquiries.assigneeId, viewer.id),
+  )
+}
 
 /** FTS5 trigram needs 3+ characters; shorter terms are matched with instr() on the base table. */
 const TRIGRAM_MIN = 3
@@ -30,14 +49,15 @@ function textPredicate(q: string): SQL | undefined {
 }
 
 /**
- * SQL for `filter` without its channel (the counts group by channel), for the user `userId`.
+ * SQL for `filter` without its channel (the counts group by channel), within what `viewer` may see.
  * `from`/`to` are inclusive Asia/Shanghai dates on the receipt instant.
  */
-export function filterWithoutChannel(filter: Omit<InquiryFilter, 'channel'>, userId: number): SQL | undefined {
+export function filterWithoutChannel(filter: Omit<InquiryFilter, 'channel'>, viewer: Viewer): SQL | undefined {
   const conds: (SQL | undefined)[] = [
+    viewerScope(viewer),
     filter.status === 'all' ? undefined : inArray(inquiries.status, [...statusesOf(filter.status)]),
   ]
-  if (filter.assignee === 'me') conds.push(eq(inquiries.assigneeId, userId))
+  if (filter.assignee === 'me') conds.push(eq(inquiries.assigneeId, viewer.id))
   else if (filter.assignee === 'none') conds.push(isNull(inquiries.assigneeId))
   else if (typeof filter.assignee === 'number') conds.push(eq(inquiries.assigneeId, filter.assignee))
   if (filter.q) conds.push(textPredicate(filter.q))
@@ -68,9 +88,9 @@ function repliedPredicate(replied: ReplyFilter): SQL {
 }
 
 /** SQL for the whole filter, channel included. */
-export function filterPredicate(filter: InquiryFilter, userId: number): SQL | undefined {
+export function filterPredicate(filter: InquiryFilter, viewer: Viewer): SQL | undefined {
   return and(
-    filterWithoutChannel(filter, userId),
+    filterWithoutChannel(filter, viewer),
     filter.channel ? eq(inquiries.channelCode, filter.channel) : undefined,
   )
 }

@@ -20,6 +20,9 @@ export function toListItem(row: ListRow) {
     dueAt: iso(row.dueAt) as string,
     repliedAt: iso(row.repliedAt),
     version: row.version,
+    department: row.departmentId === null ? null : { id: row.departmentId, name: row.departmentName ?? '' },
+    duplicateOfId: row.duplicateOfId,
+    satisfaction: row.satisfaction,
   }
 }
 export type InquiryListItem = ReturnType<typeof toListItem>
@@ -46,6 +49,8 @@ export function toDetail(
       origin: r.origin,
       author: r.authorName,
       at: iso(r.createdAt) as string,
+      approvedBy: r.approvedByName,
+      postedAt: iso(r.postedAt),
     })),
   }
 }

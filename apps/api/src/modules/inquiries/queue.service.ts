@@ -8,16 +8,17 @@ import { AppError } from '../../lib/errors.ts'
 import { listChannelCodes } from '../channels/channels.service.ts'
 import { getDeadlineView, withDueWindow } from '../deadlines/deadlines.service.ts'
 import * as repo from './inquiries.repo.ts'
+import type { Viewer } from './inquiry-filter.repo.ts'
 import { maskedContact } from './inquiries.service.ts'
 import { toDetail, toListItem } from './inquiry-view.ts'
 import { decodeCursor, encodeCursor } from './queue-cursor.ts'
 
 /** `{ items, nextCursor }`; `nextCursor` is null on the last page. `now` (UTC ms) resolves the `due` filter. */
-export function getQueuePage(db: Db, query: QueueQuery, userId: number, now = Date.now()) {
+export function getQueuePage(db: Db, query: QueueQuery, viewer: Viewer, now = Date.now()) {
   const { sort, limit, cursor, ...filter } = query
   const rows = repo.listInquiries(db, {
     filter: withDueWindow(db, filter, now),
-    userId,
+    viewer,
     sort,
     limit,
     cursor: cursor ? decodeCursor(cursor, sort) : undefined,
@@ -32,10 +33,10 @@ export function getQueuePage(db: Db, query: QueueQuery, userId: number, now = Da
 }
 
 /** `{ total, byChannel }` with every channel present (0 when none match). */
-export function getQueueCounts(db: Db, filter: Omit<InquiryFilter, 'channel'>, userId: number, now = Date.now()) {
+export function getQueueCounts(db: Db, filter: Omit<InquiryFilter, 'channel'>, viewer: Viewer, now = Date.now()) {
   const byChannel: Record<string, number> = Object.fromEntries(listChannelCodes(db).map((code) => [code, 0]))
   let total = 0
-  for (const { channelCode, n } of repo.countByChannel(db, withDueWindow(db, filter, now), userId)) {
+  for (const { channelCode, n } of repo.countByChannel(db, withDueWindow(db, filter, now), viewer)) {
     byChannel[channelCode] = n
     total += n
   }
@@ -43,8 +44,9 @@ export function getQueueCounts(db: Db, filter: Omit<InquiryFilter, 'channel'>, u
 }
 
 /** `{ inquiry, contact, deadline }`: the inquiry with events and replies; the contact masked; how the due date was computed. */
-export function getInquiryView(db: Db, id: number) {
-  const row = repo.findInquiry(db, id)
+export function getInquiryView(db: Db, id: number, viewer: Viewer) {
+  // out of the viewer's scope answers like a missing id: 404 reveals nothing
+  const row = repo.findInquiry(db, id, viewer)
   if (!row) throw new AppError('NOT_FOUND', `Inquiry ${id} does not exist`)
   return {
     inquiry: toDetail(row, repo.listEvents(db, id), repo.listReplies(db, id)),

@@ -10,6 +10,7 @@ const publicColumns = {
   displayName: users.displayName,
   role: users.role,
   isActive: users.isActive,
+  departmentId: users.departmentId,
 }
 
 export function listUsers(db: Db) {
@@ -26,7 +27,11 @@ export function countUsers(db: Db): number {
 
 export function insertUser(
   db: Db,
-  row: { username: string; displayName: string; role: UserRole; passwordHash: string; createdAt: number },
+  row: { username: string; displayName: string; role: UserRole; passwordHash: string; createdAt: number; departmentId?: number | null },
 ) {
   return db.insert(users).values(row).returning(publicColumns).get()
+}
+
+export function updateUser(db: Db, id: number, patch: { departmentId?: number | null; role?: UserRole; isActive?: boolean }) {
+  return db.update(users).set(patch).where(eq(users.id, id)).returning(publicColumns).get()
 }

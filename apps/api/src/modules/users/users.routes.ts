@@ -1,22 +1,31 @@
-/** `/api/users`: staff accounts (admin only). */
+/** `/api/users`: staff accounts (admin only): list, create (with a department), change department/role/active. */
 import { USER_ROLES } from '@desk/domain'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { requireStaff } from '../../lib/auth.ts'
 import type { AppEnv } from '../../lib/context.ts'
 import { validate } from '../../lib/validate.ts'
-import { createUser, listUsers } from './users.service.ts'
+import { createUser, listUsers, updateUser } from './users.service.ts'
 
 const createUserSchema = z.object({
   username: z.string().trim().regex(/^[a-zA-Z0-9_.-]{2,64}$/),
   displayName: z.string().trim().min(1).max(60),
   role: z.enum(USER_ROLES),
   password: z.string().min(8).max(200),
+  /** department id; absent or null: none */
+  department: z.number().int().positive().nullable().optional(),
 })
+const updateUserSchema = z
+  .object({ department: z.number().int().positive().nullable(), role: z.enum(USER_ROLES), isActive: z.boolean() })
+  .partial()
+const idParam = z.object({ id: z.coerce.number().int().positive() })
 
 export const userRoutes = new Hono<AppEnv>()
   .use(requireStaff('admin'))
   .get('/', (c) => c.json({ users: listUsers(c.var.db) }, 200))
   .post('/', validate('json', createUserSchema), async (c) => {
     return c.json({ user: await createUser(c.var.db, c.req.valid('json'), c.var.now()) }, 201)
+  })
+  .patch('/:id', validate('param', idParam), validate('json', updateUserSchema), (c) => {
+    return c.json({ user: updateUser(c.var.db, c.req.valid('param').id, c.req.valid('json')) }, 200)
   })

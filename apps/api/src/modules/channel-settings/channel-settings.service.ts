@@ -1,0 +1,55 @@
+/**
+ * Per-channel workflow settings: whether replies need a manager's sign-off (审核), and the webhook
+ * (URL + HMAC secret) replies are delivered to. A channel without a row: no sign-off, no webhook
+ * (replies are marked "posted on the platform" by hand).
+ * Errors: NOT_FOUND (unknown channel), VALIDATION (a webhook URL without a secret).
+ */
+import type { ChannelSettingsInput } from '@desk/domain'
+import type { Db } from '../../db/client.ts'
+import { AppError } from '../../lib/errors.ts'
+import { getChannel, listChannelCodes } from '../channels/channels.service.ts'
+import * as repo from './channel-settings.repo.ts'
+
+export type ChannelSettings = {
+  requiresSignOff: boolean
+  webhookUrl: string | null
+  webhookSecret: string | null
+}
+
+/** The settings in force for the channel (defaults when never set). */
+export function getChannelSettings(db: Db, channelCode: string): ChannelSettings {
+  const row = repo.findChannelSettings(db, channelCode)
+  return {
+    requiresSignOff: row?.requiresSignOff ?? false,
+    webhookUrl: row?.webhookUrl ?? null,
+    webhookSecret: row?.webhookSecret ?? null,
+  }
+}
+
+/** The public view: the secret is write-only, shown as `hasWebhookSecret`. */
+function toView(channelCode: string, s: ChannelSettings) {
+  return {
+    channel: channelCode,
+    requiresSignOff: s.requiresSignOff,
+    webhookUrl: s.webhookUrl,
+    hasWebhookSecret: s.webhookSecret !== null,
+  }
+}
+
+/** Every channel's settings, in channel order. */
+export function listChannelSettingsView(db: Db) {
+  return listChannelCodes(db).map((code) => toView(code, getChannelSettings(db, code)))
+}
+
+/** Applies `patch` (absent fields keep their value); a webhook URL needs a secret to sign with. */
+export function updateChannelSettings(db: Db, channelCode: string, patch: ChannelSettingsInput, userId: number, now: number) {
+  getChannel(db, channelCode)
+  const next = { ...getChannelSettings(db, channelCode), ...patch }
+  if (next.webhookUrl !== null && next.webhookSecret === null) {
+    throw new AppError('VALIDATION', 'A webhook URL needs a webhook secret (for the HMAC signature)', [
+      { path: ['webhookSecret'], message: 'required with webhookUrl' },
+    ])
+  }
+  repo.upsertChannelSettings(db, { channelCode, ...next, updatedBy: userId, updatedAt: now })
+  return toView(channelCode, next)
+}

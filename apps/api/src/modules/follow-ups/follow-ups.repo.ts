@@ -1,0 +1,29 @@
+/** Follow-up calls (回访) in SQL. */
+import type { FollowUpOutcome } from '@desk/domain'
+import { asc, eq } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import { followUps, users } from '../../db/schema.ts'
+
+export function insertFollowUp(
+  db: Db,
+  row: { inquiryId: number; outcome: FollowUpOutcome; note: string; reopened: boolean; createdBy: number; createdAt: number },
+) {
+  return db.insert(followUps).values(row).returning({ id: followUps.id }).get().id
+}
+
+export function listFollowUps(db: Db, inquiryId: number) {
+  return db
+    .select({
+      id: followUps.id,
+      outcome: followUps.outcome,
+      note: followUps.note,
+      reopened: followUps.reopened,
+      createdAt: followUps.createdAt,
+      byName: users.displayName,
+    })
+    .from(followUps)
+    .leftJoin(users, eq(users.id, followUps.createdBy))
+    .where(eq(followUps.inquiryId, inquiryId))
+    .orderBy(asc(followUps.id))
+    .all()
+}

@@ -1,0 +1,66 @@
+/**
+ * Sign-off (审核) of replies on channels that require it: the responder submits a draft (each
+ * submission is a new numbered version; an older submitted one becomes `superseded`), a manager
+ * approves it (the text is released as the reply, recording who approved it) or sends it back
+ * with a comment. All version-checked on the inquiry, each an event.
+ * Errors: NOT_FOUND, CONFLICT (stale version; wrong status; draft not awaiting review; duplicate).
+ */
+import { AppError } from '../../lib/errors.ts'
+import * as repo from './inquiries.repo.ts'
+import { act, requireStatus, write, type Ctx } from './inquiries.service.ts'
+import { releaseReply, requireNotDuplicate } from './release-reply.service.ts'
+import * as workflowRepo from './workflow.repo.ts'
+import type { Db } from '../../db/client.ts'
+
+/** Submits a draft for sign-off; an unassigned inquiry is taken by the author. @returns the draft id */
+export function submitDraft(ctx: Ctx, id: number, input: { version: number; body: string }) {
+  let draftId = 0
+  act(ctx, id, input.version, (row, db) => {
+    requireStatus(row, ['new', 'assigned', 'replied'], 'draft a reply to')
+    requireNotDuplicate(row)
+    workflowRepo.supersedeSubmittedDrafts(db, id)
+    const number = workflowRepo.nextDraftNumber(db, id)
+    draftId = workflowRepo.insertDraft(db, { inquiryId: id, number, body: input.body, authorId: ctx.user.id, createdAt: ctx.now })
+    const claim = row.assigneeId === null ? { assigneeId: ctx.user.id, status: 'assigned' as const } : {}
+    write(db, row, { ...claim, updatedAt: ctx.now })
+    repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'draft_submitted', data: { draftId, number }, createdAt: ctx.now })
+  })
+  return draftId
+}
+
+function submittedDraft(db: Db, id: number, draftId: number) {
+  const draft = workflowRepo.findDraft(db, id, draftId)
+  if (!draft) throw new AppError('NOT_FOUND', `Draft ${draftId} of inquiry ${id} does not exist`)
+  if (draft.status !== 'submitted') {
+    throw new AppError('CONFLICT', `Draft ${draft.number} is ${draft.status}, not awaiting sign-off`, { reason: 'draft_status', status: draft.status })
+  }
+  return draft
+}
+
+/** Approves the draft: its text is released as the reply (and to duplicates, and the outbox). */
+export function approveDraft(ctx: Ctx, id: number, draftId: number, version: number) {
+  return act(ctx, id, version, (row, db) => {
+    requireStatus(row, ['new', 'assigned', 'replied'], 'approve a reply to')
+    const draft = submittedDraft(db, id, draftId)
+    const replyId = releaseReply(db, row, {
+      body: draft.body,
+      authorId: draft.authorId ?? ctx.user.id,
+      approvedBy: ctx.user.id,
+      draftId,
+      now: ctx.now,
+    })
+    workflowRepo.reviewDraft(db, draftId, { status: 'approved', reviewedBy: ctx.user.id, reviewedAt: ctx.now, replyId })
+    repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'draft_approved', data: { draftId, number: draft.number, replyId }, createdAt: ctx.now })
+  })
+}
+
+/** Sends the draft back to its author with a comment; the inquiry stays with its assignee. */
+export function sendBackDraft(ctx: Ctx, id: number, draftId: number, input: { version: number; comment: string }) {
+  return act(ctx, id, input.version, (row, db) => {
+    const draft = submittedDraft(db, id, draftId)
+    write(db, row, { updatedAt: ctx.now })
+    workflowRepo.reviewDraft(db, draftId, { status: 'sent_back', reviewedBy: ctx.user.id, reviewedAt: ctx.now, reviewComment: input.comment })
+    const data = { draftId, number: draft.number, comment: input.comment }
+    repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'draft_sent_back', data, createdAt: ctx.now })
+  })
+}

@@ -1,0 +1,92 @@
+/**
+ * Releasing a reply to the citizen, the one path for direct replies and approved drafts: the
+ * inquiry becomes `replied`, the reply and a `replied` event are written, the outbox gets a
+ * message for channels with a webhook, and every duplicate merged into the inquiry is answered
+ * with the same text on its own channel (each still counts once in its channel's tallies).
+ * Runs inside the caller's transaction.
+ */
+import type { Db } from '../../db/client.ts'
+import { AppError } from '../../lib/errors.ts'
+import { getChannelSettings } from '../channel-settings/channel-settings.service.ts'
+import { enqueueReplyDelivery } from '../outbox/outbox.service.ts'
+import * as repo from './inquiries.repo.ts'
+import type { Current } from './inquiries.service.ts'
+import * as workflowRepo from './workflow.repo.ts'
+
+export type ReleasedText = {
+  body: string
+  authorId: number
+  /** The manager who signed the text off; null when the channel needs no sign-off */
+  approvedBy: number | null
+  draftId?: number | undefined
+  now: number
+}
+
+/** Statuses in which a duplicate still takes its main inquiry's reply. */
+const ANSWERABLE = ['new', 'assigned', 'replied'] as const
+
+/** CONFLICT when the inquiry is merged into another, or its channel needs sign-off (submit a draft). */
+export function requireReplyWithoutSignOff(db: Db, row: Current) {
+  requireNotDuplicate(row)
+  if (getChannelSettings(db, row.channelCode).requiresSignOff) {
+    throw new AppError('CONFLICT', `Replies on channel ${row.channelCode} need sign-off: submit a draft`, {
+      reason: 'sign_off_required',
+    })
+  }
+}
+
+/** CONFLICT for a duplicate: it is answered through its main inquiry. */
+export function requireNotDuplicate(row: Current) {
+  if (row.duplicateOfId !== null) {
+    throw new AppError('CONFLICT', `Inquiry ${row.id} is a duplicate of ${row.duplicateOfId}: reply there`, {
+      reason: 'duplicate',
+      mainId: row.duplicateOfId,
+    })
+  }
+}
+
+/** Releases `text` on `row` and its answerable duplicates. @returns the main reply's id */
+export function releaseReply(db: Db, row: Current, text: ReleasedText): number {
+  const replyId = answer(db, row, text, {})
+  for (const dup of workflowRepo.listDuplicateIds(db, row.id, ANSWERABLE)) {
+    const dupRow = repo.findInquiry(db, dup.id)
+    if (dupRow) answer(db, dupRow, text, { viaInquiryId: row.id })
+  }
+  return replyId
+}
+
+/** Answers one inquiry (the main one or a duplicate); version-checked. */
+export function answer(db: Db, row: Current, text: ReleasedText, data: Record<string, unknown>): number {
+  const ok = repo.updateInquiryIfVersion(db, row.id, row.version, {
+    status: 'replied',
+    assigneeId: row.assigneeId ?? text.authorId,
+    repliedAt: row.repliedAt ?? text.now,
+    updatedAt: text.now,
+  })
+  if (!ok) throw new AppError('CONFLICT', `Inquiry ${row.id} changed meanwhile; reload it`, { reason: 'stale_version' })
+  const replyId = repo.insertReply(db, {
+    inquiryId: row.id,
+    body: text.body,
+    authorId: text.authorId,
+    origin: 'desk',
+    createdAt: text.now,
+    approvedBy: text.approvedBy,
+  })
+  repo.insertEvent(db, {
+    inquiryId: row.id,
+    actorId: text.approvedBy ?? text.authorId,
+    type: 'replied',
+    data: { length: text.body.length, replyId, ...(text.draftId ? { draftId: text.draftId } : {}), ...data },
+    createdAt: text.now,
+  })
+  enqueueReplyDelivery(db, {
+    inquiryId: row.id,
+    replyId,
+    channelCode: row.channelCode,
+    externalId: row.externalId,
+    body: text.body,
+    repliedAt: text.now,
+    now: text.now,
+  })
+  return replyId
+}

@@ -1,0 +1,92 @@
+/**
+ * `/api/inquiries/:id/…`: the 12345 workflow on one inquiry (mounted next to inquiries.routes.ts).
+ * Every action takes the version the client saw and answers `{ id, version, status }` (the SPA
+ * refetches the inquiry: after a transfer it may be out of the user's sight). Sign-off decisions
+ * need a manager.
+ */
+import {
+  draftSchema,
+  followUpSchema,
+  mergeSchema,
+  noteSchema,
+  postedSchema,
+  returnSchema,
+  sendBackSchema,
+  transferSchema,
+  versionSchema,
+} from '@desk/domain'
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { requireStaff } from '../../lib/auth.ts'
+import type { AppEnv } from '../../lib/context.ts'
+import { validate } from '../../lib/validate.ts'
+import { recordFollowUp } from '../follow-ups/follow-ups.service.ts'
+import { getMessage, retryMessage } from '../outbox/outbox.service.ts'
+import { approveDraft, sendBackDraft, submitDraft } from './drafts.service.ts'
+import { load, type Current } from './inquiries.service.ts'
+import { getWorkflowView } from './workflow-view.service.ts'
+import { addNote, markPosted, mergeAsDuplicate, returnInquiry, transferInquiry } from './workflow.service.ts'
+import { AppError } from '../../lib/errors.ts'
+
+const idParam = z.object({ id: z.coerce.number().int().positive() })
+const draftParam = idParam.extend({ draftId: z.coerce.number().int().positive() })
+const replyParam = idParam.extend({ replyId: z.coerce.number().int().positive() })
+const deliveryParam = idParam.extend({ deliveryId: z.coerce.number().int().positive() })
+
+const ack = (row: Current) => ({ id: row.id, version: row.version, status: row.status })
+
+export const workflowRoutes = new Hono<AppEnv>()
+  .use(requireStaff())
+  .get('/:id/workflow', validate('param', idParam), (c) => {
+    return c.json(getWorkflowView(c.var.db, c.req.valid('param').id, c.var.user), 200)
+  })
+  .post('/:id/transfer', validate('param', idParam), validate('json', transferSchema), (c) => {
+    const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
+    return c.json(ack(transferInquiry(ctx, c.req.valid('param').id, c.req.valid('json'))), 200)
+  })
+  .post('/:id/return', validate('param', idParam), validate('json', returnSchema), (c) => {
+    const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
+    return c.json(ack(returnInquiry(ctx, c.req.valid('param').id, c.req.valid('json'))), 200)
+  })
+  .post('/:id/notes', validate('param', idParam), validate('json', noteSchema), (c) => {
+    const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
+    return c.json(ack(addNote(ctx, c.req.valid('param').id, c.req.valid('json'))), 201)
+  })
+  .post('/:id/merge', validate('param', idParam), validate('json', mergeSchema), (c) => {
+    const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
+    return c.json(ack(mergeAsDuplicate(ctx, c.req.valid('param').id, c.req.valid('json'))), 200)
+  })
+  .post('/:id/drafts', validate('param', idParam), validate('json', draftSchema), (c) => {
+    const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
+    const { id } = c.req.valid('param')
+    const draftId = submitDraft(ctx, id, c.req.valid('json'))
+    return c.json({ ...ack(load(c.var.db, id)), draftId }, 201)
+  })
+  .post('/:id/drafts/:draftId/approve', requireStaff('manager'), validate('param', draftParam), validate('json', versionSchema), (c) => {
+    const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
+    const { id, draftId } = c.req.valid('param')
+    return c.json(ack(approveDraft(ctx, id, draftId, c.req.valid('json').version)), 200)
+  })
+  .post('/:id/drafts/:draftId/send-back', requireStaff('manager'), validate('param', draftParam), validate('json', sendBackSchema), (c) => {
+    const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
+    const { id, draftId } = c.req.valid('param')
+    return c.json(ack(sendBackDraft(ctx, id, draftId, c.req.valid('json'))), 200)
+  })
+  .post('/:id/replies/:replyId/posted', validate('param', replyParam), validate('json', postedSchema), (c) => {
+    const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
+    const { id, replyId } = c.req.valid('param')
+    markPosted(ctx, id, replyId, c.req.valid('json').postedOn)
+    return c.json({ replyId, postedOn: c.req.valid('json').postedOn }, 200)
+  })
+  .post('/:id/follow-ups', validate('param', idParam), validate('json', followUpSchema), (c) => {
+    const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
+    return c.json(ack(recordFollowUp(ctx, c.req.valid('param').id, c.req.valid('json'))), 201)
+  })
+  .post('/:id/deliveries/:deliveryId/retry', validate('param', deliveryParam), (c) => {
+    const { id, deliveryId } = c.req.valid('param')
+    load(c.var.db, id, c.var.user)
+    if (getMessage(c.var.db, deliveryId).inquiryId !== id) {
+      throw new AppError('NOT_FOUND', `Delivery ${deliveryId} of inquiry ${id} does not exist`)
+    }
+    return c.json({ delivery: retryMessage(c.var.db, deliveryId, c.var.now()) }, 200)
+  })

@@ -1,0 +1,100 @@
+/**
+ * 12345 actions on one inquiry, each version-checked, scoped to what the user may see (NOT_FOUND
+ * otherwise) and recorded as an event with who, when and why in the change's transaction:
+ * transfer (转办), return upstream (退单), internal note, merge as a duplicate, posted-on-platform.
+ * Errors: NOT_FOUND, CONFLICT (stale version; wrong status; inactive department or reason; merge
+ * loops), VALIDATION (a posted date in the future).
+ */
+import { startOfZonedDay } from '@desk/domain'
+import type { Db } from '../../db/client.ts'
+import { AppError } from '../../lib/errors.ts'
+import { getActiveDepartment } from '../departments/departments.service.ts'
+import { getActiveReturnReason } from '../return-reasons/return-reasons.service.ts'
+import * as repo from './inquiries.repo.ts'
+import { act, load, requireStatus, write, type Ctx } from './inquiries.service.ts'
+import { answer, requireNotDuplicate } from './release-reply.service.ts'
+import * as workflowRepo from './workflow.repo.ts'
+
+const OPEN = ['new', 'assigned'] as const
+
+/** 转办: to another department with a note; the assignee is cleared, the inquiry is `new` there. */
+export function transferInquiry(ctx: Ctx, id: number, input: { version: number; departmentId: number; note: string }) {
+  return act(ctx, id, input.version, (row, db) => {
+    requireStatus(row, OPEN, 'transfer')
+    const to = getActiveDepartment(db, input.departmentId)
+    if (row.departmentId === to.id) throw new AppError('CONFLICT', `Inquiry ${id} is with ${to.name} already`, { reason: 'same_department' })
+    write(db, row, { departmentId: to.id, assigneeId: null, status: 'new', updatedAt: ctx.now })
+    const data = { fromDepartmentId: row.departmentId, from: row.departmentName, toDepartmentId: to.id, to: to.name, note: input.note, previousAssignee: row.assigneeName }
+    repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'transferred', data, createdAt: ctx.now })
+  })
+}
+
+/** 退单: back upstream with a listed reason and free text; leaves the pending counts, unassigned. */
+export function returnInquiry(ctx: Ctx, id: number, input: { version: number; reasonId: number; note: string }) {
+  return act(ctx, id, input.version, (row, db) => {
+    requireStatus(row, OPEN, 'return')
+    requireNotDuplicate(row)
+    const reason = getActiveReturnReason(db, input.reasonId)
+    write(db, row, { status: 'returned', assigneeId: null, updatedAt: ctx.now })
+    const data = { reasonId: reason.id, reason: reason.label, note: input.note }
+    repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'returned', data, createdAt: ctx.now })
+  })
+}
+
+/** Internal note (event `note`): part of the trail, never a reply, never sent to the citizen. */
+export function addNote(ctx: Ctx, id: number, input: { version: number; text: string }) {
+  return act(ctx, id, input.version, (row, db) => {
+    write(db, row, { updatedAt: ctx.now })
+    repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'note', data: { text: input.text }, createdAt: ctx.now })
+  })
+}
+
+/**
+ * Merges the inquiry as a duplicate of `mainId` (any channel). The main one must be visible to the
+ * user and not itself a duplicate; an inquiry that has duplicates cannot become one (no chains).
+ * When the main inquiry is answered already, its latest reply answers this one at once.
+ */
+export function mergeAsDuplicate(ctx: Ctx, id: number, input: { version: number; mainId: number }) {
+  return act(ctx, id, input.version, (row, db) => {
+    requireStatus(row, OPEN, 'merge')
+    requireNotDuplicate(row)
+    if (input.mainId === id) throw new AppError('CONFLICT', 'An inquiry cannot be a duplicate of itself', { reason: 'merge_self' })
+    const main = load(db, input.mainId, ctx.user)
+    if (main.duplicateOfId !== null) {
+      throw new AppError('CONFLICT', `Inquiry ${main.id} is itself a duplicate of ${main.duplicateOfId}: merge into that one`, { reason: 'merge_chain' })
+    }
+    if (workflowRepo.listDuplicateIds(db, id).length > 0) {
+      throw new AppError('CONFLICT', `Inquiry ${id} has duplicates of its own`, { reason: 'merge_chain' })
+    }
+    write(db, row, { duplicateOfId: main.id, updatedAt: ctx.now })
+    const data = { mainId: main.id, mainChannel: main.channelCode, mainExternalId: main.externalId }
+    repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'merged', data, createdAt: ctx.now })
+    repo.insertEvent(db, { inquiryId: main.id, actorId: ctx.user.id, type: 'merged', data: { duplicateId: id, duplicateChannel: row.channelCode }, createdAt: ctx.now })
+    const latest = main.status === 'replied' || main.status === 'closed' ? workflowRepo.findLatestDeskReply(db, main.id) : undefined
+    if (latest) {
+      const merged = load(db, id)
+      answer(db, merged, { body: latest.body, authorId: ctx.user.id, approvedBy: latest.approvedBy, now: ctx.now }, { viaInquiryId: main.id })
+    }
+  })
+}
+
+/**
+ * Marks a reply as posted on the channel's platform (channels without a webhook), on `postedOn`
+ * (an Asia/Shanghai date, stored as that day's start). CONFLICT when marked already.
+ */
+export function markPosted(ctx: Ctx, id: number, replyId: number, postedOn: string) {
+  return ctx.db.transaction((tx) => {
+    const db = tx as unknown as Db
+    load(db, id, ctx.user)
+    const reply = workflowRepo.findReply(db, id, replyId)
+    if (!reply) throw new AppError('NOT_FOUND', `Reply ${replyId} of inquiry ${id} does not exist`)
+    const postedAt = startOfZonedDay(postedOn)
+    if (postedAt > ctx.now) {
+      throw new AppError('VALIDATION', 'The posted date is in the future', [{ path: ['postedOn'], message: 'in the future' }])
+    }
+    if (!workflowRepo.markReplyPosted(db, replyId, postedAt, ctx.user.id)) {
+      throw new AppError('CONFLICT', `Reply ${replyId} is marked posted already`, { reason: 'posted' })
+    }
+    repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'posted', data: { replyId, postedOn }, createdAt: ctx.now })
+  })
+}

@@ -1,0 +1,37 @@
+/**
+ * The outbox loop main.ts starts (createApp does not, so tests drive `deliverDue` themselves).
+ * Every `intervalMs` it sends what is due; messages left undelivered by a stop or crash are
+ * simply still pending in the database and go out on the next start.
+ */
+import type { Db } from '../../db/client.ts'
+import type { Logger } from '../../lib/logger.ts'
+import { deliverDue, type FetchFn } from './outbox.service.ts'
+
+export type OutboxWorker = { stop: () => Promise<void> }
+
+export function startOutboxWorker(
+  db: Db,
+  opts: { intervalMs?: number; now?: () => number; fetch?: FetchFn; logger: Logger },
+): OutboxWorker {
+  const intervalMs = opts.intervalMs ?? 5_000
+  let running: Promise<void> = Promise.resolve()
+  let stopped = false
+  const tick = () => {
+    running = deliverDue(db, (opts.now ?? Date.now)(), opts.fetch)
+      .then((r) => {
+        if (r.delivered + r.retrying + r.failed > 0) opts.logger.info('outbox', r)
+      })
+      .catch((err: unknown) => opts.logger.error(err))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, intervalMs)
+      })
+  }
+  let timer = setTimeout(tick, 0)
+  return {
+    stop: async () => {
+      stopped = true
+      clearTimeout(timer)
+      await running
+    },
+  }
+}

@@ -1,0 +1,50 @@
+/** Outbox messages in SQL. */
+import type { OutboxStatus } from '@desk/domain'
+import { and, asc, desc, eq, lte } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import { outboxMessages } from '../../db/schema.ts'
+
+export type OutboxRow = typeof outboxMessages.$inferSelect
+
+export function insertMessage(db: Db, row: typeof outboxMessages.$inferInsert) {
+  return db.insert(outboxMessages).values(row).returning({ id: outboxMessages.id }).get().id
+}
+
+/** Pending messages due at `now`, oldest first (id breaks ties). */
+export function listDue(db: Db, now: number, limit: number) {
+  return db
+    .select()
+    .from(outboxMessages)
+    .where(and(eq(outboxMessages.status, 'pending'), lte(outboxMessages.nextAttemptAt, now)))
+    .orderBy(asc(outboxMessages.nextAttemptAt), asc(outboxMessages.id))
+    .limit(limit)
+    .all()
+}
+
+export function findMessage(db: Db, id: number) {
+  return db.select().from(outboxMessages).where(eq(outboxMessages.id, id)).get()
+}
+
+/** Newest first; `status` narrows; at most `limit`. */
+export function listMessages(db: Db, q: { status?: OutboxStatus | undefined; inquiryId?: number | undefined; limit: number }) {
+  return db
+    .select()
+    .from(outboxMessages)
+    .where(
+      and(
+        q.status ? eq(outboxMessages.status, q.status) : undefined,
+        q.inquiryId ? eq(outboxMessages.inquiryId, q.inquiryId) : undefined,
+      ),
+    )
+    .orderBy(desc(outboxMessages.id))
+    .limit(q.limit)
+    .all()
+}
+
+export function updateMessage(
+  db: Db,
+  id: number,
+  patch: Partial<Pick<OutboxRow, 'status' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'lastAttemptAt' | 'deliveredAt'>>,
+) {
+  db.update(outboxMessages).set(patch).where(eq(outboxMessages.id, id)).run()
+}

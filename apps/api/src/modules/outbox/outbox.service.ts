@@ -1,0 +1,166 @@
+/**
+ * The outbox: replies for channels with a webhook are written here in the reply's own
+ * transaction, then POSTed by `deliverDue` until the channel answers 2xx.
+ *
+ * Request: `POST <webhookUrl>`, JSON body (the stored `payload`, the same bytes on every attempt),
+ * headers `Idempotency-Key` (stable across retries and restarts: the receiver drops repeats) and
+ * `X-Desk-Signature: sha256=<hex HMAC-SHA256 of the body with the channel's webhook secret>`.
+ * Retries back off exponentially: 30 s, 1 min, 2 min … capped at 1 h; after MAX_ATTEMPTS the
+ * message is `failed` and waits for a retry by hand (`retryMessage`).
+ */
+import { formatInstant } from '@desk/domain'
+import { createHmac, randomUUID } from 'node:crypto'
+import type { Db } from '../../db/client.ts'
+import { AppError } from '../../lib/errors.ts'
+import { getChannelSettings } from '../channel-settings/channel-settings.service.ts'
+import { recordEvent } from '../inquiries/inquiry-events.service.ts'
+import * as repo from './outbox.repo.ts'
+
+export const BACKOFF_BASE_MS = 30_000
+export const BACKOFF_MAX_MS = 60 * 60_000
+export const MAX_ATTEMPTS = 10
+/** Per request (ms): a hung receiver must not stall the loop. */
+export const REQUEST_TIMEOUT_MS = 10_000
+
+/** Delay before attempt `attempts + 1`, after `attempts` failures (ms). */
+export function backoffMs(attempts: number): number {
+  return Math.min(BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1), BACKOFF_MAX_MS)
+}
+
+/** `sha256=<hex>`: HMAC-SHA256 of the exact body bytes with the channel's secret. */
+export function signBody(body: string, secret: string): string {
+  return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`
+}
+
+export type ReplyDelivery = {
+  inquiryId: number
+  replyId: number
+  channelCode: string
+  externalId: string
+  body: string
+  /** UTC ms */
+  repliedAt: number
+  now: number
+}
+
+/**
+ * Queues the reply for the channel's webhook, in the caller's transaction. Channels without a
+ * webhook get nothing (their replies are marked posted by hand). @returns the message id or null
+ */
+export function enqueueReplyDelivery(db: Db, r: ReplyDelivery): number | null {
+  if (getChannelSettings(db, r.channelCode).webhookUrl === null) return null
+  const idempotencyKey = randomUUID()
+  const payload = JSON.stringify({
+    type: 'reply',
+    idempotencyKey,
+    channel: r.channelCode,
+    externalId: r.externalId,
+    inquiryId: r.inquiryId,
+    replyId: r.replyId,
+    body: r.body,
+    repliedAt: formatInstant(r.repliedAt),
+  })
+  return repo.insertMessage(db, {
+    inquiryId: r.inquiryId,
+    replyId: r.replyId,
+    channelCode: r.channelCode,
+    idempotencyKey,
+    payload,
+    nextAttemptAt: r.now,
+    createdAt: r.now,
+  })
+}
+
+export type FetchFn = (url: string, init: RequestInit) => Promise<Response>
+export type DeliveryReport = { delivered: number; retrying: number; failed: number }
+
+/**
+ * Sends every pending message due at `now` (UTC ms), one at a time, and records each outcome:
+ * 2xx marks it delivered (and appends a `delivered` event to the inquiry); anything else (status,
+ * network error, timeout, webhook removed) counts an attempt and schedules the next.
+ */
+export async function deliverDue(db: Db, now: number, fetchFn: FetchFn = fetch, limit = 50): Promise<DeliveryReport> {
+  const report: DeliveryReport = { delivered: 0, retrying: 0, failed: 0 }
+  for (const msg of repo.listDue(db, now, limit)) {
+    const error = await attempt(db, msg, fetchFn)
+    const attempts = msg.attempts + 1
+    if (error === null) {
+      db.transaction((tx) => {
+        repo.updateMessage(tx as unknown as Db, msg.id, { status: 'delivered', attempts, lastAttemptAt: now, deliveredAt: now, lastError: null })
+        recordDelivered(tx as unknown as Db, msg, now)
+      })
+      report.delivered++
+    } else {
+      const failed = attempts >= MAX_ATTEMPTS
+      repo.updateMessage(db, msg.id, {
+        status: failed ? 'failed' : 'pending',
+        attempts,
+        lastAttemptAt: now,
+        lastError: error,
+        nextAttemptAt: now + backoffMs(attempts),
+      })
+      report[failed ? 'failed' : 'retrying']++
+    }
+  }
+  return report
+}
+
+/** One POST; null on 2xx, else a short reason. */
+async function attempt(db: Db, msg: repo.OutboxRow, fetchFn: FetchFn): Promise<string | null> {
+  const { webhookUrl, webhookSecret } = getChannelSettings(db, msg.channelCode)
+  if (webhookUrl === null || webhookSecret === null) return 'channel has no webhook configured'
+  try {
+    const res = await fetchFn(webhookUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        'idempotency-key': msg.idempotencyKey,
+        'x-desk-signature': signBody(msg.payload, webhookSecret),
+      },
+      body: msg.payload,
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    })
+    await res.body?.cancel()
+    return res.ok ? null : `HTTP ${res.status}`
+  } catch (err) {
+    return err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 500) : 'request failed'
+  }
+}
+
+function recordDelivered(db: Db, msg: repo.OutboxRow, now: number) {
+  recordEvent(db, { inquiryId: msg.inquiryId, actorId: null, type: 'delivered', data: { replyId: msg.replyId, messageId: msg.id }, createdAt: now })
+}
+
+/** Deliveries as the API shows them (the payload is not repeated). */
+export function toDeliveryView(m: repo.OutboxRow) {
+  return {
+    id: m.id,
+    inquiryId: m.inquiryId,
+    replyId: m.replyId,
+    channel: m.channelCode,
+    status: m.status,
+    attempts: m.attempts,
+    lastError: m.lastError,
+    lastAttemptAt: m.lastAttemptAt === null ? null : formatInstant(m.lastAttemptAt),
+    nextAttemptAt: m.status === 'pending' ? formatInstant(m.nextAttemptAt) : null,
+    deliveredAt: m.deliveredAt === null ? null : formatInstant(m.deliveredAt),
+  }
+}
+
+export function listDeliveries(db: Db, q: Parameters<typeof repo.listMessages>[1]) {
+  return repo.listMessages(db, q).map(toDeliveryView)
+}
+
+export function getMessage(db: Db, id: number) {
+  const m = repo.findMessage(db, id)
+  if (!m) throw new AppError('NOT_FOUND', `Delivery ${id} does not exist`)
+  return m
+}
+
+/** Makes a failed or backing-off message due now, with a fresh attempt budget. CONFLICT if delivered. */
+export function retryMessage(db: Db, id: number, now: number) {
+  const m = getMessage(db, id)
+  if (m.status === 'delivered') throw new AppError('CONFLICT', `Delivery ${id} was delivered already`)
+  repo.updateMessage(db, id, { status: 'pending', attempts: 0, nextAttemptAt: now })
+  return toDeliveryView(getMessage(db, id))
+}

@@ -1,0 +1,40 @@
+/** Reply templates (答复模板) in SQL. */
+import { and, asc, eq, isNull, or } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import { replyTemplates } from '../../db/schema.ts'
+
+const columns = {
+  id: replyTemplates.id,
+  category: replyTemplates.category,
+  title: replyTemplates.title,
+  body: replyTemplates.body,
+  isActive: replyTemplates.isActive,
+  updatedAt: replyTemplates.updatedAt,
+}
+
+/**
+ * Templates in title order. With `category` (a string, or null for an uncategorised inquiry): the
+ * active ones for that category plus those for any category; without it: all, inactive included.
+ */
+export function listTemplates(db: Db, category?: string | null) {
+  const where =
+    category === undefined
+      ? undefined
+      : and(
+          eq(replyTemplates.isActive, true),
+          category === null ? isNull(replyTemplates.category) : or(isNull(replyTemplates.category), eq(replyTemplates.category, category)),
+        )
+  return db.select(columns).from(replyTemplates).where(where).orderBy(asc(replyTemplates.title), asc(replyTemplates.id)).all()
+}
+
+export function findTemplate(db: Db, id: number) {
+  return db.select(columns).from(replyTemplates).where(eq(replyTemplates.id, id)).get()
+}
+
+export function insertTemplate(db: Db, row: typeof replyTemplates.$inferInsert) {
+  return db.insert(replyTemplates).values(row).returning(columns).get()
+}
+
+export function updateTemplate(db: Db, id: number, patch: Partial<typeof replyTemplates.$inferInsert>) {
+  return db.update(replyTemplates).set(patch).where(eq(replyTemplates.id, id)).returning(columns).get()
+}
