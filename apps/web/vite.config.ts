@@ -15,5 +15,10 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
+    rollupOptions: {
+      // packages/domain is pure (no I/O, nothing runs on import; ARCHITECTURE.md), but its package
+      // does not say so: without this, importing one constant pulls every zod schema into a route.
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]packages[\\/]domain[\\/]/.test(id) },
+    },
   },
 })
