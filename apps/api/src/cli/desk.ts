@@ -6,11 +6,13 @@ import { Command } from 'commander'
 import { registerCalendarCommand } from './calendar.command.ts'
 import { registerImportCommand } from './import.command.ts'
 import { registerSeedCommand } from './seed.command.ts'
+import { registerTallyCommand } from './tally.command.ts'
 
 const program = new Command('desk').description('Inquiry Desk command line').showHelpAfterError()
 
 registerImportCommand(program)
 registerCalendarCommand(program)
 registerSeedCommand(program)
+registerTallyCommand(program)
 
 await program.parseAsync(process.argv)
