@@ -1,11 +1,22 @@
 /**
  * i18next set-up: Chinese (zh-CN) by default, English on request. The choice is kept in
  * localStorage under `desk.lang`, so a reload keeps the language.
+ * Messages: `locales/<lang>.json` (shared) plus one file per feature, `locales/<lang>/<name>.json`,
+ * whose single top-level key is `<name>` (so features never edit the same file).
  */
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import en from '../locales/en.json'
 import zhCN from '../locales/zh-CN.json'
+
+type Messages = Record<string, unknown>
+const zhParts = import.meta.glob<Messages>('../locales/zh-CN/*.json', { eager: true, import: 'default' })
+const enParts = import.meta.glob<Messages>('../locales/en/*.json', { eager: true, import: 'default' })
+
+/** The shared messages with every feature file's top-level key added. */
+function merged(base: Messages, parts: Record<string, Messages>): Messages {
+  return Object.assign({}, base, ...Object.values(parts))
+}
 
 export const LANGUAGES = ['zh-CN', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -28,7 +39,7 @@ export async function switchLanguage(language: Language): Promise<void> {
 export function initI18n(language: Language = storedLanguage()) {
   if (!i18next.isInitialized) {
     void i18next.use(initReactI18next).init({
-      resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+      resources: { 'zh-CN': { translation: merged(zhCN, zhParts) }, en: { translation: merged(en, enParts) } },
       lng: language,
       fallbackLng: 'zh-CN',
       interpolation: { escapeValue: false }, // React escapes
