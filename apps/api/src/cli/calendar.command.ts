@@ -39,10 +39,10 @@ export function registerCalendarCommand(program: Command): void {
         console.log(`Loaded ${r.year}: ${r.days} listed days from ${source}; ${r.recompute.moved.length} of ${r.recompute.checked} open due dates moved`)
       } catch (err) {
         if (!(err instanceof AppError)) throw err
-        console.error(`${basename(path)}: ${err.message.split(': ')[0]}`)
         const problems = Array.isArray(err.details) ? (err.details as { path: string; message: string }[]) : []
+        if (problems.length === 0) console.error(err.message)
+        else console.error(`${basename(path)}: not a valid holiday-cn year; nothing was written`)
         for (const p of problems) console.error(`  ${p.path}: ${p.message}`)
-        if (problems.length === 0) console.error(`  ${err.message}`)
         process.exitCode = 1
       } finally {
         db.$client.close()

@@ -1,6 +1,6 @@
 /** The working-day calendar in SQL: listed dates and loaded years. Only this file writes them. */
 import type { CalendarEntry } from '@desk/domain'
-import { asc, count, eq, like } from 'drizzle-orm'
+import { asc, eq, like } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { calendarDays, calendarYears } from '../../db/schema.ts'
 
@@ -50,8 +50,4 @@ export function deleteDay(db: Db, date: string): boolean {
 export function upsertYear(db: Db, y: { year: number; source: string; loadedAt: number; loadedBy: number | null }) {
   const set = { source: y.source, loadedAt: y.loadedAt, loadedBy: y.loadedBy }
   db.insert(calendarYears).values(y).onConflictDoUpdate({ target: calendarYears.year, set }).run()
-}
-
-export function countYears(db: Db): number {
-  return db.select({ n: count() }).from(calendarYears).get()?.n ?? 0
 }

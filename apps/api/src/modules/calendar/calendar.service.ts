@@ -24,19 +24,22 @@ export function loadCalendar(db: Db): HolidayCalendar {
 }
 
 /**
- * First start: when no year is loaded, loads 2017–2026 from `chinese-days`. Does nothing otherwise.
- * @returns the number of years loaded now (0 or 10)
+ * First start (and every start): loads from `chinese-days` each year of 2017–2026 that is not
+ * loaded yet; a loaded year (perhaps corrected by an admin) is left alone.
+ * @returns the number of years loaded now (0 to 10)
  */
 export function ensureCalendar(db: Db, now: number): number {
-  if (repo.countYears(db) > 0) return 0
-  return db.transaction((tx) => {
+  const loaded = new Set(repo.listYears(db).map((y) => y.year))
+  const missing: number[] = []
+  for (let y = BUNDLED_YEARS.from; y <= BUNDLED_YEARS.to; y += 1) if (!loaded.has(y)) missing.push(y)
+  if (missing.length === 0) return 0
+  const entries = readChineseDays(BUNDLED_YEARS.from, BUNDLED_YEARS.to).filter((e) => missing.includes(Number(e.date.slice(0, 4))))
+  db.transaction((tx) => {
     const t = tx as unknown as Db
-    repo.upsertDays(t, readChineseDays(BUNDLED_YEARS.from, BUNDLED_YEARS.to), { source: CHINESE_DAYS_SOURCE, by: null, at: now })
-    for (let year = BUNDLED_YEARS.from; year <= BUNDLED_YEARS.to; year += 1) {
-      repo.upsertYear(t, { year, source: CHINESE_DAYS_SOURCE, loadedAt: now, loadedBy: null })
-    }
-    return BUNDLED_YEARS.to - BUNDLED_YEARS.from + 1
+    repo.upsertDays(t, entries, { source: CHINESE_DAYS_SOURCE, by: null, at: now })
+    for (const year of missing) repo.upsertYear(t, { year, source: CHINESE_DAYS_SOURCE, loadedAt: now, loadedBy: null })
   })
+  return missing.length
 }
 
 function changeAndRecompute(ctx: Ctx, reason: string, change: (db: Db) => void): RecomputeResult {
