@@ -72,7 +72,9 @@ describe('outbox delivery to a channel webhook', () => {
 
     // restart: a new process on the same file picks the message up
     db = openDb(file)
-    cleanups.push(() => db.$client.close())
+    cleanups.push(() => {
+      db.$client.close()
+    })
     const later = T0 + backoffMs(1) + backoffMs(2)
     expect(await deliverDue(db, later, fetch)).toEqual({ delivered: 1, retrying: 0, failed: 0 })
     expect(await deliverDue(db, later + 3_600_000, fetch)).toEqual({ delivered: 0, retrying: 0, failed: 0 })
