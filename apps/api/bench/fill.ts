@@ -1,0 +1,130 @@
+/**
+ * Fills a desk database with generated inquiries for the benchmark: the five channels in the mix of
+ * the bureau's 2017 report, receipts over `years` years up to `now`, each with the history a desk in
+ * use gives it (modules/seed/demo-lifecycle.ts: most old items replied or closed, about 4% never
+ * answered, the last days' items still pending). The rows are the real ones: history-rows.ts builds
+ * what the ingest/claim/reply/close services write (history-rows.test.ts proves it), deadline
+ * columns come from the ingest's `deadlineResolver`, and seed.repo.ts writes them, so the
+ * migrations' indexes and FTS triggers do their normal work. Items are generated, built and
+ * written `batchSize` at a time, so memory stays bounded at any count.
+ */
+import { addCalendarDays, DEFAULT_CHANNELS, toZonedDate, type NewInquiry } from '@desk/domain'
+import type { Db } from '../src/db/client.ts'
+import { ensureChannels } from '../src/modules/channels/channels.service.ts'
+import { deadlineResolver, ensureDeadlineSetup } from '../src/modules/deadlines/deadlines.service.ts'
+import { apportion, REPORT_2017_COUNTS } from '../src/modules/seed/channel-mix.ts'
+import { planLifecycle } from '../src/modules/seed/demo-lifecycle.ts'
+import { generateInquiries } from '../src/modules/seed/generate-inquiries.ts'
+import { buildHistoryRows } from '../src/modules/seed/history-rows.ts'
+import { createRandom } from '../src/modules/seed/random.ts'
+import { insertHistoryBatch, type DeadlineColumns } from '../src/modules/seed/seed.repo.ts'
+import type { HistoryRows } from '../src/modules/seed/history-rows.ts'
+import { createUser } from '../src/modules/users/users.service.ts'
+
+export type FillOptions = {
+  inquiries: number
+  /** UTC ms: receipts fall in the `years` × 365 days before it; no lifecycle step after it */
+  now: number
+  years: number
+  seed: number
+  batchSize?: number
+  /** called after each batch with inquiries written so far */
+  onProgress?: (done: number) => void
+}
+
+/** `ms`: wall time of the inquiry writes; `cpuMs`: this process's CPU time for them (user + system). */
+export type FillResult = { created: number; ms: number; cpuMs: number; managerId: number; responderIds: number[] }
+
+const STAFF = [
+  { username: 'bench-r1', displayName: 'Bench responder 1', role: 'responder' },
+  { username: 'bench-r2', displayName: 'Bench responder 2', role: 'responder' },
+  { username: 'bench-r3', displayName: 'Bench responder 3', role: 'responder' },
+  { username: 'bench-m', displayName: 'Bench manager', role: 'manager' },
+] as const
+
+/**
+ * Sets up channels, calendar, deadline policies and staff (password `bench-password`), then writes
+ * `inquiries` generated inquiries with their histories.
+ * @returns inquiries created, wall time of the inquiry writes (ms, staff set-up excluded), staff ids
+ * @throws the driver's error when a write fails (the batch in progress is rolled back)
+ */
+export async function fillDesk(db: Db, o: FillOptions): Promise<FillResult> {
+  ensureChannels(db, DEFAULT_CHANNELS, o.now)
+  ensureDeadlineSetup(db, o.now)
+  const staff = []
+  for (const s of STAFF) staff.push(await createUser(db, { ...s, password: 'bench-password' }, o.now))
+  const responderIds = staff.filter((u) => u.role === 'responder').map((u) => u.id)
+  const managerId = (staff.at(-1) as { id: number }).id
+
+  const t0 = performance.now()
+  const cpu0 = process.cpuUsage()
+  const items = generateInquiries({
+    seed: o.seed,
+    counts: apportion(o.inquiries, REPORT_2017_COUNTS),
+    firstDate: addCalendarDays(toZonedDate(o.now), -o.years * 365),
+    lastDate: toZonedDate(o.now),
+    before: o.now,
+    externalIdPrefix: 'BENCH-',
+  })
+  const plans = createRandom(o.seed ^ 0x2545f491)
+  const deadlineOf = dayDeadlines(deadlineResolver(db))
+  const batchSize = o.batchSize ?? 10_000
+  let batch: { rows: HistoryRows; deadline: DeadlineColumns }[] = []
+  let created = 0
+  const flush = () => {
+    created += insertHistoryBatch(db, batch).created
+    batch = []
+    o.onProgress?.(created)
+  }
+  for (const { replyText, ...item } of items) {
+    const plan = planLifecycle(plans, item.receivedAt, o.now, responderIds.length)
+    const userId = responderIds[plan.responder] as number
+    const at = (t: number | undefined) => (t === undefined ? undefined : { at: t, userId })
+    const rows = buildHistoryRows(item, { now: item.receivedAt, eventType: 'received' }, {
+      claim: at(plan.claimAt),
+      reply: plan.replyAt === undefined ? undefined : { at: plan.replyAt, userId, body: replyText },
+      close: at(plan.closeAt),
+    })
+    batch.push({ rows, deadline: deadlineOf(item) })
+    if (batch.length >= batchSize) flush()
+  }
+  if (batch.length > 0) flush()
+  const cpu = process.cpuUsage(cpu0)
+  return { created, ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, managerId, responderIds }
+}
+
+const DAY_RULES = new Set(['working_days', 'calendar_days'])
+const CHECK_EVERY = 97
+
+/**
+ * The ingest's deadline resolver with a memo for rules counted in whole days: under
+ * `working_days` and `calendar_days` rules (packages/domain deadline/compute.ts, `dueDay`) the due
+ * instant depends on the receipt's Asia/Shanghai date, not its time, and the policy is chosen by
+ * kind, channel, category and that date; so one result serves every item with the same four.
+ * Results of other rules (`same_day`, `hours`) are never reused. Every 97th reuse is checked
+ * against the resolver, so a change of those rules fails the fill instead of skewing it.
+ * Why: the resolver builds a full explanation per item (~150 µs), as much as writing the item.
+ * @throws Error when a checked reuse differs from the resolver's answer
+ */
+function dayDeadlines(resolve: (item: NewInquiry) => DeadlineColumns): (item: NewInquiry) => DeadlineColumns {
+  const memo = new Map<string, DeadlineColumns>()
+  let hits = 0
+  return (item) => {
+    const key = `${item.kind ?? 'message'}|${item.channelCode}|${item.category ?? ''}|${toZonedDate(item.receivedAt)}`
+    const known = memo.get(key)
+    if (known && ++hits % CHECK_EVERY !== 0) return known
+    const fresh = resolve(item)
+    if (known && JSON.stringify(known) !== JSON.stringify(fresh)) {
+      throw new Error(`deadline memo is wrong for ${key}: ${JSON.stringify(known)} vs ${JSON.stringify(fresh)}`)
+    }
+    const rule = (JSON.parse(fresh.deadlineRule ?? '{}') as { rule?: string }).rule ?? ''
+    if (DAY_RULES.has(rule)) memo.set(key, fresh)
+    return fresh
+  }
+}
+
+/** Inquiries per status, e.g. `{ closed: 700000, replied: 250000, new: 30000, … }`. */
+export function statusMix(db: Db): Record<string, number> {
+  const rows = db.$client.prepare('select status, count(*) as n from inquiries group by status').all() as { status: string; n: number }[]
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]))
+}

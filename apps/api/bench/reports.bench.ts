@@ -1,0 +1,54 @@
+/**
+ * Report scenarios: the managers' dashboard for a year (reports/dashboard.service.ts, p95 ms) and
+ * the streaming export of that year's inquiries (reports/export.service.ts `exportPages`, keyset
+ * pages of 1000) through the download's CSV writer (export-writers.ts `csvStream`) to a temporary
+ * file, with total seconds and the peak RSS sampled after every page.
+ */
+import { once } from 'node:events'
+import { createWriteStream, statSync } from 'node:fs'
+import type { Db } from '../src/db/client.ts'
+import { loadCalendar } from '../src/modules/calendar/calendar.service.ts'
+import { getDashboard } from '../src/modules/reports/dashboard.service.ts'
+import { csvStream } from '../src/modules/reports/export-writers.ts'
+import { exportPages } from '../src/modules/reports/export.service.ts'
+import { rssTracker, timeRuns } from './measure.ts'
+import type { Measured } from './queue.bench.ts'
+
+type Manager = { id: number; role: 'manager'; departmentId: null }
+
+/** The dashboard of `year` (Asia/Shanghai dates) as of `now`, p50/p95 ms over 10 runs. */
+export function benchDashboard(db: Db, viewer: Manager, year: number, now: number): Measured {
+  const q = { from: `${year}-01-01`, to: `${year}-12-31` }
+  const p = timeRuns(() => getDashboard(db, viewer, q, now, loadCalendar(db)), 10, 1)
+  return { name: `dashboard ${year}`, p }
+}
+
+export type ExportMeasure = { rows: number; seconds: number; peakRss: number; startRss: number; bytes: number }
+
+/**
+ * Exports every inquiry received in `year` (masked contacts) to `file` as the CSV download does:
+ * `exportPages` through the real `csvStream` writer, its chunks written to the file.
+ * @returns rows, wall seconds, peak and starting RSS (bytes), file size (bytes)
+ */
+export async function benchExport(db: Db, viewer: Manager, year: number, now: number, file: string): Promise<ExportMeasure> {
+  const rss = rssTracker()
+  const startRss = process.memoryUsage().rss
+  const t0 = performance.now()
+  let rows = 0
+  const filter = { status: 'all' as const, from: `${year}-01-01`, to: `${year}-12-31` }
+  function* counted() {
+    for (const page of exportPages(db, { viewer, filter, reveal: false, format: 'csv', now, cal: loadCalendar(db) })) {
+      rows += page.length
+      rss.sample()
+      yield page
+    }
+  }
+  const out = createWriteStream(file)
+  for await (const chunk of csvStream(counted())) {
+    if (!out.write(chunk)) await once(out, 'drain')
+  }
+  out.end()
+  await once(out, 'finish')
+  rss.sample()
+  return { rows, seconds: (performance.now() - t0) / 1000, peakRss: rss.peak(), startRss, bytes: statSync(file).size }
+}
