@@ -33,6 +33,9 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
       },
       lazy: () => import('./routes/login.tsx'),
     },
+    // the public director's mailbox: no login, outside the staff layout
+    { path: '/mailbox', errorElement: <RouteError />, lazy: () => import('./routes/mailbox.tsx') },
+    { path: '/mailbox/track', errorElement: <RouteError />, lazy: () => import('./routes/mailbox-track.tsx') },
     {
       path: '/',
       errorElement: <RouteError />,
@@ -42,6 +45,7 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
         { index: true, loader: () => redirect('/queue') },
         { path: 'queue', lazy: () => import('./routes/queue.tsx') },
         { path: 'inquiries/:id', lazy: () => import('./routes/inquiry.tsx') },
+        { path: 'intake/manual', lazy: () => import('./routes/manual-entry.tsx') },
         { path: 'admin/channels', loader: requireUser(queryClient, 'admin'), lazy: () => import('./routes/admin-channels.tsx') },
         { path: 'admin/users', loader: requireUser(queryClient, 'admin'), lazy: () => import('./routes/admin-users.tsx') },
         { path: '*', lazy: () => import('./routes/not-found.tsx') },

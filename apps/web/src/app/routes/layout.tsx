@@ -12,6 +12,7 @@ import { sessionQueries } from '../../lib/session.ts'
 
 const MENU = [
   { key: '/queue', label: 'nav.queue', admin: false },
+  { key: '/intake/manual', label: 'manualEntry.nav', admin: false },
   { key: '/admin/channels', label: 'nav.channels', admin: true },
   { key: '/admin/users', label: 'nav.users', admin: true },
 ] as const

@@ -1,0 +1,18 @@
+/**
+ * The message key (locales/<lang>/mailbox.json) for a mailbox failure that is not about one field:
+ * rate limit (429), too large (413), mailbox closed (409), not found (404: one answer for an
+ * unknown number and a wrong phone), anything else, or no network at all.
+ */
+import { ApiError } from '../../../lib/api-client.ts'
+
+const BY_STATUS: Record<number, string> = {
+  404: 'mailbox.errors.NOT_FOUND',
+  409: 'mailbox.errors.CONFLICT',
+  413: 'mailbox.errors.PAYLOAD_TOO_LARGE',
+  429: 'mailbox.errors.RATE_LIMITED',
+}
+
+export function pageErrorKey(error: unknown): string {
+  if (!(error instanceof ApiError)) return 'mailbox.errors.NETWORK'
+  return BY_STATUS[error.status] ?? 'mailbox.errors.UNKNOWN'
+}

@@ -1,0 +1,92 @@
+/**
+ * The citizen's message form. Checked before sending with the domain's `mailboxSubmissionSchema`
+ * (the same rules the API applies); limits from `MAILBOX_LIMITS` are counted as the citizen types.
+ * One idempotency key per message, made when the form mounts and kept across retries, so a double
+ * click or a resend after a network error files one message; the button is disabled while sending.
+ */
+import { MAILBOX_LIMITS, mailboxSubmissionSchema } from '@desk/domain'
+import { useRef, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { isApiError } from '../../../lib/api-client.ts'
+import { fieldErrorsFromApi, fieldErrorsFromIssues, type FieldErrors } from '../../../lib/field-errors.ts'
+import { pageErrorKey } from '../api/page-error.ts'
+import { newIdempotencyKey } from '../api/idempotency-key.ts'
+import { useSubmitMailbox, type MailboxReceipt } from '../api/mailbox-queries.ts'
+import { PrivacyNote } from './privacy-note.tsx'
+import { TextField } from './text-field.tsx'
+
+const FIELD_ORDER = ['subject', 'body', 'name', 'phone', 'email', 'agreePrivacy'] as const
+const EMPTY = { subject: '', body: '', name: '', phone: '', email: '', agreePrivacy: false }
+
+/** Moves focus to the first field with an error, so keyboard and screen-reader users land on it. */
+function focusFirstError(errors: FieldErrors) {
+  const first = FIELD_ORDER.find((f) => errors[f])
+  if (first) document.getElementById(`mb-${first}`)?.focus()
+}
+
+export function MailboxForm({ onSent }: { onSent: (receipt: MailboxReceipt) => void }) {
+  const { t } = useTranslation()
+  const [idempotencyKey] = useState(newIdempotencyKey)
+  const [values, setValues] = useState(EMPTY)
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [pageError, setPageError] = useState('')
+  const isSending = useRef(false) // a second click can arrive before the disabled button renders
+  const submit = useSubmitMailbox()
+  const set = (field: keyof typeof EMPTY) => (value: string | boolean) => setValues((v) => ({ ...v, [field]: value }))
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    if (isSending.current) return
+    const parsed = mailboxSubmissionSchema.safeParse({ ...values, idempotencyKey })
+    if (!parsed.success) {
+      const found = fieldErrorsFromIssues('mailbox.errors', parsed.error.issues)
+      setErrors(found)
+      setPageError(t('mailbox.errors.summary', { count: Object.keys(found).length }))
+      focusFirstError(found)
+      return
+    }
+    setErrors({})
+    setPageError('')
+    isSending.current = true
+    submit.mutate(parsed.data, {
+      onSuccess: onSent,
+      onError: (error) => {
+        const found = fieldErrorsFromApi('mailbox.errors', error)
+        setErrors(found)
+        const count = Object.keys(found).length
+        setPageError(count ? t('mailbox.errors.summary', { count }) : t(pageErrorKey(error), { status: isApiError(error) ? error.status : '' }))
+        focusFirstError(found)
+      },
+      onSettled: () => {
+        isSending.current = false
+      },
+    })
+  }
+
+  return (
+    <form noValidate onSubmit={onSubmit} className="mb-card" aria-labelledby="mb-title">
+      <h1 id="mb-title">{t('mailbox.title')}</h1>
+      <p>{t('mailbox.intro')}</p>
+      <div role="alert" className="mb-alert">
+        {pageError}
+      </div>
+      <TextField name="subject" label={t('mailbox.fields.subject')} value={values.subject} onChange={set('subject')}
+        max={MAILBOX_LIMITS.subject} isRequired error={errors.subject} />
+      <TextField name="body" label={t('mailbox.fields.body')} value={values.body} onChange={set('body')}
+        max={MAILBOX_LIMITS.body} isRequired multiline error={errors.body} />
+      <TextField name="name" label={t('mailbox.fields.name')} value={values.name} onChange={set('name')}
+        max={MAILBOX_LIMITS.name} isRequired autoComplete="name" error={errors.name} />
+      <TextField name="phone" label={t('mailbox.fields.phone')} value={values.phone} onChange={set('phone')}
+        hint={t('mailbox.hints.phone')} isRequired type="tel" inputMode="tel" autoComplete="tel" error={errors.phone} />
+      <TextField name="email" label={t('mailbox.fields.email')} value={values.email} onChange={set('email')}
+        hint={t('mailbox.hints.email')} type="email" inputMode="email" autoComplete="email" autoCapitalize="off"
+        error={errors.email} />
+      <PrivacyNote isChecked={values.agreePrivacy} onChange={set('agreePrivacy')} error={errors.agreePrivacy} />
+      <div className="mb-actions">
+        <button type="submit" className="mb-button" disabled={submit.isPending}>
+          {submit.isPending ? t('mailbox.submitting') : t('mailbox.submit')}
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,40 @@
+/** What a citizen sees of their message: status (已受理/办理中/已答复/已办结), times and the reply text. */
+import { useTranslation } from 'react-i18next'
+import { formatDateTime } from '../../../utils/format-time.ts'
+import type { TrackedMessage } from '../api/mailbox-queries.ts'
+
+export function TrackResult({ message }: { message: TrackedMessage }) {
+  const { t } = useTranslation()
+  return (
+    <section className="mb-card" aria-labelledby="mb-result-title" aria-live="polite">
+      <h2 id="mb-result-title">{t('mailbox.track.result')}</h2>
+      <dl className="mb-facts">
+        <dt>{t('mailbox.fields.trackingNumber')}</dt>
+        <dd>{message.trackingNumber}</dd>
+        <dt>{t('mailbox.track.subject')}</dt>
+        <dd>{message.subject}</dd>
+        <dt>{t('mailbox.track.receivedAt')}</dt>
+        <dd>{formatDateTime(message.receivedAt)}</dd>
+        <dt>{t('mailbox.track.status')}</dt>
+        <dd>
+          <span className="mb-status">{t(`mailbox.status.${message.status}`)}</span>
+        </dd>
+        {message.reply ? (
+          <>
+            <dt>{t('mailbox.track.repliedAt')}</dt>
+            <dd>{formatDateTime(message.reply.at)}</dd>
+            <dt>{t('mailbox.track.reply')}</dt>
+            <dd>
+              <p className="mb-reply">{message.reply.body}</p>
+            </dd>
+          </>
+        ) : (
+          <>
+            <dt>{t('mailbox.track.reply')}</dt>
+            <dd>{t('mailbox.track.noReply')}</dd>
+          </>
+        )}
+      </dl>
+    </section>
+  )
+}
