@@ -6,7 +6,7 @@
 import type { NewInquiry } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { deadlineResolver, type NewDeadline } from '../deadlines/deadlines.service.ts'
-import * as repo from './inquiries.repo.ts'
+import { prepareIngestWriter, type IngestWriter } from './ingest.repo.ts'
 
 export type IngestResult = { externalId: string; id: number; created: boolean }
 
@@ -26,20 +26,23 @@ export type IngestContext = {
  */
 export function ingestInquiries(db: Db, items: readonly NewInquiry[], ctx: IngestContext): IngestResult[] {
   return db.transaction((tx) => {
-    const dueFor = deadlineResolver(tx as unknown as Db)
-    return items.map((item) => ingestOne(tx as unknown as Db, item, ctx, dueFor))
+    const t = tx as unknown as Db
+    const write = { writer: prepareIngestWriter(t), dueFor: deadlineResolver(t) }
+    return items.map((item) => ingestOne(write, item, ctx))
   })
 }
 
 /** One item, in the caller's transaction or its own; same rules as `ingestInquiries`. */
 export function ingestInquiry(db: Db, item: NewInquiry, ctx: IngestContext): IngestResult {
-  return db.transaction((tx) => ingestOne(tx as unknown as Db, item, ctx, deadlineResolver(tx as unknown as Db)))
+  return ingestInquiries(db, [item], ctx)[0] as IngestResult
 }
 
-function ingestOne(db: Db, item: NewInquiry, ctx: IngestContext, dueFor: (item: NewInquiry) => NewDeadline): IngestResult {
-  const existing = repo.findInquiryByExternalId(db, item.channelCode, item.externalId)
-  if (existing) return { externalId: item.externalId, id: existing.id, created: false }
-  const id = repo.insertInquiry(db, {
+type Write = { writer: IngestWriter; dueFor: (item: NewInquiry) => NewDeadline }
+
+function ingestOne({ writer, dueFor }: Write, item: NewInquiry, ctx: IngestContext): IngestResult {
+  const existing = writer.findInquiryId(item.channelCode, item.externalId)
+  if (existing !== undefined) return { externalId: item.externalId, id: existing, created: false }
+  const id = writer.insertInquiry({
     channelCode: item.channelCode,
     externalId: item.externalId,
     subject: item.subject,
@@ -57,24 +60,27 @@ function ingestOne(db: Db, item: NewInquiry, ctx: IngestContext, dueFor: (item: 
     createdAt: ctx.now,
     updatedAt: ctx.now,
   })
-  repo.insertEvent(db, {
+  writer.insertEvent({
     inquiryId: id,
     actorId: ctx.actorId,
     type: ctx.eventType,
-    data: ctx.importBatchId ? { importBatchId: ctx.importBatchId } : {},
+    data: JSON.stringify(ctx.importBatchId ? { importBatchId: ctx.importBatchId } : {}),
     createdAt: ctx.now,
   })
-  if (item.reply?.authorId !== undefined) {
-    repo.insertEvent(db, { inquiryId: id, actorId: item.reply.authorId, type: 'replied', data: { length: item.reply.body.length }, createdAt: ctx.now })
-  }
   if (item.reply) {
-    repo.insertReply(db, {
+    const authorId = item.reply.authorId ?? null
+    const replyId = writer.insertReply({
       inquiryId: id,
       body: item.reply.body,
-      authorId: item.reply.authorId ?? null,
-      origin: item.reply.authorId === undefined ? 'source' : 'desk',
+      authorId,
+      origin: authorId === null ? 'source' : 'desk',
       createdAt: item.reply.repliedAt,
     })
+    // a reply given by staff while logging the inquiry is an action of theirs, like any reply
+    if (authorId !== null) {
+      const data = JSON.stringify({ length: item.reply.body.length, replyId })
+      writer.insertEvent({ inquiryId: id, actorId: authorId, type: 'replied', data, createdAt: ctx.now })
+    }
   }
   return { externalId: item.externalId, id, created: true }
 }
