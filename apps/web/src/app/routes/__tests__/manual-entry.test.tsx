@@ -1,0 +1,91 @@
+import { screen } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
+import { describe, expect, it } from 'vitest'
+import { createFakeDesk, RESPONDER } from '../../../testing/fake-desk.ts'
+import { server } from '../../../testing/msw-server.ts'
+import { renderWithClient } from '../../../testing/render.tsx'
+
+function manualEntryApi() {
+  const bodies: Record<string, unknown>[] = []
+  server.use(...createFakeDesk({ user: RESPONDER }).handlers)
+  server.use(
+    http.post('*/api/manual-entries', async ({ request }) => {
+      bodies.push((await request.json()) as Record<string, unknown>)
+      return HttpResponse.json({ id: 40 + bodies.length, externalId: `PHONE-20240927-ABCD234${bodies.length}` }, { status: 201 })
+    }),
+  )
+  return bodies
+}
+
+describe('/intake/manual', () => {
+  it('is filled and saved by keyboard alone, as an answered call', async () => {
+    const bodies = manualEntryApi()
+    const app = renderWithClient('/intake/manual')
+    const channel = await screen.findByLabelText('渠道')
+    await screen.findByRole('option', { name: '12345网络问政' })
+    expect(document.activeElement).toBe(channel)
+
+    const k = app.user.keyboard
+    await k('{Enter}') // channel -> kind
+    expect(document.activeElement).toBe(screen.getByLabelText('方式'))
+    await k('{Enter}{Enter}') // kind -> received time -> caller
+    expect(document.activeElement).toBe(screen.getByLabelText('来电（来信）人'))
+    await k('王先生{Enter}13812345678{Enter}咨询公积金提取{Enter}')
+    expect(document.activeElement).toBe(screen.getByLabelText('内容摘要'))
+    await k('来电咨询{Enter}租房提取的材料。') // Enter in a text area is a new line
+    await app.user.tab()
+    await k('住房{Enter}') // category -> outcome (answered is the default)
+    await k('{Enter}') // outcome -> answer
+    expect(document.activeElement).toBe(screen.getByLabelText('答复内容'))
+    await k('已告知所需材料。{Control>}{Enter}{/Control}')
+
+    expect(await screen.findByText('已保存 PHONE-20240927-ABCD2341。')).toBeTruthy()
+    expect(screen.getByRole('link', { name: '查看问询' }).getAttribute('href')).toBe('/inquiries/41')
+    expect(bodies).toHaveLength(1)
+    expect(bodies[0]).toMatchObject({
+      channel: 'hotline_12345',
+      kind: 'phone',
+      callerName: '王先生',
+      callerPhone: '13812345678',
+      subject: '咨询公积金提取',
+      summary: '来电咨询\n租房提取的材料。',
+      category: '住房',
+      outcome: 'answered',
+      answer: '已告知所需材料。',
+    })
+    expect(String(bodies[0]!.receivedAt)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\.000\+08:00$/)
+    // ready for the next call: fields cleared, focus on the caller
+    expect((screen.getByLabelText('标题') as HTMLInputElement).value).toBe('')
+    expect(document.activeElement).toBe(screen.getByLabelText('来电（来信）人'))
+  })
+
+  it('sends a letter needing follow-up without an answer, and keeps channel and kind for the next one', async () => {
+    const bodies = manualEntryApi()
+    const app = renderWithClient('/intake/manual')
+    await screen.findByRole('option', { name: '民心网联网平台' })
+    await app.user.selectOptions(screen.getByLabelText('渠道'), 'minxin')
+    await app.user.selectOptions(screen.getByLabelText('方式'), 'letter')
+    await app.user.type(screen.getByLabelText('标题'), '反映小区停车难')
+    await app.user.type(screen.getByLabelText('内容摘要'), '来信反映小区车位不足。')
+    await app.user.click(screen.getByLabelText('需后续办理（进入答复队列）'))
+    expect(screen.queryByLabelText('答复内容')).toBeNull()
+    await app.user.click(screen.getByRole('button', { name: /保\s*存/ }))
+
+    expect(await screen.findByText('已保存 PHONE-20240927-ABCD2341。')).toBeTruthy()
+    expect(bodies[0]).toMatchObject({ channel: 'minxin', kind: 'letter', outcome: 'follow_up', subject: '反映小区停车难' })
+    expect(bodies[0]).not.toHaveProperty('answer')
+    expect((screen.getByLabelText('渠道') as HTMLSelectElement).value).toBe('minxin')
+    expect((screen.getByLabelText('方式') as HTMLSelectElement).value).toBe('letter')
+  })
+
+  it('refuses an answered entry without the answer and sends nothing', async () => {
+    const bodies = manualEntryApi()
+    const app = renderWithClient('/intake/manual')
+    await screen.findByRole('option', { name: '12345网络问政' })
+    await app.user.type(screen.getByLabelText('标题'), '咨询')
+    await app.user.type(screen.getByLabelText('内容摘要'), '咨询办事时间')
+    await app.user.click(screen.getByRole('button', { name: /保\s*存/ }))
+    expect(await screen.findByText('已当场答复时请填写答复内容')).toBeTruthy()
+    expect(bodies).toHaveLength(0)
+  })
+})
