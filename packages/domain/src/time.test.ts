@@ -22,6 +22,14 @@ describe('Asia/Shanghai days, whatever the process TZ', () => {
     expect(new Date(zonedTimeToInstant('2011-07-01', 'America/New_York', 14)).toISOString()).toBe('2011-07-01T18:00:00.000Z')
   })
 
+  it('resolves wall times in daylight-saving gaps forward and repeated ones to the earlier instant', () => {
+    // 2011-03-13 02:30 does not exist in New York (02:00 EST -> 03:00 EDT): 03:30 EDT
+    expect(new Date(zonedTimeToInstant('2011-03-13', 'America/New_York', 2, 30)).toISOString()).toBe('2011-03-13T07:30:00.000Z')
+    // 2011-11-06 01:30 happens twice (EDT, then EST): the first
+    expect(new Date(zonedTimeToInstant('2011-11-06', 'America/New_York', 1, 30)).toISOString()).toBe('2011-11-06T05:30:00.000Z')
+    expect(toZonedDate(Date.parse('2011-11-06T05:30:00Z'), 'America/New_York')).toBe('2011-11-06')
+  })
+
   it('rejects dates that do not exist', () => {
     expect(() => zonedTimeToInstant('2023-02-29')).toThrow(RangeError)
     expect(() => startOfZonedDay('2024/01/01')).toThrow(RangeError)
