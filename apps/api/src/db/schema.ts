@@ -89,9 +89,57 @@ export const importBatches = sqliteTable('import_batches', {
   created: integer().notNull().default(0),
   duplicates: integer().notNull().default(0),
   skipped: integer().notNull().default(0),
-  /** JSON array of { row, column, reason } */
+  /** JSON array of { row, column, reason } (import wizard jobs: also `value`) */
   errors: text().notNull().default('[]'),
+  /** 'import' (writes inquiries) or 'dry_run' (a wizard check of the whole file, writes none) */
+  kind: text({ enum: ['import', 'dry_run'] }).notNull().default('import'),
+  /** CLI imports are written in one transaction; wizard jobs go queued -> running -> an end state */
+  status: text({ enum: ['queued', 'running', 'written', 'checked', 'rejected', 'failed', 'undone'] })
+    .notNull()
+    .default('written'),
+  /** Wizard jobs: the staged upload read and the read options as JSON (preset, map, tz, sheet, skipInvalid) */
+  uploadId: text(),
+  options: text(),
+  sheet: text(),
+  preset: text(),
+  /** Rows validated or written so far of rowsTotal (non-blank data rows), for the progress bar */
+  phase: text({ enum: ['validate', 'write'] }),
+  rowsDone: integer().notNull().default(0),
+  rowsTotal: integer().notNull().default(0),
+  /** Why a job failed (a database error), and what its compensation kept */
+  failure: text(),
+  finishedAt: integer(),
+  undoneBy: integer().references(() => users.id),
+  undoneAt: integer(),
 })
+
+/** Files uploaded to the import wizard, staged as files under the database's folder until imported. */
+export const importUploads = sqliteTable('import_uploads', {
+  id: text().primaryKey(),
+  fileName: text().notNull(),
+  size: integer().notNull(),
+  createdBy: integer().references(() => users.id),
+  createdAt: integer().notNull(),
+})
+
+/** Named column mappings saved per channel; chosen again when a file's headers are the same set. */
+export const importPresets = sqliteTable(
+  'import_presets',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    channelCode: text()
+      .notNull()
+      .references(() => channels.code),
+    name: text().notNull(),
+    /** JSON array of the file's header names, sorted */
+    headers: text().notNull(),
+    /** JSON object header -> import field */
+    columns: text().notNull(),
+    createdBy: integer().references(() => users.id),
+    createdAt: integer().notNull(),
+  },
+  (t) => [uniqueIndex('import_presets_channel_name_uq').on(t.channelCode, t.name)],
+)
 
 export const inquiries = sqliteTable(
   'inquiries',
