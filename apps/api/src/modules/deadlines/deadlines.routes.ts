@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { requireStaff } from '../../lib/auth.ts'
 import type { AppEnv } from '../../lib/context.ts'
 import { validate } from '../../lib/validate.ts'
+import { load as loadVisibleInquiry } from '../inquiries/inquiries.service.ts'
 import { getInquiryView } from '../inquiries/queue.service.ts'
 import { decideExtension, listPendingExtensions, pauseClock, requestExtension, resumeClock } from './clock.service.ts'
 import { createDeadlinePolicy, listDeadlinePolicies, updateDeadlinePolicy } from './deadlines.service.ts'
@@ -25,6 +26,11 @@ export const deadlineRoutes = new Hono<AppEnv>()
   })
   .patch('/policies/:id', requireStaff('admin'), validate('param', idParam), validate('json', updateDeadlinePolicySchema), (c) => {
     return c.json(updateDeadlinePolicy(c.var.db, c.req.valid('param').id, c.req.valid('json'), c.var.user.id, c.var.now()), 200)
+  })
+  // an inquiry outside the caller's scope answers 404 before any action on it (as in /inquiries)
+  .use('/inquiries/:id/*', requireStaff(), validate('param', idParam), async (c, next) => {
+    loadVisibleInquiry(c.var.db, c.req.valid('param').id, c.var.user)
+    await next()
   })
   .post('/inquiries/:id/pause', requireStaff(), validate('param', idParam), validate('json', pauseSchema), (c) => {
     const { id } = c.req.valid('param')
