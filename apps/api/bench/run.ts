@@ -17,7 +17,7 @@ import { fillDesk, statusMix } from './fill.ts'
 import { benchHttpQueuePage } from './http.bench.ts'
 import { benchImport, teddyCsv } from './import.bench.ts'
 import { loadText, MB } from './measure.ts'
-import { benchCounts, benchQueuePages, benchSearch, type Measured } from './queue.bench.ts'
+import { benchCounts, benchFirstPage, benchQueuePages, benchSearch, type Measured } from './queue.bench.ts'
 import { benchDashboard, type ExportMeasure } from './reports.bench.ts'
 import { fmtInt, fmtMs, formatTable, type Row } from './table.ts'
 
@@ -88,8 +88,7 @@ async function main(): Promise<Row[]> {
     const manager = { id: fill.managerId, role: 'manager' as const, departmentId: null }
     const responder = { id: fill.responderIds[0] as number, role: 'responder' as const, departmentId: null }
     for (const m of benchQueuePages(db, manager, NOW)) rows.push(timedRow(m, 20))
-    const asResponder = benchQueuePages(db, responder, NOW)[0] as Measured
-    rows.push(timedRow({ ...asResponder, name: `${asResponder.name} as responder` }, 20))
+    rows.push(timedRow(benchFirstPage(db, responder, NOW, 'as responder'), 20))
     log('queue pages timed')
     for (const m of benchCounts(db, manager, NOW)) rows.push(timedRow(m, 20))
     log('counts timed')
