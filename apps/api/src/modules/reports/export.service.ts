@@ -7,8 +7,8 @@
  * Excel reads CSV with the same limit).
  */
 import {
+  BUREAU_TZ,
   fitCell,
-  formatInstant,
   maskEmail,
   maskName,
   maskPhone,
@@ -36,8 +36,19 @@ export type ExportOptions = {
   pageSize?: number
 }
 
+// one cached Intl formatter: date-fns' zoned format costs ~300 µs a call, too slow for 10^6 rows × 3
+const BEIJING_TIME = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: BUREAU_TZ,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+})
 /** `2024-09-27 09:30:00` in Beijing time (Excel-friendly; the header names the zone). */
-const beijing = (ms: number | null) => (ms === null ? null : formatInstant(ms).slice(0, 19).replace('T', ' '))
+const beijing = (ms: number | null) => (ms === null ? null : BEIJING_TIME.format(ms))
 const text = (s: string | null) => (s === null ? null : fitCell(s, reportLabels.cutMarker))
 
 function toValues(r: ExportRow, reveal: boolean, replyDays: (r: ExportRow) => number | null): ExportValue[] {
