@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { computeDeadline, dueStatus } from '../deadline/compute.ts'
+import { computeDeadline, computeDueAt, dependsOnReceiptDateOnly, dueStatus } from '../deadline/compute.ts'
 import { DEFAULT_DEADLINE_POLICIES, FALLBACK_POLICY } from '../deadline/default-policies.ts'
 import { selectPolicy, type DeadlineRule } from '../deadline/policy.ts'
 import { addCalendarDays, formatInstant } from '../time.ts'
@@ -214,6 +214,31 @@ describe.runIf(hasData)('working-day properties (real calendar 2017–2026)', ()
         expect(formatInstant(dueAt).slice(11, 16)).toBe('17:00')
       }),
       { numRuns: 300 },
+    )
+  })
+
+  it('computeDueAt gives computeDeadline\'s instant for every rule, and day-based rules ignore the time of day', () => {
+    const ruleArb = fc.record({
+      rule: fc.constantFrom('working_days', 'calendar_days', 'same_day', 'hours'),
+      amount: fc.integer({ min: 0, max: 40 }),
+      start: fc.constantFrom('receipt', 'next_working_day'),
+      endOfDay: fc.constantFrom('17:00', '12:30', null),
+      extensionAmount: fc.constantFrom(null, 15),
+      source: fc.constant('test'),
+    }) as fc.Arbitrary<DeadlineRule>
+    const msArb = fc.integer({ min: at('2017-01-01T00:00:00Z'), max: at('2026-10-01T00:00:00Z') })
+    fc.assert(
+      fc.property(ruleArb, msArb, fc.boolean(), (rule, ms, isExtended) => {
+        // as the policy schema allows: only same-day rules have amount 0; hours have no end-of-day time
+        const amount = rule.rule === 'same_day' ? rule.amount : Math.max(rule.amount, 1)
+        const r: DeadlineRule = { ...rule, amount, endOfDay: rule.rule === 'hours' ? null : rule.endOfDay }
+        expect(computeDueAt(r, ms, cal, { isExtended })).toBe(computeDeadline(r, ms, cal, { isExtended }).dueAt)
+        if (dependsOnReceiptDateOnly(r)) {
+          const sameDay = at(`${formatInstant(ms).slice(0, 10)}T23:59:00+08:00`)
+          expect(computeDueAt(r, sameDay, cal)).toBe(computeDueAt(r, ms, cal))
+        }
+      }),
+      { numRuns: 500 },
     )
   })
 })

@@ -120,6 +120,21 @@ function holidaysBetween(cal: HolidayCalendar, after: IsoDate, upTo: IsoDate) {
 }
 
 /**
+ * Only the due instant (UTC ms) of `computeDeadline`, without building the explanation: the ingest
+ * path computes one per new inquiry. Same rules, same result as `computeDeadline(...).dueAt`.
+ */
+export function computeDueAt(rule: DeadlineRule, receivedAt: number, cal: HolidayCalendar, options: DeadlineOptions = {}): number {
+  const pausedUnits = (options.pauses ?? []).reduce((sum, p) => sum + pauseUnits(rule.rule, cal, p), 0)
+  const extensionUnits = options.isExtended ? (rule.extensionAmount ?? 0) : 0
+  return dueDay(rule, receivedAt, cal, rule.amount + extensionUnits + pausedUnits).dueAt
+}
+
+/** True when a rule's due instant depends only on the receipt's date, not its time of day. */
+export function dependsOnReceiptDateOnly(rule: DeadlineRule): boolean {
+  return rule.rule === 'working_days' || rule.rule === 'calendar_days'
+}
+
+/**
  * The due instant and its explanation.
  * @param rule the policy's rule (policy.ts)
  * @param receivedAt receipt instant, UTC epoch ms

@@ -28,8 +28,9 @@ export const deadlineRoutes = new Hono<AppEnv>()
     return c.json(updateDeadlinePolicy(c.var.db, c.req.valid('param').id, c.req.valid('json'), c.var.user.id, c.var.now()), 200)
   })
   // an inquiry outside the caller's scope answers 404 before any action on it (as in /inquiries)
-  .use('/inquiries/:id/*', requireStaff(), validate('param', idParam), async (c, next) => {
-    loadVisibleInquiry(c.var.db, c.req.valid('param').id, c.var.user)
+  .use('/inquiries/:id/*', requireStaff(), async (c, next) => {
+    const param = idParam.safeParse({ id: c.req.param('id') })
+    if (param.success) loadVisibleInquiry(c.var.db, param.data.id, c.var.user) // else the route answers 422
     await next()
   })
   .post('/inquiries/:id/pause', requireStaff(), validate('param', idParam), validate('json', pauseSchema), (c) => {

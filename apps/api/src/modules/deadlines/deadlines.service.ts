@@ -7,7 +7,8 @@
 import {
   addCalendarDays,
   addWorkingDays,
-  computeDeadline,
+  computeDueAt,
+  dependsOnReceiptDateOnly,
   DEFAULT_DEADLINE_POLICIES,
   deadlinePolicySchema,
   FALLBACK_POLICY,
@@ -41,13 +42,27 @@ export type NewDeadline = { dueAt: number; kind: 'message' | 'disclosure'; deadl
 export function deadlineResolver(db: Db): (item: NewInquiry) => NewDeadline {
   const cal = loadCalendar(db)
   const policies = repo.listPolicies(db)
+  // an import of a year meets each (policy, receipt day) many times: day-based rules are computed once
+  const dueByDay = new Map<string, number>()
+  const snapshots = new Map<DeadlineRule, string>()
+  const snapshotOf = (rule: DeadlineRule) => {
+    let snapshot = snapshots.get(rule)
+    if (snapshot === undefined) snapshots.set(rule, (snapshot = ruleSnapshot(rule)))
+    return snapshot
+  }
   return (item) => {
     const kind = item.kind ?? 'message'
-    const scope = { kind, channelCode: item.channelCode, category: item.category ?? null, receivedDate: toZonedDate(item.receivedAt) }
+    const receivedDate = toZonedDate(item.receivedAt)
+    const scope = { kind, channelCode: item.channelCode, category: item.category ?? null, receivedDate }
     const policy = selectPolicy(policies, scope)
     const rule = policy ?? FALLBACK_POLICY
-    const { dueAt } = computeDeadline(rule, item.receivedAt, cal)
-    return { dueAt, kind, deadlinePolicyId: policy?.id ?? null, deadlineRule: ruleSnapshot(rule) }
+    let dueAt: number
+    if (dependsOnReceiptDateOnly(rule)) {
+      const key = `${policy?.id ?? 'fallback'}|${receivedDate}`
+      dueAt = dueByDay.get(key) ?? computeDueAt(rule, item.receivedAt, cal)
+      dueByDay.set(key, dueAt)
+    } else dueAt = computeDueAt(rule, item.receivedAt, cal)
+    return { dueAt, kind, deadlinePolicyId: policy?.id ?? null, deadlineRule: snapshotOf(rule) }
   }
 }
 
