@@ -1,16 +1,17 @@
 /**
  * The citizen's message form. Checked before sending with the domain's `mailboxSubmissionSchema`
- * (the same rules the API applies); limits from `MAILBOX_LIMITS` are counted as the citizen types.
+ * (the same rules the API applies; loaded on demand, see load-schemas.ts); limits from `MAILBOX_LIMITS` are counted as the citizen types.
  * One idempotency key per message, made when the form mounts and kept across retries, so a double
  * click or a resend after a network error files one message; the button is disabled while sending.
  */
-import { MAILBOX_LIMITS, mailboxSubmissionSchema } from '@desk/domain'
-import { useRef, useState, type FormEvent } from 'react'
+import { MAILBOX_LIMITS } from '@desk/domain'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../../lib/api-client.ts'
 import { fieldErrorsFromApi, fieldErrorsFromIssues, type FieldErrors } from '../../../lib/field-errors.ts'
 import { pageErrorKey } from '../api/page-error.ts'
 import { newIdempotencyKey } from '../api/idempotency-key.ts'
+import { loadMailboxSchemas } from '../api/load-schemas.ts'
 import { useSubmitMailbox, type MailboxReceipt } from '../api/mailbox-queries.ts'
 import { PrivacyNote } from './privacy-note.tsx'
 import { TextField } from './text-field.tsx'
@@ -33,12 +34,21 @@ export function MailboxForm({ onSent }: { onSent: (receipt: MailboxReceipt) => v
   const isSending = useRef(false) // a second click can arrive before the disabled button renders
   const submit = useSubmitMailbox()
   const set = (field: keyof typeof EMPTY) => (value: string | boolean) => setValues((v) => ({ ...v, [field]: value }))
+  useEffect(() => void loadMailboxSchemas().catch(() => undefined), [])
 
-  const onSubmit = (event: FormEvent) => {
+  const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
     if (isSending.current) return
-    const parsed = mailboxSubmissionSchema.safeParse({ ...values, idempotencyKey })
+    isSending.current = true
+    const schemas = await loadMailboxSchemas().catch(() => null)
+    if (!schemas) {
+      isSending.current = false
+      setPageError(t('mailbox.errors.NETWORK'))
+      return
+    }
+    const parsed = schemas.mailboxSubmissionSchema.safeParse({ ...values, idempotencyKey })
     if (!parsed.success) {
+      isSending.current = false
       const found = fieldErrorsFromIssues('mailbox.errors', parsed.error.issues)
       setErrors(found)
       setPageError(t('mailbox.errors.summary', { count: Object.keys(found).length }))
@@ -47,7 +57,6 @@ export function MailboxForm({ onSent }: { onSent: (receipt: MailboxReceipt) => v
     }
     setErrors({})
     setPageError('')
-    isSending.current = true
     submit.mutate(parsed.data, {
       onSuccess: onSent,
       onError: (error) => {
@@ -64,7 +73,7 @@ export function MailboxForm({ onSent }: { onSent: (receipt: MailboxReceipt) => v
   }
 
   return (
-    <form noValidate onSubmit={onSubmit} className="mb-card" aria-labelledby="mb-title">
+    <form noValidate onSubmit={(e) => void onSubmit(e)} className="mb-card" aria-labelledby="mb-title">
       <h1 id="mb-title">{t('mailbox.title')}</h1>
       <p>{t('mailbox.intro')}</p>
       <div role="alert" className="mb-alert">

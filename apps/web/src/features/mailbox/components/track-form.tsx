@@ -3,10 +3,10 @@
  * once replied, the reply. An unknown number and a wrong phone get the same message (the API
  * answers both with one 404), so numbers cannot be probed.
  */
-import { mailboxTrackSchema } from '@desk/domain'
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { fieldErrorsFromApi, fieldErrorsFromIssues, type FieldErrors } from '../../../lib/field-errors.ts'
+import { loadMailboxSchemas } from '../api/load-schemas.ts'
 import { pageErrorKey } from '../api/page-error.ts'
 import { useTrackMailbox } from '../api/mailbox-queries.ts'
 import { TextField } from './text-field.tsx'
@@ -18,11 +18,17 @@ export function TrackForm({ initialNumber }: { initialNumber: string }) {
   const [errors, setErrors] = useState<FieldErrors>({})
   const [pageError, setPageError] = useState('')
   const track = useTrackMailbox()
+  useEffect(() => void loadMailboxSchemas().catch(() => undefined), [])
 
-  const onSubmit = (event: FormEvent) => {
+  const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
     if (track.isPending) return
-    const parsed = mailboxTrackSchema.safeParse(values)
+    const schemas = await loadMailboxSchemas().catch(() => null)
+    if (!schemas) {
+      setPageError(t('mailbox.errors.NETWORK'))
+      return
+    }
+    const parsed = schemas.mailboxTrackSchema.safeParse(values)
     track.reset()
     if (!parsed.success) {
       const found = fieldErrorsFromIssues('mailbox.errors', parsed.error.issues)
@@ -42,7 +48,7 @@ export function TrackForm({ initialNumber }: { initialNumber: string }) {
 
   return (
     <>
-      <form noValidate onSubmit={onSubmit} className="mb-card" aria-labelledby="mb-track-title">
+      <form noValidate onSubmit={(e) => void onSubmit(e)} className="mb-card" aria-labelledby="mb-track-title">
         <h1 id="mb-track-title">{t('mailbox.track.title')}</h1>
         <p>{t('mailbox.track.intro')}</p>
         <div role="alert" className="mb-alert">
