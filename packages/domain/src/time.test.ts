@@ -37,6 +37,9 @@ describe('Asia/Shanghai days, whatever the process TZ', () => {
 
   it('formats with the +08:00 offset', () => {
     expect(formatInstant(Date.parse('2024-09-27T01:30:00Z'))).toBe('2024-09-27T09:30:00.000+08:00')
+    expect(formatInstant(Date.parse('2017-12-31T16:00:00.123Z'))).toBe('2018-01-01T00:00:00.123+08:00')
+    expect(formatInstant(Date.parse('2011-03-01T19:27:57Z'), 'America/New_York')).toBe('2011-03-01T14:27:57.000-05:00')
+    expect(formatInstant(Date.parse('2020-06-01T00:00:00Z'), 'Asia/Kolkata')).toBe('2020-06-01T05:30:00.000+05:30')
   })
 
   it('adds calendar days across month and year ends, and names weekdays', () => {

@@ -3,8 +3,7 @@
  * (grouping, counting, display) are days in the bureau's zone, Asia/Shanghai, whatever the
  * server's or the browser's own zone is.
  */
-import { TZDate, tzOffset } from '@date-fns/tz'
-import { format } from 'date-fns'
+import { tzOffset } from '@date-fns/tz'
 
 /** The zone every calendar day of the desk is counted in. */
 export const BUREAU_TZ = 'Asia/Shanghai'
@@ -78,5 +77,11 @@ export function dayOfWeek(date: IsoDate): number {
 
 /** ISO 8601 text of an instant with the bureau's offset, e.g. `2024-09-27T09:30:00.000+08:00`. */
 export function formatInstant(instantMs: number, zone: string = BUREAU_TZ): string {
-  return format(new TZDate(instantMs, zone), "yyyy-MM-dd'T'HH:mm:ss.SSSxxx")
+  const offsetMin = tzOffset(zone, new Date(instantMs))
+  const local = new Date(instantMs + offsetMin * 60_000).toISOString().slice(0, 23)
+  const sign = offsetMin < 0 ? '-' : '+'
+  const abs = Math.abs(offsetMin)
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0')
+  const mm = String(abs % 60).padStart(2, '0')
+  return `${local}${sign}${hh}:${mm}`
 }
