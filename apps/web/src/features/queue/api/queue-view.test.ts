@@ -23,6 +23,26 @@ describe('queue view in the URL', () => {
     expect(writeQueueView(view).toString()).toBe('')
   })
 
+  it('keeps the filters of a dashboard link (API names) and passes them to the API unchanged', () => {
+    const link = 'channel=minxin&assignee=7&from=2024-01-01&to=2024-12-31&replied=on_time&category=%E4%BA%A4%E9%80%9A&due=overdue'
+    const view = readQueueView(new URLSearchParams(link))
+    expect(writeQueueView(view).toString()).toBe(link)
+    expect(toFilterQuery(view)).toEqual({
+      status: 'pending',
+      assignee: '7',
+      from: '2024-01-01',
+      to: '2024-12-31',
+      replied: 'on_time',
+      category: '交通',
+      due: 'overdue',
+    })
+    expect(toFilterQuery(readQueueView(new URLSearchParams('uncategorized=1&due=3&replied=maybe')))).toEqual({
+      status: 'pending',
+      uncategorized: '1',
+      due: '3',
+    })
+  })
+
   it('maps the assignee choice to the API filter', () => {
     expect(toFilterQuery(readQueueView(new URLSearchParams('assignee=unassigned')))).toEqual({
       status: 'pending',

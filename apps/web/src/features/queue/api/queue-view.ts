@@ -2,9 +2,18 @@
  * The queue's view state, kept entirely in the URL's search params so a link such as
  * `/queue?channel=minxin&status=pending` reproduces a view exactly. Defaults are left out of the
  * URL: status `pending`, assignee `all`, sort `due_asc`.
- * URL params: channel, status, assignee (mine | unassigned), q, from, to (YYYY-MM-DD, Asia/Shanghai), sort.
+ * URL params: channel, status, assignee (mine | unassigned | a user id), q, from, to (YYYY-MM-DD, Asia/Shanghai),
+ * sort; and, as the API names them, replied, category, uncategorized (1), due (overdue | N working days), which
+ * have no control here but arrive in links (the dashboard's numbers) that must list exactly their rows.
  */
-import { QUEUE_SORTS, STATUS_FILTERS, type QueueSort, type StatusFilter } from '@desk/domain'
+import {
+  QUEUE_SORTS,
+  REPLY_FILTERS,
+  STATUS_FILTERS,
+  type QueueSort,
+  type ReplyFilter,
+  type StatusFilter,
+} from '@desk/domain'
 
 export const ASSIGNEE_FILTERS = ['all', 'mine', 'unassigned'] as const
 export type AssigneeFilter = (typeof ASSIGNEE_FILTERS)[number]
@@ -17,6 +26,12 @@ export type QueueView = {
   from?: string
   to?: string
   sort: QueueSort
+  /** one user's items (`assignee=<id>` in the URL); used only while `assignee` is `all` */
+  assigneeId?: number
+  replied?: ReplyFilter
+  category?: string
+  uncategorized?: '1'
+  due?: string
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -24,6 +39,7 @@ const pick = <T extends string>(list: readonly T[], value: string | null, fallba
   list.find((v) => v === value) ?? fallback
 const text = (value: string | null) => value?.trim() || undefined
 const date = (value: string | null) => (value && DATE.test(value) ? value : undefined)
+const match = (value: string | null, pattern: RegExp) => (value && pattern.test(value) ? value : undefined)
 
 /** Reads the view from the URL; unknown values fall back to the defaults. */
 export function readQueueView(params: URLSearchParams): QueueView {
@@ -35,6 +51,11 @@ export function readQueueView(params: URLSearchParams): QueueView {
     from: date(params.get('from')),
     to: date(params.get('to')),
     sort: pick(QUEUE_SORTS, params.get('sort'), 'due_asc'),
+    assigneeId: match(params.get('assignee'), /^[1-9]\d{0,9}$/) ? Number(params.get('assignee')) : undefined,
+    replied: REPLY_FILTERS.find((r) => r === params.get('replied')),
+    category: text(params.get('category')),
+    uncategorized: params.get('uncategorized') === '1' ? '1' : undefined,
+    due: match(params.get('due'), /^(overdue|\d{1,2})$/),
   }
 }
 
@@ -44,9 +65,14 @@ export function writeQueueView(view: QueueView): URLSearchParams {
   if (view.channel) params.set('channel', view.channel)
   if (view.status !== 'pending') params.set('status', view.status)
   if (view.assignee !== 'all') params.set('assignee', view.assignee)
+  else if (view.assigneeId) params.set('assignee', String(view.assigneeId))
   if (view.q) params.set('q', view.q)
   if (view.from) params.set('from', view.from)
   if (view.to) params.set('to', view.to)
+  if (view.replied) params.set('replied', view.replied)
+  if (view.category) params.set('category', view.category)
+  if (view.uncategorized) params.set('uncategorized', view.uncategorized)
+  if (view.due) params.set('due', view.due)
   if (view.sort !== 'due_asc') params.set('sort', view.sort)
   return params
 }
@@ -56,8 +82,13 @@ export function toFilterQuery(view: QueueView) {
   return {
     status: view.status,
     ...(view.assignee === 'mine' ? { assignee: 'me' } : view.assignee === 'unassigned' ? { assignee: 'none' } : {}),
+    ...(view.assignee === 'all' && view.assigneeId ? { assignee: String(view.assigneeId) } : {}),
     ...(view.q ? { q: view.q } : {}),
     ...(view.from ? { from: view.from } : {}),
     ...(view.to ? { to: view.to } : {}),
+    ...(view.replied ? { replied: view.replied } : {}),
+    ...(view.category ? { category: view.category } : {}),
+    ...(view.uncategorized ? { uncategorized: view.uncategorized } : {}),
+    ...(view.due ? { due: view.due } : {}),
   }
 }
