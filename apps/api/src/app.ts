@@ -4,6 +4,7 @@
  */
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { except } from 'hono/combine'
 import type { Db } from './db/client.ts'
 import { identify } from './lib/auth.ts'
 import type { AppEnv } from './lib/context.ts'
@@ -23,6 +24,7 @@ import { inquiryRoutes } from './modules/inquiries/inquiries.routes.ts'
 import { reportRoutes } from './modules/reports/reports.routes.ts'
 import { mailboxRoutes, type PublicLimits } from './modules/mailbox/mailbox.routes.ts'
 import { manualEntryRoutes } from './modules/manual-entry/manual-entry.routes.ts'
+import { importRoutes } from './modules/imports/imports.routes.ts'
 import { userRoutes } from './modules/users/users.routes.ts'
 
 export type AppDeps = { db: Db; logger?: Logger; now?: () => number; publicLimits?: PublicLimits }
@@ -42,12 +44,16 @@ export function createApp(deps: AppDeps) {
     await next()
   })
   api.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', `Request body over ${MAX_BODY_BYTES} bytes`)
-      },
-    }),
+    // the import wizard's upload streams to disk under its own 50 MB limit (imports.routes.ts)
+    except(
+      (c) => c.req.method === 'POST' && c.req.path.endsWith('/imports/uploads'),
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: () => {
+          throw new AppError('PAYLOAD_TOO_LARGE', `Request body over ${MAX_BODY_BYTES} bytes`)
+        },
+      }),
+    ),
   )
   api.use(identify)
   api.onError(handleError)
@@ -70,6 +76,7 @@ export function createApp(deps: AppDeps) {
     .route('/calendar', calendarRoutes)
     .route('/deadlines', deadlineRoutes)
     .route('/manual-entries', manualEntryRoutes)
+    .route('/imports', importRoutes)
     .route('/public/mailbox', mailboxRoutes(deps.publicLimits ?? DEFAULT_PUBLIC_LIMITS))
 }
 

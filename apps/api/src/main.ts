@@ -13,6 +13,7 @@ import { readConfig } from './config.ts'
 import { openDb } from './db/client.ts'
 import { consoleLogger } from './lib/logger.ts'
 import { startOutboxWorker } from './modules/outbox/outbox-worker.ts'
+import { recoverImportJobs } from './modules/imports/import-jobs.service.ts'
 import { REPO_ROOT, fromUser, resolveDbPath } from './paths.ts'
 
 const config = readConfig()
@@ -22,6 +23,8 @@ const webDist = config.DESK_WEB_DIST ? fromUser(config.DESK_WEB_DIST) : resolve(
 const db = openDb(dbPath)
 const now = config.DESK_DEMO_NOW ? Date.parse(config.DESK_DEMO_NOW) : Date.now()
 const boot = await bootstrapDesk(db, { adminPassword: config.DESK_ADMIN_PASSWORD, demo: config.DESK_DEMO, now })
+// import jobs a crash left running are failed and what they wrote is removed
+recoverImportJobs(db, Date.now())
 
 const server = new Hono()
 const publicLimits = {

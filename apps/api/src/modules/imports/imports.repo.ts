@@ -1,7 +1,11 @@
-/** Import batches in SQL: one row per written import (who, when, which file, counts, skipped rows' errors). */
-import { eq } from 'drizzle-orm'
+/**
+ * Import batches in SQL: one row per import (who, when, which file, counts, skipped rows' errors;
+ * for wizard jobs also status and progress), the wizard's staged uploads and saved mapping presets.
+ */
+import { and, desc, eq, exists, getTableColumns, gt, inArray, lt, ne, notInArray, or, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client.ts'
-import { importBatches } from '../../db/schema.ts'
+import { importBatches, importPresets, importUploads, inquiries, inquiryEvents, replies, users } from '../../db/schema.ts'
 
 export type ImportBatchInsert = typeof importBatches.$inferInsert
 export type ImportBatchRow = typeof importBatches.$inferSelect
@@ -22,4 +26,123 @@ export function updateImportBatchCounts(
 
 export function findImportBatch(db: Db, id: number): ImportBatchRow | undefined {
   return db.select().from(importBatches).where(eq(importBatches.id, id)).get()
+}
+
+/** Updates a wizard job's row (status, progress, counts, errors …). */
+export function updateImportBatch(db: Db, id: number, patch: Partial<ImportBatchInsert>): void {
+  db.update(importBatches).set(patch).where(eq(importBatches.id, id)).run()
+}
+
+export type ImportBatchListRow = ImportBatchRow & { createdByName: string | null; undoneByName: string | null }
+
+/** Import batches (not dry runs), newest first, with the names of who imported and who undid. */
+export function listImportBatches(db: Db, limit: number): ImportBatchListRow[] {
+  const undoer = alias(users, 'undoer')
+  return db
+    .select({ ...getTableColumns(importBatches), createdByName: users.displayName, undoneByName: undoer.displayName })
+    .from(importBatches)
+    .leftJoin(users, eq(users.id, importBatches.createdBy))
+    .leftJoin(undoer, eq(undoer.id, importBatches.undoneBy))
+    .where(eq(importBatches.kind, 'import'))
+    .orderBy(desc(importBatches.id))
+    .limit(limit)
+    .all()
+}
+
+/** Wizard jobs that had not ended (a crash left them): status queued or running. */
+export function listUnfinishedBatches(db: Db): ImportBatchRow[] {
+  return db.select().from(importBatches).where(inArray(importBatches.status, ['queued', 'running'])).all()
+}
+
+/** Of `externalIds`, those that exist already in `channelCode` (dry runs' new/duplicate counts). */
+export function findExistingExternalIds(db: Db, channelCode: string, externalIds: readonly string[]): Set<string> {
+  const found = new Set<string>()
+  for (let i = 0; i < externalIds.length; i += 500) {
+    const part = externalIds.slice(i, i + 500)
+    const rows = db
+      .select({ externalId: inquiries.externalId })
+      .from(inquiries)
+      .where(and(eq(inquiries.channelCode, channelCode), inArray(inquiries.externalId, part)))
+      .all()
+    for (const r of rows) found.add(r.externalId)
+  }
+  return found
+}
+
+const dup = alias(inquiries, 'dup')
+
+export type TouchedInquiry = { id: number; externalId: string; subject: string }
+
+/**
+ * The batch's inquiries touched since their import: a version above 1, any event other than
+ * the import's own, or another inquiry merged into it as a duplicate.
+ */
+export function listTouchedInquiries(db: Db, batchId: number): TouchedInquiry[] {
+  const touched = or(
+    gt(inquiries.version, 1),
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(inquiryEvents)
+        .where(and(eq(inquiryEvents.inquiryId, inquiries.id), ne(inquiryEvents.type, 'imported'))),
+    ),
+    exists(db.select({ one: sql`1` }).from(dup).where(eq(dup.duplicateOfId, inquiries.id))),
+  )
+  return db
+    .select({ id: inquiries.id, externalId: inquiries.externalId, subject: inquiries.subject })
+    .from(inquiries)
+    .where(and(eq(inquiries.importBatchId, batchId), touched))
+    .orderBy(inquiries.id)
+    .all()
+}
+
+/**
+ * Deletes the batch's inquiries except `keepIds`, with their events and replies (the rest of an
+ * inquiry's rows cascade). Call inside the caller's transaction.
+ * @returns how many inquiries were deleted
+ */
+export function deleteBatchInquiries(db: Db, batchId: number, keepIds: readonly number[]): number {
+  const ofBatch = and(eq(inquiries.importBatchId, batchId), keepIds.length > 0 ? notInArray(inquiries.id, [...keepIds]) : undefined)
+  const ids = db.select({ id: inquiries.id }).from(inquiries).where(ofBatch)
+  db.delete(inquiryEvents).where(inArray(inquiryEvents.inquiryId, ids)).run()
+  db.delete(replies).where(inArray(replies.inquiryId, ids)).run()
+  return db.delete(inquiries).where(ofBatch).run().changes
+}
+
+export type ImportUploadRow = typeof importUploads.$inferSelect
+
+export function insertImportUpload(db: Db, row: ImportUploadRow): void {
+  db.insert(importUploads).values(row).run()
+}
+
+export function findImportUpload(db: Db, id: string): ImportUploadRow | undefined {
+  return db.select().from(importUploads).where(eq(importUploads.id, id)).get()
+}
+
+export function deleteImportUpload(db: Db, id: string): void {
+  db.delete(importUploads).where(eq(importUploads.id, id)).run()
+}
+
+/** Uploads staged before `before` (UTC ms), to purge. */
+export function listImportUploadsBefore(db: Db, before: number): ImportUploadRow[] {
+  return db.select().from(importUploads).where(lt(importUploads.createdAt, before)).all()
+}
+
+export type ImportPresetRow = typeof importPresets.$inferSelect
+
+export function listImportPresets(db: Db, channelCode: string): ImportPresetRow[] {
+  return db.select().from(importPresets).where(eq(importPresets.channelCode, channelCode)).orderBy(importPresets.name).all()
+}
+
+/** Inserts or replaces the channel's preset called `name`. */
+export function upsertImportPreset(db: Db, row: typeof importPresets.$inferInsert): ImportPresetRow {
+  return db
+    .insert(importPresets)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [importPresets.channelCode, importPresets.name],
+      set: { headers: row.headers, columns: row.columns, createdBy: row.createdBy, createdAt: row.createdAt },
+    })
+    .returning()
+    .get()
 }

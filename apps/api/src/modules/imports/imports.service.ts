@@ -15,6 +15,7 @@ import {
   parseMapEntry,
   resolveMapping,
   type ColumnMapping,
+  type ImportField,
   type ImportIssue,
   type ImportPreset,
   type MapEntry,
@@ -24,7 +25,7 @@ import { AppError } from '../../lib/errors.ts'
 import { getActiveChannel } from '../channels/channels.service.ts'
 import { ingestInquiries } from '../inquiries/ingest.service.ts'
 import * as repo from './imports.repo.ts'
-import { mapRows, type MappedRow } from './map-rows.ts'
+import { mapRows, type MappedRow, type MappedRows } from './map-rows.ts'
 import { readTable } from './read-table.ts'
 import type { Table, TableRow } from './table.ts'
 
@@ -32,12 +33,26 @@ export type ImportFileInput = { name: string; bytes: Uint8Array }
 
 /** How to read a file: the same for a preview and an import. */
 export type ReadOptions = {
-  /** a built-in preset's name; default: the preset whose headers match, if any */
-  preset?: string | undefined
+  /** a built-in preset's name; default: the preset whose headers match, if any; null: no preset (`map` only) */
+  preset?: string | null | undefined
   /** `"<column>=<field>"` entries; they win over the preset */
   map?: readonly string[] | undefined
   /** XLSX: the sheet's name (default: the first) */
   sheet?: string | undefined
+  /**
+   * Mappings saved for the channel (import wizard): with neither `preset` nor `map` given, the
+   * one whose headers are exactly the file's is used (before a built-in preset is guessed)
+   */
+  saved?: readonly SavedMapping[] | undefined
+}
+
+/** A named mapping saved for a channel: the file's headers and header -> field. */
+export type SavedMapping = { name: string; headers: readonly string[]; columns: Readonly<Record<string, ImportField>> }
+
+/** True when both lists hold the same non-blank header names. */
+function sameHeaders(a: readonly string[], b: readonly string[]): boolean {
+  const key = (h: readonly string[]) => [...new Set(h.filter((x) => x !== ''))].sort().join('\u0000')
+  return key(a) === key(b)
 }
 
 export type ImportOptions = ReadOptions & {
@@ -80,12 +95,21 @@ export type ImportSummary = {
   preset?: string | undefined
 }
 
-type Prepared = { table: Table; preset: ImportPreset | undefined; mapping: ColumnMapping }
+type Prepared = {
+  table: Table
+  preset: ImportPreset | undefined
+  /** the saved mapping chosen for these headers, if any */
+  savedName: string | undefined
+  mapping: ColumnMapping
+  /** problems of the mapping (on row 1): a missing column, a required field left unmapped … */
+  mappingIssues: ImportIssue[]
+}
 
 /**
- * Stages 1-3 up to the mapping: reads the table, chooses the preset, applies `map`.
+ * Stages 1-3 up to the mapping: reads the table, chooses the preset (or a saved mapping), applies
+ * `map`. Problems of the mapping itself come back as `mappingIssues`, so a preview can show them.
  * @throws AppError VALIDATION with `details: ImportIssue[]` for an unreadable file, an unknown
- *   preset or field, a mapped column the file lacks, or a required field left unmapped
+ *   preset or a malformed `map` entry
  */
 async function prepare(file: ImportFileInput, opts: ReadOptions): Promise<Prepared> {
   const entries: MapEntry[] = []
@@ -96,16 +120,20 @@ async function prepare(file: ImportFileInput, opts: ReadOptions): Promise<Prepar
     else entries.push(parsed)
   }
   let preset: ImportPreset | undefined
-  if (opts.preset !== undefined) {
+  if (typeof opts.preset === 'string') {
     preset = findPreset(opts.preset)
     if (!preset) issues.push({ reason: `Unknown preset "${opts.preset}"; presets: ${IMPORT_PRESETS.map((p) => p.name).join(', ')}` })
   }
   if (issues.length > 0) throw rejection(issues)
   const table = await readTable(file, opts.sheet)
-  preset ??= guessPreset(table.headers)
+  const saved = opts.preset === undefined && entries.length === 0 ? opts.saved?.find((m) => sameHeaders(m.headers, table.headers)) : undefined
+  if (saved) {
+    for (const [column, field] of Object.entries(saved.columns)) entries.push({ column, field })
+  } else if (opts.preset !== null) {
+    preset ??= guessPreset(table.headers)
+  }
   const resolved = resolveMapping(table.headers, preset, entries)
-  if (resolved.issues.length > 0) throw rejection(resolved.issues)
-  return { table, preset, mapping: resolved.mapping }
+  return { table, preset, savedName: saved?.name, mapping: resolved.mapping, mappingIssues: resolved.issues }
 }
 
 function rejection(issues: ImportIssue[]): AppError {
@@ -119,31 +147,41 @@ export type ImportPreview = {
   format: Table['format']
   encoding?: string | undefined
   sheet?: string | undefined
+  /** XLSX: every sheet's name, in workbook order */
+  sheets?: string[] | undefined
   headers: string[]
   /** the first `limit` non-blank data rows */
   rows: TableRow[]
   totalRows: number
   preset?: string | undefined
+  /** the saved mapping chosen because the headers match, if any */
+  savedPreset?: string | undefined
   /** field -> header name */
   mapping: Partial<Record<string, string>>
+  /** what is wrong with the mapping (an import with it would be refused for these) */
+  mappingIssues: ImportIssue[]
 }
 
 /**
  * The first `limit` rows of a file with its detected encoding and guessed mapping (the import
  * wizard's preview). Writes nothing.
- * @throws AppError VALIDATION as `importFile` rejects a file
+ * @throws AppError VALIDATION as `importFile` rejects an unreadable file (mapping problems are
+ *   returned in `mappingIssues`)
  */
 export async function previewFile(file: ImportFileInput, opts: ReadOptions = {}, limit = 20): Promise<ImportPreview> {
-  const { table, preset, mapping } = await prepare(file, opts)
+  const { table, preset, savedName, mapping, mappingIssues } = await prepare(file, opts)
   return {
     format: table.format,
     encoding: table.encoding,
     sheet: table.sheet,
+    sheets: table.sheets,
     headers: table.headers,
     rows: table.rows.slice(0, limit),
     totalRows: table.rows.length,
     preset: preset?.name,
+    savedPreset: savedName,
     mapping: Object.fromEntries(Object.entries(mapping).map(([field, col]) => [field, col.column])),
+    mappingIssues,
   }
 }
 
@@ -163,27 +201,9 @@ class DryRunRollback extends Error {
  * @throws only unexpected errors (a database failure), after rolling back
  */
 export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSummary> {
-  const zone = opts.tz ?? BUREAU_TZ
-  let prepared: Prepared
-  try {
-    getActiveChannel(db, opts.channelCode)
-    if (!isTimeZone(zone)) throw new AppError('VALIDATION', `Unknown time zone "${zone}" (use an IANA name such as America/New_York)`)
-    prepared = await prepare(opts.file, opts)
-  } catch (err) {
-    if (!(err instanceof AppError)) throw err
-    const errors = Array.isArray(err.details) ? (err.details as ImportIssue[]) : [{ reason: err.message }]
-    return { status: 'rejected', created: 0, duplicates: 0, skipped: 0, errors, rows: 0 }
-  }
-  const { table, preset } = prepared
-  const about = { rows: table.rows.length, format: table.format, encoding: table.encoding, sheet: table.sheet, preset: preset?.name }
-  const rejected = (errors: ImportIssue[]): ImportSummary => ({ status: 'rejected', created: 0, duplicates: 0, skipped: 0, errors, ...about })
-  if (table.rows.length === 0) return rejected([{ reason: 'The file has a header row but no data rows' }])
-
-  const mapped = mapRows(table, prepared.mapping, { channelCode: opts.channelCode, zone }, (done, total) =>
-    opts.onProgress?.({ phase: 'validate', done, total }),
-  )
-  if (mapped.issues.length > 0 && !opts.skipInvalid) return rejected(mapped.issues)
-
+  const planned = await planImport(db, opts)
+  if ('rejected' in planned) return planned.rejected
+  const { mapped, about } = planned
   const now = opts.now ?? Date.now()
   const skipped = mapped.invalidRows
   const write = () =>
@@ -192,8 +212,8 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
       const batchId = repo.insertImportBatch(txDb, {
         channelCode: opts.channelCode,
         fileName: opts.file.name,
-        format: table.format,
-        encoding: table.encoding ?? null,
+        format: planned.table.format,
+        encoding: planned.table.encoding ?? null,
         createdBy: opts.actorId ?? null,
         createdAt: now,
       })
@@ -211,8 +231,60 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
   }
 }
 
-/** Writes the rows in chunks (progress after each) through the one ingest path. */
-function writeRows(
+/** What a file holds once read, mapped and validated, before anything is written. */
+export type ImportPlan = {
+  table: Table
+  /** the valid rows and every problem by row and column */
+  mapped: MappedRows
+  /** what the summary says about the file */
+  about: Pick<ImportSummary, 'rows' | 'format' | 'encoding' | 'sheet' | 'preset'>
+}
+
+/**
+ * Stages 1-3 of every import (the CLI's `importFile` and the wizard's jobs): checks the channel
+ * and zone, reads the file, resolves the mapping and validates every row (progress in phase
+ * `validate`). Writes nothing.
+ * @returns the plan, or `{ rejected, table? }` (the summary of a refused import, and the table when
+ *   it was read) for bad input: an unknown
+ *   channel, preset, field or zone, an unreadable, empty or header-only file, or (without
+ *   `skipInvalid`) any invalid row
+ */
+export async function planImport(
+  db: Db,
+  opts: Omit<ImportOptions, 'dryRun' | 'actorId' | 'now'>,
+): Promise<ImportPlan | { rejected: ImportSummary; table?: Table }> {
+  const zone = opts.tz ?? BUREAU_TZ
+  let prepared: Prepared
+  try {
+    getActiveChannel(db, opts.channelCode)
+    if (!isTimeZone(zone)) throw new AppError('VALIDATION', `Unknown time zone "${zone}" (use an IANA name such as America/New_York)`)
+    prepared = await prepare(opts.file, opts)
+    if (prepared.mappingIssues.length > 0) throw rejection(prepared.mappingIssues)
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err
+    const errors = Array.isArray(err.details) ? (err.details as ImportIssue[]) : [{ reason: err.message }]
+    return { rejected: { status: 'rejected', created: 0, duplicates: 0, skipped: 0, errors, rows: 0 } }
+  }
+  const { table, preset } = prepared
+  const about = { rows: table.rows.length, format: table.format, encoding: table.encoding, sheet: table.sheet, preset: preset?.name }
+  const rejected = (errors: ImportIssue[]) => ({
+    rejected: { status: 'rejected' as const, created: 0, duplicates: 0, skipped: 0, errors, ...about },
+    table,
+  })
+  if (table.rows.length === 0) return rejected([{ reason: 'The file has a header row but no data rows' }])
+
+  const mapped = mapRows(table, prepared.mapping, { channelCode: opts.channelCode, zone }, (done, total) =>
+    opts.onProgress?.({ phase: 'validate', done, total }),
+  )
+  if (mapped.issues.length > 0 && !opts.skipInvalid) return rejected(mapped.issues)
+  return { table, mapped, about }
+}
+
+/**
+ * Writes the rows in chunks of 1000 (progress after each) through the one ingest path, in the
+ * caller's transaction.
+ */
+export function writeRows(
   db: Db,
   rows: readonly MappedRow[],
   ctx: { actorId: number | null; now: number; batchId: number },

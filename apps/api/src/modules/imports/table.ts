@@ -13,6 +13,8 @@ export type Table = {
   encoding?: string | undefined
   /** XLSX: the sheet read */
   sheet?: string | undefined
+  /** XLSX: every sheet's name, in workbook order */
+  sheets?: string[] | undefined
   /** Header names, whitespace-trimmed; a blank header is '' */
   headers: string[]
   rows: TableRow[]

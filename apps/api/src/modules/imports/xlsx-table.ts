@@ -63,5 +63,5 @@ export async function readXlsxTable(bytes: Uint8Array, sheet?: string): Promise<
   }
   if (names.length === 0) throw new AppError('VALIDATION', 'The workbook has no sheets')
   if (!found) throw new AppError('VALIDATION', `No sheet named "${sheet}"; the sheets are: ${names.join(', ')}`)
-  return { format: 'xlsx', sheet: found.name, headers: found.headers, rows: found.rows }
+  return { format: 'xlsx', sheet: found.name, sheets: names, headers: found.headers, rows: found.rows }
 }

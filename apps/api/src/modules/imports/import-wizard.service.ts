@@ -1,0 +1,231 @@
+/**
+ * The import wizard's operations (issue 3 §1): stage an upload, preview it, save a mapping as a
+ * named preset of a channel, start a dry run or an import job, read jobs, list imports, download
+ * the invalid rows as CSV, undo a batch. Parsing, mapping and validation are the CLI's
+ * (imports.service.ts); jobs run in import-jobs.service.ts.
+ */
+import { IMPORT_PRESETS, isTimeZone, type ImportField } from '@desk/domain'
+import { stringify } from 'csv-stringify/sync'
+import { nanoid } from 'nanoid'
+import type { Db } from '../../db/client.ts'
+import { AppError } from '../../lib/errors.ts'
+import { getActiveChannel } from '../channels/channels.service.ts'
+import { launchImportJob } from './import-job-runner.ts'
+import { toSavedMapping, type ImportJobOptions, type ImportRowIssue } from './import-jobs.service.ts'
+import { readStagedFile, removeStagedFile, writeStagedFile } from './import-staging.ts'
+import * as repo from './imports.repo.ts'
+import { previewFile, type ImportPreview } from './imports.service.ts'
+
+/** Staged uploads older than this are purged when a new one arrives (ms). */
+const UPLOAD_TTL_MS = 24 * 3600_000
+
+export type StagedUpload = { id: string; fileName: string; size: number }
+
+/**
+ * Stages an upload: streams `body` to a file under the database's folder.
+ * @throws AppError VALIDATION for an empty file; the body stream's error (the size limit's 413)
+ */
+export async function stageUpload(
+  db: Db,
+  input: { fileName: string; body: Parameters<typeof writeStagedFile>[2]; actorId: number; now: number },
+): Promise<StagedUpload> {
+  for (const old of repo.listImportUploadsBefore(db, input.now - UPLOAD_TTL_MS)) {
+    await removeStagedFile(db, old.id)
+    repo.deleteImportUpload(db, old.id)
+  }
+  const id = nanoid()
+  const size = await writeStagedFile(db, id, input.body)
+  if (size === 0) {
+    await removeStagedFile(db, id)
+    throw new AppError('VALIDATION', 'The file is empty')
+  }
+  repo.insertImportUpload(db, { id, fileName: input.fileName, size, createdBy: input.actorId, createdAt: input.now })
+  return { id, fileName: input.fileName, size }
+}
+
+function getUpload(db: Db, id: string): repo.ImportUploadRow {
+  const upload = repo.findImportUpload(db, id)
+  if (!upload) throw new AppError('NOT_FOUND', `No staged upload ${id} (it was imported or expired: upload the file again)`)
+  return upload
+}
+
+export type PresetChoice = { name: string; kind: 'builtin' | 'saved'; description?: string | undefined }
+
+/**
+ * The preview of a staged upload for `channelCode`: first 20 rows, encoding, sheets, mapping (a
+ * saved preset of the channel whose headers match wins over a guessed built-in one), and the
+ * presets to choose from.
+ * @throws AppError NOT_FOUND (upload, channel), CONFLICT (deactivated channel), VALIDATION (unreadable file)
+ */
+export async function previewUpload(
+  db: Db,
+  input: { uploadId: string; channelCode: string; sheet?: string | undefined; preset?: string | null | undefined; map?: string[] | undefined },
+): Promise<{ upload: StagedUpload; preview: ImportPreview; presets: PresetChoice[] }> {
+  const upload = getUpload(db, input.uploadId)
+  getActiveChannel(db, input.channelCode)
+  const savedRows = repo.listImportPresets(db, input.channelCode)
+  const bytes = await readStagedFile(db, upload.id)
+  const preview = await previewFile(
+    { name: upload.fileName, bytes },
+    { sheet: input.sheet, preset: input.preset, map: input.map, saved: savedRows.map(toSavedMapping) },
+  )
+  const presets: PresetChoice[] = [
+    ...IMPORT_PRESETS.map((p) => ({ name: p.name, kind: 'builtin' as const, description: p.description })),
+    ...savedRows.map((p) => ({ name: p.name, kind: 'saved' as const })),
+  ]
+  return { upload: { id: upload.id, fileName: upload.fileName, size: upload.size }, preview, presets }
+}
+
+/**
+ * Saves (or replaces) a named mapping for a channel: the file's headers and header -> field.
+ * @throws AppError VALIDATION when the name is a built-in preset's, or a column is not a header
+ */
+export function saveImportPreset(
+  db: Db,
+  input: { channelCode: string; name: string; headers: string[]; columns: Record<string, ImportField>; actorId: number; now: number },
+) {
+  getActiveChannel(db, input.channelCode)
+  if (IMPORT_PRESETS.some((p) => p.name === input.name)) {
+    throw new AppError('VALIDATION', `"${input.name}" is a built-in preset's name: choose another`, [{ path: ['name'], message: 'reserved' }])
+  }
+  const missing = Object.keys(input.columns).filter((c) => !input.headers.includes(c))
+  if (missing.length > 0) {
+    throw new AppError('VALIDATION', `Mapped columns not among the headers: ${missing.join(', ')}`, [{ path: ['columns'], message: 'unknown column' }])
+  }
+  const row = repo.upsertImportPreset(db, {
+    channelCode: input.channelCode,
+    name: input.name,
+    headers: JSON.stringify([...input.headers].sort()),
+    columns: JSON.stringify(input.columns),
+    createdBy: input.actorId,
+    createdAt: input.now,
+  })
+  return { id: row.id, channelCode: row.channelCode, name: row.name, columns: input.columns }
+}
+
+/** The channel's saved presets. */
+export function listImportPresets(db: Db, channelCode: string) {
+  return repo.listImportPresets(db, channelCode).map((r) => ({ id: r.id, ...toSavedMapping(r) }))
+}
+
+/**
+ * Queues a dry run or an import of a staged upload and starts it off the request path.
+ * @throws AppError NOT_FOUND (upload or channel), CONFLICT (deactivated channel), VALIDATION (zone)
+ */
+export function startImportJob(
+  db: Db,
+  input: { kind: 'import' | 'dry_run'; uploadId: string; channelCode: string; options: ImportJobOptions; actorId: number; now: number },
+): ImportJobView {
+  const upload = getUpload(db, input.uploadId)
+  getActiveChannel(db, input.channelCode)
+  if (input.options.tz !== undefined && !isTimeZone(input.options.tz)) {
+    throw new AppError('VALIDATION', `Unknown time zone "${input.options.tz}" (use an IANA name such as America/New_York)`, [
+      { path: ['tz'], message: 'unknown time zone' },
+    ])
+  }
+  const id = repo.insertImportBatch(db, {
+    kind: input.kind,
+    status: 'queued',
+    channelCode: input.channelCode,
+    fileName: upload.fileName,
+    format: /\.xlsx$/i.test(upload.fileName) ? 'xlsx' : 'csv',
+    uploadId: upload.id,
+    options: JSON.stringify(input.options),
+    createdBy: input.actorId,
+    createdAt: input.now,
+  })
+  launchImportJob(db, id)
+  return getImportJob(db, id)
+}
+
+export type ImportJobView = ReturnType<typeof toView>
+
+function toView(b: repo.ImportBatchRow, names: { createdByName?: string | null; undoneByName?: string | null } = {}) {
+  const errors = JSON.parse(b.errors) as ImportRowIssue[]
+  return {
+    id: b.id,
+    kind: b.kind,
+    status: b.status,
+    channelCode: b.channelCode,
+    fileName: b.fileName,
+    format: b.format,
+    encoding: b.encoding,
+    sheet: b.sheet,
+    preset: b.preset,
+    createdAt: b.createdAt,
+    createdBy: b.createdBy,
+    createdByName: names.createdByName ?? null,
+    phase: b.phase,
+    rowsDone: b.rowsDone,
+    rowsTotal: b.rowsTotal,
+    created: b.created,
+    duplicates: b.duplicates,
+    skipped: b.skipped,
+    errorCount: errors.length,
+    failure: b.failure,
+    finishedAt: b.finishedAt,
+    undoneAt: b.undoneAt,
+    undoneByName: names.undoneByName ?? null,
+  }
+}
+
+/** Errors shown with a job (the CSV download has them all). */
+export const ERRORS_SHOWN = 200
+
+/**
+ * A job with its progress and its first ERRORS_SHOWN problems.
+ * @throws AppError NOT_FOUND
+ */
+export function getImportJob(db: Db, id: number): ImportJobView & { errors: ImportRowIssue[] } {
+  const b = repo.findImportBatch(db, id)
+  if (!b) throw new AppError('NOT_FOUND', `No import ${id}`)
+  return { ...toView(b), errors: (JSON.parse(b.errors) as ImportRowIssue[]).slice(0, ERRORS_SHOWN) }
+}
+
+/** Past imports (not dry runs), newest first: who, when, file, channel, counts, errors, status. */
+export function listImports(db: Db, limit = 200): ImportJobView[] {
+  return repo.listImportBatches(db, limit).map((b) => toView(b, b))
+}
+
+/**
+ * A job's problems as CSV (UTF-8 with BOM, so Excel reads the Chinese): row, column, value, reason.
+ * @throws AppError NOT_FOUND
+ */
+export function importErrorsCsv(db: Db, id: number): { fileName: string; csv: string } {
+  const b = repo.findImportBatch(db, id)
+  if (!b) throw new AppError('NOT_FOUND', `No import ${id}`)
+  const errors = JSON.parse(b.errors) as ImportRowIssue[]
+  const csv = stringify(
+    errors.map((e) => [e.row ?? '', e.column ?? '', e.value ?? '', e.reason]),
+    { header: true, columns: ['row', 'column', 'value', 'reason'], bom: true },
+  )
+  return { fileName: `${b.fileName.replace(/\.[^.]+$/, '')}-errors.csv`, csv }
+}
+
+/**
+ * Undoes an import batch in one transaction: its inquiries with their events and replies are
+ * deleted and the batch is marked undone (by whom, when). Refused while any of its inquiries has
+ * been touched since the import (issue 3 §1).
+ * @throws AppError NOT_FOUND; CONFLICT when the batch is not a written import, or with
+ *   `details: { touched: [{ id, externalId, subject }] }` when inquiries were touched
+ */
+export function undoImportBatch(db: Db, id: number, actorId: number, now: number): ImportJobView & { removed: number } {
+  const removed = db.transaction((tx) => {
+    const txDb = tx as unknown as Db
+    const b = repo.findImportBatch(txDb, id)
+    if (!b || b.kind !== 'import') throw new AppError('NOT_FOUND', `No import ${id}`)
+    if (b.status !== 'written') throw new AppError('CONFLICT', `Import ${id} is ${b.status}: only a written import can be undone`)
+    const touched = repo.listTouchedInquiries(txDb, id)
+    if (touched.length > 0) {
+      throw new AppError(
+        'CONFLICT',
+        `${touched.length} inquiries of import ${id} were changed after it, so it cannot be undone`,
+        { touched },
+      )
+    }
+    const n = repo.deleteBatchInquiries(txDb, id, [])
+    repo.updateImportBatch(txDb, id, { status: 'undone', undoneBy: actorId, undoneAt: now })
+    return n
+  })
+  return { ...getImportJob(db, id), removed }
+}
