@@ -9,14 +9,17 @@ import { sessionQueries } from '../lib/session.ts'
 import { safeNext } from '../utils/safe-next.ts'
 import { RouteError } from './route-error.tsx'
 
-function requireUser(queryClient: QueryClient, role?: 'admin') {
+/** Roles by rank: a page for managers is also open to admins. */
+const ROLE_RANK = { responder: 0, manager: 1, admin: 2 } as const
+
+function requireUser(queryClient: QueryClient, role?: 'admin' | 'manager') {
   return async ({ request }: LoaderFunctionArgs) => {
     const user = await queryClient.ensureQueryData(sessionQueries.me())
     if (!user) {
       const url = new URL(request.url)
       throw redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`)
     }
-    if (role && user.role !== role) throw redirect('/queue')
+    if (role && ROLE_RANK[user.role] < ROLE_RANK[role]) throw redirect('/queue')
     return null
   }
 }
@@ -46,8 +49,17 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
         { path: 'queue', lazy: () => import('./routes/queue.tsx') },
         { path: 'inquiries/:id', lazy: () => import('./routes/inquiry.tsx') },
         { path: 'intake/manual', lazy: () => import('./routes/manual-entry.tsx') },
+        { path: 'dashboard', loader: requireUser(queryClient, 'manager'), lazy: () => import('./routes/dashboard.tsx') },
+        { path: 'reports', loader: requireUser(queryClient, 'manager'), lazy: () => import('./routes/reports.tsx') },
         { path: 'admin/channels', loader: requireUser(queryClient, 'admin'), lazy: () => import('./routes/admin-channels.tsx') },
         { path: 'admin/users', loader: requireUser(queryClient, 'admin'), lazy: () => import('./routes/admin-users.tsx') },
+        { path: 'admin/departments', loader: requireUser(queryClient, 'admin'), lazy: () => import('./routes/admin-departments.tsx') },
+        { path: 'admin/return-reasons', loader: requireUser(queryClient, 'admin'), lazy: () => import('./routes/admin-return-reasons.tsx') },
+        { path: 'admin/templates', loader: requireUser(queryClient, 'manager'), lazy: () => import('./routes/admin-templates.tsx') },
+        { path: 'admin/channel-settings', loader: requireUser(queryClient, 'admin'), lazy: () => import('./routes/admin-channel-settings.tsx') },
+        { path: 'admin/outbox', loader: requireUser(queryClient, 'manager'), lazy: () => import('./routes/admin-outbox.tsx') },
+        { path: 'admin/calendar', loader: requireUser(queryClient, 'admin'), lazy: () => import('./routes/admin-calendar.tsx') },
+        { path: 'admin/deadlines', loader: requireUser(queryClient, 'admin'), lazy: () => import('./routes/admin-deadlines.tsx') },
         { path: '*', lazy: () => import('./routes/not-found.tsx') },
       ],
     },

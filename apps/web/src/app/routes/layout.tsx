@@ -1,6 +1,6 @@
 /**
- * The signed-in frame: menu (queue; for admins also channels and users), the user's name and role,
- * the language switch and logout. The page renders in the <Outlet />.
+ * The signed-in frame: menu (queue; for managers and admins also the dashboard and the yearly tally; for admins
+ * also channels and users), the user's name and role, the language switch and logout. The page renders in the <Outlet />.
  */
 import { useQuery } from '@tanstack/react-query'
 import { Button, Flex, Layout, Menu, Tag, Typography } from 'antd'
@@ -13,6 +13,8 @@ import { sessionQueries } from '../../lib/session.ts'
 const MENU = [
   { key: '/queue', label: 'nav.queue', admin: false },
   { key: '/intake/manual', label: 'manualEntry.nav', admin: false },
+  { key: '/dashboard', label: 'dashboard.nav', admin: false, manager: true },
+  { key: '/reports', label: 'reports.nav', admin: false, manager: true },
   { key: '/admin/channels', label: 'nav.channels', admin: true },
   { key: '/admin/users', label: 'nav.users', admin: true },
 ] as const
@@ -23,7 +25,8 @@ export function Component() {
   const logout = useLogout()
   const navigate = useNavigate()
   const { pathname } = useLocation()
-  const items = MENU.filter((m) => !m.admin || user?.role === 'admin').map((m) => ({
+  const isManager = user?.role === 'manager' || user?.role === 'admin'
+  const items = MENU.filter((m) => (!m.admin || user?.role === 'admin') && (!('manager' in m) || isManager)).map((m) => ({
     key: m.key,
     label: <Link to={m.key}>{t(m.label)}</Link>,
   }))

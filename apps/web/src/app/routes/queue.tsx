@@ -1,11 +1,15 @@
-/** /queue: the reply queue. Every filter lives in the URL (see features/queue/api/queue-view.ts). */
+/**
+ * /queue: the reply queue. Every filter lives in the URL (see features/queue/api/queue-view.ts). Managers
+ * also get export buttons for the current filter (features/reports).
+ */
 import { Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
-import { readQueueView, writeQueueView, type QueueView } from '../../features/queue/api/queue-view.ts'
+import { readQueueView, toFilterQuery, writeQueueView, type QueueView } from '../../features/queue/api/queue-view.ts'
 import { ChannelTabs } from '../../features/queue/components/channel-tabs.tsx'
 import { QueueFilters } from '../../features/queue/components/queue-filters.tsx'
 import { QueueTable } from '../../features/queue/components/queue-table.tsx'
+import { QueueExport } from '../../features/reports/components/queue-export.tsx'
 
 export function Component() {
   const { t } = useTranslation()
@@ -18,6 +22,7 @@ export function Component() {
       <Typography.Title level={3}>{t('queue.title')}</Typography.Title>
       <ChannelTabs view={view} onChange={(channel) => update({ channel })} />
       <QueueFilters view={view} onChange={update} onReset={() => setParams(new URLSearchParams())} />
+      <QueueExport filter={{ ...toFilterQuery(view), ...(view.channel ? { channel: view.channel } : {}) }} />
       <QueueTable view={view} />
     </>
   )

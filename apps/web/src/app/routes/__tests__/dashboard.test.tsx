@@ -1,0 +1,88 @@
+import { screen, waitFor } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { createFakeDesk, makeInquiry, RESPONDER } from '../../../testing/fake-desk.ts'
+import { createFakeReports, MANAGER } from '../../../testing/fake-reports.ts'
+import { server } from '../../../testing/msw-server.ts'
+import { renderWithClient } from '../../../testing/render.tsx'
+
+const SEPTEMBER = '/dashboard?from=2024-09-01&to=2024-09-30'
+
+/** The year in Asia/Shanghai now, independently of the code under test. */
+const shanghaiYear = () => Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(Date.now()))
+
+function setup(user = MANAGER) {
+  const desk = createFakeDesk({ user, inquiries: [makeInquiry({ channel: 'minxin', subject: '占道经营' })] })
+  const reports = createFakeReports()
+  server.use(...reports.handlers, ...desk.handlers)
+  return { desk, reports }
+}
+
+describe('managers dashboard', () => {
+  it('shows each channel’s numbers as links to exactly their queue view, and the link opens it', async () => {
+    const { desk, reports } = setup()
+    const app = renderWithClient(SEPTEMBER)
+
+    const overdue = await screen.findByRole('link', { name: '民心网联网平台 逾期 3' })
+    expect(overdue.getAttribute('href')).toBe('/queue?from=2024-09-01&to=2024-09-30&channel=minxin&due=overdue')
+    expect(screen.getByRole('link', { name: '12345网络问政 接收 10' }).getAttribute('href')).toBe(
+      '/queue?status=all&from=2024-09-01&to=2024-09-30&channel=hotline_12345',
+    )
+    expect(screen.getByRole('link', { name: '合计 已答复 7' }).getAttribute('href')).toBe(
+      '/queue?status=all&from=2024-09-01&to=2024-09-30&replied=yes',
+    )
+    // on-time rate 5/6 and the median come as plain numbers; satisfaction is not given yet
+    expect(screen.getByText('83.3%')).toBeTruthy()
+    // by category (none = uncategorized) and by assignee (none = unassigned)
+    expect(screen.getByRole('link', { name: '未分类 接收 6' }).getAttribute('href')).toBe(
+      '/queue?status=all&from=2024-09-01&to=2024-09-30&uncategorized=1',
+    )
+    expect(screen.getByRole('link', { name: '张答复 逾期 3' }).getAttribute('href')).toBe(
+      '/queue?from=2024-09-01&to=2024-09-30&due=overdue&assignee=2',
+    )
+    expect(screen.getByRole('link', { name: '未签收 待答复 4' }).getAttribute('href')).toBe(
+      '/queue?from=2024-09-01&to=2024-09-30&assignee=unassigned',
+    )
+    expect(reports.reads[0]?.query.toString()).toBe('from=2024-09-01&to=2024-09-30')
+
+    await app.user.click(overdue)
+    await waitFor(() => expect(app.location()).toBe('/queue?from=2024-09-01&to=2024-09-30&channel=minxin&due=overdue'))
+    await screen.findByRole('link', { name: '占道经营' })
+    // the queue asks the API with the dashboard count's own filter
+    const list = desk.state.reads.filter((r) => r.path === '/api/inquiries').at(-1)!
+    expect(Object.fromEntries(['status', 'from', 'to', 'channel', 'due'].map((k) => [k, list.query.get(k)]))).toEqual({
+      status: 'pending',
+      from: '2024-09-01',
+      to: '2024-09-30',
+      channel: 'minxin',
+      due: 'overdue',
+    })
+  })
+
+  it('switches to last year (Asia/Shanghai dates) and a weekly trend, keeping both in the URL', async () => {
+    const { reports } = setup()
+    const app = renderWithClient(SEPTEMBER)
+    await screen.findByRole('link', { name: '民心网联网平台 逾期 3' })
+
+    await app.user.click(screen.getByText('去年'))
+    const last = shanghaiYear() - 1
+    await waitFor(() => expect(app.location()).toBe(`/dashboard?from=${last}-01-01&to=${last}-12-31`))
+    await waitFor(() => expect(reports.reads.at(-1)?.query.toString()).toBe(`from=${last}-01-01&to=${last}-12-31`))
+
+    await app.user.click(screen.getByRole('combobox', { name: '趋势粒度' }))
+    await app.user.click(await screen.findByTitle('按周'))
+    await waitFor(() => expect(app.location()).toBe(`/dashboard?from=${last}-01-01&to=${last}-12-31&granularity=week`))
+    await waitFor(() => expect(reports.reads.at(-1)?.query.get('granularity')).toBe('week'))
+    // ECharts (loaded on demand) draws the trend as SVG at an explicit size, even in happy-dom
+    const chart = await screen.findByRole('img', { name: '各渠道接收量趋势图' })
+    await waitFor(() => expect(chart.querySelector('svg')?.getAttribute('height')).toBe('320'))
+  })
+
+  it('is in the menu for managers only; a responder is sent back to the queue', async () => {
+    setup(RESPONDER)
+    const app = renderWithClient('/dashboard')
+    await waitFor(() => expect(app.location()).toBe('/queue'))
+    await screen.findByRole('link', { name: '占道经营' })
+    expect(screen.queryByRole('link', { name: '统计看板' })).toBeNull()
+    expect(screen.queryByRole('link', { name: '年度统计' })).toBeNull()
+  })
+})

@@ -1,0 +1,36 @@
+/**
+ * The managers' dashboard: `GET /api/reports/dashboard?from=&to=[&granularity=]` (Asia/Shanghai
+ * dates, inclusive). Every count in the answer is `{ n, filter }`, where `filter` is the query of
+ * `GET /api/inquiries` that lists exactly n rows (see queue-href.ts).
+ */
+import type { Granularity } from '@desk/domain'
+import { queryOptions } from '@tanstack/react-query'
+import type { InferResponseType } from 'hono/client'
+import { api, unwrap } from '../../../lib/api-client.ts'
+
+export type DashboardPeriod = { from: string; to: string; granularity?: Granularity | undefined }
+export type Dashboard = InferResponseType<typeof api.reports.dashboard.$get, 200>
+export type ChannelStats = Dashboard['totals']
+export type CountLink = ChannelStats['received']
+
+export const dashboardQueries = {
+  all: () => ['dashboard'] as const,
+  detail: (period: DashboardPeriod) =>
+    queryOptions({
+      queryKey: [...dashboardQueries.all(), period] as const,
+      queryFn: ({ signal }) =>
+        unwrap(
+          api.reports.dashboard.$get(
+            {
+              query: {
+                from: period.from,
+                to: period.to,
+                ...(period.granularity ? { granularity: period.granularity } : {}),
+              },
+            },
+            { init: { signal } },
+          ),
+        ),
+      staleTime: 60_000,
+    }),
+}

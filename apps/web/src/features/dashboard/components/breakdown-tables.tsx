@@ -1,0 +1,46 @@
+/**
+ * Received, pending and overdue by category and by assignee (the workload view; the API groups by
+ * assignee until departments exist), every number a link to the queue.
+ */
+import { Table, type TableColumnsType } from 'antd'
+import { useTranslation } from 'react-i18next'
+import type { Dashboard } from '../api/dashboard-queries.ts'
+import { CountLink } from './count-link.tsx'
+
+type Counts = Pick<Dashboard['byCategory'][number], 'received' | 'pending' | 'overdue'>
+type Row = Counts & { key: string; name: string }
+const COUNTS = ['received', 'pending', 'overdue'] as const
+
+function BreakdownTable({ rows, nameTitle }: { rows: Row[]; nameTitle: string }) {
+  const { t } = useTranslation()
+  const columns: TableColumnsType<Row> = [
+    { title: nameTitle, dataIndex: 'name', key: 'name' },
+    ...COUNTS.map((k) => ({
+      title: t(`dashboard.col.${k}`),
+      key: k,
+      align: 'right' as const,
+      render: (_: unknown, r: Row) => <CountLink count={r[k]} label={`${r.name} ${t(`dashboard.col.${k}`)}`} />,
+    })),
+  ]
+  return <Table<Row> rowKey="key" columns={columns} dataSource={rows} pagination={false} size="small" />
+}
+
+export function CategoryTable({ dashboard }: { dashboard: Dashboard }) {
+  const { t } = useTranslation()
+  const rows = dashboard.byCategory.map((c) => ({
+    ...c,
+    key: c.category ?? '__none__',
+    name: c.category ?? t('dashboard.uncategorized'),
+  }))
+  return <BreakdownTable rows={rows} nameTitle={t('dashboard.col.category')} />
+}
+
+export function AssigneeTable({ dashboard }: { dashboard: Dashboard }) {
+  const { t } = useTranslation()
+  const rows = dashboard.byAssignee.map((a) => ({
+    ...a,
+    key: String(a.assignee?.id ?? '__none__'),
+    name: a.assignee?.displayName ?? t('dashboard.unassigned'),
+  }))
+  return <BreakdownTable rows={rows} nameTitle={t('dashboard.col.assignee')} />
+}

@@ -1,0 +1,46 @@
+/**
+ * Per channel (and a totals row): received, replied, pending, overdue (each a link to the queue),
+ * on-time rate, median working days to the first reply and satisfaction (shown when the API gives it).
+ */
+import { Table, type TableColumnsType } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { channelName } from '../../../lib/channels.ts'
+import type { ChannelStats, Dashboard } from '../api/dashboard-queries.ts'
+import { CountLink } from './count-link.tsx'
+
+type Row = ChannelStats & { key: string; name: string }
+const COUNTS = ['received', 'replied', 'pending', 'overdue'] as const
+
+const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`)
+const days = (value: number | null) => (value === null ? '—' : value.toLocaleString('zh-CN', { maximumFractionDigits: 1 }))
+
+export function ChannelTable({ dashboard }: { dashboard: Dashboard }) {
+  const { t, i18n } = useTranslation()
+  const rows: Row[] = [
+    ...dashboard.channels.map((c) => ({ ...c, key: c.code, name: channelName(c, i18n.language) })),
+    { ...dashboard.totals, key: '__total__', name: t('dashboard.total') },
+  ]
+  const columns: TableColumnsType<Row> = [
+    { title: t('dashboard.col.channel'), dataIndex: 'name', key: 'name' },
+    ...COUNTS.map((k) => ({
+      title: t(`dashboard.col.${k}`),
+      key: k,
+      align: 'right' as const,
+      render: (_: unknown, r: Row) => <CountLink count={r[k]} label={`${r.name} ${t(`dashboard.col.${k}`)}`} />,
+    })),
+    { title: t('dashboard.col.onTimeRate'), key: 'onTimeRate', align: 'right', render: (_, r) => percent(r.onTimeRate) },
+    {
+      title: t('dashboard.col.medianDays'),
+      key: 'median',
+      align: 'right',
+      render: (_, r) => days(r.medianWorkingDaysToReply),
+    },
+    {
+      title: t('dashboard.col.satisfaction'),
+      key: 'satisfaction',
+      align: 'right',
+      render: (_, r) => percent(r.satisfaction),
+    },
+  ]
+  return <Table<Row> rowKey="key" columns={columns} dataSource={rows} pagination={false} size="small" />
+}
