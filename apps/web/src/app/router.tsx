@@ -51,6 +51,8 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
         { path: 'intake/manual', lazy: () => import('./routes/manual-entry.tsx') },
         { path: 'dashboard', loader: requireUser(queryClient, 'manager'), lazy: () => import('./routes/dashboard.tsx') },
         { path: 'reports', loader: requireUser(queryClient, 'manager'), lazy: () => import('./routes/reports.tsx') },
+        { path: 'digest', loader: requireUser(queryClient, 'manager'), lazy: () => import('./routes/digest.tsx') },
+        { path: 'deadlines/extensions', loader: requireUser(queryClient, 'manager'), lazy: () => import('./routes/deadline-extensions.tsx') },
         { path: 'admin/channels', loader: requireUser(queryClient, 'admin'), lazy: () => import('./routes/admin-channels.tsx') },
         { path: 'admin/users', loader: requireUser(queryClient, 'admin'), lazy: () => import('./routes/admin-users.tsx') },
         { path: 'admin/departments', loader: requireUser(queryClient, 'admin'), lazy: () => import('./routes/admin-departments.tsx') },

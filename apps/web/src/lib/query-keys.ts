@@ -10,6 +10,13 @@ export const queueRootKeys = {
   counts: () => ['queue', 'counts'] as const,
 }
 
+/** One inquiry's page data (`['inquiry', id]`, as features/inquiry keys its detail): workflow
+ * actions of other features invalidate it so the page, timeline and deadline reload. */
+export const inquiryRootKeys = {
+  all: () => ['inquiry'] as const,
+  detail: (id: number) => ['inquiry', id] as const,
+}
+
 export const channelRootKeys = {
   all: () => ['channels'] as const,
 }

@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { createFakeDesk, CSRF, makeInquiry, RESPONDER } from '../../../testing/fake-desk.ts'
+import { createFakeWorkflow } from '../../../testing/fake-workflow.ts'
 import { server } from '../../../testing/msw-server.ts'
 import { renderWithClient } from '../../../testing/render.tsx'
 
@@ -10,7 +11,7 @@ describe('inquiry page', () => {
   it('sends the reply with the version it loaded and shows the reply in the timeline', async () => {
     const inquiry = makeInquiry({ subject: '小区停车难', status: 'assigned', version: 3 })
     const desk = createFakeDesk({ user: RESPONDER, inquiries: [inquiry] })
-    server.use(...desk.handlers)
+    server.use(...desk.handlers, ...createFakeWorkflow(desk).handlers)
     const app = renderWithClient(`/inquiries/${inquiry.id}`)
 
     expect(await screen.findByRole('heading', { name: '小区停车难' })).toBeTruthy()
@@ -42,7 +43,7 @@ describe('inquiry page', () => {
         d.assignee = { id: 9, displayName: '王五' }
       },
     }
-    server.use(...desk.handlers)
+    server.use(...desk.handlers, ...createFakeWorkflow(desk).handlers)
     const app = renderWithClient(`/inquiries/${inquiry.id}`)
 
     await screen.findByRole('heading', { name: '道路积水' })

@@ -10,12 +10,13 @@ import { actionErrorText } from '../api/conflict-text.ts'
 import type { Inquiry } from '../api/inquiry-queries.ts'
 import { useInquiryAction } from '../api/use-inquiry-action.ts'
 
-export function InquiryActions({ inquiry }: { inquiry: Inquiry }) {
+/** `hasReplyBox` false: the page composes its own reply box (templates, sign-off); default true. */
+export function InquiryActions({ inquiry, hasReplyBox = true }: { inquiry: Inquiry; hasReplyBox?: boolean }) {
   const { t } = useTranslation()
   const action = useInquiryAction(inquiry.id)
   const [draft, setDraft] = useState('')
   const { status, version } = inquiry
-  const canReply = status === 'new' || status === 'assigned' || status === 'replied'
+  const canReply = hasReplyBox && (status === 'new' || status === 'assigned' || status === 'replied')
   const busy = action.isPending ? action.variables.kind : null
 
   return (

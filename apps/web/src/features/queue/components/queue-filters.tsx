@@ -1,6 +1,6 @@
 /**
  * Filters of the queue: status, assignee, text search, received date range (YYYY-MM-DD in
- * Asia/Shanghai, as the API counts days) and sort. Each change goes to the URL via `onChange`.
+ * Asia/Shanghai, as the API counts days), due (overdue / within N working days) and sort. Each change goes to the URL via `onChange`.
  * The dates are plain date inputs: a calendar date carries no zone, and antd's DatePicker would
  * bring its date library into this route for nothing.
  */
@@ -8,6 +8,10 @@ import { QUEUE_SORTS, STATUS_FILTERS } from '@desk/domain'
 import { Button, Flex, Input, Select } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { ASSIGNEE_FILTERS, type QueueView } from '../api/queue-view.ts'
+
+/** The due choices offered (the API's `due`): overdue, due today (0), within 1 / 3 / 5 working days. */
+const DUE_CHOICES = ['overdue', '0', '1', '3', '5'] as const
+const ANY_DUE = ''
 
 type Props = { view: QueueView; onChange: (patch: Partial<QueueView>) => void; onReset: () => void }
 
@@ -54,6 +58,21 @@ export function QueueFilters({ view, onChange, onReset }: Props) {
         min={view.from}
         style={{ width: 150 }}
         onChange={(e) => onChange({ to: e.target.value || undefined })}
+      />
+      <Select
+        aria-label={t('due.filter.label')}
+        value={view.due ?? ANY_DUE}
+        style={{ width: 190 }}
+        options={[
+          { value: ANY_DUE, label: t('due.filter.any') },
+          // a link may carry another N (due=7): offer it as it is
+          ...[...DUE_CHOICES, ...(view.due && !(DUE_CHOICES as readonly string[]).includes(view.due) ? [view.due] : [])].map((d) => ({
+            value: d,
+            label:
+              d === 'overdue' ? t('due.filter.overdue') : d === '0' ? t('due.filter.today') : t('due.filter.within', { count: Number(d) }),
+          })),
+        ]}
+        onChange={(due: string) => onChange({ due: due || undefined })}
       />
       <Select
         aria-label={t('queue.filter.sort')}

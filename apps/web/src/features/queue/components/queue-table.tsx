@@ -1,13 +1,16 @@
 /**
  * The reply queue table: keyset pages merged by useInfiniteQuery, a "load more" button while the
  * API gives a `nextCursor`, and empty / error states. Citizen names arrive masked from the API.
+ * Pending rows show their due state in working days (components/due-tag.tsx) on the calendar.
  */
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { Alert, Button, Flex, Table, Typography, type TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { DueTag } from '../../../components/due-tag.tsx'
 import { StatusTag } from '../../../components/status-tag.tsx'
+import { useWorkingCalendar, yearsAround } from '../../../lib/calendar.ts'
 import { channelName, channelQueries } from '../../../lib/channels.ts'
 import { formatDateTime } from '../../../utils/format-time.ts'
 import { queueQueries, type QueueItem } from '../api/queue-queries.ts'
@@ -19,6 +22,7 @@ export function QueueTable({ view }: { view: QueueView }) {
   const { t, i18n } = useTranslation()
   const [now] = useState(() => Date.now())
   const channels = useQuery(channelQueries.list())
+  const calendar = useWorkingCalendar(yearsAround(now))
   const list = useInfiniteQuery(queueQueries.list(view))
   const rows = list.data?.pages.flatMap((p) => p.items) ?? []
   const names = new Map((channels.data ?? []).map((c) => [c.code, channelName(c, i18n.language)]))
@@ -41,6 +45,13 @@ export function QueueTable({ view }: { view: QueueView }) {
         const isOverdue = (r.status === 'new' || r.status === 'assigned') && Date.parse(r.dueAt) < now
         return <Typography.Text type={isOverdue ? 'danger' : undefined}>{formatDateTime(r.dueAt)}</Typography.Text>
       },
+    },
+    {
+      key: 'due',
+      title: t('due.column'),
+      width: 170,
+      render: (_, r) =>
+        calendar && (r.status === 'new' || r.status === 'assigned') ? <DueTag calendar={calendar} dueAt={r.dueAt} now={now} /> : null,
     },
     { key: 'status', title: t('queue.col.status'), render: (_, r) => <StatusTag status={r.status} />, width: 90 },
     { key: 'assignee', title: t('queue.col.assignee'), render: (_, r) => r.assignee?.displayName ?? '—', width: 110 },

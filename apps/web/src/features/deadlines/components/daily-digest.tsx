@@ -1,0 +1,74 @@
+/**
+ * The daily digest (`GET /api/deadlines/digest`, managers): what falls due on the next working day
+ * and what is overdue, grouped per responder (unassigned last in the API's order).
+ */
+import { useQuery } from '@tanstack/react-query'
+import { Alert, Card, Empty, Flex, Skeleton, Table, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { DueStatusTag } from '../../../components/due-tag.tsx'
+import { formatDateTime } from '../../../utils/format-time.ts'
+import { deadlineQueries, type Digest } from '../api/deadline-queries.ts'
+
+type Group = Digest['dueNext']['byAssignee'][number]
+type Item = { id: number; subject: string; dueAt: string; due: { state: 'due_in' | 'due_today' | 'overdue'; workingDays: number } }
+
+function GroupTable({ group }: { group: Group }) {
+  const { t } = useTranslation()
+  const items = group.items as Item[] // the API types digest items as unknown[] (grouped generically)
+  return (
+    <Flex vertical gap={4}>
+      <Typography.Text strong>
+        {group.assignee?.displayName ?? t('deadlines.digest.unassigned')} · {items.length}
+      </Typography.Text>
+      <Table<Item>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={items}
+        columns={[
+          { key: 'subject', title: t('deadlines.digest.subject'), render: (_, i) => <Link to={`/inquiries/${i.id}`}>{i.subject}</Link> },
+          { key: 'dueAt', title: t('deadlines.digest.dueAt'), width: 150, render: (_, i) => formatDateTime(i.dueAt) },
+          {
+            key: 'due',
+            title: t('deadlines.digest.due'),
+            width: 170,
+            render: (_, i) => <DueStatusTag status={i.due} />,
+          },
+        ]}
+      />
+    </Flex>
+  )
+}
+
+function Section({ title, groups }: { title: string; groups: Group[] }) {
+  const { t } = useTranslation()
+  return (
+    <Card title={title} size="small">
+      {groups.length === 0 ? (
+        <Empty description={t('deadlines.digest.empty')} />
+      ) : (
+        <Flex vertical gap={16}>
+          {groups.map((g) => (
+            <GroupTable key={g.assignee?.id ?? 'none'} group={g} />
+          ))}
+        </Flex>
+      )}
+    </Card>
+  )
+}
+
+export function DailyDigest() {
+  const { t } = useTranslation()
+  const digest = useQuery(deadlineQueries.digest())
+  if (digest.isError) return <Alert type="error" showIcon title={t('deadlines.digest.title')} />
+  if (digest.isPending) return <Skeleton active />
+  const d = digest.data
+  return (
+    <Flex vertical gap={16}>
+      <Typography.Text type="secondary">{t('deadlines.digest.date', { date: d.date })}</Typography.Text>
+      <Section title={t('deadlines.digest.dueNext', { date: d.dueDate, count: d.dueNext.total })} groups={d.dueNext.byAssignee} />
+      <Section title={t('deadlines.digest.overdue', { count: d.overdue.total })} groups={d.overdue.byAssignee} />
+    </Flex>
+  )
+}

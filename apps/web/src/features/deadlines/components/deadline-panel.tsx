@@ -1,0 +1,144 @@
+/**
+ * The inquiry page's deadline card (issue 4): due state in working days with its colour, the
+ * sentence of how the due date was computed, a warning when a year's holiday calendar is missing,
+ * clock pauses and extension requests; pause / resume the clock and request an extension while
+ * the inquiry is open; a manager approves or rejects pending requests here.
+ */
+import { Alert, Button, Card, Flex, List, Tag, Typography } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { DeadlineExplanation } from '@desk/domain'
+import { DueTag } from '../../../components/due-tag.tsx'
+import { errorText } from '../../../lib/error-text.ts'
+import { useWorkingCalendar, yearsAround } from '../../../lib/calendar.ts'
+import { formatDateTime } from '../../../utils/format-time.ts'
+import { useClockAction } from '../api/deadline-queries.ts'
+import { explainDeadline } from '../api/explain-deadline.ts'
+import { ExtensionDecision } from './extension-decision.tsx'
+import { ReasonDialog } from './reason-dialog.tsx'
+
+export type DeadlineView = {
+  pausedAt: string | null
+  explanation: DeadlineExplanation
+  pauses: { reason: string; pausedAt: string; resumedAt: string | null }[]
+  extensions: {
+    id: number
+    reason: string
+    status: string
+    requestedAt: string
+    requestedBy: string | null
+    decidedBy: string | null
+    decisionNote: string | null
+    newDueAt: string | null
+  }[]
+}
+
+type Props = {
+  inquiry: { id: number; version: number; status: string; dueAt: string }
+  deadline: DeadlineView
+  isManager: boolean
+}
+
+const STATUS_COLORS: Record<string, string> = { pending: 'gold', approved: 'green', rejected: 'default' }
+
+export function DeadlinePanel({ inquiry, deadline, isManager }: Props) {
+  const { t } = useTranslation()
+  const [now] = useState(() => Date.now())
+  const calendar = useWorkingCalendar(yearsAround(now))
+  const clock = useClockAction(inquiry.id)
+  const [dialog, setDialog] = useState<'pause' | 'extend' | null>(null)
+  const isOpen = inquiry.status === 'new' || inquiry.status === 'assigned'
+  const isPaused = deadline.pausedAt !== null
+  const { explanation } = deadline
+  const hasPending = deadline.extensions.some((e) => e.status === 'pending')
+
+  return (
+    <Card title={t('deadlines.panel.title')} size="small">
+      <Flex vertical gap={12}>
+        <Flex gap={8} align="center" wrap>
+          <Typography.Text>
+            {t('deadlines.panel.dueAt')}: {formatDateTime(inquiry.dueAt)}
+          </Typography.Text>
+          {isOpen && !isPaused && calendar && <DueTag calendar={calendar} dueAt={inquiry.dueAt} now={now} />}
+          {isPaused && <Tag color="purple">{t('deadlines.panel.paused', { at: formatDateTime(deadline.pausedAt) })}</Tag>}
+        </Flex>
+        <Typography.Paragraph style={{ marginBottom: 0 }} data-testid="deadline-explanation">
+          {explainDeadline(explanation, t).join(t('deadlines.explain.separator'))}
+        </Typography.Paragraph>
+        <Typography.Text type="secondary">{t('deadlines.panel.source', { source: explanation.source })}</Typography.Text>
+        {explanation.uncoveredYears.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('deadlines.panel.uncovered', { years: explanation.uncoveredYears.join(t('deadlines.explain.listJoin')) })}
+          />
+        )}
+        {clock.isError && <Alert type="error" showIcon role="alert" title={errorText(clock.error)} />}
+        {isOpen && (
+          <Flex gap={8} wrap>
+            {isPaused ? (
+              <Button
+                loading={clock.isPending}
+                onClick={() => clock.mutate({ kind: 'resume', version: inquiry.version })}
+              >
+                {t('deadlines.panel.resume')}
+              </Button>
+            ) : (
+              <Button onClick={() => setDialog('pause')}>{t('deadlines.panel.pause')}</Button>
+            )}
+            {!hasPending && <Button onClick={() => setDialog('extend')}>{t('deadlines.panel.extend')}</Button>}
+          </Flex>
+        )}
+        {deadline.pauses.length > 0 && (
+          <List
+            size="small"
+            header={t('deadlines.panel.pauses')}
+            dataSource={deadline.pauses}
+            renderItem={(p) => (
+              <List.Item>
+                {t('deadlines.panel.pauseRow', {
+                  from: formatDateTime(p.pausedAt),
+                  to: p.resumedAt ? formatDateTime(p.resumedAt) : t('deadlines.panel.open'),
+                  reason: p.reason,
+                })}
+              </List.Item>
+            )}
+          />
+        )}
+        {deadline.extensions.length > 0 && (
+          <List
+            size="small"
+            header={t('deadlines.panel.extensions')}
+            dataSource={deadline.extensions}
+            renderItem={(e) => (
+              <List.Item>
+                <Flex vertical gap={4} style={{ width: '100%' }}>
+                  <Flex gap={8} wrap align="center">
+                    <Tag color={STATUS_COLORS[e.status]}>{t(`deadlines.panel.status.${e.status}`)}</Tag>
+                    <Typography.Text>
+                      {t('deadlines.panel.extensionRow', { at: formatDateTime(e.requestedAt), by: e.requestedBy ?? '', reason: e.reason })}
+                    </Typography.Text>
+                    {e.newDueAt && <Typography.Text type="secondary">{t('deadlines.panel.newDue', { at: formatDateTime(e.newDueAt) })}</Typography.Text>}
+                    {e.decisionNote && <Typography.Text type="secondary">{e.decisionNote}</Typography.Text>}
+                  </Flex>
+                  {isManager && e.status === 'pending' && <ExtensionDecision requestId={e.id} />}
+                </Flex>
+              </List.Item>
+            )}
+          />
+        )}
+      </Flex>
+      <ReasonDialog
+        title={t(dialog === 'extend' ? 'deadlines.panel.extendTitle' : 'deadlines.panel.pauseTitle')}
+        isOpen={dialog !== null}
+        isBusy={clock.isPending}
+        onCancel={() => setDialog(null)}
+        onSubmit={(reason) =>
+          clock.mutate(dialog === 'extend' ? { kind: 'extend', reason } : { kind: 'pause', version: inquiry.version, reason }, {
+            onSettled: () => setDialog(null),
+          })
+        }
+      />
+    </Card>
+  )
+}

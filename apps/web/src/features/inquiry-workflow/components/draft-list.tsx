@@ -1,0 +1,90 @@
+/**
+ * Draft versions under sign-off (审核), newest first: number, author, status, text, the manager's
+ * comment. A manager approves the submitted draft (the text is released as the reply) or sends it
+ * back with a required comment.
+ */
+import { Button, Card, Flex, Input, List, Tag, Typography } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { formatDateTime } from '../../../utils/format-time.ts'
+import { useWorkflowAction } from '../api/use-workflow-action.ts'
+import type { Draft } from '../api/workflow-queries.ts'
+import { ActionError } from './action-error.tsx'
+
+const COLORS: Record<string, string> = { submitted: 'gold', approved: 'green', sent_back: 'red', superseded: 'default' }
+
+function Review({ inquiry, draft }: { inquiry: { id: number; version: number }; draft: Draft }) {
+  const { t } = useTranslation()
+  const action = useWorkflowAction(inquiry.id)
+  const [comment, setComment] = useState('')
+  const busy = action.isPending ? action.variables.kind : null
+  return (
+    <Flex vertical gap={8}>
+      <ActionError error={action.error} />
+      <Input.TextArea
+        aria-label={t('workflow.drafts.comment')}
+        placeholder={t('workflow.drafts.commentPlaceholder')}
+        autoSize={{ minRows: 1, maxRows: 4 }}
+        maxLength={2000}
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+      />
+      <Flex gap={8} justify="flex-end">
+        <Button
+          danger
+          disabled={comment.trim() === ''}
+          loading={busy === 'sendBack'}
+          onClick={() => action.mutate({ kind: 'sendBack', version: inquiry.version, draftId: draft.id, comment: comment.trim() })}
+        >
+          {t('workflow.drafts.sendBack')}
+        </Button>
+        <Button
+          type="primary"
+          loading={busy === 'approve'}
+          onClick={() => action.mutate({ kind: 'approve', version: inquiry.version, draftId: draft.id })}
+        >
+          {t('workflow.drafts.approve')}
+        </Button>
+      </Flex>
+    </Flex>
+  )
+}
+
+type Props = { inquiry: { id: number; version: number }; drafts: Draft[]; isManager: boolean }
+
+export function DraftList({ inquiry, drafts, isManager }: Props) {
+  const { t } = useTranslation()
+  if (drafts.length === 0) return null
+  const newestFirst = [...drafts].sort((a, b) => b.number - a.number)
+  return (
+    <Card size="small" title={t('workflow.drafts.title')}>
+      <List
+        dataSource={newestFirst}
+        renderItem={(d) => (
+          <List.Item key={d.id}>
+            <Flex vertical gap={6} style={{ width: '100%' }} aria-label={t('workflow.drafts.version', { number: d.number })}>
+              <Flex gap={8} align="center" wrap>
+                <Typography.Text strong>{t('workflow.drafts.version', { number: d.number })}</Typography.Text>
+                <Tag color={COLORS[d.status]}>{t(`workflow.drafts.status.${d.status}`)}</Tag>
+                <Typography.Text type="secondary">
+                  {d.author ?? ''} · {formatDateTime(d.at)}
+                </Typography.Text>
+              </Flex>
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{d.body}</Typography.Paragraph>
+              {d.reviewer && (
+                <Typography.Text type={d.status === 'sent_back' ? 'danger' : 'secondary'}>
+                  {t(`workflow.drafts.reviewed.${d.status === 'sent_back' ? 'sentBack' : 'approved'}`, {
+                    name: d.reviewer,
+                    at: formatDateTime(d.reviewedAt),
+                  })}
+                  {d.reviewComment ? `：${d.reviewComment}` : ''}
+                </Typography.Text>
+              )}
+              {isManager && d.status === 'submitted' && <Review inquiry={inquiry} draft={d} />}
+            </Flex>
+          </List.Item>
+        )}
+      />
+    </Card>
+  )
+}

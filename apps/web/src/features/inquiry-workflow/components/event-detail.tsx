@@ -1,0 +1,72 @@
+/**
+ * The detail line under a timeline event (the inquiry timeline's `renderEventDetail` slot): the
+ * note's text in the internal style (never looks like a reply), transfer from/to and note, return
+ * reason, merge link, draft number and comment, follow-up outcome, due date moves, clock and
+ * extension reasons. Event data shapes are those the API writes (workflow.service.ts,
+ * drafts.service.ts, follow-ups.service.ts, deadlines/clock.service.ts, deadlines/recompute.service.ts).
+ */
+import { Typography } from 'antd'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { formatDateTime } from '../../../utils/format-time.ts'
+import { INTERNAL_STYLE } from './internal-style.ts'
+
+export type TimelineEvent = { id: number; type: string; data: Record<string, unknown> }
+
+const str = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '')
+
+export function EventDetail({ event }: { event: TimelineEvent }): ReactNode {
+  const { t } = useTranslation()
+  const d = event.data
+  const line = (text: string) => (text ? <Typography.Text type="secondary">{text}</Typography.Text> : null)
+  switch (event.type) {
+    case 'note':
+      return (
+        <div style={{ ...INTERNAL_STYLE, whiteSpace: 'pre-wrap' }} data-internal-note>
+          <Typography.Text strong>🔒 {t('workflow.timeline.internal')}</Typography.Text>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{str(d.text)}</Typography.Paragraph>
+        </div>
+      )
+    case 'transferred':
+      return line(t('workflow.timeline.transferred', { from: str(d.from) || t('workflow.panel.noDepartment'), to: str(d.to), note: str(d.note) }))
+    case 'returned':
+      return line([str(d.reason), str(d.note)].filter(Boolean).join('：'))
+    case 'merged':
+      return d.mainId !== undefined ? (
+        <Typography.Text type="secondary">
+          {t('workflow.timeline.mergedInto')} <Link to={`/inquiries/${str(d.mainId)}`}>#{str(d.mainId)}</Link>
+        </Typography.Text>
+      ) : (
+        <Typography.Text type="secondary">
+          {t('workflow.timeline.mergedHere')} <Link to={`/inquiries/${str(d.duplicateId)}`}>#{str(d.duplicateId)}</Link>
+        </Typography.Text>
+      )
+    case 'draft_submitted':
+    case 'draft_approved':
+      return line(t('workflow.drafts.version', { number: str(d.number) }))
+    case 'draft_sent_back':
+      return line(`${t('workflow.drafts.version', { number: str(d.number) })}：${str(d.comment)}`)
+    case 'replied':
+      return d.viaInquiryId === undefined ? null : line(t('workflow.timeline.via', { id: str(d.viaInquiryId) }))
+    case 'posted':
+      return line(t('workflow.timeline.postedOn', { date: str(d.postedOn) }))
+    case 'followed_up':
+      return line([t(`workflow.followUp.outcome.${str(d.outcome)}`, { defaultValue: str(d.outcome) }), str(d.note)].filter(Boolean).join('：'))
+    case 'due_changed':
+    case 'clock_resumed':
+    case 'extension_approved':
+      return line(
+        [t('workflow.timeline.dueMoved', { from: formatDateTime(str(d.from)), to: formatDateTime(str(d.to)) }), str(d.reason), str(d.note)]
+          .filter(Boolean)
+          .join('；'),
+      )
+    case 'clock_paused':
+    case 'extension_requested':
+      return line(str(d.reason))
+    case 'extension_rejected':
+      return line(str(d.note))
+    default:
+      return null
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * 回访 (issue 5 §3): record the follow-up call's outcome (满意 / 基本满意 / 不满意 / 未联系上) and a
+ * note on a replied or closed inquiry; an unsatisfied citizen's inquiry can be reopened for
+ * re-handling (重办). Earlier follow-ups are listed.
+ */
+import { FOLLOW_UP_OUTCOMES, type FollowUpOutcome } from '@desk/domain'
+import { Button, Card, Checkbox, Flex, Input, List, Radio, Typography } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { formatDateTime } from '../../../utils/format-time.ts'
+import { useWorkflowAction } from '../api/use-workflow-action.ts'
+import type { WorkflowView } from '../api/workflow-queries.ts'
+import { ActionError } from './action-error.tsx'
+
+type Props = { inquiry: { id: number; version: number; status: string }; followUps: WorkflowView['followUps'] }
+
+export function FollowUpCard({ inquiry, followUps }: Props) {
+  const { t } = useTranslation()
+  const action = useWorkflowAction(inquiry.id)
+  const [outcome, setOutcome] = useState<FollowUpOutcome>()
+  const [note, setNote] = useState('')
+  const [reopen, setReopen] = useState(false)
+  const canFollowUp = inquiry.status === 'replied' || inquiry.status === 'closed'
+  if (!canFollowUp && followUps.length === 0) return null
+
+  const submit = () =>
+    outcome &&
+    action.mutate(
+      { kind: 'followUp', version: inquiry.version, outcome, note: note.trim(), reopen: outcome === 'unsatisfied' && reopen },
+      {
+        onSuccess: () => {
+          setOutcome(undefined)
+          setNote('')
+          setReopen(false)
+        },
+      },
+    )
+
+  return (
+    <Card size="small" title={t('workflow.followUp.title')}>
+      <Flex vertical gap={8}>
+        {followUps.length > 0 && (
+          <List
+            size="small"
+            dataSource={followUps}
+            renderItem={(f) => (
+              <List.Item key={f.id}>
+                <Typography.Text>
+                  {formatDateTime(f.at)} · {f.by ?? ''} · {t(`workflow.followUp.outcome.${f.outcome}`)}
+                  {f.note ? ` · ${f.note}` : ''}
+                  {f.reopened ? ` · ${t('workflow.followUp.reopened')}` : ''}
+                </Typography.Text>
+              </List.Item>
+            )}
+          />
+        )}
+        {canFollowUp && (
+          <>
+            <ActionError error={action.error} />
+            <Radio.Group
+              aria-label={t('workflow.followUp.outcomeLabel')}
+              value={outcome}
+              onChange={(e) => setOutcome(e.target.value as FollowUpOutcome)}
+              options={FOLLOW_UP_OUTCOMES.map((o) => ({ value: o, label: t(`workflow.followUp.outcome.${o}`) }))}
+            />
+            <Input.TextArea
+              aria-label={t('workflow.followUp.note')}
+              autoSize={{ minRows: 1, maxRows: 4 }}
+              maxLength={2000}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
+            {outcome === 'unsatisfied' && (
+              <Checkbox checked={reopen} onChange={(e) => setReopen(e.target.checked)}>
+                {t('workflow.followUp.reopen')}
+              </Checkbox>
+            )}
+            <Button disabled={!outcome} loading={action.isPending} style={{ alignSelf: 'flex-end' }} onClick={submit}>
+              {t('workflow.followUp.submit')}
+            </Button>
+          </>
+        )}
+      </Flex>
+    </Card>
+  )
+}

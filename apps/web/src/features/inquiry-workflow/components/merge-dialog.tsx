@@ -1,0 +1,66 @@
+/**
+ * Merge as a duplicate (any channel): the user types the main inquiry's number and sees a preview
+ * of it (subject, channel, source number, status) before confirming.
+ */
+import { useQuery } from '@tanstack/react-query'
+import { Alert, Descriptions, Flex, InputNumber, Modal } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { StatusTag } from '../../../components/status-tag.tsx'
+import { useWorkflowAction } from '../api/use-workflow-action.ts'
+import { workflowQueries } from '../api/workflow-queries.ts'
+import { ActionError } from './action-error.tsx'
+
+type Props = { inquiry: { id: number; version: number }; isOpen: boolean; onClose: () => void }
+
+export function MergeDialog({ inquiry, isOpen, onClose }: Props) {
+  const { t } = useTranslation()
+  const action = useWorkflowAction(inquiry.id)
+  const [mainId, setMainId] = useState<number | null>(null)
+  const isValid = mainId !== null && Number.isInteger(mainId) && mainId > 0 && mainId !== inquiry.id
+  const preview = useQuery({ ...workflowQueries.preview(mainId ?? 0), enabled: isOpen && isValid })
+  const target = preview.data?.inquiry
+  return (
+    <Modal
+      title={t('workflow.merge.title')}
+      open={isOpen}
+      okText={t('workflow.merge.submit')}
+      okButtonProps={{ disabled: !target || target.id !== mainId, loading: action.isPending }}
+      onOk={() => target && action.mutate({ kind: 'merge', version: inquiry.version, mainId: target.id }, { onSuccess: onClose })}
+      onCancel={onClose}
+      afterClose={() => {
+        setMainId(null)
+        action.reset()
+      }}
+    >
+      <Flex vertical gap={12}>
+        <ActionError error={action.error} />
+        <InputNumber<number>
+          aria-label={t('workflow.merge.mainId')}
+          placeholder={t('workflow.merge.mainId')}
+          min={1}
+          precision={0}
+          value={mainId}
+          onChange={(v) => setMainId(v)}
+          style={{ width: 200 }}
+        />
+        {mainId === inquiry.id && <Alert type="warning" showIcon title={t('workflow.merge.self')} />}
+        {isValid && preview.isError && <Alert type="warning" showIcon title={t('workflow.merge.notFound', { id: mainId })} />}
+        {target && (
+          <Descriptions
+            size="small"
+            bordered
+            column={1}
+            title={t('workflow.merge.preview')}
+            items={[
+              { key: 'subject', label: t('workflow.merge.subject'), children: target.subject },
+              { key: 'channel', label: t('workflow.merge.channel'), children: target.channel },
+              { key: 'externalId', label: t('workflow.merge.externalId'), children: target.externalId },
+              { key: 'status', label: t('workflow.merge.status'), children: <StatusTag status={target.status} /> },
+            ]}
+          />
+        )}
+      </Flex>
+    </Modal>
+  )
+}
