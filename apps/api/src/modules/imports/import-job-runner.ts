@@ -11,16 +11,16 @@ import { findImportBatch } from './imports.repo.ts'
 
 const running = new Map<number, Promise<void>>()
 
-// the worker runs TypeScript: it needs tsx's loader, which `node --import tsx` (pnpm start) passes
-// on by itself and a test runner may not
-const WORKER_EXEC_ARGV = process.execArgv.some((a) => a.includes('tsx')) ? process.execArgv : [...process.execArgv, '--import', 'tsx']
+// The worker runs TypeScript: it starts from a small script that registers tsx's loader (a
+// worker does not inherit the `--import tsx` hooks of `pnpm start` or of a test runner), then
+// imports the worker module.
+const WORKER_URL = new URL('./import-job.worker.ts', import.meta.url).href
+const BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+  .then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL)}) })`
 
 function runInWorker(db: Db, batchId: number): Promise<void> {
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('./import-job.worker.ts', import.meta.url), {
-      workerData: { dbPath: db.$client.name, batchId },
-      execArgv: WORKER_EXEC_ARGV,
-    })
+    const worker = new Worker(BOOT, { eval: true, workerData: { dbPath: db.$client.name, batchId } })
     let failure = 'the import worker stopped'
     worker.on('error', (err) => {
       failure = `the import worker failed: ${err.message}`

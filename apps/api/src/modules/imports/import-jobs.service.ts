@@ -4,8 +4,8 @@
  *   queued -> running -> written | checked (dry run) | rejected | failed, and later undone.
  * It goes through the same stages as the CLI (`planImport`: read, map, validate the whole file
  * before anything is written, so a bad file writes nothing), then writes through the same
- * `writeRows` / ingest path in chunks of CHUNK_ROWS rows, each its own transaction that also
- * moves the batch's `rowsDone`: replies by responders wait for one chunk at most, not the file.
+ * `writeRows` / ingest path in paced chunks (PACING), each its own transaction that also moves
+ * the batch's `rowsDone`: replies by responders wait for one chunk at most, not the file.
  * A job that fails mid-way, or that a crash left running, is compensated: what it wrote is
  * removed by the code that undoes a batch (`listTouchedInquiries` + `deleteBatchInquiries`).
  */
@@ -16,8 +16,20 @@ import { planImport, writeRows, type SavedMapping } from './imports.service.ts'
 import { readStagedFile, removeStagedFile } from './import-staging.ts'
 import type { Table } from './table.ts'
 
-/** Rows written per transaction (one commit each). */
-export const CHUNK_ROWS = 1000
+/**
+ * Transactions that read before they write take the write lock at BEGIN: a deferred one would
+ * fail with SQLITE_BUSY (no busy wait) when the other connection commits between its read and
+ * its write.
+ */
+export const IMMEDIATE = { behavior: 'immediate' } as const
+
+/**
+ * Pacing of the write phase: each transaction writes rows (STEP_ROWS at a time) for about
+ * CHUNK_MS, commits, then leaves the database alone for GAP_MS. SQLite's busy handler, which
+ * makes the API's writers wait for the lock, retries at most 100 ms apart, so a gap of 100 ms is
+ * sure to let a waiting reply in: it waits about one chunk, not the whole file.
+ */
+export const PACING = { CHUNK_MS: 200, GAP_MS: 100, STEP_ROWS: 100 }
 
 /** The read options a job keeps in its row (`options`, JSON). */
 export type ImportJobOptions = {
@@ -52,7 +64,7 @@ export function toSavedMapping(row: repo.ImportPresetRow): SavedMapping {
   }
 }
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 /**
  * Runs job `batchId` to its end state (on the worker's own connection, or in-process for an
@@ -116,16 +128,19 @@ export async function runImportJob(db: Db, batchId: number, clock: () => number 
     const total = mapped.valid.length
     repo.updateImportBatch(db, batchId, { phase: 'write', rowsDone: 0, rowsTotal: total })
     let created = 0
-    for (let i = 0; i < total; i += CHUNK_ROWS) {
-      const chunk = mapped.valid.slice(i, i + CHUNK_ROWS)
+    let done = 0
+    while (done < total) {
       db.transaction((tx) => {
         const txDb = tx as unknown as Db
-        const counts = writeRows(txDb, chunk, { actorId: batch.createdBy, now: batch.createdAt, batchId }, undefined)
-        created += counts.created
-        const done = i + chunk.length
+        const until = performance.now() + PACING.CHUNK_MS
+        do {
+          const step = mapped.valid.slice(done, done + PACING.STEP_ROWS)
+          created += writeRows(txDb, step, { actorId: batch.createdBy, now: batch.createdAt, batchId }, undefined).created
+          done += step.length
+        } while (done < total && performance.now() < until)
         repo.updateImportBatch(txDb, batchId, { rowsDone: done, created, duplicates: done - created })
-      })
-      await yieldToEventLoop()
+      }, IMMEDIATE)
+      if (done < total) await pause(PACING.GAP_MS)
     }
     repo.updateImportBatch(db, batchId, { status: 'written', finishedAt: clock() })
   } catch (err) {
@@ -157,7 +172,7 @@ export function failImportJob(db: Db, batchId: number, reason: string, now: numb
       failure: `${reason} (${removed} inquiries it had written were removed.${kept})`,
       finishedAt: now,
     })
-  })
+  }, IMMEDIATE)
 }
 
 /**

@@ -11,7 +11,7 @@ import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
 import { getActiveChannel } from '../channels/channels.service.ts'
 import { launchImportJob } from './import-job-runner.ts'
-import { toSavedMapping, type ImportJobOptions, type ImportRowIssue } from './import-jobs.service.ts'
+import { IMMEDIATE, toSavedMapping, type ImportJobOptions, type ImportRowIssue } from './import-jobs.service.ts'
 import { readStagedFile, removeStagedFile, writeStagedFile } from './import-staging.ts'
 import * as repo from './imports.repo.ts'
 import { previewFile, type ImportPreview } from './imports.service.ts'
@@ -226,6 +226,6 @@ export function undoImportBatch(db: Db, id: number, actorId: number, now: number
     const n = repo.deleteBatchInquiries(txDb, id, [])
     repo.updateImportBatch(txDb, id, { status: 'undone', undoneBy: actorId, undoneAt: now })
     return n
-  })
+  }, IMMEDIATE)
   return { ...getImportJob(db, id), removed }
 }

@@ -1,8 +1,15 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DEFAULT_CHANNELS } from '@desk/domain'
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
-import type { Db } from '../../db/client.ts'
-import { call, setupDesk, signIn, type Session } from '../../test/setup.ts'
+import { openDb, type Db } from '../../db/client.ts'
+import { addInquiries, call, setupDesk, signIn, T0, type Session } from '../../test/setup.ts'
+import { ensureChannels } from '../channels/channels.service.ts'
+import { createUser } from '../users/users.service.ts'
+import { getImportJob, stageUpload, startImportJob } from './import-wizard.service.ts'
 import { importJobSettled } from './import-job-runner.ts'
 import { recoverImportJobs } from './import-jobs.service.ts'
 import { insertImportBatch } from './imports.repo.ts'
@@ -273,5 +280,38 @@ describe('import jobs after a crash', () => {
     expect(desk.db.$client.prepare('select external_id as id from inquiries').all()).toEqual([{ id: '1' }])
     expect(((await (await call(desk, s, 'GET', `/imports/${written.id}`)).json()) as { job: Job }).job.status).toBe('written')
     expect(recoverImportJobs(desk.db, 6)).toEqual([])
+  })
+})
+
+describe('import jobs on a database file', () => {
+  it('run in a worker thread on their own connection while the API keeps writing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'desk-import-'))
+    const db = openDb(join(dir, 'desk.sqlite'))
+    try {
+      ensureChannels(db, DEFAULT_CHANNELS, T0)
+      const [probe] = addInquiries(db, [{}])
+      const lines = Array.from({ length: 3000 }, (_, i) => `${i + 1},U${i},主题${i},2019/4/25 9:32:09,内容${i}`)
+      const user = await createUser(db, { username: 'r1', displayName: 'R', role: 'responder', password: 'secret-pass' }, T0)
+      const staged = await stageUpload(db, { fileName: 'big.csv', body: csv(HEADER, ...lines), actorId: user.id, now: T0 })
+      const job = startImportJob(db, { kind: 'import', uploadId: staged.id, channelCode: 'minxin', options: {}, actorId: user.id, now: T0 })
+      const seen = new Set<string>()
+      let writes = 0
+      while (getImportJob(db, job.id).status === 'queued' || getImportJob(db, job.id).status === 'running') {
+        const j = getImportJob(db, job.id)
+        seen.add(`${j.phase ?? ''}:${j.rowsDone}`)
+        // a responder's write between the job's chunks goes through
+        db.$client.prepare('update inquiries set updated_at = updated_at + 1 where id = ?').run(probe?.id)
+        writes++
+        await new Promise((r) => setTimeout(r, 20))
+      }
+      await importJobSettled(job.id)
+      expect(getImportJob(db, job.id)).toMatchObject({ status: 'written', created: 3000, rowsDone: 3000, rowsTotal: 3000 })
+      expect(writes).toBeGreaterThan(0)
+      expect(seen.has('write:3000')).toBe(false) // it ended after the last chunk, seen as written
+      expect(db.$client.prepare('select count(*) as n from inquiries where import_batch_id = ?').get(job.id)).toEqual({ n: 3000 })
+    } finally {
+      db.$client.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
