@@ -1,0 +1,70 @@
+import { screen, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { createFakeDesk } from '../../../testing/fake-desk.ts'
+import { createFakeConfig, MANAGER } from '../../../testing/fake-config.ts'
+import { server } from '../../../testing/msw-server.ts'
+import { renderWithClient } from '../../../testing/render.tsx'
+
+function setup(path = '/admin/templates') {
+  const config = createFakeConfig()
+  server.use(...createFakeDesk({ user: MANAGER }).handlers, ...config.handlers)
+  return { config, app: renderWithClient(path) }
+}
+
+describe('manager: reply templates', () => {
+  it('lists templates by category, general ones first', async () => {
+    setup()
+    expect(await screen.findByText('占道经营答复')).toBeTruthy()
+    const rows = screen.getAllByRole('row').slice(1)
+    expect(within(rows[0]!).getByText('通用（所有类别）')).toBeTruthy()
+    expect(within(rows[0]!).getByText('通用答复')).toBeTruthy()
+    expect(within(rows[1]!).getByText('城市管理')).toBeTruthy()
+  })
+
+  it('inserts placeholders at the cursor, previews them with sample values and saves', async () => {
+    const { config, app } = setup()
+    await app.user.click(await screen.findByRole('button', { name: '新建模板' }))
+    const dialog = await screen.findByRole('dialog')
+    await app.user.type(within(dialog).getByLabelText('标题'), '噪音投诉答复')
+    const body = within(dialog).getByLabelText('模板正文') as HTMLTextAreaElement
+    await app.user.type(body, '您好，来件已转交。')
+    // cursor after "您好" (2 characters): the name goes there, not at the end
+    body.setSelectionRange(2, 2)
+    await app.user.click(within(dialog).getByRole('button', { name: '插入市民姓名' }))
+    expect(body.value).toBe('您好{市民姓名}，来件已转交。')
+    // the cursor now sits after the inserted placeholder
+    await app.user.click(within(dialog).getByRole('button', { name: '插入承办单位' }))
+    expect(body.value).toBe('您好{市民姓名}{承办单位}，来件已转交。')
+
+    expect(within(dialog).getByTestId('template-preview').textContent).toBe('您好张**城市管理处，来件已转交。')
+
+    await app.user.click(within(dialog).getByRole('button', { name: /保\s*存/ }))
+    expect(await screen.findByText('噪音投诉答复')).toBeTruthy()
+    expect(config.state.writes.at(-1)).toEqual({
+      method: 'POST',
+      path: '/api/templates',
+      body: { category: null, title: '噪音投诉答复', body: '您好{市民姓名}{承办单位}，来件已转交。', isActive: true },
+    })
+  })
+
+  it('warns about an unknown placeholder in the preview and edits a category', async () => {
+    const { config, app } = setup()
+    await app.user.click(await screen.findByRole('button', { name: '编辑 占道经营答复' }))
+    const dialog = await screen.findByRole('dialog')
+    const body = within(dialog).getByLabelText('模板正文')
+    await app.user.type(body, '{{电话}')
+    expect(await within(dialog).findByText('无法识别的占位符：{电话}')).toBeTruthy()
+    const category = within(dialog).getByLabelText('类别')
+    await app.user.clear(category)
+    await app.user.type(category, '环境保护')
+    await app.user.click(within(dialog).getByRole('button', { name: /保\s*存/ }))
+    expect(await screen.findByText('环境保护')).toBeTruthy()
+    expect(config.state.writes.at(-1)).toMatchObject({ method: 'PATCH', path: '/api/templates/1', body: { category: '环境保护' } })
+  })
+
+  it('sends a manager who opens an admin-only page back to the queue', async () => {
+    const { app } = setup('/admin/calendar')
+    expect(await screen.findByRole('heading', { name: '答复队列' })).toBeTruthy()
+    expect(app.location()).toBe('/queue')
+  })
+})
