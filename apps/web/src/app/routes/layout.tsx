@@ -9,12 +9,17 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router'
 import { LanguageSwitch } from '../../components/language-switch.tsx'
 import { useLogout } from '../../features/auth/api/use-session-actions.ts'
 import { sessionQueries } from '../../lib/session.ts'
+import { CONFIG_PAGES } from '../../features/admin-config/config-pages.ts'
+import { hasRole } from '@desk/domain'
+import type { MenuProps } from 'antd'
 
 const MENU = [
   { key: '/queue', label: 'nav.queue', admin: false },
   { key: '/intake/manual', label: 'manualEntry.nav', admin: false },
   { key: '/dashboard', label: 'dashboard.nav', admin: false, manager: true },
   { key: '/reports', label: 'reports.nav', admin: false, manager: true },
+  { key: '/digest', label: 'deadlines.nav.digest', admin: false, manager: true },
+  { key: '/deadlines/extensions', label: 'deadlines.nav.extensions', admin: false, manager: true },
   { key: '/admin/channels', label: 'nav.channels', admin: true },
   { key: '/admin/users', label: 'nav.users', admin: true },
 ] as const
@@ -30,7 +35,15 @@ export function Component() {
     key: m.key,
     label: <Link to={m.key}>{t(m.label)}</Link>,
   }))
-  const selected = MENU.find((m) => pathname.startsWith(m.key))?.key ?? '/queue'
+  // configuration pages (departments, templates, calendar …) in one submenu, by role
+  const configItems = CONFIG_PAGES.filter((p) => user && hasRole(user.role, p.role)).map((p) => ({
+    key: p.path,
+    label: <Link to={p.path}>{t(p.label)}</Link>,
+  }))
+  const menuItems: MenuProps['items'] =
+    configItems.length > 0 ? [...items, { key: 'config', label: t('adminConfig.nav.title'), children: configItems }] : items
+  const selected =
+    MENU.find((m) => pathname.startsWith(m.key))?.key ?? CONFIG_PAGES.find((p) => pathname.startsWith(p.path))?.path ?? '/queue'
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -38,7 +51,7 @@ export function Component() {
         <Typography.Text strong style={{ fontSize: 18, whiteSpace: 'nowrap' }}>
           {t('app.title')}
         </Typography.Text>
-        <Menu mode="horizontal" selectedKeys={[selected]} items={items} style={{ flex: 1, minWidth: 0 }} />
+        <Menu mode="horizontal" selectedKeys={[selected]} items={menuItems} style={{ flex: 1, minWidth: 0 }} />
         <Flex align="center" gap={8}>
           {user && (
             <>
