@@ -15,7 +15,7 @@ import {
   OUTBOX_STATUSES,
 } from '@desk/domain'
 import { sql } from 'drizzle-orm'
-import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`
 
@@ -184,6 +184,10 @@ export const inquiries = sqliteTable(
     uniqueIndex('inquiries_channel_external_uq').on(t.channelCode, t.externalId),
     // serve the queue's sort orders by keyset (id is the unique tie-breaker) and the counts
     index('inquiries_status_due_idx').on(t.status, t.dueAt, t.id),
+    // the default queue view (pending, earliest due first) walks this in order and stops at the page's end
+    index('inquiries_pending_due_idx')
+      .on(t.dueAt, t.id)
+      .where(sql`status in ('new', 'assigned')`),
     index('inquiries_status_received_idx').on(t.status, t.receivedAt, t.id),
     index('inquiries_received_idx').on(t.receivedAt, t.id),
     index('inquiries_due_idx').on(t.dueAt, t.id),
@@ -423,4 +427,18 @@ export const followUps = sqliteTable(
     createdAt: integer().notNull(),
   },
   (t) => [index('follow_ups_inquiry_idx').on(t.inquiryId, t.id)],
+)
+
+/**
+ * Inquiries per (channel, status), kept exact by triggers on inquiries (migration 0006), so the
+ * queue's unfiltered per-channel counts cost one small read instead of a scan of every row.
+ */
+export const inquiryCounts = sqliteTable(
+  'inquiry_counts',
+  {
+    channelCode: text().notNull(),
+    status: text().notNull(),
+    n: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.channelCode, t.status] })],
 )

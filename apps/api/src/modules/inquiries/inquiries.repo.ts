@@ -1,10 +1,10 @@
 /** Inquiries, their events and replies in SQL. Only this file (and tests) write these tables. */
-import type { InquiryFilter, QueueSort } from '@desk/domain'
-import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm'
+import { statusesOf, type InquiryFilter, type QueueSort } from '@desk/domain'
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client.ts'
-import { departments, inquiries, inquiryEvents, replies, users } from '../../db/schema.ts'
-import { filterPredicate, filterWithoutChannel, viewerScope, type Viewer } from './inquiry-filter.repo.ts'
+import { departments, inquiries, inquiryCounts, inquiryEvents, replies, users } from '../../db/schema.ts'
+import { filterPredicate, filterWithoutChannel, isStatusOnly, viewerScope, type Viewer } from './inquiry-filter.repo.ts'
 import type { QueueCursor } from './queue-cursor.ts'
 
 export type InquiryRow = typeof inquiries.$inferSelect
@@ -52,19 +52,41 @@ export function listInquiries(
 ) {
   const col = sortColumn(q.sort)
   const order = q.sort === 'received_desc' ? [desc(col), desc(inquiries.id)] : [asc(col), asc(inquiries.id)]
+  // The page's ids first, from the sort's index alone; only those rows are then joined. In one
+  // query SQLite joined and sorted every matching row before the limit (160 ms at 200k rows).
+  // SQLite's planner prefers a status index plus a sort of every pending row (80 ms at 200k rows)
+  // to the pending-only index that is already in due order (0.3 ms): name it for that view.
+  const source =
+    q.sort === 'due_asc' && q.filter.status === 'pending' ? sql`${inquiries} indexed by inquiries_pending_due_idx` : inquiries
+  const pageIds = db
+    .select({ id: sql<number>`${sql.raw('"inquiries"."id"')}` })
+    .from(source)
+    .where(and(filterPredicate(q.filter, q.viewer), keysetCondition(q.cursor)))
+    .orderBy(...order)
+    .limit(q.limit + 1)
   return db
     .select(listColumns)
     .from(inquiries)
     .leftJoin(assignee, eq(assignee.id, inquiries.assigneeId))
     .leftJoin(departments, eq(departments.id, inquiries.departmentId))
-    .where(and(filterPredicate(q.filter, q.viewer), keysetCondition(q.cursor)))
+    .where(inArray(inquiries.id, pageIds))
     .orderBy(...order)
-    .limit(q.limit + 1)
     .all()
 }
 
-/** Row counts per channel for the filter without its channel (same predicate as the list). */
+/**
+ * Row counts per channel for the filter without its channel (same predicate as the list). A
+ * status-only filter for a viewer who sees everything reads the trigger-kept counter table.
+ */
 export function countByChannel(db: Db, filter: Omit<InquiryFilter, 'channel'>, viewer: Viewer) {
+  if (isStatusOnly(filter, viewer)) {
+    return db
+      .select({ channelCode: inquiryCounts.channelCode, n: sql<number>`sum(${inquiryCounts.n})`.mapWith(Number) })
+      .from(inquiryCounts)
+      .where(filter.status === 'all' ? undefined : inArray(inquiryCounts.status, [...statusesOf(filter.status)]))
+      .groupBy(inquiryCounts.channelCode)
+      .all()
+  }
   return db
     .select({ channelCode: inquiries.channelCode, n: count() })
     .from(inquiries)

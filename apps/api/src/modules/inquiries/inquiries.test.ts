@@ -156,3 +156,34 @@ describe('inquiry actions', () => {
     expect(detail.inquiry.events.at(-1)?.type).toBe('contact_revealed')
   })
 })
+
+describe('per-channel counts kept by triggers', () => {
+  it('equal the rows the list returns, for a manager, after inserts, status changes and deletes', async () => {
+    const desk = setupDesk()
+    const m = await signIn(desk, 'manager')
+    const made = addInquiries(desk.db, [
+      { channelCode: 'minxin' },
+      { channelCode: 'minxin' },
+      { channelCode: 'mayor_mailbox' },
+      { channelCode: 'hotline_12345', reply: { body: '已处理', repliedAt: T0 + day } },
+    ])
+    const [a, b, c] = made.map((r) => r.id)
+    await call(desk, m, 'POST', `/inquiries/${a}/claim`, { version: 1 })
+    await call(desk, m, 'POST', `/inquiries/${a}/replies`, { version: 2, body: '答复' })
+    await call(desk, m, 'POST', `/inquiries/${a}/close`, { version: 3 })
+    await call(desk, m, 'POST', `/inquiries/${b}/replies`, { version: 1, body: '答复' })
+    await call(desk, m, 'POST', `/inquiries/${b}/reopen`, { version: 2 })
+    desk.db.$client.prepare('delete from inquiries where id = ?').run(c)
+    for (const status of ['pending', 'all', 'new', 'assigned', 'replied', 'closed']) {
+      const counts = (await (await call(desk, m, 'GET', `/inquiries/counts?status=${status}`)).json()) as Counts
+      for (const [code, n] of Object.entries(counts.byChannel)) {
+        const page = (await (await call(desk, m, 'GET', `/inquiries?status=${status}&channel=${code}&limit=200`)).json()) as Page
+        expect(page.items.length, `${status} ${code}`).toBe(n)
+      }
+    }
+    const all = (await (await call(desk, m, 'GET', '/inquiries/counts?status=all')).json()) as Counts
+    expect(all.byChannel).toMatchObject({ minxin: 2, mayor_mailbox: 0, hotline_12345: 1 })
+    const raw = desk.db.$client.prepare('select count(*) as n from inquiries').get() as { n: number }
+    expect(all.total).toBe(raw.n)
+  })
+})

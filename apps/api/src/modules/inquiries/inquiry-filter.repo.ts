@@ -9,7 +9,9 @@ import {
   PENDING_STATUSES,
   type DueWindow,
   type InquiryFilter,
+  type InquiryStatus,
   type ReplyFilter,
+  type SatisfactionFilter,
 } from '@desk/domain'
 import { and, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm'
 import { inquiries } from '../../db/schema.ts'
@@ -55,7 +57,7 @@ function textPredicate(q: string): SQL | undefined {
 export function filterWithoutChannel(filter: Omit<InquiryFilter, 'channel'>, viewer: Viewer): SQL | undefined {
   const conds: (SQL | undefined)[] = [
     viewerScope(viewer),
-    filter.status === 'all' ? undefined : inArray(inquiries.status, [...statusesOf(filter.status)]),
+    filter.status === 'all' ? undefined : statusIn(statusesOf(filter.status)),
   ]
   if (filter.assignee === 'me') conds.push(eq(inquiries.assigneeId, viewer.id))
   else if (filter.assignee === 'none') conds.push(isNull(inquiries.assigneeId))
@@ -67,13 +69,39 @@ export function filterWithoutChannel(filter: Omit<InquiryFilter, 'channel'>, vie
   if (filter.category) conds.push(eq(inquiries.category, filter.category))
   if (filter.uncategorized) conds.push(isNull(inquiries.category))
   if (filter.dueWindow) conds.push(duePredicate(filter.dueWindow))
+  if (filter.satisfaction) conds.push(satisfactionPredicate(filter.satisfaction))
   return and(...conds)
+}
+
+/** `rated`: any satisfaction; `positive`: 满意 or 基本满意 (domain SATISFACTION_FILTERS). */
+function satisfactionPredicate(f: SatisfactionFilter): SQL {
+  if (f === 'rated') return isNotNull(inquiries.satisfaction)
+  return inArray(inquiries.satisfaction, ['satisfied', 'basically_satisfied'])
+}
+
+/**
+ * `status in ('new', 'assigned')` with the statuses as SQL literals, not bound parameters: only
+ * then can SQLite prove the pending-only partial index applies (the values come from the domain's
+ * closed status list, never from the request).
+ */
+function statusIn(statuses: readonly InquiryStatus[]): SQL {
+  const list = statuses.map((s) => `'${s}'`).join(', ')
+  return sql`${inquiries.status} in (${sql.raw(list)})`
+}
+
+/**
+ * True when the filter narrows by status alone and `viewer` sees every inquiry: its per-channel
+ * counts can then be read from the counter table. Any other filter field set (present or future)
+ * makes it false.
+ */
+export function isStatusOnly(filter: Omit<InquiryFilter, 'channel'>, viewer: Viewer): boolean {
+  return viewerScope(viewer) === undefined && Object.entries(filter).every(([k, v]) => k === 'status' || v === undefined)
 }
 
 /** Pending inquiries with a running clock due in [notBefore, before) (the `due` filter, resolved). */
 function duePredicate(w: DueWindow): SQL | undefined {
   return and(
-    inArray(inquiries.status, [...PENDING_STATUSES]),
+    statusIn(PENDING_STATUSES),
     isNull(inquiries.pausedAt),
     lt(inquiries.dueAt, w.before),
     w.notBefore === undefined ? undefined : gte(inquiries.dueAt, w.notBefore),
