@@ -1,0 +1,93 @@
+/**
+ * End to end in Chromium against the real desk: an admin marks Saturday 2025-06-07 as a make-up
+ * workday on the calendar page. An open 12345 consultation received Fri 2025-06-06 (3 working
+ * days from the next working day) was due Wed 06-11 17:00; with the extra workday it is due Tue
+ * 06-10 17:00. The page reports the moved count; the API and the inquiry page show the new date and
+ * the inquiry's timeline shows the due-date event with its reason.
+ */
+import { chromium, type Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { post, signIn, type ApiSession } from './desk-client.ts'
+import { ADMIN_PASSWORD, startDesk, type DeskServer } from './desk-server.ts'
+
+let desk: DeskServer
+let browser: Browser
+let admin: ApiSession
+let inquiryId = 0
+
+async function dueAt(id: number): Promise<string> {
+  const res = await fetch(`${desk.baseUrl}/api/inquiries/${id}`, { headers: { cookie: admin.cookie } })
+  if (!res.ok) throw new Error(`GET /inquiries/${id}: ${res.status}`)
+  return ((await res.json()) as { inquiry: { dueAt: string } }).inquiry.dueAt
+}
+
+beforeAll(async () => {
+  desk = await startDesk()
+  admin = await signIn(desk.baseUrl, 'admin', ADMIN_PASSWORD)
+  const created = await post<{ results: { id: number }[] }>(admin, '/channels/hotline_12345/inquiries', [
+    {
+      externalId: 'HL-CAL-1',
+      subject: '咨询公积金提取',
+      body: '请问公积金提取需要哪些材料？',
+      category: '咨询',
+      receivedAt: '2025-06-06T02:00:00.000Z', // Fri 10:00 in Beijing
+      citizen: { name: '钱市民', phone: '13812345678' },
+    },
+  ])
+  inquiryId = created.results[0]?.id ?? 0
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await desk?.stop()
+})
+
+describe('working-day calendar in the browser', () => {
+  it('adds a make-up workday, sees the moved count, and the open inquiry is due a day earlier', async () => {
+    expect(await dueAt(inquiryId)).toBe('2025-06-11T17:00:00.000+08:00')
+
+    const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage()
+    await page.goto(`${desk.baseUrl}/admin/calendar`)
+    await page.getByLabel('用户名').fill('admin')
+    await page.getByLabel('密码').fill(ADMIN_PASSWORD)
+    await page.getByRole('button', { name: /登\s*录/ }).click()
+    await page.waitForURL(/\/admin\/calendar$/)
+    // the bundled years are listed with their source
+    await page.getByRole('button', { name: /查看 2025/ }).click()
+    await page.getByText('端午节').first().waitFor()
+
+    await page.getByRole('button', { name: '添加或更正日期' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByLabel('日期').fill('2025-06-07')
+    await dialog.getByLabel('调休上班').check()
+    await dialog.getByLabel('名称').fill('端午节调休（测试）')
+    await dialog.getByRole('button', { name: /保\s*存/ }).click()
+
+    await page.getByText('已重新计算 1 件未结来件的办理期限，其中 1 件的到期时间已调整。').waitFor()
+    const moved = page.getByRole('link', { name: `来件 #${inquiryId}：2025-06-11 17:00 → 2025-06-10 17:00` })
+    await moved.waitFor()
+    // the new date is listed in the year's table
+    expect(await page.getByRole('row', { name: /2025-06-07/ }).getByText('调休上班').count()).toBe(1)
+
+    expect(await dueAt(inquiryId)).toBe('2025-06-10T17:00:00.000+08:00')
+    await moved.click()
+    await page.getByRole('heading', { name: '咨询公积金提取' }).waitFor()
+    await page.getByText('2025-06-10 17:00').first().waitFor()
+    // the move is an event in the inquiry's timeline, with the reason the API recorded
+    await page.getByText('期限变更').first().waitFor()
+    await page.getByText(/calendar: 2025-06-07 set to workday/).first().waitFor()
+  })
+})
