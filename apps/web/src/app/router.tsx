@@ -49,6 +49,8 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
         { path: 'queue', lazy: () => import('./routes/queue.tsx') },
         { path: 'inquiries/:id', lazy: () => import('./routes/inquiry.tsx') },
         { path: 'intake/manual', lazy: () => import('./routes/manual-entry.tsx') },
+        { path: 'imports', lazy: () => import('./routes/imports.tsx') },
+        { path: 'imports/new', lazy: () => import('./routes/imports-new.tsx') },
         { path: 'dashboard', loader: requireUser(queryClient, 'manager'), lazy: () => import('./routes/dashboard.tsx') },
         { path: 'reports', loader: requireUser(queryClient, 'manager'), lazy: () => import('./routes/reports.tsx') },
         { path: 'digest', loader: requireUser(queryClient, 'manager'), lazy: () => import('./routes/digest.tsx') },

@@ -16,6 +16,7 @@ import type { MenuProps } from 'antd'
 const MENU = [
   { key: '/queue', label: 'nav.queue', admin: false },
   { key: '/intake/manual', label: 'manualEntry.nav', admin: false },
+  { key: '/imports', label: 'imports.nav', admin: false },
   { key: '/dashboard', label: 'dashboard.nav', admin: false, manager: true },
   { key: '/reports', label: 'reports.nav', admin: false, manager: true },
   { key: '/digest', label: 'deadlines.nav.digest', admin: false, manager: true },

@@ -1,0 +1,233 @@
+/**
+ * The import wizard (issue 3 §1): pick a channel, drop a CSV or XLSX (the 50 MB limit is said
+ * before the upload and checked before it starts), pick the sheet, check the preview with its
+ * detected encoding and the mapping (every header has a drop-down of inquiry fields; a mapping can
+ * be saved as a named preset of the channel), run a dry run on the whole file, then import with a
+ * progress bar of real rows done / total. Jobs run on the server: the page can be left.
+ */
+import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS } from '@desk/domain'
+import { useQuery } from '@tanstack/react-query'
+import { Alert, Button, Flex, Input, Select, Space, Table, Tag, Typography, Upload } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { channelName, channelQueries } from '../../../lib/channels.ts'
+import { errorText } from '../../../lib/error-text.ts'
+import {
+  MAX_UPLOAD_BYTES,
+  usePreviewUpload,
+  useRefreshQueue,
+  useSavePreset,
+  useStartJob,
+  useUploadFile,
+  type ReadOptions,
+} from '../api/imports-queries.ts'
+import { JobProgress } from './job-progress.tsx'
+
+type Preview = NonNullable<ReturnType<typeof usePreviewUpload>['data']>
+/** header -> field ('' = not imported) */
+type Mapping = Record<string, string>
+
+const MB = 1024 * 1024
+
+function toMapping(preview: Preview['preview']): Mapping {
+  const byHeader: Mapping = Object.fromEntries(preview.headers.map((h) => [h, '']))
+  for (const [field, header] of Object.entries(preview.mapping)) if (header) byHeader[header] = field
+  return byHeader
+}
+
+const mapEntries = (m: Mapping) => Object.entries(m).filter(([h, f]) => h !== '' && f !== '').map(([h, f]) => `${h}=${f}`)
+
+export function ImportWizard() {
+  const { t, i18n } = useTranslation()
+  const channels = useQuery(channelQueries.list())
+  const upload = useUploadFile()
+  const preview = usePreviewUpload()
+  const savePreset = useSavePreset()
+  const startJob = useStartJob()
+  const refreshQueue = useRefreshQueue()
+  const [channel, setChannel] = useState<string>()
+  const [tooBig, setTooBig] = useState<string>()
+  const [mapping, setMapping] = useState<Mapping>({})
+  const [tz, setTz] = useState('Asia/Shanghai')
+  const [presetName, setPresetName] = useState('')
+  const [dryRunId, setDryRunId] = useState<number>()
+  const [importId, setImportId] = useState<number>()
+
+  const uploadId = upload.data?.id
+  const shown = preview.data?.preview
+
+  function runPreview(id: string, code: string, opts: ReadOptions = {}) {
+    setDryRunId(undefined)
+    preview.mutate({ uploadId: id, channel: code, ...opts }, { onSuccess: (p) => setMapping(toMapping(p.preview)) })
+  }
+
+  function onFile(file: File) {
+    setTooBig(undefined)
+    setDryRunId(undefined)
+    setImportId(undefined)
+    preview.reset()
+    if (file.size > MAX_UPLOAD_BYTES) {
+      setTooBig(t('imports.upload.tooBig', { size: (file.size / MB).toFixed(1), limit: MAX_UPLOAD_BYTES / MB }))
+      return
+    }
+    upload.mutate(file, { onSuccess: (u) => channel && runPreview(u.id, channel) })
+  }
+
+  const mapped = new Set(Object.values(mapping).filter((f) => f !== ''))
+  const missing = REQUIRED_IMPORT_FIELDS.filter((f) => !mapped.has(f))
+  const jobInput = () => ({
+    uploadId: uploadId ?? '',
+    channel: channel ?? '',
+    sheet: shown?.sheet ?? undefined,
+    preset: null,
+    map: mapEntries(mapping),
+    tz,
+  })
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Flex gap={8} align="center" wrap>
+        <label htmlFor="import-channel">{t('imports.wizard.channel')}</label>
+        <Select
+          id="import-channel"
+          style={{ minWidth: 220 }}
+          value={channel}
+          placeholder={t('imports.wizard.channelPlaceholder')}
+          options={(channels.data ?? []).filter((c) => c.isActive).map((c) => ({ value: c.code, label: channelName(c, i18n.language) }))}
+          onChange={(code: string) => {
+            setChannel(code)
+            if (uploadId) runPreview(uploadId, code)
+          }}
+        />
+      </Flex>
+
+      <Upload.Dragger
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        multiple={false}
+        showUploadList={false}
+        disabled={!channel || upload.isPending}
+        beforeUpload={(file) => {
+          onFile(file)
+          return false
+        }}
+      >
+        <p>{t('imports.upload.drop')}</p>
+        <Typography.Text type="secondary">{t('imports.upload.limit', { limit: MAX_UPLOAD_BYTES / MB })}</Typography.Text>
+        {!channel && <p>{t('imports.upload.channelFirst')}</p>}
+      </Upload.Dragger>
+      {upload.isPending && <Typography.Text>{t('imports.upload.uploading')}</Typography.Text>}
+      {tooBig && <Alert type="error" showIcon title={tooBig} />}
+      {upload.error && <Alert type="error" showIcon title={errorText(upload.error)} />}
+      {preview.error && <Alert type="error" showIcon title={errorText(preview.error)} />}
+
+      {shown && uploadId && channel && (
+        <>
+          <Flex gap={12} align="center" wrap>
+            <Typography.Text strong>{upload.data?.fileName}</Typography.Text>
+            {shown.encoding && <Tag data-testid="encoding">{t('imports.preview.encoding', { encoding: shown.encoding })}</Tag>}
+            <Tag>{t('imports.preview.rows', { count: shown.totalRows })}</Tag>
+            {shown.savedPreset && <Tag color="green">{t('imports.preview.savedPreset', { name: shown.savedPreset })}</Tag>}
+            {!shown.savedPreset && shown.preset && <Tag color="blue">{t('imports.preview.preset', { name: shown.preset })}</Tag>}
+            {shown.sheets && shown.sheets.length > 0 && (
+              <>
+                <label htmlFor="import-sheet">{t('imports.preview.sheet')}</label>
+                <Select
+                  id="import-sheet"
+                  style={{ minWidth: 160 }}
+                  value={shown.sheet}
+                  options={shown.sheets.map((s) => ({ value: s, label: s }))}
+                  onChange={(sheet: string) => runPreview(uploadId, channel, { sheet })}
+                />
+              </>
+            )}
+          </Flex>
+          <Table
+            size="small"
+            scroll={{ x: 'max-content' }}
+            pagination={false}
+            rowKey="row"
+            dataSource={shown.rows}
+            columns={[
+              { title: t('imports.preview.row'), dataIndex: 'row', width: 60, fixed: 'left' },
+              ...shown.headers.map((header, index) => ({
+                key: `${index}`,
+                title: (
+                  <Space orientation="vertical" size={4}>
+                    <span>{header}</span>
+                    <Select
+                      aria-label={t('imports.preview.mapFor', { header })}
+                      size="small"
+                      style={{ minWidth: 140 }}
+                      value={mapping[header] ?? ''}
+                      onChange={(field: string) => setMapping({ ...mapping, [header]: field })}
+                      options={[
+                        { value: '', label: t('imports.fields.none') },
+                        ...IMPORT_FIELDS.map((f) => ({ value: f, label: t(`imports.fields.${f}`) })),
+                      ]}
+                    />
+                  </Space>
+                ),
+                render: (_: unknown, r: { cells: unknown[] }) => {
+                  const cell = r.cells[index]
+                  return <span style={{ whiteSpace: 'pre-wrap' }}>{cell === null || cell === undefined ? '' : String(cell).slice(0, 200)}</span>
+                },
+              })),
+            ]}
+          />
+          {missing.length > 0 && (
+            <Alert type="warning" showIcon title={t('imports.preview.missing', { fields: missing.map((f) => t(`imports.fields.${f}`)).join('、') })} />
+          )}
+          <Flex gap={8} align="center" wrap>
+            <label htmlFor="import-preset-name">{t('imports.preset.name')}</label>
+            <Input id="import-preset-name" style={{ width: 200 }} value={presetName} onChange={(e) => setPresetName(e.target.value)} />
+            <Button
+              disabled={presetName.trim() === ''}
+              loading={savePreset.isPending}
+              onClick={() =>
+                savePreset.mutate({
+                  channel,
+                  name: presetName.trim(),
+                  headers: shown.headers.filter((h) => h !== ''),
+                  columns: Object.fromEntries(Object.entries(mapping).filter(([h, f]) => h !== '' && f !== '')),
+                })
+              }
+            >
+              {t('imports.preset.save')}
+            </Button>
+            {savePreset.isSuccess && <Typography.Text type="success">{t('imports.preset.saved', { name: savePreset.data.name })}</Typography.Text>}
+            {savePreset.error && <Typography.Text type="danger">{errorText(savePreset.error)}</Typography.Text>}
+          </Flex>
+          <Flex gap={8} align="center" wrap>
+            <label htmlFor="import-tz">{t('imports.wizard.tz')}</label>
+            <Input id="import-tz" style={{ width: 200 }} value={tz} onChange={(e) => setTz(e.target.value)} />
+            <Button
+              disabled={missing.length > 0 || importId !== undefined}
+              loading={startJob.isPending && startJob.variables.kind === 'dry_run'}
+              onClick={() => startJob.mutate({ kind: 'dry_run', ...jobInput() }, { onSuccess: (job) => setDryRunId(job.id) })}
+            >
+              {t('imports.wizard.dryRun')}
+            </Button>
+            <Button
+              type="primary"
+              disabled={missing.length > 0 || importId !== undefined}
+              loading={startJob.isPending && startJob.variables.kind === 'import'}
+              onClick={() => startJob.mutate({ kind: 'import', ...jobInput() }, { onSuccess: (job) => setImportId(job.id) })}
+            >
+              {t('imports.wizard.import')}
+            </Button>
+          </Flex>
+          {startJob.error && <Alert type="error" showIcon title={errorText(startJob.error)} />}
+        </>
+      )}
+
+      {dryRunId !== undefined && importId === undefined && <JobProgress key={dryRunId} jobId={dryRunId} />}
+      {importId !== undefined && (
+        <>
+          <JobProgress key={importId} jobId={importId} onEnd={() => void refreshQueue()} />
+          <Link to="/imports">{t('imports.wizard.toList')}</Link>
+        </>
+      )}
+    </Space>
+  )
+}

@@ -1,0 +1,74 @@
+/**
+ * A running or finished import job: a progress bar of rows done / total (validation, then the
+ * write), then the summary (new, duplicate, invalid) and, when there are any, the invalid rows
+ * with row, column, value and reason and a CSV download.
+ */
+import { useQuery } from '@tanstack/react-query'
+import { Alert, Button, Descriptions, Progress, Table, Typography } from 'antd'
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { errorsCsvUrl, importQueries, type ImportJob } from '../api/imports-queries.ts'
+
+type Props = { jobId: number; onEnd?: ((job: ImportJob) => void) | undefined }
+
+export function JobProgress({ jobId, onEnd }: Props) {
+  const { t } = useTranslation()
+  const { data: job } = useQuery(importQueries.job(jobId))
+  const ended = job !== undefined && job.status !== 'queued' && job.status !== 'running'
+  useEffect(() => {
+    if (ended) onEnd?.(job)
+    // only when the job ends
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ended])
+  if (!job) return null
+  if (!ended) {
+    const percent = job.rowsTotal > 0 ? Math.floor((job.rowsDone / job.rowsTotal) * 100) : 0
+    return (
+      <div aria-live="polite">
+        <Typography.Text>
+          {t(job.phase === 'write' ? 'imports.progress.write' : 'imports.progress.validate', { done: job.rowsDone, total: job.rowsTotal })}
+        </Typography.Text>
+        <Progress percent={percent} status="active" aria-label={t('imports.progress.label')} />
+        <Typography.Text type="secondary">{t('imports.progress.leave')}</Typography.Text>
+      </div>
+    )
+  }
+  return (
+    <div>
+      {job.status === 'rejected' && <Alert type="error" showIcon title={t('imports.summary.rejected')} />}
+      {job.status === 'failed' && <Alert type="error" showIcon title={job.failure ?? t('imports.status.failed')} />}
+      <Descriptions
+        bordered
+        size="small"
+        column={1}
+        title={t(job.kind === 'dry_run' ? 'imports.summary.dryRunTitle' : 'imports.summary.title')}
+        items={[
+          { key: 'status', label: t('imports.columns.status'), children: <span data-testid="job-status">{t(`imports.status.${job.status}`)}</span> },
+          { key: 'created', label: t(job.kind === 'dry_run' ? 'imports.summary.wouldCreate' : 'imports.summary.created'), children: <span data-testid="count-created">{job.created}</span> },
+          { key: 'duplicates', label: t('imports.summary.duplicates'), children: <span data-testid="count-duplicates">{job.duplicates}</span> },
+          { key: 'invalid', label: t('imports.summary.invalid'), children: <span data-testid="count-invalid">{job.skipped}</span> },
+        ]}
+      />
+      {job.errors.length > 0 && (
+        <>
+          <Typography.Title level={5}>{t('imports.errors.title', { count: job.errorCount })}</Typography.Title>
+          <Button href={errorsCsvUrl(job.id)} download>
+            {t('imports.errors.download')}
+          </Button>
+          <Table
+            size="small"
+            rowKey={(_, i) => String(i)}
+            pagination={{ pageSize: 20 }}
+            dataSource={job.errors}
+            columns={[
+              { title: t('imports.errors.row'), dataIndex: 'row', width: 80 },
+              { title: t('imports.errors.column'), dataIndex: 'column', width: 160 },
+              { title: t('imports.errors.value'), dataIndex: 'value', width: 200 },
+              { title: t('imports.errors.reason'), dataIndex: 'reason' },
+            ]}
+          />
+        </>
+      )}
+    </div>
+  )
+}
