@@ -126,8 +126,16 @@ export const REPLY_FILTERS = ['yes', 'no', 'on_time', 'late'] as const
 export type ReplyFilter = (typeof REPLY_FILTERS)[number]
 
 /**
+ * Satisfaction filter values (回访): `rated` has a satisfaction from a follow-up that reached the
+ * citizen (满意 / 基本满意 / 不满意), `positive` is 满意 or 基本满意 (the satisfaction rate's numerator).
+ */
+export const SATISFACTION_FILTERS = ['rated', 'positive'] as const
+export type SatisfactionFilter = (typeof SATISFACTION_FILTERS)[number]
+
+/**
  * Filters shared by the queue list and its counts. `from`/`to` are Asia/Shanghai dates, inclusive.
  * `replied` filters on the first reply (REPLY_FILTERS); `category` matches exactly; `uncategorized=1` keeps rows without a category.
+ * `satisfaction` filters on the latest follow-up's satisfaction (SATISFACTION_FILTERS).
  */
 export const inquiryFilterSchema = z.object({
   channel: channelCodeSchema.optional(),
@@ -141,6 +149,7 @@ export const inquiryFilterSchema = z.object({
   uncategorized: z.literal('1').optional(),
   /** `overdue`, or N: due within N working days (0 = by the end of today); paused clocks excluded */
   due: z.union([z.literal('overdue'), z.coerce.number().int().min(0).max(60)]).optional(),
+  satisfaction: z.enum(SATISFACTION_FILTERS).optional(),
 })
 /** `due` resolved to due instants (UTC ms) by the API with the calendar and the current time. */
 export type DueWindow = { notBefore?: number | undefined; before: number }

@@ -1,11 +1,13 @@
 /**
  * The managers' dashboard for a range of Asia/Shanghai dates: per channel received, replied,
- * pending, overdue (the queue's `due=overdue` as of `asOf`: pending, clock running, past due), on-time rate (first replies given by the due
- * instant / first replies), median working days to the first reply, satisfaction; a trend by
+ * pending, overdue (the queue's `due=overdue` as of `asOf`: pending, clock running, past due),
+ * on-time rate (first replies given by the due instant / first replies), median working days to
+ * the first reply, satisfaction (满意 + 基本满意 among those rated by a follow-up); a trend by
  * day/week/month; counts by category and by assignee. Every count carries its queue filter
- * (queue-link.ts) and is computed with the queue's predicate (report-counts.repo.ts).
- * Not yet available: satisfaction (follow-ups do not exist; always null) and departments (the
- * "by department" view groups by assignee until departments exist).
+ * (queue-link.ts) and is computed with the queue's predicate (dashboard.repo.ts flag masks).
+ * Two grouped reads serve it all (dashboard.repo.ts): per (channel, day of receipt, day of first
+ * reply, flags) and per (category, assignee, flags); working days to reply are computed once per
+ * distinct pair of days. Departments: the "by department" view groups by assignee for now.
  */
 import {
   addCalendarDays,
@@ -16,7 +18,6 @@ import {
   periodBuckets,
   startOfZonedDay,
   weightedMedian,
-  workingDaysToReply,
   type Granularity,
   type InquiryFilter,
   type WorkingDayCalendar,
@@ -25,13 +26,17 @@ import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
 import { listChannels } from '../channels/channels.service.ts'
 import { withDueWindow } from '../deadlines/deadlines.service.ts'
-import { countReceivedByDay, countReplyDays } from './dashboard.repo.ts'
+import { countCategoryAssignees, countChannelDays, listDisplayNames } from './dashboard.repo.ts'
 import { counted, type Counted } from './queue-link.ts'
-import { countFilterGroups, type Viewer } from './report-counts.repo.ts'
+import { replyDaysByIndex } from './reply-days.ts'
+import type { Viewer } from './report-counts.repo.ts'
 
 export type DashboardQuery = { from: string; to: string; granularity?: Granularity | undefined }
 type Filter = Omit<InquiryFilter, 'channel'>
-type Key = 'received' | 'replied' | 'pending' | 'overdue' | 'onTime'
+/** The counts beyond `received`, in the order of their bits in the repo's flag mask. */
+const FLAGGED = ['replied', 'pending', 'overdue', 'onTime', 'rated', 'satisfied'] as const
+type Key = 'received' | (typeof FLAGGED)[number]
+type Tally = Record<Key, number>
 
 const DAY_MS = 86_400_000
 
@@ -44,10 +49,20 @@ function rangeFilters(from: string, to: string): Record<Key, Filter> {
     pending: { ...base, status: 'pending' },
     overdue: { ...base, status: 'pending', due: 'overdue' },
     onTime: { ...base, replied: 'on_time' },
+    rated: { ...base, satisfaction: 'rated' },
+    satisfied: { ...base, satisfaction: 'positive' },
   }
 }
 
-function channelStats(n: Record<Key, number>, f: Record<Key, Filter>, channel: string | undefined, median: number | null) {
+const zeroTally = (): Tally => ({ received: 0, replied: 0, pending: 0, overdue: 0, onTime: 0, rated: 0, satisfied: 0 })
+
+/** Adds `n` rows with flag mask `flags` to `t`. */
+function addRows(t: Tally, flags: number, n: number): void {
+  t.received += n
+  for (let i = 0; i < FLAGGED.length; i++) if (flags & (1 << i)) t[FLAGGED[i] as Key] += n
+}
+
+function channelStats(n: Tally, f: Record<Key, Filter>, channel: string | undefined, median: number | null) {
   const c = (k: Key): Counted => counted(n[k], { ...f[k], channel })
   return {
     received: c('received'),
@@ -57,44 +72,87 @@ function channelStats(n: Record<Key, number>, f: Record<Key, Filter>, channel: s
     onTime: c('onTime'),
     onTimeRate: n.replied ? n.onTime / n.replied : null,
     medianWorkingDaysToReply: median,
-    satisfaction: null,
+    /** share of 满意 + 基本满意 among the rated (followed up with a satisfaction); null when none */
+    satisfaction: n.rated ? n.satisfied / n.rated : null,
+    rated: c('rated'),
+    satisfied: c('satisfied'),
   }
 }
 
-/** Median working days to first reply, per channel and overall (key ''). */
-function replyMedians(db: Db, viewer: Viewer, q: DashboardQuery, startMs: number, cal: WorkingDayCalendar) {
-  const memo = new Map<string, number>()
-  const groups = new Map<string, { value: number; n: number }[]>([['', []]])
-  for (const r of countReplyDays(db, viewer, q, startMs)) {
-    const key = `${r.received}:${r.replied}`
-    let value = memo.get(key)
-    if (value === undefined) {
-      value = workingDaysToReply(cal, addCalendarDays(q.from, r.received), addCalendarDays(q.from, r.replied))
-      memo.set(key, value)
-    }
-    for (const g of [r.channelCode, '']) {
-      const list = groups.get(g) ?? []
-      list.push({ value, n: r.n })
-      groups.set(g, list)
+type Cell = ReturnType<typeof countChannelDays>[number]
+
+/** Median working days to first reply, per channel and overall (key ''), from the day cells. */
+function replyMedians(cells: readonly Cell[], from: string, cal: WorkingDayCalendar) {
+  let lo = 0
+  let hi = 0
+  for (const [, day, replyDay] of cells) {
+    if (replyDay === null) continue
+    lo = Math.min(lo, day, replyDay)
+    hi = Math.max(hi, day, replyDay)
+  }
+  const replyDays = replyDaysByIndex(cal, from, lo, hi)
+  // per channel: working days -> rows
+  const byValue = new Map<string, Map<number, number>>([['', new Map()]])
+  for (const [channel, day, replyDay, flags, n] of cells) {
+    if (replyDay === null || !(flags & 1)) continue // bit 0: replied
+    const value = replyDays(day, replyDay)
+    for (const g of [channel, '']) {
+      let m = byValue.get(g)
+      if (!m) byValue.set(g, (m = new Map()))
+      m.set(value, (m.get(value) ?? 0) + n)
     }
   }
-  return (channel: string) => weightedMedian(groups.get(channel) ?? [])
+  return (channel: string) => weightedMedian([...(byValue.get(channel) ?? [])].map(([value, n]) => ({ value, n })))
 }
 
-function trend(db: Db, viewer: Viewer, q: DashboardQuery, granularity: Granularity, startMs: number, codes: string[]) {
+function trend(cells: readonly Cell[], q: DashboardQuery, granularity: Granularity, days: number, codes: string[]) {
   const buckets = periodBuckets(q.from, q.to, granularity)
-  const counts = new Map(buckets.map((b) => [b.key, new Map<string, number>()]))
-  for (const r of countReceivedByDay(db, viewer, q, startMs)) {
-    const m = counts.get(bucketStart(addCalendarDays(q.from, r.day), granularity))
-    m?.set(r.channelCode, (m.get(r.channelCode) ?? 0) + r.n)
+  const index = new Map(buckets.map((b, i) => [b.key, i]))
+  const bucketOfDay = Array.from({ length: days }, (_, d) => index.get(bucketStart(addCalendarDays(q.from, d), granularity)) ?? -1)
+  const counts = buckets.map(() => new Map<string, number>())
+  for (const [channel, day, , , n] of cells) {
+    const m = counts[bucketOfDay[day] ?? -1]
+    m?.set(channel, (m.get(channel) ?? 0) + n)
   }
-  return buckets.map((b) => {
-    const m = counts.get(b.key) ?? new Map<string, number>()
+  return buckets.map((b, i) => {
+    const m = counts[i] ?? new Map<string, number>()
     const base: Filter = { status: 'all', from: b.from, to: b.to }
     const total = [...m.values()].reduce((s, n) => s + n, 0)
     const byChannel = Object.fromEntries(codes.map((code) => [code, counted(m.get(code) ?? 0, { ...base, channel: code })]))
     return { key: b.key, from: b.from, to: b.to, total: counted(total, base), byChannel }
   })
+}
+
+/** Received, pending and overdue per category and per assignee (ordered as SQLite orders them). */
+function workload(db: Db, viewer: Viewer, f: Record<Key, Filter>, resolved: Filter[]) {
+  const byCategory = new Map<string | null, Tally>()
+  const byAssignee = new Map<number | null, Tally>()
+  for (const [category, assignee, flags, n] of countCategoryAssignees(db, viewer, f.received, resolved)) {
+    for (const [map, key] of [[byCategory, category], [byAssignee, assignee]] as const) {
+      let t = (map as Map<typeof key, Tally>).get(key)
+      if (!t) (map as Map<typeof key, Tally>).set(key, (t = zeroTally()))
+      addRows(t, flags, n)
+    }
+  }
+  const names = listDisplayNames(db, [...byAssignee.keys()].filter((id) => id !== null))
+  const small = (t: Tally, which: Partial<InquiryFilter>) => ({
+    received: counted(t.received, { ...f.received, ...which }),
+    pending: counted(t.pending, { ...f.pending, ...which }),
+    overdue: counted(t.overdue, { ...f.overdue, ...which }),
+  })
+  return {
+    byCategory: [...byCategory].map(([category, t]) => ({
+      category,
+      ...small(t, category === null ? { uncategorized: '1' } : { category }),
+    })),
+    // departments do not exist yet: workload by assignee stands in for "by department"
+    byAssignee: [...byAssignee]
+      .sort(([a], [b]) => (a === null ? -1 : b === null ? 1 : a - b))
+      .map(([id, t]) => ({
+        assignee: id === null ? null : { id, displayName: names.get(id) ?? '' },
+        ...small(t, { assignee: id === null ? 'none' : id }),
+      })),
+  }
 }
 
 /**
@@ -113,18 +171,21 @@ export function getDashboard(db: Db, viewer: Viewer, q: DashboardQuery, now: num
   }
   const f = rangeFilters(q.from, q.to)
   // counted with `due` resolved at `now`, as the queue resolves it when the link is followed
-  const resolved = (filters: Partial<Record<Key, Filter>>) =>
-    Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, withDueWindow(db, v, now)]))
-  const granularity = q.granularity ?? defaultGranularity(q.from, q.to)
-  const median = replyMedians(db, viewer, q, startMs, cal)
-  const perChannel = new Map(countFilterGroups(db, viewer, 'channel', f.received, resolved(f) as Record<Key, Filter>).map((g) => [g.group as string, g.counts]))
-  const zero: Record<Key, number> = { received: 0, replied: 0, pending: 0, overdue: 0, onTime: 0 }
+  const flags = FLAGGED.map((k) => withDueWindow(db, f[k], now))
+  const cells = countChannelDays(db, viewer, f.received, flags, startMs)
+  const perChannel = new Map<string, Tally>()
+  for (const [channel, , , mask, n] of cells) {
+    let t = perChannel.get(channel)
+    if (!t) perChannel.set(channel, (t = zeroTally()))
+    addRows(t, mask, n)
+  }
+  const median = replyMedians(cells, q.from, cal)
   const channels = listChannels(db)
     .filter((c) => c.isActive || perChannel.has(c.code))
-    .map((c) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, ...channelStats(perChannel.get(c.code) ?? zero, f, c.code, median(c.code)) }))
-  const totals = { ...zero }
-  for (const n of perChannel.values()) for (const k of Object.keys(zero) as Key[]) totals[k] += n[k]
-  const small = { received: f.received, pending: f.pending, overdue: f.overdue }
+    .map((c) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, ...channelStats(perChannel.get(c.code) ?? zeroTally(), f, c.code, median(c.code)) }))
+  const totals = zeroTally()
+  for (const n of perChannel.values()) for (const k of Object.keys(totals) as Key[]) totals[k] += n[k]
+  const granularity = q.granularity ?? defaultGranularity(q.from, q.to)
   return {
     from: q.from,
     to: q.to,
@@ -132,19 +193,8 @@ export function getDashboard(db: Db, viewer: Viewer, q: DashboardQuery, now: num
     granularity,
     channels,
     totals: channelStats(totals, f, undefined, median('')),
-    trend: trend(db, viewer, q, granularity, startMs, channels.map((c) => c.code)),
-    byCategory: countFilterGroups(db, viewer, 'category', f.received, resolved(small) as typeof small).map((g) => {
-      const which = g.group === null ? { uncategorized: '1' as const } : { category: g.group as string }
-      const c = (k: keyof typeof small) => counted(g.counts[k], { ...small[k], ...which })
-      return { category: g.group as string | null, received: c('received'), pending: c('pending'), overdue: c('overdue') }
-    }),
-    // departments do not exist yet: workload by assignee stands in for "by department"
-    byAssignee: countFilterGroups(db, viewer, 'assignee', f.received, resolved(small) as typeof small).map((g) => {
-      const assignee = g.group === null ? ('none' as const) : (g.group as number)
-      const c = (k: keyof typeof small) => counted(g.counts[k], { ...small[k], assignee })
-      const who = g.group === null ? null : { id: g.group as number, displayName: g.label ?? '' }
-      return { assignee: who, received: c('received'), pending: c('pending'), overdue: c('overdue') }
-    }),
+    trend: trend(cells, q, granularity, days, channels.map((c) => c.code)),
+    ...workload(db, viewer, f, flags),
   }
 }
 

@@ -5,7 +5,9 @@ type Counted = { n: number; filter: Record<string, string> }
 type Stats = Record<'received' | 'replied' | 'pending' | 'overdue' | 'onTime', Counted> & {
   onTimeRate: number | null
   medianWorkingDaysToReply: number | null
-  satisfaction: null
+  satisfaction: number | null
+  rated: Counted
+  satisfied: Counted
 }
 type Dashboard = {
   granularity: string
@@ -24,7 +26,7 @@ async function septemberDesk() {
   const manager = await signIn(desk, 'manager')
   const mon = at('2024-09-02T10:00:00+08:00')
   const hot = addInquiries(desk.db, [{ receivedAt: mon }, { receivedAt: mon }, { receivedAt: mon, category: '规划' }])
-  addInquiries(desk.db, [
+  const [, , , mayor] = addInquiries(desk.db, [
     { channelCode: 'minxin', receivedAt: at('2024-08-31T16:00:00Z'), category: '规划' }, // 1 Sep 00:00 Beijing: in
     { channelCode: 'minxin', receivedAt: at('2024-08-31T15:59:59.999Z') }, // 31 Aug Beijing: out
     { channelCode: 'minxin', receivedAt: at('2024-09-26T16:30:00Z') }, // 27 Sep 00:30 Beijing
@@ -35,6 +37,9 @@ async function septemberDesk() {
   expect((await call(desk, manager, 'POST', `/inquiries/${first}/claim`, { version: 1 })).status).toBe(200)
   expect((await call(desk, manager, 'POST', `/inquiries/${first}/replies`, { version: 2, body: '您好，已办理。' })).status).toBe(201)
   expect((await call(desk, manager, 'POST', `/inquiries/${hot[1]?.id ?? 0}/claim`, { version: 1 })).status).toBe(200)
+  // follow-ups (回访): 基本满意 on the hotline's reply, 不满意 on the mayor's mailbox one
+  expect((await call(desk, manager, 'POST', `/inquiries/${first}/follow-ups`, { version: 3, outcome: 'basically_satisfied' })).status).toBe(201)
+  expect((await call(desk, manager, 'POST', `/inquiries/${mayor?.id ?? 0}/follow-ups`, { version: 1, outcome: 'unsatisfied' })).status).toBe(201)
   return { desk, manager }
 }
 
@@ -67,7 +72,11 @@ describe('GET /reports/dashboard', () => {
     expect(nums(d.channels.find((c) => c.code === 'minxin'))).toEqual([2, 0, 2, 1, 0, null, null])
     expect(nums(d.channels.find((c) => c.code === 'mayor_mailbox'))).toEqual([1, 1, 0, 0, 1, 1, 14])
     expect(nums(d.totals)).toEqual([6, 2, 4, 3, 1, 0.5, 16.5])
-    expect(d.totals.satisfaction).toBeNull()
+    const sat = (s: Stats | undefined) => s && [s.rated.n, s.satisfied.n, s.satisfaction]
+    expect(sat(hot)).toEqual([1, 1, 1])
+    expect(sat(d.channels.find((c) => c.code === 'mayor_mailbox'))).toEqual([1, 0, 0])
+    expect(sat(d.channels.find((c) => c.code === 'minxin'))).toEqual([0, 0, null])
+    expect(sat(d.totals)).toEqual([2, 1, 0.5])
     expect(d.granularity).toBe('day')
     expect(d.trend).toHaveLength(30)
     expect(d.trend[0]?.byChannel.minxin?.n).toBe(1)
@@ -89,7 +98,7 @@ describe('GET /reports/dashboard', () => {
       const qs = `from=2024-09-01&to=2024-09-30&granularity=${granularity}`
       const d = (await (await call(desk, manager, 'GET', `/reports/dashboard?${qs}`)).json()) as Dashboard
       const numbers: Counted[] = []
-      for (const s of [...d.channels, d.totals]) numbers.push(s.received, s.replied, s.pending, s.overdue, s.onTime)
+      for (const s of [...d.channels, d.totals]) numbers.push(s.received, s.replied, s.pending, s.overdue, s.onTime, s.rated, s.satisfied)
       for (const b of d.trend) numbers.push(b.total, ...Object.values(b.byChannel))
       for (const g of [...d.byCategory, ...d.byAssignee]) numbers.push(g.received, g.pending, g.overdue)
       expect(numbers.length).toBeGreaterThan(60)

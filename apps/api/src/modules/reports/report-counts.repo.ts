@@ -1,8 +1,8 @@
 /**
- * Grouped counts for reports, built from the queue's own predicate (inquiry-filter.repo.ts): for
- * each group (channel, category or assignee) one pass counts the rows matching each named
- * predicate, `count(*) filter (where P)`. A count of P in channel X therefore equals the number
- * of rows the queue lists for P with `channel=X`.
+ * Grouped counts for reports (the yearly tally), built from the queue's own predicate
+ * (inquiry-filter.repo.ts): for each group (channel, category or assignee) one pass counts the rows
+ * matching each named predicate, `count(*) filter (where P)`. A count of P in channel X therefore
+ * equals the number of rows the queue lists for P with `channel=X`.
  */
 import type { InquiryFilter } from '@desk/domain'
 import { eq, sql, type SQL } from 'drizzle-orm'
@@ -62,19 +62,4 @@ export function countGroupsWhere<K extends string>(
     label: r.label ?? null,
     counts: Object.fromEntries(keys.map((k, i) => [k, r[`c${i}`] ?? 0])) as Record<K, number>,
   }))
-}
-
-/**
- * `countGroupsWhere` for queue filters: each count is of the rows the queue lists for that
- * filter (plus `channel=<group>` when grouped by channel).
- */
-export function countFilterGroups<K extends string>(
-  db: Db,
-  viewer: Viewer,
-  groupBy: GroupBy,
-  base: Omit<InquiryFilter, 'channel'>,
-  filters: Record<K, Omit<InquiryFilter, 'channel'>>,
-): GroupCounts<K>[] {
-  const preds = Object.fromEntries(Object.entries(filters).map(([k, f]) => [k, queuePredicate(f as InquiryFilter, viewer)]))
-  return countGroupsWhere(db, groupBy, queuePredicate(base, viewer), preds as Record<K, SQL | undefined>)
 }
