@@ -90,4 +90,31 @@ describe('working-day calendar in the browser', () => {
     await page.getByText('期限变更').first().waitFor()
     await page.getByText(/calendar: 2025-06-07 set to workday/).first().waitFor()
   })
+
+  it('refuses a year file with a date outside its year, naming the entry, then loads the corrected file', async () => {
+    const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage()
+    await page.goto(`${desk.baseUrl}/admin/calendar`)
+    await page.getByLabel('用户名').fill('admin')
+    await page.getByLabel('密码').fill(ADMIN_PASSWORD)
+    await page.getByRole('button', { name: /登\s*录/ }).click()
+    await page.waitForURL(/\/admin\/calendar$/)
+    await page.getByText('chinese-days@1.5.7').first().waitFor()
+
+    const days = [
+      { name: '元旦', date: '2027-01-01', isOffDay: true },
+      { name: '春节', date: '2028-02-06', isOffDay: true },
+    ]
+    const file = (content: unknown) => ({ name: '2027.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(content)) })
+    await page.locator('input[type="file"]').setInputFiles(file({ year: 2027, papers: [], days }))
+    await page.getByText(/2027\.json 未载入/).waitFor()
+    // one line per problem: the entry's path and the reason
+    const problem = page.getByRole('listitem').filter({ hasText: '2028-02-06 is outside 2027 (only the previous December may be listed)' })
+    await problem.waitFor()
+    expect(await problem.locator('code').textContent()).toBe('days.1.date')
+
+    await page.locator('input[type="file"]').setInputFiles(file({ year: 2027, papers: [], days: days.slice(0, 1) }))
+    await page.getByText('已载入 2027 年（1 个日期）。').waitFor()
+    const row = page.getByRole('row', { name: /holiday-cn:2027\.json/ })
+    expect(await row.getByRole('cell', { name: '2027', exact: true }).count()).toBe(1)
+  })
 })

@@ -2,10 +2,12 @@
  * An in-memory stand-in for the configuration API (departments, users, return reasons, templates,
  * channel settings, outbox, calendar, deadline policies), served through MSW beside
  * `createFakeDesk` (which answers auth and channels). It keeps state, records each write, and
- * answers the API's errors the screens must show (a webhook URL without a secret: 422; a bad
+ * answers the API's errors the screens must show (a write without the CSRF header: 403; a webhook
+ * URL without a secret: 422; a bad
  * holiday-cn file: 422 with details; a calendar change: a recompute summary).
  */
 import { http, HttpResponse } from 'msw'
+import { CSRF } from './fake-desk.ts'
 
 export const MANAGER = { id: 3, username: 'liu', displayName: '刘科长', role: 'manager' as const }
 
@@ -55,6 +57,10 @@ export function createFakeConfig(options: { recompute?: Recompute } = {}) {
   }
   const recompute: Recompute = options.recompute ?? { checked: 0, moved: [] }
   const record = async (request: Request) => {
+    // as the API: a write on a cookie session without the session's CSRF token is refused
+    if (request.headers.get('x-csrf-token') !== CSRF) {
+      throw HttpResponse.json({ error: { code: 'CSRF', message: 'Missing or wrong X-CSRF-Token header' } }, { status: 403 })
+    }
     const body = (await request.clone().json().catch(() => undefined)) as Record<string, unknown>
     state.writes.push({ method: request.method, path: new URL(request.url).pathname, body })
     return body

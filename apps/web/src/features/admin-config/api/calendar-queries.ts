@@ -71,8 +71,9 @@ export function useImportCalendarYear() {
       unwrap(
         api.calendar.years.$post(
           { query: { source } },
-          // the route reads the raw JSON body itself (no validator), so the client has no json field
-          { init: { body: JSON.stringify(json), headers: { 'content-type': 'application/json' } } },
+          // the route reads the raw JSON body itself (no validator), so the client has no json field;
+          // headers go through `headers` (merged with the CSRF header), not `init` (which would replace them)
+          { headers: { 'content-type': 'application/json' }, init: { body: JSON.stringify(json) } },
         ),
       ),
     // the upload panel lists the 422 details itself
