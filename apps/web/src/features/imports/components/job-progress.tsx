@@ -57,7 +57,7 @@ export function JobProgress({ jobId, onEnd }: Props) {
           </Button>
           <Table
             size="small"
-            rowKey={(_, i) => String(i)}
+            rowKey={(r) => `${r.row ?? ''}|${r.column ?? ''}|${r.reason}`}
             pagination={{ pageSize: 20 }}
             dataSource={job.errors}
             columns={[
