@@ -96,6 +96,10 @@ export function createFakeDesk(options: { user: User | null; password?: string; 
       return HttpResponse.json({ error: { code: 'UNAUTHENTICATED', message: 'Wrong username or password' } }, { status: 401 })
     }),
     http.get('*/api/channels', () => HttpResponse.json({ channels: state.channels })),
+    // the queue's due column reads the working-day calendar: no listed days (Monday–Friday)
+    http.get('*/api/calendar/days', ({ request }) =>
+      HttpResponse.json({ year: Number(new URL(request.url).searchParams.get('year')), isLoaded: true, days: [] }),
+    ),
     http.post('*/api/channels', async ({ request }) => {
       const body = await record(request)
       const added = channel(String(body.code), String(body.nameZh), String(body.nameEn))

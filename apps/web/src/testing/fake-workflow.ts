@@ -91,6 +91,7 @@ export function createFakeWorkflow(desk: FakeDesk, options: Options = {}) {
 
   const handlers = [
     http.get('*/api/inquiries/:id', ({ params }) => {
+      if (!/^\d+$/.test(String(params.id))) return undefined // /api/inquiries/counts: the desk answers
       const d = find(params.id)
       return d ? HttpResponse.json(view(d)) : notFound()
     }),

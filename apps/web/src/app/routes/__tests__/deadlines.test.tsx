@@ -1,0 +1,112 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createFakeDesk, makeInquiry, RESPONDER } from '../../../testing/fake-desk.ts'
+import { createFakeWorkflow, NATIONAL_DAY_2024 } from '../../../testing/fake-workflow.ts'
+import { server } from '../../../testing/msw-server.ts'
+import { renderWithClient } from '../../../testing/render.tsx'
+
+const MANAGER = { id: 3, username: 'liu', displayName: '刘科长', role: 'manager' as const }
+
+// National Day 2024 as the State Council notice lists it: 10-01…10-07 off, 09-29 and 10-12 worked
+const CALENDAR_2024 = [
+  { date: '2024-09-29', isOffDay: false, name: '国庆节' },
+  ...[1, 2, 3, 4, 5, 6, 7].map((d) => ({ date: `2024-10-0${d}`, isOffDay: true, name: '国庆节' })),
+  { date: '2024-10-12', isOffDay: false, name: '国庆节' },
+]
+
+beforeEach(() => {
+  // only Date is faked ("now" is Wed 2024-10-09 10:00 in Beijing); timers stay real for the UI
+  vi.useFakeTimers({ toFake: ['Date'] })
+  vi.setSystemTime(new Date('2024-10-09T10:00:00+08:00'))
+})
+afterEach(() => vi.useRealTimers())
+
+describe('queue: due state in working days', () => {
+  it('colours overdue red, due today orange, due within 3 working days gold (a make-up Saturday counts), later blue', async () => {
+    const rows = [
+      makeInquiry({ subject: '逾期件', dueAt: '2024-10-08T17:00:00.000+08:00' }),
+      makeInquiry({ subject: '今日到期件', dueAt: '2024-10-09T17:00:00.000+08:00' }),
+      makeInquiry({ subject: '周六调休到期件', dueAt: '2024-10-12T17:00:00.000+08:00' }),
+      makeInquiry({ subject: '下周到期件', dueAt: '2024-10-21T17:00:00.000+08:00' }),
+    ]
+    const desk = createFakeDesk({ user: RESPONDER, inquiries: rows })
+    server.use(...createFakeWorkflow(desk, { calendar: { 2024: CALENDAR_2024 } }).handlers, ...desk.handlers)
+    renderWithClient('/queue')
+
+    const tagOf = async (subject: string) => {
+      const row = (await screen.findByRole('link', { name: subject })).closest('tr') as HTMLElement
+      return within(row).findByText(/到期|逾期/, { selector: '.ant-tag' })
+    }
+    const overdue = await tagOf('逾期件')
+    expect(overdue.textContent).toBe('已逾期 1 个工作日')
+    expect(overdue.className).toMatch(/\bant-tag-red\b/)
+    const today = await tagOf('今日到期件')
+    expect(today.textContent).toBe('今日到期')
+    expect(today.className).toMatch(/\bant-tag-orange\b/)
+    const soon = await tagOf('周六调休到期件')
+    expect(soon.textContent).toBe('3 个工作日后到期')
+    expect(soon.className).toMatch(/\bant-tag-gold\b/)
+    const later = await tagOf('下周到期件')
+    expect(later.textContent).toBe('9 个工作日后到期')
+    expect(later.className).toMatch(/\bant-tag-blue\b/)
+  })
+
+  it('keeps the due filter in the URL and asks the list and the badges with it', async () => {
+    const desk = createFakeDesk({ user: RESPONDER, inquiries: [makeInquiry({ subject: '逾期件', dueAt: '2024-10-08T17:00:00.000+08:00' })] })
+    server.use(...createFakeWorkflow(desk, { calendar: { 2024: CALENDAR_2024 } }).handlers, ...desk.handlers)
+    const app = renderWithClient('/queue?channel=minxin')
+
+    await app.user.click(await screen.findByRole('combobox', { name: '期限' }))
+    await app.user.click(await screen.findByTitle('已逾期'))
+    await waitFor(() => expect(app.location()).toBe('/queue?channel=minxin&due=overdue'))
+    await waitFor(() => expect(desk.state.reads.filter((r) => r.query.get('due') === 'overdue').map((r) => r.path).sort()).toEqual(['/api/inquiries', '/api/inquiries/counts']))
+
+    await app.user.click(screen.getByRole('combobox', { name: '期限' }))
+    await app.user.click(await screen.findByTitle('3 个工作日内到期'))
+    await waitFor(() => expect(app.location()).toBe('/queue?channel=minxin&due=3'))
+    await waitFor(() => expect(desk.state.reads.filter((r) => r.query.get('due') === '3').map((r) => r.path).sort()).toEqual(['/api/inquiries', '/api/inquiries/counts']))
+  })
+})
+
+describe('inquiry page: deadline panel', () => {
+  it('explains the due date as a sentence, warns about a missing calendar year and asks for an extension', async () => {
+    const inquiry = makeInquiry({ subject: '噪音扰民', status: 'assigned', version: 2, dueAt: '2024-10-16T23:59:59.999+08:00' })
+    const desk = createFakeDesk({ user: RESPONDER, inquiries: [inquiry] })
+    const flow = createFakeWorkflow(desk, { calendar: { 2024: CALENDAR_2024 }, explanation: { ...NATIONAL_DAY_2024, uncoveredYears: [2025] } })
+    server.use(...flow.handlers, ...desk.handlers)
+    const app = renderWithClient(`/inquiries/${inquiry.id}`)
+
+    expect((await screen.findByTestId('deadline-explanation')).textContent).toBe(
+      '2024-09-27（周五）收到；自次一工作日起算 13 个工作日；09-29、10-12 为调休工作日；10-01…10-07 国庆节；2024-10-16 到期',
+    )
+    expect(screen.getByText('2025 年的节假日安排尚未载入，这些年份暂按周一至周五计算工作日。')).toBeTruthy()
+    // 10-10, 10-11, the make-up Saturday 10-12, 10-14, 10-15, 10-16
+    expect((await screen.findByText('6 个工作日后到期')).className).toMatch(/ant-tag-blue/)
+
+    await app.user.click(screen.getByRole('button', { name: '申请延期' }))
+    await app.user.type(within(screen.getByRole('dialog')).getByLabelText('原因'), '需现场核查')
+    await app.user.click(within(screen.getByRole('dialog')).getByRole('button', { name: /提\s*交/ }))
+    await waitFor(() => expect(flow.state.writes.at(-1)).toEqual({ path: `/api/deadlines/inquiries/${inquiry.id}/extensions`, body: { reason: '需现场核查' } }))
+    expect(await screen.findByText('待审批')).toBeTruthy()
+    // a responder does not decide
+    expect(screen.queryByRole('button', { name: /批\s*准/ })).toBeNull()
+  })
+
+  it('lets a manager approve a pending extension with a note, in English too', async () => {
+    const inquiry = makeInquiry({ subject: '噪音扰民', status: 'assigned', version: 2, dueAt: '2024-10-16T23:59:59.999+08:00' })
+    const desk = createFakeDesk({ user: MANAGER, inquiries: [inquiry] })
+    const flow = createFakeWorkflow(desk, { calendar: { 2024: CALENDAR_2024 } })
+    flow.state.extensions.push({ id: 50, inquiryId: inquiry.id, reason: '需现场核查', status: 'pending', requestedAt: '2024-10-08T10:00:00.000+08:00', requestedBy: '张答复', decidedAt: null, decidedBy: null, decisionNote: null, oldDueAt: null, newDueAt: null })
+    server.use(...flow.handlers, ...desk.handlers)
+    const app = renderWithClient(`/inquiries/${inquiry.id}`)
+    await screen.findByRole('heading', { name: '噪音扰民' })
+    await app.user.click(screen.getByRole('button', { name: '切换语言' }))
+
+    expect(await screen.findByText(/received Fri 2024-09-27; .*10-01…10-07 National Day; due 2024-10-16/)).toBeTruthy()
+    await app.user.type(await screen.findByLabelText('Decision note (optional)'), '同意')
+    await app.user.click(screen.getByRole('button', { name: 'Approve' }))
+    await waitFor(() => expect(flow.state.writes.at(-1)).toEqual({ path: '/api/deadlines/extensions/50/decision', body: { approve: true, note: '同意' } }))
+    expect(await screen.findByText('Approved')).toBeTruthy()
+    expect(screen.getByText('new due date 2024-11-06 23:59')).toBeTruthy()
+  })
+})

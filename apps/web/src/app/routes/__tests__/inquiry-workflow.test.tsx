@@ -1,0 +1,174 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { createFakeDesk, makeInquiry, RESPONDER } from '../../../testing/fake-desk.ts'
+import { createFakeWorkflow } from '../../../testing/fake-workflow.ts'
+import { server } from '../../../testing/msw-server.ts'
+import { renderWithClient } from '../../../testing/render.tsx'
+
+const MANAGER = { id: 3, username: 'liu', displayName: '刘科长', role: 'manager' as const }
+
+function setup(overrides: Parameters<typeof makeInquiry>[0], options: Parameters<typeof createFakeWorkflow>[1] = {}, user = RESPONDER) {
+  const inquiry = makeInquiry({ subject: '小区门口占道经营', status: 'assigned', version: 4, assignee: { id: 2, displayName: '张答复' }, ...overrides })
+  const desk = createFakeDesk({ user, inquiries: [inquiry] })
+  const flow = createFakeWorkflow(desk, options)
+  server.use(...flow.handlers, ...desk.handlers)
+  const app = renderWithClient(`/inquiries/${inquiry.id}`)
+  return { inquiry, flow, app }
+}
+
+const dialog = () => screen.getByRole('dialog')
+
+describe('inquiry page: the responder workflow', () => {
+  it('transfers to another department with a note, with the loaded version, and shows it in the timeline', async () => {
+    const { inquiry, flow, app } = setup({})
+    await screen.findByRole('heading', { name: '小区门口占道经营' })
+    await app.user.click(await screen.findByRole('button', { name: /^转\s*办$/ }))
+    await app.user.click(within(dialog()).getByRole('combobox', { name: '目标处室' }))
+    await app.user.click(await screen.findByTitle('交通运输处'))
+    await app.user.type(within(dialog()).getByLabelText('转办说明'), '涉及道路占用，请交通处办理')
+    await app.user.click(within(dialog()).getByRole('button', { name: /转\s*办/ }))
+
+    await waitFor(() =>
+      expect(flow.state.writes.at(-1)).toEqual({
+        path: `/api/inquiries/${inquiry.id}/transfer`,
+        body: { version: 4, departmentId: 2, note: '涉及道路占用，请交通处办理' },
+      }),
+    )
+    // the page reloaded: the timeline names the event and its note; the inquiry is new in the other department
+    expect(await screen.findByText(/未分派处室 → 交通运输处：涉及道路占用，请交通处办理/)).toBeTruthy()
+    expect(screen.getAllByText(/转办/).length).toBeGreaterThan(1)
+    expect(screen.getByText('待签收')).toBeTruthy()
+  })
+
+  it('returns upstream with a listed reason and free text; the inquiry shows as returned', async () => {
+    const { inquiry, flow, app } = setup({})
+    await app.user.click(await screen.findByRole('button', { name: /^退\s*单$/ }))
+    await app.user.click(within(dialog()).getByRole('combobox', { name: '退单原因' }))
+    await app.user.click(await screen.findByTitle('非本单位职责'))
+    await app.user.type(within(dialog()).getByLabelText('补充说明'), '属区城管执法局职责')
+    await app.user.click(within(dialog()).getByRole('button', { name: /退\s*单/ }))
+
+    await waitFor(() =>
+      expect(flow.state.writes.at(-1)).toEqual({
+        path: `/api/inquiries/${inquiry.id}/return`,
+        body: { version: 4, reasonId: 1, note: '属区城管执法局职责' },
+      }),
+    )
+    expect(await screen.findByText('非本单位职责：属区城管执法局职责')).toBeTruthy()
+    expect(screen.getAllByText('已退单').length).toBeGreaterThan(0)
+    // a returned inquiry offers no transfer any more (the closing dialog may still hold its own button)
+    await waitFor(() => expect(screen.queryByRole('button', { name: /^转\s*办$/ })).toBeNull())
+  })
+
+  it('adds an internal note that shows as internal, apart from the replies', async () => {
+    const { inquiry, flow, app } = setup({})
+    await app.user.type(await screen.findByLabelText('内部备注内容'), '市民情绪激动，回复时注意措辞')
+    await app.user.click(screen.getByRole('button', { name: '添加备注' }))
+
+    await waitFor(() => expect(flow.state.writes.at(-1)).toEqual({ path: `/api/inquiries/${inquiry.id}/notes`, body: { version: 4, text: '市民情绪激动，回复时注意措辞' } }))
+    const note = (await screen.findByText('市民情绪激动，回复时注意措辞', { selector: '.ant-typography' })).closest('[data-internal-note]')
+    expect(note).not.toBeNull()
+    expect(within(note as HTMLElement).getByText(/内部备注（不发送给来信人）/)).toBeTruthy()
+    // nothing was sent to the citizen
+    expect(flow.state.writes.some((w) => w.path.endsWith('/replies') || w.path.endsWith('/drafts'))).toBe(false)
+    expect(screen.queryByText(/的答复$/)).toBeNull()
+  })
+
+  it('inserts a template of the inquiry category, filled by the API, into the reply box', async () => {
+    const { inquiry, flow, app } = setup({})
+    const box = await screen.findByLabelText<HTMLTextAreaElement>('答复内容')
+    await app.user.type(box, '尊敬的市民：')
+    await app.user.click(screen.getByRole('combobox', { name: '插入答复模板' }))
+    await app.user.click(await screen.findByTitle('占道经营答复'))
+
+    await waitFor(() =>
+      expect(box.value).toBe(`尊敬的市民：李*您好：您 2024年9月27日 反映的问题（编号 EXT-${inquiry.id}）已交城市管理处办理。`),
+    )
+    expect(flow.state.writes.find((w) => w.path === '/api/templates')?.body).toEqual({ category: '城市管理' })
+    expect(screen.getByText('以下占位符未能填写，请手工补充：承办处室')).toBeTruthy()
+  })
+
+  it('on a sign-off channel submits a draft instead of replying', async () => {
+    const { inquiry, flow, app } = setup({}, { requiresSignOff: true })
+    expect(await screen.findByText('需审核')).toBeTruthy()
+    await app.user.type(screen.getByLabelText('答复内容'), '您反映的问题已处理。')
+    await app.user.click(screen.getByRole('button', { name: '提交审核' }))
+    await waitFor(() => expect(flow.state.writes.at(-1)).toEqual({ path: `/api/inquiries/${inquiry.id}/drafts`, body: { version: 4, body: '您反映的问题已处理。' } }))
+    // listed as version 1, awaiting sign-off (and named in the timeline's draft_submitted event)
+    expect((await screen.findAllByText('第 1 稿')).length).toBe(2)
+    expect(screen.getByText('待审核')).toBeTruthy()
+    // a responder cannot approve
+    expect(screen.queryByRole('button', { name: '审核通过' })).toBeNull()
+  })
+
+  it('lets a manager send a draft back with a comment, then approve the next version; the reply names who approved it', async () => {
+    const draft = (id: number, number: number, status: string, body: string) => ({
+      id, number, body, status, author: '张答复', at: '2024-09-28T09:00:00.000+08:00', reviewer: null, reviewedAt: null, reviewComment: null, replyId: null,
+    })
+    const { inquiry, flow, app } = setup({}, { requiresSignOff: true, drafts: [draft(101, 1, 'submitted', '已处理。')] }, MANAGER)
+    await app.user.type(await screen.findByLabelText('退回意见'), '请写明处理结果和时间')
+    await app.user.click(screen.getByRole('button', { name: '退回修改' }))
+    await waitFor(() =>
+      expect(flow.state.writes.at(-1)).toEqual({
+        path: `/api/inquiries/${inquiry.id}/drafts/101/send-back`,
+        body: { version: 4, comment: '请写明处理结果和时间' },
+      }),
+    )
+    expect(await screen.findByText(/刘科长 于 2024-09-28 11:00 退回修改：请写明处理结果和时间/)).toBeTruthy()
+
+    flow.state.drafts.push(draft(102, 2, 'submitted', '已于9月28日清理占道摊点。'))
+    await app.user.type(screen.getByLabelText('内部备注内容'), '已督促')
+    await app.user.click(screen.getByRole('button', { name: '添加备注' })) // any action reloads the workflow view
+    await app.user.click(await screen.findByRole('button', { name: '审核通过' }))
+    await waitFor(() =>
+      expect(flow.state.writes.at(-1)).toEqual({ path: `/api/inquiries/${inquiry.id}/drafts/102/approve`, body: { version: 6 } }),
+    )
+    expect(await screen.findByText('审核人：刘科长')).toBeTruthy()
+    const versions = screen.getAllByText(/^第 \d 稿$/).map((e) => e.textContent)
+    expect(versions.slice(0, 2)).toEqual(['第 2 稿', '第 1 稿'])
+  })
+
+  it('records an unsatisfied follow-up that reopens the inquiry for re-handling', async () => {
+    const { inquiry, flow, app } = setup({ status: 'replied' })
+    await app.user.click(await screen.findByRole('radio', { name: '不满意' }))
+    await app.user.type(screen.getByLabelText('回访记录'), '摊点仍在')
+    await app.user.click(screen.getByRole('checkbox', { name: '重新打开，重新办理（重办）' }))
+    await app.user.click(screen.getByRole('button', { name: '记录回访' }))
+
+    await waitFor(() =>
+      expect(flow.state.writes.at(-1)).toEqual({
+        path: `/api/inquiries/${inquiry.id}/follow-ups`,
+        body: { version: 4, outcome: 'unsatisfied', note: '摊点仍在', reopen: true },
+      }),
+    )
+    expect(await screen.findByText(/· 重办$/)).toBeTruthy()
+    expect(screen.getAllByText('办理中').length).toBeGreaterThan(0)
+    expect(screen.getByText(/不满意 · 摊点仍在 · 已重办/)).toBeTruthy()
+  })
+
+  it('shows a failed delivery with its error and retries it; a channel without webhook gets the posted checkbox', async () => {
+    const reply = { id: 1, body: '已处理。', origin: 'desk', author: '张答复', at: '2024-09-28T10:00:00.000+08:00', approvedBy: null, postedAt: null }
+    const failed = { id: 9, inquiryId: 0, replyId: 1, channel: 'hotline_12345', status: 'failed', attempts: 8, lastError: 'HTTP 503', lastAttemptAt: null, nextAttemptAt: null, deliveredAt: null }
+    const { inquiry, flow, app } = setup({ status: 'replied', replies: [reply] as never }, { hasWebhook: true, deliveries: [failed] })
+    expect(await screen.findByText('推送失败')).toBeTruthy()
+    expect(screen.getByText('HTTP 503')).toBeTruthy()
+    await app.user.click(screen.getByRole('button', { name: '重新推送' }))
+    await waitFor(() => expect(flow.state.writes.at(-1)?.path).toBe(`/api/inquiries/${inquiry.id}/deliveries/9/retry`))
+    expect(await screen.findByText('已送达渠道')).toBeTruthy()
+  })
+
+  it('marks a reply posted on a platform without webhook, on the chosen date', async () => {
+    const reply = { id: 1, body: '已处理。', origin: 'desk', author: '张答复', at: '2024-09-28T10:00:00.000+08:00', approvedBy: null, postedAt: null }
+    const { inquiry, flow, app } = setup({ status: 'replied', channel: 'minxin', replies: [reply] as never })
+    const date = await screen.findByLabelText<HTMLInputElement>('发布日期')
+    await app.user.clear(date)
+    await app.user.type(date, '2024-09-29')
+    await app.user.click(screen.getByRole('checkbox', { name: '已在平台发布' }))
+    await waitFor(() =>
+      expect(flow.state.writes.at(-1)).toEqual({ path: `/api/inquiries/${inquiry.id}/replies/1/posted`, body: { postedOn: '2024-09-29' } }),
+    )
+    // the reply's tag and the timeline's posted event
+    expect((await screen.findAllByText('2024-09-29 已在平台发布')).length).toBe(2)
+    expect(screen.queryByRole('checkbox', { name: '已在平台发布' })).toBeNull()
+  })
+})
