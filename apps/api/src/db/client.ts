@@ -1,6 +1,6 @@
 /**
  * Opens the desk's SQLite database: WAL, foreign keys on, synchronous=FULL (a committed reply
- * survives a power cut), and applies the committed migrations. One file, created on first start.
+ * survives a power cut), a 64 MB page cache, and applies the committed migrations. One file, created on first start.
  */
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
@@ -25,6 +25,8 @@ export function openDb(path: string): Db {
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
+  // 64 MB of page cache (default 2 MB): index pages of a million-row table stay in memory
+  sqlite.pragma('cache_size = -65536')
   const db = drizzle({ client: sqlite, schema, casing: 'snake_case' })
   migrate(db, { migrationsFolder: MIGRATIONS_DIR })
   return db

@@ -183,7 +183,6 @@ export const inquiries = sqliteTable(
   (t) => [
     uniqueIndex('inquiries_channel_external_uq').on(t.channelCode, t.externalId),
     // serve the queue's sort orders by keyset (id is the unique tie-breaker) and the counts
-    index('inquiries_status_due_idx').on(t.status, t.dueAt, t.id),
     // the default queue view (pending, earliest due first) walks this in order and stops at the page's end
     index('inquiries_pending_due_idx')
       .on(t.dueAt, t.id)
@@ -193,9 +192,14 @@ export const inquiries = sqliteTable(
     index('inquiries_due_idx').on(t.dueAt, t.id),
     index('inquiries_status_channel_idx').on(t.status, t.channelCode),
     index('inquiries_assignee_status_idx').on(t.assigneeId, t.status),
-    index('inquiries_batch_idx').on(t.importBatchId),
+    // sparse columns: partial indexes cost nothing on the many rows without a value (import speed)
+    index('inquiries_batch_idx')
+      .on(t.importBatchId)
+      .where(sql`import_batch_id is not null`),
     index('inquiries_department_status_idx').on(t.departmentId, t.status),
-    index('inquiries_duplicate_of_idx').on(t.duplicateOfId),
+    index('inquiries_duplicate_of_idx')
+      .on(t.duplicateOfId)
+      .where(sql`duplicate_of_id is not null`),
   ],
 )
 
