@@ -19,11 +19,16 @@ export async function signIn(baseUrl: string, username: string, password: string
 
 /** A JSON write as the session; returns the parsed answer. @throws Error on a non-2xx answer */
 export async function post<T>(s: ApiSession, path: string, body: unknown): Promise<T> {
+  return write<T>(s, 'POST', path, body)
+}
+
+/** A JSON write (`POST`, `PATCH`, `PUT`) as the session; returns the parsed answer. @throws Error on a non-2xx answer */
+export async function write<T>(s: ApiSession, method: 'POST' | 'PATCH' | 'PUT', path: string, body: unknown): Promise<T> {
   const res = await fetch(`${s.baseUrl}/api${path}`, {
-    method: 'POST',
+    method,
     headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf },
     body: JSON.stringify(body),
   })
-  if (!res.ok) throw new Error(`POST ${path} failed: ${res.status} ${await res.text()}`)
+  if (!res.ok) throw new Error(`${method} ${path} failed: ${res.status} ${await res.text()}`)
   return (await res.json()) as T
 }
