@@ -32,3 +32,10 @@ export async function write<T>(s: ApiSession, method: 'POST' | 'PATCH' | 'PUT', 
   if (!res.ok) throw new Error(`${method} ${path} failed: ${res.status} ${await res.text()}`)
   return (await res.json()) as T
 }
+
+/** A GET as the session; returns the parsed answer. @throws Error on a non-2xx answer */
+export async function read<T>(s: ApiSession, path: string): Promise<T> {
+  const res = await fetch(`${s.baseUrl}/api${path}`, { headers: { cookie: s.cookie } })
+  if (!res.ok) throw new Error(`GET ${path} failed: ${res.status} ${await res.text()}`)
+  return (await res.json()) as T
+}
