@@ -159,6 +159,9 @@ export function ImportWizard() {
                       aria-label={t('imports.preview.mapFor', { header })}
                       size="small"
                       style={{ minWidth: 140 }}
+                      // every field in view at once: no scrolling inside the drop-down
+                      virtual={false}
+                      listHeight={400}
                       value={mapping[header] ?? ''}
                       onChange={(field: string) => setMapping({ ...mapping, [header]: field })}
                       options={[
