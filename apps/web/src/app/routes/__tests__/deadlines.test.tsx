@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createFakeDesk, makeInquiry, RESPONDER } from '../../../testing/fake-desk.ts'
 import { createFakeWorkflow, NATIONAL_DAY_2024 } from '../../../testing/fake-workflow.ts'
@@ -108,5 +109,42 @@ describe('inquiry page: deadline panel', () => {
     await waitFor(() => expect(flow.state.writes.at(-1)).toEqual({ path: '/api/deadlines/extensions/50/decision', body: { approve: true, note: '同意' } }))
     expect(await screen.findByText('Approved')).toBeTruthy()
     expect(screen.getByText('new due date 2024-11-06 23:59')).toBeTruthy()
+  })
+})
+
+describe('daily digest', () => {
+  it('lists what falls due on the next working day and what is overdue, per responder, for a manager', async () => {
+    const desk = createFakeDesk({ user: MANAGER })
+    const item = (id: number, subject: string, dueAt: string, due: object) => ({ id, channel: 'minxin', subject, status: 'assigned', dueAt, due })
+    server.use(
+      http.get('*/api/deadlines/digest', () =>
+        HttpResponse.json({
+          date: '2024-10-09',
+          dueDate: '2024-10-10',
+          dueNext: {
+            total: 1,
+            byAssignee: [{ assignee: { id: 2, displayName: '张答复' }, items: [item(1, '路灯不亮', '2024-10-10T17:00:00.000+08:00', { state: 'due_in', workingDays: 1 })] }],
+          },
+          overdue: {
+            total: 2,
+            byAssignee: [
+              { assignee: { id: 2, displayName: '张答复' }, items: [item(2, '噪音扰民', '2024-10-08T17:00:00.000+08:00', { state: 'overdue', workingDays: 1 })] },
+              { assignee: null, items: [item(3, '井盖缺失', '2024-09-30T17:00:00.000+08:00', { state: 'overdue', workingDays: 2 })] },
+            ],
+          },
+          byDepartment: null,
+        }),
+      ),
+      ...desk.handlers,
+    )
+    renderWithClient('/digest')
+
+    expect(await screen.findByText('2024-10-10 到期（1 件）')).toBeTruthy()
+    expect(screen.getByText('已逾期（2 件）')).toBeTruthy()
+    expect(screen.getByText('未签收 · 1')).toBeTruthy()
+    expect(screen.getAllByText('张答复 · 1')).toHaveLength(2)
+    const row = screen.getByRole('link', { name: '井盖缺失' }).closest('tr') as HTMLElement
+    expect(within(row).getByText('已逾期 2 个工作日').className).toMatch(/ant-tag-red/)
+    expect(screen.getByRole('link', { name: '路灯不亮' }).getAttribute('href')).toBe('/inquiries/1')
   })
 })
