@@ -189,6 +189,10 @@ export const inquiries = sqliteTable(
       .where(sql`status in ('new', 'assigned')`),
     index('inquiries_status_received_idx').on(t.status, t.receivedAt, t.id),
     index('inquiries_received_idx').on(t.receivedAt, t.id),
+    // reports (dashboard, tally): a range of receipt dates read index-only, every column its counts use
+    index('inquiries_report_idx').on(
+      t.receivedAt, t.channelCode, t.status, t.repliedAt, t.dueAt, t.pausedAt, t.satisfaction, t.category, t.assigneeId,
+    ),
     index('inquiries_due_idx').on(t.dueAt, t.id),
     index('inquiries_status_channel_idx').on(t.status, t.channelCode),
     index('inquiries_assignee_status_idx').on(t.assigneeId, t.status),

@@ -1,0 +1,1 @@
+CREATE INDEX `inquiries_report_idx` ON `inquiries` (`received_at`,`channel_code`,`status`,`replied_at`,`due_at`,`paused_at`,`satisfaction`,`category`,`assignee_id`);
