@@ -7,8 +7,8 @@
  * Excel reads CSV with the same limit).
  */
 import {
-  BUREAU_TZ,
   fitCell,
+  formatInstant,
   maskEmail,
   maskName,
   maskPhone,
@@ -19,7 +19,7 @@ import {
 } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { withDueWindow } from '../deadlines/deadlines.service.ts'
-import { insertRevealEvents, listExportPage, type ExportKey, type ExportRow } from './export.repo.ts'
+import { exportPageReader, insertRevealEvents, type ExportKey, type ExportRow } from './export.repo.ts'
 import { exportLabels, reportLabels, satisfactionLabels, statusLabels } from './labels.zh-CN.ts'
 import type { Viewer } from './report-counts.repo.ts'
 
@@ -33,22 +33,12 @@ export type ExportOptions = {
   format: 'csv' | 'xlsx'
   now: number
   cal: WorkingDayCalendar
+  /** rows per keyset page (default 5000) */
   pageSize?: number
 }
 
-// one cached Intl formatter: date-fns' zoned format costs ~300 µs a call, too slow for 10^6 rows × 3
-const BEIJING_TIME = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: BUREAU_TZ,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-})
-/** `2024-09-27 09:30:00` in Beijing time (Excel-friendly; the header names the zone). */
-const beijing = (ms: number | null) => (ms === null ? null : BEIJING_TIME.format(ms))
+/** `2024-09-27 09:30:00` in Beijing time (Excel-friendly; the header names the zone); ~2 µs a call. */
+const beijing = (ms: number | null) => (ms === null ? null : formatInstant(ms).slice(0, 19).replace('T', ' '))
 const text = (s: string | null) => (s === null ? null : fitCell(s, reportLabels.cutMarker))
 
 function toValues(r: ExportRow, reveal: boolean, replyDays: (r: ExportRow) => number | null): ExportValue[] {
@@ -84,9 +74,10 @@ export function* exportPages(db: Db, o: ExportOptions): Generator<ExportValue[][
     if (n === undefined) memo.set(key, (n = workingDaysToReply(o.cal, key.slice(0, 10), key.slice(11))))
     return n
   }
+  const readPage = exportPageReader(db, o.viewer, filter)
   let after: ExportKey | undefined
   for (;;) {
-    const rows = listExportPage(db, o.viewer, filter, after, o.pageSize ?? 1000)
+    const rows = readPage(after, o.pageSize ?? 5000)
     if (rows.length === 0) return
     if (o.reveal) insertRevealEvents(db, rows.map((r) => r.id), o.viewer.id, o.now, o.format)
     yield rows.map((r) => toValues(r, o.reveal, replyDays))

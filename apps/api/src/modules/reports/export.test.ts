@@ -1,8 +1,10 @@
 import { parse } from 'csv-parse/sync'
+import { weekdayCalendar } from '@desk/domain'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { inquiryEvents } from '../../db/schema.ts'
 import { addInquiries, call, setupDesk, signIn, T0 } from '../../test/setup.ts'
+import { exportPages } from './export.service.ts'
 
 const LONG = '长'.repeat(40_000)
 
@@ -65,6 +67,19 @@ describe('GET /reports/export.csv', () => {
     const [, ...rows] = await csvRows(await call(desk, manager, 'GET', '/reports/export.csv?status=all'))
     expect(rows).toHaveLength(2345)
     expect(new Set(rows.map((r) => r[1])).size).toBe(2345)
+  })
+
+  it('keyset pages smaller than the export (ties in receipt time) give every row once, in order', async () => {
+    const desk = setupDesk()
+    addInquiries(desk.db, Array.from({ length: 2345 }, (_, i) => ({ externalId: `B-${i}`, receivedAt: T0 + (i % 7) })))
+    const viewer = { id: 1, role: 'manager' as const, departmentId: null }
+    const o = { viewer, filter: { status: 'all' as const }, reveal: false, format: 'csv' as const, now: T0, cal: weekdayCalendar, pageSize: 100 }
+    const pages = [...exportPages(desk.db, o)]
+    expect(pages.map((p) => p.length)).toEqual([...Array<number>(23).fill(100), 45])
+    const ids = pages.flat().map((r) => r[1])
+    expect(new Set(ids).size).toBe(2345)
+    const received = pages.flat().map((r) => String(r[2]))
+    expect(received).toEqual(received.toSorted())
   })
 
   it('refuses responders', async () => {
