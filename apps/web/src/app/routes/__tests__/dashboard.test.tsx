@@ -58,6 +58,17 @@ describe('managers dashboard', () => {
     })
   })
 
+  it('shows the queue filters only a dashboard link sets as tags; closing one drops it from the URL', async () => {
+    const { desk } = setup()
+    const app = renderWithClient('/queue?status=all&channel=minxin&replied=on_time&category=%E5%9F%8E%E5%B8%82%E7%AE%A1%E7%90%86')
+    await screen.findByRole('link', { name: '占道经营' })
+    expect(screen.getByText('按期答复')).toBeTruthy()
+    await app.user.click(screen.getByRole('button', { name: '取消筛选：类别：城市管理' }))
+    await waitFor(() => expect(app.location()).toBe('/queue?status=all&channel=minxin&replied=on_time'))
+    await waitFor(() => expect(desk.state.reads.filter((r) => r.path === '/api/inquiries').at(-1)?.query.has('category')).toBe(false))
+    expect(screen.getByText('按期答复')).toBeTruthy()
+  })
+
   it('switches to last year (Asia/Shanghai dates) and a weekly trend, keeping both in the URL', async () => {
     const { reports } = setup()
     const app = renderWithClient(SEPTEMBER)
