@@ -26,7 +26,9 @@ function channelStats(range: { from: string; to: string }, channel: string | und
     onTime: counted(n[4], { ...base, replied: 'on_time' }),
     onTimeRate: n[1] ? n[4] / n[1] : null,
     medianWorkingDaysToReply: n[1] ? 2.5 : null,
-    satisfaction: null,
+    satisfaction: n[0] >= 10 ? 0.75 : null,
+    rated: counted(n[0] >= 10 ? 4 : 0, { ...base, satisfaction: 'rated' }),
+    satisfied: counted(n[0] >= 10 ? 3 : 0, { ...base, satisfaction: 'positive' }),
   }
 }
 

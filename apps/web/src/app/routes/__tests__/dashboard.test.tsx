@@ -30,8 +30,14 @@ describe('managers dashboard', () => {
     expect(screen.getByRole('link', { name: '合计 已答复 7' }).getAttribute('href')).toBe(
       '/queue?status=all&from=2024-09-01&to=2024-09-30&replied=yes',
     )
-    // on-time rate 5/6 and the median come as plain numbers; satisfaction is not given yet
+    // on-time rate 5/6 is a plain number; satisfaction 3 of 4 rated, both counts links
     expect(screen.getByText('83.3%')).toBeTruthy()
+    expect(screen.getByRole('link', { name: '12345网络问政 满意 3' }).getAttribute('href')).toBe(
+      '/queue?status=all&from=2024-09-01&to=2024-09-30&channel=hotline_12345&satisfaction=positive',
+    )
+    expect(screen.getByRole('link', { name: '12345网络问政 已评价 4' }).getAttribute('href')).toBe(
+      '/queue?status=all&from=2024-09-01&to=2024-09-30&channel=hotline_12345&satisfaction=rated',
+    )
     // by category (none = uncategorized) and by assignee (none = unassigned)
     expect(screen.getByRole('link', { name: '未分类 接收 6' }).getAttribute('href')).toBe(
       '/queue?status=all&from=2024-09-01&to=2024-09-30&uncategorized=1',

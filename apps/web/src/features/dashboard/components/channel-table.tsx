@@ -1,6 +1,7 @@
 /**
  * Per channel (and a totals row): received, replied, pending, overdue (each a link to the queue),
- * on-time rate, median working days to the first reply and satisfaction (shown when the API gives it).
+ * on-time rate, median working days to the first reply and satisfaction (the rate, then satisfied / rated, both
+ * links; a dash while nobody was followed up).
  */
 import { Table, type TableColumnsType } from 'antd'
 import { useTranslation } from 'react-i18next'
@@ -39,7 +40,16 @@ export function ChannelTable({ dashboard }: { dashboard: Dashboard }) {
       title: t('dashboard.col.satisfaction'),
       key: 'satisfaction',
       align: 'right',
-      render: (_, r) => percent(r.satisfaction),
+      render: (_, r) =>
+        r.satisfaction === null ? (
+          '—'
+        ) : (
+          <>
+            {percent(r.satisfaction)} (
+            <CountLink count={r.satisfied} label={`${r.name} ${t('dashboard.col.satisfied')}`} />/
+            <CountLink count={r.rated} label={`${r.name} ${t('dashboard.col.rated')}`} />)
+          </>
+        ),
     },
   ]
   return <Table<Row> rowKey="key" columns={columns} dataSource={rows} pagination={false} size="small" />

@@ -1,14 +1,14 @@
 /**
  * On the queue page: the filters a dashboard link added that the queue has no control for
- * (replied, category, uncategorized, one assignee's id), as closable tags, so the view says why it
+ * (replied, category, uncategorized, one assignee's id, satisfaction), as closable tags, so the view says why it
  * lists what it lists; closing a tag drops that filter from the URL. Renders nothing without them.
  */
-import { REPLY_FILTERS } from '@desk/domain'
+import { REPLY_FILTERS, SATISFACTION_FILTERS } from '@desk/domain'
 import { Flex, Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 
-const LINKED = ['replied', 'category', 'uncategorized', 'assignee'] as const
+const LINKED = ['replied', 'category', 'uncategorized', 'assignee', 'satisfaction'] as const
 type Linked = (typeof LINKED)[number]
 
 export function LinkedFilterTags() {
@@ -17,6 +17,7 @@ export function LinkedFilterTags() {
   const label = (key: Linked, value: string): string | null => {
     if (key === 'replied') return REPLY_FILTERS.some((r) => r === value) ? t(`dashboard.linked.replied.${value}`) : null
     if (key === 'category') return t('dashboard.linked.category', { category: value })
+    if (key === 'satisfaction') return SATISFACTION_FILTERS.some((s) => s === value) ? t(`dashboard.linked.satisfaction.${value}`) : null
     if (key === 'uncategorized') return value === '1' ? t('dashboard.uncategorized') : null
     // the queue's own control covers `mine` and `unassigned`; a user id comes only from a link
     return /^[1-9]\d*$/.test(value) ? t('dashboard.linked.assignee', { id: value }) : null

@@ -24,7 +24,8 @@ describe('queue view in the URL', () => {
   })
 
   it('keeps the filters of a dashboard link (API names) and passes them to the API unchanged', () => {
-    const link = 'channel=minxin&assignee=7&from=2024-01-01&to=2024-12-31&replied=on_time&category=%E4%BA%A4%E9%80%9A&due=overdue'
+    const link =
+      'channel=minxin&assignee=7&from=2024-01-01&to=2024-12-31&replied=on_time&category=%E4%BA%A4%E9%80%9A&due=overdue&satisfaction=positive'
     const view = readQueueView(new URLSearchParams(link))
     expect(writeQueueView(view).toString()).toBe(link)
     expect(toFilterQuery(view)).toEqual({
@@ -35,6 +36,7 @@ describe('queue view in the URL', () => {
       replied: 'on_time',
       category: '交通',
       due: 'overdue',
+      satisfaction: 'positive',
     })
     expect(toFilterQuery(readQueueView(new URLSearchParams('uncategorized=1&due=3&replied=maybe')))).toEqual({
       status: 'pending',

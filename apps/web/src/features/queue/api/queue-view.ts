@@ -3,15 +3,17 @@
  * `/queue?channel=minxin&status=pending` reproduces a view exactly. Defaults are left out of the
  * URL: status `pending`, assignee `all`, sort `due_asc`.
  * URL params: channel, status, assignee (mine | unassigned | a user id), q, from, to (YYYY-MM-DD, Asia/Shanghai),
- * sort; and, as the API names them, replied, category, uncategorized (1), due (overdue | N working days), which
+ * sort; and, as the API names them, replied, category, uncategorized (1), due (overdue | N working days), satisfaction, which
  * have no control here but arrive in links (the dashboard's numbers) that must list exactly their rows.
  */
 import {
   QUEUE_SORTS,
   REPLY_FILTERS,
+  SATISFACTION_FILTERS,
   STATUS_FILTERS,
   type QueueSort,
   type ReplyFilter,
+  type SatisfactionFilter,
   type StatusFilter,
 } from '@desk/domain'
 
@@ -32,6 +34,7 @@ export type QueueView = {
   category?: string
   uncategorized?: '1'
   due?: string
+  satisfaction?: SatisfactionFilter
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -56,6 +59,7 @@ export function readQueueView(params: URLSearchParams): QueueView {
     category: text(params.get('category')),
     uncategorized: params.get('uncategorized') === '1' ? '1' : undefined,
     due: match(params.get('due'), /^(overdue|\d{1,2})$/),
+    satisfaction: SATISFACTION_FILTERS.find((s) => s === params.get('satisfaction')),
   }
 }
 
@@ -73,6 +77,7 @@ export function writeQueueView(view: QueueView): URLSearchParams {
   if (view.category) params.set('category', view.category)
   if (view.uncategorized) params.set('uncategorized', view.uncategorized)
   if (view.due) params.set('due', view.due)
+  if (view.satisfaction) params.set('satisfaction', view.satisfaction)
   if (view.sort !== 'due_asc') params.set('sort', view.sort)
   return params
 }
@@ -90,5 +95,6 @@ export function toFilterQuery(view: QueueView) {
     ...(view.category ? { category: view.category } : {}),
     ...(view.uncategorized ? { uncategorized: view.uncategorized } : {}),
     ...(view.due ? { due: view.due } : {}),
+    ...(view.satisfaction ? { satisfaction: view.satisfaction } : {}),
   }
 }
