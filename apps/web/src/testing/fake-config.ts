@@ -1,10 +1,11 @@
 /**
  * An in-memory stand-in for the configuration API (departments, users, return reasons, templates,
  * channel settings, outbox, calendar, deadline policies), served through MSW beside
- * `createFakeDesk` (which answers auth and channels). It keeps state, records each write, and
- * answers the API's errors the screens must show (a write without the CSRF header: 403; a webhook
- * URL without a secret: 422; a bad
- * holiday-cn file: 422 with details; a calendar change: a recompute summary).
+ * `createFakeDesk` (which answers auth and channels; pass these handlers first, since the desk
+ * fake also answers `GET /api/calendar/days` with no listed days). It keeps state, records each
+ * write, and answers the API's errors the screens must show (a write without the CSRF header: 403;
+ * a webhook URL without a secret: 422; a bad holiday-cn file: 422 with details; a calendar
+ * change: a recompute summary).
  */
 import { http, HttpResponse } from 'msw'
 import { CSRF } from './fake-desk.ts'

@@ -10,7 +10,7 @@ const MOVED = { inquiryId: 5, from: '2024-10-10T17:00:00.000+08:00', to: '2024-1
 
 function setup() {
   const config = createFakeConfig({ recompute: { checked: 3, moved: [MOVED] } })
-  server.use(...createFakeDesk({ user: ADMIN }).handlers, ...config.handlers)
+  server.use(...config.handlers, ...createFakeDesk({ user: ADMIN }).handlers)
   return { config, app: renderWithClient('/admin/calendar') }
 }
 
@@ -45,6 +45,24 @@ describe('admin: working-day calendar', () => {
     expect(moved.getAttribute('href')).toBe('/inquiries/5')
     expect(config.state.writes.at(-1)).toEqual({ method: 'PUT', path: '/api/calendar/days/2024-09-29', body: { isOffDay: false, name: '国庆节' } })
     expect(await screen.findByText('2024-09-29')).toBeTruthy()
+  })
+
+  it('shows the year as month grids and opens the form for a clicked day', async () => {
+    const { config, app } = setup()
+    await app.user.click(await screen.findByRole('button', { name: /查看 2024/ }))
+    await app.user.click(await screen.findByText('月历'))
+    // by label, not role: computing the accessible names of ~370 day buttons is slow in happy-dom
+    expect(await screen.findByLabelText('2024-10-01 国庆节 节假日（休）')).toBeTruthy()
+    expect(screen.getByLabelText('2024-10-12 国庆节 调休上班')).toBeTruthy()
+
+    // an unlisted Saturday: the form offers it as a make-up workday
+    await app.user.click(screen.getByLabelText('2024-10-19'))
+    const dialog = await screen.findByRole('dialog')
+    expect((within(dialog).getByLabelText('日期') as HTMLInputElement).value).toBe('2024-10-19')
+    expect((within(dialog).getByRole('radio', { name: '调休上班' }) as HTMLInputElement).checked).toBe(true)
+    await app.user.click(within(dialog).getByRole('button', { name: /保\s*存/ }))
+    expect(await screen.findByLabelText('2024-10-19 调休上班')).toBeTruthy()
+    expect(config.state.writes.at(-1)).toEqual({ method: 'PUT', path: '/api/calendar/days/2024-10-19', body: { isOffDay: false } })
   })
 
   it('removes a listed date after confirmation', async () => {

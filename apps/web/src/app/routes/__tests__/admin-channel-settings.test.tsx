@@ -7,7 +7,7 @@ import { renderWithClient } from '../../../testing/render.tsx'
 
 function setup() {
   const config = createFakeConfig()
-  server.use(...createFakeDesk({ user: ADMIN }).handlers, ...config.handlers)
+  server.use(...config.handlers, ...createFakeDesk({ user: ADMIN }).handlers)
   return { config, app: renderWithClient('/admin/channel-settings') }
 }
 

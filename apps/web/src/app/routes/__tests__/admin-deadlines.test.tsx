@@ -8,7 +8,7 @@ import { renderWithClient } from '../../../testing/render.tsx'
 describe('admin: deadline policies', () => {
   it('lists each policy with rule, start, due-by time, extension and source, and edits one', async () => {
     const config = createFakeConfig()
-    server.use(...createFakeDesk({ user: ADMIN }).handlers, ...config.handlers)
+    server.use(...config.handlers, ...createFakeDesk({ user: ADMIN }).handlers)
     const app = renderWithClient('/admin/deadlines')
 
     const hotline = (await screen.findByText('12345热线工作规范：咨询类3个工作日')).closest('tr')!

@@ -8,7 +8,7 @@ import { renderWithClient } from '../../../testing/render.tsx'
 describe('manager: outbox', () => {
   it('lists failed deliveries with their error and retries one; delivered ones have no retry', async () => {
     const config = createFakeConfig()
-    server.use(...createFakeDesk({ user: MANAGER }).handlers, ...config.handlers)
+    server.use(...config.handlers, ...createFakeDesk({ user: MANAGER }).handlers)
     const app = renderWithClient('/admin/outbox')
 
     const row = (await screen.findByText('HTTP 503 Service Unavailable')).closest('tr')!

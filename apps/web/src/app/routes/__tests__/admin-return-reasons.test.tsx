@@ -8,7 +8,7 @@ import { renderWithClient } from '../../../testing/render.tsx'
 describe('admin: return reasons', () => {
   it('adds a reason and deactivates another', async () => {
     const config = createFakeConfig()
-    server.use(...createFakeDesk({ user: ADMIN }).handlers, ...config.handlers)
+    server.use(...config.handlers, ...createFakeDesk({ user: ADMIN }).handlers)
     const app = renderWithClient('/admin/return-reasons')
 
     expect(await screen.findByText('非本单位职责')).toBeTruthy()
@@ -24,7 +24,7 @@ describe('admin: return reasons', () => {
 
   it('refuses an empty reason without sending it', async () => {
     const config = createFakeConfig()
-    server.use(...createFakeDesk({ user: ADMIN }).handlers, ...config.handlers)
+    server.use(...config.handlers, ...createFakeDesk({ user: ADMIN }).handlers)
     const app = renderWithClient('/admin/return-reasons')
     await screen.findByText('非本单位职责')
     await app.user.type(screen.getByLabelText('原因'), '   ')

@@ -7,7 +7,7 @@ import { renderWithClient } from '../../../testing/render.tsx'
 
 function setup(path = '/admin/templates') {
   const config = createFakeConfig()
-  server.use(...createFakeDesk({ user: MANAGER }).handlers, ...config.handlers)
+  server.use(...config.handlers, ...createFakeDesk({ user: MANAGER }).handlers)
   return { config, app: renderWithClient(path) }
 }
 
