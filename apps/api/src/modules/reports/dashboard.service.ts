@@ -5,9 +5,9 @@
  * the first reply, satisfaction (满意 + 基本满意 among those rated by a follow-up); a trend by
  * day/week/month; counts by category and by assignee. Every count carries its queue filter
  * (queue-link.ts) and is computed with the queue's predicate (dashboard.repo.ts flag masks).
- * Two grouped reads serve it all (dashboard.repo.ts): per (channel, day of receipt, day of first
- * reply, flags) and per (category, assignee, flags); working days to reply are computed once per
- * distinct pair of days. Departments: the "by department" view groups by assignee for now.
+ * One scan of the range serves it all (dashboard.repo.ts), read in chunks of 92 days, giving
+ * counts per (channel, day of receipt, day of first reply, flags) and per (category, assignee,
+ * flags); working days to reply come from prefix sums over the calendar (reply-days.ts). Departments: the "by department" view groups by assignee for now.
  */
 import {
   addCalendarDays,
@@ -26,7 +26,7 @@ import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
 import { listChannels } from '../channels/channels.service.ts'
 import { withDueWindow } from '../deadlines/deadlines.service.ts'
-import { countCategoryAssignees, countChannelDays, listDisplayNames } from './dashboard.repo.ts'
+import { countDashboardRows, listDisplayNames } from './dashboard.repo.ts'
 import { counted, type Counted } from './queue-link.ts'
 import { replyDaysByIndex } from './reply-days.ts'
 import type { Viewer } from './report-counts.repo.ts'
@@ -54,6 +54,12 @@ function rangeFilters(from: string, to: string): Record<Key, Filter> {
   }
 }
 
+/** `filter` without its `from`/`to`. */
+function withoutRange(filter: Filter): Filter {
+  const { from: _from, to: _to, ...rest } = filter
+  return rest
+}
+
 const zeroTally = (): Tally => ({ received: 0, replied: 0, pending: 0, overdue: 0, onTime: 0, rated: 0, satisfied: 0 })
 
 /** Adds `n` rows with flag mask `flags` to `t`. */
@@ -79,7 +85,10 @@ function channelStats(n: Tally, f: Record<Key, Filter>, channel: string | undefi
   }
 }
 
-type Cell = ReturnType<typeof countChannelDays>[number]
+type Rows = ReturnType<typeof countDashboardRows>
+type Cell = Rows['cells'][number]
+/** Days per read: bounds the memory of one read (its JSON arrays) whatever the range. */
+const CHUNK_DAYS = 92
 
 /** Median working days to first reply, per channel and overall (key ''), from the day cells. */
 function replyMedians(cells: readonly Cell[], from: string, cal: WorkingDayCalendar) {
@@ -124,10 +133,10 @@ function trend(cells: readonly Cell[], q: DashboardQuery, granularity: Granulari
 }
 
 /** Received, pending and overdue per category and per assignee (ordered as SQLite orders them). */
-function workload(db: Db, viewer: Viewer, f: Record<Key, Filter>, resolved: Filter[]) {
+function workload(db: Db, rows: Rows['workload'], f: Record<Key, Filter>) {
   const byCategory = new Map<string | null, Tally>()
   const byAssignee = new Map<number | null, Tally>()
-  for (const [category, assignee, flags, n] of countCategoryAssignees(db, viewer, f.received, resolved)) {
+  for (const [category, assignee, flags, n] of rows) {
     for (const [map, key] of [[byCategory, category], [byAssignee, assignee]] as const) {
       let t = (map as Map<typeof key, Tally>).get(key)
       if (!t) (map as Map<typeof key, Tally>).set(key, (t = zeroTally()))
@@ -170,9 +179,21 @@ export function getDashboard(db: Db, viewer: Viewer, q: DashboardQuery, now: num
     throw new AppError('VALIDATION', 'The range crosses a change of the UTC offset of Asia/Shanghai')
   }
   const f = rangeFilters(q.from, q.to)
-  // counted with `due` resolved at `now`, as the queue resolves it when the link is followed
-  const flags = FLAGGED.map((k) => withDueWindow(db, f[k], now))
-  const cells = countChannelDays(db, viewer, f.received, flags, startMs)
+  // Each flag is the predicate of a named filter without the range: the repo reads only rows of
+  // the range (f.received), and a filter's predicate is the conjunction of its fields', so within
+  // those rows it holds exactly when the whole filter's does. `due` is resolved at `now`, as the
+  // queue resolves it when the link is followed.
+  const flags = FLAGGED.map((k) => withDueWindow(db, withoutRange(f[k]), now))
+  const allChannels = listChannels(db)
+  let cells: Cell[] = []
+  let work: Rows['workload'] = []
+  // the range in chunks of whole days: their filters' rows together are exactly f.received's
+  for (let d = 0; d < days; d += CHUNK_DAYS) {
+    const chunk: Filter = { status: 'all', from: addCalendarDays(q.from, d), to: addCalendarDays(q.from, Math.min(days, d + CHUNK_DAYS) - 1) }
+    const rows = countDashboardRows(db, viewer, chunk, flags, startMs, allChannels.map((c) => c.code))
+    cells = cells.concat(rows.cells)
+    work = work.concat(rows.workload)
+  }
   const perChannel = new Map<string, Tally>()
   for (const [channel, , , mask, n] of cells) {
     let t = perChannel.get(channel)
@@ -180,7 +201,7 @@ export function getDashboard(db: Db, viewer: Viewer, q: DashboardQuery, now: num
     addRows(t, mask, n)
   }
   const median = replyMedians(cells, q.from, cal)
-  const channels = listChannels(db)
+  const channels = allChannels
     .filter((c) => c.isActive || perChannel.has(c.code))
     .map((c) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, ...channelStats(perChannel.get(c.code) ?? zeroTally(), f, c.code, median(c.code)) }))
   const totals = zeroTally()
@@ -194,7 +215,7 @@ export function getDashboard(db: Db, viewer: Viewer, q: DashboardQuery, now: num
     channels,
     totals: channelStats(totals, f, undefined, median('')),
     trend: trend(cells, q, granularity, days, channels.map((c) => c.code)),
-    ...workload(db, viewer, f, flags),
+    ...workload(db, work, f),
   }
 }
 
