@@ -1,7 +1,7 @@
 /**
  * Report scenarios: the managers' dashboard for a year (reports/dashboard.service.ts, p95 ms) and
  * the streaming export of that year's inquiries (reports/export.service.ts `exportPages`, keyset
- * pages of 5000) through the download's CSV writer (export-writers.ts `csvStream`) to a temporary
+ * pages of 2000) through the download's CSV writer (export-writers.ts `csvStream`) to a temporary
  * file, with total seconds and the peak RSS sampled after every page.
  */
 import { once } from 'node:events'

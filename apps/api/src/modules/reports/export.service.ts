@@ -33,7 +33,7 @@ export type ExportOptions = {
   format: 'csv' | 'xlsx'
   now: number
   cal: WorkingDayCalendar
-  /** rows per keyset page (default 5000) */
+  /** rows per keyset page (default 2000) */
   pageSize?: number
 }
 
@@ -77,7 +77,7 @@ export function* exportPages(db: Db, o: ExportOptions): Generator<ExportValue[][
   const readPage = exportPageReader(db, o.viewer, filter)
   let after: ExportKey | undefined
   for (;;) {
-    const rows = readPage(after, o.pageSize ?? 5000)
+    const rows = readPage(after, o.pageSize ?? 2000)
     if (rows.length === 0) return
     if (o.reveal) insertRevealEvents(db, rows.map((r) => r.id), o.viewer.id, o.now, o.format)
     yield rows.map((r) => toValues(r, o.reveal, replyDays))
