@@ -6,6 +6,7 @@
 import type { ChannelSettingsInput } from '@desk/domain'
 import { Alert, Button, Checkbox, Form, Input, Space, Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { errorText } from '../../../lib/error-text.ts'
 import { fieldErrorsFromApi } from '../../../lib/field-errors.ts'
 import type { ChannelSettingsView } from '../api/channel-settings-queries.ts'
 
@@ -30,7 +31,7 @@ export function toSettingsPatch(v: Values): ChannelSettingsInput {
 export function ChannelSettingsForm({ current, isSaving, error, onSubmit }: Props) {
   const { t } = useTranslation()
   const [form] = Form.useForm<Values>()
-  const apiErrors = fieldErrorsFromApi('x', error)
+  const apiErrors = fieldErrorsFromApi('adminConfig.channelSettings', error)
 
   return (
     <Form<Values>
@@ -67,7 +68,7 @@ export function ChannelSettingsForm({ current, isSaving, error, onSubmit }: Prop
           placeholder={t(current.hasWebhookSecret ? 'adminConfig.channelSettings.secretKeep' : 'adminConfig.channelSettings.secretNew')}
         />
       </Form.Item>
-      {error !== null && !apiErrors.webhookSecret && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={String((error as Error).message)} />}
+      {error !== null && !apiErrors.webhookSecret && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errorText(error)} />}
       <Space>
         <Button type="primary" htmlType="submit" loading={isSaving}>
           {t('adminConfig.common.save')}

@@ -4,9 +4,10 @@
  * answers 422 per field; those messages are shown beside the fields.
  */
 import { DEADLINE_RULES, DEADLINE_STARTS, type UpdateDeadlinePolicyInput } from '@desk/domain'
-import { Button, Form, Input, InputNumber, Select } from 'antd'
+import { Alert, Button, Form, Input, InputNumber, Select } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../../lib/api-client.ts'
+import { errorText } from '../../../lib/error-text.ts'
 import type { DeadlinePolicyRow } from '../api/policies-queries.ts'
 
 type Values = Omit<Required<UpdateDeadlinePolicyInput>, 'endOfDay'> & { endOfDay: string }
@@ -82,6 +83,10 @@ export function PolicyForm({ policy, isSaving, error, onSubmit }: Props) {
       >
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />
       </Form.Item>
+      {/* an error no field shows (403, 404, a network failure …) */}
+      {error !== null && Object.keys(messages).length === 0 && (
+        <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errorText(error)} />
+      )}
       <Button type="primary" htmlType="submit" loading={isSaving}>
         {t('adminConfig.common.save')}
       </Button>
