@@ -10,7 +10,7 @@ const SEPTEMBER = '/dashboard?from=2024-09-01&to=2024-09-30'
 /** The year in Asia/Shanghai now, independently of the code under test. */
 const shanghaiYear = () => Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(Date.now()))
 
-function setup(user = MANAGER) {
+function setup(user: Parameters<typeof createFakeDesk>[0]['user'] = MANAGER) {
   const desk = createFakeDesk({ user, inquiries: [makeInquiry({ channel: 'minxin', subject: '占道经营' })] })
   const reports = createFakeReports()
   server.use(...reports.handlers, ...desk.handlers)
