@@ -5,10 +5,11 @@
  * 06-10 17:00. The page reports the moved count; the API and the inquiry page show the new date and
  * the inquiry's timeline shows the due-date event with its reason.
  */
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { post, signIn, type ApiSession } from './desk-client.ts'
 import { ADMIN_PASSWORD, startDesk, type DeskServer } from './desk-server.ts'
+import { launchChromium } from './browser.ts'
 
 let desk: DeskServer
 let browser: Browser
@@ -35,19 +36,7 @@ beforeAll(async () => {
     },
   ])
   inquiryId = created.results[0]?.id ?? 0
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  browser = await launchChromium()
 })
 
 afterAll(async () => {

@@ -5,10 +5,11 @@
  * Overdue items are made by posting inquiries received weeks ago through the channel API.
  */
 import { readFileSync } from 'node:fs'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { post, signIn } from './desk-client.ts'
 import { ADMIN_PASSWORD, startDesk, type DeskServer } from './desk-server.ts'
+import { launchChromium } from './browser.ts'
 
 const PASSWORD = 'manager-pass'
 const DAY_MS = 86_400_000
@@ -39,19 +40,7 @@ beforeAll(async () => {
   await post(admin, '/users', { username: 'zhou', displayName: '周主任', role: 'manager', password: PASSWORD })
   await post(admin, '/channels/minxin/inquiries', MINXIN)
   await post(admin, '/channels/hotline_12345/inquiries', HOTLINE)
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  browser = await launchChromium()
 })
 
 afterAll(async () => {

@@ -5,10 +5,11 @@
  * make-up workday in the explanation sentence.
  */
 import { formatInstant } from '@desk/domain'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { post, read, signIn, write, type ApiSession } from './desk-client.ts'
 import { ADMIN_PASSWORD, startDesk, type DeskServer } from './desk-server.ts'
+import { launchChromium } from './browser.ts'
 
 const PASSWORD = 'deadline-pass'
 let desk: DeskServer
@@ -35,10 +36,7 @@ beforeAll(async () => {
     receivedAt: new Date(Date.now() - 3_600_000).toISOString(),
   })
   inquiryId = created.results[0]!.id
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
+  browser = await launchChromium()
 })
 
 afterAll(async () => {

@@ -6,10 +6,11 @@
  * seen and the summary's counts are checked. The data is read from the shared folder, never copied.
  */
 import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sharedDataDir } from '../../api/src/test/shared-data.ts'
 import { ADMIN_PASSWORD, startDesk, type DeskServer } from './desk-server.ts'
+import { launchChromium } from './browser.ts'
 
 const teddy = sharedDataDir('teddy-cup-2020-smart-gov')
 const nyc = sharedDataDir('nyc-311')
@@ -21,10 +22,7 @@ let page: Page
 beforeAll(async () => {
   if (!teddy || !nyc) return
   desk = await startDesk()
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
+  browser = await launchChromium()
   page = await (await browser.newContext({ locale: 'zh-CN' })).newPage()
   await page.goto(`${desk.baseUrl}/imports/new`)
   await page.getByLabel('用户名').fill('admin')

@@ -3,10 +3,11 @@
  * channel, open an inquiry, reply, see that channel's pending badge drop by one; a second
  * responder replying on a stale page gets the 409 message naming who changed it.
  */
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { post, signIn } from './desk-client.ts'
 import { ADMIN_PASSWORD, startDesk, type DeskServer } from './desk-server.ts'
+import { launchChromium } from './browser.ts'
 
 const PASSWORD = 'responder-pass'
 let desk: DeskServer
@@ -34,19 +35,7 @@ beforeAll(async () => {
   ])
   inquiryId = created.results[0]!.id
   await post(admin, '/channels/hotline_12345/inquiries', [inquiry('HL-1', '道路积水严重', 2), inquiry('HL-2', '井盖缺失', 1)])
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  browser = await launchChromium()
 })
 
 afterAll(async () => {
