@@ -1,6 +1,6 @@
 /**
  * Opens the desk's SQLite database: WAL, foreign keys on, synchronous=FULL (a committed reply
- * survives a power cut), a 64 MB page cache, and applies the committed migrations. One file, created on first start.
+ * survives a power cut), a 32 MB page cache, and applies the committed migrations. One file, created on first start.
  */
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
@@ -25,8 +25,9 @@ export function openDb(path: string): Db {
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  // 64 MB of page cache (default 2 MB): index pages of a million-row table stay in memory
-  sqlite.pragma('cache_size = -65536')
+  // 32 MB of page cache (default 2 MB): the hot index pages of a million-row desk stay in memory;
+  // 64 MB pushed a year's streamed export past 300 MB of RSS (bench at 1M rows)
+  sqlite.pragma('cache_size = -32768')
   const db = drizzle({ client: sqlite, schema, casing: 'snake_case' })
   migrate(db, { migrationsFolder: MIGRATIONS_DIR })
   return db
