@@ -37,15 +37,18 @@ afterAll(async () => {
 })
 
 /**
- * Picks `option` in the antd Select named `label`. The mapping selects sit in the preview table's
- * header, which re-renders as mappings change and can close a drop-down while it animates open
- * (seen in CI under load): open it again, at most three times.
+ * Picks `option` in the antd Select named `label`, and checks the Select shows it. The mapping
+ * selects sit in the preview table's header, which re-renders as mappings change and can close a
+ * drop-down while it animates open or drop a click (seen in CI under load): try again, at most
+ * three times.
  */
 async function choose(label: string, option: string) {
+  const select = page.locator('.ant-select', { has: page.getByRole('combobox', { name: label }) })
   for (let attempt = 1; ; attempt += 1) {
-    await page.getByRole('combobox', { name: label }).click()
     try {
+      await page.getByRole('combobox', { name: label }).click()
       await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click({ timeout: 5_000 })
+      await select.filter({ hasText: option }).first().waitFor({ timeout: 5_000 })
       return
     } catch (error) {
       if (attempt === 3) throw error
