@@ -76,7 +76,8 @@ describe('reply queue in the browser', () => {
     await li.waitForURL(new RegExp(`/inquiries/${inquiryId}$`))
     await li.getByLabel('答复内容').fill('您好，已安排维修人员三日内修复路灯。')
     await li.getByRole('button', { name: '发送答复' }).click()
-    await li.getByText('您好，已安排维修人员三日内修复路灯。').waitFor()
+    // in the timeline (the textarea may still hold the text for a moment)
+    await li.getByRole('list').getByText('您好，已安排维修人员三日内修复路灯。').waitFor()
 
     await li.getByRole('link', { name: '← 返回答复队列' }).click()
     await expect.poll(() => badge(li, '民心网联网平台').getAttribute('title')).toBe('2')
@@ -86,6 +87,6 @@ describe('reply queue in the browser', () => {
     await wang.getByRole('button', { name: '发送答复' }).click()
     await wang.getByText('此问询已被 李答复 修改（答复），页面已重新加载，请查看后再操作。').waitFor()
     // reloaded: the stale page now shows li's reply
-    await wang.getByText('您好，已安排维修人员三日内修复路灯。').waitFor()
+    await wang.getByRole('list').getByText('您好，已安排维修人员三日内修复路灯。').waitFor()
   })
 })
