@@ -37,12 +37,9 @@ export function ingestInquiry(db: Db, item: NewInquiry, ctx: IngestContext): Ing
   return ingestInquiries(db, [item], ctx)[0] as IngestResult
 }
 
-type Write = { writer: IngestWriter; dueFor: (item: NewInquiry) => NewDeadline }
-
-function ingestOne({ writer, dueFor }: Write, item: NewInquiry, ctx: IngestContext): IngestResult {
-  const existing = writer.findInquiryId(item.channelCode, item.externalId)
-  if (existing !== undefined) return { externalId: item.externalId, id: existing, created: false }
-  const id = writer.insertInquiry({
+/** The columns an inquiry takes from the message itself (absent optional texts are null). */
+export function messageColumns(item: Omit<NewInquiry, 'reply'>) {
+  return {
     channelCode: item.channelCode,
     externalId: item.externalId,
     subject: item.subject,
@@ -51,6 +48,16 @@ function ingestOne({ writer, dueFor }: Write, item: NewInquiry, ctx: IngestConte
     citizenPhone: item.citizenPhone ?? null,
     citizenEmail: item.citizenEmail ?? null,
     category: item.category ?? null,
+  }
+}
+
+type Write = { writer: IngestWriter; dueFor: (item: NewInquiry) => NewDeadline }
+
+function ingestOne({ writer, dueFor }: Write, item: NewInquiry, ctx: IngestContext): IngestResult {
+  const existing = writer.findInquiryId(item.channelCode, item.externalId)
+  if (existing !== undefined) return { externalId: item.externalId, id: existing, created: false }
+  const id = writer.insertInquiry({
+    ...messageColumns(item),
     status: item.reply ? 'replied' : 'new',
     assigneeId: item.reply?.authorId ?? null,
     receivedAt: item.receivedAt,

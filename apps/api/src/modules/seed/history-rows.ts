@@ -7,6 +7,7 @@
  * The deadline columns are not built here: they come from the deadline resolver. Pure: no I/O.
  */
 import type { InquiryEventType, InquiryStatus, NewInquiry } from '@desk/domain'
+import { messageColumns } from '../inquiries/ingest.service.ts'
 
 type Step = { at: number; userId: number }
 
@@ -55,14 +56,7 @@ export function buildHistoryRows(
   steps: HistorySteps,
 ): HistoryRows {
   const inquiry: HistoryRows['inquiry'] = {
-    channelCode: item.channelCode,
-    externalId: item.externalId,
-    subject: item.subject,
-    body: item.body,
-    citizenName: item.citizenName ?? null,
-    citizenPhone: item.citizenPhone ?? null,
-    citizenEmail: item.citizenEmail ?? null,
-    category: item.category ?? null,
+    ...messageColumns(item),
     assigneeId: null,
     status: 'new',
     receivedAt: item.receivedAt,
