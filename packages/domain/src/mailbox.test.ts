@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { MAILBOX_LIMITS } from './mailbox-limits.ts'
 import { mailboxSubmissionSchema, normaliseMainlandPhone, trackingNumberSchema } from './mailbox.ts'
 
 describe('mainland phone numbers', () => {
@@ -33,6 +34,12 @@ describe('mailbox submission', () => {
     const r = mailboxSubmissionSchema.safeParse({ ...valid, agreePrivacy: false, body: '字'.repeat(3001) })
     expect(r.success).toBe(false)
     expect(r.error?.issues.map((i) => i.path[0]).sort()).toEqual(['agreePrivacy', 'body'])
+  })
+
+  it.each(['subject', 'body', 'name'] as const)('holds %s to the MAILBOX_LIMITS the form counts against', (field) => {
+    const max = MAILBOX_LIMITS[field]
+    expect(mailboxSubmissionSchema.safeParse({ ...valid, [field]: '字'.repeat(max) }).success).toBe(true)
+    expect(mailboxSubmissionSchema.safeParse({ ...valid, [field]: '字'.repeat(max + 1) }).success).toBe(false)
   })
 
   it('upper-cases tracking numbers and refuses look-alike characters', () => {

@@ -1,11 +1,11 @@
 /**
  * The public director's mailbox (局长信箱): what a citizen submits and how they track it.
- * Limits are exported so the form can tell the citizen as they type.
+ * The field limits live in mailbox-limits.ts (no libphonenumber), so the form can count as the
+ * citizen types without loading this module.
  */
 import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max'
 import { z } from 'zod'
-
-export const MAILBOX_LIMITS = { subject: 60, body: 3000, name: 30, email: 100 } as const
+import { MAILBOX_LIMITS } from './mailbox-limits.ts'
 
 /**
  * A mainland China mobile or landline number, normalised to its national digits

@@ -1,6 +1,7 @@
 /**
  * The citizen's message form. Checked before sending with the domain's `mailboxSubmissionSchema`
- * (the same rules the API applies; loaded on demand, see load-schemas.ts); limits from `MAILBOX_LIMITS` are counted as the citizen types.
+ * (the same rules the API applies; loaded on demand, see load-schemas.ts); limits from `MAILBOX_LIMITS` are counted as the citizen types
+ * (the domain keeps them in mailbox-limits.ts, apart from libphonenumber, so this route's chunk stays a few KB).
  * One idempotency key per message, made when the form mounts and kept across retries, so a double
  * click or a resend after a network error files one message; the button is disabled while sending.
  */
