@@ -23,6 +23,7 @@ const listColumns = {
   status: inquiries.status,
   receivedAt: inquiries.receivedAt,
   dueAt: inquiries.dueAt,
+  pausedAt: inquiries.pausedAt,
   repliedAt: inquiries.repliedAt,
   version: inquiries.version,
   assigneeId: inquiries.assigneeId,
@@ -45,7 +46,11 @@ function keysetCondition(cursor: QueueCursor | undefined): SQL | undefined {
     : sql`(${col}, ${inquiries.id}) > (${cursor.key}, ${cursor.id})`
 }
 
-/** One page of the queue: `limit + 1` rows are read so the caller knows whether more follow. */
+/**
+ * One page of the queue: `limit + 1` rows are read so the caller knows whether more follow. Each row
+ * carries its assignee's display name and department's name (joined on the page's ids only) and
+ * `pausedAt` (UTC ms, null unless the deadline clock is paused).
+ */
 export function listInquiries(
   db: Db,
   q: { filter: InquiryFilter; viewer: Viewer; sort: QueueSort; cursor?: QueueCursor | undefined; limit: number },

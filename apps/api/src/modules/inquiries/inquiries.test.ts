@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { addInquiries, call, setupDesk, signIn, T0 } from '../../test/setup.ts'
+import { ensureDeadlineSetup } from '../deadlines/deadlines.service.ts'
 
 type Page = { items: { id: number; channel: string; subject: string; version: number; status: string }[]; nextCursor: string | null }
 type Counts = { total: number; byChannel: Record<string, number> }
@@ -65,6 +66,41 @@ describe('GET /inquiries', () => {
   it('answers 401 without a session', async () => {
     const desk = setupDesk()
     expect((await call(desk, undefined, 'GET', '/inquiries')).status).toBe(401)
+  })
+})
+
+describe('queue rows', () => {
+  type Row = { id: number; assignee: { id: number; displayName: string } | null; pausedAt: string | null }
+
+  it('names each assignee by display name on every keyset page', async () => {
+    const desk = setupDesk()
+    const alice = await signIn(desk, 'responder', 'alice')
+    const bob = await signIn(desk, 'responder', 'bob')
+    const [r1, , r3] = addInquiries(desk.db, [{}, {}, {}])
+    expect((await call(desk, alice, 'POST', `/inquiries/${r1!.id}/claim`, { version: 1 })).status).toBe(200)
+    expect((await call(desk, bob, 'POST', `/inquiries/${r3!.id}/claim`, { version: 1 })).status).toBe(200)
+    const first = (await (await call(desk, alice, 'GET', '/inquiries?limit=2')).json()) as { items: Row[]; nextCursor: string }
+    expect(first.items.map((i) => i.assignee)).toEqual([{ id: alice.userId, displayName: 'alice name' }, null])
+    const second = (await (await call(desk, alice, 'GET', `/inquiries?limit=2&cursor=${first.nextCursor}`)).json()) as {
+      items: Row[]
+    }
+    expect(second.items.map((i) => [i.id, i.assignee])).toEqual([[r3!.id, { id: bob.userId, displayName: 'bob name' }]])
+  })
+
+  it('carries pausedAt while the deadline clock is paused, null again once it resumes', async () => {
+    const desk = setupDesk()
+    ensureDeadlineSetup(desk.db, T0)
+    const s = await signIn(desk)
+    const [paused, running] = addInquiries(desk.db, [{}, {}])
+    const pause = await call(desk, s, 'POST', `/deadlines/inquiries/${paused!.id}/pause`, { version: 1, reason: '等待申请人补正' })
+    expect(pause.status).toBe(200)
+    const list = async () => ((await (await call(desk, s, 'GET', '/inquiries')).json()) as { items: Row[] }).items
+    expect((await list()).map((i) => [i.id, i.pausedAt])).toEqual([
+      [paused!.id, '2024-09-27T09:30:00.000+08:00'],
+      [running!.id, null],
+    ])
+    expect((await call(desk, s, 'POST', `/deadlines/inquiries/${paused!.id}/resume`, { version: 2 })).status).toBe(200)
+    expect((await list()).map((i) => i.pausedAt)).toEqual([null, null])
   })
 })
 

@@ -18,6 +18,8 @@ export function toListItem(row: ListRow) {
     assignee: row.assigneeId === null ? null : { id: row.assigneeId, displayName: row.assigneeName ?? '' },
     receivedAt: iso(row.receivedAt) as string,
     dueAt: iso(row.dueAt) as string,
+    /** set while the deadline clock is paused (补正, third-party opinion): the row is then neither due nor overdue */
+    pausedAt: iso(row.pausedAt),
     repliedAt: iso(row.repliedAt),
     version: row.version,
     department: row.departmentId === null ? null : { id: row.departmentId, name: row.departmentName ?? '' },
