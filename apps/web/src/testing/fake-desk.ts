@@ -40,6 +40,7 @@ export function makeInquiry(overrides: Partial<Detail>): Detail {
     assignee: null,
     receivedAt: '2024-09-27T09:30:00.000+08:00',
     dueAt: '2024-10-11T09:30:00.000+08:00',
+    pausedAt: null,
     repliedAt: null,
     version: 1,
     body: '小区门口占道经营，\n晚上噪音很大。',

@@ -59,6 +59,33 @@ describe('reply queue', () => {
     expect(read.query.get('channel')).toBe('hotline_12345')
   })
 
+  it("names the assignee and shows a paused clock as 计时暂停 instead of the row's due tag", async () => {
+    const overdue = '2024-10-08T17:00:00.000+08:00'
+    const desk = createFakeDesk({
+      user: RESPONDER,
+      inquiries: [
+        makeInquiry({ subject: '路灯不亮', status: 'assigned', assignee: { id: 2, displayName: '张答复' }, dueAt: overdue }),
+        makeInquiry({ subject: '等待补正', status: 'assigned', assignee: null, dueAt: overdue, pausedAt: '2024-10-01T10:00:00.000+08:00' }),
+      ],
+    })
+    server.use(...desk.handlers)
+    renderWithClient('/queue')
+
+    const rowOf = async (subject: string) => (await screen.findByRole('link', { name: subject })).closest('tr') as HTMLElement
+    const running = await rowOf('路灯不亮')
+    const cells = within(running).getAllByRole('cell')
+    expect(cells.at(-1)?.textContent).toBe('张答复')
+    expect((await within(running).findByText(/已逾期/, { selector: '.ant-tag' })).className).toMatch(/\bant-tag-red\b/)
+
+    const paused = await rowOf('等待补正')
+    const tag = within(paused).getByText('计时暂停', { selector: '.ant-tag' })
+    expect(tag.className).toMatch(/\bant-tag-purple\b/)
+    expect(within(paused).queryByText(/到期|逾期/)).toBeNull()
+    expect(within(paused).getAllByRole('cell').at(-1)?.textContent).toBe('—')
+    expect(within(paused).getByText('2024-10-08 17:00').closest('.ant-typography-danger')).toBeNull()
+    expect(within(running).getByText('2024-10-08 17:00').closest('.ant-typography-danger')).not.toBeNull()
+  })
+
   it('says so when no inquiry matches', async () => {
     server.use(...createFakeDesk({ user: RESPONDER, inquiries: [] }).handlers)
     renderWithClient('/queue')

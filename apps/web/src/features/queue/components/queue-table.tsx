@@ -1,10 +1,12 @@
 /**
  * The reply queue table: keyset pages merged by useInfiniteQuery, a "load more" button while the
  * API gives a `nextCursor`, and empty / error states. Citizen names arrive masked from the API.
- * Pending rows show their due state in working days (components/due-tag.tsx) on the calendar.
+ * Pending rows show their due state in working days (components/due-tag.tsx) on the calendar, or
+ * 计时暂停 / Clock paused while their deadline clock is paused (`pausedAt`): a paused row is neither
+ * due nor overdue (the API's due filters leave it out too).
  */
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
-import { Alert, Button, Flex, Table, Typography, type TableColumnsType } from 'antd'
+import { Alert, Button, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -17,6 +19,9 @@ import { queueQueries, type QueueItem } from '../api/queue-queries.ts'
 import type { QueueView } from '../api/queue-view.ts'
 
 type Row = QueueItem
+
+/** Open (new or assigned): the rows with a deadline clock, running or paused. */
+const isOpen = (r: Row) => r.status === 'new' || r.status === 'assigned'
 
 export function QueueTable({ view }: { view: QueueView }) {
   const { t, i18n } = useTranslation()
@@ -42,7 +47,7 @@ export function QueueTable({ view }: { view: QueueView }) {
       title: t('queue.col.dueAt'),
       width: 150,
       render: (_, r) => {
-        const isOverdue = (r.status === 'new' || r.status === 'assigned') && Date.parse(r.dueAt) < now
+        const isOverdue = isOpen(r) && r.pausedAt === null && Date.parse(r.dueAt) < now
         return <Typography.Text type={isOverdue ? 'danger' : undefined}>{formatDateTime(r.dueAt)}</Typography.Text>
       },
     },
@@ -50,8 +55,11 @@ export function QueueTable({ view }: { view: QueueView }) {
       key: 'due',
       title: t('due.column'),
       width: 170,
-      render: (_, r) =>
-        calendar && (r.status === 'new' || r.status === 'assigned') ? <DueTag calendar={calendar} dueAt={r.dueAt} now={now} /> : null,
+      render: (_, r) => {
+        if (!isOpen(r)) return null
+        if (r.pausedAt !== null) return <Tag color="purple">{t('queue.paused')}</Tag>
+        return calendar ? <DueTag calendar={calendar} dueAt={r.dueAt} now={now} /> : null
+      },
     },
     { key: 'status', title: t('queue.col.status'), render: (_, r) => <StatusTag status={r.status} />, width: 90 },
     { key: 'assignee', title: t('queue.col.assignee'), render: (_, r) => r.assignee?.displayName ?? '—', width: 110 },
