@@ -136,6 +136,7 @@ export type SatisfactionFilter = (typeof SATISFACTION_FILTERS)[number]
  * Filters shared by the queue list and its counts. `from`/`to` are Asia/Shanghai dates, inclusive.
  * `replied` filters on the first reply (REPLY_FILTERS); `category` matches exactly; `uncategorized=1` keeps rows without a category.
  * `satisfaction` filters on the latest follow-up's satisfaction (SATISFACTION_FILTERS).
+ * `department` keeps the inquiries dispatched to one department (its id), or `none` those not yet dispatched.
  */
 export const inquiryFilterSchema = z.object({
   channel: channelCodeSchema.optional(),
@@ -150,6 +151,7 @@ export const inquiryFilterSchema = z.object({
   /** `overdue`, or N: due within N working days (0 = by the end of today); paused clocks excluded */
   due: z.union([z.literal('overdue'), z.coerce.number().int().min(0).max(60)]).optional(),
   satisfaction: z.enum(SATISFACTION_FILTERS).optional(),
+  department: z.union([z.literal('none'), z.coerce.number().int().positive()]).optional(),
 })
 /** `due` resolved to due instants (UTC ms) by the API with the calendar and the current time. */
 export type DueWindow = { notBefore?: number | undefined; before: number }

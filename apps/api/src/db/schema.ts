@@ -189,18 +189,19 @@ export const inquiries = sqliteTable(
       .where(sql`status in ('new', 'assigned')`),
     index('inquiries_status_received_idx').on(t.status, t.receivedAt, t.id),
     index('inquiries_received_idx').on(t.receivedAt, t.id),
-    // reports (dashboard, tally): a range of receipt dates read index-only, every column its counts use
-    index('inquiries_report_idx').on(
-      t.receivedAt, t.channelCode, t.status, t.repliedAt, t.dueAt, t.pausedAt, t.satisfaction, t.category, t.assigneeId,
-    ),
     index('inquiries_due_idx').on(t.dueAt, t.id),
-    index('inquiries_status_channel_idx').on(t.status, t.channelCode),
-    index('inquiries_assignee_status_idx').on(t.assigneeId, t.status),
-    // sparse columns: partial indexes cost nothing on the many rows without a value (import speed)
+    // sparse columns (imported rows have neither assignee nor department): partial indexes cost
+    // nothing on the many rows without a value (import speed); `= x` implies `is not null`, so
+    // the queue's assignee and department filters still use them
+    index('inquiries_assignee_status_idx')
+      .on(t.assigneeId, t.status)
+      .where(sql`assignee_id is not null`),
+    index('inquiries_department_status_idx')
+      .on(t.departmentId, t.status)
+      .where(sql`department_id is not null`),
     index('inquiries_batch_idx')
       .on(t.importBatchId)
       .where(sql`import_batch_id is not null`),
-    index('inquiries_department_status_idx').on(t.departmentId, t.status),
     index('inquiries_duplicate_of_idx')
       .on(t.duplicateOfId)
       .where(sql`duplicate_of_id is not null`),
@@ -449,4 +450,43 @@ export const inquiryCounts = sqliteTable(
     n: integer().notNull(),
   },
   (t) => [primaryKey({ columns: [t.channelCode, t.status] })],
+)
+
+/*
+ * Report summaries (migration 0009): inquiry counts per Asia/Shanghai day of receipt and the
+ * columns the dashboard groups by, kept exact by triggers on inquiries (insert, delete, and update
+ * of any column of the key), so a year's dashboard reads tens of thousands of summary rows instead
+ * of every inquiry. Keys hold no NULL (SQLite's UNIQUE treats NULLs as distinct, which would defeat
+ * the triggers' upserts): absent values are '' for text, 0 for ids, -1 for a day. `day` is the
+ * Asia/Shanghai date of receipt as days since 1970-01-01, `(received_at + 8 h) / 1 day`, exact for
+ * instants since 1991 (UTC+8 without daylight saving). Rows whose count fell to 0 stay.
+ */
+
+/** Per day, channel, status, day of first reply (-1: none), on time (first reply by the due instant: 1) and satisfaction ('' none). */
+export const inquiryDayChannelStats = sqliteTable(
+  'inquiry_day_channel_stats',
+  {
+    day: integer().notNull(),
+    channelCode: text().notNull(),
+    status: text({ enum: INQUIRY_STATUSES }).notNull(),
+    replyDay: integer().notNull(),
+    onTime: integer().notNull(),
+    satisfaction: text().notNull(),
+    n: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.channelCode, t.status, t.replyDay, t.onTime, t.satisfaction] })],
+)
+
+/** Per day, category ('' none), department (0: not dispatched), assignee (0: none) and status. */
+export const inquiryDayWorkloadStats = sqliteTable(
+  'inquiry_day_workload_stats',
+  {
+    day: integer().notNull(),
+    category: text().notNull(),
+    departmentId: integer().notNull(),
+    assigneeId: integer().notNull(),
+    status: text({ enum: INQUIRY_STATUSES }).notNull(),
+    n: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.category, t.departmentId, t.assigneeId, t.status] })],
 )

@@ -65,6 +65,10 @@ export function makeDashboard(range: { from: string; to: string }): Dashboard {
       { category: '城市管理', ...small([9, 5, 4], { category: '城市管理' }) },
       { category: null, ...small([6, 3, 1], { uncategorized: '1' }) },
     ],
+    byDepartment: [
+      { department: null, ...small([10, 5, 3], { department: 'none' }) },
+      { department: { id: 4, name: '规划处' }, ...small([5, 3, 2], { department: '4' }) },
+    ],
     byAssignee: [
       { assignee: { id: 2, displayName: '张答复' }, ...small([8, 4, 3], { assignee: '2' }) },
       { assignee: null, ...small([7, 4, 2], { assignee: 'none' }) },

@@ -14,6 +14,8 @@ export const FOLLOW_UP_OUTCOMES = ['satisfied', 'basically_satisfied', 'unsatisf
 export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number]
 export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const
 export type Satisfaction = (typeof SATISFACTIONS)[number]
+/** 满意 and 基本满意: the satisfaction rate's numerator (the `positive` satisfaction filter). */
+export const POSITIVE_SATISFACTIONS = ['satisfied', 'basically_satisfied'] as const satisfies readonly Satisfaction[]
 
 /** A draft reply under sign-off: submitted, then approved, sent back, or superseded by a newer one. */
 export const DRAFT_STATUSES = ['submitted', 'approved', 'sent_back', 'superseded'] as const

@@ -7,6 +7,7 @@ import {
   startOfZonedDay,
   addCalendarDays,
   PENDING_STATUSES,
+  POSITIVE_SATISFACTIONS,
   type DueWindow,
   type InquiryFilter,
   type InquiryStatus,
@@ -62,6 +63,8 @@ export function filterWithoutChannel(filter: Omit<InquiryFilter, 'channel'>, vie
   if (filter.assignee === 'me') conds.push(eq(inquiries.assigneeId, viewer.id))
   else if (filter.assignee === 'none') conds.push(isNull(inquiries.assigneeId))
   else if (typeof filter.assignee === 'number') conds.push(eq(inquiries.assigneeId, filter.assignee))
+  if (filter.department === 'none') conds.push(isNull(inquiries.departmentId))
+  else if (filter.department !== undefined) conds.push(eq(inquiries.departmentId, filter.department))
   if (filter.q) conds.push(textPredicate(filter.q))
   if (filter.from) conds.push(gte(inquiries.receivedAt, startOfZonedDay(filter.from)))
   if (filter.to) conds.push(lt(inquiries.receivedAt, startOfZonedDay(addCalendarDays(filter.to, 1))))
@@ -76,7 +79,7 @@ export function filterWithoutChannel(filter: Omit<InquiryFilter, 'channel'>, vie
 /** `rated`: any satisfaction; `positive`: 满意 or 基本满意 (domain SATISFACTION_FILTERS). */
 function satisfactionPredicate(f: SatisfactionFilter): SQL {
   if (f === 'rated') return isNotNull(inquiries.satisfaction)
-  return inArray(inquiries.satisfaction, ['satisfied', 'basically_satisfied'])
+  return inArray(inquiries.satisfaction, [...POSITIVE_SATISFACTIONS])
 }
 
 /**

@@ -3,11 +3,10 @@
  * pending, overdue (the queue's `due=overdue` as of `asOf`: pending, clock running, past due),
  * on-time rate (first replies given by the due instant / first replies), median working days to
  * the first reply, satisfaction (满意 + 基本满意 among those rated by a follow-up); a trend by
- * day/week/month; counts by category and by assignee. Every count carries its queue filter
- * (queue-link.ts) and is computed with the queue's predicate (dashboard.repo.ts flag masks).
- * One scan of the range serves it all (dashboard.repo.ts), read in chunks of 92 days, giving
- * counts per (channel, day of receipt, day of first reply, flags) and per (category, assignee,
- * flags); working days to reply come from prefix sums over the calendar (reply-days.ts). Departments: the "by department" view groups by assignee for now.
+ * day/week/month; received, pending and overdue by category, by department and by assignee.
+ * Every count carries its queue filter (queue-link.ts) under which the queue lists exactly that
+ * many rows. Counts come from the report summaries (dashboard.repo.ts), overdue from the queue's
+ * predicate; working days to reply from prefix sums over the calendar (reply-days.ts).
  */
 import {
   addCalendarDays,
@@ -26,19 +25,19 @@ import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
 import { listChannels } from '../channels/channels.service.ts'
 import { withDueWindow } from '../deadlines/deadlines.service.ts'
-import { countDashboardRows, listDisplayNames } from './dashboard.repo.ts'
+import { countOverdue, listDepartmentNames, listDisplayNames, readChannelDays, readWorkload } from './dashboard.repo.ts'
 import { counted, type Counted } from './queue-link.ts'
 import { replyDaysByIndex } from './reply-days.ts'
-import type { Viewer } from './report-counts.repo.ts'
+import { queuePredicate, type Viewer } from './report-counts.repo.ts'
 
 export type DashboardQuery = { from: string; to: string; granularity?: Granularity | undefined }
 type Filter = Omit<InquiryFilter, 'channel'>
-/** The counts beyond `received`, in the order of their bits in the repo's flag mask. */
-const FLAGGED = ['replied', 'pending', 'overdue', 'onTime', 'rated', 'satisfied'] as const
-type Key = 'received' | (typeof FLAGGED)[number]
+const KEYS = ['received', 'replied', 'pending', 'overdue', 'onTime', 'rated', 'satisfied'] as const
+type Key = (typeof KEYS)[number]
 type Tally = Record<Key, number>
 
 const DAY_MS = 86_400_000
+const UTC8_MS = 8 * 3_600_000
 
 /** The named filters of one range (overdue: the queue's `due=overdue`, resolved when counted). */
 function rangeFilters(from: string, to: string): Record<Key, Filter> {
@@ -54,19 +53,7 @@ function rangeFilters(from: string, to: string): Record<Key, Filter> {
   }
 }
 
-/** `filter` without its `from`/`to`. */
-function withoutRange(filter: Filter): Filter {
-  const { from: _from, to: _to, ...rest } = filter
-  return rest
-}
-
-const zeroTally = (): Tally => ({ received: 0, replied: 0, pending: 0, overdue: 0, onTime: 0, rated: 0, satisfied: 0 })
-
-/** Adds `n` rows with flag mask `flags` to `t`. */
-function addRows(t: Tally, flags: number, n: number): void {
-  t.received += n
-  for (let i = 0; i < FLAGGED.length; i++) if (flags & (1 << i)) t[FLAGGED[i] as Key] += n
-}
+const zeroTally = (): Tally => Object.fromEntries(KEYS.map((k) => [k, 0])) as Tally
 
 function channelStats(n: Tally, f: Record<Key, Filter>, channel: string | undefined, median: number | null) {
   const c = (k: Key): Counted => counted(n[k], { ...f[k], channel })
@@ -85,43 +72,40 @@ function channelStats(n: Tally, f: Record<Key, Filter>, channel: string | undefi
   }
 }
 
-type Rows = ReturnType<typeof countDashboardRows>
-type Cell = Rows['cells'][number]
-/** Days per read: bounds the memory of one read (its JSON arrays) whatever the range. */
-const CHUNK_DAYS = 92
+type ChannelDay = ReturnType<typeof readChannelDays>[number]
+type Overdue = ReturnType<typeof countOverdue>
 
-/** Median working days to first reply, per channel and overall (key ''), from the day cells. */
-function replyMedians(cells: readonly Cell[], from: string, cal: WorkingDayCalendar) {
+/** Median working days to first reply, per channel and overall (key ''), from the channel days. */
+function replyMedians(cells: readonly ChannelDay[], fromDay: number, from: string, cal: WorkingDayCalendar) {
   let lo = 0
   let hi = 0
-  for (const [, day, replyDay] of cells) {
-    if (replyDay === null) continue
-    lo = Math.min(lo, day, replyDay)
-    hi = Math.max(hi, day, replyDay)
+  for (const c of cells) {
+    if (c.replyDay === null) continue
+    lo = Math.min(lo, c.day - fromDay, c.replyDay - fromDay)
+    hi = Math.max(hi, c.day - fromDay, c.replyDay - fromDay)
   }
   const replyDays = replyDaysByIndex(cal, from, lo, hi)
   // per channel: working days -> rows
   const byValue = new Map<string, Map<number, number>>([['', new Map()]])
-  for (const [channel, day, replyDay, flags, n] of cells) {
-    if (replyDay === null || !(flags & 1)) continue // bit 0: replied
-    const value = replyDays(day, replyDay)
-    for (const g of [channel, '']) {
-      let m = byValue.get(g)
-      if (!m) byValue.set(g, (m = new Map()))
-      m.set(value, (m.get(value) ?? 0) + n)
+  for (const c of cells) {
+    if (c.replyDay === null) continue
+    const value = replyDays(c.day - fromDay, c.replyDay - fromDay)
+    for (const g of [c.channelCode, '']) {
+      const m = entry(byValue, g, () => new Map<number, number>())
+      m.set(value, (m.get(value) ?? 0) + c.received)
     }
   }
   return (channel: string) => weightedMedian([...(byValue.get(channel) ?? [])].map(([value, n]) => ({ value, n })))
 }
 
-function trend(cells: readonly Cell[], q: DashboardQuery, granularity: Granularity, days: number, codes: string[]) {
+function trend(cells: readonly ChannelDay[], fromDay: number, q: DashboardQuery, granularity: Granularity, days: number, codes: string[]) {
   const buckets = periodBuckets(q.from, q.to, granularity)
   const index = new Map(buckets.map((b, i) => [b.key, i]))
   const bucketOfDay = Array.from({ length: days }, (_, d) => index.get(bucketStart(addCalendarDays(q.from, d), granularity)) ?? -1)
   const counts = buckets.map(() => new Map<string, number>())
-  for (const [channel, day, , , n] of cells) {
-    const m = counts[bucketOfDay[day] ?? -1]
-    m?.set(channel, (m.get(channel) ?? 0) + n)
+  for (const c of cells) {
+    const m = counts[bucketOfDay[c.day - fromDay] ?? -1]
+    m?.set(c.channelCode, (m.get(c.channelCode) ?? 0) + c.received)
   }
   return buckets.map((b, i) => {
     const m = counts[i] ?? new Map<string, number>()
@@ -132,19 +116,40 @@ function trend(cells: readonly Cell[], q: DashboardQuery, granularity: Granulari
   })
 }
 
-/** Received, pending and overdue per category and per assignee (ordered as SQLite orders them). */
-function workload(db: Db, rows: Rows['workload'], f: Record<Key, Filter>) {
-  const byCategory = new Map<string | null, Tally>()
-  const byAssignee = new Map<number | null, Tally>()
-  for (const [category, assignee, flags, n] of rows) {
-    for (const [map, key] of [[byCategory, category], [byAssignee, assignee]] as const) {
-      let t = (map as Map<typeof key, Tally>).get(key)
-      if (!t) (map as Map<typeof key, Tally>).set(key, (t = zeroTally()))
-      addRows(t, flags, n)
+type Load = { received: number; pending: number; overdue: number }
+
+/** `map`'s entry for `key`, made by `make` when absent. */
+function entry<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key)
+  if (v === undefined) map.set(key, (v = make()))
+  return v
+}
+const zeroLoad = (): Load => ({ received: 0, pending: 0, overdue: 0 })
+
+/** Null first, then ascending ids. */
+const byId = <T>([a]: [number | null, T], [b]: [number | null, T]) => (a === null ? -1 : b === null ? 1 : a - b)
+
+/**
+ * Received, pending and overdue per category (SQLite's text order, none first), per department
+ * and per assignee (ids ascending, none first).
+ */
+function workload(db: Db, rows: ReturnType<typeof readWorkload>, overdue: Overdue, f: Record<Key, Filter>) {
+  const byCategory = new Map<string | null, Load>()
+  const byDepartment = new Map<number | null, Load>()
+  const byAssignee = new Map<number | null, Load>()
+  for (const r of rows) {
+    for (const t of [entry(byCategory, r.category, zeroLoad), entry(byDepartment, r.departmentId, zeroLoad), entry(byAssignee, r.assigneeId, zeroLoad)]) {
+      t.received += r.received
+      t.pending += r.pending
     }
   }
-  const names = listDisplayNames(db, [...byAssignee.keys()].filter((id) => id !== null))
-  const small = (t: Tally, which: Partial<InquiryFilter>) => ({
+  for (const r of overdue) {
+    for (const t of [entry(byCategory, r.category, zeroLoad), entry(byDepartment, r.departmentId, zeroLoad), entry(byAssignee, r.assigneeId, zeroLoad)]) t.overdue += r.n
+  }
+  const present = (m: Map<number | null, Load>) => [...m.keys()].filter((id) => id !== null)
+  const users = listDisplayNames(db, present(byAssignee))
+  const departments = listDepartmentNames(db, present(byDepartment))
+  const links = (t: Load, which: Partial<InquiryFilter>) => ({
     received: counted(t.received, { ...f.received, ...which }),
     pending: counted(t.pending, { ...f.pending, ...which }),
     overdue: counted(t.overdue, { ...f.overdue, ...which }),
@@ -152,56 +157,56 @@ function workload(db: Db, rows: Rows['workload'], f: Record<Key, Filter>) {
   return {
     byCategory: [...byCategory].map(([category, t]) => ({
       category,
-      ...small(t, category === null ? { uncategorized: '1' } : { category }),
+      ...links(t, category === null ? { uncategorized: '1' } : { category }),
     })),
-    // departments do not exist yet: workload by assignee stands in for "by department"
-    byAssignee: [...byAssignee]
-      .sort(([a], [b]) => (a === null ? -1 : b === null ? 1 : a - b))
-      .map(([id, t]) => ({
-        assignee: id === null ? null : { id, displayName: names.get(id) ?? '' },
-        ...small(t, { assignee: id === null ? 'none' : id }),
-      })),
+    byDepartment: [...byDepartment].sort(byId).map(([id, t]) => ({
+      department: id === null ? null : { id, name: departments.get(id) ?? '' },
+      ...links(t, { department: id ?? 'none' }),
+    })),
+    byAssignee: [...byAssignee].sort(byId).map(([id, t]) => ({
+      assignee: id === null ? null : { id, displayName: users.get(id) ?? '' },
+      ...links(t, { assignee: id ?? 'none' }),
+    })),
   }
 }
 
 /**
- * The dashboard for `q` over what `viewer` may see, as of `now` (UTC ms), reply times in
- * working days of `cal`.
- * @throws AppError VALIDATION when `to` is before `from` or the range is over 3,660 days
+ * The dashboard for `q`, as of `now` (UTC ms), reply times in working days of `cal`. For
+ * managers and admins, who see every inquiry (the summaries count them all).
+ * @throws AppError FORBIDDEN for a responder; VALIDATION when `to` is before `from`, the range
+ *   is over 3,660 days or includes days when Asia/Shanghai was not UTC+8 (before 1991)
  */
 export function getDashboard(db: Db, viewer: Viewer, q: DashboardQuery, now: number, cal: WorkingDayCalendar) {
+  if (viewer.role === 'responder') throw new AppError('FORBIDDEN', 'The dashboard is for managers and admins')
   const days = daysInRange(q.from, q.to)
   if (days === 0) throw new AppError('VALIDATION', `to (${q.to}) is before from (${q.from})`, [{ path: ['to'], message: 'before from' }])
   if (days > 3660) throw new AppError('VALIDATION', 'The range is longer than 10 years', [{ path: ['to'], message: 'range over 3660 days' }])
   const startMs = startOfZonedDay(q.from)
-  // day indexes from startMs assume 24-hour days, true of Asia/Shanghai since 1991
-  if (startOfZonedDay(addCalendarDays(q.to, 1)) - startMs !== days * DAY_MS) {
-    throw new AppError('VALIDATION', 'The range crosses a change of the UTC offset of Asia/Shanghai')
+  // the summaries' day numbers are UTC+8 days: true of Asia/Shanghai since 1991
+  if ((startMs + UTC8_MS) % DAY_MS !== 0 || startOfZonedDay(addCalendarDays(q.to, 1)) - startMs !== days * DAY_MS) {
+    throw new AppError('VALIDATION', 'The range includes days when Asia/Shanghai was not UTC+8 (before 1991)', [
+      { path: ['from'], message: 'before 1991' },
+    ])
   }
+  const fromDay = (startMs + UTC8_MS) / DAY_MS
+  const toDay = fromDay + days - 1
   const f = rangeFilters(q.from, q.to)
-  // Each flag is the predicate of a named filter without the range: the repo reads only rows of
-  // the range (f.received), and a filter's predicate is the conjunction of its fields', so within
-  // those rows it holds exactly when the whole filter's does. `due` is resolved at `now`, as the
-  // queue resolves it when the link is followed.
-  const flags = FLAGGED.map((k) => withDueWindow(db, withoutRange(f[k]), now))
-  const allChannels = listChannels(db)
-  let cells: Cell[] = []
-  let work: Rows['workload'] = []
-  // the range in chunks of whole days: their filters' rows together are exactly f.received's
-  for (let d = 0; d < days; d += CHUNK_DAYS) {
-    const chunk: Filter = { status: 'all', from: addCalendarDays(q.from, d), to: addCalendarDays(q.from, Math.min(days, d + CHUNK_DAYS) - 1) }
-    const rows = countDashboardRows(db, viewer, chunk, flags, startMs, allChannels.map((c) => c.code))
-    cells = cells.concat(rows.cells)
-    work = work.concat(rows.workload)
-  }
+  // overdue as the queue resolves `due=overdue` when the link is followed: at `now`
+  const overdue = countOverdue(db, queuePredicate(withDueWindow(db, f.overdue, now), viewer))
+  const cells = readChannelDays(db, fromDay, toDay)
   const perChannel = new Map<string, Tally>()
-  for (const [channel, , , mask, n] of cells) {
-    let t = perChannel.get(channel)
-    if (!t) perChannel.set(channel, (t = zeroTally()))
-    addRows(t, mask, n)
+  for (const c of cells) {
+    const t = entry(perChannel, c.channelCode, zeroTally)
+    t.received += c.received
+    if (c.replyDay !== null) t.replied += c.received
+    t.pending += c.pending
+    t.onTime += c.onTime
+    t.rated += c.rated
+    t.satisfied += c.satisfied
   }
-  const median = replyMedians(cells, q.from, cal)
-  const channels = allChannels
+  for (const r of overdue) entry(perChannel, r.channelCode, zeroTally).overdue += r.n
+  const median = replyMedians(cells, fromDay, q.from, cal)
+  const channels = listChannels(db)
     .filter((c) => c.isActive || perChannel.has(c.code))
     .map((c) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, ...channelStats(perChannel.get(c.code) ?? zeroTally(), f, c.code, median(c.code)) }))
   const totals = zeroTally()
@@ -214,8 +219,8 @@ export function getDashboard(db: Db, viewer: Viewer, q: DashboardQuery, now: num
     granularity,
     channels,
     totals: channelStats(totals, f, undefined, median('')),
-    trend: trend(cells, q, granularity, days, channels.map((c) => c.code)),
-    ...workload(db, work, f),
+    trend: trend(cells, fromDay, q, granularity, days, channels.map((c) => c.code)),
+    ...workload(db, readWorkload(db, fromDay, toDay), overdue, f),
   }
 }
 

@@ -15,6 +15,7 @@ type Dashboard = {
   totals: Stats
   trend: { key: string; from: string; to: string; total: Counted; byChannel: Record<string, Counted> }[]
   byCategory: { category: string | null; received: Counted; pending: Counted; overdue: Counted }[]
+  byDepartment: { department: { id: number; name: string } | null; received: Counted; pending: Counted; overdue: Counted }[]
   byAssignee: { assignee: { id: number; displayName: string } | null; received: Counted; pending: Counted; overdue: Counted }[]
 }
 
@@ -26,7 +27,7 @@ async function septemberDesk() {
   const manager = await signIn(desk, 'manager')
   const mon = at('2024-09-02T10:00:00+08:00')
   const hot = addInquiries(desk.db, [{ receivedAt: mon }, { receivedAt: mon }, { receivedAt: mon, category: '规划' }])
-  const [, , , mayor] = addInquiries(desk.db, [
+  const [planningMinxin, , , mayor] = addInquiries(desk.db, [
     { channelCode: 'minxin', receivedAt: at('2024-08-31T16:00:00Z'), category: '规划' }, // 1 Sep 00:00 Beijing: in
     { channelCode: 'minxin', receivedAt: at('2024-08-31T15:59:59.999Z') }, // 31 Aug Beijing: out
     { channelCode: 'minxin', receivedAt: at('2024-09-26T16:30:00Z') }, // 27 Sep 00:30 Beijing
@@ -40,7 +41,13 @@ async function septemberDesk() {
   // follow-ups (回访): 基本满意 on the hotline's reply, 不满意 on the mayor's mailbox one
   expect((await call(desk, manager, 'POST', `/inquiries/${first}/follow-ups`, { version: 3, outcome: 'basically_satisfied' })).status).toBe(201)
   expect((await call(desk, manager, 'POST', `/inquiries/${mayor?.id ?? 0}/follow-ups`, { version: 1, outcome: 'unsatisfied' })).status).toBe(201)
-  return { desk, manager }
+  // the 1 Sep minxin item is dispatched (转办) to the planning department: pending, overdue
+  const admin = await signIn(desk, 'admin')
+  const dept = await call(desk, admin, 'POST', '/departments', { name: '规划处' })
+  const planning = ((await dept.json()) as { department: { id: number } }).department.id
+  const transfer = { version: 1, departmentId: planning, note: '请规划处办理' }
+  expect((await call(desk, manager, 'POST', `/inquiries/${planningMinxin?.id ?? 0}/transfer`, transfer)).status).toBe(200)
+  return { desk, manager, planning }
 }
 
 /** Rows the queue lists for `filter`, paging through every page. */
@@ -60,7 +67,7 @@ async function queueRows(desk: ReturnType<typeof setupDesk>, s: Session, filter:
 
 describe('GET /reports/dashboard', () => {
   it('counts per channel with Beijing days, overdue as of now, on-time rate and median working days', async () => {
-    const { desk, manager } = await septemberDesk()
+    const { desk, manager, planning } = await septemberDesk()
     const res = await call(desk, manager, 'GET', '/reports/dashboard?from=2024-09-01&to=2024-09-30')
     expect(res.status).toBe(200)
     const d = (await res.json()) as Dashboard
@@ -89,20 +96,24 @@ describe('GET /reports/dashboard', () => {
       [null, 4, 3],
       ['manager1 name', 2, 1],
     ])
+    const byDept = d.byDepartment.map((g) => [g.department?.name ?? null, g.received.n, g.pending.n, g.overdue.n, g.overdue.filter])
+    expect(byDept).toEqual([
+      [null, 5, 3, 2, { status: 'pending', from: '2024-09-01', to: '2024-09-30', due: 'overdue', department: 'none' }],
+      ['规划处', 1, 1, 1, { status: 'pending', from: '2024-09-01', to: '2024-09-30', due: 'overdue', department: String(planning) }],
+    ])
   })
 
   it('links every number to a queue filter that lists exactly that many rows', async () => {
     const { desk, manager } = await septemberDesk()
-    const responder = await signIn(desk, 'responder')
     for (const granularity of ['day', 'week']) {
       const qs = `from=2024-09-01&to=2024-09-30&granularity=${granularity}`
       const d = (await (await call(desk, manager, 'GET', `/reports/dashboard?${qs}`)).json()) as Dashboard
       const numbers: Counted[] = []
       for (const s of [...d.channels, d.totals]) numbers.push(s.received, s.replied, s.pending, s.overdue, s.onTime, s.rated, s.satisfied)
       for (const b of d.trend) numbers.push(b.total, ...Object.values(b.byChannel))
-      for (const g of [...d.byCategory, ...d.byAssignee]) numbers.push(g.received, g.pending, g.overdue)
+      for (const g of [...d.byCategory, ...d.byDepartment, ...d.byAssignee]) numbers.push(g.received, g.pending, g.overdue)
       expect(numbers.length).toBeGreaterThan(60)
-      for (const { n, filter } of numbers) expect({ filter, n: await queueRows(desk, responder, filter) }).toEqual({ filter, n })
+      for (const { n, filter } of numbers) expect({ filter, n: await queueRows(desk, manager, filter) }).toEqual({ filter, n })
     }
   })
 
@@ -124,13 +135,18 @@ describe('GET /reports/dashboard', () => {
     ])
   })
 
-  it('refuses responders (403) and reversed ranges (422)', async () => {
+  it('refuses responders (403), reversed ranges and days before Asia/Shanghai kept UTC+8 (422)', async () => {
     const desk = setupDesk()
     const responder = await signIn(desk, 'responder')
     expect((await call(desk, responder, 'GET', '/reports/dashboard?from=2024-09-01&to=2024-09-30')).status).toBe(403)
     const manager = await signIn(desk, 'manager')
     expect((await call(desk, manager, 'GET', '/reports/dashboard?from=2024-09-30&to=2024-09-01')).status).toBe(422)
     expect((await call(desk, manager, 'GET', '/reports/dashboard?from=2024-09-01')).status).toBe(422)
+    // China kept daylight saving time (UTC+9) in the summers of 1986-1991
+    const dst = await call(desk, manager, 'GET', '/reports/dashboard?from=1988-06-01&to=1988-06-30')
+    expect(dst.status).toBe(422)
+    expect(((await dst.json()) as { error: { message: string } }).error.message).toMatch(/UTC\+8/)
+    expect((await call(desk, manager, 'GET', '/reports/dashboard?from=1992-06-01&to=1992-06-30')).status).toBe(200)
     expect(T0).toBe(at('2024-09-27T09:30:00+08:00'))
   })
 })

@@ -1,0 +1,124 @@
+import { DEFAULT_CHANNELS, INQUIRY_STATUSES, SATISFACTIONS, toZonedDate } from '@desk/domain'
+import { eq, inArray } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { createDepartment } from '../modules/departments/departments.service.ts'
+import { createRandom, type Random } from '../modules/seed/random.ts'
+import { addInquiries, setupDesk, signIn, T0 } from '../test/setup.ts'
+import type { Db } from './client.ts'
+import { inquiries, inquiryDayChannelStats, inquiryDayWorkloadStats, inquiryEvents, replies } from './schema.ts'
+
+const DAY = 86_400_000
+/** Days since 1970-01-01 of the Asia/Shanghai date of `ms`, through the domain's zone code (not SQL). */
+const dayNumber = (ms: number) => Date.parse(`${toZonedDate(ms)}T00:00:00Z`) / DAY
+
+type Row = typeof inquiries.$inferSelect
+
+/** The summaries as the rows now in `inquiries` say they should be, computed in JS. */
+function expected(rows: Row[]) {
+  const channel = new Map<string, number>()
+  const workload = new Map<string, number>()
+  const add = (m: Map<string, number>, key: unknown[]) => m.set(JSON.stringify(key), (m.get(JSON.stringify(key)) ?? 0) + 1)
+  for (const r of rows) {
+    const day = dayNumber(r.receivedAt)
+    const replyDay = r.repliedAt === null ? -1 : dayNumber(r.repliedAt)
+    const onTime = r.repliedAt !== null && r.repliedAt <= r.dueAt ? 1 : 0
+    add(channel, [day, r.channelCode, r.status, replyDay, onTime, r.satisfaction ?? ''])
+    add(workload, [day, r.category ?? '', r.departmentId ?? 0, r.assigneeId ?? 0, r.status])
+  }
+  const sorted = (m: Map<string, number>) => [...m].map(([k, n]) => `${k} ${n}`).sort()
+  return { channel: sorted(channel), workload: sorted(workload) }
+}
+
+function actual(db: Db) {
+  const c = db.select().from(inquiryDayChannelStats).all()
+  const w = db.select().from(inquiryDayWorkloadStats).all()
+  return {
+    channel: c
+      .filter((r) => r.n > 0)
+      .map((r) => `${JSON.stringify([r.day, r.channelCode, r.status, r.replyDay, r.onTime, r.satisfaction])} ${r.n}`)
+      .sort(),
+    workload: w
+      .filter((r) => r.n > 0)
+      .map((r) => `${JSON.stringify([r.day, r.category, r.departmentId, r.assigneeId, r.status])} ${r.n}`)
+      .sort(),
+  }
+}
+
+/**
+ * One random write: a change to a key column of a random inquiry, as the workflow's writes make
+ * them, or a new row with random key values. Instants fall on whole hours near Beijing midnights,
+ * so a reply at exactly the due instant (on time) happens often.
+ */
+function randomChange(db: Db, rnd: Random, ids: number[], staff: number[], departments: number[]) {
+  const id = rnd.pick(ids)
+  const around = Date.parse('2024-09-25T16:00:00Z') + rnd.int(-3, 3) * DAY + rnd.int(-2, 2) * 3_600_000
+  if (rnd.chance(0.1)) {
+    const dueAt = around + rnd.pick([0, DAY])
+    const row = {
+      channelCode: rnd.pick(DEFAULT_CHANNELS).code,
+      externalId: `R${ids.length}`,
+      subject: '随机',
+      body: '随机',
+      status: rnd.pick(INQUIRY_STATUSES),
+      assigneeId: rnd.chance(0.5) ? null : rnd.pick(staff),
+      departmentId: rnd.chance(0.5) ? null : rnd.pick(departments),
+      category: rnd.pick([null, '规划']),
+      receivedAt: around,
+      dueAt,
+      repliedAt: rnd.pick([null, around, dueAt, dueAt + 1]),
+      satisfaction: rnd.chance(0.5) ? null : rnd.pick(SATISFACTIONS),
+      createdAt: T0,
+      updatedAt: T0,
+    }
+    ids.push(db.insert(inquiries).values(row).returning({ id: inquiries.id }).get().id)
+    return
+  }
+  const patches: Partial<Row>[] = [
+    { status: rnd.pick(INQUIRY_STATUSES) },
+    { assigneeId: rnd.chance(0.3) ? null : rnd.pick(staff) },
+    { departmentId: rnd.chance(0.3) ? null : rnd.pick(departments) },
+    { category: rnd.pick([null, '规划', '土地', '城建']) },
+    { repliedAt: rnd.chance(0.3) ? null : around },
+    { dueAt: around },
+    { satisfaction: rnd.chance(0.3) ? null : rnd.pick(SATISFACTIONS) },
+    { receivedAt: around },
+    { channelCode: rnd.pick(DEFAULT_CHANNELS).code },
+    { subject: '只改主题：不在任何汇总的键里' },
+  ]
+  db.update(inquiries).set(rnd.pick(patches)).where(eq(inquiries.id, id)).run()
+}
+
+describe('report summaries (migration 0009 triggers)', () => {
+  it('equal the rows of inquiries after inserts, random key changes and deletes', async () => {
+    for (const seed of [1, 2, 3]) {
+      const desk = setupDesk()
+      const { db } = desk
+      const staff = [(await signIn(desk, 'responder', 'a')).userId, (await signIn(desk, 'manager', 'b')).userId]
+      const departments = ['规划处', '土地处'].map((name) => createDepartment(db, { name }, T0).id)
+      const rnd = createRandom(seed)
+      // receipts around Beijing midnights (16:00 UTC), some answered at the source
+      const created = addInquiries(
+        db,
+        Array.from({ length: 120 }, () => {
+          const receivedAt = Date.parse('2024-09-25T16:00:00Z') + rnd.int(-2, 2) * DAY + rnd.int(-2, 2) * 1000
+          return {
+            channelCode: rnd.pick(DEFAULT_CHANNELS).code,
+            receivedAt,
+            category: rnd.pick([undefined, '规划', '土地']),
+            ...(rnd.chance(0.4) ? { reply: { body: '已答复', repliedAt: receivedAt + rnd.int(0, 20) * DAY } } : {}),
+          }
+        }),
+      )
+      const ids = created.map((r) => r.id)
+      expect(actual(db)).toEqual(expected(db.select().from(inquiries).all()))
+      for (let i = 0; i < 400; i++) randomChange(db, rnd, ids, staff, departments)
+      const gone = rnd.shuffle(ids).slice(0, 30)
+      db.delete(inquiryEvents).where(inArray(inquiryEvents.inquiryId, gone)).run()
+      db.delete(replies).where(inArray(replies.inquiryId, gone)).run()
+      db.delete(inquiries).where(inArray(inquiries.id, gone)).run()
+      const rows = db.select().from(inquiries).all()
+      expect(rows.length).toBe(ids.length - 30)
+      expect(actual(db)).toEqual(expected(rows))
+    }
+  })
+})
