@@ -45,6 +45,26 @@ describe('queue view in the URL', () => {
     })
   })
 
+  it('keeps a dashboard department link (an id, or none: not dispatched) and passes it to the API', () => {
+    const link = 'status=all&from=2024-09-01&to=2024-09-30&department=4'
+    const view = readQueueView(new URLSearchParams(link))
+    expect(view.department).toBe(4)
+    expect(writeQueueView(view).toString()).toBe(link)
+    expect(toFilterQuery(view)).toEqual({ status: 'all', from: '2024-09-01', to: '2024-09-30', department: '4' })
+
+    const none = readQueueView(new URLSearchParams('department=none&due=overdue'))
+    expect(writeQueueView(none).toString()).toBe('due=overdue&department=none')
+    expect(toFilterQuery(none)).toEqual({ status: 'pending', due: 'overdue', department: 'none' })
+  })
+
+  it('drops a department that is neither a positive id nor none', () => {
+    for (const bad of ['0', '-4', '4.5', 'planning', 'NONE', '']) {
+      const view = readQueueView(new URLSearchParams({ department: bad }))
+      expect(view.department, bad).toBeUndefined()
+      expect(toFilterQuery(view), bad).toEqual({ status: 'pending' })
+    }
+  })
+
   it('maps the assignee choice to the API filter', () => {
     expect(toFilterQuery(readQueueView(new URLSearchParams('assignee=unassigned')))).toEqual({
       status: 'pending',

@@ -3,8 +3,9 @@
  * `/queue?channel=minxin&status=pending` reproduces a view exactly. Defaults are left out of the
  * URL: status `pending`, assignee `all`, sort `due_asc`.
  * URL params: channel, status, assignee (mine | unassigned | a user id), q, from, to (YYYY-MM-DD, Asia/Shanghai),
- * sort; and, as the API names them, replied, category, uncategorized (1), due (overdue | N working days), satisfaction, which
- * have no control here but arrive in links (the dashboard's numbers) that must list exactly their rows.
+ * sort; and, as the API names them, replied, category, uncategorized (1), due (overdue | N working days), satisfaction,
+ * department (a department id | none: not yet dispatched), which have no control here but arrive in links (the dashboard's
+ * numbers) that must list exactly their rows.
  */
 import {
   QUEUE_SORTS,
@@ -35,6 +36,8 @@ export type QueueView = {
   uncategorized?: '1'
   due?: string
   satisfaction?: SatisfactionFilter
+  /** one department's items (its id), or `none`: those not yet dispatched to a department */
+  department?: number | 'none'
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -43,6 +46,8 @@ const pick = <T extends string>(list: readonly T[], value: string | null, fallba
 const text = (value: string | null) => value?.trim() || undefined
 const date = (value: string | null) => (value && DATE.test(value) ? value : undefined)
 const match = (value: string | null, pattern: RegExp) => (value && pattern.test(value) ? value : undefined)
+const ID = /^[1-9]\d{0,9}$/
+const id = (value: string | null) => (match(value, ID) ? Number(value) : undefined)
 
 /** Reads the view from the URL; unknown values fall back to the defaults. */
 export function readQueueView(params: URLSearchParams): QueueView {
@@ -54,12 +59,13 @@ export function readQueueView(params: URLSearchParams): QueueView {
     from: date(params.get('from')),
     to: date(params.get('to')),
     sort: pick(QUEUE_SORTS, params.get('sort'), 'due_asc'),
-    assigneeId: match(params.get('assignee'), /^[1-9]\d{0,9}$/) ? Number(params.get('assignee')) : undefined,
+    assigneeId: id(params.get('assignee')),
     replied: REPLY_FILTERS.find((r) => r === params.get('replied')),
     category: text(params.get('category')),
     uncategorized: params.get('uncategorized') === '1' ? '1' : undefined,
     due: match(params.get('due'), /^(overdue|\d{1,2})$/),
     satisfaction: SATISFACTION_FILTERS.find((s) => s === params.get('satisfaction')),
+    department: params.get('department') === 'none' ? 'none' : id(params.get('department')),
   }
 }
 
@@ -78,6 +84,7 @@ export function writeQueueView(view: QueueView): URLSearchParams {
   if (view.uncategorized) params.set('uncategorized', view.uncategorized)
   if (view.due) params.set('due', view.due)
   if (view.satisfaction) params.set('satisfaction', view.satisfaction)
+  if (view.department) params.set('department', String(view.department))
   if (view.sort !== 'due_asc') params.set('sort', view.sort)
   return params
 }
@@ -96,5 +103,6 @@ export function toFilterQuery(view: QueueView) {
     ...(view.uncategorized ? { uncategorized: view.uncategorized } : {}),
     ...(view.due ? { due: view.due } : {}),
     ...(view.satisfaction ? { satisfaction: view.satisfaction } : {}),
+    ...(view.department ? { department: String(view.department) } : {}),
   }
 }
