@@ -3,11 +3,12 @@
  * pauses, extension requests, and the inquiry events these changes append. Only this file writes
  * those columns and tables.
  */
-import type { DeadlinePolicy } from '@desk/domain'
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, gte, sql } from 'drizzle-orm'
+import { PENDING_STATUSES, type DeadlinePolicy } from '@desk/domain'
+import { and, asc, count, desc, eq, isNotNull, isNull, lt, gte, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client.ts'
-import { clockPauses, deadlinePolicies, extensionRequests, inquiries, inquiryEvents, users } from '../../db/schema.ts'
+import { clockPauses, deadlinePolicies, departments, extensionRequests, inquiries, inquiryEvents, users } from '../../db/schema.ts'
+import { statusIn } from '../inquiries/inquiry-filter.repo.ts'
 
 export type PolicyRow = typeof deadlinePolicies.$inferSelect
 export type ExtensionRow = typeof extensionRequests.$inferSelect
@@ -61,7 +62,7 @@ export function listRunningOpenDeadlines(db: Db): InquiryDeadlineRow[] {
   return db
     .select(deadlineColumns)
     .from(inquiries)
-    .where(and(inArray(inquiries.status, ['new', 'assigned']), isNull(inquiries.pausedAt)))
+    .where(and(statusIn(PENDING_STATUSES), isNull(inquiries.pausedAt)))
     .orderBy(asc(inquiries.id))
     .all()
 }
@@ -166,7 +167,10 @@ export function decideExtension(
   )
 }
 
-/** Open (new/assigned), running inquiries with `dueAt` in [from, before), for the digest. */
+/**
+ * Open (new/assigned), running inquiries with `dueAt` in [from, before), for the digest, with
+ * their assignee's and department's names (the pending-only index serves the due range).
+ */
 export function listOpenDueBetween(db: Db, from: number | null, before: number) {
   return db
     .select({
@@ -177,12 +181,15 @@ export function listOpenDueBetween(db: Db, from: number | null, before: number) 
       dueAt: inquiries.dueAt,
       assigneeId: inquiries.assigneeId,
       assigneeName: users.displayName,
+      departmentId: inquiries.departmentId,
+      departmentName: departments.name,
     })
     .from(inquiries)
     .leftJoin(users, eq(users.id, inquiries.assigneeId))
+    .leftJoin(departments, eq(departments.id, inquiries.departmentId))
     .where(
       and(
-        inArray(inquiries.status, ['new', 'assigned']),
+        statusIn(PENDING_STATUSES),
         isNull(inquiries.pausedAt),
         from === null ? undefined : gte(inquiries.dueAt, from),
         lt(inquiries.dueAt, before),

@@ -148,16 +148,26 @@ describe('due filters and the digest', () => {
     expect((await call(t.d, t.manager, 'GET', '/inquiries?due=soon')).status).toBe(422)
   })
 
-  it('lists what is overdue and due the next working day, per assignee (manager only)', async () => {
+  it('lists what is overdue and due the next working day, per assignee, counted per department (manager only)', async () => {
     const t = await desk()
-    addInquiries(t.d.db, [{ category: '咨询' }, { category: '投诉' }])
+    const [, complaint] = addInquiries(t.d.db, [{ category: '咨询' }, { category: '投诉' }])
+    const dept = await call(t.d, t.admin, 'POST', '/departments', { name: '规划处' })
+    const planning = ((await dept.json()) as { department: { id: number } }).department.id
+    const transfer = { version: 1, departmentId: planning, note: '请规划处办理' }
+    expect((await call(t.d, t.manager, 'POST', `/inquiries/${complaint?.id ?? 0}/transfer`, transfer)).status).toBe(200)
     await t.at(Date.parse('2024-10-18T09:00:00+08:00')) // Fri: next working day Mon 10-21
     expect((await call(t.d, t.responder, 'GET', '/deadlines/digest')).status).toBe(403)
     const res = await call(t.d, t.manager, 'GET', '/deadlines/digest')
     expect(res.status).toBe(200)
-    const body = (await res.json()) as { dueDate: string; dueNext: { total: number; byAssignee: { assignee: null }[] }; overdue: { total: number }; byDepartment: null }
+    type Body = { dueDate: string; dueNext: { total: number; byAssignee: { assignee: null }[] }; overdue: { total: number }; byDepartment: unknown[] }
+    const body = (await res.json()) as Body
     expect(body.dueDate).toBe('2024-10-21')
     expect([body.dueNext.total, body.overdue.total]).toEqual([1, 1])
     expect(body.dueNext.byAssignee[0]?.assignee).toBeNull()
+    // the consultation (due Tue 10-08) is overdue in the intake pool; the complaint, due Mon 10-21, sits with 规划处
+    expect(body.byDepartment).toEqual([
+      { department: null, dueNext: 0, overdue: 1 },
+      { department: { id: planning, name: '规划处' }, dueNext: 1, overdue: 0 },
+    ])
   })
 })

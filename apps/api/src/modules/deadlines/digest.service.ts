@@ -1,7 +1,6 @@
 /**
- * The daily digest (issue 4 §3): what falls due on the next working day and what is overdue, per
- * responder. Departments do not exist in the desk yet, so `byDepartment` is not produced; the
- * groups are by assignee (null: unassigned) until a department column lands.
+ * The daily digest (issue 4 §3): what falls due on the next working day and what is overdue,
+ * listed per assignee (null: unassigned) and counted per department (null: not yet dispatched).
  */
 import { addCalendarDays, addWorkingDays, formatInstant, startOfZonedDay, toZonedDate, dueStatus } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
@@ -24,8 +23,27 @@ function groupByAssignee<T extends Item>(items: T[], view: (i: T) => unknown) {
 }
 
 /**
- * `{ date, dueDate, dueNext: { total, byAssignee }, overdue: { total, byAssignee }, byDepartment: null }`
- * as of instant `now` (UTC ms): `dueDate` is the next working day after today (Asia/Shanghai).
+ * Per department (null first, then by id): how many of `dueNext` and of `overdue` it holds.
+ */
+function countByDepartment(dueNext: Item[], overdue: Item[]) {
+  const groups = new Map<number | null, { department: { id: number; name: string } | null; dueNext: number; overdue: number }>()
+  const group = (i: Item) => {
+    let g = groups.get(i.departmentId)
+    if (!g) {
+      g = { department: i.departmentId === null ? null : { id: i.departmentId, name: i.departmentName ?? '' }, dueNext: 0, overdue: 0 }
+      groups.set(i.departmentId, g)
+    }
+    return g
+  }
+  for (const i of dueNext) group(i).dueNext += 1
+  for (const i of overdue) group(i).overdue += 1
+  return [...groups].sort(([a], [b]) => (a === null ? -1 : b === null ? 1 : a - b)).map(([, g]) => g)
+}
+
+/**
+ * `{ date, dueDate, dueNext: { total, byAssignee }, overdue: { total, byAssignee }, byDepartment }`
+ * as of instant `now` (UTC ms): `dueDate` is the next working day after today (Asia/Shanghai);
+ * `byDepartment`: `[{ department: { id, name } | null, dueNext, overdue }]` counts.
  */
 export function getDailyDigest(db: Db, now: number) {
   const cal = loadCalendar(db)
@@ -46,6 +64,6 @@ export function getDailyDigest(db: Db, now: number) {
     dueDate,
     dueNext: { total: dueNext.length, byAssignee: groupByAssignee(dueNext, view) },
     overdue: { total: overdue.length, byAssignee: groupByAssignee(overdue, view) },
-    byDepartment: null,
+    byDepartment: countByDepartment(dueNext, overdue),
   }
 }

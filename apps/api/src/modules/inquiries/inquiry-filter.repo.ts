@@ -87,7 +87,7 @@ function satisfactionPredicate(f: SatisfactionFilter): SQL {
  * then can SQLite prove the pending-only partial index applies (the values come from the domain's
  * closed status list, never from the request).
  */
-function statusIn(statuses: readonly InquiryStatus[]): SQL {
+export function statusIn(statuses: readonly InquiryStatus[]): SQL {
   const list = statuses.map((s) => `'${s}'`).join(', ')
   return sql`${inquiries.status} in (${sql.raw(list)})`
 }

@@ -113,7 +113,7 @@ describe('inquiry page: deadline panel', () => {
 })
 
 describe('daily digest', () => {
-  it('lists what falls due on the next working day and what is overdue, per responder, for a manager', async () => {
+  it('lists what falls due on the next working day and what is overdue, counted per department and listed per responder, for a manager', async () => {
     const desk = createFakeDesk({ user: MANAGER })
     const item = (id: number, subject: string, dueAt: string, due: object) => ({ id, channel: 'minxin', subject, status: 'assigned', dueAt, due })
     server.use(
@@ -132,7 +132,10 @@ describe('daily digest', () => {
               { assignee: null, items: [item(3, '井盖缺失', '2024-09-30T17:00:00.000+08:00', { state: 'overdue', workingDays: 2 })] },
             ],
           },
-          byDepartment: null,
+          byDepartment: [
+            { department: null, dueNext: 0, overdue: 1 },
+            { department: { id: 4, name: '规划处' }, dueNext: 1, overdue: 1 },
+          ],
         }),
       ),
       ...desk.handlers,
@@ -146,5 +149,9 @@ describe('daily digest', () => {
     const row = screen.getByRole('link', { name: '井盖缺失' }).closest('tr') as HTMLElement
     expect(within(row).getByText('已逾期 2 个工作日').className).toMatch(/ant-tag-red/)
     expect(screen.getByRole('link', { name: '路灯不亮' }).getAttribute('href')).toBe('/inquiries/1')
+    const planning = screen.getByText('规划处').closest('tr') as HTMLElement
+    expect(within(planning).getAllByRole('cell').map((c) => c.textContent)).toEqual(['规划处', '1', '1'])
+    const pool = screen.getByText('未分派').closest('tr') as HTMLElement
+    expect(within(pool).getAllByRole('cell').map((c) => c.textContent)).toEqual(['未分派', '0', '1'])
   })
 })

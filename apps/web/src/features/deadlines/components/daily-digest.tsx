@@ -1,6 +1,7 @@
 /**
  * The daily digest (`GET /api/deadlines/digest`, managers): what falls due on the next working day
- * and what is overdue, grouped per responder (unassigned last in the API's order).
+ * and what is overdue, counted per department and listed per responder (unassigned last in the
+ * API's order).
  */
 import { useQuery } from '@tanstack/react-query'
 import { Alert, Card, Empty, Flex, Skeleton, Table, Typography } from 'antd'
@@ -11,6 +12,7 @@ import { formatDateTime } from '../../../utils/format-time.ts'
 import { deadlineQueries, type Digest } from '../api/deadline-queries.ts'
 
 type Group = Digest['dueNext']['byAssignee'][number]
+type DepartmentCount = Digest['byDepartment'][number]
 type Item = { id: number; subject: string; dueAt: string; due: { state: 'due_in' | 'due_today' | 'overdue'; workingDays: number } }
 
 function GroupTable({ group }: { group: Group }) {
@@ -58,6 +60,26 @@ function Section({ title, groups }: { title: string; groups: Group[] }) {
   )
 }
 
+function DepartmentCounts({ rows }: { rows: DepartmentCount[] }) {
+  const { t } = useTranslation()
+  return (
+    <Card title={t('deadlines.digest.byDepartment')} size="small">
+      <Table<DepartmentCount>
+        rowKey={(r) => r.department?.id ?? 'none'}
+        size="small"
+        pagination={false}
+        dataSource={rows}
+        locale={{ emptyText: t('deadlines.digest.empty') }}
+        columns={[
+          { key: 'department', title: t('deadlines.digest.department'), render: (_, r) => r.department?.name ?? t('deadlines.digest.notDispatched') },
+          { key: 'dueNext', title: t('deadlines.digest.dueNextCount'), align: 'right', dataIndex: 'dueNext' },
+          { key: 'overdue', title: t('deadlines.digest.overdueCount'), align: 'right', dataIndex: 'overdue' },
+        ]}
+      />
+    </Card>
+  )
+}
+
 export function DailyDigest() {
   const { t } = useTranslation()
   const digest = useQuery(deadlineQueries.digest())
@@ -67,6 +89,7 @@ export function DailyDigest() {
   return (
     <Flex vertical gap={16}>
       <Typography.Text type="secondary">{t('deadlines.digest.date', { date: d.date })}</Typography.Text>
+      <DepartmentCounts rows={d.byDepartment} />
       <Section title={t('deadlines.digest.dueNext', { date: d.dueDate, count: d.dueNext.total })} groups={d.dueNext.byAssignee} />
       <Section title={t('deadlines.digest.overdue', { count: d.overdue.total })} groups={d.overdue.byAssignee} />
     </Flex>
