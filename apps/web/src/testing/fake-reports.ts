@@ -2,6 +2,7 @@
  * The reports part of the fake desk (added to createFakeDesk's handlers by the dashboard, reports
  * and export tests): `GET /api/reports/dashboard` answers a fixed dashboard for whatever range is
  * asked, `GET /api/reports/tally` a fixed tally for the asked year; every request is recorded.
+ * `GET /api/departments` lists the departments the dashboard names (规划处, id 4) and one more.
  */
 import { http, HttpResponse } from 'msw'
 import type { InferResponseType } from 'hono/client'
@@ -98,6 +99,12 @@ export function makeTally(year: number): Tally {
   }
 }
 
+/** The departments the fake lists (`GET /api/departments`): the dashboard's 规划处 (4) and a deactivated one. */
+export const DEPARTMENTS = [
+  { id: 4, name: '规划处', isActive: true },
+  { id: 5, name: '信访处', isActive: false },
+]
+
 export function createFakeReports() {
   const reads: { path: string; query: URLSearchParams }[] = []
   const handlers = [
@@ -110,6 +117,10 @@ export function createFakeReports() {
       const query = new URL(request.url).searchParams
       reads.push({ path: '/api/reports/tally', query })
       return HttpResponse.json(makeTally(Number(query.get('year'))))
+    }),
+    http.get('*/api/departments', () => {
+      reads.push({ path: '/api/departments', query: new URLSearchParams() })
+      return HttpResponse.json({ departments: DEPARTMENTS })
     }),
   ]
   return { reads, handlers }

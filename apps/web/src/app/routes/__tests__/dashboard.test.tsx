@@ -48,6 +48,16 @@ describe('managers dashboard', () => {
     expect(screen.getByRole('link', { name: '未签收 待答复 4' }).getAttribute('href')).toBe(
       '/queue?from=2024-09-01&to=2024-09-30&assignee=unassigned',
     )
+    // by department (none = not yet dispatched)
+    expect(screen.getByRole('link', { name: '规划处 接收 5' }).getAttribute('href')).toBe(
+      '/queue?status=all&from=2024-09-01&to=2024-09-30&department=4',
+    )
+    expect(screen.getByRole('link', { name: '规划处 逾期 2' }).getAttribute('href')).toBe(
+      '/queue?from=2024-09-01&to=2024-09-30&due=overdue&department=4',
+    )
+    expect(screen.getByRole('link', { name: '未分派 待答复 5' }).getAttribute('href')).toBe(
+      '/queue?from=2024-09-01&to=2024-09-30&department=none',
+    )
     expect(reports.reads[0]?.query.toString()).toBe('from=2024-09-01&to=2024-09-30')
 
     await app.user.click(overdue)
@@ -73,6 +83,51 @@ describe('managers dashboard', () => {
     await waitFor(() => expect(app.location()).toBe('/queue?status=all&channel=minxin&replied=on_time'))
     await waitFor(() => expect(desk.state.reads.filter((r) => r.path === '/api/inquiries').at(-1)?.query.has('category')).toBe(false))
     expect(screen.getByText('按期答复')).toBeTruthy()
+  })
+
+  it('opens a department’s pending number as the queue of that department, named in its tag', async () => {
+    const { desk } = setup()
+    const app = renderWithClient(SEPTEMBER)
+    await app.user.click(await screen.findByRole('link', { name: '规划处 待答复 3' }))
+    await waitFor(() => expect(app.location()).toBe('/queue?from=2024-09-01&to=2024-09-30&department=4'))
+    await screen.findByRole('link', { name: '占道经营' })
+    const list = desk.state.reads.filter((r) => r.path === '/api/inquiries').at(-1)!
+    expect(list.query.get('department')).toBe('4')
+    expect(list.query.get('status')).toBe('pending')
+    expect(desk.state.reads.filter((r) => r.path === '/api/inquiries/counts').at(-1)?.query.get('department')).toBe('4')
+    expect(await screen.findByText('部门：规划处')).toBeTruthy()
+
+    await app.user.click(screen.getByRole('button', { name: '取消筛选：部门：规划处' }))
+    await waitFor(() => expect(app.location()).toBe('/queue?from=2024-09-01&to=2024-09-30'))
+    await waitFor(() => expect(desk.state.reads.filter((r) => r.path === '/api/inquiries').at(-1)?.query.has('department')).toBe(false))
+  })
+
+  it('names the assignee of a linked filter from the listed rows, and the not-dispatched department', async () => {
+    const desk = createFakeDesk({
+      user: MANAGER,
+      inquiries: [makeInquiry({ subject: '路灯不亮', status: 'assigned', assignee: { id: 7, displayName: '王办理' } })],
+    })
+    server.use(...createFakeReports().handlers, ...desk.handlers)
+    renderWithClient('/queue?assignee=7&department=none')
+    await screen.findByRole('link', { name: '路灯不亮' })
+    expect(await screen.findByText('办理人：王办理')).toBeTruthy()
+    expect(screen.getByText('部门：未分派')).toBeTruthy()
+    const list = desk.state.reads.filter((r) => r.path === '/api/inquiries').at(-1)!
+    expect([list.query.get('assignee'), list.query.get('department')]).toEqual(['7', 'none'])
+  })
+
+  it('names a deactivated department too; shows the ids when no row or department names them', async () => {
+    const { reports } = setup()
+    const app = renderWithClient('/queue?department=5')
+    expect(await screen.findByText('部门：信访处')).toBeTruthy()
+    app.unmount()
+
+    renderWithClient('/queue?status=replied&assignee=7&department=99')
+    // no replied row is listed, so no row names user 7; the department list (4 and 5) has no 99
+    expect(await screen.findByText('办理人（编号 7）')).toBeTruthy()
+    await waitFor(() => expect(reports.reads.filter((r) => r.path === '/api/departments')).toHaveLength(2))
+    await new Promise((r) => setTimeout(r, 50))
+    expect(screen.getByText('部门（编号 99）')).toBeTruthy()
   })
 
   it('switches to last year (Asia/Shanghai dates) and a weekly trend, keeping both in the URL', async () => {

@@ -1,6 +1,6 @@
 /**
- * Received, pending and overdue by category and by assignee (the workload view; the API groups by
- * assignee until departments exist), every number a link to the queue.
+ * Received, pending and overdue by category, by department (inquiries not yet dispatched to one:
+ * 未分派) and by assignee (the workload views), every number a link to the queue.
  */
 import { Table, type TableColumnsType } from 'antd'
 import { useTranslation } from 'react-i18next'
@@ -33,6 +33,16 @@ export function CategoryTable({ dashboard }: { dashboard: Dashboard }) {
     name: c.category ?? t('dashboard.uncategorized'),
   }))
   return <BreakdownTable rows={rows} nameTitle={t('dashboard.col.category')} />
+}
+
+export function DepartmentTable({ dashboard }: { dashboard: Dashboard }) {
+  const { t } = useTranslation()
+  const rows = dashboard.byDepartment.map((d) => ({
+    ...d,
+    key: String(d.department?.id ?? '__none__'),
+    name: d.department?.name ?? t('dashboard.undispatched'),
+  }))
+  return <BreakdownTable rows={rows} nameTitle={t('dashboard.col.department')} />
 }
 
 export function AssigneeTable({ dashboard }: { dashboard: Dashboard }) {

@@ -1,13 +1,14 @@
 /**
  * The managers' dashboard for a period: as-of time, per-channel table, the trend chart, and the
- * breakdowns by category and by assignee. Every count links to the queue view listing its rows.
+ * breakdowns by department and by assignee (side by side: the workload views), then by category.
+ * Every count links to the queue view listing its rows.
  */
 import { useQuery } from '@tanstack/react-query'
 import { Alert, Card, Col, Flex, Row, Skeleton, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../../utils/format-time.ts'
 import { dashboardQueries, type DashboardPeriod } from '../api/dashboard-queries.ts'
-import { AssigneeTable, CategoryTable } from './breakdown-tables.tsx'
+import { AssigneeTable, CategoryTable, DepartmentTable } from './breakdown-tables.tsx'
 import { ChannelTable } from './channel-table.tsx'
 import { TrendChart } from './trend-chart.tsx'
 
@@ -29,13 +30,18 @@ export function DashboardView({ period }: { period: DashboardPeriod }) {
       </Card>
       <Row gutter={16}>
         <Col xs={24} lg={12}>
-          <Card title={t('dashboard.byCategory')} size="small" style={{ marginBottom: 16 }}>
-            <CategoryTable dashboard={data} />
+          <Card title={t('dashboard.byDepartment')} size="small" style={{ marginBottom: 16 }}>
+            <DepartmentTable dashboard={data} />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
           <Card title={t('dashboard.byAssignee')} size="small" style={{ marginBottom: 16 }}>
             <AssigneeTable dashboard={data} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t('dashboard.byCategory')} size="small" style={{ marginBottom: 16 }}>
+            <CategoryTable dashboard={data} />
           </Card>
         </Col>
       </Row>

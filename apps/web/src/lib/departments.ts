@@ -1,0 +1,15 @@
+/**
+ * The department list (`GET /api/departments`: `{ id, name, isActive }[]`, any staff member may read it),
+ * shared by the screens that only show departments by name (the queue's linked-filter tags).
+ */
+import { queryOptions } from '@tanstack/react-query'
+import { api, unwrap } from './api-client.ts'
+
+export const departmentQueries = {
+  list: () =>
+    queryOptions({
+      queryKey: ['departments', 'list'] as const,
+      queryFn: ({ signal }) => unwrap(api.departments.$get(undefined, { init: { signal } })).then((r) => r.departments),
+      staleTime: 5 * 60_000,
+    }),
+}
