@@ -1,13 +1,15 @@
 /**
  * End to end in Chromium against the real desk: a manager opens the dashboard from the menu, picks
  * a range, clicks a channel's overdue number and sees exactly that many rows in the queue; then
- * downloads the year's tally as CSV from the reports page and reads it back (UTF-8 BOM, counts).
- * Overdue items are made by posting inquiries received weeks ago through the channel API.
+ * downloads the year's tally as CSV from the reports page and reads it back (UTF-8 BOM, counts);
+ * clicks a department's pending number and sees that department's rows, the department named in a tag.
+ * Overdue items are made by posting inquiries received weeks ago through the channel API; two of them are
+ * transferred (转办) to 规划处 through the API.
  */
 import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { post, signIn } from './desk-client.ts'
+import { post, read, signIn } from './desk-client.ts'
 import { ADMIN_PASSWORD, startDesk, type DeskServer } from './desk-server.ts'
 import { launchChromium } from './browser.ts'
 
@@ -31,6 +33,8 @@ const inquiry = (externalId: string, daysAgo: number) => ({
 // minxin: three received 6–8 weeks ago (long past any deadline), one an hour ago; 12345: two old ones
 const MINXIN = [inquiry('MX-1', 42), inquiry('MX-2', 49), inquiry('MX-3', 56), inquiry('MX-4', 1 / 24)]
 const HOTLINE = [inquiry('HL-1', 45), inquiry('HL-2', 50)]
+/** Transferred to 规划处 before the browser starts; the other four stay not dispatched (未分派). */
+const TRANSFERRED = ['MX-1', 'HL-1']
 const YEAR = shanghaiDate(NOW - 56 * DAY_MS).slice(0, 4)
 const inYear = (items: { receivedAt: string }[]) => items.filter((i) => shanghaiDate(Date.parse(i.receivedAt)).startsWith(YEAR)).length
 
@@ -40,6 +44,11 @@ beforeAll(async () => {
   await post(admin, '/users', { username: 'zhou', displayName: '周主任', role: 'manager', password: PASSWORD })
   await post(admin, '/channels/minxin/inquiries', MINXIN)
   await post(admin, '/channels/hotline_12345/inquiries', HOTLINE)
+  const planning = await post<{ department: { id: number } }>(admin, '/departments', { name: '规划处' })
+  const { items } = await read<{ items: { id: number; externalId: string; version: number }[] }>(admin, '/inquiries?status=all&limit=200')
+  for (const i of items.filter((i) => TRANSFERRED.includes(i.externalId))) {
+    await post(admin, `/inquiries/${i.id}/transfer`, { version: i.version, departmentId: planning.department.id, note: '请规划处办理' })
+  }
   browser = await launchChromium()
 })
 
@@ -108,6 +117,29 @@ describe('managers dashboard and yearly tally in the browser', () => {
       String(minxinInYear),
     ])
     expect(lines.find((l) => l.startsWith('12345网络问政,'))?.split(',')[1]).toBe(String(inYear(HOTLINE)))
+    await context.close()
+  })
+
+  it('clicks a department’s pending number and sees exactly that department’s rows', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' })
+    const page = await context.newPage()
+    await logIn(page)
+    const from = shanghaiDate(NOW - 90 * DAY_MS)
+    const today = shanghaiDate(NOW)
+    await page.goto(`${desk.baseUrl}/dashboard?from=${from}&to=${today}`)
+
+    const pending = page.getByRole('link', { name: '规划处 待答复 2' })
+    await pending.waitFor()
+    expect(await page.getByRole('link', { name: '未分派 待答复 4' }).count()).toBe(1)
+    expect(await page.getByRole('link', { name: '规划处 逾期 2' }).count()).toBe(1)
+
+    await pending.click()
+    await page.waitForURL(/\/queue\?/)
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toMatchObject({ from, to: today, department: expect.stringMatching(/^[1-9]\d*$/) })
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row')
+    await expect.poll(() => rows.count()).toBe(2)
+    for (const id of TRANSFERRED) expect(await page.getByRole('link', { name: `问询 ${id}` }).count()).toBe(1)
+    await page.getByText('部门：规划处').waitFor()
     await context.close()
   })
 })
