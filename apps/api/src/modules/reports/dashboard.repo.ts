@@ -25,17 +25,16 @@ const list = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).
 const isPending = (status: Column) => sql`${status} in (${list(PENDING_STATUSES)})`
 
 /**
- * Per day of receipt (day number), channel and day of first reply (day number, null without
- * one): inquiries received, and of them pending, with a first reply by the due instant, rated
- * and rated 满意/基本满意. `replied` is `received` when `replyDay` is set, else 0.
+ * Per day of receipt (day number) and channel: inquiries received, and of them with a first
+ * reply, pending, with a first reply by the due instant, rated and rated 满意/基本满意.
  */
-export function readChannelDays(db: Db, fromDay: number, toDay: number) {
+export function countChannelDays(db: Db, fromDay: number, toDay: number) {
   return db
     .select({
       day: ch.day,
       channelCode: ch.channelCode,
-      replyDay: sql<number | null>`nullif(${ch.replyDay}, -1)`,
       received: sum(),
+      replied: sum(sql`${ch.replyDay} >= 0`),
       pending: sum(isPending(ch.status)),
       onTime: sum(sql`${ch.onTime} = 1`),
       rated: sum(sql`${ch.satisfaction} <> ''`),
@@ -43,9 +42,33 @@ export function readChannelDays(db: Db, fromDay: number, toDay: number) {
     })
     .from(ch)
     .where(between(ch.day, fromDay, toDay))
-    .groupBy(ch.day, ch.channelCode, ch.replyDay)
+    .groupBy(ch.day, ch.channelCode)
     .having(sql`sum(n) > 0`)
     .all()
+}
+
+/** The latest day of first reply (day number) among inquiries received in [fromDay, toDay]; null when none has one. */
+export function lastReplyDay(db: Db, fromDay: number, toDay: number): number | null {
+  return db.select({ day: sql<number | null>`max(${ch.replyDay})` }).from(ch).where(between(ch.day, fromDay, toDay)).get()?.day ?? null
+}
+
+/**
+ * Inquiries received in [fromDay, toDay] with a first reply, per channel and working days to
+ * that reply: `worked[d - fromDay] - worked[r - fromDay]` for receipt day d and reply day r
+ * (taken as d when earlier), where `worked` is the calendar's running count of working days
+ * (reply-days.ts) covering [fromDay, lastReplyDay]. SQLite joins the summary to it.
+ */
+export function countReplyWorkingDays(db: Db, fromDay: number, toDay: number, worked: Int32Array) {
+  const cal = sql`cal(day, worked) as materialized (select ${fromDay} + key, value from json_each(${JSON.stringify([...worked])}))`
+  return db.all<{ channelCode: string; workingDays: number; n: number }>(sql`
+    with ${cal}
+    select s.channel_code as channelCode, reply.worked - receipt.worked as workingDays, sum(s.n) as n
+    from ${ch} s
+    join cal receipt on receipt.day = s.day
+    join cal reply on reply.day = max(s.day, s.reply_day)
+    where s.day between ${fromDay} and ${toDay} and s.reply_day >= 0
+    group by 1, 2
+    having sum(s.n) > 0`)
 }
 
 /**

@@ -25,9 +25,17 @@ import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
 import { listChannels } from '../channels/channels.service.ts'
 import { withDueWindow } from '../deadlines/deadlines.service.ts'
-import { countOverdue, listDepartmentNames, listDisplayNames, readChannelDays, readWorkload } from './dashboard.repo.ts'
+import {
+  countChannelDays,
+  countOverdue,
+  countReplyWorkingDays,
+  lastReplyDay,
+  listDepartmentNames,
+  listDisplayNames,
+  readWorkload,
+} from './dashboard.repo.ts'
 import { counted, type Counted } from './queue-link.ts'
-import { replyDaysByIndex } from './reply-days.ts'
+import { workedDays } from './reply-days.ts'
 import { queuePredicate, type Viewer } from './report-counts.repo.ts'
 
 export type DashboardQuery = { from: string; to: string; granularity?: Granularity | undefined }
@@ -55,6 +63,13 @@ function rangeFilters(from: string, to: string): Record<Key, Filter> {
 
 const zeroTally = (): Tally => Object.fromEntries(KEYS.map((k) => [k, 0])) as Tally
 
+/** `map`'s entry for `key`, made by `make` when absent. */
+function entry<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key)
+  if (v === undefined) map.set(key, (v = make()))
+  return v
+}
+
 function channelStats(n: Tally, f: Record<Key, Filter>, channel: string | undefined, median: number | null) {
   const c = (k: Key): Counted => counted(n[k], { ...f[k], channel })
   return {
@@ -72,27 +87,18 @@ function channelStats(n: Tally, f: Record<Key, Filter>, channel: string | undefi
   }
 }
 
-type ChannelDay = ReturnType<typeof readChannelDays>[number]
+type ChannelDay = ReturnType<typeof countChannelDays>[number]
 type Overdue = ReturnType<typeof countOverdue>
 
-/** Median working days to first reply, per channel and overall (key ''), from the channel days. */
-function replyMedians(cells: readonly ChannelDay[], fromDay: number, from: string, cal: WorkingDayCalendar) {
-  let lo = 0
-  let hi = 0
-  for (const c of cells) {
-    if (c.replyDay === null) continue
-    lo = Math.min(lo, c.day - fromDay, c.replyDay - fromDay)
-    hi = Math.max(hi, c.day - fromDay, c.replyDay - fromDay)
-  }
-  const replyDays = replyDaysByIndex(cal, from, lo, hi)
-  // per channel: working days -> rows
-  const byValue = new Map<string, Map<number, number>>([['', new Map()]])
-  for (const c of cells) {
-    if (c.replyDay === null) continue
-    const value = replyDays(c.day - fromDay, c.replyDay - fromDay)
-    for (const g of [c.channelCode, '']) {
+/** Median working days to first reply, per channel and overall (key ''), as a function of the channel. */
+function replyMedians(db: Db, fromDay: number, toDay: number, from: string, cal: WorkingDayCalendar) {
+  const last = lastReplyDay(db, fromDay, toDay)
+  const rows = last === null ? [] : countReplyWorkingDays(db, fromDay, toDay, workedDays(cal, from, Math.max(last, toDay) - fromDay + 1))
+  const byValue = new Map<string, Map<number, number>>()
+  for (const r of rows) {
+    for (const g of [r.channelCode, '']) {
       const m = entry(byValue, g, () => new Map<number, number>())
-      m.set(value, (m.get(value) ?? 0) + c.received)
+      m.set(r.workingDays, (m.get(r.workingDays) ?? 0) + r.n)
     }
   }
   return (channel: string) => weightedMedian([...(byValue.get(channel) ?? [])].map(([value, n]) => ({ value, n })))
@@ -118,12 +124,6 @@ function trend(cells: readonly ChannelDay[], fromDay: number, q: DashboardQuery,
 
 type Load = { received: number; pending: number; overdue: number }
 
-/** `map`'s entry for `key`, made by `make` when absent. */
-function entry<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  let v = map.get(key)
-  if (v === undefined) map.set(key, (v = make()))
-  return v
-}
 const zeroLoad = (): Load => ({ received: 0, pending: 0, overdue: 0 })
 
 /** Null first, then ascending ids. */
@@ -193,19 +193,14 @@ export function getDashboard(db: Db, viewer: Viewer, q: DashboardQuery, now: num
   const f = rangeFilters(q.from, q.to)
   // overdue as the queue resolves `due=overdue` when the link is followed: at `now`
   const overdue = countOverdue(db, queuePredicate(withDueWindow(db, f.overdue, now), viewer))
-  const cells = readChannelDays(db, fromDay, toDay)
+  const cells = countChannelDays(db, fromDay, toDay)
   const perChannel = new Map<string, Tally>()
   for (const c of cells) {
     const t = entry(perChannel, c.channelCode, zeroTally)
-    t.received += c.received
-    if (c.replyDay !== null) t.replied += c.received
-    t.pending += c.pending
-    t.onTime += c.onTime
-    t.rated += c.rated
-    t.satisfied += c.satisfied
+    for (const k of KEYS) if (k !== 'overdue') t[k] += c[k]
   }
   for (const r of overdue) entry(perChannel, r.channelCode, zeroTally).overdue += r.n
-  const median = replyMedians(cells, fromDay, q.from, cal)
+  const median = replyMedians(db, fromDay, toDay, q.from, cal)
   const channels = listChannels(db)
     .filter((c) => c.isActive || perChannel.has(c.code))
     .map((c) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, ...channelStats(perChannel.get(c.code) ?? zeroTally(), f, c.code, median(c.code)) }))
