@@ -56,16 +56,18 @@ type Write = { writer: IngestWriter; dueFor: (item: NewInquiry) => NewDeadline }
 function ingestOne({ writer, dueFor }: Write, item: NewInquiry, ctx: IngestContext): IngestResult {
   const existing = writer.findInquiryId(item.channelCode, item.externalId)
   if (existing !== undefined) return { externalId: item.externalId, id: existing, created: false }
+  // spreads last: V8 turns `{ ...x, a, b, … }` into a slow dictionary object, which cost the
+  // import ~30 µs a row (bench/import.bench.ts); `{ a, b, …x }` stays a fast one
   const id = writer.insertInquiry({
-    ...messageColumns(item),
     status: item.reply ? 'replied' : 'new',
     assigneeId: item.reply?.authorId ?? null,
     receivedAt: item.receivedAt,
-    ...dueFor(item),
     repliedAt: item.reply?.repliedAt ?? null,
     importBatchId: ctx.importBatchId ?? null,
     createdAt: ctx.now,
     updatedAt: ctx.now,
+    ...dueFor(item),
+    ...messageColumns(item),
   })
   writer.insertEvent({
     inquiryId: id,
