@@ -1,7 +1,7 @@
 /**
  * `pnpm bench` (issue 2 §5, issue 6): fills a temporary database with 1,000,000 generated
  * inquiries over 3 years (fill.ts), times the queue, counts, search, HTTP, dashboard and export
- * on it, imports a generated 100,000-row CSV into a second fresh database, and prints a table of
+ * on it, imports a generated 100,000-row CSV three times, each into a fresh database, and prints a table of
  * each measure against its target, with the load average (the machine may be shared). The
  * temporary folder is removed at the end, also on failure or Ctrl-C.
  * Environment: BENCH_INQUIRIES (default 1000000) and BENCH_IMPORT_ROWS (default 100000) for a
@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url'
 import { openDb } from '../src/db/client.ts'
 import { fillDesk, statusMix } from './fill.ts'
 import { benchHttpQueuePage } from './http.bench.ts'
-import { benchImport, teddyCsv } from './import.bench.ts'
+import { benchImport, teddyCsv, type ImportMeasure } from './import.bench.ts'
 import { loadText, MB } from './measure.ts'
 import { benchCounts, benchFirstPage, benchQueuePages, benchSearch, type Measured } from './queue.bench.ts'
 import { benchDashboard, type ExportMeasure } from './reports.bench.ts'
@@ -23,12 +23,11 @@ import { fmtInt, fmtMs, formatTable, type Row } from './table.ts'
 
 const INQUIRIES = Number(process.env.BENCH_INQUIRIES ?? 1_000_000)
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000)
+const IMPORT_RUNS = 3
 /** The bench's "now": receipts fall in the 3 years before it; 2024 is a whole year inside them. */
 const NOW = Date.parse('2025-06-30T18:00:00+08:00')
 const YEAR = 2024
 const SEED = 20250630
-/** SQLite's default page cache (KiB, negative = size), restored after the fill's larger one. */
-const DEFAULT_CACHE = -2000
 
 const dir = mkdtempSync(join(tmpdir(), 'desk-bench-'))
 /** BENCH_KEEP=1 leaves the databases for EXPLAIN QUERY PLAN and index experiments. */
@@ -61,6 +60,8 @@ async function main(): Promise<Row[]> {
   const rows: Row[] = []
   const db = openDb(join(dir, 'desk.sqlite'))
   try {
+    // a larger page cache for the fill only; the timed reads run with the desk's own (openDb's)
+    const deskCache = db.$client.pragma('cache_size', { simple: true }) as number
     db.$client.pragma('cache_size = -262144')
     log(`filling ${fmtInt(INQUIRIES)} inquiries in ${dir}`)
     let last = performance.now()
@@ -76,7 +77,7 @@ async function main(): Promise<Row[]> {
         last = t
       },
     })
-    db.$client.pragma(`cache_size = ${DEFAULT_CACHE}`)
+    db.$client.pragma(`cache_size = ${deskCache}`)
     const mix = statusMix(db)
     rows.push({
       measure: 'fill rate (inquiries + events + replies + FTS)',
@@ -106,10 +107,22 @@ async function main(): Promise<Row[]> {
     db.$client.close()
   }
   const csv = teddyCsv(IMPORT_ROWS, SEED)
-  log(`importing a ${fmtInt(IMPORT_ROWS)}-row CSV (${(csv.length / MB).toFixed(0)} MB)`)
-  const im = await benchImport(join(dir, 'import.sqlite'), csv, IMPORT_ROWS, NOW)
-  const rate = im.created / (im.ms / 1000)
-  rows.push({ measure: 'import (importFile, CSV)', value: `${fmtInt(rate)} rows/s`, target: '>= 5,000 rows/s', ok: rate >= 5000, note: `${fmtInt(im.created)} in ${(im.ms / 1000).toFixed(1)} s wall, ${fmtInt(im.created / (im.cpuMs / 1000))}/s of CPU` })
+  // three imports, each into a fresh database: one run on a shared VM varies by ±20%
+  const runs: ImportMeasure[] = []
+  for (let i = 1; i <= IMPORT_RUNS; i++) {
+    log(`importing a ${fmtInt(IMPORT_ROWS)}-row CSV (${(csv.length / MB).toFixed(0)} MB), run ${i} of ${IMPORT_RUNS}`)
+    runs.push(await benchImport(join(dir, `import-${i}.sqlite`), csv, IMPORT_ROWS, NOW))
+  }
+  const rates = runs.map((r) => r.created / (r.ms / 1000)).sort((a, b) => a - b)
+  const median = rates[Math.floor(rates.length / 2)] ?? 0
+  const cpuRates = runs.map((r) => r.created / (r.cpuMs / 1000))
+  rows.push({
+    measure: `import (importFile, CSV), median of ${IMPORT_RUNS}`,
+    value: `${fmtInt(median)} rows/s`,
+    target: '>= 5,000 rows/s',
+    ok: median >= 5000,
+    note: `${fmtInt(IMPORT_ROWS)} rows a run; runs ${rates.map(fmtInt).join(' / ')} rows/s wall, best ${fmtInt(Math.max(...cpuRates))}/s of CPU`,
+  })
   return rows
 }
 
