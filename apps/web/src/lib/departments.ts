@@ -1,6 +1,7 @@
 /**
  * The department list (`GET /api/departments`: `{ id, name, isActive }[]`, any staff member may read it),
- * shared by the screens that only show departments by name (the queue's linked-filter tags).
+ * shared by every screen that shows or picks departments (admin list, staff assignment, transfer
+ * dialog, the queue's linked-filter tags); admin edits invalidate it.
  */
 import { queryOptions } from '@tanstack/react-query'
 import { api, unwrap } from './api-client.ts'

@@ -6,19 +6,15 @@ import type { DepartmentInput } from '@desk/domain'
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import type { InferRequestType, InferResponseType } from 'hono/client'
 import { api, unwrap } from '../../../lib/api-client.ts'
+import { departmentQueries } from '../../../lib/departments.ts'
 import { configKeys } from './config-keys.ts'
 
 export type Department = InferResponseType<typeof api.departments.$get, 200>['departments'][number]
 export type StaffMember = InferResponseType<typeof api.users.$get, 200>['users'][number]
 export type StaffPatch = InferRequestType<(typeof api.users)[':id']['$patch']>['json']
 
-export const departmentQueries = {
-  list: () =>
-    queryOptions({
-      queryKey: [...configKeys.area('departments'), 'list'] as const,
-      queryFn: ({ signal }) => unwrap(api.departments.$get(undefined, { init: { signal } })).then((r) => r.departments),
-      staleTime: 60_000,
-    }),
+/** The department list itself is the shared one (lib/departments.ts); this adds the staff list. */
+export const staffQueries = {
   staff: () =>
     queryOptions({
       queryKey: [...configKeys.area('users'), 'list'] as const,
@@ -31,7 +27,7 @@ export function useCreateDepartment() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (input: DepartmentInput) => unwrap(api.departments.$post({ json: input })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: configKeys.area('departments') }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: departmentQueries.list().queryKey }),
   })
 }
 
@@ -40,7 +36,7 @@ export function useUpdateDepartment() {
   return useMutation({
     mutationFn: ({ id, patch }: { id: number; patch: Partial<DepartmentInput> }) =>
       unwrap(api.departments[':id'].$patch({ param: { id: String(id) }, json: patch })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: configKeys.area('departments') }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: departmentQueries.list().queryKey }),
   })
 }
 

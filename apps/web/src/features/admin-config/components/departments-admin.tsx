@@ -1,7 +1,8 @@
 /** Departments (职能处室): add, rename, deactivate (a deactivated one takes no new inquiries or users). */
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { departmentQueries, useCreateDepartment, useUpdateDepartment } from '../api/departments-queries.ts'
+import { departmentQueries } from '../../../lib/departments.ts'
+import { useCreateDepartment, useUpdateDepartment } from '../api/departments-queries.ts'
 import { NamedListAdmin } from './named-list-admin.tsx'
 
 export function DepartmentsAdmin() {

@@ -6,13 +6,14 @@ import { USER_ROLES } from '@desk/domain'
 import { useQuery } from '@tanstack/react-query'
 import { Select, Switch, Table, type TableColumnsType } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { departmentQueries, useUpdateStaff, type StaffMember } from '../api/departments-queries.ts'
+import { departmentQueries } from '../../../lib/departments.ts'
+import { staffQueries, useUpdateStaff, type StaffMember } from '../api/departments-queries.ts'
 
 const NONE = 0 // the select's value for "no department" (ids are positive)
 
 export function StaffAssignments() {
   const { t } = useTranslation()
-  const staff = useQuery(departmentQueries.staff())
+  const staff = useQuery(staffQueries.staff())
   const departments = useQuery(departmentQueries.list())
   const update = useUpdateStaff()
   const busy = (id: number) => update.isPending && update.variables.id === id

@@ -28,12 +28,6 @@ export const workflowQueries = {
       meta: { silent: true },
       retry: false,
     }),
-  departments: () =>
-    queryOptions({
-      queryKey: ['departments'] as const,
-      queryFn: ({ signal }) => unwrap(api.departments.$get(undefined, { init: { signal } })).then((r) => r.departments),
-      staleTime: 5 * 60_000,
-    }),
   returnReasons: () =>
     queryOptions({
       queryKey: ['return-reasons'] as const,

@@ -1,14 +1,14 @@
 /** 转办: send the inquiry to another department with a required note. */
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { workflowQueries } from '../api/workflow-queries.ts'
+import { departmentQueries } from '../../../lib/departments.ts'
 import { ChoiceWithNoteDialog } from './choice-with-note-dialog.tsx'
 
 type Props = { inquiry: { id: number; version: number; department: { id: number } | null }; isOpen: boolean; onClose: () => void }
 
 export function TransferDialog({ inquiry, isOpen, onClose }: Props) {
   const { t } = useTranslation()
-  const departments = useQuery({ ...workflowQueries.departments(), enabled: isOpen })
+  const departments = useQuery({ ...departmentQueries.list(), enabled: isOpen })
   return (
     <ChoiceWithNoteDialog
       inquiryId={inquiry.id}
