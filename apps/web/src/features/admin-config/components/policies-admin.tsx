@@ -1,22 +1,28 @@
 /**
  * Deadline policies: per kind, channel (or any) and category (or any) and receipt-date validity,
- * the rule in words (e.g. "3 个工作日"), start, due-by time, extension and legal source; edit one
- * in a dialog. A policy edit applies to inquiries received afterwards (open ones keep their rule).
+ * the rule in words (e.g. "3 个工作日"), start, due-by time, extension and legal source. An admin
+ * adds a policy or edits one's rule in a dialog (one form for both). A policy applies to inquiries
+ * received afterwards (open ones keep their rule).
  */
 import { useQuery } from '@tanstack/react-query'
 import { Button, Modal, Table, Typography, type TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { channelName, channelQueries } from '../../../lib/channels.ts'
-import { policyQueries, useUpdatePolicy, type DeadlinePolicyRow } from '../api/policies-queries.ts'
+import { policyQueries, useCreatePolicy, useUpdatePolicy, type DeadlinePolicyRow } from '../api/policies-queries.ts'
 import { PolicyForm } from './policy-form.tsx'
+import { rulePatch } from './policy-values.ts'
+
+/** The open dialog: a new policy, or the policy being edited. */
+type Dialog = { mode: 'create' } | { mode: 'edit'; policy: DeadlinePolicyRow }
 
 export function PoliciesAdmin() {
   const { t, i18n } = useTranslation()
   const policies = useQuery(policyQueries.list())
   const channels = useQuery(channelQueries.list())
+  const create = useCreatePolicy()
   const update = useUpdatePolicy()
-  const [editing, setEditing] = useState<DeadlinePolicyRow | null>(null)
+  const [dialog, setDialog] = useState<Dialog | null>(null)
   const any = <Typography.Text type="secondary">{t('adminConfig.common.any')}</Typography.Text>
   const nameOf = (code: string) => {
     const c = channels.data?.find((x) => x.code === code)
@@ -27,7 +33,8 @@ export function PoliciesAdmin() {
       .filter(Boolean)
       .join(' ') || t('adminConfig.policies.always')
   const close = () => {
-    setEditing(null)
+    setDialog(null)
+    create.reset()
     update.reset()
   }
 
@@ -54,7 +61,7 @@ export function PoliciesAdmin() {
       key: 'actions',
       title: t('adminConfig.common.actions'),
       render: (_, p) => (
-        <Button size="small" aria-label={`${t('adminConfig.common.edit')} #${p.id}`} onClick={() => setEditing(p)}>
+        <Button size="small" aria-label={`${t('adminConfig.common.edit')} #${p.id}`} onClick={() => setDialog({ mode: 'edit', policy: p })}>
           {t('adminConfig.common.edit')}
         </Button>
       ),
@@ -63,10 +70,29 @@ export function PoliciesAdmin() {
 
   return (
     <>
+      <Button type="primary" style={{ marginBottom: 16 }} onClick={() => setDialog({ mode: 'create' })}>
+        {t('adminConfig.policies.create')}
+      </Button>
       <Table<DeadlinePolicyRow> rowKey="id" size="small" columns={columns} dataSource={policies.data ?? []} loading={policies.isPending} pagination={false} />
-      {editing && (
-        <Modal open title={t('adminConfig.policies.editTitle', { id: editing.id })} footer={null} onCancel={close} destroyOnHidden>
-          <PolicyForm policy={editing} isSaving={update.isPending} error={update.error} onSubmit={(patch) => update.mutate({ id: editing.id, patch }, { onSuccess: close })} />
+      {dialog && (
+        <Modal
+          open
+          width={640}
+          title={dialog.mode === 'edit' ? t('adminConfig.policies.editTitle', { id: dialog.policy.id }) : t('adminConfig.policies.createTitle')}
+          footer={null}
+          onCancel={close}
+          destroyOnHidden
+        >
+          {dialog.mode === 'edit' ? (
+            <PolicyForm
+              policy={dialog.policy}
+              existing={policies.data ?? []}
+              isSaving={update.isPending}
+              onSubmit={(p) => update.mutateAsync({ id: dialog.policy.id, patch: rulePatch(p) }).then(close)}
+            />
+          ) : (
+            <PolicyForm existing={policies.data ?? []} isSaving={create.isPending} onSubmit={(p) => create.mutateAsync(p).then(close)} />
+          )}
         </Modal>
       )}
     </>
