@@ -137,6 +137,11 @@ export type SatisfactionFilter = (typeof SATISFACTION_FILTERS)[number]
  * `replied` filters on the first reply (REPLY_FILTERS); `category` matches exactly; `uncategorized=1` keeps rows without a category.
  * `satisfaction` filters on the latest follow-up's satisfaction (SATISFACTION_FILTERS).
  * `department` keeps the inquiries dispatched to one department (its id), or `none` those not yet dispatched.
+ * `unposted=1` (待回填平台) keeps the inquiries with a reply that has not reached the channel's platform yet:
+ * a reply written in the desk (origin `desk`; imported `source` replies never count) that is neither
+ * marked posted on the platform by hand (`postedAt` null) nor delivered by the channel's webhook. Delivered
+ * means what the outbox records on a 2xx answer: a message for that reply with status `delivered`; one
+ * still `pending` (retrying) or `failed` has not reached the channel, so its inquiry stays listed.
  */
 export const inquiryFilterSchema = z.object({
   channel: channelCodeSchema.optional(),
@@ -152,6 +157,7 @@ export const inquiryFilterSchema = z.object({
   due: z.union([z.literal('overdue'), z.coerce.number().int().min(0).max(60)]).optional(),
   satisfaction: z.enum(SATISFACTION_FILTERS).optional(),
   department: z.union([z.literal('none'), z.coerce.number().int().positive()]).optional(),
+  unposted: z.literal('1').optional(),
 })
 /** `due` resolved to due instants (UTC ms) by the API with the calendar and the current time. */
 export type DueWindow = { notBefore?: number | undefined; before: number }

@@ -4,7 +4,7 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client.ts'
 import { departments, inquiries, inquiryCounts, inquiryEvents, replies, users } from '../../db/schema.ts'
-import { filterPredicate, filterWithoutChannel, isStatusOnly, viewerScope, type Viewer } from './inquiry-filter.repo.ts'
+import { filterPredicate, filterWithoutChannel, hasUnpostedReply, isStatusOnly, viewerScope, type Viewer } from './inquiry-filter.repo.ts'
 import type { QueueCursor } from './queue-cursor.ts'
 
 export type InquiryRow = typeof inquiries.$inferSelect
@@ -32,6 +32,7 @@ const listColumns = {
   departmentName: departments.name,
   duplicateOfId: inquiries.duplicateOfId,
   satisfaction: inquiries.satisfaction,
+  hasUnpostedReply: sql<boolean>`${hasUnpostedReply()}`.mapWith(Boolean),
 }
 
 function sortColumn(sort: QueueSort) {
@@ -48,8 +49,9 @@ function keysetCondition(cursor: QueueCursor | undefined): SQL | undefined {
 
 /**
  * One page of the queue: `limit + 1` rows are read so the caller knows whether more follow. Each row
- * carries its assignee's display name and department's name (joined on the page's ids only) and
- * `pausedAt` (UTC ms, null unless the deadline clock is paused).
+ * carries its assignee's display name and department's name (joined on the page's ids only),
+ * `pausedAt` (UTC ms, null unless the deadline clock is paused) and `hasUnpostedReply` (a desk reply
+ * not yet on the channel's platform: inquiry-filter.repo.ts `hasUnpostedReply`).
  */
 export function listInquiries(
   db: Db,

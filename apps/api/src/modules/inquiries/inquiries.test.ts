@@ -114,7 +114,8 @@ describe('GET /inquiries/counts', () => {
       { channelCode: 'mayor_mailbox', subject: '路灯问题' },
       { channelCode: 'hotline_12345', reply: { body: '已处理', repliedAt: T0 + day } },
     ])
-    for (const filter of ['status=pending', 'status=all', `status=all&q=${encodeURIComponent('路灯')}`, 'status=replied']) {
+    const filters = ['status=pending', 'status=all', `status=all&q=${encodeURIComponent('路灯')}`, 'status=replied', 'status=all&unposted=1']
+    for (const filter of filters) {
       const counts = (await (await call(desk, s, 'GET', `/inquiries/counts?${filter}`)).json()) as Counts
       let total = 0
       for (const [code, n] of Object.entries(counts.byChannel)) {

@@ -15,7 +15,7 @@ import {
   type SatisfactionFilter,
 } from '@desk/domain'
 import { and, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm'
-import { inquiries } from '../../db/schema.ts'
+import { inquiries, outboxMessages, replies } from '../../db/schema.ts'
 import type { SessionUser } from '../../lib/context.ts'
 
 /** Who is looking: lists, counts, detail, actions and exports all show only what this user may see. */
@@ -73,7 +73,24 @@ export function filterWithoutChannel(filter: Omit<InquiryFilter, 'channel'>, vie
   if (filter.uncategorized) conds.push(isNull(inquiries.category))
   if (filter.dueWindow) conds.push(duePredicate(filter.dueWindow))
   if (filter.satisfaction) conds.push(satisfactionPredicate(filter.satisfaction))
+  if (filter.unposted) conds.push(hasUnpostedReply())
   return and(...conds)
+}
+
+/**
+ * True for an inquiry with a reply that has not reached its channel's platform (the `unposted`
+ * filter, 待回填平台; the queue's row tag reads the same SQL): a reply written in the desk (origin
+ * 'desk'; imported 'source' replies were never the desk's to post) whose `posted_at` is null (not
+ * marked posted by hand) and that has no outbox message with status 'delivered' (the outbox sets it
+ * on the webhook's 2xx answer; 'pending' and 'failed' have not reached the channel). Correlated
+ * EXISTS probes: replies by `replies_inquiry_idx` (inquiry_id, id), outbox messages by
+ * `outbox_inquiry_idx` (inquiry_id, id), so each inquiry costs a few index seeks, not a scan.
+ */
+export function hasUnpostedReply(): SQL {
+  return sql`exists (select 1 from ${replies} where ${replies.inquiryId} = ${inquiries.id} and ${replies.origin} = 'desk'
+    and ${replies.postedAt} is null and not exists (select 1 from ${outboxMessages}
+      where ${outboxMessages.inquiryId} = ${replies.inquiryId} and ${outboxMessages.replyId} = ${replies.id}
+        and ${outboxMessages.status} = 'delivered'))`
 }
 
 /** `rated`: any satisfaction; `positive`: 满意 or 基本满意 (domain SATISFACTION_FILTERS). */

@@ -25,6 +25,8 @@ export function toListItem(row: ListRow) {
     department: row.departmentId === null ? null : { id: row.departmentId, name: row.departmentName ?? '' },
     duplicateOfId: row.duplicateOfId,
     satisfaction: row.satisfaction,
+    /** a desk reply still waits to be posted on the channel's platform (the `unposted` filter's rule) */
+    hasUnpostedReply: row.hasUnpostedReply,
   }
 }
 export type InquiryListItem = ReturnType<typeof toListItem>
