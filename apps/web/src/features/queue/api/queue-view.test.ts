@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readQueueView, toFilterQuery, writeQueueView } from './queue-view.ts'
+import { readQueueView, toFilterQuery, unpostedPatch, writeQueueView } from './queue-view.ts'
 
 describe('queue view in the URL', () => {
   it('reads a shared link back into the same view and writes it out unchanged', () => {
@@ -63,6 +63,25 @@ describe('queue view in the URL', () => {
       expect(view.department, bad).toBeUndefined()
       expect(toFilterQuery(view), bad).toEqual({ status: 'pending' })
     }
+  })
+
+  it('keeps unposted=1 (待回填平台) in the URL and passes it to the API; other values are dropped', () => {
+    const view = readQueueView(new URLSearchParams('status=all&unposted=1'))
+    expect(view.unposted).toBe('1')
+    expect(writeQueueView(view).toString()).toBe('status=all&unposted=1')
+    expect(toFilterQuery(view)).toEqual({ status: 'all', unposted: '1' })
+    for (const bad of ['yes', 'true', '0', '']) {
+      expect(toFilterQuery(readQueueView(new URLSearchParams({ unposted: bad }))), bad).toEqual({ status: 'pending' })
+    }
+  })
+
+  it('widens the default pending status to all when the unposted toggle turns on, and keeps a chosen one', () => {
+    const pending = readQueueView(new URLSearchParams('channel=minxin'))
+    expect(writeQueueView({ ...pending, ...unpostedPatch(pending, true) }).toString()).toBe('channel=minxin&status=all&unposted=1')
+    const closed = readQueueView(new URLSearchParams('status=closed'))
+    expect(writeQueueView({ ...closed, ...unpostedPatch(closed, true) }).toString()).toBe('status=closed&unposted=1')
+    const on = readQueueView(new URLSearchParams('status=all&unposted=1'))
+    expect(writeQueueView({ ...on, ...unpostedPatch(on, false) }).toString()).toBe('status=all')
   })
 
   it('maps the assignee choice to the API filter', () => {

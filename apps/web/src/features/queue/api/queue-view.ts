@@ -5,7 +5,7 @@
  * URL params: channel, status, assignee (mine | unassigned | a user id), q, from, to (YYYY-MM-DD, Asia/Shanghai),
  * sort; and, as the API names them, replied, category, uncategorized (1), due (overdue | N working days), satisfaction,
  * department (a department id | none: not yet dispatched), which have no control here but arrive in links (the dashboard's
- * numbers) that must list exactly their rows.
+ * numbers) that must list exactly their rows; and unposted (1: a desk reply not yet on the channel's platform, 待回填平台).
  */
 import {
   QUEUE_SORTS,
@@ -38,6 +38,8 @@ export type QueueView = {
   satisfaction?: SatisfactionFilter
   /** one department's items (its id), or `none`: those not yet dispatched to a department */
   department?: number | 'none'
+  /** `1`: only inquiries with a desk reply neither marked posted on the platform nor delivered by webhook */
+  unposted?: '1'
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -66,6 +68,7 @@ export function readQueueView(params: URLSearchParams): QueueView {
     due: match(params.get('due'), /^(overdue|\d{1,2})$/),
     satisfaction: SATISFACTION_FILTERS.find((s) => s === params.get('satisfaction')),
     department: params.get('department') === 'none' ? 'none' : id(params.get('department')),
+    unposted: params.get('unposted') === '1' ? '1' : undefined,
   }
 }
 
@@ -85,6 +88,7 @@ export function writeQueueView(view: QueueView): URLSearchParams {
   if (view.due) params.set('due', view.due)
   if (view.satisfaction) params.set('satisfaction', view.satisfaction)
   if (view.department) params.set('department', String(view.department))
+  if (view.unposted) params.set('unposted', view.unposted)
   if (view.sort !== 'due_asc') params.set('sort', view.sort)
   return params
 }
@@ -104,5 +108,16 @@ export function toFilterQuery(view: QueueView) {
     ...(view.due ? { due: view.due } : {}),
     ...(view.satisfaction ? { satisfaction: view.satisfaction } : {}),
     ...(view.department ? { department: String(view.department) } : {}),
+    ...(view.unposted ? { unposted: view.unposted } : {}),
   }
+}
+
+/**
+ * The change the 待回填平台 (not yet posted) toggle makes. Replying makes an inquiry `replied`, so under the default
+ * `pending` status almost nothing would match: turning it on widens `pending` to `all` (a status chosen on purpose
+ * stays); turning it off leaves the status as it is.
+ */
+export function unpostedPatch(view: QueueView, isOn: boolean): Partial<QueueView> {
+  if (!isOn) return { unposted: undefined }
+  return { unposted: '1', ...(view.status === 'pending' ? { status: 'all' as const } : {}) }
 }

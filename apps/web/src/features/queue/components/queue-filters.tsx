@@ -1,13 +1,14 @@
 /**
  * Filters of the queue: status, assignee, text search, received date range (YYYY-MM-DD in
- * Asia/Shanghai, as the API counts days), due (overdue / within N working days) and sort. Each change goes to the URL via `onChange`.
+ * Asia/Shanghai, as the API counts days), due (overdue / within N working days), sort, and 只看待回填平台 (desk replies not
+ * yet on the channel's platform; see queue-view.ts `unpostedPatch`). Each change goes to the URL via `onChange`.
  * The dates are plain date inputs: a calendar date carries no zone, and antd's DatePicker would
  * bring its date library into this route for nothing.
  */
 import { QUEUE_SORTS, STATUS_FILTERS } from '@desk/domain'
-import { Button, Flex, Input, Select } from 'antd'
+import { Button, Checkbox, Flex, Input, Select } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { ASSIGNEE_FILTERS, type QueueView } from '../api/queue-view.ts'
+import { ASSIGNEE_FILTERS, unpostedPatch, type QueueView } from '../api/queue-view.ts'
 
 /** The due choices offered (the API's `due`): overdue, due today (0), within 1 / 3 / 5 working days. */
 const DUE_CHOICES = ['overdue', '0', '1', '3', '5'] as const
@@ -81,6 +82,9 @@ export function QueueFilters({ view, onChange, onReset }: Props) {
         options={QUEUE_SORTS.map((s) => ({ value: s, label: t(`queue.sort.${s}`) }))}
         onChange={(sort) => onChange({ sort })}
       />
+      <Checkbox checked={view.unposted === '1'} onChange={(e) => onChange(unpostedPatch(view, e.target.checked))}>
+        {t('unposted.filter')}
+      </Checkbox>
       <Button onClick={onReset}>{t('queue.filter.reset')}</Button>
     </Flex>
   )

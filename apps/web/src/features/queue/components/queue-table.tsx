@@ -3,10 +3,11 @@
  * API gives a `nextCursor`, and empty / error states. Citizen names arrive masked from the API.
  * Pending rows show their due state in working days (components/due-tag.tsx) on the calendar, or
  * 计时暂停 / Clock paused while their deadline clock is paused (`pausedAt`): a paused row is neither
- * due nor overdue (the API's due filters leave it out too).
+ * due nor overdue (the API's due filters leave it out too). A row whose desk reply is not yet on the channel's platform
+ * (`hasUnpostedReply`: not marked posted, not delivered by webhook) carries a 待回填平台 / Not yet posted tag.
  */
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
-import { Alert, Button, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd'
+import { Alert, Button, Flex, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -61,7 +62,21 @@ export function QueueTable({ view }: { view: QueueView }) {
         return calendar ? <DueTag calendar={calendar} dueAt={r.dueAt} now={now} /> : null
       },
     },
-    { key: 'status', title: t('queue.col.status'), render: (_, r) => <StatusTag status={r.status} />, width: 90 },
+    {
+      key: 'status',
+      title: t('queue.col.status'),
+      width: 120,
+      render: (_, r) => (
+        <Flex wrap gap={4}>
+          <StatusTag status={r.status} />
+          {r.hasUnpostedReply && (
+            <Tooltip title={t('unposted.tagHint')}>
+              <Tag color="gold">{t('unposted.tag')}</Tag>
+            </Tooltip>
+          )}
+        </Flex>
+      ),
+    },
     { key: 'assignee', title: t('queue.col.assignee'), render: (_, r) => r.assignee?.displayName ?? '—', width: 110 },
   ]
 
