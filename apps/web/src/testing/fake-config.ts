@@ -164,6 +164,12 @@ export function createFakeConfig(options: { recompute?: Recompute } = {}) {
       return HttpResponse.json({ year: body.year, days: days.length, recompute }, { status: 201 })
     }),
     http.get('*/api/deadlines/policies', () => HttpResponse.json({ items: state.policies })),
+    http.post('*/api/deadlines/policies', async ({ request }) => {
+      const body = await record(request)
+      const p = { ...(body as (typeof state.policies)[number]), id: state.policies.length + 1, updatedBy: null, updatedAt: 0 }
+      state.policies.push(p)
+      return HttpResponse.json(p, { status: 201 })
+    }),
     http.patch('*/api/deadlines/policies/:id', async ({ request, params }) => {
       return HttpResponse.json(Object.assign(byId(state.policies, params.id), await record(request)))
     }),
