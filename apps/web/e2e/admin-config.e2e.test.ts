@@ -4,6 +4,8 @@
  * days from the next working day) was due Wed 06-11 17:00; with the extra workday it is due Tue
  * 06-10 17:00. The page reports the moved count; the API and the inquiry page show the new date and
  * the inquiry's timeline shows the due-date event with its reason.
+ * The admin also adds a deadline policy (民心网, category 求助, 2 working days) on the policies
+ * page; it is listed, and an inquiry received on that channel afterwards is due by it.
  */
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -105,5 +107,40 @@ describe('working-day calendar in the browser', () => {
     await page.getByText('已载入 2027 年（1 个日期）。').waitFor()
     const row = page.getByRole('row', { name: /holiday-cn:2027\.json/ })
     expect(await row.getByRole('cell', { name: '2027', exact: true }).count()).toBe(1)
+  })
+  it('adds a deadline policy on the policies page: it is listed and new inquiries are due by it', async () => {
+    const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage()
+    await page.goto(`${desk.baseUrl}/admin/deadlines`)
+    await page.getByLabel('用户名').fill('admin')
+    await page.getByLabel('密码').fill(ADMIN_PASSWORD)
+    await page.getByRole('button', { name: /登\s*录/ }).click()
+    await page.waitForURL(/\/admin\/deadlines$/)
+
+    await page.getByRole('button', { name: '新建办理时限' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByRole('combobox', { name: '渠道' }).click()
+    await page.getByTitle('民心网联网平台').click()
+    await dialog.getByLabel('类别').fill('求助')
+    await dialog.getByLabel('数量').fill('2')
+    await dialog.getByLabel('依据').fill('本局民心网求助类2个工作日（测试）')
+    await dialog.getByRole('button', { name: /保\s*存/ }).click()
+
+    const row = page.getByRole('row', { name: /本局民心网求助类2个工作日（测试）/ })
+    await row.waitFor()
+    expect(await row.getByText('民心网联网平台').count()).toBe(1)
+    expect(await row.getByText('2 个工作日').count()).toBe(1)
+
+    // received Wed 2025-03-05 10:00 in Beijing: two working days from the next one is Fri 03-07 (was 15)
+    const created = await post<{ results: { id: number }[] }>(admin, '/channels/minxin/inquiries', [
+      {
+        externalId: 'MX-POLICY-1',
+        subject: '求助：小区路灯不亮',
+        body: '小区路灯坏了一周，请帮忙联系维修。',
+        category: '求助',
+        receivedAt: '2025-03-05T02:00:00.000Z',
+        citizen: { name: '孙市民', phone: '13812345679' },
+      },
+    ])
+    expect(await dueAt(created.results[0]?.id ?? 0)).toBe('2025-03-07T17:00:00.000+08:00')
   })
 })
