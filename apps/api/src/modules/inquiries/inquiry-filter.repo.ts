@@ -84,7 +84,10 @@ export function filterWithoutChannel(filter: Omit<InquiryFilter, 'channel'>, vie
  * marked posted by hand) and that has no outbox message with status 'delivered' (the outbox sets it
  * on the webhook's 2xx answer; 'pending' and 'failed' have not reached the channel). Correlated
  * EXISTS probes: replies by `replies_inquiry_idx` (inquiry_id, id), outbox messages by
- * `outbox_inquiry_idx` (inquiry_id, id), so each inquiry costs a few index seeks, not a scan.
+ * `outbox_inquiry_idx` (inquiry_id, id), so each inquiry costs a few index seeks, not a scan. The
+ * 'desk' and 'delivered' literals are inline SQL, not bound parameters, so a partial index such as
+ * replies(inquiry_id) WHERE origin = 'desk' AND posted_at IS NULL would serve this probe too (at
+ * 200,000 inquiries: counts of all statuses 330-440 ms without it, ~21 ms with it).
  */
 export function hasUnpostedReply(): SQL {
   return sql`exists (select 1 from ${replies} where ${replies.inquiryId} = ${inquiries.id} and ${replies.origin} = 'desk'
