@@ -65,12 +65,23 @@ const scopeFields = {
 }
 
 /** A policy: where it applies (kind, channel or any, category or any, receipt dates) and its rule. */
-export const deadlinePolicySchema = z.object({ ...scopeFields, ...ruleFields }).superRefine(checkRule)
+export const deadlinePolicySchema = z.object({ ...scopeFields, ...ruleFields }).superRefine((p, ctx) => {
+  checkRule(p, ctx)
+  // a policy valid from a date on or after its end would never apply
+  if (p.validFrom !== null && p.validUntil !== null && p.validUntil <= p.validFrom) {
+    ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'must be after validFrom' })
+  }
+})
 export type DeadlinePolicy = z.infer<typeof deadlinePolicySchema>
 
 /** An admin's edit of a policy's rule (`PATCH`): the fields to change. */
 export const updateDeadlinePolicySchema = z.object(ruleFields).partial()
 export type UpdateDeadlinePolicyInput = z.infer<typeof updateDeadlinePolicySchema>
+
+/** True when two policies apply to exactly the same inquiries (then only the first listed is ever chosen). */
+export function sameScope(a: Omit<DeadlinePolicy, keyof typeof ruleFields>, b: Omit<DeadlinePolicy, keyof typeof ruleFields>): boolean {
+  return a.kind === b.kind && a.channelCode === b.channelCode && a.category === b.category && a.validFrom === b.validFrom && a.validUntil === b.validUntil
+}
 
 /** What a policy is chosen by. */
 export type PolicyScope = { kind: InquiryKind; channelCode: string; category: string | null; receivedDate: string }

@@ -13,6 +13,7 @@ import {
   deadlinePolicySchema,
   FALLBACK_POLICY,
   formatInstant,
+  sameScope,
   selectPolicy,
   startOfZonedDay,
   toZonedDate,
@@ -26,6 +27,7 @@ import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
 import { toDetails } from '../../lib/validate.ts'
 import { ensureCalendar, loadCalendar } from '../calendar/calendar.service.ts'
+import { listChannelCodes } from '../channels/channels.service.ts'
 import { deadlineOf } from './deadline-of.ts'
 import * as repo from './deadlines.repo.ts'
 
@@ -79,8 +81,17 @@ export function listDeadlinePolicies(db: Db) {
   return repo.listPolicies(db)
 }
 
-/** Adds a policy (admin). */
+/**
+ * Adds a policy (admin).
+ * @throws AppError VALIDATION for a channel that does not exist; CONFLICT when a policy with the
+ *   same scope (kind, channel, category, validity) exists: only the first of the two would apply
+ */
 export function createDeadlinePolicy(db: Db, p: DeadlinePolicy, userId: number, now: number) {
+  if (p.channelCode !== null && !listChannelCodes(db).includes(p.channelCode)) {
+    throw new AppError('VALIDATION', `Unknown channel ${p.channelCode}`, [{ path: ['channelCode'], message: 'unknown channel' }])
+  }
+  const twin = repo.listPolicies(db).find((q) => sameScope(q, p))
+  if (twin) throw new AppError('CONFLICT', `Policy ${twin.id} already applies to the same inquiries`, { policyId: twin.id })
   const id = repo.insertPolicy(db, p, { by: userId, at: now })
   return repo.findPolicy(db, id)
 }

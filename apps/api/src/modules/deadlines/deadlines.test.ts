@@ -64,6 +64,27 @@ describe('policies', () => {
     expect((await call(t.d, t.manager, 'PATCH', '/deadlines/policies/1', { amount: 4 })).status).toBe(403)
     expect((await call(t.d, t.admin, 'PATCH', '/deadlines/policies/999', { amount: 4 })).status).toBe(404)
   })
+
+  it('creates a policy; refuses an unknown channel and an empty validity (422) and a second policy of the same scope (409)', async () => {
+    const t = await desk()
+    const policy = {
+      kind: 'message', channelCode: 'minxin', category: '求助', validFrom: '2025-01-01', validUntil: null,
+      rule: 'working_days', amount: 2, start: 'next_working_day', endOfDay: '17:00', extensionAmount: null, source: '局内规定',
+    }
+    const created = await call(t.d, t.admin, 'POST', '/deadlines/policies', policy)
+    expect(created.status).toBe(201)
+    const id = ((await created.json()) as { id: number }).id
+    const twin = await call(t.d, t.admin, 'POST', '/deadlines/policies', { ...policy, amount: 5 })
+    expect(twin.status).toBe(409)
+    expect(((await twin.json()) as { error: { details: unknown } }).error.details).toEqual({ policyId: id })
+    const unknown = await call(t.d, t.admin, 'POST', '/deadlines/policies', { ...policy, channelCode: 'no_such' })
+    expect(unknown.status).toBe(422)
+    expect(((await unknown.json()) as { error: { details: { path: string[] }[] } }).error.details[0]?.path).toEqual(['channelCode'])
+    const empty = await call(t.d, t.admin, 'POST', '/deadlines/policies', { ...policy, category: '投诉', validUntil: '2025-01-01' })
+    expect(empty.status).toBe(422)
+    // another category is another scope
+    expect((await call(t.d, t.admin, 'POST', '/deadlines/policies', { ...policy, category: '投诉' })).status).toBe(201)
+  })
 })
 
 describe('pause and resume', () => {
