@@ -243,7 +243,14 @@ export const replies = sqliteTable(
     postedAt: integer(),
     postedBy: integer().references(() => users.id),
   },
-  (t) => [index('replies_inquiry_idx').on(t.inquiryId, t.id)],
+  (t) => [
+    index('replies_inquiry_idx').on(t.inquiryId, t.id),
+    // the queue's `unposted` filter (待回填平台): only desk replies not yet marked posted, so a
+    // handful of rows; imported (source) replies never enter it
+    index('replies_unposted_idx')
+      .on(t.inquiryId)
+      .where(sql`origin = 'desk' and posted_at is null`),
+  ],
 )
 
 /** Idempotency keys of public submissions: a resent form returns the first inquiry. */

@@ -9,6 +9,7 @@
  */
 import {
   DEFAULT_END_OF_DAY,
+  sameScope,
   type DeadlinePolicy,
   type DeadlineRuleKind,
   type DeadlineStart,
@@ -33,9 +34,6 @@ export type PolicyValues = {
   extensionAmount: number | null
   source: string
 }
-
-/** Scope fields: set when a policy is created, fixed afterwards. */
-export const SCOPE_FIELDS = ['kind', 'channelCode', 'category', 'validFrom', 'validUntil'] as const
 
 /** A new policy starts as the desk's own default rule: 15 working days from the next working day, due 17:00. */
 const NEW_POLICY: PolicyValues = {
@@ -88,5 +86,5 @@ export function rulePatch(p: DeadlinePolicy): Required<UpdateDeadlinePolicyInput
 }
 
 export function findSameScope<P extends DeadlinePolicy>(policies: readonly P[], p: DeadlinePolicy): P | undefined {
-  return policies.find((x) => SCOPE_FIELDS.every((field) => x[field] === p[field]))
+  return policies.find((x) => sameScope(x, p))
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `replies_unposted_idx` ON `replies` (`inquiry_id`) WHERE origin = 'desk' and posted_at is null;
