@@ -56,6 +56,10 @@ export const handleError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof SyntaxError) {
     return c.json(errorBody('VALIDATION', `Malformed JSON: ${err.message}`), 422)
   }
+  // hono's validator reports an unparsable body as a 400 ("Malformed JSON in request body")
+  if (err instanceof HTTPException && err.status === 400) {
+    return c.json(errorBody('VALIDATION', err.message), 422)
+  }
   c.var.logger.error(err)
   return c.json(errorBody('INTERNAL', 'Unexpected error'), 500)
 }

@@ -26,6 +26,17 @@ describe('/auth', () => {
     expect(await wrong.json()).toEqual(await unknown.json())
   })
 
+  it('answers a malformed JSON body with 422, not 500, on login and on a staff route', async () => {
+    const desk = setupDesk()
+    const admin = await signIn(desk, 'admin')
+    const bad = (path: string, headers: Record<string, string> = {}) =>
+      desk.app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{"kind":' })
+    for (const res of [await bad('/auth/login'), await bad('/departments', { cookie: admin.cookie, 'x-csrf-token': admin.csrf })]) {
+      expect(res.status).toBe(422)
+      expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/Malformed JSON/) })
+    }
+  })
+
   it('ends the session on logout', async () => {
     const desk = setupDesk()
     const s = await signIn(desk)
