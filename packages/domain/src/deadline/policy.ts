@@ -78,9 +78,16 @@ export type DeadlinePolicy = z.infer<typeof deadlinePolicySchema>
 export const updateDeadlinePolicySchema = z.object(ruleFields).partial()
 export type UpdateDeadlinePolicyInput = z.infer<typeof updateDeadlinePolicySchema>
 
-/** True when two policies apply to exactly the same inquiries (then only the first listed is ever chosen). */
-export function sameScope(a: Omit<DeadlinePolicy, keyof typeof ruleFields>, b: Omit<DeadlinePolicy, keyof typeof ruleFields>): boolean {
-  return a.kind === b.kind && a.channelCode === b.channelCode && a.category === b.category && a.validFrom === b.validFrom && a.validUntil === b.validUntil
+/**
+ * True when two policies can both apply to one inquiry with the same specificity: same kind,
+ * channel (or both any) and category (or both any), and validity periods that share a receipt date
+ * (null: unbounded). `selectPolicy` would then always pick the first listed, so the second could
+ * never apply.
+ */
+export function scopesOverlap(a: Omit<DeadlinePolicy, keyof typeof ruleFields>, b: Omit<DeadlinePolicy, keyof typeof ruleFields>): boolean {
+  if (a.kind !== b.kind || a.channelCode !== b.channelCode || a.category !== b.category) return false
+  const startsBeforeEnd = (from: string | null, until: string | null) => from === null || until === null || from < until
+  return startsBeforeEnd(a.validFrom, b.validUntil) && startsBeforeEnd(b.validFrom, a.validUntil)
 }
 
 /** What a policy is chosen by. */

@@ -13,7 +13,7 @@ import {
   deadlinePolicySchema,
   FALLBACK_POLICY,
   formatInstant,
-  sameScope,
+  scopesOverlap,
   selectPolicy,
   startOfZonedDay,
   toZonedDate,
@@ -83,15 +83,15 @@ export function listDeadlinePolicies(db: Db) {
 
 /**
  * Adds a policy (admin).
- * @throws AppError VALIDATION for a channel that does not exist; CONFLICT when a policy with the
- *   same scope (kind, channel, category, validity) exists: only the first of the two would apply
+ * @throws AppError VALIDATION for a channel that does not exist; CONFLICT when a policy of the same
+ *   kind, channel and category has an overlapping validity: only the first of the two would apply
  */
 export function createDeadlinePolicy(db: Db, p: DeadlinePolicy, userId: number, now: number) {
   if (p.channelCode !== null && !listChannelCodes(db).includes(p.channelCode)) {
     throw new AppError('VALIDATION', `Unknown channel ${p.channelCode}`, [{ path: ['channelCode'], message: 'unknown channel' }])
   }
-  const twin = repo.listPolicies(db).find((q) => sameScope(q, p))
-  if (twin) throw new AppError('CONFLICT', `Policy ${twin.id} already applies to the same inquiries`, { policyId: twin.id })
+  const twin = repo.listPolicies(db).find((q) => scopesOverlap(q, p))
+  if (twin) throw new AppError('CONFLICT', `Policy ${twin.id} already applies to these inquiries in an overlapping period`, { policyId: twin.id })
   const id = repo.insertPolicy(db, p, { by: userId, at: now })
   return repo.findPolicy(db, id)
 }

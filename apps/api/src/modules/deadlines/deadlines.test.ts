@@ -65,7 +65,7 @@ describe('policies', () => {
     expect((await call(t.d, t.admin, 'PATCH', '/deadlines/policies/999', { amount: 4 })).status).toBe(404)
   })
 
-  it('creates a policy; refuses an unknown channel and an empty validity (422) and a second policy of the same scope (409)', async () => {
+  it('creates a policy; refuses an unknown channel and an empty validity (422) and one overlapping a policy of the same scope (409)', async () => {
     const t = await desk()
     const policy = {
       kind: 'message', channelCode: 'minxin', category: '求助', validFrom: '2025-01-01', validUntil: null,
@@ -82,7 +82,11 @@ describe('policies', () => {
     expect(((await unknown.json()) as { error: { details: { path: string[] }[] } }).error.details[0]?.path).toEqual(['channelCode'])
     const empty = await call(t.d, t.admin, 'POST', '/deadlines/policies', { ...policy, category: '投诉', validUntil: '2025-01-01' })
     expect(empty.status).toBe(422)
-    // another category is another scope
+    // a validity overlapping the first one's is refused too; a later one is not, nor another category
+    const overlapping = { ...policy, validFrom: '2024-06-01', validUntil: '2025-06-01' }
+    expect((await call(t.d, t.admin, 'POST', '/deadlines/policies', overlapping)).status).toBe(409)
+    const earlier = { ...policy, validFrom: '2024-01-01', validUntil: '2025-01-01' }
+    expect((await call(t.d, t.admin, 'POST', '/deadlines/policies', earlier)).status).toBe(201)
     expect((await call(t.d, t.admin, 'POST', '/deadlines/policies', { ...policy, category: '投诉' })).status).toBe(201)
   })
 })

@@ -126,7 +126,7 @@ describe('admin: deadline policies', () => {
     expect(within(dialog).queryByLabelText('数量')).toBeNull()
     await fill(app, dialog, '依据', '本局规定')
     await save(app, dialog)
-    expect(await within(dialog).findByText('已有适用范围完全相同的办理时限（#1），新增的一条不会生效；请改为编辑 #1。')).toBeTruthy()
+    expect(await within(dialog).findByText('已有办理时限（#1）在重叠的有效期内适用于同样的来信，新增的一条在重叠期内不会生效；请编辑 #1 或调整有效期。')).toBeTruthy()
     expect(config.state.writes).toEqual([])
   })
 

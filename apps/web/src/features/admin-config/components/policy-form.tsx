@@ -18,7 +18,7 @@ import { channelName, channelQueries } from '../../../lib/channels.ts'
 import { errorText } from '../../../lib/error-text.ts'
 import { fieldErrorsFromApi, fieldErrorsFromIssues, type FieldErrors } from '../../../lib/field-errors.ts'
 import type { DeadlinePolicyRow } from '../api/policies-queries.ts'
-import { findSameScope, policyInput, policyValues, type PolicyValues } from './policy-values.ts'
+import { findOverlappingPolicy, policyInput, policyValues, type PolicyValues } from './policy-values.ts'
 
 const PREFIX = 'adminConfig.policies.errors'
 
@@ -56,7 +56,7 @@ export function PolicyForm({ policy, existing, isSaving, onSubmit }: Props) {
     setFailure('')
     const parsed = deadlinePolicySchema.safeParse(policyInput(form.getFieldsValue(true)))
     if (!parsed.success) return show(fieldErrorsFromIssues(PREFIX, parsed.error.issues))
-    const twin = isEdit ? undefined : findSameScope(existing, parsed.data)
+    const twin = isEdit ? undefined : findOverlappingPolicy(existing, parsed.data)
     if (twin) return setFailure(t('adminConfig.policies.duplicate', { id: twin.id }))
     try {
       await onSubmit(parsed.data)

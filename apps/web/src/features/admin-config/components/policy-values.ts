@@ -4,12 +4,13 @@
  * - `policyInput(values)`: the input `deadlinePolicySchema` checks (empty text = null; a same-day
  *   rule takes amount 0 and no extension; an hours rule has no end-of-day time);
  * - `rulePatch(policy)`: the rule fields a `PATCH` sends (the API edits only the rule);
- * - `findSameScope(policies, policy)`: an existing policy with exactly the same scope; a second one
+ * - `findOverlappingPolicy(policies, policy)`: an existing policy of the same kind, channel and category
+ *   whose validity overlaps (domain `scopesOverlap`); a second one
  *   would never apply (`selectPolicy` gives ties to the first listed).
  */
 import {
   DEFAULT_END_OF_DAY,
-  sameScope,
+  scopesOverlap,
   type DeadlinePolicy,
   type DeadlineRuleKind,
   type DeadlineStart,
@@ -85,6 +86,6 @@ export function rulePatch(p: DeadlinePolicy): Required<UpdateDeadlinePolicyInput
   return { rule: p.rule, amount: p.amount, start: p.start, endOfDay: p.endOfDay, extensionAmount: p.extensionAmount, source: p.source }
 }
 
-export function findSameScope<P extends DeadlinePolicy>(policies: readonly P[], p: DeadlinePolicy): P | undefined {
-  return policies.find((x) => sameScope(x, p))
+export function findOverlappingPolicy<P extends DeadlinePolicy>(policies: readonly P[], p: DeadlinePolicy): P | undefined {
+  return policies.find((x) => scopesOverlap(x, p))
 }
