@@ -146,7 +146,7 @@ export type SatisfactionFilter = (typeof SATISFACTION_FILTERS)[number]
 export const inquiryFilterSchema = z.object({
   channel: channelCodeSchema.optional(),
   status: z.enum(STATUS_FILTERS).default('pending'),
-  assignee: z.union([z.literal('me'), z.literal('none'), z.coerce.number().int().positive()]).optional(),
+  assignee: z.union([z.literal('me'), z.literal('none'), z.coerce.number().int().positive()], { error: 'me, none or a user id' }).optional(),
   q: z.string().trim().max(100).optional(),
   from: dateOnly.optional(),
   to: dateOnly.optional(),
@@ -154,9 +154,9 @@ export const inquiryFilterSchema = z.object({
   category: z.string().trim().min(1).max(100).optional(),
   uncategorized: z.literal('1').optional(),
   /** `overdue`, or N: due within N working days (0 = by the end of today); paused clocks excluded */
-  due: z.union([z.literal('overdue'), z.coerce.number().int().min(0).max(60)]).optional(),
+  due: z.union([z.literal('overdue'), z.coerce.number().int().min(0).max(60)], { error: 'overdue or a number of working days, 0 to 60' }).optional(),
   satisfaction: z.enum(SATISFACTION_FILTERS).optional(),
-  department: z.union([z.literal('none'), z.coerce.number().int().positive()]).optional(),
+  department: z.union([z.literal('none'), z.coerce.number().int().positive()], { error: 'none or a department id' }).optional(),
   unposted: z.literal('1').optional(),
 })
 /** `due` resolved to due instants (UTC ms) by the API with the calendar and the current time. */

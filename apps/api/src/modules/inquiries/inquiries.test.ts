@@ -53,7 +53,7 @@ describe('GET /inquiries', () => {
     expect(three.items.map((i) => i.subject)).toEqual(['噪音扰民'])
   })
 
-  it('answers 422 naming the field for an unknown status', async () => {
+  it('answers 422 naming the field and what it takes for an unknown status, due, department or channel', async () => {
     const desk = setupDesk()
     const s = await signIn(desk)
     const res = await call(desk, s, 'GET', '/inquiries?status=lost')
@@ -61,6 +61,15 @@ describe('GET /inquiries', () => {
     const body = (await res.json()) as { error: { code: string; details: { path: string[] }[] } }
     expect(body.error.code).toBe('VALIDATION')
     expect(body.error.details[0]?.path).toEqual(['status'])
+    for (const [qs, path, message] of [
+      ['due=today', 'due', 'overdue or a number of working days, 0 to 60'],
+      ['department=planning', 'department', 'none or a department id'],
+      ['channel=no_such', 'channel', 'unknown channel'],
+    ]) {
+      const bad = await call(desk, s, 'GET', `/inquiries?${qs}`)
+      const detail = ((await bad.json()) as { error: { details: { path: string[]; message: string }[] } }).error.details[0]
+      expect({ qs, status: bad.status, detail }).toEqual({ qs, status: 422, detail: { path: [path], message } })
+    }
   })
 
   it('answers 401 without a session', async () => {

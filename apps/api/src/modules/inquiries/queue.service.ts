@@ -1,6 +1,6 @@
 /**
  * Reads of the reply queue: a keyset page, the per-channel counts (same predicate as the page),
- * and one inquiry with its timeline. Errors: VALIDATION (bad cursor), NOT_FOUND.
+ * and one inquiry with its timeline. Errors: VALIDATION (bad cursor, unknown channel), NOT_FOUND.
  */
 import type { InquiryFilter, QueueQuery } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
@@ -13,9 +13,15 @@ import { maskedContact } from './inquiries.service.ts'
 import { toDetail, toListItem } from './inquiry-view.ts'
 import { decodeCursor, encodeCursor } from './queue-cursor.ts'
 
-/** `{ items, nextCursor }`; `nextCursor` is null on the last page. `now` (UTC ms) resolves the `due` filter. */
+/**
+ * `{ items, nextCursor }`; `nextCursor` is null on the last page. `now` (UTC ms) resolves the `due` filter.
+ * @throws AppError VALIDATION for a channel code the desk does not have, or a bad cursor
+ */
 export function getQueuePage(db: Db, query: QueueQuery, viewer: Viewer, now = Date.now()) {
   const { sort, limit, cursor, ...filter } = query
+  if (filter.channel !== undefined && !listChannelCodes(db).includes(filter.channel)) {
+    throw new AppError('VALIDATION', `Unknown channel: ${filter.channel}`, [{ path: ['channel'], message: 'unknown channel' }])
+  }
   const rows = repo.listInquiries(db, {
     filter: withDueWindow(db, filter, now),
     viewer,
