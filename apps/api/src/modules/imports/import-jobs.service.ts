@@ -12,7 +12,7 @@
 import type { ImportIssue } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import * as repo from './imports.repo.ts'
-import { planImport, writeRows, type SavedMapping } from './imports.service.ts'
+import { byRow, planImport, writeRows, type SavedMapping } from './imports.service.ts'
 import { readStagedFile, removeStagedFile } from './import-staging.ts'
 import type { Table } from './table.ts'
 
@@ -104,7 +104,7 @@ export async function runImportJob(db: Db, batchId: number, clock: () => number 
       })
       return
     }
-    const { table, mapped, about } = planned
+    const { table, mapped, about, columnOf } = planned
     repo.updateImportBatch(db, batchId, {
       format: about.format ?? batch.format,
       encoding: about.encoding ?? null,
@@ -129,20 +129,25 @@ export async function runImportJob(db: Db, batchId: number, clock: () => number 
     repo.updateImportBatch(db, batchId, { phase: 'write', rowsDone: 0, rowsTotal: total })
     let created = 0
     let done = 0
+    const changed: ImportIssue[] = []
     while (done < total) {
       db.transaction((tx) => {
         const txDb = tx as unknown as Db
         const until = performance.now() + PACING.CHUNK_MS
         do {
           const step = mapped.valid.slice(done, done + PACING.STEP_ROWS)
-          created += writeRows(txDb, step, { actorId: batch.createdBy, now: batch.createdAt, batchId }, undefined).created
+          const written = writeRows(txDb, step, { actorId: batch.createdBy, now: batch.createdAt, batchId, columnOf }, undefined)
+          created += written.created
+          changed.push(...written.changed)
           done += step.length
         } while (done < total && performance.now() < until)
         repo.updateImportBatch(txDb, batchId, { rowsDone: done, created, duplicates: done - created })
       }, IMMEDIATE)
       if (done < total) await pause(PACING.GAP_MS)
     }
-    repo.updateImportBatch(db, batchId, { status: 'written', finishedAt: clock() })
+    // duplicates whose message differs from the stored inquiry join the batch's listed problems
+    const errors = changed.length === 0 ? {} : { errors: JSON.stringify(withValues([...mapped.issues, ...changed].sort(byRow), table)) }
+    repo.updateImportBatch(db, batchId, { status: 'written', finishedAt: clock(), ...errors })
   } catch (err) {
     failImportJob(db, batchId, `The import stopped: ${(err as Error).message}`, clock())
   } finally {

@@ -55,6 +55,25 @@ export function listUnfinishedBatches(db: Db): ImportBatchRow[] {
 }
 
 /** Of `externalIds`, those that exist already in `channelCode` (dry runs' new/duplicate counts). */
+/** The message fields of the inquiries `ids`, by id (absent ids are left out). */
+export function listMessageFields(db: Db, ids: readonly number[]) {
+  const rows = db
+    .select({
+      id: inquiries.id,
+      subject: inquiries.subject,
+      body: inquiries.body,
+      receivedAt: inquiries.receivedAt,
+      citizenName: inquiries.citizenName,
+      citizenPhone: inquiries.citizenPhone,
+      citizenEmail: inquiries.citizenEmail,
+      category: inquiries.category,
+    })
+    .from(inquiries)
+    .where(inArray(inquiries.id, [...ids]))
+    .all()
+  return new Map(rows.map(({ id, ...fields }) => [id, fields]))
+}
+
 export function findExistingExternalIds(db: Db, channelCode: string, externalIds: readonly string[]): Set<string> {
   const found = new Set<string>()
   for (let i = 0; i < externalIds.length; i += 500) {

@@ -83,8 +83,13 @@ describe('import wizard API', () => {
     // the upload is used up by the import
     expect((await call(desk, s, 'POST', `/imports/uploads/${id}/preview`, { channel: 'minxin' })).status).toBe(404)
 
+    // same ids, other texts: duplicates, the stored inquiries stay, and each row is listed
     const again = await runJob(desk, s, { kind: 'import', uploadId: await staged(desk, s, GOOD) })
-    expect(again).toMatchObject({ status: 'written', created: 0, duplicates: 2 })
+    expect(again).toMatchObject({ status: 'written', created: 0, duplicates: 2, errorCount: 2 })
+    expect(again.errors.map((e) => [e.row, e.column, e.reason.replace(/inquiry \d+/, 'inquiry N')])).toEqual([
+      [2, '留言主题', '留言编号 1 is already in the desk (inquiry N) with a different 留言主题; the desk keeps its own'],
+      [3, '留言主题', '留言编号 2 is already in the desk (inquiry N) with a different 留言主题; the desk keeps its own'],
+    ])
     const list = (await (await call(desk, s, 'GET', '/imports')).json()) as { items: (Job & { fileName: string; createdByName: string })[] }
     expect(list.items.map((i) => [i.fileName, i.created, i.status, i.createdByName])).toEqual([
       ['messages.csv', 0, 'written', 'responder1 name'],

@@ -25,7 +25,7 @@ import { AppError } from '../../lib/errors.ts'
 import { getActiveChannel } from '../channels/channels.service.ts'
 import { ingestInquiries } from '../inquiries/ingest.service.ts'
 import * as repo from './imports.repo.ts'
-import { mapRows, type MappedRow, type MappedRows } from './map-rows.ts'
+import { firstMessageDifference, mapRows, type MappedRow, type MappedRows } from './map-rows.ts'
 import { readTable } from './read-table.ts'
 import type { Table, TableRow } from './table.ts'
 
@@ -187,8 +187,11 @@ export async function previewFile(file: ImportFileInput, opts: ReadOptions = {},
 
 const WRITE_CHUNK = 1000
 
+/** Issues in row order (file-level ones, without a row, first). */
+export const byRow = (a: ImportIssue, b: ImportIssue) => (a.row ?? 0) - (b.row ?? 0)
+
 class DryRunRollback extends Error {
-  constructor(readonly counts: { created: number; duplicates: number }) {
+  constructor(readonly counts: { created: number; duplicates: number; errors: ImportIssue[] }) {
     super('dry run: rolled back')
   }
 }
@@ -197,7 +200,8 @@ class DryRunRollback extends Error {
  * Imports a CSV or XLSX file of inquiries into `channelCode`, all or nothing. Never throws for bad
  * input: an unknown channel, preset, field or zone, an unreadable, empty or header-only file, or
  * (without `skipInvalid`) any invalid row gives `status: 'rejected'` with the reasons by row and
- * column, and nothing is written. Re-importing a file creates nothing new (duplicates).
+ * column, and nothing is written. Re-importing a file creates nothing new (duplicates); a duplicate
+ * whose message differs from the stored inquiry is listed in `errors` (the desk keeps its own).
  * @throws only unexpected errors (a database failure), after rolling back
  */
 export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSummary> {
@@ -217,17 +221,18 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
         createdBy: opts.actorId ?? null,
         createdAt: now,
       })
-      const counts = writeRows(txDb, mapped.valid, { actorId: opts.actorId ?? null, now, batchId }, opts.onProgress)
-      repo.updateImportBatchCounts(txDb, batchId, { ...counts, skipped, errors: JSON.stringify(mapped.issues) })
-      if (opts.dryRun) throw new DryRunRollback(counts)
-      return { ...counts, batchId }
+      const { created, duplicates, changed } = writeRows(txDb, mapped.valid, { actorId: opts.actorId ?? null, now, batchId, columnOf: planned.columnOf }, opts.onProgress)
+      const errors = [...mapped.issues, ...changed].sort(byRow)
+      repo.updateImportBatchCounts(txDb, batchId, { created, duplicates, skipped, errors: JSON.stringify(errors) })
+      if (opts.dryRun) throw new DryRunRollback({ created, duplicates, errors })
+      return { created, duplicates, errors, batchId }
     })
   try {
     const result = write()
-    return { status: 'written', ...result, skipped, errors: mapped.issues, ...about }
+    return { status: 'written', ...result, skipped, ...about }
   } catch (err) {
     if (!(err instanceof DryRunRollback)) throw err
-    return { status: 'dry_run', ...err.counts, skipped, errors: mapped.issues, ...about }
+    return { status: 'dry_run', ...err.counts, skipped, ...about }
   }
 }
 
@@ -238,6 +243,8 @@ export type ImportPlan = {
   mapped: MappedRows
   /** what the summary says about the file */
   about: Pick<ImportSummary, 'rows' | 'format' | 'encoding' | 'sheet' | 'preset'>
+  /** the file's column that a field was read from (the field's name when unmapped) */
+  columnOf: (field: ImportField) => string
 }
 
 /**
@@ -277,25 +284,40 @@ export async function planImport(
     opts.onProgress?.({ phase: 'validate', done, total }),
   )
   if (mapped.issues.length > 0 && !opts.skipInvalid) return rejected(mapped.issues)
-  return { table, mapped, about }
+  return { table, mapped, about, columnOf: (field) => prepared.mapping[field]?.column ?? field }
 }
 
 /**
  * Writes the rows in chunks of 1000 (progress after each) through the one ingest path, in the
- * caller's transaction.
+ * caller's transaction. A row whose (channel, external id) the desk holds already is a duplicate
+ * and leaves the stored inquiry as it is; when the file's message differs from the stored one
+ * (subject, body, time, citizen, category), `changed` says so, naming the row and the column
+ * (`columnOf(field)`), so the difference is not lost silently.
  */
 export function writeRows(
   db: Db,
   rows: readonly MappedRow[],
-  ctx: { actorId: number | null; now: number; batchId: number },
+  ctx: { actorId: number | null; now: number; batchId: number; columnOf: (field: ImportField) => string },
   onProgress: ImportOptions['onProgress'],
-): { created: number; duplicates: number } {
+): { created: number; duplicates: number; changed: ImportIssue[] } {
   let created = 0
+  const changed: ImportIssue[] = []
   for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
-    const chunk = rows.slice(i, i + WRITE_CHUNK).map((r) => r.inquiry)
-    const results = ingestInquiries(db, chunk, { actorId: ctx.actorId, now: ctx.now, eventType: 'imported', importBatchId: ctx.batchId })
+    const chunk = rows.slice(i, i + WRITE_CHUNK)
+    const items = chunk.map((r) => r.inquiry)
+    const results = ingestInquiries(db, items, { actorId: ctx.actorId, now: ctx.now, eventType: 'imported', importBatchId: ctx.batchId })
     created += results.filter((r) => r.created).length
+    const stored = repo.listMessageFields(db, results.filter((r) => !r.created).map((r) => r.id))
+    results.forEach((r, k) => {
+      const before = stored.get(r.id)
+      const item = items[k]
+      const field = before && item && firstMessageDifference(before, item)
+      if (!field) return
+      const id = ctx.columnOf('externalId')
+      const reason = `${id} ${r.externalId} is already in the desk (inquiry ${r.id}) with a different ${ctx.columnOf(field)}; the desk keeps its own`
+      changed.push({ row: chunk[k]?.row, column: ctx.columnOf(field), reason })
+    })
     onProgress?.({ phase: 'write', done: Math.min(i + WRITE_CHUNK, rows.length), total: rows.length })
   }
-  return { created, duplicates: rows.length - created }
+  return { created, duplicates: rows.length - created, changed }
 }

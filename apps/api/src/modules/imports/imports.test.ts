@@ -39,6 +39,21 @@ describe('importFile', () => {
     expect(tableCounts(db).inquiries).toBe(2)
   })
 
+  it('lists a re-imported row whose message differs from the stored inquiry, which stays as it was', async () => {
+    const { db } = setupDesk()
+    await run(db, csv(HEADER, '1,A001,路灯不亮,2019/4/25 9:32:09,小区路灯坏了', '2,A002,噪音扰民,2019/4/26 10:00:00,夜间施工'))
+    const again = await run(db, csv(HEADER, '1,A001,路灯不亮,2019/4/25 9:32:09,小区路灯坏了', '2,A002,噪音扰民（已改）,2019/4/26 10:00:00,夜间施工', '3,A003,井盖缺失,2019/4/27 8:00:00,井盖丢了'))
+    const id2 = (db.$client.prepare("select id from inquiries where external_id = '2'").get() as { id: number }).id
+    expect(again).toMatchObject({
+      status: 'written',
+      created: 1,
+      duplicates: 2,
+      errors: [{ row: 3, column: '留言主题', reason: `留言编号 2 is already in the desk (inquiry ${id2}) with a different 留言主题; the desk keeps its own` }],
+    })
+    expect(inquiry(db, '2')?.subject).toBe('噪音扰民')
+    expect(JSON.parse(findImportBatch(db, again.batchId ?? 0)?.errors ?? '[]')).toEqual(again.errors)
+  })
+
   it('rejects a file with a bad row, naming row (header = row 1, blank rows counted) and column, and writes nothing', async () => {
     const { db } = setupDesk()
     const before = tableCounts(db)

@@ -20,10 +20,17 @@ export type MappedRows = {
 
 type Comparable = Exclude<ImportField, 'reply' | 'repliedAt' | 'externalId'>
 const COMPARED: readonly Comparable[] = ['subject', 'body', 'receivedAt', 'citizenName', 'citizenPhone', 'citizenEmail', 'category']
+/** The message's own fields (absent optional texts as null or undefined: both mean none). */
+export type MessageFields = { [F in Comparable]?: string | number | null | undefined }
+
+/** The first of the message's own fields (not the reply) in which `a` and `b` differ, if any. */
+export function firstMessageDifference(a: MessageFields, b: MessageFields): Comparable | undefined {
+  return COMPARED.find((f) => (a[f] ?? null) !== (b[f] ?? null))
+}
 
 /** The first field in which two inquiries with one external id differ, if any. */
 function firstDifference(a: NewInquiry, b: NewInquiry): ImportField | undefined {
-  const field = COMPARED.find((f) => a[f] !== b[f])
+  const field = firstMessageDifference(a, b)
   if (field) return field
   if (a.reply?.body !== b.reply?.body) return 'reply'
   if (a.reply?.repliedAt !== b.reply?.repliedAt) return 'repliedAt'

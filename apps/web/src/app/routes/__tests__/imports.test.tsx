@@ -109,7 +109,7 @@ describe('/imports/new', () => {
     expect(screen.getByTestId('count-created').textContent).toBe('2')
     expect(screen.getByTestId('count-invalid').textContent).toBe('1')
     expect(screen.getByText('yesterday')).toBeTruthy()
-    expect(screen.getByRole('link', { name: '下载错误行 CSV' }).getAttribute('href')).toMatch(/\/api\/imports\/6\/errors\.csv$/)
+    expect(screen.getByRole('link', { name: '下载问题行 CSV' }).getAttribute('href')).toMatch(/\/api\/imports\/6\/errors\.csv$/)
 
     await app.user.click(importButton)
     expect(await screen.findByText(/正在写入：[12] \/ 3 行/)).toBeTruthy()
