@@ -307,7 +307,9 @@ export function writeRows(
     const items = chunk.map((r) => r.inquiry)
     const results = ingestInquiries(db, items, { actorId: ctx.actorId, now: ctx.now, eventType: 'imported', importBatchId: ctx.batchId })
     created += results.filter((r) => r.created).length
-    const stored = repo.listMessageFields(db, results.filter((r) => !r.created).map((r) => r.id))
+    const existing = results.filter((r) => !r.created).map((r) => r.id)
+    // the stored messages are read only for a chunk with duplicates (a first import reads none)
+    const stored = existing.length === 0 ? new Map() : repo.listMessageFields(db, existing)
     results.forEach((r, k) => {
       const before = stored.get(r.id)
       const item = items[k]

@@ -19,9 +19,6 @@ import { decodeCursor, encodeCursor } from './queue-cursor.ts'
  */
 export function getQueuePage(db: Db, query: QueueQuery, viewer: Viewer, now = Date.now()) {
   const { sort, limit, cursor, ...filter } = query
-  if (filter.channel !== undefined && !listChannelCodes(db).includes(filter.channel)) {
-    throw new AppError('VALIDATION', `Unknown channel: ${filter.channel}`, [{ path: ['channel'], message: 'unknown channel' }])
-  }
   const rows = repo.listInquiries(db, {
     filter: withDueWindow(db, filter, now),
     viewer,
@@ -29,6 +26,10 @@ export function getQueuePage(db: Db, query: QueueQuery, viewer: Viewer, now = Da
     limit,
     cursor: cursor ? decodeCursor(cursor, sort) : undefined,
   })
+  // an unknown channel is told apart from an empty one only when nothing matched (no extra read per page)
+  if (rows.length === 0 && filter.channel !== undefined && !listChannelCodes(db).includes(filter.channel)) {
+    throw new AppError('VALIDATION', `Unknown channel: ${filter.channel}`, [{ path: ['channel'], message: 'unknown channel' }])
+  }
   const page = rows.slice(0, limit)
   const last = page.at(-1)
   const nextCursor =
