@@ -1,5 +1,5 @@
 /**
- * `pnpm bench` (issue 2 §5, issue 6): fills a temporary database with 1,000,000 generated
+ * `pnpm bench`: fills a temporary database with 1,000,000 generated
  * inquiries over 3 years (fill.ts), times the queue, counts, search, HTTP, dashboard and export
  * on it, imports a generated 100,000-row CSV three times, each into a fresh database, and prints a table of
  * each measure against its target, with the load average (the machine may be shared). The

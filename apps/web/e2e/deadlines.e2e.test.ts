@@ -1,5 +1,5 @@
 /**
- * End to end in Chromium (issue 4): an admin adds a make-up workday (PUT /api/calendar/days/:date)
+ * End to end in Chromium, a calendar change reaching a due date: an admin adds a make-up workday (PUT /api/calendar/days/:date)
  * inside an open inquiry's deadline period; the inquiry's due date moves one working day earlier,
  * and the responder's inquiry page shows the due_changed event with the old and new date and the
  * make-up workday in the explanation sentence.

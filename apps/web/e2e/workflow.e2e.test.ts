@@ -1,5 +1,5 @@
 /**
- * End to end in Chromium (issue 5): a responder claims an inquiry on the 12345 channel and
+ * End to end in Chromium, the 12345 work-order path: a responder claims an inquiry on the 12345 channel and
  * transfers it to another department; that department's responder claims it and submits a reply
  * draft (the channel requires sign-off); a manager, in a second browser context, approves it; the
  * reply reaches a local webhook receiver (node:http on 127.0.0.1) signed with the channel's secret;

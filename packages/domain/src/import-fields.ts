@@ -40,7 +40,7 @@ export type ImportPreset = {
 /**
  * Built-in presets. `teddy-cup`: the 问政 message-board exports of the Teddy Cup 2020 smart-government
  * data (附件2/3/4: 留言编号, 留言用户, 留言主题, 留言时间, 留言详情, optional 一级分类, 答复意见, 答复时间),
- * as issue 2 §3 specifies; a row with 答复意见/答复时间 imports as replied.
+ * as that data set names them; a row with 答复意见/答复时间 imports as replied.
  */
 export const IMPORT_PRESETS: readonly ImportPreset[] = [
   {

@@ -1,6 +1,6 @@
 /**
  * `desk import --channel <code> [--preset <name>] [--map "<column>=<field>" …] [--tz <zone>]
- * [--sheet <name>] [--skip-invalid] [--dry-run] [--db <path>] <file>` (issue 2 §3).
+ * [--sheet <name>] [--skip-invalid] [--dry-run] [--db <path>] <file>`.
  * Problems go to stderr, one a line, as `row N, <column>: <reason>`; the last line on stdout is
  * the JSON summary `{"created":n,"duplicates":n,"skipped":n,"errors":[…]}`. Exit code 0 when
  * written (or a dry run found nothing to reject), 1 when rejected.

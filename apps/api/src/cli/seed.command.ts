@@ -1,7 +1,7 @@
 /**
  * `desk seed [--report-2017] [--db <path>] [--seed <n>]`: demo staff and 3000 demo inquiries over
  * the last half year (default), or the 2017 year whose tally reproduces the bureau's annual
- * report (`--report-2017`, issue 6 §2). Seeding twice adds nothing. Prints the demo logins created
+ * report (`--report-2017`, so the tally can be checked against the published figures). Seeding twice adds nothing. Prints the demo logins created
  * now, then a JSON summary `{"created":n,"duplicates":n}` as the last line.
  */
 import type { Command } from 'commander'

@@ -1,6 +1,6 @@
 /**
  * `desk tally --year YYYY [--format text|csv|xlsx] [--out <file>] [--db <path>]`: the yearly
- * tally (issue 6 §2). `text` prints the annual-report sentence on its first line, then a table
+ * tally of the bureau's annual report (政府信息公开工作年度报告). `text` prints the annual-report sentence on its first line, then a table
  * (channel, received, replied by the year's end, pending at the year's end); `csv` and `xlsx` are
  * the files the API serves. Output goes to `--out`, else stdout (`xlsx` needs `--out`).
  * Exits non-zero with a message naming the option for a bad year or format.

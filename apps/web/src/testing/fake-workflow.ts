@@ -1,5 +1,5 @@
 /**
- * An in-memory stand-in for the workflow and deadline API of one desk (issue 5 and 4), served
+ * An in-memory stand-in for the workflow and deadline API of one desk, served
  * through MSW beside `createFakeDesk` (whose inquiries it changes): the inquiry view with its
  * `deadline`, `/workflow`, departments, return reasons, templates and their fill, the workflow
  * actions (each checks the version, bumps it and appends the event the API writes), the calendar

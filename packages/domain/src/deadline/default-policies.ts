@@ -1,5 +1,5 @@
 /**
- * The policies a new desk starts with (issue 4 §2); an admin edits them per channel and category.
+ * The policies a new desk starts with; an admin edits them per channel and category.
  * - 12345 hotline, common practice of the local 12345 hotline rules (各地12345热线工单办理规范):
  *   urgent items the same day, consultations and requests for help 3 working days, complaints and
  *   suggestions 13 working days, counted from the day after receipt. Items without a known

@@ -1,6 +1,6 @@
 -- Report summaries kept by triggers (see db/schema.ts) replace the wide report index; the status/channel
 -- index goes (counts read inquiry_counts) and the assignee/department indexes become partial: fewer
--- index writes per new inquiry (issue 2's import rate) and a year's dashboard reads summary rows (issue 6).
+-- index writes per new inquiry (bulk imports of a year's channel export) and a year's dashboard reads summary rows.
 CREATE TABLE `inquiry_day_channel_stats` (
 	`day` integer NOT NULL,
 	`channel_code` text NOT NULL,

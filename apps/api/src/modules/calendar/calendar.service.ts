@@ -1,5 +1,6 @@
 /**
- * The working-day calendar as data (issue 4 §1): built from the `calendar_days` / `calendar_years`
+ * The working-day calendar as data (the State Council's yearly holiday and 调休 notice changes
+ * every year, so it cannot be code): built from the `calendar_days` / `calendar_years`
  * tables, loaded on first start from `chinese-days` for 2017–2026, corrected by an admin day by
  * day, or extended by a holiday-cn style year file. Every change and the recompute of open due
  * dates happen in one transaction.

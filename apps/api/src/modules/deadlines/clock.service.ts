@@ -1,5 +1,5 @@
 /**
- * A responder's and a manager's actions on an inquiry's deadline (issue 4 §2): pause and resume
+ * A responder's and a manager's actions on an inquiry's deadline: pause and resume
  * the clock (补正, third-party opinion), request an extension (延期) with a reason, approve or
  * reject it. Each is one transaction with its event; pause/resume check the version the client
  * saw. Errors: NOT_FOUND, CONFLICT (stale version, not open, already paused / not paused, an

@@ -1,5 +1,5 @@
 /**
- * Deadline policies and the due dates of inquiries (issue 4 §2). New inquiries get the most
+ * Deadline policies and the due dates of inquiries (sources in the domain's default-policies.ts). New inquiries get the most
  * specific policy for their kind, channel, category and receipt date (`selectPolicy`), else the
  * desk's fallback rule; the rule is stored with the inquiry as a snapshot, so a later policy edit
  * moves no open deadline. Errors: NOT_FOUND (policy), VALIDATION (an edit that breaks the rule).

@@ -1,5 +1,5 @@
 /**
- * The daily digest (issue 4 §3): what falls due on the next working day and what is overdue,
+ * The daily digest: what falls due on the next working day and what is overdue,
  * listed per assignee (null: unassigned) and counted per department (null: not yet dispatched).
  */
 import { addCalendarDays, addWorkingDays, formatInstant, startOfZonedDay, toZonedDate, dueStatus } from '@desk/domain'

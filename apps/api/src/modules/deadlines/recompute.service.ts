@@ -1,5 +1,6 @@
 /**
- * Recomputes the due dates of open inquiries after the calendar changed (issue 4 §1). Runs inside
+ * Recomputes the due dates of open inquiries after the calendar changed (a deadline counts the
+ * working days of the calendar in force). Runs inside
  * the caller's transaction, so the calendar change and every moved date commit together; each
  * moved date is appended as a `due_changed` event `{ from, to, reason }` (ISO instants).
  * Paused inquiries are skipped: their due date is computed when the clock resumes.

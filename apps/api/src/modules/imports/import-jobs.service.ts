@@ -1,5 +1,5 @@
 /**
- * Import wizard jobs (issue 3 §1): a dry run or an import of a staged upload, run off the request
+ * Import wizard jobs: a dry run or an import of a staged upload, run off the request
  * path. The job is an `import_batches` row (kind `import` or `dry_run`) that moves
  *   queued -> running -> written | checked (dry run) | rejected | failed, and later undone.
  * It goes through the same stages as the CLI (`planImport`: read, map, validate the whole file

@@ -13,7 +13,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
 
-/** Upload limit of the wizard (bytes): 50 MB, as issue 3 §1 says. */
+/** Upload limit of the wizard (bytes): 50 MB, said in the wizard before the upload starts. */
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
 /** The 413 of an upload over the limit, in the shared error shape. */

@@ -1,5 +1,5 @@
 /**
- * The import wizard's operations (issue 3 §1): stage an upload, preview it, save a mapping as a
+ * The import wizard's operations: stage an upload, preview it, save a mapping as a
  * named preset of a channel, start a dry run or an import job, read jobs, list imports, download
  * the invalid rows as CSV, undo a batch. Parsing, mapping and validation are the CLI's
  * (imports.service.ts); jobs run in import-jobs.service.ts.
@@ -205,7 +205,7 @@ export function importErrorsCsv(db: Db, id: number): { fileName: string; csv: st
 /**
  * Undoes an import batch in one transaction: its inquiries with their events and replies are
  * deleted and the batch is marked undone (by whom, when). Refused while any of its inquiries has
- * been touched since the import (issue 3 §1).
+ * been touched since the import (undo must not erase a responder's work).
  * @throws AppError NOT_FOUND; CONFLICT when the batch is not a written import, or with
  *   `details: { touched: [{ id, externalId, subject }] }` when inquiries were touched
  */

@@ -1,5 +1,5 @@
 /**
- * `/api/imports`: the import wizard (issue 3 §1). Responders and above stage uploads, preview,
+ * `/api/imports`: the import wizard. Responders and above stage uploads, preview,
  * save presets, run dry runs and imports; admins undo a batch.
  *   POST /uploads              raw body (`?name=` the file name) or multipart field `file`; 50 MB
  *                              limit, refused with 413 before the body is read past it -> 201

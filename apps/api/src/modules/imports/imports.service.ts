@@ -1,5 +1,5 @@
 /**
- * File import (issue 2 §3; reused by the web import wizard of issue 3): a CSV or XLSX file of
+ * File import (the `desk import` command and the web import wizard): a CSV or XLSX file of
  * inquiries goes through the stages
  *   bytes -> table (read-table.ts) -> mapping (preset / --map, domain import-fields.ts)
  *   -> validated NewInquiry rows (map-rows.ts) -> one transaction: import batch + ingestInquiries.

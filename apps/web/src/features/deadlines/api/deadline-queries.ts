@@ -1,5 +1,5 @@
 /**
- * Deadline data and actions (issue 4): pending extension requests and the daily digest (both for
+ * Deadline data and actions: pending extension requests and the daily digest (both for
  * managers), the clock and extension actions on one inquiry, and a manager's decision on a request.
  * Every action answers the inquiry's view; the page reloads it (and the queue lists and counts).
  */

@@ -1,5 +1,5 @@
 /**
- * The inquiry page's deadline card (issue 4): due state in working days with its colour, the
+ * The inquiry page's deadline card: due state in working days with its colour, the
  * sentence of how the due date was computed, a warning when a year's holiday calendar is missing,
  * clock pauses and extension requests; pause / resume the clock and request an extension while
  * the inquiry is open; a manager approves or rejects pending requests here.

@@ -1,5 +1,5 @@
 /**
- * The import wizard (issue 3 §1): pick a channel, drop a CSV or XLSX (the 50 MB limit is said
+ * The import wizard: pick a channel, drop a CSV or XLSX (the 50 MB limit is said
  * before the upload and checked before it starts), pick the sheet, check the preview with its
  * detected encoding and the mapping (every header has a drop-down of inquiry fields; a mapping can
  * be saved as a named preset of the channel), run a dry run on the whole file, then import with a

@@ -1,5 +1,5 @@
 /**
- * Reads for the responder's workflow on one inquiry (issue 5): the workflow view
+ * Reads for the responder's workflow on one inquiry: the workflow view
  * (`GET /api/inquiries/:id/workflow` → `{ requiresSignOff, hasWebhook, duplicateOfId, duplicates,
  * drafts, followUps, deliveries }`), the transfer targets, the return reasons, the templates of a
  * category, a template filled for the inquiry, and a merge target's preview. The workflow view is

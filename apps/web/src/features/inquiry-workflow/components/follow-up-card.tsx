@@ -1,5 +1,5 @@
 /**
- * 回访 (issue 5 §3): record the follow-up call's outcome (满意 / 基本满意 / 不满意 / 未联系上) and a
+ * 回访 (the 12345 hotline's return call to the citizen): record the follow-up call's outcome (满意 / 基本满意 / 不满意 / 未联系上) and a
  * note on a replied or closed inquiry; an unsatisfied citizen's inquiry can be reopened for
  * re-handling (重办). Earlier follow-ups are listed.
  */

@@ -1,5 +1,5 @@
 /**
- * The reply box (issue 5 §3): pick a reply template of the inquiry's category (its placeholders
+ * The reply box: pick a reply template of the inquiry's category (its placeholders
  * filled by the API) to insert it at the cursor, edit, then send. On a channel that requires
  * sign-off (审核) the text is submitted as a draft for a manager instead of being sent.
  * A duplicate is answered through its main inquiry, so it has no reply box.

@@ -1,5 +1,5 @@
 /**
- * The 12345 actions on an open inquiry (issue 5 §2): its department, duplicate links, transfer
+ * The 12345 hotline's work-order actions on an open inquiry: its department, duplicate links, transfer
  * (转办), return upstream (退单), merge as a duplicate, and the internal note box.
  */
 import { Button, Card, Descriptions, Flex, Space } from 'antd'
