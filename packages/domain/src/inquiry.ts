@@ -1,17 +1,18 @@
 /**
  * Inquiries: one citizen message each (a 工单 in 12345 terms), unique by (channel, external id).
- * The lifecycle is fixed by the domain: new -> assigned -> replied -> closed, with reopen.
+ * Their statuses and actions are the lifecycle's (`inquiry/lifecycle.ts`).
  */
 import { z } from 'zod'
 import { channelCodeSchema } from './channel.ts'
 import type { InquiryKind } from './deadline/policy.ts'
+import { MESSAGE_LIFECYCLE, MESSAGE_STATUSES } from './inquiry/lifecycle.ts'
 
-/** `returned` (退单): sent back upstream with a reason; not pending, reopened if re-dispatched. */
-export const INQUIRY_STATUSES = ['new', 'assigned', 'replied', 'closed', 'returned'] as const
+/** Every status an inquiry of any kind can be in (the union of the lifecycle's sections). */
+export const INQUIRY_STATUSES = MESSAGE_STATUSES
 export type InquiryStatus = (typeof INQUIRY_STATUSES)[number]
 
 /** Statuses that still need a reply ("pending reply"). Lists and counts both use this. */
-export const PENDING_STATUSES = ['new', 'assigned'] as const satisfies readonly InquiryStatus[]
+export const PENDING_STATUSES: readonly InquiryStatus[] = MESSAGE_LIFECYCLE.pending
 
 /** Status filter values: a status, `pending` (new or assigned) or `all`. */
 export const STATUS_FILTERS = [...INQUIRY_STATUSES, 'pending', 'all'] as const

@@ -1,0 +1,238 @@
+/**
+ * The inquiry lifecycle as data: per kind of inquiry, every action with the statuses it is allowed
+ * in, who may take it (least role, holder, department) and the typed reason when it is refused.
+ * `canDo` answers the same question for the API (which enforces it: 409/403 with
+ * `details.reason`) and the SPA (which enables its buttons by it). No status list that allows an
+ * action is written anywhere else.
+ *
+ * Source: the 12345 work-order practice (《国务院办公厅关于进一步优化地方政务服务便民热线的指导意见》
+ * 国办发〔2020〕53号: 签收, 转办, 退单, 答复, 回访, 重办) as the bureau runs it:
+ * - the holder rule: once an inquiry is claimed (签收), only its holder or a manager may reply, submit
+ *   a draft, close, transfer, return or release it; a manager may take it over (claim) or reassign
+ *   it, and the event names both people;
+ * - a responder acts on what they may see: inquiries not yet dispatched to a department, those of
+ *   their own department, and those they hold (managers and admins see all);
+ * Adding a kind: write its section (`KindLifecycle` over its own statuses) and register it in
+ * `LIFECYCLES`; the tests run every action × status × role cell of every registered section.
+ */
+import type { InquiryKind } from '../deadline/policy.ts'
+import { hasRole, type UserRole } from '../user.ts'
+
+/** Every action on an inquiry, whatever its kind. */
+export const LIFECYCLE_ACTIONS = [
+  'claim',
+  'release',
+  'assign',
+  'transfer',
+  'recategorise',
+  'return',
+  'reply',
+  'submit_draft',
+  'approve',
+  'send_back',
+  'close',
+  'reopen',
+  'pause_clock',
+  'resume_clock',
+  'request_extension',
+  'decide_extension',
+  'follow_up',
+  'merge',
+  'mark_posted',
+  'note',
+  'reveal_contact',
+] as const
+export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number]
+
+/**
+ * Why `canDo` refuses:
+ * - `invalid_status`: not allowed in the inquiry's status;
+ * - `role`: needs a higher role (the API answers 403);
+ * - `claimed`: another user holds it (claim by a responder);
+ * - `not_holder`: claimed by someone else; only the holder or a manager may;
+ * - `not_claimed`: nobody holds it (release);
+ * - `duplicate`: merged into another inquiry; act on that one;
+ * - `out_of_scope`: a responder outside the inquiry's department (the API answers 404 before);
+ * - `paused` / `not_paused`: the clock is already stopped / is running.
+ */
+export const LIFECYCLE_REFUSALS = [
+  'invalid_status',
+  'role',
+  'claimed',
+  'not_holder',
+  'not_claimed',
+  'duplicate',
+  'out_of_scope',
+  'paused',
+  'not_paused',
+] as const
+export type LifecycleRefusal = (typeof LIFECYCLE_REFUSALS)[number]
+
+/**
+ * Every `details.reason` of the API's 409/403/422 answers on an inquiry action: the lifecycle's
+ * refusals plus those that depend on other records (a stale version, the target department, the
+ * draft, the reply, the deadline policy, the extension request, the reply text).
+ */
+export const INQUIRY_ACTION_REASONS = [
+  ...LIFECYCLE_REFUSALS,
+  'stale_version',
+  'same_department',
+  'merge_self',
+  'merge_chain',
+  'draft_status',
+  'posted',
+  'sign_off_required',
+  'not_extendable',
+  'pending',
+  'extended',
+  'decided',
+  'unfilled_placeholder',
+] as const
+export type InquiryActionReason = (typeof INQUIRY_ACTION_REASONS)[number]
+
+/**
+ * Who may take an action once it is allowed in the status:
+ * - `anyone`: any viewer with the role who may see the inquiry;
+ * - `holder`: when claimed, only its holder or a manager; when unclaimed, anyone;
+ * - `claim`: unclaimed, or held by the viewer already, or the viewer is a manager (takes it over);
+ * - `holder_only`: must be claimed, by the viewer or (a manager) by anyone.
+ */
+export type HolderRule = 'anyone' | 'holder' | 'claim' | 'holder_only'
+
+/** One action's rule in a kind's section. */
+export type ActionRule<S extends string> = {
+  statuses: readonly S[]
+  /** The least role (admin ⊇ manager ⊇ responder) */
+  role: UserRole
+  holder: HolderRule
+  /** Refused on a merged duplicate (it is answered through its main inquiry) */
+  notDuplicate?: boolean
+  /** The clock must be running (`running`) or stopped (`paused`) */
+  clock?: 'running' | 'paused'
+}
+
+/** A kind's section: its statuses, which of them count as pending (lists, counts), its actions. */
+export type KindLifecycle<S extends string> = {
+  statuses: readonly S[]
+  /** Statuses that still need the bureau's answer: the pending queue and its counts */
+  pending: readonly S[]
+  actions: Record<LifecycleAction, ActionRule<S>>
+}
+
+/** The facts of an inquiry `canDo` reads (times UTC ms). */
+export type LifecycleSubject = {
+  kind: string
+  status: string
+  assigneeId: number | null
+  departmentId: number | null
+  duplicateOfId: number | null
+  pausedAt: number | null
+}
+
+/** Who asks. */
+export type LifecycleViewer = { id: number; role: UserRole; departmentId: number | null }
+
+export type CanDo = { ok: true } | { ok: false; reason: LifecycleRefusal }
+
+/**
+ * Statuses of a citizen message: new -> assigned (claimed or dispatched) -> replied -> closed, with
+ * reopen; `returned` (退单) went back upstream with a reason and is reopened if re-dispatched.
+ */
+export const MESSAGE_STATUSES = ['new', 'assigned', 'replied', 'closed', 'returned'] as const
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number]
+
+const OPEN = ['new', 'assigned'] as const satisfies readonly MessageStatus[]
+const ANSWERABLE = ['new', 'assigned', 'replied'] as const satisfies readonly MessageStatus[]
+
+/** A citizen message (the channels' inquiries): the 12345 work order. */
+export const MESSAGE_LIFECYCLE: KindLifecycle<MessageStatus> = {
+  statuses: MESSAGE_STATUSES,
+  pending: OPEN,
+  actions: {
+    claim: { statuses: OPEN, role: 'responder', holder: 'claim' },
+    release: { statuses: ['assigned'], role: 'responder', holder: 'holder_only' },
+    assign: { statuses: OPEN, role: 'manager', holder: 'anyone' },
+    transfer: { statuses: OPEN, role: 'responder', holder: 'holder' },
+    recategorise: { statuses: OPEN, role: 'responder', holder: 'holder' },
+    return: { statuses: OPEN, role: 'responder', holder: 'holder', notDuplicate: true },
+    reply: { statuses: ANSWERABLE, role: 'responder', holder: 'holder', notDuplicate: true },
+    submit_draft: { statuses: ANSWERABLE, role: 'responder', holder: 'holder', notDuplicate: true },
+    approve: { statuses: ANSWERABLE, role: 'manager', holder: 'anyone', notDuplicate: true },
+    send_back: { statuses: MESSAGE_STATUSES, role: 'manager', holder: 'anyone' },
+    close: { statuses: ['replied'], role: 'responder', holder: 'holder' },
+    reopen: { statuses: ['replied', 'closed', 'returned'], role: 'responder', holder: 'anyone' },
+    pause_clock: { statuses: OPEN, role: 'responder', holder: 'anyone', clock: 'running' },
+    resume_clock: { statuses: OPEN, role: 'responder', holder: 'anyone', clock: 'paused' },
+    request_extension: { statuses: OPEN, role: 'responder', holder: 'anyone' },
+    decide_extension: { statuses: OPEN, role: 'manager', holder: 'anyone' },
+    follow_up: { statuses: ['replied', 'closed'], role: 'responder', holder: 'anyone' },
+    merge: { statuses: OPEN, role: 'responder', holder: 'anyone', notDuplicate: true },
+    // a reply can be posted after the inquiry was reopened, so every status
+    mark_posted: { statuses: MESSAGE_STATUSES, role: 'responder', holder: 'anyone' },
+    note: { statuses: MESSAGE_STATUSES, role: 'responder', holder: 'anyone' },
+    reveal_contact: { statuses: MESSAGE_STATUSES, role: 'responder', holder: 'anyone' },
+  },
+}
+
+/**
+ * The registered sections, by kind. A kind without its own section yet (a disclosure request
+ * before its statutory steps are written) follows the message's.
+ */
+export const LIFECYCLES: { message: KindLifecycle<MessageStatus> } & Partial<Record<InquiryKind, KindLifecycle<string>>> = {
+  message: MESSAGE_LIFECYCLE,
+}
+
+/** The section for `kind` (the message's when the kind has none of its own). */
+export function lifecycleOf(kind: string): KindLifecycle<string> {
+  return (LIFECYCLES as Partial<Record<string, KindLifecycle<string>>>)[kind] ?? MESSAGE_LIFECYCLE
+}
+
+/** True when `viewer` may see the inquiry at all (the API's `viewerScope` in SQL says the same). */
+export function inScope(inquiry: Pick<LifecycleSubject, 'assigneeId' | 'departmentId'>, viewer: LifecycleViewer): boolean {
+  if (viewer.role !== 'responder') return true
+  return inquiry.departmentId === null || inquiry.departmentId === viewer.departmentId || inquiry.assigneeId === viewer.id
+}
+
+function holderAllows(rule: HolderRule, inquiry: LifecycleSubject, viewer: LifecycleViewer): CanDo {
+  const manager = hasRole(viewer.role, 'manager')
+  const heldByOther = inquiry.assigneeId !== null && inquiry.assigneeId !== viewer.id
+  if (rule === 'claim' && heldByOther && !manager) return { ok: false, reason: 'claimed' }
+  if (rule === 'holder' && heldByOther && !manager) return { ok: false, reason: 'not_holder' }
+  if (rule === 'holder_only') {
+    if (inquiry.assigneeId === null) return { ok: false, reason: 'not_claimed' }
+    if (heldByOther && !manager) return { ok: false, reason: 'not_holder' }
+  }
+  return { ok: true }
+}
+
+/**
+ * Whether `viewer` may take `action` on `inquiry` under `section`; the first failing check gives
+ * the reason, in this order: role, scope, status, duplicate, holder, clock.
+ */
+export function canDoIn<S extends string>(
+  section: KindLifecycle<S>,
+  action: LifecycleAction,
+  inquiry: LifecycleSubject,
+  viewer: LifecycleViewer,
+): CanDo {
+  const rule = section.actions[action]
+  if (!hasRole(viewer.role, rule.role)) return { ok: false, reason: 'role' }
+  if (!inScope(inquiry, viewer)) return { ok: false, reason: 'out_of_scope' }
+  if (!(rule.statuses as readonly string[]).includes(inquiry.status)) return { ok: false, reason: 'invalid_status' }
+  if (rule.notDuplicate && inquiry.duplicateOfId !== null) return { ok: false, reason: 'duplicate' }
+  const holder = holderAllows(rule.holder, inquiry, viewer)
+  if (!holder.ok) return holder
+  if (rule.clock === 'running' && inquiry.pausedAt !== null) return { ok: false, reason: 'paused' }
+  if (rule.clock === 'paused' && inquiry.pausedAt === null) return { ok: false, reason: 'not_paused' }
+  return { ok: true }
+}
+
+/** Whether `viewer` may take `action` on `inquiry`, by the section of the inquiry's kind. */
+export function canDo(action: LifecycleAction, inquiry: LifecycleSubject, viewer: LifecycleViewer): CanDo {
+  return canDoIn(lifecycleOf(inquiry.kind), action, inquiry, viewer)
+}
+
+/** The statuses an action is allowed in, for `kind` (the SPA's hints; the API's SQL filters). */
+export function statusesFor(kind: string, action: LifecycleAction): readonly string[] {
+  return lifecycleOf(kind).actions[action].statuses
+}
