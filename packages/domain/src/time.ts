@@ -68,6 +68,22 @@ export function addCalendarDays(date: IsoDate, days: number): IsoDate {
   return new Date(t).toISOString().slice(0, 10)
 }
 
+/**
+ * `date` plus `months` calendar months, as `YYYY-MM-DD`: the same day of the month in the target
+ * month, or that month's last day when it has no such day (2017-11-30 + 3 months = 2018-02-28).
+ * Source: 《中华人民共和国民法典》第二百零二条 (按照年、月计算期间的，到期月的对应日为期间的最后一日；
+ * 没有对应日的，月末日为期间的最后一日).
+ * @throws RangeError when `date` is not `YYYY-MM-DD`
+ */
+export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
+  const m = ISO_DATE.exec(date)
+  if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${date}`)
+  const monthIndex = Number(m[1]) * 12 + Number(m[2]) - 1 + months
+  const [y, mo] = [Math.floor(monthIndex / 12), monthIndex % 12]
+  const lastDay = new Date(Date.UTC(y, mo + 1, 0)).getUTCDate()
+  return new Date(Date.UTC(y, mo, Math.min(Number(m[3]), lastDay))).toISOString().slice(0, 10)
+}
+
 /** Day of week of a `YYYY-MM-DD` date: 0 = Sunday … 6 = Saturday. */
 export function dayOfWeek(date: IsoDate): number {
   const m = ISO_DATE.exec(date)

@@ -219,7 +219,7 @@ describe.runIf(hasData)('working-day properties (real calendar 2017–2026)', ()
 
   it('computeDueAt gives computeDeadline\'s instant for every rule, and day-based rules ignore the time of day', () => {
     const ruleArb = fc.record({
-      rule: fc.constantFrom('working_days', 'calendar_days', 'same_day', 'hours'),
+      rule: fc.constantFrom('working_days', 'calendar_days', 'calendar_months', 'same_day', 'hours'),
       amount: fc.integer({ min: 0, max: 40 }),
       start: fc.constantFrom('receipt', 'next_working_day'),
       endOfDay: fc.constantFrom('17:00', '12:30', null),

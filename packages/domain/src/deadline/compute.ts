@@ -4,7 +4,7 @@
  * 10-01…10-07 National Day; due 2024-10-10"). Rules: see policy.ts. Days are Asia/Shanghai.
  */
 import type { HolidayCalendar } from '../calendar/calendar.ts'
-import { addCalendarDays, dayOfWeek, startOfZonedDay, toZonedDate, zonedTimeToInstant, type IsoDate } from '../time.ts'
+import { addCalendarDays, addCalendarMonths, dayOfWeek, startOfZonedDay, toZonedDate, zonedTimeToInstant, type IsoDate } from '../time.ts'
 import { addWorkingDays, countWorkingDays } from '../working-days.ts'
 import type { DeadlineRule } from './policy.ts'
 
@@ -34,7 +34,7 @@ export type DeadlineExplanation = {
   received: DatedDay & { at: number; kind: string; name: string | null }
   /** The first day counted (day 1 of the period); for hours the day the clock starts. */
   countFrom: IsoDate
-  /** Units (working days, calendar days or hours) added for pauses, and the pauses themselves. */
+  /** Units (working days, calendar days or hours; calendar days for a months rule) added for pauses, and the pauses themselves. */
   pausedUnits: number
   pauses: (ClockPause & { units: number })[]
   /** The units an approved extension added (0 when not extended). */
@@ -61,17 +61,22 @@ function instantOf(date: IsoDate, endOfDay: string | null): number {
   return zonedTimeToInstant(date, undefined, h, m)
 }
 
-/** Pause lengths in the rule's unit: working days / calendar days after the pause day up to the resume day, or hours. */
+/**
+ * Pause lengths in the rule's unit: working days / calendar days after the pause day up to the
+ * resume day, or hours; calendar days for a `calendar_months` rule (a pause is not a whole month).
+ */
 function pauseUnits(rule: DeadlineRule['rule'], cal: HolidayCalendar, p: ClockPause): number {
   if (rule === 'hours') return (p.to - p.from) / HOUR_MS
   const [from, to] = [toZonedDate(p.from), toZonedDate(p.to)]
-  if (rule === 'calendar_days') return Math.round((startOfZonedDay(to) - startOfZonedDay(from)) / (24 * HOUR_MS))
+  if (rule === 'calendar_days' || rule === 'calendar_months') return Math.round((startOfZonedDay(to) - startOfZonedDay(from)) / (24 * HOUR_MS))
   return countWorkingDays(cal, from, to)
 }
 
 type DueDay = { dueDate: IsoDate; dueAt: number; countFrom: IsoDate; isRolledOver: boolean }
 
-function dueDay(rule: DeadlineRule, receivedAt: number, cal: HolidayCalendar, total: number): DueDay {
+/** The due day of `amount` units (the rule's amount plus any extension) and `pausedUnits` more. */
+function dueDay(rule: DeadlineRule, receivedAt: number, cal: HolidayCalendar, amount: number, pausedUnits: number): DueDay {
+  const total = amount + pausedUnits
   const received = toZonedDate(receivedAt)
   const nextWorking = addWorkingDays(cal, received, 1)
   const startDay = rule.start === 'receipt' ? received : nextWorking
@@ -83,6 +88,12 @@ function dueDay(rule: DeadlineRule, receivedAt: number, cal: HolidayCalendar, to
     case 'calendar_days': {
       const countFrom = rule.start === 'receipt' ? addCalendarDays(received, 1) : nextWorking
       const last = addCalendarDays(countFrom, total - 1)
+      const dueDate = cal.isWorkingDay(last) ? last : addWorkingDays(cal, last, 1)
+      return { dueDate, dueAt: instantOf(dueDate, rule.endOfDay), countFrom, isRolledOver: dueDate !== last }
+    }
+    case 'calendar_months': {
+      const countFrom = rule.start === 'receipt' ? received : nextWorking
+      const last = addCalendarDays(addCalendarMonths(countFrom, amount), pausedUnits)
       const dueDate = cal.isWorkingDay(last) ? last : addWorkingDays(cal, last, 1)
       return { dueDate, dueAt: instantOf(dueDate, rule.endOfDay), countFrom, isRolledOver: dueDate !== last }
     }
@@ -126,12 +137,12 @@ function holidaysBetween(cal: HolidayCalendar, after: IsoDate, upTo: IsoDate) {
 export function computeDueAt(rule: DeadlineRule, receivedAt: number, cal: HolidayCalendar, options: DeadlineOptions = {}): number {
   const pausedUnits = (options.pauses ?? []).reduce((sum, p) => sum + pauseUnits(rule.rule, cal, p), 0)
   const extensionUnits = options.isExtended ? (rule.extensionAmount ?? 0) : 0
-  return dueDay(rule, receivedAt, cal, rule.amount + extensionUnits + pausedUnits).dueAt
+  return dueDay(rule, receivedAt, cal, rule.amount + extensionUnits, pausedUnits).dueAt
 }
 
 /** True when a rule's due instant depends only on the receipt's date, not its time of day. */
 export function dependsOnReceiptDateOnly(rule: DeadlineRule): boolean {
-  return rule.rule === 'working_days' || rule.rule === 'calendar_days'
+  return rule.rule !== 'same_day' && rule.rule !== 'hours'
 }
 
 /**
@@ -151,8 +162,7 @@ export function computeDeadline(
   const pauses = (options.pauses ?? []).map((p) => ({ ...p, units: pauseUnits(rule.rule, cal, p) }))
   const pausedUnits = pauses.reduce((sum, p) => sum + p.units, 0)
   const extensionUnits = options.isExtended ? (rule.extensionAmount ?? 0) : 0
-  const total = rule.amount + extensionUnits + pausedUnits
-  const day = dueDay(rule, receivedAt, cal, total)
+  const day = dueDay(rule, receivedAt, cal, rule.amount + extensionUnits, pausedUnits)
   const receivedDate = toZonedDate(receivedAt)
   const receivedInfo = cal.describeDay(receivedDate)
   const between = rule.rule === 'hours' ? { holidays: [], makeupWorkdays: [] } : holidaysBetween(cal, receivedDate, day.dueDate)

@@ -6,6 +6,10 @@
  * - `calendar_days` N: from `receipt`, the N-th day after receipt; from `next_working_day`, day 1 is
  *   the first working day after receipt. A period ending on a day off ends on the next working day
  *   (民法典 第二百零三条);
+ * - `calendar_months` N ("3 months from assignment"): due on the day of the N-th month after the
+ *   start day (receipt, or the first working day after it) with the same number, or that month's
+ *   last day when it has none (民法典 第二百零二条); a period ending on a day off ends on the next
+ *   working day (第二百零三条). Clock pauses add calendar days to that date;
  * - `same_day`: the day of receipt (`receipt`) or the next working day (`next_working_day`);
  * - `hours` N: N hours from the receipt instant or from 00:00 of the next working day.
  * Day rules are due at `endOfDay` (HH:MM Asia/Shanghai, default 17:00) or, when it is null, at the
@@ -14,21 +18,24 @@
  */
 import { z } from 'zod'
 
-export const DEADLINE_RULES = ['working_days', 'calendar_days', 'same_day', 'hours'] as const
+export const DEADLINE_RULES = ['working_days', 'calendar_days', 'calendar_months', 'same_day', 'hours'] as const
 export type DeadlineRuleKind = (typeof DEADLINE_RULES)[number]
 
 export const DEADLINE_STARTS = ['receipt', 'next_working_day'] as const
 export type DeadlineStart = (typeof DEADLINE_STARTS)[number]
 
-/** Inquiry kinds: an ordinary message, or a government-information disclosure request (依申请公开). */
-export const INQUIRY_KINDS = ['message', 'disclosure'] as const
+/**
+ * Inquiry kinds: an ordinary message, a government-information disclosure request (依申请公开), or
+ * a deputy's suggestion or CPPCC member's proposal assigned to the bureau (建议提案).
+ */
+export const INQUIRY_KINDS = ['message', 'disclosure', 'proposal'] as const
 export type InquiryKind = (typeof INQUIRY_KINDS)[number]
 
 export const DEFAULT_END_OF_DAY = '17:00'
 
 const ruleFields = {
   rule: z.enum(DEADLINE_RULES),
-  /** N: days or hours; 0 for `same_day` */
+  /** N: days, months or hours; 0 for `same_day` */
   amount: z.number().int().min(0).max(366),
   start: z.enum(DEADLINE_STARTS),
   endOfDay: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, e.g. 17:00').nullable(),

@@ -18,6 +18,7 @@ import {
   startOfZonedDay,
   toZonedDate,
   type DeadlinePolicy,
+  type InquiryKind,
   type DeadlineRule,
   type DueWindow,
   type NewInquiry,
@@ -35,7 +36,7 @@ const ruleSnapshot = (r: DeadlineRule): string =>
   JSON.stringify({ rule: r.rule, amount: r.amount, start: r.start, endOfDay: r.endOfDay, extensionAmount: r.extensionAmount, source: r.source })
 
 /** Deadline columns of a new inquiry. */
-export type NewDeadline = { dueAt: number; kind: 'message' | 'disclosure'; deadlinePolicyId: number | null; deadlineRule: string }
+export type NewDeadline = { dueAt: number; kind: InquiryKind; deadlinePolicyId: number | null; deadlineRule: string }
 
 /**
  * A function giving the deadline columns of new inquiries; reads the calendar and policies once

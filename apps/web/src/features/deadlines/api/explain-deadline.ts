@@ -25,6 +25,8 @@ export function explainDeadline(e: DeadlineExplanation, t: TFunction): string[] 
           .map((part) => t(`deadlines.holidayNames.${part}`, { defaultValue: part }))
           .join(t('deadlines.explain.nameJoin'))
   const unit = (count: number) => t(`deadlines.units.${e.rule}`, { count })
+  // pauses of a months rule are counted in calendar days (compute.ts)
+  const pauseUnit = (count: number) => t(`deadlines.units.${e.rule === 'calendar_months' ? 'calendar_days' : e.rule}`, { count })
 
   const parts = [t('deadlines.explain.received', { date: e.received.date, weekday: weekday(e.received.weekday) })]
   if (e.received.kind === 'holiday' || e.received.kind === 'makeup_workday') {
@@ -35,7 +37,7 @@ export function explainDeadline(e: DeadlineExplanation, t: TFunction): string[] 
       ? t('deadlines.explain.sameDay')
       : t(`deadlines.explain.start.${e.start}`, { amount: unit(e.amount) }),
   )
-  if (e.pausedUnits > 0) parts.push(t('deadlines.explain.paused', { amount: unit(e.pausedUnits) }))
+  if (e.pausedUnits > 0) parts.push(t('deadlines.explain.paused', { amount: pauseUnit(e.pausedUnits) }))
   if (e.extensionUnits > 0) parts.push(t('deadlines.explain.extended', { amount: unit(e.extensionUnits) }))
   if (e.makeupWorkdays.length > 0) {
     parts.push(

@@ -1,0 +1,124 @@
+/**
+ * Deputies' suggestions (人大代表建议) and CPPCC members' proposals (政协提案) assigned to the bureau:
+ * the inquiry kind `proposal`. Each comes from a source body (省人大, 省政协, 市人大, 市政协, or any
+ * other as data), with a session and number (市人大十六届二次会议第0123号), and is assigned to the
+ * bureau as the lead unit (主办) or as a co-unit (协办, naming the lead unit). The bureau answers in
+ * writing, often after a face-to-face consultation (面商), classing its answer A/B/C; the deputy
+ * rates it. Source of the categories and ratings: the common practice of the congresses' and CPPCC
+ * committees' handling rules (办理工作办法), which each locality words for itself.
+ */
+import { z } from 'zod'
+import { instantSchema } from '../inquiry.ts'
+
+/** 主办 (lead unit) or 协办 (co-unit). */
+export const PROPOSAL_ROLES = ['lead', 'co'] as const
+export type ProposalRole = (typeof PROPOSAL_ROLES)[number]
+
+/**
+ * The inquiry category each role is stored under: deadline policies select on it (a co-unit's
+ * opinion is due within one month, default-policies.ts) and the sentence counts by it.
+ */
+export const PROPOSAL_ROLE_CATEGORY: Readonly<Record<ProposalRole, string>> = { lead: '主办', co: '协办' }
+
+/** The channel every proposal is filed under (created with the first proposal). */
+export const PROPOSAL_CHANNEL = { code: 'proposals', nameZh: '建议提案', nameEn: 'Suggestions and proposals', intake: 'file' } as const
+
+/** Level of a source body, which decides how the annual-report sentence groups it (sentence.ts). */
+export const PROPOSAL_SOURCE_LEVELS = ['province', 'city', 'other'] as const
+export type ProposalSourceLevel = (typeof PROPOSAL_SOURCE_LEVELS)[number]
+
+/** The source bodies a bureau of a provincial capital hears from, in the report's order. */
+export const DEFAULT_PROPOSAL_SOURCES: readonly { name: string; level: ProposalSourceLevel }[] = [
+  { name: '省人大', level: 'province' },
+  { name: '省政协', level: 'province' },
+  { name: '市人大', level: 'city' },
+  { name: '市政协', level: 'city' },
+]
+
+/** The level of a source body: a default's own, else by its first character (省/市), else `other`. */
+export function proposalSourceLevel(source: string): ProposalSourceLevel {
+  const known = DEFAULT_PROPOSAL_SOURCES.find((s) => s.name === source)
+  if (known) return known.level
+  if (source.startsWith('省')) return 'province'
+  if (source.startsWith('市')) return 'city'
+  return 'other'
+}
+
+/** Answer categories: A 解决或采纳, B 正在解决或列入计划, C 因条件限制暂时不能解决. */
+export const PROPOSAL_ANSWER_CATEGORIES = ['A', 'B', 'C'] as const
+export type ProposalAnswerCategory = (typeof PROPOSAL_ANSWER_CATEGORIES)[number]
+export const PROPOSAL_ANSWER_CATEGORY_LABELS: Readonly<Record<ProposalAnswerCategory, string>> = {
+  A: '解决或采纳',
+  B: '正在解决或列入计划',
+  C: '因条件限制暂时不能解决',
+}
+
+/** The deputy's rating of the answer: 满意 / 基本满意 / 不满意 (不满意 leads to re-handling). */
+export const PROPOSAL_RATINGS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const
+export type ProposalRating = (typeof PROPOSAL_RATINGS)[number]
+
+/** Forms of the consultation with the deputy: face to face (面商), by phone, in writing, on site. */
+export const CONSULTATION_FORMS = ['face_to_face', 'phone', 'written', 'site_visit'] as const
+export type ConsultationForm = (typeof CONSULTATION_FORMS)[number]
+
+const text = (max: number) => z.string().trim().min(1).max(max)
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((s) => (s === '' ? undefined : s))
+    .optional()
+
+/** `市人大十六届二次会议` + `0123` -> `市人大十六届二次会议第0123号`. */
+export function proposalReference(session: string, number: string): string {
+  return `${session}第${number}号`
+}
+
+/**
+ * A suggestion or proposal as assigned to the bureau (entered by staff or imported from the
+ * congress's or CPPCC's assignment list). `assignedOn` is the assignment date (Asia/Shanghai), from
+ * which the deadline runs. The deputy's name and contact are personal data, masked in lists and
+ * exports like a citizen's. A co-unit item must name the lead unit.
+ */
+export const proposalInputSchema = z
+  .object({
+    source: text(30),
+    session: text(60),
+    number: z.string().trim().regex(/^[0-9A-Za-z-]{1,20}$/, 'digits or letters, e.g. 0123'),
+    role: z.enum(PROPOSAL_ROLES),
+    leadUnit: optionalText(100),
+    isKey: z.boolean().default(false),
+    title: text(500),
+    body: z.string().trim().max(50_000).default(''),
+    deputyName: text(60),
+    deputyContact: optionalText(60),
+    assignedOn: z.iso.date(),
+  })
+  .superRefine((p, ctx) => {
+    if (p.role === 'co' && p.leadUnit === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['leadUnit'], message: 'a co-unit item names the lead unit' })
+    }
+  })
+export type ProposalInput = z.infer<typeof proposalInputSchema>
+
+/** The co-unit's opinion sent to the lead unit (协办意见). */
+export const proposalOpinionSchema = z.object({ sentOn: z.iso.date(), text: text(20_000) })
+
+/** A consultation with the deputy: its date, form and who took part. */
+export const proposalConsultationSchema = z.object({
+  heldOn: z.iso.date(),
+  form: z.enum(CONSULTATION_FORMS),
+  participants: text(500),
+  note: z.string().trim().max(5000).default(''),
+})
+
+/** The written answer: its category, the text, and when it was sent (an instant). */
+export const proposalAnswerSchema = z.object({
+  category: z.enum(PROPOSAL_ANSWER_CATEGORIES),
+  body: text(50_000),
+  sentAt: instantSchema,
+})
+
+/** The deputy's rating; `unsatisfied` reopens the item for re-handling (重新办理). */
+export const proposalRatingSchema = z.object({ rating: z.enum(PROPOSAL_RATINGS), note: z.string().trim().max(2000).default('') })
