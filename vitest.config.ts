@@ -23,6 +23,10 @@ export default defineConfig({
         },
       },
       {
+        // the lint rules themselves: fixtures that break each boundary must be reported
+        test: { name: 'tooling', include: ['tooling/**/*.test.ts'], testTimeout: 60_000 },
+      },
+      {
         plugins: [react()],
         test: {
           name: 'web',
