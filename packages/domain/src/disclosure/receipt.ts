@@ -1,0 +1,54 @@
+/**
+ * How a disclosure request was received, and which date counts as its receipt date, by
+ * 《中华人民共和国政府信息公开条例》（2019年修订）第三十一条:
+ * - in person (当面提交): the day the applicant submitted it;
+ * - post needing a signature (邮寄挂号等需签收): the day the agency signed for it;
+ * - ordinary letter (平常信函等无需签收): the day the agency confirmed receipt with the applicant;
+ * - internet (互联网渠道) or the office's fax: the day both sides confirmed the request.
+ * The clock starts from this date, not from when the record was typed in. Dates are Asia/Shanghai.
+ */
+import type { IsoDate } from '../time.ts'
+
+export const RECEIPT_METHODS = ['in_person', 'registered_post', 'ordinary_letter', 'online', 'fax'] as const
+export type ReceiptMethod = (typeof RECEIPT_METHODS)[number]
+
+/** The fact that fixes the receipt date of each method (the label of the date field in the form). */
+export const RECEIPT_METHOD_LABELS: Record<ReceiptMethod, { zh: string; en: string; dateFact: { zh: string; en: string } }> = {
+  in_person: { zh: '当面提交', en: 'In person', dateFact: { zh: '提交之日', en: 'day submitted' } },
+  registered_post: { zh: '邮寄（需签收）', en: 'Registered post', dateFact: { zh: '签收之日', en: 'day signed for' } },
+  ordinary_letter: { zh: '平常信函', en: 'Ordinary letter', dateFact: { zh: '与申请人确认之日', en: 'day confirmed with the applicant' } },
+  online: { zh: '互联网渠道', en: 'Online', dateFact: { zh: '双方确认之日', en: 'day both sides confirmed' } },
+  fax: { zh: '传真', en: 'Fax', dateFact: { zh: '双方确认之日', en: 'day both sides confirmed' } },
+}
+
+/** The dates a desk may know about a received request; which one counts depends on the method. */
+export type ReceiptFacts = {
+  /** The day the applicant handed it in (in person) or sent it (letter, online, fax). */
+  submittedOn?: IsoDate | undefined
+  /** The day the agency signed for a registered item. */
+  signedForOn?: IsoDate | undefined
+  /** The day the agency confirmed receipt with the applicant (ordinary letter), or both sides confirmed (online, fax). */
+  confirmedOn?: IsoDate | undefined
+}
+
+/** The fact each method needs. */
+export const RECEIPT_FACT_OF: Record<ReceiptMethod, keyof ReceiptFacts> = {
+  in_person: 'submittedOn',
+  registered_post: 'signedForOn',
+  ordinary_letter: 'confirmedOn',
+  online: 'confirmedOn',
+  fax: 'confirmedOn',
+}
+
+export type ReceiptDate = { ok: true; date: IsoDate; fact: keyof ReceiptFacts } | { ok: false; missing: keyof ReceiptFacts }
+
+/**
+ * The receipt date of a request by 第三十一条: the date of the fact its method names. A request
+ * sent by ordinary letter but not yet confirmed has no receipt date (its clock has not started).
+ * @returns `{ ok: true, date, fact }` or `{ ok: false, missing }` naming the fact still needed
+ */
+export function receiptDate(method: ReceiptMethod, facts: ReceiptFacts): ReceiptDate {
+  const fact = RECEIPT_FACT_OF[method]
+  const date = facts[fact]
+  return date === undefined ? { ok: false, missing: fact } : { ok: true, date, fact }
+}
