@@ -15,7 +15,7 @@
  *   itself: an admin adjusts these to the local text.
  * - The other channels: 15 working days, the desk's default until the bureau sets its own rule.
  */
-import { PROPOSAL_ROLE_CATEGORY } from '../proposal/proposal.ts'
+import { PROPOSAL_ROLE_CATEGORY } from '../proposal/roles.ts'
 import type { DeadlinePolicy } from './policy.ts'
 import { DEFAULT_END_OF_DAY } from './policy.ts'
 

@@ -16,6 +16,7 @@
  * `LIFECYCLES`; the tests run every action × status × role cell of every registered section.
  */
 import type { InquiryKind } from '../deadline/policy.ts'
+import { PROPOSAL_ROLE_CATEGORY } from '../proposal/roles.ts'
 import { hasRole, type UserRole } from '../user.ts'
 
 /** Every action on an inquiry, whatever its kind. */
@@ -41,6 +42,13 @@ export const LIFECYCLE_ACTIONS = [
   'mark_posted',
   'note',
   'reveal_contact',
+  // a suggestion or proposal (建议提案): the co-unit's opinion to the lead unit, the consultation
+  // with the deputy, the answer drafted and signed off (sent with it), the deputy's rating
+  'send_opinion',
+  'record_consultation',
+  'draft_answer',
+  'sign_off_answer',
+  'rate',
 ] as const
 export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number]
 
@@ -53,7 +61,9 @@ export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number]
  * - `not_claimed`: nobody holds it (release);
  * - `duplicate`: merged into another inquiry; act on that one;
  * - `out_of_scope`: a responder outside the inquiry's department (the API answers 404 before);
- * - `paused` / `not_paused`: the clock is already stopped / is running.
+ * - `paused` / `not_paused`: the clock is already stopped / is running;
+ * - `category`: the action belongs to items of another category (a proposal's co-unit opinion vs
+ *   the lead unit's answer).
  */
 export const LIFECYCLE_REFUSALS = [
   'invalid_status',
@@ -65,6 +75,7 @@ export const LIFECYCLE_REFUSALS = [
   'out_of_scope',
   'paused',
   'not_paused',
+  'category',
 ] as const
 export type LifecycleRefusal = (typeof LIFECYCLE_REFUSALS)[number]
 
@@ -109,6 +120,8 @@ export type ActionRule<S extends string> = {
   notDuplicate?: boolean
   /** The clock must be running (`running`) or stopped (`paused`) */
   clock?: 'running' | 'paused'
+  /** Only for inquiries of this category (a proposal's role: 主办 or 协办) */
+  category?: string
 }
 
 /** A kind's section: its statuses, which of them count as pending (lists, counts), its actions. */
@@ -127,6 +140,8 @@ export type LifecycleSubject = {
   departmentId: number | null
   duplicateOfId: number | null
   pausedAt: number | null
+  /** Read by rules that name a category (proposals) */
+  category?: string | null
 }
 
 /** Who asks. */
@@ -142,6 +157,8 @@ export const MESSAGE_STATUSES = ['new', 'assigned', 'replied', 'closed', 'return
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number]
 
 const OPEN = ['new', 'assigned'] as const satisfies readonly MessageStatus[]
+/** An action a kind does not have */
+const NEVER = { statuses: [], role: 'responder', holder: 'anyone' } as const satisfies ActionRule<MessageStatus>
 const ANSWERABLE = ['new', 'assigned', 'replied'] as const satisfies readonly MessageStatus[]
 
 /** A citizen message (the channels' inquiries): the 12345 work order. */
@@ -171,6 +188,48 @@ export const MESSAGE_LIFECYCLE: KindLifecycle<MessageStatus> = {
     mark_posted: { statuses: MESSAGE_STATUSES, role: 'responder', holder: 'anyone' },
     note: { statuses: MESSAGE_STATUSES, role: 'responder', holder: 'anyone' },
     reveal_contact: { statuses: MESSAGE_STATUSES, role: 'responder', holder: 'anyone' },
+    send_opinion: NEVER,
+    record_consultation: NEVER,
+    draft_answer: NEVER,
+    sign_off_answer: NEVER,
+    rate: NEVER,
+  },
+}
+
+/**
+ * A deputy's suggestion or a CPPCC member's proposal (建议提案), stored in the message's statuses
+ * with their own meaning: `new` assigned to the bureau and not yet taken, `assigned` being handled,
+ * `replied` the answer (or, for a co-unit, its opinion to the lead unit) sent, `closed` rated by
+ * the deputy or closed by hand, `returned` sent back to the congress's or CPPCC's office as wrongly
+ * assigned (申请调整). Steps: assigned -> (co-unit: opinion sent to the lead unit) -> consultation
+ * recorded -> answer drafted, signed off by a manager and sent (category A/B/C) -> the deputy's
+ * rating -> closed; rated 不满意 it is re-handled (back to `assigned`). No clock pauses (the answer
+ * period runs in months); an extension (延期答复) goes through the usual request and decision.
+ * Source: the congresses' and CPPCC committees' handling rules (代表建议、批评和意见办理办法;
+ * 提案办理办法) as commonly written; see proposal/proposal.ts.
+ */
+export const PROPOSAL_LIFECYCLE: KindLifecycle<MessageStatus> = {
+  statuses: MESSAGE_STATUSES,
+  pending: OPEN,
+  actions: {
+    ...MESSAGE_LIFECYCLE.actions,
+    // a suggestion's role is set by the assignment, not by the desk
+    recategorise: NEVER,
+    // answered through the steps below, which record the category, opinion and rating
+    reply: NEVER,
+    submit_draft: NEVER,
+    approve: NEVER,
+    send_back: NEVER,
+    follow_up: NEVER,
+    merge: NEVER,
+    mark_posted: NEVER,
+    pause_clock: NEVER,
+    resume_clock: NEVER,
+    send_opinion: { statuses: OPEN, role: 'responder', holder: 'holder', category: PROPOSAL_ROLE_CATEGORY.co },
+    record_consultation: { statuses: OPEN, role: 'responder', holder: 'holder' },
+    draft_answer: { statuses: OPEN, role: 'responder', holder: 'holder', category: PROPOSAL_ROLE_CATEGORY.lead },
+    sign_off_answer: { statuses: OPEN, role: 'manager', holder: 'anyone', category: PROPOSAL_ROLE_CATEGORY.lead },
+    rate: { statuses: ['replied'], role: 'responder', holder: 'anyone', category: PROPOSAL_ROLE_CATEGORY.lead },
   },
 }
 
@@ -180,6 +239,7 @@ export const MESSAGE_LIFECYCLE: KindLifecycle<MessageStatus> = {
  */
 export const LIFECYCLES: { message: KindLifecycle<MessageStatus> } & Partial<Record<InquiryKind, KindLifecycle<string>>> = {
   message: MESSAGE_LIFECYCLE,
+  proposal: PROPOSAL_LIFECYCLE,
 }
 
 /** The section for `kind` (the message's when the kind has none of its own). */
@@ -207,7 +267,7 @@ function holderAllows(rule: HolderRule, inquiry: LifecycleSubject, viewer: Lifec
 
 /**
  * Whether `viewer` may take `action` on `inquiry` under `section`; the first failing check gives
- * the reason, in this order: role, scope, status, duplicate, holder, clock.
+ * the reason, in this order: role, scope, status, duplicate, holder, clock, category.
  */
 export function canDoIn<S extends string>(
   section: KindLifecycle<S>,
@@ -224,6 +284,7 @@ export function canDoIn<S extends string>(
   if (!holder.ok) return holder
   if (rule.clock === 'running' && inquiry.pausedAt !== null) return { ok: false, reason: 'paused' }
   if (rule.clock === 'paused' && inquiry.pausedAt === null) return { ok: false, reason: 'not_paused' }
+  if (rule.category !== undefined && inquiry.category !== rule.category) return { ok: false, reason: 'category' }
   return { ok: true }
 }
 

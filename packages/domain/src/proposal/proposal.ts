@@ -9,16 +9,8 @@
  */
 import { z } from 'zod'
 import { instantSchema } from '../inquiry.ts'
+import { PROPOSAL_ROLES } from './roles.ts'
 
-/** 主办 (lead unit) or 协办 (co-unit). */
-export const PROPOSAL_ROLES = ['lead', 'co'] as const
-export type ProposalRole = (typeof PROPOSAL_ROLES)[number]
-
-/**
- * The inquiry category each role is stored under: deadline policies select on it (a co-unit's
- * opinion is due within one month, default-policies.ts) and the sentence counts by it.
- */
-export const PROPOSAL_ROLE_CATEGORY: Readonly<Record<ProposalRole, string>> = { lead: '主办', co: '协办' }
 
 /** The channel every proposal is filed under (created with the first proposal). */
 export const PROPOSAL_CHANNEL = { code: 'proposals', nameZh: '建议提案', nameEn: 'Suggestions and proposals', intake: 'file' } as const

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { proposalInputSchema, proposalReference, type ProposalRole } from './proposal.ts'
+import { proposalInputSchema, proposalReference } from './proposal.ts'
+import type { ProposalRole } from './roles.ts'
 import { countProposals, formatPhoneSentence, formatProposalsSentence, type CountedProposal } from './sentence.ts'
 
 const SEED_2017 =

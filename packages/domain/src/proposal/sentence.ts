@@ -15,7 +15,8 @@
  * - key proposals (重点提案) follow as `主办市政协重点提案2件。` (and `协办…` when a co-unit item is
  *   key), sources joined by 、; no sentence when there are none.
  */
-import { DEFAULT_PROPOSAL_SOURCES, proposalSourceLevel, type ProposalRole } from './proposal.ts'
+import { DEFAULT_PROPOSAL_SOURCES, proposalSourceLevel } from './proposal.ts'
+import type { ProposalRole } from './roles.ts'
 
 /** Counts of one source body: items per role, and key items per role. */
 export type ProposalSourceCount = { source: string; lead: number; co: number; keyLead: number; keyCo: number }
