@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { UserRole } from '../user.ts'
 import {
+  DISCLOSURE_STATUSES,
   LIFECYCLE_ACTIONS,
   MESSAGE_LIFECYCLE,
   MESSAGE_STATUSES,
@@ -130,7 +131,7 @@ describe('scope and duplicates', () => {
   })
 
   it('follows the message section for a kind without its own', () => {
-    expect(canDo('close', message({ kind: 'disclosure', status: 'replied' }), viewer('responder'))).toEqual({ ok: true })
+    expect(canDo('return', message({ kind: 'suggestion' }), viewer('responder'))).toEqual({ ok: true })
   })
 })
 
@@ -164,5 +165,32 @@ describe('a second kind in the same shape', () => {
   it('says which of its statuses are pending', () => {
     expect(TEST_KIND.pending).toEqual(['received', 'awaiting_correction'])
     expect(MESSAGE_LIFECYCLE.pending).toEqual(['new', 'assigned'])
+  })
+})
+
+describe('the disclosure section', () => {
+  const request = (patch: Partial<LifecycleSubject> = {}) => message({ kind: 'disclosure', status: 'assigned', assigneeId: 7, ...patch })
+  //                                                  new  assigned replied closed
+  const DISCLOSURE: Partial<Record<LifecycleAction, string>> = {
+    reply: /*          decide the outcome, once  */ 'rma rma ... ...',
+    reopen: /*         the first decision stays  */ '... ... ... ...',
+    return: /*         no 退单                    */ '... ... ... ...',
+    follow_up: /*      no 回访                    */ '... ... ... ...',
+    merge: /*          重复申请 is an outcome      */ '... ... ... ...',
+    decide_extension: /* head of the office      */ '.ma .ma ... ...',
+    close: /*                                    */ '... ... rma ...',
+  }
+  it.each(Object.entries(DISCLOSURE))('%s by status and role', (action, row) => {
+    DISCLOSURE_STATUSES.forEach((status, i) => {
+      for (const role of ROLES) {
+        const answer = canDo(action as LifecycleAction, request({ status }), viewer(role))
+        expect(answer.ok, `${action} ${status} ${role}`).toBe(row.split(' ')[i]!.includes(LETTER[role]))
+      }
+    })
+  })
+  it('decides no outcome while the clock waits for a correction or a consultation', () => {
+    expect(canDo('reply', request({ pausedAt: 5 }), viewer('responder'))).toEqual({ ok: false, reason: 'paused' })
+    expect(canDo('resume_clock', request({ pausedAt: 5 }), viewer('responder'))).toEqual({ ok: true })
+    expect(canDo('pause_clock', request({ assigneeId: 99 }), viewer('responder'))).toEqual({ ok: false, reason: 'not_holder' })
   })
 })

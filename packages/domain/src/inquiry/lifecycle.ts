@@ -234,12 +234,62 @@ export const PROPOSAL_LIFECYCLE: KindLifecycle<MessageStatus> = {
 }
 
 /**
- * The registered sections, by kind. A kind without its own section yet (a disclosure request
- * before its statutory steps are written) follows the message's.
+ * Statuses of a disclosure request (依申请公开): new -> assigned -> replied (its outcome decided and
+ * the answer sent) -> closed. Waiting for the applicant's correction (补正, 第三十条) and consulting a
+ * third party or another agency (第三十二条) are states of its statutory clock
+ * (disclosure/clock.ts), with the inquiry paused meanwhile: they reuse `pause_clock` /
+ * `resume_clock`, and the clock's replay refuses the steps the 条例 does not allow.
  */
+export const DISCLOSURE_STATUSES = ['new', 'assigned', 'replied', 'closed'] as const
+export type DisclosureStatus = (typeof DISCLOSURE_STATUSES)[number]
+
+const DISCLOSURE_OPEN = ['new', 'assigned'] as const satisfies readonly DisclosureStatus[]
+
+/**
+ * A disclosure request, 《中华人民共和国政府信息公开条例》（2019年修订）: `reply` decides its outcome
+ * (第三十六条) once — a later correction comes from a review or lawsuit, not a second answer, so
+ * the annual table keeps the first decision; `decide_extension` is the approval of the head of the
+ * disclosure office (第三十三条), a manager's; there is no 退单, 回访 or merging (a repeated request
+ * is an outcome of its own, 不予处理·重复申请).
+ */
+export const DISCLOSURE_LIFECYCLE: KindLifecycle<DisclosureStatus> = {
+  statuses: DISCLOSURE_STATUSES,
+  pending: DISCLOSURE_OPEN,
+  actions: {
+    claim: { statuses: DISCLOSURE_OPEN, role: 'responder', holder: 'claim' },
+    release: { statuses: ['assigned'], role: 'responder', holder: 'holder_only' },
+    assign: { statuses: DISCLOSURE_OPEN, role: 'manager', holder: 'anyone' },
+    transfer: { statuses: DISCLOSURE_OPEN, role: 'responder', holder: 'holder' },
+    recategorise: { statuses: DISCLOSURE_OPEN, role: 'responder', holder: 'holder' },
+    return: NEVER,
+    reply: { statuses: DISCLOSURE_OPEN, role: 'responder', holder: 'holder', clock: 'running' },
+    submit_draft: { statuses: DISCLOSURE_OPEN, role: 'responder', holder: 'holder' },
+    approve: { statuses: DISCLOSURE_OPEN, role: 'manager', holder: 'anyone' },
+    send_back: { statuses: DISCLOSURE_STATUSES, role: 'manager', holder: 'anyone' },
+    close: { statuses: ['replied'], role: 'responder', holder: 'holder' },
+    reopen: NEVER,
+    pause_clock: { statuses: DISCLOSURE_OPEN, role: 'responder', holder: 'holder', clock: 'running' },
+    resume_clock: { statuses: DISCLOSURE_OPEN, role: 'responder', holder: 'holder', clock: 'paused' },
+    request_extension: { statuses: DISCLOSURE_OPEN, role: 'responder', holder: 'holder', clock: 'running' },
+    decide_extension: { statuses: DISCLOSURE_OPEN, role: 'manager', holder: 'anyone', clock: 'running' },
+    follow_up: NEVER,
+    merge: NEVER,
+    mark_posted: NEVER,
+    note: { statuses: DISCLOSURE_STATUSES, role: 'responder', holder: 'anyone' },
+    reveal_contact: { statuses: DISCLOSURE_STATUSES, role: 'responder', holder: 'anyone' },
+    send_opinion: NEVER,
+    record_consultation: NEVER,
+    draft_answer: NEVER,
+    sign_off_answer: NEVER,
+    rate: NEVER,
+  },
+}
+
+/** The registered sections, by kind. A kind without its own section yet follows the message's. */
 export const LIFECYCLES: { message: KindLifecycle<MessageStatus> } & Partial<Record<InquiryKind, KindLifecycle<string>>> = {
   message: MESSAGE_LIFECYCLE,
   proposal: PROPOSAL_LIFECYCLE,
+  disclosure: DISCLOSURE_LIFECYCLE,
 }
 
 /** The section for `kind` (the message's when the kind has none of its own). */
