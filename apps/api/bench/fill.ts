@@ -1,7 +1,7 @@
 /**
  * Fills a desk database with generated inquiries for the benchmark: the five channels in the mix of
  * the bureau's 2017 report, receipts over `years` years up to `now`, each with the history a desk in
- * use gives it (modules/seed/demo-lifecycle.ts: most old items replied or closed, about 4% never
+ * use gives it (planBenchLifecycle below: most old items replied or closed, about 4% never
  * answered, the last days' items still pending). The rows are the real ones: history-rows.ts builds
  * what the ingest/claim/reply/close services write (history-rows.test.ts proves it), deadline
  * columns come from the ingest's `deadlineResolver`, and seed.repo.ts writes them, so the
@@ -13,10 +13,9 @@ import type { Db } from '../src/db/client.ts'
 import { ensureChannels } from '../src/modules/channels/channels.service.ts'
 import { deadlineResolver, ensureDeadlineSetup } from '../src/modules/deadlines/deadlines.service.ts'
 import { apportion, REPORT_2017_COUNTS } from '../src/modules/seed/channel-mix.ts'
-import { planLifecycle } from '../src/modules/seed/demo-lifecycle.ts'
 import { generateInquiries } from '../src/modules/seed/generate-inquiries.ts'
 import { buildHistoryRows } from '../src/modules/seed/history-rows.ts'
-import { createRandom } from '../src/modules/seed/random.ts'
+import { createRandom, type Random } from '../src/modules/seed/random.ts'
 import { insertHistoryBatch, type DeadlineColumns } from '../src/modules/seed/seed.repo.ts'
 import type { HistoryRows } from '../src/modules/seed/history-rows.ts'
 import { createUser } from '../src/modules/users/users.service.ts'
@@ -77,7 +76,7 @@ export async function fillDesk(db: Db, o: FillOptions): Promise<FillResult> {
     o.onProgress?.(created)
   }
   for (const { replyText, ...item } of items) {
-    const plan = planLifecycle(plans, item.receivedAt, o.now, responderIds.length)
+    const plan = planBenchLifecycle(plans, item.receivedAt, o.now, responderIds.length)
     const userId = responderIds[plan.responder] as number
     const at = (t: number | undefined) => (t === undefined ? undefined : { at: t, userId })
     const rows = buildHistoryRows(item, { now: item.receivedAt, eventType: 'received' }, {
@@ -127,4 +126,34 @@ function dayDeadlines(resolve: (item: NewInquiry) => DeadlineColumns): (item: Ne
 export function statusMix(db: Db): Record<string, number> {
   const rows = db.$client.prepare('select status, count(*) as n from inquiries group by status').all() as { status: string; n: number }[]
   return Object.fromEntries(rows.map((r) => [r.status, r.n]))
+}
+
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+
+type BenchPlan = {
+  /** Index into the demo responders of the one who handles the item. */
+  responder: number
+  claimAt?: number | undefined
+  replyAt?: number | undefined
+  closeAt?: number | undefined
+}
+
+/**
+ * A desk with a backlog, harder on the queue than the demo's (modules/seed/demo-lifecycle.ts):
+ * older items are mostly replied or closed, recent ones new or assigned, and 4% were never
+ * answered (overdue). Plans one item received at `receivedAt`, seen at `now` (both UTC ms), handled by one of
+ * `responders` responders. Steps after `now` are left out.
+ */
+function planBenchLifecycle(rnd: Random, receivedAt: number, now: number, responders: number): BenchPlan {
+  const responder = rnd.int(0, responders - 1)
+  // a fifth of the items are answered without a separate claim; a claim comes within 20 hours
+  const claimAt = rnd.chance(0.8) ? receivedAt + rnd.int(1, 20) * HOUR : undefined
+  // 4% are never answered; the rest in 1–12 days, one in ten late (13–25 days): always after the claim
+  const replyDays = rnd.chance(0.04) ? undefined : rnd.chance(0.1) ? rnd.int(13, 25) : rnd.int(1, 12)
+  const replyAt = replyDays === undefined ? undefined : receivedAt + replyDays * DAY + rnd.int(0, 8) * HOUR
+  const closeAt = replyAt !== undefined && rnd.chance(0.75) ? replyAt + rnd.int(1, 10) * DAY : undefined
+  // claim < reply < close, so cutting at `now` never leaves a later step without an earlier one
+  const happened = (t: number | undefined) => (t !== undefined && t <= now ? t : undefined)
+  return { responder, claimAt: happened(claimAt), replyAt: happened(replyAt), closeAt: happened(closeAt) }
 }

@@ -1,35 +1,91 @@
 /**
- * What happens to a demo inquiry after it arrives: when a responder claims it, replies and the
- * case is closed, as instants (UTC ms) no later than "now". Older items are therefore mostly
- * replied or closed, recent ones still new or assigned, and a few old ones were never answered
- * (overdue). Pure: no I/O.
+ * What happens to a demo inquiry after it arrives, planned against its due instant so that the
+ * desk looks like a bureau's ordinary working morning rather than a backlog: the office dispatches
+ * it to a department (转办) within hours, a responder there claims it, replies (almost always by
+ * the due instant), marks the reply posted on the channel's platform and the case is closed.
+ * Items due later are still open in proportion to the time they have left; of the items due
+ * today a handful are still open, and of those due one to three working days ago only a few
+ * (`PlanQuota.overdue`) were missed. All instants are UTC ms, none later than `now`.
+ * Pure: no I/O; the same random sequence, items and quota give the same plans.
  */
+import { countWorkingDays, toZonedDate, type IsoDate, type WorkingDayCalendar } from '@desk/domain'
 import type { Random } from './random.ts'
 
-const HOUR = 3_600_000
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
 const DAY = 24 * HOUR
 
+/** The moment the demo is seen at. */
+export type PlanMoment = { now: number; today: IsoDate; cal: WorkingDayCalendar }
+
+/** Open items still allowed in the two visible groups; decremented as plans use them. */
+export type PlanQuota = { overdue: number; dueToday: number }
+
 export type LifecyclePlan = {
-  /** Index into the demo responders of the one who handles the item. */
+  /** Index into the responders of the item's department (taken modulo their number). */
   responder: number
+  /** Dispatch to the department by the office; absent for items that arrived in the last hours. */
+  dispatchAt?: number | undefined
   claimAt?: number | undefined
   replyAt?: number | undefined
+  /** When the responder marked the reply posted on the channel's platform. */
+  postAt?: number | undefined
   closeAt?: number | undefined
 }
 
+/** The share of replies given after the due instant, by one to three days. */
+const LATE_SHARE = 0.05
+
 /**
- * Plans one item received at `receivedAt`, seen at `now` (both UTC ms), handled by one of
- * `responders` responders. Steps after `now` are left out.
+ * Plans one item received at `item.receivedAt`, due at `item.dueAt`, as seen at `moment.now`.
+ * Steps are in this order when present: dispatch < claim < reply < post < close.
  */
-export function planLifecycle(rnd: Random, receivedAt: number, now: number, responders: number): LifecyclePlan {
-  const responder = rnd.int(0, responders - 1)
-  // a fifth of the items are answered without a separate claim; a claim comes within 20 hours
-  const claimAt = rnd.chance(0.8) ? receivedAt + rnd.int(1, 20) * HOUR : undefined
-  // 4% are never answered; the rest in 1–12 days, one in ten late (13–25 days): always after the claim
-  const replyDays = rnd.chance(0.04) ? undefined : rnd.chance(0.1) ? rnd.int(13, 25) : rnd.int(1, 12)
-  const replyAt = replyDays === undefined ? undefined : receivedAt + replyDays * DAY + rnd.int(0, 8) * HOUR
-  const closeAt = replyAt !== undefined && rnd.chance(0.75) ? replyAt + rnd.int(1, 10) * DAY : undefined
-  // claim < reply < close, so cutting at `now` never leaves a later step without an earlier one
-  const happened = (t: number | undefined) => (t !== undefined && t <= now ? t : undefined)
-  return { responder, claimAt: happened(claimAt), replyAt: happened(replyAt), closeAt: happened(closeAt) }
+export function planLifecycle(rnd: Random, item: { receivedAt: number; dueAt: number }, moment: PlanMoment, quota: PlanQuota): LifecyclePlan {
+  const { now } = moment
+  const responder = rnd.int(0, 9)
+  const dispatchAt = item.receivedAt + rnd.int(20, 150) * MINUTE
+  if (dispatchAt > now) return { responder }
+  const claimAt = rnd.chance(0.8) ? dispatchAt + rnd.int(10, 8 * 60) * MINUTE : undefined
+  const start = claimAt ?? dispatchAt
+  if (start > now) return { responder, dispatchAt }
+  const opened = { responder, dispatchAt, claimAt }
+
+  const dueDate = toZonedDate(item.dueAt)
+  let replyAt: number | undefined
+  if (item.dueAt < now) {
+    const lateBy = countWorkingDays(moment.cal, dueDate, moment.today)
+    if (lateBy >= 1 && lateBy <= 3 && quota.overdue > 0 && rnd.chance(0.3)) {
+      quota.overdue -= 1
+      return opened
+    }
+    const late = rnd.chance(LATE_SHARE) ? item.dueAt + rnd.int(1, 3) * DAY + rnd.int(0, 6) * HOUR : undefined
+    replyAt = late !== undefined && late <= now ? late : between(rnd, start, item.dueAt)
+  } else if (dueDate === moment.today) {
+    if (quota.dueToday > 0 && rnd.chance(0.5)) {
+      quota.dueToday -= 1
+      return opened
+    }
+    replyAt = between(rnd, start, now)
+  } else {
+    // the further along its time an item is, the likelier it is answered already
+    const elapsed = (now - item.receivedAt) / (item.dueAt - item.receivedAt)
+    if (rnd.float() >= elapsed * 0.85) return opened
+    replyAt = between(rnd, start, now)
+  }
+  if (replyAt === undefined) return opened
+  const postAt = replyAt + rnd.int(10, 20 * 60) * MINUTE
+  const closeAt = rnd.chance(0.75) ? replyAt + rnd.int(1, 10) * DAY : undefined
+  return {
+    ...opened,
+    replyAt,
+    postAt: postAt <= now ? postAt : undefined,
+    closeAt: postAt <= now && closeAt !== undefined && closeAt <= now ? closeAt : undefined,
+  }
+}
+
+/** An instant at least a quarter hour after `from` and before `to`; undefined when there is no room. */
+function between(rnd: Random, from: number, to: number): number | undefined {
+  const earliest = from + 15 * MINUTE
+  if (to <= earliest) return undefined
+  return earliest + Math.floor(rnd.float() * (to - earliest))
 }

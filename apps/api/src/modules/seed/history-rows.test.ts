@@ -4,6 +4,11 @@ import { setupDesk } from '../../test/setup.ts'
 import { deadlineResolver } from '../deadlines/deadlines.service.ts'
 import { ingestInquiries } from '../inquiries/ingest.service.ts'
 import { claimInquiry, closeInquiry, replyToInquiry } from '../inquiries/inquiries.service.ts'
+import { markPosted, transferInquiry } from '../inquiries/workflow.service.ts'
+import { createDepartment } from '../departments/departments.service.ts'
+import { loadCalendar } from '../calendar/calendar.service.ts'
+import { ensureDeadlineSetup } from '../deadlines/deadlines.service.ts'
+import { toZonedDate } from '@desk/domain'
 import { createUser } from '../users/users.service.ts'
 import { apportion, REPORT_2017_COUNTS } from './channel-mix.ts'
 import { planLifecycle } from './demo-lifecycle.ts'
@@ -16,15 +21,21 @@ const NOW = Date.parse('2024-06-30T18:00:00+08:00')
 
 async function deskWithStaff() {
   const desk = setupDesk(() => NOW)
+  ensureDeadlineSetup(desk.db, NOW)
+  const department = createDepartment(desk.db, { name: '规划处', isActive: true }, NOW)
   const users = []
   for (const username of ['r1', 'r2']) {
-    users.push(await createUser(desk.db, { username, displayName: username, role: 'responder', password: 'secret-pass' }, NOW))
+    users.push(await createUser(desk.db, { username, displayName: username, role: 'responder', password: 'secret-pass', department: department.id }, NOW))
   }
-  return { db: desk.db, users }
+  const manager = await createUser(desk.db, { username: 'm1', displayName: 'm1', role: 'manager', password: 'secret-pass' }, NOW)
+  return { db: desk.db, users, manager: { ...manager, role: 'manager' as const }, department: { id: department.id, name: department.name } }
 }
 
-function plannedItems() {
+function plannedItems(db: Db) {
   const plans = createRandom(99)
+  const deadlineOf = deadlineResolver(db)
+  const moment = { now: NOW, today: toZonedDate(NOW), cal: loadCalendar(db) }
+  const quota = { overdue: 3, dueToday: 3 }
   const items = [
     ...generateInquiries({
       seed: 3,
@@ -35,7 +46,7 @@ function plannedItems() {
       externalIdPrefix: 'H-',
     }),
   ]
-  return items.map((item) => ({ item, plan: planLifecycle(plans, item.receivedAt, NOW, 2) }))
+  return items.map((item) => ({ item, plan: planLifecycle(plans, { receivedAt: item.receivedAt, dueAt: deadlineOf(item).dueAt }, moment, quota) }))
 }
 
 const dump = (db: Db) => ({
@@ -46,26 +57,37 @@ const dump = (db: Db) => ({
 })
 
 describe('buildHistoryRows + insertHistoryBatch', () => {
-  it('write exactly the rows of ingestInquiries and the claim/reply/close services', async () => {
+  it('write exactly the rows of ingestInquiries and the transfer/claim/reply/post/close services', async () => {
     const viaServices = await deskWithStaff()
-    for (const { item: { replyText, ...item }, plan } of plannedItems()) {
+    for (const { item: { replyText, ...item }, plan } of plannedItems(viaServices.db)) {
       const db = viaServices.db
-      const user = { ...viaServices.users[plan.responder]!, role: 'responder' as const }
+      const user = { ...viaServices.users[plan.responder % 2]!, role: 'responder' as const }
       const [res] = ingestInquiries(db, [item], { actorId: null, now: item.receivedAt, eventType: 'received' })
       let version = 1
+      if (plan.dispatchAt) {
+        const input = { version, departmentId: viaServices.department.id, note: '请按职责办理' }
+        version = transferInquiry({ db, user: viaServices.manager, now: plan.dispatchAt }, res!.id, input).version
+      }
       if (plan.claimAt) version = claimInquiry({ db, user, now: plan.claimAt }, res!.id, version).version
       if (plan.replyAt) version = replyToInquiry({ db, user, now: plan.replyAt }, res!.id, version, replyText).version
+      if (plan.postAt) {
+        const replyId = (db.$client.prepare('select id from replies where inquiry_id = ?').get(res!.id) as { id: number }).id
+        markPosted({ db, user, now: plan.postAt }, res!.id, replyId, toZonedDate(plan.postAt))
+      }
       if (plan.closeAt) closeInquiry({ db, user, now: plan.closeAt }, res!.id, version)
     }
 
     const viaBulk = await deskWithStaff()
     const deadlineOf = deadlineResolver(viaBulk.db)
-    const batch = plannedItems().map(({ item: { replyText, ...item }, plan }) => {
-      const userId = viaBulk.users[plan.responder]!.id
+    const batch = plannedItems(viaBulk.db).map(({ item: { replyText, ...item }, plan }) => {
+      const userId = viaBulk.users[plan.responder % 2]!.id
       const at = (t: number | undefined) => (t === undefined ? undefined : { at: t, userId })
+      const dispatch = { userId: viaBulk.manager.id, department: viaBulk.department, note: '请按职责办理' }
       const steps = {
+        dispatch: plan.dispatchAt === undefined ? undefined : { ...dispatch, at: plan.dispatchAt },
         claim: at(plan.claimAt),
         reply: plan.replyAt === undefined ? undefined : { at: plan.replyAt, userId, body: replyText },
+        post: at(plan.postAt),
         close: at(plan.closeAt),
       }
       return { rows: buildHistoryRows(item, { now: item.receivedAt, eventType: 'received' }, steps), deadline: deadlineOf(item) }

@@ -6,15 +6,19 @@
  * history-rows.test.ts proves that the result equals the services' rows, column for column.
  * The deadline columns are not built here: they come from the deadline resolver. Pure: no I/O.
  */
-import type { InquiryEventType, InquiryStatus, NewInquiry } from '@desk/domain'
+import { startOfZonedDay, toZonedDate, type InquiryEventType, type InquiryStatus, type NewInquiry } from '@desk/domain'
 import { messageColumns } from '../inquiries/ingest.service.ts'
 
 type Step = { at: number; userId: number }
 
 /** What happened after arrival (UTC ms instants, in this order, each optional). */
 export type HistorySteps = {
+  /** 转办 from no department to this one (the arrival's dispatch); `userId` is the dispatcher */
+  dispatch?: (Step & { department: { id: number; name: string }; note: string }) | undefined
   claim?: Step | undefined
   reply?: (Step & { body: string }) | undefined
+  /** The reply marked posted on the channel's platform on the Asia/Shanghai day of `at` */
+  post?: Step | undefined
   close?: Step | undefined
 }
 
@@ -29,6 +33,7 @@ export type HistoryRows = {
     citizenEmail: string | null
     category: string | null
     assigneeId: number | null
+    departmentId: number | null
     status: InquiryStatus
     receivedAt: number
     repliedAt: number | null
@@ -39,10 +44,11 @@ export type HistoryRows = {
   }
   /**
    * In the order the services append them. `data` is the event's details; a `replied` event also
-   * names the id of its reply (`replyId`), which the writer adds once the reply row has its id.
+   * and a `posted` event name the id of the reply (`replyId`), which the writer adds once the reply
+   * row has its id.
    */
   events: { actorId: number | null; type: InquiryEventType; data: Record<string, unknown>; createdAt: number }[]
-  replies: { body: string; authorId: number; origin: 'desk'; createdAt: number }[]
+  replies: { body: string; authorId: number; origin: 'desk'; createdAt: number; postedAt: number | null; postedBy: number | null }[]
 }
 
 /**
@@ -58,6 +64,7 @@ export function buildHistoryRows(
   // the spread last keeps a fast object (see ingest.service.ts)
   const inquiry: HistoryRows['inquiry'] = {
     assigneeId: null,
+    departmentId: null,
     status: 'new',
     receivedAt: item.receivedAt,
     repliedAt: null,
@@ -73,12 +80,23 @@ export function buildHistoryRows(
     Object.assign(inquiry, patch, { updatedAt: step.at, version: inquiry.version + 1 })
     events.push({ actorId: step.userId, type, data, createdAt: step.at })
   }
-  const { claim, reply, close } = steps
+  const { dispatch, claim, reply, post, close } = steps
+  if (dispatch) {
+    const data = { fromDepartmentId: null, from: null, toDepartmentId: dispatch.department.id, to: dispatch.department.name, note: dispatch.note, previousAssignee: null }
+    change(dispatch, 'transferred', { departmentId: dispatch.department.id, assigneeId: null, status: 'new' }, data)
+  }
   if (claim) change(claim, 'claimed', { status: 'assigned', assigneeId: claim.userId })
   if (reply) {
-    replies.push({ body: reply.body, authorId: reply.userId, origin: 'desk', createdAt: reply.at })
+    replies.push({ body: reply.body, authorId: reply.userId, origin: 'desk', createdAt: reply.at, postedAt: null, postedBy: null })
     const patch = { status: 'replied' as const, assigneeId: inquiry.assigneeId ?? reply.userId, repliedAt: inquiry.repliedAt ?? reply.at }
     change(reply, 'replied', patch, { length: reply.body.length })
+  }
+  const posted = replies[0]
+  if (post && posted) {
+    const postedOn = toZonedDate(post.at)
+    Object.assign(posted, { postedAt: startOfZonedDay(postedOn), postedBy: post.userId })
+    // markPosted appends its event without touching the inquiry row
+    events.push({ actorId: post.userId, type: 'posted', data: { postedOn }, createdAt: post.at })
   }
   if (close) change(close, 'closed', { status: 'closed', closedAt: close.at })
   return { inquiry, events, replies }

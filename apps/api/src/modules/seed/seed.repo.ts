@@ -15,16 +15,16 @@ function statements(db: Db) {
   const sqlite = db.$client
   return {
     insertInquiry: sqlite.prepare(`insert into inquiries (channel_code, external_id, subject, body,
-        citizen_name, citizen_phone, citizen_email, category, assignee_id, status, received_at, due_at,
+        citizen_name, citizen_phone, citizen_email, category, assignee_id, department_id, status, received_at, due_at,
         replied_at, closed_at, version, created_at, updated_at, kind, deadline_policy_id, deadline_rule)
       values (@channelCode, @externalId, @subject, @body, @citizenName, @citizenPhone, @citizenEmail,
-        @category, @assigneeId, @status, @receivedAt, @dueAt, @repliedAt, @closedAt, @version, @createdAt,
+        @category, @assigneeId, @departmentId, @status, @receivedAt, @dueAt, @repliedAt, @closedAt, @version, @createdAt,
         @updatedAt, @kind, @deadlinePolicyId, @deadlineRule)
       on conflict (channel_code, external_id) do nothing`),
     insertEvent: sqlite.prepare(`insert into inquiry_events (inquiry_id, actor_id, type, data, created_at)
       values (?, ?, ?, ?, ?)`),
-    insertReply: sqlite.prepare(`insert into replies (inquiry_id, body, author_id, origin, created_at)
-      values (?, ?, ?, ?, ?)`),
+    insertReply: sqlite.prepare(`insert into replies (inquiry_id, body, author_id, origin, created_at, posted_at, posted_by)
+      values (?, ?, ?, ?, ?, ?, ?)`),
   }
 }
 
@@ -52,10 +52,16 @@ export function insertHistoryBatch(
       }
       created += 1
       const id = res.lastInsertRowid
-      const replyIds = rows.replies.map((r) => s.insertReply.run(id, r.body, r.authorId, r.origin, r.createdAt).lastInsertRowid)
+      const replyIds = rows.replies.map((r) => s.insertReply.run(id, r.body, r.authorId, r.origin, r.createdAt, r.postedAt, r.postedBy).lastInsertRowid)
       let replied = 0
       for (const e of rows.events) {
-        const data = e.type === 'replied' ? { ...e.data, replyId: Number(replyIds[replied++]) } : e.data
+        // the services' key order: `replied` names the reply last, `posted` first
+        const data =
+          e.type === 'replied'
+            ? { ...e.data, replyId: Number(replyIds[replied++]) }
+            : e.type === 'posted'
+              ? { replyId: Number(replyIds[replied - 1]), ...e.data }
+              : e.data
         s.insertEvent.run(id, e.actorId, e.type, JSON.stringify(data), e.createdAt)
       }
     }
