@@ -15,6 +15,7 @@ import { consoleLogger } from './lib/logger.ts'
 import { startOutboxWorker } from './modules/outbox/outbox-worker.ts'
 import { recoverImportJobs } from './modules/imports/import-jobs.service.ts'
 import { REPO_ROOT, fromUser, resolveDbPath } from './paths.ts'
+import { formatStartBanner } from './start-banner.ts'
 
 const config = readConfig()
 const dbPath = resolveDbPath(undefined)
@@ -45,16 +46,7 @@ if (existsSync(webDist)) {
 }
 
 const httpServer = serve({ fetch: server.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-  const lines = [`Inquiry Desk is running: http://localhost:${info.port}`, `Database: ${dbPath}`]
-  if (boot.admin) {
-    lines.push(
-      boot.admin.generated
-        ? `Admin login: admin / ${boot.admin.password}  (generated now, shown once: write it down)`
-        : 'Admin login: admin / the password in DESK_ADMIN_PASSWORD',
-    )
-  }
-  for (const l of boot.demoLogins) lines.push(`Demo login (${l.role}): ${l.username} / ${l.password}`)
-  console.log(lines.join('\n'))
+  process.stdout.write(formatStartBanner({ url: `http://localhost:${info.port}`, dbPath, admin: boot.admin, demoLogins: boot.demoLogins }))
 })
 
 function shutdown() {

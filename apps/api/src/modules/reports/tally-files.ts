@@ -25,9 +25,16 @@ function summaryRows(t: YearTally): Cell[][] {
   return rows
 }
 
-/** The tally as CSV text starting with a UTF-8 BOM: the summary table (channels × months). */
+/**
+ * The tally as CSV text starting with a UTF-8 BOM: the summary table (channels × months), then
+ * the annual-report sentence as the XLSX has it (a row padded to the table's width, so strict
+ * CSV readers see equal-length rows).
+ */
 export function tallyToCsv(t: YearTally): string {
-  return stringify(summaryRows(t).map(safe), { bom: true, record_delimiter: '\r\n' })
+  const rows = summaryRows(t)
+  const width = rows[0]?.length ?? 2
+  const sentence: Cell[] = [L.sentence, t.sentence, ...Array.from({ length: Math.max(0, width - 2) }, () => '')]
+  return stringify([...rows, sentence].map(safe), { bom: true, record_delimiter: '\r\n' })
 }
 
 function addSheet(wb: ExcelJS.Workbook, name: string, rows: Cell[][], widths: number[]) {

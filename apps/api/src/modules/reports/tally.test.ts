@@ -125,7 +125,12 @@ describe('tally downloads', () => {
     const evil = rows.find((r) => r[0]?.includes('HYPERLINK'))
     expect(evil?.[0]).toBe('\'=HYPERLINK("x")\n第二行')
     expect(evil?.slice(1, 4)).toEqual(['2', '0', '2'])
-    expect(rows.at(-1)?.slice(0, 4)).toEqual(['合计', '15', '2', '13'])
+    expect(rows.at(-2)?.slice(0, 4)).toEqual(['合计', '15', '2', '13'])
+    // the annual-report sentence, as on the page and in the XLSX
+    const sentence = (await (await call(desk, s, 'GET', '/reports/tally?year=2017')).json()) as { sentence: string }
+    expect(rows.at(-1)?.slice(0, 2)).toEqual(['年报表述', sentence.sentence])
+    expect(sentence.sentence).toMatch(/^2017年共办理/)
+    expect(rows.at(-1)).toHaveLength(rows[0]!.length)
   })
 
   it('XLSX: summary, by-month and by-category sheets with Chinese headers and widths', async () => {

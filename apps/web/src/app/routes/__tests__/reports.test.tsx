@@ -19,6 +19,8 @@ describe('yearly tally page', () => {
     const app = renderWithClient('/reports?year=2017')
 
     const sentence = await screen.findByText(SENTENCE_2017)
+    // the header names the desk as the README does
+    expect(screen.getByText('多渠道问政答复台')).toBeTruthy()
     expect(reports.reads.at(-1)?.query.get('year')).toBe('2017')
     await app.user.click(screen.getByRole('button', { name: /复\s*制/ }))
     expect(await navigator.clipboard.readText()).toBe(sentence.textContent)
@@ -27,7 +29,9 @@ describe('yearly tally page', () => {
     const byChannel = screen.getByText('各渠道办理量（截至年末）').closest('.ant-card') as HTMLElement
     const total = within(byChannel).getByText('合计').closest('tr') as HTMLElement
     expect([...total.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['合计', '2,235', '2,204', '31'])
-    const byMonth = screen.getByText('各月接收量').closest('.ant-card') as HTMLElement
+    // the page's words are the files' words
+    expect([...byChannel.querySelectorAll('th')].map((th) => th.textContent)).toEqual(['渠道', '收件数', '年末已答复', '年末待答复'])
+    const byMonth = screen.getByText('各月收件数').closest('.ant-card') as HTMLElement
     expect(within(byMonth).getAllByRole('row')).toHaveLength(13) // header + 12 months
     expect(screen.getByText('交通出行')).toBeTruthy()
   })
