@@ -119,4 +119,14 @@ describe('rowToInquiry', () => {
       { row: 7, column: '答复时间', reason: 'repliedAt is empty' },
     ])
   })
+
+  it('refuses NUL and dates outside the supported range, and replaces lone surrogates', () => {
+    const r = rowToInquiry([1, 'u', 'a\u0000b', '1900/1/1 08:00', 'text', '', ''], mapping, ctx)
+    expect(r.issues).toEqual([
+      { row: 7, column: '留言主题', reason: 'subject contains a NUL character (U+0000), which is not allowed' },
+      { row: 7, column: '留言时间', reason: 'receivedAt outside 1992-01-01..2100-12-31' },
+    ])
+    const ok = rowToInquiry([1, 'u', 'a\uD800b', '2019/1/1 08:00', 'x\uFFFF', '', ''], mapping, ctx)
+    expect([ok.inquiry?.subject, ok.inquiry?.body]).toEqual(['a\uFFFDb', 'x\uFFFD'])
+  })
 })

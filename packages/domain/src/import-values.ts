@@ -6,6 +6,8 @@
  */
 import type { ColumnMapping, ImportField, ImportIssue } from './import-fields.ts'
 import type { NewInquiry } from './inquiry.ts'
+import { UNSUPPORTED_DATE_MESSAGE, isSupportedInstant } from './supported-dates.ts'
+import { NUL_MESSAGE, hasNul, normalizeText } from './text.ts'
 import { zonedTimeToInstant } from './time.ts'
 
 /** A cell as a reader gives it: text (CSV, XLSX strings), a number or boolean, or an Excel date cell. */
@@ -149,7 +151,8 @@ export function rowToInquiry(
     const col = mapping[field]
     if (!col) return undefined
     const raw = cellText(cells[col.index] ?? null)
-    const value = MULTILINE.has(field) ? cleanText(raw) : cleanLine(raw)
+    if (hasNul(raw)) issues.push({ row: ctx.row, column: col.column, reason: `${field} ${NUL_MESSAGE}` })
+    const value = normalizeText(MULTILINE.has(field) ? cleanText(raw) : cleanLine(raw))
     const max = MAX_LENGTH[field]
     if (max !== undefined && value.length > max) {
       issues.push({ row: ctx.row, column: col.column, reason: `${field} is longer than ${max} characters` })
@@ -163,6 +166,9 @@ export function rowToInquiry(
     const t = parseImportTime(cell, ctx.zone)
     if (t === undefined) {
       issues.push({ row: ctx.row, column: col.column, reason: `unreadable time "${cleanLine(cellText(cell))}"` })
+    } else if (!isSupportedInstant(t)) {
+      issues.push({ row: ctx.row, column: col.column, reason: `${field} ${UNSUPPORTED_DATE_MESSAGE}` })
+      return undefined
     }
     return t
   }

@@ -3,7 +3,9 @@
  * Their statuses and actions are the lifecycle's (`inquiry/lifecycle.ts`).
  */
 import { z } from 'zod'
+import { textSchema } from './text.ts'
 import { channelCodeSchema } from './channel.ts'
+import { UNSUPPORTED_DATE_MESSAGE, isSupportedInstant, supportedDateSchema } from './supported-dates.ts'
 import type { InquiryKind } from './deadline/policy.ts'
 import { MESSAGE_LIFECYCLE, MESSAGE_STATUSES } from './inquiry/lifecycle.ts'
 
@@ -56,15 +58,16 @@ export type InquiryEventType = (typeof INQUIRY_EVENT_TYPES)[number]
 
 /** Texts are trimmed; an empty string means "absent". */
 const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
+  textSchema()
+  .trim()
     .max(max)
     .transform((s) => (s === '' ? undefined : s))
     .optional()
 
 /** ISO 8601 instant that must carry an offset (`Z` or `+08:00`): a zone-less time is ambiguous. */
-export const instantSchema = z.iso.datetime({ offset: true, error: 'ISO 8601 time with an offset, e.g. 2024-09-27T09:30:00+08:00' })
+export const instantSchema = z.iso
+  .datetime({ offset: true, error: 'ISO 8601 time with an offset, e.g. 2024-09-27T09:30:00+08:00' })
+  .refine((s) => isSupportedInstant(Date.parse(s)), UNSUPPORTED_DATE_MESSAGE)
 
 export const citizenSchema = z.object({
   name: optionalText(100),
@@ -75,9 +78,9 @@ export type Citizen = z.infer<typeof citizenSchema>
 
 /** One inquiry as a channel delivers it (`POST /api/channels/:code/inquiries`). */
 export const channelInquirySchema = z.object({
-  externalId: z.string().trim().min(1).max(100),
-  subject: z.string().trim().min(1).max(500),
-  body: z.string().trim().min(1).max(50_000),
+  externalId: textSchema().trim().min(1).max(100),
+  subject: textSchema().trim().min(1).max(500),
+  body: textSchema().trim().min(1).max(50_000),
   receivedAt: instantSchema,
   citizen: citizenSchema.optional(),
   category: optionalText(100),
@@ -117,7 +120,7 @@ export type NewInquiry = {
 export const QUEUE_SORTS = ['received_desc', 'received_asc', 'due_asc'] as const
 export type QueueSort = (typeof QUEUE_SORTS)[number]
 
-const dateOnly = z.iso.date()
+const dateOnly = supportedDateSchema
 
 /**
  * Reply filter values: `yes` has a first reply, `no` has none, `on_time`/`late` has one given
@@ -148,11 +151,11 @@ export const inquiryFilterSchema = z.object({
   channel: channelCodeSchema.optional(),
   status: z.enum(STATUS_FILTERS).default('pending'),
   assignee: z.union([z.literal('me'), z.literal('none'), z.coerce.number().int().positive()], { error: 'me, none or a user id' }).optional(),
-  q: z.string().trim().max(100).optional(),
+  q: textSchema().trim().max(100).optional(),
   from: dateOnly.optional(),
   to: dateOnly.optional(),
   replied: z.enum(REPLY_FILTERS).optional(),
-  category: z.string().trim().min(1).max(100).optional(),
+  category: textSchema().trim().min(1).max(100).optional(),
   uncategorized: z.literal('1').optional(),
   /** `overdue`, or N: due within N working days (0 = by the end of today); paused clocks excluded */
   due: z.union([z.literal('overdue'), z.coerce.number().int().min(0).max(60)], { error: 'overdue or a number of working days, 0 to 60' }).optional(),
@@ -173,5 +176,5 @@ export type QueueQuery = z.infer<typeof queueQuerySchema>
 
 /** Every state-changing action on an inquiry carries the version the client saw. */
 export const versionSchema = z.object({ version: z.number().int().positive() })
-export const replySchema = versionSchema.extend({ body: z.string().trim().min(1).max(50_000) })
+export const replySchema = versionSchema.extend({ body: textSchema().trim().min(1).max(50_000) })
 export type ReplyInput = z.infer<typeof replySchema>

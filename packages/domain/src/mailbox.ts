@@ -5,6 +5,7 @@
  */
 import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max'
 import { z } from 'zod'
+import { textSchema } from './text.ts'
 import { MAILBOX_LIMITS } from './mailbox-limits.ts'
 
 /**
@@ -23,8 +24,7 @@ export function normaliseMainlandPhone(input: string): string | undefined {
   return type === 'MOBILE' ? national : `0${national}`
 }
 
-export const mainlandPhoneSchema = z
-  .string()
+export const mainlandPhoneSchema = textSchema()
   .trim()
   .min(1)
   .max(30)
@@ -39,16 +39,15 @@ export const mainlandPhoneSchema = z
 
 /** Tracking numbers: `JZ` + 10 characters of an alphabet without look-alikes (0/O, 1/I/L, U). */
 export const TRACKING_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ'
-export const trackingNumberSchema = z
-  .string()
+export const trackingNumberSchema = textSchema()
   .trim()
   .toUpperCase()
   .regex(new RegExp(`^JZ[${TRACKING_ALPHABET}]{10}$`), 'not a tracking number')
 
 export const mailboxSubmissionSchema = z.object({
-  subject: z.string().trim().min(1).max(MAILBOX_LIMITS.subject),
-  body: z.string().trim().min(1).max(MAILBOX_LIMITS.body),
-  name: z.string().trim().min(1).max(MAILBOX_LIMITS.name),
+  subject: textSchema().trim().min(1).max(MAILBOX_LIMITS.subject),
+  body: textSchema().trim().min(1).max(MAILBOX_LIMITS.body),
+  name: textSchema().trim().min(1).max(MAILBOX_LIMITS.name),
   phone: mainlandPhoneSchema,
   email: z.union([z.literal(''), z.email().max(MAILBOX_LIMITS.email)]).optional(),
   agreePrivacy: z.literal(true, { error: 'the privacy note must be accepted' }),
@@ -59,7 +58,7 @@ export type MailboxSubmission = z.infer<typeof mailboxSubmissionSchema>
 
 export const mailboxTrackSchema = z.object({
   trackingNumber: trackingNumberSchema,
-  phone: z.string().trim().min(1).max(30),
+  phone: textSchema().trim().min(1).max(30),
 })
 export type MailboxTrackInput = z.infer<typeof mailboxTrackSchema>
 

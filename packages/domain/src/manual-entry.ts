@@ -4,6 +4,7 @@
  * the reply queue.
  */
 import { z } from 'zod'
+import { textSchema } from './text.ts'
 import { channelCodeSchema } from './channel.ts'
 import { instantSchema } from './inquiry.ts'
 
@@ -16,16 +17,16 @@ export const manualEntrySchema = z
   .object({
     channel: channelCodeSchema,
     kind: z.enum(MANUAL_ENTRY_KINDS),
-    callerName: z.string().trim().max(60).optional(),
-    callerPhone: z.string().trim().max(30).optional(),
-    subject: z.string().trim().min(1).max(200),
-    summary: z.string().trim().min(1).max(10_000),
-    category: z.string().trim().max(100).optional(),
+    callerName: textSchema().trim().max(60).optional(),
+    callerPhone: textSchema().trim().max(30).optional(),
+    subject: textSchema().trim().min(1).max(200),
+    summary: textSchema().trim().min(1).max(10_000),
+    category: textSchema().trim().max(100).optional(),
     /** When the call came in; defaults to now. */
     receivedAt: instantSchema.optional(),
     outcome: z.enum(MANUAL_ENTRY_OUTCOMES),
     /** What the caller was told; required when answered. */
-    answer: z.string().trim().max(10_000).optional(),
+    answer: textSchema().trim().max(10_000).optional(),
   })
   .refine((v) => v.outcome !== 'answered' || (v.answer !== undefined && v.answer.length > 0), {
     path: ['answer'],

@@ -1,5 +1,6 @@
 /** Staff users and their roles. */
 import { z } from 'zod'
+import { textSchema } from './text.ts'
 
 /** responder: answers the queue; manager: also sees dashboards and reports; admin: also configures. */
 export const USER_ROLES = ['responder', 'manager', 'admin'] as const
@@ -13,7 +14,7 @@ export function hasRole(role: UserRole, needed: UserRole): boolean {
 }
 
 export const loginSchema = z.object({
-  username: z.string().trim().min(1).max(64),
+  username: textSchema().trim().min(1).max(64),
   password: z.string().min(1).max(200),
 })
 export type LoginInput = z.infer<typeof loginSchema>

@@ -7,14 +7,16 @@
  * All dates are `YYYY-MM-DD` days in Asia/Shanghai.
  */
 import { z } from 'zod'
+import { supportedDateSchema } from '../supported-dates.ts'
+import { textSchema } from '../text.ts'
 import { dayOfWeek, type IsoDate } from '../time.ts'
 import type { WorkingDayCalendar } from '../working-days.ts'
 
 /** One listed date of a holiday notice (the holiday-cn `days[]` shape). */
 export const calendarEntrySchema = z.object({
-  date: z.iso.date(),
+  date: supportedDateSchema,
   isOffDay: z.boolean(),
-  name: z.string().trim().min(1).max(60).optional(),
+  name: textSchema().trim().min(1).max(60).optional(),
 })
 export type CalendarEntry = z.infer<typeof calendarEntrySchema>
 

@@ -5,12 +5,13 @@
  * yet (2027.json today), not "no holidays", so it is refused.
  */
 import { z } from 'zod'
+import { textSchema } from '../text.ts'
 import { calendarEntrySchema, type CalendarEntry } from './calendar.ts'
 
 export const holidayCnFileSchema = z.object({
   year: z.number().int().min(2000).max(2100),
   papers: z.array(z.string()).default([]),
-  days: z.array(calendarEntrySchema.extend({ name: z.string().trim().min(1).max(60) })),
+  days: z.array(calendarEntrySchema.extend({ name: textSchema().trim().min(1).max(60) })),
 })
 
 export type HolidayCnYear = { year: number; papers: string[]; days: CalendarEntry[] }

@@ -17,6 +17,8 @@
  * rule's own unit.
  */
 import { z } from 'zod'
+import { supportedDateSchema } from '../supported-dates.ts'
+import { textSchema } from '../text.ts'
 
 export const DEADLINE_RULES = ['working_days', 'calendar_days', 'calendar_months', 'same_day', 'hours'] as const
 export type DeadlineRuleKind = (typeof DEADLINE_RULES)[number]
@@ -41,7 +43,7 @@ const ruleFields = {
   endOfDay: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, e.g. 17:00').nullable(),
   extensionAmount: z.number().int().min(1).max(366).nullable(),
   /** The rule's legal or practical source, e.g. 《中华人民共和国政府信息公开条例》2019年修订 第三十三条 */
-  source: z.string().trim().min(1).max(500),
+  source: textSchema().trim().min(1).max(500),
 }
 
 type RuleFields = { rule: DeadlineRuleKind; amount: number; endOfDay: string | null; extensionAmount: number | null }
@@ -65,10 +67,10 @@ export type DeadlineRule = z.infer<typeof deadlineRuleSchema>
 const scopeFields = {
   kind: z.enum(INQUIRY_KINDS),
   channelCode: z.string().regex(/^[a-z][a-z0-9_]{1,31}$/).nullable(),
-  category: z.string().trim().min(1).max(100).nullable(),
+  category: textSchema().trim().min(1).max(100).nullable(),
   /** Receipt dates (Asia/Shanghai) the policy applies to: from inclusive, until exclusive. */
-  validFrom: z.iso.date().nullable(),
-  validUntil: z.iso.date().nullable(),
+  validFrom: supportedDateSchema.nullable(),
+  validUntil: supportedDateSchema.nullable(),
 }
 
 /** A policy: where it applies (kind, channel or any, category or any, receipt dates) and its rule. */

@@ -4,9 +4,11 @@
  * delivery to the channel, and the follow-up call (回访). Request schemas shared by api and web.
  */
 import { z } from 'zod'
+import { textSchema } from '../text.ts'
 import { versionSchema } from '../inquiry.ts'
+import { supportedDateSchema } from '../supported-dates.ts'
 
-const text = (max: number) => z.string().trim().min(1).max(max)
+const text = (max: number) => textSchema().trim().min(1).max(max)
 const id = z.number().int().positive()
 
 /** 回访 outcomes: 满意 / 基本满意 / 不满意 / 未联系上. Only the first three are a satisfaction. */
@@ -42,20 +44,20 @@ export const DEFAULT_RETURN_REASONS: readonly string[] = [
 ]
 
 export const transferSchema = versionSchema.extend({ departmentId: id, note: text(2000) })
-export const returnSchema = versionSchema.extend({ reasonId: id, note: z.string().trim().max(2000).default('') })
+export const returnSchema = versionSchema.extend({ reasonId: id, note: textSchema().trim().max(2000).default('') })
 export const noteSchema = versionSchema.extend({ text: text(5000) })
 export const mergeSchema = versionSchema.extend({ mainId: id })
 export const draftSchema = versionSchema.extend({ body: text(50_000) })
 export const sendBackSchema = versionSchema.extend({ comment: text(2000) })
 export const followUpSchema = versionSchema.extend({
   outcome: z.enum(FOLLOW_UP_OUTCOMES),
-  note: z.string().trim().max(2000).default(''),
+  note: textSchema().trim().max(2000).default(''),
   /** Reopen for re-handling (重办); only with `unsatisfied`. */
   reopen: z.boolean().default(false),
 })
 export type FollowUpInput = z.infer<typeof followUpSchema>
 /** `postedAt`: the Asia/Shanghai date the reply was posted on the channel's platform. */
-export const postedSchema = z.object({ postedOn: z.iso.date() })
+export const postedSchema = z.object({ postedOn: supportedDateSchema })
 
 /** Channel settings for the workflow; `webhookSecret` is write-only (never returned). */
 export const channelSettingsSchema = z
@@ -69,7 +71,7 @@ export type ChannelSettingsInput = z.infer<typeof channelSettingsSchema>
 
 export const replyTemplateInputSchema = z.object({
   /** null: offered for every category */
-  category: z.string().trim().min(1).max(100).nullable(),
+  category: textSchema().trim().min(1).max(100).nullable(),
   title: text(100),
   body: text(20_000),
   isActive: z.boolean().optional(),

@@ -2,7 +2,7 @@
  * `/api/channels`: the channel list (staff), admin changes, API tokens, and the channel intake
  * `POST /api/channels/:code/inquiries` for machine clients (bearer token of that channel) and staff.
  */
-import { channelCodeSchema, channelInquiryBatchSchema, createChannelSchema, updateChannelSchema } from '@desk/domain'
+import { channelCodeSchema, channelInquiryBatchSchema, createChannelSchema, textSchema, updateChannelSchema } from '@desk/domain'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { assertStaff, requireStaff } from '../../lib/auth.ts'
@@ -13,7 +13,7 @@ import { receiveFromChannel } from './channel-intake.service.ts'
 import { createApiToken, createChannel, listChannels, updateChannel } from './channels.service.ts'
 
 const codeParam = z.object({ code: channelCodeSchema })
-const tokenBody = z.object({ name: z.string().trim().min(1).max(100) })
+const tokenBody = z.object({ name: textSchema().trim().min(1).max(100) })
 
 export const channelRoutes = new Hono<AppEnv>()
   .get('/', requireStaff(), (c) => c.json({ channels: listChannels(c.var.db) }, 200))

@@ -2,7 +2,7 @@
  * `/api/deadlines`: deadline policies (admin edits), the clock and extension actions on an
  * inquiry (responder asks, manager decides), and the daily digest (manager).
  */
-import { deadlinePolicySchema, updateDeadlinePolicySchema, versionSchema } from '@desk/domain'
+import { deadlinePolicySchema, textSchema, updateDeadlinePolicySchema, versionSchema } from '@desk/domain'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { requireStaff } from '../../lib/auth.ts'
@@ -15,9 +15,9 @@ import { createDeadlinePolicy, listDeadlinePolicies, updateDeadlinePolicy } from
 import { getDailyDigest } from './digest.service.ts'
 
 const idParam = z.object({ id: z.coerce.number().int().positive() })
-const reason = z.string().trim().min(1).max(1000)
+const reason = textSchema().trim().min(1).max(1000)
 const pauseSchema = versionSchema.extend({ reason })
-const decisionSchema = z.object({ approve: z.boolean(), note: z.string().trim().max(1000).optional() })
+const decisionSchema = z.object({ approve: z.boolean(), note: textSchema().trim().max(1000).optional() })
 
 export const deadlineRoutes = new Hono<AppEnv>()
   .get('/policies', requireStaff(), (c) => c.json({ items: listDeadlinePolicies(c.var.db) }, 200))

@@ -1,12 +1,15 @@
 /**
  * Streaming writers of the inquiry export. CSV: UTF-8 with BOM, csv-stringify per page, text
- * cells neutralised against formula injection. XLSX (typed string cells, never formulas): exceljs' streaming WorkbookWriter (rows are
- * committed as they come, inline strings, no shared-strings table), so neither holds the whole
- * export in memory. Both wait for the consumer between pages (backpressure).
+ * cells neutralised against formula injection, every character of every text kept. XLSX (typed
+ * string cells, never formulas): exceljs' streaming WorkbookWriter (rows are committed as they
+ * come, inline strings, no shared-strings table), so neither holds the whole export in memory;
+ * its texts lose what XML 1.0 forbids (`toXmlText`) and are cut at Excel's 32,767-character cell
+ * limit with a visible marker (`fitCell`), the only place a text is shortened. Both wait for the
+ * consumer between pages (backpressure).
  */
 import { PassThrough, Readable } from 'node:stream'
 import { once } from 'node:events'
-import { neutralizeFormula } from '@desk/domain'
+import { fitCell, neutralizeFormula, toXmlText } from '@desk/domain'
 import { stringify } from 'csv-stringify/sync'
 import ExcelJS from 'exceljs'
 import { EXPORT_COLUMNS, type ExportValue } from './export.service.ts'
@@ -14,6 +17,8 @@ import { exportLabels, reportLabels } from './labels.zh-CN.ts'
 
 const HEADER = EXPORT_COLUMNS.map((c) => exportLabels[c])
 const safe = (row: ExportValue[]) => row.map((v) => (typeof v === 'string' ? neutralizeFormula(v) : v))
+const xlsxCells = (row: ExportValue[]) =>
+  row.map((v) => (typeof v === 'string' ? fitCell(toXmlText(v), reportLabels.cutMarker) : v))
 
 /** Column widths of the XLSX sheet (characters), by column. */
 const WIDTHS: Partial<Record<(typeof EXPORT_COLUMNS)[number], number>> = {
@@ -38,7 +43,7 @@ export function xlsxStream(pages: Iterable<ExportValue[][]>): ReadableStream<Uin
   ws.getRow(1).font = { bold: true }
   const write = async () => {
     for (const rows of pages) {
-      for (const row of rows) ws.addRow(row).commit()
+      for (const row of rows) ws.addRow(xlsxCells(row)).commit()
       if (out.writableNeedDrain) await once(out, 'drain')
       else await new Promise((resolve) => setImmediate(resolve))
     }

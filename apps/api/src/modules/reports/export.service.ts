@@ -3,11 +3,9 @@
  * stays flat whatever the count. Personal data (citizen name, phone, e-mail) is masked unless the
  * caller asks to reveal it; a revealing export records one `contact_revealed` event per exported
  * inquiry (data `{ via: 'export', format }`), written before that page is handed out.
- * Long texts are cut at Excel's 32,767-character cell limit with a visible marker (CSV too, since
- * Excel reads CSV with the same limit).
+ * Texts are whole here: the CSV carries every character; the XLSX writer cuts at Excel's cell limit.
  */
 import {
-  fitCell,
   formatInstant,
   maskEmail,
   maskName,
@@ -20,7 +18,7 @@ import {
 import type { Db } from '../../db/client.ts'
 import { withDueWindow } from '../deadlines/deadlines.service.ts'
 import { exportPageReader, insertRevealEvents, type ExportKey, type ExportRow } from './export.repo.ts'
-import { exportLabels, reportLabels, satisfactionLabels, statusLabels } from './labels.zh-CN.ts'
+import { exportLabels, satisfactionLabels, statusLabels } from './labels.zh-CN.ts'
 import type { Viewer } from './report-counts.repo.ts'
 
 export type ExportColumn = keyof typeof exportLabels
@@ -39,7 +37,6 @@ export type ExportOptions = {
 
 /** `2024-09-27 09:30:00` in Beijing time (Excel-friendly; the header names the zone); ~2 µs a call. */
 const beijing = (ms: number | null) => (ms === null ? null : formatInstant(ms).slice(0, 19).replace('T', ' '))
-const text = (s: string | null) => (s === null ? null : fitCell(s, reportLabels.cutMarker))
 
 function toValues(r: ExportRow, reveal: boolean, replyDays: (r: ExportRow) => number | null): ExportValue[] {
   const row: Record<ExportColumn, ExportValue> = {
@@ -54,8 +51,8 @@ function toValues(r: ExportRow, reveal: boolean, replyDays: (r: ExportRow) => nu
     workingDaysToReply: replyDays(r),
     satisfaction: r.satisfaction === null ? null : satisfactionLabels[r.satisfaction],
     category: r.category,
-    subject: text(r.subject),
-    body: text(r.body),
+    subject: r.subject,
+    body: r.body,
     citizenName: (reveal ? r.citizenName : maskName(r.citizenName)) ?? null,
     citizenPhone: (reveal ? r.citizenPhone : maskPhone(r.citizenPhone)) ?? null,
     citizenEmail: (reveal ? r.citizenEmail : maskEmail(r.citizenEmail)) ?? null,

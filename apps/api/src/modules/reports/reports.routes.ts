@@ -3,7 +3,7 @@
  * the inquiry export (`/export.csv`, `/export.xlsx`) of the queue's filter (the query parameters
  * of `GET /api/inquiries`), masked unless `reveal=1` (then recorded per inquiry).
  */
-import { GRANULARITIES, inquiryFilterSchema, toZonedDate } from '@desk/domain'
+import { GRANULARITIES, inquiryFilterSchema, supportedDateSchema, toZonedDate } from '@desk/domain'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { requireStaff } from '../../lib/auth.ts'
@@ -21,8 +21,8 @@ import { getYearTally } from './tally.service.ts'
 const yearQuery = z.object({ year: z.coerce.number().int().min(1990).max(2100) })
 
 const dashboardQuery = z.object({
-  from: z.iso.date(),
-  to: z.iso.date(),
+  from: supportedDateSchema,
+  to: supportedDateSchema,
   granularity: z.enum(GRANULARITIES).optional(),
 })
 

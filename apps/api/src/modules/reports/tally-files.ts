@@ -3,7 +3,7 @@
  * against formula injection) and XLSX (summary, by-month and by-category sheets, Chinese headers,
  * column widths set). Both are small (a row per channel, month or category), so built in memory.
  */
-import { neutralizeFormula } from '@desk/domain'
+import { neutralizeFormula, toXmlText } from '@desk/domain'
 import { stringify } from 'csv-stringify/sync'
 import ExcelJS from 'exceljs'
 import { reportLabels as L } from './labels.zh-CN.ts'
@@ -40,7 +40,8 @@ export function tallyToCsv(t: YearTally): string {
 function addSheet(wb: ExcelJS.Workbook, name: string, rows: Cell[][], widths: number[]) {
   const ws = wb.addWorksheet(name)
   ws.columns = widths.map((width) => ({ width }))
-  ws.addRows(rows) // typed string cells: never read as formulas
+  // typed string cells: never read as formulas; names (channels, categories) lose what XML forbids
+  ws.addRows(rows.map((r) => r.map((v) => (typeof v === 'string' ? toXmlText(v) : v))))
   ws.getRow(1).font = { bold: true }
   ws.views = [{ state: 'frozen', ySplit: 1 }]
   return ws

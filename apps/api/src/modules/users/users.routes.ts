@@ -1,5 +1,5 @@
 /** `/api/users`: staff accounts (admin only): list, create (with a department), change department/role/active. */
-import { USER_ROLES } from '@desk/domain'
+import { USER_ROLES, textSchema } from '@desk/domain'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { requireStaff } from '../../lib/auth.ts'
@@ -8,8 +8,8 @@ import { validate } from '../../lib/validate.ts'
 import { createUser, listUsers, updateUser } from './users.service.ts'
 
 const createUserSchema = z.object({
-  username: z.string().trim().regex(/^[a-zA-Z0-9_.-]{2,64}$/),
-  displayName: z.string().trim().min(1).max(60),
+  username: textSchema().trim().regex(/^[a-zA-Z0-9_.-]{2,64}$/),
+  displayName: textSchema().trim().min(1).max(60),
   role: z.enum(USER_ROLES),
   password: z.string().min(8).max(200),
   /** department id; absent or null: none */

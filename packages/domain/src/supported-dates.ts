@@ -1,0 +1,37 @@
+/**
+ * The dates the desk supports: 1992-01-01..2100-12-31 in Asia/Shanghai. Every date a request
+ * or a file carries (receipt times, queue and export filters, dashboard ranges, policy validity,
+ * calendar days) must lie in it; anything else is refused as invalid input instead of reaching
+ * the deadline, summary and export code, which assume it.
+ *
+ * Why these bounds: Asia/Shanghai has been UTC+8 without daylight saving since its last summer
+ * time ended in September 1991 (IANA tz database, `asia` file, zone `Asia/Shanghai`), which the
+ * per-day summaries rely on; and the State Council's holiday arrangements (the working-day
+ * calendar) are published year by year, so no deadline can be computed far beyond this century.
+ */
+import { z } from 'zod'
+import { toZonedDate, type IsoDate } from './time.ts'
+
+export const SUPPORTED_FIRST_DATE: IsoDate = '1992-01-01'
+export const SUPPORTED_LAST_DATE: IsoDate = '2100-12-31'
+
+/** `outside 1992-01-01..2100-12-31`: the message of a refused date (the path names the field). */
+export const UNSUPPORTED_DATE_MESSAGE = `outside ${SUPPORTED_FIRST_DATE}..${SUPPORTED_LAST_DATE}`
+
+/** Whether a `YYYY-MM-DD` date lies in the supported range (string order is date order). */
+export function isSupportedDate(date: IsoDate): boolean {
+  return date >= SUPPORTED_FIRST_DATE && date <= SUPPORTED_LAST_DATE
+}
+
+// ±1 day around the bounds, so the zone lookup only runs near them
+const FIRST_MS = Date.UTC(1991, 11, 31)
+const LAST_MS = Date.UTC(2101, 0, 2)
+
+/** Whether an instant (UTC epoch ms) falls on a supported Asia/Shanghai date; false for NaN. */
+export function isSupportedInstant(ms: number): boolean {
+  if (!(ms >= FIRST_MS && ms <= LAST_MS)) return false
+  return isSupportedDate(toZonedDate(ms))
+}
+
+/** A `YYYY-MM-DD` date in the supported range. */
+export const supportedDateSchema = z.iso.date().refine(isSupportedDate, UNSUPPORTED_DATE_MESSAGE)

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { isSupportedDate, isSupportedInstant, supportedDateSchema } from './supported-dates.ts'
+import { normalizeText, textSchema, toXmlText } from './text.ts'
+
+describe('normalizeText', () => {
+  it.each([
+    ['plain 中文 😀', 'plain 中文 😀'],
+    ['a\uD800b', 'a\uFFFDb'], // lone high surrogate
+    ['a\uDC00', 'a\uFFFD'], // lone low surrogate
+    ['\uDC00\uD800', '\uFFFD\uFFFD'], // reversed pair
+    ['\uFFFE\uFFFF', '\uFFFD\uFFFD'],
+    ['\u0001\u000B', '\u0001\u000B'], // kept in storage; exporters drop them
+  ])('%j -> %j', (input, output) => {
+    expect(normalizeText(input)).toBe(output)
+  })
+})
+
+describe('toXmlText', () => {
+  it('drops what XML 1.0 forbids and reads line ends as XML does', () => {
+    expect(toXmlText('a\u0001\u0008b\tc\r\nd\re\u000Bf\uFFFF')).toBe('ab\tc\nd\nef\uFFFD')
+  })
+})
+
+describe('textSchema', () => {
+  it('refuses NUL and normalises the rest', () => {
+    const s = textSchema().trim().min(1)
+    expect(s.safeParse('a\u0000').error?.issues.map((i) => i.message)).toEqual(['contains a NUL character (U+0000), which is not allowed'])
+    expect(s.parse(' \uD83D ')).toBe('\uFFFD')
+  })
+})
+
+describe('supported dates', () => {
+  it('are 1992-01-01..2100-12-31 in Asia/Shanghai', () => {
+    expect(['1991-12-31', '1992-01-01', '2100-12-31', '2101-01-01'].map(isSupportedDate)).toEqual([false, true, true, false])
+    expect(supportedDateSchema.safeParse('0001-01-01').success).toBe(false)
+    const instants = ['1991-12-31T15:59:59.999Z', '1991-12-31T16:00:00Z', '2100-12-31T15:59:59.999Z', '2100-12-31T16:00:00Z']
+    expect(instants.map((s) => isSupportedInstant(Date.parse(s)))).toEqual([false, true, true, false])
+    expect(isSupportedInstant(Number.NaN)).toBe(false)
+  })
+})

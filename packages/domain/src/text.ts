@@ -1,0 +1,64 @@
+/**
+ * Text at the boundary: every piece of text a person or a machine hands the desk (channel API,
+ * file import, public mailbox, manual entry, replies, notes, templates, names) passes one rule
+ * before it is stored, so nothing stored can break a file made from it later.
+ *
+ * Source of the rule: XML 1.0 (Fifth Edition) §2.2 `Char` — the characters an XLSX sheet (Office
+ * Open XML, ISO/IEC 29500) may hold are #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] |
+ * [#x10000-#x10FFFF]; and the Unicode Standard §3.9 (D91): a lone surrogate is not a character
+ * and has no UTF-8 form. NUL (U+0000) is refused outright: it ends strings in C and in SQLite's
+ * text functions, so it can only be a mistake or an attack. Lone surrogates and the noncharacters
+ * U+FFFE/U+FFFF become U+FFFD (the replacement character), so the rest of the text survives. The
+ * other C0 controls stay in the stored text (a pasted form feed is harmless there) and exporters
+ * drop them with `toXmlText`.
+ */
+import { z } from 'zod'
+
+/** U+FFFD REPLACEMENT CHARACTER. */
+export const REPLACEMENT_CHAR = '\uFFFD'
+
+// a high surrogate not followed by a low one, a low one not preceded by a high one, U+FFFE, U+FFFF
+const UNPAIRED_OR_NONCHAR = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g
+// what XML 1.0 forbids besides those: C0 controls other than tab, LF, CR (and NUL); matching
+// control characters is the point here
+// eslint-disable-next-line no-control-regex
+const XML_FORBIDDEN_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g
+
+/** Whether `text` holds a NUL (U+0000), which the desk refuses. */
+export function hasNul(text: string): boolean {
+  return text.includes('\u0000')
+}
+
+/**
+ * `text` with each lone surrogate and each U+FFFE/U+FFFF replaced by U+FFFD; the same string
+ * when there is none (the common case costs one regex test). NUL is not touched: refuse it with
+ * `hasNul` first (`textSchema` does).
+ */
+export function normalizeText(text: string): string {
+  UNPAIRED_OR_NONCHAR.lastIndex = 0
+  return UNPAIRED_OR_NONCHAR.test(text) ? text.replace(UNPAIRED_OR_NONCHAR, REPLACEMENT_CHAR) : text
+}
+
+/**
+ * `text` as an XML 1.0 document may hold it: normalised (`normalizeText`), without the control
+ * characters XML forbids (all of C0 but tab, line feed and carriage return), and with CRLF and
+ * lone CR as LF, which is what any XML parser reads a raw line end as anyway (XML 1.0 §2.11).
+ * For exporters that write XML (XLSX); CSV keeps the stored text whole.
+ */
+export function toXmlText(text: string): string {
+  return normalizeText(text).replace(XML_FORBIDDEN_CONTROLS, '').replace(/\r\n?/g, '\n')
+}
+
+/** The message a refused NUL carries (the 422's detail names the field through its path). */
+export const NUL_MESSAGE = 'contains a NUL character (U+0000), which is not allowed'
+
+/**
+ * A zod string that applies the boundary rule: refuses NUL (issue at the field's path) and
+ * normalises with `normalizeText`. Chain `.trim().min().max()` on it as on `z.string()`.
+ */
+export function textSchema() {
+  return z
+    .string()
+    .refine((s) => !hasNul(s), NUL_MESSAGE)
+    .overwrite(normalizeText)
+}
