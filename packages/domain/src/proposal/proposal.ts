@@ -8,6 +8,8 @@
  * committees' handling rules (办理工作办法), which each locality words for itself.
  */
 import { z } from 'zod'
+import { supportedDateSchema } from '../supported-dates.ts'
+import { textSchema } from '../text.ts'
 import { instantSchema } from '../inquiry.ts'
 import { PROPOSAL_ROLES } from './roles.ts'
 
@@ -53,7 +55,7 @@ export type ProposalRating = (typeof PROPOSAL_RATINGS)[number]
 export const CONSULTATION_FORMS = ['face_to_face', 'phone', 'written', 'site_visit'] as const
 export type ConsultationForm = (typeof CONSULTATION_FORMS)[number]
 
-const text = (max: number) => z.string().trim().min(1).max(max)
+const text = (max: number) => textSchema().trim().min(1).max(max)
 const optionalText = (max: number) =>
   z
     .string()
@@ -77,15 +79,15 @@ export const proposalInputSchema = z
   .object({
     source: text(30),
     session: text(60),
-    number: z.string().trim().regex(/^[0-9A-Za-z-]{1,20}$/, 'digits or letters, e.g. 0123'),
+    number: textSchema().trim().regex(/^[0-9A-Za-z-]{1,20}$/, 'digits or letters, e.g. 0123'),
     role: z.enum(PROPOSAL_ROLES),
     leadUnit: optionalText(100),
     isKey: z.boolean().default(false),
     title: text(500),
-    body: z.string().trim().max(50_000).default(''),
+    body: textSchema().trim().max(50_000).default(''),
     deputyName: text(60),
     deputyContact: optionalText(60),
-    assignedOn: z.iso.date(),
+    assignedOn: supportedDateSchema,
   })
   .superRefine((p, ctx) => {
     if (p.role === 'co' && p.leadUnit === undefined) {
@@ -95,14 +97,14 @@ export const proposalInputSchema = z
 export type ProposalInput = z.infer<typeof proposalInputSchema>
 
 /** The co-unit's opinion sent to the lead unit (协办意见). */
-export const proposalOpinionSchema = z.object({ sentOn: z.iso.date(), text: text(20_000) })
+export const proposalOpinionSchema = z.object({ sentOn: supportedDateSchema, text: text(20_000) })
 
 /** A consultation with the deputy: its date, form and who took part. */
 export const proposalConsultationSchema = z.object({
-  heldOn: z.iso.date(),
+  heldOn: supportedDateSchema,
   form: z.enum(CONSULTATION_FORMS),
   participants: text(500),
-  note: z.string().trim().max(5000).default(''),
+  note: textSchema().trim().max(5000).default(''),
 })
 
 /** The written answer: its category, the text, and when it was sent (an instant). */
@@ -113,4 +115,4 @@ export const proposalAnswerSchema = z.object({
 })
 
 /** The deputy's rating; `unsatisfied` reopens the item for re-handling (重新办理). */
-export const proposalRatingSchema = z.object({ rating: z.enum(PROPOSAL_RATINGS), note: z.string().trim().max(2000).default('') })
+export const proposalRatingSchema = z.object({ rating: z.enum(PROPOSAL_RATINGS), note: textSchema().trim().max(2000).default('') })

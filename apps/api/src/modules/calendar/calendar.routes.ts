@@ -3,7 +3,7 @@
  * an admin corrects a day, removes a listing or loads a holiday-cn style year. Each change
  * recomputes the open due dates in the same transaction and answers `{ …, recompute: { checked, moved } }`.
  */
-import { calendarEntrySchema, supportedDateSchema } from '@desk/domain'
+import { calendarEntrySchema, supportedDateSchema, textSchema } from '@desk/domain'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { requireStaff } from '../../lib/auth.ts'
@@ -20,7 +20,7 @@ import {
 const dateParam = z.object({ date: supportedDateSchema })
 const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) })
 const dayBody = calendarEntrySchema.omit({ date: true })
-const importQuery = z.object({ source: z.string().trim().min(1).max(200).optional() })
+const importQuery = z.object({ source: textSchema().trim().min(1).max(200).optional() })
 
 export const calendarRoutes = new Hono<AppEnv>()
   .get('/years', requireStaff(), (c) => c.json({ items: listCalendarYears(c.var.db) }, 200))

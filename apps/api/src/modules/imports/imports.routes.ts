@@ -10,7 +10,7 @@
  *   GET  /                     past imports;  GET /:id  one job;  GET /:id/errors.csv
  *   POST /:id/undo             admin; 409 with `details.touched` when inquiries were touched
  */
-import { IMPORT_FIELDS, channelCodeSchema } from '@desk/domain'
+import { IMPORT_FIELDS, channelCodeSchema, textSchema } from '@desk/domain'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { requireStaff } from '../../lib/auth.ts'
@@ -33,7 +33,7 @@ import {
 
 const idParam = z.object({ id: z.coerce.number().int().positive() })
 const uploadParam = z.object({ id: z.string().regex(/^[\w-]{10,40}$/) })
-const fileName = z.string().trim().min(1).max(255)
+const fileName = textSchema().trim().min(1).max(255)
 const mapEntries = z.array(z.string().min(3).max(500)).max(IMPORT_FIELDS.length * 2)
 const readOptions = {
   sheet: z.string().min(1).max(200).optional(),
@@ -44,7 +44,7 @@ const readOptions = {
 const previewBody = z.object({ channel: channelCodeSchema, ...readOptions })
 const presetBody = z.object({
   channel: channelCodeSchema,
-  name: z.string().trim().min(1).max(60),
+  name: textSchema().trim().min(1).max(60),
   headers: z.array(z.string().max(500)).min(1).max(500),
   columns: z.record(z.string().min(1).max(500), z.enum(IMPORT_FIELDS)),
 })
