@@ -24,6 +24,7 @@ import { inquiryRoutes } from './modules/inquiries/inquiries.routes.ts'
 import { reportRoutes } from './modules/reports/reports.routes.ts'
 import { mailboxRoutes, type PublicLimits } from './modules/mailbox/mailbox.routes.ts'
 import { manualEntryRoutes } from './modules/manual-entry/manual-entry.routes.ts'
+import { proposalRoutes } from './modules/proposals/proposals.routes.ts'
 import { importRoutes } from './modules/imports/imports.routes.ts'
 import { userRoutes } from './modules/users/users.routes.ts'
 
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps) {
     .route('/calendar', calendarRoutes)
     .route('/deadlines', deadlineRoutes)
     .route('/manual-entries', manualEntryRoutes)
+    .route('/proposals', proposalRoutes)
     .route('/imports', importRoutes)
     .route('/public/mailbox', mailboxRoutes(deps.publicLimits ?? DEFAULT_PUBLIC_LIMITS))
 }

@@ -13,6 +13,10 @@ import {
   FOLLOW_UP_OUTCOMES,
   DRAFT_STATUSES,
   OUTBOX_STATUSES,
+  PROPOSAL_ROLES,
+  PROPOSAL_ANSWER_CATEGORIES,
+  PROPOSAL_RATINGS,
+  CONSULTATION_FORMS,
 } from '@desk/domain'
 import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
@@ -497,3 +501,64 @@ export const inquiryDayWorkloadStats = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.day, t.category, t.departmentId, t.assigneeId, t.status] })],
 )
+
+/**
+ * A deputy's suggestion or CPPCC proposal (建议提案): the facts of an inquiry of kind `proposal`
+ * beyond the inquiry's own (title = subject, deputy = citizen name and contact, masked alike,
+ * assignment date = receipt, 主办/协办 = category). Dates are Asia/Shanghai `YYYY-MM-DD`.
+ */
+export const proposals = sqliteTable('proposals', {
+  inquiryId: integer()
+    .primaryKey()
+    .references(() => inquiries.id, { onDelete: 'cascade' }),
+  /** 省人大, 省政协, 市人大, 市政协 or another body (data, not an enum) */
+  source: text().notNull(),
+  session: text().notNull(),
+  number: text().notNull(),
+  role: text({ enum: PROPOSAL_ROLES }).notNull(),
+  /** The lead unit's name when the bureau is a co-unit */
+  leadUnit: text(),
+  isKey: integer({ mode: 'boolean' }).notNull().default(false),
+  assignedOn: text().notNull(),
+  /** The co-unit's opinion to the lead unit */
+  opinionSentOn: text(),
+  opinionText: text(),
+  /** The answer: drafted (category, text, by), then signed off and sent */
+  answerCategory: text({ enum: PROPOSAL_ANSWER_CATEGORIES }),
+  answerText: text(),
+  answerDraftedBy: integer().references(() => users.id),
+  answerSignedOffBy: integer().references(() => users.id),
+  answerSentAt: integer(),
+  /** The deputy's latest rating */
+  rating: text({ enum: PROPOSAL_RATINGS }),
+  ratedAt: integer(),
+})
+
+/** Consultations with the deputy (面商 and other forms), appended, never edited. */
+export const proposalConsultations = sqliteTable(
+  'proposal_consultations',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    inquiryId: integer()
+      .notNull()
+      .references(() => inquiries.id, { onDelete: 'cascade' }),
+    heldOn: text().notNull(),
+    form: text({ enum: CONSULTATION_FORMS }).notNull(),
+    participants: text().notNull(),
+    note: text().notNull().default(''),
+    createdBy: integer().references(() => users.id),
+    createdAt: integer().notNull(),
+  },
+  (t) => [index('proposal_consultations_inquiry_idx').on(t.inquiryId, t.id)],
+)
+
+/**
+ * What staff write into a year's annual report (sections 一, 五, 六 and section 二's table), one row
+ * per year, JSON in `content`; who saved it last and when.
+ */
+export const annualReportTexts = sqliteTable('annual_report_texts', {
+  year: integer().primaryKey(),
+  content: text().notNull(),
+  updatedBy: integer().references(() => users.id),
+  updatedAt: integer().notNull(),
+})

@@ -3,7 +3,7 @@
  * pauses, extension requests, and the inquiry events these changes append. Only this file writes
  * those columns and tables.
  */
-import { PENDING_STATUSES, type DeadlinePolicy } from '@desk/domain'
+import { PENDING_STATUSES, type DeadlinePolicy, type InquiryKind } from '@desk/domain'
 import { and, asc, count, desc, eq, isNotNull, isNull, lt, gte, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client.ts'
@@ -21,8 +21,9 @@ export function findPolicy(db: Db, id: number) {
   return db.select().from(deadlinePolicies).where(eq(deadlinePolicies.id, id)).get()
 }
 
-export function countPolicies(db: Db): number {
-  return db.select({ n: count() }).from(deadlinePolicies).get()?.n ?? 0
+/** Policies of `kind`. */
+export function countPolicies(db: Db, kind: InquiryKind): number {
+  return db.select({ n: count() }).from(deadlinePolicies).where(eq(deadlinePolicies.kind, kind)).get()?.n ?? 0
 }
 
 export function insertPolicy(db: Db, p: DeadlinePolicy, meta: { by: number | null; at: number }): number {

@@ -69,13 +69,17 @@ export function deadlineResolver(db: Db): (item: NewInquiry) => NewDeadline {
   }
 }
 
-/** Seeds the default policies (DEFAULT_DEADLINE_POLICIES) when the table is empty. @returns rows added */
+/**
+ * Seeds the default policies (DEFAULT_DEADLINE_POLICIES) of every kind that has no policy yet: all
+ * of them on a new desk, and on an existing one those of a kind added since (its admin's edits of
+ * the other kinds stay). @returns rows added
+ */
 export function ensureDefaultPolicies(db: Db, now: number): number {
-  if (repo.countPolicies(db) > 0) return 0
+  const missing = DEFAULT_DEADLINE_POLICIES.filter((p) => repo.countPolicies(db, p.kind) === 0)
   db.transaction((tx) => {
-    for (const p of DEFAULT_DEADLINE_POLICIES) repo.insertPolicy(tx as unknown as Db, p, { by: null, at: now })
+    for (const p of missing) repo.insertPolicy(tx as unknown as Db, p, { by: null, at: now })
   })
-  return DEFAULT_DEADLINE_POLICIES.length
+  return missing.length
 }
 
 export function listDeadlinePolicies(db: Db) {

@@ -1,0 +1,72 @@
+/** Suggestions and proposals (建议提案) in SQL: the `proposals` and `proposal_consultations` rows. */
+import { and, asc, desc, eq, gte, lt } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import { inquiries, proposalConsultations, proposals, users } from '../../db/schema.ts'
+
+export type ProposalRow = typeof proposals.$inferSelect
+export type ProposalInsert = typeof proposals.$inferInsert
+export type ConsultationInsert = typeof proposalConsultations.$inferInsert
+
+export function insertProposal(db: Db, row: ProposalInsert) {
+  db.insert(proposals).values(row).run()
+}
+
+export function findProposal(db: Db, inquiryId: number): ProposalRow | undefined {
+  return db.select().from(proposals).where(eq(proposals.inquiryId, inquiryId)).get()
+}
+
+export function updateProposal(db: Db, inquiryId: number, patch: Partial<Omit<ProposalInsert, 'inquiryId'>>) {
+  db.update(proposals).set(patch).where(eq(proposals.inquiryId, inquiryId)).run()
+}
+
+export function insertConsultation(db: Db, row: ConsultationInsert): number {
+  return db.insert(proposalConsultations).values(row).returning({ id: proposalConsultations.id }).get().id
+}
+
+export function listConsultations(db: Db, inquiryId: number) {
+  return db
+    .select({
+      id: proposalConsultations.id,
+      heldOn: proposalConsultations.heldOn,
+      form: proposalConsultations.form,
+      participants: proposalConsultations.participants,
+      note: proposalConsultations.note,
+      createdBy: users.displayName,
+      createdAt: proposalConsultations.createdAt,
+    })
+    .from(proposalConsultations)
+    .leftJoin(users, eq(users.id, proposalConsultations.createdBy))
+    .where(eq(proposalConsultations.inquiryId, inquiryId))
+    .orderBy(asc(proposalConsultations.id))
+    .all()
+}
+
+/**
+ * The proposals assigned in [fromMs, toMs) (UTC ms of the assignment = the inquiry's receipt), with
+ * the inquiry's columns a register lists, newest first.
+ */
+export function listProposalsAssigned(db: Db, fromMs: number, toMs: number) {
+  return db
+    .select({
+      id: inquiries.id,
+      reference: inquiries.externalId,
+      title: inquiries.subject,
+      deputyName: inquiries.citizenName,
+      status: inquiries.status,
+      dueAt: inquiries.dueAt,
+      repliedAt: inquiries.repliedAt,
+      version: inquiries.version,
+      source: proposals.source,
+      role: proposals.role,
+      leadUnit: proposals.leadUnit,
+      isKey: proposals.isKey,
+      assignedOn: proposals.assignedOn,
+      answerCategory: proposals.answerCategory,
+      rating: proposals.rating,
+    })
+    .from(proposals)
+    .innerJoin(inquiries, eq(inquiries.id, proposals.inquiryId))
+    .where(and(gte(inquiries.receivedAt, fromMs), lt(inquiries.receivedAt, toMs)))
+    .orderBy(desc(inquiries.receivedAt), desc(inquiries.id))
+    .all()
+}

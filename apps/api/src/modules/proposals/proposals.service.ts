@@ -1,0 +1,113 @@
+/**
+ * Suggestions and proposals (建议提案) as inquiries of kind `proposal` on the `proposals` channel:
+ * registering an assignment (one by one, from a year's assignment list, or the 2017 seed), the
+ * register of a year, one proposal with its consultations, and the year's counts for the annual
+ * report. The inquiry takes the title, the deputy (as the citizen: masked alike), the assignment
+ * date (as the receipt, 09:00 Beijing time) and 主办/协办 (as the category, which selects the
+ * deadline policy); the rest is the `proposals` row, written in the same transaction.
+ * Errors: CONFLICT (a proposal with this session and number exists), NOT_FOUND (no such proposal).
+ */
+import {
+  PROPOSAL_CHANNEL,
+  PROPOSAL_ROLE_CATEGORY,
+  proposalReference,
+  startOfZonedDay,
+  yearRange,
+  addCalendarDays,
+  maskName,
+  zonedTimeToInstant,
+  type NewInquiry,
+  type ProposalInput,
+} from '@desk/domain'
+import type { Db } from '../../db/client.ts'
+import { AppError } from '../../lib/errors.ts'
+import { ensureChannels } from '../channels/channels.service.ts'
+import { ingestInquiries, type IngestContext } from '../inquiries/ingest.service.ts'
+import * as repo from './proposals.repo.ts'
+
+/** A proposal as registered, optionally with what was done already (the 2017 seed's answered items). */
+export type ProposalRegistration = ProposalInput & {
+  answered?: { category: 'A' | 'B' | 'C'; body: string; sentAt: number } | undefined
+  opinion?: { sentOn: string; text: string } | undefined
+}
+
+/** The inquiry a proposal becomes. */
+function inquiryOf(p: ProposalRegistration): NewInquiry {
+  const sent = p.answered ?? (p.opinion ? { body: p.opinion.text, sentAt: zonedTimeToInstant(p.opinion.sentOn, undefined, 17) } : undefined)
+  return {
+    kind: 'proposal',
+    channelCode: PROPOSAL_CHANNEL.code,
+    externalId: proposalReference(p.session, p.number),
+    subject: p.title,
+    body: p.body || p.title,
+    receivedAt: zonedTimeToInstant(p.assignedOn, undefined, 9),
+    citizenName: p.deputyName,
+    citizenPhone: p.deputyContact,
+    category: PROPOSAL_ROLE_CATEGORY[p.role],
+    reply: sent ? { body: sent.body, repliedAt: sent.sentAt } : undefined,
+  }
+}
+
+/**
+ * Registers proposals in one transaction; one already registered (same session and number) is
+ * left as it is. @returns per item its inquiry id and whether it was created now
+ * @throws the driver's error (and writes nothing) when a write fails
+ */
+export function registerProposals(db: Db, items: readonly ProposalRegistration[], ctx: IngestContext) {
+  return db.transaction((tx) => {
+    const t = tx as unknown as Db
+    ensureChannels(t, [PROPOSAL_CHANNEL], ctx.now)
+    const results = ingestInquiries(t, items.map(inquiryOf), ctx)
+    results.forEach((r, i) => {
+      const p = items[i]
+      if (!r.created || !p) return
+      repo.insertProposal(t, {
+        inquiryId: r.id,
+        source: p.source,
+        session: p.session,
+        number: p.number,
+        role: p.role,
+        leadUnit: p.role === 'co' ? (p.leadUnit ?? null) : null,
+        isKey: p.isKey,
+        assignedOn: p.assignedOn,
+        opinionSentOn: p.opinion?.sentOn ?? null,
+        opinionText: p.opinion?.text ?? null,
+        answerCategory: p.answered?.category ?? null,
+        answerText: p.answered?.body ?? null,
+        answerSentAt: p.answered?.sentAt ?? null,
+      })
+    })
+    return results
+  })
+}
+
+/** Registers one proposal entered by `actorId`. CONFLICT when its session and number exist. */
+export function createProposal(db: Db, input: ProposalInput, actorId: number, now: number) {
+  const [r] = registerProposals(db, [input], { actorId, now, eventType: 'received' })
+  if (!r?.created) {
+    throw new AppError('CONFLICT', `${proposalReference(input.session, input.number)} is registered already (inquiry ${r?.id})`, {
+      reason: 'duplicate',
+      id: r?.id,
+    })
+  }
+  return { id: r.id }
+}
+
+/** The proposal facts of inquiry `id`, with its consultations. NOT_FOUND when it is not a proposal. */
+export function getProposal(db: Db, id: number) {
+  const row = repo.findProposal(db, id)
+  if (!row) throw new AppError('NOT_FOUND', `Inquiry ${id} is not a suggestion or proposal`)
+  return { ...row, reference: proposalReference(row.session, row.number), consultations: repo.listConsultations(db, id) }
+}
+
+/** UTC ms bounds of a year's Asia/Shanghai days: [1 Jan 00:00, next 1 Jan 00:00). */
+function yearBounds(year: number) {
+  const { from, to } = yearRange(year)
+  return [startOfZonedDay(from), startOfZonedDay(addCalendarDays(to, 1))] as const
+}
+
+/** The register of proposals assigned in `year`, newest first, deputies' names masked. */
+export function listProposals(db: Db, year: number) {
+  const [from, to] = yearBounds(year)
+  return repo.listProposalsAssigned(db, from, to).map((r) => ({ ...r, deputyName: maskName(r.deputyName) ?? null }))
+}
