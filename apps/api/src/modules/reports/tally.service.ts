@@ -1,10 +1,11 @@
 /**
  * The yearly tally: per channel the inquiries received in the year (by receipt date in
  * Asia/Shanghai), replied by the year's end and pending at the year's end; totals; per month;
- * per category; and the annual-report sentence. Channels listed: the active ones, plus any
+ * per category; and the annual-report sentence (without the channels the report gives a sentence of
+ * their own: the consultation line, suggestions and proposals). Channels listed: the active ones, plus any
  * deactivated channel that received inquiries that year, in display order.
  */
-import { addCalendarDays, formatReportSentence, periodBuckets, startOfZonedDay, yearRange } from '@desk/domain'
+import { OWN_SENTENCE_CHANNELS, addCalendarDays, formatReportSentence, periodBuckets, startOfZonedDay, yearRange } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { listChannels } from '../channels/channels.service.ts'
 import type { Viewer } from './report-counts.repo.ts'
@@ -40,7 +41,10 @@ export function getYearTally(db: Db, viewer: Viewer, year: number) {
     year,
     from: range.from,
     to: range.to,
-    sentence: formatReportSentence(year, channels.map((c) => ({ name: c.nameZh, count: c.received }))),
+    sentence: formatReportSentence(
+      year,
+      channels.filter((c) => !OWN_SENTENCE_CHANNELS.includes(c.code)).map((c) => ({ name: c.nameZh, count: c.received })),
+    ),
     channels,
     totals: { received: sum('received'), replied: sum('replied'), pending: sum('pending') },
     byMonth,

@@ -5,14 +5,19 @@
  * UTC). They come in as a file import would bring them, through `ingestInquiries` with each
  * platform's reply: most were answered within days (some of December's in January 2018, so they
  * were pending at year end), 1% never. External ids are `R2017-n` per channel whatever the seed,
- * so seeding again (with any seed) creates nothing and the tally stays exact.
+ * so seeding again (with any seed) creates nothing and the tally stays exact. With them: the 84
+ * suggestions and proposals split as the report states and the 1936 calls on the consultation line,
+ * answered on the call (report-2017-extra.ts), keyed by session and number / `PHONE-2017-n` alike.
  */
-import { zonedTimeToInstant } from '@desk/domain'
+import { PHONE_CONSULTATION_CHANNEL, zonedTimeToInstant } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
+import { ensureChannels } from '../channels/channels.service.ts'
 import { ingestInquiries } from '../inquiries/ingest.service.ts'
+import { registerProposals } from '../proposals/proposals.service.ts'
 import { REPORT_2017_COUNTS } from './channel-mix.ts'
 import { generateInquiries } from './generate-inquiries.ts'
 import { createRandom } from './random.ts'
+import { report2017PhoneCalls, report2017Proposals } from './report-2017-extra.ts'
 
 export const REPORT_2017_SEED = 2017
 const DAY = 86_400_000
@@ -44,7 +49,13 @@ export function seedReport2017(db: Db, now: number, seed = REPORT_2017_SEED): { 
     const repliedAt = item.receivedAt + replies.int(1, 15) * DAY + replies.int(0, 8 * 3600) * 1000
     return isAnswered ? { ...item, reply: { body: replyText, repliedAt } } : item
   })
-  const results = ingestInquiries(db, items, { actorId: null, now, eventType: 'imported' })
+  const ctx = { actorId: null, now, eventType: 'imported' } as const
+  ensureChannels(db, [PHONE_CONSULTATION_CHANNEL], now)
+  const results = [
+    ...ingestInquiries(db, items, ctx),
+    ...registerProposals(db, report2017Proposals(seed), ctx),
+    ...ingestInquiries(db, report2017PhoneCalls(seed), ctx),
+  ]
   const created = results.filter((r) => r.created).length
   return { created, duplicates: results.length - created }
 }

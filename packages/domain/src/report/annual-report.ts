@@ -1,0 +1,82 @@
+/**
+ * The annual report on government-information disclosure (政府信息公开工作年度报告) in the national
+ * format (国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》, issued under 条例
+ * 第五十条): six sections, of which the desk counts what it can (the sentences below, sections 三
+ * and 四's tables) and staff write the rest (sections 一, 五, 六 and section 二's table), per year.
+ */
+import { z } from 'zod'
+import { PROPOSAL_CHANNEL } from '../proposal/proposal.ts'
+
+/** The six sections, in order, with their headings. */
+export const ANNUAL_REPORT_SECTIONS = [
+  { key: 'overview', zh: '一、总体情况', en: '1. Overview' },
+  { key: 'proactive', zh: '二、主动公开政府信息情况', en: '2. Information disclosed proactively' },
+  { key: 'requests', zh: '三、收到和处理政府信息公开申请情况', en: '3. Disclosure requests received and handled' },
+  { key: 'reviews', zh: '四、政府信息公开行政复议、行政诉讼情况', en: '4. Administrative reviews and lawsuits' },
+  { key: 'problems', zh: '五、存在的主要问题及改进情况', en: '5. Main problems and improvements' },
+  { key: 'other', zh: '六、其他需要报告的事项', en: '6. Other matters to report' },
+] as const
+export type AnnualReportSectionKey = (typeof ANNUAL_REPORT_SECTIONS)[number]['key']
+
+/**
+ * The channel phone consultations are logged on (the bureau's consultation line, 咨询电话): they
+ * have a sentence of their own ("共接听群众咨询电话N个"), not a place in the channel sentence.
+ */
+export const PHONE_CONSULTATION_CHANNEL = { code: 'consultation_phone', nameZh: '咨询电话', nameEn: 'Consultation line', intake: 'manual' } as const
+
+/**
+ * Channels that the report counts in a sentence of their own, so the channel sentence
+ * ("2017年共办理“12345网络问政”1831件…") leaves them out, as the 2017 report does.
+ */
+export const OWN_SENTENCE_CHANNELS: readonly string[] = [PHONE_CONSULTATION_CHANNEL.code, PROPOSAL_CHANNEL.code]
+
+/** Section 二's table rows (条例 第二十条), each with the columns the national format gives it. */
+export const PROACTIVE_ROWS = [
+  { key: 'rules', item: '第二十条第（一）项', zh: '规章', en: 'Regulations', columns: ['issued', 'repealed', 'inForce'] },
+  { key: 'normativeDocuments', item: '第二十条第（一）项', zh: '行政规范性文件', en: 'Normative documents', columns: ['issued', 'repealed', 'inForce'] },
+  { key: 'licences', item: '第二十条第（五）项', zh: '行政许可', en: 'Administrative licences', columns: ['decisions'] },
+  { key: 'penalties', item: '第二十条第（六）项', zh: '行政处罚', en: 'Administrative penalties', columns: ['decisions'] },
+  { key: 'enforcement', item: '第二十条第（六）项', zh: '行政强制', en: 'Administrative enforcement', columns: ['decisions'] },
+  { key: 'fees', item: '第二十条第（八）项', zh: '行政事业性收费', en: 'Administrative fees', columns: ['amountWan'] },
+] as const
+export type ProactiveRowKey = (typeof PROACTIVE_ROWS)[number]['key']
+
+/** Column headings of section 二's table. */
+export const PROACTIVE_COLUMN_LABELS = {
+  issued: { zh: '本年制发件数', en: 'Issued this year' },
+  repealed: { zh: '本年废止件数', en: 'Repealed this year' },
+  inForce: { zh: '现行有效件数', en: 'In force' },
+  decisions: { zh: '本年处理决定数量', en: 'Decisions this year' },
+  amountWan: { zh: '本年收费金额（单位：万元）', en: 'Fees this year (10,000 yuan)' },
+} as const
+
+const count = z.number().int().min(0).max(10_000_000).nullable()
+const prose = z.string().max(20_000)
+
+/**
+ * What staff write for a year: sections 一, 五, 六 as text, section 二's table (null: not entered).
+ * Fee amounts are in 万元 with up to 4 decimals.
+ */
+export const annualReportTextSchema = z.object({
+  overview: prose.default(''),
+  problems: prose.default(''),
+  other: prose.default(''),
+  proactive: z
+    .object({
+      rules: z.object({ issued: count, repealed: count, inForce: count }),
+      normativeDocuments: z.object({ issued: count, repealed: count, inForce: count }),
+      licences: z.object({ decisions: count }),
+      penalties: z.object({ decisions: count }),
+      enforcement: z.object({ decisions: count }),
+      fees: z.object({ amountWan: z.number().min(0).max(1e9).multipleOf(0.0001).nullable() }),
+    })
+    .default({
+      rules: { issued: null, repealed: null, inForce: null },
+      normativeDocuments: { issued: null, repealed: null, inForce: null },
+      licences: { decisions: null },
+      penalties: { decisions: null },
+      enforcement: { decisions: null },
+      fees: { amountWan: null },
+    }),
+})
+export type AnnualReportText = z.infer<typeof annualReportTextSchema>
