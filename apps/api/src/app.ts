@@ -17,6 +17,7 @@ import { channelRoutes } from './modules/channels/channels.routes.ts'
 import { channelSettingsRoutes } from './modules/channel-settings/channel-settings.routes.ts'
 import { departmentRoutes } from './modules/departments/departments.routes.ts'
 import { workflowRoutes } from './modules/inquiries/workflow.routes.ts'
+import { clockRoutes, extensionDecisionRoutes } from './modules/inquiries/clock.routes.ts'
 import { outboxRoutes } from './modules/outbox/outbox.routes.ts'
 import { returnReasonRoutes } from './modules/return-reasons/return-reasons.routes.ts'
 import { templateRoutes } from './modules/templates/templates.routes.ts'
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps) {
     .route('/channels', channelRoutes)
     .route('/inquiries', inquiryRoutes)
     .route('/inquiries', workflowRoutes)
+    .route('/inquiries', clockRoutes)
     .route('/departments', departmentRoutes)
     .route('/return-reasons', returnReasonRoutes)
     .route('/templates', templateRoutes)
@@ -76,6 +78,7 @@ export function createApp(deps: AppDeps) {
     .route('/users', userRoutes)
     .route('/calendar', calendarRoutes)
     .route('/deadlines', deadlineRoutes)
+    .route('/deadlines', extensionDecisionRoutes)
     .route('/manual-entries', manualEntryRoutes)
     .route('/proposals', proposalRoutes)
     .route('/imports', importRoutes)

@@ -32,6 +32,8 @@ export const INQUIRY_EVENT_TYPES = [
   'received',
   'imported',
   'claimed',
+  'assigned',
+  'released',
   'replied',
   'closed',
   'reopened',

@@ -6,6 +6,17 @@ import type { Logger } from './logger.ts'
 /** `departmentId`: the user's department (null: none); a responder sees that department's inquiries. */
 export type SessionUser = { id: number; username: string; displayName: string; role: UserRole; departmentId: number | null }
 
+/**
+ * What a service needs to act: the database, who acts (null: the system, e.g. the CLI) and the
+ * current instant (UTC ms, injected so tests fix the clock).
+ */
+export type Ctx<U extends SessionUser | null = SessionUser> = { db: Db; user: U; now: number }
+
+/** The staff route's `Ctx`: its database, signed-in user and the request's instant. */
+export function ctxOf(c: { var: { db: Db; user: SessionUser; now: () => number } }): Ctx {
+  return { db: c.var.db, user: c.var.user, now: c.var.now() }
+}
+
 /** Who is calling: a staff session, or a channel's API token (machine client). */
 export type Caller =
   | { kind: 'staff'; user: SessionUser; csrfToken: string }

@@ -174,7 +174,7 @@ export function createFakeWorkflow(desk: FakeDesk, options: Options = {}) {
       const year = Number(new URL(request.url).searchParams.get('year'))
       return HttpResponse.json({ year, isLoaded: true, days: (options.calendar?.[year] ?? []).map((d) => ({ ...d, source: 'test', updatedBy: null, updatedAt: 0 })) })
     }),
-    http.post('*/api/deadlines/inquiries/:id/extensions', action((d, b) => {
+    http.post('*/api/inquiries/:id/extensions', action((d, b) => {
       state.extensions.push({ id: 50 + state.extensions.length, inquiryId: d.id, reason: b.reason, status: 'pending', requestedAt: '2024-09-28T10:00:00.000+08:00', requestedBy: '张答复', decidedAt: null, decidedBy: null, decisionNote: null, oldDueAt: null, newDueAt: null })
       change(d, 'extension_requested', { reason: b.reason })
       return HttpResponse.json(view(d), { status: 201 })

@@ -7,6 +7,9 @@ import { computeDeadline, deadlineRuleSchema, FALLBACK_POLICY, type Deadline, ty
 import type { Db } from '../../db/client.ts'
 import * as repo from './deadlines.repo.ts'
 
+/** What an inquiry's deadline is computed from (its id finds its pauses and extensions). */
+export type DeadlineInputs = { id: number; receivedAt: number; deadlineRule: string | null }
+
 /** The rule an inquiry was given (its JSON snapshot), else the desk's fallback rule. */
 export function ruleOf(row: { deadlineRule: string | null }): DeadlineRule {
   if (row.deadlineRule === null) return FALLBACK_POLICY
@@ -18,7 +21,7 @@ export function ruleOf(row: { deadlineRule: string | null }): DeadlineRule {
  * Due instant and explanation of inquiry `row` on `cal`, counting its closed pauses and approved
  * extension (`isExtended` overrides the stored state, for an approval being written).
  */
-export function deadlineOf(db: Db, row: repo.InquiryDeadlineRow, cal: HolidayCalendar, isExtended?: boolean): Deadline {
+export function deadlineOf(db: Db, row: DeadlineInputs, cal: HolidayCalendar, isExtended?: boolean): Deadline {
   return computeDeadline(ruleOf(row), row.receivedAt, cal, {
     pauses: repo.listClosedPauses(db, row.id),
     isExtended: isExtended ?? repo.hasApprovedExtension(db, row.id),

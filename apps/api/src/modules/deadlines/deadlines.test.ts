@@ -97,12 +97,12 @@ describe('pause and resume', () => {
     // disclosure request received Fri 2024-09-27: 20 working days, due Wed 2024-10-30
     const [item] = addInquiries(t.d.db, [{ channelCode: 'mayor_mailbox', kind: 'disclosure' }])
     await t.at(Date.parse('2024-09-30T10:00:00+08:00'))
-    const paused = await call(t.d, t.responder, 'POST', `/deadlines/inquiries/${item!.id}/pause`, { version: 1, reason: '等待申请人补正' })
+    const paused = await call(t.d, t.responder, 'POST', `/inquiries/${item!.id}/pause`, { version: 1, reason: '等待申请人补正' })
     expect(paused.status).toBe(200)
     const v1 = (await paused.json()) as View
     expect(v1.deadline.pausedAt).toBe('2024-09-30T10:00:00.000+08:00')
     await t.at(Date.parse('2024-10-10T10:00:00+08:00'))
-    const resumed = await call(t.d, t.responder, 'POST', `/deadlines/inquiries/${item!.id}/resume`, { version: v1.inquiry.version })
+    const resumed = await call(t.d, t.responder, 'POST', `/inquiries/${item!.id}/resume`, { version: v1.inquiry.version })
     expect(resumed.status).toBe(200)
     const v2 = (await resumed.json()) as View
     // paused after 09-30 up to 10-10: 10-08, 10-09, 10-10 were working days
@@ -114,11 +114,11 @@ describe('pause and resume', () => {
   it('answers 409 on a stale version or when not paused, 422 without a reason, 404 for an unknown inquiry', async () => {
     const t = await desk()
     const [item] = addInquiries(t.d.db, [{}])
-    const pause = (id: number | string, body: unknown) => call(t.d, t.responder, 'POST', `/deadlines/inquiries/${id}/pause`, body)
+    const pause = (id: number | string, body: unknown) => call(t.d, t.responder, 'POST', `/inquiries/${id}/pause`, body)
     expect((await pause(item!.id, { version: 99, reason: 'x' })).status).toBe(409)
     expect((await pause(item!.id, { version: 1 })).status).toBe(422)
     expect((await pause(999, { version: 1, reason: 'x' })).status).toBe(404)
-    expect((await call(t.d, t.responder, 'POST', `/deadlines/inquiries/${item!.id}/resume`, { version: 1 })).status).toBe(409)
+    expect((await call(t.d, t.responder, 'POST', `/inquiries/${item!.id}/resume`, { version: 1 })).status).toBe(409)
   })
 })
 
@@ -126,7 +126,7 @@ describe('extensions', () => {
   it('a responder asks, a manager approves: the due date moves by the policy extension', async () => {
     const t = await desk()
     const [item] = addInquiries(t.d.db, [{ channelCode: 'mayor_mailbox', kind: 'disclosure' }])
-    const asked = await call(t.d, t.responder, 'POST', `/deadlines/inquiries/${item!.id}/extensions`, { reason: '需要征求第三方意见' })
+    const asked = await call(t.d, t.responder, 'POST', `/inquiries/${item!.id}/extensions`, { reason: '需要征求第三方意见' })
     expect(asked.status).toBe(201)
     const { requestId } = (await asked.json()) as { requestId: number }
     const pending = (await (await call(t.d, t.manager, 'GET', '/deadlines/extensions')).json()) as { items: { id: number }[] }
@@ -148,8 +148,8 @@ describe('extensions', () => {
   it('a rejection leaves the due date; 422 without a reason; 404 for an unknown request', async () => {
     const t = await desk()
     const [item] = addInquiries(t.d.db, [{ channelCode: 'mayor_mailbox', kind: 'disclosure' }])
-    expect((await call(t.d, t.responder, 'POST', `/deadlines/inquiries/${item!.id}/extensions`, {})).status).toBe(422)
-    const { requestId } = (await (await call(t.d, t.responder, 'POST', `/deadlines/inquiries/${item!.id}/extensions`, { reason: '材料复杂' })).json()) as { requestId: number }
+    expect((await call(t.d, t.responder, 'POST', `/inquiries/${item!.id}/extensions`, {})).status).toBe(422)
+    const { requestId } = (await (await call(t.d, t.responder, 'POST', `/inquiries/${item!.id}/extensions`, { reason: '材料复杂' })).json()) as { requestId: number }
     const v = (await (await call(t.d, t.manager, 'POST', `/deadlines/extensions/${requestId}/decision`, { approve: false })).json()) as View
     expect(v.inquiry.dueAt).toBe('2024-10-30T17:00:00.000+08:00')
     expect(v.deadline.extensions.map((e) => e.status)).toEqual(['rejected'])

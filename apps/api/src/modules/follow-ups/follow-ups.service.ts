@@ -1,48 +1,14 @@
 /**
- * 回访: the follow-up call after a reply. Outcome 满意 / 基本满意 / 不满意 / 未联系上 and a note;
- * a satisfaction outcome becomes the inquiry's latest `satisfaction` (未联系上 leaves it), and an
- * unsatisfied citizen's inquiry can be reopened for re-handling (重办: event `rehandled`, back to
- * its assignee or the unassigned queue; the first reply's time stays for the tallies).
- * Errors: NOT_FOUND, CONFLICT (stale version; not replied or closed), VALIDATION (reopen without
- * `unsatisfied`).
+ * 回访 records: the follow-up calls after a reply (outcome 满意 / 基本满意 / 不满意 / 未联系上 and a
+ * note). The action that records one on an inquiry is the inquiries module's (`follow-up.service.ts`),
+ * which writes the row here inside its transaction.
  */
-import { SATISFACTIONS, type FollowUpInput, type Satisfaction } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
-import { AppError } from '../../lib/errors.ts'
-import { recordEvent } from '../inquiries/inquiry-events.service.ts'
-import { act, requireStatus, write, type Ctx } from '../inquiries/inquiries.service.ts'
 import * as repo from './follow-ups.repo.ts'
 
-const isSatisfaction = (o: string): o is Satisfaction => (SATISFACTIONS as readonly string[]).includes(o)
-
-export function recordFollowUp(ctx: Ctx, id: number, input: FollowUpInput) {
-  if (input.reopen && input.outcome !== 'unsatisfied') {
-    throw new AppError('VALIDATION', 'Only an unsatisfied follow-up can reopen the inquiry', [
-      { path: ['reopen'], message: 'needs outcome unsatisfied' },
-    ])
-  }
-  return act(ctx, id, input.version, (row, db) => {
-    requireStatus(row, ['replied', 'closed'], 'follow up')
-    const patch = isSatisfaction(input.outcome) ? { satisfaction: input.outcome } : {}
-    if (input.reopen) {
-      write(db, row, { ...patch, status: row.assigneeId === null ? 'new' : 'assigned', closedAt: null, updatedAt: ctx.now })
-    } else {
-      write(db, row, { ...patch, updatedAt: ctx.now })
-    }
-    const followUpId = repo.insertFollowUp(db, {
-      inquiryId: id,
-      outcome: input.outcome,
-      note: input.note,
-      reopened: input.reopen,
-      createdBy: ctx.user.id,
-      createdAt: ctx.now,
-    })
-    const data = { followUpId, outcome: input.outcome, note: input.note }
-    recordEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'followed_up', data, createdAt: ctx.now })
-    if (input.reopen) {
-      recordEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'rehandled', data: { followUpId, from: row.status }, createdAt: ctx.now })
-    }
-  })
+/** Writes one follow-up inside the caller's transaction. @returns its id */
+export function insertFollowUp(tx: Db, row: Parameters<typeof repo.insertFollowUp>[1]): number {
+  return repo.insertFollowUp(tx, row)
 }
 
 /** The inquiry's follow-ups, oldest first (times UTC ms). */

@@ -5,19 +5,18 @@
  * with a comment. All version-checked on the inquiry, each an event.
  * Errors: NOT_FOUND, CONFLICT (stale version; wrong status; draft not awaiting review; duplicate).
  */
+import type { Db } from '../../db/client.ts'
+import type { Ctx } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import * as repo from './inquiries.repo.ts'
-import { act, requireStatus, write, type Ctx } from './inquiries.service.ts'
-import { releaseReply, requireNotDuplicate } from './release-reply.service.ts'
+import { act, write } from './inquiries.service.ts'
+import { releaseReply } from './release-reply.service.ts'
 import * as workflowRepo from './workflow.repo.ts'
-import type { Db } from '../../db/client.ts'
 
 /** Submits a draft for sign-off; an unassigned inquiry is taken by the author. @returns the draft id */
-export function submitDraft(ctx: Ctx, id: number, input: { version: number; body: string }) {
+export async function submitDraft(ctx: Ctx, id: number, input: { version: number; body: string }) {
   let draftId = 0
-  act(ctx, id, input.version, (row, db) => {
-    requireStatus(row, ['new', 'assigned', 'replied'], 'draft a reply to')
-    requireNotDuplicate(row)
+  await act(ctx, id, { action: 'submit_draft', version: input.version }, (row, db) => {
     workflowRepo.supersedeSubmittedDrafts(db, id)
     const number = workflowRepo.nextDraftNumber(db, id)
     draftId = workflowRepo.insertDraft(db, { inquiryId: id, number, body: input.body, authorId: ctx.user.id, createdAt: ctx.now })
@@ -39,8 +38,7 @@ function submittedDraft(db: Db, id: number, draftId: number) {
 
 /** Approves the draft: its text is released as the reply (and to duplicates, and the outbox). */
 export function approveDraft(ctx: Ctx, id: number, draftId: number, version: number) {
-  return act(ctx, id, version, (row, db) => {
-    requireStatus(row, ['new', 'assigned', 'replied'], 'approve a reply to')
+  return act(ctx, id, { action: 'approve', version }, (row, db) => {
     const draft = submittedDraft(db, id, draftId)
     const replyId = releaseReply(db, row, {
       body: draft.body,
@@ -56,7 +54,7 @@ export function approveDraft(ctx: Ctx, id: number, draftId: number, version: num
 
 /** Sends the draft back to its author with a comment; the inquiry stays with its assignee. */
 export function sendBackDraft(ctx: Ctx, id: number, draftId: number, input: { version: number; comment: string }) {
-  return act(ctx, id, input.version, (row, db) => {
+  return act(ctx, id, { action: 'send_back', version: input.version }, (row, db) => {
     const draft = submittedDraft(db, id, draftId)
     write(db, row, { updatedAt: ctx.now })
     workflowRepo.reviewDraft(db, draftId, { status: 'sent_back', reviewedBy: ctx.user.id, reviewedAt: ctx.now, reviewComment: input.comment })

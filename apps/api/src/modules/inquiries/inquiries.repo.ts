@@ -31,6 +31,7 @@ const listColumns = {
   departmentId: inquiries.departmentId,
   departmentName: departments.name,
   duplicateOfId: inquiries.duplicateOfId,
+  kind: inquiries.kind,
   satisfaction: inquiries.satisfaction,
   hasUnpostedReply: sql<boolean>`${hasUnpostedReply()}`.mapWith(Boolean),
 }
@@ -105,7 +106,7 @@ export function countByChannel(db: Db, filter: Omit<InquiryFilter, 'channel'>, v
 /** The inquiry, when it exists and `viewer` (if given) may see it. */
 export function findInquiry(db: Db, id: number, viewer?: Viewer) {
   return db
-    .select({ ...listColumns, body: inquiries.body, citizenPhone: inquiries.citizenPhone, citizenEmail: inquiries.citizenEmail, closedAt: inquiries.closedAt, updatedAt: inquiries.updatedAt })
+    .select({ ...listColumns, body: inquiries.body, citizenPhone: inquiries.citizenPhone, citizenEmail: inquiries.citizenEmail, closedAt: inquiries.closedAt, updatedAt: inquiries.updatedAt, deadlineRule: inquiries.deadlineRule })
     .from(inquiries)
     .leftJoin(assignee, eq(assignee.id, inquiries.assigneeId))
     .leftJoin(departments, eq(departments.id, inquiries.departmentId))
@@ -134,7 +135,7 @@ export function updateInquiryIfVersion(
   id: number,
   version: number,
   patch: Partial<
-    Pick<InquiryRow, 'status' | 'assigneeId' | 'repliedAt' | 'closedAt' | 'dueAt' | 'departmentId' | 'duplicateOfId' | 'satisfaction'>
+    Pick<InquiryRow, 'status' | 'assigneeId' | 'repliedAt' | 'closedAt' | 'dueAt' | 'pausedAt' | 'departmentId' | 'duplicateOfId' | 'satisfaction'>
   > & { updatedAt: number },
 ): boolean {
   const res = db
@@ -163,6 +164,14 @@ export function insertEvent(
 ) {
   db.insert(inquiryEvents)
     .values({ ...e, data: JSON.stringify(e.data ?? {}) })
+    .run()
+}
+
+/** One `contact_revealed` event per exported inquiry. */
+export function insertRevealEvents(db: Db, inquiryIds: readonly number[], actorId: number, now: number, format: string) {
+  const data = JSON.stringify({ via: 'export', format })
+  db.insert(inquiryEvents)
+    .values(inquiryIds.map((inquiryId) => ({ inquiryId, actorId, type: 'contact_revealed', data, createdAt: now })))
     .run()
 }
 

@@ -3,13 +3,22 @@ import { inquiryFilterSchema, queueQuerySchema, replySchema, versionSchema } fro
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { requireStaff } from '../../lib/auth.ts'
-import type { AppEnv } from '../../lib/context.ts'
+import { ctxOf, type AppEnv } from '../../lib/context.ts'
 import { validate } from '../../lib/validate.ts'
-import { claimInquiry, closeInquiry, reopenInquiry, replyToInquiry, revealContact } from './inquiries.service.ts'
+import {
+  assignInquiry,
+  claimInquiry,
+  closeInquiry,
+  releaseInquiry,
+  reopenInquiry,
+  replyToInquiry,
+  revealContact,
+} from './inquiries.service.ts'
 import { getInquiryView, getQueueCounts, getQueuePage } from './queue.service.ts'
 
 const idParam = z.object({ id: z.coerce.number().int().positive() })
 const countsQuery = inquiryFilterSchema.omit({ channel: true })
+const assignSchema = versionSchema.extend({ assigneeId: z.number().int().positive() })
 
 export const inquiryRoutes = new Hono<AppEnv>()
   .use(requireStaff())
@@ -22,28 +31,31 @@ export const inquiryRoutes = new Hono<AppEnv>()
   .get('/:id', validate('param', idParam), (c) => {
     return c.json(getInquiryView(c.var.db, c.req.valid('param').id, c.var.user), 200)
   })
-  .post('/:id/claim', validate('param', idParam), validate('json', versionSchema), (c) => {
-    const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
-    claimInquiry(ctx, c.req.valid('param').id, c.req.valid('json').version)
+  .post('/:id/claim', validate('param', idParam), validate('json', versionSchema), async (c) => {
+    await claimInquiry(ctxOf(c), c.req.valid('param').id, c.req.valid('json').version)
     return c.json(getInquiryView(c.var.db, c.req.valid('param').id, c.var.user), 200)
   })
-  .post('/:id/replies', validate('param', idParam), validate('json', replySchema), (c) => {
-    const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
+  .post('/:id/assign', validate('param', idParam), validate('json', assignSchema), async (c) => {
+    await assignInquiry(ctxOf(c), c.req.valid('param').id, c.req.valid('json'))
+    return c.json(getInquiryView(c.var.db, c.req.valid('param').id, c.var.user), 200)
+  })
+  .post('/:id/release', validate('param', idParam), validate('json', versionSchema), async (c) => {
+    await releaseInquiry(ctxOf(c), c.req.valid('param').id, c.req.valid('json').version)
+    return c.json(getInquiryView(c.var.db, c.req.valid('param').id, c.var.user), 200)
+  })
+  .post('/:id/replies', validate('param', idParam), validate('json', replySchema), async (c) => {
     const { body, version } = c.req.valid('json')
-    replyToInquiry(ctx, c.req.valid('param').id, version, body)
+    await replyToInquiry(ctxOf(c), c.req.valid('param').id, version, body)
     return c.json(getInquiryView(c.var.db, c.req.valid('param').id, c.var.user), 201)
   })
-  .post('/:id/close', validate('param', idParam), validate('json', versionSchema), (c) => {
-    const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
-    closeInquiry(ctx, c.req.valid('param').id, c.req.valid('json').version)
+  .post('/:id/close', validate('param', idParam), validate('json', versionSchema), async (c) => {
+    await closeInquiry(ctxOf(c), c.req.valid('param').id, c.req.valid('json').version)
     return c.json(getInquiryView(c.var.db, c.req.valid('param').id, c.var.user), 200)
   })
-  .post('/:id/reopen', validate('param', idParam), validate('json', versionSchema), (c) => {
-    const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
-    reopenInquiry(ctx, c.req.valid('param').id, c.req.valid('json').version)
+  .post('/:id/reopen', validate('param', idParam), validate('json', versionSchema), async (c) => {
+    await reopenInquiry(ctxOf(c), c.req.valid('param').id, c.req.valid('json').version)
     return c.json(getInquiryView(c.var.db, c.req.valid('param').id, c.var.user), 200)
   })
-  .post('/:id/contact', validate('param', idParam), (c) => {
-    const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
-    return c.json({ contact: revealContact(ctx, c.req.valid('param').id) }, 200)
+  .post('/:id/contact', validate('param', idParam), async (c) => {
+    return c.json({ contact: await revealContact(ctxOf(c), c.req.valid('param').id) }, 200)
   })

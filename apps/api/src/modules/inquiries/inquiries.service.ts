@@ -1,19 +1,23 @@
 /**
- * The lifecycle actions on one inquiry: claim, reply, close, reopen, reveal the citizen's contact.
- * Each checks the version the client saw (optimistic locking), changes the row and appends the
- * event in one transaction.
- * Errors: NOT_FOUND (no such inquiry), CONFLICT (stale version, or the action does not apply in
- * the inquiry's status; the message says who changed it / why).
+ * The one gate for every change to an inquiry (`act`): it loads the inquiry within what the user
+ * may see, checks the version the client saw (optimistic locking) and the lifecycle's `canDo`,
+ * runs the change and appends its event, all in one transaction. Other modules ask this module;
+ * only its repos write `inquiries` and `inquiry_events`. Here too: claim (and a manager's take-over),
+ * assign, release, reply, close, reopen, reveal the citizen's contact.
+ * Errors: NOT_FOUND (no such inquiry, or outside the user's scope: same answer), FORBIDDEN (the
+ * action needs a higher role: `details.reason` 'role'), CONFLICT (stale version, naming who changed
+ * it; or the lifecycle refuses: `details.reason` one of the domain's LIFECYCLE_REFUSALS).
  */
-import { maskEmail, maskName, maskPhone, type InquiryStatus } from '@desk/domain'
+import { canDo, maskEmail, maskName, maskPhone, type LifecycleAction, type LifecycleRefusal } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
-import type { SessionUser } from '../../lib/context.ts'
+import { withTransaction } from '../../db/transaction.ts'
+import type { Ctx } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
+import { getActiveUser } from '../users/users.service.ts'
 import * as repo from './inquiries.repo.ts'
 import type { Viewer } from './inquiry-filter.repo.ts'
 import { releaseReply, requireReplyWithoutSignOff } from './release-reply.service.ts'
 
-export type Ctx = { db: Db; user: SessionUser; now: number }
 export type Current = NonNullable<ReturnType<typeof repo.findInquiry>>
 
 /** The inquiry; NOT_FOUND when it does not exist or is outside `viewer`'s scope (same answer). */
@@ -23,7 +27,7 @@ export function load(db: Db, id: number, viewer?: Viewer): Current {
   return row
 }
 
-export function staleError(db: Db, row: Current): AppError {
+function staleError(db: Db, row: Current): AppError {
   const last = repo.findLastActor(db, row.id)
   const who = last?.displayName ?? 'someone'
   return new AppError('CONFLICT', `Inquiry ${row.id} was changed by ${who} (${last?.type ?? 'update'}); reload it`, {
@@ -34,64 +38,100 @@ export function staleError(db: Db, row: Current): AppError {
   })
 }
 
-export function requireStatus(row: Current, allowed: readonly InquiryStatus[], action: string) {
-  if (!allowed.includes(row.status)) {
-    throw new AppError('CONFLICT', `Cannot ${action} an inquiry that is ${row.status}`, {
-      reason: 'invalid_status',
-      status: row.status,
-    })
+/** The lifecycle's refusal as the API's error: 403 for a missing role, else 409, with `details.reason`. */
+function refusal(row: Current, action: LifecycleAction, reason: LifecycleRefusal): AppError {
+  const what = action.replace('_', ' ')
+  if (reason === 'role') return new AppError('FORBIDDEN', `Only a manager may ${what}`, { reason, action })
+  if (reason === 'claimed' || reason === 'not_holder') {
+    const holder = row.assigneeName ?? 'another user'
+    return new AppError('CONFLICT', `Inquiry ${row.id} is held by ${holder}: only they or a manager may ${what} it`, { reason, holder })
   }
+  return new AppError('CONFLICT', `Cannot ${what} inquiry ${row.id}: ${reason} (${row.status})`, { reason, status: row.status })
 }
 
 /**
- * Runs `change` in a transaction after the scope check (NOT_FOUND outside the user's scope) and
- * the version check; returns the updated inquiry.
+ * Runs `change` on inquiry `id` in a transaction, after the scope check, the version check (when
+ * the action carries the version the client saw) and the lifecycle's `canDo(action)`.
+ * `change` writes through `write` and appends its events with `repo.insertEvent` (or the helpers
+ * of this module) on `tx`. @returns the inquiry as it is after the change
  */
-export function act(ctx: Ctx, id: number, version: number, change: (row: Current, db: Db) => void) {
-  return ctx.db.transaction((tx) => {
-    const db = tx as unknown as Db
-    const row = load(db, id, ctx.user)
-    if (row.version !== version) throw staleError(db, row)
-    change(row, db)
-    return load(db, id)
+export function act(
+  ctx: Ctx,
+  id: number,
+  how: { action: LifecycleAction; version?: number | undefined },
+  change: (row: Current, tx: Db) => void | Promise<void>,
+): Promise<Current> {
+  return withTransaction(ctx.db, async (tx) => {
+    const row = load(tx, id, ctx.user)
+    // a missing role is refused whatever the version; a stale client then learns what changed
+    // before being told what the lifecycle allows now
+    const answer = canDo(how.action, row, ctx.user)
+    if (!answer.ok && answer.reason === 'role') throw refusal(row, how.action, answer.reason)
+    if (how.version !== undefined && row.version !== how.version) throw staleError(tx, row)
+    if (!answer.ok) throw refusal(row, how.action, answer.reason)
+    await change(row, tx)
+    return load(tx, id)
   })
 }
 
+/** Applies `patch` to the loaded `row` and bumps its version; CONFLICT when it changed meanwhile. */
 export function write(db: Db, row: Current, patch: Parameters<typeof repo.updateInquiryIfVersion>[3]) {
   if (!repo.updateInquiryIfVersion(db, row.id, row.version, patch)) throw staleError(db, row)
 }
 
-/** 签收: takes an unassigned inquiry. CONFLICT naming the holder when someone else has it. */
+/** Appends one event to the inquiry's trail, inside the caller's transaction (`actorId` null: the system). */
+export function recordEvent(tx: Db, e: Parameters<typeof repo.insertEvent>[1]) {
+  repo.insertEvent(tx, e)
+}
+
+/**
+ * 签收: takes the inquiry. A manager may take over one another user holds; the event then names
+ * the previous holder. CONFLICT `claimed` naming the holder when a responder tries that.
+ */
 export function claimInquiry(ctx: Ctx, id: number, version: number) {
-  return act(ctx, id, version, (row, db) => {
-    requireStatus(row, ['new', 'assigned'], 'claim')
-    if (row.assigneeId !== null && row.assigneeId !== ctx.user.id) {
-      throw new AppError('CONFLICT', `Already claimed by ${row.assigneeName ?? 'another user'}`, {
-        reason: 'claimed',
-        holder: row.assigneeName,
-      })
-    }
+  return act(ctx, id, { action: 'claim', version }, (row, db) => {
+    if (row.assigneeId === ctx.user.id) return
     write(db, row, { status: 'assigned', assigneeId: ctx.user.id, updatedAt: ctx.now })
-    repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'claimed', createdAt: ctx.now })
+    const data = row.assigneeId === null ? {} : { fromId: row.assigneeId, from: row.assigneeName }
+    repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'claimed', data, createdAt: ctx.now })
+  })
+}
+
+/** A manager hands the inquiry to a named active user; the event names the previous holder and the new one. */
+export function assignInquiry(ctx: Ctx, id: number, input: { version: number; assigneeId: number }) {
+  return act(ctx, id, { action: 'assign', version: input.version }, (row, db) => {
+    const to = getActiveUser(db, input.assigneeId)
+    if (row.assigneeId === to.id) return
+    write(db, row, { status: 'assigned', assigneeId: to.id, updatedAt: ctx.now })
+    const data = { toId: to.id, to: to.displayName, fromId: row.assigneeId, from: row.assigneeName }
+    repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'assigned', data, createdAt: ctx.now })
+  })
+}
+
+/** Gives a claimed inquiry back to the unassigned queue (its holder, or a manager). */
+export function releaseInquiry(ctx: Ctx, id: number, version: number) {
+  return act(ctx, id, { action: 'release', version }, (row, db) => {
+    write(db, row, { status: 'new', assigneeId: null, updatedAt: ctx.now })
+    const data = { fromId: row.assigneeId, from: row.assigneeName }
+    repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'released', data, createdAt: ctx.now })
   })
 }
 
 /**
  * Sends a reply: the inquiry becomes `replied` (and leaves the pending counts at once), its
  * duplicates are answered with it, and channels with a webhook get it through the outbox.
- * CONFLICT when the channel requires sign-off (submit a draft) or the inquiry is a duplicate.
+ * CONFLICT when the channel requires sign-off (submit a draft); VALIDATION when a placeholder is
+ * left unfilled.
  */
 export function replyToInquiry(ctx: Ctx, id: number, version: number, body: string) {
-  return act(ctx, id, version, (row, db) => {
-    requireStatus(row, ['new', 'assigned', 'replied'], 'reply to')
+  return act(ctx, id, { action: 'reply', version }, (row, db) => {
     requireReplyWithoutSignOff(db, row)
     releaseReply(db, row, { body, authorId: ctx.user.id, approvedBy: null, now: ctx.now })
   })
 }
 
 export function closeInquiry(ctx: Ctx, id: number, version: number) {
-  return act(ctx, id, version, (row, db) => {
-    requireStatus(row, ['replied'], 'close')
+  return act(ctx, id, { action: 'close', version }, (row, db) => {
     write(db, row, { status: 'closed', closedAt: ctx.now, updatedAt: ctx.now })
     repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'closed', createdAt: ctx.now })
   })
@@ -99,8 +139,7 @@ export function closeInquiry(ctx: Ctx, id: number, version: number) {
 
 /** Reopens a replied, closed or returned (re-dispatched) inquiry: back to its assignee, or to the unassigned queue. */
 export function reopenInquiry(ctx: Ctx, id: number, version: number) {
-  return act(ctx, id, version, (row, db) => {
-    requireStatus(row, ['replied', 'closed', 'returned'], 'reopen')
+  return act(ctx, id, { action: 'reopen', version }, (row, db) => {
     const status = row.assigneeId === null ? 'new' : 'assigned'
     write(db, row, { status, closedAt: null, updatedAt: ctx.now })
     repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'reopened', data: { from: row.status }, createdAt: ctx.now })
@@ -108,13 +147,19 @@ export function reopenInquiry(ctx: Ctx, id: number, version: number) {
 }
 
 /** The citizen's contact in clear; the look is recorded as an event (who, when). */
-export function revealContact(ctx: Ctx, id: number) {
-  return ctx.db.transaction((tx) => {
-    const db = tx as unknown as Db
-    const row = load(db, id, ctx.user)
+export async function revealContact(ctx: Ctx, id: number) {
+  const row = await act(ctx, id, { action: 'reveal_contact' }, (_row, db) => {
     repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'contact_revealed', createdAt: ctx.now })
-    return { name: row.citizenName, phone: row.citizenPhone, email: row.citizenEmail }
   })
+  return { name: row.citizenName, phone: row.citizenPhone, email: row.citizenEmail }
+}
+
+/**
+ * One `contact_revealed` event per exported inquiry (`via: 'export'`): one INSERT statement, so
+ * all or none, written as each page of the export is read.
+ */
+export function recordExportReveals(db: Db, inquiryIds: readonly number[], actorId: number, now: number, format: string) {
+  if (inquiryIds.length > 0) repo.insertRevealEvents(db, inquiryIds, actorId, now, format)
 }
 
 /** The masked contact shown by default. */

@@ -101,14 +101,14 @@ describe('queue rows', () => {
     ensureDeadlineSetup(desk.db, T0)
     const s = await signIn(desk)
     const [paused, running] = addInquiries(desk.db, [{}, {}])
-    const pause = await call(desk, s, 'POST', `/deadlines/inquiries/${paused!.id}/pause`, { version: 1, reason: '等待申请人补正' })
+    const pause = await call(desk, s, 'POST', `/inquiries/${paused!.id}/pause`, { version: 1, reason: '等待申请人补正' })
     expect(pause.status).toBe(200)
     const list = async () => ((await (await call(desk, s, 'GET', '/inquiries')).json()) as { items: Row[] }).items
     expect((await list()).map((i) => [i.id, i.pausedAt])).toEqual([
       [paused!.id, '2024-09-27T09:30:00.000+08:00'],
       [running!.id, null],
     ])
-    expect((await call(desk, s, 'POST', `/deadlines/inquiries/${paused!.id}/resume`, { version: 2 })).status).toBe(200)
+    expect((await call(desk, s, 'POST', `/inquiries/${paused!.id}/resume`, { version: 2 })).status).toBe(200)
     expect((await list()).map((i) => i.pausedAt)).toEqual([null, null])
   })
 })

@@ -5,6 +5,7 @@
  * with the same text on its own channel (each still counts once in its channel's tallies).
  * Runs inside the caller's transaction.
  */
+import { statusesFor } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
 import { getChannelSettings } from '../channel-settings/channel-settings.service.ts'
@@ -22,12 +23,8 @@ export type ReleasedText = {
   now: number
 }
 
-/** Statuses in which a duplicate still takes its main inquiry's reply. */
-const ANSWERABLE = ['new', 'assigned', 'replied'] as const
-
-/** CONFLICT when the inquiry is merged into another, or its channel needs sign-off (submit a draft). */
+/** CONFLICT when the inquiry's channel needs sign-off (submit a draft). */
 export function requireReplyWithoutSignOff(db: Db, row: Current) {
-  requireNotDuplicate(row)
   if (getChannelSettings(db, row.channelCode).requiresSignOff) {
     throw new AppError('CONFLICT', `Replies on channel ${row.channelCode} need sign-off: submit a draft`, {
       reason: 'sign_off_required',
@@ -35,20 +32,11 @@ export function requireReplyWithoutSignOff(db: Db, row: Current) {
   }
 }
 
-/** CONFLICT for a duplicate: it is answered through its main inquiry. */
-export function requireNotDuplicate(row: Current) {
-  if (row.duplicateOfId !== null) {
-    throw new AppError('CONFLICT', `Inquiry ${row.id} is a duplicate of ${row.duplicateOfId}: reply there`, {
-      reason: 'duplicate',
-      mainId: row.duplicateOfId,
-    })
-  }
-}
-
 /** Releases `text` on `row` and its answerable duplicates. @returns the main reply's id */
 export function releaseReply(db: Db, row: Current, text: ReleasedText): number {
   const replyId = answer(db, row, text, {})
-  for (const dup of workflowRepo.listDuplicateIds(db, row.id, ANSWERABLE)) {
+  // a duplicate takes the reply in every status its main inquiry could be replied in
+  for (const dup of workflowRepo.listDuplicateIds(db, row.id, statusesFor(row.kind, 'reply'))) {
     const dupRow = repo.findInquiry(db, dup.id)
     if (dupRow) answer(db, dupRow, text, { viaInquiryId: row.id })
   }

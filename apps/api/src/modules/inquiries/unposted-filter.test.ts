@@ -2,7 +2,7 @@ import { count } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { inquiries } from '../../db/schema.ts'
 import { addInquiries, call, setupDesk, signIn, T0, type Session } from '../../test/setup.ts'
-import { deliverDue } from '../outbox/outbox.service.ts'
+import { deliverDue } from './deliveries.service.ts'
 import { filterWithoutChannel } from './inquiry-filter.repo.ts'
 
 type Counts = { total: number; byChannel: Record<string, number> }

@@ -28,9 +28,9 @@ const inquiryRoutes = (id: number, other: number): [string, string, unknown?][] 
   ['POST', `/inquiries/${id}/replies/1/posted`, { postedOn: '2024-09-27' }],
   ['POST', `/inquiries/${id}/deliveries/1/retry`],
   ['GET', `/templates/1/fill?inquiryId=${id}`],
-  ['POST', `/deadlines/inquiries/${id}/pause`, { version: 99, reason: '补正' }],
-  ['POST', `/deadlines/inquiries/${id}/resume`, { version: 99 }],
-  ['POST', `/deadlines/inquiries/${id}/extensions`, { reason: '情况复杂' }],
+  ['POST', `/inquiries/${id}/pause`, { version: 99, reason: '补正' }],
+  ['POST', `/inquiries/${id}/resume`, { version: 99 }],
+  ['POST', `/inquiries/${id}/extensions`, { reason: '情况复杂' }],
 ]
 
 async function world() {

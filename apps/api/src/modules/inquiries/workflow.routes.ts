@@ -18,11 +18,11 @@ import {
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { requireStaff } from '../../lib/auth.ts'
-import type { AppEnv } from '../../lib/context.ts'
+import { ctxOf, type AppEnv } from '../../lib/context.ts'
 import { validate } from '../../lib/validate.ts'
-import { recordFollowUp } from '../follow-ups/follow-ups.service.ts'
 import { getMessage, retryMessage } from '../outbox/outbox.service.ts'
 import { approveDraft, sendBackDraft, submitDraft } from './drafts.service.ts'
+import { recordFollowUp } from './follow-up.service.ts'
 import { load, type Current } from './inquiries.service.ts'
 import { getWorkflowView } from './workflow-view.service.ts'
 import { addNote, markPosted, mergeAsDuplicate, returnInquiry, transferInquiry } from './workflow.service.ts'
@@ -40,47 +40,38 @@ export const workflowRoutes = new Hono<AppEnv>()
   .get('/:id/workflow', validate('param', idParam), (c) => {
     return c.json(getWorkflowView(c.var.db, c.req.valid('param').id, c.var.user), 200)
   })
-  .post('/:id/transfer', validate('param', idParam), validate('json', transferSchema), (c) => {
-    const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
-    return c.json(ack(transferInquiry(ctx, c.req.valid('param').id, c.req.valid('json'))), 200)
+  .post('/:id/transfer', validate('param', idParam), validate('json', transferSchema), async (c) => {
+    return c.json(ack(await transferInquiry(ctxOf(c), c.req.valid('param').id, c.req.valid('json'))), 200)
   })
-  .post('/:id/return', validate('param', idParam), validate('json', returnSchema), (c) => {
-    const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
-    return c.json(ack(returnInquiry(ctx, c.req.valid('param').id, c.req.valid('json'))), 200)
+  .post('/:id/return', validate('param', idParam), validate('json', returnSchema), async (c) => {
+    return c.json(ack(await returnInquiry(ctxOf(c), c.req.valid('param').id, c.req.valid('json'))), 200)
   })
-  .post('/:id/notes', validate('param', idParam), validate('json', noteSchema), (c) => {
-    const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
-    return c.json(ack(addNote(ctx, c.req.valid('param').id, c.req.valid('json'))), 201)
+  .post('/:id/notes', validate('param', idParam), validate('json', noteSchema), async (c) => {
+    return c.json(ack(await addNote(ctxOf(c), c.req.valid('param').id, c.req.valid('json'))), 201)
   })
-  .post('/:id/merge', validate('param', idParam), validate('json', mergeSchema), (c) => {
-    const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
-    return c.json(ack(mergeAsDuplicate(ctx, c.req.valid('param').id, c.req.valid('json'))), 200)
+  .post('/:id/merge', validate('param', idParam), validate('json', mergeSchema), async (c) => {
+    return c.json(ack(await mergeAsDuplicate(ctxOf(c), c.req.valid('param').id, c.req.valid('json'))), 200)
   })
-  .post('/:id/drafts', validate('param', idParam), validate('json', draftSchema), (c) => {
-    const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
+  .post('/:id/drafts', validate('param', idParam), validate('json', draftSchema), async (c) => {
     const { id } = c.req.valid('param')
-    const draftId = submitDraft(ctx, id, c.req.valid('json'))
+    const draftId = await submitDraft(ctxOf(c), id, c.req.valid('json'))
     return c.json({ ...ack(load(c.var.db, id)), draftId }, 201)
   })
-  .post('/:id/drafts/:draftId/approve', requireStaff('manager'), validate('param', draftParam), validate('json', versionSchema), (c) => {
-    const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
+  .post('/:id/drafts/:draftId/approve', validate('param', draftParam), validate('json', versionSchema), async (c) => {
     const { id, draftId } = c.req.valid('param')
-    return c.json(ack(approveDraft(ctx, id, draftId, c.req.valid('json').version)), 200)
+    return c.json(ack(await approveDraft(ctxOf(c), id, draftId, c.req.valid('json').version)), 200)
   })
-  .post('/:id/drafts/:draftId/send-back', requireStaff('manager'), validate('param', draftParam), validate('json', sendBackSchema), (c) => {
-    const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
+  .post('/:id/drafts/:draftId/send-back', validate('param', draftParam), validate('json', sendBackSchema), async (c) => {
     const { id, draftId } = c.req.valid('param')
-    return c.json(ack(sendBackDraft(ctx, id, draftId, c.req.valid('json'))), 200)
+    return c.json(ack(await sendBackDraft(ctxOf(c), id, draftId, c.req.valid('json'))), 200)
   })
-  .post('/:id/replies/:replyId/posted', validate('param', replyParam), validate('json', postedSchema), (c) => {
-    const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
+  .post('/:id/replies/:replyId/posted', validate('param', replyParam), validate('json', postedSchema), async (c) => {
     const { id, replyId } = c.req.valid('param')
-    markPosted(ctx, id, replyId, c.req.valid('json').postedOn)
+    await markPosted(ctxOf(c), id, replyId, c.req.valid('json').postedOn)
     return c.json({ replyId, postedOn: c.req.valid('json').postedOn }, 200)
   })
-  .post('/:id/follow-ups', validate('param', idParam), validate('json', followUpSchema), (c) => {
-    const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
-    return c.json(ack(recordFollowUp(ctx, c.req.valid('param').id, c.req.valid('json'))), 201)
+  .post('/:id/follow-ups', validate('param', idParam), validate('json', followUpSchema), async (c) => {
+    return c.json(ack(await recordFollowUp(ctxOf(c), c.req.valid('param').id, c.req.valid('json'))), 201)
   })
   .post('/:id/deliveries/:deliveryId/retry', validate('param', deliveryParam), (c) => {
     const { id, deliveryId } = c.req.valid('param')

@@ -6,21 +6,18 @@
  * loops), VALIDATION (a posted date in the future).
  */
 import { startOfZonedDay } from '@desk/domain'
-import type { Db } from '../../db/client.ts'
+import type { Ctx } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import { getActiveDepartment } from '../departments/departments.service.ts'
 import { getActiveReturnReason } from '../return-reasons/return-reasons.service.ts'
 import * as repo from './inquiries.repo.ts'
-import { act, load, requireStatus, write, type Ctx } from './inquiries.service.ts'
-import { answer, requireNotDuplicate } from './release-reply.service.ts'
+import { act, load, write } from './inquiries.service.ts'
+import { answer } from './release-reply.service.ts'
 import * as workflowRepo from './workflow.repo.ts'
-
-const OPEN = ['new', 'assigned'] as const
 
 /** 转办: to another department with a note; the assignee is cleared, the inquiry is `new` there. */
 export function transferInquiry(ctx: Ctx, id: number, input: { version: number; departmentId: number; note: string }) {
-  return act(ctx, id, input.version, (row, db) => {
-    requireStatus(row, OPEN, 'transfer')
+  return act(ctx, id, { action: 'transfer', version: input.version }, (row, db) => {
     const to = getActiveDepartment(db, input.departmentId)
     if (row.departmentId === to.id) throw new AppError('CONFLICT', `Inquiry ${id} is with ${to.name} already`, { reason: 'same_department' })
     write(db, row, { departmentId: to.id, assigneeId: null, status: 'new', updatedAt: ctx.now })
@@ -31,9 +28,7 @@ export function transferInquiry(ctx: Ctx, id: number, input: { version: number; 
 
 /** 退单: back upstream with a listed reason and free text; leaves the pending counts, unassigned. */
 export function returnInquiry(ctx: Ctx, id: number, input: { version: number; reasonId: number; note: string }) {
-  return act(ctx, id, input.version, (row, db) => {
-    requireStatus(row, OPEN, 'return')
-    requireNotDuplicate(row)
+  return act(ctx, id, { action: 'return', version: input.version }, (row, db) => {
     const reason = getActiveReturnReason(db, input.reasonId)
     write(db, row, { status: 'returned', assigneeId: null, updatedAt: ctx.now })
     const data = { reasonId: reason.id, reason: reason.label, note: input.note }
@@ -43,7 +38,7 @@ export function returnInquiry(ctx: Ctx, id: number, input: { version: number; re
 
 /** Internal note (event `note`): part of the trail, never a reply, never sent to the citizen. */
 export function addNote(ctx: Ctx, id: number, input: { version: number; text: string }) {
-  return act(ctx, id, input.version, (row, db) => {
+  return act(ctx, id, { action: 'note', version: input.version }, (row, db) => {
     write(db, row, { updatedAt: ctx.now })
     repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'note', data: { text: input.text }, createdAt: ctx.now })
   })
@@ -55,9 +50,7 @@ export function addNote(ctx: Ctx, id: number, input: { version: number; text: st
  * When the main inquiry is answered already, its latest reply answers this one at once.
  */
 export function mergeAsDuplicate(ctx: Ctx, id: number, input: { version: number; mainId: number }) {
-  return act(ctx, id, input.version, (row, db) => {
-    requireStatus(row, OPEN, 'merge')
-    requireNotDuplicate(row)
+  return act(ctx, id, { action: 'merge', version: input.version }, (row, db) => {
     if (input.mainId === id) throw new AppError('CONFLICT', 'An inquiry cannot be a duplicate of itself', { reason: 'merge_self' })
     const main = load(db, input.mainId, ctx.user)
     if (main.duplicateOfId !== null) {
@@ -83,9 +76,7 @@ export function mergeAsDuplicate(ctx: Ctx, id: number, input: { version: number;
  * (an Asia/Shanghai date, stored as that day's start). CONFLICT when marked already.
  */
 export function markPosted(ctx: Ctx, id: number, replyId: number, postedOn: string) {
-  return ctx.db.transaction((tx) => {
-    const db = tx as unknown as Db
-    load(db, id, ctx.user)
+  return act(ctx, id, { action: 'mark_posted' }, (_row, db) => {
     const reply = workflowRepo.findReply(db, id, replyId)
     if (!reply) throw new AppError('NOT_FOUND', `Reply ${replyId} of inquiry ${id} does not exist`)
     const postedAt = startOfZonedDay(postedOn)

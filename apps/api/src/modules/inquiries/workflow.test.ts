@@ -172,3 +172,48 @@ describe('concurrent responders', () => {
     expect((await detail(d, a, r!.id)).inquiry.replies).toHaveLength(1)
   })
 })
+
+describe('the holder rule', () => {
+  it('lets only the holder or a manager reply, close, transfer or return a claimed inquiry', async () => {
+    const { d, land } = await desk()
+    ensureReturnReasons(d.db)
+    const a = await member(d, 'responder', 'alice', null)
+    const b = await member(d, 'responder', 'bob', null)
+    const [r] = addInquiries(d.db, [{}])
+    expect((await call(d, a, 'POST', `/inquiries/${r!.id}/claim`, { version: 1 })).status).toBe(200)
+    const refused = [
+      await call(d, b, 'POST', `/inquiries/${r!.id}/replies`, { version: 2, body: '答复' }),
+      await call(d, b, 'POST', `/inquiries/${r!.id}/transfer`, { version: 2, departmentId: land, note: '转' }),
+      await call(d, b, 'POST', `/inquiries/${r!.id}/return`, { version: 2, reasonId: 1 }),
+      await call(d, b, 'POST', `/inquiries/${r!.id}/release`, { version: 2 }),
+    ]
+    for (const res of refused) {
+      expect(res.status).toBe(409)
+      expect(((await res.json()) as { error: { details: unknown } }).error.details).toEqual({ reason: 'not_holder', holder: 'alice name' })
+    }
+    expect((await call(d, a, 'POST', `/inquiries/${r!.id}/replies`, { version: 2, body: '答复' })).status).toBe(201)
+    expect((await call(d, b, 'POST', `/inquiries/${r!.id}/close`, { version: 3 })).status).toBe(409)
+    const manager = await member(d, 'manager', 'mia', null)
+    expect((await call(d, manager, 'POST', `/inquiries/${r!.id}/close`, { version: 3 })).status).toBe(200)
+  })
+
+  it('lets a manager take over or reassign, each event naming both people', async () => {
+    const { d } = await desk()
+    const a = await member(d, 'responder', 'alice', null)
+    const b = await member(d, 'responder', 'bob', null)
+    const manager = await member(d, 'manager', 'mia', null)
+    const [r] = addInquiries(d.db, [{}])
+    await call(d, a, 'POST', `/inquiries/${r!.id}/claim`, { version: 1 })
+    expect((await call(d, a, 'POST', `/inquiries/${r!.id}/assign`, { version: 2, assigneeId: b.userId })).status).toBe(403)
+    expect((await call(d, manager, 'POST', `/inquiries/${r!.id}/assign`, { version: 2, assigneeId: b.userId })).status).toBe(200)
+    expect((await call(d, manager, 'POST', `/inquiries/${r!.id}/claim`, { version: 3 })).status).toBe(200)
+    expect((await call(d, manager, 'POST', `/inquiries/${r!.id}/release`, { version: 4 })).status).toBe(200)
+    const { inquiry } = await detail(d, manager, r!.id)
+    expect(inquiry.status).toBe('new')
+    expect(inquiry.events.slice(-3).map((e) => [e.type, e.actor, e.data.from, e.data.to])).toEqual([
+      ['assigned', 'mia name', 'alice name', 'bob name'],
+      ['claimed', 'mia name', 'bob name', undefined],
+      ['released', 'mia name', 'mia name', undefined],
+    ])
+  })
+})

@@ -1,6 +1,7 @@
 /**
  * The outbox: replies for channels with a webhook are written here in the reply's own
- * transaction, then POSTed by `deliverDue` until the channel answers 2xx.
+ * transaction, then POSTed (`attempt`) by the inquiries module's `deliverDue` until the channel
+ * answers 2xx (it records the `delivered` event on the inquiry).
  *
  * Request: `POST <webhookUrl>`, JSON body (the stored `payload`, the same bytes on every attempt),
  * headers `Idempotency-Key` (stable across retries and restarts: the receiver drops repeats) and
@@ -13,7 +14,6 @@ import { createHmac, randomUUID } from 'node:crypto'
 import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
 import { getChannelSettings } from '../channel-settings/channel-settings.service.ts'
-import { recordEvent } from '../inquiries/inquiry-events.service.ts'
 import * as repo from './outbox.repo.ts'
 
 export const BACKOFF_BASE_MS = 30_000
@@ -72,41 +72,37 @@ export function enqueueReplyDelivery(db: Db, r: ReplyDelivery): number | null {
 }
 
 export type FetchFn = (url: string, init: RequestInit) => Promise<Response>
-export type DeliveryReport = { delivered: number; retrying: number; failed: number }
+export type DueMessage = repo.OutboxRow
 
-/**
- * Sends every pending message due at `now` (UTC ms), one at a time, and records each outcome:
- * 2xx marks it delivered (and appends a `delivered` event to the inquiry); anything else (status,
- * network error, timeout, webhook removed) counts an attempt and schedules the next.
- */
-export async function deliverDue(db: Db, now: number, fetchFn: FetchFn = fetch, limit = 50): Promise<DeliveryReport> {
-  const report: DeliveryReport = { delivered: 0, retrying: 0, failed: 0 }
-  for (const msg of repo.listDue(db, now, limit)) {
-    const error = await attempt(db, msg, fetchFn)
-    const attempts = msg.attempts + 1
-    if (error === null) {
-      db.transaction((tx) => {
-        repo.updateMessage(tx as unknown as Db, msg.id, { status: 'delivered', attempts, lastAttemptAt: now, deliveredAt: now, lastError: null })
-        recordDelivered(tx as unknown as Db, msg, now)
-      })
-      report.delivered++
-    } else {
-      const failed = attempts >= MAX_ATTEMPTS
-      repo.updateMessage(db, msg.id, {
-        status: failed ? 'failed' : 'pending',
-        attempts,
-        lastAttemptAt: now,
-        lastError: error,
-        nextAttemptAt: now + backoffMs(attempts),
-      })
-      report[failed ? 'failed' : 'retrying']++
-    }
-  }
-  return report
+/** Pending messages due at `now` (UTC ms), oldest first, at most `limit`. */
+export function listDueMessages(db: Db, now: number, limit: number): DueMessage[] {
+  return repo.listDue(db, now, limit)
 }
 
-/** One POST; null on 2xx, else a short reason. */
-async function attempt(db: Db, msg: repo.OutboxRow, fetchFn: FetchFn): Promise<string | null> {
+/** Marks `msg` delivered after its attempt at `now`, inside the caller's transaction. */
+export function markDelivered(tx: Db, msg: DueMessage, now: number) {
+  repo.updateMessage(tx, msg.id, { status: 'delivered', attempts: msg.attempts + 1, lastAttemptAt: now, deliveredAt: now, lastError: null })
+}
+
+/** Counts a failed attempt and schedules the next (or gives up after MAX_ATTEMPTS). @returns true when given up */
+export function markAttemptFailed(db: Db, msg: DueMessage, error: string, now: number): boolean {
+  const attempts = msg.attempts + 1
+  const failed = attempts >= MAX_ATTEMPTS
+  repo.updateMessage(db, msg.id, {
+    status: failed ? 'failed' : 'pending',
+    attempts,
+    lastAttemptAt: now,
+    lastError: error,
+    nextAttemptAt: now + backoffMs(attempts),
+  })
+  return failed
+}
+
+/**
+ * One POST of `msg` to its channel's webhook (nothing else: the caller records the outcome).
+ * @returns null on 2xx, else a short reason (status, network error, timeout, webhook removed)
+ */
+export async function attempt(db: Db, msg: repo.OutboxRow, fetchFn: FetchFn): Promise<string | null> {
   const { webhookUrl, webhookSecret } = getChannelSettings(db, msg.channelCode)
   if (webhookUrl === null || webhookSecret === null) return 'channel has no webhook configured'
   try {
@@ -125,10 +121,6 @@ async function attempt(db: Db, msg: repo.OutboxRow, fetchFn: FetchFn): Promise<s
   } catch (err) {
     return err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 500) : 'request failed'
   }
-}
-
-function recordDelivered(db: Db, msg: repo.OutboxRow, now: number) {
-  recordEvent(db, { inquiryId: msg.inquiryId, actorId: null, type: 'delivered', data: { replyId: msg.replyId, messageId: msg.id }, createdAt: now })
 }
 
 /** Deliveries as the API shows them (the payload is not repeated). */

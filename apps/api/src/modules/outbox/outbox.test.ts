@@ -9,7 +9,8 @@ import { openDb } from '../../db/client.ts'
 import { addInquiries, call, setupDesk, signIn, T0 } from '../../test/setup.ts'
 import { ensureChannels } from '../channels/channels.service.ts'
 import { DEFAULT_CHANNELS } from '@desk/domain'
-import { backoffMs, deliverDue } from './outbox.service.ts'
+import { deliverDue } from '../inquiries/deliveries.service.ts'
+import { backoffMs } from './outbox.service.ts'
 
 const SECRET = 'test-secret-0123456789abcdef'
 type Hit = { key: string; signature: string; body: string }

@@ -7,7 +7,7 @@ import type { InquiryFilter, InquiryStatus, Satisfaction } from '@desk/domain'
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client.ts'
-import { channels, departments, inquiries, inquiryEvents, users } from '../../db/schema.ts'
+import { channels, departments, inquiries, users } from '../../db/schema.ts'
 import { filterPredicate } from '../inquiries/inquiry-filter.repo.ts'
 import type { Viewer } from './report-counts.repo.ts'
 
@@ -81,15 +81,4 @@ export function exportPageReader(db: Db, viewer: Viewer, filter: InquiryFilter) 
       return row as ExportRow
     })
   }
-}
-
-/** One `contact_revealed` event per exported inquiry, in one transaction. */
-export function insertRevealEvents(db: Db, inquiryIds: readonly number[], actorId: number, now: number, format: string) {
-  if (inquiryIds.length === 0) return
-  const data = JSON.stringify({ via: 'export', format })
-  db.transaction((tx) => {
-    tx.insert(inquiryEvents)
-      .values(inquiryIds.map((inquiryId) => ({ inquiryId, actorId, type: 'contact_revealed', data, createdAt: now })))
-      .run()
-  })
 }

@@ -17,7 +17,8 @@ import {
 } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { withDueWindow } from '../deadlines/deadlines.service.ts'
-import { exportPageReader, insertRevealEvents, type ExportKey, type ExportRow } from './export.repo.ts'
+import { recordExportReveals } from '../inquiries/inquiries.service.ts'
+import { exportPageReader, type ExportKey, type ExportRow } from './export.repo.ts'
 import { exportLabels, satisfactionLabels, statusLabels } from './labels.zh-CN.ts'
 import type { Viewer } from './report-counts.repo.ts'
 
@@ -76,7 +77,7 @@ export function* exportPages(db: Db, o: ExportOptions): Generator<ExportValue[][
   for (;;) {
     const rows = readPage(after, o.pageSize ?? 2000)
     if (rows.length === 0) return
-    if (o.reveal) insertRevealEvents(db, rows.map((r) => r.id), o.viewer.id, o.now, o.format)
+    if (o.reveal) recordExportReveals(db, rows.map((r) => r.id), o.viewer.id, o.now, o.format)
     yield rows.map((r) => toValues(r, o.reveal, replyDays))
     const last = rows.at(-1) as ExportRow
     after = { receivedAt: last.receivedAt, id: last.id }

@@ -66,15 +66,15 @@ describe('buildHistoryRows + insertHistoryBatch', () => {
       let version = 1
       if (plan.dispatchAt) {
         const input = { version, departmentId: viaServices.department.id, note: '请按职责办理' }
-        version = transferInquiry({ db, user: viaServices.manager, now: plan.dispatchAt }, res!.id, input).version
+        version = (await transferInquiry({ db, user: viaServices.manager, now: plan.dispatchAt }, res!.id, input)).version
       }
-      if (plan.claimAt) version = claimInquiry({ db, user, now: plan.claimAt }, res!.id, version).version
-      if (plan.replyAt) version = replyToInquiry({ db, user, now: plan.replyAt }, res!.id, version, replyText).version
+      if (plan.claimAt) version = (await claimInquiry({ db, user, now: plan.claimAt }, res!.id, version)).version
+      if (plan.replyAt) version = (await replyToInquiry({ db, user, now: plan.replyAt }, res!.id, version, replyText)).version
       if (plan.postAt) {
         const replyId = (db.$client.prepare('select id from replies where inquiry_id = ?').get(res!.id) as { id: number }).id
-        markPosted({ db, user, now: plan.postAt }, res!.id, replyId, toZonedDate(plan.postAt))
+        await markPosted({ db, user, now: plan.postAt }, res!.id, replyId, toZonedDate(plan.postAt))
       }
-      if (plan.closeAt) closeInquiry({ db, user, now: plan.closeAt }, res!.id, version)
+      if (plan.closeAt) await closeInquiry({ db, user, now: plan.closeAt }, res!.id, version)
     }
 
     const viaBulk = await deskWithStaff()

@@ -17,6 +17,10 @@ export function listUsers(db: Db) {
   return db.select(publicColumns).from(users).orderBy(asc(users.id)).all()
 }
 
+export function findUser(db: Db, id: number) {
+  return db.select(publicColumns).from(users).where(eq(users.id, id)).get()
+}
+
 export function findUserByUsername(db: Db, username: string) {
   return db.select(publicColumns).from(users).where(eq(users.username, username)).get()
 }

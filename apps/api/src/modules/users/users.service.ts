@@ -37,6 +37,13 @@ export function updateUser(db: Db, id: number, patch: { department?: number | nu
   return user
 }
 
+/** The user, when active; NOT_FOUND otherwise (an inquiry is assigned only to someone who can sign in). */
+export function getActiveUser(db: Db, id: number) {
+  const user = repo.findUser(db, id)
+  if (!user?.isActive) throw new AppError('NOT_FOUND', `User ${id} does not exist or is disabled`)
+  return user
+}
+
 export const listUsers = repo.listUsers
 export const countUsers = repo.countUsers
 export const findUserByUsername = repo.findUserByUsername

@@ -87,7 +87,7 @@ describe('inquiry page: deadline panel', () => {
     await app.user.click(screen.getByRole('button', { name: '申请延期' }))
     await app.user.type(within(screen.getByRole('dialog')).getByLabelText('原因'), '需现场核查')
     await app.user.click(within(screen.getByRole('dialog')).getByRole('button', { name: /提\s*交/ }))
-    await waitFor(() => expect(flow.state.writes.at(-1)).toEqual({ path: `/api/deadlines/inquiries/${inquiry.id}/extensions`, body: { reason: '需现场核查' } }))
+    await waitFor(() => expect(flow.state.writes.at(-1)).toEqual({ path: `/api/inquiries/${inquiry.id}/extensions`, body: { reason: '需现场核查' } }))
     expect(await screen.findByText('待审批')).toBeTruthy()
     // a responder does not decide
     expect(screen.queryByRole('button', { name: /批\s*准/ })).toBeNull()

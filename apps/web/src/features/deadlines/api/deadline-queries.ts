@@ -36,7 +36,7 @@ export type ClockAction =
 
 function sendClock(id: number, action: ClockAction) {
   const param = { id: String(id) }
-  const inquiry = api.deadlines.inquiries[':id']
+  const inquiry = api.inquiries[':id']
   switch (action.kind) {
     case 'pause':
       return unwrap(inquiry.pause.$post({ param, json: { version: action.version, reason: action.reason } }))

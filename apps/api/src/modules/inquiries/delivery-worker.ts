@@ -1,11 +1,12 @@
 /**
- * The outbox loop main.ts starts (createApp does not, so tests drive `deliverDue` themselves).
+ * The delivery loop over the outbox that main.ts starts (createApp does not, so tests drive `deliverDue` themselves).
  * Every `intervalMs` it sends what is due; messages left undelivered by a stop or crash are
  * simply still pending in the database and go out on the next start.
  */
 import type { Db } from '../../db/client.ts'
 import type { Logger } from '../../lib/logger.ts'
-import { deliverDue, type FetchFn } from './outbox.service.ts'
+import type { FetchFn } from '../outbox/outbox.service.ts'
+import { deliverDue } from './deliveries.service.ts'
 
 export type OutboxWorker = { stop: () => Promise<void> }
 

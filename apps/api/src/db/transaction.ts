@@ -1,0 +1,44 @@
+/**
+ * Transactions for services written once for both engines: `withTransaction(db, async (tx) => …)`.
+ *
+ * SQLite (better-sqlite3) has one connection per process and a synchronous driver, and drizzle's
+ * `db.transaction` does not await an async callback (statements after the first `await` would
+ * escape it). So here a transaction is `BEGIN IMMEDIATE` … `COMMIT` written by hand around the
+ * awaited callback, and an in-process queue lets one writer at a time in: a second transaction
+ * waits until the first has committed or rolled back, so two changes never interleave, and a
+ * callback that throws (or rejects) rolls back everything it wrote. `IMMEDIATE` takes the database's
+ * write lock at once, so another process (the CLI) waits on `busy_timeout` instead of failing at
+ * the first write. A callback that needs no `await` runs its statements in one turn of the event
+ * loop; only its COMMIT waits a microtask.
+ */
+import type { Db } from './client.ts'
+
+const tails = new WeakMap<Db['$client'], Promise<void>>()
+
+/**
+ * Runs `fn` in a transaction, after every transaction started before it on this database.
+ * Nested calls would wait for themselves: inside `fn`, pass `tx` on and call repos directly.
+ * @returns what `fn` returns; rethrows what it throws, after the rollback
+ */
+export async function withTransaction<T>(db: Db, fn: (tx: Db) => T | Promise<T>): Promise<T> {
+  const client = db.$client
+  const before = tails.get(client) ?? Promise.resolve()
+  let done!: () => void
+  const mine = new Promise<void>((resolve) => (done = resolve))
+  tails.set(client, mine)
+  await before
+  try {
+    client.exec('BEGIN IMMEDIATE')
+    try {
+      const result = await fn(db)
+      client.exec('COMMIT')
+      return result
+    } catch (err) {
+      if (client.inTransaction) client.exec('ROLLBACK')
+      throw err
+    }
+  } finally {
+    if (tails.get(client) === mine) tails.delete(client)
+    done()
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The records behind an inquiry's clock: pauses (补正, third-party opinion) and extension requests
+ * (延期), and the due date they give. The actions that change them are the inquiries module's
+ * (`inquiries/clock.service.ts`), which calls these inside its transaction.
+ * Errors: CONFLICT (a policy without extension, an extension pending or already approved, a
+ * decided request), NOT_FOUND (no such extension request).
+ */
+import { formatInstant } from '@desk/domain'
+import type { Db } from '../../db/client.ts'
+import { AppError } from '../../lib/errors.ts'
+import { loadCalendar } from '../calendar/calendar.service.ts'
+import { deadlineOf, ruleOf, type DeadlineInputs } from './deadline-of.ts'
+import * as repo from './deadlines.repo.ts'
+
+/** Opens a pause record. */
+export function startPause(tx: Db, p: { inquiryId: number; reason: string; pausedAt: number; pausedBy: number }) {
+  repo.insertPause(tx, p)
+}
+
+/** Closes the open pause and returns the due date (UTC ms) counting every closed pause. */
+export function endPause(tx: Db, row: DeadlineInputs, at: number, by: number): number {
+  repo.closeOpenPause(tx, row.id, at, by)
+  return deadlineOf(tx, row, loadCalendar(tx)).dueAt
+}
+
+/** Records a request; CONFLICT when the rule allows none, one is pending, or one was approved. @returns its id */
+export function insertExtensionRequest(tx: Db, row: DeadlineInputs, reason: string, by: number, at: number): number {
+  if (ruleOf(row).extensionAmount === null) {
+    throw new AppError('CONFLICT', `The deadline policy of inquiry ${row.id} allows no extension`, { reason: 'not_extendable' })
+  }
+  if (repo.findPendingExtension(tx, row.id)) throw new AppError('CONFLICT', `Inquiry ${row.id} has a pending extension request`, { reason: 'pending' })
+  if (repo.hasApprovedExtension(tx, row.id)) throw new AppError('CONFLICT', `Inquiry ${row.id} was extended already`, { reason: 'extended' })
+  return repo.insertExtension(tx, { inquiryId: row.id, reason, requestedBy: by, requestedAt: at })
+}
+
+/** The request; NOT_FOUND when absent. */
+export function getExtensionRequest(db: Db, requestId: number) {
+  const request = repo.findExtension(db, requestId)
+  if (!request) throw new AppError('NOT_FOUND', `Extension request ${requestId} does not exist`)
+  return request
+}
+
+/**
+ * Decides a pending request of inquiry `row`. Approved: the due date moves by the rule's extension
+ * amount (while paused it stays; the resume computes it, extension included).
+ * @returns the new due date (UTC ms; unchanged when rejected)
+ * @throws AppError CONFLICT `decided` when the request is not pending
+ */
+export function decideExtensionRequest(
+  tx: Db,
+  requestId: number,
+  row: DeadlineInputs & { dueAt: number; pausedAt: number | null },
+  d: { approve: boolean; by: number; at: number; note: string | null },
+): number {
+  const request = getExtensionRequest(tx, requestId)
+  if (request.status !== 'pending') {
+    throw new AppError('CONFLICT', `Extension request ${requestId} was ${request.status} already`, { reason: 'decided' })
+  }
+  const decided = { decidedBy: d.by, decidedAt: d.at, decisionNote: d.note }
+  if (!d.approve) {
+    repo.decideExtension(tx, requestId, { ...decided, status: 'rejected', oldDueAt: null, newDueAt: null })
+    return row.dueAt
+  }
+  const dueAt = row.pausedAt === null ? deadlineOf(tx, row, loadCalendar(tx), true).dueAt : row.dueAt
+  repo.decideExtension(tx, requestId, { ...decided, status: 'approved', oldDueAt: row.dueAt, newDueAt: dueAt })
+  return dueAt
+}
+
+export function listPendingExtensions(db: Db) {
+  return repo.listPendingExtensions(db).map((e) => ({ ...e, requestedAt: formatInstant(e.requestedAt) }))
+}

@@ -1,0 +1,30 @@
+/**
+ * Delivering released replies to the channels' webhooks: each due outbox message is POSTed; a 2xx
+ * marks it delivered and appends a `delivered` event to its inquiry in one transaction; anything
+ * else (status, network error, timeout, webhook removed) counts an attempt and schedules the next.
+ */
+import type { Db } from '../../db/client.ts'
+import { withTransaction } from '../../db/transaction.ts'
+import { attempt, listDueMessages, markAttemptFailed, markDelivered, type FetchFn } from '../outbox/outbox.service.ts'
+import * as repo from './inquiries.repo.ts'
+
+export type DeliveryReport = { delivered: number; retrying: number; failed: number }
+
+/** Sends every pending message due at `now` (UTC ms), one at a time, and records each outcome. */
+export async function deliverDue(db: Db, now: number, fetchFn: FetchFn = fetch, limit = 50): Promise<DeliveryReport> {
+  const report: DeliveryReport = { delivered: 0, retrying: 0, failed: 0 }
+  for (const msg of listDueMessages(db, now, limit)) {
+    const error = await attempt(db, msg, fetchFn)
+    if (error === null) {
+      await withTransaction(db, (tx) => {
+        markDelivered(tx, msg, now)
+        const data = { replyId: msg.replyId, messageId: msg.id }
+        repo.insertEvent(tx, { inquiryId: msg.inquiryId, actorId: null, type: 'delivered', data, createdAt: now })
+      })
+      report.delivered++
+    } else {
+      report[markAttemptFailed(db, msg, error, now) ? 'failed' : 'retrying']++
+    }
+  }
+  return report
+}

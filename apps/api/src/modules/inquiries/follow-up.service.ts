@@ -1,0 +1,45 @@
+/**
+ * 回访: records the follow-up call after a reply. A satisfaction outcome becomes the inquiry's
+ * latest `satisfaction` (未联系上 leaves it), and an unsatisfied citizen's inquiry can be reopened
+ * for re-handling (重办: event `rehandled`, back to its assignee or the unassigned queue; the first
+ * reply's time stays for the tallies).
+ * Errors: NOT_FOUND, CONFLICT (stale version; not replied or closed), VALIDATION (reopen without
+ * `unsatisfied`).
+ */
+import { SATISFACTIONS, type FollowUpInput, type Satisfaction } from '@desk/domain'
+import type { Ctx } from '../../lib/context.ts'
+import { AppError } from '../../lib/errors.ts'
+import { insertFollowUp } from '../follow-ups/follow-ups.service.ts'
+import * as repo from './inquiries.repo.ts'
+import { act, write } from './inquiries.service.ts'
+
+const isSatisfaction = (o: string): o is Satisfaction => (SATISFACTIONS as readonly string[]).includes(o)
+
+export function recordFollowUp(ctx: Ctx, id: number, input: FollowUpInput) {
+  if (input.reopen && input.outcome !== 'unsatisfied') {
+    throw new AppError('VALIDATION', 'Only an unsatisfied follow-up can reopen the inquiry', [
+      { path: ['reopen'], message: 'needs outcome unsatisfied' },
+    ])
+  }
+  return act(ctx, id, { action: 'follow_up', version: input.version }, (row, db) => {
+    const patch = isSatisfaction(input.outcome) ? { satisfaction: input.outcome } : {}
+    if (input.reopen) {
+      write(db, row, { ...patch, status: row.assigneeId === null ? 'new' : 'assigned', closedAt: null, updatedAt: ctx.now })
+    } else {
+      write(db, row, { ...patch, updatedAt: ctx.now })
+    }
+    const followUpId = insertFollowUp(db, {
+      inquiryId: id,
+      outcome: input.outcome,
+      note: input.note,
+      reopened: input.reopen,
+      createdBy: ctx.user.id,
+      createdAt: ctx.now,
+    })
+    const data = { followUpId, outcome: input.outcome, note: input.note }
+    repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'followed_up', data, createdAt: ctx.now })
+    if (input.reopen) {
+      repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'rehandled', data: { followUpId, from: row.status }, createdAt: ctx.now })
+    }
+  })
+}
