@@ -23,8 +23,8 @@ import { loadCalendar } from '../calendar/calendar.service.ts'
 import { updateChannelSettings } from '../channel-settings/channel-settings.service.ts'
 import { deadlineResolver } from '../deadlines/deadlines.service.ts'
 import { createDepartment, listDepartments } from '../departments/departments.service.ts'
-import { recordFollowUp } from '../follow-ups/follow-ups.service.ts'
 import { submitDraft } from '../inquiries/drafts.service.ts'
+import { recordFollowUp } from '../inquiries/follow-up.service.ts'
 import { createTemplate, listTemplates } from '../templates/templates.service.ts'
 import { createUser, findUserByUsername } from '../users/users.service.ts'
 import { apportion, REPORT_2017_COUNTS } from './channel-mix.ts'
@@ -163,7 +163,7 @@ export async function seedDemoData(db: Db, now: number, seed: number): Promise<D
     return { rows, deadline }
   })
   const written = insertHistoryBatch(db, batch)
-  if (written.created > 0) addDraftsAndFollowUps(db, planned, staff, createRandom(seed ^ 0x1b873593), now)
+  if (written.created > 0) await addDraftsAndFollowUps(db, planned, staff, createRandom(seed ^ 0x1b873593), now)
   return { logins, ...written }
 }
 
@@ -171,7 +171,7 @@ export async function seedDemoData(db: Db, now: number, seed: number): Promise<D
  * Through the services: drafts awaiting sign-off on claimed open items of the sign-off channel,
  * and follow-up calls on items answered in the last weeks, each after the item's last step.
  */
-function addDraftsAndFollowUps(
+async function addDraftsAndFollowUps(
   db: Db,
   planned: readonly { externalId: string; channelCode: string; plan: LifecyclePlan; userId: number; replyText: string }[],
   staff: readonly StaffMember[],
@@ -187,7 +187,7 @@ function addDraftsAndFollowUps(
   for (const p of drafts.slice(-DEMO_AWAITING_SIGN_OFF)) {
     const at = Math.min(now, (p.plan.claimAt as number) + rnd.int(1, 4) * HOUR)
     const row = current(p)
-    submitDraft({ db, user: userById.get(p.userId) as StaffMember, now: at }, row.id, { version: row.version, body: p.replyText })
+    await submitDraft({ db, user: userById.get(p.userId) as StaffMember, now: at }, row.id, { version: row.version, body: p.replyText })
   }
   const outcomes: FollowUpOutcome[] = ['satisfied', 'satisfied', 'satisfied', 'basically_satisfied', 'basically_satisfied', 'unreachable', 'unsatisfied']
   const answered = planned.filter((p) => p.plan.postAt !== undefined)
@@ -196,7 +196,7 @@ function addDraftsAndFollowUps(
     const at = last + rnd.int(2, 48) * HOUR
     if (at > now || !rnd.chance(0.5)) continue
     const row = current(p)
-    recordFollowUp({ db, user: manager, now: at }, row.id, { version: row.version, outcome: rnd.pick(outcomes), note: '', reopen: false })
+    await recordFollowUp({ db, user: manager, now: at }, row.id, { version: row.version, outcome: rnd.pick(outcomes), note: '', reopen: false })
   }
 }
 
