@@ -4,6 +4,8 @@
  * Messages: `locales/<lang>.json` (shared) plus one file per feature, `locales/<lang>/<name>.json`,
  * whose single top-level key is `<name>` (so features never edit the same file).
  */
+import dayjs from 'dayjs'
+import 'dayjs/locale/zh-cn'
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import en from '../locales/en.json'
@@ -28,10 +30,14 @@ export function storedLanguage(): Language {
   return LANGUAGES.find((l) => l === value) ?? 'zh-CN'
 }
 
+/** dayjs (antd's date pickers) names months and weekdays in the UI's language. */
+const setDayjsLocale = (language: string) => dayjs.locale(language === 'en' ? 'en' : 'zh-cn')
+
 /** Switches the UI language and remembers it. */
 export async function switchLanguage(language: Language): Promise<void> {
   window.localStorage.setItem(LANGUAGE_STORAGE_KEY, language)
   document.documentElement.lang = language
+  setDayjsLocale(language)
   await i18next.changeLanguage(language)
 }
 
@@ -49,5 +55,6 @@ export function initI18n(language: Language = storedLanguage()) {
     void i18next.changeLanguage(language)
   }
   document.documentElement.lang = language
+  setDayjsLocale(language)
   return i18next
 }

@@ -176,13 +176,22 @@ export async function previewFile(file: ImportFileInput, opts: ReadOptions = {},
     sheet: table.sheet,
     sheets: table.sheets,
     headers: table.headers,
-    rows: table.rows.slice(0, limit),
+    rows: table.rows.slice(0, limit).map((r) => ({ ...r, cells: r.cells.map(previewCell) })),
     totalRows: table.rows.length,
     preset: preset?.name,
     savedPreset: savedName,
     mapping: Object.fromEntries(Object.entries(mapping).map(([field, col]) => [field, col.column])),
     mappingIssues,
   }
+}
+
+/**
+ * A cell as the preview shows it. An Excel date cell holds a clock time without a zone (its UTC
+ * fields, see xlsx-table.ts), which the import reads in the chosen zone: shown as that clock time,
+ * `2019-04-08 08:37:20`, not as an ISO instant with a `Z` that claims it is UTC.
+ */
+function previewCell<C>(cell: C): C | string {
+  return cell instanceof Date ? cell.toISOString().slice(0, 19).replace('T', ' ') : cell
 }
 
 const WRITE_CHUNK = 1000

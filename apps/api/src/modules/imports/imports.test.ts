@@ -152,6 +152,10 @@ describe('importFile', () => {
     const empty = new Uint8Array(await new ExcelJS.Workbook().xlsx.writeBuffer())
     const none = await run(db, empty, { file: { name: 'empty.xlsx', bytes: empty } })
     expect(none.errors).toEqual([{ reason: 'The workbook has no sheets' }])
+    // the preview shows the Excel date as the clock time the import reads, without a UTC marker
+    const preview = await previewFile({ name: 'book.xlsx', bytes }, { sheet: 'Second' })
+    expect(preview.rows[0]?.cells[3]).toBe('2019-01-02 08:30:00')
+    expect(JSON.stringify(preview.rows)).not.toMatch(/\d{2}:\d{2}:\d{2}\.\d{3}Z/)
   })
 
   it('previews the first rows with encoding, preset and mapping, writing nothing', async () => {

@@ -16,7 +16,7 @@ function job(over: Record<string, unknown>) {
   }
 }
 
-/** The wizard's API: one upload, a preview without a matching preset, a dry run, an import seen in three polls. */
+/** The wizard's API: one upload, a preview (a built-in layout named, its columns not mapped), a dry run, an import seen in three polls. */
 function wizardApi() {
   const bodies: { path: string; body: unknown }[] = []
   const polls: Record<number, Record<string, unknown>[]> = {
@@ -36,7 +36,7 @@ function wizardApi() {
         upload: { id: 'up1234567890', fileName: 'nyc.csv', size: 40 },
         presets: [{ name: 'teddy-cup', kind: 'builtin' }],
         preview: {
-          format: 'csv', encoding: 'utf-8', headers: HEADERS, totalRows: 3, mapping: {},
+          format: 'csv', encoding: 'utf-8', headers: HEADERS, totalRows: 3, mapping: {}, preset: 'teddy-cup',
           mappingIssues: [{ row: 1, reason: 'no column is mapped to externalId' }],
           rows: [{ row: 2, cells: ['42', '03/14/2011 03:59:20 PM', 'Noise', 'Loud music'] }],
         },
@@ -77,6 +77,8 @@ describe('/imports/new', () => {
 
     expect(await screen.findByText('编码：utf-8')).toBeTruthy()
     expect(screen.getByText('Loud music')).toBeTruthy()
+    // the detected layout by its name, not its code
+    expect(screen.getByText('已识别格式：问政留言板导出（泰迪杯数据格式）')).toBeTruthy()
     expect(screen.getByText('还需要映射：外部编号、标题、内容、接收时间')).toBeTruthy()
     expect(bodies.slice(0, 2)).toEqual([
       { path: 'upload', body: { name: 'nyc.csv', text: 'Unique Key,Created Date\n42,x' } },
@@ -101,9 +103,11 @@ describe('/imports/new', () => {
       columns: { 'Unique Key': 'externalId', 'Created Date': 'receivedAt', 'Complaint Type': 'subject', Descriptor: 'body' },
     })
 
-    const tz = screen.getByLabelText('无时区时间按')
-    await app.user.clear(tz)
-    await app.user.type(tz, 'America/New_York')
+    // the zone is chosen from a list, Beijing time first and named
+    const tz = screen.getByRole('combobox', { name: '无时区时间按' })
+    expect(within(tz.closest('.ant-select') as HTMLElement).getByText('Asia/Shanghai（北京时间）')).toBeTruthy()
+    await app.user.type(tz, 'New_York')
+    await app.user.click(await screen.findByTitle('America/New_York'))
     await app.user.click(screen.getByRole('button', { name: '试运行（不写入）' }))
     expect(await screen.findByText('试运行结果（未写入）')).toBeTruthy()
     expect(screen.getByTestId('count-created').textContent).toBe('2')
@@ -156,6 +160,9 @@ describe('/imports', () => {
     const app = renderWithClient('/imports')
     const row = (await screen.findByText('附件4.xlsx')).closest('tr') as HTMLElement
     expect(within(row).getByText('2024-09-27 09:30')).toBeTruthy()
+    // the channel by its name, never its code
+    expect(await within(row).findByText('民心网联网平台')).toBeTruthy()
+    expect(within(row).queryByText('minxin')).toBeNull()
     expect(within(row).getByText('张答复')).toBeTruthy()
     await app.user.click(within(row).getByRole('button', { name: /撤\s?销/ }))
     await app.user.click(await screen.findByRole('button', { name: /确\s?定|OK/ }))

@@ -28,6 +28,9 @@ describe('/intake/manual', () => {
     const k = app.user.keyboard
     await k('{Enter}') // channel -> kind
     expect(document.activeElement).toBe(screen.getByLabelText('方式'))
+    // the received time in the Chinese form, not the browser's mm/dd/yyyy, hh:mm AM
+    expect(document.querySelector('input[type="datetime-local"]')).toBeNull()
+    expect((screen.getByLabelText('接收时间（北京时间）') as HTMLInputElement).value).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
     await k('{Enter}{Enter}') // kind -> received time -> caller
     expect(document.activeElement).toBe(screen.getByLabelText('来电（来信）人'))
     await k('王先生{Enter}13812345678{Enter}咨询公积金提取{Enter}')

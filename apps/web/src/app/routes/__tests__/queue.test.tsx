@@ -86,6 +86,25 @@ describe('reply queue', () => {
     expect(within(running).getByText('2024-10-08 17:00').closest('.ant-typography-danger')).not.toBeNull()
   })
 
+  it('takes the received range in a Chinese date picker (YYYY-MM-DD, 年/月), not a native mm/dd/yyyy input', async () => {
+    const desk = deskWithInquiries()
+    server.use(...desk.handlers)
+    const app = renderWithClient('/queue?from=2026-12-01&to=2026-12-06')
+    await screen.findByRole('link', { name: '路灯不亮' })
+    expect(document.querySelector('input[type="date"], input[type="datetime-local"]')).toBeNull()
+    const from = screen.getByPlaceholderText('接收日期自') as HTMLInputElement
+    const to = screen.getByPlaceholderText('接收日期至') as HTMLInputElement
+    expect([from.value, to.value]).toEqual(['2026-12-01', '2026-12-06'])
+    await app.user.click(from)
+    // the calendar's header and weekdays in Chinese
+    await waitFor(() => expect(document.querySelector('.ant-picker-header-view')?.textContent).toBe('2026年12月'))
+    const weekdays = [...document.querySelectorAll('.ant-picker-content thead th')].map((th) => th.textContent)
+    expect(weekdays.slice(0, 7)).toEqual(['一', '二', '三', '四', '五', '六', '日'])
+    await app.user.click(screen.getAllByTitle('2026-12-03')[0]!)
+    await app.user.click(screen.getAllByTitle('2026-12-04')[0]!)
+    await waitFor(() => expect(app.location()).toMatch(/from=2026-12-03&to=2026-12-04|to=2026-12-04.*from=2026-12-03/))
+  })
+
   it('says so when no inquiry matches', async () => {
     server.use(...createFakeDesk({ user: RESPONDER, inquiries: [] }).handlers)
     renderWithClient('/queue')

@@ -1,12 +1,13 @@
 /**
  * The dashboard's period: presets (today, this week, this month, this year, last year; dates in
  * Asia/Shanghai computed in the browser) or any range of two dates, and the trend's granularity
- * (automatic: the API's choice by the range's length). The dates are plain date inputs, as on the
- * queue: a calendar date carries no zone.
+ * (automatic: the API's choice by the range's length). The range is antd's picker on YYYY-MM-DD
+ * strings, as on the queue (components/date-inputs.tsx): a calendar date carries no zone.
  */
 import { GRANULARITIES } from '@desk/domain'
-import { Flex, Input, Segmented, Select } from 'antd'
+import { Flex, Segmented, Select } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { DateRangeInput } from '../../../components/date-inputs.tsx'
 import type { DashboardPeriod } from '../api/dashboard-queries.ts'
 import { matchingPreset, PERIOD_PRESETS, presetRange } from '../api/periods.ts'
 
@@ -27,22 +28,11 @@ export function PeriodPicker({ period, nowMs, onChange }: Props) {
           if (found) onChange({ ...presetRange(found, nowMs), granularity: undefined })
         }}
       />
-      <Input
-        type="date"
-        aria-label={t('dashboard.period.from')}
-        value={period.from}
-        max={period.to}
-        style={{ width: 150 }}
-        onChange={(e) => e.target.value && e.target.value <= period.to && onChange({ ...period, from: e.target.value })}
-      />
-      <span>–</span>
-      <Input
-        type="date"
-        aria-label={t('dashboard.period.to')}
-        value={period.to}
-        min={period.from}
-        style={{ width: 150 }}
-        onChange={(e) => e.target.value && e.target.value >= period.from && onChange({ ...period, to: e.target.value })}
+      <DateRangeInput
+        from={period.from}
+        to={period.to}
+        labels={[t('dashboard.period.from'), t('dashboard.period.to')]}
+        onChange={(from, to) => from && to && onChange({ ...period, from, to })}
       />
       <Select
         aria-label={t('dashboard.granularity.label')}

@@ -8,7 +8,7 @@
 import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS } from '@desk/domain'
 import { useQuery } from '@tanstack/react-query'
 import { Alert, Button, Flex, Input, Select, Space, Table, Tag, Typography, Upload } from 'antd'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { channelName, channelQueries } from '../../../lib/channels.ts'
@@ -23,6 +23,15 @@ import {
   type ReadOptions,
 } from '../api/imports-queries.ts'
 import { JobProgress } from './job-progress.tsx'
+
+/**
+ * The zones a file's times may be in: every IANA zone the browser knows (the API checks the same
+ * names), Beijing time first and named.
+ */
+function timeZoneOptions(beijing: string) {
+  const zones = Intl.supportedValuesOf('timeZone').filter((z) => z !== 'Asia/Shanghai')
+  return [{ value: 'Asia/Shanghai', label: `Asia/Shanghai（${beijing}）` }, { value: 'UTC', label: 'UTC' }, ...zones.filter((z) => z !== 'UTC').map((z) => ({ value: z, label: z }))]
+}
 
 type Preview = NonNullable<ReturnType<typeof usePreviewUpload>['data']>
 /** header -> field ('' = not imported) */
@@ -50,6 +59,7 @@ export function ImportWizard() {
   const [tooBig, setTooBig] = useState<string>()
   const [mapping, setMapping] = useState<Mapping>({})
   const [tz, setTz] = useState('Asia/Shanghai')
+  const zoneOptions = useMemo(() => timeZoneOptions(t('imports.wizard.beijingTime')), [t])
   const [presetName, setPresetName] = useState('')
   const [dryRunId, setDryRunId] = useState<number>()
   const [importId, setImportId] = useState<number>()
@@ -128,7 +138,7 @@ export function ImportWizard() {
             {shown.encoding && <Tag data-testid="encoding">{t('imports.preview.encoding', { encoding: shown.encoding })}</Tag>}
             <Tag>{t('imports.preview.rows', { count: shown.totalRows })}</Tag>
             {shown.savedPreset && <Tag color="green">{t('imports.preview.savedPreset', { name: shown.savedPreset })}</Tag>}
-            {!shown.savedPreset && shown.preset && <Tag color="blue">{t('imports.preview.preset', { name: shown.preset })}</Tag>}
+            {!shown.savedPreset && shown.preset && <Tag color="blue">{t('imports.preview.preset', { name: t(`imports.presetNames.${shown.preset}`, { defaultValue: shown.preset }) })}</Tag>}
             {shown.sheets && shown.sheets.length > 0 && (
               <>
                 <label htmlFor="import-sheet">{t('imports.preview.sheet')}</label>
@@ -203,7 +213,7 @@ export function ImportWizard() {
           </Flex>
           <Flex gap={8} align="center" wrap>
             <label htmlFor="import-tz">{t('imports.wizard.tz')}</label>
-            <Input id="import-tz" style={{ width: 200 }} value={tz} onChange={(e) => setTz(e.target.value)} />
+            <Select id="import-tz" showSearch style={{ width: 260 }} value={tz} options={zoneOptions} onChange={setTz} />
             <Button
               disabled={missing.length > 0 || importId !== undefined}
               loading={startJob.isPending && startJob.variables.kind === 'dry_run'}

@@ -8,6 +8,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { isApiError } from '../../../lib/api-client.ts'
+import { channelName, channelQueries } from '../../../lib/channels.ts'
 import { errorText } from '../../../lib/error-text.ts'
 import { formatDateTime } from '../../../utils/format-time.ts'
 import { errorsCsvUrl, importQueries, useUndoImport, type ImportListItem } from '../api/imports-queries.ts'
@@ -17,7 +18,8 @@ type Touched = { id: number; externalId: string; subject: string }
 const STATUS_COLORS: Record<string, string> = { written: 'green', running: 'blue', queued: 'blue', failed: 'red', rejected: 'red', undone: 'default' }
 
 export function ImportsList({ canUndo }: { canUndo: boolean }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const channels = useQuery(channelQueries.list())
   const list = useQuery({ ...importQueries.list(), refetchInterval: (q) => (q.state.data?.some((i) => i.status === 'running' || i.status === 'queued') ? 1000 : false) })
   const undo = useUndoImport()
   const [touched, setTouched] = useState<Touched[]>()
@@ -26,7 +28,14 @@ export function ImportsList({ canUndo }: { canUndo: boolean }) {
     { title: t('imports.columns.createdAt'), key: 'createdAt', render: (_: unknown, r: ImportListItem) => formatDateTime(new Date(r.createdAt).toISOString()) },
     { title: t('imports.columns.createdBy'), key: 'createdBy', render: (_: unknown, r: ImportListItem) => r.createdByName ?? t('imports.columns.cli') },
     { title: t('imports.columns.fileName'), dataIndex: 'fileName' },
-    { title: t('imports.columns.channel'), dataIndex: 'channelCode' },
+    {
+      title: t('imports.columns.channel'),
+      key: 'channel',
+      render: (_: unknown, r: ImportListItem) => {
+        const channel = channels.data?.find((c) => c.code === r.channelCode)
+        return channel ? channelName(channel, i18n.language) : r.channelCode
+      },
+    },
     { title: t('imports.summary.created'), dataIndex: 'created' },
     { title: t('imports.summary.duplicates'), dataIndex: 'duplicates' },
     {

@@ -10,6 +10,7 @@ import { Alert, Button, Flex, Form, Input, Radio, Typography, type InputRef } fr
 import { useRef, useState, type CSSProperties } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { DateTimeInput } from '../../../components/date-inputs.tsx'
 import { channelName, channelQueries } from '../../../lib/channels.ts'
 import { errorText } from '../../../lib/error-text.ts'
 import { fieldErrorsFromApi, fieldErrorsFromIssues, type FieldErrors } from '../../../lib/field-errors.ts'
@@ -121,7 +122,7 @@ export function ManualEntryForm() {
           </select>
         </Form.Item>
         <Form.Item {...item('receivedAt')} style={{ flex: '1 1 200px' }}>
-          <Input id="me-receivedAt" type="datetime-local" value={values.receivedAt} onChange={(e) => set('receivedAt')(e.target.value)} />
+          <DateTimeInput id="me-receivedAt" value={values.receivedAt} onChange={set('receivedAt')} />
         </Form.Item>
       </Flex>
       <Flex gap={16} wrap>

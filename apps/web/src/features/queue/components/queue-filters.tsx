@@ -2,12 +2,13 @@
  * Filters of the queue: status, assignee, text search, received date range (YYYY-MM-DD in
  * Asia/Shanghai, as the API counts days), due (overdue / within N working days), sort, and 只看待回填平台 (desk replies not
  * yet on the channel's platform; see queue-view.ts `unpostedPatch`). Each change goes to the URL via `onChange`.
- * The dates are plain date inputs: a calendar date carries no zone, and antd's DatePicker would
- * bring its date library into this route for nothing.
+ * The dates are antd's range picker on YYYY-MM-DD strings (components/date-inputs.tsx): a
+ * calendar date carries no zone, and the browser's native input would show mm/dd/yyyy.
  */
 import { QUEUE_SORTS, STATUS_FILTERS } from '@desk/domain'
 import { Button, Checkbox, Flex, Input, Select } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { DateRangeInput } from '../../../components/date-inputs.tsx'
 import { ASSIGNEE_FILTERS, unpostedPatch, type QueueView } from '../api/queue-view.ts'
 
 /** The due choices offered (the API's `due`): overdue, due today (0), within 1 / 3 / 5 working days. */
@@ -43,22 +44,12 @@ export function QueueFilters({ view, onChange, onReset }: Props) {
         style={{ width: 240 }}
         onSearch={(q) => onChange({ q: q.trim() || undefined })}
       />
-      <Input
-        type="date"
-        aria-label={t('queue.filter.from')}
-        value={view.from ?? ''}
-        max={view.to}
-        style={{ width: 150 }}
-        onChange={(e) => onChange({ from: e.target.value || undefined })}
-      />
-      <span>–</span>
-      <Input
-        type="date"
-        aria-label={t('queue.filter.to')}
-        value={view.to ?? ''}
-        min={view.from}
-        style={{ width: 150 }}
-        onChange={(e) => onChange({ to: e.target.value || undefined })}
+      <DateRangeInput
+        from={view.from}
+        to={view.to}
+        labels={[t('queue.filter.from'), t('queue.filter.to')]}
+        allowEmpty
+        onChange={(from, to) => onChange({ from, to })}
       />
       <Select
         aria-label={t('due.filter.label')}
