@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fillTemplate, formatChineseDate } from './reply-template.ts'
+import { fillTemplate, fillTemplateForComposer, formatChineseDate } from './reply-template.ts'
 
 const values = { citizenName: '张**', receivedDate: '2024年9月27日', trackingNumber: 'GD20240927001', department: '规划处' }
 
@@ -20,6 +20,7 @@ describe('fillTemplate', () => {
     expect(r.text).toBe('{市民姓名}：{办理结果}{办理结果}，{承办单位}')
     expect(r.unknown).toEqual(['办理结果'])
     expect(r.missing).toEqual(['citizenName', 'department'])
+    expect(r.unfilled).toEqual(['市民姓名', '办理结果', '承办单位'])
   })
 
   it('does not treat braces with spaces or empty braces as placeholders', () => {
@@ -30,5 +31,16 @@ describe('fillTemplate', () => {
 describe('formatChineseDate', () => {
   it('writes month and day without leading zeros', () => {
     expect(formatChineseDate('2025-01-05')).toBe('2025年1月5日')
+  })
+})
+
+describe('fillTemplateForComposer', () => {
+  it('keeps the citizen name a placeholder when the inquiry has one, and fills the rest', () => {
+    const r = fillTemplateForComposer('{市民姓名}您好，工单{工单编号}', { citizenName: '贺林', trackingNumber: 'GD1' })
+    expect(r).toEqual({ text: '{市民姓名}您好，工单GD1', unknown: [], missing: [], unfilled: [] })
+  })
+
+  it('reports the citizen name missing when the inquiry has none', () => {
+    expect(fillTemplateForComposer('{市民姓名}您好', { citizenName: null }).unfilled).toEqual(['市民姓名'])
   })
 })

@@ -1,12 +1,13 @@
 /**
  * Reply templates (答复模板): text with placeholders in braces, filled for one inquiry.
  * Each placeholder has an English and a Chinese name; both fill the same value:
- *   {citizenName}    {市民姓名}  the citizen's name as the desk shows it (masked, e.g. 张**)
+ *   {citizenName}    {市民姓名}  the citizen's name, in clear (personal: see PERSONAL_PLACEHOLDERS)
  *   {receivedDate}   {来件日期}  the receipt date in Asia/Shanghai, e.g. 2024年9月27日
  *   {trackingNumber} {工单编号}  the channel's id of the inquiry (12345 work-order number …)
  *   {department}     {承办单位}  the department handling it
  * An unknown name, or a value the inquiry lacks, is left in the text as written and reported, so
- * the responder sees what still needs typing.
+ * the responder sees what still needs typing. A reply is filled once more when it is released, from
+ * the unmasked record, and is refused while any placeholder stays unfilled (`unfilled`).
  */
 
 export const TEMPLATE_PLACEHOLDERS = {
@@ -17,6 +18,13 @@ export const TEMPLATE_PLACEHOLDERS = {
 } as const
 export type TemplateField = keyof typeof TEMPLATE_PLACEHOLDERS
 
+/**
+ * Placeholders whose value is personal data (《中华人民共和国个人信息保护法》 第六条: no more than
+ * needed): the composer keeps them as placeholders and the server fills them when the reply is
+ * released, so a responder never needs the clear name to write the reply.
+ */
+export const PERSONAL_PLACEHOLDERS: readonly TemplateField[] = ['citizenName']
+
 /** The values for one inquiry; null or absent: not known. */
 export type TemplateValues = Partial<Record<TemplateField, string | null>>
 
@@ -26,6 +34,8 @@ export type FilledTemplate = {
   unknown: string[]
   /** Known placeholders whose value the inquiry lacks (left in the text) */
   missing: TemplateField[]
+  /** Every placeholder left in the text (unknown or missing), as written there, in order of first use */
+  unfilled: string[]
 }
 
 const FIELD_BY_NAME = new Map<string, TemplateField>(
@@ -39,24 +49,44 @@ const PLACEHOLDER = /\{([\p{L}\p{N}_]+)\}/gu
 export function fillTemplate(template: string, values: TemplateValues): FilledTemplate {
   const unknown = new Set<string>()
   const missing = new Set<TemplateField>()
+  const unfilled = new Set<string>()
   const text = template.replace(PLACEHOLDER, (whole, name: string) => {
     const field = FIELD_BY_NAME.get(name)
     if (!field) {
       unknown.add(name)
+      unfilled.add(name)
       return whole
     }
     const value = values[field]
     if (value === undefined || value === null || value === '') {
       missing.add(field)
+      unfilled.add(name)
       return whole
     }
     return value
   })
-  return { text, unknown: [...unknown], missing: [...missing] }
+  return { text, unknown: [...unknown], missing: [...missing], unfilled: [...unfilled] }
 }
 
 /** `2024年9月27日` for an ISO date `2024-09-27` (the form Chinese official replies use). */
 export function formatChineseDate(isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number)
   return `${y}年${m}月${d}日`
+}
+
+/**
+ * The template as the reply composer gets it: like `fillTemplate`, except that a personal
+ * placeholder (PERSONAL_PLACEHOLDERS) whose value the inquiry has stays a placeholder, neither
+ * missing nor unfilled: the server fills it from the unmasked record when the reply is released.
+ */
+export function fillTemplateForComposer(template: string, values: TemplateValues): FilledTemplate {
+  const kept = PERSONAL_PLACEHOLDERS.filter((f) => values[f] !== undefined && values[f] !== null && values[f] !== '')
+  const keptNames = new Set<string>(kept.flatMap((f) => TEMPLATE_PLACEHOLDERS[f]))
+  const filled = fillTemplate(template, { ...values, ...Object.fromEntries(kept.map((f) => [f, null])) })
+  return {
+    text: filled.text,
+    unknown: filled.unknown,
+    missing: filled.missing.filter((f) => !kept.includes(f)),
+    unfilled: filled.unfilled.filter((n) => !keptNames.has(n)),
+  }
 }

@@ -5,7 +5,7 @@
  * with the same text on its own channel (each still counts once in its channel's tallies).
  * Runs inside the caller's transaction.
  */
-import { statusesFor } from '@desk/domain'
+import { fillTemplate, formatChineseDate, statusesFor, toZonedDate, type TemplateValues } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
 import { getChannelSettings } from '../channel-settings/channel-settings.service.ts'
@@ -43,8 +43,35 @@ export function releaseReply(db: Db, row: Current, text: ReleasedText): number {
   return replyId
 }
 
-/** Answers one inquiry (the main one or a duplicate); version-checked. */
-export function answer(db: Db, row: Current, text: ReleasedText, data: Record<string, unknown>): number {
+/** The placeholders' values for one inquiry, from its unmasked record (domain TEMPLATE_PLACEHOLDERS). */
+export function templateValuesOf(row: Pick<Current, 'citizenName' | 'receivedAt' | 'externalId' | 'departmentName'>): TemplateValues {
+  return {
+    citizenName: row.citizenName,
+    receivedDate: formatChineseDate(toZonedDate(row.receivedAt)),
+    trackingNumber: row.externalId,
+    department: row.departmentName,
+  }
+}
+
+/**
+ * The text as released to `row`'s citizen: its placeholders filled from the unmasked record (the
+ * composer kept the citizen's name a placeholder). VALIDATION naming each placeholder still
+ * unfilled (unknown, or a value the inquiry lacks): nothing is written.
+ */
+function releasedText(body: string, row: Current): string {
+  const filled = fillTemplate(body, templateValuesOf(row))
+  if (filled.unfilled.length === 0) return filled.text
+  const names = filled.unfilled.map((n) => `{${n}}`).join(', ')
+  throw new AppError(
+    'VALIDATION',
+    `The reply to inquiry ${row.id} still has ${names}: type the text in`,
+    filled.unfilled.map((n) => ({ path: ['body'], message: `{${n}} is not filled for inquiry ${row.id}`, placeholder: n, inquiryId: row.id })),
+  )
+}
+
+/** Answers one inquiry (the main one or a duplicate), its placeholders filled from its own record; version-checked. */
+export function answer(db: Db, row: Current, released: ReleasedText, data: Record<string, unknown>): number {
+  const text = { ...released, body: releasedText(released.body, row) }
   const ok = repo.updateInquiryIfVersion(db, row.id, row.version, {
     status: 'replied',
     assigneeId: row.assigneeId ?? text.authorId,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { addInquiries, call, setupDesk, signIn, type Session } from '../../test/setup.ts'
 import { ensureReturnReasons } from '../return-reasons/return-reasons.service.ts'
 import { updateUser } from '../users/users.service.ts'
+import { deliverDue } from './deliveries.service.ts'
 
 type Ev = { type: string; actor: string | null; data: Record<string, unknown> }
 type Detail = {
@@ -144,8 +145,46 @@ describe('workflow actions', () => {
     await call(d, m, 'POST', `/inquiries/${r!.id}/transfer`, { version: 1, departmentId: planning, note: '转规划处' })
     const list = (await (await call(d, s, 'GET', `/templates?category=${encodeURIComponent('规划')}`)).json()) as { templates: unknown[] }
     expect(list.templates).toHaveLength(1)
-    const filled = (await (await call(d, s, 'GET', `/templates/${t.template.id}/fill?inquiryId=${r!.id}`)).json()) as { text: string }
-    expect(filled.text).toBe('王**您好：您于2024年9月27日反映的问题（工单号GD2024092700012）已由规划处办理。')
+    const filled = (await (await call(d, s, 'GET', `/templates/${t.template.id}/fill?inquiryId=${r!.id}`)).json()) as { text: string; unfilled: string[] }
+    // the name stays a placeholder: the server fills it in clear when the reply is released
+    expect(filled).toMatchObject({ text: '{市民姓名}您好：您于2024年9月27日反映的问题（工单号GD2024092700012）已由规划处办理。', unfilled: [] })
+  })
+})
+
+describe('placeholders filled by the server', () => {
+  it('stores and delivers the reply with the citizen real name, never the masked one', async () => {
+    const { d, admin } = await desk()
+    const s = await member(d, 'responder', 'alice', null)
+    await call(d, admin, 'PATCH', '/channel-settings/hotline_12345', { webhookUrl: 'http://127.0.0.1:9/hook', webhookSecret: 'test-secret-0123456789abcdef' })
+    const [r] = addInquiries(d.db, [{ citizenName: '贺林', externalId: 'GD-7' }])
+    const res = await call(d, s, 'POST', `/inquiries/${r!.id}/replies`, { version: 1, body: '{市民姓名}您好：工单{工单编号}已办理。' })
+    expect(res.status).toBe(201)
+    expect((await detail(d, s, r!.id)).inquiry.replies.map((x) => x.body)).toEqual(['贺林您好：工单GD-7已办理。'])
+    const sent: string[] = []
+    await deliverDue(d.db, Date.now() + 60_000, (_url, init) => {
+      sent.push(JSON.parse(String(init.body)).body as string)
+      return Promise.resolve(new Response(null, { status: 204 }))
+    })
+    expect(sent).toEqual(['贺林您好：工单GD-7已办理。'])
+  })
+
+  it('refuses a reply or an approval with a placeholder it cannot fill (422 naming it), writing nothing', async () => {
+    const { d, admin } = await desk()
+    const s = await member(d, 'responder', 'alice', null)
+    const [r] = addInquiries(d.db, [{ citizenName: '贺林' }])
+    const res = await call(d, s, 'POST', `/inquiries/${r!.id}/replies`, { version: 1, body: '{市民姓名}您好，已由{承办单位}办理。{办理结果}' })
+    expect(res.status).toBe(422)
+    const { error } = (await res.json()) as { error: { message: string; details: { placeholder: string }[] } }
+    expect(error.details.map((x) => x.placeholder)).toEqual(['承办单位', '办理结果'])
+    expect(error.message).toContain('{承办单位}')
+    const view = await detail(d, s, r!.id)
+    expect([view.inquiry.status, view.inquiry.version, view.inquiry.replies.length]).toEqual(['new', 1, 0])
+
+    await call(d, admin, 'PATCH', '/channel-settings/hotline_12345', { requiresSignOff: true })
+    const draft = (await (await call(d, s, 'POST', `/inquiries/${r!.id}/drafts`, { version: 1, body: '已由{承办单位}办理。' })).json()) as { draftId: number; version: number }
+    const manager = await member(d, 'manager', 'mia', null)
+    expect((await call(d, manager, 'POST', `/inquiries/${r!.id}/drafts/${draft.draftId}/approve`, { version: draft.version })).status).toBe(422)
+    expect((await detail(d, s, r!.id)).inquiry.replies).toHaveLength(0)
   })
 })
 

@@ -4,10 +4,11 @@
  * packages/domain/src/workflow/reply-template.ts). Errors: NOT_FOUND (unknown template; inquiry
  * missing or outside the user's scope).
  */
-import { fillTemplate, formatChineseDate, maskName, toZonedDate, type ReplyTemplateInput } from '@desk/domain'
+import { fillTemplateForComposer, type ReplyTemplateInput } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
 import { load } from '../inquiries/inquiries.service.ts'
+import { templateValuesOf } from '../inquiries/release-reply.service.ts'
 import type { Viewer } from '../inquiries/inquiry-filter.repo.ts'
 import * as repo from './templates.repo.ts'
 
@@ -29,16 +30,11 @@ export function updateTemplate(db: Db, id: number, input: Partial<ReplyTemplateI
 }
 
 /**
- * The template filled for the inquiry: `{ text, unknown, missing }`. The citizen's name is the
- * masked one (张**): replies on platforms such as 民心网 are published.
+ * The template filled for the inquiry: `{ text, unknown, missing, unfilled }`. The citizen's name
+ * stays the placeholder `{市民姓名}` when the inquiry has one: the server fills it in clear when the
+ * reply is released, so the composer never carries the name (and never a masked 贺*).
  */
 export function fillTemplateFor(db: Db, templateId: number, inquiryId: number, viewer: Viewer) {
   const template = getTemplate(db, templateId)
-  const row = load(db, inquiryId, viewer)
-  return fillTemplate(template.body, {
-    citizenName: maskName(row.citizenName) ?? null,
-    receivedDate: formatChineseDate(toZonedDate(row.receivedAt)),
-    trackingNumber: row.externalId,
-    department: row.departmentName,
-  })
+  return fillTemplateForComposer(template.body, templateValuesOf(load(db, inquiryId, viewer)))
 }
