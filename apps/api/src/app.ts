@@ -26,6 +26,7 @@ import { reportRoutes } from './modules/reports/reports.routes.ts'
 import { mailboxRoutes, type PublicLimits } from './modules/mailbox/mailbox.routes.ts'
 import { manualEntryRoutes } from './modules/manual-entry/manual-entry.routes.ts'
 import { proposalRoutes } from './modules/proposals/proposals.routes.ts'
+import { annualReportRoutes } from './modules/annual-report/annual-report.routes.ts'
 import { importRoutes } from './modules/imports/imports.routes.ts'
 import { userRoutes } from './modules/users/users.routes.ts'
 
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps) {
     .route('/templates', templateRoutes)
     .route('/channel-settings', channelSettingsRoutes)
     .route('/outbox', outboxRoutes)
+    .route('/reports/annual', annualReportRoutes)
     .route('/reports', reportRoutes)
     .route('/users', userRoutes)
     .route('/calendar', calendarRoutes)

@@ -6,6 +6,7 @@ import { Command } from 'commander'
 import { registerCalendarCommand } from './calendar.command.ts'
 import { registerImportCommand } from './import.command.ts'
 import { registerSeedCommand } from './seed.command.ts'
+import { registerReportCommand } from './report.command.ts'
 import { registerTallyCommand } from './tally.command.ts'
 
 const program = new Command('desk').description('Inquiry Desk command line').showHelpAfterError()
@@ -14,5 +15,6 @@ registerImportCommand(program)
 registerCalendarCommand(program)
 registerSeedCommand(program)
 registerTallyCommand(program)
+registerReportCommand(program)
 
 await program.parseAsync(process.argv)

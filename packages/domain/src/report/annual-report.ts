@@ -54,10 +54,15 @@ const count = z.number().int().min(0).max(10_000_000).nullable()
 const prose = z.string().max(20_000)
 
 /**
- * What staff write for a year: sections 一, 五, 六 as text, section 二's table (null: not entered).
+ * What staff write for a year: the issuing bureau and date, sections 一, 五, 六 as text, section
+ * 二's table (null: not entered).
  * Fee amounts are in 万元 with up to 4 decimals.
  */
 export const annualReportTextSchema = z.object({
+  /** The issuing bureau as the title and signature name it, e.g. 沈阳市规划和国土资源局 */
+  bureau: z.string().trim().max(100).default(''),
+  /** The date printed under the signature */
+  issuedOn: z.iso.date().nullable().default(null),
   overview: prose.default(''),
   problems: prose.default(''),
   other: prose.default(''),

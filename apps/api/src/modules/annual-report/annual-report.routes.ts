@@ -1,0 +1,42 @@
+/**
+ * `/api/reports/annual/:year` (managers): the annual report's draft as JSON (counted sentences with
+ * their records' links, staff text, who saved it), as DOCX (`/docx`) and plain text (`/text`);
+ * `PUT /:year/text` saves the parts staff write.
+ */
+import { annualReportTextSchema } from '@desk/domain'
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { requireStaff } from '../../lib/auth.ts'
+import type { AppEnv } from '../../lib/context.ts'
+import { validate } from '../../lib/validate.ts'
+import { attachment } from '../reports/content-disposition.ts'
+import { getAnnualReport, saveReportText } from './annual-report.service.ts'
+import { blocksToText, reportBlocks } from './report-document.ts'
+import { blocksToDocx } from './report-docx.ts'
+
+const yearParam = z.object({ year: z.coerce.number().int().min(1992).max(2100) })
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+export const annualReportRoutes = new Hono<AppEnv>()
+  .use(requireStaff('manager'))
+  .get('/:year', validate('param', yearParam), (c) => {
+    const report = getAnnualReport(c.var.db, c.var.user, c.req.valid('param').year)
+    return c.json({ report, blocks: reportBlocks(report) }, 200)
+  })
+  .get('/:year/text', validate('param', yearParam), (c) => {
+    const report = getAnnualReport(c.var.db, c.var.user, c.req.valid('param').year)
+    c.header('Content-Type', 'text/plain; charset=utf-8')
+    return c.body(blocksToText(reportBlocks(report)), 200)
+  })
+  .get('/:year/docx', validate('param', yearParam), async (c) => {
+    const { year } = c.req.valid('param')
+    const report = getAnnualReport(c.var.db, c.var.user, year)
+    const bytes = await blocksToDocx(reportBlocks(report), report.title)
+    c.header('Content-Type', DOCX_TYPE)
+    c.header('Content-Disposition', attachment(`${year}年政府信息公开工作年度报告.docx`, `annual-report-${year}.docx`))
+    return c.body(new Uint8Array(bytes), 200)
+  })
+  .put('/:year/text', validate('param', yearParam), validate('json', annualReportTextSchema), (c) => {
+    const saved = saveReportText(c.var.db, c.req.valid('param').year, c.req.valid('json'), c.var.user, c.var.now())
+    return c.json(saved, 200)
+  })

@@ -1,0 +1,95 @@
+import mammoth from 'mammoth'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { call, setupDesk, signIn, type Session } from '../../test/setup.ts'
+import { seedReport2017 } from '../seed/report-2017.service.ts'
+
+const CHANNELS_2017 = '2017年共办理“12345网络问政”1831件、“市长信箱”293件、“民心网联网平台”404件、“网络回应人”2786件、“局长信箱”47件。'
+const PHONE_2017 = '2017年共接听群众咨询电话1936个。'
+const PROPOSALS_2017 =
+  '2017年，我局共承办省市建议提案84件，省人大5件（其中主办件1件，协办件4件），省政协协办件2件；市人大45件（其中主办件27件，协办件18件）；市政协32件（其中主办件7件，协办件25件）。主办市政协重点提案2件。'
+
+type Report = {
+  report: { title: string; sentences: { key: string; text: string; links: { label: string; count: number; filter: Record<string, string> }[] }[]; updatedBy: string | null }
+  blocks: { type: string; text?: string }[]
+}
+
+const TEXT = {
+  bureau: '沈阳市规划和国土资源局',
+  issuedOn: '2018-01-31',
+  overview: '2017年，我局认真贯彻落实《中华人民共和国政府信息公开条例》。',
+  problems: '主动公开的深度和广度还需加强。',
+  other: '无。',
+  proactive: {
+    rules: { issued: 0, repealed: 1, inForce: 12 },
+    normativeDocuments: { issued: 5, repealed: 2, inForce: 40 },
+    licences: { decisions: 1520 },
+    penalties: { decisions: 37 },
+    enforcement: { decisions: 3 },
+    fees: { amountWan: 12.5 },
+  },
+}
+
+describe('the 2017 annual report draft', () => {
+  const desk = setupDesk()
+  let manager: Session
+  beforeAll(async () => {
+    seedReport2017(desk.db, Date.parse('2018-01-15T10:00:00+08:00'))
+    manager = await signIn(desk, 'manager')
+  }, 60_000)
+
+  it('writes the seed report\'s sentences word for word, each with links listing its records', async () => {
+    const res = await call(desk, manager, 'GET', '/reports/annual/2017')
+    expect(res.status).toBe(200)
+    const { report, blocks } = (await res.json()) as Report
+    expect(report.sentences.map((s) => s.text)).toEqual([CHANNELS_2017, PHONE_2017, PROPOSALS_2017])
+    // every link is a queue filter listing exactly the number it stands for
+    for (const link of report.sentences.flatMap((s) => s.links)) {
+      const qs = new URLSearchParams(link.filter).toString()
+      const counts = (await (await call(desk, manager, 'GET', `/inquiries/counts?${qs}`)).json()) as { byChannel: Record<string, number> }
+      expect(counts.byChannel[link.filter.channel!], link.label).toBe(link.count)
+    }
+    expect(report.sentences.find((s) => s.key === 'proposals')?.links.map((l) => [l.label, l.count])).toEqual([['建议提案', 84], ['主办', 35], ['协办', 49]])
+    expect(blocks.filter((b) => b.type === 'heading').map((b) => b.text)).toEqual([
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、存在的主要问题及改进情况',
+      '六、其他需要报告的事项',
+    ])
+  })
+
+  it('carries what a manager saved, with who saved it, into the DOCX: title, sections, table cells, signature', async () => {
+    const saved = await call(desk, manager, 'PUT', '/reports/annual/2017/text', TEXT)
+    expect(saved.status).toBe(200)
+    const { report } = (await (await call(desk, manager, 'GET', '/reports/annual/2017')).json()) as Report
+    expect([report.title, report.updatedBy]).toEqual(['沈阳市规划和国土资源局2017年政府信息公开工作年度报告', 'manager1 name'])
+
+    const res = await call(desk, manager, 'GET', '/reports/annual/2017/docx')
+    expect(res.headers.get('content-type')).toContain('wordprocessingml')
+    const buffer = Buffer.from(await res.arrayBuffer())
+    const { value: text } = await mammoth.extractRawText({ buffer })
+    const lines = text.split('\n').map((l) => l.trim()).filter(Boolean)
+    expect(lines[0]).toBe('沈阳市规划和国土资源局2017年政府信息公开工作年度报告')
+    expect(lines).toContain(TEXT.overview)
+    expect(lines).toContain(`${CHANNELS_2017}${PHONE_2017}${PROPOSALS_2017}`)
+    expect(lines.slice(-2)).toEqual(['沈阳市规划和国土资源局', '2018年1月31日'])
+    const { value: html } = await mammoth.convertToHtml({ buffer })
+    // section 二: a header row spanning the table per item of 第二十条, then the item's columns
+    expect(html).toContain('<td colspan="4"><p><strong>第二十条第（一）项</strong></p></td>')
+    expect(html).toContain('<tr><td><p>行政规范性文件</p></td><td><p>5</p></td><td><p>2</p></td><td><p>40</p></td></tr>')
+    expect(html).toContain('<tr><td><p>行政许可</p></td><td colspan="3"><p>1520</p></td></tr>')
+    expect(html).toContain('<td colspan="3"><p>12.5</p></td>')
+  })
+
+  it('gives the text format the same sentences, and refuses a responder and a bad table cell', async () => {
+    const text = await (await call(desk, manager, 'GET', '/reports/annual/2017/text')).text()
+    expect(text).toContain(`${CHANNELS_2017}${PHONE_2017}${PROPOSALS_2017}`)
+    const responder = await signIn(desk, 'responder', 'r2')
+    expect((await call(desk, responder, 'GET', '/reports/annual/2017')).status).toBe(403)
+    const bad = await call(desk, manager, 'PUT', '/reports/annual/2017/text', { ...TEXT, proactive: { ...TEXT.proactive, licences: { decisions: -1 } } })
+    expect(bad.status).toBe(422)
+    const { error } = (await bad.json()) as { error: { details: { path: (string | number)[] }[] } }
+    expect(error.details[0]?.path).toEqual(['proactive', 'licences', 'decisions'])
+  })
+})

@@ -1,0 +1,76 @@
+/**
+ * The annual report as a list of blocks (title, numbered section headings, paragraphs, tables with
+ * merged header cells, the signature), built once from the draft and rendered as text or DOCX.
+ */
+import { ANNUAL_REPORT_SECTIONS, PROACTIVE_COLUMN_LABELS, PROACTIVE_ROWS, type AnnualReportSectionKey } from '@desk/domain'
+import type { AnnualReport } from './annual-report.service.ts'
+
+export type Cell = { text: string; colSpan?: number; rowSpan?: number; header?: boolean }
+export type Block =
+  | { type: 'title'; text: string }
+  | { type: 'heading'; text: string }
+  | { type: 'paragraph'; text: string }
+  | { type: 'table'; rows: Cell[][] }
+  | { type: 'signature'; lines: string[] }
+
+const paragraphs = (text: string): Block[] =>
+  text
+    .split(/\n+/)
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0)
+    .map((t) => ({ type: 'paragraph', text: t }))
+
+const num = (n: number | null) => (n === null ? '' : String(n))
+
+/** Section 二's table as the national format lays it out: a header row per item of 第二十条. */
+function proactiveTable(p: AnnualReport['text']['proactive']): Cell[][] {
+  const rows: Cell[][] = []
+  let lastItem = ''
+  for (const row of PROACTIVE_ROWS) {
+    if (row.item !== lastItem) {
+      lastItem = row.item
+      rows.push([{ text: row.item, colSpan: 4, header: true }])
+      const heads = row.columns.map((c) => PROACTIVE_COLUMN_LABELS[c].zh)
+      rows.push([{ text: '信息内容', header: true }, ...heads.map((h) => ({ text: h, header: true, colSpan: heads.length === 1 ? 3 : 1 }))])
+    }
+    const values = row.columns.map((c) => num((p[row.key] as Record<string, number | null>)[c] ?? null))
+    rows.push([{ text: row.zh }, ...values.map((v) => ({ text: v, colSpan: values.length === 1 ? 3 : 1 }))])
+  }
+  return rows
+}
+
+/** The blocks of the draft, in reading order. */
+export function reportBlocks(r: AnnualReport): Block[] {
+  const bySection = (key: AnnualReportSectionKey) => r.sentences.filter((s) => s.section === key).map((s) => s.text)
+  const body: Record<AnnualReportSectionKey, Block[]> = {
+    overview: [...paragraphs(r.text.overview), ...(bySection('overview').length ? [{ type: 'paragraph', text: bySection('overview').join('') } as const] : [])],
+    proactive: [{ type: 'table', rows: proactiveTable(r.text.proactive) }],
+    requests: [],
+    reviews: [],
+    problems: paragraphs(r.text.problems),
+    other: paragraphs(r.text.other),
+  }
+  const signature = [r.text.bureau, r.text.issuedOn ? formatChineseDate(r.text.issuedOn) : ''].filter((l) => l.length > 0)
+  return [
+    { type: 'title', text: r.title },
+    ...ANNUAL_REPORT_SECTIONS.flatMap((s) => [{ type: 'heading', text: s.zh } as const, ...body[s.key]]),
+    ...(signature.length ? [{ type: 'signature', lines: signature } as const] : []),
+  ]
+}
+
+/** `2018-01-31` -> `2018年1月31日`, as an official document dates its signature. */
+export function formatChineseDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number)
+  return `${y}年${m}月${d}日`
+}
+
+/** The blocks as plain text: tables as tab-separated rows, merged cells written once. */
+export function blocksToText(blocks: readonly Block[]): string {
+  return blocks
+    .map((b) => {
+      if (b.type === 'table') return b.rows.map((row) => row.map((c) => c.text).join('\t')).join('\n')
+      if (b.type === 'signature') return b.lines.join('\n')
+      return b.text
+    })
+    .join('\n\n')
+}
