@@ -30,7 +30,14 @@ import { annualReportRoutes } from './modules/annual-report/annual-report.routes
 import { importRoutes } from './modules/imports/imports.routes.ts'
 import { userRoutes } from './modules/users/users.routes.ts'
 
-export type AppDeps = { db: Db; logger?: Logger; now?: () => number; publicLimits?: PublicLimits }
+export type AppDeps = {
+  db: Db
+  logger?: Logger
+  now?: () => number
+  publicLimits?: PublicLimits
+  /** Behind a TLS-terminating reverse proxy (DESK_TRUST_PROXY): believe its X-Forwarded-* headers. */
+  trustProxy?: boolean
+}
 
 /** Per client address and hour, on the public mailbox pages. */
 export const DEFAULT_PUBLIC_LIMITS: PublicLimits = { submitPerHour: 10, trackPerHour: 60, trustProxy: false }
@@ -44,6 +51,7 @@ export function createApp(deps: AppDeps) {
     c.set('db', deps.db)
     c.set('logger', deps.logger ?? silentLogger)
     c.set('now', deps.now ?? Date.now)
+    c.set('trustProxy', deps.trustProxy ?? false)
     await next()
   })
   api.use(

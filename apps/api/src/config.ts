@@ -1,5 +1,6 @@
 /** The process's settings, from the environment, parsed once. The only file that reads process.env. */
 import { z } from 'zod'
+import { dbSettingProblem } from './paths.ts'
 
 const flag = z
   .enum(['0', '1', 'true', 'false'])
@@ -7,7 +8,14 @@ const flag = z
 
 export const configSchema = z.object({
   /** SQLite file; relative to where the command was typed. Default: <repo>/data/desk.sqlite */
-  DESK_DB: z.string().min(1).optional(),
+  DESK_DB: z
+    .string()
+    .min(1)
+    .superRefine((v, ctx) => {
+      const problem = dbSettingProblem(v)
+      if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    })
+    .optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DESK_ADMIN_PASSWORD: z.string().min(8).optional(),

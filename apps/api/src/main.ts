@@ -3,10 +3,8 @@
  * serve `/api/*` and the built SPA on one port, and print the URL and first-start logins.
  */
 import { serve } from '@hono/node-server'
-import { serveStatic } from '@hono/node-server/serve-static'
 import { existsSync } from 'node:fs'
-import { relative, resolve } from 'node:path'
-import { Hono } from 'hono'
+import { resolve } from 'node:path'
 import { createApp } from './app.ts'
 import { bootstrapDesk } from './bootstrap.ts'
 import { readConfig } from './config.ts'
@@ -15,10 +13,19 @@ import { consoleLogger } from './lib/logger.ts'
 import { startOutboxWorker } from './modules/inquiries/delivery-worker.ts'
 import { recoverImportJobs } from './modules/imports/import-jobs.service.ts'
 import { REPO_ROOT, fromUser, resolveDbPath } from './paths.ts'
+import { createServer } from './server.ts'
 import { formatStartBanner } from './start-banner.ts'
 
-const config = readConfig()
-const dbPath = resolveDbPath(undefined)
+/** The settings, or a one-line reason on stderr and exit code 1 (no stack trace for a bad setting). */
+function readSettings() {
+  try {
+    return { config: readConfig(), dbPath: resolveDbPath(undefined) }
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err))
+    process.exit(1)
+  }
+}
+const { config, dbPath } = readSettings()
 const webDist = config.DESK_WEB_DIST ? fromUser(config.DESK_WEB_DIST) : resolve(REPO_ROOT, 'apps/web/dist')
 
 const db = openDb(dbPath)
@@ -27,21 +34,15 @@ const boot = await bootstrapDesk(db, { adminPassword: config.DESK_ADMIN_PASSWORD
 // import jobs a crash left running are failed and what they wrote is removed
 recoverImportJobs(db, Date.now())
 
-const server = new Hono()
 const publicLimits = {
   submitPerHour: config.DESK_MAILBOX_SUBMITS_PER_HOUR,
   trackPerHour: config.DESK_MAILBOX_TRACKS_PER_HOUR,
   trustProxy: config.DESK_TRUST_PROXY,
 }
-server.route('/api', createApp({ db, logger: consoleLogger, publicLimits }))
+const server = createServer(createApp({ db, logger: consoleLogger, publicLimits, trustProxy: config.DESK_TRUST_PROXY }), existsSync(webDist) ? webDist : undefined)
 // replies to channel webhooks; what a previous run left undelivered goes out now
 const outbox = startOutboxWorker(db, { logger: consoleLogger })
-if (existsSync(webDist)) {
-  const root = relative(process.cwd(), webDist) || '.'
-  server.use('/*', serveStatic({ root }))
-  // client-side routes (/queue, /inquiries/12 …) get the SPA's index.html
-  server.get('*', serveStatic({ root, path: 'index.html' }))
-} else {
+if (!existsSync(webDist)) {
   console.warn(`No built SPA at ${webDist}: run "pnpm build" (pnpm start does it for you)`)
 }
 

@@ -1,4 +1,5 @@
 /** Browser entry: i18n, providers and the router. */
+import './lib/zod-jitless.ts'
 import { StrictMode, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import { RouterProvider, createBrowserRouter } from 'react-router'

@@ -3,6 +3,7 @@
  * in its own `*.command.ts` and is registered here.
  */
 import { Command } from 'commander'
+import { UnsupportedDbError } from '../paths.ts'
 import { registerCalendarCommand } from './calendar.command.ts'
 import { registerImportCommand } from './import.command.ts'
 import { registerSeedCommand } from './seed.command.ts'
@@ -17,4 +18,10 @@ registerSeedCommand(program)
 registerTallyCommand(program)
 registerReportCommand(program)
 
-await program.parseAsync(process.argv)
+try {
+  await program.parseAsync(process.argv)
+} catch (err) {
+  if (!(err instanceof UnsupportedDbError)) throw err
+  console.error(err.message)
+  process.exit(1)
+}

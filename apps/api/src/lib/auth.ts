@@ -4,6 +4,7 @@
  * state-changing methods on a cookie session, the `X-CSRF-Token` header.
  */
 import { hasRole, type UserRole } from '@desk/domain'
+import type { Context } from 'hono'
 import { getCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import { resolveCaller } from '../modules/auth/auth.service.ts'
@@ -11,12 +12,29 @@ import type { AppEnv, SessionUser } from './context.ts'
 import { AppError } from './errors.ts'
 
 export const SESSION_COOKIE = 'desk_session'
+/**
+ * The cookie's name on HTTPS: the `__Host-` prefix makes the browser refuse it unless it is
+ * Secure, has Path=/ and no Domain, so a sibling host cannot plant or overwrite it (RFC 6265bis §4.1.3.2).
+ */
+export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`
+
+/**
+ * Whether the browser reached the desk over HTTPS: the request's own scheme, or, behind a
+ * trusted proxy (DESK_TRUST_PROXY), its `X-Forwarded-Proto: https` (first value).
+ */
+export function isHttps<E extends AppEnv>(c: Context<E>): boolean {
+  if (new URL(c.req.url).protocol === 'https:') return true
+  return c.var.trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() === 'https'
+}
+
+/** The session cookie's name for this request: `__Host-desk_session` over HTTPS, else `desk_session`. */
+export const sessionCookieName = <E extends AppEnv>(c: Context<E>) => (isHttps(c) ? SECURE_SESSION_COOKIE : SESSION_COOKIE)
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 export const identify = createMiddleware<AppEnv>(async (c, next) => {
   const auth = c.req.header('authorization')
   const bearerToken = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined
-  const sessionToken = getCookie(c, SESSION_COOKIE)
+  const sessionToken = getCookie(c, sessionCookieName(c))
   c.set('caller', resolveCaller(c.var.db, { bearerToken, sessionToken }, c.var.now()))
   await next()
 })

@@ -28,5 +28,7 @@ export type AppEnv = {
     logger: Logger
     now: () => number
     caller: Caller | undefined
+    /** DESK_TRUST_PROXY: the client address and scheme come from X-Forwarded-For / X-Forwarded-Proto */
+    trustProxy: boolean
   }
 }

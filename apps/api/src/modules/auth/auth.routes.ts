@@ -2,7 +2,7 @@
 import { loginSchema } from '@desk/domain'
 import { Hono } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
-import { SESSION_COOKIE, requireStaff } from '../../lib/auth.ts'
+import { isHttps, requireStaff, sessionCookieName } from '../../lib/auth.ts'
 import type { AppEnv } from '../../lib/context.ts'
 import { validate } from '../../lib/validate.ts'
 import { SESSION_TTL_MS, login, logout } from './auth.service.ts'
@@ -10,19 +10,20 @@ import { SESSION_TTL_MS, login, logout } from './auth.service.ts'
 export const authRoutes = new Hono<AppEnv>()
   .post('/login', validate('json', loginSchema), async (c) => {
     const { token, csrfToken, user } = await login(c.var.db, c.req.valid('json'), c.var.now())
-    setCookie(c, SESSION_COOKIE, token, {
+    setCookie(c, sessionCookieName(c), token, {
       httpOnly: true,
       sameSite: 'Strict',
       path: '/',
-      secure: new URL(c.req.url).protocol === 'https:',
+      secure: isHttps(c),
       maxAge: SESSION_TTL_MS / 1000,
     })
     return c.json({ user, csrfToken }, 200)
   })
   .post('/logout', requireStaff(), (c) => {
-    const token = getCookie(c, SESSION_COOKIE)
+    const name = sessionCookieName(c)
+    const token = getCookie(c, name)
     if (token) logout(c.var.db, token)
-    deleteCookie(c, SESSION_COOKIE, { path: '/' })
+    deleteCookie(c, name, { path: '/', secure: isHttps(c) })
     return c.json({ ok: true }, 200)
   })
   .get('/me', requireStaff(), (c) => {

@@ -1,0 +1,73 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { createApp } from './app.ts'
+import { readConfig } from './config.ts'
+import { createTestDb } from './db/client.ts'
+import { resolveDbPath, UnsupportedDbError } from './paths.ts'
+import { createServer } from './server.ts'
+import { createUser } from './modules/users/users.service.ts'
+
+function setup(trustProxy = false) {
+  const dist = mkdtempSync(join(tmpdir(), 'desk-dist-'))
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>desk</title>')
+  const db = createTestDb()
+  return { db, server: createServer(createApp({ db, trustProxy }), dist) }
+}
+
+describe('the HTTP surface', () => {
+  it.each([
+    ['GET', '/api/nonexistent'],
+    ['GET', '/api/auth/logout'],
+    ['PUT', '/api/no/such/path'],
+    ['POST', '/api/health'],
+  ])('answers %s %s with the JSON 404, not the SPA', async (method, path) => {
+    const res = await setup().server.request(path, { method })
+    expect(res.status).toBe(404)
+    expect(res.headers.get('content-type')).toContain('application/json')
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND')
+  })
+
+  it('still serves the SPA for client-side routes, with the security headers on every response', async () => {
+    const { server } = setup()
+    for (const path of ['/queue', '/mailbox', '/api/health', '/api/nonexistent']) {
+      const res = await server.request(path)
+      const csp = res.headers.get('content-security-policy') ?? ''
+      expect(csp, path).toContain("script-src 'self'")
+      expect(csp).toContain("style-src 'self' 'unsafe-inline'")
+      expect(csp).toContain("img-src 'self' blob: data:")
+      expect(csp).toContain("frame-ancestors 'none'")
+      expect(res.headers.get('x-frame-options')).toBe('DENY')
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(res.headers.get('referrer-policy')).toBe('same-origin')
+    }
+    expect(await (await server.request('/queue')).text()).toContain('<title>desk</title>')
+  })
+
+  it('makes the session cookie Secure and __Host- behind a trusted TLS proxy, and reads it back', async () => {
+    for (const [trustProxy, proto, cookie] of [
+      [true, 'https', /^__Host-desk_session=[\w-]{43}; Max-Age=43200; Path=\/; HttpOnly; Secure; SameSite=Strict$/],
+      [false, 'https', /^desk_session=[\w-]{43}; Max-Age=43200; Path=\/; HttpOnly; SameSite=Strict$/],
+      [true, 'http', /^desk_session=/],
+    ] as const) {
+      const { db, server } = setup(trustProxy)
+      await createUser(db, { username: 'u1', displayName: 'U', role: 'responder', password: 'secret-pass' }, 0)
+      const headers = { 'content-type': 'application/json', 'x-forwarded-proto': proto }
+      const res = await server.request('/api/auth/login', { method: 'POST', headers, body: JSON.stringify({ username: 'u1', password: 'secret-pass' }) })
+      const setCookie = res.headers.get('set-cookie') ?? ''
+      expect(setCookie, `${trustProxy} ${proto}`).toMatch(cookie)
+      const me = await server.request('/api/auth/me', { headers: { cookie: setCookie.split(';')[0]!, 'x-forwarded-proto': proto } })
+      expect(me.status).toBe(200)
+    }
+  })
+})
+
+describe('DESK_DB', () => {
+  it('refuses a URL with one clear message instead of making a folder of it', () => {
+    expect(() => readConfig({ DESK_DB: 'postgres://desk:pw@db/desk' })).toThrow(/DESK_DB \(or --db\) names a postgres:\/\/ URL, which is not supported yet/)
+    expect(() => readConfig({ DESK_DB: 'postgres://desk:pw@db/desk' })).not.toThrow(/pw/)
+    expect(() => resolveDbPath('anything://x')).toThrow(UnsupportedDbError)
+    expect(resolveDbPath('/tmp/desk.sqlite')).toBe('/tmp/desk.sqlite')
+  })
+})
