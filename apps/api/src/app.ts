@@ -16,6 +16,7 @@ import { deadlineRoutes } from './modules/deadlines/deadlines.routes.ts'
 import { channelRoutes } from './modules/channels/channels.routes.ts'
 import { channelSettingsRoutes } from './modules/channel-settings/channel-settings.routes.ts'
 import { departmentRoutes } from './modules/departments/departments.routes.ts'
+import { disclosureReportRoutes, disclosureRoutes } from './modules/disclosure/disclosure.routes.ts'
 import { workflowRoutes } from './modules/inquiries/workflow.routes.ts'
 import { clockRoutes, extensionDecisionRoutes } from './modules/inquiries/clock.routes.ts'
 import { outboxRoutes } from './modules/outbox/outbox.routes.ts'
@@ -84,7 +85,9 @@ export function createApp(deps: AppDeps) {
     .route('/channel-settings', channelSettingsRoutes)
     .route('/outbox', outboxRoutes)
     .route('/reports/annual', annualReportRoutes)
+    .route('/reports/disclosure', disclosureReportRoutes)
     .route('/reports', reportRoutes)
+    .route('/disclosure', disclosureRoutes)
     .route('/users', userRoutes)
     .route('/calendar', calendarRoutes)
     .route('/deadlines', deadlineRoutes)

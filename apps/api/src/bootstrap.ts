@@ -8,6 +8,7 @@ import type { Db } from './db/client.ts'
 import { ensureChannels } from './modules/channels/channels.service.ts'
 import { ensureReturnReasons } from './modules/return-reasons/return-reasons.service.ts'
 import { ensureDeadlineSetup } from './modules/deadlines/deadlines.service.ts'
+import { ensureDisclosureSetup } from './modules/disclosure/disclosure-report.service.ts'
 import { seedDemo, type DemoLogin } from './modules/seed/demo.service.ts'
 import { countUsers, createUser } from './modules/users/users.service.ts'
 
@@ -25,6 +26,7 @@ export async function bootstrapDesk(
   ensureChannels(db, DEFAULT_CHANNELS, opts.now)
   ensureReturnReasons(db)
   ensureDeadlineSetup(db, opts.now)
+  ensureDisclosureSetup(db, opts.now)
   const result: BootstrapResult = { demoLogins: [] }
   if (countUsers(db) === 0) {
     const password = opts.adminPassword ?? randomBytes(12).toString('base64url')

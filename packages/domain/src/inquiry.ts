@@ -55,6 +55,13 @@ export const INQUIRY_EVENT_TYPES = [
   'extension_requested',
   'extension_approved',
   'extension_rejected',
+  // the disclosure clock's steps (disclosure/clock.ts): data `{ on: YYYY-MM-DD, … }`
+  'correction_requested',
+  'correction_received',
+  'consultation_started',
+  'consultation_ended',
+  'disclosure_extended',
+  'outcome_decided',
 ] as const
 export type InquiryEventType = (typeof INQUIRY_EVENT_TYPES)[number]
 

@@ -13,6 +13,11 @@ import {
   FOLLOW_UP_OUTCOMES,
   DRAFT_STATUSES,
   OUTBOX_STATUSES,
+  APPLICANT_TYPES,
+  RECEIPT_METHODS,
+  OUTCOME_CODES,
+  REVIEW_KINDS,
+  REVIEW_RESULTS,
   PROPOSAL_ROLES,
   PROPOSAL_ANSWER_CATEGORIES,
   PROPOSAL_RATINGS,
@@ -561,4 +566,57 @@ export const annualReportTexts = sqliteTable('annual_report_texts', {
   content: text().notNull(),
   updatedBy: integer().references(() => users.id),
   updatedAt: integer().notNull(),
+})
+
+/**
+ * The disclosure register (依申请公开): one row per inquiry of kind 'disclosure'. The clock's steps
+ * (补正, consultation, extension, decision) are inquiry events; this row holds what the annual
+ * table counts. `decidedAt`/`outcome` are the FIRST decision: a later correction after a review
+ * shows in the review case, not here (the published table does not move).
+ */
+export const disclosureRequests = sqliteTable(
+  'disclosure_requests',
+  {
+    inquiryId: integer()
+      .primaryKey()
+      .references(() => inquiries.id, { onDelete: 'cascade' }),
+    applicantType: text({ enum: APPLICANT_TYPES }).notNull(),
+    receiptMethod: text({ enum: RECEIPT_METHODS }).notNull(),
+    /** The receipt date by 条例 第三十一条 (YYYY-MM-DD, Asia/Shanghai) */
+    receivedOn: text().notNull(),
+    outcome: text({ enum: OUTCOME_CODES }),
+    decidedAt: integer(),
+    createdAt: integer().notNull(),
+  },
+  (t) => [index('disclosure_requests_received_idx').on(t.receivedOn), index('disclosure_requests_decided_idx').on(t.decidedAt)],
+)
+
+/** 行政复议 and 行政诉讼 over a disclosure request, with the national table's result buckets. */
+export const disclosureReviewCases = sqliteTable(
+  'disclosure_review_cases',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    inquiryId: integer()
+      .notNull()
+      .references(() => disclosureRequests.inquiryId, { onDelete: 'cascade' }),
+    kind: text({ enum: REVIEW_KINDS }).notNull(),
+    filedAt: integer().notNull(),
+    result: text({ enum: REVIEW_RESULTS }).notNull().default('pending'),
+    concludedAt: integer(),
+    note: text().notNull().default(''),
+    createdAt: integer().notNull(),
+    createdBy: integer().references(() => users.id),
+  },
+  (t) => [index('disclosure_review_cases_inquiry_idx').on(t.inquiryId), index('disclosure_review_cases_filed_idx').on(t.filedAt)],
+)
+
+/** The outcome rows' labels as this desk prints them: seeded from the domain, edited by an admin. */
+export const disclosureOutcomeLabels = sqliteTable('disclosure_outcome_labels', {
+  code: text({ enum: OUTCOME_CODES }).primaryKey(),
+  labelZh: text().notNull(),
+  labelEn: text().notNull(),
+  source: text().notNull(),
+  verified: integer({ mode: 'boolean' }).notNull(),
+  updatedAt: integer().notNull(),
+  updatedBy: integer().references(() => users.id),
 })

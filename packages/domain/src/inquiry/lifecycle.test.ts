@@ -188,9 +188,10 @@ describe('the disclosure section', () => {
       }
     })
   })
-  it('decides no outcome while the clock waits for a correction or a consultation', () => {
-    expect(canDo('reply', request({ pausedAt: 5 }), viewer('responder'))).toEqual({ ok: false, reason: 'paused' })
+  it('resumes and pauses the clock by its holder, and leaves the outcome while paused to the clock (a lapsed 补正)', () => {
+    expect(canDo('reply', request({ pausedAt: 5 }), viewer('responder'))).toEqual({ ok: true })
     expect(canDo('resume_clock', request({ pausedAt: 5 }), viewer('responder'))).toEqual({ ok: true })
+    expect(canDo('pause_clock', request({ pausedAt: 5 }), viewer('responder'))).toEqual({ ok: false, reason: 'paused' })
     expect(canDo('pause_clock', request({ assigneeId: 99 }), viewer('responder'))).toEqual({ ok: false, reason: 'not_holder' })
   })
 })

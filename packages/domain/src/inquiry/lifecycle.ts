@@ -262,7 +262,9 @@ export const DISCLOSURE_LIFECYCLE: KindLifecycle<DisclosureStatus> = {
     transfer: { statuses: DISCLOSURE_OPEN, role: 'responder', holder: 'holder' },
     recategorise: { statuses: DISCLOSURE_OPEN, role: 'responder', holder: 'holder' },
     return: NEVER,
-    reply: { statuses: DISCLOSURE_OPEN, role: 'responder', holder: 'holder', clock: 'running' },
+    // the clock's state decides further: no outcome while waiting or consulting, except
+    // （六）1 once a 补正 lapsed (disclosure/clock.ts)
+    reply: { statuses: DISCLOSURE_OPEN, role: 'responder', holder: 'holder' },
     submit_draft: { statuses: DISCLOSURE_OPEN, role: 'responder', holder: 'holder' },
     approve: { statuses: DISCLOSURE_OPEN, role: 'manager', holder: 'anyone' },
     send_back: { statuses: DISCLOSURE_STATUSES, role: 'manager', holder: 'anyone' },

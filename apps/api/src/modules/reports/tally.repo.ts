@@ -1,9 +1,11 @@
 /**
  * Counts of the yearly tally: rows received in the year (Asia/Shanghai dates, the queue's
- * `from`/`to` predicate), of which those whose first reply came before the year ended.
+ * `from`/`to` predicate), of which those whose first reply came before the year ended. Citizen
+ * messages only: disclosure requests have their own national table (modules/disclosure), and the
+ * annual report counts them apart (全年共受理依申请公开…件).
  */
 import type { PeriodBucket } from '@desk/domain'
-import { and, lt } from 'drizzle-orm'
+import { and, eq, lt } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { inquiries } from '../../db/schema.ts'
 import { countGroupsWhere, queuePredicate, type Viewer } from './report-counts.repo.ts'
@@ -16,10 +18,11 @@ export function countTally(
   db: Db,
   viewer: Viewer,
   range: { from: string; to: string }, months: readonly PeriodBucket[], yearEndMs: number) {
-  const received = queuePredicate({ status: 'all', from: range.from, to: range.to }, viewer)
+  const messages = eq(inquiries.kind, 'message')
+  const received = and(queuePredicate({ status: 'all', from: range.from, to: range.to }, viewer), messages)
   const replied = and(received, lt(inquiries.repliedAt, yearEndMs))
   const monthPreds = Object.fromEntries(
-    months.map((m) => [m.key, queuePredicate({ status: 'all', from: m.from, to: m.to }, viewer)]),
+    months.map((m) => [m.key, and(queuePredicate({ status: 'all', from: m.from, to: m.to }, viewer), messages)]),
   )
   return {
     byChannel: countGroupsWhere(db, 'channel', received, { received, replied }),

@@ -1,0 +1,168 @@
+/**
+ * The national annual-report table of disclosure requests (sections 三 and 四, computed by the
+ * domain from the register), each cell with its labels and the register link that lists exactly
+ * its requests (or cases); the report sentences; the outcome labels an admin may correct; review
+ * and litigation cases. Counting rules: packages/domain/src/disclosure/annual-table.ts.
+ * Errors: NOT_FOUND (no such request or case, unknown outcome code), VALIDATION (a date in the future,
+ * concluded without a result or before filing).
+ */
+import {
+  OUTCOME_CODES,
+  REVIEW_COLUMNS,
+  REVIEW_COLUMN_LABELS,
+  REVIEW_KINDS,
+  REVIEW_KIND_LABELS,
+  TABLE_COLUMNS,
+  TABLE_ROWS,
+  computeSectionFour,
+  computeSectionThree,
+  formatIntakeSentence,
+  formatReviewSentence,
+  outcomeRow,
+  startOfZonedDay,
+  tableColumnLabel,
+  tableRowLabel,
+  toZonedDate,
+  type DisclosureRecord,
+  type OutcomeCode,
+  type OutcomeLabelInput,
+  type ReviewCase,
+  type ReviewCaseInput,
+  type TableColumn,
+  type TableRow,
+} from '@desk/domain'
+import type { Db } from '../../db/client.ts'
+import { AppError } from '../../lib/errors.ts'
+import * as repo from './disclosure.repo.ts'
+
+function bounds(year: number) {
+  const start = startOfZonedDay(`${year}-01-01`)
+  const end = startOfZonedDay(`${year + 1}-01-01`) - 1
+  return { start, end, lastDay: `${year}-12-31` }
+}
+
+/** Stores the domain's outcome labels a new desk starts with (an admin's corrections stay). */
+export function ensureDisclosureSetup(db: Db, now: number) {
+  repo.ensureOutcomeLabels(db, now)
+}
+
+/** The outcome labels as stored (an admin's corrections over the domain's wording). */
+export function listOutcomeLabels(db: Db) {
+  const stored = new Map(repo.listOutcomeLabels(db).map((l) => [l.code, l]))
+  return OUTCOME_CODES.map((code) => {
+    const o = outcomeRow(code)
+    const s = stored.get(code)
+    return { code, group: o.group, n: o.n, labelZh: s?.labelZh ?? o.zh, labelEn: s?.labelEn ?? o.en, source: s?.source ?? o.source, verified: s?.verified ?? o.verified }
+  })
+}
+
+export function updateOutcomeLabel(db: Db, code: string, patch: OutcomeLabelInput, userId: number, now: number) {
+  if (!(OUTCOME_CODES as readonly string[]).includes(code)) throw new AppError('NOT_FOUND', `No outcome ${code}`)
+  repo.ensureOutcomeLabels(db, now)
+  repo.updateOutcomeLabel(db, code as OutcomeCode, patch, userId, now)
+  return listOutcomeLabels(db).find((l) => l.code === code)
+}
+
+function records(db: Db, year: number): DisclosureRecord[] {
+  const { start, lastDay } = bounds(year)
+  return repo.listTableRecords(db, lastDay, start).map((r) => ({
+    id: r.id,
+    applicantType: r.applicantType,
+    receivedAt: startOfZonedDay(r.receivedOn),
+    decidedAt: r.decidedAt,
+    outcome: r.outcome,
+  }))
+}
+
+function cases(db: Db, year: number): ReviewCase[] {
+  const { start, end } = bounds(year)
+  return repo.listReviewCasesFiled(db, start, end).map((c) => ({ ...c, requestId: c.inquiryId }))
+}
+
+/** The section-三 row label with the stored outcome wording. */
+function rowLabel(row: TableRow, labels: ReturnType<typeof listOutcomeLabels>, lang: 'zh' | 'en'): string {
+  const stored = labels.find((l) => l.code === row)
+  if (!stored || stored.n === 0) return stored ? (lang === 'zh' ? stored.labelZh : stored.labelEn) : tableRowLabel(row, lang)
+  const head = tableRowLabel(row, lang).split(' ')[0]
+  return `${head} ${stored.n}.${lang === 'zh' ? stored.labelZh : stored.labelEn}`
+}
+
+/**
+ * The year's table: `sectionThree.rows[]` with `cells[]` ({ column, labels, count, link }),
+ * `sectionFour` likewise, and the report sentences. `link` is the register query (`year`, `row`,
+ * `column`) that lists exactly `count` requests.
+ */
+export function getDisclosureTable(db: Db, year: number) {
+  const labels = listOutcomeLabels(db)
+  const three = computeSectionThree(records(db, year), year)
+  const four = computeSectionFour(cases(db, year), year)
+  const columns = TABLE_COLUMNS.map((col) => ({ column: col, labelZh: tableColumnLabel(col, 'zh'), labelEn: tableColumnLabel(col, 'en') }))
+  return {
+    year,
+    columns,
+    sectionThree: TABLE_ROWS.map((row) => ({
+      row,
+      labelZh: rowLabel(row, labels, 'zh'),
+      labelEn: rowLabel(row, labels, 'en'),
+      verified: labels.find((l) => l.code === row)?.verified ?? true,
+      cells: TABLE_COLUMNS.map((col) => ({ column: col, count: three.cells[row][col].count, link: { year: String(year), row, column: col } })),
+    })),
+    sectionFour: REVIEW_KINDS.map((kind) => ({
+      kind,
+      labelZh: REVIEW_KIND_LABELS[kind].zh,
+      labelEn: REVIEW_KIND_LABELS[kind].en,
+      cells: REVIEW_COLUMNS.map((col) => ({
+        column: col,
+        labelZh: REVIEW_COLUMN_LABELS[col].zh,
+        labelEn: REVIEW_COLUMN_LABELS[col].en,
+        count: four.cells[kind][col].count,
+        link: { year: String(year), review: kind, column: col },
+      })),
+    })),
+    sentences: { intake: formatIntakeSentence(three), review: formatReviewSentence(four) },
+  }
+}
+
+/** The register rows of one section-三 cell: exactly the requests the cell counts. */
+export function listCellRequests(db: Db, year: number, row: TableRow, column: TableColumn) {
+  const ids = computeSectionThree(records(db, year), year).cells[row][column].ids
+  return { year, row, column, labelZh: tableRowLabel(row, 'zh'), labelEn: tableRowLabel(row, 'en'), items: repo.listRegisterRows(db, ids) }
+}
+
+/** The cases of one section-四 cell, with their requests. */
+export function listCellCases(db: Db, year: number, kind: (typeof REVIEW_KINDS)[number], column: (typeof REVIEW_COLUMNS)[number]) {
+  const all = cases(db, year)
+  const ids = new Set(computeSectionFour(all, year).cells[kind][column].ids)
+  const picked = all.filter((c) => ids.has(c.id))
+  const requests = new Map(repo.listRegisterRows(db, [...new Set(picked.map((c) => c.requestId))]).map((r) => [r.id, r]))
+  return { year, kind, column, items: picked.map((c) => ({ ...c, request: requests.get(c.requestId) ?? null })) }
+}
+
+/**
+ * Files a review or lawsuit against request `inquiryId`.
+ * @throws AppError NOT_FOUND (no such request), VALIDATION (future dates, concluded before filing,
+ *   a result without a conclusion date or the reverse)
+ */
+export function addReviewCase(db: Db, inquiryId: number, input: ReviewCaseInput, userId: number, now: number) {
+  if (!repo.findRequest(db, inquiryId)) throw new AppError('NOT_FOUND', `Inquiry ${inquiryId} is not a disclosure request`)
+  const today = toZonedDate(now)
+  const problems: { path: string[]; message: string }[] = []
+  if (input.filedOn > today) problems.push({ path: ['filedOn'], message: 'in the future' })
+  if (input.concludedOn !== undefined && input.concludedOn > today) problems.push({ path: ['concludedOn'], message: 'in the future' })
+  if (input.concludedOn !== undefined && input.concludedOn < input.filedOn) problems.push({ path: ['concludedOn'], message: 'before the filing' })
+  if ((input.result === 'pending') !== (input.concludedOn === undefined)) {
+    problems.push({ path: ['concludedOn'], message: 'a concluded case has a result and a date; a pending one has neither' })
+  }
+  if (problems.length) throw new AppError('VALIDATION', problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '), problems)
+  const noon = (d: string) => startOfZonedDay(d) + 12 * 3_600_000
+  return repo.insertReviewCase(db, {
+    inquiryId,
+    kind: input.kind,
+    filedAt: noon(input.filedOn),
+    result: input.result,
+    concludedAt: input.concludedOn === undefined ? null : noon(input.concludedOn),
+    note: input.note,
+    createdAt: now,
+    createdBy: userId,
+  })
+}

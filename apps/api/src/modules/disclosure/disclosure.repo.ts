@@ -1,0 +1,153 @@
+/**
+ * The disclosure register in SQL: register rows, review cases, outcome labels, and the clock's
+ * events read back from the audit trail (written by the inquiries module, read here only).
+ */
+import { OUTCOMES, type DisclosureClockEvent, type OutcomeCode } from '@desk/domain'
+import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import { channels, disclosureOutcomeLabels, disclosureRequests, disclosureReviewCases, inquiries, inquiryEvents } from '../../db/schema.ts'
+
+export type RequestRow = typeof disclosureRequests.$inferSelect
+export type ReviewCaseRow = typeof disclosureReviewCases.$inferSelect
+
+export function insertRequest(db: Db, row: typeof disclosureRequests.$inferInsert) {
+  db.insert(disclosureRequests).values(row).onConflictDoNothing().run()
+}
+
+export function findRequest(db: Db, inquiryId: number): RequestRow | undefined {
+  return db.select().from(disclosureRequests).where(eq(disclosureRequests.inquiryId, inquiryId)).get()
+}
+
+/** Records the first decision; a request decided already keeps it (returns false). */
+export function setFirstDecision(db: Db, inquiryId: number, outcome: OutcomeCode, decidedAt: number): boolean {
+  const res = db
+    .update(disclosureRequests)
+    .set({ outcome, decidedAt })
+    .where(and(eq(disclosureRequests.inquiryId, inquiryId), isNull(disclosureRequests.decidedAt)))
+    .run()
+  return res.changes === 1
+}
+
+export const CLOCK_EVENT_TYPES = [
+  'correction_requested',
+  'correction_received',
+  'consultation_started',
+  'consultation_ended',
+  'disclosure_extended',
+  'outcome_decided',
+] as const
+export type ClockEventType = (typeof CLOCK_EVENT_TYPES)[number]
+
+const toClockEvent = (type: ClockEventType, d: Record<string, unknown>): DisclosureClockEvent => {
+  const on = String(d.on)
+  switch (type) {
+    case 'correction_requested':
+      return { type, on, answerBy: String(d.answerBy) }
+    case 'correction_received':
+    case 'consultation_ended':
+      return { type, on }
+    case 'consultation_started':
+      return { type, on, party: d.party === 'agency' ? 'agency' : 'third_party' }
+    case 'disclosure_extended':
+      return { type: 'extended', on, workingDays: Number(d.workingDays) }
+    case 'outcome_decided':
+      return { type: 'decided', on }
+  }
+}
+
+/** The request's clock events from its audit trail, in order. */
+export function listClockEvents(db: Db, inquiryId: number): DisclosureClockEvent[] {
+  return db
+    .select({ type: inquiryEvents.type, data: inquiryEvents.data })
+    .from(inquiryEvents)
+    .where(and(eq(inquiryEvents.inquiryId, inquiryId), inArray(inquiryEvents.type, [...CLOCK_EVENT_TYPES])))
+    .orderBy(asc(inquiryEvents.id))
+    .all()
+    .map((e) => toClockEvent(e.type as ClockEventType, JSON.parse(e.data) as Record<string, unknown>))
+}
+
+/**
+ * The requests a year's table can count: received by its last day and not decided before its
+ * first instant. `yearStart`/`yearEnd`: UTC ms of the year's bounds in Asia/Shanghai.
+ */
+export function listTableRecords(db: Db, lastDay: string, yearStart: number) {
+  return db
+    .select({
+      id: disclosureRequests.inquiryId,
+      applicantType: disclosureRequests.applicantType,
+      receivedOn: disclosureRequests.receivedOn,
+      decidedAt: disclosureRequests.decidedAt,
+      outcome: disclosureRequests.outcome,
+    })
+    .from(disclosureRequests)
+    .where(and(lte(disclosureRequests.receivedOn, lastDay), or(isNull(disclosureRequests.decidedAt), gte(disclosureRequests.decidedAt, yearStart))))
+    .all()
+}
+
+/** Register rows (with the inquiry's subject, applicant and status) of the given request ids, by id. */
+export function listRegisterRows(db: Db, ids: readonly number[]) {
+  if (ids.length === 0) return []
+  return db
+    .select({
+      id: inquiries.id,
+      subject: inquiries.subject,
+      applicantName: inquiries.citizenName,
+      channelCode: inquiries.channelCode,
+      channelNameZh: channels.nameZh,
+      channelNameEn: channels.nameEn,
+      status: inquiries.status,
+      dueAt: inquiries.dueAt,
+      applicantType: disclosureRequests.applicantType,
+      receiptMethod: disclosureRequests.receiptMethod,
+      receivedOn: disclosureRequests.receivedOn,
+      outcome: disclosureRequests.outcome,
+      decidedAt: disclosureRequests.decidedAt,
+    })
+    .from(disclosureRequests)
+    .innerJoin(inquiries, eq(inquiries.id, disclosureRequests.inquiryId))
+    .innerJoin(channels, eq(channels.code, inquiries.channelCode))
+    .where(inArray(disclosureRequests.inquiryId, [...ids]))
+    .orderBy(asc(disclosureRequests.inquiryId))
+    .all()
+}
+
+export function insertReviewCase(db: Db, row: typeof disclosureReviewCases.$inferInsert): ReviewCaseRow {
+  return db.insert(disclosureReviewCases).values(row).returning().get()
+}
+
+export function listReviewCasesOf(db: Db, inquiryId: number): ReviewCaseRow[] {
+  return db.select().from(disclosureReviewCases).where(eq(disclosureReviewCases.inquiryId, inquiryId)).orderBy(asc(disclosureReviewCases.id)).all()
+}
+
+/** Cases filed between two instants (UTC ms, inclusive bounds). */
+export function listReviewCasesFiled(db: Db, from: number, to: number): ReviewCaseRow[] {
+  return db
+    .select()
+    .from(disclosureReviewCases)
+    .where(and(gte(disclosureReviewCases.filedAt, from), lte(disclosureReviewCases.filedAt, to)))
+    .orderBy(asc(disclosureReviewCases.id))
+    .all()
+}
+
+/** Adds the domain's outcome labels that are not stored yet (an admin's edits stay). */
+export function ensureOutcomeLabels(db: Db, now: number) {
+  for (const o of OUTCOMES) {
+    db.insert(disclosureOutcomeLabels)
+      .values({ code: o.code, labelZh: o.zh, labelEn: o.en, source: o.source, verified: o.verified, updatedAt: now })
+      .onConflictDoNothing()
+      .run()
+  }
+}
+
+export function listOutcomeLabels(db: Db) {
+  return db.select().from(disclosureOutcomeLabels).all()
+}
+
+export function updateOutcomeLabel(db: Db, code: OutcomeCode, patch: { labelZh?: string; labelEn?: string }, by: number, now: number) {
+  return db
+    .update(disclosureOutcomeLabels)
+    .set({ ...patch, updatedBy: by, updatedAt: now })
+    .where(eq(disclosureOutcomeLabels.code, code))
+    .returning()
+    .get()
+}

@@ -1,0 +1,169 @@
+/**
+ * The disclosure register (依申请公开): entering a request (an inquiry of kind `disclosure` through
+ * the one ingest path, plus its register row), reading it with its statutory clock, and the
+ * clock's steps — 补正 requested / received, consultation started / ended, extension, outcome
+ * decided — each through the inquiries module's gate (`act`: scope, version, the lifecycle's
+ * disclosure section, one transaction), then checked by the clock's replay (the 条例's order).
+ * Errors: NOT_FOUND (no such request or outside the user's scope), FORBIDDEN (role), CONFLICT
+ * (stale version, not allowed in its status or clock state, with `details.reason`), VALIDATION
+ * (a date in the future, a receipt before the 条例's era).
+ */
+import {
+  DEFAULT_DEADLINE_POLICIES,
+  DisclosureClockError,
+  NO_CORRECTION_OUTCOME,
+  disclosureClock,
+  explainDisclosureClock,
+  selectPolicy,
+  startOfZonedDay,
+  toZonedDate,
+  type CreateDisclosureRequestInput,
+  type DisclosureActionInput,
+  type DisclosureClockEvent,
+  type LifecycleAction,
+} from '@desk/domain'
+import { customAlphabet } from 'nanoid'
+import type { Db } from '../../db/client.ts'
+import { AppError } from '../../lib/errors.ts'
+import { loadCalendar } from '../calendar/calendar.service.ts'
+import { getActiveChannel } from '../channels/channels.service.ts'
+import { listDeadlinePolicies } from '../deadlines/deadlines.service.ts'
+import { ingestInquiry } from '../inquiries/ingest.service.ts'
+import type { Ctx } from '../../lib/context.ts'
+import { act, load, recordEvent, write } from '../inquiries/inquiries.service.ts'
+import * as repo from './disclosure.repo.ts'
+
+const randomPart = customAlphabet('23456789ABCDEFGHJKMNPQRSTVWXYZ', 8)
+
+function requireNotFuture(field: string, day: string, now: number) {
+  if (day > toZonedDate(now)) throw new AppError('VALIDATION', `${field} is in the future`, [{ path: [field], message: 'in the future' }])
+}
+
+/**
+ * Enters a request received on `receivedOn` (the 第三十一条 date): its clock, due date and queue
+ * place start from that day, not from the typing. External id `OGI-<YYYYMMDD>-<8 characters>`.
+ */
+export function createDisclosureRequest(db: Db, input: CreateDisclosureRequestInput, userId: number, now: number) {
+  getActiveChannel(db, input.channel)
+  requireNotFuture('receivedOn', input.receivedOn, now)
+  return db.transaction((tx) => {
+    const t = tx as unknown as Db
+    const externalId = `OGI-${input.receivedOn.replaceAll('-', '')}-${randomPart()}`
+    const item = {
+      kind: 'disclosure' as const,
+      channelCode: input.channel,
+      externalId,
+      subject: input.subject,
+      body: input.body,
+      receivedAt: startOfZonedDay(input.receivedOn),
+      citizenName: input.applicantName,
+      citizenPhone: input.applicantPhone || undefined,
+      citizenEmail: input.applicantEmail,
+    }
+    const { id } = ingestInquiry(t, item, { actorId: userId, now, eventType: 'received' })
+    repo.insertRequest(t, { inquiryId: id, applicantType: input.applicantType, receiptMethod: input.receiptMethod, receivedOn: input.receivedOn, createdAt: now })
+    return { id, externalId }
+  })
+}
+
+function requireRequest(db: Db, id: number) {
+  const request = repo.findRequest(db, id)
+  if (!request) throw new AppError('NOT_FOUND', `Inquiry ${id} is not a disclosure request`)
+  return request
+}
+
+/**
+ * The clock of a request from its events, on the stored calendar and policies; the statutory
+ * defaults when no stored disclosure policy covers its receipt date.
+ */
+function clockOf(db: Db, request: repo.RequestRow, events: readonly DisclosureClockEvent[], now: number) {
+  const stored = listDeadlinePolicies(db)
+  const covered = selectPolicy(stored, { kind: 'disclosure', channelCode: '', category: null, receivedDate: request.receivedOn })
+  return disclosureClock(covered ? stored : DEFAULT_DEADLINE_POLICIES, loadCalendar(db), request.receivedOn, events, toZonedDate(now))
+}
+
+/** A request's register entry, clock, due-date sentences and review cases (NOT_FOUND outside scope). */
+export function getDisclosureView(db: Db, id: number, viewer: Ctx['user'], now: number) {
+  load(db, id, viewer)
+  const request = requireRequest(db, id)
+  const clock = clockOf(db, request, repo.listClockEvents(db, id), now)
+  return {
+    request,
+    clock,
+    explanation: { zh: explainDisclosureClock(clock, 'zh'), en: explainDisclosureClock(clock, 'en') },
+    reviewCases: repo.listReviewCasesOf(db, id),
+  }
+}
+
+const ACTION_OF: Record<DisclosureActionInput['action'], LifecycleAction> = {
+  request_correction: 'pause_clock',
+  start_consultation: 'pause_clock',
+  receive_correction: 'resume_clock',
+  end_consultation: 'resume_clock',
+  extend: 'decide_extension',
+  decide: 'reply',
+}
+
+type Step = { event: DisclosureClockEvent; type: repo.ClockEventType; data: Record<string, unknown> }
+
+function stepOf(input: DisclosureActionInput): Step {
+  switch (input.action) {
+    case 'request_correction':
+      return { event: { type: 'correction_requested', on: input.on, answerBy: input.answerBy }, type: 'correction_requested', data: { on: input.on, answerBy: input.answerBy } }
+    case 'receive_correction':
+      return { event: { type: 'correction_received', on: input.on }, type: 'correction_received', data: { on: input.on } }
+    case 'start_consultation':
+      return { event: { type: 'consultation_started', on: input.on, party: input.party }, type: 'consultation_started', data: { on: input.on, party: input.party } }
+    case 'end_consultation':
+      return { event: { type: 'consultation_ended', on: input.on }, type: 'consultation_ended', data: { on: input.on } }
+    case 'extend':
+      return { event: { type: 'extended', on: input.on, workingDays: input.workingDays }, type: 'disclosure_extended', data: { on: input.on, workingDays: input.workingDays } }
+    case 'decide':
+      return { event: { type: 'decided', on: input.on }, type: 'outcome_decided', data: { on: input.on, outcome: input.outcome, note: input.note } }
+  }
+}
+
+/**
+ * One step of the clock on request `id`. The step is replayed after the stored ones; the 条例's
+ * order decides (CONFLICT `clock` naming the rule otherwise). The inquiry's due date follows the
+ * clock; it is paused while awaiting a correction or consulting. Deciding sets it `replied` and
+ * fixes the first decision for the annual table; only （六）1 may be decided while a 补正 lapsed.
+ */
+export function actOnDisclosureRequest(ctx: Ctx, id: number, input: DisclosureActionInput) {
+  requireNotFuture('on', input.on, ctx.now)
+  if (input.action === 'request_correction' && input.answerBy < input.on) {
+    throw new AppError('VALIDATION', 'answerBy is before the notice', [{ path: ['answerBy'], message: 'before the notice' }])
+  }
+  return act(ctx, id, { action: ACTION_OF[input.action], version: input.version }, (row, db) => {
+    const request = requireRequest(db, id)
+    const before = repo.listClockEvents(db, id)
+    const step = stepOf(input)
+    const state = clockOf(db, request, before, ctx.now).state
+    if (input.action === 'decide') {
+      const lapsed = state === 'correction_lapsed'
+      if (lapsed !== (input.outcome === NO_CORRECTION_OUTCOME) || (!lapsed && state !== 'running')) {
+        throw new AppError('CONFLICT', `Cannot decide ${input.outcome} while the clock is ${state}`, { reason: 'clock', state })
+      }
+    }
+    let clock
+    try {
+      clock = clockOf(db, request, [...before, step.event], ctx.now)
+    } catch (e) {
+      if (e instanceof DisclosureClockError) throw new AppError('CONFLICT', e.message, { reason: 'clock' })
+      throw e
+    }
+    const paused = clock.state === 'awaiting_correction' || clock.state === 'in_consultation' || clock.state === 'correction_lapsed'
+    const patch: Parameters<typeof write>[2] = { pausedAt: paused ? (row.pausedAt ?? ctx.now) : null, updatedAt: ctx.now }
+    if (clock.due) patch.dueAt = clock.due.at
+    if (input.action === 'decide') {
+      patch.status = 'replied'
+      patch.repliedAt = ctx.now
+      patch.pausedAt = null
+      // the day decides the table's year (Asia/Shanghai); a past day is recorded at its noon
+      const decidedAt = input.on === toZonedDate(ctx.now) ? ctx.now : startOfZonedDay(input.on) + 12 * 3_600_000
+      repo.setFirstDecision(db, id, input.outcome, decidedAt)
+    }
+    write(db, row, patch)
+    recordEvent(db, { inquiryId: id, actorId: ctx.user.id, type: step.type, data: step.data, createdAt: ctx.now })
+  })
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest'
+import { ensureDeadlineSetup } from '../deadlines/deadlines.service.ts'
+import { call, setupDesk, signIn, T0 } from '../../test/setup.ts'
+
+// T0 is Fri 2024-09-27 09:30 Beijing time; the bundled calendar knows National Day 2024
+function desk(at: { now: number } = { now: T0 }) {
+  const d = setupDesk(() => at.now)
+  ensureDeadlineSetup(d.db, T0)
+  return d
+}
+const request = (extra: Record<string, unknown> = {}) => ({
+  channel: 'director_mailbox',
+  applicantType: 'legal_service',
+  applicantName: '某律师事务所',
+  receiptMethod: 'registered_post',
+  receivedOn: '2024-09-27',
+  subject: '申请公开某地块2023年土地出让合同',
+  body: '请公开某地块国有建设用地使用权出让合同及附件。',
+  ...extra,
+})
+type View = {
+  request: { inquiryId: number; outcome: string | null }
+  clock: { state: string; due: { date: string } | null; clockStart: string | null }
+  explanation: { zh: string; en: string }
+}
+type Table = {
+  sectionThree: { row: string; labelZh: string; cells: { column: string; count: number; link: Record<string, string> }[] }[]
+  sectionFour: { kind: string; cells: { column: string; count: number }[] }[]
+  sentences: { intake: string; review: string }
+}
+const cell = (t: Table, row: string, column: string) => t.sectionThree.find((r) => r.row === row)?.cells.find((c) => c.column === column)
+
+describe('the disclosure register', () => {
+  it('enters a request, asks for 补正, restarts the clock when it arrives, decides 部分公开, and counts it in its cell', async () => {
+    const at = { now: T0 }
+    const d = desk(at)
+    let s = await signIn(d)
+    const created = await call(d, s, 'POST', '/disclosure/requests', request())
+    expect(created.status).toBe(201)
+    let view = (await created.json()) as View
+    const id = view.request.inquiryId
+    // 20 working days from Fri 09-27: 09-29 (Sun, make-up) 1, 09-30 2, 10-08..12 (Sat, make-up) 7,
+    // 10-14..18 12, 10-21..25 17, 10-28, 29, 30 20
+    expect(view.clock.due?.date).toBe('2024-10-30')
+    await call(d, s, 'POST', `/inquiries/${id}/claim`, { version: 1 })
+    // sessions expire as the days pass: a fresh manager's for each later day (a manager may act on a claimed request)
+    let n = 0
+    const later = async (iso: string) => {
+      at.now = Date.parse(iso)
+      return signIn(d, 'manager', `head${++n}`)
+    }
+    s = await later('2024-10-10T10:00:00+08:00')
+    const corr = await call(d, s, 'POST', `/disclosure/requests/${id}/actions`, { version: 2, action: 'request_correction', on: '2024-10-10', answerBy: '2024-10-25' })
+    expect(corr.status).toBe(200)
+    view = (await corr.json()) as View
+    expect(view.clock.state).toBe('awaiting_correction')
+    const early = await call(d, s, 'POST', `/disclosure/requests/${id}/actions`, { version: 3, action: 'decide', on: '2024-10-10', outcome: 'grant' })
+    expect(early.status).toBe(409)
+    s = await later('2024-10-12T10:00:00+08:00')
+    view = (await (await call(d, s, 'POST', `/disclosure/requests/${id}/actions`, { version: 3, action: 'receive_correction', on: '2024-10-12' })).json()) as View
+    expect([view.clock.state, view.clock.clockStart, view.clock.due?.date]).toEqual(['running', '2024-10-12', '2024-11-08'])
+    expect(view.explanation.zh).toContain('2024-10-12收到补正后的申请')
+    s = await later('2024-10-30T10:00:00+08:00')
+    const decided = await call(d, s, 'POST', `/disclosure/requests/${id}/actions`, { version: 4, action: 'decide', on: '2024-10-30', outcome: 'partial' })
+    expect(decided.status).toBe(200)
+    const again = await call(d, s, 'POST', `/disclosure/requests/${id}/actions`, { version: 5, action: 'decide', on: '2024-10-30', outcome: 'grant' })
+    expect(again.status).toBe(409)
+
+    const m = s
+    const table = (await (await call(d, m, 'GET', '/reports/disclosure?year=2024')).json()) as Table
+    expect(cell(table, 'partial', 'legal_service')?.count).toBe(1)
+    expect(cell(table, 'new', 'total')?.count).toBe(1)
+    expect(cell(table, 'carried_out', 'total')?.count).toBe(0)
+    expect(table.sentences.intake).toBe('全年共受理依申请公开1件，均全部办结。')
+    const link = new URLSearchParams(cell(table, 'partial', 'legal_service')?.link)
+    const register = (await (await call(d, m, 'GET', `/disclosure/register?${link}`)).json()) as { requests: { items: { id: number; outcome: string }[] } }
+    expect(register.requests.items.map((r) => [r.id, r.outcome])).toEqual([[id, 'partial']])
+  })
+
+  it('files a 行政复议 case and counts it in section 四 and the sentence', async () => {
+    const d = desk()
+    const s = await signIn(d)
+    const { request: r } = (await (await call(d, s, 'POST', '/disclosure/requests', request({ receivedOn: '2024-09-02' }))).json()) as View
+    const m = await signIn(d, 'manager')
+    const refused = await call(d, s, 'POST', `/disclosure/requests/${r.inquiryId}/review-cases`, { kind: 'review', filedOn: '2024-09-20' })
+    expect(refused.status).toBe(403)
+    const filed = await call(d, m, 'POST', `/disclosure/requests/${r.inquiryId}/review-cases`, { kind: 'review', filedOn: '2024-09-20' })
+    expect(filed.status).toBe(201)
+    const bad = await call(d, m, 'POST', `/disclosure/requests/${r.inquiryId}/review-cases`, { kind: 'review', filedOn: '2024-09-20', result: 'upheld' })
+    expect(bad.status).toBe(422)
+    const table = (await (await call(d, m, 'GET', '/reports/disclosure?year=2024')).json()) as Table
+    expect(table.sectionFour.find((k) => k.kind === 'review')?.cells.find((c) => c.column === 'pending')?.count).toBe(1)
+    expect(table.sentences.review).toBe('发生针对本部门有关政府信息公开事务的行政复议案件1件。')
+    expect(table.sentences.intake).toBe('全年共受理依申请公开1件，办结0件，结转下年度1件。')
+  })
+
+  it('answers 422 for a receipt date in the future or an unknown applicant type, 404 for a message', async () => {
+    const d = desk()
+    const s = await signIn(d)
+    expect((await call(d, s, 'POST', '/disclosure/requests', request({ receivedOn: '2024-09-28' }))).status).toBe(422)
+    expect((await call(d, s, 'POST', '/disclosure/requests', request({ applicantType: 'company' }))).status).toBe(422)
+    expect((await call(d, s, 'GET', '/disclosure/requests/999')).status).toBe(404)
+  })
+
+  it('lets an admin correct an outcome label, which the table then prints', async () => {
+    const d = desk()
+    const a = await signIn(d, 'admin')
+    const res = await call(d, a, 'PATCH', '/disclosure/outcome-labels/other.no_correction', { labelZh: '申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请' })
+    expect(res.status).toBe(200)
+    const table = (await (await call(d, a, 'GET', '/reports/disclosure?year=2024')).json()) as Table
+    expect(table.sectionThree.find((r) => r.row === 'other.no_correction')?.labelZh).toBe('（六）其他处理 1.申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请')
+    const s = await signIn(d)
+    expect((await call(d, s, 'PATCH', '/disclosure/outcome-labels/grant', { labelZh: 'x' })).status).toBe(403)
+  })
+})

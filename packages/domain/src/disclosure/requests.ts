@@ -1,0 +1,59 @@
+/**
+ * Request bodies of the disclosure register's API, shared by api and web: entering a request and
+ * the clock's steps (clock.ts). Dates are `YYYY-MM-DD` days in Asia/Shanghai, as the 条例 counts.
+ */
+import { z } from 'zod'
+import { channelCodeSchema } from '../channel.ts'
+import { versionSchema } from '../inquiry.ts'
+import { APPLICANT_TYPES } from './applicants.ts'
+import { REVIEW_KINDS, REVIEW_RESULTS } from './annual-table.ts'
+import { CONSULTATION_PARTIES } from './clock.ts'
+import { OUTCOME_CODES } from './outcomes.ts'
+import { RECEIPT_METHODS } from './receipt.ts'
+
+const day = z.iso.date({ error: 'a date YYYY-MM-DD' })
+const optionalText = (max: number) => z.string().trim().max(max).optional()
+
+/** A request as staff enter it: the receipt date is the one 第三十一条 names for the method. */
+export const createDisclosureRequestSchema = z.object({
+  channel: channelCodeSchema,
+  applicantType: z.enum(APPLICANT_TYPES),
+  applicantName: z.string().trim().min(1).max(100),
+  applicantPhone: optionalText(40),
+  applicantEmail: z.email().max(200).optional(),
+  receiptMethod: z.enum(RECEIPT_METHODS),
+  receivedOn: day,
+  /** 申请公开的政府信息的名称、文号或者便于查询的其他特征性描述 (第二十九条) */
+  subject: z.string().trim().min(1).max(500),
+  body: z.string().trim().min(1).max(50_000),
+})
+export type CreateDisclosureRequestInput = z.infer<typeof createDisclosureRequestSchema>
+
+/** The clock's steps as API actions; each carries the version the client saw and the day it happened. */
+export const disclosureActionSchema = z.discriminatedUnion('action', [
+  versionSchema.extend({ action: z.literal('request_correction'), on: day, answerBy: day }),
+  versionSchema.extend({ action: z.literal('receive_correction'), on: day }),
+  versionSchema.extend({ action: z.literal('start_consultation'), on: day, party: z.enum(CONSULTATION_PARTIES) }),
+  versionSchema.extend({ action: z.literal('end_consultation'), on: day }),
+  versionSchema.extend({ action: z.literal('extend'), on: day, workingDays: z.number().int().min(1).max(20) }),
+  versionSchema.extend({ action: z.literal('decide'), on: day, outcome: z.enum(OUTCOME_CODES), note: z.string().trim().max(5000).default('') }),
+])
+export type DisclosureActionInput = z.infer<typeof disclosureActionSchema>
+export type DisclosureAction = DisclosureActionInput['action']
+
+/** A review or lawsuit entered against a request. */
+export const reviewCaseSchema = z.object({
+  kind: z.enum(REVIEW_KINDS),
+  filedOn: day,
+  result: z.enum(REVIEW_RESULTS).default('pending'),
+  concludedOn: day.optional(),
+  note: z.string().trim().max(2000).default(''),
+})
+export type ReviewCaseInput = z.infer<typeof reviewCaseSchema>
+
+/** An admin's correction of an outcome row's labels. */
+export const outcomeLabelSchema = z.object({ labelZh: z.string().trim().min(1).max(200), labelEn: z.string().trim().min(1).max(200) }).partial()
+export type OutcomeLabelInput = z.infer<typeof outcomeLabelSchema>
+
+/** `GET /api/reports/disclosure?year=` and the register of one cell. */
+export const disclosureYearSchema = z.object({ year: z.coerce.number().int().min(2008).max(2100) })
