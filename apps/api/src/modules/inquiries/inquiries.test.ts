@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { addInquiries, call, setupDesk, signIn, T0 } from '../../test/setup.ts'
 import { ensureDeadlineSetup } from '../deadlines/deadlines.service.ts'
+import { ingestInquiries } from './ingest.service.ts'
 
 type Page = { items: { id: number; channel: string; subject: string; version: number; status: string }[]; nextCursor: string | null }
 type Counts = { total: number; byChannel: Record<string, number> }
@@ -164,6 +165,23 @@ describe('inquiry actions', () => {
     expect(detail.inquiry.events.map((e) => e.type)).toEqual(['received', 'claimed', 'replied', 'closed', 'reopened'])
     expect(detail.inquiry.events[1]?.actor).toBe('responder1 name')
     expect(detail.inquiry.replies.map((x) => x.body)).toEqual(['您好，已转相关部门处理。'])
+  })
+
+  it("starts an imported inquiry's timeline with its receipt, before the import that brought it years later", async () => {
+    const desk = setupDesk()
+    const s = await signIn(desk)
+    const receivedAt = Date.parse('2019-04-08T08:37:20+08:00')
+    const [r] = ingestInquiries(
+      desk.db,
+      [{ channelCode: 'minxin', externalId: '188006', subject: '路灯不亮', body: '小区路灯不亮', receivedAt, reply: { body: '已修复', repliedAt: receivedAt + 30 * day } }],
+      { actorId: null, now: T0, eventType: 'imported' },
+    )
+    const detail = (await (await call(desk, s, 'GET', `/inquiries/${r!.id}`)).json()) as { inquiry: { events: { type: string; at: string; actor: string | null }[] } }
+    expect(detail.inquiry.events.map((e) => [e.type, e.at])).toEqual([
+      ['received', '2019-04-08T08:37:20.000+08:00'],
+      ['imported', '2024-09-27T09:30:00.000+08:00'],
+    ])
+    expect(detail.inquiry.events[0]?.actor).toBeNull()
   })
 
   it('answers 409 naming who changed it when the version is stale', async () => {

@@ -40,13 +40,18 @@ export function toDetail(
     ...toListItem(row),
     body: row.body,
     closedAt: iso(row.closedAt),
-    events: events.map((e) => ({
-      id: e.id,
-      type: e.type,
-      actor: e.actorName,
-      at: iso(e.createdAt) as string,
-      data: JSON.parse(e.data) as Record<string, unknown>,
-    })),
+    events: [
+      // an imported inquiry's trail starts when it was imported, years after its receipt: the
+      // timeline starts with the receipt all the same (id 0: not a stored event)
+      ...(events[0]?.type === 'received' ? [] : [{ id: 0, type: 'received', actor: null, at: iso(row.receivedAt) as string, data: {} }]),
+      ...events.map((e) => ({
+        id: e.id,
+        type: e.type,
+        actor: e.actorName,
+        at: iso(e.createdAt) as string,
+        data: JSON.parse(e.data) as Record<string, unknown>,
+      })),
+    ],
     replies: replies.map((r) => ({
       id: r.id,
       body: r.body,

@@ -22,7 +22,7 @@ const xlsxCells = (row: ExportValue[]) =>
 
 /** Column widths of the XLSX sheet (characters), by column. */
 const WIDTHS: Partial<Record<(typeof EXPORT_COLUMNS)[number], number>> = {
-  externalId: 22, receivedAt: 20, dueAt: 20, repliedAt: 20, subject: 40, body: 60, citizenEmail: 24,
+  externalId: 22, receivedAt: 20, dueAt: 20, repliedAt: 20, lateReply: 20, subject: 40, body: 60, citizenEmail: 24,
 }
 
 /** The CSV bytes as a web stream: BOM + header, then one chunk per page. */

@@ -10,6 +10,7 @@ import {
   maskEmail,
   maskName,
   maskPhone,
+  replyLateness,
   toZonedDate,
   workingDaysToReply,
   type InquiryFilter,
@@ -19,7 +20,7 @@ import type { Db } from '../../db/client.ts'
 import { withDueWindow } from '../deadlines/deadlines.service.ts'
 import { recordExportReveals } from '../inquiries/inquiries.service.ts'
 import { exportPageReader, type ExportKey, type ExportRow } from './export.repo.ts'
-import { exportLabels, satisfactionLabels, statusLabels } from './labels.zh-CN.ts'
+import { exportLabels, reportLabels, satisfactionLabels, statusLabels } from './labels.zh-CN.ts'
 import type { Viewer } from './report-counts.repo.ts'
 
 export type ExportColumn = keyof typeof exportLabels
@@ -39,7 +40,7 @@ export type ExportOptions = {
 /** `2024-09-27 09:30:00` in Beijing time (Excel-friendly; the header names the zone); ~2 µs a call. */
 const beijing = (ms: number | null) => (ms === null ? null : formatInstant(ms).slice(0, 19).replace('T', ' '))
 
-function toValues(r: ExportRow, reveal: boolean, replyDays: (r: ExportRow) => number | null): ExportValue[] {
+function toValues(r: ExportRow, reveal: boolean, replyDays: (r: ExportRow) => number | null, lateness: (r: ExportRow) => string | null): ExportValue[] {
   const row: Record<ExportColumn, ExportValue> = {
     channel: r.channelName,
     externalId: r.externalId,
@@ -50,6 +51,7 @@ function toValues(r: ExportRow, reveal: boolean, replyDays: (r: ExportRow) => nu
     assignee: r.assigneeName,
     repliedAt: beijing(r.repliedAt),
     workingDaysToReply: replyDays(r),
+    lateReply: lateness(r),
     satisfaction: r.satisfaction === null ? null : satisfactionLabels[r.satisfaction],
     category: r.category,
     subject: r.subject,
@@ -72,13 +74,18 @@ export function* exportPages(db: Db, o: ExportOptions): Generator<ExportValue[][
     if (n === undefined) memo.set(key, (n = workingDaysToReply(o.cal, key.slice(0, 10), key.slice(11))))
     return n
   }
+  // "逾期 N 个工作日答复" for a first reply after the due instant; few rows, so not memoised
+  const lateness = (r: ExportRow) => {
+    if (r.repliedAt === null || r.repliedAt <= r.dueAt) return null
+    return reportLabels.lateReply(replyLateness(o.cal, r.dueAt, r.repliedAt))
+  }
   const readPage = exportPageReader(db, o.viewer, filter)
   let after: ExportKey | undefined
   for (;;) {
     const rows = readPage(after, o.pageSize ?? 2000)
     if (rows.length === 0) return
     if (o.reveal) recordExportReveals(db, rows.map((r) => r.id), o.viewer.id, o.now, o.format)
-    yield rows.map((r) => toValues(r, o.reveal, replyDays))
+    yield rows.map((r) => toValues(r, o.reveal, replyDays, lateness))
     const last = rows.at(-1) as ExportRow
     after = { receivedAt: last.receivedAt, id: last.id }
   }

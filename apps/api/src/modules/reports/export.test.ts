@@ -34,22 +34,38 @@ describe('GET /reports/export.csv', () => {
     const [header, ...rows] = await csvRows(res)
     expect(header).toEqual([
       '渠道', '外部编号', '收件时间（北京时间）', '办理期限', '状态', '承办部门', '承办人', '首次答复时间', '答复用时（工作日）',
-      '满意度', '分类', '标题', '内容', '来信人', '联系电话', '电子邮箱',
+      '逾期答复', '满意度', '分类', '标题', '内容', '来信人', '联系电话', '电子邮箱',
     ])
     expect(rows.map((r) => r[1])).toEqual(['M-1', 'M-2'])
     const first = rows[0] ?? []
     expect(first.slice(0, 5)).toEqual(['民心网联网平台', 'M-1', '2024-09-27 09:30:00', '2024-10-18 17:00:00', '待签收'])
-    expect(first.slice(11)).toEqual(['\'=HYPERLINK("http://x")', '第一行\n第二行，"引号"', '张**', '138****5678', 'z***@example.cn'])
-    const body = rows[1]?.[12] ?? ''
+    expect(first.slice(12)).toEqual(['\'=HYPERLINK("http://x")', '第一行\n第二行，"引号"', '张**', '138****5678', 'z***@example.cn'])
+    const body = rows[1]?.[13] ?? ''
     expect(body).toBe(LONG) // only the XLSX, whose format caps a cell, cuts
     expect(desk.db.select().from(inquiryEvents).all().filter((e) => e.type === 'contact_revealed')).toHaveLength(0)
+  })
+
+  it('marks a first reply after the due instant as 逾期 N 个工作日答复, an answer in time not at all', async () => {
+    const { desk, manager } = await exportDesk()
+    addInquiries(desk.db, [
+      // received Fri 27 Sep 2024, due Fri 18 Oct 17:00; replied Tue 22 Oct: late by Mon and Tue
+      { channelCode: 'hotline_12345', externalId: 'LATE-1', reply: { body: '已处理', repliedAt: Date.parse('2024-10-22T10:00:00+08:00') } },
+      { channelCode: 'hotline_12345', externalId: 'ON-TIME-1', reply: { body: '已处理', repliedAt: Date.parse('2024-10-18T16:59:00+08:00') } },
+    ])
+    const [header, ...rows] = await csvRows(await call(desk, manager, 'GET', '/reports/export.csv?channel=hotline_12345&status=all'))
+    const late = header!.indexOf('逾期答复')
+    const byId = Object.fromEntries(rows.map((r) => [r[1], r]))
+    expect(byId['LATE-1']?.[3]).toBe('2024-10-18 17:00:00')
+    expect(byId['LATE-1']?.[late]).toBe('逾期 2 个工作日答复')
+    expect(byId['ON-TIME-1']?.[late]).toBe('')
+    expect(byId['H-1']?.[late]).toBe('')
   })
 
   it('reveals personal data on request and records one event per exported inquiry', async () => {
     const { desk, manager } = await exportDesk()
     const res = await call(desk, manager, 'GET', '/reports/export.csv?status=all&reveal=1')
     const [, ...rows] = await csvRows(res)
-    expect(rows.map((r) => [r[1], r[13]])).toEqual([
+    expect(rows.map((r) => [r[1], r[14]])).toEqual([
       ['H-1', '李四'],
       ['M-1', '张三丰'],
       ['M-2', ''],
@@ -99,11 +115,11 @@ describe('GET /reports/export.xlsx', () => {
     const ws = wb.getWorksheet('来信')
     expect(ws?.getRow(1).getCell(1).value).toBe('渠道')
     expect(ws?.rowCount).toBe(4)
-    expect(ws?.getRow(3).getCell(12).value).toBe('=HYPERLINK("http://x")')
-    expect(ws?.getRow(3).getCell(14).value).toBe('张**')
-    const cut = String(ws?.getRow(4).getCell(13).value)
+    expect(ws?.getRow(3).getCell(13).value).toBe('=HYPERLINK("http://x")')
+    expect(ws?.getRow(3).getCell(15).value).toBe('张**')
+    const cut = String(ws?.getRow(4).getCell(14).value)
     expect(cut).toHaveLength(32_767)
     expect(cut.endsWith('…[超出单元格长度，已截断]')).toBe(true)
-    expect(ws?.getColumn(13).width).toBe(60)
+    expect(ws?.getColumn(14).width).toBe(60)
   })
 })

@@ -17,6 +17,7 @@ export const reportLabels = {
   tallyFileName: (year: number) => `${year}年度各渠道办理统计`,
   exportFileName: (date: string) => `来信导出-${date}`,
   cutMarker: '…[超出单元格长度，已截断]',
+  lateReply: (workingDays: number) => `逾期 ${workingDays} 个工作日答复`,
 } as const
 
 /** Export columns, in file order. */
@@ -30,6 +31,7 @@ export const exportLabels = {
   assignee: '承办人',
   repliedAt: '首次答复时间',
   workingDaysToReply: '答复用时（工作日）',
+  lateReply: '逾期答复',
   satisfaction: '满意度',
   category: '分类',
   subject: '标题',

@@ -86,6 +86,23 @@ describe('reply queue', () => {
     expect(within(running).getByText('2024-10-08 17:00').closest('.ant-typography-danger')).not.toBeNull()
   })
 
+  it('marks a reply given after the due date as 逾期 N 个工作日答复, one in time not at all', async () => {
+    const desk = createFakeDesk({
+      user: RESPONDER,
+      inquiries: [
+        // due Fri 11 Oct 2024; replied Tue 15 Oct: late by Mon and Tue
+        makeInquiry({ subject: '迟到的答复', status: 'replied', repliedAt: '2024-10-15T10:00:00.000+08:00' }),
+        makeInquiry({ subject: '按时的答复', status: 'closed', repliedAt: '2024-10-11T09:00:00.000+08:00' }),
+      ],
+    })
+    server.use(...desk.handlers)
+    renderWithClient('/queue?status=all')
+    const late = (await screen.findByRole('link', { name: '迟到的答复' })).closest('tr') as HTMLElement
+    expect((await within(late).findByText('逾期 2 个工作日答复')).className).toMatch(/\bant-tag-volcano\b/)
+    const onTime = (await screen.findByRole('link', { name: '按时的答复' })).closest('tr') as HTMLElement
+    expect(within(onTime).queryByText(/逾期/)).toBeNull()
+  })
+
   it('takes the received range in a Chinese date picker (YYYY-MM-DD, 年/月), not a native mm/dd/yyyy input', async () => {
     const desk = deskWithInquiries()
     server.use(...desk.handlers)

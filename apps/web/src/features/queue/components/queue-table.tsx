@@ -6,6 +6,7 @@
  * due nor overdue (the API's due filters leave it out too). A row whose desk reply is not yet on the channel's platform
  * (`hasUnpostedReply`: not marked posted, not delivered by webhook) carries a 待回填平台 / Not yet posted tag.
  */
+import { replyLateness } from '@desk/domain'
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { Alert, Button, Flex, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd'
 import { useState } from 'react'
@@ -57,7 +58,10 @@ export function QueueTable({ view }: { view: QueueView }) {
       title: t('due.column'),
       width: 170,
       render: (_, r) => {
-        if (!isOpen(r)) return null
+        if (!isOpen(r)) {
+          const late = calendar && r.repliedAt ? replyLateness(calendar, Date.parse(r.dueAt), Date.parse(r.repliedAt)) : 0
+          return late > 0 ? <Tag color="volcano" data-due-state="replied_late">{t('due.repliedLate', { count: late })}</Tag> : null
+        }
         if (r.pausedAt !== null) return <Tag color="purple">{t('queue.paused')}</Tag>
         return calendar ? <DueTag calendar={calendar} dueAt={r.dueAt} now={now} /> : null
       },
