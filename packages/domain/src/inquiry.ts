@@ -62,6 +62,12 @@ export const INQUIRY_EVENT_TYPES = [
   'consultation_ended',
   'disclosure_extended',
   'outcome_decided',
+  // a suggestion or proposal (建议提案)
+  'opinion_sent',
+  'consultation_recorded',
+  'answer_drafted',
+  'answer_sent',
+  'rated',
 ] as const
 export type InquiryEventType = (typeof INQUIRY_EVENT_TYPES)[number]
 

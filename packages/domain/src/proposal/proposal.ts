@@ -10,7 +10,6 @@
 import { z } from 'zod'
 import { supportedDateSchema } from '../supported-dates.ts'
 import { textSchema } from '../text.ts'
-import { instantSchema } from '../inquiry.ts'
 import { PROPOSAL_ROLES } from './roles.ts'
 
 
@@ -107,11 +106,10 @@ export const proposalConsultationSchema = z.object({
   note: textSchema().trim().max(5000).default(''),
 })
 
-/** The written answer: its category, the text, and when it was sent (an instant). */
+/** The written answer as drafted: its category and text (sent when a manager signs it off). */
 export const proposalAnswerSchema = z.object({
   category: z.enum(PROPOSAL_ANSWER_CATEGORIES),
   body: text(50_000),
-  sentAt: instantSchema,
 })
 
 /** The deputy's rating; `unsatisfied` reopens the item for re-handling (重新办理). */
