@@ -2,12 +2,14 @@
  * createApp(deps): the Hono app with every `/api` route, no listening. The chained result's type
  * is `AppType`, which the SPA's typed client imports (types only).
  */
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { except } from 'hono/combine'
 import type { Db } from './db/client.ts'
 import { identify } from './lib/auth.ts'
-import type { AppEnv } from './lib/context.ts'
+import type { AppEnv, ImportSettings } from './lib/context.ts'
 import { AppError, handleError } from './lib/errors.ts'
 import { silentLogger, type Logger } from './lib/logger.ts'
 import { authRoutes } from './modules/auth/auth.routes.ts'
@@ -38,7 +40,12 @@ export type AppDeps = {
   publicLimits?: PublicLimits
   /** Behind a TLS-terminating reverse proxy (DESK_TRUST_PROXY): believe its X-Forwarded-* headers. */
   trustProxy?: boolean
+  /** Where the import wizard stages uploads and runs its previews and jobs. */
+  imports?: ImportSettings
 }
+
+/** Without settings (tests): uploads staged in the OS temp folder, previews and jobs in this thread. */
+const DEFAULT_IMPORTS: ImportSettings = { stagingDir: join(tmpdir(), 'desk-import-staging'), workerDb: null }
 
 /** Per client address and hour, on the public mailbox pages. */
 export const DEFAULT_PUBLIC_LIMITS: PublicLimits = { submitPerHour: 10, trackPerHour: 60, trustProxy: false }
@@ -50,6 +57,7 @@ export function createApp(deps: AppDeps) {
   const api = new Hono<AppEnv>()
   api.use(async (c, next) => {
     c.set('db', deps.db)
+    c.set('imports', deps.imports ?? DEFAULT_IMPORTS)
     c.set('logger', deps.logger ?? silentLogger)
     c.set('now', deps.now ?? Date.now)
     c.set('trustProxy', deps.trustProxy ?? false)

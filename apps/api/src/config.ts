@@ -27,6 +27,8 @@ export const configSchema = z.object({
   /** Public mailbox limits per client address and hour. */
   DESK_MAILBOX_SUBMITS_PER_HOUR: z.coerce.number().int().positive().default(10),
   DESK_MAILBOX_TRACKS_PER_HOUR: z.coerce.number().int().positive().default(60),
+  /** Folder of the import wizard's staged uploads. Default: import-staging/ beside the database file */
+  DESK_IMPORT_STAGING: z.string().min(1).optional(),
   /** Fixed "now" (ISO 8601) for demo data; tests only. */
   DESK_DEMO_NOW: z.iso.datetime({ offset: true }).optional(),
 })

@@ -4,7 +4,7 @@
  */
 import { serve } from '@hono/node-server'
 import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import { createApp } from './app.ts'
 import { bootstrapDesk } from './bootstrap.ts'
 import { readConfig } from './config.ts'
@@ -39,7 +39,12 @@ const publicLimits = {
   trackPerHour: config.DESK_MAILBOX_TRACKS_PER_HOUR,
   trustProxy: config.DESK_TRUST_PROXY,
 }
-const server = createServer(createApp({ db, logger: consoleLogger, publicLimits, trustProxy: config.DESK_TRUST_PROXY }), existsSync(webDist) ? webDist : undefined)
+// the wizard's previews and jobs run in worker threads with their own connection to this file
+const imports = {
+  stagingDir: config.DESK_IMPORT_STAGING ? fromUser(config.DESK_IMPORT_STAGING) : resolve(dirname(dbPath), 'import-staging'),
+  workerDb: dbPath,
+}
+const server = createServer(createApp({ db, logger: consoleLogger, publicLimits, trustProxy: config.DESK_TRUST_PROXY, imports }), existsSync(webDist) ? webDist : undefined)
 // replies to channel webhooks; what a previous run left undelivered goes out now
 const outbox = startOutboxWorker(db, { logger: consoleLogger })
 if (!existsSync(webDist)) {

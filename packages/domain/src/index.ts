@@ -1,5 +1,6 @@
 export * from './channel.ts'
 export * from './import-fields.ts'
+export * from './import-limits.ts'
 export * from './import-values.ts'
 export * from './inquiry.ts'
 export * from './inquiry/lifecycle.ts'

@@ -112,7 +112,7 @@ export const importBatches = sqliteTable('import_batches', {
   sheet: text(),
   preset: text(),
   /** Rows validated or written so far of rowsTotal (non-blank data rows), for the progress bar */
-  phase: text({ enum: ['validate', 'write'] }),
+  phase: text({ enum: ['read', 'validate', 'write'] }),
   rowsDone: integer().notNull().default(0),
   rowsTotal: integer().notNull().default(0),
   /** Why a job failed (a database error), and what its compensation kept */

@@ -22,9 +22,22 @@ export type Caller =
   | { kind: 'staff'; user: SessionUser; csrfToken: string }
   | { kind: 'channel_token'; channelCode: string; tokenId: number }
 
+/** Where the import wizard stages uploads and where its previews and jobs run (config, main.ts). */
+export type ImportSettings = {
+  /** folder of staged uploads (created on demand) */
+  stagingDir: string
+  /**
+   * the database file that worker threads open their own connection to, so previews and jobs run
+   * off the request thread; null runs them in this thread (an in-memory database, which a second
+   * connection cannot see: tests)
+   */
+  workerDb: string | null
+}
+
 export type AppEnv = {
   Variables: {
     db: Db
+    imports: ImportSettings
     logger: Logger
     now: () => number
     caller: Caller | undefined

@@ -1,20 +1,43 @@
 /**
- * Import stage 2 for CSV: text -> table (csv-parse, RFC 4180 quoting, any record ending).
+ * Import stage 2 for CSV: text -> table (csv-parse, RFC 4180 quoting, any record ending), record
+ * by record through csv-parse's stream, so rows and cells are counted against the import limits
+ * as they come (table-limits.ts) and a preview stops after the rows it shows.
  * Row numbers count records, blank ones included, as Excel numbers a CSV's rows.
  */
+import { Readable } from 'node:stream'
 import { cleanLine, isBlankRow } from '@desk/domain'
-import { CsvError, parse } from 'csv-parse/sync'
+import { CsvError, parse } from 'csv-parse'
 import { AppError } from '../../lib/errors.ts'
-import type { Table, TableRow } from './table.ts'
+import type { ReadTableOptions, Table, TableRow } from './table.ts'
+import { TableLimiter } from './table-limits.ts'
 
 /**
  * Reads decoded CSV text. The first non-blank record is the header.
- * @throws AppError VALIDATION on broken quoting (naming the row) or when there is no header
+ * @throws AppError VALIDATION on broken quoting (naming the row), when there is no header, or
+ *   past a limit of IMPORT_LIMITS
  */
-export function readCsvTable(text: string, encoding: string): Table {
-  let records: string[][]
+export async function readCsvTable(text: string, encoding: string, opts: Omit<ReadTableOptions, 'sheet'> = {}): Promise<Table> {
+  const limiter = new TableLimiter(opts.onRows)
+  const parser = Readable.from([text]).pipe(parse({ relax_column_count: true, skip_empty_lines: false, relax_quotes: false }))
+  let headers: string[] | undefined
+  const rows: TableRow[] = []
+  let record = 0
+  let complete = true
   try {
-    records = parse(text, { relax_column_count: true, skip_empty_lines: false, relax_quotes: false }) as string[][]
+    for await (const cells of parser as AsyncIterable<string[]>) {
+      record++
+      if (isBlankRow(cells)) continue
+      if (!headers) {
+        headers = cells.map(cleanLine)
+        continue
+      }
+      if (opts.previewRows !== undefined && rows.length === opts.previewRows) {
+        complete = false
+        break
+      }
+      limiter.add(record, cells)
+      rows.push({ row: record, cells })
+    }
   } catch (err) {
     if (err instanceof CsvError) {
       const row = (err as CsvError & { records?: number }).records
@@ -23,14 +46,10 @@ export function readCsvTable(text: string, encoding: string): Table {
       ])
     }
     throw err
+  } finally {
+    parser.destroy()
   }
-  const headerIndex = records.findIndex((r) => !isBlankRow(r))
-  if (headerIndex < 0) throw new AppError('VALIDATION', 'The file is empty: no header row')
-  const headers = (records[headerIndex] ?? []).map(cleanLine)
-  const rows: TableRow[] = []
-  for (let i = headerIndex + 1; i < records.length; i++) {
-    const cells = records[i] ?? []
-    if (!isBlankRow(cells)) rows.push({ row: i + 1, cells })
-  }
-  return { format: 'csv', encoding, headers, rows }
+  if (!headers) throw new AppError('VALIDATION', 'The file is empty: no header row')
+  limiter.end()
+  return { format: 'csv', encoding, headers, rows, complete }
 }

@@ -2,17 +2,19 @@
  * Import wizard jobs: a dry run or an import of a staged upload, run off the request
  * path. The job is an `import_batches` row (kind `import` or `dry_run`) that moves
  *   queued -> running -> written | checked (dry run) | rejected | failed, and later undone.
- * It goes through the same stages as the CLI (`planImport`: read, map, validate the whole file
- * before anything is written, so a bad file writes nothing), then writes through the same
- * `writeRows` / ingest path in paced chunks (PACING), each its own transaction that also moves
- * the batch's `rowsDone`: replies by responders wait for one chunk at most, not the file.
+ * It runs the CLI's steps (imports.service.ts: `planImport` reads, maps and validates the whole
+ * file before anything is written, so a bad file writes nothing; `checkPlan` sorts the rows into
+ * new, duplicate, changed duplicate and elsewhere, in the importing user's sight), then writes
+ * through the same `writeRows` / ingest path in paced chunks (PACING), each its own transaction
+ * that also moves the batch's `rowsDone`: replies by responders wait for one chunk at most.
  * A job that fails mid-way, or that a crash left running, is compensated: what it wrote is
- * removed by the code that undoes a batch (`listTouchedInquiries` + `deleteBatchInquiries`).
+ * removed by the code that undoes a batch (`listTouchedInquiries` + `deleteBatchInquiries`), and
+ * its counts then say what is left.
  */
-import type { ImportIssue } from '@desk/domain'
+import type { ImportIssue, LifecycleViewer } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import * as repo from './imports.repo.ts'
-import { byRow, planImport, writeRows, type SavedMapping } from './imports.service.ts'
+import { byRow, checkPlan, planImport, writeRows, type ImportProgress, type SavedMapping } from './imports.service.ts'
 import { readStagedFile, removeStagedFile } from './import-staging.ts'
 import type { Table } from './table.ts'
 
@@ -38,6 +40,8 @@ export type ImportJobOptions = {
   tz?: string | undefined
   sheet?: string | undefined
   skipInvalid?: boolean | undefined
+  /** who started the job, as they were then: duplicates are checked in their sight */
+  viewer?: LifecycleViewer | undefined
 }
 
 /** An invalid row's problem with the cell's value, as the wizard's table and CSV show it. */
@@ -66,19 +70,34 @@ export function toSavedMapping(row: repo.ImportPresetRow): SavedMapping {
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
+/** Progress is written to the job's row at most this often (ms), and at every change of phase. */
+const PROGRESS_MS = 250
+
+/** Writes progress to the job's row, at most every PROGRESS_MS unless the phase changes. */
+function progressWriter(db: Db, batchId: number): (p: ImportProgress) => void {
+  let last = { phase: '', at: 0 }
+  return (p) => {
+    const at = performance.now()
+    if (p.phase === last.phase && at - last.at < PROGRESS_MS && p.done !== p.total) return
+    last = { phase: p.phase, at }
+    repo.updateImportBatch(db, batchId, { phase: p.phase, rowsDone: p.done, rowsTotal: p.total })
+  }
+}
+
 /**
  * Runs job `batchId` to its end state (on the worker's own connection, or in-process for an
- * in-memory database). Never throws: a failure is recorded on the row and compensated.
+ * in-memory database), reading its upload from `stagingDir`. Never throws: a failure is recorded
+ * on the row and compensated.
  * @param clock UTC epoch ms, for finishedAt
  */
-export async function runImportJob(db: Db, batchId: number, clock: () => number = Date.now): Promise<void> {
+export async function runImportJob(db: Db, stagingDir: string, batchId: number, clock: () => number = Date.now): Promise<void> {
   const batch = repo.findImportBatch(db, batchId)
   if (!batch || batch.status !== 'queued' || !batch.uploadId) return
-  repo.updateImportBatch(db, batchId, { status: 'running', phase: 'validate' })
+  repo.updateImportBatch(db, batchId, { status: 'running', phase: 'read', rowsDone: 0, rowsTotal: 0 })
   const isDryRun = batch.kind === 'dry_run'
   try {
     const options = JSON.parse(batch.options ?? '{}') as ImportJobOptions
-    const bytes = await readStagedFile(db, batch.uploadId)
+    const bytes = await readStagedFile(stagingDir, batch.uploadId)
     const saved = repo.listImportPresets(db, batch.channelCode).map(toSavedMapping)
     const planned = await planImport(db, {
       ...options,
@@ -87,7 +106,7 @@ export async function runImportJob(db: Db, batchId: number, clock: () => number 
       saved,
       channelCode: batch.channelCode,
       file: { name: batch.fileName, bytes },
-      onProgress: (p) => repo.updateImportBatch(db, batchId, { phase: p.phase, rowsDone: p.done, rowsTotal: p.total }),
+      onProgress: progressWriter(db, batchId),
     })
     if ('rejected' in planned) {
       const { rejected, table } = planned
@@ -104,66 +123,55 @@ export async function runImportJob(db: Db, batchId: number, clock: () => number 
       })
       return
     }
-    const { table, mapped, about, columnOf } = planned
+    const { table, mapped, about } = planned
+    const check = checkPlan(db, batch.channelCode, planned, options.viewer ?? null)
     repo.updateImportBatch(db, batchId, {
       format: about.format ?? batch.format,
       encoding: about.encoding ?? null,
       sheet: about.sheet ?? null,
       preset: about.preset ?? null,
-      skipped: mapped.invalidRows,
-      errors: JSON.stringify(withValues(mapped.issues, table)),
+      skipped: mapped.invalidRows + check.elsewhere,
+      errors: JSON.stringify(withValues([...mapped.issues, ...check.issues].sort(byRow), table)),
     })
     if (isDryRun) {
-      const ids = mapped.valid.map((r) => r.inquiry.externalId)
-      const existing = repo.findExistingExternalIds(db, batch.channelCode, [...new Set(ids)])
-      const created = new Set(ids.filter((id) => !existing.has(id))).size
-      repo.updateImportBatch(db, batchId, {
-        status: 'checked',
-        created,
-        duplicates: ids.length - created,
-        finishedAt: clock(),
-      })
+      repo.updateImportBatch(db, batchId, { status: 'checked', created: check.created, duplicates: check.duplicates, finishedAt: clock() })
       return
     }
-    const total = mapped.valid.length
-    repo.updateImportBatch(db, batchId, { phase: 'write', rowsDone: 0, rowsTotal: total })
+    const rows = check.rows
+    repo.updateImportBatch(db, batchId, { phase: 'write', rowsDone: 0, rowsTotal: rows.length })
     let created = 0
     let done = 0
-    const changed: ImportIssue[] = []
-    while (done < total) {
+    while (done < rows.length) {
       db.transaction((tx) => {
         const txDb = tx as unknown as Db
         const until = performance.now() + PACING.CHUNK_MS
         do {
-          const step = mapped.valid.slice(done, done + PACING.STEP_ROWS)
-          const written = writeRows(txDb, step, { actorId: batch.createdBy, now: batch.createdAt, batchId, columnOf }, undefined)
-          created += written.created
-          changed.push(...written.changed)
+          const step = rows.slice(done, done + PACING.STEP_ROWS)
+          created += writeRows(txDb, step, { actorId: batch.createdBy, now: batch.createdAt, batchId })
           done += step.length
-        } while (done < total && performance.now() < until)
-        repo.updateImportBatch(txDb, batchId, { rowsDone: done, created, duplicates: done - created })
+        } while (done < rows.length && performance.now() < until)
+        repo.updateImportBatch(txDb, batchId, { rowsDone: done, created })
       }, IMMEDIATE)
-      if (done < total) await pause(PACING.GAP_MS)
+      if (done < rows.length) await pause(PACING.GAP_MS)
     }
-    // duplicates whose message differs from the stored inquiry join the batch's listed problems
-    const errors = changed.length === 0 ? {} : { errors: JSON.stringify(withValues([...mapped.issues, ...changed].sort(byRow), table)) }
-    repo.updateImportBatch(db, batchId, { status: 'written', finishedAt: clock(), ...errors })
+    repo.updateImportBatch(db, batchId, { status: 'written', created, duplicates: check.considered - created, finishedAt: clock() })
   } catch (err) {
     failImportJob(db, batchId, `The import stopped: ${(err as Error).message}`, clock())
   } finally {
-    if (!isDryRun) await discardUpload(db, batch.uploadId)
+    if (!isDryRun) await discardUpload(db, stagingDir, batch.uploadId)
   }
 }
 
 /** Removes a staged upload (file and row) once an import has used it. */
-async function discardUpload(db: Db, uploadId: string): Promise<void> {
-  await removeStagedFile(db, uploadId)
+async function discardUpload(db: Db, stagingDir: string, uploadId: string): Promise<void> {
+  await removeStagedFile(stagingDir, uploadId)
   repo.deleteImportUpload(db, uploadId)
 }
 
 /**
  * Marks a job failed and compensates, in one transaction: the batch's inquiries are removed as an
- * undo removes them, except those a responder touched meanwhile (kept, and named in `failure`).
+ * undo removes them, except those a responder touched meanwhile (kept, and named in `failure`);
+ * `created` then counts the kept ones, so the batch's counts match the rows left.
  * @param now UTC epoch ms
  */
 export function failImportJob(db: Db, batchId: number, reason: string, now: number): void {
@@ -174,6 +182,8 @@ export function failImportJob(db: Db, batchId: number, reason: string, now: numb
     const kept = touched.length > 0 ? ` ${touched.length} inquiries changed meanwhile were kept: ${touched.map((t) => t.id).join(', ')}.` : ''
     repo.updateImportBatch(txDb, batchId, {
       status: 'failed',
+      created: repo.countBatchInquiries(txDb, batchId),
+      duplicates: 0,
       failure: `${reason} (${removed} inquiries it had written were removed.${kept})`,
       finishedAt: now,
     })

@@ -4,17 +4,20 @@
  * the invalid rows as CSV, undo a batch. Parsing, mapping and validation are the CLI's
  * (imports.service.ts); jobs run in import-jobs.service.ts.
  */
-import { IMPORT_PRESETS, isTimeZone, type ImportField } from '@desk/domain'
+import { IMPORT_PRESETS, isTimeZone, type ImportField, type LifecycleViewer } from '@desk/domain'
 import { stringify } from 'csv-stringify/sync'
 import { nanoid } from 'nanoid'
 import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
 import { getActiveChannel } from '../channels/channels.service.ts'
-import { launchImportJob } from './import-job-runner.ts'
+import type { ImportSettings } from '../../lib/context.ts'
 import { IMMEDIATE, toSavedMapping, type ImportJobOptions, type ImportRowIssue } from './import-jobs.service.ts'
 import { readStagedFile, removeStagedFile, writeStagedFile } from './import-staging.ts'
+import { launchImportJob, previewStaged } from './import-workers.ts'
 import * as repo from './imports.repo.ts'
-import { previewFile, type ImportPreview } from './imports.service.ts'
+import type { ImportPreview } from './imports.service.ts'
+import { isZip } from './read-table.ts'
+import { checkWorkbookZip } from './workbook-zip.ts'
 
 /** Staged uploads older than this are purged when a new one arrives (ms). */
 const UPLOAD_TTL_MS = 24 * 3600_000
@@ -22,22 +25,30 @@ const UPLOAD_TTL_MS = 24 * 3600_000
 export type StagedUpload = { id: string; fileName: string; size: number }
 
 /**
- * Stages an upload: streams `body` to a file under the database's folder.
- * @throws AppError VALIDATION for an empty file; the body stream's error (the size limit's 413)
+ * Stages an upload: streams `body` to a file in the staging folder. An XLSX's ZIP is checked
+ * against the unzipped-size limit at once, so a zip bomb is refused here and nothing is staged.
+ * @throws AppError VALIDATION for an empty file or an XLSX over the unzipped-size limit (naming
+ *   it); the body stream's error (the size limit's 413)
  */
 export async function stageUpload(
   db: Db,
+  settings: ImportSettings,
   input: { fileName: string; body: Parameters<typeof writeStagedFile>[2]; actorId: number; now: number },
 ): Promise<StagedUpload> {
+  const dir = settings.stagingDir
   for (const old of repo.listImportUploadsBefore(db, input.now - UPLOAD_TTL_MS)) {
-    await removeStagedFile(db, old.id)
+    await removeStagedFile(dir, old.id)
     repo.deleteImportUpload(db, old.id)
   }
   const id = nanoid()
-  const size = await writeStagedFile(db, id, input.body)
-  if (size === 0) {
-    await removeStagedFile(db, id)
-    throw new AppError('VALIDATION', 'The file is empty')
+  const size = await writeStagedFile(dir, id, input.body)
+  try {
+    if (size === 0) throw new AppError('VALIDATION', 'The file is empty')
+    const bytes = await readStagedFile(dir, id)
+    if (isZip(bytes)) await checkWorkbookZip(bytes)
+  } catch (err) {
+    await removeStagedFile(dir, id)
+    throw err
   }
   repo.insertImportUpload(db, { id, fileName: input.fileName, size, createdBy: input.actorId, createdAt: input.now })
   return { id, fileName: input.fileName, size }
@@ -49,6 +60,9 @@ function getUpload(db: Db, id: string): repo.ImportUploadRow {
   return upload
 }
 
+/** Rows a preview shows (and reads). */
+const PREVIEW_ROWS = 20
+
 export type PresetChoice = { name: string; kind: 'builtin' | 'saved'; description?: string | undefined }
 
 /**
@@ -59,16 +73,18 @@ export type PresetChoice = { name: string; kind: 'builtin' | 'saved'; descriptio
  */
 export async function previewUpload(
   db: Db,
+  settings: ImportSettings,
   input: { uploadId: string; channelCode: string; sheet?: string | undefined; preset?: string | null | undefined; map?: string[] | undefined },
 ): Promise<{ upload: StagedUpload; preview: ImportPreview; presets: PresetChoice[] }> {
   const upload = getUpload(db, input.uploadId)
   getActiveChannel(db, input.channelCode)
   const savedRows = repo.listImportPresets(db, input.channelCode)
-  const bytes = await readStagedFile(db, upload.id)
-  const preview = await previewFile(
-    { name: upload.fileName, bytes },
-    { sheet: input.sheet, preset: input.preset, map: input.map, saved: savedRows.map(toSavedMapping) },
-  )
+  const preview = await previewStaged(settings, {
+    uploadId: upload.id,
+    fileName: upload.fileName,
+    options: { sheet: input.sheet, preset: input.preset, map: input.map, saved: savedRows.map(toSavedMapping) },
+    limit: PREVIEW_ROWS,
+  })
   const presets: PresetChoice[] = [
     ...IMPORT_PRESETS.map((p) => ({ name: p.name, kind: 'builtin' as const, description: p.description })),
     ...savedRows.map((p) => ({ name: p.name, kind: 'saved' as const })),
@@ -114,7 +130,8 @@ export function listImportPresets(db: Db, channelCode: string) {
  */
 export function startImportJob(
   db: Db,
-  input: { kind: 'import' | 'dry_run'; uploadId: string; channelCode: string; options: ImportJobOptions; actorId: number; now: number },
+  settings: ImportSettings,
+  input: { kind: 'import' | 'dry_run'; uploadId: string; channelCode: string; options: ImportJobOptions; viewer: LifecycleViewer; now: number },
 ): ImportJobView {
   const upload = getUpload(db, input.uploadId)
   getActiveChannel(db, input.channelCode)
@@ -130,11 +147,11 @@ export function startImportJob(
     fileName: upload.fileName,
     format: /\.xlsx$/i.test(upload.fileName) ? 'xlsx' : 'csv',
     uploadId: upload.id,
-    options: JSON.stringify(input.options),
-    createdBy: input.actorId,
+    options: JSON.stringify({ ...input.options, viewer: input.viewer }),
+    createdBy: input.viewer.id,
     createdAt: input.now,
   })
-  launchImportJob(db, id)
+  launchImportJob(db, settings, id)
   return getImportJob(db, id)
 }
 

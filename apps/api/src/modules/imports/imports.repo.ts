@@ -54,38 +54,49 @@ export function listUnfinishedBatches(db: Db): ImportBatchRow[] {
   return db.select().from(importBatches).where(inArray(importBatches.status, ['queued', 'running'])).all()
 }
 
-/** Of `externalIds`, those that exist already in `channelCode` (dry runs' new/duplicate counts). */
-/** The message fields of the inquiries `ids`, by id (absent ids are left out). */
-export function listMessageFields(db: Db, ids: readonly number[]) {
-  const rows = db
-    .select({
-      id: inquiries.id,
-      subject: inquiries.subject,
-      body: inquiries.body,
-      receivedAt: inquiries.receivedAt,
-      citizenName: inquiries.citizenName,
-      citizenPhone: inquiries.citizenPhone,
-      citizenEmail: inquiries.citizenEmail,
-      category: inquiries.category,
-    })
-    .from(inquiries)
-    .where(inArray(inquiries.id, [...ids]))
-    .all()
-  return new Map(rows.map(({ id, ...fields }) => [id, fields]))
+/** What an import compares a row with: who may see the stored inquiry, and its message fields. */
+export type ExistingInquiry = {
+  id: number
+  departmentId: number | null
+  assigneeId: number | null
+  subject: string
+  body: string
+  receivedAt: number
+  citizenName: string | null
+  citizenPhone: string | null
+  citizenEmail: string | null
+  category: string | null
 }
 
-export function findExistingExternalIds(db: Db, channelCode: string, externalIds: readonly string[]): Set<string> {
-  const found = new Set<string>()
+/** The inquiries of `channelCode` that have one of `externalIds`, by external id (500 a query). */
+export function findExistingInquiries(db: Db, channelCode: string, externalIds: readonly string[]): Map<string, ExistingInquiry> {
+  const found = new Map<string, ExistingInquiry>()
   for (let i = 0; i < externalIds.length; i += 500) {
-    const part = externalIds.slice(i, i + 500)
     const rows = db
-      .select({ externalId: inquiries.externalId })
+      .select({
+        externalId: inquiries.externalId,
+        id: inquiries.id,
+        departmentId: inquiries.departmentId,
+        assigneeId: inquiries.assigneeId,
+        subject: inquiries.subject,
+        body: inquiries.body,
+        receivedAt: inquiries.receivedAt,
+        citizenName: inquiries.citizenName,
+        citizenPhone: inquiries.citizenPhone,
+        citizenEmail: inquiries.citizenEmail,
+        category: inquiries.category,
+      })
       .from(inquiries)
-      .where(and(eq(inquiries.channelCode, channelCode), inArray(inquiries.externalId, part)))
+      .where(and(eq(inquiries.channelCode, channelCode), inArray(inquiries.externalId, externalIds.slice(i, i + 500))))
       .all()
-    for (const r of rows) found.add(r.externalId)
+    for (const { externalId, ...row } of rows) found.set(externalId, row)
   }
   return found
+}
+
+/** How many inquiries of batch `batchId` the desk holds. */
+export function countBatchInquiries(db: Db, batchId: number): number {
+  return db.select({ n: sql<number>`count(*)` }).from(inquiries).where(eq(inquiries.importBatchId, batchId)).get()?.n ?? 0
 }
 
 const dup = alias(inquiries, 'dup')

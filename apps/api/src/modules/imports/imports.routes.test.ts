@@ -10,7 +10,7 @@ import { addInquiries, call, setupDesk, signIn, T0, type Session } from '../../t
 import { ensureChannels } from '../channels/channels.service.ts'
 import { createUser } from '../users/users.service.ts'
 import { getImportJob, stageUpload, startImportJob } from './import-wizard.service.ts'
-import { importJobSettled } from './import-job-runner.ts'
+import { importJobSettled } from './import-workers.ts'
 import { recoverImportJobs } from './import-jobs.service.ts'
 import { insertImportBatch } from './imports.repo.ts'
 
@@ -277,11 +277,12 @@ describe('import jobs after a crash', () => {
     const s = await signIn(desk)
     const written = await runJob(desk, s, { kind: 'import', uploadId: await staged(desk, s, GOOD) })
     // a job that a crash stopped after its first chunk: status running, one inquiry written
-    const stuck = insertImportBatch(desk.db, { channelCode: 'minxin', fileName: 'big.csv', format: 'csv', status: 'running', createdAt: 1, kind: 'import' })
+    const stuck = insertImportBatch(desk.db, { channelCode: 'minxin', fileName: 'big.csv', format: 'csv', status: 'running', createdAt: 1, kind: 'import', created: 20200, duplicates: 7 })
     desk.db.$client.prepare("update inquiries set import_batch_id = ? where external_id = '2'").run(stuck)
     expect(recoverImportJobs(desk.db, 5)).toEqual([stuck])
     const job = ((await (await call(desk, s, 'GET', `/imports/${stuck}`)).json()) as { job: Job }).job
-    expect(job).toMatchObject({ status: 'failed', failure: 'The server stopped while this import ran (1 inquiries it had written were removed.)' })
+    // its counts say what is left of it: nothing
+    expect(job).toMatchObject({ status: 'failed', created: 0, duplicates: 0, failure: 'The server stopped while this import ran (1 inquiries it had written were removed.)' })
     expect(desk.db.$client.prepare('select external_id as id from inquiries').all()).toEqual([{ id: '1' }])
     expect(((await (await call(desk, s, 'GET', `/imports/${written.id}`)).json()) as { job: Job }).job.status).toBe('written')
     expect(recoverImportJobs(desk.db, 6)).toEqual([])
@@ -297,8 +298,10 @@ describe('import jobs on a database file', () => {
       const [probe] = addInquiries(db, [{}])
       const lines = Array.from({ length: 3000 }, (_, i) => `${i + 1},U${i},主题${i},2019/4/25 9:32:09,内容${i}`)
       const user = await createUser(db, { username: 'r1', displayName: 'R', role: 'responder', password: 'secret-pass' }, T0)
-      const staged = await stageUpload(db, { fileName: 'big.csv', body: csv(HEADER, ...lines), actorId: user.id, now: T0 })
-      const job = startImportJob(db, { kind: 'import', uploadId: staged.id, channelCode: 'minxin', options: {}, actorId: user.id, now: T0 })
+      const settings = { stagingDir: join(dir, 'staging'), workerDb: join(dir, 'desk.sqlite') }
+      const staged = await stageUpload(db, settings, { fileName: 'big.csv', body: csv(HEADER, ...lines), actorId: user.id, now: T0 })
+      const viewer = { id: user.id, role: user.role, departmentId: user.departmentId }
+      const job = startImportJob(db, settings, { kind: 'import', uploadId: staged.id, channelCode: 'minxin', options: {}, viewer, now: T0 })
       const seen = new Set<string>()
       let writes = 0
       while (getImportJob(db, job.id).status === 'queued' || getImportJob(db, job.id).status === 'running') {

@@ -1,8 +1,9 @@
 /**
  * `/api/imports`: the import wizard. Responders and above stage uploads, preview,
- * save presets, run dry runs and imports; admins undo a batch.
+ * save presets, run dry runs and imports; admins undo a batch. Limits: IMPORT_LIMITS (domain).
  *   POST /uploads              raw body (`?name=` the file name) or multipart field `file`; 50 MB
- *                              limit, refused with 413 before the body is read past it -> 201
+ *                              limit, refused with 413 before the body is read past it; an XLSX
+ *                              over the unzipped-size limit 422, not staged -> 201
  *   POST /uploads/:id/preview  { channel, sheet?, preset?, map? } -> first 20 rows, mapping, presets
  *   GET  /presets?channel=     saved presets;  POST /presets { channel, name, headers, columns }
  *   POST /                     { kind, uploadId, channel, preset?, map?, tz?, sheet?, skipInvalid? }
@@ -10,7 +11,7 @@
  *   GET  /                     past imports;  GET /:id  one job;  GET /:id/errors.csv
  *   POST /:id/undo             admin; 409 with `details.touched` when inquiries were touched
  */
-import { IMPORT_FIELDS, channelCodeSchema, textSchema } from '@desk/domain'
+import { IMPORT_FIELDS, IMPORT_LIMITS, channelCodeSchema, textSchema } from '@desk/domain'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { requireStaff } from '../../lib/auth.ts'
@@ -18,7 +19,7 @@ import type { AppEnv } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import { validate } from '../../lib/validate.ts'
 import { attachment } from '../reports/content-disposition.ts'
-import { MAX_UPLOAD_BYTES, tooLarge } from './import-staging.ts'
+import { tooLarge } from './import-staging.ts'
 import {
   getImportJob,
   importErrorsCsv,
@@ -61,25 +62,25 @@ export const importRoutes = new Hono<AppEnv>()
   .use(requireStaff('responder'))
   .post('/uploads', validate('query', z.object({ name: fileName.optional() })), async (c) => {
     const length = Number(c.req.header('content-length') ?? '0')
-    if (length > MAX_UPLOAD_BYTES) throw tooLarge()
+    if (length > IMPORT_LIMITS.uploadBytes) throw tooLarge()
     const base = { actorId: c.var.user.id, now: c.var.now() }
     if ((c.req.header('content-type') ?? '').startsWith('multipart/form-data')) {
       const form = await c.req.parseBody()
       const file = form.file
       if (!(file instanceof File)) throw new AppError('VALIDATION', 'Send the file in the form field "file"', [{ path: ['file'], message: 'missing' }])
-      const upload = await stageUpload(c.var.db, { ...base, fileName: fileName.parse(file.name), body: new Uint8Array(await file.arrayBuffer()) })
+      const upload = await stageUpload(c.var.db, c.var.imports, { ...base, fileName: fileName.parse(file.name), body: new Uint8Array(await file.arrayBuffer()) })
       return c.json({ upload }, 201)
     }
     const name = c.req.valid('query').name
     if (!name) throw new AppError('VALIDATION', 'Name the file: ?name=<file name>', [{ path: ['name'], message: 'missing' }])
     const body = c.req.raw.body
     if (!body) throw new AppError('VALIDATION', 'The file is empty')
-    const upload = await stageUpload(c.var.db, { ...base, fileName: name, body })
+    const upload = await stageUpload(c.var.db, c.var.imports, { ...base, fileName: name, body })
     return c.json({ upload }, 201)
   })
   .post('/uploads/:id/preview', validate('param', uploadParam), validate('json', previewBody), async (c) => {
     const { channel, ...opts } = c.req.valid('json')
-    return c.json(await previewUpload(c.var.db, { uploadId: c.req.valid('param').id, channelCode: channel, ...opts }), 200)
+    return c.json(await previewUpload(c.var.db, c.var.imports, { uploadId: c.req.valid('param').id, channelCode: channel, ...opts }), 200)
   })
   .get('/presets', validate('query', z.object({ channel: channelCodeSchema })), (c) => {
     return c.json({ items: listImportPresets(c.var.db, c.req.valid('query').channel) }, 200)
@@ -92,7 +93,8 @@ export const importRoutes = new Hono<AppEnv>()
   .get('/', (c) => c.json({ items: listImports(c.var.db) }, 200))
   .post('/', validate('json', jobBody), (c) => {
     const { kind, uploadId, channel, ...options } = c.req.valid('json')
-    const job = startImportJob(c.var.db, { kind, uploadId, channelCode: channel, options, actorId: c.var.user.id, now: c.var.now() })
+    const { id, role, departmentId } = c.var.user
+    const job = startImportJob(c.var.db, c.var.imports, { kind, uploadId, channelCode: channel, options, viewer: { id, role, departmentId }, now: c.var.now() })
     return c.json({ job }, 202)
   })
   .get('/:id', validate('param', idParam), (c) => c.json({ job: getImportJob(c.var.db, c.req.valid('param').id) }, 200))

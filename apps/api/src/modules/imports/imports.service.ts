@@ -1,20 +1,27 @@
 /**
- * File import (the `desk import` command and the web import wizard): a CSV or XLSX file of
- * inquiries goes through the stages
- *   bytes -> table (read-table.ts) -> mapping (preset / --map, domain import-fields.ts)
- *   -> validated NewInquiry rows (map-rows.ts) -> one transaction: import batch + ingestInquiries.
- * A rejected import writes nothing; a dry run runs the same transaction and rolls it back, so its
- * counts of new and duplicate rows are exact.
+ * File import, one pipeline for the `desk import` command and the web import wizard's jobs
+ * (import-jobs.service.ts). A CSV or XLSX file of inquiries goes through the same steps in both:
+ *   1 read:     bytes -> table (read-table.ts), within IMPORT_LIMITS
+ *   2 validate: mapping (preset / --map / saved, domain import-fields.ts) -> validated rows
+ *               (map-rows.ts); without `skipInvalid` any invalid row rejects the file
+ *   3 check:    each valid row against the desk (`checkPlan`): new, duplicate, changed duplicate
+ *               (listed, the desk keeps its own), or an inquiry the importer may not see (listed as
+ *               "exists elsewhere" without naming it, and not imported)
+ *   4 write:    the new rows through the one ingest path (`writeRows`); a dry run stops before it.
+ * So a dry run's counts and listed rows mean the same in both. The CLI writes in one transaction;
+ * the wizard in paced chunks beside the live desk, compensated if it fails.
  */
 import {
   BUREAU_TZ,
   IMPORT_PRESETS,
   findPreset,
   guessPreset,
+  inScope,
   isTimeZone,
   parseMapEntry,
   resolveMapping,
   type ColumnMapping,
+  type LifecycleViewer,
   type ImportField,
   type ImportIssue,
   type ImportPreset,
@@ -27,7 +34,7 @@ import { ingestInquiries } from '../inquiries/ingest.service.ts'
 import * as repo from './imports.repo.ts'
 import { firstMessageDifference, mapRows, type MappedRow, type MappedRows } from './map-rows.ts'
 import { readTable } from './read-table.ts'
-import type { Table, TableRow } from './table.ts'
+import type { ReadTableOptions, Table, TableRow } from './table.ts'
 
 export type ImportFileInput = { name: string; bytes: Uint8Array }
 
@@ -62,17 +69,23 @@ export type ImportOptions = ReadOptions & {
   tz?: string | undefined
   /** leave out invalid rows (listed in `errors`) instead of rejecting the file */
   skipInvalid?: boolean | undefined
-  /** run everything, then roll back */
+  /** run steps 1-3 and report what the write would do; write nothing */
   dryRun?: boolean | undefined
   /** the staff user importing (null: the command line) */
   actorId?: number | null | undefined
+  /** whose sight duplicates are checked in (null: the command line, which sees every inquiry) */
+  viewer?: LifecycleViewer | null | undefined
   /** UTC epoch ms of the import (default: now) */
   now?: number | undefined
   onProgress?: ((progress: ImportProgress) => void) | undefined
 }
 
-/** Rows done of rows total (non-blank data rows), per phase: first validation, then the write. */
-export type ImportProgress = { phase: 'validate' | 'write'; done: number; total: number }
+/**
+ * Progress by step: `read` counts rows read so far (`total` 0: not known until the end), then
+ * `validate` (mapping, validation and the check against the desk) and `write` count rows done of
+ * rows total.
+ */
+export type ImportProgress = { phase: 'read' | 'validate' | 'write'; done: number; total: number }
 
 export type ImportSummary = {
   /** written; dry_run (nothing written, would have been); rejected (nothing written) */
@@ -81,9 +94,9 @@ export type ImportSummary = {
   created: number
   /** valid rows whose (channel, external id) exists already, in the desk or earlier in the file */
   duplicates: number
-  /** invalid rows left out (only with skipInvalid) */
+  /** rows not imported: invalid ones (only with skipInvalid) and those that exist elsewhere */
   skipped: number
-  /** problems: of skipped rows, or the reasons of a rejection */
+  /** problems by row: of skipped rows, duplicates whose text differs, or a rejection's reasons */
   errors: ImportIssue[]
   /** the import_batches row (status written) */
   batchId?: number | undefined
@@ -111,7 +124,7 @@ type Prepared = {
  * @throws AppError VALIDATION with `details: ImportIssue[]` for an unreadable file, an unknown
  *   preset or a malformed `map` entry
  */
-async function prepare(file: ImportFileInput, opts: ReadOptions): Promise<Prepared> {
+async function prepare(file: ImportFileInput, opts: ReadOptions, read: Omit<ReadTableOptions, 'sheet'> = {}): Promise<Prepared> {
   const entries: MapEntry[] = []
   const issues: ImportIssue[] = []
   for (const text of opts.map ?? []) {
@@ -125,7 +138,7 @@ async function prepare(file: ImportFileInput, opts: ReadOptions): Promise<Prepar
     if (!preset) issues.push({ reason: `Unknown preset "${opts.preset}"; presets: ${IMPORT_PRESETS.map((p) => p.name).join(', ')}` })
   }
   if (issues.length > 0) throw rejection(issues)
-  const table = await readTable(file, opts.sheet)
+  const table = await readTable(file, { ...read, sheet: opts.sheet })
   const saved = opts.preset === undefined && entries.length === 0 ? opts.saved?.find((m) => sameHeaders(m.headers, table.headers)) : undefined
   if (saved) {
     for (const [column, field] of Object.entries(saved.columns)) entries.push({ column, field })
@@ -152,7 +165,8 @@ export type ImportPreview = {
   headers: string[]
   /** the first `limit` non-blank data rows */
   rows: TableRow[]
-  totalRows: number
+  /** the file's data rows when it has no more than those shown; else undefined (not read) */
+  totalRows?: number | undefined
   preset?: string | undefined
   /** the saved mapping chosen because the headers match, if any */
   savedPreset?: string | undefined
@@ -164,20 +178,20 @@ export type ImportPreview = {
 
 /**
  * The first `limit` rows of a file with its detected encoding and guessed mapping (the import
- * wizard's preview). Writes nothing.
+ * wizard's preview). Reads only those rows (and an XLSX's sheet list); writes nothing.
  * @throws AppError VALIDATION as `importFile` rejects an unreadable file (mapping problems are
  *   returned in `mappingIssues`)
  */
 export async function previewFile(file: ImportFileInput, opts: ReadOptions = {}, limit = 20): Promise<ImportPreview> {
-  const { table, preset, savedName, mapping, mappingIssues } = await prepare(file, opts)
+  const { table, preset, savedName, mapping, mappingIssues } = await prepare(file, opts, { previewRows: limit })
   return {
     format: table.format,
     encoding: table.encoding,
     sheet: table.sheet,
     sheets: table.sheets,
     headers: table.headers,
-    rows: table.rows.slice(0, limit).map((r) => ({ ...r, cells: r.cells.map(previewCell) })),
-    totalRows: table.rows.length,
+    rows: table.rows.map((r) => ({ ...r, cells: r.cells.map(previewCell) })),
+    totalRows: table.complete ? table.rows.length : undefined,
     preset: preset?.name,
     savedPreset: savedName,
     mapping: Object.fromEntries(Object.entries(mapping).map(([field, col]) => [field, col.column])),
@@ -199,50 +213,40 @@ const WRITE_CHUNK = 1000
 /** Issues in row order (file-level ones, without a row, first). */
 export const byRow = (a: ImportIssue, b: ImportIssue) => (a.row ?? 0) - (b.row ?? 0)
 
-class DryRunRollback extends Error {
-  constructor(readonly counts: { created: number; duplicates: number; errors: ImportIssue[] }) {
-    super('dry run: rolled back')
-  }
-}
-
 /**
- * Imports a CSV or XLSX file of inquiries into `channelCode`, all or nothing. Never throws for bad
- * input: an unknown channel, preset, field or zone, an unreadable, empty or header-only file, or
- * (without `skipInvalid`) any invalid row gives `status: 'rejected'` with the reasons by row and
- * column, and nothing is written. Re-importing a file creates nothing new (duplicates); a duplicate
- * whose message differs from the stored inquiry is listed in `errors` (the desk keeps its own).
+ * Imports a CSV or XLSX file of inquiries into `channelCode`, all or nothing, in one transaction.
+ * Never throws for bad input: an unknown channel, preset, field or zone, an unreadable, empty,
+ * header-only or over-limit file, or (without `skipInvalid`) any invalid row gives
+ * `status: 'rejected'` with the reasons by row and column, and nothing is written. Re-importing a
+ * file creates nothing new (duplicates); a duplicate whose message differs from the stored
+ * inquiry is listed in `errors` (the desk keeps its own).
  * @throws only unexpected errors (a database failure), after rolling back
  */
 export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSummary> {
   const planned = await planImport(db, opts)
   if ('rejected' in planned) return planned.rejected
-  const { mapped, about } = planned
+  const check = checkPlan(db, opts.channelCode, planned, opts.viewer ?? null)
+  const { about } = planned
+  const skipped = planned.mapped.invalidRows + check.elsewhere
+  const errors = [...planned.mapped.issues, ...check.issues].sort(byRow)
+  if (opts.dryRun) return { status: 'dry_run', created: check.created, duplicates: check.duplicates, skipped, errors, ...about }
   const now = opts.now ?? Date.now()
-  const skipped = mapped.invalidRows
-  const write = () =>
-    db.transaction((tx) => {
-      const txDb = tx as unknown as Db
-      const batchId = repo.insertImportBatch(txDb, {
-        channelCode: opts.channelCode,
-        fileName: opts.file.name,
-        format: planned.table.format,
-        encoding: planned.table.encoding ?? null,
-        createdBy: opts.actorId ?? null,
-        createdAt: now,
-      })
-      const { created, duplicates, changed } = writeRows(txDb, mapped.valid, { actorId: opts.actorId ?? null, now, batchId, columnOf: planned.columnOf }, opts.onProgress)
-      const errors = [...mapped.issues, ...changed].sort(byRow)
-      repo.updateImportBatchCounts(txDb, batchId, { created, duplicates, skipped, errors: JSON.stringify(errors) })
-      if (opts.dryRun) throw new DryRunRollback({ created, duplicates, errors })
-      return { created, duplicates, errors, batchId }
+  const result = db.transaction((tx) => {
+    const txDb = tx as unknown as Db
+    const batchId = repo.insertImportBatch(txDb, {
+      channelCode: opts.channelCode,
+      fileName: opts.file.name,
+      format: planned.table.format,
+      encoding: planned.table.encoding ?? null,
+      createdBy: opts.actorId ?? null,
+      createdAt: now,
     })
-  try {
-    const result = write()
-    return { status: 'written', ...result, skipped, ...about }
-  } catch (err) {
-    if (!(err instanceof DryRunRollback)) throw err
-    return { status: 'dry_run', ...err.counts, skipped, ...about }
-  }
+    const created = writeRows(txDb, check.rows, { actorId: opts.actorId ?? null, now, batchId }, opts.onProgress)
+    const duplicates = check.considered - created
+    repo.updateImportBatchCounts(txDb, batchId, { created, duplicates, skipped, errors: JSON.stringify(errors) })
+    return { created, duplicates, batchId }
+  })
+  return { status: 'written', ...result, skipped, errors, ...about }
 }
 
 /** What a file holds once read, mapped and validated, before anything is written. */
@@ -257,9 +261,9 @@ export type ImportPlan = {
 }
 
 /**
- * Stages 1-3 of every import (the CLI's `importFile` and the wizard's jobs): checks the channel
- * and zone, reads the file, resolves the mapping and validates every row (progress in phase
- * `validate`). Writes nothing.
+ * Steps 1-2 of every import (the CLI's `importFile` and the wizard's jobs): checks the channel
+ * and zone, reads the file (progress in phase `read`), resolves the mapping and validates every
+ * row (phase `validate`). Writes nothing.
  * @returns the plan, or `{ rejected, table? }` (the summary of a refused import, and the table when
  *   it was read) for bad input: an unknown
  *   channel, preset, field or zone, an unreadable, empty or header-only file, or (without
@@ -274,7 +278,7 @@ export async function planImport(
   try {
     getActiveChannel(db, opts.channelCode)
     if (!isTimeZone(zone)) throw new AppError('VALIDATION', `Unknown time zone "${zone}" (use an IANA name such as America/New_York)`)
-    prepared = await prepare(opts.file, opts)
+    prepared = await prepare(opts.file, opts, { onRows: (done) => opts.onProgress?.({ phase: 'read', done, total: 0 }) })
     if (prepared.mappingIssues.length > 0) throw rejection(prepared.mappingIssues)
   } catch (err) {
     if (!(err instanceof AppError)) throw err
@@ -296,39 +300,84 @@ export async function planImport(
   return { table, mapped, about, columnOf: (field) => prepared.mapping[field]?.column ?? field }
 }
 
+/** Step 3's answer: what writing the plan's valid rows would do. */
+export type ImportCheck = {
+  /** the rows to write: the first row of each external id new to the desk, in file order */
+  rows: MappedRow[]
+  /** external ids new to the desk */
+  created: number
+  /** valid rows already in the desk (in the importer's sight) or earlier in the file */
+  duplicates: number
+  /** valid rows of inquiries the importer may not see: not imported */
+  elsewhere: number
+  /** rows - elsewhere: every valid row that is either created or a duplicate */
+  considered: number
+  /** changed duplicates and rows that exist elsewhere, by row */
+  issues: ImportIssue[]
+}
+
 /**
- * Writes the rows in chunks of 1000 (progress after each) through the one ingest path, in the
- * caller's transaction. A row whose (channel, external id) the desk holds already is a duplicate
- * and leaves the stored inquiry as it is; when the file's message differs from the stored one
- * (subject, body, time, citizen, category), `changed` says so, naming the row and the column
- * (`columnOf(field)`), so the difference is not lost silently.
+ * Step 3: each valid row of `plan` against the desk's inquiries of `channelCode`. A row whose
+ * external id the desk holds is a duplicate, and when its message differs (subject, body, time,
+ * citizen, category) it is listed naming the row and the column, so the difference is not lost
+ * silently; the desk keeps its own. When the stored inquiry is outside `viewer`'s sight (a
+ * responder's import) the row is listed as existing elsewhere, without its id or content, and
+ * neither counted as a duplicate nor imported. Reads only.
+ */
+export function checkPlan(db: Db, channelCode: string, plan: ImportPlan, viewer: LifecycleViewer | null): ImportCheck {
+  const valid = plan.mapped.valid
+  const existing = repo.findExistingInquiries(db, channelCode, [...new Set(valid.map((r) => r.inquiry.externalId))])
+  const idColumn = plan.columnOf('externalId')
+  const rows: MappedRow[] = []
+  const seen = new Set<string>()
+  const issues: ImportIssue[] = []
+  let duplicates = 0
+  let elsewhere = 0
+  for (const r of valid) {
+    const id = r.inquiry.externalId
+    const stored = existing.get(id)
+    if (!stored) {
+      if (seen.has(id)) {
+        duplicates++
+      } else {
+        seen.add(id)
+        rows.push(r)
+      }
+      continue
+    }
+    if (viewer && !inScope(stored, viewer)) {
+      elsewhere++
+      issues.push({ row: r.row, column: idColumn, reason: `${idColumn} ${id} cannot be imported: it exists elsewhere in the desk` })
+      continue
+    }
+    duplicates++
+    const field = firstMessageDifference(stored, r.inquiry)
+    if (field) {
+      const reason = `${idColumn} ${id} is already in the desk (inquiry ${stored.id}) with a different ${plan.columnOf(field)}; the desk keeps its own`
+      issues.push({ row: r.row, column: plan.columnOf(field), reason })
+    }
+  }
+  return { rows, created: rows.length, duplicates, elsewhere, considered: valid.length - elsewhere, issues }
+}
+
+/**
+ * Step 4: writes rows in chunks of 1000 (progress after each) through the one ingest path, in
+ * the caller's transaction. A row whose (channel, external id) the desk holds by now (another
+ * import between the check and the write) is not written again.
+ * @returns how many inquiries were created
  */
 export function writeRows(
   db: Db,
   rows: readonly MappedRow[],
-  ctx: { actorId: number | null; now: number; batchId: number; columnOf: (field: ImportField) => string },
-  onProgress: ImportOptions['onProgress'],
-): { created: number; duplicates: number; changed: ImportIssue[] } {
+  ctx: { actorId: number | null; now: number; batchId: number },
+  onProgress?: ImportOptions['onProgress'],
+): number {
   let created = 0
-  const changed: ImportIssue[] = []
   for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
-    const chunk = rows.slice(i, i + WRITE_CHUNK)
-    const items = chunk.map((r) => r.inquiry)
+    const items = rows.slice(i, i + WRITE_CHUNK).map((r) => r.inquiry)
     const results = ingestInquiries(db, items, { actorId: ctx.actorId, now: ctx.now, eventType: 'imported', importBatchId: ctx.batchId })
     created += results.filter((r) => r.created).length
-    const existing = results.filter((r) => !r.created).map((r) => r.id)
-    // the stored messages are read only for a chunk with duplicates (a first import reads none)
-    const stored = existing.length === 0 ? new Map() : repo.listMessageFields(db, existing)
-    results.forEach((r, k) => {
-      const before = stored.get(r.id)
-      const item = items[k]
-      const field = before && item && firstMessageDifference(before, item)
-      if (!field) return
-      const id = ctx.columnOf('externalId')
-      const reason = `${id} ${r.externalId} is already in the desk (inquiry ${r.id}) with a different ${ctx.columnOf(field)}; the desk keeps its own`
-      changed.push({ row: chunk[k]?.row, column: ctx.columnOf(field), reason })
-    })
     onProgress?.({ phase: 'write', done: Math.min(i + WRITE_CHUNK, rows.length), total: rows.length })
   }
-  return { created, duplicates: rows.length - created, changed }
+  return created
 }

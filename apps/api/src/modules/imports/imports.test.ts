@@ -98,9 +98,10 @@ describe('importFile', () => {
     })
     expect(summary).toMatchObject({ status: 'dry_run', created: 1, duplicates: 1, skipped: 0 })
     expect(tableCounts(db)).toEqual(before)
+    // a dry run reads and checks, and has no write phase
     expect(progress).toEqual([
+      { phase: 'read', done: 2, total: 0 },
       { phase: 'validate', done: 2, total: 2 },
-      { phase: 'write', done: 2, total: 2 },
     ])
   })
 
@@ -158,10 +159,13 @@ describe('importFile', () => {
     expect(JSON.stringify(preview.rows)).not.toMatch(/\d{2}:\d{2}:\d{2}\.\d{3}Z/)
   })
 
-  it('previews the first rows with encoding, preset and mapping, writing nothing', async () => {
+  it('previews the first rows with encoding, preset and mapping, reading no further and writing nothing', async () => {
     const { db } = setupDesk()
-    const preview = await previewFile(file(csv(HEADER, '1,A,主题,2019/1/1,内容', '2,B,主题,2019/1/2,内容')), {}, 1)
-    expect(preview).toMatchObject({ format: 'csv', encoding: 'utf-8', preset: 'teddy-cup', totalRows: 2, rows: [{ row: 2 }] })
+    const bytes = csv(HEADER, '1,A,主题,2019/1/1,内容', '2,B,主题,2019/1/2,内容')
+    const preview = await previewFile(file(bytes), {}, 1)
+    // it stopped after the row it shows, so it does not know the file's length
+    expect(preview).toMatchObject({ format: 'csv', encoding: 'utf-8', preset: 'teddy-cup', totalRows: undefined, rows: [{ row: 2 }] })
+    expect(await previewFile(file(bytes), {}, 5)).toMatchObject({ totalRows: 2, rows: [{ row: 2 }, { row: 3 }] })
     expect(preview.mapping).toEqual({ externalId: '留言编号', subject: '留言主题', receivedAt: '留言时间', body: '留言详情', citizenName: '留言用户' })
     expect(tableCounts(db).inquiries).toBe(0)
   })

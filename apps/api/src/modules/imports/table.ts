@@ -18,4 +18,16 @@ export type Table = {
   /** Header names, whitespace-trimmed; a blank header is '' */
   headers: string[]
   rows: TableRow[]
+  /** false when a preview stopped reading after the rows it shows */
+  complete: boolean
+}
+
+/** How to read a file into a table. */
+export type ReadTableOptions = {
+  /** XLSX: the sheet's name (default: the first) */
+  sheet?: string | undefined
+  /** stop after this many data rows (a preview); default: read every row */
+  previewRows?: number | undefined
+  /** rows read so far, every 1000 rows and at the end */
+  onRows?: ((rowsRead: number) => void) | undefined
 }

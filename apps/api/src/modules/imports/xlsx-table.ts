@@ -1,13 +1,17 @@
 /**
  * Import stage 2 for XLSX: workbook bytes -> table, through exceljs's streaming reader, so rows
  * that a sheet declares but leaves empty (附件2's `<dimension>` claims 65,203 rows for 496 used
- * ones) are skipped as they stream by instead of being built into a workbook model.
+ * ones) are skipped as they stream by instead of being built into a workbook model. The ZIP is
+ * checked against the unzipped-size limit first (workbook-zip.ts), and rows and cells are counted
+ * against theirs as they stream (table-limits.ts); a preview stops after the rows it shows.
  */
 import { Readable } from 'node:stream'
 import { cleanLine, isBlankRow, type ImportCell } from '@desk/domain'
 import ExcelJS from 'exceljs'
 import { AppError } from '../../lib/errors.ts'
-import type { Table, TableRow } from './table.ts'
+import type { ReadTableOptions, Table, TableRow } from './table.ts'
+import { TableLimiter } from './table-limits.ts'
+import { checkWorkbookZip } from './workbook-zip.ts'
 
 /** An exceljs cell value as plain data: rich text joined, formulas as their cached result. */
 function toCell(value: ExcelJS.CellValue | undefined): ImportCell {
@@ -28,7 +32,13 @@ function toCell(value: ExcelJS.CellValue | undefined): ImportCell {
  * @throws AppError VALIDATION when the bytes are not a workbook, it has no sheets, the named
  *   sheet is missing (the message lists the sheets), or the sheet has no header row
  */
-export async function readXlsxTable(bytes: Uint8Array, sheet?: string): Promise<Table> {
+export async function readXlsxTable(bytes: Uint8Array, opts: ReadTableOptions = {}): Promise<Table> {
+  const { sheet, previewRows } = opts
+  const { sheets } = await checkWorkbookZip(bytes)
+  if (sheet !== undefined && sheets.length > 0 && !sheets.includes(sheet)) {
+    throw new AppError('VALIDATION', `No sheet named "${sheet}"; the sheets are: ${sheets.join(', ')}`)
+  }
+  const limiter = new TableLimiter(opts.onRows)
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes)), {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -37,9 +47,9 @@ export async function readXlsxTable(bytes: Uint8Array, sheet?: string): Promise<
     entries: 'ignore',
   })
   const names: string[] = []
-  let found: { name: string; headers: string[]; rows: TableRow[] } | undefined
+  let found: { name: string; headers: string[]; rows: TableRow[]; complete: boolean } | undefined
   try {
-    for await (const ws of reader) {
+    sheets: for await (const ws of reader) {
       const name = (ws as unknown as { name: string }).name
       names.push(name)
       const wanted = !found && (sheet === undefined || sheet === name)
@@ -49,12 +59,20 @@ export async function readXlsxTable(bytes: Uint8Array, sheet?: string): Promise<
         if (!wanted || !row.hasValues) continue
         const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(toCell)
         if (isBlankRow(cells)) continue
-        if (!headers) headers = cells.map((c) => (c === null ? '' : cleanLine(String(c))))
-        else rows.push({ row: row.number, cells })
+        if (!headers) {
+          headers = cells.map((c) => (c === null ? '' : cleanLine(String(c))))
+          continue
+        }
+        if (previewRows !== undefined && rows.length === previewRows) {
+          found = { name, headers, rows, complete: false }
+          break sheets
+        }
+        limiter.add(row.number, cells)
+        rows.push({ row: row.number, cells })
       }
       if (wanted) {
         if (!headers) throw new AppError('VALIDATION', `Sheet "${name}" is empty: no header row`)
-        found = { name, headers, rows }
+        found = { name, headers, rows, complete: true }
       }
     }
   } catch (err) {
@@ -63,5 +81,7 @@ export async function readXlsxTable(bytes: Uint8Array, sheet?: string): Promise<
   }
   if (names.length === 0) throw new AppError('VALIDATION', 'The workbook has no sheets')
   if (!found) throw new AppError('VALIDATION', `No sheet named "${sheet}"; the sheets are: ${names.join(', ')}`)
-  return { format: 'xlsx', sheet: found.name, sheets: names, headers: found.headers, rows: found.rows }
+  limiter.end()
+  const all = sheets.length >= names.length ? sheets : names
+  return { format: 'xlsx', sheet: found.name, sheets: all, headers: found.headers, rows: found.rows, complete: found.complete }
 }

@@ -20,8 +20,8 @@ function job(over: Record<string, unknown>) {
 function wizardApi() {
   const bodies: { path: string; body: unknown }[] = []
   const polls: Record<number, Record<string, unknown>[]> = {
-    6: [job({ id: 6, kind: 'dry_run', status: 'checked', created: 2, duplicates: 0, skipped: 1, errorCount: 1, errors: [{ row: 4, column: 'Created Date', value: 'yesterday', reason: 'unreadable time "yesterday"' }] })],
-    7: [job({ rowsDone: 1 }), job({ rowsDone: 2 }), job({ status: 'written', rowsDone: 3, created: 2, duplicates: 1 })],
+    6: [job({ id: 6, kind: 'dry_run', phase: 'validate', rowsDone: 2, rowsTotal: 3 }), job({ id: 6, kind: 'dry_run', status: 'checked', created: 2, duplicates: 0, skipped: 1, errorCount: 1, errors: [{ row: 4, column: 'Created Date', value: 'yesterday', reason: 'unreadable time "yesterday"' }] })],
+    7: [job({ phase: 'read', rowsDone: 3, rowsTotal: 0 }), job({ rowsDone: 1 }), job({ rowsDone: 2 }), job({ status: 'written', rowsDone: 3, created: 2, duplicates: 1 })],
   }
   server.use(...createFakeDesk({ user: RESPONDER }).handlers)
   server.use(
@@ -71,6 +71,7 @@ describe('/imports/new', () => {
     const bodies = wizardApi()
     const app = renderWithClient('/imports/new')
     expect(await screen.findByText('文件不超过 50 MB（CSV 可为 UTF-8、GBK 或 GB18030 编码）')).toBeTruthy()
+    expect(screen.getByText('XLSX 解压后不超过 256 MB；每个文件最多 200,000 行数据、4,000,000 个非空单元格，每格不超过 32,767 个字符')).toBeTruthy()
     await pick(app, '渠道', '民心网联网平台')
     const input = app.container.querySelector('input[type=file]') as HTMLInputElement
     await app.user.upload(input, new File(['Unique Key,Created Date\n42,x'], 'nyc.csv', { type: 'text/csv' }))
@@ -109,13 +110,18 @@ describe('/imports/new', () => {
     await app.user.type(tz, 'New_York')
     await app.user.click(await screen.findByTitle('America/New_York'))
     await app.user.click(screen.getByRole('button', { name: '试运行（不写入）' }))
-    expect(await screen.findByText('试运行结果（未写入）')).toBeTruthy()
+    // a dry run shows its check with real counts, and has no write step
+    expect(await screen.findByText('正在检查：2 / 3 行')).toBeTruthy()
+    expect(screen.queryByText('写入')).toBeNull()
+    expect(await screen.findByText('试运行结果（未写入）', {}, { timeout: 4000 })).toBeTruthy()
     expect(screen.getByTestId('count-created').textContent).toBe('2')
     expect(screen.getByTestId('count-invalid').textContent).toBe('1')
     expect(screen.getByText('yesterday')).toBeTruthy()
     expect(screen.getByRole('link', { name: '下载问题行 CSV' }).getAttribute('href')).toMatch(/\/api\/imports\/6\/errors\.csv$/)
 
     await app.user.click(importButton)
+    expect(await screen.findByText('正在读取：已读 3 行')).toBeTruthy()
+    expect(screen.getByText('写入')).toBeTruthy()
     expect(await screen.findByText(/正在写入：[12] \/ 3 行/)).toBeTruthy()
     expect(screen.getByRole('progressbar')).toBeTruthy()
     expect(await screen.findByText('导入结果', {}, { timeout: 4000 })).toBeTruthy()

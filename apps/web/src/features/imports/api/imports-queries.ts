@@ -6,9 +6,6 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import { api, unwrap } from '../../../lib/api-client.ts'
 import { queueRootKeys } from '../../../lib/query-keys.ts'
 
-/** The upload limit the API enforces (bytes), said before an upload starts. */
-export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024
-
 export type ReadOptions = { sheet?: string | undefined; preset?: string | null | undefined; map?: string[] | undefined }
 export type StartJobInput = ReadOptions & {
   kind: 'import' | 'dry_run'

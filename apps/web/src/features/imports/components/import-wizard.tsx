@@ -1,11 +1,12 @@
 /**
- * The import wizard: pick a channel, drop a CSV or XLSX (the 50 MB limit is said
- * before the upload and checked before it starts), pick the sheet, check the preview with its
- * detected encoding and the mapping (every header has a drop-down of inquiry fields; a mapping can
- * be saved as a named preset of the channel), run a dry run on the whole file, then import with a
- * progress bar of real rows done / total. Jobs run on the server: the page can be left.
+ * The import wizard: pick a channel, drop a CSV or XLSX (the domain's IMPORT_LIMITS are said
+ * before the upload; the 50 MB one is checked before it starts), pick the sheet, check the
+ * preview of the first rows with the detected encoding and the mapping (every header has a
+ * drop-down of inquiry fields; a mapping can be saved as a named preset of the channel), run a dry
+ * run on the whole file, then import, each step of the job shown with its real counts. Jobs run
+ * on the server: the page can be left.
  */
-import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS } from '@desk/domain'
+import { IMPORT_FIELDS, IMPORT_LIMITS, REQUIRED_IMPORT_FIELDS, limitMb } from '@desk/domain'
 import { useQuery } from '@tanstack/react-query'
 import { Alert, Button, Flex, Input, Select, Space, Table, Tag, Typography, Upload } from 'antd'
 import { useMemo, useState } from 'react'
@@ -14,7 +15,6 @@ import { Link } from 'react-router'
 import { channelName, channelQueries } from '../../../lib/channels.ts'
 import { errorText } from '../../../lib/error-text.ts'
 import {
-  MAX_UPLOAD_BYTES,
   usePreviewUpload,
   useRefreshQueue,
   useSavePreset,
@@ -77,8 +77,8 @@ export function ImportWizard() {
     setDryRunId(undefined)
     setImportId(undefined)
     preview.reset()
-    if (file.size > MAX_UPLOAD_BYTES) {
-      setTooBig(t('imports.upload.tooBig', { size: (file.size / MB).toFixed(1), limit: MAX_UPLOAD_BYTES / MB }))
+    if (file.size > IMPORT_LIMITS.uploadBytes) {
+      setTooBig(t('imports.upload.tooBig', { size: (file.size / MB).toFixed(1), limit: limitMb(IMPORT_LIMITS.uploadBytes) }))
       return
     }
     upload.mutate(file, { onSuccess: (u) => channel && runPreview(u.id, channel) })
@@ -123,7 +123,15 @@ export function ImportWizard() {
         }}
       >
         <p>{t('imports.upload.drop')}</p>
-        <Typography.Text type="secondary">{t('imports.upload.limit', { limit: MAX_UPLOAD_BYTES / MB })}</Typography.Text>
+        <Typography.Text type="secondary">{t('imports.upload.limit', { limit: limitMb(IMPORT_LIMITS.uploadBytes) })}</Typography.Text>
+        <br />
+        <Typography.Text type="secondary">
+          {t('imports.upload.contentLimits', {
+            unzipped: limitMb(IMPORT_LIMITS.unzippedBytes),
+            rows: IMPORT_LIMITS.rows.toLocaleString(i18n.language),
+            cells: IMPORT_LIMITS.cells.toLocaleString(i18n.language),
+          })}
+        </Typography.Text>
         {!channel && <p>{t('imports.upload.channelFirst')}</p>}
       </Upload.Dragger>
       {upload.isPending && <Typography.Text>{t('imports.upload.uploading')}</Typography.Text>}
@@ -136,7 +144,7 @@ export function ImportWizard() {
           <Flex gap={12} align="center" wrap>
             <Typography.Text strong>{upload.data?.fileName}</Typography.Text>
             {shown.encoding && <Tag data-testid="encoding">{t('imports.preview.encoding', { encoding: shown.encoding })}</Tag>}
-            <Tag>{t('imports.preview.rows', { count: shown.totalRows })}</Tag>
+            <Tag>{shown.totalRows === undefined ? t('imports.preview.firstRows', { count: shown.rows.length }) : t('imports.preview.rows', { count: shown.totalRows })}</Tag>
             {shown.savedPreset && <Tag color="green">{t('imports.preview.savedPreset', { name: shown.savedPreset })}</Tag>}
             {!shown.savedPreset && shown.preset && <Tag color="blue">{t('imports.preview.preset', { name: t(`imports.presetNames.${shown.preset}`, { defaultValue: shown.preset }) })}</Tag>}
             {shown.sheets && shown.sheets.length > 0 && (

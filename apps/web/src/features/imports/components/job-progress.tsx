@@ -1,10 +1,11 @@
 /**
- * A running or finished import job: a progress bar of rows done / total (validation, then the
- * write), then the summary (new, duplicate, invalid) and, when there are any, the invalid rows
- * with row, column, value and reason and a CSV download.
+ * A running or finished import job: its steps (read, check, then write unless a dry run) with
+ * the real counts the server reports from the first second (rows read; rows done / total), then
+ * the summary (new, duplicate, invalid) and, when there are any, the listed rows with row, column,
+ * value and reason and a CSV download.
  */
 import { useQuery } from '@tanstack/react-query'
-import { Alert, Button, Descriptions, Progress, Table, Typography } from 'antd'
+import { Alert, Button, Descriptions, Progress, Steps, Table, Typography } from 'antd'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorsCsvUrl, importQueries, type ImportJob } from '../api/imports-queries.ts'
@@ -22,13 +23,22 @@ export function JobProgress({ jobId, onEnd }: Props) {
   }, [ended])
   if (!job) return null
   if (!ended) {
-    const percent = job.rowsTotal > 0 ? Math.floor((job.rowsDone / job.rowsTotal) * 100) : 0
+    const steps = job.kind === 'dry_run' ? (['read', 'validate'] as const) : (['read', 'validate', 'write'] as const)
+    const phase = job.phase ?? 'read'
+    // reading counts rows as they come: the file's length is known only at its end
+    const counted = phase !== 'read' && job.rowsTotal > 0
     return (
       <div aria-live="polite">
-        <Typography.Text>
-          {t(job.phase === 'write' ? 'imports.progress.write' : 'imports.progress.validate', { done: job.rowsDone, total: job.rowsTotal })}
+        <Steps
+          size="small"
+          current={job.status === 'queued' ? -1 : (steps as readonly string[]).indexOf(phase)}
+          items={steps.map((s) => ({ title: t(`imports.progress.steps.${s}`) }))}
+          style={{ marginBottom: 12 }}
+        />
+        <Typography.Text data-testid="job-phase">
+          {job.status === 'queued' ? t('imports.progress.queued') : t(`imports.progress.${phase}`, { done: job.rowsDone, total: job.rowsTotal })}
         </Typography.Text>
-        <Progress percent={percent} status="active" aria-label={t('imports.progress.label')} />
+        {counted && <Progress percent={Math.floor((job.rowsDone / job.rowsTotal) * 100)} status="active" aria-label={t('imports.progress.label')} />}
         <Typography.Text type="secondary">{t('imports.progress.leave')}</Typography.Text>
       </div>
     )

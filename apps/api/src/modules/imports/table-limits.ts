@@ -1,0 +1,49 @@
+/**
+ * Counts what a file reader has read against IMPORT_LIMITS (rows, non-empty cells, characters in
+ * a cell) and stops the reader with a 422 naming the limit as soon as one is passed, so memory
+ * stays bounded whatever the file claims. Also reports rows read, for the job's progress.
+ */
+import { IMPORT_LIMITS, type ImportCell } from '@desk/domain'
+import { AppError } from '../../lib/errors.ts'
+
+export type ReadProgress = (rowsRead: number) => void
+
+export class TableLimiter {
+  rows = 0
+  private cells = 0
+
+  constructor(private readonly onRows?: ReadProgress | undefined) {}
+
+  /**
+   * Counts one data row (`row`: its number in the file).
+   * @throws AppError VALIDATION naming the limit and the row
+   */
+  add(row: number, cells: readonly ImportCell[]): void {
+    this.rows++
+    if (this.rows > IMPORT_LIMITS.rows) {
+      throw new AppError('VALIDATION', `The file has more than ${IMPORT_LIMITS.rows.toLocaleString('en')} data rows, the import limit: split it`, [
+        { row, reason: `more than ${IMPORT_LIMITS.rows} data rows (import limit)` },
+      ])
+    }
+    for (const cell of cells) {
+      if (cell === null || cell === '') continue
+      this.cells++
+      if (typeof cell === 'string' && cell.length > IMPORT_LIMITS.cellChars) {
+        throw new AppError('VALIDATION', `Row ${row} has a cell of more than ${IMPORT_LIMITS.cellChars} characters, the most a spreadsheet cell holds`, [
+          { row, reason: `a cell of more than ${IMPORT_LIMITS.cellChars} characters (import limit)` },
+        ])
+      }
+    }
+    if (this.cells > IMPORT_LIMITS.cells) {
+      throw new AppError('VALIDATION', `The file has more than ${IMPORT_LIMITS.cells.toLocaleString('en')} filled cells, the import limit: split it`, [
+        { row, reason: `more than ${IMPORT_LIMITS.cells} filled cells (import limit)` },
+      ])
+    }
+    if (this.rows % 1000 === 0) this.onRows?.(this.rows)
+  }
+
+  /** Reports the final count. */
+  end(): void {
+    this.onRows?.(this.rows)
+  }
+}
