@@ -20,15 +20,24 @@ import {
 } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import type { SessionUser } from '../../lib/context.ts'
+import { getDisclosureTable } from '../disclosure/disclosure-report.service.ts'
 import { listProposals } from '../proposals/proposals.service.ts'
 import { toQueueLink, type QueueLink } from '../reports/queue-link.ts'
 import { getYearTally } from '../reports/tally.service.ts'
 import * as repo from './annual-report.repo.ts'
 
-/** One number of a sentence and the queue filter that lists exactly those records. */
-export type SentenceLink = { label: string; count: number; filter: QueueLink }
+/**
+ * One number of a sentence and the filter that lists exactly those records: the queue's
+ * (`GET /api/inquiries` parameters) or the disclosure register's (`year`, `row`/`review`, `column`).
+ */
+export type SentenceLink = { label: string; count: number; target: 'queue' | 'disclosure'; filter: QueueLink }
 /** A counted sentence: which section it belongs to, its text, and its numbers' links. */
-export type CountedSentence = { key: 'channels' | 'phone' | 'proposals'; section: 'overview'; text: string; links: SentenceLink[] }
+export type CountedSentence = {
+  key: 'channels' | 'phone' | 'proposals' | 'disclosure' | 'reviews'
+  section: 'overview' | 'requests' | 'reviews'
+  text: string
+  links: SentenceLink[]
+}
 
 /** The staff-written parts of `year` (defaults when none were saved) and who saved them. */
 export function getReportText(db: Db, year: number): { text: AnnualReportText; updatedBy: string | null; updatedAt: number | null } {
@@ -50,6 +59,7 @@ function countedSentences(db: Db, viewer: ReportViewer, year: number): CountedSe
   const link = (label: string, count: number, filter: Record<string, string | undefined>): SentenceLink => ({
     label,
     count,
+    target: 'queue',
     filter: toQueueLink({ status: 'all', from, to, ...filter } as never),
   })
   const own = new Set<string>(OWN_SENTENCE_CHANNELS)
@@ -88,10 +98,40 @@ function countedSentences(db: Db, viewer: ReportViewer, year: number): CountedSe
 /** Who reads the report: a signed-in manager, or the CLI reading as an admin. */
 export type ReportViewer = Parameters<typeof getYearTally>[1]
 
-/** The draft of `year` as `viewer` may see it: counted sentences, staff text, who edited it. */
+/** Sections 三 and 四's sentences (the disclosure register's), linked to the cells they read. */
+function disclosureSentences(table: ReturnType<typeof getDisclosureTable>): CountedSentence[] {
+  const cell = (row: string, column: string) => table.sectionThree.find((r) => r.row === row)?.cells.find((c) => c.column === column)
+  const received = cell('new', 'total')
+  const open = cell('carried_out', 'total')
+  const reviewTotals = table.sectionFour.map((k) => ({ label: k.labelZh, cell: k.cells.find((c) => c.column === 'total') }))
+  return [
+    {
+      key: 'disclosure',
+      section: 'requests',
+      text: table.sentences.intake,
+      links: [
+        { label: '本年新收', count: received?.count ?? 0, target: 'disclosure', filter: received?.link ?? {} },
+        { label: '结转下年度', count: open?.count ?? 0, target: 'disclosure', filter: open?.link ?? {} },
+      ],
+    },
+    {
+      key: 'reviews',
+      section: 'reviews',
+      text: table.sentences.review,
+      links: reviewTotals.map((r) => ({ label: r.label, count: r.cell?.count ?? 0, target: 'disclosure' as const, filter: r.cell?.link ?? {} })),
+    },
+  ]
+}
+
+/**
+ * The draft of `year` as `viewer` may see it: counted sentences, sections 三 and 四's tables (the
+ * disclosure register's), staff text, who edited it.
+ */
 export function getAnnualReport(db: Db, viewer: ReportViewer, year: number) {
   const { text, updatedBy, updatedAt } = getReportText(db, year)
   const title = `${text.bureau}${year}年政府信息公开工作年度报告`
-  return { year, title, sentences: countedSentences(db, viewer, year), text, updatedBy, updatedAt }
+  const disclosure = getDisclosureTable(db, year)
+  const sentences = [...countedSentences(db, viewer, year), ...disclosureSentences(disclosure)]
+  return { year, title, sentences, disclosure, text, updatedBy, updatedAt }
 }
 export type AnnualReport = ReturnType<typeof getAnnualReport>

@@ -8,8 +8,15 @@ const PHONE_2017 = '2017年共接听群众咨询电话1936个。'
 const PROPOSALS_2017 =
   '2017年，我局共承办省市建议提案84件，省人大5件（其中主办件1件，协办件4件），省政协协办件2件；市人大45件（其中主办件27件，协办件18件）；市政协32件（其中主办件7件，协办件25件）。主办市政协重点提案2件。'
 
+const DISCLOSURE_NONE = '全年共受理依申请公开0件，均全部办结。'
+const REVIEWS_NONE = '未发生针对本部门有关政府信息公开事务的行政复议和行政诉讼案件。'
+
 type Report = {
-  report: { title: string; sentences: { key: string; text: string; links: { label: string; count: number; filter: Record<string, string> }[] }[]; updatedBy: string | null }
+  report: {
+    title: string
+    sentences: { key: string; text: string; links: { label: string; count: number; target: string; filter: Record<string, string> }[] }[]
+    updatedBy: string | null
+  }
   blocks: { type: string; text?: string }[]
 }
 
@@ -41,12 +48,18 @@ describe('the 2017 annual report draft', () => {
     const res = await call(desk, manager, 'GET', '/reports/annual/2017')
     expect(res.status).toBe(200)
     const { report, blocks } = (await res.json()) as Report
-    expect(report.sentences.map((s) => s.text)).toEqual([CHANNELS_2017, PHONE_2017, PROPOSALS_2017])
-    // every link is a queue filter listing exactly the number it stands for
+    // the disclosure register of this database is empty (its 2017 year is seeded apart)
+    expect(report.sentences.map((s) => s.text)).toEqual([CHANNELS_2017, PHONE_2017, PROPOSALS_2017, DISCLOSURE_NONE, REVIEWS_NONE])
+    // every link is a queue or register filter listing exactly the number it stands for
     for (const link of report.sentences.flatMap((s) => s.links)) {
       const qs = new URLSearchParams(link.filter).toString()
-      const counts = (await (await call(desk, manager, 'GET', `/inquiries/counts?${qs}`)).json()) as { byChannel: Record<string, number> }
-      expect(counts.byChannel[link.filter.channel!], link.label).toBe(link.count)
+      if (link.target === 'queue') {
+        const counts = (await (await call(desk, manager, 'GET', `/inquiries/counts?${qs}`)).json()) as { byChannel: Record<string, number> }
+        expect(counts.byChannel[link.filter.channel!], link.label).toBe(link.count)
+      } else {
+        const listed = (await (await call(desk, manager, 'GET', `/disclosure/register?${qs}`)).json()) as { requests: { items: unknown[] } | null; cases: { items: unknown[] } | null }
+        expect((listed.requests ?? listed.cases)?.items.length, link.label).toBe(link.count)
+      }
     }
     expect(report.sentences.find((s) => s.key === 'proposals')?.links.map((l) => [l.label, l.count])).toEqual([['建议提案', 84], ['主办', 35], ['协办', 49]])
     expect(blocks.filter((b) => b.type === 'heading').map((b) => b.text)).toEqual([
@@ -80,6 +93,11 @@ describe('the 2017 annual report draft', () => {
     expect(html).toContain('<tr><td><p>行政规范性文件</p></td><td><p>5</p></td><td><p>2</p></td><td><p>40</p></td></tr>')
     expect(html).toContain('<tr><td><p>行政许可</p></td><td colspan="3"><p>1520</p></td></tr>')
     expect(html).toContain('<td colspan="3"><p>12.5</p></td>')
+    // sections 三 and 四: the national format's merged headers
+    expect(html).toContain('<td colspan="7"><p><strong>申请人情况</strong></p></td>')
+    expect(html).toContain('<td rowspan="2"><p><strong>自然人</strong></p></td><td colspan="5"><p><strong>法人或其他组织</strong></p></td><td rowspan="2"><p><strong>总计</strong></p></td>')
+    expect(html).toContain('<td colspan="5"><p><strong>行政复议</strong></p></td><td colspan="10"><p><strong>行政诉讼</strong></p></td>')
+    expect(lines).toContain(DISCLOSURE_NONE)
   })
 
   it('gives the text format the same sentences, and refuses a responder and a bad table cell', async () => {
