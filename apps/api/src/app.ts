@@ -4,14 +4,18 @@
  */
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { randomUUID } from 'node:crypto'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { except } from 'hono/combine'
 import type { Db } from './db/client.ts'
 import { identify } from './lib/auth.ts'
 import type { AppEnv, ImportSettings } from './lib/context.ts'
+import { diskFileStore, type FileStore } from './lib/file-store.ts'
 import { AppError, handleError } from './lib/errors.ts'
 import { silentLogger, type Logger } from './lib/logger.ts'
+import { attachmentRoutes, inquiryAttachmentRoutes } from './modules/attachments/attachments.routes.ts'
+import { messageRoutes } from './modules/messages/messages.routes.ts'
 import { authRoutes } from './modules/auth/auth.routes.ts'
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts'
 import { deadlineRoutes } from './modules/deadlines/deadlines.routes.ts'
@@ -35,6 +39,8 @@ import { userRoutes } from './modules/users/users.routes.ts'
 
 export type AppDeps = {
   db: Db
+  /** Where attachments are stored (default: a fresh folder under the OS temp dir, for tests). */
+  files?: FileStore
   logger?: Logger
   now?: () => number
   publicLimits?: PublicLimits
@@ -55,8 +61,10 @@ export const MAX_BODY_BYTES = 5 * 1024 * 1024
 
 export function createApp(deps: AppDeps) {
   const api = new Hono<AppEnv>()
+  const files = deps.files ?? diskFileStore(join(tmpdir(), `desk-files-${randomUUID()}`))
   api.use(async (c, next) => {
     c.set('db', deps.db)
+    c.set('files', files)
     c.set('imports', deps.imports ?? DEFAULT_IMPORTS)
     c.set('logger', deps.logger ?? silentLogger)
     c.set('now', deps.now ?? Date.now)
@@ -64,9 +72,9 @@ export function createApp(deps: AppDeps) {
     await next()
   })
   api.use(
-    // the import wizard's upload streams to disk under its own 50 MB limit (imports.routes.ts)
+    // uploads (import files, attachments) are read under their own limits, refused as soon as they pass them
     except(
-      (c) => c.req.method === 'POST' && c.req.path.endsWith('/imports/uploads'),
+      (c) => c.req.method === 'POST' && c.req.path.endsWith('/uploads'),
       bodyLimit({
         maxSize: MAX_BODY_BYTES,
         onError: () => {
@@ -84,8 +92,11 @@ export function createApp(deps: AppDeps) {
     .get('/health', (c) => c.json({ ok: true }, 200))
     .route('/auth', authRoutes)
     .route('/channels', channelRoutes)
+    .route('/channels', messageRoutes)
     .route('/inquiries', inquiryRoutes)
     .route('/inquiries', workflowRoutes)
+    .route('/inquiries', inquiryAttachmentRoutes)
+    .route('/attachments', attachmentRoutes)
     .route('/inquiries', clockRoutes)
     .route('/departments', departmentRoutes)
     .route('/return-reasons', returnReasonRoutes)

@@ -16,6 +16,8 @@ export const configSchema = z.object({
       if (problem) ctx.addIssue({ code: 'custom', message: problem })
     })
     .optional(),
+  /** Folder of attachment files (content-addressed). Default: `files/` next to the SQLite file */
+  DESK_FILES: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DESK_ADMIN_PASSWORD: z.string().min(8).optional(),

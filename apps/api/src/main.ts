@@ -12,7 +12,8 @@ import { openDb } from './db/client.ts'
 import { consoleLogger } from './lib/logger.ts'
 import { startOutboxWorker } from './modules/inquiries/delivery-worker.ts'
 import { recoverImportJobs } from './modules/imports/import-jobs.service.ts'
-import { REPO_ROOT, fromUser, resolveDbPath } from './paths.ts'
+import { diskFileStore } from './lib/file-store.ts'
+import { REPO_ROOT, fromUser, resolveDbPath, resolveFilesDir } from './paths.ts'
 import { createServer } from './server.ts'
 import { formatStartBanner } from './start-banner.ts'
 
@@ -26,6 +27,7 @@ function readSettings() {
   }
 }
 const { config, dbPath } = readSettings()
+const files = diskFileStore(resolveFilesDir(config.DESK_FILES, dbPath))
 const webDist = config.DESK_WEB_DIST ? fromUser(config.DESK_WEB_DIST) : resolve(REPO_ROOT, 'apps/web/dist')
 
 const db = openDb(dbPath)
@@ -44,7 +46,7 @@ const imports = {
   stagingDir: config.DESK_IMPORT_STAGING ? fromUser(config.DESK_IMPORT_STAGING) : resolve(dirname(dbPath), 'import-staging'),
   workerDb: dbPath,
 }
-const server = createServer(createApp({ db, logger: consoleLogger, publicLimits, trustProxy: config.DESK_TRUST_PROXY, imports }), existsSync(webDist) ? webDist : undefined)
+const server = createServer(createApp({ db, files, logger: consoleLogger, publicLimits, trustProxy: config.DESK_TRUST_PROXY, imports }), existsSync(webDist) ? webDist : undefined)
 // replies to channel webhooks; what a previous run left undelivered goes out now
 const outbox = startOutboxWorker(db, { logger: consoleLogger })
 if (!existsSync(webDist)) {

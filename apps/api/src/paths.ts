@@ -40,3 +40,8 @@ export function resolveDbPath(explicit: string | undefined): string {
   if (problem) throw new UnsupportedDbError(problem)
   return given ? fromUser(given) : resolve(REPO_ROOT, 'data/desk.sqlite')
 }
+
+/** The attachment files' folder: DESK_FILES (the user's path), else `files/` beside the database file. */
+export function resolveFilesDir(explicit: string | undefined, dbPath: string): string {
+  return explicit ? fromUser(explicit) : resolve(dirname(dbPath), 'files')
+}

@@ -3,6 +3,7 @@
  * Their statuses and actions are the lifecycle's (`inquiry/lifecycle.ts`).
  */
 import { z } from 'zod'
+import { attachmentListSchema } from './attachment.ts'
 import { textSchema } from './text.ts'
 import { channelCodeSchema } from './channel.ts'
 import { UNSUPPORTED_DATE_MESSAGE, isSupportedInstant, supportedDateSchema } from './supported-dates.ts'
@@ -55,6 +56,9 @@ export const INQUIRY_EVENT_TYPES = [
   'extension_requested',
   'extension_approved',
   'extension_rejected',
+  'attachment_added',
+  'attachment_opened',
+  'message_received',
   // the disclosure clock's steps (disclosure/clock.ts): data `{ on: YYYY-MM-DD, … }`
   'correction_requested',
   'correction_received',
@@ -99,6 +103,8 @@ export const channelInquirySchema = z.object({
   receivedAt: instantSchema,
   citizen: citizenSchema.optional(),
   category: optionalText(100),
+  /** Files by upload token, small ones inline (≤ 1 MB per item in all), or links (never fetched). */
+  attachments: attachmentListSchema.optional(),
 })
 export type ChannelInquiryInput = z.infer<typeof channelInquirySchema>
 

@@ -620,3 +620,62 @@ export const disclosureOutcomeLabels = sqliteTable('disclosure_outcome_labels', 
   updatedAt: integer().notNull(),
   updatedBy: integer().references(() => users.id),
 })
+
+/**
+ * Files of a message, a note, a reply or a follow-up message. The bytes live in the file store,
+ * addressed by `sha256` (identical files stored once); `name` is for display only, never a path.
+ * A row without `inquiryId` is an upload waiting for the message that names its `token`.
+ * `type` 'link' is a URL the sender gave (stored, never fetched): `url` holds it, size 0.
+ */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    inquiryId: integer().references(() => inquiries.id, { onDelete: 'cascade' }),
+    replyId: integer().references(() => replies.id, { onDelete: 'set null' }),
+    messageId: integer().references(() => inquiryMessages.id, { onDelete: 'set null' }),
+    /** 'citizen' (mailbox, channel, follow-up, manual entry of a letter) or 'staff' (notes, replies) */
+    source: text({ enum: ['citizen', 'staff'] }).notNull(),
+    name: text().notNull(),
+    /** MIME type detected from the content, or 'link' */
+    type: text().notNull(),
+    size: integer().notNull(),
+    sha256: text(),
+    url: text(),
+    /** Upload token (unguessable) until the file is bound to a message */
+    token: text().unique(),
+    /** Who may bind the upload: 'user:<id>', 'channel:<code>' or 'public' */
+    uploader: text().notNull(),
+    createdBy: integer().references(() => users.id),
+    createdAt: integer().notNull(),
+  },
+  (t) => [
+    index('attachments_inquiry_idx')
+      .on(t.inquiryId, t.id)
+      .where(sql`inquiry_id is not null`),
+    index('attachments_sha_idx').on(t.sha256),
+  ],
+)
+
+/** Messages after the first (补充, 追问, 催办), unique by the upstream message id per channel. */
+export const inquiryMessages = sqliteTable(
+  'inquiry_messages',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    inquiryId: integer()
+      .notNull()
+      .references(() => inquiries.id, { onDelete: 'cascade' }),
+    channelCode: text()
+      .notNull()
+      .references(() => channels.code),
+    upstreamId: text().notNull(),
+    kind: text({ enum: ['citizen', 'platform'] }).notNull(),
+    body: text().notNull(),
+    sentAt: integer().notNull(),
+    createdAt: integer().notNull(),
+  },
+  (t) => [
+    uniqueIndex('inquiry_messages_upstream_uq').on(t.channelCode, t.upstreamId),
+    index('inquiry_messages_inquiry_idx').on(t.inquiryId, t.id),
+  ],
+)

@@ -61,3 +61,16 @@ export const requireStaff = (role: UserRole = 'responder') =>
     c.set('user', assertStaff(c.var.caller, role, c.req.method, c.req.header('x-csrf-token')))
     await next()
   })
+
+/**
+ * The channel API's caller: the bearer token of channel `code` (null) or a responder's session
+ * (the user's id). FORBIDDEN for another channel's token; UNAUTHENTICATED / CSRF as `assertStaff`.
+ */
+export function channelOrStaff(c: Context<AppEnv>, code: string): number | null {
+  const caller = c.var.caller
+  if (caller?.kind === 'channel_token') {
+    if (caller.channelCode !== code) throw new AppError('FORBIDDEN', `This token is for channel ${caller.channelCode}`)
+    return null
+  }
+  return assertStaff(caller, 'responder', c.req.method, c.req.header('x-csrf-token')).id
+}

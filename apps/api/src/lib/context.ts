@@ -1,6 +1,7 @@
 /** The Hono environment every route sees: injected dependencies and the signed-in user. */
 import type { UserRole } from '@desk/domain'
 import type { Db } from '../db/client.ts'
+import type { FileStore } from './file-store.ts'
 import type { Logger } from './logger.ts'
 
 /** `departmentId`: the user's department (null: none); a responder sees that department's inquiries. */
@@ -37,6 +38,7 @@ export type ImportSettings = {
 export type AppEnv = {
   Variables: {
     db: Db
+    files: FileStore
     imports: ImportSettings
     logger: Logger
     now: () => number

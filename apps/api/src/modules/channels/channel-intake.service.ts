@@ -1,7 +1,9 @@
 /** Inquiries delivered by a channel's API, normalised and written through the one ingest path. */
 import type { ChannelInquiryInput, NewInquiry } from '@desk/domain'
-import type { Db } from '../../db/client.ts'
+import { withTransaction } from '../../db/transaction.ts'
+import { recordEvent } from '../inquiries/inquiries.service.ts'
 import { ingestInquiries } from '../inquiries/ingest.service.ts'
+import { bindAttachments, prepareAttachments, type FilesCtx, type PreparedAttachment, type Uploader } from '../files/files.service.ts'
 import { getActiveChannel } from './channels.service.ts'
 
 export function toNewInquiry(channelCode: string, item: ChannelInquiryInput): NewInquiry {
@@ -20,13 +22,25 @@ export function toNewInquiry(channelCode: string, item: ChannelInquiryInput): Ne
 
 /**
  * Writes a validated batch (all or nothing) and reports `{ externalId, id, created }` per item.
- * @throws AppError NOT_FOUND / CONFLICT for an unknown or deactivated channel
+ * Every item's files are checked first (a refused one: 422 naming the item and the file, nothing
+ * written); a new item's files are bound to it, an item the desk has already keeps what it has.
+ * @throws AppError NOT_FOUND / CONFLICT for an unknown or deactivated channel, VALIDATION for a file
  */
-export function receiveFromChannel(db: Db, code: string, items: ChannelInquiryInput[], actorId: number | null, now: number) {
-  getActiveChannel(db, code)
-  return ingestInquiries(
-    db,
-    items.map((i) => toNewInquiry(code, i)),
-    { actorId, now, eventType: 'received' },
-  )
+export async function receiveFromChannel(ctx: FilesCtx, code: string, items: ChannelInquiryInput[], actorId: number | null) {
+  getActiveChannel(ctx.db, code)
+  const uploader: Uploader = actorId === null ? `channel:${code}` : `user:${actorId}`
+  const prepared: PreparedAttachment[][] = []
+  for (const [i, item] of items.entries()) {
+    prepared.push(await prepareAttachments(ctx, item.attachments ?? [], { profile: 'channel', uploader, path: [i] }))
+  }
+  return withTransaction(ctx.db, (db) => {
+    const results = ingestInquiries(db, items.map((i) => toNewInquiry(code, i)), { actorId, now: ctx.now, eventType: 'received' })
+    for (const [i, r] of results.entries()) {
+      const files = prepared[i] ?? []
+      if (!r.created || files.length === 0) continue
+      const views = bindAttachments(db, files, { inquiryId: r.id, source: 'citizen', createdBy: actorId, uploader, now: ctx.now })
+      recordEvent(db, { inquiryId: r.id, actorId, type: 'attachment_added', data: { attachments: views }, createdAt: ctx.now })
+    }
+    return results
+  })
 }

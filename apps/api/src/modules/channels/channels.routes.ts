@@ -1,19 +1,25 @@
 /**
- * `/api/channels`: the channel list (staff), admin changes, API tokens, and the channel intake
- * `POST /api/channels/:code/inquiries` for machine clients (bearer token of that channel) and staff.
+ * `/api/channels`: the channel list (staff), admin changes, API tokens, and the channel API for
+ * machine clients (bearer token of that channel) and staff:
+ *   POST /:code/uploads?name=                         raw body, read to 10 MB at most -> 201 { token, name, type, size }
+ *   POST /:code/inquiries                             one item or up to 1000 -> 201 { results }
+ *   (messages after the first: messages.routes.ts, under the same prefix)
  */
 import { channelCodeSchema, channelInquiryBatchSchema, createChannelSchema, textSchema, updateChannelSchema } from '@desk/domain'
+import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { assertStaff, requireStaff } from '../../lib/auth.ts'
+import { channelOrStaff, requireStaff } from '../../lib/auth.ts'
 import type { AppEnv } from '../../lib/context.ts'
-import { AppError } from '../../lib/errors.ts'
 import { validate } from '../../lib/validate.ts'
+import { stageUpload } from '../files/files.service.ts'
 import { receiveFromChannel } from './channel-intake.service.ts'
 import { createApiToken, createChannel, listChannels, updateChannel } from './channels.service.ts'
 
 const codeParam = z.object({ code: channelCodeSchema })
 const tokenBody = z.object({ name: textSchema().trim().min(1).max(100) })
+
+const filesCtx = (c: Context<AppEnv>) => ({ db: c.var.db, files: c.var.files, now: c.var.now() })
 
 export const channelRoutes = new Hono<AppEnv>()
   .get('/', requireStaff(), (c) => c.json({ channels: listChannels(c.var.db) }, 200))
@@ -27,16 +33,17 @@ export const channelRoutes = new Hono<AppEnv>()
     const t = createApiToken(c.var.db, c.req.valid('param').code, c.req.valid('json').name, c.var.user.id, c.var.now())
     return c.json(t, 201)
   })
-  .post('/:code/inquiries', validate('param', codeParam), validate('json', channelInquiryBatchSchema), (c) => {
+  .post('/:code/uploads', validate('param', codeParam), validate('query', z.object({ name: z.string().min(1).max(255) })), async (c) => {
     const { code } = c.req.valid('param')
-    const caller = c.var.caller
-    let actorId: number | null = null
-    if (caller?.kind === 'channel_token') {
-      if (caller.channelCode !== code) throw new AppError('FORBIDDEN', `This token is for channel ${caller.channelCode}`)
-    } else {
-      actorId = assertStaff(caller, 'responder', c.req.method, c.req.header('x-csrf-token')).id
-    }
+    const actorId = channelOrStaff(c, code)
+    const uploader = actorId === null ? (`channel:${code}` as const) : (`user:${actorId}` as const)
+    const upload = await stageUpload(filesCtx(c), { body: c.req.raw.body, rawName: c.req.valid('query').name, profile: 'channel', uploader, userId: actorId })
+    return c.json(upload, 201)
+  })
+  .post('/:code/inquiries', validate('param', codeParam), validate('json', channelInquiryBatchSchema), async (c) => {
+    const { code } = c.req.valid('param')
+    const actorId = channelOrStaff(c, code)
     const body = c.req.valid('json')
     const items = Array.isArray(body) ? body : [body]
-    return c.json({ results: receiveFromChannel(c.var.db, code, items, actorId, c.var.now()) }, 201)
+    return c.json({ results: await receiveFromChannel(filesCtx(c), code, items, actorId) }, 201)
   })

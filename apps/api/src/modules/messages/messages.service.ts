@@ -1,0 +1,44 @@
+/**
+ * Messages after the first: the citizen adds material (补充) or asks again (追问), the platform
+ * urges (催办). Each is appended to its inquiry's timeline (event `message_received`) with its
+ * files, once per upstream message id: a resend answers with the first result and writes nothing.
+ * Errors: NOT_FOUND (unknown channel or inquiry), VALIDATION (a refused file).
+ */
+import type { FollowUpMessageInput } from '@desk/domain'
+import { withTransaction } from '../../db/transaction.ts'
+import { AppError } from '../../lib/errors.ts'
+import { bindAttachments, prepareAttachments, type FilesCtx, type Uploader } from '../files/files.service.ts'
+import { getActiveChannel } from '../channels/channels.service.ts'
+import { recordEvent } from '../inquiries/inquiries.service.ts'
+import * as repo from './messages.repo.ts'
+
+export type MessageResult = { messageId: string; id: number; inquiryId: number; created: boolean }
+
+/**
+ * Appends `input` to the inquiry (`channelCode`, `externalId`). `uploader` is who may have staged
+ * the files it names; `actorId` the staff member sending it (null: the channel or the citizen).
+ */
+export async function receiveMessage(
+  ctx: FilesCtx,
+  target: { channelCode: string; externalId: string },
+  input: FollowUpMessageInput,
+  opts: { uploader: Uploader; actorId: number | null; profile: 'public' | 'channel' },
+): Promise<{ result: MessageResult; status: 200 | 201 }> {
+  getActiveChannel(ctx.db, target.channelCode)
+  const seen = repo.findMessage(ctx.db, target.channelCode, input.messageId)
+  if (seen) return { result: { messageId: input.messageId, ...seen, created: false }, status: 200 }
+  const inquiry = repo.findInquiryByExternalId(ctx.db, target.channelCode, target.externalId)
+  if (!inquiry) throw new AppError('NOT_FOUND', `Inquiry ${target.externalId} of channel ${target.channelCode} does not exist`)
+  const prepared = await prepareAttachments(ctx, input.attachments ?? [], { profile: opts.profile, uploader: opts.uploader })
+  return withTransaction(ctx.db, (db) => {
+    // a resend that raced the first one: the unique index would refuse it, answer as a resend
+    const again = repo.findMessage(db, target.channelCode, input.messageId)
+    if (again) return { result: { messageId: input.messageId, ...again, created: false }, status: 200 as const }
+    const sentAt = Date.parse(input.sentAt)
+    const id = repo.insertMessage(db, { inquiryId: inquiry.id, channelCode: target.channelCode, upstreamId: input.messageId, kind: input.kind, body: input.body, sentAt, createdAt: ctx.now })
+    const files = bindAttachments(db, prepared, { inquiryId: inquiry.id, messageId: id, source: 'citizen', createdBy: opts.actorId, uploader: opts.uploader, now: ctx.now })
+    const data = { messageId: id, upstreamId: input.messageId, kind: input.kind, body: input.body, sentAt, attachments: files }
+    recordEvent(db, { inquiryId: inquiry.id, actorId: opts.actorId, type: 'message_received', data, createdAt: ctx.now })
+    return { result: { messageId: input.messageId, id, inquiryId: inquiry.id, created: true }, status: 201 as const }
+  })
+}

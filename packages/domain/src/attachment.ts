@@ -1,0 +1,113 @@
+/**
+ * Attachments: the files that come with a message (a photo, a scanned letter, a PDF) and with a
+ * reply (the signed answer document). What a file may be is decided by its content (magic bytes),
+ * never by its name or the Content-Type header; a name is kept for display only.
+ *
+ * Limits per source ("profile"):
+ * - `public`: the director's mailbox form, up to 5 files of 10 MB, images and PDF — the limits a
+ *   citizen is told before uploading (MAILBOX_FILE_NOTE);
+ * - `channel`: files sent by a channel's API, the mailbox's per-file limits (10 MB, images and PDF),
+ *   20 files per item, and at most 1 MB of inline (base64) content per item;
+ * - `staff`: notes and replies on the inquiry page, up to 10 files of 50 MB, office documents too.
+ * Personal data: images lose their EXIF/XMP metadata (GPS position, device) before they are
+ * stored (个人信息保护法 art. 6, data minimisation).
+ */
+import { z } from 'zod'
+import { textSchema } from './text.ts'
+
+const MB = 1024 * 1024
+
+/** Image types the desk keeps (metadata removed) and previews. */
+export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const
+const PDF = 'application/pdf'
+/** Office documents as file-type reports them (OOXML, legacy OLE compound files, OpenDocument). */
+const OFFICE_TYPES = [
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/x-cfb',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+] as const
+
+export const ATTACHMENT_PROFILES = ['public', 'channel', 'staff'] as const
+export type AttachmentProfile = (typeof ATTACHMENT_PROFILES)[number]
+
+export type AttachmentLimits = {
+  /** bytes per file */
+  maxFileBytes: number
+  /** files per message */
+  maxFiles: number
+  /** types detected from the content */
+  types: readonly string[]
+}
+
+export const ATTACHMENT_LIMITS: Record<AttachmentProfile, AttachmentLimits> = {
+  public: { maxFileBytes: 10 * MB, maxFiles: 5, types: [...IMAGE_TYPES, PDF] },
+  channel: { maxFileBytes: 10 * MB, maxFiles: 20, types: [...IMAGE_TYPES, PDF] },
+  staff: { maxFileBytes: 50 * MB, maxFiles: 10, types: [...IMAGE_TYPES, PDF, ...OFFICE_TYPES] },
+}
+
+/** Decoded bytes of inline (base64) files per channel item, all files together. */
+export const MAX_INLINE_BYTES_PER_ITEM = 1 * MB
+
+/** What the mailbox form says before a citizen chooses files. */
+export const MAILBOX_FILE_NOTE = '可上传照片或PDF文件，最多5个，每个不超过10MB。照片中的位置等信息会在保存前去除。'
+
+/** True when `type` (detected from content) is an image the desk previews. */
+export const isImageType = (type: string): boolean => (IMAGE_TYPES as readonly string[]).includes(type)
+
+/**
+ * Why a file is refused, in the words the 422's `details[].reason` uses: `type` (content not
+ * allowed), `size` (over the per-file limit), `count` (too many files), `empty`, `unreadable` (an
+ * image that does not decode), `name` (a name with a folder part), `token` (unknown or used upload).
+ */
+export const FILE_REFUSALS = ['type', 'size', 'count', 'empty', 'unreadable', 'name', 'token'] as const
+export type FileRefusal = (typeof FILE_REFUSALS)[number]
+
+/**
+ * A display name: any folder part is dropped (`C:\\a\\b.pdf` and `../../b.pdf` become `b.pdf`),
+ * control characters removed, at most 200 characters. Names are never used as paths.
+ */
+export function displayName(raw: string): string {
+  const base = raw.split(/[\\/]/).pop() ?? ''
+  // eslint-disable-next-line no-control-regex
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200)
+  return clean === '' || clean === '.' || clean === '..' ? 'file' : clean
+}
+
+/** True when a name carries a folder part or a parent reference: refused from the channel API. */
+export const nameHasPath = (name: string): boolean => /[\\/]/.test(name) || name === '..' || name === '.'
+
+const fileName = textSchema()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine((n) => !nameHasPath(n), { message: 'a file name, not a path' })
+
+/** Attachment of a message: an upload token, inline base64 content, or a link (stored, never fetched). */
+export const attachmentInputSchema = z.union([
+  z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,40}$/), name: fileName.optional() }).strict(),
+  z.object({ name: fileName, contentBase64: z.base64().max(Math.ceil((MAX_INLINE_BYTES_PER_ITEM * 4) / 3) + 4) }).strict(),
+  z.object({ url: z.url({ protocol: /^https?$/ }).max(2000), name: fileName.optional() }).strict(),
+])
+export type AttachmentInput = z.infer<typeof attachmentInputSchema>
+
+/** Up to `ATTACHMENT_LIMITS.channel.maxFiles` attachments. */
+export const attachmentListSchema = z.array(attachmentInputSchema).max(ATTACHMENT_LIMITS.channel.maxFiles)
+
+/** An attachment as the API shows it; `url` downloads the bytes (`type` 'link': `url` is the link). */
+export type AttachmentView = { id: number; name: string; type: string; size: number; url: string; source: string }
+
+/** 补充/追问 from the citizen, 催办 from the platform. */
+export const MESSAGE_KINDS = ['citizen', 'platform'] as const
+
+/** A message after the first (`POST /api/channels/:code/inquiries/:externalId/messages`). */
+export const followUpMessageSchema = z.object({
+  messageId: textSchema().trim().min(1).max(100),
+  body: textSchema().trim().min(1).max(50_000),
+  sentAt: z.iso.datetime({ offset: true, error: 'ISO 8601 time with an offset, e.g. 2024-09-28T10:00:00+08:00' }),
+  kind: z.enum(MESSAGE_KINDS),
+  attachments: attachmentListSchema.optional(),
+})
+export type FollowUpMessageInput = z.infer<typeof followUpMessageSchema>
