@@ -53,6 +53,7 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
         { path: 'imports/new', lazy: () => import('./routes/imports-new.tsx') },
         { path: 'dashboard', loader: requireUser(queryClient, 'manager'), lazy: () => import('./routes/dashboard.tsx') },
         { path: 'reports', loader: requireUser(queryClient, 'manager'), lazy: () => import('./routes/reports.tsx') },
+        { path: 'reports/annual/:year?', loader: requireUser(queryClient, 'manager'), lazy: () => import('./routes/annual-report.tsx') },
         { path: 'digest', loader: requireUser(queryClient, 'manager'), lazy: () => import('./routes/digest.tsx') },
         { path: 'deadlines/extensions', loader: requireUser(queryClient, 'manager'), lazy: () => import('./routes/deadline-extensions.tsx') },
         { path: 'admin/channels', loader: requireUser(queryClient, 'admin'), lazy: () => import('./routes/admin-channels.tsx') },

@@ -19,6 +19,7 @@ const MENU = [
   { key: '/imports', label: 'imports.nav', admin: false },
   { key: '/dashboard', label: 'dashboard.nav', admin: false, manager: true },
   { key: '/reports', label: 'reports.nav', admin: false, manager: true },
+  { key: '/reports/annual', label: 'annualReport.nav', admin: false, manager: true },
   { key: '/digest', label: 'deadlines.nav.digest', admin: false, manager: true },
   { key: '/deadlines/extensions', label: 'deadlines.nav.extensions', admin: false, manager: true },
   { key: '/admin/channels', label: 'nav.channels', admin: true },
@@ -43,8 +44,9 @@ export function Component() {
   }))
   const menuItems: MenuProps['items'] =
     configItems.length > 0 ? [...items, { key: 'config', label: t('adminConfig.nav.title'), children: configItems }] : items
+  // the longest key prefixing the path: /reports/annual/2017 selects 年度报告, not 年度统计
   const selected =
-    MENU.find((m) => pathname.startsWith(m.key))?.key ?? CONFIG_PAGES.find((p) => pathname.startsWith(p.path))?.path ?? '/queue'
+    [...MENU].sort((a, b) => b.key.length - a.key.length).find((m) => pathname.startsWith(m.key))?.key ?? CONFIG_PAGES.find((p) => pathname.startsWith(p.path))?.path ?? '/queue'
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

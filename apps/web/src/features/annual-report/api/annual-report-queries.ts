@@ -1,0 +1,38 @@
+/**
+ * The annual report's draft (`GET /api/reports/annual/:year`: counted sentences with their links,
+ * sections 三 and 四, the staff text and who saved it, and the blocks the files are made of), the
+ * save of the staff text (`PUT /:year/text`) and the DOCX / text download links.
+ */
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import type { InferRequestType, InferResponseType } from 'hono/client'
+import { api, unwrap } from '../../../lib/api-client.ts'
+
+const annual = api.reports.annual[':year']
+
+export type AnnualReportResponse = InferResponseType<typeof annual.$get, 200>
+export type AnnualReportText = InferRequestType<(typeof annual)['text']['$put']>['json']
+
+export const annualReportQueries = {
+  all: () => ['annual-report'] as const,
+  year: (year: number) =>
+    queryOptions({
+      queryKey: [...annualReportQueries.all(), year] as const,
+      queryFn: ({ signal }) => unwrap(annual.$get({ param: { year: String(year) } }, { init: { signal } })),
+      staleTime: 60_000,
+    }),
+}
+
+/** Saves the staff text of `year`; the draft is read again (its title and signature change). */
+export function useSaveReportText(year: number) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (text: AnnualReportText) => unwrap(annual.text.$put({ param: { year: String(year) }, json: text })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: annualReportQueries.year(year).queryKey }),
+  })
+}
+
+/** `/api/reports/annual/:year/docx` or `/text`: the draft as a file. */
+export function reportFileHref(year: number, format: 'docx' | 'text'): string {
+  const url = format === 'docx' ? annual.docx.$url({ param: { year: String(year) } }) : annual.text.$url({ param: { year: String(year) } })
+  return url.pathname
+}
