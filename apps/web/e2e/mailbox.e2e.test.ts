@@ -4,12 +4,11 @@
  * /mailbox/track; axe-core finds no serious or critical violation on either public page; a phone
  * consultation logged as answered counts as replied at once.
  */
-import { createRequire } from 'node:module'
-import type { AxeResults } from 'axe-core'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { post, signIn } from './desk-client.ts'
 import { ADMIN_PASSWORD, startDesk, type DeskServer } from './desk-server.ts'
+import { seriousAxeViolations } from './axe.ts'
 import { launchChromium } from './browser.ts'
 
 const PASSWORD = 'responder-pass'
@@ -29,15 +28,6 @@ afterAll(async () => {
   await browser?.close()
   await desk?.stop()
 })
-
-/** Runs axe-core in the page; returns the serious and critical violations as `id: target` lines. */
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core') })
-  const results = await page.evaluate(() => (window as unknown as { axe: { run: () => Promise<AxeResults> } }).axe.run())
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
 
 async function citizenPage(): Promise<Page> {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: PHONE, isMobile: true, hasTouch: true })

@@ -1,5 +1,6 @@
 /**
- * Everything a screen needs around it: Ant Design (zh_CN locale, en_US when English is chosen),
+ * Everything a screen needs around it: Ant Design (zh_CN locale, en_US when English is chosen;
+ * theme tokens with AA contrast, lib/theme.ts),
  * antd's App (for toasts), and TanStack Query with global error toasts.
  */
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
@@ -10,6 +11,8 @@ import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorText } from '../lib/error-text.ts'
 import { createQueryClient } from '../lib/query-client.ts'
+import '../lib/contrast.css'
+import { accessibleTheme, buttonConfig } from '../lib/theme.ts'
 
 type Props = {
   children: (queryClient: QueryClient) => ReactNode
@@ -28,7 +31,7 @@ function QueryLayer({ children, retry }: Props) {
 export function AppProviders({ children, retry }: Props) {
   const { i18n } = useTranslation()
   return (
-    <ConfigProvider locale={i18n.language.startsWith('en') ? enUS : zhCN}>
+    <ConfigProvider locale={i18n.language.startsWith('en') ? enUS : zhCN} theme={accessibleTheme} button={buttonConfig}>
       <AntApp>
         <QueryLayer retry={retry}>{children}</QueryLayer>
       </AntApp>

@@ -101,7 +101,7 @@ describe('inquiry page: deadline panel', () => {
     server.use(...flow.handlers, ...desk.handlers)
     const app = renderWithClient(`/inquiries/${inquiry.id}`)
     await screen.findByRole('heading', { name: '噪音扰民' })
-    await app.user.click(screen.getByRole('button', { name: '切换语言' }))
+    await app.user.click(screen.getByRole('button', { name: 'English' }))
 
     expect(await screen.findByText(/received Fri 2024-09-27; .*10-01…10-07 National Day; due 2024-10-16/)).toBeTruthy()
     await app.user.type(await screen.findByLabelText('Decision note (optional)'), '同意')
