@@ -10,6 +10,7 @@ import { getAnnualReport } from '../modules/annual-report/annual-report.service.
 import { blocksToText, reportBlocks } from '../modules/annual-report/report-document.ts'
 import { blocksToDocx } from '../modules/annual-report/report-docx.ts'
 import { openCliDb } from './cli-db.ts'
+import { registerDisclosureReportCommand } from './disclosure-report.command.ts'
 
 const FORMATS = ['text', 'docx'] as const
 type ReportCliOptions = { year: string; format: string; out?: string; db?: string }
@@ -19,9 +20,9 @@ const CLI_VIEWER = { id: 0, role: 'admin', departmentId: null } as const
 
 /** Adds `report annual` to the `desk` program. */
 export function registerReportCommand(program: Command): void {
-  program
-    .command('report')
-    .description('Reports drafted from the desk\'s records')
+  const report = program.command('report').description('Reports drafted from the desk\'s records')
+  registerDisclosureReportCommand(report)
+  report
     .command('annual')
     .description('The annual report on government-information disclosure (six sections of the national format)')
     .requiredOption('--year <yyyy>', 'calendar year, counted by receipt date in Asia/Shanghai')

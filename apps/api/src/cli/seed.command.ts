@@ -1,15 +1,17 @@
 /**
- * `desk seed [--report-2017] [--db <path>] [--seed <n>]`: demo staff and 3000 demo inquiries over
+ * `desk seed [--report-2017 | --disclosure-2017] [--db <path>] [--seed <n>]`: demo staff and 3000 demo inquiries over
  * the last half year (default), or the 2017 year whose tally reproduces the bureau's annual
- * report (`--report-2017`, so the tally can be checked against the published figures). Seeding twice adds nothing. Prints the demo logins created
+ * report (`--report-2017`, so the tally can be checked against the published figures; it includes
+ * `--disclosure-2017`, the year's 760 disclosure requests). Seeding twice adds nothing. Prints the demo logins created
  * now, then a JSON summary `{"created":n,"duplicates":n}` as the last line.
  */
 import type { Command } from 'commander'
 import { DEMO_SEED, seedDemoData } from '../modules/seed/demo.service.ts'
+import { seedDisclosure2017 } from '../modules/seed/disclosure-2017.ts'
 import { REPORT_2017_SEED, seedReport2017 } from '../modules/seed/report-2017.service.ts'
 import { openCliDb } from './cli-db.ts'
 
-type SeedCliOptions = { report2017?: boolean; db?: string; seed?: string }
+type SeedCliOptions = { report2017?: boolean; disclosure2017?: boolean; db?: string; seed?: string }
 
 function parseSeed(text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback
@@ -23,12 +25,19 @@ export function registerSeedCommand(program: Command): void {
     .command('seed')
     .description('Fill a database with generated demo data, or with the 2017 report year')
     .option('--report-2017', 'a year of inquiries whose 2017 tally is 1831/293/404/2786/47')
+    .option('--disclosure-2017', 'the 760 disclosure requests of 2017, all answered in time, one taken to review (included in --report-2017)')
     .option('--db <path>', 'database file (default: DESK_DB or data/desk.sqlite)')
     .option('--seed <n>', 'seed of the generator (same seed, same data)')
     .action(async (opts: SeedCliOptions) => {
       const { db, path } = openCliDb(opts.db)
       try {
         const now = Date.now()
+        if (opts.disclosure2017 && !opts.report2017) {
+          const r = seedDisclosure2017(db, now, parseSeed(opts.seed, REPORT_2017_SEED))
+          console.log(`2017 disclosure requests in ${path}: ${r.created} new, ${r.duplicates} there already`)
+          console.log(JSON.stringify(r))
+          return
+        }
         if (opts.report2017) {
           const r = seedReport2017(db, now, parseSeed(opts.seed, REPORT_2017_SEED))
           console.log(`2017 report year in ${path}: ${r.created} new, ${r.duplicates} there already`)

@@ -52,3 +52,10 @@ export function receiptDate(method: ReceiptMethod, facts: ReceiptFacts): Receipt
   const date = facts[fact]
   return date === undefined ? { ok: false, missing: fact } : { ok: true, date, fact }
 }
+
+/**
+ * The channel requests reach the disclosure office by (its form, post, counter, fax), when they do
+ * not come through one of the bureau's citizen channels. The annual report counts its requests in
+ * a sentence and a table of their own (全年共受理依申请公开…件), not in the channel sentence.
+ */
+export const DISCLOSURE_CHANNEL = { code: 'ogi_request', nameZh: '政府信息公开申请', nameEn: 'Disclosure requests', intake: 'manual' } as const

@@ -5,6 +5,7 @@
  * and 四's tables) and staff write the rest (sections 一, 五, 六 and section 二's table), per year.
  */
 import { z } from 'zod'
+import { DISCLOSURE_CHANNEL } from '../disclosure/receipt.ts'
 import { PROPOSAL_CHANNEL } from '../proposal/proposal.ts'
 
 /** The six sections, in order, with their headings. */
@@ -28,7 +29,7 @@ export const PHONE_CONSULTATION_CHANNEL = { code: 'consultation_phone', nameZh: 
  * Channels that the report counts in a sentence of their own, so the channel sentence
  * ("2017年共办理“12345网络问政”1831件…") leaves them out, as the 2017 report does.
  */
-export const OWN_SENTENCE_CHANNELS: readonly string[] = [PHONE_CONSULTATION_CHANNEL.code, PROPOSAL_CHANNEL.code]
+export const OWN_SENTENCE_CHANNELS: readonly string[] = [PHONE_CONSULTATION_CHANNEL.code, PROPOSAL_CHANNEL.code, DISCLOSURE_CHANNEL.code]
 
 /** Section 二's table rows (条例 第二十条), each with the columns the national format gives it. */
 export const PROACTIVE_ROWS = [

@@ -8,6 +8,7 @@
  */
 import {
   OUTCOME_CODES,
+  OUTCOME_GROUP_LABELS,
   REVIEW_COLUMNS,
   REVIEW_COLUMN_LABELS,
   REVIEW_KINDS,
@@ -82,9 +83,11 @@ function cases(db: Db, year: number): ReviewCase[] {
 /** The section-三 row label with the stored outcome wording. */
 function rowLabel(row: TableRow, labels: ReturnType<typeof listOutcomeLabels>, lang: 'zh' | 'en'): string {
   const stored = labels.find((l) => l.code === row)
-  if (!stored || stored.n === 0) return stored ? (lang === 'zh' ? stored.labelZh : stored.labelEn) : tableRowLabel(row, lang)
-  const head = tableRowLabel(row, lang).split(' ')[0]
-  return `${head} ${stored.n}.${lang === 'zh' ? stored.labelZh : stored.labelEn}`
+  if (!stored) return tableRowLabel(row, lang)
+  const text = lang === 'zh' ? stored.labelZh : stored.labelEn
+  const group = OUTCOME_GROUP_LABELS[stored.group]
+  if (stored.n === 0) return lang === 'zh' ? `${group.ordinal}${text}` : text
+  return `${lang === 'zh' ? `${group.ordinal}${group.zh}` : group.en} ${stored.n}.${text}`
 }
 
 /**

@@ -82,11 +82,21 @@ function clockOf(db: Db, request: repo.RequestRow, events: readonly DisclosureCl
   return disclosureClock(covered ? stored : DEFAULT_DEADLINE_POLICIES, loadCalendar(db), request.receivedOn, events, toZonedDate(now))
 }
 
+/**
+ * The request's clock events; a request registered decided (an imported register, the 2017 seed)
+ * has its decision as the last one.
+ */
+function eventsOf(db: Db, request: repo.RequestRow): DisclosureClockEvent[] {
+  const events = repo.listClockEvents(db, request.inquiryId)
+  if (request.decidedAt === null || events.some((e) => e.type === 'decided')) return events
+  return [...events, { type: 'decided', on: toZonedDate(request.decidedAt) }]
+}
+
 /** A request's register entry, clock, due-date sentences and review cases (NOT_FOUND outside scope). */
 export function getDisclosureView(db: Db, id: number, viewer: Ctx['user'], now: number) {
   load(db, id, viewer)
   const request = requireRequest(db, id)
-  const clock = clockOf(db, request, repo.listClockEvents(db, id), now)
+  const clock = clockOf(db, request, eventsOf(db, request), now)
   return {
     request,
     clock,
@@ -136,7 +146,7 @@ export function actOnDisclosureRequest(ctx: Ctx, id: number, input: DisclosureAc
   }
   return act(ctx, id, { action: ACTION_OF[input.action], version: input.version }, (row, db) => {
     const request = requireRequest(db, id)
-    const before = repo.listClockEvents(db, id)
+    const before = eventsOf(db, request)
     const step = stepOf(input)
     const state = clockOf(db, request, before, ctx.now).state
     if (input.action === 'decide') {

@@ -5,7 +5,7 @@
  * their own: the consultation line, suggestions and proposals). Channels listed: the active ones, plus any
  * deactivated channel that received inquiries that year, in display order.
  */
-import { OWN_SENTENCE_CHANNELS, PROPOSAL_CHANNEL, addCalendarDays, formatReportSentence, periodBuckets, startOfZonedDay, yearRange } from '@desk/domain'
+import { DISCLOSURE_CHANNEL, OWN_SENTENCE_CHANNELS, PROPOSAL_CHANNEL, addCalendarDays, formatReportSentence, periodBuckets, startOfZonedDay, yearRange } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { listChannels } from '../channels/channels.service.ts'
 import type { Viewer } from './report-counts.repo.ts'
@@ -23,9 +23,9 @@ export function getYearTally(db: Db, viewer: Viewer, year: number) {
   const counts = countTally(db, viewer, range, months, yearEnd)
   const perChannel = new Map(counts.byChannel.map((g) => [g.group as string, g.counts]))
   const channels = listChannels(db)
-    // the proposals channel carries suggestions and proposals, not citizen messages: listed only
-    // should a message ever arrive on it
-    .filter((c) => (c.isActive && c.code !== PROPOSAL_CHANNEL.code) || perChannel.has(c.code))
+    // the proposals and disclosure channels carry suggestions, proposals and disclosure requests,
+    // not citizen messages: listed only should a message ever arrive on them
+    .filter((c) => (c.isActive && c.code !== PROPOSAL_CHANNEL.code && c.code !== DISCLOSURE_CHANNEL.code) || perChannel.has(c.code))
     .map((c) => {
       const n = perChannel.get(c.code)
       return { code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, ...withPending(n?.received ?? 0, n?.replied ?? 0) }

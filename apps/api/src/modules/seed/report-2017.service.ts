@@ -7,7 +7,8 @@
  * were pending at year end), 1% never. External ids are `R2017-n` per channel whatever the seed,
  * so seeding again (with any seed) creates nothing and the tally stays exact. With them: the 84
  * suggestions and proposals split as the report states and the 1936 calls on the consultation line,
- * answered on the call (report-2017-extra.ts), keyed by session and number / `PHONE-2017-n` alike.
+ * answered on the call (report-2017-extra.ts), keyed by session and number / `PHONE-2017-n` alike,
+ * and the 760 disclosure requests of the year (disclosure-2017.ts, `OGI2017-n`).
  */
 import { PHONE_CONSULTATION_CHANNEL, zonedTimeToInstant } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
@@ -15,6 +16,7 @@ import { ensureChannels } from '../channels/channels.service.ts'
 import { ingestInquiries } from '../inquiries/ingest.service.ts'
 import { registerProposals } from '../proposals/proposals.service.ts'
 import { REPORT_2017_COUNTS } from './channel-mix.ts'
+import { seedDisclosure2017 } from './disclosure-2017.ts'
 import { generateInquiries } from './generate-inquiries.ts'
 import { createRandom } from './random.ts'
 import { report2017PhoneCalls, report2017Proposals } from './report-2017-extra.ts'
@@ -56,6 +58,7 @@ export function seedReport2017(db: Db, now: number, seed = REPORT_2017_SEED): { 
     ...registerProposals(db, report2017Proposals(seed), ctx),
     ...ingestInquiries(db, report2017PhoneCalls(seed), ctx),
   ]
+  const disclosure = seedDisclosure2017(db, now, seed)
   const created = results.filter((r) => r.created).length
-  return { created, duplicates: results.length - created }
+  return { created: created + disclosure.created, duplicates: results.length - created + disclosure.duplicates }
 }

@@ -1,0 +1,135 @@
+/**
+ * The year's disclosure table as files: text (aligned, for the terminal), CSV (UTF-8 with BOM so
+ * Excel shows Chinese; text cells neutralised against formula injection, as the tally's) and XLSX
+ * laid out like the printed national table (国办公开办函〔2021〕30号): merged header cells
+ * (申请人情况 over the seven columns, 法人或其他组织 over its five), the row labels merged by
+ * level (三、本年度办理结果 down its rows, each outcome group down its reasons), Chinese labels,
+ * column widths; section 四 as the printed 15-column grid.
+ */
+import { neutralizeFormula, toXmlText } from '@desk/domain'
+import { stringify } from 'csv-stringify/sync'
+import ExcelJS from 'exceljs'
+import type { getDisclosureTable } from './disclosure-report.service.ts'
+
+type Table = ReturnType<typeof getDisclosureTable>
+type Cell = string | number
+
+const TITLE_THREE = '三、收到和处理政府信息公开申请情况'
+const TITLE_FOUR = '四、政府信息公开行政复议、行政诉讼情况'
+const NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'
+
+/** Terminal columns of `s`: East Asian wide characters take two. */
+const widthOf = (s: string) => Array.from(s).reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1), 0)
+const pad = (s: string, w: number, right: boolean) => (right ? ' '.repeat(Math.max(0, w - widthOf(s))) + s : s + ' '.repeat(Math.max(0, w - widthOf(s))))
+
+function flatRows(t: Table): Cell[][] {
+  const head: Cell[] = ['', ...t.columns.map((c) => c.labelZh)]
+  return [head, ...t.sectionThree.map((r) => [r.labelZh, ...r.cells.map((c) => c.count)])]
+}
+
+function reviewRows(t: Table): Cell[][] {
+  const head: Cell[] = ['', ...(t.sectionFour[0]?.cells.map((c) => c.labelZh) ?? [])]
+  return [head, ...t.sectionFour.map((k) => [k.labelZh, ...k.cells.map((c) => c.count)])]
+}
+
+/** The sentences, then sections 三 and 四 as aligned tables. */
+export function disclosureTableToText(t: Table): string {
+  const block = (rows: Cell[][]) => {
+    const text = rows.map((r) => r.map(String))
+    const widths = (text[0] ?? []).map((_, i) => Math.max(...text.map((r) => widthOf(r[i] ?? ''))))
+    return text.map((r) => r.map((c, i) => pad(c, widths[i] ?? 0, i > 0)).join('  ')).join('\n')
+  }
+  return [`${t.year}年 ${t.sentences.intake}${t.sentences.review}`, '', TITLE_THREE, block(flatRows(t)), '', TITLE_FOUR, block(reviewRows(t)), ''].join('\n')
+}
+
+const safe = (row: Cell[]): Cell[] => row.map((v) => (typeof v === 'string' ? neutralizeFormula(v) : v))
+
+/** CSV starting with a UTF-8 BOM: section 三 (full row labels × 7 columns), a blank row, section 四. */
+export function disclosureTableToCsv(t: Table): string {
+  const three = flatRows(t)
+  const four = reviewRows(t)
+  const width = Math.max(three[0]?.length ?? 0, four[0]?.length ?? 0)
+  const fit = (r: Cell[]) => [...r, ...Array.from({ length: width - r.length }, () => '')]
+  const rows = [[TITLE_THREE], ...three, [], [TITLE_FOUR], ...four].map((r) => safe(fit(r)))
+  return stringify(rows, { bom: true, record_delimiter: '\r\n' })
+}
+
+const border: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } }
+
+function put(ws: ExcelJS.Worksheet, ref: string, value: Cell, merge?: string) {
+  if (merge) ws.mergeCells(`${ref}:${merge}`)
+  const cell = ws.getCell(ref)
+  cell.value = typeof value === 'string' ? toXmlText(value) : value
+  cell.alignment = { vertical: 'middle', horizontal: typeof value === 'number' ? 'center' : 'left', wrapText: true }
+}
+
+function outlineAll(ws: ExcelJS.Worksheet, fromRow: number, toRow: number, cols: number) {
+  for (let r = fromRow; r <= toRow; r += 1) for (let c = 1; c <= cols; c += 1) ws.getRow(r).getCell(c).border = border
+}
+
+const COL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+const col = (i: number) => COL[i] ?? 'Z'
+
+function sectionThreeSheet(wb: ExcelJS.Workbook, t: Table) {
+  const ws = wb.addWorksheet('三、依申请公开')
+  ws.columns = [{ width: 14 }, { width: 16 }, { width: 40 }, ...t.columns.map(() => ({ width: 11 }))]
+  put(ws, 'A1', TITLE_THREE, 'J1')
+  ws.getCell('A1').font = { bold: true, size: 13 }
+  put(ws, 'A2', NOTE, 'C4')
+  put(ws, 'D2', '申请人情况', 'J2')
+  put(ws, 'D3', t.columns[0]?.labelZh ?? '', 'D4')
+  put(ws, 'E3', '法人或其他组织', 'I3')
+  t.columns.slice(1, 6).forEach((c, i) => put(ws, `${col(4 + i)}4`, c.labelZh))
+  put(ws, 'J3', t.columns[6]?.labelZh ?? '', 'J4')
+  for (const ref of ['D2', 'D3', 'E3', 'J3']) ws.getCell(ref).alignment = { horizontal: 'center', vertical: 'middle' }
+  let r = 5
+  const counts = (row: Table['sectionThree'][number]) => row.cells.forEach((c, i) => put(ws, `${col(3 + i)}${r}`, c.count))
+  const resultsFrom = 7
+  for (const row of t.sectionThree) {
+    if (row.row === 'new' || row.row === 'carried_in' || row.row === 'carried_out') put(ws, `A${r}`, row.labelZh, `C${r}`)
+    else if (row.row === 'decided_total' || row.row === 'grant' || row.row === 'partial') put(ws, `B${r}`, row.labelZh, `C${r}`)
+    else {
+      const cut = row.labelZh.indexOf(' ')
+      const [group, reason] = [row.labelZh.slice(0, cut), row.labelZh.slice(cut + 1)]
+      if (reason.startsWith('1.')) {
+        const n = t.sectionThree.filter((x) => x.labelZh.startsWith(`${group} `)).length
+        put(ws, `B${r}`, group, n > 1 ? `B${r + n - 1}` : undefined)
+      }
+      put(ws, `C${r}`, reason)
+    }
+    counts(row)
+    r += 1
+  }
+  const resultsTo = resultsFrom + t.sectionThree.filter((x) => x.row !== 'new' && x.row !== 'carried_in' && x.row !== 'carried_out').length - 1
+  put(ws, `A${resultsFrom}`, '三、本年度办理结果', `A${resultsTo}`)
+  outlineAll(ws, 2, r - 1, 10)
+  ws.addRow([])
+  ws.addRow([`${t.sentences.intake}${t.sentences.review}`])
+}
+
+function sectionFourSheet(wb: ExcelJS.Workbook, t: Table) {
+  const ws = wb.addWorksheet('四、复议诉讼')
+  ws.columns = Array.from({ length: 15 }, () => ({ width: 10 }))
+  put(ws, 'A1', TITLE_FOUR, 'O1')
+  ws.getCell('A1').font = { bold: true, size: 13 }
+  put(ws, 'A2', '行政复议', 'E3')
+  put(ws, 'F2', '行政诉讼', 'O2')
+  put(ws, 'F3', '未经复议直接起诉', 'J3')
+  put(ws, 'K3', '复议后起诉', 'O3')
+  t.sectionFour.forEach((k, ki) =>
+    k.cells.forEach((c, ci) => {
+      put(ws, `${col(ki * 5 + ci)}4`, c.labelZh)
+      put(ws, `${col(ki * 5 + ci)}5`, c.count)
+    }),
+  )
+  for (const ref of ['A2', 'F2', 'F3', 'K3']) ws.getCell(ref).alignment = { horizontal: 'center', vertical: 'middle' }
+  outlineAll(ws, 2, 5, 15)
+}
+
+/** The table as an XLSX workbook (bytes): one sheet per section, laid out like the printed form. */
+export async function disclosureTableToXlsx(t: Table): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook()
+  sectionThreeSheet(wb, t)
+  sectionFourSheet(wb, t)
+  return new Uint8Array(await wb.xlsx.writeBuffer())
+}

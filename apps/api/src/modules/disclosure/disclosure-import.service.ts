@@ -1,0 +1,70 @@
+/**
+ * Requests that come in decided already (a register kept elsewhere, the 2017 seed): the inquiry
+ * through the one ingest path (kind `disclosure`, answered at its decision) on the disclosure
+ * office's channel, the register row with its first decision, in one transaction. An external id
+ * seen before is not written again.
+ */
+import { DISCLOSURE_CHANNEL, startOfZonedDay, type ApplicantType, type OutcomeCode, type ReceiptMethod, type ReviewCaseInput } from '@desk/domain'
+import type { Db } from '../../db/client.ts'
+import { ensureChannels } from '../channels/channels.service.ts'
+import { ingestInquiries, type IngestContext, type IngestResult } from '../inquiries/ingest.service.ts'
+import * as repo from './disclosure.repo.ts'
+
+export type DecidedRequest = {
+  externalId: string
+  subject: string
+  body: string
+  applicantName: string
+  applicantType: ApplicantType
+  receiptMethod: ReceiptMethod
+  /** The 第三十一条 receipt date, YYYY-MM-DD */
+  receivedOn: string
+  outcome: OutcomeCode
+  /** UTC ms */
+  decidedAt: number
+}
+
+const ANSWERED = '已依法答复。'
+
+/** Writes the new ones. @returns one result per item (`created: false` for one seen before) */
+export function registerDecidedRequests(db: Db, items: readonly DecidedRequest[], ctx: IngestContext): IngestResult[] {
+  return db.transaction((tx) => {
+    const t = tx as unknown as Db
+    ensureChannels(t, [DISCLOSURE_CHANNEL], ctx.now)
+    repo.ensureOutcomeLabels(t, ctx.now)
+    const inquiries = items.map((p) => ({
+      kind: 'disclosure' as const,
+      channelCode: DISCLOSURE_CHANNEL.code,
+      externalId: p.externalId,
+      subject: p.subject,
+      body: p.body,
+      receivedAt: startOfZonedDay(p.receivedOn),
+      citizenName: p.applicantName,
+      reply: { body: ANSWERED, repliedAt: p.decidedAt },
+    }))
+    const results = ingestInquiries(t, inquiries, ctx)
+    results.forEach((r, i) => {
+      const p = items[i]
+      if (!r.created || !p) return
+      repo.insertRequest(t, { inquiryId: r.id, applicantType: p.applicantType, receiptMethod: p.receiptMethod, receivedOn: p.receivedOn, createdAt: ctx.now })
+      repo.setFirstDecision(t, r.id, p.outcome, p.decidedAt)
+    })
+    return results
+  })
+}
+
+/** Files a concluded or pending case on a request that has none yet (idempotent seeding). */
+export function fileReviewCaseOnce(db: Db, inquiryId: number, c: Required<Omit<ReviewCaseInput, 'concludedOn'>> & { concludedOn?: string }, now: number) {
+  if (repo.listReviewCasesOf(db, inquiryId).length > 0) return
+  const noon = (d: string) => startOfZonedDay(d) + 12 * 3_600_000
+  repo.insertReviewCase(db, {
+    inquiryId,
+    kind: c.kind,
+    filedAt: noon(c.filedOn),
+    result: c.result,
+    concludedAt: c.concludedOn === undefined ? null : noon(c.concludedOn),
+    note: c.note,
+    createdAt: now,
+    createdBy: null,
+  })
+}
