@@ -1,10 +1,10 @@
 /**
  * The data router. Every page is a lazy route, so the login page and the queue load only the
- * code (and the antd pieces) they use. Loaders guard the pages: nobody signed in -> /login?next=…,
- * a non-admin on an admin page -> /queue.
+ * code (and the antd pieces) they use. Loaders guard the pages: nobody signed in -> /login?next=…;
+ * a user without the page's role gets a 403 inside the layout that names the role needed.
  */
 import type { QueryClient } from '@tanstack/react-query'
-import { redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router'
+import { data, redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router'
 import { sessionQueries } from '../lib/session.ts'
 import { safeNext } from '../utils/safe-next.ts'
 import { RouteError } from './route-error.tsx'
@@ -19,9 +19,14 @@ function requireUser(queryClient: QueryClient, role?: 'admin' | 'manager') {
       const url = new URL(request.url)
       throw redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`)
     }
-    if (role && ROLE_RANK[user.role] < ROLE_RANK[role]) throw redirect('/queue')
+    if (role && ROLE_RANK[user.role] < ROLE_RANK[role]) throw data({ needs: role, role: user.role }, { status: 403 })
     return null
   }
+}
+
+/** A page only `role` (or a higher rank) may open; others see the 403 in the layout. */
+function guarded(queryClient: QueryClient, role: 'admin' | 'manager') {
+  return { loader: requireUser(queryClient, role), errorElement: <RouteError /> }
 }
 
 export function appRoutes(queryClient: QueryClient): RouteObject[] {
@@ -51,20 +56,20 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
         { path: 'intake/manual', lazy: () => import('./routes/manual-entry.tsx') },
         { path: 'imports', lazy: () => import('./routes/imports.tsx') },
         { path: 'imports/new', lazy: () => import('./routes/imports-new.tsx') },
-        { path: 'dashboard', loader: requireUser(queryClient, 'manager'), lazy: () => import('./routes/dashboard.tsx') },
-        { path: 'reports', loader: requireUser(queryClient, 'manager'), lazy: () => import('./routes/reports.tsx') },
-        { path: 'reports/annual/:year?', loader: requireUser(queryClient, 'manager'), lazy: () => import('./routes/annual-report.tsx') },
-        { path: 'digest', loader: requireUser(queryClient, 'manager'), lazy: () => import('./routes/digest.tsx') },
-        { path: 'deadlines/extensions', loader: requireUser(queryClient, 'manager'), lazy: () => import('./routes/deadline-extensions.tsx') },
-        { path: 'admin/channels', loader: requireUser(queryClient, 'admin'), lazy: () => import('./routes/admin-channels.tsx') },
-        { path: 'admin/users', loader: requireUser(queryClient, 'admin'), lazy: () => import('./routes/admin-users.tsx') },
-        { path: 'admin/departments', loader: requireUser(queryClient, 'admin'), lazy: () => import('./routes/admin-departments.tsx') },
-        { path: 'admin/return-reasons', loader: requireUser(queryClient, 'admin'), lazy: () => import('./routes/admin-return-reasons.tsx') },
-        { path: 'admin/templates', loader: requireUser(queryClient, 'manager'), lazy: () => import('./routes/admin-templates.tsx') },
-        { path: 'admin/channel-settings', loader: requireUser(queryClient, 'admin'), lazy: () => import('./routes/admin-channel-settings.tsx') },
-        { path: 'admin/outbox', loader: requireUser(queryClient, 'manager'), lazy: () => import('./routes/admin-outbox.tsx') },
-        { path: 'admin/calendar', loader: requireUser(queryClient, 'admin'), lazy: () => import('./routes/admin-calendar.tsx') },
-        { path: 'admin/deadlines', loader: requireUser(queryClient, 'admin'), lazy: () => import('./routes/admin-deadlines.tsx') },
+        { path: 'dashboard', ...guarded(queryClient, 'manager'), lazy: () => import('./routes/dashboard.tsx') },
+        { path: 'reports', ...guarded(queryClient, 'manager'), lazy: () => import('./routes/reports.tsx') },
+        { path: 'reports/annual/:year?', ...guarded(queryClient, 'manager'), lazy: () => import('./routes/annual-report.tsx') },
+        { path: 'digest', ...guarded(queryClient, 'manager'), lazy: () => import('./routes/digest.tsx') },
+        { path: 'deadlines/extensions', ...guarded(queryClient, 'manager'), lazy: () => import('./routes/deadline-extensions.tsx') },
+        { path: 'admin/channels', ...guarded(queryClient, 'admin'), lazy: () => import('./routes/admin-channels.tsx') },
+        { path: 'admin/users', ...guarded(queryClient, 'admin'), lazy: () => import('./routes/admin-users.tsx') },
+        { path: 'admin/departments', ...guarded(queryClient, 'admin'), lazy: () => import('./routes/admin-departments.tsx') },
+        { path: 'admin/return-reasons', ...guarded(queryClient, 'admin'), lazy: () => import('./routes/admin-return-reasons.tsx') },
+        { path: 'admin/templates', ...guarded(queryClient, 'manager'), lazy: () => import('./routes/admin-templates.tsx') },
+        { path: 'admin/channel-settings', ...guarded(queryClient, 'admin'), lazy: () => import('./routes/admin-channel-settings.tsx') },
+        { path: 'admin/outbox', ...guarded(queryClient, 'manager'), lazy: () => import('./routes/admin-outbox.tsx') },
+        { path: 'admin/calendar', ...guarded(queryClient, 'admin'), lazy: () => import('./routes/admin-calendar.tsx') },
+        { path: 'admin/deadlines', ...guarded(queryClient, 'admin'), lazy: () => import('./routes/admin-deadlines.tsx') },
         { path: '*', lazy: () => import('./routes/not-found.tsx') },
       ],
     },

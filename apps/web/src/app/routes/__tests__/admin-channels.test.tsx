@@ -25,10 +25,11 @@ describe('admin: channels', () => {
     })
   })
 
-  it('sends a responder who opens an admin page back to the queue', async () => {
+  it('tells a responder who opens an admin page which role it needs', async () => {
     server.use(...createFakeDesk({ user: RESPONDER }).handlers)
     const app = renderWithClient('/admin/channels')
-    expect(await screen.findByRole('heading', { name: '答复队列' })).toBeTruthy()
-    expect(app.location()).toBe('/queue')
+    expect(await screen.findByRole('heading', { name: '无权访问此页面' })).toBeTruthy()
+    expect(screen.getByText(/需要“管理员”或更高的角色，您当前的角色是“答复人员”/)).toBeTruthy()
+    expect(app.location()).toBe('/admin/channels')
   })
 })

@@ -62,9 +62,10 @@ describe('manager: reply templates', () => {
     expect(config.state.writes.at(-1)).toMatchObject({ method: 'PATCH', path: '/api/templates/1', body: { category: '环境保护' } })
   })
 
-  it('sends a manager who opens an admin-only page back to the queue', async () => {
+  it('tells a manager who opens an admin-only page that it needs an administrator', async () => {
     const { app } = setup('/admin/calendar')
-    expect(await screen.findByRole('heading', { name: '答复队列' })).toBeTruthy()
-    expect(app.location()).toBe('/queue')
+    expect(await screen.findByRole('heading', { name: '无权访问此页面' })).toBeTruthy()
+    expect(screen.getByText(/需要“管理员”或更高的角色，您当前的角色是“负责人”/)).toBeTruthy()
+    expect(app.location()).toBe('/admin/calendar')
   })
 })

@@ -133,11 +133,14 @@ describe('managers dashboard', () => {
     await waitFor(() => expect(chart.querySelector('svg')?.getAttribute('height')).toBe('320'))
   })
 
-  it('is in the menu for managers only; a responder is sent back to the queue', async () => {
+  it('is in the menu for managers only; a responder is told which role the page needs', async () => {
     setup(RESPONDER)
     const app = renderWithClient('/dashboard')
-    await waitFor(() => expect(app.location()).toBe('/queue'))
-    await screen.findByRole('link', { name: '占道经营' })
+    expect(await screen.findByRole('heading', { name: '无权访问此页面' })).toBeTruthy()
+    expect(screen.getByText('此页面需要“负责人”或更高的角色，您当前的角色是“答复人员”。如需使用，请联系管理员。')).toBeTruthy()
+    expect(app.location()).toBe('/dashboard')
+    // inside the layout: the menu is there, without the pages the role may not open
+    expect(await screen.findByRole('link', { name: '答复队列' })).toBeTruthy()
     expect(screen.queryByRole('link', { name: '统计看板' })).toBeNull()
     expect(screen.queryByRole('link', { name: '年度统计' })).toBeNull()
   })

@@ -67,6 +67,9 @@ describe('inquiry page: the responder workflow', () => {
 
     await waitFor(() => expect(flow.state.writes.at(-1)).toEqual({ path: `/api/inquiries/${inquiry.id}/notes`, body: { version: 4, text: '市民情绪激动，回复时注意措辞' } }))
     const note = (await screen.findByText('市民情绪激动，回复时注意措辞', { selector: '.ant-typography' })).closest('[data-internal-note]')
+    // an icon, not the 🔒 emoji that renders as a box without an emoji font
+    expect(note?.querySelector('.anticon-lock')).not.toBeNull()
+    expect(note?.textContent).not.toContain('🔒')
     expect(note).not.toBeNull()
     expect(within(note as HTMLElement).getByText(/内部备注（不发送给来信人）/)).toBeTruthy()
     // nothing was sent to the citizen

@@ -5,6 +5,7 @@
  * extension reasons. Event data shapes are those the API writes (workflow.service.ts,
  * drafts.service.ts, follow-ups.service.ts, deadlines/clock.service.ts, deadlines/recompute.service.ts).
  */
+import { LockOutlined } from '@ant-design/icons'
 import { Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -24,7 +25,7 @@ export function EventDetail({ event }: { event: TimelineEvent }): ReactNode {
     case 'note':
       return (
         <div style={{ ...INTERNAL_STYLE, whiteSpace: 'pre-wrap' }} data-internal-note>
-          <Typography.Text strong>🔒 {t('workflow.timeline.internal')}</Typography.Text>
+          <Typography.Text strong><LockOutlined aria-hidden /> {t('workflow.timeline.internal')}</Typography.Text>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{str(d.text)}</Typography.Paragraph>
         </div>
       )

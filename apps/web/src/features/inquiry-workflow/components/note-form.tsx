@@ -2,6 +2,7 @@
  * Internal note (内部备注): part of the trail for colleagues, never sent to the citizen. The box is
  * styled as internal (yellow, with a lock label) so it cannot be mistaken for the reply box.
  */
+import { LockOutlined } from '@ant-design/icons'
 import { Button, Flex, Input, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -15,7 +16,7 @@ export function NoteForm({ inquiry }: { inquiry: { id: number; version: number }
   const [text, setText] = useState('')
   return (
     <Flex vertical gap={8} style={INTERNAL_STYLE}>
-      <Typography.Text strong>🔒 {t('workflow.note.title')}</Typography.Text>
+      <Typography.Text strong><LockOutlined aria-hidden /> {t('workflow.note.title')}</Typography.Text>
       <Typography.Text type="secondary">{t('workflow.note.hint')}</Typography.Text>
       <ActionError error={action.error} />
       <Input.TextArea
