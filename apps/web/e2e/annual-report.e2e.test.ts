@@ -3,7 +3,9 @@
  * the lead unit last year, consulted, answered (drafted, signed off by a manager) and rated through
  * the API; in the browser a manager opens last year's annual report draft from the menu, finds the
  * suggestion counted in the proposals sentence, follows its number to the queue, comes back, enters
- * the issuing bureau and saves; the page names who saved it and the DOCX carries the title.
+ * the issuing bureau and saves; the page names who saved it and the DOCX carries the title. Then
+ * the manager closes the year (定稿); a suggestion of that year registered afterwards shows as a
+ * changed number while the sentence keeps the closed figure.
  * Screenshots of the page (1440x900 and 390x844, zh-CN and en) go to DESK_SCREENSHOTS when set.
  */
 import { mkdirSync } from 'node:fs'
@@ -18,6 +20,7 @@ const PASSWORD = 'manager-pass'
 const YEAR = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(Date.now()).slice(0, 4)) - 1
 let desk: DeskServer
 let browser: Browser
+let manager: Awaited<ReturnType<typeof signIn>>
 
 type View = { inquiry: { version: number; status: string } }
 
@@ -25,7 +28,7 @@ beforeAll(async () => {
   desk = await startDesk()
   const admin = await signIn(desk.baseUrl, 'admin', ADMIN_PASSWORD)
   await post(admin, '/users', { username: 'zhou', displayName: '周主任', role: 'manager', password: PASSWORD })
-  const manager = await signIn(desk.baseUrl, 'zhou', PASSWORD)
+  manager = await signIn(desk.baseUrl, 'zhou', PASSWORD)
   const { id } = await post<{ id: number }>(manager, '/proposals', {
     source: '市政协', session: '市政协十四届二次会议', number: '0042', role: 'lead', isKey: true,
     title: '关于加强历史街区保护的提案', deputyName: '李文华', deputyContact: '13900001234', assignedOn: `${YEAR}-03-20`,
@@ -81,6 +84,18 @@ describe('the annual report draft in the browser', () => {
     const docx = await page.request.get(`${desk.baseUrl}/api/reports/annual/${YEAR}/docx`)
     expect(docx.headers()['content-type']).toContain('wordprocessingml')
     expect((await docx.body()).subarray(0, 2).toString()).toBe('PK')
+
+    // 定稿, then a suggestion of that year registered late: the page keeps the closed figures and names the change
+    await page.getByRole('button', { name: /定\s*稿/ }).click()
+    await page.getByRole('tooltip').getByRole('button', { name: /定\s*稿/ }).click()
+    await page.getByText(/已定稿：周主任/).waitFor()
+    await post(manager, '/proposals', {
+      source: '市人大', session: '市十五届人大二次会议', number: '0007', role: 'co', leadUnit: '市交通局',
+      title: '关于优化公交线网的建议', deputyName: '陈明', assignedOn: `${YEAR}-05-06`,
+    })
+    await page.reload()
+    await page.getByText('proposals/建议提案：定稿 1，现在 2').waitFor()
+    expect(await page.getByText(SENTENCE).count()).toBe(1)
 
     const dir = process.env.DESK_SCREENSHOTS
     if (dir) {

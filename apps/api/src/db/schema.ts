@@ -679,3 +679,15 @@ export const inquiryMessages = sqliteTable(
     index('inquiry_messages_inquiry_idx').on(t.inquiryId, t.id),
   ],
 )
+
+/**
+ * A closed year (定稿): the report draft as it stood (JSON of the whole draft, counts included),
+ * and its numbers by key for comparing with later counts. Written once; never updated.
+ */
+export const annualReportSnapshots = sqliteTable('annual_report_snapshots', {
+  year: integer().primaryKey(),
+  report: text().notNull(),
+  numbers: text().notNull(),
+  closedBy: integer().references(() => users.id),
+  closedAt: integer().notNull(),
+})

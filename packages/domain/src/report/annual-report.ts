@@ -86,3 +86,17 @@ export const annualReportTextSchema = z.object({
     }),
 })
 export type AnnualReportText = z.infer<typeof annualReportTextSchema>
+
+/** A number of the report that differs from the closed year's snapshot (null: absent on that side). */
+export type NumberDifference = { key: string; closed: number | null; now: number | null }
+
+/**
+ * The numbers that changed since a year was closed (定稿): every key whose value differs between
+ * the snapshot and the live counts, in the snapshot's order, then keys only the live counts have.
+ */
+export function numberDifferences(closed: Readonly<Record<string, number>>, now: Readonly<Record<string, number>>): NumberDifference[] {
+  const out: NumberDifference[] = []
+  for (const [key, value] of Object.entries(closed)) if (now[key] !== value) out.push({ key, closed: value, now: now[key] ?? null })
+  for (const [key, value] of Object.entries(now)) if (!(key in closed)) out.push({ key, closed: null, now: value })
+  return out
+}

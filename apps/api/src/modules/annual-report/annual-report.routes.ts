@@ -1,7 +1,7 @@
 /**
  * `/api/reports/annual/:year` (managers): the annual report's draft as JSON (counted sentences with
  * their records' links, staff text, who saved it), as DOCX (`/docx`) and plain text (`/text`);
- * `PUT /:year/text` saves the parts staff write.
+ * `PUT /:year/text` saves the parts staff write; `POST /:year/close` closes the year (定稿).
  */
 import { annualReportTextSchema } from '@desk/domain'
 import { Hono } from 'hono'
@@ -10,7 +10,7 @@ import { requireStaff } from '../../lib/auth.ts'
 import type { AppEnv } from '../../lib/context.ts'
 import { validate } from '../../lib/validate.ts'
 import { attachment } from '../reports/content-disposition.ts'
-import { getAnnualReport, saveReportText } from './annual-report.service.ts'
+import { closeYear, getAnnualReport, saveReportText } from './annual-report.service.ts'
 import { blocksToText, reportBlocks } from './report-document.ts'
 import { blocksToDocx } from './report-docx.ts'
 
@@ -39,4 +39,8 @@ export const annualReportRoutes = new Hono<AppEnv>()
   .put('/:year/text', validate('param', yearParam), validate('json', annualReportTextSchema), (c) => {
     const saved = saveReportText(c.var.db, c.req.valid('param').year, c.req.valid('json'), c.var.user, c.var.now())
     return c.json(saved, 200)
+  })
+  .post('/:year/close', validate('param', yearParam), (c) => {
+    const report = closeYear(c.var.db, c.var.user, c.req.valid('param').year, c.var.now())
+    return c.json({ report, blocks: reportBlocks(report) }, 200)
   })

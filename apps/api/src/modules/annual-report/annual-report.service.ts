@@ -3,7 +3,10 @@
  * national format, with the sentences the desk can count written from its records, each carrying
  * links to the records behind its numbers (queue filters: `GET /api/inquiries` parameters), and the
  * parts staff write, saved per year with who saved them.
- * Errors: VALIDATION (stored text that no longer parses is reported, not dropped).
+ * A manager closes a year (定稿): the draft, counts included, is stored as it stands; afterwards
+ * the year's report is that snapshot, its text cannot be saved, and the numbers that later changes
+ * to the year's records moved are listed beside it.
+ * Errors: CONFLICT `closed` (saving or closing a closed year).
  */
 import {
   OWN_SENTENCE_CHANNELS,
@@ -13,6 +16,7 @@ import {
   PROPOSAL_ROLE_CATEGORY,
   annualReportTextSchema,
   countProposals,
+  numberDifferences,
   formatPhoneSentence,
   formatProposalsSentence,
   yearRange,
@@ -20,6 +24,7 @@ import {
 } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import type { SessionUser } from '../../lib/context.ts'
+import { AppError } from '../../lib/errors.ts'
 import { getDisclosureTable } from '../disclosure/disclosure-report.service.ts'
 import { listProposals } from '../proposals/proposals.service.ts'
 import { toQueueLink, type QueueLink } from '../reports/queue-link.ts'
@@ -46,8 +51,9 @@ export function getReportText(db: Db, year: number): { text: AnnualReportText; u
   return { text, updatedBy: row?.updatedBy ?? null, updatedAt: row?.updatedAt ?? null }
 }
 
-/** Saves the staff-written parts of `year` (whole, replacing the last save). */
+/** Saves the staff-written parts of `year` (whole, replacing the last save). CONFLICT `closed` once the year is closed. */
 export function saveReportText(db: Db, year: number, text: AnnualReportText, user: SessionUser, now: number) {
+  requireOpen(db, year)
   repo.saveText(db, { year, content: JSON.stringify(text), updatedBy: user.id, updatedAt: now })
   return getReportText(db, year)
 }
@@ -123,15 +129,52 @@ function disclosureSentences(table: ReturnType<typeof getDisclosureTable>): Coun
   ]
 }
 
-/**
- * The draft of `year` as `viewer` may see it: counted sentences, sections 三 and 四's tables (the
- * disclosure register's), staff text, who edited it.
- */
-export function getAnnualReport(db: Db, viewer: ReportViewer, year: number) {
+/** The live draft: counted sentences, sections 三 and 四's tables, staff text, who edited it. */
+function liveDraft(db: Db, viewer: ReportViewer, year: number) {
   const { text, updatedBy, updatedAt } = getReportText(db, year)
   const title = `${text.bureau}${year}年政府信息公开工作年度报告`
   const disclosure = getDisclosureTable(db, year)
   const sentences = [...countedSentences(db, viewer, year), ...disclosureSentences(disclosure)]
   return { year, title, sentences, disclosure, text, updatedBy, updatedAt }
+}
+type Draft = ReturnType<typeof liveDraft>
+
+/**
+ * Every number of a draft by a readable key: the sentences' links (`建议提案`, `市长信箱` …) and
+ * sections 三 and 四's cells (`三/<row>/<column>`, `四/<kind>/<column>`).
+ */
+function numbersOf(d: Draft): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const s of d.sentences) for (const l of s.links) out[`${s.key}/${l.label}`] = l.count
+  for (const r of d.disclosure.sectionThree) for (const c of r.cells) out[`三/${r.labelZh}/${c.column}`] = c.count
+  for (const k of d.disclosure.sectionFour) for (const c of k.cells) out[`四/${k.labelZh}/${c.labelZh}`] = c.count
+  return out
+}
+
+function requireOpen(db: Db, year: number) {
+  const closed = repo.findSnapshot(db, year)
+  if (closed) throw new AppError('CONFLICT', `${year} was closed by ${closed.closedBy ?? 'someone'}; its report no longer changes`, { reason: 'closed' })
+}
+
+/**
+ * The draft of `year` as `viewer` may see it. Open year: the live draft. Closed year (定稿): the
+ * snapshot as it was closed, who closed it and when, and the numbers that now differ from it
+ * (records of that year changed since).
+ */
+export function getAnnualReport(db: Db, viewer: ReportViewer, year: number) {
+  const snapshot = repo.findSnapshot(db, year)
+  const live = liveDraft(db, viewer, year)
+  if (!snapshot) return { ...live, closed: null, differences: [] }
+  const report = JSON.parse(snapshot.report) as Draft
+  const differences = numberDifferences(JSON.parse(snapshot.numbers) as Record<string, number>, numbersOf(live))
+  return { ...report, closed: { at: snapshot.closedAt, by: snapshot.closedBy }, differences }
+}
+
+/** 定稿: freezes the year's draft as a dated snapshot. CONFLICT `closed` when it was closed already. */
+export function closeYear(db: Db, user: SessionUser, year: number, now: number) {
+  const live = liveDraft(db, user, year)
+  const stored = repo.insertSnapshot(db, { year, report: JSON.stringify(live), numbers: JSON.stringify(numbersOf(live)), closedBy: user.id, closedAt: now })
+  if (!stored) requireOpen(db, year)
+  return getAnnualReport(db, user, year)
 }
 export type AnnualReport = ReturnType<typeof getAnnualReport>

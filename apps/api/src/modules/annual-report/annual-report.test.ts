@@ -110,4 +110,30 @@ describe('the 2017 annual report draft', () => {
     const { error } = (await bad.json()) as { error: { details: { path: (string | number)[] }[] } }
     expect(error.details[0]?.path).toEqual(['proactive', 'licences', 'decisions'])
   })
+
+  it('closes the year (定稿): the snapshot stays, later changes show as differing numbers, the text is locked', async () => {
+    const closed = await call(desk, manager, 'POST', '/reports/annual/2017/close')
+    expect(closed.status).toBe(200)
+    // a suggestion of 2017 registered after the close
+    const late = await call(desk, manager, 'POST', '/proposals', {
+      source: '市人大', session: '市十五届人大七次会议', number: '0999', role: 'lead', title: '关于补录建议的建议',
+      deputyName: '赵立新', assignedOn: '2017-06-01',
+    })
+    expect(late.status).toBe(201)
+    const { report } = (await (await call(desk, manager, 'GET', '/reports/annual/2017')).json()) as Report & {
+      report: { closed: { by: string } | null; differences: { key: string; closed: number | null; now: number | null }[] }
+    }
+    expect(report.closed?.by).toBe('manager1 name')
+    expect(report.sentences.find((x) => x.key === 'proposals')?.text).toBe(PROPOSALS_2017)
+    expect(report.differences).toEqual([
+      { key: 'proposals/建议提案', closed: 84, now: 85 },
+      { key: 'proposals/主办', closed: 35, now: 36 },
+    ])
+    const save = await call(desk, manager, 'PUT', '/reports/annual/2017/text', TEXT)
+    expect(save.status).toBe(409)
+    expect(((await save.json()) as { error: { details: { reason: string } } }).error.details.reason).toBe('closed')
+    expect((await call(desk, manager, 'POST', '/reports/annual/2017/close')).status).toBe(409)
+    const text = await (await call(desk, manager, 'GET', '/reports/annual/2017/text')).text()
+    expect(text).toContain(PROPOSALS_2017)
+  })
 })

@@ -31,6 +31,15 @@ export function useSaveReportText(year: number) {
   })
 }
 
+/** 定稿: closes the year; the page then shows the snapshot and what changed since. */
+export function useCloseYear(year: number) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: () => unwrap(annual.close.$post({ param: { year: String(year) } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: annualReportQueries.year(year).queryKey }),
+  })
+}
+
 /** `/api/reports/annual/:year/docx` or `/text`: the draft as a file. */
 export function reportFileHref(year: number, format: 'docx' | 'text'): string {
   const url = format === 'docx' ? annual.docx.$url({ param: { year: String(year) } }) : annual.text.$url({ param: { year: String(year) } })

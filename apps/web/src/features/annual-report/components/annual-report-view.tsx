@@ -6,9 +6,9 @@
  */
 import { ANNUAL_REPORT_SECTIONS, PROACTIVE_COLUMN_LABELS, PROACTIVE_ROWS, annualReportTextSchema, formatInstant } from '@desk/domain'
 import { useQuery } from '@tanstack/react-query'
-import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Skeleton, Typography } from 'antd'
+import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Popconfirm, Skeleton, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { annualReportQueries, reportFileHref, useSaveReportText, type AnnualReportText } from '../api/annual-report-queries.ts'
+import { annualReportQueries, reportFileHref, useCloseYear, useSaveReportText, type AnnualReportText } from '../api/annual-report-queries.ts'
 import { CountedSentences } from './counted-sentences.tsx'
 import { ReportTable, type TableBlock } from './report-table.tsx'
 
@@ -19,10 +19,12 @@ export function AnnualReportView({ year }: { year: number }) {
   const { message } = App.useApp()
   const { data, isPending, isError } = useQuery(annualReportQueries.year(year))
   const save = useSaveReportText(year)
+  const close = useCloseYear(year)
   const [form] = Form.useForm<AnnualReportText>()
   if (isPending) return <Skeleton active />
   if (isError) return <Alert type="error" title={t('annualReport.error')} />
   const { report, blocks } = data
+  const at = (ms: number) => formatInstant(ms).slice(0, 16).replace('T', ' ')
   const lang = i18n.language.startsWith('zh') ? 'zh' : 'en'
   // the tables of sections 三 and 四 are the 2nd and 3rd of the draft (二 is the staff's form here)
   const tables = blocks.filter((b): b is TableBlock => b.type === 'table')
@@ -36,19 +38,49 @@ export function AnnualReportView({ year }: { year: number }) {
     void message.success(t('annualReport.saved'))
   }
   return (
-    <Form form={form} layout="vertical" initialValues={report.text} onFinish={(v) => void onFinish(v)} key={`${year}-${report.updatedAt ?? 0}`}>
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={report.text}
+      onFinish={(v) => void onFinish(v)}
+      disabled={report.closed !== null}
+      key={`${year}-${report.updatedAt ?? 0}-${report.closed?.at ?? 0}`}
+    >
       <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>
         <Typography.Title level={4} style={{ margin: 0 }}>
           {report.title}
         </Typography.Title>
-        <Button href={reportFileHref(year, 'docx')}>{t('annualReport.downloadDocx')}</Button>
-        <Button href={reportFileHref(year, 'text')} target="_blank">
+        <Button href={reportFileHref(year, 'docx')} disabled={false}>{t('annualReport.downloadDocx')}</Button>
+        <Button href={reportFileHref(year, 'text')} target="_blank" disabled={false}>
           {t('annualReport.downloadText')}
         </Button>
+        {report.closed ? (
+          <Tag color="green">{t('annualReport.closedBy', { name: report.closed.by ?? '', at: at(report.closed.at) })}</Tag>
+        ) : (
+          <Popconfirm title={t('annualReport.closeConfirm', { year })} onConfirm={() => close.mutate()} okText={t('annualReport.close')}>
+            <Button danger loading={close.isPending}>
+              {t('annualReport.close')}
+            </Button>
+          </Popconfirm>
+        )}
       </Flex>
+      {report.differences.length > 0 && (
+        <Alert
+          type="warning"
+          style={{ marginBottom: 12 }}
+          title={t('annualReport.differences')}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {report.differences.map((d) => (
+                <li key={d.key}>{t('annualReport.difference', { key: d.key, closed: d.closed ?? '—', now: d.now ?? '—' })}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
       <Typography.Paragraph type="secondary">
         {report.updatedBy && report.updatedAt
-          ? t('annualReport.savedBy', { name: report.updatedBy, at: formatInstant(report.updatedAt).slice(0, 16).replace('T', ' ') })
+          ? t('annualReport.savedBy', { name: report.updatedBy, at: at(report.updatedAt) })
           : t('annualReport.neverSaved')}
       </Typography.Paragraph>
       <Flex gap={12} wrap>
