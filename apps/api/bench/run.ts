@@ -123,7 +123,48 @@ async function main(): Promise<Row[]> {
     ok: median >= 5000,
     note: `${fmtInt(IMPORT_ROWS)} rows a run; runs ${rates.map(fmtInt).join(' / ')} rows/s wall, best ${fmtInt(Math.max(...cpuRates))}/s of CPU`,
   })
+  rows.push(...zipBombRows())
   return rows
+}
+
+type BombMeasure = { fileBytes: number; ms: number; startRss: number; peakRss: number; outcome: string }
+
+/**
+ * The wizard's upload of a zip bomb (a ~430 KB XLSX whose shared string unzips to 419 MB, as an
+ * attacker sent one) and of an XLSX just under the unzipped-size limit (inflated and counted in
+ * full), each in its own process (bomb-child.ts) for its own peak RSS.
+ */
+function zipBombRows(): Row[] {
+  const child = fileURLToPath(new URL('bomb-child.ts', import.meta.url))
+  const run = (mb: number): BombMeasure => {
+    const out = execFileSync(process.execPath, [...process.execArgv, child, String(mb), join(dir, 'staging')], { encoding: 'utf8' })
+    return JSON.parse(out.trim().split('\n').at(-1) ?? '') as BombMeasure
+  }
+  log('uploading a zip bomb (419 MB unzipped) and an XLSX at the unzipped-size limit (250 MB)')
+  const bomb = run(419)
+  const edge = run(250)
+  const refused = bomb.outcome.startsWith('VALIDATION')
+  return [
+    {
+      measure: 'zip bomb upload refused (422)',
+      value: `${fmtMs(bomb.ms)}`,
+      target: '422, < 1 s',
+      ok: refused && bomb.ms < 1000,
+      note: `${fmtInt(bomb.fileBytes)} bytes unzipping to 419 MB; ${bomb.outcome.slice(0, 60)}…`,
+    },
+    {
+      measure: 'zip bomb upload peak RSS',
+      value: `${(bomb.peakRss / MB).toFixed(0)} MB`,
+      target: '< 300 MB',
+      ok: bomb.peakRss < 300 * MB,
+      note: `own process; ${(bomb.startRss / MB).toFixed(0)} MB before the upload`,
+    },
+    {
+      measure: 'XLSX at the unzip limit: upload check',
+      value: `${fmtMs(edge.ms)}`,
+      note: `250 MB inflated and counted, peak RSS ${(edge.peakRss / MB).toFixed(0)} MB (${(edge.startRss / MB).toFixed(0)} MB before); ${edge.outcome}`,
+    },
+  ]
 }
 
 try {

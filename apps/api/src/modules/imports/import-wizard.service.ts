@@ -46,11 +46,11 @@ export async function stageUpload(
     if (size === 0) throw new AppError('VALIDATION', 'The file is empty')
     const bytes = await readStagedFile(dir, id)
     if (isZip(bytes)) await checkWorkbookZip(bytes)
+    repo.insertImportUpload(db, { id, fileName: input.fileName, size, createdBy: input.actorId, createdAt: input.now })
   } catch (err) {
     await removeStagedFile(dir, id)
     throw err
   }
-  repo.insertImportUpload(db, { id, fileName: input.fileName, size, createdBy: input.actorId, createdAt: input.now })
   return { id, fileName: input.fileName, size }
 }
 
