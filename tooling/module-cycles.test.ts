@@ -3,22 +3,13 @@
  * files, but two api modules (or web features) can depend on each other through different files.
  * This builds the graph of value imports between the folders of apps/api/src/modules and
  * apps/web/src/features (type-only imports are erased at run time and left out) and fails on any
- * cycle that is not listed below as still being removed.
+ * cycle.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 const root = resolve(import.meta.dirname, '..')
-
-/** Imports on module cycles that exist today and are being taken apart; remove each when it is gone. */
-const BEING_REMOVED = [
-  ...['calendar -> deadlines', 'deadlines -> calendar', 'deadlines -> inquiries', 'inquiries -> deadlines'],
-  // channels' intake calls the inquiries module's ingest, which reads channels back; the outbox
-  // reads channel settings, which read channels
-  ...['channels -> inquiries', 'inquiries -> channels', 'inquiries -> channel-settings', 'channel-settings -> channels'],
-  ...['deadlines -> channels', 'inquiries -> outbox', 'outbox -> channel-settings'],
-]
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -65,9 +56,8 @@ function edgesOnCycles(graph: Map<string, Set<string>>): string[] {
 }
 
 describe('module cycles', () => {
-  it('api modules form no cycle beyond those being removed', () => {
-    const edges = edgesOnCycles(folderGraph('apps/api/src/modules'))
-    expect(edges.filter((e) => !BEING_REMOVED.includes(e))).toEqual([])
+  it('api modules form no cycle', () => {
+    expect(edgesOnCycles(folderGraph('apps/api/src/modules'))).toEqual([])
   })
 
   it('web features import no feature at all', () => {

@@ -4,7 +4,7 @@
  * use gives it (planBenchLifecycle below: most old items replied or closed, about 4% never
  * answered, the last days' items still pending). The rows are the real ones: history-rows.ts builds
  * what the ingest/claim/reply/close services write (history-rows.test.ts proves it), deadline
- * columns come from the ingest's `deadlineResolver`, and seed.repo.ts writes them, so the
+ * columns come from the ingest's `deadlineResolver`, and history.repo.ts writes them, so the
  * migrations' indexes and FTS triggers do their normal work. Items are generated, built and
  * written `batchSize` at a time, so memory stays bounded at any count.
  */
@@ -14,10 +14,10 @@ import { ensureChannels } from '../src/modules/channels/channels.service.ts'
 import { deadlineResolver, ensureDeadlineSetup } from '../src/modules/deadlines/deadlines.service.ts'
 import { apportion, REPORT_2017_COUNTS } from '../src/modules/seed/channel-mix.ts'
 import { generateInquiries } from '../src/modules/seed/generate-inquiries.ts'
-import { buildHistoryRows } from '../src/modules/seed/history-rows.ts'
+import { buildHistoryRows } from '../src/modules/inquiries/history-rows.ts'
 import { createRandom, type Random } from '../src/modules/seed/random.ts'
-import { insertHistoryBatch, type DeadlineColumns } from '../src/modules/seed/seed.repo.ts'
-import type { HistoryRows } from '../src/modules/seed/history-rows.ts'
+import { insertHistoryBatch, type DeadlineColumns } from '../src/modules/inquiries/ingest.service.ts'
+import type { HistoryRows } from '../src/modules/inquiries/history-rows.ts'
 import { createUser } from '../src/modules/users/users.service.ts'
 
 export type FillOptions = {

@@ -7,7 +7,7 @@
  */
 import { statusesOf, type QueueQuery } from '@desk/domain'
 import type { Db } from '../src/db/client.ts'
-import type { Viewer } from '../src/modules/inquiries/inquiry-filter.repo.ts'
+import type { Viewer } from '../src/lib/context.ts'
 import { getQueueCounts, getQueuePage } from '../src/modules/inquiries/queue.service.ts'
 import { encodeCursor } from '../src/modules/inquiries/queue-cursor.ts'
 import { timeRuns, type Percentiles } from './measure.ts'
@@ -74,7 +74,7 @@ export function benchCounts(db: Db, viewer: Viewer, now: number): Measured[] {
 /**
  * Text search: the first page of the whole queue newest first with `q`, and its counts.
  * Terms from the generator's templates: 渗水 (2 characters: instr() on subject and body, as
- * inquiry-filter.repo.ts does below 3) and 私搭乱建 (4 characters: the FTS5 trigram index).
+ * db/inquiry-filter.ts does below 3) and 私搭乱建 (4 characters: the FTS5 trigram index).
  */
 export function benchSearch(db: Db, viewer: Viewer, now: number): Measured[] {
   const out: Measured[] = []

@@ -24,7 +24,9 @@ import { channelSettingsRoutes } from './modules/channel-settings/channel-settin
 import { departmentRoutes } from './modules/departments/departments.routes.ts'
 import { disclosureReportRoutes, disclosureRoutes } from './modules/disclosure/disclosure.routes.ts'
 import { workflowRoutes } from './modules/inquiries/workflow.routes.ts'
+import { channelIntakeRoutes } from './modules/inquiries/channel-intake.routes.ts'
 import { clockRoutes, extensionDecisionRoutes } from './modules/inquiries/clock.routes.ts'
+import { recomputeOpenDeadlines } from './modules/inquiries/recompute.service.ts'
 import { outboxRoutes } from './modules/outbox/outbox.routes.ts'
 import { returnReasonRoutes } from './modules/return-reasons/return-reasons.routes.ts'
 import { templateRoutes } from './modules/templates/templates.routes.ts'
@@ -93,6 +95,7 @@ export function createApp(deps: AppDeps) {
     .route('/auth', authRoutes)
     .route('/channels', channelRoutes)
     .route('/channels', messageRoutes)
+    .route('/channels', channelIntakeRoutes)
     .route('/inquiries', inquiryRoutes)
     .route('/inquiries', workflowRoutes)
     .route('/inquiries', inquiryAttachmentRoutes)
@@ -108,7 +111,7 @@ export function createApp(deps: AppDeps) {
     .route('/reports', reportRoutes)
     .route('/disclosure', disclosureRoutes)
     .route('/users', userRoutes)
-    .route('/calendar', calendarRoutes)
+    .route('/calendar', calendarRoutes(recomputeOpenDeadlines))
     .route('/deadlines', deadlineRoutes)
     .route('/deadlines', extensionDecisionRoutes)
     .route('/manual-entries', manualEntryRoutes)

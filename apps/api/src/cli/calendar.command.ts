@@ -9,6 +9,7 @@ import { basename } from 'node:path'
 import type { Command } from 'commander'
 import { AppError } from '../lib/errors.ts'
 import { importCalendarYear } from '../modules/calendar/calendar.service.ts'
+import { recomputeOpenDeadlines } from '../modules/inquiries/recompute.service.ts'
 import { fromUser } from '../paths.ts'
 import { openCliDb } from './cli-db.ts'
 
@@ -30,12 +31,12 @@ export function registerCalendarCommand(program: Command): void {
     .argument('<file>', 'holiday-cn JSON file, e.g. 2027.json')
     .option('--db <path>', 'database file (default: DESK_DB or data/desk.sqlite)')
     .option('--source <text>', 'where the file came from (default holiday-cn:<file name>)')
-    .action((file: string, opts: { db?: string; source?: string }) => {
+    .action(async (file: string, opts: { db?: string; source?: string }) => {
       const path = fromUser(file)
       const { db } = openCliDb(opts.db)
       try {
         const source = opts.source ?? `holiday-cn:${basename(path)}`
-        const r = importCalendarYear({ db, userId: null, now: Date.now() }, readJson(path), source)
+        const r = await importCalendarYear({ db, user: null, now: Date.now(), recompute: recomputeOpenDeadlines }, readJson(path), source)
         console.log(`Loaded ${r.year}: ${r.days} listed days from ${source}; ${r.recompute.moved.length} of ${r.recompute.checked} open due dates moved`)
       } catch (err) {
         if (!(err instanceof AppError)) throw err

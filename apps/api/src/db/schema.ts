@@ -4,6 +4,7 @@
  */
 import {
   INQUIRY_STATUSES,
+  PENDING_STATUSES,
   CHANNEL_INTAKES,
   USER_ROLES,
   DEADLINE_RULES,
@@ -195,7 +196,7 @@ export const inquiries = sqliteTable(
     // the default queue view (pending, earliest due first) walks this in order and stops at the page's end
     index('inquiries_pending_due_idx')
       .on(t.dueAt, t.id)
-      .where(sql`status in ('new', 'assigned')`),
+      .where(sql.raw(`status in (${PENDING_STATUSES.map((s) => `'${s}'`).join(', ')})`)),
     index('inquiries_status_received_idx').on(t.status, t.receivedAt, t.id),
     index('inquiries_received_idx').on(t.receivedAt, t.id),
     index('inquiries_due_idx').on(t.dueAt, t.id),

@@ -18,6 +18,9 @@ export function ctxOf(c: { var: { db: Db; user: SessionUser; now: () => number }
   return { db: c.var.db, user: c.var.user, now: c.var.now() }
 }
 
+/** Who is looking: lists, counts, detail, actions and exports all show only what this user may see. */
+export type Viewer = Pick<SessionUser, 'id' | 'role' | 'departmentId'>
+
 /** Who is calling: a staff session, or a channel's API token (machine client). */
 export type Caller =
   | { kind: 'staff'; user: SessionUser; csrfToken: string }

@@ -7,7 +7,7 @@ import { calendarEntrySchema, supportedDateSchema, textSchema } from '@desk/doma
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { requireStaff } from '../../lib/auth.ts'
-import type { AppEnv } from '../../lib/context.ts'
+import { ctxOf, type AppEnv } from '../../lib/context.ts'
 import { validate } from '../../lib/validate.ts'
 import {
   importCalendarYear,
@@ -15,6 +15,7 @@ import {
   listCalendarYears,
   removeCalendarDay,
   setCalendarDay,
+  type RecomputeDeadlines,
 } from './calendar.service.ts'
 
 const dateParam = z.object({ date: supportedDateSchema })
@@ -22,20 +23,19 @@ const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) }
 const dayBody = calendarEntrySchema.omit({ date: true })
 const importQuery = z.object({ source: textSchema().trim().min(1).max(200).optional() })
 
-export const calendarRoutes = new Hono<AppEnv>()
-  .get('/years', requireStaff(), (c) => c.json({ items: listCalendarYears(c.var.db) }, 200))
-  .get('/days', requireStaff(), validate('query', yearQuery), (c) => c.json(listCalendarDays(c.var.db, c.req.valid('query').year), 200))
-  .put('/days/:date', requireStaff('admin'), validate('param', dateParam), validate('json', dayBody), (c) => {
-    const ctx = { db: c.var.db, userId: c.var.user.id, now: c.var.now() }
-    return c.json(setCalendarDay(ctx, { date: c.req.valid('param').date, ...c.req.valid('json') }), 200)
-  })
-  .delete('/days/:date', requireStaff('admin'), validate('param', dateParam), (c) => {
-    const ctx = { db: c.var.db, userId: c.var.user.id, now: c.var.now() }
-    return c.json(removeCalendarDay(ctx, c.req.valid('param').date), 200)
-  })
-  .post('/years', requireStaff('admin'), validate('query', importQuery), async (c) => {
-    const json: unknown = await c.req.json()
-    const ctx = { db: c.var.db, userId: c.var.user.id, now: c.var.now() }
-    const source = c.req.valid('query').source ?? 'admin upload'
-    return c.json(importCalendarYear(ctx, json, source), 201)
-  })
+/** The routes, with the recompute of open due dates every change runs in its transaction. */
+export const calendarRoutes = (recompute: RecomputeDeadlines) =>
+  new Hono<AppEnv>()
+    .get('/years', requireStaff(), (c) => c.json({ items: listCalendarYears(c.var.db) }, 200))
+    .get('/days', requireStaff(), validate('query', yearQuery), (c) => c.json(listCalendarDays(c.var.db, c.req.valid('query').year), 200))
+    .put('/days/:date', requireStaff('admin'), validate('param', dateParam), validate('json', dayBody), async (c) => {
+      return c.json(await setCalendarDay({ ...ctxOf(c), recompute }, { date: c.req.valid('param').date, ...c.req.valid('json') }), 200)
+    })
+    .delete('/days/:date', requireStaff('admin'), validate('param', dateParam), async (c) => {
+      return c.json(await removeCalendarDay({ ...ctxOf(c), recompute }, c.req.valid('param').date), 200)
+    })
+    .post('/years', requireStaff('admin'), validate('query', importQuery), async (c) => {
+      const json: unknown = await c.req.json()
+      const source = c.req.valid('query').source ?? 'admin upload'
+      return c.json(await importCalendarYear({ ...ctxOf(c), recompute }, json, source), 201)
+    })

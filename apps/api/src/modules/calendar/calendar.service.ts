@@ -8,12 +8,23 @@
  */
 import { buildCalendar, parseHolidayCnYear, type CalendarEntry, type HolidayCalendar } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
+import { withTransaction } from '../../db/transaction.ts'
+import type { Ctx, SessionUser } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
-import { recomputeOpenDeadlines, type RecomputeResult } from '../deadlines/recompute.service.ts'
 import { BUNDLED_YEARS, CHINESE_DAYS_SOURCE, readChineseDays } from './chinese-days-source.ts'
 import * as repo from './calendar.repo.ts'
 
-type Ctx = { db: Db; userId: number | null; now: number }
+/** The open due dates a change moved: `{ checked, moved: [{ inquiryId, from, to }] }` (ISO instants). */
+export type RecomputeResult = { checked: number; moved: { inquiryId: number; from: string; to: string }[] }
+
+/**
+ * What runs inside every calendar change's transaction: the inquiries module's recompute of open
+ * due dates, handed in by createApp and the CLI (the calendar sits below the modules that use it).
+ */
+export type RecomputeDeadlines = (tx: Db, cal: HolidayCalendar, reason: string, actorId: number | null, now: number) => RecomputeResult
+
+/** An admin's change (`user`), or the CLI's (null), with the recompute to run in its transaction. */
+type ChangeCtx = Ctx<SessionUser | null> & { recompute: RecomputeDeadlines }
 
 /** The calendar as the database has it now. */
 export function loadCalendar(db: Db): HolidayCalendar {
@@ -43,27 +54,26 @@ export function ensureCalendar(db: Db, now: number): number {
   return missing.length
 }
 
-function changeAndRecompute(ctx: Ctx, reason: string, change: (db: Db) => void): RecomputeResult {
-  return ctx.db.transaction((tx) => {
-    const db = tx as unknown as Db
-    change(db)
-    return recomputeOpenDeadlines(db, loadCalendar(db), reason, ctx.userId, ctx.now)
+function changeAndRecompute(ctx: ChangeCtx, reason: string, change: (tx: Db) => void): Promise<RecomputeResult> {
+  return withTransaction(ctx.db, (tx) => {
+    change(tx)
+    return ctx.recompute(tx, loadCalendar(tx), reason, ctx.user?.id ?? null, ctx.now)
   })
 }
 
 /** Adds or corrects one listed date (an admin's edit); open due dates are recomputed. */
-export function setCalendarDay(ctx: Ctx, entry: CalendarEntry) {
+export async function setCalendarDay(ctx: ChangeCtx, entry: CalendarEntry) {
   const what = entry.isOffDay ? 'day off' : 'workday'
-  const recompute = changeAndRecompute(ctx, `calendar: ${entry.date} set to ${what}${entry.name ? ` (${entry.name})` : ''}`, (db) =>
-    repo.upsertDays(db, [entry], { source: 'admin', by: ctx.userId, at: ctx.now }),
+  const recompute = await changeAndRecompute(ctx, `calendar: ${entry.date} set to ${what}${entry.name ? ` (${entry.name})` : ''}`, (db) =>
+    repo.upsertDays(db, [entry], { source: 'admin', by: ctx.user?.id ?? null, at: ctx.now }),
   )
   return { day: repo.findDay(ctx.db, entry.date), recompute }
 }
 
 /** Removes a listed date (it follows Monday–Friday again); open due dates are recomputed. */
-export function removeCalendarDay(ctx: Ctx, date: string) {
+export async function removeCalendarDay(ctx: ChangeCtx, date: string) {
   if (!repo.findDay(ctx.db, date)) throw new AppError('NOT_FOUND', `${date} is not a listed date`)
-  return { recompute: changeAndRecompute(ctx, `calendar: ${date} removed (Monday–Friday rule)`, (db) => repo.deleteDay(db, date)) }
+  return { recompute: await changeAndRecompute(ctx, `calendar: ${date} removed (Monday–Friday rule)`, (db) => repo.deleteDay(db, date)) }
 }
 
 /**
@@ -72,16 +82,17 @@ export function removeCalendarDay(ctx: Ctx, date: string) {
  * @param source where it came from, e.g. `holiday-cn:2027.json`
  * @throws AppError VALIDATION with `details: [{ path, message }]` (nothing written)
  */
-export function importCalendarYear(ctx: Ctx, json: unknown, source: string) {
+export async function importCalendarYear(ctx: ChangeCtx, json: unknown, source: string) {
   const parsed = parseHolidayCnYear(json)
   if (!parsed.ok) {
     const summary = parsed.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; ')
     throw new AppError('VALIDATION', `Not a valid holiday-cn year: ${summary}`, parsed.problems)
   }
   const { year, days } = parsed.value
-  const recompute = changeAndRecompute(ctx, `calendar: ${year} loaded from ${source}`, (db) => {
-    repo.upsertDays(db, days, { source, by: ctx.userId, at: ctx.now })
-    repo.upsertYear(db, { year, source, loadedAt: ctx.now, loadedBy: ctx.userId })
+  const by = ctx.user?.id ?? null
+  const recompute = await changeAndRecompute(ctx, `calendar: ${year} loaded from ${source}`, (db) => {
+    repo.upsertDays(db, days, { source, by, at: ctx.now })
+    repo.upsertYear(db, { year, source, loadedAt: ctx.now, loadedBy: by })
   })
   return { year, days: days.length, recompute }
 }

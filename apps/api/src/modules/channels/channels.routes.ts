@@ -2,10 +2,10 @@
  * `/api/channels`: the channel list (staff), admin changes, API tokens, and the channel API for
  * machine clients (bearer token of that channel) and staff:
  *   POST /:code/uploads?name=                         raw body, read to 10 MB at most -> 201 { token, name, type, size }
- *   POST /:code/inquiries                             one item or up to 1000 -> 201 { results }
+ *   POST /:code/inquiries                             (inquiries/channel-intake.routes.ts, same prefix)
  *   (messages after the first: messages.routes.ts, under the same prefix)
  */
-import { channelCodeSchema, channelInquiryBatchSchema, createChannelSchema, textSchema, updateChannelSchema } from '@desk/domain'
+import { channelCodeSchema, createChannelSchema, textSchema, updateChannelSchema } from '@desk/domain'
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { z } from 'zod'
@@ -13,7 +13,6 @@ import { channelOrStaff, requireStaff } from '../../lib/auth.ts'
 import type { AppEnv } from '../../lib/context.ts'
 import { validate } from '../../lib/validate.ts'
 import { stageUpload } from '../files/files.service.ts'
-import { receiveFromChannel } from './channel-intake.service.ts'
 import { createApiToken, createChannel, listChannels, updateChannel } from './channels.service.ts'
 
 const codeParam = z.object({ code: channelCodeSchema })
@@ -39,11 +38,4 @@ export const channelRoutes = new Hono<AppEnv>()
     const uploader = actorId === null ? (`channel:${code}` as const) : (`user:${actorId}` as const)
     const upload = await stageUpload(filesCtx(c), { body: c.req.raw.body, rawName: c.req.valid('query').name, profile: 'channel', uploader, userId: actorId })
     return c.json(upload, 201)
-  })
-  .post('/:code/inquiries', validate('param', codeParam), validate('json', channelInquiryBatchSchema), async (c) => {
-    const { code } = c.req.valid('param')
-    const actorId = channelOrStaff(c, code)
-    const body = c.req.valid('json')
-    const items = Array.isArray(body) ? body : [body]
-    return c.json({ results: await receiveFromChannel(filesCtx(c), code, items, actorId) }, 201)
   })

@@ -1,14 +1,13 @@
 /**
- * Deadlines in SQL: policies, the deadline columns of inquiries (due, kind, policy, pause), clock
- * pauses, extension requests, and the inquiry events these changes append. Only this file writes
- * those columns and tables.
+ * Deadlines in SQL: policies, clock pauses and extension requests (only this file writes those
+ * tables), and reads of the inquiries' deadline columns (the inquiries module writes them).
  */
 import { PENDING_STATUSES, type DeadlinePolicy, type InquiryKind } from '@desk/domain'
-import { and, asc, count, desc, eq, isNotNull, isNull, lt, gte, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, isNotNull, isNull, lt, gte } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client.ts'
-import { clockPauses, deadlinePolicies, departments, extensionRequests, inquiries, inquiryEvents, users } from '../../db/schema.ts'
-import { statusIn } from '../inquiries/inquiry-filter.repo.ts'
+import { clockPauses, deadlinePolicies, departments, extensionRequests, inquiries, users } from '../../db/schema.ts'
+import { statusIn } from '../../db/inquiry-filter.ts'
 
 export type PolicyRow = typeof deadlinePolicies.$inferSelect
 export type ExtensionRow = typeof extensionRequests.$inferSelect
@@ -56,47 +55,6 @@ export type InquiryDeadlineRow = { [K in keyof typeof deadlineColumns]: (typeof 
 
 export function findInquiryDeadline(db: Db, id: number): InquiryDeadlineRow | undefined {
   return db.select(deadlineColumns).from(inquiries).where(eq(inquiries.id, id)).get()
-}
-
-/** Open (new or assigned) inquiries whose clock runs: the ones a calendar change may move. */
-export function listRunningOpenDeadlines(db: Db): InquiryDeadlineRow[] {
-  return db
-    .select(deadlineColumns)
-    .from(inquiries)
-    .where(and(statusIn(PENDING_STATUSES), isNull(inquiries.pausedAt)))
-    .orderBy(asc(inquiries.id))
-    .all()
-}
-
-/** Sets due date and pause state; bumps the version when `bumpVersion` (a user's action). */
-export function updateInquiryDeadline(
-  db: Db,
-  id: number,
-  patch: { dueAt?: number; pausedAt?: number | null; updatedAt: number },
-  bumpVersion: boolean,
-) {
-  db.update(inquiries)
-    .set(bumpVersion ? { ...patch, version: sql`${inquiries.version} + 1` } : patch)
-    .where(eq(inquiries.id, id))
-    .run()
-}
-
-/** Moves `version` forward only when it is still `version` (optimistic locking); false when stale. */
-export function claimVersion(db: Db, id: number, version: number, updatedAt: number): boolean {
-  return (
-    db
-      .update(inquiries)
-      .set({ version: sql`${inquiries.version} + 1`, updatedAt })
-      .where(and(eq(inquiries.id, id), eq(inquiries.version, version)))
-      .run().changes === 1
-  )
-}
-
-export function insertDeadlineEvent(
-  db: Db,
-  e: { inquiryId: number; actorId: number | null; type: string; data: Record<string, unknown>; createdAt: number },
-) {
-  db.insert(inquiryEvents).values({ ...e, data: JSON.stringify(e.data) }).run()
 }
 
 export function listPauses(db: Db, inquiryId: number) {

@@ -8,11 +8,12 @@
  * through the same `writeRows` / ingest path in paced chunks (PACING), each its own transaction
  * that also moves the batch's `rowsDone`: replies by responders wait for one chunk at most.
  * A job that fails mid-way, or that a crash left running, is compensated: what it wrote is
- * removed by the code that undoes a batch (`listTouchedInquiries` + `deleteBatchInquiries`), and
+ * removed by the code that undoes a batch (`listTouchedInquiries` + the inquiries module's `removeBatchInquiries`), and
  * its counts then say what is left.
  */
 import type { ImportIssue, LifecycleViewer } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
+import { removeBatchInquiries } from '../inquiries/ingest.service.ts'
 import * as repo from './imports.repo.ts'
 import { byRow, checkPlan, planImport, writeRows, type ImportProgress, type SavedMapping } from './imports.service.ts'
 import { readStagedFile, removeStagedFile } from './import-staging.ts'
@@ -178,7 +179,7 @@ export function failImportJob(db: Db, batchId: number, reason: string, now: numb
   db.transaction((tx) => {
     const txDb = tx as unknown as Db
     const touched = repo.listTouchedInquiries(txDb, batchId)
-    const removed = repo.deleteBatchInquiries(txDb, batchId, touched.map((t) => t.id))
+    const removed = removeBatchInquiries(txDb, batchId, touched.map((t) => t.id))
     const kept = touched.length > 0 ? ` ${touched.length} inquiries changed meanwhile were kept: ${touched.map((t) => t.id).join(', ')}.` : ''
     repo.updateImportBatch(txDb, batchId, {
       status: 'failed',

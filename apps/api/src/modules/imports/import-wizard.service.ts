@@ -11,6 +11,7 @@ import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
 import { getActiveChannel } from '../channels/channels.service.ts'
 import type { ImportSettings } from '../../lib/context.ts'
+import { removeBatchInquiries } from '../inquiries/ingest.service.ts'
 import { IMMEDIATE, toSavedMapping, type ImportJobOptions, type ImportRowIssue } from './import-jobs.service.ts'
 import { readStagedFile, removeStagedFile, writeStagedFile } from './import-staging.ts'
 import { launchImportJob, previewStaged } from './import-workers.ts'
@@ -240,7 +241,7 @@ export function undoImportBatch(db: Db, id: number, actorId: number, now: number
         { touched },
       )
     }
-    const n = repo.deleteBatchInquiries(txDb, id, [])
+    const n = removeBatchInquiries(txDb, id, [])
     repo.updateImportBatch(txDb, id, { status: 'undone', undoneBy: actorId, undoneAt: now })
     return n
   }, IMMEDIATE)

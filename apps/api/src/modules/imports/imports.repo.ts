@@ -2,10 +2,10 @@
  * Import batches in SQL: one row per import (who, when, which file, counts, skipped rows' errors;
  * for wizard jobs also status and progress), the wizard's staged uploads and saved mapping presets.
  */
-import { and, desc, eq, exists, getTableColumns, gt, inArray, lt, ne, notInArray, or, sql } from 'drizzle-orm'
+import { and, desc, eq, exists, getTableColumns, gt, inArray, lt, ne, or, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client.ts'
-import { importBatches, importPresets, importUploads, inquiries, inquiryEvents, replies, users } from '../../db/schema.ts'
+import { importBatches, importPresets, importUploads, inquiries, inquiryEvents, users } from '../../db/schema.ts'
 
 export type ImportBatchInsert = typeof importBatches.$inferInsert
 export type ImportBatchRow = typeof importBatches.$inferSelect
@@ -124,19 +124,6 @@ export function listTouchedInquiries(db: Db, batchId: number): TouchedInquiry[] 
     .where(and(eq(inquiries.importBatchId, batchId), touched))
     .orderBy(inquiries.id)
     .all()
-}
-
-/**
- * Deletes the batch's inquiries except `keepIds`, with their events and replies (the rest of an
- * inquiry's rows cascade). Call inside the caller's transaction.
- * @returns how many inquiries were deleted
- */
-export function deleteBatchInquiries(db: Db, batchId: number, keepIds: readonly number[]): number {
-  const ofBatch = and(eq(inquiries.importBatchId, batchId), keepIds.length > 0 ? notInArray(inquiries.id, [...keepIds]) : undefined)
-  const ids = db.select({ id: inquiries.id }).from(inquiries).where(ofBatch)
-  db.delete(inquiryEvents).where(inArray(inquiryEvents.inquiryId, ids)).run()
-  db.delete(replies).where(inArray(replies.inquiryId, ids)).run()
-  return db.delete(inquiries).where(ofBatch).run().changes
 }
 
 export type ImportUploadRow = typeof importUploads.$inferSelect

@@ -7,6 +7,8 @@ import type { NewInquiry } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { deadlineResolver, type NewDeadline } from '../deadlines/deadlines.service.ts'
 import { prepareIngestWriter, type IngestWriter } from './ingest.repo.ts'
+import * as historyRepo from './history.repo.ts'
+import * as repo from './inquiries.repo.ts'
 
 export type IngestResult = { externalId: string; id: number; created: boolean }
 
@@ -93,3 +95,19 @@ function ingestOne({ writer, dueFor }: Write, item: NewInquiry, ctx: IngestConte
   }
   return { externalId: item.externalId, id, created: true }
 }
+
+/**
+ * Removes an import batch's inquiries except `keepIds`, with their events and replies (their
+ * other rows cascade): an import undone or failed. Inside the caller's transaction.
+ * @returns how many inquiries were removed
+ */
+export function removeBatchInquiries(tx: Db, batchId: number, keepIds: readonly number[]): number {
+  return repo.deleteBatchInquiries(tx, batchId, keepIds)
+}
+
+/**
+ * Inserts generated inquiries with their whole history (demo data, benchmark fill) in one
+ * transaction: history-rows.ts builds the rows the services would write. See history.repo.ts.
+ */
+export const insertHistoryBatch = historyRepo.insertHistoryBatch
+export type { DeadlineColumns } from './history.repo.ts'

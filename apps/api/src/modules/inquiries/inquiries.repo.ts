@@ -1,10 +1,11 @@
 /** Inquiries, their events and replies in SQL. Only this file (and tests) write these tables. */
-import { statusesOf, type InquiryFilter, type QueueSort } from '@desk/domain'
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { PENDING_STATUSES, statusesOf, type InquiryFilter, type QueueSort } from '@desk/domain'
+import { and, asc, count, desc, eq, inArray, isNull, notInArray, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client.ts'
 import { departments, inquiries, inquiryCounts, inquiryEvents, replies, users } from '../../db/schema.ts'
-import { filterPredicate, filterWithoutChannel, hasUnpostedReply, isStatusOnly, viewerScope, type Viewer } from './inquiry-filter.repo.ts'
+import { filterPredicate, filterWithoutChannel, hasUnpostedReply, isStatusOnly, statusIn, viewerScope } from '../../db/inquiry-filter.ts'
+import type { Viewer } from '../../lib/context.ts'
 import type { QueueCursor } from './queue-cursor.ts'
 
 export type InquiryRow = typeof inquiries.$inferSelect
@@ -52,7 +53,7 @@ function keysetCondition(cursor: QueueCursor | undefined): SQL | undefined {
  * One page of the queue: `limit + 1` rows are read so the caller knows whether more follow. Each row
  * carries its assignee's display name and department's name (joined on the page's ids only),
  * `pausedAt` (UTC ms, null unless the deadline clock is paused) and `hasUnpostedReply` (a desk reply
- * not yet on the channel's platform: inquiry-filter.repo.ts `hasUnpostedReply`).
+ * not yet on the channel's platform: db/inquiry-filter.ts `hasUnpostedReply`).
  */
 export function listInquiries(
   db: Db,
@@ -144,6 +145,37 @@ export function updateInquiryIfVersion(
     .where(and(eq(inquiries.id, id), eq(inquiries.version, version)))
     .run()
   return res.changes === 1
+}
+
+/**
+ * Open inquiries whose clock runs (pending statuses, not paused), with what their deadline is
+ * computed from: the ones a calendar change may move.
+ */
+export function listRunningOpenDeadlines(db: Db) {
+  return db
+    .select({ id: inquiries.id, receivedAt: inquiries.receivedAt, dueAt: inquiries.dueAt, deadlineRule: inquiries.deadlineRule })
+    .from(inquiries)
+    .where(and(statusIn(PENDING_STATUSES), isNull(inquiries.pausedAt)))
+    .orderBy(asc(inquiries.id))
+    .all()
+}
+
+/** Moves a due date without a user's action (a calendar change): the version stays. */
+export function updateDueAt(db: Db, id: number, dueAt: number, updatedAt: number) {
+  db.update(inquiries).set({ dueAt, updatedAt }).where(eq(inquiries.id, id)).run()
+}
+
+/**
+ * Deletes the batch's inquiries except `keepIds`, with their events and replies (the rest of an
+ * inquiry's rows cascade). Call inside the caller's transaction.
+ * @returns how many inquiries were deleted
+ */
+export function deleteBatchInquiries(db: Db, batchId: number, keepIds: readonly number[]): number {
+  const ofBatch = and(eq(inquiries.importBatchId, batchId), keepIds.length > 0 ? notInArray(inquiries.id, [...keepIds]) : undefined)
+  const ids = db.select({ id: inquiries.id }).from(inquiries).where(ofBatch)
+  db.delete(inquiryEvents).where(inArray(inquiryEvents.inquiryId, ids)).run()
+  db.delete(replies).where(inArray(replies.inquiryId, ids)).run()
+  return db.delete(inquiries).where(ofBatch).run().changes
 }
 
 /** Who last changed the inquiry (the newest event's actor), for the 409 message. */

@@ -15,7 +15,7 @@ import type { Ctx } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import { getActiveUser } from '../users/users.service.ts'
 import * as repo from './inquiries.repo.ts'
-import type { Viewer } from './inquiry-filter.repo.ts'
+import type { Viewer } from '../../lib/context.ts'
 import { releaseReply, requireReplyWithoutSignOff } from './release-reply.service.ts'
 
 export type Current = NonNullable<ReturnType<typeof repo.findInquiry>>

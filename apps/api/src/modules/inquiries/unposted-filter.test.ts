@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { inquiries } from '../../db/schema.ts'
 import { addInquiries, call, setupDesk, signIn, T0, type Session } from '../../test/setup.ts'
 import { deliverDue } from './deliveries.service.ts'
-import { filterWithoutChannel } from './inquiry-filter.repo.ts'
+import { filterWithoutChannel } from '../../db/inquiry-filter.ts'
 
 type Counts = { total: number; byChannel: Record<string, number> }
 type Item = { id: number; channel: string; hasUnpostedReply: boolean }

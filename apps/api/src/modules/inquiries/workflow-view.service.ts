@@ -9,7 +9,7 @@ import { getChannelSettings } from '../channel-settings/channel-settings.service
 import { listFollowUps } from '../follow-ups/follow-ups.service.ts'
 import { listDeliveries } from '../outbox/outbox.service.ts'
 import { load } from './inquiries.service.ts'
-import type { Viewer } from './inquiry-filter.repo.ts'
+import type { Viewer } from '../../lib/context.ts'
 import * as workflowRepo from './workflow.repo.ts'
 
 const iso = (ms: number | null) => (ms === null ? null : formatInstant(ms))

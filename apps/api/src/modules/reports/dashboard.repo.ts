@@ -2,7 +2,7 @@
  * The dashboard's reads. Everything but "overdue" comes from the report summaries (db/schema.ts,
  * migration 0009: counts per Asia/Shanghai day of receipt kept exact by triggers), so a year costs
  * a read of summary rows, not of every inquiry. Each count mirrors one queue filter field
- * (inquiry-filter.repo.ts) on the summary's key columns:
+ * (db/inquiry-filter.ts) on the summary's key columns:
  *   pending   `status in PENDING_STATUSES`          <- status='pending'
  *   replied   `reply_day >= 0` (replied_at not null) <- replied=yes
  *   onTime    `on_time = 1` (replied_at <= due_at)   <- replied=on_time

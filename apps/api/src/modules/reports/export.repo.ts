@@ -8,7 +8,7 @@ import { and, asc, eq, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client.ts'
 import { channels, departments, inquiries, users } from '../../db/schema.ts'
-import { filterPredicate } from '../inquiries/inquiry-filter.repo.ts'
+import { filterPredicate } from '../../db/inquiry-filter.ts'
 import type { Viewer } from './report-counts.repo.ts'
 
 export type ExportKey = { receivedAt: number; id: number }

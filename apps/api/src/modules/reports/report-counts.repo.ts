@@ -1,6 +1,6 @@
 /**
  * Grouped counts for reports (the yearly tally), built from the queue's own predicate
- * (inquiry-filter.repo.ts): for each group (channel, category or assignee) one pass counts the rows
+ * (db/inquiry-filter.ts): for each group (channel, category or assignee) one pass counts the rows
  * matching each named predicate, `count(*) filter (where P)`. A count of P in channel X therefore
  * equals the number of rows the queue lists for P with `channel=X`.
  */
@@ -8,7 +8,7 @@ import type { InquiryFilter } from '@desk/domain'
 import { eq, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { inquiries, users } from '../../db/schema.ts'
-import { filterWithoutChannel } from '../inquiries/inquiry-filter.repo.ts'
+import { filterWithoutChannel } from '../../db/inquiry-filter.ts'
 
 export type GroupBy = 'channel' | 'category' | 'assignee'
 export type GroupCounts<K extends string> = {

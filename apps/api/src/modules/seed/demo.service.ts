@@ -12,7 +12,7 @@
  * Faster path than the services, for a first start under 5 s: history-rows.ts builds the rows
  * that `ingestInquiries` and the transfer/claim/reply/post/close services write
  * (history-rows.test.ts proves them equal, column for column), with the deadline columns from
- * the same `deadlineResolver` ingest uses, and seed.repo.ts writes them with reused statements
+ * the same `deadlineResolver` ingest uses, and history.repo.ts writes them with reused statements
  * in one transaction. The few drafts and follow-ups go through their services.
  * The same seed and `now` give the same data.
  */
@@ -25,14 +25,14 @@ import { deadlineResolver } from '../deadlines/deadlines.service.ts'
 import { createDepartment, listDepartments } from '../departments/departments.service.ts'
 import { submitDraft } from '../inquiries/drafts.service.ts'
 import { recordFollowUp } from '../inquiries/follow-up.service.ts'
+import { buildHistoryRows } from '../inquiries/history-rows.ts'
+import { insertHistoryBatch } from '../inquiries/ingest.service.ts'
 import { createTemplate, listTemplates } from '../templates/templates.service.ts'
 import { createUser, findUserByUsername } from '../users/users.service.ts'
 import { apportion, REPORT_2017_COUNTS } from './channel-mix.ts'
 import { planLifecycle, type LifecyclePlan } from './demo-lifecycle.ts'
 import { generateInquiries } from './generate-inquiries.ts'
-import { buildHistoryRows } from './history-rows.ts'
 import { createRandom } from './random.ts'
-import { insertHistoryBatch } from './seed.repo.ts'
 
 export type DemoLogin = { username: string; password: string; role: UserRole }
 export type DemoSeedResult = { logins: DemoLogin[]; created: number; duplicates: number }

@@ -9,7 +9,7 @@ import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
 import { load } from '../inquiries/inquiries.service.ts'
 import { templateValuesOf } from '../inquiries/release-reply.service.ts'
-import type { Viewer } from '../inquiries/inquiry-filter.repo.ts'
+import type { Viewer } from '../../lib/context.ts'
 import * as repo from './templates.repo.ts'
 
 export const listTemplates = repo.listTemplates

@@ -2,12 +2,12 @@
  * The rows an inquiry and its history leave in the database when they go through the real write
  * paths: `ingestInquiries` (arrival, without a source reply), then `claimInquiry`,
  * `replyToInquiry` and `closeInquiry` (modules/inquiries). Built here without the database so
- * that seed.repo.ts can write thousands of them with reused prepared statements;
+ * that history.repo.ts can write thousands of them with reused prepared statements;
  * history-rows.test.ts proves that the result equals the services' rows, column for column.
  * The deadline columns are not built here: they come from the deadline resolver. Pure: no I/O.
  */
 import { startOfZonedDay, toZonedDate, type InquiryEventType, type InquiryStatus, type NewInquiry } from '@desk/domain'
-import { messageColumns } from '../inquiries/ingest.service.ts'
+import { messageColumns } from './ingest.service.ts'
 
 type Step = { at: number; userId: number }
 

@@ -1,10 +1,10 @@
 /** Inquiries delivered by a channel's API, normalised and written through the one ingest path. */
 import type { ChannelInquiryInput, NewInquiry } from '@desk/domain'
 import { withTransaction } from '../../db/transaction.ts'
-import { recordEvent } from '../inquiries/inquiries.service.ts'
-import { ingestInquiries } from '../inquiries/ingest.service.ts'
+import { getActiveChannel } from '../channels/channels.service.ts'
 import { bindAttachments, prepareAttachments, type FilesCtx, type PreparedAttachment, type Uploader } from '../files/files.service.ts'
-import { getActiveChannel } from './channels.service.ts'
+import { ingestInquiries } from './ingest.service.ts'
+import { recordEvent } from './inquiries.service.ts'
 
 export function toNewInquiry(channelCode: string, item: ChannelInquiryInput): NewInquiry {
   return {

@@ -1,6 +1,8 @@
 /**
- * The one predicate behind the queue list and its counts: a list filtered by channel X returns
- * exactly `byChannel[X]` rows of the counts, because both are built here.
+ * The one predicate behind the queue list and its counts, the dashboard's links and the exports:
+ * a list filtered by channel X returns exactly `byChannel[X]` rows of the counts, because all are
+ * built here. It lives in db/ (the SQL layer every repo may use) so that the reports' repos read
+ * the same rows as the queue without importing the inquiries module's repos.
  */
 import {
   statusesOf,
@@ -15,11 +17,8 @@ import {
   type SatisfactionFilter,
 } from '@desk/domain'
 import { and, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm'
-import { inquiries, outboxMessages, replies } from '../../db/schema.ts'
-import type { SessionUser } from '../../lib/context.ts'
-
-/** Who is looking: lists, counts, detail, actions and exports all show only what this user may see. */
-export type Viewer = Pick<SessionUser, 'id' | 'role' | 'departmentId'>
+import type { Viewer } from '../lib/context.ts'
+import { inquiries, outboxMessages, replies } from './schema.ts'
 
 /**
  * The rows `viewer` may see. Managers and admins see everything. A responder sees inquiries not yet

@@ -1,0 +1,31 @@
+/**
+ * Recomputes the due dates of open inquiries after the calendar changed (a deadline counts the
+ * working days of the calendar in force). Runs inside the calendar change's transaction (the
+ * calendar module gets it from createApp and the CLI: it must not import this module), so the
+ * change and every moved date commit together; each moved date is appended as a `due_changed`
+ * event `{ from, to, reason }` (ISO instants). Paused inquiries are skipped: their due date is
+ * computed when the clock resumes.
+ */
+import { formatInstant, type HolidayCalendar } from '@desk/domain'
+import type { Db } from '../../db/client.ts'
+import type { RecomputeResult } from '../calendar/calendar.service.ts'
+import { deadlineOf } from '../deadlines/deadline-of.ts'
+import * as repo from './inquiries.repo.ts'
+
+/**
+ * @param tx the calendar change's transaction
+ * @param reason why, e.g. `calendar: 2024-10-12 set to workday (国庆节)`
+ */
+export function recomputeOpenDeadlines(tx: Db, cal: HolidayCalendar, reason: string, actorId: number | null, now: number): RecomputeResult {
+  const rows = repo.listRunningOpenDeadlines(tx)
+  const moved: RecomputeResult['moved'] = []
+  for (const row of rows) {
+    const { dueAt } = deadlineOf(tx, row, cal)
+    if (dueAt === row.dueAt) continue
+    const change = { inquiryId: row.id, from: formatInstant(row.dueAt), to: formatInstant(dueAt) }
+    repo.updateDueAt(tx, row.id, dueAt, now)
+    repo.insertEvent(tx, { inquiryId: row.id, actorId, type: 'due_changed', data: { from: change.from, to: change.to, reason }, createdAt: now })
+    moved.push(change)
+  }
+  return { checked: rows.length, moved }
+}
