@@ -94,7 +94,7 @@ describe('the annual report draft in the browser', () => {
       title: '关于优化公交线网的建议', deputyName: '陈明', assignedOn: `${YEAR}-05-06`,
     })
     await page.reload()
-    await page.getByText('proposals/建议提案：定稿 1，现在 2').waitFor()
+    await page.getByText('建议提案：定稿 1，现在 2').waitFor()
     expect(await page.getByText(SENTENCE).count()).toBe(1)
 
     const dir = process.env.DESK_SCREENSHOTS

@@ -139,15 +139,28 @@ function liveDraft(db: Db, viewer: ReportViewer, year: number) {
 }
 type Draft = ReturnType<typeof liveDraft>
 
+/** What each counted sentence is about, as the keys of its numbers read on the report page. */
+const SENTENCE_NAMES: Record<CountedSentence['key'], string> = {
+  channels: '渠道',
+  phone: '咨询电话',
+  proposals: '建议提案',
+  disclosure: '依申请公开',
+  reviews: '复议诉讼',
+}
+
 /**
- * Every number of a draft by a readable key: the sentences' links (`建议提案`, `市长信箱` …) and
- * sections 三 and 四's cells (`三/<row>/<column>`, `四/<kind>/<column>`).
+ * Every number of a draft by a key staff can read: the sentences' links (`建议提案`, `建议提案·主办`,
+ * `渠道·市长信箱` …) and sections 三 and 四's cells (`表三·<row>·<column>`, `表四·<kind>·<column>`).
  */
 function numbersOf(d: Draft): Record<string, number> {
   const out: Record<string, number> = {}
-  for (const s of d.sentences) for (const l of s.links) out[`${s.key}/${l.label}`] = l.count
-  for (const r of d.disclosure.sectionThree) for (const c of r.cells) out[`三/${r.labelZh}/${c.column}`] = c.count
-  for (const k of d.disclosure.sectionFour) for (const c of k.cells) out[`四/${k.labelZh}/${c.labelZh}`] = c.count
+  for (const s of d.sentences) {
+    const name = SENTENCE_NAMES[s.key]
+    for (const l of s.links) out[l.label === name ? name : `${name}·${l.label}`] = l.count
+  }
+  const column = (code: string) => d.disclosure.columns.find((c) => c.column === code)?.labelZh ?? code
+  for (const r of d.disclosure.sectionThree) for (const c of r.cells) out[`表三·${r.labelZh}·${column(c.column)}`] = c.count
+  for (const k of d.disclosure.sectionFour) for (const c of k.cells) out[`表四·${k.labelZh}·${c.labelZh}`] = c.count
   return out
 }
 

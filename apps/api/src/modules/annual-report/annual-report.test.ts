@@ -126,8 +126,8 @@ describe('the 2017 annual report draft', () => {
     expect(report.closed?.by).toBe('manager1 name')
     expect(report.sentences.find((x) => x.key === 'proposals')?.text).toBe(PROPOSALS_2017)
     expect(report.differences).toEqual([
-      { key: 'proposals/建议提案', closed: 84, now: 85 },
-      { key: 'proposals/主办', closed: 35, now: 36 },
+      { key: '建议提案', closed: 84, now: 85 },
+      { key: '建议提案·主办', closed: 35, now: 36 },
     ])
     const save = await call(desk, manager, 'PUT', '/reports/annual/2017/text', TEXT)
     expect(save.status).toBe(409)
