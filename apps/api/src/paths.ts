@@ -41,7 +41,8 @@ export function resolveDbPath(explicit: string | undefined): string {
   return given ? fromUser(given) : resolve(REPO_ROOT, 'data/desk.sqlite')
 }
 
-/** The attachment files' folder: DESK_FILES (the user's path), else `files/` beside the database file. */
+/** The attachment files' folder: an explicit path (flag or DESK_FILES), else `files/` beside the database file. */
 export function resolveFilesDir(explicit: string | undefined, dbPath: string): string {
-  return explicit ? fromUser(explicit) : resolve(dirname(dbPath), 'files')
+  const given = explicit ?? process.env.DESK_FILES
+  return given ? fromUser(given) : resolve(dirname(dbPath), 'files')
 }

@@ -1,9 +1,10 @@
 /**
- * The `desk` command (`pnpm desk <command> …`): import, seed, tally, calendar. Each command lives
+ * The `desk` command (`pnpm desk <command> …`): import, seed, tally, calendar, report, backup. Each command lives
  * in its own `*.command.ts` and is registered here.
  */
 import { Command } from 'commander'
 import { UnsupportedDbError } from '../paths.ts'
+import { registerBackupCommand } from './backup.command.ts'
 import { registerCalendarCommand } from './calendar.command.ts'
 import { registerImportCommand } from './import.command.ts'
 import { registerSeedCommand } from './seed.command.ts'
@@ -17,6 +18,7 @@ registerCalendarCommand(program)
 registerSeedCommand(program)
 registerTallyCommand(program)
 registerReportCommand(program)
+registerBackupCommand(program)
 
 try {
   await program.parseAsync(process.argv)

@@ -1,0 +1,30 @@
+/**
+ * `desk backup [--db <path>] [--files <dir>] <dir>`: copies the database (SQLite online backup,
+ * safe while the desk runs) and the attachment files into `<dir>` (`desk.sqlite`, `files/`).
+ * Restore by stopping the desk and putting them back as DESK_DB and DESK_FILES.
+ */
+import type { Command } from 'commander'
+import { backupDesk } from '../db/backup.ts'
+import { diskFileStore } from '../lib/file-store.ts'
+import { fromUser, resolveFilesDir } from '../paths.ts'
+import { openCliDb } from './cli-db.ts'
+
+/** Adds `backup` to the `desk` program. */
+export function registerBackupCommand(program: Command): void {
+  program
+    .command('backup')
+    .description('Copy the database and the attachment files, consistently, into a folder')
+    .argument('<dir>', 'folder to write desk.sqlite and files/ into')
+    .option('--db <path>', 'database file (default: DESK_DB or data/desk.sqlite)')
+    .option('--files <dir>', 'attachment folder (default: DESK_FILES or files/ beside the database)')
+    .action(async (dir: string, opts: { db?: string; files?: string }) => {
+      const { db, path } = openCliDb(opts.db)
+      try {
+        const files = diskFileStore(resolveFilesDir(opts.files, path))
+        const out = await backupDesk(db, files, fromUser(dir))
+        console.log(`Backed up ${path} to ${out.database} and ${files.root} to ${out.files}`)
+      } finally {
+        db.$client.close()
+      }
+    })
+}

@@ -1,0 +1,28 @@
+/**
+ * A consistent copy of the desk: SQLite's online backup API (the copy is one committed state,
+ * taken while the desk keeps serving), then the attachment files. Files are content-addressed and
+ * never change, and a file is stored before the row naming it commits, so every file the copied
+ * database names is in the folder when it is copied after the database; files added meanwhile
+ * are harmless extras.
+ */
+import { cp, mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { FileStore } from '../lib/file-store.ts'
+import type { Db } from './client.ts'
+
+/**
+ * Writes `<dir>/desk.sqlite` and `<dir>/files/`. Restore: put them back as DESK_DB and DESK_FILES.
+ * @returns the paths written; throws the driver's or the file system's error (nothing is removed)
+ */
+export async function backupDesk(db: Db, files: FileStore, dir: string): Promise<{ database: string; files: string }> {
+  await mkdir(dir, { recursive: true })
+  const database = join(dir, 'desk.sqlite')
+  await db.$client.backup(database)
+  const filesDir = join(dir, 'files')
+  await mkdir(filesDir, { recursive: true })
+  await cp(files.root, filesDir, { recursive: true, force: false, errorOnExist: false, filter: (src) => !src.endsWith('.tmp') }).catch((err: NodeJS.ErrnoException) => {
+    // a desk that never stored a file has no folder yet
+    if (err.code !== 'ENOENT') throw err
+  })
+  return { database, files: filesDir }
+}
