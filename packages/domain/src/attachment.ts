@@ -93,6 +93,10 @@ export const attachmentInputSchema = z.union([
 ])
 export type AttachmentInput = z.infer<typeof attachmentInputSchema>
 
+/** Files a form uploaded first (`POST …/uploads`), named by their tokens: at most `max`. */
+export const uploadRefListSchema = (max: number) =>
+  z.array(z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,40}$/) }).strict()).max(max)
+
 /** Up to `ATTACHMENT_LIMITS.channel.maxFiles` attachments. */
 export const attachmentListSchema = z.array(attachmentInputSchema).max(ATTACHMENT_LIMITS.channel.maxFiles)
 

@@ -7,6 +7,7 @@ import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-j
 import { z } from 'zod'
 import { textSchema } from './text.ts'
 import { MAILBOX_LIMITS } from './mailbox-limits.ts'
+import { ATTACHMENT_LIMITS, uploadRefListSchema } from './attachment.ts'
 
 /**
  * A mainland China mobile or landline number, normalised to its national digits
@@ -53,6 +54,8 @@ export const mailboxSubmissionSchema = z.object({
   agreePrivacy: z.literal(true, { error: 'the privacy note must be accepted' }),
   /** Random key made by the form once per message: a resend after a network error is the same submission. */
   idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+  /** Photos and PDFs uploaded first (`POST /api/public/mailbox/uploads`), at most 5 */
+  attachments: uploadRefListSchema(ATTACHMENT_LIMITS.public.maxFiles).optional(),
 })
 export type MailboxSubmission = z.infer<typeof mailboxSubmissionSchema>
 

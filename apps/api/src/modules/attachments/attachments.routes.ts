@@ -13,11 +13,10 @@ import { z } from 'zod'
 import { requireStaff } from '../../lib/auth.ts'
 import type { AppEnv } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
-import type { FileStore } from '../../lib/file-store.ts'
 import { validate } from '../../lib/validate.ts'
-import { attachment } from '../reports/content-disposition.ts'
 import { previewOf } from '../files/file-check.ts'
 import { stageUpload } from '../files/files.service.ts'
+import { sendFile } from '../files/send-file.ts'
 import { listInquiryAttachments, openForStaff } from './attachments.service.ts'
 import { addStaffFiles, replyWithFiles } from './staff-files.service.ts'
 
@@ -26,19 +25,6 @@ const nameQuery = z.object({ name: z.string().min(1).max(255) })
 const filesBody = versionSchema.extend({ attachments: attachmentListSchema.min(1), note: z.string().trim().max(5000).optional() })
 const replyBody = replySchema.extend({ attachments: attachmentListSchema })
 
-/** Serves stored bytes as a download: never rendered inline by the browser, never sniffed. */
-export async function sendFile(files: FileStore, file: { name: string; type: string; size: number; sha256: string }): Promise<Response> {
-  return new Response(await files.open(file.sha256), {
-    status: 200,
-    headers: {
-    'Content-Type': file.type,
-    'Content-Length': String(file.size),
-    'Content-Disposition': attachment(file.name, `file.${file.type.split('/')[1] ?? 'bin'}`),
-    'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'private, no-store',
-    },
-  })
-}
 
 const ctxOf = (c: { var: Pick<AppEnv['Variables'], 'db' | 'files' | 'now'> }) => ({ db: c.var.db, files: c.var.files, now: c.var.now() })
 

@@ -18,7 +18,7 @@ import { requireStaff } from '../../lib/auth.ts'
 import type { AppEnv } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import { validate } from '../../lib/validate.ts'
-import { attachment } from '../reports/content-disposition.ts'
+import { attachment } from '../../lib/content-disposition.ts'
 import { tooLarge } from './import-staging.ts'
 import {
   getImportJob,

@@ -1,7 +1,7 @@
 /** SQL of the public mailbox: idempotency keys, and the one inquiry a tracking number names. */
-import { and, desc, eq } from 'drizzle-orm'
+import { and, asc, desc, eq, isNotNull } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { inquiries, replies, submissionKeys } from '../../db/schema.ts'
+import { attachments, inquiries, replies, submissionKeys } from '../../db/schema.ts'
 
 export function findSubmissionKey(db: Db, key: string) {
   return db
@@ -39,4 +39,36 @@ export function findLatestDeskReply(db: Db, inquiryId: number) {
     .orderBy(desc(replies.id))
     .limit(1)
     .get()
+}
+
+/** One attachment with what the citizen's download link is checked against. */
+export function findCitizenFile(db: Db, attachmentId: number) {
+  return db
+    .select({
+      id: attachments.id,
+      name: attachments.name,
+      type: attachments.type,
+      size: attachments.size,
+      sha256: attachments.sha256,
+      replyId: attachments.replyId,
+      source: attachments.source,
+      channelCode: inquiries.channelCode,
+      trackingNumber: inquiries.externalId,
+      citizenPhone: inquiries.citizenPhone,
+      status: inquiries.status,
+    })
+    .from(attachments)
+    .innerJoin(inquiries, eq(inquiries.id, attachments.inquiryId))
+    .where(eq(attachments.id, attachmentId))
+    .get()
+}
+
+/** The files a citizen sees: those they sent (no reply) and those of desk replies. */
+export function listCitizenFiles(db: Db, inquiryId: number) {
+  return db
+    .select({ id: attachments.id, name: attachments.name, type: attachments.type, size: attachments.size, replyId: attachments.replyId, source: attachments.source })
+    .from(attachments)
+    .where(and(eq(attachments.inquiryId, inquiryId), isNotNull(attachments.sha256)))
+    .orderBy(asc(attachments.id))
+    .all()
 }

@@ -19,6 +19,9 @@ import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
 import { getActiveChannel } from '../channels/channels.service.ts'
 import { ingestInquiry } from '../inquiries/ingest.service.ts'
+import { bindAttachments, prepareAttachments, type FilesCtx } from '../files/files.service.ts'
+import { recordEvent } from '../inquiries/inquiries.service.ts'
+import { citizenFileLinks } from './citizen-files.service.ts'
 import * as repo from './mailbox.repo.ts'
 
 export const MAILBOX_CHANNEL = 'director_mailbox'
@@ -39,11 +42,16 @@ const CITIZEN_STATUS: Record<InquiryStatus, CitizenStatus> = {
 }
 
 /**
- * Files the message, once per idempotency key: a double click or a resend returns the first
- * submission's tracking number with `created: false`.
+ * Files the message with its uploaded files, once per idempotency key: a double click or a resend
+ * returns the first submission's tracking number with `created: false`. A file that is not the
+ * citizen's upload: 422 naming it, nothing written.
  */
-export function submitToMailbox(db: Db, input: MailboxSubmission, now: number) {
+export async function submitToMailbox(ctx: FilesCtx, input: MailboxSubmission) {
+  const { db, now } = ctx
   getActiveChannel(db, MAILBOX_CHANNEL)
+  const seenBefore = repo.findSubmissionKey(db, input.idempotencyKey)
+  if (seenBefore) return { trackingNumber: seenBefore.trackingNumber, receivedAt: formatInstant(seenBefore.receivedAt), created: false }
+  const prepared = await prepareAttachments(ctx, input.attachments ?? [], { profile: 'public', uploader: 'public' })
   return db.transaction((tx) => {
     const t = tx as unknown as Db
     const seen = repo.findSubmissionKey(t, input.idempotencyKey)
@@ -64,12 +72,16 @@ export function submitToMailbox(db: Db, input: MailboxSubmission, now: number) {
       { actorId: null, now, eventType: 'received' },
     )
     repo.insertSubmissionKey(t, { key: input.idempotencyKey, inquiryId: id, createdAt: now })
+    if (prepared.length > 0) {
+      const files = bindAttachments(t, prepared, { inquiryId: id, source: 'citizen', createdBy: null, uploader: 'public', now })
+      recordEvent(t, { inquiryId: id, actorId: null, type: 'attachment_added', data: { attachments: files }, createdAt: now })
+    }
     return { trackingNumber, receivedAt: formatInstant(now), created: true }
   })
 }
 
 /** Status (and the reply, once there is one) for a tracking number and the phone it was filed with. */
-export function trackMailbox(db: Db, input: MailboxTrackInput) {
+export function trackMailbox(db: Db, input: MailboxTrackInput, now: number) {
   const row = repo.findTrackedInquiry(db, MAILBOX_CHANNEL, input.trackingNumber)
   const phone = normaliseMainlandPhone(input.phone)
   if (!row || !phone || row.citizenPhone !== phone) {
@@ -82,5 +94,6 @@ export function trackMailbox(db: Db, input: MailboxTrackInput) {
     status: CITIZEN_STATUS[row.status],
     receivedAt: formatInstant(row.receivedAt),
     reply: reply ? { body: reply.body, at: formatInstant(reply.createdAt) } : null,
+    files: citizenFileLinks(db, { ...row, externalId: input.trackingNumber }, now),
   }
 }
