@@ -87,8 +87,12 @@ describe('the responder workflow in the browser', () => {
     await li.getByTitle('交通运输处').click()
     await dialog.getByLabel('转办说明').fill('涉及道路占用，请交通运输处办理')
     await dialog.getByRole('button', { name: /^转\s*办$/ }).click()
-    // now in the other department: out of li's sight
-    await li.getByText('问询不存在').waitFor()
+    // now in the other department, out of li's sight: the page ends on the queue saying where it went
+    await li.getByText('问询已转办至 交通运输处').waitFor()
+    await li.waitForURL(/\/queue$/)
+    await li.getByRole('heading', { name: '答复队列' }).waitFor()
+    expect(await li.getByText('问询不存在').count()).toBe(0)
+    expect(await li.locator('.ant-message-error').count()).toBe(0)
 
     const wang = await logIn('wang', `/inquiries/${inquiryId}`)
     await wang.getByRole('heading', { name: '人行道占道经营' }).waitFor()

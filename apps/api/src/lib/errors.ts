@@ -2,19 +2,13 @@
  * One error type for the whole API and one place that maps it to HTTP.
  * Response shape: `{ error: { code, message, details? } }`.
  */
+import type { ApiErrorCode } from '@desk/domain'
 import type { ErrorHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { AppEnv } from './context.ts'
 
-export type ErrorCode =
-  | 'VALIDATION'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'CSRF'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'RATE_LIMITED'
+/** The codes are the domain's list (API_ERROR_CODES), which the SPA translates one by one. */
+export type ErrorCode = ApiErrorCode
 
 const STATUS = {
   VALIDATION: 422,

@@ -7,13 +7,26 @@ import { buildCalendar, toZonedDate, type CalendarEntry, type HolidayCalendar } 
 import { queryOptions, useQueries } from '@tanstack/react-query'
 import { api, unwrap } from './api-client.ts'
 
+/**
+ * One key per calendar endpoint, shared by the due tags and the admin's calendar screens, so an
+ * admin's change (which invalidates `all()`) reaches both.
+ */
 export const calendarQueries = {
+  all: () => ['calendar'] as const,
+  /** `GET /api/calendar/days?year=`: the listed days of a year and whether its notice is loaded. */
   year: (year: number) =>
     queryOptions({
-      queryKey: ['calendar', 'days', year] as const,
+      queryKey: [...calendarQueries.all(), 'days', year] as const,
       queryFn: ({ signal }) =>
         unwrap(api.calendar.days.$get({ query: { year: String(year) } }, { init: { signal } })),
       staleTime: 10 * 60_000,
+    }),
+  /** `GET /api/calendar/years`: the loaded years with their source. */
+  years: () =>
+    queryOptions({
+      queryKey: [...calendarQueries.all(), 'years'] as const,
+      queryFn: ({ signal }) => unwrap(api.calendar.years.$get(undefined, { init: { signal } })).then((r) => r.items),
+      staleTime: 60_000,
     }),
 }
 

@@ -7,9 +7,10 @@ import { queryOptions } from '@tanstack/react-query'
 import { api, unwrap } from './api-client.ts'
 
 export const departmentQueries = {
+  all: () => ['departments'] as const,
   list: () =>
     queryOptions({
-      queryKey: ['departments', 'list'] as const,
+      queryKey: [...departmentQueries.all(), 'list'] as const,
       queryFn: ({ signal }) => unwrap(api.departments.$get(undefined, { init: { signal } })).then((r) => r.departments),
       staleTime: 5 * 60_000,
     }),

@@ -1,16 +1,53 @@
 /**
- * A readable, translated sentence for an error: the API's code picks the sentence (errors.<CODE>
- * in the locale files) and the API's message is appended for detail.
+ * The one sentence for a failed request, in the user's language, for every screen (toasts and the
+ * alerts beside a form): a refusal's `details.reason` picks `errors.reason.<reason>` (filled with
+ * the details it carries: who changed it, who holds it, the status …); otherwise the code picks
+ * `errors.<CODE>`. The API's English message is shown only when neither is known (`errors.UNKNOWN`).
+ * Codes and reasons are the domain's lists (API_ERROR_CODES, ERROR_REASONS); the locale test checks
+ * each has both languages.
  */
+import { ERROR_REASONS, type ErrorReason } from '@desk/domain'
 import i18next from 'i18next'
 import { ApiError } from './api-client.ts'
 
+type Details = {
+  reason?: unknown
+  changedBy?: string
+  action?: string
+  holder?: string | null
+  mainId?: number
+  status?: string
+}
+
+const isReason = (value: unknown): value is ErrorReason => (ERROR_REASONS as readonly unknown[]).includes(value)
+
+/** The fields a 422's details name (`[{ path: ['body'] }]` or `[{ path: 'days[1].date' }]`), for the VALIDATION sentence. */
+function fieldsOf(details: unknown): string {
+  if (!Array.isArray(details)) return ''
+  const fields = details.map((d: { path?: unknown }) =>
+    Array.isArray(d.path) ? d.path.filter((p) => typeof p === 'string').join('.') : typeof d.path === 'string' ? d.path : '',
+  )
+  return [...new Set(fields.filter(Boolean))].join(', ')
+}
+
 export function errorText(error: unknown): string {
-  if (error instanceof ApiError) {
-    return i18next.t(`errors.${error.code}`, {
-      defaultValue: i18next.t('errors.UNKNOWN', { message: error.message }),
-      message: error.message,
+  const t = i18next.t
+  if (!(error instanceof ApiError)) {
+    return t('errors.NETWORK', { message: error instanceof Error ? error.message : String(error) })
+  }
+  const d = (typeof error.details === 'object' && error.details !== null ? error.details : {}) as Details
+  if (isReason(d.reason)) {
+    return t(`errors.reason.${d.reason}`, {
+      name: d.changedBy ?? '?',
+      action: t(`events.${d.action ?? 'update'}`, { defaultValue: d.action ?? '' }),
+      holder: d.holder ?? '?',
+      mainId: d.mainId ?? '?',
+      status: t(`status.${d.status ?? ''}`, { defaultValue: d.status ?? '' }),
     })
   }
-  return i18next.t('errors.NETWORK', { message: error instanceof Error ? error.message : String(error) })
+  if (error.code === 'VALIDATION') {
+    const fields = fieldsOf(error.details)
+    return fields ? t('errors.VALIDATION_FIELDS', { fields }) : t('errors.VALIDATION')
+  }
+  return t(`errors.${error.code}`, { defaultValue: t('errors.UNKNOWN', { message: error.message }), message: error.message })
 }

@@ -10,11 +10,17 @@ export const queueRootKeys = {
   counts: () => ['queue', 'counts'] as const,
 }
 
-/** One inquiry's page data (`['inquiry', id]`, as features/inquiry keys its detail): workflow
- * actions of other features invalidate it so the page, timeline and deadline reload. */
+/** One inquiry's page data (`['inquiry', id, …]`, features/inquiry): a calendar change elsewhere
+ * invalidates every inquiry page so its due date and deadline reload. */
 export const inquiryRootKeys = {
   all: () => ['inquiry'] as const,
   detail: (id: number) => ['inquiry', id] as const,
+}
+
+/** Deadline lists across inquiries (the digest, pending extension requests): an inquiry's clock or
+ * extension action invalidates them. */
+export const deadlineRootKeys = {
+  all: () => ['deadlines'] as const,
 }
 
 export const channelRootKeys = {

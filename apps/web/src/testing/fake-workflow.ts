@@ -1,7 +1,7 @@
 /**
  * An in-memory stand-in for the workflow and deadline API of one desk, served
  * through MSW beside `createFakeDesk` (whose inquiries it changes): the inquiry view with its
- * `deadline`, `/workflow`, departments, return reasons, templates and their fill, the workflow
+ * `deadline`, `/workflow`, departments, return reasons, templates, the workflow
  * actions (each checks the version, bumps it and appends the event the API writes), the calendar
  * days and the deadline actions. Every write is recorded for assertions.
  */
@@ -127,12 +127,10 @@ export function createFakeWorkflow(desk: FakeDesk, options: Options = {}) {
     http.get('*/api/templates', ({ request }) => {
       state.writes.push({ path: '/api/templates', body: Object.fromEntries(new URL(request.url).searchParams) })
       return HttpResponse.json({
-        templates: [{ id: 7, category: '城市管理', title: '占道经营答复', body: '{市民姓名}您好：…', isActive: true, updatedBy: 1, updatedAt: 0 }],
+        templates: [
+          { id: 7, category: '城市管理', title: '占道经营答复', body: '{市民姓名}您好：您{来件日期}反映的问题已交{承办单位}办理。', isActive: true, updatedBy: 1, updatedAt: 0 },
+        ],
       })
-    }),
-    http.get('*/api/templates/:id/fill', ({ request }) => {
-      const inquiryId = new URL(request.url).searchParams.get('inquiryId')
-      return HttpResponse.json({ text: `李*您好：您 2024年9月27日 反映的问题（编号 EXT-${inquiryId}）已交城市管理处办理。`, unknown: [], missing: ['department'] })
     }),
     http.post('*/api/inquiries/:id/transfer', action((d, b) => change(d, 'transferred', { from: null, to: '交通运输处', note: b.note }, { status: 'new', assignee: null, department: { id: Number(b.departmentId), name: '交通运输处' } }))),
     http.post('*/api/inquiries/:id/return', action((d, b) => change(d, 'returned', { reason: b.reasonId === 1 ? '非本单位职责' : '重复件', note: b.note }, { status: 'returned', assignee: null }))),

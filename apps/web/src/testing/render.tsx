@@ -16,6 +16,8 @@ export type RenderedApp = Pick<RenderResult, 'container' | 'unmount'> & {
   user: UserEvent
   /** The current URL path + search of the app. */
   location: () => string
+  /** Goes to `path` inside the app, as a link would (the query cache stays). */
+  navigate: (path: string) => Promise<void>
 }
 
 export function renderWithClient(path: string): RenderedApp {
@@ -36,6 +38,10 @@ export function renderWithClient(path: string): RenderedApp {
       if (!router) throw new Error('router not rendered')
       const { pathname, search } = router.state.location
       return pathname + search
+    },
+    navigate: async (to) => {
+      if (!router) throw new Error('router not rendered')
+      await router.navigate(to)
     },
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fillTemplate, fillTemplateForComposer, formatChineseDate } from './reply-template.ts'
+import { fillTemplate, fillTemplateForComposer, formatChineseDate, templateSegments } from './reply-template.ts'
 
 const values = { citizenName: '张**', receivedDate: '2024年9月27日', trackingNumber: 'GD20240927001', department: '规划处' }
 
@@ -42,5 +42,22 @@ describe('fillTemplateForComposer', () => {
 
   it('reports the citizen name missing when the inquiry has none', () => {
     expect(fillTemplateForComposer('{市民姓名}您好', { citizenName: null }).unfilled).toEqual(['市民姓名'])
+  })
+})
+
+describe('templateSegments', () => {
+  it('cuts the text at its placeholders and joins back to what fillTemplate gives', () => {
+    const template = '{市民姓名}您好：{办理结果}，由{承办单位}办理。'
+    const segments = templateSegments(template, { citizenName: '张**', department: null })
+    expect(segments).toEqual([
+      { kind: 'field', field: 'citizenName', name: '市民姓名', value: '张**' },
+      { kind: 'text', text: '您好：' },
+      { kind: 'unknown', name: '办理结果' },
+      { kind: 'text', text: '，由' },
+      { kind: 'field', field: 'department', name: '承办单位', value: null },
+      { kind: 'text', text: '办理。' },
+    ])
+    const joined = segments.map((s) => (s.kind === 'text' ? s.text : s.kind === 'field' && s.value !== null ? s.value : `{${s.name}}`)).join('')
+    expect(joined).toBe(fillTemplate(template, { citizenName: '张**', department: null }).text)
   })
 })

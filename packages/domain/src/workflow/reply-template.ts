@@ -90,3 +90,29 @@ export function fillTemplateForComposer(template: string, values: TemplateValues
     unfilled: filled.unfilled.filter((n) => !keptNames.has(n)),
   }
 }
+
+/** A run of a template's text: plain text, a known placeholder (with its value, null when the inquiry lacks it) or an unknown name. */
+export type TemplateSegment =
+  | { kind: 'text'; text: string }
+  | { kind: 'field'; field: TemplateField; name: string; value: string | null }
+  | { kind: 'unknown'; name: string }
+
+/**
+ * The template cut at its placeholders, in order, for a preview that marks what each placeholder
+ * becomes; joining plain texts, field values (or `{name}` when null) and `{name}` of unknowns gives
+ * `fillTemplate(template, values).text`.
+ */
+export function templateSegments(template: string, values: TemplateValues): TemplateSegment[] {
+  const segments: TemplateSegment[] = []
+  let last = 0
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    const name = m[1] ?? ''
+    if (m.index > last) segments.push({ kind: 'text', text: template.slice(last, m.index) })
+    const field = FIELD_BY_NAME.get(name)
+    const value = field ? values[field] : undefined
+    segments.push(field ? { kind: 'field', field, name, value: value || null } : { kind: 'unknown', name })
+    last = m.index + m[0].length
+  }
+  if (last < template.length) segments.push({ kind: 'text', text: template.slice(last) })
+  return segments
+}

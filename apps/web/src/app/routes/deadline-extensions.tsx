@@ -1,7 +1,7 @@
 /** /deadlines/extensions (managers): pending extension requests with approve / reject. */
 import { Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { ExtensionRequests } from '../../features/deadlines/components/extension-requests.tsx'
+import { ExtensionRequests } from '../../features/inquiry/components/extension-requests.tsx'
 
 export function Component() {
   const { t } = useTranslation()

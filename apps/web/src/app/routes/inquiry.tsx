@@ -1,41 +1,41 @@
 /**
- * /inquiries/:id: one inquiry with its contact, timeline and actions (features/inquiry), composed
- * with the responder's workflow (features/inquiry-workflow: transfer, return, notes, merge, reply
- * with templates and sign-off, delivery, follow-up) and its deadline (features/deadlines).
+ * /inquiries/:id: one inquiry (features/inquiry): its message, the reply box, sign-off drafts,
+ * follow-ups and the 办理 card in the main column; deadline, contact and timeline beside it.
+ * Other features' pieces about the inquiry (e.g. its attachments) compose in here, not in the
+ * feature.
  */
 import { useQuery } from '@tanstack/react-query'
 import { Alert, Col, Flex, Result, Row, Skeleton } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
-import { DeadlinePanel } from '../../features/deadlines/components/deadline-panel.tsx'
 import { inquiryQueries } from '../../features/inquiry/api/inquiry-queries.ts'
 import { ContactCard } from '../../features/inquiry/components/contact-card.tsx'
+import { DeadlinePanel } from '../../features/inquiry/components/deadline-panel.tsx'
+import { DraftList } from '../../features/inquiry/components/draft-list.tsx'
+import { FollowUpCard } from '../../features/inquiry/components/follow-up-card.tsx'
 import { InquiryActions } from '../../features/inquiry/components/inquiry-actions.tsx'
 import { InquirySummary } from '../../features/inquiry/components/inquiry-summary.tsx'
 import { InquiryTimeline } from '../../features/inquiry/components/inquiry-timeline.tsx'
-import { workflowQueries } from '../../features/inquiry-workflow/api/workflow-queries.ts'
-import { DraftList } from '../../features/inquiry-workflow/components/draft-list.tsx'
-import { EventDetail } from '../../features/inquiry-workflow/components/event-detail.tsx'
-import { FollowUpCard } from '../../features/inquiry-workflow/components/follow-up-card.tsx'
-import { ReplyComposer } from '../../features/inquiry-workflow/components/reply-composer.tsx'
-import { ReplyDelivery } from '../../features/inquiry-workflow/components/reply-delivery.tsx'
-import { WorkflowPanel } from '../../features/inquiry-workflow/components/workflow-panel.tsx'
+import { ReplyComposer } from '../../features/inquiry/components/reply-composer.tsx'
 import { isApiError } from '../../lib/api-client.ts'
 import { channelName, channelQueries } from '../../lib/channels.ts'
+import { queuePath, useQueueOrigin } from '../../lib/queue-origin.ts'
 import { sessionQueries } from '../../lib/session.ts'
 
 export function Component() {
   const { t, i18n } = useTranslation()
   const id = Number(useParams().id)
+  const origin = useQueueOrigin()
   const isValidId = Number.isInteger(id) && id > 0
   const detail = useQuery({ ...inquiryQueries.detail(id), enabled: isValidId })
-  const workflow = useQuery({ ...workflowQueries.view(id), enabled: isValidId && detail.isSuccess })
+  const workflow = useQuery({ ...inquiryQueries.workflow(id), enabled: isValidId && detail.isSuccess })
   const channels = useQuery(channelQueries.list())
   const me = useQuery(sessionQueries.me())
   const isManager = me.data?.role === 'manager' || me.data?.role === 'admin'
+  const back = <Link to={queuePath(origin)}>{t('inquiry.back')}</Link>
 
   if (!isValidId || isApiError(detail.error, 404)) {
-    return <Result status="404" title={t('inquiry.notFound')} extra={<Link to="/queue">{t('app.backToQueue')}</Link>} />
+    return <Result status="404" title={t('inquiry.notFound')} extra={back} />
   }
   if (detail.isError) return <Alert type="error" showIcon title={t('inquiry.loadError')} />
   if (detail.isPending) return <Skeleton active />
@@ -45,18 +45,18 @@ export function Component() {
   const flow = workflow.data
   return (
     <Flex vertical gap={16}>
-      <Link to="/queue">{t('inquiry.back')}</Link>
+      {back}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
           <Flex vertical gap={16}>
             <InquirySummary inquiry={inquiry} channel={channel ? channelName(channel, i18n.language) : inquiry.channel} />
-            <InquiryActions inquiry={inquiry} hasReplyBox={false} />
-            <ReplyComposer inquiry={inquiry} requiresSignOff={flow?.requiresSignOff} />
+            {/* attachments: the inquiry's file list belongs here, under the message it came with */}
+            <ReplyComposer inquiry={inquiry} contact={contact} requiresSignOff={flow?.requiresSignOff} />
             {flow && (
               <>
                 <DraftList inquiry={inquiry} drafts={flow.drafts} isManager={isManager} />
                 <FollowUpCard inquiry={inquiry} followUps={flow.followUps} />
-                <WorkflowPanel inquiry={inquiry} workflow={flow} />
+                <InquiryActions inquiry={inquiry} workflow={flow} />
               </>
             )}
           </Flex>
@@ -65,15 +65,7 @@ export function Component() {
           <Flex vertical gap={16}>
             {deadline && <DeadlinePanel inquiry={inquiry} deadline={deadline} isManager={isManager} />}
             <ContactCard id={inquiry.id} masked={contact} />
-            <InquiryTimeline
-              inquiry={inquiry}
-              renderEventDetail={(event) => <EventDetail event={event} />}
-              renderReplyExtra={(reply) =>
-                flow && (
-                  <ReplyDelivery inquiryId={inquiry.id} reply={reply} hasWebhook={flow.hasWebhook} deliveries={flow.deliveries} />
-                )
-              }
-            />
+            <InquiryTimeline inquiry={inquiry} workflow={flow} />
           </Flex>
         </Col>
       </Row>

@@ -172,7 +172,8 @@ describe('/imports', () => {
     expect(within(row).getByText('张答复')).toBeTruthy()
     await app.user.click(within(row).getByRole('button', { name: /撤\s?销/ }))
     await app.user.click(await screen.findByRole('button', { name: /确\s?定|OK/ }))
-    expect(await screen.findByText('操作冲突：1 inquiries of import 7 were changed after it, so it cannot be undone')).toBeTruthy()
+    // the sentence in the user's language; the touched inquiries below say which
+    expect(await screen.findByText('操作与当前数据冲突，请刷新页面后重试')).toBeTruthy()
     await waitFor(() => expect(screen.getByRole('link', { name: '188006 路灯不亮' }).getAttribute('href')).toBe('/inquiries/31'))
   })
 })

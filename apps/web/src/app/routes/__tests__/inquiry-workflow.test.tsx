@@ -13,13 +13,13 @@ function setup(overrides: Parameters<typeof makeInquiry>[0], options: Parameters
   const flow = createFakeWorkflow(desk, options)
   server.use(...flow.handlers, ...desk.handlers)
   const app = renderWithClient(`/inquiries/${inquiry.id}`)
-  return { inquiry, flow, app }
+  return { inquiry, desk, flow, app }
 }
 
 const dialog = () => screen.getByRole('dialog')
 
 describe('inquiry page: the responder workflow', () => {
-  it('transfers to another department with a note, with the loaded version, and shows it in the timeline', async () => {
+  it('transfers to another department with a note, with the loaded version, and ends on the queue saying where it went', async () => {
     const { inquiry, flow, app } = setup({})
     await screen.findByRole('heading', { name: '小区门口占道经营' })
     await app.user.click(await screen.findByRole('button', { name: /^转\s*办$/ }))
@@ -34,13 +34,15 @@ describe('inquiry page: the responder workflow', () => {
         body: { version: 4, departmentId: 2, note: '涉及道路占用，请交通处办理' },
       }),
     )
-    // the page reloaded: the timeline names the event and its note; the inquiry is new in the other department
-    expect(await screen.findByText(/未分派处室 → 交通运输处：涉及道路占用，请交通处办理/)).toBeTruthy()
-    expect(screen.getAllByText(/转办/).length).toBeGreaterThan(1)
-    expect(screen.getByText('待签收')).toBeTruthy()
+    // out of this responder's sight now: the queue, one success message, no "not found" and no error toast
+    expect(await screen.findByText('问询已转办至 交通运输处')).toBeTruthy()
+    await waitFor(() => expect(app.location()).toBe('/queue'))
+    expect(await screen.findByRole('heading', { name: '答复队列' })).toBeTruthy()
+    expect(screen.queryByText('问询不存在')).toBeNull()
+    expect(document.querySelectorAll('.ant-message-error')).toHaveLength(0)
   })
 
-  it('returns upstream with a listed reason and free text; the inquiry shows as returned', async () => {
+  it('returns upstream with a listed reason and free text, and ends on the queue saying so', async () => {
     const { inquiry, flow, app } = setup({})
     await app.user.click(await screen.findByRole('button', { name: /^退\s*单$/ }))
     await app.user.click(within(dialog()).getByRole('combobox', { name: '退单原因' }))
@@ -54,10 +56,8 @@ describe('inquiry page: the responder workflow', () => {
         body: { version: 4, reasonId: 1, note: '属区城管执法局职责' },
       }),
     )
-    expect(await screen.findByText('非本单位职责：属区城管执法局职责')).toBeTruthy()
-    expect(screen.getAllByText('已退单').length).toBeGreaterThan(0)
-    // a returned inquiry offers no transfer any more (the closing dialog may still hold its own button)
-    await waitFor(() => expect(screen.queryByRole('button', { name: /^转\s*办$/ })).toBeNull())
+    expect(await screen.findByText('问询已退回上级平台（非本单位职责）')).toBeTruthy()
+    await waitFor(() => expect(app.location()).toBe('/queue'))
   })
 
   it('adds an internal note that shows as internal, apart from the replies', async () => {
@@ -77,18 +77,31 @@ describe('inquiry page: the responder workflow', () => {
     expect(screen.queryByText(/的答复$/)).toBeNull()
   })
 
-  it('inserts a template of the inquiry category, filled by the API, into the reply box', async () => {
-    const { inquiry, flow, app } = setup({})
+  it('inserts a template with its placeholders, previews them marked, and sends only when each can be filled', async () => {
+    const { inquiry, desk, flow, app } = setup({ citizenName: '李*' })
     const box = await screen.findByLabelText<HTMLTextAreaElement>('答复内容')
     await app.user.type(box, '尊敬的市民：')
     await app.user.click(screen.getByRole('combobox', { name: '插入答复模板' }))
     await app.user.click(await screen.findByTitle('占道经营答复'))
 
-    await waitFor(() =>
-      expect(box.value).toBe(`尊敬的市民：李*您好：您 2024年9月27日 反映的问题（编号 EXT-${inquiry.id}）已交城市管理处办理。`),
-    )
+    // the text keeps the placeholders (the API fills them from the unmasked record when it sends)
+    await waitFor(() => expect(box.value).toBe('尊敬的市民：{市民姓名}您好：您{来件日期}反映的问题已交{承办单位}办理。'))
     expect(flow.state.writes.find((w) => w.path === '/api/templates')?.body).toEqual({ category: '城市管理' })
-    expect(screen.getByText('以下占位符未能填写，请手工补充：承办处室')).toBeTruthy()
+    // the preview marks what each becomes; the inquiry has no department, so {承办单位} blocks sending
+    expect(screen.getByTestId('reply-preview').textContent).toBe('尊敬的市民：李*您好：您2024年9月27日反映的问题已交{承办单位}办理。')
+    expect(screen.getByText('李*', { selector: 'mark' })).toBeTruthy()
+    const warning = '以下占位符无法填写，请改为实际内容后再发送：{承办单位}'
+    expect(screen.getByText(warning)).toBeTruthy()
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: '发送答复' }).disabled).toBe(true)
+
+    await app.user.clear(box)
+    await app.user.type(box, '{{市民姓名}您好：已交城市管理处办理。')
+    await waitFor(() => expect(screen.getByRole<HTMLButtonElement>('button', { name: '发送答复' }).disabled).toBe(false))
+    expect(screen.queryByText(warning)).toBeNull()
+    await app.user.click(screen.getByRole('button', { name: '发送答复' }))
+    await waitFor(() => expect(box.value).toBe(''))
+    expect(screen.queryByTestId('reply-preview')).toBeNull()
+    expect(desk.state.writes.at(-1)).toMatchObject({ path: `/api/inquiries/${inquiry.id}/replies`, body: { version: 4, body: '{市民姓名}您好：已交城市管理处办理。' } })
   })
 
   it('on a sign-off channel submits a draft instead of replying', async () => {

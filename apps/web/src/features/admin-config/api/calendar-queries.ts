@@ -5,40 +5,25 @@
  * A year upload sends the holiday-cn JSON as is; a malformed file answers 422 whose details are
  * `[{ path, message }]` naming each bad entry (nothing written).
  */
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { InferResponseType } from 'hono/client'
 import { api, unwrap } from '../../../lib/api-client.ts'
-import { queueRootKeys } from '../../../lib/query-keys.ts'
-import { configKeys } from './config-keys.ts'
+import { calendarQueries } from '../../../lib/calendar.ts'
+import { inquiryRootKeys, queueRootKeys } from '../../../lib/query-keys.ts'
 
 export type CalendarYear = InferResponseType<typeof api.calendar.years.$get, 200>['items'][number]
 export type CalendarDay = InferResponseType<typeof api.calendar.days.$get, 200>['days'][number]
 export type Recompute = InferResponseType<(typeof api.calendar.days)[':date']['$put'], 200>['recompute']
 
-export const calendarQueries = {
-  years: () =>
-    queryOptions({
-      queryKey: [...configKeys.area('calendar'), 'years'] as const,
-      queryFn: ({ signal }) => unwrap(api.calendar.years.$get(undefined, { init: { signal } })).then((r) => r.items),
-      staleTime: 60_000,
-    }),
-  days: (year: number) =>
-    queryOptions({
-      queryKey: [...configKeys.area('calendar'), 'days', year] as const,
-      queryFn: ({ signal }) => unwrap(api.calendar.days.$get({ query: { year: String(year) } }, { init: { signal } })),
-      staleTime: 60_000,
-    }),
-}
-
 /**
- * After a calendar change: the calendar screens, every queue list, the inquiry pages (due dates
- * may have moved) and the client-side calendar the due tags count with (keyed under ['calendar']).
+ * After a calendar change: every calendar read (these screens and the due tags count with the
+ * same keys), every queue list and the inquiry pages (due dates may have moved).
  */
 function useCalendarChanged() {
   const queryClient = useQueryClient()
   return () =>
     Promise.all(
-      [configKeys.area('calendar'), queueRootKeys.all(), ['inquiry'], ['calendar']].map((queryKey) =>
+      [calendarQueries.all(), queueRootKeys.all(), inquiryRootKeys.all()].map((queryKey) =>
         queryClient.invalidateQueries({ queryKey }),
       ),
     )

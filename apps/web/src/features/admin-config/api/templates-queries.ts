@@ -1,21 +1,11 @@
-/** Reply templates (答复模板): every template (active or not) for the managers' screen; create, edit. */
+/**
+ * Reply templates (答复模板): create and edit. The list is the shared one (lib/templates.ts); a save
+ * invalidates every template list, the reply composer's included.
+ */
 import type { ReplyTemplateInput } from '@desk/domain'
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import type { InferResponseType } from 'hono/client'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { api, unwrap } from '../../../lib/api-client.ts'
-import { configKeys } from './config-keys.ts'
-
-export type ReplyTemplate = InferResponseType<typeof api.templates.$get, 200>['templates'][number]
-
-export const templateQueries = {
-  /** All templates: no `category` query, so inactive ones are listed too. */
-  all: () =>
-    queryOptions({
-      queryKey: [...configKeys.area('templates'), 'all'] as const,
-      queryFn: ({ signal }) => unwrap(api.templates.$get({ query: {} }, { init: { signal } })).then((r) => r.templates),
-      staleTime: 60_000,
-    }),
-}
+import { templateQueries } from '../../../lib/templates.ts'
 
 export function useSaveTemplate() {
   const queryClient = useQueryClient()
@@ -24,6 +14,6 @@ export function useSaveTemplate() {
       id === null
         ? unwrap(api.templates.$post({ json: input }))
         : unwrap(api.templates[':id'].$patch({ param: { id: String(id) }, json: input })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: configKeys.area('templates') }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: templateQueries.all() }),
   })
 }

@@ -5,7 +5,8 @@
 import { useQuery } from '@tanstack/react-query'
 import { Alert, Button, Flex, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { calendarQueries, type CalendarDay } from '../api/calendar-queries.ts'
+import { calendarQueries } from '../../../lib/calendar.ts'
+import type { CalendarDay } from '../api/calendar-queries.ts'
 
 type Props = { year: number; onEdit: (day: CalendarDay) => void; onRemove: (date: string) => void }
 
@@ -16,7 +17,7 @@ function weekday(date: string, language: string): string {
 
 export function CalendarDays({ year, onEdit, onRemove }: Props) {
   const { t, i18n } = useTranslation()
-  const days = useQuery(calendarQueries.days(year))
+  const days = useQuery(calendarQueries.year(year))
   const columns: TableColumnsType<CalendarDay> = [
     { key: 'date', title: t('adminConfig.calendar.date'), dataIndex: 'date' },
     { key: 'weekday', title: t('adminConfig.calendar.weekday'), render: (_, d) => weekday(d.date, i18n.language) },

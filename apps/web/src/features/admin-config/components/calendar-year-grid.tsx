@@ -7,7 +7,8 @@ import { dayOfWeek } from '@desk/domain'
 import { useQuery } from '@tanstack/react-query'
 import { Card, Col, Row, Tooltip } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { calendarQueries, type CalendarDay } from '../api/calendar-queries.ts'
+import { calendarQueries } from '../../../lib/calendar.ts'
+import type { CalendarDay } from '../api/calendar-queries.ts'
 
 type Props = { year: number; onPick: (date: string, listed: CalendarDay | undefined) => void }
 
@@ -26,7 +27,7 @@ const cellStyle = { width: '14.28%', display: 'inline-block', textAlign: 'center
 
 export function CalendarYearGrid({ year, onPick }: Props) {
   const { t, i18n } = useTranslation()
-  const days = useQuery(calendarQueries.days(year))
+  const days = useQuery(calendarQueries.year(year))
   const listed = new Map((days.data?.days ?? []).map((d) => [d.date, d]))
   const monthName = new Intl.DateTimeFormat(i18n.language, { month: 'long', timeZone: 'UTC' })
 

@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query'
 import { Button, Table, type TableColumnsType } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../../utils/format-time.ts'
-import { calendarQueries, type CalendarYear } from '../api/calendar-queries.ts'
+import { calendarQueries } from '../../../lib/calendar.ts'
+import type { CalendarYear } from '../api/calendar-queries.ts'
 
 type Props = { selected: number; onSelect: (year: number) => void }
 

@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query'
 import { Alert } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { calendarQueries } from '../api/calendar-queries.ts'
+import { calendarQueries } from '../../../lib/calendar.ts'
 
 /** The years among this one and the next (Asia/Shanghai, at `now` ms) that are not in `loaded`. */
 export function missingYears(loaded: readonly number[], now: number): number[] {

@@ -1,7 +1,8 @@
 /** Return reasons (退单原因): add, reword, deactivate (a deactivated one is no longer offered). */
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { returnReasonQueries, useCreateReturnReason, useUpdateReturnReason } from '../api/return-reasons-queries.ts'
+import { returnReasonQueries } from '../../../lib/return-reasons.ts'
+import { useCreateReturnReason, useUpdateReturnReason } from '../api/return-reasons-queries.ts'
 import { NamedListAdmin } from './named-list-admin.tsx'
 
 export function ReturnReasonsAdmin() {

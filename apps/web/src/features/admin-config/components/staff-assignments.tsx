@@ -7,13 +7,14 @@ import { useQuery } from '@tanstack/react-query'
 import { Select, Switch, Table, type TableColumnsType } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { departmentQueries } from '../../../lib/departments.ts'
-import { staffQueries, useUpdateStaff, type StaffMember } from '../api/departments-queries.ts'
+import { userQueries, type StaffUser as StaffMember } from '../../../lib/users.ts'
+import { useUpdateStaff } from '../api/departments-queries.ts'
 
 const NONE = 0 // the select's value for "no department" (ids are positive)
 
 export function StaffAssignments() {
   const { t } = useTranslation()
-  const staff = useQuery(staffQueries.staff())
+  const staff = useQuery(userQueries.list())
   const departments = useQuery(departmentQueries.list())
   const update = useUpdateStaff()
   const busy = (id: number) => update.isPending && update.variables.id === id

@@ -8,7 +8,7 @@ import { fillTemplate, TEMPLATE_PLACEHOLDERS, type ReplyTemplateInput, type Temp
 import { Alert, Button, Card, Flex, Form, Input, Space, Switch, Typography, type GetRef } from 'antd'
 import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ReplyTemplate } from '../api/templates-queries.ts'
+import type { ReplyTemplate } from '../../../lib/templates.ts'
 
 type Values = { category?: string; title: string; body: string; isActive: boolean }
 type Props = { initial: ReplyTemplate | null; isSaving: boolean; onSubmit: (input: ReplyTemplateInput) => void }

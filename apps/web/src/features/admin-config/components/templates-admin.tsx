@@ -7,7 +7,8 @@ import { Button, Flex, Modal, Table, Tag, Typography, type TableColumnsType } fr
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../../utils/format-time.ts'
-import { templateQueries, useSaveTemplate, type ReplyTemplate } from '../api/templates-queries.ts'
+import { templateQueries, type ReplyTemplate } from '../../../lib/templates.ts'
+import { useSaveTemplate } from '../api/templates-queries.ts'
 import { TemplateForm } from './template-form.tsx'
 
 type Editing = { template: ReplyTemplate | null } | null
@@ -20,7 +21,7 @@ function byCategory(a: ReplyTemplate, b: ReplyTemplate): number {
 
 export function TemplatesAdmin() {
   const { t } = useTranslation()
-  const templates = useQuery(templateQueries.all())
+  const templates = useQuery(templateQueries.list({}))
   const save = useSaveTemplate()
   const [editing, setEditing] = useState<Editing>(null)
   const rows = [...(templates.data ?? [])].sort(byCategory)

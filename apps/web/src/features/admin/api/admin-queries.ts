@@ -3,23 +3,13 @@
  * Channel changes invalidate the shared channel list, so the queue tabs follow.
  */
 import type { CreateChannelInput, UpdateChannelInput } from '@desk/domain'
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import type { InferRequestType, InferResponseType } from 'hono/client'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import type { InferRequestType } from 'hono/client'
 import { api, unwrap } from '../../../lib/api-client.ts'
 import { channelRootKeys } from '../../../lib/query-keys.ts'
+import { userQueries } from '../../../lib/users.ts'
 
 export type NewUserInput = InferRequestType<typeof api.users.$post>['json']
-export type StaffUser = InferResponseType<typeof api.users.$get, 200>['users'][number]
-
-export const userQueries = {
-  all: () => ['users'] as const,
-  list: () =>
-    queryOptions({
-      queryKey: [...userQueries.all(), 'list'] as const,
-      queryFn: ({ signal }) => unwrap(api.users.$get(undefined, { init: { signal } })).then((r) => r.users),
-      staleTime: 60_000,
-    }),
-}
 
 export function useCreateChannel() {
   const queryClient = useQueryClient()

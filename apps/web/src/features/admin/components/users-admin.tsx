@@ -3,7 +3,8 @@ import { USER_ROLES } from '@desk/domain'
 import { useQuery } from '@tanstack/react-query'
 import { Button, Card, Flex, Form, Input, Select, Table, Tag, type TableColumnsType } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { useCreateUser, userQueries, type NewUserInput, type StaffUser as User } from '../api/admin-queries.ts'
+import { userQueries, type StaffUser as User } from '../../../lib/users.ts'
+import { useCreateUser, type NewUserInput } from '../api/admin-queries.ts'
 
 
 export function UsersAdmin() {

@@ -1,47 +1,110 @@
 /**
- * The actions on one inquiry (claim, reply, close, reopen), each sending the `version` the page
- * loaded. On success the page shows the answer at once and every queue list and count is
- * invalidated, so the badges move. On a 409 the inquiry is reloaded (the page names who changed
- * it, see conflict-text.ts). Errors are shown by the page, not toasted.
+ * The one way the inquiry page changes an inquiry: every action (claim, close, reopen, reply,
+ * transfer, return, note, merge, draft, sign-off, follow-up, posted, delivery retry, clock pause
+ * and resume, extension request and decision), each sending the `version` the page loaded where
+ * the API asks for one. When it settles (success or a 409 such as stale_version or claimed) the
+ * inquiry, its workflow view, every queue list and count and the deadline lists are reloaded, so
+ * the page and the badges show the inquiry as it is now. Errors are shown by the caller beside the
+ * control that failed (`actionErrorText`), not toasted.
+ * Actions that take the inquiry out of the user's sight (transfer, return, merge) only mark its page
+ * stale instead of reloading it (a reload would fetch a 404); the caller leaves for the queue.
  */
+import type { FollowUpOutcome } from '@desk/domain'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { api, isApiError, unwrap } from '../../../lib/api-client.ts'
-import { queueRootKeys } from '../../../lib/query-keys.ts'
-import { inquiryQueries } from './inquiry-queries.ts'
+import { api, unwrap } from '../../../lib/api-client.ts'
+import { deadlineRootKeys, inquiryRootKeys, queueRootKeys } from '../../../lib/query-keys.ts'
 
 export type InquiryAction =
   | { kind: 'claim' | 'close' | 'reopen'; version: number }
   | { kind: 'reply'; version: number; body: string }
+  | { kind: 'transfer'; version: number; departmentId: number; note: string }
+  | { kind: 'return'; version: number; reasonId: number; note: string }
+  | { kind: 'note'; version: number; text: string }
+  | { kind: 'merge'; version: number; mainId: number }
+  | { kind: 'draft'; version: number; body: string }
+  | { kind: 'approve'; version: number; draftId: number }
+  | { kind: 'sendBack'; version: number; draftId: number; comment: string }
+  | { kind: 'followUp'; version: number; outcome: FollowUpOutcome; note: string; reopen: boolean }
+  | { kind: 'posted'; replyId: number; postedOn: string }
+  | { kind: 'retry'; deliveryId: number }
+  | { kind: 'pause'; version: number; reason: string }
+  | { kind: 'resume'; version: number }
+  | { kind: 'extend'; reason: string }
+  | { kind: 'decideExtension'; requestId: number; approve: boolean; note: string }
 
-function send(id: number, action: InquiryAction) {
+/** The actions after which the inquiry may no longer be visible to the user. */
+export const LEAVING_ACTIONS = new Set<InquiryAction['kind']>(['transfer', 'return', 'merge'])
+
+/** Sends one action; the answer is not used (the page reloads the inquiry). */
+function send(id: number, a: InquiryAction): Promise<unknown> {
   const inquiry = api.inquiries[':id']
   const param = { id: String(id) }
-  const { version } = action
-  switch (action.kind) {
+  switch (a.kind) {
     case 'claim':
-      return unwrap(inquiry.claim.$post({ param, json: { version } }))
-    case 'reply':
-      return unwrap(inquiry.replies.$post({ param, json: { version, body: action.body } }))
     case 'close':
-      return unwrap(inquiry.close.$post({ param, json: { version } }))
     case 'reopen':
-      return unwrap(inquiry.reopen.$post({ param, json: { version } }))
+      return unwrap(inquiry[a.kind].$post({ param, json: { version: a.version } }))
+    case 'reply':
+      return unwrap(inquiry.replies.$post({ param, json: { version: a.version, body: a.body } }))
+    case 'transfer':
+      return unwrap(inquiry.transfer.$post({ param, json: { version: a.version, departmentId: a.departmentId, note: a.note } }))
+    case 'return':
+      return unwrap(inquiry.return.$post({ param, json: { version: a.version, reasonId: a.reasonId, note: a.note } }))
+    case 'note':
+      return unwrap(inquiry.notes.$post({ param, json: { version: a.version, text: a.text } }))
+    case 'merge':
+      return unwrap(inquiry.merge.$post({ param, json: { version: a.version, mainId: a.mainId } }))
+    case 'draft':
+      return unwrap(inquiry.drafts.$post({ param, json: { version: a.version, body: a.body } }))
+    case 'approve':
+      return unwrap(
+        inquiry.drafts[':draftId'].approve.$post({ param: { ...param, draftId: String(a.draftId) }, json: { version: a.version } }),
+      )
+    case 'sendBack':
+      return unwrap(
+        inquiry.drafts[':draftId']['send-back'].$post({
+          param: { ...param, draftId: String(a.draftId) },
+          json: { version: a.version, comment: a.comment },
+        }),
+      )
+    case 'followUp':
+      return unwrap(
+        inquiry['follow-ups'].$post({ param, json: { version: a.version, outcome: a.outcome, note: a.note, reopen: a.reopen } }),
+      )
+    case 'posted':
+      return unwrap(
+        inquiry.replies[':replyId'].posted.$post({ param: { ...param, replyId: String(a.replyId) }, json: { postedOn: a.postedOn } }),
+      )
+    case 'retry':
+      return unwrap(inquiry.deliveries[':deliveryId'].retry.$post({ param: { ...param, deliveryId: String(a.deliveryId) } }))
+    case 'pause':
+      return unwrap(inquiry.pause.$post({ param, json: { version: a.version, reason: a.reason } }))
+    case 'resume':
+      return unwrap(inquiry.resume.$post({ param, json: { version: a.version } }))
+    case 'extend':
+      return unwrap(inquiry.extensions.$post({ param, json: { reason: a.reason } }))
+    case 'decideExtension':
+      return unwrap(
+        api.deadlines.extensions[':id'].decision.$post({
+          param: { id: String(a.requestId) },
+          json: { approve: a.approve, ...(a.note ? { note: a.note } : {}) },
+        }),
+      )
   }
 }
 
+/** Actions on inquiry `id` (the extension list passes each row's inquiry). */
 export function useInquiryAction(id: number) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (action: InquiryAction) => send(id, action),
-    onSuccess: (view) => {
-      queryClient.setQueryData(inquiryQueries.detail(id).queryKey, view)
-      return queryClient.invalidateQueries({ queryKey: queueRootKeys.all() })
-    },
-    onError: (error) => {
-      if (isApiError(error, 409)) {
-        void queryClient.invalidateQueries({ queryKey: inquiryQueries.detail(id).queryKey })
-        void queryClient.invalidateQueries({ queryKey: queueRootKeys.all() })
-      }
+    onSettled: (_data, error, action) => {
+      const leaves = !error && LEAVING_ACTIONS.has(action.kind)
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: inquiryRootKeys.detail(id), refetchType: leaves ? 'none' : 'active' }),
+        queryClient.invalidateQueries({ queryKey: queueRootKeys.all() }),
+        queryClient.invalidateQueries({ queryKey: deadlineRootKeys.all() }),
+      ])
     },
     meta: { silent: true },
   })
@@ -53,6 +116,6 @@ export function useRevealContact(id: number) {
   return useMutation({
     mutationFn: () => unwrap(api.inquiries[':id'].contact.$post({ param: { id: String(id) } })).then((r) => r.contact),
     // the timeline gains a contact_revealed event
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: inquiryQueries.detail(id).queryKey }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: inquiryRootKeys.detail(id) }),
   })
 }

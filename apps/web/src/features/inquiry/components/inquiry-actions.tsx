@@ -1,70 +1,107 @@
 /**
- * Claim, reply, close, reopen: each sends the version this page loaded. A failure (409: someone
- * changed the inquiry first) is shown here, naming who; the inquiry has been reloaded by then,
- * and the draft reply stays in the box so it can be sent again.
+ * The 办理 card: the inquiry's department and duplicate links, the actions on it (签收, 办结,
+ * 重新打开, 转办, 退单, 合并为重复件) and the internal note box. A failed claim, close or reopen is
+ * shown here (the inquiry has been reloaded by then). Transfer, return and merge take the inquiry
+ * away from this user's desk: after them the page leaves for the queue with a message naming where
+ * the inquiry went.
  */
-import { Alert, Button, Card, Flex, Input } from 'antd'
+import { App, Button, Card, Descriptions, Flex, Space } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { actionErrorText } from '../api/conflict-text.ts'
-import type { Inquiry } from '../api/inquiry-queries.ts'
+import { Link, useNavigate } from 'react-router'
+import { queuePath, useQueueOrigin } from '../../../lib/queue-origin.ts'
+import type { Inquiry, WorkflowView } from '../api/inquiry-queries.ts'
 import { useInquiryAction } from '../api/use-inquiry-action.ts'
+import { ActionError } from './action-error.tsx'
+import { MergeDialog } from './merge-dialog.tsx'
+import { NoteForm } from './note-form.tsx'
+import { ReturnDialog } from './return-dialog.tsx'
+import { TransferDialog } from './transfer-dialog.tsx'
 
-/** `hasReplyBox` false: the page composes its own reply box (templates, sign-off); default true. */
-export function InquiryActions({ inquiry, hasReplyBox = true }: { inquiry: Inquiry; hasReplyBox?: boolean }) {
+type Props = { inquiry: Inquiry; workflow: WorkflowView }
+
+/** After an action that took the inquiry away: the queue view it came from, with `text` as a toast. */
+function useLeave() {
+  const { message } = App.useApp()
+  const navigate = useNavigate()
+  const origin = useQueueOrigin()
+  return (text: string) => {
+    void message.success(text)
+    void navigate(queuePath(origin))
+  }
+}
+
+export function InquiryActions({ inquiry, workflow }: Props) {
   const { t } = useTranslation()
   const action = useInquiryAction(inquiry.id)
-  const [draft, setDraft] = useState('')
+  const leave = useLeave()
+  const [dialog, setDialog] = useState<'transfer' | 'return' | 'merge' | null>(null)
   const { status, version } = inquiry
-  const canReply = hasReplyBox && (status === 'new' || status === 'assigned' || status === 'replied')
+  const isOpen = status === 'new' || status === 'assigned'
+  const isDuplicate = inquiry.duplicateOfId !== null
   const busy = action.isPending ? action.variables.kind : null
-
+  const close = () => setDialog(null)
+  const simple = (kind: 'claim' | 'close' | 'reopen', shown: boolean) =>
+    shown && (
+      <Button key={kind} onClick={() => action.mutate({ kind, version })} loading={busy === kind}>
+        {t(`inquiry.actions.${kind}`)}
+      </Button>
+    )
   return (
     <Card title={t('inquiry.actions.title')} size="small">
       <Flex vertical gap={12}>
-        {action.isError && (
-          <Alert type="error" showIcon title={actionErrorText(action.error, t)} role="alert" />
-        )}
+        <Descriptions
+          size="small"
+          column={1}
+          items={[
+            { key: 'department', label: t('workflow.panel.department'), children: inquiry.department?.name ?? t('workflow.panel.noDepartment') },
+            ...(isDuplicate
+              ? [{ key: 'dupOf', label: t('workflow.panel.duplicateOf'), children: <Link to={`/inquiries/${inquiry.duplicateOfId}`}>#{inquiry.duplicateOfId}</Link> }]
+              : []),
+            ...(workflow.duplicates.length > 0
+              ? [
+                  {
+                    key: 'dups',
+                    label: t('workflow.panel.duplicates'),
+                    children: (
+                      <Space wrap>
+                        {workflow.duplicates.map((d) => (
+                          <Link key={d.id} to={`/inquiries/${d.id}`}>
+                            #{d.id}
+                          </Link>
+                        ))}
+                      </Space>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+        <ActionError error={action.error} />
         <Flex gap={8} wrap>
-          {status === 'new' && (
-            <Button onClick={() => action.mutate({ kind: 'claim', version })} loading={busy === 'claim'}>
-              {t('inquiry.actions.claim')}
+          {simple('claim', status === 'new')}
+          {simple('close', status === 'replied')}
+          {simple('reopen', status === 'replied' || status === 'closed')}
+          {isOpen && <Button onClick={() => setDialog('transfer')}>{t('workflow.transfer.open')}</Button>}
+          {isOpen && !isDuplicate && (
+            <Button danger onClick={() => setDialog('return')}>
+              {t('workflow.return.open')}
             </Button>
           )}
-          {status === 'replied' && (
-            <Button onClick={() => action.mutate({ kind: 'close', version })} loading={busy === 'close'}>
-              {t('inquiry.actions.close')}
-            </Button>
-          )}
-          {(status === 'replied' || status === 'closed') && (
-            <Button onClick={() => action.mutate({ kind: 'reopen', version })} loading={busy === 'reopen'}>
-              {t('inquiry.actions.reopen')}
-            </Button>
+          {isOpen && !isDuplicate && workflow.duplicates.length === 0 && (
+            <Button onClick={() => setDialog('merge')}>{t('workflow.merge.open')}</Button>
           )}
         </Flex>
-        {canReply && (
-          <>
-            <Input.TextArea
-              aria-label={t('inquiry.actions.replyLabel')}
-              placeholder={t('inquiry.actions.replyPlaceholder')}
-              autoSize={{ minRows: 4, maxRows: 12 }}
-              value={draft}
-              onChange={(e) => setDraft(e.target.value)}
-            />
-            <Button
-              type="primary"
-              disabled={draft.trim() === ''}
-              loading={busy === 'reply'}
-              style={{ alignSelf: 'flex-end' }}
-              onClick={() =>
-                action.mutate({ kind: 'reply', version, body: draft }, { onSuccess: () => setDraft('') })
-              }
-            >
-              {t('inquiry.actions.send')}
-            </Button>
-          </>
-        )}
+        <NoteForm inquiry={inquiry} />
       </Flex>
+      <TransferDialog
+        inquiry={inquiry}
+        isOpen={dialog === 'transfer'}
+        onClose={close}
+        onDone={(department) => leave(t('workflow.transfer.done', { department }))}
+      />
+      <ReturnDialog inquiry={inquiry} isOpen={dialog === 'return'} onClose={close} onDone={(reason) => leave(t('workflow.return.done', { reason }))} />
+      <MergeDialog inquiry={inquiry} isOpen={dialog === 'merge'} onClose={close} onDone={(mainId) => leave(t('workflow.merge.done', { mainId }))} />
     </Card>
   )
 }

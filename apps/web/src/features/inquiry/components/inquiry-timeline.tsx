@@ -1,20 +1,16 @@
 /**
  * The audit trail (who did what, when) and the replies sent, oldest first. Reply text is pre-wrap text.
- * Pages may add a detail line under each event (`renderEventDetail`) and under each reply (`renderReplyExtra`).
+ * Each event has its detail line (EventDetail); each reply the desk released its sign-off and
+ * delivery state (ReplyDelivery) once the workflow view has loaded.
  */
 import { Card, Empty, Timeline, Typography } from 'antd'
-import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../../utils/format-time.ts'
-import type { Inquiry } from '../api/inquiry-queries.ts'
+import type { Inquiry, WorkflowView } from '../api/inquiry-queries.ts'
+import { EventDetail } from './event-detail.tsx'
+import { ReplyDelivery } from './reply-delivery.tsx'
 
-type Props = {
-  inquiry: Inquiry
-  renderEventDetail?: (event: Inquiry['events'][number]) => ReactNode
-  renderReplyExtra?: (reply: Inquiry['replies'][number]) => ReactNode
-}
-
-export function InquiryTimeline({ inquiry, renderEventDetail, renderReplyExtra }: Props) {
+export function InquiryTimeline({ inquiry, workflow }: { inquiry: Inquiry; workflow: WorkflowView | undefined }) {
   const { t } = useTranslation()
   const entries = [
     ...inquiry.events.map((e) => ({
@@ -26,7 +22,9 @@ export function InquiryTimeline({ inquiry, renderEventDetail, renderReplyExtra }
             {formatDateTime(e.at)} · {e.actor ?? t('inquiry.timeline.system')} ·{' '}
             {t(`events.${e.type}`, { defaultValue: e.type })}
           </Typography.Text>
-          {renderEventDetail && <div>{renderEventDetail(e)}</div>}
+          <div>
+            <EventDetail event={e} />
+          </div>
         </>
       ),
     })),
@@ -37,7 +35,9 @@ export function InquiryTimeline({ inquiry, renderEventDetail, renderReplyExtra }
         <Card size="small" title={t('inquiry.timeline.reply', { author: r.author ?? t('inquiry.timeline.source') })}>
           <Typography.Text type="secondary">{formatDateTime(r.at)}</Typography.Text>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{r.body}</Typography.Paragraph>
-          {renderReplyExtra?.(r)}
+          {workflow && (
+            <ReplyDelivery inquiryId={inquiry.id} reply={r} hasWebhook={workflow.hasWebhook} deliveries={workflow.deliveries} />
+          )}
         </Card>
       ),
     })),

@@ -11,14 +11,15 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { Alert, Button, Flex, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { Link, useLocation } from 'react-router'
 import { DueTag } from '../../../components/due-tag.tsx'
 import { StatusTag } from '../../../components/status-tag.tsx'
 import { useWorkingCalendar, yearsAround } from '../../../lib/calendar.ts'
 import { channelName, channelQueries } from '../../../lib/channels.ts'
+import { queueOriginState } from '../../../lib/queue-origin.ts'
 import { formatDateTime } from '../../../utils/format-time.ts'
 import { queueQueries, type QueueItem } from '../api/queue-queries.ts'
-import type { QueueView } from '../api/queue-view.ts'
+import { toFilterQuery, type QueueView } from '../api/queue-view.ts'
 
 type Row = QueueItem
 
@@ -32,6 +33,11 @@ export function QueueTable({ view }: { view: QueueView }) {
   const calendar = useWorkingCalendar(yearsAround(now))
   const list = useInfiniteQuery(queueQueries.list(view))
   const rows = list.data?.pages.flatMap((p) => p.items) ?? []
+  // the inquiry page goes back to this view, and finds the next pending inquiry in it
+  const origin = queueOriginState({
+    search: useLocation().search,
+    query: { ...toFilterQuery(view), ...(view.channel ? { channel: view.channel } : {}), sort: view.sort },
+  })
   const names = new Map((channels.data ?? []).map((c) => [c.code, channelName(c, i18n.language)]))
 
   const columns: TableColumnsType<Row> = [
@@ -39,7 +45,11 @@ export function QueueTable({ view }: { view: QueueView }) {
     {
       key: 'subject',
       title: t('queue.col.subject'),
-      render: (_, r) => <Link to={`/inquiries/${r.id}`}>{r.subject}</Link>,
+      render: (_, r) => (
+        <Link to={`/inquiries/${r.id}`} state={origin}>
+          {r.subject}
+        </Link>
+      ),
     },
     { key: 'citizen', title: t('queue.col.citizen'), render: (_, r) => r.citizenName ?? '—', width: 90 },
     { key: 'category', title: t('queue.col.category'), render: (_, r) => r.category ?? '—', width: 120 },

@@ -9,10 +9,10 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DeadlineExplanation } from '@desk/domain'
 import { DueTag } from '../../../components/due-tag.tsx'
-import { errorText } from '../../../lib/error-text.ts'
 import { useWorkingCalendar, yearsAround } from '../../../lib/calendar.ts'
 import { formatDateTime } from '../../../utils/format-time.ts'
-import { useClockAction } from '../api/deadline-queries.ts'
+import { useInquiryAction } from '../api/use-inquiry-action.ts'
+import { ActionError } from './action-error.tsx'
 import { explainDeadline } from '../api/explain-deadline.ts'
 import { ExtensionDecision } from './extension-decision.tsx'
 import { ReasonDialog } from './reason-dialog.tsx'
@@ -45,7 +45,7 @@ export function DeadlinePanel({ inquiry, deadline, isManager }: Props) {
   const { t } = useTranslation()
   const [now] = useState(() => Date.now())
   const calendar = useWorkingCalendar(yearsAround(now))
-  const clock = useClockAction(inquiry.id)
+  const clock = useInquiryAction(inquiry.id)
   const [dialog, setDialog] = useState<'pause' | 'extend' | null>(null)
   const isOpen = inquiry.status === 'new' || inquiry.status === 'assigned'
   const isPaused = deadline.pausedAt !== null
@@ -73,7 +73,7 @@ export function DeadlinePanel({ inquiry, deadline, isManager }: Props) {
             title={t('deadlines.panel.uncovered', { years: explanation.uncoveredYears.join(t('deadlines.explain.listJoin')) })}
           />
         )}
-        {clock.isError && <Alert type="error" showIcon role="alert" title={errorText(clock.error)} />}
+        <ActionError error={clock.error} />
         {isOpen && (
           <Flex gap={8} wrap>
             {isPaused ? (
@@ -121,7 +121,7 @@ export function DeadlinePanel({ inquiry, deadline, isManager }: Props) {
                     {e.newDueAt && <Typography.Text type="secondary">{t('deadlines.panel.newDue', { at: formatDateTime(e.newDueAt) })}</Typography.Text>}
                     {e.decisionNote && <Typography.Text type="secondary">{e.decisionNote}</Typography.Text>}
                   </Flex>
-                  {isManager && e.status === 'pending' && <ExtensionDecision requestId={e.id} />}
+                  {isManager && e.status === 'pending' && <ExtensionDecision inquiryId={inquiry.id} requestId={e.id} />}
                 </Flex>
               </List.Item>
             )}

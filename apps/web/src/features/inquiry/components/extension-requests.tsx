@@ -4,12 +4,12 @@ import { Alert, Table, type TableColumnsType } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { formatDateTime } from '../../../utils/format-time.ts'
-import { deadlineQueries, type PendingExtension } from '../api/deadline-queries.ts'
+import { inquiryQueries, type PendingExtension } from '../api/inquiry-queries.ts'
 import { ExtensionDecision } from './extension-decision.tsx'
 
 export function ExtensionRequests() {
   const { t } = useTranslation()
-  const list = useQuery(deadlineQueries.extensions())
+  const list = useQuery(inquiryQueries.pendingExtensions())
   const columns: TableColumnsType<PendingExtension> = [
     {
       key: 'inquiry',
@@ -20,7 +20,7 @@ export function ExtensionRequests() {
     { key: 'reason', title: t('deadlines.extensionsPage.reason'), render: (_, e) => e.reason },
     { key: 'by', title: t('deadlines.extensionsPage.requestedBy'), width: 110, render: (_, e) => e.requestedBy ?? '—' },
     { key: 'at', title: t('deadlines.extensionsPage.requestedAt'), width: 150, render: (_, e) => formatDateTime(e.requestedAt) },
-    { key: 'decide', title: t('deadlines.extensionsPage.actions'), width: 360, render: (_, e) => <ExtensionDecision requestId={e.id} /> },
+    { key: 'decide', title: t('deadlines.extensionsPage.actions'), width: 360, render: (_, e) => <ExtensionDecision inquiryId={e.inquiryId} requestId={e.id} /> },
   ]
   if (list.isError) return <Alert type="error" showIcon title={t('deadlines.extensionsPage.title')} />
   return (

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next'
 import { departmentQueries } from '../../../lib/departments.ts'
 import { ChoiceWithNoteDialog } from './choice-with-note-dialog.tsx'
 
-type Props = { inquiry: { id: number; version: number; department: { id: number } | null }; isOpen: boolean; onClose: () => void }
+type Props = { inquiry: { id: number; version: number; department: { id: number } | null }; isOpen: boolean; onClose: () => void; onDone: (choice: string) => void }
 
-export function TransferDialog({ inquiry, isOpen, onClose }: Props) {
+export function TransferDialog({ inquiry, isOpen, onClose, onDone }: Props) {
   const { t } = useTranslation()
   const departments = useQuery({ ...departmentQueries.list(), enabled: isOpen })
   return (
@@ -14,6 +14,7 @@ export function TransferDialog({ inquiry, isOpen, onClose }: Props) {
       inquiryId={inquiry.id}
       isOpen={isOpen}
       onClose={onClose}
+      onDone={onDone}
       texts={{
         title: t('workflow.transfer.title'),
         submit: t('workflow.transfer.submit'),

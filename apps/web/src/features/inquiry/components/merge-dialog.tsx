@@ -7,18 +7,18 @@ import { Alert, Descriptions, Flex, InputNumber, Modal } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { StatusTag } from '../../../components/status-tag.tsx'
-import { useWorkflowAction } from '../api/use-workflow-action.ts'
-import { workflowQueries } from '../api/workflow-queries.ts'
+import { useInquiryAction } from '../api/use-inquiry-action.ts'
+import { inquiryQueries } from '../api/inquiry-queries.ts'
 import { ActionError } from './action-error.tsx'
 
-type Props = { inquiry: { id: number; version: number }; isOpen: boolean; onClose: () => void }
+type Props = { inquiry: { id: number; version: number }; isOpen: boolean; onClose: () => void; onDone: (mainId: number) => void }
 
-export function MergeDialog({ inquiry, isOpen, onClose }: Props) {
+export function MergeDialog({ inquiry, isOpen, onClose, onDone }: Props) {
   const { t } = useTranslation()
-  const action = useWorkflowAction(inquiry.id)
+  const action = useInquiryAction(inquiry.id)
   const [mainId, setMainId] = useState<number | null>(null)
   const isValid = mainId !== null && Number.isInteger(mainId) && mainId > 0 && mainId !== inquiry.id
-  const preview = useQuery({ ...workflowQueries.preview(mainId ?? 0), enabled: isOpen && isValid })
+  const preview = useQuery({ ...inquiryQueries.detail(mainId ?? 0), enabled: isOpen && isValid, retry: false })
   const target = preview.data?.inquiry
   return (
     <Modal
@@ -26,7 +26,12 @@ export function MergeDialog({ inquiry, isOpen, onClose }: Props) {
       open={isOpen}
       okText={t('workflow.merge.submit')}
       okButtonProps={{ disabled: !target || target.id !== mainId, loading: action.isPending }}
-      onOk={() => target && action.mutate({ kind: 'merge', version: inquiry.version, mainId: target.id }, { onSuccess: onClose })}
+      onOk={() => target && action.mutate({ kind: 'merge', version: inquiry.version, mainId: target.id }, {
+          onSuccess: () => {
+            onClose()
+            onDone(target.id)
+          },
+        })}
       onCancel={onClose}
       afterClose={() => {
         setMainId(null)

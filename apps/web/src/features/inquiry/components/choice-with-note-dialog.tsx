@@ -5,24 +5,26 @@
  */
 import { Flex, Input, Modal, Select } from 'antd'
 import { useState } from 'react'
-import { useWorkflowAction, type WorkflowAction } from '../api/use-workflow-action.ts'
+import { useInquiryAction, type InquiryAction } from '../api/use-inquiry-action.ts'
 import { ActionError } from './action-error.tsx'
 
 type Props = {
   inquiryId: number
   isOpen: boolean
   onClose: () => void
+  /** After the action succeeded, with the chosen option's label. */
+  onDone: (choice: string) => void
   texts: { title: string; submit: string; choice: string; note: string; notePlaceholder: string }
   options: { value: number; label: string }[]
   isLoading: boolean
   isNoteRequired: boolean
   isDanger?: boolean
   /** The action for the chosen id and the trimmed note. */
-  toAction: (choiceId: number, note: string) => WorkflowAction
+  toAction: (choiceId: number, note: string) => InquiryAction
 }
 
-export function ChoiceWithNoteDialog({ inquiryId, isOpen, onClose, texts, options, isLoading, isNoteRequired, isDanger, toAction }: Props) {
-  const action = useWorkflowAction(inquiryId)
+export function ChoiceWithNoteDialog({ inquiryId, isOpen, onClose, onDone, texts, options, isLoading, isNoteRequired, isDanger, toAction }: Props) {
+  const action = useInquiryAction(inquiryId)
   const [choiceId, setChoiceId] = useState<number>()
   const [note, setNote] = useState('')
   const isIncomplete = choiceId === undefined || (isNoteRequired && note.trim() === '')
@@ -32,7 +34,15 @@ export function ChoiceWithNoteDialog({ inquiryId, isOpen, onClose, texts, option
       open={isOpen}
       okText={texts.submit}
       okButtonProps={{ disabled: isIncomplete, loading: action.isPending, danger: isDanger }}
-      onOk={() => choiceId !== undefined && action.mutate(toAction(choiceId, note.trim()), { onSuccess: onClose })}
+      onOk={() =>
+        choiceId !== undefined &&
+        action.mutate(toAction(choiceId, note.trim()), {
+          onSuccess: () => {
+            onClose()
+            onDone(options.find((o) => o.value === choiceId)?.label ?? '')
+          },
+        })
+      }
       onCancel={onClose}
       afterClose={() => {
         setChoiceId(undefined)

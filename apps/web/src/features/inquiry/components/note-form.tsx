@@ -6,13 +6,13 @@ import { LockOutlined } from '@ant-design/icons'
 import { Button, Flex, Input, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useWorkflowAction } from '../api/use-workflow-action.ts'
+import { useInquiryAction } from '../api/use-inquiry-action.ts'
 import { ActionError } from './action-error.tsx'
 import { INTERNAL_STYLE } from './internal-style.ts'
 
 export function NoteForm({ inquiry }: { inquiry: { id: number; version: number } }) {
   const { t } = useTranslation()
-  const action = useWorkflowAction(inquiry.id)
+  const action = useInquiryAction(inquiry.id)
   const [text, setText] = useState('')
   return (
     <Flex vertical gap={8} style={INTERNAL_STYLE}>

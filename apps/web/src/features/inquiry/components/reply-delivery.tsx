@@ -9,8 +9,8 @@ import { Button, Checkbox, Flex, Input, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../../utils/format-time.ts'
-import { useWorkflowAction } from '../api/use-workflow-action.ts'
-import type { Delivery } from '../api/workflow-queries.ts'
+import { useInquiryAction } from '../api/use-inquiry-action.ts'
+import type { Delivery } from '../api/inquiry-queries.ts'
 import { ActionError } from './action-error.tsx'
 
 export type ReleasedReply = { id: number; origin: string; approvedBy: string | null; postedAt: string | null }
@@ -21,7 +21,7 @@ const COLORS: Record<string, string> = { pending: 'processing', delivered: 'succ
 
 function PostedMark({ inquiryId, replyId }: { inquiryId: number; replyId: number }) {
   const { t } = useTranslation()
-  const action = useWorkflowAction(inquiryId)
+  const action = useInquiryAction(inquiryId)
   const [today] = useState(() => toZonedDate(Date.now()))
   const [date, setDate] = useState(today)
   return (
@@ -51,7 +51,7 @@ function PostedMark({ inquiryId, replyId }: { inquiryId: number; replyId: number
 
 function DeliveryState({ inquiryId, delivery }: { inquiryId: number; delivery: Delivery }) {
   const { t } = useTranslation()
-  const action = useWorkflowAction(inquiryId)
+  const action = useInquiryAction(inquiryId)
   return (
     <Flex vertical gap={4}>
       <ActionError error={action.error} />

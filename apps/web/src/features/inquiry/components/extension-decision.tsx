@@ -1,19 +1,19 @@
 /** A manager's approve / reject of one pending extension request, with an optional note. */
-import { Alert, Button, Flex, Input } from 'antd'
+import { Button, Flex, Input } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { errorText } from '../../../lib/error-text.ts'
-import { useDecideExtension } from '../api/deadline-queries.ts'
+import { useInquiryAction } from '../api/use-inquiry-action.ts'
+import { ActionError } from './action-error.tsx'
 
-export function ExtensionDecision({ requestId }: { requestId: number }) {
+export function ExtensionDecision({ inquiryId, requestId }: { inquiryId: number; requestId: number }) {
   const { t } = useTranslation()
-  const decide = useDecideExtension()
+  const decide = useInquiryAction(inquiryId)
   const [note, setNote] = useState('')
-  const busy = decide.isPending ? (decide.variables.approve ? 'approve' : 'reject') : null
-  const send = (approve: boolean) => decide.mutate({ id: requestId, approve, note: note.trim() })
+  const busy = decide.isPending && decide.variables.kind === 'decideExtension' ? (decide.variables.approve ? 'approve' : 'reject') : null
+  const send = (approve: boolean) => decide.mutate({ kind: 'decideExtension', requestId, approve, note: note.trim() })
   return (
     <Flex vertical gap={8}>
-      {decide.isError && <Alert type="error" showIcon role="alert" title={errorText(decide.error)} />}
+      <ActionError error={decide.error} />
       <Flex gap={8} wrap>
         <Input
           size="small"

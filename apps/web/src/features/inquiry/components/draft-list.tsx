@@ -7,15 +7,15 @@ import { Button, Card, Flex, Input, List, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../../utils/format-time.ts'
-import { useWorkflowAction } from '../api/use-workflow-action.ts'
-import type { Draft } from '../api/workflow-queries.ts'
+import { useInquiryAction } from '../api/use-inquiry-action.ts'
+import type { Draft } from '../api/inquiry-queries.ts'
 import { ActionError } from './action-error.tsx'
 
 const COLORS: Record<string, string> = { submitted: 'gold', approved: 'green', sent_back: 'red', superseded: 'default' }
 
 function Review({ inquiry, draft }: { inquiry: { id: number; version: number }; draft: Draft }) {
   const { t } = useTranslation()
-  const action = useWorkflowAction(inquiry.id)
+  const action = useInquiryAction(inquiry.id)
   const [comment, setComment] = useState('')
   const busy = action.isPending ? action.variables.kind : null
   return (

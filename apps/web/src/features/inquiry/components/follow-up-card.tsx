@@ -8,15 +8,15 @@ import { Button, Card, Checkbox, Flex, Input, List, Radio, Typography } from 'an
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../../utils/format-time.ts'
-import { useWorkflowAction } from '../api/use-workflow-action.ts'
-import type { WorkflowView } from '../api/workflow-queries.ts'
+import { useInquiryAction } from '../api/use-inquiry-action.ts'
+import type { WorkflowView } from '../api/inquiry-queries.ts'
 import { ActionError } from './action-error.tsx'
 
 type Props = { inquiry: { id: number; version: number; status: string }; followUps: WorkflowView['followUps'] }
 
 export function FollowUpCard({ inquiry, followUps }: Props) {
   const { t } = useTranslation()
-  const action = useWorkflowAction(inquiry.id)
+  const action = useInquiryAction(inquiry.id)
   const [outcome, setOutcome] = useState<FollowUpOutcome>()
   const [note, setNote] = useState('')
   const [reopen, setReopen] = useState(false)

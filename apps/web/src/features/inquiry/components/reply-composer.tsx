@@ -1,0 +1,156 @@
+/**
+ * The reply box: pick a reply template of the inquiry's category to insert it at the cursor, edit,
+ * then send (or, on a channel that requires sign-off (审核), submit it as a draft for a manager).
+ * Placeholders stay in the text as written: the API fills them from the unmasked record when the
+ * reply is released. The preview shows what each becomes, marked, with the masked values the
+ * responder may see; a placeholder the inquiry has no value for, or an unknown name, blocks sending
+ * (the API refuses it too) and is named as written in the text, e.g. {承办单位}.
+ * "Send and next" opens the next pending inquiry of the queue view the page came from.
+ * A duplicate is answered through its main inquiry, so it has no reply box.
+ */
+import { formatChineseDate, templateSegments, toZonedDate, type TemplateSegment } from '@desk/domain'
+import { useQuery } from '@tanstack/react-query'
+import { Alert, App, Button, Card, Flex, Input, Select, Tag, Tooltip, Typography } from 'antd'
+import type { TextAreaRef } from 'antd/es/input/TextArea'
+import { useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
+import { queueOriginState, queuePath, useQueueOrigin } from '../../../lib/queue-origin.ts'
+import { templateQueries } from '../../../lib/templates.ts'
+import { nextPendingInquiry, type Inquiry, type InquiryView } from '../api/inquiry-queries.ts'
+import { useInquiryAction } from '../api/use-inquiry-action.ts'
+import { ActionError } from './action-error.tsx'
+
+type Props = {
+  inquiry: Inquiry
+  contact: InquiryView['contact']
+  /** The channel's sign-off rule; undefined while it loads (the box is usable, sending waits for it) */
+  requiresSignOff: boolean | undefined
+}
+
+/** `text` with `insert` placed at [start, end) (the selection), and the caret after it. */
+export function insertAt(text: string, insert: string, start: number, end: number) {
+  return { text: text.slice(0, start) + insert + text.slice(end), caret: start + insert.length }
+}
+
+const isUnfilled = (s: TemplateSegment) => s.kind === 'unknown' || (s.kind === 'field' && s.value === null)
+
+function Preview({ segments }: { segments: TemplateSegment[] }) {
+  const { t } = useTranslation()
+  return (
+    <Card size="small" type="inner" title={t('workflow.reply.preview')}>
+      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} data-testid="reply-preview">
+        {segments.map((s, i) =>
+          s.kind === 'text' ? (
+            s.text
+          ) : s.kind === 'field' && s.value !== null ? (
+            <Tooltip key={i} title={`{${s.name}}`}>
+              <Typography.Text mark>{s.value}</Typography.Text>
+            </Tooltip>
+          ) : (
+            <Tag key={i} color="error" style={{ marginInline: 2 }}>{`{${s.name}}`}</Tag>
+          ),
+        )}
+      </Typography.Paragraph>
+    </Card>
+  )
+}
+
+export function ReplyComposer({ inquiry, contact, requiresSignOff }: Props) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const navigate = useNavigate()
+  const origin = useQueueOrigin()
+  const action = useInquiryAction(inquiry.id)
+  const templates = useQuery(templateQueries.forCategory(inquiry.category))
+  const box = useRef<TextAreaRef>(null)
+  const [body, setBody] = useState('')
+  const [isFindingNext, setIsFindingNext] = useState(false)
+
+  if (!['new', 'assigned', 'replied'].includes(inquiry.status) || inquiry.duplicateOfId !== null) return null
+
+  const segments = templateSegments(body, {
+    citizenName: contact.name,
+    receivedDate: formatChineseDate(toZonedDate(Date.parse(inquiry.receivedAt))),
+    trackingNumber: inquiry.externalId,
+    department: inquiry.department?.name ?? null,
+  })
+  const unfilled = [...new Set(segments.filter(isUnfilled).map((s) => `{${(s as { name: string }).name}}`))].join('、')
+  const blockedBy = unfilled ? t('workflow.reply.unfilled', { fields: unfilled }) : null
+
+  const insertTemplate = (templateId: number) => {
+    const template = templates.data?.find((tpl) => tpl.id === templateId)
+    if (!template) return
+    const el = box.current?.resizableTextArea?.textArea
+    setBody(insertAt(body, template.body, el?.selectionStart ?? body.length, el?.selectionEnd ?? body.length).text)
+  }
+
+  const openNext = async () => {
+    setIsFindingNext(true)
+    try {
+      const next = await nextPendingInquiry(origin?.query ?? {}, inquiry.id)
+      if (next) return void navigate(`/inquiries/${next.id}`, { state: origin && queueOriginState(origin) })
+      void message.info(t('workflow.reply.noNext'))
+      void navigate(queuePath(origin))
+    } finally {
+      setIsFindingNext(false)
+    }
+  }
+
+  const send = (andNext: boolean) =>
+    action.mutate(
+      requiresSignOff ? { kind: 'draft', version: inquiry.version, body } : { kind: 'reply', version: inquiry.version, body },
+      {
+        onSuccess: () => {
+          setBody('')
+          if (andNext) void openNext()
+        },
+      },
+    )
+  const isDisabled = body.trim() === '' || requiresSignOff === undefined || blockedBy !== null
+  const busy = action.isPending || isFindingNext
+
+  return (
+    <Card
+      size="small"
+      title={t('workflow.reply.title')}
+      extra={requiresSignOff && <Tag color="blue">{t('workflow.reply.signOffRequired')}</Tag>}
+    >
+      <Flex vertical gap={8}>
+        <ActionError error={action.error} />
+        <Select<number>
+          aria-label={t('workflow.reply.template')}
+          placeholder={t('workflow.reply.template')}
+          loading={templates.isPending}
+          value={null}
+          options={(templates.data ?? []).map((tpl) => ({ value: tpl.id, label: tpl.title }))}
+          onChange={insertTemplate}
+          notFoundContent={t('workflow.reply.noTemplates')}
+          style={{ maxWidth: 360 }}
+        />
+        <Input.TextArea
+          ref={box}
+          aria-label={t('workflow.reply.label')}
+          placeholder={t('workflow.reply.placeholder')}
+          autoSize={{ minRows: 5, maxRows: 16 }}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+        />
+        {segments.some((s) => s.kind !== 'text') && <Preview segments={segments} />}
+        {blockedBy && <Alert type="warning" showIcon title={blockedBy} />}
+        <Flex gap={8} justify="flex-end" wrap>
+          <Tooltip title={blockedBy}>
+            <Button disabled={isDisabled} loading={busy} onClick={() => send(true)}>
+              {requiresSignOff ? t('workflow.reply.submitDraftAndNext') : t('workflow.reply.sendAndNext')}
+            </Button>
+          </Tooltip>
+          <Tooltip title={blockedBy}>
+            <Button type="primary" disabled={isDisabled} loading={action.isPending} onClick={() => send(false)}>
+              {requiresSignOff ? t('workflow.reply.submitDraft') : t('workflow.reply.send')}
+            </Button>
+          </Tooltip>
+        </Flex>
+      </Flex>
+    </Card>
+  )
+}
