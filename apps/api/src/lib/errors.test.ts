@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { ERROR_REASONS } from '@desk/domain'
+import { INQUIRY_ACTION_REASONS } from '@desk/domain'
 import { describe, expect, it } from 'vitest'
 
 const SRC = join(import.meta.dirname, '..')
@@ -23,7 +23,7 @@ describe('error reasons', () => {
       }
     }
     expect(written.size).toBeGreaterThan(10)
-    const unknown = [...written].filter(([reason]) => !(ERROR_REASONS as readonly string[]).includes(reason))
+    const unknown = [...written].filter(([reason]) => !(INQUIRY_ACTION_REASONS as readonly string[]).includes(reason))
     expect(unknown).toEqual([])
   })
 })
