@@ -44,10 +44,15 @@ export function errorText(error: unknown): string {
       holder: d.holder ?? '?',
       mainId: d.mainId ?? '?',
       status: t(`status.${d.status ?? ''}`, { defaultValue: d.status ?? '' }),
-      placeholders: (d.placeholders ?? []).map((name) => `{${name}}`).join('、'),
+      placeholders: (d.placeholders ?? []).map((name) => `{${name}}`).join(' '),
     })
   }
   if (error.code === 'VALIDATION') {
+    // a reply released with a placeholder it cannot fill: details name each (`{ placeholder }`)
+    const placeholders = Array.isArray(error.details)
+      ? error.details.flatMap((d: { placeholder?: unknown }) => (typeof d.placeholder === 'string' ? [`{${d.placeholder}}`] : []))
+      : []
+    if (placeholders.length > 0) return t('errors.reason.unfilled_placeholder', { placeholders: placeholders.join(' ') })
     const fields = fieldsOf(error.details)
     return fields ? t('errors.VALIDATION_FIELDS', { fields }) : t('errors.VALIDATION')
   }

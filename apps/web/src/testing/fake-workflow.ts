@@ -1,11 +1,11 @@
 /**
  * An in-memory stand-in for the workflow and deadline API of one desk, served
  * through MSW beside `createFakeDesk` (whose inquiries it changes): the inquiry view with its
- * `deadline`, `/workflow`, departments, return reasons, templates, the workflow
+ * `deadline`, `/workflow`, departments, return reasons, templates and their fill, the workflow
  * actions (each checks the version, bumps it and appends the event the API writes), the calendar
  * days and the deadline actions. Every write is recorded for assertions.
  */
-import type { DeadlineExplanation } from '@desk/domain'
+import { fillTemplateForComposer, type DeadlineExplanation } from '@desk/domain'
 import { http, HttpResponse } from 'msw'
 import type { FakeDesk } from './fake-desk.ts'
 
@@ -131,6 +131,13 @@ export function createFakeWorkflow(desk: FakeDesk, options: Options = {}) {
           { id: 7, category: '城市管理', title: '占道经营答复', body: '{市民姓名}您好：您{来件日期}反映的问题已交{承办单位}办理。', isActive: true, updatedBy: 1, updatedAt: 0 },
         ],
       })
+    }),
+    // the API's fill for the composer (templates.service.ts), with this inquiry's values
+    http.get('*/api/templates/:id/fill', ({ request }) => {
+      const d = find(new URL(request.url).searchParams.get('inquiryId'))
+      if (!d) return notFound()
+      const body = '{市民姓名}您好：您{来件日期}反映的问题已交{承办单位}办理。'
+      return HttpResponse.json(fillTemplateForComposer(body, { citizenName: d.citizenName, receivedDate: '2024年9月27日', trackingNumber: d.externalId, department: d.department?.name ?? null }))
     }),
     http.post('*/api/inquiries/:id/transfer', action((d, b) => change(d, 'transferred', { from: null, to: '交通运输处', note: b.note }, { status: 'new', assignee: null, department: { id: Number(b.departmentId), name: '交通运输处' } }))),
     http.post('*/api/inquiries/:id/return', action((d, b) => change(d, 'returned', { reason: b.reasonId === 1 ? '非本单位职责' : '重复件', note: b.note }, { status: 'returned', assignee: null }))),

@@ -84,8 +84,8 @@ describe('inquiry page: the responder workflow', () => {
     await app.user.click(screen.getByRole('combobox', { name: '插入答复模板' }))
     await app.user.click(await screen.findByTitle('占道经营答复'))
 
-    // the text keeps the placeholders (the API fills them from the unmasked record when it sends)
-    await waitFor(() => expect(box.value).toBe('尊敬的市民：{市民姓名}您好：您{来件日期}反映的问题已交{承办单位}办理。'))
+    // the citizen's name stays a placeholder (the API fills it from the unmasked record when it sends)
+    await waitFor(() => expect(box.value).toBe('尊敬的市民：{市民姓名}您好：您2024年9月27日反映的问题已交{承办单位}办理。'))
     expect(flow.state.writes.find((w) => w.path === '/api/templates')?.body).toEqual({ category: '城市管理' })
     // the preview marks what each becomes; the inquiry has no department, so {承办单位} blocks sending
     expect(screen.getByTestId('reply-preview').textContent).toBe('尊敬的市民：李*您好：您2024年9月27日反映的问题已交{承办单位}办理。')

@@ -39,6 +39,14 @@ export const inquiryQueries = {
     }),
 }
 
+/**
+ * Template `templateId` filled for inquiry `inquiryId` as the composer inserts it: personal
+ * placeholders ({市民姓名}) kept for the server to fill on release, the rest filled.
+ */
+export function fillTemplate(templateId: number, inquiryId: number) {
+  return unwrap(api.templates[':id'].fill.$get({ param: { id: String(templateId) }, query: { inquiryId: String(inquiryId) } }))
+}
+
 type QueueQuery = NonNullable<Parameters<typeof api.inquiries.$get>[0]>['query']
 
 /**

@@ -1,10 +1,11 @@
 /**
- * The reply box: pick a reply template of the inquiry's category to insert it at the cursor, edit,
- * then send (or, on a channel that requires sign-off (审核), submit it as a draft for a manager).
- * Placeholders stay in the text as written: the API fills them from the unmasked record when the
- * reply is released. The preview shows what each becomes, marked, with the masked values the
- * responder may see; a placeholder the inquiry has no value for, or an unknown name, blocks sending
- * (the API refuses it too) and is named as written in the text, e.g. {承办单位}.
+ * The reply box: pick a reply template of the inquiry's category to insert it at the cursor (filled
+ * by the API, except the citizen's name, which stays {市民姓名}: the API fills it from the unmasked
+ * record when the reply is released), edit, then send (or, on a channel that requires sign-off (审核),
+ * submit it as a draft for a manager). The preview shows what each placeholder left in the text
+ * becomes, marked, with the masked values the responder may see; a placeholder the inquiry has no
+ * value for, or an unknown name, blocks sending (the API refuses it too) and is named as written in
+ * the text, e.g. {承办单位}.
  * "Send and next" opens the next pending inquiry of the queue view the page came from.
  * A duplicate is answered through its main inquiry, so it has no reply box.
  */
@@ -17,7 +18,7 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { queueOriginState, queuePath, useQueueOrigin } from '../../../lib/queue-origin.ts'
 import { templateQueries } from '../../../lib/templates.ts'
-import { nextPendingInquiry, type Inquiry, type InquiryView } from '../api/inquiry-queries.ts'
+import { fillTemplate, nextPendingInquiry, type Inquiry, type InquiryView } from '../api/inquiry-queries.ts'
 import { useInquiryAction } from '../api/use-inquiry-action.ts'
 import { ActionError } from './action-error.tsx'
 
@@ -66,6 +67,8 @@ export function ReplyComposer({ inquiry, contact, requiresSignOff }: Props) {
   const box = useRef<TextAreaRef>(null)
   const [body, setBody] = useState('')
   const [isFindingNext, setIsFindingNext] = useState(false)
+  const [isFilling, setIsFilling] = useState(false)
+  const [fillError, setFillError] = useState<unknown>(null)
 
   if (!['new', 'assigned', 'replied'].includes(inquiry.status) || inquiry.duplicateOfId !== null) return null
 
@@ -78,11 +81,18 @@ export function ReplyComposer({ inquiry, contact, requiresSignOff }: Props) {
   const unfilled = [...new Set(segments.filter(isUnfilled).map((s) => `{${(s as { name: string }).name}}`))].join('、')
   const blockedBy = unfilled ? t('workflow.reply.unfilled', { fields: unfilled }) : null
 
-  const insertTemplate = (templateId: number) => {
-    const template = templates.data?.find((tpl) => tpl.id === templateId)
-    if (!template) return
-    const el = box.current?.resizableTextArea?.textArea
-    setBody(insertAt(body, template.body, el?.selectionStart ?? body.length, el?.selectionEnd ?? body.length).text)
+  const insertTemplate = async (templateId: number) => {
+    setIsFilling(true)
+    setFillError(null)
+    try {
+      const filled = await fillTemplate(templateId, inquiry.id)
+      const el = box.current?.resizableTextArea?.textArea
+      setBody(insertAt(body, filled.text, el?.selectionStart ?? body.length, el?.selectionEnd ?? body.length).text)
+    } catch (error) {
+      setFillError(error)
+    } finally {
+      setIsFilling(false)
+    }
   }
 
   const openNext = async () => {
@@ -121,13 +131,14 @@ export function ReplyComposer({ inquiry, contact, requiresSignOff }: Props) {
         <Select<number>
           aria-label={t('workflow.reply.template')}
           placeholder={t('workflow.reply.template')}
-          loading={templates.isPending}
+          loading={templates.isPending || isFilling}
           value={null}
           options={(templates.data ?? []).map((tpl) => ({ value: tpl.id, label: tpl.title }))}
-          onChange={insertTemplate}
+          onChange={(id) => void insertTemplate(id)}
           notFoundContent={t('workflow.reply.noTemplates')}
           style={{ maxWidth: 360 }}
         />
+        <ActionError error={fillError} />
         <Input.TextArea
           ref={box}
           aria-label={t('workflow.reply.label')}
