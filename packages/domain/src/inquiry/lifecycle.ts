@@ -98,6 +98,8 @@ export const INQUIRY_ACTION_REASONS = [
   'extended',
   'decided',
   'unfilled_placeholder',
+  // a disclosure request's step the statutory clock does not allow now (disclosure/clock.ts)
+  'clock',
 ] as const
 export type InquiryActionReason = (typeof INQUIRY_ACTION_REASONS)[number]
 
