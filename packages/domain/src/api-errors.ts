@@ -3,9 +3,9 @@
  * language (the API's English `message` is only a fallback for logs and API clients).
  * An error answer is `{ error: { code, message, details? } }`; `code` is one of API_ERROR_CODES
  * (or `INTERNAL` for an unexpected failure, HTTP 500); a refused action on an inquiry (409, 403)
- * names why in `details.reason`, one of the lifecycle's INQUIRY_ACTION_REASONS
- * (inquiry/lifecycle.ts), with the facts the sentence needs beside it (e.g. `{ reason: 'claimed', holder }`).
+ * names why in `details.reason`, one of API_ERROR_REASONS, with the facts the sentence needs beside it (e.g. `{ reason: 'claimed', holder }`).
  */
+import { INQUIRY_ACTION_REASONS } from './inquiry/lifecycle.ts'
 
 /** Error codes of `AppError`, each mapped to one HTTP status by the API's error handler. */
 export const API_ERROR_CODES = [
@@ -19,3 +19,11 @@ export const API_ERROR_CODES = [
   'RATE_LIMITED',
 ] as const
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number]
+
+/**
+ * Every `details.reason` the API answers with: the inquiry actions' (INQUIRY_ACTION_REASONS) and
+ * the attachments' — `upload_used` (an upload attached elsewhere already) and `size` (an inline
+ * file over its limit, on a 422 detail item).
+ */
+export const API_ERROR_REASONS = [...INQUIRY_ACTION_REASONS, 'upload_used', 'size'] as const
+export type ApiErrorReason = (typeof API_ERROR_REASONS)[number]

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { INQUIRY_ACTION_REASONS } from '@desk/domain'
+import { API_ERROR_REASONS } from '@desk/domain'
 import { describe, expect, it } from 'vitest'
 
 const SRC = join(import.meta.dirname, '..')
@@ -23,7 +23,7 @@ describe('error reasons', () => {
       }
     }
     expect(written.size).toBeGreaterThan(10)
-    const unknown = [...written].filter(([reason]) => !(INQUIRY_ACTION_REASONS as readonly string[]).includes(reason))
+    const unknown = [...written].filter(([reason]) => !(API_ERROR_REASONS as readonly string[]).includes(reason))
     expect(unknown).toEqual([])
   })
 })

@@ -1,4 +1,4 @@
-import { API_ERROR_CODES, INQUIRY_ACTION_REASONS } from '@desk/domain'
+import { API_ERROR_CODES, API_ERROR_REASONS } from '@desk/domain'
 import i18next from 'i18next'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ApiError } from './api-client.ts'
@@ -9,7 +9,7 @@ afterEach(() => void i18next.changeLanguage('zh-CN'))
 describe('error sentences', () => {
   it.each(['zh-CN', 'en'])('give every error code and refusal reason the API can return a %s sentence', (lang) => {
     const t = i18next.getFixedT(lang)
-    const keys = [...API_ERROR_CODES, 'INTERNAL'].map((c) => `errors.${c}`).concat(INQUIRY_ACTION_REASONS.map((r) => `errors.reason.${r}`))
+    const keys = [...API_ERROR_CODES, 'INTERNAL'].map((c) => `errors.${c}`).concat(API_ERROR_REASONS.map((r) => `errors.reason.${r}`))
     const missing = keys.filter((key) => !i18next.exists(key, { lng: lang, fallbackLng: false }) || t(key) === key)
     expect(missing).toEqual([])
   })

@@ -3,10 +3,10 @@
  * alerts beside a form): a refusal's `details.reason` picks `errors.reason.<reason>` (filled with
  * the details it carries: who changed it, who holds it, the status …); otherwise the code picks
  * `errors.<CODE>`. The API's English message is shown only when neither is known (`errors.UNKNOWN`).
- * Codes and reasons are the domain's lists (API_ERROR_CODES, INQUIRY_ACTION_REASONS); a test checks
+ * Codes and reasons are the domain's lists (API_ERROR_CODES, API_ERROR_REASONS); a test checks
  * each has both languages.
  */
-import { INQUIRY_ACTION_REASONS, type InquiryActionReason } from '@desk/domain'
+import { API_ERROR_REASONS, type ApiErrorReason } from '@desk/domain'
 import i18next from 'i18next'
 import { ApiError } from './api-client.ts'
 
@@ -20,7 +20,7 @@ type Details = {
   placeholders?: string[]
 }
 
-const isReason = (value: unknown): value is InquiryActionReason => (INQUIRY_ACTION_REASONS as readonly unknown[]).includes(value)
+const isReason = (value: unknown): value is ApiErrorReason => (API_ERROR_REASONS as readonly unknown[]).includes(value)
 
 /** The fields a 422's details name (`[{ path: ['body'] }]` or `[{ path: 'days[1].date' }]`), for the VALIDATION sentence. */
 function fieldsOf(details: unknown): string {
