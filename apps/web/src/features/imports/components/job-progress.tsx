@@ -35,11 +35,11 @@ export function JobProgress({ jobId, onEnd }: Props) {
           items={steps.map((s) => ({ title: t(`imports.progress.steps.${s}`) }))}
           style={{ marginBottom: 12 }}
         />
-        <Typography.Text data-testid="job-phase">
+        <Typography.Paragraph data-testid="job-phase" style={{ marginBottom: 4 }}>
           {job.status === 'queued' ? t('imports.progress.queued') : t(`imports.progress.${phase}`, { done: job.rowsDone, total: job.rowsTotal })}
-        </Typography.Text>
+        </Typography.Paragraph>
         {counted && <Progress percent={Math.floor((job.rowsDone / job.rowsTotal) * 100)} status="active" aria-label={t('imports.progress.label')} />}
-        <Typography.Text type="secondary">{t('imports.progress.leave')}</Typography.Text>
+        <Typography.Paragraph type="secondary">{t('imports.progress.leave')}</Typography.Paragraph>
       </div>
     )
   }
