@@ -75,7 +75,8 @@ async function signedInContext(language: 'zh-CN' | 'en', viewport = { width: 144
 async function open(page: Page, path: string) {
   await page.goto(`${desk.baseUrl}${path.replace(':id', String(inquiryId))}`)
   await page.waitForLoadState('networkidle')
-  await page.locator('.ant-spin-spinning, .ant-skeleton-active').first().waitFor({ state: 'detached' }).catch(() => undefined)
+  // a table's spinner may start after the network went quiet (a lazy route's own queries)
+  await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active').length === 0)
   await page.waitForLoadState('networkidle')
 }
 

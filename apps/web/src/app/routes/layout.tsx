@@ -10,6 +10,7 @@ import { LanguageSwitch } from '../../components/language-switch.tsx'
 import { useLogout } from '../../features/auth/api/use-session-actions.ts'
 import { sessionQueries } from '../../lib/session.ts'
 import { CONFIG_PAGES } from '../../features/admin-config/config-pages.ts'
+import './layout.css'
 import { hasRole } from '@desk/domain'
 import type { MenuProps } from 'antd'
 
@@ -26,6 +27,20 @@ const MENU = [
   { key: '/admin/users', label: 'nav.users', admin: true },
 ] as const
 
+/**
+ * A menu entry's link, out of the tab order: the menu itself is the keyboard stop (arrow keys,
+ * Enter navigates through `onClick`), and the entries antd hides when the menu overflows are
+ * aria-hidden, which must hold nothing focusable (axe aria-hidden-focus). The link stays for
+ * the mouse: a middle click opens the page in a new tab.
+ */
+function MenuLink({ to, label }: { to: string; label: string }) {
+  return (
+    <Link to={to} tabIndex={-1}>
+      {label}
+    </Link>
+  )
+}
+
 export function Component() {
   const { t } = useTranslation()
   const { data: user } = useQuery(sessionQueries.me())
@@ -35,12 +50,12 @@ export function Component() {
   const isManager = user?.role === 'manager' || user?.role === 'admin'
   const items = MENU.filter((m) => (!m.admin || user?.role === 'admin') && (!('manager' in m) || isManager)).map((m) => ({
     key: m.key,
-    label: <Link to={m.key}>{t(m.label)}</Link>,
+    label: <MenuLink to={m.key} label={t(m.label)} />,
   }))
   // configuration pages (departments, templates, calendar …) in one submenu, by role
   const configItems = CONFIG_PAGES.filter((p) => user && hasRole(user.role, p.role)).map((p) => ({
     key: p.path,
-    label: <Link to={p.path}>{t(p.label)}</Link>,
+    label: <MenuLink to={p.path} label={t(p.label)} />,
   }))
   const menuItems: MenuProps['items'] =
     configItems.length > 0 ? [...items, { key: 'config', label: t('adminConfig.nav.title'), children: configItems }] : items
@@ -50,17 +65,25 @@ export function Component() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#fff' }}>
+      <Layout.Header className="desk-header" style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#fff' }}>
         <Typography.Text strong style={{ fontSize: 18, whiteSpace: 'nowrap' }}>
           {t('app.title')}
         </Typography.Text>
-        <Menu mode="horizontal" selectedKeys={[selected]} items={menuItems} style={{ flex: 1, minWidth: 0 }} />
+        <Menu
+          mode="horizontal"
+          selectedKeys={[selected]}
+          items={menuItems}
+          style={{ flex: 1, minWidth: 0 }}
+          // a click on the link navigates by itself; Enter on a menu entry arrives here
+          onClick={({ key, domEvent }) => {
+            if (!(domEvent.target instanceof Element && domEvent.target.closest('a'))) void navigate(key)
+          }}
+        />
         <Flex align="center" gap={8}>
           {user && (
-            <>
-              <Typography.Text>{user.displayName}</Typography.Text>
-              <Tag>{t(`roles.${user.role}`)}</Tag>
-            </>
+            <span className="desk-header-user">
+              <Typography.Text style={{ whiteSpace: 'nowrap' }}>{user.displayName}</Typography.Text> <Tag>{t(`roles.${user.role}`)}</Tag>
+            </span>
           )}
           <LanguageSwitch />
           <Button onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login') })}>
