@@ -7,10 +7,21 @@ import { inquiries, replies, replyDrafts, users } from '../../db/schema.ts'
 
 const reviewer = alias(users, 'reviewer')
 
-/** Ids of the inquiries merged into `mainId` whose status is one of `statuses`, oldest first. */
+/**
+ * The inquiries merged into `mainId` whose status is one of `statuses`, oldest first, with their
+ * own text and category: the main inquiry's page shows what each citizen wrote.
+ */
 export function listDuplicateIds(db: Db, mainId: number, statuses?: readonly string[]) {
   return db
-    .select({ id: inquiries.id, channelCode: inquiries.channelCode, externalId: inquiries.externalId, status: inquiries.status })
+    .select({
+      id: inquiries.id,
+      channelCode: inquiries.channelCode,
+      externalId: inquiries.externalId,
+      status: inquiries.status,
+      subject: inquiries.subject,
+      body: inquiries.body,
+      category: inquiries.category,
+    })
     .from(inquiries)
     .where(
       and(

@@ -73,8 +73,17 @@ describe('workflow actions', () => {
   it('answers a duplicate on another channel with the main reply; each channel still counts its item', async () => {
     const { d } = await desk()
     const s = await member(d, 'responder', 'alice', null)
-    const [main, dup, third] = addInquiries(d.db, [{ channelCode: 'hotline_12345' }, { channelCode: 'mayor_mailbox' }, { channelCode: 'minxin' }])
+    const [main, dup, third] = addInquiries(d.db, [
+      { channelCode: 'hotline_12345' },
+      { channelCode: 'mayor_mailbox', subject: '小区停车难', body: '晚上无处停车', category: '交通' },
+      { channelCode: 'minxin' },
+    ])
     expect((await call(d, s, 'POST', `/inquiries/${dup!.id}/merge`, { version: 1, mainId: main!.id })).status).toBe(200)
+    // the main inquiry's page shows what the duplicate's citizen wrote
+    const workflow = (await (await call(d, s, 'GET', `/inquiries/${main!.id}/workflow`)).json()) as { duplicates: unknown[] }
+    expect(workflow.duplicates).toEqual([
+      { id: dup!.id, channelCode: 'mayor_mailbox', externalId: expect.any(String), status: 'new', subject: '小区停车难', body: '晚上无处停车', category: '交通' },
+    ])
     const direct = await call(d, s, 'POST', `/inquiries/${dup!.id}/replies`, { version: 2, body: '答复' })
     expect(direct.status).toBe(409)
     // the merge is recorded on the main inquiry too, without changing its version
