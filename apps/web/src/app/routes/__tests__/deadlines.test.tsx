@@ -93,6 +93,15 @@ describe('inquiry page: deadline panel', () => {
     expect(screen.queryByRole('button', { name: /批\s*准/ })).toBeNull()
   })
 
+  it('marks a reply given after the due date with the working days it was late', async () => {
+    // due Tue 10-08, replied Thu 10-10: 10-09 and 10-10 are the working days after the due date
+    const inquiry = makeInquiry({ subject: '迟复件', status: 'replied', dueAt: '2024-10-08T17:00:00.000+08:00', repliedAt: '2024-10-10T09:00:00.000+08:00' })
+    const desk = createFakeDesk({ user: RESPONDER, inquiries: [inquiry] })
+    server.use(...createFakeWorkflow(desk, { calendar: { 2024: CALENDAR_2024 } }).handlers, ...desk.handlers)
+    renderWithClient(`/inquiries/${inquiry.id}`)
+    expect((await screen.findByText('逾期 2 个工作日答复')).getAttribute('data-due-state')).toBe('replied_late')
+  })
+
   it('lets a manager approve a pending extension with a note, in English too', async () => {
     const inquiry = makeInquiry({ subject: '噪音扰民', status: 'assigned', version: 2, dueAt: '2024-10-16T23:59:59.999+08:00' })
     const desk = createFakeDesk({ user: MANAGER, inquiries: [inquiry] })

@@ -7,7 +7,7 @@
 import { Alert, Button, Card, Flex, List, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { DeadlineExplanation } from '@desk/domain'
+import { replyLateness, type DeadlineExplanation } from '@desk/domain'
 import { DueTag } from '../../../components/due-tag.tsx'
 import { useWorkingCalendar, yearsAround } from '../../../lib/calendar.ts'
 import { formatDateTime } from '../../../utils/format-time.ts'
@@ -34,7 +34,7 @@ export type DeadlineView = {
 }
 
 type Props = {
-  inquiry: { id: number; version: number; status: string; dueAt: string }
+  inquiry: { id: number; version: number; status: string; dueAt: string; repliedAt: string | null }
   deadline: DeadlineView
   isManager: boolean
 }
@@ -51,6 +51,8 @@ export function DeadlinePanel({ inquiry, deadline, isManager }: Props) {
   const isPaused = deadline.pausedAt !== null
   const { explanation } = deadline
   const hasPending = deadline.extensions.some((e) => e.status === 'pending')
+  // the first reply's lateness in working days, by the domain's rule (the queue and exports use it too)
+  const late = calendar && inquiry.repliedAt ? replyLateness(calendar, Date.parse(inquiry.dueAt), Date.parse(inquiry.repliedAt)) : 0
 
   return (
     <Card title={t('deadlines.panel.title')} size="small">
@@ -60,6 +62,11 @@ export function DeadlinePanel({ inquiry, deadline, isManager }: Props) {
             {t('deadlines.panel.dueAt')}: {formatDateTime(inquiry.dueAt)}
           </Typography.Text>
           {isOpen && !isPaused && calendar && <DueTag calendar={calendar} dueAt={inquiry.dueAt} now={now} />}
+          {late > 0 && (
+            <Tag color="volcano" data-due-state="replied_late">
+              {t('due.repliedLate', { count: late })}
+            </Tag>
+          )}
           {isPaused && <Tag color="purple">{t('deadlines.panel.paused', { at: formatDateTime(deadline.pausedAt) })}</Tag>}
         </Flex>
         <Typography.Paragraph style={{ marginBottom: 0 }} data-testid="deadline-explanation">
