@@ -100,7 +100,7 @@ describe('the responder workflow in the browser', () => {
     await wang.getByRole('button', { name: /^签\s*收$/ }).click()
     await wang.getByText('需审核').waitFor()
     await wang.getByLabel('答复内容').fill(REPLY)
-    await wang.getByRole('button', { name: '提交审核' }).click()
+    await wang.getByRole('button', { name: '提交审核', exact: true }).click()
     await wang.getByText('待审核').waitFor()
     expect(received).toHaveLength(0) // nothing leaves before sign-off
 
