@@ -10,6 +10,7 @@
  */
 import {
   DEFAULT_DEADLINE_POLICIES,
+  DISCLOSURE_CHANNEL,
   DisclosureClockError,
   NO_CORRECTION_OUTCOME,
   disclosureClock,
@@ -26,7 +27,7 @@ import { customAlphabet } from 'nanoid'
 import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
 import { loadCalendar } from '../calendar/calendar.service.ts'
-import { getActiveChannel } from '../channels/channels.service.ts'
+import { ensureChannels, getActiveChannel } from '../channels/channels.service.ts'
 import { listDeadlinePolicies } from '../deadlines/deadlines.service.ts'
 import { ingestInquiry } from '../inquiries/ingest.service.ts'
 import type { Ctx } from '../../lib/context.ts'
@@ -44,6 +45,8 @@ function requireNotFuture(field: string, day: string, now: number) {
  * place start from that day, not from the typing. External id `OGI-<YYYYMMDD>-<8 characters>`.
  */
 export function createDisclosureRequest(db: Db, input: CreateDisclosureRequestInput, userId: number, now: number) {
+  // the disclosure office's own channel exists from its first request on
+  if (input.channel === DISCLOSURE_CHANNEL.code) ensureChannels(db, [DISCLOSURE_CHANNEL], now)
   getActiveChannel(db, input.channel)
   requireNotFuture('receivedOn', input.receivedOn, now)
   return db.transaction((tx) => {

@@ -38,6 +38,8 @@ export function toDetail(
 ) {
   return {
     ...toListItem(row),
+    /** the kind of inquiry: a citizen message, a disclosure request, a proposal (the page adds its panel) */
+    kind: row.kind,
     body: row.body,
     closedAt: iso(row.closedAt),
     events: [

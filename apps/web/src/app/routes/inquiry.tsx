@@ -8,6 +8,7 @@ import { useQuery } from '@tanstack/react-query'
 import { Alert, Col, Flex, Result, Row, Skeleton } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
+import { DisclosurePanel } from '../../features/disclosure/components/disclosure-panel.tsx'
 import { inquiryQueries } from '../../features/inquiry/api/inquiry-queries.ts'
 import { ContactCard } from '../../features/inquiry/components/contact-card.tsx'
 import { DeadlinePanel } from '../../features/inquiry/components/deadline-panel.tsx'
@@ -63,6 +64,7 @@ export function Component() {
         </Col>
         <Col xs={24} lg={8}>
           <Flex vertical gap={16}>
+            {inquiry.kind === 'disclosure' && <DisclosurePanel inquiryId={inquiry.id} version={inquiry.version} />}
             {deadline && <DeadlinePanel inquiry={inquiry} deadline={deadline} isManager={isManager} />}
             <ContactCard id={inquiry.id} masked={contact} />
             <InquiryTimeline inquiry={inquiry} workflow={flow} />

@@ -1,0 +1,66 @@
+/**
+ * The disclosure register: the year's national table (`GET /api/reports/disclosure`), the register
+ * rows of one of its cells, one request with its statutory clock, and the actions (enter a request,
+ * the clock's steps). Actions reload the inquiry, the queue and the register.
+ */
+import type { CreateDisclosureRequestInput, DisclosureActionInput } from '@desk/domain'
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import type { InferResponseType } from 'hono/client'
+import { api, unwrap } from '../../../lib/api-client.ts'
+import { inquiryRootKeys, queueRootKeys } from '../../../lib/query-keys.ts'
+
+export type DisclosureTable = InferResponseType<(typeof api.reports.disclosure)['$get'], 200>
+export type DisclosureView = InferResponseType<(typeof api.disclosure.requests)[':id']['$get'], 200>
+export type RegisterAnswer = InferResponseType<typeof api.disclosure.register.$get, 200>
+/** A cell's link as the table gives it: `year` with `row`+`column` or `review`+`column`. */
+export type CellLink = Record<string, string>
+
+export const disclosureQueries = {
+  all: () => ['disclosure'] as const,
+  table: (year: number) =>
+    queryOptions({
+      queryKey: [...disclosureQueries.all(), 'table', year] as const,
+      queryFn: ({ signal }) => unwrap(api.reports.disclosure.$get({ query: { year: String(year) } }, { init: { signal } })),
+      staleTime: 60_000,
+    }),
+  register: (link: CellLink) =>
+    queryOptions({
+      queryKey: [...disclosureQueries.all(), 'register', link] as const,
+      queryFn: ({ signal }) => unwrap(api.disclosure.register.$get({ query: link as never }, { init: { signal } })),
+      staleTime: 60_000,
+    }),
+  request: (id: number) =>
+    queryOptions({
+      queryKey: [...disclosureQueries.all(), 'request', id] as const,
+      queryFn: ({ signal }) => unwrap(api.disclosure.requests[':id'].$get({ param: { id: String(id) } }, { init: { signal } })),
+      staleTime: 15_000,
+    }),
+}
+
+function useReload() {
+  const queryClient = useQueryClient()
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: disclosureQueries.all() }),
+      queryClient.invalidateQueries({ queryKey: inquiryRootKeys.all() }),
+      queryClient.invalidateQueries({ queryKey: queueRootKeys.all() }),
+    ])
+}
+
+/** Enters a request; answers its view (with `request.inquiryId`). */
+export function useCreateDisclosureRequest() {
+  const reload = useReload()
+  return useMutation({
+    mutationFn: (json: CreateDisclosureRequestInput) => unwrap(api.disclosure.requests.$post({ json })),
+    onSuccess: reload,
+  })
+}
+
+/** One step of the clock on request `id`, with the version the page loaded. */
+export function useDisclosureAction(id: number) {
+  const reload = useReload()
+  return useMutation({
+    mutationFn: (json: DisclosureActionInput) => unwrap(api.disclosure.requests[':id'].actions.$post({ param: { id: String(id) }, json })),
+    onSuccess: reload,
+  })
+}
