@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { DisclosurePanel } from '../../features/disclosure/components/disclosure-panel.tsx'
 import { inquiryQueries } from '../../features/inquiry/api/inquiry-queries.ts'
+import { InquiryFiles } from '../../features/attachments/components/inquiry-files.tsx'
 import { ContactCard } from '../../features/inquiry/components/contact-card.tsx'
 import { DeadlinePanel } from '../../features/inquiry/components/deadline-panel.tsx'
 import { DraftList } from '../../features/inquiry/components/draft-list.tsx'
@@ -67,6 +68,7 @@ export function Component() {
             {inquiry.kind === 'disclosure' && <DisclosurePanel inquiryId={inquiry.id} version={inquiry.version} />}
             {deadline && <DeadlinePanel inquiry={inquiry} deadline={deadline} isManager={isManager} />}
             <ContactCard id={inquiry.id} masked={contact} />
+            <InquiryFiles inquiry={inquiry} />
             <InquiryTimeline inquiry={inquiry} workflow={flow} />
           </Flex>
         </Col>

@@ -21,6 +21,7 @@ function trackApi() {
         status: 'replied',
         receivedAt: '2024-09-27T09:30:00.000+08:00',
         reply: { body: REPLY, at: '2024-09-30T15:00:00.000+08:00' },
+        files: [{ name: '答复意见书.pdf', type: 'application/pdf', size: 2048, fromDesk: true, url: '/api/public/mailbox/files/7?exp=1&sig=ab' }],
       })
     }),
   )
@@ -39,6 +40,7 @@ describe('/mailbox/track', () => {
     const reply = screen.getByText((_, el) => el?.className === 'mb-reply')
     expect(reply.textContent).toBe(REPLY)
     expect(screen.getByText('2024-09-30 15:00')).toBeTruthy()
+    expect(screen.getByRole('link', { name: '答复意见书.pdf' }).getAttribute('href')).toBe('/api/public/mailbox/files/7?exp=1&sig=ab')
     expect(bodies).toEqual([{ trackingNumber: 'JZ23456789AB', phone: '13812345678' }])
   })
 

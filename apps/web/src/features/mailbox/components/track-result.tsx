@@ -34,6 +34,23 @@ export function TrackResult({ message }: { message: TrackedMessage }) {
             <dd>{t('mailbox.track.noReply')}</dd>
           </>
         )}
+        {message.files.length > 0 && (
+          <>
+            <dt>{t('attachments.citizenFiles')}</dt>
+            <dd>
+              <ul className="mb-files">
+                {message.files.map((f) => (
+                  <li key={f.url}>
+                    <a href={f.url} download>
+                      {f.name}
+                    </a>
+                    {f.fromDesk && <span className="mb-status">{t('attachments.fromDeskReply')}</span>}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
       </dl>
     </section>
   )
