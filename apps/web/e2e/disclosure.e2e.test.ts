@@ -1,0 +1,60 @@
+/**
+ * End to end in Chromium against the real desk: a disclosure request is entered, asked to correct
+ * (补正), corrected and answered 部分公开 through the API; in the browser an admin opens the year's
+ * national table, finds it in the 部分公开 × 自然人 cell, follows that number and sees the register
+ * list exactly this request.
+ */
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { post, signIn } from './desk-client.ts'
+import { ADMIN_PASSWORD, startDesk, type DeskServer } from './desk-server.ts'
+import { launchChromium } from './browser.ts'
+
+const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(Date.now())
+const SUBJECT = '申请公开某地块土地出让合同'
+let desk: DeskServer
+let browser: Browser
+
+type View = { request: { inquiryId: number }; clock: { state: string } }
+type Inquiry = { inquiry: { version: number } }
+
+beforeAll(async () => {
+  desk = await startDesk()
+  const admin = await signIn(desk.baseUrl, 'admin', ADMIN_PASSWORD)
+  const created = await post<View>(admin, '/disclosure/requests', {
+    channel: 'ogi_request', applicantType: 'natural_person', applicantName: '王某', receiptMethod: 'in_person',
+    receivedOn: TODAY, subject: SUBJECT, body: '请公开该地块的出让合同。',
+  })
+  const id = created.request.inquiryId
+  const step = async (body: Record<string, unknown>) => {
+    const res = await fetch(`${desk.baseUrl}/api/inquiries/${id}`, { headers: { cookie: admin.cookie } })
+    const { inquiry } = (await res.json()) as Inquiry
+    return post<View>(admin, `/disclosure/requests/${id}/actions`, { version: inquiry.version, on: TODAY, ...body })
+  }
+  expect((await step({ action: 'request_correction', answerBy: TODAY })).clock.state).toBe('awaiting_correction')
+  expect((await step({ action: 'receive_correction' })).clock.state).toBe('running')
+  expect((await step({ action: 'decide', outcome: 'partial' })).clock.state).toBe('decided')
+  browser = await launchChromium()
+}, 120_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await desk?.stop()
+})
+
+it('shows the answered request in its cell of the year’s table, and the cell lists exactly it', async () => {
+  const page = await browser.newPage()
+  await page.goto(`${desk.baseUrl}/queue`)
+  await page.getByLabel('用户名').fill('admin')
+  await page.getByLabel('密码').fill(ADMIN_PASSWORD)
+  await page.getByRole('button', { name: /登\s*录/ }).click()
+  await page.waitForURL(/\/queue$/)
+  await page.goto(`${desk.baseUrl}/reports/disclosure/${TODAY.slice(0, 4)}`)
+  await expect.poll(() => page.getByTestId('disclosure-sentences').textContent()).toContain('全年共受理依申请公开1件，均全部办结。')
+  const cell = page.getByRole('link', { name: '（二）部分公开（区分处理的，只计这一情形，不计其他情形） · 自然人: 1' })
+  await cell.click()
+  await page.getByTestId('register-count').waitFor()
+  expect(await page.getByTestId('register-count').textContent()).toBe('1')
+  expect(await page.getByRole('listitem').getByRole('link').allTextContents()).toEqual([SUBJECT])
+  await page.close()
+})
