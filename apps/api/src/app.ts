@@ -12,6 +12,9 @@ import type { Db } from './db/client.ts'
 import { identify } from './lib/auth.ts'
 import type { AppEnv, ImportSettings } from './lib/context.ts'
 import { diskFileStore, type FileStore } from './lib/file-store.ts'
+import { auditTrail } from './lib/audit-trail.ts'
+import { DEFAULT_SECURITY, type SecuritySettings } from './lib/security-settings.ts'
+import { auditRoutes } from './modules/audit/audit.routes.ts'
 import { AppError, handleError } from './lib/errors.ts'
 import { silentLogger, type Logger } from './lib/logger.ts'
 import { attachmentRoutes, inquiryAttachmentRoutes } from './modules/attachments/attachments.routes.ts'
@@ -50,6 +53,8 @@ export type AppDeps = {
   trustProxy?: boolean
   /** Where the import wizard stages uploads and runs its previews and jobs. */
   imports?: ImportSettings
+  /** Sign-in, session and password rules; default DEFAULT_SECURITY */
+  security?: SecuritySettings
 }
 
 /** Without settings (tests): uploads staged in the OS temp folder, previews and jobs in this thread. */
@@ -71,6 +76,7 @@ export function createApp(deps: AppDeps) {
     c.set('logger', deps.logger ?? silentLogger)
     c.set('now', deps.now ?? Date.now)
     c.set('trustProxy', deps.trustProxy ?? false)
+    c.set('security', deps.security ?? DEFAULT_SECURITY)
     await next()
   })
   api.use(
@@ -86,6 +92,7 @@ export function createApp(deps: AppDeps) {
     ),
   )
   api.use(identify)
+  api.use(auditTrail)
   api.onError(handleError)
   api.notFound(() => {
     throw new AppError('NOT_FOUND', 'No such API route')
@@ -111,6 +118,7 @@ export function createApp(deps: AppDeps) {
     .route('/reports', reportRoutes)
     .route('/disclosure', disclosureRoutes)
     .route('/users', userRoutes)
+    .route('/audit', auditRoutes)
     .route('/calendar', calendarRoutes(recomputeOpenDeadlines))
     .route('/deadlines', deadlineRoutes)
     .route('/deadlines', extensionDecisionRoutes)

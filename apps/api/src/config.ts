@@ -1,5 +1,6 @@
 /** The process's settings, from the environment, parsed once. The only file that reads process.env. */
 import { z } from 'zod'
+import type { SecuritySettings } from './lib/security-settings.ts'
 import { dbSettingProblem } from './paths.ts'
 
 const flag = z
@@ -31,10 +32,39 @@ export const configSchema = z.object({
   DESK_MAILBOX_TRACKS_PER_HOUR: z.coerce.number().int().positive().default(60),
   /** Folder of the import wizard's staged uploads. Default: import-staging/ beside the database file */
   DESK_IMPORT_STAGING: z.string().min(1).optional(),
+  /** Login throttling: failures of one (username, address) before back-off; first back-off and longest lock (ms); failures per address and hour. */
+  DESK_LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).default(5),
+  DESK_LOGIN_BACKOFF_MS: z.coerce.number().int().min(1).default(1000),
+  DESK_LOGIN_MAX_LOCK_MS: z.coerce.number().int().min(1).default(15 * 60_000),
+  DESK_LOGIN_ADDRESS_FAILURES_PER_HOUR: z.coerce.number().int().min(1).default(100),
+  /** Sessions end after this many minutes without a request (0: never). */
+  DESK_SESSION_IDLE_MINUTES: z.coerce.number().int().min(0).default(30),
+  /** Password policy: length, character classes (of lower, upper, digits, other), expiry (0: never), how many earlier passwords may not be reused. */
+  DESK_PASSWORD_MIN_LENGTH: z.coerce.number().int().min(6).max(128).default(8),
+  DESK_PASSWORD_MIN_CLASSES: z.coerce.number().int().min(1).max(4).default(2),
+  DESK_PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).default(90),
+  DESK_PASSWORD_HISTORY: z.coerce.number().int().min(0).max(24).default(5),
   /** Fixed "now" (ISO 8601) for demo data; tests only. */
   DESK_DEMO_NOW: z.iso.datetime({ offset: true }).optional(),
 })
 export type Config = z.infer<typeof configSchema>
+
+/** The sign-in, session and password rules the settings give. */
+export function securityOf(config: Config): SecuritySettings {
+  return {
+    loginFreeFailures: config.DESK_LOGIN_FREE_FAILURES,
+    loginBackoffMs: config.DESK_LOGIN_BACKOFF_MS,
+    loginMaxLockMs: config.DESK_LOGIN_MAX_LOCK_MS,
+    loginAddressFailuresPerHour: config.DESK_LOGIN_ADDRESS_FAILURES_PER_HOUR,
+    sessionIdleMs: config.DESK_SESSION_IDLE_MINUTES * 60_000,
+    passwordPolicy: {
+      minLength: config.DESK_PASSWORD_MIN_LENGTH,
+      minClasses: config.DESK_PASSWORD_MIN_CLASSES,
+      maxAgeDays: config.DESK_PASSWORD_MAX_AGE_DAYS,
+      historyCount: config.DESK_PASSWORD_HISTORY,
+    },
+  }
+}
 
 /** @throws Error naming each bad variable */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { createApp } from './app.ts'
 import { bootstrapDesk } from './bootstrap.ts'
-import { readConfig } from './config.ts'
+import { readConfig, securityOf } from './config.ts'
 import { openDb } from './db/client.ts'
 import { consoleLogger } from './lib/logger.ts'
 import { startOutboxWorker } from './modules/inquiries/delivery-worker.ts'
@@ -46,7 +46,7 @@ const imports = {
   stagingDir: config.DESK_IMPORT_STAGING ? fromUser(config.DESK_IMPORT_STAGING) : resolve(dirname(dbPath), 'import-staging'),
   workerDb: dbPath,
 }
-const server = createServer(createApp({ db, files, logger: consoleLogger, publicLimits, trustProxy: config.DESK_TRUST_PROXY, imports }), existsSync(webDist) ? webDist : undefined)
+const server = createServer(createApp({ db, files, logger: consoleLogger, publicLimits, trustProxy: config.DESK_TRUST_PROXY, imports, security: securityOf(config) }), existsSync(webDist) ? webDist : undefined)
 // replies to channel webhooks; what a previous run left undelivered goes out now
 const outbox = startOutboxWorker(db, { logger: consoleLogger })
 if (!existsSync(webDist)) {

@@ -52,7 +52,7 @@ describe('the HTTP surface', () => {
       [true, 'http', /^desk_session=/],
     ] as const) {
       const { db, server } = setup(trustProxy)
-      await createUser(db, { username: 'u1', displayName: 'U', role: 'responder', password: 'secret-pass' }, 0)
+      await createUser(db, { username: 'u1', displayName: 'U', role: 'responder', password: 'secret-pass' }, Date.now())
       const headers = { 'content-type': 'application/json', 'x-forwarded-proto': proto }
       const res = await server.request('/api/auth/login', { method: 'POST', headers, body: JSON.stringify({ username: 'u1', password: 'secret-pass' }) })
       const setCookie = res.headers.get('set-cookie') ?? ''

@@ -1,5 +1,5 @@
 /**
- * The `desk` command (`pnpm desk <command> …`): import, seed, tally, calendar, report, backup. Each command lives
+ * The `desk` command (`pnpm desk <command> …`): import, seed, tally, calendar, report, backup, user. Each command lives
  * in its own `*.command.ts` and is registered here.
  */
 import { Command } from 'commander'
@@ -10,6 +10,7 @@ import { registerImportCommand } from './import.command.ts'
 import { registerSeedCommand } from './seed.command.ts'
 import { registerReportCommand } from './report.command.ts'
 import { registerTallyCommand } from './tally.command.ts'
+import { registerUserCommand } from './user.command.ts'
 
 const program = new Command('desk').description('Inquiry Desk command line').showHelpAfterError()
 
@@ -17,6 +18,7 @@ registerImportCommand(program)
 registerCalendarCommand(program)
 registerSeedCommand(program)
 registerTallyCommand(program)
+registerUserCommand(program)
 registerReportCommand(program)
 registerBackupCommand(program)
 

@@ -56,7 +56,77 @@ export const users = sqliteTable('users', {
   isActive: integer({ mode: 'boolean' }).notNull().default(true),
   createdAt: integer().notNull().default(now),
   departmentId: integer().references(() => departments.id),
+  /** when the password was last set (password expiry counts from here) */
+  passwordChangedAt: integer().notNull().default(0),
 })
+
+/** Earlier password hashes of a user, newest last: a new password may not repeat the last few. */
+export const passwordHistory = sqliteTable(
+  'password_history',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    passwordHash: text().notNull(),
+    changedAt: integer().notNull(),
+  },
+  (t) => [index('password_history_user_idx').on(t.userId, t.id)],
+)
+
+/**
+ * Failed sign-ins, counted per key: `user:<username>|<address>` (back-off for that pair) and
+ * `addr:<address>` (a looser cap per address and hour). In the database, not process memory, so
+ * every API process sharing it counts the same failures.
+ */
+export const loginThrottle = sqliteTable('login_throttle', {
+  key: text().primaryKey(),
+  failures: integer().notNull(),
+  /** start of the counting window (ms) */
+  windowStart: integer().notNull(),
+  /** no attempt for this key is checked before this instant (ms); 0: not locked */
+  lockedUntil: integer().notNull().default(0),
+})
+
+/**
+ * Responses of state-changing requests sent with an `Idempotency-Key` header, per caller and
+ * route (`scope`): a resend gets the stored answer instead of writing twice. `status` 0 marks a
+ * request still running.
+ */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    scope: text().notNull(),
+    key: text().notNull(),
+    status: integer().notNull(),
+    body: text().notNull(),
+    createdAt: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
+)
+
+/**
+ * The audit log (等保 2.0 安全审计): admin actions, sign-in events and reads of personal data.
+ * Append-only: triggers (migration 0012) refuse every UPDATE and DELETE, so no role can erase it.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    at: integer().notNull(),
+    /** null: nobody signed in (a failed login) */
+    actorId: integer().references(() => users.id),
+    /** the username as it was then (the row outlives renames) */
+    actorName: text(),
+    action: text().notNull(),
+    /** what was acted on, e.g. `user:3`, `inquiry:17`, `export` */
+    target: text(),
+    /** JSON object with the particulars */
+    detail: text().notNull().default('{}'),
+    address: text(),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_action_at_idx').on(t.action, t.at)],
+)
 
 export const sessions = sqliteTable(
   'sessions',
@@ -69,6 +139,8 @@ export const sessions = sqliteTable(
     csrfToken: text().notNull(),
     createdAt: integer().notNull(),
     expiresAt: integer().notNull(),
+    /** last request made with it (ms): idle sessions end after the configured idle timeout */
+    lastSeenAt: integer().notNull().default(0),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 )

@@ -35,20 +35,21 @@ export const identify = createMiddleware<AppEnv>(async (c, next) => {
   const auth = c.req.header('authorization')
   const bearerToken = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined
   const sessionToken = getCookie(c, sessionCookieName(c))
-  c.set('caller', resolveCaller(c.var.db, { bearerToken, sessionToken }, c.var.now()))
+  c.set('caller', resolveCaller(c.var.db, { bearerToken, sessionToken }, c.var.now(), c.var.security.sessionIdleMs))
   await next()
 })
 
-/** The signed-in staff user; throws UNAUTHENTICATED / FORBIDDEN / CSRF. */
+/** The signed-in staff user with one of `roles` (domain `hasRole`); throws UNAUTHENTICATED / FORBIDDEN / CSRF. */
 export function assertStaff(
   caller: AppEnv['Variables']['caller'],
-  role: UserRole,
+  roles: UserRole | readonly UserRole[],
   method: string,
   csrfHeader: string | undefined,
 ): SessionUser {
   if (!caller || caller.kind !== 'staff') throw new AppError('UNAUTHENTICATED', 'Please sign in')
-  if (!hasRole(caller.user.role, role)) {
-    throw new AppError('FORBIDDEN', `This needs the ${role} role`)
+  const allowed = typeof roles === 'string' ? [roles] : roles
+  if (!allowed.some((r) => hasRole(caller.user.role, r))) {
+    throw new AppError('FORBIDDEN', `This needs the ${allowed.join(' or ')} role`)
   }
   if (!SAFE_METHODS.has(method) && csrfHeader !== caller.csrfToken) {
     throw new AppError('CSRF', 'Missing or wrong X-CSRF-Token header')
@@ -56,9 +57,10 @@ export function assertStaff(
   return caller.user
 }
 
-export const requireStaff = (role: UserRole = 'responder') =>
+/** Staff with one of `roles` (default: responder, i.e. the inquiry-handling chain). */
+export const requireStaff = (...roles: UserRole[]) =>
   createMiddleware<AppEnv & { Variables: { user: SessionUser } }>(async (c, next) => {
-    c.set('user', assertStaff(c.var.caller, role, c.req.method, c.req.header('x-csrf-token')))
+    c.set('user', assertStaff(c.var.caller, roles.length > 0 ? roles : 'responder', c.req.method, c.req.header('x-csrf-token')))
     await next()
   })
 

@@ -3,6 +3,7 @@ import type { UserRole } from '@desk/domain'
 import type { Db } from '../db/client.ts'
 import type { FileStore } from './file-store.ts'
 import type { Logger } from './logger.ts'
+import type { SecuritySettings } from './security-settings.ts'
 
 /** `departmentId`: the user's department (null: none); a responder sees that department's inquiries. */
 export type SessionUser = { id: number; username: string; displayName: string; role: UserRole; departmentId: number | null }
@@ -48,5 +49,6 @@ export type AppEnv = {
     caller: Caller | undefined
     /** DESK_TRUST_PROXY: the client address and scheme come from X-Forwarded-For / X-Forwarded-Proto */
     trustProxy: boolean
+    security: SecuritySettings
   }
 }

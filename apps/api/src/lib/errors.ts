@@ -42,6 +42,8 @@ export const errorBody = (code: ErrorCode | 'INTERNAL', message: string, details
 
 export const handleError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof AppError) {
+    const retry = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds
+    if (err.code === 'RATE_LIMITED' && typeof retry === 'number') c.header('Retry-After', String(retry))
     return c.json(errorBody(err.code, err.message, err.details), STATUS[err.code])
   }
   if (err instanceof HTTPException && err.status === 413) {

@@ -1,19 +1,47 @@
 /**
  * Password hashing with Node's scrypt (RFC 7914), N=2^15, r=8, p=1, 16-byte salt, 32-byte key.
  * Stored as `scrypt$N$r$p$saltB64$keyB64` so the parameters can be raised later.
+ *
+ * At most `HASH_CONCURRENCY` derivations run at once and at most `HASH_QUEUE` wait: scrypt runs on
+ * libuv's small thread pool (4 threads), and an unbounded flood of sign-in attempts would queue
+ * every real login (and file I/O) behind it. Beyond the queue, callers are refused at once.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
+import { AppError } from './errors.ts'
 
 const N = 32768
 const R = 8
 const P = 1
 const KEY_LEN = 32
+const HASH_CONCURRENCY = 2
+const HASH_QUEUE = 32
+
+let running = 0
+const waiting: (() => void)[] = []
+
+/** Runs `work` when a hashing slot is free; @throws AppError RATE_LIMITED when the queue is full */
+async function inSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (running < HASH_CONCURRENCY) running += 1
+  else if (waiting.length < HASH_QUEUE) await new Promise<void>((resolve) => waiting.push(resolve))
+  else throw new AppError('RATE_LIMITED', 'Too many sign-ins at once; please try again in a moment', { retryAfterSeconds: 1 })
+  try {
+    return await work()
+  } finally {
+    // hand the slot straight to the next waiter, so no newcomer can slip in between
+    const next = waiting.shift()
+    if (next) next()
+    else running -= 1
+  }
+}
 
 function derive(password: string, salt: Buffer, opts: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(password, salt, KEY_LEN, { ...opts, maxmem: 64 * 1024 * 1024 }, (err, key) =>
-      err ? reject(err) : resolve(key),
-    ),
+  return inSlot(
+    () =>
+      new Promise((resolve, reject) =>
+        scrypt(password, salt, KEY_LEN, { ...opts, maxmem: 64 * 1024 * 1024 }, (err, key) =>
+          err ? reject(err) : resolve(key),
+        ),
+      ),
   )
 }
 
@@ -35,4 +63,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
     p: Number(p),
   })
   return actual.length === expected.length && timingSafeEqual(actual, expected)
+}
+
+let dummy: Promise<string> | undefined
+/**
+ * A hash of a random password, made once per process: checking a password against it costs what
+ * checking a real user's costs, so the answer time does not tell whether a username exists.
+ */
+export function dummyPasswordHash(): Promise<string> {
+  dummy ??= hashPassword(randomBytes(18).toString('base64'))
+  return dummy
 }

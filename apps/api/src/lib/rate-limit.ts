@@ -11,7 +11,8 @@ import { AppError } from './errors.ts'
 
 const HOUR_MS = 60 * 60 * 1000
 
-function clientAddress(c: Context<AppEnv>, trustProxy: boolean): string {
+/** The client's address: the socket's, or behind a trusted proxy the first X-Forwarded-For entry. */
+export function clientAddress<E extends AppEnv>(c: Context<E>, trustProxy: boolean): string {
   if (trustProxy) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
     if (forwarded) return forwarded

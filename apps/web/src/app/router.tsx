@@ -3,30 +3,29 @@
  * code (and the antd pieces) they use. Loaders guard the pages: nobody signed in -> /login?next=…;
  * a user without the page's role gets a 403 inside the layout that names the role needed.
  */
+import { hasRole, type UserRole } from '@desk/domain'
 import type { QueryClient } from '@tanstack/react-query'
 import { data, redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router'
 import { sessionQueries } from '../lib/session.ts'
 import { safeNext } from '../utils/safe-next.ts'
 import { RouteError } from './route-error.tsx'
 
-/** Roles by rank: a page for managers is also open to admins. */
-const ROLE_RANK = { responder: 0, manager: 1, admin: 2 } as const
-
-function requireUser(queryClient: QueryClient, role?: 'admin' | 'manager') {
+/** Signed in, and (when `roles` are given) with one of them (domain `hasRole`: a page for managers is also open to admins). */
+function requireUser(queryClient: QueryClient, ...roles: UserRole[]) {
   return async ({ request }: LoaderFunctionArgs) => {
     const user = await queryClient.ensureQueryData(sessionQueries.me())
     if (!user) {
       const url = new URL(request.url)
       throw redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`)
     }
-    if (role && ROLE_RANK[user.role] < ROLE_RANK[role]) throw data({ needs: role, role: user.role }, { status: 403 })
+    if (roles.length > 0 && !roles.some((r) => hasRole(user.role, r))) throw data({ needs: roles[0], role: user.role }, { status: 403 })
     return null
   }
 }
 
-/** A page only `role` (or a higher rank) may open; others see the 403 in the layout. */
-function guarded(queryClient: QueryClient, role: 'admin' | 'manager') {
-  return { loader: requireUser(queryClient, role), errorElement: <RouteError /> }
+/** A page only `roles` (or a higher rank) may open; others see the 403 in the layout. */
+function guarded(queryClient: QueryClient, ...roles: UserRole[]) {
+  return { loader: requireUser(queryClient, ...roles), errorElement: <RouteError /> }
 }
 
 export function appRoutes(queryClient: QueryClient): RouteObject[] {
@@ -65,7 +64,7 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
         { path: 'digest', ...guarded(queryClient, 'manager'), lazy: () => import('./routes/digest.tsx') },
         { path: 'deadlines/extensions', ...guarded(queryClient, 'manager'), lazy: () => import('./routes/deadline-extensions.tsx') },
         { path: 'admin/channels', ...guarded(queryClient, 'admin'), lazy: () => import('./routes/admin-channels.tsx') },
-        { path: 'admin/users', ...guarded(queryClient, 'admin'), lazy: () => import('./routes/admin-users.tsx') },
+        { path: 'admin/users', ...guarded(queryClient, 'admin', 'security_admin'), lazy: () => import('./routes/admin-users.tsx') },
         { path: 'admin/departments', ...guarded(queryClient, 'admin'), lazy: () => import('./routes/admin-departments.tsx') },
         { path: 'admin/return-reasons', ...guarded(queryClient, 'admin'), lazy: () => import('./routes/admin-return-reasons.tsx') },
         { path: 'admin/templates', ...guarded(queryClient, 'manager'), lazy: () => import('./routes/admin-templates.tsx') },

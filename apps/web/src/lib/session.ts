@@ -2,11 +2,12 @@
  * The signed-in user. `sessionQueries.me()` asks `GET /api/auth/me` and yields the user, or null
  * when nobody is signed in (401); it also remembers the session's CSRF token for later writes.
  */
+import type { UserRole } from '@desk/domain'
 import { queryOptions } from '@tanstack/react-query'
 import { api, isApiError, setCsrfToken, unwrap } from './api-client.ts'
 import { sessionRootKeys } from './query-keys.ts'
 
-export type SessionUser = { id: number; username: string; displayName: string; role: 'responder' | 'manager' | 'admin' }
+export type SessionUser = { id: number; username: string; displayName: string; role: UserRole }
 
 /** Stores the answer of login or `/auth/me` and returns its user. */
 export function acceptSession(answer: { user: SessionUser; csrfToken: string }): SessionUser {

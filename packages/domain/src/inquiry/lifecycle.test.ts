@@ -13,7 +13,8 @@ import {
   type LifecycleViewer,
 } from './lifecycle.ts'
 
-const ROLES: readonly UserRole[] = ['responder', 'manager', 'admin']
+// the separated roles (安全管理员, 审计管理员) may do nothing to an inquiry: no cell names their letters
+const ROLES: readonly UserRole[] = ['responder', 'manager', 'admin', 'security_admin', 'auditor']
 const viewer = (role: UserRole, departmentId: number | null = 1): LifecycleViewer => ({ id: 7, role, departmentId })
 const message = (patch: Partial<LifecycleSubject> = {}): LifecycleSubject => ({
   kind: 'message',
@@ -59,7 +60,7 @@ const EXPECTED: Record<LifecycleAction, string> = {
   sign_off_answer: /*  (proposals only)       */ '... ... ... ... ...',
   rate: /*             (proposals only)       */ '... ... ... ... ...',
 }
-const LETTER: Record<UserRole, string> = { responder: 'r', manager: 'm', admin: 'a' }
+const LETTER: Record<UserRole, string> = { responder: 'r', manager: 'm', admin: 'a', security_admin: 's', auditor: 'u' }
 
 describe('the message lifecycle, every action × status × role', () => {
   const cells = LIFECYCLE_ACTIONS.flatMap((action) =>

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { LIFECYCLE_ACTIONS, MESSAGE_STATUSES, canDo, type LifecycleAction, type LifecycleSubject } from '../inquiry/lifecycle.ts'
 import type { UserRole } from '../user.ts'
 
-const ROLES: readonly UserRole[] = ['responder', 'manager', 'admin']
-const LETTER: Record<UserRole, string> = { responder: 'r', manager: 'm', admin: 'a' }
+// the separated roles (安全管理员, 审计管理员) may do nothing to an inquiry: no cell names their letters
+const ROLES: readonly UserRole[] = ['responder', 'manager', 'admin', 'security_admin', 'auditor']
+const LETTER: Record<UserRole, string> = { responder: 'r', manager: 'm', admin: 'a', security_admin: 's', auditor: 'u' }
 const viewer = (role: UserRole) => ({ id: 7, role, departmentId: 1 })
 const proposal = (category: '主办' | '协办', patch: Partial<LifecycleSubject> = {}): LifecycleSubject => ({
   kind: 'proposal', category, status: 'new', assigneeId: null, departmentId: null, duplicateOfId: null, pausedAt: null, ...patch,

@@ -9,7 +9,7 @@ export function findUserByUsername(db: Db, username: string) {
 
 export function insertSession(
   db: Db,
-  row: { tokenHash: string; userId: number; csrfToken: string; createdAt: number; expiresAt: number },
+  row: { tokenHash: string; userId: number; csrfToken: string; createdAt: number; expiresAt: number; lastSeenAt: number },
 ) {
   db.insert(sessions).values(row).run()
 }
@@ -23,6 +23,7 @@ export function findLiveSession(db: Db, tokenHash: string, now: number) {
   return db
     .select({
       csrfToken: sessions.csrfToken,
+      lastSeenAt: sessions.lastSeenAt,
       id: users.id,
       username: users.username,
       displayName: users.displayName,
@@ -34,6 +35,11 @@ export function findLiveSession(db: Db, tokenHash: string, now: number) {
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(users.isActive, true)))
     .get()
 }
+
+export function touchSession(db: Db, tokenHash: string, now: number) {
+  db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash)).run()
+}
+
 
 export function findLiveApiToken(db: Db, tokenHash: string) {
   return db

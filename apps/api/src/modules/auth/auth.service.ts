@@ -1,9 +1,12 @@
 /** Login, logout and the lookup of who is calling. */
-import type { LoginInput } from '@desk/domain'
+import { isPasswordExpired, type LoginInput } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import type { Caller, SessionUser } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
-import { verifyPassword } from '../../lib/password.ts'
+import { dummyPasswordHash, verifyPassword } from '../../lib/password.ts'
+import type { SecuritySettings } from '../../lib/security-settings.ts'
+import { recordAudit } from '../audit/audit.service.ts'
+import { clearLoginFailures, loginWaitMs, recordLoginFailure } from './login-throttle.service.ts'
 import { hashToken, newToken } from '../../lib/tokens.ts'
 import * as repo from './auth.repo.ts'
 
@@ -11,14 +14,33 @@ import * as repo from './auth.repo.ts'
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000
 
 /**
- * Checks the password and opens a session.
+ * Checks the password and opens a session. Throttled per (username, address) and per address
+ * (login-throttle.service.ts); an unknown user costs the same hashing as a known one.
+ * @param address the client's address (throttling and the audit log)
  * @returns the cookie token (give it to the browser only), the CSRF token and the user
- * @throws AppError UNAUTHENTICATED for an unknown user, a wrong password or a disabled account
+ * @throws AppError RATE_LIMITED (details.retryAfterSeconds) while backing off; UNAUTHENTICATED
+ *   for an unknown user, a wrong password or a disabled account; FORBIDDEN when the password has
+ *   expired under the password policy (a security admin resets it)
  */
-export async function login(db: Db, input: LoginInput, now: number) {
+export async function login(db: Db, input: LoginInput, now: number, address: string, security: SecuritySettings) {
+  const waitMs = loginWaitMs(db, input.username, address, now)
+  if (waitMs > 0) {
+    const retryAfterSeconds = Math.ceil(waitMs / 1000)
+    throw new AppError('RATE_LIMITED', `Too many failed sign-ins; try again in ${retryAfterSeconds} s`, { retryAfterSeconds })
+  }
   const user = repo.findUserByUsername(db, input.username)
-  const ok = user !== undefined && user.isActive && (await verifyPassword(input.password, user.passwordHash))
-  if (!ok) throw new AppError('UNAUTHENTICATED', 'Wrong username or password')
+  const matches = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()))
+  if (!user || !user.isActive || !matches) {
+    recordLoginFailure(db, input.username, address, now, security)
+    recordAudit(db, { at: now, action: 'login_failed', target: `username:${input.username}`, address, detail: { reason: !user ? 'unknown user' : !user.isActive ? 'disabled' : 'wrong password' } })
+    throw new AppError('UNAUTHENTICATED', 'Wrong username or password')
+  }
+  clearLoginFailures(db, input.username, address)
+  if (isPasswordExpired(user.passwordChangedAt, now, security.passwordPolicy)) {
+    recordAudit(db, { at: now, action: 'login_failed', actor: user, target: `user:${user.id}`, address, detail: { reason: 'password expired' } })
+    throw new AppError('FORBIDDEN', `The password is older than ${security.passwordPolicy.maxAgeDays} days; ask a security admin to reset it`)
+  }
+  recordAudit(db, { at: now, action: 'login_succeeded', actor: user, target: `user:${user.id}`, address })
   const token = newToken()
   const csrfToken = newToken()
   repo.insertSession(db, {
@@ -27,6 +49,7 @@ export async function login(db: Db, input: LoginInput, now: number) {
     csrfToken,
     createdAt: now,
     expiresAt: now + SESSION_TTL_MS,
+    lastSeenAt: now,
   })
   const sessionUser: SessionUser = {
     id: user.id,
@@ -42,20 +65,34 @@ export function logout(db: Db, token: string) {
   repo.deleteSession(db, hashToken(token))
 }
 
-/** Resolves a session cookie or a bearer API token to a caller; undefined when neither is valid. */
+// a session's last-seen time is written at most this often (a write per request would cost the queue)
+const SEEN_RESOLUTION_MS = 60_000
+
+/**
+ * Resolves a session cookie or a bearer API token to a caller; undefined when neither is valid.
+ * A session idle for longer than `idleMs` (0: no idle limit) ends here (等保 2.0 §8.1.4.1 b:
+ * 登录连接超时自动退出).
+ */
 export function resolveCaller(
   db: Db,
   creds: { sessionToken?: string | undefined; bearerToken?: string | undefined },
   now: number,
+  idleMs = 0,
 ): Caller | undefined {
   if (creds.bearerToken) {
     const token = repo.findLiveApiToken(db, hashToken(creds.bearerToken))
     return token ? { kind: 'channel_token', channelCode: token.channelCode, tokenId: token.id } : undefined
   }
   if (creds.sessionToken) {
-    const s = repo.findLiveSession(db, hashToken(creds.sessionToken), now)
+    const tokenHash = hashToken(creds.sessionToken)
+    const s = repo.findLiveSession(db, tokenHash, now)
     if (!s) return undefined
-    const { csrfToken, ...user } = s
+    const { csrfToken, lastSeenAt, ...user } = s
+    if (idleMs > 0 && now - lastSeenAt > idleMs) {
+      repo.deleteSession(db, tokenHash)
+      return undefined
+    }
+    if (now - lastSeenAt >= SEEN_RESOLUTION_MS) repo.touchSession(db, tokenHash, now)
     return { kind: 'staff', user, csrfToken }
   }
   return undefined

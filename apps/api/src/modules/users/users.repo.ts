@@ -1,8 +1,8 @@
 /** Staff users in SQL. */
 import type { UserRole } from '@desk/domain'
-import { asc, count, eq } from 'drizzle-orm'
+import { and, asc, count, desc, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { users } from '../../db/schema.ts'
+import { passwordHistory, sessions, users } from '../../db/schema.ts'
 
 const publicColumns = {
   id: users.id,
@@ -31,11 +31,40 @@ export function countUsers(db: Db): number {
 
 export function insertUser(
   db: Db,
-  row: { username: string; displayName: string; role: UserRole; passwordHash: string; createdAt: number; departmentId?: number | null },
+  row: { username: string; displayName: string; role: UserRole; passwordHash: string; createdAt: number; passwordChangedAt: number; departmentId?: number | null },
 ) {
   return db.insert(users).values(row).returning(publicColumns).get()
 }
 
 export function updateUser(db: Db, id: number, patch: { departmentId?: number | null; role?: UserRole; isActive?: boolean }) {
   return db.update(users).set(patch).where(eq(users.id, id)).returning(publicColumns).get()
+}
+
+export function countActiveAdmins(db: Db): number {
+  return db.select({ n: count() }).from(users).where(and(eq(users.role, 'admin'), eq(users.isActive, true))).get()?.n ?? 0
+}
+
+export function updatePassword(db: Db, id: number, passwordHash: string, now: number) {
+  db.update(users).set({ passwordHash, passwordChangedAt: now }).where(eq(users.id, id)).run()
+}
+
+export function insertPasswordHistory(db: Db, row: { userId: number; passwordHash: string; changedAt: number }) {
+  db.insert(passwordHistory).values(row).run()
+}
+
+/** The hashes of the user's last `n` passwords, newest first. */
+export function listPasswordHistory(db: Db, userId: number, n: number): string[] {
+  if (n <= 0) return []
+  return db
+    .select({ h: passwordHistory.passwordHash })
+    .from(passwordHistory)
+    .where(eq(passwordHistory.userId, userId))
+    .orderBy(desc(passwordHistory.id))
+    .limit(n)
+    .all()
+    .map((r) => r.h)
+}
+
+export function deleteSessionsOfUser(db: Db, userId: number) {
+  db.delete(sessions).where(eq(sessions.userId, userId)).run()
 }

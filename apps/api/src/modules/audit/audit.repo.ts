@@ -1,0 +1,26 @@
+/** The audit log in SQL: append and read (the table refuses UPDATE and DELETE by trigger). */
+import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import { auditLog } from '../../db/schema.ts'
+
+export type AuditRow = typeof auditLog.$inferInsert
+
+export function insertAuditRow(db: Db, row: AuditRow) {
+  db.insert(auditLog).values(row).run()
+}
+
+/** Filters of the audit log: exact action, actor username, `from`/`to` as UTC ms (to exclusive). */
+export type AuditFilter = { action?: string | undefined; actor?: string | undefined; target?: string | undefined; fromMs?: number | undefined; toMs?: number | undefined }
+
+/** Newest first, keyset-paged by id (`beforeId` exclusive). */
+export function listAuditRows(db: Db, f: AuditFilter, limit: number, beforeId?: number) {
+  const where: (SQL | undefined)[] = [
+    f.action ? eq(auditLog.action, f.action) : undefined,
+    f.actor ? eq(auditLog.actorName, f.actor) : undefined,
+    f.target ? eq(auditLog.target, f.target) : undefined,
+    f.fromMs !== undefined ? gte(auditLog.at, f.fromMs) : undefined,
+    f.toMs !== undefined ? lt(auditLog.at, f.toMs) : undefined,
+    beforeId !== undefined ? lt(auditLog.id, beforeId) : undefined,
+  ]
+  return db.select().from(auditLog).where(and(...where)).orderBy(desc(auditLog.id)).limit(limit).all()
+}

@@ -1,0 +1,53 @@
+/**
+ * The audit log: `recordAudit` appends (every module may), `listAudit` reads for the audit
+ * administrator. Nothing updates or deletes a row (the table's triggers refuse it).
+ */
+import { addCalendarDays, startOfZonedDay, type AuditAction, type AuditQuery } from '@desk/domain'
+import type { Db } from '../../db/client.ts'
+import * as repo from './audit.repo.ts'
+
+export type AuditEntry = {
+  at: number
+  action: AuditAction
+  actor?: { id: number; username: string } | null | undefined
+  /** e.g. `user:3`, `inquiry:17`, `POST /api/users` */
+  target?: string | undefined
+  detail?: Record<string, unknown> | undefined
+  address?: string | undefined
+}
+
+export function recordAudit(db: Db, e: AuditEntry) {
+  repo.insertAuditRow(db, {
+    at: e.at,
+    action: e.action,
+    actorId: e.actor?.id ?? null,
+    actorName: e.actor?.username ?? null,
+    target: e.target ?? null,
+    detail: JSON.stringify(e.detail ?? {}),
+    address: e.address ?? null,
+  })
+}
+
+/** One page of the log, newest first; `nextBefore` continues it (undefined at the end). */
+export function listAudit(db: Db, q: AuditQuery) {
+  const filter = {
+    action: q.action,
+    actor: q.actor,
+    fromMs: q.from ? startOfZonedDay(q.from) : undefined,
+    toMs: q.to ? startOfZonedDay(addCalendarDays(q.to, 1)) : undefined,
+  }
+  const rows = repo.listAuditRows(db, filter, q.limit + 1, q.before)
+  const page = rows.slice(0, q.limit).map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }))
+  return { entries: page, nextBefore: rows.length > q.limit ? page.at(-1)?.id : undefined }
+}
+
+/** Every row matching `q` (its paging ignored), newest first, in pages of 1000. */
+export function* allAudit(db: Db, q: AuditQuery) {
+  let before: number | undefined
+  for (;;) {
+    const { entries, nextBefore } = listAudit(db, { ...q, limit: 1000, before })
+    yield entries
+    if (nextBefore === undefined) return
+    before = nextBefore
+  }
+}

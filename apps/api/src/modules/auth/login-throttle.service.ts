@@ -1,0 +1,57 @@
+/**
+ * Login throttling that counts failures only (a successful sign-in clears its pair's count):
+ * per (username, address) an exponential back-off after `loginFreeFailures` failures (1 s, 2 s,
+ * 4 s … up to `loginMaxLockMs`), and per address a looser cap of failures per hour whatever the
+ * usernames. Keyed by the pair, a guesser elsewhere cannot lock a user out of their own address.
+ * Each lock is an audit event (`login_locked`, `login_address_capped`) admins can see.
+ */
+import type { Db } from '../../db/client.ts'
+import type { SecuritySettings } from '../../lib/security-settings.ts'
+import { recordAudit } from '../audit/audit.service.ts'
+import * as repo from './login-throttle.repo.ts'
+
+const HOUR_MS = 3_600_000
+
+const pairKey = (username: string, address: string) => `user:${username.toLowerCase()}|${address}`
+const addressKey = (address: string) => `addr:${address}`
+
+/** How long (ms) sign-ins of `username` from `address` must wait; 0: go ahead. */
+export function loginWaitMs(db: Db, username: string, address: string, now: number): number {
+  const rows = repo.findThrottleRows(db, [pairKey(username, address), addressKey(address)])
+  return Math.max(0, ...rows.map((r) => r.lockedUntil - now))
+}
+
+/** Counts one failure of the pair and of the address; sets (and records) a lock when due. */
+export function recordLoginFailure(db: Db, username: string, address: string, now: number, s: SecuritySettings) {
+  db.transaction((tx) => {
+    const t = tx as unknown as Db
+    const pk = pairKey(username, address)
+    const ak = addressKey(address)
+    const rows = new Map(repo.findThrottleRows(t, [pk, ak]).map((r) => [r.key, r]))
+    const counted = (key: string) => {
+      const r = rows.get(key)
+      return r && now - r.windowStart < HOUR_MS ? { ...r, failures: r.failures + 1 } : { key, failures: 1, windowStart: now, lockedUntil: 0 }
+    }
+    const pair = counted(pk)
+    const over = pair.failures - s.loginFreeFailures
+    if (over >= 0) {
+      pair.lockedUntil = now + Math.min(s.loginMaxLockMs, s.loginBackoffMs * 2 ** Math.min(over, 30))
+      recordAudit(t, { at: now, action: 'login_locked', target: `username:${username}`, address, detail: { failures: pair.failures, lockedUntil: pair.lockedUntil } })
+    }
+    const addr = counted(ak)
+    if (addr.failures >= s.loginAddressFailuresPerHour) {
+      addr.lockedUntil = addr.windowStart + HOUR_MS
+      if (addr.failures === s.loginAddressFailuresPerHour) {
+        recordAudit(t, { at: now, action: 'login_address_capped', target: `address:${address}`, address, detail: { failures: addr.failures, lockedUntil: addr.lockedUntil } })
+      }
+    }
+    repo.upsertThrottleRow(t, pair)
+    repo.upsertThrottleRow(t, addr)
+    repo.pruneThrottleRows(t, now - 2 * HOUR_MS)
+  })
+}
+
+/** A successful sign-in clears its pair's failures (the address cap keeps counting). */
+export function clearLoginFailures(db: Db, username: string, address: string) {
+  repo.deleteThrottleRow(db, pairKey(username, address))
+}

@@ -1,0 +1,37 @@
+/**
+ * The audit log (等保 2.0 level 3, GB/T 22239-2019 §8.1.4.3 安全审计: audit records of important
+ * user behaviour and security events, with date, time, user, event type and outcome, protected
+ * from deletion and modification). Read and exported by the audit administrator (审计管理员) only.
+ */
+import { z } from 'zod'
+import { supportedDateSchema } from './supported-dates.ts'
+import { textSchema } from './text.ts'
+
+/**
+ * What is recorded: sign-ins (succeeded, failed, locked out by back-off, an address over its
+ * hourly cap), every change an admin or security admin makes (`admin_action`, with method and
+ * path), and reads of personal data (a contact revealed, an export with personal data, an export
+ * of the audit log itself).
+ */
+export const AUDIT_ACTIONS = [
+  'login_succeeded',
+  'login_failed',
+  'login_locked',
+  'login_address_capped',
+  'admin_action',
+  'contact_revealed',
+  'personal_data_exported',
+  'audit_exported',
+] as const
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
+/** Filters of `GET /api/audit`: Asia/Shanghai dates (inclusive), exact action and actor username. */
+export const auditQuerySchema = z.object({
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  actor: textSchema().trim().min(1).max(64).optional(),
+  from: supportedDateSchema.optional(),
+  to: supportedDateSchema.optional(),
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+})
+export type AuditQuery = z.infer<typeof auditQuerySchema>

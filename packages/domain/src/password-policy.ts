@@ -1,0 +1,39 @@
+/**
+ * Password rules of 等保 2.0 level 3 (GB/T 22239-2019 §8.1.4.1 身份鉴别 a): "身份鉴别信息具有复杂度
+ * 要求并定期更换" — identification data must meet complexity requirements and be changed
+ * regularly). The standard names no numbers; each bureau sets them (configurable), the defaults
+ * follow common assessment practice: at least 8 characters of at least 2 classes, changed every
+ * 90 days, not one of the last 5.
+ */
+
+/** `maxAgeDays` 0: passwords never expire; `historyCount` 0: reuse allowed. */
+export type PasswordPolicy = { minLength: number; minClasses: number; maxAgeDays: number; historyCount: number }
+
+export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = { minLength: 8, minClasses: 2, maxAgeDays: 90, historyCount: 5 }
+
+const CLASSES = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/] as const
+
+/** How many of the four classes (lower case, upper case, digits, other) `password` uses. */
+export function passwordClasses(password: string): number {
+  return CLASSES.filter((c) => c.test(password)).length
+}
+
+/** Why `password` breaks `policy` (empty when it does not); the username may not be part of it. */
+export function passwordProblems(password: string, policy: PasswordPolicy, username?: string): string[] {
+  const problems: string[] = []
+  if ([...password].length < policy.minLength) problems.push(`at least ${policy.minLength} characters`)
+  if (passwordClasses(password) < policy.minClasses) {
+    problems.push(`at least ${policy.minClasses} of: lower case, upper case, digits, other characters`)
+  }
+  if (username && username.length >= 3 && password.toLowerCase().includes(username.toLowerCase())) {
+    problems.push('must not contain the username')
+  }
+  return problems
+}
+
+const DAY_MS = 86_400_000
+
+/** Whether a password set at `changedAt` (UTC ms) has expired at `now` under `policy`. */
+export function isPasswordExpired(changedAt: number, now: number, policy: PasswordPolicy): boolean {
+  return policy.maxAgeDays > 0 && now - changedAt > policy.maxAgeDays * DAY_MS
+}
