@@ -13,6 +13,7 @@ import { identify } from './lib/auth.ts'
 import type { AppEnv, ImportSettings } from './lib/context.ts'
 import { diskFileStore, type FileStore } from './lib/file-store.ts'
 import { auditTrail } from './lib/audit-trail.ts'
+import { idempotent } from './lib/idempotency.ts'
 import { DEFAULT_SECURITY, type SecuritySettings } from './lib/security-settings.ts'
 import { auditRoutes } from './modules/audit/audit.routes.ts'
 import { AppError, handleError } from './lib/errors.ts'
@@ -93,6 +94,7 @@ export function createApp(deps: AppDeps) {
   )
   api.use(identify)
   api.use(auditTrail)
+  api.use(idempotent)
   api.onError(handleError)
   api.notFound(() => {
     throw new AppError('NOT_FOUND', 'No such API route')
