@@ -11,7 +11,7 @@
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from './context.ts'
 import { AppError } from './errors.ts'
-import * as repo from './idempotency.repo.ts'
+import * as repo from '../modules/idempotency/idempotency.repo.ts'
 
 const KEY = /^[A-Za-z0-9_-]{16,64}$/
 const KEEP_MS = 24 * 3_600_000

@@ -1,7 +1,7 @@
 /** Idempotency keys in SQL (table idempotency_keys): claim, read, store the answer, release. */
 import { and, eq, lt } from 'drizzle-orm'
-import type { Db } from '../db/client.ts'
-import { idempotencyKeys } from '../db/schema.ts'
+import type { Db } from '../../db/client.ts'
+import { idempotencyKeys } from '../../db/schema.ts'
 
 /** Inserts the key as running (status 0); false when it exists already. */
 export function claimIdempotencyKey(db: Db, scope: string, key: string, now: number): boolean {
