@@ -8,7 +8,7 @@ import { Hono } from 'hono'
 import { requireStaff } from '../../lib/auth.ts'
 import type { AppEnv } from '../../lib/context.ts'
 import { validate } from '../../lib/validate.ts'
-import { attachment } from '../reports/content-disposition.ts'
+import { attachment } from '../../lib/content-disposition.ts'
 import { allAudit, listAudit } from './audit.service.ts'
 
 const HEADER = ['id', 'time (Asia/Shanghai)', 'action', 'actor', 'target', 'address', 'detail']
