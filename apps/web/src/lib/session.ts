@@ -7,7 +7,14 @@ import { queryOptions } from '@tanstack/react-query'
 import { api, isApiError, setCsrfToken, unwrap } from './api-client.ts'
 import { sessionRootKeys } from './query-keys.ts'
 
-export type SessionUser = { id: number; username: string; displayName: string; role: UserRole }
+export type SessionUser = {
+  id: number
+  username: string
+  displayName: string
+  role: UserRole
+  /** null: in no department (sees only undispatched items and its own) */
+  departmentId?: number | null
+}
 
 /** Stores the answer of login or `/auth/me` and returns its user. */
 export function acceptSession(answer: { user: SessionUser; csrfToken: string }): SessionUser {

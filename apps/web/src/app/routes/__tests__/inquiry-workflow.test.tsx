@@ -60,6 +60,17 @@ describe('inquiry page: the responder workflow', () => {
     await waitFor(() => expect(app.location()).toBe('/queue'))
   })
 
+  it("disables what the lifecycle refuses: another responder's claimed inquiry", async () => {
+    const { app } = setup({ assignee: { id: 9, displayName: '王五' } })
+    const transfer = await screen.findByRole<HTMLButtonElement>('button', { name: /^转\s*办$/ })
+    expect(transfer.disabled).toBe(true)
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: /^退\s*单$/ }).disabled).toBe(true)
+    // claiming is refused too (someone holds it); a note is anyone's to add
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: /^签\s*收$/ }).disabled).toBe(true)
+    await app.user.type(screen.getByLabelText('内部备注内容'), '请王五跟进')
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: '添加备注' }).disabled).toBe(false)
+  })
+
   it('adds an internal note that shows as internal, apart from the replies', async () => {
     const { inquiry, flow, app } = setup({})
     await app.user.type(await screen.findByLabelText('内部备注内容'), '市民情绪激动，回复时注意措辞')

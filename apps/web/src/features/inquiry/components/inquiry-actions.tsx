@@ -5,12 +5,15 @@
  * away from this user's desk: after them the page leaves for the queue with a message naming where
  * the inquiry went.
  */
-import { App, Button, Card, Descriptions, Flex, Space } from 'antd'
+import type { LifecycleAction } from '@desk/domain'
+import { App, Button, Card, Descriptions, Flex, Space, Tooltip } from 'antd'
+import type { ReactNode } from 'react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { queuePath, useQueueOrigin } from '../../../lib/queue-origin.ts'
 import type { Inquiry, WorkflowView } from '../api/inquiry-queries.ts'
+import { useCanDo } from '../api/use-can-do.ts'
 import { useInquiryAction } from '../api/use-inquiry-action.ts'
 import { ActionError } from './action-error.tsx'
 import { MergeDialog } from './merge-dialog.tsx'
@@ -36,17 +39,25 @@ export function InquiryActions({ inquiry, workflow }: Props) {
   const action = useInquiryAction(inquiry.id)
   const leave = useLeave()
   const [dialog, setDialog] = useState<'transfer' | 'return' | 'merge' | null>(null)
-  const { status, version } = inquiry
-  const isOpen = status === 'new' || status === 'assigned'
+  const gate = useCanDo(inquiry)
+  const { version } = inquiry
   const isDuplicate = inquiry.duplicateOfId !== null
   const busy = action.isPending ? action.variables.kind : null
   const close = () => setDialog(null)
-  const simple = (kind: 'claim' | 'close' | 'reopen', shown: boolean) =>
-    shown && (
-      <Button key={kind} onClick={() => action.mutate({ kind, version })} loading={busy === kind}>
-        {t(`inquiry.actions.${kind}`)}
-      </Button>
+  /** The button of `what` when the lifecycle has it in this status; disabled, saying why, when it refuses. */
+  const button = (what: LifecycleAction, label: string, onClick: () => void, extra: { danger?: boolean; loading?: boolean } = {}): ReactNode => {
+    const { shown, refusal } = gate(what)
+    if (!shown) return null
+    return (
+      <Tooltip key={what} title={refusal}>
+        <Button {...extra} disabled={refusal !== null} onClick={onClick}>
+          {label}
+        </Button>
+      </Tooltip>
     )
+  }
+  const simple = (kind: 'claim' | 'close' | 'reopen') =>
+    button(kind, t(`inquiry.actions.${kind}`), () => action.mutate({ kind, version }), { loading: busy === kind })
   return (
     <Card title={t('inquiry.actions.title')} size="small">
       <Flex vertical gap={12}>
@@ -79,18 +90,12 @@ export function InquiryActions({ inquiry, workflow }: Props) {
         />
         <ActionError error={action.error} />
         <Flex gap={8} wrap>
-          {simple('claim', status === 'new')}
-          {simple('close', status === 'replied')}
-          {simple('reopen', status === 'replied' || status === 'closed')}
-          {isOpen && <Button onClick={() => setDialog('transfer')}>{t('workflow.transfer.open')}</Button>}
-          {isOpen && !isDuplicate && (
-            <Button danger onClick={() => setDialog('return')}>
-              {t('workflow.return.open')}
-            </Button>
-          )}
-          {isOpen && !isDuplicate && workflow.duplicates.length === 0 && (
-            <Button onClick={() => setDialog('merge')}>{t('workflow.merge.open')}</Button>
-          )}
+          {simple('claim')}
+          {simple('close')}
+          {simple('reopen')}
+          {button('transfer', t('workflow.transfer.open'), () => setDialog('transfer'))}
+          {!isDuplicate && button('return', t('workflow.return.open'), () => setDialog('return'), { danger: true })}
+          {!isDuplicate && workflow.duplicates.length === 0 && button('merge', t('workflow.merge.open'), () => setDialog('merge'))}
         </Flex>
         <NoteForm inquiry={inquiry} />
       </Flex>

@@ -1,0 +1,42 @@
+/**
+ * The domain's `canDo` for the signed-in user on this inquiry: the same answer the API gives, so a
+ * button is shown when its action belongs to the inquiry's status and disabled, with the refusal
+ * said in the user's language, when the lifecycle refuses it for another reason (holder, role,
+ * duplicate, clock).
+ */
+import { canDo, statusesFor, type LifecycleAction } from '@desk/domain'
+import { useQuery } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import { sessionQueries } from '../../../lib/session.ts'
+import type { Inquiry } from './inquiry-queries.ts'
+
+export type Gate = { shown: boolean; refusal: string | null }
+
+export function useCanDo(inquiry: Inquiry & { kind?: string }): (action: LifecycleAction) => Gate {
+  const { t } = useTranslation()
+  const me = useQuery(sessionQueries.me())
+  const kind = inquiry.kind ?? 'message'
+  const subject = {
+    kind,
+    status: inquiry.status,
+    assigneeId: inquiry.assignee?.id ?? null,
+    departmentId: inquiry.department?.id ?? null,
+    duplicateOfId: inquiry.duplicateOfId,
+    pausedAt: inquiry.pausedAt ? Date.parse(inquiry.pausedAt) : null,
+    category: inquiry.category,
+  }
+  return (action) => {
+    // claiming what one holds already is no action to offer
+    const shown = statusesFor(kind, action).includes(inquiry.status) && !(action === 'claim' && me.data && subject.assigneeId === me.data.id)
+    if (!me.data) return { shown, refusal: null }
+    const answer = canDo(action, subject, { id: me.data.id, role: me.data.role, departmentId: me.data.departmentId ?? null })
+    if (answer.ok) return { shown, refusal: null }
+    return {
+      shown: shown && answer.reason !== 'invalid_status',
+      refusal: t(`errors.reason.${answer.reason}`, {
+        holder: inquiry.assignee?.displayName ?? '?',
+        status: t(`status.${inquiry.status}`, { defaultValue: inquiry.status }),
+      }),
+    }
+  }
+}
