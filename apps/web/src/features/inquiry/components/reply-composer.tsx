@@ -39,8 +39,10 @@ const isUnfilled = (s: TemplateSegment) => s.kind === 'unknown' || (s.kind === '
 function Preview({ segments }: { segments: TemplateSegment[] }) {
   const { t } = useTranslation()
   return (
-    <Card size="small" type="inner" title={t('workflow.reply.preview')}>
-      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} data-testid="reply-preview">
+    <Card size="small" type="inner">
+      {/* a sentence, not a card title: titles cut off on a phone */}
+      <Typography.Text type="secondary">{t('workflow.reply.preview')}</Typography.Text>
+      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 4, marginBottom: 0 }} data-testid="reply-preview">
         {segments.map((s, i) =>
           s.kind === 'text' ? (
             s.text
