@@ -1,4 +1,5 @@
 /** The process's settings, from the environment, parsed once. The only file that reads process.env. */
+import { passwordProblems, type PasswordPolicy } from '@desk/domain'
 import { z } from 'zod'
 import type { SecuritySettings } from './lib/security-settings.ts'
 import { dbSettingProblem } from './paths.ts'
@@ -47,6 +48,13 @@ export const configSchema = z.object({
   /** Fixed "now" (ISO 8601) for demo data; tests only. */
   DESK_DEMO_NOW: z.iso.datetime({ offset: true }).optional(),
 })
+  // the first admin's password must pass the same policy as every later one (checked at start,
+  // so a weak DESK_ADMIN_PASSWORD is one line naming the rule, not a crash while seeding)
+  .superRefine((c, ctx) => {
+    if (c.DESK_ADMIN_PASSWORD === undefined) return
+    const problems = passwordProblems(c.DESK_ADMIN_PASSWORD, passwordPolicyOf(c), 'admin')
+    if (problems.length > 0) ctx.addIssue({ code: 'custom', path: ['DESK_ADMIN_PASSWORD'], message: problems.join('; ') })
+  })
 export type Config = z.infer<typeof configSchema>
 
 /** The sign-in, session and password rules the settings give. */
@@ -57,12 +65,16 @@ export function securityOf(config: Config): SecuritySettings {
     loginMaxLockMs: config.DESK_LOGIN_MAX_LOCK_MS,
     loginAddressFailuresPerHour: config.DESK_LOGIN_ADDRESS_FAILURES_PER_HOUR,
     sessionIdleMs: config.DESK_SESSION_IDLE_MINUTES * 60_000,
-    passwordPolicy: {
-      minLength: config.DESK_PASSWORD_MIN_LENGTH,
-      minClasses: config.DESK_PASSWORD_MIN_CLASSES,
-      maxAgeDays: config.DESK_PASSWORD_MAX_AGE_DAYS,
-      historyCount: config.DESK_PASSWORD_HISTORY,
-    },
+    passwordPolicy: passwordPolicyOf(config),
+  }
+}
+
+function passwordPolicyOf(config: Pick<Config, 'DESK_PASSWORD_MIN_LENGTH' | 'DESK_PASSWORD_MIN_CLASSES' | 'DESK_PASSWORD_MAX_AGE_DAYS' | 'DESK_PASSWORD_HISTORY'>): PasswordPolicy {
+  return {
+    minLength: config.DESK_PASSWORD_MIN_LENGTH,
+    minClasses: config.DESK_PASSWORD_MIN_CLASSES,
+    maxAgeDays: config.DESK_PASSWORD_MAX_AGE_DAYS,
+    historyCount: config.DESK_PASSWORD_HISTORY,
   }
 }
 

@@ -71,3 +71,11 @@ describe('DESK_DB', () => {
     expect(resolveDbPath('/tmp/desk.sqlite')).toBe('/tmp/desk.sqlite')
   })
 })
+
+describe('DESK_ADMIN_PASSWORD', () => {
+  it('must pass the password policy at start, named in one line', () => {
+    expect(() => readConfig({ DESK_ADMIN_PASSWORD: 'admin-pass-1' })).toThrow(/DESK_ADMIN_PASSWORD: must not contain the username/)
+    expect(() => readConfig({ DESK_ADMIN_PASSWORD: 'abcdefghij' })).toThrow(/DESK_ADMIN_PASSWORD: at least 2 of/)
+    expect(readConfig({ DESK_ADMIN_PASSWORD: 'Desk-Pass-2026' }).DESK_ADMIN_PASSWORD).toBe('Desk-Pass-2026')
+  })
+})

@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
-export const ADMIN_PASSWORD = 'e2e-admin-pass'
+export const ADMIN_PASSWORD = 'E2e-Desk-Pass-2026'
 
 export type DeskServer = { baseUrl: string; stop: () => Promise<void> }
 

@@ -95,6 +95,8 @@ export function createFakeWorkflow(desk: FakeDesk, options: Options = {}) {
       const d = find(params.id)
       return d ? HttpResponse.json(view(d)) : notFound()
     }),
+    // the files card asks for the inquiry's files; these inquiries have none
+    http.get('*/api/inquiries/:id/attachments', ({ params }) => (find(params.id) ? HttpResponse.json({ attachments: [] }) : notFound())),
     http.get('*/api/inquiries/:id/workflow', ({ params }) => {
       const d = find(params.id)
       if (!d) return notFound()
