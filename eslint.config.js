@@ -23,18 +23,26 @@ const web = 'apps/web/src'
 
 /** Zones checked on every file: `target` files may not import resolved files in `from`. */
 const zones = [
-  { target: 'packages/domain/src', from: ['apps', 'node_modules/@desk'], message: 'packages/domain imports nothing of ours.' },
+  {
+    target: 'packages/domain/src',
+    from: ['apps', 'node_modules/@desk'],
+    message: 'packages/domain imports nothing of ours.',
+  },
   {
     target: web,
     from: 'apps/api',
     except: ['./src/app.ts'],
-    message: 'The web app imports only `import type { AppType } from \'@desk/api\'`.',
+    message: "The web app imports only `import type { AppType } from '@desk/api'`.",
   },
   // only repos, db/ and tests reach the SQL layer (routes -> service -> repo -> db)
-  ...[['drizzle-orm', 'better-sqlite3'].map((p) => at(`node_modules/.pnpm/*/node_modules/${p}/**`)), `${api}/db/schema.ts`].map((from) => ({
+  ...[
+    ['drizzle-orm', 'better-sqlite3'].map((p) => at(`node_modules/.pnpm/*/node_modules/${p}/**`)),
+    `${api}/db/schema.ts`,
+  ].map((from) => ({
     target: [`${api}/*.ts`, `${api}/{lib,cli}/**/*.ts`, `${api}/modules/**/!(*.repo|*.test).ts`],
     from,
-    message: 'Only *.repo.ts files, db/ and tests touch drizzle and the schema (routes -> service -> repo -> db).',
+    message:
+      'Only *.repo.ts files, db/ and tests touch drizzle and the schema (routes -> service -> repo -> db).',
   })),
   {
     target: [`${api}/modules/**/*.routes.ts`],
@@ -53,7 +61,11 @@ const zones = [
     except: [at(`${web}/features/${f}/**`)],
     message: 'A feature never imports another feature; compose them in app/.',
   })),
-  { target: `${web}/features`, from: `${web}/app`, message: 'Features do not import app/ (app/ composes features).' },
+  {
+    target: `${web}/features`,
+    from: `${web}/app`,
+    message: 'Features do not import app/ (app/ composes features).',
+  },
   {
     target: [`${web}/lib`, `${web}/components`, `${web}/utils`],
     from: [`${web}/features`, `${web}/app`],
@@ -62,7 +74,14 @@ const zones = [
 ]
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'apps/api/src/db/migrations/**', 'tooling/lint-fixtures/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'apps/api/src/db/migrations/**',
+      'tooling/lint-fixtures/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -76,7 +95,10 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'import-x/no-restricted-paths': ['error', { basePath: root, zones }],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
@@ -88,7 +110,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'fs', 'path', 'crypto', 'http'], message: 'packages/domain is pure: no Node APIs.' }] },
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'crypto', 'http'],
+              message: 'packages/domain is pure: no Node APIs.',
+            },
+          ],
+        },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'localStorage', 'fetch'],
     },
@@ -103,8 +132,19 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [{ name: '@desk/api', allowTypeImports: true, message: 'The web app imports only types from the API.' }],
-          patterns: [{ group: ['drizzle-orm', 'better-sqlite3', 'node:*'], message: 'No server code in the SPA.' }],
+          paths: [
+            {
+              name: '@desk/api',
+              allowTypeImports: true,
+              message: 'The web app imports only types from the API.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['drizzle-orm', 'better-sqlite3', 'node:*'],
+              message: 'No server code in the SPA.',
+            },
+          ],
         },
       ],
     },

@@ -6,13 +6,19 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     // CI also writes a JSON report, from which .ci/run prints its "N passed, N failed" line
-    reporters: process.env.CI ? ['default', ['json', { outputFile: '.ci-results.json' }]] : ['default'],
+    reporters: process.env.CI
+      ? ['default', ['json', { outputFile: '.ci-results.json' }]]
+      : ['default'],
     projects: [
       {
         test: { name: 'domain', include: ['packages/*/src/**/*.test.ts'], env: { TZ: 'UTC' } },
       },
       {
-        test: { name: 'domain-shanghai', include: ['packages/*/src/**/*.test.ts'], env: { TZ: 'Asia/Shanghai' } },
+        test: {
+          name: 'domain-shanghai',
+          include: ['packages/*/src/**/*.test.ts'],
+          env: { TZ: 'Asia/Shanghai' },
+        },
       },
       {
         test: {

@@ -10,11 +10,14 @@ if (existsSync(path)) {
   process.exit(0)
 }
 if (process.getuid?.() !== 0) {
-  console.error(`No Chromium at ${path}. Install it (sudo apt-get install -y chromium) or set CHROMIUM_PATH.`)
+  console.error(
+    `No Chromium at ${path}. Install it (sudo apt-get install -y chromium) or set CHROMIUM_PATH.`,
+  )
   process.exit(1)
 }
 console.log('Installing Debian chromium for the end-to-end tests (about 40 s)…')
-const apt = (args) => execFileSync('apt-get', ['-o', 'DPkg::Lock::Timeout=600', ...args], { stdio: 'inherit' })
+const apt = (args) =>
+  execFileSync('apt-get', ['-o', 'DPkg::Lock::Timeout=600', ...args], { stdio: 'inherit' })
 apt(['update'])
 apt(['install', '-y', '--no-install-recommends', 'chromium'])
 if (!existsSync(path)) {

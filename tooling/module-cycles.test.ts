@@ -26,7 +26,9 @@ function folderGraph(base: string): Map<string, Set<string>> {
   for (const folder of readdirSync(dir)) {
     const deps = new Set<string>()
     for (const file of sourceFiles(join(dir, folder))) {
-      for (const m of readFileSync(file, 'utf8').matchAll(/^import (type )?[^;]*? from '([^']+)'/gm)) {
+      for (const m of readFileSync(file, 'utf8').matchAll(
+        /^import (type )?[^;]*? from '([^']+)'/gm,
+      )) {
         if (m[1] || !m[2]!.startsWith('.')) continue
         const target = resolve(file, '..', m[2]!)
         const [other] = target.startsWith(dir + '/') ? target.slice(dir.length + 1).split('/') : []
@@ -52,7 +54,9 @@ function edgesOnCycles(graph: Map<string, Set<string>>): string[] {
     }
     return false
   }
-  return [...graph].flatMap(([a, deps]) => [...deps].filter((b) => reaches(b, a)).map((b) => `${a} -> ${b}`)).sort()
+  return [...graph]
+    .flatMap(([a, deps]) => [...deps].filter((b) => reaches(b, a)).map((b) => `${a} -> ${b}`))
+    .sort()
 }
 
 describe('module cycles', () => {
@@ -62,6 +66,10 @@ describe('module cycles', () => {
 
   it('web features import no feature at all', () => {
     const graph = folderGraph('apps/web/src/features')
-    expect([...graph].filter(([, deps]) => deps.size > 0).map(([f, deps]) => `${f} -> ${[...deps].join(', ')}`)).toEqual([])
+    expect(
+      [...graph]
+        .filter(([, deps]) => deps.size > 0)
+        .map(([f, deps]) => `${f} -> ${[...deps].join(', ')}`),
+    ).toEqual([])
   })
 })

@@ -14,15 +14,31 @@ import { zipBombXlsx } from '../src/test/zip-bomb.ts'
 
 const [megabytes = '400', stagingDir = ''] = process.argv.slice(2)
 const db = createTestDb()
-const user = await createUser(db, { username: 'bench', displayName: 'bench', role: 'responder', password: 'bench-password' }, Date.now())
+const user = await createUser(
+  db,
+  { username: 'bench', displayName: 'bench', role: 'responder', password: 'bench-password' },
+  Date.now(),
+)
 const bytes = zipBombXlsx(Number(megabytes))
 const startRss = process.memoryUsage().rss
 const t0 = performance.now()
 let outcome = 'staged'
 try {
-  await stageUpload(db, { stagingDir, workerDb: null }, { fileName: 'bomb.xlsx', body: bytes, actorId: user.id, now: Date.now() })
+  await stageUpload(
+    db,
+    { stagingDir, workerDb: null },
+    { fileName: 'bomb.xlsx', body: bytes, actorId: user.id, now: Date.now() },
+  )
 } catch (err) {
   outcome = err instanceof AppError ? `${err.code}: ${err.message}` : `${(err as Error).message}`
 }
 const ms = performance.now() - t0
-console.log(JSON.stringify({ fileBytes: bytes.length, ms, startRss, peakRss: process.resourceUsage().maxRSS * 1024, outcome }))
+console.log(
+  JSON.stringify({
+    fileBytes: bytes.length,
+    ms,
+    startRss,
+    peakRss: process.resourceUsage().maxRSS * 1024,
+    outcome,
+  }),
+)

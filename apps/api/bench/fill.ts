@@ -11,12 +11,18 @@
 import { addCalendarDays, DEFAULT_CHANNELS, toZonedDate, type NewInquiry } from '@desk/domain'
 import type { Db } from '../src/db/client.ts'
 import { ensureChannels } from '../src/modules/channels/channels.service.ts'
-import { deadlineResolver, ensureDeadlineSetup } from '../src/modules/deadlines/deadlines.service.ts'
+import {
+  deadlineResolver,
+  ensureDeadlineSetup,
+} from '../src/modules/deadlines/deadlines.service.ts'
 import { apportion, REPORT_2017_COUNTS } from '../src/modules/seed/channel-mix.ts'
 import { generateInquiries } from '../src/modules/seed/generate-inquiries.ts'
 import { buildHistoryRows } from '../src/modules/inquiries/history-rows.ts'
 import { createRandom, type Random } from '../src/modules/seed/random.ts'
-import { insertHistoryBatch, type DeadlineColumns } from '../src/modules/inquiries/ingest.service.ts'
+import {
+  insertHistoryBatch,
+  type DeadlineColumns,
+} from '../src/modules/inquiries/ingest.service.ts'
 import type { HistoryRows } from '../src/modules/inquiries/history-rows.ts'
 import { createUser } from '../src/modules/users/users.service.ts'
 
@@ -32,7 +38,13 @@ export type FillOptions = {
 }
 
 /** `ms`: wall time of the inquiry writes; `cpuMs`: this process's CPU time for them (user + system). */
-export type FillResult = { created: number; ms: number; cpuMs: number; managerId: number; responderIds: number[] }
+export type FillResult = {
+  created: number
+  ms: number
+  cpuMs: number
+  managerId: number
+  responderIds: number[]
+}
 
 const STAFF = [
   { username: 'bench-r1', displayName: 'Bench responder 1', role: 'responder' },
@@ -51,7 +63,8 @@ export async function fillDesk(db: Db, o: FillOptions): Promise<FillResult> {
   ensureChannels(db, DEFAULT_CHANNELS, o.now)
   ensureDeadlineSetup(db, o.now)
   const staff = []
-  for (const s of STAFF) staff.push(await createUser(db, { ...s, password: 'bench-password' }, o.now))
+  for (const s of STAFF)
+    staff.push(await createUser(db, { ...s, password: 'bench-password' }, o.now))
   const responderIds = staff.filter((u) => u.role === 'responder').map((u) => u.id)
   const managerId = (staff.at(-1) as { id: number }).id
 
@@ -79,17 +92,28 @@ export async function fillDesk(db: Db, o: FillOptions): Promise<FillResult> {
     const plan = planBenchLifecycle(plans, item.receivedAt, o.now, responderIds.length)
     const userId = responderIds[plan.responder] as number
     const at = (t: number | undefined) => (t === undefined ? undefined : { at: t, userId })
-    const rows = buildHistoryRows(item, { now: item.receivedAt, eventType: 'received' }, {
-      claim: at(plan.claimAt),
-      reply: plan.replyAt === undefined ? undefined : { at: plan.replyAt, userId, body: replyText },
-      close: at(plan.closeAt),
-    })
+    const rows = buildHistoryRows(
+      item,
+      { now: item.receivedAt, eventType: 'received' },
+      {
+        claim: at(plan.claimAt),
+        reply:
+          plan.replyAt === undefined ? undefined : { at: plan.replyAt, userId, body: replyText },
+        close: at(plan.closeAt),
+      },
+    )
     batch.push({ rows, deadline: deadlineOf(item) })
     if (batch.length >= batchSize) flush()
   }
   if (batch.length > 0) flush()
   const cpu = process.cpuUsage(cpu0)
-  return { created, ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, managerId, responderIds }
+  return {
+    created,
+    ms: performance.now() - t0,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    managerId,
+    responderIds,
+  }
 }
 
 const DAY_RULES = new Set(['working_days', 'calendar_days'])
@@ -105,7 +129,9 @@ const CHECK_EVERY = 97
  * Why: the resolver builds a full explanation per item (~150 µs), as much as writing the item.
  * @throws Error when a checked reuse differs from the resolver's answer
  */
-function dayDeadlines(resolve: (item: NewInquiry) => DeadlineColumns): (item: NewInquiry) => DeadlineColumns {
+function dayDeadlines(
+  resolve: (item: NewInquiry) => DeadlineColumns,
+): (item: NewInquiry) => DeadlineColumns {
   const memo = new Map<string, DeadlineColumns>()
   let hits = 0
   return (item) => {
@@ -114,7 +140,9 @@ function dayDeadlines(resolve: (item: NewInquiry) => DeadlineColumns): (item: Ne
     if (known && ++hits % CHECK_EVERY !== 0) return known
     const fresh = resolve(item)
     if (known && JSON.stringify(known) !== JSON.stringify(fresh)) {
-      throw new Error(`deadline memo is wrong for ${key}: ${JSON.stringify(known)} vs ${JSON.stringify(fresh)}`)
+      throw new Error(
+        `deadline memo is wrong for ${key}: ${JSON.stringify(known)} vs ${JSON.stringify(fresh)}`,
+      )
     }
     const rule = (JSON.parse(fresh.deadlineRule ?? '{}') as { rule?: string }).rule ?? ''
     if (DAY_RULES.has(rule)) memo.set(key, fresh)
@@ -124,7 +152,9 @@ function dayDeadlines(resolve: (item: NewInquiry) => DeadlineColumns): (item: Ne
 
 /** Inquiries per status, e.g. `{ closed: 700000, replied: 250000, new: 30000, … }`. */
 export function statusMix(db: Db): Record<string, number> {
-  const rows = db.$client.prepare('select status, count(*) as n from inquiries group by status').all() as { status: string; n: number }[]
+  const rows = db.$client
+    .prepare('select status, count(*) as n from inquiries group by status')
+    .all() as { status: string; n: number }[]
   return Object.fromEntries(rows.map((r) => [r.status, r.n]))
 }
 
@@ -145,15 +175,31 @@ type BenchPlan = {
  * answered (overdue). Plans one item received at `receivedAt`, seen at `now` (both UTC ms), handled by one of
  * `responders` responders. Steps after `now` are left out.
  */
-function planBenchLifecycle(rnd: Random, receivedAt: number, now: number, responders: number): BenchPlan {
+function planBenchLifecycle(
+  rnd: Random,
+  receivedAt: number,
+  now: number,
+  responders: number,
+): BenchPlan {
   const responder = rnd.int(0, responders - 1)
   // a fifth of the items are answered without a separate claim; a claim comes within 20 hours
   const claimAt = rnd.chance(0.8) ? receivedAt + rnd.int(1, 20) * HOUR : undefined
   // 4% are never answered; the rest in 1–12 days, one in ten late (13–25 days): always after the claim
-  const replyDays = rnd.chance(0.04) ? undefined : rnd.chance(0.1) ? rnd.int(13, 25) : rnd.int(1, 12)
-  const replyAt = replyDays === undefined ? undefined : receivedAt + replyDays * DAY + rnd.int(0, 8) * HOUR
-  const closeAt = replyAt !== undefined && rnd.chance(0.75) ? replyAt + rnd.int(1, 10) * DAY : undefined
+  const replyDays = rnd.chance(0.04)
+    ? undefined
+    : rnd.chance(0.1)
+      ? rnd.int(13, 25)
+      : rnd.int(1, 12)
+  const replyAt =
+    replyDays === undefined ? undefined : receivedAt + replyDays * DAY + rnd.int(0, 8) * HOUR
+  const closeAt =
+    replyAt !== undefined && rnd.chance(0.75) ? replyAt + rnd.int(1, 10) * DAY : undefined
   // claim < reply < close, so cutting at `now` never leaves a later step without an earlier one
   const happened = (t: number | undefined) => (t !== undefined && t <= now ? t : undefined)
-  return { responder, claimAt: happened(claimAt), replyAt: happened(replyAt), closeAt: happened(closeAt) }
+  return {
+    responder,
+    claimAt: happened(claimAt),
+    replyAt: happened(replyAt),
+    closeAt: happened(closeAt),
+  }
 }

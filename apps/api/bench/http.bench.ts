@@ -12,7 +12,12 @@ import type { Measured } from './queue.bench.ts'
  * Signs `username` in through `/auth/login`, then times `GET /inquiries?status=pending&sort=due_asc&limit=50`.
  * @throws Error when the login or a request does not answer 200
  */
-export async function benchHttpQueuePage(db: Db, username: string, password: string, now: number): Promise<Measured> {
+export async function benchHttpQueuePage(
+  db: Db,
+  username: string,
+  password: string,
+  now: number,
+): Promise<Measured> {
   const app = createApp({ db, now: () => now })
   const login = await app.request('/auth/login', {
     method: 'POST',
@@ -22,7 +27,9 @@ export async function benchHttpQueuePage(db: Db, username: string, password: str
   if (login.status !== 200) throw new Error(`bench login failed: ${login.status}`)
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
   const get = async () => {
-    const res = await app.request('/inquiries?status=pending&sort=due_asc&limit=50', { headers: { cookie } })
+    const res = await app.request('/inquiries?status=pending&sort=due_asc&limit=50', {
+      headers: { cookie },
+    })
     if (res.status !== 200) throw new Error(`queue page answered ${res.status}`)
     return res.json()
   }

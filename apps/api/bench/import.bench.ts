@@ -12,7 +12,13 @@ import { ensureDeadlineSetup } from '../src/modules/deadlines/deadlines.service.
 import { importFile } from '../src/modules/imports/imports.service.ts'
 import { generateInquiries } from '../src/modules/seed/generate-inquiries.ts'
 
-export type ImportMeasure = { rows: number; created: number; ms: number; cpuMs: number; bytes: number }
+export type ImportMeasure = {
+  rows: number
+  created: number
+  ms: number
+  cpuMs: number
+  bytes: number
+}
 
 /** `2019/4/25 9:32:09`, as the Teddy Cup files write Beijing times. */
 function teddyTime(ms: number): string {
@@ -25,8 +31,21 @@ function teddyTime(ms: number): string {
 /** The CSV bytes of `rows` generated inquiries received in 2019. */
 export function teddyCsv(rows: number, seed: number): Uint8Array {
   const records: string[][] = [['留言编号', '留言用户', '留言主题', '留言时间', '留言详情']]
-  const items = generateInquiries({ seed, counts: { hotline_12345: rows }, firstDate: '2019-01-01', lastDate: '2019-12-31', externalIdPrefix: '' })
-  for (const it of items) records.push([it.externalId, it.citizenName ?? '', it.subject, teddyTime(it.receivedAt), it.body])
+  const items = generateInquiries({
+    seed,
+    counts: { hotline_12345: rows },
+    firstDate: '2019-01-01',
+    lastDate: '2019-12-31',
+    externalIdPrefix: '',
+  })
+  for (const it of items)
+    records.push([
+      it.externalId,
+      it.citizenName ?? '',
+      it.subject,
+      teddyTime(it.receivedAt),
+      it.body,
+    ])
   return new TextEncoder().encode(stringify(records, { record_delimiter: '\r\n' }))
 }
 
@@ -35,18 +54,34 @@ export function teddyCsv(rows: number, seed: number): Uint8Array {
  * @returns rows, inquiries created, wall and CPU ms of `importFile`, file size in bytes
  * @throws Error when the import is not written (e.g. rejected rows)
  */
-export async function benchImport(dbPath: string, csv: Uint8Array, rows: number, now: number): Promise<ImportMeasure> {
+export async function benchImport(
+  dbPath: string,
+  csv: Uint8Array,
+  rows: number,
+  now: number,
+): Promise<ImportMeasure> {
   const db = openDb(dbPath)
   try {
     ensureChannels(db, DEFAULT_CHANNELS, now)
     ensureDeadlineSetup(db, now)
     const t0 = performance.now()
     const cpu0 = process.cpuUsage()
-    const s = await importFile(db, { channelCode: 'hotline_12345', file: { name: 'bench.csv', bytes: csv }, now })
+    const s = await importFile(db, {
+      channelCode: 'hotline_12345',
+      file: { name: 'bench.csv', bytes: csv },
+      now,
+    })
     const cpu = process.cpuUsage(cpu0)
     const ms = performance.now() - t0
-    if (s.status !== 'written') throw new Error(`bench import was ${s.status}: ${JSON.stringify(s.errors.slice(0, 3))}`)
-    return { rows, created: s.created, ms, cpuMs: (cpu.user + cpu.system) / 1000, bytes: csv.length }
+    if (s.status !== 'written')
+      throw new Error(`bench import was ${s.status}: ${JSON.stringify(s.errors.slice(0, 3))}`)
+    return {
+      rows,
+      created: s.created,
+      ms,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      bytes: csv.length,
+    }
   } finally {
     db.$client.close()
   }

@@ -32,7 +32,11 @@ export function timeRuns(fn: () => unknown, runs: number, warmup = 3): Percentil
 }
 
 /** Like timeRuns for an async `fn` (e.g. an HTTP request through the app). */
-export async function timeRunsAsync(fn: () => Promise<unknown>, runs: number, warmup = 3): Promise<Percentiles> {
+export async function timeRunsAsync(
+  fn: () => Promise<unknown>,
+  runs: number,
+  warmup = 3,
+): Promise<Percentiles> {
   for (let i = 0; i < warmup; i++) await fn()
   const ms: number[] = []
   for (let i = 0; i < runs; i++) {

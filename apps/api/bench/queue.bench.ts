@@ -30,16 +30,26 @@ export const QUEUES: readonly Queue[] = [
  * following n-1 pages (which costs n-1 page reads before anything is timed). When the queue has
  * fewer rows, the cursor of its last page and that page's number.
  */
-function cursorOfPage(db: Db, query: QueueQuery, n: number): { cursor: string | undefined; page: number } {
+function cursorOfPage(
+  db: Db,
+  query: QueueQuery,
+  n: number,
+): { cursor: string | undefined; page: number } {
   const col = query.sort === 'due_asc' ? 'due_at' : 'received_at'
   const dir = query.sort === 'due_asc' ? 'asc' : 'desc'
   const statuses = [...statusesOf(query.status)]
   const where = `status in (${statuses.map(() => '?').join(',')})`
-  const total = (db.$client.prepare(`select count(*) as n from inquiries where ${where}`).get(...statuses) as { n: number }).n
+  const total = (
+    db.$client.prepare(`select count(*) as n from inquiries where ${where}`).get(...statuses) as {
+      n: number
+    }
+  ).n
   const page = Math.max(1, Math.min(n, Math.ceil(total / query.limit)))
   if (page === 1) return { cursor: undefined, page }
   const row = db.$client
-    .prepare(`select ${col} as key, id from inquiries where ${where} order by ${col} ${dir}, id ${dir} limit 1 offset ?`)
+    .prepare(
+      `select ${col} as key, id from inquiries where ${where} order by ${col} ${dir}, id ${dir} limit 1 offset ?`,
+    )
     .get(...statuses, (page - 1) * query.limit - 1) as { key: number; id: number }
   return { cursor: encodeCursor({ sort: query.sort, key: row.key, id: row.id }), page }
 }
@@ -47,18 +57,28 @@ function cursorOfPage(db: Db, query: QueueQuery, n: number): { cursor: string | 
 /** The first page of the pending queue by due date, as `viewer` sees it. */
 export function benchFirstPage(db: Db, viewer: Viewer, now: number, label: string): Measured {
   const { query } = QUEUES[0] as Queue
-  return { name: `queue page 1 (pending, due_asc) ${label}`, p: timeRuns(() => getQueuePage(db, query, viewer, now), RUNS) }
+  return {
+    name: `queue page 1 (pending, due_asc) ${label}`,
+    p: timeRuns(() => getQueuePage(db, query, viewer, now), RUNS),
+  }
 }
 
 /** First page and page 1000 of each queue (manager's view), p50/p95 ms over 40 runs each. */
 export function benchQueuePages(db: Db, viewer: Viewer, now: number): Measured[] {
   const out: Measured[] = []
   for (const { label, query } of QUEUES) {
-    out.push({ name: `queue page 1 (${label})`, p: timeRuns(() => getQueuePage(db, query, viewer, now), RUNS) })
+    out.push({
+      name: `queue page 1 (${label})`,
+      p: timeRuns(() => getQueuePage(db, query, viewer, now), RUNS),
+    })
     const deep = cursorOfPage(db, query, DEEP_PAGE)
     const q = { ...query, cursor: deep.cursor }
     const note = deep.page < DEEP_PAGE ? `only ${deep.page} pages: last page timed` : undefined
-    out.push({ name: `queue page ${deep.page} (${label})`, p: timeRuns(() => getQueuePage(db, q, viewer, now), RUNS), ...(note ? { note } : {}) })
+    out.push({
+      name: `queue page ${deep.page} (${label})`,
+      p: timeRuns(() => getQueuePage(db, q, viewer, now), RUNS),
+      ...(note ? { note } : {}),
+    })
   }
   return out
 }
@@ -80,8 +100,14 @@ export function benchSearch(db: Db, viewer: Viewer, now: number): Measured[] {
   const out: Measured[] = []
   for (const q of ['渗水', '私搭乱建']) {
     const query: QueueQuery = { status: 'all', sort: 'received_desc', limit: 50, q }
-    out.push({ name: `search page 1 q=${q} (all, received_desc)`, p: timeRuns(() => getQueuePage(db, query, viewer, now), 15, 1) })
-    out.push({ name: `search counts q=${q} (status=all)`, p: timeRuns(() => getQueueCounts(db, { status: 'all', q }, viewer, now), 5, 1) })
+    out.push({
+      name: `search page 1 q=${q} (all, received_desc)`,
+      p: timeRuns(() => getQueuePage(db, query, viewer, now), 15, 1),
+    })
+    out.push({
+      name: `search counts q=${q} (status=all)`,
+      p: timeRuns(() => getQueueCounts(db, { status: 'all', q }, viewer, now), 5, 1),
+    })
   }
   return out
 }

@@ -27,18 +27,35 @@ export function benchDashboard(db: Db, viewer: Manager, year: number, now: numbe
   const cpu0 = process.cpuUsage()
   const p = timeRuns(() => getDashboard(db, viewer, q, now, loadCalendar(db)), runs, 1)
   const cpu = process.cpuUsage(cpu0)
-  return { name: `dashboard ${year}`, p, note: `${((cpu.user + cpu.system) / 1000 / (runs + 1)).toFixed(0)} ms CPU per run` }
+  return {
+    name: `dashboard ${year}`,
+    p,
+    note: `${((cpu.user + cpu.system) / 1000 / (runs + 1)).toFixed(0)} ms CPU per run`,
+  }
 }
 
 /** rows, wall and CPU seconds (user + system), peak and starting RSS (bytes), file size (bytes) */
-export type ExportMeasure = { rows: number; seconds: number; cpuSeconds: number; peakRss: number; startRss: number; bytes: number }
+export type ExportMeasure = {
+  rows: number
+  seconds: number
+  cpuSeconds: number
+  peakRss: number
+  startRss: number
+  bytes: number
+}
 
 /**
  * Exports every inquiry received in `year` (masked contacts) to `file` as the CSV download does:
  * `exportPages` through the real `csvStream` writer, its chunks written to the file.
  * @returns rows, wall and CPU seconds, peak and starting RSS (bytes), file size (bytes)
  */
-export async function benchExport(db: Db, viewer: Manager, year: number, now: number, file: string): Promise<ExportMeasure> {
+export async function benchExport(
+  db: Db,
+  viewer: Manager,
+  year: number,
+  now: number,
+  file: string,
+): Promise<ExportMeasure> {
   const rss = rssTracker()
   const startRss = process.memoryUsage().rss
   const t0 = performance.now()
@@ -46,7 +63,14 @@ export async function benchExport(db: Db, viewer: Manager, year: number, now: nu
   let rows = 0
   const filter = { status: 'all' as const, from: `${year}-01-01`, to: `${year}-12-31` }
   function* counted() {
-    for (const page of exportPages(db, { viewer, filter, reveal: false, format: 'csv', now, cal: loadCalendar(db) })) {
+    for (const page of exportPages(db, {
+      viewer,
+      filter,
+      reveal: false,
+      format: 'csv',
+      now,
+      cal: loadCalendar(db),
+    })) {
       rows += page.length
       rss.sample()
       yield page
@@ -61,5 +85,12 @@ export async function benchExport(db: Db, viewer: Manager, year: number, now: nu
   rss.sample()
   const cpu = process.cpuUsage(cpu0)
   const cpuSeconds = (cpu.user + cpu.system) / 1e6
-  return { rows, seconds: (performance.now() - t0) / 1000, cpuSeconds, peakRss: rss.peak(), startRss, bytes: statSync(file).size }
+  return {
+    rows,
+    seconds: (performance.now() - t0) / 1000,
+    cpuSeconds,
+    peakRss: rss.peak(),
+    startRss,
+    bytes: statSync(file).size,
+  }
 }

@@ -17,7 +17,13 @@ import { fillDesk, statusMix } from './fill.ts'
 import { benchHttpQueuePage } from './http.bench.ts'
 import { benchImport, teddyCsv, type ImportMeasure } from './import.bench.ts'
 import { loadText, MB } from './measure.ts'
-import { benchCounts, benchFirstPage, benchQueuePages, benchSearch, type Measured } from './queue.bench.ts'
+import {
+  benchCounts,
+  benchFirstPage,
+  benchQueuePages,
+  benchSearch,
+  type Measured,
+} from './queue.bench.ts'
 import { benchDashboard, type ExportMeasure } from './reports.bench.ts'
 import { fmtInt, fmtMs, formatTable, type Row } from './table.ts'
 
@@ -31,13 +37,17 @@ const SEED = 20250630
 
 const dir = mkdtempSync(join(tmpdir(), 'desk-bench-'))
 /** BENCH_KEEP=1 leaves the databases for EXPLAIN QUERY PLAN and index experiments. */
-const cleanup = () => (process.env.BENCH_KEEP === '1' ? console.log(`kept ${dir}`) : rmSync(dir, { recursive: true, force: true }))
+const cleanup = () =>
+  process.env.BENCH_KEEP === '1'
+    ? console.log(`kept ${dir}`)
+    : rmSync(dir, { recursive: true, force: true })
 process.once('SIGINT', () => {
   cleanup()
   process.exit(130)
 })
 
-const log = (s: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)} load ${loadText()}] ${s}`)
+const log = (s: string) =>
+  console.log(`[bench ${new Date().toISOString().slice(11, 19)} load ${loadText()}] ${s}`)
 
 function timedRow(m: Measured, limitMs?: number): Row {
   return {
@@ -51,8 +61,17 @@ function timedRow(m: Measured, limitMs?: number): Row {
 /** The export scenario in a child process (export-child.ts): its own peak RSS. */
 function exportInChild(dbPath: string, managerId: number, file: string): ExportMeasure {
   const child = fileURLToPath(new URL('export-child.ts', import.meta.url))
-  const args = [...process.execArgv, child, dbPath, String(managerId), String(YEAR), String(NOW), file]
-  const out = execFileSync(process.execPath, args, { encoding: 'utf8' }).trim().split('\n').at(-1) ?? ''
+  const args = [
+    ...process.execArgv,
+    child,
+    dbPath,
+    String(managerId),
+    String(YEAR),
+    String(NOW),
+    file,
+  ]
+  const out =
+    execFileSync(process.execPath, args, { encoding: 'utf8' }).trim().split('\n').at(-1) ?? ''
   return JSON.parse(out) as ExportMeasure
 }
 
@@ -87,7 +106,11 @@ async function main(): Promise<Row[]> {
     log(`filled; status mix ${JSON.stringify(mix)}`)
 
     const manager = { id: fill.managerId, role: 'manager' as const, departmentId: null }
-    const responder = { id: fill.responderIds[0] as number, role: 'responder' as const, departmentId: null }
+    const responder = {
+      id: fill.responderIds[0] as number,
+      role: 'responder' as const,
+      departmentId: null,
+    }
     for (const m of benchQueuePages(db, manager, NOW)) rows.push(timedRow(m, 20))
     rows.push(timedRow(benchFirstPage(db, responder, NOW, 'as responder'), 20))
     log('queue pages timed')
@@ -100,8 +123,20 @@ async function main(): Promise<Row[]> {
     rows.push(timedRow(benchDashboard(db, manager, YEAR, NOW), 300))
     log('dashboard timed')
     const ex = exportInChild(join(dir, 'desk.sqlite'), fill.managerId, join(dir, 'export.csv'))
-    rows.push({ measure: `export ${YEAR} (CSV) total`, value: `${ex.seconds.toFixed(1)} s`, target: '< 30 s', ok: ex.seconds < 30, note: `${fmtInt(ex.rows)} rows, ${(ex.bytes / MB).toFixed(0)} MB file, ${ex.cpuSeconds.toFixed(1)} s CPU` })
-    rows.push({ measure: `export ${YEAR} peak RSS`, value: `${(ex.peakRss / MB).toFixed(0)} MB`, target: '< 300 MB', ok: ex.peakRss < 300 * MB, note: `export in its own process; its RSS before the export ${(ex.startRss / MB).toFixed(0)} MB` })
+    rows.push({
+      measure: `export ${YEAR} (CSV) total`,
+      value: `${ex.seconds.toFixed(1)} s`,
+      target: '< 30 s',
+      ok: ex.seconds < 30,
+      note: `${fmtInt(ex.rows)} rows, ${(ex.bytes / MB).toFixed(0)} MB file, ${ex.cpuSeconds.toFixed(1)} s CPU`,
+    })
+    rows.push({
+      measure: `export ${YEAR} peak RSS`,
+      value: `${(ex.peakRss / MB).toFixed(0)} MB`,
+      target: '< 300 MB',
+      ok: ex.peakRss < 300 * MB,
+      note: `export in its own process; its RSS before the export ${(ex.startRss / MB).toFixed(0)} MB`,
+    })
     log('export timed')
   } finally {
     db.$client.close()
@@ -110,7 +145,9 @@ async function main(): Promise<Row[]> {
   // three imports, each into a fresh database: one run on a shared VM varies by ±20%
   const runs: ImportMeasure[] = []
   for (let i = 1; i <= IMPORT_RUNS; i++) {
-    log(`importing a ${fmtInt(IMPORT_ROWS)}-row CSV (${(csv.length / MB).toFixed(0)} MB), run ${i} of ${IMPORT_RUNS}`)
+    log(
+      `importing a ${fmtInt(IMPORT_ROWS)}-row CSV (${(csv.length / MB).toFixed(0)} MB), run ${i} of ${IMPORT_RUNS}`,
+    )
     runs.push(await benchImport(join(dir, `import-${i}.sqlite`), csv, IMPORT_ROWS, NOW))
   }
   const rates = runs.map((r) => r.created / (r.ms / 1000)).sort((a, b) => a - b)
@@ -127,7 +164,13 @@ async function main(): Promise<Row[]> {
   return rows
 }
 
-type BombMeasure = { fileBytes: number; ms: number; startRss: number; peakRss: number; outcome: string }
+type BombMeasure = {
+  fileBytes: number
+  ms: number
+  startRss: number
+  peakRss: number
+  outcome: string
+}
 
 /**
  * The wizard's upload of a zip bomb (a ~430 KB XLSX whose shared string unzips to 419 MB, as an
@@ -137,7 +180,11 @@ type BombMeasure = { fileBytes: number; ms: number; startRss: number; peakRss: n
 function zipBombRows(): Row[] {
   const child = fileURLToPath(new URL('bomb-child.ts', import.meta.url))
   const run = (mb: number): BombMeasure => {
-    const out = execFileSync(process.execPath, [...process.execArgv, child, String(mb), join(dir, 'staging')], { encoding: 'utf8' })
+    const out = execFileSync(
+      process.execPath,
+      [...process.execArgv, child, String(mb), join(dir, 'staging')],
+      { encoding: 'utf8' },
+    )
     return JSON.parse(out.trim().split('\n').at(-1) ?? '') as BombMeasure
   }
   log('uploading a zip bomb (419 MB unzipped) and an XLSX at the unzipped-size limit (250 MB)')

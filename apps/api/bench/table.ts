@@ -10,10 +10,20 @@ export const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US')
 
 /** Left-aligned columns: measure, value, target, verdict, note. */
 export function formatTable(rows: readonly Row[]): string {
-  const cells = rows.map((r) => [r.measure, r.value, r.target ?? '', r.ok === undefined ? '' : r.ok ? 'ok' : 'MISS', r.note ?? ''])
+  const cells = rows.map((r) => [
+    r.measure,
+    r.value,
+    r.target ?? '',
+    r.ok === undefined ? '' : r.ok ? 'ok' : 'MISS',
+    r.note ?? '',
+  ])
   const head = ['measure', 'value', 'target', '', 'note']
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => width(c[i] ?? ''))))
-  const line = (c: string[]) => c.map((s, i) => s + ' '.repeat((widths[i] ?? 0) - width(s))).join('  ').trimEnd()
+  const line = (c: string[]) =>
+    c
+      .map((s, i) => s + ' '.repeat((widths[i] ?? 0) - width(s)))
+      .join('  ')
+      .trimEnd()
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n')
 }
 

@@ -18,7 +18,10 @@ import { DEFAULT_SECURITY, type SecuritySettings } from './lib/security-settings
 import { auditRoutes } from './modules/audit/audit.routes.ts'
 import { AppError, handleError } from './lib/errors.ts'
 import { silentLogger, type Logger } from './lib/logger.ts'
-import { attachmentRoutes, inquiryAttachmentRoutes } from './modules/attachments/attachments.routes.ts'
+import {
+  attachmentRoutes,
+  inquiryAttachmentRoutes,
+} from './modules/attachments/attachments.routes.ts'
 import { messageRoutes } from './modules/messages/messages.routes.ts'
 import { authRoutes } from './modules/auth/auth.routes.ts'
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts'
@@ -59,10 +62,17 @@ export type AppDeps = {
 }
 
 /** Without settings (tests): uploads staged in the OS temp folder, previews and jobs in this thread. */
-const DEFAULT_IMPORTS: ImportSettings = { stagingDir: join(tmpdir(), 'desk-import-staging'), workerDb: null }
+const DEFAULT_IMPORTS: ImportSettings = {
+  stagingDir: join(tmpdir(), 'desk-import-staging'),
+  workerDb: null,
+}
 
 /** Per client address and hour, on the public mailbox pages. */
-export const DEFAULT_PUBLIC_LIMITS: PublicLimits = { submitPerHour: 10, trackPerHour: 60, trustProxy: false }
+export const DEFAULT_PUBLIC_LIMITS: PublicLimits = {
+  submitPerHour: 10,
+  trackPerHour: 60,
+  trustProxy: false,
+}
 
 /** Request bodies above this are refused with 413 before they are read whole (bytes). */
 export const MAX_BODY_BYTES = 5 * 1024 * 1024

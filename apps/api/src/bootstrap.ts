@@ -30,7 +30,11 @@ export async function bootstrapDesk(
   const result: BootstrapResult = { demoLogins: [] }
   if (countUsers(db) === 0) {
     const password = opts.adminPassword ?? randomBytes(12).toString('base64url')
-    await createUser(db, { username: 'admin', displayName: '系统管理员', role: 'admin', password }, opts.now)
+    await createUser(
+      db,
+      { username: 'admin', displayName: '系统管理员', role: 'admin', password },
+      opts.now,
+    )
     result.admin = { username: 'admin', password, generated: opts.adminPassword === undefined }
     if (opts.demo) result.demoLogins = await seedDemo(db, opts.now)
   }

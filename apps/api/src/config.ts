@@ -4,56 +4,60 @@ import { z } from 'zod'
 import type { SecuritySettings } from './lib/security-settings.ts'
 import { dbSettingProblem } from './paths.ts'
 
-const flag = z
-  .enum(['0', '1', 'true', 'false'])
-  .transform((v) => v === '1' || v === 'true')
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true')
 
-export const configSchema = z.object({
-  /** SQLite file; relative to where the command was typed. Default: <repo>/data/desk.sqlite */
-  DESK_DB: z
-    .string()
-    .min(1)
-    .superRefine((v, ctx) => {
-      const problem = dbSettingProblem(v)
-      if (problem) ctx.addIssue({ code: 'custom', message: problem })
-    })
-    .optional(),
-  /** Folder of attachment files (content-addressed). Default: `files/` next to the SQLite file */
-  DESK_FILES: z.string().min(1).optional(),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
-  DESK_ADMIN_PASSWORD: z.string().min(8).optional(),
-  DESK_DEMO: flag.default(true),
-  /** Folder of the built SPA (vite build output). */
-  DESK_WEB_DIST: z.string().optional(),
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits). */
-  DESK_TRUST_PROXY: flag.default(false),
-  /** Public mailbox limits per client address and hour. */
-  DESK_MAILBOX_SUBMITS_PER_HOUR: z.coerce.number().int().positive().default(10),
-  DESK_MAILBOX_TRACKS_PER_HOUR: z.coerce.number().int().positive().default(60),
-  /** Folder of the import wizard's staged uploads. Default: import-staging/ beside the database file */
-  DESK_IMPORT_STAGING: z.string().min(1).optional(),
-  /** Login throttling: failures of one (username, address) before back-off; first back-off and longest lock (ms); failures per address and hour. */
-  DESK_LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).default(5),
-  DESK_LOGIN_BACKOFF_MS: z.coerce.number().int().min(1).default(1000),
-  DESK_LOGIN_MAX_LOCK_MS: z.coerce.number().int().min(1).default(15 * 60_000),
-  DESK_LOGIN_ADDRESS_FAILURES_PER_HOUR: z.coerce.number().int().min(1).default(100),
-  /** Sessions end after this many minutes without a request (0: never). */
-  DESK_SESSION_IDLE_MINUTES: z.coerce.number().int().min(0).default(30),
-  /** Password policy: length, character classes (of lower, upper, digits, other), expiry (0: never), how many earlier passwords may not be reused. */
-  DESK_PASSWORD_MIN_LENGTH: z.coerce.number().int().min(6).max(128).default(8),
-  DESK_PASSWORD_MIN_CLASSES: z.coerce.number().int().min(1).max(4).default(2),
-  DESK_PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).default(90),
-  DESK_PASSWORD_HISTORY: z.coerce.number().int().min(0).max(24).default(5),
-  /** Fixed "now" (ISO 8601) for demo data; tests only. */
-  DESK_DEMO_NOW: z.iso.datetime({ offset: true }).optional(),
-})
+export const configSchema = z
+  .object({
+    /** SQLite file; relative to where the command was typed. Default: <repo>/data/desk.sqlite */
+    DESK_DB: z
+      .string()
+      .min(1)
+      .superRefine((v, ctx) => {
+        const problem = dbSettingProblem(v)
+        if (problem) ctx.addIssue({ code: 'custom', message: problem })
+      })
+      .optional(),
+    /** Folder of attachment files (content-addressed). Default: `files/` next to the SQLite file */
+    DESK_FILES: z.string().min(1).optional(),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    DESK_ADMIN_PASSWORD: z.string().min(8).optional(),
+    DESK_DEMO: flag.default(true),
+    /** Folder of the built SPA (vite build output). */
+    DESK_WEB_DIST: z.string().optional(),
+    /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits). */
+    DESK_TRUST_PROXY: flag.default(false),
+    /** Public mailbox limits per client address and hour. */
+    DESK_MAILBOX_SUBMITS_PER_HOUR: z.coerce.number().int().positive().default(10),
+    DESK_MAILBOX_TRACKS_PER_HOUR: z.coerce.number().int().positive().default(60),
+    /** Folder of the import wizard's staged uploads. Default: import-staging/ beside the database file */
+    DESK_IMPORT_STAGING: z.string().min(1).optional(),
+    /** Login throttling: failures of one (username, address) before back-off; first back-off and longest lock (ms); failures per address and hour. */
+    DESK_LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).default(5),
+    DESK_LOGIN_BACKOFF_MS: z.coerce.number().int().min(1).default(1000),
+    DESK_LOGIN_MAX_LOCK_MS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(15 * 60_000),
+    DESK_LOGIN_ADDRESS_FAILURES_PER_HOUR: z.coerce.number().int().min(1).default(100),
+    /** Sessions end after this many minutes without a request (0: never). */
+    DESK_SESSION_IDLE_MINUTES: z.coerce.number().int().min(0).default(30),
+    /** Password policy: length, character classes (of lower, upper, digits, other), expiry (0: never), how many earlier passwords may not be reused. */
+    DESK_PASSWORD_MIN_LENGTH: z.coerce.number().int().min(6).max(128).default(8),
+    DESK_PASSWORD_MIN_CLASSES: z.coerce.number().int().min(1).max(4).default(2),
+    DESK_PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).default(90),
+    DESK_PASSWORD_HISTORY: z.coerce.number().int().min(0).max(24).default(5),
+    /** Fixed "now" (ISO 8601) for demo data; tests only. */
+    DESK_DEMO_NOW: z.iso.datetime({ offset: true }).optional(),
+  })
   // the first admin's password must pass the same policy as every later one (checked at start,
   // so a weak DESK_ADMIN_PASSWORD is one line naming the rule, not a crash while seeding)
   .superRefine((c, ctx) => {
     if (c.DESK_ADMIN_PASSWORD === undefined) return
     const problems = passwordProblems(c.DESK_ADMIN_PASSWORD, passwordPolicyOf(c), 'admin')
-    if (problems.length > 0) ctx.addIssue({ code: 'custom', path: ['DESK_ADMIN_PASSWORD'], message: problems.join('; ') })
+    if (problems.length > 0)
+      ctx.addIssue({ code: 'custom', path: ['DESK_ADMIN_PASSWORD'], message: problems.join('; ') })
   })
 export type Config = z.infer<typeof configSchema>
 
@@ -69,7 +73,15 @@ export function securityOf(config: Config): SecuritySettings {
   }
 }
 
-function passwordPolicyOf(config: Pick<Config, 'DESK_PASSWORD_MIN_LENGTH' | 'DESK_PASSWORD_MIN_CLASSES' | 'DESK_PASSWORD_MAX_AGE_DAYS' | 'DESK_PASSWORD_HISTORY'>): PasswordPolicy {
+function passwordPolicyOf(
+  config: Pick<
+    Config,
+    | 'DESK_PASSWORD_MIN_LENGTH'
+    | 'DESK_PASSWORD_MIN_CLASSES'
+    | 'DESK_PASSWORD_MAX_AGE_DAYS'
+    | 'DESK_PASSWORD_HISTORY'
+  >,
+): PasswordPolicy {
   return {
     minLength: config.DESK_PASSWORD_MIN_LENGTH,
     minClasses: config.DESK_PASSWORD_MIN_CLASSES,

@@ -28,11 +28,17 @@ function readSettings() {
 }
 const { config, dbPath } = readSettings()
 const files = diskFileStore(resolveFilesDir(config.DESK_FILES, dbPath))
-const webDist = config.DESK_WEB_DIST ? fromUser(config.DESK_WEB_DIST) : resolve(REPO_ROOT, 'apps/web/dist')
+const webDist = config.DESK_WEB_DIST
+  ? fromUser(config.DESK_WEB_DIST)
+  : resolve(REPO_ROOT, 'apps/web/dist')
 
 const db = openDb(dbPath)
 const now = config.DESK_DEMO_NOW ? Date.parse(config.DESK_DEMO_NOW) : Date.now()
-const boot = await bootstrapDesk(db, { adminPassword: config.DESK_ADMIN_PASSWORD, demo: config.DESK_DEMO, now })
+const boot = await bootstrapDesk(db, {
+  adminPassword: config.DESK_ADMIN_PASSWORD,
+  demo: config.DESK_DEMO,
+  now,
+})
 // import jobs a crash left running are failed and what they wrote is removed
 recoverImportJobs(db, Date.now())
 
@@ -43,19 +49,42 @@ const publicLimits = {
 }
 // the wizard's previews and jobs run in worker threads with their own connection to this file
 const imports = {
-  stagingDir: config.DESK_IMPORT_STAGING ? fromUser(config.DESK_IMPORT_STAGING) : resolve(dirname(dbPath), 'import-staging'),
+  stagingDir: config.DESK_IMPORT_STAGING
+    ? fromUser(config.DESK_IMPORT_STAGING)
+    : resolve(dirname(dbPath), 'import-staging'),
   workerDb: dbPath,
 }
-const server = createServer(createApp({ db, files, logger: consoleLogger, publicLimits, trustProxy: config.DESK_TRUST_PROXY, imports, security: securityOf(config) }), existsSync(webDist) ? webDist : undefined)
+const server = createServer(
+  createApp({
+    db,
+    files,
+    logger: consoleLogger,
+    publicLimits,
+    trustProxy: config.DESK_TRUST_PROXY,
+    imports,
+    security: securityOf(config),
+  }),
+  existsSync(webDist) ? webDist : undefined,
+)
 // replies to channel webhooks; what a previous run left undelivered goes out now
 const outbox = startOutboxWorker(db, { logger: consoleLogger })
 if (!existsSync(webDist)) {
   console.warn(`No built SPA at ${webDist}: run "pnpm build" (pnpm start does it for you)`)
 }
 
-const httpServer = serve({ fetch: server.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-  process.stdout.write(formatStartBanner({ url: `http://localhost:${info.port}`, dbPath, admin: boot.admin, demoLogins: boot.demoLogins }))
-})
+const httpServer = serve(
+  { fetch: server.fetch, port: config.PORT, hostname: config.HOST },
+  (info) => {
+    process.stdout.write(
+      formatStartBanner({
+        url: `http://localhost:${info.port}`,
+        dbPath,
+        admin: boot.admin,
+        demoLogins: boot.demoLogins,
+      }),
+    )
+  },
+)
 
 function shutdown() {
   httpServer.close(() => {

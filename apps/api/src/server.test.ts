@@ -47,17 +47,35 @@ describe('the HTTP surface', () => {
 
   it('makes the session cookie Secure and __Host- behind a trusted TLS proxy, and reads it back', async () => {
     for (const [trustProxy, proto, cookie] of [
-      [true, 'https', /^__Host-desk_session=[\w-]{43}; Max-Age=43200; Path=\/; HttpOnly; Secure; SameSite=Strict$/],
-      [false, 'https', /^desk_session=[\w-]{43}; Max-Age=43200; Path=\/; HttpOnly; SameSite=Strict$/],
+      [
+        true,
+        'https',
+        /^__Host-desk_session=[\w-]{43}; Max-Age=43200; Path=\/; HttpOnly; Secure; SameSite=Strict$/,
+      ],
+      [
+        false,
+        'https',
+        /^desk_session=[\w-]{43}; Max-Age=43200; Path=\/; HttpOnly; SameSite=Strict$/,
+      ],
       [true, 'http', /^desk_session=/],
     ] as const) {
       const { db, server } = setup(trustProxy)
-      await createUser(db, { username: 'u1', displayName: 'U', role: 'responder', password: 'secret-pass' }, Date.now())
+      await createUser(
+        db,
+        { username: 'u1', displayName: 'U', role: 'responder', password: 'secret-pass' },
+        Date.now(),
+      )
       const headers = { 'content-type': 'application/json', 'x-forwarded-proto': proto }
-      const res = await server.request('/api/auth/login', { method: 'POST', headers, body: JSON.stringify({ username: 'u1', password: 'secret-pass' }) })
+      const res = await server.request('/api/auth/login', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ username: 'u1', password: 'secret-pass' }),
+      })
       const setCookie = res.headers.get('set-cookie') ?? ''
       expect(setCookie, `${trustProxy} ${proto}`).toMatch(cookie)
-      const me = await server.request('/api/auth/me', { headers: { cookie: setCookie.split(';')[0]!, 'x-forwarded-proto': proto } })
+      const me = await server.request('/api/auth/me', {
+        headers: { cookie: setCookie.split(';')[0]!, 'x-forwarded-proto': proto },
+      })
       expect(me.status).toBe(200)
     }
   })
@@ -65,7 +83,9 @@ describe('the HTTP surface', () => {
 
 describe('DESK_DB', () => {
   it('refuses a URL with one clear message instead of making a folder of it', () => {
-    expect(() => readConfig({ DESK_DB: 'postgres://desk:pw@db/desk' })).toThrow(/DESK_DB \(or --db\) names a postgres:\/\/ URL, which is not supported yet/)
+    expect(() => readConfig({ DESK_DB: 'postgres://desk:pw@db/desk' })).toThrow(
+      /DESK_DB \(or --db\) names a postgres:\/\/ URL, which is not supported yet/,
+    )
     expect(() => readConfig({ DESK_DB: 'postgres://desk:pw@db/desk' })).not.toThrow(/pw/)
     expect(() => resolveDbPath('anything://x')).toThrow(UnsupportedDbError)
     expect(resolveDbPath('/tmp/desk.sqlite')).toBe('/tmp/desk.sqlite')
@@ -74,8 +94,14 @@ describe('DESK_DB', () => {
 
 describe('DESK_ADMIN_PASSWORD', () => {
   it('must pass the password policy at start, named in one line', () => {
-    expect(() => readConfig({ DESK_ADMIN_PASSWORD: 'admin-pass-1' })).toThrow(/DESK_ADMIN_PASSWORD: must not contain the username/)
-    expect(() => readConfig({ DESK_ADMIN_PASSWORD: 'abcdefghij' })).toThrow(/DESK_ADMIN_PASSWORD: at least 2 of/)
-    expect(readConfig({ DESK_ADMIN_PASSWORD: 'Desk-Pass-2026' }).DESK_ADMIN_PASSWORD).toBe('Desk-Pass-2026')
+    expect(() => readConfig({ DESK_ADMIN_PASSWORD: 'admin-pass-1' })).toThrow(
+      /DESK_ADMIN_PASSWORD: must not contain the username/,
+    )
+    expect(() => readConfig({ DESK_ADMIN_PASSWORD: 'abcdefghij' })).toThrow(
+      /DESK_ADMIN_PASSWORD: at least 2 of/,
+    )
+    expect(readConfig({ DESK_ADMIN_PASSWORD: 'Desk-Pass-2026' }).DESK_ADMIN_PASSWORD).toBe(
+      'Desk-Pass-2026',
+    )
   })
 })

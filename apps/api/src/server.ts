@@ -43,7 +43,9 @@ export function createServer(api: Hono<AppEnv, Schema, string>, webDist: string 
   server.route('/api', api)
   // a mounted app's notFound is not consulted by its parent: without this the SPA's index.html
   // would answer unknown API paths (and known paths with the wrong method) with a 200
-  server.all('/api/*', (c) => c.json(errorBody('NOT_FOUND', `No such API route: ${c.req.method} ${c.req.path}`), 404))
+  server.all('/api/*', (c) =>
+    c.json(errorBody('NOT_FOUND', `No such API route: ${c.req.method} ${c.req.path}`), 404),
+  )
   if (webDist) {
     const root = relative(process.cwd(), webDist) || '.'
     server.use('/*', serveStatic({ root }))

@@ -20,13 +20,20 @@ describe('formatStartBanner', () => {
     expect(lines[0]).toMatch(/^═{40,}$/)
     expect(lines.at(-1)).toBe(lines[0])
     expect(lines[1]).toBe('  Inquiry Desk · 多渠道问政答复台 is running: http://localhost:3000')
-    expect(text).toContain('Admin login:  admin / Zq8-once   (generated now, shown once: write it down)')
+    expect(text).toContain(
+      'Admin login:  admin / Zq8-once   (generated now, shown once: write it down)',
+    )
     expect(lines).toContain('    liming   / pw-1   responder')
     expect(lines).toContain('    chenjing / pw-2   manager')
   })
 
   it('names the environment variable when the admin password was given', () => {
-    const text = formatStartBanner({ url: 'http://localhost:8080', dbPath: 'x', admin: { username: 'admin', password: 'secret-1', generated: false }, demoLogins: [] })
+    const text = formatStartBanner({
+      url: 'http://localhost:8080',
+      dbPath: 'x',
+      admin: { username: 'admin', password: 'secret-1', generated: false },
+      demoLogins: [],
+    })
     expect(text).toContain('admin / the password in DESK_ADMIN_PASSWORD')
     expect(text).not.toContain('secret-1')
     expect(text).not.toContain('Demo logins')
@@ -35,7 +42,8 @@ describe('formatStartBanner', () => {
 
 describe('runQuietly', () => {
   const dir = mkdtempSync(join(tmpdir(), 'quiet-run-'))
-  const noisy = 'for (let i = 1; i <= 200; i++) console.log("vite line " + i); console.error("warning"); process.exit(Number(process.argv[1]))'
+  const noisy =
+    'for (let i = 1; i <= 200; i++) console.log("vite line " + i); console.error("warning"); process.exit(Number(process.argv[1]))'
 
   it('puts the whole output of a successful command in the log file', async () => {
     const logFile = join(dir, 'ok', 'build.log')

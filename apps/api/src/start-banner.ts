@@ -17,7 +17,10 @@ const RULE = '═'.repeat(72)
 
 /** The framed banner, one string with a trailing newline. */
 export function formatStartBanner(info: StartInfo): string {
-  const lines = [`Inquiry Desk · 多渠道问政答复台 is running: ${info.url}`, `Database: ${info.dbPath}`]
+  const lines = [
+    `Inquiry Desk · 多渠道问政答复台 is running: ${info.url}`,
+    `Database: ${info.dbPath}`,
+  ]
   if (info.admin) {
     lines.push(
       '',
@@ -31,7 +34,8 @@ export function formatStartBanner(info: StartInfo): string {
   if (info.demoLogins.length > 0) {
     lines.push('', 'Demo logins (shown once):')
     const width = Math.max(...info.demoLogins.map((l) => l.username.length))
-    for (const l of info.demoLogins) lines.push(`  ${l.username.padEnd(width)} / ${l.password}   ${l.role}`)
+    for (const l of info.demoLogins)
+      lines.push(`  ${l.username.padEnd(width)} / ${l.password}   ${l.role}`)
   }
   return [RULE, ...lines.map((l) => (l ? `  ${l}` : '')), RULE, ''].join('\n')
 }

@@ -8,9 +8,14 @@ import { REPO_ROOT, resolveDbPath } from './paths.ts'
 
 const logFile = join(dirname(resolveDbPath(undefined)), 'web-build.log')
 console.log(`Building the web app (output in ${logFile}) …`)
-const build = await runQuietly('pnpm', ['--filter', '@desk/web', 'build'], { cwd: REPO_ROOT, logFile })
+const build = await runQuietly('pnpm', ['--filter', '@desk/web', 'build'], {
+  cwd: REPO_ROOT,
+  logFile,
+})
 if (!build.ok) {
-  console.error(`The web app's build failed (exit ${build.exitCode}). The end of ${logFile}:\n${tailOfLog(logFile)}`)
+  console.error(
+    `The web app's build failed (exit ${build.exitCode}). The end of ${logFile}:\n${tailOfLog(logFile)}`,
+  )
   process.exit(1)
 }
 await import('./main.ts')

@@ -46,8 +46,19 @@ beforeAll(async () => {
   await post(admin, '/departments', { name: '规划处' })
   const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString()
   const created = await post<{ results: { id: number }[] }>(admin, '/channels/minxin/inquiries', [
-    { externalId: 'A11Y-1', subject: '小区路灯不亮', body: '东门路灯坏了一周。', receivedAt: hoursAgo(30), citizen: { name: '赵市民', phone: '13812345678' } },
-    { externalId: 'A11Y-2', subject: '夜间施工噪音', body: '工地夜里十一点还在施工。', receivedAt: hoursAgo(3) },
+    {
+      externalId: 'A11Y-1',
+      subject: '小区路灯不亮',
+      body: '东门路灯坏了一周。',
+      receivedAt: hoursAgo(30),
+      citizen: { name: '赵市民', phone: '13812345678' },
+    },
+    {
+      externalId: 'A11Y-2',
+      subject: '夜间施工噪音',
+      body: '工地夜里十一点还在施工。',
+      receivedAt: hoursAgo(3),
+    },
   ])
   inquiryId = created.results[0]!.id
   browser = await launchChromium()
@@ -58,7 +69,10 @@ afterAll(async () => {
   await desk?.stop()
 })
 
-async function signedInContext(language: 'zh-CN' | 'en', viewport = { width: 1440, height: 900 }): Promise<BrowserContext> {
+async function signedInContext(
+  language: 'zh-CN' | 'en',
+  viewport = { width: 1440, height: 900 },
+): Promise<BrowserContext> {
   const context = await browser.newContext({ locale: language, viewport, reducedMotion: 'reduce' })
   await context.addInitScript((lang) => window.localStorage.setItem('desk.lang', lang), language)
   const page = await context.newPage()
@@ -76,7 +90,9 @@ async function open(page: Page, path: string) {
   await page.goto(`${desk.baseUrl}${path.replace(':id', String(inquiryId))}`)
   await page.waitForLoadState('networkidle')
   // a table's spinner may start after the network went quiet (a lazy route's own queries)
-  await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active').length === 0)
+  await page.waitForFunction(
+    () => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active').length === 0,
+  )
   await page.waitForLoadState('networkidle')
 }
 
@@ -87,7 +103,9 @@ describe('accessibility and Chinese conventions in the browser', () => {
     const found: Record<string, string[]> = {}
     for (const path of STAFF_PAGES) {
       await open(page, path)
-      expect(new URL(page.url()).pathname).toBe(path.split('?')[0]!.replace(':id', String(inquiryId)))
+      expect(new URL(page.url()).pathname).toBe(
+        path.split('?')[0]!.replace(':id', String(inquiryId)),
+      )
       const violations = await seriousAxeViolations(page)
       if (violations.length > 0) found[path] = violations
     }
@@ -112,24 +130,36 @@ describe('accessibility and Chinese conventions in the browser', () => {
     const text = await page.evaluate(() => document.body.innerText)
     expect(text).not.toMatch(/\b\d{1,2}\/\d{1,2}\/\d{4}\b|\b[AP]M\b|mm\/dd\/yyyy/i)
     expect(text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/)
-    expect(await page.locator('.ant-picker-dropdown .ant-picker-header-view').first().innerText()).toMatch(/^\d{4}年\s*\d{1,2}月$/)
+    expect(
+      await page.locator('.ant-picker-dropdown .ant-picker-header-view').first().innerText(),
+    ).toMatch(/^\d{4}年\s*\d{1,2}月$/)
     await context.close()
   })
 
-  it.runIf(process.env.DESK_SCREENSHOTS)('saves screenshots of every page for review', async () => {
-    const dir = process.env.DESK_SCREENSHOTS as string
-    mkdirSync(dir, { recursive: true })
-    for (const language of ['zh-CN', 'en'] as const) {
-      for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
-        const context = await signedInContext(language, viewport)
-        const page = await context.newPage()
-        for (const path of [...STAFF_PAGES, ...PUBLIC_PAGES]) {
-          await open(page, path)
-          const name = path.replace(/[/?=:]+/g, '_').replace(/^_/, '') || 'root'
-          await page.screenshot({ path: join(dir, `${name}-${language}-${viewport.width}.png`), fullPage: true })
+  it.runIf(process.env.DESK_SCREENSHOTS)(
+    'saves screenshots of every page for review',
+    async () => {
+      const dir = process.env.DESK_SCREENSHOTS as string
+      mkdirSync(dir, { recursive: true })
+      for (const language of ['zh-CN', 'en'] as const) {
+        for (const viewport of [
+          { width: 1440, height: 900 },
+          { width: 390, height: 844 },
+        ]) {
+          const context = await signedInContext(language, viewport)
+          const page = await context.newPage()
+          for (const path of [...STAFF_PAGES, ...PUBLIC_PAGES]) {
+            await open(page, path)
+            const name = path.replace(/[/?=:]+/g, '_').replace(/^_/, '') || 'root'
+            await page.screenshot({
+              path: join(dir, `${name}-${language}-${viewport.width}.png`),
+              fullPage: true,
+            })
+          }
+          await context.close()
         }
-        await context.close()
       }
-    }
-  }, 600_000)
+    },
+    600_000,
+  )
 })

@@ -19,7 +19,9 @@ let admin: ApiSession
 let inquiryId = 0
 
 async function dueAt(id: number): Promise<string> {
-  const res = await fetch(`${desk.baseUrl}/api/inquiries/${id}`, { headers: { cookie: admin.cookie } })
+  const res = await fetch(`${desk.baseUrl}/api/inquiries/${id}`, {
+    headers: { cookie: admin.cookie },
+  })
   if (!res.ok) throw new Error(`GET /inquiries/${id}: ${res.status}`)
   return ((await res.json()) as { inquiry: { dueAt: string } }).inquiry.dueAt
 }
@@ -27,16 +29,20 @@ async function dueAt(id: number): Promise<string> {
 beforeAll(async () => {
   desk = await startDesk()
   admin = await signIn(desk.baseUrl, 'admin', ADMIN_PASSWORD)
-  const created = await post<{ results: { id: number }[] }>(admin, '/channels/hotline_12345/inquiries', [
-    {
-      externalId: 'HL-CAL-1',
-      subject: '咨询公积金提取',
-      body: '请问公积金提取需要哪些材料？',
-      category: '咨询',
-      receivedAt: '2025-06-06T02:00:00.000Z', // Fri 10:00 in Beijing
-      citizen: { name: '钱市民', phone: '13812345678' },
-    },
-  ])
+  const created = await post<{ results: { id: number }[] }>(
+    admin,
+    '/channels/hotline_12345/inquiries',
+    [
+      {
+        externalId: 'HL-CAL-1',
+        subject: '咨询公积金提取',
+        body: '请问公积金提取需要哪些材料？',
+        category: '咨询',
+        receivedAt: '2025-06-06T02:00:00.000Z', // Fri 10:00 in Beijing
+        citizen: { name: '钱市民', phone: '13812345678' },
+      },
+    ],
+  )
   inquiryId = created.results[0]?.id ?? 0
   browser = await launchChromium()
 })
@@ -68,10 +74,17 @@ describe('working-day calendar in the browser', () => {
     await dialog.getByRole('button', { name: /保\s*存/ }).click()
 
     await page.getByText('已重新计算 1 件未结来件的办理期限，其中 1 件的到期时间已调整。').waitFor()
-    const moved = page.getByRole('link', { name: `来件 #${inquiryId}：2025-06-11 17:00 → 2025-06-10 17:00` })
+    const moved = page.getByRole('link', {
+      name: `来件 #${inquiryId}：2025-06-11 17:00 → 2025-06-10 17:00`,
+    })
     await moved.waitFor()
     // the new date is listed in the year's table
-    expect(await page.getByRole('row', { name: /2025-06-07/ }).getByText('调休上班').count()).toBe(1)
+    expect(
+      await page
+        .getByRole('row', { name: /2025-06-07/ })
+        .getByText('调休上班')
+        .count(),
+    ).toBe(1)
 
     expect(await dueAt(inquiryId)).toBe('2025-06-10T17:00:00.000+08:00')
     await moved.click()
@@ -79,7 +92,10 @@ describe('working-day calendar in the browser', () => {
     await page.getByText('2025-06-10 17:00').first().waitFor()
     // the move is an event in the inquiry's timeline, with the reason the API recorded
     await page.getByText('期限变更').first().waitFor()
-    await page.getByText(/calendar: 2025-06-07 set to workday/).first().waitFor()
+    await page
+      .getByText(/calendar: 2025-06-07 set to workday/)
+      .first()
+      .waitFor()
   })
 
   it('refuses a year file with a date outside its year, naming the entry, then loads the corrected file', async () => {
@@ -95,15 +111,23 @@ describe('working-day calendar in the browser', () => {
       { name: '元旦', date: '2027-01-01', isOffDay: true },
       { name: '春节', date: '2028-02-06', isOffDay: true },
     ]
-    const file = (content: unknown) => ({ name: '2027.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(content)) })
+    const file = (content: unknown) => ({
+      name: '2027.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(content)),
+    })
     await page.locator('input[type="file"]').setInputFiles(file({ year: 2027, papers: [], days }))
     await page.getByText(/2027\.json 未载入/).waitFor()
     // one line per problem: the entry's path and the reason
-    const problem = page.getByRole('listitem').filter({ hasText: '2028-02-06 is outside 2027 (only the previous December may be listed)' })
+    const problem = page
+      .getByRole('listitem')
+      .filter({ hasText: '2028-02-06 is outside 2027 (only the previous December may be listed)' })
     await problem.waitFor()
     expect(await problem.locator('code').textContent()).toBe('days.1.date')
 
-    await page.locator('input[type="file"]').setInputFiles(file({ year: 2027, papers: [], days: days.slice(0, 1) }))
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles(file({ year: 2027, papers: [], days: days.slice(0, 1) }))
     await page.getByText('已载入 2027 年（1 个日期）。').waitFor()
     const row = page.getByRole('row', { name: /holiday-cn:2027\.json/ })
     expect(await row.getByRole('cell', { name: '2027', exact: true }).count()).toBe(1)

@@ -20,7 +20,8 @@ let desk: DeskServer
 let browser: Browser
 
 /** `YYYY-MM-DD` of an instant in Asia/Shanghai. */
-const shanghaiDate = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(ms)
+const shanghaiDate = (ms: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(ms)
 
 const inquiry = (externalId: string, daysAgo: number) => ({
   externalId,
@@ -31,23 +32,43 @@ const inquiry = (externalId: string, daysAgo: number) => ({
 })
 
 // minxin: three received 6–8 weeks ago (long past any deadline), one an hour ago; 12345: two old ones
-const MINXIN = [inquiry('MX-1', 42), inquiry('MX-2', 49), inquiry('MX-3', 56), inquiry('MX-4', 1 / 24)]
+const MINXIN = [
+  inquiry('MX-1', 42),
+  inquiry('MX-2', 49),
+  inquiry('MX-3', 56),
+  inquiry('MX-4', 1 / 24),
+]
 const HOTLINE = [inquiry('HL-1', 45), inquiry('HL-2', 50)]
 /** Transferred to 规划处 before the browser starts; the other four stay not dispatched (未分派). */
 const TRANSFERRED = ['MX-1', 'HL-1']
 const YEAR = shanghaiDate(NOW - 56 * DAY_MS).slice(0, 4)
-const inYear = (items: { receivedAt: string }[]) => items.filter((i) => shanghaiDate(Date.parse(i.receivedAt)).startsWith(YEAR)).length
+const inYear = (items: { receivedAt: string }[]) =>
+  items.filter((i) => shanghaiDate(Date.parse(i.receivedAt)).startsWith(YEAR)).length
 
 beforeAll(async () => {
   desk = await startDesk()
   const admin = await signIn(desk.baseUrl, 'admin', ADMIN_PASSWORD)
-  await post(admin, '/users', { username: 'zhou', displayName: '周主任', role: 'manager', password: PASSWORD })
+  await post(admin, '/users', {
+    username: 'zhou',
+    displayName: '周主任',
+    role: 'manager',
+    password: PASSWORD,
+  })
   await post(admin, '/channels/minxin/inquiries', MINXIN)
   await post(admin, '/channels/hotline_12345/inquiries', HOTLINE)
-  const planning = await post<{ department: { id: number } }>(admin, '/departments', { name: '规划处' })
-  const { items } = await read<{ items: { id: number; externalId: string; version: number }[] }>(admin, '/inquiries?status=all&limit=200')
+  const planning = await post<{ department: { id: number } }>(admin, '/departments', {
+    name: '规划处',
+  })
+  const { items } = await read<{ items: { id: number; externalId: string; version: number }[] }>(
+    admin,
+    '/inquiries?status=all&limit=200',
+  )
   for (const i of items.filter((i) => TRANSFERRED.includes(i.externalId))) {
-    await post(admin, `/inquiries/${i.id}/transfer`, { version: i.version, departmentId: planning.department.id, note: '请规划处办理' })
+    await post(admin, `/inquiries/${i.id}/transfer`, {
+      version: i.version,
+      departmentId: planning.department.id,
+      note: '请规划处办理',
+    })
   }
   browser = await launchChromium()
 })
@@ -89,10 +110,16 @@ describe('managers dashboard and yearly tally in the browser', () => {
     await overdue.click()
     await page.waitForURL(/\/queue\?/)
     const url = new URL(page.url())
-    expect(Object.fromEntries(url.searchParams)).toEqual({ from, to: today, channel: 'minxin', due: 'overdue' })
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      from,
+      to: today,
+      channel: 'minxin',
+      due: 'overdue',
+    })
     const rows = page.locator('.ant-table-tbody tr.ant-table-row')
     await expect.poll(() => rows.count()).toBe(3)
-    for (const id of ['MX-1', 'MX-2', 'MX-3']) expect(await page.getByRole('link', { name: `问询 ${id}` }).count()).toBe(1)
+    for (const id of ['MX-1', 'MX-2', 'MX-3'])
+      expect(await page.getByRole('link', { name: `问询 ${id}` }).count()).toBe(1)
     expect(await page.getByRole('link', { name: '问询 MX-4' }).count()).toBe(0)
 
     await page.getByRole('link', { name: '年度统计' }).click()
@@ -102,21 +129,28 @@ describe('managers dashboard and yearly tally in the browser', () => {
       await page.getByTitle(`${YEAR}年`).click()
     }
     const minxinInYear = inYear(MINXIN)
-    await page.getByText(new RegExp(`^${YEAR}年共办理.*“民心网联网平台”${minxinInYear}件`)).waitFor()
+    await page
+      .getByText(new RegExp(`^${YEAR}年共办理.*“民心网联网平台”${minxinInYear}件`))
+      .waitFor()
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载 CSV' }).click()])
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: '下载 CSV' }).click(),
+    ])
     expect(download.suggestedFilename()).toMatch(/\.csv$/)
     const bytes = readFileSync(await download.path())
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const lines = bytes.subarray(3).toString('utf8').split('\r\n')
     expect(lines[0]?.startsWith('渠道,')).toBe(true)
-    expect(lines.find((l) => l.startsWith('民心网联网平台,'))?.split(',').slice(0, 4)).toEqual([
-      '民心网联网平台',
-      String(minxinInYear),
-      '0',
-      String(minxinInYear),
-    ])
-    expect(lines.find((l) => l.startsWith('12345网络问政,'))?.split(',')[1]).toBe(String(inYear(HOTLINE)))
+    expect(
+      lines
+        .find((l) => l.startsWith('民心网联网平台,'))
+        ?.split(',')
+        .slice(0, 4),
+    ).toEqual(['民心网联网平台', String(minxinInYear), '0', String(minxinInYear)])
+    expect(lines.find((l) => l.startsWith('12345网络问政,'))?.split(',')[1]).toBe(
+      String(inYear(HOTLINE)),
+    )
     await context.close()
   })
 
@@ -135,10 +169,15 @@ describe('managers dashboard and yearly tally in the browser', () => {
 
     await pending.click()
     await page.waitForURL(/\/queue\?/)
-    expect(Object.fromEntries(new URL(page.url()).searchParams)).toMatchObject({ from, to: today, department: expect.stringMatching(/^[1-9]\d*$/) })
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toMatchObject({
+      from,
+      to: today,
+      department: expect.stringMatching(/^[1-9]\d*$/),
+    })
     const rows = page.locator('.ant-table-tbody tr.ant-table-row')
     await expect.poll(() => rows.count()).toBe(2)
-    for (const id of TRANSFERRED) expect(await page.getByRole('link', { name: `问询 ${id}` }).count()).toBe(1)
+    for (const id of TRANSFERRED)
+      expect(await page.getByRole('link', { name: `问询 ${id}` }).count()).toBe(1)
     await page.getByText('部门：规划处').waitFor()
     await context.close()
   })

@@ -17,10 +17,16 @@ let browser: Browser
 let admin: ApiSession
 let inquiryId = 0
 
-type View = { inquiry: { dueAt: string }; deadline: { explanation: { countFrom: string; due: { date: string }; makeupWorkdays: { date: string }[] } } }
+type View = {
+  inquiry: { dueAt: string }
+  deadline: {
+    explanation: { countFrom: string; due: { date: string }; makeupWorkdays: { date: string }[] }
+  }
+}
 
 /** `YYYY-MM-DD` + n days (calendar dates, no zone involved). */
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
+const addDays = (date: string, n: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
 const isWeekend = (date: string) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay())
 /** `2026-12-21 17:00` as the SPA shows an ISO instant. */
 const shown = (iso: string) => formatInstant(Date.parse(iso)).slice(0, 16).replace('T', ' ')
@@ -28,7 +34,12 @@ const shown = (iso: string) => formatInstant(Date.parse(iso)).slice(0, 16).repla
 beforeAll(async () => {
   desk = await startDesk()
   admin = await signIn(desk.baseUrl, 'admin', ADMIN_PASSWORD)
-  await post(admin, '/users', { username: 'li', displayName: '李答复', role: 'responder', password: PASSWORD })
+  await post(admin, '/users', {
+    username: 'li',
+    displayName: '李答复',
+    role: 'responder',
+    password: PASSWORD,
+  })
   const created = await post<{ results: { id: number }[] }>(admin, '/channels/minxin/inquiries', {
     externalId: 'MX-DUE-1',
     subject: '路口信号灯配时不合理',
@@ -52,10 +63,15 @@ describe('working-day calendar changes in the browser', () => {
     while (!isWeekend(makeup) && makeup < due.date) makeup = addDays(makeup, 1)
     expect(isWeekend(makeup), `no weekend between ${countFrom} and ${due.date}`).toBe(true)
 
-    const change = await write<{ recompute: { moved: { inquiryId: number }[] } }>(admin, 'PUT', `/calendar/days/${makeup}`, {
-      isOffDay: false,
-      name: '调休',
-    })
+    const change = await write<{ recompute: { moved: { inquiryId: number }[] } }>(
+      admin,
+      'PUT',
+      `/calendar/days/${makeup}`,
+      {
+        isOffDay: false,
+        name: '调休',
+      },
+    )
     expect(change.recompute.moved.map((m) => m.inquiryId)).toContain(inquiryId)
     const after = await read<View>(admin, `/inquiries/${inquiryId}`)
     expect(Date.parse(after.inquiry.dueAt)).toBeLessThan(Date.parse(before.inquiry.dueAt))
@@ -68,7 +84,11 @@ describe('working-day calendar changes in the browser', () => {
     await page.getByRole('button', { name: /登\s*录/ }).click()
     await page.getByRole('heading', { name: '路口信号灯配时不合理' }).waitFor()
     await page.getByText(/· 系统管理员 · 期限变更$/).waitFor()
-    await page.getByText(`期限 ${shown(before.inquiry.dueAt)} → ${shown(after.inquiry.dueAt)}`, { exact: false }).waitFor()
+    await page
+      .getByText(`期限 ${shown(before.inquiry.dueAt)} → ${shown(after.inquiry.dueAt)}`, {
+        exact: false,
+      })
+      .waitFor()
     const sentence = await page.getByTestId('deadline-explanation').textContent()
     expect(sentence).toContain(`${makeup.slice(5)} 为调休工作日`)
     expect(sentence).toContain(`${after.deadline.explanation.due.date} 到期`)

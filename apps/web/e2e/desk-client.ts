@@ -5,7 +5,11 @@
 export type ApiSession = { baseUrl: string; cookie: string; csrf: string }
 
 /** @throws Error naming the status when the login is refused */
-export async function signIn(baseUrl: string, username: string, password: string): Promise<ApiSession> {
+export async function signIn(
+  baseUrl: string,
+  username: string,
+  password: string,
+): Promise<ApiSession> {
   const res = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -23,7 +27,12 @@ export async function post<T>(s: ApiSession, path: string, body: unknown): Promi
 }
 
 /** A JSON write (`POST`, `PATCH`, `PUT`) as the session; returns the parsed answer. @throws Error on a non-2xx answer */
-export async function write<T>(s: ApiSession, method: 'POST' | 'PATCH' | 'PUT', path: string, body: unknown): Promise<T> {
+export async function write<T>(
+  s: ApiSession,
+  method: 'POST' | 'PATCH' | 'PUT',
+  path: string,
+  body: unknown,
+): Promise<T> {
   const res = await fetch(`${s.baseUrl}/api${path}`, {
     method,
     headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf },

@@ -22,16 +22,29 @@ beforeAll(async () => {
   desk = await startDesk()
   const admin = await signIn(desk.baseUrl, 'admin', ADMIN_PASSWORD)
   const created = await post<View>(admin, '/disclosure/requests', {
-    channel: 'ogi_request', applicantType: 'natural_person', applicantName: '王某', receiptMethod: 'in_person',
-    receivedOn: TODAY, subject: SUBJECT, body: '请公开该地块的出让合同。',
+    channel: 'ogi_request',
+    applicantType: 'natural_person',
+    applicantName: '王某',
+    receiptMethod: 'in_person',
+    receivedOn: TODAY,
+    subject: SUBJECT,
+    body: '请公开该地块的出让合同。',
   })
   const id = created.request.inquiryId
   const step = async (body: Record<string, unknown>) => {
-    const res = await fetch(`${desk.baseUrl}/api/inquiries/${id}`, { headers: { cookie: admin.cookie } })
+    const res = await fetch(`${desk.baseUrl}/api/inquiries/${id}`, {
+      headers: { cookie: admin.cookie },
+    })
     const { inquiry } = (await res.json()) as Inquiry
-    return post<View>(admin, `/disclosure/requests/${id}/actions`, { version: inquiry.version, on: TODAY, ...body })
+    return post<View>(admin, `/disclosure/requests/${id}/actions`, {
+      version: inquiry.version,
+      on: TODAY,
+      ...body,
+    })
   }
-  expect((await step({ action: 'request_correction', answerBy: TODAY })).clock.state).toBe('awaiting_correction')
+  expect((await step({ action: 'request_correction', answerBy: TODAY })).clock.state).toBe(
+    'awaiting_correction',
+  )
   expect((await step({ action: 'receive_correction' })).clock.state).toBe('running')
   expect((await step({ action: 'decide', outcome: 'partial' })).clock.state).toBe('decided')
   browser = await launchChromium()
@@ -50,8 +63,12 @@ it('shows the answered request in its cell of the year’s table, and the cell l
   await page.getByRole('button', { name: /登\s*录/ }).click()
   await page.waitForURL(/\/queue$/)
   await page.goto(`${desk.baseUrl}/reports/disclosure/${TODAY.slice(0, 4)}`)
-  await expect.poll(() => page.getByTestId('disclosure-sentences').textContent()).toContain('全年共受理依申请公开1件，均全部办结。')
-  const cell = page.getByRole('link', { name: '（二）部分公开（区分处理的，只计这一情形，不计其他情形） · 自然人: 1' })
+  await expect
+    .poll(() => page.getByTestId('disclosure-sentences').textContent())
+    .toContain('全年共受理依申请公开1件，均全部办结。')
+  const cell = page.getByRole('link', {
+    name: '（二）部分公开（区分处理的，只计这一情形，不计其他情形） · 自然人: 1',
+  })
   await cell.click()
   await page.getByTestId('register-count').waitFor()
   expect(await page.getByTestId('register-count').textContent()).toBe('1')

@@ -47,7 +47,10 @@ async function choose(label: string, option: string) {
   for (let attempt = 1; ; attempt += 1) {
     try {
       await page.getByRole('combobox', { name: label }).click()
-      await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click({ timeout: 5_000 })
+      await page
+        .locator('.ant-select-dropdown:visible')
+        .getByTitle(option, { exact: true })
+        .click({ timeout: 5_000 })
       await select.filter({ hasText: option }).first().waitFor({ timeout: 5_000 })
       return
     } catch (error) {
@@ -73,7 +76,12 @@ async function runImport() {
   const sawProgress = await page.getByTestId('job-phase').isVisible()
   await page.getByText('导入结果').waitFor({ timeout: 120_000 })
   const count = async (id: string) => Number(await page.getByTestId(id).textContent())
-  return { sawProgress, created: await count('count-created'), duplicates: await count('count-duplicates'), invalid: await count('count-invalid') }
+  return {
+    sawProgress,
+    created: await count('count-created'),
+    duplicates: await count('count-duplicates'),
+    invalid: await count('count-invalid'),
+  }
 }
 
 describe.runIf(teddy && nyc)('import wizard on the real files', () => {
@@ -82,14 +90,24 @@ describe.runIf(teddy && nyc)('import wizard on the real files', () => {
     await startWizard('民心网联网平台', join(dir, 'replies_sample_附件4.xlsx'))
     await page.getByText('已识别格式：问政留言板导出（泰迪杯数据格式）').waitFor()
     expect(await page.getByRole('combobox', { name: '工作表' }).isVisible()).toBe(true)
-    expect(await runImport()).toEqual({ sawProgress: true, created: 451, duplicates: 0, invalid: 0 })
+    expect(await runImport()).toEqual({
+      sawProgress: true,
+      created: 451,
+      duplicates: 0,
+      invalid: 0,
+    })
 
     await startWizard('民心网联网平台', join(dir, 'replies_sample_附件4.gb18030.csv'))
     expect(await page.getByTestId('encoding').textContent()).toBe('编码：gb18030')
     await page.getByRole('button', { name: '试运行（不写入）' }).click()
     await page.getByText('试运行结果（未写入）').waitFor({ timeout: 120_000 })
     expect(await page.getByTestId('count-duplicates').textContent()).toBe('451')
-    expect(await runImport()).toEqual({ sawProgress: true, created: 0, duplicates: 451, invalid: 0 })
+    expect(await runImport()).toEqual({
+      sawProgress: true,
+      created: 0,
+      duplicates: 451,
+      invalid: 0,
+    })
   })
 
   it('NYC 311 2011 CSV with a mapping chosen header by header and America/New_York: 999 new', async () => {
@@ -105,7 +123,12 @@ describe.runIf(teddy && nyc)('import wizard on the real files', () => {
     ]
     for (const [header, field] of mapping) await choose(`“${header}”列导入为`, field)
     await page.getByLabel('无时区时间按').fill('America/New_York')
-    expect(await runImport()).toEqual({ sawProgress: true, created: 999, duplicates: 0, invalid: 0 })
+    expect(await runImport()).toEqual({
+      sawProgress: true,
+      created: 999,
+      duplicates: 0,
+      invalid: 0,
+    })
 
     await page.goto(`${desk.baseUrl}/imports`)
     // the table shows an empty-state row until the list has loaded: wait for the import's own row

@@ -20,7 +20,12 @@ let browser: Browser
 beforeAll(async () => {
   desk = await startDesk()
   const admin = await signIn(desk.baseUrl, 'admin', ADMIN_PASSWORD)
-  await post(admin, '/users', { username: 'li', displayName: '李答复', role: 'responder', password: PASSWORD })
+  await post(admin, '/users', {
+    username: 'li',
+    displayName: '李答复',
+    role: 'responder',
+    password: PASSWORD,
+  })
   browser = await launchChromium()
 })
 
@@ -30,7 +35,12 @@ afterAll(async () => {
 })
 
 async function citizenPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: PHONE, isMobile: true, hasTouch: true })
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    viewport: PHONE,
+    isMobile: true,
+    hasTouch: true,
+  })
   return context.newPage()
 }
 
@@ -58,7 +68,9 @@ describe('public mailbox in the browser', () => {
     await citizen.getByRole('heading', { name: '给局长写信' }).waitFor()
     expect(await seriousAxeViolations(citizen)).toEqual([])
     // nothing wider than the phone's screen
-    expect(await citizen.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width)
+    expect(await citizen.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      PHONE.width,
+    )
 
     await citizen.getByLabel('标题').fill('东门路灯不亮')
     await citizen.getByLabel('留言内容').fill('小区东门的路灯坏了一周，晚上很黑。')
@@ -75,7 +87,9 @@ describe('public mailbox in the browser', () => {
     expect(await seriousAxeViolations(citizen)).toEqual([])
     await track(citizen, trackingNumber)
     await citizen.getByText('已受理').waitFor()
-    expect(await citizen.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width)
+    expect(await citizen.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      PHONE.width,
+    )
 
     const li = await staffPage()
     await li.getByRole('tab', { name: /局长信箱/ }).click()
@@ -103,7 +117,14 @@ describe('public mailbox in the browser', () => {
     const submitted = await post<{ trackingNumber: string }>(
       { baseUrl: desk.baseUrl, cookie: '', csrf: '' },
       '/public/mailbox',
-      { subject: '咨询', body: '咨询', name: '钱', phone: '13900001111', agreePrivacy: true, idempotencyKey: 'e2e-wrong-phone-key-1' },
+      {
+        subject: '咨询',
+        body: '咨询',
+        name: '钱',
+        phone: '13900001111',
+        agreePrivacy: true,
+        idempotencyKey: 'e2e-wrong-phone-key-1',
+      },
     )
     expect(await ask(submitted.trackingNumber, '13812345678')).toBe(unknown)
   })
@@ -112,7 +133,9 @@ describe('public mailbox in the browser', () => {
     const li = await staffPage()
     const replied = async () => {
       const res = await li.request.get(`${desk.baseUrl}/api/inquiries/counts?status=replied`)
-      return ((await res.json()) as { byChannel: Record<string, number> }).byChannel.hotline_12345 ?? 0
+      return (
+        ((await res.json()) as { byChannel: Record<string, number> }).byChannel.hotline_12345 ?? 0
+      )
     }
     const before = await replied()
     await li.getByRole('link', { name: '电话/来信登记' }).click()

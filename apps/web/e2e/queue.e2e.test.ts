@@ -25,7 +25,10 @@ const inquiry = (externalId: string, subject: string, hoursAgo: number) => ({
 beforeAll(async () => {
   desk = await startDesk()
   const admin = await signIn(desk.baseUrl, 'admin', ADMIN_PASSWORD)
-  for (const [username, displayName] of [['li', '李答复'], ['wang', '王答复']]) {
+  for (const [username, displayName] of [
+    ['li', '李答复'],
+    ['wang', '王答复'],
+  ]) {
     await post(admin, '/users', { username, displayName, role: 'responder', password: PASSWORD })
   }
   const created = await post<{ results: { id: number }[] }>(admin, '/channels/minxin/inquiries', [
@@ -34,7 +37,10 @@ beforeAll(async () => {
     inquiry('MX-3', '夜间施工噪音扰民', 3),
   ])
   inquiryId = created.results[0]!.id
-  await post(admin, '/channels/hotline_12345/inquiries', [inquiry('HL-1', '道路积水严重', 2), inquiry('HL-2', '井盖缺失', 1)])
+  await post(admin, '/channels/hotline_12345/inquiries', [
+    inquiry('HL-1', '道路积水严重', 2),
+    inquiry('HL-2', '井盖缺失', 1),
+  ])
   browser = await launchChromium()
 })
 
@@ -50,7 +56,8 @@ async function logIn(page: Page, username: string, path: string) {
   await page.getByRole('button', { name: /登\s*录/ }).click()
 }
 
-const badge = (page: Page, channelName: string) => page.getByRole('tab', { name: new RegExp(channelName) }).locator('.ant-badge sup')
+const badge = (page: Page, channelName: string) =>
+  page.getByRole('tab', { name: new RegExp(channelName) }).locator('.ant-badge sup')
 
 describe('reply queue in the browser', () => {
   it('replies from the queue, the badge drops, and a stale second page gets the 409 message', async () => {
@@ -85,7 +92,9 @@ describe('reply queue in the browser', () => {
 
     await wang.getByLabel('答复内容').fill('我来答复这条。')
     await wang.getByRole('button', { name: '发送答复' }).click()
-    await wang.getByText('此问询已被 李答复 修改（答复），页面已重新加载，请查看后再操作。').waitFor()
+    await wang
+      .getByText('此问询已被 李答复 修改（答复），页面已重新加载，请查看后再操作。')
+      .waitFor()
     // reloaded: the stale page now shows li's reply
     await wang.getByRole('list').getByText('您好，已安排维修人员三日内修复路灯。').waitFor()
   })

@@ -15,16 +15,35 @@ let browser: Browser
 let inquiryId = 0
 
 const STAFF_PAGES = [
-  '/queue', '/intake/manual', '/imports', '/imports/new', '/dashboard', '/reports', '/digest',
-  '/deadlines/extensions', '/admin/channels', '/admin/users', '/admin/departments', '/admin/return-reasons',
-  '/admin/templates', '/admin/channel-settings', '/admin/outbox', '/admin/calendar', '/admin/deadlines',
+  '/queue',
+  '/intake/manual',
+  '/imports',
+  '/imports/new',
+  '/dashboard',
+  '/reports',
+  '/digest',
+  '/deadlines/extensions',
+  '/admin/channels',
+  '/admin/users',
+  '/admin/departments',
+  '/admin/return-reasons',
+  '/admin/templates',
+  '/admin/channel-settings',
+  '/admin/outbox',
+  '/admin/calendar',
+  '/admin/deadlines',
 ]
 const PUBLIC_PAGES = ['/mailbox', '/mailbox/track']
 
 beforeAll(async () => {
   desk = await startDesk()
   const admin = await signIn(desk.baseUrl, 'admin', ADMIN_PASSWORD)
-  await post(admin, '/channels/minxin/inquiries', { externalId: 'CSP-1', subject: '路灯不亮', body: '小区门口路灯不亮。', receivedAt: new Date().toISOString() })
+  await post(admin, '/channels/minxin/inquiries', {
+    externalId: 'CSP-1',
+    subject: '路灯不亮',
+    body: '小区门口路灯不亮。',
+    receivedAt: new Date().toISOString(),
+  })
   inquiryId = (await read<{ items: { id: number }[] }>(admin, '/inquiries?status=all')).items[0]!.id
   browser = await launchChromium()
 })
@@ -44,7 +63,9 @@ async function violationsOn(page: Page, path: string): Promise<string[]> {
   await page.goto(`${desk.baseUrl}${path}`)
   await page.locator('h1, h2, h3, h4, form, .ant-result, canvas, table').first().waitFor()
   await page.waitForLoadState('networkidle')
-  const reported = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)
+  const reported = await page.evaluate(
+    () => (window as unknown as { cspViolations: string[] }).cspViolations,
+  )
   page.off('console', onConsole)
   return [...seen, ...reported.map((r) => `${path}: ${r}`)]
 }
@@ -55,7 +76,9 @@ describe('Content-Security-Policy in Chromium', () => {
     await context.addInitScript(() => {
       const list: string[] = []
       ;(window as unknown as { cspViolations: string[] }).cspViolations = list
-      document.addEventListener('securitypolicyviolation', (e) => list.push(`${e.violatedDirective} ${e.blockedURI}`))
+      document.addEventListener('securitypolicyviolation', (e) =>
+        list.push(`${e.violatedDirective} ${e.blockedURI}`),
+      )
     })
     const page = await context.newPage()
     const first = await page.goto(`${desk.baseUrl}/login`)

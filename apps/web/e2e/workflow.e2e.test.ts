@@ -38,23 +38,40 @@ beforeAll(async () => {
 
   desk = await startDesk()
   const admin = await signIn(desk.baseUrl, 'admin', ADMIN_PASSWORD)
-  const city = await post<{ department: { id: number } }>(admin, '/departments', { name: '城市管理处' })
-  const traffic = await post<{ department: { id: number } }>(admin, '/departments', { name: '交通运输处' })
+  const city = await post<{ department: { id: number } }>(admin, '/departments', {
+    name: '城市管理处',
+  })
+  const traffic = await post<{ department: { id: number } }>(admin, '/departments', {
+    name: '交通运输处',
+  })
   const users = [
     { username: 'li', displayName: '李答复', role: 'responder', department: city.department.id },
-    { username: 'wang', displayName: '王答复', role: 'responder', department: traffic.department.id },
+    {
+      username: 'wang',
+      displayName: '王答复',
+      role: 'responder',
+      department: traffic.department.id,
+    },
     { username: 'liu', displayName: '刘科长', role: 'manager', department: null },
   ]
   for (const u of users) await post(admin, '/users', { ...u, password: PASSWORD })
-  await write(admin, 'PATCH', '/channel-settings/hotline_12345', { requiresSignOff: true, webhookUrl: receiverUrl, webhookSecret: SECRET })
-  const created = await post<{ results: { id: number }[] }>(admin, '/channels/hotline_12345/inquiries', {
-    externalId: 'GD-2026-0001',
-    subject: '人行道占道经营',
-    body: '小区门口人行道被摊点占用，行人只能走机动车道。',
-    receivedAt: new Date(Date.now() - 3_600_000).toISOString(),
-    citizen: { name: '赵市民', phone: '13812345678' },
-    category: '咨询',
+  await write(admin, 'PATCH', '/channel-settings/hotline_12345', {
+    requiresSignOff: true,
+    webhookUrl: receiverUrl,
+    webhookSecret: SECRET,
   })
+  const created = await post<{ results: { id: number }[] }>(
+    admin,
+    '/channels/hotline_12345/inquiries',
+    {
+      externalId: 'GD-2026-0001',
+      subject: '人行道占道经营',
+      body: '小区门口人行道被摊点占用，行人只能走机动车道。',
+      receivedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      citizen: { name: '赵市民', phone: '13812345678' },
+      category: '咨询',
+    },
+  )
   inquiryId = created.results[0]!.id
   browser = await launchChromium()
 })
@@ -112,23 +129,33 @@ describe('the responder workflow in the browser', () => {
     // the outbox worker posts within a few seconds (5 s interval)
     await expect.poll(() => received.length, { timeout: 20_000 }).toBe(1)
     const delivery = received[0]!
-    expect(JSON.parse(delivery.body)).toMatchObject({ externalId: 'GD-2026-0001', body: REPLY, channel: 'hotline_12345' })
+    expect(JSON.parse(delivery.body)).toMatchObject({
+      externalId: 'GD-2026-0001',
+      body: REPLY,
+      channel: 'hotline_12345',
+    })
     const signature = createHmac('sha256', SECRET).update(delivery.body).digest('hex')
     expect(delivery.headers['x-desk-signature']).toBe(`sha256=${signature}`)
     expect(delivery.headers['idempotency-key']).toBeTruthy()
 
     await expect
-      .poll(async () => {
-        await liu.reload()
-        await liu.getByText('审核人：刘科长').waitFor()
-        return liu.getByText('已送达渠道').count()
-      }, { timeout: 20_000 })
+      .poll(
+        async () => {
+          await liu.reload()
+          await liu.getByText('审核人：刘科长').waitFor()
+          return liu.getByText('已送达渠道').count()
+        },
+        { timeout: 20_000 },
+      )
       .toBe(1)
 
     await liu.getByRole('radio', { name: '满意', exact: true }).check()
     await liu.getByLabel('回访记录').fill('市民表示摊点已清理')
     await liu.getByRole('button', { name: '记录回访' }).click()
     await liu.getByText(/满意 · 市民表示摊点已清理/).waitFor()
-    await liu.getByText(/· 回访$/).first().waitFor()
+    await liu
+      .getByText(/· 回访$/)
+      .first()
+      .waitFor()
   })
 })

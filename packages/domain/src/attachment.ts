@@ -52,17 +52,27 @@ export const ATTACHMENT_LIMITS: Record<AttachmentProfile, AttachmentLimits> = {
 export const MAX_INLINE_BYTES_PER_ITEM = 1 * MB
 
 /** What the mailbox form says before a citizen chooses files. */
-export const MAILBOX_FILE_NOTE = '可上传照片或PDF文件，最多5个，每个不超过10MB。照片中的位置等信息会在保存前去除。'
+export const MAILBOX_FILE_NOTE =
+  '可上传照片或PDF文件，最多5个，每个不超过10MB。照片中的位置等信息会在保存前去除。'
 
 /** True when `type` (detected from content) is an image the desk previews. */
-export const isImageType = (type: string): boolean => (IMAGE_TYPES as readonly string[]).includes(type)
+export const isImageType = (type: string): boolean =>
+  (IMAGE_TYPES as readonly string[]).includes(type)
 
 /**
  * Why a file is refused, in the words the 422's `details[].reason` uses: `type` (content not
  * allowed), `size` (over the per-file limit), `count` (too many files), `empty`, `unreadable` (an
  * image that does not decode), `name` (a name with a folder part), `token` (unknown or used upload).
  */
-export const FILE_REFUSALS = ['type', 'size', 'count', 'empty', 'unreadable', 'name', 'token'] as const
+export const FILE_REFUSALS = [
+  'type',
+  'size',
+  'count',
+  'empty',
+  'unreadable',
+  'name',
+  'token',
+] as const
 export type FileRefusal = (typeof FILE_REFUSALS)[number]
 
 /**
@@ -71,13 +81,17 @@ export type FileRefusal = (typeof FILE_REFUSALS)[number]
  */
 export function displayName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? ''
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200)
+  const clean = base
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 200)
   return clean === '' || clean === '.' || clean === '..' ? 'file' : clean
 }
 
 /** True when a name carries a folder part or a parent reference: refused from the channel API. */
-export const nameHasPath = (name: string): boolean => /[\\/]/.test(name) || name === '..' || name === '.'
+export const nameHasPath = (name: string): boolean =>
+  /[\\/]/.test(name) || name === '..' || name === '.'
 
 const fileName = textSchema()
   .trim()
@@ -87,8 +101,15 @@ const fileName = textSchema()
 
 /** Attachment of a message: an upload token, inline base64 content, or a link (stored, never fetched). */
 export const attachmentInputSchema = z.union([
-  z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,40}$/), name: fileName.optional() }).strict(),
-  z.object({ name: fileName, contentBase64: z.base64().max(Math.ceil((MAX_INLINE_BYTES_PER_ITEM * 4) / 3) + 4) }).strict(),
+  z
+    .object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,40}$/), name: fileName.optional() })
+    .strict(),
+  z
+    .object({
+      name: fileName,
+      contentBase64: z.base64().max(Math.ceil((MAX_INLINE_BYTES_PER_ITEM * 4) / 3) + 4),
+    })
+    .strict(),
   z.object({ url: z.url({ protocol: /^https?$/ }).max(2000), name: fileName.optional() }).strict(),
 ])
 export type AttachmentInput = z.infer<typeof attachmentInputSchema>
@@ -98,10 +119,19 @@ export const uploadRefListSchema = (max: number) =>
   z.array(z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,40}$/) }).strict()).max(max)
 
 /** Up to `ATTACHMENT_LIMITS.channel.maxFiles` attachments. */
-export const attachmentListSchema = z.array(attachmentInputSchema).max(ATTACHMENT_LIMITS.channel.maxFiles)
+export const attachmentListSchema = z
+  .array(attachmentInputSchema)
+  .max(ATTACHMENT_LIMITS.channel.maxFiles)
 
 /** An attachment as the API shows it; `url` downloads the bytes (`type` 'link': `url` is the link). */
-export type AttachmentView = { id: number; name: string; type: string; size: number; url: string; source: string }
+export type AttachmentView = {
+  id: number
+  name: string
+  type: string
+  size: number
+  url: string
+  source: string
+}
 
 /** 补充/追问 from the citizen, 催办 from the platform. */
 export const MESSAGE_KINDS = ['citizen', 'platform'] as const
@@ -110,7 +140,10 @@ export const MESSAGE_KINDS = ['citizen', 'platform'] as const
 export const followUpMessageSchema = z.object({
   messageId: textSchema().trim().min(1).max(100),
   body: textSchema().trim().min(1).max(50_000),
-  sentAt: z.iso.datetime({ offset: true, error: 'ISO 8601 time with an offset, e.g. 2024-09-28T10:00:00+08:00' }),
+  sentAt: z.iso.datetime({
+    offset: true,
+    error: 'ISO 8601 time with an offset, e.g. 2024-09-28T10:00:00+08:00',
+  }),
   kind: z.enum(MESSAGE_KINDS),
   attachments: attachmentListSchema.optional(),
 })

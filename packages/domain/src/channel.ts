@@ -35,7 +35,12 @@ export type UpdateChannelInput = z.infer<typeof updateChannelSchema>
 
 /** The five channels of the bureau's annual report, in report order. */
 export const DEFAULT_CHANNELS: readonly CreateChannelInput[] = [
-  { code: 'hotline_12345', nameZh: '12345网络问政', nameEn: '12345 Hotline Online', intake: 'file' },
+  {
+    code: 'hotline_12345',
+    nameZh: '12345网络问政',
+    nameEn: '12345 Hotline Online',
+    intake: 'file',
+  },
   { code: 'mayor_mailbox', nameZh: '市长信箱', nameEn: "Mayor's Mailbox", intake: 'file' },
   { code: 'minxin', nameZh: '民心网联网平台', nameEn: 'Minxin Net', intake: 'file' },
   { code: 'network_responder', nameZh: '网络回应人', nameEn: 'Network Responder', intake: 'file' },

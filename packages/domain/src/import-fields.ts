@@ -21,7 +21,12 @@ export const IMPORT_FIELDS = [
 export type ImportField = (typeof IMPORT_FIELDS)[number]
 
 /** Fields every import must map: an inquiry has no meaning without them. */
-export const REQUIRED_IMPORT_FIELDS = ['externalId', 'subject', 'body', 'receivedAt'] as const satisfies readonly ImportField[]
+export const REQUIRED_IMPORT_FIELDS = [
+  'externalId',
+  'subject',
+  'body',
+  'receivedAt',
+] as const satisfies readonly ImportField[]
 
 /**
  * One problem of an import. `row` is the row number as a spreadsheet program shows it (the header
@@ -74,7 +79,8 @@ export function findPreset(name: string): ImportPreset | undefined {
 /** One `--map` entry: the header `column` fills `field`. */
 export type MapEntry = { column: string; field: ImportField }
 
-const isImportField = (s: string): s is ImportField => (IMPORT_FIELDS as readonly string[]).includes(s)
+const isImportField = (s: string): s is ImportField =>
+  (IMPORT_FIELDS as readonly string[]).includes(s)
 
 /**
  * Parses `"<column>=<field>"` (split at the last `=`, so a header may itself hold `=`).
@@ -86,7 +92,9 @@ export function parseMapEntry(text: string): MapEntry | { reason: string } {
   const column = text.slice(0, at).trim()
   const field = text.slice(at + 1).trim()
   if (!isImportField(field)) {
-    return { reason: `--map "${text}": unknown field "${field}"; fields are ${IMPORT_FIELDS.join(', ')}` }
+    return {
+      reason: `--map "${text}": unknown field "${field}"; fields are ${IMPORT_FIELDS.join(', ')}`,
+    }
   }
   return { column, field }
 }
@@ -123,20 +131,31 @@ export function resolveMapping(
   for (const { column, field } of entries) {
     const index = indexOf.get(column)
     if (index === undefined) {
-      issues.push({ row: 1, column, reason: `no column "${column}" in the file; its headers are: ${headers.join(', ')}` })
+      issues.push({
+        row: 1,
+        column,
+        reason: `no column "${column}" in the file; its headers are: ${headers.join(', ')}`,
+      })
       continue
     }
-    if (mappedByEntry.has(field)) issues.push({ row: 1, column, reason: `field ${field} is mapped twice` })
+    if (mappedByEntry.has(field))
+      issues.push({ row: 1, column, reason: `field ${field} is mapped twice` })
     mappedByEntry.add(field)
     mapping[field] = { index, column }
   }
   for (const field of REQUIRED_IMPORT_FIELDS) {
     if (!mapping[field]) {
-      issues.push({ row: 1, reason: `no column is mapped to ${field}${preset ? '' : ' (no preset matches these headers; use --map)'}` })
+      issues.push({
+        row: 1,
+        reason: `no column is mapped to ${field}${preset ? '' : ' (no preset matches these headers; use --map)'}`,
+      })
     }
   }
   if (Boolean(mapping.reply) !== Boolean(mapping.repliedAt)) {
-    issues.push({ row: 1, reason: 'reply and repliedAt must be mapped together (a reply needs its time)' })
+    issues.push({
+      row: 1,
+      reason: 'reply and repliedAt must be mapped together (a reply needs its time)',
+    })
   }
   return { mapping, issues }
 }

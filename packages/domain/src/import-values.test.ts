@@ -23,19 +23,27 @@ describe('parseImportTime', () => {
   })
 
   it('reads an Excel date cell (clock time in the UTC fields) and an Excel serial in the zone', () => {
-    expect(parseImportTime(new Date(Date.UTC(2019, 10, 13, 11, 20, 21)), SH)).toBe(utc('2019-11-13T03:20:21Z'))
+    expect(parseImportTime(new Date(Date.UTC(2019, 10, 13, 11, 20, 21)), SH)).toBe(
+      utc('2019-11-13T03:20:21Z'),
+    )
     expect(parseImportTime(43466.5, SH)).toBe(utc('2019-01-01T04:00:00Z')) // 2019-01-01 12:00
   })
 
-  it.each(['2019/2/30 10:00:00', '2019/4/25 25:00:00', '13/01/2011 01:00:00 PM', '00/01/2011', 'soon', '', '2019/4/25 9:61'])(
-    'refuses %j',
-    (text) => expect(parseImportTime(text, SH)).toBeUndefined(),
-  )
+  it.each([
+    '2019/2/30 10:00:00',
+    '2019/4/25 25:00:00',
+    '13/01/2011 01:00:00 PM',
+    '00/01/2011',
+    'soon',
+    '',
+    '2019/4/25 9:61',
+  ])('refuses %j', (text) => expect(parseImportTime(text, SH)).toBeUndefined())
 })
 
 describe('text cleaning', () => {
   it('trims scraped HTML indentation and NBSP runs from bodies, keeping U+3000 paragraph indents', () => {
-    const raw = '\n\t\t\t\t\t\n\t\t\t\t\t　　第一段。\u00a0\u00a0\u00a0\n\t\t\t\t\t\n\t\t\t\t\t\n\t\t\t\t\t第二段\u00a0内容。\n\t\t\t\t'
+    const raw =
+      '\n\t\t\t\t\t\n\t\t\t\t\t　　第一段。\u00a0\u00a0\u00a0\n\t\t\t\t\t\n\t\t\t\t\t\n\t\t\t\t\t第二段\u00a0内容。\n\t\t\t\t'
     expect(cleanText(raw)).toBe('　　第一段。\n\n第二段 内容。')
   })
 
@@ -58,14 +66,31 @@ describe('mapping', () => {
   })
 
   it('parses --map entries and names an unknown field', () => {
-    expect(parseMapEntry('Unique Key=externalId')).toEqual({ column: 'Unique Key', field: 'externalId' })
-    expect(parseMapEntry('Unique Key=uid')).toEqual({ reason: expect.stringContaining('unknown field "uid"') as string })
-    expect(parseMapEntry('Unique Key')).toEqual({ reason: expect.stringContaining('<column>=<field>') as string })
+    expect(parseMapEntry('Unique Key=externalId')).toEqual({
+      column: 'Unique Key',
+      field: 'externalId',
+    })
+    expect(parseMapEntry('Unique Key=uid')).toEqual({
+      reason: expect.stringContaining('unknown field "uid"') as string,
+    })
+    expect(parseMapEntry('Unique Key')).toEqual({
+      reason: expect.stringContaining('<column>=<field>') as string,
+    })
   })
 
   it('maps by header name whatever the column order, --map winning over the preset', () => {
-    const headers = ['答复时间', '留言详情', '留言编号', '留言时间', '留言主题', '答复意见', 'Other']
-    const { mapping, issues } = resolveMapping(headers, IMPORT_PRESETS[0], [{ column: 'Other', field: 'subject' }])
+    const headers = [
+      '答复时间',
+      '留言详情',
+      '留言编号',
+      '留言时间',
+      '留言主题',
+      '答复意见',
+      'Other',
+    ]
+    const { mapping, issues } = resolveMapping(headers, IMPORT_PRESETS[0], [
+      { column: 'Other', field: 'subject' },
+    ])
     expect(issues).toEqual([])
     expect(mapping.externalId).toEqual({ index: 2, column: '留言编号' })
     expect(mapping.subject).toEqual({ index: 6, column: 'Other' })
@@ -90,12 +115,32 @@ describe('mapping', () => {
 })
 
 describe('rowToInquiry', () => {
-  const headers = ['留言编号', '留言用户', '留言主题', '留言时间', '留言详情', '答复意见', '答复时间']
+  const headers = [
+    '留言编号',
+    '留言用户',
+    '留言主题',
+    '留言时间',
+    '留言详情',
+    '答复意见',
+    '答复时间',
+  ]
   const { mapping } = resolveMapping(headers, IMPORT_PRESETS[0], [])
   const ctx = { channelCode: 'hotline_12345', zone: SH, row: 7 }
 
   it('normalises a row with a reply', () => {
-    const r = rowToInquiry([37042, ' A00034667 ', '望B市\u00a0医保', '2012/1/19 17:49:30', '\n\t\t内容\n\t', '已收悉 ', '2018/4/24'], mapping, ctx)
+    const r = rowToInquiry(
+      [
+        37042,
+        ' A00034667 ',
+        '望B市\u00a0医保',
+        '2012/1/19 17:49:30',
+        '\n\t\t内容\n\t',
+        '已收悉 ',
+        '2018/4/24',
+      ],
+      mapping,
+      ctx,
+    )
     expect(r.inquiry).toEqual({
       channelCode: 'hotline_12345',
       externalId: '37042',
@@ -123,7 +168,11 @@ describe('rowToInquiry', () => {
   it('refuses NUL and dates outside the supported range, and replaces lone surrogates', () => {
     const r = rowToInquiry([1, 'u', 'a\u0000b', '1900/1/1 08:00', 'text', '', ''], mapping, ctx)
     expect(r.issues).toEqual([
-      { row: 7, column: '留言主题', reason: 'subject contains a NUL character (U+0000), which is not allowed' },
+      {
+        row: 7,
+        column: '留言主题',
+        reason: 'subject contains a NUL character (U+0000), which is not allowed',
+      },
       { row: 7, column: '留言时间', reason: 'receivedAt outside 1992-01-01..2100-12-31' },
     ])
     const ok = rowToInquiry([1, 'u', 'a\uD800b', '2019/1/1 08:00', 'x\uFFFF', '', ''], mapping, ctx)

@@ -58,9 +58,11 @@ export function isTimeZone(zone: string): boolean {
 }
 
 // 2019/4/25 9:32:09, 2019-04-25 09:32, 2018/4/24, 2019.4.25, 2019-04-25T09:32:09 (zone-less)
-const YMD = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?$/
+const YMD =
+  /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?$/
 // 03/01/2011 02:27:57 PM, 3/1/2011 14:27, 03/01/2011 (month first, as NYC 311 and Excel en-US write it)
-const MDY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?)?$/
+const MDY =
+  /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?)?$/
 // ISO 8601 with an offset: the offset wins over the import's zone
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/
 const MS_PER_DAY = 86_400_000
@@ -69,7 +71,16 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30)
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
-function wallClock(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, zone: string): number | undefined {
+function wallClock(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  ms: number,
+  zone: string,
+): number | undefined {
   if (h > 23 || mi > 59 || s > 59) return undefined
   try {
     return zonedTimeToInstant(`${y}-${pad(mo)}-${pad(d)}`, zone, h, mi, s, ms)
@@ -89,8 +100,16 @@ function wallClock(y: number, mo: number, d: number, h: number, mi: number, s: n
 export function parseImportTime(value: ImportCell, zone: string): number | undefined {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return undefined
-    return wallClock(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate(), value.getUTCHours(),
-      value.getUTCMinutes(), value.getUTCSeconds(), value.getUTCMilliseconds(), zone)
+    return wallClock(
+      value.getUTCFullYear(),
+      value.getUTCMonth() + 1,
+      value.getUTCDate(),
+      value.getUTCHours(),
+      value.getUTCMinutes(),
+      value.getUTCSeconds(),
+      value.getUTCMilliseconds(),
+      zone,
+    )
   }
   if (typeof value === 'number') {
     if (!(value > 0 && value < 2_958_466)) return undefined // up to 9999-12-31
@@ -100,12 +119,27 @@ export function parseImportTime(value: ImportCell, zone: string): number | undef
   const text = cleanLine(value)
   let m = YMD.exec(text)
   if (m) {
-    const [y, mo, d, h, mi, s, ms] = m.slice(1).map((x) => Number(x ?? 0)) as [number, number, number, number, number, number, number]
+    const [y, mo, d, h, mi, s, ms] = m.slice(1).map((x) => Number(x ?? 0)) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ]
     return wallClock(y, mo, d, h, mi, s, m[7] ? Number(m[7].padEnd(3, '0')) : ms, zone)
   }
   m = MDY.exec(text)
   if (m) {
-    const [mo, d, y, h, mi, s] = m.slice(1, 7).map((x) => Number(x ?? 0)) as [number, number, number, number, number, number]
+    const [mo, d, y, h, mi, s] = m.slice(1, 7).map((x) => Number(x ?? 0)) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ]
     const half = m[7]?.toLowerCase()
     if (half && (h < 1 || h > 12)) return undefined
     const hour = half === 'p' ? (h % 12) + 12 : half === 'a' ? h % 12 : h
@@ -151,11 +185,16 @@ export function rowToInquiry(
     const col = mapping[field]
     if (!col) return undefined
     const raw = cellText(cells[col.index] ?? null)
-    if (hasNul(raw)) issues.push({ row: ctx.row, column: col.column, reason: `${field} ${NUL_MESSAGE}` })
+    if (hasNul(raw))
+      issues.push({ row: ctx.row, column: col.column, reason: `${field} ${NUL_MESSAGE}` })
     const value = normalizeText(MULTILINE.has(field) ? cleanText(raw) : cleanLine(raw))
     const max = MAX_LENGTH[field]
     if (max !== undefined && value.length > max) {
-      issues.push({ row: ctx.row, column: col.column, reason: `${field} is longer than ${max} characters` })
+      issues.push({
+        row: ctx.row,
+        column: col.column,
+        reason: `${field} is longer than ${max} characters`,
+      })
     }
     return value === '' ? undefined : value
   }
@@ -165,15 +204,27 @@ export function rowToInquiry(
     if (!col || isBlankCell(cell)) return undefined
     const t = parseImportTime(cell, ctx.zone)
     if (t === undefined) {
-      issues.push({ row: ctx.row, column: col.column, reason: `unreadable time "${cleanLine(cellText(cell))}"` })
+      issues.push({
+        row: ctx.row,
+        column: col.column,
+        reason: `unreadable time "${cleanLine(cellText(cell))}"`,
+      })
     } else if (!isSupportedInstant(t)) {
-      issues.push({ row: ctx.row, column: col.column, reason: `${field} ${UNSUPPORTED_DATE_MESSAGE}` })
+      issues.push({
+        row: ctx.row,
+        column: col.column,
+        reason: `${field} ${UNSUPPORTED_DATE_MESSAGE}`,
+      })
       return undefined
     }
     return t
   }
   const missing = (field: ImportField) => {
-    issues.push({ row: ctx.row, column: mapping[field]?.column ?? field, reason: `${field} is empty` })
+    issues.push({
+      row: ctx.row,
+      column: mapping[field]?.column ?? field,
+      reason: `${field} is empty`,
+    })
   }
 
   const externalId = text('externalId')
@@ -189,8 +240,14 @@ export function rowToInquiry(
   if (externalId === undefined) missing('externalId')
   if (subject === undefined) missing('subject')
   if (body === undefined) missing('body')
-  if (receivedAt === undefined && isBlankCell(cells[mapping.receivedAt?.index ?? -1])) missing('receivedAt')
-  if (reply !== undefined && repliedAt === undefined && isBlankCell(cells[mapping.repliedAt?.index ?? -1])) missing('repliedAt')
+  if (receivedAt === undefined && isBlankCell(cells[mapping.receivedAt?.index ?? -1]))
+    missing('receivedAt')
+  if (
+    reply !== undefined &&
+    repliedAt === undefined &&
+    isBlankCell(cells[mapping.repliedAt?.index ?? -1])
+  )
+    missing('repliedAt')
   if (reply === undefined && repliedAt !== undefined) missing('reply')
   if (issues.length > 0 || !externalId || !subject || !body || receivedAt === undefined) {
     return { issues }
@@ -206,7 +263,8 @@ export function rowToInquiry(
       citizenPhone,
       citizenEmail,
       category,
-      reply: reply !== undefined && repliedAt !== undefined ? { body: reply, repliedAt } : undefined,
+      reply:
+        reply !== undefined && repliedAt !== undefined ? { body: reply, repliedAt } : undefined,
     },
   }
 }

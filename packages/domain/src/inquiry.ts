@@ -6,7 +6,11 @@ import { z } from 'zod'
 import { attachmentListSchema } from './attachment.ts'
 import { textSchema } from './text.ts'
 import { channelCodeSchema } from './channel.ts'
-import { UNSUPPORTED_DATE_MESSAGE, isSupportedInstant, supportedDateSchema } from './supported-dates.ts'
+import {
+  UNSUPPORTED_DATE_MESSAGE,
+  isSupportedInstant,
+  supportedDateSchema,
+} from './supported-dates.ts'
 import type { InquiryKind } from './deadline/policy.ts'
 import { MESSAGE_LIFECYCLE, MESSAGE_STATUSES } from './inquiry/lifecycle.ts'
 
@@ -78,7 +82,7 @@ export type InquiryEventType = (typeof INQUIRY_EVENT_TYPES)[number]
 /** Texts are trimmed; an empty string means "absent". */
 const optionalText = (max: number) =>
   textSchema()
-  .trim()
+    .trim()
     .max(max)
     .transform((s) => (s === '' ? undefined : s))
     .optional()
@@ -171,7 +175,11 @@ export type SatisfactionFilter = (typeof SATISFACTION_FILTERS)[number]
 export const inquiryFilterSchema = z.object({
   channel: channelCodeSchema.optional(),
   status: z.enum(STATUS_FILTERS).default('pending'),
-  assignee: z.union([z.literal('me'), z.literal('none'), z.coerce.number().int().positive()], { error: 'me, none or a user id' }).optional(),
+  assignee: z
+    .union([z.literal('me'), z.literal('none'), z.coerce.number().int().positive()], {
+      error: 'me, none or a user id',
+    })
+    .optional(),
   q: textSchema().trim().max(100).optional(),
   from: dateOnly.optional(),
   to: dateOnly.optional(),
@@ -179,14 +187,24 @@ export const inquiryFilterSchema = z.object({
   category: textSchema().trim().min(1).max(100).optional(),
   uncategorized: z.literal('1').optional(),
   /** `overdue`, or N: due within N working days (0 = by the end of today); paused clocks excluded */
-  due: z.union([z.literal('overdue'), z.coerce.number().int().min(0).max(60)], { error: 'overdue or a number of working days, 0 to 60' }).optional(),
+  due: z
+    .union([z.literal('overdue'), z.coerce.number().int().min(0).max(60)], {
+      error: 'overdue or a number of working days, 0 to 60',
+    })
+    .optional(),
   satisfaction: z.enum(SATISFACTION_FILTERS).optional(),
-  department: z.union([z.literal('none'), z.coerce.number().int().positive()], { error: 'none or a department id' }).optional(),
+  department: z
+    .union([z.literal('none'), z.coerce.number().int().positive()], {
+      error: 'none or a department id',
+    })
+    .optional(),
   unposted: z.literal('1').optional(),
 })
 /** `due` resolved to due instants (UTC ms) by the API with the calendar and the current time. */
 export type DueWindow = { notBefore?: number | undefined; before: number }
-export type InquiryFilter = z.infer<typeof inquiryFilterSchema> & { dueWindow?: DueWindow | undefined }
+export type InquiryFilter = z.infer<typeof inquiryFilterSchema> & {
+  dueWindow?: DueWindow | undefined
+}
 
 export const queueQuerySchema = inquiryFilterSchema.extend({
   sort: z.enum(QUEUE_SORTS).default('due_asc'),

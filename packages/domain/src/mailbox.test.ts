@@ -27,20 +27,33 @@ describe('mailbox submission', () => {
   }
 
   it('accepts a complete message and normalises the phone', () => {
-    expect(mailboxSubmissionSchema.parse({ ...valid, phone: '138 1234 5678' }).phone).toBe('13812345678')
+    expect(mailboxSubmissionSchema.parse({ ...valid, phone: '138 1234 5678' }).phone).toBe(
+      '13812345678',
+    )
   })
 
   it('names the field that is wrong', () => {
-    const r = mailboxSubmissionSchema.safeParse({ ...valid, agreePrivacy: false, body: '字'.repeat(3001) })
+    const r = mailboxSubmissionSchema.safeParse({
+      ...valid,
+      agreePrivacy: false,
+      body: '字'.repeat(3001),
+    })
     expect(r.success).toBe(false)
     expect(r.error?.issues.map((i) => i.path[0]).sort()).toEqual(['agreePrivacy', 'body'])
   })
 
-  it.each(['subject', 'body', 'name'] as const)('holds %s to the MAILBOX_LIMITS the form counts against', (field) => {
-    const max = MAILBOX_LIMITS[field]
-    expect(mailboxSubmissionSchema.safeParse({ ...valid, [field]: '字'.repeat(max) }).success).toBe(true)
-    expect(mailboxSubmissionSchema.safeParse({ ...valid, [field]: '字'.repeat(max + 1) }).success).toBe(false)
-  })
+  it.each(['subject', 'body', 'name'] as const)(
+    'holds %s to the MAILBOX_LIMITS the form counts against',
+    (field) => {
+      const max = MAILBOX_LIMITS[field]
+      expect(
+        mailboxSubmissionSchema.safeParse({ ...valid, [field]: '字'.repeat(max) }).success,
+      ).toBe(true)
+      expect(
+        mailboxSubmissionSchema.safeParse({ ...valid, [field]: '字'.repeat(max + 1) }).success,
+      ).toBe(false)
+    },
+  )
 
   it('upper-cases tracking numbers and refuses look-alike characters', () => {
     expect(trackingNumberSchema.parse('jz23456789ab')).toBe('JZ23456789AB')

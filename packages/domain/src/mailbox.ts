@@ -20,7 +20,8 @@ export function normaliseMainlandPhone(input: string): string | undefined {
   const parsed = parsePhoneNumberFromString(text, 'CN')
   if (!parsed || parsed.country !== 'CN') return undefined
   const type = parsed.getType()
-  if (type !== 'MOBILE' && type !== 'FIXED_LINE' && type !== 'FIXED_LINE_OR_MOBILE') return undefined
+  if (type !== 'MOBILE' && type !== 'FIXED_LINE' && type !== 'FIXED_LINE_OR_MOBILE')
+    return undefined
   const national = String(parsed.nationalNumber)
   return type === 'MOBILE' ? national : `0${national}`
 }

@@ -7,9 +7,19 @@
  */
 
 /** `maxAgeDays` 0: passwords never expire; `historyCount` 0: reuse allowed. */
-export type PasswordPolicy = { minLength: number; minClasses: number; maxAgeDays: number; historyCount: number }
+export type PasswordPolicy = {
+  minLength: number
+  minClasses: number
+  maxAgeDays: number
+  historyCount: number
+}
 
-export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = { minLength: 8, minClasses: 2, maxAgeDays: 90, historyCount: 5 }
+export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = {
+  minLength: 8,
+  minClasses: 2,
+  maxAgeDays: 90,
+  historyCount: 5,
+}
 
 const CLASSES = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/] as const
 
@@ -19,11 +29,18 @@ export function passwordClasses(password: string): number {
 }
 
 /** Why `password` breaks `policy` (empty when it does not); the username may not be part of it. */
-export function passwordProblems(password: string, policy: PasswordPolicy, username?: string): string[] {
+export function passwordProblems(
+  password: string,
+  policy: PasswordPolicy,
+  username?: string,
+): string[] {
   const problems: string[] = []
-  if ([...password].length < policy.minLength) problems.push(`at least ${policy.minLength} characters`)
+  if ([...password].length < policy.minLength)
+    problems.push(`at least ${policy.minLength} characters`)
   if (passwordClasses(password) < policy.minClasses) {
-    problems.push(`at least ${policy.minClasses} of: lower case, upper case, digits, other characters`)
+    problems.push(
+      `at least ${policy.minClasses} of: lower case, upper case, digits, other characters`,
+    )
   }
   if (username && username.length >= 3 && password.toLowerCase().includes(username.toLowerCase())) {
     problems.push('must not contain the username')

@@ -24,17 +24,34 @@ describe('toXmlText', () => {
 describe('textSchema', () => {
   it('refuses NUL and normalises the rest', () => {
     const s = textSchema().trim().min(1)
-    expect(s.safeParse('a\u0000').error?.issues.map((i) => i.message)).toEqual(['contains a NUL character (U+0000), which is not allowed'])
+    expect(s.safeParse('a\u0000').error?.issues.map((i) => i.message)).toEqual([
+      'contains a NUL character (U+0000), which is not allowed',
+    ])
     expect(s.parse(' \uD83D ')).toBe('\uFFFD')
   })
 })
 
 describe('supported dates', () => {
   it('are 1992-01-01..2100-12-31 in Asia/Shanghai', () => {
-    expect(['1991-12-31', '1992-01-01', '2100-12-31', '2101-01-01'].map(isSupportedDate)).toEqual([false, true, true, false])
+    expect(['1991-12-31', '1992-01-01', '2100-12-31', '2101-01-01'].map(isSupportedDate)).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ])
     expect(supportedDateSchema.safeParse('0001-01-01').success).toBe(false)
-    const instants = ['1991-12-31T15:59:59.999Z', '1991-12-31T16:00:00Z', '2100-12-31T15:59:59.999Z', '2100-12-31T16:00:00Z']
-    expect(instants.map((s) => isSupportedInstant(Date.parse(s)))).toEqual([false, true, true, false])
+    const instants = [
+      '1991-12-31T15:59:59.999Z',
+      '1991-12-31T16:00:00Z',
+      '2100-12-31T15:59:59.999Z',
+      '2100-12-31T16:00:00Z',
+    ]
+    expect(instants.map((s) => isSupportedInstant(Date.parse(s)))).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ])
     expect(isSupportedInstant(Number.NaN)).toBe(false)
   })
 })

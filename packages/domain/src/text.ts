@@ -18,7 +18,8 @@ import { z } from 'zod'
 export const REPLACEMENT_CHAR = '\uFFFD'
 
 // a high surrogate not followed by a low one, a low one not preceded by a high one, U+FFFE, U+FFFF
-const UNPAIRED_OR_NONCHAR = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g
+const UNPAIRED_OR_NONCHAR =
+  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g
 // what XML 1.0 forbids besides those: C0 controls other than tab, LF, CR (and NUL); matching
 // control characters is the point here
 // eslint-disable-next-line no-control-regex

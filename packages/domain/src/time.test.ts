@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { addCalendarDays, dayOfWeek, formatInstant, startOfZonedDay, toZonedDate, zonedTimeToInstant } from './time.ts'
+import {
+  addCalendarDays,
+  dayOfWeek,
+  formatInstant,
+  startOfZonedDay,
+  toZonedDate,
+  zonedTimeToInstant,
+} from './time.ts'
 
 describe('Asia/Shanghai days, whatever the process TZ', () => {
   it.each([
@@ -11,22 +18,30 @@ describe('Asia/Shanghai days, whatever the process TZ', () => {
   })
 
   it('gives the UTC instant of a Beijing wall-clock time', () => {
-    expect(new Date(zonedTimeToInstant('2024-10-10', undefined, 17)).toISOString()).toBe('2024-10-10T09:00:00.000Z')
+    expect(new Date(zonedTimeToInstant('2024-10-10', undefined, 17)).toISOString()).toBe(
+      '2024-10-10T09:00:00.000Z',
+    )
     expect(new Date(startOfZonedDay('2025-01-01')).toISOString()).toBe('2024-12-31T16:00:00.000Z')
   })
 
   it('handles zones with daylight saving time', () => {
-    expect(new Date(zonedTimeToInstant('2011-03-01', 'America/New_York', 14, 27, 57)).toISOString()).toBe(
-      '2011-03-01T19:27:57.000Z',
+    expect(
+      new Date(zonedTimeToInstant('2011-03-01', 'America/New_York', 14, 27, 57)).toISOString(),
+    ).toBe('2011-03-01T19:27:57.000Z')
+    expect(new Date(zonedTimeToInstant('2011-07-01', 'America/New_York', 14)).toISOString()).toBe(
+      '2011-07-01T18:00:00.000Z',
     )
-    expect(new Date(zonedTimeToInstant('2011-07-01', 'America/New_York', 14)).toISOString()).toBe('2011-07-01T18:00:00.000Z')
   })
 
   it('resolves wall times in daylight-saving gaps forward and repeated ones to the earlier instant', () => {
     // 2011-03-13 02:30 does not exist in New York (02:00 EST -> 03:00 EDT): 03:30 EDT
-    expect(new Date(zonedTimeToInstant('2011-03-13', 'America/New_York', 2, 30)).toISOString()).toBe('2011-03-13T07:30:00.000Z')
+    expect(
+      new Date(zonedTimeToInstant('2011-03-13', 'America/New_York', 2, 30)).toISOString(),
+    ).toBe('2011-03-13T07:30:00.000Z')
     // 2011-11-06 01:30 happens twice (EDT, then EST): the first
-    expect(new Date(zonedTimeToInstant('2011-11-06', 'America/New_York', 1, 30)).toISOString()).toBe('2011-11-06T05:30:00.000Z')
+    expect(
+      new Date(zonedTimeToInstant('2011-11-06', 'America/New_York', 1, 30)).toISOString(),
+    ).toBe('2011-11-06T05:30:00.000Z')
     expect(toZonedDate(Date.parse('2011-11-06T05:30:00Z'), 'America/New_York')).toBe('2011-11-06')
   })
 
@@ -37,9 +52,15 @@ describe('Asia/Shanghai days, whatever the process TZ', () => {
 
   it('formats with the +08:00 offset', () => {
     expect(formatInstant(Date.parse('2024-09-27T01:30:00Z'))).toBe('2024-09-27T09:30:00.000+08:00')
-    expect(formatInstant(Date.parse('2017-12-31T16:00:00.123Z'))).toBe('2018-01-01T00:00:00.123+08:00')
-    expect(formatInstant(Date.parse('2011-03-01T19:27:57Z'), 'America/New_York')).toBe('2011-03-01T14:27:57.000-05:00')
-    expect(formatInstant(Date.parse('2020-06-01T00:00:00Z'), 'Asia/Kolkata')).toBe('2020-06-01T05:30:00.000+05:30')
+    expect(formatInstant(Date.parse('2017-12-31T16:00:00.123Z'))).toBe(
+      '2018-01-01T00:00:00.123+08:00',
+    )
+    expect(formatInstant(Date.parse('2011-03-01T19:27:57Z'), 'America/New_York')).toBe(
+      '2011-03-01T14:27:57.000-05:00',
+    )
+    expect(formatInstant(Date.parse('2020-06-01T00:00:00Z'), 'Asia/Kolkata')).toBe(
+      '2020-06-01T05:30:00.000+05:30',
+    )
   })
 
   it('adds calendar days across month and year ends, and names weekdays', () => {

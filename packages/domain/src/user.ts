@@ -13,7 +13,13 @@ export const USER_ROLES = ['responder', 'manager', 'admin', 'security_admin', 'a
 export type UserRole = (typeof USER_ROLES)[number]
 
 /** Roles of the inquiry-handling chain; rank 0 keeps the separated roles out of it. */
-const ROLE_RANK: Record<UserRole, number> = { responder: 1, manager: 2, admin: 3, security_admin: 0, auditor: 0 }
+const ROLE_RANK: Record<UserRole, number> = {
+  responder: 1,
+  manager: 2,
+  admin: 3,
+  security_admin: 0,
+  auditor: 0,
+}
 
 /**
  * True when `role` has at least the rights of `needed` in the chain admin ⊇ manager ⊇ responder;

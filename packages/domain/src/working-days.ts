@@ -41,6 +41,7 @@ export function addWorkingDays(cal: WorkingDayCalendar, date: IsoDate, n: number
 export function countWorkingDays(cal: WorkingDayCalendar, from: IsoDate, to: IsoDate): number {
   if (to < from) return -countWorkingDays(cal, to, from)
   let n = 0
-  for (let d = addCalendarDays(from, 1); d <= to; d = addCalendarDays(d, 1)) if (cal.isWorkingDay(d)) n += 1
+  for (let d = addCalendarDays(from, 1); d <= to; d = addCalendarDays(d, 1))
+    if (cal.isWorkingDay(d)) n += 1
   return n
 }

@@ -16,7 +16,10 @@ export function registerBackupCommand(program: Command): void {
     .description('Copy the database and the attachment files, consistently, into a folder')
     .argument('<dir>', 'folder to write desk.sqlite and files/ into')
     .option('--db <path>', 'database file (default: DESK_DB or data/desk.sqlite)')
-    .option('--files <dir>', 'attachment folder (default: DESK_FILES or files/ beside the database)')
+    .option(
+      '--files <dir>',
+      'attachment folder (default: DESK_FILES or files/ beside the database)',
+    )
     .action(async (dir: string, opts: { db?: string; files?: string }) => {
       const { db, path } = openCliDb(opts.db)
       try {

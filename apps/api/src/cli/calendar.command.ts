@@ -24,7 +24,9 @@ function readJson(path: string): unknown {
 
 /** Adds `calendar import` to the `desk` program. */
 export function registerCalendarCommand(program: Command): void {
-  const calendar = program.command('calendar').description('The working-day calendar (holidays and make-up workdays)')
+  const calendar = program
+    .command('calendar')
+    .description('The working-day calendar (holidays and make-up workdays)')
   calendar
     .command('import')
     .description('Load a holiday-cn style JSON year and recompute open due dates')
@@ -36,11 +38,19 @@ export function registerCalendarCommand(program: Command): void {
       const { db } = openCliDb(opts.db)
       try {
         const source = opts.source ?? `holiday-cn:${basename(path)}`
-        const r = await importCalendarYear({ db, user: null, now: Date.now(), recompute: recomputeOpenDeadlines }, readJson(path), source)
-        console.log(`Loaded ${r.year}: ${r.days} listed days from ${source}; ${r.recompute.moved.length} of ${r.recompute.checked} open due dates moved`)
+        const r = await importCalendarYear(
+          { db, user: null, now: Date.now(), recompute: recomputeOpenDeadlines },
+          readJson(path),
+          source,
+        )
+        console.log(
+          `Loaded ${r.year}: ${r.days} listed days from ${source}; ${r.recompute.moved.length} of ${r.recompute.checked} open due dates moved`,
+        )
       } catch (err) {
         if (!(err instanceof AppError)) throw err
-        const problems = Array.isArray(err.details) ? (err.details as { path: string; message: string }[]) : []
+        const problems = Array.isArray(err.details)
+          ? (err.details as { path: string; message: string }[])
+          : []
         if (problems.length === 0) console.error(err.message)
         else console.error(`${basename(path)}: not a valid holiday-cn year; nothing was written`)
         for (const p of problems) console.error(`  ${p.path}: ${p.message}`)

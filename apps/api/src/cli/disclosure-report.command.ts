@@ -7,7 +7,11 @@
  */
 import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
-import { disclosureTableToCsv, disclosureTableToText, disclosureTableToXlsx } from '../modules/disclosure/disclosure-files.ts'
+import {
+  disclosureTableToCsv,
+  disclosureTableToText,
+  disclosureTableToXlsx,
+} from '../modules/disclosure/disclosure-files.ts'
 import { getDisclosureTable } from '../modules/disclosure/disclosure-report.service.ts'
 import { openCliDb } from './cli-db.ts'
 
@@ -19,19 +23,29 @@ export function registerDisclosureReportCommand(report: Command): void {
   report
     .command('disclosure')
     .description('The national table of disclosure requests (依申请公开) and reviews of a year')
-    .requiredOption('--year <yyyy>', 'calendar year; requests count in the year their outcome was first decided (Asia/Shanghai)')
+    .requiredOption(
+      '--year <yyyy>',
+      'calendar year; requests count in the year their outcome was first decided (Asia/Shanghai)',
+    )
     .option('--format <format>', 'text, csv or xlsx', 'text')
     .option('--out <file>', 'write to this file instead of stdout')
     .option('--db <path>', 'database file (default: DESK_DB or data/desk.sqlite)')
     .action(async (opts: Options) => {
-      if (!/^\d{4}$/.test(opts.year) || Number(opts.year) < 2008) throw new Error(`--year must be a four-digit year from 2008, got "${opts.year}"`)
+      if (!/^\d{4}$/.test(opts.year) || Number(opts.year) < 2008)
+        throw new Error(`--year must be a four-digit year from 2008, got "${opts.year}"`)
       const format = FORMATS.find((f) => f === opts.format)
-      if (!format) throw new Error(`--format must be one of ${FORMATS.join(', ')}, got "${opts.format}"`)
+      if (!format)
+        throw new Error(`--format must be one of ${FORMATS.join(', ')}, got "${opts.format}"`)
       if (format === 'xlsx' && !opts.out) throw new Error('--format xlsx needs --out <file>')
       const { db } = openCliDb(opts.db)
       try {
         const t = getDisclosureTable(db, Number(opts.year))
-        const output = format === 'text' ? disclosureTableToText(t) : format === 'csv' ? disclosureTableToCsv(t) : await disclosureTableToXlsx(t)
+        const output =
+          format === 'text'
+            ? disclosureTableToText(t)
+            : format === 'csv'
+              ? disclosureTableToCsv(t)
+              : await disclosureTableToXlsx(t)
         if (opts.out) writeFileSync(opts.out, output)
         else process.stdout.write(output)
       } finally {

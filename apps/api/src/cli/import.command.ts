@@ -29,7 +29,8 @@ const describeIssue = (i: ImportIssue) =>
 
 function describeSummary(s: ImportSummary): string {
   const counts = `${s.created} new, ${s.duplicates} duplicates, ${s.skipped} skipped of ${s.rows} rows`
-  if (s.status === 'rejected') return `Import rejected (${s.errors.length} problems); nothing was written`
+  if (s.status === 'rejected')
+    return `Import rejected (${s.errors.length} problems); nothing was written`
   if (s.status === 'dry_run') return `Dry run: ${counts}; nothing was written`
   return `Imported ${counts} (batch ${s.batchId})`
 }
@@ -41,9 +42,16 @@ export function registerImportCommand(program: Command): void {
     .description('Import inquiries from a CSV (UTF-8, GBK/GB18030) or XLSX file, all or nothing')
     .argument('<file>', 'the .csv or .xlsx file')
     .requiredOption('--channel <code>', 'channel the inquiries came by, e.g. hotline_12345')
-    .option('--preset <name>', `column layout (${IMPORT_PRESETS.map((p) => p.name).join(', ')}); default: guessed from the headers`)
-    .option('--map <column=field>', `map a header to a field (repeatable); fields: ${IMPORT_FIELDS.join(', ')}`,
-      (value: string, all: string[]) => [...all, value], [])
+    .option(
+      '--preset <name>',
+      `column layout (${IMPORT_PRESETS.map((p) => p.name).join(', ')}); default: guessed from the headers`,
+    )
+    .option(
+      '--map <column=field>',
+      `map a header to a field (repeatable); fields: ${IMPORT_FIELDS.join(', ')}`,
+      (value: string, all: string[]) => [...all, value],
+      [],
+    )
     .option('--tz <zone>', 'IANA zone of times written without an offset', BUREAU_TZ)
     .option('--sheet <name>', 'XLSX: the sheet to read (default: the first)')
     .option('--skip-invalid', 'leave out invalid rows instead of rejecting the file')
@@ -66,7 +74,14 @@ async function runImport(file: string, o: ImportCliOptions): Promise<ImportSumma
     bytes = readFileSync(path)
   } catch (err) {
     const reason = `Cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`
-    return { status: 'rejected', created: 0, duplicates: 0, skipped: 0, errors: [{ reason }], rows: 0 }
+    return {
+      status: 'rejected',
+      created: 0,
+      duplicates: 0,
+      skipped: 0,
+      errors: [{ reason }],
+      rows: 0,
+    }
   }
   const { db } = openCliDb(o.db)
   try {

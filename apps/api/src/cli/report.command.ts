@@ -20,25 +20,30 @@ const CLI_VIEWER = { id: 0, role: 'admin', departmentId: null } as const
 
 /** Adds `report annual` to the `desk` program. */
 export function registerReportCommand(program: Command): void {
-  const report = program.command('report').description('Reports drafted from the desk\'s records')
+  const report = program.command('report').description("Reports drafted from the desk's records")
   registerDisclosureReportCommand(report)
   report
     .command('annual')
-    .description('The annual report on government-information disclosure (six sections of the national format)')
+    .description(
+      'The annual report on government-information disclosure (six sections of the national format)',
+    )
     .requiredOption('--year <yyyy>', 'calendar year, counted by receipt date in Asia/Shanghai')
     .option('--format <format>', 'text or docx', 'text')
     .option('--out <file>', 'write to this file instead of stdout')
     .option('--db <path>', 'database file (default: DESK_DB or data/desk.sqlite)')
     .action(async (opts: ReportCliOptions) => {
-      if (!/^\d{4}$/.test(opts.year)) throw new Error(`--year must be a four-digit year, got "${opts.year}"`)
+      if (!/^\d{4}$/.test(opts.year))
+        throw new Error(`--year must be a four-digit year, got "${opts.year}"`)
       const format = FORMATS.find((f) => f === opts.format)
-      if (!format) throw new Error(`--format must be one of ${FORMATS.join(', ')}, got "${opts.format}"`)
+      if (!format)
+        throw new Error(`--format must be one of ${FORMATS.join(', ')}, got "${opts.format}"`)
       if (format === 'docx' && !opts.out) throw new Error('--format docx needs --out <file>')
       const { db } = openCliDb(opts.db)
       try {
         const report = getAnnualReport(db, CLI_VIEWER, Number(opts.year))
         const blocks = reportBlocks(report)
-        const output = format === 'text' ? `${blocksToText(blocks)}\n` : await blocksToDocx(blocks, report.title)
+        const output =
+          format === 'text' ? `${blocksToText(blocks)}\n` : await blocksToDocx(blocks, report.title)
         if (opts.out) writeFileSync(opts.out, output)
         else process.stdout.write(output)
       } finally {

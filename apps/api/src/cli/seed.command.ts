@@ -25,7 +25,10 @@ export function registerSeedCommand(program: Command): void {
     .command('seed')
     .description('Fill a database with generated demo data, or with the 2017 report year')
     .option('--report-2017', 'a year of inquiries whose 2017 tally is 1831/293/404/2786/47')
-    .option('--disclosure-2017', 'the 760 disclosure requests of 2017, all answered in time, one taken to review (included in --report-2017)')
+    .option(
+      '--disclosure-2017',
+      'the 760 disclosure requests of 2017, all answered in time, one taken to review (included in --report-2017)',
+    )
     .option('--db <path>', 'database file (default: DESK_DB or data/desk.sqlite)')
     .option('--seed <n>', 'seed of the generator (same seed, same data)')
     .action(async (opts: SeedCliOptions) => {
@@ -34,18 +37,24 @@ export function registerSeedCommand(program: Command): void {
         const now = Date.now()
         if (opts.disclosure2017 && !opts.report2017) {
           const r = seedDisclosure2017(db, now, parseSeed(opts.seed, REPORT_2017_SEED))
-          console.log(`2017 disclosure requests in ${path}: ${r.created} new, ${r.duplicates} there already`)
+          console.log(
+            `2017 disclosure requests in ${path}: ${r.created} new, ${r.duplicates} there already`,
+          )
           console.log(JSON.stringify(r))
           return
         }
         if (opts.report2017) {
           const r = seedReport2017(db, now, parseSeed(opts.seed, REPORT_2017_SEED))
-          console.log(`2017 report year in ${path}: ${r.created} new, ${r.duplicates} there already`)
+          console.log(
+            `2017 report year in ${path}: ${r.created} new, ${r.duplicates} there already`,
+          )
           console.log(JSON.stringify(r))
           return
         }
         const { logins, ...r } = await seedDemoData(db, now, parseSeed(opts.seed, DEMO_SEED))
-        console.log(`Demo data in ${path}: ${r.created} new inquiries, ${r.duplicates} there already`)
+        console.log(
+          `Demo data in ${path}: ${r.created} new inquiries, ${r.duplicates} there already`,
+        )
         for (const l of logins) console.log(`Demo login (${l.role}): ${l.username} / ${l.password}`)
         console.log(JSON.stringify(r))
       } finally {

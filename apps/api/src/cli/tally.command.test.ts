@@ -19,6 +19,10 @@ describe('desk tally --year 2017 on the seeded report year', () => {
     )
     expect(lines[1]?.split(/\s+/)).toEqual(['渠道', '收件数', '年末已答复', '年末待答复'])
     // the consultation line is a channel of the table, not of the sentence; proposals are in neither
-    expect(lines.slice(6, 9).map((l) => l.split(/\s+/).slice(0, 2))).toEqual([['局长信箱', '47'], ['咨询电话', '1936'], ['合计', '7297']])
+    expect(lines.slice(6, 9).map((l) => l.split(/\s+/).slice(0, 2))).toEqual([
+      ['局长信箱', '47'],
+      ['咨询电话', '1936'],
+      ['合计', '7297'],
+    ])
   })
 })

@@ -19,7 +19,8 @@ type TallyCliOptions = { year: string; format: string; out?: string; db?: string
 const CLI_VIEWER = { id: 0, role: 'admin', departmentId: null } as const
 
 /** Terminal columns of `s`: East Asian wide characters take two. */
-const widthOf = (s: string) => Array.from(s).reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1), 0)
+const widthOf = (s: string) =>
+  Array.from(s).reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1), 0)
 const pad = (s: string, w: number, right: boolean) => {
   const fill = ' '.repeat(Math.max(0, w - widthOf(s)))
   return right ? fill + s : s + fill
@@ -47,14 +48,21 @@ export function registerTallyCommand(program: Command): void {
     .option('--out <file>', 'write to this file instead of stdout')
     .option('--db <path>', 'database file (default: DESK_DB or data/desk.sqlite)')
     .action(async (opts: TallyCliOptions) => {
-      if (!/^\d{4}$/.test(opts.year)) throw new Error(`--year must be a four-digit year, got "${opts.year}"`)
+      if (!/^\d{4}$/.test(opts.year))
+        throw new Error(`--year must be a four-digit year, got "${opts.year}"`)
       const format = FORMATS.find((f) => f === opts.format)
-      if (!format) throw new Error(`--format must be one of ${FORMATS.join(', ')}, got "${opts.format}"`)
+      if (!format)
+        throw new Error(`--format must be one of ${FORMATS.join(', ')}, got "${opts.format}"`)
       if (format === 'xlsx' && !opts.out) throw new Error('--format xlsx needs --out <file>')
       const { db } = openCliDb(opts.db)
       try {
         const t = getYearTally(db, CLI_VIEWER, Number(opts.year))
-        const output = format === 'text' ? tallyToText(t) : format === 'csv' ? tallyToCsv(t) : await tallyToXlsx(t)
+        const output =
+          format === 'text'
+            ? tallyToText(t)
+            : format === 'csv'
+              ? tallyToCsv(t)
+              : await tallyToXlsx(t)
         if (opts.out) writeFileSync(opts.out, output)
         else process.stdout.write(output)
       } finally {

@@ -9,7 +9,12 @@ import { USER_ROLES, type UserRole } from '@desk/domain'
 import type { Command } from 'commander'
 import { readConfig, securityOf } from '../config.ts'
 import { AppError } from '../lib/errors.ts'
-import { createUser, findUserByUsername, setPassword, updateUser } from '../modules/users/users.service.ts'
+import {
+  createUser,
+  findUserByUsername,
+  setPassword,
+  updateUser,
+} from '../modules/users/users.service.ts'
 import { openCliDb } from './cli-db.ts'
 
 type UserCliOptions = { db?: string; password?: string; role?: string; name?: string }
@@ -18,11 +23,16 @@ type UserCliOptions = { db?: string; password?: string; role?: string; name?: st
 const generatePassword = () => `${randomBytes(18).toString('base64url')}7#aA`
 
 function roleOf(value: string | undefined): UserRole {
-  if (!USER_ROLES.includes(value as UserRole)) throw new AppError('VALIDATION', `--role must be one of ${USER_ROLES.join(', ')}`)
+  if (!USER_ROLES.includes(value as UserRole))
+    throw new AppError('VALIDATION', `--role must be one of ${USER_ROLES.join(', ')}`)
   return value as UserRole
 }
 
-async function run(action: 'add' | 'reset-password' | 'set-role', username: string, opts: UserCliOptions) {
+async function run(
+  action: 'add' | 'reset-password' | 'set-role',
+  username: string,
+  opts: UserCliOptions,
+) {
   const { db } = openCliDb(opts.db)
   const policy = securityOf(readConfig()).passwordPolicy
   const now = Date.now()
@@ -31,7 +41,12 @@ async function run(action: 'add' | 'reset-password' | 'set-role', username: stri
   try {
     if (action === 'add') {
       const role = roleOf(opts.role ?? 'admin')
-      await createUser(db, { username, displayName: opts.name ?? username, role, password }, now, policy)
+      await createUser(
+        db,
+        { username, displayName: opts.name ?? username, role, password },
+        now,
+        policy,
+      )
       return `Created ${username} as ${role}${shown}`
     }
     const user = findUserByUsername(db, username)
@@ -51,26 +66,37 @@ async function run(action: 'add' | 'reset-password' | 'set-role', username: stri
 
 /** Adds `user` to the `desk` program. */
 export function registerUserCommand(program: Command) {
-  const user = program.command('user').description('recover accounts on the server: add, reset-password, set-role')
-  const common = (cmd: Command) => cmd.option('--db <path>', 'SQLite file (default: DESK_DB, else data/desk.sqlite)')
-  const act = (action: 'add' | 'reset-password' | 'set-role') => async (username: string, opts: UserCliOptions) => {
-    try {
-      console.log(await run(action, username, opts))
-    } catch (err) {
-      if (!(err instanceof AppError)) throw err
-      console.error(err.message)
-      process.exitCode = 1
+  const user = program
+    .command('user')
+    .description('recover accounts on the server: add, reset-password, set-role')
+  const common = (cmd: Command) =>
+    cmd.option('--db <path>', 'SQLite file (default: DESK_DB, else data/desk.sqlite)')
+  const act =
+    (action: 'add' | 'reset-password' | 'set-role') =>
+    async (username: string, opts: UserCliOptions) => {
+      try {
+        console.log(await run(action, username, opts))
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err
+        console.error(err.message)
+        process.exitCode = 1
+      }
     }
-  }
   common(user.command('add <username>').description('create a user (default role admin)'))
     .option('--role <role>', USER_ROLES.join(' | '))
     .option('--name <displayName>', 'display name (default: the username)')
     .option('--password <password>', 'default: generate one and print it once')
     .action(act('add'))
-  common(user.command('reset-password <username>').description('set a new password, re-enable the account, end its sessions'))
+  common(
+    user
+      .command('reset-password <username>')
+      .description('set a new password, re-enable the account, end its sessions'),
+  )
     .option('--password <password>', 'default: generate one and print it once')
     .action(act('reset-password'))
-  common(user.command('set-role <username>').description('change the role (and re-enable the account)'))
+  common(
+    user.command('set-role <username>').description('change the role (and re-enable the account)'),
+  )
     .requiredOption('--role <role>', USER_ROLES.join(' | '))
     .action(act('set-role'))
 }

@@ -20,7 +20,13 @@ describe('backup', () => {
     const desk = { db, app: createApp({ db, files, now: () => T0 }) }
     const admin = await signIn(desk, 'admin')
     const pdf = tinyPdf('backed up')
-    const item = { externalId: 'B-1', subject: '扫描件', body: '见附件', receivedAt: '2024-09-27T09:30:00+08:00', attachments: [{ name: '来信.pdf', contentBase64: pdf.toString('base64') }] }
+    const item = {
+      externalId: 'B-1',
+      subject: '扫描件',
+      body: '见附件',
+      receivedAt: '2024-09-27T09:30:00+08:00',
+      attachments: [{ name: '来信.pdf', contentBase64: pdf.toString('base64') }],
+    }
     const created = await call(desk, admin, 'POST', '/channels/mayor_mailbox/inquiries', item)
     expect(created.status).toBe(201)
     const id = ((await created.json()) as { results: { id: number }[] }).results[0]!.id
@@ -29,12 +35,29 @@ describe('backup', () => {
     db.$client.close()
 
     const restoredDb = openDb(out.database)
-    const restored = { db: restoredDb, app: createApp({ db: restoredDb, files: diskFileStore(out.files), now: () => T0 }) }
-    const login = await restored.app.request('/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin1', password: 'secret-pass' }) })
-    const session = { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0]!, csrf: ((await login.json()) as { csrfToken: string }).csrfToken, userId: admin.userId }
-    const list = (await (await call(restored, session, 'GET', `/inquiries/${id}/attachments`)).json()) as { attachments: { name: string; url: string }[] }
+    const restored = {
+      db: restoredDb,
+      app: createApp({ db: restoredDb, files: diskFileStore(out.files), now: () => T0 }),
+    }
+    const login = await restored.app.request('/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin1', password: 'secret-pass' }),
+    })
+    const session = {
+      cookie: (login.headers.get('set-cookie') ?? '').split(';')[0]!,
+      csrf: ((await login.json()) as { csrfToken: string }).csrfToken,
+      userId: admin.userId,
+    }
+    const list = (await (
+      await call(restored, session, 'GET', `/inquiries/${id}/attachments`)
+    ).json()) as { attachments: { name: string; url: string }[] }
     expect(list.attachments.map((a) => a.name)).toEqual(['来信.pdf'])
-    const bytes = Buffer.from(await (await call(restored, session, 'GET', list.attachments[0]!.url.replace('/api', ''))).arrayBuffer())
+    const bytes = Buffer.from(
+      await (
+        await call(restored, session, 'GET', list.attachments[0]!.url.replace('/api', ''))
+      ).arrayBuffer(),
+    )
     expect(bytes.equals(pdf)).toBe(true)
     expect(readFileSync(out.database).subarray(0, 15).toString()).toBe('SQLite format 3')
     restoredDb.$client.close()

@@ -14,13 +14,22 @@ import type { Db } from './client.ts'
  * Writes `<dir>/desk.sqlite` and `<dir>/files/`. Restore: put them back as DESK_DB and DESK_FILES.
  * @returns the paths written; throws the driver's or the file system's error (nothing is removed)
  */
-export async function backupDesk(db: Db, files: FileStore, dir: string): Promise<{ database: string; files: string }> {
+export async function backupDesk(
+  db: Db,
+  files: FileStore,
+  dir: string,
+): Promise<{ database: string; files: string }> {
   await mkdir(dir, { recursive: true })
   const database = join(dir, 'desk.sqlite')
   await db.$client.backup(database)
   const filesDir = join(dir, 'files')
   await mkdir(filesDir, { recursive: true })
-  await cp(files.root, filesDir, { recursive: true, force: false, errorOnExist: false, filter: (src) => !src.endsWith('.tmp') }).catch((err: NodeJS.ErrnoException) => {
+  await cp(files.root, filesDir, {
+    recursive: true,
+    force: false,
+    errorOnExist: false,
+    filter: (src) => !src.endsWith('.tmp'),
+  }).catch((err: NodeJS.ErrnoException) => {
     // a desk that never stored a file has no folder yet
     if (err.code !== 'ENOENT') throw err
   })

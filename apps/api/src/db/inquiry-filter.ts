@@ -16,7 +16,20 @@ import {
   type ReplyFilter,
   type SatisfactionFilter,
 } from '@desk/domain'
-import { and, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm'
+import {
+  and,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm'
 import type { Viewer } from '../lib/context.ts'
 import { inquiries, outboxMessages, replies } from './schema.ts'
 
@@ -54,19 +67,25 @@ function textPredicate(q: string): SQL | undefined {
  * SQL for `filter` without its channel (the counts group by channel), within what `viewer` may see.
  * `from`/`to` are inclusive Asia/Shanghai dates on the receipt instant.
  */
-export function filterWithoutChannel(filter: Omit<InquiryFilter, 'channel'>, viewer: Viewer): SQL | undefined {
+export function filterWithoutChannel(
+  filter: Omit<InquiryFilter, 'channel'>,
+  viewer: Viewer,
+): SQL | undefined {
   const conds: (SQL | undefined)[] = [
     viewerScope(viewer),
     filter.status === 'all' ? undefined : statusIn(statusesOf(filter.status)),
   ]
   if (filter.assignee === 'me') conds.push(eq(inquiries.assigneeId, viewer.id))
   else if (filter.assignee === 'none') conds.push(isNull(inquiries.assigneeId))
-  else if (typeof filter.assignee === 'number') conds.push(eq(inquiries.assigneeId, filter.assignee))
+  else if (typeof filter.assignee === 'number')
+    conds.push(eq(inquiries.assigneeId, filter.assignee))
   if (filter.department === 'none') conds.push(isNull(inquiries.departmentId))
-  else if (filter.department !== undefined) conds.push(eq(inquiries.departmentId, filter.department))
+  else if (filter.department !== undefined)
+    conds.push(eq(inquiries.departmentId, filter.department))
   if (filter.q) conds.push(textPredicate(filter.q))
   if (filter.from) conds.push(gte(inquiries.receivedAt, startOfZonedDay(filter.from)))
-  if (filter.to) conds.push(lt(inquiries.receivedAt, startOfZonedDay(addCalendarDays(filter.to, 1))))
+  if (filter.to)
+    conds.push(lt(inquiries.receivedAt, startOfZonedDay(addCalendarDays(filter.to, 1))))
   if (filter.replied) conds.push(repliedPredicate(filter.replied))
   if (filter.category) conds.push(eq(inquiries.category, filter.category))
   if (filter.uncategorized) conds.push(isNull(inquiries.category))
@@ -117,7 +136,10 @@ export function statusIn(statuses: readonly InquiryStatus[]): SQL {
  * makes it false.
  */
 export function isStatusOnly(filter: Omit<InquiryFilter, 'channel'>, viewer: Viewer): boolean {
-  return viewerScope(viewer) === undefined && Object.entries(filter).every(([k, v]) => k === 'status' || v === undefined)
+  return (
+    viewerScope(viewer) === undefined &&
+    Object.entries(filter).every(([k, v]) => k === 'status' || v === undefined)
+  )
 }
 
 /** Pending inquiries with a running clock due in [notBefore, before) (the `due` filter, resolved). */
@@ -134,7 +156,9 @@ function duePredicate(w: DueWindow): SQL | undefined {
 function repliedPredicate(replied: ReplyFilter): SQL {
   if (replied === 'yes') return isNotNull(inquiries.repliedAt)
   if (replied === 'no') return isNull(inquiries.repliedAt)
-  return replied === 'on_time' ? lte(inquiries.repliedAt, inquiries.dueAt) : gt(inquiries.repliedAt, inquiries.dueAt)
+  return replied === 'on_time'
+    ? lte(inquiries.repliedAt, inquiries.dueAt)
+    : gt(inquiries.repliedAt, inquiries.dueAt)
 }
 
 /** SQL for the whole filter, channel included. */

@@ -5,7 +5,13 @@ import { createDepartment } from '../modules/departments/departments.service.ts'
 import { createRandom, type Random } from '../modules/seed/random.ts'
 import { addInquiries, setupDesk, signIn, T0 } from '../test/setup.ts'
 import type { Db } from './client.ts'
-import { inquiries, inquiryDayChannelStats, inquiryDayWorkloadStats, inquiryEvents, replies } from './schema.ts'
+import {
+  inquiries,
+  inquiryDayChannelStats,
+  inquiryDayWorkloadStats,
+  inquiryEvents,
+  replies,
+} from './schema.ts'
 
 const DAY = 86_400_000
 /** Days since 1970-01-01 of the Asia/Shanghai date of `ms`, through the domain's zone code (not SQL). */
@@ -17,7 +23,8 @@ type Row = typeof inquiries.$inferSelect
 function expected(rows: Row[]) {
   const channel = new Map<string, number>()
   const workload = new Map<string, number>()
-  const add = (m: Map<string, number>, key: unknown[]) => m.set(JSON.stringify(key), (m.get(JSON.stringify(key)) ?? 0) + 1)
+  const add = (m: Map<string, number>, key: unknown[]) =>
+    m.set(JSON.stringify(key), (m.get(JSON.stringify(key)) ?? 0) + 1)
   for (const r of rows) {
     const day = dayNumber(r.receivedAt)
     const replyDay = r.repliedAt === null ? -1 : dayNumber(r.repliedAt)
@@ -35,11 +42,17 @@ function actual(db: Db) {
   return {
     channel: c
       .filter((r) => r.n > 0)
-      .map((r) => `${JSON.stringify([r.day, r.channelCode, r.status, r.replyDay, r.onTime, r.satisfaction])} ${r.n}`)
+      .map(
+        (r) =>
+          `${JSON.stringify([r.day, r.channelCode, r.status, r.replyDay, r.onTime, r.satisfaction])} ${r.n}`,
+      )
       .sort(),
     workload: w
       .filter((r) => r.n > 0)
-      .map((r) => `${JSON.stringify([r.day, r.category, r.departmentId, r.assigneeId, r.status])} ${r.n}`)
+      .map(
+        (r) =>
+          `${JSON.stringify([r.day, r.category, r.departmentId, r.assigneeId, r.status])} ${r.n}`,
+      )
       .sort(),
   }
 }
@@ -51,7 +64,8 @@ function actual(db: Db) {
  */
 function randomChange(db: Db, rnd: Random, ids: number[], staff: number[], departments: number[]) {
   const id = rnd.pick(ids)
-  const around = Date.parse('2024-09-25T16:00:00Z') + rnd.int(-3, 3) * DAY + rnd.int(-2, 2) * 3_600_000
+  const around =
+    Date.parse('2024-09-25T16:00:00Z') + rnd.int(-3, 3) * DAY + rnd.int(-2, 2) * 3_600_000
   if (rnd.chance(0.1)) {
     const dueAt = around + rnd.pick([0, DAY])
     const row = {
@@ -93,19 +107,25 @@ describe('report summaries (migration 0009 triggers)', () => {
     for (const seed of [1, 2, 3]) {
       const desk = setupDesk()
       const { db } = desk
-      const staff = [(await signIn(desk, 'responder', 'a')).userId, (await signIn(desk, 'manager', 'b')).userId]
+      const staff = [
+        (await signIn(desk, 'responder', 'a')).userId,
+        (await signIn(desk, 'manager', 'b')).userId,
+      ]
       const departments = ['规划处', '土地处'].map((name) => createDepartment(db, { name }, T0).id)
       const rnd = createRandom(seed)
       // receipts around Beijing midnights (16:00 UTC), some answered at the source
       const created = addInquiries(
         db,
         Array.from({ length: 120 }, () => {
-          const receivedAt = Date.parse('2024-09-25T16:00:00Z') + rnd.int(-2, 2) * DAY + rnd.int(-2, 2) * 1000
+          const receivedAt =
+            Date.parse('2024-09-25T16:00:00Z') + rnd.int(-2, 2) * DAY + rnd.int(-2, 2) * 1000
           return {
             channelCode: rnd.pick(DEFAULT_CHANNELS).code,
             receivedAt,
             category: rnd.pick([undefined, '规划', '土地']),
-            ...(rnd.chance(0.4) ? { reply: { body: '已答复', repliedAt: receivedAt + rnd.int(0, 20) * DAY } } : {}),
+            ...(rnd.chance(0.4)
+              ? { reply: { body: '已答复', repliedAt: receivedAt + rnd.int(0, 20) * DAY } }
+              : {}),
           }
         }),
       )

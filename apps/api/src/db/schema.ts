@@ -25,7 +25,15 @@ import {
   CONSULTATION_FORMS,
 } from '@desk/domain'
 import { sql } from 'drizzle-orm'
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core'
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`
 
@@ -102,7 +110,10 @@ export const idempotencyKeys = sqliteTable(
     body: text().notNull(),
     createdAt: integer().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.scope, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.scope, t.key] }),
+    index('idempotency_keys_created_idx').on(t.createdAt),
+  ],
 )
 
 /**
@@ -174,9 +185,13 @@ export const importBatches = sqliteTable('import_batches', {
   /** JSON array of { row, column, reason } (import wizard jobs: also `value`) */
   errors: text().notNull().default('[]'),
   /** 'import' (writes inquiries) or 'dry_run' (a wizard check of the whole file, writes none) */
-  kind: text({ enum: ['import', 'dry_run'] }).notNull().default('import'),
+  kind: text({ enum: ['import', 'dry_run'] })
+    .notNull()
+    .default('import'),
   /** CLI imports are written in one transaction; wizard jobs go queued -> running -> an end state */
-  status: text({ enum: ['queued', 'running', 'written', 'checked', 'rejected', 'failed', 'undone'] })
+  status: text({
+    enum: ['queued', 'running', 'written', 'checked', 'rejected', 'failed', 'undone'],
+  })
     .notNull()
     .default('written'),
   /** Wizard jobs: the staged upload read and the read options as JSON (preset, map, tz, sheet, skipInvalid) */
@@ -407,7 +422,9 @@ export const extensionRequests = sqliteTable(
       .notNull()
       .references(() => inquiries.id, { onDelete: 'cascade' }),
     reason: text().notNull(),
-    status: text({ enum: ['pending', 'approved', 'rejected'] }).notNull().default('pending'),
+    status: text({ enum: ['pending', 'approved', 'rejected'] })
+      .notNull()
+      .default('pending'),
     requestedBy: integer().references(() => users.id),
     requestedAt: integer().notNull(),
     decidedBy: integer().references(() => users.id),
@@ -563,7 +580,9 @@ export const inquiryDayChannelStats = sqliteTable(
     satisfaction: text().notNull(),
     n: integer().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.day, t.channelCode, t.status, t.replyDay, t.onTime, t.satisfaction] })],
+  (t) => [
+    primaryKey({ columns: [t.day, t.channelCode, t.status, t.replyDay, t.onTime, t.satisfaction] }),
+  ],
 )
 
 /** Per day, category ('' none), department (0: not dispatched), assignee (0: none) and status. */
@@ -661,7 +680,10 @@ export const disclosureRequests = sqliteTable(
     decidedAt: integer(),
     createdAt: integer().notNull(),
   },
-  (t) => [index('disclosure_requests_received_idx').on(t.receivedOn), index('disclosure_requests_decided_idx').on(t.decidedAt)],
+  (t) => [
+    index('disclosure_requests_received_idx').on(t.receivedOn),
+    index('disclosure_requests_decided_idx').on(t.decidedAt),
+  ],
 )
 
 /** 行政复议 and 行政诉讼 over a disclosure request, with the national table's result buckets. */
@@ -680,7 +702,10 @@ export const disclosureReviewCases = sqliteTable(
     createdAt: integer().notNull(),
     createdBy: integer().references(() => users.id),
   },
-  (t) => [index('disclosure_review_cases_inquiry_idx').on(t.inquiryId), index('disclosure_review_cases_filed_idx').on(t.filedAt)],
+  (t) => [
+    index('disclosure_review_cases_inquiry_idx').on(t.inquiryId),
+    index('disclosure_review_cases_filed_idx').on(t.filedAt),
+  ],
 )
 
 /** The outcome rows' labels as this desk prints them: seeded from the domain, edited by an admin. */

@@ -10,20 +10,28 @@ import { createTestDb } from './client.ts'
 
 const schemaSql = () =>
   createTestDb()
-    .$client.prepare(`select name, sql from sqlite_master where tbl_name = 'inquiries' and sql is not null`)
+    .$client.prepare(
+      `select name, sql from sqlite_master where tbl_name = 'inquiries' and sql is not null`,
+    )
     .all() as { name: string; sql: string }[]
 
 describe('status literals in the schema', () => {
   it('list exactly the pending statuses wherever a status list is spelled', () => {
     const lists = schemaSql().flatMap(({ name, sql }) =>
-      [...sql.matchAll(/\bstatus\s+in\s*\(([^)]*)\)/gi)].map((m) => ({ name, statuses: [...m[1]!.matchAll(/'([^']*)'/g)].map((q) => q[1]) })),
+      [...sql.matchAll(/\bstatus\s+in\s*\(([^)]*)\)/gi)].map((m) => ({
+        name,
+        statuses: [...m[1]!.matchAll(/'([^']*)'/g)].map((q) => q[1]),
+      })),
     )
     expect(lists.map((l) => l.name)).toContain('inquiries_pending_due_idx')
-    for (const l of lists) expect(l, l.name).toEqual({ name: l.name, statuses: [...PENDING_STATUSES] })
+    for (const l of lists)
+      expect(l, l.name).toEqual({ name: l.name, statuses: [...PENDING_STATUSES] })
   })
 
   it('name no status the domain does not know', () => {
-    const named = schemaSql().flatMap(({ sql }) => [...sql.matchAll(/\bstatus\s*(?:=|<>|!=)\s*'([^']*)'/gi)].map((m) => m[1]))
+    const named = schemaSql().flatMap(({ sql }) =>
+      [...sql.matchAll(/\bstatus\s*(?:=|<>|!=)\s*'([^']*)'/gi)].map((m) => m[1]),
+    )
     for (const s of named) expect(INQUIRY_STATUSES).toContain(s)
   })
 })

@@ -5,7 +5,9 @@ import { withTransaction } from './transaction.ts'
 const names = (db: ReturnType<typeof createTestDb>) =>
   db.$client.prepare('select name from departments order by id').pluck().all() as string[]
 const insert = (db: ReturnType<typeof createTestDb>, name: string) =>
-  db.$client.prepare('insert into departments (name, is_active, created_at) values (?, 1, 0)').run(name)
+  db.$client
+    .prepare('insert into departments (name, is_active, created_at) values (?, 1, 0)')
+    .run(name)
 
 describe('withTransaction', () => {
   it('leaves nothing written when the change fails half-way, after an await', async () => {

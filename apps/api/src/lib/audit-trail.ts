@@ -16,11 +16,17 @@ const EXPORT = /\/reports\/export\.(csv|xlsx)$/
 const AUDIT_EXPORT = /\/audit\/export\.csv$/
 
 /** The personal-data read a request is, if any. */
-function personalDataRead(method: string, path: string, reveal: string | undefined): Pick<AuditEntry, 'action' | 'target'> | undefined {
+function personalDataRead(
+  method: string,
+  path: string,
+  reveal: string | undefined,
+): Pick<AuditEntry, 'action' | 'target'> | undefined {
   const contact = method === 'POST' ? CONTACT.exec(path) : null
   if (contact) return { action: 'contact_revealed', target: `inquiry:${contact[1]}` }
-  if (method === 'GET' && EXPORT.test(path) && reveal === '1') return { action: 'personal_data_exported', target: 'inquiries' }
-  if (method === 'GET' && AUDIT_EXPORT.test(path)) return { action: 'audit_exported', target: 'audit_log' }
+  if (method === 'GET' && EXPORT.test(path) && reveal === '1')
+    return { action: 'personal_data_exported', target: 'inquiries' }
+  if (method === 'GET' && AUDIT_EXPORT.test(path))
+    return { action: 'audit_exported', target: 'audit_log' }
   return undefined
 }
 

@@ -24,18 +24,30 @@ export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`
  */
 export function isHttps<E extends AppEnv>(c: Context<E>): boolean {
   if (new URL(c.req.url).protocol === 'https:') return true
-  return c.var.trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() === 'https'
+  return (
+    c.var.trustProxy &&
+    c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() === 'https'
+  )
 }
 
 /** The session cookie's name for this request: `__Host-desk_session` over HTTPS, else `desk_session`. */
-export const sessionCookieName = <E extends AppEnv>(c: Context<E>) => (isHttps(c) ? SECURE_SESSION_COOKIE : SESSION_COOKIE)
+export const sessionCookieName = <E extends AppEnv>(c: Context<E>) =>
+  isHttps(c) ? SECURE_SESSION_COOKIE : SESSION_COOKIE
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 export const identify = createMiddleware<AppEnv>(async (c, next) => {
   const auth = c.req.header('authorization')
   const bearerToken = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined
   const sessionToken = getCookie(c, sessionCookieName(c))
-  c.set('caller', resolveCaller(c.var.db, { bearerToken, sessionToken }, c.var.now(), c.var.security.sessionIdleMs))
+  c.set(
+    'caller',
+    resolveCaller(
+      c.var.db,
+      { bearerToken, sessionToken },
+      c.var.now(),
+      c.var.security.sessionIdleMs,
+    ),
+  )
   await next()
 })
 
@@ -60,7 +72,15 @@ export function assertStaff(
 /** Staff with one of `roles` (default: responder, i.e. the inquiry-handling chain). */
 export const requireStaff = (...roles: UserRole[]) =>
   createMiddleware<AppEnv & { Variables: { user: SessionUser } }>(async (c, next) => {
-    c.set('user', assertStaff(c.var.caller, roles.length > 0 ? roles : 'responder', c.req.method, c.req.header('x-csrf-token')))
+    c.set(
+      'user',
+      assertStaff(
+        c.var.caller,
+        roles.length > 0 ? roles : 'responder',
+        c.req.method,
+        c.req.header('x-csrf-token'),
+      ),
+    )
     await next()
   })
 
@@ -71,7 +91,8 @@ export const requireStaff = (...roles: UserRole[]) =>
 export function channelOrStaff(c: Context<AppEnv>, code: string): number | null {
   const caller = c.var.caller
   if (caller?.kind === 'channel_token') {
-    if (caller.channelCode !== code) throw new AppError('FORBIDDEN', `This token is for channel ${caller.channelCode}`)
+    if (caller.channelCode !== code)
+      throw new AppError('FORBIDDEN', `This token is for channel ${caller.channelCode}`)
     return null
   }
   return assertStaff(caller, 'responder', c.req.method, c.req.header('x-csrf-token')).id

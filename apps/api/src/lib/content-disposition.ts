@@ -6,7 +6,10 @@
 
 /** RFC 5987 `ext-value` encoding: percent-encoded UTF-8, with `'()*` also encoded. */
 const encodeRfc5987 = (s: string) =>
-  encodeURIComponent(s).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)
+  encodeURIComponent(s).replace(
+    /['()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  )
 
 /** The header value for downloading `fileName` (any Unicode; `"` and `\` are dropped from the fallback). */
 export function attachment(fileName: string, asciiFallback: string): string {

@@ -6,7 +6,13 @@ import type { Logger } from './logger.ts'
 import type { SecuritySettings } from './security-settings.ts'
 
 /** `departmentId`: the user's department (null: none); a responder sees that department's inquiries. */
-export type SessionUser = { id: number; username: string; displayName: string; role: UserRole; departmentId: number | null }
+export type SessionUser = {
+  id: number
+  username: string
+  displayName: string
+  role: UserRole
+  departmentId: number | null
+}
 
 /**
  * What a service needs to act: the database, who acts (null: the system, e.g. the CLI) and the

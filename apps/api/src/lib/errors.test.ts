@@ -18,12 +18,16 @@ describe('error reasons', () => {
     const written = new Map<string, string>()
     for (const file of sources(SRC)) {
       // the refusals: `new AppError(…, { reason: '<reason>', … })`
-      for (const m of readFileSync(file, 'utf8').matchAll(/AppError\([^;]*?\breason: '([a-z_]+)'/gs)) {
+      for (const m of readFileSync(file, 'utf8').matchAll(
+        /AppError\([^;]*?\breason: '([a-z_]+)'/gs,
+      )) {
         written.set(m[1]!, relative(SRC, file))
       }
     }
     expect(written.size).toBeGreaterThan(10)
-    const unknown = [...written].filter(([reason]) => !(API_ERROR_REASONS as readonly string[]).includes(reason))
+    const unknown = [...written].filter(
+      ([reason]) => !(API_ERROR_REASONS as readonly string[]).includes(reason),
+    )
     expect(unknown).toEqual([])
   })
 })

@@ -34,16 +34,23 @@ export class AppError extends Error {
   }
 }
 
-export type ErrorBody = { error: { code: ErrorCode | 'INTERNAL'; message: string; details?: unknown } }
+export type ErrorBody = {
+  error: { code: ErrorCode | 'INTERNAL'; message: string; details?: unknown }
+}
 
-export const errorBody = (code: ErrorCode | 'INTERNAL', message: string, details?: unknown): ErrorBody => ({
+export const errorBody = (
+  code: ErrorCode | 'INTERNAL',
+  message: string,
+  details?: unknown,
+): ErrorBody => ({
   error: details === undefined ? { code, message } : { code, message, details },
 })
 
 export const handleError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof AppError) {
     const retry = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds
-    if (err.code === 'RATE_LIMITED' && typeof retry === 'number') c.header('Retry-After', String(retry))
+    if (err.code === 'RATE_LIMITED' && typeof retry === 'number')
+      c.header('Retry-After', String(retry))
     return c.json(errorBody(err.code, err.message, err.details), STATUS[err.code])
   }
   if (err instanceof HTTPException && err.status === 413) {

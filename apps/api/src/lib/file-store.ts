@@ -31,7 +31,11 @@ function pathOf(root: string, sha256: string): string {
 
 /** A store in the folder `root` (created on the first write). Writes are atomic (temp file + rename). */
 export function diskFileStore(root: string): FileStore {
-  const has = async (sha256: string) => stat(pathOf(root, sha256)).then(() => true, () => false)
+  const has = async (sha256: string) =>
+    stat(pathOf(root, sha256)).then(
+      () => true,
+      () => false,
+    )
   return {
     root,
     has,

@@ -4,12 +4,17 @@ import { addInquiries, setupDesk, signIn, type Session } from '../test/setup.ts'
 type Desk = ReturnType<typeof setupDesk>
 
 function send(desk: Desk, s: Session, path: string, body: unknown, key?: string) {
-  const headers: Record<string, string> = { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' }
+  const headers: Record<string, string> = {
+    cookie: s.cookie,
+    'x-csrf-token': s.csrf,
+    'content-type': 'application/json',
+  }
   if (key) headers['idempotency-key'] = key
   return desk.app.request(path, { method: 'POST', headers, body: JSON.stringify(body) })
 }
 
-const count = (desk: Desk, table: string) => (desk.db.$client.prepare(`select count(*) n from ${table}`).get() as { n: number }).n
+const count = (desk: Desk, table: string) =>
+  (desk.db.$client.prepare(`select count(*) n from ${table}`).get() as { n: number }).n
 
 describe('Idempotency-Key', () => {
   it('answers a resent reply, note and manual entry with the first answer and writes once', async () => {
@@ -28,11 +33,21 @@ describe('Idempotency-Key', () => {
     const r1 = await send(desk, s, `/inquiries/${inq!.id}/replies`, reply, 'reply-key-000000001')
     const r2 = await send(desk, s, `/inquiries/${inq!.id}/replies`, reply, 'reply-key-000000001')
     expect([r1.status, r2.status]).toEqual([201, 201])
-    const entry = { channel: 'minxin', kind: 'phone', subject: '咨询', summary: '问办事流程', outcome: 'follow_up' }
+    const entry = {
+      channel: 'minxin',
+      kind: 'phone',
+      subject: '咨询',
+      summary: '问办事流程',
+      outcome: 'follow_up',
+    }
     const m1 = await send(desk, s, '/manual-entries', entry, 'manual-key-00000001')
     const m2 = await send(desk, s, '/manual-entries', entry, 'manual-key-00000001')
     expect(await m2.json()).toEqual(await m1.json())
-    expect([count(desk, "inquiry_events where type = 'note'"), count(desk, 'replies'), count(desk, 'inquiries')]).toEqual([1, 1, 2])
+    expect([
+      count(desk, "inquiry_events where type = 'note'"),
+      count(desk, 'replies'),
+      count(desk, 'inquiries'),
+    ]).toEqual([1, 1, 2])
     // another key is another action
     expect((await send(desk, s, '/manual-entries', entry, 'manual-key-00000002')).status).toBe(201)
     expect(count(desk, 'inquiries')).toBe(3)
@@ -44,13 +59,39 @@ describe('Idempotency-Key', () => {
     const other = await signIn(desk, 'responder')
     const [inq] = addInquiries(desk.db, [{}])
     const note = { version: 1, text: '并发' }
-    const answers = await Promise.all([1, 2, 3].map(() => send(desk, s, `/inquiries/${inq!.id}/notes`, note, 'same-key-0000000001')))
+    const answers = await Promise.all(
+      [1, 2, 3].map(() =>
+        send(desk, s, `/inquiries/${inq!.id}/notes`, note, 'same-key-0000000001'),
+      ),
+    )
     expect(answers.every((a) => a.status === 201 || a.status === 409)).toBe(true)
     expect(count(desk, "inquiry_events where type = 'note'")).toBe(1)
-    const bad = await send(desk, s, `/inquiries/${inq!.id}/notes`, { version: 1, text: '' }, 'fix-key-00000000001')
+    const bad = await send(
+      desk,
+      s,
+      `/inquiries/${inq!.id}/notes`,
+      { version: 1, text: '' },
+      'fix-key-00000000001',
+    )
     expect(bad.status).toBe(422)
-    expect((await send(desk, s, `/inquiries/${inq!.id}/notes`, { version: 2, text: '改正后' }, 'fix-key-00000000001')).status).toBe(201)
-    const entry = { channel: 'minxin', kind: 'phone', subject: '咨询', summary: '问', outcome: 'follow_up' }
+    expect(
+      (
+        await send(
+          desk,
+          s,
+          `/inquiries/${inq!.id}/notes`,
+          { version: 2, text: '改正后' },
+          'fix-key-00000000001',
+        )
+      ).status,
+    ).toBe(201)
+    const entry = {
+      channel: 'minxin',
+      kind: 'phone',
+      subject: '咨询',
+      summary: '问',
+      outcome: 'follow_up',
+    }
     await send(desk, s, '/manual-entries', entry, 'shared-key-00000001')
     const theirs = await send(desk, other, '/manual-entries', entry, 'shared-key-00000001')
     expect(theirs.headers.get('idempotent-replayed')).toBeNull()

@@ -20,19 +20,30 @@ export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header('idempotency-key')
   if (c.req.method !== 'POST' || key === undefined) return next()
   if (!KEY.test(key)) {
-    throw new AppError('VALIDATION', 'Idempotency-Key must be 16–64 letters, digits, _ or -', [{ path: ['Idempotency-Key'], message: 'malformed' }])
+    throw new AppError('VALIDATION', 'Idempotency-Key must be 16–64 letters, digits, _ or -', [
+      { path: ['Idempotency-Key'], message: 'malformed' },
+    ])
   }
   const caller = c.var.caller
   // a staff request without its CSRF token is refused by its route; it must not get a stored answer
   if (caller?.kind === 'staff' && c.req.header('x-csrf-token') !== caller.csrfToken) return next()
-  const who = caller?.kind === 'staff' ? `user:${caller.user.id}` : caller?.kind === 'channel_token' ? `token:${caller.tokenId}` : 'public'
+  const who =
+    caller?.kind === 'staff'
+      ? `user:${caller.user.id}`
+      : caller?.kind === 'channel_token'
+        ? `token:${caller.tokenId}`
+        : 'public'
   const scope = `${who} ${c.req.path}`
   const db = c.var.db
   const now = c.var.now()
   if (!repo.claimIdempotencyKey(db, scope, key, now)) {
     const first = repo.findIdempotencyKey(db, scope, key)
-    if (!first || first.status === 0) throw new AppError('CONFLICT', 'A request with this Idempotency-Key is still running')
-    return c.body(first.body, first.status as 200, { 'content-type': 'application/json', 'idempotent-replayed': 'true' })
+    if (!first || first.status === 0)
+      throw new AppError('CONFLICT', 'A request with this Idempotency-Key is still running')
+    return c.body(first.body, first.status as 200, {
+      'content-type': 'application/json',
+      'idempotent-replayed': 'true',
+    })
   }
   try {
     await next()

@@ -23,7 +23,10 @@ const waiting: (() => void)[] = []
 async function inSlot<T>(work: () => Promise<T>): Promise<T> {
   if (running < HASH_CONCURRENCY) running += 1
   else if (waiting.length < HASH_QUEUE) await new Promise<void>((resolve) => waiting.push(resolve))
-  else throw new AppError('RATE_LIMITED', 'Too many sign-ins at once; please try again in a moment', { retryAfterSeconds: 1 })
+  else
+    throw new AppError('RATE_LIMITED', 'Too many sign-ins at once; please try again in a moment', {
+      retryAfterSeconds: 1,
+    })
   try {
     return await work()
   } finally {

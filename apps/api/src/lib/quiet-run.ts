@@ -15,7 +15,11 @@ export type QuietRunResult = { ok: boolean; exitCode: number | null; logFile: st
  * @returns ok when the exit code is 0
  * @throws Error when the command cannot be started (e.g. not on the PATH)
  */
-export function runQuietly(command: string, args: readonly string[], opts: { cwd: string; logFile: string }): Promise<QuietRunResult> {
+export function runQuietly(
+  command: string,
+  args: readonly string[],
+  opts: { cwd: string; logFile: string },
+): Promise<QuietRunResult> {
   mkdirSync(dirname(opts.logFile), { recursive: true })
   const fd = openSync(opts.logFile, 'w')
   return new Promise((ok, fail) => {

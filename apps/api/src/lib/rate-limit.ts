@@ -32,7 +32,10 @@ export function clientRateLimit(scope: string, perHour: number, trustProxy: bool
     standardHeaders: 'draft-6',
     keyGenerator: (c) => `${scope}:${clientAddress(c, trustProxy)}`,
     handler: () => {
-      throw new AppError('RATE_LIMITED', 'Too many requests from this address; please try again later')
+      throw new AppError(
+        'RATE_LIMITED',
+        'Too many requests from this address; please try again later',
+      )
     },
   })
 }

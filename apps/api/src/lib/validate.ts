@@ -8,7 +8,9 @@ import type { z } from 'zod'
 import { AppError, type ErrorDetail } from './errors.ts'
 
 /** Turns zod issues into `{ path, message }` details. */
-export function toDetails(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): ErrorDetail[] {
+export function toDetails(error: {
+  issues: readonly { path: readonly PropertyKey[]; message: string }[]
+}): ErrorDetail[] {
   return error.issues.map((i) => ({
     path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
     message: i.message,

@@ -6,8 +6,11 @@
 import { describe, expect, it } from 'vitest'
 import { addInquiries, call, setupDesk, signIn } from './setup.ts'
 
-type ErrorBody = { error: { code: string; details?: { path: (string | number)[]; message: string }[] } }
-const fields = async (res: Response) => ((await res.json()) as ErrorBody).error.details?.map((d) => d.path.join('.'))
+type ErrorBody = {
+  error: { code: string; details?: { path: (string | number)[]; message: string }[] }
+}
+const fields = async (res: Response) =>
+  ((await res.json()) as ErrorBody).error.details?.map((d) => d.path.join('.'))
 
 describe('NUL in text', () => {
   it('is a 422 naming the field in search, mailbox, manual entry, replies and notes', async () => {
@@ -18,17 +21,34 @@ describe('NUL in text', () => {
     expect(search.status).toBe(422)
     expect(await fields(search)).toEqual(['q'])
     const mailbox = await call(desk, undefined, 'POST', '/public/mailbox', {
-      subject: '施工\u0000', body: '夜间施工', name: '陈女士', phone: '13812345678', agreePrivacy: true, idempotencyKey: 'form-0123456789abcdef',
+      subject: '施工\u0000',
+      body: '夜间施工',
+      name: '陈女士',
+      phone: '13812345678',
+      agreePrivacy: true,
+      idempotencyKey: 'form-0123456789abcdef',
     })
     expect(mailbox.status).toBe(422)
     expect(await fields(mailbox)).toEqual(['subject'])
-    const manual = await call(desk, s, 'POST', '/manual-entries', { channel: 'minxin', kind: 'phone', subject: '咨询', summary: 'a\u0000', outcome: 'follow_up' })
+    const manual = await call(desk, s, 'POST', '/manual-entries', {
+      channel: 'minxin',
+      kind: 'phone',
+      subject: '咨询',
+      summary: 'a\u0000',
+      outcome: 'follow_up',
+    })
     expect(manual.status).toBe(422)
     expect(await fields(manual)).toEqual(['summary'])
-    const reply = await call(desk, s, 'POST', `/inquiries/${id}/replies`, { version: 1, body: '答复\u0000' })
+    const reply = await call(desk, s, 'POST', `/inquiries/${id}/replies`, {
+      version: 1,
+      body: '答复\u0000',
+    })
     expect(reply.status).toBe(422)
     expect(await fields(reply)).toEqual(['body'])
-    const note = await call(desk, s, 'POST', `/inquiries/${id}/notes`, { version: 1, text: '\u0000' })
+    const note = await call(desk, s, 'POST', `/inquiries/${id}/notes`, {
+      version: 1,
+      text: '\u0000',
+    })
     expect(note.status).toBe(422)
     expect(await fields(note)).toEqual(['text'])
   })
@@ -39,18 +59,48 @@ describe('dates outside 1992-01-01..2100-12-31', () => {
     const desk = setupDesk()
     const s = await signIn(desk, 'admin')
     addInquiries(desk.db, [{}])
-    for (const receivedAt of ['9999-01-01T00:00:00Z', '0001-01-01T00:00:00Z', '1991-12-31T15:59:59Z', '2100-12-31T16:00:00Z']) {
-      const res = await call(desk, s, 'POST', '/channels/minxin/inquiries', { externalId: 'D-1', subject: 's', body: 'b', receivedAt })
+    for (const receivedAt of [
+      '9999-01-01T00:00:00Z',
+      '0001-01-01T00:00:00Z',
+      '1991-12-31T15:59:59Z',
+      '2100-12-31T16:00:00Z',
+    ]) {
+      const res = await call(desk, s, 'POST', '/channels/minxin/inquiries', {
+        externalId: 'D-1',
+        subject: 's',
+        body: 'b',
+        receivedAt,
+      })
       expect(res.status, receivedAt).toBe(422)
       expect(await fields(res)).toEqual(['receivedAt'])
     }
-    const edge = await call(desk, s, 'POST', '/channels/minxin/inquiries', { externalId: 'D-2', subject: 's', body: 'b', receivedAt: '1991-12-31T16:00:00Z' })
+    const edge = await call(desk, s, 'POST', '/channels/minxin/inquiries', {
+      externalId: 'D-2',
+      subject: 's',
+      body: 'b',
+      receivedAt: '1991-12-31T16:00:00Z',
+    })
     expect(edge.status).toBe(201) // 1992-01-01 00:00 in Beijing
-    const manual = await call(desk, s, 'POST', '/manual-entries', { channel: 'minxin', kind: 'phone', subject: '咨询', summary: '问', outcome: 'follow_up', receivedAt: '9999-12-31T00:00:00+08:00' })
+    const manual = await call(desk, s, 'POST', '/manual-entries', {
+      channel: 'minxin',
+      kind: 'phone',
+      subject: '咨询',
+      summary: '问',
+      outcome: 'follow_up',
+      receivedAt: '9999-12-31T00:00:00+08:00',
+    })
     expect(manual.status).toBe(422)
     expect(await fields(manual)).toEqual(['receivedAt'])
-    for (const path of ['/inquiries', '/inquiries/counts', '/reports/export.csv', '/reports/export.xlsx']) {
-      for (const [q, field] of [['from=0001-01-01', 'from'], ['to=9999-12-31', 'to']] as const) {
+    for (const path of [
+      '/inquiries',
+      '/inquiries/counts',
+      '/reports/export.csv',
+      '/reports/export.xlsx',
+    ]) {
+      for (const [q, field] of [
+        ['from=0001-01-01', 'from'],
+        ['to=9999-12-31', 'to'],
+      ] as const) {
         const res = await call(desk, s, 'GET', `${path}?status=all&${q}`)
         expect(res.status, `${path}?${q}`).toBe(422)
         expect(res.headers.get('content-disposition')).toBeNull()

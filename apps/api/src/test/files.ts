@@ -44,15 +44,21 @@ function exifSegment(): Buffer {
 
 /** A 64×48 JPEG photo with camera make and GPS position in its EXIF. */
 export async function jpegWithGps(color = '#3a7'): Promise<Buffer> {
-  const plain = await sharp({ create: { width: 64, height: 48, channels: 3, background: color } }).jpeg().toBuffer()
+  const plain = await sharp({ create: { width: 64, height: 48, channels: 3, background: color } })
+    .jpeg()
+    .toBuffer()
   // APP1 right after SOI (FFD8), where readers look for EXIF
   return Buffer.concat([plain.subarray(0, 2), exifSegment(), plain.subarray(2)])
 }
 
 /** A one-page PDF (enough for magic-byte detection). */
 export function tinyPdf(text = 'answer'): Buffer {
-  return Buffer.from(`%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% ${text}\ntrailer<</Root 1 0 R>>\n%%EOF\n`, 'latin1')
+  return Buffer.from(
+    `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% ${text}\ntrailer<</Root 1 0 R>>\n%%EOF\n`,
+    'latin1',
+  )
 }
 
 /** Plain text: what a renamed `.jpg` that is not an image holds. */
-export const notAnImage = (): Buffer => Buffer.from('this is not a photo, only text pretending to be one\n'.repeat(20))
+export const notAnImage = (): Buffer =>
+  Buffer.from('this is not a photo, only text pretending to be one\n'.repeat(20))

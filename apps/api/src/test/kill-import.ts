@@ -20,22 +20,38 @@ import { REPO_ROOT } from '../paths.ts'
 const API_DIR = resolve(REPO_ROOT, 'apps/api')
 const HEADER = '留言编号,留言用户,留言主题,留言时间,留言详情'
 const csv = (from: number, n: number) =>
-  [HEADER, ...Array.from({ length: n }, (_, i) => `${from + i},U${from + i},主题${from + i},2019/4/25 9:32:09,第 ${from + i} 封来信的内容`)].join('\r\n')
+  [
+    HEADER,
+    ...Array.from(
+      { length: n },
+      (_, i) =>
+        `${from + i},U${from + i},主题${from + i},2019/4/25 9:32:09,第 ${from + i} 封来信的内容`,
+    ),
+  ].join('\r\n')
 
 /** The earlier import the database holds before each trial. */
 const BASE_ROWS = 20
 
-export type Verdict = { outcome: 'unchanged' | 'complete'; exitSignal: string | null; problems: string[] }
+export type Verdict = {
+  outcome: 'unchanged' | 'complete'
+  exitSignal: string | null
+  problems: string[]
+}
 
 /** Runs `desk import` on `file` into `db`; resolves on exit. `killAfterMs`: SIGKILL then (null: let it finish). */
 function runImport(db: string, file: string, killAfterMs: number | null): Promise<string | null> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/desk.ts', 'import', '--channel', 'minxin', '--db', db, file], {
-      cwd: API_DIR,
-      env: { ...process.env, DESK_DB: '' },
-      stdio: 'ignore',
-    })
-    const timer = killAfterMs === null ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs)
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/desk.ts', 'import', '--channel', 'minxin', '--db', db, file],
+      {
+        cwd: API_DIR,
+        env: { ...process.env, DESK_DB: '' },
+        stdio: 'ignore',
+      },
+    )
+    const timer =
+      killAfterMs === null ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs)
     child.on('error', fail)
     child.on('exit', (_code, signal) => {
       clearTimeout(timer)
@@ -55,17 +71,31 @@ function judge(path: string, rows: number): Verdict & { exitSignal: null } {
     const integrity = one<{ integrity_check: string }>('pragma integrity_check').integrity_check
     if (integrity !== 'ok') problems.push(`integrity_check: ${integrity}`)
     const n = one<{ n: number }>('select count(*) as n from inquiries').n
-    const batches = all<{ id: number; created: number; duplicates: number }>('select id, created, duplicates from import_batches order by id')
+    const batches = all<{ id: number; created: number; duplicates: number }>(
+      'select id, created, duplicates from import_batches order by id',
+    )
     const outcome = n === BASE_ROWS ? 'unchanged' : 'complete'
-    if (n !== BASE_ROWS && n !== BASE_ROWS + rows) problems.push(`${n} inquiries: neither ${BASE_ROWS} (unchanged) nor ${BASE_ROWS + rows} (complete)`)
-    if (batches.length !== (outcome === 'unchanged' ? 1 : 2)) problems.push(`${batches.length} import batches for an ${outcome} import`)
+    if (n !== BASE_ROWS && n !== BASE_ROWS + rows)
+      problems.push(
+        `${n} inquiries: neither ${BASE_ROWS} (unchanged) nor ${BASE_ROWS + rows} (complete)`,
+      )
+    if (batches.length !== (outcome === 'unchanged' ? 1 : 2))
+      problems.push(`${batches.length} import batches for an ${outcome} import`)
     for (const b of batches) {
-      const held = one<{ n: number }>(`select count(*) as n from inquiries where import_batch_id = ${b.id}`).n
-      if (held !== b.created) problems.push(`batch ${b.id} says created ${b.created} but holds ${held}`)
+      const held = one<{ n: number }>(
+        `select count(*) as n from inquiries where import_batch_id = ${b.id}`,
+      ).n
+      if (held !== b.created)
+        problems.push(`batch ${b.id} says created ${b.created} but holds ${held}`)
     }
-    const counts = all<{ k: string; n: number }>(`select channel_code || '|' || status as k, n from inquiry_counts where n <> 0 order by k`)
-    const countsFromRows = all<{ k: string; n: number }>(`select channel_code || '|' || status as k, count(*) as n from inquiries group by 1 order by 1`)
-    if (JSON.stringify(counts) !== JSON.stringify(countsFromRows)) problems.push('inquiry_counts differ from the rows')
+    const counts = all<{ k: string; n: number }>(
+      `select channel_code || '|' || status as k, n from inquiry_counts where n <> 0 order by k`,
+    )
+    const countsFromRows = all<{ k: string; n: number }>(
+      `select channel_code || '|' || status as k, count(*) as n from inquiries group by 1 order by 1`,
+    )
+    if (JSON.stringify(counts) !== JSON.stringify(countsFromRows))
+      problems.push('inquiry_counts differ from the rows')
     const stats = all<unknown>(
       'select day, channel_code, status, reply_day, on_time, satisfaction, n from inquiry_day_channel_stats where n <> 0 order by 1, 2, 3, 4, 5, 6',
     )
@@ -74,7 +104,8 @@ function judge(path: string, rows: number): Verdict & { exitSignal: null } {
         ifnull(replied_at <= due_at, 0) as on_time, ifnull(satisfaction, '') as satisfaction, count(*) as n
        from inquiries group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6`,
     )
-    if (JSON.stringify(stats) !== JSON.stringify(statsFromRows)) problems.push('inquiry_day_channel_stats differ from the rows')
+    if (JSON.stringify(stats) !== JSON.stringify(statsFromRows))
+      problems.push('inquiry_day_channel_stats differ from the rows')
     return { outcome, exitSignal: null, problems }
   } finally {
     sql.close()
@@ -88,7 +119,10 @@ async function prepare(rows: number): Promise<{ dir: string; db: string; file: s
   const file = join(dir, 'big.csv')
   const conn = openDb(db)
   ensureChannels(conn, DEFAULT_CHANNELS, Date.now())
-  await importFile(conn, { channelCode: 'minxin', file: { name: 'base.csv', bytes: new TextEncoder().encode(csv(1, BASE_ROWS)) } })
+  await importFile(conn, {
+    channelCode: 'minxin',
+    file: { name: 'base.csv', bytes: new TextEncoder().encode(csv(1, BASE_ROWS)) },
+  })
   conn.$client.close()
   writeFileSync(file, csv(BASE_ROWS + 1, rows))
   return { dir, db, file }

@@ -26,7 +26,11 @@ export async function signIn(
   role: UserRole = 'responder',
   username = `${role}1`,
 ): Promise<Session> {
-  const user = await createUser(desk.db, { username, displayName: `${username} name`, role, password: 'secret-pass' }, T0)
+  const user = await createUser(
+    desk.db,
+    { username, displayName: `${username} name`, role, password: 'secret-pass' },
+    T0,
+  )
   const res = await desk.app.request('/auth/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -39,14 +43,24 @@ export async function signIn(
 }
 
 /** A JSON request as the signed-in session (cookie + CSRF header). */
-export function call(desk: ReturnType<typeof setupDesk>, s: Session | undefined, method: string, path: string, body?: unknown) {
+export function call(
+  desk: ReturnType<typeof setupDesk>,
+  s: Session | undefined,
+  method: string,
+  path: string,
+  body?: unknown,
+) {
   const headers: Record<string, string> = {}
   if (s) {
     headers.cookie = s.cookie
     headers['x-csrf-token'] = s.csrf
   }
   if (body !== undefined) headers['content-type'] = 'application/json'
-  return desk.app.request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+  return desk.app.request(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
 }
 
 let seq = 0

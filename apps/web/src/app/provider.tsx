@@ -31,7 +31,11 @@ function QueryLayer({ children, retry }: Props) {
 export function AppProviders({ children, retry }: Props) {
   const { i18n } = useTranslation()
   return (
-    <ConfigProvider locale={i18n.language.startsWith('en') ? enUS : zhCN} theme={accessibleTheme} button={buttonConfig}>
+    <ConfigProvider
+      locale={i18n.language.startsWith('en') ? enUS : zhCN}
+      theme={accessibleTheme}
+      button={buttonConfig}
+    >
       <AntApp>
         <QueryLayer retry={retry}>{children}</QueryLayer>
       </AntApp>

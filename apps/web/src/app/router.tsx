@@ -18,7 +18,8 @@ function requireUser(queryClient: QueryClient, ...roles: UserRole[]) {
       const url = new URL(request.url)
       throw redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`)
     }
-    if (roles.length > 0 && !roles.some((r) => hasRole(user.role, r))) throw data({ needs: roles[0], role: user.role }, { status: 403 })
+    if (roles.length > 0 && !roles.some((r) => hasRole(user.role, r)))
+      throw data({ needs: roles[0], role: user.role }, { status: 403 })
     return null
   }
 }
@@ -42,7 +43,11 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
     },
     // the public director's mailbox: no login, outside the staff layout
     { path: '/mailbox', errorElement: <RouteError />, lazy: () => import('./routes/mailbox.tsx') },
-    { path: '/mailbox/track', errorElement: <RouteError />, lazy: () => import('./routes/mailbox-track.tsx') },
+    {
+      path: '/mailbox/track',
+      errorElement: <RouteError />,
+      lazy: () => import('./routes/mailbox-track.tsx'),
+    },
     {
       path: '/',
       errorElement: <RouteError />,
@@ -55,23 +60,87 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
         { path: 'intake/manual', lazy: () => import('./routes/manual-entry.tsx') },
         { path: 'imports', lazy: () => import('./routes/imports.tsx') },
         { path: 'imports/new', lazy: () => import('./routes/imports-new.tsx') },
-        { path: 'dashboard', ...guarded(queryClient, 'manager'), lazy: () => import('./routes/dashboard.tsx') },
-        { path: 'reports', ...guarded(queryClient, 'manager'), lazy: () => import('./routes/reports.tsx') },
-        { path: 'reports/annual/:year?', ...guarded(queryClient, 'manager'), lazy: () => import('./routes/annual-report.tsx') },
-        { path: 'reports/disclosure/register', ...guarded(queryClient, 'manager'), lazy: () => import('./routes/disclosure-register.tsx') },
-        { path: 'reports/disclosure/:year?', ...guarded(queryClient, 'manager'), lazy: () => import('./routes/disclosure-table.tsx') },
+        {
+          path: 'dashboard',
+          ...guarded(queryClient, 'manager'),
+          lazy: () => import('./routes/dashboard.tsx'),
+        },
+        {
+          path: 'reports',
+          ...guarded(queryClient, 'manager'),
+          lazy: () => import('./routes/reports.tsx'),
+        },
+        {
+          path: 'reports/annual/:year?',
+          ...guarded(queryClient, 'manager'),
+          lazy: () => import('./routes/annual-report.tsx'),
+        },
+        {
+          path: 'reports/disclosure/register',
+          ...guarded(queryClient, 'manager'),
+          lazy: () => import('./routes/disclosure-register.tsx'),
+        },
+        {
+          path: 'reports/disclosure/:year?',
+          ...guarded(queryClient, 'manager'),
+          lazy: () => import('./routes/disclosure-table.tsx'),
+        },
         { path: 'disclosure/new', lazy: () => import('./routes/disclosure-new.tsx') },
-        { path: 'digest', ...guarded(queryClient, 'manager'), lazy: () => import('./routes/digest.tsx') },
-        { path: 'deadlines/extensions', ...guarded(queryClient, 'manager'), lazy: () => import('./routes/deadline-extensions.tsx') },
-        { path: 'admin/channels', ...guarded(queryClient, 'admin'), lazy: () => import('./routes/admin-channels.tsx') },
-        { path: 'admin/users', ...guarded(queryClient, 'admin', 'security_admin'), lazy: () => import('./routes/admin-users.tsx') },
-        { path: 'admin/departments', ...guarded(queryClient, 'admin'), lazy: () => import('./routes/admin-departments.tsx') },
-        { path: 'admin/return-reasons', ...guarded(queryClient, 'admin'), lazy: () => import('./routes/admin-return-reasons.tsx') },
-        { path: 'admin/templates', ...guarded(queryClient, 'manager'), lazy: () => import('./routes/admin-templates.tsx') },
-        { path: 'admin/channel-settings', ...guarded(queryClient, 'admin'), lazy: () => import('./routes/admin-channel-settings.tsx') },
-        { path: 'admin/outbox', ...guarded(queryClient, 'manager'), lazy: () => import('./routes/admin-outbox.tsx') },
-        { path: 'admin/calendar', ...guarded(queryClient, 'admin'), lazy: () => import('./routes/admin-calendar.tsx') },
-        { path: 'admin/deadlines', ...guarded(queryClient, 'admin'), lazy: () => import('./routes/admin-deadlines.tsx') },
+        {
+          path: 'digest',
+          ...guarded(queryClient, 'manager'),
+          lazy: () => import('./routes/digest.tsx'),
+        },
+        {
+          path: 'deadlines/extensions',
+          ...guarded(queryClient, 'manager'),
+          lazy: () => import('./routes/deadline-extensions.tsx'),
+        },
+        {
+          path: 'admin/channels',
+          ...guarded(queryClient, 'admin'),
+          lazy: () => import('./routes/admin-channels.tsx'),
+        },
+        {
+          path: 'admin/users',
+          ...guarded(queryClient, 'admin', 'security_admin'),
+          lazy: () => import('./routes/admin-users.tsx'),
+        },
+        {
+          path: 'admin/departments',
+          ...guarded(queryClient, 'admin'),
+          lazy: () => import('./routes/admin-departments.tsx'),
+        },
+        {
+          path: 'admin/return-reasons',
+          ...guarded(queryClient, 'admin'),
+          lazy: () => import('./routes/admin-return-reasons.tsx'),
+        },
+        {
+          path: 'admin/templates',
+          ...guarded(queryClient, 'manager'),
+          lazy: () => import('./routes/admin-templates.tsx'),
+        },
+        {
+          path: 'admin/channel-settings',
+          ...guarded(queryClient, 'admin'),
+          lazy: () => import('./routes/admin-channel-settings.tsx'),
+        },
+        {
+          path: 'admin/outbox',
+          ...guarded(queryClient, 'manager'),
+          lazy: () => import('./routes/admin-outbox.tsx'),
+        },
+        {
+          path: 'admin/calendar',
+          ...guarded(queryClient, 'admin'),
+          lazy: () => import('./routes/admin-calendar.tsx'),
+        },
+        {
+          path: 'admin/deadlines',
+          ...guarded(queryClient, 'admin'),
+          lazy: () => import('./routes/admin-deadlines.tsx'),
+        },
         { path: '*', lazy: () => import('./routes/not-found.tsx') },
       ],
     },

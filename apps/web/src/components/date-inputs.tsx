@@ -37,7 +37,9 @@ export function DateRangeInput({ from, to, labels, allowEmpty = false, onChange 
       allowEmpty={[allowEmpty, allowEmpty]}
       allowClear={allowEmpty}
       style={{ width: 260 }}
-      onChange={(dates) => onChange(dates?.[0]?.format(DATE_FORMAT), dates?.[1]?.format(DATE_FORMAT))}
+      onChange={(dates) =>
+        onChange(dates?.[0]?.format(DATE_FORMAT), dates?.[1]?.format(DATE_FORMAT))
+      }
     />
   )
 }

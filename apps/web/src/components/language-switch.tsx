@@ -12,7 +12,12 @@ export function LanguageSwitch() {
   const { t, i18n } = useTranslation()
   const next = i18n.language.startsWith('en') ? 'zh-CN' : 'en'
   return (
-    <Button type="text" lang={next} title={t('nav.switchLanguage')} onClick={() => void switchLanguage(next)}>
+    <Button
+      type="text"
+      lang={next}
+      title={t('nav.switchLanguage')}
+      onClick={() => void switchLanguage(next)}
+    >
       {t('nav.otherLanguage')}
     </Button>
   )

@@ -3,7 +3,13 @@ import type { InquiryStatus } from '@desk/domain'
 import { Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
 
-const COLORS: Record<InquiryStatus, string> = { new: 'red', assigned: 'orange', replied: 'green', closed: 'default', returned: 'purple' }
+const COLORS: Record<InquiryStatus, string> = {
+  new: 'red',
+  assigned: 'orange',
+  replied: 'green',
+  closed: 'default',
+  returned: 'purple',
+}
 
 export function StatusTag({ status }: { status: InquiryStatus }) {
   const { t } = useTranslation()

@@ -34,7 +34,12 @@ export class ApiError extends Error {
   }
 }
 
-type SuccessBody<R> = R extends ClientResponse<infer T, infer S, 'json'> ? (S extends SuccessStatusCode ? T : never) : never
+type SuccessBody<R> =
+  R extends ClientResponse<infer T, infer S, 'json'>
+    ? S extends SuccessStatusCode
+      ? T
+      : never
+    : never
 
 type ErrorPayload = { error?: { code?: string; message?: string; details?: unknown } }
 

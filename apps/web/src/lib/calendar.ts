@@ -25,7 +25,8 @@ export const calendarQueries = {
   years: () =>
     queryOptions({
       queryKey: [...calendarQueries.all(), 'years'] as const,
-      queryFn: ({ signal }) => unwrap(api.calendar.years.$get(undefined, { init: { signal } })).then((r) => r.items),
+      queryFn: ({ signal }) =>
+        unwrap(api.calendar.years.$get(undefined, { init: { signal } })).then((r) => r.items),
       staleTime: 60_000,
     }),
 }
@@ -50,7 +51,8 @@ export function useWorkingCalendar(years: readonly number[]): HolidayCalendar | 
       for (const r of results) {
         if (!r.data) continue
         if (r.data.isLoaded) loaded.push(r.data.year)
-        for (const d of r.data.days) entries.push({ date: d.date, isOffDay: d.isOffDay, ...(d.name ? { name: d.name } : {}) })
+        for (const d of r.data.days)
+          entries.push({ date: d.date, isOffDay: d.isOffDay, ...(d.name ? { name: d.name } : {}) })
       }
       return buildCalendar(entries, loaded)
     },

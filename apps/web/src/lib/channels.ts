@@ -7,12 +7,15 @@ export const channelQueries = {
   list: () =>
     queryOptions({
       queryKey: [...channelRootKeys.all(), 'list'] as const,
-      queryFn: ({ signal }) => unwrap(api.channels.$get(undefined, { init: { signal } })).then((r) => r.channels),
+      queryFn: ({ signal }) =>
+        unwrap(api.channels.$get(undefined, { init: { signal } })).then((r) => r.channels),
       staleTime: 5 * 60_000,
     }),
 }
 
-export type Channel = Awaited<ReturnType<NonNullable<ReturnType<typeof channelQueries.list>['queryFn']>>>[number]
+export type Channel = Awaited<
+  ReturnType<NonNullable<ReturnType<typeof channelQueries.list>['queryFn']>>
+>[number]
 
 /** The channel's name in the UI language (Chinese unless the language is English). */
 export function channelName(channel: Pick<Channel, 'nameZh' | 'nameEn'>, language: string): string {

@@ -11,7 +11,8 @@ export const departmentQueries = {
   list: () =>
     queryOptions({
       queryKey: [...departmentQueries.all(), 'list'] as const,
-      queryFn: ({ signal }) => unwrap(api.departments.$get(undefined, { init: { signal } })).then((r) => r.departments),
+      queryFn: ({ signal }) =>
+        unwrap(api.departments.$get(undefined, { init: { signal } })).then((r) => r.departments),
       staleTime: 5 * 60_000,
     }),
 }

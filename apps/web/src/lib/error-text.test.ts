@@ -7,19 +7,31 @@ import { errorText } from './error-text.ts'
 afterEach(() => void i18next.changeLanguage('zh-CN'))
 
 describe('error sentences', () => {
-  it.each(['zh-CN', 'en'])('give every error code and refusal reason the API can return a %s sentence', (lang) => {
-    const t = i18next.getFixedT(lang)
-    const keys = [...API_ERROR_CODES, 'INTERNAL'].map((c) => `errors.${c}`).concat(API_ERROR_REASONS.map((r) => `errors.reason.${r}`))
-    const missing = keys.filter((key) => !i18next.exists(key, { lng: lang, fallbackLng: false }) || t(key) === key)
-    expect(missing).toEqual([])
-  })
+  it.each(['zh-CN', 'en'])(
+    'give every error code and refusal reason the API can return a %s sentence',
+    (lang) => {
+      const t = i18next.getFixedT(lang)
+      const keys = [...API_ERROR_CODES, 'INTERNAL']
+        .map((c) => `errors.${c}`)
+        .concat(API_ERROR_REASONS.map((r) => `errors.reason.${r}`))
+      const missing = keys.filter(
+        (key) => !i18next.exists(key, { lng: lang, fallbackLng: false }) || t(key) === key,
+      )
+      expect(missing).toEqual([])
+    },
+  )
 
   it("say a refusal's reason with its details in the user's language, never the server's English", async () => {
-    const claimed = new ApiError(409, 'CONFLICT', 'Already claimed by 王五', { reason: 'claimed', holder: '王五' })
+    const claimed = new ApiError(409, 'CONFLICT', 'Already claimed by 王五', {
+      reason: 'claimed',
+      holder: '王五',
+    })
     expect(errorText(claimed)).toBe('此问询已被 王五 签收。')
     const gone = new ApiError(404, 'NOT_FOUND', 'Inquiry 32 does not exist')
     expect(errorText(gone)).toBe('找不到要访问的内容：它可能已被移走，或您无权查看')
-    const invalid = new ApiError(422, 'VALIDATION', 'body: Too small', [{ path: ['body'], message: 'Too small' }])
+    const invalid = new ApiError(422, 'VALIDATION', 'body: Too small', [
+      { path: ['body'], message: 'Too small' },
+    ])
     expect(errorText(invalid)).toBe('输入有误：body')
     await i18next.changeLanguage('en')
     expect(errorText(claimed)).toBe('王五 has claimed this inquiry.')

@@ -20,13 +20,18 @@ type Details = {
   placeholders?: string[]
 }
 
-const isReason = (value: unknown): value is ApiErrorReason => (API_ERROR_REASONS as readonly unknown[]).includes(value)
+const isReason = (value: unknown): value is ApiErrorReason =>
+  (API_ERROR_REASONS as readonly unknown[]).includes(value)
 
 /** The fields a 422's details name (`[{ path: ['body'] }]` or `[{ path: 'days[1].date' }]`), for the VALIDATION sentence. */
 function fieldsOf(details: unknown): string {
   if (!Array.isArray(details)) return ''
   const fields = details.map((d: { path?: unknown }) =>
-    Array.isArray(d.path) ? d.path.filter((p) => typeof p === 'string').join('.') : typeof d.path === 'string' ? d.path : '',
+    Array.isArray(d.path)
+      ? d.path.filter((p) => typeof p === 'string').join('.')
+      : typeof d.path === 'string'
+        ? d.path
+        : '',
   )
   return [...new Set(fields.filter(Boolean))].join(', ')
 }
@@ -36,7 +41,9 @@ export function errorText(error: unknown): string {
   if (!(error instanceof ApiError)) {
     return t('errors.NETWORK', { message: error instanceof Error ? error.message : String(error) })
   }
-  const d = (typeof error.details === 'object' && error.details !== null ? error.details : {}) as Details
+  const d = (
+    typeof error.details === 'object' && error.details !== null ? error.details : {}
+  ) as Details
   if (isReason(d.reason)) {
     return t(`errors.reason.${d.reason}`, {
       name: d.changedBy ?? '?',
@@ -50,11 +57,17 @@ export function errorText(error: unknown): string {
   if (error.code === 'VALIDATION') {
     // a reply released with a placeholder it cannot fill: details name each (`{ placeholder }`)
     const placeholders = Array.isArray(error.details)
-      ? error.details.flatMap((d: { placeholder?: unknown }) => (typeof d.placeholder === 'string' ? [`{${d.placeholder}}`] : []))
+      ? error.details.flatMap((d: { placeholder?: unknown }) =>
+          typeof d.placeholder === 'string' ? [`{${d.placeholder}}`] : [],
+        )
       : []
-    if (placeholders.length > 0) return t('errors.reason.unfilled_placeholder', { placeholders: placeholders.join(' ') })
+    if (placeholders.length > 0)
+      return t('errors.reason.unfilled_placeholder', { placeholders: placeholders.join(' ') })
     const fields = fieldsOf(error.details)
     return fields ? t('errors.VALIDATION_FIELDS', { fields }) : t('errors.VALIDATION')
   }
-  return t(`errors.${error.code}`, { defaultValue: t('errors.UNKNOWN', { message: error.message }), message: error.message })
+  return t(`errors.${error.code}`, {
+    defaultValue: t('errors.UNKNOWN', { message: error.message }),
+    message: error.message,
+  })
 }

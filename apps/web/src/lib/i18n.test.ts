@@ -5,10 +5,15 @@ import zhCN from '../locales/zh-CN.json'
 type Tree = { [key: string]: string | Tree }
 
 function keys(tree: Tree, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)))
+  return Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`),
+  )
 }
 
-const zhParts = import.meta.glob<Tree>('../locales/zh-CN/*.json', { eager: true, import: 'default' })
+const zhParts = import.meta.glob<Tree>('../locales/zh-CN/*.json', {
+  eager: true,
+  import: 'default',
+})
 const enParts = import.meta.glob<Tree>('../locales/en/*.json', { eager: true, import: 'default' })
 const name = (path: string) => path.split('/').pop()!.replace('.json', '')
 

@@ -12,8 +12,14 @@ import en from '../locales/en.json'
 import zhCN from '../locales/zh-CN.json'
 
 type Messages = Record<string, unknown>
-const zhParts = import.meta.glob<Messages>('../locales/zh-CN/*.json', { eager: true, import: 'default' })
-const enParts = import.meta.glob<Messages>('../locales/en/*.json', { eager: true, import: 'default' })
+const zhParts = import.meta.glob<Messages>('../locales/zh-CN/*.json', {
+  eager: true,
+  import: 'default',
+})
+const enParts = import.meta.glob<Messages>('../locales/en/*.json', {
+  eager: true,
+  import: 'default',
+})
 
 /** The shared messages with every feature file's top-level key added. */
 function merged(base: Messages, parts: Record<string, Messages>): Messages {
@@ -45,7 +51,10 @@ export async function switchLanguage(language: Language): Promise<void> {
 export function initI18n(language: Language = storedLanguage()) {
   if (!i18next.isInitialized) {
     void i18next.use(initReactI18next).init({
-      resources: { 'zh-CN': { translation: merged(zhCN, zhParts) }, en: { translation: merged(en, enParts) } },
+      resources: {
+        'zh-CN': { translation: merged(zhCN, zhParts) },
+        en: { translation: merged(en, enParts) },
+      },
       lng: language,
       fallbackLng: 'zh-CN',
       interpolation: { escapeValue: false }, // React escapes

@@ -16,9 +16,11 @@ export const templateQueries = {
   list: (query: TemplateQuery) =>
     queryOptions({
       queryKey: [...templateQueries.all(), 'list', query] as const,
-      queryFn: ({ signal }) => unwrap(api.templates.$get({ query }, { init: { signal } })).then((r) => r.templates),
+      queryFn: ({ signal }) =>
+        unwrap(api.templates.$get({ query }, { init: { signal } })).then((r) => r.templates),
       staleTime: 60_000,
     }),
   /** The active templates for an inquiry's category (null: uncategorized), general ones included. */
-  forCategory: (category: string | null) => templateQueries.list(category === null ? { uncategorized: '1' } : { category }),
+  forCategory: (category: string | null) =>
+    templateQueries.list(category === null ? { uncategorized: '1' } : { category }),
 }

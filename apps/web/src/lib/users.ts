@@ -13,7 +13,8 @@ export const userQueries = {
   list: () =>
     queryOptions({
       queryKey: [...userQueries.all(), 'list'] as const,
-      queryFn: ({ signal }) => unwrap(api.users.$get(undefined, { init: { signal } })).then((r) => r.users),
+      queryFn: ({ signal }) =>
+        unwrap(api.users.$get(undefined, { init: { signal } })).then((r) => r.users),
       staleTime: 60_000,
     }),
 }

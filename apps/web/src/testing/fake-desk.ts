@@ -9,11 +9,21 @@ import type { api } from '../lib/api-client.ts'
 
 type Channel = InferResponseType<typeof api.channels.$get, 200>['channels'][number]
 type Detail = InferResponseType<(typeof api.inquiries)[':id']['$get'], 200>['inquiry']
-type User = { id: number; username: string; displayName: string; role: 'responder' | 'manager' | 'admin' }
+type User = {
+  id: number
+  username: string
+  displayName: string
+  role: 'responder' | 'manager' | 'admin'
+}
 
 export const CSRF = 'csrf-test-token'
 export const ADMIN: User = { id: 1, username: 'admin', displayName: '系统管理员', role: 'admin' }
-export const RESPONDER: User = { id: 2, username: 'zhang', displayName: '张答复', role: 'responder' }
+export const RESPONDER: User = {
+  id: 2,
+  username: 'zhang',
+  displayName: '张答复',
+  role: 'responder',
+}
 
 const channel = (code: string, nameZh: string, nameEn: string, isActive = true): Channel => ({
   code,
@@ -45,7 +55,15 @@ export function makeInquiry(overrides: Partial<Detail>): Detail {
     version: 1,
     body: '小区门口占道经营，\n晚上噪音很大。',
     closedAt: null,
-    events: [{ id: id * 100, type: 'received', actor: null, at: '2024-09-27T09:30:00.000+08:00', data: {} }],
+    events: [
+      {
+        id: id * 100,
+        type: 'received',
+        actor: null,
+        at: '2024-09-27T09:30:00.000+08:00',
+        data: {},
+      },
+    ],
     replies: [],
     department: null,
     duplicateOfId: null,
@@ -59,7 +77,11 @@ const matchesStatus = (status: string, filter: string) =>
 
 export type FakeDesk = ReturnType<typeof createFakeDesk>
 
-export function createFakeDesk(options: { user: User | null; password?: string; inquiries?: Detail[] }) {
+export function createFakeDesk(options: {
+  user: User | null
+  password?: string
+  inquiries?: Detail[]
+}) {
   const state = {
     user: options.user,
     channels: [
@@ -76,30 +98,57 @@ export function createFakeDesk(options: { user: User | null; password?: string; 
     conflict: null as null | { changedBy: string; action: string; apply: (d: Detail) => void },
   }
   const unauthenticated = () =>
-    HttpResponse.json({ error: { code: 'UNAUTHENTICATED', message: 'Please sign in' } }, { status: 401 })
+    HttpResponse.json(
+      { error: { code: 'UNAUTHENTICATED', message: 'Please sign in' } },
+      { status: 401 },
+    )
   const record = async (request: Request) => {
     const url = new URL(request.url)
-    const body = request.method === 'GET' ? undefined : await request.clone().json().catch(() => undefined)
-    state.writes.push({ method: request.method, path: url.pathname, body, csrf: request.headers.get('x-csrf-token') })
+    const body =
+      request.method === 'GET'
+        ? undefined
+        : await request
+            .clone()
+            .json()
+            .catch(() => undefined)
+    state.writes.push({
+      method: request.method,
+      path: url.pathname,
+      body,
+      csrf: request.headers.get('x-csrf-token'),
+    })
     return body as Record<string, unknown>
   }
-  const view = (d: Detail) => ({ inquiry: d, contact: { name: d.citizenName, phone: '138****5678', email: null } })
-  const find = (id: string | readonly string[] | undefined) => state.inquiries.find((i) => i.id === Number(id))
+  const view = (d: Detail) => ({
+    inquiry: d,
+    contact: { name: d.citizenName, phone: '138****5678', email: null },
+  })
+  const find = (id: string | readonly string[] | undefined) =>
+    state.inquiries.find((i) => i.id === Number(id))
 
   const handlers = [
-    http.get('*/api/auth/me', () => (state.user ? HttpResponse.json({ user: state.user, csrfToken: CSRF }) : unauthenticated())),
+    http.get('*/api/auth/me', () =>
+      state.user ? HttpResponse.json({ user: state.user, csrfToken: CSRF }) : unauthenticated(),
+    ),
     http.post('*/api/auth/login', async ({ request }) => {
       const body = await record(request)
       if (body.username === RESPONDER.username && body.password === options.password) {
         state.user = RESPONDER
         return HttpResponse.json({ user: RESPONDER, csrfToken: CSRF })
       }
-      return HttpResponse.json({ error: { code: 'UNAUTHENTICATED', message: 'Wrong username or password' } }, { status: 401 })
+      return HttpResponse.json(
+        { error: { code: 'UNAUTHENTICATED', message: 'Wrong username or password' } },
+        { status: 401 },
+      )
     }),
     http.get('*/api/channels', () => HttpResponse.json({ channels: state.channels })),
     // the queue's due column reads the working-day calendar: no listed days (Monday–Friday)
     http.get('*/api/calendar/days', ({ request }) =>
-      HttpResponse.json({ year: Number(new URL(request.url).searchParams.get('year')), isLoaded: true, days: [] }),
+      HttpResponse.json({
+        year: Number(new URL(request.url).searchParams.get('year')),
+        isLoaded: true,
+        days: [],
+      }),
     ),
     http.post('*/api/channels', async ({ request }) => {
       const body = await record(request)
@@ -132,12 +181,15 @@ export function createFakeDesk(options: { user: User | null; password?: string; 
     }),
     http.get('*/api/inquiries/:id', ({ params }) => {
       const d = find(params.id)
-      return d ? HttpResponse.json(view(d)) : HttpResponse.json({ error: { code: 'NOT_FOUND', message: 'no' } }, { status: 404 })
+      return d
+        ? HttpResponse.json(view(d))
+        : HttpResponse.json({ error: { code: 'NOT_FOUND', message: 'no' } }, { status: 404 })
     }),
     http.post('*/api/inquiries/:id/replies', async ({ request, params }) => {
       const body = await record(request)
       const d = find(params.id)
-      if (!d) return HttpResponse.json({ error: { code: 'NOT_FOUND', message: 'no' } }, { status: 404 })
+      if (!d)
+        return HttpResponse.json({ error: { code: 'NOT_FOUND', message: 'no' } }, { status: 404 })
       if (state.conflict) {
         const { changedBy, action, apply } = state.conflict
         apply(d)

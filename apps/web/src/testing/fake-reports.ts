@@ -17,7 +17,11 @@ export const MANAGER = { id: 3, username: 'zhou', displayName: '周主任', role
 /** A count with the filter the API would give it. */
 const counted = (n: number, filter: Record<string, string>): Count => ({ n, filter })
 
-function channelStats(range: { from: string; to: string }, channel: string | undefined, n: [number, number, number, number, number]) {
+function channelStats(
+  range: { from: string; to: string },
+  channel: string | undefined,
+  n: [number, number, number, number, number],
+) {
   const base = { status: 'all', ...range, ...(channel ? { channel } : {}) }
   return {
     received: counted(n[0], base),
@@ -46,8 +50,18 @@ export function makeDashboard(range: { from: string; to: string }): Dashboard {
     asOf: '2024-10-08T10:00:00.000+08:00',
     granularity: 'day',
     channels: [
-      { code: 'hotline_12345', nameZh: '12345网络问政', nameEn: '12345 Hotline Online', ...channelStats(range, 'hotline_12345', [10, 6, 4, 2, 5]) },
-      { code: 'minxin', nameZh: '民心网联网平台', nameEn: 'Minxin Net', ...channelStats(range, 'minxin', [5, 1, 4, 3, 1]) },
+      {
+        code: 'hotline_12345',
+        nameZh: '12345网络问政',
+        nameEn: '12345 Hotline Online',
+        ...channelStats(range, 'hotline_12345', [10, 6, 4, 2, 5]),
+      },
+      {
+        code: 'minxin',
+        nameZh: '民心网联网平台',
+        nameEn: 'Minxin Net',
+        ...channelStats(range, 'minxin', [5, 1, 4, 3, 1]),
+      },
     ],
     totals: channelStats(range, undefined, [15, 7, 8, 5, 6]),
     trend: [
@@ -80,8 +94,22 @@ export function makeDashboard(range: { from: string; to: string }): Dashboard {
 /** The tally the fake answers for `year`: two channels, two months with inquiries, one category. */
 export function makeTally(year: number): Tally {
   const channels = [
-    { code: 'hotline_12345', nameZh: '12345网络问政', nameEn: '12345 Hotline Online', received: 1831, replied: 1800, pending: 31 },
-    { code: 'minxin', nameZh: '民心网联网平台', nameEn: 'Minxin Net', received: 404, replied: 404, pending: 0 },
+    {
+      code: 'hotline_12345',
+      nameZh: '12345网络问政',
+      nameEn: '12345 Hotline Online',
+      received: 1831,
+      replied: 1800,
+      pending: 31,
+    },
+    {
+      code: 'minxin',
+      nameZh: '民心网联网平台',
+      nameEn: 'Minxin Net',
+      received: 404,
+      replied: 404,
+      pending: 0,
+    },
   ]
   const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`)
   return {
@@ -92,7 +120,12 @@ export function makeTally(year: number): Tally {
     channels,
     totals: { received: 2235, replied: 2204, pending: 31 },
     byMonth: months.map((month, i) => {
-      const byChannel = i === 0 ? { hotline_12345: 1831, minxin: 0 } : i === 11 ? { hotline_12345: 0, minxin: 404 } : { hotline_12345: 0, minxin: 0 }
+      const byChannel =
+        i === 0
+          ? { hotline_12345: 1831, minxin: 0 }
+          : i === 11
+            ? { hotline_12345: 0, minxin: 404 }
+            : { hotline_12345: 0, minxin: 0 }
       return { month, total: byChannel.hotline_12345 + byChannel.minxin, byChannel }
     }),
     byCategory: [{ category: '交通出行', received: 2235, replied: 2204, pending: 31 }],
@@ -111,7 +144,9 @@ export function createFakeReports() {
     http.get('*/api/reports/dashboard', ({ request }) => {
       const query = new URL(request.url).searchParams
       reads.push({ path: '/api/reports/dashboard', query })
-      return HttpResponse.json(makeDashboard({ from: query.get('from') ?? '', to: query.get('to') ?? '' }))
+      return HttpResponse.json(
+        makeDashboard({ from: query.get('from') ?? '', to: query.get('to') ?? '' }),
+      )
     }),
     http.get('*/api/reports/tally', ({ request }) => {
       const query = new URL(request.url).searchParams

@@ -24,12 +24,18 @@ export function renderWithClient(path: string): RenderedApp {
   setCsrfToken('')
   let router: ReturnType<typeof createMemoryRouter> | undefined
   function TestRouter({ queryClient }: { queryClient: QueryClient }) {
-    const [memoryRouter] = useState(() => createMemoryRouter(appRoutes(queryClient), { initialEntries: [path] }))
+    const [memoryRouter] = useState(() =>
+      createMemoryRouter(appRoutes(queryClient), { initialEntries: [path] }),
+    )
     router = memoryRouter
     return <RouterProvider router={memoryRouter} />
   }
   const user = userEvent.setup()
-  const view = render(<AppProviders retry={false}>{(queryClient) => <TestRouter queryClient={queryClient} />}</AppProviders>)
+  const view = render(
+    <AppProviders retry={false}>
+      {(queryClient) => <TestRouter queryClient={queryClient} />}
+    </AppProviders>,
+  )
   return {
     container: view.container,
     unmount: view.unmount,

@@ -3,5 +3,7 @@
  * (never another origin such as `//evil.example`, never back to /login).
  */
 export function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/queue'
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login')
+    ? next
+    : '/queue'
 }

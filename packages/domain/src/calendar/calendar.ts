@@ -48,7 +48,10 @@ const yearOf = (date: IsoDate) => Number(date.slice(0, 4))
  * @param coveredYears years whose notice is loaded (a year may have entries in the previous
  *   year's December, e.g. holiday-cn's 2019.json lists 2018-12-29)
  */
-export function buildCalendar(entries: readonly CalendarEntry[], coveredYears: Iterable<number>): HolidayCalendar {
+export function buildCalendar(
+  entries: readonly CalendarEntry[],
+  coveredYears: Iterable<number>,
+): HolidayCalendar {
   const listed = new Map<IsoDate, CalendarEntry>()
   for (const e of entries) listed.set(e.date, e)
   const years = [...new Set(coveredYears)].sort((a, b) => a - b)
@@ -66,7 +69,13 @@ export function buildCalendar(entries: readonly CalendarEntry[], coveredYears: I
       }
     }
     const isWeekend = dow === 0 || dow === 6
-    return { date, isWorkingDay: !isWeekend, kind: isWeekend ? 'weekend' : 'workday', name: null, isCovered: covered.has(yearOf(date)) }
+    return {
+      date,
+      isWorkingDay: !isWeekend,
+      kind: isWeekend ? 'weekend' : 'workday',
+      name: null,
+      isCovered: covered.has(yearOf(date)),
+    }
   }
   return { years, describeDay, isWorkingDay: (date) => describeDay(date).isWorkingDay }
 }

@@ -19,7 +19,8 @@ export type HolidayCnYear = { year: number; papers: string[]; days: CalendarEntr
 /** One problem of a file: where (`days.3.date`) and why. */
 export type HolidayCnProblem = { path: string; message: string }
 
-export type HolidayCnParse = { ok: true; value: HolidayCnYear } | { ok: false; problems: HolidayCnProblem[] }
+export type HolidayCnParse =
+  { ok: true; value: HolidayCnYear } | { ok: false; problems: HolidayCnProblem[] }
 
 /**
  * Checks a parsed holiday-cn file: shape, dates within the notice year or the previous December,
@@ -31,21 +32,31 @@ export function parseHolidayCnYear(json: unknown): HolidayCnParse {
   if (!parsed.success) {
     return {
       ok: false,
-      problems: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(file)', message: i.message })),
+      problems: parsed.error.issues.map((i) => ({
+        path: i.path.map(String).join('.') || '(file)',
+        message: i.message,
+      })),
     }
   }
   const { year, papers, days } = parsed.data
   const problems: HolidayCnProblem[] = []
   if (days.length === 0) {
-    problems.push({ path: 'days', message: `no days listed: the ${year} notice is not out yet, so nothing can be loaded` })
+    problems.push({
+      path: 'days',
+      message: `no days listed: the ${year} notice is not out yet, so nothing can be loaded`,
+    })
   }
   const seen = new Set<string>()
   days.forEach((d, i) => {
     const y = Number(d.date.slice(0, 4))
     if (y !== year && !(y === year - 1 && d.date.slice(5, 7) === '12')) {
-      problems.push({ path: `days.${i}.date`, message: `${d.date} is outside ${year} (only the previous December may be listed)` })
+      problems.push({
+        path: `days.${i}.date`,
+        message: `${d.date} is outside ${year} (only the previous December may be listed)`,
+      })
     }
-    if (seen.has(d.date)) problems.push({ path: `days.${i}.date`, message: `${d.date} is listed twice` })
+    if (seen.has(d.date))
+      problems.push({ path: `days.${i}.date`, message: `${d.date} is listed twice` })
     seen.add(d.date)
   })
   return problems.length ? { ok: false, problems } : { ok: true, value: { year, papers, days } }

@@ -4,7 +4,15 @@
  * 10-01…10-07 National Day; due 2024-10-10"). Rules: see policy.ts. Days are Asia/Shanghai.
  */
 import type { HolidayCalendar } from '../calendar/calendar.ts'
-import { addCalendarDays, addCalendarMonths, dayOfWeek, startOfZonedDay, toZonedDate, zonedTimeToInstant, type IsoDate } from '../time.ts'
+import {
+  addCalendarDays,
+  addCalendarMonths,
+  dayOfWeek,
+  startOfZonedDay,
+  toZonedDate,
+  zonedTimeToInstant,
+  type IsoDate,
+} from '../time.ts'
 import { addWorkingDays, countWorkingDays } from '../working-days.ts'
 import type { DeadlineRule } from './policy.ts'
 
@@ -68,14 +76,21 @@ function instantOf(date: IsoDate, endOfDay: string | null): number {
 function pauseUnits(rule: DeadlineRule['rule'], cal: HolidayCalendar, p: ClockPause): number {
   if (rule === 'hours') return (p.to - p.from) / HOUR_MS
   const [from, to] = [toZonedDate(p.from), toZonedDate(p.to)]
-  if (rule === 'calendar_days' || rule === 'calendar_months') return Math.round((startOfZonedDay(to) - startOfZonedDay(from)) / (24 * HOUR_MS))
+  if (rule === 'calendar_days' || rule === 'calendar_months')
+    return Math.round((startOfZonedDay(to) - startOfZonedDay(from)) / (24 * HOUR_MS))
   return countWorkingDays(cal, from, to)
 }
 
 type DueDay = { dueDate: IsoDate; dueAt: number; countFrom: IsoDate; isRolledOver: boolean }
 
 /** The due day of `amount` units (the rule's amount plus any extension) and `pausedUnits` more. */
-function dueDay(rule: DeadlineRule, receivedAt: number, cal: HolidayCalendar, amount: number, pausedUnits: number): DueDay {
+function dueDay(
+  rule: DeadlineRule,
+  receivedAt: number,
+  cal: HolidayCalendar,
+  amount: number,
+  pausedUnits: number,
+): DueDay {
   const total = amount + pausedUnits
   const received = toZonedDate(receivedAt)
   const nextWorking = addWorkingDays(cal, received, 1)
@@ -83,19 +98,34 @@ function dueDay(rule: DeadlineRule, receivedAt: number, cal: HolidayCalendar, am
   switch (rule.rule) {
     case 'working_days': {
       const dueDate = addWorkingDays(cal, received, total)
-      return { dueDate, dueAt: instantOf(dueDate, rule.endOfDay), countFrom: nextWorking, isRolledOver: false }
+      return {
+        dueDate,
+        dueAt: instantOf(dueDate, rule.endOfDay),
+        countFrom: nextWorking,
+        isRolledOver: false,
+      }
     }
     case 'calendar_days': {
       const countFrom = rule.start === 'receipt' ? addCalendarDays(received, 1) : nextWorking
       const last = addCalendarDays(countFrom, total - 1)
       const dueDate = cal.isWorkingDay(last) ? last : addWorkingDays(cal, last, 1)
-      return { dueDate, dueAt: instantOf(dueDate, rule.endOfDay), countFrom, isRolledOver: dueDate !== last }
+      return {
+        dueDate,
+        dueAt: instantOf(dueDate, rule.endOfDay),
+        countFrom,
+        isRolledOver: dueDate !== last,
+      }
     }
     case 'calendar_months': {
       const countFrom = rule.start === 'receipt' ? received : nextWorking
       const last = addCalendarDays(addCalendarMonths(countFrom, amount), pausedUnits)
       const dueDate = cal.isWorkingDay(last) ? last : addWorkingDays(cal, last, 1)
-      return { dueDate, dueAt: instantOf(dueDate, rule.endOfDay), countFrom, isRolledOver: dueDate !== last }
+      return {
+        dueDate,
+        dueAt: instantOf(dueDate, rule.endOfDay),
+        countFrom,
+        isRolledOver: dueDate !== last,
+      }
     }
     case 'same_day': {
       let dueDate = total > 0 ? addWorkingDays(cal, startDay, total) : startDay
@@ -108,7 +138,8 @@ function dueDay(rule: DeadlineRule, receivedAt: number, cal: HolidayCalendar, am
       return { dueDate, dueAt, countFrom: startDay, isRolledOver }
     }
     case 'hours': {
-      const dueAt = (rule.start === 'receipt' ? receivedAt : startOfZonedDay(nextWorking)) + total * HOUR_MS
+      const dueAt =
+        (rule.start === 'receipt' ? receivedAt : startOfZonedDay(nextWorking)) + total * HOUR_MS
       return { dueDate: toZonedDate(dueAt), dueAt, countFrom: startDay, isRolledOver: false }
     }
   }
@@ -134,8 +165,16 @@ function holidaysBetween(cal: HolidayCalendar, after: IsoDate, upTo: IsoDate) {
  * Only the due instant (UTC ms) of `computeDeadline`, without building the explanation: the ingest
  * path computes one per new inquiry. Same rules, same result as `computeDeadline(...).dueAt`.
  */
-export function computeDueAt(rule: DeadlineRule, receivedAt: number, cal: HolidayCalendar, options: DeadlineOptions = {}): number {
-  const pausedUnits = (options.pauses ?? []).reduce((sum, p) => sum + pauseUnits(rule.rule, cal, p), 0)
+export function computeDueAt(
+  rule: DeadlineRule,
+  receivedAt: number,
+  cal: HolidayCalendar,
+  options: DeadlineOptions = {},
+): number {
+  const pausedUnits = (options.pauses ?? []).reduce(
+    (sum, p) => sum + pauseUnits(rule.rule, cal, p),
+    0,
+  )
   const extensionUnits = options.isExtended ? (rule.extensionAmount ?? 0) : 0
   return dueDay(rule, receivedAt, cal, rule.amount + extensionUnits, pausedUnits).dueAt
 }
@@ -165,7 +204,10 @@ export function computeDeadline(
   const day = dueDay(rule, receivedAt, cal, rule.amount + extensionUnits, pausedUnits)
   const receivedDate = toZonedDate(receivedAt)
   const receivedInfo = cal.describeDay(receivedDate)
-  const between = rule.rule === 'hours' ? { holidays: [], makeupWorkdays: [] } : holidaysBetween(cal, receivedDate, day.dueDate)
+  const between =
+    rule.rule === 'hours'
+      ? { holidays: [], makeupWorkdays: [] }
+      : holidaysBetween(cal, receivedDate, day.dueDate)
   const uncoveredYears: number[] = []
   for (let y = Number(receivedDate.slice(0, 4)); y <= Number(day.dueDate.slice(0, 4)); y += 1) {
     if (!cal.years.includes(y)) uncoveredYears.push(y)
@@ -178,7 +220,12 @@ export function computeDeadline(
       start: rule.start,
       endOfDay: rule.endOfDay,
       source: rule.source,
-      received: { ...dated(receivedDate), at: receivedAt, kind: receivedInfo.kind, name: receivedInfo.name },
+      received: {
+        ...dated(receivedDate),
+        at: receivedAt,
+        kind: receivedInfo.kind,
+        name: receivedInfo.name,
+      },
       countFrom: day.countFrom,
       pausedUnits,
       pauses,
@@ -201,7 +248,8 @@ export type DueStatus = { state: 'due_in' | 'due_today' | 'overdue'; workingDays
 export function dueStatus(cal: HolidayCalendar, now: number, dueAt: number): DueStatus {
   const today = toZonedDate(now)
   const dueDate = toZonedDate(dueAt)
-  if (now > dueAt) return { state: 'overdue', workingDays: Math.max(0, countWorkingDays(cal, dueDate, today)) }
+  if (now > dueAt)
+    return { state: 'overdue', workingDays: Math.max(0, countWorkingDays(cal, dueDate, today)) }
   if (dueDate === today) return { state: 'due_today', workingDays: 0 }
   return { state: 'due_in', workingDays: countWorkingDays(cal, today, dueDate) }
 }

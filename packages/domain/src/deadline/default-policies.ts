@@ -22,33 +22,87 @@ import { DEFAULT_END_OF_DAY } from './policy.ts'
 const HOTLINE_PRACTICE = '12345热线工单办理通行规范（按本地热线管理办法调整）'
 const OGI_2007 = '《中华人民共和国政府信息公开条例》（2007年）第二十四条'
 const OGI_2019 = '《中华人民共和国政府信息公开条例》（2019年修订）第三十三条'
-const PROPOSAL_ANSWER = '人大代表建议、政协提案办理通行规定：自交办之日起三个月内书面答复（按本地办理办法核对）'
-const PROPOSAL_CO_UNIT = '人大代表建议、政协提案办理通行规定：协办单位自交办之日起一个月内向主办单位提出协办意见（按本地办理办法核对）'
+const PROPOSAL_ANSWER =
+  '人大代表建议、政协提案办理通行规定：自交办之日起三个月内书面答复（按本地办理办法核对）'
+const PROPOSAL_CO_UNIT =
+  '人大代表建议、政协提案办理通行规定：协办单位自交办之日起一个月内向主办单位提出协办意见（按本地办理办法核对）'
 const OGI_REVISION_DATE = '2019-05-15'
 
 const wd = (amount: number, source: string, extensionAmount: number | null = null) =>
-  ({ rule: 'working_days', amount, start: 'next_working_day', endOfDay: DEFAULT_END_OF_DAY, extensionAmount, source }) as const
+  ({
+    rule: 'working_days',
+    amount,
+    start: 'next_working_day',
+    endOfDay: DEFAULT_END_OF_DAY,
+    extensionAmount,
+    source,
+  }) as const
 
 const months = (amount: number, source: string) =>
-  ({ rule: 'calendar_months', amount, start: 'receipt', endOfDay: DEFAULT_END_OF_DAY, extensionAmount: null, source }) as const
+  ({
+    rule: 'calendar_months',
+    amount,
+    start: 'receipt',
+    endOfDay: DEFAULT_END_OF_DAY,
+    extensionAmount: null,
+    source,
+  }) as const
 
 const message = (channelCode: string | null, category: string | null) =>
   ({ kind: 'message', channelCode, category, validFrom: null, validUntil: null }) as const
 
 /** The rule used when no policy applies (an empty policy table): the desk's 15-working-day default. */
-export const FALLBACK_POLICY: DeadlinePolicy = { ...message(null, null), ...wd(15, '本系统默认办理时限（请按本单位规定修改）') }
+export const FALLBACK_POLICY: DeadlinePolicy = {
+  ...message(null, null),
+  ...wd(15, '本系统默认办理时限（请按本单位规定修改）'),
+}
 
 export const DEFAULT_DEADLINE_POLICIES: readonly DeadlinePolicy[] = [
-  { ...message('hotline_12345', '紧急'), rule: 'same_day', amount: 0, start: 'receipt', endOfDay: null, extensionAmount: null, source: HOTLINE_PRACTICE },
+  {
+    ...message('hotline_12345', '紧急'),
+    rule: 'same_day',
+    amount: 0,
+    start: 'receipt',
+    endOfDay: null,
+    extensionAmount: null,
+    source: HOTLINE_PRACTICE,
+  },
   { ...message('hotline_12345', '咨询'), ...wd(3, HOTLINE_PRACTICE) },
   { ...message('hotline_12345', '求助'), ...wd(3, HOTLINE_PRACTICE) },
   { ...message('hotline_12345', '投诉'), ...wd(13, HOTLINE_PRACTICE) },
   { ...message('hotline_12345', '建议'), ...wd(13, HOTLINE_PRACTICE) },
   { ...message('hotline_12345', null), ...wd(13, HOTLINE_PRACTICE) },
   FALLBACK_POLICY,
-  { kind: 'disclosure', channelCode: null, category: null, validFrom: null, validUntil: OGI_REVISION_DATE, ...wd(15, OGI_2007, 15) },
-  { kind: 'disclosure', channelCode: null, category: null, validFrom: OGI_REVISION_DATE, validUntil: null, ...wd(20, OGI_2019, 20) },
-  { kind: 'proposal', channelCode: null, category: null, validFrom: null, validUntil: null, ...months(3, PROPOSAL_ANSWER) },
-  { kind: 'proposal', channelCode: null, category: PROPOSAL_ROLE_CATEGORY.co, validFrom: null, validUntil: null, ...months(1, PROPOSAL_CO_UNIT) },
+  {
+    kind: 'disclosure',
+    channelCode: null,
+    category: null,
+    validFrom: null,
+    validUntil: OGI_REVISION_DATE,
+    ...wd(15, OGI_2007, 15),
+  },
+  {
+    kind: 'disclosure',
+    channelCode: null,
+    category: null,
+    validFrom: OGI_REVISION_DATE,
+    validUntil: null,
+    ...wd(20, OGI_2019, 20),
+  },
+  {
+    kind: 'proposal',
+    channelCode: null,
+    category: null,
+    validFrom: null,
+    validUntil: null,
+    ...months(3, PROPOSAL_ANSWER),
+  },
+  {
+    kind: 'proposal',
+    channelCode: null,
+    category: PROPOSAL_ROLE_CATEGORY.co,
+    validFrom: null,
+    validUntil: null,
+    ...months(1, PROPOSAL_CO_UNIT),
+  },
 ]
-

@@ -24,7 +24,11 @@ describe('replyLateness', () => {
   it('skips the National Day holiday and counts its make-up workday', () => {
     const cal = buildCalendar(
       [
-        ...['2024-10-01', '2024-10-02', '2024-10-03', '2024-10-04', '2024-10-07'].map((date) => ({ date, isOffDay: true, name: '国庆节' })),
+        ...['2024-10-01', '2024-10-02', '2024-10-03', '2024-10-04', '2024-10-07'].map((date) => ({
+          date,
+          isOffDay: true,
+          name: '国庆节',
+        })),
         { date: '2024-10-12', isOffDay: false, name: '国庆节' },
       ],
       [2024],
@@ -36,7 +40,10 @@ describe('replyLateness', () => {
 
   it('marks an answer as late by what the open item showed as overdue that day', () => {
     const replied = at('2024-10-03T15:00:00+08:00')
-    expect(dueStatus(buildCalendar([], []), replied, due)).toEqual({ state: 'overdue', workingDays: 4 })
+    expect(dueStatus(buildCalendar([], []), replied, due)).toEqual({
+      state: 'overdue',
+      workingDays: 4,
+    })
     expect(replyLateness(weekdayCalendar, due, replied)).toBe(4)
   })
 })

@@ -9,16 +9,27 @@ import { deadlinePolicySchema, selectPolicy, type DeadlineRule } from './policy.
 // 2018's Spring Festival (02-15…02-21, 02-11 and 02-24 make-up workdays), as the State Council announced it
 const cal = buildCalendar(
   [
-    ...['2018-02-15', '2018-02-16', '2018-02-19', '2018-02-20', '2018-02-21'].map((date) => ({ date, isOffDay: true, name: '春节' })),
+    ...['2018-02-15', '2018-02-16', '2018-02-19', '2018-02-20', '2018-02-21'].map((date) => ({
+      date,
+      isOffDay: true,
+      name: '春节',
+    })),
     ...['2018-02-11', '2018-02-24'].map((date) => ({ date, isOffDay: false, name: '春节' })),
   ],
   [2017, 2018],
 )
 const months = (amount: number, extra: Partial<DeadlineRule> = {}): DeadlineRule => ({
-  rule: 'calendar_months', amount, start: 'receipt', endOfDay: '17:00', extensionAmount: null, source: 'test', ...extra,
+  rule: 'calendar_months',
+  amount,
+  start: 'receipt',
+  endOfDay: '17:00',
+  extensionAmount: null,
+  source: 'test',
+  ...extra,
 })
 const at = (iso: string) => Date.parse(iso)
-const due = (rule: DeadlineRule, received: string, options = {}) => formatInstant(computeDeadline(rule, at(received), cal, options).dueAt).slice(0, 16)
+const due = (rule: DeadlineRule, received: string, options = {}) =>
+  formatInstant(computeDeadline(rule, at(received), cal, options).dueAt).slice(0, 16)
 
 describe('addCalendarMonths', () => {
   it.each([
@@ -36,7 +47,7 @@ describe('addCalendarMonths', () => {
 })
 
 describe('calendar_months deadlines', () => {
-  it('falls on the same day of the target month, at the rule\'s end of day', () => {
+  it("falls on the same day of the target month, at the rule's end of day", () => {
     expect(due(months(3), '2017-03-15T10:00:00+08:00')).toBe('2017-06-15T17:00')
   })
 
@@ -47,29 +58,50 @@ describe('calendar_months deadlines', () => {
     const d = computeDeadline(months(3), at('2017-11-17T09:00:00+08:00'), cal)
     expect(d.explanation.due.date).toBe('2018-02-22')
     expect(d.explanation.isRolledOver).toBe(true)
-    expect(d.explanation.holidays.map((h) => [h.from, h.to])).toEqual([['2018-02-15', '2018-02-16'], ['2018-02-19', '2018-02-21']])
+    expect(d.explanation.holidays.map((h) => [h.from, h.to])).toEqual([
+      ['2018-02-15', '2018-02-16'],
+      ['2018-02-19', '2018-02-21'],
+    ])
   })
 
   it('adds a pause in calendar days and an extension in months', () => {
     const pause = { from: at('2017-04-01T10:00:00+08:00'), to: at('2017-04-11T10:00:00+08:00') }
-    expect(due(months(3), '2017-03-15T10:00:00+08:00', { pauses: [pause] })).toBe('2017-06-26T17:00')
-    expect(due(months(3, { extensionAmount: 1 }), '2017-03-15T10:00:00+08:00', { isExtended: true })).toBe('2017-07-17T17:00')
-    expect(computeDueAt(months(3), at('2017-03-15T10:00:00+08:00'), cal, { pauses: [pause] })).toBe(at('2017-06-26T17:00:00+08:00'))
+    expect(due(months(3), '2017-03-15T10:00:00+08:00', { pauses: [pause] })).toBe(
+      '2017-06-26T17:00',
+    )
+    expect(
+      due(months(3, { extensionAmount: 1 }), '2017-03-15T10:00:00+08:00', { isExtended: true }),
+    ).toBe('2017-07-17T17:00')
+    expect(computeDueAt(months(3), at('2017-03-15T10:00:00+08:00'), cal, { pauses: [pause] })).toBe(
+      at('2017-06-26T17:00:00+08:00'),
+    )
   })
 
   it('counts from the first working day after receipt when the rule says so', () => {
     // received Friday 2017-03-17: the period starts Monday 03-20
-    expect(due(months(1, { start: 'next_working_day' }), '2017-03-17T10:00:00+08:00')).toBe('2017-04-20T17:00')
+    expect(due(months(1, { start: 'next_working_day' }), '2017-03-17T10:00:00+08:00')).toBe(
+      '2017-04-20T17:00',
+    )
   })
 })
 
 describe('the default proposal policies', () => {
-  const scope = (category: string | null) => ({ kind: 'proposal' as const, channelCode: 'proposals', category, receivedDate: '2017-03-15' })
+  const scope = (category: string | null) => ({
+    kind: 'proposal' as const,
+    channelCode: 'proposals',
+    category,
+    receivedDate: '2017-03-15',
+  })
 
   it('answer in 3 months of assignment; a co-unit opinion in 1 month; both valid policies', () => {
     const lead = selectPolicy(DEFAULT_DEADLINE_POLICIES, scope('主办'))
     const co = selectPolicy(DEFAULT_DEADLINE_POLICIES, scope('协办'))
-    expect([lead?.rule, lead?.amount, co?.rule, co?.amount]).toEqual(['calendar_months', 3, 'calendar_months', 1])
+    expect([lead?.rule, lead?.amount, co?.rule, co?.amount]).toEqual([
+      'calendar_months',
+      3,
+      'calendar_months',
+      1,
+    ])
     expect(lead?.source).toContain('三个月')
     expect(co?.source).toContain('一个月')
     for (const p of [lead, co]) expect(deadlinePolicySchema.safeParse(p).success).toBe(true)

@@ -20,7 +20,13 @@ import { z } from 'zod'
 import { supportedDateSchema } from '../supported-dates.ts'
 import { textSchema } from '../text.ts'
 
-export const DEADLINE_RULES = ['working_days', 'calendar_days', 'calendar_months', 'same_day', 'hours'] as const
+export const DEADLINE_RULES = [
+  'working_days',
+  'calendar_days',
+  'calendar_months',
+  'same_day',
+  'hours',
+] as const
 export type DeadlineRuleKind = (typeof DEADLINE_RULES)[number]
 
 export const DEADLINE_STARTS = ['receipt', 'next_working_day'] as const
@@ -40,23 +46,41 @@ const ruleFields = {
   /** N: days, months or hours; 0 for `same_day` */
   amount: z.number().int().min(0).max(366),
   start: z.enum(DEADLINE_STARTS),
-  endOfDay: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, e.g. 17:00').nullable(),
+  endOfDay: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, e.g. 17:00')
+    .nullable(),
   extensionAmount: z.number().int().min(1).max(366).nullable(),
   /** The rule's legal or practical source, e.g. 《中华人民共和国政府信息公开条例》2019年修订 第三十三条 */
   source: textSchema().trim().min(1).max(500),
 }
 
-type RuleFields = { rule: DeadlineRuleKind; amount: number; endOfDay: string | null; extensionAmount: number | null }
+type RuleFields = {
+  rule: DeadlineRuleKind
+  amount: number
+  endOfDay: string | null
+  extensionAmount: number | null
+}
 
 /** The consistency checks of a rule, as zod issues (used by every schema that carries a rule). */
 function checkRule(r: RuleFields, ctx: z.RefinementCtx) {
-  if (r.rule === 'same_day' && r.amount !== 0) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'same_day takes amount 0' })
-  if (r.rule !== 'same_day' && r.amount < 1) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'must be at least 1' })
+  if (r.rule === 'same_day' && r.amount !== 0)
+    ctx.addIssue({ code: 'custom', path: ['amount'], message: 'same_day takes amount 0' })
+  if (r.rule !== 'same_day' && r.amount < 1)
+    ctx.addIssue({ code: 'custom', path: ['amount'], message: 'must be at least 1' })
   if (r.rule === 'hours' && r.endOfDay !== null) {
-    ctx.addIssue({ code: 'custom', path: ['endOfDay'], message: 'an hours rule has no end-of-day time' })
+    ctx.addIssue({
+      code: 'custom',
+      path: ['endOfDay'],
+      message: 'an hours rule has no end-of-day time',
+    })
   }
   if (r.rule === 'same_day' && r.extensionAmount !== null) {
-    ctx.addIssue({ code: 'custom', path: ['extensionAmount'], message: 'a same_day rule cannot be extended' })
+    ctx.addIssue({
+      code: 'custom',
+      path: ['extensionAmount'],
+      message: 'a same_day rule cannot be extended',
+    })
   }
 }
 
@@ -66,7 +90,10 @@ export type DeadlineRule = z.infer<typeof deadlineRuleSchema>
 
 const scopeFields = {
   kind: z.enum(INQUIRY_KINDS),
-  channelCode: z.string().regex(/^[a-z][a-z0-9_]{1,31}$/).nullable(),
+  channelCode: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{1,31}$/)
+    .nullable(),
   category: textSchema().trim().min(1).max(100).nullable(),
   /** Receipt dates (Asia/Shanghai) the policy applies to: from inclusive, until exclusive. */
   validFrom: supportedDateSchema.nullable(),
@@ -74,13 +101,15 @@ const scopeFields = {
 }
 
 /** A policy: where it applies (kind, channel or any, category or any, receipt dates) and its rule. */
-export const deadlinePolicySchema = z.object({ ...scopeFields, ...ruleFields }).superRefine((p, ctx) => {
-  checkRule(p, ctx)
-  // a policy valid from a date on or after its end would never apply
-  if (p.validFrom !== null && p.validUntil !== null && p.validUntil <= p.validFrom) {
-    ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'must be after validFrom' })
-  }
-})
+export const deadlinePolicySchema = z
+  .object({ ...scopeFields, ...ruleFields })
+  .superRefine((p, ctx) => {
+    checkRule(p, ctx)
+    // a policy valid from a date on or after its end would never apply
+    if (p.validFrom !== null && p.validUntil !== null && p.validUntil <= p.validFrom) {
+      ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'must be after validFrom' })
+    }
+  })
 export type DeadlinePolicy = z.infer<typeof deadlinePolicySchema>
 
 /** An admin's edit of a policy's rule (`PATCH`): the fields to change. */
@@ -93,14 +122,24 @@ export type UpdateDeadlinePolicyInput = z.infer<typeof updateDeadlinePolicySchem
  * (null: unbounded). `selectPolicy` would then always pick the first listed, so the second could
  * never apply.
  */
-export function scopesOverlap(a: Omit<DeadlinePolicy, keyof typeof ruleFields>, b: Omit<DeadlinePolicy, keyof typeof ruleFields>): boolean {
-  if (a.kind !== b.kind || a.channelCode !== b.channelCode || a.category !== b.category) return false
-  const startsBeforeEnd = (from: string | null, until: string | null) => from === null || until === null || from < until
+export function scopesOverlap(
+  a: Omit<DeadlinePolicy, keyof typeof ruleFields>,
+  b: Omit<DeadlinePolicy, keyof typeof ruleFields>,
+): boolean {
+  if (a.kind !== b.kind || a.channelCode !== b.channelCode || a.category !== b.category)
+    return false
+  const startsBeforeEnd = (from: string | null, until: string | null) =>
+    from === null || until === null || from < until
   return startsBeforeEnd(a.validFrom, b.validUntil) && startsBeforeEnd(b.validFrom, a.validUntil)
 }
 
 /** What a policy is chosen by. */
-export type PolicyScope = { kind: InquiryKind; channelCode: string; category: string | null; receivedDate: string }
+export type PolicyScope = {
+  kind: InquiryKind
+  channelCode: string
+  category: string | null
+  receivedDate: string
+}
 
 /**
  * The most specific policy for an inquiry: same kind, receipt date within the validity; a policy

@@ -30,16 +30,16 @@ const recordArb = (id: number) =>
       decidedAfter: fc.option(fc.integer({ min: 0, max: 200 * DAY }), { nil: null }),
       outcome: fc.constantFrom(...OUTCOME_CODES),
     })
-    .map(
-      (r): DisclosureRecord => ({
-        id,
-        applicantType: r.applicantType,
-        receivedAt: T0 + r.received,
-        decidedAt: r.decidedAfter === null ? null : T0 + r.received + r.decidedAfter,
-        outcome: r.decidedAfter === null ? null : r.outcome,
-      }),
-    )
-const registerArb = fc.integer({ min: 0, max: 60 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => recordArb(i + 1))))
+    .map((r): DisclosureRecord => ({
+      id,
+      applicantType: r.applicantType,
+      receivedAt: T0 + r.received,
+      decidedAt: r.decidedAfter === null ? null : T0 + r.received + r.decidedAfter,
+      outcome: r.decidedAfter === null ? null : r.outcome,
+    }))
+const registerArb = fc
+  .integer({ min: 0, max: 60 })
+  .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => recordArb(i + 1))))
 const yearArb = fc.constantFrom(2022, 2023, 2024)
 
 describe('section 三 over random registers', () => {
@@ -53,8 +53,11 @@ describe('section 三 over random registers', () => {
           expect(OUTCOME_CODES.reduce((s, code) => s + c(code), 0)).toBe(c('decided_total'))
         }
         for (const row of TABLE_ROWS) {
-          expect(APPLICANT_TYPES.reduce((s, a) => s + cells[row][a].count, 0)).toBe(cells[row].total.count)
-          for (const col of TABLE_COLUMNS) expect(cells[row][col].ids.length).toBe(cells[row][col].count)
+          expect(APPLICANT_TYPES.reduce((s, a) => s + cells[row][a].count, 0)).toBe(
+            cells[row].total.count,
+          )
+          for (const col of TABLE_COLUMNS)
+            expect(cells[row][col].ids.length).toBe(cells[row][col].count)
         }
       }),
     )
@@ -67,14 +70,19 @@ describe('section 三 over random registers', () => {
         const { cells } = computeSectionThree(records, year)
         for (const col of TABLE_COLUMNS) {
           const inCol = records.filter((r) => col === 'total' || r.applicantType === col)
-          const ids = (pred: (r: DisclosureRecord) => boolean) => inCol.filter(pred).map((r) => r.id)
-          const decidedIn = (r: DisclosureRecord) => r.decidedAt !== null && shanghaiYear(r.decidedAt) === year
-          const openAtEndOf = (y: number) => (r: DisclosureRecord) => shanghaiYear(r.receivedAt) <= y && (r.decidedAt === null || shanghaiYear(r.decidedAt) > y)
+          const ids = (pred: (r: DisclosureRecord) => boolean) =>
+            inCol.filter(pred).map((r) => r.id)
+          const decidedIn = (r: DisclosureRecord) =>
+            r.decidedAt !== null && shanghaiYear(r.decidedAt) === year
+          const openAtEndOf = (y: number) => (r: DisclosureRecord) =>
+            shanghaiYear(r.receivedAt) <= y &&
+            (r.decidedAt === null || shanghaiYear(r.decidedAt) > y)
           expect(cells.new[col].ids).toEqual(ids((r) => shanghaiYear(r.receivedAt) === year))
           expect(cells.carried_in[col].ids).toEqual(ids(openAtEndOf(year - 1)))
           expect(cells.carried_out[col].ids).toEqual(ids(openAtEndOf(year)))
           expect(cells.decided_total[col].ids).toEqual(ids(decidedIn))
-          for (const code of OUTCOME_CODES) expect(cells[code][col].ids).toEqual(ids((r) => decidedIn(r) && r.outcome === code))
+          for (const code of OUTCOME_CODES)
+            expect(cells[code][col].ids).toEqual(ids((r) => decidedIn(r) && r.outcome === code))
         }
       }),
     )
@@ -89,21 +97,43 @@ describe('section 三 over random registers', () => {
       outcome: 'unable.not_held',
     }
     const y23 = computeSectionThree([r], 2023).cells
-    expect([y23.new.legal_service.count, y23.carried_out.legal_service.count, y23.decided_total.total.count]).toEqual([1, 1, 0])
+    expect([
+      y23.new.legal_service.count,
+      y23.carried_out.legal_service.count,
+      y23.decided_total.total.count,
+    ]).toEqual([1, 1, 0])
     const y24 = computeSectionThree([r], 2024).cells
-    expect([y24.carried_in.total.count, y24['unable.not_held'].legal_service.ids, y24.carried_out.total.count]).toEqual([1, [7], 0])
+    expect([
+      y24.carried_in.total.count,
+      y24['unable.not_held'].legal_service.ids,
+      y24.carried_out.total.count,
+    ]).toEqual([1, [7], 0])
   })
 
   it('refuses a request decided before it was received', () => {
-    const r: DisclosureRecord = { id: 1, applicantType: 'natural_person', receivedAt: T0 + DAY, decidedAt: T0, outcome: 'grant' }
+    const r: DisclosureRecord = {
+      id: 1,
+      applicantType: 'natural_person',
+      receivedAt: T0 + DAY,
+      decidedAt: T0,
+      outcome: 'grant',
+    }
     expect(() => computeSectionThree([r], 2022)).toThrow(/before its receipt/)
   })
 
   it('labels the leaves with their group and number as printed', () => {
-    expect(tableRowLabel('withhold.three_securities_one_stability', 'zh')).toBe('（三）不予公开 3.危及“三安全一稳定”')
-    expect(tableRowLabel('other.no_correction', 'zh')).toBe('（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请')
+    expect(tableRowLabel('withhold.three_securities_one_stability', 'zh')).toBe(
+      '（三）不予公开 3.危及“三安全一稳定”',
+    )
+    expect(tableRowLabel('other.no_correction', 'zh')).toBe(
+      '（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+    )
     expect(tableRowLabel('grant', 'zh')).toBe('（一）予以公开')
-    expect(OUTCOMES.filter((o) => o.verified).map((o) => o.code).at(-1)).toBe('withhold.enforcement_file')
+    expect(
+      OUTCOMES.filter((o) => o.verified)
+        .map((o) => o.code)
+        .at(-1),
+    ).toBe('withhold.enforcement_file')
     expect(OUTCOMES).toHaveLength(21)
   })
 })
@@ -111,9 +141,30 @@ describe('section 三 over random registers', () => {
 describe('section 四 and the sentences', () => {
   const at = (d: string) => zonedTimeToInstant(d)
   const cases: ReviewCase[] = [
-    { id: 1, requestId: 1, kind: 'review', filedAt: at('2017-03-01'), result: 'upheld', concludedAt: at('2017-05-01') },
-    { id: 2, requestId: 2, kind: 'lawsuit_direct', filedAt: at('2017-11-01'), result: 'corrected', concludedAt: at('2018-02-01') },
-    { id: 3, requestId: 3, kind: 'lawsuit_after_review', filedAt: at('2018-01-05'), result: 'pending', concludedAt: null },
+    {
+      id: 1,
+      requestId: 1,
+      kind: 'review',
+      filedAt: at('2017-03-01'),
+      result: 'upheld',
+      concludedAt: at('2017-05-01'),
+    },
+    {
+      id: 2,
+      requestId: 2,
+      kind: 'lawsuit_direct',
+      filedAt: at('2017-11-01'),
+      result: 'corrected',
+      concludedAt: at('2018-02-01'),
+    },
+    {
+      id: 3,
+      requestId: 3,
+      kind: 'lawsuit_after_review',
+      filedAt: at('2018-01-05'),
+      result: 'pending',
+      concludedAt: null,
+    },
   ]
   it('counts a case in its filing year with its result as known at that year end', () => {
     const g = computeSectionFour(cases, 2017).cells
@@ -121,7 +172,10 @@ describe('section 四 and the sentences', () => {
     expect(g.lawsuit_direct.pending.ids).toEqual([2])
     expect(g.lawsuit_direct.corrected.count).toBe(0)
     expect(REVIEW_KINDS.map((k) => g[k].total.count)).toEqual([1, 1, 0])
-    for (const k of REVIEW_KINDS) expect(REVIEW_COLUMNS.slice(0, 4).reduce((s, c) => s + g[k][c].count, 0)).toBe(g[k].total.count)
+    for (const k of REVIEW_KINDS)
+      expect(REVIEW_COLUMNS.slice(0, 4).reduce((s, c) => s + g[k][c].count, 0)).toBe(
+        g[k].total.count,
+      )
   })
   it('says how many requests were received and whether all were concluded, and how many cases there were', () => {
     const recs: DisclosureRecord[] = Array.from({ length: 760 }, (_, i) => ({
@@ -131,11 +185,21 @@ describe('section 四 and the sentences', () => {
       decidedAt: at('2017-03-10'),
       outcome: 'grant',
     }))
-    expect(formatIntakeSentence(computeSectionThree(recs, 2017))).toBe('全年共受理依申请公开760件，均全部办结。')
+    expect(formatIntakeSentence(computeSectionThree(recs, 2017))).toBe(
+      '全年共受理依申请公开760件，均全部办结。',
+    )
     const open = recs.map((r) => (r.id === 1 ? { ...r, decidedAt: null, outcome: null } : r))
-    expect(formatIntakeSentence(computeSectionThree(open, 2017))).toBe('全年共受理依申请公开760件，办结759件，结转下年度1件。')
-    expect(formatReviewSentence(computeSectionFour(cases.slice(0, 1), 2017))).toBe('发生针对本部门有关政府信息公开事务的行政复议案件1件。')
-    expect(formatReviewSentence(computeSectionFour(cases, 2017))).toBe('发生针对本部门有关政府信息公开事务的行政复议案件1件、行政诉讼案件1件。')
-    expect(formatReviewSentence(computeSectionFour([], 2017))).toBe('未发生针对本部门有关政府信息公开事务的行政复议和行政诉讼案件。')
+    expect(formatIntakeSentence(computeSectionThree(open, 2017))).toBe(
+      '全年共受理依申请公开760件，办结759件，结转下年度1件。',
+    )
+    expect(formatReviewSentence(computeSectionFour(cases.slice(0, 1), 2017))).toBe(
+      '发生针对本部门有关政府信息公开事务的行政复议案件1件。',
+    )
+    expect(formatReviewSentence(computeSectionFour(cases, 2017))).toBe(
+      '发生针对本部门有关政府信息公开事务的行政复议案件1件、行政诉讼案件1件。',
+    )
+    expect(formatReviewSentence(computeSectionFour([], 2017))).toBe(
+      '未发生针对本部门有关政府信息公开事务的行政复议和行政诉讼案件。',
+    )
   })
 })

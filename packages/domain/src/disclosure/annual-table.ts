@@ -36,11 +36,20 @@ export type DisclosureRecord = {
 export const TABLE_COLUMNS = [...APPLICANT_TYPES, 'total'] as const
 export type TableColumn = (typeof TABLE_COLUMNS)[number]
 
-export const TABLE_ROWS = ['new', 'carried_in', ...OUTCOME_CODES, 'decided_total', 'carried_out'] as const
+export const TABLE_ROWS = [
+  'new',
+  'carried_in',
+  ...OUTCOME_CODES,
+  'decided_total',
+  'carried_out',
+] as const
 export type TableRow = (typeof TABLE_ROWS)[number]
 
 /** Printed labels of the rows that are not outcome leaves. */
-export const TABLE_ROW_LABELS: Record<'new' | 'carried_in' | 'results' | 'decided_total' | 'carried_out', { zh: string; en: string }> = {
+export const TABLE_ROW_LABELS: Record<
+  'new' | 'carried_in' | 'results' | 'decided_total' | 'carried_out',
+  { zh: string; en: string }
+> = {
   new: { zh: '一、本年新收政府信息公开申请数量', en: '1. Requests received this year' },
   carried_in: { zh: '二、上年结转政府信息公开申请数量', en: '2. Carried over from last year' },
   results: { zh: '三、本年度办理结果', en: '3. Results this year' },
@@ -52,7 +61,8 @@ export const TOTAL_COLUMN_LABEL = { zh: '总计', en: 'Total' } as const
 
 /** A row's full label as the desk lists it (group ordinal and reason number for the leaves). */
 export function tableRowLabel(row: TableRow, lang: 'zh' | 'en'): string {
-  if (row === 'new' || row === 'carried_in' || row === 'decided_total' || row === 'carried_out') return TABLE_ROW_LABELS[row][lang]
+  if (row === 'new' || row === 'carried_in' || row === 'decided_total' || row === 'carried_out')
+    return TABLE_ROW_LABELS[row][lang]
   const o = outcomeRow(row)
   const g = OUTCOME_GROUP_LABELS[o.group]
   const head = lang === 'zh' ? `${g.ordinal}${g.zh}` : g.en
@@ -77,7 +87,8 @@ export function rowsOfRequest(r: DisclosureRecord, year: number): TableRow[] {
   const { from, to } = yearBounds(year)
   const received = toZonedDate(r.receivedAt)
   const decided = r.decidedAt === null ? null : toZonedDate(r.decidedAt)
-  if (decided !== null && decided < received) throw new RangeError(`request ${r.id}: decided ${decided} before its receipt ${received}`)
+  if (decided !== null && decided < received)
+    throw new RangeError(`request ${r.id}: decided ${decided} before its receipt ${received}`)
   const rows: TableRow[] = []
   if (received >= from && received <= to) rows.push('new')
   if (received < from && (decided === null || decided >= from)) rows.push('carried_in')
@@ -94,9 +105,15 @@ export type TableCell = { count: number; ids: number[] }
 export type SectionThree = { year: number; cells: Record<TableRow, Record<TableColumn, TableCell>> }
 
 /** Section 三 of `year` over a register (any order). @throws RangeError as `rowsOfRequest` */
-export function computeSectionThree(records: readonly DisclosureRecord[], year: number): SectionThree {
+export function computeSectionThree(
+  records: readonly DisclosureRecord[],
+  year: number,
+): SectionThree {
   const cells = Object.fromEntries(
-    TABLE_ROWS.map((row) => [row, Object.fromEntries(TABLE_COLUMNS.map((col) => [col, { count: 0, ids: [] as number[] }]))]),
+    TABLE_ROWS.map((row) => [
+      row,
+      Object.fromEntries(TABLE_COLUMNS.map((col) => [col, { count: 0, ids: [] as number[] }])),
+    ]),
   ) as SectionThree['cells']
   const sorted = [...records].sort((a, b) => a.id - b.id)
   for (const r of sorted) {
@@ -132,9 +149,19 @@ export const REVIEW_COLUMN_LABELS: Record<ReviewColumn, { zh: string; en: string
 }
 
 /** A review or lawsuit against this agency over a request; `result` is `pending` until concluded. */
-export type ReviewCase = { id: number; requestId: number; kind: ReviewKind; filedAt: number; result: ReviewResult; concludedAt: number | null }
+export type ReviewCase = {
+  id: number
+  requestId: number
+  kind: ReviewKind
+  filedAt: number
+  result: ReviewResult
+  concludedAt: number | null
+}
 
-export type SectionFour = { year: number; cells: Record<ReviewKind, Record<ReviewColumn, TableCell>> }
+export type SectionFour = {
+  year: number
+  cells: Record<ReviewKind, Record<ReviewColumn, TableCell>>
+}
 
 /** The column a case falls in for `year`'s table, or null when it was not filed in that year. */
 export function reviewColumnOf(c: ReviewCase, year: number): ReviewResult | null {
@@ -148,7 +175,10 @@ export function reviewColumnOf(c: ReviewCase, year: number): ReviewResult | null
 /** Section 四 of `year`: cells list case ids (ascending). */
 export function computeSectionFour(cases: readonly ReviewCase[], year: number): SectionFour {
   const cells = Object.fromEntries(
-    REVIEW_KINDS.map((k) => [k, Object.fromEntries(REVIEW_COLUMNS.map((col) => [col, { count: 0, ids: [] as number[] }]))]),
+    REVIEW_KINDS.map((k) => [
+      k,
+      Object.fromEntries(REVIEW_COLUMNS.map((col) => [col, { count: 0, ids: [] as number[] }])),
+    ]),
   ) as SectionFour['cells']
   for (const c of [...cases].sort((a, b) => a.id - b.id)) {
     const col = reviewColumnOf(c, year)

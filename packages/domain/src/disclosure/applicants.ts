@@ -6,7 +6,14 @@
  * ../shared/research/disclosure-and-proposals.md).
  */
 
-export const APPLICANT_TYPES = ['natural_person', 'commercial', 'research', 'public_interest', 'legal_service', 'other_org'] as const
+export const APPLICANT_TYPES = [
+  'natural_person',
+  'commercial',
+  'research',
+  'public_interest',
+  'legal_service',
+  'other_org',
+] as const
 export type ApplicantType = (typeof APPLICANT_TYPES)[number]
 
 /** The column header of each applicant type (Chinese as printed, English for the en UI). */
@@ -20,4 +27,7 @@ export const APPLICANT_TYPE_LABELS: Record<ApplicantType, { zh: string; en: stri
 }
 
 /** The group header over the five organisation columns. */
-export const ORGANISATION_GROUP_LABEL = { zh: '法人或其他组织', en: 'Legal persons or other organisations' } as const
+export const ORGANISATION_GROUP_LABEL = {
+  zh: '法人或其他组织',
+  en: 'Legal persons or other organisations',
+} as const

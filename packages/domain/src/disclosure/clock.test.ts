@@ -15,7 +15,10 @@ import { explainDisclosureClock } from './explain.ts'
 import { receiptDate } from './receipt.ts'
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url))
-const dataDir = resolve(process.env.DESK_SHARED_DATA ?? resolve(repoRoot, '../shared/data'), 'holiday-cn')
+const dataDir = resolve(
+  process.env.DESK_SHARED_DATA ?? resolve(repoRoot, '../shared/data'),
+  'holiday-cn',
+)
 const hasData = existsSync(resolve(dataDir, '2024.json'))
 if (!hasData) {
   if (process.env.CI === 'true') throw new Error(`shared data missing at ${dataDir} (CI=true)`)
@@ -25,7 +28,9 @@ const YEARS = [2019, 2024, 2025]
 const cal = buildCalendar(
   hasData
     ? YEARS.flatMap((y) => {
-        const r = parseHolidayCnYear(JSON.parse(readFileSync(resolve(dataDir, `${y}.json`), 'utf8')))
+        const r = parseHolidayCnYear(
+          JSON.parse(readFileSync(resolve(dataDir, `${y}.json`), 'utf8')),
+        )
         if (!r.ok) throw new Error(`${y}.json unreadable`)
         return r.value.days
       })
@@ -39,14 +44,33 @@ const clock = (receivedOn: string, events: DisclosureClockEvent[] = [], today = 
 describe('receipt date (第三十一条)', () => {
   const facts = { submittedOn: '2024-09-27', signedForOn: '2024-09-29', confirmedOn: '2024-09-30' }
   it('takes the day of the fact the method names', () => {
-    expect(receiptDate('in_person', facts)).toEqual({ ok: true, date: '2024-09-27', fact: 'submittedOn' })
-    expect(receiptDate('registered_post', facts)).toEqual({ ok: true, date: '2024-09-29', fact: 'signedForOn' })
-    expect(receiptDate('ordinary_letter', facts)).toEqual({ ok: true, date: '2024-09-30', fact: 'confirmedOn' })
-    expect(receiptDate('online', facts)).toEqual({ ok: true, date: '2024-09-30', fact: 'confirmedOn' })
+    expect(receiptDate('in_person', facts)).toEqual({
+      ok: true,
+      date: '2024-09-27',
+      fact: 'submittedOn',
+    })
+    expect(receiptDate('registered_post', facts)).toEqual({
+      ok: true,
+      date: '2024-09-29',
+      fact: 'signedForOn',
+    })
+    expect(receiptDate('ordinary_letter', facts)).toEqual({
+      ok: true,
+      date: '2024-09-30',
+      fact: 'confirmedOn',
+    })
+    expect(receiptDate('online', facts)).toEqual({
+      ok: true,
+      date: '2024-09-30',
+      fact: 'confirmedOn',
+    })
     expect(receiptDate('fax', facts)).toEqual({ ok: true, date: '2024-09-30', fact: 'confirmedOn' })
   })
   it('has no receipt date for an ordinary letter not yet confirmed with the applicant', () => {
-    expect(receiptDate('ordinary_letter', { submittedOn: '2024-09-27' })).toEqual({ ok: false, missing: 'confirmedOn' })
+    expect(receiptDate('ordinary_letter', { submittedOn: '2024-09-27' })).toEqual({
+      ok: false,
+      missing: 'confirmedOn',
+    })
   })
 })
 
@@ -83,7 +107,9 @@ describe.runIf(hasData)('the disclosure clock on real calendars', () => {
   })
 
   it('a 补正 not answered by its date lapses: treated as given up', () => {
-    const events: DisclosureClockEvent[] = [{ type: 'correction_requested', on: '2024-10-10', answerBy: '2024-10-25' }]
+    const events: DisclosureClockEvent[] = [
+      { type: 'correction_requested', on: '2024-10-10', answerBy: '2024-10-25' },
+    ]
     expect(clock('2024-09-27', events, '2024-10-25').state).toBe('awaiting_correction')
     const lapsed = clock('2024-09-27', events, '2024-10-26')
     expect(lapsed.state).toBe('correction_lapsed')
@@ -91,14 +117,18 @@ describe.runIf(hasData)('the disclosure clock on real calendars', () => {
   })
 
   it('a 补正 sent after the 7th working day is marked late', () => {
-    const c = clock('2024-09-30', [{ type: 'correction_requested', on: '2024-10-16', answerBy: '2024-10-31' }])
+    const c = clock('2024-09-30', [
+      { type: 'correction_requested', on: '2024-10-16', answerBy: '2024-10-31' },
+    ])
     expect(c.correction?.late).toBe(true)
   })
 
   it('a third-party consultation spanning Spring Festival 2025 adds only its working days', () => {
     // received Mon 01-20; consultation Fri 01-24 .. Mon 02-10: 01-26 (Sun make-up), 01-27,
     // (01-28..02-04 off), 02-05, 02-06, 02-07, 02-08 (Sat make-up), 02-10 = 7 working days
-    const open = clock('2025-01-20', [{ type: 'consultation_started', on: '2025-01-24', party: 'third_party' }])
+    const open = clock('2025-01-20', [
+      { type: 'consultation_started', on: '2025-01-24', party: 'third_party' },
+    ])
     expect(open.state).toBe('in_consultation')
     expect(open.due).toBeNull()
     // 15 working days for the third party: 01-26, 01-27, 02-05..08 (6), 02-10..14 (11), 02-17..20 (15)
@@ -122,7 +152,9 @@ describe.runIf(hasData)('the disclosure clock on real calendars', () => {
     const c = clock('2024-03-01', [{ type: 'extended', on: '2024-03-25', workingDays: 20 }])
     expect(c.due?.date).toBe('2024-04-28')
     expect(explainDisclosureClock(c, 'zh')).toContain('经批准延长20个工作日，答复期限为2024-04-28')
-    expect(() => clock('2024-03-01', [{ type: 'extended', on: '2024-03-25', workingDays: 21 }])).toThrow(DisclosureClockError)
+    expect(() =>
+      clock('2024-03-01', [{ type: 'extended', on: '2024-03-25', workingDays: 21 }]),
+    ).toThrow(DisclosureClockError)
     expect(() =>
       clock('2024-03-01', [
         { type: 'extended', on: '2024-03-25', workingDays: 10 },
@@ -141,7 +173,9 @@ describe.runIf(hasData)('the disclosure clock on real calendars', () => {
     expect(after.rule.amount).toBe(20)
     // 05-16, 17 (2), 05-20..24 (7), 05-27..31 (12), 06-03..06 (16), 06-07 端午节 off, 06-10..13 (20)
     expect(after.due?.date).toBe('2019-06-13')
-    expect(() => clock('2019-05-14', [{ type: 'extended', on: '2019-05-20', workingDays: 16 }])).toThrow(/at most 15/)
+    expect(() =>
+      clock('2019-05-14', [{ type: 'extended', on: '2019-05-20', workingDays: 16 }]),
+    ).toThrow(/at most 15/)
   })
 
   it('records whether the decision came in time', () => {
@@ -158,7 +192,9 @@ describe.runIf(hasData)('the disclosure clock on real calendars', () => {
       { type: 'correction_requested', on: '2024-10-10', answerBy: '2024-10-20' },
     ]
     expect(() => clock('2024-09-30', twice)).toThrow(/once/)
-    expect(() => clock('2024-09-30', [{ type: 'consultation_ended', on: '2024-10-08' }])).toThrow(/no consultation/)
+    expect(() => clock('2024-09-30', [{ type: 'consultation_ended', on: '2024-10-08' }])).toThrow(
+      /no consultation/,
+    )
     expect(() => clock('2024-09-30', [{ type: 'decided', on: '2024-09-29' }])).toThrow(/before/)
     expect(() =>
       clock('2024-09-30', [

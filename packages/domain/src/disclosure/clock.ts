@@ -39,7 +39,13 @@ export type DisclosureClockEvent =
   | { type: 'extended'; on: IsoDate; workingDays: number }
   | { type: 'decided'; on: IsoDate }
 
-export const CLOCK_STATES = ['running', 'awaiting_correction', 'correction_lapsed', 'in_consultation', 'decided'] as const
+export const CLOCK_STATES = [
+  'running',
+  'awaiting_correction',
+  'correction_lapsed',
+  'in_consultation',
+  'decided',
+] as const
 /**
  * `running`: the answer period is counting; `awaiting_correction`: a 补正 notice is out and its date
  * has not passed; `correction_lapsed`: it passed without a correction (treated as given up, to be
@@ -55,7 +61,12 @@ export type DisclosureClock = {
   /** The last day a 补正 notice may be sent (receipt + 7 working days). */
   correctionNoticeBy: IsoDate
   /** The 补正 notice, when one was sent; `late` when after `correctionNoticeBy`. */
-  correction: { requestedOn: IsoDate; answerBy: IsoDate; receivedOn: IsoDate | null; late: boolean } | null
+  correction: {
+    requestedOn: IsoDate
+    answerBy: IsoDate
+    receivedOn: IsoDate | null
+    late: boolean
+  } | null
   /** The day the answer period counts from: receipt, or the day the corrected request arrived. */
   clockStart: IsoDate | null
   /** Closed consultations after `clockStart`, with the working days they added. */
@@ -85,16 +96,39 @@ export class DisclosureClockError extends Error {
  * The rule of a receipt date from the disclosure policies.
  * @throws RangeError when no disclosure policy covers the date
  */
-export function disclosureRule(policies: readonly DeadlinePolicy[], receivedOn: IsoDate): DeadlineRule {
-  const policy = selectPolicy(policies, { kind: 'disclosure', channelCode: '', category: null, receivedDate: receivedOn })
+export function disclosureRule(
+  policies: readonly DeadlinePolicy[],
+  receivedOn: IsoDate,
+): DeadlineRule {
+  const policy = selectPolicy(policies, {
+    kind: 'disclosure',
+    channelCode: '',
+    category: null,
+    receivedDate: receivedOn,
+  })
   if (!policy) throw new RangeError(`no disclosure deadline policy covers ${receivedOn}`)
   return policy
 }
 
-type Replay = Omit<DisclosureClock, 'state' | 'due' | 'inTime' | 'rule' | 'receivedOn' | 'correctionNoticeBy'>
+type Replay = Omit<
+  DisclosureClock,
+  'state' | 'due' | 'inTime' | 'rule' | 'receivedOn' | 'correctionNoticeBy'
+>
 
-function replay(events: readonly DisclosureClockEvent[], receivedOn: IsoDate, rule: DeadlineRule, cal: HolidayCalendar): Replay {
-  const s: Replay = { correction: null, clockStart: receivedOn, consultations: [], openConsultation: null, extensionDays: 0, decidedOn: null }
+function replay(
+  events: readonly DisclosureClockEvent[],
+  receivedOn: IsoDate,
+  rule: DeadlineRule,
+  cal: HolidayCalendar,
+): Replay {
+  const s: Replay = {
+    correction: null,
+    clockStart: receivedOn,
+    consultations: [],
+    openConsultation: null,
+    extensionDays: 0,
+    decidedOn: null,
+  }
   const noticeBy = addWorkingDays(cal, receivedOn, CORRECTION_NOTICE_WORKING_DAYS)
   let last = receivedOn
   events.forEach((e, i) => {
@@ -109,19 +143,29 @@ function replay(events: readonly DisclosureClockEvent[], receivedOn: IsoDate, ru
         if (s.correction) fail('a 补正 notice is sent once (第三十条)')
         if (s.openConsultation) fail('a consultation is open')
         if (e.answerBy < e.on) fail('the date to correct by is before the notice')
-        s.correction = { requestedOn: e.on, answerBy: e.answerBy, receivedOn: null, late: e.on > noticeBy }
+        s.correction = {
+          requestedOn: e.on,
+          answerBy: e.answerBy,
+          receivedOn: null,
+          late: e.on > noticeBy,
+        }
         s.clockStart = null
         s.consultations = []
         break
       case 'correction_received':
-        if (!s.correction || s.correction.receivedOn !== null) return fail('no 补正 notice is waiting for an answer')
+        if (!s.correction || s.correction.receivedOn !== null)
+          return fail('no 补正 notice is waiting for an answer')
         s.correction = { ...s.correction, receivedOn: e.on }
         s.clockStart = e.on
         break
       case 'consultation_started':
         if (s.clockStart === null) fail('the clock is not running (awaiting a correction)')
         if (s.openConsultation) fail('a consultation is already open')
-        s.openConsultation = { party: e.party, from: e.on, replyBy: addWorkingDays(cal, e.on, THIRD_PARTY_REPLY_WORKING_DAYS) }
+        s.openConsultation = {
+          party: e.party,
+          from: e.on,
+          replyBy: addWorkingDays(cal, e.on, THIRD_PARTY_REPLY_WORKING_DAYS),
+        }
         break
       case 'consultation_ended': {
         const open = s.openConsultation
@@ -133,8 +177,10 @@ function replay(events: readonly DisclosureClockEvent[], receivedOn: IsoDate, ru
       }
       case 'extended': {
         const max = rule.extensionAmount ?? 0
-        if (!Number.isInteger(e.workingDays) || e.workingDays < 1) fail('an extension is a positive number of working days')
-        if (s.extensionDays + e.workingDays > max) fail(`extensions total at most ${max} working days (${rule.source})`)
+        if (!Number.isInteger(e.workingDays) || e.workingDays < 1)
+          fail('an extension is a positive number of working days')
+        if (s.extensionDays + e.workingDays > max)
+          fail(`extensions total at most ${max} working days (${rule.source})`)
         s.extensionDays += e.workingDays
         break
       }
@@ -168,14 +214,21 @@ export function disclosureClock(
   const correctionNoticeBy = addWorkingDays(cal, receivedOn, CORRECTION_NOTICE_WORKING_DAYS)
   let due: DisclosureClock['due'] = null
   if (s.clockStart !== null && s.openConsultation === null) {
-    const pauses = s.consultations.map((c) => ({ from: startOfZonedDay(c.from), to: startOfZonedDay(c.to) }))
+    const pauses = s.consultations.map((c) => ({
+      from: startOfZonedDay(c.from),
+      to: startOfZonedDay(c.to),
+    }))
     const extended = { ...rule, extensionAmount: s.extensionDays || null }
-    const d = computeDeadline(extended, startOfZonedDay(s.clockStart), cal, { pauses, isExtended: s.extensionDays > 0 })
+    const d = computeDeadline(extended, startOfZonedDay(s.clockStart), cal, {
+      pauses,
+      isExtended: s.extensionDays > 0,
+    })
     due = { date: d.explanation.due.date, at: d.dueAt }
   }
   let state: ClockState = 'running'
   if (s.decidedOn !== null) state = 'decided'
-  else if (s.correction && s.correction.receivedOn === null) state = today > s.correction.answerBy ? 'correction_lapsed' : 'awaiting_correction'
+  else if (s.correction && s.correction.receivedOn === null)
+    state = today > s.correction.answerBy ? 'correction_lapsed' : 'awaiting_correction'
   else if (s.openConsultation) state = 'in_consultation'
   const inTime = s.decidedOn !== null && due !== null ? s.decidedOn <= due.date : null
   return { ...s, state, rule, receivedOn, correctionNoticeBy, due, inTime }

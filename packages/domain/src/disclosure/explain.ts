@@ -7,7 +7,10 @@ import type { DisclosureClock } from './clock.ts'
 
 export type ExplainLanguage = 'zh' | 'en'
 
-const PARTY = { zh: { third_party: '第三方', agency: '其他机关' }, en: { third_party: 'a third party', agency: 'another agency' } } as const
+const PARTY = {
+  zh: { third_party: '第三方', agency: '其他机关' },
+  en: { third_party: 'a third party', agency: 'another agency' },
+} as const
 
 function zh(c: DisclosureClock): string {
   const cor = c.correction
@@ -21,13 +24,17 @@ function zh(c: DisclosureClock): string {
     const o = c.openConsultation
     return `自${o.from}起征求${PARTY.zh[o.party]}意见，所需时间不计入答复期限（条例第三十二条、第三十三条）；${PARTY.zh[o.party]}应于${o.replyBy}前答复。`
   }
-  const start = cor?.receivedOn ? `${cor.receivedOn}收到补正后的申请，答复期限自该日重新计算` : `${c.receivedOn}收到申请`
+  const start = cor?.receivedOn
+    ? `${cor.receivedOn}收到补正后的申请，答复期限自该日重新计算`
+    : `${c.receivedOn}收到申请`
   const parts = [`${start}，依${c.rule.source}应在${c.rule.amount}个工作日内答复`]
   const paused = c.consultations.reduce((n, x) => n + x.workingDays, 0)
   if (paused > 0) parts.push(`征求意见不计入${paused}个工作日`)
   if (c.extensionDays > 0) parts.push(`经批准延长${c.extensionDays}个工作日`)
   const due = c.due ? `答复期限为${c.due.date}` : ''
-  const decided = c.decidedOn ? `，已于${c.decidedOn}答复${c.inTime === false ? '（超期）' : ''}` : ''
+  const decided = c.decidedOn
+    ? `，已于${c.decidedOn}答复${c.inTime === false ? '（超期）' : ''}`
+    : ''
   return `${parts.join('，')}，${due}${decided}。`
 }
 
@@ -43,13 +50,18 @@ function en(c: DisclosureClock): string {
     const o = c.openConsultation
     return `Consulting ${PARTY.en[o.party]} since ${o.from}; that time does not count towards the answer period (Arts. 32–33), and the reply is due by ${o.replyBy}.`
   }
-  const start = cor?.receivedOn ? `The corrected request arrived on ${cor.receivedOn}, so the period runs afresh from that day` : `Received on ${c.receivedOn}`
+  const start = cor?.receivedOn
+    ? `The corrected request arrived on ${cor.receivedOn}, so the period runs afresh from that day`
+    : `Received on ${c.receivedOn}`
   const parts = [`${start}: ${c.rule.amount} working days to answer (${c.rule.source})`]
   const paused = c.consultations.reduce((n, x) => n + x.workingDays, 0)
   if (paused > 0) parts.push(`plus ${paused} working days of consultation that do not count`)
-  if (c.extensionDays > 0) parts.push(`plus an approved extension of ${c.extensionDays} working days`)
+  if (c.extensionDays > 0)
+    parts.push(`plus an approved extension of ${c.extensionDays} working days`)
   const due = c.due ? `, due ${c.due.date}` : ''
-  const decided = c.decidedOn ? `; answered on ${c.decidedOn}${c.inTime === false ? ' (late)' : ''}` : ''
+  const decided = c.decidedOn
+    ? `; answered on ${c.decidedOn}${c.inTime === false ? ' (late)' : ''}`
+    : ''
   return `${parts.join(', ')}${due}${decided}.`
 }
 

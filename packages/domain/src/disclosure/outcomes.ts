@@ -12,7 +12,14 @@
  */
 
 /** The six groups of outcomes, （一） to （六）. */
-export const OUTCOME_GROUPS = ['grant', 'partial', 'withhold', 'unable', 'not_processed', 'other'] as const
+export const OUTCOME_GROUPS = [
+  'grant',
+  'partial',
+  'withhold',
+  'unable',
+  'not_processed',
+  'other',
+] as const
 export type OutcomeGroup = (typeof OUTCOME_GROUPS)[number]
 
 export const OUTCOME_CODES = [
@@ -56,9 +63,16 @@ export type OutcomeRow = {
 }
 
 /** The group headers as printed: （一）予以公开 … （六）其他处理, and （七）总计. */
-export const OUTCOME_GROUP_LABELS: Record<OutcomeGroup, { zh: string; en: string; ordinal: string }> = {
+export const OUTCOME_GROUP_LABELS: Record<
+  OutcomeGroup,
+  { zh: string; en: string; ordinal: string }
+> = {
   grant: { ordinal: '（一）', zh: '予以公开', en: 'Disclosed' },
-  partial: { ordinal: '（二）', zh: '部分公开（区分处理的，只计这一情形，不计其他情形）', en: 'Partly disclosed (counted here only)' },
+  partial: {
+    ordinal: '（二）',
+    zh: '部分公开（区分处理的，只计这一情形，不计其他情形）',
+    en: 'Partly disclosed (counted here only)',
+  },
   withhold: { ordinal: '（三）', zh: '不予公开', en: 'Not disclosed' },
   unable: { ordinal: '（四）', zh: '无法提供', en: 'Cannot be provided' },
   not_processed: { ordinal: '（五）', zh: '不予处理', en: 'Not processed' },
@@ -74,21 +88,45 @@ type Leaf = [code: OutcomeCode, zh: string, en: string]
 function rows(group: OutcomeGroup, leaves: Leaf[], verifiedUpTo: number): OutcomeRow[] {
   return leaves.map(([code, zh, en], i) => {
     const verified = i + 1 <= verifiedUpTo
-    return { code, group, n: group === 'grant' || group === 'partial' ? 0 : i + 1, zh, en, verified, source: verified ? READ_ON_REPORTS : READ_IN_CODE }
+    return {
+      code,
+      group,
+      n: group === 'grant' || group === 'partial' ? 0 : i + 1,
+      zh,
+      en,
+      verified,
+      source: verified ? READ_ON_REPORTS : READ_IN_CODE,
+    }
   })
 }
 
 /** Every leaf row, in the order of the printed table. */
 export const OUTCOMES: readonly OutcomeRow[] = [
   ...rows('grant', [['grant', '予以公开', 'Disclosed']], 1),
-  ...rows('partial', [['partial', '部分公开（区分处理的，只计这一情形，不计其他情形）', 'Partly disclosed']], 1),
+  ...rows(
+    'partial',
+    [['partial', '部分公开（区分处理的，只计这一情形，不计其他情形）', 'Partly disclosed']],
+    1,
+  ),
   ...rows(
     'withhold',
     [
       ['withhold.state_secret', '属于国家秘密', 'State secret'],
-      ['withhold.prohibited_by_law', '其他法律行政法规禁止公开', 'Disclosure prohibited by other laws or regulations'],
-      ['withhold.three_securities_one_stability', '危及“三安全一稳定”', 'Endangers national, public or economic security or social stability'],
-      ['withhold.third_party_rights', '保护第三方合法权益', "Protects a third party's lawful rights"],
+      [
+        'withhold.prohibited_by_law',
+        '其他法律行政法规禁止公开',
+        'Disclosure prohibited by other laws or regulations',
+      ],
+      [
+        'withhold.three_securities_one_stability',
+        '危及“三安全一稳定”',
+        'Endangers national, public or economic security or social stability',
+      ],
+      [
+        'withhold.third_party_rights',
+        '保护第三方合法权益',
+        "Protects a third party's lawful rights",
+      ],
       ['withhold.internal_affairs', '属于三类内部事务信息', 'Internal-affairs information'],
       ['withhold.process_information', '属于四类过程性信息', 'Process information'],
       ['withhold.enforcement_file', '属于行政执法案卷', 'Administrative enforcement file'],
@@ -111,16 +149,32 @@ export const OUTCOMES: readonly OutcomeRow[] = [
       ['not_processed.petition_complaint', '信访举报投诉类申请', 'A petition, report or complaint'],
       ['not_processed.repeated', '重复申请', 'Repeated request'],
       ['not_processed.publication', '要求提供公开出版物', 'Asks for a public publication'],
-      ['not_processed.mass_repeated', '无正当理由大量反复申请', 'Mass repeated requests without good reason'],
-      ['not_processed.confirm_or_reissue', '要求行政机关确认或重新出具已获取信息', 'Asks to confirm or reissue information already obtained'],
+      [
+        'not_processed.mass_repeated',
+        '无正当理由大量反复申请',
+        'Mass repeated requests without good reason',
+      ],
+      [
+        'not_processed.confirm_or_reissue',
+        '要求行政机关确认或重新出具已获取信息',
+        'Asks to confirm or reissue information already obtained',
+      ],
     ],
     0,
   ),
   ...rows(
     'other',
     [
-      ['other.no_correction', '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', 'Not corrected in time without good reason; no longer processed'],
-      ['other.fee_unpaid', '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', 'Fee not paid in time; no longer processed'],
+      [
+        'other.no_correction',
+        '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+        'Not corrected in time without good reason; no longer processed',
+      ],
+      [
+        'other.fee_unpaid',
+        '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+        'Fee not paid in time; no longer processed',
+      ],
       ['other.other', '其他', 'Other'],
     ],
     0,

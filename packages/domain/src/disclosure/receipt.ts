@@ -9,15 +9,36 @@
  */
 import type { IsoDate } from '../time.ts'
 
-export const RECEIPT_METHODS = ['in_person', 'registered_post', 'ordinary_letter', 'online', 'fax'] as const
+export const RECEIPT_METHODS = [
+  'in_person',
+  'registered_post',
+  'ordinary_letter',
+  'online',
+  'fax',
+] as const
 export type ReceiptMethod = (typeof RECEIPT_METHODS)[number]
 
 /** The fact that fixes the receipt date of each method (the label of the date field in the form). */
-export const RECEIPT_METHOD_LABELS: Record<ReceiptMethod, { zh: string; en: string; dateFact: { zh: string; en: string } }> = {
+export const RECEIPT_METHOD_LABELS: Record<
+  ReceiptMethod,
+  { zh: string; en: string; dateFact: { zh: string; en: string } }
+> = {
   in_person: { zh: '当面提交', en: 'In person', dateFact: { zh: '提交之日', en: 'day submitted' } },
-  registered_post: { zh: '邮寄（需签收）', en: 'Registered post', dateFact: { zh: '签收之日', en: 'day signed for' } },
-  ordinary_letter: { zh: '平常信函', en: 'Ordinary letter', dateFact: { zh: '与申请人确认之日', en: 'day confirmed with the applicant' } },
-  online: { zh: '互联网渠道', en: 'Online', dateFact: { zh: '双方确认之日', en: 'day both sides confirmed' } },
+  registered_post: {
+    zh: '邮寄（需签收）',
+    en: 'Registered post',
+    dateFact: { zh: '签收之日', en: 'day signed for' },
+  },
+  ordinary_letter: {
+    zh: '平常信函',
+    en: 'Ordinary letter',
+    dateFact: { zh: '与申请人确认之日', en: 'day confirmed with the applicant' },
+  },
+  online: {
+    zh: '互联网渠道',
+    en: 'Online',
+    dateFact: { zh: '双方确认之日', en: 'day both sides confirmed' },
+  },
   fax: { zh: '传真', en: 'Fax', dateFact: { zh: '双方确认之日', en: 'day both sides confirmed' } },
 }
 
@@ -40,7 +61,8 @@ export const RECEIPT_FACT_OF: Record<ReceiptMethod, keyof ReceiptFacts> = {
   fax: 'confirmedOn',
 }
 
-export type ReceiptDate = { ok: true; date: IsoDate; fact: keyof ReceiptFacts } | { ok: false; missing: keyof ReceiptFacts }
+export type ReceiptDate =
+  { ok: true; date: IsoDate; fact: keyof ReceiptFacts } | { ok: false; missing: keyof ReceiptFacts }
 
 /**
  * The receipt date of a request by 第三十一条: the date of the fact its method names. A request
@@ -58,4 +80,9 @@ export function receiptDate(method: ReceiptMethod, facts: ReceiptFacts): Receipt
  * not come through one of the bureau's citizen channels. The annual report counts its requests in
  * a sentence and a table of their own (全年共受理依申请公开…件), not in the channel sentence.
  */
-export const DISCLOSURE_CHANNEL = { code: 'ogi_request', nameZh: '政府信息公开申请', nameEn: 'Disclosure requests', intake: 'manual' } as const
+export const DISCLOSURE_CHANNEL = {
+  code: 'ogi_request',
+  nameZh: '政府信息公开申请',
+  nameEn: 'Disclosure requests',
+  intake: 'manual',
+} as const

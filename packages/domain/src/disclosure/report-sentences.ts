@@ -26,6 +26,9 @@ export function formatReviewSentence(t: SectionFour): string {
   const suits = t.cells.lawsuit_direct.total.count + t.cells.lawsuit_after_review.total.count
   const head = '针对本部门有关政府信息公开事务的'
   if (reviews === 0 && suits === 0) return `未发生${head}行政复议和行政诉讼案件。`
-  const parts = [reviews > 0 ? `行政复议案件${reviews}件` : null, suits > 0 ? `行政诉讼案件${suits}件` : null].filter(Boolean)
+  const parts = [
+    reviews > 0 ? `行政复议案件${reviews}件` : null,
+    suits > 0 ? `行政诉讼案件${suits}件` : null,
+  ].filter(Boolean)
   return `发生${head}${parts.join('、')}。`
 }

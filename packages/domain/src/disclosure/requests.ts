@@ -33,10 +33,23 @@ export type CreateDisclosureRequestInput = z.infer<typeof createDisclosureReques
 export const disclosureActionSchema = z.discriminatedUnion('action', [
   versionSchema.extend({ action: z.literal('request_correction'), on: day, answerBy: day }),
   versionSchema.extend({ action: z.literal('receive_correction'), on: day }),
-  versionSchema.extend({ action: z.literal('start_consultation'), on: day, party: z.enum(CONSULTATION_PARTIES) }),
+  versionSchema.extend({
+    action: z.literal('start_consultation'),
+    on: day,
+    party: z.enum(CONSULTATION_PARTIES),
+  }),
   versionSchema.extend({ action: z.literal('end_consultation'), on: day }),
-  versionSchema.extend({ action: z.literal('extend'), on: day, workingDays: z.number().int().min(1).max(20) }),
-  versionSchema.extend({ action: z.literal('decide'), on: day, outcome: z.enum(OUTCOME_CODES), note: z.string().trim().max(5000).default('') }),
+  versionSchema.extend({
+    action: z.literal('extend'),
+    on: day,
+    workingDays: z.number().int().min(1).max(20),
+  }),
+  versionSchema.extend({
+    action: z.literal('decide'),
+    on: day,
+    outcome: z.enum(OUTCOME_CODES),
+    note: z.string().trim().max(5000).default(''),
+  }),
 ])
 export type DisclosureActionInput = z.infer<typeof disclosureActionSchema>
 export type DisclosureAction = DisclosureActionInput['action']
@@ -52,7 +65,12 @@ export const reviewCaseSchema = z.object({
 export type ReviewCaseInput = z.infer<typeof reviewCaseSchema>
 
 /** An admin's correction of an outcome row's labels. */
-export const outcomeLabelSchema = z.object({ labelZh: z.string().trim().min(1).max(200), labelEn: z.string().trim().min(1).max(200) }).partial()
+export const outcomeLabelSchema = z
+  .object({
+    labelZh: z.string().trim().min(1).max(200),
+    labelEn: z.string().trim().min(1).max(200),
+  })
+  .partial()
 export type OutcomeLabelInput = z.infer<typeof outcomeLabelSchema>
 
 /** `GET /api/reports/disclosure?year=` and the register of one cell. */

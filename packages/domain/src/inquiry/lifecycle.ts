@@ -160,7 +160,11 @@ export type MessageStatus = (typeof MESSAGE_STATUSES)[number]
 
 const OPEN = ['new', 'assigned'] as const satisfies readonly MessageStatus[]
 /** An action a kind does not have */
-const NEVER = { statuses: [], role: 'responder', holder: 'anyone' } as const satisfies ActionRule<MessageStatus>
+const NEVER = {
+  statuses: [],
+  role: 'responder',
+  holder: 'anyone',
+} as const satisfies ActionRule<MessageStatus>
 const ANSWERABLE = ['new', 'assigned', 'replied'] as const satisfies readonly MessageStatus[]
 
 /** A citizen message (the channels' inquiries): the 12345 work order. */
@@ -227,11 +231,31 @@ export const PROPOSAL_LIFECYCLE: KindLifecycle<MessageStatus> = {
     mark_posted: NEVER,
     pause_clock: NEVER,
     resume_clock: NEVER,
-    send_opinion: { statuses: OPEN, role: 'responder', holder: 'holder', category: PROPOSAL_ROLE_CATEGORY.co },
+    send_opinion: {
+      statuses: OPEN,
+      role: 'responder',
+      holder: 'holder',
+      category: PROPOSAL_ROLE_CATEGORY.co,
+    },
     record_consultation: { statuses: OPEN, role: 'responder', holder: 'holder' },
-    draft_answer: { statuses: OPEN, role: 'responder', holder: 'holder', category: PROPOSAL_ROLE_CATEGORY.lead },
-    sign_off_answer: { statuses: OPEN, role: 'manager', holder: 'anyone', category: PROPOSAL_ROLE_CATEGORY.lead },
-    rate: { statuses: ['replied'], role: 'responder', holder: 'anyone', category: PROPOSAL_ROLE_CATEGORY.lead },
+    draft_answer: {
+      statuses: OPEN,
+      role: 'responder',
+      holder: 'holder',
+      category: PROPOSAL_ROLE_CATEGORY.lead,
+    },
+    sign_off_answer: {
+      statuses: OPEN,
+      role: 'manager',
+      holder: 'anyone',
+      category: PROPOSAL_ROLE_CATEGORY.lead,
+    },
+    rate: {
+      statuses: ['replied'],
+      role: 'responder',
+      holder: 'anyone',
+      category: PROPOSAL_ROLE_CATEGORY.lead,
+    },
   },
 }
 
@@ -272,10 +296,30 @@ export const DISCLOSURE_LIFECYCLE: KindLifecycle<DisclosureStatus> = {
     send_back: { statuses: DISCLOSURE_STATUSES, role: 'manager', holder: 'anyone' },
     close: { statuses: ['replied'], role: 'responder', holder: 'holder' },
     reopen: NEVER,
-    pause_clock: { statuses: DISCLOSURE_OPEN, role: 'responder', holder: 'holder', clock: 'running' },
-    resume_clock: { statuses: DISCLOSURE_OPEN, role: 'responder', holder: 'holder', clock: 'paused' },
-    request_extension: { statuses: DISCLOSURE_OPEN, role: 'responder', holder: 'holder', clock: 'running' },
-    decide_extension: { statuses: DISCLOSURE_OPEN, role: 'manager', holder: 'anyone', clock: 'running' },
+    pause_clock: {
+      statuses: DISCLOSURE_OPEN,
+      role: 'responder',
+      holder: 'holder',
+      clock: 'running',
+    },
+    resume_clock: {
+      statuses: DISCLOSURE_OPEN,
+      role: 'responder',
+      holder: 'holder',
+      clock: 'paused',
+    },
+    request_extension: {
+      statuses: DISCLOSURE_OPEN,
+      role: 'responder',
+      holder: 'holder',
+      clock: 'running',
+    },
+    decide_extension: {
+      statuses: DISCLOSURE_OPEN,
+      role: 'manager',
+      holder: 'anyone',
+      clock: 'running',
+    },
     follow_up: NEVER,
     merge: NEVER,
     mark_posted: NEVER,
@@ -290,7 +334,9 @@ export const DISCLOSURE_LIFECYCLE: KindLifecycle<DisclosureStatus> = {
 }
 
 /** The registered sections, by kind. A kind without its own section yet follows the message's. */
-export const LIFECYCLES: { message: KindLifecycle<MessageStatus> } & Partial<Record<InquiryKind, KindLifecycle<string>>> = {
+export const LIFECYCLES: { message: KindLifecycle<MessageStatus> } & Partial<
+  Record<InquiryKind, KindLifecycle<string>>
+> = {
   message: MESSAGE_LIFECYCLE,
   proposal: PROPOSAL_LIFECYCLE,
   disclosure: DISCLOSURE_LIFECYCLE,
@@ -302,9 +348,16 @@ export function lifecycleOf(kind: string): KindLifecycle<string> {
 }
 
 /** True when `viewer` may see the inquiry at all (the API's `viewerScope` in SQL says the same). */
-export function inScope(inquiry: Pick<LifecycleSubject, 'assigneeId' | 'departmentId'>, viewer: LifecycleViewer): boolean {
+export function inScope(
+  inquiry: Pick<LifecycleSubject, 'assigneeId' | 'departmentId'>,
+  viewer: LifecycleViewer,
+): boolean {
   if (viewer.role !== 'responder') return true
-  return inquiry.departmentId === null || inquiry.departmentId === viewer.departmentId || inquiry.assigneeId === viewer.id
+  return (
+    inquiry.departmentId === null ||
+    inquiry.departmentId === viewer.departmentId ||
+    inquiry.assigneeId === viewer.id
+  )
 }
 
 function holderAllows(rule: HolderRule, inquiry: LifecycleSubject, viewer: LifecycleViewer): CanDo {
@@ -332,18 +385,25 @@ export function canDoIn<S extends string>(
   const rule = section.actions[action]
   if (!hasRole(viewer.role, rule.role)) return { ok: false, reason: 'role' }
   if (!inScope(inquiry, viewer)) return { ok: false, reason: 'out_of_scope' }
-  if (!(rule.statuses as readonly string[]).includes(inquiry.status)) return { ok: false, reason: 'invalid_status' }
+  if (!(rule.statuses as readonly string[]).includes(inquiry.status))
+    return { ok: false, reason: 'invalid_status' }
   if (rule.notDuplicate && inquiry.duplicateOfId !== null) return { ok: false, reason: 'duplicate' }
   const holder = holderAllows(rule.holder, inquiry, viewer)
   if (!holder.ok) return holder
   if (rule.clock === 'running' && inquiry.pausedAt !== null) return { ok: false, reason: 'paused' }
-  if (rule.clock === 'paused' && inquiry.pausedAt === null) return { ok: false, reason: 'not_paused' }
-  if (rule.category !== undefined && inquiry.category !== rule.category) return { ok: false, reason: 'category' }
+  if (rule.clock === 'paused' && inquiry.pausedAt === null)
+    return { ok: false, reason: 'not_paused' }
+  if (rule.category !== undefined && inquiry.category !== rule.category)
+    return { ok: false, reason: 'category' }
   return { ok: true }
 }
 
 /** Whether `viewer` may take `action` on `inquiry`, by the section of the inquiry's kind. */
-export function canDo(action: LifecycleAction, inquiry: LifecycleSubject, viewer: LifecycleViewer): CanDo {
+export function canDo(
+  action: LifecycleAction,
+  inquiry: LifecycleSubject,
+  viewer: LifecycleViewer,
+): CanDo {
   return canDoIn(lifecycleOf(inquiry.kind), action, inquiry, viewer)
 }
 

@@ -1,13 +1,35 @@
 import { describe, expect, it } from 'vitest'
-import { LIFECYCLE_ACTIONS, MESSAGE_STATUSES, canDo, type LifecycleAction, type LifecycleSubject } from '../inquiry/lifecycle.ts'
+import {
+  LIFECYCLE_ACTIONS,
+  MESSAGE_STATUSES,
+  canDo,
+  type LifecycleAction,
+  type LifecycleSubject,
+} from '../inquiry/lifecycle.ts'
 import type { UserRole } from '../user.ts'
 
 // the separated roles (安全管理员, 审计管理员) may do nothing to an inquiry: no cell names their letters
 const ROLES: readonly UserRole[] = ['responder', 'manager', 'admin', 'security_admin', 'auditor']
-const LETTER: Record<UserRole, string> = { responder: 'r', manager: 'm', admin: 'a', security_admin: 's', auditor: 'u' }
+const LETTER: Record<UserRole, string> = {
+  responder: 'r',
+  manager: 'm',
+  admin: 'a',
+  security_admin: 's',
+  auditor: 'u',
+}
 const viewer = (role: UserRole) => ({ id: 7, role, departmentId: 1 })
-const proposal = (category: '主办' | '协办', patch: Partial<LifecycleSubject> = {}): LifecycleSubject => ({
-  kind: 'proposal', category, status: 'new', assigneeId: null, departmentId: null, duplicateOfId: null, pausedAt: null, ...patch,
+const proposal = (
+  category: '主办' | '协办',
+  patch: Partial<LifecycleSubject> = {},
+): LifecycleSubject => ({
+  kind: 'proposal',
+  category,
+  status: 'new',
+  assigneeId: null,
+  departmentId: null,
+  duplicateOfId: null,
+  pausedAt: null,
+  ...patch,
 })
 
 /**
@@ -50,19 +72,46 @@ describe('the proposal lifecycle, every action × status × role for lead and co
   const cells = LIFECYCLE_ACTIONS.flatMap((action) =>
     (['主办', '协办'] as const).flatMap((category, half) =>
       MESSAGE_STATUSES.flatMap((status, i) =>
-        ROLES.map((role) => ({ action, category, status, role, allowed: EXPECTED[action].split(' | ')[half]!.split(' ')[i]!.includes(LETTER[role]) })),
+        ROLES.map((role) => ({
+          action,
+          category,
+          status,
+          role,
+          allowed: EXPECTED[action].split(' | ')[half]!.split(' ')[i]!.includes(LETTER[role]),
+        })),
       ),
     ),
   )
-  it.each(cells)('$action on a $category item in $status by a $role: $allowed', ({ action, category, status, role, allowed }) => {
-    expect(canDo(action, proposal(category, { status }), viewer(role)).ok).toBe(allowed)
-  })
+  it.each(cells)(
+    '$action on a $category item in $status by a $role: $allowed',
+    ({ action, category, status, role, allowed }) => {
+      expect(canDo(action, proposal(category, { status }), viewer(role)).ok).toBe(allowed)
+    },
+  )
 
-  it('says why: the other role\'s step, a manager\'s sign-off, another holder', () => {
-    expect(canDo('draft_answer', proposal('协办'), viewer('responder'))).toEqual({ ok: false, reason: 'category' })
-    expect(canDo('send_opinion', proposal('主办'), viewer('manager'))).toEqual({ ok: false, reason: 'category' })
-    expect(canDo('sign_off_answer', proposal('主办'), viewer('responder'))).toEqual({ ok: false, reason: 'role' })
-    expect(canDo('draft_answer', proposal('主办', { status: 'assigned', assigneeId: 99 }), viewer('responder'))).toEqual({ ok: false, reason: 'not_holder' })
-    expect(canDo('reply', proposal('主办'), viewer('manager'))).toEqual({ ok: false, reason: 'invalid_status' })
+  it("says why: the other role's step, a manager's sign-off, another holder", () => {
+    expect(canDo('draft_answer', proposal('协办'), viewer('responder'))).toEqual({
+      ok: false,
+      reason: 'category',
+    })
+    expect(canDo('send_opinion', proposal('主办'), viewer('manager'))).toEqual({
+      ok: false,
+      reason: 'category',
+    })
+    expect(canDo('sign_off_answer', proposal('主办'), viewer('responder'))).toEqual({
+      ok: false,
+      reason: 'role',
+    })
+    expect(
+      canDo(
+        'draft_answer',
+        proposal('主办', { status: 'assigned', assigneeId: 99 }),
+        viewer('responder'),
+      ),
+    ).toEqual({ ok: false, reason: 'not_holder' })
+    expect(canDo('reply', proposal('主办'), viewer('manager'))).toEqual({
+      ok: false,
+      reason: 'invalid_status',
+    })
   })
 })

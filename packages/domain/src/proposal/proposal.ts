@@ -12,9 +12,13 @@ import { supportedDateSchema } from '../supported-dates.ts'
 import { textSchema } from '../text.ts'
 import { PROPOSAL_ROLES } from './roles.ts'
 
-
 /** The channel every proposal is filed under (created with the first proposal). */
-export const PROPOSAL_CHANNEL = { code: 'proposals', nameZh: '建议提案', nameEn: 'Suggestions and proposals', intake: 'file' } as const
+export const PROPOSAL_CHANNEL = {
+  code: 'proposals',
+  nameZh: '建议提案',
+  nameEn: 'Suggestions and proposals',
+  intake: 'file',
+} as const
 
 /** Level of a source body, which decides how the annual-report sentence groups it (sentence.ts). */
 export const PROPOSAL_SOURCE_LEVELS = ['province', 'city', 'other'] as const
@@ -78,7 +82,9 @@ export const proposalInputSchema = z
   .object({
     source: text(30),
     session: text(60),
-    number: textSchema().trim().regex(/^[0-9A-Za-z-]{1,20}$/, 'digits or letters, e.g. 0123'),
+    number: textSchema()
+      .trim()
+      .regex(/^[0-9A-Za-z-]{1,20}$/, 'digits or letters, e.g. 0123'),
     role: z.enum(PROPOSAL_ROLES),
     leadUnit: optionalText(100),
     isKey: z.boolean().default(false),
@@ -90,7 +96,11 @@ export const proposalInputSchema = z
   })
   .superRefine((p, ctx) => {
     if (p.role === 'co' && p.leadUnit === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['leadUnit'], message: 'a co-unit item names the lead unit' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['leadUnit'],
+        message: 'a co-unit item names the lead unit',
+      })
     }
   })
 export type ProposalInput = z.infer<typeof proposalInputSchema>
@@ -113,4 +123,7 @@ export const proposalAnswerSchema = z.object({
 })
 
 /** The deputy's rating; `unsatisfied` reopens the item for re-handling (重新办理). */
-export const proposalRatingSchema = z.object({ rating: z.enum(PROPOSAL_RATINGS), note: textSchema().trim().max(2000).default('') })
+export const proposalRatingSchema = z.object({
+  rating: z.enum(PROPOSAL_RATINGS),
+  note: textSchema().trim().max(2000).default(''),
+})

@@ -12,4 +12,7 @@ export type ProposalRole = (typeof PROPOSAL_ROLES)[number]
  * opinion is due within one month, default-policies.ts), the lifecycle allows the role's own
  * actions by it, and the sentence counts by it.
  */
-export const PROPOSAL_ROLE_CATEGORY: Readonly<Record<ProposalRole, string>> = { lead: '主办', co: '协办' }
+export const PROPOSAL_ROLE_CATEGORY: Readonly<Record<ProposalRole, string>> = {
+  lead: '主办',
+  co: '协办',
+}

@@ -2,7 +2,12 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { proposalInputSchema, proposalReference } from './proposal.ts'
 import type { ProposalRole } from './roles.ts'
-import { countProposals, formatPhoneSentence, formatProposalsSentence, type CountedProposal } from './sentence.ts'
+import {
+  countProposals,
+  formatPhoneSentence,
+  formatProposalsSentence,
+  type CountedProposal,
+} from './sentence.ts'
 
 const SEED_2017 =
   '2017年，我局共承办省市建议提案84件，省人大5件（其中主办件1件，协办件4件），省政协协办件2件；市人大45件（其中主办件27件，协办件18件）；市政协32件（其中主办件7件，协办件25件）。主办市政协重点提案2件。'
@@ -26,41 +31,69 @@ describe('the proposals sentence', () => {
   })
 
   it('reads naturally with sources that have only lead items, only co-unit items, or none', () => {
-    expect(formatProposalsSentence(2018, countProposals([...many(3, '市人大', 'lead'), ...many(1, '省政协', 'co', true)]))).toBe(
+    expect(
+      formatProposalsSentence(
+        2018,
+        countProposals([...many(3, '市人大', 'lead'), ...many(1, '省政协', 'co', true)]),
+      ),
+    ).toBe(
       '2018年，我局共承办省市建议提案4件，省政协协办件1件；市人大主办件3件。协办省政协重点提案1件。',
     )
-    expect(formatProposalsSentence(2018, countProposals(many(2, '市政协', 'co')))).toBe('2018年，我局共承办市建议提案2件，市政协协办件2件。')
-    expect(formatProposalsSentence(2018, countProposals([]))).toBe('2018年，我局共承办建议提案0件。')
-    expect(formatProposalsSentence(2018, countProposals([...many(1, '区政协', 'lead', true), ...many(1, '市人大', 'lead', true)]))).toBe(
+    expect(formatProposalsSentence(2018, countProposals(many(2, '市政协', 'co')))).toBe(
+      '2018年，我局共承办市建议提案2件，市政协协办件2件。',
+    )
+    expect(formatProposalsSentence(2018, countProposals([]))).toBe(
+      '2018年，我局共承办建议提案0件。',
+    )
+    expect(
+      formatProposalsSentence(
+        2018,
+        countProposals([...many(1, '区政协', 'lead', true), ...many(1, '市人大', 'lead', true)]),
+      ),
+    ).toBe(
       '2018年，我局共承办建议提案2件，市人大主办件1件；区政协主办件1件。主办市人大重点提案1件、区政协重点提案1件。',
     )
   })
 
   it('refuses more key items than items', () => {
-    expect(() => formatProposalsSentence(2018, [{ source: '市人大', lead: 1, co: 0, keyLead: 2, keyCo: 0 }])).toThrow(RangeError)
+    expect(() =>
+      formatProposalsSentence(2018, [{ source: '市人大', lead: 1, co: 0, keyLead: 2, keyCo: 0 }]),
+    ).toThrow(RangeError)
   })
 
   // An independent reading: the numbers parsed back out of the sentence equal a count made by filtering the items
   const SOURCES = ['省人大', '省政协', '市人大', '市政协', '区政协']
-  const itemArb = fc.record({ source: fc.constantFrom(...SOURCES), role: fc.constantFrom<ProposalRole>('lead', 'co'), isKey: fc.boolean() })
+  const itemArb = fc.record({
+    source: fc.constantFrom(...SOURCES),
+    role: fc.constantFrom<ProposalRole>('lead', 'co'),
+    isKey: fc.boolean(),
+  })
   it('states per source exactly the items of a generated year', () => {
     fc.assert(
       fc.property(fc.array(itemArb, { maxLength: 60 }), (items) => {
         const sentence = formatProposalsSentence(2020, countProposals(items))
         const n = (pred: (i: CountedProposal) => boolean) => items.filter(pred).length
-        expect(sentence).toMatch(new RegExp(`^2020年，我局共承办(省市|省|市|)建议提案${items.length}件[，。]`))
+        expect(sentence).toMatch(
+          new RegExp(`^2020年，我局共承办(省市|省|市|)建议提案${items.length}件[，。]`),
+        )
         for (const source of SOURCES) {
           const lead = n((i) => i.source === source && i.role === 'lead')
           const co = n((i) => i.source === source && i.role === 'co')
-          const full = new RegExp(`${source}(\\d+)件（其中主办件(\\d+)件，协办件(\\d+)件）`).exec(sentence)
+          const full = new RegExp(`${source}(\\d+)件（其中主办件(\\d+)件，协办件(\\d+)件）`).exec(
+            sentence,
+          )
           const leadOnly = new RegExp(`${source}主办件(\\d+)件`).exec(sentence)
           const coOnly = new RegExp(`${source}协办件(\\d+)件`).exec(sentence)
-          const stated = full ? [Number(full[2]), Number(full[3])] : [leadOnly ? Number(leadOnly[1]) : 0, coOnly ? Number(coOnly[1]) : 0]
+          const stated = full
+            ? [Number(full[2]), Number(full[3])]
+            : [leadOnly ? Number(leadOnly[1]) : 0, coOnly ? Number(coOnly[1]) : 0]
           expect(stated).toEqual([lead, co])
           if (full) expect(Number(full[1])).toBe(lead + co)
           const keyLead = n((i) => i.source === source && i.role === 'lead' && i.isKey)
           const keyCo = n((i) => i.source === source && i.role === 'co' && i.isKey)
-          const keys = [...sentence.matchAll(new RegExp(`${source}重点提案(\\d+)件`, 'g'))].map((m) => Number(m[1]))
+          const keys = [...sentence.matchAll(new RegExp(`${source}重点提案(\\d+)件`, 'g'))].map(
+            (m) => Number(m[1]),
+          )
           expect(keys).toEqual([keyLead, keyCo].filter((k) => k > 0))
         }
         expect(sentence).not.toMatch(/0件（|主办件0件|协办件0件|；；|，，/)
@@ -79,15 +112,28 @@ describe('the phone-consultation sentence', () => {
 
 describe('a proposal as assigned', () => {
   const valid = {
-    source: '市人大', session: '市人大十六届二次会议', number: '0123', role: 'co', leadUnit: '市城乡建设委员会',
-    title: '关于加快老旧小区改造的建议', deputyName: '王建国', assignedOn: '2017-03-15',
+    source: '市人大',
+    session: '市人大十六届二次会议',
+    number: '0123',
+    role: 'co',
+    leadUnit: '市城乡建设委员会',
+    title: '关于加快老旧小区改造的建议',
+    deputyName: '王建国',
+    assignedOn: '2017-03-15',
   }
   it('parses with defaults and names its reference', () => {
     const p = proposalInputSchema.parse(valid)
-    expect([p.isKey, p.body, proposalReference(p.session, p.number)]).toEqual([false, '', '市人大十六届二次会议第0123号'])
+    expect([p.isKey, p.body, proposalReference(p.session, p.number)]).toEqual([
+      false,
+      '',
+      '市人大十六届二次会议第0123号',
+    ])
   })
   it('a co-unit item must name the lead unit; the number is digits or letters', () => {
     const r = proposalInputSchema.safeParse({ ...valid, leadUnit: ' ', number: '12 3' })
-    expect(r.success ? [] : r.error.issues.map((i) => i.path.join('.')).sort()).toEqual(['leadUnit', 'number'])
+    expect(r.success ? [] : r.error.issues.map((i) => i.path.join('.')).sort()).toEqual([
+      'leadUnit',
+      'number',
+    ])
   })
 })

@@ -19,7 +19,13 @@ import { DEFAULT_PROPOSAL_SOURCES, proposalSourceLevel } from './proposal.ts'
 import type { ProposalRole } from './roles.ts'
 
 /** Counts of one source body: items per role, and key items per role. */
-export type ProposalSourceCount = { source: string; lead: number; co: number; keyLead: number; keyCo: number }
+export type ProposalSourceCount = {
+  source: string
+  lead: number
+  co: number
+  keyLead: number
+  keyCo: number
+}
 
 /** One proposal as the sentence counts it. */
 export type CountedProposal = { source: string; role: ProposalRole; isKey: boolean }
@@ -30,7 +36,10 @@ export type CountedProposal = { source: string; role: ProposalRole; isKey: boole
  */
 export function countProposals(items: Iterable<CountedProposal>): ProposalSourceCount[] {
   const bySource = new Map<string, ProposalSourceCount>(
-    DEFAULT_PROPOSAL_SOURCES.map((s) => [s.name, { source: s.name, lead: 0, co: 0, keyLead: 0, keyCo: 0 }]),
+    DEFAULT_PROPOSAL_SOURCES.map((s) => [
+      s.name,
+      { source: s.name, lead: 0, co: 0, keyLead: 0, keyCo: 0 },
+    ]),
   )
   for (const p of items) {
     let c = bySource.get(p.source)
@@ -42,15 +51,21 @@ export function countProposals(items: Iterable<CountedProposal>): ProposalSource
 }
 
 function checkCount(n: number, what: string) {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`${what} must be a non-negative integer, got ${n}`)
+  if (!Number.isInteger(n) || n < 0)
+    throw new RangeError(`${what} must be a non-negative integer, got ${n}`)
 }
 
 function sourcePart(c: ProposalSourceCount): string {
-  if (c.lead > 0 && c.co > 0) return `${c.source}${c.lead + c.co}件（其中主办件${c.lead}件，协办件${c.co}件）`
+  if (c.lead > 0 && c.co > 0)
+    return `${c.source}${c.lead + c.co}件（其中主办件${c.lead}件，协办件${c.co}件）`
   return c.lead > 0 ? `${c.source}主办件${c.lead}件` : `${c.source}协办件${c.co}件`
 }
 
-function keyPart(prefix: string, counts: readonly ProposalSourceCount[], key: 'keyLead' | 'keyCo'): string | null {
+function keyPart(
+  prefix: string,
+  counts: readonly ProposalSourceCount[],
+  key: 'keyLead' | 'keyCo',
+): string | null {
   const parts = counts.filter((c) => c[key] > 0).map((c) => `${c.source}重点提案${c[key]}件`)
   return parts.length ? `${prefix}${parts.join('、')}` : null
 }
@@ -61,19 +76,33 @@ function keyPart(prefix: string, counts: readonly ProposalSourceCount[], key: 'k
  * @throws RangeError when a count is not a non-negative integer, or a source has more key items
  *   than items of that role
  */
-export function formatProposalsSentence(year: number, counts: readonly ProposalSourceCount[]): string {
+export function formatProposalsSentence(
+  year: number,
+  counts: readonly ProposalSourceCount[],
+): string {
   for (const c of counts) {
-    for (const k of ['lead', 'co', 'keyLead', 'keyCo'] as const) checkCount(c[k], `${c.source} ${k}`)
-    if (c.keyLead > c.lead || c.keyCo > c.co) throw new RangeError(`${c.source}: more key items than items`)
+    for (const k of ['lead', 'co', 'keyLead', 'keyCo'] as const)
+      checkCount(c[k], `${c.source} ${k}`)
+    if (c.keyLead > c.lead || c.keyCo > c.co)
+      throw new RangeError(`${c.source}: more key items than items`)
   }
   const present = counts.filter((c) => c.lead + c.co > 0)
   const total = present.reduce((s, c) => s + c.lead + c.co, 0)
   const levels = new Set(present.map((c) => proposalSourceLevel(c.source)))
-  const levelNames = levels.has('other') ? '' : `${levels.has('province') ? '省' : ''}${levels.has('city') ? '市' : ''}`
-  const province = present.filter((c) => proposalSourceLevel(c.source) === 'province').map(sourcePart)
-  const clauses = [...(province.length ? [province.join('，')] : []), ...present.filter((c) => proposalSourceLevel(c.source) !== 'province').map(sourcePart)]
+  const levelNames = levels.has('other')
+    ? ''
+    : `${levels.has('province') ? '省' : ''}${levels.has('city') ? '市' : ''}`
+  const province = present
+    .filter((c) => proposalSourceLevel(c.source) === 'province')
+    .map(sourcePart)
+  const clauses = [
+    ...(province.length ? [province.join('，')] : []),
+    ...present.filter((c) => proposalSourceLevel(c.source) !== 'province').map(sourcePart),
+  ]
   const head = `${year}年，我局共承办${levelNames}建议提案${total}件${clauses.length ? `，${clauses.join('；')}` : ''}。`
-  const keys = [keyPart('主办', present, 'keyLead'), keyPart('协办', present, 'keyCo')].filter((k) => k !== null)
+  const keys = [keyPart('主办', present, 'keyLead'), keyPart('协办', present, 'keyCo')].filter(
+    (k) => k !== null,
+  )
   return keys.length ? `${head}${keys.join('，')}。` : head
 }
 

@@ -12,8 +12,16 @@ import { PROPOSAL_CHANNEL } from '../proposal/proposal.ts'
 export const ANNUAL_REPORT_SECTIONS = [
   { key: 'overview', zh: '一、总体情况', en: '1. Overview' },
   { key: 'proactive', zh: '二、主动公开政府信息情况', en: '2. Information disclosed proactively' },
-  { key: 'requests', zh: '三、收到和处理政府信息公开申请情况', en: '3. Disclosure requests received and handled' },
-  { key: 'reviews', zh: '四、政府信息公开行政复议、行政诉讼情况', en: '4. Administrative reviews and lawsuits' },
+  {
+    key: 'requests',
+    zh: '三、收到和处理政府信息公开申请情况',
+    en: '3. Disclosure requests received and handled',
+  },
+  {
+    key: 'reviews',
+    zh: '四、政府信息公开行政复议、行政诉讼情况',
+    en: '4. Administrative reviews and lawsuits',
+  },
   { key: 'problems', zh: '五、存在的主要问题及改进情况', en: '5. Main problems and improvements' },
   { key: 'other', zh: '六、其他需要报告的事项', en: '6. Other matters to report' },
 ] as const
@@ -23,22 +31,67 @@ export type AnnualReportSectionKey = (typeof ANNUAL_REPORT_SECTIONS)[number]['ke
  * The channel phone consultations are logged on (the bureau's consultation line, 咨询电话): they
  * have a sentence of their own ("共接听群众咨询电话N个"), not a place in the channel sentence.
  */
-export const PHONE_CONSULTATION_CHANNEL = { code: 'consultation_phone', nameZh: '咨询电话', nameEn: 'Consultation line', intake: 'manual' } as const
+export const PHONE_CONSULTATION_CHANNEL = {
+  code: 'consultation_phone',
+  nameZh: '咨询电话',
+  nameEn: 'Consultation line',
+  intake: 'manual',
+} as const
 
 /**
  * Channels that the report counts in a sentence of their own, so the channel sentence
  * ("2017年共办理“12345网络问政”1831件…") leaves them out, as the 2017 report does.
  */
-export const OWN_SENTENCE_CHANNELS: readonly string[] = [PHONE_CONSULTATION_CHANNEL.code, PROPOSAL_CHANNEL.code, DISCLOSURE_CHANNEL.code]
+export const OWN_SENTENCE_CHANNELS: readonly string[] = [
+  PHONE_CONSULTATION_CHANNEL.code,
+  PROPOSAL_CHANNEL.code,
+  DISCLOSURE_CHANNEL.code,
+]
 
 /** Section 二's table rows (条例 第二十条), each with the columns the national format gives it. */
 export const PROACTIVE_ROWS = [
-  { key: 'rules', item: '第二十条第（一）项', zh: '规章', en: 'Regulations', columns: ['issued', 'repealed', 'inForce'] },
-  { key: 'normativeDocuments', item: '第二十条第（一）项', zh: '行政规范性文件', en: 'Normative documents', columns: ['issued', 'repealed', 'inForce'] },
-  { key: 'licences', item: '第二十条第（五）项', zh: '行政许可', en: 'Administrative licences', columns: ['decisions'] },
-  { key: 'penalties', item: '第二十条第（六）项', zh: '行政处罚', en: 'Administrative penalties', columns: ['decisions'] },
-  { key: 'enforcement', item: '第二十条第（六）项', zh: '行政强制', en: 'Administrative enforcement', columns: ['decisions'] },
-  { key: 'fees', item: '第二十条第（八）项', zh: '行政事业性收费', en: 'Administrative fees', columns: ['amountWan'] },
+  {
+    key: 'rules',
+    item: '第二十条第（一）项',
+    zh: '规章',
+    en: 'Regulations',
+    columns: ['issued', 'repealed', 'inForce'],
+  },
+  {
+    key: 'normativeDocuments',
+    item: '第二十条第（一）项',
+    zh: '行政规范性文件',
+    en: 'Normative documents',
+    columns: ['issued', 'repealed', 'inForce'],
+  },
+  {
+    key: 'licences',
+    item: '第二十条第（五）项',
+    zh: '行政许可',
+    en: 'Administrative licences',
+    columns: ['decisions'],
+  },
+  {
+    key: 'penalties',
+    item: '第二十条第（六）项',
+    zh: '行政处罚',
+    en: 'Administrative penalties',
+    columns: ['decisions'],
+  },
+  {
+    key: 'enforcement',
+    item: '第二十条第（六）项',
+    zh: '行政强制',
+    en: 'Administrative enforcement',
+    columns: ['decisions'],
+  },
+  {
+    key: 'fees',
+    item: '第二十条第（八）项',
+    zh: '行政事业性收费',
+    en: 'Administrative fees',
+    columns: ['amountWan'],
+  },
 ] as const
 export type ProactiveRowKey = (typeof PROACTIVE_ROWS)[number]['key']
 
@@ -94,9 +147,14 @@ export type NumberDifference = { key: string; closed: number | null; now: number
  * The numbers that changed since a year was closed (定稿): every key whose value differs between
  * the snapshot and the live counts, in the snapshot's order, then keys only the live counts have.
  */
-export function numberDifferences(closed: Readonly<Record<string, number>>, now: Readonly<Record<string, number>>): NumberDifference[] {
+export function numberDifferences(
+  closed: Readonly<Record<string, number>>,
+  now: Readonly<Record<string, number>>,
+): NumberDifference[] {
   const out: NumberDifference[] = []
-  for (const [key, value] of Object.entries(closed)) if (now[key] !== value) out.push({ key, closed: value, now: now[key] ?? null })
-  for (const [key, value] of Object.entries(now)) if (!(key in closed)) out.push({ key, closed: null, now: value })
+  for (const [key, value] of Object.entries(closed))
+    if (now[key] !== value) out.push({ key, closed: value, now: now[key] ?? null })
+  for (const [key, value] of Object.entries(now))
+    if (!(key in closed)) out.push({ key, closed: null, now: value })
   return out
 }

@@ -39,7 +39,11 @@ function bucketEnd(start: IsoDate, granularity: Granularity): IsoDate {
 }
 
 /** Every bucket of `granularity` touching `from`..`to` (inclusive), in order, clipped to the range. */
-export function periodBuckets(from: IsoDate, to: IsoDate, granularity: Granularity): PeriodBucket[] {
+export function periodBuckets(
+  from: IsoDate,
+  to: IsoDate,
+  granularity: Granularity,
+): PeriodBucket[] {
   const buckets: PeriodBucket[] = []
   let key = bucketStart(from, granularity)
   while (key <= to) {

@@ -10,7 +10,11 @@ import { countWorkingDays, type WorkingDayCalendar } from '../working-days.ts'
  * Working days to reply: working days `d` of `cal` with `received < d ≤ replied`; 0 when `replied`
  * is not after `received` (a source's reply stamped before the receipt).
  */
-export function workingDaysToReply(cal: WorkingDayCalendar, received: IsoDate, replied: IsoDate): number {
+export function workingDaysToReply(
+  cal: WorkingDayCalendar,
+  received: IsoDate,
+  replied: IsoDate,
+): number {
   return Math.max(0, countWorkingDays(cal, received, replied))
 }
 

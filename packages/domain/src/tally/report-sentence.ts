@@ -15,7 +15,9 @@ export type SentenceItem = { name: string; count: number }
 export function formatReportSentence(year: number, items: readonly SentenceItem[]): string {
   for (const item of items) {
     if (!Number.isInteger(item.count) || item.count < 0) {
-      throw new RangeError(`count of ${item.name} must be a non-negative integer, got ${item.count}`)
+      throw new RangeError(
+        `count of ${item.name} must be a non-negative integer, got ${item.count}`,
+      )
     }
   }
   const parts = items.map((i) => `“${i.name}”${i.count}件`)

@@ -105,8 +105,24 @@ describe('reply times in working days', () => {
 
   it('takes the median over counted groups', () => {
     expect(weightedMedian([])).toBeNull()
-    expect(weightedMedian([{ value: 3, n: 1 }, { value: 1, n: 2 }])).toBe(1)
-    expect(weightedMedian([{ value: 1, n: 1 }, { value: 4, n: 1 }])).toBe(2.5)
-    expect(weightedMedian([{ value: 9, n: 2 }, { value: 2, n: 3 }, { value: 5, n: 0 }])).toBe(2)
+    expect(
+      weightedMedian([
+        { value: 3, n: 1 },
+        { value: 1, n: 2 },
+      ]),
+    ).toBe(1)
+    expect(
+      weightedMedian([
+        { value: 1, n: 1 },
+        { value: 4, n: 1 },
+      ]),
+    ).toBe(2.5)
+    expect(
+      weightedMedian([
+        { value: 9, n: 2 },
+        { value: 2, n: 3 },
+        { value: 5, n: 0 },
+      ]),
+    ).toBe(2)
   })
 })

@@ -1,12 +1,27 @@
 import { describe, expect, it } from 'vitest'
-import { fillTemplate, fillTemplateForComposer, formatChineseDate, templateSegments } from './reply-template.ts'
+import {
+  fillTemplate,
+  fillTemplateForComposer,
+  formatChineseDate,
+  templateSegments,
+} from './reply-template.ts'
 
-const values = { citizenName: '张**', receivedDate: '2024年9月27日', trackingNumber: 'GD20240927001', department: '规划处' }
+const values = {
+  citizenName: '张**',
+  receivedDate: '2024年9月27日',
+  trackingNumber: 'GD20240927001',
+  department: '规划处',
+}
 
 describe('fillTemplate', () => {
   it('fills Chinese placeholder names', () => {
-    const r = fillTemplate('{市民姓名}您好：您于{来件日期}反映的问题（工单号{工单编号}）已由{承办单位}办理。', values)
-    expect(r.text).toBe('张**您好：您于2024年9月27日反映的问题（工单号GD20240927001）已由规划处办理。')
+    const r = fillTemplate(
+      '{市民姓名}您好：您于{来件日期}反映的问题（工单号{工单编号}）已由{承办单位}办理。',
+      values,
+    )
+    expect(r.text).toBe(
+      '张**您好：您于2024年9月27日反映的问题（工单号GD20240927001）已由规划处办理。',
+    )
     expect(r).toMatchObject({ unknown: [], missing: [] })
   })
 
@@ -24,7 +39,9 @@ describe('fillTemplate', () => {
   })
 
   it('does not treat braces with spaces or empty braces as placeholders', () => {
-    expect(fillTemplate('{ 市民姓名 } {} {{工单编号}}', values).text).toBe('{ 市民姓名 } {} {GD20240927001}')
+    expect(fillTemplate('{ 市民姓名 } {} {{工单编号}}', values).text).toBe(
+      '{ 市民姓名 } {} {GD20240927001}',
+    )
   })
 })
 
@@ -36,12 +53,17 @@ describe('formatChineseDate', () => {
 
 describe('fillTemplateForComposer', () => {
   it('keeps the citizen name a placeholder when the inquiry has one, and fills the rest', () => {
-    const r = fillTemplateForComposer('{市民姓名}您好，工单{工单编号}', { citizenName: '贺林', trackingNumber: 'GD1' })
+    const r = fillTemplateForComposer('{市民姓名}您好，工单{工单编号}', {
+      citizenName: '贺林',
+      trackingNumber: 'GD1',
+    })
     expect(r).toEqual({ text: '{市民姓名}您好，工单GD1', unknown: [], missing: [], unfilled: [] })
   })
 
   it('reports the citizen name missing when the inquiry has none', () => {
-    expect(fillTemplateForComposer('{市民姓名}您好', { citizenName: null }).unfilled).toEqual(['市民姓名'])
+    expect(fillTemplateForComposer('{市民姓名}您好', { citizenName: null }).unfilled).toEqual([
+      '市民姓名',
+    ])
   })
 })
 
@@ -57,7 +79,15 @@ describe('templateSegments', () => {
       { kind: 'field', field: 'department', name: '承办单位', value: null },
       { kind: 'text', text: '办理。' },
     ])
-    const joined = segments.map((s) => (s.kind === 'text' ? s.text : s.kind === 'field' && s.value !== null ? s.value : `{${s.name}}`)).join('')
+    const joined = segments
+      .map((s) =>
+        s.kind === 'text'
+          ? s.text
+          : s.kind === 'field' && s.value !== null
+            ? s.value
+            : `{${s.name}}`,
+      )
+      .join('')
     expect(joined).toBe(fillTemplate(template, { citizenName: '张**', department: null }).text)
   })
 })

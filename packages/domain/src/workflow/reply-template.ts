@@ -39,7 +39,9 @@ export type FilledTemplate = {
 }
 
 const FIELD_BY_NAME = new Map<string, TemplateField>(
-  Object.entries(TEMPLATE_PLACEHOLDERS).flatMap(([field, names]) => names.map((n) => [n, field as TemplateField])),
+  Object.entries(TEMPLATE_PLACEHOLDERS).flatMap(([field, names]) =>
+    names.map((n) => [n, field as TemplateField]),
+  ),
 )
 
 /** Brace-delimited names of letters, digits or CJK characters (no spaces, no nested braces). */
@@ -80,9 +82,14 @@ export function formatChineseDate(isoDate: string): string {
  * missing nor unfilled: the server fills it from the unmasked record when the reply is released.
  */
 export function fillTemplateForComposer(template: string, values: TemplateValues): FilledTemplate {
-  const kept = PERSONAL_PLACEHOLDERS.filter((f) => values[f] !== undefined && values[f] !== null && values[f] !== '')
+  const kept = PERSONAL_PLACEHOLDERS.filter(
+    (f) => values[f] !== undefined && values[f] !== null && values[f] !== '',
+  )
   const keptNames = new Set<string>(kept.flatMap((f) => TEMPLATE_PLACEHOLDERS[f]))
-  const filled = fillTemplate(template, { ...values, ...Object.fromEntries(kept.map((f) => [f, null])) })
+  const filled = fillTemplate(template, {
+    ...values,
+    ...Object.fromEntries(kept.map((f) => [f, null])),
+  })
   return {
     text: filled.text,
     unknown: filled.unknown,
@@ -110,7 +117,9 @@ export function templateSegments(template: string, values: TemplateValues): Temp
     if (m.index > last) segments.push({ kind: 'text', text: template.slice(last, m.index) })
     const field = FIELD_BY_NAME.get(name)
     const value = field ? values[field] : undefined
-    segments.push(field ? { kind: 'field', field, name, value: value || null } : { kind: 'unknown', name })
+    segments.push(
+      field ? { kind: 'field', field, name, value: value || null } : { kind: 'unknown', name },
+    )
     last = m.index + m[0].length
   }
   if (last < template.length) segments.push({ kind: 'text', text: template.slice(last) })

@@ -12,12 +12,20 @@ const text = (max: number) => textSchema().trim().min(1).max(max)
 const id = z.number().int().positive()
 
 /** 回访 outcomes: 满意 / 基本满意 / 不满意 / 未联系上. Only the first three are a satisfaction. */
-export const FOLLOW_UP_OUTCOMES = ['satisfied', 'basically_satisfied', 'unsatisfied', 'unreachable'] as const
+export const FOLLOW_UP_OUTCOMES = [
+  'satisfied',
+  'basically_satisfied',
+  'unsatisfied',
+  'unreachable',
+] as const
 export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number]
 export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const
 export type Satisfaction = (typeof SATISFACTIONS)[number]
 /** 满意 and 基本满意: the satisfaction rate's numerator (the `positive` satisfaction filter). */
-export const POSITIVE_SATISFACTIONS = ['satisfied', 'basically_satisfied'] as const satisfies readonly Satisfaction[]
+export const POSITIVE_SATISFACTIONS = [
+  'satisfied',
+  'basically_satisfied',
+] as const satisfies readonly Satisfaction[]
 
 /** A draft reply under sign-off: submitted, then approved, sent back, or superseded by a newer one. */
 export const DRAFT_STATUSES = ['submitted', 'approved', 'sent_back', 'superseded'] as const
@@ -30,7 +38,10 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number]
 export const departmentInputSchema = z.object({ name: text(60), isActive: z.boolean().optional() })
 export type DepartmentInput = z.infer<typeof departmentInputSchema>
 
-export const returnReasonInputSchema = z.object({ label: text(100), isActive: z.boolean().optional() })
+export const returnReasonInputSchema = z.object({
+  label: text(100),
+  isActive: z.boolean().optional(),
+})
 export type ReturnReasonInput = z.infer<typeof returnReasonInputSchema>
 
 /** 12345 return reasons a new desk starts with (admin-editable afterwards). */
@@ -44,7 +55,10 @@ export const DEFAULT_RETURN_REASONS: readonly string[] = [
 ]
 
 export const transferSchema = versionSchema.extend({ departmentId: id, note: text(2000) })
-export const returnSchema = versionSchema.extend({ reasonId: id, note: textSchema().trim().max(2000).default('') })
+export const returnSchema = versionSchema.extend({
+  reasonId: id,
+  note: textSchema().trim().max(2000).default(''),
+})
 export const noteSchema = versionSchema.extend({ text: text(5000) })
 export const mergeSchema = versionSchema.extend({ mainId: id })
 export const draftSchema = versionSchema.extend({ body: text(50_000) })
@@ -63,7 +77,10 @@ export const postedSchema = z.object({ postedOn: supportedDateSchema })
 export const channelSettingsSchema = z
   .object({
     requiresSignOff: z.boolean(),
-    webhookUrl: z.url({ protocol: /^https?$/ }).max(500).nullable(),
+    webhookUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .nullable(),
     webhookSecret: z.string().min(16).max(200).nullable(),
   })
   .partial()

@@ -33,13 +33,27 @@ export const annualReportRoutes = new Hono<AppEnv>()
     const report = getAnnualReport(c.var.db, c.var.user, year)
     const bytes = await blocksToDocx(reportBlocks(report), report.title)
     c.header('Content-Type', DOCX_TYPE)
-    c.header('Content-Disposition', attachment(`${year}年政府信息公开工作年度报告.docx`, `annual-report-${year}.docx`))
+    c.header(
+      'Content-Disposition',
+      attachment(`${year}年政府信息公开工作年度报告.docx`, `annual-report-${year}.docx`),
+    )
     return c.body(new Uint8Array(bytes), 200)
   })
-  .put('/:year/text', validate('param', yearParam), validate('json', annualReportTextSchema), (c) => {
-    const saved = saveReportText(c.var.db, c.req.valid('param').year, c.req.valid('json'), c.var.user, c.var.now())
-    return c.json(saved, 200)
-  })
+  .put(
+    '/:year/text',
+    validate('param', yearParam),
+    validate('json', annualReportTextSchema),
+    (c) => {
+      const saved = saveReportText(
+        c.var.db,
+        c.req.valid('param').year,
+        c.req.valid('json'),
+        c.var.user,
+        c.var.now(),
+      )
+      return c.json(saved, 200)
+    },
+  )
   .post('/:year/close', validate('param', yearParam), (c) => {
     const report = closeYear(c.var.db, c.var.user, c.req.valid('param').year, c.var.now())
     return c.json({ report, blocks: reportBlocks(report) }, 200)

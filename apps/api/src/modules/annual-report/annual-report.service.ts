@@ -35,7 +35,12 @@ import * as repo from './annual-report.repo.ts'
  * One number of a sentence and the filter that lists exactly those records: the queue's
  * (`GET /api/inquiries` parameters) or the disclosure register's (`year`, `row`/`review`, `column`).
  */
-export type SentenceLink = { label: string; count: number; target: 'queue' | 'disclosure'; filter: QueueLink }
+export type SentenceLink = {
+  label: string
+  count: number
+  target: 'queue' | 'disclosure'
+  filter: QueueLink
+}
 /** A counted sentence: which section it belongs to, its text, and its numbers' links. */
 export type CountedSentence = {
   key: 'channels' | 'phone' | 'proposals' | 'disclosure' | 'reviews'
@@ -45,14 +50,23 @@ export type CountedSentence = {
 }
 
 /** The staff-written parts of `year` (defaults when none were saved) and who saved them. */
-export function getReportText(db: Db, year: number): { text: AnnualReportText; updatedBy: string | null; updatedAt: number | null } {
+export function getReportText(
+  db: Db,
+  year: number,
+): { text: AnnualReportText; updatedBy: string | null; updatedAt: number | null } {
   const row = repo.findText(db, year)
   const text = annualReportTextSchema.parse(row ? JSON.parse(row.content) : {})
   return { text, updatedBy: row?.updatedBy ?? null, updatedAt: row?.updatedAt ?? null }
 }
 
 /** Saves the staff-written parts of `year` (whole, replacing the last save). CONFLICT `closed` once the year is closed. */
-export function saveReportText(db: Db, year: number, text: AnnualReportText, user: SessionUser, now: number) {
+export function saveReportText(
+  db: Db,
+  year: number,
+  text: AnnualReportText,
+  user: SessionUser,
+  now: number,
+) {
   requireOpen(db, year)
   repo.saveText(db, { year, content: JSON.stringify(text), updatedBy: user.id, updatedAt: now })
   return getReportText(db, year)
@@ -62,14 +76,19 @@ export function saveReportText(db: Db, year: number, text: AnnualReportText, use
 function countedSentences(db: Db, viewer: ReportViewer, year: number): CountedSentence[] {
   const tally = getYearTally(db, viewer, year)
   const { from, to } = yearRange(year)
-  const link = (label: string, count: number, filter: Record<string, string | undefined>): SentenceLink => ({
+  const link = (
+    label: string,
+    count: number,
+    filter: Record<string, string | undefined>,
+  ): SentenceLink => ({
     label,
     count,
     target: 'queue',
     filter: toQueueLink({ status: 'all', from, to, ...filter } as never),
   })
   const own = new Set<string>(OWN_SENTENCE_CHANNELS)
-  const calls = tally.channels.find((c) => c.code === PHONE_CONSULTATION_CHANNEL.code)?.received ?? 0
+  const calls =
+    tally.channels.find((c) => c.code === PHONE_CONSULTATION_CHANNEL.code)?.received ?? 0
   const proposals = listProposals(db, year)
   const counts = countProposals(proposals)
   return [
@@ -77,13 +96,19 @@ function countedSentences(db: Db, viewer: ReportViewer, year: number): CountedSe
       key: 'channels',
       section: 'overview',
       text: tally.sentence,
-      links: tally.channels.filter((c) => !own.has(c.code)).map((c) => link(c.nameZh, c.received, { channel: c.code })),
+      links: tally.channels
+        .filter((c) => !own.has(c.code))
+        .map((c) => link(c.nameZh, c.received, { channel: c.code })),
     },
     {
       key: 'phone',
       section: 'overview',
       text: formatPhoneSentence(year, calls),
-      links: [link(PHONE_CONSULTATION_CHANNEL.nameZh, calls, { channel: PHONE_CONSULTATION_CHANNEL.code })],
+      links: [
+        link(PHONE_CONSULTATION_CHANNEL.nameZh, calls, {
+          channel: PHONE_CONSULTATION_CHANNEL.code,
+        }),
+      ],
     },
     {
       key: 'proposals',
@@ -94,7 +119,10 @@ function countedSentences(db: Db, viewer: ReportViewer, year: number): CountedSe
       links: [
         link(PROPOSAL_CHANNEL.nameZh, proposals.length, { channel: PROPOSAL_CHANNEL.code }),
         ...PROPOSAL_ROLES.map((role) =>
-          link(PROPOSAL_ROLE_CATEGORY[role], proposals.filter((p) => p.role === role).length, { channel: PROPOSAL_CHANNEL.code, category: PROPOSAL_ROLE_CATEGORY[role] }),
+          link(PROPOSAL_ROLE_CATEGORY[role], proposals.filter((p) => p.role === role).length, {
+            channel: PROPOSAL_CHANNEL.code,
+            category: PROPOSAL_ROLE_CATEGORY[role],
+          }),
         ),
       ],
     },
@@ -106,25 +134,44 @@ export type ReportViewer = Parameters<typeof getYearTally>[1]
 
 /** Sections 三 and 四's sentences (the disclosure register's), linked to the cells they read. */
 function disclosureSentences(table: ReturnType<typeof getDisclosureTable>): CountedSentence[] {
-  const cell = (row: string, column: string) => table.sectionThree.find((r) => r.row === row)?.cells.find((c) => c.column === column)
+  const cell = (row: string, column: string) =>
+    table.sectionThree.find((r) => r.row === row)?.cells.find((c) => c.column === column)
   const received = cell('new', 'total')
   const open = cell('carried_out', 'total')
-  const reviewTotals = table.sectionFour.map((k) => ({ label: k.labelZh, cell: k.cells.find((c) => c.column === 'total') }))
+  const reviewTotals = table.sectionFour.map((k) => ({
+    label: k.labelZh,
+    cell: k.cells.find((c) => c.column === 'total'),
+  }))
   return [
     {
       key: 'disclosure',
       section: 'requests',
       text: table.sentences.intake,
       links: [
-        { label: '本年新收', count: received?.count ?? 0, target: 'disclosure', filter: received?.link ?? {} },
-        { label: '结转下年度', count: open?.count ?? 0, target: 'disclosure', filter: open?.link ?? {} },
+        {
+          label: '本年新收',
+          count: received?.count ?? 0,
+          target: 'disclosure',
+          filter: received?.link ?? {},
+        },
+        {
+          label: '结转下年度',
+          count: open?.count ?? 0,
+          target: 'disclosure',
+          filter: open?.link ?? {},
+        },
       ],
     },
     {
       key: 'reviews',
       section: 'reviews',
       text: table.sentences.review,
-      links: reviewTotals.map((r) => ({ label: r.label, count: r.cell?.count ?? 0, target: 'disclosure' as const, filter: r.cell?.link ?? {} })),
+      links: reviewTotals.map((r) => ({
+        label: r.label,
+        count: r.cell?.count ?? 0,
+        target: 'disclosure' as const,
+        filter: r.cell?.link ?? {},
+      })),
     },
   ]
 }
@@ -158,15 +205,23 @@ function numbersOf(d: Draft): Record<string, number> {
     const name = SENTENCE_NAMES[s.key]
     for (const l of s.links) out[l.label === name ? name : `${name}·${l.label}`] = l.count
   }
-  const column = (code: string) => d.disclosure.columns.find((c) => c.column === code)?.labelZh ?? code
-  for (const r of d.disclosure.sectionThree) for (const c of r.cells) out[`表三·${r.labelZh}·${column(c.column)}`] = c.count
-  for (const k of d.disclosure.sectionFour) for (const c of k.cells) out[`表四·${k.labelZh}·${c.labelZh}`] = c.count
+  const column = (code: string) =>
+    d.disclosure.columns.find((c) => c.column === code)?.labelZh ?? code
+  for (const r of d.disclosure.sectionThree)
+    for (const c of r.cells) out[`表三·${r.labelZh}·${column(c.column)}`] = c.count
+  for (const k of d.disclosure.sectionFour)
+    for (const c of k.cells) out[`表四·${k.labelZh}·${c.labelZh}`] = c.count
   return out
 }
 
 function requireOpen(db: Db, year: number) {
   const closed = repo.findSnapshot(db, year)
-  if (closed) throw new AppError('CONFLICT', `${year} was closed by ${closed.closedBy ?? 'someone'}; its report no longer changes`, { reason: 'closed' })
+  if (closed)
+    throw new AppError(
+      'CONFLICT',
+      `${year} was closed by ${closed.closedBy ?? 'someone'}; its report no longer changes`,
+      { reason: 'closed' },
+    )
 }
 
 /**
@@ -179,14 +234,23 @@ export function getAnnualReport(db: Db, viewer: ReportViewer, year: number) {
   const live = liveDraft(db, viewer, year)
   if (!snapshot) return { ...live, closed: null, differences: [] }
   const report = JSON.parse(snapshot.report) as Draft
-  const differences = numberDifferences(JSON.parse(snapshot.numbers) as Record<string, number>, numbersOf(live))
+  const differences = numberDifferences(
+    JSON.parse(snapshot.numbers) as Record<string, number>,
+    numbersOf(live),
+  )
   return { ...report, closed: { at: snapshot.closedAt, by: snapshot.closedBy }, differences }
 }
 
 /** 定稿: freezes the year's draft as a dated snapshot. CONFLICT `closed` when it was closed already. */
 export function closeYear(db: Db, user: SessionUser, year: number, now: number) {
   const live = liveDraft(db, user, year)
-  const stored = repo.insertSnapshot(db, { year, report: JSON.stringify(live), numbers: JSON.stringify(numbersOf(live)), closedBy: user.id, closedAt: now })
+  const stored = repo.insertSnapshot(db, {
+    year,
+    report: JSON.stringify(live),
+    numbers: JSON.stringify(numbersOf(live)),
+    closedBy: user.id,
+    closedAt: now,
+  })
   if (!stored) requireOpen(db, year)
   return getAnnualReport(db, user, year)
 }

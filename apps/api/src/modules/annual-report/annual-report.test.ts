@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { call, setupDesk, signIn, type Session } from '../../test/setup.ts'
 import { seedReport2017 } from '../seed/report-2017.service.ts'
 
-const CHANNELS_2017 = '2017年共办理“12345网络问政”1831件、“市长信箱”293件、“民心网联网平台”404件、“网络回应人”2786件、“局长信箱”47件。'
+const CHANNELS_2017 =
+  '2017年共办理“12345网络问政”1831件、“市长信箱”293件、“民心网联网平台”404件、“网络回应人”2786件、“局长信箱”47件。'
 const PHONE_2017 = '2017年共接听群众咨询电话1936个。'
 const PROPOSALS_2017 =
   '2017年，我局共承办省市建议提案84件，省人大5件（其中主办件1件，协办件4件），省政协协办件2件；市人大45件（其中主办件27件，协办件18件）；市政协32件（其中主办件7件，协办件25件）。主办市政协重点提案2件。'
@@ -14,7 +15,11 @@ const REVIEWS_2017 = '发生针对本部门有关政府信息公开事务的行�
 type Report = {
   report: {
     title: string
-    sentences: { key: string; text: string; links: { label: string; count: number; target: string; filter: Record<string, string> }[] }[]
+    sentences: {
+      key: string
+      text: string
+      links: { label: string; count: number; target: string; filter: Record<string, string> }[]
+    }[]
     updatedBy: string | null
   }
   blocks: { type: string; text?: string }[]
@@ -44,24 +49,40 @@ describe('the 2017 annual report draft', () => {
     manager = await signIn(desk, 'manager')
   }, 60_000)
 
-  it('writes the seed report\'s sentences word for word, each with links listing its records', async () => {
+  it("writes the seed report's sentences word for word, each with links listing its records", async () => {
     const res = await call(desk, manager, 'GET', '/reports/annual/2017')
     expect(res.status).toBe(200)
     const { report, blocks } = (await res.json()) as Report
     // the seeded year includes the 760 disclosure requests and their one 行政复议
-    expect(report.sentences.map((s) => s.text)).toEqual([CHANNELS_2017, PHONE_2017, PROPOSALS_2017, DISCLOSURE_2017, REVIEWS_2017])
+    expect(report.sentences.map((s) => s.text)).toEqual([
+      CHANNELS_2017,
+      PHONE_2017,
+      PROPOSALS_2017,
+      DISCLOSURE_2017,
+      REVIEWS_2017,
+    ])
     // every link is a queue or register filter listing exactly the number it stands for
     for (const link of report.sentences.flatMap((s) => s.links)) {
       const qs = new URLSearchParams(link.filter).toString()
       if (link.target === 'queue') {
-        const counts = (await (await call(desk, manager, 'GET', `/inquiries/counts?${qs}`)).json()) as { byChannel: Record<string, number> }
+        const counts = (await (
+          await call(desk, manager, 'GET', `/inquiries/counts?${qs}`)
+        ).json()) as { byChannel: Record<string, number> }
         expect(counts.byChannel[link.filter.channel!], link.label).toBe(link.count)
       } else {
-        const listed = (await (await call(desk, manager, 'GET', `/disclosure/register?${qs}`)).json()) as { requests: { items: unknown[] } | null; cases: { items: unknown[] } | null }
+        const listed = (await (
+          await call(desk, manager, 'GET', `/disclosure/register?${qs}`)
+        ).json()) as { requests: { items: unknown[] } | null; cases: { items: unknown[] } | null }
         expect((listed.requests ?? listed.cases)?.items.length, link.label).toBe(link.count)
       }
     }
-    expect(report.sentences.find((s) => s.key === 'proposals')?.links.map((l) => [l.label, l.count])).toEqual([['建议提案', 84], ['主办', 35], ['协办', 49]])
+    expect(
+      report.sentences.find((s) => s.key === 'proposals')?.links.map((l) => [l.label, l.count]),
+    ).toEqual([
+      ['建议提案', 84],
+      ['主办', 35],
+      ['协办', 49],
+    ])
     expect(blocks.filter((b) => b.type === 'heading').map((b) => b.text)).toEqual([
       '一、总体情况',
       '二、主动公开政府信息情况',
@@ -75,14 +96,22 @@ describe('the 2017 annual report draft', () => {
   it('carries what a manager saved, with who saved it, into the DOCX: title, sections, table cells, signature', async () => {
     const saved = await call(desk, manager, 'PUT', '/reports/annual/2017/text', TEXT)
     expect(saved.status).toBe(200)
-    const { report } = (await (await call(desk, manager, 'GET', '/reports/annual/2017')).json()) as Report
-    expect([report.title, report.updatedBy]).toEqual(['沈阳市规划和国土资源局2017年政府信息公开工作年度报告', 'manager1 name'])
+    const { report } = (await (
+      await call(desk, manager, 'GET', '/reports/annual/2017')
+    ).json()) as Report
+    expect([report.title, report.updatedBy]).toEqual([
+      '沈阳市规划和国土资源局2017年政府信息公开工作年度报告',
+      'manager1 name',
+    ])
 
     const res = await call(desk, manager, 'GET', '/reports/annual/2017/docx')
     expect(res.headers.get('content-type')).toContain('wordprocessingml')
     const buffer = Buffer.from(await res.arrayBuffer())
     const { value: text } = await mammoth.extractRawText({ buffer })
-    const lines = text.split('\n').map((l) => l.trim()).filter(Boolean)
+    const lines = text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
     expect(lines[0]).toBe('沈阳市规划和国土资源局2017年政府信息公开工作年度报告')
     expect(lines).toContain(TEXT.overview)
     expect(lines).toContain(`${CHANNELS_2017}${PHONE_2017}${PROPOSALS_2017}`)
@@ -90,13 +119,19 @@ describe('the 2017 annual report draft', () => {
     const { value: html } = await mammoth.convertToHtml({ buffer })
     // section 二: a header row spanning the table per item of 第二十条, then the item's columns
     expect(html).toContain('<td colspan="4"><p><strong>第二十条第（一）项</strong></p></td>')
-    expect(html).toContain('<tr><td><p>行政规范性文件</p></td><td><p>5</p></td><td><p>2</p></td><td><p>40</p></td></tr>')
+    expect(html).toContain(
+      '<tr><td><p>行政规范性文件</p></td><td><p>5</p></td><td><p>2</p></td><td><p>40</p></td></tr>',
+    )
     expect(html).toContain('<tr><td><p>行政许可</p></td><td colspan="3"><p>1520</p></td></tr>')
     expect(html).toContain('<td colspan="3"><p>12.5</p></td>')
     // sections 三 and 四: the national format's merged headers
     expect(html).toContain('<td colspan="7"><p><strong>申请人情况</strong></p></td>')
-    expect(html).toContain('<td rowspan="2"><p><strong>自然人</strong></p></td><td colspan="5"><p><strong>法人或其他组织</strong></p></td><td rowspan="2"><p><strong>总计</strong></p></td>')
-    expect(html).toContain('<td colspan="5"><p><strong>行政复议</strong></p></td><td colspan="10"><p><strong>行政诉讼</strong></p></td>')
+    expect(html).toContain(
+      '<td rowspan="2"><p><strong>自然人</strong></p></td><td colspan="5"><p><strong>法人或其他组织</strong></p></td><td rowspan="2"><p><strong>总计</strong></p></td>',
+    )
+    expect(html).toContain(
+      '<td colspan="5"><p><strong>行政复议</strong></p></td><td colspan="10"><p><strong>行政诉讼</strong></p></td>',
+    )
     expect(lines).toContain(DISCLOSURE_2017)
   })
 
@@ -105,7 +140,10 @@ describe('the 2017 annual report draft', () => {
     expect(text).toContain(`${CHANNELS_2017}${PHONE_2017}${PROPOSALS_2017}`)
     const responder = await signIn(desk, 'responder', 'r2')
     expect((await call(desk, responder, 'GET', '/reports/annual/2017')).status).toBe(403)
-    const bad = await call(desk, manager, 'PUT', '/reports/annual/2017/text', { ...TEXT, proactive: { ...TEXT.proactive, licences: { decisions: -1 } } })
+    const bad = await call(desk, manager, 'PUT', '/reports/annual/2017/text', {
+      ...TEXT,
+      proactive: { ...TEXT.proactive, licences: { decisions: -1 } },
+    })
     expect(bad.status).toBe(422)
     const { error } = (await bad.json()) as { error: { details: { path: (string | number)[] }[] } }
     expect(error.details[0]?.path).toEqual(['proactive', 'licences', 'decisions'])
@@ -116,12 +154,22 @@ describe('the 2017 annual report draft', () => {
     expect(closed.status).toBe(200)
     // a suggestion of 2017 registered after the close
     const late = await call(desk, manager, 'POST', '/proposals', {
-      source: '市人大', session: '市十五届人大七次会议', number: '0999', role: 'lead', title: '关于补录建议的建议',
-      deputyName: '赵立新', assignedOn: '2017-06-01',
+      source: '市人大',
+      session: '市十五届人大七次会议',
+      number: '0999',
+      role: 'lead',
+      title: '关于补录建议的建议',
+      deputyName: '赵立新',
+      assignedOn: '2017-06-01',
     })
     expect(late.status).toBe(201)
-    const { report } = (await (await call(desk, manager, 'GET', '/reports/annual/2017')).json()) as Report & {
-      report: { closed: { by: string } | null; differences: { key: string; closed: number | null; now: number | null }[] }
+    const { report } = (await (
+      await call(desk, manager, 'GET', '/reports/annual/2017')
+    ).json()) as Report & {
+      report: {
+        closed: { by: string } | null
+        differences: { key: string; closed: number | null; now: number | null }[]
+      }
     }
     expect(report.closed?.by).toBe('manager1 name')
     expect(report.sentences.find((x) => x.key === 'proposals')?.text).toBe(PROPOSALS_2017)
@@ -131,7 +179,9 @@ describe('the 2017 annual report draft', () => {
     ])
     const save = await call(desk, manager, 'PUT', '/reports/annual/2017/text', TEXT)
     expect(save.status).toBe(409)
-    expect(((await save.json()) as { error: { details: { reason: string } } }).error.details.reason).toBe('closed')
+    expect(
+      ((await save.json()) as { error: { details: { reason: string } } }).error.details.reason,
+    ).toBe('closed')
     expect((await call(desk, manager, 'POST', '/reports/annual/2017/close')).status).toBe(409)
     const text = await (await call(desk, manager, 'GET', '/reports/annual/2017/text')).text()
     expect(text).toContain(PROPOSALS_2017)

@@ -2,7 +2,13 @@
  * The annual report as a list of blocks (title, numbered section headings, paragraphs, tables with
  * merged header cells, the signature), built once from the draft and rendered as text or DOCX.
  */
-import { ANNUAL_REPORT_SECTIONS, ORGANISATION_GROUP_LABEL, PROACTIVE_COLUMN_LABELS, PROACTIVE_ROWS, type AnnualReportSectionKey } from '@desk/domain'
+import {
+  ANNUAL_REPORT_SECTIONS,
+  ORGANISATION_GROUP_LABEL,
+  PROACTIVE_COLUMN_LABELS,
+  PROACTIVE_ROWS,
+  type AnnualReportSectionKey,
+} from '@desk/domain'
 import type { AnnualReport } from './annual-report.service.ts'
 
 export type Cell = { text: string; colSpan?: number; rowSpan?: number; header?: boolean }
@@ -31,10 +37,18 @@ function proactiveTable(p: AnnualReport['text']['proactive']): Cell[][] {
       lastItem = row.item
       rows.push([{ text: row.item, colSpan: 4, header: true }])
       const heads = row.columns.map((c) => PROACTIVE_COLUMN_LABELS[c].zh)
-      rows.push([{ text: '信息内容', header: true }, ...heads.map((h) => ({ text: h, header: true, colSpan: heads.length === 1 ? 3 : 1 }))])
+      rows.push([
+        { text: '信息内容', header: true },
+        ...heads.map((h) => ({ text: h, header: true, colSpan: heads.length === 1 ? 3 : 1 })),
+      ])
     }
-    const values = row.columns.map((c) => num((p[row.key] as Record<string, number | null>)[c] ?? null))
-    rows.push([{ text: row.zh }, ...values.map((v) => ({ text: v, colSpan: values.length === 1 ? 3 : 1 }))])
+    const values = row.columns.map((c) =>
+      num((p[row.key] as Record<string, number | null>)[c] ?? null),
+    )
+    rows.push([
+      { text: row.zh },
+      ...values.map((v) => ({ text: v, colSpan: values.length === 1 ? 3 : 1 })),
+    ])
   }
   return rows
 }
@@ -47,10 +61,16 @@ type Disclosure = AnnualReport['disclosure']
  */
 function requestsTable(d: Disclosure): Cell[][] {
   const label = (column: string) => d.columns.find((c) => c.column === column)?.labelZh ?? column
-  const organisations = d.columns.filter((c) => c.column !== 'natural_person' && c.column !== 'total')
+  const organisations = d.columns.filter(
+    (c) => c.column !== 'natural_person' && c.column !== 'total',
+  )
   return [
     [
-      { text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', rowSpan: 3, header: true },
+      {
+        text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+        rowSpan: 3,
+        header: true,
+      },
       { text: '申请人情况', colSpan: d.columns.length, header: true },
     ],
     [
@@ -59,7 +79,10 @@ function requestsTable(d: Disclosure): Cell[][] {
       { text: label('total'), rowSpan: 2, header: true },
     ],
     organisations.map((c) => ({ text: c.labelZh, header: true })),
-    ...d.sectionThree.map((r) => [{ text: r.labelZh }, ...r.cells.map((c) => ({ text: String(c.count) }))]),
+    ...d.sectionThree.map((r) => [
+      { text: r.labelZh },
+      ...r.cells.map((c) => ({ text: String(c.count) })),
+    ]),
   ]
 }
 
@@ -69,10 +92,21 @@ function reviewsTable(d: Disclosure): Cell[][] {
   if (!review) return []
   return [
     [
-      { text: review.labelZh.split('·')[0]?.trim() ?? review.labelZh, colSpan: review.cells.length, header: true },
+      {
+        text: review.labelZh.split('·')[0]?.trim() ?? review.labelZh,
+        colSpan: review.cells.length,
+        header: true,
+      },
       { text: '行政诉讼', colSpan: suits.reduce((n, s) => n + s.cells.length, 0), header: true },
     ],
-    [...review.cells.map((c) => ({ text: c.labelZh, rowSpan: 2, header: true })), ...suits.map((s) => ({ text: s.labelZh.split('·').at(-1)?.trim() ?? s.labelZh, colSpan: s.cells.length, header: true }))],
+    [
+      ...review.cells.map((c) => ({ text: c.labelZh, rowSpan: 2, header: true })),
+      ...suits.map((s) => ({
+        text: s.labelZh.split('·').at(-1)?.trim() ?? s.labelZh,
+        colSpan: s.cells.length,
+        header: true,
+      })),
+    ],
     suits.flatMap((s) => s.cells.map((c) => ({ text: c.labelZh, header: true }))),
     d.sectionFour.flatMap((k) => k.cells.map((c) => ({ text: String(c.count) }))),
   ]
@@ -80,19 +114,37 @@ function reviewsTable(d: Disclosure): Cell[][] {
 
 /** The blocks of the draft, in reading order. */
 export function reportBlocks(r: AnnualReport): Block[] {
-  const bySection = (key: AnnualReportSectionKey) => r.sentences.filter((s) => s.section === key).map((s) => s.text)
+  const bySection = (key: AnnualReportSectionKey) =>
+    r.sentences.filter((s) => s.section === key).map((s) => s.text)
   const body: Record<AnnualReportSectionKey, Block[]> = {
-    overview: [...paragraphs(r.text.overview), ...(bySection('overview').length ? [{ type: 'paragraph', text: bySection('overview').join('') } as const] : [])],
+    overview: [
+      ...paragraphs(r.text.overview),
+      ...(bySection('overview').length
+        ? [{ type: 'paragraph', text: bySection('overview').join('') } as const]
+        : []),
+    ],
     proactive: [{ type: 'table', rows: proactiveTable(r.text.proactive) }],
-    requests: [...bySection('requests').map((text) => ({ type: 'paragraph', text }) as const), { type: 'table', rows: requestsTable(r.disclosure) }],
-    reviews: [...bySection('reviews').map((text) => ({ type: 'paragraph', text }) as const), { type: 'table', rows: reviewsTable(r.disclosure) }],
+    requests: [
+      ...bySection('requests').map((text) => ({ type: 'paragraph', text }) as const),
+      { type: 'table', rows: requestsTable(r.disclosure) },
+    ],
+    reviews: [
+      ...bySection('reviews').map((text) => ({ type: 'paragraph', text }) as const),
+      { type: 'table', rows: reviewsTable(r.disclosure) },
+    ],
     problems: paragraphs(r.text.problems),
     other: paragraphs(r.text.other),
   }
-  const signature = [r.text.bureau, r.text.issuedOn ? formatChineseDate(r.text.issuedOn) : ''].filter((l) => l.length > 0)
+  const signature = [
+    r.text.bureau,
+    r.text.issuedOn ? formatChineseDate(r.text.issuedOn) : '',
+  ].filter((l) => l.length > 0)
   return [
     { type: 'title', text: r.title },
-    ...ANNUAL_REPORT_SECTIONS.flatMap((s) => [{ type: 'heading', text: s.zh } as const, ...body[s.key]]),
+    ...ANNUAL_REPORT_SECTIONS.flatMap((s) => [
+      { type: 'heading', text: s.zh } as const,
+      ...body[s.key],
+    ]),
     ...(signature.length ? [{ type: 'signature', lines: signature } as const] : []),
   ]
 }
@@ -107,7 +159,8 @@ export function formatChineseDate(date: string): string {
 export function blocksToText(blocks: readonly Block[]): string {
   return blocks
     .map((b) => {
-      if (b.type === 'table') return b.rows.map((row) => row.map((c) => c.text).join('\t')).join('\n')
+      if (b.type === 'table')
+        return b.rows.map((row) => row.map((c) => c.text).join('\t')).join('\n')
       if (b.type === 'signature') return b.lines.join('\n')
       return b.text
     })

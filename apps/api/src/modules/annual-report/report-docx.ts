@@ -4,7 +4,18 @@
  * with a two-character first-line indent, tables with merged header cells, the issuing bureau and
  * date right-aligned at the end. Fonts fall back to what the reader's machine has.
  */
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx'
 import type { Block, Cell } from './report-document.ts'
 
 const SIZE_TITLE = 44 // half-points: 二号 22 pt
@@ -12,7 +23,8 @@ const SIZE_BODY = 32 // 三号 16 pt
 const SIZE_TABLE = 21 // 五号 10.5 pt
 const INDENT_TWO_CHARS = 640 // twips: two 16 pt characters
 
-const run = (text: string, font: string, size: number, bold = false) => new TextRun({ text, font: { eastAsia: font, ascii: font, hAnsi: font }, size, bold })
+const run = (text: string, font: string, size: number, bold = false) =>
+  new TextRun({ text, font: { eastAsia: font, ascii: font, hAnsi: font }, size, bold })
 
 function cell(c: Cell): TableCell {
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' }
@@ -20,22 +32,57 @@ function cell(c: Cell): TableCell {
     columnSpan: c.colSpan,
     rowSpan: c.rowSpan,
     borders: { top: border, bottom: border, left: border, right: border },
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(c.text, c.header ? '黑体' : '宋体', SIZE_TABLE, c.header)] })],
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [run(c.text, c.header ? '黑体' : '宋体', SIZE_TABLE, c.header)],
+      }),
+    ],
   })
 }
 
 function render(b: Block): (Paragraph | Table)[] {
   switch (b.type) {
     case 'title':
-      return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 400 }, children: [run(b.text, '方正小标宋简体', SIZE_TITLE)] })]
+      return [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: { after: 400 },
+          children: [run(b.text, '方正小标宋简体', SIZE_TITLE)],
+        }),
+      ]
     case 'heading':
-      return [new Paragraph({ spacing: { before: 240, after: 120 }, indent: { firstLine: INDENT_TWO_CHARS }, children: [run(b.text, '黑体', SIZE_BODY)] })]
+      return [
+        new Paragraph({
+          spacing: { before: 240, after: 120 },
+          indent: { firstLine: INDENT_TWO_CHARS },
+          children: [run(b.text, '黑体', SIZE_BODY)],
+        }),
+      ]
     case 'paragraph':
-      return [new Paragraph({ indent: { firstLine: INDENT_TWO_CHARS }, spacing: { line: 560 }, children: [run(b.text, '仿宋_GB2312', SIZE_BODY)] })]
+      return [
+        new Paragraph({
+          indent: { firstLine: INDENT_TWO_CHARS },
+          spacing: { line: 560 },
+          children: [run(b.text, '仿宋_GB2312', SIZE_BODY)],
+        }),
+      ]
     case 'table':
-      return [new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: b.rows.map((r) => new TableRow({ children: r.map(cell) })) })]
+      return [
+        new Table({
+          width: { size: 100, type: WidthType.PERCENTAGE },
+          rows: b.rows.map((r) => new TableRow({ children: r.map(cell) })),
+        }),
+      ]
     case 'signature':
-      return b.lines.map((l) => new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 240 }, children: [run(l, '仿宋_GB2312', SIZE_BODY)] }))
+      return b.lines.map(
+        (l) =>
+          new Paragraph({
+            alignment: AlignmentType.RIGHT,
+            spacing: { before: 240 },
+            children: [run(l, '仿宋_GB2312', SIZE_BODY)],
+          }),
+      )
   }
 }
 
@@ -45,7 +92,12 @@ export async function blocksToDocx(blocks: readonly Block[], title: string): Pro
     title,
     sections: [
       {
-        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } } },
+        properties: {
+          page: {
+            size: { width: 11906, height: 16838 },
+            margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 },
+          },
+        },
         children: blocks.flatMap(render),
       },
     ],

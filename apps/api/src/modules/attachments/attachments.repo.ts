@@ -26,4 +26,3 @@ export function listDuplicateIds(db: Db, mainId: number): number[] {
     .all()
     .map((r) => r.id)
 }
-

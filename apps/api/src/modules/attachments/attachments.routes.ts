@@ -22,11 +22,17 @@ import { addStaffFiles, replyWithFiles } from './staff-files.service.ts'
 
 const idParam = z.object({ id: z.coerce.number().int().positive() })
 const nameQuery = z.object({ name: z.string().min(1).max(255) })
-const filesBody = versionSchema.extend({ attachments: attachmentListSchema.min(1), note: z.string().trim().max(5000).optional() })
+const filesBody = versionSchema.extend({
+  attachments: attachmentListSchema.min(1),
+  note: z.string().trim().max(5000).optional(),
+})
 const replyBody = replySchema.extend({ attachments: attachmentListSchema })
 
-
-const ctxOf = (c: { var: Pick<AppEnv['Variables'], 'db' | 'files' | 'now'> }) => ({ db: c.var.db, files: c.var.files, now: c.var.now() })
+const ctxOf = (c: { var: Pick<AppEnv['Variables'], 'db' | 'files' | 'now'> }) => ({
+  db: c.var.db,
+  files: c.var.files,
+  now: c.var.now(),
+})
 
 export const attachmentRoutes = new Hono<AppEnv>()
   .use(requireStaff())
@@ -41,25 +47,56 @@ export const attachmentRoutes = new Hono<AppEnv>()
     return c.json(upload, 201)
   })
   .get('/:id', validate('param', idParam), async (c) => {
-    return sendFile(c.var.files, await openForStaff(ctxOf(c), c.req.valid('param').id, c.var.user, { preview: false }))
+    return sendFile(
+      c.var.files,
+      await openForStaff(ctxOf(c), c.req.valid('param').id, c.var.user, { preview: false }),
+    )
   })
   .get('/:id/preview', validate('param', idParam), async (c) => {
-    const file = await openForStaff(ctxOf(c), c.req.valid('param').id, c.var.user, { preview: true })
+    const file = await openForStaff(ctxOf(c), c.req.valid('param').id, c.var.user, {
+      preview: true,
+    })
     if (!isImageType(file.type)) throw new AppError('NOT_FOUND', 'Only images have a preview')
     const preview = await previewOf(await c.var.files.read(file.sha256))
-    return c.body(new Uint8Array(preview), 200, { 'Content-Type': 'image/webp', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, max-age=3600' })
+    return c.body(new Uint8Array(preview), 200, {
+      'Content-Type': 'image/webp',
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, max-age=3600',
+    })
   })
 
 export const inquiryAttachmentRoutes = new Hono<AppEnv>()
   .use(requireStaff())
   .get('/:id/attachments', validate('param', idParam), (c) => {
-    return c.json({ attachments: listInquiryAttachments(c.var.db, c.req.valid('param').id, c.var.user) }, 200)
+    return c.json(
+      { attachments: listInquiryAttachments(c.var.db, c.req.valid('param').id, c.var.user) },
+      200,
+    )
   })
   .post('/:id/attachments', validate('param', idParam), validate('json', filesBody), async (c) => {
-    await addStaffFiles({ ...ctxOf(c), user: c.var.user }, c.req.valid('param').id, c.req.valid('json'))
-    return c.json({ attachments: listInquiryAttachments(c.var.db, c.req.valid('param').id, c.var.user) }, 201)
+    await addStaffFiles(
+      { ...ctxOf(c), user: c.var.user },
+      c.req.valid('param').id,
+      c.req.valid('json'),
+    )
+    return c.json(
+      { attachments: listInquiryAttachments(c.var.db, c.req.valid('param').id, c.var.user) },
+      201,
+    )
   })
-  .post('/:id/reply-with-files', validate('param', idParam), validate('json', replyBody), async (c) => {
-    await replyWithFiles({ ...ctxOf(c), user: c.var.user }, c.req.valid('param').id, c.req.valid('json'))
-    return c.json({ attachments: listInquiryAttachments(c.var.db, c.req.valid('param').id, c.var.user) }, 201)
-  })
+  .post(
+    '/:id/reply-with-files',
+    validate('param', idParam),
+    validate('json', replyBody),
+    async (c) => {
+      await replyWithFiles(
+        { ...ctxOf(c), user: c.var.user },
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      )
+      return c.json(
+        { attachments: listInquiryAttachments(c.var.db, c.req.valid('param').id, c.var.user) },
+        201,
+      )
+    },
+  )

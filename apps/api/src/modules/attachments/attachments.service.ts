@@ -26,7 +26,12 @@ function familyOf(db: Db, row: { id: number; duplicateOfId: number | null }): nu
  */
 export function listInquiryAttachments(db: Db, inquiryId: number, viewer: Viewer) {
   const row = load(db, inquiryId, viewer)
-  return repo.listForInquiries(db, familyOf(db, row)).map((r) => ({ ...toView(r), inquiryId: r.inquiryId ?? inquiryId, replyId: r.replyId, createdAt: r.createdAt }))
+  return repo.listForInquiries(db, familyOf(db, row)).map((r) => ({
+    ...toView(r),
+    inquiryId: r.inquiryId ?? inquiryId,
+    replyId: r.replyId,
+    createdAt: r.createdAt,
+  }))
 }
 
 /**
@@ -34,15 +39,27 @@ export function listInquiryAttachments(db: Db, inquiryId: number, viewer: Viewer
  * citizen's file is an `attachment_opened` event, a thumbnail (`preview`) is not.
  * @throws AppError NOT_FOUND (no such file, a link, a staged upload, or an inquiry out of scope)
  */
-export async function openForStaff(ctx: FilesCtx, id: number, viewer: Viewer, opts: { preview: boolean }) {
+export async function openForStaff(
+  ctx: FilesCtx,
+  id: number,
+  viewer: Viewer,
+  opts: { preview: boolean },
+) {
   const row = repo.findAttachment(ctx.db, id)
-  if (!row || row.inquiryId === null || row.sha256 === null) throw new AppError('NOT_FOUND', `Attachment ${id} does not exist`)
+  if (!row || row.inquiryId === null || row.sha256 === null)
+    throw new AppError('NOT_FOUND', `Attachment ${id} does not exist`)
   const sha256 = row.sha256
   const inquiryId = row.inquiryId
   await withTransaction(ctx.db, (db) => {
     const inquiry = load(db, inquiryId, viewer)
     if (row.source === 'citizen' && !opts.preview) {
-      recordEvent(db, { inquiryId: inquiry.id, actorId: viewer.id, type: 'attachment_opened', data: { attachmentId: id, name: row.name }, createdAt: ctx.now })
+      recordEvent(db, {
+        inquiryId: inquiry.id,
+        actorId: viewer.id,
+        type: 'attachment_opened',
+        data: { attachmentId: id, name: row.name },
+        createdAt: ctx.now,
+      })
     }
   })
   return { name: row.name, type: row.type, size: row.size, sha256 }

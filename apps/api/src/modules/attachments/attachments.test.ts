@@ -25,7 +25,11 @@ function deskWithFolder() {
 
 async function channelToken(desk: Desk, code = 'minxin') {
   const admin = await signIn(desk, 'admin', `admin-${code}`)
-  return ((await (await call(desk, admin, 'POST', `/channels/${code}/tokens`, { name: 'bridge' })).json()) as { token: string }).token
+  return (
+    (await (
+      await call(desk, admin, 'POST', `/channels/${code}/tokens`, { name: 'bridge' })
+    ).json()) as { token: string }
+  ).token
 }
 
 function upload(desk: Desk, token: string, name: string, bytes: Uint8Array, code = 'minxin') {
@@ -37,7 +41,13 @@ function upload(desk: Desk, token: string, name: string, bytes: Uint8Array, code
 }
 
 function postItem(desk: Desk, token: string, extra: Record<string, unknown>, code = 'minxin') {
-  const item = { externalId: 'MX-1', subject: '农田上搭建彩钢棚', body: '村东农田里新搭了彩钢棚，见照片。', receivedAt: '2024-09-27T09:30:00+08:00', ...extra }
+  const item = {
+    externalId: 'MX-1',
+    subject: '农田上搭建彩钢棚',
+    body: '村东农田里新搭了彩钢棚，见照片。',
+    receivedAt: '2024-09-27T09:30:00+08:00',
+    ...extra,
+  }
   return desk.app.request(`/channels/${code}/inquiries`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -45,11 +55,20 @@ function postItem(desk: Desk, token: string, extra: Record<string, unknown>, cod
   })
 }
 
-const errorOf = async (res: Response) => ((await res.json()) as { error: { message: string; details: { path: unknown[]; file: string; reason: string }[] } }).error
+const errorOf = async (res: Response) =>
+  (
+    (await res.json()) as {
+      error: { message: string; details: { path: unknown[]; file: string; reason: string }[] }
+    }
+  ).error
 
 async function filesOf(desk: Desk, id: number) {
   const s = await signIn(desk, 'admin', `reader${id}-${Math.random()}`)
-  return ((await (await call(desk, s, 'GET', `/inquiries/${id}/attachments`)).json()) as { attachments: Attachment[] }).attachments
+  return (
+    (await (await call(desk, s, 'GET', `/inquiries/${id}/attachments`)).json()) as {
+      attachments: Attachment[]
+    }
+  ).attachments
 }
 
 describe('channel API files', () => {
@@ -61,34 +80,54 @@ describe('channel API files', () => {
     const staged = (await up.json()) as { token: string; type: string }
     expect(staged.type).toBe('image/jpeg')
     const pdf = tinyPdf()
-    const res = await postItem(desk, token, { attachments: [{ token: staged.token }, { name: '情况说明.pdf', contentBase64: pdf.toString('base64') }, { url: 'https://example.org/map' }] })
+    const res = await postItem(desk, token, {
+      attachments: [
+        { token: staged.token },
+        { name: '情况说明.pdf', contentBase64: pdf.toString('base64') },
+        { url: 'https://example.org/map' },
+      ],
+    })
     expect(res.status).toBe(201)
     const id = ((await res.json()) as { results: { id: number }[] }).results[0]!.id
     const files = await filesOf(desk, id)
-    expect(files.map((f) => [f.name, f.type])).toEqual([['现场照片.jpg', 'image/jpeg'], ['情况说明.pdf', 'application/pdf'], ['example.org', 'link']])
+    expect(files.map((f) => [f.name, f.type])).toEqual([
+      ['现场照片.jpg', 'image/jpeg'],
+      ['情况说明.pdf', 'application/pdf'],
+      ['example.org', 'link'],
+    ])
     expect(files[2]!.url).toBe('https://example.org/map')
     const s = await signIn(desk, 'responder')
     const dl = await call(desk, s, 'GET', files[1]!.url.replace('/api', ''))
     expect(dl.status).toBe(200)
     expect(dl.headers.get('content-type')).toBe('application/pdf')
     expect(dl.headers.get('x-content-type-options')).toBe('nosniff')
-    expect(dl.headers.get('content-disposition')).toContain("attachment; filename=\"file.pdf\"; filename*=UTF-8''%E6%83%85")
+    expect(dl.headers.get('content-disposition')).toContain(
+      'attachment; filename="file.pdf"; filename*=UTF-8\'\'%E6%83%85',
+    )
     expect(Buffer.from(await dl.arrayBuffer()).equals(pdf)).toBe(true)
   })
 
   it.each([
     ['wrong type by content', 'photo.jpg', () => notAnImage(), 'type'],
-    ['too big (refused while reading)', 'big.pdf', () => Buffer.concat([tinyPdf(), Buffer.alloc(10 * 1024 * 1024)]), 'size'],
+    [
+      'too big (refused while reading)',
+      'big.pdf',
+      () => Buffer.concat([tinyPdf(), Buffer.alloc(10 * 1024 * 1024)]),
+      'size',
+    ],
     ['a name with a path', '../../etc/passwd.pdf', () => tinyPdf(), 'name'],
-  ])('refuses an upload: %s, with 422 naming the file and the reason', async (_, name, bytes, reason) => {
-    const desk = setupDesk()
-    const token = await channelToken(desk)
-    const res = await upload(desk, token, name, bytes())
-    expect(res.status).toBe(422)
-    const error = await errorOf(res)
-    expect(error.details[0]!.reason).toBe(reason)
-    expect(error.message).toContain(name.split('/').pop())
-  })
+  ])(
+    'refuses an upload: %s, with 422 naming the file and the reason',
+    async (_, name, bytes, reason) => {
+      const desk = setupDesk()
+      const token = await channelToken(desk)
+      const res = await upload(desk, token, name, bytes())
+      expect(res.status).toBe(422)
+      const error = await errorOf(res)
+      expect(error.details[0]!.reason).toBe(reason)
+      expect(error.message).toContain(name.split('/').pop())
+    },
+  )
 
   it('refuses an item with a bad inline file, too many files or an unknown token, writing nothing', async () => {
     const desk = setupDesk()
@@ -104,10 +143,15 @@ describe('channel API files', () => {
       expect(res.status, reason).toBe(422)
       if (reason) expect((await errorOf(res)).details[0]!.reason).toBe(reason)
     }
-    const inline2mb = [tinyPdf('a'), tinyPdf('b')].map((b, i) => ({ name: `p${i}.pdf`, contentBase64: Buffer.concat([b, Buffer.alloc(600 * 1024)]).toString('base64') }))
+    const inline2mb = [tinyPdf('a'), tinyPdf('b')].map((b, i) => ({
+      name: `p${i}.pdf`,
+      contentBase64: Buffer.concat([b, Buffer.alloc(600 * 1024)]).toString('base64'),
+    }))
     expect((await postItem(desk, token, { attachments: inline2mb })).status).toBe(422)
     const admin = await signIn(desk, 'admin')
-    const list = (await (await call(desk, admin, 'GET', '/inquiries?status=all')).json()) as { items: unknown[] }
+    const list = (await (await call(desk, admin, 'GET', '/inquiries?status=all')).json()) as {
+      items: unknown[]
+    }
     expect(list.items).toEqual([])
   })
 
@@ -117,11 +161,19 @@ describe('channel API files', () => {
     const photo = await jpegWithGps()
     expect(photo.includes('SpyCam-9')).toBe(true)
     expect((await sharp(photo).metadata()).exif).toBeDefined()
-    const staged = (await (await upload(desk, token, 'shed.jpg', photo)).json()) as { token: string }
-    const id = ((await (await postItem(desk, token, { attachments: [{ token: staged.token }] })).json()) as { results: { id: number }[] }).results[0]!.id
+    const staged = (await (await upload(desk, token, 'shed.jpg', photo)).json()) as {
+      token: string
+    }
+    const id = (
+      (await (await postItem(desk, token, { attachments: [{ token: staged.token }] })).json()) as {
+        results: { id: number }[]
+      }
+    ).results[0]!.id
     const [file] = await filesOf(desk, id)
     const s = await signIn(desk, 'manager')
-    const stored = Buffer.from(await (await call(desk, s, 'GET', file!.url.replace('/api', ''))).arrayBuffer())
+    const stored = Buffer.from(
+      await (await call(desk, s, 'GET', file!.url.replace('/api', ''))).arrayBuffer(),
+    )
     expect(stored.subarray(0, 2).toString('hex')).toBe('ffd8')
     expect(stored.includes('SpyCam-9')).toBe(false)
     expect(stored.includes('Exif\0\0')).toBe(false)
@@ -135,10 +187,17 @@ describe('channel API files', () => {
     const token = await channelToken(desk)
     const pdf = tinyPdf()
     for (const externalId of ['A', 'B']) {
-      const staged = (await (await upload(desk, token, `${externalId}.pdf`, pdf)).json()) as { token: string }
-      expect((await postItem(desk, token, { externalId, attachments: [{ token: staged.token }] })).status).toBe(201)
+      const staged = (await (await upload(desk, token, `${externalId}.pdf`, pdf)).json()) as {
+        token: string
+      }
+      expect(
+        (await postItem(desk, token, { externalId, attachments: [{ token: staged.token }] }))
+          .status,
+      ).toBe(201)
     }
-    const stored = readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+    const stored = readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) =>
+      e.isFile(),
+    )
     expect(stored.map((e) => e.name)).toHaveLength(1)
     expect(stored[0]!.name).toMatch(/^[0-9a-f]{64}$/)
   })
@@ -148,12 +207,27 @@ describe('who may read a file', () => {
   it('serves it to every role that sees the inquiry, 404 to a responder of another department; a citizen file opened is on the timeline', async () => {
     const desk = setupDesk()
     const token = await channelToken(desk)
-    const staged = (await (await upload(desk, token, '信.pdf', tinyPdf())).json()) as { token: string }
-    const id = ((await (await postItem(desk, token, { attachments: [{ token: staged.token }] })).json()) as { results: { id: number }[] }).results[0]!.id
+    const staged = (await (await upload(desk, token, '信.pdf', tinyPdf())).json()) as {
+      token: string
+    }
+    const id = (
+      (await (await postItem(desk, token, { attachments: [{ token: staged.token }] })).json()) as {
+        results: { id: number }[]
+      }
+    ).results[0]!.id
     const admin = await signIn(desk, 'admin')
-    const dept = async (name: string) => ((await (await call(desk, admin, 'POST', '/departments', { name })).json()) as { department: { id: number } }).department.id
+    const dept = async (name: string) =>
+      (
+        (await (await call(desk, admin, 'POST', '/departments', { name })).json()) as {
+          department: { id: number }
+        }
+      ).department.id
     const [planning, land] = [await dept('规划处'), await dept('土地处')]
-    await call(desk, admin, 'POST', `/inquiries/${id}/transfer`, { version: 1, departmentId: planning, note: '转' })
+    await call(desk, admin, 'POST', `/inquiries/${id}/transfer`, {
+      version: 1,
+      departmentId: planning,
+      note: '转',
+    })
     const roles = {
       own: await signIn(desk, 'responder', 'own'),
       other: await signIn(desk, 'responder', 'other'),
@@ -167,10 +241,14 @@ describe('who may read a file', () => {
     for (const [name, s] of Object.entries(roles)) {
       const expected = name === 'other' ? 404 : 200
       expect((await call(desk, s, 'GET', path)).status, name).toBe(expected)
-      expect((await call(desk, s, 'GET', `/inquiries/${id}/attachments`)).status, name).toBe(expected)
+      expect((await call(desk, s, 'GET', `/inquiries/${id}/attachments`)).status, name).toBe(
+        expected,
+      )
     }
     expect((await call(desk, undefined, 'GET', path)).status).toBe(401)
-    const view = (await (await call(desk, admin, 'GET', `/inquiries/${id}`)).json()) as { inquiry: { events: { type: string; actor: string | null }[] } }
+    const view = (await (await call(desk, admin, 'GET', `/inquiries/${id}`)).json()) as {
+      inquiry: { events: { type: string; actor: string | null }[] }
+    }
     expect(view.inquiry.events.filter((e) => e.type === 'attachment_opened')).toHaveLength(3)
   })
 })
@@ -181,17 +259,36 @@ describe('staff files', () => {
     const s = await signIn(desk, 'responder')
     const [a, b] = addInquiries(desk.db, [{}, {}])
     const stage = async (name: string, bytes: Uint8Array) => {
-      const res = await desk.app.request(`/attachments/uploads?name=${encodeURIComponent(name)}`, { method: 'POST', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, body: bytes })
+      const res = await desk.app.request(`/attachments/uploads?name=${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+        body: bytes,
+      })
       expect(res.status).toBe(201)
       return ((await res.json()) as { token: string }).token
     }
-    const added = await call(desk, s, 'POST', `/inquiries/${a!.id}/attachments`, { version: 1, attachments: [{ token: await stage('现场.jpg', await jpegWithGps()) }], note: '补拍现场' })
+    const added = await call(desk, s, 'POST', `/inquiries/${a!.id}/attachments`, {
+      version: 1,
+      attachments: [{ token: await stage('现场.jpg', await jpegWithGps()) }],
+      note: '补拍现场',
+    })
     expect(added.status).toBe(201)
-    const replied = await call(desk, s, 'POST', `/inquiries/${b!.id}/reply-with-files`, { version: 1, body: '答复如下，详见附件。', attachments: [{ token: await stage('答复意见书.pdf', tinyPdf()) }] })
+    const replied = await call(desk, s, 'POST', `/inquiries/${b!.id}/reply-with-files`, {
+      version: 1,
+      body: '答复如下，详见附件。',
+      attachments: [{ token: await stage('答复意见书.pdf', tinyPdf()) }],
+    })
     expect(replied.status).toBe(201)
-    const merged = await call(desk, s, 'POST', `/inquiries/${a!.id}/merge`, { version: 2, mainId: b!.id })
+    const merged = await call(desk, s, 'POST', `/inquiries/${a!.id}/merge`, {
+      version: 2,
+      mainId: b!.id,
+    })
     expect(merged.status).toBe(200)
-    for (const id of [a!.id, b!.id]) expect((await filesOf(desk, id)).map((f) => f.name).sort()).toEqual(['现场.jpg', '答复意见书.pdf'])
+    for (const id of [a!.id, b!.id])
+      expect((await filesOf(desk, id)).map((f) => f.name).sort()).toEqual([
+        '现场.jpg',
+        '答复意见书.pdf',
+      ])
   })
 
   it('does not let one user bind another user’s upload', async () => {
@@ -199,9 +296,16 @@ describe('staff files', () => {
     const [a] = addInquiries(desk.db, [{}])
     const one = await signIn(desk, 'responder', 'one')
     const two = await signIn(desk, 'responder', 'two')
-    const res = await desk.app.request('/attachments/uploads?name=x.pdf', { method: 'POST', headers: { cookie: one.cookie, 'x-csrf-token': one.csrf }, body: tinyPdf() })
+    const res = await desk.app.request('/attachments/uploads?name=x.pdf', {
+      method: 'POST',
+      headers: { cookie: one.cookie, 'x-csrf-token': one.csrf },
+      body: tinyPdf(),
+    })
     const { token } = (await res.json()) as { token: string }
-    const stolen = await call(desk, two, 'POST', `/inquiries/${a!.id}/attachments`, { version: 1, attachments: [{ token }] })
+    const stolen = await call(desk, two, 'POST', `/inquiries/${a!.id}/attachments`, {
+      version: 1,
+      attachments: [{ token }],
+    })
     expect(stolen.status).toBe(422)
     expect((await errorOf(stolen)).details[0]!.reason).toBe('token')
   })

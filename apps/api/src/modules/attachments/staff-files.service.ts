@@ -12,13 +12,29 @@ import { bindAttachments, prepareAttachments, type FilesCtx } from '../files/fil
 type StaffCtx = FilesCtx & { user: SessionUser }
 
 /** Adds files (event `attachment_added`, with the note when given). */
-export async function addStaffFiles(ctx: StaffCtx, id: number, input: { version: number; attachments: AttachmentInput[]; note?: string | undefined }) {
+export async function addStaffFiles(
+  ctx: StaffCtx,
+  id: number,
+  input: { version: number; attachments: AttachmentInput[]; note?: string | undefined },
+) {
   const uploader = `user:${ctx.user.id}` as const
   const prepared = await prepareAttachments(ctx, input.attachments, { profile: 'staff', uploader })
   return act(ctx, id, { action: 'note', version: input.version }, (row, db) => {
     write(db, row, { updatedAt: ctx.now })
-    const files = bindAttachments(db, prepared, { inquiryId: id, source: 'staff', createdBy: ctx.user.id, uploader, now: ctx.now })
-    recordEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'attachment_added', data: { attachments: files, note: input.note }, createdAt: ctx.now })
+    const files = bindAttachments(db, prepared, {
+      inquiryId: id,
+      source: 'staff',
+      createdBy: ctx.user.id,
+      uploader,
+      now: ctx.now,
+    })
+    recordEvent(db, {
+      inquiryId: id,
+      actorId: ctx.user.id,
+      type: 'attachment_added',
+      data: { attachments: files, note: input.note },
+      createdAt: ctx.now,
+    })
   })
 }
 
@@ -26,13 +42,35 @@ export async function addStaffFiles(ctx: StaffCtx, id: number, input: { version:
  * Sends a reply carrying files: the reply is released as `replyToInquiry` releases one (sign-off
  * rule, duplicates, outbox), and the files are bound to it in the same transaction.
  */
-export async function replyWithFiles(ctx: StaffCtx, id: number, input: { version: number; body: string; attachments: AttachmentInput[] }) {
+export async function replyWithFiles(
+  ctx: StaffCtx,
+  id: number,
+  input: { version: number; body: string; attachments: AttachmentInput[] },
+) {
   const uploader = `user:${ctx.user.id}` as const
   const prepared = await prepareAttachments(ctx, input.attachments, { profile: 'staff', uploader })
   return act(ctx, id, { action: 'reply', version: input.version }, (row, db) => {
     requireReplyWithoutSignOff(db, row)
-    const replyId = releaseReply(db, row, { body: input.body, authorId: ctx.user.id, approvedBy: null, now: ctx.now })
-    const files = bindAttachments(db, prepared, { inquiryId: id, replyId, source: 'staff', createdBy: ctx.user.id, uploader, now: ctx.now })
-    recordEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'attachment_added', data: { attachments: files, replyId }, createdAt: ctx.now })
+    const replyId = releaseReply(db, row, {
+      body: input.body,
+      authorId: ctx.user.id,
+      approvedBy: null,
+      now: ctx.now,
+    })
+    const files = bindAttachments(db, prepared, {
+      inquiryId: id,
+      replyId,
+      source: 'staff',
+      createdBy: ctx.user.id,
+      uploader,
+      now: ctx.now,
+    })
+    recordEvent(db, {
+      inquiryId: id,
+      actorId: ctx.user.id,
+      type: 'attachment_added',
+      data: { attachments: files, replyId },
+      createdAt: ctx.now,
+    })
   })
 }

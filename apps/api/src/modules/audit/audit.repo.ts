@@ -10,7 +10,13 @@ export function insertAuditRow(db: Db, row: AuditRow) {
 }
 
 /** Filters of the audit log: exact action, actor username, `from`/`to` as UTC ms (to exclusive). */
-export type AuditFilter = { action?: string | undefined; actor?: string | undefined; target?: string | undefined; fromMs?: number | undefined; toMs?: number | undefined }
+export type AuditFilter = {
+  action?: string | undefined
+  actor?: string | undefined
+  target?: string | undefined
+  fromMs?: number | undefined
+  toMs?: number | undefined
+}
 
 /** Newest first, keyset-paged by id (`beforeId` exclusive). */
 export function listAuditRows(db: Db, f: AuditFilter, limit: number, beforeId?: number) {
@@ -22,5 +28,11 @@ export function listAuditRows(db: Db, f: AuditFilter, limit: number, beforeId?: 
     f.toMs !== undefined ? lt(auditLog.at, f.toMs) : undefined,
     beforeId !== undefined ? lt(auditLog.id, beforeId) : undefined,
   ]
-  return db.select().from(auditLog).where(and(...where)).orderBy(desc(auditLog.id)).limit(limit).all()
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(...where))
+    .orderBy(desc(auditLog.id))
+    .limit(limit)
+    .all()
 }

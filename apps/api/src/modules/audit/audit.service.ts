@@ -37,7 +37,9 @@ export function listAudit(db: Db, q: AuditQuery) {
     toMs: q.to ? startOfZonedDay(addCalendarDays(q.to, 1)) : undefined,
   }
   const rows = repo.listAuditRows(db, filter, q.limit + 1, q.before)
-  const page = rows.slice(0, q.limit).map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }))
+  const page = rows
+    .slice(0, q.limit)
+    .map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }))
   return { entries: page, nextBefore: rows.length > q.limit ? page.at(-1)?.id : undefined }
 }
 

@@ -9,7 +9,14 @@ export function findUserByUsername(db: Db, username: string) {
 
 export function insertSession(
   db: Db,
-  row: { tokenHash: string; userId: number; csrfToken: string; createdAt: number; expiresAt: number; lastSeenAt: number },
+  row: {
+    tokenHash: string
+    userId: number
+    csrfToken: string
+    createdAt: number
+    expiresAt: number
+    lastSeenAt: number
+  },
 ) {
   db.insert(sessions).values(row).run()
 }
@@ -32,14 +39,15 @@ export function findLiveSession(db: Db, tokenHash: string, now: number) {
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(users.isActive, true)))
+    .where(
+      and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(users.isActive, true)),
+    )
     .get()
 }
 
 export function touchSession(db: Db, tokenHash: string, now: number) {
   db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash)).run()
 }
-
 
 export function findLiveApiToken(db: Db, tokenHash: string) {
   return db

@@ -10,7 +10,13 @@ import { SESSION_TTL_MS, login, logout } from './auth.service.ts'
 
 export const authRoutes = new Hono<AppEnv>()
   .post('/login', validate('json', loginSchema), async (c) => {
-    const { token, csrfToken, user } = await login(c.var.db, c.req.valid('json'), c.var.now(), clientAddress(c, c.var.trustProxy), c.var.security)
+    const { token, csrfToken, user } = await login(
+      c.var.db,
+      c.req.valid('json'),
+      c.var.now(),
+      clientAddress(c, c.var.trustProxy),
+      c.var.security,
+    )
     setCookie(c, sessionCookieName(c), token, {
       httpOnly: true,
       sameSite: 'Strict',

@@ -22,25 +22,60 @@ export const SESSION_TTL_MS = 12 * 60 * 60 * 1000
  *   for an unknown user, a wrong password or a disabled account; FORBIDDEN when the password has
  *   expired under the password policy (a security admin resets it)
  */
-export async function login(db: Db, input: LoginInput, now: number, address: string, security: SecuritySettings) {
+export async function login(
+  db: Db,
+  input: LoginInput,
+  now: number,
+  address: string,
+  security: SecuritySettings,
+) {
   const waitMs = loginWaitMs(db, input.username, address, now)
   if (waitMs > 0) {
     const retryAfterSeconds = Math.ceil(waitMs / 1000)
-    throw new AppError('RATE_LIMITED', `Too many failed sign-ins; try again in ${retryAfterSeconds} s`, { retryAfterSeconds })
+    throw new AppError(
+      'RATE_LIMITED',
+      `Too many failed sign-ins; try again in ${retryAfterSeconds} s`,
+      { retryAfterSeconds },
+    )
   }
   const user = repo.findUserByUsername(db, input.username)
-  const matches = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()))
+  const matches = await verifyPassword(
+    input.password,
+    user?.passwordHash ?? (await dummyPasswordHash()),
+  )
   if (!user || !user.isActive || !matches) {
     recordLoginFailure(db, input.username, address, now, security)
-    recordAudit(db, { at: now, action: 'login_failed', target: `username:${input.username}`, address, detail: { reason: !user ? 'unknown user' : !user.isActive ? 'disabled' : 'wrong password' } })
+    recordAudit(db, {
+      at: now,
+      action: 'login_failed',
+      target: `username:${input.username}`,
+      address,
+      detail: { reason: !user ? 'unknown user' : !user.isActive ? 'disabled' : 'wrong password' },
+    })
     throw new AppError('UNAUTHENTICATED', 'Wrong username or password')
   }
   clearLoginFailures(db, input.username, address)
   if (isPasswordExpired(user.passwordChangedAt, now, security.passwordPolicy)) {
-    recordAudit(db, { at: now, action: 'login_failed', actor: user, target: `user:${user.id}`, address, detail: { reason: 'password expired' } })
-    throw new AppError('FORBIDDEN', `The password is older than ${security.passwordPolicy.maxAgeDays} days; ask a security admin to reset it`)
+    recordAudit(db, {
+      at: now,
+      action: 'login_failed',
+      actor: user,
+      target: `user:${user.id}`,
+      address,
+      detail: { reason: 'password expired' },
+    })
+    throw new AppError(
+      'FORBIDDEN',
+      `The password is older than ${security.passwordPolicy.maxAgeDays} days; ask a security admin to reset it`,
+    )
   }
-  recordAudit(db, { at: now, action: 'login_succeeded', actor: user, target: `user:${user.id}`, address })
+  recordAudit(db, {
+    at: now,
+    action: 'login_succeeded',
+    actor: user,
+    target: `user:${user.id}`,
+    address,
+  })
   const token = newToken()
   const csrfToken = newToken()
   repo.insertSession(db, {
@@ -81,7 +116,9 @@ export function resolveCaller(
 ): Caller | undefined {
   if (creds.bearerToken) {
     const token = repo.findLiveApiToken(db, hashToken(creds.bearerToken))
-    return token ? { kind: 'channel_token', channelCode: token.channelCode, tokenId: token.id } : undefined
+    return token
+      ? { kind: 'channel_token', channelCode: token.channelCode, tokenId: token.id }
+      : undefined
   }
   if (creds.sessionToken) {
     const tokenHash = hashToken(creds.sessionToken)

@@ -5,23 +5,43 @@ import { call, setupDesk, signIn, T0 } from '../../test/setup.ts'
 describe('/auth', () => {
   it('sets an HttpOnly SameSite session cookie and returns the user with a CSRF token', async () => {
     const desk = setupDesk()
-    await createUser(desk.db, { username: 'wang', displayName: '王芳', role: 'manager', password: 'long-enough' }, T0)
-    const res = await call(desk, undefined, 'POST', '/auth/login', { username: 'wang', password: 'long-enough' })
+    await createUser(
+      desk.db,
+      { username: 'wang', displayName: '王芳', role: 'manager', password: 'long-enough' },
+      T0,
+    )
+    const res = await call(desk, undefined, 'POST', '/auth/login', {
+      username: 'wang',
+      password: 'long-enough',
+    })
     expect(res.status).toBe(200)
     const cookie = res.headers.get('set-cookie') ?? ''
     expect(cookie).toMatch(/^desk_session=[\w-]{43};/)
     expect(cookie).toContain('HttpOnly')
     expect(cookie).toContain('SameSite=Strict')
-    const body = (await res.json()) as { user: { displayName: string; role: string }; csrfToken: string }
+    const body = (await res.json()) as {
+      user: { displayName: string; role: string }
+      csrfToken: string
+    }
     expect(body.user).toMatchObject({ displayName: '王芳', role: 'manager' })
     expect(body.csrfToken).toHaveLength(43)
   })
 
   it('answers 401 with the same message for a wrong password and an unknown user', async () => {
     const desk = setupDesk()
-    await createUser(desk.db, { username: 'wang', displayName: '王芳', role: 'manager', password: 'long-enough' }, T0)
-    const wrong = await call(desk, undefined, 'POST', '/auth/login', { username: 'wang', password: 'nope' })
-    const unknown = await call(desk, undefined, 'POST', '/auth/login', { username: 'li', password: 'nope' })
+    await createUser(
+      desk.db,
+      { username: 'wang', displayName: '王芳', role: 'manager', password: 'long-enough' },
+      T0,
+    )
+    const wrong = await call(desk, undefined, 'POST', '/auth/login', {
+      username: 'wang',
+      password: 'nope',
+    })
+    const unknown = await call(desk, undefined, 'POST', '/auth/login', {
+      username: 'li',
+      password: 'nope',
+    })
     expect([wrong.status, unknown.status]).toEqual([401, 401])
     expect(await wrong.json()).toEqual(await unknown.json())
   })
@@ -30,10 +50,19 @@ describe('/auth', () => {
     const desk = setupDesk()
     const admin = await signIn(desk, 'admin')
     const bad = (path: string, headers: Record<string, string> = {}) =>
-      desk.app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{"kind":' })
-    for (const res of [await bad('/auth/login'), await bad('/departments', { cookie: admin.cookie, 'x-csrf-token': admin.csrf })]) {
+      desk.app.request(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: '{"kind":',
+      })
+    for (const res of [
+      await bad('/auth/login'),
+      await bad('/departments', { cookie: admin.cookie, 'x-csrf-token': admin.csrf }),
+    ]) {
       expect(res.status).toBe(422)
-      expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/Malformed JSON/) })
+      expect(
+        ((await res.json()) as { error: { code: string; message: string } }).error,
+      ).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/Malformed JSON/) })
     }
   })
 
@@ -59,12 +88,23 @@ describe('/users', () => {
     const desk = setupDesk()
     const admin = await signIn(desk, 'admin')
     const responder = await signIn(desk, 'responder')
-    const input = { username: 'zhao', displayName: '赵敏', role: 'responder', password: 'password-1' }
+    const input = {
+      username: 'zhao',
+      displayName: '赵敏',
+      role: 'responder',
+      password: 'password-1',
+    }
     expect((await call(desk, responder, 'POST', '/users', input)).status).toBe(403)
     expect((await call(desk, admin, 'POST', '/users', input)).status).toBe(201)
     expect((await call(desk, admin, 'POST', '/users', input)).status).toBe(409)
-    expect((await call(desk, admin, 'POST', '/users', { ...input, username: 'x y', password: 'short' })).status).toBe(422)
-    const login = await call(desk, undefined, 'POST', '/auth/login', { username: 'zhao', password: 'password-1' })
+    expect(
+      (await call(desk, admin, 'POST', '/users', { ...input, username: 'x y', password: 'short' }))
+        .status,
+    ).toBe(422)
+    const login = await call(desk, undefined, 'POST', '/auth/login', {
+      username: 'zhao',
+      password: 'password-1',
+    })
     expect(login.status).toBe(200)
   })
 })

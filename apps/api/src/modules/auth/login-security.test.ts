@@ -39,17 +39,29 @@ describe('the last active admin', () => {
     for (const patch of [{ role: 'responder' }, { isActive: false }]) {
       const res = await call(d, admin, 'PATCH', `/users/${admin.userId}`, patch)
       expect(res.status).toBe(409)
-      expect(((await res.json()) as { error: { message: string } }).error.message).toContain('last active admin')
+      expect(((await res.json()) as { error: { message: string } }).error.message).toContain(
+        'last active admin',
+      )
     }
-    await createUser(d.db, { username: 'admin2', displayName: 'A2', role: 'admin', password: GOOD }, T0)
-    expect((await call(d, admin, 'PATCH', `/users/${admin.userId}`, { role: 'manager' })).status).toBe(200)
+    await createUser(
+      d.db,
+      { username: 'admin2', displayName: 'A2', role: 'admin', password: GOOD },
+      T0,
+    )
+    expect(
+      (await call(d, admin, 'PATCH', `/users/${admin.userId}`, { role: 'manager' })).status,
+    ).toBe(200)
   })
 })
 
 describe('login throttling', () => {
   it('backs off a (username, address) pair after 5 failures with 429 and Retry-After, doubling, failures only', async () => {
     const d = desk()
-    await createUser(d.db, { username: 'zhou', displayName: '周', role: 'manager', password: GOOD }, T0)
+    await createUser(
+      d.db,
+      { username: 'zhou', displayName: '周', role: 'manager', password: GOOD },
+      T0,
+    )
     expect((await login(d, 'zhou', GOOD)).status).toBe(200) // a success counts nothing
     const statuses = []
     for (let i = 0; i < 5; i++) statuses.push((await login(d, 'zhou', 'wrong')).status)
@@ -68,13 +80,19 @@ describe('login throttling', () => {
 
   it('caps failures per address whatever the usernames, and shows lockouts to admins', async () => {
     const d = desk({ ...DEFAULT_SECURITY, loginAddressFailuresPerHour: 8 })
-    await createUser(d.db, { username: 'zhou', displayName: '周', role: 'manager', password: GOOD }, T0)
+    await createUser(
+      d.db,
+      { username: 'zhou', displayName: '周', role: 'manager', password: GOOD },
+      T0,
+    )
     for (let i = 0; i < 8; i++) expect((await login(d, `guess${i}`, 'wrong')).status).toBe(401)
     expect((await login(d, 'zhou', GOOD)).status).toBe(429)
     expect((await login(d, 'zhou', GOOD, '198.51.100.9')).status).toBe(200)
     for (let i = 0; i < 5; i++) await login(d, 'zhou', 'wrong', '198.51.100.10')
     const admin = await signIn(d, 'admin')
-    const { events } = (await (await call(d, admin, 'GET', '/users/security-events')).json()) as { events: { action: string; target: string; address: string }[] }
+    const { events } = (await (await call(d, admin, 'GET', '/users/security-events')).json()) as {
+      events: { action: string; target: string; address: string }[]
+    }
     expect(events.map((e) => [e.action, e.target, e.address])).toEqual([
       ['login_locked', 'username:zhou', '198.51.100.10'],
       ['login_address_capped', 'address:203.0.113.7', '203.0.113.7'],
@@ -83,13 +101,20 @@ describe('login throttling', () => {
 
   it('does the same password work for an unknown user as for a known one', async () => {
     const d = desk()
-    await createUser(d.db, { username: 'zhou', displayName: '周', role: 'manager', password: GOOD }, T0)
+    await createUser(
+      d.db,
+      { username: 'zhou', displayName: '周', role: 'manager', password: GOOD },
+      T0,
+    )
     const verify = vi.mocked(password.verifyPassword)
     verify.mockClear()
     expect((await login(d, 'nobody', 'wrong')).status).toBe(401)
     expect((await login(d, 'zhou', 'wrong')).status).toBe(401)
     expect(verify).toHaveBeenCalledTimes(2)
-    expect(verify.mock.calls.map(([, stored]) => stored.split('$').slice(0, 4).join('$'))).toEqual(['scrypt$32768$8$1', 'scrypt$32768$8$1'])
+    expect(verify.mock.calls.map(([, stored]) => stored.split('$').slice(0, 4).join('$'))).toEqual([
+      'scrypt$32768$8$1',
+      'scrypt$32768$8$1',
+    ])
   })
 })
 
@@ -97,12 +122,28 @@ describe('等保 2.0: password policy, idle sessions, separated roles, audit log
   it('refuses weak and reused passwords, naming the field', async () => {
     const d = desk()
     const admin = await signIn(d, 'admin')
-    const weak = await call(d, admin, 'POST', '/users', { username: 'li', displayName: '李', role: 'responder', password: 'abcdefgh' })
+    const weak = await call(d, admin, 'POST', '/users', {
+      username: 'li',
+      displayName: '李',
+      role: 'responder',
+      password: 'abcdefgh',
+    })
     expect(weak.status).toBe(422)
-    expect(((await weak.json()) as { error: { details: { path: string[] }[] } }).error.details[0]?.path).toEqual(['password'])
-    const user = await createUser(d.db, { username: 'li', displayName: '李', role: 'responder', password: GOOD }, T0)
-    expect((await call(d, admin, 'POST', `/users/${user.id}/password`, { password: GOOD })).status).toBe(422)
-    expect((await call(d, admin, 'POST', `/users/${user.id}/password`, { password: 'other-pass-2' })).status).toBe(200)
+    expect(
+      ((await weak.json()) as { error: { details: { path: string[] }[] } }).error.details[0]?.path,
+    ).toEqual(['password'])
+    const user = await createUser(
+      d.db,
+      { username: 'li', displayName: '李', role: 'responder', password: GOOD },
+      T0,
+    )
+    expect(
+      (await call(d, admin, 'POST', `/users/${user.id}/password`, { password: GOOD })).status,
+    ).toBe(422)
+    expect(
+      (await call(d, admin, 'POST', `/users/${user.id}/password`, { password: 'other-pass-2' }))
+        .status,
+    ).toBe(200)
   })
 
   it('ends a session idle for longer than the timeout', async () => {
@@ -126,12 +167,16 @@ describe('等保 2.0: password policy, idle sessions, separated roles, audit log
     expect((await call(d, admin, 'GET', '/audit')).status).toBe(403)
     expect((await call(d, auditor, 'GET', '/inquiries')).status).toBe(403)
     expect((await call(d, auditor, 'GET', '/users')).status).toBe(403)
-    const log = (await (await call(d, auditor, 'GET', '/audit?limit=10')).json()) as { entries: { action: string; actorName: string; target: string }[] }
+    const log = (await (await call(d, auditor, 'GET', '/audit?limit=10')).json()) as {
+      entries: { action: string; actorName: string; target: string }[]
+    }
     expect(log.entries.slice(0, 2).map((e) => [e.action, e.actorName, e.target])).toEqual([
       ['admin_action', 'admin1', 'POST /departments'],
       ['contact_revealed', 'admin1', `inquiry:${inq!.id}`],
     ])
-    const revealed = (await (await call(d, auditor, 'GET', '/audit?action=contact_revealed')).json()) as { entries: unknown[] }
+    const revealed = (await (
+      await call(d, auditor, 'GET', '/audit?action=contact_revealed')
+    ).json()) as { entries: unknown[] }
     expect(revealed.entries).toHaveLength(1)
     const csv = await call(d, auditor, 'GET', '/audit/export.csv?action=login_succeeded')
     expect((await csv.text()).split('\r\n').filter(Boolean)).toHaveLength(3) // header + two sign-ins

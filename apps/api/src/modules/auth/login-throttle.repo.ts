@@ -12,7 +12,10 @@ export function findThrottleRows(db: Db, keys: string[]): ThrottleRow[] {
 export function upsertThrottleRow(db: Db, row: ThrottleRow) {
   db.insert(loginThrottle)
     .values(row)
-    .onConflictDoUpdate({ target: loginThrottle.key, set: { failures: row.failures, windowStart: row.windowStart, lockedUntil: row.lockedUntil } })
+    .onConflictDoUpdate({
+      target: loginThrottle.key,
+      set: { failures: row.failures, windowStart: row.windowStart, lockedUntil: row.lockedUntil },
+    })
     .run()
 }
 

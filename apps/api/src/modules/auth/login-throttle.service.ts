@@ -22,7 +22,13 @@ export function loginWaitMs(db: Db, username: string, address: string, now: numb
 }
 
 /** Counts one failure of the pair and of the address; sets (and records) a lock when due. */
-export function recordLoginFailure(db: Db, username: string, address: string, now: number, s: SecuritySettings) {
+export function recordLoginFailure(
+  db: Db,
+  username: string,
+  address: string,
+  now: number,
+  s: SecuritySettings,
+) {
   db.transaction((tx) => {
     const t = tx as unknown as Db
     const pk = pairKey(username, address)
@@ -30,19 +36,34 @@ export function recordLoginFailure(db: Db, username: string, address: string, no
     const rows = new Map(repo.findThrottleRows(t, [pk, ak]).map((r) => [r.key, r]))
     const counted = (key: string) => {
       const r = rows.get(key)
-      return r && now - r.windowStart < HOUR_MS ? { ...r, failures: r.failures + 1 } : { key, failures: 1, windowStart: now, lockedUntil: 0 }
+      return r && now - r.windowStart < HOUR_MS
+        ? { ...r, failures: r.failures + 1 }
+        : { key, failures: 1, windowStart: now, lockedUntil: 0 }
     }
     const pair = counted(pk)
     const over = pair.failures - s.loginFreeFailures
     if (over >= 0) {
-      pair.lockedUntil = now + Math.min(s.loginMaxLockMs, s.loginBackoffMs * 2 ** Math.min(over, 30))
-      recordAudit(t, { at: now, action: 'login_locked', target: `username:${username}`, address, detail: { failures: pair.failures, lockedUntil: pair.lockedUntil } })
+      pair.lockedUntil =
+        now + Math.min(s.loginMaxLockMs, s.loginBackoffMs * 2 ** Math.min(over, 30))
+      recordAudit(t, {
+        at: now,
+        action: 'login_locked',
+        target: `username:${username}`,
+        address,
+        detail: { failures: pair.failures, lockedUntil: pair.lockedUntil },
+      })
     }
     const addr = counted(ak)
     if (addr.failures >= s.loginAddressFailuresPerHour) {
       addr.lockedUntil = addr.windowStart + HOUR_MS
       if (addr.failures === s.loginAddressFailuresPerHour) {
-        recordAudit(t, { at: now, action: 'login_address_capped', target: `address:${address}`, address, detail: { failures: addr.failures, lockedUntil: addr.lockedUntil } })
+        recordAudit(t, {
+          at: now,
+          action: 'login_address_capped',
+          target: `address:${address}`,
+          address,
+          detail: { failures: addr.failures, lockedUntil: addr.lockedUntil },
+        })
       }
     }
     repo.upsertThrottleRow(t, pair)

@@ -10,7 +10,11 @@ export type CalendarDayRow = typeof calendarDays.$inferSelect
 export function readCalendar(db: Db) {
   return {
     days: db.select().from(calendarDays).orderBy(asc(calendarDays.date)).all(),
-    years: db.select({ year: calendarYears.year }).from(calendarYears).all().map((r) => r.year),
+    years: db
+      .select({ year: calendarYears.year })
+      .from(calendarYears)
+      .all()
+      .map((r) => r.year),
   }
 }
 
@@ -20,7 +24,12 @@ export function listYears(db: Db) {
 
 /** Listed dates of `year` (by the date's own year). */
 export function listDaysOfYear(db: Db, year: number) {
-  return db.select().from(calendarDays).where(like(calendarDays.date, `${year}-%`)).orderBy(asc(calendarDays.date)).all()
+  return db
+    .select()
+    .from(calendarDays)
+    .where(like(calendarDays.date, `${year}-%`))
+    .orderBy(asc(calendarDays.date))
+    .all()
 }
 
 /** Listed dates per year, for the years list. */
@@ -36,10 +45,23 @@ export function findDay(db: Db, date: string) {
 }
 
 /** Inserts or replaces listed dates (a later load or an admin correction wins). */
-export function upsertDays(db: Db, entries: readonly CalendarEntry[], meta: { source: string; by: number | null; at: number }) {
+export function upsertDays(
+  db: Db,
+  entries: readonly CalendarEntry[],
+  meta: { source: string; by: number | null; at: number },
+) {
   for (const e of entries) {
-    const row = { isOffDay: e.isOffDay, name: e.name ?? null, source: meta.source, updatedBy: meta.by, updatedAt: meta.at }
-    db.insert(calendarDays).values({ date: e.date, ...row }).onConflictDoUpdate({ target: calendarDays.date, set: row }).run()
+    const row = {
+      isOffDay: e.isOffDay,
+      name: e.name ?? null,
+      source: meta.source,
+      updatedBy: meta.by,
+      updatedAt: meta.at,
+    }
+    db.insert(calendarDays)
+      .values({ date: e.date, ...row })
+      .onConflictDoUpdate({ target: calendarDays.date, set: row })
+      .run()
   }
 }
 
@@ -47,7 +69,10 @@ export function deleteDay(db: Db, date: string): boolean {
   return db.delete(calendarDays).where(eq(calendarDays.date, date)).run().changes === 1
 }
 
-export function upsertYear(db: Db, y: { year: number; source: string; loadedAt: number; loadedBy: number | null }) {
+export function upsertYear(
+  db: Db,
+  y: { year: number; source: string; loadedAt: number; loadedBy: number | null },
+) {
   const set = { source: y.source, loadedAt: y.loadedAt, loadedBy: y.loadedBy }
   db.insert(calendarYears).values(y).onConflictDoUpdate({ target: calendarYears.year, set }).run()
 }

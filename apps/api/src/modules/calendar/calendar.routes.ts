@@ -27,12 +27,29 @@ const importQuery = z.object({ source: textSchema().trim().min(1).max(200).optio
 export const calendarRoutes = (recompute: RecomputeDeadlines) =>
   new Hono<AppEnv>()
     .get('/years', requireStaff(), (c) => c.json({ items: listCalendarYears(c.var.db) }, 200))
-    .get('/days', requireStaff(), validate('query', yearQuery), (c) => c.json(listCalendarDays(c.var.db, c.req.valid('query').year), 200))
-    .put('/days/:date', requireStaff('admin'), validate('param', dateParam), validate('json', dayBody), async (c) => {
-      return c.json(await setCalendarDay({ ...ctxOf(c), recompute }, { date: c.req.valid('param').date, ...c.req.valid('json') }), 200)
-    })
+    .get('/days', requireStaff(), validate('query', yearQuery), (c) =>
+      c.json(listCalendarDays(c.var.db, c.req.valid('query').year), 200),
+    )
+    .put(
+      '/days/:date',
+      requireStaff('admin'),
+      validate('param', dateParam),
+      validate('json', dayBody),
+      async (c) => {
+        return c.json(
+          await setCalendarDay(
+            { ...ctxOf(c), recompute },
+            { date: c.req.valid('param').date, ...c.req.valid('json') },
+          ),
+          200,
+        )
+      },
+    )
     .delete('/days/:date', requireStaff('admin'), validate('param', dateParam), async (c) => {
-      return c.json(await removeCalendarDay({ ...ctxOf(c), recompute }, c.req.valid('param').date), 200)
+      return c.json(
+        await removeCalendarDay({ ...ctxOf(c), recompute }, c.req.valid('param').date),
+        200,
+      )
     })
     .post('/years', requireStaff('admin'), validate('query', importQuery), async (c) => {
       const json: unknown = await c.req.json()

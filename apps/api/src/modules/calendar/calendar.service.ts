@@ -6,7 +6,12 @@
  * dates happen in one transaction.
  * Errors: VALIDATION (a malformed year file, naming each problem), NOT_FOUND (no such listed date).
  */
-import { buildCalendar, parseHolidayCnYear, type CalendarEntry, type HolidayCalendar } from '@desk/domain'
+import {
+  buildCalendar,
+  parseHolidayCnYear,
+  type CalendarEntry,
+  type HolidayCalendar,
+} from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { withTransaction } from '../../db/transaction.ts'
 import type { Ctx, SessionUser } from '../../lib/context.ts'
@@ -15,13 +20,22 @@ import { BUNDLED_YEARS, CHINESE_DAYS_SOURCE, readChineseDays } from './chinese-d
 import * as repo from './calendar.repo.ts'
 
 /** The open due dates a change moved: `{ checked, moved: [{ inquiryId, from, to }] }` (ISO instants). */
-export type RecomputeResult = { checked: number; moved: { inquiryId: number; from: string; to: string }[] }
+export type RecomputeResult = {
+  checked: number
+  moved: { inquiryId: number; from: string; to: string }[]
+}
 
 /**
  * What runs inside every calendar change's transaction: the inquiries module's recompute of open
  * due dates, handed in by createApp and the CLI (the calendar sits below the modules that use it).
  */
-export type RecomputeDeadlines = (tx: Db, cal: HolidayCalendar, reason: string, actorId: number | null, now: number) => RecomputeResult
+export type RecomputeDeadlines = (
+  tx: Db,
+  cal: HolidayCalendar,
+  reason: string,
+  actorId: number | null,
+  now: number,
+) => RecomputeResult
 
 /** An admin's change (`user`), or the CLI's (null), with the recompute to run in its transaction. */
 type ChangeCtx = Ctx<SessionUser | null> & { recompute: RecomputeDeadlines }
@@ -43,18 +57,26 @@ export function loadCalendar(db: Db): HolidayCalendar {
 export function ensureCalendar(db: Db, now: number): number {
   const loaded = new Set(repo.listYears(db).map((y) => y.year))
   const missing: number[] = []
-  for (let y = BUNDLED_YEARS.from; y <= BUNDLED_YEARS.to; y += 1) if (!loaded.has(y)) missing.push(y)
+  for (let y = BUNDLED_YEARS.from; y <= BUNDLED_YEARS.to; y += 1)
+    if (!loaded.has(y)) missing.push(y)
   if (missing.length === 0) return 0
-  const entries = readChineseDays(BUNDLED_YEARS.from, BUNDLED_YEARS.to).filter((e) => missing.includes(Number(e.date.slice(0, 4))))
+  const entries = readChineseDays(BUNDLED_YEARS.from, BUNDLED_YEARS.to).filter((e) =>
+    missing.includes(Number(e.date.slice(0, 4))),
+  )
   db.transaction((tx) => {
     const t = tx as unknown as Db
     repo.upsertDays(t, entries, { source: CHINESE_DAYS_SOURCE, by: null, at: now })
-    for (const year of missing) repo.upsertYear(t, { year, source: CHINESE_DAYS_SOURCE, loadedAt: now, loadedBy: null })
+    for (const year of missing)
+      repo.upsertYear(t, { year, source: CHINESE_DAYS_SOURCE, loadedAt: now, loadedBy: null })
   })
   return missing.length
 }
 
-function changeAndRecompute(ctx: ChangeCtx, reason: string, change: (tx: Db) => void): Promise<RecomputeResult> {
+function changeAndRecompute(
+  ctx: ChangeCtx,
+  reason: string,
+  change: (tx: Db) => void,
+): Promise<RecomputeResult> {
   return withTransaction(ctx.db, (tx) => {
     change(tx)
     return ctx.recompute(tx, loadCalendar(tx), reason, ctx.user?.id ?? null, ctx.now)
@@ -64,8 +86,11 @@ function changeAndRecompute(ctx: ChangeCtx, reason: string, change: (tx: Db) => 
 /** Adds or corrects one listed date (an admin's edit); open due dates are recomputed. */
 export async function setCalendarDay(ctx: ChangeCtx, entry: CalendarEntry) {
   const what = entry.isOffDay ? 'day off' : 'workday'
-  const recompute = await changeAndRecompute(ctx, `calendar: ${entry.date} set to ${what}${entry.name ? ` (${entry.name})` : ''}`, (db) =>
-    repo.upsertDays(db, [entry], { source: 'admin', by: ctx.user?.id ?? null, at: ctx.now }),
+  const recompute = await changeAndRecompute(
+    ctx,
+    `calendar: ${entry.date} set to ${what}${entry.name ? ` (${entry.name})` : ''}`,
+    (db) =>
+      repo.upsertDays(db, [entry], { source: 'admin', by: ctx.user?.id ?? null, at: ctx.now }),
   )
   return { day: repo.findDay(ctx.db, entry.date), recompute }
 }
@@ -73,7 +98,13 @@ export async function setCalendarDay(ctx: ChangeCtx, entry: CalendarEntry) {
 /** Removes a listed date (it follows Monday–Friday again); open due dates are recomputed. */
 export async function removeCalendarDay(ctx: ChangeCtx, date: string) {
   if (!repo.findDay(ctx.db, date)) throw new AppError('NOT_FOUND', `${date} is not a listed date`)
-  return { recompute: await changeAndRecompute(ctx, `calendar: ${date} removed (Monday–Friday rule)`, (db) => repo.deleteDay(db, date)) }
+  return {
+    recompute: await changeAndRecompute(
+      ctx,
+      `calendar: ${date} removed (Monday–Friday rule)`,
+      (db) => repo.deleteDay(db, date),
+    ),
+  }
 }
 
 /**
@@ -85,22 +116,34 @@ export async function removeCalendarDay(ctx: ChangeCtx, date: string) {
 export async function importCalendarYear(ctx: ChangeCtx, json: unknown, source: string) {
   const parsed = parseHolidayCnYear(json)
   if (!parsed.ok) {
-    const summary = parsed.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; ')
+    const summary = parsed.problems
+      .slice(0, 5)
+      .map((p) => `${p.path}: ${p.message}`)
+      .join('; ')
     throw new AppError('VALIDATION', `Not a valid holiday-cn year: ${summary}`, parsed.problems)
   }
   const { year, days } = parsed.value
   const by = ctx.user?.id ?? null
-  const recompute = await changeAndRecompute(ctx, `calendar: ${year} loaded from ${source}`, (db) => {
-    repo.upsertDays(db, days, { source, by, at: ctx.now })
-    repo.upsertYear(db, { year, source, loadedAt: ctx.now, loadedBy: by })
-  })
+  const recompute = await changeAndRecompute(
+    ctx,
+    `calendar: ${year} loaded from ${source}`,
+    (db) => {
+      repo.upsertDays(db, days, { source, by, at: ctx.now })
+      repo.upsertYear(db, { year, source, loadedAt: ctx.now, loadedBy: by })
+    },
+  )
   return { year, days: days.length, recompute }
 }
 
 /** `[{ year, source, loadedAt, days }]` with `days` the listed dates of that year. */
 export function listCalendarYears(db: Db) {
   const counts = repo.countDaysByYear(db)
-  return repo.listYears(db).map((y) => ({ year: y.year, source: y.source, loadedAt: y.loadedAt, days: counts.get(y.year) ?? 0 }))
+  return repo.listYears(db).map((y) => ({
+    year: y.year,
+    source: y.source,
+    loadedAt: y.loadedAt,
+    days: counts.get(y.year) ?? 0,
+  }))
 }
 
 /** The listed dates of `year` and whether the year is loaded. */

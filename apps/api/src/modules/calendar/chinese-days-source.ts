@@ -21,13 +21,17 @@ const nameOf = (value: string) => {
 
 /** The listed dates of `from`..`to` (by date year) from the package's data file. */
 export function readChineseDays(from: number, to: number): CalendarEntry[] {
-  const data = createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as ChineseDaysJson
+  const data = createRequire(import.meta.url)(
+    'chinese-days/dist/chinese-days.json',
+  ) as ChineseDaysJson
   const inRange = (date: string) => {
     const y = Number(date.slice(0, 4))
     return y >= from && y <= to
   }
   const entries: CalendarEntry[] = []
-  for (const [date, v] of Object.entries(data.holidays)) if (inRange(date)) entries.push({ date, isOffDay: true, name: nameOf(v) })
-  for (const [date, v] of Object.entries(data.workdays)) if (inRange(date)) entries.push({ date, isOffDay: false, name: nameOf(v) })
+  for (const [date, v] of Object.entries(data.holidays))
+    if (inRange(date)) entries.push({ date, isOffDay: true, name: nameOf(v) })
+  for (const [date, v] of Object.entries(data.workdays))
+    if (inRange(date)) entries.push({ date, isOffDay: false, name: nameOf(v) })
   return entries.sort((a, b) => a.date.localeCompare(b.date))
 }

@@ -17,6 +17,9 @@ export function upsertChannelSettings(db: Db, row: ChannelSettingsRow) {
   const { requiresSignOff, webhookUrl, webhookSecret, updatedBy, updatedAt } = row
   db.insert(channelSettings)
     .values(row)
-    .onConflictDoUpdate({ target: channelSettings.channelCode, set: { requiresSignOff, webhookUrl, webhookSecret, updatedBy, updatedAt } })
+    .onConflictDoUpdate({
+      target: channelSettings.channelCode,
+      set: { requiresSignOff, webhookUrl, webhookSecret, updatedBy, updatedAt },
+    })
     .run()
 }

@@ -11,7 +11,24 @@ const codeParam = z.object({ code: channelCodeSchema })
 
 export const channelSettingsRoutes = new Hono<AppEnv>()
   .get('/', requireStaff(), (c) => c.json({ settings: listChannelSettingsView(c.var.db) }, 200))
-  .patch('/:code', requireStaff('admin'), validate('param', codeParam), validate('json', channelSettingsSchema), (c) => {
-    const { code } = c.req.valid('param')
-    return c.json({ settings: updateChannelSettings(c.var.db, code, c.req.valid('json'), c.var.user.id, c.var.now()) }, 200)
-  })
+  .patch(
+    '/:code',
+    requireStaff('admin'),
+    validate('param', codeParam),
+    validate('json', channelSettingsSchema),
+    (c) => {
+      const { code } = c.req.valid('param')
+      return c.json(
+        {
+          settings: updateChannelSettings(
+            c.var.db,
+            code,
+            c.req.valid('json'),
+            c.var.user.id,
+            c.var.now(),
+          ),
+        },
+        200,
+      )
+    },
+  )

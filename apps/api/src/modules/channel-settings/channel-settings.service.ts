@@ -42,13 +42,21 @@ export function listChannelSettingsView(db: Db) {
 }
 
 /** Applies `patch` (absent fields keep their value); a webhook URL needs a secret to sign with. */
-export function updateChannelSettings(db: Db, channelCode: string, patch: ChannelSettingsInput, userId: number, now: number) {
+export function updateChannelSettings(
+  db: Db,
+  channelCode: string,
+  patch: ChannelSettingsInput,
+  userId: number,
+  now: number,
+) {
   getChannel(db, channelCode)
   const next = { ...getChannelSettings(db, channelCode), ...patch }
   if (next.webhookUrl !== null && next.webhookSecret === null) {
-    throw new AppError('VALIDATION', 'A webhook URL needs a webhook secret (for the HMAC signature)', [
-      { path: ['webhookSecret'], message: 'required with webhookUrl' },
-    ])
+    throw new AppError(
+      'VALIDATION',
+      'A webhook URL needs a webhook secret (for the HMAC signature)',
+      [{ path: ['webhookSecret'], message: 'required with webhookUrl' }],
+    )
   }
   repo.upsertChannelSettings(db, { channelCode, ...next, updatedBy: userId, updatedAt: now })
   return toView(channelCode, next)

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { call, setupDesk, signIn } from '../../test/setup.ts'
 
-type Settings = { channel: string; requiresSignOff: boolean; webhookUrl: string | null; hasWebhookSecret: boolean }
+type Settings = {
+  channel: string
+  requiresSignOff: boolean
+  webhookUrl: string | null
+  hasWebhookSecret: boolean
+}
 
 describe('/channel-settings', () => {
   it('an admin turns on sign-off and a webhook; staff read it without the secret', async () => {
@@ -25,19 +30,44 @@ describe('/channel-settings', () => {
     const text = await list.text()
     expect(text).not.toContain('a-secret-of-16-chars-or-more')
     const settings = (JSON.parse(text) as { settings: Settings[] }).settings
-    expect(settings.find((s) => s.channel === 'mayor_mailbox')).toMatchObject({ requiresSignOff: true, hasWebhookSecret: true })
-    expect(settings.find((s) => s.channel === 'minxin')).toMatchObject({ requiresSignOff: false, webhookUrl: null, hasWebhookSecret: false })
+    expect(settings.find((s) => s.channel === 'mayor_mailbox')).toMatchObject({
+      requiresSignOff: true,
+      hasWebhookSecret: true,
+    })
+    expect(settings.find((s) => s.channel === 'minxin')).toMatchObject({
+      requiresSignOff: false,
+      webhookUrl: null,
+      hasWebhookSecret: false,
+    })
   })
 
   it('answers 422 for a webhook without a secret (naming it) or a non-http URL, 404 for an unknown channel, 403 for a manager', async () => {
     const desk = setupDesk()
     const admin = await signIn(desk, 'admin')
-    const noSecret = await call(desk, admin, 'PATCH', '/channel-settings/minxin', { webhookUrl: 'https://example.gov.cn/hook' })
+    const noSecret = await call(desk, admin, 'PATCH', '/channel-settings/minxin', {
+      webhookUrl: 'https://example.gov.cn/hook',
+    })
     expect(noSecret.status).toBe(422)
     expect(JSON.stringify(await noSecret.json())).toContain('webhookSecret')
-    expect((await call(desk, admin, 'PATCH', '/channel-settings/minxin', { webhookUrl: 'ftp://example.gov.cn/x', webhookSecret: 'a-secret-of-16-chars-or-more' })).status).toBe(422)
-    expect((await call(desk, admin, 'PATCH', '/channel-settings/no_such_channel', { requiresSignOff: true })).status).toBe(404)
+    expect(
+      (
+        await call(desk, admin, 'PATCH', '/channel-settings/minxin', {
+          webhookUrl: 'ftp://example.gov.cn/x',
+          webhookSecret: 'a-secret-of-16-chars-or-more',
+        })
+      ).status,
+    ).toBe(422)
+    expect(
+      (
+        await call(desk, admin, 'PATCH', '/channel-settings/no_such_channel', {
+          requiresSignOff: true,
+        })
+      ).status,
+    ).toBe(404)
     const manager = await signIn(desk, 'manager')
-    expect((await call(desk, manager, 'PATCH', '/channel-settings/minxin', { requiresSignOff: true })).status).toBe(403)
+    expect(
+      (await call(desk, manager, 'PATCH', '/channel-settings/minxin', { requiresSignOff: true }))
+        .status,
+    ).toBe(403)
   })
 })

@@ -13,7 +13,10 @@ export function findChannel(db: Db, code: string) {
 }
 
 export function insertChannel(db: Db, input: CreateChannelInput, now: number) {
-  const last = db.select({ n: max(channels.sortOrder) }).from(channels).get()
+  const last = db
+    .select({ n: max(channels.sortOrder) })
+    .from(channels)
+    .get()
   db.insert(channels)
     .values({ ...input, sortOrder: (last?.n ?? 0) + 1, createdAt: now })
     .run()
@@ -25,7 +28,13 @@ export function updateChannel(db: Db, code: string, patch: UpdateChannelInput) {
 
 export function insertApiToken(
   db: Db,
-  row: { channelCode: string; name: string; tokenHash: string; createdBy: number; createdAt: number },
+  row: {
+    channelCode: string
+    name: string
+    tokenHash: string
+    createdBy: number
+    createdAt: number
+  },
 ) {
   return db.insert(apiTokens).values(row).returning({ id: apiTokens.id }).get().id
 }

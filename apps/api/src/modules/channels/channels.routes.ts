@@ -5,7 +5,12 @@
  *   POST /:code/inquiries                             (inquiries/channel-intake.routes.ts, same prefix)
  *   (messages after the first: messages.routes.ts, under the same prefix)
  */
-import { channelCodeSchema, createChannelSchema, textSchema, updateChannelSchema } from '@desk/domain'
+import {
+  channelCodeSchema,
+  createChannelSchema,
+  textSchema,
+  updateChannelSchema,
+} from '@desk/domain'
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { z } from 'zod'
@@ -25,17 +30,50 @@ export const channelRoutes = new Hono<AppEnv>()
   .post('/', requireStaff('admin'), validate('json', createChannelSchema), (c) => {
     return c.json({ channel: createChannel(c.var.db, c.req.valid('json'), c.var.now()) }, 201)
   })
-  .patch('/:code', requireStaff('admin'), validate('param', codeParam), validate('json', updateChannelSchema), (c) => {
-    return c.json({ channel: updateChannel(c.var.db, c.req.valid('param').code, c.req.valid('json')) }, 200)
-  })
-  .post('/:code/tokens', requireStaff('admin'), validate('param', codeParam), validate('json', tokenBody), (c) => {
-    const t = createApiToken(c.var.db, c.req.valid('param').code, c.req.valid('json').name, c.var.user.id, c.var.now())
-    return c.json(t, 201)
-  })
-  .post('/:code/uploads', validate('param', codeParam), validate('query', z.object({ name: z.string().min(1).max(255) })), async (c) => {
-    const { code } = c.req.valid('param')
-    const actorId = channelOrStaff(c, code)
-    const uploader = actorId === null ? (`channel:${code}` as const) : (`user:${actorId}` as const)
-    const upload = await stageUpload(filesCtx(c), { body: c.req.raw.body, rawName: c.req.valid('query').name, profile: 'channel', uploader, userId: actorId })
-    return c.json(upload, 201)
-  })
+  .patch(
+    '/:code',
+    requireStaff('admin'),
+    validate('param', codeParam),
+    validate('json', updateChannelSchema),
+    (c) => {
+      return c.json(
+        { channel: updateChannel(c.var.db, c.req.valid('param').code, c.req.valid('json')) },
+        200,
+      )
+    },
+  )
+  .post(
+    '/:code/tokens',
+    requireStaff('admin'),
+    validate('param', codeParam),
+    validate('json', tokenBody),
+    (c) => {
+      const t = createApiToken(
+        c.var.db,
+        c.req.valid('param').code,
+        c.req.valid('json').name,
+        c.var.user.id,
+        c.var.now(),
+      )
+      return c.json(t, 201)
+    },
+  )
+  .post(
+    '/:code/uploads',
+    validate('param', codeParam),
+    validate('query', z.object({ name: z.string().min(1).max(255) })),
+    async (c) => {
+      const { code } = c.req.valid('param')
+      const actorId = channelOrStaff(c, code)
+      const uploader =
+        actorId === null ? (`channel:${code}` as const) : (`user:${actorId}` as const)
+      const upload = await stageUpload(filesCtx(c), {
+        body: c.req.raw.body,
+        rawName: c.req.valid('query').name,
+        profile: 'channel',
+        uploader,
+        userId: actorId,
+      })
+      return c.json(upload, 201)
+    },
+  )

@@ -32,13 +32,15 @@ export function getActiveChannel(db: Db, code: string) {
 }
 
 export function createChannel(db: Db, input: CreateChannelInput, now: number) {
-  if (repo.findChannel(db, input.code)) throw new AppError('CONFLICT', `Channel ${input.code} exists already`)
+  if (repo.findChannel(db, input.code))
+    throw new AppError('CONFLICT', `Channel ${input.code} exists already`)
   repo.insertChannel(db, input, now)
   return getChannel(db, input.code)
 }
 
 export function updateChannel(db: Db, code: string, patch: UpdateChannelInput) {
-  if (repo.updateChannel(db, code, patch) === 0) throw new AppError('NOT_FOUND', `Unknown channel: ${code}`)
+  if (repo.updateChannel(db, code, patch) === 0)
+    throw new AppError('NOT_FOUND', `Unknown channel: ${code}`)
   return getChannel(db, code)
 }
 
@@ -46,7 +48,13 @@ export function updateChannel(db: Db, code: string, patch: UpdateChannelInput) {
 export function createApiToken(db: Db, code: string, name: string, userId: number, now: number) {
   getChannel(db, code)
   const token = newToken()
-  const id = repo.insertApiToken(db, { channelCode: code, name, tokenHash: hashToken(token), createdBy: userId, createdAt: now })
+  const id = repo.insertApiToken(db, {
+    channelCode: code,
+    name,
+    tokenHash: hashToken(token),
+    createdBy: userId,
+    createdAt: now,
+  })
   return { id, name, token }
 }
 

@@ -13,12 +13,19 @@ const item = (externalId: string, extra: Record<string, unknown> = {}) => ({
 
 async function tokenFor(desk: ReturnType<typeof setupDesk>, code: string) {
   const admin = await signIn(desk, 'admin')
-  const res = await call(desk, admin, 'POST', `/channels/${code}/tokens`, { name: 'platform bridge' })
+  const res = await call(desk, admin, 'POST', `/channels/${code}/tokens`, {
+    name: 'platform bridge',
+  })
   expect(res.status).toBe(201)
   return ((await res.json()) as { token: string }).token
 }
 
-function postWithToken(desk: ReturnType<typeof setupDesk>, token: string, code: string, body: unknown) {
+function postWithToken(
+  desk: ReturnType<typeof setupDesk>,
+  token: string,
+  code: string,
+  body: unknown,
+) {
   return desk.app.request(`/channels/${code}/inquiries`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -36,7 +43,9 @@ describe('POST /channels/:code/inquiries', () => {
     expect(first.status).toBe(201)
     const a = (await first.json()) as Results
     expect(a.results.map((r) => r.created)).toEqual([true, true])
-    const again = (await (await postWithToken(desk, token, 'minxin', item('MX-1'))).json()) as Results
+    const again = (await (
+      await postWithToken(desk, token, 'minxin', item('MX-1'))
+    ).json()) as Results
     expect(again.results).toEqual([{ externalId: 'MX-1', id: a.results[0]!.id, created: false }])
   })
 
@@ -45,7 +54,9 @@ describe('POST /channels/:code/inquiries', () => {
     const token = await tokenFor(desk, 'minxin')
     const res = (await (await postWithToken(desk, token, 'minxin', item('MX-9'))).json()) as Results
     const s = await signIn(desk, 'responder')
-    const view = (await (await call(desk, s, 'GET', `/inquiries/${res.results[0]!.id}`)).json()) as {
+    const view = (await (
+      await call(desk, s, 'GET', `/inquiries/${res.results[0]!.id}`)
+    ).json()) as {
       inquiry: { receivedAt: string; channel: string }
     }
     expect(view.inquiry.receivedAt).toBe('2024-09-27T09:30:00.000+08:00')
@@ -55,12 +66,17 @@ describe('POST /channels/:code/inquiries', () => {
   it('rejects the whole batch with 422 naming the item and field, writing nothing', async () => {
     const desk = setupDesk()
     const token = await tokenFor(desk, 'minxin')
-    const res = await postWithToken(desk, token, 'minxin', [item('A'), item('B', { receivedAt: '2024-09-27 09:30:00' })])
+    const res = await postWithToken(desk, token, 'minxin', [
+      item('A'),
+      item('B', { receivedAt: '2024-09-27 09:30:00' }),
+    ])
     expect(res.status).toBe(422)
     const body = (await res.json()) as { error: { details: { path: (string | number)[] }[] } }
     expect(body.error.details.some((d) => d.path[0] === 1 && d.path[1] === 'receivedAt')).toBe(true)
     const s = await signIn(desk, 'responder')
-    const counts = (await (await call(desk, s, 'GET', '/inquiries/counts?status=all')).json()) as { total: number }
+    const counts = (await (await call(desk, s, 'GET', '/inquiries/counts?status=all')).json()) as {
+      total: number
+    }
     expect(counts.total).toBe(0)
   })
 
@@ -68,7 +84,9 @@ describe('POST /channels/:code/inquiries', () => {
     const desk = setupDesk()
     const token = await tokenFor(desk, 'minxin')
     expect((await postWithToken(desk, token, 'mayor_mailbox', item('X'))).status).toBe(403)
-    expect((await call(desk, undefined, 'POST', '/channels/minxin/inquiries', item('X'))).status).toBe(401)
+    expect(
+      (await call(desk, undefined, 'POST', '/channels/minxin/inquiries', item('X'))).status,
+    ).toBe(401)
     expect((await postWithToken(desk, 'not-a-token', 'minxin', item('X'))).status).toBe(401)
   })
 
@@ -85,10 +103,18 @@ describe('POST /channels/:code/inquiries', () => {
   it('accepts staff sessions and refuses a deactivated channel with 409', async () => {
     const desk = setupDesk()
     const admin = await signIn(desk, 'admin')
-    expect((await call(desk, admin, 'POST', '/channels/minxin/inquiries', item('S1'))).status).toBe(201)
-    expect((await call(desk, admin, 'PATCH', '/channels/minxin', { isActive: false })).status).toBe(200)
-    expect((await call(desk, admin, 'POST', '/channels/minxin/inquiries', item('S2'))).status).toBe(409)
-    const counts = (await (await call(desk, admin, 'GET', '/inquiries/counts')).json()) as { byChannel: Record<string, number> }
+    expect((await call(desk, admin, 'POST', '/channels/minxin/inquiries', item('S1'))).status).toBe(
+      201,
+    )
+    expect((await call(desk, admin, 'PATCH', '/channels/minxin', { isActive: false })).status).toBe(
+      200,
+    )
+    expect((await call(desk, admin, 'POST', '/channels/minxin/inquiries', item('S2'))).status).toBe(
+      409,
+    )
+    const counts = (await (await call(desk, admin, 'GET', '/inquiries/counts')).json()) as {
+      byChannel: Record<string, number>
+    }
     expect(counts.byChannel.minxin).toBe(1)
   })
 })
@@ -103,10 +129,19 @@ describe('channel administration', () => {
     expect((await call(desk, admin, 'POST', '/channels', input)).status).toBe(201)
     expect((await call(desk, admin, 'POST', '/channels', input)).status).toBe(409)
     const renamed = await call(desk, admin, 'PATCH', '/channels/phone_114', { nameZh: '电话咨询' })
-    expect(((await renamed.json()) as { channel: { nameZh: string } }).channel.nameZh).toBe('电话咨询')
-    const list = (await (await call(desk, responder, 'GET', '/channels')).json()) as { channels: { code: string }[] }
+    expect(((await renamed.json()) as { channel: { nameZh: string } }).channel.nameZh).toBe(
+      '电话咨询',
+    )
+    const list = (await (await call(desk, responder, 'GET', '/channels')).json()) as {
+      channels: { code: string }[]
+    }
     expect(list.channels.map((c) => c.code)).toEqual([
-      'hotline_12345', 'mayor_mailbox', 'minxin', 'network_responder', 'director_mailbox', 'phone_114',
+      'hotline_12345',
+      'mayor_mailbox',
+      'minxin',
+      'network_responder',
+      'director_mailbox',
+      'phone_114',
     ])
     expect((await call(desk, admin, 'PATCH', '/channels/nope', { nameZh: 'x' })).status).toBe(404)
   })
@@ -114,7 +149,12 @@ describe('channel administration', () => {
   it('rejects an invalid channel code with 422', async () => {
     const desk = setupDesk()
     const admin = await signIn(desk, 'admin')
-    const res = await call(desk, admin, 'POST', '/channels', { code: 'Bad Code', nameZh: 'x', nameEn: 'x', intake: 'api' })
+    const res = await call(desk, admin, 'POST', '/channels', {
+      code: 'Bad Code',
+      nameZh: 'x',
+      nameEn: 'x',
+      intake: 'api',
+    })
     expect(res.status).toBe(422)
   })
 })

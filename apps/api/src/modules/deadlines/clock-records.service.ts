@@ -13,7 +13,10 @@ import { deadlineOf, ruleOf, type DeadlineInputs } from './deadline-of.ts'
 import * as repo from './deadlines.repo.ts'
 
 /** Opens a pause record. */
-export function startPause(tx: Db, p: { inquiryId: number; reason: string; pausedAt: number; pausedBy: number }) {
+export function startPause(
+  tx: Db,
+  p: { inquiryId: number; reason: string; pausedAt: number; pausedBy: number },
+) {
   repo.insertPause(tx, p)
 }
 
@@ -24,12 +27,24 @@ export function endPause(tx: Db, row: DeadlineInputs, at: number, by: number): n
 }
 
 /** Records a request; CONFLICT when the rule allows none, one is pending, or one was approved. @returns its id */
-export function insertExtensionRequest(tx: Db, row: DeadlineInputs, reason: string, by: number, at: number): number {
+export function insertExtensionRequest(
+  tx: Db,
+  row: DeadlineInputs,
+  reason: string,
+  by: number,
+  at: number,
+): number {
   if (ruleOf(row).extensionAmount === null) {
-    throw new AppError('CONFLICT', `The deadline policy of inquiry ${row.id} allows no extension`, { reason: 'not_extendable' })
+    throw new AppError('CONFLICT', `The deadline policy of inquiry ${row.id} allows no extension`, {
+      reason: 'not_extendable',
+    })
   }
-  if (repo.findPendingExtension(tx, row.id)) throw new AppError('CONFLICT', `Inquiry ${row.id} has a pending extension request`, { reason: 'pending' })
-  if (repo.hasApprovedExtension(tx, row.id)) throw new AppError('CONFLICT', `Inquiry ${row.id} was extended already`, { reason: 'extended' })
+  if (repo.findPendingExtension(tx, row.id))
+    throw new AppError('CONFLICT', `Inquiry ${row.id} has a pending extension request`, {
+      reason: 'pending',
+    })
+  if (repo.hasApprovedExtension(tx, row.id))
+    throw new AppError('CONFLICT', `Inquiry ${row.id} was extended already`, { reason: 'extended' })
   return repo.insertExtension(tx, { inquiryId: row.id, reason, requestedBy: by, requestedAt: at })
 }
 
@@ -54,18 +69,33 @@ export function decideExtensionRequest(
 ): number {
   const request = getExtensionRequest(tx, requestId)
   if (request.status !== 'pending') {
-    throw new AppError('CONFLICT', `Extension request ${requestId} was ${request.status} already`, { reason: 'decided' })
+    throw new AppError('CONFLICT', `Extension request ${requestId} was ${request.status} already`, {
+      reason: 'decided',
+    })
   }
   const decided = { decidedBy: d.by, decidedAt: d.at, decisionNote: d.note }
   if (!d.approve) {
-    repo.decideExtension(tx, requestId, { ...decided, status: 'rejected', oldDueAt: null, newDueAt: null })
+    repo.decideExtension(tx, requestId, {
+      ...decided,
+      status: 'rejected',
+      oldDueAt: null,
+      newDueAt: null,
+    })
     return row.dueAt
   }
-  const dueAt = row.pausedAt === null ? deadlineOf(tx, row, loadCalendar(tx), true).dueAt : row.dueAt
-  repo.decideExtension(tx, requestId, { ...decided, status: 'approved', oldDueAt: row.dueAt, newDueAt: dueAt })
+  const dueAt =
+    row.pausedAt === null ? deadlineOf(tx, row, loadCalendar(tx), true).dueAt : row.dueAt
+  repo.decideExtension(tx, requestId, {
+    ...decided,
+    status: 'approved',
+    oldDueAt: row.dueAt,
+    newDueAt: dueAt,
+  })
   return dueAt
 }
 
 export function listPendingExtensions(db: Db) {
-  return repo.listPendingExtensions(db).map((e) => ({ ...e, requestedAt: formatInstant(e.requestedAt) }))
+  return repo
+    .listPendingExtensions(db)
+    .map((e) => ({ ...e, requestedAt: formatInstant(e.requestedAt) }))
 }

@@ -3,7 +3,14 @@
  * policies existed), its closed clock pauses and whether an extension was approved, computed on a
  * calendar. Shared by the recompute, the clock actions and the inquiry page.
  */
-import { computeDeadline, deadlineRuleSchema, FALLBACK_POLICY, type Deadline, type DeadlineRule, type HolidayCalendar } from '@desk/domain'
+import {
+  computeDeadline,
+  deadlineRuleSchema,
+  FALLBACK_POLICY,
+  type Deadline,
+  type DeadlineRule,
+  type HolidayCalendar,
+} from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import * as repo from './deadlines.repo.ts'
 
@@ -21,7 +28,12 @@ export function ruleOf(row: { deadlineRule: string | null }): DeadlineRule {
  * Due instant and explanation of inquiry `row` on `cal`, counting its closed pauses and approved
  * extension (`isExtended` overrides the stored state, for an approval being written).
  */
-export function deadlineOf(db: Db, row: DeadlineInputs, cal: HolidayCalendar, isExtended?: boolean): Deadline {
+export function deadlineOf(
+  db: Db,
+  row: DeadlineInputs,
+  cal: HolidayCalendar,
+  isExtended?: boolean,
+): Deadline {
   return computeDeadline(ruleOf(row), row.receivedAt, cal, {
     pauses: repo.listClosedPauses(db, row.id),
     isExtended: isExtended ?? repo.hasApprovedExtension(db, row.id),

@@ -6,7 +6,14 @@ import { PENDING_STATUSES, type DeadlinePolicy, type InquiryKind } from '@desk/d
 import { and, asc, count, desc, eq, isNotNull, isNull, lt, gte } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client.ts'
-import { clockPauses, deadlinePolicies, departments, extensionRequests, inquiries, users } from '../../db/schema.ts'
+import {
+  clockPauses,
+  deadlinePolicies,
+  departments,
+  extensionRequests,
+  inquiries,
+  users,
+} from '../../db/schema.ts'
 import { statusIn } from '../../db/inquiry-filter.ts'
 
 export type PolicyRow = typeof deadlinePolicies.$inferSelect
@@ -22,10 +29,17 @@ export function findPolicy(db: Db, id: number) {
 
 /** Policies of `kind`. */
 export function countPolicies(db: Db, kind: InquiryKind): number {
-  return db.select({ n: count() }).from(deadlinePolicies).where(eq(deadlinePolicies.kind, kind)).get()?.n ?? 0
+  return (
+    db.select({ n: count() }).from(deadlinePolicies).where(eq(deadlinePolicies.kind, kind)).get()
+      ?.n ?? 0
+  )
 }
 
-export function insertPolicy(db: Db, p: DeadlinePolicy, meta: { by: number | null; at: number }): number {
+export function insertPolicy(
+  db: Db,
+  p: DeadlinePolicy,
+  meta: { by: number | null; at: number },
+): number {
   return db
     .insert(deadlinePolicies)
     .values({ ...p, updatedBy: meta.by, updatedAt: meta.at })
@@ -33,7 +47,12 @@ export function insertPolicy(db: Db, p: DeadlinePolicy, meta: { by: number | nul
     .get().id
 }
 
-export function updatePolicy(db: Db, id: number, p: DeadlinePolicy, meta: { by: number | null; at: number }) {
+export function updatePolicy(
+  db: Db,
+  id: number,
+  p: DeadlinePolicy,
+  meta: { by: number | null; at: number },
+) {
   db.update(deadlinePolicies)
     .set({ ...p, updatedBy: meta.by, updatedAt: meta.at })
     .where(eq(deadlinePolicies.id, id))
@@ -51,17 +70,27 @@ const deadlineColumns = {
   deadlineRule: inquiries.deadlineRule,
   pausedAt: inquiries.pausedAt,
 }
-export type InquiryDeadlineRow = { [K in keyof typeof deadlineColumns]: (typeof inquiries.$inferSelect)[K] }
+export type InquiryDeadlineRow = {
+  [K in keyof typeof deadlineColumns]: (typeof inquiries.$inferSelect)[K]
+}
 
 export function findInquiryDeadline(db: Db, id: number): InquiryDeadlineRow | undefined {
   return db.select(deadlineColumns).from(inquiries).where(eq(inquiries.id, id)).get()
 }
 
 export function listPauses(db: Db, inquiryId: number) {
-  return db.select().from(clockPauses).where(eq(clockPauses.inquiryId, inquiryId)).orderBy(asc(clockPauses.id)).all()
+  return db
+    .select()
+    .from(clockPauses)
+    .where(eq(clockPauses.inquiryId, inquiryId))
+    .orderBy(asc(clockPauses.id))
+    .all()
 }
 
-export function insertPause(db: Db, p: { inquiryId: number; reason: string; pausedAt: number; pausedBy: number }) {
+export function insertPause(
+  db: Db,
+  p: { inquiryId: number; reason: string; pausedAt: number; pausedBy: number },
+) {
   db.insert(clockPauses).values(p).run()
 }
 
@@ -97,25 +126,41 @@ function selectExtensions(db: Db) {
 }
 
 export function listExtensions(db: Db, inquiryId: number) {
-  return selectExtensions(db).where(eq(extensionRequests.inquiryId, inquiryId)).orderBy(asc(extensionRequests.id)).all()
+  return selectExtensions(db)
+    .where(eq(extensionRequests.inquiryId, inquiryId))
+    .orderBy(asc(extensionRequests.id))
+    .all()
 }
 
 export function listPendingExtensions(db: Db) {
-  return selectExtensions(db).where(eq(extensionRequests.status, 'pending')).orderBy(asc(extensionRequests.id)).all()
+  return selectExtensions(db)
+    .where(eq(extensionRequests.status, 'pending'))
+    .orderBy(asc(extensionRequests.id))
+    .all()
 }
 
 export function findExtension(db: Db, id: number): ExtensionRow | undefined {
   return db.select().from(extensionRequests).where(eq(extensionRequests.id, id)).get()
 }
 
-export function insertExtension(db: Db, e: { inquiryId: number; reason: string; requestedBy: number; requestedAt: number }): number {
+export function insertExtension(
+  db: Db,
+  e: { inquiryId: number; reason: string; requestedBy: number; requestedAt: number },
+): number {
   return db.insert(extensionRequests).values(e).returning({ id: extensionRequests.id }).get().id
 }
 
 export function decideExtension(
   db: Db,
   id: number,
-  d: { status: 'approved' | 'rejected'; decidedBy: number; decidedAt: number; decisionNote: string | null; oldDueAt: number | null; newDueAt: number | null },
+  d: {
+    status: 'approved' | 'rejected'
+    decidedBy: number
+    decidedAt: number
+    decisionNote: string | null
+    oldDueAt: number | null
+    newDueAt: number | null
+  },
 ): boolean {
   return (
     db
@@ -164,7 +209,9 @@ export function hasApprovedExtension(db: Db, inquiryId: number): boolean {
     db
       .select({ id: extensionRequests.id })
       .from(extensionRequests)
-      .where(and(eq(extensionRequests.inquiryId, inquiryId), eq(extensionRequests.status, 'approved')))
+      .where(
+        and(eq(extensionRequests.inquiryId, inquiryId), eq(extensionRequests.status, 'approved')),
+      )
       .get() !== undefined
   )
 }

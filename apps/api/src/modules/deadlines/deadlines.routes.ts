@@ -10,7 +10,11 @@ import { requireStaff } from '../../lib/auth.ts'
 import type { AppEnv } from '../../lib/context.ts'
 import { validate } from '../../lib/validate.ts'
 import { listPendingExtensions } from './clock-records.service.ts'
-import { createDeadlinePolicy, listDeadlinePolicies, updateDeadlinePolicy } from './deadlines.service.ts'
+import {
+  createDeadlinePolicy,
+  listDeadlinePolicies,
+  updateDeadlinePolicy,
+} from './deadlines.service.ts'
 import { getDailyDigest } from './digest.service.ts'
 
 const idParam = z.object({ id: z.coerce.number().int().positive() })
@@ -18,10 +22,32 @@ const idParam = z.object({ id: z.coerce.number().int().positive() })
 export const deadlineRoutes = new Hono<AppEnv>()
   .get('/policies', requireStaff(), (c) => c.json({ items: listDeadlinePolicies(c.var.db) }, 200))
   .post('/policies', requireStaff('admin'), validate('json', deadlinePolicySchema), (c) => {
-    return c.json(createDeadlinePolicy(c.var.db, c.req.valid('json'), c.var.user.id, c.var.now()), 201)
+    return c.json(
+      createDeadlinePolicy(c.var.db, c.req.valid('json'), c.var.user.id, c.var.now()),
+      201,
+    )
   })
-  .patch('/policies/:id', requireStaff('admin'), validate('param', idParam), validate('json', updateDeadlinePolicySchema), (c) => {
-    return c.json(updateDeadlinePolicy(c.var.db, c.req.valid('param').id, c.req.valid('json'), c.var.user.id, c.var.now()), 200)
-  })
-  .get('/extensions', requireStaff('manager'), (c) => c.json({ items: listPendingExtensions(c.var.db) }, 200))
-  .get('/digest', requireStaff('manager'), (c) => c.json(getDailyDigest(c.var.db, c.var.now()), 200))
+  .patch(
+    '/policies/:id',
+    requireStaff('admin'),
+    validate('param', idParam),
+    validate('json', updateDeadlinePolicySchema),
+    (c) => {
+      return c.json(
+        updateDeadlinePolicy(
+          c.var.db,
+          c.req.valid('param').id,
+          c.req.valid('json'),
+          c.var.user.id,
+          c.var.now(),
+        ),
+        200,
+      )
+    },
+  )
+  .get('/extensions', requireStaff('manager'), (c) =>
+    c.json({ items: listPendingExtensions(c.var.db) }, 200),
+  )
+  .get('/digest', requireStaff('manager'), (c) =>
+    c.json(getDailyDigest(c.var.db, c.var.now()), 200),
+  )

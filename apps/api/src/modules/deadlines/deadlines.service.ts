@@ -33,10 +33,22 @@ import { deadlineOf } from './deadline-of.ts'
 import * as repo from './deadlines.repo.ts'
 
 const ruleSnapshot = (r: DeadlineRule): string =>
-  JSON.stringify({ rule: r.rule, amount: r.amount, start: r.start, endOfDay: r.endOfDay, extensionAmount: r.extensionAmount, source: r.source })
+  JSON.stringify({
+    rule: r.rule,
+    amount: r.amount,
+    start: r.start,
+    endOfDay: r.endOfDay,
+    extensionAmount: r.extensionAmount,
+    source: r.source,
+  })
 
 /** Deadline columns of a new inquiry. */
-export type NewDeadline = { dueAt: number; kind: InquiryKind; deadlinePolicyId: number | null; deadlineRule: string }
+export type NewDeadline = {
+  dueAt: number
+  kind: InquiryKind
+  deadlinePolicyId: number | null
+  deadlineRule: string
+}
 
 /**
  * A function giving the deadline columns of new inquiries; reads the calendar and policies once
@@ -56,7 +68,12 @@ export function deadlineResolver(db: Db): (item: NewInquiry) => NewDeadline {
   return (item) => {
     const kind = item.kind ?? 'message'
     const receivedDate = toZonedDate(item.receivedAt)
-    const scope = { kind, channelCode: item.channelCode, category: item.category ?? null, receivedDate }
+    const scope = {
+      kind,
+      channelCode: item.channelCode,
+      category: item.category ?? null,
+      receivedDate,
+    }
     const policy = selectPolicy(policies, scope)
     const rule = policy ?? FALLBACK_POLICY
     let dueAt: number
@@ -93,10 +110,17 @@ export function listDeadlinePolicies(db: Db) {
  */
 export function createDeadlinePolicy(db: Db, p: DeadlinePolicy, userId: number, now: number) {
   if (p.channelCode !== null && !listChannelCodes(db).includes(p.channelCode)) {
-    throw new AppError('VALIDATION', `Unknown channel ${p.channelCode}`, [{ path: ['channelCode'], message: 'unknown channel' }])
+    throw new AppError('VALIDATION', `Unknown channel ${p.channelCode}`, [
+      { path: ['channelCode'], message: 'unknown channel' },
+    ])
   }
   const twin = repo.listPolicies(db).find((q) => scopesOverlap(q, p))
-  if (twin) throw new AppError('CONFLICT', `Policy ${twin.id} already applies to these inquiries in an overlapping period`, { policyId: twin.id })
+  if (twin)
+    throw new AppError(
+      'CONFLICT',
+      `Policy ${twin.id} already applies to these inquiries in an overlapping period`,
+      { policyId: twin.id },
+    )
   const id = repo.insertPolicy(db, p, { by: userId, at: now })
   return repo.findPolicy(db, id)
 }
@@ -105,13 +129,23 @@ export function createDeadlinePolicy(db: Db, p: DeadlinePolicy, userId: number, 
  * Changes a policy's rule (admin); applies to inquiries received from now on.
  * @throws AppError NOT_FOUND, VALIDATION (the merged rule is inconsistent, e.g. hours with an end-of-day time)
  */
-export function updateDeadlinePolicy(db: Db, id: number, patch: UpdateDeadlinePolicyInput, userId: number, now: number) {
+export function updateDeadlinePolicy(
+  db: Db,
+  id: number,
+  patch: UpdateDeadlinePolicyInput,
+  userId: number,
+  now: number,
+) {
   const current = repo.findPolicy(db, id)
   if (!current) throw new AppError('NOT_FOUND', `Deadline policy ${id} does not exist`)
   const merged = deadlinePolicySchema.safeParse({ ...current, ...patch })
   if (!merged.success) {
     const details = toDetails(merged.error)
-    throw new AppError('VALIDATION', `Invalid policy: ${details.map((d) => `${d.path.join('.')}: ${d.message}`).join('; ')}`, details)
+    throw new AppError(
+      'VALIDATION',
+      `Invalid policy: ${details.map((d) => `${d.path.join('.')}: ${d.message}`).join('; ')}`,
+      details,
+    )
   }
   repo.updatePolicy(db, id, merged.data, { by: userId, at: now })
   return repo.findPolicy(db, id)
@@ -158,8 +192,14 @@ export function resolveDueWindow(db: Db, due: 'overdue' | number, now: number): 
 }
 
 /** `filter` with its `due` resolved to a `dueWindow` at `now` (unchanged without `due`). */
-export function withDueWindow<F extends { due?: 'overdue' | number | undefined }>(db: Db, filter: F, now: number): F & { dueWindow?: DueWindow } {
-  return filter.due === undefined ? filter : { ...filter, dueWindow: resolveDueWindow(db, filter.due, now) }
+export function withDueWindow<F extends { due?: 'overdue' | number | undefined }>(
+  db: Db,
+  filter: F,
+  now: number,
+): F & { dueWindow?: DueWindow } {
+  return filter.due === undefined
+    ? filter
+    : { ...filter, dueWindow: resolveDueWindow(db, filter.due, now) }
 }
 
 /**

@@ -3,7 +3,12 @@ import { addInquiries, call, setupDesk, signIn, T0, type Session } from '../../t
 import { ensureDeadlineSetup } from './deadlines.service.ts'
 
 type View = {
-  inquiry: { id: number; version: number; dueAt: string; events: { type: string; data: Record<string, unknown> }[] }
+  inquiry: {
+    id: number
+    version: number
+    dueAt: string
+    events: { type: string; data: Record<string, unknown> }[]
+  }
   deadline: {
     pausedAt: string | null
     explanation: { pausedUnits: number; extensionUnits: number; makeupWorkdays: { date: string }[] }
@@ -19,11 +24,23 @@ async function desk() {
   let clock = T0
   const d = setupDesk(() => clock)
   ensureDeadlineSetup(d.db, T0)
-  const t = { d, responder: await signIn(d, 'responder'), manager: await signIn(d, 'manager'), admin: await signIn(d, 'admin') }
+  const t = {
+    d,
+    responder: await signIn(d, 'responder'),
+    manager: await signIn(d, 'manager'),
+    admin: await signIn(d, 'admin'),
+  }
   const relogin = async (s: Session, username: string): Promise<Session> => {
-    const res = await call(d, undefined, 'POST', '/auth/login', { username, password: 'secret-pass' })
+    const res = await call(d, undefined, 'POST', '/auth/login', {
+      username,
+      password: 'secret-pass',
+    })
     const { csrfToken } = (await res.json()) as { csrfToken: string }
-    return { ...s, cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '', csrf: csrfToken }
+    return {
+      ...s,
+      cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+      csrf: csrfToken,
+    }
   }
   const at = async (instant: number) => {
     clock = instant
@@ -31,7 +48,8 @@ async function desk() {
     t.manager = await relogin(t.manager, 'manager1')
     t.admin = await relogin(t.admin, 'admin1')
   }
-  const view = async (id: number) => (await (await call(d, t.admin, 'GET', `/inquiries/${id}`)).json()) as View
+  const view = async (id: number) =>
+    (await (await call(d, t.admin, 'GET', `/inquiries/${id}`)).json()) as View
   return Object.assign(t, { at, view })
 }
 
@@ -41,7 +59,10 @@ describe('GET /inquiries/:id deadline', () => {
     const [item] = addInquiries(t.d.db, [{ category: '投诉' }])
     const v = await t.view(item!.id)
     expect(v.inquiry.dueAt).toBe('2024-10-21T17:00:00.000+08:00')
-    expect(v.deadline.explanation.makeupWorkdays.map((m) => m.date)).toEqual(['2024-09-29', '2024-10-12'])
+    expect(v.deadline.explanation.makeupWorkdays.map((m) => m.date)).toEqual([
+      '2024-09-29',
+      '2024-10-12',
+    ])
   })
 })
 
@@ -49,45 +70,84 @@ describe('policies', () => {
   it('lists the defaults and lets an admin edit one; a later inquiry follows the edit', async () => {
     const t = await desk()
     const res0 = await call(t.d, t.responder, 'GET', '/deadlines/policies')
-    const list = (await res0.json()) as { items: { id: number; channelCode: string | null; category: string | null; amount: number }[] }
-    const consult = list.items.find((p) => p.channelCode === 'hotline_12345' && p.category === '咨询')!
+    const list = (await res0.json()) as {
+      items: { id: number; channelCode: string | null; category: string | null; amount: number }[]
+    }
+    const consult = list.items.find(
+      (p) => p.channelCode === 'hotline_12345' && p.category === '咨询',
+    )!
     expect(consult.amount).toBe(3)
-    expect((await call(t.d, t.admin, 'PATCH', `/deadlines/policies/${consult.id}`, { amount: 5 })).status).toBe(200)
+    expect(
+      (await call(t.d, t.admin, 'PATCH', `/deadlines/policies/${consult.id}`, { amount: 5 }))
+        .status,
+    ).toBe(200)
     const [item] = addInquiries(t.d.db, [{ category: '咨询' }])
     expect((await t.view(item!.id)).inquiry.dueAt).toBe('2024-10-10T17:00:00.000+08:00')
   })
 
   it('answers 422 for an inconsistent rule, 403 to a manager, 404 for an unknown policy', async () => {
     const t = await desk()
-    expect((await call(t.d, t.admin, 'PATCH', '/deadlines/policies/1', { rule: 'hours' })).status).toBe(422)
-    expect((await call(t.d, t.admin, 'PATCH', '/deadlines/policies/1', { amount: -1 })).status).toBe(422)
-    expect((await call(t.d, t.manager, 'PATCH', '/deadlines/policies/1', { amount: 4 })).status).toBe(403)
-    expect((await call(t.d, t.admin, 'PATCH', '/deadlines/policies/999', { amount: 4 })).status).toBe(404)
+    expect(
+      (await call(t.d, t.admin, 'PATCH', '/deadlines/policies/1', { rule: 'hours' })).status,
+    ).toBe(422)
+    expect(
+      (await call(t.d, t.admin, 'PATCH', '/deadlines/policies/1', { amount: -1 })).status,
+    ).toBe(422)
+    expect(
+      (await call(t.d, t.manager, 'PATCH', '/deadlines/policies/1', { amount: 4 })).status,
+    ).toBe(403)
+    expect(
+      (await call(t.d, t.admin, 'PATCH', '/deadlines/policies/999', { amount: 4 })).status,
+    ).toBe(404)
   })
 
   it('creates a policy; refuses an unknown channel and an empty validity (422) and one overlapping a policy of the same scope (409)', async () => {
     const t = await desk()
     const policy = {
-      kind: 'message', channelCode: 'minxin', category: '求助', validFrom: '2025-01-01', validUntil: null,
-      rule: 'working_days', amount: 2, start: 'next_working_day', endOfDay: '17:00', extensionAmount: null, source: '局内规定',
+      kind: 'message',
+      channelCode: 'minxin',
+      category: '求助',
+      validFrom: '2025-01-01',
+      validUntil: null,
+      rule: 'working_days',
+      amount: 2,
+      start: 'next_working_day',
+      endOfDay: '17:00',
+      extensionAmount: null,
+      source: '局内规定',
     }
     const created = await call(t.d, t.admin, 'POST', '/deadlines/policies', policy)
     expect(created.status).toBe(201)
     const id = ((await created.json()) as { id: number }).id
     const twin = await call(t.d, t.admin, 'POST', '/deadlines/policies', { ...policy, amount: 5 })
     expect(twin.status).toBe(409)
-    expect(((await twin.json()) as { error: { details: unknown } }).error.details).toEqual({ policyId: id })
-    const unknown = await call(t.d, t.admin, 'POST', '/deadlines/policies', { ...policy, channelCode: 'no_such' })
+    expect(((await twin.json()) as { error: { details: unknown } }).error.details).toEqual({
+      policyId: id,
+    })
+    const unknown = await call(t.d, t.admin, 'POST', '/deadlines/policies', {
+      ...policy,
+      channelCode: 'no_such',
+    })
     expect(unknown.status).toBe(422)
-    expect(((await unknown.json()) as { error: { details: { path: string[] }[] } }).error.details[0]?.path).toEqual(['channelCode'])
-    const empty = await call(t.d, t.admin, 'POST', '/deadlines/policies', { ...policy, category: '投诉', validUntil: '2025-01-01' })
+    expect(
+      ((await unknown.json()) as { error: { details: { path: string[] }[] } }).error.details[0]
+        ?.path,
+    ).toEqual(['channelCode'])
+    const empty = await call(t.d, t.admin, 'POST', '/deadlines/policies', {
+      ...policy,
+      category: '投诉',
+      validUntil: '2025-01-01',
+    })
     expect(empty.status).toBe(422)
     // a validity overlapping the first one's is refused too; a later one is not, nor another category
     const overlapping = { ...policy, validFrom: '2024-06-01', validUntil: '2025-06-01' }
     expect((await call(t.d, t.admin, 'POST', '/deadlines/policies', overlapping)).status).toBe(409)
     const earlier = { ...policy, validFrom: '2024-01-01', validUntil: '2025-01-01' }
     expect((await call(t.d, t.admin, 'POST', '/deadlines/policies', earlier)).status).toBe(201)
-    expect((await call(t.d, t.admin, 'POST', '/deadlines/policies', { ...policy, category: '投诉' })).status).toBe(201)
+    expect(
+      (await call(t.d, t.admin, 'POST', '/deadlines/policies', { ...policy, category: '投诉' }))
+        .status,
+    ).toBe(201)
   })
 })
 
@@ -97,28 +157,40 @@ describe('pause and resume', () => {
     // disclosure request received Fri 2024-09-27: 20 working days, due Wed 2024-10-30
     const [item] = addInquiries(t.d.db, [{ channelCode: 'mayor_mailbox', kind: 'disclosure' }])
     await t.at(Date.parse('2024-09-30T10:00:00+08:00'))
-    const paused = await call(t.d, t.responder, 'POST', `/inquiries/${item!.id}/pause`, { version: 1, reason: '等待申请人补正' })
+    const paused = await call(t.d, t.responder, 'POST', `/inquiries/${item!.id}/pause`, {
+      version: 1,
+      reason: '等待申请人补正',
+    })
     expect(paused.status).toBe(200)
     const v1 = (await paused.json()) as View
     expect(v1.deadline.pausedAt).toBe('2024-09-30T10:00:00.000+08:00')
     await t.at(Date.parse('2024-10-10T10:00:00+08:00'))
-    const resumed = await call(t.d, t.responder, 'POST', `/inquiries/${item!.id}/resume`, { version: v1.inquiry.version })
+    const resumed = await call(t.d, t.responder, 'POST', `/inquiries/${item!.id}/resume`, {
+      version: v1.inquiry.version,
+    })
     expect(resumed.status).toBe(200)
     const v2 = (await resumed.json()) as View
     // paused after 09-30 up to 10-10: 10-08, 10-09, 10-10 were working days
     expect(v2.deadline.explanation.pausedUnits).toBe(3)
     expect(v2.inquiry.dueAt).toBe('2024-11-04T17:00:00.000+08:00')
-    expect(v2.inquiry.events.map((e) => e.type).filter((x) => x.startsWith('clock_'))).toEqual(['clock_paused', 'clock_resumed'])
+    expect(v2.inquiry.events.map((e) => e.type).filter((x) => x.startsWith('clock_'))).toEqual([
+      'clock_paused',
+      'clock_resumed',
+    ])
   })
 
   it('answers 409 on a stale version or when not paused, 422 without a reason, 404 for an unknown inquiry', async () => {
     const t = await desk()
     const [item] = addInquiries(t.d.db, [{}])
-    const pause = (id: number | string, body: unknown) => call(t.d, t.responder, 'POST', `/inquiries/${id}/pause`, body)
+    const pause = (id: number | string, body: unknown) =>
+      call(t.d, t.responder, 'POST', `/inquiries/${id}/pause`, body)
     expect((await pause(item!.id, { version: 99, reason: 'x' })).status).toBe(409)
     expect((await pause(item!.id, { version: 1 })).status).toBe(422)
     expect((await pause(999, { version: 1, reason: 'x' })).status).toBe(404)
-    expect((await call(t.d, t.responder, 'POST', `/inquiries/${item!.id}/resume`, { version: 1 })).status).toBe(409)
+    expect(
+      (await call(t.d, t.responder, 'POST', `/inquiries/${item!.id}/resume`, { version: 1 }))
+        .status,
+    ).toBe(409)
   })
 })
 
@@ -126,13 +198,29 @@ describe('extensions', () => {
   it('a responder asks, a manager approves: the due date moves by the policy extension', async () => {
     const t = await desk()
     const [item] = addInquiries(t.d.db, [{ channelCode: 'mayor_mailbox', kind: 'disclosure' }])
-    const asked = await call(t.d, t.responder, 'POST', `/inquiries/${item!.id}/extensions`, { reason: '需要征求第三方意见' })
+    const asked = await call(t.d, t.responder, 'POST', `/inquiries/${item!.id}/extensions`, {
+      reason: '需要征求第三方意见',
+    })
     expect(asked.status).toBe(201)
     const { requestId } = (await asked.json()) as { requestId: number }
-    const pending = (await (await call(t.d, t.manager, 'GET', '/deadlines/extensions')).json()) as { items: { id: number }[] }
+    const pending = (await (await call(t.d, t.manager, 'GET', '/deadlines/extensions')).json()) as {
+      items: { id: number }[]
+    }
     expect(pending.items.map((e) => e.id)).toEqual([requestId])
-    expect((await call(t.d, t.responder, 'POST', `/deadlines/extensions/${requestId}/decision`, { approve: true })).status).toBe(403)
-    const decided = await call(t.d, t.manager, 'POST', `/deadlines/extensions/${requestId}/decision`, { approve: true, note: '同意' })
+    expect(
+      (
+        await call(t.d, t.responder, 'POST', `/deadlines/extensions/${requestId}/decision`, {
+          approve: true,
+        })
+      ).status,
+    ).toBe(403)
+    const decided = await call(
+      t.d,
+      t.manager,
+      'POST',
+      `/deadlines/extensions/${requestId}/decision`,
+      { approve: true, note: '同意' },
+    )
     expect(decided.status).toBe(200)
     const v = (await decided.json()) as View
     // 20 + 20 working days from Fri 2024-09-27
@@ -142,28 +230,61 @@ describe('extensions', () => {
       from: '2024-10-30T17:00:00.000+08:00',
       to: '2024-11-27T17:00:00.000+08:00',
     })
-    expect((await call(t.d, t.manager, 'POST', `/deadlines/extensions/${requestId}/decision`, { approve: false })).status).toBe(409)
+    expect(
+      (
+        await call(t.d, t.manager, 'POST', `/deadlines/extensions/${requestId}/decision`, {
+          approve: false,
+        })
+      ).status,
+    ).toBe(409)
   })
 
   it('a rejection leaves the due date; 422 without a reason; 404 for an unknown request', async () => {
     const t = await desk()
     const [item] = addInquiries(t.d.db, [{ channelCode: 'mayor_mailbox', kind: 'disclosure' }])
-    expect((await call(t.d, t.responder, 'POST', `/inquiries/${item!.id}/extensions`, {})).status).toBe(422)
-    const { requestId } = (await (await call(t.d, t.responder, 'POST', `/inquiries/${item!.id}/extensions`, { reason: '材料复杂' })).json()) as { requestId: number }
-    const v = (await (await call(t.d, t.manager, 'POST', `/deadlines/extensions/${requestId}/decision`, { approve: false })).json()) as View
+    expect(
+      (await call(t.d, t.responder, 'POST', `/inquiries/${item!.id}/extensions`, {})).status,
+    ).toBe(422)
+    const { requestId } = (await (
+      await call(t.d, t.responder, 'POST', `/inquiries/${item!.id}/extensions`, {
+        reason: '材料复杂',
+      })
+    ).json()) as { requestId: number }
+    const v = (await (
+      await call(t.d, t.manager, 'POST', `/deadlines/extensions/${requestId}/decision`, {
+        approve: false,
+      })
+    ).json()) as View
     expect(v.inquiry.dueAt).toBe('2024-10-30T17:00:00.000+08:00')
     expect(v.deadline.extensions.map((e) => e.status)).toEqual(['rejected'])
-    expect((await call(t.d, t.manager, 'POST', '/deadlines/extensions/999/decision', { approve: true })).status).toBe(404)
+    expect(
+      (await call(t.d, t.manager, 'POST', '/deadlines/extensions/999/decision', { approve: true }))
+        .status,
+    ).toBe(404)
   })
 })
 
 describe('due filters and the digest', () => {
   it('counts overdue and due-within-N exactly as the list returns them', async () => {
     const t = await desk()
-    addInquiries(t.d.db, [{ category: '咨询' }, { category: '投诉' }, { channelCode: 'minxin', category: '咨询' }])
+    addInquiries(t.d.db, [
+      { category: '咨询' },
+      { category: '投诉' },
+      { channelCode: 'minxin', category: '咨询' },
+    ])
     await t.at(Date.parse('2024-10-09T09:00:00+08:00')) // consultations were due Tue 10-08
-    const list = async (q: string) => ((await (await call(t.d, t.manager, 'GET', `/inquiries?${q}`)).json()) as { items: unknown[] }).items.length
-    const counts = async (q: string) => ((await (await call(t.d, t.manager, 'GET', `/inquiries/counts?${q}`)).json()) as { total: number }).total
+    const list = async (q: string) =>
+      (
+        (await (await call(t.d, t.manager, 'GET', `/inquiries?${q}`)).json()) as {
+          items: unknown[]
+        }
+      ).items.length
+    const counts = async (q: string) =>
+      (
+        (await (await call(t.d, t.manager, 'GET', `/inquiries/counts?${q}`)).json()) as {
+          total: number
+        }
+      ).total
     expect([await list('due=overdue'), await counts('due=overdue')]).toEqual([1, 1])
     // after Wed 10-09 (10-12 is a make-up Saturday): the complaint, due Mon 10-21, is the 9th working
     // day; the minxin consultation (15-day default), due Wed 10-23, the 11th
@@ -179,12 +300,20 @@ describe('due filters and the digest', () => {
     const dept = await call(t.d, t.admin, 'POST', '/departments', { name: '规划处' })
     const planning = ((await dept.json()) as { department: { id: number } }).department.id
     const transfer = { version: 1, departmentId: planning, note: '请规划处办理' }
-    expect((await call(t.d, t.manager, 'POST', `/inquiries/${complaint?.id ?? 0}/transfer`, transfer)).status).toBe(200)
+    expect(
+      (await call(t.d, t.manager, 'POST', `/inquiries/${complaint?.id ?? 0}/transfer`, transfer))
+        .status,
+    ).toBe(200)
     await t.at(Date.parse('2024-10-18T09:00:00+08:00')) // Fri: next working day Mon 10-21
     expect((await call(t.d, t.responder, 'GET', '/deadlines/digest')).status).toBe(403)
     const res = await call(t.d, t.manager, 'GET', '/deadlines/digest')
     expect(res.status).toBe(200)
-    type Body = { dueDate: string; dueNext: { total: number; byAssignee: { assignee: null }[] }; overdue: { total: number }; byDepartment: unknown[] }
+    type Body = {
+      dueDate: string
+      dueNext: { total: number; byAssignee: { assignee: null }[] }
+      overdue: { total: number }
+      byDepartment: unknown[]
+    }
     const body = (await res.json()) as Body
     expect(body.dueDate).toBe('2024-10-21')
     expect([body.dueNext.total, body.overdue.total]).toEqual([1, 1])

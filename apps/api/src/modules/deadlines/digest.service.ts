@@ -2,7 +2,14 @@
  * The daily digest: what falls due on the next working day and what is overdue,
  * listed per assignee (null: unassigned) and counted per department (null: not yet dispatched).
  */
-import { addCalendarDays, addWorkingDays, formatInstant, startOfZonedDay, toZonedDate, dueStatus } from '@desk/domain'
+import {
+  addCalendarDays,
+  addWorkingDays,
+  formatInstant,
+  startOfZonedDay,
+  toZonedDate,
+  dueStatus,
+} from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { loadCalendar } from '../calendar/calendar.service.ts'
 import * as repo from './deadlines.repo.ts'
@@ -10,10 +17,14 @@ import * as repo from './deadlines.repo.ts'
 type Item = ReturnType<typeof repo.listOpenDueBetween>[number]
 
 function groupByAssignee<T extends Item>(items: T[], view: (i: T) => unknown) {
-  const groups = new Map<number | null, { assignee: { id: number; displayName: string } | null; items: unknown[] }>()
+  const groups = new Map<
+    number | null,
+    { assignee: { id: number; displayName: string } | null; items: unknown[] }
+  >()
   for (const i of items) {
     const g = groups.get(i.assigneeId) ?? {
-      assignee: i.assigneeId === null ? null : { id: i.assigneeId, displayName: i.assigneeName ?? '' },
+      assignee:
+        i.assigneeId === null ? null : { id: i.assigneeId, displayName: i.assigneeName ?? '' },
       items: [],
     }
     g.items.push(view(i))
@@ -26,18 +37,28 @@ function groupByAssignee<T extends Item>(items: T[], view: (i: T) => unknown) {
  * Per department (null first, then by id): how many of `dueNext` and of `overdue` it holds.
  */
 function countByDepartment(dueNext: Item[], overdue: Item[]) {
-  const groups = new Map<number | null, { department: { id: number; name: string } | null; dueNext: number; overdue: number }>()
+  const groups = new Map<
+    number | null,
+    { department: { id: number; name: string } | null; dueNext: number; overdue: number }
+  >()
   const group = (i: Item) => {
     let g = groups.get(i.departmentId)
     if (!g) {
-      g = { department: i.departmentId === null ? null : { id: i.departmentId, name: i.departmentName ?? '' }, dueNext: 0, overdue: 0 }
+      g = {
+        department:
+          i.departmentId === null ? null : { id: i.departmentId, name: i.departmentName ?? '' },
+        dueNext: 0,
+        overdue: 0,
+      }
       groups.set(i.departmentId, g)
     }
     return g
   }
   for (const i of dueNext) group(i).dueNext += 1
   for (const i of overdue) group(i).overdue += 1
-  return [...groups].sort(([a], [b]) => (a === null ? -1 : b === null ? 1 : a - b)).map(([, g]) => g)
+  return [...groups]
+    .sort(([a], [b]) => (a === null ? -1 : b === null ? 1 : a - b))
+    .map(([, g]) => g)
 }
 
 /**
@@ -49,7 +70,11 @@ export function getDailyDigest(db: Db, now: number) {
   const cal = loadCalendar(db)
   const today = toZonedDate(now)
   const dueDate = addWorkingDays(cal, today, 1)
-  const dueNext = repo.listOpenDueBetween(db, startOfZonedDay(dueDate), startOfZonedDay(addCalendarDays(dueDate, 1)))
+  const dueNext = repo.listOpenDueBetween(
+    db,
+    startOfZonedDay(dueDate),
+    startOfZonedDay(addCalendarDays(dueDate, 1)),
+  )
   const overdue = repo.listOpenDueBetween(db, null, now)
   const view = (i: Item) => ({
     id: i.id,

@@ -6,7 +6,11 @@ import { departments } from '../../db/schema.ts'
 const columns = { id: departments.id, name: departments.name, isActive: departments.isActive }
 
 export function listDepartments(db: Db) {
-  return db.select(columns).from(departments).orderBy(asc(departments.name), asc(departments.id)).all()
+  return db
+    .select(columns)
+    .from(departments)
+    .orderBy(asc(departments.name), asc(departments.id))
+    .all()
 }
 
 export function findDepartment(db: Db, id: number) {
@@ -17,7 +21,10 @@ export function findDepartmentByName(db: Db, name: string) {
   return db.select(columns).from(departments).where(eq(departments.name, name)).get()
 }
 
-export function insertDepartment(db: Db, row: { name: string; isActive: boolean; createdAt: number }) {
+export function insertDepartment(
+  db: Db,
+  row: { name: string; isActive: boolean; createdAt: number },
+) {
   return db.insert(departments).values(row).returning(columns).get()
 }
 

@@ -14,6 +14,15 @@ export const departmentRoutes = new Hono<AppEnv>()
   .post('/', requireStaff('admin'), validate('json', departmentInputSchema), (c) => {
     return c.json({ department: createDepartment(c.var.db, c.req.valid('json'), c.var.now()) }, 201)
   })
-  .patch('/:id', requireStaff('admin'), validate('param', idParam), validate('json', departmentInputSchema.partial()), (c) => {
-    return c.json({ department: updateDepartment(c.var.db, c.req.valid('param').id, c.req.valid('json')) }, 200)
-  })
+  .patch(
+    '/:id',
+    requireStaff('admin'),
+    validate('param', idParam),
+    validate('json', departmentInputSchema.partial()),
+    (c) => {
+      return c.json(
+        { department: updateDepartment(c.var.db, c.req.valid('param').id, c.req.valid('json')) },
+        200,
+      )
+    },
+  )

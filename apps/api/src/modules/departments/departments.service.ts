@@ -26,12 +26,17 @@ export function getActiveDepartment(db: Db, id: number) {
 
 function requireFreeName(db: Db, name: string, ownId?: number) {
   const other = repo.findDepartmentByName(db, name)
-  if (other && other.id !== ownId) throw new AppError('CONFLICT', `Department ${name} exists already`)
+  if (other && other.id !== ownId)
+    throw new AppError('CONFLICT', `Department ${name} exists already`)
 }
 
 export function createDepartment(db: Db, input: DepartmentInput, now: number) {
   requireFreeName(db, input.name)
-  return repo.insertDepartment(db, { name: input.name, isActive: input.isActive ?? true, createdAt: now })
+  return repo.insertDepartment(db, {
+    name: input.name,
+    isActive: input.isActive ?? true,
+    createdAt: now,
+  })
 }
 
 export function updateDepartment(db: Db, id: number, input: Partial<DepartmentInput>) {

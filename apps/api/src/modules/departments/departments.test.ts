@@ -12,14 +12,26 @@ describe('/departments', () => {
     const { department } = (await created.json()) as { department: Department }
     expect(department).toMatchObject({ name: '规划处', isActive: true })
 
-    const renamed = await call(desk, admin, 'PATCH', `/departments/${department.id}`, { name: '规划与土地处', isActive: false })
+    const renamed = await call(desk, admin, 'PATCH', `/departments/${department.id}`, {
+      name: '规划与土地处',
+      isActive: false,
+    })
     expect(renamed.status).toBe(200)
-    expect(((await renamed.json()) as { department: Department }).department).toMatchObject({ id: department.id, name: '规划与土地处', isActive: false })
+    expect(((await renamed.json()) as { department: Department }).department).toMatchObject({
+      id: department.id,
+      name: '规划与土地处',
+      isActive: false,
+    })
 
     const responder = await signIn(desk, 'responder')
     const list = await call(desk, responder, 'GET', '/departments')
     expect(list.status).toBe(200)
-    expect(((await list.json()) as { departments: Department[] }).departments.map((d) => [d.name, d.isActive])).toEqual([['规划与土地处', false]])
+    expect(
+      ((await list.json()) as { departments: Department[] }).departments.map((d) => [
+        d.name,
+        d.isActive,
+      ]),
+    ).toEqual([['规划与土地处', false]])
   })
 
   it('answers 409 for a taken name, 404 for an unknown id, 422 for a blank name, 403 for a manager, 401 without a session', async () => {
@@ -27,12 +39,16 @@ describe('/departments', () => {
     const admin = await signIn(desk, 'admin')
     await call(desk, admin, 'POST', '/departments', { name: '办公室' })
     expect((await call(desk, admin, 'POST', '/departments', { name: '办公室' })).status).toBe(409)
-    expect((await call(desk, admin, 'PATCH', '/departments/999', { name: '新名字' })).status).toBe(404)
+    expect((await call(desk, admin, 'PATCH', '/departments/999', { name: '新名字' })).status).toBe(
+      404,
+    )
     const blank = await call(desk, admin, 'POST', '/departments', { name: '' })
     expect(blank.status).toBe(422)
     expect(JSON.stringify(await blank.json())).toContain('name')
     const manager = await signIn(desk, 'manager')
-    expect((await call(desk, manager, 'POST', '/departments', { name: '执法监察支队' })).status).toBe(403)
+    expect(
+      (await call(desk, manager, 'POST', '/departments', { name: '执法监察支队' })).status,
+    ).toBe(403)
     expect((await call(desk, undefined, 'GET', '/departments')).status).toBe(401)
   })
 })

@@ -11,23 +11,33 @@ describe('the 2017 disclosure year', () => {
   const first = seedDisclosure2017(desk.db, T0)
   const again = seedDisclosure2017(desk.db, T0, 99)
   const table = getDisclosureTable(desk.db, 2017)
-  const cell = (row: string, column = 'total') => table.sectionThree.find((r) => r.row === row)?.cells.find((c) => c.column === column)?.count
+  const cell = (row: string, column = 'total') =>
+    table.sectionThree.find((r) => r.row === row)?.cells.find((c) => c.column === column)?.count
 
   it('adds 760 requests once, whatever the seed', () => {
     expect(first).toEqual({ created: 760, duplicates: 0 })
     expect(again).toEqual({ created: 0, duplicates: 760 })
-    expect(desk.db.get<{ n: number }>(sql`select count(*) as n from disclosure_review_cases`)?.n).toBe(1)
+    expect(
+      desk.db.get<{ n: number }>(sql`select count(*) as n from disclosure_review_cases`)?.n,
+    ).toBe(1)
   })
 
   it('reproduces the 2017 report: 760 received, all concluded, one administrative review', () => {
     expect(table.sentences.intake).toBe('全年共受理依申请公开760件，均全部办结。')
     expect(table.sentences.review).toBe('发生针对本部门有关政府信息公开事务的行政复议案件1件。')
-    expect([cell('new'), cell('carried_in'), cell('decided_total'), cell('carried_out')]).toEqual([760, 0, 760, 0])
-    expect(table.sectionFour.find((k) => k.kind === 'review')?.cells.map((c) => c.count)).toEqual([1, 0, 0, 0, 1])
+    expect([cell('new'), cell('carried_in'), cell('decided_total'), cell('carried_out')]).toEqual([
+      760, 0, 760, 0,
+    ])
+    expect(table.sectionFour.find((k) => k.kind === 'review')?.cells.map((c) => c.count)).toEqual([
+      1, 0, 0, 0, 1,
+    ])
   })
 
   it('decided every request within its 15 working days (the 2008 条例) and within 2017', () => {
-    const late = desk.db.get<{ n: number; rule: number }>(sql`select count(*) filter (where d.decided_at > i.due_at) as n,
+    const late = desk.db.get<{
+      n: number
+      rule: number
+    }>(sql`select count(*) filter (where d.decided_at > i.due_at) as n,
       count(*) filter (where i.deadline_rule like '%"amount":15%') as rule
       from disclosure_requests d join inquiries i on i.id = d.inquiry_id`)
     expect(late).toEqual({ n: 0, rule: 760 })
@@ -51,6 +61,11 @@ describe('the 2017 disclosure year', () => {
     expect(three.getCell('J5').value).toBe(760)
     expect(three.getCell('J28').value).toBe(760)
     const four = wb.worksheets[1]!
-    expect([four.getCell('A2').value, four.getCell('F3').value, four.getCell('A5').value, four.getCell('E5').value]).toEqual(['行政复议', '未经复议直接起诉', 1, 1])
+    expect([
+      four.getCell('A2').value,
+      four.getCell('F3').value,
+      four.getCell('A5').value,
+      four.getCell('E5').value,
+    ]).toEqual(['行政复议', '未经复议直接起诉', 1, 1])
   })
 })

@@ -19,8 +19,10 @@ const TITLE_FOUR = '四、政府信息公开行政复议、行政诉讼情况'
 const NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'
 
 /** Terminal columns of `s`: East Asian wide characters take two. */
-const widthOf = (s: string) => Array.from(s).reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1), 0)
-const pad = (s: string, w: number, right: boolean) => (right ? ' '.repeat(Math.max(0, w - widthOf(s))) + s : s + ' '.repeat(Math.max(0, w - widthOf(s))))
+const widthOf = (s: string) =>
+  Array.from(s).reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1), 0)
+const pad = (s: string, w: number, right: boolean) =>
+  right ? ' '.repeat(Math.max(0, w - widthOf(s))) + s : s + ' '.repeat(Math.max(0, w - widthOf(s)))
 
 function flatRows(t: Table): Cell[][] {
   const head: Cell[] = ['', ...t.columns.map((c) => c.labelZh)]
@@ -39,10 +41,20 @@ export function disclosureTableToText(t: Table): string {
     const widths = (text[0] ?? []).map((_, i) => Math.max(...text.map((r) => widthOf(r[i] ?? ''))))
     return text.map((r) => r.map((c, i) => pad(c, widths[i] ?? 0, i > 0)).join('  ')).join('\n')
   }
-  return [`${t.year}年 ${t.sentences.intake}${t.sentences.review}`, '', TITLE_THREE, block(flatRows(t)), '', TITLE_FOUR, block(reviewRows(t)), ''].join('\n')
+  return [
+    `${t.year}年 ${t.sentences.intake}${t.sentences.review}`,
+    '',
+    TITLE_THREE,
+    block(flatRows(t)),
+    '',
+    TITLE_FOUR,
+    block(reviewRows(t)),
+    '',
+  ].join('\n')
 }
 
-const safe = (row: Cell[]): Cell[] => row.map((v) => (typeof v === 'string' ? neutralizeFormula(v) : v))
+const safe = (row: Cell[]): Cell[] =>
+  row.map((v) => (typeof v === 'string' ? neutralizeFormula(v) : v))
 
 /** CSV starting with a UTF-8 BOM: section 三 (full row labels × 7 columns), a blank row, section 四. */
 export function disclosureTableToCsv(t: Table): string {
@@ -54,17 +66,27 @@ export function disclosureTableToCsv(t: Table): string {
   return stringify(rows, { bom: true, record_delimiter: '\r\n' })
 }
 
-const border: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } }
+const border: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+}
 
 function put(ws: ExcelJS.Worksheet, ref: string, value: Cell, merge?: string) {
   if (merge) ws.mergeCells(`${ref}:${merge}`)
   const cell = ws.getCell(ref)
   cell.value = typeof value === 'string' ? toXmlText(value) : value
-  cell.alignment = { vertical: 'middle', horizontal: typeof value === 'number' ? 'center' : 'left', wrapText: true }
+  cell.alignment = {
+    vertical: 'middle',
+    horizontal: typeof value === 'number' ? 'center' : 'left',
+    wrapText: true,
+  }
 }
 
 function outlineAll(ws: ExcelJS.Worksheet, fromRow: number, toRow: number, cols: number) {
-  for (let r = fromRow; r <= toRow; r += 1) for (let c = 1; c <= cols; c += 1) ws.getRow(r).getCell(c).border = border
+  for (let r = fromRow; r <= toRow; r += 1)
+    for (let c = 1; c <= cols; c += 1) ws.getRow(r).getCell(c).border = border
 }
 
 const COL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
@@ -72,7 +94,12 @@ const col = (i: number) => COL[i] ?? 'Z'
 
 function sectionThreeSheet(wb: ExcelJS.Workbook, t: Table) {
   const ws = wb.addWorksheet('三、依申请公开')
-  ws.columns = [{ width: 14 }, { width: 16 }, { width: 40 }, ...t.columns.map(() => ({ width: 11 }))]
+  ws.columns = [
+    { width: 14 },
+    { width: 16 },
+    { width: 40 },
+    ...t.columns.map(() => ({ width: 11 })),
+  ]
   put(ws, 'A1', TITLE_THREE, 'J1')
   ws.getCell('A1').font = { bold: true, size: 13 }
   put(ws, 'A2', NOTE, 'C4')
@@ -81,13 +108,17 @@ function sectionThreeSheet(wb: ExcelJS.Workbook, t: Table) {
   put(ws, 'E3', '法人或其他组织', 'I3')
   t.columns.slice(1, 6).forEach((c, i) => put(ws, `${col(4 + i)}4`, c.labelZh))
   put(ws, 'J3', t.columns[6]?.labelZh ?? '', 'J4')
-  for (const ref of ['D2', 'D3', 'E3', 'J3']) ws.getCell(ref).alignment = { horizontal: 'center', vertical: 'middle' }
+  for (const ref of ['D2', 'D3', 'E3', 'J3'])
+    ws.getCell(ref).alignment = { horizontal: 'center', vertical: 'middle' }
   let r = 5
-  const counts = (row: Table['sectionThree'][number]) => row.cells.forEach((c, i) => put(ws, `${col(3 + i)}${r}`, c.count))
+  const counts = (row: Table['sectionThree'][number]) =>
+    row.cells.forEach((c, i) => put(ws, `${col(3 + i)}${r}`, c.count))
   const resultsFrom = 7
   for (const row of t.sectionThree) {
-    if (row.row === 'new' || row.row === 'carried_in' || row.row === 'carried_out') put(ws, `A${r}`, row.labelZh, `C${r}`)
-    else if (row.row === 'decided_total' || row.row === 'grant' || row.row === 'partial') put(ws, `B${r}`, row.labelZh, `C${r}`)
+    if (row.row === 'new' || row.row === 'carried_in' || row.row === 'carried_out')
+      put(ws, `A${r}`, row.labelZh, `C${r}`)
+    else if (row.row === 'decided_total' || row.row === 'grant' || row.row === 'partial')
+      put(ws, `B${r}`, row.labelZh, `C${r}`)
     else {
       const cut = row.labelZh.indexOf(' ')
       const [group, reason] = [row.labelZh.slice(0, cut), row.labelZh.slice(cut + 1)]
@@ -100,7 +131,12 @@ function sectionThreeSheet(wb: ExcelJS.Workbook, t: Table) {
     counts(row)
     r += 1
   }
-  const resultsTo = resultsFrom + t.sectionThree.filter((x) => x.row !== 'new' && x.row !== 'carried_in' && x.row !== 'carried_out').length - 1
+  const resultsTo =
+    resultsFrom +
+    t.sectionThree.filter(
+      (x) => x.row !== 'new' && x.row !== 'carried_in' && x.row !== 'carried_out',
+    ).length -
+    1
   put(ws, `A${resultsFrom}`, '三、本年度办理结果', `A${resultsTo}`)
   outlineAll(ws, 2, r - 1, 10)
   ws.addRow([])
@@ -122,7 +158,8 @@ function sectionFourSheet(wb: ExcelJS.Workbook, t: Table) {
       put(ws, `${col(ki * 5 + ci)}5`, c.count)
     }),
   )
-  for (const ref of ['A2', 'F2', 'F3', 'K3']) ws.getCell(ref).alignment = { horizontal: 'center', vertical: 'middle' }
+  for (const ref of ['A2', 'F2', 'F3', 'K3'])
+    ws.getCell(ref).alignment = { horizontal: 'center', vertical: 'middle' }
   outlineAll(ws, 2, 5, 15)
 }
 

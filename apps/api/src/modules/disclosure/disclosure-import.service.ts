@@ -4,10 +4,21 @@
  * office's channel, the register row with its first decision, in one transaction. An external id
  * seen before is not written again.
  */
-import { DISCLOSURE_CHANNEL, startOfZonedDay, type ApplicantType, type OutcomeCode, type ReceiptMethod, type ReviewCaseInput } from '@desk/domain'
+import {
+  DISCLOSURE_CHANNEL,
+  startOfZonedDay,
+  type ApplicantType,
+  type OutcomeCode,
+  type ReceiptMethod,
+  type ReviewCaseInput,
+} from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { ensureChannels } from '../channels/channels.service.ts'
-import { ingestInquiries, type IngestContext, type IngestResult } from '../inquiries/ingest.service.ts'
+import {
+  ingestInquiries,
+  type IngestContext,
+  type IngestResult,
+} from '../inquiries/ingest.service.ts'
 import * as repo from './disclosure.repo.ts'
 
 export type DecidedRequest = {
@@ -27,7 +38,11 @@ export type DecidedRequest = {
 const ANSWERED = '已依法答复。'
 
 /** Writes the new ones. @returns one result per item (`created: false` for one seen before) */
-export function registerDecidedRequests(db: Db, items: readonly DecidedRequest[], ctx: IngestContext): IngestResult[] {
+export function registerDecidedRequests(
+  db: Db,
+  items: readonly DecidedRequest[],
+  ctx: IngestContext,
+): IngestResult[] {
   return db.transaction((tx) => {
     const t = tx as unknown as Db
     ensureChannels(t, [DISCLOSURE_CHANNEL], ctx.now)
@@ -46,7 +61,13 @@ export function registerDecidedRequests(db: Db, items: readonly DecidedRequest[]
     results.forEach((r, i) => {
       const p = items[i]
       if (!r.created || !p) return
-      repo.insertRequest(t, { inquiryId: r.id, applicantType: p.applicantType, receiptMethod: p.receiptMethod, receivedOn: p.receivedOn, createdAt: ctx.now })
+      repo.insertRequest(t, {
+        inquiryId: r.id,
+        applicantType: p.applicantType,
+        receiptMethod: p.receiptMethod,
+        receivedOn: p.receivedOn,
+        createdAt: ctx.now,
+      })
       repo.setFirstDecision(t, r.id, p.outcome, p.decidedAt)
     })
     return results
@@ -54,7 +75,12 @@ export function registerDecidedRequests(db: Db, items: readonly DecidedRequest[]
 }
 
 /** Files a concluded or pending case on a request that has none yet (idempotent seeding). */
-export function fileReviewCaseOnce(db: Db, inquiryId: number, c: Required<Omit<ReviewCaseInput, 'concludedOn'>> & { concludedOn?: string }, now: number) {
+export function fileReviewCaseOnce(
+  db: Db,
+  inquiryId: number,
+  c: Required<Omit<ReviewCaseInput, 'concludedOn'>> & { concludedOn?: string },
+  now: number,
+) {
   if (repo.listReviewCasesOf(db, inquiryId).length > 0) return
   const noon = (d: string) => startOfZonedDay(d) + 12 * 3_600_000
   repo.insertReviewCase(db, {

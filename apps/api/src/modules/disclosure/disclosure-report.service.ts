@@ -53,12 +53,27 @@ export function listOutcomeLabels(db: Db) {
   return OUTCOME_CODES.map((code) => {
     const o = outcomeRow(code)
     const s = stored.get(code)
-    return { code, group: o.group, n: o.n, labelZh: s?.labelZh ?? o.zh, labelEn: s?.labelEn ?? o.en, source: s?.source ?? o.source, verified: s?.verified ?? o.verified }
+    return {
+      code,
+      group: o.group,
+      n: o.n,
+      labelZh: s?.labelZh ?? o.zh,
+      labelEn: s?.labelEn ?? o.en,
+      source: s?.source ?? o.source,
+      verified: s?.verified ?? o.verified,
+    }
   })
 }
 
-export function updateOutcomeLabel(db: Db, code: string, patch: OutcomeLabelInput, userId: number, now: number) {
-  if (!(OUTCOME_CODES as readonly string[]).includes(code)) throw new AppError('NOT_FOUND', `No outcome ${code}`)
+export function updateOutcomeLabel(
+  db: Db,
+  code: string,
+  patch: OutcomeLabelInput,
+  userId: number,
+  now: number,
+) {
+  if (!(OUTCOME_CODES as readonly string[]).includes(code))
+    throw new AppError('NOT_FOUND', `No outcome ${code}`)
   repo.ensureOutcomeLabels(db, now)
   repo.updateOutcomeLabel(db, code as OutcomeCode, patch, userId, now)
   return listOutcomeLabels(db).find((l) => l.code === code)
@@ -81,7 +96,11 @@ function cases(db: Db, year: number): ReviewCase[] {
 }
 
 /** The section-三 row label with the stored outcome wording. */
-function rowLabel(row: TableRow, labels: ReturnType<typeof listOutcomeLabels>, lang: 'zh' | 'en'): string {
+function rowLabel(
+  row: TableRow,
+  labels: ReturnType<typeof listOutcomeLabels>,
+  lang: 'zh' | 'en',
+): string {
   const stored = labels.find((l) => l.code === row)
   if (!stored) return tableRowLabel(row, lang)
   const text = lang === 'zh' ? stored.labelZh : stored.labelEn
@@ -99,7 +118,11 @@ export function getDisclosureTable(db: Db, year: number) {
   const labels = listOutcomeLabels(db)
   const three = computeSectionThree(records(db, year), year)
   const four = computeSectionFour(cases(db, year), year)
-  const columns = TABLE_COLUMNS.map((col) => ({ column: col, labelZh: tableColumnLabel(col, 'zh'), labelEn: tableColumnLabel(col, 'en') }))
+  const columns = TABLE_COLUMNS.map((col) => ({
+    column: col,
+    labelZh: tableColumnLabel(col, 'zh'),
+    labelEn: tableColumnLabel(col, 'en'),
+  }))
   return {
     year,
     columns,
@@ -108,7 +131,11 @@ export function getDisclosureTable(db: Db, year: number) {
       labelZh: rowLabel(row, labels, 'zh'),
       labelEn: rowLabel(row, labels, 'en'),
       verified: labels.find((l) => l.code === row)?.verified ?? true,
-      cells: TABLE_COLUMNS.map((col) => ({ column: col, count: three.cells[row][col].count, link: { year: String(year), row, column: col } })),
+      cells: TABLE_COLUMNS.map((col) => ({
+        column: col,
+        count: three.cells[row][col].count,
+        link: { year: String(year), row, column: col },
+      })),
     })),
     sectionFour: REVIEW_KINDS.map((kind) => ({
       kind,
@@ -129,16 +156,35 @@ export function getDisclosureTable(db: Db, year: number) {
 /** The register rows of one section-三 cell: exactly the requests the cell counts. */
 export function listCellRequests(db: Db, year: number, row: TableRow, column: TableColumn) {
   const ids = computeSectionThree(records(db, year), year).cells[row][column].ids
-  return { year, row, column, labelZh: tableRowLabel(row, 'zh'), labelEn: tableRowLabel(row, 'en'), items: repo.listRegisterRows(db, ids) }
+  return {
+    year,
+    row,
+    column,
+    labelZh: tableRowLabel(row, 'zh'),
+    labelEn: tableRowLabel(row, 'en'),
+    items: repo.listRegisterRows(db, ids),
+  }
 }
 
 /** The cases of one section-四 cell, with their requests. */
-export function listCellCases(db: Db, year: number, kind: (typeof REVIEW_KINDS)[number], column: (typeof REVIEW_COLUMNS)[number]) {
+export function listCellCases(
+  db: Db,
+  year: number,
+  kind: (typeof REVIEW_KINDS)[number],
+  column: (typeof REVIEW_COLUMNS)[number],
+) {
   const all = cases(db, year)
   const ids = new Set(computeSectionFour(all, year).cells[kind][column].ids)
   const picked = all.filter((c) => ids.has(c.id))
-  const requests = new Map(repo.listRegisterRows(db, [...new Set(picked.map((c) => c.requestId))]).map((r) => [r.id, r]))
-  return { year, kind, column, items: picked.map((c) => ({ ...c, request: requests.get(c.requestId) ?? null })) }
+  const requests = new Map(
+    repo.listRegisterRows(db, [...new Set(picked.map((c) => c.requestId))]).map((r) => [r.id, r]),
+  )
+  return {
+    year,
+    kind,
+    column,
+    items: picked.map((c) => ({ ...c, request: requests.get(c.requestId) ?? null })),
+  }
 }
 
 /**
@@ -146,17 +192,34 @@ export function listCellCases(db: Db, year: number, kind: (typeof REVIEW_KINDS)[
  * @throws AppError NOT_FOUND (no such request), VALIDATION (future dates, concluded before filing,
  *   a result without a conclusion date or the reverse)
  */
-export function addReviewCase(db: Db, inquiryId: number, input: ReviewCaseInput, userId: number, now: number) {
-  if (!repo.findRequest(db, inquiryId)) throw new AppError('NOT_FOUND', `Inquiry ${inquiryId} is not a disclosure request`)
+export function addReviewCase(
+  db: Db,
+  inquiryId: number,
+  input: ReviewCaseInput,
+  userId: number,
+  now: number,
+) {
+  if (!repo.findRequest(db, inquiryId))
+    throw new AppError('NOT_FOUND', `Inquiry ${inquiryId} is not a disclosure request`)
   const today = toZonedDate(now)
   const problems: { path: string[]; message: string }[] = []
   if (input.filedOn > today) problems.push({ path: ['filedOn'], message: 'in the future' })
-  if (input.concludedOn !== undefined && input.concludedOn > today) problems.push({ path: ['concludedOn'], message: 'in the future' })
-  if (input.concludedOn !== undefined && input.concludedOn < input.filedOn) problems.push({ path: ['concludedOn'], message: 'before the filing' })
+  if (input.concludedOn !== undefined && input.concludedOn > today)
+    problems.push({ path: ['concludedOn'], message: 'in the future' })
+  if (input.concludedOn !== undefined && input.concludedOn < input.filedOn)
+    problems.push({ path: ['concludedOn'], message: 'before the filing' })
   if ((input.result === 'pending') !== (input.concludedOn === undefined)) {
-    problems.push({ path: ['concludedOn'], message: 'a concluded case has a result and a date; a pending one has neither' })
+    problems.push({
+      path: ['concludedOn'],
+      message: 'a concluded case has a result and a date; a pending one has neither',
+    })
   }
-  if (problems.length) throw new AppError('VALIDATION', problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '), problems)
+  if (problems.length)
+    throw new AppError(
+      'VALIDATION',
+      problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '),
+      problems,
+    )
   const noon = (d: string) => startOfZonedDay(d) + 12 * 3_600_000
   return repo.insertReviewCase(db, {
     inquiryId,

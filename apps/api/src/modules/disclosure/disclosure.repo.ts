@@ -5,7 +5,14 @@
 import { OUTCOMES, type DisclosureClockEvent, type OutcomeCode } from '@desk/domain'
 import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { channels, disclosureOutcomeLabels, disclosureRequests, disclosureReviewCases, inquiries, inquiryEvents } from '../../db/schema.ts'
+import {
+  channels,
+  disclosureOutcomeLabels,
+  disclosureRequests,
+  disclosureReviewCases,
+  inquiries,
+  inquiryEvents,
+} from '../../db/schema.ts'
 
 export type RequestRow = typeof disclosureRequests.$inferSelect
 export type ReviewCaseRow = typeof disclosureReviewCases.$inferSelect
@@ -15,11 +22,20 @@ export function insertRequest(db: Db, row: typeof disclosureRequests.$inferInser
 }
 
 export function findRequest(db: Db, inquiryId: number): RequestRow | undefined {
-  return db.select().from(disclosureRequests).where(eq(disclosureRequests.inquiryId, inquiryId)).get()
+  return db
+    .select()
+    .from(disclosureRequests)
+    .where(eq(disclosureRequests.inquiryId, inquiryId))
+    .get()
 }
 
 /** Records the first decision; a request decided already keeps it (returns false). */
-export function setFirstDecision(db: Db, inquiryId: number, outcome: OutcomeCode, decidedAt: number): boolean {
+export function setFirstDecision(
+  db: Db,
+  inquiryId: number,
+  outcome: OutcomeCode,
+  decidedAt: number,
+): boolean {
   const res = db
     .update(disclosureRequests)
     .set({ outcome, decidedAt })
@@ -60,10 +76,17 @@ export function listClockEvents(db: Db, inquiryId: number): DisclosureClockEvent
   return db
     .select({ type: inquiryEvents.type, data: inquiryEvents.data })
     .from(inquiryEvents)
-    .where(and(eq(inquiryEvents.inquiryId, inquiryId), inArray(inquiryEvents.type, [...CLOCK_EVENT_TYPES])))
+    .where(
+      and(
+        eq(inquiryEvents.inquiryId, inquiryId),
+        inArray(inquiryEvents.type, [...CLOCK_EVENT_TYPES]),
+      ),
+    )
     .orderBy(asc(inquiryEvents.id))
     .all()
-    .map((e) => toClockEvent(e.type as ClockEventType, JSON.parse(e.data) as Record<string, unknown>))
+    .map((e) =>
+      toClockEvent(e.type as ClockEventType, JSON.parse(e.data) as Record<string, unknown>),
+    )
 }
 
 /**
@@ -80,7 +103,12 @@ export function listTableRecords(db: Db, lastDay: string, yearStart: number) {
       outcome: disclosureRequests.outcome,
     })
     .from(disclosureRequests)
-    .where(and(lte(disclosureRequests.receivedOn, lastDay), or(isNull(disclosureRequests.decidedAt), gte(disclosureRequests.decidedAt, yearStart))))
+    .where(
+      and(
+        lte(disclosureRequests.receivedOn, lastDay),
+        or(isNull(disclosureRequests.decidedAt), gte(disclosureRequests.decidedAt, yearStart)),
+      ),
+    )
     .all()
 }
 
@@ -111,12 +139,20 @@ export function listRegisterRows(db: Db, ids: readonly number[]) {
     .all()
 }
 
-export function insertReviewCase(db: Db, row: typeof disclosureReviewCases.$inferInsert): ReviewCaseRow {
+export function insertReviewCase(
+  db: Db,
+  row: typeof disclosureReviewCases.$inferInsert,
+): ReviewCaseRow {
   return db.insert(disclosureReviewCases).values(row).returning().get()
 }
 
 export function listReviewCasesOf(db: Db, inquiryId: number): ReviewCaseRow[] {
-  return db.select().from(disclosureReviewCases).where(eq(disclosureReviewCases.inquiryId, inquiryId)).orderBy(asc(disclosureReviewCases.id)).all()
+  return db
+    .select()
+    .from(disclosureReviewCases)
+    .where(eq(disclosureReviewCases.inquiryId, inquiryId))
+    .orderBy(asc(disclosureReviewCases.id))
+    .all()
 }
 
 /** Cases filed between two instants (UTC ms, inclusive bounds). */
@@ -133,7 +169,14 @@ export function listReviewCasesFiled(db: Db, from: number, to: number): ReviewCa
 export function ensureOutcomeLabels(db: Db, now: number) {
   for (const o of OUTCOMES) {
     db.insert(disclosureOutcomeLabels)
-      .values({ code: o.code, labelZh: o.zh, labelEn: o.en, source: o.source, verified: o.verified, updatedAt: now })
+      .values({
+        code: o.code,
+        labelZh: o.zh,
+        labelEn: o.en,
+        source: o.source,
+        verified: o.verified,
+        updatedAt: now,
+      })
       .onConflictDoNothing()
       .run()
   }
@@ -143,7 +186,13 @@ export function listOutcomeLabels(db: Db) {
   return db.select().from(disclosureOutcomeLabels).all()
 }
 
-export function updateOutcomeLabel(db: Db, code: OutcomeCode, patch: { labelZh?: string; labelEn?: string }, by: number, now: number) {
+export function updateOutcomeLabel(
+  db: Db,
+  code: OutcomeCode,
+  patch: { labelZh?: string; labelEn?: string },
+  by: number,
+  now: number,
+) {
   return db
     .update(disclosureOutcomeLabels)
     .set({ ...patch, updatedBy: by, updatedAt: now })

@@ -19,8 +19,19 @@ import { z } from 'zod'
 import { requireStaff } from '../../lib/auth.ts'
 import type { AppEnv } from '../../lib/context.ts'
 import { validate } from '../../lib/validate.ts'
-import { addReviewCase, getDisclosureTable, listCellCases, listCellRequests, listOutcomeLabels, updateOutcomeLabel } from './disclosure-report.service.ts'
-import { actOnDisclosureRequest, createDisclosureRequest, getDisclosureView } from './disclosure.service.ts'
+import {
+  addReviewCase,
+  getDisclosureTable,
+  listCellCases,
+  listCellRequests,
+  listOutcomeLabels,
+  updateOutcomeLabel,
+} from './disclosure-report.service.ts'
+import {
+  actOnDisclosureRequest,
+  createDisclosureRequest,
+  getDisclosureView,
+} from './disclosure.service.ts'
 
 const idParam = z.object({ id: z.coerce.number().int().positive() })
 const registerQuery = z.union([
@@ -31,32 +42,81 @@ const registerQuery = z.union([
 export const disclosureRoutes = new Hono<AppEnv>()
   .use(requireStaff())
   .post('/requests', validate('json', createDisclosureRequestSchema), (c) => {
-    const { id } = createDisclosureRequest(c.var.db, c.req.valid('json'), c.var.user.id, c.var.now())
+    const { id } = createDisclosureRequest(
+      c.var.db,
+      c.req.valid('json'),
+      c.var.user.id,
+      c.var.now(),
+    )
     return c.json(getDisclosureView(c.var.db, id, c.var.user, c.var.now()), 201)
   })
   .get('/requests/:id', validate('param', idParam), (c) => {
-    return c.json(getDisclosureView(c.var.db, c.req.valid('param').id, c.var.user, c.var.now()), 200)
+    return c.json(
+      getDisclosureView(c.var.db, c.req.valid('param').id, c.var.user, c.var.now()),
+      200,
+    )
   })
-  .post('/requests/:id/actions', validate('param', idParam), validate('json', disclosureActionSchema), async (c) => {
-    const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
-    await actOnDisclosureRequest(ctx, c.req.valid('param').id, c.req.valid('json'))
-    return c.json(getDisclosureView(c.var.db, c.req.valid('param').id, c.var.user, c.var.now()), 200)
-  })
-  .post('/requests/:id/review-cases', requireStaff('manager'), validate('param', idParam), validate('json', reviewCaseSchema), (c) => {
-    const reviewCase = addReviewCase(c.var.db, c.req.valid('param').id, c.req.valid('json'), c.var.user.id, c.var.now())
-    return c.json({ reviewCase }, 201)
-  })
+  .post(
+    '/requests/:id/actions',
+    validate('param', idParam),
+    validate('json', disclosureActionSchema),
+    async (c) => {
+      const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
+      await actOnDisclosureRequest(ctx, c.req.valid('param').id, c.req.valid('json'))
+      return c.json(
+        getDisclosureView(c.var.db, c.req.valid('param').id, c.var.user, c.var.now()),
+        200,
+      )
+    },
+  )
+  .post(
+    '/requests/:id/review-cases',
+    requireStaff('manager'),
+    validate('param', idParam),
+    validate('json', reviewCaseSchema),
+    (c) => {
+      const reviewCase = addReviewCase(
+        c.var.db,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        c.var.user.id,
+        c.var.now(),
+      )
+      return c.json({ reviewCase }, 201)
+    },
+  )
   .get('/register', requireStaff('manager'), validate('query', registerQuery), (c) => {
     const q = c.req.valid('query')
-    if ('row' in q) return c.json({ requests: listCellRequests(c.var.db, q.year, q.row, q.column), cases: null }, 200)
-    return c.json({ requests: null, cases: listCellCases(c.var.db, q.year, q.review, q.column) }, 200)
+    if ('row' in q)
+      return c.json(
+        { requests: listCellRequests(c.var.db, q.year, q.row, q.column), cases: null },
+        200,
+      )
+    return c.json(
+      { requests: null, cases: listCellCases(c.var.db, q.year, q.review, q.column) },
+      200,
+    )
   })
   .get('/outcome-labels', (c) => c.json({ labels: listOutcomeLabels(c.var.db) }, 200))
-  .patch('/outcome-labels/:code', requireStaff('admin'), validate('param', z.object({ code: z.string().max(60) })), validate('json', outcomeLabelSchema), (c) => {
-    const label = updateOutcomeLabel(c.var.db, c.req.valid('param').code, c.req.valid('json'), c.var.user.id, c.var.now())
-    return c.json({ label }, 200)
-  })
+  .patch(
+    '/outcome-labels/:code',
+    requireStaff('admin'),
+    validate('param', z.object({ code: z.string().max(60) })),
+    validate('json', outcomeLabelSchema),
+    (c) => {
+      const label = updateOutcomeLabel(
+        c.var.db,
+        c.req.valid('param').code,
+        c.req.valid('json'),
+        c.var.user.id,
+        c.var.now(),
+      )
+      return c.json({ label }, 200)
+    },
+  )
 
 export const disclosureReportRoutes = new Hono<AppEnv>()
   .use(requireStaff('manager'))
-  .get('/', validate('query', disclosureYearSchema), (c) => c.json(getDisclosureTable(c.var.db, c.req.valid('query').year), 200))
+  .get('/', validate('query', disclosureYearSchema), (c) =>
+    c.json(getDisclosureTable(c.var.db, c.req.valid('query').year), 200),
+  )

@@ -37,14 +37,22 @@ import * as repo from './disclosure.repo.ts'
 const randomPart = customAlphabet('23456789ABCDEFGHJKMNPQRSTVWXYZ', 8)
 
 function requireNotFuture(field: string, day: string, now: number) {
-  if (day > toZonedDate(now)) throw new AppError('VALIDATION', `${field} is in the future`, [{ path: [field], message: 'in the future' }])
+  if (day > toZonedDate(now))
+    throw new AppError('VALIDATION', `${field} is in the future`, [
+      { path: [field], message: 'in the future' },
+    ])
 }
 
 /**
  * Enters a request received on `receivedOn` (the 第三十一条 date): its clock, due date and queue
  * place start from that day, not from the typing. External id `OGI-<YYYYMMDD>-<8 characters>`.
  */
-export function createDisclosureRequest(db: Db, input: CreateDisclosureRequestInput, userId: number, now: number) {
+export function createDisclosureRequest(
+  db: Db,
+  input: CreateDisclosureRequestInput,
+  userId: number,
+  now: number,
+) {
   // the disclosure office's own channel exists from its first request on
   if (input.channel === DISCLOSURE_CHANNEL.code) ensureChannels(db, [DISCLOSURE_CHANNEL], now)
   getActiveChannel(db, input.channel)
@@ -64,7 +72,13 @@ export function createDisclosureRequest(db: Db, input: CreateDisclosureRequestIn
       citizenEmail: input.applicantEmail,
     }
     const { id } = ingestInquiry(t, item, { actorId: userId, now, eventType: 'received' })
-    repo.insertRequest(t, { inquiryId: id, applicantType: input.applicantType, receiptMethod: input.receiptMethod, receivedOn: input.receivedOn, createdAt: now })
+    repo.insertRequest(t, {
+      inquiryId: id,
+      applicantType: input.applicantType,
+      receiptMethod: input.receiptMethod,
+      receivedOn: input.receivedOn,
+      createdAt: now,
+    })
     return { id, externalId }
   })
 }
@@ -79,10 +93,26 @@ function requireRequest(db: Db, id: number) {
  * The clock of a request from its events, on the stored calendar and policies; the statutory
  * defaults when no stored disclosure policy covers its receipt date.
  */
-function clockOf(db: Db, request: repo.RequestRow, events: readonly DisclosureClockEvent[], now: number) {
+function clockOf(
+  db: Db,
+  request: repo.RequestRow,
+  events: readonly DisclosureClockEvent[],
+  now: number,
+) {
   const stored = listDeadlinePolicies(db)
-  const covered = selectPolicy(stored, { kind: 'disclosure', channelCode: '', category: null, receivedDate: request.receivedOn })
-  return disclosureClock(covered ? stored : DEFAULT_DEADLINE_POLICIES, loadCalendar(db), request.receivedOn, events, toZonedDate(now))
+  const covered = selectPolicy(stored, {
+    kind: 'disclosure',
+    channelCode: '',
+    category: null,
+    receivedDate: request.receivedOn,
+  })
+  return disclosureClock(
+    covered ? stored : DEFAULT_DEADLINE_POLICIES,
+    loadCalendar(db),
+    request.receivedOn,
+    events,
+    toZonedDate(now),
+  )
 }
 
 /**
@@ -103,7 +133,10 @@ export function getDisclosureView(db: Db, id: number, viewer: Ctx['user'], now: 
   return {
     request,
     clock,
-    explanation: { zh: explainDisclosureClock(clock, 'zh'), en: explainDisclosureClock(clock, 'en') },
+    explanation: {
+      zh: explainDisclosureClock(clock, 'zh'),
+      en: explainDisclosureClock(clock, 'en'),
+    },
     reviewCases: repo.listReviewCasesOf(db, id),
   }
 }
@@ -117,22 +150,50 @@ const ACTION_OF: Record<DisclosureActionInput['action'], LifecycleAction> = {
   decide: 'reply',
 }
 
-type Step = { event: DisclosureClockEvent; type: repo.ClockEventType; data: Record<string, unknown> }
+type Step = {
+  event: DisclosureClockEvent
+  type: repo.ClockEventType
+  data: Record<string, unknown>
+}
 
 function stepOf(input: DisclosureActionInput): Step {
   switch (input.action) {
     case 'request_correction':
-      return { event: { type: 'correction_requested', on: input.on, answerBy: input.answerBy }, type: 'correction_requested', data: { on: input.on, answerBy: input.answerBy } }
+      return {
+        event: { type: 'correction_requested', on: input.on, answerBy: input.answerBy },
+        type: 'correction_requested',
+        data: { on: input.on, answerBy: input.answerBy },
+      }
     case 'receive_correction':
-      return { event: { type: 'correction_received', on: input.on }, type: 'correction_received', data: { on: input.on } }
+      return {
+        event: { type: 'correction_received', on: input.on },
+        type: 'correction_received',
+        data: { on: input.on },
+      }
     case 'start_consultation':
-      return { event: { type: 'consultation_started', on: input.on, party: input.party }, type: 'consultation_started', data: { on: input.on, party: input.party } }
+      return {
+        event: { type: 'consultation_started', on: input.on, party: input.party },
+        type: 'consultation_started',
+        data: { on: input.on, party: input.party },
+      }
     case 'end_consultation':
-      return { event: { type: 'consultation_ended', on: input.on }, type: 'consultation_ended', data: { on: input.on } }
+      return {
+        event: { type: 'consultation_ended', on: input.on },
+        type: 'consultation_ended',
+        data: { on: input.on },
+      }
     case 'extend':
-      return { event: { type: 'extended', on: input.on, workingDays: input.workingDays }, type: 'disclosure_extended', data: { on: input.on, workingDays: input.workingDays } }
+      return {
+        event: { type: 'extended', on: input.on, workingDays: input.workingDays },
+        type: 'disclosure_extended',
+        data: { on: input.on, workingDays: input.workingDays },
+      }
     case 'decide':
-      return { event: { type: 'decided', on: input.on }, type: 'outcome_decided', data: { on: input.on, outcome: input.outcome, note: input.note } }
+      return {
+        event: { type: 'decided', on: input.on },
+        type: 'outcome_decided',
+        data: { on: input.on, outcome: input.outcome, note: input.note },
+      }
   }
 }
 
@@ -145,7 +206,9 @@ function stepOf(input: DisclosureActionInput): Step {
 export function actOnDisclosureRequest(ctx: Ctx, id: number, input: DisclosureActionInput) {
   requireNotFuture('on', input.on, ctx.now)
   if (input.action === 'request_correction' && input.answerBy < input.on) {
-    throw new AppError('VALIDATION', 'answerBy is before the notice', [{ path: ['answerBy'], message: 'before the notice' }])
+    throw new AppError('VALIDATION', 'answerBy is before the notice', [
+      { path: ['answerBy'], message: 'before the notice' },
+    ])
   }
   return act(ctx, id, { action: ACTION_OF[input.action], version: input.version }, (row, db) => {
     const request = requireRequest(db, id)
@@ -154,29 +217,50 @@ export function actOnDisclosureRequest(ctx: Ctx, id: number, input: DisclosureAc
     const state = clockOf(db, request, before, ctx.now).state
     if (input.action === 'decide') {
       const lapsed = state === 'correction_lapsed'
-      if (lapsed !== (input.outcome === NO_CORRECTION_OUTCOME) || (!lapsed && state !== 'running')) {
-        throw new AppError('CONFLICT', `Cannot decide ${input.outcome} while the clock is ${state}`, { reason: 'clock', state })
+      if (
+        lapsed !== (input.outcome === NO_CORRECTION_OUTCOME) ||
+        (!lapsed && state !== 'running')
+      ) {
+        throw new AppError(
+          'CONFLICT',
+          `Cannot decide ${input.outcome} while the clock is ${state}`,
+          { reason: 'clock', state },
+        )
       }
     }
     let clock
     try {
       clock = clockOf(db, request, [...before, step.event], ctx.now)
     } catch (e) {
-      if (e instanceof DisclosureClockError) throw new AppError('CONFLICT', e.message, { reason: 'clock' })
+      if (e instanceof DisclosureClockError)
+        throw new AppError('CONFLICT', e.message, { reason: 'clock' })
       throw e
     }
-    const paused = clock.state === 'awaiting_correction' || clock.state === 'in_consultation' || clock.state === 'correction_lapsed'
-    const patch: Parameters<typeof write>[2] = { pausedAt: paused ? (row.pausedAt ?? ctx.now) : null, updatedAt: ctx.now }
+    const paused =
+      clock.state === 'awaiting_correction' ||
+      clock.state === 'in_consultation' ||
+      clock.state === 'correction_lapsed'
+    const patch: Parameters<typeof write>[2] = {
+      pausedAt: paused ? (row.pausedAt ?? ctx.now) : null,
+      updatedAt: ctx.now,
+    }
     if (clock.due) patch.dueAt = clock.due.at
     if (input.action === 'decide') {
       patch.status = 'replied'
       patch.repliedAt = ctx.now
       patch.pausedAt = null
       // the day decides the table's year (Asia/Shanghai); a past day is recorded at its noon
-      const decidedAt = input.on === toZonedDate(ctx.now) ? ctx.now : startOfZonedDay(input.on) + 12 * 3_600_000
+      const decidedAt =
+        input.on === toZonedDate(ctx.now) ? ctx.now : startOfZonedDay(input.on) + 12 * 3_600_000
       repo.setFirstDecision(db, id, input.outcome, decidedAt)
     }
     write(db, row, patch)
-    recordEvent(db, { inquiryId: id, actorId: ctx.user.id, type: step.type, data: step.data, createdAt: ctx.now })
+    recordEvent(db, {
+      inquiryId: id,
+      actorId: ctx.user.id,
+      type: step.type,
+      data: step.data,
+      createdAt: ctx.now,
+    })
   })
 }

@@ -24,11 +24,16 @@ type View = {
   explanation: { zh: string; en: string }
 }
 type Table = {
-  sectionThree: { row: string; labelZh: string; cells: { column: string; count: number; link: Record<string, string> }[] }[]
+  sectionThree: {
+    row: string
+    labelZh: string
+    cells: { column: string; count: number; link: Record<string, string> }[]
+  }[]
   sectionFour: { kind: string; cells: { column: string; count: number }[] }[]
   sentences: { intake: string; review: string }
 }
-const cell = (t: Table, row: string, column: string) => t.sectionThree.find((r) => r.row === row)?.cells.find((c) => c.column === column)
+const cell = (t: Table, row: string, column: string) =>
+  t.sectionThree.find((r) => r.row === row)?.cells.find((c) => c.column === column)
 
 describe('the disclosure register', () => {
   it('enters a request, asks for 补正, restarts the clock when it arrives, decides 部分公开, and counts it in its cell', async () => {
@@ -50,20 +55,50 @@ describe('the disclosure register', () => {
       return signIn(d, 'manager', `head${++n}`)
     }
     s = await later('2024-10-10T10:00:00+08:00')
-    const corr = await call(d, s, 'POST', `/disclosure/requests/${id}/actions`, { version: 2, action: 'request_correction', on: '2024-10-10', answerBy: '2024-10-25' })
+    const corr = await call(d, s, 'POST', `/disclosure/requests/${id}/actions`, {
+      version: 2,
+      action: 'request_correction',
+      on: '2024-10-10',
+      answerBy: '2024-10-25',
+    })
     expect(corr.status).toBe(200)
     view = (await corr.json()) as View
     expect(view.clock.state).toBe('awaiting_correction')
-    const early = await call(d, s, 'POST', `/disclosure/requests/${id}/actions`, { version: 3, action: 'decide', on: '2024-10-10', outcome: 'grant' })
+    const early = await call(d, s, 'POST', `/disclosure/requests/${id}/actions`, {
+      version: 3,
+      action: 'decide',
+      on: '2024-10-10',
+      outcome: 'grant',
+    })
     expect(early.status).toBe(409)
     s = await later('2024-10-12T10:00:00+08:00')
-    view = (await (await call(d, s, 'POST', `/disclosure/requests/${id}/actions`, { version: 3, action: 'receive_correction', on: '2024-10-12' })).json()) as View
-    expect([view.clock.state, view.clock.clockStart, view.clock.due?.date]).toEqual(['running', '2024-10-12', '2024-11-08'])
+    view = (await (
+      await call(d, s, 'POST', `/disclosure/requests/${id}/actions`, {
+        version: 3,
+        action: 'receive_correction',
+        on: '2024-10-12',
+      })
+    ).json()) as View
+    expect([view.clock.state, view.clock.clockStart, view.clock.due?.date]).toEqual([
+      'running',
+      '2024-10-12',
+      '2024-11-08',
+    ])
     expect(view.explanation.zh).toContain('2024-10-12收到补正后的申请')
     s = await later('2024-10-30T10:00:00+08:00')
-    const decided = await call(d, s, 'POST', `/disclosure/requests/${id}/actions`, { version: 4, action: 'decide', on: '2024-10-30', outcome: 'partial' })
+    const decided = await call(d, s, 'POST', `/disclosure/requests/${id}/actions`, {
+      version: 4,
+      action: 'decide',
+      on: '2024-10-30',
+      outcome: 'partial',
+    })
     expect(decided.status).toBe(200)
-    const again = await call(d, s, 'POST', `/disclosure/requests/${id}/actions`, { version: 5, action: 'decide', on: '2024-10-30', outcome: 'grant' })
+    const again = await call(d, s, 'POST', `/disclosure/requests/${id}/actions`, {
+      version: 5,
+      action: 'decide',
+      on: '2024-10-30',
+      outcome: 'grant',
+    })
     expect(again.status).toBe(409)
 
     const m = s
@@ -73,23 +108,40 @@ describe('the disclosure register', () => {
     expect(cell(table, 'carried_out', 'total')?.count).toBe(0)
     expect(table.sentences.intake).toBe('全年共受理依申请公开1件，均全部办结。')
     const link = new URLSearchParams(cell(table, 'partial', 'legal_service')?.link)
-    const register = (await (await call(d, m, 'GET', `/disclosure/register?${link}`)).json()) as { requests: { items: { id: number; outcome: string }[] } }
+    const register = (await (await call(d, m, 'GET', `/disclosure/register?${link}`)).json()) as {
+      requests: { items: { id: number; outcome: string }[] }
+    }
     expect(register.requests.items.map((r) => [r.id, r.outcome])).toEqual([[id, 'partial']])
   })
 
   it('files a 行政复议 case and counts it in section 四 and the sentence', async () => {
     const d = desk()
     const s = await signIn(d)
-    const { request: r } = (await (await call(d, s, 'POST', '/disclosure/requests', request({ receivedOn: '2024-09-02' }))).json()) as View
+    const { request: r } = (await (
+      await call(d, s, 'POST', '/disclosure/requests', request({ receivedOn: '2024-09-02' }))
+    ).json()) as View
     const m = await signIn(d, 'manager')
-    const refused = await call(d, s, 'POST', `/disclosure/requests/${r.inquiryId}/review-cases`, { kind: 'review', filedOn: '2024-09-20' })
+    const refused = await call(d, s, 'POST', `/disclosure/requests/${r.inquiryId}/review-cases`, {
+      kind: 'review',
+      filedOn: '2024-09-20',
+    })
     expect(refused.status).toBe(403)
-    const filed = await call(d, m, 'POST', `/disclosure/requests/${r.inquiryId}/review-cases`, { kind: 'review', filedOn: '2024-09-20' })
+    const filed = await call(d, m, 'POST', `/disclosure/requests/${r.inquiryId}/review-cases`, {
+      kind: 'review',
+      filedOn: '2024-09-20',
+    })
     expect(filed.status).toBe(201)
-    const bad = await call(d, m, 'POST', `/disclosure/requests/${r.inquiryId}/review-cases`, { kind: 'review', filedOn: '2024-09-20', result: 'upheld' })
+    const bad = await call(d, m, 'POST', `/disclosure/requests/${r.inquiryId}/review-cases`, {
+      kind: 'review',
+      filedOn: '2024-09-20',
+      result: 'upheld',
+    })
     expect(bad.status).toBe(422)
     const table = (await (await call(d, m, 'GET', '/reports/disclosure?year=2024')).json()) as Table
-    expect(table.sectionFour.find((k) => k.kind === 'review')?.cells.find((c) => c.column === 'pending')?.count).toBe(1)
+    expect(
+      table.sectionFour.find((k) => k.kind === 'review')?.cells.find((c) => c.column === 'pending')
+        ?.count,
+    ).toBe(1)
     expect(table.sentences.review).toBe('发生针对本部门有关政府信息公开事务的行政复议案件1件。')
     expect(table.sentences.intake).toBe('全年共受理依申请公开1件，办结0件，结转下年度1件。')
   })
@@ -97,19 +149,31 @@ describe('the disclosure register', () => {
   it('answers 422 for a receipt date in the future or an unknown applicant type, 404 for a message', async () => {
     const d = desk()
     const s = await signIn(d)
-    expect((await call(d, s, 'POST', '/disclosure/requests', request({ receivedOn: '2024-09-28' }))).status).toBe(422)
-    expect((await call(d, s, 'POST', '/disclosure/requests', request({ applicantType: 'company' }))).status).toBe(422)
+    expect(
+      (await call(d, s, 'POST', '/disclosure/requests', request({ receivedOn: '2024-09-28' })))
+        .status,
+    ).toBe(422)
+    expect(
+      (await call(d, s, 'POST', '/disclosure/requests', request({ applicantType: 'company' })))
+        .status,
+    ).toBe(422)
     expect((await call(d, s, 'GET', '/disclosure/requests/999')).status).toBe(404)
   })
 
   it('lets an admin correct an outcome label, which the table then prints', async () => {
     const d = desk()
     const a = await signIn(d, 'admin')
-    const res = await call(d, a, 'PATCH', '/disclosure/outcome-labels/other.no_correction', { labelZh: '申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请' })
+    const res = await call(d, a, 'PATCH', '/disclosure/outcome-labels/other.no_correction', {
+      labelZh: '申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请',
+    })
     expect(res.status).toBe(200)
     const table = (await (await call(d, a, 'GET', '/reports/disclosure?year=2024')).json()) as Table
-    expect(table.sectionThree.find((r) => r.row === 'other.no_correction')?.labelZh).toBe('（六）其他处理 1.申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请')
+    expect(table.sectionThree.find((r) => r.row === 'other.no_correction')?.labelZh).toBe(
+      '（六）其他处理 1.申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请',
+    )
     const s = await signIn(d)
-    expect((await call(d, s, 'PATCH', '/disclosure/outcome-labels/grant', { labelZh: 'x' })).status).toBe(403)
+    expect(
+      (await call(d, s, 'PATCH', '/disclosure/outcome-labels/grant', { labelZh: 'x' })).status,
+    ).toBe(403)
   })
 })

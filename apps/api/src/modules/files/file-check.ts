@@ -11,7 +11,13 @@ import { fileTypeFromBuffer } from 'file-type'
 import sharp from 'sharp'
 import { AppError } from '../../lib/errors.ts'
 
-export type CheckedFile = { name: string; type: string; size: number; sha256: string; bytes: Uint8Array }
+export type CheckedFile = {
+  name: string
+  type: string
+  size: number
+  sha256: string
+  bytes: Uint8Array
+}
 
 const MB = 1024 * 1024
 
@@ -29,7 +35,12 @@ const REASONS: Record<FileRefusal, (limits: AttachmentLimits) => string> = {
  * 422 VALIDATION naming the file and the reason; `path` locates it in the request
  * (e.g. `[0, 'attachments', 2]`), `details[0].file` and `.reason` name it for the SPA.
  */
-export function refuse(name: string, reason: FileRefusal, limits: AttachmentLimits, path: (string | number)[] = ['file']): AppError {
+export function refuse(
+  name: string,
+  reason: FileRefusal,
+  limits: AttachmentLimits,
+  path: (string | number)[] = ['file'],
+): AppError {
   const message = `${name}: ${REASONS[reason](limits)}`
   return new AppError('VALIDATION', message, [{ path, message, file: name, reason }])
 }
@@ -39,7 +50,11 @@ export function refuse(name: string, reason: FileRefusal, limits: AttachmentLimi
  * never read).
  * @throws AppError VALIDATION (size, empty)
  */
-export async function readLimited(body: ReadableStream<Uint8Array> | null, name: string, limits: AttachmentLimits): Promise<Uint8Array> {
+export async function readLimited(
+  body: ReadableStream<Uint8Array> | null,
+  name: string,
+  limits: AttachmentLimits,
+): Promise<Uint8Array> {
   if (!body) throw refuse(name, 'empty', limits)
   const chunks: Uint8Array[] = []
   let size = 0
@@ -74,7 +89,12 @@ async function withoutMetadata(bytes: Uint8Array, type: string): Promise<Uint8Ar
  * are those of the bytes stored.
  * @throws AppError VALIDATION naming `name` and the reason (type, size, empty, unreadable)
  */
-export async function checkFile(bytes: Uint8Array, name: string, limits: AttachmentLimits, path?: (string | number)[]): Promise<CheckedFile> {
+export async function checkFile(
+  bytes: Uint8Array,
+  name: string,
+  limits: AttachmentLimits,
+  path?: (string | number)[],
+): Promise<CheckedFile> {
   if (bytes.byteLength === 0) throw refuse(name, 'empty', limits, path)
   if (bytes.byteLength > limits.maxFileBytes) throw refuse(name, 'size', limits, path)
   const detected = await fileTypeFromBuffer(bytes)
@@ -93,5 +113,8 @@ export async function checkFile(bytes: Uint8Array, name: string, limits: Attachm
 
 /** A bounded preview (fits 480×480, WebP) of a stored image, for lists and the inquiry page. */
 export function previewOf(bytes: Uint8Array): Promise<Buffer> {
-  return sharp(bytes).resize(480, 480, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 75 }).toBuffer()
+  return sharp(bytes)
+    .resize(480, 480, { fit: 'inside', withoutEnlargement: true })
+    .webp({ quality: 75 })
+    .toBuffer()
 }

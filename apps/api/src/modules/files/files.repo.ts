@@ -25,7 +25,13 @@ export function findStaged(db: Db, tokens: string[]) {
 export function bindStaged(
   db: Db,
   id: number,
-  to: { inquiryId: number; replyId: number | null; messageId: number | null; source: 'citizen' | 'staff'; name: string },
+  to: {
+    inquiryId: number
+    replyId: number | null
+    messageId: number | null
+    source: 'citizen' | 'staff'
+    name: string
+  },
 ): AttachmentRow | undefined {
   return db
     .update(attachments)

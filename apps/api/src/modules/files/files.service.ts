@@ -29,8 +29,17 @@ export type Uploader = `user:${number}` | `channel:${string}` | 'public'
 const newToken = customAlphabet('0123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz', 32)
 
 /** The API view of a row: `url` downloads the bytes (a link's own URL for links). */
-export function toView(row: Pick<repo.AttachmentRow, 'id' | 'name' | 'type' | 'size' | 'url' | 'source'>): AttachmentView {
-  return { id: row.id, name: row.name, type: row.type, size: row.size, source: row.source, url: row.type === 'link' ? (row.url ?? '') : `/api/attachments/${row.id}` }
+export function toView(
+  row: Pick<repo.AttachmentRow, 'id' | 'name' | 'type' | 'size' | 'url' | 'source'>,
+): AttachmentView {
+  return {
+    id: row.id,
+    name: row.name,
+    type: row.type,
+    size: row.size,
+    source: row.source,
+    url: row.type === 'link' ? (row.url ?? '') : `/api/attachments/${row.id}`,
+  }
 }
 
 /**
@@ -40,7 +49,13 @@ export function toView(row: Pick<repo.AttachmentRow, 'id' | 'name' | 'type' | 's
  */
 export async function stageUpload(
   ctx: FilesCtx,
-  input: { body: ReadableStream<Uint8Array> | null; rawName: string; profile: AttachmentProfile; uploader: Uploader; userId: number | null },
+  input: {
+    body: ReadableStream<Uint8Array> | null
+    rawName: string
+    profile: AttachmentProfile
+    uploader: Uploader
+    userId: number | null
+  },
 ) {
   const limits = ATTACHMENT_LIMITS[input.profile]
   if (nameHasPath(input.rawName)) throw refuse(input.rawName, 'name', limits, ['name'])
@@ -82,26 +97,61 @@ export async function prepareAttachments(
 ): Promise<PreparedAttachment[]> {
   const limits = ATTACHMENT_LIMITS[opts.profile]
   const at = (i: number) => [...(opts.path ?? []), 'attachments', i]
-  if (inputs.length > limits.maxFiles) throw refuse(`${inputs.length} files`, 'count', limits, [...(opts.path ?? []), 'attachments'])
-  const staged = new Map(repo.findStaged(ctx.db, inputs.flatMap((a) => ('token' in a ? [a.token] : []))).map((r) => [r.token, r]))
-  const inlineBytes = inputs.reduce((n, a) => n + ('contentBase64' in a ? Buffer.byteLength(a.contentBase64, 'base64') : 0), 0)
+  if (inputs.length > limits.maxFiles)
+    throw refuse(`${inputs.length} files`, 'count', limits, [...(opts.path ?? []), 'attachments'])
+  const staged = new Map(
+    repo
+      .findStaged(
+        ctx.db,
+        inputs.flatMap((a) => ('token' in a ? [a.token] : [])),
+      )
+      .map((r) => [r.token, r]),
+  )
+  const inlineBytes = inputs.reduce(
+    (n, a) => n + ('contentBase64' in a ? Buffer.byteLength(a.contentBase64, 'base64') : 0),
+    0,
+  )
   if (inlineBytes > MAX_INLINE_BYTES_PER_ITEM) {
-    throw new AppError('VALIDATION', `Inline files over ${MAX_INLINE_BYTES_PER_ITEM} bytes in one message: upload them (POST …/uploads) and send the tokens`, [
-      { path: [...(opts.path ?? []), 'attachments'], message: 'inline files over 1 MB', reason: 'size' },
-    ])
+    throw new AppError(
+      'VALIDATION',
+      `Inline files over ${MAX_INLINE_BYTES_PER_ITEM} bytes in one message: upload them (POST …/uploads) and send the tokens`,
+      [
+        {
+          path: [...(opts.path ?? []), 'attachments'],
+          message: 'inline files over 1 MB',
+          reason: 'size',
+        },
+      ],
+    )
   }
   const out: PreparedAttachment[] = []
   for (const [i, a] of inputs.entries()) {
     if ('token' in a) {
       const row = staged.get(a.token)
-      if (!row || row.uploader !== opts.uploader) throw refuse(a.name ?? a.token, 'token', limits, at(i))
+      if (!row || row.uploader !== opts.uploader)
+        throw refuse(a.name ?? a.token, 'token', limits, at(i))
       out.push({ kind: 'staged', id: row.id, name: a.name ? displayName(a.name) : row.name })
     } else if ('contentBase64' in a) {
-      const file = await checkFile(Buffer.from(a.contentBase64, 'base64'), displayName(a.name), limits, at(i))
+      const file = await checkFile(
+        Buffer.from(a.contentBase64, 'base64'),
+        displayName(a.name),
+        limits,
+        at(i),
+      )
       await ctx.files.put(file.sha256, file.bytes)
-      out.push({ kind: 'file', name: file.name, type: file.type, size: file.size, sha256: file.sha256 })
+      out.push({
+        kind: 'file',
+        name: file.name,
+        type: file.type,
+        size: file.size,
+        sha256: file.sha256,
+      })
     } else {
-      out.push({ kind: 'link', url: a.url, name: a.name ? displayName(a.name) : new URL(a.url).hostname })
+      out.push({
+        kind: 'link',
+        url: a.url,
+        name: a.name ? displayName(a.name) : new URL(a.url).hostname,
+      })
     }
   }
   return out
@@ -122,16 +172,38 @@ export type BindTarget = {
  * transaction. @returns their views, for the event that records them
  * @throws AppError CONFLICT when a staged upload was bound by a concurrent request (roll back)
  */
-export function bindAttachments(db: Db, prepared: readonly PreparedAttachment[], to: BindTarget): AttachmentView[] {
-  const common = { inquiryId: to.inquiryId, replyId: to.replyId ?? null, messageId: to.messageId ?? null, source: to.source }
+export function bindAttachments(
+  db: Db,
+  prepared: readonly PreparedAttachment[],
+  to: BindTarget,
+): AttachmentView[] {
+  const common = {
+    inquiryId: to.inquiryId,
+    replyId: to.replyId ?? null,
+    messageId: to.messageId ?? null,
+    source: to.source,
+  }
   return prepared.map((p) => {
     if (p.kind === 'staged') {
       const bound = repo.bindStaged(db, p.id, { ...common, name: p.name })
-      if (!bound) throw new AppError('CONFLICT', `Upload ${p.name} is attached elsewhere already`, { reason: 'upload_used' })
+      if (!bound)
+        throw new AppError('CONFLICT', `Upload ${p.name} is attached elsewhere already`, {
+          reason: 'upload_used',
+        })
       return toView(bound)
     }
-    const content = p.kind === 'file' ? { type: p.type, size: p.size, sha256: p.sha256, url: null } : { type: 'link', size: 0, sha256: null, url: p.url }
-    const row = { ...common, ...content, name: p.name, uploader: to.uploader, createdBy: to.createdBy, createdAt: to.now }
+    const content =
+      p.kind === 'file'
+        ? { type: p.type, size: p.size, sha256: p.sha256, url: null }
+        : { type: 'link', size: 0, sha256: null, url: p.url }
+    const row = {
+      ...common,
+      ...content,
+      name: p.name,
+      uploader: to.uploader,
+      createdBy: to.createdBy,
+      createdAt: to.now,
+    }
     return toView({ id: repo.insertAttachment(db, row), ...row })
   })
 }

@@ -6,7 +6,14 @@ import { followUps, users } from '../../db/schema.ts'
 
 export function insertFollowUp(
   db: Db,
-  row: { inquiryId: number; outcome: FollowUpOutcome; note: string; reopened: boolean; createdBy: number; createdAt: number },
+  row: {
+    inquiryId: number
+    outcome: FollowUpOutcome
+    note: string
+    reopened: boolean
+    createdBy: number
+    createdAt: number
+  },
 ) {
   return db.insert(followUps).values(row).returning({ id: followUps.id }).get().id
 }

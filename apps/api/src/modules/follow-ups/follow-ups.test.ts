@@ -7,11 +7,17 @@ type Desk = ReturnType<typeof setupDesk>
 /** An inquiry that was replied (the follow-up call comes after the reply). */
 function repliedInquiry(db: Db): number {
   const [inquiry] = addInquiries(db, [{}])
-  db.$client.prepare("update inquiries set status = 'replied', replied_at = ? where id = ?").run(T0 + 3_600_000, inquiry!.id)
+  db.$client
+    .prepare("update inquiries set status = 'replied', replied_at = ? where id = ?")
+    .run(T0 + 3_600_000, inquiry!.id)
   return inquiry!.id
 }
 
-async function version(desk: Desk, s: Awaited<ReturnType<typeof signIn>>, id: number): Promise<number> {
+async function version(
+  desk: Desk,
+  s: Awaited<ReturnType<typeof signIn>>,
+  id: number,
+): Promise<number> {
   const res = await call(desk, s, 'GET', `/inquiries/${id}`)
   expect(res.status).toBe(200)
   return ((await res.json()) as { inquiry: { version: number } }).inquiry.version
@@ -22,14 +28,30 @@ describe('POST /inquiries/:id/follow-ups (回访)', () => {
     const desk = setupDesk()
     const manager = await signIn(desk, 'manager')
     const id = repliedInquiry(desk.db)
-    const res = await call(desk, manager, 'POST', `/inquiries/${id}/follow-ups`, { version: await version(desk, manager, id), outcome: 'satisfied', note: '市民表示满意' })
+    const res = await call(desk, manager, 'POST', `/inquiries/${id}/follow-ups`, {
+      version: await version(desk, manager, id),
+      outcome: 'satisfied',
+      note: '市民表示满意',
+    })
     expect(res.status).toBe(201)
-    expect(desk.db.$client.prepare('select status, satisfaction from inquiries where id = ?').get(id)).toEqual({ status: 'replied', satisfaction: 'satisfied' })
-    expect(desk.db.$client.prepare('select outcome, note, reopened from follow_ups where inquiry_id = ?').all(id)).toEqual([{ outcome: 'satisfied', note: '市民表示满意', reopened: 0 }])
+    expect(
+      desk.db.$client.prepare('select status, satisfaction from inquiries where id = ?').get(id),
+    ).toEqual({ status: 'replied', satisfaction: 'satisfied' })
+    expect(
+      desk.db.$client
+        .prepare('select outcome, note, reopened from follow_ups where inquiry_id = ?')
+        .all(id),
+    ).toEqual([{ outcome: 'satisfied', note: '市民表示满意', reopened: 0 }])
 
-    const again = await call(desk, manager, 'POST', `/inquiries/${id}/follow-ups`, { version: await version(desk, manager, id), outcome: 'unsatisfied', reopen: true })
+    const again = await call(desk, manager, 'POST', `/inquiries/${id}/follow-ups`, {
+      version: await version(desk, manager, id),
+      outcome: 'unsatisfied',
+      reopen: true,
+    })
     expect(again.status).toBe(201)
-    expect(desk.db.$client.prepare('select status, satisfaction from inquiries where id = ?').get(id)).toEqual({ status: 'new', satisfaction: 'unsatisfied' })
+    expect(
+      desk.db.$client.prepare('select status, satisfaction from inquiries where id = ?').get(id),
+    ).toEqual({ status: 'new', satisfaction: 'unsatisfied' })
   })
 
   it('answers 422 for a reopen that is not unsatisfied (naming it), 409 for a stale version or an unreplied inquiry, 404 for an unknown one', async () => {
@@ -37,13 +59,38 @@ describe('POST /inquiries/:id/follow-ups (回访)', () => {
     const manager = await signIn(desk, 'manager')
     const id = repliedInquiry(desk.db)
     const v = await version(desk, manager, id)
-    const reopen = await call(desk, manager, 'POST', `/inquiries/${id}/follow-ups`, { version: v, outcome: 'satisfied', reopen: true })
+    const reopen = await call(desk, manager, 'POST', `/inquiries/${id}/follow-ups`, {
+      version: v,
+      outcome: 'satisfied',
+      reopen: true,
+    })
     expect(reopen.status).toBe(422)
     expect(JSON.stringify(await reopen.json())).toContain('reopen')
-    expect((await call(desk, manager, 'POST', `/inquiries/${id}/follow-ups`, { version: v + 5, outcome: 'satisfied' })).status).toBe(409)
+    expect(
+      (
+        await call(desk, manager, 'POST', `/inquiries/${id}/follow-ups`, {
+          version: v + 5,
+          outcome: 'satisfied',
+        })
+      ).status,
+    ).toBe(409)
     const [open] = addInquiries(desk.db, [{}])
-    expect((await call(desk, manager, 'POST', `/inquiries/${open!.id}/follow-ups`, { version: await version(desk, manager, open!.id), outcome: 'satisfied' })).status).toBe(409)
-    expect((await call(desk, manager, 'POST', '/inquiries/999/follow-ups', { version: 1, outcome: 'satisfied' })).status).toBe(404)
+    expect(
+      (
+        await call(desk, manager, 'POST', `/inquiries/${open!.id}/follow-ups`, {
+          version: await version(desk, manager, open!.id),
+          outcome: 'satisfied',
+        })
+      ).status,
+    ).toBe(409)
+    expect(
+      (
+        await call(desk, manager, 'POST', '/inquiries/999/follow-ups', {
+          version: 1,
+          outcome: 'satisfied',
+        })
+      ).status,
+    ).toBe(404)
     expect(desk.db.$client.prepare('select count(*) as n from follow_ups').get()).toEqual({ n: 0 })
   })
 })

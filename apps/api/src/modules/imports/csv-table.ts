@@ -16,9 +16,15 @@ import { TableLimiter } from './table-limits.ts'
  * @throws AppError VALIDATION on broken quoting (naming the row), when there is no header, or
  *   past a limit of IMPORT_LIMITS
  */
-export async function readCsvTable(text: string, encoding: string, opts: Omit<ReadTableOptions, 'sheet'> = {}): Promise<Table> {
+export async function readCsvTable(
+  text: string,
+  encoding: string,
+  opts: Omit<ReadTableOptions, 'sheet'> = {},
+): Promise<Table> {
   const limiter = new TableLimiter(opts.onRows)
-  const parser = Readable.from([text]).pipe(parse({ relax_column_count: true, skip_empty_lines: false, relax_quotes: false }))
+  const parser = Readable.from([text]).pipe(
+    parse({ relax_column_count: true, skip_empty_lines: false, relax_quotes: false }),
+  )
   let headers: string[] | undefined
   const rows: TableRow[] = []
   let record = 0
@@ -41,9 +47,11 @@ export async function readCsvTable(text: string, encoding: string, opts: Omit<Re
   } catch (err) {
     if (err instanceof CsvError) {
       const row = (err as CsvError & { records?: number }).records
-      throw new AppError('VALIDATION', `The CSV is malformed near row ${(row ?? 0) + 1}: ${err.message}`, [
-        { row: (row ?? 0) + 1, reason: err.message },
-      ])
+      throw new AppError(
+        'VALIDATION',
+        `The CSV is malformed near row ${(row ?? 0) + 1}: ${err.message}`,
+        [{ row: (row ?? 0) + 1, reason: err.message }],
+      )
     }
     throw err
   } finally {

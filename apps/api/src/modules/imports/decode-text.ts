@@ -13,7 +13,8 @@ export type DecodedText = { text: string; encoding: string }
 const GB_FAMILY = new Set(['gb18030', 'gbk', 'gb2312', 'euc-cn'])
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
 
-const startsWith = (bytes: Uint8Array, prefix: readonly number[]) => prefix.every((b, i) => bytes[i] === b)
+const startsWith = (bytes: Uint8Array, prefix: readonly number[]) =>
+  prefix.every((b, i) => bytes[i] === b)
 
 /**
  * Decodes a text file. Detection order: BOM (UTF-8, UTF-16), valid UTF-8, clean GB18030 (GBK is a
@@ -26,7 +27,10 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   const decoded = decodeBytes(bytes)
   const control = CONTROL.exec(decoded.text)
   if (control) {
-    throw new AppError('VALIDATION', `The file is binary, not CSV text (control character U+${control[0].charCodeAt(0).toString(16).padStart(4, '0')} at character ${control.index})`)
+    throw new AppError(
+      'VALIDATION',
+      `The file is binary, not CSV text (control character U+${control[0].charCodeAt(0).toString(16).padStart(4, '0')} at character ${control.index})`,
+    )
   }
   return decoded
 }
@@ -38,9 +42,12 @@ const CONTROL = /[\u0001-\u0008\u000e-\u001f\u007f]/
 
 function decodeBytes(bytes: Uint8Array): DecodedText {
   if (bytes.length === 0) throw new AppError('VALIDATION', 'The file is empty')
-  if (startsWith(bytes, [0xff, 0xfe])) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' }
-  if (startsWith(bytes, [0xfe, 0xff])) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' }
-  if (bytes.includes(0)) throw new AppError('VALIDATION', 'The file is binary (it holds NUL bytes), not a CSV text file')
+  if (startsWith(bytes, [0xff, 0xfe]))
+    return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' }
+  if (startsWith(bytes, [0xfe, 0xff]))
+    return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' }
+  if (bytes.includes(0))
+    throw new AppError('VALIDATION', 'The file is binary (it holds NUL bytes), not a CSV text file')
   try {
     return { text: utf8.decode(bytes), encoding: 'utf-8' }
   } catch {
@@ -51,7 +58,10 @@ function decodeBytes(bytes: Uint8Array): DecodedText {
   if (!gb.includes('\ufffd')) return { text: gb, encoding: 'gb18030' }
   // neither UTF-8 nor GB18030: decode as chardet guesses, if that decodes cleanly
   const guess = detect(bytes)?.toLowerCase()
-  const text = guess && !GB_FAMILY.has(guess) && iconv.encodingExists(guess) ? iconv.decode(buffer, guess) : undefined
+  const text =
+    guess && !GB_FAMILY.has(guess) && iconv.encodingExists(guess)
+      ? iconv.decode(buffer, guess)
+      : undefined
   if (text === undefined || text.includes('\ufffd')) {
     const at = gb.indexOf('\ufffd')
     throw new AppError(

@@ -17,11 +17,24 @@ const API_DIR = resolve(REPO_ROOT, 'apps/api')
 const tmp = mkdtempSync(join(tmpdir(), 'desk-import-cli-'))
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 
-type Run = { code: number | null; stdout: string; stderr: string; summary: { created: number; duplicates: number; skipped: number; errors: { row?: number; column?: string; reason: string }[] } }
+type Run = {
+  code: number | null
+  stdout: string
+  stderr: string
+  summary: {
+    created: number
+    duplicates: number
+    skipped: number
+    errors: { row?: number; column?: string; reason: string }[]
+  }
+}
 
 function desk(...args: string[]): Promise<Run> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/desk.ts', ...args], { cwd: API_DIR, env: { ...process.env, DESK_DB: '' } })
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/desk.ts', ...args], {
+      cwd: API_DIR,
+      env: { ...process.env, DESK_DB: '' },
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
@@ -47,7 +60,10 @@ describe('desk import (CLI)', () => {
   it('imports, re-imports nothing, and rejects bad input with exit code 1 and the reason', async () => {
     const db = join(tmp, 'cli.sqlite')
     const file = join(tmp, 'mailbox.csv')
-    writeFileSync(file, '留言编号,留言主题,留言时间,留言详情\r\n1,路灯不亮,2019/4/25 9:32:09,坏了\r\n2,噪音,2019/4/26,施工\r\n')
+    writeFileSync(
+      file,
+      '留言编号,留言主题,留言时间,留言详情\r\n1,路灯不亮,2019/4/25 9:32:09,坏了\r\n2,噪音,2019/4/26,施工\r\n',
+    )
     const first = await desk('import', '--channel', 'mayor_mailbox', '--db', db, file)
     expect(first.code).toBe(0)
     expect(first.summary).toEqual({ created: 2, duplicates: 0, skipped: 0, errors: [] })
@@ -60,25 +76,49 @@ describe('desk import (CLI)', () => {
     expect(unknown.summary.errors).toEqual([{ reason: 'Unknown channel: fax' }])
     expect(unknown.stderr).toContain('file: Unknown channel: fax')
 
-    const badField = await desk('import', '--channel', 'mayor_mailbox', '--map', '留言主题=title', '--db', db, file)
+    const badField = await desk(
+      'import',
+      '--channel',
+      'mayor_mailbox',
+      '--map',
+      '留言主题=title',
+      '--db',
+      db,
+      file,
+    )
     expect(badField.code).toBe(1)
     expect(badField.summary.errors[0]?.reason).toContain('unknown field "title"')
     expect(countInquiries(db)).toBe(2)
   }, 180_000)
 
   const teddy = sharedDataDir('teddy-cup-2020-smart-gov')
-  it.runIf(teddy)('附件2: refused naming rows 100 and 312, nothing written; a dry run with --skip-invalid counts 493', async () => {
-    const db = join(tmp, 'teddy.sqlite')
-    const file = join(teddy as string, 'messages_labeled_subset_附件2.xlsx')
-    const refused = await desk('import', '--channel', 'hotline_12345', '--db', db, file)
-    expect(refused.code).toBe(1)
-    expect(refused.summary.errors.map((e) => e.row)).toEqual([100, 312])
-    expect(refused.stderr).toContain('row 100, 留言编号: 留言编号 37042 is also on row 312, with a different 一级分类')
-    expect(countInquiries(db)).toBe(0)
+  it.runIf(teddy)(
+    '附件2: refused naming rows 100 and 312, nothing written; a dry run with --skip-invalid counts 493',
+    async () => {
+      const db = join(tmp, 'teddy.sqlite')
+      const file = join(teddy as string, 'messages_labeled_subset_附件2.xlsx')
+      const refused = await desk('import', '--channel', 'hotline_12345', '--db', db, file)
+      expect(refused.code).toBe(1)
+      expect(refused.summary.errors.map((e) => e.row)).toEqual([100, 312])
+      expect(refused.stderr).toContain(
+        'row 100, 留言编号: 留言编号 37042 is also on row 312, with a different 一级分类',
+      )
+      expect(countInquiries(db)).toBe(0)
 
-    const dry = await desk('import', '--channel', 'hotline_12345', '--skip-invalid', '--dry-run', '--db', db, file)
-    expect(dry.code).toBe(0)
-    expect(dry.summary).toMatchObject({ created: 493, duplicates: 0, skipped: 2 })
-    expect(countInquiries(db)).toBe(0)
-  }, 120_000)
+      const dry = await desk(
+        'import',
+        '--channel',
+        'hotline_12345',
+        '--skip-invalid',
+        '--dry-run',
+        '--db',
+        db,
+        file,
+      )
+      expect(dry.code).toBe(0)
+      expect(dry.summary).toMatchObject({ created: 493, duplicates: 0, skipped: 2 })
+      expect(countInquiries(db)).toBe(0)
+    },
+    120_000,
+  )
 })

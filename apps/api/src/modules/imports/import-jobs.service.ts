@@ -15,7 +15,14 @@ import type { ImportIssue, LifecycleViewer } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { removeBatchInquiries } from '../inquiries/ingest.service.ts'
 import * as repo from './imports.repo.ts'
-import { byRow, checkPlan, planImport, writeRows, type ImportProgress, type SavedMapping } from './imports.service.ts'
+import {
+  byRow,
+  checkPlan,
+  planImport,
+  writeRows,
+  type ImportProgress,
+  type SavedMapping,
+} from './imports.service.ts'
 import { readStagedFile, removeStagedFile } from './import-staging.ts'
 import type { Table } from './table.ts'
 
@@ -49,7 +56,10 @@ export type ImportJobOptions = {
 export type ImportRowIssue = ImportIssue & { value?: string | undefined }
 
 /** Adds each issue's cell value (by row number and header name) from the table. */
-export function withValues(issues: readonly ImportIssue[], table: Table | undefined): ImportRowIssue[] {
+export function withValues(
+  issues: readonly ImportIssue[],
+  table: Table | undefined,
+): ImportRowIssue[] {
   if (!table) return [...issues]
   const byRow = new Map(table.rows.map((r) => [r.row, r.cells]))
   return issues.map((issue) => {
@@ -91,10 +101,20 @@ function progressWriter(db: Db, batchId: number): (p: ImportProgress) => void {
  * on the row and compensated.
  * @param clock UTC epoch ms, for finishedAt
  */
-export async function runImportJob(db: Db, stagingDir: string, batchId: number, clock: () => number = Date.now): Promise<void> {
+export async function runImportJob(
+  db: Db,
+  stagingDir: string,
+  batchId: number,
+  clock: () => number = Date.now,
+): Promise<void> {
   const batch = repo.findImportBatch(db, batchId)
   if (!batch || batch.status !== 'queued' || !batch.uploadId) return
-  repo.updateImportBatch(db, batchId, { status: 'running', phase: 'read', rowsDone: 0, rowsTotal: 0 })
+  repo.updateImportBatch(db, batchId, {
+    status: 'running',
+    phase: 'read',
+    rowsDone: 0,
+    rowsTotal: 0,
+  })
   const isDryRun = batch.kind === 'dry_run'
   try {
     const options = JSON.parse(batch.options ?? '{}') as ImportJobOptions
@@ -135,7 +155,12 @@ export async function runImportJob(db: Db, stagingDir: string, batchId: number, 
       errors: JSON.stringify(withValues([...mapped.issues, ...check.issues].sort(byRow), table)),
     })
     if (isDryRun) {
-      repo.updateImportBatch(db, batchId, { status: 'checked', created: check.created, duplicates: check.duplicates, finishedAt: clock() })
+      repo.updateImportBatch(db, batchId, {
+        status: 'checked',
+        created: check.created,
+        duplicates: check.duplicates,
+        finishedAt: clock(),
+      })
       return
     }
     const rows = check.rows
@@ -148,14 +173,23 @@ export async function runImportJob(db: Db, stagingDir: string, batchId: number, 
         const until = performance.now() + PACING.CHUNK_MS
         do {
           const step = rows.slice(done, done + PACING.STEP_ROWS)
-          created += writeRows(txDb, step, { actorId: batch.createdBy, now: batch.createdAt, batchId })
+          created += writeRows(txDb, step, {
+            actorId: batch.createdBy,
+            now: batch.createdAt,
+            batchId,
+          })
           done += step.length
         } while (done < rows.length && performance.now() < until)
         repo.updateImportBatch(txDb, batchId, { rowsDone: done, created })
       }, IMMEDIATE)
       if (done < rows.length) await pause(PACING.GAP_MS)
     }
-    repo.updateImportBatch(db, batchId, { status: 'written', created, duplicates: check.considered - created, finishedAt: clock() })
+    repo.updateImportBatch(db, batchId, {
+      status: 'written',
+      created,
+      duplicates: check.considered - created,
+      finishedAt: clock(),
+    })
   } catch (err) {
     failImportJob(db, batchId, `The import stopped: ${(err as Error).message}`, clock())
   } finally {
@@ -179,8 +213,15 @@ export function failImportJob(db: Db, batchId: number, reason: string, now: numb
   db.transaction((tx) => {
     const txDb = tx as unknown as Db
     const touched = repo.listTouchedInquiries(txDb, batchId)
-    const removed = removeBatchInquiries(txDb, batchId, touched.map((t) => t.id))
-    const kept = touched.length > 0 ? ` ${touched.length} inquiries changed meanwhile were kept: ${touched.map((t) => t.id).join(', ')}.` : ''
+    const removed = removeBatchInquiries(
+      txDb,
+      batchId,
+      touched.map((t) => t.id),
+    )
+    const kept =
+      touched.length > 0
+        ? ` ${touched.length} inquiries changed meanwhile were kept: ${touched.map((t) => t.id).join(', ')}.`
+        : ''
     repo.updateImportBatch(txDb, batchId, {
       status: 'failed',
       created: repo.countBatchInquiries(txDb, batchId),
@@ -197,6 +238,7 @@ export function failImportJob(db: Db, batchId: number, reason: string, now: numb
  */
 export function recoverImportJobs(db: Db, now: number): number[] {
   const unfinished = repo.listUnfinishedBatches(db)
-  for (const b of unfinished) failImportJob(db, b.id, 'The server stopped while this import ran', now)
+  for (const b of unfinished)
+    failImportJob(db, b.id, 'The server stopped while this import ran', now)
   return unfinished.map((b) => b.id)
 }

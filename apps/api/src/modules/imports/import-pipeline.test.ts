@@ -17,14 +17,28 @@ import { importFile, type ImportSummary } from './imports.service.ts'
 
 type Desk = ReturnType<typeof setupDesk>
 type Issue = { row?: number; column?: string; reason: string }
-type Job = { status: string; created: number; duplicates: number; skipped: number; errorCount: number; errors: Issue[]; format: string; encoding: string | null; preset: string | null }
+type Job = {
+  status: string
+  created: number
+  duplicates: number
+  skipped: number
+  errorCount: number
+  errors: Issue[]
+  format: string
+  encoding: string | null
+  preset: string | null
+}
 
 const HEADER = '留言编号,留言用户,留言主题,留言时间,留言详情'
 const bytesOf = (...lines: string[]) => new TextEncoder().encode(lines.join('\r\n'))
 const linesOf = (lines: string[]) => new TextEncoder().encode(lines.join('\r\n'))
 
 /** The desk holds 1 (same text as the file) and 2 (different body) before the file comes. */
-const BEFORE = bytesOf(HEADER, '1,A001,路灯不亮,2019/4/25 9:32:09,小区路灯坏了', '2,A002,噪音扰民,2019/4/26 10:00:00,夜间施工')
+const BEFORE = bytesOf(
+  HEADER,
+  '1,A001,路灯不亮,2019/4/25 9:32:09,小区路灯坏了',
+  '2,A002,噪音扰民,2019/4/26 10:00:00,夜间施工',
+)
 /** new 3 and 4, duplicate 1, changed duplicate 2, an invalid row, 3 again in the file. */
 const FILE = bytesOf(
   HEADER,
@@ -36,15 +50,29 @@ const FILE = bytesOf(
   '3,A003,井盖缺失,2019/4/27 8:00:00,人行道井盖丢了',
 )
 
-async function wizardJob(desk: Desk, s: Session, kind: 'dry_run' | 'import', bytes: Uint8Array): Promise<Job> {
+async function wizardJob(
+  desk: Desk,
+  s: Session,
+  kind: 'dry_run' | 'import',
+  bytes: Uint8Array,
+): Promise<Job> {
   const up = await desk.app.request('/imports/uploads?name=messages.csv', {
     method: 'POST',
-    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/octet-stream' },
+    headers: {
+      cookie: s.cookie,
+      'x-csrf-token': s.csrf,
+      'content-type': 'application/octet-stream',
+    },
     body: bytes,
   })
   expect(up.status).toBe(201)
   const { upload } = (await up.json()) as { upload: { id: string } }
-  const res = await call(desk, s, 'POST', '/imports', { kind, uploadId: upload.id, channel: 'minxin', skipInvalid: true })
+  const res = await call(desk, s, 'POST', '/imports', {
+    kind,
+    uploadId: upload.id,
+    channel: 'minxin',
+    skipInvalid: true,
+  })
   expect(res.status).toBe(202)
   const { job } = (await res.json()) as { job: { id: number } }
   await importJobSettled(job.id)
@@ -52,7 +80,13 @@ async function wizardJob(desk: Desk, s: Session, kind: 'dry_run' | 'import', byt
 }
 
 const cli = (db: Db, bytes: Uint8Array, dryRun: boolean) =>
-  importFile(db, { channelCode: 'minxin', file: { name: 'messages.csv', bytes }, skipInvalid: true, dryRun, now: T0 })
+  importFile(db, {
+    channelCode: 'minxin',
+    file: { name: 'messages.csv', bytes },
+    skipInvalid: true,
+    dryRun,
+    now: T0,
+  })
 
 /** The fields both summaries carry, with the wizard's status names. */
 const fromCli = (s: ImportSummary) => ({
@@ -100,25 +134,56 @@ describe('one import pipeline', () => {
     expect(cliWrite).toEqual({ ...cliDry, status: 'written' })
   })
 
-  it("reports duplicates only among what the importer may see; others exist elsewhere, unnamed", async () => {
+  it('reports duplicates only among what the importer may see; others exist elsewhere, unnamed', async () => {
     const desk = setupDesk()
     const other = createDepartment(desk.db, { name: '执法监察支队' }, T0)
     const own = createDepartment(desk.db, { name: '规划处' }, T0)
     await cli(desk.db, BEFORE, false)
-    desk.db.$client.prepare("update inquiries set department_id = ? where external_id = '1'").run(other.id)
+    desk.db.$client
+      .prepare("update inquiries set department_id = ? where external_id = '1'")
+      .run(other.id)
     const responder = await signIn(desk, 'responder')
-    desk.db.$client.prepare('update users set department_id = ? where id = ?').run(own.id, responder.userId)
+    desk.db.$client
+      .prepare('update users set department_id = ? where id = ?')
+      .run(own.id, responder.userId)
 
-    const job = await wizardJob(desk, responder, 'dry_run', bytesOf(HEADER, '1,A001,路灯不亮,2019/4/25 9:32:09,小区路灯坏了', '6,A006,新问题,2019/4/29 9:00:00,内容'))
+    const job = await wizardJob(
+      desk,
+      responder,
+      'dry_run',
+      bytesOf(
+        HEADER,
+        '1,A001,路灯不亮,2019/4/25 9:32:09,小区路灯坏了',
+        '6,A006,新问题,2019/4/29 9:00:00,内容',
+      ),
+    )
     expect(job).toMatchObject({ status: 'checked', created: 1, duplicates: 0, skipped: 1 })
-    expect(job.errors).toEqual([{ row: 2, column: '留言编号', reason: '留言编号 1 cannot be imported: it exists elsewhere in the desk', value: '1' }])
+    expect(job.errors).toEqual([
+      {
+        row: 2,
+        column: '留言编号',
+        reason: '留言编号 1 cannot be imported: it exists elsewhere in the desk',
+        value: '1',
+      },
+    ])
     // nothing about the hidden inquiry: not its id in the desk, subject or body
-    const id = (desk.db.$client.prepare("select id from inquiries where external_id = '1'").get() as { id: number }).id
+    const id = (
+      desk.db.$client.prepare("select id from inquiries where external_id = '1'").get() as {
+        id: number
+      }
+    ).id
     expect(JSON.stringify(job)).not.toMatch(new RegExp(`inquiry ${id}\\b|路灯不亮|小区路灯坏了`))
 
     // a manager sees it, so to them it is a plain duplicate
     const manager = await signIn(desk, 'manager')
-    expect(await wizardJob(desk, manager, 'dry_run', bytesOf(HEADER, '1,A001,路灯不亮,2019/4/25 9:32:09,小区路灯坏了'))).toMatchObject({ created: 0, duplicates: 1, skipped: 0, errors: [] })
+    expect(
+      await wizardJob(
+        desk,
+        manager,
+        'dry_run',
+        bytesOf(HEADER, '1,A001,路灯不亮,2019/4/25 9:32:09,小区路灯坏了'),
+      ),
+    ).toMatchObject({ created: 0, duplicates: 1, skipped: 0, errors: [] })
   })
 })
 
@@ -133,7 +198,11 @@ describe('import limits', () => {
     expect(bomb.length).toBeLessThan(IMPORT_LIMITS.uploadBytes / 100)
     const res = await desk.app.request('/imports/uploads?name=bomb.xlsx', {
       method: 'POST',
-      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/octet-stream' },
+      headers: {
+        cookie: s.cookie,
+        'x-csrf-token': s.csrf,
+        'content-type': 'application/octet-stream',
+      },
       body: bomb,
     })
     expect(res.status).toBe(422)
@@ -141,19 +210,50 @@ describe('import limits', () => {
     expect(error.code).toBe('VALIDATION')
     expect(error.message).toContain('over the 256 MB import limit for an unzipped XLSX')
     expect(readdirSync(staging, { withFileTypes: true }).length).toBe(stagedBefore)
-    expect(desk.db.$client.prepare('select count(*) as n from import_uploads').get()).toEqual({ n: 0 })
+    expect(desk.db.$client.prepare('select count(*) as n from import_uploads').get()).toEqual({
+      n: 0,
+    })
     // the command line refuses it the same way
-    const summary = await importFile(desk.db, { channelCode: 'minxin', file: { name: 'bomb.xlsx', bytes: bomb }, now: T0 })
-    expect(summary).toMatchObject({ status: 'rejected', errors: [{ reason: 'unzipped size over 256 MB (import limit)' }] })
+    const summary = await importFile(desk.db, {
+      channelCode: 'minxin',
+      file: { name: 'bomb.xlsx', bytes: bomb },
+      now: T0,
+    })
+    expect(summary).toMatchObject({
+      status: 'rejected',
+      errors: [{ reason: 'unzipped size over 256 MB (import limit)' }],
+    })
   })
 
   it('refuses a file with more rows than the limit, naming it, and one with a cell longer than a spreadsheet holds', async () => {
     const { db } = setupDesk()
-    const lines = Array.from({ length: IMPORT_LIMITS.rows + 1 }, (_, i) => `${i},U,主题,2019/4/25 9:32:09,内容`)
-    const many = await importFile(db, { channelCode: 'minxin', file: { name: 'many.csv', bytes: linesOf([HEADER, ...lines]) }, now: T0 })
-    expect(many).toMatchObject({ status: 'rejected', errors: [{ row: IMPORT_LIMITS.rows + 2, reason: 'more than 200000 data rows (import limit)' }] })
-    const long = await importFile(db, { channelCode: 'minxin', file: { name: 'long.csv', bytes: bytesOf(HEADER, `1,U,主题,2019/4/25 9:32:09,${'长'.repeat(40_000)}`) }, now: T0 })
-    expect(long).toMatchObject({ status: 'rejected', errors: [{ row: 2, reason: 'a cell of more than 32767 characters (import limit)' }] })
+    const lines = Array.from(
+      { length: IMPORT_LIMITS.rows + 1 },
+      (_, i) => `${i},U,主题,2019/4/25 9:32:09,内容`,
+    )
+    const many = await importFile(db, {
+      channelCode: 'minxin',
+      file: { name: 'many.csv', bytes: linesOf([HEADER, ...lines]) },
+      now: T0,
+    })
+    expect(many).toMatchObject({
+      status: 'rejected',
+      errors: [
+        { row: IMPORT_LIMITS.rows + 2, reason: 'more than 200000 data rows (import limit)' },
+      ],
+    })
+    const long = await importFile(db, {
+      channelCode: 'minxin',
+      file: {
+        name: 'long.csv',
+        bytes: bytesOf(HEADER, `1,U,主题,2019/4/25 9:32:09,${'长'.repeat(40_000)}`),
+      },
+      now: T0,
+    })
+    expect(long).toMatchObject({
+      status: 'rejected',
+      errors: [{ row: 2, reason: 'a cell of more than 32767 characters (import limit)' }],
+    })
     expect(db.$client.prepare('select count(*) as n from inquiries').get()).toEqual({ n: 0 })
   })
 })

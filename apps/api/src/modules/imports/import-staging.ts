@@ -14,7 +14,10 @@ import { AppError } from '../../lib/errors.ts'
 
 /** The 413 of an upload over the limit, in the shared error shape. */
 export const tooLarge = () =>
-  new AppError('PAYLOAD_TOO_LARGE', `The file is larger than the ${limitMb(IMPORT_LIMITS.uploadBytes)} MB import limit`)
+  new AppError(
+    'PAYLOAD_TOO_LARGE',
+    `The file is larger than the ${limitMb(IMPORT_LIMITS.uploadBytes)} MB import limit`,
+  )
 
 /** The file that holds upload `id`'s bytes in `dir` (ids are nanoid: safe as file names). */
 export const stagedPath = (dir: string, id: string): string => join(dir, `${id}.upload`)
@@ -26,7 +29,11 @@ export const stagedPath = (dir: string, id: string): string => join(dir, `${id}.
  *   after removing the partial file
  * @returns the number of bytes written
  */
-export async function writeStagedFile(dir: string, id: string, body: WebReadableStream<Uint8Array> | Uint8Array): Promise<number> {
+export async function writeStagedFile(
+  dir: string,
+  id: string,
+  body: WebReadableStream<Uint8Array> | Uint8Array,
+): Promise<number> {
   mkdirSync(dir, { recursive: true })
   const path = stagedPath(dir, id)
   let size = 0
@@ -37,7 +44,8 @@ export async function writeStagedFile(dir: string, id: string, body: WebReadable
       else done(null, chunk)
     },
   })
-  const source = body instanceof Uint8Array ? Readable.from([Buffer.from(body)]) : Readable.fromWeb(body)
+  const source =
+    body instanceof Uint8Array ? Readable.from([Buffer.from(body)]) : Readable.fromWeb(body)
   try {
     await pipeline(source, counter, createWriteStream(path))
   } catch (err) {

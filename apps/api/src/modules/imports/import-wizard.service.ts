@@ -12,7 +12,12 @@ import { AppError } from '../../lib/errors.ts'
 import { getActiveChannel } from '../channels/channels.service.ts'
 import type { ImportSettings } from '../../lib/context.ts'
 import { removeBatchInquiries } from '../inquiries/ingest.service.ts'
-import { IMMEDIATE, toSavedMapping, type ImportJobOptions, type ImportRowIssue } from './import-jobs.service.ts'
+import {
+  IMMEDIATE,
+  toSavedMapping,
+  type ImportJobOptions,
+  type ImportRowIssue,
+} from './import-jobs.service.ts'
 import { readStagedFile, removeStagedFile, writeStagedFile } from './import-staging.ts'
 import { launchImportJob, previewStaged } from './import-workers.ts'
 import * as repo from './imports.repo.ts'
@@ -34,7 +39,12 @@ export type StagedUpload = { id: string; fileName: string; size: number }
 export async function stageUpload(
   db: Db,
   settings: ImportSettings,
-  input: { fileName: string; body: Parameters<typeof writeStagedFile>[2]; actorId: number; now: number },
+  input: {
+    fileName: string
+    body: Parameters<typeof writeStagedFile>[2]
+    actorId: number
+    now: number
+  },
 ): Promise<StagedUpload> {
   const dir = settings.stagingDir
   for (const old of repo.listImportUploadsBefore(db, input.now - UPLOAD_TTL_MS)) {
@@ -47,7 +57,13 @@ export async function stageUpload(
     if (size === 0) throw new AppError('VALIDATION', 'The file is empty')
     const bytes = await readStagedFile(dir, id)
     if (isZip(bytes)) await checkWorkbookZip(bytes)
-    repo.insertImportUpload(db, { id, fileName: input.fileName, size, createdBy: input.actorId, createdAt: input.now })
+    repo.insertImportUpload(db, {
+      id,
+      fileName: input.fileName,
+      size,
+      createdBy: input.actorId,
+      createdAt: input.now,
+    })
   } catch (err) {
     await removeStagedFile(dir, id)
     throw err
@@ -57,14 +73,22 @@ export async function stageUpload(
 
 function getUpload(db: Db, id: string): repo.ImportUploadRow {
   const upload = repo.findImportUpload(db, id)
-  if (!upload) throw new AppError('NOT_FOUND', `No staged upload ${id} (it was imported or expired: upload the file again)`)
+  if (!upload)
+    throw new AppError(
+      'NOT_FOUND',
+      `No staged upload ${id} (it was imported or expired: upload the file again)`,
+    )
   return upload
 }
 
 /** Rows a preview shows (and reads). */
 const PREVIEW_ROWS = 20
 
-export type PresetChoice = { name: string; kind: 'builtin' | 'saved'; description?: string | undefined }
+export type PresetChoice = {
+  name: string
+  kind: 'builtin' | 'saved'
+  description?: string | undefined
+}
 
 /**
  * The preview of a staged upload for `channelCode`: first 20 rows, encoding, sheets, mapping (a
@@ -75,7 +99,13 @@ export type PresetChoice = { name: string; kind: 'builtin' | 'saved'; descriptio
 export async function previewUpload(
   db: Db,
   settings: ImportSettings,
-  input: { uploadId: string; channelCode: string; sheet?: string | undefined; preset?: string | null | undefined; map?: string[] | undefined },
+  input: {
+    uploadId: string
+    channelCode: string
+    sheet?: string | undefined
+    preset?: string | null | undefined
+    map?: string[] | undefined
+  },
 ): Promise<{ upload: StagedUpload; preview: ImportPreview; presets: PresetChoice[] }> {
   const upload = getUpload(db, input.uploadId)
   getActiveChannel(db, input.channelCode)
@@ -83,14 +113,27 @@ export async function previewUpload(
   const preview = await previewStaged(settings, {
     uploadId: upload.id,
     fileName: upload.fileName,
-    options: { sheet: input.sheet, preset: input.preset, map: input.map, saved: savedRows.map(toSavedMapping) },
+    options: {
+      sheet: input.sheet,
+      preset: input.preset,
+      map: input.map,
+      saved: savedRows.map(toSavedMapping),
+    },
     limit: PREVIEW_ROWS,
   })
   const presets: PresetChoice[] = [
-    ...IMPORT_PRESETS.map((p) => ({ name: p.name, kind: 'builtin' as const, description: p.description })),
+    ...IMPORT_PRESETS.map((p) => ({
+      name: p.name,
+      kind: 'builtin' as const,
+      description: p.description,
+    })),
     ...savedRows.map((p) => ({ name: p.name, kind: 'saved' as const })),
   ]
-  return { upload: { id: upload.id, fileName: upload.fileName, size: upload.size }, preview, presets }
+  return {
+    upload: { id: upload.id, fileName: upload.fileName, size: upload.size },
+    preview,
+    presets,
+  }
 }
 
 /**
@@ -99,15 +142,30 @@ export async function previewUpload(
  */
 export function saveImportPreset(
   db: Db,
-  input: { channelCode: string; name: string; headers: string[]; columns: Record<string, ImportField>; actorId: number; now: number },
+  input: {
+    channelCode: string
+    name: string
+    headers: string[]
+    columns: Record<string, ImportField>
+    actorId: number
+    now: number
+  },
 ) {
   getActiveChannel(db, input.channelCode)
   if (IMPORT_PRESETS.some((p) => p.name === input.name)) {
-    throw new AppError('VALIDATION', `"${input.name}" is a built-in preset's name: choose another`, [{ path: ['name'], message: 'reserved' }])
+    throw new AppError(
+      'VALIDATION',
+      `"${input.name}" is a built-in preset's name: choose another`,
+      [{ path: ['name'], message: 'reserved' }],
+    )
   }
   const missing = Object.keys(input.columns).filter((c) => !input.headers.includes(c))
   if (missing.length > 0) {
-    throw new AppError('VALIDATION', `Mapped columns not among the headers: ${missing.join(', ')}`, [{ path: ['columns'], message: 'unknown column' }])
+    throw new AppError(
+      'VALIDATION',
+      `Mapped columns not among the headers: ${missing.join(', ')}`,
+      [{ path: ['columns'], message: 'unknown column' }],
+    )
   }
   const row = repo.upsertImportPreset(db, {
     channelCode: input.channelCode,
@@ -132,14 +190,23 @@ export function listImportPresets(db: Db, channelCode: string) {
 export function startImportJob(
   db: Db,
   settings: ImportSettings,
-  input: { kind: 'import' | 'dry_run'; uploadId: string; channelCode: string; options: ImportJobOptions; viewer: LifecycleViewer; now: number },
+  input: {
+    kind: 'import' | 'dry_run'
+    uploadId: string
+    channelCode: string
+    options: ImportJobOptions
+    viewer: LifecycleViewer
+    now: number
+  },
 ): ImportJobView {
   const upload = getUpload(db, input.uploadId)
   getActiveChannel(db, input.channelCode)
   if (input.options.tz !== undefined && !isTimeZone(input.options.tz)) {
-    throw new AppError('VALIDATION', `Unknown time zone "${input.options.tz}" (use an IANA name such as America/New_York)`, [
-      { path: ['tz'], message: 'unknown time zone' },
-    ])
+    throw new AppError(
+      'VALIDATION',
+      `Unknown time zone "${input.options.tz}" (use an IANA name such as America/New_York)`,
+      [{ path: ['tz'], message: 'unknown time zone' }],
+    )
   }
   const id = repo.insertImportBatch(db, {
     kind: input.kind,
@@ -158,7 +225,10 @@ export function startImportJob(
 
 export type ImportJobView = ReturnType<typeof toView>
 
-function toView(b: repo.ImportBatchRow, names: { createdByName?: string | null; undoneByName?: string | null } = {}) {
+function toView(
+  b: repo.ImportBatchRow,
+  names: { createdByName?: string | null; undoneByName?: string | null } = {},
+) {
   const errors = JSON.parse(b.errors) as ImportRowIssue[]
   return {
     id: b.id,
@@ -227,12 +297,21 @@ export function importErrorsCsv(db: Db, id: number): { fileName: string; csv: st
  * @throws AppError NOT_FOUND; CONFLICT when the batch is not a written import, or with
  *   `details: { touched: [{ id, externalId, subject }] }` when inquiries were touched
  */
-export function undoImportBatch(db: Db, id: number, actorId: number, now: number): ImportJobView & { removed: number } {
+export function undoImportBatch(
+  db: Db,
+  id: number,
+  actorId: number,
+  now: number,
+): ImportJobView & { removed: number } {
   const removed = db.transaction((tx) => {
     const txDb = tx as unknown as Db
     const b = repo.findImportBatch(txDb, id)
     if (!b || b.kind !== 'import') throw new AppError('NOT_FOUND', `No import ${id}`)
-    if (b.status !== 'written') throw new AppError('CONFLICT', `Import ${id} is ${b.status}: only a written import can be undone`)
+    if (b.status !== 'written')
+      throw new AppError(
+        'CONFLICT',
+        `Import ${id} is ${b.status}: only a written import can be undone`,
+      )
     const touched = repo.listTouchedInquiries(txDb, id)
     if (touched.length > 0) {
       throw new AppError(

@@ -24,9 +24,13 @@ if (task.task === 'job') {
 } else {
   try {
     const bytes = new Uint8Array(await readFile(task.path))
-    parentPort?.postMessage({ preview: await previewFile({ name: task.fileName, bytes }, task.options, task.limit) })
+    parentPort?.postMessage({
+      preview: await previewFile({ name: task.fileName, bytes }, task.options, task.limit),
+    })
   } catch (err) {
     if (!(err instanceof AppError)) throw err
-    parentPort?.postMessage({ error: { code: err.code, message: err.message, details: err.details } })
+    parentPort?.postMessage({
+      error: { code: err.code, message: err.message, details: err.details },
+    })
   }
 }

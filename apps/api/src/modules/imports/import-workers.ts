@@ -24,7 +24,10 @@ const HEAP_MB = { preview: 256, job: 1536 } as const
 const BOOT = new URL('./import-worker.boot.mjs', import.meta.url)
 
 const startWorker = (task: WorkerTask) =>
-  new Worker(BOOT, { workerData: task, resourceLimits: { maxOldGenerationSizeMb: HEAP_MB[task.task] } })
+  new Worker(BOOT, {
+    workerData: task,
+    resourceLimits: { maxOldGenerationSizeMb: HEAP_MB[task.task] },
+  })
 
 const running = new Map<number, Promise<void>>()
 
@@ -37,7 +40,8 @@ function runJobInWorker(db: Db, task: Extract<WorkerTask, { task: 'job' }>): Pro
     })
     worker.on('exit', () => {
       const status = findImportBatch(db, task.batchId)?.status
-      if (status === 'queued' || status === 'running') failImportJob(db, task.batchId, failure, Date.now())
+      if (status === 'queued' || status === 'running')
+        failImportJob(db, task.batchId, failure, Date.now())
       resolve()
     })
   })
@@ -46,7 +50,12 @@ function runJobInWorker(db: Db, task: Extract<WorkerTask, { task: 'job' }>): Pro
 /** Starts queued job `batchId`; returns at once. */
 export function launchImportJob(db: Db, settings: ImportSettings, batchId: number): void {
   const job = settings.workerDb
-    ? runJobInWorker(db, { task: 'job', dbPath: settings.workerDb, stagingDir: settings.stagingDir, batchId })
+    ? runJobInWorker(db, {
+        task: 'job',
+        dbPath: settings.workerDb,
+        stagingDir: settings.stagingDir,
+        batchId,
+      })
     : runImportJob(db, settings.stagingDir, batchId)
   running.set(batchId, job)
   void job.finally(() => running.delete(batchId))
@@ -68,20 +77,44 @@ export async function previewStaged(
 ): Promise<ImportPreview> {
   const path = stagedPath(settings.stagingDir, input.uploadId)
   if (!settings.workerDb) {
-    return previewFile({ name: input.fileName, bytes: await readStagedFile(settings.stagingDir, input.uploadId) }, input.options, input.limit)
+    return previewFile(
+      { name: input.fileName, bytes: await readStagedFile(settings.stagingDir, input.uploadId) },
+      input.options,
+      input.limit,
+    )
   }
-  const worker = startWorker({ task: 'preview', path, fileName: input.fileName, options: input.options, limit: input.limit })
+  const worker = startWorker({
+    task: 'preview',
+    path,
+    fileName: input.fileName,
+    options: input.options,
+    limit: input.limit,
+  })
   return new Promise((resolve, reject) => {
     let answered = false
-    worker.on('message', (m: { preview: ImportPreview } | { error: { code: ErrorCode; message: string; details?: unknown } }) => {
-      answered = true
-      if ('preview' in m) resolve(m.preview)
-      else reject(new AppError(m.error.code, m.error.message, m.error.details))
-    })
+    worker.on(
+      'message',
+      (
+        m:
+          | { preview: ImportPreview }
+          | { error: { code: ErrorCode; message: string; details?: unknown } },
+      ) => {
+        answered = true
+        if ('preview' in m) resolve(m.preview)
+        else reject(new AppError(m.error.code, m.error.message, m.error.details))
+      },
+    )
     worker.on('error', (err) => {
       answered = true
       const outOfMemory = (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
-      reject(outOfMemory ? new AppError('VALIDATION', `Reading this file needs more than the ${HEAP_MB.preview} MB a preview may use`) : err)
+      reject(
+        outOfMemory
+          ? new AppError(
+              'VALIDATION',
+              `Reading this file needs more than the ${HEAP_MB.preview} MB a preview may use`,
+            )
+          : err,
+      )
     })
     worker.on('exit', () => {
       if (!answered) reject(new Error('the preview worker stopped without an answer'))

@@ -14,10 +14,25 @@ const teddy = sharedDataDir('teddy-cup-2020-smart-gov')
 const nyc = sharedDataDir('nyc-311')
 
 function importPath(db: Db, dir: string, name: string, opts: Partial<ImportOptions> = {}) {
-  return importFile(db, { channelCode: 'hotline_12345', file: { name, bytes: readFileSync(join(dir, name)) }, now: T0, ...opts })
+  return importFile(db, {
+    channelCode: 'hotline_12345',
+    file: { name, bytes: readFileSync(join(dir, name)) },
+    now: T0,
+    ...opts,
+  })
 }
 
-type Row = { externalId: string; subject: string; body: string; receivedAt: number; citizenName: string | null; category: string | null; status: string; repliedAt: number | null; reply: string | null }
+type Row = {
+  externalId: string
+  subject: string
+  body: string
+  receivedAt: number
+  citizenName: string | null
+  category: string | null
+  status: string
+  repliedAt: number | null
+  reply: string | null
+}
 
 /** Every imported inquiry with its source reply, by external id. */
 function inquiries(db: Db): Map<string, Row> {
@@ -39,7 +54,15 @@ describe.runIf(teddy)('Teddy Cup 2020 问政 exports', { timeout: 60_000 }, () =
   it('附件4 UTF-8 CSV: 451 replied inquiries with exact fields; a re-import creates nothing', async () => {
     const { db } = setupDesk()
     const summary = await importPath(db, dir, 'replies_sample_附件4.utf8.csv')
-    expect(summary).toMatchObject({ status: 'written', created: 451, duplicates: 0, skipped: 0, errors: [], encoding: 'utf-8', preset: 'teddy-cup' })
+    expect(summary).toMatchObject({
+      status: 'written',
+      created: 451,
+      duplicates: 0,
+      skipped: 0,
+      errors: [],
+      encoding: 'utf-8',
+      preset: 'teddy-cup',
+    })
     const all = inquiries(db)
     expect(all.size).toBe(451)
     expect(all.get('4197')).toMatchObject({
@@ -48,7 +71,8 @@ describe.runIf(teddy)('Teddy Cup 2020 问政 exports', { timeout: 60_000 }, () =
       citizenName: 'UU0081611',
       status: 'replied',
       repliedAt: utc('2018-11-27T06:43:34Z'),
-      reply: '网友“UU0081611”您好！您的留言已收悉。现将有关情况回复如下：对于您的意见和建议，市城乡规划局将充分论证研究。感谢您对我们工作的支持、理解与监督！2018年11月21日',
+      reply:
+        '网友“UU0081611”您好！您的留言已收悉。现将有关情况回复如下：对于您的意见和建议，市城乡规划局将充分论证研究。感谢您对我们工作的支持、理解与监督！2018年11月21日',
     })
     const first = all.get('2549')
     expect(first?.body.startsWith('2019年4月以来，位于A市A2区桂花坪街道')).toBe(true)
@@ -57,7 +81,9 @@ describe.runIf(teddy)('Teddy Cup 2020 问政 exports', { timeout: 60_000 }, () =
     expect(all.get('2759')?.receivedAt).toBe(utc('2019-04-08T00:37:20Z')) // 2019-04-08 08:37:20 text
     // scraped-HTML indentation and NBSP are gone (a U+3000 paragraph indent may open a body)
     const untidy = (t: string | null) => t === null || /^[\t\n\r \u00a0]|\s$|\u00a0/.test(t)
-    expect([...all.values()].filter((r) => r.status !== 'replied' || untidy(r.body) || untidy(r.reply))).toEqual([])
+    expect(
+      [...all.values()].filter((r) => r.status !== 'replied' || untidy(r.body) || untidy(r.reply)),
+    ).toEqual([])
 
     const again = await importPath(db, dir, 'replies_sample_附件4.utf8.csv')
     expect(again).toMatchObject({ status: 'written', created: 0, duplicates: 451 })
@@ -77,16 +103,30 @@ describe.runIf(teddy)('Teddy Cup 2020 问政 exports', { timeout: 60_000 }, () =
     const xlsx = setupDesk().db
     await importPath(csv, dir, 'replies_sample_附件4.utf8.csv')
     const summary = await importPath(xlsx, dir, 'replies_sample_附件4.xlsx')
-    expect(summary).toMatchObject({ status: 'written', created: 451, format: 'xlsx', sheet: 'Sheet1' })
+    expect(summary).toMatchObject({
+      status: 'written',
+      created: 451,
+      format: 'xlsx',
+      sheet: 'Sheet1',
+    })
     expect(inquiries(xlsx)).toEqual(inquiries(csv))
   })
 
   it('附件3 XLSX and CSV: 432 open inquiries; Excel date cells read as Shanghai time', async () => {
     for (const name of ['hot_messages_sample_附件3.xlsx', 'hot_messages_sample_附件3.utf8.csv']) {
       const { db } = setupDesk()
-      expect(await importPath(db, dir, name)).toMatchObject({ status: 'written', created: 432, errors: [] })
+      expect(await importPath(db, dir, name)).toMatchObject({
+        status: 'written',
+        created: 432,
+        errors: [],
+      })
       const all = inquiries(db)
-      expect(all.get('188006')).toMatchObject({ subject: 'A3区一米阳光婚纱艺术摄影是否合法纳税了？', receivedAt: utc('2019-02-28T03:25:05Z'), status: 'new', reply: null })
+      expect(all.get('188006')).toMatchObject({
+        subject: 'A3区一米阳光婚纱艺术摄影是否合法纳税了？',
+        receivedAt: utc('2019-02-28T03:25:05Z'),
+        status: 'new',
+        reply: null,
+      })
       expect(all.get('189950')?.receivedAt).toBe(utc('2019-11-13T03:20:21Z')) // an Excel date cell 2019-11-13 11:20:21
       expect(all.get('188801')?.receivedAt).toBe(utc('2019-07-31T16:00:00Z'))
     }
@@ -97,30 +137,65 @@ describe.runIf(teddy)('Teddy Cup 2020 问政 exports', { timeout: 60_000 }, () =
     const refused = await importPath(db, dir, 'messages_labeled_subset_附件2.xlsx')
     expect(refused.status).toBe('rejected')
     expect(refused.errors).toEqual([
-      { row: 100, column: '留言编号', reason: '留言编号 37042 is also on row 312, with a different 一级分类' },
-      { row: 312, column: '留言编号', reason: '留言编号 37042 is also on row 100, with a different 一级分类' },
+      {
+        row: 100,
+        column: '留言编号',
+        reason: '留言编号 37042 is also on row 312, with a different 一级分类',
+      },
+      {
+        row: 312,
+        column: '留言编号',
+        reason: '留言编号 37042 is also on row 100, with a different 一级分类',
+      },
     ])
     expect(inquiries(db).size).toBe(0)
 
     // the sheet declares 65,203 rows; only the 495 non-blank ones become table rows
-    const summary = await importPath(db, dir, 'messages_labeled_subset_附件2.xlsx', { skipInvalid: true })
-    expect(summary).toMatchObject({ status: 'written', created: 493, duplicates: 0, skipped: 2, rows: 495 })
+    const summary = await importPath(db, dir, 'messages_labeled_subset_附件2.xlsx', {
+      skipInvalid: true,
+    })
+    expect(summary).toMatchObject({
+      status: 'written',
+      created: 493,
+      duplicates: 0,
+      skipped: 2,
+      rows: 495,
+    })
     const all = inquiries(db)
     expect(all.has('37042')).toBe(false)
-    expect(all.get('24')).toMatchObject({ subject: 'A市西湖建筑集团占道施工有安全隐患', receivedAt: utc('2020-01-06T04:09:38Z'), category: '城乡建设', citizenName: 'A00074011' })
+    expect(all.get('24')).toMatchObject({
+      subject: 'A市西湖建筑集团占道施工有安全隐患',
+      receivedAt: utc('2020-01-06T04:09:38Z'),
+      category: '城乡建设',
+      citizenName: 'A00074011',
+    })
   })
 })
 
 describe.runIf(nyc)('NYC 311 extracts via --map and --tz America/New_York', () => {
   const dir = nyc as string
-  const base = ['Unique Key=externalId', 'Created Date=receivedAt', 'Complaint Type=subject', 'Descriptor=body']
+  const base = [
+    'Unique Key=externalId',
+    'Created Date=receivedAt',
+    'Complaint Type=subject',
+    'Descriptor=body',
+  ]
   const tz = 'America/New_York'
 
   it('2011 file: 999 inquiries, replies from Resolution Description, times across the DST change', async () => {
     const { db } = setupDesk()
-    const map = [...base, 'Resolution Description=reply', 'Resolution Action Updated Date=repliedAt']
+    const map = [
+      ...base,
+      'Resolution Description=reply',
+      'Resolution Action Updated Date=repliedAt',
+    ]
     const summary = await importPath(db, dir, 'nyc_311_2011_sample.csv', { map, tz })
-    expect(summary).toMatchObject({ status: 'written', created: 999, errors: [], preset: undefined })
+    expect(summary).toMatchObject({
+      status: 'written',
+      created: 999,
+      errors: [],
+      preset: undefined,
+    })
     expect(inquiries(db).get('19937896')).toMatchObject({
       subject: 'DOF Property - Payment Issue',
       body: 'Misapplied Payment',
@@ -133,10 +208,16 @@ describe.runIf(nyc)('NYC 311 extracts via --map and --tz America/New_York', () =
 
   it('2013 old-schema file: 199 open inquiries; mapping its missing Resolution Description is refused', async () => {
     const { db } = setupDesk()
-    const refused = await importPath(db, dir, 'nyc_311_2013_oldschema_sample.csv', { map: [...base, 'Resolution Description=reply'], tz })
+    const refused = await importPath(db, dir, 'nyc_311_2013_oldschema_sample.csv', {
+      map: [...base, 'Resolution Description=reply'],
+      tz,
+    })
     expect(refused.status).toBe('rejected')
     expect(refused.errors[0]).toMatchObject({ row: 1, column: 'Resolution Description' })
-    const summary = await importPath(db, dir, 'nyc_311_2013_oldschema_sample.csv', { map: base, tz })
+    const summary = await importPath(db, dir, 'nyc_311_2013_oldschema_sample.csv', {
+      map: base,
+      tz,
+    })
     expect(summary).toMatchObject({ status: 'written', created: 199 })
     expect(inquiries(db).get('26589651')).toMatchObject({
       subject: 'Noise - Street/Sidewalk',

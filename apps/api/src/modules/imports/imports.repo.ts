@@ -5,7 +5,14 @@
 import { and, desc, eq, exists, getTableColumns, gt, inArray, lt, ne, or, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client.ts'
-import { importBatches, importPresets, importUploads, inquiries, inquiryEvents, users } from '../../db/schema.ts'
+import {
+  importBatches,
+  importPresets,
+  importUploads,
+  inquiries,
+  inquiryEvents,
+  users,
+} from '../../db/schema.ts'
 
 export type ImportBatchInsert = typeof importBatches.$inferInsert
 export type ImportBatchRow = typeof importBatches.$inferSelect
@@ -33,13 +40,20 @@ export function updateImportBatch(db: Db, id: number, patch: Partial<ImportBatch
   db.update(importBatches).set(patch).where(eq(importBatches.id, id)).run()
 }
 
-export type ImportBatchListRow = ImportBatchRow & { createdByName: string | null; undoneByName: string | null }
+export type ImportBatchListRow = ImportBatchRow & {
+  createdByName: string | null
+  undoneByName: string | null
+}
 
 /** Import batches (not dry runs), newest first, with the names of who imported and who undid. */
 export function listImportBatches(db: Db, limit: number): ImportBatchListRow[] {
   const undoer = alias(users, 'undoer')
   return db
-    .select({ ...getTableColumns(importBatches), createdByName: users.displayName, undoneByName: undoer.displayName })
+    .select({
+      ...getTableColumns(importBatches),
+      createdByName: users.displayName,
+      undoneByName: undoer.displayName,
+    })
     .from(importBatches)
     .leftJoin(users, eq(users.id, importBatches.createdBy))
     .leftJoin(undoer, eq(undoer.id, importBatches.undoneBy))
@@ -51,7 +65,11 @@ export function listImportBatches(db: Db, limit: number): ImportBatchListRow[] {
 
 /** Wizard jobs that had not ended (a crash left them): status queued or running. */
 export function listUnfinishedBatches(db: Db): ImportBatchRow[] {
-  return db.select().from(importBatches).where(inArray(importBatches.status, ['queued', 'running'])).all()
+  return db
+    .select()
+    .from(importBatches)
+    .where(inArray(importBatches.status, ['queued', 'running']))
+    .all()
 }
 
 /** What an import compares a row with: who may see the stored inquiry, and its message fields. */
@@ -69,7 +87,11 @@ export type ExistingInquiry = {
 }
 
 /** The inquiries of `channelCode` that have one of `externalIds`, by external id (500 a query). */
-export function findExistingInquiries(db: Db, channelCode: string, externalIds: readonly string[]): Map<string, ExistingInquiry> {
+export function findExistingInquiries(
+  db: Db,
+  channelCode: string,
+  externalIds: readonly string[],
+): Map<string, ExistingInquiry> {
   const found = new Map<string, ExistingInquiry>()
   for (let i = 0; i < externalIds.length; i += 500) {
     const rows = db
@@ -87,7 +109,12 @@ export function findExistingInquiries(db: Db, channelCode: string, externalIds: 
         category: inquiries.category,
       })
       .from(inquiries)
-      .where(and(eq(inquiries.channelCode, channelCode), inArray(inquiries.externalId, externalIds.slice(i, i + 500))))
+      .where(
+        and(
+          eq(inquiries.channelCode, channelCode),
+          inArray(inquiries.externalId, externalIds.slice(i, i + 500)),
+        ),
+      )
       .all()
     for (const { externalId, ...row } of rows) found.set(externalId, row)
   }
@@ -96,7 +123,13 @@ export function findExistingInquiries(db: Db, channelCode: string, externalIds: 
 
 /** How many inquiries of batch `batchId` the desk holds. */
 export function countBatchInquiries(db: Db, batchId: number): number {
-  return db.select({ n: sql<number>`count(*)` }).from(inquiries).where(eq(inquiries.importBatchId, batchId)).get()?.n ?? 0
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(inquiries)
+      .where(eq(inquiries.importBatchId, batchId))
+      .get()?.n ?? 0
+  )
 }
 
 const dup = alias(inquiries, 'dup')
@@ -116,7 +149,12 @@ export function listTouchedInquiries(db: Db, batchId: number): TouchedInquiry[] 
         .from(inquiryEvents)
         .where(and(eq(inquiryEvents.inquiryId, inquiries.id), ne(inquiryEvents.type, 'imported'))),
     ),
-    exists(db.select({ one: sql`1` }).from(dup).where(eq(dup.duplicateOfId, inquiries.id))),
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(dup)
+        .where(eq(dup.duplicateOfId, inquiries.id)),
+    ),
   )
   return db
     .select({ id: inquiries.id, externalId: inquiries.externalId, subject: inquiries.subject })
@@ -148,17 +186,30 @@ export function listImportUploadsBefore(db: Db, before: number): ImportUploadRow
 export type ImportPresetRow = typeof importPresets.$inferSelect
 
 export function listImportPresets(db: Db, channelCode: string): ImportPresetRow[] {
-  return db.select().from(importPresets).where(eq(importPresets.channelCode, channelCode)).orderBy(importPresets.name).all()
+  return db
+    .select()
+    .from(importPresets)
+    .where(eq(importPresets.channelCode, channelCode))
+    .orderBy(importPresets.name)
+    .all()
 }
 
 /** Inserts or replaces the channel's preset called `name`. */
-export function upsertImportPreset(db: Db, row: typeof importPresets.$inferInsert): ImportPresetRow {
+export function upsertImportPreset(
+  db: Db,
+  row: typeof importPresets.$inferInsert,
+): ImportPresetRow {
   return db
     .insert(importPresets)
     .values(row)
     .onConflictDoUpdate({
       target: [importPresets.channelCode, importPresets.name],
-      set: { headers: row.headers, columns: row.columns, createdBy: row.createdBy, createdAt: row.createdAt },
+      set: {
+        headers: row.headers,
+        columns: row.columns,
+        createdBy: row.createdBy,
+        createdAt: row.createdAt,
+      },
     })
     .returning()
     .get()

@@ -31,11 +31,25 @@ type Job = {
 
 const HEADER = '留言编号,留言用户,留言主题,留言时间,留言详情'
 const csv = (...lines: string[]) => new TextEncoder().encode(lines.join('\r\n'))
-const GOOD = csv(HEADER, '1,A001,路灯不亮,2019/4/25 9:32:09,小区路灯坏了', '2,A002,噪音扰民,2019/4/26 10:00:00,夜间施工')
+const GOOD = csv(
+  HEADER,
+  '1,A001,路灯不亮,2019/4/25 9:32:09,小区路灯坏了',
+  '2,A002,噪音扰民,2019/4/26 10:00:00,夜间施工',
+)
 
-function upload(desk: Desk, s: Session | undefined, bytes: Uint8Array | ReadableStream<Uint8Array>, name = 'messages.csv', headers: Record<string, string> = {}) {
+function upload(
+  desk: Desk,
+  s: Session | undefined,
+  bytes: Uint8Array | ReadableStream<Uint8Array>,
+  name = 'messages.csv',
+  headers: Record<string, string> = {},
+) {
   const auth: Record<string, string> = s ? { cookie: s.cookie, 'x-csrf-token': s.csrf } : {}
-  const init: RequestInit & { duplex?: 'half' } = { method: 'POST', headers: { ...auth, 'content-type': 'application/octet-stream', ...headers }, body: bytes }
+  const init: RequestInit & { duplex?: 'half' } = {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/octet-stream', ...headers },
+    body: bytes,
+  }
   if (!(bytes instanceof Uint8Array)) init.duplex = 'half'
   return desk.app.request(`/imports/uploads?name=${encodeURIComponent(name)}`, init)
 }
@@ -56,7 +70,8 @@ async function runJob(desk: Desk, s: Session, body: Record<string, unknown>): Pr
 }
 
 function counts(db: Db) {
-  const n = (t: string) => (db.$client.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n
+  const n = (t: string) =>
+    (db.$client.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n
   return { inquiries: n('inquiries'), events: n('inquiry_events'), replies: n('replies') }
 }
 
@@ -64,33 +79,80 @@ describe('import wizard API', () => {
   it('stages, previews (encoding, preset, mapping), dry-runs and imports with progress; re-import is all duplicates', async () => {
     const desk = setupDesk()
     const s = await signIn(desk)
-    const id = await staged(desk, s, iconv.encode(`${HEADER}\r\n1,A001,关于•路灯,2019/4/25 9:32:09,内容\r\n2,A002,噪音,2019/4/26,施工\r\n`, 'gb18030'), '附件.csv')
-    const preview = await call(desk, s, 'POST', `/imports/uploads/${id}/preview`, { channel: 'minxin' })
+    const id = await staged(
+      desk,
+      s,
+      iconv.encode(
+        `${HEADER}\r\n1,A001,关于•路灯,2019/4/25 9:32:09,内容\r\n2,A002,噪音,2019/4/26,施工\r\n`,
+        'gb18030',
+      ),
+      '附件.csv',
+    )
+    const preview = await call(desk, s, 'POST', `/imports/uploads/${id}/preview`, {
+      channel: 'minxin',
+    })
     expect(preview.status).toBe(200)
-    const p = (await preview.json()) as { preview: Record<string, unknown>; presets: { name: string; kind: string }[] }
-    expect(p.preview).toMatchObject({ encoding: 'gb18030', preset: 'teddy-cup', totalRows: 2, headers: HEADER.split(','), mappingIssues: [] })
+    const p = (await preview.json()) as {
+      preview: Record<string, unknown>
+      presets: { name: string; kind: string }[]
+    }
+    expect(p.preview).toMatchObject({
+      encoding: 'gb18030',
+      preset: 'teddy-cup',
+      totalRows: 2,
+      headers: HEADER.split(','),
+      mappingIssues: [],
+    })
     expect(p.preview.mapping).toMatchObject({ externalId: '留言编号', subject: '留言主题' })
     expect((p.preview.rows as { cells: string[] }[])[0]?.cells[2]).toBe('关于•路灯')
-    expect(p.presets).toContainEqual(expect.objectContaining({ name: 'teddy-cup', kind: 'builtin' }))
+    expect(p.presets).toContainEqual(
+      expect.objectContaining({ name: 'teddy-cup', kind: 'builtin' }),
+    )
 
     const dry = await runJob(desk, s, { kind: 'dry_run', uploadId: id })
-    expect(dry).toMatchObject({ status: 'checked', created: 2, duplicates: 0, skipped: 0, errorCount: 0 })
+    expect(dry).toMatchObject({
+      status: 'checked',
+      created: 2,
+      duplicates: 0,
+      skipped: 0,
+      errorCount: 0,
+    })
     expect(counts(desk.db).inquiries).toBe(0)
 
     const done = await runJob(desk, s, { kind: 'import', uploadId: id })
-    expect(done).toMatchObject({ status: 'written', created: 2, duplicates: 0, rowsDone: 2, rowsTotal: 2 })
+    expect(done).toMatchObject({
+      status: 'written',
+      created: 2,
+      duplicates: 0,
+      rowsDone: 2,
+      rowsTotal: 2,
+    })
     expect(counts(desk.db)).toEqual({ inquiries: 2, events: 2, replies: 0 })
     // the upload is used up by the import
-    expect((await call(desk, s, 'POST', `/imports/uploads/${id}/preview`, { channel: 'minxin' })).status).toBe(404)
+    expect(
+      (await call(desk, s, 'POST', `/imports/uploads/${id}/preview`, { channel: 'minxin' })).status,
+    ).toBe(404)
 
     // same ids, other texts: duplicates, the stored inquiries stay, and each row is listed
     const again = await runJob(desk, s, { kind: 'import', uploadId: await staged(desk, s, GOOD) })
     expect(again).toMatchObject({ status: 'written', created: 0, duplicates: 2, errorCount: 2 })
-    expect(again.errors.map((e) => [e.row, e.column, e.reason.replace(/inquiry \d+/, 'inquiry N')])).toEqual([
-      [2, '留言主题', '留言编号 1 is already in the desk (inquiry N) with a different 留言主题; the desk keeps its own'],
-      [3, '留言主题', '留言编号 2 is already in the desk (inquiry N) with a different 留言主题; the desk keeps its own'],
+    expect(
+      again.errors.map((e) => [e.row, e.column, e.reason.replace(/inquiry \d+/, 'inquiry N')]),
+    ).toEqual([
+      [
+        2,
+        '留言主题',
+        '留言编号 1 is already in the desk (inquiry N) with a different 留言主题; the desk keeps its own',
+      ],
+      [
+        3,
+        '留言主题',
+        '留言编号 2 is already in the desk (inquiry N) with a different 留言主题; the desk keeps its own',
+      ],
     ])
-    const list = (await (await call(desk, s, 'GET', '/imports')).json()) as { items: (Job & { fileName: string; createdByName: string })[] }
+    const list = (await (await call(desk, s, 'GET', '/imports')).json()) as {
+      items: (Job & { fileName: string; createdByName: string })[]
+    }
     expect(list.items.map((i) => [i.fileName, i.created, i.status, i.createdByName])).toEqual([
       ['messages.csv', 0, 'written', 'responder1 name'],
       ['附件.csv', 2, 'written', 'responder1 name'],
@@ -107,57 +169,118 @@ describe('import wizard API', () => {
     data.addRow([7, 'A', '主题', '2019/1/2 8:30', '内容'])
     const form = new FormData()
     form.append('file', new File([new Uint8Array(await wb.xlsx.writeBuffer())], 'book.xlsx'))
-    const res = await desk.app.request('/imports/uploads', { method: 'POST', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, body: form })
+    const res = await desk.app.request('/imports/uploads', {
+      method: 'POST',
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+      body: form,
+    })
     expect(res.status).toBe(201)
     const { upload: u } = (await res.json()) as { upload: { id: string; fileName: string } }
     expect(u.fileName).toBe('book.xlsx')
-    const first = (await (await call(desk, s, 'POST', `/imports/uploads/${u.id}/preview`, { channel: 'minxin' })).json()) as { preview: { sheets: string[]; sheet: string; mappingIssues: unknown[] } }
+    const first = (await (
+      await call(desk, s, 'POST', `/imports/uploads/${u.id}/preview`, { channel: 'minxin' })
+    ).json()) as { preview: { sheets: string[]; sheet: string; mappingIssues: unknown[] } }
     expect(first.preview).toMatchObject({ sheets: ['说明', '数据'], sheet: '说明' })
     expect(first.preview.mappingIssues.length).toBeGreaterThan(0)
-    const second = (await (await call(desk, s, 'POST', `/imports/uploads/${u.id}/preview`, { channel: 'minxin', sheet: '数据' })).json()) as { preview: { totalRows: number; preset: string } }
+    const second = (await (
+      await call(desk, s, 'POST', `/imports/uploads/${u.id}/preview`, {
+        channel: 'minxin',
+        sheet: '数据',
+      })
+    ).json()) as { preview: { totalRows: number; preset: string } }
     expect(second.preview).toMatchObject({ totalRows: 1, preset: 'teddy-cup' })
-    expect(await runJob(desk, s, { kind: 'import', uploadId: u.id, sheet: '数据' })).toMatchObject({ status: 'written', created: 1 })
+    expect(await runJob(desk, s, { kind: 'import', uploadId: u.id, sheet: '数据' })).toMatchObject({
+      status: 'written',
+      created: 1,
+    })
   })
 
   it('saves a mapping as a named preset of the channel and chooses it next time the headers match', async () => {
     const desk = setupDesk()
     const s = await signIn(desk)
-    const nyc = csv('Unique Key,Created Date,Complaint Type,Descriptor', '42,03/14/2011 03:59:20 PM,Noise,Loud music')
+    const nyc = csv(
+      'Unique Key,Created Date,Complaint Type,Descriptor',
+      '42,03/14/2011 03:59:20 PM,Noise,Loud music',
+    )
     const id = await staged(desk, s, nyc, 'nyc.csv')
-    const before = (await (await call(desk, s, 'POST', `/imports/uploads/${id}/preview`, { channel: 'minxin' })).json()) as { preview: { mappingIssues: { reason: string }[] } }
+    const before = (await (
+      await call(desk, s, 'POST', `/imports/uploads/${id}/preview`, { channel: 'minxin' })
+    ).json()) as { preview: { mappingIssues: { reason: string }[] } }
     expect(before.preview.mappingIssues[0]?.reason).toContain('no column is mapped to externalId')
-    const columns = { 'Unique Key': 'externalId', 'Created Date': 'receivedAt', 'Complaint Type': 'subject', Descriptor: 'body' }
-    const saved = await call(desk, s, 'POST', '/imports/presets', { channel: 'minxin', name: 'NYC 311', headers: ['Unique Key', 'Created Date', 'Complaint Type', 'Descriptor'], columns })
+    const columns = {
+      'Unique Key': 'externalId',
+      'Created Date': 'receivedAt',
+      'Complaint Type': 'subject',
+      Descriptor: 'body',
+    }
+    const saved = await call(desk, s, 'POST', '/imports/presets', {
+      channel: 'minxin',
+      name: 'NYC 311',
+      headers: ['Unique Key', 'Created Date', 'Complaint Type', 'Descriptor'],
+      columns,
+    })
     expect(saved.status).toBe(201)
-    const after = (await (await call(desk, s, 'POST', `/imports/uploads/${id}/preview`, { channel: 'minxin' })).json()) as { preview: Record<string, unknown>; presets: { name: string; kind: string }[] }
-    expect(after.preview).toMatchObject({ savedPreset: 'NYC 311', mappingIssues: [], mapping: { externalId: 'Unique Key', body: 'Descriptor' } })
+    const after = (await (
+      await call(desk, s, 'POST', `/imports/uploads/${id}/preview`, { channel: 'minxin' })
+    ).json()) as { preview: Record<string, unknown>; presets: { name: string; kind: string }[] }
+    expect(after.preview).toMatchObject({
+      savedPreset: 'NYC 311',
+      mappingIssues: [],
+      mapping: { externalId: 'Unique Key', body: 'Descriptor' },
+    })
     expect(after.presets).toContainEqual({ name: 'NYC 311', kind: 'saved' })
     // another channel does not see it
-    const other = (await (await call(desk, s, 'POST', `/imports/uploads/${id}/preview`, { channel: 'hotline_12345' })).json()) as { preview: { savedPreset?: string } }
+    const other = (await (
+      await call(desk, s, 'POST', `/imports/uploads/${id}/preview`, { channel: 'hotline_12345' })
+    ).json()) as { preview: { savedPreset?: string } }
     expect(other.preview.savedPreset).toBeUndefined()
     const job = await runJob(desk, s, { kind: 'import', uploadId: id, tz: 'America/New_York' })
     expect(job).toMatchObject({ status: 'written', created: 1 })
-    const at = desk.db.$client.prepare("select received_at as t from inquiries where external_id = '42'").get() as { t: number }
+    const at = desk.db.$client
+      .prepare("select received_at as t from inquiries where external_id = '42'")
+      .get() as { t: number }
     expect(at.t).toBe(Date.parse('2011-03-14T19:59:20Z'))
-    const builtIn = await call(desk, s, 'POST', '/imports/presets', { channel: 'minxin', name: 'teddy-cup', headers: ['a'], columns: { a: 'subject' } })
+    const builtIn = await call(desk, s, 'POST', '/imports/presets', {
+      channel: 'minxin',
+      name: 'teddy-cup',
+      headers: ['a'],
+      columns: { a: 'subject' },
+    })
     expect(builtIn.status).toBe(422)
   })
 
   it('a dry run lists invalid rows with row, column, value and reason, downloadable as CSV with BOM', async () => {
     const desk = setupDesk()
     const s = await signIn(desk)
-    const id = await staged(desk, s, csv(HEADER, '1,A,路灯,2019/4/25 9:32:09,内容', '2,B,噪音,2019/4/31 10:00,施工', '3,C,,2019/4/26,施工'))
+    const id = await staged(
+      desk,
+      s,
+      csv(
+        HEADER,
+        '1,A,路灯,2019/4/25 9:32:09,内容',
+        '2,B,噪音,2019/4/31 10:00,施工',
+        '3,C,,2019/4/26,施工',
+      ),
+    )
     const dry = await runJob(desk, s, { kind: 'dry_run', uploadId: id })
     expect(dry).toMatchObject({ status: 'checked', created: 1, duplicates: 0, skipped: 2 })
     expect(dry.errors).toEqual([
-      { row: 3, column: '留言时间', value: '2019/4/31 10:00', reason: 'unreadable time "2019/4/31 10:00"' },
+      {
+        row: 3,
+        column: '留言时间',
+        value: '2019/4/31 10:00',
+        reason: 'unreadable time "2019/4/31 10:00"',
+      },
       { row: 4, column: '留言主题', value: '', reason: 'subject is empty' },
     ])
     const res = await call(desk, s, 'GET', `/imports/${dry.id}/errors.csv`)
     expect(res.headers.get('content-type')).toContain('text/csv')
     const bytes = new Uint8Array(await res.arrayBuffer())
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
-    expect(new TextDecoder().decode(bytes).split(/\r?\n/).slice(0, 2)).toEqual(['row,column,value,reason', '3,留言时间,2019/4/31 10:00,"unreadable time ""2019/4/31 10:00"""'])
+    expect(new TextDecoder().decode(bytes).split(/\r?\n/).slice(0, 2)).toEqual([
+      'row,column,value,reason',
+      '3,留言时间,2019/4/31 10:00,"unreadable time ""2019/4/31 10:00"""',
+    ])
     // the import itself refuses the file and writes nothing
     const refused = await runJob(desk, s, { kind: 'import', uploadId: id })
     expect(refused).toMatchObject({ status: 'rejected', created: 0, errorCount: 2 })
@@ -169,23 +292,41 @@ describe('import wizard API', () => {
     const s = await signIn(desk)
     const admin = await signIn(desk, 'admin', 'admin1')
     const job = await runJob(desk, s, { kind: 'import', uploadId: await staged(desk, s, GOOD) })
-    const [first] = desk.db.$client.prepare('select id, version from inquiries order by id').all() as { id: number; version: number }[]
+    const [first] = desk.db.$client
+      .prepare('select id, version from inquiries order by id')
+      .all() as { id: number; version: number }[]
     expect((await call(desk, s, 'POST', `/imports/${job.id}/undo`)).status).toBe(403)
-    const claim = await call(desk, s, 'POST', `/inquiries/${first?.id}/claim`, { version: first?.version })
+    const claim = await call(desk, s, 'POST', `/inquiries/${first?.id}/claim`, {
+      version: first?.version,
+    })
     expect(claim.status).toBe(200)
     const refused = await call(desk, admin, 'POST', `/imports/${job.id}/undo`)
     expect(refused.status).toBe(409)
-    const body = (await refused.json()) as { error: { details: { touched: { id: number; externalId: string }[] } } }
-    expect(body.error.details.touched).toEqual([{ id: first?.id, externalId: '1', subject: '路灯不亮' }])
+    const body = (await refused.json()) as {
+      error: { details: { touched: { id: number; externalId: string }[] } }
+    }
+    expect(body.error.details.touched).toEqual([
+      { id: first?.id, externalId: '1', subject: '路灯不亮' },
+    ])
     expect(counts(desk.db).inquiries).toBe(2)
 
-    const fresh = await runJob(desk, s, { kind: 'import', uploadId: await staged(desk, s, csv(HEADER, '9,Z,主题,2019/1/1,内容')) })
+    const fresh = await runJob(desk, s, {
+      kind: 'import',
+      uploadId: await staged(desk, s, csv(HEADER, '9,Z,主题,2019/1/1,内容')),
+    })
     const undone = await call(desk, admin, 'POST', `/imports/${fresh.id}/undo`)
     expect(undone.status).toBe(200)
-    expect(((await undone.json()) as { job: { status: string; removed: number } }).job).toMatchObject({ status: 'undone', removed: 1 })
+    expect(
+      ((await undone.json()) as { job: { status: string; removed: number } }).job,
+    ).toMatchObject({ status: 'undone', removed: 1 })
     expect(counts(desk.db)).toEqual({ inquiries: 2, events: 3, replies: 0 })
-    const list = (await (await call(desk, s, 'GET', '/imports')).json()) as { items: { id: number; status: string; undoneByName: string }[] }
-    expect(list.items.find((i) => i.id === fresh.id)).toMatchObject({ status: 'undone', undoneByName: 'admin1 name' })
+    const list = (await (await call(desk, s, 'GET', '/imports')).json()) as {
+      items: { id: number; status: string; undoneByName: string }[]
+    }
+    expect(list.items.find((i) => i.id === fresh.id)).toMatchObject({
+      status: 'undone',
+      undoneByName: 'admin1 name',
+    })
     expect((await call(desk, admin, 'POST', `/imports/${fresh.id}/undo`)).status).toBe(409)
   })
 
@@ -193,13 +334,37 @@ describe('import wizard API', () => {
     const desk = setupDesk()
     const s = await signIn(desk)
     const admin = await signIn(desk, 'admin', 'admin1')
-    expect((await call(desk, s, 'POST', '/imports/uploads/nosuchupload1/preview', { channel: 'minxin' })).status).toBe(404)
-    expect((await call(desk, s, 'POST', '/imports', { kind: 'import', uploadId: 'nosuchupload1', channel: 'minxin' })).status).toBe(404)
+    expect(
+      (await call(desk, s, 'POST', '/imports/uploads/nosuchupload1/preview', { channel: 'minxin' }))
+        .status,
+    ).toBe(404)
+    expect(
+      (
+        await call(desk, s, 'POST', '/imports', {
+          kind: 'import',
+          uploadId: 'nosuchupload1',
+          channel: 'minxin',
+        })
+      ).status,
+    ).toBe(404)
     expect((await call(desk, s, 'GET', '/imports/999')).status).toBe(404)
     expect((await call(desk, admin, 'POST', '/imports/999/undo')).status).toBe(404)
-    expect((await call(desk, s, 'POST', '/imports', { kind: 'everything', uploadId: 'x', channel: 'minxin' })).status).toBe(422)
+    expect(
+      (
+        await call(desk, s, 'POST', '/imports', {
+          kind: 'everything',
+          uploadId: 'x',
+          channel: 'minxin',
+        })
+      ).status,
+    ).toBe(422)
     const id = await staged(desk, s, GOOD)
-    const zone = await call(desk, s, 'POST', '/imports', { kind: 'import', uploadId: id, channel: 'minxin', tz: 'Mars/Olympus' })
+    const zone = await call(desk, s, 'POST', '/imports', {
+      kind: 'import',
+      uploadId: id,
+      channel: 'minxin',
+      tz: 'Mars/Olympus',
+    })
     expect(zone.status).toBe(422)
     expect((await upload(desk, s, GOOD, '')).status).toBe(422)
     expect((await upload(desk, undefined, GOOD)).status).toBe(401)
@@ -210,12 +375,16 @@ describe('import wizard refuses bad input with a clear message and changes nothi
   it('a 60 MB upload gets 413 before it is read (by Content-Length and while streaming)', async () => {
     const desk = setupDesk()
     const s = await signIn(desk)
-    const declared = await upload(desk, s, new Uint8Array(10), 'big.csv', { 'content-length': String(60 * 1024 * 1024) })
-    expect(declared.status).toBe(413)
-    expect(((await declared.json()) as { error: { code: string; message: string } }).error).toEqual({
-      code: 'PAYLOAD_TOO_LARGE',
-      message: 'The file is larger than the 50 MB import limit',
+    const declared = await upload(desk, s, new Uint8Array(10), 'big.csv', {
+      'content-length': String(60 * 1024 * 1024),
     })
+    expect(declared.status).toBe(413)
+    expect(((await declared.json()) as { error: { code: string; message: string } }).error).toEqual(
+      {
+        code: 'PAYLOAD_TOO_LARGE',
+        message: 'The file is larger than the 50 MB import limit',
+      },
+    )
     let sent = 0
     const chunk = new Uint8Array(1024 * 1024).fill(0x41)
     const stream = new ReadableStream<Uint8Array>({
@@ -230,44 +399,75 @@ describe('import wizard refuses bad input with a clear message and changes nothi
     const streamed = await upload(desk, s, stream, 'big.csv')
     expect(streamed.status).toBe(413)
     expect(sent).toBeLessThan(60)
-    expect(desk.db.$client.prepare('select count(*) as n from import_uploads').get()).toEqual({ n: 0 })
+    expect(desk.db.$client.prepare('select count(*) as n from import_uploads').get()).toEqual({
+      n: 0,
+    })
   })
 
   const emptyWorkbook = async () => new Uint8Array(await new ExcelJS.Workbook().xlsx.writeBuffer())
   const cases: [string, () => Promise<Uint8Array> | Uint8Array, string, string][] = [
-    ['a file with only headers', () => csv(HEADER), 'a.csv', 'The file has a header row but no data rows'],
-    ['a CSV that is really binary', () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0xff]), 'photo.csv', 'The file is binary (it holds NUL bytes), not a CSV text file'],
+    [
+      'a file with only headers',
+      () => csv(HEADER),
+      'a.csv',
+      'The file has a header row but no data rows',
+    ],
+    [
+      'a CSV that is really binary',
+      () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0xff]),
+      'photo.csv',
+      'The file is binary (it holds NUL bytes), not a CSV text file',
+    ],
     ['an XLSX with no sheets', emptyWorkbook, 'empty.xlsx', 'The workbook has no sheets'],
   ]
-  it.each(cases)('%s: the preview says why and an import writes nothing', async (_name, make, name, reason) => {
-    const desk = setupDesk()
-    const s = await signIn(desk)
-    const id = await staged(desk, s, await make(), name)
-    const preview = await call(desk, s, 'POST', `/imports/uploads/${id}/preview`, { channel: 'minxin' })
-    if (preview.status === 422) expect(((await preview.json()) as { error: { message: string } }).error.message).toBe(reason)
-    const job = await runJob(desk, s, { kind: 'import', uploadId: id })
-    expect(job.status).toBe('rejected')
-    expect(job.errors[0]?.reason).toBe(reason)
-    expect(counts(desk.db)).toEqual({ inquiries: 0, events: 0, replies: 0 })
-  })
+  it.each(cases)(
+    '%s: the preview says why and an import writes nothing',
+    async (_name, make, name, reason) => {
+      const desk = setupDesk()
+      const s = await signIn(desk)
+      const id = await staged(desk, s, await make(), name)
+      const preview = await call(desk, s, 'POST', `/imports/uploads/${id}/preview`, {
+        channel: 'minxin',
+      })
+      if (preview.status === 422)
+        expect(((await preview.json()) as { error: { message: string } }).error.message).toBe(
+          reason,
+        )
+      const job = await runJob(desk, s, { kind: 'import', uploadId: id })
+      expect(job.status).toBe('rejected')
+      expect(job.errors[0]?.reason).toBe(reason)
+      expect(counts(desk.db)).toEqual({ inquiries: 0, events: 0, replies: 0 })
+    },
+  )
 
   it('an empty file is refused at upload', async () => {
     const desk = setupDesk()
     const s = await signIn(desk)
     const res = await upload(desk, s, new Uint8Array(), 'empty.csv')
     expect(res.status).toBe(422)
-    expect(((await res.json()) as { error: { message: string } }).error.message).toBe('The file is empty')
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe(
+      'The file is empty',
+    )
   })
 
   it('an unknown channel is refused at preview and at start', async () => {
     const desk = setupDesk()
     const s = await signIn(desk)
     const id = await staged(desk, s, GOOD)
-    const preview = await call(desk, s, 'POST', `/imports/uploads/${id}/preview`, { channel: 'fax' })
+    const preview = await call(desk, s, 'POST', `/imports/uploads/${id}/preview`, {
+      channel: 'fax',
+    })
     expect(preview.status).toBe(404)
-    expect(((await preview.json()) as { error: { message: string } }).error.message).toBe('Unknown channel: fax')
-    expect((await call(desk, s, 'POST', '/imports', { kind: 'import', uploadId: id, channel: 'fax' })).status).toBe(404)
-    expect(desk.db.$client.prepare('select count(*) as n from import_batches').get()).toEqual({ n: 0 })
+    expect(((await preview.json()) as { error: { message: string } }).error.message).toBe(
+      'Unknown channel: fax',
+    )
+    expect(
+      (await call(desk, s, 'POST', '/imports', { kind: 'import', uploadId: id, channel: 'fax' }))
+        .status,
+    ).toBe(404)
+    expect(desk.db.$client.prepare('select count(*) as n from import_batches').get()).toEqual({
+      n: 0,
+    })
   })
 })
 
@@ -277,14 +477,37 @@ describe('import jobs after a crash', () => {
     const s = await signIn(desk)
     const written = await runJob(desk, s, { kind: 'import', uploadId: await staged(desk, s, GOOD) })
     // a job that a crash stopped after its first chunk: status running, one inquiry written
-    const stuck = insertImportBatch(desk.db, { channelCode: 'minxin', fileName: 'big.csv', format: 'csv', status: 'running', createdAt: 1, kind: 'import', created: 20200, duplicates: 7 })
-    desk.db.$client.prepare("update inquiries set import_batch_id = ? where external_id = '2'").run(stuck)
+    const stuck = insertImportBatch(desk.db, {
+      channelCode: 'minxin',
+      fileName: 'big.csv',
+      format: 'csv',
+      status: 'running',
+      createdAt: 1,
+      kind: 'import',
+      created: 20200,
+      duplicates: 7,
+    })
+    desk.db.$client
+      .prepare("update inquiries set import_batch_id = ? where external_id = '2'")
+      .run(stuck)
     expect(recoverImportJobs(desk.db, 5)).toEqual([stuck])
-    const job = ((await (await call(desk, s, 'GET', `/imports/${stuck}`)).json()) as { job: Job }).job
+    const job = ((await (await call(desk, s, 'GET', `/imports/${stuck}`)).json()) as { job: Job })
+      .job
     // its counts say what is left of it: nothing
-    expect(job).toMatchObject({ status: 'failed', created: 0, duplicates: 0, failure: 'The server stopped while this import ran (1 inquiries it had written were removed.)' })
-    expect(desk.db.$client.prepare('select external_id as id from inquiries').all()).toEqual([{ id: '1' }])
-    expect(((await (await call(desk, s, 'GET', `/imports/${written.id}`)).json()) as { job: Job }).job.status).toBe('written')
+    expect(job).toMatchObject({
+      status: 'failed',
+      created: 0,
+      duplicates: 0,
+      failure:
+        'The server stopped while this import ran (1 inquiries it had written were removed.)',
+    })
+    expect(desk.db.$client.prepare('select external_id as id from inquiries').all()).toEqual([
+      { id: '1' },
+    ])
+    expect(
+      ((await (await call(desk, s, 'GET', `/imports/${written.id}`)).json()) as { job: Job }).job
+        .status,
+    ).toBe('written')
     expect(recoverImportJobs(desk.db, 6)).toEqual([])
   })
 })
@@ -296,27 +519,60 @@ describe('import jobs on a database file', () => {
     try {
       ensureChannels(db, DEFAULT_CHANNELS, T0)
       const [probe] = addInquiries(db, [{}])
-      const lines = Array.from({ length: 3000 }, (_, i) => `${i + 1},U${i},主题${i},2019/4/25 9:32:09,内容${i}`)
-      const user = await createUser(db, { username: 'r1', displayName: 'R', role: 'responder', password: 'secret-pass' }, T0)
+      const lines = Array.from(
+        { length: 3000 },
+        (_, i) => `${i + 1},U${i},主题${i},2019/4/25 9:32:09,内容${i}`,
+      )
+      const user = await createUser(
+        db,
+        { username: 'r1', displayName: 'R', role: 'responder', password: 'secret-pass' },
+        T0,
+      )
       const settings = { stagingDir: join(dir, 'staging'), workerDb: join(dir, 'desk.sqlite') }
-      const staged = await stageUpload(db, settings, { fileName: 'big.csv', body: csv(HEADER, ...lines), actorId: user.id, now: T0 })
+      const staged = await stageUpload(db, settings, {
+        fileName: 'big.csv',
+        body: csv(HEADER, ...lines),
+        actorId: user.id,
+        now: T0,
+      })
       const viewer = { id: user.id, role: user.role, departmentId: user.departmentId }
-      const job = startImportJob(db, settings, { kind: 'import', uploadId: staged.id, channelCode: 'minxin', options: {}, viewer, now: T0 })
+      const job = startImportJob(db, settings, {
+        kind: 'import',
+        uploadId: staged.id,
+        channelCode: 'minxin',
+        options: {},
+        viewer,
+        now: T0,
+      })
       const seen = new Set<string>()
       let writes = 0
-      while (getImportJob(db, job.id).status === 'queued' || getImportJob(db, job.id).status === 'running') {
+      while (
+        getImportJob(db, job.id).status === 'queued' ||
+        getImportJob(db, job.id).status === 'running'
+      ) {
         const j = getImportJob(db, job.id)
         seen.add(`${j.phase ?? ''}:${j.rowsDone}`)
         // a responder's write between the job's chunks goes through
-        db.$client.prepare('update inquiries set updated_at = updated_at + 1 where id = ?').run(probe?.id)
+        db.$client
+          .prepare('update inquiries set updated_at = updated_at + 1 where id = ?')
+          .run(probe?.id)
         writes++
         await new Promise((r) => setTimeout(r, 20))
       }
       await importJobSettled(job.id)
-      expect(getImportJob(db, job.id)).toMatchObject({ status: 'written', created: 3000, rowsDone: 3000, rowsTotal: 3000 })
+      expect(getImportJob(db, job.id)).toMatchObject({
+        status: 'written',
+        created: 3000,
+        rowsDone: 3000,
+        rowsTotal: 3000,
+      })
       expect(writes).toBeGreaterThan(0)
       expect(seen.has('write:3000')).toBe(false) // it ended after the last chunk, seen as written
-      expect(db.$client.prepare('select count(*) as n from inquiries where import_batch_id = ?').get(job.id)).toEqual({ n: 3000 })
+      expect(
+        db.$client
+          .prepare('select count(*) as n from inquiries where import_batch_id = ?')
+          .get(job.id),
+      ).toEqual({ n: 3000 })
     } finally {
       db.$client.close()
       rmSync(dir, { recursive: true, force: true })

@@ -67,37 +67,73 @@ export const importRoutes = new Hono<AppEnv>()
     if ((c.req.header('content-type') ?? '').startsWith('multipart/form-data')) {
       const form = await c.req.parseBody()
       const file = form.file
-      if (!(file instanceof File)) throw new AppError('VALIDATION', 'Send the file in the form field "file"', [{ path: ['file'], message: 'missing' }])
-      const upload = await stageUpload(c.var.db, c.var.imports, { ...base, fileName: fileName.parse(file.name), body: new Uint8Array(await file.arrayBuffer()) })
+      if (!(file instanceof File))
+        throw new AppError('VALIDATION', 'Send the file in the form field "file"', [
+          { path: ['file'], message: 'missing' },
+        ])
+      const upload = await stageUpload(c.var.db, c.var.imports, {
+        ...base,
+        fileName: fileName.parse(file.name),
+        body: new Uint8Array(await file.arrayBuffer()),
+      })
       return c.json({ upload }, 201)
     }
     const name = c.req.valid('query').name
-    if (!name) throw new AppError('VALIDATION', 'Name the file: ?name=<file name>', [{ path: ['name'], message: 'missing' }])
+    if (!name)
+      throw new AppError('VALIDATION', 'Name the file: ?name=<file name>', [
+        { path: ['name'], message: 'missing' },
+      ])
     const body = c.req.raw.body
     if (!body) throw new AppError('VALIDATION', 'The file is empty')
     const upload = await stageUpload(c.var.db, c.var.imports, { ...base, fileName: name, body })
     return c.json({ upload }, 201)
   })
-  .post('/uploads/:id/preview', validate('param', uploadParam), validate('json', previewBody), async (c) => {
-    const { channel, ...opts } = c.req.valid('json')
-    return c.json(await previewUpload(c.var.db, c.var.imports, { uploadId: c.req.valid('param').id, channelCode: channel, ...opts }), 200)
-  })
+  .post(
+    '/uploads/:id/preview',
+    validate('param', uploadParam),
+    validate('json', previewBody),
+    async (c) => {
+      const { channel, ...opts } = c.req.valid('json')
+      return c.json(
+        await previewUpload(c.var.db, c.var.imports, {
+          uploadId: c.req.valid('param').id,
+          channelCode: channel,
+          ...opts,
+        }),
+        200,
+      )
+    },
+  )
   .get('/presets', validate('query', z.object({ channel: channelCodeSchema })), (c) => {
     return c.json({ items: listImportPresets(c.var.db, c.req.valid('query').channel) }, 200)
   })
   .post('/presets', validate('json', presetBody), (c) => {
     const { channel, ...rest } = c.req.valid('json')
-    const preset = saveImportPreset(c.var.db, { ...rest, channelCode: channel, actorId: c.var.user.id, now: c.var.now() })
+    const preset = saveImportPreset(c.var.db, {
+      ...rest,
+      channelCode: channel,
+      actorId: c.var.user.id,
+      now: c.var.now(),
+    })
     return c.json({ preset }, 201)
   })
   .get('/', (c) => c.json({ items: listImports(c.var.db) }, 200))
   .post('/', validate('json', jobBody), (c) => {
     const { kind, uploadId, channel, ...options } = c.req.valid('json')
     const { id, role, departmentId } = c.var.user
-    const job = startImportJob(c.var.db, c.var.imports, { kind, uploadId, channelCode: channel, options, viewer: { id, role, departmentId }, now: c.var.now() })
+    const job = startImportJob(c.var.db, c.var.imports, {
+      kind,
+      uploadId,
+      channelCode: channel,
+      options,
+      viewer: { id, role, departmentId },
+      now: c.var.now(),
+    })
     return c.json({ job }, 202)
   })
-  .get('/:id', validate('param', idParam), (c) => c.json({ job: getImportJob(c.var.db, c.req.valid('param').id) }, 200))
+  .get('/:id', validate('param', idParam), (c) =>
+    c.json({ job: getImportJob(c.var.db, c.req.valid('param').id) }, 200),
+  )
   .get('/:id/errors.csv', validate('param', idParam), (c) => {
     const id = c.req.valid('param').id
     const { fileName: name, csv } = importErrorsCsv(c.var.db, id)
@@ -106,5 +142,8 @@ export const importRoutes = new Hono<AppEnv>()
     return c.body(csv, 200)
   })
   .post('/:id/undo', requireStaff('admin'), validate('param', idParam), (c) => {
-    return c.json({ job: undoImportBatch(c.var.db, c.req.valid('param').id, c.var.user.id, c.var.now()) }, 200)
+    return c.json(
+      { job: undoImportBatch(c.var.db, c.req.valid('param').id, c.var.user.id, c.var.now()) },
+      200,
+    )
   })

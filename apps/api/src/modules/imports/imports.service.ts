@@ -54,11 +54,16 @@ export type ReadOptions = {
 }
 
 /** A named mapping saved for a channel: the file's headers and header -> field. */
-export type SavedMapping = { name: string; headers: readonly string[]; columns: Readonly<Record<string, ImportField>> }
+export type SavedMapping = {
+  name: string
+  headers: readonly string[]
+  columns: Readonly<Record<string, ImportField>>
+}
 
 /** True when both lists hold the same non-blank header names. */
 function sameHeaders(a: readonly string[], b: readonly string[]): boolean {
-  const key = (h: readonly string[]) => [...new Set(h.filter((x) => x !== ''))].sort().join('\u0000')
+  const key = (h: readonly string[]) =>
+    [...new Set(h.filter((x) => x !== ''))].sort().join('\u0000')
   return key(a) === key(b)
 }
 
@@ -124,7 +129,11 @@ type Prepared = {
  * @throws AppError VALIDATION with `details: ImportIssue[]` for an unreadable file, an unknown
  *   preset or a malformed `map` entry
  */
-async function prepare(file: ImportFileInput, opts: ReadOptions, read: Omit<ReadTableOptions, 'sheet'> = {}): Promise<Prepared> {
+async function prepare(
+  file: ImportFileInput,
+  opts: ReadOptions,
+  read: Omit<ReadTableOptions, 'sheet'> = {},
+): Promise<Prepared> {
   const entries: MapEntry[] = []
   const issues: ImportIssue[] = []
   for (const text of opts.map ?? []) {
@@ -135,18 +144,30 @@ async function prepare(file: ImportFileInput, opts: ReadOptions, read: Omit<Read
   let preset: ImportPreset | undefined
   if (typeof opts.preset === 'string') {
     preset = findPreset(opts.preset)
-    if (!preset) issues.push({ reason: `Unknown preset "${opts.preset}"; presets: ${IMPORT_PRESETS.map((p) => p.name).join(', ')}` })
+    if (!preset)
+      issues.push({
+        reason: `Unknown preset "${opts.preset}"; presets: ${IMPORT_PRESETS.map((p) => p.name).join(', ')}`,
+      })
   }
   if (issues.length > 0) throw rejection(issues)
   const table = await readTable(file, { ...read, sheet: opts.sheet })
-  const saved = opts.preset === undefined && entries.length === 0 ? opts.saved?.find((m) => sameHeaders(m.headers, table.headers)) : undefined
+  const saved =
+    opts.preset === undefined && entries.length === 0
+      ? opts.saved?.find((m) => sameHeaders(m.headers, table.headers))
+      : undefined
   if (saved) {
     for (const [column, field] of Object.entries(saved.columns)) entries.push({ column, field })
   } else if (opts.preset !== null) {
     preset ??= guessPreset(table.headers)
   }
   const resolved = resolveMapping(table.headers, preset, entries)
-  return { table, preset, savedName: saved?.name, mapping: resolved.mapping, mappingIssues: resolved.issues }
+  return {
+    table,
+    preset,
+    savedName: saved?.name,
+    mapping: resolved.mapping,
+    mappingIssues: resolved.issues,
+  }
 }
 
 function rejection(issues: ImportIssue[]): AppError {
@@ -182,8 +203,14 @@ export type ImportPreview = {
  * @throws AppError VALIDATION as `importFile` rejects an unreadable file (mapping problems are
  *   returned in `mappingIssues`)
  */
-export async function previewFile(file: ImportFileInput, opts: ReadOptions = {}, limit = 20): Promise<ImportPreview> {
-  const { table, preset, savedName, mapping, mappingIssues } = await prepare(file, opts, { previewRows: limit })
+export async function previewFile(
+  file: ImportFileInput,
+  opts: ReadOptions = {},
+  limit = 20,
+): Promise<ImportPreview> {
+  const { table, preset, savedName, mapping, mappingIssues } = await prepare(file, opts, {
+    previewRows: limit,
+  })
   return {
     format: table.format,
     encoding: table.encoding,
@@ -229,7 +256,15 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
   const { about } = planned
   const skipped = planned.mapped.invalidRows + check.elsewhere
   const errors = [...planned.mapped.issues, ...check.issues].sort(byRow)
-  if (opts.dryRun) return { status: 'dry_run', created: check.created, duplicates: check.duplicates, skipped, errors, ...about }
+  if (opts.dryRun)
+    return {
+      status: 'dry_run',
+      created: check.created,
+      duplicates: check.duplicates,
+      skipped,
+      errors,
+      ...about,
+    }
   const now = opts.now ?? Date.now()
   const result = db.transaction((tx) => {
     const txDb = tx as unknown as Db
@@ -241,9 +276,19 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
       createdBy: opts.actorId ?? null,
       createdAt: now,
     })
-    const created = writeRows(txDb, check.rows, { actorId: opts.actorId ?? null, now, batchId }, opts.onProgress)
+    const created = writeRows(
+      txDb,
+      check.rows,
+      { actorId: opts.actorId ?? null, now, batchId },
+      opts.onProgress,
+    )
     const duplicates = check.considered - created
-    repo.updateImportBatchCounts(txDb, batchId, { created, duplicates, skipped, errors: JSON.stringify(errors) })
+    repo.updateImportBatchCounts(txDb, batchId, {
+      created,
+      duplicates,
+      skipped,
+      errors: JSON.stringify(errors),
+    })
     return { created, duplicates, batchId }
   })
   return { status: 'written', ...result, skipped, errors, ...about }
@@ -277,24 +322,51 @@ export async function planImport(
   let prepared: Prepared
   try {
     getActiveChannel(db, opts.channelCode)
-    if (!isTimeZone(zone)) throw new AppError('VALIDATION', `Unknown time zone "${zone}" (use an IANA name such as America/New_York)`)
-    prepared = await prepare(opts.file, opts, { onRows: (done) => opts.onProgress?.({ phase: 'read', done, total: 0 }) })
+    if (!isTimeZone(zone))
+      throw new AppError(
+        'VALIDATION',
+        `Unknown time zone "${zone}" (use an IANA name such as America/New_York)`,
+      )
+    prepared = await prepare(opts.file, opts, {
+      onRows: (done) => opts.onProgress?.({ phase: 'read', done, total: 0 }),
+    })
     if (prepared.mappingIssues.length > 0) throw rejection(prepared.mappingIssues)
   } catch (err) {
     if (!(err instanceof AppError)) throw err
-    const errors = Array.isArray(err.details) ? (err.details as ImportIssue[]) : [{ reason: err.message }]
-    return { rejected: { status: 'rejected', created: 0, duplicates: 0, skipped: 0, errors, rows: 0 } }
+    const errors = Array.isArray(err.details)
+      ? (err.details as ImportIssue[])
+      : [{ reason: err.message }]
+    return {
+      rejected: { status: 'rejected', created: 0, duplicates: 0, skipped: 0, errors, rows: 0 },
+    }
   }
   const { table, preset } = prepared
-  const about = { rows: table.rows.length, format: table.format, encoding: table.encoding, sheet: table.sheet, preset: preset?.name }
+  const about = {
+    rows: table.rows.length,
+    format: table.format,
+    encoding: table.encoding,
+    sheet: table.sheet,
+    preset: preset?.name,
+  }
   const rejected = (errors: ImportIssue[]) => ({
-    rejected: { status: 'rejected' as const, created: 0, duplicates: 0, skipped: 0, errors, ...about },
+    rejected: {
+      status: 'rejected' as const,
+      created: 0,
+      duplicates: 0,
+      skipped: 0,
+      errors,
+      ...about,
+    },
     table,
   })
-  if (table.rows.length === 0) return rejected([{ reason: 'The file has a header row but no data rows' }])
+  if (table.rows.length === 0)
+    return rejected([{ reason: 'The file has a header row but no data rows' }])
 
-  const mapped = mapRows(table, prepared.mapping, { channelCode: opts.channelCode, zone }, (done, total) =>
-    opts.onProgress?.({ phase: 'validate', done, total }),
+  const mapped = mapRows(
+    table,
+    prepared.mapping,
+    { channelCode: opts.channelCode, zone },
+    (done, total) => opts.onProgress?.({ phase: 'validate', done, total }),
   )
   if (mapped.issues.length > 0 && !opts.skipInvalid) return rejected(mapped.issues)
   return { table, mapped, about, columnOf: (field) => prepared.mapping[field]?.column ?? field }
@@ -324,9 +396,16 @@ export type ImportCheck = {
  * responder's import) the row is listed as existing elsewhere, without its id or content, and
  * neither counted as a duplicate nor imported. Reads only.
  */
-export function checkPlan(db: Db, channelCode: string, plan: ImportPlan, viewer: LifecycleViewer | null): ImportCheck {
+export function checkPlan(
+  db: Db,
+  channelCode: string,
+  plan: ImportPlan,
+  viewer: LifecycleViewer | null,
+): ImportCheck {
   const valid = plan.mapped.valid
-  const existing = repo.findExistingInquiries(db, channelCode, [...new Set(valid.map((r) => r.inquiry.externalId))])
+  const existing = repo.findExistingInquiries(db, channelCode, [
+    ...new Set(valid.map((r) => r.inquiry.externalId)),
+  ])
   const idColumn = plan.columnOf('externalId')
   const rows: MappedRow[] = []
   const seen = new Set<string>()
@@ -347,7 +426,11 @@ export function checkPlan(db: Db, channelCode: string, plan: ImportPlan, viewer:
     }
     if (viewer && !inScope(stored, viewer)) {
       elsewhere++
-      issues.push({ row: r.row, column: idColumn, reason: `${idColumn} ${id} cannot be imported: it exists elsewhere in the desk` })
+      issues.push({
+        row: r.row,
+        column: idColumn,
+        reason: `${idColumn} ${id} cannot be imported: it exists elsewhere in the desk`,
+      })
       continue
     }
     duplicates++
@@ -357,7 +440,14 @@ export function checkPlan(db: Db, channelCode: string, plan: ImportPlan, viewer:
       issues.push({ row: r.row, column: plan.columnOf(field), reason })
     }
   }
-  return { rows, created: rows.length, duplicates, elsewhere, considered: valid.length - elsewhere, issues }
+  return {
+    rows,
+    created: rows.length,
+    duplicates,
+    elsewhere,
+    considered: valid.length - elsewhere,
+    issues,
+  }
 }
 
 /**
@@ -375,9 +465,18 @@ export function writeRows(
   let created = 0
   for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
     const items = rows.slice(i, i + WRITE_CHUNK).map((r) => r.inquiry)
-    const results = ingestInquiries(db, items, { actorId: ctx.actorId, now: ctx.now, eventType: 'imported', importBatchId: ctx.batchId })
+    const results = ingestInquiries(db, items, {
+      actorId: ctx.actorId,
+      now: ctx.now,
+      eventType: 'imported',
+      importBatchId: ctx.batchId,
+    })
     created += results.filter((r) => r.created).length
-    onProgress?.({ phase: 'write', done: Math.min(i + WRITE_CHUNK, rows.length), total: rows.length })
+    onProgress?.({
+      phase: 'write',
+      done: Math.min(i + WRITE_CHUNK, rows.length),
+      total: rows.length,
+    })
   }
   return created
 }

@@ -4,36 +4,83 @@ import { describe, expect, it } from 'vitest'
 import type { Db } from '../../db/client.ts'
 import { setupDesk, T0 } from '../../test/setup.ts'
 import { findImportBatch } from './imports.repo.ts'
-import { importFile, previewFile, type ImportOptions, type ImportProgress } from './imports.service.ts'
+import {
+  importFile,
+  previewFile,
+  type ImportOptions,
+  type ImportProgress,
+} from './imports.service.ts'
 
 const HEADER = '留言编号,留言用户,留言主题,留言时间,留言详情'
 const csv = (...lines: string[]) => new TextEncoder().encode(lines.join('\r\n'))
 const file = (bytes: Uint8Array, name = 'messages.csv') => ({ name, bytes })
 
 function run(db: Db, bytes: Uint8Array, opts: Partial<ImportOptions> = {}) {
-  return importFile(db, { channelCode: 'minxin', file: file(bytes, opts.file?.name), now: T0, ...opts })
+  return importFile(db, {
+    channelCode: 'minxin',
+    file: file(bytes, opts.file?.name),
+    now: T0,
+    ...opts,
+  })
 }
 
 /** Row counts of every table an import writes. */
 function tableCounts(db: Db) {
-  const n = (t: string) => (db.$client.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n
-  return { inquiries: n('inquiries'), events: n('inquiry_events'), replies: n('replies'), batches: n('import_batches') }
+  const n = (t: string) =>
+    (db.$client.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n
+  return {
+    inquiries: n('inquiries'),
+    events: n('inquiry_events'),
+    replies: n('replies'),
+    batches: n('import_batches'),
+  }
 }
 
 function inquiry(db: Db, externalId: string) {
   return db.$client
-    .prepare('select subject, body, received_at as receivedAt, status, citizen_name as citizenName from inquiries where external_id = ?')
-    .get(externalId) as { subject: string; body: string; receivedAt: number; status: string; citizenName: string } | undefined
+    .prepare(
+      'select subject, body, received_at as receivedAt, status, citizen_name as citizenName from inquiries where external_id = ?',
+    )
+    .get(externalId) as
+    | { subject: string; body: string; receivedAt: number; status: string; citizenName: string }
+    | undefined
 }
 
 describe('importFile', () => {
   it('imports rows, skips blank rows, and a re-import creates nothing', async () => {
     const { db } = setupDesk()
-    const bytes = csv(HEADER, '1,A001,路灯不亮,2019/4/25 9:32:09,"小区路灯\n坏了"', ',,,,', '', '2,A002,噪音扰民,2019/4/26 10:00:00,夜间施工')
+    const bytes = csv(
+      HEADER,
+      '1,A001,路灯不亮,2019/4/25 9:32:09,"小区路灯\n坏了"',
+      ',,,,',
+      '',
+      '2,A002,噪音扰民,2019/4/26 10:00:00,夜间施工',
+    )
     const first = await run(db, bytes)
-    expect(first).toMatchObject({ status: 'written', created: 2, duplicates: 0, skipped: 0, errors: [], rows: 2, encoding: 'utf-8', preset: 'teddy-cup' })
-    expect(inquiry(db, '1')).toEqual({ subject: '路灯不亮', body: '小区路灯\n坏了', receivedAt: Date.parse('2019-04-25T01:32:09Z'), status: 'new', citizenName: 'A001' })
-    expect(findImportBatch(db, first.batchId ?? 0)).toMatchObject({ channelCode: 'minxin', fileName: 'messages.csv', format: 'csv', created: 2, duplicates: 0 })
+    expect(first).toMatchObject({
+      status: 'written',
+      created: 2,
+      duplicates: 0,
+      skipped: 0,
+      errors: [],
+      rows: 2,
+      encoding: 'utf-8',
+      preset: 'teddy-cup',
+    })
+    expect(inquiry(db, '1')).toEqual({
+      subject: '路灯不亮',
+      body: '小区路灯\n坏了',
+      receivedAt: Date.parse('2019-04-25T01:32:09Z'),
+      status: 'new',
+      citizenName: 'A001',
+    })
+    expect(findImportBatch(db, first.batchId ?? 0)).toMatchObject({
+      channelCode: 'minxin',
+      fileName: 'messages.csv',
+      format: 'csv',
+      created: 2,
+      duplicates: 0,
+    })
     const again = await run(db, bytes)
     expect(again).toMatchObject({ status: 'written', created: 0, duplicates: 2 })
     expect(tableCounts(db).inquiries).toBe(2)
@@ -41,23 +88,53 @@ describe('importFile', () => {
 
   it('lists a re-imported row whose message differs from the stored inquiry, which stays as it was', async () => {
     const { db } = setupDesk()
-    await run(db, csv(HEADER, '1,A001,路灯不亮,2019/4/25 9:32:09,小区路灯坏了', '2,A002,噪音扰民,2019/4/26 10:00:00,夜间施工'))
-    const again = await run(db, csv(HEADER, '1,A001,路灯不亮,2019/4/25 9:32:09,小区路灯坏了', '2,A002,噪音扰民（已改）,2019/4/26 10:00:00,夜间施工', '3,A003,井盖缺失,2019/4/27 8:00:00,井盖丢了'))
-    const id2 = (db.$client.prepare("select id from inquiries where external_id = '2'").get() as { id: number }).id
+    await run(
+      db,
+      csv(
+        HEADER,
+        '1,A001,路灯不亮,2019/4/25 9:32:09,小区路灯坏了',
+        '2,A002,噪音扰民,2019/4/26 10:00:00,夜间施工',
+      ),
+    )
+    const again = await run(
+      db,
+      csv(
+        HEADER,
+        '1,A001,路灯不亮,2019/4/25 9:32:09,小区路灯坏了',
+        '2,A002,噪音扰民（已改）,2019/4/26 10:00:00,夜间施工',
+        '3,A003,井盖缺失,2019/4/27 8:00:00,井盖丢了',
+      ),
+    )
+    const id2 = (
+      db.$client.prepare("select id from inquiries where external_id = '2'").get() as { id: number }
+    ).id
     expect(again).toMatchObject({
       status: 'written',
       created: 1,
       duplicates: 2,
-      errors: [{ row: 3, column: '留言主题', reason: `留言编号 2 is already in the desk (inquiry ${id2}) with a different 留言主题; the desk keeps its own` }],
+      errors: [
+        {
+          row: 3,
+          column: '留言主题',
+          reason: `留言编号 2 is already in the desk (inquiry ${id2}) with a different 留言主题; the desk keeps its own`,
+        },
+      ],
     })
     expect(inquiry(db, '2')?.subject).toBe('噪音扰民')
-    expect(JSON.parse(findImportBatch(db, again.batchId ?? 0)?.errors ?? '[]')).toEqual(again.errors)
+    expect(JSON.parse(findImportBatch(db, again.batchId ?? 0)?.errors ?? '[]')).toEqual(
+      again.errors,
+    )
   })
 
   it('rejects a file with a bad row, naming row (header = row 1, blank rows counted) and column, and writes nothing', async () => {
     const { db } = setupDesk()
     const before = tableCounts(db)
-    const bytes = csv(HEADER, '1,A001,路灯不亮,2019/4/25 9:32:09,坏了', '', '2,A002,,2019/4/31 10:00:00,夜间施工')
+    const bytes = csv(
+      HEADER,
+      '1,A001,路灯不亮,2019/4/25 9:32:09,坏了',
+      '',
+      '2,A002,,2019/4/31 10:00:00,夜间施工',
+    )
     const summary = await run(db, bytes)
     expect(summary).toMatchObject({ status: 'rejected', created: 0, duplicates: 0, skipped: 0 })
     expect(summary.errors).toEqual([
@@ -69,21 +146,46 @@ describe('importFile', () => {
 
   it('with skipInvalid, writes the valid rows and lists the skipped ones in the batch', async () => {
     const { db } = setupDesk()
-    const summary = await run(db, csv(HEADER, '1,A001,路灯不亮,2019/4/25 9:32:09,坏了', '2,A002,噪音,yesterday,施工'), { skipInvalid: true })
-    expect(summary).toMatchObject({ status: 'written', created: 1, skipped: 1, errors: [{ row: 3, column: '留言时间' }] })
+    const summary = await run(
+      db,
+      csv(HEADER, '1,A001,路灯不亮,2019/4/25 9:32:09,坏了', '2,A002,噪音,yesterday,施工'),
+      { skipInvalid: true },
+    )
+    expect(summary).toMatchObject({
+      status: 'written',
+      created: 1,
+      skipped: 1,
+      errors: [{ row: 3, column: '留言时间' }],
+    })
     const batch = findImportBatch(db, summary.batchId ?? 0)
-    expect(JSON.parse(batch?.errors ?? '[]')).toEqual([{ row: 3, column: '留言时间', reason: 'unreadable time "yesterday"' }])
+    expect(JSON.parse(batch?.errors ?? '[]')).toEqual([
+      { row: 3, column: '留言时间', reason: 'unreadable time "yesterday"' },
+    ])
     expect(batch?.skipped).toBe(1)
   })
 
   it('a repeated id with the same content is a duplicate; with different content both rows are refused', async () => {
     const { db } = setupDesk()
-    const same = await run(db, csv(HEADER, '1,A,主题,2019/1/1,内容', '1,A,主题,2019/1/1 0:00:00,内容'))
+    const same = await run(
+      db,
+      csv(HEADER, '1,A,主题,2019/1/1,内容', '1,A,主题,2019/1/1 0:00:00,内容'),
+    )
     expect(same).toMatchObject({ status: 'written', created: 1, duplicates: 1 })
-    const differ = await run(db, csv(HEADER, '5,A,主题,2019/1/1,内容', '6,B,x,2019/1/1,y', '5,A,主题,2019/1/1,另一内容'))
+    const differ = await run(
+      db,
+      csv(HEADER, '5,A,主题,2019/1/1,内容', '6,B,x,2019/1/1,y', '5,A,主题,2019/1/1,另一内容'),
+    )
     expect(differ.errors).toEqual([
-      { row: 2, column: '留言编号', reason: '留言编号 5 is also on row 4, with a different 留言详情' },
-      { row: 4, column: '留言编号', reason: '留言编号 5 is also on row 2, with a different 留言详情' },
+      {
+        row: 2,
+        column: '留言编号',
+        reason: '留言编号 5 is also on row 4, with a different 留言详情',
+      },
+      {
+        row: 4,
+        column: '留言编号',
+        reason: '留言编号 5 is also on row 2, with a different 留言详情',
+      },
     ])
   })
 
@@ -107,11 +209,16 @@ describe('importFile', () => {
 
   it('reports progress every 1000 rows of a large file', async () => {
     const { db } = setupDesk()
-    const lines = Array.from({ length: 2100 }, (_, i) => `${i + 1},A${i},主题${i},2019/1/1 8:00,内容${i}`)
+    const lines = Array.from(
+      { length: 2100 },
+      (_, i) => `${i + 1},A${i},主题${i},2019/1/1 8:00,内容${i}`,
+    )
     const progress: ImportProgress[] = []
     const summary = await run(db, csv(HEADER, ...lines), { onProgress: (p) => progress.push(p) })
     expect(summary.created).toBe(2100)
-    expect(progress.filter((p) => p.phase === 'write').map((p) => p.done)).toEqual([1000, 2000, 2100])
+    expect(progress.filter((p) => p.phase === 'write').map((p) => p.done)).toEqual([
+      1000, 2000, 2100,
+    ])
   })
 
   it('decodes GB18030, GBK and UTF-8 with a BOM to the same text', async () => {
@@ -120,10 +227,16 @@ describe('importFile', () => {
     const summary = await run(db, iconv.encode(text, 'gb18030'))
     expect(summary).toMatchObject({ status: 'written', created: 1, encoding: 'gb18030' })
     expect(inquiry(db, '1')?.subject).toBe('关于•路灯 问题')
-    const bom = await run(setupDesk().db, new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]))
+    const bom = await run(
+      setupDesk().db,
+      new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]),
+    )
     expect(bom).toMatchObject({ status: 'written', created: 1, encoding: 'utf-8' })
     const gbkDb = setupDesk().db
-    const gbk = await run(gbkDb, iconv.encode(`${HEADER}\r\n1,A001,关于路灯问题,2019/4/25 9:32:09,内容\r\n`, 'gbk'))
+    const gbk = await run(
+      gbkDb,
+      iconv.encode(`${HEADER}\r\n1,A001,关于路灯问题,2019/4/25 9:32:09,内容\r\n`, 'gbk'),
+    )
     expect(gbk).toMatchObject({ status: 'written', created: 1, encoding: 'gb18030' })
     expect(inquiry(gbkDb, '1')?.subject).toBe('关于路灯问题')
   })
@@ -131,7 +244,10 @@ describe('importFile', () => {
   it('maps any layout with --map entries and reads times in --tz', async () => {
     const { db } = setupDesk()
     const bytes = csv('Key,When,What,Detail', '42,03/14/2011 03:59:20 PM,Noise,Loud music')
-    const summary = await run(db, bytes, { map: ['Key=externalId', 'When=receivedAt', 'What=subject', 'Detail=body'], tz: 'America/New_York' })
+    const summary = await run(db, bytes, {
+      map: ['Key=externalId', 'When=receivedAt', 'What=subject', 'Detail=body'],
+      tz: 'America/New_York',
+    })
     expect(summary).toMatchObject({ status: 'written', created: 1 })
     expect(inquiry(db, '42')?.receivedAt).toBe(Date.parse('2011-03-14T19:59:20Z'))
   })
@@ -146,10 +262,17 @@ describe('importFile', () => {
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer())
     const { db } = setupDesk()
     const summary = await run(db, bytes, { file: { name: 'book.xlsx', bytes }, sheet: 'Second' })
-    expect(summary).toMatchObject({ status: 'written', created: 1, format: 'xlsx', sheet: 'Second' })
+    expect(summary).toMatchObject({
+      status: 'written',
+      created: 1,
+      format: 'xlsx',
+      sheet: 'Second',
+    })
     expect(inquiry(db, '37042')?.receivedAt).toBe(Date.parse('2019-01-02T00:30:00Z'))
     const missing = await run(db, bytes, { file: { name: 'book.xlsx', bytes }, sheet: 'Third' })
-    expect(missing.errors).toEqual([{ reason: 'No sheet named "Third"; the sheets are: First, Second' }])
+    expect(missing.errors).toEqual([
+      { reason: 'No sheet named "Third"; the sheets are: First, Second' },
+    ])
     const empty = new Uint8Array(await new ExcelJS.Workbook().xlsx.writeBuffer())
     const none = await run(db, empty, { file: { name: 'empty.xlsx', bytes: empty } })
     expect(none.errors).toEqual([{ reason: 'The workbook has no sheets' }])
@@ -164,9 +287,24 @@ describe('importFile', () => {
     const bytes = csv(HEADER, '1,A,主题,2019/1/1,内容', '2,B,主题,2019/1/2,内容')
     const preview = await previewFile(file(bytes), {}, 1)
     // it stopped after the row it shows, so it does not know the file's length
-    expect(preview).toMatchObject({ format: 'csv', encoding: 'utf-8', preset: 'teddy-cup', totalRows: undefined, rows: [{ row: 2 }] })
-    expect(await previewFile(file(bytes), {}, 5)).toMatchObject({ totalRows: 2, rows: [{ row: 2 }, { row: 3 }] })
-    expect(preview.mapping).toEqual({ externalId: '留言编号', subject: '留言主题', receivedAt: '留言时间', body: '留言详情', citizenName: '留言用户' })
+    expect(preview).toMatchObject({
+      format: 'csv',
+      encoding: 'utf-8',
+      preset: 'teddy-cup',
+      totalRows: undefined,
+      rows: [{ row: 2 }],
+    })
+    expect(await previewFile(file(bytes), {}, 5)).toMatchObject({
+      totalRows: 2,
+      rows: [{ row: 2 }, { row: 3 }],
+    })
+    expect(preview.mapping).toEqual({
+      externalId: '留言编号',
+      subject: '留言主题',
+      receivedAt: '留言时间',
+      body: '留言详情',
+      citizenName: '留言用户',
+    })
     expect(tableCounts(db).inquiries).toBe(0)
   })
 })
@@ -175,19 +313,67 @@ describe('importFile refuses bad input with a clear reason and writes nothing', 
   const cases: [string, Uint8Array, Partial<ImportOptions>, string][] = [
     ['an empty file', new Uint8Array(), {}, 'The file is empty'],
     ['a header-only file', csv(HEADER), {}, 'The file has a header row but no data rows'],
-    ['binary garbage', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0xff, 0xd8]), {}, 'The file is binary (it holds NUL bytes), not a CSV text file'],
-    ['binary garbage without NUL bytes', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x01, 0x02, 0x8f]), {}, 'The file is not readable text: neither UTF-8 nor GB18030'],
-    ['control characters', new Uint8Array([0x41, 0x2c, 0x42, 0x0a, 0x01, 0x02, 0x1b, 0x2c, 0x43]), {}, 'The file is binary, not CSV text (control character U+0001 at character 4)'],
-    ['an unknown channel', csv(HEADER, '1,A,主题,2019/1/1,内容'), { channelCode: 'fax' }, 'Unknown channel: fax'],
-    ['an unknown --map field', csv(HEADER, '1,A,主题,2019/1/1,内容'), { map: ['留言用户=uid'] }, '--map "留言用户=uid": unknown field "uid"; fields are externalId, subject, body, receivedAt, citizenName, citizenPhone, citizenEmail, category, reply, repliedAt'],
-    ['an unknown zone', csv(HEADER, '1,A,主题,2019/1/1,内容'), { tz: 'Mars/Olympus' }, 'Unknown time zone "Mars/Olympus" (use an IANA name such as America/New_York)'],
-    ['a fake .xlsx', csv(HEADER), { file: { name: 'a.xlsx', bytes: new Uint8Array() } }, 'a.xlsx is not an XLSX workbook (not a ZIP file)'],
-    ['a broken workbook', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), {}, 'The file is not a readable XLSX workbook'],
-    ['no mapping for a foreign layout', csv('a,b', '1,2'), {}, 'no column is mapped to externalId (no preset matches these headers; use --map)'],
+    [
+      'binary garbage',
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0xff, 0xd8]),
+      {},
+      'The file is binary (it holds NUL bytes), not a CSV text file',
+    ],
+    [
+      'binary garbage without NUL bytes',
+      new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x01, 0x02, 0x8f]),
+      {},
+      'The file is not readable text: neither UTF-8 nor GB18030',
+    ],
+    [
+      'control characters',
+      new Uint8Array([0x41, 0x2c, 0x42, 0x0a, 0x01, 0x02, 0x1b, 0x2c, 0x43]),
+      {},
+      'The file is binary, not CSV text (control character U+0001 at character 4)',
+    ],
+    [
+      'an unknown channel',
+      csv(HEADER, '1,A,主题,2019/1/1,内容'),
+      { channelCode: 'fax' },
+      'Unknown channel: fax',
+    ],
+    [
+      'an unknown --map field',
+      csv(HEADER, '1,A,主题,2019/1/1,内容'),
+      { map: ['留言用户=uid'] },
+      '--map "留言用户=uid": unknown field "uid"; fields are externalId, subject, body, receivedAt, citizenName, citizenPhone, citizenEmail, category, reply, repliedAt',
+    ],
+    [
+      'an unknown zone',
+      csv(HEADER, '1,A,主题,2019/1/1,内容'),
+      { tz: 'Mars/Olympus' },
+      'Unknown time zone "Mars/Olympus" (use an IANA name such as America/New_York)',
+    ],
+    [
+      'a fake .xlsx',
+      csv(HEADER),
+      { file: { name: 'a.xlsx', bytes: new Uint8Array() } },
+      'a.xlsx is not an XLSX workbook (not a ZIP file)',
+    ],
+    [
+      'a broken workbook',
+      new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]),
+      {},
+      'The file is not a readable XLSX workbook',
+    ],
+    [
+      'no mapping for a foreign layout',
+      csv('a,b', '1,2'),
+      {},
+      'no column is mapped to externalId (no preset matches these headers; use --map)',
+    ],
   ]
   it.each(cases)('%s', async (_name, bytes, opts, reason) => {
     const { db } = setupDesk()
-    const summary = await run(db, bytes, { ...opts, file: { name: opts.file?.name ?? 'in.csv', bytes } })
+    const summary = await run(db, bytes, {
+      ...opts,
+      file: { name: opts.file?.name ?? 'in.csv', bytes },
+    })
     expect(summary.status).toBe('rejected')
     expect(summary.errors[0]?.reason).toContain(reason)
     expect(tableCounts(db)).toEqual({ inquiries: 0, events: 0, replies: 0, batches: 0 })

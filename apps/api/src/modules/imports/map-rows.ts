@@ -4,7 +4,13 @@
  * write counts it as a duplicate); repeated with different content, every row of it is invalid,
  * each naming the others, since the file does not say which one is right.
  */
-import { rowToInquiry, type ColumnMapping, type ImportField, type ImportIssue, type NewInquiry } from '@desk/domain'
+import {
+  rowToInquiry,
+  type ColumnMapping,
+  type ImportField,
+  type ImportIssue,
+  type NewInquiry,
+} from '@desk/domain'
 import type { Table } from './table.ts'
 
 export type MappedRow = { row: number; inquiry: NewInquiry }
@@ -19,7 +25,15 @@ export type MappedRows = {
 }
 
 type Comparable = Exclude<ImportField, 'reply' | 'repliedAt' | 'externalId'>
-const COMPARED: readonly Comparable[] = ['subject', 'body', 'receivedAt', 'citizenName', 'citizenPhone', 'citizenEmail', 'category']
+const COMPARED: readonly Comparable[] = [
+  'subject',
+  'body',
+  'receivedAt',
+  'citizenName',
+  'citizenPhone',
+  'citizenEmail',
+  'category',
+]
 /** The message's own fields (absent optional texts as null or undefined: both mean none). */
 export type MessageFields = { [F in Comparable]?: string | number | null | undefined }
 
@@ -55,7 +69,10 @@ export function mapRows(
   table.rows.forEach(({ row, cells }, i) => {
     const extra = cells.slice(width).filter((c) => c !== null && String(c).trim() !== '').length
     if (extra > 0) {
-      issues.push({ row, reason: `the row has ${width + extra} or more cells but the header only ${width}` })
+      issues.push({
+        row,
+        reason: `the row has ${width + extra} or more cells but the header only ${width}`,
+      })
       badRows.add(row)
     }
     const result = rowToInquiry(cells, mapping, { ...ctx, row })
@@ -74,13 +91,19 @@ export function mapRows(
   for (const [id, rows] of byId) {
     if (rows.length < 2) continue
     const first = rows[0] as MappedRow
-    const field = rows.map((r) => firstDifference(first.inquiry, r.inquiry)).find((f) => f !== undefined)
+    const field = rows
+      .map((r) => firstDifference(first.inquiry, r.inquiry))
+      .find((f) => f !== undefined)
     if (!field) continue
     const column = mapping[field]?.column ?? field
     for (const r of rows) {
       const others = rows.filter((o) => o !== r).map((o) => o.row)
       const where = `${others.length > 1 ? 'rows' : 'row'} ${others.join(', ')}`
-      issues.push({ row: r.row, column: idColumn, reason: `${idColumn} ${id} is also on ${where}, with a different ${column}` })
+      issues.push({
+        row: r.row,
+        column: idColumn,
+        reason: `${idColumn} ${id} is also on ${where}, with a different ${column}`,
+      })
       badRows.add(r.row)
     }
   }

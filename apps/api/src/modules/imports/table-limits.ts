@@ -21,23 +21,34 @@ export class TableLimiter {
   add(row: number, cells: readonly ImportCell[]): void {
     this.rows++
     if (this.rows > IMPORT_LIMITS.rows) {
-      throw new AppError('VALIDATION', `The file has more than ${IMPORT_LIMITS.rows.toLocaleString('en')} data rows, the import limit: split it`, [
-        { row, reason: `more than ${IMPORT_LIMITS.rows} data rows (import limit)` },
-      ])
+      throw new AppError(
+        'VALIDATION',
+        `The file has more than ${IMPORT_LIMITS.rows.toLocaleString('en')} data rows, the import limit: split it`,
+        [{ row, reason: `more than ${IMPORT_LIMITS.rows} data rows (import limit)` }],
+      )
     }
     for (const cell of cells) {
       if (cell === null || cell === '') continue
       this.cells++
       if (typeof cell === 'string' && cell.length > IMPORT_LIMITS.cellChars) {
-        throw new AppError('VALIDATION', `Row ${row} has a cell of more than ${IMPORT_LIMITS.cellChars} characters, the most a spreadsheet cell holds`, [
-          { row, reason: `a cell of more than ${IMPORT_LIMITS.cellChars} characters (import limit)` },
-        ])
+        throw new AppError(
+          'VALIDATION',
+          `Row ${row} has a cell of more than ${IMPORT_LIMITS.cellChars} characters, the most a spreadsheet cell holds`,
+          [
+            {
+              row,
+              reason: `a cell of more than ${IMPORT_LIMITS.cellChars} characters (import limit)`,
+            },
+          ],
+        )
       }
     }
     if (this.cells > IMPORT_LIMITS.cells) {
-      throw new AppError('VALIDATION', `The file has more than ${IMPORT_LIMITS.cells.toLocaleString('en')} filled cells, the import limit: split it`, [
-        { row, reason: `more than ${IMPORT_LIMITS.cells} filled cells (import limit)` },
-      ])
+      throw new AppError(
+        'VALIDATION',
+        `The file has more than ${IMPORT_LIMITS.cells.toLocaleString('en')} filled cells, the import limit: split it`,
+        [{ row, reason: `more than ${IMPORT_LIMITS.cells} filled cells (import limit)` }],
+      )
     }
     if (this.rows % 1000 === 0) this.onRows?.(this.rows)
   }

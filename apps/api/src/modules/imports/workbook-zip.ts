@@ -13,16 +13,19 @@ import { AppError } from '../../lib/errors.ts'
 const MAX_ENTRIES = 10_000
 
 const overLimit = (what: string) =>
-  new AppError('VALIDATION', `The workbook ${what}, over the ${limitMb(IMPORT_LIMITS.unzippedBytes)} MB import limit for an unzipped XLSX: save it as CSV or split it`, [
-    { reason: `unzipped size over ${limitMb(IMPORT_LIMITS.unzippedBytes)} MB (import limit)` },
-  ])
+  new AppError(
+    'VALIDATION',
+    `The workbook ${what}, over the ${limitMb(IMPORT_LIMITS.unzippedBytes)} MB import limit for an unzipped XLSX: save it as CSV or split it`,
+    [{ reason: `unzipped size over ${limitMb(IMPORT_LIMITS.unzippedBytes)} MB (import limit)` }],
+  )
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
 
 /** The sheets' names in workbook order, from `xl/workbook.xml`. */
 function sheetNames(workbookXml: string): string[] {
-  return [...workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"/g)].map(([, name = '']) =>
-    name.replace(/&(amp|lt|gt|quot|apos);/g, (entity, e: string) => XML_ENTITIES[e] ?? entity),
+  return [...workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"/g)].map(
+    ([, name = '']) =>
+      name.replace(/&(amp|lt|gt|quot|apos);/g, (entity, e: string) => XML_ENTITIES[e] ?? entity),
   )
 }
 
@@ -31,13 +34,22 @@ function sheetNames(workbookXml: string): string[] {
  * @throws AppError VALIDATION when the unzipped parts pass the limit (naming it) or the ZIP is
  *   unreadable
  */
-export async function checkWorkbookZip(bytes: Uint8Array, limit: number = IMPORT_LIMITS.unzippedBytes): Promise<{ sheets: string[] }> {
+export async function checkWorkbookZip(
+  bytes: Uint8Array,
+  limit: number = IMPORT_LIMITS.unzippedBytes,
+): Promise<{ sheets: string[] }> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { lazyEntries: true, validateEntrySizes: true }, (err, z) =>
-      err ? reject(unreadable(err)) : resolve(z),
+    yauzl.fromBuffer(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      { lazyEntries: true, validateEntrySizes: true },
+      (err, z) => (err ? reject(unreadable(err)) : resolve(z)),
     ),
   )
-  if (zip.entryCount > MAX_ENTRIES) throw new AppError('VALIDATION', `The workbook has ${zip.entryCount} parts; an XLSX has far fewer`)
+  if (zip.entryCount > MAX_ENTRIES)
+    throw new AppError(
+      'VALIDATION',
+      `The workbook has ${zip.entryCount} parts; an XLSX has far fewer`,
+    )
   const entries = await new Promise<yauzl.Entry[]>((resolve, reject) => {
     const found: yauzl.Entry[] = []
     zip.on('entry', (e: yauzl.Entry) => {
@@ -72,4 +84,5 @@ export async function checkWorkbookZip(bytes: Uint8Array, limit: number = IMPORT
   return { sheets: sheetNames(Buffer.concat(workbookXml).toString('utf8')) }
 }
 
-const unreadable = (err: Error) => new AppError('VALIDATION', `The file is not a readable XLSX workbook: ${err.message}`)
+const unreadable = (err: Error) =>
+  new AppError('VALIDATION', `The file is not a readable XLSX workbook: ${err.message}`)

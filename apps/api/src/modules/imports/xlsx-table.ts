@@ -16,11 +16,17 @@ import { checkWorkbookZip } from './workbook-zip.ts'
 /** An exceljs cell value as plain data: rich text joined, formulas as their cached result. */
 function toCell(value: ExcelJS.CellValue | undefined): ImportCell {
   if (value === null || value === undefined) return null
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) {
+  if (
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean' ||
+    value instanceof Date
+  ) {
     return value
   }
   if ('richText' in value) return value.richText.map((r) => r.text).join('')
-  if ('formula' in value || 'sharedFormula' in value) return toCell(value.result as ExcelJS.CellValue)
+  if ('formula' in value || 'sharedFormula' in value)
+    return toCell(value.result as ExcelJS.CellValue)
   if ('hyperlink' in value) return toCell(value.text as ExcelJS.CellValue)
   if ('error' in value) return value.error
   return null
@@ -32,11 +38,17 @@ function toCell(value: ExcelJS.CellValue | undefined): ImportCell {
  * @throws AppError VALIDATION when the bytes are not a workbook, it has no sheets, the named
  *   sheet is missing (the message lists the sheets), or the sheet has no header row
  */
-export async function readXlsxTable(bytes: Uint8Array, opts: ReadTableOptions = {}): Promise<Table> {
+export async function readXlsxTable(
+  bytes: Uint8Array,
+  opts: ReadTableOptions = {},
+): Promise<Table> {
   const { sheet, previewRows } = opts
   const { sheets } = await checkWorkbookZip(bytes)
   if (sheet !== undefined && sheets.length > 0 && !sheets.includes(sheet)) {
-    throw new AppError('VALIDATION', `No sheet named "${sheet}"; the sheets are: ${sheets.join(', ')}`)
+    throw new AppError(
+      'VALIDATION',
+      `No sheet named "${sheet}"; the sheets are: ${sheets.join(', ')}`,
+    )
   }
   const limiter = new TableLimiter(opts.onRows)
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes)), {
@@ -77,11 +89,25 @@ export async function readXlsxTable(bytes: Uint8Array, opts: ReadTableOptions = 
     }
   } catch (err) {
     if (err instanceof AppError) throw err
-    throw new AppError('VALIDATION', `The file is not a readable XLSX workbook: ${(err as Error).message}`)
+    throw new AppError(
+      'VALIDATION',
+      `The file is not a readable XLSX workbook: ${(err as Error).message}`,
+    )
   }
   if (names.length === 0) throw new AppError('VALIDATION', 'The workbook has no sheets')
-  if (!found) throw new AppError('VALIDATION', `No sheet named "${sheet}"; the sheets are: ${names.join(', ')}`)
+  if (!found)
+    throw new AppError(
+      'VALIDATION',
+      `No sheet named "${sheet}"; the sheets are: ${names.join(', ')}`,
+    )
   limiter.end()
   const all = sheets.length >= names.length ? sheets : names
-  return { format: 'xlsx', sheet: found.name, sheets: all, headers: found.headers, rows: found.rows, complete: found.complete }
+  return {
+    format: 'xlsx',
+    sheet: found.name,
+    sheets: all,
+    headers: found.headers,
+    rows: found.rows,
+    complete: found.complete,
+  }
 }

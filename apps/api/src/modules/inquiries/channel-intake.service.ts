@@ -2,7 +2,13 @@
 import type { ChannelInquiryInput, NewInquiry } from '@desk/domain'
 import { withTransaction } from '../../db/transaction.ts'
 import { getActiveChannel } from '../channels/channels.service.ts'
-import { bindAttachments, prepareAttachments, type FilesCtx, type PreparedAttachment, type Uploader } from '../files/files.service.ts'
+import {
+  bindAttachments,
+  prepareAttachments,
+  type FilesCtx,
+  type PreparedAttachment,
+  type Uploader,
+} from '../files/files.service.ts'
 import { ingestInquiries } from './ingest.service.ts'
 import { recordEvent } from './inquiries.service.ts'
 
@@ -26,20 +32,47 @@ export function toNewInquiry(channelCode: string, item: ChannelInquiryInput): Ne
  * written); a new item's files are bound to it, an item the desk has already keeps what it has.
  * @throws AppError NOT_FOUND / CONFLICT for an unknown or deactivated channel, VALIDATION for a file
  */
-export async function receiveFromChannel(ctx: FilesCtx, code: string, items: ChannelInquiryInput[], actorId: number | null) {
+export async function receiveFromChannel(
+  ctx: FilesCtx,
+  code: string,
+  items: ChannelInquiryInput[],
+  actorId: number | null,
+) {
   getActiveChannel(ctx.db, code)
   const uploader: Uploader = actorId === null ? `channel:${code}` : `user:${actorId}`
   const prepared: PreparedAttachment[][] = []
   for (const [i, item] of items.entries()) {
-    prepared.push(await prepareAttachments(ctx, item.attachments ?? [], { profile: 'channel', uploader, path: [i] }))
+    prepared.push(
+      await prepareAttachments(ctx, item.attachments ?? [], {
+        profile: 'channel',
+        uploader,
+        path: [i],
+      }),
+    )
   }
   return withTransaction(ctx.db, (db) => {
-    const results = ingestInquiries(db, items.map((i) => toNewInquiry(code, i)), { actorId, now: ctx.now, eventType: 'received' })
+    const results = ingestInquiries(
+      db,
+      items.map((i) => toNewInquiry(code, i)),
+      { actorId, now: ctx.now, eventType: 'received' },
+    )
     for (const [i, r] of results.entries()) {
       const files = prepared[i] ?? []
       if (!r.created || files.length === 0) continue
-      const views = bindAttachments(db, files, { inquiryId: r.id, source: 'citizen', createdBy: actorId, uploader, now: ctx.now })
-      recordEvent(db, { inquiryId: r.id, actorId, type: 'attachment_added', data: { attachments: views }, createdAt: ctx.now })
+      const views = bindAttachments(db, files, {
+        inquiryId: r.id,
+        source: 'citizen',
+        createdBy: actorId,
+        uploader,
+        now: ctx.now,
+      })
+      recordEvent(db, {
+        inquiryId: r.id,
+        actorId,
+        type: 'attachment_added',
+        data: { attachments: views },
+        createdAt: ctx.now,
+      })
     }
     return results
   })

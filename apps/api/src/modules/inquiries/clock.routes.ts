@@ -17,7 +17,10 @@ import { getInquiryView } from './queue.service.ts'
 const idParam = z.object({ id: z.coerce.number().int().positive() })
 const reason = textSchema().trim().min(1).max(1000)
 const pauseSchema = versionSchema.extend({ reason })
-const decisionSchema = z.object({ approve: z.boolean(), note: textSchema().trim().max(1000).optional() })
+const decisionSchema = z.object({
+  approve: z.boolean(),
+  note: textSchema().trim().max(1000).optional(),
+})
 
 export const clockRoutes = new Hono<AppEnv>()
   .use(requireStaff())
@@ -32,11 +35,16 @@ export const clockRoutes = new Hono<AppEnv>()
     await resumeClock(ctxOf(c), id, c.req.valid('json').version)
     return c.json(getInquiryView(c.var.db, id, c.var.user), 200)
   })
-  .post('/:id/extensions', validate('param', idParam), validate('json', z.object({ reason })), async (c) => {
-    const { id } = c.req.valid('param')
-    const requestId = await requestExtension(ctxOf(c), id, c.req.valid('json').reason)
-    return c.json({ requestId, ...getInquiryView(c.var.db, id, c.var.user) }, 201)
-  })
+  .post(
+    '/:id/extensions',
+    validate('param', idParam),
+    validate('json', z.object({ reason })),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const requestId = await requestExtension(ctxOf(c), id, c.req.valid('json').reason)
+      return c.json({ requestId, ...getInquiryView(c.var.db, id, c.var.user) }, 201)
+    },
+  )
 
 export const extensionDecisionRoutes = new Hono<AppEnv>().post(
   '/extensions/:id/decision',

@@ -9,7 +9,13 @@
 import { formatInstant } from '@desk/domain'
 import type { Ctx } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
-import { decideExtensionRequest, endPause, getExtensionRequest, insertExtensionRequest, startPause } from '../deadlines/clock-records.service.ts'
+import {
+  decideExtensionRequest,
+  endPause,
+  getExtensionRequest,
+  insertExtensionRequest,
+  startPause,
+} from '../deadlines/clock-records.service.ts'
 import * as repo from './inquiries.repo.ts'
 import { act, write } from './inquiries.service.ts'
 
@@ -18,7 +24,13 @@ export function pauseClock(ctx: Ctx, id: number, version: number, reason: string
   return act(ctx, id, { action: 'pause_clock', version }, (row, tx) => {
     startPause(tx, { inquiryId: id, reason, pausedAt: ctx.now, pausedBy: ctx.user.id })
     write(tx, row, { pausedAt: ctx.now, updatedAt: ctx.now })
-    repo.insertEvent(tx, { inquiryId: id, actorId: ctx.user.id, type: 'clock_paused', data: { reason }, createdAt: ctx.now })
+    repo.insertEvent(tx, {
+      inquiryId: id,
+      actorId: ctx.user.id,
+      type: 'clock_paused',
+      data: { reason },
+      createdAt: ctx.now,
+    })
   })
 }
 
@@ -27,8 +39,18 @@ export function resumeClock(ctx: Ctx, id: number, version: number) {
   return act(ctx, id, { action: 'resume_clock', version }, (row, tx) => {
     const dueAt = endPause(tx, row, ctx.now, ctx.user.id)
     write(tx, row, { pausedAt: null, dueAt, updatedAt: ctx.now })
-    const data = { pausedAt: row.pausedAt === null ? null : formatInstant(row.pausedAt), from: formatInstant(row.dueAt), to: formatInstant(dueAt) }
-    repo.insertEvent(tx, { inquiryId: id, actorId: ctx.user.id, type: 'clock_resumed', data, createdAt: ctx.now })
+    const data = {
+      pausedAt: row.pausedAt === null ? null : formatInstant(row.pausedAt),
+      from: formatInstant(row.dueAt),
+      to: formatInstant(dueAt),
+    }
+    repo.insertEvent(tx, {
+      inquiryId: id,
+      actorId: ctx.user.id,
+      type: 'clock_resumed',
+      data,
+      createdAt: ctx.now,
+    })
   })
 }
 
@@ -37,7 +59,13 @@ export async function requestExtension(ctx: Ctx, id: number, reason: string): Pr
   let requestId = 0
   await act(ctx, id, { action: 'request_extension' }, (row, tx) => {
     requestId = insertExtensionRequest(tx, row, reason, ctx.user.id, ctx.now)
-    repo.insertEvent(tx, { inquiryId: id, actorId: ctx.user.id, type: 'extension_requested', data: { requestId, reason }, createdAt: ctx.now })
+    repo.insertEvent(tx, {
+      inquiryId: id,
+      actorId: ctx.user.id,
+      type: 'extension_requested',
+      data: { requestId, reason },
+      createdAt: ctx.now,
+    })
   })
   return requestId
 }
@@ -46,18 +74,44 @@ export async function requestExtension(ctx: Ctx, id: number, reason: string): Pr
  * Approves (the due date moves by the policy's extension amount) or rejects a pending request of
  * inquiry `id`. NOT_FOUND when the request is not that inquiry's.
  */
-export function decideExtension(ctx: Ctx, id: number, requestId: number, approve: boolean, note: string | null) {
+export function decideExtension(
+  ctx: Ctx,
+  id: number,
+  requestId: number,
+  approve: boolean,
+  note: string | null,
+) {
   return act(ctx, id, { action: 'decide_extension' }, (row, tx) => {
     if (getExtensionRequest(tx, requestId).inquiryId !== id) {
-      throw new AppError('NOT_FOUND', `Extension request ${requestId} of inquiry ${id} does not exist`)
+      throw new AppError(
+        'NOT_FOUND',
+        `Extension request ${requestId} of inquiry ${id} does not exist`,
+      )
     }
-    const dueAt = decideExtensionRequest(tx, requestId, row, { approve, by: ctx.user.id, at: ctx.now, note })
+    const dueAt = decideExtensionRequest(tx, requestId, row, {
+      approve,
+      by: ctx.user.id,
+      at: ctx.now,
+      note,
+    })
     if (!approve) {
-      repo.insertEvent(tx, { inquiryId: id, actorId: ctx.user.id, type: 'extension_rejected', data: { requestId, note }, createdAt: ctx.now })
+      repo.insertEvent(tx, {
+        inquiryId: id,
+        actorId: ctx.user.id,
+        type: 'extension_rejected',
+        data: { requestId, note },
+        createdAt: ctx.now,
+      })
       return
     }
     write(tx, row, { dueAt, updatedAt: ctx.now })
     const data = { requestId, from: formatInstant(row.dueAt), to: formatInstant(dueAt), note }
-    repo.insertEvent(tx, { inquiryId: id, actorId: ctx.user.id, type: 'extension_approved', data, createdAt: ctx.now })
+    repo.insertEvent(tx, {
+      inquiryId: id,
+      actorId: ctx.user.id,
+      type: 'extension_approved',
+      data,
+      createdAt: ctx.now,
+    })
   })
 }

@@ -5,13 +5,24 @@
  */
 import type { Db } from '../../db/client.ts'
 import { withTransaction } from '../../db/transaction.ts'
-import { attempt, listDueMessages, markAttemptFailed, markDelivered, type FetchFn } from '../outbox/outbox.service.ts'
+import {
+  attempt,
+  listDueMessages,
+  markAttemptFailed,
+  markDelivered,
+  type FetchFn,
+} from '../outbox/outbox.service.ts'
 import * as repo from './inquiries.repo.ts'
 
 export type DeliveryReport = { delivered: number; retrying: number; failed: number }
 
 /** Sends every pending message due at `now` (UTC ms), one at a time, and records each outcome. */
-export async function deliverDue(db: Db, now: number, fetchFn: FetchFn = fetch, limit = 50): Promise<DeliveryReport> {
+export async function deliverDue(
+  db: Db,
+  now: number,
+  fetchFn: FetchFn = fetch,
+  limit = 50,
+): Promise<DeliveryReport> {
   const report: DeliveryReport = { delivered: 0, retrying: 0, failed: 0 }
   for (const msg of listDueMessages(db, now, limit)) {
     const error = await attempt(db, msg, fetchFn)
@@ -19,7 +30,13 @@ export async function deliverDue(db: Db, now: number, fetchFn: FetchFn = fetch, 
       await withTransaction(db, (tx) => {
         markDelivered(tx, msg, now)
         const data = { replyId: msg.replyId, messageId: msg.id }
-        repo.insertEvent(tx, { inquiryId: msg.inquiryId, actorId: null, type: 'delivered', data, createdAt: now })
+        repo.insertEvent(tx, {
+          inquiryId: msg.inquiryId,
+          actorId: null,
+          type: 'delivered',
+          data,
+          createdAt: now,
+        })
       })
       report.delivered++
     } else {

@@ -19,10 +19,23 @@ export async function submitDraft(ctx: Ctx, id: number, input: { version: number
   await act(ctx, id, { action: 'submit_draft', version: input.version }, (row, db) => {
     workflowRepo.supersedeSubmittedDrafts(db, id)
     const number = workflowRepo.nextDraftNumber(db, id)
-    draftId = workflowRepo.insertDraft(db, { inquiryId: id, number, body: input.body, authorId: ctx.user.id, createdAt: ctx.now })
-    const claim = row.assigneeId === null ? { assigneeId: ctx.user.id, status: 'assigned' as const } : {}
+    draftId = workflowRepo.insertDraft(db, {
+      inquiryId: id,
+      number,
+      body: input.body,
+      authorId: ctx.user.id,
+      createdAt: ctx.now,
+    })
+    const claim =
+      row.assigneeId === null ? { assigneeId: ctx.user.id, status: 'assigned' as const } : {}
     write(db, row, { ...claim, updatedAt: ctx.now })
-    repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'draft_submitted', data: { draftId, number }, createdAt: ctx.now })
+    repo.insertEvent(db, {
+      inquiryId: id,
+      actorId: ctx.user.id,
+      type: 'draft_submitted',
+      data: { draftId, number },
+      createdAt: ctx.now,
+    })
   })
   return draftId
 }
@@ -31,7 +44,11 @@ function submittedDraft(db: Db, id: number, draftId: number) {
   const draft = workflowRepo.findDraft(db, id, draftId)
   if (!draft) throw new AppError('NOT_FOUND', `Draft ${draftId} of inquiry ${id} does not exist`)
   if (draft.status !== 'submitted') {
-    throw new AppError('CONFLICT', `Draft ${draft.number} is ${draft.status}, not awaiting sign-off`, { reason: 'draft_status', status: draft.status })
+    throw new AppError(
+      'CONFLICT',
+      `Draft ${draft.number} is ${draft.status}, not awaiting sign-off`,
+      { reason: 'draft_status', status: draft.status },
+    )
   }
   return draft
 }
@@ -47,18 +64,45 @@ export function approveDraft(ctx: Ctx, id: number, draftId: number, version: num
       draftId,
       now: ctx.now,
     })
-    workflowRepo.reviewDraft(db, draftId, { status: 'approved', reviewedBy: ctx.user.id, reviewedAt: ctx.now, replyId })
-    repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'draft_approved', data: { draftId, number: draft.number, replyId }, createdAt: ctx.now })
+    workflowRepo.reviewDraft(db, draftId, {
+      status: 'approved',
+      reviewedBy: ctx.user.id,
+      reviewedAt: ctx.now,
+      replyId,
+    })
+    repo.insertEvent(db, {
+      inquiryId: id,
+      actorId: ctx.user.id,
+      type: 'draft_approved',
+      data: { draftId, number: draft.number, replyId },
+      createdAt: ctx.now,
+    })
   })
 }
 
 /** Sends the draft back to its author with a comment; the inquiry stays with its assignee. */
-export function sendBackDraft(ctx: Ctx, id: number, draftId: number, input: { version: number; comment: string }) {
+export function sendBackDraft(
+  ctx: Ctx,
+  id: number,
+  draftId: number,
+  input: { version: number; comment: string },
+) {
   return act(ctx, id, { action: 'send_back', version: input.version }, (row, db) => {
     const draft = submittedDraft(db, id, draftId)
     write(db, row, { updatedAt: ctx.now })
-    workflowRepo.reviewDraft(db, draftId, { status: 'sent_back', reviewedBy: ctx.user.id, reviewedAt: ctx.now, reviewComment: input.comment })
+    workflowRepo.reviewDraft(db, draftId, {
+      status: 'sent_back',
+      reviewedBy: ctx.user.id,
+      reviewedAt: ctx.now,
+      reviewComment: input.comment,
+    })
     const data = { draftId, number: draft.number, comment: input.comment }
-    repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'draft_sent_back', data, createdAt: ctx.now })
+    repo.insertEvent(db, {
+      inquiryId: id,
+      actorId: ctx.user.id,
+      type: 'draft_sent_back',
+      data,
+      createdAt: ctx.now,
+    })
   })
 }

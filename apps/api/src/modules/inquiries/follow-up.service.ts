@@ -13,7 +13,8 @@ import { insertFollowUp } from '../follow-ups/follow-ups.service.ts'
 import * as repo from './inquiries.repo.ts'
 import { act, write } from './inquiries.service.ts'
 
-const isSatisfaction = (o: string): o is Satisfaction => (SATISFACTIONS as readonly string[]).includes(o)
+const isSatisfaction = (o: string): o is Satisfaction =>
+  (SATISFACTIONS as readonly string[]).includes(o)
 
 export function recordFollowUp(ctx: Ctx, id: number, input: FollowUpInput) {
   if (input.reopen && input.outcome !== 'unsatisfied') {
@@ -24,7 +25,12 @@ export function recordFollowUp(ctx: Ctx, id: number, input: FollowUpInput) {
   return act(ctx, id, { action: 'follow_up', version: input.version }, (row, db) => {
     const patch = isSatisfaction(input.outcome) ? { satisfaction: input.outcome } : {}
     if (input.reopen) {
-      write(db, row, { ...patch, status: row.assigneeId === null ? 'new' : 'assigned', closedAt: null, updatedAt: ctx.now })
+      write(db, row, {
+        ...patch,
+        status: row.assigneeId === null ? 'new' : 'assigned',
+        closedAt: null,
+        updatedAt: ctx.now,
+      })
     } else {
       write(db, row, { ...patch, updatedAt: ctx.now })
     }
@@ -37,9 +43,21 @@ export function recordFollowUp(ctx: Ctx, id: number, input: FollowUpInput) {
       createdAt: ctx.now,
     })
     const data = { followUpId, outcome: input.outcome, note: input.note }
-    repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'followed_up', data, createdAt: ctx.now })
+    repo.insertEvent(db, {
+      inquiryId: id,
+      actorId: ctx.user.id,
+      type: 'followed_up',
+      data,
+      createdAt: ctx.now,
+    })
     if (input.reopen) {
-      repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'rehandled', data: { followUpId, from: row.status }, createdAt: ctx.now })
+      repo.insertEvent(db, {
+        inquiryId: id,
+        actorId: ctx.user.id,
+        type: 'rehandled',
+        data: { followUpId, from: row.status },
+        createdAt: ctx.now,
+      })
     }
   })
 }

@@ -25,10 +25,31 @@ async function deskWithStaff() {
   const department = createDepartment(desk.db, { name: '规划处', isActive: true }, NOW)
   const users = []
   for (const username of ['r1', 'r2']) {
-    users.push(await createUser(desk.db, { username, displayName: username, role: 'responder', password: 'secret-pass', department: department.id }, NOW))
+    users.push(
+      await createUser(
+        desk.db,
+        {
+          username,
+          displayName: username,
+          role: 'responder',
+          password: 'secret-pass',
+          department: department.id,
+        },
+        NOW,
+      ),
+    )
   }
-  const manager = await createUser(desk.db, { username: 'm1', displayName: 'm1', role: 'manager', password: 'secret-pass' }, NOW)
-  return { db: desk.db, users, manager: { ...manager, role: 'manager' as const }, department: { id: department.id, name: department.name } }
+  const manager = await createUser(
+    desk.db,
+    { username: 'm1', displayName: 'm1', role: 'manager', password: 'secret-pass' },
+    NOW,
+  )
+  return {
+    db: desk.db,
+    users,
+    manager: { ...manager, role: 'manager' as const },
+    department: { id: department.id, name: department.name },
+  }
 }
 
 function plannedItems(db: Db) {
@@ -46,32 +67,63 @@ function plannedItems(db: Db) {
       externalIdPrefix: 'H-',
     }),
   ]
-  return items.map((item) => ({ item, plan: planLifecycle(plans, { receivedAt: item.receivedAt, dueAt: deadlineOf(item).dueAt }, moment, quota) }))
+  return items.map((item) => ({
+    item,
+    plan: planLifecycle(
+      plans,
+      { receivedAt: item.receivedAt, dueAt: deadlineOf(item).dueAt },
+      moment,
+      quota,
+    ),
+  }))
 }
 
 const dump = (db: Db) => ({
   inquiries: db.$client.prepare('select * from inquiries order by id').all(),
   events: db.$client.prepare('select * from inquiry_events order by id').all(),
   replies: db.$client.prepare('select * from replies order by id').all(),
-  search: db.$client.prepare(`select rowid from inquiries_fts where inquiries_fts match '"不动产"' order by rowid`).all(),
+  search: db.$client
+    .prepare(`select rowid from inquiries_fts where inquiries_fts match '"不动产"' order by rowid`)
+    .all(),
 })
 
 describe('buildHistoryRows + insertHistoryBatch', () => {
   it('write exactly the rows of ingestInquiries and the transfer/claim/reply/post/close services', async () => {
     const viaServices = await deskWithStaff()
-    for (const { item: { replyText, ...item }, plan } of plannedItems(viaServices.db)) {
+    for (const {
+      item: { replyText, ...item },
+      plan,
+    } of plannedItems(viaServices.db)) {
       const db = viaServices.db
       const user = { ...viaServices.users[plan.responder % 2]!, role: 'responder' as const }
-      const [res] = ingestInquiries(db, [item], { actorId: null, now: item.receivedAt, eventType: 'received' })
+      const [res] = ingestInquiries(db, [item], {
+        actorId: null,
+        now: item.receivedAt,
+        eventType: 'received',
+      })
       let version = 1
       if (plan.dispatchAt) {
         const input = { version, departmentId: viaServices.department.id, note: '请按职责办理' }
-        version = (await transferInquiry({ db, user: viaServices.manager, now: plan.dispatchAt }, res!.id, input)).version
+        version = (
+          await transferInquiry(
+            { db, user: viaServices.manager, now: plan.dispatchAt },
+            res!.id,
+            input,
+          )
+        ).version
       }
-      if (plan.claimAt) version = (await claimInquiry({ db, user, now: plan.claimAt }, res!.id, version)).version
-      if (plan.replyAt) version = (await replyToInquiry({ db, user, now: plan.replyAt }, res!.id, version, replyText)).version
+      if (plan.claimAt)
+        version = (await claimInquiry({ db, user, now: plan.claimAt }, res!.id, version)).version
+      if (plan.replyAt)
+        version = (
+          await replyToInquiry({ db, user, now: plan.replyAt }, res!.id, version, replyText)
+        ).version
       if (plan.postAt) {
-        const replyId = (db.$client.prepare('select id from replies where inquiry_id = ?').get(res!.id) as { id: number }).id
+        const replyId = (
+          db.$client.prepare('select id from replies where inquiry_id = ?').get(res!.id) as {
+            id: number
+          }
+        ).id
         await markPosted({ db, user, now: plan.postAt }, res!.id, replyId, toZonedDate(plan.postAt))
       }
       if (plan.closeAt) await closeInquiry({ db, user, now: plan.closeAt }, res!.id, version)
@@ -82,25 +134,39 @@ describe('buildHistoryRows + insertHistoryBatch', () => {
     const batch = plannedItems(viaBulk.db).map(({ item: { replyText, ...item }, plan }) => {
       const userId = viaBulk.users[plan.responder % 2]!.id
       const at = (t: number | undefined) => (t === undefined ? undefined : { at: t, userId })
-      const dispatch = { userId: viaBulk.manager.id, department: viaBulk.department, note: '请按职责办理' }
+      const dispatch = {
+        userId: viaBulk.manager.id,
+        department: viaBulk.department,
+        note: '请按职责办理',
+      }
       const steps = {
         dispatch: plan.dispatchAt === undefined ? undefined : { ...dispatch, at: plan.dispatchAt },
         claim: at(plan.claimAt),
-        reply: plan.replyAt === undefined ? undefined : { at: plan.replyAt, userId, body: replyText },
+        reply:
+          plan.replyAt === undefined ? undefined : { at: plan.replyAt, userId, body: replyText },
         post: at(plan.postAt),
         close: at(plan.closeAt),
       }
-      return { rows: buildHistoryRows(item, { now: item.receivedAt, eventType: 'received' }, steps), deadline: deadlineOf(item) }
+      return {
+        rows: buildHistoryRows(item, { now: item.receivedAt, eventType: 'received' }, steps),
+        deadline: deadlineOf(item),
+      }
     })
     expect(insertHistoryBatch(viaBulk.db, batch)).toEqual({ created: 150, duplicates: 0 })
 
     const a = dump(viaServices.db)
     const b = dump(viaBulk.db)
-    expect(new Set(a.inquiries.map((r) => (r as { status: string }).status))).toEqual(new Set(['new', 'assigned', 'replied', 'closed']))
+    expect(new Set(a.inquiries.map((r) => (r as { status: string }).status))).toEqual(
+      new Set(['new', 'assigned', 'replied', 'closed']),
+    )
     expect(a.search.length).toBeGreaterThan(0)
     expect(b).toEqual(a)
     // the external-content FTS index matches its table
-    expect(() => viaBulk.db.$client.prepare(`insert into inquiries_fts(inquiries_fts, rank) values ('integrity-check', 1)`).run()).not.toThrow()
+    expect(() =>
+      viaBulk.db.$client
+        .prepare(`insert into inquiries_fts(inquiries_fts, rank) values ('integrity-check', 1)`)
+        .run(),
+    ).not.toThrow()
     // a second run skips every inquiry with its history
     expect(insertHistoryBatch(viaBulk.db, batch)).toEqual({ created: 0, duplicates: 150 })
     expect(dump(viaBulk.db)).toEqual(a)

@@ -6,7 +6,13 @@
  * history-rows.test.ts proves that the result equals the services' rows, column for column.
  * The deadline columns are not built here: they come from the deadline resolver. Pure: no I/O.
  */
-import { startOfZonedDay, toZonedDate, type InquiryEventType, type InquiryStatus, type NewInquiry } from '@desk/domain'
+import {
+  startOfZonedDay,
+  toZonedDate,
+  type InquiryEventType,
+  type InquiryStatus,
+  type NewInquiry,
+} from '@desk/domain'
 import { messageColumns } from './ingest.service.ts'
 
 type Step = { at: number; userId: number }
@@ -47,8 +53,20 @@ export type HistoryRows = {
    * and a `posted` event name the id of the reply (`replyId`), which the writer adds once the reply
    * row has its id.
    */
-  events: { actorId: number | null; type: InquiryEventType; data: Record<string, unknown>; createdAt: number }[]
-  replies: { body: string; authorId: number; origin: 'desk'; createdAt: number; postedAt: number | null; postedBy: number | null }[]
+  events: {
+    actorId: number | null
+    type: InquiryEventType
+    data: Record<string, unknown>
+    createdAt: number
+  }[]
+  replies: {
+    body: string
+    authorId: number
+    origin: 'desk'
+    createdAt: number
+    postedAt: number | null
+    postedBy: number | null
+  }[]
 }
 
 /**
@@ -74,21 +92,51 @@ export function buildHistoryRows(
     updatedAt: arrival.now,
     ...messageColumns(item),
   }
-  const events: HistoryRows['events'] = [{ actorId: null, type: arrival.eventType, data: {}, createdAt: arrival.now }]
+  const events: HistoryRows['events'] = [
+    { actorId: null, type: arrival.eventType, data: {}, createdAt: arrival.now },
+  ]
   const replies: HistoryRows['replies'] = []
-  const change = (step: Step, type: InquiryEventType, patch: Partial<HistoryRows['inquiry']>, data = {}) => {
+  const change = (
+    step: Step,
+    type: InquiryEventType,
+    patch: Partial<HistoryRows['inquiry']>,
+    data = {},
+  ) => {
     Object.assign(inquiry, patch, { updatedAt: step.at, version: inquiry.version + 1 })
     events.push({ actorId: step.userId, type, data, createdAt: step.at })
   }
   const { dispatch, claim, reply, post, close } = steps
   if (dispatch) {
-    const data = { fromDepartmentId: null, from: null, toDepartmentId: dispatch.department.id, to: dispatch.department.name, note: dispatch.note, previousAssignee: null }
-    change(dispatch, 'transferred', { departmentId: dispatch.department.id, assigneeId: null, status: 'new' }, data)
+    const data = {
+      fromDepartmentId: null,
+      from: null,
+      toDepartmentId: dispatch.department.id,
+      to: dispatch.department.name,
+      note: dispatch.note,
+      previousAssignee: null,
+    }
+    change(
+      dispatch,
+      'transferred',
+      { departmentId: dispatch.department.id, assigneeId: null, status: 'new' },
+      data,
+    )
   }
   if (claim) change(claim, 'claimed', { status: 'assigned', assigneeId: claim.userId })
   if (reply) {
-    replies.push({ body: reply.body, authorId: reply.userId, origin: 'desk', createdAt: reply.at, postedAt: null, postedBy: null })
-    const patch = { status: 'replied' as const, assigneeId: inquiry.assigneeId ?? reply.userId, repliedAt: inquiry.repliedAt ?? reply.at }
+    replies.push({
+      body: reply.body,
+      authorId: reply.userId,
+      origin: 'desk',
+      createdAt: reply.at,
+      postedAt: null,
+      postedBy: null,
+    })
+    const patch = {
+      status: 'replied' as const,
+      assigneeId: inquiry.assigneeId ?? reply.userId,
+      repliedAt: inquiry.repliedAt ?? reply.at,
+    }
     change(reply, 'replied', patch, { length: reply.body.length })
   }
   const posted = replies[0]

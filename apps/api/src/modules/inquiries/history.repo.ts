@@ -9,7 +9,12 @@ import type { Db } from '../../db/client.ts'
 import type { HistoryRows } from './history-rows.ts'
 
 /** The deadline columns of a new inquiry, as the deadline resolver gives them. */
-export type DeadlineColumns = { dueAt: number; kind: string; deadlinePolicyId: number | null; deadlineRule: string | null }
+export type DeadlineColumns = {
+  dueAt: number
+  kind: string
+  deadlinePolicyId: number | null
+  deadlineRule: string | null
+}
 
 function statements(db: Db) {
   const sqlite = db.$client
@@ -21,9 +26,11 @@ function statements(db: Db) {
         @category, @assigneeId, @departmentId, @status, @receivedAt, @dueAt, @repliedAt, @closedAt, @version, @createdAt,
         @updatedAt, @kind, @deadlinePolicyId, @deadlineRule)
       on conflict (channel_code, external_id) do nothing`),
-    insertEvent: sqlite.prepare(`insert into inquiry_events (inquiry_id, actor_id, type, data, created_at)
+    insertEvent:
+      sqlite.prepare(`insert into inquiry_events (inquiry_id, actor_id, type, data, created_at)
       values (?, ?, ?, ?, ?)`),
-    insertReply: sqlite.prepare(`insert into replies (inquiry_id, body, author_id, origin, created_at, posted_at, posted_by)
+    insertReply:
+      sqlite.prepare(`insert into replies (inquiry_id, body, author_id, origin, created_at, posted_at, posted_by)
       values (?, ?, ?, ?, ?, ?, ?)`),
   }
 }
@@ -52,7 +59,11 @@ export function insertHistoryBatch(
       }
       created += 1
       const id = res.lastInsertRowid
-      const replyIds = rows.replies.map((r) => s.insertReply.run(id, r.body, r.authorId, r.origin, r.createdAt, r.postedAt, r.postedBy).lastInsertRowid)
+      const replyIds = rows.replies.map(
+        (r) =>
+          s.insertReply.run(id, r.body, r.authorId, r.origin, r.createdAt, r.postedAt, r.postedBy)
+            .lastInsertRowid,
+      )
       let replied = 0
       for (const e of rows.events) {
         // the services' key order: `replied` names the reply last, `posted` first

@@ -8,8 +8,20 @@ import type { Db } from '../../db/client.ts'
 import { inquiries, inquiryEvents, replies } from '../../db/schema.ts'
 import type { InquiryInsert } from './inquiries.repo.ts'
 
-type EventRow = { inquiryId: number; actorId: number | null; type: string; data: string; createdAt: number }
-type ReplyRow = { inquiryId: number; body: string; authorId: number | null; origin: 'desk' | 'source'; createdAt: number }
+type EventRow = {
+  inquiryId: number
+  actorId: number | null
+  type: string
+  data: string
+  createdAt: number
+}
+type ReplyRow = {
+  inquiryId: number
+  body: string
+  authorId: number | null
+  origin: 'desk' | 'source'
+  createdAt: number
+}
 
 function placeholders<K extends string>(keys: readonly K[]): Record<K, Placeholder> {
   const out = {} as Record<K, Placeholder>
@@ -25,10 +37,19 @@ export function prepareIngestWriter(db: Db) {
   const findId = db
     .select({ id: inquiries.id })
     .from(inquiries)
-    .where(and(eq(inquiries.channelCode, sql.placeholder('channelCode')), eq(inquiries.externalId, sql.placeholder('externalId'))))
+    .where(
+      and(
+        eq(inquiries.channelCode, sql.placeholder('channelCode')),
+        eq(inquiries.externalId, sql.placeholder('externalId')),
+      ),
+    )
     .prepare()
   const insertEvent = db.insert(inquiryEvents).values(placeholders(EVENT_KEYS)).prepare()
-  const insertReply = db.insert(replies).values(placeholders(REPLY_KEYS)).returning({ id: replies.id }).prepare()
+  const insertReply = db
+    .insert(replies)
+    .values(placeholders(REPLY_KEYS))
+    .returning({ id: replies.id })
+    .prepare()
   // the inquiry insert is prepared for the column set of the first row (callers always give the same set)
   let insertInquiry: { keys: string; run: (row: InquiryInsert) => number } | undefined
 

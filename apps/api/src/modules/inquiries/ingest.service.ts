@@ -26,7 +26,11 @@ export type IngestContext = {
  * is not written again: it comes back with `created: false` and the existing id.
  * @throws the driver's error (and writes nothing) when a row violates a constraint, e.g. an unknown channel
  */
-export function ingestInquiries(db: Db, items: readonly NewInquiry[], ctx: IngestContext): IngestResult[] {
+export function ingestInquiries(
+  db: Db,
+  items: readonly NewInquiry[],
+  ctx: IngestContext,
+): IngestResult[] {
   return db.transaction((tx) => {
     const t = tx as unknown as Db
     const write = { writer: prepareIngestWriter(t), dueFor: deadlineResolver(t) }
@@ -90,7 +94,13 @@ function ingestOne({ writer, dueFor }: Write, item: NewInquiry, ctx: IngestConte
     // a reply given by staff while logging the inquiry is an action of theirs, like any reply
     if (authorId !== null) {
       const data = JSON.stringify({ length: item.reply.body.length, replyId })
-      writer.insertEvent({ inquiryId: id, actorId: authorId, type: 'replied', data, createdAt: ctx.now })
+      writer.insertEvent({
+        inquiryId: id,
+        actorId: authorId,
+        type: 'replied',
+        data,
+        createdAt: ctx.now,
+      })
     }
   }
   return { externalId: item.externalId, id, created: true }

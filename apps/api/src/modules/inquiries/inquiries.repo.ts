@@ -3,8 +3,22 @@ import { PENDING_STATUSES, statusesOf, type InquiryFilter, type QueueSort } from
 import { and, asc, count, desc, eq, inArray, isNull, notInArray, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client.ts'
-import { departments, inquiries, inquiryCounts, inquiryEvents, replies, users } from '../../db/schema.ts'
-import { filterPredicate, filterWithoutChannel, hasUnpostedReply, isStatusOnly, statusIn, viewerScope } from '../../db/inquiry-filter.ts'
+import {
+  departments,
+  inquiries,
+  inquiryCounts,
+  inquiryEvents,
+  replies,
+  users,
+} from '../../db/schema.ts'
+import {
+  filterPredicate,
+  filterWithoutChannel,
+  hasUnpostedReply,
+  isStatusOnly,
+  statusIn,
+  viewerScope,
+} from '../../db/inquiry-filter.ts'
 import type { Viewer } from '../../lib/context.ts'
 import type { QueueCursor } from './queue-cursor.ts'
 
@@ -57,16 +71,25 @@ function keysetCondition(cursor: QueueCursor | undefined): SQL | undefined {
  */
 export function listInquiries(
   db: Db,
-  q: { filter: InquiryFilter; viewer: Viewer; sort: QueueSort; cursor?: QueueCursor | undefined; limit: number },
+  q: {
+    filter: InquiryFilter
+    viewer: Viewer
+    sort: QueueSort
+    cursor?: QueueCursor | undefined
+    limit: number
+  },
 ) {
   const col = sortColumn(q.sort)
-  const order = q.sort === 'received_desc' ? [desc(col), desc(inquiries.id)] : [asc(col), asc(inquiries.id)]
+  const order =
+    q.sort === 'received_desc' ? [desc(col), desc(inquiries.id)] : [asc(col), asc(inquiries.id)]
   // The page's ids first, from the sort's index alone; only those rows are then joined. In one
   // query SQLite joined and sorted every matching row before the limit (160 ms at 200k rows).
   // SQLite's planner prefers a status index plus a sort of every pending row (80 ms at 200k rows)
   // to the pending-only index that is already in due order (0.3 ms): name it for that view.
   const source =
-    q.sort === 'due_asc' && q.filter.status === 'pending' ? sql`${inquiries} indexed by inquiries_pending_due_idx` : inquiries
+    q.sort === 'due_asc' && q.filter.status === 'pending'
+      ? sql`${inquiries} indexed by inquiries_pending_due_idx`
+      : inquiries
   const pageIds = db
     .select({ id: sql<number>`${sql.raw('"inquiries"."id"')}` })
     .from(source)
@@ -90,9 +113,16 @@ export function listInquiries(
 export function countByChannel(db: Db, filter: Omit<InquiryFilter, 'channel'>, viewer: Viewer) {
   if (isStatusOnly(filter, viewer)) {
     return db
-      .select({ channelCode: inquiryCounts.channelCode, n: sql<number>`sum(${inquiryCounts.n})`.mapWith(Number) })
+      .select({
+        channelCode: inquiryCounts.channelCode,
+        n: sql<number>`sum(${inquiryCounts.n})`.mapWith(Number),
+      })
       .from(inquiryCounts)
-      .where(filter.status === 'all' ? undefined : inArray(inquiryCounts.status, [...statusesOf(filter.status)]))
+      .where(
+        filter.status === 'all'
+          ? undefined
+          : inArray(inquiryCounts.status, [...statusesOf(filter.status)]),
+      )
       .groupBy(inquiryCounts.channelCode)
       .all()
   }
@@ -107,7 +137,15 @@ export function countByChannel(db: Db, filter: Omit<InquiryFilter, 'channel'>, v
 /** The inquiry, when it exists and `viewer` (if given) may see it. */
 export function findInquiry(db: Db, id: number, viewer?: Viewer) {
   return db
-    .select({ ...listColumns, body: inquiries.body, citizenPhone: inquiries.citizenPhone, citizenEmail: inquiries.citizenEmail, closedAt: inquiries.closedAt, updatedAt: inquiries.updatedAt, deadlineRule: inquiries.deadlineRule })
+    .select({
+      ...listColumns,
+      body: inquiries.body,
+      citizenPhone: inquiries.citizenPhone,
+      citizenEmail: inquiries.citizenEmail,
+      closedAt: inquiries.closedAt,
+      updatedAt: inquiries.updatedAt,
+      deadlineRule: inquiries.deadlineRule,
+    })
     .from(inquiries)
     .leftJoin(assignee, eq(assignee.id, inquiries.assigneeId))
     .leftJoin(departments, eq(departments.id, inquiries.departmentId))
@@ -136,7 +174,18 @@ export function updateInquiryIfVersion(
   id: number,
   version: number,
   patch: Partial<
-    Pick<InquiryRow, 'status' | 'assigneeId' | 'repliedAt' | 'closedAt' | 'dueAt' | 'pausedAt' | 'departmentId' | 'duplicateOfId' | 'satisfaction'>
+    Pick<
+      InquiryRow,
+      | 'status'
+      | 'assigneeId'
+      | 'repliedAt'
+      | 'closedAt'
+      | 'dueAt'
+      | 'pausedAt'
+      | 'departmentId'
+      | 'duplicateOfId'
+      | 'satisfaction'
+    >
   > & { updatedAt: number },
 ): boolean {
   const res = db
@@ -153,7 +202,12 @@ export function updateInquiryIfVersion(
  */
 export function listRunningOpenDeadlines(db: Db) {
   return db
-    .select({ id: inquiries.id, receivedAt: inquiries.receivedAt, dueAt: inquiries.dueAt, deadlineRule: inquiries.deadlineRule })
+    .select({
+      id: inquiries.id,
+      receivedAt: inquiries.receivedAt,
+      dueAt: inquiries.dueAt,
+      deadlineRule: inquiries.deadlineRule,
+    })
     .from(inquiries)
     .where(and(statusIn(PENDING_STATUSES), isNull(inquiries.pausedAt)))
     .orderBy(asc(inquiries.id))
@@ -171,7 +225,10 @@ export function updateDueAt(db: Db, id: number, dueAt: number, updatedAt: number
  * @returns how many inquiries were deleted
  */
 export function deleteBatchInquiries(db: Db, batchId: number, keepIds: readonly number[]): number {
-  const ofBatch = and(eq(inquiries.importBatchId, batchId), keepIds.length > 0 ? notInArray(inquiries.id, [...keepIds]) : undefined)
+  const ofBatch = and(
+    eq(inquiries.importBatchId, batchId),
+    keepIds.length > 0 ? notInArray(inquiries.id, [...keepIds]) : undefined,
+  )
   const ids = db.select({ id: inquiries.id }).from(inquiries).where(ofBatch)
   db.delete(inquiryEvents).where(inArray(inquiryEvents.inquiryId, ids)).run()
   db.delete(replies).where(inArray(replies.inquiryId, ids)).run()
@@ -181,7 +238,11 @@ export function deleteBatchInquiries(db: Db, batchId: number, keepIds: readonly 
 /** Who last changed the inquiry (the newest event's actor), for the 409 message. */
 export function findLastActor(db: Db, inquiryId: number) {
   return db
-    .select({ displayName: users.displayName, type: inquiryEvents.type, createdAt: inquiryEvents.createdAt })
+    .select({
+      displayName: users.displayName,
+      type: inquiryEvents.type,
+      createdAt: inquiryEvents.createdAt,
+    })
     .from(inquiryEvents)
     .leftJoin(users, eq(users.id, inquiryEvents.actorId))
     .where(eq(inquiryEvents.inquiryId, inquiryId))
@@ -192,7 +253,13 @@ export function findLastActor(db: Db, inquiryId: number) {
 
 export function insertEvent(
   db: Db,
-  e: { inquiryId: number; actorId: number | null; type: string; data?: Record<string, unknown>; createdAt: number },
+  e: {
+    inquiryId: number
+    actorId: number | null
+    type: string
+    data?: Record<string, unknown>
+    createdAt: number
+  },
 ) {
   db.insert(inquiryEvents)
     .values({ ...e, data: JSON.stringify(e.data ?? {}) })
@@ -200,10 +267,24 @@ export function insertEvent(
 }
 
 /** One `contact_revealed` event per exported inquiry. */
-export function insertRevealEvents(db: Db, inquiryIds: readonly number[], actorId: number, now: number, format: string) {
+export function insertRevealEvents(
+  db: Db,
+  inquiryIds: readonly number[],
+  actorId: number,
+  now: number,
+  format: string,
+) {
   const data = JSON.stringify({ via: 'export', format })
   db.insert(inquiryEvents)
-    .values(inquiryIds.map((inquiryId) => ({ inquiryId, actorId, type: 'contact_revealed', data, createdAt: now })))
+    .values(
+      inquiryIds.map((inquiryId) => ({
+        inquiryId,
+        actorId,
+        type: 'contact_revealed',
+        data,
+        createdAt: now,
+      })),
+    )
     .run()
 }
 
@@ -226,7 +307,14 @@ export function listEvents(db: Db, inquiryId: number) {
 /** @returns the new reply's id */
 export function insertReply(
   db: Db,
-  r: { inquiryId: number; body: string; authorId: number | null; origin: 'desk' | 'source'; createdAt: number; approvedBy?: number | null },
+  r: {
+    inquiryId: number
+    body: string
+    authorId: number | null
+    origin: 'desk' | 'source'
+    createdAt: number
+    approvedBy?: number | null
+  },
 ): number {
   return db.insert(replies).values(r).returning({ id: replies.id }).get().id
 }
@@ -249,4 +337,3 @@ export function listReplies(db: Db, inquiryId: number) {
     .orderBy(asc(replies.id))
     .all()
 }
-

@@ -8,7 +8,14 @@
  * action needs a higher role: `details.reason` 'role'), CONFLICT (stale version, naming who changed
  * it; or the lifecycle refuses: `details.reason` one of the domain's LIFECYCLE_REFUSALS).
  */
-import { canDo, maskEmail, maskName, maskPhone, type LifecycleAction, type LifecycleRefusal } from '@desk/domain'
+import {
+  canDo,
+  maskEmail,
+  maskName,
+  maskPhone,
+  type LifecycleAction,
+  type LifecycleRefusal,
+} from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { withTransaction } from '../../db/transaction.ts'
 import type { Ctx } from '../../lib/context.ts'
@@ -30,23 +37,35 @@ export function load(db: Db, id: number, viewer?: Viewer): Current {
 function staleError(db: Db, row: Current): AppError {
   const last = repo.findLastActor(db, row.id)
   const who = last?.displayName ?? 'someone'
-  return new AppError('CONFLICT', `Inquiry ${row.id} was changed by ${who} (${last?.type ?? 'update'}); reload it`, {
-    reason: 'stale_version',
-    changedBy: who,
-    action: last?.type,
-    currentVersion: row.version,
-  })
+  return new AppError(
+    'CONFLICT',
+    `Inquiry ${row.id} was changed by ${who} (${last?.type ?? 'update'}); reload it`,
+    {
+      reason: 'stale_version',
+      changedBy: who,
+      action: last?.type,
+      currentVersion: row.version,
+    },
+  )
 }
 
 /** The lifecycle's refusal as the API's error: 403 for a missing role, else 409, with `details.reason`. */
 function refusal(row: Current, action: LifecycleAction, reason: LifecycleRefusal): AppError {
   const what = action.replace('_', ' ')
-  if (reason === 'role') return new AppError('FORBIDDEN', `Only a manager may ${what}`, { reason, action })
+  if (reason === 'role')
+    return new AppError('FORBIDDEN', `Only a manager may ${what}`, { reason, action })
   if (reason === 'claimed' || reason === 'not_holder') {
     const holder = row.assigneeName ?? 'another user'
-    return new AppError('CONFLICT', `Inquiry ${row.id} is held by ${holder}: only they or a manager may ${what} it`, { reason, holder })
+    return new AppError(
+      'CONFLICT',
+      `Inquiry ${row.id} is held by ${holder}: only they or a manager may ${what} it`,
+      { reason, holder },
+    )
   }
-  return new AppError('CONFLICT', `Cannot ${what} inquiry ${row.id}: ${reason} (${row.status})`, { reason, status: row.status })
+  return new AppError('CONFLICT', `Cannot ${what} inquiry ${row.id}: ${reason} (${row.status})`, {
+    reason,
+    status: row.status,
+  })
 }
 
 /**
@@ -75,7 +94,11 @@ export function act(
 }
 
 /** Applies `patch` to the loaded `row` and bumps its version; CONFLICT when it changed meanwhile. */
-export function write(db: Db, row: Current, patch: Parameters<typeof repo.updateInquiryIfVersion>[3]) {
+export function write(
+  db: Db,
+  row: Current,
+  patch: Parameters<typeof repo.updateInquiryIfVersion>[3],
+) {
   if (!repo.updateInquiryIfVersion(db, row.id, row.version, patch)) throw staleError(db, row)
 }
 
@@ -93,18 +116,34 @@ export function claimInquiry(ctx: Ctx, id: number, version: number) {
     if (row.assigneeId === ctx.user.id) return
     write(db, row, { status: 'assigned', assigneeId: ctx.user.id, updatedAt: ctx.now })
     const data = row.assigneeId === null ? {} : { fromId: row.assigneeId, from: row.assigneeName }
-    repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'claimed', data, createdAt: ctx.now })
+    repo.insertEvent(db, {
+      inquiryId: id,
+      actorId: ctx.user.id,
+      type: 'claimed',
+      data,
+      createdAt: ctx.now,
+    })
   })
 }
 
 /** A manager hands the inquiry to a named active user; the event names the previous holder and the new one. */
-export function assignInquiry(ctx: Ctx, id: number, input: { version: number; assigneeId: number }) {
+export function assignInquiry(
+  ctx: Ctx,
+  id: number,
+  input: { version: number; assigneeId: number },
+) {
   return act(ctx, id, { action: 'assign', version: input.version }, (row, db) => {
     const to = getActiveUser(db, input.assigneeId)
     if (row.assigneeId === to.id) return
     write(db, row, { status: 'assigned', assigneeId: to.id, updatedAt: ctx.now })
     const data = { toId: to.id, to: to.displayName, fromId: row.assigneeId, from: row.assigneeName }
-    repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'assigned', data, createdAt: ctx.now })
+    repo.insertEvent(db, {
+      inquiryId: id,
+      actorId: ctx.user.id,
+      type: 'assigned',
+      data,
+      createdAt: ctx.now,
+    })
   })
 }
 
@@ -113,7 +152,13 @@ export function releaseInquiry(ctx: Ctx, id: number, version: number) {
   return act(ctx, id, { action: 'release', version }, (row, db) => {
     write(db, row, { status: 'new', assigneeId: null, updatedAt: ctx.now })
     const data = { fromId: row.assigneeId, from: row.assigneeName }
-    repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'released', data, createdAt: ctx.now })
+    repo.insertEvent(db, {
+      inquiryId: id,
+      actorId: ctx.user.id,
+      type: 'released',
+      data,
+      createdAt: ctx.now,
+    })
   })
 }
 
@@ -133,7 +178,12 @@ export function replyToInquiry(ctx: Ctx, id: number, version: number, body: stri
 export function closeInquiry(ctx: Ctx, id: number, version: number) {
   return act(ctx, id, { action: 'close', version }, (row, db) => {
     write(db, row, { status: 'closed', closedAt: ctx.now, updatedAt: ctx.now })
-    repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'closed', createdAt: ctx.now })
+    repo.insertEvent(db, {
+      inquiryId: id,
+      actorId: ctx.user.id,
+      type: 'closed',
+      createdAt: ctx.now,
+    })
   })
 }
 
@@ -142,14 +192,25 @@ export function reopenInquiry(ctx: Ctx, id: number, version: number) {
   return act(ctx, id, { action: 'reopen', version }, (row, db) => {
     const status = row.assigneeId === null ? 'new' : 'assigned'
     write(db, row, { status, closedAt: null, updatedAt: ctx.now })
-    repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'reopened', data: { from: row.status }, createdAt: ctx.now })
+    repo.insertEvent(db, {
+      inquiryId: id,
+      actorId: ctx.user.id,
+      type: 'reopened',
+      data: { from: row.status },
+      createdAt: ctx.now,
+    })
   })
 }
 
 /** The citizen's contact in clear; the look is recorded as an event (who, when). */
 export async function revealContact(ctx: Ctx, id: number) {
   const row = await act(ctx, id, { action: 'reveal_contact' }, (_row, db) => {
-    repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'contact_revealed', createdAt: ctx.now })
+    repo.insertEvent(db, {
+      inquiryId: id,
+      actorId: ctx.user.id,
+      type: 'contact_revealed',
+      createdAt: ctx.now,
+    })
   })
   return { name: row.citizenName, phone: row.citizenPhone, email: row.citizenEmail }
 }
@@ -158,12 +219,22 @@ export async function revealContact(ctx: Ctx, id: number) {
  * One `contact_revealed` event per exported inquiry (`via: 'export'`): one INSERT statement, so
  * all or none, written as each page of the export is read.
  */
-export function recordExportReveals(db: Db, inquiryIds: readonly number[], actorId: number, now: number, format: string) {
+export function recordExportReveals(
+  db: Db,
+  inquiryIds: readonly number[],
+  actorId: number,
+  now: number,
+  format: string,
+) {
   if (inquiryIds.length > 0) repo.insertRevealEvents(db, inquiryIds, actorId, now, format)
 }
 
 /** The masked contact shown by default. */
-export function maskedContact(row: { citizenName: string | null; citizenPhone?: string | null; citizenEmail?: string | null }) {
+export function maskedContact(row: {
+  citizenName: string | null
+  citizenPhone?: string | null
+  citizenEmail?: string | null
+}) {
   return {
     name: maskName(row.citizenName) ?? null,
     phone: maskPhone(row.citizenPhone) ?? null,

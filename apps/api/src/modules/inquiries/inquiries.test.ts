@@ -3,7 +3,10 @@ import { addInquiries, call, setupDesk, signIn, T0 } from '../../test/setup.ts'
 import { ensureDeadlineSetup } from '../deadlines/deadlines.service.ts'
 import { ingestInquiries } from './ingest.service.ts'
 
-type Page = { items: { id: number; channel: string; subject: string; version: number; status: string }[]; nextCursor: string | null }
+type Page = {
+  items: { id: number; channel: string; subject: string; version: number; status: string }[]
+  nextCursor: string | null
+}
 type Counts = { total: number; byChannel: Record<string, number> }
 
 const day = 24 * 3600 * 1000
@@ -27,12 +30,17 @@ describe('GET /inquiries', () => {
   it('pages by cursor without skipping or repeating rows that share a sort key', async () => {
     const desk = setupDesk()
     const s = await signIn(desk)
-    addInquiries(desk.db, Array.from({ length: 7 }, () => ({ receivedAt: T0 })))
+    addInquiries(
+      desk.db,
+      Array.from({ length: 7 }, () => ({ receivedAt: T0 })),
+    )
     const seen: number[] = []
     let cursor: string | null = null
     do {
       const qs: string = cursor ? `&cursor=${cursor}` : ''
-      const page = (await (await call(desk, s, 'GET', `/inquiries?limit=3&sort=received_desc${qs}`)).json()) as Page
+      const page = (await (
+        await call(desk, s, 'GET', `/inquiries?limit=3&sort=received_desc${qs}`)
+      ).json()) as Page
       seen.push(...page.items.map((i) => i.id))
       cursor = page.nextCursor
     } while (cursor)
@@ -48,9 +56,13 @@ describe('GET /inquiries', () => {
       { subject: '噪音扰民', body: '夜间施工噪音很大' },
       { subject: '路灯不亮', body: '小区路灯坏了' },
     ])
-    const two = (await (await call(desk, s, 'GET', `/inquiries?q=${encodeURIComponent('路灯')}`)).json()) as Page
+    const two = (await (
+      await call(desk, s, 'GET', `/inquiries?q=${encodeURIComponent('路灯')}`)
+    ).json()) as Page
     expect(two.items.map((i) => i.subject)).toEqual(['路灯不亮'])
-    const three = (await (await call(desk, s, 'GET', `/inquiries?q=${encodeURIComponent('夜间施工')}`)).json()) as Page
+    const three = (await (
+      await call(desk, s, 'GET', `/inquiries?q=${encodeURIComponent('夜间施工')}`)
+    ).json()) as Page
     expect(three.items.map((i) => i.subject)).toEqual(['噪音扰民'])
   })
 
@@ -68,8 +80,14 @@ describe('GET /inquiries', () => {
       ['channel=no_such', 'channel', 'unknown channel'],
     ]) {
       const bad = await call(desk, s, 'GET', `/inquiries?${qs}`)
-      const detail = ((await bad.json()) as { error: { details: { path: string[]; message: string }[] } }).error.details[0]
-      expect({ qs, status: bad.status, detail }).toEqual({ qs, status: 422, detail: { path: [path], message } })
+      const detail = (
+        (await bad.json()) as { error: { details: { path: string[]; message: string }[] } }
+      ).error.details[0]
+      expect({ qs, status: bad.status, detail }).toEqual({
+        qs,
+        status: 422,
+        detail: { path: [path], message },
+      })
     }
   })
 
@@ -80,21 +98,39 @@ describe('GET /inquiries', () => {
 })
 
 describe('queue rows', () => {
-  type Row = { id: number; assignee: { id: number; displayName: string } | null; pausedAt: string | null }
+  type Row = {
+    id: number
+    assignee: { id: number; displayName: string } | null
+    pausedAt: string | null
+  }
 
   it('names each assignee by display name on every keyset page', async () => {
     const desk = setupDesk()
     const alice = await signIn(desk, 'responder', 'alice')
     const bob = await signIn(desk, 'responder', 'bob')
     const [r1, , r3] = addInquiries(desk.db, [{}, {}, {}])
-    expect((await call(desk, alice, 'POST', `/inquiries/${r1!.id}/claim`, { version: 1 })).status).toBe(200)
-    expect((await call(desk, bob, 'POST', `/inquiries/${r3!.id}/claim`, { version: 1 })).status).toBe(200)
-    const first = (await (await call(desk, alice, 'GET', '/inquiries?limit=2')).json()) as { items: Row[]; nextCursor: string }
-    expect(first.items.map((i) => i.assignee)).toEqual([{ id: alice.userId, displayName: 'alice name' }, null])
-    const second = (await (await call(desk, alice, 'GET', `/inquiries?limit=2&cursor=${first.nextCursor}`)).json()) as {
+    expect(
+      (await call(desk, alice, 'POST', `/inquiries/${r1!.id}/claim`, { version: 1 })).status,
+    ).toBe(200)
+    expect(
+      (await call(desk, bob, 'POST', `/inquiries/${r3!.id}/claim`, { version: 1 })).status,
+    ).toBe(200)
+    const first = (await (await call(desk, alice, 'GET', '/inquiries?limit=2')).json()) as {
+      items: Row[]
+      nextCursor: string
+    }
+    expect(first.items.map((i) => i.assignee)).toEqual([
+      { id: alice.userId, displayName: 'alice name' },
+      null,
+    ])
+    const second = (await (
+      await call(desk, alice, 'GET', `/inquiries?limit=2&cursor=${first.nextCursor}`)
+    ).json()) as {
       items: Row[]
     }
-    expect(second.items.map((i) => [i.id, i.assignee])).toEqual([[r3!.id, { id: bob.userId, displayName: 'bob name' }]])
+    expect(second.items.map((i) => [i.id, i.assignee])).toEqual([
+      [r3!.id, { id: bob.userId, displayName: 'bob name' }],
+    ])
   })
 
   it('carries pausedAt while the deadline clock is paused, null again once it resumes', async () => {
@@ -102,14 +138,20 @@ describe('queue rows', () => {
     ensureDeadlineSetup(desk.db, T0)
     const s = await signIn(desk)
     const [paused, running] = addInquiries(desk.db, [{}, {}])
-    const pause = await call(desk, s, 'POST', `/inquiries/${paused!.id}/pause`, { version: 1, reason: '等待申请人补正' })
+    const pause = await call(desk, s, 'POST', `/inquiries/${paused!.id}/pause`, {
+      version: 1,
+      reason: '等待申请人补正',
+    })
     expect(pause.status).toBe(200)
-    const list = async () => ((await (await call(desk, s, 'GET', '/inquiries')).json()) as { items: Row[] }).items
+    const list = async () =>
+      ((await (await call(desk, s, 'GET', '/inquiries')).json()) as { items: Row[] }).items
     expect((await list()).map((i) => [i.id, i.pausedAt])).toEqual([
       [paused!.id, '2024-09-27T09:30:00.000+08:00'],
       [running!.id, null],
     ])
-    expect((await call(desk, s, 'POST', `/inquiries/${paused!.id}/resume`, { version: 2 })).status).toBe(200)
+    expect(
+      (await call(desk, s, 'POST', `/inquiries/${paused!.id}/resume`, { version: 2 })).status,
+    ).toBe(200)
     expect((await list()).map((i) => i.pausedAt)).toEqual([null, null])
   })
 })
@@ -124,19 +166,35 @@ describe('GET /inquiries/counts', () => {
       { channelCode: 'mayor_mailbox', subject: '路灯问题' },
       { channelCode: 'hotline_12345', reply: { body: '已处理', repliedAt: T0 + day } },
     ])
-    const filters = ['status=pending', 'status=all', `status=all&q=${encodeURIComponent('路灯')}`, 'status=replied', 'status=all&unposted=1']
+    const filters = [
+      'status=pending',
+      'status=all',
+      `status=all&q=${encodeURIComponent('路灯')}`,
+      'status=replied',
+      'status=all&unposted=1',
+    ]
     for (const filter of filters) {
-      const counts = (await (await call(desk, s, 'GET', `/inquiries/counts?${filter}`)).json()) as Counts
+      const counts = (await (
+        await call(desk, s, 'GET', `/inquiries/counts?${filter}`)
+      ).json()) as Counts
       let total = 0
       for (const [code, n] of Object.entries(counts.byChannel)) {
-        const page = (await (await call(desk, s, 'GET', `/inquiries?${filter}&channel=${code}&limit=200`)).json()) as Page
+        const page = (await (
+          await call(desk, s, 'GET', `/inquiries?${filter}&channel=${code}&limit=200`)
+        ).json()) as Page
         expect(page.items.length, `${filter} ${code}`).toBe(n)
         total += n
       }
       expect(counts.total).toBe(total)
     }
     const pending = (await (await call(desk, s, 'GET', '/inquiries/counts')).json()) as Counts
-    expect(pending.byChannel).toEqual({ hotline_12345: 0, mayor_mailbox: 1, minxin: 2, network_responder: 0, director_mailbox: 0 })
+    expect(pending.byChannel).toEqual({
+      hotline_12345: 0,
+      mayor_mailbox: 1,
+      minxin: 2,
+      network_responder: 0,
+      director_mailbox: 0,
+    })
   })
 })
 
@@ -148,9 +206,18 @@ describe('inquiry actions', () => {
     const id = r!.id
     let res = await call(desk, s, 'POST', `/inquiries/${id}/claim`, { version: 1 })
     expect(res.status).toBe(200)
-    let view = (await res.json()) as { inquiry: { status: string; version: number; assignee: { id: number } } }
-    expect(view.inquiry).toMatchObject({ status: 'assigned', version: 2, assignee: { id: s.userId } })
-    res = await call(desk, s, 'POST', `/inquiries/${id}/replies`, { version: 2, body: '您好，已转相关部门处理。' })
+    let view = (await res.json()) as {
+      inquiry: { status: string; version: number; assignee: { id: number } }
+    }
+    expect(view.inquiry).toMatchObject({
+      status: 'assigned',
+      version: 2,
+      assignee: { id: s.userId },
+    })
+    res = await call(desk, s, 'POST', `/inquiries/${id}/replies`, {
+      version: 2,
+      body: '您好，已转相关部门处理。',
+    })
     expect(res.status).toBe(201)
     const counts = (await (await call(desk, s, 'GET', '/inquiries/counts')).json()) as Counts
     expect(counts.byChannel.minxin).toBe(0)
@@ -162,7 +229,13 @@ describe('inquiry actions', () => {
     const detail = (await (await call(desk, s, 'GET', `/inquiries/${id}`)).json()) as {
       inquiry: { events: { type: string; actor: string | null }[]; replies: { body: string }[] }
     }
-    expect(detail.inquiry.events.map((e) => e.type)).toEqual(['received', 'claimed', 'replied', 'closed', 'reopened'])
+    expect(detail.inquiry.events.map((e) => e.type)).toEqual([
+      'received',
+      'claimed',
+      'replied',
+      'closed',
+      'reopened',
+    ])
     expect(detail.inquiry.events[1]?.actor).toBe('responder1 name')
     expect(detail.inquiry.replies.map((x) => x.body)).toEqual(['您好，已转相关部门处理。'])
   })
@@ -173,10 +246,21 @@ describe('inquiry actions', () => {
     const receivedAt = Date.parse('2019-04-08T08:37:20+08:00')
     const [r] = ingestInquiries(
       desk.db,
-      [{ channelCode: 'minxin', externalId: '188006', subject: '路灯不亮', body: '小区路灯不亮', receivedAt, reply: { body: '已修复', repliedAt: receivedAt + 30 * day } }],
+      [
+        {
+          channelCode: 'minxin',
+          externalId: '188006',
+          subject: '路灯不亮',
+          body: '小区路灯不亮',
+          receivedAt,
+          reply: { body: '已修复', repliedAt: receivedAt + 30 * day },
+        },
+      ],
       { actorId: null, now: T0, eventType: 'imported' },
     )
-    const detail = (await (await call(desk, s, 'GET', `/inquiries/${r!.id}`)).json()) as { inquiry: { events: { type: string; at: string; actor: string | null }[] } }
+    const detail = (await (await call(desk, s, 'GET', `/inquiries/${r!.id}`)).json()) as {
+      inquiry: { events: { type: string; at: string; actor: string | null }[] }
+    }
     expect(detail.inquiry.events.map((e) => [e.type, e.at])).toEqual([
       ['received', '2019-04-08T08:37:20.000+08:00'],
       ['imported', '2024-09-27T09:30:00.000+08:00'],
@@ -189,10 +273,18 @@ describe('inquiry actions', () => {
     const a = await signIn(desk, 'responder', 'alice')
     const b = await signIn(desk, 'responder', 'bob')
     const [r] = addInquiries(desk.db, [{}])
-    expect((await call(desk, a, 'POST', `/inquiries/${r!.id}/replies`, { version: 1, body: '答复一' })).status).toBe(201)
-    const res = await call(desk, b, 'POST', `/inquiries/${r!.id}/replies`, { version: 1, body: '答复二' })
+    expect(
+      (await call(desk, a, 'POST', `/inquiries/${r!.id}/replies`, { version: 1, body: '答复一' }))
+        .status,
+    ).toBe(201)
+    const res = await call(desk, b, 'POST', `/inquiries/${r!.id}/replies`, {
+      version: 1,
+      body: '答复二',
+    })
     expect(res.status).toBe(409)
-    const body = (await res.json()) as { error: { message: string; details: { changedBy: string } } }
+    const body = (await res.json()) as {
+      error: { message: string; details: { changedBy: string } }
+    }
     expect(body.error.details.changedBy).toBe('alice name')
   })
 
@@ -212,11 +304,17 @@ describe('inquiry actions', () => {
     const desk = setupDesk()
     const s = await signIn(desk)
     const [r] = addInquiries(desk.db, [{ citizenName: '张三丰', citizenPhone: '13812345678' }])
-    const view = (await (await call(desk, s, 'GET', `/inquiries/${r!.id}`)).json()) as { contact: { name: string; phone: string } }
+    const view = (await (await call(desk, s, 'GET', `/inquiries/${r!.id}`)).json()) as {
+      contact: { name: string; phone: string }
+    }
     expect(view.contact).toMatchObject({ name: '张**', phone: '138****5678' })
-    const revealed = (await (await call(desk, s, 'POST', `/inquiries/${r!.id}/contact`)).json()) as { contact: { phone: string } }
+    const revealed = (await (
+      await call(desk, s, 'POST', `/inquiries/${r!.id}/contact`)
+    ).json()) as { contact: { phone: string } }
     expect(revealed.contact.phone).toBe('13812345678')
-    const detail = (await (await call(desk, s, 'GET', `/inquiries/${r!.id}`)).json()) as { inquiry: { events: { type: string }[] } }
+    const detail = (await (await call(desk, s, 'GET', `/inquiries/${r!.id}`)).json()) as {
+      inquiry: { events: { type: string }[] }
+    }
     expect(detail.inquiry.events.at(-1)?.type).toBe('contact_revealed')
   })
 })
@@ -239,15 +337,23 @@ describe('per-channel counts kept by triggers', () => {
     await call(desk, m, 'POST', `/inquiries/${b}/reopen`, { version: 2 })
     desk.db.$client.prepare('delete from inquiries where id = ?').run(c)
     for (const status of ['pending', 'all', 'new', 'assigned', 'replied', 'closed']) {
-      const counts = (await (await call(desk, m, 'GET', `/inquiries/counts?status=${status}`)).json()) as Counts
+      const counts = (await (
+        await call(desk, m, 'GET', `/inquiries/counts?status=${status}`)
+      ).json()) as Counts
       for (const [code, n] of Object.entries(counts.byChannel)) {
-        const page = (await (await call(desk, m, 'GET', `/inquiries?status=${status}&channel=${code}&limit=200`)).json()) as Page
+        const page = (await (
+          await call(desk, m, 'GET', `/inquiries?status=${status}&channel=${code}&limit=200`)
+        ).json()) as Page
         expect(page.items.length, `${status} ${code}`).toBe(n)
       }
     }
-    const all = (await (await call(desk, m, 'GET', '/inquiries/counts?status=all')).json()) as Counts
+    const all = (await (
+      await call(desk, m, 'GET', '/inquiries/counts?status=all')
+    ).json()) as Counts
     expect(all.byChannel).toMatchObject({ minxin: 2, mayor_mailbox: 0, hotline_12345: 1 })
-    const raw = desk.db.$client.prepare('select count(*) as n from inquiries').get() as { n: number }
+    const raw = desk.db.$client.prepare('select count(*) as n from inquiries').get() as {
+      n: number
+    }
     expect(all.total).toBe(raw.n)
   })
 })

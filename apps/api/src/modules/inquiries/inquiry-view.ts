@@ -15,14 +15,16 @@ export function toListItem(row: ListRow) {
     citizenName: maskName(row.citizenName) ?? null,
     category: row.category,
     status: row.status,
-    assignee: row.assigneeId === null ? null : { id: row.assigneeId, displayName: row.assigneeName ?? '' },
+    assignee:
+      row.assigneeId === null ? null : { id: row.assigneeId, displayName: row.assigneeName ?? '' },
     receivedAt: iso(row.receivedAt) as string,
     dueAt: iso(row.dueAt) as string,
     /** set while the deadline clock is paused (补正, third-party opinion): the row is then neither due nor overdue */
     pausedAt: iso(row.pausedAt),
     repliedAt: iso(row.repliedAt),
     version: row.version,
-    department: row.departmentId === null ? null : { id: row.departmentId, name: row.departmentName ?? '' },
+    department:
+      row.departmentId === null ? null : { id: row.departmentId, name: row.departmentName ?? '' },
     duplicateOfId: row.duplicateOfId,
     satisfaction: row.satisfaction,
     /** a desk reply still waits to be posted on the channel's platform (the `unposted` filter's rule) */
@@ -45,7 +47,9 @@ export function toDetail(
     events: [
       // an imported inquiry's trail starts when it was imported, years after its receipt: the
       // timeline starts with the receipt all the same (id 0: not a stored event)
-      ...(events[0]?.type === 'received' ? [] : [{ id: 0, type: 'received', actor: null, at: iso(row.receivedAt) as string, data: {} }]),
+      ...(events[0]?.type === 'received'
+        ? []
+        : [{ id: 0, type: 'received', actor: null, at: iso(row.receivedAt) as string, data: {} }]),
       ...events.map((e) => ({
         id: e.id,
         type: e.type,

@@ -15,11 +15,18 @@ export function encodeCursor(cursor: QueueCursor): string {
 export function decodeCursor(text: string, sort: QueueSort): QueueCursor {
   try {
     const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'))
-    if (Array.isArray(value) && value[0] === sort && Number.isInteger(value[1]) && Number.isInteger(value[2])) {
+    if (
+      Array.isArray(value) &&
+      value[0] === sort &&
+      Number.isInteger(value[1]) &&
+      Number.isInteger(value[2])
+    ) {
       return { sort, key: value[1] as number, id: value[2] as number }
     }
   } catch {
     // fall through to the error below
   }
-  throw new AppError('VALIDATION', 'Invalid cursor for this sort order', [{ path: ['cursor'], message: 'invalid' }])
+  throw new AppError('VALIDATION', 'Invalid cursor for this sort order', [
+    { path: ['cursor'], message: 'invalid' },
+  ])
 }

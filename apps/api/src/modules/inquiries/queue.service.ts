@@ -27,8 +27,14 @@ export function getQueuePage(db: Db, query: QueueQuery, viewer: Viewer, now = Da
     cursor: cursor ? decodeCursor(cursor, sort) : undefined,
   })
   // an unknown channel is told apart from an empty one only when nothing matched (no extra read per page)
-  if (rows.length === 0 && filter.channel !== undefined && !listChannelCodes(db).includes(filter.channel)) {
-    throw new AppError('VALIDATION', `Unknown channel: ${filter.channel}`, [{ path: ['channel'], message: 'unknown channel' }])
+  if (
+    rows.length === 0 &&
+    filter.channel !== undefined &&
+    !listChannelCodes(db).includes(filter.channel)
+  ) {
+    throw new AppError('VALIDATION', `Unknown channel: ${filter.channel}`, [
+      { path: ['channel'], message: 'unknown channel' },
+    ])
   }
   const page = rows.slice(0, limit)
   const last = page.at(-1)
@@ -40,10 +46,21 @@ export function getQueuePage(db: Db, query: QueueQuery, viewer: Viewer, now = Da
 }
 
 /** `{ total, byChannel }` with every channel present (0 when none match). */
-export function getQueueCounts(db: Db, filter: Omit<InquiryFilter, 'channel'>, viewer: Viewer, now = Date.now()) {
-  const byChannel: Record<string, number> = Object.fromEntries(listChannelCodes(db).map((code) => [code, 0]))
+export function getQueueCounts(
+  db: Db,
+  filter: Omit<InquiryFilter, 'channel'>,
+  viewer: Viewer,
+  now = Date.now(),
+) {
+  const byChannel: Record<string, number> = Object.fromEntries(
+    listChannelCodes(db).map((code) => [code, 0]),
+  )
   let total = 0
-  for (const { channelCode, n } of repo.countByChannel(db, withDueWindow(db, filter, now), viewer)) {
+  for (const { channelCode, n } of repo.countByChannel(
+    db,
+    withDueWindow(db, filter, now),
+    viewer,
+  )) {
     byChannel[channelCode] = n
     total += n
   }

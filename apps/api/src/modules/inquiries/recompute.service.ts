@@ -16,7 +16,13 @@ import * as repo from './inquiries.repo.ts'
  * @param tx the calendar change's transaction
  * @param reason why, e.g. `calendar: 2024-10-12 set to workday (国庆节)`
  */
-export function recomputeOpenDeadlines(tx: Db, cal: HolidayCalendar, reason: string, actorId: number | null, now: number): RecomputeResult {
+export function recomputeOpenDeadlines(
+  tx: Db,
+  cal: HolidayCalendar,
+  reason: string,
+  actorId: number | null,
+  now: number,
+): RecomputeResult {
   const rows = repo.listRunningOpenDeadlines(tx)
   const moved: RecomputeResult['moved'] = []
   for (const row of rows) {
@@ -24,7 +30,13 @@ export function recomputeOpenDeadlines(tx: Db, cal: HolidayCalendar, reason: str
     if (dueAt === row.dueAt) continue
     const change = { inquiryId: row.id, from: formatInstant(row.dueAt), to: formatInstant(dueAt) }
     repo.updateDueAt(tx, row.id, dueAt, now)
-    repo.insertEvent(tx, { inquiryId: row.id, actorId, type: 'due_changed', data: { from: change.from, to: change.to, reason }, createdAt: now })
+    repo.insertEvent(tx, {
+      inquiryId: row.id,
+      actorId,
+      type: 'due_changed',
+      data: { from: change.from, to: change.to, reason },
+      createdAt: now,
+    })
     moved.push(change)
   }
   return { checked: rows.length, moved }

@@ -5,7 +5,13 @@
  * with the same text on its own channel (each still counts once in its channel's tallies).
  * Runs inside the caller's transaction.
  */
-import { fillTemplate, formatChineseDate, statusesFor, toZonedDate, type TemplateValues } from '@desk/domain'
+import {
+  fillTemplate,
+  formatChineseDate,
+  statusesFor,
+  toZonedDate,
+  type TemplateValues,
+} from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
 import { getChannelSettings } from '../channel-settings/channel-settings.service.ts'
@@ -26,9 +32,13 @@ export type ReleasedText = {
 /** CONFLICT when the inquiry's channel needs sign-off (submit a draft). */
 export function requireReplyWithoutSignOff(db: Db, row: Current) {
   if (getChannelSettings(db, row.channelCode).requiresSignOff) {
-    throw new AppError('CONFLICT', `Replies on channel ${row.channelCode} need sign-off: submit a draft`, {
-      reason: 'sign_off_required',
-    })
+    throw new AppError(
+      'CONFLICT',
+      `Replies on channel ${row.channelCode} need sign-off: submit a draft`,
+      {
+        reason: 'sign_off_required',
+      },
+    )
   }
 }
 
@@ -44,7 +54,9 @@ export function releaseReply(db: Db, row: Current, text: ReleasedText): number {
 }
 
 /** The placeholders' values for one inquiry, from its unmasked record (domain TEMPLATE_PLACEHOLDERS). */
-export function templateValuesOf(row: Pick<Current, 'citizenName' | 'receivedAt' | 'externalId' | 'departmentName'>): TemplateValues {
+export function templateValuesOf(
+  row: Pick<Current, 'citizenName' | 'receivedAt' | 'externalId' | 'departmentName'>,
+): TemplateValues {
   return {
     citizenName: row.citizenName,
     receivedDate: formatChineseDate(toZonedDate(row.receivedAt)),
@@ -65,12 +77,22 @@ function releasedText(body: string, row: Current): string {
   throw new AppError(
     'VALIDATION',
     `The reply to inquiry ${row.id} still has ${names}: type the text in`,
-    filled.unfilled.map((n) => ({ path: ['body'], message: `{${n}} is not filled for inquiry ${row.id}`, placeholder: n, inquiryId: row.id })),
+    filled.unfilled.map((n) => ({
+      path: ['body'],
+      message: `{${n}} is not filled for inquiry ${row.id}`,
+      placeholder: n,
+      inquiryId: row.id,
+    })),
   )
 }
 
 /** Answers one inquiry (the main one or a duplicate), its placeholders filled from its own record; version-checked. */
-export function answer(db: Db, row: Current, released: ReleasedText, data: Record<string, unknown>): number {
+export function answer(
+  db: Db,
+  row: Current,
+  released: ReleasedText,
+  data: Record<string, unknown>,
+): number {
   const text = { ...released, body: releasedText(released.body, row) }
   const ok = repo.updateInquiryIfVersion(db, row.id, row.version, {
     status: 'replied',
@@ -78,7 +100,10 @@ export function answer(db: Db, row: Current, released: ReleasedText, data: Recor
     repliedAt: row.repliedAt ?? text.now,
     updatedAt: text.now,
   })
-  if (!ok) throw new AppError('CONFLICT', `Inquiry ${row.id} changed meanwhile; reload it`, { reason: 'stale_version' })
+  if (!ok)
+    throw new AppError('CONFLICT', `Inquiry ${row.id} changed meanwhile; reload it`, {
+      reason: 'stale_version',
+    })
   const replyId = repo.insertReply(db, {
     inquiryId: row.id,
     body: text.body,
@@ -91,7 +116,12 @@ export function answer(db: Db, row: Current, released: ReleasedText, data: Recor
     inquiryId: row.id,
     actorId: text.approvedBy ?? text.authorId,
     type: 'replied',
-    data: { length: text.body.length, replyId, ...(text.draftId ? { draftId: text.draftId } : {}), ...data },
+    data: {
+      length: text.body.length,
+      replyId,
+      ...(text.draftId ? { draftId: text.draftId } : {}),
+      ...data,
+    },
     createdAt: text.now,
   })
   enqueueReplyDelivery(db, {

@@ -37,7 +37,12 @@ async function world() {
   const d = setupDesk()
   ensureReturnReasons(d.db)
   const admin = await signIn(d, 'admin')
-  const mk = async (name: string) => ((await (await call(d, admin, 'POST', '/departments', { name })).json()) as { department: { id: number } }).department.id
+  const mk = async (name: string) =>
+    (
+      (await (await call(d, admin, 'POST', '/departments', { name })).json()) as {
+        department: { id: number }
+      }
+    ).department.id
   const planning = await mk('规划处')
   const land = await mk('土地处')
   const inDept = async (s: Session, dept: number | null) => {
@@ -51,9 +56,17 @@ async function world() {
     manager: await inDept(await signIn(d, 'manager', 'mgr'), land),
     admin,
   }
-  await call(d, admin, 'POST', '/templates', { category: null, title: '通用', body: '{市民姓名}您好' })
+  await call(d, admin, 'POST', '/templates', {
+    category: null,
+    title: '通用',
+    body: '{市民姓名}您好',
+  })
   const [target, pool] = addInquiries(d.db, [{ channelCode: 'minxin' }, { channelCode: 'minxin' }])
-  await call(d, admin, 'POST', `/inquiries/${target!.id}/transfer`, { version: 1, departmentId: planning, note: '转规划处' })
+  await call(d, admin, 'POST', `/inquiries/${target!.id}/transfer`, {
+    version: 1,
+    departmentId: planning,
+    note: '转规划处',
+  })
   return { d, roles, target: target!.id, pool: pool!.id }
 }
 
@@ -62,15 +75,24 @@ describe('visibility by department, on every route', () => {
     const { d, roles, target, pool } = await world()
     for (const [name, s] of Object.entries(roles)) {
       const seesIt = name !== 'other'
-      const list = (await (await call(d, s, 'GET', '/inquiries?status=all&limit=200')).json()) as { items: { id: number }[] }
-      expect(list.items.map((i) => i.id).sort(), name).toEqual(seesIt ? [target, pool].sort() : [pool])
-      const counts = (await (await call(d, s, 'GET', '/inquiries/counts?status=all')).json()) as { total: number }
+      const list = (await (await call(d, s, 'GET', '/inquiries?status=all&limit=200')).json()) as {
+        items: { id: number }[]
+      }
+      expect(list.items.map((i) => i.id).sort(), name).toEqual(
+        seesIt ? [target, pool].sort() : [pool],
+      )
+      const counts = (await (await call(d, s, 'GET', '/inquiries/counts?status=all')).json()) as {
+        total: number
+      }
       expect(counts.total, name).toBe(seesIt ? 2 : 1)
       for (const [method, path, body] of inquiryRoutes(target, pool)) {
         const res = await call(d, s, method, path, body)
         // out of scope answers exactly like a missing inquiry; in scope, the route gets past the lookup
         // (a missing reply or delivery of a visible inquiry is a different 404)
-        const hidden = res.status === 404 && ((await res.json()) as { error: { message: string } }).error.message === `Inquiry ${target} does not exist`
+        const hidden =
+          res.status === 404 &&
+          ((await res.json()) as { error: { message: string } }).error.message ===
+            `Inquiry ${target} does not exist`
         expect(hidden, `${name} ${method} ${path} (${res.status})`).toBe(!seesIt)
       }
     }
@@ -82,7 +104,18 @@ describe('visibility by department, on every route', () => {
       ['POST', '/departments', { name: '新处室' }, 'admin'],
       ['POST', '/return-reasons', { label: '新原因' }, 'admin'],
       ['PATCH', '/channel-settings/minxin', { requiresSignOff: true }, 'admin'],
-      ['POST', '/users', { username: 'newbie', displayName: '新人', role: 'responder', password: 'long-password', department: 1 }, 'admin'],
+      [
+        'POST',
+        '/users',
+        {
+          username: 'newbie',
+          displayName: '新人',
+          role: 'responder',
+          password: 'long-password',
+          department: 1,
+        },
+        'admin',
+      ],
       ['POST', '/templates', { category: null, title: 't', body: 'b' }, 'manager'],
       ['GET', '/outbox', undefined, 'manager'],
       ['POST', `/inquiries/${target}/drafts/1/approve`, { version: 99 }, 'manager'],
@@ -93,7 +126,9 @@ describe('visibility by department, on every route', () => {
       if (needed === 'admin') expect(mgr, `manager ${path}`).toBe(403)
       else expect(mgr, `manager ${path}`).not.toBe(403)
       // past the role check (a stale version in the approve call answers 409)
-      expect([200, 201, 409], `admin ${path}`).toContain((await call(d, roles.admin, method, path, body)).status)
+      expect([200, 201, 409], `admin ${path}`).toContain(
+        (await call(d, roles.admin, method, path, body)).status,
+      )
     }
   })
 })

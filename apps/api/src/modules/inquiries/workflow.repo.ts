@@ -53,7 +53,12 @@ export function findReply(db: Db, inquiryId: number, replyId: number) {
 }
 
 /** Marks a reply posted on the channel's platform; false when it was marked already. */
-export function markReplyPosted(db: Db, replyId: number, postedAt: number, postedBy: number): boolean {
+export function markReplyPosted(
+  db: Db,
+  replyId: number,
+  postedAt: number,
+  postedBy: number,
+): boolean {
   const res = db
     .update(replies)
     .set({ postedAt, postedBy })
@@ -63,10 +68,19 @@ export function markReplyPosted(db: Db, replyId: number, postedAt: number, poste
 }
 
 export function nextDraftNumber(db: Db, inquiryId: number): number {
-  return (db.select({ n: max(replyDrafts.number) }).from(replyDrafts).where(eq(replyDrafts.inquiryId, inquiryId)).get()?.n ?? 0) + 1
+  return (
+    (db
+      .select({ n: max(replyDrafts.number) })
+      .from(replyDrafts)
+      .where(eq(replyDrafts.inquiryId, inquiryId))
+      .get()?.n ?? 0) + 1
+  )
 }
 
-export function insertDraft(db: Db, row: { inquiryId: number; number: number; body: string; authorId: number; createdAt: number }) {
+export function insertDraft(
+  db: Db,
+  row: { inquiryId: number; number: number; body: string; authorId: number; createdAt: number },
+) {
   return db.insert(replyDrafts).values(row).returning({ id: replyDrafts.id }).get().id
 }
 
@@ -89,7 +103,13 @@ export function supersedeSubmittedDrafts(db: Db, inquiryId: number) {
 export function reviewDraft(
   db: Db,
   draftId: number,
-  patch: { status: DraftStatus; reviewedBy: number; reviewedAt: number; reviewComment?: string | null; replyId?: number | null },
+  patch: {
+    status: DraftStatus
+    reviewedBy: number
+    reviewedAt: number
+    reviewComment?: string | null
+    replyId?: number | null
+  },
 ) {
   db.update(replyDrafts).set(patch).where(eq(replyDrafts.id, draftId)).run()
 }

@@ -25,7 +25,13 @@ import { approveDraft, sendBackDraft, submitDraft } from './drafts.service.ts'
 import { recordFollowUp } from './follow-up.service.ts'
 import { load, type Current } from './inquiries.service.ts'
 import { getWorkflowView } from './workflow-view.service.ts'
-import { addNote, markPosted, mergeAsDuplicate, returnInquiry, transferInquiry } from './workflow.service.ts'
+import {
+  addNote,
+  markPosted,
+  mergeAsDuplicate,
+  returnInquiry,
+  transferInquiry,
+} from './workflow.service.ts'
 import { AppError } from '../../lib/errors.ts'
 
 const idParam = z.object({ id: z.coerce.number().int().positive() })
@@ -40,39 +46,79 @@ export const workflowRoutes = new Hono<AppEnv>()
   .get('/:id/workflow', validate('param', idParam), (c) => {
     return c.json(getWorkflowView(c.var.db, c.req.valid('param').id, c.var.user), 200)
   })
-  .post('/:id/transfer', validate('param', idParam), validate('json', transferSchema), async (c) => {
-    return c.json(ack(await transferInquiry(ctxOf(c), c.req.valid('param').id, c.req.valid('json'))), 200)
-  })
+  .post(
+    '/:id/transfer',
+    validate('param', idParam),
+    validate('json', transferSchema),
+    async (c) => {
+      return c.json(
+        ack(await transferInquiry(ctxOf(c), c.req.valid('param').id, c.req.valid('json'))),
+        200,
+      )
+    },
+  )
   .post('/:id/return', validate('param', idParam), validate('json', returnSchema), async (c) => {
-    return c.json(ack(await returnInquiry(ctxOf(c), c.req.valid('param').id, c.req.valid('json'))), 200)
+    return c.json(
+      ack(await returnInquiry(ctxOf(c), c.req.valid('param').id, c.req.valid('json'))),
+      200,
+    )
   })
   .post('/:id/notes', validate('param', idParam), validate('json', noteSchema), async (c) => {
     return c.json(ack(await addNote(ctxOf(c), c.req.valid('param').id, c.req.valid('json'))), 201)
   })
   .post('/:id/merge', validate('param', idParam), validate('json', mergeSchema), async (c) => {
-    return c.json(ack(await mergeAsDuplicate(ctxOf(c), c.req.valid('param').id, c.req.valid('json'))), 200)
+    return c.json(
+      ack(await mergeAsDuplicate(ctxOf(c), c.req.valid('param').id, c.req.valid('json'))),
+      200,
+    )
   })
   .post('/:id/drafts', validate('param', idParam), validate('json', draftSchema), async (c) => {
     const { id } = c.req.valid('param')
     const draftId = await submitDraft(ctxOf(c), id, c.req.valid('json'))
     return c.json({ ...ack(load(c.var.db, id)), draftId }, 201)
   })
-  .post('/:id/drafts/:draftId/approve', validate('param', draftParam), validate('json', versionSchema), async (c) => {
-    const { id, draftId } = c.req.valid('param')
-    return c.json(ack(await approveDraft(ctxOf(c), id, draftId, c.req.valid('json').version)), 200)
-  })
-  .post('/:id/drafts/:draftId/send-back', validate('param', draftParam), validate('json', sendBackSchema), async (c) => {
-    const { id, draftId } = c.req.valid('param')
-    return c.json(ack(await sendBackDraft(ctxOf(c), id, draftId, c.req.valid('json'))), 200)
-  })
-  .post('/:id/replies/:replyId/posted', validate('param', replyParam), validate('json', postedSchema), async (c) => {
-    const { id, replyId } = c.req.valid('param')
-    await markPosted(ctxOf(c), id, replyId, c.req.valid('json').postedOn)
-    return c.json({ replyId, postedOn: c.req.valid('json').postedOn }, 200)
-  })
-  .post('/:id/follow-ups', validate('param', idParam), validate('json', followUpSchema), async (c) => {
-    return c.json(ack(await recordFollowUp(ctxOf(c), c.req.valid('param').id, c.req.valid('json'))), 201)
-  })
+  .post(
+    '/:id/drafts/:draftId/approve',
+    validate('param', draftParam),
+    validate('json', versionSchema),
+    async (c) => {
+      const { id, draftId } = c.req.valid('param')
+      return c.json(
+        ack(await approveDraft(ctxOf(c), id, draftId, c.req.valid('json').version)),
+        200,
+      )
+    },
+  )
+  .post(
+    '/:id/drafts/:draftId/send-back',
+    validate('param', draftParam),
+    validate('json', sendBackSchema),
+    async (c) => {
+      const { id, draftId } = c.req.valid('param')
+      return c.json(ack(await sendBackDraft(ctxOf(c), id, draftId, c.req.valid('json'))), 200)
+    },
+  )
+  .post(
+    '/:id/replies/:replyId/posted',
+    validate('param', replyParam),
+    validate('json', postedSchema),
+    async (c) => {
+      const { id, replyId } = c.req.valid('param')
+      await markPosted(ctxOf(c), id, replyId, c.req.valid('json').postedOn)
+      return c.json({ replyId, postedOn: c.req.valid('json').postedOn }, 200)
+    },
+  )
+  .post(
+    '/:id/follow-ups',
+    validate('param', idParam),
+    validate('json', followUpSchema),
+    async (c) => {
+      return c.json(
+        ack(await recordFollowUp(ctxOf(c), c.req.valid('param').id, c.req.valid('json'))),
+        201,
+      )
+    },
+  )
   .post('/:id/deliveries/:deliveryId/retry', validate('param', deliveryParam), (c) => {
     const { id, deliveryId } = c.req.valid('param')
     load(c.var.db, id, c.var.user)

@@ -16,23 +16,53 @@ import { answer } from './release-reply.service.ts'
 import * as workflowRepo from './workflow.repo.ts'
 
 /** 转办: to another department with a note; the assignee is cleared, the inquiry is `new` there. */
-export function transferInquiry(ctx: Ctx, id: number, input: { version: number; departmentId: number; note: string }) {
+export function transferInquiry(
+  ctx: Ctx,
+  id: number,
+  input: { version: number; departmentId: number; note: string },
+) {
   return act(ctx, id, { action: 'transfer', version: input.version }, (row, db) => {
     const to = getActiveDepartment(db, input.departmentId)
-    if (row.departmentId === to.id) throw new AppError('CONFLICT', `Inquiry ${id} is with ${to.name} already`, { reason: 'same_department' })
+    if (row.departmentId === to.id)
+      throw new AppError('CONFLICT', `Inquiry ${id} is with ${to.name} already`, {
+        reason: 'same_department',
+      })
     write(db, row, { departmentId: to.id, assigneeId: null, status: 'new', updatedAt: ctx.now })
-    const data = { fromDepartmentId: row.departmentId, from: row.departmentName, toDepartmentId: to.id, to: to.name, note: input.note, previousAssignee: row.assigneeName }
-    repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'transferred', data, createdAt: ctx.now })
+    const data = {
+      fromDepartmentId: row.departmentId,
+      from: row.departmentName,
+      toDepartmentId: to.id,
+      to: to.name,
+      note: input.note,
+      previousAssignee: row.assigneeName,
+    }
+    repo.insertEvent(db, {
+      inquiryId: id,
+      actorId: ctx.user.id,
+      type: 'transferred',
+      data,
+      createdAt: ctx.now,
+    })
   })
 }
 
 /** 退单: back upstream with a listed reason and free text; leaves the pending counts, unassigned. */
-export function returnInquiry(ctx: Ctx, id: number, input: { version: number; reasonId: number; note: string }) {
+export function returnInquiry(
+  ctx: Ctx,
+  id: number,
+  input: { version: number; reasonId: number; note: string },
+) {
   return act(ctx, id, { action: 'return', version: input.version }, (row, db) => {
     const reason = getActiveReturnReason(db, input.reasonId)
     write(db, row, { status: 'returned', assigneeId: null, updatedAt: ctx.now })
     const data = { reasonId: reason.id, reason: reason.label, note: input.note }
-    repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'returned', data, createdAt: ctx.now })
+    repo.insertEvent(db, {
+      inquiryId: id,
+      actorId: ctx.user.id,
+      type: 'returned',
+      data,
+      createdAt: ctx.now,
+    })
   })
 }
 
@@ -40,7 +70,13 @@ export function returnInquiry(ctx: Ctx, id: number, input: { version: number; re
 export function addNote(ctx: Ctx, id: number, input: { version: number; text: string }) {
   return act(ctx, id, { action: 'note', version: input.version }, (row, db) => {
     write(db, row, { updatedAt: ctx.now })
-    repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'note', data: { text: input.text }, createdAt: ctx.now })
+    repo.insertEvent(db, {
+      inquiryId: id,
+      actorId: ctx.user.id,
+      type: 'note',
+      data: { text: input.text },
+      createdAt: ctx.now,
+    })
   })
 }
 
@@ -51,22 +87,51 @@ export function addNote(ctx: Ctx, id: number, input: { version: number; text: st
  */
 export function mergeAsDuplicate(ctx: Ctx, id: number, input: { version: number; mainId: number }) {
   return act(ctx, id, { action: 'merge', version: input.version }, (row, db) => {
-    if (input.mainId === id) throw new AppError('CONFLICT', 'An inquiry cannot be a duplicate of itself', { reason: 'merge_self' })
+    if (input.mainId === id)
+      throw new AppError('CONFLICT', 'An inquiry cannot be a duplicate of itself', {
+        reason: 'merge_self',
+      })
     const main = load(db, input.mainId, ctx.user)
     if (main.duplicateOfId !== null) {
-      throw new AppError('CONFLICT', `Inquiry ${main.id} is itself a duplicate of ${main.duplicateOfId}: merge into that one`, { reason: 'merge_chain' })
+      throw new AppError(
+        'CONFLICT',
+        `Inquiry ${main.id} is itself a duplicate of ${main.duplicateOfId}: merge into that one`,
+        { reason: 'merge_chain' },
+      )
     }
     if (workflowRepo.listDuplicateIds(db, id).length > 0) {
-      throw new AppError('CONFLICT', `Inquiry ${id} has duplicates of its own`, { reason: 'merge_chain' })
+      throw new AppError('CONFLICT', `Inquiry ${id} has duplicates of its own`, {
+        reason: 'merge_chain',
+      })
     }
     write(db, row, { duplicateOfId: main.id, updatedAt: ctx.now })
     const data = { mainId: main.id, mainChannel: main.channelCode, mainExternalId: main.externalId }
-    repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'merged', data, createdAt: ctx.now })
-    repo.insertEvent(db, { inquiryId: main.id, actorId: ctx.user.id, type: 'merged', data: { duplicateId: id, duplicateChannel: row.channelCode }, createdAt: ctx.now })
-    const latest = main.status === 'replied' || main.status === 'closed' ? workflowRepo.findLatestDeskReply(db, main.id) : undefined
+    repo.insertEvent(db, {
+      inquiryId: id,
+      actorId: ctx.user.id,
+      type: 'merged',
+      data,
+      createdAt: ctx.now,
+    })
+    repo.insertEvent(db, {
+      inquiryId: main.id,
+      actorId: ctx.user.id,
+      type: 'merged',
+      data: { duplicateId: id, duplicateChannel: row.channelCode },
+      createdAt: ctx.now,
+    })
+    const latest =
+      main.status === 'replied' || main.status === 'closed'
+        ? workflowRepo.findLatestDeskReply(db, main.id)
+        : undefined
     if (latest) {
       const merged = load(db, id)
-      answer(db, merged, { body: latest.body, authorId: ctx.user.id, approvedBy: latest.approvedBy, now: ctx.now }, { viaInquiryId: main.id })
+      answer(
+        db,
+        merged,
+        { body: latest.body, authorId: ctx.user.id, approvedBy: latest.approvedBy, now: ctx.now },
+        { viaInquiryId: main.id },
+      )
     }
   })
 }
@@ -81,11 +146,21 @@ export function markPosted(ctx: Ctx, id: number, replyId: number, postedOn: stri
     if (!reply) throw new AppError('NOT_FOUND', `Reply ${replyId} of inquiry ${id} does not exist`)
     const postedAt = startOfZonedDay(postedOn)
     if (postedAt > ctx.now) {
-      throw new AppError('VALIDATION', 'The posted date is in the future', [{ path: ['postedOn'], message: 'in the future' }])
+      throw new AppError('VALIDATION', 'The posted date is in the future', [
+        { path: ['postedOn'], message: 'in the future' },
+      ])
     }
     if (!workflowRepo.markReplyPosted(db, replyId, postedAt, ctx.user.id)) {
-      throw new AppError('CONFLICT', `Reply ${replyId} is marked posted already`, { reason: 'posted' })
+      throw new AppError('CONFLICT', `Reply ${replyId} is marked posted already`, {
+        reason: 'posted',
+      })
     }
-    repo.insertEvent(db, { inquiryId: id, actorId: ctx.user.id, type: 'posted', data: { replyId, postedOn }, createdAt: ctx.now })
+    repo.insertEvent(db, {
+      inquiryId: id,
+      actorId: ctx.user.id,
+      type: 'posted',
+      data: { replyId, postedOn },
+      createdAt: ctx.now,
+    })
   })
 }

@@ -6,7 +6,16 @@ import { deliverDue } from './deliveries.service.ts'
 
 type Ev = { type: string; actor: string | null; data: Record<string, unknown> }
 type Detail = {
-  inquiry: { status: string; version: number; department: { name: string } | null; assignee: unknown; duplicateOfId: number | null; satisfaction: string | null; events: Ev[]; replies: { id: number; body: string; approvedBy: string | null; postedAt: string | null }[] }
+  inquiry: {
+    status: string
+    version: number
+    department: { name: string } | null
+    assignee: unknown
+    duplicateOfId: number | null
+    satisfaction: string | null
+    events: Ev[]
+    replies: { id: number; body: string; approvedBy: string | null; postedAt: string | null }[]
+  }
 }
 type Desk = ReturnType<typeof setupDesk>
 
@@ -14,17 +23,28 @@ async function desk() {
   const d = setupDesk()
   ensureReturnReasons(d.db)
   const admin = await signIn(d, 'admin')
-  const dept = async (name: string) => ((await (await call(d, admin, 'POST', '/departments', { name })).json()) as { department: { id: number } }).department.id
+  const dept = async (name: string) =>
+    (
+      (await (await call(d, admin, 'POST', '/departments', { name })).json()) as {
+        department: { id: number }
+      }
+    ).department.id
   return { d, admin, planning: await dept('规划处'), land: await dept('土地处') }
 }
 
-async function member(d: Desk, role: 'responder' | 'manager', name: string, departmentId: number | null) {
+async function member(
+  d: Desk,
+  role: 'responder' | 'manager',
+  name: string,
+  departmentId: number | null,
+) {
   const s = await signIn(d, role, name)
   updateUser(d.db, s.userId, { department: departmentId })
   return s
 }
 
-const detail = async (d: Desk, s: Session, id: number) => (await (await call(d, s, 'GET', `/inquiries/${id}`)).json()) as Detail
+const detail = async (d: Desk, s: Session, id: number) =>
+  (await (await call(d, s, 'GET', `/inquiries/${id}`)).json()) as Detail
 
 describe('workflow actions', () => {
   it('transfers to a department: assignee cleared, the old department loses sight, the new one sees it', async () => {
@@ -34,40 +54,80 @@ describe('workflow actions', () => {
     const [r] = addInquiries(d.db, [{}])
     const id = r!.id
     expect((await call(d, a, 'POST', `/inquiries/${id}/claim`, { version: 1 })).status).toBe(200)
-    const res = await call(d, a, 'POST', `/inquiries/${id}/transfer`, { version: 2, departmentId: land, note: '属土地处职责' })
+    const res = await call(d, a, 'POST', `/inquiries/${id}/transfer`, {
+      version: 2,
+      departmentId: land,
+      note: '属土地处职责',
+    })
     expect(res.status).toBe(200)
     expect(await res.json()).toEqual({ id, version: 3, status: 'new' })
     expect((await call(d, a, 'GET', `/inquiries/${id}`)).status).toBe(404)
     const view = await detail(d, b, id)
-    expect(view.inquiry).toMatchObject({ status: 'new', assignee: null, department: { name: '土地处' } })
+    expect(view.inquiry).toMatchObject({
+      status: 'new',
+      assignee: null,
+      department: { name: '土地处' },
+    })
     const ev = view.inquiry.events.at(-1)!
-    expect(ev).toMatchObject({ type: 'transferred', actor: 'alice name', data: { to: '土地处', note: '属土地处职责', previousAssignee: 'alice name' } })
+    expect(ev).toMatchObject({
+      type: 'transferred',
+      actor: 'alice name',
+      data: { to: '土地处', note: '属土地处职责', previousAssignee: 'alice name' },
+    })
   })
 
   it('returns upstream with a listed reason: status returned, out of the pending count; 422 without a reason', async () => {
     const { d } = await desk()
     const s = await member(d, 'responder', 'alice', null)
     const [r] = addInquiries(d.db, [{ channelCode: 'minxin' }])
-    const reasons = ((await (await call(d, s, 'GET', '/return-reasons')).json()) as { reasons: { id: number; label: string }[] }).reasons
+    const reasons = (
+      (await (await call(d, s, 'GET', '/return-reasons')).json()) as {
+        reasons: { id: number; label: string }[]
+      }
+    ).reasons
     expect(reasons.map((x) => x.label)).toContain('非本单位职责')
-    expect((await call(d, s, 'POST', `/inquiries/${r!.id}/return`, { version: 1 })).status).toBe(422)
-    const res = await call(d, s, 'POST', `/inquiries/${r!.id}/return`, { version: 1, reasonId: reasons[0]!.id, note: '应由住建局办理' })
+    expect((await call(d, s, 'POST', `/inquiries/${r!.id}/return`, { version: 1 })).status).toBe(
+      422,
+    )
+    const res = await call(d, s, 'POST', `/inquiries/${r!.id}/return`, {
+      version: 1,
+      reasonId: reasons[0]!.id,
+      note: '应由住建局办理',
+    })
     expect(await res.json()).toMatchObject({ status: 'returned' })
-    const counts = (await (await call(d, s, 'GET', '/inquiries/counts')).json()) as { byChannel: Record<string, number> }
+    const counts = (await (await call(d, s, 'GET', '/inquiries/counts')).json()) as {
+      byChannel: Record<string, number>
+    }
     expect(counts.byChannel.minxin).toBe(0)
-    const returned = (await (await call(d, s, 'GET', '/inquiries?status=returned')).json()) as { items: { id: number }[] }
+    const returned = (await (await call(d, s, 'GET', '/inquiries?status=returned')).json()) as {
+      items: { id: number }[]
+    }
     expect(returned.items.map((i) => i.id)).toEqual([r!.id])
-    expect((await detail(d, s, r!.id)).inquiry.events.at(-1)).toMatchObject({ type: 'returned', data: { reason: '非本单位职责', note: '应由住建局办理' } })
+    expect((await detail(d, s, r!.id)).inquiry.events.at(-1)).toMatchObject({
+      type: 'returned',
+      data: { reason: '非本单位职责', note: '应由住建局办理' },
+    })
   })
 
   it('keeps internal notes as events, never as replies', async () => {
     const { d } = await desk()
     const s = await member(d, 'responder', 'alice', null)
     const [r] = addInquiries(d.db, [{}])
-    expect((await call(d, s, 'POST', `/inquiries/${r!.id}/notes`, { version: 1, text: '已电话联系街道' })).status).toBe(201)
+    expect(
+      (
+        await call(d, s, 'POST', `/inquiries/${r!.id}/notes`, {
+          version: 1,
+          text: '已电话联系街道',
+        })
+      ).status,
+    ).toBe(201)
     const view = await detail(d, s, r!.id)
     expect(view.inquiry.replies).toEqual([])
-    expect(view.inquiry.events.at(-1)).toMatchObject({ type: 'note', actor: 'alice name', data: { text: '已电话联系街道' } })
+    expect(view.inquiry.events.at(-1)).toMatchObject({
+      type: 'note',
+      actor: 'alice name',
+      data: { text: '已电话联系街道' },
+    })
   })
 
   it('answers a duplicate on another channel with the main reply; each channel still counts its item', async () => {
@@ -75,27 +135,65 @@ describe('workflow actions', () => {
     const s = await member(d, 'responder', 'alice', null)
     const [main, dup, third] = addInquiries(d.db, [
       { channelCode: 'hotline_12345' },
-      { channelCode: 'mayor_mailbox', subject: '小区停车难', body: '晚上无处停车', category: '交通' },
+      {
+        channelCode: 'mayor_mailbox',
+        subject: '小区停车难',
+        body: '晚上无处停车',
+        category: '交通',
+      },
       { channelCode: 'minxin' },
     ])
-    expect((await call(d, s, 'POST', `/inquiries/${dup!.id}/merge`, { version: 1, mainId: main!.id })).status).toBe(200)
+    expect(
+      (await call(d, s, 'POST', `/inquiries/${dup!.id}/merge`, { version: 1, mainId: main!.id }))
+        .status,
+    ).toBe(200)
     // the main inquiry's page shows what the duplicate's citizen wrote
-    const workflow = (await (await call(d, s, 'GET', `/inquiries/${main!.id}/workflow`)).json()) as { duplicates: unknown[] }
+    const workflow = (await (
+      await call(d, s, 'GET', `/inquiries/${main!.id}/workflow`)
+    ).json()) as { duplicates: unknown[] }
     expect(workflow.duplicates).toEqual([
-      { id: dup!.id, channelCode: 'mayor_mailbox', externalId: expect.any(String), status: 'new', subject: '小区停车难', body: '晚上无处停车', category: '交通' },
+      {
+        id: dup!.id,
+        channelCode: 'mayor_mailbox',
+        externalId: expect.any(String),
+        status: 'new',
+        subject: '小区停车难',
+        body: '晚上无处停车',
+        category: '交通',
+      },
     ])
-    const direct = await call(d, s, 'POST', `/inquiries/${dup!.id}/replies`, { version: 2, body: '答复' })
+    const direct = await call(d, s, 'POST', `/inquiries/${dup!.id}/replies`, {
+      version: 2,
+      body: '答复',
+    })
     expect(direct.status).toBe(409)
     // the merge is recorded on the main inquiry too, without changing its version
-    expect((await call(d, s, 'POST', `/inquiries/${main!.id}/replies`, { version: 1, body: '已处理完毕。' })).status).toBe(201)
+    expect(
+      (
+        await call(d, s, 'POST', `/inquiries/${main!.id}/replies`, {
+          version: 1,
+          body: '已处理完毕。',
+        })
+      ).status,
+    ).toBe(201)
     const dupView = await detail(d, s, dup!.id)
     expect(dupView.inquiry).toMatchObject({ status: 'replied', duplicateOfId: main!.id })
     expect(dupView.inquiry.replies.map((x) => x.body)).toEqual(['已处理完毕。'])
-    expect(dupView.inquiry.events.at(-1)).toMatchObject({ type: 'replied', data: { viaInquiryId: main!.id } })
-    const counts = (await (await call(d, s, 'GET', '/inquiries/counts?status=all')).json()) as { byChannel: Record<string, number> }
+    expect(dupView.inquiry.events.at(-1)).toMatchObject({
+      type: 'replied',
+      data: { viaInquiryId: main!.id },
+    })
+    const counts = (await (await call(d, s, 'GET', '/inquiries/counts?status=all')).json()) as {
+      byChannel: Record<string, number>
+    }
     expect([counts.byChannel.hotline_12345, counts.byChannel.mayor_mailbox]).toEqual([1, 1])
-    const chain = await call(d, s, 'POST', `/inquiries/${third!.id}/merge`, { version: 1, mainId: dup!.id })
-    expect(((await chain.json()) as { error: { details: { reason: string } } }).error.details.reason).toBe('merge_chain')
+    const chain = await call(d, s, 'POST', `/inquiries/${third!.id}/merge`, {
+      version: 1,
+      mainId: dup!.id,
+    })
+    expect(
+      ((await chain.json()) as { error: { details: { reason: string } } }).error.details.reason,
+    ).toBe('merge_chain')
   })
 
   it('signs off: direct reply refused, draft versions kept, sent back with a comment, approved by a manager', async () => {
@@ -105,24 +203,63 @@ describe('workflow actions', () => {
     const m = await member(d, 'manager', 'boss', null)
     const [r] = addInquiries(d.db, [{ channelCode: 'minxin' }])
     const id = r!.id
-    const refused = await call(d, s, 'POST', `/inquiries/${id}/replies`, { version: 1, body: '直接答复' })
-    expect(((await refused.json()) as { error: { details: { reason: string } } }).error.details.reason).toBe('sign_off_required')
-    const d1 = (await (await call(d, s, 'POST', `/inquiries/${id}/drafts`, { version: 1, body: '初稿' })).json()) as { draftId: number; version: number }
-    expect((await call(d, s, 'POST', `/inquiries/${id}/drafts/${d1.draftId}/approve`, { version: d1.version })).status).toBe(403)
-    const back = await call(d, m, 'POST', `/inquiries/${id}/drafts/${d1.draftId}/send-back`, { version: d1.version, comment: '补充办理依据' })
+    const refused = await call(d, s, 'POST', `/inquiries/${id}/replies`, {
+      version: 1,
+      body: '直接答复',
+    })
+    expect(
+      ((await refused.json()) as { error: { details: { reason: string } } }).error.details.reason,
+    ).toBe('sign_off_required')
+    const d1 = (await (
+      await call(d, s, 'POST', `/inquiries/${id}/drafts`, { version: 1, body: '初稿' })
+    ).json()) as { draftId: number; version: number }
+    expect(
+      (
+        await call(d, s, 'POST', `/inquiries/${id}/drafts/${d1.draftId}/approve`, {
+          version: d1.version,
+        })
+      ).status,
+    ).toBe(403)
+    const back = await call(d, m, 'POST', `/inquiries/${id}/drafts/${d1.draftId}/send-back`, {
+      version: d1.version,
+      comment: '补充办理依据',
+    })
     const v = ((await back.json()) as { version: number }).version
-    const d2 = (await (await call(d, s, 'POST', `/inquiries/${id}/drafts`, { version: v, body: '修改稿，依据《条例》第十条' })).json()) as { draftId: number; version: number }
-    const ok = await call(d, m, 'POST', `/inquiries/${id}/drafts/${d2.draftId}/approve`, { version: d2.version })
+    const d2 = (await (
+      await call(d, s, 'POST', `/inquiries/${id}/drafts`, {
+        version: v,
+        body: '修改稿，依据《条例》第十条',
+      })
+    ).json()) as { draftId: number; version: number }
+    const ok = await call(d, m, 'POST', `/inquiries/${id}/drafts/${d2.draftId}/approve`, {
+      version: d2.version,
+    })
     expect(await ok.json()).toMatchObject({ status: 'replied' })
-    const wf = (await (await call(d, s, 'GET', `/inquiries/${id}/workflow`)).json()) as { requiresSignOff: boolean; drafts: { number: number; status: string; reviewComment: string | null; reviewer: string | null }[] }
+    const wf = (await (await call(d, s, 'GET', `/inquiries/${id}/workflow`)).json()) as {
+      requiresSignOff: boolean
+      drafts: {
+        number: number
+        status: string
+        reviewComment: string | null
+        reviewer: string | null
+      }[]
+    }
     expect(wf.requiresSignOff).toBe(true)
     expect(wf.drafts.map((x) => [x.number, x.status, x.reviewComment, x.reviewer])).toEqual([
       [1, 'sent_back', '补充办理依据', 'boss name'],
       [2, 'approved', null, 'boss name'],
     ])
     const view = await detail(d, s, id)
-    expect(view.inquiry.replies).toMatchObject([{ body: '修改稿，依据《条例》第十条', approvedBy: 'boss name' }])
-    expect(view.inquiry.events.map((e) => e.type).slice(1)).toEqual(['draft_submitted', 'draft_sent_back', 'draft_submitted', 'replied', 'draft_approved'])
+    expect(view.inquiry.replies).toMatchObject([
+      { body: '修改稿，依据《条例》第十条', approvedBy: 'boss name' },
+    ])
+    expect(view.inquiry.events.map((e) => e.type).slice(1)).toEqual([
+      'draft_submitted',
+      'draft_sent_back',
+      'draft_submitted',
+      'replied',
+      'draft_approved',
+    ])
   })
 
   it('marks a reply posted on the platform once, and records the follow-up with re-handling', async () => {
@@ -131,12 +268,35 @@ describe('workflow actions', () => {
     const [r] = addInquiries(d.db, [{}])
     await call(d, s, 'POST', `/inquiries/${r!.id}/replies`, { version: 1, body: '已答复' })
     const replyId = (await detail(d, s, r!.id)).inquiry.replies[0]!.id
-    expect((await call(d, s, 'POST', `/inquiries/${r!.id}/replies/${replyId}/posted`, { postedOn: '2024-09-27' })).status).toBe(200)
-    expect((await call(d, s, 'POST', `/inquiries/${r!.id}/replies/${replyId}/posted`, { postedOn: '2024-09-27' })).status).toBe(409)
-    expect((await detail(d, s, r!.id)).inquiry.replies[0]!.postedAt).toBe('2024-09-27T00:00:00.000+08:00')
-    const bad = await call(d, s, 'POST', `/inquiries/${r!.id}/follow-ups`, { version: 2, outcome: 'satisfied', reopen: true })
+    expect(
+      (
+        await call(d, s, 'POST', `/inquiries/${r!.id}/replies/${replyId}/posted`, {
+          postedOn: '2024-09-27',
+        })
+      ).status,
+    ).toBe(200)
+    expect(
+      (
+        await call(d, s, 'POST', `/inquiries/${r!.id}/replies/${replyId}/posted`, {
+          postedOn: '2024-09-27',
+        })
+      ).status,
+    ).toBe(409)
+    expect((await detail(d, s, r!.id)).inquiry.replies[0]!.postedAt).toBe(
+      '2024-09-27T00:00:00.000+08:00',
+    )
+    const bad = await call(d, s, 'POST', `/inquiries/${r!.id}/follow-ups`, {
+      version: 2,
+      outcome: 'satisfied',
+      reopen: true,
+    })
     expect(bad.status).toBe(422)
-    const fu = await call(d, s, 'POST', `/inquiries/${r!.id}/follow-ups`, { version: 2, outcome: 'unsatisfied', note: '市民称问题仍未解决', reopen: true })
+    const fu = await call(d, s, 'POST', `/inquiries/${r!.id}/follow-ups`, {
+      version: 2,
+      outcome: 'unsatisfied',
+      note: '市民称问题仍未解决',
+      reopen: true,
+    })
     expect(await fu.json()).toMatchObject({ status: 'assigned' })
     const view = await detail(d, s, r!.id)
     expect(view.inquiry.satisfaction).toBe('unsatisfied')
@@ -148,15 +308,32 @@ describe('workflow actions', () => {
     const m = await member(d, 'manager', 'boss', null)
     const s = await member(d, 'responder', 'alice', planning)
     const body = '{市民姓名}您好：您于{来件日期}反映的问题（工单号{工单编号}）已由{承办单位}办理。'
-    const t = (await (await call(d, m, 'POST', '/templates', { category: '规划', title: '通用答复', body })).json()) as { template: { id: number } }
-    expect((await call(d, s, 'POST', '/templates', { category: null, title: 'x', body: 'y' })).status).toBe(403)
-    const [r] = addInquiries(d.db, [{ citizenName: '王小明', category: '规划', externalId: 'GD2024092700012' }])
-    await call(d, m, 'POST', `/inquiries/${r!.id}/transfer`, { version: 1, departmentId: planning, note: '转规划处' })
-    const list = (await (await call(d, s, 'GET', `/templates?category=${encodeURIComponent('规划')}`)).json()) as { templates: unknown[] }
+    const t = (await (
+      await call(d, m, 'POST', '/templates', { category: '规划', title: '通用答复', body })
+    ).json()) as { template: { id: number } }
+    expect(
+      (await call(d, s, 'POST', '/templates', { category: null, title: 'x', body: 'y' })).status,
+    ).toBe(403)
+    const [r] = addInquiries(d.db, [
+      { citizenName: '王小明', category: '规划', externalId: 'GD2024092700012' },
+    ])
+    await call(d, m, 'POST', `/inquiries/${r!.id}/transfer`, {
+      version: 1,
+      departmentId: planning,
+      note: '转规划处',
+    })
+    const list = (await (
+      await call(d, s, 'GET', `/templates?category=${encodeURIComponent('规划')}`)
+    ).json()) as { templates: unknown[] }
     expect(list.templates).toHaveLength(1)
-    const filled = (await (await call(d, s, 'GET', `/templates/${t.template.id}/fill?inquiryId=${r!.id}`)).json()) as { text: string; unfilled: string[] }
+    const filled = (await (
+      await call(d, s, 'GET', `/templates/${t.template.id}/fill?inquiryId=${r!.id}`)
+    ).json()) as { text: string; unfilled: string[] }
     // the name stays a placeholder: the server fills it in clear when the reply is released
-    expect(filled).toMatchObject({ text: '{市民姓名}您好：您于2024年9月27日反映的问题（工单号GD2024092700012）已由规划处办理。', unfilled: [] })
+    expect(filled).toMatchObject({
+      text: '{市民姓名}您好：您于2024年9月27日反映的问题（工单号GD2024092700012）已由规划处办理。',
+      unfilled: [],
+    })
   })
 })
 
@@ -164,11 +341,19 @@ describe('placeholders filled by the server', () => {
   it('stores and delivers the reply with the citizen real name, never the masked one', async () => {
     const { d, admin } = await desk()
     const s = await member(d, 'responder', 'alice', null)
-    await call(d, admin, 'PATCH', '/channel-settings/hotline_12345', { webhookUrl: 'http://127.0.0.1:9/hook', webhookSecret: 'test-secret-0123456789abcdef' })
+    await call(d, admin, 'PATCH', '/channel-settings/hotline_12345', {
+      webhookUrl: 'http://127.0.0.1:9/hook',
+      webhookSecret: 'test-secret-0123456789abcdef',
+    })
     const [r] = addInquiries(d.db, [{ citizenName: '贺林', externalId: 'GD-7' }])
-    const res = await call(d, s, 'POST', `/inquiries/${r!.id}/replies`, { version: 1, body: '{市民姓名}您好：工单{工单编号}已办理。' })
+    const res = await call(d, s, 'POST', `/inquiries/${r!.id}/replies`, {
+      version: 1,
+      body: '{市民姓名}您好：工单{工单编号}已办理。',
+    })
     expect(res.status).toBe(201)
-    expect((await detail(d, s, r!.id)).inquiry.replies.map((x) => x.body)).toEqual(['贺林您好：工单GD-7已办理。'])
+    expect((await detail(d, s, r!.id)).inquiry.replies.map((x) => x.body)).toEqual([
+      '贺林您好：工单GD-7已办理。',
+    ])
     const sent: string[] = []
     await deliverDue(d.db, Date.now() + 60_000, (_url, init) => {
       sent.push(JSON.parse(String(init.body)).body as string)
@@ -181,18 +366,38 @@ describe('placeholders filled by the server', () => {
     const { d, admin } = await desk()
     const s = await member(d, 'responder', 'alice', null)
     const [r] = addInquiries(d.db, [{ citizenName: '贺林' }])
-    const res = await call(d, s, 'POST', `/inquiries/${r!.id}/replies`, { version: 1, body: '{市民姓名}您好，已由{承办单位}办理。{办理结果}' })
+    const res = await call(d, s, 'POST', `/inquiries/${r!.id}/replies`, {
+      version: 1,
+      body: '{市民姓名}您好，已由{承办单位}办理。{办理结果}',
+    })
     expect(res.status).toBe(422)
-    const { error } = (await res.json()) as { error: { message: string; details: { placeholder: string }[] } }
+    const { error } = (await res.json()) as {
+      error: { message: string; details: { placeholder: string }[] }
+    }
     expect(error.details.map((x) => x.placeholder)).toEqual(['承办单位', '办理结果'])
     expect(error.message).toContain('{承办单位}')
     const view = await detail(d, s, r!.id)
-    expect([view.inquiry.status, view.inquiry.version, view.inquiry.replies.length]).toEqual(['new', 1, 0])
+    expect([view.inquiry.status, view.inquiry.version, view.inquiry.replies.length]).toEqual([
+      'new',
+      1,
+      0,
+    ])
 
     await call(d, admin, 'PATCH', '/channel-settings/hotline_12345', { requiresSignOff: true })
-    const draft = (await (await call(d, s, 'POST', `/inquiries/${r!.id}/drafts`, { version: 1, body: '已由{承办单位}办理。' })).json()) as { draftId: number; version: number }
+    const draft = (await (
+      await call(d, s, 'POST', `/inquiries/${r!.id}/drafts`, {
+        version: 1,
+        body: '已由{承办单位}办理。',
+      })
+    ).json()) as { draftId: number; version: number }
     const manager = await member(d, 'manager', 'mia', null)
-    expect((await call(d, manager, 'POST', `/inquiries/${r!.id}/drafts/${draft.draftId}/approve`, { version: draft.version })).status).toBe(422)
+    expect(
+      (
+        await call(d, manager, 'POST', `/inquiries/${r!.id}/drafts/${draft.draftId}/approve`, {
+          version: draft.version,
+        })
+      ).status,
+    ).toBe(422)
     expect((await detail(d, s, r!.id)).inquiry.replies).toHaveLength(0)
   })
 })
@@ -203,11 +408,15 @@ describe('concurrent responders', () => {
     const a = await member(d, 'responder', 'alice', null)
     const b = await member(d, 'responder', 'bob', null)
     const [r] = addInquiries(d.db, [{}])
-    const [ra, rb] = await Promise.all([a, b].map((s) => call(d, s, 'POST', `/inquiries/${r!.id}/claim`, { version: 1 })))
+    const [ra, rb] = await Promise.all(
+      [a, b].map((s) => call(d, s, 'POST', `/inquiries/${r!.id}/claim`, { version: 1 })),
+    )
     expect([ra!.status, rb!.status].sort()).toEqual([200, 409])
     const again = await call(d, b, 'POST', `/inquiries/${r!.id}/claim`, { version: 2 })
     expect(again.status).toBe(409)
-    expect(((await again.json()) as { error: { details: { holder: string } } }).error.details.holder).toBe('alice name')
+    expect(
+      ((await again.json()) as { error: { details: { holder: string } } }).error.details.holder,
+    ).toBe('alice name')
   })
 
   it('lets one of two simultaneous replies win and writes exactly one reply', async () => {
@@ -215,7 +424,11 @@ describe('concurrent responders', () => {
     const a = await member(d, 'responder', 'alice', null)
     const b = await member(d, 'responder', 'bob', null)
     const [r] = addInquiries(d.db, [{}])
-    const res = await Promise.all([a, b].map((s, i) => call(d, s, 'POST', `/inquiries/${r!.id}/replies`, { version: 1, body: `答复${i}` })))
+    const res = await Promise.all(
+      [a, b].map((s, i) =>
+        call(d, s, 'POST', `/inquiries/${r!.id}/replies`, { version: 1, body: `答复${i}` }),
+      ),
+    )
     expect(res.map((x) => x.status).sort()).toEqual([201, 409])
     expect((await detail(d, a, r!.id)).inquiry.replies).toHaveLength(1)
   })
@@ -231,18 +444,30 @@ describe('the holder rule', () => {
     expect((await call(d, a, 'POST', `/inquiries/${r!.id}/claim`, { version: 1 })).status).toBe(200)
     const refused = [
       await call(d, b, 'POST', `/inquiries/${r!.id}/replies`, { version: 2, body: '答复' }),
-      await call(d, b, 'POST', `/inquiries/${r!.id}/transfer`, { version: 2, departmentId: land, note: '转' }),
+      await call(d, b, 'POST', `/inquiries/${r!.id}/transfer`, {
+        version: 2,
+        departmentId: land,
+        note: '转',
+      }),
       await call(d, b, 'POST', `/inquiries/${r!.id}/return`, { version: 2, reasonId: 1 }),
       await call(d, b, 'POST', `/inquiries/${r!.id}/release`, { version: 2 }),
     ]
     for (const res of refused) {
       expect(res.status).toBe(409)
-      expect(((await res.json()) as { error: { details: unknown } }).error.details).toEqual({ reason: 'not_holder', holder: 'alice name' })
+      expect(((await res.json()) as { error: { details: unknown } }).error.details).toEqual({
+        reason: 'not_holder',
+        holder: 'alice name',
+      })
     }
-    expect((await call(d, a, 'POST', `/inquiries/${r!.id}/replies`, { version: 2, body: '答复' })).status).toBe(201)
+    expect(
+      (await call(d, a, 'POST', `/inquiries/${r!.id}/replies`, { version: 2, body: '答复' }))
+        .status,
+    ).toBe(201)
     expect((await call(d, b, 'POST', `/inquiries/${r!.id}/close`, { version: 3 })).status).toBe(409)
     const manager = await member(d, 'manager', 'mia', null)
-    expect((await call(d, manager, 'POST', `/inquiries/${r!.id}/close`, { version: 3 })).status).toBe(200)
+    expect(
+      (await call(d, manager, 'POST', `/inquiries/${r!.id}/close`, { version: 3 })).status,
+    ).toBe(200)
   })
 
   it('lets a manager take over or reassign, each event naming both people', async () => {
@@ -252,10 +477,24 @@ describe('the holder rule', () => {
     const manager = await member(d, 'manager', 'mia', null)
     const [r] = addInquiries(d.db, [{}])
     await call(d, a, 'POST', `/inquiries/${r!.id}/claim`, { version: 1 })
-    expect((await call(d, a, 'POST', `/inquiries/${r!.id}/assign`, { version: 2, assigneeId: b.userId })).status).toBe(403)
-    expect((await call(d, manager, 'POST', `/inquiries/${r!.id}/assign`, { version: 2, assigneeId: b.userId })).status).toBe(200)
-    expect((await call(d, manager, 'POST', `/inquiries/${r!.id}/claim`, { version: 3 })).status).toBe(200)
-    expect((await call(d, manager, 'POST', `/inquiries/${r!.id}/release`, { version: 4 })).status).toBe(200)
+    expect(
+      (await call(d, a, 'POST', `/inquiries/${r!.id}/assign`, { version: 2, assigneeId: b.userId }))
+        .status,
+    ).toBe(403)
+    expect(
+      (
+        await call(d, manager, 'POST', `/inquiries/${r!.id}/assign`, {
+          version: 2,
+          assigneeId: b.userId,
+        })
+      ).status,
+    ).toBe(200)
+    expect(
+      (await call(d, manager, 'POST', `/inquiries/${r!.id}/claim`, { version: 3 })).status,
+    ).toBe(200)
+    expect(
+      (await call(d, manager, 'POST', `/inquiries/${r!.id}/release`, { version: 4 })).status,
+    ).toBe(200)
     const { inquiry } = await detail(d, manager, r!.id)
     expect(inquiry.status).toBe('new')
     expect(inquiry.events.slice(-3).map((e) => [e.type, e.actor, e.data.from, e.data.to])).toEqual([

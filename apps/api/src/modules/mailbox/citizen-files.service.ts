@@ -43,11 +43,30 @@ export function citizenFileLinks(db: Db, inquiry: Tracked, now: number) {
  * The file a signed link names, when the signature, the expiry and the file's visibility hold.
  * @throws AppError NOT_FOUND otherwise
  */
-export function openCitizenFile(db: Db, id: number, link: { exp: number; sig: string }, now: number, channelCode: string) {
+export function openCitizenFile(
+  db: Db,
+  id: number,
+  link: { exp: number; sig: string },
+  now: number,
+  channelCode: string,
+) {
   const f = repo.findCitizenFile(db, id)
-  const gone = new AppError('NOT_FOUND', 'This download link is not valid (any more): open the tracking page again')
-  if (!f || f.sha256 === null || f.channelCode !== channelCode || link.exp < now || !visibleToCitizen(f, f.status)) throw gone
-  const expected = Buffer.from(signature(id, link.exp, f.trackingNumber, f.citizenPhone ?? ''), 'hex')
+  const gone = new AppError(
+    'NOT_FOUND',
+    'This download link is not valid (any more): open the tracking page again',
+  )
+  if (
+    !f ||
+    f.sha256 === null ||
+    f.channelCode !== channelCode ||
+    link.exp < now ||
+    !visibleToCitizen(f, f.status)
+  )
+    throw gone
+  const expected = Buffer.from(
+    signature(id, link.exp, f.trackingNumber, f.citizenPhone ?? ''),
+    'hex',
+  )
   const given = Buffer.from(link.sig, 'hex')
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw gone
   return { name: f.name, type: f.type, size: f.size, sha256: f.sha256 }

@@ -6,7 +6,10 @@ type Desk = ReturnType<typeof setupDesk>
 type Tracked = { files: { name: string; fromDesk: boolean; url: string }[] }
 
 async function citizenUpload(desk: Desk, name: string, bytes: Uint8Array) {
-  const res = await desk.app.request(`/public/mailbox/uploads?name=${encodeURIComponent(name)}`, { method: 'POST', body: bytes })
+  const res = await desk.app.request(`/public/mailbox/uploads?name=${encodeURIComponent(name)}`, {
+    method: 'POST',
+    body: bytes,
+  })
   return { res, token: res.status === 201 ? ((await res.json()) as { token: string }).token : '' }
 }
 
@@ -21,7 +24,11 @@ const letter = (attachments: { token: string }[], key = 'k-attach-0123456789') =
 })
 
 const post = (desk: Desk, path: string, body: unknown) =>
-  desk.app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  desk.app.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
 
 describe('files on the public mailbox', () => {
   it('takes a photo from the citizen, and offers it and the reply’s PDF on the tracking page by signed links', async () => {
@@ -31,20 +38,36 @@ describe('files on the public mailbox', () => {
     const sent = await post(desk, '/public/mailbox', letter([{ token: photo.token }]))
     expect(sent.status).toBe(201)
     const { trackingNumber } = (await sent.json()) as { trackingNumber: string }
-    const track = async () => (await (await post(desk, '/public/mailbox/track', { trackingNumber, phone: '13812345678' })).json()) as Tracked
+    const track = async () =>
+      (await (
+        await post(desk, '/public/mailbox/track', { trackingNumber, phone: '13812345678' })
+      ).json()) as Tracked
 
     expect((await track()).files.map((f) => [f.name, f.fromDesk])).toEqual([['占道.jpg', false]])
 
     const staff = await signIn(desk, 'responder')
-    const list = (await (await call(desk, staff, 'GET', '/inquiries?status=all')).json()) as { items: { id: number; version: number }[] }
+    const list = (await (await call(desk, staff, 'GET', '/inquiries?status=all')).json()) as {
+      items: { id: number; version: number }[]
+    }
     const id = list.items[0]!.id
-    const stage = await desk.app.request('/attachments/uploads?name=答复意见书.pdf', { method: 'POST', headers: { cookie: staff.cookie, 'x-csrf-token': staff.csrf }, body: tinyPdf('reply') })
+    const stage = await desk.app.request('/attachments/uploads?name=答复意见书.pdf', {
+      method: 'POST',
+      headers: { cookie: staff.cookie, 'x-csrf-token': staff.csrf },
+      body: tinyPdf('reply'),
+    })
     const { token } = (await stage.json()) as { token: string }
-    const replied = await call(desk, staff, 'POST', `/inquiries/${id}/reply-with-files`, { version: list.items[0]!.version, body: '已责成物业清理，详见附件。', attachments: [{ token }] })
+    const replied = await call(desk, staff, 'POST', `/inquiries/${id}/reply-with-files`, {
+      version: list.items[0]!.version,
+      body: '已责成物业清理，详见附件。',
+      attachments: [{ token }],
+    })
     expect(replied.status).toBe(201)
 
     const { files } = await track()
-    expect(files.map((f) => [f.name, f.fromDesk])).toEqual([['占道.jpg', false], ['答复意见书.pdf', true]])
+    expect(files.map((f) => [f.name, f.fromDesk])).toEqual([
+      ['占道.jpg', false],
+      ['答复意见书.pdf', true],
+    ])
     const pdf = await desk.app.request(files[1]!.url.replace('/api', ''))
     expect(pdf.status).toBe(200)
     expect(pdf.headers.get('content-type')).toBe('application/pdf')
@@ -52,17 +75,34 @@ describe('files on the public mailbox', () => {
     // another file's id under this signature, or a later expiry, opens nothing
     const forged = files[1]!.url.replace('/api', '').replace(/files\/\d+/, 'files/1')
     expect((await desk.app.request(forged)).status).toBe(404)
-    expect((await desk.app.request(files[0]!.url.replace('/api', '').replace(/exp=\d+/, 'exp=99999999999999'))).status).toBe(404)
+    expect(
+      (
+        await desk.app.request(
+          files[0]!.url.replace('/api', '').replace(/exp=\d+/, 'exp=99999999999999'),
+        )
+      ).status,
+    ).toBe(404)
   })
 
   it('refuses a sixth file and a file too big, writing nothing', async () => {
     const desk = setupDesk()
     const tokens = []
-    for (let i = 0; i < 6; i++) tokens.push({ token: (await citizenUpload(desk, `p${i}.pdf`, tinyPdf(String(i)))).token })
+    for (let i = 0; i < 6; i++)
+      tokens.push({ token: (await citizenUpload(desk, `p${i}.pdf`, tinyPdf(String(i)))).token })
     expect((await post(desk, '/public/mailbox', letter(tokens))).status).toBe(422)
-    const big = await citizenUpload(desk, 'big.pdf', Buffer.concat([tinyPdf(), Buffer.alloc(10 * 1024 * 1024)]))
+    const big = await citizenUpload(
+      desk,
+      'big.pdf',
+      Buffer.concat([tinyPdf(), Buffer.alloc(10 * 1024 * 1024)]),
+    )
     expect(big.res.status).toBe(422)
     const admin = await signIn(desk, 'admin')
-    expect(((await (await call(desk, admin, 'GET', '/inquiries?status=all')).json()) as { items: unknown[] }).items).toEqual([])
+    expect(
+      (
+        (await (await call(desk, admin, 'GET', '/inquiries?status=all')).json()) as {
+          items: unknown[]
+        }
+      ).items,
+    ).toEqual([])
   })
 })

@@ -5,14 +5,21 @@ import { attachments, inquiries, replies, submissionKeys } from '../../db/schema
 
 export function findSubmissionKey(db: Db, key: string) {
   return db
-    .select({ inquiryId: submissionKeys.inquiryId, trackingNumber: inquiries.externalId, receivedAt: inquiries.receivedAt })
+    .select({
+      inquiryId: submissionKeys.inquiryId,
+      trackingNumber: inquiries.externalId,
+      receivedAt: inquiries.receivedAt,
+    })
     .from(submissionKeys)
     .innerJoin(inquiries, eq(inquiries.id, submissionKeys.inquiryId))
     .where(eq(submissionKeys.key, key))
     .get()
 }
 
-export function insertSubmissionKey(db: Db, row: { key: string; inquiryId: number; createdAt: number }) {
+export function insertSubmissionKey(
+  db: Db,
+  row: { key: string; inquiryId: number; createdAt: number },
+) {
   db.insert(submissionKeys).values(row).run()
 }
 
@@ -66,7 +73,14 @@ export function findCitizenFile(db: Db, attachmentId: number) {
 /** The files a citizen sees: those they sent (no reply) and those of desk replies. */
 export function listCitizenFiles(db: Db, inquiryId: number) {
   return db
-    .select({ id: attachments.id, name: attachments.name, type: attachments.type, size: attachments.size, replyId: attachments.replyId, source: attachments.source })
+    .select({
+      id: attachments.id,
+      name: attachments.name,
+      type: attachments.type,
+      size: attachments.size,
+      replyId: attachments.replyId,
+      source: attachments.source,
+    })
     .from(attachments)
     .where(and(eq(attachments.inquiryId, inquiryId), isNotNull(attachments.sha256)))
     .orderBy(asc(attachments.id))

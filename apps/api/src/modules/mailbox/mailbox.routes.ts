@@ -27,25 +27,67 @@ const smallBody = bodyLimit({
 
 const nameQuery = z.object({ name: z.string().min(1).max(255) })
 const fileParam = z.object({ id: z.coerce.number().int().positive() })
-const linkQuery = z.object({ exp: z.coerce.number().int().positive(), sig: z.string().regex(/^[0-9a-f]{64}$/) })
+const linkQuery = z.object({
+  exp: z.coerce.number().int().positive(),
+  sig: z.string().regex(/^[0-9a-f]{64}$/),
+})
 
 export type PublicLimits = { submitPerHour: number; trackPerHour: number; trustProxy: boolean }
 
 export function mailboxRoutes(limits: PublicLimits) {
   return new Hono<AppEnv>()
-    .post('/uploads', clientRateLimit('mailbox-upload', limits.submitPerHour * ATTACHMENT_LIMITS.public.maxFiles, limits.trustProxy), validate('query', nameQuery), async (c) => {
-      const ctx = { db: c.var.db, files: c.var.files, now: c.var.now() }
-      const upload = await stageUpload(ctx, { body: c.req.raw.body, rawName: c.req.valid('query').name, profile: 'public', uploader: 'public', userId: null })
-      return c.json(upload, 201)
-    })
+    .post(
+      '/uploads',
+      clientRateLimit(
+        'mailbox-upload',
+        limits.submitPerHour * ATTACHMENT_LIMITS.public.maxFiles,
+        limits.trustProxy,
+      ),
+      validate('query', nameQuery),
+      async (c) => {
+        const ctx = { db: c.var.db, files: c.var.files, now: c.var.now() }
+        const upload = await stageUpload(ctx, {
+          body: c.req.raw.body,
+          rawName: c.req.valid('query').name,
+          profile: 'public',
+          uploader: 'public',
+          userId: null,
+        })
+        return c.json(upload, 201)
+      },
+    )
     .get('/files/:id', validate('param', fileParam), validate('query', linkQuery), async (c) => {
-      return sendFile(c.var.files, openCitizenFile(c.var.db, c.req.valid('param').id, c.req.valid('query'), c.var.now(), MAILBOX_CHANNEL))
+      return sendFile(
+        c.var.files,
+        openCitizenFile(
+          c.var.db,
+          c.req.valid('param').id,
+          c.req.valid('query'),
+          c.var.now(),
+          MAILBOX_CHANNEL,
+        ),
+      )
     })
-    .post('/', smallBody, clientRateLimit('mailbox-submit', limits.submitPerHour, limits.trustProxy), validate('json', mailboxSubmissionSchema), async (c) => {
-      const result = await submitToMailbox({ db: c.var.db, files: c.var.files, now: c.var.now() }, c.req.valid('json'))
-      return c.json(result, result.created ? 201 : 200)
-    })
-    .post('/track', smallBody, clientRateLimit('mailbox-track', limits.trackPerHour, limits.trustProxy), validate('json', mailboxTrackSchema), (c) => {
-      return c.json(trackMailbox(c.var.db, c.req.valid('json'), c.var.now()), 200)
-    })
+    .post(
+      '/',
+      smallBody,
+      clientRateLimit('mailbox-submit', limits.submitPerHour, limits.trustProxy),
+      validate('json', mailboxSubmissionSchema),
+      async (c) => {
+        const result = await submitToMailbox(
+          { db: c.var.db, files: c.var.files, now: c.var.now() },
+          c.req.valid('json'),
+        )
+        return c.json(result, result.created ? 201 : 200)
+      },
+    )
+    .post(
+      '/track',
+      smallBody,
+      clientRateLimit('mailbox-track', limits.trackPerHour, limits.trustProxy),
+      validate('json', mailboxTrackSchema),
+      (c) => {
+        return c.json(trackMailbox(c.var.db, c.req.valid('json'), c.var.now()), 200)
+      },
+    )
 }

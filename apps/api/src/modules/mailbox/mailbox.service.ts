@@ -50,12 +50,25 @@ export async function submitToMailbox(ctx: FilesCtx, input: MailboxSubmission) {
   const { db, now } = ctx
   getActiveChannel(db, MAILBOX_CHANNEL)
   const seenBefore = repo.findSubmissionKey(db, input.idempotencyKey)
-  if (seenBefore) return { trackingNumber: seenBefore.trackingNumber, receivedAt: formatInstant(seenBefore.receivedAt), created: false }
-  const prepared = await prepareAttachments(ctx, input.attachments ?? [], { profile: 'public', uploader: 'public' })
+  if (seenBefore)
+    return {
+      trackingNumber: seenBefore.trackingNumber,
+      receivedAt: formatInstant(seenBefore.receivedAt),
+      created: false,
+    }
+  const prepared = await prepareAttachments(ctx, input.attachments ?? [], {
+    profile: 'public',
+    uploader: 'public',
+  })
   return db.transaction((tx) => {
     const t = tx as unknown as Db
     const seen = repo.findSubmissionKey(t, input.idempotencyKey)
-    if (seen) return { trackingNumber: seen.trackingNumber, receivedAt: formatInstant(seen.receivedAt), created: false }
+    if (seen)
+      return {
+        trackingNumber: seen.trackingNumber,
+        receivedAt: formatInstant(seen.receivedAt),
+        created: false,
+      }
     const trackingNumber = newTrackingNumber()
     const { id } = ingestInquiry(
       t,
@@ -73,8 +86,20 @@ export async function submitToMailbox(ctx: FilesCtx, input: MailboxSubmission) {
     )
     repo.insertSubmissionKey(t, { key: input.idempotencyKey, inquiryId: id, createdAt: now })
     if (prepared.length > 0) {
-      const files = bindAttachments(t, prepared, { inquiryId: id, source: 'citizen', createdBy: null, uploader: 'public', now })
-      recordEvent(t, { inquiryId: id, actorId: null, type: 'attachment_added', data: { attachments: files }, createdAt: now })
+      const files = bindAttachments(t, prepared, {
+        inquiryId: id,
+        source: 'citizen',
+        createdBy: null,
+        uploader: 'public',
+        now,
+      })
+      recordEvent(t, {
+        inquiryId: id,
+        actorId: null,
+        type: 'attachment_added',
+        data: { attachments: files },
+        createdAt: now,
+      })
     }
     return { trackingNumber, receivedAt: formatInstant(now), created: true }
   })
@@ -87,7 +112,10 @@ export function trackMailbox(db: Db, input: MailboxTrackInput, now: number) {
   if (!row || !phone || row.citizenPhone !== phone) {
     throw new AppError('NOT_FOUND', 'No message matches this tracking number and phone number')
   }
-  const reply = row.status === 'replied' || row.status === 'closed' ? repo.findLatestDeskReply(db, row.id) : undefined
+  const reply =
+    row.status === 'replied' || row.status === 'closed'
+      ? repo.findLatestDeskReply(db, row.id)
+      : undefined
   return {
     trackingNumber: input.trackingNumber,
     subject: row.subject,

@@ -16,7 +16,9 @@ export function logManualEntry(db: Db, input: ManualEntryInput, userId: number, 
   getActiveChannel(db, input.channel)
   const receivedAt = input.receivedAt ? Date.parse(input.receivedAt) : now
   if (receivedAt > now) {
-    throw new AppError('VALIDATION', 'receivedAt is in the future', [{ path: ['receivedAt'], message: 'in the future' }])
+    throw new AppError('VALIDATION', 'receivedAt is in the future', [
+      { path: ['receivedAt'], message: 'in the future' },
+    ])
   }
   const externalId = `${input.kind.toUpperCase()}-${toZonedDate(receivedAt).replaceAll('-', '')}-${randomPart()}`
   const { id } = ingestInquiry(
@@ -30,7 +32,10 @@ export function logManualEntry(db: Db, input: ManualEntryInput, userId: number, 
       citizenName: input.callerName || undefined,
       citizenPhone: input.callerPhone || undefined,
       category: input.category || undefined,
-      reply: input.outcome === 'answered' && input.answer ? { body: input.answer, repliedAt: now, authorId: userId } : undefined,
+      reply:
+        input.outcome === 'answered' && input.answer
+          ? { body: input.answer, repliedAt: now, authorId: userId }
+          : undefined,
     },
     { actorId: userId, now, eventType: 'received' },
   )

@@ -25,20 +25,34 @@ describe('POST /manual-entries', () => {
     const { id, externalId } = (await res.json()) as { id: number; externalId: string }
     expect(externalId).toMatch(/^PHONE-20240927-[0-9A-Z]{8}$/)
     const view = (await (await call(desk, s, 'GET', `/inquiries/${id}`)).json()) as {
-      inquiry: { status: string; replies: { body: string; author: string; origin: string }[]; events: { type: string }[] }
+      inquiry: {
+        status: string
+        replies: { body: string; author: string; origin: string }[]
+        events: { type: string }[]
+      }
     }
     expect(view.inquiry.status).toBe('replied')
-    expect(view.inquiry.replies).toEqual([expect.objectContaining({ author: 'responder1 name', origin: 'desk' })])
+    expect(view.inquiry.replies).toEqual([
+      expect.objectContaining({ author: 'responder1 name', origin: 'desk' }),
+    ])
     expect(view.inquiry.events.map((e) => e.type)).toEqual(['received', 'replied'])
     const pending = (await (await call(desk, s, 'GET', '/inquiries/counts')).json()) as Counts
-    const replied = (await (await call(desk, s, 'GET', '/inquiries/counts?status=replied')).json()) as Counts
+    const replied = (await (
+      await call(desk, s, 'GET', '/inquiries/counts?status=replied')
+    ).json()) as Counts
     expect([pending.byChannel.hotline_12345, replied.byChannel.hotline_12345]).toEqual([0, 1])
   })
 
   it('puts a follow-up call into the reply queue', async () => {
     const desk = setupDesk()
     const s = await signIn(desk)
-    await call(desk, s, 'POST', '/manual-entries', entry({ outcome: 'follow_up', answer: undefined, kind: 'letter' }))
+    await call(
+      desk,
+      s,
+      'POST',
+      '/manual-entries',
+      entry({ outcome: 'follow_up', answer: undefined, kind: 'letter' }),
+    )
     const pending = (await (await call(desk, s, 'GET', '/inquiries/counts')).json()) as Counts
     expect(pending.byChannel.hotline_12345).toBe(1)
   })
@@ -50,14 +64,22 @@ describe('POST /manual-entries', () => {
     expect(noAnswer.status).toBe(422)
     const body = (await noAnswer.json()) as { error: { details: { path: string[] }[] } }
     expect(body.error.details[0]?.path).toEqual(['answer'])
-    const future = await call(desk, s, 'POST', '/manual-entries', entry({ receivedAt: '2030-01-01T09:00:00+08:00' }))
+    const future = await call(
+      desk,
+      s,
+      'POST',
+      '/manual-entries',
+      entry({ receivedAt: '2030-01-01T09:00:00+08:00' }),
+    )
     expect(future.status).toBe(422)
   })
 
   it('answers 404 for an unknown channel and 401 without a session', async () => {
     const desk = setupDesk()
     const s = await signIn(desk)
-    expect((await call(desk, s, 'POST', '/manual-entries', entry({ channel: 'nowhere' }))).status).toBe(404)
+    expect(
+      (await call(desk, s, 'POST', '/manual-entries', entry({ channel: 'nowhere' }))).status,
+    ).toBe(404)
     expect((await call(desk, undefined, 'POST', '/manual-entries', entry())).status).toBe(401)
   })
 })

@@ -7,7 +7,9 @@ export function findMessage(db: Db, channelCode: string, upstreamId: string) {
   return db
     .select({ id: inquiryMessages.id, inquiryId: inquiryMessages.inquiryId })
     .from(inquiryMessages)
-    .where(and(eq(inquiryMessages.channelCode, channelCode), eq(inquiryMessages.upstreamId, upstreamId)))
+    .where(
+      and(eq(inquiryMessages.channelCode, channelCode), eq(inquiryMessages.upstreamId, upstreamId)),
+    )
     .get()
 }
 

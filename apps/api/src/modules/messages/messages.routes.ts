@@ -11,7 +11,10 @@ import type { AppEnv } from '../../lib/context.ts'
 import { validate } from '../../lib/validate.ts'
 import { receiveMessage } from './messages.service.ts'
 
-const messageParam = z.object({ code: channelCodeSchema, externalId: z.string().trim().min(1).max(100) })
+const messageParam = z.object({
+  code: channelCodeSchema,
+  externalId: z.string().trim().min(1).max(100),
+})
 
 export const messageRoutes = new Hono<AppEnv>().post(
   '/:code/inquiries/:externalId/messages',
@@ -22,7 +25,12 @@ export const messageRoutes = new Hono<AppEnv>().post(
     const actorId = channelOrStaff(c, code)
     const uploader = actorId === null ? (`channel:${code}` as const) : (`user:${actorId}` as const)
     const ctx = { db: c.var.db, files: c.var.files, now: c.var.now() }
-    const { result, status } = await receiveMessage(ctx, { channelCode: code, externalId }, c.req.valid('json'), { uploader, actorId, profile: 'channel' })
+    const { result, status } = await receiveMessage(
+      ctx,
+      { channelCode: code, externalId },
+      c.req.valid('json'),
+      { uploader, actorId, profile: 'channel' },
+    )
     return c.json(result, status)
   },
 )

@@ -7,7 +7,12 @@
 import type { FollowUpMessageInput } from '@desk/domain'
 import { withTransaction } from '../../db/transaction.ts'
 import { AppError } from '../../lib/errors.ts'
-import { bindAttachments, prepareAttachments, type FilesCtx, type Uploader } from '../files/files.service.ts'
+import {
+  bindAttachments,
+  prepareAttachments,
+  type FilesCtx,
+  type Uploader,
+} from '../files/files.service.ts'
 import { getActiveChannel } from '../channels/channels.service.ts'
 import { recordEvent } from '../inquiries/inquiries.service.ts'
 import * as repo from './messages.repo.ts'
@@ -28,17 +33,59 @@ export async function receiveMessage(
   const seen = repo.findMessage(ctx.db, target.channelCode, input.messageId)
   if (seen) return { result: { messageId: input.messageId, ...seen, created: false }, status: 200 }
   const inquiry = repo.findInquiryByExternalId(ctx.db, target.channelCode, target.externalId)
-  if (!inquiry) throw new AppError('NOT_FOUND', `Inquiry ${target.externalId} of channel ${target.channelCode} does not exist`)
-  const prepared = await prepareAttachments(ctx, input.attachments ?? [], { profile: opts.profile, uploader: opts.uploader })
+  if (!inquiry)
+    throw new AppError(
+      'NOT_FOUND',
+      `Inquiry ${target.externalId} of channel ${target.channelCode} does not exist`,
+    )
+  const prepared = await prepareAttachments(ctx, input.attachments ?? [], {
+    profile: opts.profile,
+    uploader: opts.uploader,
+  })
   return withTransaction(ctx.db, (db) => {
     // a resend that raced the first one: the unique index would refuse it, answer as a resend
     const again = repo.findMessage(db, target.channelCode, input.messageId)
-    if (again) return { result: { messageId: input.messageId, ...again, created: false }, status: 200 as const }
+    if (again)
+      return {
+        result: { messageId: input.messageId, ...again, created: false },
+        status: 200 as const,
+      }
     const sentAt = Date.parse(input.sentAt)
-    const id = repo.insertMessage(db, { inquiryId: inquiry.id, channelCode: target.channelCode, upstreamId: input.messageId, kind: input.kind, body: input.body, sentAt, createdAt: ctx.now })
-    const files = bindAttachments(db, prepared, { inquiryId: inquiry.id, messageId: id, source: 'citizen', createdBy: opts.actorId, uploader: opts.uploader, now: ctx.now })
-    const data = { messageId: id, upstreamId: input.messageId, kind: input.kind, body: input.body, sentAt, attachments: files }
-    recordEvent(db, { inquiryId: inquiry.id, actorId: opts.actorId, type: 'message_received', data, createdAt: ctx.now })
-    return { result: { messageId: input.messageId, id, inquiryId: inquiry.id, created: true }, status: 201 as const }
+    const id = repo.insertMessage(db, {
+      inquiryId: inquiry.id,
+      channelCode: target.channelCode,
+      upstreamId: input.messageId,
+      kind: input.kind,
+      body: input.body,
+      sentAt,
+      createdAt: ctx.now,
+    })
+    const files = bindAttachments(db, prepared, {
+      inquiryId: inquiry.id,
+      messageId: id,
+      source: 'citizen',
+      createdBy: opts.actorId,
+      uploader: opts.uploader,
+      now: ctx.now,
+    })
+    const data = {
+      messageId: id,
+      upstreamId: input.messageId,
+      kind: input.kind,
+      body: input.body,
+      sentAt,
+      attachments: files,
+    }
+    recordEvent(db, {
+      inquiryId: inquiry.id,
+      actorId: opts.actorId,
+      type: 'message_received',
+      data,
+      createdAt: ctx.now,
+    })
+    return {
+      result: { messageId: input.messageId, id, inquiryId: inquiry.id, created: true },
+      status: 201 as const,
+    }
   })
 }

@@ -26,7 +26,10 @@ export function findMessage(db: Db, id: number) {
 }
 
 /** Newest first; `status` narrows; at most `limit`. */
-export function listMessages(db: Db, q: { status?: OutboxStatus | undefined; inquiryId?: number | undefined; limit: number }) {
+export function listMessages(
+  db: Db,
+  q: { status?: OutboxStatus | undefined; inquiryId?: number | undefined; limit: number },
+) {
   return db
     .select()
     .from(outboxMessages)
@@ -44,7 +47,12 @@ export function listMessages(db: Db, q: { status?: OutboxStatus | undefined; inq
 export function updateMessage(
   db: Db,
   id: number,
-  patch: Partial<Pick<OutboxRow, 'status' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'lastAttemptAt' | 'deliveredAt'>>,
+  patch: Partial<
+    Pick<
+      OutboxRow,
+      'status' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'lastAttemptAt' | 'deliveredAt'
+    >
+  >,
 ) {
   db.update(outboxMessages).set(patch).where(eq(outboxMessages.id, id)).run()
 }

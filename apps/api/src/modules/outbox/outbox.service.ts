@@ -81,7 +81,13 @@ export function listDueMessages(db: Db, now: number, limit: number): DueMessage[
 
 /** Marks `msg` delivered after its attempt at `now`, inside the caller's transaction. */
 export function markDelivered(tx: Db, msg: DueMessage, now: number) {
-  repo.updateMessage(tx, msg.id, { status: 'delivered', attempts: msg.attempts + 1, lastAttemptAt: now, deliveredAt: now, lastError: null })
+  repo.updateMessage(tx, msg.id, {
+    status: 'delivered',
+    attempts: msg.attempts + 1,
+    lastAttemptAt: now,
+    deliveredAt: now,
+    lastError: null,
+  })
 }
 
 /** Counts a failed attempt and schedules the next (or gives up after MAX_ATTEMPTS). @returns true when given up */
@@ -102,7 +108,11 @@ export function markAttemptFailed(db: Db, msg: DueMessage, error: string, now: n
  * One POST of `msg` to its channel's webhook (nothing else: the caller records the outcome).
  * @returns null on 2xx, else a short reason (status, network error, timeout, webhook removed)
  */
-export async function attempt(db: Db, msg: repo.OutboxRow, fetchFn: FetchFn): Promise<string | null> {
+export async function attempt(
+  db: Db,
+  msg: repo.OutboxRow,
+  fetchFn: FetchFn,
+): Promise<string | null> {
   const { webhookUrl, webhookSecret } = getChannelSettings(db, msg.channelCode)
   if (webhookUrl === null || webhookSecret === null) return 'channel has no webhook configured'
   try {
@@ -152,7 +162,8 @@ export function getMessage(db: Db, id: number) {
 /** Makes a failed or backing-off message due now, with a fresh attempt budget. CONFLICT if delivered. */
 export function retryMessage(db: Db, id: number, now: number) {
   const m = getMessage(db, id)
-  if (m.status === 'delivered') throw new AppError('CONFLICT', `Delivery ${id} was delivered already`)
+  if (m.status === 'delivered')
+    throw new AppError('CONFLICT', `Delivery ${id} was delivered already`)
   repo.updateMessage(db, id, { status: 'pending', attempts: 0, nextAttemptAt: now })
   return toDeliveryView(getMessage(db, id))
 }

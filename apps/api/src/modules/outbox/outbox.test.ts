@@ -37,7 +37,12 @@ async function startReceiver(failFirst: number) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : 0
-  return { url: `http://127.0.0.1:${port}/replies`, hits, accepted, close: () => new Promise<void>((r) => server.close(() => r())) }
+  return {
+    url: `http://127.0.0.1:${port}/replies`,
+    hits,
+    accepted,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  }
 }
 
 const cleanups: (() => Promise<void> | void)[] = []
@@ -59,15 +64,39 @@ describe('outbox delivery to a channel webhook', () => {
     const desk = { db, app: createApp({ db, now: () => T0 }) }
     const admin = await signIn(desk, 'admin')
     const s = await signIn(desk)
-    expect((await call(desk, admin, 'PATCH', '/channel-settings/hotline_12345', { webhookUrl: receiver.url, webhookSecret: SECRET })).status).toBe(200)
+    expect(
+      (
+        await call(desk, admin, 'PATCH', '/channel-settings/hotline_12345', {
+          webhookUrl: receiver.url,
+          webhookSecret: SECRET,
+        })
+      ).status,
+    ).toBe(200)
     const [r] = addInquiries(db, [{ externalId: 'GD-0001' }])
-    expect((await call(desk, s, 'POST', `/inquiries/${r!.id}/replies`, { version: 1, body: '您好，已办理。' })).status).toBe(201)
+    expect(
+      (
+        await call(desk, s, 'POST', `/inquiries/${r!.id}/replies`, {
+          version: 1,
+          body: '您好，已办理。',
+        })
+      ).status,
+    ).toBe(201)
 
     expect(await deliverDue(db, T0, fetch)).toEqual({ delivered: 0, retrying: 1, failed: 0 })
     // not due again before the backoff has passed
-    expect(await deliverDue(db, T0 + backoffMs(1) - 1, fetch)).toEqual({ delivered: 0, retrying: 0, failed: 0 })
-    expect(await deliverDue(db, T0 + backoffMs(1), fetch)).toEqual({ delivered: 0, retrying: 1, failed: 0 })
-    const pending = (await (await call(desk, admin, 'GET', '/outbox?status=pending')).json()) as { deliveries: { attempts: number; lastError: string }[] }
+    expect(await deliverDue(db, T0 + backoffMs(1) - 1, fetch)).toEqual({
+      delivered: 0,
+      retrying: 0,
+      failed: 0,
+    })
+    expect(await deliverDue(db, T0 + backoffMs(1), fetch)).toEqual({
+      delivered: 0,
+      retrying: 1,
+      failed: 0,
+    })
+    const pending = (await (await call(desk, admin, 'GET', '/outbox?status=pending')).json()) as {
+      deliveries: { attempts: number; lastError: string }[]
+    }
     expect(pending.deliveries).toMatchObject([{ attempts: 2, lastError: 'HTTP 500' }])
     db.$client.close()
 
@@ -78,16 +107,31 @@ describe('outbox delivery to a channel webhook', () => {
     })
     const later = T0 + backoffMs(1) + backoffMs(2)
     expect(await deliverDue(db, later, fetch)).toEqual({ delivered: 1, retrying: 0, failed: 0 })
-    expect(await deliverDue(db, later + 3_600_000, fetch)).toEqual({ delivered: 0, retrying: 0, failed: 0 })
+    expect(await deliverDue(db, later + 3_600_000, fetch)).toEqual({
+      delivered: 0,
+      retrying: 0,
+      failed: 0,
+    })
 
     expect(receiver.hits).toHaveLength(3)
     expect(new Set(receiver.hits.map((h) => h.key)).size).toBe(1)
     expect(receiver.accepted.size).toBe(1)
     const hit = receiver.hits[2]!
-    expect(hit.signature).toBe(`sha256=${createHmac('sha256', SECRET).update(hit.body).digest('hex')}`)
-    expect([...receiver.accepted.values()][0]).toMatchObject({ type: 'reply', externalId: 'GD-0001', body: '您好，已办理。', channel: 'hotline_12345' })
+    expect(hit.signature).toBe(
+      `sha256=${createHmac('sha256', SECRET).update(hit.body).digest('hex')}`,
+    )
+    expect([...receiver.accepted.values()][0]).toMatchObject({
+      type: 'reply',
+      externalId: 'GD-0001',
+      body: '您好，已办理。',
+      channel: 'hotline_12345',
+    })
     const app2 = { db, app: createApp({ db, now: () => later }) }
-    const events = ((await (await call(app2, s, 'GET', `/inquiries/${r!.id}`)).json()) as { inquiry: { events: { type: string }[] } }).inquiry.events
+    const events = (
+      (await (await call(app2, s, 'GET', `/inquiries/${r!.id}`)).json()) as {
+        inquiry: { events: { type: string }[] }
+      }
+    ).inquiry.events
     expect(events.map((e) => e.type)).toEqual(['received', 'replied', 'delivered'])
   })
 
@@ -96,7 +140,10 @@ describe('outbox delivery to a channel webhook', () => {
     cleanups.push(receiver.close)
     const desk = setupDesk()
     const admin = await signIn(desk, 'admin')
-    await call(desk, admin, 'PATCH', '/channel-settings/minxin', { webhookUrl: receiver.url, webhookSecret: SECRET })
+    await call(desk, admin, 'PATCH', '/channel-settings/minxin', {
+      webhookUrl: receiver.url,
+      webhookSecret: SECRET,
+    })
     const [r] = addInquiries(desk.db, [{ channelCode: 'minxin' }])
     await call(desk, admin, 'POST', `/inquiries/${r!.id}/replies`, { version: 1, body: '答复' })
     const crashing = async (url: string, init: RequestInit) => {
@@ -112,7 +159,10 @@ describe('outbox delivery to a channel webhook', () => {
   it('gives up after the attempt budget, shows the failure, and retries by hand', async () => {
     const desk = setupDesk()
     const admin = await signIn(desk, 'admin')
-    await call(desk, admin, 'PATCH', '/channel-settings/minxin', { webhookUrl: 'http://127.0.0.1:9/none', webhookSecret: SECRET })
+    await call(desk, admin, 'PATCH', '/channel-settings/minxin', {
+      webhookUrl: 'http://127.0.0.1:9/none',
+      webhookSecret: SECRET,
+    })
     const [r] = addInquiries(desk.db, [{ channelCode: 'minxin' }])
     await call(desk, admin, 'POST', `/inquiries/${r!.id}/replies`, { version: 1, body: '答复' })
     const refuse = () => Promise.resolve(new Response('no', { status: 503 }))
@@ -121,13 +171,22 @@ describe('outbox delivery to a channel webhook', () => {
       await deliverDue(desk.db, now, refuse)
       now += backoffMs(i)
     }
-    const failed = (await (await call(desk, admin, 'GET', '/outbox?status=failed')).json()) as { deliveries: { id: number; attempts: number; lastError: string }[] }
+    const failed = (await (await call(desk, admin, 'GET', '/outbox?status=failed')).json()) as {
+      deliveries: { id: number; attempts: number; lastError: string }[]
+    }
     expect(failed.deliveries).toMatchObject([{ attempts: 10, lastError: 'HTTP 503' }])
-    const wf = (await (await call(desk, admin, 'GET', `/inquiries/${r!.id}/workflow`)).json()) as { deliveries: { status: string }[] }
+    const wf = (await (await call(desk, admin, 'GET', `/inquiries/${r!.id}/workflow`)).json()) as {
+      deliveries: { status: string }[]
+    }
     expect(wf.deliveries.map((x) => x.status)).toEqual(['failed'])
     const id = failed.deliveries[0]!.id
-    expect((await call(desk, admin, 'POST', `/inquiries/${r!.id}/deliveries/${id}/retry`)).status).toBe(200)
-    expect((await deliverDue(desk.db, T0, () => Promise.resolve(new Response(null, { status: 204 })))).delivered).toBe(1)
+    expect(
+      (await call(desk, admin, 'POST', `/inquiries/${r!.id}/deliveries/${id}/retry`)).status,
+    ).toBe(200)
+    expect(
+      (await deliverDue(desk.db, T0, () => Promise.resolve(new Response(null, { status: 204 }))))
+        .delivered,
+    ).toBe(1)
   })
 
   it('writes no message for a channel without a webhook', async () => {
@@ -135,6 +194,9 @@ describe('outbox delivery to a channel webhook', () => {
     const s = await signIn(desk, 'manager')
     const [r] = addInquiries(desk.db, [{}])
     await call(desk, s, 'POST', `/inquiries/${r!.id}/replies`, { version: 1, body: '答复' })
-    expect(((await (await call(desk, s, 'GET', '/outbox')).json()) as { deliveries: unknown[] }).deliveries).toEqual([])
+    expect(
+      ((await (await call(desk, s, 'GET', '/outbox')).json()) as { deliveries: unknown[] })
+        .deliveries,
+    ).toEqual([])
   })
 })

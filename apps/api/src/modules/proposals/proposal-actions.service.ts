@@ -9,7 +9,12 @@
  * draft waiting), VALIDATION (the body).
  */
 import type { z } from 'zod'
-import type { proposalAnswerSchema, proposalConsultationSchema, proposalOpinionSchema, proposalRatingSchema } from '@desk/domain'
+import type {
+  proposalAnswerSchema,
+  proposalConsultationSchema,
+  proposalOpinionSchema,
+  proposalRatingSchema,
+} from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import type { Ctx } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
@@ -30,19 +35,40 @@ export function sendOpinion(ctx: Ctx, id: number, input: Versioned<typeof propos
     proposalOf(tx, row)
     repo.updateProposal(tx, id, { opinionSentOn: input.sentOn, opinionText: input.text })
     write(tx, row, { status: 'replied', repliedAt: row.repliedAt ?? ctx.now, updatedAt: ctx.now })
-    recordEvent(tx, { inquiryId: id, actorId: ctx.user.id, type: 'opinion_sent', data: { sentOn: input.sentOn }, createdAt: ctx.now })
+    recordEvent(tx, {
+      inquiryId: id,
+      actorId: ctx.user.id,
+      type: 'opinion_sent',
+      data: { sentOn: input.sentOn },
+      createdAt: ctx.now,
+    })
   })
 }
 
 /** 面商 (or another form): when, how and with whom the deputy was consulted. */
-export function recordConsultation(ctx: Ctx, id: number, input: Versioned<typeof proposalConsultationSchema>) {
+export function recordConsultation(
+  ctx: Ctx,
+  id: number,
+  input: Versioned<typeof proposalConsultationSchema>,
+) {
   return act(ctx, id, { action: 'record_consultation', version: input.version }, (row, tx) => {
     proposalOf(tx, row)
     const { version: _version, ...c } = input
-    const consultationId = repo.insertConsultation(tx, { inquiryId: id, ...c, createdBy: ctx.user.id, createdAt: ctx.now })
+    const consultationId = repo.insertConsultation(tx, {
+      inquiryId: id,
+      ...c,
+      createdBy: ctx.user.id,
+      createdAt: ctx.now,
+    })
     write(tx, row, { updatedAt: ctx.now })
     const data = { consultationId, heldOn: c.heldOn, form: c.form }
-    recordEvent(tx, { inquiryId: id, actorId: ctx.user.id, type: 'consultation_recorded', data, createdAt: ctx.now })
+    recordEvent(tx, {
+      inquiryId: id,
+      actorId: ctx.user.id,
+      type: 'consultation_recorded',
+      data,
+      createdAt: ctx.now,
+    })
   })
 }
 
@@ -50,9 +76,20 @@ export function recordConsultation(ctx: Ctx, id: number, input: Versioned<typeof
 export function draftAnswer(ctx: Ctx, id: number, input: Versioned<typeof proposalAnswerSchema>) {
   return act(ctx, id, { action: 'draft_answer', version: input.version }, (row, tx) => {
     proposalOf(tx, row)
-    repo.updateProposal(tx, id, { answerCategory: input.category, answerText: input.body, answerDraftedBy: ctx.user.id, answerSignedOffBy: null })
+    repo.updateProposal(tx, id, {
+      answerCategory: input.category,
+      answerText: input.body,
+      answerDraftedBy: ctx.user.id,
+      answerSignedOffBy: null,
+    })
     write(tx, row, { updatedAt: ctx.now })
-    recordEvent(tx, { inquiryId: id, actorId: ctx.user.id, type: 'answer_drafted', data: { category: input.category }, createdAt: ctx.now })
+    recordEvent(tx, {
+      inquiryId: id,
+      actorId: ctx.user.id,
+      type: 'answer_drafted',
+      data: { category: input.category },
+      createdAt: ctx.now,
+    })
   })
 }
 
@@ -61,12 +98,20 @@ export function signOffAnswer(ctx: Ctx, id: number, input: { version: number }) 
   return act(ctx, id, { action: 'sign_off_answer', version: input.version }, (row, tx) => {
     const p = proposalOf(tx, row)
     if (p.answerText === null || p.answerSignedOffBy !== null) {
-      throw new AppError('CONFLICT', `Inquiry ${id} has no drafted answer waiting for sign-off`, { reason: 'draft_status' })
+      throw new AppError('CONFLICT', `Inquiry ${id} has no drafted answer waiting for sign-off`, {
+        reason: 'draft_status',
+      })
     }
     repo.updateProposal(tx, id, { answerSignedOffBy: ctx.user.id, answerSentAt: ctx.now })
     write(tx, row, { status: 'replied', repliedAt: row.repliedAt ?? ctx.now, updatedAt: ctx.now })
     const data = { category: p.answerCategory, draftedBy: p.answerDraftedBy }
-    recordEvent(tx, { inquiryId: id, actorId: ctx.user.id, type: 'answer_sent', data, createdAt: ctx.now })
+    recordEvent(tx, {
+      inquiryId: id,
+      actorId: ctx.user.id,
+      type: 'answer_sent',
+      data,
+      createdAt: ctx.now,
+    })
   })
 }
 
@@ -80,8 +125,26 @@ export function rateAnswer(ctx: Ctx, id: number, input: Versioned<typeof proposa
     repo.updateProposal(tx, id, { rating: input.rating, ratedAt: ctx.now })
     const rehandle = input.rating === 'unsatisfied'
     const status = rehandle ? (row.assigneeId === null ? 'new' : 'assigned') : 'closed'
-    write(tx, row, { status, satisfaction: input.rating, closedAt: rehandle ? null : ctx.now, updatedAt: ctx.now })
-    recordEvent(tx, { inquiryId: id, actorId: ctx.user.id, type: 'rated', data: { rating: input.rating, note: input.note }, createdAt: ctx.now })
-    if (rehandle) recordEvent(tx, { inquiryId: id, actorId: ctx.user.id, type: 'rehandled', data: { from: row.status }, createdAt: ctx.now })
+    write(tx, row, {
+      status,
+      satisfaction: input.rating,
+      closedAt: rehandle ? null : ctx.now,
+      updatedAt: ctx.now,
+    })
+    recordEvent(tx, {
+      inquiryId: id,
+      actorId: ctx.user.id,
+      type: 'rated',
+      data: { rating: input.rating, note: input.note },
+      createdAt: ctx.now,
+    })
+    if (rehandle)
+      recordEvent(tx, {
+        inquiryId: id,
+        actorId: ctx.user.id,
+        type: 'rehandled',
+        data: { from: row.status },
+        createdAt: ctx.now,
+      })
   })
 }

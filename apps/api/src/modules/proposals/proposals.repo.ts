@@ -15,12 +15,20 @@ export function findProposal(db: Db, inquiryId: number): ProposalRow | undefined
   return db.select().from(proposals).where(eq(proposals.inquiryId, inquiryId)).get()
 }
 
-export function updateProposal(db: Db, inquiryId: number, patch: Partial<Omit<ProposalInsert, 'inquiryId'>>) {
+export function updateProposal(
+  db: Db,
+  inquiryId: number,
+  patch: Partial<Omit<ProposalInsert, 'inquiryId'>>,
+) {
   db.update(proposals).set(patch).where(eq(proposals.inquiryId, inquiryId)).run()
 }
 
 export function insertConsultation(db: Db, row: ConsultationInsert): number {
-  return db.insert(proposalConsultations).values(row).returning({ id: proposalConsultations.id }).get().id
+  return db
+    .insert(proposalConsultations)
+    .values(row)
+    .returning({ id: proposalConsultations.id })
+    .get().id
 }
 
 export function listConsultations(db: Db, inquiryId: number) {

@@ -19,7 +19,13 @@ import type { Db } from '../../db/client.ts'
 import { ctxOf, type AppEnv, type SessionUser } from '../../lib/context.ts'
 import { validate } from '../../lib/validate.ts'
 import { getInquiryView } from '../inquiries/queue.service.ts'
-import { draftAnswer, rateAnswer, recordConsultation, sendOpinion, signOffAnswer } from './proposal-actions.service.ts'
+import {
+  draftAnswer,
+  rateAnswer,
+  recordConsultation,
+  sendOpinion,
+  signOffAnswer,
+} from './proposal-actions.service.ts'
 import { createProposal, getProposal, listProposals } from './proposals.service.ts'
 
 /** The inquiry as the inquiry page shows it (NOT_FOUND outside the user's scope), with its proposal facts. */
@@ -41,28 +47,58 @@ export const proposalRoutes = new Hono<AppEnv>()
   .get('/:id', requireStaff(), validate('param', idParam), (c) => {
     return c.json(proposalView(c.var.db, c.req.valid('param').id, c.var.user), 200)
   })
-  .post('/:id/opinion', requireStaff(), validate('param', idParam), validate('json', proposalOpinionSchema.extend(versionSchema.shape)), async (c) => {
-    const { id } = c.req.valid('param')
-    await sendOpinion(ctxOf(c), id, c.req.valid('json'))
-    return c.json(proposalView(c.var.db, id, c.var.user), 200)
-  })
-  .post('/:id/consultations', requireStaff(), validate('param', idParam), validate('json', proposalConsultationSchema.extend(versionSchema.shape)), async (c) => {
-    const { id } = c.req.valid('param')
-    await recordConsultation(ctxOf(c), id, c.req.valid('json'))
-    return c.json(proposalView(c.var.db, id, c.var.user), 200)
-  })
-  .post('/:id/answer', requireStaff(), validate('param', idParam), validate('json', proposalAnswerSchema.extend(versionSchema.shape)), async (c) => {
-    const { id } = c.req.valid('param')
-    await draftAnswer(ctxOf(c), id, c.req.valid('json'))
-    return c.json(proposalView(c.var.db, id, c.var.user), 200)
-  })
-  .post('/:id/answer/sign-off', requireStaff(), validate('param', idParam), validate('json', versionSchema), async (c) => {
-    const { id } = c.req.valid('param')
-    await signOffAnswer(ctxOf(c), id, c.req.valid('json'))
-    return c.json(proposalView(c.var.db, id, c.var.user), 200)
-  })
-  .post('/:id/rating', requireStaff(), validate('param', idParam), validate('json', proposalRatingSchema.extend(versionSchema.shape)), async (c) => {
-    const { id } = c.req.valid('param')
-    await rateAnswer(ctxOf(c), id, c.req.valid('json'))
-    return c.json(proposalView(c.var.db, id, c.var.user), 200)
-  })
+  .post(
+    '/:id/opinion',
+    requireStaff(),
+    validate('param', idParam),
+    validate('json', proposalOpinionSchema.extend(versionSchema.shape)),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      await sendOpinion(ctxOf(c), id, c.req.valid('json'))
+      return c.json(proposalView(c.var.db, id, c.var.user), 200)
+    },
+  )
+  .post(
+    '/:id/consultations',
+    requireStaff(),
+    validate('param', idParam),
+    validate('json', proposalConsultationSchema.extend(versionSchema.shape)),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      await recordConsultation(ctxOf(c), id, c.req.valid('json'))
+      return c.json(proposalView(c.var.db, id, c.var.user), 200)
+    },
+  )
+  .post(
+    '/:id/answer',
+    requireStaff(),
+    validate('param', idParam),
+    validate('json', proposalAnswerSchema.extend(versionSchema.shape)),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      await draftAnswer(ctxOf(c), id, c.req.valid('json'))
+      return c.json(proposalView(c.var.db, id, c.var.user), 200)
+    },
+  )
+  .post(
+    '/:id/answer/sign-off',
+    requireStaff(),
+    validate('param', idParam),
+    validate('json', versionSchema),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      await signOffAnswer(ctxOf(c), id, c.req.valid('json'))
+      return c.json(proposalView(c.var.db, id, c.var.user), 200)
+    },
+  )
+  .post(
+    '/:id/rating',
+    requireStaff(),
+    validate('param', idParam),
+    validate('json', proposalRatingSchema.extend(versionSchema.shape)),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      await rateAnswer(ctxOf(c), id, c.req.valid('json'))
+      return c.json(proposalView(c.var.db, id, c.var.user), 200)
+    },
+  )

@@ -33,7 +33,11 @@ export type ProposalRegistration = ProposalInput & {
 
 /** The inquiry a proposal becomes. */
 function inquiryOf(p: ProposalRegistration): NewInquiry {
-  const sent = p.answered ?? (p.opinion ? { body: p.opinion.text, sentAt: zonedTimeToInstant(p.opinion.sentOn, undefined, 17) } : undefined)
+  const sent =
+    p.answered ??
+    (p.opinion
+      ? { body: p.opinion.text, sentAt: zonedTimeToInstant(p.opinion.sentOn, undefined, 17) }
+      : undefined)
   return {
     kind: 'proposal',
     channelCode: PROPOSAL_CHANNEL.code,
@@ -53,7 +57,11 @@ function inquiryOf(p: ProposalRegistration): NewInquiry {
  * left as it is. @returns per item its inquiry id and whether it was created now
  * @throws the driver's error (and writes nothing) when a write fails
  */
-export function registerProposals(db: Db, items: readonly ProposalRegistration[], ctx: IngestContext) {
+export function registerProposals(
+  db: Db,
+  items: readonly ProposalRegistration[],
+  ctx: IngestContext,
+) {
   return db.transaction((tx) => {
     const t = tx as unknown as Db
     ensureChannels(t, [PROPOSAL_CHANNEL], ctx.now)
@@ -85,10 +93,14 @@ export function registerProposals(db: Db, items: readonly ProposalRegistration[]
 export function createProposal(db: Db, input: ProposalInput, actorId: number, now: number) {
   const [r] = registerProposals(db, [input], { actorId, now, eventType: 'received' })
   if (!r?.created) {
-    throw new AppError('CONFLICT', `${proposalReference(input.session, input.number)} is registered already (inquiry ${r?.id})`, {
-      reason: 'duplicate',
-      id: r?.id,
-    })
+    throw new AppError(
+      'CONFLICT',
+      `${proposalReference(input.session, input.number)} is registered already (inquiry ${r?.id})`,
+      {
+        reason: 'duplicate',
+        id: r?.id,
+      },
+    )
   }
   return { id: r.id }
 }
@@ -97,7 +109,11 @@ export function createProposal(db: Db, input: ProposalInput, actorId: number, no
 export function getProposal(db: Db, id: number) {
   const row = repo.findProposal(db, id)
   if (!row) throw new AppError('NOT_FOUND', `Inquiry ${id} is not a suggestion or proposal`)
-  return { ...row, reference: proposalReference(row.session, row.number), consultations: repo.listConsultations(db, id) }
+  return {
+    ...row,
+    reference: proposalReference(row.session, row.number),
+    consultations: repo.listConsultations(db, id),
+  }
 }
 
 /** UTC ms bounds of a year's Asia/Shanghai days: [1 Jan 00:00, next 1 Jan 00:00). */
@@ -109,5 +125,7 @@ function yearBounds(year: number) {
 /** The register of proposals assigned in `year`, newest first, deputies' names masked. */
 export function listProposals(db: Db, year: number) {
   const [from, to] = yearBounds(year)
-  return repo.listProposalsAssigned(db, from, to).map((r) => ({ ...r, deputyName: maskName(r.deputyName) ?? null }))
+  return repo
+    .listProposalsAssigned(db, from, to)
+    .map((r) => ({ ...r, deputyName: maskName(r.deputyName) ?? null }))
 }

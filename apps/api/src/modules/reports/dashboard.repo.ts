@@ -18,9 +18,16 @@
 import { PENDING_STATUSES, POSITIVE_SATISFACTIONS } from '@desk/domain'
 import { between, inArray, sql, type Column, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { departments, inquiries, inquiryDayChannelStats as ch, inquiryDayWorkloadStats as wl, users } from '../../db/schema.ts'
+import {
+  departments,
+  inquiries,
+  inquiryDayChannelStats as ch,
+  inquiryDayWorkloadStats as wl,
+  users,
+} from '../../db/schema.ts'
 
-const sum = (where?: SQL) => (where ? sql<number>`sum(n) filter (where ${where})` : sql<number>`sum(n)`).mapWith(Number)
+const sum = (where?: SQL) =>
+  (where ? sql<number>`sum(n) filter (where ${where})` : sql<number>`sum(n)`).mapWith(Number)
 const list = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '))
 const isPending = (status: Column) => sql`${status} in (${list(PENDING_STATUSES)})`
 
@@ -49,7 +56,13 @@ export function countChannelDays(db: Db, fromDay: number, toDay: number) {
 
 /** The latest day of first reply (day number) among inquiries received in [fromDay, toDay]; null when none has one. */
 export function lastReplyDay(db: Db, fromDay: number, toDay: number): number | null {
-  return db.select({ day: sql<number | null>`max(${ch.replyDay})` }).from(ch).where(between(ch.day, fromDay, toDay)).get()?.day ?? null
+  return (
+    db
+      .select({ day: sql<number | null>`max(${ch.replyDay})` })
+      .from(ch)
+      .where(between(ch.day, fromDay, toDay))
+      .get()?.day ?? null
+  )
 }
 
 /**
@@ -108,20 +121,33 @@ export function countOverdue(db: Db, overdue: SQL | undefined) {
     })
     .from(inquiries)
     .where(overdue)
-    .groupBy(inquiries.channelCode, inquiries.category, inquiries.departmentId, inquiries.assigneeId)
+    .groupBy(
+      inquiries.channelCode,
+      inquiries.category,
+      inquiries.departmentId,
+      inquiries.assigneeId,
+    )
     .all()
 }
 
 /** Display names of the users `ids` (absent ids are left out). */
 export function listDisplayNames(db: Db, ids: readonly number[]): Map<number, string> {
   if (ids.length === 0) return new Map()
-  const rows = db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, [...ids])).all()
+  const rows = db
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(inArray(users.id, [...ids]))
+    .all()
   return new Map(rows.map((r) => [r.id, r.name]))
 }
 
 /** Names of the departments `ids` (absent ids are left out). */
 export function listDepartmentNames(db: Db, ids: readonly number[]): Map<number, string> {
   if (ids.length === 0) return new Map()
-  const rows = db.select({ id: departments.id, name: departments.name }).from(departments).where(inArray(departments.id, [...ids])).all()
+  const rows = db
+    .select({ id: departments.id, name: departments.name })
+    .from(departments)
+    .where(inArray(departments.id, [...ids]))
+    .all()
   return new Map(rows.map((r) => [r.id, r.name]))
 }

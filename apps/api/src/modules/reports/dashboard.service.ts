@@ -70,7 +70,12 @@ function entry<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   return v
 }
 
-function channelStats(n: Tally, f: Record<Key, Filter>, channel: string | undefined, median: number | null) {
+function channelStats(
+  n: Tally,
+  f: Record<Key, Filter>,
+  channel: string | undefined,
+  median: number | null,
+) {
   const c = (k: Key): Counted => counted(n[k], { ...f[k], channel })
   return {
     received: c('received'),
@@ -91,9 +96,23 @@ type ChannelDay = ReturnType<typeof countChannelDays>[number]
 type Overdue = ReturnType<typeof countOverdue>
 
 /** Median working days to first reply, per channel and overall (key ''), as a function of the channel. */
-function replyMedians(db: Db, fromDay: number, toDay: number, from: string, cal: WorkingDayCalendar) {
+function replyMedians(
+  db: Db,
+  fromDay: number,
+  toDay: number,
+  from: string,
+  cal: WorkingDayCalendar,
+) {
   const last = lastReplyDay(db, fromDay, toDay)
-  const rows = last === null ? [] : countReplyWorkingDays(db, fromDay, toDay, workedDays(cal, from, Math.max(last, toDay) - fromDay + 1))
+  const rows =
+    last === null
+      ? []
+      : countReplyWorkingDays(
+          db,
+          fromDay,
+          toDay,
+          workedDays(cal, from, Math.max(last, toDay) - fromDay + 1),
+        )
   const byValue = new Map<string, Map<number, number>>()
   for (const r of rows) {
     for (const g of [r.channelCode, '']) {
@@ -101,13 +120,24 @@ function replyMedians(db: Db, fromDay: number, toDay: number, from: string, cal:
       m.set(r.workingDays, (m.get(r.workingDays) ?? 0) + r.n)
     }
   }
-  return (channel: string) => weightedMedian([...(byValue.get(channel) ?? [])].map(([value, n]) => ({ value, n })))
+  return (channel: string) =>
+    weightedMedian([...(byValue.get(channel) ?? [])].map(([value, n]) => ({ value, n })))
 }
 
-function trend(cells: readonly ChannelDay[], fromDay: number, q: DashboardQuery, granularity: Granularity, days: number, codes: string[]) {
+function trend(
+  cells: readonly ChannelDay[],
+  fromDay: number,
+  q: DashboardQuery,
+  granularity: Granularity,
+  days: number,
+  codes: string[],
+) {
   const buckets = periodBuckets(q.from, q.to, granularity)
   const index = new Map(buckets.map((b, i) => [b.key, i]))
-  const bucketOfDay = Array.from({ length: days }, (_, d) => index.get(bucketStart(addCalendarDays(q.from, d), granularity)) ?? -1)
+  const bucketOfDay = Array.from(
+    { length: days },
+    (_, d) => index.get(bucketStart(addCalendarDays(q.from, d), granularity)) ?? -1,
+  )
   const counts = buckets.map(() => new Map<string, number>())
   for (const c of cells) {
     const m = counts[bucketOfDay[c.day - fromDay] ?? -1]
@@ -117,7 +147,9 @@ function trend(cells: readonly ChannelDay[], fromDay: number, q: DashboardQuery,
     const m = counts[i] ?? new Map<string, number>()
     const base: Filter = { status: 'all', from: b.from, to: b.to }
     const total = [...m.values()].reduce((s, n) => s + n, 0)
-    const byChannel = Object.fromEntries(codes.map((code) => [code, counted(m.get(code) ?? 0, { ...base, channel: code })]))
+    const byChannel = Object.fromEntries(
+      codes.map((code) => [code, counted(m.get(code) ?? 0, { ...base, channel: code })]),
+    )
     return { key: b.key, from: b.from, to: b.to, total: counted(total, base), byChannel }
   })
 }
@@ -127,24 +159,39 @@ type Load = { received: number; pending: number; overdue: number }
 const zeroLoad = (): Load => ({ received: 0, pending: 0, overdue: 0 })
 
 /** Null first, then ascending ids. */
-const byId = <T>([a]: [number | null, T], [b]: [number | null, T]) => (a === null ? -1 : b === null ? 1 : a - b)
+const byId = <T>([a]: [number | null, T], [b]: [number | null, T]) =>
+  a === null ? -1 : b === null ? 1 : a - b
 
 /**
  * Received, pending and overdue per category (SQLite's text order, none first), per department
  * and per assignee (ids ascending, none first).
  */
-function workload(db: Db, rows: ReturnType<typeof readWorkload>, overdue: Overdue, f: Record<Key, Filter>) {
+function workload(
+  db: Db,
+  rows: ReturnType<typeof readWorkload>,
+  overdue: Overdue,
+  f: Record<Key, Filter>,
+) {
   const byCategory = new Map<string | null, Load>()
   const byDepartment = new Map<number | null, Load>()
   const byAssignee = new Map<number | null, Load>()
   for (const r of rows) {
-    for (const t of [entry(byCategory, r.category, zeroLoad), entry(byDepartment, r.departmentId, zeroLoad), entry(byAssignee, r.assigneeId, zeroLoad)]) {
+    for (const t of [
+      entry(byCategory, r.category, zeroLoad),
+      entry(byDepartment, r.departmentId, zeroLoad),
+      entry(byAssignee, r.assigneeId, zeroLoad),
+    ]) {
       t.received += r.received
       t.pending += r.pending
     }
   }
   for (const r of overdue) {
-    for (const t of [entry(byCategory, r.category, zeroLoad), entry(byDepartment, r.departmentId, zeroLoad), entry(byAssignee, r.assigneeId, zeroLoad)]) t.overdue += r.n
+    for (const t of [
+      entry(byCategory, r.category, zeroLoad),
+      entry(byDepartment, r.departmentId, zeroLoad),
+      entry(byAssignee, r.assigneeId, zeroLoad),
+    ])
+      t.overdue += r.n
   }
   const present = (m: Map<number | null, Load>) => [...m.keys()].filter((id) => id !== null)
   const users = listDisplayNames(db, present(byAssignee))
@@ -178,11 +225,24 @@ function workload(db: Db, rows: ReturnType<typeof readWorkload>, overdue: Overdu
  * @throws AppError FORBIDDEN for a responder; VALIDATION when `to` is before `from` or the range
  *   is over 3,660 days
  */
-export function getDashboard(db: Db, viewer: Viewer, q: DashboardQuery, now: number, cal: WorkingDayCalendar) {
-  if (viewer.role === 'responder') throw new AppError('FORBIDDEN', 'The dashboard is for managers and admins')
+export function getDashboard(
+  db: Db,
+  viewer: Viewer,
+  q: DashboardQuery,
+  now: number,
+  cal: WorkingDayCalendar,
+) {
+  if (viewer.role === 'responder')
+    throw new AppError('FORBIDDEN', 'The dashboard is for managers and admins')
   const days = daysInRange(q.from, q.to)
-  if (days === 0) throw new AppError('VALIDATION', `to (${q.to}) is before from (${q.from})`, [{ path: ['to'], message: 'before from' }])
-  if (days > 3660) throw new AppError('VALIDATION', 'The range is longer than 10 years', [{ path: ['to'], message: 'range over 3660 days' }])
+  if (days === 0)
+    throw new AppError('VALIDATION', `to (${q.to}) is before from (${q.from})`, [
+      { path: ['to'], message: 'before from' },
+    ])
+  if (days > 3660)
+    throw new AppError('VALIDATION', 'The range is longer than 10 years', [
+      { path: ['to'], message: 'range over 3660 days' },
+    ])
   const startMs = startOfZonedDay(q.from)
   const fromDay = (startMs + UTC8_MS) / DAY_MS
   const toDay = fromDay + days - 1
@@ -199,9 +259,15 @@ export function getDashboard(db: Db, viewer: Viewer, q: DashboardQuery, now: num
   const median = replyMedians(db, fromDay, toDay, q.from, cal)
   const channels = listChannels(db)
     .filter((c) => c.isActive || perChannel.has(c.code))
-    .map((c) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, ...channelStats(perChannel.get(c.code) ?? zeroTally(), f, c.code, median(c.code)) }))
+    .map((c) => ({
+      code: c.code,
+      nameZh: c.nameZh,
+      nameEn: c.nameEn,
+      ...channelStats(perChannel.get(c.code) ?? zeroTally(), f, c.code, median(c.code)),
+    }))
   const totals = zeroTally()
-  for (const n of perChannel.values()) for (const k of Object.keys(totals) as Key[]) totals[k] += n[k]
+  for (const n of perChannel.values())
+    for (const k of Object.keys(totals) as Key[]) totals[k] += n[k]
   const granularity = q.granularity ?? defaultGranularity(q.from, q.to)
   return {
     from: q.from,
@@ -210,7 +276,14 @@ export function getDashboard(db: Db, viewer: Viewer, q: DashboardQuery, now: num
     granularity,
     channels,
     totals: channelStats(totals, f, undefined, median('')),
-    trend: trend(cells, fromDay, q, granularity, days, channels.map((c) => c.code)),
+    trend: trend(
+      cells,
+      fromDay,
+      q,
+      granularity,
+      days,
+      channels.map((c) => c.code),
+    ),
     ...workload(db, readWorkload(db, fromDay, toDay), overdue, f),
   }
 }

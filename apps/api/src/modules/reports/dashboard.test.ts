@@ -13,10 +13,26 @@ type Dashboard = {
   granularity: string
   channels: (Stats & { code: string })[]
   totals: Stats
-  trend: { key: string; from: string; to: string; total: Counted; byChannel: Record<string, Counted> }[]
+  trend: {
+    key: string
+    from: string
+    to: string
+    total: Counted
+    byChannel: Record<string, Counted>
+  }[]
   byCategory: { category: string | null; received: Counted; pending: Counted; overdue: Counted }[]
-  byDepartment: { department: { id: number; name: string } | null; received: Counted; pending: Counted; overdue: Counted }[]
-  byAssignee: { assignee: { id: number; displayName: string } | null; received: Counted; pending: Counted; overdue: Counted }[]
+  byDepartment: {
+    department: { id: number; name: string } | null
+    received: Counted
+    pending: Counted
+    overdue: Counted
+  }[]
+  byAssignee: {
+    assignee: { id: number; displayName: string } | null
+    received: Counted
+    pending: Counted
+    overdue: Counted
+  }[]
 }
 
 const at = (iso: string) => Date.parse(iso)
@@ -26,32 +42,73 @@ async function septemberDesk() {
   const desk = setupDesk()
   const manager = await signIn(desk, 'manager')
   const mon = at('2024-09-02T10:00:00+08:00')
-  const hot = addInquiries(desk.db, [{ receivedAt: mon }, { receivedAt: mon }, { receivedAt: mon, category: '规划' }])
+  const hot = addInquiries(desk.db, [
+    { receivedAt: mon },
+    { receivedAt: mon },
+    { receivedAt: mon, category: '规划' },
+  ])
   const [planningMinxin, , , mayor] = addInquiries(desk.db, [
     { channelCode: 'minxin', receivedAt: at('2024-08-31T16:00:00Z'), category: '规划' }, // 1 Sep 00:00 Beijing: in
     { channelCode: 'minxin', receivedAt: at('2024-08-31T15:59:59.999Z') }, // 31 Aug Beijing: out
     { channelCode: 'minxin', receivedAt: at('2024-09-26T16:30:00Z') }, // 27 Sep 00:30 Beijing
     // a source reply before the due date (due 23 Sep 17:00): on time, 14 working days
-    { channelCode: 'mayor_mailbox', receivedAt: mon, reply: { body: '已答复', repliedAt: at('2024-09-20T10:00:00+08:00') } },
+    {
+      channelCode: 'mayor_mailbox',
+      receivedAt: mon,
+      reply: { body: '已答复', repliedAt: at('2024-09-20T10:00:00+08:00') },
+    },
   ])
   const first = hot[0]?.id ?? 0
-  expect((await call(desk, manager, 'POST', `/inquiries/${first}/claim`, { version: 1 })).status).toBe(200)
-  expect((await call(desk, manager, 'POST', `/inquiries/${first}/replies`, { version: 2, body: '您好，已办理。' })).status).toBe(201)
-  expect((await call(desk, manager, 'POST', `/inquiries/${hot[1]?.id ?? 0}/claim`, { version: 1 })).status).toBe(200)
+  expect(
+    (await call(desk, manager, 'POST', `/inquiries/${first}/claim`, { version: 1 })).status,
+  ).toBe(200)
+  expect(
+    (
+      await call(desk, manager, 'POST', `/inquiries/${first}/replies`, {
+        version: 2,
+        body: '您好，已办理。',
+      })
+    ).status,
+  ).toBe(201)
+  expect(
+    (await call(desk, manager, 'POST', `/inquiries/${hot[1]?.id ?? 0}/claim`, { version: 1 }))
+      .status,
+  ).toBe(200)
   // follow-ups (回访): 基本满意 on the hotline's reply, 不满意 on the mayor's mailbox one
-  expect((await call(desk, manager, 'POST', `/inquiries/${first}/follow-ups`, { version: 3, outcome: 'basically_satisfied' })).status).toBe(201)
-  expect((await call(desk, manager, 'POST', `/inquiries/${mayor?.id ?? 0}/follow-ups`, { version: 1, outcome: 'unsatisfied' })).status).toBe(201)
+  expect(
+    (
+      await call(desk, manager, 'POST', `/inquiries/${first}/follow-ups`, {
+        version: 3,
+        outcome: 'basically_satisfied',
+      })
+    ).status,
+  ).toBe(201)
+  expect(
+    (
+      await call(desk, manager, 'POST', `/inquiries/${mayor?.id ?? 0}/follow-ups`, {
+        version: 1,
+        outcome: 'unsatisfied',
+      })
+    ).status,
+  ).toBe(201)
   // the 1 Sep minxin item is dispatched (转办) to the planning department: pending, overdue
   const admin = await signIn(desk, 'admin')
   const dept = await call(desk, admin, 'POST', '/departments', { name: '规划处' })
   const planning = ((await dept.json()) as { department: { id: number } }).department.id
   const transfer = { version: 1, departmentId: planning, note: '请规划处办理' }
-  expect((await call(desk, manager, 'POST', `/inquiries/${planningMinxin?.id ?? 0}/transfer`, transfer)).status).toBe(200)
+  expect(
+    (await call(desk, manager, 'POST', `/inquiries/${planningMinxin?.id ?? 0}/transfer`, transfer))
+      .status,
+  ).toBe(200)
   return { desk, manager, planning }
 }
 
 /** Rows the queue lists for `filter`, paging through every page. */
-async function queueRows(desk: ReturnType<typeof setupDesk>, s: Session, filter: Record<string, string>) {
+async function queueRows(
+  desk: ReturnType<typeof setupDesk>,
+  s: Session,
+  filter: Record<string, string>,
+) {
   let n = 0
   let cursor: string | null = null
   do {
@@ -73,7 +130,15 @@ describe('GET /reports/dashboard', () => {
     const d = (await res.json()) as Dashboard
     const hot = d.channels.find((c) => c.code === 'hotline_12345')
     const nums = (s: Stats | undefined) =>
-      s && [s.received.n, s.replied.n, s.pending.n, s.overdue.n, s.onTime.n, s.onTimeRate, s.medianWorkingDaysToReply]
+      s && [
+        s.received.n,
+        s.replied.n,
+        s.pending.n,
+        s.overdue.n,
+        s.onTime.n,
+        s.onTimeRate,
+        s.medianWorkingDaysToReply,
+      ]
     // replied on Fri 27 Sep for a Mon 2 Sep receipt, due 23 Sep: late, 19 weekdays (no holidays loaded)
     expect(nums(hot)).toEqual([3, 1, 2, 2, 0, 0, 19])
     expect(nums(d.channels.find((c) => c.code === 'minxin'))).toEqual([2, 0, 2, 1, 0, null, null])
@@ -92,14 +157,46 @@ describe('GET /reports/dashboard', () => {
       [null, 4, 2],
       ['规划', 2, 2],
     ])
-    expect(d.byAssignee.map((a) => [a.assignee?.displayName ?? null, a.received.n, a.pending.n])).toEqual([
+    expect(
+      d.byAssignee.map((a) => [a.assignee?.displayName ?? null, a.received.n, a.pending.n]),
+    ).toEqual([
       [null, 4, 3],
       ['manager1 name', 2, 1],
     ])
-    const byDept = d.byDepartment.map((g) => [g.department?.name ?? null, g.received.n, g.pending.n, g.overdue.n, g.overdue.filter])
+    const byDept = d.byDepartment.map((g) => [
+      g.department?.name ?? null,
+      g.received.n,
+      g.pending.n,
+      g.overdue.n,
+      g.overdue.filter,
+    ])
     expect(byDept).toEqual([
-      [null, 5, 3, 2, { status: 'pending', from: '2024-09-01', to: '2024-09-30', due: 'overdue', department: 'none' }],
-      ['规划处', 1, 1, 1, { status: 'pending', from: '2024-09-01', to: '2024-09-30', due: 'overdue', department: String(planning) }],
+      [
+        null,
+        5,
+        3,
+        2,
+        {
+          status: 'pending',
+          from: '2024-09-01',
+          to: '2024-09-30',
+          due: 'overdue',
+          department: 'none',
+        },
+      ],
+      [
+        '规划处',
+        1,
+        1,
+        1,
+        {
+          status: 'pending',
+          from: '2024-09-01',
+          to: '2024-09-30',
+          due: 'overdue',
+          department: String(planning),
+        },
+      ],
     ])
   })
 
@@ -107,19 +204,26 @@ describe('GET /reports/dashboard', () => {
     const { desk, manager } = await septemberDesk()
     for (const granularity of ['day', 'week']) {
       const qs = `from=2024-09-01&to=2024-09-30&granularity=${granularity}`
-      const d = (await (await call(desk, manager, 'GET', `/reports/dashboard?${qs}`)).json()) as Dashboard
+      const d = (await (
+        await call(desk, manager, 'GET', `/reports/dashboard?${qs}`)
+      ).json()) as Dashboard
       const numbers: Counted[] = []
-      for (const s of [...d.channels, d.totals]) numbers.push(s.received, s.replied, s.pending, s.overdue, s.onTime, s.rated, s.satisfied)
+      for (const s of [...d.channels, d.totals])
+        numbers.push(s.received, s.replied, s.pending, s.overdue, s.onTime, s.rated, s.satisfied)
       for (const b of d.trend) numbers.push(b.total, ...Object.values(b.byChannel))
-      for (const g of [...d.byCategory, ...d.byDepartment, ...d.byAssignee]) numbers.push(g.received, g.pending, g.overdue)
+      for (const g of [...d.byCategory, ...d.byDepartment, ...d.byAssignee])
+        numbers.push(g.received, g.pending, g.overdue)
       expect(numbers.length).toBeGreaterThan(60)
-      for (const { n, filter } of numbers) expect({ filter, n: await queueRows(desk, manager, filter) }).toEqual({ filter, n })
+      for (const { n, filter } of numbers)
+        expect({ filter, n: await queueRows(desk, manager, filter) }).toEqual({ filter, n })
     }
   })
 
   it('buckets weeks from Monday and months by Beijing dates', async () => {
     const { desk, manager } = await septemberDesk()
-    const d = (await (await call(desk, manager, 'GET', '/reports/dashboard?from=2024-08-01&to=2024-12-31')).json()) as Dashboard
+    const d = (await (
+      await call(desk, manager, 'GET', '/reports/dashboard?from=2024-08-01&to=2024-12-31')
+    ).json()) as Dashboard
     expect(d.granularity).toBe('month')
     expect(d.trend.map((b) => [b.key, b.total.n])).toEqual([
       ['2024-08-01', 1],
@@ -128,7 +232,14 @@ describe('GET /reports/dashboard', () => {
       ['2024-11-01', 0],
       ['2024-12-01', 0],
     ])
-    const w = (await (await call(desk, manager, 'GET', '/reports/dashboard?from=2024-08-28&to=2024-09-08&granularity=week')).json()) as Dashboard
+    const w = (await (
+      await call(
+        desk,
+        manager,
+        'GET',
+        '/reports/dashboard?from=2024-08-28&to=2024-09-08&granularity=week',
+      )
+    ).json()) as Dashboard
     expect(w.trend.map((b) => [b.key, b.from, b.to, b.total.n])).toEqual([
       ['2024-08-26', '2024-08-28', '2024-09-01', 2],
       ['2024-09-02', '2024-09-02', '2024-09-08', 4],
@@ -138,10 +249,17 @@ describe('GET /reports/dashboard', () => {
   it('refuses responders (403), reversed ranges and dates outside 1992-2100 (422)', async () => {
     const desk = setupDesk()
     const responder = await signIn(desk, 'responder')
-    expect((await call(desk, responder, 'GET', '/reports/dashboard?from=2024-09-01&to=2024-09-30')).status).toBe(403)
+    expect(
+      (await call(desk, responder, 'GET', '/reports/dashboard?from=2024-09-01&to=2024-09-30'))
+        .status,
+    ).toBe(403)
     const manager = await signIn(desk, 'manager')
-    expect((await call(desk, manager, 'GET', '/reports/dashboard?from=2024-09-30&to=2024-09-01')).status).toBe(422)
-    expect((await call(desk, manager, 'GET', '/reports/dashboard?from=2024-09-01')).status).toBe(422)
+    expect(
+      (await call(desk, manager, 'GET', '/reports/dashboard?from=2024-09-30&to=2024-09-01')).status,
+    ).toBe(422)
+    expect((await call(desk, manager, 'GET', '/reports/dashboard?from=2024-09-01')).status).toBe(
+      422,
+    )
     // China kept daylight saving time (UTC+9) in the summers of 1986-1991: a whole year of it
     // (whose hours add up) is refused as well as a summer month; so are dates no desk holds
     for (const [range, field] of [
@@ -152,9 +270,13 @@ describe('GET /reports/dashboard', () => {
     ] as const) {
       const res = await call(desk, manager, 'GET', `/reports/dashboard?${range}`)
       expect({ range, status: res.status }).toEqual({ range, status: 422 })
-      expect(((await res.json()) as { error: { details: { path: string[] }[] } }).error.details[0]?.path).toEqual([field])
+      expect(
+        ((await res.json()) as { error: { details: { path: string[] }[] } }).error.details[0]?.path,
+      ).toEqual([field])
     }
-    expect((await call(desk, manager, 'GET', '/reports/dashboard?from=1992-01-01&to=1992-12-31')).status).toBe(200)
+    expect(
+      (await call(desk, manager, 'GET', '/reports/dashboard?from=1992-01-01&to=1992-12-31')).status,
+    ).toBe(200)
     expect(T0).toBe(at('2024-09-27T09:30:00+08:00'))
   })
 })

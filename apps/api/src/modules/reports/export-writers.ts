@@ -16,13 +16,21 @@ import { EXPORT_COLUMNS, type ExportValue } from './export.service.ts'
 import { exportLabels, reportLabels } from './labels.zh-CN.ts'
 
 const HEADER = EXPORT_COLUMNS.map((c) => exportLabels[c])
-const safe = (row: ExportValue[]) => row.map((v) => (typeof v === 'string' ? neutralizeFormula(v) : v))
+const safe = (row: ExportValue[]) =>
+  row.map((v) => (typeof v === 'string' ? neutralizeFormula(v) : v))
 const xlsxCells = (row: ExportValue[]) =>
   row.map((v) => (typeof v === 'string' ? fitCell(toXmlText(v), reportLabels.cutMarker) : v))
 
 /** Column widths of the XLSX sheet (characters), by column. */
 const WIDTHS: Partial<Record<(typeof EXPORT_COLUMNS)[number], number>> = {
-  externalId: 22, receivedAt: 20, dueAt: 20, repliedAt: 20, lateReply: 20, subject: 40, body: 60, citizenEmail: 24,
+  externalId: 22,
+  receivedAt: 20,
+  dueAt: 20,
+  repliedAt: 20,
+  lateReply: 20,
+  subject: 40,
+  body: 60,
+  citizenEmail: 24,
 }
 
 /** The CSV bytes as a web stream: BOM + header, then one chunk per page. */
@@ -31,15 +39,27 @@ export function csvStream(pages: Iterable<ExportValue[][]>): ReadableStream<Uint
     yield stringify([HEADER], { bom: true, record_delimiter: '\r\n' })
     for (const rows of pages) yield stringify(rows.map(safe), { record_delimiter: '\r\n' })
   }
-  return Readable.toWeb(Readable.from(chunks(), { objectMode: false })) as ReadableStream<Uint8Array>
+  return Readable.toWeb(
+    Readable.from(chunks(), { objectMode: false }),
+  ) as ReadableStream<Uint8Array>
 }
 
 /** The XLSX bytes as a web stream, written by exceljs' streaming writer as pages come. */
 export function xlsxStream(pages: Iterable<ExportValue[][]>): ReadableStream<Uint8Array> {
   const out = new PassThrough()
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true })
-  const ws = wb.addWorksheet(reportLabels.sheets.inquiries, { views: [{ state: 'frozen', ySplit: 1 }] })
-  ws.columns = EXPORT_COLUMNS.map((c) => ({ header: exportLabels[c], key: c, width: WIDTHS[c] ?? 14 }))
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useSharedStrings: false,
+    useStyles: true,
+  })
+  const ws = wb.addWorksheet(reportLabels.sheets.inquiries, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  })
+  ws.columns = EXPORT_COLUMNS.map((c) => ({
+    header: exportLabels[c],
+    key: c,
+    width: WIDTHS[c] ?? 14,
+  }))
   ws.getRow(1).font = { bold: true }
   const write = async () => {
     for (const rows of pages) {

@@ -74,7 +74,11 @@ export function exportPageReader(db: Db, viewer: Viewer, filter: InquiryFilter) 
     .limit(sql.placeholder('limit'))
     .prepare()
   return (after: ExportKey | undefined, limit: number): ExportRow[] => {
-    const values = statement.values({ afterAt: after?.receivedAt ?? Number.MIN_SAFE_INTEGER, afterId: after?.id ?? 0, limit }) as unknown[][]
+    const values = statement.values({
+      afterAt: after?.receivedAt ?? Number.MIN_SAFE_INTEGER,
+      afterId: after?.id ?? 0,
+      limit,
+    }) as unknown[][]
     return values.map((v) => {
       const row: Record<string, unknown> = {}
       for (let i = 0; i < KEYS.length; i++) row[KEYS[i] as string] = v[i]

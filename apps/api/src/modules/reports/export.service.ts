@@ -38,9 +38,15 @@ export type ExportOptions = {
 }
 
 /** `2024-09-27 09:30:00` in Beijing time (Excel-friendly; the header names the zone); ~2 µs a call. */
-const beijing = (ms: number | null) => (ms === null ? null : formatInstant(ms).slice(0, 19).replace('T', ' '))
+const beijing = (ms: number | null) =>
+  ms === null ? null : formatInstant(ms).slice(0, 19).replace('T', ' ')
 
-function toValues(r: ExportRow, reveal: boolean, replyDays: (r: ExportRow) => number | null, lateness: (r: ExportRow) => string | null): ExportValue[] {
+function toValues(
+  r: ExportRow,
+  reveal: boolean,
+  replyDays: (r: ExportRow) => number | null,
+  lateness: (r: ExportRow) => string | null,
+): ExportValue[] {
   const row: Record<ExportColumn, ExportValue> = {
     channel: r.channelName,
     externalId: r.externalId,
@@ -71,7 +77,8 @@ export function* exportPages(db: Db, o: ExportOptions): Generator<ExportValue[][
     if (r.repliedAt === null) return null
     const key = `${toZonedDate(r.receivedAt)}|${toZonedDate(r.repliedAt)}`
     let n = memo.get(key)
-    if (n === undefined) memo.set(key, (n = workingDaysToReply(o.cal, key.slice(0, 10), key.slice(11))))
+    if (n === undefined)
+      memo.set(key, (n = workingDaysToReply(o.cal, key.slice(0, 10), key.slice(11))))
     return n
   }
   // "逾期 N 个工作日答复" for a first reply after the due instant; few rows, so not memoised
@@ -84,7 +91,14 @@ export function* exportPages(db: Db, o: ExportOptions): Generator<ExportValue[][
   for (;;) {
     const rows = readPage(after, o.pageSize ?? 2000)
     if (rows.length === 0) return
-    if (o.reveal) recordExportReveals(db, rows.map((r) => r.id), o.viewer.id, o.now, o.format)
+    if (o.reveal)
+      recordExportReveals(
+        db,
+        rows.map((r) => r.id),
+        o.viewer.id,
+        o.now,
+        o.format,
+      )
     yield rows.map((r) => toValues(r, o.reveal, replyDays, lateness))
     const last = rows.at(-1) as ExportRow
     after = { receivedAt: last.receivedAt, id: last.id }

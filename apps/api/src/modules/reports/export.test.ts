@@ -12,7 +12,15 @@ async function exportDesk() {
   const desk = setupDesk()
   const manager = await signIn(desk, 'manager')
   addInquiries(desk.db, [
-    { channelCode: 'minxin', externalId: 'M-1', citizenName: '张三丰', citizenPhone: '13812345678', citizenEmail: 'zhang.san@example.cn', subject: '=HYPERLINK("http://x")', body: `第一行\n第二行，"引号"` },
+    {
+      channelCode: 'minxin',
+      externalId: 'M-1',
+      citizenName: '张三丰',
+      citizenPhone: '13812345678',
+      citizenEmail: 'zhang.san@example.cn',
+      subject: '=HYPERLINK("http://x")',
+      body: `第一行\n第二行，"引号"`,
+    },
     { channelCode: 'minxin', externalId: 'M-2', body: LONG, receivedAt: T0 + 1000 },
     { channelCode: 'hotline_12345', externalId: 'H-1', citizenName: '李四', receivedAt: T0 - 1000 },
   ])
@@ -30,29 +38,74 @@ describe('GET /reports/export.csv', () => {
     const { desk, manager } = await exportDesk()
     const res = await call(desk, manager, 'GET', '/reports/export.csv?channel=minxin&status=all')
     expect(res.status).toBe(200)
-    expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('来信导出-2024-09-27.csv')}`)
+    expect(res.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent('来信导出-2024-09-27.csv')}`,
+    )
     const [header, ...rows] = await csvRows(res)
     expect(header).toEqual([
-      '渠道', '外部编号', '收件时间（北京时间）', '办理期限', '状态', '承办部门', '承办人', '首次答复时间', '答复用时（工作日）',
-      '逾期答复', '满意度', '分类', '标题', '内容', '来信人', '联系电话', '电子邮箱',
+      '渠道',
+      '外部编号',
+      '收件时间（北京时间）',
+      '办理期限',
+      '状态',
+      '承办部门',
+      '承办人',
+      '首次答复时间',
+      '答复用时（工作日）',
+      '逾期答复',
+      '满意度',
+      '分类',
+      '标题',
+      '内容',
+      '来信人',
+      '联系电话',
+      '电子邮箱',
     ])
     expect(rows.map((r) => r[1])).toEqual(['M-1', 'M-2'])
     const first = rows[0] ?? []
-    expect(first.slice(0, 5)).toEqual(['民心网联网平台', 'M-1', '2024-09-27 09:30:00', '2024-10-18 17:00:00', '待签收'])
-    expect(first.slice(12)).toEqual(['\'=HYPERLINK("http://x")', '第一行\n第二行，"引号"', '张**', '138****5678', 'z***@example.cn'])
+    expect(first.slice(0, 5)).toEqual([
+      '民心网联网平台',
+      'M-1',
+      '2024-09-27 09:30:00',
+      '2024-10-18 17:00:00',
+      '待签收',
+    ])
+    expect(first.slice(12)).toEqual([
+      '\'=HYPERLINK("http://x")',
+      '第一行\n第二行，"引号"',
+      '张**',
+      '138****5678',
+      'z***@example.cn',
+    ])
     const body = rows[1]?.[13] ?? ''
     expect(body).toBe(LONG) // only the XLSX, whose format caps a cell, cuts
-    expect(desk.db.select().from(inquiryEvents).all().filter((e) => e.type === 'contact_revealed')).toHaveLength(0)
+    expect(
+      desk.db
+        .select()
+        .from(inquiryEvents)
+        .all()
+        .filter((e) => e.type === 'contact_revealed'),
+    ).toHaveLength(0)
   })
 
   it('marks a first reply after the due instant as 逾期 N 个工作日答复, an answer in time not at all', async () => {
     const { desk, manager } = await exportDesk()
     addInquiries(desk.db, [
       // received Fri 27 Sep 2024, due Fri 18 Oct 17:00; replied Tue 22 Oct: late by Mon and Tue
-      { channelCode: 'hotline_12345', externalId: 'LATE-1', reply: { body: '已处理', repliedAt: Date.parse('2024-10-22T10:00:00+08:00') } },
-      { channelCode: 'hotline_12345', externalId: 'ON-TIME-1', reply: { body: '已处理', repliedAt: Date.parse('2024-10-18T16:59:00+08:00') } },
+      {
+        channelCode: 'hotline_12345',
+        externalId: 'LATE-1',
+        reply: { body: '已处理', repliedAt: Date.parse('2024-10-22T10:00:00+08:00') },
+      },
+      {
+        channelCode: 'hotline_12345',
+        externalId: 'ON-TIME-1',
+        reply: { body: '已处理', repliedAt: Date.parse('2024-10-18T16:59:00+08:00') },
+      },
     ])
-    const [header, ...rows] = await csvRows(await call(desk, manager, 'GET', '/reports/export.csv?channel=hotline_12345&status=all'))
+    const [header, ...rows] = await csvRows(
+      await call(desk, manager, 'GET', '/reports/export.csv?channel=hotline_12345&status=all'),
+    )
     const late = header!.indexOf('逾期答复')
     const byId = Object.fromEntries(rows.map((r) => [r[1], r]))
     expect(byId['LATE-1']?.[3]).toBe('2024-10-18 17:00:00')
@@ -70,25 +123,47 @@ describe('GET /reports/export.csv', () => {
       ['M-1', '张三丰'],
       ['M-2', ''],
     ])
-    const events = desk.db.select().from(inquiryEvents).all().filter((e) => e.type === 'contact_revealed')
+    const events = desk.db
+      .select()
+      .from(inquiryEvents)
+      .all()
+      .filter((e) => e.type === 'contact_revealed')
     expect(events).toHaveLength(3)
-    expect(events.every((e) => e.actorId === manager.userId && JSON.parse(e.data).via === 'export')).toBe(true)
+    expect(
+      events.every((e) => e.actorId === manager.userId && JSON.parse(e.data).via === 'export'),
+    ).toBe(true)
   })
 
   it('pages through more rows than one page without loss or repeats', async () => {
     const desk = setupDesk()
     const manager = await signIn(desk, 'manager')
-    addInquiries(desk.db, Array.from({ length: 2345 }, (_, i) => ({ externalId: `B-${i}`, receivedAt: T0 + (i % 7) })))
-    const [, ...rows] = await csvRows(await call(desk, manager, 'GET', '/reports/export.csv?status=all'))
+    addInquiries(
+      desk.db,
+      Array.from({ length: 2345 }, (_, i) => ({ externalId: `B-${i}`, receivedAt: T0 + (i % 7) })),
+    )
+    const [, ...rows] = await csvRows(
+      await call(desk, manager, 'GET', '/reports/export.csv?status=all'),
+    )
     expect(rows).toHaveLength(2345)
     expect(new Set(rows.map((r) => r[1])).size).toBe(2345)
   })
 
   it('keyset pages smaller than the export (ties in receipt time) give every row once, in order', async () => {
     const desk = setupDesk()
-    addInquiries(desk.db, Array.from({ length: 2345 }, (_, i) => ({ externalId: `B-${i}`, receivedAt: T0 + (i % 7) })))
+    addInquiries(
+      desk.db,
+      Array.from({ length: 2345 }, (_, i) => ({ externalId: `B-${i}`, receivedAt: T0 + (i % 7) })),
+    )
     const viewer = { id: 1, role: 'manager' as const, departmentId: null }
-    const o = { viewer, filter: { status: 'all' as const }, reveal: false, format: 'csv' as const, now: T0, cal: weekdayCalendar, pageSize: 100 }
+    const o = {
+      viewer,
+      filter: { status: 'all' as const },
+      reveal: false,
+      format: 'csv' as const,
+      now: T0,
+      cal: weekdayCalendar,
+      pageSize: 100,
+    }
     const pages = [...exportPages(desk.db, o)]
     expect(pages.map((p) => p.length)).toEqual([...Array<number>(23).fill(100), 45])
     const ids = pages.flat().map((r) => r[1])

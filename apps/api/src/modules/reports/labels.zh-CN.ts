@@ -41,6 +41,16 @@ export const exportLabels = {
   citizenEmail: '电子邮箱',
 } as const
 
-export const statusLabels = { new: '待签收', assigned: '办理中', returned: '已退回', replied: '已答复', closed: '已办结' } as const
+export const statusLabels = {
+  new: '待签收',
+  assigned: '办理中',
+  returned: '已退回',
+  replied: '已答复',
+  closed: '已办结',
+} as const
 
-export const satisfactionLabels = { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' } as const
+export const satisfactionLabels = {
+  satisfied: '满意',
+  basically_satisfied: '基本满意',
+  unsatisfied: '不满意',
+} as const

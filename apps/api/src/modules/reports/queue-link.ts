@@ -15,4 +15,7 @@ export function toQueueLink(filter: Partial<InquiryFilter>): QueueLink {
   return link
 }
 
-export const counted = (n: number, filter: Partial<InquiryFilter>): Counted => ({ n, filter: toQueueLink(filter) })
+export const counted = (n: number, filter: Partial<InquiryFilter>): Counted => ({
+  n,
+  filter: toQueueLink(filter),
+})

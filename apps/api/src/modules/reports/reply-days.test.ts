@@ -1,4 +1,9 @@
-import { addCalendarDays, weekdayCalendar, workingDaysToReply, type WorkingDayCalendar } from '@desk/domain'
+import {
+  addCalendarDays,
+  weekdayCalendar,
+  workingDaysToReply,
+  type WorkingDayCalendar,
+} from '@desk/domain'
 import { describe, expect, it } from 'vitest'
 import { workedDays } from './reply-days.ts'
 

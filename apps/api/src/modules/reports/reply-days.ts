@@ -13,8 +13,10 @@ import { addCalendarDays, type IsoDate, type WorkingDayCalendar } from '@desk/do
  * @throws RangeError when `days` is not a positive integer
  */
 export function workedDays(cal: WorkingDayCalendar, from: IsoDate, days: number): Int32Array {
-  if (!Number.isInteger(days) || days < 1) throw new RangeError(`days must be a positive integer: ${days}`)
+  if (!Number.isInteger(days) || days < 1)
+    throw new RangeError(`days must be a positive integer: ${days}`)
   const worked = new Int32Array(days)
-  for (let i = 1; i < days; i++) worked[i] = (worked[i - 1] ?? 0) + (cal.isWorkingDay(addCalendarDays(from, i)) ? 1 : 0)
+  for (let i = 1; i < days; i++)
+    worked[i] = (worked[i - 1] ?? 0) + (cal.isWorkingDay(addCalendarDays(from, i)) ? 1 : 0)
   return worked
 }

@@ -23,13 +23,21 @@ export type GroupCounts<K extends string> = {
 export type Viewer = Parameters<typeof filterWithoutChannel>[1]
 
 /** The queue's SQL for a filter without channel, as `viewer` sees it. */
-export function queuePredicate(filter: Omit<InquiryFilter, 'channel'>, viewer: Viewer): SQL | undefined {
+export function queuePredicate(
+  filter: Omit<InquiryFilter, 'channel'>,
+  viewer: Viewer,
+): SQL | undefined {
   return filterWithoutChannel(filter, viewer)
 }
 
-const groupColumn = { channel: inquiries.channelCode, category: inquiries.category, assignee: inquiries.assigneeId }
+const groupColumn = {
+  channel: inquiries.channelCode,
+  category: inquiries.category,
+  assignee: inquiries.assigneeId,
+}
 
-const countOf = (p: SQL | undefined) => (p ? sql<number>`count(*) filter (where ${p})` : sql<number>`count(*)`)
+const countOf = (p: SQL | undefined) =>
+  p ? sql<number>`count(*) filter (where ${p})` : sql<number>`count(*)`
 
 /**
  * For each value of `groupBy` among rows matching `base`, how many rows match each predicate of

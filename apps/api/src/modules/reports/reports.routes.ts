@@ -38,24 +38,40 @@ export const reportRoutes = new Hono<AppEnv>()
   .get('/tally.csv', validate('query', yearQuery), (c) => {
     const { year } = c.req.valid('query')
     c.header('Content-Type', 'text/csv; charset=utf-8')
-    c.header('Content-Disposition', attachment(`${reportLabels.tallyFileName(year)}.csv`, `tally-${year}.csv`))
+    c.header(
+      'Content-Disposition',
+      attachment(`${reportLabels.tallyFileName(year)}.csv`, `tally-${year}.csv`),
+    )
     return c.body(tallyToCsv(getYearTally(c.var.db, c.var.user, year)), 200)
   })
   .get('/tally.xlsx', validate('query', yearQuery), async (c) => {
     const { year } = c.req.valid('query')
     const bytes = await tallyToXlsx(getYearTally(c.var.db, c.var.user, year))
     c.header('Content-Type', XLSX_TYPE)
-    c.header('Content-Disposition', attachment(`${reportLabels.tallyFileName(year)}.xlsx`, `tally-${year}.xlsx`))
+    c.header(
+      'Content-Disposition',
+      attachment(`${reportLabels.tallyFileName(year)}.xlsx`, `tally-${year}.xlsx`),
+    )
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200)
   })
   .get('/dashboard', validate('query', dashboardQuery), (c) => {
     const db = c.var.db
-    return c.json(getDashboard(db, c.var.user, c.req.valid('query'), c.var.now(), loadCalendar(db)), 200)
+    return c.json(
+      getDashboard(db, c.var.user, c.req.valid('query'), c.var.now(), loadCalendar(db)),
+      200,
+    )
   })
   .get('/export.csv', validate('query', exportQuery), (c) => {
     const { reveal, ...filter } = c.req.valid('query')
     const now = c.var.now()
-    const pages = exportPages(c.var.db, { viewer: c.var.user, filter, reveal: reveal === '1', format: 'csv', now, cal: loadCalendar(c.var.db) })
+    const pages = exportPages(c.var.db, {
+      viewer: c.var.user,
+      filter,
+      reveal: reveal === '1',
+      format: 'csv',
+      now,
+      cal: loadCalendar(c.var.db),
+    })
     const name = reportLabels.exportFileName(toZonedDate(now))
     c.header('Content-Type', 'text/csv; charset=utf-8')
     c.header('Content-Disposition', attachment(`${name}.csv`, `inquiries-${toZonedDate(now)}.csv`))
@@ -64,9 +80,19 @@ export const reportRoutes = new Hono<AppEnv>()
   .get('/export.xlsx', validate('query', exportQuery), (c) => {
     const { reveal, ...filter } = c.req.valid('query')
     const now = c.var.now()
-    const pages = exportPages(c.var.db, { viewer: c.var.user, filter, reveal: reveal === '1', format: 'xlsx', now, cal: loadCalendar(c.var.db) })
+    const pages = exportPages(c.var.db, {
+      viewer: c.var.user,
+      filter,
+      reveal: reveal === '1',
+      format: 'xlsx',
+      now,
+      cal: loadCalendar(c.var.db),
+    })
     const name = reportLabels.exportFileName(toZonedDate(now))
     c.header('Content-Type', XLSX_TYPE)
-    c.header('Content-Disposition', attachment(`${name}.xlsx`, `inquiries-${toZonedDate(now)}.xlsx`))
+    c.header(
+      'Content-Disposition',
+      attachment(`${name}.xlsx`, `inquiries-${toZonedDate(now)}.xlsx`),
+    )
     return c.body(xlsxStream(pages), 200)
   })

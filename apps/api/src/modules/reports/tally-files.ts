@@ -11,7 +11,8 @@ import type { YearTally } from './tally.service.ts'
 
 type Cell = string | number
 
-const safe = (row: Cell[]): Cell[] => row.map((v) => (typeof v === 'string' ? neutralizeFormula(v) : v))
+const safe = (row: Cell[]): Cell[] =>
+  row.map((v) => (typeof v === 'string' ? neutralizeFormula(v) : v))
 const categoryName = (c: string | null) => c ?? L.uncategorized
 
 /** Summary rows: header, one per channel (counts, then received per month), the totals. */
@@ -19,9 +20,21 @@ function summaryRows(t: YearTally): Cell[][] {
   const monthHeads = t.byMonth.map((m) => L.monthOf(Number(m.month.slice(5))))
   const rows: Cell[][] = [[L.channel, L.received, L.replied, L.pending, ...monthHeads]]
   for (const c of t.channels) {
-    rows.push([c.nameZh, c.received, c.replied, c.pending, ...t.byMonth.map((m) => m.byChannel[c.code] ?? 0)])
+    rows.push([
+      c.nameZh,
+      c.received,
+      c.replied,
+      c.pending,
+      ...t.byMonth.map((m) => m.byChannel[c.code] ?? 0),
+    ])
   }
-  rows.push([L.total, t.totals.received, t.totals.replied, t.totals.pending, ...t.byMonth.map((m) => m.total)])
+  rows.push([
+    L.total,
+    t.totals.received,
+    t.totals.replied,
+    t.totals.pending,
+    ...t.byMonth.map((m) => m.total),
+  ])
   return rows
 }
 
@@ -33,7 +46,11 @@ function summaryRows(t: YearTally): Cell[][] {
 export function tallyToCsv(t: YearTally): string {
   const rows = summaryRows(t)
   const width = rows[0]?.length ?? 2
-  const sentence: Cell[] = [L.sentence, t.sentence, ...Array.from({ length: Math.max(0, width - 2) }, () => '')]
+  const sentence: Cell[] = [
+    L.sentence,
+    t.sentence,
+    ...Array.from({ length: Math.max(0, width - 2) }, () => ''),
+  ]
   return stringify([...rows, sentence].map(safe), { bom: true, record_delimiter: '\r\n' })
 }
 
@@ -54,10 +71,12 @@ export async function tallyToXlsx(t: YearTally): Promise<Uint8Array> {
   summary.push([], [L.sentence, t.sentence])
   addSheet(wb, L.sheets.summary, summary, [20, 12, 12, 12])
   const months: Cell[][] = [[L.month, ...t.channels.map((c) => c.nameZh), L.total]]
-  for (const m of t.byMonth) months.push([m.month, ...t.channels.map((c) => m.byChannel[c.code] ?? 0), m.total])
+  for (const m of t.byMonth)
+    months.push([m.month, ...t.channels.map((c) => m.byChannel[c.code] ?? 0), m.total])
   addSheet(wb, L.sheets.byMonth, months, [12, ...t.channels.map(() => 16), 12])
   const categories: Cell[][] = [[L.category, L.received, L.replied, L.pending]]
-  for (const c of t.byCategory) categories.push([categoryName(c.category), c.received, c.replied, c.pending])
+  for (const c of t.byCategory)
+    categories.push([categoryName(c.category), c.received, c.replied, c.pending])
   addSheet(wb, L.sheets.byCategory, categories, [30, 12, 12, 12])
   return new Uint8Array(await wb.xlsx.writeBuffer())
 }

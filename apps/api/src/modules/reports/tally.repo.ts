@@ -17,12 +17,21 @@ import { countGroupsWhere, queuePredicate, type Viewer } from './report-counts.r
 export function countTally(
   db: Db,
   viewer: Viewer,
-  range: { from: string; to: string }, months: readonly PeriodBucket[], yearEndMs: number) {
+  range: { from: string; to: string },
+  months: readonly PeriodBucket[],
+  yearEndMs: number,
+) {
   const messages = eq(inquiries.kind, 'message')
-  const received = and(queuePredicate({ status: 'all', from: range.from, to: range.to }, viewer), messages)
+  const received = and(
+    queuePredicate({ status: 'all', from: range.from, to: range.to }, viewer),
+    messages,
+  )
   const replied = and(received, lt(inquiries.repliedAt, yearEndMs))
   const monthPreds = Object.fromEntries(
-    months.map((m) => [m.key, and(queuePredicate({ status: 'all', from: m.from, to: m.to }, viewer), messages)]),
+    months.map((m) => [
+      m.key,
+      and(queuePredicate({ status: 'all', from: m.from, to: m.to }, viewer), messages),
+    ]),
   )
   return {
     byChannel: countGroupsWhere(db, 'channel', received, { received, replied }),

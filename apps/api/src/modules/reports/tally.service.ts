@@ -5,7 +5,16 @@
  * their own: the consultation line, suggestions and proposals). Channels listed: the active ones, plus any
  * deactivated channel that received inquiries that year, in display order.
  */
-import { DISCLOSURE_CHANNEL, OWN_SENTENCE_CHANNELS, PROPOSAL_CHANNEL, addCalendarDays, formatReportSentence, periodBuckets, startOfZonedDay, yearRange } from '@desk/domain'
+import {
+  DISCLOSURE_CHANNEL,
+  OWN_SENTENCE_CHANNELS,
+  PROPOSAL_CHANNEL,
+  addCalendarDays,
+  formatReportSentence,
+  periodBuckets,
+  startOfZonedDay,
+  yearRange,
+} from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { listChannels } from '../channels/channels.service.ts'
 import type { Viewer } from './report-counts.repo.ts'
@@ -13,7 +22,11 @@ import { countTally } from './tally.repo.ts'
 
 export type TallyCounts = { received: number; replied: number; pending: number }
 
-const withPending = (received: number, replied: number): TallyCounts => ({ received, replied, pending: received - replied })
+const withPending = (received: number, replied: number): TallyCounts => ({
+  received,
+  replied,
+  pending: received - replied,
+})
 
 /** The tally of `year` (a four-digit calendar year) over the inquiries `viewer` may see. */
 export function getYearTally(db: Db, viewer: Viewer, year: number) {
@@ -25,19 +38,37 @@ export function getYearTally(db: Db, viewer: Viewer, year: number) {
   const channels = listChannels(db)
     // the proposals and disclosure channels carry suggestions, proposals and disclosure requests,
     // not citizen messages: listed only should a message ever arrive on them
-    .filter((c) => (c.isActive && c.code !== PROPOSAL_CHANNEL.code && c.code !== DISCLOSURE_CHANNEL.code) || perChannel.has(c.code))
+    .filter(
+      (c) =>
+        (c.isActive && c.code !== PROPOSAL_CHANNEL.code && c.code !== DISCLOSURE_CHANNEL.code) ||
+        perChannel.has(c.code),
+    )
     .map((c) => {
       const n = perChannel.get(c.code)
-      return { code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, ...withPending(n?.received ?? 0, n?.replied ?? 0) }
+      return {
+        code: c.code,
+        nameZh: c.nameZh,
+        nameEn: c.nameEn,
+        ...withPending(n?.received ?? 0, n?.replied ?? 0),
+      }
     })
   const sum = (k: keyof TallyCounts) => channels.reduce((s, c) => s + c[k], 0)
   const monthByChannel = new Map(counts.byMonth.map((g) => [g.group as string, g.counts]))
   const byMonth = months.map((m) => {
-    const byChannel = Object.fromEntries(channels.map((c) => [c.code, monthByChannel.get(c.code)?.[m.key] ?? 0]))
-    return { month: m.key.slice(0, 7), total: Object.values(byChannel).reduce((s, n) => s + n, 0), byChannel }
+    const byChannel = Object.fromEntries(
+      channels.map((c) => [c.code, monthByChannel.get(c.code)?.[m.key] ?? 0]),
+    )
+    return {
+      month: m.key.slice(0, 7),
+      total: Object.values(byChannel).reduce((s, n) => s + n, 0),
+      byChannel,
+    }
   })
   const byCategory = counts.byCategory
-    .map((g) => ({ category: g.group as string | null, ...withPending(g.counts.received, g.counts.replied) }))
+    .map((g) => ({
+      category: g.group as string | null,
+      ...withPending(g.counts.received, g.counts.replied),
+    }))
     .sort((a, b) => b.received - a.received || String(a.category).localeCompare(String(b.category)))
   return {
     year,
@@ -45,7 +76,9 @@ export function getYearTally(db: Db, viewer: Viewer, year: number) {
     to: range.to,
     sentence: formatReportSentence(
       year,
-      channels.filter((c) => !OWN_SENTENCE_CHANNELS.includes(c.code)).map((c) => ({ name: c.nameZh, count: c.received })),
+      channels
+        .filter((c) => !OWN_SENTENCE_CHANNELS.includes(c.code))
+        .map((c) => ({ name: c.nameZh, count: c.received })),
     ),
     channels,
     totals: { received: sum('received'), replied: sum('replied'), pending: sum('pending') },

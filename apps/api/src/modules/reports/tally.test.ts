@@ -17,7 +17,13 @@ const at = (iso: string) => Date.parse(iso)
 let seq = 0
 
 /** `n` inquiries of `channel` received at `receivedAt`, through the one ingest path. */
-function receive(db: ReturnType<typeof setupDesk>['db'], channel: string, n: number, receivedAt: number, extra = {}) {
+function receive(
+  db: ReturnType<typeof setupDesk>['db'],
+  channel: string,
+  n: number,
+  receivedAt: number,
+  extra = {},
+) {
   ingestInquiries(
     db,
     Array.from({ length: n }, () => ({
@@ -74,7 +80,13 @@ describe('GET /reports/tally', () => {
     expect(t.byMonth[1]).toEqual({
       month: '2017-02',
       total: 4,
-      byChannel: { hotline_12345: 0, mayor_mailbox: 0, minxin: 4, network_responder: 0, director_mailbox: 0 },
+      byChannel: {
+        hotline_12345: 0,
+        mayor_mailbox: 0,
+        minxin: 4,
+        network_responder: 0,
+        director_mailbox: 0,
+      },
     })
     expect(t.byCategory).toEqual([
       { category: '规划', received: 7, replied: 0, pending: 7 },
@@ -108,7 +120,11 @@ describe('GET /reports/tally', () => {
 describe('tally downloads', () => {
   it('CSV: UTF-8 BOM, Chinese file name, quoting, embedded newlines and neutralised formulas', async () => {
     const desk = desk2017()
-    createChannel(desk.db, { code: 'evil', nameZh: '=HYPERLINK("x")\n第二行', nameEn: 'Evil', intake: 'manual' }, 0)
+    createChannel(
+      desk.db,
+      { code: 'evil', nameZh: '=HYPERLINK("x")\n第二行', nameEn: 'Evil', intake: 'manual' },
+      0,
+    )
     receive(desk.db, 'evil', 2, at('2017-03-03T03:00:00Z'))
     const s = await signIn(desk, 'manager')
     const res = await call(desk, s, 'GET', '/reports/tally.csv?year=2017')
@@ -119,15 +135,36 @@ describe('tally downloads', () => {
     )
     const bytes = new Uint8Array(await res.arrayBuffer())
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
-    const rows = parse(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), { bom: true }) as string[][]
+    const rows = parse(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), {
+      bom: true,
+    }) as string[][]
     expect(rows[0]?.slice(0, 5)).toEqual(['渠道', '收件数', '年末已答复', '年末待答复', '1月'])
-    expect(rows[1]).toEqual(['12345网络问政', '2', '0', '2', '2', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0'])
+    expect(rows[1]).toEqual([
+      '12345网络问政',
+      '2',
+      '0',
+      '2',
+      '2',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+    ])
     const evil = rows.find((r) => r[0]?.includes('HYPERLINK'))
     expect(evil?.[0]).toBe('\'=HYPERLINK("x")\n第二行')
     expect(evil?.slice(1, 4)).toEqual(['2', '0', '2'])
     expect(rows.at(-2)?.slice(0, 4)).toEqual(['合计', '15', '2', '13'])
     // the annual-report sentence, as on the page and in the XLSX
-    const sentence = (await (await call(desk, s, 'GET', '/reports/tally?year=2017')).json()) as { sentence: string }
+    const sentence = (await (await call(desk, s, 'GET', '/reports/tally?year=2017')).json()) as {
+      sentence: string
+    }
     expect(rows.at(-1)?.slice(0, 2)).toEqual(['年报表述', sentence.sentence])
     expect(sentence.sentence).toMatch(/^2017年共办理/)
     expect(rows.at(-1)).toHaveLength(rows[0]!.length)
@@ -143,13 +180,28 @@ describe('tally downloads', () => {
     await wb.xlsx.load(await res.arrayBuffer())
     expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '按月', '按分类'])
     const summary = wb.getWorksheet('汇总')
-    expect(summary?.getRow(1).values).toEqual([undefined, '渠道', '收件数', '年末已答复', '年末待答复'])
+    expect(summary?.getRow(1).values).toEqual([
+      undefined,
+      '渠道',
+      '收件数',
+      '年末已答复',
+      '年末待答复',
+    ])
     expect(summary?.getRow(5).values).toEqual([undefined, '网络回应人', 3, 2, 1])
     expect(summary?.getRow(7).values).toEqual([undefined, '合计', 13, 2, 11])
     expect(summary?.getRow(9).getCell(2).value).toMatch(/^2017年共办理“12345网络问政”2件、/)
     expect(summary?.getColumn(1).width).toBe(20)
     const months = wb.getWorksheet('按月')
-    expect(months?.getRow(1).values).toEqual([undefined, '月份', '12345网络问政', '市长信箱', '民心网联网平台', '网络回应人', '局长信箱', '合计'])
+    expect(months?.getRow(1).values).toEqual([
+      undefined,
+      '月份',
+      '12345网络问政',
+      '市长信箱',
+      '民心网联网平台',
+      '网络回应人',
+      '局长信箱',
+      '合计',
+    ])
     expect(months?.getRow(13).values).toEqual([undefined, '2017-12', 0, 3, 0, 0, 0, 3])
     const categories = wb.getWorksheet('按分类')
     expect(categories?.getRow(2).values).toEqual([undefined, '规划', 7, 0, 7])

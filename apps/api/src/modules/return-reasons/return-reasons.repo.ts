@@ -3,10 +3,18 @@ import { asc, count, eq, max } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { returnReasons } from '../../db/schema.ts'
 
-const columns = { id: returnReasons.id, label: returnReasons.label, isActive: returnReasons.isActive }
+const columns = {
+  id: returnReasons.id,
+  label: returnReasons.label,
+  isActive: returnReasons.isActive,
+}
 
 export function listReturnReasons(db: Db) {
-  return db.select(columns).from(returnReasons).orderBy(asc(returnReasons.sortOrder), asc(returnReasons.id)).all()
+  return db
+    .select(columns)
+    .from(returnReasons)
+    .orderBy(asc(returnReasons.sortOrder), asc(returnReasons.id))
+    .all()
 }
 
 export function findReturnReason(db: Db, id: number) {
@@ -22,7 +30,10 @@ export function countReturnReasons(db: Db): number {
 }
 
 export function insertReturnReason(db: Db, row: { label: string; isActive: boolean }) {
-  const last = db.select({ n: max(returnReasons.sortOrder) }).from(returnReasons).get()
+  const last = db
+    .select({ n: max(returnReasons.sortOrder) })
+    .from(returnReasons)
+    .get()
   return db
     .insert(returnReasons)
     .values({ ...row, sortOrder: (last?.n ?? 0) + 1 })
@@ -30,6 +41,15 @@ export function insertReturnReason(db: Db, row: { label: string; isActive: boole
     .get()
 }
 
-export function updateReturnReason(db: Db, id: number, patch: { label?: string; isActive?: boolean }) {
-  return db.update(returnReasons).set(patch).where(eq(returnReasons.id, id)).returning(columns).get()
+export function updateReturnReason(
+  db: Db,
+  id: number,
+  patch: { label?: string; isActive?: boolean },
+) {
+  return db
+    .update(returnReasons)
+    .set(patch)
+    .where(eq(returnReasons.id, id))
+    .returning(columns)
+    .get()
 }

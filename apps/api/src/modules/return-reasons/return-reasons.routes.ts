@@ -5,7 +5,11 @@ import { z } from 'zod'
 import { requireStaff } from '../../lib/auth.ts'
 import type { AppEnv } from '../../lib/context.ts'
 import { validate } from '../../lib/validate.ts'
-import { createReturnReason, listReturnReasons, updateReturnReason } from './return-reasons.service.ts'
+import {
+  createReturnReason,
+  listReturnReasons,
+  updateReturnReason,
+} from './return-reasons.service.ts'
 
 const idParam = z.object({ id: z.coerce.number().int().positive() })
 
@@ -14,6 +18,15 @@ export const returnReasonRoutes = new Hono<AppEnv>()
   .post('/', requireStaff('admin'), validate('json', returnReasonInputSchema), (c) => {
     return c.json({ reason: createReturnReason(c.var.db, c.req.valid('json')) }, 201)
   })
-  .patch('/:id', requireStaff('admin'), validate('param', idParam), validate('json', returnReasonInputSchema.partial()), (c) => {
-    return c.json({ reason: updateReturnReason(c.var.db, c.req.valid('param').id, c.req.valid('json')) }, 200)
-  })
+  .patch(
+    '/:id',
+    requireStaff('admin'),
+    validate('param', idParam),
+    validate('json', returnReasonInputSchema.partial()),
+    (c) => {
+      return c.json(
+        { reason: updateReturnReason(c.var.db, c.req.valid('param').id, c.req.valid('json')) },
+        200,
+      )
+    },
+  )

@@ -25,7 +25,8 @@ export function getActiveReturnReason(db: Db, id: number) {
 
 function requireFreeLabel(db: Db, label: string, ownId?: number) {
   const other = repo.findReturnReasonByLabel(db, label)
-  if (other && other.id !== ownId) throw new AppError('CONFLICT', `Return reason ${label} exists already`)
+  if (other && other.id !== ownId)
+    throw new AppError('CONFLICT', `Return reason ${label} exists already`)
 }
 
 export function createReturnReason(db: Db, input: ReturnReasonInput) {

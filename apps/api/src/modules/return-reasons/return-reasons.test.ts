@@ -11,9 +11,15 @@ describe('/return-reasons', () => {
     expect(created.status).toBe(201)
     const { reason } = (await created.json()) as { reason: Reason }
     expect(reason).toMatchObject({ label: '诉求人要求撤件', isActive: true })
-    const off = await call(desk, admin, 'PATCH', `/return-reasons/${reason.id}`, { isActive: false })
+    const off = await call(desk, admin, 'PATCH', `/return-reasons/${reason.id}`, {
+      isActive: false,
+    })
     expect(off.status).toBe(200)
-    expect(((await off.json()) as { reason: Reason }).reason).toMatchObject({ id: reason.id, label: '诉求人要求撤件', isActive: false })
+    expect(((await off.json()) as { reason: Reason }).reason).toMatchObject({
+      id: reason.id,
+      label: '诉求人要求撤件',
+      isActive: false,
+    })
 
     const responder = await signIn(desk, 'responder')
     const list = await call(desk, responder, 'GET', '/return-reasons')
@@ -25,10 +31,14 @@ describe('/return-reasons', () => {
   it('answers 404 for an unknown id, 422 for a blank label, 403 for a responder, 401 without a session', async () => {
     const desk = setupDesk()
     const admin = await signIn(desk, 'admin')
-    expect((await call(desk, admin, 'PATCH', '/return-reasons/999', { isActive: false })).status).toBe(404)
+    expect(
+      (await call(desk, admin, 'PATCH', '/return-reasons/999', { isActive: false })).status,
+    ).toBe(404)
     expect((await call(desk, admin, 'POST', '/return-reasons', { label: ' ' })).status).toBe(422)
     const responder = await signIn(desk, 'responder')
-    expect((await call(desk, responder, 'POST', '/return-reasons', { label: '重复件' })).status).toBe(403)
+    expect(
+      (await call(desk, responder, 'POST', '/return-reasons', { label: '重复件' })).status,
+    ).toBe(403)
     expect((await call(desk, undefined, 'GET', '/return-reasons')).status).toBe(401)
   })
 })

@@ -19,15 +19,23 @@ export const REPORT_2017_COUNTS: Readonly<Record<string, number>> = {
  * integers that add up to `total` exactly (ties go to the earlier key).
  * @throws RangeError when total is not a non-negative integer or the weights sum to 0
  */
-export function apportion(total: number, weights: Readonly<Record<string, number>>): Record<string, number> {
-  if (!Number.isInteger(total) || total < 0) throw new RangeError(`total must be a non-negative integer: ${total}`)
+export function apportion(
+  total: number,
+  weights: Readonly<Record<string, number>>,
+): Record<string, number> {
+  if (!Number.isInteger(total) || total < 0)
+    throw new RangeError(`total must be a non-negative integer: ${total}`)
   const entries = Object.entries(weights)
   const sum = entries.reduce((s, [, w]) => s + w, 0)
   if (sum <= 0) throw new RangeError('weights must add up to more than 0')
   const parts = entries.map(([key, w], i) => ({ key, i, exact: (total * w) / sum }))
-  const out: Record<string, number> = Object.fromEntries(parts.map((p) => [p.key, Math.floor(p.exact)]))
+  const out: Record<string, number> = Object.fromEntries(
+    parts.map((p) => [p.key, Math.floor(p.exact)]),
+  )
   let left = total - parts.reduce((s, p) => s + Math.floor(p.exact), 0)
-  const byRemainder = [...parts].sort((a, b) => b.exact - Math.floor(b.exact) - (a.exact - Math.floor(a.exact)) || a.i - b.i)
+  const byRemainder = [...parts].sort(
+    (a, b) => b.exact - Math.floor(b.exact) - (a.exact - Math.floor(a.exact)) || a.i - b.i,
+  )
   for (const p of byRemainder) {
     if (left === 0) break
     out[p.key] = (out[p.key] ?? 0) + 1
@@ -38,5 +46,7 @@ export function apportion(total: number, weights: Readonly<Record<string, number
 
 /** Channel codes, `counts[code]` times each, in random order. */
 export function shuffledChannels(rnd: Random, counts: Readonly<Record<string, number>>): string[] {
-  return rnd.shuffle(Object.entries(counts).flatMap(([code, n]) => Array.from({ length: n }, () => code)))
+  return rnd.shuffle(
+    Object.entries(counts).flatMap(([code, n]) => Array.from({ length: n }, () => code)),
+  )
 }

@@ -40,7 +40,12 @@ const LATE_SHARE = 0.05
  * Plans one item received at `item.receivedAt`, due at `item.dueAt`, as seen at `moment.now`.
  * Steps are in this order when present: dispatch < claim < reply < post < close.
  */
-export function planLifecycle(rnd: Random, item: { receivedAt: number; dueAt: number }, moment: PlanMoment, quota: PlanQuota): LifecyclePlan {
+export function planLifecycle(
+  rnd: Random,
+  item: { receivedAt: number; dueAt: number },
+  moment: PlanMoment,
+  quota: PlanQuota,
+): LifecyclePlan {
   const { now } = moment
   const responder = rnd.int(0, 9)
   const dispatchAt = item.receivedAt + rnd.int(20, 150) * MINUTE
@@ -58,7 +63,9 @@ export function planLifecycle(rnd: Random, item: { receivedAt: number; dueAt: nu
       quota.overdue -= 1
       return opened
     }
-    const late = rnd.chance(LATE_SHARE) ? item.dueAt + rnd.int(1, 3) * DAY + rnd.int(0, 6) * HOUR : undefined
+    const late = rnd.chance(LATE_SHARE)
+      ? item.dueAt + rnd.int(1, 3) * DAY + rnd.int(0, 6) * HOUR
+      : undefined
     replyAt = late !== undefined && late <= now ? late : between(rnd, start, item.dueAt)
   } else if (dueDate === moment.today) {
     if (quota.dueToday > 0 && rnd.chance(0.5)) {

@@ -59,7 +59,12 @@ export const DEMO_DEPARTMENTS: readonly { name: string; categories: readonly str
 const OFFICE = '办公室'
 
 /** The demo staff; the manager (office) dispatches and signs off, responders handle their department's items. */
-export const DEMO_STAFF: readonly { username: string; displayName: string; role: UserRole; department: string }[] = [
+export const DEMO_STAFF: readonly {
+  username: string
+  displayName: string
+  role: UserRole
+  department: string
+}[] = [
   { username: 'liming', displayName: '李明', role: 'responder', department: '规划处' },
   { username: 'wangfang', displayName: '王芳', role: 'responder', department: '土地利用处' },
   { username: 'zhaolei', displayName: '赵磊', role: 'responder', department: '不动产登记中心' },
@@ -108,7 +113,13 @@ export async function seedDemo(db: Db, now: number): Promise<DemoLogin[]> {
   return (await seedDemoData(db, now, DEMO_SEED)).logins
 }
 
-type StaffMember = { id: number; role: UserRole; username: string; displayName: string; departmentId: number | null }
+type StaffMember = {
+  id: number
+  role: UserRole
+  username: string
+  displayName: string
+  departmentId: number | null
+}
 
 /**
  * Seeds the demo organisation (departments, staff, templates, channel settings) and inquiries.
@@ -122,13 +133,17 @@ export async function seedDemoData(db: Db, now: number, seed: number): Promise<D
   const departments = ensureDepartments(db, now)
   const { staff, logins } = await ensureDemoStaff(db, departments, now)
   const manager = staff.find((u) => u.role === 'manager') as StaffMember
-  if (listTemplates(db).length === 0) for (const t of DEMO_TEMPLATES) createTemplate(db, t, manager.id, now)
+  if (listTemplates(db).length === 0)
+    for (const t of DEMO_TEMPLATES) createTemplate(db, t, manager.id, now)
   updateChannelSettings(db, DEMO_SIGN_OFF_CHANNEL, { requiresSignOff: true }, manager.id, now)
 
   const departmentOf = new Map<string, { id: number; name: string }>()
-  for (const d of DEMO_DEPARTMENTS) for (const c of d.categories) departmentOf.set(c, departments.get(d.name) as { id: number; name: string })
+  for (const d of DEMO_DEPARTMENTS)
+    for (const c of d.categories)
+      departmentOf.set(c, departments.get(d.name) as { id: number; name: string })
   const office = departments.get(OFFICE) as { id: number; name: string }
-  const respondersOf = (departmentId: number) => staff.filter((u) => u.role === 'responder' && u.departmentId === departmentId)
+  const respondersOf = (departmentId: number) =>
+    staff.filter((u) => u.role === 'responder' && u.departmentId === departmentId)
 
   const items = [
     ...generateInquiries({
@@ -144,26 +159,52 @@ export async function seedDemoData(db: Db, now: number, seed: number): Promise<D
   const deadlineOf = deadlineResolver(db)
   const moment = { now, today: toZonedDate(now), cal: loadCalendar(db) }
   const quota = { overdue: DEMO_OVERDUE, dueToday: DEMO_DUE_TODAY }
-  const planned: { externalId: string; channelCode: string; plan: LifecyclePlan; userId: number; replyText: string }[] = []
+  const planned: {
+    externalId: string
+    channelCode: string
+    plan: LifecyclePlan
+    userId: number
+    replyText: string
+  }[] = []
   const batch = items.map(({ replyText, ...item }) => {
     const deadline = deadlineOf(item)
-    const plan = planLifecycle(plans, { receivedAt: item.receivedAt, dueAt: deadline.dueAt }, moment, quota)
+    const plan = planLifecycle(
+      plans,
+      { receivedAt: item.receivedAt, dueAt: deadline.dueAt },
+      moment,
+      quota,
+    )
     const department = departmentOf.get(item.category) ?? office
     const responders = respondersOf(department.id)
     const userId = (responders[plan.responder % responders.length] as StaffMember).id
     const at = (t: number | undefined) => (t === undefined ? undefined : { at: t, userId })
-    planned.push({ externalId: item.externalId, channelCode: item.channelCode, plan, userId, replyText })
-    const rows = buildHistoryRows(item, { now: item.receivedAt, eventType: 'received' }, {
-      dispatch: plan.dispatchAt === undefined ? undefined : { at: plan.dispatchAt, userId: manager.id, department, note: '请按职责办理' },
-      claim: at(plan.claimAt),
-      reply: plan.replyAt === undefined ? undefined : { at: plan.replyAt, userId, body: replyText },
-      post: at(plan.postAt),
-      close: at(plan.closeAt),
+    planned.push({
+      externalId: item.externalId,
+      channelCode: item.channelCode,
+      plan,
+      userId,
+      replyText,
     })
+    const rows = buildHistoryRows(
+      item,
+      { now: item.receivedAt, eventType: 'received' },
+      {
+        dispatch:
+          plan.dispatchAt === undefined
+            ? undefined
+            : { at: plan.dispatchAt, userId: manager.id, department, note: '请按职责办理' },
+        claim: at(plan.claimAt),
+        reply:
+          plan.replyAt === undefined ? undefined : { at: plan.replyAt, userId, body: replyText },
+        post: at(plan.postAt),
+        close: at(plan.closeAt),
+      },
+    )
     return { rows, deadline }
   })
   const written = insertHistoryBatch(db, batch)
-  if (written.created > 0) await addDraftsAndFollowUps(db, planned, staff, createRandom(seed ^ 0x1b873593), now)
+  if (written.created > 0)
+    await addDraftsAndFollowUps(db, planned, staff, createRandom(seed ^ 0x1b873593), now)
   return { logins, ...written }
 }
 
@@ -173,7 +214,13 @@ export async function seedDemoData(db: Db, now: number, seed: number): Promise<D
  */
 async function addDraftsAndFollowUps(
   db: Db,
-  planned: readonly { externalId: string; channelCode: string; plan: LifecyclePlan; userId: number; replyText: string }[],
+  planned: readonly {
+    externalId: string
+    channelCode: string
+    plan: LifecyclePlan
+    userId: number
+    replyText: string
+  }[],
   staff: readonly StaffMember[],
   rnd: ReturnType<typeof createRandom>,
   now: number,
@@ -181,22 +228,46 @@ async function addDraftsAndFollowUps(
   const HOUR = 3_600_000
   const userById = new Map(staff.map((u) => [u.id, u]))
   const manager = staff.find((u) => u.role === 'manager') as StaffMember
-  const find = db.$client.prepare('select id, version from inquiries where channel_code = ? and external_id = ?')
-  const current = (p: { channelCode: string; externalId: string }) => find.get(p.channelCode, p.externalId) as { id: number; version: number }
-  const drafts = planned.filter((p) => p.channelCode === DEMO_SIGN_OFF_CHANNEL && p.plan.claimAt !== undefined && p.plan.replyAt === undefined)
+  const find = db.$client.prepare(
+    'select id, version from inquiries where channel_code = ? and external_id = ?',
+  )
+  const current = (p: { channelCode: string; externalId: string }) =>
+    find.get(p.channelCode, p.externalId) as { id: number; version: number }
+  const drafts = planned.filter(
+    (p) =>
+      p.channelCode === DEMO_SIGN_OFF_CHANNEL &&
+      p.plan.claimAt !== undefined &&
+      p.plan.replyAt === undefined,
+  )
   for (const p of drafts.slice(-DEMO_AWAITING_SIGN_OFF)) {
     const at = Math.min(now, (p.plan.claimAt as number) + rnd.int(1, 4) * HOUR)
     const row = current(p)
-    await submitDraft({ db, user: userById.get(p.userId) as StaffMember, now: at }, row.id, { version: row.version, body: p.replyText })
+    await submitDraft({ db, user: userById.get(p.userId) as StaffMember, now: at }, row.id, {
+      version: row.version,
+      body: p.replyText,
+    })
   }
-  const outcomes: FollowUpOutcome[] = ['satisfied', 'satisfied', 'satisfied', 'basically_satisfied', 'basically_satisfied', 'unreachable', 'unsatisfied']
+  const outcomes: FollowUpOutcome[] = [
+    'satisfied',
+    'satisfied',
+    'satisfied',
+    'basically_satisfied',
+    'basically_satisfied',
+    'unreachable',
+    'unsatisfied',
+  ]
   const answered = planned.filter((p) => p.plan.postAt !== undefined)
   for (const p of answered.slice(-DEMO_FOLLOW_UPS * 2)) {
     const last = p.plan.closeAt ?? (p.plan.postAt as number)
     const at = last + rnd.int(2, 48) * HOUR
     if (at > now || !rnd.chance(0.5)) continue
     const row = current(p)
-    await recordFollowUp({ db, user: manager, now: at }, row.id, { version: row.version, outcome: rnd.pick(outcomes), note: '', reopen: false })
+    await recordFollowUp({ db, user: manager, now: at }, row.id, {
+      version: row.version,
+      outcome: rnd.pick(outcomes),
+      note: '',
+      reopen: false,
+    })
   }
 }
 
@@ -211,7 +282,11 @@ function ensureDepartments(db: Db, now: number): Map<string, { id: number; name:
   return byName
 }
 
-async function ensureDemoStaff(db: Db, departments: ReadonlyMap<string, { id: number }>, now: number) {
+async function ensureDemoStaff(
+  db: Db,
+  departments: ReadonlyMap<string, { id: number }>,
+  now: number,
+) {
   const staff: StaffMember[] = []
   const logins: DemoLogin[] = []
   for (const { department, ...s } of DEMO_STAFF) {
@@ -221,7 +296,13 @@ async function ensureDemoStaff(db: Db, departments: ReadonlyMap<string, { id: nu
       continue
     }
     const password = randomBytes(9).toString('base64url')
-    staff.push(await createUser(db, { ...s, password, department: departments.get(department)?.id ?? null }, now))
+    staff.push(
+      await createUser(
+        db,
+        { ...s, password, department: departments.get(department)?.id ?? null },
+        now,
+      ),
+    )
     logins.push({ username: s.username, password, role: s.role })
   }
   return { staff, logins }

@@ -7,19 +7,42 @@
  * (registerDecidedRequests). External ids `OGI2017-n` whatever the seed, so seeding again creates
  * nothing.
  */
-import { addCalendarDays, addWorkingDays, startOfZonedDay, type ApplicantType, type OutcomeCode, type ReceiptMethod } from '@desk/domain'
+import {
+  addCalendarDays,
+  addWorkingDays,
+  startOfZonedDay,
+  type ApplicantType,
+  type OutcomeCode,
+  type ReceiptMethod,
+} from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { loadCalendar } from '../calendar/calendar.service.ts'
 import { ensureDeadlineSetup } from '../deadlines/deadlines.service.ts'
-import { fileReviewCaseOnce, registerDecidedRequests } from '../disclosure/disclosure-import.service.ts'
+import {
+  fileReviewCaseOnce,
+  registerDecidedRequests,
+} from '../disclosure/disclosure-import.service.ts'
 import { createRandom } from './random.ts'
 
 export const DISCLOSURE_2017_COUNT = 760
 const HOUR = 3_600_000
 
 // a land-resources bureau's requests: mostly citizens asking about land takings and titles
-const APPLICANTS: Record<ApplicantType, number> = { natural_person: 90, commercial: 5, research: 1, public_interest: 1, legal_service: 2, other_org: 1 }
-const METHODS: Record<ReceiptMethod, number> = { in_person: 50, online: 30, registered_post: 15, ordinary_letter: 3, fax: 2 }
+const APPLICANTS: Record<ApplicantType, number> = {
+  natural_person: 90,
+  commercial: 5,
+  research: 1,
+  public_interest: 1,
+  legal_service: 2,
+  other_org: 1,
+}
+const METHODS: Record<ReceiptMethod, number> = {
+  in_person: 50,
+  online: 30,
+  registered_post: 15,
+  ordinary_letter: 3,
+  fax: 2,
+}
 const OUTCOMES: Partial<Record<OutcomeCode, number>> = {
   grant: 55,
   partial: 8,
@@ -31,16 +54,28 @@ const OUTCOMES: Partial<Record<OutcomeCode, number>> = {
   'not_processed.repeated': 2,
   'other.other': 2,
 }
-const SUBJECTS = ['征收补偿方案及批复文件', '建设用地规划许可证', '土地出让合同', '不动产登记资料', '城市总体规划图则', '违法建设查处决定书']
+const SUBJECTS = [
+  '征收补偿方案及批复文件',
+  '建设用地规划许可证',
+  '土地出让合同',
+  '不动产登记资料',
+  '城市总体规划图则',
+  '违法建设查处决定书',
+]
 // the year's last working day: everything is decided in 2017
 const LAST_DECISION = '2017-12-29'
 
 /** Seeds the year. @returns requests created now and those that existed already */
-export function seedDisclosure2017(db: Db, now: number, seed = 2017): { created: number; duplicates: number } {
+export function seedDisclosure2017(
+  db: Db,
+  now: number,
+  seed = 2017,
+): { created: number; duplicates: number } {
   ensureDeadlineSetup(db, now)
   const cal = loadCalendar(db)
   const rnd = createRandom(seed ^ 0x7600)
-  const weighted = <K extends string>(w: Partial<Record<K, number>>) => rnd.pickWeighted(Object.keys(w) as K[], (k) => w[k] ?? 0)
+  const weighted = <K extends string>(w: Partial<Record<K, number>>) =>
+    rnd.pickWeighted(Object.keys(w) as K[], (k) => w[k] ?? 0)
   const items = Array.from({ length: DISCLOSURE_2017_COUNT }, (_, i) => {
     // spread over 2017-01-03 .. mid-December, on working days
     let receivedOn = addCalendarDays('2017-01-03', Math.floor((i * 345) / DISCLOSURE_2017_COUNT))
@@ -56,13 +91,25 @@ export function seedDisclosure2017(db: Db, now: number, seed = 2017): { created:
       receiptMethod: weighted(METHODS),
       receivedOn,
       outcome: weighted(OUTCOMES),
-      decidedAt: startOfZonedDay(decided > LAST_DECISION ? LAST_DECISION : decided) + rnd.int(9, 16) * HOUR,
+      decidedAt:
+        startOfZonedDay(decided > LAST_DECISION ? LAST_DECISION : decided) + rnd.int(9, 16) * HOUR,
     }
   })
   const results = registerDecidedRequests(db, items, { actorId: null, now, eventType: 'imported' })
   const reviewed = results[99]
   if (reviewed) {
-    fileReviewCaseOnce(db, reviewed.id, { kind: 'review', filedOn: '2017-06-12', result: 'upheld', concludedOn: '2017-08-10', note: '复议机关维持原答复' }, now)
+    fileReviewCaseOnce(
+      db,
+      reviewed.id,
+      {
+        kind: 'review',
+        filedOn: '2017-06-12',
+        result: 'upheld',
+        concludedOn: '2017-08-10',
+        note: '复议机关维持原答复',
+      },
+      now,
+    )
   }
   const created = results.filter((r) => r.created).length
   return { created, duplicates: results.length - created }

@@ -23,7 +23,9 @@ describe('apportion', () => {
       director_mailbox: 26,
     })
     for (const total of [0, 1, 7, 999, 1_000_000]) {
-      expect(Object.values(apportion(total, REPORT_2017_COUNTS)).reduce((a, b) => a + b, 0)).toBe(total)
+      expect(Object.values(apportion(total, REPORT_2017_COUNTS)).reduce((a, b) => a + b, 0)).toBe(
+        total,
+      )
     }
   })
 })
@@ -38,18 +40,23 @@ describe('generateInquiries', () => {
   })
 
   it('has exactly the requested count per channel, in receipt order, inside the window', () => {
-    const items = [...generateInquiries({ ...base, before: zonedTimeToInstant('2024-06-30', undefined, 12) })]
+    const items = [
+      ...generateInquiries({ ...base, before: zonedTimeToInstant('2024-06-30', undefined, 12) }),
+    ]
     const perChannel: Record<string, number> = {}
     for (const i of items) perChannel[i.channelCode] = (perChannel[i.channelCode] ?? 0) + 1
     expect(perChannel).toEqual(base.counts)
-    expect(items.map((i) => i.receivedAt)).toEqual(items.map((i) => i.receivedAt).sort((x, y) => x - y))
+    expect(items.map((i) => i.receivedAt)).toEqual(
+      items.map((i) => i.receivedAt).sort((x, y) => x - y),
+    )
     expect(toZonedDate(items[0]!.receivedAt) >= '2024-01-01').toBe(true)
     expect(items.at(-1)!.receivedAt).toBeLessThan(zonedTimeToInstant('2024-06-30', undefined, 12))
   })
 
   it('spreads receipts over office hours mostly, with some nights and weekends', () => {
     const items = [...generateInquiries(base)]
-    const share = (pred: (t: number) => boolean) => items.filter((i) => pred(i.receivedAt)).length / items.length
+    const share = (pred: (t: number) => boolean) =>
+      items.filter((i) => pred(i.receivedAt)).length / items.length
     const weekend = (t: number) => [0, 6].includes(dayOfWeek(toZonedDate(t)))
     expect(share((t) => !weekend(t) && hourOf(t) >= 8 && hourOf(t) < 18)).toBeGreaterThan(0.5)
     expect(share((t) => hourOf(t) < 6)).toBeGreaterThan(0.005)

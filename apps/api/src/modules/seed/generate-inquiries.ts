@@ -49,7 +49,8 @@ export function* generateInquiries(opts: GenerateOptions): Generator<GeneratedIn
   const window = makeReceiptWindow(opts.firstDate, opts.lastDate)
   const times = new Float64Array(channels.length)
   times.set(include)
-  for (let i = include.length; i < times.length; i++) times[i] = drawBefore(plan, window, opts.before)
+  for (let i = include.length; i < times.length; i++)
+    times[i] = drawBefore(plan, window, opts.before)
   times.sort()
   const seq = new Map<string, number>()
   for (let i = 0; i < channels.length; i++) {

@@ -8,7 +8,10 @@ import { addCalendarDays, dayOfWeek, startOfZonedDay, type IsoDate } from '@desk
 import type { Random } from './random.ts'
 
 /** Relative arrival rate by local hour 0..23 (a citizen-facing platform's day). */
-const HOUR_WEIGHTS = [0.3, 0.2, 0.1, 0.1, 0.1, 0.2, 0.4, 1, 3, 6, 6, 5.5, 3, 3.5, 6, 6, 5.5, 4, 2, 2.5, 2.5, 2, 1.5, 0.8]
+const HOUR_WEIGHTS = [
+  0.3, 0.2, 0.1, 0.1, 0.1, 0.2, 0.4, 1, 3, 6, 6, 5.5, 3, 3.5, 6, 6, 5.5, 4, 2, 2.5, 2.5, 2, 1.5,
+  0.8,
+]
 const HOURS = HOUR_WEIGHTS.map((_, h) => h)
 /** A Saturday or Sunday gets this share of a weekday's arrivals. */
 const WEEKEND_WEIGHT = 0.35
@@ -19,7 +22,8 @@ export type ReceiptWindow = { starts: readonly number[]; cumulative: readonly nu
 
 /** Every day from `firstDate` to `lastDate` (Asia/Shanghai, both included). @throws RangeError when last < first */
 export function makeReceiptWindow(firstDate: IsoDate, lastDate: IsoDate): ReceiptWindow {
-  if (lastDate < firstDate) throw new RangeError(`window ends (${lastDate}) before it starts (${firstDate})`)
+  if (lastDate < firstDate)
+    throw new RangeError(`window ends (${lastDate}) before it starts (${firstDate})`)
   const starts: number[] = []
   const cumulative: number[] = []
   let total = 0

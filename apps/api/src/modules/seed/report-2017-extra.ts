@@ -5,24 +5,76 @@
  * and the calls on its consultation line ("共接听群众咨询电话1936个"), answered on the call.
  * Sessions, numbers, titles and deputies are made up; the split is the report's.
  */
-import { PHONE_CONSULTATION_CHANNEL, addCalendarDays, addCalendarMonths, zonedTimeToInstant, type NewInquiry, type ProposalRole } from '@desk/domain'
+import {
+  PHONE_CONSULTATION_CHANNEL,
+  addCalendarDays,
+  addCalendarMonths,
+  zonedTimeToInstant,
+  type NewInquiry,
+  type ProposalRole,
+} from '@desk/domain'
 import type { ProposalRegistration } from '../proposals/proposals.service.ts'
 import { fakeCitizen, fakeName } from './people.ts'
 import { createRandom } from './random.ts'
 
 /** Per source: lead items, co-unit items, key lead items; the congresses' 2017 sessions and their assignment dates. */
 export const REPORT_2017_PROPOSALS = [
-  { source: '省人大', lead: 1, co: 4, keyLead: 0, session: '省十二届人大七次会议', assignedOn: '2017-03-08' },
-  { source: '省政协', lead: 0, co: 2, keyLead: 0, session: '省政协十一届五次会议', assignedOn: '2017-03-10' },
-  { source: '市人大', lead: 27, co: 18, keyLead: 0, session: '市十五届人大七次会议', assignedOn: '2017-03-20' },
-  { source: '市政协', lead: 7, co: 25, keyLead: 2, session: '市政协十四届一次会议', assignedOn: '2017-03-22' },
+  {
+    source: '省人大',
+    lead: 1,
+    co: 4,
+    keyLead: 0,
+    session: '省十二届人大七次会议',
+    assignedOn: '2017-03-08',
+  },
+  {
+    source: '省政协',
+    lead: 0,
+    co: 2,
+    keyLead: 0,
+    session: '省政协十一届五次会议',
+    assignedOn: '2017-03-10',
+  },
+  {
+    source: '市人大',
+    lead: 27,
+    co: 18,
+    keyLead: 0,
+    session: '市十五届人大七次会议',
+    assignedOn: '2017-03-20',
+  },
+  {
+    source: '市政协',
+    lead: 7,
+    co: 25,
+    keyLead: 2,
+    session: '市政协十四届一次会议',
+    assignedOn: '2017-03-22',
+  },
 ] as const
 
 /** Calls on the consultation line in 2017. */
 export const REPORT_2017_PHONE_CALLS = 1936
 
-const SUBJECTS = ['老旧小区改造', '历史建筑保护', '城市绿道建设', '停车设施规划', '不动产登记便民', '农村宅基地管理', '地铁站点周边规划', '闲置土地处置', '城市更新', '公园绿地布局']
-const LEAD_UNITS = ['市城乡建设委员会', '市交通局', '市发展和改革委员会', '市住房保障和房产管理局', '市园林局']
+const SUBJECTS = [
+  '老旧小区改造',
+  '历史建筑保护',
+  '城市绿道建设',
+  '停车设施规划',
+  '不动产登记便民',
+  '农村宅基地管理',
+  '地铁站点周边规划',
+  '闲置土地处置',
+  '城市更新',
+  '公园绿地布局',
+]
+const LEAD_UNITS = [
+  '市城乡建设委员会',
+  '市交通局',
+  '市发展和改革委员会',
+  '市住房保障和房产管理局',
+  '市园林局',
+]
 const CATEGORY_MIX = ['A', 'A', 'A', 'B', 'B', 'C'] as const
 
 /** The 84 proposals, answered (lead) or with the opinion sent (co-unit) within their periods. */
@@ -30,22 +82,49 @@ export function report2017Proposals(seed: number): ProposalRegistration[] {
   const rnd = createRandom(seed ^ 0x1b873593)
   return REPORT_2017_PROPOSALS.flatMap((s) => {
     const roles: { role: ProposalRole; isKey: boolean }[] = [
-      ...Array.from({ length: s.lead }, (_, i) => ({ role: 'lead' as const, isKey: i < s.keyLead })),
+      ...Array.from({ length: s.lead }, (_, i) => ({
+        role: 'lead' as const,
+        isKey: i < s.keyLead,
+      })),
       ...Array.from({ length: s.co }, () => ({ role: 'co' as const, isKey: false })),
     ]
     return roles.map(({ role, isKey }, i): ProposalRegistration => {
       const topic = rnd.pick(SUBJECTS)
       const title = `关于加强${topic}工作的${s.source.endsWith('政协') ? '提案' : '建议'}`
-      const sentOn = addCalendarDays(s.assignedOn, rnd.int(role === 'co' ? 10 : 40, role === 'co' ? 28 : 85))
+      const sentOn = addCalendarDays(
+        s.assignedOn,
+        rnd.int(role === 'co' ? 10 : 40, role === 'co' ? 28 : 85),
+      )
       const base = {
-        source: s.source, session: s.session, number: String(101 + i).padStart(4, '0'), role, isKey, title,
-        body: `${title}。建议有关部门统筹研究，加快推进${topic}。`, deputyName: fakeName(rnd), deputyContact: undefined, assignedOn: s.assignedOn,
+        source: s.source,
+        session: s.session,
+        number: String(101 + i).padStart(4, '0'),
+        role,
+        isKey,
+        title,
+        body: `${title}。建议有关部门统筹研究，加快推进${topic}。`,
+        deputyName: fakeName(rnd),
+        deputyContact: undefined,
+        assignedOn: s.assignedOn,
       }
-      if (role === 'co') return { ...base, leadUnit: rnd.pick(LEAD_UNITS), opinion: { sentOn, text: `关于${topic}的协办意见已送主办单位。` } }
+      if (role === 'co')
+        return {
+          ...base,
+          leadUnit: rnd.pick(LEAD_UNITS),
+          opinion: { sentOn, text: `关于${topic}的协办意见已送主办单位。` },
+        }
       const category = rnd.pick(CATEGORY_MIX)
       // answered by 17:00 of a day within the three months
-      const sentAt = zonedTimeToInstant(sentOn < addCalendarMonths(s.assignedOn, 3) ? sentOn : addCalendarMonths(s.assignedOn, 3), undefined, 16)
-      return { ...base, leadUnit: undefined, answered: { category, body: `关于${topic}的答复（${category}类）。`, sentAt } }
+      const sentAt = zonedTimeToInstant(
+        sentOn < addCalendarMonths(s.assignedOn, 3) ? sentOn : addCalendarMonths(s.assignedOn, 3),
+        undefined,
+        16,
+      )
+      return {
+        ...base,
+        leadUnit: undefined,
+        answered: { category, body: `关于${topic}的答复（${category}类）。`, sentAt },
+      }
     })
   })
 }

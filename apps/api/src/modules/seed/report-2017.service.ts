@@ -35,7 +35,11 @@ export const REPORT_2017_BOUNDS = [
  * @returns inquiries created now and those that existed already
  * @throws the driver's error (and writes nothing) when a write fails
  */
-export function seedReport2017(db: Db, now: number, seed = REPORT_2017_SEED): { created: number; duplicates: number } {
+export function seedReport2017(
+  db: Db,
+  now: number,
+  seed = REPORT_2017_SEED,
+): { created: number; duplicates: number } {
   const replies = createRandom(seed ^ 0x3c6ef372)
   const items = [
     ...generateInquiries({
@@ -60,5 +64,8 @@ export function seedReport2017(db: Db, now: number, seed = REPORT_2017_SEED): { 
   ]
   const disclosure = seedDisclosure2017(db, now, seed)
   const created = results.filter((r) => r.created).length
-  return { created: created + disclosure.created, duplicates: results.length - created + disclosure.duplicates }
+  return {
+    created: created + disclosure.created,
+    duplicates: results.length - created + disclosure.duplicates,
+  }
 }

@@ -223,7 +223,21 @@ export const TOPICS: readonly Topic[] = [
 /** Ways citizens open a message. */
 export const OPENINGS = ['', '您好！', '领导您好，', '尊敬的领导：', '你好，']
 /** Ways citizens close a message. */
-export const CLOSINGS = ['希望相关部门尽快调查处理，谢谢！', '盼复。', '请给予答复，谢谢。', '望领导重视，给老百姓一个说法。', '']
+export const CLOSINGS = [
+  '希望相关部门尽快调查处理，谢谢！',
+  '盼复。',
+  '请给予答复，谢谢。',
+  '望领导重视，给老百姓一个说法。',
+  '',
+]
 /** The first and last sentences of a responder's answer. */
-export const REPLY_OPENINGS = ['您好！您反映的问题已收悉。', '网友您好！来信收悉，现答复如下：', '您好，感谢您的来信。']
-export const REPLY_CLOSINGS = ['感谢您对我市规划和自然资源工作的关注与支持。', '如有疑问，可在工作日拨打我局咨询电话。', '']
+export const REPLY_OPENINGS = [
+  '您好！您反映的问题已收悉。',
+  '网友您好！来信收悉，现答复如下：',
+  '您好，感谢您的来信。',
+]
+export const REPLY_CLOSINGS = [
+  '感谢您对我市规划和自然资源工作的关注与支持。',
+  '如有疑问，可在工作日拨打我局咨询电话。',
+  '',
+]

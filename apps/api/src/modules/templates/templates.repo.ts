@@ -22,9 +22,16 @@ export function listTemplates(db: Db, category?: string | null) {
       ? undefined
       : and(
           eq(replyTemplates.isActive, true),
-          category === null ? isNull(replyTemplates.category) : or(isNull(replyTemplates.category), eq(replyTemplates.category, category)),
+          category === null
+            ? isNull(replyTemplates.category)
+            : or(isNull(replyTemplates.category), eq(replyTemplates.category, category)),
         )
-  return db.select(columns).from(replyTemplates).where(where).orderBy(asc(replyTemplates.title), asc(replyTemplates.id)).all()
+  return db
+    .select(columns)
+    .from(replyTemplates)
+    .where(where)
+    .orderBy(asc(replyTemplates.title), asc(replyTemplates.id))
+    .all()
 }
 
 export function findTemplate(db: Db, id: number) {
@@ -35,6 +42,15 @@ export function insertTemplate(db: Db, row: typeof replyTemplates.$inferInsert) 
   return db.insert(replyTemplates).values(row).returning(columns).get()
 }
 
-export function updateTemplate(db: Db, id: number, patch: Partial<typeof replyTemplates.$inferInsert>) {
-  return db.update(replyTemplates).set(patch).where(eq(replyTemplates.id, id)).returning(columns).get()
+export function updateTemplate(
+  db: Db,
+  id: number,
+  patch: Partial<typeof replyTemplates.$inferInsert>,
+) {
+  return db
+    .update(replyTemplates)
+    .set(patch)
+    .where(eq(replyTemplates.id, id))
+    .returning(columns)
+    .get()
 }

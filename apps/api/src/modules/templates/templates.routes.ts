@@ -9,10 +9,18 @@ import { z } from 'zod'
 import { requireStaff } from '../../lib/auth.ts'
 import type { AppEnv } from '../../lib/context.ts'
 import { validate } from '../../lib/validate.ts'
-import { createTemplate, fillTemplateFor, listTemplates, updateTemplate } from './templates.service.ts'
+import {
+  createTemplate,
+  fillTemplateFor,
+  listTemplates,
+  updateTemplate,
+} from './templates.service.ts'
 
 const idParam = z.object({ id: z.coerce.number().int().positive() })
-const listQuery = z.object({ category: textSchema().trim().min(1).max(100).optional(), uncategorized: z.literal('1').optional() })
+const listQuery = z.object({
+  category: textSchema().trim().min(1).max(100).optional(),
+  uncategorized: z.literal('1').optional(),
+})
 const fillQuery = z.object({ inquiryId: z.coerce.number().int().positive() })
 
 export const templateRoutes = new Hono<AppEnv>()
@@ -21,13 +29,42 @@ export const templateRoutes = new Hono<AppEnv>()
     const category = q.uncategorized ? null : q.category
     return c.json({ templates: listTemplates(c.var.db, category) }, 200)
   })
-  .get('/:id/fill', requireStaff(), validate('param', idParam), validate('query', fillQuery), (c) => {
-    return c.json(fillTemplateFor(c.var.db, c.req.valid('param').id, c.req.valid('query').inquiryId, c.var.user), 200)
-  })
+  .get(
+    '/:id/fill',
+    requireStaff(),
+    validate('param', idParam),
+    validate('query', fillQuery),
+    (c) => {
+      return c.json(
+        fillTemplateFor(
+          c.var.db,
+          c.req.valid('param').id,
+          c.req.valid('query').inquiryId,
+          c.var.user,
+        ),
+        200,
+      )
+    },
+  )
   .post('/', requireStaff('manager'), validate('json', replyTemplateInputSchema), (c) => {
-    return c.json({ template: createTemplate(c.var.db, c.req.valid('json'), c.var.user.id, c.var.now()) }, 201)
+    return c.json(
+      { template: createTemplate(c.var.db, c.req.valid('json'), c.var.user.id, c.var.now()) },
+      201,
+    )
   })
-  .patch('/:id', requireStaff('manager'), validate('param', idParam), validate('json', replyTemplateInputSchema.partial()), (c) => {
-    const t = updateTemplate(c.var.db, c.req.valid('param').id, c.req.valid('json'), c.var.user.id, c.var.now())
-    return c.json({ template: t }, 200)
-  })
+  .patch(
+    '/:id',
+    requireStaff('manager'),
+    validate('param', idParam),
+    validate('json', replyTemplateInputSchema.partial()),
+    (c) => {
+      const t = updateTemplate(
+        c.var.db,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        c.var.user.id,
+        c.var.now(),
+      )
+      return c.json({ template: t }, 200)
+    },
+  )

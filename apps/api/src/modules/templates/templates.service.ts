@@ -21,12 +21,26 @@ export function getTemplate(db: Db, id: number) {
 }
 
 export function createTemplate(db: Db, input: ReplyTemplateInput, userId: number, now: number) {
-  return repo.insertTemplate(db, { ...input, isActive: input.isActive ?? true, updatedBy: userId, updatedAt: now })
+  return repo.insertTemplate(db, {
+    ...input,
+    isActive: input.isActive ?? true,
+    updatedBy: userId,
+    updatedAt: now,
+  })
 }
 
-export function updateTemplate(db: Db, id: number, input: Partial<ReplyTemplateInput>, userId: number, now: number) {
+export function updateTemplate(
+  db: Db,
+  id: number,
+  input: Partial<ReplyTemplateInput>,
+  userId: number,
+  now: number,
+) {
   getTemplate(db, id)
-  return repo.updateTemplate(db, id, { ...input, updatedBy: userId, updatedAt: now }) ?? getTemplate(db, id)
+  return (
+    repo.updateTemplate(db, id, { ...input, updatedBy: userId, updatedAt: now }) ??
+    getTemplate(db, id)
+  )
 }
 
 /**

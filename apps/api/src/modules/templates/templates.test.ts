@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { addInquiries, call, setupDesk, signIn } from '../../test/setup.ts'
 
-type Template = { id: number; category: string | null; title: string; body: string; isActive: boolean }
+type Template = {
+  id: number
+  category: string | null
+  title: string
+  body: string
+  isActive: boolean
+}
 
 describe('/templates', () => {
   it("a manager creates templates; a responder lists those of an inquiry's category and fills one for it", async () => {
@@ -12,35 +18,75 @@ describe('/templates', () => {
       expect(res.status).toBe(201)
       return ((await res.json()) as { template: Template }).template
     }
-    const noise = await make('噪声扰民', '噪声答复', '您于{来件日期}反映的噪声问题（工单{工单编号}）已转执法部门处理。')
+    const noise = await make(
+      '噪声扰民',
+      '噪声答复',
+      '您于{来件日期}反映的噪声问题（工单{工单编号}）已转执法部门处理。',
+    )
     const any = await make(null, '通用答复', '您好，您的来信已收到。')
     await make('违章建筑', '违建答复', '已立案调查。')
 
     const responder = await signIn(desk, 'responder')
     const list = await call(desk, responder, 'GET', '/templates?category=噪声扰民')
     expect(list.status).toBe(200)
-    expect(((await list.json()) as { templates: Template[] }).templates.map((t) => t.id).sort()).toEqual([noise.id, any.id].sort())
+    expect(
+      ((await list.json()) as { templates: Template[] }).templates.map((t) => t.id).sort(),
+    ).toEqual([noise.id, any.id].sort())
 
     const [inquiry] = addInquiries(desk.db, [{ externalId: 'GD-2024-001', category: '噪声扰民' }])
-    const fill = await call(desk, responder, 'GET', `/templates/${noise.id}/fill?inquiryId=${inquiry!.id}`)
+    const fill = await call(
+      desk,
+      responder,
+      'GET',
+      `/templates/${noise.id}/fill?inquiryId=${inquiry!.id}`,
+    )
     expect(fill.status).toBe(200)
-    expect(await fill.json()).toMatchObject({ text: '您于2024年9月27日反映的噪声问题（工单GD-2024-001）已转执法部门处理。', unfilled: [] })
+    expect(await fill.json()).toMatchObject({
+      text: '您于2024年9月27日反映的噪声问题（工单GD-2024-001）已转执法部门处理。',
+      unfilled: [],
+    })
 
     const off = await call(desk, manager, 'PATCH', `/templates/${noise.id}`, { isActive: false })
     expect(off.status).toBe(200)
-    expect(((await off.json()) as { template: Template }).template).toMatchObject({ id: noise.id, isActive: false })
+    expect(((await off.json()) as { template: Template }).template).toMatchObject({
+      id: noise.id,
+      isActive: false,
+    })
   })
 
   it('answers 422 for a blank title, 404 for an unknown template or inquiry, 403 for a responder creating one', async () => {
     const desk = setupDesk()
     const manager = await signIn(desk, 'manager')
-    const blank = await call(desk, manager, 'POST', '/templates', { category: null, title: '', body: '内容' })
+    const blank = await call(desk, manager, 'POST', '/templates', {
+      category: null,
+      title: '',
+      body: '内容',
+    })
     expect(blank.status).toBe(422)
     expect(JSON.stringify(await blank.json())).toContain('title')
-    expect((await call(desk, manager, 'PATCH', '/templates/999', { isActive: false })).status).toBe(404)
-    const created = (await (await call(desk, manager, 'POST', '/templates', { category: null, title: '通用', body: '您好' })).json()) as { template: Template }
-    expect((await call(desk, manager, 'GET', `/templates/${created.template.id}/fill?inquiryId=999`)).status).toBe(404)
+    expect((await call(desk, manager, 'PATCH', '/templates/999', { isActive: false })).status).toBe(
+      404,
+    )
+    const created = (await (
+      await call(desk, manager, 'POST', '/templates', {
+        category: null,
+        title: '通用',
+        body: '您好',
+      })
+    ).json()) as { template: Template }
+    expect(
+      (await call(desk, manager, 'GET', `/templates/${created.template.id}/fill?inquiryId=999`))
+        .status,
+    ).toBe(404)
     const responder = await signIn(desk, 'responder')
-    expect((await call(desk, responder, 'POST', '/templates', { category: null, title: '通用', body: '您好' })).status).toBe(403)
+    expect(
+      (
+        await call(desk, responder, 'POST', '/templates', {
+          category: null,
+          title: '通用',
+          body: '您好',
+        })
+      ).status,
+    ).toBe(403)
   })
 })

@@ -31,24 +31,45 @@ export function countUsers(db: Db): number {
 
 export function insertUser(
   db: Db,
-  row: { username: string; displayName: string; role: UserRole; passwordHash: string; createdAt: number; passwordChangedAt: number; departmentId?: number | null },
+  row: {
+    username: string
+    displayName: string
+    role: UserRole
+    passwordHash: string
+    createdAt: number
+    passwordChangedAt: number
+    departmentId?: number | null
+  },
 ) {
   return db.insert(users).values(row).returning(publicColumns).get()
 }
 
-export function updateUser(db: Db, id: number, patch: { departmentId?: number | null; role?: UserRole; isActive?: boolean }) {
+export function updateUser(
+  db: Db,
+  id: number,
+  patch: { departmentId?: number | null; role?: UserRole; isActive?: boolean },
+) {
   return db.update(users).set(patch).where(eq(users.id, id)).returning(publicColumns).get()
 }
 
 export function countActiveAdmins(db: Db): number {
-  return db.select({ n: count() }).from(users).where(and(eq(users.role, 'admin'), eq(users.isActive, true))).get()?.n ?? 0
+  return (
+    db
+      .select({ n: count() })
+      .from(users)
+      .where(and(eq(users.role, 'admin'), eq(users.isActive, true)))
+      .get()?.n ?? 0
+  )
 }
 
 export function updatePassword(db: Db, id: number, passwordHash: string, now: number) {
   db.update(users).set({ passwordHash, passwordChangedAt: now }).where(eq(users.id, id)).run()
 }
 
-export function insertPasswordHistory(db: Db, row: { userId: number; passwordHash: string; changedAt: number }) {
+export function insertPasswordHistory(
+  db: Db,
+  row: { userId: number; passwordHash: string; changedAt: number },
+) {
   db.insert(passwordHistory).values(row).run()
 }
 

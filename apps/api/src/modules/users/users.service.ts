@@ -13,17 +13,32 @@ import { getActiveDepartment } from '../departments/departments.service.ts'
 import * as repo from './users.repo.ts'
 
 /** `department`: the department's id (a responder sees its inquiries); absent or null: none. */
-export type NewUser = { username: string; displayName: string; role: UserRole; password: string; department?: number | null | undefined }
+export type NewUser = {
+  username: string
+  displayName: string
+  role: UserRole
+  password: string
+  department?: number | null | undefined
+}
 
 /** @throws AppError VALIDATION (details on `password`) when `password` breaks `policy` */
 function assertPolicy(password: string, policy: PasswordPolicy, username: string) {
   const problems = passwordProblems(password, policy, username)
   if (problems.length > 0) {
-    throw new AppError('VALIDATION', `The password needs ${problems.join('; ')}`, problems.map((message) => ({ path: ['password'], message })))
+    throw new AppError(
+      'VALIDATION',
+      `The password needs ${problems.join('; ')}`,
+      problems.map((message) => ({ path: ['password'], message })),
+    )
   }
 }
 
-export async function createUser(db: Db, input: NewUser, now: number, policy: PasswordPolicy = DEFAULT_SECURITY.passwordPolicy) {
+export async function createUser(
+  db: Db,
+  input: NewUser,
+  now: number,
+  policy: PasswordPolicy = DEFAULT_SECURITY.passwordPolicy,
+) {
   if (repo.findUserByUsername(db, input.username)) {
     throw new AppError('CONFLICT', `Username ${input.username} is taken`)
   }
@@ -52,13 +67,23 @@ export async function createUser(db: Db, input: NewUser, now: number, policy: Pa
  * @throws AppError NOT_FOUND; VALIDATION when it breaks the policy or repeats one of the last
  *   `historyCount` passwords
  */
-export async function setPassword(db: Db, id: number, password: string, now: number, policy: PasswordPolicy = DEFAULT_SECURITY.passwordPolicy) {
+export async function setPassword(
+  db: Db,
+  id: number,
+  password: string,
+  now: number,
+  policy: PasswordPolicy = DEFAULT_SECURITY.passwordPolicy,
+) {
   const user = repo.findUser(db, id)
   if (!user) throw new AppError('NOT_FOUND', `User ${id} does not exist`)
   assertPolicy(password, policy, user.username)
   for (const old of repo.listPasswordHistory(db, id, policy.historyCount)) {
     if (await verifyPassword(password, old)) {
-      throw new AppError('VALIDATION', `The password repeats one of the last ${policy.historyCount}`, [{ path: ['password'], message: 'used before' }])
+      throw new AppError(
+        'VALIDATION',
+        `The password repeats one of the last ${policy.historyCount}`,
+        [{ path: ['password'], message: 'used before' }],
+      )
     }
   }
   const passwordHash = await hashPassword(password)
@@ -75,18 +100,35 @@ export async function setPassword(db: Db, id: number, password: string, now: num
  * effect on the user's next request (a disabled user's sessions end at once). NOT_FOUND (user or
  * department), CONFLICT (inactive department; the last active admin demoted or disabled).
  */
-export function updateUser(db: Db, id: number, patch: { department?: number | null; role?: UserRole; isActive?: boolean }) {
+export function updateUser(
+  db: Db,
+  id: number,
+  patch: { department?: number | null; role?: UserRole; isActive?: boolean },
+) {
   if (patch.department != null) getActiveDepartment(db, patch.department)
   const { department, ...rest } = patch
   return db.transaction((tx) => {
     const t = tx as unknown as Db
     const before = repo.findUser(t, id)
     if (!before) throw new AppError('NOT_FOUND', `User ${id} does not exist`)
-    const losesAdmin = (patch.role !== undefined && patch.role !== 'admin') || patch.isActive === false
-    if (before.role === 'admin' && before.isActive && losesAdmin && repo.countActiveAdmins(t) <= 1) {
-      throw new AppError('CONFLICT', `${before.username} is the last active admin: make another user admin before demoting or disabling this one`)
+    const losesAdmin =
+      (patch.role !== undefined && patch.role !== 'admin') || patch.isActive === false
+    if (
+      before.role === 'admin' &&
+      before.isActive &&
+      losesAdmin &&
+      repo.countActiveAdmins(t) <= 1
+    ) {
+      throw new AppError(
+        'CONFLICT',
+        `${before.username} is the last active admin: make another user admin before demoting or disabling this one`,
+      )
     }
-    const user = repo.updateUser(t, id, department === undefined ? rest : { ...rest, departmentId: department })
+    const user = repo.updateUser(
+      t,
+      id,
+      department === undefined ? rest : { ...rest, departmentId: department },
+    )
     if (patch.isActive === false) repo.deleteSessionsOfUser(t, id)
     return user as NonNullable<typeof user>
   })

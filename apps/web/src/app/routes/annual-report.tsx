@@ -20,7 +20,11 @@ export function Component() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('annualReport.title')}
         </Typography.Title>
-        <YearPicker year={year} currentYear={currentYear} onChange={(y) => void navigate(`/reports/annual/${y}`)} />
+        <YearPicker
+          year={year}
+          currentYear={currentYear}
+          onChange={(y) => void navigate(`/reports/annual/${y}`)}
+        />
       </Flex>
       <AnnualReportView year={year} />
     </>

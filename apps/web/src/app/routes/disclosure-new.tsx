@@ -11,11 +11,19 @@ export function Component() {
   const navigate = useNavigate()
   const channels = useQuery(channelQueries.list())
   const own = { value: 'ogi_request', label: t('disclosure.ownChannel') }
-  const options = [own, ...(channels.data ?? []).filter((c) => c.isActive && c.code !== own.value).map((c) => ({ value: c.code, label: channelName(c, i18n.language) }))]
+  const options = [
+    own,
+    ...(channels.data ?? [])
+      .filter((c) => c.isActive && c.code !== own.value)
+      .map((c) => ({ value: c.code, label: channelName(c, i18n.language) })),
+  ]
   return (
     <>
       <Typography.Title level={3}>{t('disclosure.new')}</Typography.Title>
-      <DisclosureEntryForm channels={options} onCreated={(id) => void navigate(`/inquiries/${id}`)} />
+      <DisclosureEntryForm
+        channels={options}
+        onCreated={(id) => void navigate(`/inquiries/${id}`)}
+      />
     </>
   )
 }

@@ -19,7 +19,11 @@ export function Component() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('disclosure.title')}
         </Typography.Title>
-        <YearPicker year={year} currentYear={currentYear} onChange={(y) => void navigate(`/reports/disclosure/${y}`)} />
+        <YearPicker
+          year={year}
+          currentYear={currentYear}
+          onChange={(y) => void navigate(`/reports/disclosure/${y}`)}
+        />
         <Link to="/disclosure/new">{t('disclosure.new')}</Link>
       </Flex>
       <DisclosureTable year={year} />

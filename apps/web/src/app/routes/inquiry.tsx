@@ -30,7 +30,10 @@ export function Component() {
   const origin = useQueueOrigin()
   const isValidId = Number.isInteger(id) && id > 0
   const detail = useQuery({ ...inquiryQueries.detail(id), enabled: isValidId })
-  const workflow = useQuery({ ...inquiryQueries.workflow(id), enabled: isValidId && detail.isSuccess })
+  const workflow = useQuery({
+    ...inquiryQueries.workflow(id),
+    enabled: isValidId && detail.isSuccess,
+  })
   const channels = useQuery(channelQueries.list())
   const me = useQuery(sessionQueries.me())
   const isManager = me.data?.role === 'manager' || me.data?.role === 'admin'
@@ -51,9 +54,16 @@ export function Component() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
           <Flex vertical gap={16}>
-            <InquirySummary inquiry={inquiry} channel={channel ? channelName(channel, i18n.language) : inquiry.channel} />
+            <InquirySummary
+              inquiry={inquiry}
+              channel={channel ? channelName(channel, i18n.language) : inquiry.channel}
+            />
             {/* attachments: the inquiry's file list belongs here, under the message it came with */}
-            <ReplyComposer inquiry={inquiry} contact={contact} requiresSignOff={flow?.requiresSignOff} />
+            <ReplyComposer
+              inquiry={inquiry}
+              contact={contact}
+              requiresSignOff={flow?.requiresSignOff}
+            />
             {flow && (
               <>
                 <DraftList inquiry={inquiry} drafts={flow.drafts} isManager={isManager} />
@@ -65,8 +75,12 @@ export function Component() {
         </Col>
         <Col xs={24} lg={8}>
           <Flex vertical gap={16}>
-            {inquiry.kind === 'disclosure' && <DisclosurePanel inquiryId={inquiry.id} version={inquiry.version} />}
-            {deadline && <DeadlinePanel inquiry={inquiry} deadline={deadline} isManager={isManager} />}
+            {inquiry.kind === 'disclosure' && (
+              <DisclosurePanel inquiryId={inquiry.id} version={inquiry.version} />
+            )}
+            {deadline && (
+              <DeadlinePanel inquiry={inquiry} deadline={deadline} isManager={isManager} />
+            )}
             <ContactCard id={inquiry.id} masked={contact} />
             <InquiryFiles inquiry={inquiry} />
             <InquiryTimeline inquiry={inquiry} workflow={flow} />

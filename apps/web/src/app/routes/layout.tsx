@@ -48,7 +48,9 @@ export function Component() {
   const navigate = useNavigate()
   const { pathname } = useLocation()
   const isManager = user?.role === 'manager' || user?.role === 'admin'
-  const items = MENU.filter((m) => (!m.admin || user?.role === 'admin') && (!('manager' in m) || isManager)).map((m) => ({
+  const items = MENU.filter(
+    (m) => (!m.admin || user?.role === 'admin') && (!('manager' in m) || isManager),
+  ).map((m) => ({
     key: m.key,
     label: <MenuLink to={m.key} label={t(m.label)} />,
   }))
@@ -58,14 +60,22 @@ export function Component() {
     label: <MenuLink to={p.path} label={t(p.label)} />,
   }))
   const menuItems: MenuProps['items'] =
-    configItems.length > 0 ? [...items, { key: 'config', label: t('adminConfig.nav.title'), children: configItems }] : items
+    configItems.length > 0
+      ? [...items, { key: 'config', label: t('adminConfig.nav.title'), children: configItems }]
+      : items
   // the longest key prefixing the path: /reports/annual/2017 selects 年度报告, not 年度统计
   const selected =
-    [...MENU].sort((a, b) => b.key.length - a.key.length).find((m) => pathname.startsWith(m.key))?.key ?? CONFIG_PAGES.find((p) => pathname.startsWith(p.path))?.path ?? '/queue'
+    [...MENU].sort((a, b) => b.key.length - a.key.length).find((m) => pathname.startsWith(m.key))
+      ?.key ??
+    CONFIG_PAGES.find((p) => pathname.startsWith(p.path))?.path ??
+    '/queue'
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header className="desk-header" style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#fff' }}>
+      <Layout.Header
+        className="desk-header"
+        style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#fff' }}
+      >
         <Typography.Text strong style={{ fontSize: 18, whiteSpace: 'nowrap' }}>
           {t('app.title')}
         </Typography.Text>
@@ -76,17 +86,21 @@ export function Component() {
           style={{ flex: 1, minWidth: 0 }}
           // a click on the link navigates by itself; Enter on a menu entry arrives here
           onClick={({ key, domEvent }) => {
-            if (!(domEvent.target instanceof Element && domEvent.target.closest('a'))) void navigate(key)
+            if (!(domEvent.target instanceof Element && domEvent.target.closest('a')))
+              void navigate(key)
           }}
         />
         <Flex align="center" gap={8}>
           {user && (
             <span className="desk-header-user">
-              <Typography.Text style={{ whiteSpace: 'nowrap' }}>{user.displayName}</Typography.Text> <Tag>{t(`roles.${user.role}`)}</Tag>
+              <Typography.Text style={{ whiteSpace: 'nowrap' }}>{user.displayName}</Typography.Text>{' '}
+              <Tag>{t(`roles.${user.role}`)}</Tag>
             </span>
           )}
           <LanguageSwitch />
-          <Button onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login') })}>
+          <Button
+            onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login') })}
+          >
             {t('nav.logout')}
           </Button>
         </Flex>

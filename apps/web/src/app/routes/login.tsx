@@ -11,7 +11,12 @@ export function Component() {
   const navigate = useNavigate()
   const [params] = useSearchParams()
   return (
-    <Flex vertical align="center" justify="center" style={{ minHeight: '100vh', background: '#f5f5f5' }}>
+    <Flex
+      vertical
+      align="center"
+      justify="center"
+      style={{ minHeight: '100vh', background: '#f5f5f5' }}
+    >
       <Card style={{ width: 360 }}>
         <Flex justify="space-between" align="center">
           <Typography.Title level={3} style={{ margin: 0 }}>
@@ -20,7 +25,9 @@ export function Component() {
           <LanguageSwitch />
         </Flex>
         <Typography.Paragraph type="secondary">{t('login.title')}</Typography.Paragraph>
-        <LoginForm onSignedIn={() => void navigate(safeNext(params.get('next')), { replace: true })} />
+        <LoginForm
+          onSignedIn={() => void navigate(safeNext(params.get('next')), { replace: true })}
+        />
       </Card>
     </Flex>
   )

@@ -5,5 +5,11 @@ import { Link } from 'react-router'
 
 export function Component() {
   const { t } = useTranslation()
-  return <Result status="404" title={t('app.notFound')} extra={<Link to="/queue">{t('app.backToQueue')}</Link>} />
+  return (
+    <Result
+      status="404"
+      title={t('app.notFound')}
+      extra={<Link to="/queue">{t('app.backToQueue')}</Link>}
+    />
+  )
 }

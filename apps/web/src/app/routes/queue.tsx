@@ -6,7 +6,12 @@
 import { Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
-import { readQueueView, toFilterQuery, writeQueueView, type QueueView } from '../../features/queue/api/queue-view.ts'
+import {
+  readQueueView,
+  toFilterQuery,
+  writeQueueView,
+  type QueueView,
+} from '../../features/queue/api/queue-view.ts'
 import { ChannelTabs } from '../../features/queue/components/channel-tabs.tsx'
 import { QueueFilters } from '../../features/queue/components/queue-filters.tsx'
 import { QueueTable } from '../../features/queue/components/queue-table.tsx'
@@ -25,9 +30,15 @@ export function Component() {
     <>
       <Typography.Title level={3}>{t('queue.title')}</Typography.Title>
       <ChannelTabs view={view} onChange={(channel) => update({ channel })} />
-      <QueueFilters view={view} onChange={update} onReset={() => setParams(new URLSearchParams())} />
+      <QueueFilters
+        view={view}
+        onChange={update}
+        onReset={() => setParams(new URLSearchParams())}
+      />
       <LinkedFilterTags assigneeName={assigneeName} />
-      <QueueExport filter={{ ...toFilterQuery(view), ...(view.channel ? { channel: view.channel } : {}) }} />
+      <QueueExport
+        filter={{ ...toFilterQuery(view), ...(view.channel ? { channel: view.channel } : {}) }}
+      />
       <QueueTable view={view} />
     </>
   )

@@ -18,7 +18,11 @@ export function Component() {
     <>
       <Typography.Title level={3}>{t('reports.title')}</Typography.Title>
       <Flex gap={16} align="center" wrap style={{ marginBottom: 16 }}>
-        <YearPicker year={year} currentYear={currentYear} onChange={(y) => setParams({ year: String(y) })} />
+        <YearPicker
+          year={year}
+          currentYear={currentYear}
+          onChange={(y) => setParams({ year: String(y) })}
+        />
         <TallyDownloads year={year} />
       </Flex>
       <TallyView year={year} />

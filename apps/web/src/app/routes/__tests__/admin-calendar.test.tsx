@@ -6,7 +6,11 @@ import { createFakeConfig } from '../../../testing/fake-config.ts'
 import { server } from '../../../testing/msw-server.ts'
 import { renderWithClient } from '../../../testing/render.tsx'
 
-const MOVED = { inquiryId: 5, from: '2024-10-10T17:00:00.000+08:00', to: '2024-10-09T17:00:00.000+08:00' }
+const MOVED = {
+  inquiryId: 5,
+  from: '2024-10-10T17:00:00.000+08:00',
+  to: '2024-10-09T17:00:00.000+08:00',
+}
 
 function setup() {
   const config = createFakeConfig({ recompute: { checked: 3, moved: [MOVED] } })
@@ -14,7 +18,8 @@ function setup() {
   return { config, app: renderWithClient('/admin/calendar') }
 }
 
-const jsonFile = (name: string, content: string) => new File([content], name, { type: 'application/json' })
+const jsonFile = (name: string, content: string) =>
+  new File([content], name, { type: 'application/json' })
 
 describe('admin: working-day calendar', () => {
   it('warns that this and next year are not loaded and lists the loaded years with source and time', async () => {
@@ -40,10 +45,16 @@ describe('admin: working-day calendar', () => {
     await app.user.type(within(dialog).getByLabelText('名称'), '国庆节')
     await app.user.click(within(dialog).getByRole('button', { name: /保\s*存/ }))
 
-    expect(await screen.findByText('已重新计算 3 件未结来件的办理期限，其中 1 件的到期时间已调整。')).toBeTruthy()
+    expect(
+      await screen.findByText('已重新计算 3 件未结来件的办理期限，其中 1 件的到期时间已调整。'),
+    ).toBeTruthy()
     const moved = screen.getByRole('link', { name: '来件 #5：2024-10-10 17:00 → 2024-10-09 17:00' })
     expect(moved.getAttribute('href')).toBe('/inquiries/5')
-    expect(config.state.writes.at(-1)).toEqual({ method: 'PUT', path: '/api/calendar/days/2024-09-29', body: { isOffDay: false, name: '国庆节' } })
+    expect(config.state.writes.at(-1)).toEqual({
+      method: 'PUT',
+      path: '/api/calendar/days/2024-09-29',
+      body: { isOffDay: false, name: '国庆节' },
+    })
     expect(await screen.findByText('2024-09-29')).toBeTruthy()
   })
 
@@ -59,10 +70,16 @@ describe('admin: working-day calendar', () => {
     await app.user.click(screen.getByLabelText('2024-10-19'))
     const dialog = await screen.findByRole('dialog')
     expect((within(dialog).getByLabelText('日期') as HTMLInputElement).value).toBe('2024-10-19')
-    expect((within(dialog).getByRole('radio', { name: '调休上班' }) as HTMLInputElement).checked).toBe(true)
+    expect(
+      (within(dialog).getByRole('radio', { name: '调休上班' }) as HTMLInputElement).checked,
+    ).toBe(true)
     await app.user.click(within(dialog).getByRole('button', { name: /保\s*存/ }))
     expect(await screen.findByLabelText('2024-10-19 调休上班')).toBeTruthy()
-    expect(config.state.writes.at(-1)).toEqual({ method: 'PUT', path: '/api/calendar/days/2024-10-19', body: { isOffDay: false } })
+    expect(config.state.writes.at(-1)).toEqual({
+      method: 'PUT',
+      path: '/api/calendar/days/2024-10-19',
+      body: { isOffDay: false },
+    })
   })
 
   it('removes a listed date after confirmation', async () => {
@@ -72,7 +89,10 @@ describe('admin: working-day calendar', () => {
     await app.user.click(await screen.findByRole('button', { name: /确\s*定/ }))
     await screen.findByText('已重新计算 3 件未结来件的办理期限，其中 1 件的到期时间已调整。')
     expect(screen.queryByText('2024-10-12')).toBeNull()
-    expect(config.state.writes.at(-1)).toMatchObject({ method: 'DELETE', path: '/api/calendar/days/2024-10-12' })
+    expect(config.state.writes.at(-1)).toMatchObject({
+      method: 'DELETE',
+      path: '/api/calendar/days/2024-10-12',
+    })
   })
 
   it('loads a year file, and names the bad entries of a refused one', async () => {
@@ -85,7 +105,14 @@ describe('admin: working-day calendar', () => {
     expect(await screen.findByText(/broken\.json 不是有效的 JSON/)).toBeTruthy()
     expect(config.state.writes).toEqual([])
 
-    const bad = { year: 2027, papers: [], days: [{ name: '元旦', date: '2027-01-01', isOffDay: true }, { name: '春节', date: '2027-02-30x', isOffDay: true }] }
+    const bad = {
+      year: 2027,
+      papers: [],
+      days: [
+        { name: '元旦', date: '2027-01-01', isOffDay: true },
+        { name: '春节', date: '2027-02-30x', isOffDay: true },
+      ],
+    }
     await app.user.upload(input(), jsonFile('2027.json', JSON.stringify(bad)))
     expect(await screen.findByText(/2027\.json 未载入/)).toBeTruthy()
     expect(screen.getByText('days[1].date')).toBeTruthy()
@@ -94,7 +121,11 @@ describe('admin: working-day calendar', () => {
     const good = { ...bad, days: [bad.days[0]] }
     await app.user.upload(input(), jsonFile('2027.json', JSON.stringify(good)))
     expect(await screen.findByText('已载入 2027 年（1 个日期）。')).toBeTruthy()
-    expect(config.state.writes.at(-1)).toMatchObject({ method: 'POST', path: '/api/calendar/years', body: good })
+    expect(config.state.writes.at(-1)).toMatchObject({
+      method: 'POST',
+      path: '/api/calendar/years',
+      body: good,
+    })
     expect(await screen.findByRole('button', { name: /查看 2027/ })).toBeTruthy()
   })
 })

@@ -27,11 +27,19 @@ describe('admin: channel sign-off and webhook', () => {
     await app.user.click(await screen.findByRole('button', { name: '编辑 民心网联网平台' }))
     const dialog = await screen.findByRole('dialog')
     await app.user.click(within(dialog).getByRole('checkbox', { name: '答复需审核' }))
-    await app.user.type(within(dialog).getByLabelText('回传地址（Webhook）'), 'https://minxin.example.cn/hook')
+    await app.user.type(
+      within(dialog).getByLabelText('回传地址（Webhook）'),
+      'https://minxin.example.cn/hook',
+    )
     await app.user.click(within(dialog).getByRole('button', { name: /保\s*存/ }))
 
-    expect(await within(dialog).findByText('设置回传地址时必须提供签名密钥（至少 16 个字符）')).toBeTruthy()
-    expect(config.state.writes.at(-1)?.body).toEqual({ requiresSignOff: true, webhookUrl: 'https://minxin.example.cn/hook' })
+    expect(
+      await within(dialog).findByText('设置回传地址时必须提供签名密钥（至少 16 个字符）'),
+    ).toBeTruthy()
+    expect(config.state.writes.at(-1)?.body).toEqual({
+      requiresSignOff: true,
+      webhookUrl: 'https://minxin.example.cn/hook',
+    })
 
     await app.user.type(within(dialog).getByLabelText(/签名密钥/), 'a-long-shared-secret-1234')
     await app.user.click(within(dialog).getByRole('button', { name: /保\s*存/ }))
@@ -40,7 +48,11 @@ describe('admin: channel sign-off and webhook', () => {
     expect(config.state.writes.at(-1)).toEqual({
       method: 'PATCH',
       path: '/api/channel-settings/minxin',
-      body: { requiresSignOff: true, webhookUrl: 'https://minxin.example.cn/hook', webhookSecret: 'a-long-shared-secret-1234' },
+      body: {
+        requiresSignOff: true,
+        webhookUrl: 'https://minxin.example.cn/hook',
+        webhookSecret: 'a-long-shared-secret-1234',
+      },
     })
   })
 
@@ -52,6 +64,9 @@ describe('admin: channel sign-off and webhook', () => {
     await app.user.click(within(dialog).getByRole('checkbox', { name: '答复需审核' }))
     await app.user.click(within(dialog).getByRole('button', { name: /保\s*存/ }))
     await screen.findByRole('button', { name: '编辑 12345网络问政' })
-    expect(config.state.writes.at(-1)?.body).toEqual({ requiresSignOff: false, webhookUrl: 'https://12345.example.gov.cn/hook' })
+    expect(config.state.writes.at(-1)?.body).toEqual({
+      requiresSignOff: false,
+      webhookUrl: 'https://12345.example.gov.cn/hook',
+    })
   })
 })

@@ -30,10 +30,12 @@ async function fill(app: RenderedApp, dialog: HTMLElement, field: string, text: 
   if (text) await app.user.type(input, text)
 }
 
-const save = (app: RenderedApp, dialog: HTMLElement) => app.user.click(within(dialog).getByRole('button', { name: /保\s*存/ }))
+const save = (app: RenderedApp, dialog: HTMLElement) =>
+  app.user.click(within(dialog).getByRole('button', { name: /保\s*存/ }))
 
 /** The form's field labels, in order. */
-const labels = (dialog: HTMLElement) => Array.from(dialog.querySelectorAll('label')).map((l) => l.textContent)
+const labels = (dialog: HTMLElement) =>
+  Array.from(dialog.querySelectorAll('label')).map((l) => l.textContent)
 
 describe('admin: deadline policies', () => {
   it('lists each policy with rule, start, due-by time, extension and source, and edits one', async () => {
@@ -48,7 +50,9 @@ describe('admin: deadline policies', () => {
     expect(within(hotline).getByText('自收件后下一个工作日起')).toBeTruthy()
     expect(within(hotline).getByText('17:00')).toBeTruthy()
 
-    const disclosure = screen.getByText('《中华人民共和国政府信息公开条例》第三十三条').closest('tr')!
+    const disclosure = screen
+      .getByText('《中华人民共和国政府信息公开条例》第三十三条')
+      .closest('tr')!
     expect(within(disclosure).getByText('依申请公开')).toBeTruthy()
     expect(within(disclosure).getByText('2019-05-15 起')).toBeTruthy()
     expect(within(disclosure).getByText('当日 24 时')).toBeTruthy()
@@ -66,7 +70,14 @@ describe('admin: deadline policies', () => {
     expect(config.state.writes.at(-1)).toEqual({
       method: 'PATCH',
       path: '/api/deadlines/policies/1',
-      body: { rule: 'working_days', amount: 5, start: 'next_working_day', endOfDay: null, extensionAmount: 3, source: '12345热线工作规范：咨询类3个工作日' },
+      body: {
+        rule: 'working_days',
+        amount: 5,
+        start: 'next_working_day',
+        endOfDay: null,
+        extensionAmount: 3,
+        source: '12345热线工作规范：咨询类3个工作日',
+      },
     })
   })
 
@@ -79,10 +90,19 @@ describe('admin: deadline policies', () => {
     await fill(app, dialog, '适用起始日期', '2025-01-01')
     await fill(app, dialog, '数量', '20')
     await fill(app, dialog, '延期可增加', '20')
-    await fill(app, dialog, '依据', '《中华人民共和国政府信息公开条例》（2019年修订）第三十三条（民心网）')
+    await fill(
+      app,
+      dialog,
+      '依据',
+      '《中华人民共和国政府信息公开条例》（2019年修订）第三十三条（民心网）',
+    )
     await save(app, dialog)
 
-    const row = (await screen.findByText('《中华人民共和国政府信息公开条例》（2019年修订）第三十三条（民心网）')).closest('tr')!
+    const row = (
+      await screen.findByText(
+        '《中华人民共和国政府信息公开条例》（2019年修订）第三十三条（民心网）',
+      )
+    ).closest('tr')!
     expect(within(row).getByText('民心网联网平台')).toBeTruthy()
     expect(within(row).getByText('政府信息公开')).toBeTruthy()
     expect(within(row).getByText('2025-01-01 起')).toBeTruthy()
@@ -113,7 +133,9 @@ describe('admin: deadline policies', () => {
     await fill(app, dialog, '截止时刻', '25:00')
     await fill(app, dialog, '适用截止日期（不含）', '2025-13-01')
     await save(app, dialog)
-    expect(await within(dialog).findByText('时刻格式为 HH:MM，如 17:00；按小时计的规则不设截止时刻')).toBeTruthy()
+    expect(
+      await within(dialog).findByText('时刻格式为 HH:MM，如 17:00；按小时计的规则不设截止时刻'),
+    ).toBeTruthy()
     expect(within(dialog).getByText('日期格式为 YYYY-MM-DD')).toBeTruthy()
     expect(within(dialog).getByText('请填写依据')).toBeTruthy()
 
@@ -126,7 +148,11 @@ describe('admin: deadline policies', () => {
     expect(within(dialog).queryByLabelText('数量')).toBeNull()
     await fill(app, dialog, '依据', '本局规定')
     await save(app, dialog)
-    expect(await within(dialog).findByText('已有办理时限（#1）在重叠的有效期内适用于同样的来信，新增的一条在重叠期内不会生效；请编辑 #1 或调整有效期。')).toBeTruthy()
+    expect(
+      await within(dialog).findByText(
+        '已有办理时限（#1）在重叠的有效期内适用于同样的来信，新增的一条在重叠期内不会生效；请编辑 #1 或调整有效期。',
+      ),
+    ).toBeTruthy()
     expect(config.state.writes).toEqual([])
   })
 
@@ -137,7 +163,16 @@ describe('admin: deadline policies', () => {
     await fill(app, dialog, '依据', '本局规定')
     server.use(
       http.post('*/api/deadlines/policies', () =>
-        HttpResponse.json({ error: { code: 'VALIDATION', message: 'Invalid json: category: Too big', details: [{ path: ['category'], message: 'Too big' }] } }, { status: 422 }),
+        HttpResponse.json(
+          {
+            error: {
+              code: 'VALIDATION',
+              message: 'Invalid json: category: Too big',
+              details: [{ path: ['category'], message: 'Too big' }],
+            },
+          },
+          { status: 422 },
+        ),
       ),
     )
     await save(app, dialog)
@@ -146,11 +181,16 @@ describe('admin: deadline policies', () => {
 
     server.use(
       http.post('*/api/deadlines/policies', () =>
-        HttpResponse.json({ error: { code: 'CONFLICT', message: 'A policy with this scope exists' } }, { status: 409 }),
+        HttpResponse.json(
+          { error: { code: 'CONFLICT', message: 'A policy with this scope exists' } },
+          { status: 409 },
+        ),
       ),
     )
     await save(app, dialog)
-    expect(await within(dialog).findByText('与已有办理时限冲突：A policy with this scope exists')).toBeTruthy()
+    expect(
+      await within(dialog).findByText('与已有办理时限冲突：A policy with this scope exists'),
+    ).toBeTruthy()
     expect(config.state.writes).toEqual([])
     expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(3) // the header and the two policies
   })

@@ -12,13 +12,18 @@ describe('manager: outbox', () => {
     const app = renderWithClient('/admin/outbox')
 
     const row = (await screen.findByText('HTTP 503 Service Unavailable')).closest('tr')!
-    expect(within(row).getByRole('link', { name: '#42' }).getAttribute('href')).toBe('/inquiries/42')
+    expect(within(row).getByRole('link', { name: '#42' }).getAttribute('href')).toBe(
+      '/inquiries/42',
+    )
     expect(within(row).getByText('10')).toBeTruthy()
     expect(within(row).getByText('2024-10-08 09:15')).toBeTruthy()
 
     await app.user.click(within(row).getByRole('button', { name: '重试 #7' }))
     expect(await screen.findByText('已重新排队，将立即投递')).toBeTruthy()
-    expect(config.state.writes.at(-1)).toMatchObject({ method: 'POST', path: '/api/outbox/7/retry' })
+    expect(config.state.writes.at(-1)).toMatchObject({
+      method: 'POST',
+      path: '/api/outbox/7/retry',
+    })
     // it left the failed list
     await screen.findByText('没有记录')
 

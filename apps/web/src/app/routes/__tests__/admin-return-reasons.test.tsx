@@ -15,11 +15,19 @@ describe('admin: return reasons', () => {
     await app.user.type(screen.getByLabelText('原因'), '涉及司法程序')
     await app.user.click(screen.getByRole('button', { name: '添加退单原因' }))
     expect(await screen.findByText('涉及司法程序')).toBeTruthy()
-    expect(config.state.writes.at(-1)).toEqual({ method: 'POST', path: '/api/return-reasons', body: { label: '涉及司法程序' } })
+    expect(config.state.writes.at(-1)).toEqual({
+      method: 'POST',
+      path: '/api/return-reasons',
+      body: { label: '涉及司法程序' },
+    })
 
     await app.user.click(screen.getByRole('button', { name: '停用 重复件' }))
     expect(await screen.findByRole('button', { name: '启用 重复件' })).toBeTruthy()
-    expect(config.state.writes.at(-1)).toEqual({ method: 'PATCH', path: '/api/return-reasons/2', body: { isActive: false } })
+    expect(config.state.writes.at(-1)).toEqual({
+      method: 'PATCH',
+      path: '/api/return-reasons/2',
+      body: { isActive: false },
+    })
   })
 
   it('refuses an empty reason without sending it', async () => {

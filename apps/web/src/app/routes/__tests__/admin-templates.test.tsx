@@ -36,14 +36,21 @@ describe('manager: reply templates', () => {
     await app.user.click(within(dialog).getByRole('button', { name: '插入承办单位' }))
     expect(body.value).toBe('您好{市民姓名}{承办单位}，来件已转交。')
 
-    expect(within(dialog).getByTestId('template-preview').textContent).toBe('您好张**城市管理处，来件已转交。')
+    expect(within(dialog).getByTestId('template-preview').textContent).toBe(
+      '您好张**城市管理处，来件已转交。',
+    )
 
     await app.user.click(within(dialog).getByRole('button', { name: /保\s*存/ }))
     expect(await screen.findByText('噪音投诉答复')).toBeTruthy()
     expect(config.state.writes.at(-1)).toEqual({
       method: 'POST',
       path: '/api/templates',
-      body: { category: null, title: '噪音投诉答复', body: '您好{市民姓名}{承办单位}，来件已转交。', isActive: true },
+      body: {
+        category: null,
+        title: '噪音投诉答复',
+        body: '您好{市民姓名}{承办单位}，来件已转交。',
+        isActive: true,
+      },
     })
   })
 
@@ -59,7 +66,11 @@ describe('manager: reply templates', () => {
     await app.user.type(category, '环境保护')
     await app.user.click(within(dialog).getByRole('button', { name: /保\s*存/ }))
     expect(await screen.findByText('环境保护')).toBeTruthy()
-    expect(config.state.writes.at(-1)).toMatchObject({ method: 'PATCH', path: '/api/templates/1', body: { category: '环境保护' } })
+    expect(config.state.writes.at(-1)).toMatchObject({
+      method: 'PATCH',
+      path: '/api/templates/1',
+      body: { category: '环境保护' },
+    })
   })
 
   it('tells a manager who opens an admin-only page that it needs an administrator', async () => {

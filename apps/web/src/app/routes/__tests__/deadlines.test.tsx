@@ -31,7 +31,10 @@ describe('queue: due state in working days', () => {
       makeInquiry({ subject: '下周到期件', dueAt: '2024-10-21T17:00:00.000+08:00' }),
     ]
     const desk = createFakeDesk({ user: RESPONDER, inquiries: rows })
-    server.use(...createFakeWorkflow(desk, { calendar: { 2024: CALENDAR_2024 } }).handlers, ...desk.handlers)
+    server.use(
+      ...createFakeWorkflow(desk, { calendar: { 2024: CALENDAR_2024 } }).handlers,
+      ...desk.handlers,
+    )
     renderWithClient('/queue')
 
     const tagOf = async (subject: string) => {
@@ -53,41 +56,78 @@ describe('queue: due state in working days', () => {
   })
 
   it('keeps the due filter in the URL and asks the list and the badges with it', async () => {
-    const desk = createFakeDesk({ user: RESPONDER, inquiries: [makeInquiry({ subject: '逾期件', dueAt: '2024-10-08T17:00:00.000+08:00' })] })
-    server.use(...createFakeWorkflow(desk, { calendar: { 2024: CALENDAR_2024 } }).handlers, ...desk.handlers)
+    const desk = createFakeDesk({
+      user: RESPONDER,
+      inquiries: [makeInquiry({ subject: '逾期件', dueAt: '2024-10-08T17:00:00.000+08:00' })],
+    })
+    server.use(
+      ...createFakeWorkflow(desk, { calendar: { 2024: CALENDAR_2024 } }).handlers,
+      ...desk.handlers,
+    )
     const app = renderWithClient('/queue?channel=minxin')
 
     await app.user.click(await screen.findByRole('combobox', { name: '期限' }))
     await app.user.click(await screen.findByTitle('已逾期'))
     await waitFor(() => expect(app.location()).toBe('/queue?channel=minxin&due=overdue'))
-    await waitFor(() => expect(desk.state.reads.filter((r) => r.query.get('due') === 'overdue').map((r) => r.path).sort()).toEqual(['/api/inquiries', '/api/inquiries/counts']))
+    await waitFor(() =>
+      expect(
+        desk.state.reads
+          .filter((r) => r.query.get('due') === 'overdue')
+          .map((r) => r.path)
+          .sort(),
+      ).toEqual(['/api/inquiries', '/api/inquiries/counts']),
+    )
 
     await app.user.click(screen.getByRole('combobox', { name: '期限' }))
     await app.user.click(await screen.findByTitle('3 个工作日内到期'))
     await waitFor(() => expect(app.location()).toBe('/queue?channel=minxin&due=3'))
-    await waitFor(() => expect(desk.state.reads.filter((r) => r.query.get('due') === '3').map((r) => r.path).sort()).toEqual(['/api/inquiries', '/api/inquiries/counts']))
+    await waitFor(() =>
+      expect(
+        desk.state.reads
+          .filter((r) => r.query.get('due') === '3')
+          .map((r) => r.path)
+          .sort(),
+      ).toEqual(['/api/inquiries', '/api/inquiries/counts']),
+    )
   })
 })
 
 describe('inquiry page: deadline panel', () => {
   it('explains the due date as a sentence, warns about a missing calendar year and asks for an extension', async () => {
-    const inquiry = makeInquiry({ subject: '噪音扰民', status: 'assigned', version: 2, dueAt: '2024-10-16T23:59:59.999+08:00' })
+    const inquiry = makeInquiry({
+      subject: '噪音扰民',
+      status: 'assigned',
+      version: 2,
+      dueAt: '2024-10-16T23:59:59.999+08:00',
+    })
     const desk = createFakeDesk({ user: RESPONDER, inquiries: [inquiry] })
-    const flow = createFakeWorkflow(desk, { calendar: { 2024: CALENDAR_2024 }, explanation: { ...NATIONAL_DAY_2024, uncoveredYears: [2025] } })
+    const flow = createFakeWorkflow(desk, {
+      calendar: { 2024: CALENDAR_2024 },
+      explanation: { ...NATIONAL_DAY_2024, uncoveredYears: [2025] },
+    })
     server.use(...flow.handlers, ...desk.handlers)
     const app = renderWithClient(`/inquiries/${inquiry.id}`)
 
     expect((await screen.findByTestId('deadline-explanation')).textContent).toBe(
       '2024-09-27（周五）收到；自次一工作日起算 13 个工作日；09-29、10-12 为调休工作日；10-01…10-07 国庆节；2024-10-16 到期',
     )
-    expect(screen.getByText('2025 年的节假日安排尚未载入，这些年份暂按周一至周五计算工作日。')).toBeTruthy()
+    expect(
+      screen.getByText('2025 年的节假日安排尚未载入，这些年份暂按周一至周五计算工作日。'),
+    ).toBeTruthy()
     // 10-10, 10-11, the make-up Saturday 10-12, 10-14, 10-15, 10-16
     expect((await screen.findByText('6 个工作日后到期')).className).toMatch(/ant-tag-blue/)
 
     await app.user.click(screen.getByRole('button', { name: '申请延期' }))
     await app.user.type(within(screen.getByRole('dialog')).getByLabelText('原因'), '需现场核查')
-    await app.user.click(within(screen.getByRole('dialog')).getByRole('button', { name: /提\s*交/ }))
-    await waitFor(() => expect(flow.state.writes.at(-1)).toEqual({ path: `/api/inquiries/${inquiry.id}/extensions`, body: { reason: '需现场核查' } }))
+    await app.user.click(
+      within(screen.getByRole('dialog')).getByRole('button', { name: /提\s*交/ }),
+    )
+    await waitFor(() =>
+      expect(flow.state.writes.at(-1)).toEqual({
+        path: `/api/inquiries/${inquiry.id}/extensions`,
+        body: { reason: '需现场核查' },
+      }),
+    )
     expect(await screen.findByText('待审批')).toBeTruthy()
     // a responder does not decide
     expect(screen.queryByRole('button', { name: /批\s*准/ })).toBeNull()
@@ -95,27 +135,63 @@ describe('inquiry page: deadline panel', () => {
 
   it('marks a reply given after the due date with the working days it was late', async () => {
     // due Tue 10-08, replied Thu 10-10: 10-09 and 10-10 are the working days after the due date
-    const inquiry = makeInquiry({ subject: '迟复件', status: 'replied', dueAt: '2024-10-08T17:00:00.000+08:00', repliedAt: '2024-10-10T09:00:00.000+08:00' })
+    const inquiry = makeInquiry({
+      subject: '迟复件',
+      status: 'replied',
+      dueAt: '2024-10-08T17:00:00.000+08:00',
+      repliedAt: '2024-10-10T09:00:00.000+08:00',
+    })
     const desk = createFakeDesk({ user: RESPONDER, inquiries: [inquiry] })
-    server.use(...createFakeWorkflow(desk, { calendar: { 2024: CALENDAR_2024 } }).handlers, ...desk.handlers)
+    server.use(
+      ...createFakeWorkflow(desk, { calendar: { 2024: CALENDAR_2024 } }).handlers,
+      ...desk.handlers,
+    )
     renderWithClient(`/inquiries/${inquiry.id}`)
-    expect((await screen.findByText('逾期 2 个工作日答复')).getAttribute('data-due-state')).toBe('replied_late')
+    expect((await screen.findByText('逾期 2 个工作日答复')).getAttribute('data-due-state')).toBe(
+      'replied_late',
+    )
   })
 
   it('lets a manager approve a pending extension with a note, in English too', async () => {
-    const inquiry = makeInquiry({ subject: '噪音扰民', status: 'assigned', version: 2, dueAt: '2024-10-16T23:59:59.999+08:00' })
+    const inquiry = makeInquiry({
+      subject: '噪音扰民',
+      status: 'assigned',
+      version: 2,
+      dueAt: '2024-10-16T23:59:59.999+08:00',
+    })
     const desk = createFakeDesk({ user: MANAGER, inquiries: [inquiry] })
     const flow = createFakeWorkflow(desk, { calendar: { 2024: CALENDAR_2024 } })
-    flow.state.extensions.push({ id: 50, inquiryId: inquiry.id, reason: '需现场核查', status: 'pending', requestedAt: '2024-10-08T10:00:00.000+08:00', requestedBy: '张答复', decidedAt: null, decidedBy: null, decisionNote: null, oldDueAt: null, newDueAt: null })
+    flow.state.extensions.push({
+      id: 50,
+      inquiryId: inquiry.id,
+      reason: '需现场核查',
+      status: 'pending',
+      requestedAt: '2024-10-08T10:00:00.000+08:00',
+      requestedBy: '张答复',
+      decidedAt: null,
+      decidedBy: null,
+      decisionNote: null,
+      oldDueAt: null,
+      newDueAt: null,
+    })
     server.use(...flow.handlers, ...desk.handlers)
     const app = renderWithClient(`/inquiries/${inquiry.id}`)
     await screen.findByRole('heading', { name: '噪音扰民' })
     await app.user.click(screen.getByRole('button', { name: 'English' }))
 
-    expect(await screen.findByText(/received Fri 2024-09-27; .*10-01…10-07 National Day; due 2024-10-16/)).toBeTruthy()
+    expect(
+      await screen.findByText(
+        /received Fri 2024-09-27; .*10-01…10-07 National Day; due 2024-10-16/,
+      ),
+    ).toBeTruthy()
     await app.user.type(await screen.findByLabelText('Decision note (optional)'), '同意')
     await app.user.click(screen.getByRole('button', { name: 'Approve' }))
-    await waitFor(() => expect(flow.state.writes.at(-1)).toEqual({ path: '/api/deadlines/extensions/50/decision', body: { approve: true, note: '同意' } }))
+    await waitFor(() =>
+      expect(flow.state.writes.at(-1)).toEqual({
+        path: '/api/deadlines/extensions/50/decision',
+        body: { approve: true, note: '同意' },
+      }),
+    )
     expect(await screen.findByText('Approved')).toBeTruthy()
     expect(screen.getByText('new due date 2024-11-06 23:59')).toBeTruthy()
   })
@@ -124,7 +200,14 @@ describe('inquiry page: deadline panel', () => {
 describe('daily digest', () => {
   it('lists what falls due on the next working day and what is overdue, counted per department and listed per responder, for a manager', async () => {
     const desk = createFakeDesk({ user: MANAGER })
-    const item = (id: number, subject: string, dueAt: string, due: object) => ({ id, channel: 'minxin', subject, status: 'assigned', dueAt, due })
+    const item = (id: number, subject: string, dueAt: string, due: object) => ({
+      id,
+      channel: 'minxin',
+      subject,
+      status: 'assigned',
+      dueAt,
+      due,
+    })
     server.use(
       http.get('*/api/deadlines/digest', () =>
         HttpResponse.json({
@@ -132,13 +215,39 @@ describe('daily digest', () => {
           dueDate: '2024-10-10',
           dueNext: {
             total: 1,
-            byAssignee: [{ assignee: { id: 2, displayName: '张答复' }, items: [item(1, '路灯不亮', '2024-10-10T17:00:00.000+08:00', { state: 'due_in', workingDays: 1 })] }],
+            byAssignee: [
+              {
+                assignee: { id: 2, displayName: '张答复' },
+                items: [
+                  item(1, '路灯不亮', '2024-10-10T17:00:00.000+08:00', {
+                    state: 'due_in',
+                    workingDays: 1,
+                  }),
+                ],
+              },
+            ],
           },
           overdue: {
             total: 2,
             byAssignee: [
-              { assignee: { id: 2, displayName: '张答复' }, items: [item(2, '噪音扰民', '2024-10-08T17:00:00.000+08:00', { state: 'overdue', workingDays: 1 })] },
-              { assignee: null, items: [item(3, '井盖缺失', '2024-09-30T17:00:00.000+08:00', { state: 'overdue', workingDays: 2 })] },
+              {
+                assignee: { id: 2, displayName: '张答复' },
+                items: [
+                  item(2, '噪音扰民', '2024-10-08T17:00:00.000+08:00', {
+                    state: 'overdue',
+                    workingDays: 1,
+                  }),
+                ],
+              },
+              {
+                assignee: null,
+                items: [
+                  item(3, '井盖缺失', '2024-09-30T17:00:00.000+08:00', {
+                    state: 'overdue',
+                    workingDays: 2,
+                  }),
+                ],
+              },
             ],
           },
           byDepartment: [
@@ -159,8 +268,16 @@ describe('daily digest', () => {
     expect(within(row).getByText('已逾期 2 个工作日').className).toMatch(/ant-tag-red/)
     expect(screen.getByRole('link', { name: '路灯不亮' }).getAttribute('href')).toBe('/inquiries/1')
     const planning = screen.getByText('规划处').closest('tr') as HTMLElement
-    expect(within(planning).getAllByRole('cell').map((c) => c.textContent)).toEqual(['规划处', '1', '1'])
+    expect(
+      within(planning)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['规划处', '1', '1'])
     const pool = screen.getByText('未分派').closest('tr') as HTMLElement
-    expect(within(pool).getAllByRole('cell').map((c) => c.textContent)).toEqual(['未分派', '0', '1'])
+    expect(
+      within(pool)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['未分派', '0', '1'])
   })
 })

@@ -9,9 +9,30 @@ const HEADERS = ['Unique Key', 'Created Date', 'Complaint Type', 'Descriptor']
 
 function job(over: Record<string, unknown>) {
   return {
-    id: 7, kind: 'import', status: 'running', channelCode: 'minxin', fileName: 'nyc.csv', format: 'csv', encoding: 'utf-8',
-    sheet: null, preset: null, createdAt: 0, createdBy: 2, createdByName: '张答复', phase: 'write', rowsDone: 0, rowsTotal: 3,
-    created: 0, duplicates: 0, skipped: 0, errorCount: 0, errors: [], failure: null, finishedAt: null, undoneAt: null, undoneByName: null,
+    id: 7,
+    kind: 'import',
+    status: 'running',
+    channelCode: 'minxin',
+    fileName: 'nyc.csv',
+    format: 'csv',
+    encoding: 'utf-8',
+    sheet: null,
+    preset: null,
+    createdAt: 0,
+    createdBy: 2,
+    createdByName: '张答复',
+    phase: 'write',
+    rowsDone: 0,
+    rowsTotal: 3,
+    created: 0,
+    duplicates: 0,
+    skipped: 0,
+    errorCount: 0,
+    errors: [],
+    failure: null,
+    finishedAt: null,
+    undoneAt: null,
+    undoneByName: null,
     ...over,
   }
 }
@@ -20,15 +41,45 @@ function job(over: Record<string, unknown>) {
 function wizardApi() {
   const bodies: { path: string; body: unknown }[] = []
   const polls: Record<number, Record<string, unknown>[]> = {
-    6: [job({ id: 6, kind: 'dry_run', phase: 'validate', rowsDone: 2, rowsTotal: 3 }), job({ id: 6, kind: 'dry_run', status: 'checked', created: 2, duplicates: 0, skipped: 1, errorCount: 1, errors: [{ row: 4, column: 'Created Date', value: 'yesterday', reason: 'unreadable time "yesterday"' }] })],
-    7: [job({ phase: 'read', rowsDone: 3, rowsTotal: 0 }), job({ rowsDone: 1 }), job({ rowsDone: 2 }), job({ status: 'written', rowsDone: 3, created: 2, duplicates: 1 })],
+    6: [
+      job({ id: 6, kind: 'dry_run', phase: 'validate', rowsDone: 2, rowsTotal: 3 }),
+      job({
+        id: 6,
+        kind: 'dry_run',
+        status: 'checked',
+        created: 2,
+        duplicates: 0,
+        skipped: 1,
+        errorCount: 1,
+        errors: [
+          {
+            row: 4,
+            column: 'Created Date',
+            value: 'yesterday',
+            reason: 'unreadable time "yesterday"',
+          },
+        ],
+      }),
+    ],
+    7: [
+      job({ phase: 'read', rowsDone: 3, rowsTotal: 0 }),
+      job({ rowsDone: 1 }),
+      job({ rowsDone: 2 }),
+      job({ status: 'written', rowsDone: 3, created: 2, duplicates: 1 }),
+    ],
   }
   server.use(...createFakeDesk({ user: RESPONDER }).handlers)
   server.use(
     http.post('*/api/imports/uploads', async ({ request }) => {
       const url = new URL(request.url)
-      bodies.push({ path: 'upload', body: { name: url.searchParams.get('name'), text: await request.text() } })
-      return HttpResponse.json({ upload: { id: 'up1234567890', fileName: 'nyc.csv', size: 40 } }, { status: 201 })
+      bodies.push({
+        path: 'upload',
+        body: { name: url.searchParams.get('name'), text: await request.text() },
+      })
+      return HttpResponse.json(
+        { upload: { id: 'up1234567890', fileName: 'nyc.csv', size: 40 } },
+        { status: 201 },
+      )
     }),
     http.post('*/api/imports/uploads/:id/preview', async ({ request }) => {
       bodies.push({ path: 'preview', body: await request.json() })
@@ -36,7 +87,12 @@ function wizardApi() {
         upload: { id: 'up1234567890', fileName: 'nyc.csv', size: 40 },
         presets: [{ name: 'teddy-cup', kind: 'builtin' }],
         preview: {
-          format: 'csv', encoding: 'utf-8', headers: HEADERS, totalRows: 3, mapping: {}, preset: 'teddy-cup',
+          format: 'csv',
+          encoding: 'utf-8',
+          headers: HEADERS,
+          totalRows: 3,
+          mapping: {},
+          preset: 'teddy-cup',
           mappingIssues: [{ row: 1, reason: 'no column is mapped to externalId' }],
           rows: [{ row: 2, cells: ['42', '03/14/2011 03:59:20 PM', 'Noise', 'Loud music'] }],
         },
@@ -44,12 +100,18 @@ function wizardApi() {
     }),
     http.post('*/api/imports/presets', async ({ request }) => {
       bodies.push({ path: 'preset', body: await request.json() })
-      return HttpResponse.json({ preset: { id: 1, channelCode: 'minxin', name: 'NYC', columns: {} } }, { status: 201 })
+      return HttpResponse.json(
+        { preset: { id: 1, channelCode: 'minxin', name: 'NYC', columns: {} } },
+        { status: 201 },
+      )
     }),
     http.post('*/api/imports', async ({ request }) => {
       const body = (await request.json()) as { kind: string }
       bodies.push({ path: 'job', body })
-      return HttpResponse.json({ job: job({ id: body.kind === 'dry_run' ? 6 : 7, kind: body.kind, status: 'queued' }) }, { status: 202 })
+      return HttpResponse.json(
+        { job: job({ id: body.kind === 'dry_run' ? 6 : 7, kind: body.kind, status: 'queued' }) },
+        { status: 202 },
+      )
     }),
     http.get('*/api/imports/:id', ({ params }) => {
       const queue = polls[Number(params.id)] ?? []
@@ -70,11 +132,20 @@ describe('/imports/new', () => {
   it('uploads, maps each header, saves the mapping, dry-runs and imports with progress to the summary', async () => {
     const bodies = wizardApi()
     const app = renderWithClient('/imports/new')
-    expect(await screen.findByText('文件不超过 50 MB（CSV 可为 UTF-8、GBK 或 GB18030 编码）')).toBeTruthy()
-    expect(screen.getByText('XLSX 解压后不超过 256 MB；每个文件最多 200,000 行数据、4,000,000 个非空单元格，每格不超过 32,767 个字符')).toBeTruthy()
+    expect(
+      await screen.findByText('文件不超过 50 MB（CSV 可为 UTF-8、GBK 或 GB18030 编码）'),
+    ).toBeTruthy()
+    expect(
+      screen.getByText(
+        'XLSX 解压后不超过 256 MB；每个文件最多 200,000 行数据、4,000,000 个非空单元格，每格不超过 32,767 个字符',
+      ),
+    ).toBeTruthy()
     await pick(app, '渠道', '民心网联网平台')
     const input = app.container.querySelector('input[type=file]') as HTMLInputElement
-    await app.user.upload(input, new File(['Unique Key,Created Date\n42,x'], 'nyc.csv', { type: 'text/csv' }))
+    await app.user.upload(
+      input,
+      new File(['Unique Key,Created Date\n42,x'], 'nyc.csv', { type: 'text/csv' }),
+    )
 
     expect(await screen.findByText('编码：utf-8')).toBeTruthy()
     expect(screen.getByText('Loud music')).toBeTruthy()
@@ -101,12 +172,19 @@ describe('/imports/new', () => {
       channel: 'minxin',
       name: 'NYC',
       headers: HEADERS,
-      columns: { 'Unique Key': 'externalId', 'Created Date': 'receivedAt', 'Complaint Type': 'subject', Descriptor: 'body' },
+      columns: {
+        'Unique Key': 'externalId',
+        'Created Date': 'receivedAt',
+        'Complaint Type': 'subject',
+        Descriptor: 'body',
+      },
     })
 
     // the zone is chosen from a list, Beijing time first and named
     const tz = screen.getByRole('combobox', { name: '无时区时间按' })
-    expect(within(tz.closest('.ant-select') as HTMLElement).getByText('Asia/Shanghai（北京时间）')).toBeTruthy()
+    expect(
+      within(tz.closest('.ant-select') as HTMLElement).getByText('Asia/Shanghai（北京时间）'),
+    ).toBeTruthy()
     await app.user.type(tz, 'New_York')
     await app.user.click(await screen.findByTitle('America/New_York'))
     await app.user.click(screen.getByRole('button', { name: '试运行（不写入）' }))
@@ -117,7 +195,9 @@ describe('/imports/new', () => {
     expect(screen.getByTestId('count-created').textContent).toBe('2')
     expect(screen.getByTestId('count-invalid').textContent).toBe('1')
     expect(screen.getByText('yesterday')).toBeTruthy()
-    expect(screen.getByRole('link', { name: '下载问题行 CSV' }).getAttribute('href')).toMatch(/\/api\/imports\/6\/errors\.csv$/)
+    expect(screen.getByRole('link', { name: '下载问题行 CSV' }).getAttribute('href')).toMatch(
+      /\/api\/imports\/6\/errors\.csv$/,
+    )
 
     await app.user.click(importButton)
     expect(await screen.findByText('正在读取：已读 3 行')).toBeTruthy()
@@ -133,7 +213,12 @@ describe('/imports/new', () => {
         uploadId: 'up1234567890',
         channel: 'minxin',
         preset: null,
-        map: ['Unique Key=externalId', 'Created Date=receivedAt', 'Complaint Type=subject', 'Descriptor=body'],
+        map: [
+          'Unique Key=externalId',
+          'Created Date=receivedAt',
+          'Complaint Type=subject',
+          'Descriptor=body',
+        ],
         tz: 'America/New_York',
       })),
     )
@@ -155,10 +240,27 @@ describe('/imports', () => {
   it('lists imports and shows the touched inquiries when an undo is refused', async () => {
     server.use(...createFakeDesk({ user: ADMIN }).handlers)
     server.use(
-      http.get('*/api/imports', () => HttpResponse.json({ items: [job({ status: 'written', created: 451, fileName: '附件4.xlsx', createdAt: Date.parse('2024-09-27T01:30:00Z') })] })),
+      http.get('*/api/imports', () =>
+        HttpResponse.json({
+          items: [
+            job({
+              status: 'written',
+              created: 451,
+              fileName: '附件4.xlsx',
+              createdAt: Date.parse('2024-09-27T01:30:00Z'),
+            }),
+          ],
+        }),
+      ),
       http.post('*/api/imports/:id/undo', () =>
         HttpResponse.json(
-          { error: { code: 'CONFLICT', message: '1 inquiries of import 7 were changed after it, so it cannot be undone', details: { touched: [{ id: 31, externalId: '188006', subject: '路灯不亮' }] } } },
+          {
+            error: {
+              code: 'CONFLICT',
+              message: '1 inquiries of import 7 were changed after it, so it cannot be undone',
+              details: { touched: [{ id: 31, externalId: '188006', subject: '路灯不亮' }] },
+            },
+          },
           { status: 409 },
         ),
       ),
@@ -174,6 +276,10 @@ describe('/imports', () => {
     await app.user.click(await screen.findByRole('button', { name: /确\s?定|OK/ }))
     // the sentence in the user's language; the touched inquiries below say which
     expect(await screen.findByText('操作与当前数据冲突，请刷新页面后重试')).toBeTruthy()
-    await waitFor(() => expect(screen.getByRole('link', { name: '188006 路灯不亮' }).getAttribute('href')).toBe('/inquiries/31'))
+    await waitFor(() =>
+      expect(screen.getByRole('link', { name: '188006 路灯不亮' }).getAttribute('href')).toBe(
+        '/inquiries/31',
+      ),
+    )
   })
 })

@@ -9,7 +9,8 @@ import { renderWithClient } from '../../../testing/render.tsx'
 const templateOptions = async (app: ReturnType<typeof renderWithClient>) => {
   await app.user.click(await screen.findByRole('combobox', { name: '插入答复模板' }))
   // antd's accessible listbox names options by value; the visible items carry the titles
-  const items = () => [...document.querySelectorAll('.ant-select-item-option')].map((o) => o.getAttribute('title'))
+  const items = () =>
+    [...document.querySelectorAll('.ant-select-item-option')].map((o) => o.getAttribute('title'))
   await waitFor(() => expect(items().length).toBeGreaterThan(0))
   const titles = items()
   await app.user.keyboard('{Escape}')
@@ -31,11 +32,16 @@ describe('inquiry page: working through the queue', () => {
 
     await waitFor(() => expect(app.location()).toBe(`/inquiries/${second.id}`))
     expect(await screen.findByRole('heading', { name: '噪音扰民' })).toBeTruthy()
-    expect(desk.state.writes.at(-1)).toMatchObject({ path: `/api/inquiries/${first.id}/replies`, body: { body: '已安排维修。' } })
+    expect(desk.state.writes.at(-1)).toMatchObject({
+      path: `/api/inquiries/${first.id}/replies`,
+      body: { body: '已安排维修。' },
+    })
     const next = desk.state.reads.filter((r) => r.path === '/api/inquiries').at(-1)
     expect([next?.query.get('channel'), next?.query.get('status')]).toEqual(['minxin', 'pending'])
     // back goes to the same view
-    expect(screen.getByRole('link', { name: '← 返回答复队列' }).getAttribute('href')).toBe('/queue?channel=minxin')
+    expect(screen.getByRole('link', { name: '← 返回答复队列' }).getAttribute('href')).toBe(
+      '/queue?channel=minxin',
+    )
   })
 
   it('lists a template a manager created in the reply composer without a reload', async () => {

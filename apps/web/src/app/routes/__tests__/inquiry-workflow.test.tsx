@@ -7,8 +7,18 @@ import { renderWithClient } from '../../../testing/render.tsx'
 
 const MANAGER = { id: 3, username: 'liu', displayName: '刘科长', role: 'manager' as const }
 
-function setup(overrides: Parameters<typeof makeInquiry>[0], options: Parameters<typeof createFakeWorkflow>[1] = {}, user = RESPONDER) {
-  const inquiry = makeInquiry({ subject: '小区门口占道经营', status: 'assigned', version: 4, assignee: { id: 2, displayName: '张答复' }, ...overrides })
+function setup(
+  overrides: Parameters<typeof makeInquiry>[0],
+  options: Parameters<typeof createFakeWorkflow>[1] = {},
+  user = RESPONDER,
+) {
+  const inquiry = makeInquiry({
+    subject: '小区门口占道经营',
+    status: 'assigned',
+    version: 4,
+    assignee: { id: 2, displayName: '张答复' },
+    ...overrides,
+  })
   const desk = createFakeDesk({ user, inquiries: [inquiry] })
   const flow = createFakeWorkflow(desk, options)
   server.use(...flow.handlers, ...desk.handlers)
@@ -73,18 +83,30 @@ describe('inquiry page: the responder workflow', () => {
 
   it('adds an internal note that shows as internal, apart from the replies', async () => {
     const { inquiry, flow, app } = setup({})
-    await app.user.type(await screen.findByLabelText('内部备注内容'), '市民情绪激动，回复时注意措辞')
+    await app.user.type(
+      await screen.findByLabelText('内部备注内容'),
+      '市民情绪激动，回复时注意措辞',
+    )
     await app.user.click(screen.getByRole('button', { name: '添加备注' }))
 
-    await waitFor(() => expect(flow.state.writes.at(-1)).toEqual({ path: `/api/inquiries/${inquiry.id}/notes`, body: { version: 4, text: '市民情绪激动，回复时注意措辞' } }))
-    const note = (await screen.findByText('市民情绪激动，回复时注意措辞', { selector: '.ant-typography' })).closest('[data-internal-note]')
+    await waitFor(() =>
+      expect(flow.state.writes.at(-1)).toEqual({
+        path: `/api/inquiries/${inquiry.id}/notes`,
+        body: { version: 4, text: '市民情绪激动，回复时注意措辞' },
+      }),
+    )
+    const note = (
+      await screen.findByText('市民情绪激动，回复时注意措辞', { selector: '.ant-typography' })
+    ).closest('[data-internal-note]')
     // an icon, not the 🔒 emoji that renders as a box without an emoji font
     expect(note?.querySelector('.anticon-lock')).not.toBeNull()
     expect(note?.textContent).not.toContain('🔒')
     expect(note).not.toBeNull()
     expect(within(note as HTMLElement).getByText(/内部备注（不发送给来信人）/)).toBeTruthy()
     // nothing was sent to the citizen
-    expect(flow.state.writes.some((w) => w.path.endsWith('/replies') || w.path.endsWith('/drafts'))).toBe(false)
+    expect(
+      flow.state.writes.some((w) => w.path.endsWith('/replies') || w.path.endsWith('/drafts')),
+    ).toBe(false)
     expect(screen.queryByText(/的答复$/)).toBeNull()
   })
 
@@ -96,10 +118,18 @@ describe('inquiry page: the responder workflow', () => {
     await app.user.click(await screen.findByTitle('占道经营答复'))
 
     // the citizen's name stays a placeholder (the API fills it from the unmasked record when it sends)
-    await waitFor(() => expect(box.value).toBe('尊敬的市民：{市民姓名}您好：您2024年9月27日反映的问题已交{承办单位}办理。'))
-    expect(flow.state.writes.find((w) => w.path === '/api/templates')?.body).toEqual({ category: '城市管理' })
+    await waitFor(() =>
+      expect(box.value).toBe(
+        '尊敬的市民：{市民姓名}您好：您2024年9月27日反映的问题已交{承办单位}办理。',
+      ),
+    )
+    expect(flow.state.writes.find((w) => w.path === '/api/templates')?.body).toEqual({
+      category: '城市管理',
+    })
     // the preview marks what each becomes; the inquiry has no department, so {承办单位} blocks sending
-    expect(screen.getByTestId('reply-preview').textContent).toBe('尊敬的市民：李*您好：您2024年9月27日反映的问题已交{承办单位}办理。')
+    expect(screen.getByTestId('reply-preview').textContent).toBe(
+      '尊敬的市民：李*您好：您2024年9月27日反映的问题已交{承办单位}办理。',
+    )
     expect(screen.getByText('李*', { selector: 'mark' })).toBeTruthy()
     const warning = '以下占位符无法填写，请改为实际内容后再发送：{承办单位}'
     expect(screen.getByText(warning)).toBeTruthy()
@@ -107,12 +137,19 @@ describe('inquiry page: the responder workflow', () => {
 
     await app.user.clear(box)
     await app.user.type(box, '{{市民姓名}您好：已交城市管理处办理。')
-    await waitFor(() => expect(screen.getByRole<HTMLButtonElement>('button', { name: '发送答复' }).disabled).toBe(false))
+    await waitFor(() =>
+      expect(screen.getByRole<HTMLButtonElement>('button', { name: '发送答复' }).disabled).toBe(
+        false,
+      ),
+    )
     expect(screen.queryByText(warning)).toBeNull()
     await app.user.click(screen.getByRole('button', { name: '发送答复' }))
     await waitFor(() => expect(box.value).toBe(''))
     expect(screen.queryByTestId('reply-preview')).toBeNull()
-    expect(desk.state.writes.at(-1)).toMatchObject({ path: `/api/inquiries/${inquiry.id}/replies`, body: { version: 4, body: '{市民姓名}您好：已交城市管理处办理。' } })
+    expect(desk.state.writes.at(-1)).toMatchObject({
+      path: `/api/inquiries/${inquiry.id}/replies`,
+      body: { version: 4, body: '{市民姓名}您好：已交城市管理处办理。' },
+    })
   })
 
   it('on a sign-off channel submits a draft instead of replying', async () => {
@@ -120,7 +157,12 @@ describe('inquiry page: the responder workflow', () => {
     expect(await screen.findByText('需审核')).toBeTruthy()
     await app.user.type(screen.getByLabelText('答复内容'), '您反映的问题已处理。')
     await app.user.click(screen.getByRole('button', { name: '提交审核' }))
-    await waitFor(() => expect(flow.state.writes.at(-1)).toEqual({ path: `/api/inquiries/${inquiry.id}/drafts`, body: { version: 4, body: '您反映的问题已处理。' } }))
+    await waitFor(() =>
+      expect(flow.state.writes.at(-1)).toEqual({
+        path: `/api/inquiries/${inquiry.id}/drafts`,
+        body: { version: 4, body: '您反映的问题已处理。' },
+      }),
+    )
     // listed as version 1, awaiting sign-off (and named in the timeline's draft_submitted event)
     expect((await screen.findAllByText('第 1 稿')).length).toBe(2)
     expect(screen.getByText('待审核')).toBeTruthy()
@@ -130,9 +172,22 @@ describe('inquiry page: the responder workflow', () => {
 
   it('lets a manager send a draft back with a comment, then approve the next version; the reply names who approved it', async () => {
     const draft = (id: number, number: number, status: string, body: string) => ({
-      id, number, body, status, author: '张答复', at: '2024-09-28T09:00:00.000+08:00', reviewer: null, reviewedAt: null, reviewComment: null, replyId: null,
+      id,
+      number,
+      body,
+      status,
+      author: '张答复',
+      at: '2024-09-28T09:00:00.000+08:00',
+      reviewer: null,
+      reviewedAt: null,
+      reviewComment: null,
+      replyId: null,
     })
-    const { inquiry, flow, app } = setup({}, { requiresSignOff: true, drafts: [draft(101, 1, 'submitted', '已处理。')] }, MANAGER)
+    const { inquiry, flow, app } = setup(
+      {},
+      { requiresSignOff: true, drafts: [draft(101, 1, 'submitted', '已处理。')] },
+      MANAGER,
+    )
     await app.user.type(await screen.findByLabelText('退回意见'), '请写明处理结果和时间')
     await app.user.click(screen.getByRole('button', { name: '退回修改' }))
     await waitFor(() =>
@@ -141,14 +196,19 @@ describe('inquiry page: the responder workflow', () => {
         body: { version: 4, comment: '请写明处理结果和时间' },
       }),
     )
-    expect(await screen.findByText(/刘科长 于 2024-09-28 11:00 退回修改：请写明处理结果和时间/)).toBeTruthy()
+    expect(
+      await screen.findByText(/刘科长 于 2024-09-28 11:00 退回修改：请写明处理结果和时间/),
+    ).toBeTruthy()
 
     flow.state.drafts.push(draft(102, 2, 'submitted', '已于9月28日清理占道摊点。'))
     await app.user.type(screen.getByLabelText('内部备注内容'), '已督促')
     await app.user.click(screen.getByRole('button', { name: '添加备注' })) // any action reloads the workflow view
     await app.user.click(await screen.findByRole('button', { name: '审核通过' }))
     await waitFor(() =>
-      expect(flow.state.writes.at(-1)).toEqual({ path: `/api/inquiries/${inquiry.id}/drafts/102/approve`, body: { version: 6 } }),
+      expect(flow.state.writes.at(-1)).toEqual({
+        path: `/api/inquiries/${inquiry.id}/drafts/102/approve`,
+        body: { version: 6 },
+      }),
     )
     expect(await screen.findByText('审核人：刘科长')).toBeTruthy()
     const versions = screen.getAllByText(/^第 \d 稿$/).map((e) => e.textContent)
@@ -174,25 +234,66 @@ describe('inquiry page: the responder workflow', () => {
   })
 
   it('shows a failed delivery with its error and retries it; a channel without webhook gets the posted checkbox', async () => {
-    const reply = { id: 1, body: '已处理。', origin: 'desk', author: '张答复', at: '2024-09-28T10:00:00.000+08:00', approvedBy: null, postedAt: null }
-    const failed = { id: 9, inquiryId: 0, replyId: 1, channel: 'hotline_12345', status: 'failed', attempts: 8, lastError: 'HTTP 503', lastAttemptAt: null, nextAttemptAt: null, deliveredAt: null }
-    const { inquiry, flow, app } = setup({ status: 'replied', replies: [reply] as never }, { hasWebhook: true, deliveries: [failed] })
+    const reply = {
+      id: 1,
+      body: '已处理。',
+      origin: 'desk',
+      author: '张答复',
+      at: '2024-09-28T10:00:00.000+08:00',
+      approvedBy: null,
+      postedAt: null,
+    }
+    const failed = {
+      id: 9,
+      inquiryId: 0,
+      replyId: 1,
+      channel: 'hotline_12345',
+      status: 'failed',
+      attempts: 8,
+      lastError: 'HTTP 503',
+      lastAttemptAt: null,
+      nextAttemptAt: null,
+      deliveredAt: null,
+    }
+    const { inquiry, flow, app } = setup(
+      { status: 'replied', replies: [reply] as never },
+      { hasWebhook: true, deliveries: [failed] },
+    )
     expect(await screen.findByText('推送失败')).toBeTruthy()
     expect(screen.getByText('HTTP 503')).toBeTruthy()
     await app.user.click(screen.getByRole('button', { name: '重新推送' }))
-    await waitFor(() => expect(flow.state.writes.at(-1)?.path).toBe(`/api/inquiries/${inquiry.id}/deliveries/9/retry`))
+    await waitFor(() =>
+      expect(flow.state.writes.at(-1)?.path).toBe(
+        `/api/inquiries/${inquiry.id}/deliveries/9/retry`,
+      ),
+    )
     expect(await screen.findByText('已送达渠道')).toBeTruthy()
   })
 
   it('marks a reply posted on a platform without webhook, on the chosen date', async () => {
-    const reply = { id: 1, body: '已处理。', origin: 'desk', author: '张答复', at: '2024-09-28T10:00:00.000+08:00', approvedBy: null, postedAt: null }
-    const { inquiry, flow, app } = setup({ status: 'replied', channel: 'minxin', replies: [reply] as never })
+    const reply = {
+      id: 1,
+      body: '已处理。',
+      origin: 'desk',
+      author: '张答复',
+      at: '2024-09-28T10:00:00.000+08:00',
+      approvedBy: null,
+      postedAt: null,
+    }
+    const { inquiry, flow, app } = setup({
+      status: 'replied',
+      channel: 'minxin',
+      replies: [reply] as never,
+    })
     const date = await screen.findByLabelText<HTMLInputElement>('发布日期')
     await app.user.clear(date)
     await app.user.type(date, '2024-09-29')
     await app.user.click(screen.getByRole('checkbox', { name: '已在平台发布' }))
     await waitFor(() =>
-      expect(flow.state.writes.at(-1)).toEqual({ path: `/api/inquiries/${inquiry.id}/replies/1/posted`, body: { postedOn: '2024-09-29' } }),
+      expect(flow.state.writes.at(-1)).toEqual({
+        path: `/api/inquiries/${inquiry.id}/replies/1/posted`,
+        body: { postedOn: '2024-09-29' },
+      }),
     )
     // the reply's tag and the timeline's posted event
     expect((await screen.findAllByText('2024-09-29 已在平台发布')).length).toBe(2)

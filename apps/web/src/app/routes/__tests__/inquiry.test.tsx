@@ -50,7 +50,9 @@ describe('inquiry page', () => {
     await app.user.type(screen.getByLabelText('答复内容'), '我们正在处理。')
     await app.user.click(sendButton())
 
-    expect(await screen.findByText('此问询已被 王五 修改（答复），页面已重新加载，请查看后再操作。')).toBeTruthy()
+    expect(
+      await screen.findByText('此问询已被 王五 修改（答复），页面已重新加载，请查看后再操作。'),
+    ).toBeTruthy()
     expect(desk.state.writes.at(-1)?.body).toEqual({ version: 2, body: '我们正在处理。' })
     // reloaded: the page now shows the other responder as assignee, and the draft is kept
     expect(await screen.findByText('王五')).toBeTruthy()

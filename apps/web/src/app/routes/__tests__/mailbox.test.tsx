@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest'
 import { server } from '../../../testing/msw-server.ts'
 import { renderWithClient, type RenderedApp } from '../../../testing/render.tsx'
 
-type Sent = { subject: string; phone: string; agreePrivacy: boolean; idempotencyKey: string; email?: string }
+type Sent = {
+  subject: string
+  phone: string
+  agreePrivacy: boolean
+  idempotencyKey: string
+  email?: string
+}
 
 /** The public mailbox API: answers in turn from `answers` (the last one repeats), records bodies. */
 function mailboxApi(answers: (() => Response | Promise<Response>)[]) {
@@ -20,7 +26,10 @@ function mailboxApi(answers: (() => Response | Promise<Response>)[]) {
 }
 
 const created = () =>
-  HttpResponse.json({ trackingNumber: 'JZ23456789AB', receivedAt: '2024-09-27T09:30:00.000+08:00', created: true }, { status: 201 })
+  HttpResponse.json(
+    { trackingNumber: 'JZ23456789AB', receivedAt: '2024-09-27T09:30:00.000+08:00', created: true },
+    { status: 201 },
+  )
 
 async function fillForm(app: RenderedApp, phone = '138 1234 5678') {
   await app.user.type(await screen.findByLabelText(/^标题/), '小区路灯不亮')
@@ -49,9 +58,16 @@ describe('/mailbox', () => {
     expect((await screen.findByTestId('tracking-number')).textContent).toBe('JZ23456789AB')
     expect(screen.getByRole('heading', { name: '留言已提交' })).toBeTruthy()
     const receipt = within(screen.getByRole('region', { name: '留言已提交' }))
-    expect(receipt.getByRole('link', { name: '查询办理进度' }).getAttribute('href')).toBe('/mailbox/track?no=JZ23456789AB')
+    expect(receipt.getByRole('link', { name: '查询办理进度' }).getAttribute('href')).toBe(
+      '/mailbox/track?no=JZ23456789AB',
+    )
     expect(bodies).toHaveLength(1)
-    expect(bodies[0]).toMatchObject({ subject: '小区路灯不亮', phone: '13812345678', agreePrivacy: true, email: '' })
+    expect(bodies[0]).toMatchObject({
+      subject: '小区路灯不亮',
+      phone: '13812345678',
+      agreePrivacy: true,
+      email: '',
+    })
     expect(bodies[0]!.idempotencyKey).toMatch(/^[0-9a-f]{32}$/)
   })
 
@@ -61,7 +77,9 @@ describe('/mailbox', () => {
     await fillForm(app)
     const button = screen.getByRole('button', { name: '提交留言' })
     await app.user.dblClick(button)
-    expect(await screen.findByText('网络连接失败，请检查网络后再点一次提交。您的留言不会重复提交。')).toBeTruthy()
+    expect(
+      await screen.findByText('网络连接失败，请检查网络后再点一次提交。您的留言不会重复提交。'),
+    ).toBeTruthy()
     expect(bodies).toHaveLength(1) // the second click of the double click sent nothing
 
     await app.user.click(screen.getByRole('button', { name: '提交留言' }))
@@ -89,7 +107,16 @@ describe('/mailbox', () => {
     mailboxApi([
       () =>
         HttpResponse.json(
-          { error: { code: 'VALIDATION', message: 'Invalid json', details: [{ path: ['phone'], message: 'x' }, { path: ['email'], message: 'y' }] } },
+          {
+            error: {
+              code: 'VALIDATION',
+              message: 'Invalid json',
+              details: [
+                { path: ['phone'], message: 'x' },
+                { path: ['email'], message: 'y' },
+              ],
+            },
+          },
           { status: 422 },
         ),
     ])
@@ -99,7 +126,11 @@ describe('/mailbox', () => {
 
     expect(await screen.findByText('有 2 项需要修改，请查看标出的内容。')).toBeTruthy()
     const phoneField = screen.getByLabelText(/^联系电话/).closest('div')!
-    expect(within(phoneField as HTMLElement).getByText('电话号码不正确：请填写手机号，或带区号的固定电话')).toBeTruthy()
+    expect(
+      within(phoneField as HTMLElement).getByText(
+        '电话号码不正确：请填写手机号，或带区号的固定电话',
+      ),
+    ).toBeTruthy()
     const emailField = screen.getByLabelText(/^电子邮箱/).closest('div')!
     expect(within(emailField as HTMLElement).getByText('电子邮箱格式不正确')).toBeTruthy()
   })

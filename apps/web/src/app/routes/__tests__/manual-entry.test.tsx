@@ -11,7 +11,10 @@ function manualEntryApi() {
   server.use(
     http.post('*/api/manual-entries', async ({ request }) => {
       bodies.push((await request.json()) as Record<string, unknown>)
-      return HttpResponse.json({ id: 40 + bodies.length, externalId: `PHONE-20240927-ABCD234${bodies.length}` }, { status: 201 })
+      return HttpResponse.json(
+        { id: 40 + bodies.length, externalId: `PHONE-20240927-ABCD234${bodies.length}` },
+        { status: 201 },
+      )
     }),
   )
   return bodies
@@ -30,7 +33,9 @@ describe('/intake/manual', () => {
     expect(document.activeElement).toBe(screen.getByLabelText('方式'))
     // the received time in the Chinese form, not the browser's mm/dd/yyyy, hh:mm AM
     expect(document.querySelector('input[type="datetime-local"]')).toBeNull()
-    expect((screen.getByLabelText('接收时间（北京时间）') as HTMLInputElement).value).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
+    expect((screen.getByLabelText('接收时间（北京时间）') as HTMLInputElement).value).toMatch(
+      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/,
+    )
     await k('{Enter}{Enter}') // kind -> received time -> caller
     expect(document.activeElement).toBe(screen.getByLabelText('来电（来信）人'))
     await k('王先生{Enter}13812345678{Enter}咨询公积金提取{Enter}')
@@ -43,7 +48,9 @@ describe('/intake/manual', () => {
     await k('已告知所需材料。{Control>}{Enter}{/Control}')
 
     expect(await screen.findByText('已保存 PHONE-20240927-ABCD2341。')).toBeTruthy()
-    expect(screen.getByRole('link', { name: '查看问询' }).getAttribute('href')).toBe('/inquiries/41')
+    expect(screen.getByRole('link', { name: '查看问询' }).getAttribute('href')).toBe(
+      '/inquiries/41',
+    )
     expect(bodies).toHaveLength(1)
     expect(bodies[0]).toMatchObject({
       channel: 'hotline_12345',
@@ -75,7 +82,12 @@ describe('/intake/manual', () => {
     await app.user.click(screen.getByRole('button', { name: /保\s*存/ }))
 
     expect(await screen.findByText('已保存 PHONE-20240927-ABCD2341。')).toBeTruthy()
-    expect(bodies[0]).toMatchObject({ channel: 'minxin', kind: 'letter', outcome: 'follow_up', subject: '反映小区停车难' })
+    expect(bodies[0]).toMatchObject({
+      channel: 'minxin',
+      kind: 'letter',
+      outcome: 'follow_up',
+      subject: '反映小区停车难',
+    })
     expect(bodies[0]).not.toHaveProperty('answer')
     expect((screen.getByLabelText('渠道') as HTMLSelectElement).value).toBe('minxin')
     expect((screen.getByLabelText('方式') as HTMLSelectElement).value).toBe('letter')

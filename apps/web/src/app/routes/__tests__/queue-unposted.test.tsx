@@ -9,16 +9,29 @@ describe('reply queue: 待回填平台 (replies not yet posted on the platform)'
     const desk = createFakeDesk({
       user: RESPONDER,
       inquiries: [
-        makeInquiry({ channel: 'minxin', subject: '答复待回填', status: 'replied', hasUnpostedReply: true }),
-        makeInquiry({ channel: 'minxin', subject: '已回填平台', status: 'replied', hasUnpostedReply: false }),
+        makeInquiry({
+          channel: 'minxin',
+          subject: '答复待回填',
+          status: 'replied',
+          hasUnpostedReply: true,
+        }),
+        makeInquiry({
+          channel: 'minxin',
+          subject: '已回填平台',
+          status: 'replied',
+          hasUnpostedReply: false,
+        }),
       ],
     })
     server.use(...desk.handlers)
     const app = renderWithClient('/queue?channel=minxin&status=replied')
 
-    const rowOf = async (subject: string) => (await screen.findByRole('link', { name: subject })).closest('tr') as HTMLElement
+    const rowOf = async (subject: string) =>
+      (await screen.findByRole('link', { name: subject })).closest('tr') as HTMLElement
     const waiting = await rowOf('答复待回填')
-    expect(within(waiting).getByText('待回填平台', { selector: '.ant-tag' }).className).toMatch(/\bant-tag-gold\b/)
+    expect(within(waiting).getByText('待回填平台', { selector: '.ant-tag' }).className).toMatch(
+      /\bant-tag-gold\b/,
+    )
     expect(within(await rowOf('已回填平台')).queryByText('待回填平台')).toBeNull()
 
     const toggle = screen.getByRole('checkbox', { name: '只看待回填平台' })
@@ -29,17 +42,26 @@ describe('reply queue: 待回填平台 (replies not yet posted on the platform)'
     expect(app.location()).toBe('/queue?channel=minxin&status=replied&unposted=1')
     await waitFor(() => expect(desk.state.reads.at(-1)?.query.get('unposted')).toBe('1'))
     const list = desk.state.reads.filter((r) => r.path === '/api/inquiries').at(-1)!
-    expect(Object.fromEntries(list.query)).toMatchObject({ channel: 'minxin', status: 'replied', unposted: '1' })
+    expect(Object.fromEntries(list.query)).toMatchObject({
+      channel: 'minxin',
+      status: 'replied',
+      unposted: '1',
+    })
     const counts = desk.state.reads.filter((r) => r.path === '/api/inquiries/counts').at(-1)!
     expect(Object.fromEntries(counts.query)).toEqual({ status: 'replied', unposted: '1' })
-    expect((screen.getByRole('checkbox', { name: '只看待回填平台' }) as HTMLInputElement).checked).toBe(true)
+    expect(
+      (screen.getByRole('checkbox', { name: '只看待回填平台' }) as HTMLInputElement).checked,
+    ).toBe(true)
 
     await app.user.click(screen.getByRole('checkbox', { name: '只看待回填平台' }))
     expect(app.location()).toBe('/queue?channel=minxin&status=replied')
   })
 
   it('widens the default pending view to all statuses when turned on (a reply leaves pending)', async () => {
-    const desk = createFakeDesk({ user: RESPONDER, inquiries: [makeInquiry({ subject: '路灯不亮' })] })
+    const desk = createFakeDesk({
+      user: RESPONDER,
+      inquiries: [makeInquiry({ subject: '路灯不亮' })],
+    })
     server.use(...desk.handlers)
     const app = renderWithClient('/queue')
     await screen.findByRole('link', { name: '路灯不亮' })

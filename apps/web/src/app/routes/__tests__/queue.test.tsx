@@ -44,7 +44,11 @@ describe('reply queue', () => {
     const listReads = desk.state.reads.filter((r) => r.path === '/api/inquiries')
     expect(listReads.at(-1)?.query.get('channel')).toBe('minxin')
     // counts never carry the channel: every tab's badge keeps its own number
-    expect(desk.state.reads.filter((r) => r.path.endsWith('/counts')).every((r) => !r.query.has('channel'))).toBe(true)
+    expect(
+      desk.state.reads
+        .filter((r) => r.path.endsWith('/counts'))
+        .every((r) => !r.query.has('channel')),
+    ).toBe(true)
   })
 
   it('reproduces a shared link: status and channel come from the URL', async () => {
@@ -64,26 +68,44 @@ describe('reply queue', () => {
     const desk = createFakeDesk({
       user: RESPONDER,
       inquiries: [
-        makeInquiry({ subject: '路灯不亮', status: 'assigned', assignee: { id: 2, displayName: '张答复' }, dueAt: overdue }),
-        makeInquiry({ subject: '等待补正', status: 'assigned', assignee: null, dueAt: overdue, pausedAt: '2024-10-01T10:00:00.000+08:00' }),
+        makeInquiry({
+          subject: '路灯不亮',
+          status: 'assigned',
+          assignee: { id: 2, displayName: '张答复' },
+          dueAt: overdue,
+        }),
+        makeInquiry({
+          subject: '等待补正',
+          status: 'assigned',
+          assignee: null,
+          dueAt: overdue,
+          pausedAt: '2024-10-01T10:00:00.000+08:00',
+        }),
       ],
     })
     server.use(...desk.handlers)
     renderWithClient('/queue')
 
-    const rowOf = async (subject: string) => (await screen.findByRole('link', { name: subject })).closest('tr') as HTMLElement
+    const rowOf = async (subject: string) =>
+      (await screen.findByRole('link', { name: subject })).closest('tr') as HTMLElement
     const running = await rowOf('路灯不亮')
     const cells = within(running).getAllByRole('cell')
     expect(cells.at(-1)?.textContent).toBe('张答复')
-    expect((await within(running).findByText(/已逾期/, { selector: '.ant-tag' })).className).toMatch(/\bant-tag-red\b/)
+    expect(
+      (await within(running).findByText(/已逾期/, { selector: '.ant-tag' })).className,
+    ).toMatch(/\bant-tag-red\b/)
 
     const paused = await rowOf('等待补正')
     const tag = within(paused).getByText('计时暂停', { selector: '.ant-tag' })
     expect(tag.className).toMatch(/\bant-tag-purple\b/)
     expect(within(paused).queryByText(/到期|逾期/)).toBeNull()
     expect(within(paused).getAllByRole('cell').at(-1)?.textContent).toBe('—')
-    expect(within(paused).getByText('2024-10-08 17:00').closest('.ant-typography-danger')).toBeNull()
-    expect(within(running).getByText('2024-10-08 17:00').closest('.ant-typography-danger')).not.toBeNull()
+    expect(
+      within(paused).getByText('2024-10-08 17:00').closest('.ant-typography-danger'),
+    ).toBeNull()
+    expect(
+      within(running).getByText('2024-10-08 17:00').closest('.ant-typography-danger'),
+    ).not.toBeNull()
   })
 
   it('marks a reply given after the due date as 逾期 N 个工作日答复, one in time not at all', async () => {
@@ -91,15 +113,29 @@ describe('reply queue', () => {
       user: RESPONDER,
       inquiries: [
         // due Fri 11 Oct 2024; replied Tue 15 Oct: late by Mon and Tue
-        makeInquiry({ subject: '迟到的答复', status: 'replied', repliedAt: '2024-10-15T10:00:00.000+08:00' }),
-        makeInquiry({ subject: '按时的答复', status: 'closed', repliedAt: '2024-10-11T09:00:00.000+08:00' }),
+        makeInquiry({
+          subject: '迟到的答复',
+          status: 'replied',
+          repliedAt: '2024-10-15T10:00:00.000+08:00',
+        }),
+        makeInquiry({
+          subject: '按时的答复',
+          status: 'closed',
+          repliedAt: '2024-10-11T09:00:00.000+08:00',
+        }),
       ],
     })
     server.use(...desk.handlers)
     renderWithClient('/queue?status=all')
-    const late = (await screen.findByRole('link', { name: '迟到的答复' })).closest('tr') as HTMLElement
-    expect((await within(late).findByText('逾期 2 个工作日答复')).className).toMatch(/\bant-tag-volcano\b/)
-    const onTime = (await screen.findByRole('link', { name: '按时的答复' })).closest('tr') as HTMLElement
+    const late = (await screen.findByRole('link', { name: '迟到的答复' })).closest(
+      'tr',
+    ) as HTMLElement
+    expect((await within(late).findByText('逾期 2 个工作日答复')).className).toMatch(
+      /\bant-tag-volcano\b/,
+    )
+    const onTime = (await screen.findByRole('link', { name: '按时的答复' })).closest(
+      'tr',
+    ) as HTMLElement
     expect(within(onTime).queryByText(/逾期/)).toBeNull()
   })
 
@@ -114,12 +150,20 @@ describe('reply queue', () => {
     expect([from.value, to.value]).toEqual(['2026-12-01', '2026-12-06'])
     await app.user.click(from)
     // the calendar's header and weekdays in Chinese
-    await waitFor(() => expect(document.querySelector('.ant-picker-header-view')?.textContent).toBe('2026年12月'))
-    const weekdays = [...document.querySelectorAll('.ant-picker-content thead th')].map((th) => th.textContent)
+    await waitFor(() =>
+      expect(document.querySelector('.ant-picker-header-view')?.textContent).toBe('2026年12月'),
+    )
+    const weekdays = [...document.querySelectorAll('.ant-picker-content thead th')].map(
+      (th) => th.textContent,
+    )
     expect(weekdays.slice(0, 7)).toEqual(['一', '二', '三', '四', '五', '六', '日'])
     await app.user.click(screen.getAllByTitle('2026-12-03')[0]!)
     await app.user.click(screen.getAllByTitle('2026-12-04')[0]!)
-    await waitFor(() => expect(app.location()).toMatch(/from=2026-12-03&to=2026-12-04|to=2026-12-04.*from=2026-12-03/))
+    await waitFor(() =>
+      expect(app.location()).toMatch(
+        /from=2026-12-03&to=2026-12-04|to=2026-12-04.*from=2026-12-03/,
+      ),
+    )
   })
 
   it('says so when no inquiry matches', async () => {

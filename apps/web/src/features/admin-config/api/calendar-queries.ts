@@ -13,7 +13,10 @@ import { inquiryRootKeys, queueRootKeys } from '../../../lib/query-keys.ts'
 
 export type CalendarYear = InferResponseType<typeof api.calendar.years.$get, 200>['items'][number]
 export type CalendarDay = InferResponseType<typeof api.calendar.days.$get, 200>['days'][number]
-export type Recompute = InferResponseType<(typeof api.calendar.days)[':date']['$put'], 200>['recompute']
+export type Recompute = InferResponseType<
+  (typeof api.calendar.days)[':date']['$put'],
+  200
+>['recompute']
 
 /**
  * After a calendar change: every calendar read (these screens and the due tags count with the
@@ -34,7 +37,12 @@ export function useSetCalendarDay() {
   const changed = useCalendarChanged()
   return useMutation({
     mutationFn: ({ date, isOffDay, name }: { date: string; isOffDay: boolean; name?: string }) =>
-      unwrap(api.calendar.days[':date'].$put({ param: { date }, json: name ? { isOffDay, name } : { isOffDay } })),
+      unwrap(
+        api.calendar.days[':date'].$put({
+          param: { date },
+          json: name ? { isOffDay, name } : { isOffDay },
+        }),
+      ),
     onSuccess: changed,
   })
 }

@@ -8,13 +8,19 @@ import type { InferResponseType } from 'hono/client'
 import { api, unwrap } from '../../../lib/api-client.ts'
 import { configKeys } from './config-keys.ts'
 
-export type ChannelSettingsView = InferResponseType<(typeof api)['channel-settings']['$get'], 200>['settings'][number]
+export type ChannelSettingsView = InferResponseType<
+  (typeof api)['channel-settings']['$get'],
+  200
+>['settings'][number]
 
 export const channelSettingsQueries = {
   list: () =>
     queryOptions({
       queryKey: [...configKeys.area('channel-settings'), 'list'] as const,
-      queryFn: ({ signal }) => unwrap(api['channel-settings'].$get(undefined, { init: { signal } })).then((r) => r.settings),
+      queryFn: ({ signal }) =>
+        unwrap(api['channel-settings'].$get(undefined, { init: { signal } })).then(
+          (r) => r.settings,
+        ),
       staleTime: 60_000,
     }),
 }
@@ -26,6 +32,7 @@ export function useUpdateChannelSettings() {
       unwrap(api['channel-settings'][':code'].$patch({ param: { code }, json: patch })),
     // the form shows a 422 beside the field itself
     meta: { silent: true },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: configKeys.area('channel-settings') }),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: configKeys.area('channel-settings') }),
   })
 }

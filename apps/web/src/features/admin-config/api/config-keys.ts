@@ -6,6 +6,5 @@
  */
 export const configKeys = {
   all: () => ['admin-config'] as const,
-  area: (area: 'channel-settings' | 'outbox' | 'policies') =>
-    [...configKeys.all(), area] as const,
+  area: (area: 'channel-settings' | 'outbox' | 'policies') => [...configKeys.all(), area] as const,
 }

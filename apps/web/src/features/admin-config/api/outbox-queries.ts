@@ -12,7 +12,9 @@ export const outboxQueries = {
     queryOptions({
       queryKey: [...configKeys.area('outbox'), 'list', status] as const,
       queryFn: ({ signal }) =>
-        unwrap(api.outbox.$get({ query: { status } }, { init: { signal } })).then((r) => r.deliveries),
+        unwrap(api.outbox.$get({ query: { status } }, { init: { signal } })).then(
+          (r) => r.deliveries,
+        ),
       // the worker changes these in the background: keep them fresh while the page is open
       staleTime: 10_000,
       refetchInterval: 30_000,
@@ -23,7 +25,8 @@ export const outboxQueries = {
 export function useRetryDelivery() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (id: number) => unwrap(api.outbox[':id'].retry.$post({ param: { id: String(id) } })),
+    mutationFn: (id: number) =>
+      unwrap(api.outbox[':id'].retry.$post({ param: { id: String(id) } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: configKeys.area('outbox') }),
   })
 }

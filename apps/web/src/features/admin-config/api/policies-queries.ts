@@ -11,13 +11,17 @@ import type { InferResponseType } from 'hono/client'
 import { api, unwrap } from '../../../lib/api-client.ts'
 import { configKeys } from './config-keys.ts'
 
-export type DeadlinePolicyRow = InferResponseType<typeof api.deadlines.policies.$get, 200>['items'][number]
+export type DeadlinePolicyRow = InferResponseType<
+  typeof api.deadlines.policies.$get,
+  200
+>['items'][number]
 
 export const policyQueries = {
   list: () =>
     queryOptions({
       queryKey: [...configKeys.area('policies'), 'list'] as const,
-      queryFn: ({ signal }) => unwrap(api.deadlines.policies.$get(undefined, { init: { signal } })).then((r) => r.items),
+      queryFn: ({ signal }) =>
+        unwrap(api.deadlines.policies.$get(undefined, { init: { signal } })).then((r) => r.items),
       staleTime: 60_000,
     }),
 }

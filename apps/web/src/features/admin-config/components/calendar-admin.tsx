@@ -7,7 +7,12 @@ import { dayOfWeek, toZonedDate } from '@desk/domain'
 import { Button, Col, Flex, Modal, Row, Segmented, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useRemoveCalendarDay, useSetCalendarDay, type CalendarDay, type Recompute } from '../api/calendar-queries.ts'
+import {
+  useRemoveCalendarDay,
+  useSetCalendarDay,
+  type CalendarDay,
+  type Recompute,
+} from '../api/calendar-queries.ts'
 import { CalendarDayForm, type DayValues } from './calendar-day-form.tsx'
 import { CalendarDays } from './calendar-days.tsx'
 import { CalendarImport } from './calendar-import.tsx'
@@ -18,7 +23,11 @@ import { RecomputeResult } from './recompute-result.tsx'
 
 type Editing = { initial: DayValues | null } | null
 
-const toValues = (d: CalendarDay): DayValues => ({ date: d.date, isOffDay: d.isOffDay, ...(d.name ? { name: d.name } : {}) })
+const toValues = (d: CalendarDay): DayValues => ({
+  date: d.date,
+  isOffDay: d.isOffDay,
+  ...(d.name ? { name: d.name } : {}),
+})
 
 export function CalendarAdmin() {
   const { t } = useTranslation()
@@ -81,20 +90,32 @@ export function CalendarAdmin() {
               <CalendarDays
                 year={year}
                 onEdit={(d) => setEditing({ initial: toValues(d) })}
-                onRemove={(date) => removeDay.mutate(date, { onSuccess: (r) => setResult(r.recompute) })}
+                onRemove={(date) =>
+                  removeDay.mutate(date, { onSuccess: (r) => setResult(r.recompute) })
+                }
               />
             ) : (
               // an unlisted weekday is most likely becoming a holiday, an unlisted weekend day a make-up workday
               <CalendarYearGrid
                 year={year}
-                onPick={(date, d) => setEditing({ initial: d ? toValues(d) : { date, isOffDay: dayOfWeek(date) % 6 !== 0 } })}
+                onPick={(date, d) =>
+                  setEditing({
+                    initial: d ? toValues(d) : { date, isOffDay: dayOfWeek(date) % 6 !== 0 },
+                  })
+                }
               />
             )}
           </Flex>
         </Col>
       </Row>
       {editing && (
-        <Modal open title={t('adminConfig.calendar.addDay')} footer={null} onCancel={() => setEditing(null)} destroyOnHidden>
+        <Modal
+          open
+          title={t('adminConfig.calendar.addDay')}
+          footer={null}
+          onCancel={() => setEditing(null)}
+          destroyOnHidden
+        >
           <CalendarDayForm initial={editing.initial} isSaving={setDay.isPending} onSubmit={save} />
         </Modal>
       )}

@@ -11,14 +11,30 @@ export function CalendarDayForm({ initial, isSaving, onSubmit }: Props) {
     <Form<DayValues>
       layout="vertical"
       initialValues={initial ?? { isOffDay: false }}
-      onFinish={(v) => onSubmit({ date: v.date.trim(), isOffDay: v.isOffDay, ...(v.name?.trim() ? { name: v.name.trim() } : {}) })}
+      onFinish={(v) =>
+        onSubmit({
+          date: v.date.trim(),
+          isOffDay: v.isOffDay,
+          ...(v.name?.trim() ? { name: v.name.trim() } : {}),
+        })
+      }
     >
       <Form.Item
         label={t('adminConfig.calendar.date')}
         name="date"
-        rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: t('adminConfig.calendar.dateInvalid') }]}
+        rules={[
+          {
+            required: true,
+            pattern: /^\d{4}-\d{2}-\d{2}$/,
+            message: t('adminConfig.calendar.dateInvalid'),
+          },
+        ]}
       >
-        <Input placeholder={t('adminConfig.calendar.datePlaceholder')} disabled={initial !== null} autoComplete="off" />
+        <Input
+          placeholder={t('adminConfig.calendar.datePlaceholder')}
+          disabled={initial !== null}
+          autoComplete="off"
+        />
       </Form.Item>
       <Form.Item label={t('adminConfig.calendar.kind')} name="isOffDay">
         <Radio.Group

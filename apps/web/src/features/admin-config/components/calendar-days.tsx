@@ -12,7 +12,9 @@ type Props = { year: number; onEdit: (day: CalendarDay) => void; onRemove: (date
 
 /** The short weekday of an ISO date in `language` (the date is a calendar date, read as UTC). */
 function weekday(date: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' }).format(Date.parse(`${date}T00:00:00Z`))
+  return new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' }).format(
+    Date.parse(`${date}T00:00:00Z`),
+  )
 }
 
 export function CalendarDays({ year, onEdit, onRemove }: Props) {
@@ -20,12 +22,20 @@ export function CalendarDays({ year, onEdit, onRemove }: Props) {
   const days = useQuery(calendarQueries.year(year))
   const columns: TableColumnsType<CalendarDay> = [
     { key: 'date', title: t('adminConfig.calendar.date'), dataIndex: 'date' },
-    { key: 'weekday', title: t('adminConfig.calendar.weekday'), render: (_, d) => weekday(d.date, i18n.language) },
+    {
+      key: 'weekday',
+      title: t('adminConfig.calendar.weekday'),
+      render: (_, d) => weekday(d.date, i18n.language),
+    },
     {
       key: 'kind',
       title: t('adminConfig.calendar.kind'),
       render: (_, d) =>
-        d.isOffDay ? <Tag color="red">{t('adminConfig.calendar.holiday')}</Tag> : <Tag color="blue">{t('adminConfig.calendar.makeup')}</Tag>,
+        d.isOffDay ? (
+          <Tag color="red">{t('adminConfig.calendar.holiday')}</Tag>
+        ) : (
+          <Tag color="blue">{t('adminConfig.calendar.makeup')}</Tag>
+        ),
     },
     { key: 'name', title: t('adminConfig.calendar.name'), dataIndex: 'name' },
     { key: 'source', title: t('adminConfig.calendar.source'), dataIndex: 'source' },
@@ -34,11 +44,22 @@ export function CalendarDays({ year, onEdit, onRemove }: Props) {
       title: t('adminConfig.common.actions'),
       render: (_, d) => (
         <Space>
-          <Button size="small" aria-label={`${t('adminConfig.calendar.editDay')} ${d.date}`} onClick={() => onEdit(d)}>
+          <Button
+            size="small"
+            aria-label={`${t('adminConfig.calendar.editDay')} ${d.date}`}
+            onClick={() => onEdit(d)}
+          >
             {t('adminConfig.calendar.editDay')}
           </Button>
-          <Popconfirm title={t('adminConfig.calendar.confirmRemove', { date: d.date })} onConfirm={() => onRemove(d.date)}>
-            <Button size="small" danger aria-label={`${t('adminConfig.calendar.removeDay')} ${d.date}`}>
+          <Popconfirm
+            title={t('adminConfig.calendar.confirmRemove', { date: d.date })}
+            onConfirm={() => onRemove(d.date)}
+          >
+            <Button
+              size="small"
+              danger
+              aria-label={`${t('adminConfig.calendar.removeDay')} ${d.date}`}
+            >
               {t('adminConfig.calendar.removeDay')}
             </Button>
           </Popconfirm>
@@ -48,7 +69,9 @@ export function CalendarDays({ year, onEdit, onRemove }: Props) {
   ]
   return (
     <Flex vertical gap={8}>
-      {days.data && !days.data.isLoaded && <Alert type="info" showIcon title={t('adminConfig.calendar.notLoaded', { year })} />}
+      {days.data && !days.data.isLoaded && (
+        <Alert type="info" showIcon title={t('adminConfig.calendar.notLoaded', { year })} />
+      )}
       <Table<CalendarDay>
         rowKey="date"
         size="small"

@@ -11,14 +11,22 @@ import { errorText } from '../../../lib/error-text.ts'
 import { useImportCalendarYear, type Recompute } from '../api/calendar-queries.ts'
 
 type Problem = { path: string; message: string }
-type Outcome = { kind: 'error'; title: string; problems: Problem[] } | { kind: 'done'; title: string } | null
+type Outcome =
+  { kind: 'error'; title: string; problems: Problem[] } | { kind: 'done'; title: string } | null
 
 const problemsOf = (error: unknown): Problem[] =>
   error instanceof ApiError && Array.isArray(error.details)
-    ? (error.details as Partial<Problem>[]).map((p) => ({ path: String(p.path ?? ''), message: String(p.message ?? '') }))
+    ? (error.details as Partial<Problem>[]).map((p) => ({
+        path: String(p.path ?? ''),
+        message: String(p.message ?? ''),
+      }))
     : []
 
-export function CalendarImport({ onLoaded }: { onLoaded: (year: number, recompute: Recompute) => void }) {
+export function CalendarImport({
+  onLoaded,
+}: {
+  onLoaded: (year: number, recompute: Recompute) => void
+}) {
   const { t } = useTranslation()
   const load = useImportCalendarYear()
   const [outcome, setOutcome] = useState<Outcome>(null)
@@ -29,18 +37,35 @@ export function CalendarImport({ onLoaded }: { onLoaded: (year: number, recomput
     try {
       json = JSON.parse(await file.text())
     } catch (error) {
-      setOutcome({ kind: 'error', title: t('adminConfig.calendar.import.parseError', { file: file.name, message: (error as Error).message }), problems: [] })
+      setOutcome({
+        kind: 'error',
+        title: t('adminConfig.calendar.import.parseError', {
+          file: file.name,
+          message: (error as Error).message,
+        }),
+        problems: [],
+      })
       return
     }
     load.mutate(
       { json, source: `holiday-cn:${file.name}` },
       {
         onSuccess: (r) => {
-          setOutcome({ kind: 'done', title: t('adminConfig.calendar.import.done', { year: r.year, days: r.days }) })
+          setOutcome({
+            kind: 'done',
+            title: t('adminConfig.calendar.import.done', { year: r.year, days: r.days }),
+          })
           onLoaded(r.year, r.recompute)
         },
         onError: (error) =>
-          setOutcome({ kind: 'error', title: t('adminConfig.calendar.import.failed', { file: file.name, message: errorText(error) }), problems: problemsOf(error) }),
+          setOutcome({
+            kind: 'error',
+            title: t('adminConfig.calendar.import.failed', {
+              file: file.name,
+              message: errorText(error),
+            }),
+            problems: problemsOf(error),
+          }),
       },
     )
   }

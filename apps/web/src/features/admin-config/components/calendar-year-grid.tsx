@@ -19,11 +19,21 @@ const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, mon
 function monthCells(year: number, month: number): (string | null)[] {
   const first = `${year}-${pad(month)}-01`
   const blanks = (dayOfWeek(first) + 6) % 7 // dayOfWeek: 0 = Sunday
-  const dates = Array.from({ length: daysInMonth(year, month) }, (_, i) => `${year}-${pad(month)}-${pad(i + 1)}`)
+  const dates = Array.from(
+    { length: daysInMonth(year, month) },
+    (_, i) => `${year}-${pad(month)}-${pad(i + 1)}`,
+  )
   return [...Array.from({ length: blanks }, () => null), ...dates]
 }
 
-const cellStyle = { width: '14.28%', display: 'inline-block', textAlign: 'center', padding: 0, border: 0, font: 'inherit' } as const
+const cellStyle = {
+  width: '14.28%',
+  display: 'inline-block',
+  textAlign: 'center',
+  padding: 0,
+  border: 0,
+  font: 'inherit',
+} as const
 
 export function CalendarYearGrid({ year, onPick }: Props) {
   const { t, i18n } = useTranslation()
@@ -34,7 +44,9 @@ export function CalendarYearGrid({ year, onPick }: Props) {
   function cell(date: string) {
     const d = listed.get(date)
     const weekend = dayOfWeek(date) % 6 === 0
-    const kind = d ? t(d.isOffDay ? 'adminConfig.calendar.holiday' : 'adminConfig.calendar.makeup') : ''
+    const kind = d
+      ? t(d.isOffDay ? 'adminConfig.calendar.holiday' : 'adminConfig.calendar.makeup')
+      : ''
     const color = d ? (d.isOffDay ? '#cf1322' : '#0958d9') : weekend ? '#bfbfbf' : undefined
     const background = d ? (d.isOffDay ? '#fff1f0' : '#e6f4ff') : 'transparent'
     const button = (
@@ -42,11 +54,20 @@ export function CalendarYearGrid({ year, onPick }: Props) {
         type="button"
         aria-label={[date, d?.name, kind].filter(Boolean).join(' ')}
         onClick={() => onPick(date, d)}
-        style={{ ...cellStyle, color, background, cursor: 'pointer', lineHeight: '16px', paddingBlock: 2 }}
+        style={{
+          ...cellStyle,
+          color,
+          background,
+          cursor: 'pointer',
+          lineHeight: '16px',
+          paddingBlock: 2,
+        }}
       >
         {Number(date.slice(8))}
         <div style={{ fontSize: 10, minHeight: 12 }}>
-          {d ? t(d.isOffDay ? 'adminConfig.calendar.offMark' : 'adminConfig.calendar.workMark') : ''}
+          {d
+            ? t(d.isOffDay ? 'adminConfig.calendar.offMark' : 'adminConfig.calendar.workMark')
+            : ''}
         </div>
       </button>
     )
@@ -63,8 +84,14 @@ export function CalendarYearGrid({ year, onPick }: Props) {
     <Row gutter={[8, 8]}>
       {Array.from({ length: 12 }, (_, i) => i + 1).map((month) => (
         <Col key={month} xs={24} sm={12} lg={8}>
-          <Card size="small" title={monthName.format(Date.UTC(year, month - 1, 1))} loading={days.isPending}>
-            {monthCells(year, month).map((date, i) => (date ? cell(date) : <span key={`blank-${i}`} style={cellStyle} />))}
+          <Card
+            size="small"
+            title={monthName.format(Date.UTC(year, month - 1, 1))}
+            loading={days.isPending}
+          >
+            {monthCells(year, month).map((date, i) =>
+              date ? cell(date) : <span key={`blank-${i}`} style={cellStyle} />,
+            )}
           </Card>
         </Col>
       ))}

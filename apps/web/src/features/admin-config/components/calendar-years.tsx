@@ -14,13 +14,21 @@ export function CalendarYears({ selected, onSelect }: Props) {
   const columns: TableColumnsType<CalendarYear> = [
     { key: 'year', title: t('adminConfig.calendar.year'), dataIndex: 'year' },
     { key: 'source', title: t('adminConfig.calendar.source'), dataIndex: 'source' },
-    { key: 'loadedAt', title: t('adminConfig.calendar.loadedAt'), render: (_, y) => formatDateTime(new Date(y.loadedAt).toISOString()) },
+    {
+      key: 'loadedAt',
+      title: t('adminConfig.calendar.loadedAt'),
+      render: (_, y) => formatDateTime(new Date(y.loadedAt).toISOString()),
+    },
     { key: 'days', title: t('adminConfig.calendar.days'), dataIndex: 'days' },
     {
       key: 'show',
       title: t('adminConfig.common.actions'),
       render: (_, y) => (
-        <Button size="small" type={y.year === selected ? 'primary' : 'default'} onClick={() => onSelect(y.year)}>
+        <Button
+          size="small"
+          type={y.year === selected ? 'primary' : 'default'}
+          onClick={() => onSelect(y.year)}
+        >
           {t('adminConfig.calendar.show')} {y.year}
         </Button>
       ),

@@ -4,7 +4,11 @@ import { Button, Modal, Table, Tag, Typography, type TableColumnsType } from 'an
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { channelName, channelQueries } from '../../../lib/channels.ts'
-import { channelSettingsQueries, useUpdateChannelSettings, type ChannelSettingsView } from '../api/channel-settings-queries.ts'
+import {
+  channelSettingsQueries,
+  useUpdateChannelSettings,
+  type ChannelSettingsView,
+} from '../api/channel-settings-queries.ts'
 import { ChannelSettingsForm } from './channel-settings-form.tsx'
 
 export function ChannelSettingsAdmin() {
@@ -23,28 +27,50 @@ export function ChannelSettingsAdmin() {
   }
 
   const columns: TableColumnsType<ChannelSettingsView> = [
-    { key: 'channel', title: t('adminConfig.channelSettings.channel'), render: (_, s) => nameOf(s.channel) },
+    {
+      key: 'channel',
+      title: t('adminConfig.channelSettings.channel'),
+      render: (_, s) => nameOf(s.channel),
+    },
     {
       key: 'signOff',
       title: t('adminConfig.channelSettings.signOff'),
-      render: (_, s) => (s.requiresSignOff ? <Tag color="blue">{t('adminConfig.common.active')}</Tag> : <Tag>{t('adminConfig.common.none')}</Tag>),
+      render: (_, s) =>
+        s.requiresSignOff ? (
+          <Tag color="blue">{t('adminConfig.common.active')}</Tag>
+        ) : (
+          <Tag>{t('adminConfig.common.none')}</Tag>
+        ),
     },
     {
       key: 'webhook',
       title: t('adminConfig.channelSettings.webhook'),
-      render: (_, s) => s.webhookUrl ?? <Typography.Text type="secondary">{t('adminConfig.channelSettings.noWebhook')}</Typography.Text>,
+      render: (_, s) =>
+        s.webhookUrl ?? (
+          <Typography.Text type="secondary">
+            {t('adminConfig.channelSettings.noWebhook')}
+          </Typography.Text>
+        ),
     },
     {
       key: 'secret',
       title: t('adminConfig.channelSettings.secret'),
       render: (_, s) =>
-        s.hasWebhookSecret ? <Tag color="green">{t('adminConfig.channelSettings.secretSet')}</Tag> : <Tag>{t('adminConfig.channelSettings.secretNotSet')}</Tag>,
+        s.hasWebhookSecret ? (
+          <Tag color="green">{t('adminConfig.channelSettings.secretSet')}</Tag>
+        ) : (
+          <Tag>{t('adminConfig.channelSettings.secretNotSet')}</Tag>
+        ),
     },
     {
       key: 'actions',
       title: t('adminConfig.common.actions'),
       render: (_, s) => (
-        <Button size="small" aria-label={`${t('adminConfig.common.edit')} ${nameOf(s.channel)}`} onClick={() => setEditing(s)}>
+        <Button
+          size="small"
+          aria-label={`${t('adminConfig.common.edit')} ${nameOf(s.channel)}`}
+          onClick={() => setEditing(s)}
+        >
           {t('adminConfig.common.edit')}
         </Button>
       ),
@@ -53,14 +79,29 @@ export function ChannelSettingsAdmin() {
 
   return (
     <>
-      <Table<ChannelSettingsView> rowKey="channel" size="small" columns={columns} dataSource={settings.data ?? []} loading={settings.isPending} pagination={false} />
+      <Table<ChannelSettingsView>
+        rowKey="channel"
+        size="small"
+        columns={columns}
+        dataSource={settings.data ?? []}
+        loading={settings.isPending}
+        pagination={false}
+      />
       {editing && (
-        <Modal open title={t('adminConfig.channelSettings.editTitle', { name: nameOf(editing.channel) })} footer={null} onCancel={close} destroyOnHidden>
+        <Modal
+          open
+          title={t('adminConfig.channelSettings.editTitle', { name: nameOf(editing.channel) })}
+          footer={null}
+          onCancel={close}
+          destroyOnHidden
+        >
           <ChannelSettingsForm
             current={editing}
             isSaving={update.isPending}
             error={update.error}
-            onSubmit={(patch) => update.mutate({ code: editing.channel, patch }, { onSuccess: close })}
+            onSubmit={(patch) =>
+              update.mutate({ code: editing.channel, patch }, { onSuccess: close })
+            }
           />
         </Modal>
       )}

@@ -22,7 +22,10 @@ type Props = {
 /** The patch for the form's values: absent secret = keep it; an empty URL = no webhook. */
 export function toSettingsPatch(v: Values): ChannelSettingsInput {
   const url = v.webhookUrl.trim()
-  const patch: ChannelSettingsInput = { requiresSignOff: v.requiresSignOff, webhookUrl: url || null }
+  const patch: ChannelSettingsInput = {
+    requiresSignOff: v.requiresSignOff,
+    webhookUrl: url || null,
+  }
   if (!url) patch.webhookSecret = null
   else if (v.webhookSecret) patch.webhookSecret = v.webhookSecret
   return patch
@@ -37,7 +40,11 @@ export function ChannelSettingsForm({ current, isSaving, error, onSubmit }: Prop
     <Form<Values>
       form={form}
       layout="vertical"
-      initialValues={{ requiresSignOff: current.requiresSignOff, webhookUrl: current.webhookUrl ?? '', webhookSecret: '' }}
+      initialValues={{
+        requiresSignOff: current.requiresSignOff,
+        webhookUrl: current.webhookUrl ?? '',
+        webhookSecret: '',
+      }}
       onFinish={(v) => onSubmit(toSettingsPatch(v))}
     >
       <Form.Item name="requiresSignOff" valuePropName="checked">
@@ -46,7 +53,10 @@ export function ChannelSettingsForm({ current, isSaving, error, onSubmit }: Prop
       <Form.Item
         label={t('adminConfig.channelSettings.webhook')}
         name="webhookUrl"
-        rules={[{ type: 'url', message: t('adminConfig.channelSettings.urlInvalid') }, { pattern: /^(https?:\/\/.*)?$/, message: t('adminConfig.channelSettings.urlInvalid') }]}
+        rules={[
+          { type: 'url', message: t('adminConfig.channelSettings.urlInvalid') },
+          { pattern: /^(https?:\/\/.*)?$/, message: t('adminConfig.channelSettings.urlInvalid') },
+        ]}
       >
         <Input placeholder="https://" autoComplete="off" />
       </Form.Item>
@@ -54,7 +64,11 @@ export function ChannelSettingsForm({ current, isSaving, error, onSubmit }: Prop
         label={
           <Space>
             {t('adminConfig.channelSettings.secret')}
-            {current.hasWebhookSecret ? <Tag color="green">{t('adminConfig.channelSettings.secretSet')}</Tag> : <Tag>{t('adminConfig.channelSettings.secretNotSet')}</Tag>}
+            {current.hasWebhookSecret ? (
+              <Tag color="green">{t('adminConfig.channelSettings.secretSet')}</Tag>
+            ) : (
+              <Tag>{t('adminConfig.channelSettings.secretNotSet')}</Tag>
+            )}
           </Space>
         }
         name="webhookSecret"
@@ -65,10 +79,16 @@ export function ChannelSettingsForm({ current, isSaving, error, onSubmit }: Prop
       >
         <Input.Password
           autoComplete="new-password"
-          placeholder={t(current.hasWebhookSecret ? 'adminConfig.channelSettings.secretKeep' : 'adminConfig.channelSettings.secretNew')}
+          placeholder={t(
+            current.hasWebhookSecret
+              ? 'adminConfig.channelSettings.secretKeep'
+              : 'adminConfig.channelSettings.secretNew',
+          )}
         />
       </Form.Item>
-      {error !== null && !apiErrors.webhookSecret && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errorText(error)} />}
+      {error !== null && !apiErrors.webhookSecret && (
+        <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errorText(error)} />
+      )}
       <Space>
         <Button type="primary" htmlType="submit" loading={isSaving}>
           {t('adminConfig.common.save')}

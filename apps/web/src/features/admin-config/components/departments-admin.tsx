@@ -15,11 +15,19 @@ export function DepartmentsAdmin() {
       rows={departments.data ?? []}
       loading={departments.isPending}
       maxLength={60}
-      texts={{ name: t('adminConfig.departments.name'), add: t('adminConfig.departments.add'), renameTitle: t('adminConfig.departments.renameTitle') }}
+      texts={{
+        name: t('adminConfig.departments.name'),
+        add: t('adminConfig.departments.add'),
+        renameTitle: t('adminConfig.departments.renameTitle'),
+      }}
       onAdd={(name) => create.mutateAsync({ name })}
       onRename={(id, name) => update.mutateAsync({ id, patch: { name } })}
       onSetActive={(id, isActive) => update.mutate({ id, patch: { isActive } })}
-      busyId={update.isPending && update.variables.patch.isActive !== undefined ? update.variables.id : undefined}
+      busyId={
+        update.isPending && update.variables.patch.isActive !== undefined
+          ? update.variables.id
+          : undefined
+      }
     />
   )
 }

@@ -20,7 +20,16 @@ export function MissingYearsBanner() {
   const years = useQuery(calendarQueries.years())
   const [now] = useState(() => Date.now())
   if (!years.data) return null
-  const missing = missingYears(years.data.map((y) => y.year), now)
+  const missing = missingYears(
+    years.data.map((y) => y.year),
+    now,
+  )
   if (missing.length === 0) return null
-  return <Alert type="warning" showIcon title={t('adminConfig.calendar.missingYears', { years: missing.join('、') })} />
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      title={t('adminConfig.calendar.missingYears', { years: missing.join('、') })}
+    />
+  )
 }

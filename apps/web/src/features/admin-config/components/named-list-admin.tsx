@@ -22,25 +22,46 @@ type Props = {
   busyId?: number | undefined
 }
 
-export function NamedListAdmin({ rows, loading, texts, maxLength, onAdd, onRename, onSetActive, busyId }: Props) {
+export function NamedListAdmin({
+  rows,
+  loading,
+  texts,
+  maxLength,
+  onAdd,
+  onRename,
+  onSetActive,
+  busyId,
+}: Props) {
   const { t } = useTranslation()
   const [addForm] = Form.useForm<{ name: string }>()
   const [renaming, setRenaming] = useState<NamedRow | null>(null)
-  const nameRules = [{ required: true, whitespace: true, message: t('adminConfig.common.required') }, { max: maxLength }]
+  const nameRules = [
+    { required: true, whitespace: true, message: t('adminConfig.common.required') },
+    { max: maxLength },
+  ]
 
   const columns: TableColumnsType<NamedRow> = [
     { key: 'name', title: texts.name, dataIndex: 'name' },
     {
       key: 'status',
       title: t('adminConfig.common.status'),
-      render: (_, r) => (r.isActive ? <Tag color="green">{t('adminConfig.common.active')}</Tag> : <Tag>{t('adminConfig.common.inactive')}</Tag>),
+      render: (_, r) =>
+        r.isActive ? (
+          <Tag color="green">{t('adminConfig.common.active')}</Tag>
+        ) : (
+          <Tag>{t('adminConfig.common.inactive')}</Tag>
+        ),
     },
     {
       key: 'actions',
       title: t('adminConfig.common.actions'),
       render: (_, r) => (
         <Space>
-          <Button size="small" aria-label={`${t('adminConfig.common.rename')} ${r.name}`} onClick={() => setRenaming(r)}>
+          <Button
+            size="small"
+            aria-label={`${t('adminConfig.common.rename')} ${r.name}`}
+            onClick={() => setRenaming(r)}
+          >
             {t('adminConfig.common.rename')}
           </Button>
           <Button
@@ -59,7 +80,11 @@ export function NamedListAdmin({ rows, loading, texts, maxLength, onAdd, onRenam
 
   return (
     <Flex vertical gap={12}>
-      <Form form={addForm} layout="inline" onFinish={({ name }) => void onAdd(name.trim()).then(() => addForm.resetFields())}>
+      <Form
+        form={addForm}
+        layout="inline"
+        onFinish={({ name }) => void onAdd(name.trim()).then(() => addForm.resetFields())}
+      >
         <Form.Item label={texts.name} name="name" rules={nameRules}>
           <Input style={{ width: 260 }} />
         </Form.Item>
@@ -67,13 +92,28 @@ export function NamedListAdmin({ rows, loading, texts, maxLength, onAdd, onRenam
           {texts.add}
         </Button>
       </Form>
-      <Table<NamedRow> rowKey="id" size="small" columns={columns} dataSource={rows} loading={loading} pagination={false} />
+      <Table<NamedRow>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={rows}
+        loading={loading}
+        pagination={false}
+      />
       {renaming && (
-        <Modal open title={texts.renameTitle} footer={null} onCancel={() => setRenaming(null)} destroyOnHidden>
+        <Modal
+          open
+          title={texts.renameTitle}
+          footer={null}
+          onCancel={() => setRenaming(null)}
+          destroyOnHidden
+        >
           <Form<{ name: string }>
             layout="vertical"
             initialValues={{ name: renaming.name }}
-            onFinish={({ name }) => void onRename(renaming.id, name.trim()).then(() => setRenaming(null))}
+            onFinish={({ name }) =>
+              void onRename(renaming.id, name.trim()).then(() => setRenaming(null))
+            }
           >
             <Form.Item label={texts.name} name="name" rules={nameRules}>
               <Input />

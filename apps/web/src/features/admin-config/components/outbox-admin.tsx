@@ -29,18 +29,35 @@ export function OutboxAdmin() {
 
   const columns: TableColumnsType<Delivery> = [
     { key: 'id', title: t('adminConfig.outbox.id'), dataIndex: 'id' },
-    { key: 'inquiry', title: t('adminConfig.outbox.inquiry'), render: (_, d) => <Link to={`/inquiries/${d.inquiryId}`}>#{d.inquiryId}</Link> },
+    {
+      key: 'inquiry',
+      title: t('adminConfig.outbox.inquiry'),
+      render: (_, d) => <Link to={`/inquiries/${d.inquiryId}`}>#{d.inquiryId}</Link>,
+    },
     { key: 'channel', title: t('adminConfig.outbox.channel'), render: (_, d) => nameOf(d.channel) },
     { key: 'attempts', title: t('adminConfig.outbox.attempts'), dataIndex: 'attempts' },
     {
       key: 'lastError',
       title: t('adminConfig.outbox.lastError'),
-      render: (_, d) => (d.lastError ? <Typography.Text type="danger">{d.lastError}</Typography.Text> : null),
+      render: (_, d) =>
+        d.lastError ? <Typography.Text type="danger">{d.lastError}</Typography.Text> : null,
     },
-    { key: 'lastAttemptAt', title: t('adminConfig.outbox.lastAttemptAt'), render: (_, d) => formatDateTime(d.lastAttemptAt) },
+    {
+      key: 'lastAttemptAt',
+      title: t('adminConfig.outbox.lastAttemptAt'),
+      render: (_, d) => formatDateTime(d.lastAttemptAt),
+    },
     status === 'delivered'
-      ? { key: 'deliveredAt', title: t('adminConfig.outbox.deliveredAt'), render: (_, d) => formatDateTime(d.deliveredAt) }
-      : { key: 'nextAttemptAt', title: t('adminConfig.outbox.nextAttemptAt'), render: (_, d) => formatDateTime(d.nextAttemptAt) },
+      ? {
+          key: 'deliveredAt',
+          title: t('adminConfig.outbox.deliveredAt'),
+          render: (_, d) => formatDateTime(d.deliveredAt),
+        }
+      : {
+          key: 'nextAttemptAt',
+          title: t('adminConfig.outbox.nextAttemptAt'),
+          render: (_, d) => formatDateTime(d.nextAttemptAt),
+        },
     {
       key: 'actions',
       title: t('adminConfig.common.actions'),
@@ -50,7 +67,11 @@ export function OutboxAdmin() {
             size="small"
             aria-label={`${t('adminConfig.outbox.retry')} #${d.id}`}
             loading={retry.isPending && retry.variables === d.id}
-            onClick={() => retry.mutate(d.id, { onSuccess: () => void message.success(t('adminConfig.outbox.retried')) })}
+            onClick={() =>
+              retry.mutate(d.id, {
+                onSuccess: () => void message.success(t('adminConfig.outbox.retried')),
+              })
+            }
           >
             {t('adminConfig.outbox.retry')}
           </Button>
@@ -63,7 +84,10 @@ export function OutboxAdmin() {
       <Segmented<OutboxStatus>
         value={status}
         onChange={setStatus}
-        options={STATUS_ORDER.map((s) => ({ value: s, label: t(`adminConfig.outbox.status.${s}`) }))}
+        options={STATUS_ORDER.map((s) => ({
+          value: s,
+          label: t(`adminConfig.outbox.status.${s}`),
+        }))}
       />
       <Table<Delivery>
         rowKey="id"

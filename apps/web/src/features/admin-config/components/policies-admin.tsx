@@ -9,7 +9,12 @@ import { Button, Modal, Table, Typography, type TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { channelName, channelQueries } from '../../../lib/channels.ts'
-import { policyQueries, useCreatePolicy, useUpdatePolicy, type DeadlinePolicyRow } from '../api/policies-queries.ts'
+import {
+  policyQueries,
+  useCreatePolicy,
+  useUpdatePolicy,
+  type DeadlinePolicyRow,
+} from '../api/policies-queries.ts'
 import { PolicyForm } from './policy-form.tsx'
 import { rulePatch } from './policy-values.ts'
 
@@ -29,7 +34,10 @@ export function PoliciesAdmin() {
     return c ? channelName(c, i18n.language) : code
   }
   const validity = (p: DeadlinePolicyRow) =>
-    [p.validFrom && t('adminConfig.policies.validFrom', { date: p.validFrom }), p.validUntil && t('adminConfig.policies.validUntil', { date: p.validUntil })]
+    [
+      p.validFrom && t('adminConfig.policies.validFrom', { date: p.validFrom }),
+      p.validUntil && t('adminConfig.policies.validUntil', { date: p.validUntil }),
+    ]
       .filter(Boolean)
       .join(' ') || t('adminConfig.policies.always')
   const close = () => {
@@ -39,29 +47,56 @@ export function PoliciesAdmin() {
   }
 
   const columns: TableColumnsType<DeadlinePolicyRow> = [
-    { key: 'kind', title: t('adminConfig.policies.kind'), render: (_, p) => t(`adminConfig.policies.kinds.${p.kind}`) },
-    { key: 'channel', title: t('adminConfig.policies.channel'), render: (_, p) => (p.channelCode ? nameOf(p.channelCode) : any) },
-    { key: 'category', title: t('adminConfig.policies.category'), render: (_, p) => p.category ?? any },
+    {
+      key: 'kind',
+      title: t('adminConfig.policies.kind'),
+      render: (_, p) => t(`adminConfig.policies.kinds.${p.kind}`),
+    },
+    {
+      key: 'channel',
+      title: t('adminConfig.policies.channel'),
+      render: (_, p) => (p.channelCode ? nameOf(p.channelCode) : any),
+    },
+    {
+      key: 'category',
+      title: t('adminConfig.policies.category'),
+      render: (_, p) => p.category ?? any,
+    },
     { key: 'validity', title: t('adminConfig.policies.validity'), render: (_, p) => validity(p) },
-    { key: 'rule', title: t('adminConfig.policies.rule'), render: (_, p) => t(`adminConfig.policies.rules.${p.rule}`, { n: p.amount }) },
-    { key: 'start', title: t('adminConfig.policies.start'), render: (_, p) => t(`adminConfig.policies.starts.${p.start}`) },
+    {
+      key: 'rule',
+      title: t('adminConfig.policies.rule'),
+      render: (_, p) => t(`adminConfig.policies.rules.${p.rule}`, { n: p.amount }),
+    },
+    {
+      key: 'start',
+      title: t('adminConfig.policies.start'),
+      render: (_, p) => t(`adminConfig.policies.starts.${p.start}`),
+    },
     {
       key: 'endOfDay',
       title: t('adminConfig.policies.endOfDay'),
-      render: (_, p) => (p.rule === 'hours' ? '—' : (p.endOfDay ?? t('adminConfig.policies.endOfDayNone'))),
+      render: (_, p) =>
+        p.rule === 'hours' ? '—' : (p.endOfDay ?? t('adminConfig.policies.endOfDayNone')),
     },
     {
       key: 'extension',
       title: t('adminConfig.policies.extension'),
       render: (_, p) =>
-        p.extensionAmount === null ? t('adminConfig.policies.extensionNone') : t(`adminConfig.policies.rules.${p.rule}`, { n: p.extensionAmount }),
+        p.extensionAmount === null
+          ? t('adminConfig.policies.extensionNone')
+          : t(`adminConfig.policies.rules.${p.rule}`, { n: p.extensionAmount }),
     },
     { key: 'source', title: t('adminConfig.policies.source'), dataIndex: 'source', width: 280 },
     {
       key: 'actions',
       title: t('adminConfig.common.actions'),
       render: (_, p) => (
-        <Button size="small" aria-label={`${t('adminConfig.common.edit')} #${p.id}`} onClick={() => setDialog({ mode: 'edit', policy: p })}>
+        <Button
+          size="small"
+          aria-label={`${t('adminConfig.common.edit')} #${p.id}`}
+          onClick={() => setDialog({ mode: 'edit', policy: p })}
+        >
           {t('adminConfig.common.edit')}
         </Button>
       ),
@@ -70,15 +105,30 @@ export function PoliciesAdmin() {
 
   return (
     <>
-      <Button type="primary" style={{ marginBottom: 16 }} onClick={() => setDialog({ mode: 'create' })}>
+      <Button
+        type="primary"
+        style={{ marginBottom: 16 }}
+        onClick={() => setDialog({ mode: 'create' })}
+      >
         {t('adminConfig.policies.create')}
       </Button>
-      <Table<DeadlinePolicyRow> rowKey="id" size="small" columns={columns} dataSource={policies.data ?? []} loading={policies.isPending} pagination={false} />
+      <Table<DeadlinePolicyRow>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={policies.data ?? []}
+        loading={policies.isPending}
+        pagination={false}
+      />
       {dialog && (
         <Modal
           open
           width={640}
-          title={dialog.mode === 'edit' ? t('adminConfig.policies.editTitle', { id: dialog.policy.id }) : t('adminConfig.policies.createTitle')}
+          title={
+            dialog.mode === 'edit'
+              ? t('adminConfig.policies.editTitle', { id: dialog.policy.id })
+              : t('adminConfig.policies.createTitle')
+          }
           footer={null}
           onCancel={close}
           destroyOnHidden
@@ -88,10 +138,16 @@ export function PoliciesAdmin() {
               policy={dialog.policy}
               existing={policies.data ?? []}
               isSaving={update.isPending}
-              onSubmit={(p) => update.mutateAsync({ id: dialog.policy.id, patch: rulePatch(p) }).then(close)}
+              onSubmit={(p) =>
+                update.mutateAsync({ id: dialog.policy.id, patch: rulePatch(p) }).then(close)
+              }
             />
           ) : (
-            <PolicyForm existing={policies.data ?? []} isSaving={create.isPending} onSubmit={(p) => create.mutateAsync(p).then(close)} />
+            <PolicyForm
+              existing={policies.data ?? []}
+              isSaving={create.isPending}
+              onSubmit={(p) => create.mutateAsync(p).then(close)}
+            />
           )}
         </Modal>
       )}

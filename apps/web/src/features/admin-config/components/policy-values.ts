@@ -83,9 +83,19 @@ export function policyInput(v: PolicyValues) {
 }
 
 export function rulePatch(p: DeadlinePolicy): Required<UpdateDeadlinePolicyInput> {
-  return { rule: p.rule, amount: p.amount, start: p.start, endOfDay: p.endOfDay, extensionAmount: p.extensionAmount, source: p.source }
+  return {
+    rule: p.rule,
+    amount: p.amount,
+    start: p.start,
+    endOfDay: p.endOfDay,
+    extensionAmount: p.extensionAmount,
+    source: p.source,
+  }
 }
 
-export function findOverlappingPolicy<P extends DeadlinePolicy>(policies: readonly P[], p: DeadlinePolicy): P | undefined {
+export function findOverlappingPolicy<P extends DeadlinePolicy>(
+  policies: readonly P[],
+  p: DeadlinePolicy,
+): P | undefined {
   return policies.find((x) => scopesOverlap(x, p))
 }

@@ -13,14 +13,21 @@ export function RecomputeResult({ result, onClose }: { result: Recompute; onClos
       showIcon
       closable={{ onClose }}
       role="status"
-      title={t('adminConfig.calendar.recomputed', { checked: result.checked, moved: result.moved.length })}
+      title={t('adminConfig.calendar.recomputed', {
+        checked: result.checked,
+        moved: result.moved.length,
+      })}
       description={
         result.moved.length > 0 && (
           <ul style={{ margin: 0, paddingInlineStart: 20 }}>
             {result.moved.map((m) => (
               <li key={m.inquiryId}>
                 <Link to={`/inquiries/${m.inquiryId}`}>
-                  {t('adminConfig.calendar.movedItem', { id: m.inquiryId, from: formatDateTime(m.from), to: formatDateTime(m.to) })}
+                  {t('adminConfig.calendar.movedItem', {
+                    id: m.inquiryId,
+                    from: formatDateTime(m.from),
+                    to: formatDateTime(m.to),
+                  })}
                 </Link>
               </li>
             ))}

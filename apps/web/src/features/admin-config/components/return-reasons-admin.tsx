@@ -15,11 +15,19 @@ export function ReturnReasonsAdmin() {
       rows={(reasons.data ?? []).map((r) => ({ id: r.id, name: r.label, isActive: r.isActive }))}
       loading={reasons.isPending}
       maxLength={100}
-      texts={{ name: t('adminConfig.returnReasons.name'), add: t('adminConfig.returnReasons.add'), renameTitle: t('adminConfig.returnReasons.renameTitle') }}
+      texts={{
+        name: t('adminConfig.returnReasons.name'),
+        add: t('adminConfig.returnReasons.add'),
+        renameTitle: t('adminConfig.returnReasons.renameTitle'),
+      }}
       onAdd={(label) => create.mutateAsync({ label })}
       onRename={(id, label) => update.mutateAsync({ id, patch: { label } })}
       onSetActive={(id, isActive) => update.mutate({ id, patch: { isActive } })}
-      busyId={update.isPending && update.variables.patch.isActive !== undefined ? update.variables.id : undefined}
+      busyId={
+        update.isPending && update.variables.patch.isActive !== undefined
+          ? update.variables.id
+          : undefined
+      }
     />
   )
 }

@@ -29,7 +29,11 @@ export function StaffAssignments() {
 
   const columns: TableColumnsType<StaffMember> = [
     { key: 'username', title: t('adminConfig.departments.username'), dataIndex: 'username' },
-    { key: 'displayName', title: t('adminConfig.departments.displayName'), dataIndex: 'displayName' },
+    {
+      key: 'displayName',
+      title: t('adminConfig.departments.displayName'),
+      dataIndex: 'displayName',
+    },
     {
       key: 'department',
       title: t('adminConfig.departments.department'),
@@ -40,7 +44,9 @@ export function StaffAssignments() {
           value={u.departmentId ?? NONE}
           loading={busy(u.id)}
           options={departmentOptions(u.departmentId)}
-          onChange={(value: number) => update.mutate({ id: u.id, patch: { department: value === NONE ? null : value } })}
+          onChange={(value: number) =>
+            update.mutate({ id: u.id, patch: { department: value === NONE ? null : value } })
+          }
         />
       ),
     },

@@ -4,14 +4,34 @@
  * e.g. {市民姓名}; the English one otherwise; the API accepts both), and the preview fills the text
  * with sample values through the domain's `fillTemplate`, the same function the API fills with.
  */
-import { fillTemplate, TEMPLATE_PLACEHOLDERS, type ReplyTemplateInput, type TemplateField } from '@desk/domain'
-import { Alert, Button, Card, Flex, Form, Input, Space, Switch, Typography, type GetRef } from 'antd'
+import {
+  fillTemplate,
+  TEMPLATE_PLACEHOLDERS,
+  type ReplyTemplateInput,
+  type TemplateField,
+} from '@desk/domain'
+import {
+  Alert,
+  Button,
+  Card,
+  Flex,
+  Form,
+  Input,
+  Space,
+  Switch,
+  Typography,
+  type GetRef,
+} from 'antd'
 import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ReplyTemplate } from '../../../lib/templates.ts'
 
 type Values = { category?: string; title: string; body: string; isActive: boolean }
-type Props = { initial: ReplyTemplate | null; isSaving: boolean; onSubmit: (input: ReplyTemplateInput) => void }
+type Props = {
+  initial: ReplyTemplate | null
+  isSaving: boolean
+  onSubmit: (input: ReplyTemplateInput) => void
+}
 
 const FIELDS = Object.keys(TEMPLATE_PLACEHOLDERS) as TemplateField[]
 
@@ -20,7 +40,8 @@ export function TemplateForm({ initial, isSaving, onSubmit }: Props) {
   const [form] = Form.useForm<Values>()
   const textArea = useRef<GetRef<typeof Input.TextArea>>(null)
   const body = Form.useWatch('body', form) ?? initial?.body ?? ''
-  const nameOf = (field: TemplateField) => TEMPLATE_PLACEHOLDERS[field][i18n.language.startsWith('en') ? 0 : 1]
+  const nameOf = (field: TemplateField) =>
+    TEMPLATE_PLACEHOLDERS[field][i18n.language.startsWith('en') ? 0 : 1]
   const sample = Object.fromEntries(FIELDS.map((f) => [f, t(`adminConfig.templates.sample.${f}`)]))
   const preview = fillTemplate(body, sample)
 
@@ -42,24 +63,67 @@ export function TemplateForm({ initial, isSaving, onSubmit }: Props) {
     <Form<Values>
       form={form}
       layout="vertical"
-      initialValues={{ category: initial?.category ?? '', title: initial?.title ?? '', body: initial?.body ?? '', isActive: initial?.isActive ?? true }}
-      onFinish={(v) => onSubmit({ category: v.category?.trim() || null, title: v.title.trim(), body: v.body, isActive: v.isActive })}
+      initialValues={{
+        category: initial?.category ?? '',
+        title: initial?.title ?? '',
+        body: initial?.body ?? '',
+        isActive: initial?.isActive ?? true,
+      }}
+      onFinish={(v) =>
+        onSubmit({
+          category: v.category?.trim() || null,
+          title: v.title.trim(),
+          body: v.body,
+          isActive: v.isActive,
+        })
+      }
     >
-      <Form.Item label={t('adminConfig.templates.category')} name="category" extra={t('adminConfig.templates.categoryHint')} rules={[{ max: 100 }]}>
+      <Form.Item
+        label={t('adminConfig.templates.category')}
+        name="category"
+        extra={t('adminConfig.templates.categoryHint')}
+        rules={[{ max: 100 }]}
+      >
         <Input />
       </Form.Item>
-      <Form.Item label={t('adminConfig.templates.name')} name="title" rules={[{ required: true, whitespace: true, message: t('adminConfig.common.required') }, { max: 100 }]}>
+      <Form.Item
+        label={t('adminConfig.templates.name')}
+        name="title"
+        rules={[
+          { required: true, whitespace: true, message: t('adminConfig.common.required') },
+          { max: 100 },
+        ]}
+      >
         <Input />
       </Form.Item>
-      <Space wrap style={{ marginBottom: 8 }} role="group" aria-label={t('adminConfig.templates.palette')}>
+      <Space
+        wrap
+        style={{ marginBottom: 8 }}
+        role="group"
+        aria-label={t('adminConfig.templates.palette')}
+      >
         <Typography.Text type="secondary">{t('adminConfig.templates.palette')}</Typography.Text>
         {FIELDS.map((f) => (
-          <Button key={f} size="small" aria-label={t('adminConfig.templates.insert', { name: t(`adminConfig.templates.placeholders.${f}`) })} onClick={() => insert(f)}>
+          <Button
+            key={f}
+            size="small"
+            aria-label={t('adminConfig.templates.insert', {
+              name: t(`adminConfig.templates.placeholders.${f}`),
+            })}
+            onClick={() => insert(f)}
+          >
             {`{${nameOf(f)}}`}
           </Button>
         ))}
       </Space>
-      <Form.Item label={t('adminConfig.templates.body')} name="body" rules={[{ required: true, whitespace: true, message: t('adminConfig.common.required') }, { max: 20_000 }]}>
+      <Form.Item
+        label={t('adminConfig.templates.body')}
+        name="body"
+        rules={[
+          { required: true, whitespace: true, message: t('adminConfig.common.required') },
+          { max: 20_000 },
+        ]}
+      >
         <Input.TextArea ref={textArea} autoSize={{ minRows: 6, maxRows: 16 }} />
       </Form.Item>
       <Card size="small" title={t('adminConfig.templates.preview')} style={{ marginBottom: 16 }}>
@@ -68,11 +132,23 @@ export function TemplateForm({ initial, isSaving, onSubmit }: Props) {
           {preview.text}
         </div>
         {preview.unknown.length > 0 && (
-          <Alert style={{ marginTop: 8 }} type="warning" showIcon title={t('adminConfig.templates.unknown', { names: preview.unknown.map((n) => `{${n}}`).join('、') })} />
+          <Alert
+            style={{ marginTop: 8 }}
+            type="warning"
+            showIcon
+            title={t('adminConfig.templates.unknown', {
+              names: preview.unknown.map((n) => `{${n}}`).join('、'),
+            })}
+          />
         )}
       </Card>
       <Flex justify="space-between" align="center">
-        <Form.Item label={t('adminConfig.templates.active')} name="isActive" valuePropName="checked" style={{ marginBottom: 0 }}>
+        <Form.Item
+          label={t('adminConfig.templates.active')}
+          name="isActive"
+          valuePropName="checked"
+          style={{ marginBottom: 0 }}
+        >
           <Switch />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={isSaving}>

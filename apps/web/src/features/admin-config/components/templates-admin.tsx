@@ -16,7 +16,10 @@ type Editing = { template: ReplyTemplate | null } | null
 /** General templates first, then by category, then by title (the API sorts by title only). */
 function byCategory(a: ReplyTemplate, b: ReplyTemplate): number {
   if ((a.category === null) !== (b.category === null)) return a.category === null ? -1 : 1
-  return (a.category ?? '').localeCompare(b.category ?? '', 'zh-CN') || a.title.localeCompare(b.title, 'zh-CN')
+  return (
+    (a.category ?? '').localeCompare(b.category ?? '', 'zh-CN') ||
+    a.title.localeCompare(b.title, 'zh-CN')
+  )
 }
 
 export function TemplatesAdmin() {
@@ -30,7 +33,12 @@ export function TemplatesAdmin() {
     {
       key: 'category',
       title: t('adminConfig.templates.category'),
-      render: (_, r) => r.category ?? <Typography.Text type="secondary">{t('adminConfig.templates.categoryAll')}</Typography.Text>,
+      render: (_, r) =>
+        r.category ?? (
+          <Typography.Text type="secondary">
+            {t('adminConfig.templates.categoryAll')}
+          </Typography.Text>
+        ),
       // one cell per category group
       onCell: (r, index = 0) => {
         const first = rows.findIndex((x) => x.category === r.category)
@@ -42,19 +50,36 @@ export function TemplatesAdmin() {
     {
       key: 'body',
       title: t('adminConfig.templates.body'),
-      render: (_, r) => <Typography.Text ellipsis style={{ maxWidth: 360 }}>{r.body.split('\n')[0]}</Typography.Text>,
+      render: (_, r) => (
+        <Typography.Text ellipsis style={{ maxWidth: 360 }}>
+          {r.body.split('\n')[0]}
+        </Typography.Text>
+      ),
     },
     {
       key: 'status',
       title: t('adminConfig.common.status'),
-      render: (_, r) => (r.isActive ? <Tag color="green">{t('adminConfig.common.active')}</Tag> : <Tag>{t('adminConfig.common.inactive')}</Tag>),
+      render: (_, r) =>
+        r.isActive ? (
+          <Tag color="green">{t('adminConfig.common.active')}</Tag>
+        ) : (
+          <Tag>{t('adminConfig.common.inactive')}</Tag>
+        ),
     },
-    { key: 'updatedAt', title: t('adminConfig.templates.updatedAt'), render: (_, r) => formatDateTime(new Date(r.updatedAt).toISOString()) },
+    {
+      key: 'updatedAt',
+      title: t('adminConfig.templates.updatedAt'),
+      render: (_, r) => formatDateTime(new Date(r.updatedAt).toISOString()),
+    },
     {
       key: 'actions',
       title: t('adminConfig.common.actions'),
       render: (_, r) => (
-        <Button size="small" aria-label={`${t('adminConfig.common.edit')} ${r.title}`} onClick={() => setEditing({ template: r })}>
+        <Button
+          size="small"
+          aria-label={`${t('adminConfig.common.edit')} ${r.title}`}
+          onClick={() => setEditing({ template: r })}
+        >
           {t('adminConfig.common.edit')}
         </Button>
       ),
@@ -63,10 +88,21 @@ export function TemplatesAdmin() {
 
   return (
     <Flex vertical gap={16}>
-      <Button type="primary" style={{ alignSelf: 'flex-start' }} onClick={() => setEditing({ template: null })}>
+      <Button
+        type="primary"
+        style={{ alignSelf: 'flex-start' }}
+        onClick={() => setEditing({ template: null })}
+      >
         {t('adminConfig.templates.add')}
       </Button>
-      <Table<ReplyTemplate> rowKey="id" size="small" columns={columns} dataSource={rows} loading={templates.isPending} pagination={false} />
+      <Table<ReplyTemplate>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={rows}
+        loading={templates.isPending}
+        pagination={false}
+      />
       {editing && (
         <Modal
           open
@@ -79,7 +115,12 @@ export function TemplatesAdmin() {
           <TemplateForm
             initial={editing.template}
             isSaving={save.isPending}
-            onSubmit={(input) => save.mutate({ id: editing.template?.id ?? null, input }, { onSuccess: () => setEditing(null) })}
+            onSubmit={(input) =>
+              save.mutate(
+                { id: editing.template?.id ?? null, input },
+                { onSuccess: () => setEditing(null) },
+              )
+            }
           />
         </Modal>
       )}

@@ -24,7 +24,10 @@ export function ChannelForm({ mode, initial, isSaving, onSubmit }: Props) {
           label={t('admin.channels.code')}
           name="code"
           extra={t('admin.channels.codeHint')}
-          rules={[required, { pattern: /^[a-z][a-z0-9_]{1,31}$/, message: t('admin.channels.codeHint') }]}
+          rules={[
+            required,
+            { pattern: /^[a-z][a-z0-9_]{1,31}$/, message: t('admin.channels.codeHint') },
+          ]}
         >
           <Input />
         </Form.Item>
@@ -37,7 +40,9 @@ export function ChannelForm({ mode, initial, isSaving, onSubmit }: Props) {
       </Form.Item>
       {mode === 'create' && (
         <Form.Item label={t('admin.channels.intake')} name="intake" rules={[required]}>
-          <Select options={CHANNEL_INTAKES.map((i) => ({ value: i, label: t(`admin.intake.${i}`) }))} />
+          <Select
+            options={CHANNEL_INTAKES.map((i) => ({ value: i, label: t(`admin.intake.${i}`) }))}
+          />
         </Form.Item>
       )}
       <Button type="primary" htmlType="submit" loading={isSaving}>

@@ -11,7 +11,8 @@ import { useCreateChannel, useUpdateChannel } from '../api/admin-queries.ts'
 import { ChannelForm } from './channel-form.tsx'
 import { TokenDialog } from './token-dialog.tsx'
 
-type Dialog = { kind: 'create' } | { kind: 'rename'; channel: Channel } | { kind: 'token'; code: string } | null
+type Dialog =
+  { kind: 'create' } | { kind: 'rename'; channel: Channel } | { kind: 'token'; code: string } | null
 
 export function ChannelsAdmin() {
   const { t } = useTranslation()
@@ -25,12 +26,20 @@ export function ChannelsAdmin() {
     { key: 'code', title: t('admin.channels.code'), dataIndex: 'code' },
     { key: 'nameZh', title: t('admin.channels.nameZh'), dataIndex: 'nameZh' },
     { key: 'nameEn', title: t('admin.channels.nameEn'), dataIndex: 'nameEn' },
-    { key: 'intake', title: t('admin.channels.intake'), render: (_, c) => t(`admin.intake.${c.intake}`) },
+    {
+      key: 'intake',
+      title: t('admin.channels.intake'),
+      render: (_, c) => t(`admin.intake.${c.intake}`),
+    },
     {
       key: 'active',
       title: t('admin.channels.active'),
       render: (_, c) =>
-        c.isActive ? <Tag color="green">{t('admin.channels.isActive')}</Tag> : <Tag>{t('admin.channels.isInactive')}</Tag>,
+        c.isActive ? (
+          <Tag color="green">{t('admin.channels.isActive')}</Tag>
+        ) : (
+          <Tag>{t('admin.channels.isInactive')}</Tag>
+        ),
     },
     {
       key: 'actions',
@@ -58,7 +67,11 @@ export function ChannelsAdmin() {
 
   return (
     <Flex vertical gap={16}>
-      <Button type="primary" style={{ alignSelf: 'flex-start' }} onClick={() => setDialog({ kind: 'create' })}>
+      <Button
+        type="primary"
+        style={{ alignSelf: 'flex-start' }}
+        onClick={() => setDialog({ kind: 'create' })}
+      >
         {t('admin.channels.add')}
       </Button>
       <Table<Channel>
@@ -78,13 +91,22 @@ export function ChannelsAdmin() {
         </Modal>
       )}
       {dialog?.kind === 'rename' && (
-        <Modal open title={t('admin.channels.rename')} footer={null} onCancel={close} destroyOnHidden>
+        <Modal
+          open
+          title={t('admin.channels.rename')}
+          footer={null}
+          onCancel={close}
+          destroyOnHidden
+        >
           <ChannelForm
             mode="rename"
             initial={dialog.channel}
             isSaving={update.isPending}
             onSubmit={({ nameZh, nameEn }) =>
-              update.mutate({ code: dialog.channel.code, patch: { nameZh, nameEn } }, { onSuccess: close })
+              update.mutate(
+                { code: dialog.channel.code, patch: { nameZh, nameEn } },
+                { onSuccess: close },
+              )
             }
           />
         </Modal>

@@ -10,17 +10,31 @@ export function TokenDialog({ code, onClose }: { code: string; onClose: () => vo
   const { t } = useTranslation()
   const create = useCreateChannelToken()
   return (
-    <Modal open title={t('admin.tokens.title', { code })} footer={null} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open
+      title={t('admin.tokens.title', { code })}
+      footer={null}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       {create.data ? (
         <>
-          <Alert type="warning" showIcon title={t('admin.tokens.once')} style={{ marginBottom: 12 }} />
+          <Alert
+            type="warning"
+            showIcon
+            title={t('admin.tokens.once')}
+            style={{ marginBottom: 12 }}
+          />
           <Typography.Paragraph copyable={{ text: create.data.token }} code>
             {create.data.token}
           </Typography.Paragraph>
           <Button onClick={onClose}>{t('admin.done')}</Button>
         </>
       ) : (
-        <Form<{ name: string }> layout="vertical" onFinish={({ name }) => create.mutate({ code, name })}>
+        <Form<{ name: string }>
+          layout="vertical"
+          onFinish={({ name }) => create.mutate({ code, name })}
+        >
           <Form.Item
             label={t('admin.tokens.name')}
             name="name"

@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next'
 import { userQueries, type StaffUser as User } from '../../../lib/users.ts'
 import { useCreateUser, type NewUserInput } from '../api/admin-queries.ts'
 
-
 export function UsersAdmin() {
   const { t } = useTranslation()
   const users = useQuery(userQueries.list())
@@ -16,7 +15,11 @@ export function UsersAdmin() {
   const columns: TableColumnsType<User> = [
     { key: 'username', title: t('admin.users.username'), dataIndex: 'username' },
     { key: 'displayName', title: t('admin.users.displayName'), dataIndex: 'displayName' },
-    { key: 'role', title: t('admin.users.role'), render: (_, u) => <Tag>{t(`roles.${u.role}`)}</Tag> },
+    {
+      key: 'role',
+      title: t('admin.users.role'),
+      render: (_, u) => <Tag>{t(`roles.${u.role}`)}</Tag>,
+    },
   ]
   const required = { required: true, message: t('admin.required') }
 
@@ -36,7 +39,10 @@ export function UsersAdmin() {
             <Input />
           </Form.Item>
           <Form.Item label={t('admin.users.role')} name="role" rules={[required]}>
-            <Select style={{ width: 120 }} options={USER_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+            <Select
+              style={{ width: 120 }}
+              options={USER_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            />
           </Form.Item>
           <Form.Item
             label={t('admin.users.password')}
@@ -50,7 +56,13 @@ export function UsersAdmin() {
           </Button>
         </Form>
       </Card>
-      <Table<User> rowKey="id" columns={columns} dataSource={users.data ?? []} loading={users.isPending} pagination={false} />
+      <Table<User>
+        rowKey="id"
+        columns={columns}
+        dataSource={users.data ?? []}
+        loading={users.isPending}
+        pagination={false}
+      />
     </Flex>
   )
 }

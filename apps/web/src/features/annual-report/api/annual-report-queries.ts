@@ -17,7 +17,8 @@ export const annualReportQueries = {
   year: (year: number) =>
     queryOptions({
       queryKey: [...annualReportQueries.all(), year] as const,
-      queryFn: ({ signal }) => unwrap(annual.$get({ param: { year: String(year) } }, { init: { signal } })),
+      queryFn: ({ signal }) =>
+        unwrap(annual.$get({ param: { year: String(year) } }, { init: { signal } })),
       staleTime: 60_000,
     }),
 }
@@ -26,8 +27,10 @@ export const annualReportQueries = {
 export function useSaveReportText(year: number) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (text: AnnualReportText) => unwrap(annual.text.$put({ param: { year: String(year) }, json: text })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: annualReportQueries.year(year).queryKey }),
+    mutationFn: (text: AnnualReportText) =>
+      unwrap(annual.text.$put({ param: { year: String(year) }, json: text })),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: annualReportQueries.year(year).queryKey }),
   })
 }
 
@@ -36,12 +39,16 @@ export function useCloseYear(year: number) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: () => unwrap(annual.close.$post({ param: { year: String(year) } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: annualReportQueries.year(year).queryKey }),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: annualReportQueries.year(year).queryKey }),
   })
 }
 
 /** `/api/reports/annual/:year/docx` or `/text`: the draft as a file. */
 export function reportFileHref(year: number, format: 'docx' | 'text'): string {
-  const url = format === 'docx' ? annual.docx.$url({ param: { year: String(year) } }) : annual.text.$url({ param: { year: String(year) } })
+  const url =
+    format === 'docx'
+      ? annual.docx.$url({ param: { year: String(year) } })
+      : annual.text.$url({ param: { year: String(year) } })
   return url.pathname
 }

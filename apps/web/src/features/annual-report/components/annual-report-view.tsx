@@ -4,11 +4,36 @@
  * the sentences the desk counts with links to their records, sections 三 and 四's computed tables,
  * who saved the text last, and the DOCX / text downloads.
  */
-import { ANNUAL_REPORT_SECTIONS, PROACTIVE_COLUMN_LABELS, PROACTIVE_ROWS, annualReportTextSchema, formatInstant } from '@desk/domain'
+import {
+  ANNUAL_REPORT_SECTIONS,
+  PROACTIVE_COLUMN_LABELS,
+  PROACTIVE_ROWS,
+  annualReportTextSchema,
+  formatInstant,
+} from '@desk/domain'
 import { useQuery } from '@tanstack/react-query'
-import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Popconfirm, Skeleton, Tag, Typography } from 'antd'
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Skeleton,
+  Tag,
+  Typography,
+} from 'antd'
 import { useTranslation } from 'react-i18next'
-import { annualReportQueries, reportFileHref, useCloseYear, useSaveReportText, type AnnualReportText } from '../api/annual-report-queries.ts'
+import {
+  annualReportQueries,
+  reportFileHref,
+  useCloseYear,
+  useSaveReportText,
+  type AnnualReportText,
+} from '../api/annual-report-queries.ts'
 import { CountedSentences } from './counted-sentences.tsx'
 import { ReportTable, type TableBlock } from './report-table.tsx'
 
@@ -29,7 +54,10 @@ export function AnnualReportView({ year }: { year: number }) {
   // the tables of sections 三 and 四 are the 2nd and 3rd of the draft (二 is the staff's form here)
   const tables = blocks.filter((b): b is TableBlock => b.type === 'table')
   const onFinish = async (values: AnnualReportText) => {
-    const parsed = annualReportTextSchema.safeParse({ ...values, issuedOn: values.issuedOn || null })
+    const parsed = annualReportTextSchema.safeParse({
+      ...values,
+      issuedOn: values.issuedOn || null,
+    })
     if (!parsed.success) {
       void message.error(parsed.error.issues.map((i) => i.path.join('.')).join(', '))
       return
@@ -50,14 +78,22 @@ export function AnnualReportView({ year }: { year: number }) {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {report.title}
         </Typography.Title>
-        <Button href={reportFileHref(year, 'docx')} disabled={false}>{t('annualReport.downloadDocx')}</Button>
+        <Button href={reportFileHref(year, 'docx')} disabled={false}>
+          {t('annualReport.downloadDocx')}
+        </Button>
         <Button href={reportFileHref(year, 'text')} target="_blank" disabled={false}>
           {t('annualReport.downloadText')}
         </Button>
         {report.closed ? (
-          <Tag color="green">{t('annualReport.closedBy', { name: report.closed.by ?? '', at: at(report.closed.at) })}</Tag>
+          <Tag color="green">
+            {t('annualReport.closedBy', { name: report.closed.by ?? '', at: at(report.closed.at) })}
+          </Tag>
         ) : (
-          <Popconfirm title={t('annualReport.closeConfirm', { year })} onConfirm={() => close.mutate()} okText={t('annualReport.close')}>
+          <Popconfirm
+            title={t('annualReport.closeConfirm', { year })}
+            onConfirm={() => close.mutate()}
+            okText={t('annualReport.close')}
+          >
             <Button danger loading={close.isPending}>
               {t('annualReport.close')}
             </Button>
@@ -72,7 +108,13 @@ export function AnnualReportView({ year }: { year: number }) {
           description={
             <ul style={{ margin: 0, paddingLeft: 18 }}>
               {report.differences.map((d) => (
-                <li key={d.key}>{t('annualReport.difference', { key: d.key, closed: d.closed ?? '—', now: d.now ?? '—' })}</li>
+                <li key={d.key}>
+                  {t('annualReport.difference', {
+                    key: d.key,
+                    closed: d.closed ?? '—',
+                    now: d.now ?? '—',
+                  })}
+                </li>
               ))}
             </ul>
           }
@@ -87,14 +129,28 @@ export function AnnualReportView({ year }: { year: number }) {
         <Form.Item name="bureau" label={t('annualReport.bureau')} style={{ flex: '1 1 280px' }}>
           <Input maxLength={100} placeholder={t('annualReport.bureauPlaceholder')} />
         </Form.Item>
-        <Form.Item name="issuedOn" label={t('annualReport.issuedOn')} rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/, message: t('annualReport.dateFormat') }]} style={{ flex: '0 1 200px' }}>
+        <Form.Item
+          name="issuedOn"
+          label={t('annualReport.issuedOn')}
+          rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/, message: t('annualReport.dateFormat') }]}
+          style={{ flex: '0 1 200px' }}
+        >
           <Input placeholder="YYYY-MM-DD" />
         </Form.Item>
       </Flex>
       {ANNUAL_REPORT_SECTIONS.map((s) => (
-        <Card key={s.key} size="small" title={lang === 'zh' ? s.zh : `${s.zh} · ${s.en}`} style={{ marginBottom: 12 }}>
+        <Card
+          key={s.key}
+          size="small"
+          title={lang === 'zh' ? s.zh : `${s.zh} · ${s.en}`}
+          style={{ marginBottom: 12 }}
+        >
           {s.key in PROSE && (
-            <Form.Item name={s.key} label={t('annualReport.staffText')} style={{ marginBottom: 12 }}>
+            <Form.Item
+              name={s.key}
+              label={t('annualReport.staffText')}
+              style={{ marginBottom: 12 }}
+            >
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 12 }} maxLength={20_000} />
             </Form.Item>
           )}
@@ -116,11 +172,21 @@ function ProactiveForm({ lang }: { lang: 'zh' | 'en' }) {
   const { t } = useTranslation()
   return (
     <div style={{ overflowX: 'auto' }}>
-      <table style={{ borderCollapse: 'collapse', width: '100%' }} aria-label={t('annualReport.proactiveTable')}>
+      <table
+        style={{ borderCollapse: 'collapse', width: '100%' }}
+        aria-label={t('annualReport.proactiveTable')}
+      >
         <tbody>
           {PROACTIVE_ROWS.map((row) => (
             <tr key={row.key}>
-              <th style={{ textAlign: 'left', padding: '4px 8px', fontWeight: 500, whiteSpace: 'nowrap' }}>
+              <th
+                style={{
+                  textAlign: 'left',
+                  padding: '4px 8px',
+                  fontWeight: 500,
+                  whiteSpace: 'nowrap',
+                }}
+              >
                 {lang === 'zh' ? row.zh : row.en}
                 <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 6 }}>
                   {row.item}
@@ -128,8 +194,16 @@ function ProactiveForm({ lang }: { lang: 'zh' | 'en' }) {
               </th>
               {row.columns.map((col) => (
                 <td key={col} style={{ padding: '4px 8px' }}>
-                  <Form.Item name={['proactive', row.key, col]} label={PROACTIVE_COLUMN_LABELS[col][lang]} style={{ marginBottom: 0 }}>
-                    <InputNumber min={0} step={col === 'amountWan' ? 0.0001 : 1} style={{ width: 140 }} />
+                  <Form.Item
+                    name={['proactive', row.key, col]}
+                    label={PROACTIVE_COLUMN_LABELS[col][lang]}
+                    style={{ marginBottom: 0 }}
+                  >
+                    <InputNumber
+                      min={0}
+                      step={col === 'amountWan' ? 0.0001 : 1}
+                      style={{ width: 140 }}
+                    />
                   </Form.Item>
                 </td>
               ))}

@@ -13,7 +13,15 @@ export function CountedSentences({ sentences }: { sentences: readonly Sentence[]
   const { t } = useTranslation()
   if (sentences.length === 0) return null
   return (
-    <div style={{ background: '#f6ffed', border: '1px solid #b7eb8f', borderRadius: 6, padding: '8px 12px', marginBottom: 12 }}>
+    <div
+      style={{
+        background: '#f6ffed',
+        border: '1px solid #b7eb8f',
+        borderRadius: 6,
+        padding: '8px 12px',
+        marginBottom: 12,
+      }}
+    >
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('annualReport.counted')}
       </Typography.Text>
@@ -26,7 +34,11 @@ export function CountedSentences({ sentences }: { sentences: readonly Sentence[]
             {s.links.map((l) => {
               const text = `${l.label} ${l.count}`
               return l.target === 'queue' ? (
-                <Link key={l.label} to={`/queue?${new URLSearchParams(l.filter).toString()}`} aria-label={t('annualReport.recordsOf', { what: text })}>
+                <Link
+                  key={l.label}
+                  to={`/queue?${new URLSearchParams(l.filter).toString()}`}
+                  aria-label={t('annualReport.recordsOf', { what: text })}
+                >
                   <Tag color="blue">{text}</Tag>
                 </Link>
               ) : (

@@ -16,7 +16,16 @@ export function ReportTable({ block, label }: { block: TableBlock; label: string
               {row.map((cell, j) => {
                 const Tag = cell.header ? 'th' : 'td'
                 return (
-                  <Tag key={j} colSpan={cell.colSpan} rowSpan={cell.rowSpan} style={{ ...border, fontWeight: cell.header ? 600 : 400, background: cell.header ? '#fafafa' : undefined }}>
+                  <Tag
+                    key={j}
+                    colSpan={cell.colSpan}
+                    rowSpan={cell.rowSpan}
+                    style={{
+                      ...border,
+                      fontWeight: cell.header ? 600 : 400,
+                      background: cell.header ? '#fafafa' : undefined,
+                    }}
+                  >
                     {cell.text}
                   </Tag>
                 )

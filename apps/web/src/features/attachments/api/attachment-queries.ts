@@ -11,27 +11,48 @@ export const attachmentQueries = {
   ofInquiry: (id: number) =>
     queryOptions({
       queryKey: [...attachmentQueries.all(), id] as const,
-      queryFn: ({ signal }) => unwrap(api.inquiries[':id'].attachments.$get({ param: { id: String(id) } }, { init: { signal } })),
+      queryFn: ({ signal }) =>
+        unwrap(
+          api.inquiries[':id'].attachments.$get(
+            { param: { id: String(id) } },
+            { init: { signal } },
+          ),
+        ),
       staleTime: 15_000,
     }),
 }
 
-export type AttachmentItem = InferResponseType<(typeof api.inquiries)[':id']['attachments']['$get'], 200>['attachments'][number]
+export type AttachmentItem = InferResponseType<
+  (typeof api.inquiries)[':id']['attachments']['$get'],
+  200
+>['attachments'][number]
 
 /** Uploads one file; the API checks it (type by content, size while reading) and answers a token. */
 export function uploadFile(file: File) {
-  return unwrap(api.attachments.uploads.$post({ query: { name: file.name } }, { init: { body: file } }))
+  return unwrap(
+    api.attachments.uploads.$post({ query: { name: file.name } }, { init: { body: file } }),
+  )
 }
 
 /** Uploads `files` one by one, then adds them to the inquiry (with the note) in one change. */
 export function useAddFiles(inquiryId: number) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: async ({ files, version, note }: { files: File[]; version: number; note: string }) => {
+    mutationFn: async ({
+      files,
+      version,
+      note,
+    }: {
+      files: File[]
+      version: number
+      note: string
+    }) => {
       const tokens = []
       for (const f of files) tokens.push({ token: (await uploadFile(f)).token })
       const json = { version, attachments: tokens, ...(note.trim() ? { note: note.trim() } : {}) }
-      return unwrap(api.inquiries[':id'].attachments.$post({ param: { id: String(inquiryId) }, json }))
+      return unwrap(
+        api.inquiries[':id'].attachments.$post({ param: { id: String(inquiryId) }, json }),
+      )
     },
     // the inquiry's version and timeline changed too
     onSuccess: () => queryClient.invalidateQueries(),

@@ -32,7 +32,14 @@ function FileRow({ file }: { file: AttachmentItem }) {
   return (
     <Flex gap={12} align="center" wrap>
       {isImage(file.type) && (
-        <Image src={`${file.url}/preview`} width={96} height={72} style={{ objectFit: 'cover' }} alt={t('attachments.preview', { name: file.name })} preview={false} />
+        <Image
+          src={`${file.url}/preview`}
+          width={96}
+          height={72}
+          style={{ objectFit: 'cover' }}
+          alt={t('attachments.preview', { name: file.name })}
+          preview={false}
+        />
       )}
       <Flex vertical gap={2} style={{ minWidth: 0 }}>
         <Typography.Text strong ellipsis style={{ maxWidth: 260 }}>
@@ -87,7 +94,11 @@ export function InquiryFiles({ inquiry }: { inquiry: { id: number; version: numb
         />
         <Upload.Dragger
           multiple
-          fileList={files.map((f, i) => ({ uid: String(i), name: f.name, status: 'done' as const }))}
+          fileList={files.map((f, i) => ({
+            uid: String(i),
+            name: f.name,
+            status: 'done' as const,
+          }))}
           beforeUpload={(file) => {
             setFiles((prev) => [...prev, file])
             return false
@@ -99,7 +110,13 @@ export function InquiryFiles({ inquiry }: { inquiry: { id: number; version: numb
         </Upload.Dragger>
         {files.length > 0 && (
           <>
-            <Input.TextArea value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('attachments.note')} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={5000} />
+            <Input.TextArea
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              placeholder={t('attachments.note')}
+              autoSize={{ minRows: 1, maxRows: 4 }}
+              maxLength={5000}
+            />
             <Button type="primary" onClick={submit} loading={add.isPending}>
               {t('attachments.add')}
             </Button>

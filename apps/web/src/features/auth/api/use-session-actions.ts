@@ -10,7 +10,8 @@ import { acceptSession, sessionQueries } from '../../../lib/session.ts'
 export function useLogin() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: async (input: LoginInput) => acceptSession(await unwrap(api.auth.login.$post({ json: input }))),
+    mutationFn: async (input: LoginInput) =>
+      acceptSession(await unwrap(api.auth.login.$post({ json: input }))),
     onSuccess: (user) => queryClient.setQueryData(sessionQueries.me().queryKey, user),
     meta: { silent: true }, // the form shows "wrong username or password" itself
   })

@@ -42,7 +42,8 @@ export function readPeriod(params: URLSearchParams, nowMs: number): DashboardPer
   const from = params.get('from') ?? ''
   const to = params.get('to') ?? ''
   const granularity = GRANULARITIES.find((g) => g === params.get('granularity'))
-  const range = DATE.test(from) && DATE.test(to) && from <= to ? { from, to } : presetRange('month', nowMs)
+  const range =
+    DATE.test(from) && DATE.test(to) && from <= to ? { from, to } : presetRange('month', nowMs)
   return { ...range, granularity }
 }
 

@@ -30,7 +30,10 @@ export function BarChartView({ option, height, label, onBarClick }: Props) {
       const chart = init(el, null, { renderer: 'svg', width: el.clientWidth || 720, height })
       chart.setOption(option)
       chart.on('click', (p) => onClick.current?.(p.seriesIndex ?? 0, p.dataIndex))
-      const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => chart.resize({ width: el.clientWidth || 720, height }))
+      const observer =
+        typeof ResizeObserver === 'undefined'
+          ? null
+          : new ResizeObserver(() => chart.resize({ width: el.clientWidth || 720, height }))
       observer?.observe(el)
       dispose = () => {
         observer?.disconnect()

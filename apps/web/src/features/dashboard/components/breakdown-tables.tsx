@@ -19,10 +19,14 @@ function BreakdownTable({ rows, nameTitle }: { rows: Row[]; nameTitle: string })
       title: t(`dashboard.col.${k}`),
       key: k,
       align: 'right' as const,
-      render: (_: unknown, r: Row) => <CountLink count={r[k]} label={`${r.name} ${t(`dashboard.col.${k}`)}`} />,
+      render: (_: unknown, r: Row) => (
+        <CountLink count={r[k]} label={`${r.name} ${t(`dashboard.col.${k}`)}`} />
+      ),
     })),
   ]
-  return <Table<Row> rowKey="key" columns={columns} dataSource={rows} pagination={false} size="small" />
+  return (
+    <Table<Row> rowKey="key" columns={columns} dataSource={rows} pagination={false} size="small" />
+  )
 }
 
 export function CategoryTable({ dashboard }: { dashboard: Dashboard }) {

@@ -13,7 +13,8 @@ type Row = ChannelStats & { key: string; name: string }
 const COUNTS = ['received', 'replied', 'pending', 'overdue'] as const
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`)
-const days = (value: number | null) => (value === null ? '—' : value.toLocaleString('zh-CN', { maximumFractionDigits: 1 }))
+const days = (value: number | null) =>
+  value === null ? '—' : value.toLocaleString('zh-CN', { maximumFractionDigits: 1 })
 
 export function ChannelTable({ dashboard }: { dashboard: Dashboard }) {
   const { t, i18n } = useTranslation()
@@ -27,9 +28,16 @@ export function ChannelTable({ dashboard }: { dashboard: Dashboard }) {
       title: t(`dashboard.col.${k}`),
       key: k,
       align: 'right' as const,
-      render: (_: unknown, r: Row) => <CountLink count={r[k]} label={`${r.name} ${t(`dashboard.col.${k}`)}`} />,
+      render: (_: unknown, r: Row) => (
+        <CountLink count={r[k]} label={`${r.name} ${t(`dashboard.col.${k}`)}`} />
+      ),
     })),
-    { title: t('dashboard.col.onTimeRate'), key: 'onTimeRate', align: 'right', render: (_, r) => percent(r.onTimeRate) },
+    {
+      title: t('dashboard.col.onTimeRate'),
+      key: 'onTimeRate',
+      align: 'right',
+      render: (_, r) => percent(r.onTimeRate),
+    },
     {
       title: t('dashboard.col.medianDays'),
       key: 'median',
@@ -52,5 +60,7 @@ export function ChannelTable({ dashboard }: { dashboard: Dashboard }) {
         ),
     },
   ]
-  return <Table<Row> rowKey="key" columns={columns} dataSource={rows} pagination={false} size="small" />
+  return (
+    <Table<Row> rowKey="key" columns={columns} dataSource={rows} pagination={false} size="small" />
+  )
 }

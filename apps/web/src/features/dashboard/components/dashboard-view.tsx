@@ -25,7 +25,11 @@ export function DashboardView({ period }: { period: DashboardPeriod }) {
       <Card title={t('dashboard.byChannel')} size="small" style={{ marginBottom: 16 }}>
         <ChannelTable dashboard={data} />
       </Card>
-      <Card title={t(`dashboard.trend.${data.granularity}`)} size="small" style={{ marginBottom: 16 }}>
+      <Card
+        title={t(`dashboard.trend.${data.granularity}`)}
+        size="small"
+        style={{ marginBottom: 16 }}
+      >
         <TrendChart dashboard={data} />
       </Card>
       <Row gutter={16}>

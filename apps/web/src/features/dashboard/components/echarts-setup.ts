@@ -19,5 +19,7 @@ import { SVGRenderer } from 'echarts/renderers'
 
 registerModules([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer])
 
-export type BarChartOption = ComposeOption<BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>
+export type BarChartOption = ComposeOption<
+  BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+>
 export { init }

@@ -12,7 +12,14 @@ import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import { departmentQueries } from '../../../lib/departments.ts'
 
-const LINKED = ['replied', 'category', 'uncategorized', 'assignee', 'satisfaction', 'department'] as const
+const LINKED = [
+  'replied',
+  'category',
+  'uncategorized',
+  'assignee',
+  'satisfaction',
+  'department',
+] as const
 type Linked = (typeof LINKED)[number]
 const ID = /^[1-9]\d*$/
 
@@ -25,22 +32,34 @@ export function LinkedFilterTags({ assigneeName }: Props) {
   const { t } = useTranslation()
   const [params, setParams] = useSearchParams()
   const departmentId = params.get('department')
-  const departments = useQuery({ ...departmentQueries.list(), enabled: departmentId !== null && ID.test(departmentId) })
+  const departments = useQuery({
+    ...departmentQueries.list(),
+    enabled: departmentId !== null && ID.test(departmentId),
+  })
   const departmentName = (id: string) => departments.data?.find((d) => String(d.id) === id)?.name
   const label = (key: Linked, value: string): string | null => {
-    if (key === 'replied') return REPLY_FILTERS.some((r) => r === value) ? t(`dashboard.linked.replied.${value}`) : null
+    if (key === 'replied')
+      return REPLY_FILTERS.some((r) => r === value) ? t(`dashboard.linked.replied.${value}`) : null
     if (key === 'category') return t('dashboard.linked.category', { category: value })
-    if (key === 'satisfaction') return SATISFACTION_FILTERS.some((s) => s === value) ? t(`dashboard.linked.satisfaction.${value}`) : null
+    if (key === 'satisfaction')
+      return SATISFACTION_FILTERS.some((s) => s === value)
+        ? t(`dashboard.linked.satisfaction.${value}`)
+        : null
     if (key === 'uncategorized') return value === '1' ? t('dashboard.uncategorized') : null
     if (key === 'department') {
-      if (value === 'none') return t('dashboard.linked.department', { name: t('dashboard.undispatched') })
+      if (value === 'none')
+        return t('dashboard.linked.department', { name: t('dashboard.undispatched') })
       if (!ID.test(value)) return null
       const name = departmentName(value)
-      return name ? t('dashboard.linked.department', { name }) : t('dashboard.linked.departmentId', { id: value })
+      return name
+        ? t('dashboard.linked.department', { name })
+        : t('dashboard.linked.departmentId', { id: value })
     }
     // the queue's own control covers `mine` and `unassigned`; a user id comes only from a link
     if (!ID.test(value)) return null
-    return assigneeName ? t('dashboard.linked.assignee', { name: assigneeName }) : t('dashboard.linked.assigneeId', { id: value })
+    return assigneeName
+      ? t('dashboard.linked.assignee', { name: assigneeName })
+      : t('dashboard.linked.assigneeId', { id: value })
   }
   const tags = LINKED.flatMap((key) => {
     const value = params.get(key)
@@ -54,7 +73,13 @@ export function LinkedFilterTags({ assigneeName }: Props) {
     setParams(next)
   }
   return (
-    <Flex wrap gap={4} align="center" style={{ marginBottom: 8 }} aria-label={t('dashboard.linked.label')}>
+    <Flex
+      wrap
+      gap={4}
+      align="center"
+      style={{ marginBottom: 8 }}
+      aria-label={t('dashboard.linked.label')}
+    >
       {tags.map((tag) => (
         <Tag
           key={tag.key}

@@ -22,7 +22,10 @@ export function PeriodPicker({ period, nowMs, onChange }: Props) {
       <Segmented
         aria-label={t('dashboard.period.label')}
         value={preset}
-        options={[...PERIOD_PRESETS, 'custom'].map((p) => ({ value: p, label: t(`dashboard.period.${p}`) }))}
+        options={[...PERIOD_PRESETS, 'custom'].map((p) => ({
+          value: p,
+          label: t(`dashboard.period.${p}`),
+        }))}
         onChange={(p) => {
           const found = PERIOD_PRESETS.find((x) => x === p)
           if (found) onChange({ ...presetRange(found, nowMs), granularity: undefined })
@@ -38,7 +41,10 @@ export function PeriodPicker({ period, nowMs, onChange }: Props) {
         aria-label={t('dashboard.granularity.label')}
         value={period.granularity ?? AUTO}
         style={{ width: 120 }}
-        options={[AUTO, ...GRANULARITIES].map((g) => ({ value: g, label: t(`dashboard.granularity.${g}`) }))}
+        options={[AUTO, ...GRANULARITIES].map((g) => ({
+          value: g,
+          label: t(`dashboard.granularity.${g}`),
+        }))}
         onChange={(g) => onChange({ ...period, granularity: GRANULARITIES.find((x) => x === g) })}
       />
     </Flex>

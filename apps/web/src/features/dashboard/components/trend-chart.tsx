@@ -39,5 +39,12 @@ export function TrendChart({ dashboard }: { dashboard: Dashboard }) {
     const count = trend[dataIndex]?.byChannel[channels[seriesIndex]?.code ?? '']
     if (count) void navigate(queueHref(count.filter))
   }
-  return <BarChartView option={option} height={320} label={t('dashboard.trendChart')} onBarClick={openBar} />
+  return (
+    <BarChartView
+      option={option}
+      height={320}
+      label={t('dashboard.trendChart')}
+      onBarClick={openBar}
+    />
+  )
 }

@@ -13,7 +13,12 @@ import { deadlineQueries, type Digest } from '../api/deadline-queries.ts'
 
 type Group = Digest['dueNext']['byAssignee'][number]
 type DepartmentCount = Digest['byDepartment'][number]
-type Item = { id: number; subject: string; dueAt: string; due: { state: 'due_in' | 'due_today' | 'overdue'; workingDays: number } }
+type Item = {
+  id: number
+  subject: string
+  dueAt: string
+  due: { state: 'due_in' | 'due_today' | 'overdue'; workingDays: number }
+}
 
 function GroupTable({ group }: { group: Group }) {
   const { t } = useTranslation()
@@ -29,8 +34,17 @@ function GroupTable({ group }: { group: Group }) {
         pagination={false}
         dataSource={items}
         columns={[
-          { key: 'subject', title: t('deadlines.digest.subject'), render: (_, i) => <Link to={`/inquiries/${i.id}`}>{i.subject}</Link> },
-          { key: 'dueAt', title: t('deadlines.digest.dueAt'), width: 150, render: (_, i) => formatDateTime(i.dueAt) },
+          {
+            key: 'subject',
+            title: t('deadlines.digest.subject'),
+            render: (_, i) => <Link to={`/inquiries/${i.id}`}>{i.subject}</Link>,
+          },
+          {
+            key: 'dueAt',
+            title: t('deadlines.digest.dueAt'),
+            width: 150,
+            render: (_, i) => formatDateTime(i.dueAt),
+          },
           {
             key: 'due',
             title: t('deadlines.digest.due'),
@@ -71,9 +85,23 @@ function DepartmentCounts({ rows }: { rows: DepartmentCount[] }) {
         dataSource={rows}
         locale={{ emptyText: t('deadlines.digest.empty') }}
         columns={[
-          { key: 'department', title: t('deadlines.digest.department'), render: (_, r) => r.department?.name ?? t('deadlines.digest.notDispatched') },
-          { key: 'dueNext', title: t('deadlines.digest.dueNextCount'), align: 'right', dataIndex: 'dueNext' },
-          { key: 'overdue', title: t('deadlines.digest.overdueCount'), align: 'right', dataIndex: 'overdue' },
+          {
+            key: 'department',
+            title: t('deadlines.digest.department'),
+            render: (_, r) => r.department?.name ?? t('deadlines.digest.notDispatched'),
+          },
+          {
+            key: 'dueNext',
+            title: t('deadlines.digest.dueNextCount'),
+            align: 'right',
+            dataIndex: 'dueNext',
+          },
+          {
+            key: 'overdue',
+            title: t('deadlines.digest.overdueCount'),
+            align: 'right',
+            dataIndex: 'overdue',
+          },
         ]}
       />
     </Card>
@@ -88,10 +116,18 @@ export function DailyDigest() {
   const d = digest.data
   return (
     <Flex vertical gap={16}>
-      <Typography.Text type="secondary">{t('deadlines.digest.date', { date: d.date })}</Typography.Text>
+      <Typography.Text type="secondary">
+        {t('deadlines.digest.date', { date: d.date })}
+      </Typography.Text>
       <DepartmentCounts rows={d.byDepartment} />
-      <Section title={t('deadlines.digest.dueNext', { date: d.dueDate, count: d.dueNext.total })} groups={d.dueNext.byAssignee} />
-      <Section title={t('deadlines.digest.overdue', { count: d.overdue.total })} groups={d.overdue.byAssignee} />
+      <Section
+        title={t('deadlines.digest.dueNext', { date: d.dueDate, count: d.dueNext.total })}
+        groups={d.dueNext.byAssignee}
+      />
+      <Section
+        title={t('deadlines.digest.overdue', { count: d.overdue.total })}
+        groups={d.overdue.byAssignee}
+      />
     </Flex>
   )
 }

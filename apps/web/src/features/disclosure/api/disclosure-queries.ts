@@ -20,19 +20,26 @@ export const disclosureQueries = {
   table: (year: number) =>
     queryOptions({
       queryKey: [...disclosureQueries.all(), 'table', year] as const,
-      queryFn: ({ signal }) => unwrap(api.reports.disclosure.$get({ query: { year: String(year) } }, { init: { signal } })),
+      queryFn: ({ signal }) =>
+        unwrap(
+          api.reports.disclosure.$get({ query: { year: String(year) } }, { init: { signal } }),
+        ),
       staleTime: 60_000,
     }),
   register: (link: CellLink) =>
     queryOptions({
       queryKey: [...disclosureQueries.all(), 'register', link] as const,
-      queryFn: ({ signal }) => unwrap(api.disclosure.register.$get({ query: link as never }, { init: { signal } })),
+      queryFn: ({ signal }) =>
+        unwrap(api.disclosure.register.$get({ query: link as never }, { init: { signal } })),
       staleTime: 60_000,
     }),
   request: (id: number) =>
     queryOptions({
       queryKey: [...disclosureQueries.all(), 'request', id] as const,
-      queryFn: ({ signal }) => unwrap(api.disclosure.requests[':id'].$get({ param: { id: String(id) } }, { init: { signal } })),
+      queryFn: ({ signal }) =>
+        unwrap(
+          api.disclosure.requests[':id'].$get({ param: { id: String(id) } }, { init: { signal } }),
+        ),
       staleTime: 15_000,
     }),
 }
@@ -51,7 +58,8 @@ function useReload() {
 export function useCreateDisclosureRequest() {
   const reload = useReload()
   return useMutation({
-    mutationFn: (json: CreateDisclosureRequestInput) => unwrap(api.disclosure.requests.$post({ json })),
+    mutationFn: (json: CreateDisclosureRequestInput) =>
+      unwrap(api.disclosure.requests.$post({ json })),
     onSuccess: reload,
   })
 }
@@ -60,7 +68,8 @@ export function useCreateDisclosureRequest() {
 export function useDisclosureAction(id: number) {
   const reload = useReload()
   return useMutation({
-    mutationFn: (json: DisclosureActionInput) => unwrap(api.disclosure.requests[':id'].actions.$post({ param: { id: String(id) }, json })),
+    mutationFn: (json: DisclosureActionInput) =>
+      unwrap(api.disclosure.requests[':id'].actions.$post({ param: { id: String(id) }, json })),
     onSuccess: reload,
   })
 }

@@ -3,29 +3,53 @@
  * Enter in the last one submits; the receipt date is the one 条例 第三十一条 names for the method
  * (its label says which). On success the page opens the new request.
  */
-import { RECEIPT_METHODS, RECEIPT_METHOD_LABELS, toZonedDate, type CreateDisclosureRequestInput } from '@desk/domain'
+import {
+  RECEIPT_METHODS,
+  RECEIPT_METHOD_LABELS,
+  toZonedDate,
+  type CreateDisclosureRequestInput,
+} from '@desk/domain'
 import { Button, Form, Input, Select } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useCreateDisclosureRequest } from '../api/disclosure-queries.ts'
 import { applicantOptions } from './disclosure-panel.tsx'
 
-export function DisclosureEntryForm({ channels, onCreated }: { channels: { value: string; label: string }[]; onCreated: (id: number) => void }) {
+export function DisclosureEntryForm({
+  channels,
+  onCreated,
+}: {
+  channels: { value: string; label: string }[]
+  onCreated: (id: number) => void
+}) {
   const { t, i18n } = useTranslation()
   const [form] = Form.useForm<CreateDisclosureRequestInput>()
   const create = useCreateDisclosureRequest()
   const [today] = useState(() => toZonedDate(Date.now()))
   const method = Form.useWatch('receiptMethod', form)
-  const fact = method ? RECEIPT_METHOD_LABELS[method].dateFact[i18n.language.startsWith('en') ? 'en' : 'zh'] : ''
+  const fact = method
+    ? RECEIPT_METHOD_LABELS[method].dateFact[i18n.language.startsWith('en') ? 'en' : 'zh']
+    : ''
   return (
     <Form
       form={form}
       layout="vertical"
       style={{ maxWidth: 640 }}
-      initialValues={{ channel: 'ogi_request', applicantType: 'natural_person', receiptMethod: 'in_person', receivedOn: today }}
-      onFinish={(values) => create.mutate(values, { onSuccess: (v) => onCreated(v.request.inquiryId) })}
+      initialValues={{
+        channel: 'ogi_request',
+        applicantType: 'natural_person',
+        receiptMethod: 'in_person',
+        receivedOn: today,
+      }}
+      onFinish={(values) =>
+        create.mutate(values, { onSuccess: (v) => onCreated(v.request.inquiryId) })
+      }
     >
-      <Form.Item name="applicantName" label={t('disclosure.applicantName')} rules={[{ required: true }]}>
+      <Form.Item
+        name="applicantName"
+        label={t('disclosure.applicantName')}
+        rules={[{ required: true }]}
+      >
         <Input autoFocus />
       </Form.Item>
       <Form.Item name="applicantType" label={t('disclosure.applicantType')}>
@@ -35,9 +59,15 @@ export function DisclosureEntryForm({ channels, onCreated }: { channels: { value
         <Input />
       </Form.Item>
       <Form.Item name="receiptMethod" label={t('disclosure.receiptMethod')}>
-        <Select options={RECEIPT_METHODS.map((m) => ({ value: m, label: t(`disclosure.method.${m}`) }))} />
+        <Select
+          options={RECEIPT_METHODS.map((m) => ({ value: m, label: t(`disclosure.method.${m}`) }))}
+        />
       </Form.Item>
-      <Form.Item name="receivedOn" label={`${t('disclosure.receivedOn')}${fact ? `（${fact}）` : ''}`} rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }]}>
+      <Form.Item
+        name="receivedOn"
+        label={`${t('disclosure.receivedOn')}${fact ? `（${fact}）` : ''}`}
+        rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }]}
+      >
         <Input placeholder="YYYY-MM-DD" />
       </Form.Item>
       <Form.Item name="channel" label={t('disclosure.channel')}>

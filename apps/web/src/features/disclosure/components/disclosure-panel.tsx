@@ -3,14 +3,27 @@
  * one-sentence explanation, the outcome, and the clock's steps (补正, consultation, extension,
  * decision) as one small form: pick the step, its day (default today) and what it needs.
  */
-import { APPLICANT_TYPES, CONSULTATION_PARTIES, OUTCOME_CODES, toZonedDate, type DisclosureActionInput } from '@desk/domain'
+import {
+  APPLICANT_TYPES,
+  CONSULTATION_PARTIES,
+  OUTCOME_CODES,
+  toZonedDate,
+  type DisclosureActionInput,
+} from '@desk/domain'
 import { useQuery } from '@tanstack/react-query'
 import { Button, Card, Descriptions, Flex, Input, InputNumber, Select, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { disclosureQueries, useDisclosureAction } from '../api/disclosure-queries.ts'
 
-const STEPS = ['request_correction', 'receive_correction', 'start_consultation', 'end_consultation', 'extend', 'decide'] as const
+const STEPS = [
+  'request_correction',
+  'receive_correction',
+  'start_consultation',
+  'end_consultation',
+  'extend',
+  'decide',
+] as const
 type Step = (typeof STEPS)[number]
 const outcomeKey = (code: string) => `disclosure.outcome.${code.replace('.', '_')}`
 
@@ -44,31 +57,76 @@ export function DisclosurePanel({ inquiryId, version }: { inquiryId: number; ver
   return (
     <Card title={t('disclosure.panelTitle')} size="small" data-testid="disclosure-panel">
       <Descriptions column={1} size="small">
-        <Descriptions.Item label={t('disclosure.applicantType')}>{t(`disclosure.applicant.${request.applicantType}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('disclosure.applicantType')}>
+          {t(`disclosure.applicant.${request.applicantType}`)}
+        </Descriptions.Item>
         <Descriptions.Item label={t('disclosure.receivedOn')}>
           {request.receivedOn} · {t(`disclosure.method.${request.receiptMethod}`)}
         </Descriptions.Item>
         <Descriptions.Item label={t('disclosure.state')}>
           <Tag data-testid="clock-state">{t(`disclosure.clock.${clock.state}`)}</Tag>
         </Descriptions.Item>
-        {request.outcome && <Descriptions.Item label={t('disclosure.outcomeLabel')}>{t(outcomeKey(request.outcome))}</Descriptions.Item>}
+        {request.outcome && (
+          <Descriptions.Item label={t('disclosure.outcomeLabel')}>
+            {t(outcomeKey(request.outcome))}
+          </Descriptions.Item>
+        )}
       </Descriptions>
       <Typography.Paragraph data-testid="clock-explanation" style={{ marginTop: 8 }}>
         {i18n.language.startsWith('en') ? explanation.en : explanation.zh}
       </Typography.Paragraph>
       {open && (
         <Flex vertical gap={8}>
-          <Select aria-label={t('disclosure.step')} value={step} onChange={setStep} options={STEPS.map((s) => ({ value: s, label: t(`disclosure.steps.${s}`) }))} />
-          <Input aria-label={t('disclosure.on')} addonBefore={t('disclosure.on')} value={on} onChange={(e) => setOn(e.target.value)} placeholder="YYYY-MM-DD" />
+          <Select
+            aria-label={t('disclosure.step')}
+            value={step}
+            onChange={setStep}
+            options={STEPS.map((s) => ({ value: s, label: t(`disclosure.steps.${s}`) }))}
+          />
+          <Input
+            aria-label={t('disclosure.on')}
+            addonBefore={t('disclosure.on')}
+            value={on}
+            onChange={(e) => setOn(e.target.value)}
+            placeholder="YYYY-MM-DD"
+          />
           {step === 'request_correction' && (
-            <Input aria-label={t('disclosure.answerBy')} addonBefore={t('disclosure.answerBy')} value={answerBy} onChange={(e) => setAnswerBy(e.target.value)} placeholder="YYYY-MM-DD" />
+            <Input
+              aria-label={t('disclosure.answerBy')}
+              addonBefore={t('disclosure.answerBy')}
+              value={answerBy}
+              onChange={(e) => setAnswerBy(e.target.value)}
+              placeholder="YYYY-MM-DD"
+            />
           )}
           {step === 'start_consultation' && (
-            <Select aria-label={t('disclosure.party')} value={party} onChange={setParty} options={CONSULTATION_PARTIES.map((p) => ({ value: p, label: t(`disclosure.parties.${p}`) }))} />
+            <Select
+              aria-label={t('disclosure.party')}
+              value={party}
+              onChange={setParty}
+              options={CONSULTATION_PARTIES.map((p) => ({
+                value: p,
+                label: t(`disclosure.parties.${p}`),
+              }))}
+            />
           )}
-          {step === 'extend' && <InputNumber aria-label={t('disclosure.workingDays')} min={1} max={20} value={days} onChange={(v) => setDays(v ?? 1)} addonAfter={t('disclosure.workingDays')} />}
+          {step === 'extend' && (
+            <InputNumber
+              aria-label={t('disclosure.workingDays')}
+              min={1}
+              max={20}
+              value={days}
+              onChange={(v) => setDays(v ?? 1)}
+              addonAfter={t('disclosure.workingDays')}
+            />
+          )}
           {step === 'decide' && (
-            <Select aria-label={t('disclosure.outcomeLabel')} value={outcome} onChange={setOutcome} options={OUTCOME_CODES.map((o) => ({ value: o, label: t(outcomeKey(o)) }))} />
+            <Select
+              aria-label={t('disclosure.outcomeLabel')}
+              value={outcome}
+              onChange={setOutcome}
+              options={OUTCOME_CODES.map((o) => ({ value: o, label: t(outcomeKey(o)) }))}
+            />
           )}
           <Button type="primary" loading={action.isPending} onClick={submit}>
             {t('disclosure.apply')}
@@ -80,4 +138,5 @@ export function DisclosurePanel({ inquiryId, version }: { inquiryId: number; ver
 }
 
 /** Applicant types in column order, for forms. */
-export const applicantOptions = (t: (k: string) => string) => APPLICANT_TYPES.map((a) => ({ value: a, label: t(`disclosure.applicant.${a}`) }))
+export const applicantOptions = (t: (k: string) => string) =>
+  APPLICANT_TYPES.map((a) => ({ value: a, label: t(`disclosure.applicant.${a}`) }))

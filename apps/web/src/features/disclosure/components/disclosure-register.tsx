@@ -16,7 +16,11 @@ export function DisclosureRegister({ link }: { link: CellLink }) {
     return (
       <>
         <Typography.Paragraph>
-          {t('disclosure.cellOf', { row: zh ? requests.labelZh : requests.labelEn, column: t(`disclosure.applicant.${requests.column}`), year: requests.year })}
+          {t('disclosure.cellOf', {
+            row: zh ? requests.labelZh : requests.labelEn,
+            column: t(`disclosure.applicant.${requests.column}`),
+            year: requests.year,
+          })}
           <Tag style={{ marginLeft: 8 }} data-testid="register-count">
             {requests.items.length}
           </Tag>
@@ -43,7 +47,13 @@ export function DisclosureRegister({ link }: { link: CellLink }) {
       renderItem={(c) => (
         <List.Item>
           <List.Item.Meta
-            title={c.request ? <Link to={`/inquiries/${c.request.id}`}>{c.request.subject}</Link> : c.requestId}
+            title={
+              c.request ? (
+                <Link to={`/inquiries/${c.request.id}`}>{c.request.subject}</Link>
+              ) : (
+                c.requestId
+              )
+            }
             description={`${t(`disclosure.review.${c.kind}`)} · ${t(`disclosure.reviewResult.${c.result}`)}`}
           />
         </List.Item>

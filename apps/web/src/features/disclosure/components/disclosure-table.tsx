@@ -12,7 +12,8 @@ import { disclosureQueries, type CellLink } from '../api/disclosure-queries.ts'
 const cellStyle: CSSProperties = { border: '1px solid #d9d9d9', padding: '4px 8px' }
 const numStyle: CSSProperties = { ...cellStyle, textAlign: 'center', minWidth: 56 }
 
-export const registerHref = (link: CellLink) => `/reports/disclosure/register?${new URLSearchParams(link).toString()}`
+export const registerHref = (link: CellLink) =>
+  `/reports/disclosure/register?${new URLSearchParams(link).toString()}`
 
 function Count({ n, link, label }: { n: number; link: CellLink; label: string }) {
   return (
@@ -31,7 +32,8 @@ export function DisclosureTable({ year }: { year: number }) {
   if (table.isPending) return <Skeleton active />
   if (table.isError) return <Alert type="error" showIcon title={t('disclosure.loadError')} />
   const { columns, sectionThree, sectionFour, sentences } = table.data
-  const label = (x: { labelZh: string; labelEn: string } | undefined) => (x ? (zh ? x.labelZh : x.labelEn) : '')
+  const label = (x: { labelZh: string; labelEn: string } | undefined) =>
+    x ? (zh ? x.labelZh : x.labelEn) : ''
   return (
     <>
       <Typography.Paragraph data-testid="disclosure-sentences" style={{ fontSize: 15 }}>
@@ -40,7 +42,10 @@ export function DisclosureTable({ year }: { year: number }) {
       </Typography.Paragraph>
       <Typography.Title level={4}>{t('disclosure.sectionThree')}</Typography.Title>
       <div style={{ overflowX: 'auto', marginBottom: 24 }}>
-        <table style={{ borderCollapse: 'collapse', fontSize: 13 }} aria-label={t('disclosure.sectionThree')}>
+        <table
+          style={{ borderCollapse: 'collapse', fontSize: 13 }}
+          aria-label={t('disclosure.sectionThree')}
+        >
           <thead>
             <tr>
               <th style={cellStyle} rowSpan={2} />
@@ -74,7 +79,12 @@ export function DisclosureTable({ year }: { year: number }) {
                   )}
                 </th>
                 {r.cells.map((c, i) => (
-                  <Count key={c.column} n={c.count} link={c.link} label={`${label(r)} · ${label(columns[i])}: ${c.count}`} />
+                  <Count
+                    key={c.column}
+                    n={c.count}
+                    link={c.link}
+                    label={`${label(r)} · ${label(columns[i])}: ${c.count}`}
+                  />
                 ))}
               </tr>
             ))}
@@ -83,7 +93,10 @@ export function DisclosureTable({ year }: { year: number }) {
       </div>
       <Typography.Title level={4}>{t('disclosure.sectionFour')}</Typography.Title>
       <div style={{ overflowX: 'auto' }}>
-        <table style={{ borderCollapse: 'collapse', fontSize: 13 }} aria-label={t('disclosure.sectionFour')}>
+        <table
+          style={{ borderCollapse: 'collapse', fontSize: 13 }}
+          aria-label={t('disclosure.sectionFour')}
+        >
           <thead>
             <tr>
               <th style={cellStyle} />
@@ -101,7 +114,12 @@ export function DisclosureTable({ year }: { year: number }) {
                   {label(k)}
                 </th>
                 {k.cells.map((c) => (
-                  <Count key={c.column} n={c.count} link={c.link} label={`${label(k)} · ${label(c)}: ${c.count}`} />
+                  <Count
+                    key={c.column}
+                    n={c.count}
+                    link={c.link}
+                    label={`${label(k)} · ${label(c)}: ${c.count}`}
+                  />
                 ))}
               </tr>
             ))}

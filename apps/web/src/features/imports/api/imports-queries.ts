@@ -6,7 +6,11 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import { api, unwrap } from '../../../lib/api-client.ts'
 import { queueRootKeys } from '../../../lib/query-keys.ts'
 
-export type ReadOptions = { sheet?: string | undefined; preset?: string | null | undefined; map?: string[] | undefined }
+export type ReadOptions = {
+  sheet?: string | undefined
+  preset?: string | null | undefined
+  map?: string[] | undefined
+}
 export type StartJobInput = ReadOptions & {
   kind: 'import' | 'dry_run'
   uploadId: string
@@ -22,27 +26,39 @@ export const importQueries = {
   list: () =>
     queryOptions({
       queryKey: [...importQueries.all(), 'list'] as const,
-      queryFn: ({ signal }) => unwrap(api.imports.$get(undefined, { init: { signal } })).then((r) => r.items),
+      queryFn: ({ signal }) =>
+        unwrap(api.imports.$get(undefined, { init: { signal } })).then((r) => r.items),
     }),
   /** One job, polled every 500 ms while it is queued or running. */
   job: (id: number) =>
     queryOptions({
       queryKey: [...importQueries.all(), 'job', id] as const,
-      queryFn: ({ signal }) => unwrap(api.imports[':id'].$get({ param: { id: String(id) } }, { init: { signal } })).then((r) => r.job),
+      queryFn: ({ signal }) =>
+        unwrap(api.imports[':id'].$get({ param: { id: String(id) } }, { init: { signal } })).then(
+          (r) => r.job,
+        ),
       refetchInterval: (query) => (isRunning(query.state.data?.status) ? 500 : false),
     }),
 }
 
-export type ImportJob = Awaited<ReturnType<NonNullable<ReturnType<typeof importQueries.job>['queryFn']>>>
-export type ImportListItem = Awaited<ReturnType<NonNullable<ReturnType<typeof importQueries.list>['queryFn']>>>[number]
+export type ImportJob = Awaited<
+  ReturnType<NonNullable<ReturnType<typeof importQueries.job>['queryFn']>>
+>
+export type ImportListItem = Awaited<
+  ReturnType<NonNullable<ReturnType<typeof importQueries.list>['queryFn']>>
+>[number]
 
 /** The URL of a job's invalid rows as CSV (UTF-8 with BOM). */
-export const errorsCsvUrl = (id: number) => api.imports[':id']['errors.csv'].$url({ param: { id: String(id) } }).toString()
+export const errorsCsvUrl = (id: number) =>
+  api.imports[':id']['errors.csv'].$url({ param: { id: String(id) } }).toString()
 
 /** Streams the file as the request body (no multipart copy); the form shows its own errors. */
 export function useUploadFile() {
   return useMutation({
-    mutationFn: (file: File) => unwrap(api.imports.uploads.$post({ query: { name: file.name } }, { init: { body: file } })).then((r) => r.upload),
+    mutationFn: (file: File) =>
+      unwrap(
+        api.imports.uploads.$post({ query: { name: file.name } }, { init: { body: file } }),
+      ).then((r) => r.upload),
     meta: { silent: true },
   })
 }
@@ -57,8 +73,12 @@ export function usePreviewUpload() {
 
 export function useSavePreset() {
   return useMutation({
-    mutationFn: (json: { channel: string; name: string; headers: string[]; columns: Record<string, string> }) =>
-      unwrap(api.imports.presets.$post({ json: json as never })).then((r) => r.preset),
+    mutationFn: (json: {
+      channel: string
+      name: string
+      headers: string[]
+      columns: Record<string, string>
+    }) => unwrap(api.imports.presets.$post({ json: json as never })).then((r) => r.preset),
     meta: { silent: true },
   })
 }
@@ -75,7 +95,8 @@ export function useStartJob() {
 export function useUndoImport() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (id: number) => unwrap(api.imports[':id'].undo.$post({ param: { id: String(id) } })).then((r) => r.job),
+    mutationFn: (id: number) =>
+      unwrap(api.imports[':id'].undo.$post({ param: { id: String(id) } })).then((r) => r.job),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: importQueries.all() })
       await queryClient.invalidateQueries({ queryKey: queueRootKeys.all() })

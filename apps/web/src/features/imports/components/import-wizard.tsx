@@ -30,7 +30,11 @@ import { JobProgress } from './job-progress.tsx'
  */
 function timeZoneOptions(beijing: string) {
   const zones = Intl.supportedValuesOf('timeZone').filter((z) => z !== 'Asia/Shanghai')
-  return [{ value: 'Asia/Shanghai', label: `Asia/Shanghai（${beijing}）` }, { value: 'UTC', label: 'UTC' }, ...zones.filter((z) => z !== 'UTC').map((z) => ({ value: z, label: z }))]
+  return [
+    { value: 'Asia/Shanghai', label: `Asia/Shanghai（${beijing}）` },
+    { value: 'UTC', label: 'UTC' },
+    ...zones.filter((z) => z !== 'UTC').map((z) => ({ value: z, label: z })),
+  ]
 }
 
 type Preview = NonNullable<ReturnType<typeof usePreviewUpload>['data']>
@@ -41,11 +45,15 @@ const MB = 1024 * 1024
 
 function toMapping(preview: Preview['preview']): Mapping {
   const byHeader: Mapping = Object.fromEntries(preview.headers.map((h) => [h, '']))
-  for (const [field, header] of Object.entries(preview.mapping)) if (header) byHeader[header] = field
+  for (const [field, header] of Object.entries(preview.mapping))
+    if (header) byHeader[header] = field
   return byHeader
 }
 
-const mapEntries = (m: Mapping) => Object.entries(m).filter(([h, f]) => h !== '' && f !== '').map(([h, f]) => `${h}=${f}`)
+const mapEntries = (m: Mapping) =>
+  Object.entries(m)
+    .filter(([h, f]) => h !== '' && f !== '')
+    .map(([h, f]) => `${h}=${f}`)
 
 export function ImportWizard() {
   const { t, i18n } = useTranslation()
@@ -69,7 +77,10 @@ export function ImportWizard() {
 
   function runPreview(id: string, code: string, opts: ReadOptions = {}) {
     setDryRunId(undefined)
-    preview.mutate({ uploadId: id, channel: code, ...opts }, { onSuccess: (p) => setMapping(toMapping(p.preview)) })
+    preview.mutate(
+      { uploadId: id, channel: code, ...opts },
+      { onSuccess: (p) => setMapping(toMapping(p.preview)) },
+    )
   }
 
   function onFile(file: File) {
@@ -78,7 +89,12 @@ export function ImportWizard() {
     setImportId(undefined)
     preview.reset()
     if (file.size > IMPORT_LIMITS.uploadBytes) {
-      setTooBig(t('imports.upload.tooBig', { size: (file.size / MB).toFixed(1), limit: limitMb(IMPORT_LIMITS.uploadBytes) }))
+      setTooBig(
+        t('imports.upload.tooBig', {
+          size: (file.size / MB).toFixed(1),
+          limit: limitMb(IMPORT_LIMITS.uploadBytes),
+        }),
+      )
       return
     }
     upload.mutate(file, { onSuccess: (u) => channel && runPreview(u.id, channel) })
@@ -104,7 +120,9 @@ export function ImportWizard() {
           style={{ minWidth: 220 }}
           value={channel}
           placeholder={t('imports.wizard.channelPlaceholder')}
-          options={(channels.data ?? []).filter((c) => c.isActive).map((c) => ({ value: c.code, label: channelName(c, i18n.language) }))}
+          options={(channels.data ?? [])
+            .filter((c) => c.isActive)
+            .map((c) => ({ value: c.code, label: channelName(c, i18n.language) }))}
           onChange={(code: string) => {
             setChannel(code)
             if (uploadId) runPreview(uploadId, code)
@@ -123,7 +141,9 @@ export function ImportWizard() {
         }}
       >
         <p>{t('imports.upload.drop')}</p>
-        <Typography.Text type="secondary">{t('imports.upload.limit', { limit: limitMb(IMPORT_LIMITS.uploadBytes) })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('imports.upload.limit', { limit: limitMb(IMPORT_LIMITS.uploadBytes) })}
+        </Typography.Text>
         <br />
         <Typography.Text type="secondary">
           {t('imports.upload.contentLimits', {
@@ -143,10 +163,28 @@ export function ImportWizard() {
         <>
           <Flex gap={12} align="center" wrap>
             <Typography.Text strong>{upload.data?.fileName}</Typography.Text>
-            {shown.encoding && <Tag data-testid="encoding">{t('imports.preview.encoding', { encoding: shown.encoding })}</Tag>}
-            <Tag>{shown.totalRows === undefined ? t('imports.preview.firstRows', { count: shown.rows.length }) : t('imports.preview.rows', { count: shown.totalRows })}</Tag>
-            {shown.savedPreset && <Tag color="green">{t('imports.preview.savedPreset', { name: shown.savedPreset })}</Tag>}
-            {!shown.savedPreset && shown.preset && <Tag color="blue">{t('imports.preview.preset', { name: t(`imports.presetNames.${shown.preset}`, { defaultValue: shown.preset }) })}</Tag>}
+            {shown.encoding && (
+              <Tag data-testid="encoding">
+                {t('imports.preview.encoding', { encoding: shown.encoding })}
+              </Tag>
+            )}
+            <Tag>
+              {shown.totalRows === undefined
+                ? t('imports.preview.firstRows', { count: shown.rows.length })
+                : t('imports.preview.rows', { count: shown.totalRows })}
+            </Tag>
+            {shown.savedPreset && (
+              <Tag color="green">
+                {t('imports.preview.savedPreset', { name: shown.savedPreset })}
+              </Tag>
+            )}
+            {!shown.savedPreset && shown.preset && (
+              <Tag color="blue">
+                {t('imports.preview.preset', {
+                  name: t(`imports.presetNames.${shown.preset}`, { defaultValue: shown.preset }),
+                })}
+              </Tag>
+            )}
             {shown.sheets && shown.sheets.length > 0 && (
               <>
                 <label htmlFor="import-sheet">{t('imports.preview.sheet')}</label>
@@ -184,24 +222,42 @@ export function ImportWizard() {
                       onChange={(field: string) => setMapping({ ...mapping, [header]: field })}
                       options={[
                         { value: '', label: t('imports.fields.none') },
-                        ...IMPORT_FIELDS.map((f) => ({ value: f, label: t(`imports.fields.${f}`) })),
+                        ...IMPORT_FIELDS.map((f) => ({
+                          value: f,
+                          label: t(`imports.fields.${f}`),
+                        })),
                       ]}
                     />
                   </Space>
                 ),
                 render: (_: unknown, r: { cells: unknown[] }) => {
                   const cell = r.cells[index]
-                  return <span style={{ whiteSpace: 'pre-wrap' }}>{cell === null || cell === undefined ? '' : String(cell).slice(0, 200)}</span>
+                  return (
+                    <span style={{ whiteSpace: 'pre-wrap' }}>
+                      {cell === null || cell === undefined ? '' : String(cell).slice(0, 200)}
+                    </span>
+                  )
                 },
               })),
             ]}
           />
           {missing.length > 0 && (
-            <Alert type="warning" showIcon title={t('imports.preview.missing', { fields: missing.map((f) => t(`imports.fields.${f}`)).join('、') })} />
+            <Alert
+              type="warning"
+              showIcon
+              title={t('imports.preview.missing', {
+                fields: missing.map((f) => t(`imports.fields.${f}`)).join('、'),
+              })}
+            />
           )}
           <Flex gap={8} align="center" wrap>
             <label htmlFor="import-preset-name">{t('imports.preset.name')}</label>
-            <Input id="import-preset-name" style={{ width: 200 }} value={presetName} onChange={(e) => setPresetName(e.target.value)} />
+            <Input
+              id="import-preset-name"
+              style={{ width: 200 }}
+              value={presetName}
+              onChange={(e) => setPresetName(e.target.value)}
+            />
             <Button
               disabled={presetName.trim() === ''}
               loading={savePreset.isPending}
@@ -210,22 +266,42 @@ export function ImportWizard() {
                   channel,
                   name: presetName.trim(),
                   headers: shown.headers.filter((h) => h !== ''),
-                  columns: Object.fromEntries(Object.entries(mapping).filter(([h, f]) => h !== '' && f !== '')),
+                  columns: Object.fromEntries(
+                    Object.entries(mapping).filter(([h, f]) => h !== '' && f !== ''),
+                  ),
                 })
               }
             >
               {t('imports.preset.save')}
             </Button>
-            {savePreset.isSuccess && <Typography.Text type="success">{t('imports.preset.saved', { name: savePreset.data.name })}</Typography.Text>}
-            {savePreset.error && <Typography.Text type="danger">{errorText(savePreset.error)}</Typography.Text>}
+            {savePreset.isSuccess && (
+              <Typography.Text type="success">
+                {t('imports.preset.saved', { name: savePreset.data.name })}
+              </Typography.Text>
+            )}
+            {savePreset.error && (
+              <Typography.Text type="danger">{errorText(savePreset.error)}</Typography.Text>
+            )}
           </Flex>
           <Flex gap={8} align="center" wrap>
             <label htmlFor="import-tz">{t('imports.wizard.tz')}</label>
-            <Select id="import-tz" showSearch style={{ width: 260 }} value={tz} options={zoneOptions} onChange={setTz} />
+            <Select
+              id="import-tz"
+              showSearch
+              style={{ width: 260 }}
+              value={tz}
+              options={zoneOptions}
+              onChange={setTz}
+            />
             <Button
               disabled={missing.length > 0 || importId !== undefined}
               loading={startJob.isPending && startJob.variables.kind === 'dry_run'}
-              onClick={() => startJob.mutate({ kind: 'dry_run', ...jobInput() }, { onSuccess: (job) => setDryRunId(job.id) })}
+              onClick={() =>
+                startJob.mutate(
+                  { kind: 'dry_run', ...jobInput() },
+                  { onSuccess: (job) => setDryRunId(job.id) },
+                )
+              }
             >
               {t('imports.wizard.dryRun')}
             </Button>
@@ -233,7 +309,12 @@ export function ImportWizard() {
               type="primary"
               disabled={missing.length > 0 || importId !== undefined}
               loading={startJob.isPending && startJob.variables.kind === 'import'}
-              onClick={() => startJob.mutate({ kind: 'import', ...jobInput() }, { onSuccess: (job) => setImportId(job.id) })}
+              onClick={() =>
+                startJob.mutate(
+                  { kind: 'import', ...jobInput() },
+                  { onSuccess: (job) => setImportId(job.id) },
+                )
+              }
             >
               {t('imports.wizard.import')}
             </Button>
@@ -242,7 +323,9 @@ export function ImportWizard() {
         </>
       )}
 
-      {dryRunId !== undefined && importId === undefined && <JobProgress key={dryRunId} jobId={dryRunId} />}
+      {dryRunId !== undefined && importId === undefined && (
+        <JobProgress key={dryRunId} jobId={dryRunId} />
+      )}
       {importId !== undefined && (
         <>
           <JobProgress key={importId} jobId={importId} onEnd={() => void refreshQueue()} />

@@ -11,22 +11,47 @@ import { isApiError } from '../../../lib/api-client.ts'
 import { channelName, channelQueries } from '../../../lib/channels.ts'
 import { errorText } from '../../../lib/error-text.ts'
 import { formatDateTime } from '../../../utils/format-time.ts'
-import { errorsCsvUrl, importQueries, useUndoImport, type ImportListItem } from '../api/imports-queries.ts'
+import {
+  errorsCsvUrl,
+  importQueries,
+  useUndoImport,
+  type ImportListItem,
+} from '../api/imports-queries.ts'
 
 type Touched = { id: number; externalId: string; subject: string }
 
-const STATUS_COLORS: Record<string, string> = { written: 'green', running: 'blue', queued: 'blue', failed: 'red', rejected: 'red', undone: 'default' }
+const STATUS_COLORS: Record<string, string> = {
+  written: 'green',
+  running: 'blue',
+  queued: 'blue',
+  failed: 'red',
+  rejected: 'red',
+  undone: 'default',
+}
 
 export function ImportsList({ canUndo }: { canUndo: boolean }) {
   const { t, i18n } = useTranslation()
   const channels = useQuery(channelQueries.list())
-  const list = useQuery({ ...importQueries.list(), refetchInterval: (q) => (q.state.data?.some((i) => i.status === 'running' || i.status === 'queued') ? 1000 : false) })
+  const list = useQuery({
+    ...importQueries.list(),
+    refetchInterval: (q) =>
+      q.state.data?.some((i) => i.status === 'running' || i.status === 'queued') ? 1000 : false,
+  })
   const undo = useUndoImport()
   const [touched, setTouched] = useState<Touched[]>()
 
   const columns = [
-    { title: t('imports.columns.createdAt'), key: 'createdAt', render: (_: unknown, r: ImportListItem) => formatDateTime(new Date(r.createdAt).toISOString()) },
-    { title: t('imports.columns.createdBy'), key: 'createdBy', render: (_: unknown, r: ImportListItem) => r.createdByName ?? t('imports.columns.cli') },
+    {
+      title: t('imports.columns.createdAt'),
+      key: 'createdAt',
+      render: (_: unknown, r: ImportListItem) =>
+        formatDateTime(new Date(r.createdAt).toISOString()),
+    },
+    {
+      title: t('imports.columns.createdBy'),
+      key: 'createdBy',
+      render: (_: unknown, r: ImportListItem) => r.createdByName ?? t('imports.columns.cli'),
+    },
     { title: t('imports.columns.fileName'), dataIndex: 'fileName' },
     {
       title: t('imports.columns.channel'),
@@ -41,7 +66,8 @@ export function ImportsList({ canUndo }: { canUndo: boolean }) {
     {
       title: t('imports.columns.errors'),
       key: 'errors',
-      render: (_: unknown, r: ImportListItem) => (r.errorCount > 0 ? <a href={errorsCsvUrl(r.id)}>{r.errorCount}</a> : 0),
+      render: (_: unknown, r: ImportListItem) =>
+        r.errorCount > 0 ? <a href={errorsCsvUrl(r.id)}>{r.errorCount}</a> : 0,
     },
     {
       title: t('imports.columns.status'),
@@ -66,7 +92,8 @@ export function ImportsList({ canUndo }: { canUndo: boolean }) {
                     setTouched(undefined)
                     undo.mutate(r.id, {
                       onError: (err) => {
-                        if (isApiError(err, 409)) setTouched((err.details as { touched?: Touched[] } | undefined)?.touched)
+                        if (isApiError(err, 409))
+                          setTouched((err.details as { touched?: Touched[] } | undefined)?.touched)
                       },
                     })
                   }}
@@ -83,7 +110,13 @@ export function ImportsList({ canUndo }: { canUndo: boolean }) {
 
   return (
     <>
-      {undo.isSuccess && <Alert type="success" showIcon title={t('imports.undo.done', { count: undo.data.removed })} />}
+      {undo.isSuccess && (
+        <Alert
+          type="success"
+          showIcon
+          title={t('imports.undo.done', { count: undo.data.removed })}
+        />
+      )}
       {undo.error && (
         <Alert
           type="error"
@@ -104,7 +137,13 @@ export function ImportsList({ canUndo }: { canUndo: boolean }) {
           }
         />
       )}
-      <Table rowKey="id" size="small" loading={list.isLoading} dataSource={list.data ?? []} columns={columns} />
+      <Table
+        rowKey="id"
+        size="small"
+        loading={list.isLoading}
+        dataSource={list.data ?? []}
+        columns={columns}
+      />
     </>
   )
 }

@@ -23,7 +23,10 @@ export function JobProgress({ jobId, onEnd }: Props) {
   }, [ended])
   if (!job) return null
   if (!ended) {
-    const steps = job.kind === 'dry_run' ? (['read', 'validate'] as const) : (['read', 'validate', 'write'] as const)
+    const steps =
+      job.kind === 'dry_run'
+        ? (['read', 'validate'] as const)
+        : (['read', 'validate', 'write'] as const)
     const phase = job.phase ?? 'read'
     // reading counts rows as they come: the file's length is known only at its end
     const counted = phase !== 'read' && job.rowsTotal > 0
@@ -36,32 +39,64 @@ export function JobProgress({ jobId, onEnd }: Props) {
           style={{ marginBottom: 12 }}
         />
         <Typography.Paragraph data-testid="job-phase" style={{ marginBottom: 4 }}>
-          {job.status === 'queued' ? t('imports.progress.queued') : t(`imports.progress.${phase}`, { done: job.rowsDone, total: job.rowsTotal })}
+          {job.status === 'queued'
+            ? t('imports.progress.queued')
+            : t(`imports.progress.${phase}`, { done: job.rowsDone, total: job.rowsTotal })}
         </Typography.Paragraph>
-        {counted && <Progress percent={Math.floor((job.rowsDone / job.rowsTotal) * 100)} status="active" aria-label={t('imports.progress.label')} />}
+        {counted && (
+          <Progress
+            percent={Math.floor((job.rowsDone / job.rowsTotal) * 100)}
+            status="active"
+            aria-label={t('imports.progress.label')}
+          />
+        )}
         <Typography.Paragraph type="secondary">{t('imports.progress.leave')}</Typography.Paragraph>
       </div>
     )
   }
   return (
     <div>
-      {job.status === 'rejected' && <Alert type="error" showIcon title={t('imports.summary.rejected')} />}
-      {job.status === 'failed' && <Alert type="error" showIcon title={job.failure ?? t('imports.status.failed')} />}
+      {job.status === 'rejected' && (
+        <Alert type="error" showIcon title={t('imports.summary.rejected')} />
+      )}
+      {job.status === 'failed' && (
+        <Alert type="error" showIcon title={job.failure ?? t('imports.status.failed')} />
+      )}
       <Descriptions
         bordered
         size="small"
         column={1}
         title={t(job.kind === 'dry_run' ? 'imports.summary.dryRunTitle' : 'imports.summary.title')}
         items={[
-          { key: 'status', label: t('imports.columns.status'), children: <span data-testid="job-status">{t(`imports.status.${job.status}`)}</span> },
-          { key: 'created', label: t(job.kind === 'dry_run' ? 'imports.summary.wouldCreate' : 'imports.summary.created'), children: <span data-testid="count-created">{job.created}</span> },
-          { key: 'duplicates', label: t('imports.summary.duplicates'), children: <span data-testid="count-duplicates">{job.duplicates}</span> },
-          { key: 'invalid', label: t('imports.summary.invalid'), children: <span data-testid="count-invalid">{job.skipped}</span> },
+          {
+            key: 'status',
+            label: t('imports.columns.status'),
+            children: <span data-testid="job-status">{t(`imports.status.${job.status}`)}</span>,
+          },
+          {
+            key: 'created',
+            label: t(
+              job.kind === 'dry_run' ? 'imports.summary.wouldCreate' : 'imports.summary.created',
+            ),
+            children: <span data-testid="count-created">{job.created}</span>,
+          },
+          {
+            key: 'duplicates',
+            label: t('imports.summary.duplicates'),
+            children: <span data-testid="count-duplicates">{job.duplicates}</span>,
+          },
+          {
+            key: 'invalid',
+            label: t('imports.summary.invalid'),
+            children: <span data-testid="count-invalid">{job.skipped}</span>,
+          },
         ]}
       />
       {job.errors.length > 0 && (
         <>
-          <Typography.Title level={5}>{t('imports.errors.title', { count: job.errorCount })}</Typography.Title>
+          <Typography.Title level={5}>
+            {t('imports.errors.title', { count: job.errorCount })}
+          </Typography.Title>
           <Button href={errorsCsvUrl(job.id)} download>
             {t('imports.errors.download')}
           </Button>

@@ -26,19 +26,29 @@ export function explainDeadline(e: DeadlineExplanation, t: TFunction): string[] 
           .join(t('deadlines.explain.nameJoin'))
   const unit = (count: number) => t(`deadlines.units.${e.rule}`, { count })
   // pauses of a months rule are counted in calendar days (compute.ts)
-  const pauseUnit = (count: number) => t(`deadlines.units.${e.rule === 'calendar_months' ? 'calendar_days' : e.rule}`, { count })
+  const pauseUnit = (count: number) =>
+    t(`deadlines.units.${e.rule === 'calendar_months' ? 'calendar_days' : e.rule}`, { count })
 
-  const parts = [t('deadlines.explain.received', { date: e.received.date, weekday: weekday(e.received.weekday) })]
+  const parts = [
+    t('deadlines.explain.received', {
+      date: e.received.date,
+      weekday: weekday(e.received.weekday),
+    }),
+  ]
   if (e.received.kind === 'holiday' || e.received.kind === 'makeup_workday') {
-    parts[0] += t(`deadlines.explain.receivedOn.${e.received.kind}`, { name: holidayName(e.received.name) })
+    parts[0] += t(`deadlines.explain.receivedOn.${e.received.kind}`, {
+      name: holidayName(e.received.name),
+    })
   }
   parts.push(
     e.rule === 'same_day' && e.amount === 0
       ? t('deadlines.explain.sameDay')
       : t(`deadlines.explain.start.${e.start}`, { amount: unit(e.amount) }),
   )
-  if (e.pausedUnits > 0) parts.push(t('deadlines.explain.paused', { amount: pauseUnit(e.pausedUnits) }))
-  if (e.extensionUnits > 0) parts.push(t('deadlines.explain.extended', { amount: unit(e.extensionUnits) }))
+  if (e.pausedUnits > 0)
+    parts.push(t('deadlines.explain.paused', { amount: pauseUnit(e.pausedUnits) }))
+  if (e.extensionUnits > 0)
+    parts.push(t('deadlines.explain.extended', { amount: unit(e.extensionUnits) }))
   if (e.makeupWorkdays.length > 0) {
     parts.push(
       t('deadlines.explain.makeup', {
@@ -52,7 +62,10 @@ export function explainDeadline(e: DeadlineExplanation, t: TFunction): string[] 
     parts.push(t('deadlines.explain.holidayRun', { span, name: holidayName(h.name) }))
   }
   if (e.isRolledOver) parts.push(t('deadlines.explain.rolledOver'))
-  const dueTime = e.rule === 'hours' ? ` ${new Date(e.due.at).toLocaleTimeString('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' })}` : ''
+  const dueTime =
+    e.rule === 'hours'
+      ? ` ${new Date(e.due.at).toLocaleTimeString('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' })}`
+      : ''
   parts.push(t('deadlines.explain.due', { date: `${e.due.date}${dueTime}` }))
   return parts
 }

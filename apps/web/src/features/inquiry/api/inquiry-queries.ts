@@ -20,7 +20,8 @@ export const inquiryQueries = {
   detail: (id: number) =>
     queryOptions({
       queryKey: inquiryRootKeys.detail(id),
-      queryFn: ({ signal }) => unwrap(inquiry.$get({ param: { id: String(id) } }, { init: { signal } })),
+      queryFn: ({ signal }) =>
+        unwrap(inquiry.$get({ param: { id: String(id) } }, { init: { signal } })),
       staleTime: 15_000,
       // the page and the merge preview say "not found" themselves
       meta: { silent: true },
@@ -28,13 +29,15 @@ export const inquiryQueries = {
   workflow: (id: number) =>
     queryOptions({
       queryKey: [...inquiryRootKeys.detail(id), 'workflow'] as const,
-      queryFn: ({ signal }) => unwrap(inquiry.workflow.$get({ param: { id: String(id) } }, { init: { signal } })),
+      queryFn: ({ signal }) =>
+        unwrap(inquiry.workflow.$get({ param: { id: String(id) } }, { init: { signal } })),
       staleTime: 15_000,
     }),
   pendingExtensions: () =>
     queryOptions({
       queryKey: [...deadlineRootKeys.all(), 'extensions'] as const,
-      queryFn: ({ signal }) => unwrap(api.deadlines.extensions.$get(undefined, { init: { signal } })).then((r) => r.items),
+      queryFn: ({ signal }) =>
+        unwrap(api.deadlines.extensions.$get(undefined, { init: { signal } })).then((r) => r.items),
       staleTime: 15_000,
     }),
 }
@@ -44,7 +47,12 @@ export const inquiryQueries = {
  * placeholders ({市民姓名}) kept for the server to fill on release, the rest filled.
  */
 export function fillTemplate(templateId: number, inquiryId: number) {
-  return unwrap(api.templates[':id'].fill.$get({ param: { id: String(templateId) }, query: { inquiryId: String(inquiryId) } }))
+  return unwrap(
+    api.templates[':id'].fill.$get({
+      param: { id: String(templateId) },
+      query: { inquiryId: String(inquiryId) },
+    }),
+  )
 }
 
 type QueueQuery = NonNullable<Parameters<typeof api.inquiries.$get>[0]>['query']
@@ -54,7 +62,9 @@ type QueueQuery = NonNullable<Parameters<typeof api.inquiries.$get>[0]>['query']
  * and sort, {} for the default view), read fresh; null when there is none.
  */
 export async function nextPendingInquiry(query: Record<string, string>, currentId: number) {
-  const page = await unwrap(api.inquiries.$get({ query: { ...(query as QueueQuery), status: 'pending', limit: '2' } }))
+  const page = await unwrap(
+    api.inquiries.$get({ query: { ...(query as QueueQuery), status: 'pending', limit: '2' } }),
+  )
   return page.items.find((i) => i.id !== currentId) ?? null
 }
 
@@ -65,4 +75,7 @@ export type WorkflowView = InferResponseType<(typeof inquiry)['workflow']['$get'
 export type Draft = WorkflowView['drafts'][number]
 export type Delivery = WorkflowView['deliveries'][number]
 /** A pending extension request as `GET /api/deadlines/extensions` lists it. */
-export type PendingExtension = InferResponseType<typeof api.deadlines.extensions.$get, 200>['items'][number]
+export type PendingExtension = InferResponseType<
+  typeof api.deadlines.extensions.$get,
+  200
+>['items'][number]

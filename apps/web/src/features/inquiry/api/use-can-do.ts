@@ -27,9 +27,15 @@ export function useCanDo(inquiry: Inquiry & { kind?: string }): (action: Lifecyc
   }
   return (action) => {
     // claiming what one holds already is no action to offer
-    const shown = statusesFor(kind, action).includes(inquiry.status) && !(action === 'claim' && me.data && subject.assigneeId === me.data.id)
+    const shown =
+      statusesFor(kind, action).includes(inquiry.status) &&
+      !(action === 'claim' && me.data && subject.assigneeId === me.data.id)
     if (!me.data) return { shown, refusal: null }
-    const answer = canDo(action, subject, { id: me.data.id, role: me.data.role, departmentId: me.data.departmentId ?? null })
+    const answer = canDo(action, subject, {
+      id: me.data.id,
+      role: me.data.role,
+      departmentId: me.data.departmentId ?? null,
+    })
     if (answer.ok) return { shown, refusal: null }
     return {
       shown: shown && answer.reason !== 'invalid_status',

@@ -47,9 +47,19 @@ function send(id: number, a: InquiryAction): Promise<unknown> {
     case 'reply':
       return unwrap(inquiry.replies.$post({ param, json: { version: a.version, body: a.body } }))
     case 'transfer':
-      return unwrap(inquiry.transfer.$post({ param, json: { version: a.version, departmentId: a.departmentId, note: a.note } }))
+      return unwrap(
+        inquiry.transfer.$post({
+          param,
+          json: { version: a.version, departmentId: a.departmentId, note: a.note },
+        }),
+      )
     case 'return':
-      return unwrap(inquiry.return.$post({ param, json: { version: a.version, reasonId: a.reasonId, note: a.note } }))
+      return unwrap(
+        inquiry.return.$post({
+          param,
+          json: { version: a.version, reasonId: a.reasonId, note: a.note },
+        }),
+      )
     case 'note':
       return unwrap(inquiry.notes.$post({ param, json: { version: a.version, text: a.text } }))
     case 'merge':
@@ -58,7 +68,10 @@ function send(id: number, a: InquiryAction): Promise<unknown> {
       return unwrap(inquiry.drafts.$post({ param, json: { version: a.version, body: a.body } }))
     case 'approve':
       return unwrap(
-        inquiry.drafts[':draftId'].approve.$post({ param: { ...param, draftId: String(a.draftId) }, json: { version: a.version } }),
+        inquiry.drafts[':draftId'].approve.$post({
+          param: { ...param, draftId: String(a.draftId) },
+          json: { version: a.version },
+        }),
       )
     case 'sendBack':
       return unwrap(
@@ -69,14 +82,24 @@ function send(id: number, a: InquiryAction): Promise<unknown> {
       )
     case 'followUp':
       return unwrap(
-        inquiry['follow-ups'].$post({ param, json: { version: a.version, outcome: a.outcome, note: a.note, reopen: a.reopen } }),
+        inquiry['follow-ups'].$post({
+          param,
+          json: { version: a.version, outcome: a.outcome, note: a.note, reopen: a.reopen },
+        }),
       )
     case 'posted':
       return unwrap(
-        inquiry.replies[':replyId'].posted.$post({ param: { ...param, replyId: String(a.replyId) }, json: { postedOn: a.postedOn } }),
+        inquiry.replies[':replyId'].posted.$post({
+          param: { ...param, replyId: String(a.replyId) },
+          json: { postedOn: a.postedOn },
+        }),
       )
     case 'retry':
-      return unwrap(inquiry.deliveries[':deliveryId'].retry.$post({ param: { ...param, deliveryId: String(a.deliveryId) } }))
+      return unwrap(
+        inquiry.deliveries[':deliveryId'].retry.$post({
+          param: { ...param, deliveryId: String(a.deliveryId) },
+        }),
+      )
     case 'pause':
       return unwrap(inquiry.pause.$post({ param, json: { version: a.version, reason: a.reason } }))
     case 'resume':
@@ -101,7 +124,10 @@ export function useInquiryAction(id: number) {
     onSettled: (_data, error, action) => {
       const leaves = !error && LEAVING_ACTIONS.has(action.kind)
       return Promise.all([
-        queryClient.invalidateQueries({ queryKey: inquiryRootKeys.detail(id), refetchType: leaves ? 'none' : 'active' }),
+        queryClient.invalidateQueries({
+          queryKey: inquiryRootKeys.detail(id),
+          refetchType: leaves ? 'none' : 'active',
+        }),
         queryClient.invalidateQueries({ queryKey: queueRootKeys.all() }),
         queryClient.invalidateQueries({ queryKey: deadlineRootKeys.all() }),
       ])
@@ -114,7 +140,10 @@ export function useInquiryAction(id: number) {
 export function useRevealContact(id: number) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: () => unwrap(api.inquiries[':id'].contact.$post({ param: { id: String(id) } })).then((r) => r.contact),
+    mutationFn: () =>
+      unwrap(api.inquiries[':id'].contact.$post({ param: { id: String(id) } })).then(
+        (r) => r.contact,
+      ),
     // the timeline gains a contact_revealed event
     onSuccess: () => queryClient.invalidateQueries({ queryKey: inquiryRootKeys.detail(id) }),
   })

@@ -23,7 +23,18 @@ type Props = {
   toAction: (choiceId: number, note: string) => InquiryAction
 }
 
-export function ChoiceWithNoteDialog({ inquiryId, isOpen, onClose, onDone, texts, options, isLoading, isNoteRequired, isDanger, toAction }: Props) {
+export function ChoiceWithNoteDialog({
+  inquiryId,
+  isOpen,
+  onClose,
+  onDone,
+  texts,
+  options,
+  isLoading,
+  isNoteRequired,
+  isDanger,
+  toAction,
+}: Props) {
   const action = useInquiryAction(inquiryId)
   const [choiceId, setChoiceId] = useState<number>()
   const [note, setNote] = useState('')

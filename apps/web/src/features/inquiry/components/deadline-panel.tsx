@@ -39,7 +39,11 @@ type Props = {
   isManager: boolean
 }
 
-const STATUS_COLORS: Record<string, string> = { pending: 'gold', approved: 'green', rejected: 'default' }
+const STATUS_COLORS: Record<string, string> = {
+  pending: 'gold',
+  approved: 'green',
+  rejected: 'default',
+}
 
 export function DeadlinePanel({ inquiry, deadline, isManager }: Props) {
   const { t } = useTranslation()
@@ -52,7 +56,10 @@ export function DeadlinePanel({ inquiry, deadline, isManager }: Props) {
   const { explanation } = deadline
   const hasPending = deadline.extensions.some((e) => e.status === 'pending')
   // the first reply's lateness in working days, by the domain's rule (the queue and exports use it too)
-  const late = calendar && inquiry.repliedAt ? replyLateness(calendar, Date.parse(inquiry.dueAt), Date.parse(inquiry.repliedAt)) : 0
+  const late =
+    calendar && inquiry.repliedAt
+      ? replyLateness(calendar, Date.parse(inquiry.dueAt), Date.parse(inquiry.repliedAt))
+      : 0
 
   return (
     <Card title={t('deadlines.panel.title')} size="small">
@@ -61,23 +68,33 @@ export function DeadlinePanel({ inquiry, deadline, isManager }: Props) {
           <Typography.Text>
             {t('deadlines.panel.dueAt')}: {formatDateTime(inquiry.dueAt)}
           </Typography.Text>
-          {isOpen && !isPaused && calendar && <DueTag calendar={calendar} dueAt={inquiry.dueAt} now={now} />}
+          {isOpen && !isPaused && calendar && (
+            <DueTag calendar={calendar} dueAt={inquiry.dueAt} now={now} />
+          )}
           {late > 0 && (
             <Tag color="volcano" data-due-state="replied_late">
               {t('due.repliedLate', { count: late })}
             </Tag>
           )}
-          {isPaused && <Tag color="purple">{t('deadlines.panel.paused', { at: formatDateTime(deadline.pausedAt) })}</Tag>}
+          {isPaused && (
+            <Tag color="purple">
+              {t('deadlines.panel.paused', { at: formatDateTime(deadline.pausedAt) })}
+            </Tag>
+          )}
         </Flex>
         <Typography.Paragraph style={{ marginBottom: 0 }} data-testid="deadline-explanation">
           {explainDeadline(explanation, t).join(t('deadlines.explain.separator'))}
         </Typography.Paragraph>
-        <Typography.Text type="secondary">{t('deadlines.panel.source', { source: explanation.source })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('deadlines.panel.source', { source: explanation.source })}
+        </Typography.Text>
         {explanation.uncoveredYears.length > 0 && (
           <Alert
             type="warning"
             showIcon
-            title={t('deadlines.panel.uncovered', { years: explanation.uncoveredYears.join(t('deadlines.explain.listJoin')) })}
+            title={t('deadlines.panel.uncovered', {
+              years: explanation.uncoveredYears.join(t('deadlines.explain.listJoin')),
+            })}
           />
         )}
         <ActionError error={clock.error} />
@@ -93,7 +110,9 @@ export function DeadlinePanel({ inquiry, deadline, isManager }: Props) {
             ) : (
               <Button onClick={() => setDialog('pause')}>{t('deadlines.panel.pause')}</Button>
             )}
-            {!hasPending && <Button onClick={() => setDialog('extend')}>{t('deadlines.panel.extend')}</Button>}
+            {!hasPending && (
+              <Button onClick={() => setDialog('extend')}>{t('deadlines.panel.extend')}</Button>
+            )}
           </Flex>
         )}
         {deadline.pauses.length > 0 && (
@@ -121,14 +140,28 @@ export function DeadlinePanel({ inquiry, deadline, isManager }: Props) {
               <List.Item>
                 <Flex vertical gap={4} style={{ width: '100%' }}>
                   <Flex gap={8} wrap align="center">
-                    <Tag color={STATUS_COLORS[e.status]}>{t(`deadlines.panel.status.${e.status}`)}</Tag>
+                    <Tag color={STATUS_COLORS[e.status]}>
+                      {t(`deadlines.panel.status.${e.status}`)}
+                    </Tag>
                     <Typography.Text>
-                      {t('deadlines.panel.extensionRow', { at: formatDateTime(e.requestedAt), by: e.requestedBy ?? '', reason: e.reason })}
+                      {t('deadlines.panel.extensionRow', {
+                        at: formatDateTime(e.requestedAt),
+                        by: e.requestedBy ?? '',
+                        reason: e.reason,
+                      })}
                     </Typography.Text>
-                    {e.newDueAt && <Typography.Text type="secondary">{t('deadlines.panel.newDue', { at: formatDateTime(e.newDueAt) })}</Typography.Text>}
-                    {e.decisionNote && <Typography.Text type="secondary">{e.decisionNote}</Typography.Text>}
+                    {e.newDueAt && (
+                      <Typography.Text type="secondary">
+                        {t('deadlines.panel.newDue', { at: formatDateTime(e.newDueAt) })}
+                      </Typography.Text>
+                    )}
+                    {e.decisionNote && (
+                      <Typography.Text type="secondary">{e.decisionNote}</Typography.Text>
+                    )}
                   </Flex>
-                  {isManager && e.status === 'pending' && <ExtensionDecision inquiryId={inquiry.id} requestId={e.id} />}
+                  {isManager && e.status === 'pending' && (
+                    <ExtensionDecision inquiryId={inquiry.id} requestId={e.id} />
+                  )}
                 </Flex>
               </List.Item>
             )}
@@ -136,14 +169,21 @@ export function DeadlinePanel({ inquiry, deadline, isManager }: Props) {
         )}
       </Flex>
       <ReasonDialog
-        title={t(dialog === 'extend' ? 'deadlines.panel.extendTitle' : 'deadlines.panel.pauseTitle')}
+        title={t(
+          dialog === 'extend' ? 'deadlines.panel.extendTitle' : 'deadlines.panel.pauseTitle',
+        )}
         isOpen={dialog !== null}
         isBusy={clock.isPending}
         onCancel={() => setDialog(null)}
         onSubmit={(reason) =>
-          clock.mutate(dialog === 'extend' ? { kind: 'extend', reason } : { kind: 'pause', version: inquiry.version, reason }, {
-            onSettled: () => setDialog(null),
-          })
+          clock.mutate(
+            dialog === 'extend'
+              ? { kind: 'extend', reason }
+              : { kind: 'pause', version: inquiry.version, reason },
+            {
+              onSettled: () => setDialog(null),
+            },
+          )
         }
       />
     </Card>

@@ -11,7 +11,12 @@ import { useInquiryAction } from '../api/use-inquiry-action.ts'
 import type { Draft } from '../api/inquiry-queries.ts'
 import { ActionError } from './action-error.tsx'
 
-const COLORS: Record<string, string> = { submitted: 'gold', approved: 'green', sent_back: 'red', superseded: 'default' }
+const COLORS: Record<string, string> = {
+  submitted: 'gold',
+  approved: 'green',
+  sent_back: 'red',
+  superseded: 'default',
+}
 
 function Review({ inquiry, draft }: { inquiry: { id: number; version: number }; draft: Draft }) {
   const { t } = useTranslation()
@@ -34,14 +39,23 @@ function Review({ inquiry, draft }: { inquiry: { id: number; version: number }; 
           danger
           disabled={comment.trim() === ''}
           loading={busy === 'sendBack'}
-          onClick={() => action.mutate({ kind: 'sendBack', version: inquiry.version, draftId: draft.id, comment: comment.trim() })}
+          onClick={() =>
+            action.mutate({
+              kind: 'sendBack',
+              version: inquiry.version,
+              draftId: draft.id,
+              comment: comment.trim(),
+            })
+          }
         >
           {t('workflow.drafts.sendBack')}
         </Button>
         <Button
           type="primary"
           loading={busy === 'approve'}
-          onClick={() => action.mutate({ kind: 'approve', version: inquiry.version, draftId: draft.id })}
+          onClick={() =>
+            action.mutate({ kind: 'approve', version: inquiry.version, draftId: draft.id })
+          }
         >
           {t('workflow.drafts.approve')}
         </Button>
@@ -62,21 +76,33 @@ export function DraftList({ inquiry, drafts, isManager }: Props) {
         dataSource={newestFirst}
         renderItem={(d) => (
           <List.Item key={d.id}>
-            <Flex vertical gap={6} style={{ width: '100%' }} aria-label={t('workflow.drafts.version', { number: d.number })}>
+            <Flex
+              vertical
+              gap={6}
+              style={{ width: '100%' }}
+              aria-label={t('workflow.drafts.version', { number: d.number })}
+            >
               <Flex gap={8} align="center" wrap>
-                <Typography.Text strong>{t('workflow.drafts.version', { number: d.number })}</Typography.Text>
+                <Typography.Text strong>
+                  {t('workflow.drafts.version', { number: d.number })}
+                </Typography.Text>
                 <Tag color={COLORS[d.status]}>{t(`workflow.drafts.status.${d.status}`)}</Tag>
                 <Typography.Text type="secondary">
                   {d.author ?? ''} · {formatDateTime(d.at)}
                 </Typography.Text>
               </Flex>
-              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{d.body}</Typography.Paragraph>
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+                {d.body}
+              </Typography.Paragraph>
               {d.reviewer && (
                 <Typography.Text type={d.status === 'sent_back' ? 'danger' : 'secondary'}>
-                  {t(`workflow.drafts.reviewed.${d.status === 'sent_back' ? 'sentBack' : 'approved'}`, {
-                    name: d.reviewer,
-                    at: formatDateTime(d.reviewedAt),
-                  })}
+                  {t(
+                    `workflow.drafts.reviewed.${d.status === 'sent_back' ? 'sentBack' : 'approved'}`,
+                    {
+                      name: d.reviewer,
+                      at: formatDateTime(d.reviewedAt),
+                    },
+                  )}
                   {d.reviewComment ? `：${d.reviewComment}` : ''}
                 </Typography.Text>
               )}

@@ -15,32 +15,46 @@ import { INTERNAL_STYLE } from './internal-style.ts'
 
 export type TimelineEvent = { id: number; type: string; data: Record<string, unknown> }
 
-const str = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '')
+const str = (v: unknown): string =>
+  typeof v === 'string' || typeof v === 'number' ? String(v) : ''
 
 export function EventDetail({ event }: { event: TimelineEvent }): ReactNode {
   const { t } = useTranslation()
   const d = event.data
-  const line = (text: string) => (text ? <Typography.Text type="secondary">{text}</Typography.Text> : null)
+  const line = (text: string) =>
+    text ? <Typography.Text type="secondary">{text}</Typography.Text> : null
   switch (event.type) {
     case 'note':
       return (
         <div style={{ ...INTERNAL_STYLE, whiteSpace: 'pre-wrap' }} data-internal-note>
-          <Typography.Text strong><LockOutlined aria-hidden /> {t('workflow.timeline.internal')}</Typography.Text>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{str(d.text)}</Typography.Paragraph>
+          <Typography.Text strong>
+            <LockOutlined aria-hidden /> {t('workflow.timeline.internal')}
+          </Typography.Text>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+            {str(d.text)}
+          </Typography.Paragraph>
         </div>
       )
     case 'transferred':
-      return line(t('workflow.timeline.transferred', { from: str(d.from) || t('workflow.panel.noDepartment'), to: str(d.to), note: str(d.note) }))
+      return line(
+        t('workflow.timeline.transferred', {
+          from: str(d.from) || t('workflow.panel.noDepartment'),
+          to: str(d.to),
+          note: str(d.note),
+        }),
+      )
     case 'returned':
       return line([str(d.reason), str(d.note)].filter(Boolean).join('：'))
     case 'merged':
       return d.mainId !== undefined ? (
         <Typography.Text type="secondary">
-          {t('workflow.timeline.mergedInto')} <Link to={`/inquiries/${str(d.mainId)}`}>#{str(d.mainId)}</Link>
+          {t('workflow.timeline.mergedInto')}{' '}
+          <Link to={`/inquiries/${str(d.mainId)}`}>#{str(d.mainId)}</Link>
         </Typography.Text>
       ) : (
         <Typography.Text type="secondary">
-          {t('workflow.timeline.mergedHere')} <Link to={`/inquiries/${str(d.duplicateId)}`}>#{str(d.duplicateId)}</Link>
+          {t('workflow.timeline.mergedHere')}{' '}
+          <Link to={`/inquiries/${str(d.duplicateId)}`}>#{str(d.duplicateId)}</Link>
         </Typography.Text>
       )
     case 'draft_submitted':
@@ -49,16 +63,32 @@ export function EventDetail({ event }: { event: TimelineEvent }): ReactNode {
     case 'draft_sent_back':
       return line(`${t('workflow.drafts.version', { number: str(d.number) })}：${str(d.comment)}`)
     case 'replied':
-      return d.viaInquiryId === undefined ? null : line(t('workflow.timeline.via', { id: str(d.viaInquiryId) }))
+      return d.viaInquiryId === undefined
+        ? null
+        : line(t('workflow.timeline.via', { id: str(d.viaInquiryId) }))
     case 'posted':
       return line(t('workflow.timeline.postedOn', { date: str(d.postedOn) }))
     case 'followed_up':
-      return line([t(`workflow.followUp.outcome.${str(d.outcome)}`, { defaultValue: str(d.outcome) }), str(d.note)].filter(Boolean).join('：'))
+      return line(
+        [
+          t(`workflow.followUp.outcome.${str(d.outcome)}`, { defaultValue: str(d.outcome) }),
+          str(d.note),
+        ]
+          .filter(Boolean)
+          .join('：'),
+      )
     case 'due_changed':
     case 'clock_resumed':
     case 'extension_approved':
       return line(
-        [t('workflow.timeline.dueMoved', { from: formatDateTime(str(d.from)), to: formatDateTime(str(d.to)) }), str(d.reason), str(d.note)]
+        [
+          t('workflow.timeline.dueMoved', {
+            from: formatDateTime(str(d.from)),
+            to: formatDateTime(str(d.to)),
+          }),
+          str(d.reason),
+          str(d.note),
+        ]
           .filter(Boolean)
           .join('；'),
       )

@@ -5,12 +5,24 @@ import { useTranslation } from 'react-i18next'
 import { useInquiryAction } from '../api/use-inquiry-action.ts'
 import { ActionError } from './action-error.tsx'
 
-export function ExtensionDecision({ inquiryId, requestId }: { inquiryId: number; requestId: number }) {
+export function ExtensionDecision({
+  inquiryId,
+  requestId,
+}: {
+  inquiryId: number
+  requestId: number
+}) {
   const { t } = useTranslation()
   const decide = useInquiryAction(inquiryId)
   const [note, setNote] = useState('')
-  const busy = decide.isPending && decide.variables.kind === 'decideExtension' ? (decide.variables.approve ? 'approve' : 'reject') : null
-  const send = (approve: boolean) => decide.mutate({ kind: 'decideExtension', requestId, approve, note: note.trim() })
+  const busy =
+    decide.isPending && decide.variables.kind === 'decideExtension'
+      ? decide.variables.approve
+        ? 'approve'
+        : 'reject'
+      : null
+  const send = (approve: boolean) =>
+    decide.mutate({ kind: 'decideExtension', requestId, approve, note: note.trim() })
   return (
     <Flex vertical gap={8}>
       <ActionError error={decide.error} />

@@ -18,11 +18,27 @@ export function ExtensionRequests() {
       render: (_, e) => <Link to={`/inquiries/${e.inquiryId}`}>#{e.inquiryId}</Link>,
     },
     { key: 'reason', title: t('deadlines.extensionsPage.reason'), render: (_, e) => e.reason },
-    { key: 'by', title: t('deadlines.extensionsPage.requestedBy'), width: 110, render: (_, e) => e.requestedBy ?? '—' },
-    { key: 'at', title: t('deadlines.extensionsPage.requestedAt'), width: 150, render: (_, e) => formatDateTime(e.requestedAt) },
-    { key: 'decide', title: t('deadlines.extensionsPage.actions'), width: 360, render: (_, e) => <ExtensionDecision inquiryId={e.inquiryId} requestId={e.id} /> },
+    {
+      key: 'by',
+      title: t('deadlines.extensionsPage.requestedBy'),
+      width: 110,
+      render: (_, e) => e.requestedBy ?? '—',
+    },
+    {
+      key: 'at',
+      title: t('deadlines.extensionsPage.requestedAt'),
+      width: 150,
+      render: (_, e) => formatDateTime(e.requestedAt),
+    },
+    {
+      key: 'decide',
+      title: t('deadlines.extensionsPage.actions'),
+      width: 360,
+      render: (_, e) => <ExtensionDecision inquiryId={e.inquiryId} requestId={e.id} />,
+    },
   ]
-  if (list.isError) return <Alert type="error" showIcon title={t('deadlines.extensionsPage.title')} />
+  if (list.isError)
+    return <Alert type="error" showIcon title={t('deadlines.extensionsPage.title')} />
   return (
     <Table<PendingExtension>
       rowKey="id"

@@ -12,7 +12,10 @@ import { useInquiryAction } from '../api/use-inquiry-action.ts'
 import type { WorkflowView } from '../api/inquiry-queries.ts'
 import { ActionError } from './action-error.tsx'
 
-type Props = { inquiry: { id: number; version: number; status: string }; followUps: WorkflowView['followUps'] }
+type Props = {
+  inquiry: { id: number; version: number; status: string }
+  followUps: WorkflowView['followUps']
+}
 
 export function FollowUpCard({ inquiry, followUps }: Props) {
   const { t } = useTranslation()
@@ -26,7 +29,13 @@ export function FollowUpCard({ inquiry, followUps }: Props) {
   const submit = () =>
     outcome &&
     action.mutate(
-      { kind: 'followUp', version: inquiry.version, outcome, note: note.trim(), reopen: outcome === 'unsatisfied' && reopen },
+      {
+        kind: 'followUp',
+        version: inquiry.version,
+        outcome,
+        note: note.trim(),
+        reopen: outcome === 'unsatisfied' && reopen,
+      },
       {
         onSuccess: () => {
           setOutcome(undefined)
@@ -46,7 +55,8 @@ export function FollowUpCard({ inquiry, followUps }: Props) {
             renderItem={(f) => (
               <List.Item key={f.id}>
                 <Typography.Text>
-                  {formatDateTime(f.at)} · {f.by ?? ''} · {t(`workflow.followUp.outcome.${f.outcome}`)}
+                  {formatDateTime(f.at)} · {f.by ?? ''} ·{' '}
+                  {t(`workflow.followUp.outcome.${f.outcome}`)}
                   {f.note ? ` · ${f.note}` : ''}
                   {f.reopened ? ` · ${t('workflow.followUp.reopened')}` : ''}
                 </Typography.Text>
@@ -61,7 +71,10 @@ export function FollowUpCard({ inquiry, followUps }: Props) {
               aria-label={t('workflow.followUp.outcomeLabel')}
               value={outcome}
               onChange={(e) => setOutcome(e.target.value as FollowUpOutcome)}
-              options={FOLLOW_UP_OUTCOMES.map((o) => ({ value: o, label: t(`workflow.followUp.outcome.${o}`) }))}
+              options={FOLLOW_UP_OUTCOMES.map((o) => ({
+                value: o,
+                label: t(`workflow.followUp.outcome.${o}`),
+              }))}
             />
             <Input.TextArea
               aria-label={t('workflow.followUp.note')}
@@ -75,7 +88,12 @@ export function FollowUpCard({ inquiry, followUps }: Props) {
                 {t('workflow.followUp.reopen')}
               </Checkbox>
             )}
-            <Button disabled={!outcome} loading={action.isPending} style={{ alignSelf: 'flex-end' }} onClick={submit}>
+            <Button
+              disabled={!outcome}
+              loading={action.isPending}
+              style={{ alignSelf: 'flex-end' }}
+              onClick={submit}
+            >
               {t('workflow.followUp.submit')}
             </Button>
           </>

@@ -45,7 +45,12 @@ export function InquiryActions({ inquiry, workflow }: Props) {
   const busy = action.isPending ? action.variables.kind : null
   const close = () => setDialog(null)
   /** The button of `what` when the lifecycle has it in this status; disabled, saying why, when it refuses. */
-  const button = (what: LifecycleAction, label: string, onClick: () => void, extra: { danger?: boolean; loading?: boolean } = {}): ReactNode => {
+  const button = (
+    what: LifecycleAction,
+    label: string,
+    onClick: () => void,
+    extra: { danger?: boolean; loading?: boolean } = {},
+  ): ReactNode => {
     const { shown, refusal } = gate(what)
     if (!shown) return null
     return (
@@ -57,7 +62,9 @@ export function InquiryActions({ inquiry, workflow }: Props) {
     )
   }
   const simple = (kind: 'claim' | 'close' | 'reopen') =>
-    button(kind, t(`inquiry.actions.${kind}`), () => action.mutate({ kind, version }), { loading: busy === kind })
+    button(kind, t(`inquiry.actions.${kind}`), () => action.mutate({ kind, version }), {
+      loading: busy === kind,
+    })
   return (
     <Card title={t('inquiry.actions.title')} size="small">
       <Flex vertical gap={12}>
@@ -65,9 +72,23 @@ export function InquiryActions({ inquiry, workflow }: Props) {
           size="small"
           column={1}
           items={[
-            { key: 'department', label: t('workflow.panel.department'), children: inquiry.department?.name ?? t('workflow.panel.noDepartment') },
+            {
+              key: 'department',
+              label: t('workflow.panel.department'),
+              children: inquiry.department?.name ?? t('workflow.panel.noDepartment'),
+            },
             ...(isDuplicate
-              ? [{ key: 'dupOf', label: t('workflow.panel.duplicateOf'), children: <Link to={`/inquiries/${inquiry.duplicateOfId}`}>#{inquiry.duplicateOfId}</Link> }]
+              ? [
+                  {
+                    key: 'dupOf',
+                    label: t('workflow.panel.duplicateOf'),
+                    children: (
+                      <Link to={`/inquiries/${inquiry.duplicateOfId}`}>
+                        #{inquiry.duplicateOfId}
+                      </Link>
+                    ),
+                  },
+                ]
               : []),
             ...(workflow.duplicates.length > 0
               ? [
@@ -94,8 +115,13 @@ export function InquiryActions({ inquiry, workflow }: Props) {
           {simple('close')}
           {simple('reopen')}
           {button('transfer', t('workflow.transfer.open'), () => setDialog('transfer'))}
-          {!isDuplicate && button('return', t('workflow.return.open'), () => setDialog('return'), { danger: true })}
-          {!isDuplicate && workflow.duplicates.length === 0 && button('merge', t('workflow.merge.open'), () => setDialog('merge'))}
+          {!isDuplicate &&
+            button('return', t('workflow.return.open'), () => setDialog('return'), {
+              danger: true,
+            })}
+          {!isDuplicate &&
+            workflow.duplicates.length === 0 &&
+            button('merge', t('workflow.merge.open'), () => setDialog('merge'))}
         </Flex>
         <NoteForm inquiry={inquiry} />
       </Flex>
@@ -105,8 +131,18 @@ export function InquiryActions({ inquiry, workflow }: Props) {
         onClose={close}
         onDone={(department) => leave(t('workflow.transfer.done', { department }))}
       />
-      <ReturnDialog inquiry={inquiry} isOpen={dialog === 'return'} onClose={close} onDone={(reason) => leave(t('workflow.return.done', { reason }))} />
-      <MergeDialog inquiry={inquiry} isOpen={dialog === 'merge'} onClose={close} onDone={(mainId) => leave(t('workflow.merge.done', { mainId }))} />
+      <ReturnDialog
+        inquiry={inquiry}
+        isOpen={dialog === 'return'}
+        onClose={close}
+        onDone={(reason) => leave(t('workflow.return.done', { reason }))}
+      />
+      <MergeDialog
+        inquiry={inquiry}
+        isOpen={dialog === 'merge'}
+        onClose={close}
+        onDone={(mainId) => leave(t('workflow.merge.done', { mainId }))}
+      />
     </Card>
   )
 }

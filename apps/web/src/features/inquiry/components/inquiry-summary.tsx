@@ -17,11 +17,23 @@ export function InquirySummary({ inquiry, channel }: { inquiry: Inquiry; channel
         column={{ xs: 1, sm: 2, lg: 3 }}
         items={[
           { key: 'channel', label: t('inquiry.channel'), children: channel },
-          { key: 'status', label: t('inquiry.status'), children: <StatusTag status={inquiry.status} /> },
+          {
+            key: 'status',
+            label: t('inquiry.status'),
+            children: <StatusTag status={inquiry.status} />,
+          },
           { key: 'externalId', label: t('inquiry.externalId'), children: inquiry.externalId },
-          { key: 'receivedAt', label: t('inquiry.receivedAt'), children: formatDateTime(inquiry.receivedAt) },
+          {
+            key: 'receivedAt',
+            label: t('inquiry.receivedAt'),
+            children: formatDateTime(inquiry.receivedAt),
+          },
           { key: 'dueAt', label: t('inquiry.dueAt'), children: formatDateTime(inquiry.dueAt) },
-          { key: 'assignee', label: t('inquiry.assignee'), children: inquiry.assignee?.displayName ?? '—' },
+          {
+            key: 'assignee',
+            label: t('inquiry.assignee'),
+            children: inquiry.assignee?.displayName ?? '—',
+          },
           { key: 'category', label: t('inquiry.category'), children: inquiry.category ?? '—' },
         ]}
       />

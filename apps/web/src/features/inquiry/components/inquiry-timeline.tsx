@@ -10,7 +10,13 @@ import type { Inquiry, WorkflowView } from '../api/inquiry-queries.ts'
 import { EventDetail } from './event-detail.tsx'
 import { ReplyDelivery } from './reply-delivery.tsx'
 
-export function InquiryTimeline({ inquiry, workflow }: { inquiry: Inquiry; workflow: WorkflowView | undefined }) {
+export function InquiryTimeline({
+  inquiry,
+  workflow,
+}: {
+  inquiry: Inquiry
+  workflow: WorkflowView | undefined
+}) {
   const { t } = useTranslation()
   const entries = [
     ...inquiry.events.map((e) => ({
@@ -32,11 +38,21 @@ export function InquiryTimeline({ inquiry, workflow }: { inquiry: Inquiry; workf
       key: `r${r.id}`,
       at: r.at,
       content: (
-        <Card size="small" title={t('inquiry.timeline.reply', { author: r.author ?? t('inquiry.timeline.source') })}>
+        <Card
+          size="small"
+          title={t('inquiry.timeline.reply', { author: r.author ?? t('inquiry.timeline.source') })}
+        >
           <Typography.Text type="secondary">{formatDateTime(r.at)}</Typography.Text>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{r.body}</Typography.Paragraph>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+            {r.body}
+          </Typography.Paragraph>
           {workflow && (
-            <ReplyDelivery inquiryId={inquiry.id} reply={r} hasWebhook={workflow.hasWebhook} deliveries={workflow.deliveries} />
+            <ReplyDelivery
+              inquiryId={inquiry.id}
+              reply={r}
+              hasWebhook={workflow.hasWebhook}
+              deliveries={workflow.deliveries}
+            />
           )}
         </Card>
       ),

@@ -11,14 +11,23 @@ import { useInquiryAction } from '../api/use-inquiry-action.ts'
 import { inquiryQueries } from '../api/inquiry-queries.ts'
 import { ActionError } from './action-error.tsx'
 
-type Props = { inquiry: { id: number; version: number }; isOpen: boolean; onClose: () => void; onDone: (mainId: number) => void }
+type Props = {
+  inquiry: { id: number; version: number }
+  isOpen: boolean
+  onClose: () => void
+  onDone: (mainId: number) => void
+}
 
 export function MergeDialog({ inquiry, isOpen, onClose, onDone }: Props) {
   const { t } = useTranslation()
   const action = useInquiryAction(inquiry.id)
   const [mainId, setMainId] = useState<number | null>(null)
   const isValid = mainId !== null && Number.isInteger(mainId) && mainId > 0 && mainId !== inquiry.id
-  const preview = useQuery({ ...inquiryQueries.detail(mainId ?? 0), enabled: isOpen && isValid, retry: false })
+  const preview = useQuery({
+    ...inquiryQueries.detail(mainId ?? 0),
+    enabled: isOpen && isValid,
+    retry: false,
+  })
   const target = preview.data?.inquiry
   return (
     <Modal
@@ -26,12 +35,18 @@ export function MergeDialog({ inquiry, isOpen, onClose, onDone }: Props) {
       open={isOpen}
       okText={t('workflow.merge.submit')}
       okButtonProps={{ disabled: !target || target.id !== mainId, loading: action.isPending }}
-      onOk={() => target && action.mutate({ kind: 'merge', version: inquiry.version, mainId: target.id }, {
-          onSuccess: () => {
-            onClose()
-            onDone(target.id)
+      onOk={() =>
+        target &&
+        action.mutate(
+          { kind: 'merge', version: inquiry.version, mainId: target.id },
+          {
+            onSuccess: () => {
+              onClose()
+              onDone(target.id)
+            },
           },
-        })}
+        )
+      }
       onCancel={onClose}
       afterClose={() => {
         setMainId(null)
@@ -49,8 +64,12 @@ export function MergeDialog({ inquiry, isOpen, onClose, onDone }: Props) {
           onChange={(v) => setMainId(v)}
           style={{ width: 200 }}
         />
-        {mainId === inquiry.id && <Alert type="warning" showIcon title={t('workflow.merge.self')} />}
-        {isValid && preview.isError && <Alert type="warning" showIcon title={t('workflow.merge.notFound', { id: mainId })} />}
+        {mainId === inquiry.id && (
+          <Alert type="warning" showIcon title={t('workflow.merge.self')} />
+        )}
+        {isValid && preview.isError && (
+          <Alert type="warning" showIcon title={t('workflow.merge.notFound', { id: mainId })} />
+        )}
         {target && (
           <Descriptions
             size="small"
@@ -60,8 +79,16 @@ export function MergeDialog({ inquiry, isOpen, onClose, onDone }: Props) {
             items={[
               { key: 'subject', label: t('workflow.merge.subject'), children: target.subject },
               { key: 'channel', label: t('workflow.merge.channel'), children: target.channel },
-              { key: 'externalId', label: t('workflow.merge.externalId'), children: target.externalId },
-              { key: 'status', label: t('workflow.merge.status'), children: <StatusTag status={target.status} /> },
+              {
+                key: 'externalId',
+                label: t('workflow.merge.externalId'),
+                children: target.externalId,
+              },
+              {
+                key: 'status',
+                label: t('workflow.merge.status'),
+                children: <StatusTag status={target.status} />,
+              },
             ]}
           />
         )}

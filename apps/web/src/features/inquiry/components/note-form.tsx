@@ -16,7 +16,9 @@ export function NoteForm({ inquiry }: { inquiry: { id: number; version: number }
   const [text, setText] = useState('')
   return (
     <Flex vertical gap={8} style={INTERNAL_STYLE}>
-      <Typography.Text strong><LockOutlined aria-hidden /> {t('workflow.note.title')}</Typography.Text>
+      <Typography.Text strong>
+        <LockOutlined aria-hidden /> {t('workflow.note.title')}
+      </Typography.Text>
       <Typography.Text type="secondary">{t('workflow.note.hint')}</Typography.Text>
       <ActionError error={action.error} />
       <Input.TextArea
@@ -30,7 +32,12 @@ export function NoteForm({ inquiry }: { inquiry: { id: number; version: number }
         disabled={text.trim() === ''}
         loading={action.isPending}
         style={{ alignSelf: 'flex-end' }}
-        onClick={() => action.mutate({ kind: 'note', version: inquiry.version, text: text.trim() }, { onSuccess: () => setText('') })}
+        onClick={() =>
+          action.mutate(
+            { kind: 'note', version: inquiry.version, text: text.trim() },
+            { onSuccess: () => setText('') },
+          )
+        }
       >
         {t('workflow.note.submit')}
       </Button>

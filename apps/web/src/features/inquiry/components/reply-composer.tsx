@@ -9,7 +9,12 @@
  * "Send and next" opens the next pending inquiry of the queue view the page came from.
  * A duplicate is answered through its main inquiry, so it has no reply box.
  */
-import { formatChineseDate, templateSegments, toZonedDate, type TemplateSegment } from '@desk/domain'
+import {
+  formatChineseDate,
+  templateSegments,
+  toZonedDate,
+  type TemplateSegment,
+} from '@desk/domain'
 import { useQuery } from '@tanstack/react-query'
 import { Alert, App, Button, Card, Flex, Input, Select, Tag, Tooltip, Typography } from 'antd'
 import type { TextAreaRef } from 'antd/es/input/TextArea'
@@ -18,7 +23,12 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { queueOriginState, queuePath, useQueueOrigin } from '../../../lib/queue-origin.ts'
 import { templateQueries } from '../../../lib/templates.ts'
-import { fillTemplate, nextPendingInquiry, type Inquiry, type InquiryView } from '../api/inquiry-queries.ts'
+import {
+  fillTemplate,
+  nextPendingInquiry,
+  type Inquiry,
+  type InquiryView,
+} from '../api/inquiry-queries.ts'
 import { useInquiryAction } from '../api/use-inquiry-action.ts'
 import { ActionError } from './action-error.tsx'
 
@@ -34,7 +44,8 @@ export function insertAt(text: string, insert: string, start: number, end: numbe
   return { text: text.slice(0, start) + insert + text.slice(end), caret: start + insert.length }
 }
 
-const isUnfilled = (s: TemplateSegment) => s.kind === 'unknown' || (s.kind === 'field' && s.value === null)
+const isUnfilled = (s: TemplateSegment) =>
+  s.kind === 'unknown' || (s.kind === 'field' && s.value === null)
 
 function Preview({ segments }: { segments: TemplateSegment[] }) {
   const { t } = useTranslation()
@@ -42,7 +53,10 @@ function Preview({ segments }: { segments: TemplateSegment[] }) {
     <Card size="small" type="inner">
       {/* a sentence, not a card title: titles cut off on a phone */}
       <Typography.Text type="secondary">{t('workflow.reply.preview')}</Typography.Text>
-      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 4, marginBottom: 0 }} data-testid="reply-preview">
+      <Typography.Paragraph
+        style={{ whiteSpace: 'pre-wrap', marginTop: 4, marginBottom: 0 }}
+        data-testid="reply-preview"
+      >
         {segments.map((s, i) =>
           s.kind === 'text' ? (
             s.text
@@ -72,7 +86,8 @@ export function ReplyComposer({ inquiry, contact, requiresSignOff }: Props) {
   const [isFilling, setIsFilling] = useState(false)
   const [fillError, setFillError] = useState<unknown>(null)
 
-  if (!['new', 'assigned', 'replied'].includes(inquiry.status) || inquiry.duplicateOfId !== null) return null
+  if (!['new', 'assigned', 'replied'].includes(inquiry.status) || inquiry.duplicateOfId !== null)
+    return null
 
   const segments = templateSegments(body, {
     citizenName: contact.name,
@@ -80,7 +95,9 @@ export function ReplyComposer({ inquiry, contact, requiresSignOff }: Props) {
     trackingNumber: inquiry.externalId,
     department: inquiry.department?.name ?? null,
   })
-  const unfilled = [...new Set(segments.filter(isUnfilled).map((s) => `{${(s as { name: string }).name}}`))].join('、')
+  const unfilled = [
+    ...new Set(segments.filter(isUnfilled).map((s) => `{${(s as { name: string }).name}}`)),
+  ].join('、')
   const blockedBy = unfilled ? t('workflow.reply.unfilled', { fields: unfilled }) : null
 
   const insertTemplate = async (templateId: number) => {
@@ -89,7 +106,14 @@ export function ReplyComposer({ inquiry, contact, requiresSignOff }: Props) {
     try {
       const filled = await fillTemplate(templateId, inquiry.id)
       const el = box.current?.resizableTextArea?.textArea
-      setBody(insertAt(body, filled.text, el?.selectionStart ?? body.length, el?.selectionEnd ?? body.length).text)
+      setBody(
+        insertAt(
+          body,
+          filled.text,
+          el?.selectionStart ?? body.length,
+          el?.selectionEnd ?? body.length,
+        ).text,
+      )
     } catch (error) {
       setFillError(error)
     } finally {
@@ -101,7 +125,8 @@ export function ReplyComposer({ inquiry, contact, requiresSignOff }: Props) {
     setIsFindingNext(true)
     try {
       const next = await nextPendingInquiry(origin?.query ?? {}, inquiry.id)
-      if (next) return void navigate(`/inquiries/${next.id}`, { state: origin && queueOriginState(origin) })
+      if (next)
+        return void navigate(`/inquiries/${next.id}`, { state: origin && queueOriginState(origin) })
       void message.info(t('workflow.reply.noNext'))
       void navigate(queuePath(origin))
     } finally {
@@ -111,7 +136,9 @@ export function ReplyComposer({ inquiry, contact, requiresSignOff }: Props) {
 
   const send = (andNext: boolean) =>
     action.mutate(
-      requiresSignOff ? { kind: 'draft', version: inquiry.version, body } : { kind: 'reply', version: inquiry.version, body },
+      requiresSignOff
+        ? { kind: 'draft', version: inquiry.version, body }
+        : { kind: 'reply', version: inquiry.version, body },
       {
         onSuccess: () => {
           setBody('')
@@ -154,11 +181,18 @@ export function ReplyComposer({ inquiry, contact, requiresSignOff }: Props) {
         <Flex gap={8} justify="flex-end" wrap>
           <Tooltip title={blockedBy}>
             <Button disabled={isDisabled} loading={busy} onClick={() => send(true)}>
-              {requiresSignOff ? t('workflow.reply.submitDraftAndNext') : t('workflow.reply.sendAndNext')}
+              {requiresSignOff
+                ? t('workflow.reply.submitDraftAndNext')
+                : t('workflow.reply.sendAndNext')}
             </Button>
           </Tooltip>
           <Tooltip title={blockedBy}>
-            <Button type="primary" disabled={isDisabled} loading={action.isPending} onClick={() => send(false)}>
+            <Button
+              type="primary"
+              disabled={isDisabled}
+              loading={action.isPending}
+              onClick={() => send(false)}
+            >
               {requiresSignOff ? t('workflow.reply.submitDraft') : t('workflow.reply.send')}
             </Button>
           </Tooltip>

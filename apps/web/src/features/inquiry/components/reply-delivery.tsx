@@ -13,11 +13,25 @@ import { useInquiryAction } from '../api/use-inquiry-action.ts'
 import type { Delivery } from '../api/inquiry-queries.ts'
 import { ActionError } from './action-error.tsx'
 
-export type ReleasedReply = { id: number; origin: string; approvedBy: string | null; postedAt: string | null }
+export type ReleasedReply = {
+  id: number
+  origin: string
+  approvedBy: string | null
+  postedAt: string | null
+}
 
-type Props = { inquiryId: number; reply: ReleasedReply; hasWebhook: boolean; deliveries: Delivery[] }
+type Props = {
+  inquiryId: number
+  reply: ReleasedReply
+  hasWebhook: boolean
+  deliveries: Delivery[]
+}
 
-const COLORS: Record<string, string> = { pending: 'processing', delivered: 'success', failed: 'error' }
+const COLORS: Record<string, string> = {
+  pending: 'processing',
+  delivered: 'success',
+  failed: 'error',
+}
 
 function PostedMark({ inquiryId, replyId }: { inquiryId: number; replyId: number }) {
   const { t } = useTranslation()
@@ -56,14 +70,26 @@ function DeliveryState({ inquiryId, delivery }: { inquiryId: number; delivery: D
     <Flex vertical gap={4}>
       <ActionError error={action.error} />
       <Flex gap={8} align="center" wrap>
-        <Tag color={COLORS[delivery.status]}>{t(`workflow.delivery.status.${delivery.status}`)}</Tag>
-        {delivery.deliveredAt && <Typography.Text type="secondary">{formatDateTime(delivery.deliveredAt)}</Typography.Text>}
-        {delivery.status !== 'delivered' && (
-          <Typography.Text type="secondary">{t('workflow.delivery.attempts', { count: delivery.attempts })}</Typography.Text>
+        <Tag color={COLORS[delivery.status]}>
+          {t(`workflow.delivery.status.${delivery.status}`)}
+        </Tag>
+        {delivery.deliveredAt && (
+          <Typography.Text type="secondary">{formatDateTime(delivery.deliveredAt)}</Typography.Text>
         )}
-        {delivery.lastError && delivery.status !== 'delivered' && <Typography.Text type="danger">{delivery.lastError}</Typography.Text>}
+        {delivery.status !== 'delivered' && (
+          <Typography.Text type="secondary">
+            {t('workflow.delivery.attempts', { count: delivery.attempts })}
+          </Typography.Text>
+        )}
+        {delivery.lastError && delivery.status !== 'delivered' && (
+          <Typography.Text type="danger">{delivery.lastError}</Typography.Text>
+        )}
         {delivery.status === 'failed' && (
-          <Button size="small" loading={action.isPending} onClick={() => action.mutate({ kind: 'retry', deliveryId: delivery.id })}>
+          <Button
+            size="small"
+            loading={action.isPending}
+            onClick={() => action.mutate({ kind: 'retry', deliveryId: delivery.id })}
+          >
             {t('workflow.delivery.retry')}
           </Button>
         )}
@@ -78,12 +104,20 @@ export function ReplyDelivery({ inquiryId, reply, hasWebhook, deliveries }: Prop
   const delivery = deliveries.filter((d) => d.replyId === reply.id).sort((a, b) => b.id - a.id)[0]
   return (
     <Flex vertical gap={4} style={{ marginTop: 8 }}>
-      {reply.approvedBy && <Typography.Text type="secondary">{t('workflow.delivery.approvedBy', { name: reply.approvedBy })}</Typography.Text>}
+      {reply.approvedBy && (
+        <Typography.Text type="secondary">
+          {t('workflow.delivery.approvedBy', { name: reply.approvedBy })}
+        </Typography.Text>
+      )}
       {delivery && <DeliveryState inquiryId={inquiryId} delivery={delivery} />}
       {!delivery && reply.postedAt && (
-        <Tag color="success">{t('workflow.delivery.postedAt', { date: formatDateTime(reply.postedAt).slice(0, 10) })}</Tag>
+        <Tag color="success">
+          {t('workflow.delivery.postedAt', { date: formatDateTime(reply.postedAt).slice(0, 10) })}
+        </Tag>
       )}
-      {!delivery && !reply.postedAt && !hasWebhook && <PostedMark inquiryId={inquiryId} replyId={reply.id} />}
+      {!delivery && !reply.postedAt && !hasWebhook && (
+        <PostedMark inquiryId={inquiryId} replyId={reply.id} />
+      )}
     </Flex>
   )
 }

@@ -4,7 +4,12 @@ import { useTranslation } from 'react-i18next'
 import { returnReasonQueries } from '../../../lib/return-reasons.ts'
 import { ChoiceWithNoteDialog } from './choice-with-note-dialog.tsx'
 
-type Props = { inquiry: { id: number; version: number }; isOpen: boolean; onClose: () => void; onDone: (choice: string) => void }
+type Props = {
+  inquiry: { id: number; version: number }
+  isOpen: boolean
+  onClose: () => void
+  onDone: (choice: string) => void
+}
 
 export function ReturnDialog({ inquiry, isOpen, onClose, onDone }: Props) {
   const { t } = useTranslation()
@@ -22,7 +27,9 @@ export function ReturnDialog({ inquiry, isOpen, onClose, onDone }: Props) {
         note: t('workflow.return.note'),
         notePlaceholder: t('workflow.return.notePlaceholder'),
       }}
-      options={(reasons.data ?? []).filter((r) => r.isActive).map((r) => ({ value: r.id, label: r.label }))}
+      options={(reasons.data ?? [])
+        .filter((r) => r.isActive)
+        .map((r) => ({ value: r.id, label: r.label }))}
       isLoading={reasons.isPending}
       isNoteRequired={false}
       isDanger

@@ -4,7 +4,12 @@ import { useTranslation } from 'react-i18next'
 import { departmentQueries } from '../../../lib/departments.ts'
 import { ChoiceWithNoteDialog } from './choice-with-note-dialog.tsx'
 
-type Props = { inquiry: { id: number; version: number; department: { id: number } | null }; isOpen: boolean; onClose: () => void; onDone: (choice: string) => void }
+type Props = {
+  inquiry: { id: number; version: number; department: { id: number } | null }
+  isOpen: boolean
+  onClose: () => void
+  onDone: (choice: string) => void
+}
 
 export function TransferDialog({ inquiry, isOpen, onClose, onDone }: Props) {
   const { t } = useTranslation()
@@ -27,7 +32,12 @@ export function TransferDialog({ inquiry, isOpen, onClose, onDone }: Props) {
         .map((d) => ({ value: d.id, label: d.name }))}
       isLoading={departments.isPending}
       isNoteRequired
-      toAction={(departmentId, note) => ({ kind: 'transfer', version: inquiry.version, departmentId, note })}
+      toAction={(departmentId, note) => ({
+        kind: 'transfer',
+        version: inquiry.version,
+        departmentId,
+        note,
+      })}
     />
   )
 }

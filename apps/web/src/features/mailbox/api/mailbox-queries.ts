@@ -20,7 +20,8 @@ export function useSubmitMailbox() {
 
 export function useTrackMailbox() {
   return useMutation({
-    mutationFn: (input: MailboxTrackInput) => unwrap(api.public.mailbox.track.$post({ json: input })),
+    mutationFn: (input: MailboxTrackInput) =>
+      unwrap(api.public.mailbox.track.$post({ json: input })),
     meta: { silent: true },
   })
 }

@@ -9,7 +9,11 @@ import { MAILBOX_LIMITS } from '@desk/domain'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../../lib/api-client.ts'
-import { fieldErrorsFromApi, fieldErrorsFromIssues, type FieldErrors } from '../../../lib/field-errors.ts'
+import {
+  fieldErrorsFromApi,
+  fieldErrorsFromIssues,
+  type FieldErrors,
+} from '../../../lib/field-errors.ts'
 import { pageErrorKey } from '../api/page-error.ts'
 import { newIdempotencyKey } from '../api/idempotency-key.ts'
 import { loadMailboxSchemas } from '../api/load-schemas.ts'
@@ -34,7 +38,8 @@ export function MailboxForm({ onSent }: { onSent: (receipt: MailboxReceipt) => v
   const [pageError, setPageError] = useState('')
   const isSending = useRef(false) // a second click can arrive before the disabled button renders
   const submit = useSubmitMailbox()
-  const set = (field: keyof typeof EMPTY) => (value: string | boolean) => setValues((v) => ({ ...v, [field]: value }))
+  const set = (field: keyof typeof EMPTY) => (value: string | boolean) =>
+    setValues((v) => ({ ...v, [field]: value }))
   useEffect(() => void loadMailboxSchemas().catch(() => undefined), [])
 
   const onSubmit = async (event: FormEvent) => {
@@ -64,7 +69,11 @@ export function MailboxForm({ onSent }: { onSent: (receipt: MailboxReceipt) => v
         const found = fieldErrorsFromApi('mailbox.errors', error)
         setErrors(found)
         const count = Object.keys(found).length
-        setPageError(count ? t('mailbox.errors.summary', { count }) : t(pageErrorKey(error), { status: isApiError(error) ? error.status : '' }))
+        setPageError(
+          count
+            ? t('mailbox.errors.summary', { count })
+            : t(pageErrorKey(error), { status: isApiError(error) ? error.status : '' }),
+        )
         focusFirstError(found)
       },
       onSettled: () => {
@@ -74,24 +83,75 @@ export function MailboxForm({ onSent }: { onSent: (receipt: MailboxReceipt) => v
   }
 
   return (
-    <form noValidate onSubmit={(e) => void onSubmit(e)} className="mb-card" aria-labelledby="mb-title">
+    <form
+      noValidate
+      onSubmit={(e) => void onSubmit(e)}
+      className="mb-card"
+      aria-labelledby="mb-title"
+    >
       <h1 id="mb-title">{t('mailbox.title')}</h1>
       <p>{t('mailbox.intro')}</p>
       <div role="alert" className="mb-alert">
         {pageError}
       </div>
-      <TextField name="subject" label={t('mailbox.fields.subject')} value={values.subject} onChange={set('subject')}
-        max={MAILBOX_LIMITS.subject} isRequired error={errors.subject} />
-      <TextField name="body" label={t('mailbox.fields.body')} value={values.body} onChange={set('body')}
-        max={MAILBOX_LIMITS.body} isRequired multiline error={errors.body} />
-      <TextField name="name" label={t('mailbox.fields.name')} value={values.name} onChange={set('name')}
-        max={MAILBOX_LIMITS.name} isRequired autoComplete="name" error={errors.name} />
-      <TextField name="phone" label={t('mailbox.fields.phone')} value={values.phone} onChange={set('phone')}
-        hint={t('mailbox.hints.phone')} isRequired type="tel" inputMode="tel" autoComplete="tel" error={errors.phone} />
-      <TextField name="email" label={t('mailbox.fields.email')} value={values.email} onChange={set('email')}
-        hint={t('mailbox.hints.email')} type="email" inputMode="email" autoComplete="email" autoCapitalize="off"
-        error={errors.email} />
-      <PrivacyNote isChecked={values.agreePrivacy} onChange={set('agreePrivacy')} error={errors.agreePrivacy} />
+      <TextField
+        name="subject"
+        label={t('mailbox.fields.subject')}
+        value={values.subject}
+        onChange={set('subject')}
+        max={MAILBOX_LIMITS.subject}
+        isRequired
+        error={errors.subject}
+      />
+      <TextField
+        name="body"
+        label={t('mailbox.fields.body')}
+        value={values.body}
+        onChange={set('body')}
+        max={MAILBOX_LIMITS.body}
+        isRequired
+        multiline
+        error={errors.body}
+      />
+      <TextField
+        name="name"
+        label={t('mailbox.fields.name')}
+        value={values.name}
+        onChange={set('name')}
+        max={MAILBOX_LIMITS.name}
+        isRequired
+        autoComplete="name"
+        error={errors.name}
+      />
+      <TextField
+        name="phone"
+        label={t('mailbox.fields.phone')}
+        value={values.phone}
+        onChange={set('phone')}
+        hint={t('mailbox.hints.phone')}
+        isRequired
+        type="tel"
+        inputMode="tel"
+        autoComplete="tel"
+        error={errors.phone}
+      />
+      <TextField
+        name="email"
+        label={t('mailbox.fields.email')}
+        value={values.email}
+        onChange={set('email')}
+        hint={t('mailbox.hints.email')}
+        type="email"
+        inputMode="email"
+        autoComplete="email"
+        autoCapitalize="off"
+        error={errors.email}
+      />
+      <PrivacyNote
+        isChecked={values.agreePrivacy}
+        onChange={set('agreePrivacy')}
+        error={errors.agreePrivacy}
+      />
       <div className="mb-actions">
         <button type="submit" className="mb-button" disabled={submit.isPending}>
           {submit.isPending ? t('mailbox.submitting') : t('mailbox.submit')}

@@ -8,7 +8,13 @@ import { Link } from 'react-router'
 import type { MailboxReceipt as Receipt } from '../api/mailbox-queries.ts'
 import { copyText } from './copy-text.ts'
 
-export function MailboxReceipt({ receipt, onAnother }: { receipt: Receipt; onAnother: () => void }) {
+export function MailboxReceipt({
+  receipt,
+  onAnother,
+}: {
+  receipt: Receipt
+  onAnother: () => void
+}) {
   const { t } = useTranslation()
   const heading = useRef<HTMLHeadingElement>(null)
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle')
@@ -28,11 +34,18 @@ export function MailboxReceipt({ receipt, onAnother }: { receipt: Receipt; onAno
         <button
           type="button"
           className="mb-button"
-          onClick={() => void copyText(receipt.trackingNumber).then((ok) => setCopyState(ok ? 'copied' : 'failed'))}
+          onClick={() =>
+            void copyText(receipt.trackingNumber).then((ok) =>
+              setCopyState(ok ? 'copied' : 'failed'),
+            )
+          }
         >
           {t('mailbox.receipt.copy')}
         </button>
-        <Link className="mb-button mb-button-secondary" to={`/mailbox/track?no=${encodeURIComponent(receipt.trackingNumber)}`}>
+        <Link
+          className="mb-button mb-button-secondary"
+          to={`/mailbox/track?no=${encodeURIComponent(receipt.trackingNumber)}`}
+        >
           {t('mailbox.receipt.track')}
         </Link>
         <button type="button" className="mb-button mb-button-secondary" onClick={onAnother}>

@@ -19,13 +19,34 @@ type Props = {
   isRequired?: boolean
   multiline?: boolean
   inputRef?: Ref<HTMLInputElement & HTMLTextAreaElement>
-} & Pick<InputHTMLAttributes<HTMLInputElement>, 'type' | 'inputMode' | 'autoComplete' | 'autoCapitalize'>
+} & Pick<
+  InputHTMLAttributes<HTMLInputElement>,
+  'type' | 'inputMode' | 'autoComplete' | 'autoCapitalize'
+>
 
-export function TextField({ name, label, value, onChange, error, hint, max, isRequired, multiline, inputRef, ...rest }: Props) {
+export function TextField({
+  name,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  max,
+  isRequired,
+  multiline,
+  inputRef,
+  ...rest
+}: Props) {
   const { t } = useTranslation()
   const id = `mb-${name}`
   const over = max !== undefined ? value.length - max : 0
-  const described = [hint && `${id}-hint`, max !== undefined && `${id}-count`, error && `${id}-error`].filter(Boolean).join(' ')
+  const described = [
+    hint && `${id}-hint`,
+    max !== undefined && `${id}-count`,
+    error && `${id}-error`,
+  ]
+    .filter(Boolean)
+    .join(' ')
   const common = {
     id,
     name,
@@ -49,7 +70,12 @@ export function TextField({ name, label, value, onChange, error, hint, max, isRe
       {multiline ? (
         <textarea {...common} rows={8} onChange={(e) => onChange(e.target.value)} />
       ) : (
-        <input {...common} {...rest} type={rest.type ?? 'text'} onChange={(e) => onChange(e.target.value)} />
+        <input
+          {...common}
+          {...rest}
+          type={rest.type ?? 'text'}
+          onChange={(e) => onChange(e.target.value)}
+        />
       )}
       {max !== undefined && (
         <p id={`${id}-count`} className={over > 0 ? 'mb-count mb-count-over' : 'mb-count'}>

@@ -5,7 +5,11 @@
  */
 import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { fieldErrorsFromApi, fieldErrorsFromIssues, type FieldErrors } from '../../../lib/field-errors.ts'
+import {
+  fieldErrorsFromApi,
+  fieldErrorsFromIssues,
+  type FieldErrors,
+} from '../../../lib/field-errors.ts'
 import { loadMailboxSchemas } from '../api/load-schemas.ts'
 import { pageErrorKey } from '../api/page-error.ts'
 import { useTrackMailbox } from '../api/mailbox-queries.ts'
@@ -48,18 +52,39 @@ export function TrackForm({ initialNumber }: { initialNumber: string }) {
 
   return (
     <>
-      <form noValidate onSubmit={(e) => void onSubmit(e)} className="mb-card" aria-labelledby="mb-track-title">
+      <form
+        noValidate
+        onSubmit={(e) => void onSubmit(e)}
+        className="mb-card"
+        aria-labelledby="mb-track-title"
+      >
         <h1 id="mb-track-title">{t('mailbox.track.title')}</h1>
         <p>{t('mailbox.track.intro')}</p>
         <div role="alert" className="mb-alert">
           {pageError}
         </div>
-        <TextField name="trackingNumber" label={t('mailbox.fields.trackingNumber')} value={values.trackingNumber}
-          onChange={(trackingNumber) => setValues((v) => ({ ...v, trackingNumber }))} hint={t('mailbox.hints.trackingNumber')}
-          isRequired autoComplete="off" autoCapitalize="characters" error={errors.trackingNumber} />
-        <TextField name="phone" label={t('mailbox.fields.phone')} value={values.phone}
-          onChange={(phone) => setValues((v) => ({ ...v, phone }))} isRequired type="tel" inputMode="tel"
-          autoComplete="tel" error={errors.phone} />
+        <TextField
+          name="trackingNumber"
+          label={t('mailbox.fields.trackingNumber')}
+          value={values.trackingNumber}
+          onChange={(trackingNumber) => setValues((v) => ({ ...v, trackingNumber }))}
+          hint={t('mailbox.hints.trackingNumber')}
+          isRequired
+          autoComplete="off"
+          autoCapitalize="characters"
+          error={errors.trackingNumber}
+        />
+        <TextField
+          name="phone"
+          label={t('mailbox.fields.phone')}
+          value={values.phone}
+          onChange={(phone) => setValues((v) => ({ ...v, phone }))}
+          isRequired
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          error={errors.phone}
+        />
         <button type="submit" className="mb-button" disabled={track.isPending}>
           {track.isPending ? t('mailbox.track.submitting') : t('mailbox.track.submit')}
         </button>

@@ -44,7 +44,9 @@ export function TrackResult({ message }: { message: TrackedMessage }) {
                     <a href={f.url} download>
                       {f.name}
                     </a>
-                    {f.fromDesk && <span className="mb-status">{t('attachments.fromDeskReply')}</span>}
+                    {f.fromDesk && (
+                      <span className="mb-status">{t('attachments.fromDeskReply')}</span>
+                    )}
                   </li>
                 ))}
               </ul>

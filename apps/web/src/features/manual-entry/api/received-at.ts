@@ -16,7 +16,10 @@ export function fromBeijingInput(value: string): string | undefined {
   const [, date, hours, minutes] = LOCAL.exec(value) ?? []
   if (!date) return undefined
   try {
-    return formatInstant(zonedTimeToInstant(date, BUREAU_TZ, Number(hours), Number(minutes)), BUREAU_TZ)
+    return formatInstant(
+      zonedTimeToInstant(date, BUREAU_TZ, Number(hours), Number(minutes)),
+      BUREAU_TZ,
+    )
   } catch {
     return undefined // not a real date (2024-02-30)
   }

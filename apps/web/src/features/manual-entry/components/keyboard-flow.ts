@@ -15,7 +15,9 @@ function focusStops(form: HTMLFormElement): HTMLElement[] {
     if (el.disabled || el.type === 'hidden') return false
     if (el.type !== 'radio') return true
     if (seenGroups.has(el.name)) return false
-    const checked = form.querySelector<HTMLInputElement>(`input[type="radio"][name="${el.name}"]:checked`)
+    const checked = form.querySelector<HTMLInputElement>(
+      `input[type="radio"][name="${el.name}"]:checked`,
+    )
     if (checked && checked !== el) return false
     seenGroups.add(el.name)
     return true
@@ -34,9 +36,10 @@ export function handleFormKeys(event: KeyboardEvent<HTMLFormElement>): void {
   if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return
   event.preventDefault()
   const stops = focusStops(form)
-  const at = target instanceof HTMLInputElement && target.type === 'radio'
-    ? stops.findIndex((el) => el instanceof HTMLInputElement && el.name === target.name)
-    : stops.indexOf(target)
+  const at =
+    target instanceof HTMLInputElement && target.type === 'radio'
+      ? stops.findIndex((el) => el instanceof HTMLInputElement && el.name === target.name)
+      : stops.indexOf(target)
   const next = stops[at + 1]
   if (!next || (next instanceof HTMLButtonElement && next.type === 'submit')) form.requestSubmit()
   else next.focus()

@@ -13,13 +13,25 @@ import { Link } from 'react-router'
 import { DateTimeInput } from '../../../components/date-inputs.tsx'
 import { channelName, channelQueries } from '../../../lib/channels.ts'
 import { errorText } from '../../../lib/error-text.ts'
-import { fieldErrorsFromApi, fieldErrorsFromIssues, type FieldErrors } from '../../../lib/field-errors.ts'
+import {
+  fieldErrorsFromApi,
+  fieldErrorsFromIssues,
+  type FieldErrors,
+} from '../../../lib/field-errors.ts'
 import { useLogManualEntry } from '../api/manual-entry-queries.ts'
 import { fromBeijingInput, toBeijingInput } from '../api/received-at.ts'
 import { handleFormKeys } from './keyboard-flow.ts'
 
 const PREFIX = 'manualEntry.errors'
-const SELECT: CSSProperties = { width: '100%', height: 32, padding: '0 8px', borderRadius: 6, border: '1px solid #d9d9d9', background: '#fff', font: 'inherit' }
+const SELECT: CSSProperties = {
+  width: '100%',
+  height: 32,
+  padding: '0 8px',
+  borderRadius: 6,
+  border: '1px solid #d9d9d9',
+  background: '#fff',
+  font: 'inherit',
+}
 
 type Values = {
   channel: string
@@ -57,7 +69,10 @@ export function ManualEntryForm() {
   const callerName = useRef<InputRef>(null)
   const save = useLogManualEntry()
   const channel = values.channel || active[0]?.code || ''
-  const set = <K extends keyof Values>(field: K) => (value: Values[K]) => setValues((v) => ({ ...v, [field]: value }))
+  const set =
+    <K extends keyof Values>(field: K) =>
+    (value: Values[K]) =>
+      setValues((v) => ({ ...v, [field]: value }))
   const item = (field: keyof Values) => {
     const error = errors[field]
     return {
@@ -92,64 +107,137 @@ export function ManualEntryForm() {
       onError: (error) => {
         const found = fieldErrorsFromApi(PREFIX, error)
         setErrors(found)
-        setFailure(Object.keys(found).length ? t(`${PREFIX}.summary`, { count: Object.keys(found).length }) : errorText(error))
+        setFailure(
+          Object.keys(found).length
+            ? t(`${PREFIX}.summary`, { count: Object.keys(found).length })
+            : errorText(error),
+        )
       },
     })
   }
 
   return (
-    <Form layout="vertical" onFinish={onSubmit} onKeyDown={handleFormKeys} style={{ maxWidth: 760 }}>
+    <Form
+      layout="vertical"
+      onFinish={onSubmit}
+      onKeyDown={handleFormKeys}
+      style={{ maxWidth: 760 }}
+    >
       <Typography.Paragraph type="secondary">{t('manualEntry.shortcuts')}</Typography.Paragraph>
       {saved && (
-        <Alert type="success" showIcon style={{ marginBottom: 16 }} role="status"
-          title={<>{t('manualEntry.saved', { externalId: saved.externalId })} <Link to={`/inquiries/${saved.id}`}>{t('manualEntry.openInquiry')}</Link></>} />
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 16 }}
+          role="status"
+          title={
+            <>
+              {t('manualEntry.saved', { externalId: saved.externalId })}{' '}
+              <Link to={`/inquiries/${saved.id}`}>{t('manualEntry.openInquiry')}</Link>
+            </>
+          }
+        />
       )}
       {failure && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={failure} />}
       <Flex gap={16} wrap>
         <Form.Item {...item('channel')} style={{ flex: '1 1 200px' }}>
           {/* native selects: Enter, arrows and type-ahead work the same in every browser */}
-          <select id="me-channel" autoFocus value={channel} onChange={(e) => set('channel')(e.target.value)} style={SELECT}>
+          <select
+            id="me-channel"
+            autoFocus
+            value={channel}
+            onChange={(e) => set('channel')(e.target.value)}
+            style={SELECT}
+          >
             {active.map((c) => (
-              <option key={c.code} value={c.code}>{channelName(c, i18n.language)}</option>
+              <option key={c.code} value={c.code}>
+                {channelName(c, i18n.language)}
+              </option>
             ))}
           </select>
         </Form.Item>
         <Form.Item {...item('kind')} style={{ flex: '0 1 140px' }}>
-          <select id="me-kind" value={values.kind} onChange={(e) => set('kind')(e.target.value as Values['kind'])} style={SELECT}>
+          <select
+            id="me-kind"
+            value={values.kind}
+            onChange={(e) => set('kind')(e.target.value as Values['kind'])}
+            style={SELECT}
+          >
             {MANUAL_ENTRY_KINDS.map((k) => (
-              <option key={k} value={k}>{t(`manualEntry.kinds.${k}`)}</option>
+              <option key={k} value={k}>
+                {t(`manualEntry.kinds.${k}`)}
+              </option>
             ))}
           </select>
         </Form.Item>
         <Form.Item {...item('receivedAt')} style={{ flex: '1 1 200px' }}>
-          <DateTimeInput id="me-receivedAt" value={values.receivedAt} onChange={set('receivedAt')} />
+          <DateTimeInput
+            id="me-receivedAt"
+            value={values.receivedAt}
+            onChange={set('receivedAt')}
+          />
         </Form.Item>
       </Flex>
       <Flex gap={16} wrap>
         <Form.Item {...item('callerName')} style={{ flex: '1 1 200px' }}>
-          <Input id="me-callerName" ref={callerName} value={values.callerName} onChange={(e) => set('callerName')(e.target.value)} />
+          <Input
+            id="me-callerName"
+            ref={callerName}
+            value={values.callerName}
+            onChange={(e) => set('callerName')(e.target.value)}
+          />
         </Form.Item>
         <Form.Item {...item('callerPhone')} style={{ flex: '1 1 200px' }}>
-          <Input id="me-callerPhone" type="tel" value={values.callerPhone} onChange={(e) => set('callerPhone')(e.target.value)} />
+          <Input
+            id="me-callerPhone"
+            type="tel"
+            value={values.callerPhone}
+            onChange={(e) => set('callerPhone')(e.target.value)}
+          />
         </Form.Item>
       </Flex>
       <Form.Item {...item('subject')} required>
-        <Input id="me-subject" value={values.subject} onChange={(e) => set('subject')(e.target.value)} />
+        <Input
+          id="me-subject"
+          value={values.subject}
+          onChange={(e) => set('subject')(e.target.value)}
+        />
       </Form.Item>
       <Form.Item {...item('summary')} required>
-        <Input.TextArea id="me-summary" rows={4} value={values.summary} onChange={(e) => set('summary')(e.target.value)} />
+        <Input.TextArea
+          id="me-summary"
+          rows={4}
+          value={values.summary}
+          onChange={(e) => set('summary')(e.target.value)}
+        />
       </Form.Item>
       <Form.Item {...item('category')}>
-        <Input id="me-category" value={values.category} onChange={(e) => set('category')(e.target.value)} />
+        <Input
+          id="me-category"
+          value={values.category}
+          onChange={(e) => set('category')(e.target.value)}
+        />
       </Form.Item>
       <Form.Item {...item('outcome')} htmlFor={undefined}>
-        <Radio.Group name="outcome" value={values.outcome} onChange={(e) => set('outcome')(e.target.value as Values['outcome'])}
+        <Radio.Group
+          name="outcome"
+          value={values.outcome}
+          onChange={(e) => set('outcome')(e.target.value as Values['outcome'])}
           aria-label={t('manualEntry.fields.outcome')}
-          options={MANUAL_ENTRY_OUTCOMES.map((o) => ({ value: o, label: t(`manualEntry.outcomes.${o}`) }))} />
+          options={MANUAL_ENTRY_OUTCOMES.map((o) => ({
+            value: o,
+            label: t(`manualEntry.outcomes.${o}`),
+          }))}
+        />
       </Form.Item>
       {values.outcome === 'answered' && (
         <Form.Item {...item('answer')} required>
-          <Input.TextArea id="me-answer" rows={4} value={values.answer} onChange={(e) => set('answer')(e.target.value)} />
+          <Input.TextArea
+            id="me-answer"
+            rows={4}
+            value={values.answer}
+            onChange={(e) => set('answer')(e.target.value)}
+          />
         </Form.Item>
       )}
       <Button type="primary" htmlType="submit" loading={save.isPending}>

@@ -37,7 +37,8 @@ export const queueQueries = {
     const filter = toFilterQuery(view)
     return queryOptions({
       queryKey: [...queueRootKeys.counts(), filter] as const,
-      queryFn: ({ signal }) => unwrap(api.inquiries.counts.$get({ query: filter }, { init: { signal } })),
+      queryFn: ({ signal }) =>
+        unwrap(api.inquiries.counts.$get({ query: filter }, { init: { signal } })),
       staleTime: 15_000,
     })
   },

@@ -3,7 +3,8 @@ import { readQueueView, toFilterQuery, unpostedPatch, writeQueueView } from './q
 
 describe('queue view in the URL', () => {
   it('reads a shared link back into the same view and writes it out unchanged', () => {
-    const link = 'channel=minxin&status=all&assignee=mine&q=%E5%81%9C%E8%BD%A6&from=2024-09-01&to=2024-09-30&sort=received_desc'
+    const link =
+      'channel=minxin&status=all&assignee=mine&q=%E5%81%9C%E8%BD%A6&from=2024-09-01&to=2024-09-30&sort=received_desc'
     const view = readQueueView(new URLSearchParams(link))
     expect(view).toEqual({
       channel: 'minxin',
@@ -19,7 +20,12 @@ describe('queue view in the URL', () => {
 
   it('falls back to pending, all assignees and due-first for missing or unknown values', () => {
     const view = readQueueView(new URLSearchParams('status=lost&sort=random&from=yesterday'))
-    expect(view).toMatchObject({ status: 'pending', assignee: 'all', sort: 'due_asc', from: undefined })
+    expect(view).toMatchObject({
+      status: 'pending',
+      assignee: 'all',
+      sort: 'due_asc',
+      from: undefined,
+    })
     expect(writeQueueView(view).toString()).toBe('')
   })
 
@@ -38,7 +44,9 @@ describe('queue view in the URL', () => {
       due: 'overdue',
       satisfaction: 'positive',
     })
-    expect(toFilterQuery(readQueueView(new URLSearchParams('uncategorized=1&due=3&replied=maybe')))).toEqual({
+    expect(
+      toFilterQuery(readQueueView(new URLSearchParams('uncategorized=1&due=3&replied=maybe'))),
+    ).toEqual({
       status: 'pending',
       uncategorized: '1',
       due: '3',
@@ -50,7 +58,12 @@ describe('queue view in the URL', () => {
     const view = readQueueView(new URLSearchParams(link))
     expect(view.department).toBe(4)
     expect(writeQueueView(view).toString()).toBe(link)
-    expect(toFilterQuery(view)).toEqual({ status: 'all', from: '2024-09-01', to: '2024-09-30', department: '4' })
+    expect(toFilterQuery(view)).toEqual({
+      status: 'all',
+      from: '2024-09-01',
+      to: '2024-09-30',
+      department: '4',
+    })
 
     const none = readQueueView(new URLSearchParams('department=none&due=overdue'))
     expect(writeQueueView(none).toString()).toBe('due=overdue&department=none')
@@ -71,15 +84,21 @@ describe('queue view in the URL', () => {
     expect(writeQueueView(view).toString()).toBe('status=all&unposted=1')
     expect(toFilterQuery(view)).toEqual({ status: 'all', unposted: '1' })
     for (const bad of ['yes', 'true', '0', '']) {
-      expect(toFilterQuery(readQueueView(new URLSearchParams({ unposted: bad }))), bad).toEqual({ status: 'pending' })
+      expect(toFilterQuery(readQueueView(new URLSearchParams({ unposted: bad }))), bad).toEqual({
+        status: 'pending',
+      })
     }
   })
 
   it('widens the default pending status to all when the unposted toggle turns on, and keeps a chosen one', () => {
     const pending = readQueueView(new URLSearchParams('channel=minxin'))
-    expect(writeQueueView({ ...pending, ...unpostedPatch(pending, true) }).toString()).toBe('channel=minxin&status=all&unposted=1')
+    expect(writeQueueView({ ...pending, ...unpostedPatch(pending, true) }).toString()).toBe(
+      'channel=minxin&status=all&unposted=1',
+    )
     const closed = readQueueView(new URLSearchParams('status=closed'))
-    expect(writeQueueView({ ...closed, ...unpostedPatch(closed, true) }).toString()).toBe('status=closed&unposted=1')
+    expect(writeQueueView({ ...closed, ...unpostedPatch(closed, true) }).toString()).toBe(
+      'status=closed&unposted=1',
+    )
     const on = readQueueView(new URLSearchParams('status=all&unposted=1'))
     expect(writeQueueView({ ...on, ...unpostedPatch(on, false) }).toString()).toBe('status=all')
   })

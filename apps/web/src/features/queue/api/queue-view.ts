@@ -47,7 +47,8 @@ const pick = <T extends string>(list: readonly T[], value: string | null, fallba
   list.find((v) => v === value) ?? fallback
 const text = (value: string | null) => value?.trim() || undefined
 const date = (value: string | null) => (value && DATE.test(value) ? value : undefined)
-const match = (value: string | null, pattern: RegExp) => (value && pattern.test(value) ? value : undefined)
+const match = (value: string | null, pattern: RegExp) =>
+  value && pattern.test(value) ? value : undefined
 const ID = /^[1-9]\d{0,9}$/
 const id = (value: string | null) => (match(value, ID) ? Number(value) : undefined)
 
@@ -97,7 +98,11 @@ export function writeQueueView(view: QueueView): URLSearchParams {
 export function toFilterQuery(view: QueueView) {
   return {
     status: view.status,
-    ...(view.assignee === 'mine' ? { assignee: 'me' } : view.assignee === 'unassigned' ? { assignee: 'none' } : {}),
+    ...(view.assignee === 'mine'
+      ? { assignee: 'me' }
+      : view.assignee === 'unassigned'
+        ? { assignee: 'none' }
+        : {}),
     ...(view.assignee === 'all' && view.assigneeId ? { assignee: String(view.assigneeId) } : {}),
     ...(view.q ? { q: view.q } : {}),
     ...(view.from ? { from: view.from } : {}),

@@ -11,18 +11,37 @@ import type { QueueView } from '../api/queue-view.ts'
 
 const ALL = '__all__'
 
-function TabLabel({ name, count, isInactive }: { name: string; count: number | undefined; isInactive?: boolean }) {
+function TabLabel({
+  name,
+  count,
+  isInactive,
+}: {
+  name: string
+  count: number | undefined
+  isInactive?: boolean
+}) {
   const { t } = useTranslation()
   return (
     <Flex align="center" gap={6}>
       <span>{name}</span>
       {isInactive && <Tag>{t('queue.deactivated')}</Tag>}
-      <Badge count={count ?? 0} showZero overflowCount={99_999} color={count ? '#1677ff' : '#bfbfbf'} />
+      <Badge
+        count={count ?? 0}
+        showZero
+        overflowCount={99_999}
+        color={count ? '#1677ff' : '#bfbfbf'}
+      />
     </Flex>
   )
 }
 
-export function ChannelTabs({ view, onChange }: { view: QueueView; onChange: (channel: string | undefined) => void }) {
+export function ChannelTabs({
+  view,
+  onChange,
+}: {
+  view: QueueView
+  onChange: (channel: string | undefined) => void
+}) {
   const { t, i18n } = useTranslation()
   const channels = useQuery(channelQueries.list())
   const counts = useQuery(queueQueries.counts(view))
@@ -31,7 +50,11 @@ export function ChannelTabs({ view, onChange }: { view: QueueView; onChange: (ch
     ...(channels.data ?? []).map((c) => ({
       key: c.code,
       label: (
-        <TabLabel name={channelName(c, i18n.language)} count={counts.data?.byChannel[c.code]} isInactive={!c.isActive} />
+        <TabLabel
+          name={channelName(c, i18n.language)}
+          count={counts.data?.byChannel[c.code]}
+          isInactive={!c.isActive}
+        />
       ),
     })),
   ]

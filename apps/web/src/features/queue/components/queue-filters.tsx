@@ -58,10 +58,19 @@ export function QueueFilters({ view, onChange, onReset }: Props) {
         options={[
           { value: ANY_DUE, label: t('due.filter.any') },
           // a link may carry another N (due=7): offer it as it is
-          ...[...DUE_CHOICES, ...(view.due && !(DUE_CHOICES as readonly string[]).includes(view.due) ? [view.due] : [])].map((d) => ({
+          ...[
+            ...DUE_CHOICES,
+            ...(view.due && !(DUE_CHOICES as readonly string[]).includes(view.due)
+              ? [view.due]
+              : []),
+          ].map((d) => ({
             value: d,
             label:
-              d === 'overdue' ? t('due.filter.overdue') : d === '0' ? t('due.filter.today') : t('due.filter.within', { count: Number(d) }),
+              d === 'overdue'
+                ? t('due.filter.overdue')
+                : d === '0'
+                  ? t('due.filter.today')
+                  : t('due.filter.within', { count: Number(d) }),
           })),
         ]}
         onChange={(due: string) => onChange({ due: due || undefined })}
@@ -73,7 +82,10 @@ export function QueueFilters({ view, onChange, onReset }: Props) {
         options={QUEUE_SORTS.map((s) => ({ value: s, label: t(`queue.sort.${s}`) }))}
         onChange={(sort) => onChange({ sort })}
       />
-      <Checkbox checked={view.unposted === '1'} onChange={(e) => onChange(unpostedPatch(view, e.target.checked))}>
+      <Checkbox
+        checked={view.unposted === '1'}
+        onChange={(e) => onChange(unpostedPatch(view, e.target.checked))}
+      >
         {t('unposted.filter')}
       </Checkbox>
       <Button onClick={onReset}>{t('queue.filter.reset')}</Button>

@@ -36,12 +36,21 @@ export function QueueTable({ view }: { view: QueueView }) {
   // the inquiry page goes back to this view, and finds the next pending inquiry in it
   const origin = queueOriginState({
     search: useLocation().search,
-    query: { ...toFilterQuery(view), ...(view.channel ? { channel: view.channel } : {}), sort: view.sort },
+    query: {
+      ...toFilterQuery(view),
+      ...(view.channel ? { channel: view.channel } : {}),
+      sort: view.sort,
+    },
   })
   const names = new Map((channels.data ?? []).map((c) => [c.code, channelName(c, i18n.language)]))
 
   const columns: TableColumnsType<Row> = [
-    { key: 'channel', title: t('queue.col.channel'), render: (_, r) => names.get(r.channel) ?? r.channel, width: 140 },
+    {
+      key: 'channel',
+      title: t('queue.col.channel'),
+      render: (_, r) => names.get(r.channel) ?? r.channel,
+      width: 140,
+    },
     {
       key: 'subject',
       title: t('queue.col.subject'),
@@ -51,16 +60,35 @@ export function QueueTable({ view }: { view: QueueView }) {
         </Link>
       ),
     },
-    { key: 'citizen', title: t('queue.col.citizen'), render: (_, r) => r.citizenName ?? '—', width: 90 },
-    { key: 'category', title: t('queue.col.category'), render: (_, r) => r.category ?? '—', width: 120 },
-    { key: 'receivedAt', title: t('queue.col.receivedAt'), render: (_, r) => formatDateTime(r.receivedAt), width: 150 },
+    {
+      key: 'citizen',
+      title: t('queue.col.citizen'),
+      render: (_, r) => r.citizenName ?? '—',
+      width: 90,
+    },
+    {
+      key: 'category',
+      title: t('queue.col.category'),
+      render: (_, r) => r.category ?? '—',
+      width: 120,
+    },
+    {
+      key: 'receivedAt',
+      title: t('queue.col.receivedAt'),
+      render: (_, r) => formatDateTime(r.receivedAt),
+      width: 150,
+    },
     {
       key: 'dueAt',
       title: t('queue.col.dueAt'),
       width: 150,
       render: (_, r) => {
         const isOverdue = isOpen(r) && r.pausedAt === null && Date.parse(r.dueAt) < now
-        return <Typography.Text type={isOverdue ? 'danger' : undefined}>{formatDateTime(r.dueAt)}</Typography.Text>
+        return (
+          <Typography.Text type={isOverdue ? 'danger' : undefined}>
+            {formatDateTime(r.dueAt)}
+          </Typography.Text>
+        )
       },
     },
     {
@@ -69,8 +97,15 @@ export function QueueTable({ view }: { view: QueueView }) {
       width: 170,
       render: (_, r) => {
         if (!isOpen(r)) {
-          const late = calendar && r.repliedAt ? replyLateness(calendar, Date.parse(r.dueAt), Date.parse(r.repliedAt)) : 0
-          return late > 0 ? <Tag color="volcano" data-due-state="replied_late">{t('due.repliedLate', { count: late })}</Tag> : null
+          const late =
+            calendar && r.repliedAt
+              ? replyLateness(calendar, Date.parse(r.dueAt), Date.parse(r.repliedAt))
+              : 0
+          return late > 0 ? (
+            <Tag color="volcano" data-due-state="replied_late">
+              {t('due.repliedLate', { count: late })}
+            </Tag>
+          ) : null
         }
         if (r.pausedAt !== null) return <Tag color="purple">{t('queue.paused')}</Tag>
         return calendar ? <DueTag calendar={calendar} dueAt={r.dueAt} now={now} /> : null
@@ -91,7 +126,12 @@ export function QueueTable({ view }: { view: QueueView }) {
         </Flex>
       ),
     },
-    { key: 'assignee', title: t('queue.col.assignee'), render: (_, r) => r.assignee?.displayName ?? '—', width: 110 },
+    {
+      key: 'assignee',
+      title: t('queue.col.assignee'),
+      render: (_, r) => r.assignee?.displayName ?? '—',
+      width: 110,
+    },
   ]
 
   if (list.isError) {
@@ -116,7 +156,11 @@ export function QueueTable({ view }: { view: QueueView }) {
         locale={{ emptyText: t('queue.empty') }}
       />
       {list.hasNextPage && (
-        <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} style={{ alignSelf: 'center' }}>
+        <Button
+          onClick={() => void list.fetchNextPage()}
+          loading={list.isFetchingNextPage}
+          style={{ alignSelf: 'center' }}
+        >
           {t('queue.loadMore')}
         </Button>
       )}

@@ -15,7 +15,8 @@ export const reportsQueries = {
   tally: (year: number) =>
     queryOptions({
       queryKey: [...reportsQueries.all(), 'tally', year] as const,
-      queryFn: ({ signal }) => unwrap(api.reports.tally.$get({ query: { year: String(year) } }, { init: { signal } })),
+      queryFn: ({ signal }) =>
+        unwrap(api.reports.tally.$get({ query: { year: String(year) } }, { init: { signal } })),
       staleTime: 60_000,
     }),
 }
@@ -25,7 +26,9 @@ const path = (url: URL) => url.pathname + url.search
 /** `/api/reports/tally.csv?year=…` or `.xlsx`: the tally of `year` as a file. */
 export function tallyFileHref(year: number, format: FileFormat): string {
   const query = { query: { year: String(year) } }
-  return path(format === 'csv' ? api.reports['tally.csv'].$url(query) : api.reports['tally.xlsx'].$url(query))
+  return path(
+    format === 'csv' ? api.reports['tally.csv'].$url(query) : api.reports['tally.xlsx'].$url(query),
+  )
 }
 
 /**
@@ -33,7 +36,11 @@ export function tallyFileHref(year: number, format: FileFormat): string {
  * `GET /api/inquiries`, as strings), with personal data unmasked when `reveal` (the API records
  * that export as an event).
  */
-export function exportFileHref(filter: Record<string, string>, format: FileFormat, reveal: boolean): string {
+export function exportFileHref(
+  filter: Record<string, string>,
+  format: FileFormat,
+  reveal: boolean,
+): string {
   const params = new URLSearchParams(filter)
   if (reveal) params.set('reveal', '1')
   const base = path(api.reports[`export.${format}`].$url())

@@ -23,7 +23,10 @@ export function ReportSentence({ sentence }: { sentence: string }) {
       extra={<Button onClick={() => void copy()}>{t('reports.copy')}</Button>}
       style={{ marginBottom: 16 }}
     >
-      <Typography.Paragraph style={{ marginBottom: 0, fontSize: 16 }} aria-label={t('reports.sentenceTitle')}>
+      <Typography.Paragraph
+        style={{ marginBottom: 0, fontSize: 16 }}
+        aria-label={t('reports.sentenceTitle')}
+      >
         {sentence}
       </Typography.Paragraph>
     </Card>

@@ -16,9 +16,22 @@ function CountsTable({ rows, nameTitle }: { rows: NamedRow[]; nameTitle: string 
   const { t } = useTranslation()
   const columns: TableColumnsType<NamedRow> = [
     { title: nameTitle, dataIndex: 'name', key: 'name' },
-    ...COUNTS.map((k) => ({ title: t(`reports.col.${k}`), key: k, align: 'right' as const, render: (_: unknown, r: NamedRow) => num(r[k]) })),
+    ...COUNTS.map((k) => ({
+      title: t(`reports.col.${k}`),
+      key: k,
+      align: 'right' as const,
+      render: (_: unknown, r: NamedRow) => num(r[k]),
+    })),
   ]
-  return <Table<NamedRow> rowKey="key" columns={columns} dataSource={rows} pagination={false} size="small" />
+  return (
+    <Table<NamedRow>
+      rowKey="key"
+      columns={columns}
+      dataSource={rows}
+      pagination={false}
+      size="small"
+    />
+  )
 }
 
 export function ChannelTally({ tally }: { tally: YearTally }) {
@@ -50,14 +63,24 @@ export function MonthTally({ tally }: { tally: YearTally }) {
   ]
   return (
     <Card size="small" title={t('reports.byMonth')} style={{ marginBottom: 16 }}>
-      <Table<MonthRow> rowKey="month" columns={columns} dataSource={tally.byMonth} pagination={false} size="small" />
+      <Table<MonthRow>
+        rowKey="month"
+        columns={columns}
+        dataSource={tally.byMonth}
+        pagination={false}
+        size="small"
+      />
     </Card>
   )
 }
 
 export function CategoryTally({ tally }: { tally: YearTally }) {
   const { t } = useTranslation()
-  const rows = tally.byCategory.map((c) => ({ ...c, key: c.category ?? '__none__', name: c.category ?? t('reports.uncategorized') }))
+  const rows = tally.byCategory.map((c) => ({
+    ...c,
+    key: c.category ?? '__none__',
+    name: c.category ?? t('reports.uncategorized'),
+  }))
   return (
     <Card size="small" title={t('reports.byCategory')} style={{ marginBottom: 16 }}>
       <CountsTable rows={rows} nameTitle={t('reports.col.category')} />
