@@ -96,7 +96,12 @@ describe('managers dashboard and yearly tally in the browser', () => {
     await page.waitForURL(/\/dashboard$/)
     const from = shanghaiDate(NOW - 90 * DAY_MS)
     const today = shanghaiDate(NOW)
-    await page.getByLabel('起始日期').fill(from)
+    // the range picker: type the start date, Enter moves to the end date, Enter there commits the range
+    const start = page.getByPlaceholder('起始日期')
+    await start.click()
+    await start.fill(from)
+    await start.press('Enter')
+    await page.getByPlaceholder('截止日期').press('Enter')
     await page.waitForURL(new RegExp(`/dashboard\\?from=${from}&to=${today}$`))
 
     const overdue = page.getByRole('link', { name: '民心网联网平台 逾期 3' })
