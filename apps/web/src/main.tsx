@@ -1,5 +1,4 @@
 /** Browser entry: i18n, providers and the router. */
-import './lib/zod-jitless.ts'
 import { StrictMode, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import { RouterProvider, createBrowserRouter } from 'react-router'
