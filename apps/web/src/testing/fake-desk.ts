@@ -3,6 +3,7 @@
  * real client, query cache and router. It keeps state (a reply changes the inquiry, its version
  * and the counts) and records every request body for assertions.
  */
+import { PENDING_STATUSES } from '@desk/domain'
 import { http, HttpResponse } from 'msw'
 import type { InferResponseType } from 'hono/client'
 import type { api } from '../lib/api-client.ts'
@@ -71,9 +72,11 @@ export function makeInquiry(overrides: Partial<Detail>): Detail {
   } as Detail // `as`: the API's shape grows (departments, approvals); these tests need only this part
 }
 
-const PENDING = ['new', 'assigned']
 const matchesStatus = (status: string, filter: string) =>
-  filter === 'all' || (filter === 'pending' ? PENDING.includes(status) : status === filter)
+  filter === 'all' ||
+  (filter === 'pending'
+    ? (PENDING_STATUSES as readonly string[]).includes(status)
+    : status === filter)
 
 export type FakeDesk = ReturnType<typeof createFakeDesk>
 

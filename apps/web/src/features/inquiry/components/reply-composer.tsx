@@ -11,6 +11,7 @@
  */
 import {
   formatChineseDate,
+  statusesFor,
   templateSegments,
   toZonedDate,
   type TemplateSegment,
@@ -86,7 +87,10 @@ export function ReplyComposer({ inquiry, contact, requiresSignOff }: Props) {
   const [isFilling, setIsFilling] = useState(false)
   const [fillError, setFillError] = useState<unknown>(null)
 
-  if (!['new', 'assigned', 'replied'].includes(inquiry.status) || inquiry.duplicateOfId !== null)
+  if (
+    !statusesFor(inquiry.kind, 'reply').includes(inquiry.status) ||
+    inquiry.duplicateOfId !== null
+  )
     return null
 
   const segments = templateSegments(body, {
