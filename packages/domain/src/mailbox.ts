@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { textSchema } from './text.ts'
 import { MAILBOX_LIMITS } from './mailbox-limits.ts'
 import { ATTACHMENT_LIMITS, uploadRefListSchema } from './attachment.ts'
+import { statusesFor } from './inquiry/lifecycle.ts'
 
 /**
  * A mainland China mobile or landline number, normalised to its national digits
@@ -69,3 +70,12 @@ export type MailboxTrackInput = z.infer<typeof mailboxTrackSchema>
 /** What a citizen sees of the status: 已受理 / 办理中 / 已答复 / 已办结. */
 export const CITIZEN_STATUSES = ['received', 'processing', 'replied', 'closed'] as const
 export type CitizenStatus = (typeof CITIZEN_STATUSES)[number]
+
+/**
+ * Whether the citizen may see the published reply (and its files) of a mailbox message in `status`:
+ * the statuses where the lifecycle allows a follow-up call (回访), which is when a reply has reached
+ * the citizen. A returned (退单) message has none.
+ */
+export function hasPublishedReply(status: string): boolean {
+  return statusesFor('message', 'follow_up').includes(status)
+}

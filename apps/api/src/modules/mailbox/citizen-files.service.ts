@@ -6,6 +6,7 @@
  * Errors: NOT_FOUND for every refusal (one answer, nothing to probe).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
+import { hasPublishedReply } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
 import * as repo from './mailbox.repo.ts'
@@ -15,14 +16,12 @@ export const CITIZEN_LINK_MS = 24 * 60 * 60 * 1000
 
 type Tracked = { id: number; externalId: string; citizenPhone: string | null; status: string }
 
-const PUBLISHED = new Set(['replied', 'closed'])
-
 function signature(id: number, exp: number, trackingNumber: string, phone: string): string {
   return createHmac('sha256', `${trackingNumber}:${phone}`).update(`${id}.${exp}`).digest('hex')
 }
 
 const visibleToCitizen = (f: { source: string; replyId: number | null }, status: string) =>
-  f.replyId === null ? f.source === 'citizen' : PUBLISHED.has(status)
+  f.replyId === null ? f.source === 'citizen' : hasPublishedReply(status)
 
 /** `[{ name, type, size, fromDesk, url }]`: the files the tracking page offers. */
 export function citizenFileLinks(db: Db, inquiry: Tracked, now: number) {
