@@ -54,7 +54,11 @@ export const CLOCK_EVENT_TYPES = [
 ] as const
 export type ClockEventType = (typeof CLOCK_EVENT_TYPES)[number]
 
-const toClockEvent = (type: ClockEventType, d: Record<string, unknown>): DisclosureClockEvent => {
+/** A clock event from its audit-trail type and data (as stored, or as about to be stored). */
+export const toClockEvent = (
+  type: ClockEventType,
+  d: Record<string, unknown>,
+): DisclosureClockEvent => {
   const on = String(d.on)
   switch (type) {
     case 'correction_requested':

@@ -141,60 +141,27 @@ export function getDisclosureView(db: Db, id: number, viewer: Ctx['user'], now: 
   }
 }
 
-const ACTION_OF: Record<DisclosureActionInput['action'], LifecycleAction> = {
-  request_correction: 'pause_clock',
-  start_consultation: 'pause_clock',
-  receive_correction: 'resume_clock',
-  end_consultation: 'resume_clock',
-  extend: 'decide_extension',
-  decide: 'reply',
+/**
+ * Each clock step as the lifecycle action the gate checks and the event the audit trail keeps. The
+ * step's event is read from its data the way the stored ones are read back (repo.toClockEvent), so
+ * the replay that checks a step sees what a later replay will see.
+ */
+const STEP_OF: Record<
+  DisclosureActionInput['action'],
+  { action: LifecycleAction; type: repo.ClockEventType }
+> = {
+  request_correction: { action: 'pause_clock', type: 'correction_requested' },
+  start_consultation: { action: 'pause_clock', type: 'consultation_started' },
+  receive_correction: { action: 'resume_clock', type: 'correction_received' },
+  end_consultation: { action: 'resume_clock', type: 'consultation_ended' },
+  extend: { action: 'decide_extension', type: 'disclosure_extended' },
+  decide: { action: 'reply', type: 'outcome_decided' },
 }
 
-type Step = {
-  event: DisclosureClockEvent
-  type: repo.ClockEventType
-  data: Record<string, unknown>
-}
-
-function stepOf(input: DisclosureActionInput): Step {
-  switch (input.action) {
-    case 'request_correction':
-      return {
-        event: { type: 'correction_requested', on: input.on, answerBy: input.answerBy },
-        type: 'correction_requested',
-        data: { on: input.on, answerBy: input.answerBy },
-      }
-    case 'receive_correction':
-      return {
-        event: { type: 'correction_received', on: input.on },
-        type: 'correction_received',
-        data: { on: input.on },
-      }
-    case 'start_consultation':
-      return {
-        event: { type: 'consultation_started', on: input.on, party: input.party },
-        type: 'consultation_started',
-        data: { on: input.on, party: input.party },
-      }
-    case 'end_consultation':
-      return {
-        event: { type: 'consultation_ended', on: input.on },
-        type: 'consultation_ended',
-        data: { on: input.on },
-      }
-    case 'extend':
-      return {
-        event: { type: 'extended', on: input.on, workingDays: input.workingDays },
-        type: 'disclosure_extended',
-        data: { on: input.on, workingDays: input.workingDays },
-      }
-    case 'decide':
-      return {
-        event: { type: 'decided', on: input.on },
-        type: 'outcome_decided',
-        data: { on: input.on, outcome: input.outcome, note: input.note },
-      }
-  }
+function stepOf(input: DisclosureActionInput) {
+  const { action: _action, version: _version, ...data } = input
+  const { type } = STEP_OF[input.action]
+  return { type, data, event: repo.toClockEvent(type, data) }
 }
 
 /**
@@ -210,57 +177,62 @@ export function actOnDisclosureRequest(ctx: Ctx, id: number, input: DisclosureAc
       { path: ['answerBy'], message: 'before the notice' },
     ])
   }
-  return act(ctx, id, { action: ACTION_OF[input.action], version: input.version }, (row, db) => {
-    const request = requireRequest(db, id)
-    const before = eventsOf(db, request)
-    const step = stepOf(input)
-    const state = clockOf(db, request, before, ctx.now).state
-    if (input.action === 'decide') {
-      const lapsed = state === 'correction_lapsed'
-      if (
-        lapsed !== (input.outcome === NO_CORRECTION_OUTCOME) ||
-        (!lapsed && state !== 'running')
-      ) {
-        throw new AppError(
-          'CONFLICT',
-          `Cannot decide ${input.outcome} while the clock is ${state}`,
-          { reason: 'clock', state },
-        )
+  return act(
+    ctx,
+    id,
+    { action: STEP_OF[input.action].action, version: input.version },
+    (row, db) => {
+      const request = requireRequest(db, id)
+      const before = eventsOf(db, request)
+      const step = stepOf(input)
+      const state = clockOf(db, request, before, ctx.now).state
+      if (input.action === 'decide') {
+        const lapsed = state === 'correction_lapsed'
+        if (
+          lapsed !== (input.outcome === NO_CORRECTION_OUTCOME) ||
+          (!lapsed && state !== 'running')
+        ) {
+          throw new AppError(
+            'CONFLICT',
+            `Cannot decide ${input.outcome} while the clock is ${state}`,
+            { reason: 'clock', state },
+          )
+        }
       }
-    }
-    let clock
-    try {
-      clock = clockOf(db, request, [...before, step.event], ctx.now)
-    } catch (e) {
-      if (e instanceof DisclosureClockError)
-        throw new AppError('CONFLICT', e.message, { reason: 'clock' })
-      throw e
-    }
-    const paused =
-      clock.state === 'awaiting_correction' ||
-      clock.state === 'in_consultation' ||
-      clock.state === 'correction_lapsed'
-    const patch: Parameters<typeof write>[2] = {
-      pausedAt: paused ? (row.pausedAt ?? ctx.now) : null,
-      updatedAt: ctx.now,
-    }
-    if (clock.due) patch.dueAt = clock.due.at
-    if (input.action === 'decide') {
-      patch.status = 'replied'
-      patch.repliedAt = ctx.now
-      patch.pausedAt = null
-      // the day decides the table's year (Asia/Shanghai); a past day is recorded at its noon
-      const decidedAt =
-        input.on === toZonedDate(ctx.now) ? ctx.now : startOfZonedDay(input.on) + 12 * 3_600_000
-      repo.setFirstDecision(db, id, input.outcome, decidedAt)
-    }
-    write(db, row, patch)
-    recordEvent(db, {
-      inquiryId: id,
-      actorId: ctx.user.id,
-      type: step.type,
-      data: step.data,
-      createdAt: ctx.now,
-    })
-  })
+      let clock
+      try {
+        clock = clockOf(db, request, [...before, step.event], ctx.now)
+      } catch (e) {
+        if (e instanceof DisclosureClockError)
+          throw new AppError('CONFLICT', e.message, { reason: 'clock' })
+        throw e
+      }
+      const paused =
+        clock.state === 'awaiting_correction' ||
+        clock.state === 'in_consultation' ||
+        clock.state === 'correction_lapsed'
+      const patch: Parameters<typeof write>[2] = {
+        pausedAt: paused ? (row.pausedAt ?? ctx.now) : null,
+        updatedAt: ctx.now,
+      }
+      if (clock.due) patch.dueAt = clock.due.at
+      if (input.action === 'decide') {
+        patch.status = 'replied'
+        patch.repliedAt = ctx.now
+        patch.pausedAt = null
+        // the day decides the table's year (Asia/Shanghai); a past day is recorded at its noon
+        const decidedAt =
+          input.on === toZonedDate(ctx.now) ? ctx.now : startOfZonedDay(input.on) + 12 * 3_600_000
+        repo.setFirstDecision(db, id, input.outcome, decidedAt)
+      }
+      write(db, row, patch)
+      recordEvent(db, {
+        inquiryId: id,
+        actorId: ctx.user.id,
+        type: step.type,
+        data: step.data,
+        createdAt: ctx.now,
+      })
+    },
+  )
 }
