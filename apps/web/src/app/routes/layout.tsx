@@ -1,5 +1,6 @@
 /**
- * The signed-in frame: menu (queue; for managers and admins also the dashboard and the yearly tally; for admins
+ * The signed-in frame: menu (queue; for managers and admins also the dashboard, the yearly tally, the
+ * annual report and the disclosure table; for admins
  * also channels and users), the user's name and role, the language switch and logout. The page renders in the <Outlet />.
  */
 import { useQuery } from '@tanstack/react-query'
@@ -21,6 +22,7 @@ const MENU = [
   { key: '/dashboard', label: 'dashboard.nav', admin: false, manager: true },
   { key: '/reports', label: 'reports.nav', admin: false, manager: true },
   { key: '/reports/annual', label: 'annualReport.nav', admin: false, manager: true },
+  { key: '/reports/disclosure', label: 'disclosure.nav', admin: false, manager: true },
   { key: '/digest', label: 'deadlines.nav.digest', admin: false, manager: true },
   { key: '/deadlines/extensions', label: 'deadlines.nav.extensions', admin: false, manager: true },
   { key: '/admin/channels', label: 'nav.channels', admin: true },

@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { createFakeDesk, makeInquiry, RESPONDER } from '../../../testing/fake-desk.ts'
 import { createFakeWorkflow } from '../../../testing/fake-workflow.ts'
@@ -231,6 +232,23 @@ describe('inquiry page: the responder workflow', () => {
     expect(await screen.findByText(/· 重办$/)).toBeTruthy()
     expect(screen.getAllByText('办理中').length).toBeGreaterThan(0)
     expect(screen.getByText(/不满意 · 摊点仍在 · 已重办/)).toBeTruthy()
+  })
+
+  it('a decided disclosure request has neither the reply box nor the 回访 card', async () => {
+    server.use(
+      http.get('*/api/disclosure/requests/:id', () =>
+        HttpResponse.json({ error: { code: 'NOT_FOUND', message: 'not here' } }, { status: 404 }),
+      ),
+    )
+    setup({ subject: '申请公开规划许可', status: 'replied', kind: 'disclosure' })
+    await screen.findByRole('heading', { name: '申请公开规划许可' })
+    expect(screen.queryByRole('button', { name: '记录回访' })).toBeNull()
+    expect(screen.queryByLabelText('答复内容')).toBeNull()
+  })
+
+  it('a replied message offers the 回访 card', async () => {
+    setup({ subject: '占道经营', status: 'replied' })
+    expect(await screen.findByRole('button', { name: '记录回访' })).toBeTruthy()
   })
 
   it('shows a failed delivery with its error and retries it; a channel without webhook gets the posted checkbox', async () => {

@@ -1,9 +1,10 @@
 /**
  * 回访 (the 12345 hotline's return call to the citizen): record the follow-up call's outcome (满意 / 基本满意 / 不满意 / 未联系上) and a
- * note on a replied or closed inquiry; an unsatisfied citizen's inquiry can be reopened for
+ * note on an inquiry in a status the lifecycle allows 回访 in (replied or closed; never on a
+ * disclosure request); an unsatisfied citizen's inquiry can be reopened for
  * re-handling (重办). Earlier follow-ups are listed.
  */
-import { FOLLOW_UP_OUTCOMES, type FollowUpOutcome } from '@desk/domain'
+import { FOLLOW_UP_OUTCOMES, statusesFor, type FollowUpOutcome } from '@desk/domain'
 import { Button, Card, Checkbox, Flex, Input, List, Radio, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -13,7 +14,7 @@ import type { WorkflowView } from '../api/inquiry-queries.ts'
 import { ActionError } from './action-error.tsx'
 
 type Props = {
-  inquiry: { id: number; version: number; status: string }
+  inquiry: { id: number; version: number; status: string; kind: string }
   followUps: WorkflowView['followUps']
 }
 
@@ -23,7 +24,8 @@ export function FollowUpCard({ inquiry, followUps }: Props) {
   const [outcome, setOutcome] = useState<FollowUpOutcome>()
   const [note, setNote] = useState('')
   const [reopen, setReopen] = useState(false)
-  const canFollowUp = inquiry.status === 'replied' || inquiry.status === 'closed'
+  // the lifecycle says where a 回访 belongs: never on a kind without one (a disclosure request)
+  const canFollowUp = statusesFor(inquiry.kind, 'follow_up').includes(inquiry.status)
   if (!canFollowUp && followUps.length === 0) return null
 
   const submit = () =>
