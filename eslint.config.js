@@ -105,6 +105,17 @@ export default tseslint.config(
   },
   { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   {
+    // the data layer is async: an un-awaited query or service call would run outside its
+    // transaction or lose its error, and `if (promise)` is always true
+    files: ['apps/api/**/*.ts'],
+    ignores: ['apps/api/drizzle.config.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: root } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     files: ['packages/domain/src/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
