@@ -199,6 +199,10 @@ export const inquiryFilterSchema = z.object({
     })
     .optional(),
   unposted: z.literal('1').optional(),
+  /** a suggestion or proposal's source body (建议提案: 省人大, 市政协 …): only proposals from it */
+  proposalSource: textSchema().trim().min(1).max(30).optional(),
+  /** `1`: only key proposals (重点提案) */
+  keyProposal: z.literal('1').optional(),
 })
 /** `due` resolved to due instants (UTC ms) by the API with the calendar and the current time. */
 export type DueWindow = { notBefore?: number | undefined; before: number }

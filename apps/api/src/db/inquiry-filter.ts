@@ -31,7 +31,7 @@ import {
   type SQL,
 } from 'drizzle-orm'
 import type { Viewer } from '../lib/context.ts'
-import { inquiries, outboxMessages, replies } from './schema.ts'
+import { inquiries, outboxMessages, proposals, replies } from './schema.ts'
 
 /**
  * The rows `viewer` may see. Managers and admins see everything. A responder sees inquiries not yet
@@ -92,7 +92,20 @@ export function filterWithoutChannel(
   if (filter.dueWindow) conds.push(duePredicate(filter.dueWindow))
   if (filter.satisfaction) conds.push(satisfactionPredicate(filter.satisfaction))
   if (filter.unposted) conds.push(hasUnpostedReply())
+  if (filter.proposalSource !== undefined || filter.keyProposal)
+    conds.push(proposalPredicate(filter.proposalSource, filter.keyProposal === '1'))
   return and(...conds)
+}
+
+/**
+ * A suggestion or proposal from `source` (when given), a key one (重点提案) when `keyOnly`: the
+ * links of the annual report's proposals sentence, one per number it writes (its 省人大5件, 主办件1件,
+ * 重点提案2件 …). The `proposals` row is looked up by the inquiry's id (its primary key).
+ */
+function proposalPredicate(source: string | undefined, keyOnly: boolean): SQL {
+  return sql`exists (select 1 from ${proposals} where ${proposals.inquiryId} = ${inquiries.id}${
+    source === undefined ? sql`` : sql` and ${proposals.source} = ${source}`
+  }${keyOnly ? sql` and ${proposals.isKey} = 1` : sql``})`
 }
 
 /**

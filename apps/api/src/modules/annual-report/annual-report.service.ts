@@ -21,6 +21,8 @@ import {
   formatProposalsSentence,
   yearRange,
   type AnnualReportText,
+  type ProposalRole,
+  type ProposalSourceCount,
 } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import type { SessionUser } from '../../lib/context.ts'
@@ -114,8 +116,8 @@ function countedSentences(db: Db, viewer: ReportViewer, year: number): CountedSe
       key: 'proposals',
       section: 'overview',
       text: formatProposalsSentence(year, counts),
-      // the queue filters by role (the category), not by source body: the sentence's per-source
-      // numbers are in the register (GET /api/proposals?year=)
+      // one link per number the sentence writes: the total, each role, each source with its
+      // roles, and the key items (the queue's proposalSource and keyProposal filters)
       links: [
         link(PROPOSAL_CHANNEL.nameZh, proposals.length, { channel: PROPOSAL_CHANNEL.code }),
         ...PROPOSAL_ROLES.map((role) =>
@@ -124,8 +126,38 @@ function countedSentences(db: Db, viewer: ReportViewer, year: number): CountedSe
             category: PROPOSAL_ROLE_CATEGORY[role],
           }),
         ),
+        ...counts.flatMap((c) => sourceLinks(c, link)),
       ],
     },
+  ]
+}
+
+/**
+ * The links of one source's numbers in the proposals sentence: its total (`省人大`), each role it
+ * has items of (`省人大·主办`), and its key items per role (`省人大·主办·重点提案`); none without items.
+ */
+function sourceLinks(
+  c: ProposalSourceCount,
+  link: (label: string, count: number, filter: Record<string, string | undefined>) => SentenceLink,
+): SentenceLink[] {
+  const base = { channel: PROPOSAL_CHANNEL.code, proposalSource: c.source }
+  const n: Record<ProposalRole, { all: number; key: number }> = {
+    lead: { all: c.lead, key: c.keyLead },
+    co: { all: c.co, key: c.keyCo },
+  }
+  if (c.lead + c.co === 0) return []
+  return [
+    link(c.source, c.lead + c.co, base),
+    ...PROPOSAL_ROLES.flatMap((role) => {
+      const category = PROPOSAL_ROLE_CATEGORY[role]
+      const label = `${c.source}·${category}`
+      return [
+        ...(n[role].all > 0 ? [link(label, n[role].all, { ...base, category })] : []),
+        ...(n[role].key > 0
+          ? [link(`${label}·重点提案`, n[role].key, { ...base, category, keyProposal: '1' })]
+          : []),
+      ]
+    }),
   ]
 }
 

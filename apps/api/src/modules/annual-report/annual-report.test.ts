@@ -82,6 +82,18 @@ describe('the 2017 annual report draft', () => {
       ['建议提案', 84],
       ['主办', 35],
       ['协办', 49],
+      ['省人大', 5],
+      ['省人大·主办', 1],
+      ['省人大·协办', 4],
+      ['省政协', 2],
+      ['省政协·协办', 2],
+      ['市人大', 45],
+      ['市人大·主办', 27],
+      ['市人大·协办', 18],
+      ['市政协', 32],
+      ['市政协·主办', 7],
+      ['市政协·主办·重点提案', 2],
+      ['市政协·协办', 25],
     ])
     expect(blocks.filter((b) => b.type === 'heading').map((b) => b.text)).toEqual([
       '一、总体情况',
@@ -176,6 +188,8 @@ describe('the 2017 annual report draft', () => {
     expect(report.differences).toEqual([
       { key: '建议提案', closed: 84, now: 85 },
       { key: '建议提案·主办', closed: 35, now: 36 },
+      { key: '建议提案·市人大', closed: 45, now: 46 },
+      { key: '建议提案·市人大·主办', closed: 27, now: 28 },
     ])
     const save = await call(desk, manager, 'PUT', '/reports/annual/2017/text', TEXT)
     expect(save.status).toBe(409)

@@ -1,6 +1,6 @@
 /**
  * The sentences the desk counts for one section, each followed by its numbers as links to the
- * records behind them (the queue's filter; the disclosure register's cells are listed by count).
+ * records behind them: the queue's filter, or the disclosure register's cell.
  */
 import { Flex, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
@@ -33,16 +33,15 @@ export function CountedSentences({ sentences }: { sentences: readonly Sentence[]
           <Flex wrap gap={4}>
             {s.links.map((l) => {
               const text = `${l.label} ${l.count}`
-              return l.target === 'queue' ? (
+              const page = l.target === 'queue' ? '/queue' : '/reports/disclosure/register'
+              return (
                 <Link
                   key={l.label}
-                  to={`/queue?${new URLSearchParams(l.filter).toString()}`}
+                  to={`${page}?${new URLSearchParams(l.filter).toString()}`}
                   aria-label={t('annualReport.recordsOf', { what: text })}
                 >
                   <Tag color="blue">{text}</Tag>
                 </Link>
-              ) : (
-                <Tag key={l.label}>{text}</Tag>
               )
             })}
           </Flex>

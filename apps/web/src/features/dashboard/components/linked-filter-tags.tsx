@@ -1,6 +1,7 @@
 /**
  * On the queue page: the filters a dashboard link added that the queue has no control for
- * (replied, category, uncategorized, one assignee's id, satisfaction, department), as closable tags, so the view
+ * (replied, category, uncategorized, one assignee's id, satisfaction, department), and those the annual report's
+ * proposals sentence adds (a source body, key proposals only), as closable tags, so the view
  * says why it lists what it lists; closing a tag drops that filter from the URL. Renders nothing without them.
  * Names: a department's from the department list (`GET /api/departments`, any staff member); the assignee's is
  * `assigneeName` when the page knows it (the API lists users to admins only), else the tag shows the user id.
@@ -19,6 +20,8 @@ const LINKED = [
   'assignee',
   'satisfaction',
   'department',
+  'proposalSource',
+  'keyProposal',
 ] as const
 type Linked = (typeof LINKED)[number]
 const ID = /^[1-9]\d*$/
@@ -46,6 +49,8 @@ export function LinkedFilterTags({ assigneeName }: Props) {
         ? t(`dashboard.linked.satisfaction.${value}`)
         : null
     if (key === 'uncategorized') return value === '1' ? t('dashboard.uncategorized') : null
+    if (key === 'proposalSource') return t('dashboard.linked.proposalSource', { source: value })
+    if (key === 'keyProposal') return value === '1' ? t('dashboard.linked.keyProposal') : null
     if (key === 'department') {
       if (value === 'none')
         return t('dashboard.linked.department', { name: t('dashboard.undispatched') })

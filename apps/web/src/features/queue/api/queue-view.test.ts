@@ -90,6 +90,21 @@ describe('queue view in the URL', () => {
     }
   })
 
+  it("keeps the annual report's proposal links (a source body, key proposals) and passes them to the API", () => {
+    const url =
+      'channel=proposals&status=all&category=%E4%B8%BB%E5%8A%9E&proposalSource=%E5%B8%82%E6%94%BF%E5%8D%8F&keyProposal=1'
+    const view = readQueueView(new URLSearchParams(url))
+    expect(view.proposalSource).toBe('市政协')
+    expect(writeQueueView(view).toString()).toBe(url)
+    expect(toFilterQuery(view)).toEqual({
+      status: 'all',
+      category: '主办',
+      proposalSource: '市政协',
+      keyProposal: '1',
+    })
+    expect(readQueueView(new URLSearchParams('keyProposal=yes')).keyProposal).toBeUndefined()
+  })
+
   it('widens the default pending status to all when the unposted toggle turns on, and keeps a chosen one', () => {
     const pending = readQueueView(new URLSearchParams('channel=minxin'))
     expect(writeQueueView({ ...pending, ...unpostedPatch(pending, true) }).toString()).toBe(

@@ -5,7 +5,9 @@
  * URL params: channel, status, assignee (mine | unassigned | a user id), q, from, to (YYYY-MM-DD, Asia/Shanghai),
  * sort; and, as the API names them, replied, category, uncategorized (1), due (overdue | N working days), satisfaction,
  * department (a department id | none: not yet dispatched), which have no control here but arrive in links (the dashboard's
- * numbers) that must list exactly their rows; and unposted (1: a desk reply not yet on the channel's platform, 待回填平台).
+ * numbers) that must list exactly their rows; proposalSource and keyProposal (1), the annual report's proposals
+ * sentence's links (one source body's suggestions and proposals, key ones); and unposted (1: a desk reply not yet on the
+ * channel's platform, 待回填平台).
  */
 import {
   QUEUE_SORTS,
@@ -40,6 +42,10 @@ export type QueueView = {
   department?: number | 'none'
   /** `1`: only inquiries with a desk reply neither marked posted on the platform nor delivered by webhook */
   unposted?: '1'
+  /** a suggestion or proposal's source body (省人大, 市政协 …) */
+  proposalSource?: string
+  /** `1`: key proposals (重点提案) only */
+  keyProposal?: '1'
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -70,6 +76,8 @@ export function readQueueView(params: URLSearchParams): QueueView {
     satisfaction: SATISFACTION_FILTERS.find((s) => s === params.get('satisfaction')),
     department: params.get('department') === 'none' ? 'none' : id(params.get('department')),
     unposted: params.get('unposted') === '1' ? '1' : undefined,
+    proposalSource: text(params.get('proposalSource')),
+    keyProposal: params.get('keyProposal') === '1' ? '1' : undefined,
   }
 }
 
@@ -90,6 +98,8 @@ export function writeQueueView(view: QueueView): URLSearchParams {
   if (view.satisfaction) params.set('satisfaction', view.satisfaction)
   if (view.department) params.set('department', String(view.department))
   if (view.unposted) params.set('unposted', view.unposted)
+  if (view.proposalSource) params.set('proposalSource', view.proposalSource)
+  if (view.keyProposal) params.set('keyProposal', view.keyProposal)
   if (view.sort !== 'due_asc') params.set('sort', view.sort)
   return params
 }
@@ -114,6 +124,8 @@ export function toFilterQuery(view: QueueView) {
     ...(view.satisfaction ? { satisfaction: view.satisfaction } : {}),
     ...(view.department ? { department: String(view.department) } : {}),
     ...(view.unposted ? { unposted: view.unposted } : {}),
+    ...(view.proposalSource ? { proposalSource: view.proposalSource } : {}),
+    ...(view.keyProposal ? { keyProposal: view.keyProposal } : {}),
   }
 }
 
