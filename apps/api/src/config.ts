@@ -6,17 +6,20 @@ import { dbSettingProblem } from './paths.ts'
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true')
 
+const dbSetting = z
+  .string()
+  .min(1)
+  .superRefine((v, ctx) => {
+    const problem = dbSettingProblem(v)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+  })
+
 export const configSchema = z
   .object({
-    /** SQLite file; relative to where the command was typed. Default: <repo>/data/desk.sqlite */
-    DESK_DB: z
-      .string()
-      .min(1)
-      .superRefine((v, ctx) => {
-        const problem = dbSettingProblem(v)
-        if (problem) ctx.addIssue({ code: 'custom', message: problem })
-      })
-      .optional(),
+    /** SQLite file (relative to where the command was typed) or a postgres:// URL. Default: <repo>/data/desk.sqlite */
+    DESK_DB: dbSetting.optional(),
+    /** The same as DESK_DB (the name hosting platforms set); DESK_DB wins when both are set */
+    DESK_DATABASE_URL: dbSetting.optional(),
     /** Folder of attachment files (content-addressed). Default: `files/` next to the SQLite file */
     DESK_FILES: z.string().min(1).optional(),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),

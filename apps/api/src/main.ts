@@ -1,19 +1,21 @@
 /**
- * Process entry: read the environment, open and migrate the SQLite file, bootstrap a new desk,
+ * Process entry: read the environment, open and migrate the database (SQLite file or PostgreSQL
+ * server), bootstrap a new desk,
  * serve `/api/*` and the built SPA on one port, and print the URL and first-start logins.
  */
 import { serve } from '@hono/node-server'
 import { existsSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { createApp } from './app.ts'
 import { bootstrapDesk } from './bootstrap.ts'
 import { readConfig, securityOf } from './config.ts'
-import { openDb } from './db/client.ts'
+import { closeDatabase, openDatabase } from './db/engine.ts'
+import { DbStartError, describeUrl, isPostgresUrl } from './db/postgres.ts'
 import { consoleLogger } from './lib/logger.ts'
 import { startOutboxWorker } from './modules/inquiries/delivery-worker.ts'
 import { recoverImportJobs } from './modules/imports/import-jobs.service.ts'
 import { diskFileStore } from './lib/file-store.ts'
-import { REPO_ROOT, fromUser, resolveDbPath, resolveFilesDir } from './paths.ts'
+import { REPO_ROOT, dataDirOf, fromUser, resolveDbPath, resolveFilesDir } from './paths.ts'
 import { createServer } from './server.ts'
 import { formatStartBanner } from './start-banner.ts'
 
@@ -32,7 +34,17 @@ const webDist = config.DESK_WEB_DIST
   ? fromUser(config.DESK_WEB_DIST)
   : resolve(REPO_ROOT, 'apps/web/dist')
 
-const db = openDb(dbPath)
+/** The database, or the server's refusal in one line and exit code 1 (unreachable, login, missing database). */
+async function open() {
+  try {
+    return await openDatabase(dbPath)
+  } catch (err) {
+    if (!(err instanceof DbStartError)) throw err
+    console.error(err.message)
+    process.exit(1)
+  }
+}
+const db = await open()
 const now = config.DESK_DEMO_NOW ? Date.parse(config.DESK_DEMO_NOW) : Date.now()
 const boot = await bootstrapDesk(db, {
   adminPassword: config.DESK_ADMIN_PASSWORD,
@@ -51,7 +63,7 @@ const publicLimits = {
 const imports = {
   stagingDir: config.DESK_IMPORT_STAGING
     ? fromUser(config.DESK_IMPORT_STAGING)
-    : resolve(dirname(dbPath), 'import-staging'),
+    : resolve(dataDirOf(dbPath), 'import-staging'),
   workerDb: dbPath,
 }
 const server = createServer(
@@ -78,7 +90,7 @@ const httpServer = serve(
     process.stdout.write(
       formatStartBanner({
         url: `http://localhost:${info.port}`,
-        dbPath,
+        dbPath: isPostgresUrl(dbPath) ? describeUrl(dbPath) : dbPath,
         admin: boot.admin,
         demoLogins: boot.demoLogins,
       }),
@@ -89,8 +101,7 @@ const httpServer = serve(
 function shutdown() {
   httpServer.close(() => {
     void outbox.stop().then(() => {
-      db.$client.close()
-      process.exit(0)
+      void closeDatabase(db).then(() => process.exit(0))
     })
   })
 }

@@ -5,6 +5,7 @@
  */
 import { dirname, isAbsolute, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { isPostgresUrl } from './db/postgres.ts'
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 
@@ -17,32 +18,40 @@ export const fromUser = (p: string): string => (isAbsolute(p) ? p : resolve(user
 /** A database setting the desk cannot use; its message is meant for the person starting it. */
 export class UnsupportedDbError extends Error {}
 
-// `postgres://…`, `mysql://…`: an engine URL rather than a file path (a Windows `C:\…` has no `//`)
+// `mysql://…`, `sqlserver://…`: an engine URL rather than a file path (a Windows `C:\…` has no `//`)
 const URL_SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i
 
 /**
- * Why `value` cannot be the database setting, or undefined when it can. The message names the
- * scheme only: a URL may carry a password.
+ * Why `value` cannot be the database setting, or undefined when it can: a file path or a
+ * `postgres://` (`postgresql://`) URL. The message names the scheme only: a URL may carry a password.
  */
 export function dbSettingProblem(value: string): string | undefined {
+  if (isPostgresUrl(value)) return undefined
   const scheme = URL_SCHEME.exec(value)?.[1]
   if (scheme === undefined) return undefined
-  return `DESK_DB (or --db) names a ${scheme}:// URL, which is not supported yet: the desk runs on one SQLite file for now (PostgreSQL support is planned). Set it to a file path such as data/desk.sqlite.`
+  return `DESK_DB (or --db) names a ${scheme}:// URL, which the desk cannot use: set it to a SQLite file path such as data/desk.sqlite, or to a postgres:// URL.`
 }
 
 /**
- * The database file: an explicit path (flag or DESK_DB) is the user's; the default is the repo's `data/desk.sqlite`.
- * @throws UnsupportedDbError for a URL (postgres://…), instead of creating a folder named after its scheme
+ * The database: a PostgreSQL URL as given, or the SQLite file (an explicit path, from the flag,
+ * DESK_DB or DESK_DATABASE_URL, is the user's; the default is the repo's `data/desk.sqlite`).
+ * @throws UnsupportedDbError for a URL of another engine (mysql://…), instead of creating a folder named after its scheme
  */
 export function resolveDbPath(explicit: string | undefined): string {
-  const given = explicit ?? process.env.DESK_DB
+  const given = explicit ?? process.env.DESK_DB ?? process.env.DESK_DATABASE_URL
   const problem = given === undefined ? undefined : dbSettingProblem(given)
   if (problem) throw new UnsupportedDbError(problem)
+  if (given && isPostgresUrl(given)) return given
   return given ? fromUser(given) : resolve(REPO_ROOT, 'data/desk.sqlite')
 }
 
-/** The attachment files' folder: an explicit path (flag or DESK_FILES), else `files/` beside the database file. */
+/** The folder for the desk's own files: beside the SQLite file, or the repo's `data/` on PostgreSQL. */
+export function dataDirOf(dbPath: string): string {
+  return isPostgresUrl(dbPath) ? resolve(REPO_ROOT, 'data') : dirname(dbPath)
+}
+
+/** The attachment files' folder: an explicit path (flag or DESK_FILES), else `files/` in the data folder. */
 export function resolveFilesDir(explicit: string | undefined, dbPath: string): string {
   const given = explicit ?? process.env.DESK_FILES
-  return given ? fromUser(given) : resolve(dirname(dbPath), 'files')
+  return given ? fromUser(given) : resolve(dataDirOf(dbPath), 'files')
 }

@@ -82,13 +82,20 @@ describe('the HTTP surface', () => {
 })
 
 describe('DESK_DB', () => {
-  it('refuses a URL with one clear message instead of making a folder of it', () => {
-    expect(() => readConfig({ DESK_DB: 'postgres://desk:pw@db/desk' })).toThrow(
-      /DESK_DB \(or --db\) names a postgres:\/\/ URL, which is not supported yet/,
+  it('refuses a URL of another engine with one clear message instead of making a folder of it', () => {
+    expect(() => readConfig({ DESK_DB: 'mysql://desk:pw@db/desk' })).toThrow(
+      /DESK_DB \(or --db\) names a mysql:\/\/ URL, which the desk cannot use/,
     )
-    expect(() => readConfig({ DESK_DB: 'postgres://desk:pw@db/desk' })).not.toThrow(/pw/)
+    expect(() => readConfig({ DESK_DATABASE_URL: 'mysql://desk:pw@db/desk' })).not.toThrow(/pw/)
     expect(() => resolveDbPath('anything://x')).toThrow(UnsupportedDbError)
     expect(resolveDbPath('/tmp/desk.sqlite')).toBe('/tmp/desk.sqlite')
+  })
+
+  it('takes a postgres:// or postgresql:// URL as it is', () => {
+    expect(readConfig({ DESK_DB: 'postgres://desk:pw@db/desk' }).DESK_DB).toBe(
+      'postgres://desk:pw@db/desk',
+    )
+    expect(resolveDbPath('postgresql://db/desk')).toBe('postgresql://db/desk')
   })
 })
 

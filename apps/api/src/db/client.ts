@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import { isPostgresUrl } from './postgres.ts'
 import * as schema from './schema.ts'
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
@@ -16,9 +17,11 @@ export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '
 
 /**
  * Opens (creating if needed) the database at `path` (`:memory:` for tests) and migrates it.
- * @throws the driver's SqliteError when the file cannot be opened or a migration fails
+ * @throws the driver's SqliteError when the file cannot be opened or a migration fails; Error for a postgres:// URL
  */
 export function openDb(path: string): Db {
+  // a URL here would become a folder named `postgres:`; PostgreSQL opens through openDatabase
+  if (isPostgresUrl(path)) throw new Error('openDb opens SQLite files: use openDatabase for a URL')
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true })
   const sqlite = new Database(path)
   sqlite.pragma('journal_mode = WAL')

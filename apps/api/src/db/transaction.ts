@@ -10,17 +10,29 @@
  * write lock at once, so another process (the CLI) waits on `busy_timeout` instead of failing at
  * the first write. A callback that needs no `await` runs its statements in one turn of the event
  * loop; only its COMMIT waits a microtask.
+ *
+ * PostgreSQL (node-postgres) awaits the callback inside drizzle's `db.transaction`, on one pooled
+ * connection, so the same service code is atomic there; other processes' transactions run
+ * alongside (row locks, not one writer). Called with a transaction handle, it runs `fn` in that
+ * transaction (a nested call joins the outer one).
  */
+import { PgTransaction } from 'drizzle-orm/pg-core'
 import type { Db } from './client.ts'
+import { engineOf } from './engine.ts'
 
 const tails = new WeakMap<Db['$client'], Promise<void>>()
 
 /**
  * Runs `fn` in a transaction, after every transaction started before it on this database.
- * Nested calls would wait for themselves: inside `fn`, pass `tx` on and call repos directly.
+ * On SQLite nested calls would wait for themselves: inside `fn`, pass `tx` on and call repos directly.
  * @returns what `fn` returns; rethrows what it throws, after the rollback
  */
 export async function withTransaction<T>(db: Db, fn: (tx: Db) => T | Promise<T>): Promise<T> {
+  if (engineOf(db) === 'postgres') {
+    if (db instanceof PgTransaction) return fn(db)
+    const pgDb = db as unknown as { transaction<R>(f: (tx: Db) => Promise<R>): Promise<R> }
+    return pgDb.transaction(async (tx) => fn(tx))
+  }
   const client = db.$client
   const before = tails.get(client) ?? Promise.resolve()
   let done!: () => void

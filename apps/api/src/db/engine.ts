@@ -1,0 +1,62 @@
+/**
+ * The two engines behind one `Db` type. A desk runs on a SQLite file (the default) or on a
+ * PostgreSQL server (`DESK_DB=postgres://…`); repository code is written once for both.
+ *
+ * The one type erasure: `Db` is the SQLite drizzle type on both engines. On PostgreSQL the
+ * node-postgres drizzle instance, built on the pg-core tables of schema.pg.ts, is cast to it.
+ * What repos may use is what both drizzle dialects share: awaited select/insert/update/delete
+ * builders with `returning`, `onConflictDo…`, joins and subqueries — never `.all()/.get()/.run()`,
+ * `db.$client` or `db.transaction` (use withTransaction). Repos take their tables from the handle
+ * (`tables(db)`), since drizzle's PostgreSQL dialect only prints joins of pg-core tables.
+ */
+import { is } from 'drizzle-orm'
+import { PgDatabase, PgTable, alias as pgAlias } from 'drizzle-orm/pg-core'
+import { alias as sqliteAlias, type SQLiteTable } from 'drizzle-orm/sqlite-core'
+import { openDb, type Db } from './client.ts'
+import { isPostgresUrl, openPostgres } from './postgres.ts'
+import type * as schema from './schema.ts'
+
+export type Engine = 'sqlite' | 'postgres'
+
+/** The table objects of schema.ts; on PostgreSQL their pg-core twins of schema.pg.ts. */
+export type Tables = typeof schema
+
+/** Which engine `db` (or a transaction handle) runs on. */
+export function engineOf(db: Db): Engine {
+  return is(db, PgDatabase) ? 'postgres' : 'sqlite'
+}
+
+/** The tables of the engine `db` runs on: the schema given to drizzle when it was opened. */
+export function tables(db: Db): Tables {
+  return db._.fullSchema as Tables
+}
+
+/** `alias(table, name)` of the table's own dialect (tables come from `tables(db)`). */
+export function aliasTable<T extends SQLiteTable, A extends string>(table: T, name: A) {
+  return is(table, PgTable)
+    ? (pgAlias(table as unknown as PgTable, name) as unknown as ReturnType<
+        typeof sqliteAlias<T, A>
+      >)
+    : sqliteAlias(table, name)
+}
+
+/** Rows an awaited UPDATE or DELETE (without `returning`) changed, on either engine. */
+export function affectedRows(result: unknown): number {
+  const r = result as { changes?: number; rowCount?: number | null }
+  return r.changes ?? r.rowCount ?? 0
+}
+
+/**
+ * Opens the desk's database: a `postgres://` URL connects to the server and migrates it; anything
+ * else is the path of the SQLite file (created and migrated when new).
+ * @throws DbStartError (postgres.ts) when the server cannot be used; SqliteError for a bad file
+ */
+export async function openDatabase(setting: string): Promise<Db> {
+  return isPostgresUrl(setting) ? openPostgres(setting) : openDb(setting)
+}
+
+/** Closes the file or ends the pool. */
+export async function closeDatabase(db: Db): Promise<void> {
+  if (engineOf(db) === 'postgres') await (db.$client as unknown as { end(): Promise<void> }).end()
+  else db.$client.close()
+}

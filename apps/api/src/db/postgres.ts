@@ -1,0 +1,95 @@
+/**
+ * Opens the desk on a PostgreSQL server (`DESK_DB=postgres://…`): a connection pool, the
+ * committed PostgreSQL migrations (migrations-pg/) applied under an advisory lock, and the drizzle
+ * instance on the pg-core tables (schema.pg.ts), typed as the SQLite `Db` (see engine.ts).
+ */
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { drizzle } from 'drizzle-orm/node-postgres'
+import { migrate } from 'drizzle-orm/node-postgres/migrator'
+import pg from 'pg'
+import type { Db } from './client.ts'
+import * as schema from './schema.pg.ts'
+
+export const PG_MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), 'migrations-pg')
+
+/** A database setting that names a PostgreSQL server. */
+export const isPostgresUrl = (value: string): boolean => /^postgres(ql)?:\/\//i.test(value)
+
+// Instants are int8 milliseconds and counts come back as int8 (count(*)) or numeric (sum()):
+// read both as JS numbers, as SQLite gives them (every value the desk stores is below 2^53).
+// Per pool, not pg's global type table, so another user of `pg` in the process is not affected.
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === 20 || oid === 1700
+      ? (v: string) => Number(v)
+      : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+}
+
+/** The server's refusal, in one line for the person starting the desk: no stack, no password. */
+export class DbStartError extends Error {}
+
+/** `host:port/database as user` of a URL, for messages (never the password). */
+export function describeUrl(url: string): string {
+  const u = new URL(url)
+  const host = u.searchParams.get('host') ?? (u.hostname || 'localhost')
+  const db = decodeURIComponent(u.pathname.replace(/^\//, '')) || decodeURIComponent(u.username)
+  return `${host}${u.port ? `:${u.port}` : ''}/${db} as ${decodeURIComponent(u.username) || 'the current user'}`
+}
+
+function startProblem(err: unknown, url: string): string {
+  const where = describeUrl(url)
+  const code = (err as { code?: string }).code
+  const message = err instanceof Error ? err.message : String(err)
+  if (code === '3D000')
+    return `PostgreSQL database missing (${where}): ${message}. Create it first (createdb ${new URL(url).pathname.slice(1) || '<name>'}).`
+  if (code === '28P01' || code === '28000')
+    return `PostgreSQL refused the login (${where}): ${message}. Check the user and password in DESK_DB.`
+  return `Cannot reach PostgreSQL (${where}): ${message}.`
+}
+
+// any fixed number: every desk process migrating the same database takes the same lock
+const MIGRATION_LOCK = 7_316_482_001
+
+/** pg's pool options for a desk URL (tests open small pools). */
+export type PgOptions = { max?: number }
+
+/**
+ * Connects, applies the pending migrations (two processes starting together: one migrates while
+ * the other waits on the advisory lock, then finds nothing to do) and returns the database.
+ * @throws DbStartError when the server is unreachable, refuses the login or lacks the database
+ */
+export async function openPostgres(url: string, options: PgOptions = {}): Promise<Db> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    types,
+    connectionTimeoutMillis: 10_000,
+  })
+  // a connection that dies while idle in the pool (server restart) is dropped and replaced on
+  // the next checkout; without a listener node-postgres would crash the process
+  pool.on('error', () => {})
+  let client: pg.PoolClient
+  try {
+    client = await pool.connect()
+  } catch (err) {
+    await pool.end()
+    throw new DbStartError(startProblem(err, url))
+  }
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK])
+    try {
+      await migrate(drizzle({ client, casing: 'snake_case' }), {
+        migrationsFolder: PG_MIGRATIONS_DIR,
+      })
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK])
+    }
+  } catch (err) {
+    client.release()
+    await pool.end()
+    throw err
+  }
+  client.release()
+  return drizzle({ client: pool, schema, casing: 'snake_case' }) as unknown as Db
+}
