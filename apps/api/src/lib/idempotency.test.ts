@@ -97,4 +97,30 @@ describe('Idempotency-Key', () => {
     expect(theirs.headers.get('idempotent-replayed')).toBeNull()
     expect((await send(desk, s, '/manual-entries', entry, 'short')).status).toBe(422)
   })
+
+  it('refuses the same key with another body (422 naming the header) and writes nothing more', async () => {
+    const desk = setupDesk()
+    const s = await signIn(desk, 'admin')
+    const [inq] = addInquiries(desk.db, [{}])
+    const path = `/inquiries/${inq!.id}/notes`
+    const first = await send(desk, s, path, { version: 1, text: '第一条' }, 'bound-key-00000001')
+    expect(first.status).toBe(201)
+    const other = await send(desk, s, path, { version: 2, text: '另一条' }, 'bound-key-00000001')
+    expect(other.status).toBe(422)
+    const body = (await other.json()) as { error: { details: { path: string[] }[] } }
+    expect(body.error.details[0]!.path).toEqual(['Idempotency-Key'])
+    // another path with the same key is another request as well
+    const elsewhere = await send(
+      desk,
+      s,
+      `/inquiries/${inq!.id}/notes?x=1`,
+      { version: 1, text: '第一条' },
+      'bound-key-00000001',
+    )
+    expect(elsewhere.status).toBe(422)
+    expect(count(desk, "inquiry_events where type = 'note'")).toBe(1)
+    // the first request itself is still answered from the store
+    const again = await send(desk, s, path, { version: 1, text: '第一条' }, 'bound-key-00000001')
+    expect(again.headers.get('idempotent-replayed')).toBe('true')
+  })
 })

@@ -7,7 +7,16 @@
  * cannot both write (the second gets 409 while the first runs); an answer that is not 2xx frees
  * the key, so a corrected retry can run. Keys are kept 24 hours. Requests without the header are
  * not touched.
+ *
+ * A key is bound to the request it first came with: a SHA-256 of method, path with query and
+ * body (for a raw upload, whose body is read later under its own limits, its content type and
+ * length instead). The same key with another request answers 422 VALIDATION naming
+ * `Idempotency-Key`, as the IETF draft "The Idempotency-Key HTTP Header Field"
+ * (draft-ietf-httpapi-idempotency-key-header §2.7) recommends — Stripe answers 400 for the same
+ * misuse; 422 keeps it with this API's other refusals of a well-formed but unusable request.
  */
+import { createHash } from 'node:crypto'
+import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from './context.ts'
 import { AppError } from './errors.ts'
@@ -15,6 +24,18 @@ import * as repo from '../modules/idempotency/idempotency.repo.ts'
 
 const KEY = /^[A-Za-z0-9_-]{16,64}$/
 const KEEP_MS = 24 * 3_600_000
+
+/** What the key is bound to (hex SHA-256); reads a JSON or form body, which Hono keeps for the route. */
+async function fingerprint(c: Context<AppEnv>): Promise<string> {
+  const url = new URL(c.req.url)
+  const type = c.req.header('content-type') ?? ''
+  const body = /json|form-urlencoded/.test(type)
+    ? await c.req.text()
+    : `${type} ${c.req.header('content-length') ?? ''}`
+  return createHash('sha256')
+    .update(`${c.req.method} ${url.pathname}${url.search}\n${body}`)
+    .digest('hex')
+}
 
 export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header('idempotency-key')
@@ -36,8 +57,14 @@ export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
   const scope = `${who} ${c.req.path}`
   const db = c.var.db
   const now = c.var.now()
-  if (!repo.claimIdempotencyKey(db, scope, key, now)) {
-    const first = repo.findIdempotencyKey(db, scope, key)
+  const print = await fingerprint(c)
+  if (!(await repo.claimIdempotencyKey(db, scope, key, print, now))) {
+    const first = await repo.findIdempotencyKey(db, scope, key)
+    if (first && first.fingerprint !== print) {
+      throw new AppError('VALIDATION', 'This Idempotency-Key was used for another request', [
+        { path: ['Idempotency-Key'], message: 'used for another request' },
+      ])
+    }
     if (!first || first.status === 0)
       throw new AppError('CONFLICT', 'A request with this Idempotency-Key is still running')
     return c.body(first.body, first.status as 200, {
@@ -48,13 +75,13 @@ export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
   try {
     await next()
   } catch (err) {
-    repo.releaseIdempotencyKey(db, scope, key)
+    await repo.releaseIdempotencyKey(db, scope, key)
     throw err
   }
   if (c.res.status >= 200 && c.res.status < 300) {
-    repo.storeIdempotentAnswer(db, scope, key, c.res.status, await c.res.clone().text())
+    await repo.storeIdempotentAnswer(db, scope, key, c.res.status, await c.res.clone().text())
   } else {
-    repo.releaseIdempotencyKey(db, scope, key)
+    await repo.releaseIdempotencyKey(db, scope, key)
   }
-  repo.pruneIdempotencyKeys(db, now - KEEP_MS)
+  await repo.pruneIdempotencyKeys(db, now - KEEP_MS)
 })

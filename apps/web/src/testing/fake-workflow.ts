@@ -53,6 +53,8 @@ type Options = {
 export function createFakeWorkflow(desk: FakeDesk, options: Options = {}) {
   const state = {
     writes: [] as { path: string; body: Json }[],
+    /** the `Idempotency-Key` header of each action ('' when absent) */
+    keys: [] as { path: string; key: string }[],
     drafts: options.drafts ?? [],
     followUps: [] as Json[],
     deliveries: options.deliveries ?? [],
@@ -105,6 +107,10 @@ export function createFakeWorkflow(desk: FakeDesk, options: Options = {}) {
     async ({ request, params }: { request: Request; params: Record<string, unknown> }) => {
       const body = (await request.json().catch(() => ({}))) as Json
       state.writes.push({ path: new URL(request.url).pathname, body })
+      state.keys.push({
+        path: new URL(request.url).pathname,
+        key: request.headers.get('idempotency-key') ?? '',
+      })
       const d = find(params.id)
       if (!d) return notFound()
       if (typeof body.version === 'number' && body.version !== d.version) return stale(d)

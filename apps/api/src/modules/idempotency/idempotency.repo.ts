@@ -3,43 +3,48 @@ import { and, eq, lt } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { idempotencyKeys } from '../../db/schema.ts'
 
-/** Inserts the key as running (status 0); false when it exists already. */
-export function claimIdempotencyKey(db: Db, scope: string, key: string, now: number): boolean {
-  const r = db
+/** Inserts the key as running (status 0) for the request `fingerprint`; false when it exists already. */
+export async function claimIdempotencyKey(
+  db: Db,
+  scope: string,
+  key: string,
+  fingerprint: string,
+  now: number,
+): Promise<boolean> {
+  const r = await db
     .insert(idempotencyKeys)
-    .values({ scope, key, status: 0, body: '', createdAt: now })
+    .values({ scope, key, fingerprint, status: 0, body: '', createdAt: now })
     .onConflictDoNothing()
-    .run()
   return r.changes === 1
 }
 
-export function findIdempotencyKey(db: Db, scope: string, key: string) {
-  return db
+export async function findIdempotencyKey(db: Db, scope: string, key: string) {
+  const [row] = await db
     .select()
     .from(idempotencyKeys)
     .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)))
-    .get()
+  return row
 }
 
-export function storeIdempotentAnswer(
+export async function storeIdempotentAnswer(
   db: Db,
   scope: string,
   key: string,
   status: number,
   body: string,
 ) {
-  db.update(idempotencyKeys)
+  await db
+    .update(idempotencyKeys)
     .set({ status, body })
     .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)))
-    .run()
 }
 
-export function releaseIdempotencyKey(db: Db, scope: string, key: string) {
-  db.delete(idempotencyKeys)
+export async function releaseIdempotencyKey(db: Db, scope: string, key: string) {
+  await db
+    .delete(idempotencyKeys)
     .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)))
-    .run()
 }
 
-export function pruneIdempotencyKeys(db: Db, before: number) {
-  db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, before)).run()
+export async function pruneIdempotencyKeys(db: Db, before: number) {
+  await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, before))
 }

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react'
-import { http, HttpResponse } from 'msw'
+import { delay, http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { createFakeDesk, makeInquiry, RESPONDER } from '../../../testing/fake-desk.ts'
 import { createFakeWorkflow } from '../../../testing/fake-workflow.ts'
@@ -109,6 +109,38 @@ describe('inquiry page: the responder workflow', () => {
       flow.state.writes.some((w) => w.path.endsWith('/replies') || w.path.endsWith('/drafts')),
     ).toBe(false)
     expect(screen.queryByText(/的答复$/)).toBeNull()
+  })
+
+  it('adds a note once for a double click, and resends it with the same Idempotency-Key after a network error', async () => {
+    const { inquiry, flow, app } = setup({})
+    const failedKeys: string[] = []
+    server.use(
+      http.post(
+        '*/api/inquiries/:id/notes',
+        async ({ request }) => {
+          failedKeys.push(request.headers.get('idempotency-key') ?? '')
+          await delay(50)
+          return HttpResponse.error()
+        },
+        { once: true },
+      ),
+    )
+    await app.user.type(await screen.findByLabelText('内部备注内容'), '已电话联系')
+    await app.user.dblClick(screen.getByRole('button', { name: '添加备注' }))
+    await screen.findByRole('alert')
+    await waitFor(() => expect(document.querySelector('.ant-btn-loading')).toBeNull())
+    expect(failedKeys).toHaveLength(1)
+    expect(failedKeys[0]).toMatch(/^[0-9a-f]{32}$/)
+    const notes = () => flow.state.writes.filter((w) => w.path.endsWith('/notes'))
+    expect(notes()).toHaveLength(0)
+
+    // antd leaves its loading icon (named "loading") in the button until a CSS motion ends
+    await app.user.click(screen.getByRole('button', { name: /添加备注$/ }))
+    await screen.findByText('已电话联系', { selector: '.ant-typography' })
+    expect(notes()).toEqual([
+      { path: `/api/inquiries/${inquiry.id}/notes`, body: { version: 4, text: '已电话联系' } },
+    ])
+    expect(flow.state.keys.map((k) => k.key)).toEqual(failedKeys)
   })
 
   it('inserts a template with its placeholders, previews them marked, and sends only when each can be filled', async () => {

@@ -7,6 +7,7 @@ import type { CreateDisclosureRequestInput, DisclosureActionInput } from '@desk/
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import type { InferResponseType } from 'hono/client'
 import { api, unwrap } from '../../../lib/api-client.ts'
+import { idempotencyHeader, useSubmissionKeys } from '../../../lib/idempotency-key.ts'
 import { inquiryRootKeys, queueRootKeys } from '../../../lib/query-keys.ts'
 
 export type DisclosureTable = InferResponseType<(typeof api.reports.disclosure)['$get'], 200>
@@ -57,9 +58,12 @@ function useReload() {
 /** Enters a request; answers its view (with `request.inquiryId`). */
 export function useCreateDisclosureRequest() {
   const reload = useReload()
+  const submissions = useSubmissionKeys()
   return useMutation({
     mutationFn: (json: CreateDisclosureRequestInput) =>
-      unwrap(api.disclosure.requests.$post({ json })),
+      submissions.send(json, (key) =>
+        unwrap(api.disclosure.requests.$post({ json }, idempotencyHeader(key))),
+      ),
     onSuccess: reload,
   })
 }
@@ -67,9 +71,17 @@ export function useCreateDisclosureRequest() {
 /** One step of the clock on request `id`, with the version the page loaded. */
 export function useDisclosureAction(id: number) {
   const reload = useReload()
+  const submissions = useSubmissionKeys()
   return useMutation({
     mutationFn: (json: DisclosureActionInput) =>
-      unwrap(api.disclosure.requests[':id'].actions.$post({ param: { id: String(id) }, json })),
+      submissions.send(json, (key) =>
+        unwrap(
+          api.disclosure.requests[':id'].actions.$post(
+            { param: { id: String(id) }, json },
+            idempotencyHeader(key),
+          ),
+        ),
+      ),
     onSuccess: reload,
   })
 }

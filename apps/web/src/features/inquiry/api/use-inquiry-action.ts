@@ -8,10 +8,13 @@
  * control that failed (`actionErrorText`), not toasted.
  * Actions that take the inquiry out of the user's sight (transfer, return, merge) only mark its page
  * stale instead of reloading it (a reload would fetch a 404); the caller leaves for the queue.
+ * Each component using the hook is one form: its sends carry an `Idempotency-Key` that a double
+ * click or a retry reuses (lib/idempotency-key.ts), so the API writes the action once.
  */
 import type { FollowUpOutcome } from '@desk/domain'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { api, unwrap } from '../../../lib/api-client.ts'
+import { idempotencyHeader, useSubmissionKeys } from '../../../lib/idempotency-key.ts'
 import { deadlineRootKeys, inquiryRootKeys, queueRootKeys } from '../../../lib/query-keys.ts'
 
 export type InquiryAction =
@@ -35,83 +38,112 @@ export type InquiryAction =
 /** The actions after which the inquiry may no longer be visible to the user. */
 export const LEAVING_ACTIONS = new Set<InquiryAction['kind']>(['transfer', 'return', 'merge'])
 
-/** Sends one action; the answer is not used (the page reloads the inquiry). */
-function send(id: number, a: InquiryAction): Promise<unknown> {
+/** Sends one action under idempotency `key`; the answer is not used (the page reloads the inquiry). */
+function send(id: number, a: InquiryAction, key: string): Promise<unknown> {
   const inquiry = api.inquiries[':id']
   const param = { id: String(id) }
+  const o = idempotencyHeader(key)
   switch (a.kind) {
     case 'claim':
     case 'close':
     case 'reopen':
-      return unwrap(inquiry[a.kind].$post({ param, json: { version: a.version } }))
+      return unwrap(inquiry[a.kind].$post({ param, json: { version: a.version } }, o))
     case 'reply':
-      return unwrap(inquiry.replies.$post({ param, json: { version: a.version, body: a.body } }))
+      return unwrap(inquiry.replies.$post({ param, json: { version: a.version, body: a.body } }, o))
     case 'transfer':
       return unwrap(
-        inquiry.transfer.$post({
-          param,
-          json: { version: a.version, departmentId: a.departmentId, note: a.note },
-        }),
+        inquiry.transfer.$post(
+          {
+            param,
+            json: { version: a.version, departmentId: a.departmentId, note: a.note },
+          },
+          o,
+        ),
       )
     case 'return':
       return unwrap(
-        inquiry.return.$post({
-          param,
-          json: { version: a.version, reasonId: a.reasonId, note: a.note },
-        }),
+        inquiry.return.$post(
+          {
+            param,
+            json: { version: a.version, reasonId: a.reasonId, note: a.note },
+          },
+          o,
+        ),
       )
     case 'note':
-      return unwrap(inquiry.notes.$post({ param, json: { version: a.version, text: a.text } }))
+      return unwrap(inquiry.notes.$post({ param, json: { version: a.version, text: a.text } }, o))
     case 'merge':
-      return unwrap(inquiry.merge.$post({ param, json: { version: a.version, mainId: a.mainId } }))
+      return unwrap(
+        inquiry.merge.$post({ param, json: { version: a.version, mainId: a.mainId } }, o),
+      )
     case 'draft':
-      return unwrap(inquiry.drafts.$post({ param, json: { version: a.version, body: a.body } }))
+      return unwrap(inquiry.drafts.$post({ param, json: { version: a.version, body: a.body } }, o))
     case 'approve':
       return unwrap(
-        inquiry.drafts[':draftId'].approve.$post({
-          param: { ...param, draftId: String(a.draftId) },
-          json: { version: a.version },
-        }),
+        inquiry.drafts[':draftId'].approve.$post(
+          {
+            param: { ...param, draftId: String(a.draftId) },
+            json: { version: a.version },
+          },
+          o,
+        ),
       )
     case 'sendBack':
       return unwrap(
-        inquiry.drafts[':draftId']['send-back'].$post({
-          param: { ...param, draftId: String(a.draftId) },
-          json: { version: a.version, comment: a.comment },
-        }),
+        inquiry.drafts[':draftId']['send-back'].$post(
+          {
+            param: { ...param, draftId: String(a.draftId) },
+            json: { version: a.version, comment: a.comment },
+          },
+          o,
+        ),
       )
     case 'followUp':
       return unwrap(
-        inquiry['follow-ups'].$post({
-          param,
-          json: { version: a.version, outcome: a.outcome, note: a.note, reopen: a.reopen },
-        }),
+        inquiry['follow-ups'].$post(
+          {
+            param,
+            json: { version: a.version, outcome: a.outcome, note: a.note, reopen: a.reopen },
+          },
+          o,
+        ),
       )
     case 'posted':
       return unwrap(
-        inquiry.replies[':replyId'].posted.$post({
-          param: { ...param, replyId: String(a.replyId) },
-          json: { postedOn: a.postedOn },
-        }),
+        inquiry.replies[':replyId'].posted.$post(
+          {
+            param: { ...param, replyId: String(a.replyId) },
+            json: { postedOn: a.postedOn },
+          },
+          o,
+        ),
       )
     case 'retry':
       return unwrap(
-        inquiry.deliveries[':deliveryId'].retry.$post({
-          param: { ...param, deliveryId: String(a.deliveryId) },
-        }),
+        inquiry.deliveries[':deliveryId'].retry.$post(
+          {
+            param: { ...param, deliveryId: String(a.deliveryId) },
+          },
+          o,
+        ),
       )
     case 'pause':
-      return unwrap(inquiry.pause.$post({ param, json: { version: a.version, reason: a.reason } }))
+      return unwrap(
+        inquiry.pause.$post({ param, json: { version: a.version, reason: a.reason } }, o),
+      )
     case 'resume':
-      return unwrap(inquiry.resume.$post({ param, json: { version: a.version } }))
+      return unwrap(inquiry.resume.$post({ param, json: { version: a.version } }, o))
     case 'extend':
-      return unwrap(inquiry.extensions.$post({ param, json: { reason: a.reason } }))
+      return unwrap(inquiry.extensions.$post({ param, json: { reason: a.reason } }, o))
     case 'decideExtension':
       return unwrap(
-        api.deadlines.extensions[':id'].decision.$post({
-          param: { id: String(a.requestId) },
-          json: { approve: a.approve, ...(a.note ? { note: a.note } : {}) },
-        }),
+        api.deadlines.extensions[':id'].decision.$post(
+          {
+            param: { id: String(a.requestId) },
+            json: { approve: a.approve, ...(a.note ? { note: a.note } : {}) },
+          },
+          o,
+        ),
       )
   }
 }
@@ -119,8 +151,9 @@ function send(id: number, a: InquiryAction): Promise<unknown> {
 /** Actions on inquiry `id` (the extension list passes each row's inquiry). */
 export function useInquiryAction(id: number) {
   const queryClient = useQueryClient()
+  const submissions = useSubmissionKeys()
   return useMutation({
-    mutationFn: (action: InquiryAction) => send(id, action),
+    mutationFn: (action: InquiryAction) => submissions.send(action, (key) => send(id, action, key)),
     onSettled: (_data, error, action) => {
       const leaves = !error && LEAVING_ACTIONS.has(action.kind)
       return Promise.all([

@@ -15,7 +15,7 @@ import {
   type FieldErrors,
 } from '../../../lib/field-errors.ts'
 import { pageErrorKey } from '../api/page-error.ts'
-import { newIdempotencyKey } from '../api/idempotency-key.ts'
+import { newIdempotencyKey } from '../../../lib/idempotency-key.ts'
 import { loadMailboxSchemas } from '../api/load-schemas.ts'
 import { useSubmitMailbox, type MailboxReceipt } from '../api/mailbox-queries.ts'
 import { PrivacyNote } from './privacy-note.tsx'
