@@ -76,6 +76,8 @@ export const users = pgTable('users', {
   departmentId: integer().references(() => departments.id),
   /** when the password was last set (password expiry counts from here) */
   passwordChangedAt: ms().notNull().default(0),
+  /** set by a password reset: the next sign-in must choose a new password before anything else */
+  mustChangePassword: boolean().notNull().default(false),
 })
 
 /** Earlier password hashes of a user, newest last: a new password may not repeat the last few. */
@@ -116,6 +118,8 @@ export const idempotencyKeys = pgTable(
   {
     scope: text().notNull(),
     key: text().notNull(),
+    /** SHA-256 of method, path and body: the key is bound to the request it was first sent with */
+    fingerprint: text().notNull().default(''),
     status: integer().notNull(),
     body: text().notNull(),
     createdAt: ms().notNull(),
