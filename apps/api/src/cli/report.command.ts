@@ -7,8 +7,8 @@
 import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { getAnnualReport } from '../modules/annual-report/annual-report.service.ts'
-import { blocksToText, reportBlocks } from '../modules/annual-report/report-document.ts'
-import { blocksToDocx } from '../modules/annual-report/report-docx.ts'
+import { blocksToDocx, blocksToText } from '../lib/docx-blocks.ts'
+import { reportBlocks } from '../modules/annual-report/report-document.ts'
 import { openCliDb } from './cli-db.ts'
 import { registerDisclosureReportCommand } from './disclosure-report.command.ts'
 

@@ -11,8 +11,8 @@ import type { AppEnv } from '../../lib/context.ts'
 import { validate } from '../../lib/validate.ts'
 import { attachment } from '../../lib/content-disposition.ts'
 import { closeYear, getAnnualReport, saveReportText } from './annual-report.service.ts'
-import { blocksToText, reportBlocks } from './report-document.ts'
-import { blocksToDocx } from './report-docx.ts'
+import { blocksToDocx, blocksToText } from '../../lib/docx-blocks.ts'
+import { reportBlocks } from './report-document.ts'
 
 const yearParam = z.object({ year: z.coerce.number().int().min(1992).max(2100) })
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'

@@ -1,23 +1,18 @@
 /**
  * The annual report as a list of blocks (title, numbered section headings, paragraphs, tables with
- * merged header cells, the signature), built once from the draft and rendered as text or DOCX.
+ * merged header cells, the signature), built once from the draft and rendered as text or DOCX
+ * (lib/docx-blocks.ts).
  */
 import {
   ANNUAL_REPORT_SECTIONS,
   ORGANISATION_GROUP_LABEL,
   PROACTIVE_COLUMN_LABELS,
   PROACTIVE_ROWS,
+  formatChineseDate,
   type AnnualReportSectionKey,
 } from '@desk/domain'
+import type { Block, Cell } from '../../lib/docx-blocks.ts'
 import type { AnnualReport } from './annual-report.service.ts'
-
-export type Cell = { text: string; colSpan?: number; rowSpan?: number; header?: boolean }
-export type Block =
-  | { type: 'title'; text: string }
-  | { type: 'heading'; text: string }
-  | { type: 'paragraph'; text: string }
-  | { type: 'table'; rows: Cell[][] }
-  | { type: 'signature'; lines: string[] }
 
 const paragraphs = (text: string): Block[] =>
   text
@@ -147,22 +142,4 @@ export function reportBlocks(r: AnnualReport): Block[] {
     ]),
     ...(signature.length ? [{ type: 'signature', lines: signature } as const] : []),
   ]
-}
-
-/** `2018-01-31` -> `2018年1月31日`, as an official document dates its signature. */
-export function formatChineseDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number)
-  return `${y}年${m}月${d}日`
-}
-
-/** The blocks as plain text: tables as tab-separated rows, merged cells written once. */
-export function blocksToText(blocks: readonly Block[]): string {
-  return blocks
-    .map((b) => {
-      if (b.type === 'table')
-        return b.rows.map((row) => row.map((c) => c.text).join('\t')).join('\n')
-      if (b.type === 'signature') return b.lines.join('\n')
-      return b.text
-    })
-    .join('\n\n')
 }

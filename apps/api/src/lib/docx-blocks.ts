@@ -1,8 +1,11 @@
 /**
- * The draft as a DOCX file (the `docx` library) laid out like a government report (GB/T 9704 in
- * spirit): A4, the title centred in 小标宋 二号, section headings in 黑体 三号, body text in 仿宋 三号
- * with a two-character first-line indent, tables with merged header cells, the issuing bureau and
- * date right-aligned at the end. Fonts fall back to what the reader's machine has.
+ * A document as a list of blocks (title, headings, paragraphs, plain lines, tables with merged
+ * header cells, the signature), rendered as plain text or as a DOCX file (the `docx` library) laid
+ * out like a government document (GB/T 9704 in spirit): A4, the title centred in 小标宋 二号,
+ * headings in 黑体 三号, body text in 仿宋 三号 with a two-character first-line indent (a `line`
+ * has none: a salutation, a document number), the issuing agency and date right-aligned at the
+ * end. Fonts fall back to what the reader's machine has. Used by the annual report and by the
+ * disclosure register's answer documents.
  */
 import {
   AlignmentType,
@@ -16,7 +19,27 @@ import {
   TextRun,
   WidthType,
 } from 'docx'
-import type { Block, Cell } from './report-document.ts'
+
+export type Cell = { text: string; colSpan?: number; rowSpan?: number; header?: boolean }
+export type Block =
+  | { type: 'title'; text: string }
+  | { type: 'heading'; text: string }
+  | { type: 'paragraph'; text: string }
+  | { type: 'line'; text: string }
+  | { type: 'table'; rows: Cell[][] }
+  | { type: 'signature'; lines: string[] }
+
+/** The blocks as plain text: tables as tab-separated rows, merged cells written once. */
+export function blocksToText(blocks: readonly Block[]): string {
+  return blocks
+    .map((b) => {
+      if (b.type === 'table')
+        return b.rows.map((row) => row.map((c) => c.text).join('\t')).join('\n')
+      if (b.type === 'signature') return b.lines.join('\n')
+      return b.text
+    })
+    .join('\n\n')
+}
 
 const SIZE_TITLE = 44 // half-points: 二号 22 pt
 const SIZE_BODY = 32 // 三号 16 pt
@@ -67,6 +90,13 @@ function render(b: Block): (Paragraph | Table)[] {
           children: [run(b.text, '仿宋_GB2312', SIZE_BODY)],
         }),
       ]
+    case 'line':
+      return [
+        new Paragraph({
+          spacing: { line: 560 },
+          children: [run(b.text, '仿宋_GB2312', SIZE_BODY)],
+        }),
+      ]
     case 'table':
       return [
         new Table({
@@ -86,7 +116,7 @@ function render(b: Block): (Paragraph | Table)[] {
   }
 }
 
-/** The DOCX bytes of the blocks. */
+/** The DOCX bytes of the blocks; `title` is the file's document title (its properties). */
 export async function blocksToDocx(blocks: readonly Block[], title: string): Promise<Buffer> {
   const doc = new Document({
     title,
