@@ -188,6 +188,16 @@ export function createFakeDesk(options: {
         ? HttpResponse.json(view(d))
         : HttpResponse.json({ error: { code: 'NOT_FOUND', message: 'no' } }, { status: 404 })
     }),
+    http.post('*/api/inquiries/:id/claim', async ({ request, params }) => {
+      await record(request)
+      const d = find(params.id)
+      if (!d)
+        return HttpResponse.json({ error: { code: 'NOT_FOUND', message: 'no' } }, { status: 404 })
+      d.status = 'assigned'
+      d.assignee = { id: state.user?.id ?? 0, displayName: state.user?.displayName ?? '' }
+      d.version++
+      return HttpResponse.json(view(d))
+    }),
     http.post('*/api/inquiries/:id/replies', async ({ request, params }) => {
       const body = await record(request)
       const d = find(params.id)

@@ -16,6 +16,7 @@ import { ChannelTabs } from '../../features/queue/components/channel-tabs.tsx'
 import { QueueFilters } from '../../features/queue/components/queue-filters.tsx'
 import { QueueTable } from '../../features/queue/components/queue-table.tsx'
 import { useListedAssigneeName } from '../../features/queue/api/use-listed-assignee.ts'
+import { usePageSize } from '../../features/queue/api/page-size.ts'
 import { LinkedFilterTags } from '../../features/dashboard/components/linked-filter-tags.tsx'
 import { QueueExport } from '../../features/reports/components/queue-export.tsx'
 
@@ -24,7 +25,8 @@ export function Component() {
   const [params, setParams] = useSearchParams()
   const view = readQueueView(params)
   const update = (patch: Partial<QueueView>) => setParams(writeQueueView({ ...view, ...patch }))
-  const assigneeName = useListedAssigneeName(view)
+  const [pageSize, setPageSize] = usePageSize()
+  const assigneeName = useListedAssigneeName(view, pageSize)
 
   return (
     <>
@@ -39,7 +41,7 @@ export function Component() {
       <QueueExport
         filter={{ ...toFilterQuery(view), ...(view.channel ? { channel: view.channel } : {}) }}
       />
-      <QueueTable view={view} />
+      <QueueTable view={view} pageSize={pageSize} onPageSizeChange={setPageSize} />
     </>
   )
 }

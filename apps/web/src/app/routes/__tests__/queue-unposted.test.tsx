@@ -27,7 +27,7 @@ describe('reply queue: 待回填平台 (replies not yet posted on the platform)'
     const app = renderWithClient('/queue?channel=minxin&status=replied')
 
     const rowOf = async (subject: string) =>
-      (await screen.findByRole('link', { name: subject })).closest('tr') as HTMLElement
+      (await screen.findByRole('link', { name: subject })).closest('.ant-table-row') as HTMLElement
     const waiting = await rowOf('答复待回填')
     expect(within(waiting).getByText('待回填平台', { selector: '.ant-tag' }).className).toMatch(
       /\bant-tag-gold\b/,

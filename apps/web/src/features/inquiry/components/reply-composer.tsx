@@ -7,6 +7,7 @@
  * value for, or an unknown name, blocks sending (the API refuses it too) and is named as written in
  * the text, e.g. {承办单位}.
  * "Send and next" opens the next pending inquiry of the queue view the page came from.
+ * Opened as `/inquiries/:id#reply` (the queue's `r` shortcut), the page starts with the reply box focused.
  * A duplicate is answered through its main inquiry, so it has no reply box.
  */
 import {
@@ -19,9 +20,9 @@ import {
 import { useQuery } from '@tanstack/react-query'
 import { Alert, App, Button, Card, Flex, Input, Select, Tag, Tooltip, Typography } from 'antd'
 import type { TextAreaRef } from 'antd/es/input/TextArea'
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate } from 'react-router'
+import { useLocation, useNavigate } from 'react-router'
 import { queueOriginState, queuePath, useQueueOrigin } from '../../../lib/queue-origin.ts'
 import { templateQueries } from '../../../lib/templates.ts'
 import {
@@ -86,12 +87,14 @@ export function ReplyComposer({ inquiry, contact, requiresSignOff }: Props) {
   const [isFindingNext, setIsFindingNext] = useState(false)
   const [isFilling, setIsFilling] = useState(false)
   const [fillError, setFillError] = useState<unknown>(null)
+  const { hash } = useLocation()
+  const canReply =
+    statusesFor(inquiry.kind, 'reply').includes(inquiry.status) && inquiry.duplicateOfId === null
+  useEffect(() => {
+    if (hash === '#reply' && canReply) box.current?.focus()
+  }, [hash, canReply])
 
-  if (
-    !statusesFor(inquiry.kind, 'reply').includes(inquiry.status) ||
-    inquiry.duplicateOfId !== null
-  )
-    return null
+  if (!canReply) return null
 
   const segments = templateSegments(body, {
     citizenName: contact.name,

@@ -6,14 +6,13 @@ import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
 import type { InferResponseType } from 'hono/client'
 import { api, unwrap } from '../../../lib/api-client.ts'
 import { queueRootKeys } from '../../../lib/query-keys.ts'
+import type { QueuePageSize } from './page-size.ts'
 import { toFilterQuery, type QueueView } from './queue-view.ts'
 
-export const QUEUE_PAGE_SIZE = 50
-
 export const queueQueries = {
-  list: (view: QueueView) =>
+  list: (view: QueueView, pageSize: QueuePageSize) =>
     infiniteQueryOptions({
-      queryKey: [...queueRootKeys.lists(), view] as const,
+      queryKey: [...queueRootKeys.lists(), view, pageSize] as const,
       queryFn: ({ pageParam, signal }) =>
         unwrap(
           api.inquiries.$get(
@@ -22,7 +21,7 @@ export const queueQueries = {
                 ...toFilterQuery(view),
                 ...(view.channel ? { channel: view.channel } : {}),
                 sort: view.sort,
-                limit: String(QUEUE_PAGE_SIZE),
+                limit: String(pageSize),
                 ...(pageParam ? { cursor: pageParam } : {}),
               },
             },

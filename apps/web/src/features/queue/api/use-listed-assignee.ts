@@ -6,11 +6,15 @@
  * @returns the name, or undefined without such a filter, while loading, or when the view lists no row
  */
 import { useInfiniteQuery } from '@tanstack/react-query'
+import type { QueuePageSize } from './page-size.ts'
 import { queueQueries } from './queue-queries.ts'
 import type { QueueView } from './queue-view.ts'
 
-export function useListedAssigneeName(view: QueueView): string | undefined {
-  const { data } = useInfiniteQuery(queueQueries.list(view))
+export function useListedAssigneeName(
+  view: QueueView,
+  pageSize: QueuePageSize,
+): string | undefined {
+  const { data } = useInfiniteQuery(queueQueries.list(view, pageSize))
   if (view.assignee !== 'all' || !view.assigneeId) return undefined
   const rows = data?.pages.flatMap((p) => p.items) ?? []
   return rows.find((r) => r.assignee?.id === view.assigneeId)?.assignee?.displayName || undefined
