@@ -8,7 +8,7 @@ import { z } from 'zod'
 import { textSchema } from './text.ts'
 import { MAILBOX_LIMITS } from './mailbox-limits.ts'
 import { ATTACHMENT_LIMITS, uploadRefListSchema } from './attachment.ts'
-import { statusesFor } from './inquiry/lifecycle.ts'
+import { isAnswered } from './inquiry/lifecycle.ts'
 
 /**
  * A mainland China mobile or landline number, normalised to its national digits
@@ -73,9 +73,8 @@ export type CitizenStatus = (typeof CITIZEN_STATUSES)[number]
 
 /**
  * Whether the citizen may see the published reply (and its files) of a mailbox message in `status`:
- * the statuses where the lifecycle allows a follow-up call (回访), which is when a reply has reached
- * the citizen. A returned (退单) message has none.
+ * the lifecycle's answered statuses. A returned (退单) or merged, not yet answered, message has none.
  */
 export function hasPublishedReply(status: string): boolean {
-  return statusesFor('message', 'follow_up').includes(status)
+  return isAnswered('message', status)
 }

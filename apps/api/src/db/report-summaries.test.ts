@@ -1,12 +1,21 @@
-import { DEFAULT_CHANNELS, INQUIRY_STATUSES, SATISFACTIONS, toZonedDate } from '@desk/domain'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import {
+  DEFAULT_CHANNELS,
+  INQUIRY_STATUSES,
+  PENDING_STATUSES,
+  SATISFACTIONS,
+  toZonedDate,
+} from '@desk/domain'
 import { eq, inArray } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { createDepartment } from '../modules/departments/departments.service.ts'
 import { createRandom, type Random } from '../modules/seed/random.ts'
 import { addInquiries, setupDesk, signIn, T0 } from '../test/setup.ts'
-import type { Db } from './client.ts'
+import { MIGRATIONS_DIR, type Db } from './client.ts'
 import {
   inquiries,
+  inquiryCounts,
   inquiryDayChannelStats,
   inquiryDayWorkloadStats,
   inquiryEvents,
@@ -140,5 +149,48 @@ describe('report summaries (migration 0009 triggers)', () => {
       expect(rows.length).toBe(ids.length - 30)
       expect(actual(db)).toEqual(expected(rows))
     }
+  })
+})
+
+describe('the merged-duplicates data migration', () => {
+  it('moves open duplicates out of the pending counts, leaves answered ones, keeps every summary exact', () => {
+    const { db } = setupDesk()
+    const [main, open, answered, other] = addInquiries(db, [
+      {},
+      { channelCode: 'mayor_mailbox' },
+      { channelCode: 'mayor_mailbox', reply: { body: '已答复', repliedAt: T0 } },
+      { channelCode: 'mayor_mailbox' },
+    ])
+    // duplicates as merging left them before the `merged` status: still open, or answered with the main
+    db.update(inquiries)
+      .set({ duplicateOfId: main!.id, status: 'assigned' })
+      .where(eq(inquiries.id, open!.id))
+      .run()
+    db.update(inquiries)
+      .set({ duplicateOfId: main!.id })
+      .where(eq(inquiries.id, answered!.id))
+      .run()
+    const file = readdirSync(MIGRATIONS_DIR).find((f) => f.endsWith('_merged_duplicates.sql'))!
+    db.$client.exec(readFileSync(join(MIGRATIONS_DIR, file), 'utf8'))
+    const status = (id: number) =>
+      db.select().from(inquiries).where(eq(inquiries.id, id)).get()!.status
+    expect([main, open, answered, other].map((r) => status(r!.id))).toEqual([
+      'new',
+      'merged',
+      'replied',
+      'new',
+    ])
+    const pendingMailbox = db
+      .select()
+      .from(inquiryCounts)
+      .all()
+      .filter(
+        (c) =>
+          c.channelCode === 'mayor_mailbox' &&
+          (PENDING_STATUSES as readonly string[]).includes(c.status),
+      )
+      .reduce((n, c) => n + c.n, 0)
+    expect(pendingMailbox).toBe(1)
+    expect(actual(db)).toEqual(expected(db.select().from(inquiries).all()))
   })
 })

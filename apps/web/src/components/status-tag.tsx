@@ -1,4 +1,4 @@
-/** An inquiry's status as a coloured tag (new, assigned, replied, closed, returned). */
+/** An inquiry's status as a coloured tag (new, assigned, replied, closed, returned, merged). */
 import type { InquiryStatus } from '@desk/domain'
 import { Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
@@ -9,6 +9,7 @@ const COLORS: Record<InquiryStatus, string> = {
   replied: 'green',
   closed: 'default',
   returned: 'purple',
+  merged: 'cyan',
 }
 
 export function StatusTag({ status }: { status: InquiryStatus }) {

@@ -4,9 +4,15 @@ import {
   DISCLOSURE_STATUSES,
   LIFECYCLE_ACTIONS,
   MESSAGE_LIFECYCLE,
+  LIFECYCLES,
   MESSAGE_STATUSES,
   canDo,
   canDoIn,
+  duplicateAnswerStatuses,
+  isAnswered,
+  isPending,
+  mergedStatuses,
+  reopenedStatus,
   type KindLifecycle,
   type LifecycleAction,
   type LifecycleSubject,
@@ -35,34 +41,34 @@ const message = (patch: Partial<LifecycleSubject> = {}): LifecycleSubject => ({
  * clock: r = responder, m = manager, a = admin, . = nobody. Written out by hand from the bureau's
  * practice, so a change to the table must change this too.
  */
-//                                                  new  assigned replied closed returned
+//                                                  new  assigned replied closed returned merged
 const EXPECTED: Record<LifecycleAction, string> = {
-  claim: /*                                   */ 'rma rma ... ... ...',
-  release: /*      (nobody holds it)          */ '... ... ... ... ...',
-  assign: /*                                  */ '.ma .ma ... ... ...',
-  transfer: /*                                */ 'rma rma ... ... ...',
-  recategorise: /*                            */ 'rma rma ... ... ...',
-  return: /*                                  */ 'rma rma ... ... ...',
-  reply: /*                                   */ 'rma rma rma ... ...',
-  submit_draft: /*                            */ 'rma rma rma ... ...',
-  approve: /*                                 */ '.ma .ma .ma ... ...',
-  send_back: /*                               */ '.ma .ma .ma .ma .ma',
-  close: /*                                   */ '... ... rma ... ...',
-  reopen: /*                                  */ '... ... rma rma rma',
-  pause_clock: /*                             */ 'rma rma ... ... ...',
-  resume_clock: /* (the clock runs)           */ '... ... ... ... ...',
-  request_extension: /*                       */ 'rma rma ... ... ...',
-  decide_extension: /*                        */ '.ma .ma ... ... ...',
-  follow_up: /*                               */ '... ... rma rma ...',
-  merge: /*                                   */ 'rma rma ... ... ...',
-  mark_posted: /*                             */ 'rma rma rma rma rma',
-  note: /*                                    */ 'rma rma rma rma rma',
-  reveal_contact: /*                          */ 'rma rma rma rma rma',
-  send_opinion: /*     (proposals only)       */ '... ... ... ... ...',
-  record_consultation: /* (proposals only)    */ '... ... ... ... ...',
-  draft_answer: /*     (proposals only)       */ '... ... ... ... ...',
-  sign_off_answer: /*  (proposals only)       */ '... ... ... ... ...',
-  rate: /*             (proposals only)       */ '... ... ... ... ...',
+  claim: /*                                   */ 'rma rma ... ... ... ...',
+  release: /*      (nobody holds it)          */ '... ... ... ... ... ...',
+  assign: /*                                  */ '.ma .ma ... ... ... ...',
+  transfer: /*                                */ 'rma rma ... ... ... ...',
+  recategorise: /*                            */ 'rma rma ... ... ... ...',
+  return: /*                                  */ 'rma rma ... ... ... ...',
+  reply: /*                                   */ 'rma rma rma ... ... ...',
+  submit_draft: /*                            */ 'rma rma rma ... ... ...',
+  approve: /*                                 */ '.ma .ma .ma ... ... ...',
+  send_back: /*                               */ '.ma .ma .ma .ma .ma .ma',
+  close: /*                                   */ '... ... rma ... ... ...',
+  reopen: /*                                  */ '... ... rma rma rma ...',
+  pause_clock: /*                             */ 'rma rma ... ... ... ...',
+  resume_clock: /* (the clock runs)           */ '... ... ... ... ... ...',
+  request_extension: /*                       */ 'rma rma ... ... ... ...',
+  decide_extension: /*                        */ '.ma .ma ... ... ... ...',
+  follow_up: /*                               */ '... ... rma rma ... ...',
+  merge: /*                                   */ 'rma rma ... ... ... ...',
+  mark_posted: /*                             */ 'rma rma rma rma rma rma',
+  note: /*                                    */ 'rma rma rma rma rma rma',
+  reveal_contact: /*                          */ 'rma rma rma rma rma rma',
+  send_opinion: /*     (proposals only)       */ '... ... ... ... ... ...',
+  record_consultation: /* (proposals only)    */ '... ... ... ... ... ...',
+  draft_answer: /*     (proposals only)       */ '... ... ... ... ... ...',
+  sign_off_answer: /*  (proposals only)       */ '... ... ... ... ... ...',
+  rate: /*             (proposals only)       */ '... ... ... ... ... ...',
 }
 const LETTER: Record<UserRole, string> = {
   responder: 'r',
@@ -182,6 +188,52 @@ describe('scope and duplicates', () => {
   })
 })
 
+describe('merged duplicates', () => {
+  const sections = Object.entries(LIFECYCLES)
+
+  it.each(sections)(
+    'the %s section names a merged status exactly when it can merge, never pending',
+    (_kind, section) => {
+      const canMerge = section.actions.merge.statuses.length > 0
+      expect(section.merged !== undefined).toBe(canMerge)
+      if (section.merged === undefined) return
+      expect(section.statuses).toContain(section.merged)
+      expect(section.pending).not.toContain(section.merged)
+    },
+  )
+
+  it.each(sections)('the %s section allows actions only in its own statuses', (_kind, section) => {
+    for (const action of LIFECYCLE_ACTIONS)
+      for (const status of section.actions[action].statuses)
+        expect(section.statuses, `${action} ${status}`).toContain(status)
+  })
+
+  it('leaves the pending queue when merged and comes back to it merged when reopened', () => {
+    expect(isPending('message', 'merged')).toBe(false)
+    expect(isPending('message', 'assigned')).toBe(true)
+    expect(reopenedStatus({ kind: 'message', assigneeId: 7, duplicateOfId: 3 })).toBe('merged')
+    expect(reopenedStatus({ kind: 'message', assigneeId: 7, duplicateOfId: null })).toBe('assigned')
+    expect(reopenedStatus({ kind: 'proposal', assigneeId: null, duplicateOfId: null })).toBe('new')
+  })
+
+  it('knows answered statuses apart from pending and merged ones', () => {
+    for (const [, section] of sections)
+      for (const s of section.answered) {
+        expect(section.pending).not.toContain(s)
+        expect(s).not.toBe(section.merged)
+      }
+    expect(isAnswered('message', 'closed')).toBe(true)
+    expect(isAnswered('message', 'merged')).toBe(false)
+    expect(isAnswered('message', 'returned')).toBe(false)
+  })
+
+  it('answers a duplicate with its main inquiry while merged or answered before', () => {
+    expect(duplicateAnswerStatuses('message')).toEqual(['merged', 'replied'])
+    expect(mergedStatuses()).toEqual(['merged'])
+    expect(duplicateAnswerStatuses('disclosure')).toEqual([])
+  })
+})
+
 describe('a second kind in the same shape', () => {
   // a made-up kind: its own statuses and pending set; only the rules that differ matter here
   const STATUSES = ['received', 'awaiting_correction', 'decided'] as const
@@ -190,6 +242,7 @@ describe('a second kind in the same shape', () => {
   const TEST_KIND: KindLifecycle<S> = {
     statuses: STATUSES,
     pending: ['received', 'awaiting_correction'],
+    answered: ['decided'],
     actions: {
       ...(Object.fromEntries(LIFECYCLE_ACTIONS.map((a) => [a, everywhere])) as Record<
         LifecycleAction,

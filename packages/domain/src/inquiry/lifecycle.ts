@@ -131,6 +131,13 @@ export type KindLifecycle<S extends string> = {
   statuses: readonly S[]
   /** Statuses that still need the bureau's answer: the pending queue and its counts */
   pending: readonly S[]
+  /** Statuses in which it has been answered: its reply has gone to the citizen (tracking, merging) */
+  answered: readonly S[]
+  /**
+   * The status a duplicate takes when merged into another inquiry (kinds whose `merge` is allowed
+   * somewhere): not pending, since it is answered through its main inquiry, which counts once.
+   */
+  merged?: S
   actions: Record<LifecycleAction, ActionRule<S>>
 }
 
@@ -153,9 +160,18 @@ export type CanDo = { ok: true } | { ok: false; reason: LifecycleRefusal }
 
 /**
  * Statuses of a citizen message: new -> assigned (claimed or dispatched) -> replied -> closed, with
- * reopen; `returned` (退单) went back upstream with a reason and is reopened if re-dispatched.
+ * reopen; `returned` (退单) went back upstream with a reason and is reopened if re-dispatched;
+ * `merged` was merged as a duplicate into another message and is answered (-> replied) with it:
+ * one citizen's second message about the same matter is not a second pending item.
  */
-export const MESSAGE_STATUSES = ['new', 'assigned', 'replied', 'closed', 'returned'] as const
+export const MESSAGE_STATUSES = [
+  'new',
+  'assigned',
+  'replied',
+  'closed',
+  'returned',
+  'merged',
+] as const
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number]
 
 const OPEN = ['new', 'assigned'] as const satisfies readonly MessageStatus[]
@@ -166,11 +182,14 @@ const NEVER = {
   holder: 'anyone',
 } as const satisfies ActionRule<MessageStatus>
 const ANSWERABLE = ['new', 'assigned', 'replied'] as const satisfies readonly MessageStatus[]
+const ANSWERED = ['replied', 'closed'] as const satisfies readonly MessageStatus[]
 
 /** A citizen message (the channels' inquiries): the 12345 work order. */
 export const MESSAGE_LIFECYCLE: KindLifecycle<MessageStatus> = {
   statuses: MESSAGE_STATUSES,
   pending: OPEN,
+  answered: ANSWERED,
+  merged: 'merged',
   actions: {
     claim: { statuses: OPEN, role: 'responder', holder: 'claim' },
     release: { statuses: ['assigned'], role: 'responder', holder: 'holder_only' },
@@ -183,12 +202,14 @@ export const MESSAGE_LIFECYCLE: KindLifecycle<MessageStatus> = {
     approve: { statuses: ANSWERABLE, role: 'manager', holder: 'anyone', notDuplicate: true },
     send_back: { statuses: MESSAGE_STATUSES, role: 'manager', holder: 'anyone' },
     close: { statuses: ['replied'], role: 'responder', holder: 'holder' },
+    // a merged duplicate reopened goes back to `merged` (reopenedStatus), answered with its main
     reopen: { statuses: ['replied', 'closed', 'returned'], role: 'responder', holder: 'anyone' },
     pause_clock: { statuses: OPEN, role: 'responder', holder: 'anyone', clock: 'running' },
     resume_clock: { statuses: OPEN, role: 'responder', holder: 'anyone', clock: 'paused' },
     request_extension: { statuses: OPEN, role: 'responder', holder: 'anyone' },
     decide_extension: { statuses: OPEN, role: 'manager', holder: 'anyone' },
-    follow_up: { statuses: ['replied', 'closed'], role: 'responder', holder: 'anyone' },
+    // a follow-up call (回访) asks about the answer the citizen got
+    follow_up: { statuses: ANSWERED, role: 'responder', holder: 'anyone' },
     merge: { statuses: OPEN, role: 'responder', holder: 'anyone', notDuplicate: true },
     // a reply can be posted after the inquiry was reopened, so every status
     mark_posted: { statuses: MESSAGE_STATUSES, role: 'responder', holder: 'anyone' },
@@ -214,11 +235,24 @@ export const MESSAGE_LIFECYCLE: KindLifecycle<MessageStatus> = {
  * Source: the congresses' and CPPCC committees' handling rules (代表建议、批评和意见办理办法;
  * 提案办理办法) as commonly written; see proposal/proposal.ts.
  */
-export const PROPOSAL_LIFECYCLE: KindLifecycle<MessageStatus> = {
-  statuses: MESSAGE_STATUSES,
+export const PROPOSAL_STATUSES = MESSAGE_STATUSES.filter(
+  (s): s is Exclude<MessageStatus, 'merged'> => s !== 'merged',
+)
+type ProposalStatus = (typeof PROPOSAL_STATUSES)[number]
+const PROPOSAL_EVERY = {
+  statuses: PROPOSAL_STATUSES,
+  role: 'responder',
+  holder: 'anyone',
+} as const satisfies ActionRule<ProposalStatus>
+
+export const PROPOSAL_LIFECYCLE: KindLifecycle<ProposalStatus> = {
+  statuses: PROPOSAL_STATUSES,
   pending: OPEN,
+  answered: ANSWERED,
   actions: {
-    ...MESSAGE_LIFECYCLE.actions,
+    ...(MESSAGE_LIFECYCLE.actions as Record<LifecycleAction, ActionRule<ProposalStatus>>),
+    note: PROPOSAL_EVERY,
+    reveal_contact: PROPOSAL_EVERY,
     // a suggestion's role is set by the assignment, not by the desk
     recategorise: NEVER,
     // answered through the steps below, which record the category, opinion and rating
@@ -281,6 +315,7 @@ const DISCLOSURE_OPEN = ['new', 'assigned'] as const satisfies readonly Disclosu
 export const DISCLOSURE_LIFECYCLE: KindLifecycle<DisclosureStatus> = {
   statuses: DISCLOSURE_STATUSES,
   pending: DISCLOSURE_OPEN,
+  answered: ['replied', 'closed'],
   actions: {
     claim: { statuses: DISCLOSURE_OPEN, role: 'responder', holder: 'claim' },
     release: { statuses: ['assigned'], role: 'responder', holder: 'holder_only' },
@@ -333,9 +368,12 @@ export const DISCLOSURE_LIFECYCLE: KindLifecycle<DisclosureStatus> = {
   },
 }
 
-/** The registered sections, by kind. A kind without its own section yet follows the message's. */
+/**
+ * The registered sections, by kind. A kind without its own section yet follows the message's. Every
+ * kind's statuses are among the message's (`INQUIRY_STATUSES`, the one status column).
+ */
 export const LIFECYCLES: { message: KindLifecycle<MessageStatus> } & Partial<
-  Record<InquiryKind, KindLifecycle<string>>
+  Record<InquiryKind, KindLifecycle<MessageStatus>>
 > = {
   message: MESSAGE_LIFECYCLE,
   proposal: PROPOSAL_LIFECYCLE,
@@ -343,8 +381,10 @@ export const LIFECYCLES: { message: KindLifecycle<MessageStatus> } & Partial<
 }
 
 /** The section for `kind` (the message's when the kind has none of its own). */
-export function lifecycleOf(kind: string): KindLifecycle<string> {
-  return (LIFECYCLES as Partial<Record<string, KindLifecycle<string>>>)[kind] ?? MESSAGE_LIFECYCLE
+export function lifecycleOf(kind: string): KindLifecycle<MessageStatus> {
+  return (
+    (LIFECYCLES as Partial<Record<string, KindLifecycle<MessageStatus>>>)[kind] ?? MESSAGE_LIFECYCLE
+  )
 }
 
 /** True when `viewer` may see the inquiry at all (the API's `viewerScope` in SQL says the same). */
@@ -410,4 +450,52 @@ export function canDo(
 /** The statuses an action is allowed in, for `kind` (the SPA's hints; the API's SQL filters). */
 export function statusesFor(kind: string, action: LifecycleAction): readonly string[] {
   return lifecycleOf(kind).actions[action].statuses
+}
+
+/** Whether an inquiry of `kind` in `status` still needs the bureau's answer (the pending queue). */
+export function isPending(kind: string, status: string): boolean {
+  return (lifecycleOf(kind).pending as readonly string[]).includes(status)
+}
+
+/**
+ * The status an inquiry of `kind` takes when merged as a duplicate; undefined when the kind has
+ * none (it cannot be merged).
+ */
+export function mergedStatus(kind: string): MessageStatus | undefined {
+  return lifecycleOf(kind).merged
+}
+
+/** The merged statuses of every registered kind (the tallies' "merged, not yet answered"). */
+export function mergedStatuses(): readonly MessageStatus[] {
+  const all = Object.values(LIFECYCLES).flatMap((s) => (s?.merged === undefined ? [] : [s.merged]))
+  return [...new Set(all)]
+}
+
+/**
+ * The statuses in which a duplicate merged into an inquiry of `kind` is answered with the reply
+ * its main inquiry gets: still merged, or answered before (a later reply reaches it too).
+ */
+export function duplicateAnswerStatuses(kind: string): readonly MessageStatus[] {
+  const section = lifecycleOf(kind)
+  if (section.merged === undefined) return []
+  const answered = section.actions.reply.statuses.filter((s) => !section.pending.includes(s))
+  return [section.merged, ...answered]
+}
+
+/**
+ * The status an inquiry goes back to when reopened or re-handled (不满意): a merged duplicate to
+ * its kind's merged status (it is answered with its main inquiry again), else `assigned` when
+ * someone holds it, else `new`.
+ */
+export function reopenedStatus(
+  inquiry: Pick<LifecycleSubject, 'kind' | 'assigneeId' | 'duplicateOfId'>,
+): MessageStatus {
+  const merged = mergedStatus(inquiry.kind)
+  if (inquiry.duplicateOfId !== null && merged !== undefined) return merged
+  return inquiry.assigneeId === null ? 'new' : 'assigned'
+}
+
+/** Whether an inquiry of `kind` in `status` has been answered (its reply has gone to the citizen). */
+export function isAnswered(kind: string, status: string): boolean {
+  return (lifecycleOf(kind).answered as readonly string[]).includes(status)
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   LIFECYCLE_ACTIONS,
-  MESSAGE_STATUSES,
+  PROPOSAL_STATUSES,
   canDo,
   type LifecycleAction,
   type LifecycleSubject,
@@ -71,7 +71,7 @@ const EXPECTED: Record<LifecycleAction, string> = {
 describe('the proposal lifecycle, every action × status × role for lead and co-unit items', () => {
   const cells = LIFECYCLE_ACTIONS.flatMap((action) =>
     (['主办', '协办'] as const).flatMap((category, half) =>
-      MESSAGE_STATUSES.flatMap((status, i) =>
+      PROPOSAL_STATUSES.flatMap((status, i) =>
         ROLES.map((role) => ({
           action,
           category,

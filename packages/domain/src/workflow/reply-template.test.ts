@@ -4,6 +4,7 @@ import {
   fillTemplateForComposer,
   formatChineseDate,
   templateSegments,
+  unfillRecordValues,
 } from './reply-template.ts'
 
 const values = {
@@ -89,5 +90,36 @@ describe('templateSegments', () => {
       )
       .join('')
     expect(joined).toBe(fillTemplate(template, { citizenName: '张**', department: null }).text)
+  })
+})
+
+describe('unfillRecordValues', () => {
+  const first = {
+    citizenName: '贺林',
+    receivedDate: '2024年9月7日',
+    trackingNumber: 'GD-1',
+    department: '规划处',
+  }
+  const reply = '贺林您好：您于2024年9月7日反映的问题（工单号GD-1）已由规划处办理。贺林，谢谢。'
+
+  it("turns the first inquiry's own values back into placeholders, not the department", () => {
+    expect(unfillRecordValues(reply, first)).toBe(
+      '{citizenName}您好：您于{receivedDate}反映的问题（工单号{trackingNumber}）已由规划处办理。{citizenName}，谢谢。',
+    )
+  })
+
+  it("fills for a second citizen without a trace of the first's", () => {
+    const second = { citizenName: '王芳', receivedDate: '2024年9月9日', trackingNumber: 'MX-7' }
+    const text = fillTemplate(unfillRecordValues(reply, first), second).text
+    expect(text).toContain('王芳您好')
+    expect(text).toContain('工单号MX-7')
+    expect(text).not.toContain('贺林')
+    expect(text).not.toContain('GD-1')
+  })
+
+  it('leaves one-character and absent values alone', () => {
+    expect(unfillRecordValues('林先生您好', { citizenName: '林', trackingNumber: null })).toBe(
+      '林先生您好',
+    )
   })
 })

@@ -25,6 +25,17 @@ export type TemplateField = keyof typeof TEMPLATE_PLACEHOLDERS
  */
 export const PERSONAL_PLACEHOLDERS: readonly TemplateField[] = ['citizenName']
 
+/**
+ * Placeholders whose value belongs to one inquiry's own record (who wrote, when, under which
+ * number), as opposed to the department answering: a reply given to one inquiry must not carry them
+ * to another (a duplicate merged after the reply, 个人信息保护法 第六条 and 第十条).
+ */
+export const RECORD_PLACEHOLDERS: readonly TemplateField[] = [
+  'citizenName',
+  'receivedDate',
+  'trackingNumber',
+]
+
 /** The values for one inquiry; null or absent: not known. */
 export type TemplateValues = Partial<Record<TemplateField, string | null>>
 
@@ -68,6 +79,21 @@ export function fillTemplate(template: string, values: TemplateValues): FilledTe
     return value
   })
   return { text, unknown: [...unknown], missing: [...missing], unfilled: [...unfilled] }
+}
+
+/**
+ * A reply given to one inquiry turned back into a template for another: every value of the first
+ * inquiry's own record (`from`, RECORD_PLACEHOLDERS) becomes its placeholder again, so filling the
+ * result for the other inquiry gives its own name, date and number; a value found nowhere changes
+ * nothing. Values shorter than two characters are left alone (a one-character name would match
+ * inside words); longer values go first, so one that contains another is replaced whole.
+ */
+export function unfillRecordValues(text: string, from: TemplateValues): string {
+  const swaps = RECORD_PLACEHOLDERS.flatMap((field) => {
+    const value = from[field]
+    return value && value.length >= 2 ? [{ value, placeholder: `{${field}}` }] : []
+  }).sort((a, b) => b.value.length - a.value.length)
+  return swaps.reduce((t, s) => t.replaceAll(s.value, s.placeholder), text)
 }
 
 /** `2024年9月27日` for an ISO date `2024-09-27` (the form Chinese official replies use). */

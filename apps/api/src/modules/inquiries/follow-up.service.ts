@@ -1,12 +1,12 @@
 /**
  * 回访: records the follow-up call after a reply. A satisfaction outcome becomes the inquiry's
  * latest `satisfaction` (未联系上 leaves it), and an unsatisfied citizen's inquiry can be reopened
- * for re-handling (重办: event `rehandled`, back to its assignee or the unassigned queue; the first
- * reply's time stays for the tallies).
+ * for re-handling (重办: event `rehandled`, back to its assignee or the unassigned queue, a merged
+ * duplicate back to `merged`; the first reply's time stays for the tallies).
  * Errors: NOT_FOUND, CONFLICT (stale version; not replied or closed), VALIDATION (reopen without
  * `unsatisfied`).
  */
-import { SATISFACTIONS, type FollowUpInput, type Satisfaction } from '@desk/domain'
+import { SATISFACTIONS, reopenedStatus, type FollowUpInput, type Satisfaction } from '@desk/domain'
 import type { Ctx } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import { insertFollowUp } from '../follow-ups/follow-ups.service.ts'
@@ -27,7 +27,7 @@ export function recordFollowUp(ctx: Ctx, id: number, input: FollowUpInput) {
     if (input.reopen) {
       write(db, row, {
         ...patch,
-        status: row.assigneeId === null ? 'new' : 'assigned',
+        status: reopenedStatus(row),
         closedAt: null,
         updatedAt: ctx.now,
       })

@@ -10,6 +10,7 @@
  */
 import {
   canDo,
+  reopenedStatus,
   maskEmail,
   maskName,
   maskPhone,
@@ -187,11 +188,13 @@ export function closeInquiry(ctx: Ctx, id: number, version: number) {
   })
 }
 
-/** Reopens a replied, closed or returned (re-dispatched) inquiry: back to its assignee, or to the unassigned queue. */
+/**
+ * Reopens a replied, closed or returned (re-dispatched) inquiry: back to its assignee, or to the
+ * unassigned queue; a merged duplicate back to `merged`, answered with its main inquiry's next reply.
+ */
 export function reopenInquiry(ctx: Ctx, id: number, version: number) {
   return act(ctx, id, { action: 'reopen', version }, (row, db) => {
-    const status = row.assigneeId === null ? 'new' : 'assigned'
-    write(db, row, { status, closedAt: null, updatedAt: ctx.now })
+    write(db, row, { status: reopenedStatus(row), closedAt: null, updatedAt: ctx.now })
     repo.insertEvent(db, {
       inquiryId: id,
       actorId: ctx.user.id,

@@ -6,9 +6,9 @@
  * Runs inside the caller's transaction.
  */
 import {
+  duplicateAnswerStatuses,
   fillTemplate,
   formatChineseDate,
-  statusesFor,
   toZonedDate,
   type TemplateValues,
 } from '@desk/domain'
@@ -45,8 +45,8 @@ export function requireReplyWithoutSignOff(db: Db, row: Current) {
 /** Releases `text` on `row` and its answerable duplicates. @returns the main reply's id */
 export function releaseReply(db: Db, row: Current, text: ReleasedText): number {
   const replyId = answer(db, row, text, {})
-  // a duplicate takes the reply in every status its main inquiry could be replied in
-  for (const dup of workflowRepo.listDuplicateIds(db, row.id, statusesFor(row.kind, 'reply'))) {
+  // a duplicate takes the reply while merged, and again when answered before (a later reply)
+  for (const dup of workflowRepo.listDuplicateIds(db, row.id, duplicateAnswerStatuses(row.kind))) {
     const dupRow = repo.findInquiry(db, dup.id)
     if (dupRow) answer(db, dupRow, text, { viaInquiryId: row.id })
   }

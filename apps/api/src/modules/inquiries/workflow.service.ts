@@ -5,14 +5,14 @@
  * Errors: NOT_FOUND, CONFLICT (stale version; wrong status; inactive department or reason; merge
  * loops), VALIDATION (a posted date in the future).
  */
-import { startOfZonedDay } from '@desk/domain'
+import { isAnswered, mergedStatus, startOfZonedDay, unfillRecordValues } from '@desk/domain'
 import type { Ctx } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import { getActiveDepartment } from '../departments/departments.service.ts'
 import { getActiveReturnReason } from '../return-reasons/return-reasons.service.ts'
 import * as repo from './inquiries.repo.ts'
 import { act, load, write } from './inquiries.service.ts'
-import { answer } from './release-reply.service.ts'
+import { answer, templateValuesOf } from './release-reply.service.ts'
 import * as workflowRepo from './workflow.repo.ts'
 
 /** 转办: to another department with a note; the assignee is cleared, the inquiry is `new` there. */
@@ -81,9 +81,12 @@ export function addNote(ctx: Ctx, id: number, input: { version: number; text: st
 }
 
 /**
- * Merges the inquiry as a duplicate of `mainId` (any channel). The main one must be visible to the
- * user and not itself a duplicate; an inquiry that has duplicates cannot become one (no chains).
- * When the main inquiry is answered already, its latest reply answers this one at once.
+ * Merges the inquiry as a duplicate of `mainId` (any channel): it takes its kind's `merged` status,
+ * leaves the pending counts and is answered with its main inquiry. The main one must be visible to
+ * the user and not itself a duplicate; an inquiry that has duplicates cannot become one (no chains).
+ * When the main inquiry is answered already, its latest reply answers this one at once, refilled
+ * from this inquiry's own record (name, receipt date, number: never the first citizen's);
+ * VALIDATION naming the placeholder when this record lacks a value the reply needs.
  */
 export function mergeAsDuplicate(ctx: Ctx, id: number, input: { version: number; mainId: number }) {
   return act(ctx, id, { action: 'merge', version: input.version }, (row, db) => {
@@ -104,7 +107,8 @@ export function mergeAsDuplicate(ctx: Ctx, id: number, input: { version: number;
         reason: 'merge_chain',
       })
     }
-    write(db, row, { duplicateOfId: main.id, updatedAt: ctx.now })
+    // canDo allowed `merge`, so the kind has a merged status
+    write(db, row, { duplicateOfId: main.id, status: mergedStatus(row.kind), updatedAt: ctx.now })
     const data = { mainId: main.id, mainChannel: main.channelCode, mainExternalId: main.externalId }
     repo.insertEvent(db, {
       inquiryId: id,
@@ -120,16 +124,15 @@ export function mergeAsDuplicate(ctx: Ctx, id: number, input: { version: number;
       data: { duplicateId: id, duplicateChannel: row.channelCode },
       createdAt: ctx.now,
     })
-    const latest =
-      main.status === 'replied' || main.status === 'closed'
-        ? workflowRepo.findLatestDeskReply(db, main.id)
-        : undefined
+    const latest = isAnswered(main.kind, main.status)
+      ? workflowRepo.findLatestDeskReply(db, main.id)
+      : undefined
     if (latest) {
-      const merged = load(db, id)
+      const body = unfillRecordValues(latest.body, templateValuesOf(main))
       answer(
         db,
-        merged,
-        { body: latest.body, authorId: ctx.user.id, approvedBy: latest.approvedBy, now: ctx.now },
+        load(db, id),
+        { body, authorId: ctx.user.id, approvedBy: latest.approvedBy, now: ctx.now },
         { viaInquiryId: main.id },
       )
     }

@@ -156,12 +156,17 @@ describe('workflow actions', () => {
         id: dup!.id,
         channelCode: 'mayor_mailbox',
         externalId: expect.any(String),
-        status: 'new',
+        status: 'merged',
         subject: '小区停车难',
         body: '晚上无处停车',
         category: '交通',
       },
     ])
+    // merged, the duplicate leaves the pending counts: one citizen's two messages are one item
+    const pending = (await (await call(d, s, 'GET', '/inquiries/counts')).json()) as {
+      byChannel: Record<string, number>
+    }
+    expect([pending.byChannel.hotline_12345, pending.byChannel.mayor_mailbox]).toEqual([1, 0])
     const direct = await call(d, s, 'POST', `/inquiries/${dup!.id}/replies`, {
       version: 2,
       body: '答复',
@@ -399,6 +404,68 @@ describe('placeholders filled by the server', () => {
       ).status,
     ).toBe(422)
     expect((await detail(d, s, r!.id)).inquiry.replies).toHaveLength(0)
+  })
+})
+
+describe('a duplicate merged into an answered inquiry', () => {
+  it("gets the reply refilled from its own record: the second citizen's name, never the first's", async () => {
+    const { d } = await desk()
+    const s = await member(d, 'responder', 'alice', null)
+    const [main, dup] = addInquiries(d.db, [
+      { citizenName: '贺林', externalId: 'GD-7' },
+      { channelCode: 'mayor_mailbox', citizenName: '王芳', externalId: 'MX-9' },
+    ])
+    await call(d, s, 'POST', `/inquiries/${main!.id}/replies`, {
+      version: 1,
+      body: '{市民姓名}您好：工单{工单编号}已办理。',
+    })
+    const res = await call(d, s, 'POST', `/inquiries/${dup!.id}/merge`, {
+      version: 1,
+      mainId: main!.id,
+    })
+    expect(res.status).toBe(200)
+    const view = await detail(d, s, dup!.id)
+    expect(view.inquiry.status).toBe('replied')
+    expect(view.inquiry.replies.map((x) => x.body)).toEqual(['王芳您好：工单MX-9已办理。'])
+    expect(JSON.stringify(view.inquiry)).not.toContain('贺林')
+  })
+
+  it('is refused (422 naming the placeholder, nothing written) when its record lacks a value the reply needs', async () => {
+    const { d } = await desk()
+    const s = await member(d, 'responder', 'alice', null)
+    const [main, dup] = addInquiries(d.db, [{ citizenName: '贺林' }, {}])
+    await call(d, s, 'POST', `/inquiries/${main!.id}/replies`, {
+      version: 1,
+      body: '{市民姓名}您好：已办理。',
+    })
+    const res = await call(d, s, 'POST', `/inquiries/${dup!.id}/merge`, {
+      version: 1,
+      mainId: main!.id,
+    })
+    expect(res.status).toBe(422)
+    const { error } = (await res.json()) as { error: { details: { placeholder: string }[] } }
+    expect(error.details.map((x) => x.placeholder)).toEqual(['citizenName'])
+    const view = await detail(d, s, dup!.id)
+    expect([view.inquiry.status, view.inquiry.duplicateOfId, view.inquiry.replies]).toEqual([
+      'new',
+      null,
+      [],
+    ])
+  })
+
+  it('goes back to merged, not to the pending queue, when reopened', async () => {
+    const { d } = await desk()
+    const s = await member(d, 'responder', 'alice', null)
+    const [main, dup] = addInquiries(d.db, [{}, {}])
+    await call(d, s, 'POST', `/inquiries/${dup!.id}/merge`, { version: 1, mainId: main!.id })
+    await call(d, s, 'POST', `/inquiries/${main!.id}/replies`, { version: 1, body: '已办理。' })
+    const replied = await detail(d, s, dup!.id)
+    expect(replied.inquiry.status).toBe('replied')
+    const res = await call(d, s, 'POST', `/inquiries/${dup!.id}/reopen`, {
+      version: replied.inquiry.version,
+    })
+    expect(res.status).toBe(200)
+    expect((await detail(d, s, dup!.id)).inquiry.status).toBe('merged')
   })
 })
 

@@ -8,6 +8,7 @@ import {
   CITIZEN_STATUSES,
   TRACKING_ALPHABET,
   formatInstant,
+  hasPublishedReply,
   normaliseMainlandPhone,
   type CitizenStatus,
   type InquiryStatus,
@@ -39,6 +40,8 @@ const CITIZEN_STATUS: Record<InquiryStatus, CitizenStatus> = {
   closed: CITIZEN_STATUSES[3],
   // 退单: the bureau will not answer it here, so the citizen sees it closed
   returned: CITIZEN_STATUSES[3],
+  // merged with the same citizen's (or another's) message on the matter: answered with it
+  merged: CITIZEN_STATUSES[1],
 }
 
 /**
@@ -112,10 +115,7 @@ export function trackMailbox(db: Db, input: MailboxTrackInput, now: number) {
   if (!row || !phone || row.citizenPhone !== phone) {
     throw new AppError('NOT_FOUND', 'No message matches this tracking number and phone number')
   }
-  const reply =
-    row.status === 'replied' || row.status === 'closed'
-      ? repo.findLatestDeskReply(db, row.id)
-      : undefined
+  const reply = hasPublishedReply(row.status) ? repo.findLatestDeskReply(db, row.id) : undefined
   return {
     trackingNumber: input.trackingNumber,
     subject: row.subject,

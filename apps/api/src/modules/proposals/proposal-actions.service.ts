@@ -9,11 +9,12 @@
  * draft waiting), VALIDATION (the body).
  */
 import type { z } from 'zod'
-import type {
-  proposalAnswerSchema,
-  proposalConsultationSchema,
-  proposalOpinionSchema,
-  proposalRatingSchema,
+import {
+  reopenedStatus,
+  type proposalAnswerSchema,
+  type proposalConsultationSchema,
+  type proposalOpinionSchema,
+  type proposalRatingSchema,
 } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import type { Ctx } from '../../lib/context.ts'
@@ -124,7 +125,7 @@ export function rateAnswer(ctx: Ctx, id: number, input: Versioned<typeof proposa
     proposalOf(tx, row)
     repo.updateProposal(tx, id, { rating: input.rating, ratedAt: ctx.now })
     const rehandle = input.rating === 'unsatisfied'
-    const status = rehandle ? (row.assigneeId === null ? 'new' : 'assigned') : 'closed'
+    const status = rehandle ? reopenedStatus(row) : 'closed'
     write(tx, row, {
       status,
       satisfaction: input.rating,

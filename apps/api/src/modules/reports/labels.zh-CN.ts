@@ -47,6 +47,7 @@ export const statusLabels = {
   returned: '已退回',
   replied: '已答复',
   closed: '已办结',
+  merged: '已合并',
 } as const
 
 export const satisfactionLabels = {

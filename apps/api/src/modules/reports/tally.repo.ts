@@ -4,15 +4,16 @@
  * messages only: disclosure requests have their own national table (modules/disclosure), and the
  * annual report counts them apart (全年共受理依申请公开…件).
  */
-import type { PeriodBucket } from '@desk/domain'
-import { and, eq, lt } from 'drizzle-orm'
+import { mergedStatuses, type PeriodBucket } from '@desk/domain'
+import { and, eq, inArray, lt } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { inquiries } from '../../db/schema.ts'
 import { countGroupsWhere, queuePredicate, type Viewer } from './report-counts.repo.ts'
 
 /**
- * Per channel and per category: received and replied by `yearEndMs` (exclusive, UTC ms); per
- * channel and month bucket: received.
+ * Per channel and per category: received, replied by `yearEndMs` (exclusive, UTC ms), and merged
+ * into another message and not yet answered (answered through that one, which counts as pending);
+ * per channel and month bucket: received.
  */
 export function countTally(
   db: Db,
@@ -27,6 +28,7 @@ export function countTally(
     messages,
   )
   const replied = and(received, lt(inquiries.repliedAt, yearEndMs))
+  const merged = and(received, inArray(inquiries.status, mergedStatuses()))
   const monthPreds = Object.fromEntries(
     months.map((m) => [
       m.key,
@@ -34,8 +36,8 @@ export function countTally(
     ]),
   )
   return {
-    byChannel: countGroupsWhere(db, 'channel', received, { received, replied }),
+    byChannel: countGroupsWhere(db, 'channel', received, { received, replied, merged }),
     byMonth: countGroupsWhere(db, 'channel', received, monthPreds),
-    byCategory: countGroupsWhere(db, 'category', received, { received, replied }),
+    byCategory: countGroupsWhere(db, 'category', received, { received, replied, merged }),
   }
 }

@@ -1,6 +1,7 @@
 /**
  * The yearly tally: per channel the inquiries received in the year (by receipt date in
- * Asia/Shanghai), replied by the year's end and pending at the year's end; totals; per month;
+ * Asia/Shanghai), replied by the year's end and pending at the year's end (a duplicate merged into
+ * another message is not: that one is); totals; per month;
  * per category; and the annual-report sentence (without the channels the report gives a sentence of
  * their own: the consultation line, suggestions and proposals). Channels listed: the active ones, plus any
  * deactivated channel that received inquiries that year, in display order.
@@ -22,10 +23,11 @@ import { countTally } from './tally.repo.ts'
 
 export type TallyCounts = { received: number; replied: number; pending: number }
 
-const withPending = (received: number, replied: number): TallyCounts => ({
-  received,
-  replied,
-  pending: received - replied,
+/** A duplicate merged and not yet answered is not pending: its main message is (counted once). */
+const withPending = (c: { received: number; replied: number; merged: number }): TallyCounts => ({
+  received: c.received,
+  replied: c.replied,
+  pending: c.received - c.replied - c.merged,
 })
 
 /** The tally of `year` (a four-digit calendar year) over the inquiries `viewer` may see. */
@@ -49,7 +51,7 @@ export function getYearTally(db: Db, viewer: Viewer, year: number) {
         code: c.code,
         nameZh: c.nameZh,
         nameEn: c.nameEn,
-        ...withPending(n?.received ?? 0, n?.replied ?? 0),
+        ...withPending(n ?? { received: 0, replied: 0, merged: 0 }),
       }
     })
   const sum = (k: keyof TallyCounts) => channels.reduce((s, c) => s + c[k], 0)
@@ -67,7 +69,7 @@ export function getYearTally(db: Db, viewer: Viewer, year: number) {
   const byCategory = counts.byCategory
     .map((g) => ({
       category: g.group as string | null,
-      ...withPending(g.counts.received, g.counts.replied),
+      ...withPending(g.counts),
     }))
     .sort((a, b) => b.received - a.received || String(a.category).localeCompare(String(b.category)))
   return {

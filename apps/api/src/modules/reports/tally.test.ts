@@ -1,6 +1,8 @@
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
+import { eq } from 'drizzle-orm'
+import { inquiries } from '../../db/schema.ts'
 import { call, setupDesk, signIn } from '../../test/setup.ts'
 import { createChannel } from '../channels/channels.service.ts'
 import { ingestInquiries } from '../inquiries/ingest.service.ts'
@@ -92,6 +94,27 @@ describe('GET /reports/tally', () => {
       { category: '规划', received: 7, replied: 0, pending: 7 },
       { category: null, received: 6, replied: 2, pending: 4 },
     ])
+  })
+
+  it('counts a merged duplicate once in its own channel and not as pending (its main is)', async () => {
+    const desk = desk2017()
+    const s = await signIn(desk, 'manager')
+    const idOf = (channel: string) =>
+      desk.db.select().from(inquiries).where(eq(inquiries.channelCode, channel)).all()[0]!.id
+    const res = await call(desk, s, 'POST', `/inquiries/${idOf('minxin')}/merge`, {
+      version: 1,
+      mainId: idOf('director_mailbox'),
+    })
+    expect(res.status).toBe(200)
+    const t = (await (await call(desk, s, 'GET', '/reports/tally?year=2017')).json()) as Tally
+    const counts = (code: string) => {
+      const c = t.channels.find((x) => x.code === code)!
+      return [c.received, c.replied, c.pending]
+    }
+    expect(counts('minxin')).toEqual([4, 0, 3])
+    expect(counts('director_mailbox')).toEqual([1, 0, 1])
+    expect(t.totals).toEqual({ received: 13, replied: 2, pending: 10 })
+    expect(t.sentence).toContain('“民心网联网平台”4件')
   })
 
   it('puts the inquiries of the boundary instants into the neighbouring years', async () => {
