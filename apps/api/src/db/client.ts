@@ -40,7 +40,17 @@ export function openDb(path: string): Db {
   return db
 }
 
-/** A fresh, migrated in-memory database (tests). */
+let testDatabase: (() => Db) | undefined
+
+/**
+ * Tests on another engine: the `api-pg` project's per-file set-up hands its PostgreSQL database
+ * (emptied before each test) to createTestDb; `undefined` goes back to SQLite in memory.
+ */
+export function useTestDatabase(open: (() => Db) | undefined): void {
+  testDatabase = open
+}
+
+/** A fresh, migrated database for a test: SQLite in memory, or the engine under test's (see useTestDatabase). */
 export function createTestDb(): Db {
-  return openDb(':memory:')
+  return testDatabase?.() ?? openDb(':memory:')
 }

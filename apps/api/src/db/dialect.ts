@@ -2,10 +2,11 @@
  * The SQL that differs between database engines, in one place. Repos write drizzle queries that
  * every engine understands and ask `dialectOf(db)` for the rest, so one repo serves each engine.
  * The engine is read from the handle (never a global): two databases of different engines can
- * live in one process (a copy from SQLite to PostgreSQL). Only the SQLite form exists so far.
+ * live in one process (a copy from SQLite to PostgreSQL).
  */
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from './client.ts'
+import { engineOf, type Engine } from './engine.ts'
 
 /**
  * How many rows an awaited insert, update or delete without `returning()` changed: better-sqlite3
@@ -18,7 +19,7 @@ export function changedRows(result: unknown): number {
 
 /** The engine-specific SQL of one engine; see each member. */
 export type Dialect = {
-  readonly engine: 'sqlite'
+  readonly engine: Engine
   /**
    * `table` as a FROM source that the planner must read through index `indexName` (SQLite's
    * `INDEXED BY`; an engine without index hints gives the plain table).
@@ -43,8 +44,20 @@ const sqlite: Dialect = {
   rows: async <T>(db: Db, query: SQL) => db.all<T>(query),
 }
 
+// PostgreSQL has no index hints (its planner chooses by statistics); json arrays unnest with
+// their 1-based position, and `greatest` is standard there
+const postgres: Dialect = {
+  engine: 'postgres',
+  tableUsingIndex: (table) => sql`${table}`,
+  numberedValues: (values) =>
+    sql`(select (ord - 1)::int as key, value::bigint as value from jsonb_array_elements_text(${JSON.stringify(values)}::jsonb) with ordinality as v(value, ord))`,
+  greatest: (a, b) => sql`greatest(${a}, ${b})`,
+  rows: async <T>(db: Db, query: SQL) =>
+    (await (db as unknown as PgExecutor).execute(query)).rows as T[],
+}
+type PgExecutor = { execute(query: SQL): Promise<{ rows: unknown[] }> }
+
 /** The dialect of the engine behind `db`. */
 export function dialectOf(db: Db): Dialect {
-  void db
-  return sqlite
+  return engineOf(db) === 'postgres' ? postgres : sqlite
 }

@@ -40,12 +40,6 @@ export function aliasTable<T extends SQLiteTable, A extends string>(table: T, na
     : sqliteAlias(table, name)
 }
 
-/** Rows an awaited UPDATE or DELETE (without `returning`) changed, on either engine. */
-export function affectedRows(result: unknown): number {
-  const r = result as { changes?: number; rowCount?: number | null }
-  return r.changes ?? r.rowCount ?? 0
-}
-
 /**
  * Opens the desk's database: a `postgres://` URL connects to the server and migrates it; anything
  * else is the path of the SQLite file (created and migrated when new).

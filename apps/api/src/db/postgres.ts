@@ -18,13 +18,9 @@ export const isPostgresUrl = (value: string): boolean => /^postgres(ql)?:\/\//i.
 
 // Instants are int8 milliseconds and counts come back as int8 (count(*)) or numeric (sum()):
 // read both as JS numbers, as SQLite gives them (every value the desk stores is below 2^53).
-// Per pool, not pg's global type table, so another user of `pg` in the process is not affected.
-const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === 20 || oid === 1700
-      ? (v: string) => Number(v)
-      : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
-}
+// pg's global type table, because drizzle passes its own per-query parsers that fall back to it.
+pg.types.setTypeParser(pg.types.builtins.INT8, Number)
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, Number)
 
 /** The server's refusal, in one line for the person starting the desk: no stack, no password. */
 export class DbStartError extends Error {}
@@ -63,7 +59,6 @@ export async function openPostgres(url: string, options: PgOptions = {}): Promis
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
-    types,
     connectionTimeoutMillis: 10_000,
   })
   // a connection that dies while idle in the pool (server restart) is dropped and replaced on

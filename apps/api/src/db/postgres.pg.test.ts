@@ -1,0 +1,198 @@
+import { spawn } from 'node:child_process'
+import { resolve } from 'node:path'
+import { asc, eq, sql } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { pgAdmin, pgUrlFor, uniqueDbName } from '../test/pg-server.ts'
+import { createTestDb, type Db } from './client.ts'
+import { dialectOf } from './dialect.ts'
+import { aliasTable, closeDatabase, engineOf, tables } from './engine.ts'
+import { openPostgres } from './postgres.ts'
+import { withTransaction } from './transaction.ts'
+
+const API_DIR = resolve(import.meta.dirname, '../..')
+
+async function departmentNames(db: Db) {
+  const { departments } = tables(db)
+  return (await db.select().from(departments).orderBy(asc(departments.id))).map((d) => d.name)
+}
+const addDepartment = (db: Db, name: string) => db.insert(tables(db).departments).values({ name })
+
+/** Starts the API process on `url` and gives its exit code and stderr. */
+function startApi(url: string): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: API_DIR,
+      env: { ...process.env, DESK_DB: url, DESK_DEMO: '0', PORT: '0' },
+    })
+    let stderr = ''
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()))
+    child.on('exit', (code) => done({ code, stderr }))
+  })
+}
+
+describe('PostgreSQL engine', () => {
+  it('runs on pg-core tables: engineOf, tables() and aliases for self-joins', async () => {
+    const db = createTestDb()
+    expect(engineOf(db)).toBe('postgres')
+    const { users, departments } = tables(db)
+    const [dept] = await db.insert(departments).values({ name: '规划处' }).returning()
+    await db.insert(users).values([
+      { username: 'a', displayName: 'A', role: 'admin', passwordHash: 'x', departmentId: dept?.id },
+      { username: 'b', displayName: 'B', role: 'responder', passwordHash: 'x', isActive: false },
+    ])
+    const other = aliasTable(users, 'other')
+    const rows = await db
+      .select({ name: users.username, dept: departments.name, other: other.username })
+      .from(users)
+      .leftJoin(departments, eq(departments.id, users.departmentId))
+      .innerJoin(other, sql`${other.id} <> ${users.id}`)
+      .where(eq(users.isActive, true))
+    expect(rows).toEqual([{ name: 'a', dept: '规划处', other: 'b' }])
+    // instants are numbers (int8 read as Number), as on SQLite
+    const [created] = await db.select({ at: users.createdAt }).from(users).limit(1)
+    expect(typeof created?.at).toBe('number')
+    expect(Math.abs((created?.at ?? 0) - Date.now())).toBeLessThan(60_000)
+    const numbered = await dialectOf(db).rows<{ key: number; value: number }>(
+      db,
+      sql`select * from ${dialectOf(db).numberedValues([5, 7])} t order by key`,
+    )
+    expect(numbered).toEqual([
+      { key: 0, value: 5 },
+      { key: 1, value: 7 },
+    ])
+  })
+
+  it('leaves nothing written when a transaction fails half-way, after an await', async () => {
+    const db = createTestDb()
+    await expect(
+      withTransaction(db, async (tx) => {
+        await addDepartment(tx, '规划处')
+        await new Promise((r) => setTimeout(r, 5))
+        await addDepartment(tx, '土地利用处')
+        throw new Error('half-way')
+      }),
+    ).rejects.toThrow('half-way')
+    expect(await departmentNames(db)).toEqual([])
+  })
+
+  it('joins the running transaction when called with one (a nested call rolls back with it)', async () => {
+    const db = createTestDb()
+    await expect(
+      withTransaction(db, async (tx) => {
+        await addDepartment(tx, '规划处')
+        await withTransaction(tx, async (inner) => addDepartment(inner, '办公室'))
+        throw new Error('outer fails')
+      }),
+    ).rejects.toThrow('outer fails')
+    expect(await departmentNames(db)).toEqual([])
+    await withTransaction(db, async (tx) => {
+      await withTransaction(tx, async (inner) => addDepartment(inner, '办公室'))
+    })
+    expect(await departmentNames(db)).toEqual(['办公室'])
+  })
+
+  it('keeps the per-channel counts and day summaries by trigger, and refuses to alter the audit log', async () => {
+    const db = createTestDb()
+    const { channels, inquiries, inquiryCounts, inquiryDayChannelStats, auditLog } = tables(db)
+    await db
+      .insert(channels)
+      .values({ code: 'minxin', nameZh: '民心网', nameEn: 'Minxin', intake: 'api' })
+    const at = Date.parse('2024-09-27T23:30:00+08:00') // the 27th in Shanghai, the 27th 15:30 UTC
+    const base = {
+      channelCode: 'minxin',
+      subject: 's',
+      body: 'b',
+      receivedAt: at,
+      dueAt: at + 86_400_000,
+      createdAt: at,
+      updatedAt: at,
+    }
+    await db.insert(inquiries).values([
+      { ...base, externalId: '1' },
+      { ...base, externalId: '2' },
+    ])
+    await db
+      .update(inquiries)
+      .set({ status: 'replied', repliedAt: at + 3_600_000 })
+      .where(eq(inquiries.externalId, '1'))
+    expect(await db.select().from(inquiryCounts).orderBy(inquiryCounts.status)).toEqual([
+      { channelCode: 'minxin', status: 'new', n: 1 },
+      { channelCode: 'minxin', status: 'replied', n: 1 },
+    ])
+    const day = Math.floor((at + 8 * 3_600_000) / 86_400_000)
+    expect(
+      await db
+        .select()
+        .from(inquiryDayChannelStats)
+        .where(sql`${inquiryDayChannelStats.n} > 0`)
+        .orderBy(inquiryDayChannelStats.status),
+    ).toEqual([
+      {
+        day,
+        channelCode: 'minxin',
+        status: 'new',
+        replyDay: -1,
+        onTime: 0,
+        satisfaction: '',
+        n: 1,
+      },
+      {
+        day,
+        channelCode: 'minxin',
+        status: 'replied',
+        replyDay: day + 1,
+        onTime: 1,
+        satisfaction: '',
+        n: 1,
+      },
+    ])
+    await db.insert(auditLog).values({ at, action: 'login' })
+    // drizzle wraps the driver's error: the server's message is its cause
+    const refusal = { cause: expect.objectContaining({ message: 'the audit log is append-only' }) }
+    await expect(db.delete(auditLog)).rejects.toMatchObject(refusal)
+    await expect(db.update(auditLog).set({ action: 'x' })).rejects.toMatchObject(refusal)
+    await expect(dialectOf(db).rows(db, sql`truncate audit_log`)).rejects.toMatchObject(refusal)
+  })
+
+  it('migrates once when two processes start on a new database together', async () => {
+    const name = uniqueDbName('desk_race')
+    await pgAdmin(`create database ${name}`)
+    try {
+      const both = await Promise.all([
+        openPostgres(pgUrlFor(name), { max: 1 }),
+        openPostgres(pgUrlFor(name), { max: 1 }),
+      ])
+      const applied = await dialectOf(both[0]).rows<{ n: number }>(
+        both[0],
+        sql`select count(*) as n from drizzle.__drizzle_migrations`,
+      )
+      expect(applied).toEqual([{ n: 2 }])
+      await Promise.all(both.map(closeDatabase))
+    } finally {
+      await pgAdmin(`drop database if exists ${name} with (force)`)
+    }
+  })
+
+  it('refuses to start on a missing database or a refused login: one line, exit 1', async () => {
+    const wrongUser = new URL(pgUrlFor('postgres'))
+    wrongUser.username = 'desk_no_such_role'
+    const [missing, refused, unreachable] = await Promise.all([
+      startApi(pgUrlFor('desk_no_such_database')),
+      startApi(wrongUser.toString()),
+      startApi('postgres://desk:secret@127.0.0.1:1/desk'),
+    ])
+    expect(missing.code).toBe(1)
+    expect(missing.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^PostgreSQL database missing .*desk_no_such_database.*createdb/),
+    ])
+    expect(refused.code).toBe(1)
+    expect(refused.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^PostgreSQL refused the login .*desk_no_such_role/),
+    ])
+    expect(unreachable.code).toBe(1)
+    expect(unreachable.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^Cannot reach PostgreSQL \(127\.0\.0\.1:1\/desk as desk\)/),
+    ])
+    expect(unreachable.stderr).not.toContain('secret')
+  })
+})

@@ -1,0 +1,35 @@
+/**
+ * `api-pg` project, per test file: a database of its own cloned from the run's migrated template
+ * (dropped after the file), emptied before each test, and handed to the tests by createTestDb.
+ */
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest'
+import { useTestDatabase, type Db } from '../db/client.ts'
+import { closeDatabase } from '../db/engine.ts'
+import { openPostgres } from '../db/postgres.ts'
+import { pgAdmin, pgUrlFor, uniqueDbName } from './pg-server.ts'
+
+const template = inject('pgTemplate')
+const name = uniqueDbName('desk_test')
+let db: Db | undefined
+
+beforeAll(async () => {
+  if (template === null) return
+  await pgAdmin(`create database ${name} template ${template}`)
+  db = await openPostgres(pgUrlFor(name), { max: 4 })
+  const opened = db
+  useTestDatabase(() => opened)
+})
+
+beforeEach(async (ctx) => {
+  if (db === undefined) return ctx.skip()
+  await (db.$client as unknown as { query(s: string): Promise<unknown> }).query(
+    'select desk_test_reset()',
+  )
+})
+
+afterAll(async () => {
+  useTestDatabase(undefined)
+  if (db === undefined) return
+  await closeDatabase(db)
+  await pgAdmin(`drop database if exists ${name} with (force)`)
+})
