@@ -204,3 +204,15 @@ export function updateOutcomeLabel(
     .returning()
     .get()
 }
+
+/** The staff's note on the request's first decision ('' when none was written or it was imported). */
+export async function findDecisionNote(db: Db, inquiryId: number): Promise<string> {
+  const [row] = await db
+    .select({ data: inquiryEvents.data })
+    .from(inquiryEvents)
+    .where(and(eq(inquiryEvents.inquiryId, inquiryId), eq(inquiryEvents.type, 'outcome_decided')))
+    .orderBy(asc(inquiryEvents.id))
+    .limit(1)
+  const note = row ? (JSON.parse(row.data) as { note?: unknown }).note : undefined
+  return typeof note === 'string' ? note : ''
+}

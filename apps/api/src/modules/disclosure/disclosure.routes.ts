@@ -1,6 +1,6 @@
 /**
  * `/api/disclosure`: the register of disclosure requests (enter, view with the clock, the clock's
- * steps, review cases, the register of one table cell, outcome labels) and
+ * steps, review cases, the answer document as DOCX, the register of one table cell, outcome labels) and
  * `/api/reports/disclosure?year=`: the national table of the year.
  */
 import {
@@ -13,12 +13,15 @@ import {
   disclosureYearSchema,
   outcomeLabelSchema,
   reviewCaseSchema,
+  textSchema,
 } from '@desk/domain'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { requireStaff } from '../../lib/auth.ts'
 import type { AppEnv } from '../../lib/context.ts'
+import { attachment } from '../../lib/content-disposition.ts'
 import { validate } from '../../lib/validate.ts'
+import { answerDocx, getAnswerDocument } from './disclosure-answer.service.ts'
 import {
   addReviewCase,
   getDisclosureTable,
@@ -34,6 +37,9 @@ import {
 } from './disclosure.service.ts'
 
 const idParam = z.object({ id: z.coerce.number().int().positive() })
+/** The answering agency as it signs the document. */
+const answerQuery = z.object({ agency: textSchema().trim().min(1).max(100) })
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 const registerQuery = z.union([
   disclosureYearSchema.extend({ row: z.enum(TABLE_ROWS), column: z.enum(TABLE_COLUMNS) }),
   disclosureYearSchema.extend({ review: z.enum(REVIEW_KINDS), column: z.enum(REVIEW_COLUMNS) }),
@@ -67,6 +73,29 @@ export const disclosureRoutes = new Hono<AppEnv>()
         getDisclosureView(c.var.db, c.req.valid('param').id, c.var.user, c.var.now()),
         200,
       )
+    },
+  )
+  .get(
+    '/requests/:id/answer/docx',
+    validate('param', idParam),
+    validate('query', answerQuery),
+    async (c) => {
+      const document = await getAnswerDocument(
+        c.var.db,
+        c.req.valid('param').id,
+        c.var.user,
+        c.req.valid('query').agency,
+      )
+      const bytes = await answerDocx(document)
+      c.header('Content-Type', DOCX_TYPE)
+      c.header(
+        'Content-Disposition',
+        attachment(
+          `${document.title}-${document.reference}.docx`,
+          `disclosure-answer-${document.reference}.docx`,
+        ),
+      )
+      return c.body(new Uint8Array(bytes), 200)
     },
   )
   .post(

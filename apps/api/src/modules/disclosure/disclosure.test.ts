@@ -1,3 +1,4 @@
+import mammoth from 'mammoth'
 import { describe, expect, it } from 'vitest'
 import { ensureDeadlineSetup } from '../deadlines/deadlines.service.ts'
 import { call, setupDesk, signIn, T0 } from '../../test/setup.ts'
@@ -112,6 +113,53 @@ describe('the disclosure register', () => {
       requests: { items: { id: number; outcome: string }[] }
     }
     expect(register.requests.items.map((r) => [r.id, r.outcome])).toEqual([[id, 'partial']])
+  })
+
+  it('gives the decided request its answer document as DOCX: outcome wording, articles, remedy, filled from the record', async () => {
+    const at = { now: T0 }
+    const d = desk(at)
+    const s = await signIn(d)
+    const { request: r } = (await (
+      await call(d, s, 'POST', '/disclosure/requests', request({ receivedOn: '2024-09-26' }))
+    ).json()) as View
+    const id = r.inquiryId
+    const docx = (agency = '某市自然资源局') =>
+      call(
+        d,
+        s,
+        'GET',
+        `/disclosure/requests/${id}/answer/docx?agency=${encodeURIComponent(agency)}`,
+      )
+    const early = await docx()
+    expect(early.status).toBe(409)
+    await call(d, s, 'POST', `/inquiries/${id}/claim`, { version: 1 })
+    const decided = await call(d, s, 'POST', `/disclosure/requests/${id}/actions`, {
+      version: 2,
+      action: 'decide',
+      on: '2024-09-27',
+      outcome: 'partial',
+      note: '合同附件中的个人信息涉及第三方隐私',
+    })
+    expect(decided.status).toBe(200)
+    expect((await docx('')).status).toBe(422)
+    const res = await docx()
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toContain('wordprocessingml')
+    expect(res.headers.get('content-disposition')).toContain('attachment')
+    const { value } = await mammoth.extractRawText({
+      buffer: Buffer.from(await res.arrayBuffer()),
+    })
+    const lines = value.split('\n').filter((l) => l.trim() !== '')
+    expect(lines[0]).toBe('政府信息公开申请答复书')
+    expect(lines[1]).toMatch(/^编号：OGI-20240926-/)
+    expect(lines.slice(2)).toEqual([
+      '某律师事务所：',
+      '本机关于2024年9月26日收到您提出的政府信息公开申请，申请获取“申请公开某地块2023年土地出让合同”。',
+      '经审查，您申请获取的政府信息中含有不应当公开的内容，但是能够作区分处理。根据《中华人民共和国政府信息公开条例》第三十七条的规定，本机关向您提供可以公开的政府信息内容（见附件）；对不予公开的内容，理由如下：合同附件中的个人信息涉及第三方隐私。',
+      '如对本答复不服，可以自收到本答复书之日起六十日内依法申请行政复议，或者自收到本答复书之日起六个月内依法向人民法院提起行政诉讼。',
+      '某市自然资源局',
+      '2024年9月27日',
+    ])
   })
 
   it('files a 行政复议 case and counts it in section 四 and the sentence', async () => {

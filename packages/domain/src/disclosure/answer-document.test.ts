@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { ANSWER_TEMPLATES, composeAnswerDocument } from './answer-document.ts'
+import { OUTCOME_CODES } from './outcomes.ts'
+
+const input = {
+  agency: '某市自然资源局',
+  reference: 'OGI-20240926-ABCDEFGH',
+  applicantName: '张三',
+  receivedOn: '2024-09-26',
+  subject: '某地块出让合同',
+  outcome: 'grant' as const,
+  decidedOn: '2024-10-08',
+  reason: '',
+}
+
+describe('the answer document of a disclosure request', () => {
+  it('has a template for every outcome, each citing the 条例 unless it is （六）3 其他', () => {
+    for (const code of OUTCOME_CODES) {
+      const t = ANSWER_TEMPLATES[code]
+      expect(
+        t.basis.every((a) => t.decision.includes(a)),
+        code,
+      ).toBe(true)
+      expect(t.basis.length > 0, code).toBe(code !== 'other.other')
+    }
+  })
+
+  it('is a 答复书 for a decision on the information and a 告知书 otherwise, with the remedy in its own words', () => {
+    const grant = composeAnswerDocument(input)
+    expect(grant.title).toBe('政府信息公开申请答复书')
+    expect(grant.paragraphs[0]).toBe(
+      '本机关于2024年9月26日收到您提出的政府信息公开申请，申请获取“某地块出让合同”。',
+    )
+    expect(grant.paragraphs[1]).toContain('第三十六条第（二）项')
+    expect(grant.signature).toEqual(['某市自然资源局', '2024年10月8日'])
+    const repeated = composeAnswerDocument({ ...input, outcome: 'not_processed.repeated' })
+    expect(repeated.title).toBe('政府信息公开申请告知书')
+    expect(repeated.paragraphs[2]).toBe(
+      '如对本告知不服，可以自收到本告知书之日起六十日内依法申请行政复议，或者自收到本告知书之日起六个月内依法向人民法院提起行政诉讼。',
+    )
+    expect(
+      composeAnswerDocument({ ...input, outcome: 'withhold.third_party_rights' }).paragraphs[1],
+    ).toBe(
+      '经审查，您申请获取的政府信息涉及商业秘密、个人隐私等，公开会对第三方合法权益造成损害。根据《中华人民共和国政府信息公开条例》第十五条、第三十六条第（三）项的规定，本机关决定不予公开。',
+    )
+  })
+
+  it("writes the staff's reason where the outcome needs one, ending it with a full stop, and asks for it when missing", () => {
+    expect(
+      composeAnswerDocument({ ...input, outcome: 'other.other', reason: '申请人撤回申请' })
+        .paragraphs[1],
+    ).toBe('本机关对您的申请作如下处理：申请人撤回申请。')
+    expect(composeAnswerDocument({ ...input, outcome: 'partial' }).paragraphs[1]).toMatch(
+      /理由如下：（请填写理由）$/,
+    )
+  })
+
+  it('refuses a decision under the 2008 条例 (before 2019-05-15) and a malformed date', () => {
+    expect(() => composeAnswerDocument({ ...input, decidedOn: '2019-05-14' })).toThrow(RangeError)
+    expect(composeAnswerDocument({ ...input, decidedOn: '2019-05-15' }).kind).toBe('answer')
+    expect(() => composeAnswerDocument({ ...input, receivedOn: '2024-9-26' })).toThrow(RangeError)
+  })
+})
