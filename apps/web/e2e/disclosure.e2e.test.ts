@@ -2,9 +2,14 @@
  * End to end in Chromium against the real desk: a disclosure request is entered, asked to correct
  * (补正), corrected and answered 部分公开 through the API; in the browser an admin opens the year's
  * national table, finds it in the 部分公开 × 自然人 cell, follows that number and sees the register
- * list exactly this request.
+ * list exactly this request; on the request's page the answer document (答复书) is downloaded and
+ * read back (mammoth), filled from the record. With DESK_SCREENSHOTS=<dir> the request's page is
+ * saved at 1440x900 and 390x844 in zh-CN and en.
  */
-import type { Browser } from 'playwright-core'
+import { mkdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import mammoth from 'mammoth'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { post, signIn } from './desk-client.ts'
 import { ADMIN_PASSWORD, startDesk, type DeskServer } from './desk-server.ts'
@@ -14,6 +19,7 @@ const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).fo
 const SUBJECT = '申请公开某地块土地出让合同'
 let desk: DeskServer
 let browser: Browser
+let id: number
 
 type View = { request: { inquiryId: number }; clock: { state: string } }
 type Inquiry = { inquiry: { version: number } }
@@ -30,7 +36,7 @@ beforeAll(async () => {
     subject: SUBJECT,
     body: '请公开该地块的出让合同。',
   })
-  const id = created.request.inquiryId
+  id = created.request.inquiryId
   const step = async (body: Record<string, unknown>) => {
     const res = await fetch(`${desk.baseUrl}/api/inquiries/${id}`, {
       headers: { cookie: admin.cookie },
@@ -46,7 +52,10 @@ beforeAll(async () => {
     'awaiting_correction',
   )
   expect((await step({ action: 'receive_correction' })).clock.state).toBe('running')
-  expect((await step({ action: 'decide', outcome: 'partial' })).clock.state).toBe('decided')
+  expect(
+    (await step({ action: 'decide', outcome: 'partial', note: '地块界址图涉及国家秘密' })).clock
+      .state,
+  ).toBe('decided')
   browser = await launchChromium()
 }, 120_000)
 
@@ -55,13 +64,18 @@ afterAll(async () => {
   await desk?.stop()
 })
 
-it('shows the answered request in its cell of the year’s table, and the cell lists exactly it', async () => {
-  const page = await browser.newPage()
+async function signedInPage(): Promise<Page> {
+  const page = await browser.newPage({ acceptDownloads: true })
   await page.goto(`${desk.baseUrl}/queue`)
   await page.getByLabel('用户名').fill('admin')
   await page.getByLabel('密码').fill(ADMIN_PASSWORD)
   await page.getByRole('button', { name: /登\s*录/ }).click()
   await page.waitForURL(/\/queue$/)
+  return page
+}
+
+it('shows the answered request in its cell of the year’s table, and the cell lists exactly it', async () => {
+  const page = await signedInPage()
   await page.goto(`${desk.baseUrl}/reports/disclosure/${TODAY.slice(0, 4)}`)
   await expect
     .poll(() => page.getByTestId('disclosure-sentences').textContent())
@@ -75,3 +89,41 @@ it('shows the answered request in its cell of the year’s table, and the cell l
   expect(await page.getByRole('listitem').getByRole('link').allTextContents()).toEqual([SUBJECT])
   await page.close()
 })
+
+it('downloads the answer document from the request’s page, filled from the record', async () => {
+  const page = await signedInPage()
+  await page.goto(`${desk.baseUrl}/inquiries/${id}`)
+  await page.getByLabel('答复机关').fill('某市自然资源局')
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: /下载答复书/ }).click(),
+  ])
+  expect(download.suggestedFilename()).toMatch(/^政府信息公开申请答复书-OGI-\d{8}-\w+\.docx$/)
+  const { value } = await mammoth.extractRawText({ buffer: readFileSync(await download.path()) })
+  expect(value).toContain('王某：')
+  expect(value).toContain(`申请获取“${SUBJECT}”`)
+  expect(value).toContain('第三十七条')
+  expect(value).toContain('理由如下：地块界址图涉及国家秘密。')
+  expect(value).toContain('六十日内依法申请行政复议')
+
+  const dir = process.env.DESK_SCREENSHOTS
+  if (dir) {
+    mkdirSync(dir, { recursive: true })
+    for (const lang of ['zh-CN', 'en'] as const) {
+      await page.evaluate((l) => window.localStorage.setItem('desk.lang', l), lang)
+      for (const [w, h] of [
+        [1440, 900],
+        [390, 844],
+      ] as const) {
+        await page.setViewportSize({ width: w, height: h })
+        await page.reload()
+        await page.getByTestId('answer-document').waitFor()
+        await page.screenshot({
+          path: join(dir, `disclosure-request-${lang}-${w}x${h}.png`),
+          fullPage: true,
+        })
+      }
+    }
+  }
+  await page.close()
+}, 60_000)

@@ -85,3 +85,15 @@ export function useDisclosureAction(id: number) {
     onSuccess: reload,
   })
 }
+
+/**
+ * `GET /api/disclosure/requests/:id/answer/docx?agency=`: the decided request's answer document
+ * (答复书 / 告知书) signed by `agency`, as a link the browser downloads.
+ */
+export function answerDocxHref(id: number, agency: string): string {
+  const url = api.disclosure.requests[':id'].answer.docx.$url({
+    param: { id: String(id) },
+    query: { agency },
+  })
+  return `${url.pathname}${url.search}`
+}
