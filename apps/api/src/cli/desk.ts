@@ -1,5 +1,5 @@
 /**
- * The `desk` command (`pnpm desk <command> …`): import, seed, tally, calendar, report, backup, user. Each command lives
+ * The `desk` command (`pnpm desk <command> …`): import, seed, tally, calendar, report, backup, user, migrate-to. Each command lives
  * in its own `*.command.ts` and is registered here.
  */
 import { Command } from 'commander'
@@ -7,6 +7,7 @@ import { UnsupportedDbError } from '../paths.ts'
 import { registerBackupCommand } from './backup.command.ts'
 import { registerCalendarCommand } from './calendar.command.ts'
 import { registerImportCommand } from './import.command.ts'
+import { registerMigrateToCommand } from './migrate-to.command.ts'
 import { registerSeedCommand } from './seed.command.ts'
 import { registerReportCommand } from './report.command.ts'
 import { registerTallyCommand } from './tally.command.ts'
@@ -21,6 +22,7 @@ registerTallyCommand(program)
 registerUserCommand(program)
 registerReportCommand(program)
 registerBackupCommand(program)
+registerMigrateToCommand(program)
 
 try {
   await program.parseAsync(process.argv)

@@ -1,0 +1,54 @@
+/**
+ * `desk migrate-to <url> [--db <path>]`: copies a SQLite desk (`--db`, else DESK_DB, else
+ * data/desk.sqlite) into an empty PostgreSQL database, migrated first; checks row counts and the
+ * per-channel counts; refuses a target that holds any row. Stop the desk first: writes made
+ * during the copy would not be in it. Attachment files stay where they are (DESK_FILES).
+ */
+import type { Command } from 'commander'
+import type { PoolClient } from 'pg'
+import { copyToPostgres } from '../db/copy-to-postgres.ts'
+import { closeDatabase } from '../db/engine.ts'
+import { DbStartError, describeUrl, isPostgresUrl, openPostgres } from '../db/postgres.ts'
+import { AppError } from '../lib/errors.ts'
+import { openCliDb } from './cli-db.ts'
+
+/** Adds `migrate-to` to the `desk` program. */
+export function registerMigrateToCommand(program: Command): void {
+  program
+    .command('migrate-to')
+    .description('Copy this SQLite desk into an empty PostgreSQL database and check the counts')
+    .argument('<url>', 'postgres://user:password@host:port/database')
+    .option('--db <path>', 'SQLite file to copy (default: DESK_DB or data/desk.sqlite)')
+    .action(async (url: string, opts: { db?: string }) => {
+      if (!isPostgresUrl(url)) fail(`migrate-to needs a postgres:// URL, not ${url.split(':')[0]}`)
+      const { db: source, path } = openCliDb(opts.db)
+      try {
+        const target = await openPostgres(url, { max: 1 }).catch((err: unknown) =>
+          fail(err instanceof DbStartError ? err.message : String(err)),
+        )
+        const pool = target.$client as unknown as { connect(): Promise<PoolClient> }
+        const client = await pool.connect()
+        try {
+          const report = await copyToPostgres(source, client, (name, rows) =>
+            console.log(`${name}: ${rows} rows`),
+          )
+          console.log(
+            `Copied ${path} to ${describeUrl(url)}: ${report.tables.length} tables, ${report.inquiries} inquiries; row counts and per-channel counts match.`,
+          )
+        } catch (err) {
+          if (err instanceof AppError || err instanceof Error) fail(err.message)
+          throw err
+        } finally {
+          client.release()
+          await closeDatabase(target)
+        }
+      } finally {
+        source.$client.close()
+      }
+    })
+}
+
+function fail(message: string): never {
+  console.error(message)
+  process.exit(1)
+}

@@ -1,0 +1,121 @@
+import { asc, eq } from 'drizzle-orm'
+import type pg from 'pg'
+import { describe, expect, it } from 'vitest'
+import { createTestDb, openDb } from './client.ts'
+import { copyToPostgres } from './copy-to-postgres.ts'
+import { tables } from './engine.ts'
+
+const at = Date.parse('2024-09-27T09:30:00+08:00')
+
+/** A small SQLite desk: a flag set to false, a duplicate that points to a LATER inquiry. */
+async function sqliteDesk() {
+  const db = openDb(':memory:')
+  const t = tables(db)
+  await db.insert(t.channels).values([
+    { code: 'minxin', nameZh: '民心网', nameEn: 'Minxin', intake: 'api', isActive: false },
+    { code: 'hotline_12345', nameZh: '12345', nameEn: '12345', intake: 'file' },
+  ])
+  await db.insert(t.users).values({
+    username: 'admin',
+    displayName: '管理员',
+    role: 'admin',
+    passwordHash: 'x',
+  })
+  const base = { subject: '噪音', body: '夜间施工', receivedAt: at, dueAt: at + 86_400_000 }
+  await db.insert(t.inquiries).values([
+    { ...base, channelCode: 'minxin', externalId: 'M1', createdAt: at, updatedAt: at },
+    { ...base, channelCode: 'hotline_12345', externalId: 'H1', createdAt: at, updatedAt: at },
+    {
+      ...base,
+      channelCode: 'minxin',
+      externalId: 'M2',
+      status: 'replied',
+      repliedAt: at + 1,
+      createdAt: at,
+      updatedAt: at,
+    },
+  ])
+  await db.update(t.inquiries).set({ duplicateOfId: 3 }).where(eq(t.inquiries.id, 1))
+  await db.insert(t.auditLog).values({ at, action: 'login', actorId: 1 })
+  return db
+}
+
+async function clientOf(db: ReturnType<typeof createTestDb>) {
+  return (db.$client as unknown as pg.Pool).connect()
+}
+
+describe('copyToPostgres (desk migrate-to)', () => {
+  it('copies every row with its id, flags and forward links, and the counts match', async () => {
+    const source = await sqliteDesk()
+    const target = createTestDb()
+    const client = await clientOf(target)
+    try {
+      const report = await copyToPostgres(source, client)
+      expect(report.inquiries).toBe(3)
+      expect(report.tables.find((t) => t.name === 'audit_log')?.rows).toBe(1)
+    } finally {
+      client.release()
+    }
+    const t = tables(target)
+    expect(
+      await target
+        .select({ id: t.inquiries.id, ext: t.inquiries.externalId, dup: t.inquiries.duplicateOfId })
+        .from(t.inquiries)
+        .orderBy(asc(t.inquiries.id)),
+    ).toEqual([
+      { id: 1, ext: 'M1', dup: 3 },
+      { id: 2, ext: 'H1', dup: null },
+      { id: 3, ext: 'M2', dup: null },
+    ])
+    expect(
+      await target
+        .select({ code: t.channels.code, on: t.channels.isActive })
+        .from(t.channels)
+        .orderBy(t.channels.code),
+    ).toEqual([
+      { code: 'hotline_12345', on: true },
+      { code: 'minxin', on: false },
+    ])
+    expect(
+      await target
+        .select()
+        .from(t.inquiryCounts)
+        .orderBy(t.inquiryCounts.channelCode, t.inquiryCounts.status),
+    ).toEqual([
+      { channelCode: 'hotline_12345', status: 'new', n: 1 },
+      { channelCode: 'minxin', status: 'new', n: 1 },
+      { channelCode: 'minxin', status: 'replied', n: 1 },
+    ])
+    // the sequences continue after the copied ids
+    const [next] = await target
+      .insert(t.inquiries)
+      .values({
+        channelCode: 'minxin',
+        externalId: 'M3',
+        subject: 's',
+        body: 'b',
+        receivedAt: at,
+        dueAt: at,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning({ id: t.inquiries.id })
+    expect(next?.id).toBe(4)
+  })
+
+  it('refuses a target that holds any row, and writes nothing', async () => {
+    const source = await sqliteDesk()
+    const target = createTestDb()
+    const t = tables(target)
+    await target.insert(t.departments).values({ name: '办公室' })
+    const client = await clientOf(target)
+    try {
+      await expect(copyToPostgres(source, client)).rejects.toThrow(
+        'the target is not empty: table departments has rows',
+      )
+    } finally {
+      client.release()
+    }
+    expect(await target.select().from(t.inquiries)).toEqual([])
+  })
+})

@@ -1,0 +1,178 @@
+/**
+ * Moves a SQLite desk to PostgreSQL (`desk migrate-to <url>`): every table of schema.ts is copied
+ * in one PostgreSQL transaction into a migrated, empty target, then row counts and the
+ * per-channel counts are compared before COMMIT; any difference rolls the whole copy back.
+ *
+ * The counters and day summaries are not copied: the target's triggers build them from the
+ * inquiries as they arrive, and comparing them with the source's proves both agree. Ids are kept
+ * (and each `serial` sequence moved past the largest), so links, URLs and exports stay valid.
+ */
+import { is } from 'drizzle-orm'
+import { SQLiteTable, getTableConfig } from 'drizzle-orm/sqlite-core'
+import type pg from 'pg'
+import { AppError } from '../lib/errors.ts'
+import type { Db } from './client.ts'
+import * as schema from './schema.ts'
+
+/** Kept by triggers on inquiries in both engines: compared, not copied. */
+const DERIVED = ['inquiry_counts', 'inquiry_day_channel_stats', 'inquiry_day_workload_stats']
+
+/** What was copied: rows per table (derived tables: rows with a non-zero count, compared). */
+export type CopyReport = { tables: { name: string; rows: number }[]; inquiries: number }
+
+type Table = { name: string; references: string[]; selfRefs: string[] }
+
+/** The schema's tables, each after the tables it references (self-references are patched later). */
+function tablesInOrder(): Table[] {
+  const all = (Object.values(schema) as unknown[])
+    .filter((t): t is SQLiteTable => is(t, SQLiteTable))
+    .map((t) => {
+      const c = getTableConfig(t)
+      const refs = c.foreignKeys.map((fk) => {
+        const r = fk.reference()
+        return { table: getTableConfig(r.foreignTable).name, columns: r.columns }
+      })
+      return {
+        name: c.name,
+        references: refs.filter((r) => r.table !== c.name).map((r) => r.table),
+        selfRefs: refs
+          .filter((r) => r.table === c.name)
+          .flatMap((r) => r.columns.map((x) => x.name)),
+      }
+    })
+  const ordered: Table[] = []
+  const placed = new Set<string>()
+  while (ordered.length < all.length) {
+    const next = all.filter((t) => !placed.has(t.name) && t.references.every((r) => placed.has(r)))
+    if (next.length === 0) throw new Error('foreign keys form a cycle between tables')
+    for (const t of next) {
+      ordered.push(t)
+      placed.add(t.name)
+    }
+  }
+  return ordered
+}
+
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`
+// drizzle's casing: the schema's camelCase keys are snake_case in SQL on both engines
+const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+
+/**
+ * Copies `source` into the empty database of `target` (a client of a migrated PostgreSQL desk).
+ * @throws AppError CONFLICT when the target holds any row; Error naming the table whose count
+ *   differs after the copy (nothing is written then)
+ */
+export async function copyToPostgres(
+  source: Db,
+  target: pg.PoolClient,
+  onTable: (name: string, rows: number) => void = () => {},
+): Promise<CopyReport> {
+  const sqlite = source.$client
+  const tables = tablesInOrder()
+  for (const t of tables) {
+    const { rows } = await target.query(`select 1 from ${ident(t.name)} limit 1`)
+    if (rows.length > 0)
+      throw new AppError('CONFLICT', `the target is not empty: table ${t.name} has rows`)
+  }
+  const report: CopyReport = { tables: [], inquiries: 0 }
+  await target.query('begin')
+  try {
+    for (const t of tables) {
+      if (DERIVED.includes(t.name)) continue
+      const n = await copyTable(sqlite, target, t)
+      report.tables.push({ name: t.name, rows: n })
+      onTable(t.name, n)
+    }
+    for (const t of tables) await compare(sqlite, target, t.name)
+    report.inquiries = report.tables.find((t) => t.name === 'inquiries')?.rows ?? 0
+    await target.query('commit')
+  } catch (err) {
+    await target.query('rollback')
+    throw err
+  }
+  return report
+}
+
+async function copyTable(sqlite: Db['$client'], target: pg.PoolClient, t: Table): Promise<number> {
+  const types = await target.query<{ column_name: string; data_type: string }>(
+    `select column_name, data_type from information_schema.columns where table_schema = current_schema() and table_name = $1`,
+    [t.name],
+  )
+  const isBoolean = new Set(
+    types.rows.filter((c) => c.data_type === 'boolean').map((c) => c.column_name),
+  )
+  // columns of both engines (a column only PostgreSQL has is filled by its own default or trigger)
+  const inSqlite = new Set(
+    (sqlite.pragma(`table_info(${ident(t.name)})`) as { name: string }[]).map((c) => c.name),
+  )
+  const columns = types.rows.map((c) => c.column_name).filter((c) => inSqlite.has(c))
+  const selfRefs = t.selfRefs.map(snake)
+  const perStatement = Math.max(1, Math.floor(60_000 / columns.length)) // under 65,535 parameters
+  const insert = (count: number) => {
+    const rows = Array.from(
+      { length: count },
+      (_, r) => `(${columns.map((_, c) => `$${r * columns.length + c + 1}`).join(', ')})`,
+    )
+    return `insert into ${ident(t.name)} (${columns.map(ident).join(', ')}) values ${rows.join(', ')}`
+  }
+  const read = sqlite.prepare(`select ${columns.map(ident).join(', ')} from ${ident(t.name)}`)
+  let batch: unknown[] = []
+  let inBatch = 0
+  let total = 0
+  const patches: unknown[][] = []
+  const flush = async () => {
+    if (inBatch === 0) return
+    await target.query(insert(inBatch), batch)
+    total += inBatch
+    batch = []
+    inBatch = 0
+  }
+  for (const row of read.iterate() as Iterable<Record<string, unknown>>) {
+    for (const c of columns) {
+      const v = row[c]
+      // a self-reference may point to a later row: written after every row is in
+      if (selfRefs.includes(c) && v !== null) {
+        patches.push([row.id, c, v])
+        batch.push(null)
+      } else batch.push(isBoolean.has(c) && v !== null ? v === 1 : v)
+    }
+    if (++inBatch === perStatement) await flush()
+  }
+  await flush()
+  for (const [id, column, value] of patches)
+    await target.query(`update ${ident(t.name)} set ${ident(String(column))} = $1 where id = $2`, [
+      value,
+      id,
+    ])
+  if (columns.includes('id')) {
+    const seq = await target.query<{ s: string | null }>(
+      `select pg_get_serial_sequence($1, 'id') as s`,
+      [t.name],
+    )
+    const sequence = seq.rows[0]?.s
+    if (sequence)
+      await target.query(
+        `select setval($1, coalesce((select max(id) from ${ident(t.name)}), 0) + 1, false)`,
+        [sequence],
+      )
+  }
+  return total
+}
+
+/** Fails when the table's rows (derived tables: the non-zero counts) differ between the engines. */
+async function compare(sqlite: Db['$client'], target: pg.PoolClient, name: string) {
+  if (DERIVED.includes(name)) {
+    const query = `select * from ${ident(name)} where n <> 0`
+    const key = (r: Record<string, unknown>) => JSON.stringify(Object.values(r).map(String))
+    const a = (sqlite.prepare(query).all() as Record<string, unknown>[]).map(key).sort()
+    const b = (await target.query<Record<string, unknown>>(query)).rows.map(key).sort()
+    if (a.join('\n') !== b.join('\n'))
+      throw new Error(`after the copy, ${name} differs: ${a.length} counts here, ${b.length} there`)
+    return
+  }
+  const query = `select count(*) as n from ${ident(name)}`
+  const here = Number((sqlite.prepare(query).get() as { n: number }).n)
+  const there = Number((await target.query<{ n: number }>(query)).rows[0]?.n)
+  if (here !== there)
+    throw new Error(`after the copy, ${name} has ${there} rows on PostgreSQL, ${here} in SQLite`)
+}
