@@ -21,9 +21,20 @@ export const API_ERROR_CODES = [
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number]
 
 /**
- * Every `details.reason` the API answers with: the inquiry actions' (INQUIRY_ACTION_REASONS) and
- * the attachments' — `upload_used` (an upload attached elsewhere already) and `size` (an inline
- * file over its limit, on a 422 detail item).
+ * Every `details.reason` the API answers with: the inquiry actions' (INQUIRY_ACTION_REASONS), the
+ * attachments' — `upload_used` (an upload attached elsewhere already) and `size` (an inline
+ * file over its limit, on a 422 detail item) — and the accounts': `password_change_required`
+ * (403 until a reset or expired password is replaced), `separation_of_duties` (403: another
+ * administrator's duty, user.ts `mayManageAccount`), `last_of_role` (409: the last active holder
+ * of a separated administrator role, with `role`), `wrong_password` (422: the current password).
  */
-export const API_ERROR_REASONS = [...INQUIRY_ACTION_REASONS, 'upload_used', 'size'] as const
+export const API_ERROR_REASONS = [
+  ...INQUIRY_ACTION_REASONS,
+  'upload_used',
+  'size',
+  'password_change_required',
+  'separation_of_duties',
+  'last_of_role',
+  'wrong_password',
+] as const
 export type ApiErrorReason = (typeof API_ERROR_REASONS)[number]

@@ -54,3 +54,20 @@ const DAY_MS = 86_400_000
 export function isPasswordExpired(changedAt: number, now: number, policy: PasswordPolicy): boolean {
   return policy.maxAgeDays > 0 && now - changedAt > policy.maxAgeDays * DAY_MS
 }
+
+/**
+ * Why a user must choose a new password before doing anything else: `reset` (a security admin
+ * set a temporary one, which only its owner should know afterwards), `expired` (older than
+ * `maxAgeDays`); null when they need not.
+ */
+export const PASSWORD_CHANGE_REASONS = ['reset', 'expired'] as const
+export type PasswordChangeReason = (typeof PASSWORD_CHANGE_REASONS)[number]
+
+export function passwordChangeReason(
+  user: { mustChangePassword: boolean; passwordChangedAt: number },
+  now: number,
+  policy: PasswordPolicy,
+): PasswordChangeReason | null {
+  if (user.mustChangePassword) return 'reset'
+  return isPasswordExpired(user.passwordChangedAt, now, policy) ? 'expired' : null
+}

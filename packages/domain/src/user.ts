@@ -35,3 +35,72 @@ export const loginSchema = z.object({
   password: z.string().min(1).max(200),
 })
 export type LoginInput = z.infer<typeof loginSchema>
+
+/** `POST /api/auth/password`: the user's current password and the new one (the policy checks it). */
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1).max(200),
+  password: z.string().min(1).max(200),
+})
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>
+
+/**
+ * Who does what to staff accounts under the separation of duties of 等保 2.0 level 3
+ * (GB/T 22239-2019 §8.1.10): the system administrator manages users' identities
+ * (§8.1.10.1 系统管理: "对系统的资源和运行进行配置、控制和管理，包括用户身份…"), the security
+ * administrator authorises them and sets security parameters (§8.1.10.3 安全管理: "对主体进行授权",
+ * "安全参数的设置"), the audit administrator only reads the audit log (§8.1.10.2). So:
+ * - `create`, `setDepartment`, `setActive`, `setRole` within the inquiry-handling chain below
+ *   admin (responder, manager): admin. These roles are the job a member of staff is hired for,
+ *   given with the identity; an account with administrative rights is made by giving it a role;
+ * - `setRole` to or from admin, security_admin or auditor: security_admin only (授权);
+ * - `setActive` of any account: security_admin too (shutting out a compromised one);
+ * - `resetPassword`: security_admin only (a credential is a security parameter).
+ * Nobody does `setActive`, `setRole` or `resetPassword` to their own account (their own password
+ * is changed on the self-service page; their own role by another security admin).
+ */
+export const ACCOUNT_ACTIONS = [
+  'create',
+  'setDepartment',
+  'setActive',
+  'setRole',
+  'resetPassword',
+] as const
+export type AccountAction = (typeof ACCOUNT_ACTIONS)[number]
+
+/** Roles the system administrator may give at creation and whose accounts they keep. */
+const IDENTITY_ROLES: readonly UserRole[] = ['responder', 'manager']
+
+/**
+ * Whether `actor` may do `action` to the account `target` (for `create`, the new account; for
+ * `setRole`, also the role `to`).
+ */
+export function mayManageAccount(
+  actor: { id: number; role: UserRole },
+  action: AccountAction,
+  target: { id?: number | undefined; role: UserRole },
+  to?: UserRole,
+): boolean {
+  const own = target.id !== undefined && target.id === actor.id
+  const chain = IDENTITY_ROLES.includes(target.role)
+  switch (action) {
+    case 'create':
+    case 'setDepartment':
+      return actor.role === 'admin' && chain
+    case 'setActive':
+      return !own && (actor.role === 'security_admin' || (actor.role === 'admin' && chain))
+    case 'setRole':
+      if (own || to === undefined) return false
+      return (
+        actor.role === 'security_admin' ||
+        (actor.role === 'admin' && chain && IDENTITY_ROLES.includes(to))
+      )
+    case 'resetPassword':
+      return actor.role === 'security_admin' && !own
+  }
+}
+
+/**
+ * The roles of the three separated administrators (三员): the last active holder of each can be
+ * neither demoted nor disabled, or the desk would lose that duty (recovery: `desk user`).
+ */
+export const GUARDED_ROLES: readonly UserRole[] = ['admin', 'security_admin', 'auditor']

@@ -4,11 +4,11 @@
  * generated and printed once. The password policy and the last-admin rule apply as in the API
  * (with the environment's DESK_PASSWORD_* settings). Exits 1 with the reason when refused.
  */
-import { randomBytes } from 'node:crypto'
 import { USER_ROLES, type UserRole } from '@desk/domain'
 import type { Command } from 'commander'
 import { readConfig, securityOf } from '../config.ts'
 import { AppError } from '../lib/errors.ts'
+import { temporaryPassword } from '../lib/password.ts'
 import {
   createUser,
   findUserByUsername,
@@ -18,9 +18,6 @@ import {
 import { openCliDb } from './cli-db.ts'
 
 type UserCliOptions = { db?: string; password?: string; role?: string; name?: string }
-
-/** A generated password: 18 random bytes, base64url, with a digit and a symbol (every class the policy may ask for). */
-const generatePassword = () => `${randomBytes(18).toString('base64url')}7#aA`
 
 function roleOf(value: string | undefined): UserRole {
   if (!USER_ROLES.includes(value as UserRole))
@@ -36,7 +33,7 @@ async function run(
   const { db } = openCliDb(opts.db)
   const policy = securityOf(readConfig()).passwordPolicy
   const now = Date.now()
-  const password = opts.password ?? generatePassword()
+  const password = opts.password ?? temporaryPassword()
   const shown = opts.password === undefined ? ` (generated, shown once: ${password})` : ''
   try {
     if (action === 'add') {
@@ -53,11 +50,11 @@ async function run(
     if (!user) throw new AppError('NOT_FOUND', `No user ${username}`)
     if (action === 'reset-password') {
       await setPassword(db, user.id, password, now, policy)
-      if (!user.isActive) updateUser(db, user.id, { isActive: true })
+      if (!user.isActive) await updateUser(db, user.id, { isActive: true })
       return `New password for ${username}${shown}; the account is active and its sessions ended`
     }
     const role = roleOf(opts.role)
-    updateUser(db, user.id, { role, isActive: true })
+    await updateUser(db, user.id, { role, isActive: true })
     return `${username} is now ${role} (active)`
   } finally {
     db.$client.close()

@@ -3,7 +3,7 @@
  * guards staff routes (role checked in the API, not only hidden in the SPA) and, for
  * state-changing methods on a cookie session, the `X-CSRF-Token` header.
  */
-import { hasRole, type UserRole } from '@desk/domain'
+import { USER_ROLES, hasRole, type UserRole } from '@desk/domain'
 import type { Context } from 'hono'
 import { getCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
@@ -46,19 +46,31 @@ export const identify = createMiddleware<AppEnv>(async (c, next) => {
       { bearerToken, sessionToken },
       c.var.now(),
       c.var.security.sessionIdleMs,
+      c.var.security.passwordPolicy,
     ),
   )
   await next()
 })
 
-/** The signed-in staff user with one of `roles` (domain `hasRole`); throws UNAUTHENTICATED / FORBIDDEN / CSRF. */
+/**
+ * The signed-in staff user with one of `roles` (domain `hasRole`); throws UNAUTHENTICATED /
+ * FORBIDDEN / CSRF, and FORBIDDEN `password_change_required` while the user must replace a reset
+ * or expired password (unless `duringPasswordChange`: the sign-out, who-am-I and change routes).
+ */
 export function assertStaff(
   caller: AppEnv['Variables']['caller'],
   roles: UserRole | readonly UserRole[],
   method: string,
   csrfHeader: string | undefined,
+  duringPasswordChange = false,
 ): SessionUser {
   if (!caller || caller.kind !== 'staff') throw new AppError('UNAUTHENTICATED', 'Please sign in')
+  if (caller.passwordChange && !duringPasswordChange) {
+    throw new AppError('FORBIDDEN', 'Choose a new password first', {
+      reason: 'password_change_required',
+      passwordChange: caller.passwordChange,
+    })
+  }
   const allowed = typeof roles === 'string' ? [roles] : roles
   if (!allowed.some((r) => hasRole(caller.user.role, r))) {
     throw new AppError('FORBIDDEN', `This needs the ${allowed.join(' or ')} role`)
@@ -68,6 +80,17 @@ export function assertStaff(
   }
   return caller.user
 }
+
+/** Any signed-in staff user, also while they must change their password (the auth routes). */
+export const requireSession = createMiddleware<AppEnv & { Variables: { user: SessionUser } }>(
+  async (c, next) => {
+    c.set(
+      'user',
+      assertStaff(c.var.caller, USER_ROLES, c.req.method, c.req.header('x-csrf-token'), true),
+    )
+    await next()
+  },
+)
 
 /** Staff with one of `roles` (default: responder, i.e. the inquiry-handling chain). */
 export const requireStaff = (...roles: UserRole[]) =>

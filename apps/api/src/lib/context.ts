@@ -1,5 +1,5 @@
 /** The Hono environment every route sees: injected dependencies and the signed-in user. */
-import type { UserRole } from '@desk/domain'
+import type { PasswordChangeReason, UserRole } from '@desk/domain'
 import type { Db } from '../db/client.ts'
 import type { FileStore } from './file-store.ts'
 import type { Logger } from './logger.ts'
@@ -30,7 +30,15 @@ export type Viewer = Pick<SessionUser, 'id' | 'role' | 'departmentId'>
 
 /** Who is calling: a staff session, or a channel's API token (machine client). */
 export type Caller =
-  | { kind: 'staff'; user: SessionUser; csrfToken: string }
+  | {
+      kind: 'staff'
+      user: SessionUser
+      csrfToken: string
+      /** set while the user must replace their password: only the auth routes answer then */
+      passwordChange: PasswordChangeReason | null
+      /** the session's token hash (to keep this session when the password changes) */
+      tokenHash: string
+    }
   | { kind: 'channel_token'; channelCode: string; tokenId: number }
 
 /** Where the import wizard stages uploads and where its previews and jobs run (config, main.ts). */

@@ -77,3 +77,10 @@ export function dummyPasswordHash(): Promise<string> {
   dummy ??= hashPassword(randomBytes(18).toString('base64'))
   return dummy
 }
+
+/**
+ * A generated password (a reset's temporary one, or the `desk user` command's): 15 random
+ * bytes as base64url with a digit, a symbol and both cases added, so it meets any policy's
+ * classes; 24 characters.
+ */
+export const temporaryPassword = () => `${randomBytes(15).toString('base64url')}7#aA`

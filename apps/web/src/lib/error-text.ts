@@ -18,6 +18,7 @@ type Details = {
   mainId?: number
   status?: string
   placeholders?: string[]
+  role?: string
 }
 
 const isReason = (value: unknown): value is ApiErrorReason =>
@@ -52,6 +53,7 @@ export function errorText(error: unknown): string {
       mainId: d.mainId ?? '?',
       status: t(`status.${d.status ?? ''}`, { defaultValue: d.status ?? '' }),
       placeholders: (d.placeholders ?? []).map((name) => `{${name}}`).join(' '),
+      role: t(`roles.${d.role ?? ''}`, { defaultValue: d.role ?? '' }),
     })
   }
   if (error.code === 'VALIDATION') {

@@ -234,8 +234,8 @@ describe('who may read a file', () => {
       manager: await signIn(desk, 'manager'),
       admin,
     }
-    updateUser(desk.db, roles.own.userId, { department: planning })
-    updateUser(desk.db, roles.other.userId, { department: land })
+    await updateUser(desk.db, roles.own.userId, { department: planning })
+    await updateUser(desk.db, roles.other.userId, { department: land })
     const [file] = await filesOf(desk, id)
     const path = file!.url.replace('/api', '')
     for (const [name, s] of Object.entries(roles)) {

@@ -19,7 +19,7 @@ export type AuditFilter = {
 }
 
 /** Newest first, keyset-paged by id (`beforeId` exclusive). */
-export function listAuditRows(db: Db, f: AuditFilter, limit: number, beforeId?: number) {
+export async function listAuditRows(db: Db, f: AuditFilter, limit: number, beforeId?: number) {
   const where: (SQL | undefined)[] = [
     f.action ? eq(auditLog.action, f.action) : undefined,
     f.actor ? eq(auditLog.actorName, f.actor) : undefined,
@@ -34,5 +34,4 @@ export function listAuditRows(db: Db, f: AuditFilter, limit: number, beforeId?: 
     .where(and(...where))
     .orderBy(desc(auditLog.id))
     .limit(limit)
-    .all()
 }

@@ -29,25 +29,28 @@ export function recordAudit(db: Db, e: AuditEntry) {
 }
 
 /** One page of the log, newest first; `nextBefore` continues it (undefined at the end). */
-export function listAudit(db: Db, q: AuditQuery) {
+export async function listAudit(db: Db, q: AuditQuery) {
   const filter = {
     action: q.action,
     actor: q.actor,
     fromMs: q.from ? startOfZonedDay(q.from) : undefined,
     toMs: q.to ? startOfZonedDay(addCalendarDays(q.to, 1)) : undefined,
   }
-  const rows = repo.listAuditRows(db, filter, q.limit + 1, q.before)
+  const rows = await repo.listAuditRows(db, filter, q.limit + 1, q.before)
   const page = rows
     .slice(0, q.limit)
     .map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }))
   return { entries: page, nextBefore: rows.length > q.limit ? page.at(-1)?.id : undefined }
 }
 
-/** Every row matching `q` (its paging ignored), newest first, in pages of 1000. */
-export function* allAudit(db: Db, q: AuditQuery) {
+/**
+ * Every row matching `q` (its paging ignored), newest first, in pages of 1000 read one at a time
+ * as the consumer asks (keyset by id, so rows appended meanwhile are not repeated or skipped).
+ */
+export async function* allAudit(db: Db, q: AuditQuery) {
   let before: number | undefined
   for (;;) {
-    const { entries, nextBefore } = listAudit(db, { ...q, limit: 1000, before })
+    const { entries, nextBefore } = await listAudit(db, { ...q, limit: 1000, before })
     yield entries
     if (nextBefore === undefined) return
     before = nextBefore

@@ -36,6 +36,8 @@ export function findLiveSession(db: Db, tokenHash: string, now: number) {
       displayName: users.displayName,
       role: users.role,
       departmentId: users.departmentId,
+      mustChangePassword: users.mustChangePassword,
+      passwordChangedAt: users.passwordChangedAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

@@ -1,5 +1,5 @@
 /** Login, logout and the lookup of who is calling. */
-import { isPasswordExpired, type LoginInput } from '@desk/domain'
+import { passwordChangeReason, type LoginInput, type PasswordPolicy } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import type { Caller, SessionUser } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
@@ -18,9 +18,11 @@ export const SESSION_TTL_MS = 12 * 60 * 60 * 1000
  * (login-throttle.service.ts); an unknown user costs the same hashing as a known one.
  * @param address the client's address (throttling and the audit log)
  * @returns the cookie token (give it to the browser only), the CSRF token and the user
+ * A user whose password was reset or has expired signs in to a session that can do nothing but
+ * change it (`passwordChange` says why; the API refuses everything else with
+ * `password_change_required`).
  * @throws AppError RATE_LIMITED (details.retryAfterSeconds) while backing off; UNAUTHENTICATED
- *   for an unknown user, a wrong password or a disabled account; FORBIDDEN when the password has
- *   expired under the password policy (a security admin resets it)
+ *   for an unknown user, a wrong password or a disabled account
  */
 export async function login(
   db: Db,
@@ -55,26 +57,14 @@ export async function login(
     throw new AppError('UNAUTHENTICATED', 'Wrong username or password')
   }
   clearLoginFailures(db, input.username, address)
-  if (isPasswordExpired(user.passwordChangedAt, now, security.passwordPolicy)) {
-    recordAudit(db, {
-      at: now,
-      action: 'login_failed',
-      actor: user,
-      target: `user:${user.id}`,
-      address,
-      detail: { reason: 'password expired' },
-    })
-    throw new AppError(
-      'FORBIDDEN',
-      `The password is older than ${security.passwordPolicy.maxAgeDays} days; ask a security admin to reset it`,
-    )
-  }
+  const passwordChange = passwordChangeReason(user, now, security.passwordPolicy)
   recordAudit(db, {
     at: now,
     action: 'login_succeeded',
     actor: user,
     target: `user:${user.id}`,
     address,
+    ...(passwordChange ? { detail: { passwordChange } } : {}),
   })
   const token = newToken()
   const csrfToken = newToken()
@@ -93,7 +83,7 @@ export async function login(
     role: user.role,
     departmentId: user.departmentId,
   }
-  return { token, csrfToken, user: sessionUser }
+  return { token, csrfToken, user: sessionUser, passwordChange }
 }
 
 export function logout(db: Db, token: string) {
@@ -106,13 +96,14 @@ const SEEN_RESOLUTION_MS = 60_000
 /**
  * Resolves a session cookie or a bearer API token to a caller; undefined when neither is valid.
  * A session idle for longer than `idleMs` (0: no idle limit) ends here (等保 2.0 §8.1.4.1 b:
- * 登录连接超时自动退出).
+ * 登录连接超时自动退出). `policy` decides whether the user must replace an expired password.
  */
 export function resolveCaller(
   db: Db,
   creds: { sessionToken?: string | undefined; bearerToken?: string | undefined },
   now: number,
   idleMs = 0,
+  policy?: PasswordPolicy,
 ): Caller | undefined {
   if (creds.bearerToken) {
     const token = repo.findLiveApiToken(db, hashToken(creds.bearerToken))
@@ -124,13 +115,16 @@ export function resolveCaller(
     const tokenHash = hashToken(creds.sessionToken)
     const s = repo.findLiveSession(db, tokenHash, now)
     if (!s) return undefined
-    const { csrfToken, lastSeenAt, ...user } = s
+    const { csrfToken, lastSeenAt, mustChangePassword, passwordChangedAt, ...user } = s
     if (idleMs > 0 && now - lastSeenAt > idleMs) {
       repo.deleteSession(db, tokenHash)
       return undefined
     }
     if (now - lastSeenAt >= SEEN_RESOLUTION_MS) repo.touchSession(db, tokenHash, now)
-    return { kind: 'staff', user, csrfToken }
+    const passwordChange = policy
+      ? passwordChangeReason({ mustChangePassword, passwordChangedAt }, now, policy)
+      : null
+    return { kind: 'staff', user, csrfToken, passwordChange, tokenHash }
   }
   return undefined
 }

@@ -32,24 +32,29 @@ function login(d: ReturnType<typeof desk>, username: string, pw: string, address
 
 const GOOD = 'right-pass-1'
 
-describe('the last active admin', () => {
-  it('can be neither demoted nor disabled (409 naming why); with a second admin both work', async () => {
+describe('the last active holder of a separated administrator role', () => {
+  it('can be neither demoted nor disabled (409 last_of_role); with a second admin both work', async () => {
     const d = desk()
     const admin = await signIn(d, 'admin')
+    const security = await signIn(d, 'security_admin')
     for (const patch of [{ role: 'responder' }, { isActive: false }]) {
-      const res = await call(d, admin, 'PATCH', `/users/${admin.userId}`, patch)
+      const res = await call(d, security, 'PATCH', `/users/${admin.userId}`, patch)
       expect(res.status).toBe(409)
-      expect(((await res.json()) as { error: { message: string } }).error.message).toContain(
-        'last active admin',
-      )
+      const body = (await res.json()) as { error: { message: string; details: unknown } }
+      expect(body.error.message).toContain('last active admin')
+      expect(body.error.details).toEqual({ reason: 'last_of_role', role: 'admin' })
     }
+    // nobody demotes or disables themselves, not even with a second holder
+    expect(
+      (await call(d, security, 'PATCH', `/users/${security.userId}`, { isActive: false })).status,
+    ).toBe(403)
     await createUser(
       d.db,
       { username: 'admin2', displayName: 'A2', role: 'admin', password: GOOD },
       T0,
     )
     expect(
-      (await call(d, admin, 'PATCH', `/users/${admin.userId}`, { role: 'manager' })).status,
+      (await call(d, security, 'PATCH', `/users/${admin.userId}`, { role: 'manager' })).status,
     ).toBe(200)
   })
 })
@@ -132,18 +137,23 @@ describe('等保 2.0: password policy, idle sessions, separated roles, audit log
     expect(
       ((await weak.json()) as { error: { details: { path: string[] }[] } }).error.details[0]?.path,
     ).toEqual(['password'])
-    const user = await createUser(
+    await createUser(
       d.db,
       { username: 'li', displayName: '李', role: 'responder', password: GOOD },
       T0,
     )
-    expect(
-      (await call(d, admin, 'POST', `/users/${user.id}/password`, { password: GOOD })).status,
-    ).toBe(422)
-    expect(
-      (await call(d, admin, 'POST', `/users/${user.id}/password`, { password: 'other-pass-2' }))
-        .status,
-    ).toBe(200)
+    const li = await login(d, 'li', GOOD)
+    const s = {
+      cookie: (li.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+      csrf: ((await li.json()) as { csrfToken: string }).csrfToken,
+      userId: 0,
+    }
+    const change = (password: string) =>
+      call(d, s, 'POST', '/auth/password', { currentPassword: GOOD, password })
+    const reused = await change(GOOD)
+    expect(reused.status).toBe(422)
+    expect(JSON.stringify(await reused.json())).toContain('used before')
+    expect((await change('other-pass-2')).status).toBe(200)
   })
 
   it('ends a session idle for longer than the timeout', async () => {

@@ -46,7 +46,7 @@ async function world() {
   const planning = await mk('规划处')
   const land = await mk('土地处')
   const inDept = async (s: Session, dept: number | null) => {
-    updateUser(d.db, s.userId, { department: dept })
+    await updateUser(d.db, s.userId, { department: dept })
     return s
   }
   // `other` first: its merge of the pool item into the hidden one must meet the pool item unchanged

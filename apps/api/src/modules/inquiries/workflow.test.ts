@@ -39,7 +39,7 @@ async function member(
   departmentId: number | null,
 ) {
   const s = await signIn(d, role, name)
-  updateUser(d.db, s.userId, { department: departmentId })
+  await updateUser(d.db, s.userId, { department: departmentId })
   return s
 }
 

@@ -1,6 +1,6 @@
 /**
- * Streaming writers of the inquiry export. CSV: UTF-8 with BOM, csv-stringify per page, text
- * cells neutralised against formula injection, every character of every text kept. XLSX (typed
+ * Streaming writers of the inquiry export. CSV: lib/csv-stream.ts (UTF-8 with BOM, text cells
+ * neutralised against formula injection, every character of every text kept). XLSX (typed
  * string cells, never formulas): exceljs' streaming WorkbookWriter (rows are committed as they
  * come, inline strings, no shared-strings table), so neither holds the whole export in memory;
  * its texts lose what XML 1.0 forbids (`toXmlText`) and are cut at Excel's 32,767-character cell
@@ -9,15 +9,13 @@
  */
 import { PassThrough, Readable } from 'node:stream'
 import { once } from 'node:events'
-import { fitCell, neutralizeFormula, toXmlText } from '@desk/domain'
-import { stringify } from 'csv-stringify/sync'
+import { fitCell, toXmlText } from '@desk/domain'
+import { csvStream as csvOf } from '../../lib/csv-stream.ts'
 import ExcelJS from 'exceljs'
 import { EXPORT_COLUMNS, type ExportValue } from './export.service.ts'
 import { exportLabels, reportLabels } from './labels.zh-CN.ts'
 
 const HEADER = EXPORT_COLUMNS.map((c) => exportLabels[c])
-const safe = (row: ExportValue[]) =>
-  row.map((v) => (typeof v === 'string' ? neutralizeFormula(v) : v))
 const xlsxCells = (row: ExportValue[]) =>
   row.map((v) => (typeof v === 'string' ? fitCell(toXmlText(v), reportLabels.cutMarker) : v))
 
@@ -33,16 +31,8 @@ const WIDTHS: Partial<Record<(typeof EXPORT_COLUMNS)[number], number>> = {
   citizenEmail: 24,
 }
 
-/** The CSV bytes as a web stream: BOM + header, then one chunk per page. */
-export function csvStream(pages: Iterable<ExportValue[][]>): ReadableStream<Uint8Array> {
-  async function* chunks() {
-    yield stringify([HEADER], { bom: true, record_delimiter: '\r\n' })
-    for (const rows of pages) yield stringify(rows.map(safe), { record_delimiter: '\r\n' })
-  }
-  return Readable.toWeb(
-    Readable.from(chunks(), { objectMode: false }),
-  ) as ReadableStream<Uint8Array>
-}
+/** The CSV bytes as a web stream: BOM + header, then one chunk per page (lib/csv-stream.ts). */
+export const csvStream = (pages: Iterable<ExportValue[][]>) => csvOf(HEADER, pages)
 
 /** The XLSX bytes as a web stream, written by exceljs' streaming writer as pages come. */
 export function xlsxStream(pages: Iterable<ExportValue[][]>): ReadableStream<Uint8Array> {

@@ -1,6 +1,6 @@
 /** Staff users in SQL. */
 import type { UserRole } from '@desk/domain'
-import { and, asc, count, desc, eq } from 'drizzle-orm'
+import { and, asc, count, desc, eq, ne } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { passwordHistory, sessions, users } from '../../db/schema.ts'
 
@@ -11,6 +11,8 @@ const publicColumns = {
   role: users.role,
   isActive: users.isActive,
   departmentId: users.departmentId,
+  mustChangePassword: users.mustChangePassword,
+  passwordChangedAt: users.passwordChangedAt,
 }
 
 export function listUsers(db: Db) {
@@ -52,18 +54,32 @@ export function updateUser(
   return db.update(users).set(patch).where(eq(users.id, id)).returning(publicColumns).get()
 }
 
-export function countActiveAdmins(db: Db): number {
-  return (
-    db
-      .select({ n: count() })
-      .from(users)
-      .where(and(eq(users.role, 'admin'), eq(users.isActive, true)))
-      .get()?.n ?? 0
-  )
+/** Active accounts with `role`. */
+export async function countActiveWithRole(db: Db, role: UserRole): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.role, role), eq(users.isActive, true)))
+  return row?.n ?? 0
 }
 
-export function updatePassword(db: Db, id: number, passwordHash: string, now: number) {
-  db.update(users).set({ passwordHash, passwordChangedAt: now }).where(eq(users.id, id)).run()
+/** The stored hash of the user's password (for checking the current one on a change). */
+export async function findPasswordHash(db: Db, id: number): Promise<string | undefined> {
+  const [row] = await db.select({ h: users.passwordHash }).from(users).where(eq(users.id, id))
+  return row?.h
+}
+
+export async function updatePassword(
+  db: Db,
+  id: number,
+  passwordHash: string,
+  now: number,
+  mustChangePassword: boolean,
+) {
+  await db
+    .update(users)
+    .set({ passwordHash, passwordChangedAt: now, mustChangePassword })
+    .where(eq(users.id, id))
 }
 
 export function insertPasswordHistory(
@@ -88,4 +104,9 @@ export function listPasswordHistory(db: Db, userId: number, n: number): string[]
 
 export function deleteSessionsOfUser(db: Db, userId: number) {
   db.delete(sessions).where(eq(sessions.userId, userId)).run()
+}
+
+/** Ends the user's sessions but the one whose token hash is `keep` (after changing their password). */
+export async function deleteOtherSessions(db: Db, userId: number, keep: string) {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, keep)))
 }

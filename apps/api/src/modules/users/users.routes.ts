@@ -1,4 +1,8 @@
-/** `/api/users`: staff accounts (admin only): list, create (with a department), change department/role/active. */
+/**
+ * `/api/users`: staff accounts, for the admin and the security admin (what each may change is the
+ * domain's `mayManageAccount`): list, create (with a department), change department/role/active,
+ * reset a password (a temporary one, answered once; its owner must replace it), sign-in events.
+ */
 import { USER_ROLES, textSchema } from '@desk/domain'
 import { Hono } from 'hono'
 import { z } from 'zod'
@@ -6,7 +10,7 @@ import { requireStaff } from '../../lib/auth.ts'
 import type { AppEnv } from '../../lib/context.ts'
 import { validate } from '../../lib/validate.ts'
 import { listAudit } from '../audit/audit.service.ts'
-import { createUser, listUsers, setPassword, updateUser } from './users.service.ts'
+import { createUser, listUsers, resetPassword, updateUser } from './users.service.ts'
 
 const createUserSchema = z.object({
   username: textSchema()
@@ -25,7 +29,6 @@ const updateUserSchema = z
     isActive: z.boolean(),
   })
   .partial()
-const passwordBody = z.object({ password: z.string().min(1).max(200) })
 const idParam = z.object({ id: z.coerce.number().int().positive() })
 
 export const userRoutes = new Hono<AppEnv>()
@@ -39,30 +42,39 @@ export const userRoutes = new Hono<AppEnv>()
           c.req.valid('json'),
           c.var.now(),
           c.var.security.passwordPolicy,
+          c.var.user,
         ),
       },
       201,
     )
   })
-  .post('/:id/password', validate('param', idParam), validate('json', passwordBody), async (c) => {
-    await setPassword(
+  .post('/:id/password-reset', validate('param', idParam), async (c) => {
+    const temporaryPassword = await resetPassword(
       c.var.db,
       c.req.valid('param').id,
-      c.req.valid('json').password,
       c.var.now(),
       c.var.security.passwordPolicy,
+      c.var.user,
     )
-    return c.json({ ok: true }, 200)
+    // shown once to the security admin; no cache or proxy may keep it
+    c.header('Cache-Control', 'no-store')
+    return c.json({ temporaryPassword }, 200)
   })
   // sign-in lockouts and address caps, newest first: what an admin needs to see of attacks
-  .get('/security-events', (c) => {
-    const page = (action: 'login_locked' | 'login_address_capped') =>
-      listAudit(c.var.db, { action, limit: 100 }).entries
-    const events = [...page('login_locked'), ...page('login_address_capped')].sort(
+  .get('/security-events', async (c) => {
+    const page = async (action: 'login_locked' | 'login_address_capped') =>
+      (await listAudit(c.var.db, { action, limit: 100 })).entries
+    const events = [...(await page('login_locked')), ...(await page('login_address_capped'))].sort(
       (a, b) => b.id - a.id,
     )
     return c.json({ events }, 200)
   })
-  .patch('/:id', validate('param', idParam), validate('json', updateUserSchema), (c) => {
-    return c.json({ user: updateUser(c.var.db, c.req.valid('param').id, c.req.valid('json')) }, 200)
+  .patch('/:id', validate('param', idParam), validate('json', updateUserSchema), async (c) => {
+    const user = await updateUser(
+      c.var.db,
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      c.var.user,
+    )
+    return c.json({ user }, 200)
   })

@@ -1,16 +1,45 @@
 /**
  * Staff accounts. New passwords follow the password policy (length, classes, not one of the last
- * `historyCount`); the last active admin can be neither demoted nor disabled, so the desk always
- * keeps someone who can configure it. Errors: CONFLICT (username taken, last admin), VALIDATION
- * (password policy), NOT_FOUND.
+ * `historyCount`). Who may change which account is the domain's `mayManageAccount` (三员分立:
+ * identities by the admin, roles with administrative rights and passwords by the security admin);
+ * callers without an actor (first start, the `desk user` command on the server) are not limited
+ * by it. The last active holder of a separated administrator role (GUARDED_ROLES) can be neither
+ * demoted nor disabled, so the desk always keeps each duty. Errors: FORBIDDEN
+ * (`separation_of_duties`), CONFLICT (username taken, `last_of_role`), VALIDATION (password
+ * policy, `wrong_password`), NOT_FOUND.
  */
-import { passwordProblems, type PasswordPolicy, type UserRole } from '@desk/domain'
+import {
+  GUARDED_ROLES,
+  mayManageAccount,
+  passwordProblems,
+  type AccountAction,
+  type PasswordPolicy,
+  type UserRole,
+} from '@desk/domain'
 import type { Db } from '../../db/client.ts'
+import { withTransaction } from '../../db/transaction.ts'
 import { AppError } from '../../lib/errors.ts'
-import { hashPassword, verifyPassword } from '../../lib/password.ts'
+import { hashPassword, temporaryPassword, verifyPassword } from '../../lib/password.ts'
 import { DEFAULT_SECURITY } from '../../lib/security-settings.ts'
 import { getActiveDepartment } from '../departments/departments.service.ts'
 import * as repo from './users.repo.ts'
+
+/** Who asks for an account change (the signed-in admin or security admin). */
+export type AccountActor = { id: number; role: UserRole }
+
+/** @throws AppError FORBIDDEN (`separation_of_duties`) when `actor` may not do `action` */
+function assertDuty(
+  actor: AccountActor | undefined,
+  action: AccountAction,
+  target: { id?: number; role: UserRole },
+  to?: UserRole,
+) {
+  if (actor && !mayManageAccount(actor, action, target, to)) {
+    throw new AppError('FORBIDDEN', `Changing this account (${action}) is not your role's duty`, {
+      reason: 'separation_of_duties',
+    })
+  }
+}
 
 /** `department`: the department's id (a responder sees its inquiries); absent or null: none. */
 export type NewUser = {
@@ -38,7 +67,9 @@ export async function createUser(
   input: NewUser,
   now: number,
   policy: PasswordPolicy = DEFAULT_SECURITY.passwordPolicy,
+  actor?: AccountActor,
 ) {
+  assertDuty(actor, 'create', { role: input.role })
   if (repo.findUserByUsername(db, input.username)) {
     throw new AppError('CONFLICT', `Username ${input.username} is taken`)
   }
@@ -62,8 +93,8 @@ export async function createUser(
 }
 
 /**
- * Sets a new password (a reset by a security admin or the `desk user reset-password` command);
- * ends the user's sessions.
+ * Sets a new password; ends the user's sessions. `mustChange`: the owner has to replace it at
+ * the next sign-in (a reset).
  * @throws AppError NOT_FOUND; VALIDATION when it breaks the policy or repeats one of the last
  *   `historyCount` passwords
  */
@@ -73,11 +104,24 @@ export async function setPassword(
   password: string,
   now: number,
   policy: PasswordPolicy = DEFAULT_SECURITY.passwordPolicy,
+  mustChange = false,
 ) {
   const user = repo.findUser(db, id)
   if (!user) throw new AppError('NOT_FOUND', `User ${id} does not exist`)
+  await storePassword(db, user, password, now, policy, mustChange)
+  repo.deleteSessionsOfUser(db, id)
+}
+
+async function storePassword(
+  db: Db,
+  user: { id: number; username: string },
+  password: string,
+  now: number,
+  policy: PasswordPolicy,
+  mustChange: boolean,
+) {
   assertPolicy(password, policy, user.username)
-  for (const old of repo.listPasswordHistory(db, id, policy.historyCount)) {
+  for (const old of repo.listPasswordHistory(db, user.id, policy.historyCount)) {
     if (await verifyPassword(password, old)) {
       throw new AppError(
         'VALIDATION',
@@ -87,41 +131,91 @@ export async function setPassword(
     }
   }
   const passwordHash = await hashPassword(password)
-  db.transaction((tx) => {
-    const t = tx as unknown as Db
-    repo.updatePassword(t, id, passwordHash, now)
-    repo.insertPasswordHistory(t, { userId: id, passwordHash, changedAt: now })
-    repo.deleteSessionsOfUser(t, id)
+  await withTransaction(db, async (tx) => {
+    await repo.updatePassword(tx, user.id, passwordHash, now, mustChange)
+    repo.insertPasswordHistory(tx, { userId: user.id, passwordHash, changedAt: now })
   })
+}
+
+/**
+ * A security admin's reset: a generated temporary password, shown once to the one who reset it,
+ * which its owner must replace at the next sign-in; the owner's sessions end.
+ * @returns the temporary password (never stored in clear, never shown again)
+ * @throws AppError NOT_FOUND; FORBIDDEN (`separation_of_duties`)
+ */
+export async function resetPassword(
+  db: Db,
+  id: number,
+  now: number,
+  policy: PasswordPolicy,
+  actor: AccountActor,
+): Promise<string> {
+  const user = repo.findUser(db, id)
+  if (!user) throw new AppError('NOT_FOUND', `User ${id} does not exist`)
+  assertDuty(actor, 'resetPassword', user)
+  const password = temporaryPassword()
+  await setPassword(db, id, password, now, policy, true)
+  return password
+}
+
+/**
+ * The signed-in user replaces their own password (after a reset, on expiry, or when they wish);
+ * their other sessions end, the one they use (`sessionTokenHash`) stays.
+ * @throws AppError VALIDATION `wrong_password` on `currentPassword`; the policy's on `password`
+ */
+export async function changeOwnPassword(
+  db: Db,
+  userId: number,
+  input: { currentPassword: string; password: string },
+  now: number,
+  policy: PasswordPolicy,
+  sessionTokenHash: string,
+) {
+  const user = repo.findUser(db, userId)
+  const stored = await repo.findPasswordHash(db, userId)
+  if (!user || stored === undefined)
+    throw new AppError('NOT_FOUND', `User ${userId} does not exist`)
+  if (!(await verifyPassword(input.currentPassword, stored))) {
+    throw new AppError('VALIDATION', 'The current password is wrong', [
+      { path: ['currentPassword'], message: 'wrong', reason: 'wrong_password' },
+    ])
+  }
+  await storePassword(db, user, input.password, now, policy, false)
+  await repo.deleteOtherSessions(db, userId, sessionTokenHash)
 }
 
 /**
  * Moves a user to a department (null: none), changes the role or (de)activates the account; takes
  * effect on the user's next request (a disabled user's sessions end at once). NOT_FOUND (user or
- * department), CONFLICT (inactive department; the last active admin demoted or disabled).
+ * department), FORBIDDEN (`separation_of_duties`), CONFLICT (inactive department; `last_of_role`).
  */
-export function updateUser(
+export async function updateUser(
   db: Db,
   id: number,
   patch: { department?: number | null; role?: UserRole; isActive?: boolean },
+  actor?: AccountActor,
 ) {
   if (patch.department != null) getActiveDepartment(db, patch.department)
   const { department, ...rest } = patch
-  return db.transaction((tx) => {
-    const t = tx as unknown as Db
+  return withTransaction(db, async (t) => {
     const before = repo.findUser(t, id)
     if (!before) throw new AppError('NOT_FOUND', `User ${id} does not exist`)
-    const losesAdmin =
-      (patch.role !== undefined && patch.role !== 'admin') || patch.isActive === false
+    if (department !== undefined) assertDuty(actor, 'setDepartment', before)
+    if (patch.isActive !== undefined) assertDuty(actor, 'setActive', before)
+    if (patch.role !== undefined && patch.role !== before.role)
+      assertDuty(actor, 'setRole', before, patch.role)
+    const losesRole =
+      (patch.role !== undefined && patch.role !== before.role) || patch.isActive === false
     if (
-      before.role === 'admin' &&
+      GUARDED_ROLES.includes(before.role) &&
       before.isActive &&
-      losesAdmin &&
-      repo.countActiveAdmins(t) <= 1
+      losesRole &&
+      (await repo.countActiveWithRole(t, before.role)) <= 1
     ) {
       throw new AppError(
         'CONFLICT',
-        `${before.username} is the last active admin: make another user admin before demoting or disabling this one`,
+        `${before.username} is the last active ${before.role}: give the role to another user before demoting or disabling this one`,
+        { reason: 'last_of_role', role: before.role },
       )
     }
     const user = repo.updateUser(

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest'
+import { createApp } from '../../app.ts'
+import { createTestDb } from '../../db/client.ts'
+import { T0, call, signIn, type Session } from '../../test/setup.ts'
+import { createUser } from './users.service.ts'
+
+/** A desk whose clock the test moves. */
+function desk() {
+  const db = createTestDb()
+  let now = T0
+  const app = createApp({ db, now: () => now })
+  return { db, app, advance: (ms: number) => (now += ms) }
+}
+type Desk = ReturnType<typeof desk>
+
+async function login(d: Desk, username: string, password: string) {
+  const res = await d.app.request('/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  })
+  const body = (await res.json()) as { csrfToken: string; passwordChange: string | null }
+  const session: Session = {
+    cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+    csrf: body.csrfToken,
+    userId: 0,
+  }
+  return { status: res.status, passwordChange: body.passwordChange, session }
+}
+
+const reasonOf = async (res: Response) =>
+  ((await res.json()) as { error: { details?: { reason?: string } } }).error.details?.reason
+
+describe('accounts under the separation of duties (三员分立)', () => {
+  it('lets the admin keep chain identities and the security admin grant roles; each is refused the other duty', async () => {
+    const d = desk()
+    const admin = await signIn(d, 'admin')
+    const security = await signIn(d, 'security_admin')
+    const auditor = await signIn(d, 'auditor')
+    const user = (role: string, username: string) => ({
+      username,
+      displayName: username,
+      role,
+      password: 'Long-enough-1',
+    })
+    const made = await call(d, admin, 'POST', '/users', user('responder', 'wang'))
+    expect(made.status).toBe(201)
+    const { id } = ((await made.json()) as { user: { id: number } }).user
+    expect((await call(d, admin, 'PATCH', `/users/${id}`, { role: 'manager' })).status).toBe(200)
+
+    // rights beyond the chain, and passwords, are the security admin's
+    for (const res of [
+      await call(d, admin, 'POST', '/users', user('admin', 'zhao')),
+      await call(d, admin, 'PATCH', `/users/${id}`, { role: 'auditor' }),
+      await call(d, admin, 'POST', `/users/${id}/password-reset`),
+      await call(d, admin, 'PATCH', `/users/${security.userId}`, { isActive: false }),
+      await call(d, security, 'POST', '/users', user('responder', 'qian')),
+      await call(d, security, 'PATCH', `/users/${id}`, { department: null }),
+    ]) {
+      expect(res.status).toBe(403)
+      expect(await reasonOf(res)).toBe('separation_of_duties')
+    }
+    expect((await call(d, security, 'PATCH', `/users/${id}`, { role: 'admin' })).status).toBe(200)
+    expect((await call(d, security, 'PATCH', `/users/${id}`, { isActive: false })).status).toBe(200)
+    // the auditor manages nothing
+    expect((await call(d, auditor, 'GET', '/users')).status).toBe(403)
+  })
+
+  it('resets a password to a temporary one shown once; its sign-in can only change it, then works', async () => {
+    const d = desk()
+    const security = await signIn(d, 'security_admin')
+    const old = await signIn(d, 'responder', 'li')
+    const reset = await call(d, security, 'POST', `/users/${old.userId}/password-reset`)
+    expect(reset.status).toBe(200)
+    expect(reset.headers.get('cache-control')).toBe('no-store')
+    const { temporaryPassword } = (await reset.json()) as { temporaryPassword: string }
+    expect(temporaryPassword.length).toBeGreaterThanOrEqual(16)
+    // the old session ended, the old password no longer works
+    expect((await call(d, old, 'GET', '/auth/me')).status).toBe(401)
+    expect((await login(d, 'li', 'secret-pass')).status).toBe(401)
+
+    const signedIn = await login(d, 'li', temporaryPassword)
+    expect([signedIn.status, signedIn.passwordChange]).toEqual([200, 'reset'])
+    const s = signedIn.session
+    const blocked = await call(d, s, 'GET', '/inquiries')
+    expect(blocked.status).toBe(403)
+    expect(await reasonOf(blocked)).toBe('password_change_required')
+    const me = (await (await call(d, s, 'GET', '/auth/me')).json()) as { passwordChange: string }
+    expect(me.passwordChange).toBe('reset')
+
+    const wrong = await call(d, s, 'POST', '/auth/password', {
+      currentPassword: 'not-it-1',
+      password: 'New-pass-2026',
+    })
+    expect(wrong.status).toBe(422)
+    expect(JSON.stringify(await wrong.json())).toContain('currentPassword')
+    const weak = await call(d, s, 'POST', '/auth/password', {
+      currentPassword: temporaryPassword,
+      password: 'short',
+    })
+    expect(weak.status).toBe(422)
+    const ok = await call(d, s, 'POST', '/auth/password', {
+      currentPassword: temporaryPassword,
+      password: 'New-pass-2026',
+    })
+    expect(ok.status).toBe(200)
+    // the same session goes on, now unrestricted
+    expect((await call(d, s, 'GET', '/inquiries')).status).toBe(200)
+    expect((await login(d, 'li', 'New-pass-2026')).passwordChange).toBeNull()
+  })
+
+  it('sends a user with an expired password to the change, and the change ends their other sessions', async () => {
+    const d = desk()
+    await createUser(
+      d.db,
+      { username: 'zhou', displayName: '周', role: 'manager', password: 'First-pass-1' },
+      T0,
+    )
+    const other = (await login(d, 'zhou', 'First-pass-1')).session
+    d.advance(91 * 86_400_000)
+    const expired = await login(d, 'zhou', 'First-pass-1')
+    expect([expired.status, expired.passwordChange]).toEqual([200, 'expired'])
+    const s = expired.session
+    expect(await reasonOf(await call(d, s, 'GET', '/reports/dashboard'))).toBe(
+      'password_change_required',
+    )
+    expect(
+      (
+        await call(d, s, 'POST', '/auth/password', {
+          currentPassword: 'First-pass-1',
+          password: 'Second-pass-2',
+        })
+      ).status,
+    ).toBe(200)
+    expect((await call(d, s, 'GET', '/auth/me')).status).toBe(200)
+    expect((await call(d, other, 'GET', '/auth/me')).status).toBe(401)
+    expect((await login(d, 'zhou', 'Second-pass-2')).passwordChange).toBeNull()
+  })
+})
