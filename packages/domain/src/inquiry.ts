@@ -166,6 +166,8 @@ export type SatisfactionFilter = (typeof SATISFACTION_FILTERS)[number]
  * `replied` filters on the first reply (REPLY_FILTERS); `category` matches exactly; `uncategorized=1` keeps rows without a category.
  * `satisfaction` filters on the latest follow-up's satisfaction (SATISFACTION_FILTERS).
  * `department` keeps the inquiries dispatched to one department (its id), or `none` those not yet dispatched.
+ * `urged=1` keeps the pending inquiries a platform has urged (催办) since their last answer; `reopened=1` those a
+ * citizen's later message sent into another handling round (重办).
  * `unposted=1` (待回填平台) keeps the inquiries with a reply that has not reached the channel's platform yet:
  * a reply written in the desk (origin `desk`; imported `source` replies never count) that is neither
  * marked posted on the platform by hand (`postedAt` null) nor delivered by the channel's webhook. Delivered
@@ -203,6 +205,8 @@ export const inquiryFilterSchema = z.object({
   proposalSource: textSchema().trim().min(1).max(30).optional(),
   /** `1`: only key proposals (重点提案) */
   keyProposal: z.literal('1').optional(),
+  urged: z.literal('1').optional(),
+  reopened: z.literal('1').optional(),
 })
 /** `due` resolved to due instants (UTC ms) by the API with the calendar and the current time. */
 export type DueWindow = { notBefore?: number | undefined; before: number }

@@ -94,6 +94,8 @@ export function filterWithoutChannel(
   if (filter.unposted) conds.push(hasUnpostedReply())
   if (filter.proposalSource !== undefined || filter.keyProposal)
     conds.push(proposalPredicate(filter.proposalSource, filter.keyProposal === '1'))
+  if (filter.urged) conds.push(isNotNull(inquiries.urgedAt))
+  if (filter.reopened) conds.push(sql`${inquiries.round} > 1`)
   return and(...conds)
 }
 
@@ -165,13 +167,16 @@ function duePredicate(w: DueWindow): SQL | undefined {
   )
 }
 
-/** The first reply's presence and punctuality (null replied_at compares false, so on_time/late exclude it). */
+/**
+ * The first reply's presence and punctuality against the first round's due instant (domain
+ * `firstRoundDueAt`; the report summaries' trigger compares the same). A null replied_at compares
+ * false, so on_time/late exclude it.
+ */
 function repliedPredicate(replied: ReplyFilter): SQL {
   if (replied === 'yes') return isNotNull(inquiries.repliedAt)
   if (replied === 'no') return isNull(inquiries.repliedAt)
-  return replied === 'on_time'
-    ? lte(inquiries.repliedAt, inquiries.dueAt)
-    : gt(inquiries.repliedAt, inquiries.dueAt)
+  const due = sql`coalesce(${inquiries.firstDueAt}, ${inquiries.dueAt})`
+  return replied === 'on_time' ? lte(inquiries.repliedAt, due) : gt(inquiries.repliedAt, due)
 }
 
 /** SQL for the whole filter, channel included. */

@@ -280,6 +280,14 @@ export const inquiries = sqliteTable(
     duplicateOfId: integer().references((): AnySQLiteColumn => inquiries.id),
     /** The latest follow-up's satisfaction (回访), for tallies */
     satisfaction: text({ enum: SATISFACTIONS }),
+    /** The handling round: 1, then one more each time a citizen's later message reopens it (重办) */
+    round: integer().notNull().default(1),
+    /** When the current round began (null: round 1, counted from `receivedAt`) */
+    roundStartedAt: integer(),
+    /** The first round's due instant once a later round began (`dueAt` is then the round's own) */
+    firstDueAt: integer(),
+    /** The last 催办 from the platform while pending; cleared by the next reply */
+    urgedAt: integer(),
   },
   (t) => [
     uniqueIndex('inquiries_channel_external_uq').on(t.channelCode, t.externalId),
@@ -306,6 +314,13 @@ export const inquiries = sqliteTable(
     index('inquiries_duplicate_of_idx')
       .on(t.duplicateOfId)
       .where(sql`duplicate_of_id is not null`),
+    // the queue's urged and reopened filters: a handful of rows, so partial indexes
+    index('inquiries_urged_idx')
+      .on(t.urgedAt)
+      .where(sql`urged_at is not null`),
+    index('inquiries_reopened_idx')
+      .on(t.round)
+      .where(sql`round > 1`),
   ],
 )
 
@@ -448,6 +463,8 @@ export const channelSettings = sqliteTable('channel_settings', {
     .primaryKey()
     .references(() => channels.code),
   requiresSignOff: integer({ mode: 'boolean' }).notNull().default(false),
+  /** A citizen's later message on an answered inquiry reopens it for another handling round */
+  reopenOnMessage: integer({ mode: 'boolean' }).notNull().default(true),
   webhookUrl: text(),
   /** HMAC-SHA256 key for the `X-Desk-Signature` header */
   webhookSecret: text(),

@@ -101,7 +101,7 @@ function judge(path: string, rows: number): Verdict & { exitSignal: null } {
     )
     const statsFromRows = all<unknown>(
       `select (received_at + 28800000) / 86400000 as day, channel_code, status, ifnull((replied_at + 28800000) / 86400000, -1) as reply_day,
-        ifnull(replied_at <= due_at, 0) as on_time, ifnull(satisfaction, '') as satisfaction, count(*) as n
+        ifnull(replied_at <= coalesce(first_due_at, due_at), 0) as on_time, ifnull(satisfaction, '') as satisfaction, count(*) as n
        from inquiries group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6`,
     )
     if (JSON.stringify(stats) !== JSON.stringify(statsFromRows))

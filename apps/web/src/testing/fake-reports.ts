@@ -34,6 +34,7 @@ function channelStats(
     satisfaction: n[0] >= 10 ? 0.75 : null,
     rated: counted(n[0] >= 10 ? 4 : 0, { ...base, satisfaction: 'rated' }),
     satisfied: counted(n[0] >= 10 ? 3 : 0, { ...base, satisfaction: 'positive' }),
+    reopened: counted(n[0] >= 10 ? 1 : 0, { ...base, reopened: '1' }),
   }
 }
 

@@ -18,3 +18,16 @@ export function replyLateness(cal: WorkingDayCalendar, dueAt: number, repliedAt:
   if (repliedAt <= dueAt) return 0
   return Math.max(1, countWorkingDays(cal, toZonedDate(dueAt), toZonedDate(repliedAt)))
 }
+
+/**
+ * The due instant (UTC ms) the first reply is judged against: the first handling round's. A
+ * citizen's later message on an answered inquiry starts a new round with its own due date
+ * (`dueAt` then), and keeps the first round's in `firstDueAt`, so the first reply's on-time
+ * result stays as it was (the dashboard's on-time rate and the exports count first replies).
+ */
+export function firstRoundDueAt<T extends number | string>(row: {
+  dueAt: T
+  firstDueAt: T | null
+}): T {
+  return row.firstDueAt ?? row.dueAt
+}

@@ -8,6 +8,7 @@ import {
   MESSAGE_STATUSES,
   canDo,
   canDoIn,
+  canHappen,
   duplicateAnswerStatuses,
   isAnswered,
   isPending,
@@ -64,6 +65,8 @@ const EXPECTED: Record<LifecycleAction, string> = {
   mark_posted: /*                             */ 'rma rma rma rma rma rma',
   note: /*                                    */ 'rma rma rma rma rma rma',
   reveal_contact: /*                          */ 'rma rma rma rma rma rma',
+  reopen_on_message: /* (by the desk)         */ '... ... rma rma ... ...',
+  urge: /*             (by the desk)          */ 'rma rma ... ... ... ...',
   send_opinion: /*     (proposals only)       */ '... ... ... ... ... ...',
   record_consultation: /* (proposals only)    */ '... ... ... ... ... ...',
   draft_answer: /*     (proposals only)       */ '... ... ... ... ... ...',
@@ -294,6 +297,32 @@ describe('a second kind in the same shape', () => {
   })
 })
 
+describe('canHappen: what the desk does by itself on a later message', () => {
+  it('reopens an answered message, not a pending, returned or merged one', () => {
+    expect(canHappen('reopen_on_message', message({ status: 'replied' }))).toEqual({ ok: true })
+    expect(canHappen('reopen_on_message', message({ status: 'closed', assigneeId: 3 }))).toEqual({
+      ok: true,
+    })
+    for (const status of ['new', 'assigned', 'returned'])
+      expect(canHappen('reopen_on_message', message({ status }))).toEqual({
+        ok: false,
+        reason: 'invalid_status',
+      })
+    expect(
+      canHappen('reopen_on_message', message({ status: 'replied', duplicateOfId: 4 })),
+    ).toEqual({ ok: false, reason: 'duplicate' })
+  })
+
+  it('urges what is pending only, and never a disclosure request', () => {
+    expect(canHappen('urge', message({ status: 'assigned' }))).toEqual({ ok: true })
+    expect(canHappen('urge', message({ status: 'replied' })).ok).toBe(false)
+    expect(canHappen('urge', message({ kind: 'disclosure', status: 'new' })).ok).toBe(false)
+    expect(
+      canHappen('reopen_on_message', message({ kind: 'disclosure', status: 'replied' })).ok,
+    ).toBe(false)
+  })
+})
+
 describe('the disclosure section', () => {
   const request = (patch: Partial<LifecycleSubject> = {}) =>
     message({ kind: 'disclosure', status: 'assigned', assigneeId: 7, ...patch })
@@ -304,6 +333,8 @@ describe('the disclosure section', () => {
     return: /*         no 退单                    */ '... ... ... ...',
     follow_up: /*      no 回访                    */ '... ... ... ...',
     merge: /*          重复申请 is an outcome      */ '... ... ... ...',
+    reopen_on_message: /* a new request        */ '... ... ... ...',
+    urge: /*                                     */ '... ... ... ...',
     decide_extension: /* head of the office      */ '.ma .ma ... ...',
     close: /*                                    */ '... ... rma ...',
   }

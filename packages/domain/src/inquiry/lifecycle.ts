@@ -42,6 +42,11 @@ export const LIFECYCLE_ACTIONS = [
   'mark_posted',
   'note',
   'reveal_contact',
+  // taken by the desk itself when the channel brings a later message (`canHappen`, no viewer): a
+  // citizen's message on an answered inquiry starts a new handling round; a platform's 催办 marks
+  // a pending one as urged
+  'reopen_on_message',
+  'urge',
   // a suggestion or proposal (建议提案): the co-unit's opinion to the lead unit, the consultation
   // with the deputy, the answer drafted and signed off (sent with it), the deputy's rating
   'send_opinion',
@@ -215,6 +220,17 @@ export const MESSAGE_LIFECYCLE: KindLifecycle<MessageStatus> = {
     mark_posted: { statuses: MESSAGE_STATUSES, role: 'responder', holder: 'anyone' },
     note: { statuses: MESSAGE_STATUSES, role: 'responder', holder: 'anyone' },
     reveal_contact: { statuses: MESSAGE_STATUSES, role: 'responder', holder: 'anyone' },
+    // 12345 practice (国办发〔2020〕53号, 重办): a citizen who writes again after the answer is
+    // handled again; a returned item went back upstream, and a merged duplicate is answered
+    // through its main inquiry
+    reopen_on_message: {
+      statuses: ['replied', 'closed'],
+      role: 'responder',
+      holder: 'anyone',
+      notDuplicate: true,
+    },
+    // 催办 concerns what is still waiting for the answer
+    urge: { statuses: OPEN, role: 'responder', holder: 'anyone' },
     send_opinion: NEVER,
     record_consultation: NEVER,
     draft_answer: NEVER,
@@ -265,6 +281,8 @@ export const PROPOSAL_LIFECYCLE: KindLifecycle<ProposalStatus> = {
     mark_posted: NEVER,
     pause_clock: NEVER,
     resume_clock: NEVER,
+    // a deputy's rating, not a later message, decides a re-handling
+    reopen_on_message: NEVER,
     send_opinion: {
       statuses: OPEN,
       role: 'responder',
@@ -360,6 +378,10 @@ export const DISCLOSURE_LIFECYCLE: KindLifecycle<DisclosureStatus> = {
     mark_posted: NEVER,
     note: { statuses: DISCLOSURE_STATUSES, role: 'responder', holder: 'anyone' },
     reveal_contact: { statuses: DISCLOSURE_STATUSES, role: 'responder', holder: 'anyone' },
+    // a later letter of the applicant is a new request (第二十九条), not a second answer; nor
+    // does a platform urge a statutory clock
+    reopen_on_message: NEVER,
+    urge: NEVER,
     send_opinion: NEVER,
     record_consultation: NEVER,
     draft_answer: NEVER,
@@ -445,6 +467,20 @@ export function canDo(
   viewer: LifecycleViewer,
 ): CanDo {
   return canDoIn(lifecycleOf(inquiry.kind), action, inquiry, viewer)
+}
+
+/**
+ * Whether the desk itself may take `action` on `inquiry` on an outside event (a channel's later
+ * message: `reopen_on_message`, `urge`): no viewer, so only the status, duplicate and clock rules
+ * of the inquiry's section apply.
+ */
+export function canHappen(action: LifecycleAction, inquiry: LifecycleSubject): CanDo {
+  const rule = lifecycleOf(inquiry.kind).actions[action]
+  if (!(rule.statuses as readonly string[]).includes(inquiry.status))
+    return { ok: false, reason: 'invalid_status' }
+  if (rule.notDuplicate && inquiry.duplicateOfId !== null) return { ok: false, reason: 'duplicate' }
+  if (rule.clock === 'running' && inquiry.pausedAt !== null) return { ok: false, reason: 'paused' }
+  return { ok: true }
 }
 
 /** The statuses an action is allowed in, for `kind` (the SPA's hints; the API's SQL filters). */

@@ -61,6 +61,8 @@ const EXPECTED: Record<LifecycleAction, string> = {
   mark_posted: /*         */ '... ... ... ... ... | ... ... ... ... ...',
   note: /*                */ 'rma rma rma rma rma | rma rma rma rma rma',
   reveal_contact: /*      */ 'rma rma rma rma rma | rma rma rma rma rma',
+  reopen_on_message: /*   */ '... ... ... ... ... | ... ... ... ... ...',
+  urge: /*                */ 'rma rma ... ... ... | rma rma ... ... ...',
   send_opinion: /*        */ '... ... ... ... ... | rma rma ... ... ...',
   record_consultation: /* */ 'rma rma ... ... ... | rma rma ... ... ...',
   draft_answer: /*        */ 'rma rma ... ... ... | ... ... ... ... ...',

@@ -77,6 +77,8 @@ export const postedSchema = z.object({ postedOn: supportedDateSchema })
 export const channelSettingsSchema = z
   .object({
     requiresSignOff: z.boolean(),
+    /** a citizen's later message on an answered inquiry reopens it for another round (default on) */
+    reopenOnMessage: z.boolean(),
     webhookUrl: z
       .url({ protocol: /^https?$/ })
       .max(500)

@@ -1,5 +1,6 @@
 /**
- * Per-channel workflow settings: whether replies need a manager's sign-off (审核), and the webhook
+ * Per-channel workflow settings: whether replies need a manager's sign-off (审核), whether a
+ * citizen's later message on an answered inquiry reopens it (default: yes), and the webhook
  * (URL + HMAC secret) replies are delivered to. A channel without a row: no sign-off, no webhook
  * (replies are marked "posted on the platform" by hand).
  * Errors: NOT_FOUND (unknown channel), VALIDATION (a webhook URL without a secret).
@@ -12,6 +13,7 @@ import * as repo from './channel-settings.repo.ts'
 
 export type ChannelSettings = {
   requiresSignOff: boolean
+  reopenOnMessage: boolean
   webhookUrl: string | null
   webhookSecret: string | null
 }
@@ -21,6 +23,7 @@ export function getChannelSettings(db: Db, channelCode: string): ChannelSettings
   const row = repo.findChannelSettings(db, channelCode)
   return {
     requiresSignOff: row?.requiresSignOff ?? false,
+    reopenOnMessage: row?.reopenOnMessage ?? true,
     webhookUrl: row?.webhookUrl ?? null,
     webhookSecret: row?.webhookSecret ?? null,
   }
@@ -31,6 +34,7 @@ function toView(channelCode: string, s: ChannelSettings) {
   return {
     channel: channelCode,
     requiresSignOff: s.requiresSignOff,
+    reopenOnMessage: s.reopenOnMessage,
     webhookUrl: s.webhookUrl,
     hasWebhookSecret: s.webhookSecret !== null,
   }

@@ -21,6 +21,7 @@ describe('/channel-settings', () => {
     expect(((await res.json()) as { settings: Settings }).settings).toEqual({
       channel: 'mayor_mailbox',
       requiresSignOff: true,
+      reopenOnMessage: true,
       webhookUrl: 'https://example.gov.cn/hook',
       hasWebhookSecret: true,
     })

@@ -14,8 +14,16 @@ import {
 import type { Db } from '../../db/client.ts'
 import * as repo from './deadlines.repo.ts'
 
-/** What an inquiry's deadline is computed from (its id finds its pauses and extensions). */
-export type DeadlineInputs = { id: number; receivedAt: number; deadlineRule: string | null }
+/**
+ * What an inquiry's deadline is computed from (its id finds its pauses and extensions): the rule
+ * snapshot and the start of its handling round (`roundStartedAt`, null: round 1 from receipt).
+ */
+export type DeadlineInputs = {
+  id: number
+  receivedAt: number
+  deadlineRule: string | null
+  roundStartedAt: number | null
+}
 
 /** The rule an inquiry was given (its JSON snapshot), else the desk's fallback rule. */
 export function ruleOf(row: { deadlineRule: string | null }): DeadlineRule {
@@ -25,8 +33,10 @@ export function ruleOf(row: { deadlineRule: string | null }): DeadlineRule {
 }
 
 /**
- * Due instant and explanation of inquiry `row` on `cal`, counting its closed pauses and approved
- * extension (`isExtended` overrides the stored state, for an approval being written).
+ * Due instant and explanation of inquiry `row` on `cal` for its current handling round: counted
+ * from the round's start (the receipt in round 1, the reopening in a later one, under the same
+ * rule), with the round's closed pauses and approved extension (`isExtended` overrides the stored
+ * state, for an approval being written).
  */
 export function deadlineOf(
   db: Db,
@@ -34,8 +44,10 @@ export function deadlineOf(
   cal: HolidayCalendar,
   isExtended?: boolean,
 ): Deadline {
-  return computeDeadline(ruleOf(row), row.receivedAt, cal, {
-    pauses: repo.listClosedPauses(db, row.id),
-    isExtended: isExtended ?? repo.hasApprovedExtension(db, row.id),
+  const start = row.roundStartedAt ?? row.receivedAt
+  const since = row.roundStartedAt ?? 0
+  return computeDeadline(ruleOf(row), start, cal, {
+    pauses: repo.listClosedPauses(db, row.id, since),
+    isExtended: isExtended ?? repo.hasApprovedExtension(db, row.id, since),
   })
 }

@@ -69,6 +69,7 @@ const deadlineColumns = {
   deadlinePolicyId: inquiries.deadlinePolicyId,
   deadlineRule: inquiries.deadlineRule,
   pausedAt: inquiries.pausedAt,
+  roundStartedAt: inquiries.roundStartedAt,
 }
 export type InquiryDeadlineRow = {
   [K in keyof typeof deadlineColumns]: (typeof inquiries.$inferSelect)[K]
@@ -204,13 +205,18 @@ export function listOpenDueBetween(db: Db, from: number | null, before: number) 
 }
 
 /** Whether an approved extension exists for the inquiry. */
-export function hasApprovedExtension(db: Db, inquiryId: number): boolean {
+/** Whether an extension was approved for the inquiry, requested at or after `since` (UTC ms). */
+export function hasApprovedExtension(db: Db, inquiryId: number, since = 0): boolean {
   return (
     db
       .select({ id: extensionRequests.id })
       .from(extensionRequests)
       .where(
-        and(eq(extensionRequests.inquiryId, inquiryId), eq(extensionRequests.status, 'approved')),
+        and(
+          eq(extensionRequests.inquiryId, inquiryId),
+          eq(extensionRequests.status, 'approved'),
+          gte(extensionRequests.requestedAt, since),
+        ),
       )
       .get() !== undefined
   )
@@ -227,11 +233,18 @@ export function findPendingExtension(db: Db, inquiryId: number) {
 }
 
 /** Closed pauses (both ends set) of an inquiry, as the domain's `ClockPause`. */
-export function listClosedPauses(db: Db, inquiryId: number) {
+/** The inquiry's closed clock pauses that began at or after `since` (UTC ms). */
+export function listClosedPauses(db: Db, inquiryId: number, since = 0) {
   return db
     .select({ from: clockPauses.pausedAt, to: clockPauses.resumedAt })
     .from(clockPauses)
-    .where(and(eq(clockPauses.inquiryId, inquiryId), isNotNull(clockPauses.resumedAt)))
+    .where(
+      and(
+        eq(clockPauses.inquiryId, inquiryId),
+        isNotNull(clockPauses.resumedAt),
+        gte(clockPauses.pausedAt, since),
+      ),
+    )
     .orderBy(asc(clockPauses.id))
     .all()
     .map((p) => ({ from: p.from, to: p.to ?? p.from }))

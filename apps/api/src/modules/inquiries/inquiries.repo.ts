@@ -4,6 +4,7 @@ import { and, asc, count, desc, eq, inArray, isNull, notInArray, sql, type SQL }
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client.ts'
 import {
+  attachments,
   departments,
   inquiries,
   inquiryCounts,
@@ -48,6 +49,15 @@ const listColumns = {
   duplicateOfId: inquiries.duplicateOfId,
   kind: inquiries.kind,
   satisfaction: inquiries.satisfaction,
+  round: inquiries.round,
+  roundStartedAt: inquiries.roundStartedAt,
+  firstDueAt: inquiries.firstDueAt,
+  urgedAt: inquiries.urgedAt,
+  // the queue's paper clip: a seek on attachments_inquiry_idx per listed row
+  attachmentCount:
+    sql<number>`(select count(*) from ${attachments} where ${attachments.inquiryId} = ${inquiries.id})`.mapWith(
+      Number,
+    ),
   hasUnpostedReply: sql<boolean>`${hasUnpostedReply()}`.mapWith(Boolean),
 }
 
@@ -185,6 +195,10 @@ export function updateInquiryIfVersion(
       | 'departmentId'
       | 'duplicateOfId'
       | 'satisfaction'
+      | 'round'
+      | 'roundStartedAt'
+      | 'firstDueAt'
+      | 'urgedAt'
     >
   > & { updatedAt: number },
 ): boolean {
@@ -207,6 +221,7 @@ export function listRunningOpenDeadlines(db: Db) {
       receivedAt: inquiries.receivedAt,
       dueAt: inquiries.dueAt,
       deadlineRule: inquiries.deadlineRule,
+      roundStartedAt: inquiries.roundStartedAt,
     })
     .from(inquiries)
     .where(and(statusIn(PENDING_STATUSES), isNull(inquiries.pausedAt)))

@@ -10,6 +10,7 @@
  */
 import {
   canDo,
+  canHappen,
   reopenedStatus,
   maskEmail,
   maskName,
@@ -92,6 +93,24 @@ export function act(
     await change(row, tx)
     return load(tx, id)
   })
+}
+
+/**
+ * The gate for what the desk does by itself on an outside event (a channel's later message), in
+ * the caller's transaction `tx`: loads the inquiry and runs `change` when the lifecycle's
+ * `canHappen(action)` allows it. @returns whether it ran (a refusal is no error: the message is
+ * kept on the timeline all the same)
+ */
+export function happen(
+  tx: Db,
+  id: number,
+  action: LifecycleAction,
+  change: (row: Current) => void,
+): boolean {
+  const row = load(tx, id)
+  if (!canHappen(action, row).ok) return false
+  change(row)
+  return true
 }
 
 /** Applies `patch` to the loaded `row` and bumps its version; CONFLICT when it changed meanwhile. */

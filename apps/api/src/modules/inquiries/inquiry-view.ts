@@ -29,6 +29,14 @@ export function toListItem(row: ListRow) {
     satisfaction: row.satisfaction,
     /** a desk reply still waits to be posted on the channel's platform (the `unposted` filter's rule) */
     hasUnpostedReply: row.hasUnpostedReply,
+    /** the handling round: 1, more once a citizen's later message reopened it (重办) */
+    round: row.round,
+    /** the first round's due instant once a later round began (`dueAt` is the current round's) */
+    firstDueAt: iso(row.firstDueAt),
+    /** the platform's last 催办 since the last answer (the `urged` filter) */
+    urgedAt: iso(row.urgedAt),
+    /** files of the inquiry (the queue's paper clip) */
+    attachmentCount: row.attachmentCount,
   }
 }
 export type InquiryListItem = ReturnType<typeof toListItem>

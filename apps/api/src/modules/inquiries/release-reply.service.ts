@@ -97,7 +97,10 @@ export function answer(
   const ok = repo.updateInquiryIfVersion(db, row.id, row.version, {
     status: 'replied',
     assigneeId: row.assigneeId ?? text.authorId,
+    // the first reply stays the one the on-time rate judges; a later round's reply is its event
     repliedAt: row.repliedAt ?? text.now,
+    // answered: a 催办 received before no longer stands
+    urgedAt: null,
     updatedAt: text.now,
   })
   if (!ok)
@@ -120,6 +123,7 @@ export function answer(
       length: text.body.length,
       replyId,
       ...(text.draftId ? { draftId: text.draftId } : {}),
+      ...(row.round > 1 ? { round: row.round, onTime: text.now <= row.dueAt } : {}),
       ...data,
     },
     createdAt: text.now,

@@ -2,6 +2,9 @@
  * Messages after the first: the citizen adds material (补充) or asks again (追问), the platform
  * urges (催办). Each is appended to its inquiry's timeline (event `message_received`) with its
  * files, once per upstream message id: a resend answers with the first result and writes nothing.
+ * A citizen's message on an answered inquiry reopens it for another handling round when its
+ * channel says so (channel settings `reopenOnMessage`, default on); a platform's marks a pending
+ * one as urged. The lifecycle decides when (inquiries/rounds.service.ts).
  * Errors: NOT_FOUND (unknown channel or inquiry), VALIDATION (a refused file).
  */
 import type { FollowUpMessageInput } from '@desk/domain'
@@ -13,11 +16,21 @@ import {
   type FilesCtx,
   type Uploader,
 } from '../files/files.service.ts'
+import { getChannelSettings } from '../channel-settings/channel-settings.service.ts'
 import { getActiveChannel } from '../channels/channels.service.ts'
 import { recordEvent } from '../inquiries/inquiries.service.ts'
+import { markUrged, reopenOnMessage } from '../inquiries/rounds.service.ts'
 import * as repo from './messages.repo.ts'
 
-export type MessageResult = { messageId: string; id: number; inquiryId: number; created: boolean }
+/** `reopened`: the new handling round when the message reopened the inquiry (only when created) */
+export type MessageResult = {
+  messageId: string
+  id: number
+  inquiryId: number
+  created: boolean
+  reopened?: { round: number }
+  urged?: boolean
+}
 
 /**
  * Appends `input` to the inquiry (`channelCode`, `externalId`). `uploader` is who may have staged
@@ -83,8 +96,21 @@ export async function receiveMessage(
       data,
       createdAt: ctx.now,
     })
+    const cause = { messageId: id, upstreamId: input.messageId, now: ctx.now }
+    const round =
+      input.kind === 'citizen' && getChannelSettings(db, target.channelCode).reopenOnMessage
+        ? reopenOnMessage(db, inquiry.id, cause)
+        : null
+    const urged = input.kind === 'platform' && markUrged(db, inquiry.id, cause)
     return {
-      result: { messageId: input.messageId, id, inquiryId: inquiry.id, created: true },
+      result: {
+        messageId: input.messageId,
+        id,
+        inquiryId: inquiry.id,
+        created: true,
+        ...(round === null ? {} : { reopened: { round } }),
+        ...(urged ? { urged } : {}),
+      },
       status: 201 as const,
     }
   })

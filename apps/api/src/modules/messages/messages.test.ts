@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import { tinyPdf } from '../../test/files.ts'
-import { call, setupDesk, signIn } from '../../test/setup.ts'
+import { call, setupDesk, signIn, T0 } from '../../test/setup.ts'
 
 type Desk = ReturnType<typeof setupDesk>
+type View = {
+  inquiry: {
+    status: string
+    version: number
+    dueAt: string
+    firstDueAt: string | null
+    round: number
+    urgedAt: string | null
+    events: { type: string; data: Record<string, unknown> }[]
+  }
+}
+type Page = { items: { id: number; urgedAt: string | null; round: number }[] }
+type Counts = { total: number }
 
 async function bridge(desk: Desk) {
   const admin = await signIn(desk, 'admin')
@@ -71,5 +84,120 @@ describe('POST /channels/:code/inquiries/:externalId/messages', () => {
     expect(
       (await post('/inquiries/GD-7/messages', { ...message, messageId: 'M-101' })).status,
     ).toBe(201)
+  })
+})
+
+describe('a later message and the handling rounds', () => {
+  async function answered() {
+    let now = T0
+    const desk = setupDesk(() => now)
+    const { admin, post, id } = await bridge(desk)
+    // the session times out when idle: sign in again after each jump of the clock
+    const me = { admin }
+    let sessions = 0
+    const at = async (ms: number) => {
+      now = ms
+      me.admin = await signIn(desk, 'admin', `admin-${++sessions}`)
+    }
+    const get = async (path: string) => (await call(desk, me.admin, 'GET', path)).json()
+    const view = async () => (await get(`/inquiries/${id}`)) as View
+    const count = async (filter: string) =>
+      ((await get(`/inquiries/counts?${filter}`)) as Counts).total
+    const list = async (filter: string) => ((await get(`/inquiries?${filter}`)) as Page).items
+    const send = (path: string, body: unknown) => call(desk, me.admin, 'POST', path, body)
+    // answered within the hour: on time in the first round
+    await at(T0 + 3_600_000)
+    const reply = await send(`/inquiries/${id}/replies`, {
+      version: (await view()).inquiry.version,
+      body: '已安排清理。',
+    })
+    expect(reply.status).toBe(201)
+    return { desk, me, post, id, view, count, list, get, send, at }
+  }
+
+  it("reopens an answered inquiry on the citizen's message, with a due date from that day", async () => {
+    const d = await answered()
+    const firstDue = (await d.view()).inquiry.dueAt
+    // 2024-10-10 (Thursday after National Day) 10:00 in Shanghai
+    await d.at(Date.parse('2024-10-10T10:00:00+08:00'))
+    const res = await d.post('/inquiries/GD-7/messages', {
+      ...message,
+      sentAt: '2024-10-10T09:55:00+08:00',
+    })
+    expect(res.status).toBe(201)
+    expect(await res.json()).toMatchObject({ created: true, reopened: { round: 2 } })
+    const { inquiry } = await d.view()
+    expect(inquiry.status).toBe('assigned')
+    expect(inquiry.round).toBe(2)
+    expect(inquiry.firstDueAt).toBe(firstDue)
+    // counted from the reopening day under the same rule: later than the first, after 10-10
+    expect(Date.parse(inquiry.dueAt)).toBeGreaterThan(Date.parse('2024-10-10T10:00:00+08:00'))
+    expect(Date.parse(inquiry.dueAt)).toBeGreaterThan(Date.parse(firstDue))
+    const reopened = inquiry.events.find((e) => e.type === 'reopened')
+    expect(reopened?.data).toMatchObject({ from: 'replied', round: 2, dueAt: inquiry.dueAt })
+    // the first reply stays on time; the queue and the dashboard count the reopened item
+    expect(await d.count('status=all&replied=on_time')).toBe(1)
+    expect(await d.count('status=all&reopened=1')).toBe(1)
+    expect((await d.list('status=pending&reopened=1')).map((r) => r.round)).toEqual([2])
+    const dash = (await d.get('/reports/dashboard?from=2024-09-01&to=2024-09-30')) as {
+      totals: { reopened: { n: number }; onTime: { n: number } }
+    }
+    expect(dash.totals.reopened.n).toBe(1)
+    expect(dash.totals.onTime.n).toBe(1)
+    // the second round's answer, late against its own due date: the first stays on time
+    await d.at(Date.parse(inquiry.dueAt) + 86_400_000)
+    await d.send(`/inquiries/${d.id}/replies`, {
+      version: inquiry.version,
+      body: '已再次处理。',
+    })
+    const after = (await d.view()).inquiry
+    expect(after.status).toBe('replied')
+    expect(after.events.filter((e) => e.type === 'replied').at(-1)?.data).toMatchObject({
+      round: 2,
+      onTime: false,
+    })
+    expect(await d.count('status=all&replied=on_time')).toBe(1)
+  })
+
+  it('does not reopen when the channel turns it off', async () => {
+    const d = await answered()
+    await call(d.desk, d.me.admin, 'PATCH', '/channel-settings/hotline_12345', {
+      reopenOnMessage: false,
+    })
+    const res = await d.post('/inquiries/GD-7/messages', message)
+    expect(await res.json()).toEqual(expect.not.objectContaining({ reopened: expect.anything() }))
+    expect((await d.view()).inquiry).toMatchObject({ status: 'replied', round: 1 })
+  })
+
+  it("marks a pending inquiry urged on the platform's 催办 until the next reply", async () => {
+    const desk = setupDesk()
+    const { admin, post, id } = await bridge(desk)
+    const urge = { ...message, messageId: 'U-1', kind: 'platform', body: '请尽快办理。' }
+    expect(await (await post('/inquiries/GD-7/messages', urge)).json()).toMatchObject({
+      urged: true,
+    })
+    const count = async () =>
+      ((await (await call(desk, admin, 'GET', '/inquiries/counts?urged=1')).json()) as Counts).total
+    const listed = async () =>
+      ((await (await call(desk, admin, 'GET', '/inquiries?urged=1')).json()) as Page).items
+    expect(await count()).toBe(1)
+    expect((await listed()).map((r) => r.id)).toEqual([id])
+    // a citizen's message on a pending inquiry is added to it, not a new round
+    const more = await post('/inquiries/GD-7/messages', { ...message, messageId: 'C-1' })
+    expect(await more.json()).toEqual(expect.not.objectContaining({ reopened: expect.anything() }))
+    expect((await listed())[0]?.round).toBe(1)
+    expect((await listed())[0]?.urgedAt).not.toBeNull()
+    const view = (await (await call(desk, admin, 'GET', `/inquiries/${id}`)).json()) as View
+    expect(view.inquiry.events.map((e) => e.type)).toContain('urged')
+    await call(desk, admin, 'POST', `/inquiries/${id}/replies`, {
+      version: view.inquiry.version,
+      body: '已答复。',
+    })
+    expect(await count()).toBe(0)
+    expect(await listed()).toEqual([])
+    // answered: a further 催办 is on the timeline, without the mark
+    const late = await post('/inquiries/GD-7/messages', { ...urge, messageId: 'U-2' })
+    expect(await late.json()).toEqual(expect.not.objectContaining({ urged: true }))
+    expect(await count()).toBe(0)
   })
 })

@@ -5,7 +5,7 @@
  * (db/inquiry-filter.ts) on the summary's key columns:
  *   pending   `status in PENDING_STATUSES`          <- status='pending'
  *   replied   `reply_day >= 0` (replied_at not null) <- replied=yes
- *   onTime    `on_time = 1` (replied_at <= due_at)   <- replied=on_time
+ *   onTime    `on_time = 1` (replied_at <= first round's due) <- replied=on_time
  *   rated     `satisfaction <> ''` (not null)        <- satisfaction=rated
  *   satisfied `satisfaction in POSITIVE_SATISFACTIONS` <- satisfaction=positive
  * (dashboard.test.ts follows every number's link and counts the queue's rows.) Overdue depends on
@@ -127,6 +127,16 @@ export function countOverdue(db: Db, overdue: SQL | undefined) {
       inquiries.departmentId,
       inquiries.assigneeId,
     )
+    .all()
+}
+
+/** Inquiries matching `where` (the queue's predicate), per channel: for the few rows no summary keeps. */
+export function countPerChannel(db: Db, where: SQL | undefined) {
+  return db
+    .select({ channelCode: inquiries.channelCode, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(inquiries)
+    .where(where)
+    .groupBy(inquiries.channelCode)
     .all()
 }
 

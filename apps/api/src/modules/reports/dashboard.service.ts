@@ -1,7 +1,8 @@
 /**
  * The managers' dashboard for a range of Asia/Shanghai dates: per channel received, replied,
  * pending, overdue (the queue's `due=overdue` as of `asOf`: pending, clock running, past due),
- * on-time rate (first replies given by the due instant / first replies), median working days to
+ * on-time rate (first replies given by the first round's due instant / first replies), reopened
+ * (sent into another handling round by a citizen's later message), median working days to
  * the first reply, satisfaction (满意 + 基本满意 among those rated by a follow-up); a trend by
  * day/week/month; received, pending and overdue by category, by department and by assignee.
  * Every count carries its queue filter (queue-link.ts) under which the queue lists exactly that
@@ -28,6 +29,7 @@ import { withDueWindow } from '../deadlines/deadlines.service.ts'
 import {
   countChannelDays,
   countOverdue,
+  countPerChannel,
   countReplyWorkingDays,
   lastReplyDay,
   listDepartmentNames,
@@ -40,7 +42,18 @@ import { queuePredicate, type Viewer } from './report-counts.repo.ts'
 
 export type DashboardQuery = { from: string; to: string; granularity?: Granularity | undefined }
 type Filter = Omit<InquiryFilter, 'channel'>
-const KEYS = ['received', 'replied', 'pending', 'overdue', 'onTime', 'rated', 'satisfied'] as const
+const KEYS = [
+  'received',
+  'replied',
+  'pending',
+  'overdue',
+  'onTime',
+  'rated',
+  'satisfied',
+  'reopened',
+] as const
+/** Counted on the inquiries with the queue's predicate, not read from the report summaries */
+const COUNTED_LIVE: readonly Key[] = ['overdue', 'reopened']
 type Key = (typeof KEYS)[number]
 type Tally = Record<Key, number>
 
@@ -58,6 +71,7 @@ function rangeFilters(from: string, to: string): Record<Key, Filter> {
     onTime: { ...base, replied: 'on_time' },
     rated: { ...base, satisfaction: 'rated' },
     satisfied: { ...base, satisfaction: 'positive' },
+    reopened: { ...base, reopened: '1' },
   }
 }
 
@@ -89,6 +103,8 @@ function channelStats(
     satisfaction: n.rated ? n.satisfied / n.rated : null,
     rated: c('rated'),
     satisfied: c('satisfied'),
+    /** sent into another handling round by a citizen's later message (重办) */
+    reopened: c('reopened'),
   }
 }
 
@@ -253,9 +269,11 @@ export function getDashboard(
   const perChannel = new Map<string, Tally>()
   for (const c of cells) {
     const t = entry(perChannel, c.channelCode, zeroTally)
-    for (const k of KEYS) if (k !== 'overdue') t[k] += c[k]
+    for (const k of KEYS) if (!COUNTED_LIVE.includes(k)) t[k] += c[k as Exclude<Key, 'overdue' | 'reopened'>]
   }
   for (const r of overdue) entry(perChannel, r.channelCode, zeroTally).overdue += r.n
+  for (const r of countPerChannel(db, queuePredicate(f.reopened, viewer)))
+    entry(perChannel, r.channelCode, zeroTally).reopened += r.n
   const median = replyMedians(db, fromDay, toDay, q.from, cal)
   const channels = listChannels(db)
     .filter((c) => c.isActive || perChannel.has(c.code))
