@@ -70,12 +70,14 @@ export function createFakeConfig(options: { recompute?: Recompute } = {}) {
       {
         channel: 'hotline_12345',
         requiresSignOff: true,
+        reopenOnMessage: true,
         webhookUrl: 'https://12345.example.gov.cn/hook' as string | null,
         hasWebhookSecret: true,
       },
       {
         channel: 'minxin',
         requiresSignOff: false,
+        reopenOnMessage: true,
         webhookUrl: null as string | null,
         hasWebhookSecret: false,
       },
@@ -266,6 +268,7 @@ export function createFakeConfig(options: { recompute?: Recompute } = {}) {
         s,
         { webhookUrl: url, hasWebhookSecret: hasSecret },
         body.requiresSignOff === undefined ? {} : { requiresSignOff: body.requiresSignOff },
+        body.reopenOnMessage === undefined ? {} : { reopenOnMessage: body.reopenOnMessage },
       )
       return HttpResponse.json({ settings: s })
     }),

@@ -269,7 +269,8 @@ export function getDashboard(
   const perChannel = new Map<string, Tally>()
   for (const c of cells) {
     const t = entry(perChannel, c.channelCode, zeroTally)
-    for (const k of KEYS) if (!COUNTED_LIVE.includes(k)) t[k] += c[k as Exclude<Key, 'overdue' | 'reopened'>]
+    for (const k of KEYS)
+      if (!COUNTED_LIVE.includes(k)) t[k] += c[k as Exclude<Key, 'overdue' | 'reopened'>]
   }
   for (const r of overdue) entry(perChannel, r.channelCode, zeroTally).overdue += r.n
   for (const r of countPerChannel(db, queuePredicate(f.reopened, viewer)))

@@ -4,10 +4,10 @@
  * an export that reveals personal data.
  */
 import type { InquiryFilter, InquiryStatus, Satisfaction } from '@desk/domain'
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client.ts'
-import { channels, departments, inquiries, users } from '../../db/schema.ts'
+import { attachments, channels, departments, inquiries, users } from '../../db/schema.ts'
 import { filterPredicate } from '../../db/inquiry-filter.ts'
 import type { Viewer } from './report-counts.repo.ts'
 
@@ -32,6 +32,7 @@ const exportColumns = {
   citizenName: inquiries.citizenName,
   citizenPhone: inquiries.citizenPhone,
   citizenEmail: inquiries.citizenEmail,
+  firstDueAt: inquiries.firstDueAt,
 }
 
 /** One exported inquiry (times UTC ms; department and assignee null when none). */
@@ -52,6 +53,8 @@ export type ExportRow = {
   citizenName: string | null
   citizenPhone: string | null
   citizenEmail: string | null
+  /** the first round's due instant once a later round began */
+  firstDueAt: number | null
 }
 const KEYS = Object.keys(exportColumns) as (keyof ExportRow)[]
 
@@ -85,4 +88,26 @@ export function exportPageReader(db: Db, viewer: Viewer, filter: InquiryFilter) 
       return row as ExportRow
     })
   }
+}
+
+/**
+ * The display names of the files of each inquiry in `inquiryIds` (one page of the export), in the
+ * order they were added: one read per page, not one per row.
+ */
+export function attachmentNamesOf(db: Db, inquiryIds: readonly number[]): Map<number, string[]> {
+  const names = new Map<number, string[]>()
+  if (inquiryIds.length === 0) return names
+  const rows = db
+    .select({ inquiryId: attachments.inquiryId, name: attachments.name })
+    .from(attachments)
+    .where(inArray(attachments.inquiryId, [...inquiryIds]))
+    .orderBy(asc(attachments.id))
+    .all()
+  for (const r of rows) {
+    if (r.inquiryId === null) continue
+    const list = names.get(r.inquiryId)
+    if (list) list.push(r.name)
+    else names.set(r.inquiryId, [r.name])
+  }
+  return names
 }

@@ -3,9 +3,11 @@
  * stays flat whatever the count. Personal data (citizen name, phone, e-mail) is masked unless the
  * caller asks to reveal it; a revealing export records one `contact_revealed` event per exported
  * inquiry (data `{ via: 'export', format }`), written before that page is handed out.
+ * The last columns list each inquiry's files: their count and their names (、-separated).
  * Texts are whole here: the CSV carries every character; the XLSX writer cuts at Excel's cell limit.
  */
 import {
+  firstRoundDueAt,
   formatInstant,
   maskEmail,
   maskName,
@@ -19,7 +21,12 @@ import {
 import type { Db } from '../../db/client.ts'
 import { withDueWindow } from '../deadlines/deadlines.service.ts'
 import { recordExportReveals } from '../inquiries/inquiries.service.ts'
-import { exportPageReader, type ExportKey, type ExportRow } from './export.repo.ts'
+import {
+  attachmentNamesOf,
+  exportPageReader,
+  type ExportKey,
+  type ExportRow,
+} from './export.repo.ts'
 import { exportLabels, reportLabels, satisfactionLabels, statusLabels } from './labels.zh-CN.ts'
 import type { Viewer } from './report-counts.repo.ts'
 
@@ -46,6 +53,7 @@ function toValues(
   reveal: boolean,
   replyDays: (r: ExportRow) => number | null,
   lateness: (r: ExportRow) => string | null,
+  files: readonly string[],
 ): ExportValue[] {
   const row: Record<ExportColumn, ExportValue> = {
     channel: r.channelName,
@@ -65,6 +73,8 @@ function toValues(
     citizenName: (reveal ? r.citizenName : maskName(r.citizenName)) ?? null,
     citizenPhone: (reveal ? r.citizenPhone : maskPhone(r.citizenPhone)) ?? null,
     citizenEmail: (reveal ? r.citizenEmail : maskEmail(r.citizenEmail)) ?? null,
+    attachmentCount: files.length,
+    attachmentNames: files.length === 0 ? null : files.join('、'),
   }
   return EXPORT_COLUMNS.map((c) => row[c])
 }
@@ -81,10 +91,11 @@ export function* exportPages(db: Db, o: ExportOptions): Generator<ExportValue[][
       memo.set(key, (n = workingDaysToReply(o.cal, key.slice(0, 10), key.slice(11))))
     return n
   }
-  // "逾期 N 个工作日答复" for a first reply after the due instant; few rows, so not memoised
+  // "逾期 N 个工作日答复" for a first reply after the first round's due instant; few rows, so not memoised
   const lateness = (r: ExportRow) => {
-    if (r.repliedAt === null || r.repliedAt <= r.dueAt) return null
-    return reportLabels.lateReply(replyLateness(o.cal, r.dueAt, r.repliedAt))
+    const due = firstRoundDueAt(r)
+    if (r.repliedAt === null || r.repliedAt <= due) return null
+    return reportLabels.lateReply(replyLateness(o.cal, due, r.repliedAt))
   }
   const readPage = exportPageReader(db, o.viewer, filter)
   let after: ExportKey | undefined
@@ -99,7 +110,11 @@ export function* exportPages(db: Db, o: ExportOptions): Generator<ExportValue[][
         o.now,
         o.format,
       )
-    yield rows.map((r) => toValues(r, o.reveal, replyDays, lateness))
+    const files = attachmentNamesOf(
+      db,
+      rows.map((r) => r.id),
+    )
+    yield rows.map((r) => toValues(r, o.reveal, replyDays, lateness, files.get(r.id) ?? []))
     const last = rows.at(-1) as ExportRow
     after = { receivedAt: last.receivedAt, id: last.id }
   }

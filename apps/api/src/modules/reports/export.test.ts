@@ -2,7 +2,8 @@ import { parse } from 'csv-parse/sync'
 import { weekdayCalendar } from '@desk/domain'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { inquiryEvents } from '../../db/schema.ts'
+import { eq } from 'drizzle-orm'
+import { attachments, inquiries, inquiryEvents } from '../../db/schema.ts'
 import { addInquiries, call, setupDesk, signIn, T0 } from '../../test/setup.ts'
 import { exportPages } from './export.service.ts'
 
@@ -24,6 +25,24 @@ async function exportDesk() {
     { channelCode: 'minxin', externalId: 'M-2', body: LONG, receivedAt: T0 + 1000 },
     { channelCode: 'hotline_12345', externalId: 'H-1', citizenName: '李四', receivedAt: T0 - 1000 },
   ])
+  const m1 = desk.db.select().from(inquiries).where(eq(inquiries.externalId, 'M-1')).get()!
+  for (const [name, type] of [
+    ['现场照片.jpg', 'image/jpeg'],
+    ['来信扫描件.pdf', 'application/pdf'],
+  ] as const)
+    desk.db
+      .insert(attachments)
+      .values({
+        inquiryId: m1.id,
+        source: 'citizen',
+        name,
+        type,
+        size: 10,
+        sha256: name,
+        uploader: 'public',
+        createdAt: T0,
+      })
+      .run()
   return { desk, manager }
 }
 
@@ -60,6 +79,8 @@ describe('GET /reports/export.csv', () => {
       '来信人',
       '联系电话',
       '电子邮箱',
+      '附件数',
+      '附件名称',
     ])
     expect(rows.map((r) => r[1])).toEqual(['M-1', 'M-2'])
     const first = rows[0] ?? []
@@ -76,7 +97,10 @@ describe('GET /reports/export.csv', () => {
       '张**',
       '138****5678',
       'z***@example.cn',
+      '2',
+      '现场照片.jpg、来信扫描件.pdf',
     ])
+    expect(rows[1]?.slice(17)).toEqual(['0', ''])
     const body = rows[1]?.[13] ?? ''
     expect(body).toBe(LONG) // only the XLSX, whose format caps a cell, cuts
     expect(

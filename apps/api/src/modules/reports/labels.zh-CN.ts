@@ -39,6 +39,8 @@ export const exportLabels = {
   citizenName: '来信人',
   citizenPhone: '联系电话',
   citizenEmail: '电子邮箱',
+  attachmentCount: '附件数',
+  attachmentNames: '附件名称',
 } as const
 
 export const statusLabels = {

@@ -38,6 +38,7 @@ describe('admin: channel sign-off and webhook', () => {
     ).toBeTruthy()
     expect(config.state.writes.at(-1)?.body).toEqual({
       requiresSignOff: true,
+      reopenOnMessage: true,
       webhookUrl: 'https://minxin.example.cn/hook',
     })
 
@@ -50,6 +51,7 @@ describe('admin: channel sign-off and webhook', () => {
       path: '/api/channel-settings/minxin',
       body: {
         requiresSignOff: true,
+        reopenOnMessage: true,
         webhookUrl: 'https://minxin.example.cn/hook',
         webhookSecret: 'a-long-shared-secret-1234',
       },
@@ -62,10 +64,12 @@ describe('admin: channel sign-off and webhook', () => {
     const dialog = await screen.findByRole('dialog')
     expect((within(dialog).getByLabelText(/签名密钥/) as HTMLInputElement).value).toBe('')
     await app.user.click(within(dialog).getByRole('checkbox', { name: '答复需审核' }))
+    await app.user.click(within(dialog).getByRole('checkbox', { name: /重新办理/ }))
     await app.user.click(within(dialog).getByRole('button', { name: /保\s*存/ }))
     await screen.findByRole('button', { name: '编辑 12345网络问政' })
     expect(config.state.writes.at(-1)?.body).toEqual({
       requiresSignOff: false,
+      reopenOnMessage: false,
       webhookUrl: 'https://12345.example.gov.cn/hook',
     })
   })

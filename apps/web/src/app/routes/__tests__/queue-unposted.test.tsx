@@ -47,8 +47,17 @@ describe('reply queue: 待回填平台 (replies not yet posted on the platform)'
       status: 'replied',
       unposted: '1',
     })
-    const counts = desk.state.reads.filter((r) => r.path === '/api/inquiries/counts').at(-1)!
-    expect(Object.fromEntries(counts.query)).toEqual({ status: 'replied', unposted: '1' })
+    const counts = desk.state.reads.filter((r) => r.path === '/api/inquiries/counts')
+    // the channel tabs' counts, and the urged count of the same view (只看已催办)
+    expect(Object.fromEntries(counts.filter((r) => !r.query.has('urged')).at(-1)!.query)).toEqual({
+      status: 'replied',
+      unposted: '1',
+    })
+    expect(Object.fromEntries(counts.filter((r) => r.query.has('urged')).at(-1)!.query)).toEqual({
+      status: 'replied',
+      unposted: '1',
+      urged: '1',
+    })
     expect(
       (screen.getByRole('checkbox', { name: '只看待回填平台' }) as HTMLInputElement).checked,
     ).toBe(true)

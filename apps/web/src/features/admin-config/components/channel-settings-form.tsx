@@ -1,5 +1,5 @@
 /**
- * One channel's settings: sign-off, webhook URL and secret. The secret is write-only: the field
+ * One channel's settings: sign-off, reopening on a citizen's later message, webhook URL and secret. The secret is write-only: the field
  * starts empty and an empty field keeps the stored secret; "stop delivery" clears URL and secret.
  * A 422 from the API (a URL without a secret) is shown beside the secret field.
  */
@@ -10,7 +10,12 @@ import { errorText } from '../../../lib/error-text.ts'
 import { fieldErrorsFromApi } from '../../../lib/field-errors.ts'
 import type { ChannelSettingsView } from '../api/channel-settings-queries.ts'
 
-type Values = { requiresSignOff: boolean; webhookUrl: string; webhookSecret: string }
+type Values = {
+  requiresSignOff: boolean
+  reopenOnMessage: boolean
+  webhookUrl: string
+  webhookSecret: string
+}
 type Props = {
   current: ChannelSettingsView
   isSaving: boolean
@@ -24,6 +29,7 @@ export function toSettingsPatch(v: Values): ChannelSettingsInput {
   const url = v.webhookUrl.trim()
   const patch: ChannelSettingsInput = {
     requiresSignOff: v.requiresSignOff,
+    reopenOnMessage: v.reopenOnMessage,
     webhookUrl: url || null,
   }
   if (!url) patch.webhookSecret = null
@@ -42,6 +48,7 @@ export function ChannelSettingsForm({ current, isSaving, error, onSubmit }: Prop
       layout="vertical"
       initialValues={{
         requiresSignOff: current.requiresSignOff,
+        reopenOnMessage: current.reopenOnMessage,
         webhookUrl: current.webhookUrl ?? '',
         webhookSecret: '',
       }}
@@ -49,6 +56,9 @@ export function ChannelSettingsForm({ current, isSaving, error, onSubmit }: Prop
     >
       <Form.Item name="requiresSignOff" valuePropName="checked">
         <Checkbox>{t('adminConfig.channelSettings.signOff')}</Checkbox>
+      </Form.Item>
+      <Form.Item name="reopenOnMessage" valuePropName="checked">
+        <Checkbox>{t('adminConfig.channelSettings.reopenOnMessage')}</Checkbox>
       </Form.Item>
       <Form.Item
         label={t('adminConfig.channelSettings.webhook')}

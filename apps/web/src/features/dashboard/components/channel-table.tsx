@@ -1,5 +1,6 @@
 /**
- * Per channel (and a totals row): received, replied, pending, overdue (each a link to the queue),
+ * Per channel (and a totals row): received, replied, pending, overdue, reopened (重办: a citizen wrote
+ * again after the answer; each a link to the queue),
  * on-time rate, median working days to the first reply and satisfaction (the rate, then satisfied / rated, both
  * links; a dash while nobody was followed up).
  */
@@ -10,7 +11,7 @@ import type { ChannelStats, Dashboard } from '../api/dashboard-queries.ts'
 import { CountLink } from './count-link.tsx'
 
 type Row = ChannelStats & { key: string; name: string }
-const COUNTS = ['received', 'replied', 'pending', 'overdue'] as const
+const COUNTS = ['received', 'replied', 'pending', 'overdue', 'reopened'] as const
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`)
 const days = (value: number | null) =>

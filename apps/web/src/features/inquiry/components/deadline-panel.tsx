@@ -7,7 +7,7 @@
 import { Alert, Button, Card, Flex, List, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { replyLateness, type DeadlineExplanation } from '@desk/domain'
+import { firstRoundDueAt, replyLateness, type DeadlineExplanation } from '@desk/domain'
 import { DueTag } from '../../../components/due-tag.tsx'
 import { useWorkingCalendar, yearsAround } from '../../../lib/calendar.ts'
 import { formatDateTime } from '../../../utils/format-time.ts'
@@ -34,7 +34,14 @@ export type DeadlineView = {
 }
 
 type Props = {
-  inquiry: { id: number; version: number; status: string; dueAt: string; repliedAt: string | null }
+  inquiry: {
+    id: number
+    version: number
+    status: string
+    dueAt: string
+    firstDueAt: string | null
+    repliedAt: string | null
+  }
   deadline: DeadlineView
   isManager: boolean
 }
@@ -58,7 +65,7 @@ export function DeadlinePanel({ inquiry, deadline, isManager }: Props) {
   // the first reply's lateness in working days, by the domain's rule (the queue and exports use it too)
   const late =
     calendar && inquiry.repliedAt
-      ? replyLateness(calendar, Date.parse(inquiry.dueAt), Date.parse(inquiry.repliedAt))
+      ? replyLateness(calendar, Date.parse(firstRoundDueAt(inquiry)), Date.parse(inquiry.repliedAt))
       : 0
 
   return (

@@ -2,11 +2,12 @@
  * The detail line under a timeline event (the inquiry timeline's `renderEventDetail` slot): the
  * note's text in the internal style (never looks like a reply), transfer from/to and note, return
  * reason, merge link, draft number and comment, follow-up outcome, due date moves, clock and
- * extension reasons. Event data shapes are those the API writes (workflow.service.ts,
+ * extension reasons, a later message with its files (from the citizen or the platform's 催办), files
+ * added with their note, a new handling round with its due date and that round's answer. Event data shapes are those the API writes (workflow.service.ts,
  * drafts.service.ts, follow-ups.service.ts, deadlines/clock.service.ts, deadlines/recompute.service.ts).
  */
-import { LockOutlined } from '@ant-design/icons'
-import { Typography } from 'antd'
+import { LockOutlined, PaperClipOutlined } from '@ant-design/icons'
+import { Flex, Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -17,6 +18,35 @@ export type TimelineEvent = { id: number; type: string; data: Record<string, unk
 
 const str = (v: unknown): string =>
   typeof v === 'string' || typeof v === 'number' ? String(v) : ''
+
+type EventFile = { id: number; name: string; url: string }
+const filesOf = (v: unknown): EventFile[] =>
+  Array.isArray(v)
+    ? v.filter(
+        (f): f is EventFile =>
+          typeof f === 'object' && f !== null && 'name' in f && 'url' in f && 'id' in f,
+      )
+    : []
+
+/** The files an event added, where they were added: each downloads (a link opens its URL). */
+function EventFiles({ files }: { files: EventFile[] }) {
+  if (files.length === 0) return null
+  return (
+    <Flex gap={4} wrap data-event-files>
+      {files.map((f) => (
+        <Typography.Link
+          key={f.id}
+          href={f.url}
+          {...(f.url.startsWith('/api/')
+            ? { download: true }
+            : { target: '_blank', rel: 'noopener noreferrer nofollow' })}
+        >
+          <PaperClipOutlined aria-hidden /> {f.name}
+        </Typography.Link>
+      ))}
+    </Flex>
+  )
+}
 
 export function EventDetail({ event }: { event: TimelineEvent }): ReactNode {
   const { t } = useTranslation()
@@ -63,9 +93,43 @@ export function EventDetail({ event }: { event: TimelineEvent }): ReactNode {
     case 'draft_sent_back':
       return line(`${t('workflow.drafts.version', { number: str(d.number) })}：${str(d.comment)}`)
     case 'replied':
+      if (d.round !== undefined)
+        return line(
+          `${t('workflow.timeline.roundReply', { round: str(d.round) })}：${t(
+            d.onTime === true ? 'workflow.timeline.roundOnTime' : 'workflow.timeline.roundLate',
+          )}`,
+        )
       return d.viaInquiryId === undefined
         ? null
         : line(t('workflow.timeline.via', { id: str(d.viaInquiryId) }))
+    case 'reopened':
+      return d.round === undefined
+        ? null
+        : line(
+            t('workflow.timeline.round', {
+              round: str(d.round),
+              due: formatDateTime(str(d.dueAt)),
+            }),
+          )
+    case 'message_received':
+      return (
+        <Flex vertical gap={4}>
+          <Typography.Text type="secondary">
+            {t(`workflow.timeline.message.${d.kind === 'platform' ? 'platform' : 'citizen'}`)}
+          </Typography.Text>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+            {str(d.body)}
+          </Typography.Paragraph>
+          <EventFiles files={filesOf(d.attachments)} />
+        </Flex>
+      )
+    case 'attachment_added':
+      return (
+        <Flex vertical gap={4}>
+          {line(str(d.note))}
+          <EventFiles files={filesOf(d.attachments)} />
+        </Flex>
+      )
     case 'posted':
       return line(t('workflow.timeline.postedOn', { date: str(d.postedOn) }))
     case 'followed_up':

@@ -4,10 +4,10 @@
  * URL: status `pending`, assignee `all`, sort `due_asc`.
  * URL params: channel, status, assignee (mine | unassigned | a user id), q, from, to (YYYY-MM-DD, Asia/Shanghai),
  * sort; and, as the API names them, replied, category, uncategorized (1), due (overdue | N working days), satisfaction,
- * department (a department id | none: not yet dispatched), which have no control here but arrive in links (the dashboard's
- * numbers) that must list exactly their rows; proposalSource and keyProposal (1), the annual report's proposals
- * sentence's links (one source body's suggestions and proposals, key ones); and unposted (1: a desk reply not yet on the
- * channel's platform, 待回填平台).
+ * department (a department id | none: not yet dispatched), reopened (1: in another handling round), which have no control
+ * here but arrive in links (the dashboard's numbers) that must list exactly their rows; proposalSource and keyProposal
+ * (1), the annual report's proposals sentence's links (one source body's suggestions and proposals, key ones); unposted
+ * (1: a desk reply not yet on the channel's platform, 待回填平台) and urged (1: urged by the platform, 催办).
  */
 import {
   QUEUE_SORTS,
@@ -46,6 +46,10 @@ export type QueueView = {
   proposalSource?: string
   /** `1`: key proposals (重点提案) only */
   keyProposal?: '1'
+  /** `1`: only pending inquiries the platform urged (催办) since their last answer */
+  urged?: '1'
+  /** `1`: only inquiries a citizen's later message sent into another handling round (the dashboard's link) */
+  reopened?: '1'
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -78,6 +82,8 @@ export function readQueueView(params: URLSearchParams): QueueView {
     unposted: params.get('unposted') === '1' ? '1' : undefined,
     proposalSource: text(params.get('proposalSource')),
     keyProposal: params.get('keyProposal') === '1' ? '1' : undefined,
+    urged: params.get('urged') === '1' ? '1' : undefined,
+    reopened: params.get('reopened') === '1' ? '1' : undefined,
   }
 }
 
@@ -100,6 +106,8 @@ export function writeQueueView(view: QueueView): URLSearchParams {
   if (view.unposted) params.set('unposted', view.unposted)
   if (view.proposalSource) params.set('proposalSource', view.proposalSource)
   if (view.keyProposal) params.set('keyProposal', view.keyProposal)
+  if (view.urged) params.set('urged', view.urged)
+  if (view.reopened) params.set('reopened', view.reopened)
   if (view.sort !== 'due_asc') params.set('sort', view.sort)
   return params
 }
@@ -126,6 +134,8 @@ export function toFilterQuery(view: QueueView) {
     ...(view.unposted ? { unposted: view.unposted } : {}),
     ...(view.proposalSource ? { proposalSource: view.proposalSource } : {}),
     ...(view.keyProposal ? { keyProposal: view.keyProposal } : {}),
+    ...(view.urged ? { urged: view.urged } : {}),
+    ...(view.reopened ? { reopened: view.reopened } : {}),
   }
 }
 

@@ -1,14 +1,16 @@
 /**
  * Filters of the queue: status, assignee, text search, received date range (YYYY-MM-DD in
  * Asia/Shanghai, as the API counts days), due (overdue / within N working days), sort, and 只看待回填平台 (desk replies not
- * yet on the channel's platform; see queue-view.ts `unpostedPatch`). Each change goes to the URL via `onChange`.
+ * yet on the channel's platform; see queue-view.ts `unpostedPatch`) and 只看已催办 with its count. Each change goes to the URL via `onChange`.
  * The dates are antd's range picker on YYYY-MM-DD strings (components/date-inputs.tsx): a
  * calendar date carries no zone, and the browser's native input would show mm/dd/yyyy.
  */
 import { QUEUE_SORTS, STATUS_FILTERS } from '@desk/domain'
+import { useQuery } from '@tanstack/react-query'
 import { Button, Checkbox, Flex, Input, Select } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { DateRangeInput } from '../../../components/date-inputs.tsx'
+import { queueQueries } from '../api/queue-queries.ts'
 import { ASSIGNEE_FILTERS, unpostedPatch, type QueueView } from '../api/queue-view.ts'
 
 /** The due choices offered (the API's `due`): overdue, due today (0), within 1 / 3 / 5 working days. */
@@ -19,6 +21,8 @@ type Props = { view: QueueView; onChange: (patch: Partial<QueueView>) => void; o
 
 export function QueueFilters({ view, onChange, onReset }: Props) {
   const { t } = useTranslation()
+  // the urged items among the view's (the same filter as the list it shows when ticked)
+  const urged = useQuery(queueQueries.counts({ ...view, urged: '1' }))
   return (
     <Flex wrap gap={8} align="center" style={{ marginBottom: 16 }}>
       <Select
@@ -87,6 +91,12 @@ export function QueueFilters({ view, onChange, onReset }: Props) {
         onChange={(e) => onChange(unpostedPatch(view, e.target.checked))}
       >
         {t('unposted.filter')}
+      </Checkbox>
+      <Checkbox
+        checked={view.urged === '1'}
+        onChange={(e) => onChange({ urged: e.target.checked ? '1' : undefined })}
+      >
+        {t('rounds.urgedFilter', { count: urged.data?.total ?? 0 })}
       </Checkbox>
       <Button onClick={onReset}>{t('queue.filter.reset')}</Button>
     </Flex>

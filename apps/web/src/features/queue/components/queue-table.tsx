@@ -4,12 +4,15 @@
  * Pending rows show their due state in working days (components/due-tag.tsx) on the calendar, or
  * 计时暂停 / Clock paused while their deadline clock is paused (`pausedAt`): a paused row is neither
  * due nor overdue (the API's due filters leave it out too). A row whose desk reply is not yet on the channel's platform
- * (`hasUnpostedReply`: not marked posted, not delivered by webhook) carries a 待回填平台 / Not yet posted tag.
+ * (`hasUnpostedReply`: not marked posted, not delivered by webhook) carries a 待回填平台 / Not yet posted tag; one the
+ * platform urged, 已催办; one in a later handling round, 第 N 轮; one with files, a paper clip. The lateness of the first
+ * reply is measured against the first round's due date (`firstRoundDueAt`).
  * Above the table: how many rows the view has in all (`total`, from the counts the tabs show) and how many are
  * loaded, the page size (50/100/200, remembered), and the keyboard shortcuts (queue-shortcuts.tsx): the current
  * row is marked and its subject link focused, so Enter and a screen reader follow it.
  */
-import { replyLateness } from '@desk/domain'
+import { PaperClipOutlined } from '@ant-design/icons'
+import { firstRoundDueAt, replyLateness } from '@desk/domain'
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import {
   Alert,
@@ -137,9 +140,19 @@ export function QueueTable({ view, pageSize, onPageSizeChange }: Props) {
       key: 'subject',
       title: t('queue.col.subject'),
       render: (_, r) => (
-        <Link to={`/inquiries/${r.id}`} state={origin}>
-          {r.subject}
-        </Link>
+        <Flex gap={6} align="baseline">
+          <Link to={`/inquiries/${r.id}`} state={origin}>
+            {r.subject}
+          </Link>
+          {r.attachmentCount > 0 && (
+            <Tooltip title={t('rounds.files', { count: r.attachmentCount })}>
+              <PaperClipOutlined
+                aria-label={t('rounds.files', { count: r.attachmentCount })}
+                data-has-files
+              />
+            </Tooltip>
+          )}
+        </Flex>
       ),
     },
     {
@@ -181,7 +194,7 @@ export function QueueTable({ view, pageSize, onPageSizeChange }: Props) {
         if (!isOpen(r)) {
           const late =
             calendar && r.repliedAt
-              ? replyLateness(calendar, Date.parse(r.dueAt), Date.parse(r.repliedAt))
+              ? replyLateness(calendar, Date.parse(firstRoundDueAt(r)), Date.parse(r.repliedAt))
               : 0
           return late > 0 ? (
             <Tag color="volcano" data-due-state="replied_late">
@@ -200,6 +213,16 @@ export function QueueTable({ view, pageSize, onPageSizeChange }: Props) {
       render: (_, r) => (
         <Flex wrap gap={4}>
           <StatusTag status={r.status} />
+          {r.urgedAt && (
+            <Tooltip title={t('rounds.urgedHint', { at: formatDateTime(r.urgedAt) })}>
+              <Tag color="red">{t('rounds.urgedTag')}</Tag>
+            </Tooltip>
+          )}
+          {r.round > 1 && (
+            <Tooltip title={t('rounds.roundHint')}>
+              <Tag color="blue">{t('rounds.roundTag', { round: r.round })}</Tag>
+            </Tooltip>
+          )}
           {r.hasUnpostedReply && (
             <Tooltip title={t('unposted.tagHint')}>
               <Tag color="gold">{t('unposted.tag')}</Tag>
