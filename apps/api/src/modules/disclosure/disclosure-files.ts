@@ -6,7 +6,7 @@
  * level (三、本年度办理结果 down its rows, each outcome group down its reasons), Chinese labels,
  * column widths; section 四 as the printed 15-column grid.
  */
-import { neutralizeFormula, toXmlText } from '@desk/domain'
+import { DISCLOSURE_REGISTER_COLUMNS, neutralizeFormula, toXmlText } from '@desk/domain'
 import { stringify } from 'csv-stringify/sync'
 import ExcelJS from 'exceljs'
 import type { getDisclosureTable } from './disclosure-report.service.ts'
@@ -169,4 +169,66 @@ export async function disclosureTableToXlsx(t: Table): Promise<Uint8Array> {
   sectionThreeSheet(wb, t)
   sectionFourSheet(wb, t)
   return new Uint8Array(await wb.xlsx.writeBuffer())
+}
+
+/** The sample register's rows: one per kind of outcome wording the reader takes. */
+const SAMPLE_ROWS: readonly (readonly (string | Date)[])[] = [
+  [
+    'YSQ-2024-001',
+    new Date(Date.UTC(2024, 2, 4)),
+    '王某',
+    '自然人',
+    '当面提交',
+    '某地块控制性详细规划批复',
+    '予以公开',
+    new Date(Date.UTC(2024, 2, 20)),
+  ],
+  [
+    'YSQ-2024-002',
+    '2024-04-08',
+    '某建设有限公司',
+    '商业企业',
+    '邮寄（需签收）',
+    '某项目建设工程规划许可证及附图',
+    '部分公开',
+    '2024-04-30',
+  ],
+  [
+    'YSQ-2024-003',
+    '2024/6/3',
+    '某律师事务所',
+    '法律服务机构',
+    '互联网渠道',
+    '某区征收补偿方案的内部讨论记录',
+    '不予公开·属于四类过程性信息',
+    '2024/6/24',
+  ],
+  [
+    'YSQ-2024-004',
+    '2024-09-02',
+    '李某',
+    '自然人',
+    '平常信函',
+    '本机关未制作的统计分析报告',
+    '（四）无法提供 2.没有现成信息需要另行制作',
+    '2024-09-23',
+  ],
+]
+
+/**
+ * A sample of the disclosure register's spreadsheet (its columns' first headers, four rows that
+ * import as they are, dates as date cells and as text), generated here so staff start from the
+ * layout the import reads.
+ */
+export async function disclosureRegisterSample(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet('依申请公开台账')
+  ws.addRow(DISCLOSURE_REGISTER_COLUMNS.map((c) => c.headers[0]))
+  ws.getRow(1).font = { bold: true }
+  for (const r of SAMPLE_ROWS) ws.addRow([...r])
+  ws.columns.forEach((col, i) => {
+    col.width = [14, 14, 16, 14, 16, 36, 40, 14][i] ?? 14
+    if (i === 1 || i === 7) col.numFmt = 'yyyy-mm-dd'
+  })
+  return Buffer.from(await wb.xlsx.writeBuffer())
 }

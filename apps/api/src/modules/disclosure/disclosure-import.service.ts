@@ -1,12 +1,14 @@
 /**
- * Requests that come in decided already (a register kept elsewhere, the 2017 seed): the inquiry
+ * Requests that come in decided already (a register kept in a spreadsheet, the 2017 seed): the inquiry
  * through the one ingest path (kind `disclosure`, answered at its decision) on the disclosure
  * office's channel, the register row with its first decision, in one transaction. An external id
  * seen before is not written again.
  */
 import {
   DISCLOSURE_CHANNEL,
+  readDisclosureRegister,
   startOfZonedDay,
+  toZonedDate,
   type ApplicantType,
   type OutcomeCode,
   type ReceiptMethod,
@@ -19,6 +21,8 @@ import {
   type IngestContext,
   type IngestResult,
 } from '../inquiries/ingest.service.ts'
+import type { ImportFileInput } from '../imports/imports.service.ts'
+import { readRegisterFile, type RegisterImportSummary } from '../imports/register-file.ts'
 import * as repo from './disclosure.repo.ts'
 
 export type DecidedRequest = {
@@ -93,4 +97,48 @@ export function fileReviewCaseOnce(
     createdAt: now,
     createdBy: null,
   })
+}
+
+/**
+ * Imports a year's register from a CSV or XLSX file (columns: domain disclosure/register-import.ts):
+ * read and validate (any row error rejects the file: VALIDATION naming row and column), check which
+ * register numbers the desk has (left as they are), write the rest in one transaction — or stop
+ * before the write (`dryRun`). A decision is recorded at noon of its day (Asia/Shanghai), which
+ * decides the table's year.
+ * @throws AppError VALIDATION (unreadable file, a limit, row errors), PAYLOAD_TOO_LARGE
+ */
+export async function importDisclosureRegister(
+  db: Db,
+  file: ImportFileInput,
+  opts: { dryRun: boolean },
+  ctx: IngestContext,
+): Promise<RegisterImportSummary> {
+  const today = toZonedDate(ctx.now)
+  const items = await readRegisterFile(file, (headers, rows) =>
+    readDisclosureRegister(headers, rows, today),
+  )
+  const known = await repo.listKnownExternalIds(
+    db,
+    DISCLOSURE_CHANNEL.code,
+    items.map((i) => i.value.externalId),
+  )
+  const fresh = items.filter((i) => !known.has(i.value.externalId)).map((i) => i.value)
+  const summary = { dryRun: opts.dryRun, rows: items.length, created: 0, existing: known.size }
+  if (opts.dryRun || fresh.length === 0) return summary
+  const results = registerDecidedRequests(
+    db,
+    fresh.map((r) => ({
+      externalId: r.externalId,
+      subject: r.subject,
+      body: r.subject,
+      applicantName: r.applicantName,
+      applicantType: r.applicantType,
+      receiptMethod: r.receiptMethod,
+      receivedOn: r.receivedOn,
+      outcome: r.outcome,
+      decidedAt: startOfZonedDay(r.decidedOn) + 12 * 3_600_000,
+    })),
+    ctx,
+  )
+  return { ...summary, created: results.filter((r) => r.created).length }
 }

@@ -216,3 +216,26 @@ export async function findDecisionNote(db: Db, inquiryId: number): Promise<strin
   const note = row ? (JSON.parse(row.data) as { note?: unknown }).note : undefined
   return typeof note === 'string' ? note : ''
 }
+
+/** Which of `externalIds` the desk has on `channelCode` already. */
+export async function listKnownExternalIds(
+  db: Db,
+  channelCode: string,
+  externalIds: readonly string[],
+): Promise<Set<string>> {
+  const known = new Set<string>()
+  // in slices: SQLite binds at most 32,766 parameters a statement
+  for (let i = 0; i < externalIds.length; i += 500) {
+    const rows = await db
+      .select({ externalId: inquiries.externalId })
+      .from(inquiries)
+      .where(
+        and(
+          eq(inquiries.channelCode, channelCode),
+          inArray(inquiries.externalId, externalIds.slice(i, i + 500)),
+        ),
+      )
+    for (const r of rows) known.add(r.externalId)
+  }
+  return known
+}

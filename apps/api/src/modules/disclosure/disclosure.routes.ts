@@ -21,7 +21,10 @@ import { requireStaff } from '../../lib/auth.ts'
 import type { AppEnv } from '../../lib/context.ts'
 import { attachment } from '../../lib/content-disposition.ts'
 import { validate } from '../../lib/validate.ts'
+import { formFile } from '../imports/register-file.ts'
 import { answerDocx, getAnswerDocument } from './disclosure-answer.service.ts'
+import { importDisclosureRegister } from './disclosure-import.service.ts'
+import { disclosureRegisterSample } from './disclosure-files.ts'
 import {
   addReviewCase,
   getDisclosureTable,
@@ -39,6 +42,7 @@ import {
 const idParam = z.object({ id: z.coerce.number().int().positive() })
 /** The answering agency as it signs the document. */
 const answerQuery = z.object({ agency: textSchema().trim().min(1).max(100) })
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 const registerQuery = z.union([
   disclosureYearSchema.extend({ row: z.enum(TABLE_ROWS), column: z.enum(TABLE_COLUMNS) }),
@@ -125,6 +129,28 @@ export const disclosureRoutes = new Hono<AppEnv>()
       { requests: null, cases: listCellCases(c.var.db, q.year, q.review, q.column) },
       200,
     )
+  })
+  .post(
+    '/import',
+    requireStaff('manager'),
+    validate('query', z.object({ dryRun: z.enum(['1', '0']).default('0') })),
+    async (c) => {
+      const summary = await importDisclosureRegister(
+        c.var.db,
+        await formFile(c.req),
+        { dryRun: c.req.valid('query').dryRun === '1' },
+        { actorId: c.var.user.id, now: c.var.now(), eventType: 'imported' },
+      )
+      return c.json(summary, 200)
+    },
+  )
+  .get('/import/sample.xlsx', requireStaff('manager'), async (c) => {
+    c.header('Content-Type', XLSX_TYPE)
+    c.header(
+      'Content-Disposition',
+      attachment('依申请公开台账样例.xlsx', 'disclosure-register-sample.xlsx'),
+    )
+    return c.body(new Uint8Array(await disclosureRegisterSample()), 200)
   })
   .get('/outcome-labels', (c) => c.json({ labels: listOutcomeLabels(c.var.db) }, 200))
   .patch(

@@ -1,0 +1,169 @@
+/**
+ * A year's disclosure register (依申请公开台账) as bureaus keep it in a spreadsheet, one decided
+ * request a row, read for import (register-import.ts): the columns below, found by their Chinese
+ * headers; applicant types, receipt methods and outcomes written as the national table and the
+ * 条例 name them (applicants.ts, receipt.ts, outcomes.ts: an outcome as its leaf label,
+ * 属于国家秘密, or with its group, 不予公开·属于国家秘密 / （三）不予公开 1.属于国家秘密); an unknown
+ * label is a row error naming the column. The register number (登记编号) makes a row unique: a
+ * request imported before is left as it is. Only decided requests: a pending one is entered in the
+ * desk, where its clock runs.
+ */
+import type { ImportIssue } from '../import-fields.ts'
+import type { ImportCell } from '../import-values.ts'
+import {
+  cellCode,
+  cellDay,
+  cellText,
+  readRegisterRows,
+  type RegisterCells,
+  type RegisterColumn,
+  type RegisterParse,
+} from '../register-import.ts'
+import { isSupportedDate } from '../supported-dates.ts'
+import { APPLICANT_TYPES, APPLICANT_TYPE_LABELS, type ApplicantType } from './applicants.ts'
+import { OUTCOMES, OUTCOME_GROUP_LABELS, type OutcomeCode } from './outcomes.ts'
+import { RECEIPT_METHODS, RECEIPT_METHOD_LABELS, type ReceiptMethod } from './receipt.ts'
+
+type Field =
+  | 'externalId'
+  | 'receivedOn'
+  | 'applicantName'
+  | 'applicantType'
+  | 'receiptMethod'
+  | 'subject'
+  | 'outcome'
+  | 'decidedOn'
+
+/** The columns, in the sample file's order; the first header of each is the sample's. */
+export const DISCLOSURE_REGISTER_COLUMNS: readonly RegisterColumn<Field>[] = [
+  { field: 'externalId', headers: ['登记编号', '编号', '申请编号'], required: true },
+  { field: 'receivedOn', headers: ['收到申请日', '收到申请日期', '受理日期'], required: true },
+  { field: 'applicantName', headers: ['申请人', '申请人姓名或名称'], required: true },
+  { field: 'applicantType', headers: ['申请人类型', '申请人情况'], required: true },
+  { field: 'receiptMethod', headers: ['提交方式', '申请方式'], required: true },
+  { field: 'subject', headers: ['申请公开的信息', '申请内容'], required: true },
+  { field: 'outcome', headers: ['办理结果', '答复类型'], required: true },
+  { field: 'decidedOn', headers: ['答复日期', '办结日期'], required: true },
+]
+
+/** A register row as the import writes it. */
+export type DisclosureRegisterRow = {
+  externalId: string
+  receivedOn: string
+  applicantName: string
+  applicantType: ApplicantType
+  receiptMethod: ReceiptMethod
+  subject: string
+  outcome: OutcomeCode
+  decidedOn: string
+}
+
+const APPLICANT_LABELS = Object.fromEntries(
+  APPLICANT_TYPES.map((a) => [a, [APPLICANT_TYPE_LABELS[a].zh]]),
+) as Record<ApplicantType, string[]>
+// 其他 alone is the organisations' 其他 column, as the table prints it; 其他组织 says the same
+APPLICANT_LABELS.other_org.push('其他组织')
+
+const METHOD_LABELS = Object.fromEntries(
+  RECEIPT_METHODS.map((m) => [m, [RECEIPT_METHOD_LABELS[m].zh]]),
+) as Record<ReceiptMethod, string[]>
+
+/** Each outcome as its leaf label, with its group (·), and as the table prints the row. */
+const OUTCOME_LABELS = Object.fromEntries(
+  OUTCOMES.map((o) => {
+    const g = OUTCOME_GROUP_LABELS[o.group]
+    const short = o.group === 'partial' ? ['部分公开'] : []
+    return [
+      o.code,
+      o.n === 0
+        ? [o.zh, `${g.ordinal}${o.zh}`, ...short]
+        : [o.zh, `${g.zh}·${o.zh}`, `${g.ordinal}${g.zh} ${o.n}.${o.zh}`],
+    ]
+  }),
+) as Record<OutcomeCode, string[]>
+
+const MAX: Partial<Record<Field, number>> = {
+  externalId: 100,
+  applicantName: 100,
+  subject: 500,
+}
+
+function parseRow({ get }: RegisterCells<Field>): RegisterParse<Field, DisclosureRegisterRow> {
+  const problems: { field: Field; reason: string }[] = []
+  const text = (f: Field) => {
+    const t = cellText(get(f))
+    if (t === '') problems.push({ field: f, reason: 'empty' })
+    else if (t.length > (MAX[f] ?? 500))
+      problems.push({ field: f, reason: `longer than ${MAX[f]} characters` })
+    return t
+  }
+  const day = (f: Field) => {
+    const cell: ImportCell = get(f)
+    const d = cellDay(cell)
+    if (d === undefined || !isSupportedDate(d))
+      problems.push({ field: f, reason: `not a date: ${cellText(cell) || 'empty'}` })
+    return d ?? ''
+  }
+  const code = <C extends string>(f: Field, labels: Record<C, string[]>) => {
+    const c = cellCode(get(f), labels)
+    if (c === undefined)
+      problems.push({ field: f, reason: `unknown label: ${cellText(get(f)) || 'empty'}` })
+    return c
+  }
+  const row = {
+    externalId: text('externalId'),
+    receivedOn: day('receivedOn'),
+    applicantName: text('applicantName'),
+    applicantType: code('applicantType', APPLICANT_LABELS),
+    receiptMethod: code('receiptMethod', METHOD_LABELS),
+    subject: text('subject'),
+    outcome: code('outcome', OUTCOME_LABELS),
+    decidedOn: day('decidedOn'),
+  }
+  if (row.receivedOn && row.decidedOn && row.decidedOn < row.receivedOn)
+    problems.push({ field: 'decidedOn', reason: 'before the receipt date' })
+  if (problems.length > 0 || !row.applicantType || !row.receiptMethod || !row.outcome)
+    return { ok: false, problems }
+  return {
+    ok: true,
+    value: {
+      ...row,
+      applicantType: row.applicantType,
+      receiptMethod: row.receiptMethod,
+      outcome: row.outcome,
+    },
+  }
+}
+
+/**
+ * The register's rows from a table's header and rows; `today` (YYYY-MM-DD) bounds the dates. A
+ * register number written twice is an issue on its second row.
+ */
+export function readDisclosureRegister(
+  headers: readonly string[],
+  rows: readonly { row: number; cells: readonly ImportCell[] }[],
+  today: string,
+): { items: { row: number; value: DisclosureRegisterRow }[]; issues: ImportIssue[] } {
+  const read = readRegisterRows(headers, rows, DISCLOSURE_REGISTER_COLUMNS, parseRow)
+  const seen = new Set<string>()
+  const items = read.items.filter((it) => {
+    const future = (['receivedOn', 'decidedOn'] as const).filter((f) => it.value[f] > today)
+    for (const f of future)
+      read.issues.push({ row: it.row, column: headerOf(headers, f), reason: 'in the future' })
+    const again = seen.has(it.value.externalId)
+    if (again)
+      read.issues.push({
+        row: it.row,
+        column: headerOf(headers, 'externalId'),
+        reason: `${it.value.externalId} is on an earlier row too`,
+      })
+    seen.add(it.value.externalId)
+    return future.length === 0 && !again
+  })
+  return { items, issues: read.issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) }
+}
+
+function headerOf(headers: readonly string[], f: Field): string {
+  const names = DISCLOSURE_REGISTER_COLUMNS.find((c) => c.field === f)?.headers ?? [f]
+  return headers.find((h) => names.includes(h.trim())) ?? names[0] ?? f
+}
