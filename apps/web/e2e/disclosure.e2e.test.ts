@@ -64,6 +64,28 @@ afterAll(async () => {
   await desk?.stop()
 })
 
+/**
+ * With DESK_SCREENSHOTS=<dir>: the page at 1440x900 and 390x844 in zh-CN and en (switched by the
+ * header's language button, so the page keeps its state), each after `ready`; ends in zh-CN.
+ */
+async function shots(page: Page, name: string, ready: () => Promise<unknown>) {
+  const dir = process.env.DESK_SCREENSHOTS
+  if (!dir) return
+  mkdirSync(dir, { recursive: true })
+  for (const lang of ['zh-CN', 'en'] as const) {
+    if (lang === 'en') await page.getByRole('button', { name: 'English' }).click()
+    for (const [w, h] of [
+      [1440, 900],
+      [390, 844],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h })
+      await ready()
+      await page.screenshot({ path: join(dir, `${name}-${lang}-${w}x${h}.png`), fullPage: true })
+    }
+  }
+  await page.getByRole('button', { name: '中文' }).click()
+}
+
 async function signedInPage(): Promise<Page> {
   const page = await browser.newPage({ acceptDownloads: true })
   await page.goto(`${desk.baseUrl}/queue`)
@@ -106,24 +128,34 @@ it('downloads the answer document from the request’s page, filled from the rec
   expect(value).toContain('理由如下：地块界址图涉及国家秘密。')
   expect(value).toContain('六十日内依法申请行政复议')
 
-  const dir = process.env.DESK_SCREENSHOTS
-  if (dir) {
-    mkdirSync(dir, { recursive: true })
-    for (const lang of ['zh-CN', 'en'] as const) {
-      await page.evaluate((l) => window.localStorage.setItem('desk.lang', l), lang)
-      for (const [w, h] of [
-        [1440, 900],
-        [390, 844],
-      ] as const) {
-        await page.setViewportSize({ width: w, height: h })
-        await page.reload()
-        await page.getByTestId('answer-document').waitFor()
-        await page.screenshot({
-          path: join(dir, `disclosure-request-${lang}-${w}x${h}.png`),
-          fullPage: true,
-        })
-      }
-    }
-  }
+  await shots(page, 'disclosure-request', () => page.getByTestId('answer-document').waitFor())
+  await page.close()
+}, 60_000)
+
+it('imports a register file from the table page: a bad file lists its rows’ problems, the sample imports after its check', async () => {
+  const page = await signedInPage()
+  await page.goto(`${desk.baseUrl}/reports/disclosure/2024`)
+  const card = page.getByTestId('register-import')
+  await card.locator('input[type=file]').setInputFiles({
+    name: '台账.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      '登记编号,收到申请日,申请人,申请人类型,提交方式,申请公开的信息,办理结果,答复日期\nB-1,2024-03-04,张某,个人,当面提交,规划许可,予以公开,2024-03-20\n',
+    ),
+  })
+  await card.getByText('第 2 行 · 申请人类型：unknown label: 个人').waitFor()
+  const sample = await page.request.get(`${desk.baseUrl}/api/disclosure/import/sample.xlsx`)
+  await card.locator('input[type=file]').setInputFiles({
+    name: '样例.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await sample.body(),
+  })
+  await card.getByText('样例.xlsx：共 4 行，可新增 4 件，已登记 0 件。').waitFor()
+  await shots(page, 'disclosure-import', () => card.getByText(/可新增 4 件|4 new/).waitFor())
+  await card.getByRole('button', { name: /确认导入|Import/ }).click()
+  await card.getByText('已导入 4 件（已登记的 0 件未改动）。').waitFor()
+  await expect
+    .poll(() => page.getByTestId('disclosure-sentences').textContent())
+    .toContain('全年共受理依申请公开4件')
   await page.close()
 }, 60_000)

@@ -1,10 +1,14 @@
-/** /reports/disclosure/:year? (managers and admins): the national table of the year's disclosure requests. */
+/**
+ * /reports/disclosure/:year? (managers and admins): the national table of the year's disclosure
+ * requests, and the import of a register kept in a spreadsheet.
+ */
 import { toZonedDate } from '@desk/domain'
 import { Flex, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { DisclosureTable } from '../../features/disclosure/components/disclosure-table.tsx'
+import { RegisterImport } from '../../features/disclosure/components/register-import.tsx'
 import { YearPicker } from '../../features/reports/components/year-picker.tsx'
 
 export function Component() {
@@ -27,6 +31,9 @@ export function Component() {
         <Link to="/disclosure/new">{t('disclosure.new')}</Link>
       </Flex>
       <DisclosureTable year={year} />
+      <div style={{ marginTop: 16 }}>
+        <RegisterImport />
+      </div>
     </>
   )
 }

@@ -97,3 +97,24 @@ export function answerDocxHref(id: number, agency: string): string {
   })
   return `${url.pathname}${url.search}`
 }
+
+/** `GET /api/disclosure/import/sample.xlsx`: the register's sample spreadsheet. */
+export const registerSampleHref = (): string => api.disclosure.import['sample.xlsx'].$url().pathname
+
+/**
+ * Imports a register file (`POST /api/disclosure/import`, multipart field `file`); `dryRun` only
+ * checks it. Answers the counts; a rejected file is an ApiError whose `details` are the rows' issues.
+ */
+export function useImportRegister() {
+  const reload = useReload()
+  return useMutation({
+    mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) => {
+      const body = new FormData()
+      body.set('file', file)
+      return unwrap(
+        api.disclosure.import.$post({ query: { dryRun: dryRun ? '1' : '0' } }, { init: { body } }),
+      )
+    },
+    onSuccess: (summary) => (summary.dryRun ? undefined : reload()),
+  })
+}
