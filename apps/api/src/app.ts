@@ -45,6 +45,7 @@ import { proposalRoutes } from './modules/proposals/proposals.routes.ts'
 import { annualReportRoutes } from './modules/annual-report/annual-report.routes.ts'
 import { importRoutes } from './modules/imports/imports.routes.ts'
 import { userRoutes } from './modules/users/users.routes.ts'
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts'
 
 export type AppDeps = {
   db: Db
@@ -131,6 +132,7 @@ export function createApp(deps: AppDeps) {
     .route('/disclosure', disclosureRoutes)
     .route('/users', userRoutes)
     .route('/audit', auditRoutes)
+    .route('/notifications', notificationRoutes)
     .route('/calendar', calendarRoutes(recomputeOpenDeadlines))
     .route('/deadlines', deadlineRoutes)
     .route('/deadlines', extensionDecisionRoutes)

@@ -121,6 +121,23 @@ export const idempotencyKeys = sqliteTable(
 )
 
 /**
+ * The notifications a user has marked read (the bell). The notifications themselves are computed
+ * when the list is read (domain notification.ts); only the read marks are stored, under the key the
+ * domain gives each one.
+ */
+export const notificationReads = sqliteTable(
+  'notification_reads',
+  {
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    key: text().notNull(),
+    readAt: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+)
+
+/**
  * The audit log (等保 2.0 安全审计): admin actions, sign-in events and reads of personal data.
  * Append-only: triggers (migration 0012) refuse every UPDATE and DELETE, so no role can erase it.
  */

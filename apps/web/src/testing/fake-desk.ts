@@ -145,6 +145,8 @@ export function createFakeDesk(options: {
       )
     }),
     http.get('*/api/channels', () => HttpResponse.json({ channels: state.channels })),
+    // the header's bell: nothing to tell (a test that needs notifications adds its own handler)
+    http.get('*/api/notifications', () => HttpResponse.json({ items: [], unread: 0 })),
     // the queue's due column reads the working-day calendar: no listed days (Monday–Friday)
     http.get('*/api/calendar/days', ({ request }) =>
       HttpResponse.json({

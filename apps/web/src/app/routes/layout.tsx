@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, Outlet, useLocation, useNavigate } from 'react-router'
 import { LanguageSwitch } from '../../components/language-switch.tsx'
 import { useLogout } from '../../features/auth/api/use-session-actions.ts'
+import { NotificationBell } from '../../features/notifications/components/notification-bell.tsx'
 import { sessionQueries } from '../../lib/session.ts'
 import { CONFIG_PAGES } from '../../features/admin-config/config-pages.ts'
 import './layout.css'
@@ -99,6 +100,7 @@ export function Component() {
               <Tag>{t(`roles.${user.role}`)}</Tag>
             </span>
           )}
+          <NotificationBell />
           <LanguageSwitch />
           <Button
             onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login') })}
