@@ -47,6 +47,8 @@ export const INQUIRY_EVENT_TYPES = [
   'returned',
   'note',
   'merged',
+  // data `{ from, to }`: the category before and after (null: none)
+  'recategorised',
   'draft_submitted',
   'draft_approved',
   'draft_sent_back',

@@ -5,7 +5,7 @@
  * actions (each checks the version, bumps it and appends the event the API writes), the calendar
  * days and the deadline actions. Every write is recorded for assertions.
  */
-import { fillTemplateForComposer, type DeadlineExplanation } from '@desk/domain'
+import { fillTemplateForComposer, mergedStatus, type DeadlineExplanation } from '@desk/domain'
 import { http, HttpResponse } from 'msw'
 import type { FakeDesk } from './fake-desk.ts'
 
@@ -229,13 +229,29 @@ export function createFakeWorkflow(desk: FakeDesk, options: Options = {}) {
       ),
     ),
     http.post(
+      '*/api/inquiries/:id/recategorise',
+      action((d, b) =>
+        change(
+          d,
+          'recategorised',
+          { from: d.category, to: b.category },
+          { category: b.category as string | null },
+        ),
+      ),
+    ),
+    http.post(
       '*/api/inquiries/:id/notes',
       action((d, b) => change(d, 'note', { text: b.text })),
     ),
     http.post(
       '*/api/inquiries/:id/merge',
       action((d, b) =>
-        change(d, 'merged', { mainId: b.mainId }, { duplicateOfId: Number(b.mainId) }),
+        change(
+          d,
+          'merged',
+          { mainId: b.mainId },
+          { duplicateOfId: Number(b.mainId), status: mergedStatus('message') },
+        ),
       ),
     ),
     http.post(

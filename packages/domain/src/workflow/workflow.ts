@@ -61,6 +61,8 @@ export const returnSchema = versionSchema.extend({
 })
 export const noteSchema = versionSchema.extend({ text: text(5000) })
 export const mergeSchema = versionSchema.extend({ mainId: id })
+/** 改分类: the inquiry's category (the channel's own category text), null to clear it. */
+export const recategoriseSchema = versionSchema.extend({ category: text(100).nullable() })
 export const draftSchema = versionSchema.extend({ body: text(50_000) })
 export const sendBackSchema = versionSchema.extend({ comment: text(2000) })
 export const followUpSchema = versionSchema.extend({

@@ -199,6 +199,7 @@ export function updateInquiryIfVersion(
       | 'roundStartedAt'
       | 'firstDueAt'
       | 'urgedAt'
+      | 'category'
     >
   > & { updatedAt: number },
 ): boolean {

@@ -10,6 +10,7 @@ import {
   mergeSchema,
   noteSchema,
   postedSchema,
+  recategoriseSchema,
   returnSchema,
   sendBackSchema,
   transferSchema,
@@ -29,6 +30,7 @@ import {
   addNote,
   markPosted,
   mergeAsDuplicate,
+  recategoriseInquiry,
   returnInquiry,
   transferInquiry,
 } from './workflow.service.ts'
@@ -63,6 +65,15 @@ export const workflowRoutes = new Hono<AppEnv>()
       200,
     )
   })
+  .post(
+    '/:id/recategorise',
+    validate('param', idParam),
+    validate('json', recategoriseSchema),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      return c.json(ack(await recategoriseInquiry(ctxOf(c), id, c.req.valid('json'))), 200)
+    },
+  )
   .post('/:id/notes', validate('param', idParam), validate('json', noteSchema), async (c) => {
     return c.json(ack(await addNote(ctxOf(c), c.req.valid('param').id, c.req.valid('json'))), 201)
   })

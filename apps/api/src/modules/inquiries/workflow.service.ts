@@ -1,7 +1,8 @@
 /**
  * 12345 actions on one inquiry, each version-checked, scoped to what the user may see (NOT_FOUND
  * otherwise) and recorded as an event with who, when and why in the change's transaction:
- * transfer (转办), return upstream (退单), internal note, merge as a duplicate, posted-on-platform.
+ * transfer (转办), return upstream (退单), recategorise (改分类), internal note, merge as a duplicate,
+ * posted-on-platform.
  * Errors: NOT_FOUND, CONFLICT (stale version; wrong status; inactive department or reason; merge
  * loops), VALIDATION (a posted date in the future).
  */
@@ -61,6 +62,28 @@ export function returnInquiry(
       actorId: ctx.user.id,
       type: 'returned',
       data,
+      createdAt: ctx.now,
+    })
+  })
+}
+
+/**
+ * 改分类: sets the inquiry's category (null clears it); the event keeps the old and the new one.
+ * The due date stays: its rule was fixed when the inquiry was received. Same category: no change.
+ */
+export function recategoriseInquiry(
+  ctx: Ctx,
+  id: number,
+  input: { version: number; category: string | null },
+) {
+  return act(ctx, id, { action: 'recategorise', version: input.version }, (row, db) => {
+    if (row.category === input.category) return
+    write(db, row, { category: input.category, updatedAt: ctx.now })
+    repo.insertEvent(db, {
+      inquiryId: id,
+      actorId: ctx.user.id,
+      type: 'recategorised',
+      data: { from: row.category, to: input.category },
       createdAt: ctx.now,
     })
   })

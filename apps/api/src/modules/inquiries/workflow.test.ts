@@ -407,6 +407,72 @@ describe('placeholders filled by the server', () => {
   })
 })
 
+describe('recategorise (改分类)', () => {
+  it('sets or clears the category through the gate, with the old and new one in the event', async () => {
+    const { d, planning } = await desk()
+    const a = await member(d, 'responder', 'alice', planning)
+    const b = await member(d, 'responder', 'bob', planning)
+    const [r] = addInquiries(d.db, [{ category: '咨询' }])
+    const id = r!.id
+    await call(d, a, 'POST', `/inquiries/${id}/claim`, { version: 1 })
+    const byOther = await call(d, b, 'POST', `/inquiries/${id}/recategorise`, {
+      version: 2,
+      category: '投诉',
+    })
+    expect(byOther.status).toBe(409)
+    expect(
+      ((await byOther.json()) as { error: { details: { reason: string } } }).error.details.reason,
+    ).toBe('not_holder')
+    const res = await call(d, a, 'POST', `/inquiries/${id}/recategorise`, {
+      version: 2,
+      category: ' 投诉 ',
+    })
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ id, version: 3, status: 'assigned' })
+    const view = await detail(d, a, id)
+    expect(view.inquiry.events.at(-1)).toMatchObject({
+      type: 'recategorised',
+      actor: 'alice name',
+      data: { from: '咨询', to: '投诉' },
+    })
+    const cleared = await call(d, a, 'POST', `/inquiries/${id}/recategorise`, {
+      version: 3,
+      category: null,
+    })
+    expect(cleared.status).toBe(200)
+    const list = (await (
+      await call(d, a, 'GET', '/inquiries?status=all&uncategorized=1')
+    ).json()) as { items: { id: number }[] }
+    expect(list.items.map((i) => i.id)).toEqual([id])
+  })
+
+  it('is refused after the reply (409 invalid_status), for a stale version, and for an empty category (422)', async () => {
+    const { d } = await desk()
+    const s = await member(d, 'responder', 'alice', null)
+    const [r] = addInquiries(d.db, [{}])
+    const id = r!.id
+    const empty = await call(d, s, 'POST', `/inquiries/${id}/recategorise`, {
+      version: 1,
+      category: '  ',
+    })
+    expect(empty.status).toBe(422)
+    await call(d, s, 'POST', `/inquiries/${id}/replies`, { version: 1, body: '已办理。' })
+    const stale = await call(d, s, 'POST', `/inquiries/${id}/recategorise`, {
+      version: 1,
+      category: '投诉',
+    })
+    expect(stale.status).toBe(409)
+    const late = await call(d, s, 'POST', `/inquiries/${id}/recategorise`, {
+      version: 2,
+      category: '投诉',
+    })
+    expect(
+      ((await late.json()) as { error: { details: { reason: string } } }).error.details.reason,
+    ).toBe('invalid_status')
+    expect((await detail(d, s, id)).inquiry.version).toBe(2)
+  })
+})
+
 describe('a duplicate merged into an answered inquiry', () => {
   it("gets the reply refilled from its own record: the second citizen's name, never the first's", async () => {
     const { d } = await desk()

@@ -71,6 +71,33 @@ describe('inquiry page: the responder workflow', () => {
     await waitFor(() => expect(app.location()).toBe('/queue'))
   })
 
+  it('recategorises through a dialog with the loaded version, stays on the page and shows the change in the timeline', async () => {
+    const { inquiry, flow, app } = setup({ category: '城市管理' })
+    await app.user.click(await screen.findByRole('button', { name: /^改分类$/ }))
+    const box = within(dialog()).getByRole('combobox', { name: '分类' })
+    await app.user.clear(box)
+    await app.user.type(box, '占道经营')
+    await app.user.click(within(dialog()).getByRole('button', { name: /保存分类/ }))
+
+    await waitFor(() =>
+      expect(flow.state.writes.filter((w) => w.path.endsWith('/recategorise'))).toEqual([
+        {
+          path: `/api/inquiries/${inquiry.id}/recategorise`,
+          body: { version: 4, category: '占道经营' },
+        },
+      ]),
+    )
+    expect(await screen.findByText('分类 城市管理 → 占道经营')).toBeTruthy()
+    expect(app.location()).toBe(`/inquiries/${inquiry.id}`)
+  })
+
+  it('offers no recategorise once replied (the lifecycle allows it only while open)', async () => {
+    setup({ status: 'replied' })
+    await screen.findByRole('heading', { name: '小区门口占道经营' })
+    await screen.findByRole('button', { name: /^办\s*结$/ })
+    expect(screen.queryByRole('button', { name: /^改分类$/ })).toBeNull()
+  })
+
   it("disables what the lifecycle refuses: another responder's claimed inquiry", async () => {
     const { app } = setup({ assignee: { id: 9, displayName: '王五' } })
     const transfer = await screen.findByRole<HTMLButtonElement>('button', { name: /^转\s*办$/ })

@@ -1,6 +1,6 @@
 /**
  * The one way the inquiry page changes an inquiry: every action (claim, close, reopen, reply,
- * transfer, return, note, merge, draft, sign-off, follow-up, posted, delivery retry, clock pause
+ * transfer, return, recategorise, note, merge, draft, sign-off, follow-up, posted, delivery retry, clock pause
  * and resume, extension request and decision), each sending the `version` the page loaded where
  * the API asks for one. When it settles (success or a 409 such as stale_version or claimed) the
  * inquiry, its workflow view, every queue list and count and the deadline lists are reloaded, so
@@ -24,6 +24,7 @@ export type InquiryAction =
   | { kind: 'return'; version: number; reasonId: number; note: string }
   | { kind: 'note'; version: number; text: string }
   | { kind: 'merge'; version: number; mainId: number }
+  | { kind: 'recategorise'; version: number; category: string | null }
   | { kind: 'draft'; version: number; body: string }
   | { kind: 'approve'; version: number; draftId: number }
   | { kind: 'sendBack'; version: number; draftId: number; comment: string }
@@ -75,6 +76,13 @@ function send(id: number, a: InquiryAction, key: string): Promise<unknown> {
     case 'merge':
       return unwrap(
         inquiry.merge.$post({ param, json: { version: a.version, mainId: a.mainId } }, o),
+      )
+    case 'recategorise':
+      return unwrap(
+        inquiry.recategorise.$post(
+          { param, json: { version: a.version, category: a.category } },
+          o,
+        ),
       )
     case 'draft':
       return unwrap(inquiry.drafts.$post({ param, json: { version: a.version, body: a.body } }, o))

@@ -1,7 +1,7 @@
 /**
  * The detail line under a timeline event (the inquiry timeline's `renderEventDetail` slot): the
  * note's text in the internal style (never looks like a reply), transfer from/to and note, return
- * reason, merge link, draft number and comment, follow-up outcome, due date moves, clock and
+ * reason, category from/to, merge link, draft number and comment, follow-up outcome, due date moves, clock and
  * extension reasons, a later message with its files (from the citizen or the platform's 催办), files
  * added with their note, a new handling round with its due date and that round's answer. Event data shapes are those the API writes (workflow.service.ts,
  * drafts.service.ts, follow-ups.service.ts, deadlines/clock.service.ts, deadlines/recompute.service.ts).
@@ -75,6 +75,13 @@ export function EventDetail({ event }: { event: TimelineEvent }): ReactNode {
       )
     case 'returned':
       return line([str(d.reason), str(d.note)].filter(Boolean).join('：'))
+    case 'recategorised':
+      return line(
+        t('workflow.timeline.recategorised', {
+          from: str(d.from) || t('workflow.timeline.noCategory'),
+          to: str(d.to) || t('workflow.timeline.noCategory'),
+        }),
+      )
     case 'merged':
       return d.mainId !== undefined ? (
         <Typography.Text type="secondary">

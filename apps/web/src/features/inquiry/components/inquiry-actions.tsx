@@ -1,6 +1,6 @@
 /**
  * The 办理 card: the inquiry's department and duplicate links, the actions on it (签收, 办结,
- * 重新打开, 转办, 退单, 合并为重复件) and the internal note box. A failed claim, close or reopen is
+ * 重新打开, 转办, 改分类, 退单, 合并为重复件) and the internal note box. A failed claim, close or reopen is
  * shown here (the inquiry has been reloaded by then). Transfer, return and merge take the inquiry
  * away from this user's desk: after them the page leaves for the queue with a message naming where
  * the inquiry went.
@@ -18,6 +18,7 @@ import { useInquiryAction } from '../api/use-inquiry-action.ts'
 import { ActionError } from './action-error.tsx'
 import { MergeDialog } from './merge-dialog.tsx'
 import { NoteForm } from './note-form.tsx'
+import { RecategoriseDialog } from './recategorise-dialog.tsx'
 import { ReturnDialog } from './return-dialog.tsx'
 import { TransferDialog } from './transfer-dialog.tsx'
 
@@ -38,7 +39,9 @@ export function InquiryActions({ inquiry, workflow }: Props) {
   const { t } = useTranslation()
   const action = useInquiryAction(inquiry.id)
   const leave = useLeave()
-  const [dialog, setDialog] = useState<'transfer' | 'return' | 'merge' | null>(null)
+  const [dialog, setDialog] = useState<'transfer' | 'recategorise' | 'return' | 'merge' | null>(
+    null,
+  )
   const gate = useCanDo(inquiry)
   const { version } = inquiry
   const isDuplicate = inquiry.duplicateOfId !== null
@@ -115,6 +118,7 @@ export function InquiryActions({ inquiry, workflow }: Props) {
           {simple('close')}
           {simple('reopen')}
           {button('transfer', t('workflow.transfer.open'), () => setDialog('transfer'))}
+          {button('recategorise', t('workflow.recategorise.open'), () => setDialog('recategorise'))}
           {!isDuplicate &&
             button('return', t('workflow.return.open'), () => setDialog('return'), {
               danger: true,
@@ -131,6 +135,7 @@ export function InquiryActions({ inquiry, workflow }: Props) {
         onClose={close}
         onDone={(department) => leave(t('workflow.transfer.done', { department }))}
       />
+      <RecategoriseDialog inquiry={inquiry} isOpen={dialog === 'recategorise'} onClose={close} />
       <ReturnDialog
         inquiry={inquiry}
         isOpen={dialog === 'return'}
