@@ -17,6 +17,8 @@ export const API_ERROR_CODES = [
   'CONFLICT',
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
+  // the database server cannot be reached (HTTP 503); the same request works again once it is back
+  'UNAVAILABLE',
 ] as const
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number]
 

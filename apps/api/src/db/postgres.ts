@@ -64,6 +64,9 @@ export async function openPostgres(url: string, options: PgOptions = {}): Promis
   // a connection that dies while idle in the pool (server restart) is dropped and replaced on
   // the next checkout; without a listener node-postgres would crash the process
   pool.on('error', () => {})
+  // the same for a connection in use (a transaction waiting on the app) when the server goes:
+  // its next query fails and the request answers 503 (isDatabaseUnreachable); the pool drops it
+  pool.on('connect', (client) => client.on('error', () => {}))
   let client: pg.PoolClient
   try {
     client = await pool.connect()
@@ -87,4 +90,22 @@ export async function openPostgres(url: string, options: PgOptions = {}): Promis
   }
   client.release()
   return drizzle({ client: pool, schema, casing: 'snake_case' }) as unknown as Db
+}
+
+type PgSession = { transaction<R>(f: (tx: Db) => Promise<R>): Promise<R> }
+
+/**
+ * `fn` in a transaction on one connection of `db`'s pool, given back to the pool whatever
+ * happens. drizzle's own pool transaction sends BEGIN before its try/finally, so a BEGIN on a
+ * connection the server dropped would keep that connection checked out for good, and a few
+ * outages would leave the pool with none; here the pool drops such a connection on release.
+ */
+export async function pgTransaction<T>(db: Db, fn: (tx: Db) => T | Promise<T>): Promise<T> {
+  const client = await (db.$client as unknown as pg.Pool).connect()
+  try {
+    const session = drizzle({ client, schema, casing: 'snake_case' }) as unknown as PgSession
+    return await session.transaction(async (tx) => fn(tx))
+  } finally {
+    client.release()
+  }
 }

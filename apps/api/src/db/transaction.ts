@@ -11,14 +11,15 @@
  * the first write. A callback that needs no `await` runs its statements in one turn of the event
  * loop; only its COMMIT waits a microtask.
  *
- * PostgreSQL (node-postgres) awaits the callback inside drizzle's `db.transaction`, on one pooled
- * connection, so the same service code is atomic there; other processes' transactions run
+ * PostgreSQL (node-postgres) awaits the callback inside drizzle's transaction, on one pooled
+ * connection (see pgTransaction), so the same service code is atomic there; other processes' transactions run
  * alongside (row locks, not one writer). Called with a transaction handle, it runs `fn` in that
  * transaction (a nested call joins the outer one).
  */
 import { PgTransaction } from 'drizzle-orm/pg-core'
 import type { Db } from './client.ts'
 import { engineOf } from './engine.ts'
+import { pgTransaction } from './postgres.ts'
 
 const tails = new WeakMap<Db['$client'], Promise<void>>()
 
@@ -30,8 +31,7 @@ const tails = new WeakMap<Db['$client'], Promise<void>>()
 export async function withTransaction<T>(db: Db, fn: (tx: Db) => T | Promise<T>): Promise<T> {
   if (engineOf(db) === 'postgres') {
     if (db instanceof PgTransaction) return fn(db)
-    const pgDb = db as unknown as { transaction<R>(f: (tx: Db) => Promise<R>): Promise<R> }
-    return pgDb.transaction(async (tx) => fn(tx))
+    return pgTransaction(db, fn)
   }
   const client = db.$client
   const before = tails.get(client) ?? Promise.resolve()

@@ -19,6 +19,7 @@ const STATUS = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
 } as const satisfies Record<ErrorCode, number>
 
 /** One problem with one field (or item/row) of the input. `path` is like `[3, 'receivedAt']`. */
@@ -63,6 +64,39 @@ export const handleError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof HTTPException && err.status === 400) {
     return c.json(errorBody('VALIDATION', err.message), 422)
   }
+  if (isDatabaseUnreachable(err)) {
+    c.var.logger.error(err)
+    c.header('Retry-After', '5')
+    return c.json(
+      errorBody('UNAVAILABLE', 'The database server cannot be reached; try again shortly'),
+      503,
+    )
+  }
   c.var.logger.error(err)
   return c.json(errorBody('INTERNAL', 'Unexpected error'), 500)
+}
+
+// The server's SQLSTATE classes 08 (connection exception) and 57P01–03 (shut down, restarting,
+// cannot connect now); a socket that could not connect (a missing file is ENOENT too: only with
+// syscall `connect`) or broke; node-postgres' own words for a connection that ended or timed out.
+const SERVER_CODES = /^(08...|57P0[1-3])$/
+const BROKEN_SOCKET = ['ECONNRESET', 'EPIPE']
+const CONNECT_SYSCALLS = ['connect', 'getaddrinfo']
+const DRIVER_MESSAGES =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/
+
+/**
+ * Whether `err` (or what it wraps: drizzle puts the driver's error in `cause`) says the database
+ * server went away, as opposed to a fault of the request: such requests answer 503, and the
+ * pool opens new connections once the server is back.
+ */
+export function isDatabaseUnreachable(err: unknown): boolean {
+  for (let e = err, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    const { code, syscall } = e as { code?: unknown; syscall?: unknown }
+    if (typeof code === 'string' && SERVER_CODES.test(code)) return true
+    if (typeof code === 'string' && BROKEN_SOCKET.includes(code)) return true
+    if (typeof syscall === 'string' && CONNECT_SYSCALLS.includes(syscall)) return true
+    if (DRIVER_MESSAGES.test(e.message)) return true
+  }
+  return false
 }
