@@ -20,6 +20,11 @@ export const configSchema = z
     DESK_DB: dbSetting.optional(),
     /** The same as DESK_DB (the name hosting platforms set); DESK_DB wins when both are set */
     DESK_DATABASE_URL: dbSetting.optional(),
+    /**
+     * This process delivers the outbox and recovers import jobs left by a crash. With several
+     * API processes on one PostgreSQL database, set it in exactly one (0 in the others).
+     */
+    DESK_BACKGROUND: flag.default(true),
     /** Folder of attachment files (content-addressed). Default: `files/` next to the SQLite file */
     DESK_FILES: z.string().min(1).optional(),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),

@@ -51,8 +51,9 @@ const boot = await bootstrapDesk(db, {
   demo: config.DESK_DEMO,
   now,
 })
-// import jobs a crash left running are failed and what they wrote is removed
-recoverImportJobs(db, Date.now())
+// import jobs a crash left running are failed and what they wrote is removed; only in the
+// process that runs the background work (another process's running jobs are not a crash's)
+if (config.DESK_BACKGROUND) recoverImportJobs(db, Date.now())
 
 const publicLimits = {
   submitPerHour: config.DESK_MAILBOX_SUBMITS_PER_HOUR,
@@ -79,7 +80,9 @@ const server = createServer(
   existsSync(webDist) ? webDist : undefined,
 )
 // replies to channel webhooks; what a previous run left undelivered goes out now
-const outbox = startOutboxWorker(db, { logger: consoleLogger })
+const outbox = config.DESK_BACKGROUND
+  ? startOutboxWorker(db, { logger: consoleLogger })
+  : { stop: () => Promise.resolve() }
 if (!existsSync(webDist)) {
   console.warn(`No built SPA at ${webDist}: run "pnpm build" (pnpm start does it for you)`)
 }
