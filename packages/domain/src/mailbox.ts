@@ -67,6 +67,17 @@ export const mailboxTrackSchema = z.object({
 })
 export type MailboxTrackInput = z.infer<typeof mailboxTrackSchema>
 
+/**
+ * A citizen's later message on the tracking page (补充 or 追问): the tracking number and phone that
+ * open the page, the text, one key per message (a resend is the same message) and up to 5 files.
+ */
+export const mailboxMessageSchema = mailboxTrackSchema.extend({
+  body: textSchema().trim().min(1).max(MAILBOX_LIMITS.body),
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+  attachments: uploadRefListSchema(ATTACHMENT_LIMITS.public.maxFiles).optional(),
+})
+export type MailboxMessageInput = z.infer<typeof mailboxMessageSchema>
+
 /** What a citizen sees of the status: 已受理 / 办理中 / 已答复 / 已办结. */
 export const CITIZEN_STATUSES = ['received', 'processing', 'replied', 'closed'] as const
 export type CitizenStatus = (typeof CITIZEN_STATUSES)[number]

@@ -105,4 +105,45 @@ describe('files on the public mailbox', () => {
       ).items,
     ).toEqual([])
   })
+
+  it('lets the citizen add a message with a file on the tracking page, reopening the answered letter once', async () => {
+    const desk = setupDesk()
+    const sent = await post(desk, '/public/mailbox', letter([]))
+    const { trackingNumber } = (await sent.json()) as { trackingNumber: string }
+    const staff = await signIn(desk, 'responder')
+    const list = async () =>
+      (
+        (await (await call(desk, staff, 'GET', '/inquiries?status=all')).json()) as {
+          items: { id: number; version: number; status: string; round: number }[]
+        }
+      ).items
+    const first = (await list())[0]!
+    await call(desk, staff, 'POST', `/inquiries/${first.id}/replies`, {
+      version: first.version,
+      body: '已处理。',
+    })
+    const photo = await citizenUpload(desk, '仍被占用.jpg', await jpegWithGps('#a37'))
+    const more = {
+      trackingNumber,
+      phone: '138 1234 5678',
+      body: '补充：今天仍被占用，附照片。',
+      idempotencyKey: 'k-more-0123456789ab',
+      attachments: [{ token: photo.token }],
+    }
+    const added = await post(desk, '/public/mailbox/messages', more)
+    expect(added.status).toBe(201)
+    expect(await added.json()).toEqual({ created: true, reopened: { round: 2 } })
+    // a resend (a double click, a retry) is the same message: nothing more is written
+    const again = await post(desk, '/public/mailbox/messages', more)
+    expect(again.status).toBe(200)
+    expect((await list()).map((r) => [r.status, r.round])).toEqual([['assigned', 2]])
+    // another phone opens nothing and writes nothing
+    const wrong = { ...more, phone: '13900000000', idempotencyKey: 'k-wrong-0123456789a' }
+    expect((await post(desk, '/public/mailbox/messages', wrong)).status).toBe(404)
+    const tracked = (await (
+      await post(desk, '/public/mailbox/track', { trackingNumber, phone: '13812345678' })
+    ).json()) as Tracked & { messages: { body: string }[] }
+    expect(tracked.messages.map((m) => m.body)).toEqual([more.body])
+    expect(tracked.files.map((f) => [f.name, f.fromDesk])).toEqual([['仍被占用.jpg', false]])
+  })
 })

@@ -1,7 +1,13 @@
 /** SQL of the public mailbox: idempotency keys, and the one inquiry a tracking number names. */
 import { and, asc, desc, eq, isNotNull } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { attachments, inquiries, replies, submissionKeys } from '../../db/schema.ts'
+import {
+  attachments,
+  inquiries,
+  inquiryMessages,
+  replies,
+  submissionKeys,
+} from '../../db/schema.ts'
 
 export function findSubmissionKey(db: Db, key: string) {
   return db
@@ -84,5 +90,15 @@ export function listCitizenFiles(db: Db, inquiryId: number) {
     .from(attachments)
     .where(and(eq(attachments.inquiryId, inquiryId), isNotNull(attachments.sha256)))
     .orderBy(asc(attachments.id))
+    .all()
+}
+
+/** The citizen's later messages on an inquiry, oldest first (the tracking page lists them). */
+export function listCitizenMessages(db: Db, inquiryId: number) {
+  return db
+    .select({ body: inquiryMessages.body, sentAt: inquiryMessages.sentAt })
+    .from(inquiryMessages)
+    .where(and(eq(inquiryMessages.inquiryId, inquiryId), eq(inquiryMessages.kind, 'citizen')))
+    .orderBy(asc(inquiryMessages.id))
     .all()
 }

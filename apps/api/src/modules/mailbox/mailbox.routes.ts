@@ -1,8 +1,14 @@
 /**
- * `/api/public/mailbox`: the citizen side of the director's mailbox, without login. Small bodies,
+ * `/api/public/mailbox`: the citizen side of the director's mailbox, without login: uploads, the
+ * message, tracking, a later message from the tracking page (`POST /messages`), signed downloads. Small bodies,
  * and per-IP rate limits on submit and track (in memory: one desk process serves a bureau).
  */
-import { ATTACHMENT_LIMITS, mailboxSubmissionSchema, mailboxTrackSchema } from '@desk/domain'
+import {
+  ATTACHMENT_LIMITS,
+  mailboxMessageSchema,
+  mailboxSubmissionSchema,
+  mailboxTrackSchema,
+} from '@desk/domain'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { bodyLimit } from 'hono/body-limit'
@@ -13,7 +19,12 @@ import { validate } from '../../lib/validate.ts'
 import { sendFile } from '../files/send-file.ts'
 import { stageUpload } from '../files/files.service.ts'
 import { openCitizenFile } from './citizen-files.service.ts'
-import { MAILBOX_CHANNEL, submitToMailbox, trackMailbox } from './mailbox.service.ts'
+import {
+  addMailboxMessage,
+  MAILBOX_CHANNEL,
+  submitToMailbox,
+  trackMailbox,
+} from './mailbox.service.ts'
 
 /** A message of 3000 Chinese characters is about 9 KB of JSON; 32 KB leaves room for the rest. */
 const MAX_PUBLIC_BODY = 32 * 1024
@@ -75,6 +86,19 @@ export function mailboxRoutes(limits: PublicLimits) {
       validate('json', mailboxSubmissionSchema),
       async (c) => {
         const result = await submitToMailbox(
+          { db: c.var.db, files: c.var.files, now: c.var.now() },
+          c.req.valid('json'),
+        )
+        return c.json(result, result.created ? 201 : 200)
+      },
+    )
+    .post(
+      '/messages',
+      smallBody,
+      clientRateLimit('mailbox-submit', limits.submitPerHour, limits.trustProxy),
+      validate('json', mailboxMessageSchema),
+      async (c) => {
+        const result = await addMailboxMessage(
           { db: c.var.db, files: c.var.files, now: c.var.now() },
           c.req.valid('json'),
         )

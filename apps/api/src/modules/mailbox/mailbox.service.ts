@@ -13,6 +13,7 @@ import {
   type CitizenStatus,
   type InquiryStatus,
   type MailboxSubmission,
+  type MailboxMessageInput,
   type MailboxTrackInput,
 } from '@desk/domain'
 import { customAlphabet } from 'nanoid'
@@ -22,6 +23,7 @@ import { getActiveChannel } from '../channels/channels.service.ts'
 import { ingestInquiry } from '../inquiries/ingest.service.ts'
 import { bindAttachments, prepareAttachments, type FilesCtx } from '../files/files.service.ts'
 import { recordEvent } from '../inquiries/inquiries.service.ts'
+import { receiveMessage } from '../messages/messages.service.ts'
 import { citizenFileLinks } from './citizen-files.service.ts'
 import * as repo from './mailbox.repo.ts'
 
@@ -108,13 +110,19 @@ export async function submitToMailbox(ctx: FilesCtx, input: MailboxSubmission) {
   })
 }
 
-/** Status (and the reply, once there is one) for a tracking number and the phone it was filed with. */
-export function trackMailbox(db: Db, input: MailboxTrackInput, now: number) {
+/** The citizen's own inquiry; NOT_FOUND (one message) for an unknown number or another phone. */
+function findOwnInquiry(db: Db, input: MailboxTrackInput) {
   const row = repo.findTrackedInquiry(db, MAILBOX_CHANNEL, input.trackingNumber)
   const phone = normaliseMainlandPhone(input.phone)
   if (!row || !phone || row.citizenPhone !== phone) {
     throw new AppError('NOT_FOUND', 'No message matches this tracking number and phone number')
   }
+  return row
+}
+
+/** Status (and the reply, once there is one) for a tracking number and the phone it was filed with. */
+export function trackMailbox(db: Db, input: MailboxTrackInput, now: number) {
+  const row = findOwnInquiry(db, input)
   const reply = hasPublishedReply(row.status) ? repo.findLatestDeskReply(db, row.id) : undefined
   return {
     trackingNumber: input.trackingNumber,
@@ -123,5 +131,31 @@ export function trackMailbox(db: Db, input: MailboxTrackInput, now: number) {
     receivedAt: formatInstant(row.receivedAt),
     reply: reply ? { body: reply.body, at: formatInstant(reply.createdAt) } : null,
     files: citizenFileLinks(db, { ...row, externalId: input.trackingNumber }, now),
+    messages: repo
+      .listCitizenMessages(db, row.id)
+      .map((m) => ({ body: m.body, at: formatInstant(m.sentAt) })),
   }
+}
+
+/**
+ * A citizen adds a message (and files uploaded first) to their own inquiry from the tracking page:
+ * a later message like a channel's (messages module), once per `idempotencyKey`, reopening an
+ * answered inquiry as the mailbox channel's settings say. @returns `{ created, reopened? }`
+ * @throws AppError NOT_FOUND (number and phone do not match), VALIDATION (a refused file)
+ */
+export async function addMailboxMessage(ctx: FilesCtx, input: MailboxMessageInput) {
+  findOwnInquiry(ctx.db, input)
+  const { result } = await receiveMessage(
+    ctx,
+    { channelCode: MAILBOX_CHANNEL, externalId: input.trackingNumber },
+    {
+      messageId: `mailbox:${input.idempotencyKey}`,
+      body: input.body,
+      sentAt: formatInstant(ctx.now),
+      kind: 'citizen',
+      attachments: input.attachments,
+    },
+    { uploader: 'public', actorId: null, profile: 'public' },
+  )
+  return { created: result.created, reopened: result.reopened ?? null }
 }

@@ -8,7 +8,35 @@ const REPLY = '您好：\n路灯已于9月30日修复。\n感谢您的监督。'
 
 function trackApi() {
   const bodies: unknown[] = []
+  const messages: { body: string; at: string }[] = []
+  const uploads: string[] = []
+  const sent: unknown[] = []
   server.use(
+    http.post('*/api/public/mailbox/uploads', async ({ request }) => {
+      const name = new URL(request.url).searchParams.get('name') ?? ''
+      uploads.push(`${name}:${(await request.arrayBuffer()).byteLength}`)
+      if (name.endsWith('.exe'))
+        return HttpResponse.json(
+          {
+            error: {
+              code: 'VALIDATION',
+              message: 'refused',
+              details: [{ path: [], message: 'type', file: name, reason: 'type' }],
+            },
+          },
+          { status: 422 },
+        )
+      return HttpResponse.json(
+        { token: `tok_${uploads.length}_abcdefghijklmnopqrst`, name, type: 'image/jpeg', size: 3 },
+        { status: 201 },
+      )
+    }),
+    http.post('*/api/public/mailbox/messages', async ({ request }) => {
+      const body = (await request.json()) as { body: string }
+      sent.push(body)
+      messages.push({ body: body.body, at: '2024-10-10T10:00:00.000+08:00' })
+      return HttpResponse.json({ created: true, reopened: { round: 2 } }, { status: 201 })
+    }),
     http.post('*/api/public/mailbox/track', async ({ request }) => {
       const body = (await request.json()) as { trackingNumber: string; phone: string }
       bodies.push(body)
@@ -33,15 +61,16 @@ function trackApi() {
             url: '/api/public/mailbox/files/7?exp=1&sig=ab',
           },
         ],
+        messages,
       })
     }),
   )
-  return bodies
+  return { bodies, uploads, sent }
 }
 
 describe('/mailbox/track', () => {
   it('shows the status and the reply text, line breaks kept', async () => {
-    const bodies = trackApi()
+    const { bodies } = trackApi()
     const app = renderWithClient('/mailbox/track?no=JZ23456789AB')
     expect(((await screen.findByLabelText(/^查询号/)) as HTMLInputElement).value).toBe(
       'JZ23456789AB',
@@ -60,7 +89,7 @@ describe('/mailbox/track', () => {
   })
 
   it('answers a wrong phone with the not-found message, and refuses a malformed number without asking', async () => {
-    const bodies = trackApi()
+    const { bodies } = trackApi()
     const app = renderWithClient('/mailbox/track')
     await app.user.type(await screen.findByLabelText(/^查询号/), 'jz23456789ab')
     await app.user.type(screen.getByLabelText(/^联系电话/), '13900000000')
@@ -76,5 +105,43 @@ describe('/mailbox/track', () => {
     await app.user.click(screen.getByRole('button', { name: '查询' }))
     expect(await screen.findByText('查询号格式不正确：JZ 加 10 位字母数字')).toBeTruthy()
     expect(bodies).toHaveLength(1)
+  })
+
+  it('lets the citizen add a message with a photo, naming a refused file, and tells that it will be handled again', async () => {
+    const api = trackApi()
+    const app = renderWithClient('/mailbox/track?no=JZ23456789AB')
+    await app.user.type(await screen.findByLabelText(/^联系电话/), '13812345678')
+    await app.user.click(screen.getByRole('button', { name: '查询' }))
+    expect(await screen.findByText('补充留言')).toBeTruthy()
+    expect(
+      screen.getByText(
+        '可上传照片或PDF文件，最多5个，每个不超过10MB。照片中的位置等信息会在保存前去除。',
+        {
+          selector: '#mb-more-files-hint',
+        },
+      ),
+    ).toBeTruthy()
+    await app.user.type(screen.getByLabelText(/^补充内容/), '今天仍被占用。')
+    const picker = screen.getByLabelText('附件（选填）', { selector: '#mb-more-files' })
+    await app.user.upload(picker, new File(['x'], 'tool.exe', { type: 'image/jpeg' }))
+    await app.user.click(screen.getByRole('button', { name: '提交补充留言' }))
+    expect(await screen.findByText('“tool.exe”不是照片或PDF文件，无法上传')).toBeTruthy()
+    expect(api.sent).toEqual([])
+
+    await app.user.click(screen.getByRole('button', { name: '移除 tool.exe' }))
+    await app.user.upload(picker, new File(['abc'], '现场.jpg', { type: 'image/jpeg' }))
+    await app.user.click(screen.getByRole('button', { name: '提交补充留言' }))
+    expect(await screen.findByText('已收到您的补充留言，我们将重新办理。')).toBeTruthy()
+    expect(api.sent).toEqual([
+      expect.objectContaining({
+        trackingNumber: 'JZ23456789AB',
+        phone: '13812345678',
+        body: '今天仍被占用。',
+        attachments: [{ token: 'tok_2_abcdefghijklmnopqrst' }],
+      }),
+    ])
+    // the page asks again and lists the addition
+    expect(await screen.findByText('今天仍被占用。')).toBeTruthy()
+    expect(api.uploads).toEqual(['tool.exe:1', '现场.jpg:3'])
   })
 })

@@ -4,6 +4,8 @@
  * (the domain keeps them in mailbox-limits.ts, apart from libphonenumber, so this route's chunk stays a few KB).
  * One idempotency key per message, made when the form mounts and kept across retries, so a double
  * click or a resend after a network error files one message; the button is disabled while sending.
+ * Files (photos, PDFs; the limits said before choosing) are uploaded when the message is sent, each
+ * once (file-field.tsx, public-uploads.ts); a file the API refuses is named under the field.
  */
 import { MAILBOX_LIMITS } from '@desk/domain'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
@@ -18,6 +20,8 @@ import { pageErrorKey } from '../api/page-error.ts'
 import { newIdempotencyKey } from '../../../lib/idempotency-key.ts'
 import { loadMailboxSchemas } from '../api/load-schemas.ts'
 import { useSubmitMailbox, type MailboxReceipt } from '../api/mailbox-queries.ts'
+import { fileRefusalText, uploadPublicFiles } from '../api/public-uploads.ts'
+import { FileField } from './file-field.tsx'
 import { PrivacyNote } from './privacy-note.tsx'
 import { TextField } from './text-field.tsx'
 
@@ -36,6 +40,10 @@ export function MailboxForm({ onSent }: { onSent: (receipt: MailboxReceipt) => v
   const [values, setValues] = useState(EMPTY)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [pageError, setPageError] = useState('')
+  const [files, setFiles] = useState<File[]>([])
+  const [fileError, setFileError] = useState('')
+  const [isUploading, setIsUploading] = useState(false)
+  const tokens = useRef(new Map<File, string>())
   const isSending = useRef(false) // a second click can arrive before the disabled button renders
   const submit = useSubmitMailbox()
   const set = (field: keyof typeof EMPTY) => (value: string | boolean) =>
@@ -63,23 +71,41 @@ export function MailboxForm({ onSent }: { onSent: (receipt: MailboxReceipt) => v
     }
     setErrors({})
     setPageError('')
-    submit.mutate(parsed.data, {
-      onSuccess: onSent,
-      onError: (error) => {
-        const found = fieldErrorsFromApi('mailbox.errors', error)
-        setErrors(found)
-        const count = Object.keys(found).length
-        setPageError(
-          count
-            ? t('mailbox.errors.summary', { count })
-            : t(pageErrorKey(error), { status: isApiError(error) ? error.status : '' }),
-        )
-        focusFirstError(found)
-      },
-      onSettled: () => {
-        isSending.current = false
-      },
+    setFileError('')
+    const failed = (error: unknown) => {
+      const refused = fileRefusalText(error, t)
+      setFileError(refused)
+      const found = fieldErrorsFromApi('mailbox.errors', error)
+      setErrors(found)
+      const count = Object.keys(found).length + (refused ? 1 : 0)
+      setPageError(
+        count
+          ? t('mailbox.errors.summary', { count })
+          : t(pageErrorKey(error), { status: isApiError(error) ? error.status : '' }),
+      )
+      if (refused) document.getElementById('mb-files')?.focus()
+      else focusFirstError(found)
+    }
+    setIsUploading(files.length > 0)
+    const attachments = await uploadPublicFiles(files, tokens.current).catch((error: unknown) => {
+      failed(error)
+      return null
     })
+    setIsUploading(false)
+    if (!attachments) {
+      isSending.current = false
+      return
+    }
+    submit.mutate(
+      { ...parsed.data, ...(attachments.length ? { attachments } : {}) },
+      {
+        onSuccess: onSent,
+        onError: failed,
+        onSettled: () => {
+          isSending.current = false
+        },
+      },
+    )
   }
 
   return (
@@ -147,14 +173,27 @@ export function MailboxForm({ onSent }: { onSent: (receipt: MailboxReceipt) => v
         autoCapitalize="off"
         error={errors.email}
       />
+      <FileField
+        name="files"
+        files={files}
+        onChange={(next) => {
+          setFiles(next)
+          setFileError('')
+        }}
+        error={fileError}
+      />
       <PrivacyNote
         isChecked={values.agreePrivacy}
         onChange={set('agreePrivacy')}
         error={errors.agreePrivacy}
       />
       <div className="mb-actions">
-        <button type="submit" className="mb-button" disabled={submit.isPending}>
-          {submit.isPending ? t('mailbox.submitting') : t('mailbox.submit')}
+        <button type="submit" className="mb-button" disabled={submit.isPending || isUploading}>
+          {isUploading
+            ? t('mailbox.files.uploading')
+            : submit.isPending
+              ? t('mailbox.submitting')
+              : t('mailbox.submit')}
         </button>
       </div>
     </form>

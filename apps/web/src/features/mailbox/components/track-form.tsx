@@ -1,6 +1,6 @@
 /**
  * Tracking: number + phone, checked with the domain's `mailboxTrackSchema`, then the status and,
- * once replied, the reply. An unknown number and a wrong phone get the same message (the API
+ * once replied, the reply, with the form to add a message (refreshed after it). An unknown number and a wrong phone get the same message (the API
  * answers both with one 404), so numbers cannot be probed.
  */
 import { useEffect, useState, type FormEvent } from 'react'
@@ -89,7 +89,13 @@ export function TrackForm({ initialNumber }: { initialNumber: string }) {
           {track.isPending ? t('mailbox.track.submitting') : t('mailbox.track.submit')}
         </button>
       </form>
-      {track.data && <TrackResult message={track.data} />}
+      {track.data && (
+        <TrackResult
+          message={track.data}
+          phone={track.variables.phone}
+          onChanged={() => track.mutate(track.variables)}
+        />
+      )}
     </>
   )
 }
