@@ -9,15 +9,20 @@ import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { isPostgresUrl } from './postgres.ts'
+import { loadPhoneKey, setPhoneKey } from './phone-key.ts'
 import * as schema from './schema.ts'
+import { runSearchBackfill } from './search-backfill.ts'
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
 
 export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), 'migrations')
 
 /**
- * Opens (creating if needed) the database at `path` (`:memory:` for tests) and migrates it.
- * @throws the driver's SqliteError when the file cannot be opened or a migration fails; Error for a postgres:// URL
+ * Opens (creating if needed) the database at `path` (`:memory:` for tests), migrates it, binds
+ * the phone-search key kept beside it (phone-key.ts; made on first start) and writes the search
+ * index of inquiries stored before it existed (search-backfill.ts).
+ * @throws the driver's SqliteError when the file cannot be opened or a migration fails; an
+ *   Error when the key file is unreadable; Error for a postgres:// URL
  */
 export function openDb(path: string): Db {
   // a URL here would become a folder named `postgres:`; PostgreSQL opens through openDatabase
@@ -37,6 +42,8 @@ export function openDb(path: string): Db {
   sqlite.pragma('temp_store = MEMORY')
   const db = drizzle({ client: sqlite, schema, casing: 'snake_case' })
   migrate(db, { migrationsFolder: MIGRATIONS_DIR })
+  setPhoneKey(db, loadPhoneKey(path === ':memory:' ? undefined : dirname(resolve(path))))
+  runSearchBackfill(db)
   return db
 }
 

@@ -8,8 +8,10 @@ import {
   statusesOf,
   startOfZonedDay,
   addCalendarDays,
+  MAX_SEARCH_WORDS,
   PENDING_STATUSES,
   POSITIVE_SATISFACTIONS,
+  searchPhrase,
   type DueWindow,
   type InquiryFilter,
   type InquiryStatus,
@@ -31,7 +33,10 @@ import {
   type SQL,
 } from 'drizzle-orm'
 import type { Viewer } from '../lib/context.ts'
+import type { Db } from './client.ts'
+import { phoneHmac } from './phone-key.ts'
 import { inquiries, outboxMessages, proposals, replies } from './schema.ts'
+import { textMatch } from './search-index.ts'
 
 /**
  * The rows `viewer` may see. Managers and admins see everything. A responder sees inquiries not yet
@@ -48,26 +53,35 @@ export function viewerScope(viewer: Viewer): SQL | undefined {
   )
 }
 
-/** FTS5 trigram needs 3+ characters; shorter terms are matched with instr() on the base table. */
-const TRIGRAM_MIN = 3
-
-function textPredicate(q: string): SQL | undefined {
-  const terms = q.split(/\s+/).filter(Boolean).slice(0, 8)
-  const parts = terms.map((term) => {
-    if (Array.from(term).length >= TRIGRAM_MIN) {
-      const phrase = `"${term.replaceAll('"', '""')}"`
-      return sql`${inquiries.id} in (select rowid from inquiries_fts where inquiries_fts match ${phrase})`
-    }
-    return sql`(instr(${inquiries.subject}, ${term}) > 0 or instr(${inquiries.body}, ${term}) > 0)`
-  })
-  return parts.length ? and(...parts) : undefined
+/**
+ * Every word of the search box must match (domain `searchPhrases`): its text phrase in subject or
+ * body, through the search index (db/search-index.ts); a word that is a phone number also matches
+ * the inquiries of the citizen with that number (by its HMAC, db/phone-key.ts), shown masked as
+ * always. Words without a letter, digit or Han character are ignored.
+ */
+function textPredicate(db: Db, q: string): SQL | undefined {
+  const parts = q
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, MAX_SEARCH_WORDS)
+    .map((word) => {
+      const phrase = searchPhrase(word)
+      const hmac = phoneHmac(db, word)
+      return or(
+        phrase ? textMatch(phrase) : undefined,
+        hmac === null ? undefined : eq(inquiries.citizenPhoneHmac, hmac),
+      )
+    })
+  return and(...parts)
 }
 
 /**
- * SQL for `filter` without its channel (the counts group by channel), within what `viewer` may see.
+ * SQL for `filter` without its channel (the counts group by channel), within what `viewer` may see
+ * in `db` (whose phone-search key a phone number in `q` is hashed with).
  * `from`/`to` are inclusive Asia/Shanghai dates on the receipt instant.
  */
 export function filterWithoutChannel(
+  db: Db,
   filter: Omit<InquiryFilter, 'channel'>,
   viewer: Viewer,
 ): SQL | undefined {
@@ -82,7 +96,7 @@ export function filterWithoutChannel(
   if (filter.department === 'none') conds.push(isNull(inquiries.departmentId))
   else if (filter.department !== undefined)
     conds.push(eq(inquiries.departmentId, filter.department))
-  if (filter.q) conds.push(textPredicate(filter.q))
+  if (filter.q) conds.push(textPredicate(db, filter.q))
   if (filter.from) conds.push(gte(inquiries.receivedAt, startOfZonedDay(filter.from)))
   if (filter.to)
     conds.push(lt(inquiries.receivedAt, startOfZonedDay(addCalendarDays(filter.to, 1))))
@@ -180,9 +194,9 @@ function repliedPredicate(replied: ReplyFilter): SQL {
 }
 
 /** SQL for the whole filter, channel included. */
-export function filterPredicate(filter: InquiryFilter, viewer: Viewer): SQL | undefined {
+export function filterPredicate(db: Db, filter: InquiryFilter, viewer: Viewer): SQL | undefined {
   return and(
-    filterWithoutChannel(filter, viewer),
+    filterWithoutChannel(db, filter, viewer),
     filter.channel ? eq(inquiries.channelCode, filter.channel) : undefined,
   )
 }

@@ -281,6 +281,8 @@ export const inquiries = pgTable(
     body: text().notNull(),
     citizenName: text(),
     citizenPhone: text(),
+    /** HMAC-SHA256 (hex) of the phone in E.164: see schema.ts */
+    citizenPhoneHmac: text(),
     citizenEmail: text(),
     category: text(),
     assigneeId: integer().references(() => users.id),
@@ -348,8 +350,17 @@ export const inquiries = pgTable(
     index('inquiries_reopened_idx')
       .on(t.round)
       .where(sql`round > 1`),
+    index('inquiries_phone_hmac_idx')
+      .on(t.citizenPhoneHmac, t.receivedAt)
+      .where(sql`citizen_phone_hmac is not null`),
   ],
 )
+
+/** Data migrations left for the code that opens the database: see schema.ts */
+export const pendingBackfills = pgTable('pending_backfills', {
+  name: text().primaryKey(),
+  afterId: integer().notNull().default(0),
+})
 
 /** The audit trail: appended in the same transaction as the change it records, never updated. */
 export const inquiryEvents = pgTable(

@@ -271,6 +271,12 @@ export const inquiries = sqliteTable(
     body: text().notNull(),
     citizenName: text(),
     citizenPhone: text(),
+    /**
+     * HMAC-SHA256 (hex) of the citizen's phone in E.164, keyed by the desk's phone-search key
+     * (db/phone-key.ts, a file beside the database): finds a caller's inquiries by number without
+     * an index of readable numbers. Null when the phone is absent or not a valid number.
+     */
+    citizenPhoneHmac: text(),
     citizenEmail: text(),
     category: text(),
     assigneeId: integer().references(() => users.id),
@@ -338,8 +344,22 @@ export const inquiries = sqliteTable(
     index('inquiries_reopened_idx')
       .on(t.round)
       .where(sql`round > 1`),
+    // a caller's history (newest first) by the phone's HMAC; most imported rows have no phone
+    index('inquiries_phone_hmac_idx')
+      .on(t.citizenPhoneHmac, t.receivedAt)
+      .where(sql`citizen_phone_hmac is not null`),
   ],
 )
+
+/**
+ * Data migrations that SQL cannot do, left by a schema migration for the code that opens the
+ * database (db/search-backfill.ts): one row per job, with the last inquiry id done, so an
+ * interrupted start continues where it stopped. The row is deleted when the job is done.
+ */
+export const pendingBackfills = sqliteTable('pending_backfills', {
+  name: text().primaryKey(),
+  afterId: integer().notNull().default(0),
+})
 
 /** The audit trail: appended in the same transaction as the change it records, never updated. */
 export const inquiryEvents = sqliteTable(

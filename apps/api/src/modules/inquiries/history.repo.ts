@@ -2,10 +2,11 @@
  * Bulk writes of generated inquiries and their histories (demo data, benchmark fill), with statements
  * prepared once and reused for every row instead of being built by drizzle per call, and a whole
  * batch in one transaction. The rows come from history-rows.ts: the same columns the services
- * write (history-rows.test.ts compares them). The FTS index is kept by the triggers of migration
- * 0001, exactly as for ingested rows.
+ * write (history-rows.test.ts compares them), search tokens and phone HMAC included.
  */
 import type { Db } from '../../db/client.ts'
+import { phoneHmac } from '../../db/phone-key.ts'
+import { indexInquiryText } from '../../db/search-index.ts'
 import type { HistoryRows } from './history-rows.ts'
 
 /** The deadline columns of a new inquiry, as the deadline resolver gives them. */
@@ -20,9 +21,9 @@ function statements(db: Db) {
   const sqlite = db.$client
   return {
     insertInquiry: sqlite.prepare(`insert into inquiries (channel_code, external_id, subject, body,
-        citizen_name, citizen_phone, citizen_email, category, assignee_id, department_id, status, received_at, due_at,
+        citizen_name, citizen_phone, citizen_phone_hmac, citizen_email, category, assignee_id, department_id, status, received_at, due_at,
         replied_at, closed_at, version, created_at, updated_at, kind, deadline_policy_id, deadline_rule)
-      values (@channelCode, @externalId, @subject, @body, @citizenName, @citizenPhone, @citizenEmail,
+      values (@channelCode, @externalId, @subject, @body, @citizenName, @citizenPhone, @citizenPhoneHmac, @citizenEmail,
         @category, @assigneeId, @departmentId, @status, @receivedAt, @dueAt, @repliedAt, @closedAt, @version, @createdAt,
         @updatedAt, @kind, @deadlinePolicyId, @deadlineRule)
       on conflict (channel_code, external_id) do nothing`),
@@ -52,13 +53,15 @@ export function insertHistoryBatch(
     let created = 0
     let duplicates = 0
     for (const { rows, deadline } of batch) {
-      const res = s.insertInquiry.run({ ...rows.inquiry, ...deadline })
+      const citizenPhoneHmac = phoneHmac(db, rows.inquiry.citizenPhone)
+      const res = s.insertInquiry.run({ citizenPhoneHmac, ...rows.inquiry, ...deadline })
       if (res.changes === 0) {
         duplicates += 1
         continue
       }
       created += 1
       const id = res.lastInsertRowid
+      indexInquiryText(db, id, rows.inquiry.subject, rows.inquiry.body)
       const replyIds = rows.replies.map(
         (r) =>
           s.insertReply.run(id, r.body, r.authorId, r.origin, r.createdAt, r.postedAt, r.postedBy)

@@ -5,6 +5,8 @@
  */
 import { and, eq, sql, type Placeholder } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
+import { phoneHmac } from '../../db/phone-key.ts'
+import { indexInquiryText } from '../../db/search-index.ts'
 import { inquiries, inquiryEvents, replies } from '../../db/schema.ts'
 import type { InquiryInsert } from './inquiries.repo.ts'
 
@@ -56,7 +58,9 @@ export function prepareIngestWriter(db: Db) {
   return {
     findInquiryId: (channelCode: string, externalId: string): number | undefined =>
       findId.get({ channelCode, externalId })?.id,
-    insertInquiry(row: InquiryInsert): number {
+    /** Inserts the inquiry with its phone's HMAC, and indexes its text for search. */
+    insertInquiry(message: InquiryInsert): number {
+      const row = { citizenPhoneHmac: phoneHmac(db, message.citizenPhone), ...message }
       const keys = Object.keys(row).sort().join(',')
       if (insertInquiry?.keys !== keys) {
         const stmt = db
@@ -66,7 +70,9 @@ export function prepareIngestWriter(db: Db) {
           .prepare()
         insertInquiry = { keys, run: (r) => (stmt.get(r) as { id: number }).id }
       }
-      return insertInquiry.run(row)
+      const id = insertInquiry.run(row)
+      indexInquiryText(db, id, row.subject, row.body)
+      return id
     },
     insertEvent: (e: EventRow) => void insertEvent.run(e),
     insertReply: (r: ReplyRow): number => (insertReply.get(r) as { id: number }).id,

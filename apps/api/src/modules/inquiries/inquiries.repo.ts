@@ -103,7 +103,7 @@ export function listInquiries(
   const pageIds = db
     .select({ id: sql<number>`${sql.raw('"inquiries"."id"')}` })
     .from(source)
-    .where(and(filterPredicate(q.filter, q.viewer), keysetCondition(q.cursor)))
+    .where(and(filterPredicate(db, q.filter, q.viewer), keysetCondition(q.cursor)))
     .orderBy(...order)
     .limit(q.limit + 1)
   return db
@@ -139,7 +139,7 @@ export function countByChannel(db: Db, filter: Omit<InquiryFilter, 'channel'>, v
   return db
     .select({ channelCode: inquiries.channelCode, n: count() })
     .from(inquiries)
-    .where(filterWithoutChannel(filter, viewer))
+    .where(filterWithoutChannel(db, filter, viewer))
     .groupBy(inquiries.channelCode)
     .all()
 }

@@ -177,6 +177,7 @@ describe('queue filter unposted (待回填平台)', () => {
       .from(inquiries)
       .where(
         filterWithoutChannel(
+          desk.db,
           { status: 'all', unposted: '1' },
           { id: 1, role: 'manager', departmentId: null },
         ),

@@ -264,7 +264,7 @@ export function getDashboard(
   const toDay = fromDay + days - 1
   const f = rangeFilters(q.from, q.to)
   // overdue as the queue resolves `due=overdue` when the link is followed: at `now`
-  const overdue = countOverdue(db, queuePredicate(withDueWindow(db, f.overdue, now), viewer))
+  const overdue = countOverdue(db, queuePredicate(db, withDueWindow(db, f.overdue, now), viewer))
   const cells = countChannelDays(db, fromDay, toDay)
   const perChannel = new Map<string, Tally>()
   for (const c of cells) {

@@ -20,14 +20,15 @@ export type GroupCounts<K extends string> = {
 }
 
 /** Who is looking (the queue's viewer: id, role, department); rows outside their sight are not counted. */
-export type Viewer = Parameters<typeof filterWithoutChannel>[1]
+export type Viewer = Parameters<typeof filterWithoutChannel>[2]
 
 /** The queue's SQL for a filter without channel, as `viewer` sees it. */
 export function queuePredicate(
+  db: Db,
   filter: Omit<InquiryFilter, 'channel'>,
   viewer: Viewer,
 ): SQL | undefined {
-  return filterWithoutChannel(filter, viewer)
+  return filterWithoutChannel(db, filter, viewer)
 }
 
 const groupColumn = {

@@ -24,7 +24,7 @@ export function countTally(
 ) {
   const messages = eq(inquiries.kind, 'message')
   const received = and(
-    queuePredicate({ status: 'all', from: range.from, to: range.to }, viewer),
+    queuePredicate(db, { status: 'all', from: range.from, to: range.to }, viewer),
     messages,
   )
   const replied = and(received, lt(inquiries.repliedAt, yearEndMs))
@@ -32,7 +32,7 @@ export function countTally(
   const monthPreds = Object.fromEntries(
     months.map((m) => [
       m.key,
-      and(queuePredicate({ status: 'all', from: m.from, to: m.to }, viewer), messages),
+      and(queuePredicate(db, { status: 'all', from: m.from, to: m.to }, viewer), messages),
     ]),
   )
   return {
