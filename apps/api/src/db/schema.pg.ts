@@ -353,6 +353,7 @@ export const inquiries = pgTable(
     index('inquiries_phone_hmac_idx')
       .on(t.citizenPhoneHmac, t.receivedAt)
       .where(sql`citizen_phone_hmac is not null`),
+    index('inquiries_search_cover_idx').on(t.id, t.channelCode, t.status, t.receivedAt),
   ],
 )
 

@@ -348,6 +348,10 @@ export const inquiries = sqliteTable(
     index('inquiries_phone_hmac_idx')
       .on(t.citizenPhoneHmac, t.receivedAt)
       .where(sql`citizen_phone_hmac is not null`),
+    // what the queue's counts and page need of each inquiry a search finds, read from this narrow
+    // index instead of the wide rows: 53,419 matches of 1,000,000 cost 500-1,100 ms by row and
+    // 140-220 ms by this index (machine at load 16)
+    index('inquiries_search_cover_idx').on(t.id, t.channelCode, t.status, t.receivedAt),
   ],
 )
 
