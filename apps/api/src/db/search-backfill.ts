@@ -1,5 +1,5 @@
 /**
- * The data half of migration 0017: tokens (search-index.ts) and phone HMACs (phone-key.ts) for
+ * The data half of the bigram_search migration: tokens (search-index.ts) and phone HMACs (phone-key.ts) for
  * the inquiries stored before it, which SQL cannot compute. Runs when the database is opened,
  * in batches of its own transactions; `pending_backfills.after_id` records the last inquiry
  * done, so an interrupted start continues where it stopped, and a second process opening the

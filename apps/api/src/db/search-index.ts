@@ -1,5 +1,5 @@
 /**
- * The SQLite side of text search: the FTS5 table `inquiry_search` (migration 0017) holds each
+ * The SQLite side of text search: the FTS5 table `inquiry_search` (the bigram_search migration) holds each
  * inquiry's subject and body as the domain's tokens (packages/domain search/tokens.ts), written
  * by the code that inserts the inquiry, in its transaction; a search word is the phrase of its
  * tokens (`searchPhrase`). A deleted inquiry leaves the index by trigger. Subject and body are
