@@ -273,7 +273,7 @@ export function getDashboard(
       if (!COUNTED_LIVE.includes(k)) t[k] += c[k as Exclude<Key, 'overdue' | 'reopened'>]
   }
   for (const r of overdue) entry(perChannel, r.channelCode, zeroTally).overdue += r.n
-  for (const r of countPerChannel(db, queuePredicate(f.reopened, viewer)))
+  for (const r of countPerChannel(db, queuePredicate(db, f.reopened, viewer)))
     entry(perChannel, r.channelCode, zeroTally).reopened += r.n
   const median = replyMedians(db, fromDay, toDay, q.from, cal)
   const channels = listChannels(db)
