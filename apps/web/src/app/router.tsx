@@ -6,18 +6,21 @@
 import { hasRole, type UserRole } from '@desk/domain'
 import type { QueryClient } from '@tanstack/react-query'
 import { data, redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router'
-import { sessionQueries } from '../lib/session.ts'
+import { homePath, PASSWORD_PATH, sessionQueries } from '../lib/session.ts'
 import { safeNext } from '../utils/safe-next.ts'
 import { RouteError } from './route-error.tsx'
 
-/** Signed in, and (when `roles` are given) with one of them (domain `hasRole`: a page for managers is also open to admins). */
+/**
+ * Signed in, and (when `roles` are given) with one of them (domain `hasRole`: a page for managers
+ * is also open to admins). A user who must replace their password goes to that page first.
+ */
 function requireUser(queryClient: QueryClient, ...roles: UserRole[]) {
   return async ({ request }: LoaderFunctionArgs) => {
     const user = await queryClient.ensureQueryData(sessionQueries.me())
-    if (!user) {
-      const url = new URL(request.url)
-      throw redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`)
-    }
+    const url = new URL(request.url)
+    const here = encodeURIComponent(url.pathname + url.search)
+    if (!user) throw redirect(`/login?next=${here}`)
+    if (user.passwordChange) throw redirect(`${PASSWORD_PATH}?next=${here}`)
     if (roles.length > 0 && !roles.some((r) => hasRole(user.role, r)))
       throw data({ needs: roles[0], role: user.role }, { status: 403 })
     return null
@@ -41,6 +44,17 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
       },
       lazy: () => import('./routes/login.tsx'),
     },
+    // outside the staff layout: while a password must be changed, no menu leads elsewhere
+    {
+      path: PASSWORD_PATH,
+      errorElement: <RouteError />,
+      loader: async () => {
+        const user = await queryClient.ensureQueryData(sessionQueries.me())
+        if (!user) throw redirect(`/login?next=${encodeURIComponent(PASSWORD_PATH)}`)
+        return null
+      },
+      lazy: () => import('./routes/account-password.tsx'),
+    },
     // the public director's mailbox: no login, outside the staff layout
     { path: '/mailbox', errorElement: <RouteError />, lazy: () => import('./routes/mailbox.tsx') },
     {
@@ -54,12 +68,43 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
       loader: requireUser(queryClient),
       lazy: () => import('./routes/layout.tsx'),
       children: [
-        { index: true, loader: () => redirect('/queue') },
-        { path: 'queue', lazy: () => import('./routes/queue.tsx') },
-        { path: 'inquiries/:id', lazy: () => import('./routes/inquiry.tsx') },
-        { path: 'intake/manual', lazy: () => import('./routes/manual-entry.tsx') },
-        { path: 'imports', lazy: () => import('./routes/imports.tsx') },
-        { path: 'imports/new', lazy: () => import('./routes/imports-new.tsx') },
+        {
+          index: true,
+          loader: async () => {
+            const user = await queryClient.ensureQueryData(sessionQueries.me())
+            return redirect(user ? homePath(user.role) : '/login')
+          },
+        },
+        {
+          path: 'queue',
+          ...guarded(queryClient, 'responder'),
+          lazy: () => import('./routes/queue.tsx'),
+        },
+        {
+          path: 'inquiries/:id',
+          ...guarded(queryClient, 'responder'),
+          lazy: () => import('./routes/inquiry.tsx'),
+        },
+        {
+          path: 'intake/manual',
+          ...guarded(queryClient, 'responder'),
+          lazy: () => import('./routes/manual-entry.tsx'),
+        },
+        {
+          path: 'imports',
+          ...guarded(queryClient, 'responder'),
+          lazy: () => import('./routes/imports.tsx'),
+        },
+        {
+          path: 'imports/new',
+          ...guarded(queryClient, 'responder'),
+          lazy: () => import('./routes/imports-new.tsx'),
+        },
+        {
+          path: 'audit',
+          ...guarded(queryClient, 'auditor'),
+          lazy: () => import('./routes/audit.tsx'),
+        },
         {
           path: 'dashboard',
           ...guarded(queryClient, 'manager'),
@@ -85,7 +130,11 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
           ...guarded(queryClient, 'manager'),
           lazy: () => import('./routes/disclosure-table.tsx'),
         },
-        { path: 'disclosure/new', lazy: () => import('./routes/disclosure-new.tsx') },
+        {
+          path: 'disclosure/new',
+          ...guarded(queryClient, 'responder'),
+          lazy: () => import('./routes/disclosure-new.tsx'),
+        },
         {
           path: 'digest',
           ...guarded(queryClient, 'manager'),

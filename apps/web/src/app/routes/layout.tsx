@@ -1,7 +1,6 @@
 /**
- * The signed-in frame: menu (queue; for managers and admins also the dashboard, the yearly tally, the
- * annual report and the disclosure table; for admins
- * also channels and users), the user's name and role, the language switch and logout. The page renders in the <Outlet />.
+ * The signed-in frame: the menu of the user's role (MENU), the user's name and role, the link to
+ * change one's password, the language switch and logout. The page renders in the <Outlet />.
  */
 import { useQuery } from '@tanstack/react-query'
 import { Button, Flex, Layout, Menu, Tag, Typography } from 'antd'
@@ -10,25 +9,31 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router'
 import { LanguageSwitch } from '../../components/language-switch.tsx'
 import { useLogout } from '../../features/auth/api/use-session-actions.ts'
 import { NotificationBell } from '../../features/notifications/components/notification-bell.tsx'
-import { sessionQueries } from '../../lib/session.ts'
+import { PASSWORD_PATH, sessionQueries } from '../../lib/session.ts'
 import { CONFIG_PAGES } from '../../features/admin-config/config-pages.ts'
 import './layout.css'
-import { hasRole } from '@desk/domain'
+import { hasRole, type UserRole } from '@desk/domain'
 import type { MenuProps } from 'antd'
 
-const MENU = [
-  { key: '/queue', label: 'nav.queue', admin: false },
-  { key: '/intake/manual', label: 'manualEntry.nav', admin: false },
-  { key: '/imports', label: 'imports.nav', admin: false },
-  { key: '/dashboard', label: 'dashboard.nav', admin: false, manager: true },
-  { key: '/reports', label: 'reports.nav', admin: false, manager: true },
-  { key: '/reports/annual', label: 'annualReport.nav', admin: false, manager: true },
-  { key: '/reports/disclosure', label: 'disclosure.nav', admin: false, manager: true },
-  { key: '/digest', label: 'deadlines.nav.digest', admin: false, manager: true },
-  { key: '/deadlines/extensions', label: 'deadlines.nav.extensions', admin: false, manager: true },
-  { key: '/admin/channels', label: 'nav.channels', admin: true },
-  { key: '/admin/users', label: 'nav.users', admin: true },
-] as const
+/**
+ * The menu, each entry for the roles that may open it (domain `hasRole`: a manager's page is an
+ * admin's too). The separated administrators (三员分立) see only their own: the auditor the audit
+ * log, the security admin the accounts.
+ */
+const MENU: readonly { key: string; label: string; roles: readonly UserRole[] }[] = [
+  { key: '/queue', label: 'nav.queue', roles: ['responder'] },
+  { key: '/intake/manual', label: 'manualEntry.nav', roles: ['responder'] },
+  { key: '/imports', label: 'imports.nav', roles: ['responder'] },
+  { key: '/dashboard', label: 'dashboard.nav', roles: ['manager'] },
+  { key: '/reports', label: 'reports.nav', roles: ['manager'] },
+  { key: '/reports/annual', label: 'annualReport.nav', roles: ['manager'] },
+  { key: '/reports/disclosure', label: 'disclosure.nav', roles: ['manager'] },
+  { key: '/digest', label: 'deadlines.nav.digest', roles: ['manager'] },
+  { key: '/deadlines/extensions', label: 'deadlines.nav.extensions', roles: ['manager'] },
+  { key: '/admin/channels', label: 'nav.channels', roles: ['admin'] },
+  { key: '/admin/users', label: 'nav.users', roles: ['admin', 'security_admin'] },
+  { key: '/audit', label: 'nav.audit', roles: ['auditor'] },
+]
 
 /**
  * A menu entry's link, out of the tab order: the menu itself is the keyboard stop (arrow keys,
@@ -50,10 +55,7 @@ export function Component() {
   const logout = useLogout()
   const navigate = useNavigate()
   const { pathname } = useLocation()
-  const isManager = user?.role === 'manager' || user?.role === 'admin'
-  const items = MENU.filter(
-    (m) => (!m.admin || user?.role === 'admin') && (!('manager' in m) || isManager),
-  ).map((m) => ({
+  const items = MENU.filter((m) => user && m.roles.some((r) => hasRole(user.role, r))).map((m) => ({
     key: m.key,
     label: <MenuLink to={m.key} label={t(m.label)} />,
   }))
@@ -71,7 +73,7 @@ export function Component() {
     [...MENU].sort((a, b) => b.key.length - a.key.length).find((m) => pathname.startsWith(m.key))
       ?.key ??
     CONFIG_PAGES.find((p) => pathname.startsWith(p.path))?.path ??
-    '/queue'
+    ''
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -100,7 +102,8 @@ export function Component() {
               <Tag>{t(`roles.${user.role}`)}</Tag>
             </span>
           )}
-          <NotificationBell />
+          {user && hasRole(user.role, 'responder') && <NotificationBell />}
+          <Link to={PASSWORD_PATH}>{t('account.password.nav')}</Link>
           <LanguageSwitch />
           <Button
             onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login') })}
