@@ -34,6 +34,13 @@ export type Dialect = {
   greatest(a: SQL, b: SQL): SQL
   /** Runs a raw query and gives its rows as objects keyed by the selected column names. */
   rows<T>(db: Db, query: SQL): Promise<T[]>
+  /**
+   * A select (inside withTransaction) that claims its rows: on PostgreSQL `FOR UPDATE SKIP
+   * LOCKED`, so several processes each take different rows (an outbox message, an import job)
+   * and none waits for another; on SQLite the query as it is, since withTransaction already lets
+   * one writer at a time in (BEGIN IMMEDIATE).
+   */
+  claiming<Q extends object>(query: Q): Q
 }
 
 const sqlite: Dialect = {
@@ -42,6 +49,7 @@ const sqlite: Dialect = {
   numberedValues: (values) => sql`(select key, value from json_each(${JSON.stringify(values)}))`,
   greatest: (a, b) => sql`max(${a}, ${b})`,
   rows: async <T>(db: Db, query: SQL) => db.all<T>(query),
+  claiming: (query) => query,
 }
 
 // PostgreSQL has no index hints (its planner chooses by statistics); json arrays unnest with
@@ -54,6 +62,11 @@ const postgres: Dialect = {
   greatest: (a, b) => sql`greatest(${a}, ${b})`,
   rows: async <T>(db: Db, query: SQL) =>
     (await (db as unknown as PgExecutor).execute(query)).rows as T[],
+  // the builder was made on pg-core tables (tables(db)), so it is drizzle's PgSelect at run time
+  claiming: (query) =>
+    (query as unknown as { for(s: 'update', o: { skipLocked: true }): unknown }).for('update', {
+      skipLocked: true,
+    }) as typeof query,
 }
 type PgExecutor = { execute(query: SQL): Promise<{ rows: unknown[] }> }
 
