@@ -15,6 +15,8 @@ export function toListItem(row: ListRow) {
     citizenName: maskName(row.citizenName) ?? null,
     category: row.category,
     status: row.status,
+    /** what its lifecycle is (message, disclosure, proposal): which statuses are pending */
+    kind: row.kind,
     assignee:
       row.assigneeId === null ? null : { id: row.assigneeId, displayName: row.assigneeName ?? '' },
     receivedAt: iso(row.receivedAt) as string,

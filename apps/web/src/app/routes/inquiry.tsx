@@ -22,7 +22,6 @@ import { ReplyComposer } from '../../features/inquiry/components/reply-composer.
 import { isApiError } from '../../lib/api-client.ts'
 import { channelName, channelQueries } from '../../lib/channels.ts'
 import { queuePath, useQueueOrigin } from '../../lib/queue-origin.ts'
-import { sessionQueries } from '../../lib/session.ts'
 
 export function Component() {
   const { t, i18n } = useTranslation()
@@ -35,8 +34,6 @@ export function Component() {
     enabled: isValidId && detail.isSuccess,
   })
   const channels = useQuery(channelQueries.list())
-  const me = useQuery(sessionQueries.me())
-  const isManager = me.data?.role === 'manager' || me.data?.role === 'admin'
   const back = <Link to={queuePath(origin)}>{t('inquiry.back')}</Link>
 
   if (!isValidId || isApiError(detail.error, 404)) {
@@ -66,7 +63,7 @@ export function Component() {
             />
             {flow && (
               <>
-                <DraftList inquiry={inquiry} drafts={flow.drafts} isManager={isManager} />
+                <DraftList inquiry={inquiry} drafts={flow.drafts} />
                 <FollowUpCard inquiry={inquiry} followUps={flow.followUps} />
                 <InquiryActions inquiry={inquiry} workflow={flow} />
               </>
@@ -78,9 +75,7 @@ export function Component() {
             {inquiry.kind === 'disclosure' && (
               <DisclosurePanel inquiryId={inquiry.id} version={inquiry.version} />
             )}
-            {deadline && (
-              <DeadlinePanel inquiry={inquiry} deadline={deadline} isManager={isManager} />
-            )}
+            {deadline && <DeadlinePanel inquiry={inquiry} deadline={deadline} />}
             <ContactCard id={inquiry.id} masked={contact} />
             <InquiryFiles inquiry={inquiry} />
             <InquiryTimeline inquiry={inquiry} workflow={flow} />

@@ -305,6 +305,33 @@ describe('inquiry page: the responder workflow', () => {
     expect(screen.queryByLabelText('答复内容')).toBeNull()
   })
 
+  it("keeps the reply box's send buttons disabled, saying who holds it, on another responder's claimed inquiry", async () => {
+    const { app } = setup({ assignee: { id: 9, displayName: '王五' } })
+    await app.user.type(await screen.findByLabelText('答复内容'), '您反映的问题已处理。')
+    for (const name of ['发送答复', '发送并处理下一件']) {
+      expect(screen.getByRole<HTMLButtonElement>('button', { name }).disabled).toBe(true)
+    }
+    expect(
+      screen.getAllByText('此问询已由 王五 签收，只有签收人或负责人可以办理。').length,
+    ).toBeGreaterThan(0)
+  })
+
+  it('shows the pause, resume and extension buttons of a disclosure request only to its holder (the 条例 clock is theirs)', async () => {
+    server.use(
+      http.get('*/api/disclosure/requests/:id', () =>
+        HttpResponse.json({ error: { code: 'NOT_FOUND', message: 'not here' } }, { status: 404 }),
+      ),
+    )
+    setup({
+      subject: '申请公开规划许可',
+      kind: 'disclosure',
+      assignee: { id: 9, displayName: '王五' },
+    })
+    const pause = await screen.findByRole<HTMLButtonElement>('button', { name: '暂停计时' })
+    expect(pause.disabled).toBe(true)
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: '申请延期' }).disabled).toBe(true)
+  })
+
   it('a replied message offers the 回访 card', async () => {
     setup({ subject: '占道经营', status: 'replied' })
     expect(await screen.findByRole('button', { name: '记录回访' })).toBeTruthy()

@@ -4,13 +4,17 @@
  * said in the user's language, when the lifecycle refuses it for another reason (holder, role,
  * duplicate, clock).
  */
-import { canDo, statusesFor, type LifecycleAction } from '@desk/domain'
+import { canDo, statusesFor, type LifecycleAction, type LifecycleRefusal } from '@desk/domain'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { sessionQueries } from '../../../lib/session.ts'
 import type { Inquiry } from './inquiry-queries.ts'
 
-export type Gate = { shown: boolean; refusal: string | null }
+/**
+ * `shown`: the action belongs to the inquiry's status; `refusal`: why it is refused otherwise, in
+ * the user's language (null: allowed, or not known yet); `reason`: the lifecycle's refusal code.
+ */
+export type Gate = { shown: boolean; refusal: string | null; reason: LifecycleRefusal | null }
 
 export function useCanDo(inquiry: Inquiry & { kind?: string }): (action: LifecycleAction) => Gate {
   const { t } = useTranslation()
@@ -30,15 +34,16 @@ export function useCanDo(inquiry: Inquiry & { kind?: string }): (action: Lifecyc
     const shown =
       statusesFor(kind, action).includes(inquiry.status) &&
       !(action === 'claim' && me.data && subject.assigneeId === me.data.id)
-    if (!me.data) return { shown, refusal: null }
+    if (!me.data) return { shown, refusal: null, reason: null }
     const answer = canDo(action, subject, {
       id: me.data.id,
       role: me.data.role,
       departmentId: me.data.departmentId ?? null,
     })
-    if (answer.ok) return { shown, refusal: null }
+    if (answer.ok) return { shown, refusal: null, reason: null }
     return {
       shown: shown && answer.reason !== 'invalid_status',
+      reason: answer.reason,
       refusal: t(`errors.reason.${answer.reason}`, {
         holder: inquiry.assignee?.displayName ?? '?',
         status: t(`status.${inquiry.status}`, { defaultValue: inquiry.status }),

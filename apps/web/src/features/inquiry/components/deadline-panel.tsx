@@ -4,17 +4,20 @@
  * clock pauses and extension requests; pause / resume the clock and request an extension while
  * the inquiry is open; a manager approves or rejects pending requests here.
  */
-import { Alert, Button, Card, Flex, List, Tag, Typography } from 'antd'
+import { Alert, Card, Flex, List, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { firstRoundDueAt, replyLateness, type DeadlineExplanation } from '@desk/domain'
+import { firstRoundDueAt, isPending, replyLateness, type DeadlineExplanation } from '@desk/domain'
 import { DueTag } from '../../../components/due-tag.tsx'
 import { useWorkingCalendar, yearsAround } from '../../../lib/calendar.ts'
 import { formatDateTime } from '../../../utils/format-time.ts'
+import type { Inquiry } from '../api/inquiry-queries.ts'
+import { useCanDo } from '../api/use-can-do.ts'
 import { useInquiryAction } from '../api/use-inquiry-action.ts'
 import { ActionError } from './action-error.tsx'
 import { explainDeadline } from '../api/explain-deadline.ts'
 import { ExtensionDecision } from './extension-decision.tsx'
+import { GatedButton } from './gated-button.tsx'
 import { ReasonDialog } from './reason-dialog.tsx'
 
 export type DeadlineView = {
@@ -33,18 +36,7 @@ export type DeadlineView = {
   }[]
 }
 
-type Props = {
-  inquiry: {
-    id: number
-    version: number
-    status: string
-    dueAt: string
-    firstDueAt: string | null
-    repliedAt: string | null
-  }
-  deadline: DeadlineView
-  isManager: boolean
-}
+type Props = { inquiry: Inquiry; deadline: DeadlineView }
 
 const STATUS_COLORS: Record<string, string> = {
   pending: 'gold',
@@ -52,14 +44,18 @@ const STATUS_COLORS: Record<string, string> = {
   rejected: 'default',
 }
 
-export function DeadlinePanel({ inquiry, deadline, isManager }: Props) {
+export function DeadlinePanel({ inquiry, deadline }: Props) {
   const { t } = useTranslation()
   const [now] = useState(() => Date.now())
   const calendar = useWorkingCalendar(yearsAround(now))
   const clock = useInquiryAction(inquiry.id)
   const [dialog, setDialog] = useState<'pause' | 'extend' | null>(null)
-  const isOpen = inquiry.status === 'new' || inquiry.status === 'assigned'
+  const can = useCanDo(inquiry)
+  const isOpen = isPending(inquiry.kind, inquiry.status)
   const isPaused = deadline.pausedAt !== null
+  // a decision is a manager's: other roles see the pending request, not the controls
+  const decide = can('decide_extension')
+  const isDecider = decide.shown && decide.reason !== 'role'
   const { explanation } = deadline
   const hasPending = deadline.extensions.some((e) => e.status === 'pending')
   // the first reply's lateness in working days, by the domain's rule (the queue and exports use it too)
@@ -105,23 +101,26 @@ export function DeadlinePanel({ inquiry, deadline, isManager }: Props) {
           />
         )}
         <ActionError error={clock.error} />
-        {isOpen && (
-          <Flex gap={8} wrap>
-            {isPaused ? (
-              <Button
-                loading={clock.isPending}
-                onClick={() => clock.mutate({ kind: 'resume', version: inquiry.version })}
-              >
-                {t('deadlines.panel.resume')}
-              </Button>
-            ) : (
-              <Button onClick={() => setDialog('pause')}>{t('deadlines.panel.pause')}</Button>
-            )}
-            {!hasPending && (
-              <Button onClick={() => setDialog('extend')}>{t('deadlines.panel.extend')}</Button>
-            )}
-          </Flex>
-        )}
+        <Flex gap={8} wrap>
+          {isPaused ? (
+            <GatedButton
+              gate={can('resume_clock')}
+              loading={clock.isPending}
+              onClick={() => clock.mutate({ kind: 'resume', version: inquiry.version })}
+            >
+              {t('deadlines.panel.resume')}
+            </GatedButton>
+          ) : (
+            <GatedButton gate={can('pause_clock')} onClick={() => setDialog('pause')}>
+              {t('deadlines.panel.pause')}
+            </GatedButton>
+          )}
+          {!hasPending && (
+            <GatedButton gate={can('request_extension')} onClick={() => setDialog('extend')}>
+              {t('deadlines.panel.extend')}
+            </GatedButton>
+          )}
+        </Flex>
         {deadline.pauses.length > 0 && (
           <List
             size="small"
@@ -166,7 +165,7 @@ export function DeadlinePanel({ inquiry, deadline, isManager }: Props) {
                       <Typography.Text type="secondary">{e.decisionNote}</Typography.Text>
                     )}
                   </Flex>
-                  {isManager && e.status === 'pending' && (
+                  {isDecider && e.status === 'pending' && (
                     <ExtensionDecision inquiryId={inquiry.id} requestId={e.id} />
                   )}
                 </Flex>

@@ -3,13 +3,15 @@
  * comment. A manager approves the submitted draft (the text is released as the reply) or sends it
  * back with a required comment.
  */
-import { Button, Card, Flex, Input, List, Tag, Typography } from 'antd'
+import { Card, Flex, Input, List, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../../utils/format-time.ts'
 import { useInquiryAction } from '../api/use-inquiry-action.ts'
-import type { Draft } from '../api/inquiry-queries.ts'
+import type { Draft, Inquiry } from '../api/inquiry-queries.ts'
+import { useCanDo, type Gate } from '../api/use-can-do.ts'
 import { ActionError } from './action-error.tsx'
+import { GatedButton } from './gated-button.tsx'
 
 const COLORS: Record<string, string> = {
   submitted: 'gold',
@@ -18,7 +20,13 @@ const COLORS: Record<string, string> = {
   superseded: 'default',
 }
 
-function Review({ inquiry, draft }: { inquiry: { id: number; version: number }; draft: Draft }) {
+type ReviewProps = {
+  inquiry: { id: number; version: number }
+  draft: Draft
+  gates: { approve: Gate; sendBack: Gate }
+}
+
+function Review({ inquiry, draft, gates }: ReviewProps) {
   const { t } = useTranslation()
   const action = useInquiryAction(inquiry.id)
   const [comment, setComment] = useState('')
@@ -35,7 +43,8 @@ function Review({ inquiry, draft }: { inquiry: { id: number; version: number }; 
         onChange={(e) => setComment(e.target.value)}
       />
       <Flex gap={8} justify="flex-end">
-        <Button
+        <GatedButton
+          gate={gates.sendBack}
           danger
           disabled={comment.trim() === ''}
           loading={busy === 'sendBack'}
@@ -49,8 +58,9 @@ function Review({ inquiry, draft }: { inquiry: { id: number; version: number }; 
           }
         >
           {t('workflow.drafts.sendBack')}
-        </Button>
-        <Button
+        </GatedButton>
+        <GatedButton
+          gate={gates.approve}
           type="primary"
           loading={busy === 'approve'}
           onClick={() =>
@@ -58,16 +68,20 @@ function Review({ inquiry, draft }: { inquiry: { id: number; version: number }; 
           }
         >
           {t('workflow.drafts.approve')}
-        </Button>
+        </GatedButton>
       </Flex>
     </Flex>
   )
 }
 
-type Props = { inquiry: { id: number; version: number }; drafts: Draft[]; isManager: boolean }
+type Props = { inquiry: Inquiry; drafts: Draft[] }
 
-export function DraftList({ inquiry, drafts, isManager }: Props) {
+export function DraftList({ inquiry, drafts }: Props) {
   const { t } = useTranslation()
+  const can = useCanDo(inquiry)
+  // sign-off is a manager's: other roles see the drafts, not the review controls
+  const gates = { approve: can('approve'), sendBack: can('send_back') }
+  const isReviewer = gates.approve.shown && gates.approve.reason !== 'role'
   if (drafts.length === 0) return null
   const newestFirst = [...drafts].sort((a, b) => b.number - a.number)
   return (
@@ -106,7 +120,9 @@ export function DraftList({ inquiry, drafts, isManager }: Props) {
                   {d.reviewComment ? `：${d.reviewComment}` : ''}
                 </Typography.Text>
               )}
-              {isManager && d.status === 'submitted' && <Review inquiry={inquiry} draft={d} />}
+              {isReviewer && d.status === 'submitted' && (
+                <Review inquiry={inquiry} draft={d} gates={gates} />
+              )}
             </Flex>
           </List.Item>
         )}

@@ -4,19 +4,18 @@
  * disclosure request); an unsatisfied citizen's inquiry can be reopened for
  * re-handling (重办). Earlier follow-ups are listed.
  */
-import { FOLLOW_UP_OUTCOMES, statusesFor, type FollowUpOutcome } from '@desk/domain'
-import { Button, Card, Checkbox, Flex, Input, List, Radio, Typography } from 'antd'
+import { FOLLOW_UP_OUTCOMES, type FollowUpOutcome } from '@desk/domain'
+import { Card, Checkbox, Flex, Input, List, Radio, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../../utils/format-time.ts'
 import { useInquiryAction } from '../api/use-inquiry-action.ts'
-import type { WorkflowView } from '../api/inquiry-queries.ts'
+import type { Inquiry, WorkflowView } from '../api/inquiry-queries.ts'
+import { useCanDo } from '../api/use-can-do.ts'
 import { ActionError } from './action-error.tsx'
+import { GatedButton } from './gated-button.tsx'
 
-type Props = {
-  inquiry: { id: number; version: number; status: string; kind: string }
-  followUps: WorkflowView['followUps']
-}
+type Props = { inquiry: Inquiry; followUps: WorkflowView['followUps'] }
 
 export function FollowUpCard({ inquiry, followUps }: Props) {
   const { t } = useTranslation()
@@ -25,7 +24,8 @@ export function FollowUpCard({ inquiry, followUps }: Props) {
   const [note, setNote] = useState('')
   const [reopen, setReopen] = useState(false)
   // the lifecycle says where a 回访 belongs: never on a kind without one (a disclosure request)
-  const canFollowUp = statusesFor(inquiry.kind, 'follow_up').includes(inquiry.status)
+  const gate = useCanDo(inquiry)('follow_up')
+  const canFollowUp = gate.shown
   if (!canFollowUp && followUps.length === 0) return null
 
   const submit = () =>
@@ -90,14 +90,16 @@ export function FollowUpCard({ inquiry, followUps }: Props) {
                 {t('workflow.followUp.reopen')}
               </Checkbox>
             )}
-            <Button
-              disabled={!outcome}
-              loading={action.isPending}
-              style={{ alignSelf: 'flex-end' }}
-              onClick={submit}
-            >
-              {t('workflow.followUp.submit')}
-            </Button>
+            <Flex justify="flex-end">
+              <GatedButton
+                gate={gate}
+                disabled={!outcome}
+                loading={action.isPending}
+                onClick={submit}
+              >
+                {t('workflow.followUp.submit')}
+              </GatedButton>
+            </Flex>
           </>
         )}
       </Flex>

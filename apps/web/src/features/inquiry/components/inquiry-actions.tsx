@@ -6,7 +6,7 @@
  * the inquiry went.
  */
 import type { LifecycleAction } from '@desk/domain'
-import { App, Button, Card, Descriptions, Flex, Space, Tooltip } from 'antd'
+import { App, Card, Descriptions, Flex, Space } from 'antd'
 import type { ReactNode } from 'react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -16,6 +16,7 @@ import type { Inquiry, WorkflowView } from '../api/inquiry-queries.ts'
 import { useCanDo } from '../api/use-can-do.ts'
 import { useInquiryAction } from '../api/use-inquiry-action.ts'
 import { ActionError } from './action-error.tsx'
+import { GatedButton } from './gated-button.tsx'
 import { MergeDialog } from './merge-dialog.tsx'
 import { NoteForm } from './note-form.tsx'
 import { RecategoriseDialog } from './recategorise-dialog.tsx'
@@ -47,23 +48,17 @@ export function InquiryActions({ inquiry, workflow }: Props) {
   const isDuplicate = inquiry.duplicateOfId !== null
   const busy = action.isPending ? action.variables.kind : null
   const close = () => setDialog(null)
-  /** The button of `what` when the lifecycle has it in this status; disabled, saying why, when it refuses. */
+  /** The button of `what` as the lifecycle answers it (GatedButton). */
   const button = (
     what: LifecycleAction,
     label: string,
     onClick: () => void,
     extra: { danger?: boolean; loading?: boolean } = {},
-  ): ReactNode => {
-    const { shown, refusal } = gate(what)
-    if (!shown) return null
-    return (
-      <Tooltip key={what} title={refusal}>
-        <Button {...extra} disabled={refusal !== null} onClick={onClick}>
-          {label}
-        </Button>
-      </Tooltip>
-    )
-  }
+  ): ReactNode => (
+    <GatedButton key={what} gate={gate(what)} {...extra} onClick={onClick}>
+      {label}
+    </GatedButton>
+  )
   const simple = (kind: 'claim' | 'close' | 'reopen') =>
     button(kind, t(`inquiry.actions.${kind}`), () => action.mutate({ kind, version }), {
       loading: busy === kind,
@@ -119,12 +114,11 @@ export function InquiryActions({ inquiry, workflow }: Props) {
           {simple('reopen')}
           {button('transfer', t('workflow.transfer.open'), () => setDialog('transfer'))}
           {button('recategorise', t('workflow.recategorise.open'), () => setDialog('recategorise'))}
-          {!isDuplicate &&
-            button('return', t('workflow.return.open'), () => setDialog('return'), {
-              danger: true,
-            })}
-          {!isDuplicate &&
-            workflow.duplicates.length === 0 &&
+          {button('return', t('workflow.return.open'), () => setDialog('return'), {
+            danger: true,
+          })}
+          {/* an inquiry with duplicates of its own cannot become one (no chains: merge_chain) */}
+          {workflow.duplicates.length === 0 &&
             button('merge', t('workflow.merge.open'), () => setDialog('merge'))}
         </Flex>
         <NoteForm inquiry={inquiry} />

@@ -12,7 +12,6 @@
  */
 import {
   formatChineseDate,
-  statusesFor,
   templateSegments,
   toZonedDate,
   type TemplateSegment,
@@ -31,6 +30,7 @@ import {
   type Inquiry,
   type InquiryView,
 } from '../api/inquiry-queries.ts'
+import { useCanDo } from '../api/use-can-do.ts'
 import { useInquiryAction } from '../api/use-inquiry-action.ts'
 import { ActionError } from './action-error.tsx'
 
@@ -88,8 +88,9 @@ export function ReplyComposer({ inquiry, contact, requiresSignOff }: Props) {
   const [isFilling, setIsFilling] = useState(false)
   const [fillError, setFillError] = useState<unknown>(null)
   const { hash } = useLocation()
-  const canReply =
-    statusesFor(inquiry.kind, 'reply').includes(inquiry.status) && inquiry.duplicateOfId === null
+  // the lifecycle's answer for what the buttons send; a duplicate is answered through its main
+  const gate = useCanDo(inquiry)(requiresSignOff ? 'submit_draft' : 'reply')
+  const canReply = gate.shown && gate.reason !== 'duplicate'
   useEffect(() => {
     if (hash === '#reply' && canReply) box.current?.focus()
   }, [hash, canReply])
@@ -105,7 +106,8 @@ export function ReplyComposer({ inquiry, contact, requiresSignOff }: Props) {
   const unfilled = [
     ...new Set(segments.filter(isUnfilled).map((s) => `{${(s as { name: string }).name}}`)),
   ].join('、')
-  const blockedBy = unfilled ? t('workflow.reply.unfilled', { fields: unfilled }) : null
+  const blockedBy =
+    gate.refusal ?? (unfilled ? t('workflow.reply.unfilled', { fields: unfilled }) : null)
 
   const insertTemplate = async (templateId: number) => {
     setIsFilling(true)

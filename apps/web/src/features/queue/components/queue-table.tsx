@@ -12,7 +12,7 @@
  * row is marked and its subject link focused, so Enter and a screen reader follow it.
  */
 import { PaperClipOutlined } from '@ant-design/icons'
-import { firstRoundDueAt, replyLateness } from '@desk/domain'
+import { firstRoundDueAt, isPending, replyLateness } from '@desk/domain'
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import {
   Alert,
@@ -45,8 +45,8 @@ import { QueueShortcutsHelp, useQueueShortcuts } from './queue-shortcuts.tsx'
 
 type Row = QueueItem
 
-/** Open (new or assigned): the rows with a deadline clock, running or paused. */
-const isOpen = (r: Row) => r.status === 'new' || r.status === 'assigned'
+/** Pending by the row's lifecycle: the rows with a deadline clock, running or paused. */
+const isOpen = (r: Row) => isPending(r.kind, r.status)
 
 type Props = {
   view: QueueView
