@@ -2,6 +2,8 @@
  * The data router. Every page is a lazy route, so the login page and the queue load only the
  * code (and the antd pieces) they use. Loaders guard the pages: nobody signed in -> /login?next=…;
  * a user without the page's role gets a 403 inside the layout that names the role needed.
+ * While the first page's loader and code load, every top-level route shows a spinner
+ * (`HydrateFallback`; without one react-router warns on every page load).
  */
 import { hasRole, type UserRole } from '@desk/domain'
 import type { QueryClient } from '@tanstack/react-query'
@@ -9,6 +11,12 @@ import { data, redirect, type LoaderFunctionArgs, type RouteObject } from 'react
 import { homePath, PASSWORD_PATH, sessionQueries } from '../lib/session.ts'
 import { safeNext } from '../utils/safe-next.ts'
 import { RouteError } from './route-error.tsx'
+import { Spin } from 'antd'
+
+/** What the first page load shows until its loader and lazy code are in. */
+function FirstLoad() {
+  return <Spin size="large" delay={300} style={{ display: 'block', margin: '30vh auto' }} />
+}
 
 /**
  * Signed in, and (when `roles` are given) with one of them (domain `hasRole`: a page for managers
@@ -37,6 +45,7 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
     {
       path: '/login',
       errorElement: <RouteError />,
+      HydrateFallback: FirstLoad,
       loader: async ({ request }) => {
         const user = await queryClient.ensureQueryData(sessionQueries.me())
         if (user) throw redirect(safeNext(new URL(request.url).searchParams.get('next')))
@@ -56,15 +65,22 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
       lazy: () => import('./routes/account-password.tsx'),
     },
     // the public director's mailbox: no login, outside the staff layout
-    { path: '/mailbox', errorElement: <RouteError />, lazy: () => import('./routes/mailbox.tsx') },
+    {
+      path: '/mailbox',
+      errorElement: <RouteError />,
+      HydrateFallback: FirstLoad,
+      lazy: () => import('./routes/mailbox.tsx'),
+    },
     {
       path: '/mailbox/track',
       errorElement: <RouteError />,
+      HydrateFallback: FirstLoad,
       lazy: () => import('./routes/mailbox-track.tsx'),
     },
     {
       path: '/',
       errorElement: <RouteError />,
+      HydrateFallback: FirstLoad,
       loader: requireUser(queryClient),
       lazy: () => import('./routes/layout.tsx'),
       children: [

@@ -1,9 +1,14 @@
 /**
  * The signed-in frame: the menu of the user's role (MENU), the user's name and role, the link to
- * change one's password, the language switch and logout. The page renders in the <Outlet />.
+ * change one's password, the notification bell, the language switch and logout. The page renders
+ * in the <Outlet />. On a phone (below antd's `md`, 768 px) the menu, the user, the password link
+ * and logout move into a drawer opened by the ☰ button: a horizontal menu there folds into one
+ * "…" that showed no page.
  */
+import { MenuOutlined } from '@ant-design/icons'
 import { useQuery } from '@tanstack/react-query'
-import { Button, Flex, Layout, Menu, Tag, Typography } from 'antd'
+import { Button, Drawer, Flex, Grid, Layout, Menu, Tag, Typography } from 'antd'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet, useLocation, useNavigate } from 'react-router'
 import { LanguageSwitch } from '../../components/language-switch.tsx'
@@ -75,44 +80,90 @@ export function Component() {
     CONFIG_PAGES.find((p) => pathname.startsWith(p.path))?.path ??
     ''
 
+  const [isDrawerOpen, setIsDrawerOpen] = useState(false)
+  const isPhone = Grid.useBreakpoint().md === false
+  const menu = (mode: 'horizontal' | 'inline') => (
+    <Menu
+      mode={mode}
+      selectedKeys={[selected]}
+      defaultOpenKeys={mode === 'inline' && selected.startsWith('/admin') ? ['config'] : []}
+      items={menuItems}
+      style={mode === 'horizontal' ? { flex: 1, minWidth: 0 } : { borderInlineEnd: 'none' }}
+      // a click on the link navigates by itself; Enter on a menu entry arrives here
+      onClick={({ key, domEvent }) => {
+        setIsDrawerOpen(false)
+        if (!(domEvent.target instanceof Element && domEvent.target.closest('a')))
+          void navigate(key)
+      }}
+    />
+  )
+  const userTag = user && (
+    <span className="desk-header-user">
+      <Typography.Text style={{ whiteSpace: 'nowrap' }}>{user.displayName}</Typography.Text>{' '}
+      <Tag>{t(`roles.${user.role}`)}</Tag>
+    </span>
+  )
+  const passwordLink = <Link to={PASSWORD_PATH}>{t('account.password.nav')}</Link>
+  const logoutButton = (
+    <Button onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login') })}>
+      {t('nav.logout')}
+    </Button>
+  )
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header
         className="desk-header"
-        style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#fff' }}
+        style={{ display: 'flex', alignItems: 'center', gap: isPhone ? 8 : 16, background: '#fff' }}
       >
-        <Typography.Text strong style={{ fontSize: 18, whiteSpace: 'nowrap' }}>
+        {isPhone && (
+          <Button
+            type="text"
+            icon={<MenuOutlined />}
+            aria-label={t('nav.menu')}
+            aria-expanded={isDrawerOpen}
+            onClick={() => setIsDrawerOpen(true)}
+          />
+        )}
+        <Typography.Text
+          strong
+          ellipsis
+          style={{
+            fontSize: isPhone ? 16 : 18,
+            whiteSpace: 'nowrap',
+            flex: isPhone ? 1 : undefined,
+          }}
+        >
           {t('app.title')}
         </Typography.Text>
-        <Menu
-          mode="horizontal"
-          selectedKeys={[selected]}
-          items={menuItems}
-          style={{ flex: 1, minWidth: 0 }}
-          // a click on the link navigates by itself; Enter on a menu entry arrives here
-          onClick={({ key, domEvent }) => {
-            if (!(domEvent.target instanceof Element && domEvent.target.closest('a')))
-              void navigate(key)
-          }}
-        />
+        {!isPhone && menu('horizontal')}
         <Flex align="center" gap={8}>
-          {user && (
-            <span className="desk-header-user">
-              <Typography.Text style={{ whiteSpace: 'nowrap' }}>{user.displayName}</Typography.Text>{' '}
-              <Tag>{t(`roles.${user.role}`)}</Tag>
-            </span>
-          )}
+          {!isPhone && userTag}
           {user && hasRole(user.role, 'responder') && <NotificationBell />}
-          <Link to={PASSWORD_PATH}>{t('account.password.nav')}</Link>
+          {!isPhone && passwordLink}
           <LanguageSwitch />
-          <Button
-            onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login') })}
-          >
-            {t('nav.logout')}
-          </Button>
+          {!isPhone && logoutButton}
         </Flex>
       </Layout.Header>
-      <Layout.Content style={{ padding: 24 }}>
+      {isPhone && (
+        <Drawer
+          open={isDrawerOpen}
+          onClose={() => setIsDrawerOpen(false)}
+          placement="left"
+          size={280}
+          title={userTag}
+          footer={
+            <Flex align="center" justify="space-between">
+              {passwordLink}
+              {logoutButton}
+            </Flex>
+          }
+          styles={{ body: { padding: 0 } }}
+        >
+          {menu('inline')}
+        </Drawer>
+      )}
+      <Layout.Content style={{ padding: isPhone ? 12 : 24 }}>
         <Outlet />
       </Layout.Content>
     </Layout>

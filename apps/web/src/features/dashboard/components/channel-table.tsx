@@ -62,6 +62,15 @@ export function ChannelTable({ dashboard }: { dashboard: Dashboard }) {
     },
   ]
   return (
-    <Table<Row> rowKey="key" columns={columns} dataSource={rows} pagination={false} size="small" />
+    <Table<Row>
+      rowKey="key"
+      columns={columns}
+      dataSource={rows}
+      pagination={false}
+      size="small"
+      // on a phone the table keeps its columns' natural width and scrolls sideways in its card
+      // instead of squeezing each heading into a column of single characters
+      scroll={{ x: 'max-content' }}
+    />
   )
 }
