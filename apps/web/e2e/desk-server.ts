@@ -11,10 +11,11 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 export const ADMIN_PASSWORD = 'E2e-Desk-Pass-2026'
 
-export type DeskServer = { baseUrl: string; stop: () => Promise<void> }
+/** `dbPath`: the desk's SQLite file (for the `desk` command on the server, e.g. `desk user add`). */
+export type DeskServer = { baseUrl: string; dbPath: string; stop: () => Promise<void> }
 
 function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
@@ -55,12 +56,13 @@ export async function startDesk(): Promise<DeskServer> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'desk-e2e-'))
   const port = await freePort()
+  const dbPath = join(dir, 'e2e.sqlite')
   const baseUrl = `http://127.0.0.1:${port}`
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: join(REPO_ROOT, 'apps/api'),
     env: {
       ...process.env,
-      DESK_DB: join(dir, 'e2e.sqlite'),
+      DESK_DB: dbPath,
       PORT: String(port),
       HOST: '127.0.0.1',
       DESK_ADMIN_PASSWORD: ADMIN_PASSWORD,
@@ -85,5 +87,5 @@ export async function startDesk(): Promise<DeskServer> {
     await stop()
     throw error
   }
-  return { baseUrl, stop }
+  return { baseUrl, dbPath, stop }
 }

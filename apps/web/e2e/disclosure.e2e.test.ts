@@ -6,14 +6,13 @@
  * read back (mammoth), filled from the record. With DESK_SCREENSHOTS=<dir> the request's page is
  * saved at 1440x900 and 390x844 in zh-CN and en.
  */
-import { mkdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import mammoth from 'mammoth'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { post, signIn } from './desk-client.ts'
 import { ADMIN_PASSWORD, startDesk, type DeskServer } from './desk-server.ts'
-import { launchChromium } from './browser.ts'
+import { launchChromium, shots } from './browser.ts'
 
 const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(Date.now())
 const SUBJECT = '申请公开某地块土地出让合同'
@@ -63,28 +62,6 @@ afterAll(async () => {
   await browser?.close()
   await desk?.stop()
 })
-
-/**
- * With DESK_SCREENSHOTS=<dir>: the page at 1440x900 and 390x844 in zh-CN and en (switched by the
- * header's language button, so the page keeps its state), each after `ready`; ends in zh-CN.
- */
-async function shots(page: Page, name: string, ready: () => Promise<unknown>) {
-  const dir = process.env.DESK_SCREENSHOTS
-  if (!dir) return
-  mkdirSync(dir, { recursive: true })
-  for (const lang of ['zh-CN', 'en'] as const) {
-    if (lang === 'en') await page.getByRole('button', { name: 'English' }).click()
-    for (const [w, h] of [
-      [1440, 900],
-      [390, 844],
-    ] as const) {
-      await page.setViewportSize({ width: w, height: h })
-      await ready()
-      await page.screenshot({ path: join(dir, `${name}-${lang}-${w}x${h}.png`), fullPage: true })
-    }
-  }
-  await page.getByRole('button', { name: '中文' }).click()
-}
 
 async function signedInPage(): Promise<Page> {
   const page = await browser.newPage({ acceptDownloads: true })
