@@ -57,7 +57,8 @@ export function viewerScope(viewer: Viewer): SQL | undefined {
  * Every word of the search box must match (domain `searchPhrases`): its text phrase in subject or
  * body, through the search index (db/search-index.ts); a word that is a phone number also matches
  * the inquiries of the citizen with that number (by its HMAC, db/phone-key.ts), shown masked as
- * always. Words without a letter, digit or Han character are ignored.
+ * always, as does the whole box when it is one number written with spaces. Words without a
+ * letter, digit or Han character are ignored.
  */
 function textPredicate(db: Db, q: string): SQL | undefined {
   const parts = q
@@ -72,7 +73,9 @@ function textPredicate(db: Db, q: string): SQL | undefined {
         hmac === null ? undefined : eq(inquiries.citizenPhoneHmac, hmac),
       )
     })
-  return and(...parts)
+  // a number typed with spaces (`138 1234 5678`) is one phone number, not three words
+  const whole = /\s/.test(q.trim()) ? phoneHmac(db, q) : null
+  return whole === null ? and(...parts) : or(and(...parts), eq(inquiries.citizenPhoneHmac, whole))
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   replyToInquiry,
   revealContact,
 } from './inquiries.service.ts'
+import { getCallerHistory } from './caller-history.service.ts'
 import { getInquiryView, getQueueCounts, getQueuePage } from './queue.service.ts'
 
 const idParam = z.object({ id: z.coerce.number().int().positive() })
@@ -30,6 +31,11 @@ export const inquiryRoutes = new Hono<AppEnv>()
   })
   .get('/:id', validate('param', idParam), (c) => {
     return c.json(getInquiryView(c.var.db, c.req.valid('param').id, c.var.user), 200)
+  })
+  // the caller's earlier inquiries on any channel, by phone number (masked data stays masked:
+  // the answer carries no contact)
+  .get('/:id/caller-history', validate('param', idParam), async (c) => {
+    return c.json(await getCallerHistory(c.var.db, c.req.valid('param').id, c.var.user), 200)
   })
   .post('/:id/claim', validate('param', idParam), validate('json', versionSchema), async (c) => {
     await claimInquiry(ctxOf(c), c.req.valid('param').id, c.req.valid('json').version)
