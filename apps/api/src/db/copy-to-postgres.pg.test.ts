@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm'
 import type pg from 'pg'
 import { describe, expect, it } from 'vitest'
-import { createTestDb, openDb } from './client.ts'
+import { createTestDb, openDb, type Db } from './client.ts'
 import { copyToPostgres } from './copy-to-postgres.ts'
 import { tables } from './engine.ts'
 
@@ -40,14 +40,14 @@ async function sqliteDesk() {
   return db
 }
 
-async function clientOf(db: ReturnType<typeof createTestDb>) {
+async function clientOf(db: Db) {
   return (db.$client as unknown as pg.Pool).connect()
 }
 
 describe('copyToPostgres (desk migrate-to)', () => {
   it('copies every row with its id, flags and forward links, and the counts match', async () => {
     const source = await sqliteDesk()
-    const target = createTestDb()
+    const target = await createTestDb()
     const client = await clientOf(target)
     try {
       const report = await copyToPostgres(source, client)
@@ -105,7 +105,7 @@ describe('copyToPostgres (desk migrate-to)', () => {
 
   it('refuses a target that holds any row, and writes nothing', async () => {
     const source = await sqliteDesk()
-    const target = createTestDb()
+    const target = await createTestDb()
     const t = tables(target)
     await target.insert(t.departments).values({ name: '办公室' })
     const client = await clientOf(target)

@@ -36,7 +36,7 @@ function startApi(url: string): Promise<{ code: number | null; stderr: string }>
 
 describe('PostgreSQL engine', () => {
   it('runs on pg-core tables: engineOf, tables() and aliases for self-joins', async () => {
-    const db = createTestDb()
+    const db = await createTestDb()
     expect(engineOf(db)).toBe('postgres')
     const { users, departments } = tables(db)
     const [dept] = await db.insert(departments).values({ name: '规划处' }).returning()
@@ -67,7 +67,7 @@ describe('PostgreSQL engine', () => {
   })
 
   it('leaves nothing written when a transaction fails half-way, after an await', async () => {
-    const db = createTestDb()
+    const db = await createTestDb()
     await expect(
       withTransaction(db, async (tx) => {
         await addDepartment(tx, '规划处')
@@ -80,7 +80,7 @@ describe('PostgreSQL engine', () => {
   })
 
   it('joins the running transaction when called with one (a nested call rolls back with it)', async () => {
-    const db = createTestDb()
+    const db = await createTestDb()
     await expect(
       withTransaction(db, async (tx) => {
         await addDepartment(tx, '规划处')
@@ -96,7 +96,7 @@ describe('PostgreSQL engine', () => {
   })
 
   it('keeps the per-channel counts and day summaries by trigger, and refuses to alter the audit log', async () => {
-    const db = createTestDb()
+    const db = await createTestDb()
     const { channels, inquiries, inquiryCounts, inquiryDayChannelStats, auditLog } = tables(db)
     await db
       .insert(channels)
