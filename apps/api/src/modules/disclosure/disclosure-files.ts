@@ -9,6 +9,7 @@
 import { DISCLOSURE_REGISTER_COLUMNS, neutralizeFormula, toXmlText } from '@desk/domain'
 import { stringify } from 'csv-stringify/sync'
 import ExcelJS from 'exceljs'
+import { sampleWorkbook } from '../imports/register-file.ts'
 import type { getDisclosureTable } from './disclosure-report.service.ts'
 
 type Table = ReturnType<typeof getDisclosureTable>
@@ -216,19 +217,13 @@ const SAMPLE_ROWS: readonly (readonly (string | Date)[])[] = [
 ]
 
 /**
- * A sample of the disclosure register's spreadsheet (its columns' first headers, four rows that
- * import as they are, dates as date cells and as text), generated here so staff start from the
- * layout the import reads.
+ * A sample of the disclosure register's spreadsheet: its columns' first headers and four rows that
+ * import as they are (dates as date cells and as text).
  */
-export async function disclosureRegisterSample(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
-  const ws = wb.addWorksheet('依申请公开台账')
-  ws.addRow(DISCLOSURE_REGISTER_COLUMNS.map((c) => c.headers[0]))
-  ws.getRow(1).font = { bold: true }
-  for (const r of SAMPLE_ROWS) ws.addRow([...r])
-  ws.columns.forEach((col, i) => {
-    col.width = [14, 14, 16, 14, 16, 36, 40, 14][i] ?? 14
-    if (i === 1 || i === 7) col.numFmt = 'yyyy-mm-dd'
-  })
-  return Buffer.from(await wb.xlsx.writeBuffer())
+export function disclosureRegisterSample(): Promise<Buffer> {
+  return sampleWorkbook(
+    '依申请公开台账',
+    DISCLOSURE_REGISTER_COLUMNS.map((c) => c.headers[0]),
+    SAMPLE_ROWS,
+  )
 }

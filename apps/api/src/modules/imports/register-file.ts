@@ -6,6 +6,7 @@
  * has already and writes the rest in one transaction (nothing half-written).
  */
 import { IMPORT_LIMITS, type ImportCell, type ImportIssue } from '@desk/domain'
+import ExcelJS from 'exceljs'
 import type { HonoRequest } from 'hono'
 import { AppError } from '../../lib/errors.ts'
 import type { ImportFileInput } from './imports.service.ts'
@@ -57,4 +58,28 @@ export async function formFile(req: HonoRequest): Promise<ImportFileInput> {
       { path: ['file'], message: 'missing' },
     ])
   return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
+}
+
+/**
+ * A register's sample spreadsheet: one sheet, the header in bold, the rows (a Date is written as a
+ * date cell), each column as wide as its longest text, so staff start from the layout the import reads.
+ */
+export async function sampleWorkbook(
+  sheet: string,
+  headers: readonly string[],
+  rows: readonly (readonly (string | Date)[])[],
+): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet(sheet)
+  ws.addRow([...headers])
+  ws.getRow(1).font = { bold: true }
+  for (const r of rows) ws.addRow([...r])
+  ws.columns.forEach((col, i) => {
+    const texts = [headers[i] ?? '', ...rows.map((r) => r[i])]
+    const chars = Math.max(...texts.map((v) => (v instanceof Date ? 10 : (v ?? '').length)))
+    // a Chinese character takes about two widths
+    col.width = Math.min(60, Math.max(10, chars * 2 + 2))
+    if (rows.some((r) => r[i] instanceof Date)) col.numFmt = 'yyyy-mm-dd'
+  })
+  return Buffer.from(await wb.xlsx.writeBuffer())
 }

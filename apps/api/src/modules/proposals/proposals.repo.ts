@@ -1,5 +1,5 @@
 /** Suggestions and proposals (建议提案) in SQL: the `proposals` and `proposal_consultations` rows. */
-import { and, asc, desc, eq, gte, lt } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, lt } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { inquiries, proposalConsultations, proposals, users } from '../../db/schema.ts'
 
@@ -77,4 +77,27 @@ export function listProposalsAssigned(db: Db, fromMs: number, toMs: number) {
     .where(and(gte(inquiries.receivedAt, fromMs), lt(inquiries.receivedAt, toMs)))
     .orderBy(desc(inquiries.receivedAt), desc(inquiries.id))
     .all()
+}
+
+/** Which of `references` (proposalReference: session + number) the desk has on `channelCode` already. */
+export async function listKnownReferences(
+  db: Db,
+  channelCode: string,
+  references: readonly string[],
+): Promise<Set<string>> {
+  const known = new Set<string>()
+  // in slices: SQLite binds at most 32,766 parameters a statement
+  for (let i = 0; i < references.length; i += 500) {
+    const rows = await db
+      .select({ externalId: inquiries.externalId })
+      .from(inquiries)
+      .where(
+        and(
+          eq(inquiries.channelCode, channelCode),
+          inArray(inquiries.externalId, references.slice(i, i + 500)),
+        ),
+      )
+    for (const r of rows) known.add(r.externalId)
+  }
+  return known
 }

@@ -1,6 +1,7 @@
 /**
  * `/api/proposals`: the register of a year's suggestions and proposals (managers), registering one
- * (any staff), one proposal's facts and consultations, and its steps through the inquiry gate
+ * (any staff), importing a year's assignment list (managers; `POST /import`, its sample at
+ * `GET /import/sample.xlsx`), one proposal's facts and consultations, and its steps through the inquiry gate
  * (proposal-actions.service.ts): `POST /:id/opinion`, `/:id/consultations`, `/:id/answer` (draft),
  * `/:id/answer/sign-off` (managers; sends it), `/:id/rating`. Each carries the version the client saw.
  */
@@ -26,7 +27,15 @@ import {
   sendOpinion,
   signOffAnswer,
 } from './proposal-actions.service.ts'
-import { createProposal, getProposal, listProposals } from './proposals.service.ts'
+import { attachment } from '../../lib/content-disposition.ts'
+import { formFile, sampleWorkbook } from '../imports/register-file.ts'
+import {
+  assignmentListSample,
+  createProposal,
+  getProposal,
+  importAssignmentList,
+  listProposals,
+} from './proposals.service.ts'
 
 /** The inquiry as the inquiry page shows it (NOT_FOUND outside the user's scope), with its proposal facts. */
 function proposalView(db: Db, id: number, user: SessionUser) {
@@ -40,6 +49,30 @@ const yearQuery = z.object({ year: z.coerce.number().int().min(1992).max(2100) }
 export const proposalRoutes = new Hono<AppEnv>()
   .get('/', requireStaff('manager'), validate('query', yearQuery), (c) => {
     return c.json({ proposals: listProposals(c.var.db, c.req.valid('query').year) }, 200)
+  })
+  .post(
+    '/import',
+    requireStaff('manager'),
+    validate('query', z.object({ dryRun: z.enum(['1', '0']).default('0') })),
+    async (c) => {
+      const summary = await importAssignmentList(
+        c.var.db,
+        await formFile(c.req),
+        { dryRun: c.req.valid('query').dryRun === '1' },
+        { actorId: c.var.user.id, now: c.var.now(), eventType: 'imported' },
+      )
+      return c.json(summary, 200)
+    },
+  )
+  .get('/import/sample.xlsx', requireStaff('manager'), async (c) => {
+    const { headers, rows } = assignmentListSample()
+    const bytes = await sampleWorkbook('交办清单', headers, rows)
+    c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    c.header(
+      'Content-Disposition',
+      attachment('建议提案交办清单样例.xlsx', 'assignment-list-sample.xlsx'),
+    )
+    return c.body(new Uint8Array(bytes), 200)
   })
   .post('/', requireStaff(), validate('json', proposalInputSchema), (c) => {
     return c.json(createProposal(c.var.db, c.req.valid('json'), c.var.user.id, c.var.now()), 201)

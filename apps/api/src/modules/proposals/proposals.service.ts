@@ -8,7 +8,10 @@
  * Errors: CONFLICT (a proposal with this session and number exists), NOT_FOUND (no such proposal).
  */
 import {
+  ASSIGNMENT_LIST_COLUMNS,
   PROPOSAL_CHANNEL,
+  readAssignmentList,
+  toZonedDate,
   PROPOSAL_ROLE_CATEGORY,
   proposalReference,
   startOfZonedDay,
@@ -23,6 +26,8 @@ import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
 import { ensureChannels } from '../channels/channels.service.ts'
 import { ingestInquiries, type IngestContext } from '../inquiries/ingest.service.ts'
+import type { ImportFileInput } from '../imports/imports.service.ts'
+import { readRegisterFile, type RegisterImportSummary } from '../imports/register-file.ts'
 import * as repo from './proposals.repo.ts'
 
 /** A proposal as registered, optionally with what was done already (the 2017 seed's answered items). */
@@ -128,4 +133,80 @@ export function listProposals(db: Db, year: number) {
   return repo
     .listProposalsAssigned(db, from, to)
     .map((r) => ({ ...r, deputyName: maskName(r.deputyName) ?? null }))
+}
+
+/**
+ * Imports a year's assignment list (交办清单) from a CSV or XLSX file (columns: domain
+ * proposal/assignment-import.ts): read and validate (any row error rejects the file: VALIDATION
+ * naming row and column), check which items (session and number) the desk has (left as they are),
+ * register the rest in one transaction — or stop before the write (`dryRun`).
+ * @throws AppError VALIDATION (unreadable file, a limit, row errors), PAYLOAD_TOO_LARGE
+ */
+export async function importAssignmentList(
+  db: Db,
+  file: ImportFileInput,
+  opts: { dryRun: boolean },
+  ctx: IngestContext,
+): Promise<RegisterImportSummary> {
+  const today = toZonedDate(ctx.now)
+  const items = await readRegisterFile(file, (headers, rows) =>
+    readAssignmentList(headers, rows, today),
+  )
+  const known = await repo.listKnownReferences(
+    db,
+    PROPOSAL_CHANNEL.code,
+    items.map((i) => proposalReference(i.value.session, i.value.number)),
+  )
+  const fresh = items
+    .map((i) => i.value)
+    .filter((p) => !known.has(proposalReference(p.session, p.number)))
+  const summary = { dryRun: opts.dryRun, rows: items.length, created: 0, existing: known.size }
+  if (opts.dryRun || fresh.length === 0) return summary
+  const results = registerProposals(db, fresh, ctx)
+  return { ...summary, created: results.filter((r) => r.created).length }
+}
+
+/** The sample list's rows: a lead item with co-units, a co-unit item, a key proposal. */
+const SAMPLE_ROWS: readonly (readonly string[])[] = [
+  [
+    '市十六届人大二次会议',
+    '0123',
+    '关于加快老旧小区改造的建议',
+    '张某',
+    '市人大',
+    '主办',
+    '',
+    '市住建局、市财政局',
+    '',
+    '2024-03-15',
+  ],
+  [
+    '市十六届人大二次会议',
+    '0188',
+    '关于优化公交线网的建议',
+    '李某',
+    '市人大',
+    '协办',
+    '市交通局',
+    '',
+    '',
+    '2024-03-15',
+  ],
+  [
+    '市政协十四届三次会议',
+    '0042',
+    '关于加强历史街区保护的提案',
+    '王某',
+    '市政协',
+    '主办',
+    '',
+    '',
+    '是',
+    '2024-03-20',
+  ],
+]
+
+/** The header and rows of the assignment list's sample (written as a spreadsheet by the route). */
+export function assignmentListSample(): { headers: string[]; rows: (readonly string[])[] } {
+  return { headers: ASSIGNMENT_LIST_COLUMNS.map((c) => c.headers[0]), rows: [...SAMPLE_ROWS] }
 }

@@ -1,0 +1,136 @@
+/**
+ * A year's assignment list (交办清单) of suggestions and proposals as the congress's or CPPCC's
+ * office sends it, one item a row, read for import (register-import.ts): the columns below, found
+ * by their Chinese headers; 承办方式 is 主办 or 协办 (a co-unit item names its lead unit); 重点 is
+ * 是/重点/Y or empty. Each row is then checked as a proposal entered by hand (proposal.ts); a
+ * problem is a row error naming its column. The co-units a lead item shares the work with are kept
+ * in the item's text (协办单位：…). Session and number make an item unique: one registered before
+ * is left as it is.
+ */
+import type { ImportIssue } from '../import-fields.ts'
+import type { ImportCell } from '../import-values.ts'
+import {
+  cellCode,
+  cellDay,
+  cellText,
+  readRegisterRows,
+  type RegisterCells,
+  type RegisterColumn,
+  type RegisterParse,
+} from '../register-import.ts'
+import { proposalInputSchema, type ProposalInput } from './proposal.ts'
+import type { ProposalRole } from './roles.ts'
+
+type Field =
+  | 'session'
+  | 'number'
+  | 'title'
+  | 'deputyName'
+  | 'source'
+  | 'role'
+  | 'leadUnit'
+  | 'coUnits'
+  | 'isKey'
+  | 'assignedOn'
+
+/** The columns, in the sample file's order; the first header of each is the sample's. */
+export const ASSIGNMENT_LIST_COLUMNS: readonly RegisterColumn<Field>[] = [
+  { field: 'session', headers: ['会议', '届次', '会议届次'], required: true },
+  { field: 'number', headers: ['编号', '建议提案号', '案号'], required: true },
+  { field: 'title', headers: ['标题', '案由', '题目'], required: true },
+  { field: 'deputyName', headers: ['代表委员', '领衔代表', '提案人', '代表'], required: true },
+  { field: 'source', headers: ['来源', '交办单位'], required: true },
+  { field: 'role', headers: ['承办方式', '主办或协办'], required: true },
+  { field: 'leadUnit', headers: ['主办单位'], required: false },
+  { field: 'coUnits', headers: ['协办单位'], required: false },
+  { field: 'isKey', headers: ['重点', '重点提案'], required: false },
+  { field: 'assignedOn', headers: ['交办日期', '交办时间'], required: true },
+]
+
+const ROLE_LABELS: Record<ProposalRole, readonly string[]> = {
+  lead: ['主办', '主办件', '主办单位'],
+  co: ['协办', '协办件', '协办单位'],
+}
+const KEY_YES = ['是', '重点', 'Y', 'y', '√']
+const KEY_NO = ['', '否', '非重点', 'N', 'n']
+
+const FIELD_OF: Partial<Record<string, Field>> = {
+  source: 'source',
+  session: 'session',
+  number: 'number',
+  title: 'title',
+  deputyName: 'deputyName',
+  leadUnit: 'leadUnit',
+  assignedOn: 'assignedOn',
+  role: 'role',
+  body: 'coUnits',
+}
+
+function parseRow({ get }: RegisterCells<Field>): RegisterParse<Field, ProposalInput> {
+  const problems: { field: Field; reason: string }[] = []
+  const role = cellCode(get('role'), ROLE_LABELS)
+  if (!role)
+    problems.push({ field: 'role', reason: `unknown label: ${cellText(get('role')) || 'empty'}` })
+  const key = cellText(get('isKey'))
+  if (!KEY_YES.includes(key) && !KEY_NO.includes(key))
+    problems.push({ field: 'isKey', reason: `unknown label: ${key}` })
+  const assignedOn = cellDay(get('assignedOn'))
+  if (assignedOn === undefined)
+    problems.push({
+      field: 'assignedOn',
+      reason: `not a date: ${cellText(get('assignedOn')) || 'empty'}`,
+    })
+  const coUnits = cellText(get('coUnits'))
+  const parsed = proposalInputSchema.safeParse({
+    session: cellText(get('session')),
+    number: cellText(get('number')),
+    title: cellText(get('title')),
+    deputyName: cellText(get('deputyName')),
+    source: cellText(get('source')),
+    role: role ?? 'lead',
+    leadUnit: cellText(get('leadUnit')),
+    isKey: KEY_YES.includes(key),
+    body: coUnits ? `协办单位：${coUnits}` : '',
+    assignedOn: assignedOn ?? '2000-01-01',
+  })
+  if (parsed.success)
+    return problems.length > 0 ? { ok: false, problems } : { ok: true, value: parsed.data }
+  for (const issue of parsed.error.issues) {
+    const field = FIELD_OF[String(issue.path[0])] ?? 'session'
+    if (!problems.some((p) => p.field === field)) problems.push({ field, reason: issue.message })
+  }
+  return { ok: false, problems }
+}
+
+/**
+ * The list's items from a table's header and rows; `today` (YYYY-MM-DD) bounds the assignment
+ * date. An item (session and number) written twice is an issue on its second row.
+ */
+export function readAssignmentList(
+  headers: readonly string[],
+  rows: readonly { row: number; cells: readonly ImportCell[] }[],
+  today: string,
+): { items: { row: number; value: ProposalInput }[]; issues: ImportIssue[] } {
+  const read = readRegisterRows(headers, rows, ASSIGNMENT_LIST_COLUMNS, parseRow)
+  const header = (f: Field) => {
+    const names = ASSIGNMENT_LIST_COLUMNS.find((c) => c.field === f)?.headers ?? [f]
+    return headers.find((h) => names.includes(h.trim())) ?? names[0]
+  }
+  const seen = new Set<string>()
+  const items = read.items.filter((it) => {
+    const id = `${it.value.session}|${it.value.number}`
+    const future = it.value.assignedOn > today
+    if (future)
+      read.issues.push({ row: it.row, column: header('assignedOn'), reason: 'in the future' })
+    const again = seen.has(id)
+    if (again)
+      read.issues.push({
+        row: it.row,
+        column: header('number'),
+        reason: `${it.value.session} ${it.value.number} is on an earlier row too`,
+      })
+    seen.add(id)
+    return !future && !again
+  })
+  return { items, issues: read.issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) }
+}
