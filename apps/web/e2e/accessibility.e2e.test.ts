@@ -12,33 +12,11 @@ import { seriousAxeViolations } from './axe.ts'
 import { launchChromium } from './browser.ts'
 import { post, signIn } from './desk-client.ts'
 import { ADMIN_PASSWORD, startDesk, type DeskServer } from './desk-server.ts'
+import { PUBLIC_PAGES, STAFF_PAGES, withInquiry } from './pages.ts'
 
 let desk: DeskServer
 let browser: Browser
 let inquiryId = 0
-
-const STAFF_PAGES = [
-  '/queue',
-  '/queue?status=all',
-  '/inquiries/:id',
-  '/intake/manual',
-  '/imports',
-  '/imports/new',
-  '/dashboard',
-  '/reports',
-  '/digest',
-  '/deadlines/extensions',
-  '/admin/channels',
-  '/admin/users',
-  '/admin/departments',
-  '/admin/return-reasons',
-  '/admin/templates',
-  '/admin/channel-settings',
-  '/admin/outbox',
-  '/admin/calendar',
-  '/admin/deadlines',
-]
-const PUBLIC_PAGES = ['/login', '/mailbox', '/mailbox/track']
 
 beforeAll(async () => {
   desk = await startDesk()
@@ -87,7 +65,7 @@ async function signedInContext(
 
 /** Opens `path` and waits until its data has loaded (no request in flight, no spinner). */
 async function open(page: Page, path: string) {
-  await page.goto(`${desk.baseUrl}${path.replace(':id', String(inquiryId))}`)
+  await page.goto(`${desk.baseUrl}${withInquiry(path, inquiryId)}`)
   await page.waitForLoadState('networkidle')
   // a table's spinner may start after the network went quiet (a lazy route's own queries)
   await page.waitForFunction(
@@ -103,9 +81,7 @@ describe('accessibility and Chinese conventions in the browser', () => {
     const found: Record<string, string[]> = {}
     for (const path of STAFF_PAGES) {
       await open(page, path)
-      expect(new URL(page.url()).pathname).toBe(
-        path.split('?')[0]!.replace(':id', String(inquiryId)),
-      )
+      expect(new URL(page.url()).pathname).toBe(withInquiry(path.split('?')[0]!, inquiryId))
       const violations = await seriousAxeViolations(page)
       if (violations.length > 0) found[path] = violations
     }

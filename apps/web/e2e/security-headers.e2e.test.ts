@@ -9,31 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from './browser.ts'
 import { post, read, signIn } from './desk-client.ts'
 import { ADMIN_PASSWORD, startDesk, type DeskServer } from './desk-server.ts'
+import { PUBLIC_PAGES, STAFF_PAGES, withInquiry } from './pages.ts'
 
 let desk: DeskServer
 let browser: Browser
 let inquiryId = 0
-
-const STAFF_PAGES = [
-  '/queue',
-  '/intake/manual',
-  '/imports',
-  '/imports/new',
-  '/dashboard',
-  '/reports',
-  '/digest',
-  '/deadlines/extensions',
-  '/admin/channels',
-  '/admin/users',
-  '/admin/departments',
-  '/admin/return-reasons',
-  '/admin/templates',
-  '/admin/channel-settings',
-  '/admin/outbox',
-  '/admin/calendar',
-  '/admin/deadlines',
-]
-const PUBLIC_PAGES = ['/mailbox', '/mailbox/track']
 
 beforeAll(async () => {
   desk = await startDesk()
@@ -88,7 +68,7 @@ describe('Content-Security-Policy in Chromium', () => {
     await page.getByRole('button', { name: /登\s*录/ }).click()
     await page.waitForURL(/\/queue$/)
     const violations: string[] = []
-    for (const path of [...STAFF_PAGES, `/inquiries/${inquiryId}`, ...PUBLIC_PAGES]) {
+    for (const path of [...STAFF_PAGES.map((p) => withInquiry(p, inquiryId)), ...PUBLIC_PAGES]) {
       violations.push(...(await violationsOn(page, path)))
     }
     expect(violations).toEqual([])
