@@ -32,6 +32,7 @@ import { departmentRoutes } from './modules/departments/departments.routes.ts'
 import { disclosureReportRoutes, disclosureRoutes } from './modules/disclosure/disclosure.routes.ts'
 import { workflowRoutes } from './modules/inquiries/workflow.routes.ts'
 import { channelIntakeRoutes } from './modules/inquiries/channel-intake.routes.ts'
+import { replyFileRoutes } from './modules/outbox/reply-files.routes.ts'
 import { clockRoutes, extensionDecisionRoutes } from './modules/inquiries/clock.routes.ts'
 import { recomputeOpenDeadlines } from './modules/inquiries/recompute.service.ts'
 import { outboxRoutes } from './modules/outbox/outbox.routes.ts'
@@ -116,6 +117,7 @@ export function createApp(deps: AppDeps) {
     .route('/channels', channelRoutes)
     .route('/channels', messageRoutes)
     .route('/channels', channelIntakeRoutes)
+    .route('/channels', replyFileRoutes)
     .route('/inquiries', inquiryRoutes)
     .route('/inquiries', workflowRoutes)
     .route('/inquiries', inquiryAttachmentRoutes)

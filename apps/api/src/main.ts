@@ -15,6 +15,7 @@ import { consoleLogger } from './lib/logger.ts'
 import { startOutboxWorker } from './modules/inquiries/delivery-worker.ts'
 import { recoverImportJobs } from './modules/imports/import-jobs.service.ts'
 import { diskFileStore } from './lib/file-store.ts'
+import { startUploadSweeper } from './modules/files/stale-uploads.ts'
 import { REPO_ROOT, dataDirOf, fromUser, resolveDbPath, resolveFilesDir } from './paths.ts'
 import { createServer } from './server.ts'
 import { formatStartBanner } from './start-banner.ts'
@@ -83,6 +84,10 @@ const server = createServer(
 const outbox = config.DESK_BACKGROUND
   ? startOutboxWorker(db, { logger: consoleLogger })
   : { stop: () => Promise.resolve() }
+// uploads no message named within a day (a form left half-way, a bridge that failed)
+const sweeper = config.DESK_BACKGROUND
+  ? startUploadSweeper({ db, files, logger: consoleLogger })
+  : { stop: () => Promise.resolve() }
 if (!existsSync(webDist)) {
   console.warn(`No built SPA at ${webDist}: run "pnpm build" (pnpm start does it for you)`)
 }
@@ -103,7 +108,7 @@ const httpServer = serve(
 
 function shutdown() {
   httpServer.close(() => {
-    void outbox.stop().then(() => {
+    void Promise.all([outbox.stop(), sweeper.stop()]).then(() => {
       void closeDatabase(db).then(() => process.exit(0))
     })
   })

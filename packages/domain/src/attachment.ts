@@ -48,6 +48,13 @@ export const ATTACHMENT_LIMITS: Record<AttachmentProfile, AttachmentLimits> = {
   staff: { maxFileBytes: 50 * MB, maxFiles: 10, types: [...IMAGE_TYPES, PDF, ...OFFICE_TYPES] },
 }
 
+/**
+ * How long the links to a reply's files that the outbox sends to a channel's webhook work (ms):
+ * 7 days, signed with the channel's webhook secret, enough for a platform bridge that runs daily
+ * to fetch them after an outage of a few days.
+ */
+export const REPLY_FILE_LINK_MS = 7 * 24 * 60 * 60 * 1000
+
 /** Decoded bytes of inline (base64) files per channel item, all files together. */
 export const MAX_INLINE_BYTES_PER_ITEM = 1 * MB
 

@@ -4,7 +4,7 @@
  * S3-compatible object store can replace it by implementing the same four calls.
  */
 import { createReadStream } from 'node:fs'
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
@@ -17,6 +17,8 @@ export type FileStore = {
   /** The whole file (previews). @throws Error (ENOENT) when the hash is not stored */
   read(sha256: string): Promise<Uint8Array>
   has(sha256: string): Promise<boolean>
+  /** Deletes the bytes (nothing when absent). */
+  remove(sha256: string): Promise<void>
   /** The folder holding the files (backups copy it). */
   readonly root: string
 }
@@ -53,5 +55,6 @@ export function diskFileStore(root: string): FileStore {
       return Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>
     },
     read: (sha256) => readFile(pathOf(root, sha256)),
+    remove: (sha256) => rm(pathOf(root, sha256), { force: true }),
   }
 }

@@ -23,6 +23,11 @@ export const deadlineRootKeys = {
   all: () => ['deadlines'] as const,
 }
 
+/** The files of inquiries (`['attachments', id]`, features/attachments): a reply with files adds some. */
+export const attachmentRootKeys = {
+  all: () => ['attachments'] as const,
+}
+
 export const channelRootKeys = {
   all: () => ['channels'] as const,
 }

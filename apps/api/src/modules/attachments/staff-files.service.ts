@@ -8,6 +8,7 @@ import type { SessionUser } from '../../lib/context.ts'
 import { act, recordEvent, write } from '../inquiries/inquiries.service.ts'
 import { releaseReply, requireReplyWithoutSignOff } from '../inquiries/release-reply.service.ts'
 import { bindAttachments, prepareAttachments, type FilesCtx } from '../files/files.service.ts'
+import { addReplyFilesToDelivery } from '../outbox/reply-files.service.ts'
 
 type StaffCtx = FilesCtx & { user: SessionUser }
 
@@ -40,7 +41,8 @@ export async function addStaffFiles(
 
 /**
  * Sends a reply carrying files: the reply is released as `replyToInquiry` releases one (sign-off
- * rule, duplicates, outbox), and the files are bound to it in the same transaction.
+ * rule, duplicates, outbox), and the files are bound to it in the same transaction; a channel with
+ * a webhook receives them as 7-day signed links in the same outbox message.
  */
 export async function replyWithFiles(
   ctx: StaffCtx,
@@ -72,5 +74,6 @@ export async function replyWithFiles(
       data: { attachments: files, replyId },
       createdAt: ctx.now,
     })
+    addReplyFilesToDelivery(db, replyId, ctx.now)
   })
 }

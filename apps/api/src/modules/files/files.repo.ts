@@ -1,5 +1,5 @@
 /** SQL of files: staged uploads and their binding to an inquiry. */
-import { and, inArray, isNull, eq } from 'drizzle-orm'
+import { and, inArray, isNotNull, isNull, eq, lt } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { attachments } from '../../db/schema.ts'
 
@@ -39,4 +39,32 @@ export function bindStaged(
     .where(and(eq(attachments.id, id), isNull(attachments.inquiryId)))
     .returning()
     .get()
+}
+
+/** Uploads staged before `before` (UTC ms) and never bound to a message. */
+export async function listStaleStaged(db: Db, before: number) {
+  return db
+    .select({ id: attachments.id, sha256: attachments.sha256 })
+    .from(attachments)
+    .where(
+      and(
+        isNull(attachments.inquiryId),
+        isNotNull(attachments.token),
+        lt(attachments.createdAt, before),
+      ),
+    )
+}
+
+export async function deleteAttachments(db: Db, ids: number[]) {
+  if (ids.length > 0) await db.delete(attachments).where(inArray(attachments.id, ids))
+}
+
+/** The hashes among `hashes` that some row still names (their bytes stay). */
+export async function hashesInUse(db: Db, hashes: string[]): Promise<Set<string>> {
+  if (hashes.length === 0) return new Set()
+  const rows = await db
+    .selectDistinct({ sha256: attachments.sha256 })
+    .from(attachments)
+    .where(inArray(attachments.sha256, hashes))
+  return new Set(rows.flatMap((r) => (r.sha256 === null ? [] : [r.sha256])))
 }

@@ -5,9 +5,11 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import type { InferResponseType } from 'hono/client'
 import { api, unwrap } from '../../../lib/api-client.ts'
+import { attachmentRootKeys } from '../../../lib/query-keys.ts'
+import { uploadStaffFile } from '../../../lib/staff-uploads.ts'
 
 export const attachmentQueries = {
-  all: () => ['attachments'] as const,
+  all: attachmentRootKeys.all,
   ofInquiry: (id: number) =>
     queryOptions({
       queryKey: [...attachmentQueries.all(), id] as const,
@@ -27,13 +29,6 @@ export type AttachmentItem = InferResponseType<
   200
 >['attachments'][number]
 
-/** Uploads one file; the API checks it (type by content, size while reading) and answers a token. */
-export function uploadFile(file: File) {
-  return unwrap(
-    api.attachments.uploads.$post({ query: { name: file.name } }, { init: { body: file } }),
-  )
-}
-
 /** Uploads `files` one by one, then adds them to the inquiry (with the note) in one change. */
 export function useAddFiles(inquiryId: number) {
   const queryClient = useQueryClient()
@@ -48,7 +43,7 @@ export function useAddFiles(inquiryId: number) {
       note: string
     }) => {
       const tokens = []
-      for (const f of files) tokens.push({ token: (await uploadFile(f)).token })
+      for (const f of files) tokens.push({ token: (await uploadStaffFile(f)).token })
       const json = { version, attachments: tokens, ...(note.trim() ? { note: note.trim() } : {}) }
       return unwrap(
         api.inquiries[':id'].attachments.$post({ param: { id: String(inquiryId) }, json }),

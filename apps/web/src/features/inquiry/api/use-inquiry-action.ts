@@ -15,11 +15,17 @@ import type { FollowUpOutcome } from '@desk/domain'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { api, unwrap } from '../../../lib/api-client.ts'
 import { idempotencyHeader, useSubmissionKeys } from '../../../lib/idempotency-key.ts'
-import { deadlineRootKeys, inquiryRootKeys, queueRootKeys } from '../../../lib/query-keys.ts'
+import {
+  attachmentRootKeys,
+  deadlineRootKeys,
+  inquiryRootKeys,
+  queueRootKeys,
+} from '../../../lib/query-keys.ts'
 
 export type InquiryAction =
   | { kind: 'claim' | 'close' | 'reopen'; version: number }
   | { kind: 'reply'; version: number; body: string }
+  | { kind: 'replyWithFiles'; version: number; body: string; attachments: { token: string }[] }
   | { kind: 'transfer'; version: number; departmentId: number; note: string }
   | { kind: 'return'; version: number; reasonId: number; note: string }
   | { kind: 'note'; version: number; text: string }
@@ -51,6 +57,13 @@ function send(id: number, a: InquiryAction, key: string): Promise<unknown> {
       return unwrap(inquiry[a.kind].$post({ param, json: { version: a.version } }, o))
     case 'reply':
       return unwrap(inquiry.replies.$post({ param, json: { version: a.version, body: a.body } }, o))
+    case 'replyWithFiles':
+      return unwrap(
+        inquiry['reply-with-files'].$post(
+          { param, json: { version: a.version, body: a.body, attachments: a.attachments } },
+          o,
+        ),
+      )
     case 'transfer':
       return unwrap(
         inquiry.transfer.$post(
@@ -171,6 +184,9 @@ export function useInquiryAction(id: number) {
         }),
         queryClient.invalidateQueries({ queryKey: queueRootKeys.all() }),
         queryClient.invalidateQueries({ queryKey: deadlineRootKeys.all() }),
+        ...(action.kind === 'replyWithFiles'
+          ? [queryClient.invalidateQueries({ queryKey: attachmentRootKeys.all() })]
+          : []),
       ])
     },
     meta: { silent: true },

@@ -9,6 +9,9 @@
  * "Send and next" opens the next pending inquiry of the queue view the page came from.
  * Opened as `/inquiries/:id#reply` (the queue's `r` shortcut), the page starts with the reply box focused.
  * A duplicate is answered through its main inquiry, so it has no reply box.
+ * Files (the signed answer document; 10 of 50 MB, office documents too) are dropped on the box or
+ * chosen, uploaded when the reply is sent (each once across retries) and sent with it; a reply that
+ * needs sign-off goes as a draft, which carries no files, so the drop zone is not offered there.
  */
 import {
   formatChineseDate,
@@ -17,12 +20,26 @@ import {
   type TemplateSegment,
 } from '@desk/domain'
 import { useQuery } from '@tanstack/react-query'
-import { Alert, App, Button, Card, Flex, Input, Select, Tag, Tooltip, Typography } from 'antd'
+import { InboxOutlined } from '@ant-design/icons'
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Flex,
+  Input,
+  Select,
+  Tag,
+  Tooltip,
+  Typography,
+  Upload,
+} from 'antd'
 import type { TextAreaRef } from 'antd/es/input/TextArea'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useNavigate } from 'react-router'
 import { queueOriginState, queuePath, useQueueOrigin } from '../../../lib/queue-origin.ts'
+import { uploadStaffFiles } from '../../../lib/staff-uploads.ts'
 import { templateQueries } from '../../../lib/templates.ts'
 import {
   fillTemplate,
@@ -87,6 +104,10 @@ export function ReplyComposer({ inquiry, contact, requiresSignOff }: Props) {
   const [isFindingNext, setIsFindingNext] = useState(false)
   const [isFilling, setIsFilling] = useState(false)
   const [fillError, setFillError] = useState<unknown>(null)
+  const [files, setFiles] = useState<File[]>([])
+  const [isUploading, setIsUploading] = useState(false)
+  const [uploadError, setUploadError] = useState<unknown>(null)
+  const tokens = useRef(new Map<File, string>())
   const { hash } = useLocation()
   // the lifecycle's answer for what the buttons send; a duplicate is answered through its main
   const gate = useCanDo(inquiry)(requiresSignOff ? 'submit_draft' : 'reply')
@@ -143,20 +164,36 @@ export function ReplyComposer({ inquiry, contact, requiresSignOff }: Props) {
     }
   }
 
-  const send = (andNext: boolean) =>
+  const send = async (andNext: boolean) => {
+    setUploadError(null)
+    let attachments: { token: string }[] = []
+    if (!requiresSignOff && files.length > 0) {
+      setIsUploading(true)
+      try {
+        attachments = await uploadStaffFiles(files, tokens.current)
+      } catch (error) {
+        return setUploadError(error)
+      } finally {
+        setIsUploading(false)
+      }
+    }
     action.mutate(
       requiresSignOff
         ? { kind: 'draft', version: inquiry.version, body }
-        : { kind: 'reply', version: inquiry.version, body },
+        : attachments.length > 0
+          ? { kind: 'replyWithFiles', version: inquiry.version, body, attachments }
+          : { kind: 'reply', version: inquiry.version, body },
       {
         onSuccess: () => {
           setBody('')
+          setFiles([])
           if (andNext) void openNext()
         },
       },
     )
+  }
   const isDisabled = body.trim() === '' || requiresSignOff === undefined || blockedBy !== null
-  const busy = action.isPending || isFindingNext
+  const busy = action.isPending || isFindingNext || isUploading
 
   return (
     <Card
@@ -186,10 +223,35 @@ export function ReplyComposer({ inquiry, contact, requiresSignOff }: Props) {
           onChange={(e) => setBody(e.target.value)}
         />
         {segments.some((s) => s.kind !== 'text') && <Preview segments={segments} />}
+        {requiresSignOff === false && (
+          <Upload.Dragger
+            multiple
+            fileList={files.map((f, i) => ({
+              uid: `${i}-${f.name}`,
+              name: f.name,
+              status: 'done',
+            }))}
+            beforeUpload={(file) => {
+              setFiles((list) => [...list, file])
+              return false
+            }}
+            onRemove={(item) => {
+              setFiles((list) => list.filter((f, i) => `${i}-${f.name}` !== item.uid))
+            }}
+            data-reply-files
+          >
+            <Typography.Text>
+              <InboxOutlined aria-hidden /> {t('attachments.drop')}
+            </Typography.Text>
+            <br />
+            <Typography.Text type="secondary">{t('attachments.dropHint')}</Typography.Text>
+          </Upload.Dragger>
+        )}
+        <ActionError error={uploadError} />
         {blockedBy && <Alert type="warning" showIcon title={blockedBy} />}
         <Flex gap={8} justify="flex-end" wrap>
           <Tooltip title={blockedBy}>
-            <Button disabled={isDisabled} loading={busy} onClick={() => send(true)}>
+            <Button disabled={isDisabled} loading={busy} onClick={() => void send(true)}>
               {requiresSignOff
                 ? t('workflow.reply.submitDraftAndNext')
                 : t('workflow.reply.sendAndNext')}
@@ -199,8 +261,8 @@ export function ReplyComposer({ inquiry, contact, requiresSignOff }: Props) {
             <Button
               type="primary"
               disabled={isDisabled}
-              loading={action.isPending}
-              onClick={() => send(false)}
+              loading={action.isPending || isUploading}
+              onClick={() => void send(false)}
             >
               {requiresSignOff ? t('workflow.reply.submitDraft') : t('workflow.reply.send')}
             </Button>
