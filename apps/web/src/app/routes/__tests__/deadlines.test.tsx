@@ -38,7 +38,9 @@ describe('queue: due state in working days', () => {
     renderWithClient('/queue')
 
     const tagOf = async (subject: string) => {
-      const row = (await screen.findByRole('link', { name: subject })).closest('tr') as HTMLElement
+      const row = (await screen.findByRole('link', { name: subject })).closest(
+        '.ant-table-row',
+      ) as HTMLElement
       return within(row).findByText(/到期|逾期/, { selector: '.ant-tag' })
     }
     const overdue = await tagOf('逾期件')
@@ -55,7 +57,7 @@ describe('queue: due state in working days', () => {
     expect(later.className).toMatch(/\bant-tag-blue\b/)
   })
 
-  it('keeps the due filter in the URL and asks the list and the badges with it', async () => {
+  it('keeps the due filter in the URL and asks the list, the badges and the urged count with it', async () => {
     const desk = createFakeDesk({
       user: RESPONDER,
       inquiries: [makeInquiry({ subject: '逾期件', dueAt: '2024-10-08T17:00:00.000+08:00' })],
@@ -73,9 +75,9 @@ describe('queue: due state in working days', () => {
       expect(
         desk.state.reads
           .filter((r) => r.query.get('due') === 'overdue')
-          .map((r) => r.path)
+          .map((r) => (r.query.get('urged') ? `${r.path}?urged` : r.path))
           .sort(),
-      ).toEqual(['/api/inquiries', '/api/inquiries/counts']),
+      ).toEqual(['/api/inquiries', '/api/inquiries/counts', '/api/inquiries/counts?urged']),
     )
 
     await app.user.click(screen.getByRole('combobox', { name: '期限' }))
@@ -85,9 +87,9 @@ describe('queue: due state in working days', () => {
       expect(
         desk.state.reads
           .filter((r) => r.query.get('due') === '3')
-          .map((r) => r.path)
+          .map((r) => (r.query.get('urged') ? `${r.path}?urged` : r.path))
           .sort(),
-      ).toEqual(['/api/inquiries', '/api/inquiries/counts']),
+      ).toEqual(['/api/inquiries', '/api/inquiries/counts', '/api/inquiries/counts?urged']),
     )
   })
 })
