@@ -224,28 +224,29 @@ export function ReplyComposer({ inquiry, contact, requiresSignOff }: Props) {
         />
         {segments.some((s) => s.kind !== 'text') && <Preview segments={segments} />}
         {requiresSignOff === false && (
-          <Upload.Dragger
-            multiple
-            fileList={files.map((f, i) => ({
-              uid: `${i}-${f.name}`,
-              name: f.name,
-              status: 'done',
-            }))}
-            beforeUpload={(file) => {
-              setFiles((list) => [...list, file])
-              return false
-            }}
-            onRemove={(item) => {
-              setFiles((list) => list.filter((f, i) => `${i}-${f.name}` !== item.uid))
-            }}
-            data-reply-files
-          >
-            <Typography.Text>
-              <InboxOutlined aria-hidden /> {t('attachments.drop')}
-            </Typography.Text>
-            <br />
-            <Typography.Text type="secondary">{t('attachments.dropHint')}</Typography.Text>
-          </Upload.Dragger>
+          <div data-reply-files>
+            <Upload.Dragger
+              multiple
+              fileList={files.map((f, i) => ({
+                uid: `${i}-${f.name}`,
+                name: f.name,
+                status: 'done',
+              }))}
+              beforeUpload={(file) => {
+                setFiles((list) => [...list, file])
+                return false
+              }}
+              onRemove={(item) => {
+                setFiles((list) => list.filter((f, i) => `${i}-${f.name}` !== item.uid))
+              }}
+            >
+              <Typography.Text>
+                <InboxOutlined aria-hidden /> {t('attachments.drop')}
+              </Typography.Text>
+              <br />
+              <Typography.Text type="secondary">{t('attachments.dropHint')}</Typography.Text>
+            </Upload.Dragger>
+          </div>
         )}
         <ActionError error={uploadError} />
         {blockedBy && <Alert type="warning" showIcon title={blockedBy} />}

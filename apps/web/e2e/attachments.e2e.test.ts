@@ -1,0 +1,103 @@
+/**
+ * End to end in Chromium against the real desk: a citizen attaches a photo on /mailbox at phone
+ * size, a responder sees it on the inquiry page and replies with a PDF dropped on the reply box,
+ * and the citizen finds both on /mailbox/track and downloads the PDF's very bytes.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { post, signIn } from './desk-client.ts'
+import { ADMIN_PASSWORD, startDesk, type DeskServer } from './desk-server.ts'
+import { launchChromium } from './browser.ts'
+
+const PASSWORD = 'responder-pass'
+const PHONE = { width: 375, height: 667 }
+// a 1×1 PNG (a photo as far as the desk's content check goes)
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+)
+const ANSWER_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% e2e answer\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  'latin1',
+)
+let desk: DeskServer
+let browser: Browser
+
+beforeAll(async () => {
+  desk = await startDesk()
+  const admin = await signIn(desk.baseUrl, 'admin', ADMIN_PASSWORD)
+  await post(admin, '/users', {
+    username: 'li',
+    displayName: '李答复',
+    role: 'responder',
+    password: PASSWORD,
+  })
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await desk?.stop()
+})
+
+async function staffPage(): Promise<Page> {
+  const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage()
+  await page.goto(`${desk.baseUrl}/queue`)
+  await page.getByLabel('用户名').fill('li')
+  await page.getByLabel('密码').fill(PASSWORD)
+  await page.getByRole('button', { name: /登\s*录/ }).click()
+  await page.waitForURL(/\/queue$/)
+  return page
+}
+
+describe('files from the mailbox to the reply and back', () => {
+  it('a photo goes in with the letter, a PDF comes back with the reply, the citizen downloads it', async () => {
+    const citizen = await (
+      await browser.newContext({ locale: 'zh-CN', viewport: PHONE, isMobile: true, hasTouch: true })
+    ).newPage()
+    await citizen.goto(`${desk.baseUrl}/mailbox`)
+    await citizen.getByLabel('标题').fill('消防通道被占')
+    await citizen.getByLabel('留言内容').fill('东门消防通道长期停车，附照片。')
+    await citizen.getByLabel('姓名').fill('陈女士')
+    await citizen.getByLabel('联系电话').fill('138 1234 5678')
+    // the limits are said before choosing
+    await citizen
+      .getByText('可上传照片或PDF文件，最多5个，每个不超过10MB。照片中的位置等信息会在保存前去除。')
+      .waitFor()
+    await citizen
+      .getByLabel('附件（选填）')
+      .setInputFiles({ name: '东门占道.png', mimeType: 'image/png', buffer: PHOTO })
+    await citizen.getByText('东门占道.png（1 KB）').waitFor()
+    await citizen.getByLabel('我已阅读并同意《个人信息保护说明》').check()
+    await citizen.getByRole('button', { name: '提交留言' }).click()
+    const trackingNumber = (await citizen.getByTestId('tracking-number').textContent()) ?? ''
+    expect(trackingNumber).toMatch(/^JZ/)
+
+    const li = await staffPage()
+    await li.getByRole('tab', { name: /局长信箱/ }).click()
+    // the queue's paper clip (the only row with files)
+    await li.locator('[data-has-files]').first().waitFor()
+    await li.getByRole('link', { name: '消防通道被占' }).click()
+    await li.getByText('东门占道.png').first().waitFor()
+    await li.getByLabel('答复内容').fill('已责成物业清理，详见答复意见书。')
+    await li
+      .locator('[data-reply-files] input[type=file]')
+      .setInputFiles({ name: '答复意见书.pdf', mimeType: 'application/pdf', buffer: ANSWER_PDF })
+    await li.getByRole('button', { name: '发送答复' }).click()
+    // the files card lists the reply's file once the reply is sent
+    await li.getByText('答复意见书.pdf').first().waitFor()
+    await li.getByText('已答复').first().waitFor()
+
+    await citizen.goto(`${desk.baseUrl}/mailbox/track?no=${trackingNumber}`)
+    await citizen.getByLabel('联系电话').fill('138 1234 5678')
+    await citizen.getByRole('button', { name: '查询' }).click()
+    await citizen.getByText('已答复').first().waitFor()
+    await citizen.getByRole('link', { name: '东门占道.png' }).waitFor()
+    const pdfLink = citizen.getByRole('link', { name: '答复意见书.pdf' })
+    const href = (await pdfLink.getAttribute('href')) ?? ''
+    const download = await citizen.request.get(`${desk.baseUrl}${href}`)
+    expect(download.status()).toBe(200)
+    expect(download.headers()['content-type']).toBe('application/pdf')
+    expect(Buffer.from(await download.body()).equals(ANSWER_PDF)).toBe(true)
+  })
+})
