@@ -13,7 +13,7 @@ import { createUser } from '../src/modules/users/users.service.ts'
 import { zipBombXlsx } from '../src/test/zip-bomb.ts'
 
 const [megabytes = '400', stagingDir = ''] = process.argv.slice(2)
-const db = createTestDb()
+const db = await createTestDb()
 const user = await createUser(
   db,
   { username: 'bench', displayName: 'bench', role: 'responder', password: 'bench-password' },

@@ -60,8 +60,8 @@ const STAFF = [
  * @throws the driver's error when a write fails (the batch in progress is rolled back)
  */
 export async function fillDesk(db: Db, o: FillOptions): Promise<FillResult> {
-  ensureChannels(db, DEFAULT_CHANNELS, o.now)
-  ensureDeadlineSetup(db, o.now)
+  await ensureChannels(db, DEFAULT_CHANNELS, o.now)
+  await ensureDeadlineSetup(db, o.now)
   const staff = []
   for (const s of STAFF)
     staff.push(await createUser(db, { ...s, password: 'bench-password' }, o.now))
@@ -79,12 +79,12 @@ export async function fillDesk(db: Db, o: FillOptions): Promise<FillResult> {
     externalIdPrefix: 'BENCH-',
   })
   const plans = createRandom(o.seed ^ 0x2545f491)
-  const deadlineOf = dayDeadlines(deadlineResolver(db))
+  const deadlineOf = dayDeadlines(await deadlineResolver(db))
   const batchSize = o.batchSize ?? 10_000
   let batch: { rows: HistoryRows; deadline: DeadlineColumns }[] = []
   let created = 0
-  const flush = () => {
-    created += insertHistoryBatch(db, batch).created
+  const flush = async () => {
+    created += (await insertHistoryBatch(db, batch)).created
     batch = []
     o.onProgress?.(created)
   }
@@ -103,9 +103,9 @@ export async function fillDesk(db: Db, o: FillOptions): Promise<FillResult> {
       },
     )
     batch.push({ rows, deadline: deadlineOf(item) })
-    if (batch.length >= batchSize) flush()
+    if (batch.length >= batchSize) await flush()
   }
-  if (batch.length > 0) flush()
+  if (batch.length > 0) await flush()
   const cpu = process.cpuUsage(cpu0)
   return {
     created,

@@ -62,8 +62,8 @@ export async function benchImport(
 ): Promise<ImportMeasure> {
   const db = openDb(dbPath)
   try {
-    ensureChannels(db, DEFAULT_CHANNELS, now)
-    ensureDeadlineSetup(db, now)
+    await ensureChannels(db, DEFAULT_CHANNELS, now)
+    await ensureDeadlineSetup(db, now)
     const t0 = performance.now()
     const cpu0 = process.cpuUsage()
     const s = await importFile(db, {

@@ -59,7 +59,7 @@ export function benchFirstPage(db: Db, viewer: Viewer, now: number, label: strin
   const { query } = QUEUES[0] as Queue
   return {
     name: `queue page 1 (pending, due_asc) ${label}`,
-    p: timeRuns(() => getQueuePage(db, query, viewer, now), RUNS),
+    p: timeRuns(async () => await getQueuePage(db, query, viewer, now), RUNS),
   }
 }
 
@@ -69,14 +69,14 @@ export function benchQueuePages(db: Db, viewer: Viewer, now: number): Measured[]
   for (const { label, query } of QUEUES) {
     out.push({
       name: `queue page 1 (${label})`,
-      p: timeRuns(() => getQueuePage(db, query, viewer, now), RUNS),
+      p: timeRuns(async () => await getQueuePage(db, query, viewer, now), RUNS),
     })
     const deep = cursorOfPage(db, query, DEEP_PAGE)
     const q = { ...query, cursor: deep.cursor }
     const note = deep.page < DEEP_PAGE ? `only ${deep.page} pages: last page timed` : undefined
     out.push({
       name: `queue page ${deep.page} (${label})`,
-      p: timeRuns(() => getQueuePage(db, q, viewer, now), RUNS),
+      p: timeRuns(async () => await getQueuePage(db, q, viewer, now), RUNS),
       ...(note ? { note } : {}),
     })
   }
@@ -87,7 +87,10 @@ export function benchQueuePages(db: Db, viewer: Viewer, now: number): Measured[]
 export function benchCounts(db: Db, viewer: Viewer, now: number): Measured[] {
   return (['pending', 'all'] as const).map((status) => ({
     name: `counts (status=${status})`,
-    p: timeRuns(() => getQueueCounts(db, { status }, viewer, now), status === 'all' ? 15 : RUNS),
+    p: timeRuns(
+      async () => await getQueueCounts(db, { status }, viewer, now),
+      status === 'all' ? 15 : RUNS,
+    ),
   }))
 }
 
@@ -105,7 +108,7 @@ export function benchSearch(db: Db, viewer: Viewer, now: number): Measured[] {
     const query: QueueQuery = { status: 'all', sort: 'received_desc', limit: 50, q }
     out.push({
       name: `search page 1 q=${q} (all, received_desc)`,
-      p: timeRuns(() => getQueuePage(db, query, viewer, now), 15, 1),
+      p: timeRuns(async () => await getQueuePage(db, query, viewer, now), 15, 1),
     })
     out.push({
       name: `search counts q=${q} (status=all)`,

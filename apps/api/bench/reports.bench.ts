@@ -25,7 +25,11 @@ export function benchDashboard(db: Db, viewer: Manager, year: number, now: numbe
   const q = { from: `${year}-01-01`, to: `${year}-12-31` }
   const runs = 10
   const cpu0 = process.cpuUsage()
-  const p = timeRuns(() => getDashboard(db, viewer, q, now, loadCalendar(db)), runs, 1)
+  const p = timeRuns(
+    async () => await getDashboard(db, viewer, q, now, await loadCalendar(db)),
+    runs,
+    1,
+  )
   const cpu = process.cpuUsage(cpu0)
   return {
     name: `dashboard ${year}`,
@@ -62,14 +66,14 @@ export async function benchExport(
   const cpu0 = process.cpuUsage()
   let rows = 0
   const filter = { status: 'all' as const, from: `${year}-01-01`, to: `${year}-12-31` }
-  function* counted() {
-    for (const page of exportPages(db, {
+  async function* counted() {
+    for await (const page of await exportPages(db, {
       viewer,
       filter,
       reveal: false,
       format: 'csv',
       now,
-      cal: loadCalendar(db),
+      cal: await loadCalendar(db),
     })) {
       rows += page.length
       rss.sample()
@@ -77,7 +81,7 @@ export async function benchExport(
     }
   }
   const out = createWriteStream(file)
-  for await (const chunk of csvStream(counted())) {
+  for await (const chunk of csvStream(await counted())) {
     if (!out.write(chunk)) await once(out, 'drain')
   }
   out.end()

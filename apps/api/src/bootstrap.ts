@@ -23,12 +23,12 @@ export async function bootstrapDesk(
   db: Db,
   opts: { adminPassword?: string | undefined; demo: boolean; now: number },
 ): Promise<BootstrapResult> {
-  ensureChannels(db, DEFAULT_CHANNELS, opts.now)
-  ensureReturnReasons(db)
-  ensureDeadlineSetup(db, opts.now)
-  ensureDisclosureSetup(db, opts.now)
+  await ensureChannels(db, DEFAULT_CHANNELS, opts.now)
+  await ensureReturnReasons(db)
+  await ensureDeadlineSetup(db, opts.now)
+  await ensureDisclosureSetup(db, opts.now)
   const result: BootstrapResult = { demoLogins: [] }
-  if (countUsers(db) === 0) {
+  if ((await countUsers(db)) === 0) {
     const password = opts.adminPassword ?? randomBytes(12).toString('base64url')
     await createUser(
       db,

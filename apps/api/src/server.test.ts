@@ -9,10 +9,10 @@ import { resolveDbPath, UnsupportedDbError } from './paths.ts'
 import { createServer } from './server.ts'
 import { createUser } from './modules/users/users.service.ts'
 
-function setup(trustProxy = false) {
+async function setup(trustProxy = false) {
   const dist = mkdtempSync(join(tmpdir(), 'desk-dist-'))
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>desk</title>')
-  const db = createTestDb()
+  const db = await createTestDb()
   return { db, server: createServer(createApp({ db, trustProxy }), dist) }
 }
 
@@ -23,14 +23,14 @@ describe('the HTTP surface', () => {
     ['PUT', '/api/no/such/path'],
     ['POST', '/api/health'],
   ])('answers %s %s with the JSON 404, not the SPA', async (method, path) => {
-    const res = await setup().server.request(path, { method })
+    const res = await (await setup()).server.request(path, { method })
     expect(res.status).toBe(404)
     expect(res.headers.get('content-type')).toContain('application/json')
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND')
   })
 
   it('still serves the SPA for client-side routes, with the security headers on every response', async () => {
-    const { server } = setup()
+    const { server } = await setup()
     for (const path of ['/queue', '/mailbox', '/api/health', '/api/nonexistent']) {
       const res = await server.request(path)
       const csp = res.headers.get('content-security-policy') ?? ''
@@ -59,7 +59,7 @@ describe('the HTTP surface', () => {
       ],
       [true, 'http', /^desk_session=/],
     ] as const) {
-      const { db, server } = setup(trustProxy)
+      const { db, server } = await setup(trustProxy)
       await createUser(
         db,
         { username: 'u1', displayName: 'U', role: 'responder', password: 'secret-pass' },

@@ -21,7 +21,7 @@ export function registerBackupCommand(program: Command): void {
       'attachment folder (default: DESK_FILES or files/ beside the database)',
     )
     .action(async (dir: string, opts: { db?: string; files?: string }) => {
-      const { db, path } = openCliDb(opts.db)
+      const { db, path } = await openCliDb(opts.db)
       try {
         const files = diskFileStore(resolveFilesDir(opts.files, path))
         const out = await backupDesk(db, files, fromUser(dir))

@@ -35,7 +35,7 @@ export function registerCalendarCommand(program: Command): void {
     .option('--source <text>', 'where the file came from (default holiday-cn:<file name>)')
     .action(async (file: string, opts: { db?: string; source?: string }) => {
       const path = fromUser(file)
-      const { db } = openCliDb(opts.db)
+      const { db } = await openCliDb(opts.db)
       try {
         const source = opts.source ?? `holiday-cn:${basename(path)}`
         const r = await importCalendarYear(

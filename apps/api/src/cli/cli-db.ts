@@ -4,9 +4,9 @@ import { openDb, type Db } from '../db/client.ts'
 import { ensureChannels } from '../modules/channels/channels.service.ts'
 import { resolveDbPath } from '../paths.ts'
 
-export function openCliDb(dbOption: string | undefined): { db: Db; path: string } {
+export async function openCliDb(dbOption: string | undefined): Promise<{ db: Db; path: string }> {
   const path = resolveDbPath(dbOption)
   const db = openDb(path)
-  ensureChannels(db, DEFAULT_CHANNELS, Date.now())
+  await ensureChannels(db, DEFAULT_CHANNELS, Date.now())
   return { db, path }
 }

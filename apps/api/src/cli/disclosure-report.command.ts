@@ -37,9 +37,9 @@ export function registerDisclosureReportCommand(report: Command): void {
       if (!format)
         throw new Error(`--format must be one of ${FORMATS.join(', ')}, got "${opts.format}"`)
       if (format === 'xlsx' && !opts.out) throw new Error('--format xlsx needs --out <file>')
-      const { db } = openCliDb(opts.db)
+      const { db } = await openCliDb(opts.db)
       try {
-        const t = getDisclosureTable(db, Number(opts.year))
+        const t = await getDisclosureTable(db, Number(opts.year))
         const output =
           format === 'text'
             ? disclosureTableToText(t)

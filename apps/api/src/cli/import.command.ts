@@ -83,7 +83,7 @@ async function runImport(file: string, o: ImportCliOptions): Promise<ImportSumma
       rows: 0,
     }
   }
-  const { db } = openCliDb(o.db)
+  const { db } = await openCliDb(o.db)
   try {
     return await importFile(db, {
       channelCode: o.channel,

@@ -38,9 +38,9 @@ export function registerReportCommand(program: Command): void {
       if (!format)
         throw new Error(`--format must be one of ${FORMATS.join(', ')}, got "${opts.format}"`)
       if (format === 'docx' && !opts.out) throw new Error('--format docx needs --out <file>')
-      const { db } = openCliDb(opts.db)
+      const { db } = await openCliDb(opts.db)
       try {
-        const report = getAnnualReport(db, CLI_VIEWER, Number(opts.year))
+        const report = await getAnnualReport(db, CLI_VIEWER, Number(opts.year))
         const blocks = reportBlocks(report)
         const output =
           format === 'text' ? `${blocksToText(blocks)}\n` : await blocksToDocx(blocks, report.title)

@@ -32,11 +32,11 @@ export function registerSeedCommand(program: Command): void {
     .option('--db <path>', 'database file (default: DESK_DB or data/desk.sqlite)')
     .option('--seed <n>', 'seed of the generator (same seed, same data)')
     .action(async (opts: SeedCliOptions) => {
-      const { db, path } = openCliDb(opts.db)
+      const { db, path } = await openCliDb(opts.db)
       try {
         const now = Date.now()
         if (opts.disclosure2017 && !opts.report2017) {
-          const r = seedDisclosure2017(db, now, parseSeed(opts.seed, REPORT_2017_SEED))
+          const r = await seedDisclosure2017(db, now, parseSeed(opts.seed, REPORT_2017_SEED))
           console.log(
             `2017 disclosure requests in ${path}: ${r.created} new, ${r.duplicates} there already`,
           )
@@ -44,7 +44,7 @@ export function registerSeedCommand(program: Command): void {
           return
         }
         if (opts.report2017) {
-          const r = seedReport2017(db, now, parseSeed(opts.seed, REPORT_2017_SEED))
+          const r = await seedReport2017(db, now, parseSeed(opts.seed, REPORT_2017_SEED))
           console.log(
             `2017 report year in ${path}: ${r.created} new, ${r.duplicates} there already`,
           )

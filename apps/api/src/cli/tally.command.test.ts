@@ -9,11 +9,11 @@ import { tallyToText } from './tally.command.ts'
 const ADMIN = { id: 0, role: 'admin', departmentId: null } as const
 
 describe('desk tally --year 2017 on the seeded report year', () => {
-  it('prints the 2017 annual report sentence word for word, then the table', () => {
-    const db = createTestDb()
-    ensureChannels(db, DEFAULT_CHANNELS, 0)
-    seedReport2017(db, Date.parse('2018-01-15T00:00:00Z'), REPORT_2017_SEED)
-    const lines = tallyToText(getYearTally(db, ADMIN, 2017)).split('\n')
+  it('prints the 2017 annual report sentence word for word, then the table', async () => {
+    const db = await createTestDb()
+    await ensureChannels(db, DEFAULT_CHANNELS, 0)
+    await seedReport2017(db, Date.parse('2018-01-15T00:00:00Z'), REPORT_2017_SEED)
+    const lines = tallyToText(await getYearTally(db, ADMIN, 2017)).split('\n')
     expect(lines[0]).toBe(
       '2017年共办理“12345网络问政”1831件、“市长信箱”293件、“民心网联网平台”404件、“网络回应人”2786件、“局长信箱”47件。',
     )

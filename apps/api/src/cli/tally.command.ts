@@ -54,9 +54,9 @@ export function registerTallyCommand(program: Command): void {
       if (!format)
         throw new Error(`--format must be one of ${FORMATS.join(', ')}, got "${opts.format}"`)
       if (format === 'xlsx' && !opts.out) throw new Error('--format xlsx needs --out <file>')
-      const { db } = openCliDb(opts.db)
+      const { db } = await openCliDb(opts.db)
       try {
-        const t = getYearTally(db, CLI_VIEWER, Number(opts.year))
+        const t = await getYearTally(db, CLI_VIEWER, Number(opts.year))
         const output =
           format === 'text'
             ? tallyToText(t)

@@ -30,7 +30,7 @@ async function run(
   username: string,
   opts: UserCliOptions,
 ) {
-  const { db } = openCliDb(opts.db)
+  const { db } = await openCliDb(opts.db)
   const policy = securityOf(readConfig()).passwordPolicy
   const now = Date.now()
   const password = opts.password ?? temporaryPassword()
@@ -46,7 +46,7 @@ async function run(
       )
       return `Created ${username} as ${role}${shown}`
     }
-    const user = findUserByUsername(db, username)
+    const user = await findUserByUsername(db, username)
     if (!user) throw new AppError('NOT_FOUND', `No user ${username}`)
     if (action === 'reset-password') {
       await setPassword(db, user.id, password, now, policy)

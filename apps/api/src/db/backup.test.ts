@@ -15,7 +15,7 @@ describe('backup', () => {
   it('copies the database and its files; a desk restored from them serves the same file', async () => {
     const work = mkdtempSync(join(tmpdir(), 'desk-backup-test-'))
     const db = openDb(join(work, 'live', 'desk.sqlite'))
-    ensureChannels(db, DEFAULT_CHANNELS, T0)
+    await ensureChannels(db, DEFAULT_CHANNELS, T0)
     const files = diskFileStore(join(work, 'live', 'files'))
     const desk = { db, app: createApp({ db, files, now: () => T0 }) }
     const admin = await signIn(desk, 'admin')

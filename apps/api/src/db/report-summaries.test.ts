@@ -21,6 +21,7 @@ import {
   inquiryEvents,
   replies,
 } from './schema.ts'
+import { returnedRow } from './rows.ts'
 
 const DAY = 86_400_000
 /** Days since 1970-01-01 of the Asia/Shanghai date of `ms`, through the domain's zone code (not SQL). */
@@ -45,9 +46,9 @@ function expected(rows: Row[]) {
   return { channel: sorted(channel), workload: sorted(workload) }
 }
 
-function actual(db: Db) {
-  const c = db.select().from(inquiryDayChannelStats).all()
-  const w = db.select().from(inquiryDayWorkloadStats).all()
+async function actual(db: Db) {
+  const c = await db.select().from(inquiryDayChannelStats)
+  const w = await db.select().from(inquiryDayWorkloadStats)
   return {
     channel: c
       .filter((r) => r.n > 0)
@@ -71,7 +72,13 @@ function actual(db: Db) {
  * them, or a new row with random key values. Instants fall on whole hours near Beijing midnights,
  * so a reply at exactly the due instant (on time) happens often.
  */
-function randomChange(db: Db, rnd: Random, ids: number[], staff: number[], departments: number[]) {
+async function randomChange(
+  db: Db,
+  rnd: Random,
+  ids: number[],
+  staff: number[],
+  departments: number[],
+) {
   const id = rnd.pick(ids)
   const around =
     Date.parse('2024-09-25T16:00:00Z') + rnd.int(-3, 3) * DAY + rnd.int(-2, 2) * 3_600_000
@@ -93,7 +100,7 @@ function randomChange(db: Db, rnd: Random, ids: number[], staff: number[], depar
       createdAt: T0,
       updatedAt: T0,
     }
-    ids.push(db.insert(inquiries).values(row).returning({ id: inquiries.id }).get().id)
+    ids.push(returnedRow(await db.insert(inquiries).values(row).returning({ id: inquiries.id })).id)
     return
   }
   const patches: Partial<Row>[] = [
@@ -108,22 +115,25 @@ function randomChange(db: Db, rnd: Random, ids: number[], staff: number[], depar
     { channelCode: rnd.pick(DEFAULT_CHANNELS).code },
     { subject: '只改主题：不在任何汇总的键里' },
   ]
-  db.update(inquiries).set(rnd.pick(patches)).where(eq(inquiries.id, id)).run()
+  await db.update(inquiries).set(rnd.pick(patches)).where(eq(inquiries.id, id))
 }
 
 describe('report summaries (migration 0009 triggers)', () => {
   it('equal the rows of inquiries after inserts, random key changes and deletes', async () => {
     for (const seed of [1, 2, 3]) {
-      const desk = setupDesk()
+      const desk = await setupDesk()
       const { db } = desk
       const staff = [
         (await signIn(desk, 'responder', 'a')).userId,
         (await signIn(desk, 'manager', 'b')).userId,
       ]
-      const departments = ['规划处', '土地处'].map((name) => createDepartment(db, { name }, T0).id)
+      const departments = [
+        (await createDepartment(db, { name: '规划处' }, T0)).id,
+        (await createDepartment(db, { name: '土地处' }, T0)).id,
+      ]
       const rnd = createRandom(seed)
       // receipts around Beijing midnights (16:00 UTC), some answered at the source
-      const created = addInquiries(
+      const created = await addInquiries(
         db,
         Array.from({ length: 120 }, () => {
           const receivedAt =
@@ -139,15 +149,15 @@ describe('report summaries (migration 0009 triggers)', () => {
         }),
       )
       const ids = created.map((r) => r.id)
-      expect(actual(db)).toEqual(expected(db.select().from(inquiries).all()))
-      for (let i = 0; i < 400; i++) randomChange(db, rnd, ids, staff, departments)
+      expect(await actual(db)).toEqual(expected(await db.select().from(inquiries)))
+      for (let i = 0; i < 400; i++) await randomChange(db, rnd, ids, staff, departments)
       const gone = rnd.shuffle(ids).slice(0, 30)
-      db.delete(inquiryEvents).where(inArray(inquiryEvents.inquiryId, gone)).run()
-      db.delete(replies).where(inArray(replies.inquiryId, gone)).run()
-      db.delete(inquiries).where(inArray(inquiries.id, gone)).run()
-      const rows = db.select().from(inquiries).all()
+      await db.delete(inquiryEvents).where(inArray(inquiryEvents.inquiryId, gone))
+      await db.delete(replies).where(inArray(replies.inquiryId, gone))
+      await db.delete(inquiries).where(inArray(inquiries.id, gone))
+      const rows = await db.select().from(inquiries)
       expect(rows.length).toBe(ids.length - 30)
-      expect(actual(db)).toEqual(expected(rows))
+      expect(await actual(db)).toEqual(expected(rows))
     }
   })
 })

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { createTestDb } from './client.ts'
+import { createTestDb, type Db } from './client.ts'
 import { withTransaction } from './transaction.ts'
 
-const names = (db: ReturnType<typeof createTestDb>) =>
+const names = (db: Db) =>
   db.$client.prepare('select name from departments order by id').pluck().all() as string[]
-const insert = (db: ReturnType<typeof createTestDb>, name: string) =>
+const insert = (db: Db, name: string) =>
   db.$client
     .prepare('insert into departments (name, is_active, created_at) values (?, 1, 0)')
     .run(name)
 
 describe('withTransaction', () => {
   it('leaves nothing written when the change fails half-way, after an await', async () => {
-    const db = createTestDb()
+    const db = await createTestDb()
     await expect(
       withTransaction(db, async (tx) => {
         insert(tx, '规划处')
@@ -25,7 +25,7 @@ describe('withTransaction', () => {
   })
 
   it('runs two concurrent changes one after the other, never interleaved', async () => {
-    const db = createTestDb()
+    const db = await createTestDb()
     const log: string[] = []
     let openGate!: () => void
     const gate = new Promise<void>((resolve) => (openGate = resolve))
@@ -49,7 +49,7 @@ describe('withTransaction', () => {
   })
 
   it('lets the next change in after one that failed', async () => {
-    const db = createTestDb()
+    const db = await createTestDb()
     const failed = withTransaction(db, () => {
       insert(db, '规划处')
       throw new Error('no')

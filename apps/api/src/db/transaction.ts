@@ -22,6 +22,7 @@ import { engineOf } from './engine.ts'
 import { pgTransaction } from './postgres.ts'
 
 const tails = new WeakMap<Db['$client'], Promise<void>>()
+const running = new AsyncLocalStorage<Db['$client']>()
 
 /**
  * Runs `fn` in a transaction, after every transaction started before it on this database.
@@ -34,6 +35,7 @@ export async function withTransaction<T>(db: Db, fn: (tx: Db) => T | Promise<T>)
     return pgTransaction(db, fn)
   }
   const client = db.$client
+  if (running.getStore() === client && client.inTransaction) return await fn(db)
   const before = tails.get(client) ?? Promise.resolve()
   let done!: () => void
   const mine = new Promise<void>((resolve) => (done = resolve))
@@ -42,7 +44,7 @@ export async function withTransaction<T>(db: Db, fn: (tx: Db) => T | Promise<T>)
   try {
     client.exec('BEGIN IMMEDIATE')
     try {
-      const result = await fn(db)
+      const result = await running.run(client, () => fn(db))
       client.exec('COMMIT')
       return result
     } catch (err) {

@@ -38,7 +38,7 @@ export const auditTrail = createMiddleware<AppEnv>(async (c, next) => {
   const read = personalDataRead(method, c.req.path, c.req.query('reveal'))
   const isAdmin = caller.user.role === 'admin' || caller.user.role === 'security_admin'
   if (!read && (SAFE_METHODS.has(method) || !isAdmin)) return
-  recordAudit(c.var.db, {
+  await recordAudit(c.var.db, {
     at: c.var.now(),
     actor: { id: caller.user.id, username: caller.user.username },
     address: clientAddress(c, c.var.trustProxy),

@@ -41,7 +41,7 @@ export const identify = createMiddleware<AppEnv>(async (c, next) => {
   const sessionToken = getCookie(c, sessionCookieName(c))
   c.set(
     'caller',
-    resolveCaller(
+    await resolveCaller(
       c.var.db,
       { bearerToken, sessionToken },
       c.var.now(),

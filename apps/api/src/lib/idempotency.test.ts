@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addInquiries, setupDesk, signIn, type Session } from '../test/setup.ts'
-
-type Desk = ReturnType<typeof setupDesk>
+import { addInquiries, setupDesk, signIn, type Session, type Desk } from '../test/setup.ts'
 
 function send(desk: Desk, s: Session, path: string, body: unknown, key?: string) {
   const headers: Record<string, string> = {
@@ -18,9 +16,9 @@ const count = (desk: Desk, table: string) =>
 
 describe('Idempotency-Key', () => {
   it('answers a resent reply, note and manual entry with the first answer and writes once', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk, 'admin')
-    const [inq] = addInquiries(desk.db, [{}])
+    const [inq] = await addInquiries(desk.db, [{}])
     const note = { version: 1, text: '已电话联系' }
     const first = await send(desk, s, `/inquiries/${inq!.id}/notes`, note, 'note-key-0000000001')
     const again = await send(desk, s, `/inquiries/${inq!.id}/notes`, note, 'note-key-0000000001')
@@ -54,10 +52,10 @@ describe('Idempotency-Key', () => {
   })
 
   it('writes once for concurrent sends, frees the key after a refusal, and keeps callers apart', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk, 'admin')
     const other = await signIn(desk, 'responder')
-    const [inq] = addInquiries(desk.db, [{}])
+    const [inq] = await addInquiries(desk.db, [{}])
     const note = { version: 1, text: '并发' }
     const answers = await Promise.all(
       [1, 2, 3].map(() =>

@@ -14,9 +14,9 @@ const fields = async (res: Response) =>
 
 describe('NUL in text', () => {
   it('is a 422 naming the field in search, mailbox, manual entry, replies and notes', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk, 'admin')
-    const [id] = addInquiries(desk.db, [{}]).map((r) => r.id)
+    const [id] = (await addInquiries(desk.db, [{}])).map((r) => r.id)
     const search = await call(desk, s, 'GET', '/inquiries?status=all&q=a%00bcd')
     expect(search.status).toBe(422)
     expect(await fields(search)).toEqual(['q'])
@@ -56,9 +56,9 @@ describe('NUL in text', () => {
 
 describe('dates outside 1992-01-01..2100-12-31', () => {
   it('are a 422 naming the field on the channel API, manual entry and every filter', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk, 'admin')
-    addInquiries(desk.db, [{}])
+    await addInquiries(desk.db, [{}])
     for (const receivedAt of [
       '9999-01-01T00:00:00Z',
       '0001-01-01T00:00:00Z',

@@ -118,7 +118,7 @@ async function prepare(rows: number): Promise<{ dir: string; db: string; file: s
   const db = join(dir, 'desk.sqlite')
   const file = join(dir, 'big.csv')
   const conn = openDb(db)
-  ensureChannels(conn, DEFAULT_CHANNELS, Date.now())
+  await ensureChannels(conn, DEFAULT_CHANNELS, Date.now())
   await importFile(conn, {
     channelCode: 'minxin',
     file: { name: 'base.csv', bytes: new TextEncoder().encode(csv(1, BASE_ROWS)) },

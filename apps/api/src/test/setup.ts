@@ -11,18 +11,24 @@ import { createUser } from '../modules/users/users.service.ts'
 
 export const T0 = Date.parse('2024-09-27T09:30:00+08:00')
 
-export function setupDesk(now: () => number = () => T0, publicLimits?: AppDeps['publicLimits']) {
-  const db = createTestDb()
-  ensureChannels(db, DEFAULT_CHANNELS, now())
+export async function setupDesk(
+  now: () => number = () => T0,
+  publicLimits?: AppDeps['publicLimits'],
+) {
+  const db = await createTestDb()
+  await ensureChannels(db, DEFAULT_CHANNELS, now())
   const app = createApp({ db, now, publicLimits })
   return { db, app }
 }
+
+/** A test desk: its database and the app on it. */
+export type Desk = Awaited<ReturnType<typeof setupDesk>>
 
 export type Session = { cookie: string; csrf: string; userId: number }
 
 /** Creates a user with `role` and signs in through `/auth/login`. */
 export async function signIn(
-  desk: ReturnType<typeof setupDesk>,
+  desk: Desk,
   role: UserRole = 'responder',
   username = `${role}1`,
 ): Promise<Session> {
@@ -44,7 +50,7 @@ export async function signIn(
 
 /** A JSON request as the signed-in session (cookie + CSRF header). */
 export function call(
-  desk: ReturnType<typeof setupDesk>,
+  desk: Desk,
   s: Session | undefined,
   method: string,
   path: string,
@@ -65,8 +71,8 @@ export function call(
 
 let seq = 0
 /** Writes inquiries through the real ingest path. */
-export function addInquiries(db: Db, items: Partial<NewInquiry>[]) {
-  return ingestInquiries(
+export async function addInquiries(db: Db, items: Partial<NewInquiry>[]) {
+  return await ingestInquiries(
     db,
     items.map((i) => ({
       channelCode: 'hotline_12345',

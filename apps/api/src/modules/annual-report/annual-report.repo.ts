@@ -2,53 +2,58 @@
 import { eq } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { annualReportSnapshots, annualReportTexts, users } from '../../db/schema.ts'
+import { changedRows } from '../../db/dialect.ts'
 
 /** The year's row with the name of who saved it last; undefined when nothing was saved. */
-export function findText(db: Db, year: number) {
-  return db
-    .select({
-      content: annualReportTexts.content,
-      updatedAt: annualReportTexts.updatedAt,
-      updatedBy: users.displayName,
-    })
-    .from(annualReportTexts)
-    .leftJoin(users, eq(users.id, annualReportTexts.updatedBy))
-    .where(eq(annualReportTexts.year, year))
-    .get()
+export async function findText(db: Db, year: number) {
+  return (
+    await db
+      .select({
+        content: annualReportTexts.content,
+        updatedAt: annualReportTexts.updatedAt,
+        updatedBy: users.displayName,
+      })
+      .from(annualReportTexts)
+      .leftJoin(users, eq(users.id, annualReportTexts.updatedBy))
+      .where(eq(annualReportTexts.year, year))
+      .limit(1)
+  )[0]
 }
 
-export function saveText(
+export async function saveText(
   db: Db,
   row: { year: number; content: string; updatedBy: number; updatedAt: number },
 ) {
-  db.insert(annualReportTexts)
+  await db
+    .insert(annualReportTexts)
     .values(row)
     .onConflictDoUpdate({
       target: annualReportTexts.year,
       set: { content: row.content, updatedBy: row.updatedBy, updatedAt: row.updatedAt },
     })
-    .run()
 }
 
 /** The closed year's snapshot with who closed it; undefined while the year is open. */
-export function findSnapshot(db: Db, year: number) {
-  return db
-    .select({
-      report: annualReportSnapshots.report,
-      numbers: annualReportSnapshots.numbers,
-      closedAt: annualReportSnapshots.closedAt,
-      closedBy: users.displayName,
-    })
-    .from(annualReportSnapshots)
-    .leftJoin(users, eq(users.id, annualReportSnapshots.closedBy))
-    .where(eq(annualReportSnapshots.year, year))
-    .get()
+export async function findSnapshot(db: Db, year: number) {
+  return (
+    await db
+      .select({
+        report: annualReportSnapshots.report,
+        numbers: annualReportSnapshots.numbers,
+        closedAt: annualReportSnapshots.closedAt,
+        closedBy: users.displayName,
+      })
+      .from(annualReportSnapshots)
+      .leftJoin(users, eq(users.id, annualReportSnapshots.closedBy))
+      .where(eq(annualReportSnapshots.year, year))
+      .limit(1)
+  )[0]
 }
 
 /** Stores the snapshot; false when the year was closed already (the first one stays). */
-export function insertSnapshot(
+export async function insertSnapshot(
   db: Db,
   row: { year: number; report: string; numbers: string; closedBy: number; closedAt: number },
-): boolean {
-  return db.insert(annualReportSnapshots).values(row).onConflictDoNothing().run().changes > 0
+): Promise<boolean> {
+  return changedRows(await db.insert(annualReportSnapshots).values(row).onConflictDoNothing()) > 0
 }

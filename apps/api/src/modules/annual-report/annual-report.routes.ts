@@ -19,18 +19,18 @@ const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 
 export const annualReportRoutes = new Hono<AppEnv>()
   .use(requireStaff('manager'))
-  .get('/:year', validate('param', yearParam), (c) => {
-    const report = getAnnualReport(c.var.db, c.var.user, c.req.valid('param').year)
+  .get('/:year', validate('param', yearParam), async (c) => {
+    const report = await getAnnualReport(c.var.db, c.var.user, c.req.valid('param').year)
     return c.json({ report, blocks: reportBlocks(report) }, 200)
   })
-  .get('/:year/text', validate('param', yearParam), (c) => {
-    const report = getAnnualReport(c.var.db, c.var.user, c.req.valid('param').year)
+  .get('/:year/text', validate('param', yearParam), async (c) => {
+    const report = await getAnnualReport(c.var.db, c.var.user, c.req.valid('param').year)
     c.header('Content-Type', 'text/plain; charset=utf-8')
     return c.body(blocksToText(reportBlocks(report)), 200)
   })
   .get('/:year/docx', validate('param', yearParam), async (c) => {
     const { year } = c.req.valid('param')
-    const report = getAnnualReport(c.var.db, c.var.user, year)
+    const report = await getAnnualReport(c.var.db, c.var.user, year)
     const bytes = await blocksToDocx(reportBlocks(report), report.title)
     c.header('Content-Type', DOCX_TYPE)
     c.header(
@@ -43,8 +43,8 @@ export const annualReportRoutes = new Hono<AppEnv>()
     '/:year/text',
     validate('param', yearParam),
     validate('json', annualReportTextSchema),
-    (c) => {
-      const saved = saveReportText(
+    async (c) => {
+      const saved = await saveReportText(
         c.var.db,
         c.req.valid('param').year,
         c.req.valid('json'),
@@ -54,7 +54,7 @@ export const annualReportRoutes = new Hono<AppEnv>()
       return c.json(saved, 200)
     },
   )
-  .post('/:year/close', validate('param', yearParam), (c) => {
-    const report = closeYear(c.var.db, c.var.user, c.req.valid('param').year, c.var.now())
+  .post('/:year/close', validate('param', yearParam), async (c) => {
+    const report = await closeYear(c.var.db, c.var.user, c.req.valid('param').year, c.var.now())
     return c.json({ report, blocks: reportBlocks(report) }, 200)
   })

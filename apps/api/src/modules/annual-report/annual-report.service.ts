@@ -52,31 +52,40 @@ export type CountedSentence = {
 }
 
 /** The staff-written parts of `year` (defaults when none were saved) and who saved them. */
-export function getReportText(
+export async function getReportText(
   db: Db,
   year: number,
-): { text: AnnualReportText; updatedBy: string | null; updatedAt: number | null } {
-  const row = repo.findText(db, year)
+): Promise<{ text: AnnualReportText; updatedBy: string | null; updatedAt: number | null }> {
+  const row = await repo.findText(db, year)
   const text = annualReportTextSchema.parse(row ? JSON.parse(row.content) : {})
   return { text, updatedBy: row?.updatedBy ?? null, updatedAt: row?.updatedAt ?? null }
 }
 
 /** Saves the staff-written parts of `year` (whole, replacing the last save). CONFLICT `closed` once the year is closed. */
-export function saveReportText(
+export async function saveReportText(
   db: Db,
   year: number,
   text: AnnualReportText,
   user: SessionUser,
   now: number,
 ) {
-  requireOpen(db, year)
-  repo.saveText(db, { year, content: JSON.stringify(text), updatedBy: user.id, updatedAt: now })
-  return getReportText(db, year)
+  await requireOpen(db, year)
+  await repo.saveText(db, {
+    year,
+    content: JSON.stringify(text),
+    updatedBy: user.id,
+    updatedAt: now,
+  })
+  return await getReportText(db, year)
 }
 
 /** The sentences of section 一 the desk counts: channels (the tally's), phone consultations, proposals. */
-function countedSentences(db: Db, viewer: ReportViewer, year: number): CountedSentence[] {
-  const tally = getYearTally(db, viewer, year)
+async function countedSentences(
+  db: Db,
+  viewer: ReportViewer,
+  year: number,
+): Promise<CountedSentence[]> {
+  const tally = await getYearTally(db, viewer, year)
   const { from, to } = yearRange(year)
   const link = (
     label: string,
@@ -91,7 +100,7 @@ function countedSentences(db: Db, viewer: ReportViewer, year: number): CountedSe
   const own = new Set<string>(OWN_SENTENCE_CHANNELS)
   const calls =
     tally.channels.find((c) => c.code === PHONE_CONSULTATION_CHANNEL.code)?.received ?? 0
-  const proposals = listProposals(db, year)
+  const proposals = await listProposals(db, year)
   const counts = countProposals(proposals)
   return [
     {
@@ -165,7 +174,9 @@ function sourceLinks(
 export type ReportViewer = Parameters<typeof getYearTally>[1]
 
 /** Sections 三 and 四's sentences (the disclosure register's), linked to the cells they read. */
-function disclosureSentences(table: ReturnType<typeof getDisclosureTable>): CountedSentence[] {
+function disclosureSentences(
+  table: Awaited<ReturnType<typeof getDisclosureTable>>,
+): CountedSentence[] {
   const cell = (row: string, column: string) =>
     table.sectionThree.find((r) => r.row === row)?.cells.find((c) => c.column === column)
   const received = cell('new', 'total')
@@ -209,14 +220,17 @@ function disclosureSentences(table: ReturnType<typeof getDisclosureTable>): Coun
 }
 
 /** The live draft: counted sentences, sections 三 and 四's tables, staff text, who edited it. */
-function liveDraft(db: Db, viewer: ReportViewer, year: number) {
-  const { text, updatedBy, updatedAt } = getReportText(db, year)
+async function liveDraft(db: Db, viewer: ReportViewer, year: number) {
+  const { text, updatedBy, updatedAt } = await getReportText(db, year)
   const title = `${text.bureau}${year}年政府信息公开工作年度报告`
-  const disclosure = getDisclosureTable(db, year)
-  const sentences = [...countedSentences(db, viewer, year), ...disclosureSentences(disclosure)]
+  const disclosure = await getDisclosureTable(db, year)
+  const sentences = [
+    ...(await countedSentences(db, viewer, year)),
+    ...disclosureSentences(disclosure),
+  ]
   return { year, title, sentences, disclosure, text, updatedBy, updatedAt }
 }
-type Draft = ReturnType<typeof liveDraft>
+type Draft = Awaited<ReturnType<typeof liveDraft>>
 
 /** What each counted sentence is about, as the keys of its numbers read on the report page. */
 const SENTENCE_NAMES: Record<CountedSentence['key'], string> = {
@@ -246,8 +260,8 @@ function numbersOf(d: Draft): Record<string, number> {
   return out
 }
 
-function requireOpen(db: Db, year: number) {
-  const closed = repo.findSnapshot(db, year)
+async function requireOpen(db: Db, year: number) {
+  const closed = await repo.findSnapshot(db, year)
   if (closed)
     throw new AppError(
       'CONFLICT',
@@ -261,9 +275,9 @@ function requireOpen(db: Db, year: number) {
  * snapshot as it was closed, who closed it and when, and the numbers that now differ from it
  * (records of that year changed since).
  */
-export function getAnnualReport(db: Db, viewer: ReportViewer, year: number) {
-  const snapshot = repo.findSnapshot(db, year)
-  const live = liveDraft(db, viewer, year)
+export async function getAnnualReport(db: Db, viewer: ReportViewer, year: number) {
+  const snapshot = await repo.findSnapshot(db, year)
+  const live = await liveDraft(db, viewer, year)
   if (!snapshot) return { ...live, closed: null, differences: [] }
   const report = JSON.parse(snapshot.report) as Draft
   const differences = numberDifferences(
@@ -274,16 +288,16 @@ export function getAnnualReport(db: Db, viewer: ReportViewer, year: number) {
 }
 
 /** 定稿: freezes the year's draft as a dated snapshot. CONFLICT `closed` when it was closed already. */
-export function closeYear(db: Db, user: SessionUser, year: number, now: number) {
-  const live = liveDraft(db, user, year)
-  const stored = repo.insertSnapshot(db, {
+export async function closeYear(db: Db, user: SessionUser, year: number, now: number) {
+  const live = await liveDraft(db, user, year)
+  const stored = await repo.insertSnapshot(db, {
     year,
     report: JSON.stringify(live),
     numbers: JSON.stringify(numbersOf(live)),
     closedBy: user.id,
     closedAt: now,
   })
-  if (!stored) requireOpen(db, year)
-  return getAnnualReport(db, user, year)
+  if (!stored) await requireOpen(db, year)
+  return await getAnnualReport(db, user, year)
 }
-export type AnnualReport = ReturnType<typeof getAnnualReport>
+export type AnnualReport = Awaited<ReturnType<typeof getAnnualReport>>

@@ -1,6 +1,6 @@
 import mammoth from 'mammoth'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { call, setupDesk, signIn, type Session } from '../../test/setup.ts'
+import { call, setupDesk, signIn, type Desk, type Session } from '../../test/setup.ts'
 import { seedReport2017 } from '../seed/report-2017.service.ts'
 
 const CHANNELS_2017 =
@@ -42,10 +42,11 @@ const TEXT = {
 }
 
 describe('the 2017 annual report draft', () => {
-  const desk = setupDesk()
+  let desk: Desk
   let manager: Session
   beforeAll(async () => {
-    seedReport2017(desk.db, Date.parse('2018-01-15T10:00:00+08:00'))
+    desk = await setupDesk()
+    await seedReport2017(desk.db, Date.parse('2018-01-15T10:00:00+08:00'))
     manager = await signIn(desk, 'manager')
   }, 60_000)
 

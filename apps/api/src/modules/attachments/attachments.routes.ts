@@ -67,9 +67,9 @@ export const attachmentRoutes = new Hono<AppEnv>()
 
 export const inquiryAttachmentRoutes = new Hono<AppEnv>()
   .use(requireStaff())
-  .get('/:id/attachments', validate('param', idParam), (c) => {
+  .get('/:id/attachments', validate('param', idParam), async (c) => {
     return c.json(
-      { attachments: listInquiryAttachments(c.var.db, c.req.valid('param').id, c.var.user) },
+      { attachments: await listInquiryAttachments(c.var.db, c.req.valid('param').id, c.var.user) },
       200,
     )
   })
@@ -80,7 +80,7 @@ export const inquiryAttachmentRoutes = new Hono<AppEnv>()
       c.req.valid('json'),
     )
     return c.json(
-      { attachments: listInquiryAttachments(c.var.db, c.req.valid('param').id, c.var.user) },
+      { attachments: await listInquiryAttachments(c.var.db, c.req.valid('param').id, c.var.user) },
       201,
     )
   })
@@ -95,7 +95,9 @@ export const inquiryAttachmentRoutes = new Hono<AppEnv>()
         c.req.valid('json'),
       )
       return c.json(
-        { attachments: listInquiryAttachments(c.var.db, c.req.valid('param').id, c.var.user) },
+        {
+          attachments: await listInquiryAttachments(c.var.db, c.req.valid('param').id, c.var.user),
+        },
         201,
       )
     },

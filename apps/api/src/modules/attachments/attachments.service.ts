@@ -15,18 +15,21 @@ import * as repo from './attachments.repo.ts'
 type Viewer = Pick<SessionUser, 'id' | 'role' | 'departmentId'>
 
 /** Ids whose attachments an inquiry's page shows: itself, its main item and its merged duplicates. */
-function familyOf(db: Db, row: { id: number; duplicateOfId: number | null }): number[] {
+async function familyOf(
+  db: Db,
+  row: { id: number; duplicateOfId: number | null },
+): Promise<number[]> {
   const main = row.duplicateOfId ?? row.id
-  return [...new Set([row.id, main, ...repo.listDuplicateIds(db, main)])]
+  return [...new Set([row.id, main, ...(await repo.listDuplicateIds(db, main))])]
 }
 
 /**
  * The attachments of an inquiry and of the items merged with it (merging keeps both sides' files).
  * @throws AppError NOT_FOUND when `viewer` may not see the inquiry
  */
-export function listInquiryAttachments(db: Db, inquiryId: number, viewer: Viewer) {
-  const row = load(db, inquiryId, viewer)
-  return repo.listForInquiries(db, familyOf(db, row)).map((r) => ({
+export async function listInquiryAttachments(db: Db, inquiryId: number, viewer: Viewer) {
+  const row = await load(db, inquiryId, viewer)
+  return (await repo.listForInquiries(db, await familyOf(db, row))).map((r) => ({
     ...toView(r),
     inquiryId: r.inquiryId ?? inquiryId,
     replyId: r.replyId,
@@ -45,15 +48,15 @@ export async function openForStaff(
   viewer: Viewer,
   opts: { preview: boolean },
 ) {
-  const row = repo.findAttachment(ctx.db, id)
+  const row = await repo.findAttachment(ctx.db, id)
   if (!row || row.inquiryId === null || row.sha256 === null)
     throw new AppError('NOT_FOUND', `Attachment ${id} does not exist`)
   const sha256 = row.sha256
   const inquiryId = row.inquiryId
-  await withTransaction(ctx.db, (db) => {
-    const inquiry = load(db, inquiryId, viewer)
+  await withTransaction(ctx.db, async (db) => {
+    const inquiry = await load(db, inquiryId, viewer)
     if (row.source === 'citizen' && !opts.preview) {
-      recordEvent(db, {
+      await recordEvent(db, {
         inquiryId: inquiry.id,
         actorId: viewer.id,
         type: 'attachment_opened',

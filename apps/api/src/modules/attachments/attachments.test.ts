@@ -7,18 +7,17 @@ import { createApp } from '../../app.ts'
 import { createTestDb } from '../../db/client.ts'
 import { diskFileStore } from '../../lib/file-store.ts'
 import { jpegWithGps, notAnImage, tinyPdf } from '../../test/files.ts'
-import { T0, addInquiries, call, setupDesk, signIn } from '../../test/setup.ts'
+import { T0, addInquiries, call, setupDesk, signIn, type Desk } from '../../test/setup.ts'
 import { DEFAULT_CHANNELS } from '@desk/domain'
 import { ensureChannels } from '../channels/channels.service.ts'
 import { updateUser } from '../users/users.service.ts'
 
-type Desk = ReturnType<typeof setupDesk>
 type Attachment = { id: number; name: string; type: string; size: number; url: string }
 
 /** A desk whose files land in a folder the test can look into. */
-function deskWithFolder() {
-  const db = createTestDb()
-  ensureChannels(db, DEFAULT_CHANNELS, T0)
+async function deskWithFolder() {
+  const db = await createTestDb()
+  await ensureChannels(db, DEFAULT_CHANNELS, T0)
   const root = mkdtempSync(join(tmpdir(), 'desk-files-test-'))
   return { desk: { db, app: createApp({ db, files: diskFileStore(root), now: () => T0 }) }, root }
 }
@@ -73,7 +72,7 @@ async function filesOf(desk: Desk, id: number) {
 
 describe('channel API files', () => {
   it('takes an uploaded photo by token and an inline PDF, and serves them as downloads', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const token = await channelToken(desk)
     const up = await upload(desk, token, '现场照片.jpg', await jpegWithGps())
     expect(up.status).toBe(201)
@@ -119,7 +118,7 @@ describe('channel API files', () => {
   ])(
     'refuses an upload: %s, with 422 naming the file and the reason',
     async (_, name, bytes, reason) => {
-      const desk = setupDesk()
+      const desk = await setupDesk()
       const token = await channelToken(desk)
       const res = await upload(desk, token, name, bytes())
       expect(res.status).toBe(422)
@@ -130,7 +129,7 @@ describe('channel API files', () => {
   )
 
   it('refuses an item with a bad inline file, too many files or an unknown token, writing nothing', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const token = await channelToken(desk)
     const cases: [unknown[], string][] = [
       [[{ name: 'scan.jpg', contentBase64: notAnImage().toString('base64') }], 'type'],
@@ -156,7 +155,7 @@ describe('channel API files', () => {
   })
 
   it('removes EXIF camera and GPS data from a photo before it is stored', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const token = await channelToken(desk)
     const photo = await jpegWithGps()
     expect(photo.includes('SpyCam-9')).toBe(true)
@@ -183,7 +182,7 @@ describe('channel API files', () => {
   })
 
   it('stores identical files once', async () => {
-    const { desk, root } = deskWithFolder()
+    const { desk, root } = await deskWithFolder()
     const token = await channelToken(desk)
     const pdf = tinyPdf()
     for (const externalId of ['A', 'B']) {
@@ -205,7 +204,7 @@ describe('channel API files', () => {
 
 describe('who may read a file', () => {
   it('serves it to every role that sees the inquiry, 404 to a responder of another department; a citizen file opened is on the timeline', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const token = await channelToken(desk)
     const staged = (await (await upload(desk, token, '信.pdf', tinyPdf())).json()) as {
       token: string
@@ -255,9 +254,9 @@ describe('who may read a file', () => {
 
 describe('staff files', () => {
   it('adds a photo with a note, and a reply carries a PDF; merging keeps both sides files', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk, 'responder')
-    const [a, b] = addInquiries(desk.db, [{}, {}])
+    const [a, b] = await addInquiries(desk.db, [{}, {}])
     const stage = async (name: string, bytes: Uint8Array) => {
       const res = await desk.app.request(`/attachments/uploads?name=${encodeURIComponent(name)}`, {
         method: 'POST',
@@ -292,8 +291,8 @@ describe('staff files', () => {
   })
 
   it('does not let one user bind another user’s upload', async () => {
-    const desk = setupDesk()
-    const [a] = addInquiries(desk.db, [{}])
+    const desk = await setupDesk()
+    const [a] = await addInquiries(desk.db, [{}])
     const one = await signIn(desk, 'responder', 'one')
     const two = await signIn(desk, 'responder', 'two')
     const res = await desk.app.request('/attachments/uploads?name=x.pdf', {

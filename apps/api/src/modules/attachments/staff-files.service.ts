@@ -20,16 +20,16 @@ export async function addStaffFiles(
 ) {
   const uploader = `user:${ctx.user.id}` as const
   const prepared = await prepareAttachments(ctx, input.attachments, { profile: 'staff', uploader })
-  return act(ctx, id, { action: 'note', version: input.version }, (row, db) => {
-    write(db, row, { updatedAt: ctx.now })
-    const files = bindAttachments(db, prepared, {
+  return act(ctx, id, { action: 'note', version: input.version }, async (row, db) => {
+    await write(db, row, { updatedAt: ctx.now })
+    const files = await bindAttachments(db, prepared, {
       inquiryId: id,
       source: 'staff',
       createdBy: ctx.user.id,
       uploader,
       now: ctx.now,
     })
-    recordEvent(db, {
+    await recordEvent(db, {
       inquiryId: id,
       actorId: ctx.user.id,
       type: 'attachment_added',
@@ -51,15 +51,15 @@ export async function replyWithFiles(
 ) {
   const uploader = `user:${ctx.user.id}` as const
   const prepared = await prepareAttachments(ctx, input.attachments, { profile: 'staff', uploader })
-  return act(ctx, id, { action: 'reply', version: input.version }, (row, db) => {
-    requireReplyWithoutSignOff(db, row)
-    const replyId = releaseReply(db, row, {
+  return act(ctx, id, { action: 'reply', version: input.version }, async (row, db) => {
+    await requireReplyWithoutSignOff(db, row)
+    const replyId = await releaseReply(db, row, {
       body: input.body,
       authorId: ctx.user.id,
       approvedBy: null,
       now: ctx.now,
     })
-    const files = bindAttachments(db, prepared, {
+    const files = await bindAttachments(db, prepared, {
       inquiryId: id,
       replyId,
       source: 'staff',
@@ -67,7 +67,7 @@ export async function replyWithFiles(
       uploader,
       now: ctx.now,
     })
-    recordEvent(db, {
+    await recordEvent(db, {
       inquiryId: id,
       actorId: ctx.user.id,
       type: 'attachment_added',

@@ -5,8 +5,8 @@ import { auditLog } from '../../db/schema.ts'
 
 export type AuditRow = typeof auditLog.$inferInsert
 
-export function insertAuditRow(db: Db, row: AuditRow) {
-  db.insert(auditLog).values(row).run()
+export async function insertAuditRow(db: Db, row: AuditRow) {
+  await db.insert(auditLog).values(row)
 }
 
 /** Filters of the audit log: exact action, actor username, `from`/`to` as UTC ms (to exclusive). */
@@ -28,7 +28,7 @@ export async function listAuditRows(db: Db, f: AuditFilter, limit: number, befor
     f.toMs !== undefined ? lt(auditLog.at, f.toMs) : undefined,
     beforeId !== undefined ? lt(auditLog.id, beforeId) : undefined,
   ]
-  return db
+  return await db
     .select()
     .from(auditLog)
     .where(and(...where))

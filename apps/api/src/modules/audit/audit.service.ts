@@ -16,8 +16,8 @@ export type AuditEntry = {
   address?: string | undefined
 }
 
-export function recordAudit(db: Db, e: AuditEntry) {
-  repo.insertAuditRow(db, {
+export async function recordAudit(db: Db, e: AuditEntry) {
+  await repo.insertAuditRow(db, {
     at: e.at,
     action: e.action,
     actorId: e.actor?.id ?? null,

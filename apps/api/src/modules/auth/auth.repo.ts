@@ -3,11 +3,11 @@ import { and, eq, gt, isNull } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { apiTokens, sessions, users } from '../../db/schema.ts'
 
-export function findUserByUsername(db: Db, username: string) {
-  return db.select().from(users).where(eq(users.username, username)).get()
+export async function findUserByUsername(db: Db, username: string) {
+  return (await db.select().from(users).where(eq(users.username, username)).limit(1))[0]
 }
 
-export function insertSession(
+export async function insertSession(
   db: Db,
   row: {
     tokenHash: string
@@ -18,11 +18,11 @@ export function insertSession(
     lastSeenAt: number
   },
 ) {
-  db.insert(sessions).values(row).run()
+  await db.insert(sessions).values(row)
 }
 
-export function deleteSession(db: Db, tokenHash: string) {
-  db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run()
+export async function deleteSession(db: Db, tokenHash: string) {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash))
 }
 
 /** The live session with its active user, or undefined. */
@@ -47,14 +47,16 @@ export function findLiveSession(db: Db, tokenHash: string, now: number) {
     .get()
 }
 
-export function touchSession(db: Db, tokenHash: string, now: number) {
-  db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash)).run()
+export async function touchSession(db: Db, tokenHash: string, now: number) {
+  await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash))
 }
 
-export function findLiveApiToken(db: Db, tokenHash: string) {
-  return db
-    .select({ id: apiTokens.id, channelCode: apiTokens.channelCode })
-    .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
-    .get()
+export async function findLiveApiToken(db: Db, tokenHash: string) {
+  return (
+    await db
+      .select({ id: apiTokens.id, channelCode: apiTokens.channelCode })
+      .from(apiTokens)
+      .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
+      .limit(1)
+  )[0]
 }

@@ -34,7 +34,7 @@ export const authRoutes = new Hono<AppEnv>()
   .post('/logout', requireSession, (c) => {
     const name = sessionCookieName(c)
     const token = getCookie(c, name)
-    if (token) logout(c.var.db, token)
+    if (token) await logout(c.var.db, token)
     deleteCookie(c, name, { path: '/', secure: isHttps(c) })
     return c.json({ ok: true }, 200)
   })

@@ -31,7 +31,7 @@ export async function login(
   address: string,
   security: SecuritySettings,
 ) {
-  const waitMs = loginWaitMs(db, input.username, address, now)
+  const waitMs = await loginWaitMs(db, input.username, address, now)
   if (waitMs > 0) {
     const retryAfterSeconds = Math.ceil(waitMs / 1000)
     throw new AppError(
@@ -40,14 +40,14 @@ export async function login(
       { retryAfterSeconds },
     )
   }
-  const user = repo.findUserByUsername(db, input.username)
+  const user = await repo.findUserByUsername(db, input.username)
   const matches = await verifyPassword(
     input.password,
     user?.passwordHash ?? (await dummyPasswordHash()),
   )
   if (!user || !user.isActive || !matches) {
-    recordLoginFailure(db, input.username, address, now, security)
-    recordAudit(db, {
+    await recordLoginFailure(db, input.username, address, now, security)
+    await recordAudit(db, {
       at: now,
       action: 'login_failed',
       target: `username:${input.username}`,
@@ -68,7 +68,7 @@ export async function login(
   })
   const token = newToken()
   const csrfToken = newToken()
-  repo.insertSession(db, {
+  await repo.insertSession(db, {
     tokenHash: hashToken(token),
     userId: user.id,
     csrfToken,
@@ -86,8 +86,8 @@ export async function login(
   return { token, csrfToken, user: sessionUser, passwordChange }
 }
 
-export function logout(db: Db, token: string) {
-  repo.deleteSession(db, hashToken(token))
+export async function logout(db: Db, token: string) {
+  await repo.deleteSession(db, hashToken(token))
 }
 
 // a session's last-seen time is written at most this often (a write per request would cost the queue)
@@ -98,7 +98,7 @@ const SEEN_RESOLUTION_MS = 60_000
  * A session idle for longer than `idleMs` (0: no idle limit) ends here (等保 2.0 §8.1.4.1 b:
  * 登录连接超时自动退出). `policy` decides whether the user must replace an expired password.
  */
-export function resolveCaller(
+export async function resolveCaller(
   db: Db,
   creds: { sessionToken?: string | undefined; bearerToken?: string | undefined },
   now: number,
@@ -106,18 +106,18 @@ export function resolveCaller(
   policy?: PasswordPolicy,
 ): Caller | undefined {
   if (creds.bearerToken) {
-    const token = repo.findLiveApiToken(db, hashToken(creds.bearerToken))
+    const token = await repo.findLiveApiToken(db, hashToken(creds.bearerToken))
     return token
       ? { kind: 'channel_token', channelCode: token.channelCode, tokenId: token.id }
       : undefined
   }
   if (creds.sessionToken) {
     const tokenHash = hashToken(creds.sessionToken)
-    const s = repo.findLiveSession(db, tokenHash, now)
+    const s = await repo.findLiveSession(db, tokenHash, now)
     if (!s) return undefined
     const { csrfToken, lastSeenAt, mustChangePassword, passwordChangedAt, ...user } = s
     if (idleMs > 0 && now - lastSeenAt > idleMs) {
-      repo.deleteSession(db, tokenHash)
+      await repo.deleteSession(db, tokenHash)
       return undefined
     }
     if (now - lastSeenAt >= SEEN_RESOLUTION_MS) repo.touchSession(db, tokenHash, now)

@@ -4,7 +4,7 @@ import { call, setupDesk, signIn, T0 } from '../../test/setup.ts'
 
 describe('/auth', () => {
   it('sets an HttpOnly SameSite session cookie and returns the user with a CSRF token', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     await createUser(
       desk.db,
       { username: 'wang', displayName: '王芳', role: 'manager', password: 'long-enough' },
@@ -28,7 +28,7 @@ describe('/auth', () => {
   })
 
   it('answers 401 with the same message for a wrong password and an unknown user', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     await createUser(
       desk.db,
       { username: 'wang', displayName: '王芳', role: 'manager', password: 'long-enough' },
@@ -47,7 +47,7 @@ describe('/auth', () => {
   })
 
   it('answers a malformed JSON body with 422, not 500, on login and on a staff route', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const admin = await signIn(desk, 'admin')
     const bad = (path: string, headers: Record<string, string> = {}) =>
       desk.app.request(path, {
@@ -67,7 +67,7 @@ describe('/auth', () => {
   })
 
   it('ends the session on logout', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk)
     expect((await call(desk, s, 'GET', '/auth/me')).status).toBe(200)
     expect((await call(desk, s, 'POST', '/auth/logout')).status).toBe(200)
@@ -76,7 +76,7 @@ describe('/auth', () => {
 
   it('expires sessions after their lifetime', async () => {
     let now = T0
-    const desk = setupDesk(() => now)
+    const desk = await setupDesk(() => now)
     const s = await signIn(desk)
     now = T0 + 13 * 3600 * 1000
     expect((await call(desk, s, 'GET', '/auth/me')).status).toBe(401)
@@ -85,7 +85,7 @@ describe('/auth', () => {
 
 describe('/users', () => {
   it('lets an admin create a user who can then sign in; refuses responders and duplicates', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const admin = await signIn(desk, 'admin')
     const responder = await signIn(desk, 'responder')
     const input = {

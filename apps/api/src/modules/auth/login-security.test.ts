@@ -14,15 +14,20 @@ vi.mock('../../lib/password.ts', async (importOriginal) => {
 })
 
 /** A desk whose clock the test moves, behind a trusted proxy so each request names its address. */
-function desk(security = DEFAULT_SECURITY) {
-  const db = createTestDb()
-  ensureChannels(db, DEFAULT_CHANNELS, T0)
+async function desk(security = DEFAULT_SECURITY) {
+  const db = await createTestDb()
+  await ensureChannels(db, DEFAULT_CHANNELS, T0)
   let now = T0
   const app = createApp({ db, now: () => now, trustProxy: true, security })
   return { db, app, advance: (ms: number) => (now += ms) }
 }
 
-function login(d: ReturnType<typeof desk>, username: string, pw: string, address = '203.0.113.7') {
+function login(
+  d: Awaited<ReturnType<typeof desk>>,
+  username: string,
+  pw: string,
+  address = '203.0.113.7',
+) {
   return d.app.request('/auth/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
@@ -61,7 +66,7 @@ describe('the last active holder of a separated administrator role', () => {
 
 describe('login throttling', () => {
   it('backs off a (username, address) pair after 5 failures with 429 and Retry-After, doubling, failures only', async () => {
-    const d = desk()
+    const d = await desk()
     await createUser(
       d.db,
       { username: 'zhou', displayName: '周', role: 'manager', password: GOOD },
@@ -84,7 +89,7 @@ describe('login throttling', () => {
   })
 
   it('caps failures per address whatever the usernames, and shows lockouts to admins', async () => {
-    const d = desk({ ...DEFAULT_SECURITY, loginAddressFailuresPerHour: 8 })
+    const d = await desk({ ...DEFAULT_SECURITY, loginAddressFailuresPerHour: 8 })
     await createUser(
       d.db,
       { username: 'zhou', displayName: '周', role: 'manager', password: GOOD },
@@ -105,7 +110,7 @@ describe('login throttling', () => {
   })
 
   it('does the same password work for an unknown user as for a known one', async () => {
-    const d = desk()
+    const d = await desk()
     await createUser(
       d.db,
       { username: 'zhou', displayName: '周', role: 'manager', password: GOOD },
@@ -125,7 +130,7 @@ describe('login throttling', () => {
 
 describe('等保 2.0: password policy, idle sessions, separated roles, audit log', () => {
   it('refuses weak and reused passwords, naming the field', async () => {
-    const d = desk()
+    const d = await desk()
     const admin = await signIn(d, 'admin')
     const weak = await call(d, admin, 'POST', '/users', {
       username: 'li',
@@ -157,7 +162,7 @@ describe('等保 2.0: password policy, idle sessions, separated roles, audit log
   })
 
   it('ends a session idle for longer than the timeout', async () => {
-    const d = desk()
+    const d = await desk()
     const s = await signIn(d, 'responder')
     d.advance(29 * 60_000)
     expect((await call(d, s, 'GET', '/auth/me')).status).toBe(200)
@@ -168,10 +173,10 @@ describe('等保 2.0: password policy, idle sessions, separated roles, audit log
   })
 
   it('lets the auditor read and export the audit log and nothing else; no one can erase it', async () => {
-    const d = desk()
+    const d = await desk()
     const admin = await signIn(d, 'admin')
     const auditor: Session = await signIn(d, 'auditor')
-    const [inq] = addInquiries(d.db, [{ citizenName: '张三', citizenPhone: '13812345678' }])
+    const [inq] = await addInquiries(d.db, [{ citizenName: '张三', citizenPhone: '13812345678' }])
     expect((await call(d, admin, 'POST', `/inquiries/${inq!.id}/contact`)).status).toBe(200)
     expect((await call(d, admin, 'POST', '/departments', { name: '规划处' })).status).toBe(201)
     expect((await call(d, admin, 'GET', '/audit')).status).toBe(403)

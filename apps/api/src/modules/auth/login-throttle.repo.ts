@@ -5,25 +5,25 @@ import { loginThrottle } from '../../db/schema.ts'
 
 export type ThrottleRow = typeof loginThrottle.$inferSelect
 
-export function findThrottleRows(db: Db, keys: string[]): ThrottleRow[] {
-  return db.select().from(loginThrottle).where(inArray(loginThrottle.key, keys)).all()
+export async function findThrottleRows(db: Db, keys: string[]): Promise<ThrottleRow[]> {
+  return await db.select().from(loginThrottle).where(inArray(loginThrottle.key, keys))
 }
 
-export function upsertThrottleRow(db: Db, row: ThrottleRow) {
-  db.insert(loginThrottle)
+export async function upsertThrottleRow(db: Db, row: ThrottleRow) {
+  await db
+    .insert(loginThrottle)
     .values(row)
     .onConflictDoUpdate({
       target: loginThrottle.key,
       set: { failures: row.failures, windowStart: row.windowStart, lockedUntil: row.lockedUntil },
     })
-    .run()
 }
 
-export function deleteThrottleRow(db: Db, key: string) {
-  db.delete(loginThrottle).where(eq(loginThrottle.key, key)).run()
+export async function deleteThrottleRow(db: Db, key: string) {
+  await db.delete(loginThrottle).where(eq(loginThrottle.key, key))
 }
 
 /** Drops counters whose window ended before `before` and that lock nothing any more. */
-export function pruneThrottleRows(db: Db, before: number) {
-  db.delete(loginThrottle).where(lt(loginThrottle.windowStart, before)).run()
+export async function pruneThrottleRows(db: Db, before: number) {
+  await db.delete(loginThrottle).where(lt(loginThrottle.windowStart, before))
 }

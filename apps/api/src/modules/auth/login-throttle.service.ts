@@ -5,6 +5,7 @@
  * usernames. Keyed by the pair, a guesser elsewhere cannot lock a user out of their own address.
  * Each lock is an audit event (`login_locked`, `login_address_capped`) admins can see.
  */
+import { withTransaction } from '../../db/transaction.ts'
 import type { Db } from '../../db/client.ts'
 import type { SecuritySettings } from '../../lib/security-settings.ts'
 import { recordAudit } from '../audit/audit.service.ts'
@@ -16,24 +17,28 @@ const pairKey = (username: string, address: string) => `user:${username.toLowerC
 const addressKey = (address: string) => `addr:${address}`
 
 /** How long (ms) sign-ins of `username` from `address` must wait; 0: go ahead. */
-export function loginWaitMs(db: Db, username: string, address: string, now: number): number {
-  const rows = repo.findThrottleRows(db, [pairKey(username, address), addressKey(address)])
+export async function loginWaitMs(
+  db: Db,
+  username: string,
+  address: string,
+  now: number,
+): Promise<number> {
+  const rows = await repo.findThrottleRows(db, [pairKey(username, address), addressKey(address)])
   return Math.max(0, ...rows.map((r) => r.lockedUntil - now))
 }
 
 /** Counts one failure of the pair and of the address; sets (and records) a lock when due. */
-export function recordLoginFailure(
+export async function recordLoginFailure(
   db: Db,
   username: string,
   address: string,
   now: number,
   s: SecuritySettings,
 ) {
-  db.transaction((tx) => {
-    const t = tx as unknown as Db
+  await withTransaction(db, async (t) => {
     const pk = pairKey(username, address)
     const ak = addressKey(address)
-    const rows = new Map(repo.findThrottleRows(t, [pk, ak]).map((r) => [r.key, r]))
+    const rows = new Map((await repo.findThrottleRows(t, [pk, ak])).map((r) => [r.key, r]))
     const counted = (key: string) => {
       const r = rows.get(key)
       return r && now - r.windowStart < HOUR_MS
@@ -45,7 +50,7 @@ export function recordLoginFailure(
     if (over >= 0) {
       pair.lockedUntil =
         now + Math.min(s.loginMaxLockMs, s.loginBackoffMs * 2 ** Math.min(over, 30))
-      recordAudit(t, {
+      await recordAudit(t, {
         at: now,
         action: 'login_locked',
         target: `username:${username}`,
@@ -57,7 +62,7 @@ export function recordLoginFailure(
     if (addr.failures >= s.loginAddressFailuresPerHour) {
       addr.lockedUntil = addr.windowStart + HOUR_MS
       if (addr.failures === s.loginAddressFailuresPerHour) {
-        recordAudit(t, {
+        await recordAudit(t, {
           at: now,
           action: 'login_address_capped',
           target: `address:${address}`,
@@ -66,13 +71,13 @@ export function recordLoginFailure(
         })
       }
     }
-    repo.upsertThrottleRow(t, pair)
-    repo.upsertThrottleRow(t, addr)
-    repo.pruneThrottleRows(t, now - 2 * HOUR_MS)
+    await repo.upsertThrottleRow(t, pair)
+    await repo.upsertThrottleRow(t, addr)
+    await repo.pruneThrottleRows(t, now - 2 * HOUR_MS)
   })
 }
 
 /** A successful sign-in clears its pair's failures (the address cap keeps counting). */
-export function clearLoginFailures(db: Db, username: string, address: string) {
-  repo.deleteThrottleRow(db, pairKey(username, address))
+export async function clearLoginFailures(db: Db, username: string, address: string) {
+  await repo.deleteThrottleRow(db, pairKey(username, address))
 }

@@ -26,9 +26,11 @@ const importQuery = z.object({ source: textSchema().trim().min(1).max(200).optio
 /** The routes, with the recompute of open due dates every change runs in its transaction. */
 export const calendarRoutes = (recompute: RecomputeDeadlines) =>
   new Hono<AppEnv>()
-    .get('/years', requireStaff(), (c) => c.json({ items: listCalendarYears(c.var.db) }, 200))
-    .get('/days', requireStaff(), validate('query', yearQuery), (c) =>
-      c.json(listCalendarDays(c.var.db, c.req.valid('query').year), 200),
+    .get('/years', requireStaff(), async (c) =>
+      c.json({ items: await listCalendarYears(c.var.db) }, 200),
+    )
+    .get('/days', requireStaff(), validate('query', yearQuery), async (c) =>
+      c.json(await listCalendarDays(c.var.db, c.req.valid('query').year), 200),
     )
     .put(
       '/days/:date',

@@ -35,14 +35,14 @@ export type RecomputeDeadlines = (
   reason: string,
   actorId: number | null,
   now: number,
-) => RecomputeResult
+) => Promise<RecomputeResult>
 
 /** An admin's change (`user`), or the CLI's (null), with the recompute to run in its transaction. */
 type ChangeCtx = Ctx<SessionUser | null> & { recompute: RecomputeDeadlines }
 
 /** The calendar as the database has it now. */
-export function loadCalendar(db: Db): HolidayCalendar {
-  const { days, years } = repo.readCalendar(db)
+export async function loadCalendar(db: Db): Promise<HolidayCalendar> {
+  const { days, years } = await repo.readCalendar(db)
   return buildCalendar(
     days.map((d) => ({ date: d.date, isOffDay: d.isOffDay, name: d.name ?? undefined })),
     years,
@@ -54,8 +54,8 @@ export function loadCalendar(db: Db): HolidayCalendar {
  * loaded yet; a loaded year (perhaps corrected by an admin) is left alone.
  * @returns the number of years loaded now (0 to 10)
  */
-export function ensureCalendar(db: Db, now: number): number {
-  const loaded = new Set(repo.listYears(db).map((y) => y.year))
+export async function ensureCalendar(db: Db, now: number): Promise<number> {
+  const loaded = new Set((await repo.listYears(db)).map((y) => y.year))
   const missing: number[] = []
   for (let y = BUNDLED_YEARS.from; y <= BUNDLED_YEARS.to; y += 1)
     if (!loaded.has(y)) missing.push(y)
@@ -63,11 +63,10 @@ export function ensureCalendar(db: Db, now: number): number {
   const entries = readChineseDays(BUNDLED_YEARS.from, BUNDLED_YEARS.to).filter((e) =>
     missing.includes(Number(e.date.slice(0, 4))),
   )
-  db.transaction((tx) => {
-    const t = tx as unknown as Db
-    repo.upsertDays(t, entries, { source: CHINESE_DAYS_SOURCE, by: null, at: now })
+  await withTransaction(db, async (t) => {
+    await repo.upsertDays(t, entries, { source: CHINESE_DAYS_SOURCE, by: null, at: now })
     for (const year of missing)
-      repo.upsertYear(t, { year, source: CHINESE_DAYS_SOURCE, loadedAt: now, loadedBy: null })
+      await repo.upsertYear(t, { year, source: CHINESE_DAYS_SOURCE, loadedAt: now, loadedBy: null })
   })
   return missing.length
 }
@@ -75,11 +74,11 @@ export function ensureCalendar(db: Db, now: number): number {
 function changeAndRecompute(
   ctx: ChangeCtx,
   reason: string,
-  change: (tx: Db) => void,
+  change: (tx: Db) => Promise<void>,
 ): Promise<RecomputeResult> {
-  return withTransaction(ctx.db, (tx) => {
-    change(tx)
-    return ctx.recompute(tx, loadCalendar(tx), reason, ctx.user?.id ?? null, ctx.now)
+  return withTransaction(ctx.db, async (tx) => {
+    await change(tx)
+    return ctx.recompute(tx, await loadCalendar(tx), reason, ctx.user?.id ?? null, ctx.now)
   })
 }
 
@@ -89,20 +88,27 @@ export async function setCalendarDay(ctx: ChangeCtx, entry: CalendarEntry) {
   const recompute = await changeAndRecompute(
     ctx,
     `calendar: ${entry.date} set to ${what}${entry.name ? ` (${entry.name})` : ''}`,
-    (db) =>
-      repo.upsertDays(db, [entry], { source: 'admin', by: ctx.user?.id ?? null, at: ctx.now }),
+    async (db) =>
+      await repo.upsertDays(db, [entry], {
+        source: 'admin',
+        by: ctx.user?.id ?? null,
+        at: ctx.now,
+      }),
   )
-  return { day: repo.findDay(ctx.db, entry.date), recompute }
+  return { day: await repo.findDay(ctx.db, entry.date), recompute }
 }
 
 /** Removes a listed date (it follows Monday–Friday again); open due dates are recomputed. */
 export async function removeCalendarDay(ctx: ChangeCtx, date: string) {
-  if (!repo.findDay(ctx.db, date)) throw new AppError('NOT_FOUND', `${date} is not a listed date`)
+  if (!(await repo.findDay(ctx.db, date)))
+    throw new AppError('NOT_FOUND', `${date} is not a listed date`)
   return {
     recompute: await changeAndRecompute(
       ctx,
       `calendar: ${date} removed (Monday–Friday rule)`,
-      (db) => repo.deleteDay(db, date),
+      async (db) => {
+        await repo.deleteDay(db, date)
+      },
     ),
   }
 }
@@ -127,18 +133,18 @@ export async function importCalendarYear(ctx: ChangeCtx, json: unknown, source: 
   const recompute = await changeAndRecompute(
     ctx,
     `calendar: ${year} loaded from ${source}`,
-    (db) => {
-      repo.upsertDays(db, days, { source, by, at: ctx.now })
-      repo.upsertYear(db, { year, source, loadedAt: ctx.now, loadedBy: by })
+    async (db) => {
+      await repo.upsertDays(db, days, { source, by, at: ctx.now })
+      await repo.upsertYear(db, { year, source, loadedAt: ctx.now, loadedBy: by })
     },
   )
   return { year, days: days.length, recompute }
 }
 
 /** `[{ year, source, loadedAt, days }]` with `days` the listed dates of that year. */
-export function listCalendarYears(db: Db) {
-  const counts = repo.countDaysByYear(db)
-  return repo.listYears(db).map((y) => ({
+export async function listCalendarYears(db: Db) {
+  const counts = await repo.countDaysByYear(db)
+  return (await repo.listYears(db)).map((y) => ({
     year: y.year,
     source: y.source,
     loadedAt: y.loadedAt,
@@ -147,7 +153,7 @@ export function listCalendarYears(db: Db) {
 }
 
 /** The listed dates of `year` and whether the year is loaded. */
-export function listCalendarDays(db: Db, year: number) {
-  const isLoaded = repo.listYears(db).some((y) => y.year === year)
-  return { year, isLoaded, days: repo.listDaysOfYear(db, year) }
+export async function listCalendarDays(db: Db, year: number) {
+  const isLoaded = (await repo.listYears(db)).some((y) => y.year === year)
+  return { year, isLoaded, days: await repo.listDaysOfYear(db, year) }
 }

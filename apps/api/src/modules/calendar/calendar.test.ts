@@ -12,8 +12,8 @@ type View = {
 }
 
 async function adminDesk() {
-  const desk = setupDesk()
-  ensureDeadlineSetup(desk.db, T0)
+  const desk = await setupDesk()
+  await ensureDeadlineSetup(desk.db, T0)
   return { desk, admin: await signIn(desk, 'admin'), responder: await signIn(desk, 'responder') }
 }
 
@@ -21,7 +21,7 @@ const holidayDir = sharedDataDir('holiday-cn')
 describe.runIf(holidayDir)('the calendar loaded on first start (chinese-days 1.5.7)', () => {
   it('agrees with holiday-cn on every date of 2017–2026', async () => {
     const { desk } = await adminDesk()
-    const cal = loadCalendar(desk.db)
+    const cal = await loadCalendar(desk.db)
     const listed = new Map<string, boolean>()
     for (let y = 2017; y <= 2026; y += 1) {
       const file = JSON.parse(readFileSync(resolve(holidayDir!, `${y}.json`), 'utf8')) as {
@@ -77,8 +77,8 @@ describe('PUT /calendar/days/:date', () => {
   it('moves an open due date when an admin adds a make-up workday, with the event, in one go', async () => {
     const { desk, admin } = await adminDesk()
     // Fri 2024-09-27, 15 working days (mayor's mailbox default): due Wed 2024-10-23; a worked Sat 10-19 makes it Tue 10-22
-    const [open] = addInquiries(desk.db, [{ channelCode: 'mayor_mailbox' }])
-    const [replied] = addInquiries(desk.db, [
+    const [open] = await addInquiries(desk.db, [{ channelCode: 'mayor_mailbox' }])
+    const [replied] = await addInquiries(desk.db, [
       { channelCode: 'mayor_mailbox', reply: { body: '已办', repliedAt: T0 } },
     ])
     const before = (await (await call(desk, admin, 'GET', `/inquiries/${open!.id}`)).json()) as View
@@ -126,7 +126,7 @@ describe('PUT /calendar/days/:date', () => {
     ).toBe(422)
     expect((await call(desk, admin, 'DELETE', '/calendar/days/2024-10-22')).status).toBe(404)
     expect((await call(desk, admin, 'DELETE', '/calendar/days/2024-10-12')).status).toBe(200)
-    expect(loadCalendar(desk.db).isWorkingDay('2024-10-12')).toBe(false)
+    expect((await loadCalendar(desk.db)).isWorkingDay('2024-10-12')).toBe(false)
   })
 })
 
@@ -143,7 +143,9 @@ describe('POST /calendar/years', () => {
   it('loads a holiday-cn year and recomputes open deadlines into it', async () => {
     const { desk, admin } = await adminDesk()
     const received = Date.parse('2026-12-28T10:00:00+08:00')
-    const [item] = addInquiries(desk.db, [{ channelCode: 'mayor_mailbox', receivedAt: received }])
+    const [item] = await addInquiries(desk.db, [
+      { channelCode: 'mayor_mailbox', receivedAt: received },
+    ])
     const before = (await (
       await call(desk, admin, 'GET', `/inquiries/${item!.id}`)
     ).json()) as View & { deadline: { explanation: { uncoveredYears: number[] } } }
@@ -196,7 +198,7 @@ describe('POST /calendar/years', () => {
 describe('ingest', () => {
   it('gives new inquiries the policy of their channel and category on the loaded calendar', async () => {
     const { desk, admin } = await adminDesk()
-    const [consult, complaint, disclosure] = addInquiries(desk.db, [
+    const [consult, complaint, disclosure] = await addInquiries(desk.db, [
       { category: '咨询' },
       { category: '投诉' },
       { channelCode: 'mayor_mailbox', kind: 'disclosure' },

@@ -5,21 +5,24 @@ import { channelSettings } from '../../db/schema.ts'
 
 export type ChannelSettingsRow = typeof channelSettings.$inferSelect
 
-export function findChannelSettings(db: Db, channelCode: string) {
-  return db.select().from(channelSettings).where(eq(channelSettings.channelCode, channelCode)).get()
+export async function findChannelSettings(db: Db, channelCode: string) {
+  return (
+    await db
+      .select()
+      .from(channelSettings)
+      .where(eq(channelSettings.channelCode, channelCode))
+      .limit(1)
+  )[0]
 }
 
-export function listChannelSettings(db: Db) {
-  return db.select().from(channelSettings).all()
+export async function listChannelSettings(db: Db) {
+  return await db.select().from(channelSettings)
 }
 
-export function upsertChannelSettings(db: Db, row: ChannelSettingsRow) {
+export async function upsertChannelSettings(db: Db, row: ChannelSettingsRow) {
   const { requiresSignOff, webhookUrl, webhookSecret, updatedBy, updatedAt } = row
-  db.insert(channelSettings)
-    .values(row)
-    .onConflictDoUpdate({
-      target: channelSettings.channelCode,
-      set: { requiresSignOff, webhookUrl, webhookSecret, updatedBy, updatedAt },
-    })
-    .run()
+  await db.insert(channelSettings).values(row).onConflictDoUpdate({
+    target: channelSettings.channelCode,
+    set: { requiresSignOff, webhookUrl, webhookSecret, updatedBy, updatedAt },
+  })
 }

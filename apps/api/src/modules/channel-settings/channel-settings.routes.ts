@@ -10,17 +10,19 @@ import { listChannelSettingsView, updateChannelSettings } from './channel-settin
 const codeParam = z.object({ code: channelCodeSchema })
 
 export const channelSettingsRoutes = new Hono<AppEnv>()
-  .get('/', requireStaff(), (c) => c.json({ settings: listChannelSettingsView(c.var.db) }, 200))
+  .get('/', requireStaff(), async (c) =>
+    c.json({ settings: await listChannelSettingsView(c.var.db) }, 200),
+  )
   .patch(
     '/:code',
     requireStaff('admin'),
     validate('param', codeParam),
     validate('json', channelSettingsSchema),
-    (c) => {
+    async (c) => {
       const { code } = c.req.valid('param')
       return c.json(
         {
-          settings: updateChannelSettings(
+          settings: await updateChannelSettings(
             c.var.db,
             code,
             c.req.valid('json'),

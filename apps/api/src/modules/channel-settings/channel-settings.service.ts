@@ -19,8 +19,8 @@ export type ChannelSettings = {
 }
 
 /** The settings in force for the channel (defaults when never set). */
-export function getChannelSettings(db: Db, channelCode: string): ChannelSettings {
-  const row = repo.findChannelSettings(db, channelCode)
+export async function getChannelSettings(db: Db, channelCode: string): Promise<ChannelSettings> {
+  const row = await repo.findChannelSettings(db, channelCode)
   return {
     requiresSignOff: row?.requiresSignOff ?? false,
     reopenOnMessage: row?.reopenOnMessage ?? true,
@@ -41,20 +41,23 @@ function toView(channelCode: string, s: ChannelSettings) {
 }
 
 /** Every channel's settings, in channel order. */
-export function listChannelSettingsView(db: Db) {
-  return listChannelCodes(db).map((code) => toView(code, getChannelSettings(db, code)))
+export async function listChannelSettingsView(db: Db) {
+  const views = []
+  for (const code of await listChannelCodes(db))
+    views.push(toView(code, await getChannelSettings(db, code)))
+  return views
 }
 
 /** Applies `patch` (absent fields keep their value); a webhook URL needs a secret to sign with. */
-export function updateChannelSettings(
+export async function updateChannelSettings(
   db: Db,
   channelCode: string,
   patch: ChannelSettingsInput,
   userId: number,
   now: number,
 ) {
-  getChannel(db, channelCode)
-  const next = { ...getChannelSettings(db, channelCode), ...patch }
+  await getChannel(db, channelCode)
+  const next = { ...(await getChannelSettings(db, channelCode)), ...patch }
   if (next.webhookUrl !== null && next.webhookSecret === null) {
     throw new AppError(
       'VALIDATION',
@@ -62,6 +65,6 @@ export function updateChannelSettings(
       [{ path: ['webhookSecret'], message: 'required with webhookUrl' }],
     )
   }
-  repo.upsertChannelSettings(db, { channelCode, ...next, updatedBy: userId, updatedAt: now })
+  await repo.upsertChannelSettings(db, { channelCode, ...next, updatedBy: userId, updatedAt: now })
   return toView(channelCode, next)
 }

@@ -10,7 +10,7 @@ type Settings = {
 
 describe('/channel-settings', () => {
   it('an admin turns on sign-off and a webhook; staff read it without the secret', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const admin = await signIn(desk, 'admin')
     const res = await call(desk, admin, 'PATCH', '/channel-settings/mayor_mailbox', {
       requiresSignOff: true,
@@ -43,7 +43,7 @@ describe('/channel-settings', () => {
   })
 
   it('answers 422 for a webhook without a secret (naming it) or a non-http URL, 404 for an unknown channel, 403 for a manager', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const admin = await signIn(desk, 'admin')
     const noSecret = await call(desk, admin, 'PATCH', '/channel-settings/minxin', {
       webhookUrl: 'https://example.gov.cn/hook',

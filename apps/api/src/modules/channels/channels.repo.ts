@@ -3,30 +3,32 @@ import type { CreateChannelInput, UpdateChannelInput } from '@desk/domain'
 import { asc, eq, max } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { apiTokens, channels } from '../../db/schema.ts'
+import { returnedRow } from '../../db/rows.ts'
+import { changedRows } from '../../db/dialect.ts'
 
-export function listChannels(db: Db) {
-  return db.select().from(channels).orderBy(asc(channels.sortOrder), asc(channels.code)).all()
+export async function listChannels(db: Db) {
+  return await db.select().from(channels).orderBy(asc(channels.sortOrder), asc(channels.code))
 }
 
-export function findChannel(db: Db, code: string) {
-  return db.select().from(channels).where(eq(channels.code, code)).get()
+export async function findChannel(db: Db, code: string) {
+  return (await db.select().from(channels).where(eq(channels.code, code)).limit(1))[0]
 }
 
-export function insertChannel(db: Db, input: CreateChannelInput, now: number) {
-  const last = db
-    .select({ n: max(channels.sortOrder) })
-    .from(channels)
-    .get()
-  db.insert(channels)
-    .values({ ...input, sortOrder: (last?.n ?? 0) + 1, createdAt: now })
-    .run()
+export async function insertChannel(db: Db, input: CreateChannelInput, now: number) {
+  const last = (
+    await db
+      .select({ n: max(channels.sortOrder) })
+      .from(channels)
+      .limit(1)
+  )[0]
+  await db.insert(channels).values({ ...input, sortOrder: (last?.n ?? 0) + 1, createdAt: now })
 }
 
-export function updateChannel(db: Db, code: string, patch: UpdateChannelInput) {
-  return db.update(channels).set(patch).where(eq(channels.code, code)).run().changes
+export async function updateChannel(db: Db, code: string, patch: UpdateChannelInput) {
+  return changedRows(await db.update(channels).set(patch).where(eq(channels.code, code)))
 }
 
-export function insertApiToken(
+export async function insertApiToken(
   db: Db,
   row: {
     channelCode: string
@@ -36,5 +38,5 @@ export function insertApiToken(
     createdAt: number
   },
 ) {
-  return db.insert(apiTokens).values(row).returning({ id: apiTokens.id }).get().id
+  return returnedRow(await db.insert(apiTokens).values(row).returning({ id: apiTokens.id })).id
 }

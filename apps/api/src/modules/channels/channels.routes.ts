@@ -26,18 +26,18 @@ const tokenBody = z.object({ name: textSchema().trim().min(1).max(100) })
 const filesCtx = (c: Context<AppEnv>) => ({ db: c.var.db, files: c.var.files, now: c.var.now() })
 
 export const channelRoutes = new Hono<AppEnv>()
-  .get('/', requireStaff(), (c) => c.json({ channels: listChannels(c.var.db) }, 200))
-  .post('/', requireStaff('admin'), validate('json', createChannelSchema), (c) => {
-    return c.json({ channel: createChannel(c.var.db, c.req.valid('json'), c.var.now()) }, 201)
+  .get('/', requireStaff(), async (c) => c.json({ channels: await listChannels(c.var.db) }, 200))
+  .post('/', requireStaff('admin'), validate('json', createChannelSchema), async (c) => {
+    return c.json({ channel: await createChannel(c.var.db, c.req.valid('json'), c.var.now()) }, 201)
   })
   .patch(
     '/:code',
     requireStaff('admin'),
     validate('param', codeParam),
     validate('json', updateChannelSchema),
-    (c) => {
+    async (c) => {
       return c.json(
-        { channel: updateChannel(c.var.db, c.req.valid('param').code, c.req.valid('json')) },
+        { channel: await updateChannel(c.var.db, c.req.valid('param').code, c.req.valid('json')) },
         200,
       )
     },
@@ -47,8 +47,8 @@ export const channelRoutes = new Hono<AppEnv>()
     requireStaff('admin'),
     validate('param', codeParam),
     validate('json', tokenBody),
-    (c) => {
-      const t = createApiToken(
+    async (c) => {
+      const t = await createApiToken(
         c.var.db,
         c.req.valid('param').code,
         c.req.valid('json').name,

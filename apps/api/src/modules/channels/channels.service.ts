@@ -8,47 +8,53 @@ import { AppError } from '../../lib/errors.ts'
 import { hashToken, newToken } from '../../lib/tokens.ts'
 import * as repo from './channels.repo.ts'
 
-export function listChannels(db: Db) {
-  return repo.listChannels(db)
+export async function listChannels(db: Db) {
+  return await repo.listChannels(db)
 }
 
 /** Every channel code, active or not, in display order. */
-export function listChannelCodes(db: Db): string[] {
-  return repo.listChannels(db).map((c) => c.code)
+export async function listChannelCodes(db: Db): Promise<string[]> {
+  return (await repo.listChannels(db)).map((c) => c.code)
 }
 
 /** The channel, or NOT_FOUND. */
-export function getChannel(db: Db, code: string) {
-  const channel = repo.findChannel(db, code)
+export async function getChannel(db: Db, code: string) {
+  const channel = await repo.findChannel(db, code)
   if (!channel) throw new AppError('NOT_FOUND', `Unknown channel: ${code}`)
   return channel
 }
 
 /** The channel when it accepts new inquiries: NOT_FOUND if unknown, CONFLICT if deactivated. */
-export function getActiveChannel(db: Db, code: string) {
-  const channel = getChannel(db, code)
+export async function getActiveChannel(db: Db, code: string) {
+  const channel = await getChannel(db, code)
   if (!channel.isActive) throw new AppError('CONFLICT', `Channel ${code} is deactivated`)
   return channel
 }
 
-export function createChannel(db: Db, input: CreateChannelInput, now: number) {
-  if (repo.findChannel(db, input.code))
+export async function createChannel(db: Db, input: CreateChannelInput, now: number) {
+  if (await repo.findChannel(db, input.code))
     throw new AppError('CONFLICT', `Channel ${input.code} exists already`)
-  repo.insertChannel(db, input, now)
-  return getChannel(db, input.code)
+  await repo.insertChannel(db, input, now)
+  return await getChannel(db, input.code)
 }
 
-export function updateChannel(db: Db, code: string, patch: UpdateChannelInput) {
-  if (repo.updateChannel(db, code, patch) === 0)
+export async function updateChannel(db: Db, code: string, patch: UpdateChannelInput) {
+  if ((await repo.updateChannel(db, code, patch)) === 0)
     throw new AppError('NOT_FOUND', `Unknown channel: ${code}`)
-  return getChannel(db, code)
+  return await getChannel(db, code)
 }
 
 /** Makes a bearer token for the channel's API. The token is returned once; only its hash is kept. */
-export function createApiToken(db: Db, code: string, name: string, userId: number, now: number) {
-  getChannel(db, code)
+export async function createApiToken(
+  db: Db,
+  code: string,
+  name: string,
+  userId: number,
+  now: number,
+) {
+  await getChannel(db, code)
   const token = newToken()
-  const id = repo.insertApiToken(db, {
+  const id = await repo.insertApiToken(db, {
     channelCode: code,
     name,
     tokenHash: hashToken(token),
@@ -59,6 +65,7 @@ export function createApiToken(db: Db, code: string, name: string, userId: numbe
 }
 
 /** Seeds channels that are missing (first start). Existing rows are left as the admin set them. */
-export function ensureChannels(db: Db, defaults: readonly CreateChannelInput[], now: number) {
-  for (const c of defaults) if (!repo.findChannel(db, c.code)) repo.insertChannel(db, c, now)
+export async function ensureChannels(db: Db, defaults: readonly CreateChannelInput[], now: number) {
+  for (const c of defaults)
+    if (!(await repo.findChannel(db, c.code))) await repo.insertChannel(db, c, now)
 }

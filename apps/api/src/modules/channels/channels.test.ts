@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { call, setupDesk, signIn } from '../../test/setup.ts'
+import { call, setupDesk, signIn, type Desk } from '../../test/setup.ts'
 
 const item = (externalId: string, extra: Record<string, unknown> = {}) => ({
   externalId,
@@ -11,7 +11,7 @@ const item = (externalId: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 })
 
-async function tokenFor(desk: ReturnType<typeof setupDesk>, code: string) {
+async function tokenFor(desk: Desk, code: string) {
   const admin = await signIn(desk, 'admin')
   const res = await call(desk, admin, 'POST', `/channels/${code}/tokens`, {
     name: 'platform bridge',
@@ -20,12 +20,7 @@ async function tokenFor(desk: ReturnType<typeof setupDesk>, code: string) {
   return ((await res.json()) as { token: string }).token
 }
 
-function postWithToken(
-  desk: ReturnType<typeof setupDesk>,
-  token: string,
-  code: string,
-  body: unknown,
-) {
+function postWithToken(desk: Desk, token: string, code: string, body: unknown) {
   return desk.app.request(`/channels/${code}/inquiries`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -37,7 +32,7 @@ type Results = { results: { externalId: string; id: number; created: boolean }[]
 
 describe('POST /channels/:code/inquiries', () => {
   it('creates with a channel token, and returns the existing id with created:false on resubmission', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const token = await tokenFor(desk, 'minxin')
     const first = await postWithToken(desk, token, 'minxin', [item('MX-1'), item('MX-2')])
     expect(first.status).toBe(201)
@@ -50,7 +45,7 @@ describe('POST /channels/:code/inquiries', () => {
   })
 
   it('stores the received time as the UTC instant of the offset time', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const token = await tokenFor(desk, 'minxin')
     const res = (await (await postWithToken(desk, token, 'minxin', item('MX-9'))).json()) as Results
     const s = await signIn(desk, 'responder')
@@ -64,7 +59,7 @@ describe('POST /channels/:code/inquiries', () => {
   })
 
   it('rejects the whole batch with 422 naming the item and field, writing nothing', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const token = await tokenFor(desk, 'minxin')
     const res = await postWithToken(desk, token, 'minxin', [
       item('A'),
@@ -81,7 +76,7 @@ describe('POST /channels/:code/inquiries', () => {
   })
 
   it('refuses a token of another channel (403) and no credentials (401)', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const token = await tokenFor(desk, 'minxin')
     expect((await postWithToken(desk, token, 'mayor_mailbox', item('X'))).status).toBe(403)
     expect(
@@ -91,7 +86,7 @@ describe('POST /channels/:code/inquiries', () => {
   })
 
   it('refuses more than 1000 items and an oversized body', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const token = await tokenFor(desk, 'minxin')
     const many = Array.from({ length: 1001 }, (_, i) => item(`N${i}`))
     expect((await postWithToken(desk, token, 'minxin', many)).status).toBe(422)
@@ -101,7 +96,7 @@ describe('POST /channels/:code/inquiries', () => {
   })
 
   it('accepts staff sessions and refuses a deactivated channel with 409', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const admin = await signIn(desk, 'admin')
     expect((await call(desk, admin, 'POST', '/channels/minxin/inquiries', item('S1'))).status).toBe(
       201,
@@ -121,7 +116,7 @@ describe('POST /channels/:code/inquiries', () => {
 
 describe('channel administration', () => {
   it('lets an admin add and rename a channel, and forbids a responder', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const admin = await signIn(desk, 'admin')
     const responder = await signIn(desk, 'responder')
     const input = { code: 'phone_114', nameZh: '114查号台', nameEn: '114 Line', intake: 'manual' }
@@ -147,7 +142,7 @@ describe('channel administration', () => {
   })
 
   it('rejects an invalid channel code with 422', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const admin = await signIn(desk, 'admin')
     const res = await call(desk, admin, 'POST', '/channels', {
       code: 'Bad Code',

@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { call, setupDesk, signIn } from '../../test/setup.ts'
+import { call, setupDesk, signIn, type Desk } from '../../test/setup.ts'
 
 // code units that broke files before: lone surrogates, the noncharacters U+FFFE/U+FFFF, C0
 // controls XML forbids, CR/LF, and the starts of spreadsheet formulas
@@ -36,17 +36,14 @@ const text = (maxLength: number) =>
 /** What the desk stores of `s`: the boundary rule, then the schema's trim. */
 const stored = (s: string) => normalizeText(s).trim()
 
-async function tokenFor(
-  desk: ReturnType<typeof setupDesk>,
-  admin: Awaited<ReturnType<typeof signIn>>,
-) {
+async function tokenFor(desk: Desk, admin: Awaited<ReturnType<typeof signIn>>) {
   const res = await call(desk, admin, 'POST', '/channels/minxin/tokens', { name: 'bridge' })
   return ((await res.json()) as { token: string }).token
 }
 
 describe('text through the channel API', () => {
   it('comes back normalised and otherwise identical from GET, the CSV and the XLSX export', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const admin = await signIn(desk, 'admin')
     const token = await tokenFor(desk, admin)
     let batch = 0
@@ -132,7 +129,7 @@ describe('text through the channel API', () => {
   })
 
   it('refuses a NUL with 422 naming the item and field, writing nothing', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const admin = await signIn(desk, 'admin')
     const token = await tokenFor(desk, admin)
     const res = await desk.app.request('/channels/minxin/inquiries', {

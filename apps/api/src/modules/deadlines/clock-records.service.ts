@@ -13,44 +13,54 @@ import { deadlineOf, ruleOf, type DeadlineInputs } from './deadline-of.ts'
 import * as repo from './deadlines.repo.ts'
 
 /** Opens a pause record. */
-export function startPause(
+export async function startPause(
   tx: Db,
   p: { inquiryId: number; reason: string; pausedAt: number; pausedBy: number },
 ) {
-  repo.insertPause(tx, p)
+  await repo.insertPause(tx, p)
 }
 
 /** Closes the open pause and returns the due date (UTC ms) counting every closed pause. */
-export function endPause(tx: Db, row: DeadlineInputs, at: number, by: number): number {
-  repo.closeOpenPause(tx, row.id, at, by)
-  return deadlineOf(tx, row, loadCalendar(tx)).dueAt
+export async function endPause(
+  tx: Db,
+  row: DeadlineInputs,
+  at: number,
+  by: number,
+): Promise<number> {
+  await repo.closeOpenPause(tx, row.id, at, by)
+  return (await deadlineOf(tx, row, await loadCalendar(tx))).dueAt
 }
 
 /** Records a request; CONFLICT when the rule allows none, one is pending, or one was approved. @returns its id */
-export function insertExtensionRequest(
+export async function insertExtensionRequest(
   tx: Db,
   row: DeadlineInputs,
   reason: string,
   by: number,
   at: number,
-): number {
+): Promise<number> {
   if (ruleOf(row).extensionAmount === null) {
     throw new AppError('CONFLICT', `The deadline policy of inquiry ${row.id} allows no extension`, {
       reason: 'not_extendable',
     })
   }
-  if (repo.findPendingExtension(tx, row.id))
+  if (await repo.findPendingExtension(tx, row.id))
     throw new AppError('CONFLICT', `Inquiry ${row.id} has a pending extension request`, {
       reason: 'pending',
     })
-  if (repo.hasApprovedExtension(tx, row.id))
+  if (await repo.hasApprovedExtension(tx, row.id))
     throw new AppError('CONFLICT', `Inquiry ${row.id} was extended already`, { reason: 'extended' })
-  return repo.insertExtension(tx, { inquiryId: row.id, reason, requestedBy: by, requestedAt: at })
+  return await repo.insertExtension(tx, {
+    inquiryId: row.id,
+    reason,
+    requestedBy: by,
+    requestedAt: at,
+  })
 }
 
 /** The request; NOT_FOUND when absent. */
-export function getExtensionRequest(db: Db, requestId: number) {
-  const request = repo.findExtension(db, requestId)
+export async function getExtensionRequest(db: Db, requestId: number) {
+  const request = await repo.findExtension(db, requestId)
   if (!request) throw new AppError('NOT_FOUND', `Extension request ${requestId} does not exist`)
   return request
 }
@@ -61,13 +71,13 @@ export function getExtensionRequest(db: Db, requestId: number) {
  * @returns the new due date (UTC ms; unchanged when rejected)
  * @throws AppError CONFLICT `decided` when the request is not pending
  */
-export function decideExtensionRequest(
+export async function decideExtensionRequest(
   tx: Db,
   requestId: number,
   row: DeadlineInputs & { dueAt: number; pausedAt: number | null },
   d: { approve: boolean; by: number; at: number; note: string | null },
-): number {
-  const request = getExtensionRequest(tx, requestId)
+): Promise<number> {
+  const request = await getExtensionRequest(tx, requestId)
   if (request.status !== 'pending') {
     throw new AppError('CONFLICT', `Extension request ${requestId} was ${request.status} already`, {
       reason: 'decided',
@@ -75,7 +85,7 @@ export function decideExtensionRequest(
   }
   const decided = { decidedBy: d.by, decidedAt: d.at, decisionNote: d.note }
   if (!d.approve) {
-    repo.decideExtension(tx, requestId, {
+    await repo.decideExtension(tx, requestId, {
       ...decided,
       status: 'rejected',
       oldDueAt: null,
@@ -84,8 +94,10 @@ export function decideExtensionRequest(
     return row.dueAt
   }
   const dueAt =
-    row.pausedAt === null ? deadlineOf(tx, row, loadCalendar(tx), true).dueAt : row.dueAt
-  repo.decideExtension(tx, requestId, {
+    row.pausedAt === null
+      ? (await deadlineOf(tx, row, await loadCalendar(tx), true)).dueAt
+      : row.dueAt
+  await repo.decideExtension(tx, requestId, {
     ...decided,
     status: 'approved',
     oldDueAt: row.dueAt,
@@ -94,8 +106,9 @@ export function decideExtensionRequest(
   return dueAt
 }
 
-export function listPendingExtensions(db: Db) {
-  return repo
-    .listPendingExtensions(db)
-    .map((e) => ({ ...e, requestedAt: formatInstant(e.requestedAt) }))
+export async function listPendingExtensions(db: Db) {
+  return (await repo.listPendingExtensions(db)).map((e) => ({
+    ...e,
+    requestedAt: formatInstant(e.requestedAt),
+  }))
 }

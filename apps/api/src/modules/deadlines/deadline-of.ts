@@ -38,7 +38,7 @@ export function ruleOf(row: { deadlineRule: string | null }): DeadlineRule {
  * rule), with the round's closed pauses and approved extension (`isExtended` overrides the stored
  * state, for an approval being written).
  */
-export function deadlineOf(
+export async function deadlineOf(
   db: Db,
   row: DeadlineInputs,
   cal: HolidayCalendar,

@@ -15,48 +15,56 @@ import {
   users,
 } from '../../db/schema.ts'
 import { statusIn } from '../../db/inquiry-filter.ts'
+import { returnedRow } from '../../db/rows.ts'
+import { changedRows } from '../../db/dialect.ts'
 
 export type PolicyRow = typeof deadlinePolicies.$inferSelect
 export type ExtensionRow = typeof extensionRequests.$inferSelect
 
-export function listPolicies(db: Db): PolicyRow[] {
-  return db.select().from(deadlinePolicies).orderBy(asc(deadlinePolicies.id)).all()
+export async function listPolicies(db: Db): Promise<PolicyRow[]> {
+  return await db.select().from(deadlinePolicies).orderBy(asc(deadlinePolicies.id))
 }
 
-export function findPolicy(db: Db, id: number) {
-  return db.select().from(deadlinePolicies).where(eq(deadlinePolicies.id, id)).get()
+export async function findPolicy(db: Db, id: number) {
+  return (await db.select().from(deadlinePolicies).where(eq(deadlinePolicies.id, id)).limit(1))[0]
 }
 
 /** Policies of `kind`. */
-export function countPolicies(db: Db, kind: InquiryKind): number {
+export async function countPolicies(db: Db, kind: InquiryKind): Promise<number> {
   return (
-    db.select({ n: count() }).from(deadlinePolicies).where(eq(deadlinePolicies.kind, kind)).get()
-      ?.n ?? 0
+    (
+      await db
+        .select({ n: count() })
+        .from(deadlinePolicies)
+        .where(eq(deadlinePolicies.kind, kind))
+        .limit(1)
+    )[0]?.n ?? 0
   )
 }
 
-export function insertPolicy(
+export async function insertPolicy(
   db: Db,
   p: DeadlinePolicy,
   meta: { by: number | null; at: number },
-): number {
-  return db
-    .insert(deadlinePolicies)
-    .values({ ...p, updatedBy: meta.by, updatedAt: meta.at })
-    .returning({ id: deadlinePolicies.id })
-    .get().id
+): Promise<number> {
+  return returnedRow(
+    await db
+      .insert(deadlinePolicies)
+      .values({ ...p, updatedBy: meta.by, updatedAt: meta.at })
+      .returning({ id: deadlinePolicies.id }),
+  ).id
 }
 
-export function updatePolicy(
+export async function updatePolicy(
   db: Db,
   id: number,
   p: DeadlinePolicy,
   meta: { by: number | null; at: number },
 ) {
-  db.update(deadlinePolicies)
+  await db
+    .update(deadlinePolicies)
     .set({ ...p, updatedBy: meta.by, updatedAt: meta.at })
     .where(eq(deadlinePolicies.id, id))
-    .run()
 }
 
 const deadlineColumns = {
@@ -75,31 +83,33 @@ export type InquiryDeadlineRow = {
   [K in keyof typeof deadlineColumns]: (typeof inquiries.$inferSelect)[K]
 }
 
-export function findInquiryDeadline(db: Db, id: number): InquiryDeadlineRow | undefined {
-  return db.select(deadlineColumns).from(inquiries).where(eq(inquiries.id, id)).get()
+export async function findInquiryDeadline(
+  db: Db,
+  id: number,
+): Promise<InquiryDeadlineRow | undefined> {
+  return (await db.select(deadlineColumns).from(inquiries).where(eq(inquiries.id, id)).limit(1))[0]
 }
 
-export function listPauses(db: Db, inquiryId: number) {
-  return db
+export async function listPauses(db: Db, inquiryId: number) {
+  return await db
     .select()
     .from(clockPauses)
     .where(eq(clockPauses.inquiryId, inquiryId))
     .orderBy(asc(clockPauses.id))
-    .all()
 }
 
-export function insertPause(
+export async function insertPause(
   db: Db,
   p: { inquiryId: number; reason: string; pausedAt: number; pausedBy: number },
 ) {
-  db.insert(clockPauses).values(p).run()
+  await db.insert(clockPauses).values(p)
 }
 
-export function closeOpenPause(db: Db, inquiryId: number, at: number, by: number) {
-  db.update(clockPauses)
+export async function closeOpenPause(db: Db, inquiryId: number, at: number, by: number) {
+  await db
+    .update(clockPauses)
     .set({ resumedAt: at, resumedBy: by })
     .where(and(eq(clockPauses.inquiryId, inquiryId), isNull(clockPauses.resumedAt)))
-    .run()
 }
 
 const requester = alias(users, 'requester')
@@ -126,32 +136,32 @@ function selectExtensions(db: Db) {
     .leftJoin(decider, eq(decider.id, extensionRequests.decidedBy))
 }
 
-export function listExtensions(db: Db, inquiryId: number) {
-  return selectExtensions(db)
+export async function listExtensions(db: Db, inquiryId: number) {
+  return await selectExtensions(db)
     .where(eq(extensionRequests.inquiryId, inquiryId))
     .orderBy(asc(extensionRequests.id))
-    .all()
 }
 
-export function listPendingExtensions(db: Db) {
-  return selectExtensions(db)
+export async function listPendingExtensions(db: Db) {
+  return await selectExtensions(db)
     .where(eq(extensionRequests.status, 'pending'))
     .orderBy(asc(extensionRequests.id))
-    .all()
 }
 
-export function findExtension(db: Db, id: number): ExtensionRow | undefined {
-  return db.select().from(extensionRequests).where(eq(extensionRequests.id, id)).get()
+export async function findExtension(db: Db, id: number): Promise<ExtensionRow | undefined> {
+  return (await db.select().from(extensionRequests).where(eq(extensionRequests.id, id)).limit(1))[0]
 }
 
-export function insertExtension(
+export async function insertExtension(
   db: Db,
   e: { inquiryId: number; reason: string; requestedBy: number; requestedAt: number },
-): number {
-  return db.insert(extensionRequests).values(e).returning({ id: extensionRequests.id }).get().id
+): Promise<number> {
+  return returnedRow(
+    await db.insert(extensionRequests).values(e).returning({ id: extensionRequests.id }),
+  ).id
 }
 
-export function decideExtension(
+export async function decideExtension(
   db: Db,
   id: number,
   d: {
@@ -162,13 +172,14 @@ export function decideExtension(
     oldDueAt: number | null
     newDueAt: number | null
   },
-): boolean {
+): Promise<boolean> {
   return (
-    db
-      .update(extensionRequests)
-      .set(d)
-      .where(and(eq(extensionRequests.id, id), eq(extensionRequests.status, 'pending')))
-      .run().changes === 1
+    changedRows(
+      await db
+        .update(extensionRequests)
+        .set(d)
+        .where(and(eq(extensionRequests.id, id), eq(extensionRequests.status, 'pending'))),
+    ) === 1
   )
 }
 
@@ -176,8 +187,8 @@ export function decideExtension(
  * Open (new/assigned), running inquiries with `dueAt` in [from, before), for the digest, with
  * their assignee's and department's names (the pending-only index serves the due range).
  */
-export function listOpenDueBetween(db: Db, from: number | null, before: number) {
-  return db
+export async function listOpenDueBetween(db: Db, from: number | null, before: number) {
+  return await db
     .select({
       id: inquiries.id,
       channelCode: inquiries.channelCode,
@@ -201,7 +212,6 @@ export function listOpenDueBetween(db: Db, from: number | null, before: number) 
       ),
     )
     .orderBy(asc(inquiries.dueAt), asc(inquiries.id))
-    .all()
 }
 
 /** Whether an approved extension exists for the inquiry. */
@@ -223,13 +233,17 @@ export function hasApprovedExtension(db: Db, inquiryId: number, since = 0): bool
 }
 
 /** The newest pending extension request of an inquiry, if any. */
-export function findPendingExtension(db: Db, inquiryId: number) {
-  return db
-    .select({ id: extensionRequests.id })
-    .from(extensionRequests)
-    .where(and(eq(extensionRequests.inquiryId, inquiryId), eq(extensionRequests.status, 'pending')))
-    .orderBy(desc(extensionRequests.id))
-    .get()
+export async function findPendingExtension(db: Db, inquiryId: number) {
+  return (
+    await db
+      .select({ id: extensionRequests.id })
+      .from(extensionRequests)
+      .where(
+        and(eq(extensionRequests.inquiryId, inquiryId), eq(extensionRequests.status, 'pending')),
+      )
+      .orderBy(desc(extensionRequests.id))
+      .limit(1)
+  )[0]
 }
 
 /** Closed pauses (both ends set) of an inquiry, as the domain's `ClockPause`. */

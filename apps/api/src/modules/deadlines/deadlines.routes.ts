@@ -20,10 +20,12 @@ import { getDailyDigest } from './digest.service.ts'
 const idParam = z.object({ id: z.coerce.number().int().positive() })
 
 export const deadlineRoutes = new Hono<AppEnv>()
-  .get('/policies', requireStaff(), (c) => c.json({ items: listDeadlinePolicies(c.var.db) }, 200))
-  .post('/policies', requireStaff('admin'), validate('json', deadlinePolicySchema), (c) => {
+  .get('/policies', requireStaff(), async (c) =>
+    c.json({ items: await listDeadlinePolicies(c.var.db) }, 200),
+  )
+  .post('/policies', requireStaff('admin'), validate('json', deadlinePolicySchema), async (c) => {
     return c.json(
-      createDeadlinePolicy(c.var.db, c.req.valid('json'), c.var.user.id, c.var.now()),
+      await createDeadlinePolicy(c.var.db, c.req.valid('json'), c.var.user.id, c.var.now()),
       201,
     )
   })
@@ -32,9 +34,9 @@ export const deadlineRoutes = new Hono<AppEnv>()
     requireStaff('admin'),
     validate('param', idParam),
     validate('json', updateDeadlinePolicySchema),
-    (c) => {
+    async (c) => {
       return c.json(
-        updateDeadlinePolicy(
+        await updateDeadlinePolicy(
           c.var.db,
           c.req.valid('param').id,
           c.req.valid('json'),
@@ -45,9 +47,9 @@ export const deadlineRoutes = new Hono<AppEnv>()
       )
     },
   )
-  .get('/extensions', requireStaff('manager'), (c) =>
-    c.json({ items: listPendingExtensions(c.var.db) }, 200),
+  .get('/extensions', requireStaff('manager'), async (c) =>
+    c.json({ items: await listPendingExtensions(c.var.db) }, 200),
   )
-  .get('/digest', requireStaff('manager'), (c) =>
-    c.json(getDailyDigest(c.var.db, c.var.now()), 200),
+  .get('/digest', requireStaff('manager'), async (c) =>
+    c.json(await getDailyDigest(c.var.db, c.var.now()), 200),
   )

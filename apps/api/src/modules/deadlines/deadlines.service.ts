@@ -4,6 +4,7 @@
  * desk's fallback rule; the rule is stored with the inquiry as a snapshot, so a later policy edit
  * moves no open deadline. Errors: NOT_FOUND (policy), VALIDATION (an edit that breaks the rule).
  */
+import { withTransaction } from '../../db/transaction.ts'
 import {
   addCalendarDays,
   addWorkingDays,
@@ -54,9 +55,9 @@ export type NewDeadline = {
  * A function giving the deadline columns of new inquiries; reads the calendar and policies once
  * (call it inside the ingest transaction, once per batch).
  */
-export function deadlineResolver(db: Db): (item: NewInquiry) => NewDeadline {
-  const cal = loadCalendar(db)
-  const policies = repo.listPolicies(db)
+export async function deadlineResolver(db: Db): Promise<(item: NewInquiry) => NewDeadline> {
+  const cal = await loadCalendar(db)
+  const policies = await repo.listPolicies(db)
   // an import of a year meets each (policy, receipt day) many times: day-based rules are computed once
   const dueByDay = new Map<string, number>()
   const snapshots = new Map<DeadlineRule, string>()
@@ -91,16 +92,18 @@ export function deadlineResolver(db: Db): (item: NewInquiry) => NewDeadline {
  * of them on a new desk, and on an existing one those of a kind added since (its admin's edits of
  * the other kinds stay). @returns rows added
  */
-export function ensureDefaultPolicies(db: Db, now: number): number {
-  const missing = DEFAULT_DEADLINE_POLICIES.filter((p) => repo.countPolicies(db, p.kind) === 0)
-  db.transaction((tx) => {
-    for (const p of missing) repo.insertPolicy(tx as unknown as Db, p, { by: null, at: now })
+export async function ensureDefaultPolicies(db: Db, now: number): Promise<number> {
+  const missing: (typeof DEFAULT_DEADLINE_POLICIES)[number][] = []
+  for (const p of DEFAULT_DEADLINE_POLICIES)
+    if ((await repo.countPolicies(db, p.kind)) === 0) missing.push(p)
+  await withTransaction(db, async (tx) => {
+    for (const p of missing) await repo.insertPolicy(tx, p, { by: null, at: now })
   })
   return missing.length
 }
 
-export function listDeadlinePolicies(db: Db) {
-  return repo.listPolicies(db)
+export async function listDeadlinePolicies(db: Db) {
+  return await repo.listPolicies(db)
 }
 
 /**
@@ -108,35 +111,35 @@ export function listDeadlinePolicies(db: Db) {
  * @throws AppError VALIDATION for a channel that does not exist; CONFLICT when a policy of the same
  *   kind, channel and category has an overlapping validity: only the first of the two would apply
  */
-export function createDeadlinePolicy(db: Db, p: DeadlinePolicy, userId: number, now: number) {
-  if (p.channelCode !== null && !listChannelCodes(db).includes(p.channelCode)) {
+export async function createDeadlinePolicy(db: Db, p: DeadlinePolicy, userId: number, now: number) {
+  if (p.channelCode !== null && !(await listChannelCodes(db)).includes(p.channelCode)) {
     throw new AppError('VALIDATION', `Unknown channel ${p.channelCode}`, [
       { path: ['channelCode'], message: 'unknown channel' },
     ])
   }
-  const twin = repo.listPolicies(db).find((q) => scopesOverlap(q, p))
+  const twin = (await repo.listPolicies(db)).find((q) => scopesOverlap(q, p))
   if (twin)
     throw new AppError(
       'CONFLICT',
       `Policy ${twin.id} already applies to these inquiries in an overlapping period`,
       { policyId: twin.id },
     )
-  const id = repo.insertPolicy(db, p, { by: userId, at: now })
-  return repo.findPolicy(db, id)
+  const id = await repo.insertPolicy(db, p, { by: userId, at: now })
+  return await repo.findPolicy(db, id)
 }
 
 /**
  * Changes a policy's rule (admin); applies to inquiries received from now on.
  * @throws AppError NOT_FOUND, VALIDATION (the merged rule is inconsistent, e.g. hours with an end-of-day time)
  */
-export function updateDeadlinePolicy(
+export async function updateDeadlinePolicy(
   db: Db,
   id: number,
   patch: UpdateDeadlinePolicyInput,
   userId: number,
   now: number,
 ) {
-  const current = repo.findPolicy(db, id)
+  const current = await repo.findPolicy(db, id)
   if (!current) throw new AppError('NOT_FOUND', `Deadline policy ${id} does not exist`)
   const merged = deadlinePolicySchema.safeParse({ ...current, ...patch })
   if (!merged.success) {
@@ -147,29 +150,29 @@ export function updateDeadlinePolicy(
       details,
     )
   }
-  repo.updatePolicy(db, id, merged.data, { by: userId, at: now })
-  return repo.findPolicy(db, id)
+  await repo.updatePolicy(db, id, merged.data, { by: userId, at: now })
+  return await repo.findPolicy(db, id)
 }
 
 /**
  * The deadline block of the inquiry page: kind, policy, rule, the explanation of the due date,
  * pauses and extension requests. Null when the inquiry does not exist.
  */
-export function getDeadlineView(db: Db, inquiryId: number) {
-  const row = repo.findInquiryDeadline(db, inquiryId)
+export async function getDeadlineView(db: Db, inquiryId: number) {
+  const row = await repo.findInquiryDeadline(db, inquiryId)
   if (!row) return null
-  const { explanation } = deadlineOf(db, row, loadCalendar(db))
+  const { explanation } = await deadlineOf(db, row, await loadCalendar(db))
   return {
     kind: row.kind,
     policyId: row.deadlinePolicyId,
     pausedAt: row.pausedAt === null ? null : formatInstant(row.pausedAt),
     explanation,
-    pauses: repo.listPauses(db, inquiryId).map((p) => ({
+    pauses: (await repo.listPauses(db, inquiryId)).map((p) => ({
       reason: p.reason,
       pausedAt: formatInstant(p.pausedAt),
       resumedAt: p.resumedAt === null ? null : formatInstant(p.resumedAt),
     })),
-    extensions: repo.listExtensions(db, inquiryId).map((e) => ({
+    extensions: (await repo.listExtensions(db, inquiryId)).map((e) => ({
       ...e,
       requestedAt: formatInstant(e.requestedAt),
       decidedAt: e.decidedAt === null ? null : formatInstant(e.decidedAt),
@@ -184,28 +187,35 @@ export function getDeadlineView(db: Db, inquiryId: number) {
  * a number N is due from now to the end of the N-th working day after today (0: the end of today).
  * Paused inquiries are in neither (the predicate excludes them).
  */
-export function resolveDueWindow(db: Db, due: 'overdue' | number, now: number): DueWindow {
+export async function resolveDueWindow(
+  db: Db,
+  due: 'overdue' | number,
+  now: number,
+): Promise<DueWindow> {
   if (due === 'overdue') return { before: now }
   const today = toZonedDate(now)
-  const lastDay = due === 0 ? today : addWorkingDays(loadCalendar(db), today, due)
+  const lastDay = due === 0 ? today : addWorkingDays(await loadCalendar(db), today, due)
   return { notBefore: now, before: startOfZonedDay(addCalendarDays(lastDay, 1)) }
 }
 
 /** `filter` with its `due` resolved to a `dueWindow` at `now` (unchanged without `due`). */
-export function withDueWindow<F extends { due?: 'overdue' | number | undefined }>(
+export async function withDueWindow<F extends { due?: 'overdue' | number | undefined }>(
   db: Db,
   filter: F,
   now: number,
-): F & { dueWindow?: DueWindow } {
+): Promise<F & { dueWindow?: DueWindow }> {
   return filter.due === undefined
     ? filter
-    : { ...filter, dueWindow: resolveDueWindow(db, filter.due, now) }
+    : { ...filter, dueWindow: await resolveDueWindow(db, filter.due, now) }
 }
 
 /**
  * First start: the calendar 2017–2026 from `chinese-days` and the default policies, each only when
  * its table is empty. Call after the channels exist (policies name channels).
  */
-export function ensureDeadlineSetup(db: Db, now: number): { years: number; policies: number } {
-  return { years: ensureCalendar(db, now), policies: ensureDefaultPolicies(db, now) }
+export async function ensureDeadlineSetup(
+  db: Db,
+  now: number,
+): Promise<{ years: number; policies: number }> {
+  return { years: await ensureCalendar(db, now), policies: await ensureDefaultPolicies(db, now) }
 }

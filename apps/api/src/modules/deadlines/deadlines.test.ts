@@ -22,8 +22,8 @@ type View = {
  */
 async function desk() {
   let clock = T0
-  const d = setupDesk(() => clock)
-  ensureDeadlineSetup(d.db, T0)
+  const d = await setupDesk(() => clock)
+  await ensureDeadlineSetup(d.db, T0)
   const t = {
     d,
     responder: await signIn(d, 'responder'),
@@ -56,7 +56,7 @@ async function desk() {
 describe('GET /inquiries/:id deadline', () => {
   it('explains the due date with its make-up workdays', async () => {
     const t = await desk()
-    const [item] = addInquiries(t.d.db, [{ category: '投诉' }])
+    const [item] = await addInquiries(t.d.db, [{ category: '投诉' }])
     const v = await t.view(item!.id)
     expect(v.inquiry.dueAt).toBe('2024-10-21T17:00:00.000+08:00')
     expect(v.deadline.explanation.makeupWorkdays.map((m) => m.date)).toEqual([
@@ -81,7 +81,7 @@ describe('policies', () => {
       (await call(t.d, t.admin, 'PATCH', `/deadlines/policies/${consult.id}`, { amount: 5 }))
         .status,
     ).toBe(200)
-    const [item] = addInquiries(t.d.db, [{ category: '咨询' }])
+    const [item] = await addInquiries(t.d.db, [{ category: '咨询' }])
     expect((await t.view(item!.id)).inquiry.dueAt).toBe('2024-10-10T17:00:00.000+08:00')
   })
 
@@ -155,7 +155,9 @@ describe('pause and resume', () => {
   it('stops the clock and moves the due date by the paused working days, each an event', async () => {
     const t = await desk()
     // disclosure request received Fri 2024-09-27: 20 working days, due Wed 2024-10-30
-    const [item] = addInquiries(t.d.db, [{ channelCode: 'mayor_mailbox', kind: 'disclosure' }])
+    const [item] = await addInquiries(t.d.db, [
+      { channelCode: 'mayor_mailbox', kind: 'disclosure' },
+    ])
     await t.at(Date.parse('2024-09-30T10:00:00+08:00'))
     const paused = await call(t.d, t.responder, 'POST', `/inquiries/${item!.id}/pause`, {
       version: 1,
@@ -181,7 +183,7 @@ describe('pause and resume', () => {
 
   it('answers 409 on a stale version or when not paused, 422 without a reason, 404 for an unknown inquiry', async () => {
     const t = await desk()
-    const [item] = addInquiries(t.d.db, [{}])
+    const [item] = await addInquiries(t.d.db, [{}])
     const pause = (id: number | string, body: unknown) =>
       call(t.d, t.responder, 'POST', `/inquiries/${id}/pause`, body)
     expect((await pause(item!.id, { version: 99, reason: 'x' })).status).toBe(409)
@@ -197,7 +199,9 @@ describe('pause and resume', () => {
 describe('extensions', () => {
   it('a responder asks, a manager approves: the due date moves by the policy extension', async () => {
     const t = await desk()
-    const [item] = addInquiries(t.d.db, [{ channelCode: 'mayor_mailbox', kind: 'disclosure' }])
+    const [item] = await addInquiries(t.d.db, [
+      { channelCode: 'mayor_mailbox', kind: 'disclosure' },
+    ])
     const asked = await call(t.d, t.responder, 'POST', `/inquiries/${item!.id}/extensions`, {
       reason: '需要征求第三方意见',
     })
@@ -241,7 +245,9 @@ describe('extensions', () => {
 
   it('a rejection leaves the due date; 422 without a reason; 404 for an unknown request', async () => {
     const t = await desk()
-    const [item] = addInquiries(t.d.db, [{ channelCode: 'mayor_mailbox', kind: 'disclosure' }])
+    const [item] = await addInquiries(t.d.db, [
+      { channelCode: 'mayor_mailbox', kind: 'disclosure' },
+    ])
     expect(
       (await call(t.d, t.responder, 'POST', `/inquiries/${item!.id}/extensions`, {})).status,
     ).toBe(422)
@@ -267,7 +273,7 @@ describe('extensions', () => {
 describe('due filters and the digest', () => {
   it('counts overdue and due-within-N exactly as the list returns them', async () => {
     const t = await desk()
-    addInquiries(t.d.db, [
+    await addInquiries(t.d.db, [
       { category: '咨询' },
       { category: '投诉' },
       { channelCode: 'minxin', category: '咨询' },
@@ -296,7 +302,7 @@ describe('due filters and the digest', () => {
 
   it('lists what is overdue and due the next working day, per assignee, counted per department (manager only)', async () => {
     const t = await desk()
-    const [, complaint] = addInquiries(t.d.db, [{ category: '咨询' }, { category: '投诉' }])
+    const [, complaint] = await addInquiries(t.d.db, [{ category: '咨询' }, { category: '投诉' }])
     const dept = await call(t.d, t.admin, 'POST', '/departments', { name: '规划处' })
     const planning = ((await dept.json()) as { department: { id: number } }).department.id
     const transfer = { version: 1, departmentId: planning, note: '请规划处办理' }

@@ -14,7 +14,7 @@ import type { Db } from '../../db/client.ts'
 import { loadCalendar } from '../calendar/calendar.service.ts'
 import * as repo from './deadlines.repo.ts'
 
-type Item = ReturnType<typeof repo.listOpenDueBetween>[number]
+type Item = Awaited<ReturnType<typeof repo.listOpenDueBetween>>[number]
 
 function groupByAssignee<T extends Item>(items: T[], view: (i: T) => unknown) {
   const groups = new Map<
@@ -66,16 +66,16 @@ function countByDepartment(dueNext: Item[], overdue: Item[]) {
  * as of instant `now` (UTC ms): `dueDate` is the next working day after today (Asia/Shanghai);
  * `byDepartment`: `[{ department: { id, name } | null, dueNext, overdue }]` counts.
  */
-export function getDailyDigest(db: Db, now: number) {
-  const cal = loadCalendar(db)
+export async function getDailyDigest(db: Db, now: number) {
+  const cal = await loadCalendar(db)
   const today = toZonedDate(now)
   const dueDate = addWorkingDays(cal, today, 1)
-  const dueNext = repo.listOpenDueBetween(
+  const dueNext = await repo.listOpenDueBetween(
     db,
     startOfZonedDay(dueDate),
     startOfZonedDay(addCalendarDays(dueDate, 1)),
   )
-  const overdue = repo.listOpenDueBetween(db, null, now)
+  const overdue = await repo.listOpenDueBetween(db, null, now)
   const view = (i: Item) => ({
     id: i.id,
     channel: i.channelCode,

@@ -2,32 +2,38 @@
 import { asc, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { departments } from '../../db/schema.ts'
+import { returnedRow } from '../../db/rows.ts'
 
 const columns = { id: departments.id, name: departments.name, isActive: departments.isActive }
 
-export function listDepartments(db: Db) {
-  return db
+export async function listDepartments(db: Db) {
+  return await db
     .select(columns)
     .from(departments)
     .orderBy(asc(departments.name), asc(departments.id))
-    .all()
 }
 
-export function findDepartment(db: Db, id: number) {
-  return db.select(columns).from(departments).where(eq(departments.id, id)).get()
+export async function findDepartment(db: Db, id: number) {
+  return (await db.select(columns).from(departments).where(eq(departments.id, id)).limit(1))[0]
 }
 
-export function findDepartmentByName(db: Db, name: string) {
-  return db.select(columns).from(departments).where(eq(departments.name, name)).get()
+export async function findDepartmentByName(db: Db, name: string) {
+  return (await db.select(columns).from(departments).where(eq(departments.name, name)).limit(1))[0]
 }
 
-export function insertDepartment(
+export async function insertDepartment(
   db: Db,
   row: { name: string; isActive: boolean; createdAt: number },
 ) {
-  return db.insert(departments).values(row).returning(columns).get()
+  return returnedRow(await db.insert(departments).values(row).returning(columns))
 }
 
-export function updateDepartment(db: Db, id: number, patch: { name?: string; isActive?: boolean }) {
-  return db.update(departments).set(patch).where(eq(departments.id, id)).returning(columns).get()
+export async function updateDepartment(
+  db: Db,
+  id: number,
+  patch: { name?: string; isActive?: boolean },
+) {
+  return (
+    await db.update(departments).set(patch).where(eq(departments.id, id)).returning(columns)
+  )[0]
 }

@@ -10,18 +10,29 @@ import { createDepartment, listDepartments, updateDepartment } from './departmen
 const idParam = z.object({ id: z.coerce.number().int().positive() })
 
 export const departmentRoutes = new Hono<AppEnv>()
-  .get('/', requireStaff(), (c) => c.json({ departments: listDepartments(c.var.db) }, 200))
-  .post('/', requireStaff('admin'), validate('json', departmentInputSchema), (c) => {
-    return c.json({ department: createDepartment(c.var.db, c.req.valid('json'), c.var.now()) }, 201)
+  .get('/', requireStaff(), async (c) =>
+    c.json({ departments: await listDepartments(c.var.db) }, 200),
+  )
+  .post('/', requireStaff('admin'), validate('json', departmentInputSchema), async (c) => {
+    return c.json(
+      { department: await createDepartment(c.var.db, c.req.valid('json'), c.var.now()) },
+      201,
+    )
   })
   .patch(
     '/:id',
     requireStaff('admin'),
     validate('param', idParam),
     validate('json', departmentInputSchema.partial()),
-    (c) => {
+    async (c) => {
       return c.json(
-        { department: updateDepartment(c.var.db, c.req.valid('param').id, c.req.valid('json')) },
+        {
+          department: await updateDepartment(
+            c.var.db,
+            c.req.valid('param').id,
+            c.req.valid('json'),
+          ),
+        },
         200,
       )
     },

@@ -5,7 +5,7 @@ type Department = { id: number; name: string; isActive: boolean }
 
 describe('/departments', () => {
   it('an admin creates, renames and deactivates a department; any staff lists them', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const admin = await signIn(desk, 'admin')
     const created = await call(desk, admin, 'POST', '/departments', { name: '规划处' })
     expect(created.status).toBe(201)
@@ -35,7 +35,7 @@ describe('/departments', () => {
   })
 
   it('answers 409 for a taken name, 404 for an unknown id, 422 for a blank name, 403 for a manager, 401 without a session', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const admin = await signIn(desk, 'admin')
     await call(desk, admin, 'POST', '/departments', { name: '办公室' })
     expect((await call(desk, admin, 'POST', '/departments', { name: '办公室' })).status).toBe(409)

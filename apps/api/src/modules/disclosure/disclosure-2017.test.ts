@@ -1,16 +1,22 @@
 import ExcelJS from 'exceljs'
 import { sql } from 'drizzle-orm'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { seedDisclosure2017 } from '../seed/disclosure-2017.ts'
-import { setupDesk, T0 } from '../../test/setup.ts'
+import { setupDesk, T0, type Desk } from '../../test/setup.ts'
 import { disclosureTableToCsv, disclosureTableToXlsx } from './disclosure-files.ts'
 import { getDisclosureTable } from './disclosure-report.service.ts'
 
 describe('the 2017 disclosure year', () => {
-  const desk = setupDesk()
-  const first = seedDisclosure2017(desk.db, T0)
-  const again = seedDisclosure2017(desk.db, T0, 99)
-  const table = getDisclosureTable(desk.db, 2017)
+  let desk: Desk
+  let first: Awaited<ReturnType<typeof seedDisclosure2017>>
+  let again: typeof first
+  let table: Awaited<ReturnType<typeof getDisclosureTable>>
+  beforeAll(async () => {
+    desk = await setupDesk()
+    first = await seedDisclosure2017(desk.db, T0)
+    again = await seedDisclosure2017(desk.db, T0, 99)
+    table = await getDisclosureTable(desk.db, 2017)
+  })
   const cell = (row: string, column = 'total') =>
     table.sectionThree.find((r) => r.row === row)?.cells.find((c) => c.column === column)?.count
 

@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs'
 import { sampleWorkbook } from '../imports/register-file.ts'
 import type { getDisclosureTable } from './disclosure-report.service.ts'
 
-type Table = ReturnType<typeof getDisclosureTable>
+type Table = Awaited<ReturnType<typeof getDisclosureTable>>
 type Cell = string | number
 
 const TITLE_THREE = '三、收到和处理政府信息公开申请情况'

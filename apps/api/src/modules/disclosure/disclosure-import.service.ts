@@ -4,6 +4,7 @@
  * office's channel, the register row with its first decision, in one transaction. An external id
  * seen before is not written again.
  */
+import { withTransaction } from '../../db/transaction.ts'
 import {
   DISCLOSURE_CHANNEL,
   readDisclosureRegister,
@@ -42,15 +43,14 @@ export type DecidedRequest = {
 const ANSWERED = '已依法答复。'
 
 /** Writes the new ones. @returns one result per item (`created: false` for one seen before) */
-export function registerDecidedRequests(
+export async function registerDecidedRequests(
   db: Db,
   items: readonly DecidedRequest[],
   ctx: IngestContext,
-): IngestResult[] {
-  return db.transaction((tx) => {
-    const t = tx as unknown as Db
-    ensureChannels(t, [DISCLOSURE_CHANNEL], ctx.now)
-    repo.ensureOutcomeLabels(t, ctx.now)
+): Promise<IngestResult[]> {
+  return await withTransaction(db, async (t) => {
+    await ensureChannels(t, [DISCLOSURE_CHANNEL], ctx.now)
+    await repo.ensureOutcomeLabels(t, ctx.now)
     const inquiries = items.map((p) => ({
       kind: 'disclosure' as const,
       channelCode: DISCLOSURE_CHANNEL.code,
@@ -61,33 +61,33 @@ export function registerDecidedRequests(
       citizenName: p.applicantName,
       reply: { body: ANSWERED, repliedAt: p.decidedAt },
     }))
-    const results = ingestInquiries(t, inquiries, ctx)
-    results.forEach((r, i) => {
+    const results = await ingestInquiries(t, inquiries, ctx)
+    for (const [i, r] of results.entries()) {
       const p = items[i]
-      if (!r.created || !p) return
-      repo.insertRequest(t, {
+      if (!r.created || !p) continue
+      await repo.insertRequest(t, {
         inquiryId: r.id,
         applicantType: p.applicantType,
         receiptMethod: p.receiptMethod,
         receivedOn: p.receivedOn,
         createdAt: ctx.now,
       })
-      repo.setFirstDecision(t, r.id, p.outcome, p.decidedAt)
-    })
+      await repo.setFirstDecision(t, r.id, p.outcome, p.decidedAt)
+    }
     return results
   })
 }
 
 /** Files a concluded or pending case on a request that has none yet (idempotent seeding). */
-export function fileReviewCaseOnce(
+export async function fileReviewCaseOnce(
   db: Db,
   inquiryId: number,
   c: Required<Omit<ReviewCaseInput, 'concludedOn'>> & { concludedOn?: string },
   now: number,
 ) {
-  if (repo.listReviewCasesOf(db, inquiryId).length > 0) return
+  if ((await repo.listReviewCasesOf(db, inquiryId)).length > 0) return
   const noon = (d: string) => startOfZonedDay(d) + 12 * 3_600_000
-  repo.insertReviewCase(db, {
+  await repo.insertReviewCase(db, {
     inquiryId,
     kind: c.kind,
     filedAt: noon(c.filedOn),

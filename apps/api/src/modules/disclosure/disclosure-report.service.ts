@@ -43,13 +43,13 @@ function bounds(year: number) {
 }
 
 /** Stores the domain's outcome labels a new desk starts with (an admin's corrections stay). */
-export function ensureDisclosureSetup(db: Db, now: number) {
-  repo.ensureOutcomeLabels(db, now)
+export async function ensureDisclosureSetup(db: Db, now: number) {
+  await repo.ensureOutcomeLabels(db, now)
 }
 
 /** The outcome labels as stored (an admin's corrections over the domain's wording). */
-export function listOutcomeLabels(db: Db) {
-  const stored = new Map(repo.listOutcomeLabels(db).map((l) => [l.code, l]))
+export async function listOutcomeLabels(db: Db) {
+  const stored = new Map((await repo.listOutcomeLabels(db)).map((l) => [l.code, l]))
   return OUTCOME_CODES.map((code) => {
     const o = outcomeRow(code)
     const s = stored.get(code)
@@ -65,7 +65,7 @@ export function listOutcomeLabels(db: Db) {
   })
 }
 
-export function updateOutcomeLabel(
+export async function updateOutcomeLabel(
   db: Db,
   code: string,
   patch: OutcomeLabelInput,
@@ -74,14 +74,14 @@ export function updateOutcomeLabel(
 ) {
   if (!(OUTCOME_CODES as readonly string[]).includes(code))
     throw new AppError('NOT_FOUND', `No outcome ${code}`)
-  repo.ensureOutcomeLabels(db, now)
-  repo.updateOutcomeLabel(db, code as OutcomeCode, patch, userId, now)
-  return listOutcomeLabels(db).find((l) => l.code === code)
+  await repo.ensureOutcomeLabels(db, now)
+  await repo.updateOutcomeLabel(db, code as OutcomeCode, patch, userId, now)
+  return (await listOutcomeLabels(db)).find((l) => l.code === code)
 }
 
-function records(db: Db, year: number): DisclosureRecord[] {
+async function records(db: Db, year: number): Promise<DisclosureRecord[]> {
   const { start, lastDay } = bounds(year)
-  return repo.listTableRecords(db, lastDay, start).map((r) => ({
+  return (await repo.listTableRecords(db, lastDay, start)).map((r) => ({
     id: r.id,
     applicantType: r.applicantType,
     receivedAt: startOfZonedDay(r.receivedOn),
@@ -90,15 +90,18 @@ function records(db: Db, year: number): DisclosureRecord[] {
   }))
 }
 
-function cases(db: Db, year: number): ReviewCase[] {
+async function cases(db: Db, year: number): Promise<ReviewCase[]> {
   const { start, end } = bounds(year)
-  return repo.listReviewCasesFiled(db, start, end).map((c) => ({ ...c, requestId: c.inquiryId }))
+  return (await repo.listReviewCasesFiled(db, start, end)).map((c) => ({
+    ...c,
+    requestId: c.inquiryId,
+  }))
 }
 
 /** The section-三 row label with the stored outcome wording. */
 function rowLabel(
   row: TableRow,
-  labels: ReturnType<typeof listOutcomeLabels>,
+  labels: Awaited<ReturnType<typeof listOutcomeLabels>>,
   lang: 'zh' | 'en',
 ): string {
   const stored = labels.find((l) => l.code === row)
@@ -114,10 +117,10 @@ function rowLabel(
  * `sectionFour` likewise, and the report sentences. `link` is the register query (`year`, `row`,
  * `column`) that lists exactly `count` requests.
  */
-export function getDisclosureTable(db: Db, year: number) {
-  const labels = listOutcomeLabels(db)
-  const three = computeSectionThree(records(db, year), year)
-  const four = computeSectionFour(cases(db, year), year)
+export async function getDisclosureTable(db: Db, year: number) {
+  const labels = await listOutcomeLabels(db)
+  const three = computeSectionThree(await records(db, year), year)
+  const four = computeSectionFour(await cases(db, year), year)
   const columns = TABLE_COLUMNS.map((col) => ({
     column: col,
     labelZh: tableColumnLabel(col, 'zh'),
@@ -154,30 +157,33 @@ export function getDisclosureTable(db: Db, year: number) {
 }
 
 /** The register rows of one section-三 cell: exactly the requests the cell counts. */
-export function listCellRequests(db: Db, year: number, row: TableRow, column: TableColumn) {
-  const ids = computeSectionThree(records(db, year), year).cells[row][column].ids
+export async function listCellRequests(db: Db, year: number, row: TableRow, column: TableColumn) {
+  const ids = computeSectionThree(await records(db, year), year).cells[row][column].ids
   return {
     year,
     row,
     column,
     labelZh: tableRowLabel(row, 'zh'),
     labelEn: tableRowLabel(row, 'en'),
-    items: repo.listRegisterRows(db, ids),
+    items: await repo.listRegisterRows(db, ids),
   }
 }
 
 /** The cases of one section-四 cell, with their requests. */
-export function listCellCases(
+export async function listCellCases(
   db: Db,
   year: number,
   kind: (typeof REVIEW_KINDS)[number],
   column: (typeof REVIEW_COLUMNS)[number],
 ) {
-  const all = cases(db, year)
+  const all = await cases(db, year)
   const ids = new Set(computeSectionFour(all, year).cells[kind][column].ids)
   const picked = all.filter((c) => ids.has(c.id))
   const requests = new Map(
-    repo.listRegisterRows(db, [...new Set(picked.map((c) => c.requestId))]).map((r) => [r.id, r]),
+    (await repo.listRegisterRows(db, [...new Set(picked.map((c) => c.requestId))])).map((r) => [
+      r.id,
+      r,
+    ]),
   )
   return {
     year,
@@ -192,14 +198,14 @@ export function listCellCases(
  * @throws AppError NOT_FOUND (no such request), VALIDATION (future dates, concluded before filing,
  *   a result without a conclusion date or the reverse)
  */
-export function addReviewCase(
+export async function addReviewCase(
   db: Db,
   inquiryId: number,
   input: ReviewCaseInput,
   userId: number,
   now: number,
 ) {
-  if (!repo.findRequest(db, inquiryId))
+  if (!(await repo.findRequest(db, inquiryId)))
     throw new AppError('NOT_FOUND', `Inquiry ${inquiryId} is not a disclosure request`)
   const today = toZonedDate(now)
   const problems: { path: string[]; message: string }[] = []
@@ -221,7 +227,7 @@ export function addReviewCase(
       problems,
     )
   const noon = (d: string) => startOfZonedDay(d) + 12 * 3_600_000
-  return repo.insertReviewCase(db, {
+  return await repo.insertReviewCase(db, {
     inquiryId,
     kind: input.kind,
     filedAt: noon(input.filedOn),

@@ -13,35 +13,38 @@ import {
   inquiries,
   inquiryEvents,
 } from '../../db/schema.ts'
+import { returnedRow } from '../../db/rows.ts'
+import { changedRows } from '../../db/dialect.ts'
 
 export type RequestRow = typeof disclosureRequests.$inferSelect
 export type ReviewCaseRow = typeof disclosureReviewCases.$inferSelect
 
-export function insertRequest(db: Db, row: typeof disclosureRequests.$inferInsert) {
-  db.insert(disclosureRequests).values(row).onConflictDoNothing().run()
+export async function insertRequest(db: Db, row: typeof disclosureRequests.$inferInsert) {
+  await db.insert(disclosureRequests).values(row).onConflictDoNothing()
 }
 
-export function findRequest(db: Db, inquiryId: number): RequestRow | undefined {
-  return db
-    .select()
-    .from(disclosureRequests)
-    .where(eq(disclosureRequests.inquiryId, inquiryId))
-    .get()
+export async function findRequest(db: Db, inquiryId: number): Promise<RequestRow | undefined> {
+  return (
+    await db
+      .select()
+      .from(disclosureRequests)
+      .where(eq(disclosureRequests.inquiryId, inquiryId))
+      .limit(1)
+  )[0]
 }
 
 /** Records the first decision; a request decided already keeps it (returns false). */
-export function setFirstDecision(
+export async function setFirstDecision(
   db: Db,
   inquiryId: number,
   outcome: OutcomeCode,
   decidedAt: number,
-): boolean {
-  const res = db
+): Promise<boolean> {
+  const res = await db
     .update(disclosureRequests)
     .set({ outcome, decidedAt })
     .where(and(eq(disclosureRequests.inquiryId, inquiryId), isNull(disclosureRequests.decidedAt)))
-    .run()
-  return res.changes === 1
+  return changedRows(res) === 1
 }
 
 export const CLOCK_EVENT_TYPES = [
@@ -76,29 +79,29 @@ export const toClockEvent = (
 }
 
 /** The request's clock events from its audit trail, in order. */
-export function listClockEvents(db: Db, inquiryId: number): DisclosureClockEvent[] {
-  return db
-    .select({ type: inquiryEvents.type, data: inquiryEvents.data })
-    .from(inquiryEvents)
-    .where(
-      and(
-        eq(inquiryEvents.inquiryId, inquiryId),
-        inArray(inquiryEvents.type, [...CLOCK_EVENT_TYPES]),
-      ),
-    )
-    .orderBy(asc(inquiryEvents.id))
-    .all()
-    .map((e) =>
-      toClockEvent(e.type as ClockEventType, JSON.parse(e.data) as Record<string, unknown>),
-    )
+export async function listClockEvents(db: Db, inquiryId: number): Promise<DisclosureClockEvent[]> {
+  return (
+    await db
+      .select({ type: inquiryEvents.type, data: inquiryEvents.data })
+      .from(inquiryEvents)
+      .where(
+        and(
+          eq(inquiryEvents.inquiryId, inquiryId),
+          inArray(inquiryEvents.type, [...CLOCK_EVENT_TYPES]),
+        ),
+      )
+      .orderBy(asc(inquiryEvents.id))
+  ).map((e) =>
+    toClockEvent(e.type as ClockEventType, JSON.parse(e.data) as Record<string, unknown>),
+  )
 }
 
 /**
  * The requests a year's table can count: received by its last day and not decided before its
  * first instant. `yearStart`/`yearEnd`: UTC ms of the year's bounds in Asia/Shanghai.
  */
-export function listTableRecords(db: Db, lastDay: string, yearStart: number) {
-  return db
+export async function listTableRecords(db: Db, lastDay: string, yearStart: number) {
+  return await db
     .select({
       id: disclosureRequests.inquiryId,
       applicantType: disclosureRequests.applicantType,
@@ -113,13 +116,12 @@ export function listTableRecords(db: Db, lastDay: string, yearStart: number) {
         or(isNull(disclosureRequests.decidedAt), gte(disclosureRequests.decidedAt, yearStart)),
       ),
     )
-    .all()
 }
 
 /** Register rows (with the inquiry's subject, applicant and status) of the given request ids, by id. */
-export function listRegisterRows(db: Db, ids: readonly number[]) {
+export async function listRegisterRows(db: Db, ids: readonly number[]) {
   if (ids.length === 0) return []
-  return db
+  return await db
     .select({
       id: inquiries.id,
       subject: inquiries.subject,
@@ -140,39 +142,41 @@ export function listRegisterRows(db: Db, ids: readonly number[]) {
     .innerJoin(channels, eq(channels.code, inquiries.channelCode))
     .where(inArray(disclosureRequests.inquiryId, [...ids]))
     .orderBy(asc(disclosureRequests.inquiryId))
-    .all()
 }
 
-export function insertReviewCase(
+export async function insertReviewCase(
   db: Db,
   row: typeof disclosureReviewCases.$inferInsert,
-): ReviewCaseRow {
-  return db.insert(disclosureReviewCases).values(row).returning().get()
+): Promise<ReviewCaseRow> {
+  return returnedRow(await db.insert(disclosureReviewCases).values(row).returning())
 }
 
-export function listReviewCasesOf(db: Db, inquiryId: number): ReviewCaseRow[] {
-  return db
+export async function listReviewCasesOf(db: Db, inquiryId: number): Promise<ReviewCaseRow[]> {
+  return await db
     .select()
     .from(disclosureReviewCases)
     .where(eq(disclosureReviewCases.inquiryId, inquiryId))
     .orderBy(asc(disclosureReviewCases.id))
-    .all()
 }
 
 /** Cases filed between two instants (UTC ms, inclusive bounds). */
-export function listReviewCasesFiled(db: Db, from: number, to: number): ReviewCaseRow[] {
-  return db
+export async function listReviewCasesFiled(
+  db: Db,
+  from: number,
+  to: number,
+): Promise<ReviewCaseRow[]> {
+  return await db
     .select()
     .from(disclosureReviewCases)
     .where(and(gte(disclosureReviewCases.filedAt, from), lte(disclosureReviewCases.filedAt, to)))
     .orderBy(asc(disclosureReviewCases.id))
-    .all()
 }
 
 /** Adds the domain's outcome labels that are not stored yet (an admin's edits stay). */
-export function ensureOutcomeLabels(db: Db, now: number) {
+export async function ensureOutcomeLabels(db: Db, now: number) {
   for (const o of OUTCOMES) {
-    db.insert(disclosureOutcomeLabels)
+    await db
+      .insert(disclosureOutcomeLabels)
       .values({
         code: o.code,
         labelZh: o.zh,
@@ -182,27 +186,27 @@ export function ensureOutcomeLabels(db: Db, now: number) {
         updatedAt: now,
       })
       .onConflictDoNothing()
-      .run()
   }
 }
 
-export function listOutcomeLabels(db: Db) {
-  return db.select().from(disclosureOutcomeLabels).all()
+export async function listOutcomeLabels(db: Db) {
+  return await db.select().from(disclosureOutcomeLabels)
 }
 
-export function updateOutcomeLabel(
+export async function updateOutcomeLabel(
   db: Db,
   code: OutcomeCode,
   patch: { labelZh?: string; labelEn?: string },
   by: number,
   now: number,
 ) {
-  return db
-    .update(disclosureOutcomeLabels)
-    .set({ ...patch, updatedBy: by, updatedAt: now })
-    .where(eq(disclosureOutcomeLabels.code, code))
-    .returning()
-    .get()
+  return (
+    await db
+      .update(disclosureOutcomeLabels)
+      .set({ ...patch, updatedBy: by, updatedAt: now })
+      .where(eq(disclosureOutcomeLabels.code, code))
+      .returning()
+  )[0]
 }
 
 /** The staff's note on the request's first decision ('' when none was written or it was imported). */

@@ -51,18 +51,18 @@ const registerQuery = z.union([
 
 export const disclosureRoutes = new Hono<AppEnv>()
   .use(requireStaff())
-  .post('/requests', validate('json', createDisclosureRequestSchema), (c) => {
-    const { id } = createDisclosureRequest(
+  .post('/requests', validate('json', createDisclosureRequestSchema), async (c) => {
+    const { id } = await createDisclosureRequest(
       c.var.db,
       c.req.valid('json'),
       c.var.user.id,
       c.var.now(),
     )
-    return c.json(getDisclosureView(c.var.db, id, c.var.user, c.var.now()), 201)
+    return c.json(await getDisclosureView(c.var.db, id, c.var.user, c.var.now()), 201)
   })
-  .get('/requests/:id', validate('param', idParam), (c) => {
+  .get('/requests/:id', validate('param', idParam), async (c) => {
     return c.json(
-      getDisclosureView(c.var.db, c.req.valid('param').id, c.var.user, c.var.now()),
+      await getDisclosureView(c.var.db, c.req.valid('param').id, c.var.user, c.var.now()),
       200,
     )
   })
@@ -74,7 +74,7 @@ export const disclosureRoutes = new Hono<AppEnv>()
       const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
       await actOnDisclosureRequest(ctx, c.req.valid('param').id, c.req.valid('json'))
       return c.json(
-        getDisclosureView(c.var.db, c.req.valid('param').id, c.var.user, c.var.now()),
+        await getDisclosureView(c.var.db, c.req.valid('param').id, c.var.user, c.var.now()),
         200,
       )
     },
@@ -107,8 +107,8 @@ export const disclosureRoutes = new Hono<AppEnv>()
     requireStaff('manager'),
     validate('param', idParam),
     validate('json', reviewCaseSchema),
-    (c) => {
-      const reviewCase = addReviewCase(
+    async (c) => {
+      const reviewCase = await addReviewCase(
         c.var.db,
         c.req.valid('param').id,
         c.req.valid('json'),
@@ -118,15 +118,15 @@ export const disclosureRoutes = new Hono<AppEnv>()
       return c.json({ reviewCase }, 201)
     },
   )
-  .get('/register', requireStaff('manager'), validate('query', registerQuery), (c) => {
+  .get('/register', requireStaff('manager'), validate('query', registerQuery), async (c) => {
     const q = c.req.valid('query')
     if ('row' in q)
       return c.json(
-        { requests: listCellRequests(c.var.db, q.year, q.row, q.column), cases: null },
+        { requests: await listCellRequests(c.var.db, q.year, q.row, q.column), cases: null },
         200,
       )
     return c.json(
-      { requests: null, cases: listCellCases(c.var.db, q.year, q.review, q.column) },
+      { requests: null, cases: await listCellCases(c.var.db, q.year, q.review, q.column) },
       200,
     )
   })
@@ -158,8 +158,8 @@ export const disclosureRoutes = new Hono<AppEnv>()
     requireStaff('admin'),
     validate('param', z.object({ code: z.string().max(60) })),
     validate('json', outcomeLabelSchema),
-    (c) => {
-      const label = updateOutcomeLabel(
+    async (c) => {
+      const label = await updateOutcomeLabel(
         c.var.db,
         c.req.valid('param').code,
         c.req.valid('json'),
@@ -172,6 +172,6 @@ export const disclosureRoutes = new Hono<AppEnv>()
 
 export const disclosureReportRoutes = new Hono<AppEnv>()
   .use(requireStaff('manager'))
-  .get('/', validate('query', disclosureYearSchema), (c) =>
-    c.json(getDisclosureTable(c.var.db, c.req.valid('query').year), 200),
+  .get('/', validate('query', disclosureYearSchema), async (c) =>
+    c.json(await getDisclosureTable(c.var.db, c.req.valid('query').year), 200),
   )

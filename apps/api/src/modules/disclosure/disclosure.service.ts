@@ -8,6 +8,7 @@
  * (stale version, not allowed in its status or clock state, with `details.reason`), VALIDATION
  * (a date in the future, a receipt before the 条例's era).
  */
+import { withTransaction } from '../../db/transaction.ts'
 import {
   DEFAULT_DEADLINE_POLICIES,
   DISCLOSURE_CHANNEL,
@@ -47,18 +48,17 @@ function requireNotFuture(field: string, day: string, now: number) {
  * Enters a request received on `receivedOn` (the 第三十一条 date): its clock, due date and queue
  * place start from that day, not from the typing. External id `OGI-<YYYYMMDD>-<8 characters>`.
  */
-export function createDisclosureRequest(
+export async function createDisclosureRequest(
   db: Db,
   input: CreateDisclosureRequestInput,
   userId: number,
   now: number,
 ) {
   // the disclosure office's own channel exists from its first request on
-  if (input.channel === DISCLOSURE_CHANNEL.code) ensureChannels(db, [DISCLOSURE_CHANNEL], now)
-  getActiveChannel(db, input.channel)
+  if (input.channel === DISCLOSURE_CHANNEL.code) await ensureChannels(db, [DISCLOSURE_CHANNEL], now)
+  await getActiveChannel(db, input.channel)
   requireNotFuture('receivedOn', input.receivedOn, now)
-  return db.transaction((tx) => {
-    const t = tx as unknown as Db
+  return await withTransaction(db, async (t) => {
     const externalId = `OGI-${input.receivedOn.replaceAll('-', '')}-${randomPart()}`
     const item = {
       kind: 'disclosure' as const,
@@ -71,8 +71,8 @@ export function createDisclosureRequest(
       citizenPhone: input.applicantPhone || undefined,
       citizenEmail: input.applicantEmail,
     }
-    const { id } = ingestInquiry(t, item, { actorId: userId, now, eventType: 'received' })
-    repo.insertRequest(t, {
+    const { id } = await ingestInquiry(t, item, { actorId: userId, now, eventType: 'received' })
+    await repo.insertRequest(t, {
       inquiryId: id,
       applicantType: input.applicantType,
       receiptMethod: input.receiptMethod,
@@ -83,8 +83,8 @@ export function createDisclosureRequest(
   })
 }
 
-function requireRequest(db: Db, id: number) {
-  const request = repo.findRequest(db, id)
+async function requireRequest(db: Db, id: number) {
+  const request = await repo.findRequest(db, id)
   if (!request) throw new AppError('NOT_FOUND', `Inquiry ${id} is not a disclosure request`)
   return request
 }
@@ -93,13 +93,13 @@ function requireRequest(db: Db, id: number) {
  * The clock of a request from its events, on the stored calendar and policies; the statutory
  * defaults when no stored disclosure policy covers its receipt date.
  */
-function clockOf(
+async function clockOf(
   db: Db,
   request: repo.RequestRow,
   events: readonly DisclosureClockEvent[],
   now: number,
 ) {
-  const stored = listDeadlinePolicies(db)
+  const stored = await listDeadlinePolicies(db)
   const covered = selectPolicy(stored, {
     kind: 'disclosure',
     channelCode: '',
@@ -108,7 +108,7 @@ function clockOf(
   })
   return disclosureClock(
     covered ? stored : DEFAULT_DEADLINE_POLICIES,
-    loadCalendar(db),
+    await loadCalendar(db),
     request.receivedOn,
     events,
     toZonedDate(now),
@@ -119,17 +119,17 @@ function clockOf(
  * The request's clock events; a request registered decided (an imported register, the 2017 seed)
  * has its decision as the last one.
  */
-function eventsOf(db: Db, request: repo.RequestRow): DisclosureClockEvent[] {
-  const events = repo.listClockEvents(db, request.inquiryId)
+async function eventsOf(db: Db, request: repo.RequestRow): Promise<DisclosureClockEvent[]> {
+  const events = await repo.listClockEvents(db, request.inquiryId)
   if (request.decidedAt === null || events.some((e) => e.type === 'decided')) return events
   return [...events, { type: 'decided', on: toZonedDate(request.decidedAt) }]
 }
 
 /** A request's register entry, clock, due-date sentences and review cases (NOT_FOUND outside scope). */
-export function getDisclosureView(db: Db, id: number, viewer: Ctx['user'], now: number) {
-  load(db, id, viewer)
-  const request = requireRequest(db, id)
-  const clock = clockOf(db, request, eventsOf(db, request), now)
+export async function getDisclosureView(db: Db, id: number, viewer: Ctx['user'], now: number) {
+  await load(db, id, viewer)
+  const request = await requireRequest(db, id)
+  const clock = await clockOf(db, request, await eventsOf(db, request), now)
   return {
     request,
     clock,
@@ -137,7 +137,7 @@ export function getDisclosureView(db: Db, id: number, viewer: Ctx['user'], now: 
       zh: explainDisclosureClock(clock, 'zh'),
       en: explainDisclosureClock(clock, 'en'),
     },
-    reviewCases: repo.listReviewCasesOf(db, id),
+    reviewCases: await repo.listReviewCasesOf(db, id),
   }
 }
 
@@ -181,11 +181,11 @@ export function actOnDisclosureRequest(ctx: Ctx, id: number, input: DisclosureAc
     ctx,
     id,
     { action: STEP_OF[input.action].action, version: input.version },
-    (row, db) => {
-      const request = requireRequest(db, id)
-      const before = eventsOf(db, request)
+    async (row, db) => {
+      const request = await requireRequest(db, id)
+      const before = await eventsOf(db, request)
       const step = stepOf(input)
-      const state = clockOf(db, request, before, ctx.now).state
+      const state = (await clockOf(db, request, before, ctx.now)).state
       if (input.action === 'decide') {
         const lapsed = state === 'correction_lapsed'
         if (
@@ -201,7 +201,7 @@ export function actOnDisclosureRequest(ctx: Ctx, id: number, input: DisclosureAc
       }
       let clock
       try {
-        clock = clockOf(db, request, [...before, step.event], ctx.now)
+        clock = await clockOf(db, request, [...before, step.event], ctx.now)
       } catch (e) {
         if (e instanceof DisclosureClockError)
           throw new AppError('CONFLICT', e.message, { reason: 'clock' })
@@ -223,10 +223,10 @@ export function actOnDisclosureRequest(ctx: Ctx, id: number, input: DisclosureAc
         // the day decides the table's year (Asia/Shanghai); a past day is recorded at its noon
         const decidedAt =
           input.on === toZonedDate(ctx.now) ? ctx.now : startOfZonedDay(input.on) + 12 * 3_600_000
-        repo.setFirstDecision(db, id, input.outcome, decidedAt)
+        await repo.setFirstDecision(db, id, input.outcome, decidedAt)
       }
-      write(db, row, patch)
-      recordEvent(db, {
+      await write(db, row, patch)
+      await recordEvent(db, {
         inquiryId: id,
         actorId: ctx.user.id,
         type: step.type,

@@ -4,9 +4,9 @@ import { ensureDeadlineSetup } from '../deadlines/deadlines.service.ts'
 import { call, setupDesk, signIn, T0 } from '../../test/setup.ts'
 
 // T0 is Fri 2024-09-27 09:30 Beijing time; the bundled calendar knows National Day 2024
-function desk(at: { now: number } = { now: T0 }) {
-  const d = setupDesk(() => at.now)
-  ensureDeadlineSetup(d.db, T0)
+async function desk(at: { now: number } = { now: T0 }) {
+  const d = await setupDesk(() => at.now)
+  await ensureDeadlineSetup(d.db, T0)
   return d
 }
 const request = (extra: Record<string, unknown> = {}) => ({
@@ -39,7 +39,7 @@ const cell = (t: Table, row: string, column: string) =>
 describe('the disclosure register', () => {
   it('enters a request, asks for 补正, restarts the clock when it arrives, decides 部分公开, and counts it in its cell', async () => {
     const at = { now: T0 }
-    const d = desk(at)
+    const d = await desk(at)
     let s = await signIn(d)
     const created = await call(d, s, 'POST', '/disclosure/requests', request())
     expect(created.status).toBe(201)
@@ -163,7 +163,7 @@ describe('the disclosure register', () => {
   })
 
   it('files a 行政复议 case and counts it in section 四 and the sentence', async () => {
-    const d = desk()
+    const d = await desk()
     const s = await signIn(d)
     const { request: r } = (await (
       await call(d, s, 'POST', '/disclosure/requests', request({ receivedOn: '2024-09-02' }))
@@ -195,7 +195,7 @@ describe('the disclosure register', () => {
   })
 
   it('answers 422 for a receipt date in the future or an unknown applicant type, 404 for a message', async () => {
-    const d = desk()
+    const d = await desk()
     const s = await signIn(d)
     expect(
       (await call(d, s, 'POST', '/disclosure/requests', request({ receivedOn: '2024-09-28' })))
@@ -209,7 +209,7 @@ describe('the disclosure register', () => {
   })
 
   it('lets an admin correct an outcome label, which the table then prints', async () => {
-    const d = desk()
+    const d = await desk()
     const a = await signIn(d, 'admin')
     const res = await call(d, a, 'PATCH', '/disclosure/outcome-labels/other.no_correction', {
       labelZh: '申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请',

@@ -2,27 +2,27 @@
 import { and, inArray, isNotNull, isNull, eq, lt } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { attachments } from '../../db/schema.ts'
+import { returnedRow } from '../../db/rows.ts'
 
 export type AttachmentInsert = typeof attachments.$inferInsert
 export type AttachmentRow = typeof attachments.$inferSelect
 
 /** @returns the new row's id */
-export function insertAttachment(db: Db, row: AttachmentInsert): number {
-  return db.insert(attachments).values(row).returning({ id: attachments.id }).get().id
+export async function insertAttachment(db: Db, row: AttachmentInsert): Promise<number> {
+  return returnedRow(await db.insert(attachments).values(row).returning({ id: attachments.id })).id
 }
 
 /** Staged (not yet bound) uploads by token. */
-export function findStaged(db: Db, tokens: string[]) {
+export async function findStaged(db: Db, tokens: string[]) {
   if (tokens.length === 0) return []
-  return db
+  return await db
     .select()
     .from(attachments)
     .where(and(inArray(attachments.token, tokens), isNull(attachments.inquiryId)))
-    .all()
 }
 
 /** Binds a staged upload; undefined when it was bound meanwhile (the caller rolls back). */
-export function bindStaged(
+export async function bindStaged(
   db: Db,
   id: number,
   to: {
@@ -32,13 +32,14 @@ export function bindStaged(
     source: 'citizen' | 'staff'
     name: string
   },
-): AttachmentRow | undefined {
-  return db
-    .update(attachments)
-    .set({ ...to, token: null })
-    .where(and(eq(attachments.id, id), isNull(attachments.inquiryId)))
-    .returning()
-    .get()
+): Promise<AttachmentRow | undefined> {
+  return (
+    await db
+      .update(attachments)
+      .set({ ...to, token: null })
+      .where(and(eq(attachments.id, id), isNull(attachments.inquiryId)))
+      .returning()
+  )[0]
 }
 
 /** Uploads staged before `before` (UTC ms) and never bound to a message. */

@@ -63,7 +63,7 @@ export async function stageUpload(
   const file = await checkFile(await readLimited(input.body, name, limits), name, limits)
   await ctx.files.put(file.sha256, file.bytes)
   const token = newToken()
-  repo.insertAttachment(ctx.db, {
+  await repo.insertAttachment(ctx.db, {
     source: input.uploader.startsWith('user:') ? 'staff' : 'citizen',
     name,
     type: file.type,
@@ -100,12 +100,12 @@ export async function prepareAttachments(
   if (inputs.length > limits.maxFiles)
     throw refuse(`${inputs.length} files`, 'count', limits, [...(opts.path ?? []), 'attachments'])
   const staged = new Map(
-    repo
-      .findStaged(
+    (
+      await repo.findStaged(
         ctx.db,
         inputs.flatMap((a) => ('token' in a ? [a.token] : [])),
       )
-      .map((r) => [r.token, r]),
+    ).map((r) => [r.token, r]),
   )
   const inlineBytes = inputs.reduce(
     (n, a) => n + ('contentBase64' in a ? Buffer.byteLength(a.contentBase64, 'base64') : 0),
@@ -172,25 +172,27 @@ export type BindTarget = {
  * transaction. @returns their views, for the event that records them
  * @throws AppError CONFLICT when a staged upload was bound by a concurrent request (roll back)
  */
-export function bindAttachments(
+export async function bindAttachments(
   db: Db,
   prepared: readonly PreparedAttachment[],
   to: BindTarget,
-): AttachmentView[] {
+): Promise<AttachmentView[]> {
   const common = {
     inquiryId: to.inquiryId,
     replyId: to.replyId ?? null,
     messageId: to.messageId ?? null,
     source: to.source,
   }
-  return prepared.map((p) => {
+  const views = []
+  for (const p of prepared) {
     if (p.kind === 'staged') {
-      const bound = repo.bindStaged(db, p.id, { ...common, name: p.name })
+      const bound = await repo.bindStaged(db, p.id, { ...common, name: p.name })
       if (!bound)
         throw new AppError('CONFLICT', `Upload ${p.name} is attached elsewhere already`, {
           reason: 'upload_used',
         })
-      return toView(bound)
+      views.push(toView(bound))
+      continue
     }
     const content =
       p.kind === 'file'
@@ -204,6 +206,7 @@ export function bindAttachments(
       createdBy: to.createdBy,
       createdAt: to.now,
     }
-    return toView({ id: repo.insertAttachment(db, row), ...row })
-  })
+    views.push(toView({ id: await repo.insertAttachment(db, row), ...row }))
+  }
+  return views
 }

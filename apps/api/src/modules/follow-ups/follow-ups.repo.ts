@@ -3,8 +3,9 @@ import type { FollowUpOutcome } from '@desk/domain'
 import { asc, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { followUps, users } from '../../db/schema.ts'
+import { returnedRow } from '../../db/rows.ts'
 
-export function insertFollowUp(
+export async function insertFollowUp(
   db: Db,
   row: {
     inquiryId: number
@@ -15,11 +16,11 @@ export function insertFollowUp(
     createdAt: number
   },
 ) {
-  return db.insert(followUps).values(row).returning({ id: followUps.id }).get().id
+  return returnedRow(await db.insert(followUps).values(row).returning({ id: followUps.id })).id
 }
 
-export function listFollowUps(db: Db, inquiryId: number) {
-  return db
+export async function listFollowUps(db: Db, inquiryId: number) {
+  return await db
     .select({
       id: followUps.id,
       outcome: followUps.outcome,
@@ -32,5 +33,4 @@ export function listFollowUps(db: Db, inquiryId: number) {
     .leftJoin(users, eq(users.id, followUps.createdBy))
     .where(eq(followUps.inquiryId, inquiryId))
     .orderBy(asc(followUps.id))
-    .all()
 }

@@ -7,11 +7,14 @@ import type { Db } from '../../db/client.ts'
 import * as repo from './follow-ups.repo.ts'
 
 /** Writes one follow-up inside the caller's transaction. @returns its id */
-export function insertFollowUp(tx: Db, row: Parameters<typeof repo.insertFollowUp>[1]): number {
-  return repo.insertFollowUp(tx, row)
+export async function insertFollowUp(
+  tx: Db,
+  row: Parameters<typeof repo.insertFollowUp>[1],
+): Promise<number> {
+  return await repo.insertFollowUp(tx, row)
 }
 
 /** The inquiry's follow-ups, oldest first (times UTC ms). */
-export function listFollowUps(db: Db, inquiryId: number) {
-  return repo.listFollowUps(db, inquiryId)
+export async function listFollowUps(db: Db, inquiryId: number) {
+  return await repo.listFollowUps(db, inquiryId)
 }

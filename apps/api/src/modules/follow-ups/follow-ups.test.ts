@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { Db } from '../../db/client.ts'
-import { addInquiries, call, setupDesk, signIn, T0 } from '../../test/setup.ts'
-
-type Desk = ReturnType<typeof setupDesk>
+import { addInquiries, call, setupDesk, signIn, T0, type Desk } from '../../test/setup.ts'
 
 /** An inquiry that was replied (the follow-up call comes after the reply). */
-function repliedInquiry(db: Db): number {
-  const [inquiry] = addInquiries(db, [{}])
+async function repliedInquiry(db: Db): Promise<number> {
+  const [inquiry] = await addInquiries(db, [{}])
   db.$client
     .prepare("update inquiries set status = 'replied', replied_at = ? where id = ?")
     .run(T0 + 3_600_000, inquiry!.id)
@@ -25,9 +23,9 @@ async function version(
 
 describe('POST /inquiries/:id/follow-ups (回访)', () => {
   it("records the call's outcome as the inquiry's satisfaction, and reopens it for re-handling when unsatisfied", async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const manager = await signIn(desk, 'manager')
-    const id = repliedInquiry(desk.db)
+    const id = await repliedInquiry(desk.db)
     const res = await call(desk, manager, 'POST', `/inquiries/${id}/follow-ups`, {
       version: await version(desk, manager, id),
       outcome: 'satisfied',
@@ -55,9 +53,9 @@ describe('POST /inquiries/:id/follow-ups (回访)', () => {
   })
 
   it('answers 422 for a reopen that is not unsatisfied (naming it), 409 for a stale version or an unreplied inquiry, 404 for an unknown one', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const manager = await signIn(desk, 'manager')
-    const id = repliedInquiry(desk.db)
+    const id = await repliedInquiry(desk.db)
     const v = await version(desk, manager, id)
     const reopen = await call(desk, manager, 'POST', `/inquiries/${id}/follow-ups`, {
       version: v,
@@ -74,7 +72,7 @@ describe('POST /inquiries/:id/follow-ups (回访)', () => {
         })
       ).status,
     ).toBe(409)
-    const [open] = addInquiries(desk.db, [{}])
+    const [open] = await addInquiries(desk.db, [{}])
     expect(
       (
         await call(desk, manager, 'POST', `/inquiries/${open!.id}/follow-ups`, {

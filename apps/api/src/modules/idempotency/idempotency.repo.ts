@@ -2,6 +2,7 @@
 import { and, eq, lt } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { idempotencyKeys } from '../../db/schema.ts'
+import { changedRows } from '../../db/dialect.ts'
 
 /** Inserts the key as running (status 0) for the request `fingerprint`; false when it exists already. */
 export async function claimIdempotencyKey(

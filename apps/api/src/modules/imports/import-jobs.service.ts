@@ -13,6 +13,7 @@
  */
 import type { ImportIssue, LifecycleViewer } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
+import { withTransaction } from '../../db/transaction.ts'
 import { removeBatchInquiries } from '../inquiries/ingest.service.ts'
 import * as repo from './imports.repo.ts'
 import {
@@ -25,13 +26,6 @@ import {
 } from './imports.service.ts'
 import { readStagedFile, removeStagedFile } from './import-staging.ts'
 import type { Table } from './table.ts'
-
-/**
- * Transactions that read before they write take the write lock at BEGIN: a deferred one would
- * fail with SQLITE_BUSY (no busy wait) when the other connection commits between its read and
- * its write.
- */
-export const IMMEDIATE = { behavior: 'immediate' } as const
 
 /**
  * Pacing of the write phase: each transaction writes rows (STEP_ROWS at a time) for about
@@ -84,15 +78,22 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** Progress is written to the job's row at most this often (ms), and at every change of phase. */
 const PROGRESS_MS = 250
 
-/** Writes progress to the job's row, at most every PROGRESS_MS unless the phase changes. */
-function progressWriter(db: Db, batchId: number): (p: ImportProgress) => void {
+/**
+ * Writes progress to the job's row, at most every PROGRESS_MS unless the phase changes. The
+ * pipeline reports from its synchronous loops, so `report` chains the writes (in order) and the
+ * job awaits `written()` before its next step; a failed write fails the job there.
+ */
+function progressWriter(db: Db, batchId: number) {
   let last = { phase: '', at: 0 }
-  return (p) => {
+  let writes = Promise.resolve()
+  const report = (p: ImportProgress) => {
     const at = performance.now()
     if (p.phase === last.phase && at - last.at < PROGRESS_MS && p.done !== p.total) return
     last = { phase: p.phase, at }
-    repo.updateImportBatch(db, batchId, { phase: p.phase, rowsDone: p.done, rowsTotal: p.total })
+    const row = { phase: p.phase, rowsDone: p.done, rowsTotal: p.total }
+    writes = writes.then(() => repo.updateImportBatch(db, batchId, row))
   }
+  return { report, written: () => writes }
 }
 
 /**
@@ -107,9 +108,9 @@ export async function runImportJob(
   batchId: number,
   clock: () => number = Date.now,
 ): Promise<void> {
-  const batch = repo.findImportBatch(db, batchId)
+  const batch = await repo.findImportBatch(db, batchId)
   if (!batch || batch.status !== 'queued' || !batch.uploadId) return
-  repo.updateImportBatch(db, batchId, {
+  await repo.updateImportBatch(db, batchId, {
     status: 'running',
     phase: 'read',
     rowsDone: 0,
@@ -119,7 +120,8 @@ export async function runImportJob(
   try {
     const options = JSON.parse(batch.options ?? '{}') as ImportJobOptions
     const bytes = await readStagedFile(stagingDir, batch.uploadId)
-    const saved = repo.listImportPresets(db, batch.channelCode).map(toSavedMapping)
+    const saved = (await repo.listImportPresets(db, batch.channelCode)).map(toSavedMapping)
+    const progress = progressWriter(db, batchId)
     const planned = await planImport(db, {
       ...options,
       // a dry run reports every invalid row and still counts the valid ones
@@ -127,11 +129,12 @@ export async function runImportJob(
       saved,
       channelCode: batch.channelCode,
       file: { name: batch.fileName, bytes },
-      onProgress: progressWriter(db, batchId),
+      onProgress: progress.report,
     })
+    await progress.written()
     if ('rejected' in planned) {
       const { rejected, table } = planned
-      repo.updateImportBatch(db, batchId, {
+      await repo.updateImportBatch(db, batchId, {
         status: 'rejected',
         rowsTotal: rejected.rows,
         sheet: rejected.sheet ?? null,
@@ -145,8 +148,8 @@ export async function runImportJob(
       return
     }
     const { table, mapped, about } = planned
-    const check = checkPlan(db, batch.channelCode, planned, options.viewer ?? null)
-    repo.updateImportBatch(db, batchId, {
+    const check = await checkPlan(db, batch.channelCode, planned, options.viewer ?? null)
+    await repo.updateImportBatch(db, batchId, {
       format: about.format ?? batch.format,
       encoding: about.encoding ?? null,
       sheet: about.sheet ?? null,
@@ -155,7 +158,7 @@ export async function runImportJob(
       errors: JSON.stringify(withValues([...mapped.issues, ...check.issues].sort(byRow), table)),
     })
     if (isDryRun) {
-      repo.updateImportBatch(db, batchId, {
+      await repo.updateImportBatch(db, batchId, {
         status: 'checked',
         created: check.created,
         duplicates: check.duplicates,
@@ -164,34 +167,37 @@ export async function runImportJob(
       return
     }
     const rows = check.rows
-    repo.updateImportBatch(db, batchId, { phase: 'write', rowsDone: 0, rowsTotal: rows.length })
+    await repo.updateImportBatch(db, batchId, {
+      phase: 'write',
+      rowsDone: 0,
+      rowsTotal: rows.length,
+    })
     let created = 0
     let done = 0
     while (done < rows.length) {
-      db.transaction((tx) => {
-        const txDb = tx as unknown as Db
+      await withTransaction(db, async (txDb) => {
         const until = performance.now() + PACING.CHUNK_MS
         do {
           const step = rows.slice(done, done + PACING.STEP_ROWS)
-          created += writeRows(txDb, step, {
+          created += await writeRows(txDb, step, {
             actorId: batch.createdBy,
             now: batch.createdAt,
             batchId,
           })
           done += step.length
         } while (done < rows.length && performance.now() < until)
-        repo.updateImportBatch(txDb, batchId, { rowsDone: done, created })
-      }, IMMEDIATE)
+        await repo.updateImportBatch(txDb, batchId, { rowsDone: done, created })
+      })
       if (done < rows.length) await pause(PACING.GAP_MS)
     }
-    repo.updateImportBatch(db, batchId, {
+    await repo.updateImportBatch(db, batchId, {
       status: 'written',
       created,
       duplicates: check.considered - created,
       finishedAt: clock(),
     })
   } catch (err) {
-    failImportJob(db, batchId, `The import stopped: ${(err as Error).message}`, clock())
+    await failImportJob(db, batchId, `The import stopped: ${(err as Error).message}`, clock())
   } finally {
     if (!isDryRun) await discardUpload(db, stagingDir, batch.uploadId)
   }
@@ -200,7 +206,7 @@ export async function runImportJob(
 /** Removes a staged upload (file and row) once an import has used it. */
 async function discardUpload(db: Db, stagingDir: string, uploadId: string): Promise<void> {
   await removeStagedFile(stagingDir, uploadId)
-  repo.deleteImportUpload(db, uploadId)
+  await repo.deleteImportUpload(db, uploadId)
 }
 
 /**
@@ -209,11 +215,15 @@ async function discardUpload(db: Db, stagingDir: string, uploadId: string): Prom
  * `created` then counts the kept ones, so the batch's counts match the rows left.
  * @param now UTC epoch ms
  */
-export function failImportJob(db: Db, batchId: number, reason: string, now: number): void {
-  db.transaction((tx) => {
-    const txDb = tx as unknown as Db
-    const touched = repo.listTouchedInquiries(txDb, batchId)
-    const removed = removeBatchInquiries(
+export async function failImportJob(
+  db: Db,
+  batchId: number,
+  reason: string,
+  now: number,
+): Promise<void> {
+  await withTransaction(db, async (txDb) => {
+    const touched = await repo.listTouchedInquiries(txDb, batchId)
+    const removed = await removeBatchInquiries(
       txDb,
       batchId,
       touched.map((t) => t.id),
@@ -222,23 +232,23 @@ export function failImportJob(db: Db, batchId: number, reason: string, now: numb
       touched.length > 0
         ? ` ${touched.length} inquiries changed meanwhile were kept: ${touched.map((t) => t.id).join(', ')}.`
         : ''
-    repo.updateImportBatch(txDb, batchId, {
+    await repo.updateImportBatch(txDb, batchId, {
       status: 'failed',
-      created: repo.countBatchInquiries(txDb, batchId),
+      created: await repo.countBatchInquiries(txDb, batchId),
       duplicates: 0,
       failure: `${reason} (${removed} inquiries it had written were removed.${kept})`,
       finishedAt: now,
     })
-  }, IMMEDIATE)
+  })
 }
 
 /**
  * At start: jobs a crash left queued or running are marked failed and compensated.
  * @returns the ids of the jobs recovered
  */
-export function recoverImportJobs(db: Db, now: number): number[] {
-  const unfinished = repo.listUnfinishedBatches(db)
+export async function recoverImportJobs(db: Db, now: number): Promise<number[]> {
+  const unfinished = await repo.listUnfinishedBatches(db)
   for (const b of unfinished)
-    failImportJob(db, b.id, 'The server stopped while this import ran', now)
+    await failImportJob(db, b.id, 'The server stopped while this import ran', now)
   return unfinished.map((b) => b.id)
 }

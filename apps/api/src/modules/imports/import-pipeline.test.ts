@@ -9,13 +9,12 @@ import { join } from 'node:path'
 import { IMPORT_LIMITS } from '@desk/domain'
 import { describe, expect, it } from 'vitest'
 import type { Db } from '../../db/client.ts'
-import { call, setupDesk, signIn, T0, type Session } from '../../test/setup.ts'
+import { call, setupDesk, signIn, T0, type Session, type Desk } from '../../test/setup.ts'
 import { zipBombXlsx } from '../../test/zip-bomb.ts'
 import { createDepartment } from '../departments/departments.service.ts'
 import { importJobSettled } from './import-workers.ts'
 import { importFile, type ImportSummary } from './imports.service.ts'
 
-type Desk = ReturnType<typeof setupDesk>
 type Issue = { row?: number; column?: string; reason: string }
 type Job = {
   status: string
@@ -79,8 +78,8 @@ async function wizardJob(
   return ((await (await call(desk, s, 'GET', `/imports/${job.id}`)).json()) as { job: Job }).job
 }
 
-const cli = (db: Db, bytes: Uint8Array, dryRun: boolean) =>
-  importFile(db, {
+const cli = async (db: Db, bytes: Uint8Array, dryRun: boolean) =>
+  await importFile(db, {
     channelCode: 'minxin',
     file: { name: 'messages.csv', bytes },
     skipInvalid: true,
@@ -112,8 +111,8 @@ const fromJob = (j: Job) => ({
 
 describe('one import pipeline', () => {
   it('gives the same dry run and import summary from the CLI and the wizard, field by field', async () => {
-    const viaCli = setupDesk()
-    const viaWizard = setupDesk()
+    const viaCli = await setupDesk()
+    const viaWizard = await setupDesk()
     const manager = await signIn(viaWizard, 'manager')
     await cli(viaCli.db, BEFORE, false)
     await cli(viaWizard.db, BEFORE, false)
@@ -135,9 +134,9 @@ describe('one import pipeline', () => {
   })
 
   it('reports duplicates only among what the importer may see; others exist elsewhere, unnamed', async () => {
-    const desk = setupDesk()
-    const other = createDepartment(desk.db, { name: '执法监察支队' }, T0)
-    const own = createDepartment(desk.db, { name: '规划处' }, T0)
+    const desk = await setupDesk()
+    const other = await createDepartment(desk.db, { name: '执法监察支队' }, T0)
+    const own = await createDepartment(desk.db, { name: '规划处' }, T0)
     await cli(desk.db, BEFORE, false)
     desk.db.$client
       .prepare("update inquiries set department_id = ? where external_id = '1'")
@@ -189,7 +188,7 @@ describe('one import pipeline', () => {
 
 describe('import limits', () => {
   it('refuses a zip bomb at upload with a 422 naming the limit, and stages nothing', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk)
     const staging = join(tmpdir(), 'desk-import-staging')
     mkdirSync(staging, { recursive: true })
@@ -226,7 +225,7 @@ describe('import limits', () => {
   })
 
   it('refuses a file with more rows than the limit, naming it, and one with a cell longer than a spreadsheet holds', async () => {
-    const { db } = setupDesk()
+    const { db } = await setupDesk()
     const lines = Array.from(
       { length: IMPORT_LIMITS.rows + 1 },
       (_, i) => `${i},U,主题,2019/4/25 9:32:09,内容`,

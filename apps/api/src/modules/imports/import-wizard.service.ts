@@ -8,12 +8,12 @@ import { IMPORT_PRESETS, isTimeZone, type ImportField, type LifecycleViewer } fr
 import { stringify } from 'csv-stringify/sync'
 import { nanoid } from 'nanoid'
 import type { Db } from '../../db/client.ts'
+import { withTransaction } from '../../db/transaction.ts'
 import { AppError } from '../../lib/errors.ts'
 import { getActiveChannel } from '../channels/channels.service.ts'
 import type { ImportSettings } from '../../lib/context.ts'
 import { removeBatchInquiries } from '../inquiries/ingest.service.ts'
 import {
-  IMMEDIATE,
   toSavedMapping,
   type ImportJobOptions,
   type ImportRowIssue,
@@ -47,9 +47,9 @@ export async function stageUpload(
   },
 ): Promise<StagedUpload> {
   const dir = settings.stagingDir
-  for (const old of repo.listImportUploadsBefore(db, input.now - UPLOAD_TTL_MS)) {
+  for (const old of await repo.listImportUploadsBefore(db, input.now - UPLOAD_TTL_MS)) {
     await removeStagedFile(dir, old.id)
-    repo.deleteImportUpload(db, old.id)
+    await repo.deleteImportUpload(db, old.id)
   }
   const id = nanoid()
   const size = await writeStagedFile(dir, id, input.body)
@@ -57,7 +57,7 @@ export async function stageUpload(
     if (size === 0) throw new AppError('VALIDATION', 'The file is empty')
     const bytes = await readStagedFile(dir, id)
     if (isZip(bytes)) await checkWorkbookZip(bytes)
-    repo.insertImportUpload(db, {
+    await repo.insertImportUpload(db, {
       id,
       fileName: input.fileName,
       size,
@@ -71,8 +71,8 @@ export async function stageUpload(
   return { id, fileName: input.fileName, size }
 }
 
-function getUpload(db: Db, id: string): repo.ImportUploadRow {
-  const upload = repo.findImportUpload(db, id)
+async function getUpload(db: Db, id: string): Promise<repo.ImportUploadRow> {
+  const upload = await repo.findImportUpload(db, id)
   if (!upload)
     throw new AppError(
       'NOT_FOUND',
@@ -107,9 +107,9 @@ export async function previewUpload(
     map?: string[] | undefined
   },
 ): Promise<{ upload: StagedUpload; preview: ImportPreview; presets: PresetChoice[] }> {
-  const upload = getUpload(db, input.uploadId)
-  getActiveChannel(db, input.channelCode)
-  const savedRows = repo.listImportPresets(db, input.channelCode)
+  const upload = await getUpload(db, input.uploadId)
+  await getActiveChannel(db, input.channelCode)
+  const savedRows = await repo.listImportPresets(db, input.channelCode)
   const preview = await previewStaged(settings, {
     uploadId: upload.id,
     fileName: upload.fileName,
@@ -140,7 +140,7 @@ export async function previewUpload(
  * Saves (or replaces) a named mapping for a channel: the file's headers and header -> field.
  * @throws AppError VALIDATION when the name is a built-in preset's, or a column is not a header
  */
-export function saveImportPreset(
+export async function saveImportPreset(
   db: Db,
   input: {
     channelCode: string
@@ -151,7 +151,7 @@ export function saveImportPreset(
     now: number
   },
 ) {
-  getActiveChannel(db, input.channelCode)
+  await getActiveChannel(db, input.channelCode)
   if (IMPORT_PRESETS.some((p) => p.name === input.name)) {
     throw new AppError(
       'VALIDATION',
@@ -167,7 +167,7 @@ export function saveImportPreset(
       [{ path: ['columns'], message: 'unknown column' }],
     )
   }
-  const row = repo.upsertImportPreset(db, {
+  const row = await repo.upsertImportPreset(db, {
     channelCode: input.channelCode,
     name: input.name,
     headers: JSON.stringify([...input.headers].sort()),
@@ -179,15 +179,18 @@ export function saveImportPreset(
 }
 
 /** The channel's saved presets. */
-export function listImportPresets(db: Db, channelCode: string) {
-  return repo.listImportPresets(db, channelCode).map((r) => ({ id: r.id, ...toSavedMapping(r) }))
+export async function listImportPresets(db: Db, channelCode: string) {
+  return (await repo.listImportPresets(db, channelCode)).map((r) => ({
+    id: r.id,
+    ...toSavedMapping(r),
+  }))
 }
 
 /**
  * Queues a dry run or an import of a staged upload and starts it off the request path.
  * @throws AppError NOT_FOUND (upload or channel), CONFLICT (deactivated channel), VALIDATION (zone)
  */
-export function startImportJob(
+export async function startImportJob(
   db: Db,
   settings: ImportSettings,
   input: {
@@ -198,9 +201,9 @@ export function startImportJob(
     viewer: LifecycleViewer
     now: number
   },
-): ImportJobView {
-  const upload = getUpload(db, input.uploadId)
-  getActiveChannel(db, input.channelCode)
+): Promise<ImportJobView> {
+  const upload = await getUpload(db, input.uploadId)
+  await getActiveChannel(db, input.channelCode)
   if (input.options.tz !== undefined && !isTimeZone(input.options.tz)) {
     throw new AppError(
       'VALIDATION',
@@ -208,7 +211,7 @@ export function startImportJob(
       [{ path: ['tz'], message: 'unknown time zone' }],
     )
   }
-  const id = repo.insertImportBatch(db, {
+  const id = await repo.insertImportBatch(db, {
     kind: input.kind,
     status: 'queued',
     channelCode: input.channelCode,
@@ -219,7 +222,7 @@ export function startImportJob(
     createdBy: input.viewer.id,
     createdAt: input.now,
   })
-  launchImportJob(db, settings, id)
+  await launchImportJob(db, settings, id)
   return getImportJob(db, id)
 }
 
@@ -264,23 +267,29 @@ export const ERRORS_SHOWN = 200
  * A job with its progress and its first ERRORS_SHOWN problems.
  * @throws AppError NOT_FOUND
  */
-export function getImportJob(db: Db, id: number): ImportJobView & { errors: ImportRowIssue[] } {
-  const b = repo.findImportBatch(db, id)
+export async function getImportJob(
+  db: Db,
+  id: number,
+): Promise<ImportJobView & { errors: ImportRowIssue[] }> {
+  const b = await repo.findImportBatch(db, id)
   if (!b) throw new AppError('NOT_FOUND', `No import ${id}`)
   return { ...toView(b), errors: (JSON.parse(b.errors) as ImportRowIssue[]).slice(0, ERRORS_SHOWN) }
 }
 
 /** Past imports (not dry runs), newest first: who, when, file, channel, counts, errors, status. */
-export function listImports(db: Db, limit = 200): ImportJobView[] {
-  return repo.listImportBatches(db, limit).map((b) => toView(b, b))
+export async function listImports(db: Db, limit = 200): Promise<ImportJobView[]> {
+  return (await repo.listImportBatches(db, limit)).map((b) => toView(b, b))
 }
 
 /**
  * A job's problems as CSV (UTF-8 with BOM, so Excel reads the Chinese): row, column, value, reason.
  * @throws AppError NOT_FOUND
  */
-export function importErrorsCsv(db: Db, id: number): { fileName: string; csv: string } {
-  const b = repo.findImportBatch(db, id)
+export async function importErrorsCsv(
+  db: Db,
+  id: number,
+): Promise<{ fileName: string; csv: string }> {
+  const b = await repo.findImportBatch(db, id)
   if (!b) throw new AppError('NOT_FOUND', `No import ${id}`)
   const errors = JSON.parse(b.errors) as ImportRowIssue[]
   const csv = stringify(
@@ -297,22 +306,21 @@ export function importErrorsCsv(db: Db, id: number): { fileName: string; csv: st
  * @throws AppError NOT_FOUND; CONFLICT when the batch is not a written import, or with
  *   `details: { touched: [{ id, externalId, subject }] }` when inquiries were touched
  */
-export function undoImportBatch(
+export async function undoImportBatch(
   db: Db,
   id: number,
   actorId: number,
   now: number,
-): ImportJobView & { removed: number } {
-  const removed = db.transaction((tx) => {
-    const txDb = tx as unknown as Db
-    const b = repo.findImportBatch(txDb, id)
+): Promise<ImportJobView & { removed: number }> {
+  const removed = await withTransaction(db, async (txDb) => {
+    const b = await repo.findImportBatch(txDb, id)
     if (!b || b.kind !== 'import') throw new AppError('NOT_FOUND', `No import ${id}`)
     if (b.status !== 'written')
       throw new AppError(
         'CONFLICT',
         `Import ${id} is ${b.status}: only a written import can be undone`,
       )
-    const touched = repo.listTouchedInquiries(txDb, id)
+    const touched = await repo.listTouchedInquiries(txDb, id)
     if (touched.length > 0) {
       throw new AppError(
         'CONFLICT',
@@ -320,9 +328,9 @@ export function undoImportBatch(
         { touched },
       )
     }
-    const n = removeBatchInquiries(txDb, id, [])
-    repo.updateImportBatch(txDb, id, { status: 'undone', undoneBy: actorId, undoneAt: now })
+    const n = await removeBatchInquiries(txDb, id, [])
+    await repo.updateImportBatch(txDb, id, { status: 'undone', undoneBy: actorId, undoneAt: now })
     return n
-  }, IMMEDIATE)
-  return { ...getImportJob(db, id), removed }
+  })
+  return { ...(await getImportJob(db, id)), removed }
 }

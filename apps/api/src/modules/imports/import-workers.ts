@@ -31,20 +31,19 @@ const startWorker = (task: WorkerTask) =>
 
 const running = new Map<number, Promise<void>>()
 
-function runJobInWorker(db: Db, task: Extract<WorkerTask, { task: 'job' }>): Promise<void> {
-  return new Promise((resolve) => {
+async function runJobInWorker(db: Db, task: Extract<WorkerTask, { task: 'job' }>): Promise<void> {
+  let failure = 'the import worker stopped'
+  await new Promise<void>((resolve) => {
     const worker = startWorker(task)
-    let failure = 'the import worker stopped'
     worker.on('error', (err) => {
       failure = `the import worker failed: ${err.message}`
     })
-    worker.on('exit', () => {
-      const status = findImportBatch(db, task.batchId)?.status
-      if (status === 'queued' || status === 'running')
-        failImportJob(db, task.batchId, failure, Date.now())
-      resolve()
-    })
+    worker.on('exit', () => resolve())
   })
+  // a worker that died (killed, out of memory) left its job unfinished: it is failed here
+  const status = (await findImportBatch(db, task.batchId))?.status
+  if (status === 'queued' || status === 'running')
+    await failImportJob(db, task.batchId, failure, Date.now())
 }
 
 /** Starts queued job `batchId`; returns at once. */

@@ -13,8 +13,8 @@ import { importFile, type ImportOptions } from './imports.service.ts'
 const teddy = sharedDataDir('teddy-cup-2020-smart-gov')
 const nyc = sharedDataDir('nyc-311')
 
-function importPath(db: Db, dir: string, name: string, opts: Partial<ImportOptions> = {}) {
-  return importFile(db, {
+async function importPath(db: Db, dir: string, name: string, opts: Partial<ImportOptions> = {}) {
+  return await importFile(db, {
     channelCode: 'hotline_12345',
     file: { name, bytes: readFileSync(join(dir, name)) },
     now: T0,
@@ -52,7 +52,7 @@ describe.runIf(teddy)('Teddy Cup 2020 问政 exports', { timeout: 60_000 }, () =
   const dir = teddy as string
 
   it('附件4 UTF-8 CSV: 451 replied inquiries with exact fields; a re-import creates nothing', async () => {
-    const { db } = setupDesk()
+    const { db } = await setupDesk()
     const summary = await importPath(db, dir, 'replies_sample_附件4.utf8.csv')
     expect(summary).toMatchObject({
       status: 'written',
@@ -90,8 +90,8 @@ describe.runIf(teddy)('Teddy Cup 2020 问政 exports', { timeout: 60_000 }, () =
   })
 
   it('附件4 GB18030 CSV gives exactly the inquiries of the UTF-8 file', async () => {
-    const utf8 = setupDesk().db
-    const gb = setupDesk().db
+    const utf8 = (await setupDesk()).db
+    const gb = (await setupDesk()).db
     await importPath(utf8, dir, 'replies_sample_附件4.utf8.csv')
     const summary = await importPath(gb, dir, 'replies_sample_附件4.gb18030.csv')
     expect(summary).toMatchObject({ status: 'written', created: 451, encoding: 'gb18030' })
@@ -99,8 +99,8 @@ describe.runIf(teddy)('Teddy Cup 2020 问政 exports', { timeout: 60_000 }, () =
   })
 
   it('附件4 XLSX gives the inquiries of its CSV, its Excel date cell included', async () => {
-    const csv = setupDesk().db
-    const xlsx = setupDesk().db
+    const csv = (await setupDesk()).db
+    const xlsx = (await setupDesk()).db
     await importPath(csv, dir, 'replies_sample_附件4.utf8.csv')
     const summary = await importPath(xlsx, dir, 'replies_sample_附件4.xlsx')
     expect(summary).toMatchObject({
@@ -114,7 +114,7 @@ describe.runIf(teddy)('Teddy Cup 2020 问政 exports', { timeout: 60_000 }, () =
 
   it('附件3 XLSX and CSV: 432 open inquiries; Excel date cells read as Shanghai time', async () => {
     for (const name of ['hot_messages_sample_附件3.xlsx', 'hot_messages_sample_附件3.utf8.csv']) {
-      const { db } = setupDesk()
+      const { db } = await setupDesk()
       expect(await importPath(db, dir, name)).toMatchObject({
         status: 'written',
         created: 432,
@@ -133,7 +133,7 @@ describe.runIf(teddy)('Teddy Cup 2020 问政 exports', { timeout: 60_000 }, () =
   })
 
   it('附件2: the conflicting 留言编号 37042 (rows 100 and 312) refuses the file; --skip-invalid imports the other 493', async () => {
-    const { db } = setupDesk()
+    const { db } = await setupDesk()
     const refused = await importPath(db, dir, 'messages_labeled_subset_附件2.xlsx')
     expect(refused.status).toBe('rejected')
     expect(refused.errors).toEqual([
@@ -183,7 +183,7 @@ describe.runIf(nyc)('NYC 311 extracts via --map and --tz America/New_York', () =
   const tz = 'America/New_York'
 
   it('2011 file: 999 inquiries, replies from Resolution Description, times across the DST change', async () => {
-    const { db } = setupDesk()
+    const { db } = await setupDesk()
     const map = [
       ...base,
       'Resolution Description=reply',
@@ -207,7 +207,7 @@ describe.runIf(nyc)('NYC 311 extracts via --map and --tz America/New_York', () =
   })
 
   it('2013 old-schema file: 199 open inquiries; mapping its missing Resolution Description is refused', async () => {
-    const { db } = setupDesk()
+    const { db } = await setupDesk()
     const refused = await importPath(db, dir, 'nyc_311_2013_oldschema_sample.csv', {
       map: [...base, 'Resolution Description=reply'],
       tz,

@@ -13,31 +13,38 @@ import {
   inquiryEvents,
   users,
 } from '../../db/schema.ts'
+import { returnedRow } from '../../db/rows.ts'
 
 export type ImportBatchInsert = typeof importBatches.$inferInsert
 export type ImportBatchRow = typeof importBatches.$inferSelect
 
 /** Inserts a batch and returns its id. */
-export function insertImportBatch(db: Db, batch: ImportBatchInsert): number {
-  return db.insert(importBatches).values(batch).returning({ id: importBatches.id }).get().id
+export async function insertImportBatch(db: Db, batch: ImportBatchInsert): Promise<number> {
+  return returnedRow(
+    await db.insert(importBatches).values(batch).returning({ id: importBatches.id }),
+  ).id
 }
 
 /** Sets a batch's counts and errors once its rows are written. */
-export function updateImportBatchCounts(
+export async function updateImportBatchCounts(
   db: Db,
   id: number,
   counts: { created: number; duplicates: number; skipped: number; errors: string },
-): void {
-  db.update(importBatches).set(counts).where(eq(importBatches.id, id)).run()
+): Promise<void> {
+  await db.update(importBatches).set(counts).where(eq(importBatches.id, id))
 }
 
-export function findImportBatch(db: Db, id: number): ImportBatchRow | undefined {
-  return db.select().from(importBatches).where(eq(importBatches.id, id)).get()
+export async function findImportBatch(db: Db, id: number): Promise<ImportBatchRow | undefined> {
+  return (await db.select().from(importBatches).where(eq(importBatches.id, id)).limit(1))[0]
 }
 
 /** Updates a wizard job's row (status, progress, counts, errors …). */
-export function updateImportBatch(db: Db, id: number, patch: Partial<ImportBatchInsert>): void {
-  db.update(importBatches).set(patch).where(eq(importBatches.id, id)).run()
+export async function updateImportBatch(
+  db: Db,
+  id: number,
+  patch: Partial<ImportBatchInsert>,
+): Promise<void> {
+  await db.update(importBatches).set(patch).where(eq(importBatches.id, id))
 }
 
 export type ImportBatchListRow = ImportBatchRow & {
@@ -46,9 +53,9 @@ export type ImportBatchListRow = ImportBatchRow & {
 }
 
 /** Import batches (not dry runs), newest first, with the names of who imported and who undid. */
-export function listImportBatches(db: Db, limit: number): ImportBatchListRow[] {
+export async function listImportBatches(db: Db, limit: number): Promise<ImportBatchListRow[]> {
   const undoer = alias(users, 'undoer')
-  return db
+  return await db
     .select({
       ...getTableColumns(importBatches),
       createdByName: users.displayName,
@@ -60,16 +67,14 @@ export function listImportBatches(db: Db, limit: number): ImportBatchListRow[] {
     .where(eq(importBatches.kind, 'import'))
     .orderBy(desc(importBatches.id))
     .limit(limit)
-    .all()
 }
 
 /** Wizard jobs that had not ended (a crash left them): status queued or running. */
-export function listUnfinishedBatches(db: Db): ImportBatchRow[] {
-  return db
+export async function listUnfinishedBatches(db: Db): Promise<ImportBatchRow[]> {
+  return await db
     .select()
     .from(importBatches)
     .where(inArray(importBatches.status, ['queued', 'running']))
-    .all()
 }
 
 /** What an import compares a row with: who may see the stored inquiry, and its message fields. */
@@ -87,14 +92,14 @@ export type ExistingInquiry = {
 }
 
 /** The inquiries of `channelCode` that have one of `externalIds`, by external id (500 a query). */
-export function findExistingInquiries(
+export async function findExistingInquiries(
   db: Db,
   channelCode: string,
   externalIds: readonly string[],
-): Map<string, ExistingInquiry> {
+): Promise<Map<string, ExistingInquiry>> {
   const found = new Map<string, ExistingInquiry>()
   for (let i = 0; i < externalIds.length; i += 500) {
-    const rows = db
+    const rows = await db
       .select({
         externalId: inquiries.externalId,
         id: inquiries.id,
@@ -115,20 +120,21 @@ export function findExistingInquiries(
           inArray(inquiries.externalId, externalIds.slice(i, i + 500)),
         ),
       )
-      .all()
     for (const { externalId, ...row } of rows) found.set(externalId, row)
   }
   return found
 }
 
 /** How many inquiries of batch `batchId` the desk holds. */
-export function countBatchInquiries(db: Db, batchId: number): number {
+export async function countBatchInquiries(db: Db, batchId: number): Promise<number> {
   return (
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(inquiries)
-      .where(eq(inquiries.importBatchId, batchId))
-      .get()?.n ?? 0
+    (
+      await db
+        .select({ n: sql<number>`count(*)` })
+        .from(inquiries)
+        .where(eq(inquiries.importBatchId, batchId))
+        .limit(1)
+    )[0]?.n ?? 0
   )
 }
 
@@ -140,7 +146,7 @@ export type TouchedInquiry = { id: number; externalId: string; subject: string }
  * The batch's inquiries touched since their import: a version above 1, any event other than
  * the import's own, or another inquiry merged into it as a duplicate.
  */
-export function listTouchedInquiries(db: Db, batchId: number): TouchedInquiry[] {
+export async function listTouchedInquiries(db: Db, batchId: number): Promise<TouchedInquiry[]> {
   const touched = or(
     gt(inquiries.version, 1),
     exists(
@@ -156,61 +162,60 @@ export function listTouchedInquiries(db: Db, batchId: number): TouchedInquiry[] 
         .where(eq(dup.duplicateOfId, inquiries.id)),
     ),
   )
-  return db
+  return await db
     .select({ id: inquiries.id, externalId: inquiries.externalId, subject: inquiries.subject })
     .from(inquiries)
     .where(and(eq(inquiries.importBatchId, batchId), touched))
     .orderBy(inquiries.id)
-    .all()
 }
 
 export type ImportUploadRow = typeof importUploads.$inferSelect
 
-export function insertImportUpload(db: Db, row: ImportUploadRow): void {
-  db.insert(importUploads).values(row).run()
+export async function insertImportUpload(db: Db, row: ImportUploadRow): Promise<void> {
+  await db.insert(importUploads).values(row)
 }
 
-export function findImportUpload(db: Db, id: string): ImportUploadRow | undefined {
-  return db.select().from(importUploads).where(eq(importUploads.id, id)).get()
+export async function findImportUpload(db: Db, id: string): Promise<ImportUploadRow | undefined> {
+  return (await db.select().from(importUploads).where(eq(importUploads.id, id)).limit(1))[0]
 }
 
-export function deleteImportUpload(db: Db, id: string): void {
-  db.delete(importUploads).where(eq(importUploads.id, id)).run()
+export async function deleteImportUpload(db: Db, id: string): Promise<void> {
+  await db.delete(importUploads).where(eq(importUploads.id, id))
 }
 
 /** Uploads staged before `before` (UTC ms), to purge. */
-export function listImportUploadsBefore(db: Db, before: number): ImportUploadRow[] {
-  return db.select().from(importUploads).where(lt(importUploads.createdAt, before)).all()
+export async function listImportUploadsBefore(db: Db, before: number): Promise<ImportUploadRow[]> {
+  return await db.select().from(importUploads).where(lt(importUploads.createdAt, before))
 }
 
 export type ImportPresetRow = typeof importPresets.$inferSelect
 
-export function listImportPresets(db: Db, channelCode: string): ImportPresetRow[] {
-  return db
+export async function listImportPresets(db: Db, channelCode: string): Promise<ImportPresetRow[]> {
+  return await db
     .select()
     .from(importPresets)
     .where(eq(importPresets.channelCode, channelCode))
     .orderBy(importPresets.name)
-    .all()
 }
 
 /** Inserts or replaces the channel's preset called `name`. */
-export function upsertImportPreset(
+export async function upsertImportPreset(
   db: Db,
   row: typeof importPresets.$inferInsert,
-): ImportPresetRow {
-  return db
-    .insert(importPresets)
-    .values(row)
-    .onConflictDoUpdate({
-      target: [importPresets.channelCode, importPresets.name],
-      set: {
-        headers: row.headers,
-        columns: row.columns,
-        createdBy: row.createdBy,
-        createdAt: row.createdAt,
-      },
-    })
-    .returning()
-    .get()
+): Promise<ImportPresetRow> {
+  return returnedRow(
+    await db
+      .insert(importPresets)
+      .values(row)
+      .onConflictDoUpdate({
+        target: [importPresets.channelCode, importPresets.name],
+        set: {
+          headers: row.headers,
+          columns: row.columns,
+          createdBy: row.createdBy,
+          createdAt: row.createdAt,
+        },
+      })
+      .returning(),
+  )
 }

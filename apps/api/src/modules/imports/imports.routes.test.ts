@@ -6,7 +6,15 @@ import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { openDb, type Db } from '../../db/client.ts'
-import { addInquiries, call, setupDesk, signIn, T0, type Session } from '../../test/setup.ts'
+import {
+  addInquiries,
+  call,
+  setupDesk,
+  signIn,
+  T0,
+  type Session,
+  type Desk,
+} from '../../test/setup.ts'
 import { ensureChannels } from '../channels/channels.service.ts'
 import { createUser } from '../users/users.service.ts'
 import { getImportJob, stageUpload, startImportJob } from './import-wizard.service.ts'
@@ -14,7 +22,6 @@ import { importJobSettled } from './import-workers.ts'
 import { recoverImportJobs } from './import-jobs.service.ts'
 import { insertImportBatch } from './imports.repo.ts'
 
-type Desk = ReturnType<typeof setupDesk>
 type Job = {
   id: number
   status: string
@@ -77,7 +84,7 @@ function counts(db: Db) {
 
 describe('import wizard API', () => {
   it('stages, previews (encoding, preset, mapping), dry-runs and imports with progress; re-import is all duplicates', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk)
     const id = await staged(
       desk,
@@ -160,7 +167,7 @@ describe('import wizard API', () => {
   })
 
   it('accepts a multipart upload and lists the sheets of an XLSX', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk)
     const wb = new ExcelJS.Workbook()
     wb.addWorksheet('说明').addRow(['notes'])
@@ -196,7 +203,7 @@ describe('import wizard API', () => {
   })
 
   it('saves a mapping as a named preset of the channel and chooses it next time the headers match', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk)
     const nyc = csv(
       'Unique Key,Created Date,Complaint Type,Descriptor',
@@ -250,7 +257,7 @@ describe('import wizard API', () => {
   })
 
   it('a dry run lists invalid rows with row, column, value and reason, downloadable as CSV with BOM', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk)
     const id = await staged(
       desk,
@@ -288,7 +295,7 @@ describe('import wizard API', () => {
   })
 
   it('undo: refused with the touched inquiries, then allowed once they are untouched; admin only', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk)
     const admin = await signIn(desk, 'admin', 'admin1')
     const job = await runJob(desk, s, { kind: 'import', uploadId: await staged(desk, s, GOOD) })
@@ -331,7 +338,7 @@ describe('import wizard API', () => {
   })
 
   it('answers 404 for an unknown upload, job or undo, 422 for bad input, 401 without a session', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk)
     const admin = await signIn(desk, 'admin', 'admin1')
     expect(
@@ -373,7 +380,7 @@ describe('import wizard API', () => {
 
 describe('import wizard refuses bad input with a clear message and changes nothing', () => {
   it('a 60 MB upload gets 413 before it is read (by Content-Length and while streaming)', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk)
     const declared = await upload(desk, s, new Uint8Array(10), 'big.csv', {
       'content-length': String(60 * 1024 * 1024),
@@ -423,7 +430,7 @@ describe('import wizard refuses bad input with a clear message and changes nothi
   it.each(cases)(
     '%s: the preview says why and an import writes nothing',
     async (_name, make, name, reason) => {
-      const desk = setupDesk()
+      const desk = await setupDesk()
       const s = await signIn(desk)
       const id = await staged(desk, s, await make(), name)
       const preview = await call(desk, s, 'POST', `/imports/uploads/${id}/preview`, {
@@ -441,7 +448,7 @@ describe('import wizard refuses bad input with a clear message and changes nothi
   )
 
   it('an empty file is refused at upload', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk)
     const res = await upload(desk, s, new Uint8Array(), 'empty.csv')
     expect(res.status).toBe(422)
@@ -451,7 +458,7 @@ describe('import wizard refuses bad input with a clear message and changes nothi
   })
 
   it('an unknown channel is refused at preview and at start', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk)
     const id = await staged(desk, s, GOOD)
     const preview = await call(desk, s, 'POST', `/imports/uploads/${id}/preview`, {
@@ -473,11 +480,11 @@ describe('import wizard refuses bad input with a clear message and changes nothi
 
 describe('import jobs after a crash', () => {
   it('marks jobs left running as failed and removes what they wrote', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk)
     const written = await runJob(desk, s, { kind: 'import', uploadId: await staged(desk, s, GOOD) })
     // a job that a crash stopped after its first chunk: status running, one inquiry written
-    const stuck = insertImportBatch(desk.db, {
+    const stuck = await insertImportBatch(desk.db, {
       channelCode: 'minxin',
       fileName: 'big.csv',
       format: 'csv',
@@ -490,7 +497,7 @@ describe('import jobs after a crash', () => {
     desk.db.$client
       .prepare("update inquiries set import_batch_id = ? where external_id = '2'")
       .run(stuck)
-    expect(recoverImportJobs(desk.db, 5)).toEqual([stuck])
+    expect(await recoverImportJobs(desk.db, 5)).toEqual([stuck])
     const job = ((await (await call(desk, s, 'GET', `/imports/${stuck}`)).json()) as { job: Job })
       .job
     // its counts say what is left of it: nothing
@@ -508,7 +515,7 @@ describe('import jobs after a crash', () => {
       ((await (await call(desk, s, 'GET', `/imports/${written.id}`)).json()) as { job: Job }).job
         .status,
     ).toBe('written')
-    expect(recoverImportJobs(desk.db, 6)).toEqual([])
+    expect(await recoverImportJobs(desk.db, 6)).toEqual([])
   })
 })
 
@@ -517,8 +524,8 @@ describe('import jobs on a database file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'desk-import-'))
     const db = openDb(join(dir, 'desk.sqlite'))
     try {
-      ensureChannels(db, DEFAULT_CHANNELS, T0)
-      const [probe] = addInquiries(db, [{}])
+      await ensureChannels(db, DEFAULT_CHANNELS, T0)
+      const [probe] = await addInquiries(db, [{}])
       const lines = Array.from(
         { length: 3000 },
         (_, i) => `${i + 1},U${i},主题${i},2019/4/25 9:32:09,内容${i}`,
@@ -536,7 +543,7 @@ describe('import jobs on a database file', () => {
         now: T0,
       })
       const viewer = { id: user.id, role: user.role, departmentId: user.departmentId }
-      const job = startImportJob(db, settings, {
+      const job = await startImportJob(db, settings, {
         kind: 'import',
         uploadId: staged.id,
         channelCode: 'minxin',
@@ -547,10 +554,10 @@ describe('import jobs on a database file', () => {
       const seen = new Set<string>()
       let writes = 0
       while (
-        getImportJob(db, job.id).status === 'queued' ||
-        getImportJob(db, job.id).status === 'running'
+        (await getImportJob(db, job.id)).status === 'queued' ||
+        (await getImportJob(db, job.id)).status === 'running'
       ) {
-        const j = getImportJob(db, job.id)
+        const j = await getImportJob(db, job.id)
         seen.add(`${j.phase ?? ''}:${j.rowsDone}`)
         // a responder's write between the job's chunks goes through
         db.$client
@@ -560,7 +567,7 @@ describe('import jobs on a database file', () => {
         await new Promise((r) => setTimeout(r, 20))
       }
       await importJobSettled(job.id)
-      expect(getImportJob(db, job.id)).toMatchObject({
+      expect(await getImportJob(db, job.id)).toMatchObject({
         status: 'written',
         created: 3000,
         rowsDone: 3000,

@@ -104,12 +104,12 @@ export const importRoutes = new Hono<AppEnv>()
       )
     },
   )
-  .get('/presets', validate('query', z.object({ channel: channelCodeSchema })), (c) => {
-    return c.json({ items: listImportPresets(c.var.db, c.req.valid('query').channel) }, 200)
+  .get('/presets', validate('query', z.object({ channel: channelCodeSchema })), async (c) => {
+    return c.json({ items: await listImportPresets(c.var.db, c.req.valid('query').channel) }, 200)
   })
-  .post('/presets', validate('json', presetBody), (c) => {
+  .post('/presets', validate('json', presetBody), async (c) => {
     const { channel, ...rest } = c.req.valid('json')
-    const preset = saveImportPreset(c.var.db, {
+    const preset = await saveImportPreset(c.var.db, {
       ...rest,
       channelCode: channel,
       actorId: c.var.user.id,
@@ -117,11 +117,11 @@ export const importRoutes = new Hono<AppEnv>()
     })
     return c.json({ preset }, 201)
   })
-  .get('/', (c) => c.json({ items: listImports(c.var.db) }, 200))
-  .post('/', validate('json', jobBody), (c) => {
+  .get('/', async (c) => c.json({ items: await listImports(c.var.db) }, 200))
+  .post('/', validate('json', jobBody), async (c) => {
     const { kind, uploadId, channel, ...options } = c.req.valid('json')
     const { id, role, departmentId } = c.var.user
-    const job = startImportJob(c.var.db, c.var.imports, {
+    const job = await startImportJob(c.var.db, c.var.imports, {
       kind,
       uploadId,
       channelCode: channel,
@@ -131,19 +131,19 @@ export const importRoutes = new Hono<AppEnv>()
     })
     return c.json({ job }, 202)
   })
-  .get('/:id', validate('param', idParam), (c) =>
-    c.json({ job: getImportJob(c.var.db, c.req.valid('param').id) }, 200),
+  .get('/:id', validate('param', idParam), async (c) =>
+    c.json({ job: await getImportJob(c.var.db, c.req.valid('param').id) }, 200),
   )
-  .get('/:id/errors.csv', validate('param', idParam), (c) => {
+  .get('/:id/errors.csv', validate('param', idParam), async (c) => {
     const id = c.req.valid('param').id
-    const { fileName: name, csv } = importErrorsCsv(c.var.db, id)
+    const { fileName: name, csv } = await importErrorsCsv(c.var.db, id)
     c.header('Content-Type', 'text/csv; charset=utf-8')
     c.header('Content-Disposition', attachment(name, `import-${id}-errors.csv`))
     return c.body(csv, 200)
   })
-  .post('/:id/undo', requireStaff('admin'), validate('param', idParam), (c) => {
+  .post('/:id/undo', requireStaff('admin'), validate('param', idParam), async (c) => {
     return c.json(
-      { job: undoImportBatch(c.var.db, c.req.valid('param').id, c.var.user.id, c.var.now()) },
+      { job: await undoImportBatch(c.var.db, c.req.valid('param').id, c.var.user.id, c.var.now()) },
       200,
     )
   })

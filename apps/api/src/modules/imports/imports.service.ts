@@ -11,6 +11,7 @@
  * So a dry run's counts and listed rows mean the same in both. The CLI writes in one transaction;
  * the wizard in paced chunks beside the live desk, compensated if it fails.
  */
+import { withTransaction } from '../../db/transaction.ts'
 import {
   BUREAU_TZ,
   IMPORT_PRESETS,
@@ -252,7 +253,7 @@ export const byRow = (a: ImportIssue, b: ImportIssue) => (a.row ?? 0) - (b.row ?
 export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSummary> {
   const planned = await planImport(db, opts)
   if ('rejected' in planned) return planned.rejected
-  const check = checkPlan(db, opts.channelCode, planned, opts.viewer ?? null)
+  const check = await checkPlan(db, opts.channelCode, planned, opts.viewer ?? null)
   const { about } = planned
   const skipped = planned.mapped.invalidRows + check.elsewhere
   const errors = [...planned.mapped.issues, ...check.issues].sort(byRow)
@@ -266,9 +267,8 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
       ...about,
     }
   const now = opts.now ?? Date.now()
-  const result = db.transaction((tx) => {
-    const txDb = tx as unknown as Db
-    const batchId = repo.insertImportBatch(txDb, {
+  const result = await withTransaction(db, async (txDb) => {
+    const batchId = await repo.insertImportBatch(txDb, {
       channelCode: opts.channelCode,
       fileName: opts.file.name,
       format: planned.table.format,
@@ -276,14 +276,14 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
       createdBy: opts.actorId ?? null,
       createdAt: now,
     })
-    const created = writeRows(
+    const created = await writeRows(
       txDb,
       check.rows,
       { actorId: opts.actorId ?? null, now, batchId },
       opts.onProgress,
     )
     const duplicates = check.considered - created
-    repo.updateImportBatchCounts(txDb, batchId, {
+    await repo.updateImportBatchCounts(txDb, batchId, {
       created,
       duplicates,
       skipped,
@@ -321,7 +321,7 @@ export async function planImport(
   const zone = opts.tz ?? BUREAU_TZ
   let prepared: Prepared
   try {
-    getActiveChannel(db, opts.channelCode)
+    await getActiveChannel(db, opts.channelCode)
     if (!isTimeZone(zone))
       throw new AppError(
         'VALIDATION',
@@ -396,14 +396,14 @@ export type ImportCheck = {
  * responder's import) the row is listed as existing elsewhere, without its id or content, and
  * neither counted as a duplicate nor imported. Reads only.
  */
-export function checkPlan(
+export async function checkPlan(
   db: Db,
   channelCode: string,
   plan: ImportPlan,
   viewer: LifecycleViewer | null,
-): ImportCheck {
+): Promise<ImportCheck> {
   const valid = plan.mapped.valid
-  const existing = repo.findExistingInquiries(db, channelCode, [
+  const existing = await repo.findExistingInquiries(db, channelCode, [
     ...new Set(valid.map((r) => r.inquiry.externalId)),
   ])
   const idColumn = plan.columnOf('externalId')
@@ -456,16 +456,16 @@ export function checkPlan(
  * import between the check and the write) is not written again.
  * @returns how many inquiries were created
  */
-export function writeRows(
+export async function writeRows(
   db: Db,
   rows: readonly MappedRow[],
   ctx: { actorId: number | null; now: number; batchId: number },
   onProgress?: ImportOptions['onProgress'],
-): number {
+): Promise<number> {
   let created = 0
   for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
     const items = rows.slice(i, i + WRITE_CHUNK).map((r) => r.inquiry)
-    const results = ingestInquiries(db, items, {
+    const results = await ingestInquiries(db, items, {
       actorId: ctx.actorId,
       now: ctx.now,
       eventType: 'imported',

@@ -15,8 +15,8 @@ const HEADER = '留言编号,留言用户,留言主题,留言时间,留言详情
 const csv = (...lines: string[]) => new TextEncoder().encode(lines.join('\r\n'))
 const file = (bytes: Uint8Array, name = 'messages.csv') => ({ name, bytes })
 
-function run(db: Db, bytes: Uint8Array, opts: Partial<ImportOptions> = {}) {
-  return importFile(db, {
+async function run(db: Db, bytes: Uint8Array, opts: Partial<ImportOptions> = {}) {
+  return await importFile(db, {
     channelCode: 'minxin',
     file: file(bytes, opts.file?.name),
     now: T0,
@@ -48,7 +48,7 @@ function inquiry(db: Db, externalId: string) {
 
 describe('importFile', () => {
   it('imports rows, skips blank rows, and a re-import creates nothing', async () => {
-    const { db } = setupDesk()
+    const { db } = await setupDesk()
     const bytes = csv(
       HEADER,
       '1,A001,路灯不亮,2019/4/25 9:32:09,"小区路灯\n坏了"',
@@ -74,7 +74,7 @@ describe('importFile', () => {
       status: 'new',
       citizenName: 'A001',
     })
-    expect(findImportBatch(db, first.batchId ?? 0)).toMatchObject({
+    expect(await findImportBatch(db, first.batchId ?? 0)).toMatchObject({
       channelCode: 'minxin',
       fileName: 'messages.csv',
       format: 'csv',
@@ -87,7 +87,7 @@ describe('importFile', () => {
   })
 
   it('lists a re-imported row whose message differs from the stored inquiry, which stays as it was', async () => {
-    const { db } = setupDesk()
+    const { db } = await setupDesk()
     await run(
       db,
       csv(
@@ -121,13 +121,13 @@ describe('importFile', () => {
       ],
     })
     expect(inquiry(db, '2')?.subject).toBe('噪音扰民')
-    expect(JSON.parse(findImportBatch(db, again.batchId ?? 0)?.errors ?? '[]')).toEqual(
+    expect(JSON.parse((await findImportBatch(db, again.batchId ?? 0))?.errors ?? '[]')).toEqual(
       again.errors,
     )
   })
 
   it('rejects a file with a bad row, naming row (header = row 1, blank rows counted) and column, and writes nothing', async () => {
-    const { db } = setupDesk()
+    const { db } = await setupDesk()
     const before = tableCounts(db)
     const bytes = csv(
       HEADER,
@@ -145,7 +145,7 @@ describe('importFile', () => {
   })
 
   it('with skipInvalid, writes the valid rows and lists the skipped ones in the batch', async () => {
-    const { db } = setupDesk()
+    const { db } = await setupDesk()
     const summary = await run(
       db,
       csv(HEADER, '1,A001,路灯不亮,2019/4/25 9:32:09,坏了', '2,A002,噪音,yesterday,施工'),
@@ -157,7 +157,7 @@ describe('importFile', () => {
       skipped: 1,
       errors: [{ row: 3, column: '留言时间' }],
     })
-    const batch = findImportBatch(db, summary.batchId ?? 0)
+    const batch = await findImportBatch(db, summary.batchId ?? 0)
     expect(JSON.parse(batch?.errors ?? '[]')).toEqual([
       { row: 3, column: '留言时间', reason: 'unreadable time "yesterday"' },
     ])
@@ -165,7 +165,7 @@ describe('importFile', () => {
   })
 
   it('a repeated id with the same content is a duplicate; with different content both rows are refused', async () => {
-    const { db } = setupDesk()
+    const { db } = await setupDesk()
     const same = await run(
       db,
       csv(HEADER, '1,A,主题,2019/1/1,内容', '1,A,主题,2019/1/1 0:00:00,内容'),
@@ -190,7 +190,7 @@ describe('importFile', () => {
   })
 
   it('a dry run counts new and duplicate rows exactly and writes nothing', async () => {
-    const { db } = setupDesk()
+    const { db } = await setupDesk()
     await run(db, csv(HEADER, '1,A,主题,2019/1/1,内容'))
     const before = tableCounts(db)
     const progress: ImportProgress[] = []
@@ -208,7 +208,7 @@ describe('importFile', () => {
   })
 
   it('reports progress every 1000 rows of a large file', async () => {
-    const { db } = setupDesk()
+    const { db } = await setupDesk()
     const lines = Array.from(
       { length: 2100 },
       (_, i) => `${i + 1},A${i},主题${i},2019/1/1 8:00,内容${i}`,
@@ -223,16 +223,16 @@ describe('importFile', () => {
 
   it('decodes GB18030, GBK and UTF-8 with a BOM to the same text', async () => {
     const text = `${HEADER}\r\n1,A001,关于•路灯\u00a0问题,2019/4/25 9:32:09,内容\r\n`
-    const { db } = setupDesk()
+    const { db } = await setupDesk()
     const summary = await run(db, iconv.encode(text, 'gb18030'))
     expect(summary).toMatchObject({ status: 'written', created: 1, encoding: 'gb18030' })
     expect(inquiry(db, '1')?.subject).toBe('关于•路灯 问题')
     const bom = await run(
-      setupDesk().db,
+      (await setupDesk()).db,
       new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]),
     )
     expect(bom).toMatchObject({ status: 'written', created: 1, encoding: 'utf-8' })
-    const gbkDb = setupDesk().db
+    const gbkDb = (await setupDesk()).db
     const gbk = await run(
       gbkDb,
       iconv.encode(`${HEADER}\r\n1,A001,关于路灯问题,2019/4/25 9:32:09,内容\r\n`, 'gbk'),
@@ -242,7 +242,7 @@ describe('importFile', () => {
   })
 
   it('maps any layout with --map entries and reads times in --tz', async () => {
-    const { db } = setupDesk()
+    const { db } = await setupDesk()
     const bytes = csv('Key,When,What,Detail', '42,03/14/2011 03:59:20 PM,Noise,Loud music')
     const summary = await run(db, bytes, {
       map: ['Key=externalId', 'When=receivedAt', 'What=subject', 'Detail=body'],
@@ -260,7 +260,7 @@ describe('importFile', () => {
     second.addRow([])
     second.addRow([37042, 'A', '主题', new Date(Date.UTC(2019, 0, 2, 8, 30)), '内容'])
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer())
-    const { db } = setupDesk()
+    const { db } = await setupDesk()
     const summary = await run(db, bytes, { file: { name: 'book.xlsx', bytes }, sheet: 'Second' })
     expect(summary).toMatchObject({
       status: 'written',
@@ -283,7 +283,7 @@ describe('importFile', () => {
   })
 
   it('previews the first rows with encoding, preset and mapping, reading no further and writing nothing', async () => {
-    const { db } = setupDesk()
+    const { db } = await setupDesk()
     const bytes = csv(HEADER, '1,A,主题,2019/1/1,内容', '2,B,主题,2019/1/2,内容')
     const preview = await previewFile(file(bytes), {}, 1)
     // it stopped after the row it shows, so it does not know the file's length
@@ -369,7 +369,7 @@ describe('importFile refuses bad input with a clear reason and writes nothing', 
     ],
   ]
   it.each(cases)('%s', async (_name, bytes, opts, reason) => {
-    const { db } = setupDesk()
+    const { db } = await setupDesk()
     const summary = await run(db, bytes, {
       ...opts,
       file: { name: opts.file?.name ?? 'in.csv', bytes },

@@ -38,7 +38,7 @@ export async function receiveFromChannel(
   items: ChannelInquiryInput[],
   actorId: number | null,
 ) {
-  getActiveChannel(ctx.db, code)
+  await getActiveChannel(ctx.db, code)
   const uploader: Uploader = actorId === null ? `channel:${code}` : `user:${actorId}`
   const prepared: PreparedAttachment[][] = []
   for (const [i, item] of items.entries()) {
@@ -50,8 +50,8 @@ export async function receiveFromChannel(
       }),
     )
   }
-  return withTransaction(ctx.db, (db) => {
-    const results = ingestInquiries(
+  return withTransaction(ctx.db, async (db) => {
+    const results = await ingestInquiries(
       db,
       items.map((i) => toNewInquiry(code, i)),
       { actorId, now: ctx.now, eventType: 'received' },
@@ -59,14 +59,14 @@ export async function receiveFromChannel(
     for (const [i, r] of results.entries()) {
       const files = prepared[i] ?? []
       if (!r.created || files.length === 0) continue
-      const views = bindAttachments(db, files, {
+      const views = await bindAttachments(db, files, {
         inquiryId: r.id,
         source: 'citizen',
         createdBy: actorId,
         uploader,
         now: ctx.now,
       })
-      recordEvent(db, {
+      await recordEvent(db, {
         inquiryId: r.id,
         actorId,
         type: 'attachment_added',

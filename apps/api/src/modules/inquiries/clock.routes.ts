@@ -28,12 +28,12 @@ export const clockRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid('param')
     const { version, reason } = c.req.valid('json')
     await pauseClock(ctxOf(c), id, version, reason)
-    return c.json(getInquiryView(c.var.db, id, c.var.user), 200)
+    return c.json(await getInquiryView(c.var.db, id, c.var.user), 200)
   })
   .post('/:id/resume', validate('param', idParam), validate('json', versionSchema), async (c) => {
     const { id } = c.req.valid('param')
     await resumeClock(ctxOf(c), id, c.req.valid('json').version)
-    return c.json(getInquiryView(c.var.db, id, c.var.user), 200)
+    return c.json(await getInquiryView(c.var.db, id, c.var.user), 200)
   })
   .post(
     '/:id/extensions',
@@ -42,7 +42,7 @@ export const clockRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id } = c.req.valid('param')
       const requestId = await requestExtension(ctxOf(c), id, c.req.valid('json').reason)
-      return c.json({ requestId, ...getInquiryView(c.var.db, id, c.var.user) }, 201)
+      return c.json({ requestId, ...(await getInquiryView(c.var.db, id, c.var.user)) }, 201)
     },
   )
 
@@ -54,8 +54,8 @@ export const extensionDecisionRoutes = new Hono<AppEnv>().post(
   async (c) => {
     const { approve, note } = c.req.valid('json')
     const requestId = c.req.valid('param').id
-    const { inquiryId } = getExtensionRequest(c.var.db, requestId)
+    const { inquiryId } = await getExtensionRequest(c.var.db, requestId)
     await decideExtension(ctxOf(c), inquiryId, requestId, approve, note ?? null)
-    return c.json(getInquiryView(c.var.db, inquiryId, c.var.user), 200)
+    return c.json(await getInquiryView(c.var.db, inquiryId, c.var.user), 200)
   },
 )

@@ -21,10 +21,10 @@ import { act, write } from './inquiries.service.ts'
 
 /** Stops the clock; the inquiry is neither overdue nor counted while paused. */
 export function pauseClock(ctx: Ctx, id: number, version: number, reason: string) {
-  return act(ctx, id, { action: 'pause_clock', version }, (row, tx) => {
-    startPause(tx, { inquiryId: id, reason, pausedAt: ctx.now, pausedBy: ctx.user.id })
-    write(tx, row, { pausedAt: ctx.now, updatedAt: ctx.now })
-    repo.insertEvent(tx, {
+  return act(ctx, id, { action: 'pause_clock', version }, async (row, tx) => {
+    await startPause(tx, { inquiryId: id, reason, pausedAt: ctx.now, pausedBy: ctx.user.id })
+    await write(tx, row, { pausedAt: ctx.now, updatedAt: ctx.now })
+    await repo.insertEvent(tx, {
       inquiryId: id,
       actorId: ctx.user.id,
       type: 'clock_paused',
@@ -36,15 +36,15 @@ export function pauseClock(ctx: Ctx, id: number, version: number, reason: string
 
 /** Restarts the clock; the due date moves by the paused time (in the rule's unit). */
 export function resumeClock(ctx: Ctx, id: number, version: number) {
-  return act(ctx, id, { action: 'resume_clock', version }, (row, tx) => {
-    const dueAt = endPause(tx, row, ctx.now, ctx.user.id)
-    write(tx, row, { pausedAt: null, dueAt, updatedAt: ctx.now })
+  return act(ctx, id, { action: 'resume_clock', version }, async (row, tx) => {
+    const dueAt = await endPause(tx, row, ctx.now, ctx.user.id)
+    await write(tx, row, { pausedAt: null, dueAt, updatedAt: ctx.now })
     const data = {
       pausedAt: row.pausedAt === null ? null : formatInstant(row.pausedAt),
       from: formatInstant(row.dueAt),
       to: formatInstant(dueAt),
     }
-    repo.insertEvent(tx, {
+    await repo.insertEvent(tx, {
       inquiryId: id,
       actorId: ctx.user.id,
       type: 'clock_resumed',
@@ -57,9 +57,9 @@ export function resumeClock(ctx: Ctx, id: number, version: number) {
 /** Asks for an extension; a manager decides. @returns the request id */
 export async function requestExtension(ctx: Ctx, id: number, reason: string): Promise<number> {
   let requestId = 0
-  await act(ctx, id, { action: 'request_extension' }, (row, tx) => {
-    requestId = insertExtensionRequest(tx, row, reason, ctx.user.id, ctx.now)
-    repo.insertEvent(tx, {
+  await act(ctx, id, { action: 'request_extension' }, async (row, tx) => {
+    requestId = await insertExtensionRequest(tx, row, reason, ctx.user.id, ctx.now)
+    await repo.insertEvent(tx, {
       inquiryId: id,
       actorId: ctx.user.id,
       type: 'extension_requested',
@@ -81,21 +81,21 @@ export function decideExtension(
   approve: boolean,
   note: string | null,
 ) {
-  return act(ctx, id, { action: 'decide_extension' }, (row, tx) => {
-    if (getExtensionRequest(tx, requestId).inquiryId !== id) {
+  return act(ctx, id, { action: 'decide_extension' }, async (row, tx) => {
+    if ((await getExtensionRequest(tx, requestId)).inquiryId !== id) {
       throw new AppError(
         'NOT_FOUND',
         `Extension request ${requestId} of inquiry ${id} does not exist`,
       )
     }
-    const dueAt = decideExtensionRequest(tx, requestId, row, {
+    const dueAt = await decideExtensionRequest(tx, requestId, row, {
       approve,
       by: ctx.user.id,
       at: ctx.now,
       note,
     })
     if (!approve) {
-      repo.insertEvent(tx, {
+      await repo.insertEvent(tx, {
         inquiryId: id,
         actorId: ctx.user.id,
         type: 'extension_rejected',
@@ -104,9 +104,9 @@ export function decideExtension(
       })
       return
     }
-    write(tx, row, { dueAt, updatedAt: ctx.now })
+    await write(tx, row, { dueAt, updatedAt: ctx.now })
     const data = { requestId, from: formatInstant(row.dueAt), to: formatInstant(dueAt), note }
-    repo.insertEvent(tx, {
+    await repo.insertEvent(tx, {
       inquiryId: id,
       actorId: ctx.user.id,
       type: 'extension_approved',

@@ -24,13 +24,13 @@ export async function deliverDue(
   limit = 50,
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { delivered: 0, retrying: 0, failed: 0 }
-  for (const msg of listDueMessages(db, now, limit)) {
+  for (const msg of await listDueMessages(db, now, limit)) {
     const error = await attempt(db, msg, fetchFn)
     if (error === null) {
-      await withTransaction(db, (tx) => {
-        markDelivered(tx, msg, now)
+      await withTransaction(db, async (tx) => {
+        await markDelivered(tx, msg, now)
         const data = { replyId: msg.replyId, messageId: msg.id }
-        repo.insertEvent(tx, {
+        await repo.insertEvent(tx, {
           inquiryId: msg.inquiryId,
           actorId: null,
           type: 'delivered',
@@ -40,7 +40,7 @@ export async function deliverDue(
       })
       report.delivered++
     } else {
-      report[markAttemptFailed(db, msg, error, now) ? 'failed' : 'retrying']++
+      report[(await markAttemptFailed(db, msg, error, now)) ? 'failed' : 'retrying']++
     }
   }
   return report

@@ -16,10 +16,10 @@ import * as workflowRepo from './workflow.repo.ts'
 /** Submits a draft for sign-off; an unassigned inquiry is taken by the author. @returns the draft id */
 export async function submitDraft(ctx: Ctx, id: number, input: { version: number; body: string }) {
   let draftId = 0
-  await act(ctx, id, { action: 'submit_draft', version: input.version }, (row, db) => {
-    workflowRepo.supersedeSubmittedDrafts(db, id)
-    const number = workflowRepo.nextDraftNumber(db, id)
-    draftId = workflowRepo.insertDraft(db, {
+  await act(ctx, id, { action: 'submit_draft', version: input.version }, async (row, db) => {
+    await workflowRepo.supersedeSubmittedDrafts(db, id)
+    const number = await workflowRepo.nextDraftNumber(db, id)
+    draftId = await workflowRepo.insertDraft(db, {
       inquiryId: id,
       number,
       body: input.body,
@@ -28,8 +28,8 @@ export async function submitDraft(ctx: Ctx, id: number, input: { version: number
     })
     const claim =
       row.assigneeId === null ? { assigneeId: ctx.user.id, status: 'assigned' as const } : {}
-    write(db, row, { ...claim, updatedAt: ctx.now })
-    repo.insertEvent(db, {
+    await write(db, row, { ...claim, updatedAt: ctx.now })
+    await repo.insertEvent(db, {
       inquiryId: id,
       actorId: ctx.user.id,
       type: 'draft_submitted',
@@ -40,8 +40,8 @@ export async function submitDraft(ctx: Ctx, id: number, input: { version: number
   return draftId
 }
 
-function submittedDraft(db: Db, id: number, draftId: number) {
-  const draft = workflowRepo.findDraft(db, id, draftId)
+async function submittedDraft(db: Db, id: number, draftId: number) {
+  const draft = await workflowRepo.findDraft(db, id, draftId)
   if (!draft) throw new AppError('NOT_FOUND', `Draft ${draftId} of inquiry ${id} does not exist`)
   if (draft.status !== 'submitted') {
     throw new AppError(
@@ -55,22 +55,22 @@ function submittedDraft(db: Db, id: number, draftId: number) {
 
 /** Approves the draft: its text is released as the reply (and to duplicates, and the outbox). */
 export function approveDraft(ctx: Ctx, id: number, draftId: number, version: number) {
-  return act(ctx, id, { action: 'approve', version }, (row, db) => {
-    const draft = submittedDraft(db, id, draftId)
-    const replyId = releaseReply(db, row, {
+  return act(ctx, id, { action: 'approve', version }, async (row, db) => {
+    const draft = await submittedDraft(db, id, draftId)
+    const replyId = await releaseReply(db, row, {
       body: draft.body,
       authorId: draft.authorId ?? ctx.user.id,
       approvedBy: ctx.user.id,
       draftId,
       now: ctx.now,
     })
-    workflowRepo.reviewDraft(db, draftId, {
+    await workflowRepo.reviewDraft(db, draftId, {
       status: 'approved',
       reviewedBy: ctx.user.id,
       reviewedAt: ctx.now,
       replyId,
     })
-    repo.insertEvent(db, {
+    await repo.insertEvent(db, {
       inquiryId: id,
       actorId: ctx.user.id,
       type: 'draft_approved',
@@ -87,17 +87,17 @@ export function sendBackDraft(
   draftId: number,
   input: { version: number; comment: string },
 ) {
-  return act(ctx, id, { action: 'send_back', version: input.version }, (row, db) => {
-    const draft = submittedDraft(db, id, draftId)
-    write(db, row, { updatedAt: ctx.now })
-    workflowRepo.reviewDraft(db, draftId, {
+  return act(ctx, id, { action: 'send_back', version: input.version }, async (row, db) => {
+    const draft = await submittedDraft(db, id, draftId)
+    await write(db, row, { updatedAt: ctx.now })
+    await workflowRepo.reviewDraft(db, draftId, {
       status: 'sent_back',
       reviewedBy: ctx.user.id,
       reviewedAt: ctx.now,
       reviewComment: input.comment,
     })
     const data = { draftId, number: draft.number, comment: input.comment }
-    repo.insertEvent(db, {
+    await repo.insertEvent(db, {
       inquiryId: id,
       actorId: ctx.user.id,
       type: 'draft_sent_back',

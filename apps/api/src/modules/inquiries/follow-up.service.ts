@@ -22,19 +22,19 @@ export function recordFollowUp(ctx: Ctx, id: number, input: FollowUpInput) {
       { path: ['reopen'], message: 'needs outcome unsatisfied' },
     ])
   }
-  return act(ctx, id, { action: 'follow_up', version: input.version }, (row, db) => {
+  return act(ctx, id, { action: 'follow_up', version: input.version }, async (row, db) => {
     const patch = isSatisfaction(input.outcome) ? { satisfaction: input.outcome } : {}
     if (input.reopen) {
-      write(db, row, {
+      await write(db, row, {
         ...patch,
         status: reopenedStatus(row),
         closedAt: null,
         updatedAt: ctx.now,
       })
     } else {
-      write(db, row, { ...patch, updatedAt: ctx.now })
+      await write(db, row, { ...patch, updatedAt: ctx.now })
     }
-    const followUpId = insertFollowUp(db, {
+    const followUpId = await insertFollowUp(db, {
       inquiryId: id,
       outcome: input.outcome,
       note: input.note,
@@ -43,7 +43,7 @@ export function recordFollowUp(ctx: Ctx, id: number, input: FollowUpInput) {
       createdAt: ctx.now,
     })
     const data = { followUpId, outcome: input.outcome, note: input.note }
-    repo.insertEvent(db, {
+    await repo.insertEvent(db, {
       inquiryId: id,
       actorId: ctx.user.id,
       type: 'followed_up',
@@ -51,7 +51,7 @@ export function recordFollowUp(ctx: Ctx, id: number, input: FollowUpInput) {
       createdAt: ctx.now,
     })
     if (input.reopen) {
-      repo.insertEvent(db, {
+      await repo.insertEvent(db, {
         inquiryId: id,
         actorId: ctx.user.id,
         type: 'rehandled',

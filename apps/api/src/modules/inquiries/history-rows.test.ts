@@ -21,9 +21,9 @@ import { insertHistoryBatch } from './ingest.service.ts'
 const NOW = Date.parse('2024-06-30T18:00:00+08:00')
 
 async function deskWithStaff() {
-  const desk = setupDesk(() => NOW)
-  ensureDeadlineSetup(desk.db, NOW)
-  const department = createDepartment(desk.db, { name: '规划处', isActive: true }, NOW)
+  const desk = await setupDesk(() => NOW)
+  await ensureDeadlineSetup(desk.db, NOW)
+  const department = await createDepartment(desk.db, { name: '规划处', isActive: true }, NOW)
   const users = []
   for (const username of ['r1', 'r2']) {
     users.push(
@@ -53,10 +53,10 @@ async function deskWithStaff() {
   }
 }
 
-function plannedItems(db: Db) {
+async function plannedItems(db: Db) {
   const plans = createRandom(99)
-  const deadlineOf = deadlineResolver(db)
-  const moment = { now: NOW, today: toZonedDate(NOW), cal: loadCalendar(db) }
+  const deadlineOf = await deadlineResolver(db)
+  const moment = { now: NOW, today: toZonedDate(NOW), cal: await loadCalendar(db) }
   const quota = { overdue: 3, dueToday: 3 }
   const items = [
     ...generateInquiries({
@@ -107,10 +107,10 @@ describe('buildHistoryRows + insertHistoryBatch', () => {
     for (const {
       item: { replyText, ...item },
       plan,
-    } of plannedItems(viaServices.db)) {
+    } of await plannedItems(viaServices.db)) {
       const db = viaServices.db
       const user = { ...viaServices.users[plan.responder % 2]!, role: 'responder' as const }
-      const [res] = ingestInquiries(db, [item], {
+      const [res] = await ingestInquiries(db, [item], {
         actorId: null,
         now: item.receivedAt,
         eventType: 'received',
@@ -144,8 +144,8 @@ describe('buildHistoryRows + insertHistoryBatch', () => {
     }
 
     const viaBulk = await deskWithStaff()
-    const deadlineOf = deadlineResolver(viaBulk.db)
-    const batch = plannedItems(viaBulk.db).map(({ item: { replyText, ...item }, plan }) => {
+    const deadlineOf = await deadlineResolver(viaBulk.db)
+    const batch = (await plannedItems(viaBulk.db)).map(({ item: { replyText, ...item }, plan }) => {
       const userId = viaBulk.users[plan.responder % 2]!.id
       const at = (t: number | undefined) => (t === undefined ? undefined : { at: t, userId })
       const dispatch = {
@@ -166,7 +166,7 @@ describe('buildHistoryRows + insertHistoryBatch', () => {
         deadline: deadlineOf(item),
       }
     })
-    expect(insertHistoryBatch(viaBulk.db, batch)).toEqual({ created: 150, duplicates: 0 })
+    expect(await insertHistoryBatch(viaBulk.db, batch)).toEqual({ created: 150, duplicates: 0 })
 
     const a = dump(viaServices.db)
     const b = dump(viaBulk.db)
@@ -181,7 +181,7 @@ describe('buildHistoryRows + insertHistoryBatch', () => {
         .run(),
     ).not.toThrow()
     // a second run skips every inquiry with its history
-    expect(insertHistoryBatch(viaBulk.db, batch)).toEqual({ created: 0, duplicates: 150 })
+    expect(await insertHistoryBatch(viaBulk.db, batch)).toEqual({ created: 0, duplicates: 150 })
     expect(dump(viaBulk.db)).toEqual(a)
   })
 })

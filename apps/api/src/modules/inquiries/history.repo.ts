@@ -17,6 +17,7 @@ export type DeadlineColumns = {
   deadlineRule: string | null
 }
 
+/** The statements, on better-sqlite3's own API (SQLite only: the bulk path has one form per engine). */
 function statements(db: Db) {
   const sqlite = db.$client
   return {
@@ -44,12 +45,12 @@ function statements(db: Db) {
  * @returns how many inquiries were created and how many were skipped as duplicates
  * @throws the driver's error (and writes nothing of the batch) on a constraint violation, e.g. an unknown channel
  */
-export function insertHistoryBatch(
+export async function insertHistoryBatch(
   db: Db,
   batch: Iterable<{ rows: HistoryRows; deadline: DeadlineColumns }>,
-): { created: number; duplicates: number } {
+): Promise<{ created: number; duplicates: number }> {
   const s = statements(db)
-  return db.$client.transaction(() => {
+  return await withTransaction(db, () => {
     let created = 0
     let duplicates = 0
     for (const { rows, deadline } of batch) {
@@ -80,5 +81,5 @@ export function insertHistoryBatch(
       }
     }
     return { created, duplicates }
-  })()
+  })
 }

@@ -53,7 +53,7 @@ export function prepareIngestWriter(db: Db) {
     .returning({ id: replies.id })
     .prepare()
   // the inquiry insert is prepared for the column set of the first row (callers always give the same set)
-  let insertInquiry: { keys: string; run: (row: InquiryInsert) => number } | undefined
+  let insertInquiry: { keys: string; run: (row: InquiryInsert) => Promise<number> } | undefined
 
   return {
     findInquiryId: (channelCode: string, externalId: string): number | undefined =>
@@ -68,14 +68,17 @@ export function prepareIngestWriter(db: Db) {
           .values(placeholders(Object.keys(row)) as unknown as InquiryInsert)
           .returning({ id: inquiries.id })
           .prepare()
-        insertInquiry = { keys, run: (r) => (stmt.get(r) as { id: number }).id }
+        insertInquiry = { keys, run: async (r) => returnedRow(await stmt.execute(r)).id }
       }
       const id = insertInquiry.run(row)
       indexInquiryText(db, id, row.subject, row.body)
       return id
     },
-    insertEvent: (e: EventRow) => void insertEvent.run(e),
-    insertReply: (r: ReplyRow): number => (insertReply.get(r) as { id: number }).id,
+    insertEvent: async (e: EventRow): Promise<void> => {
+      await insertEvent.execute(e)
+    },
+    insertReply: async (r: ReplyRow): Promise<number> =>
+      returnedRow(await insertReply.execute(r)).id,
   }
 }
 export type IngestWriter = ReturnType<typeof prepareIngestWriter>

@@ -3,6 +3,7 @@
  * form, manual entry): dedupe on (channel, external id), due date, inquiry + event (+ the source's
  * reply) in one transaction. Callers validate and normalise first.
  */
+import { withTransaction } from '../../db/transaction.ts'
 import type { NewInquiry } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { deadlineResolver, type NewDeadline } from '../deadlines/deadlines.service.ts'
@@ -26,21 +27,26 @@ export type IngestContext = {
  * is not written again: it comes back with `created: false` and the existing id.
  * @throws the driver's error (and writes nothing) when a row violates a constraint, e.g. an unknown channel
  */
-export function ingestInquiries(
+export async function ingestInquiries(
   db: Db,
   items: readonly NewInquiry[],
   ctx: IngestContext,
-): IngestResult[] {
-  return db.transaction((tx) => {
-    const t = tx as unknown as Db
-    const write = { writer: prepareIngestWriter(t), dueFor: deadlineResolver(t) }
-    return items.map((item) => ingestOne(write, item, ctx))
+): Promise<IngestResult[]> {
+  return await withTransaction(db, async (t) => {
+    const write = { writer: prepareIngestWriter(t), dueFor: await deadlineResolver(t) }
+    const results: IngestResult[] = []
+    for (const item of items) results.push(await ingestOne(write, item, ctx))
+    return results
   })
 }
 
 /** One item, in the caller's transaction or its own; same rules as `ingestInquiries`. */
-export function ingestInquiry(db: Db, item: NewInquiry, ctx: IngestContext): IngestResult {
-  return ingestInquiries(db, [item], ctx)[0] as IngestResult
+export async function ingestInquiry(
+  db: Db,
+  item: NewInquiry,
+  ctx: IngestContext,
+): Promise<IngestResult> {
+  return (await ingestInquiries(db, [item], ctx))[0] as IngestResult
 }
 
 /** The columns an inquiry takes from the message itself (absent optional texts are null). */
@@ -59,12 +65,16 @@ export function messageColumns(item: Omit<NewInquiry, 'reply'>) {
 
 type Write = { writer: IngestWriter; dueFor: (item: NewInquiry) => NewDeadline }
 
-function ingestOne({ writer, dueFor }: Write, item: NewInquiry, ctx: IngestContext): IngestResult {
-  const existing = writer.findInquiryId(item.channelCode, item.externalId)
+async function ingestOne(
+  { writer, dueFor }: Write,
+  item: NewInquiry,
+  ctx: IngestContext,
+): Promise<IngestResult> {
+  const existing = await writer.findInquiryId(item.channelCode, item.externalId)
   if (existing !== undefined) return { externalId: item.externalId, id: existing, created: false }
   // spreads last: V8 turns `{ ...x, a, b, … }` into a slow dictionary object, which cost the
   // import ~30 µs a row (bench/import.bench.ts); `{ a, b, …x }` stays a fast one
-  const id = writer.insertInquiry({
+  const id = await writer.insertInquiry({
     status: item.reply ? 'replied' : 'new',
     assigneeId: item.reply?.authorId ?? null,
     receivedAt: item.receivedAt,
@@ -75,7 +85,7 @@ function ingestOne({ writer, dueFor }: Write, item: NewInquiry, ctx: IngestConte
     ...dueFor(item),
     ...messageColumns(item),
   })
-  writer.insertEvent({
+  await writer.insertEvent({
     inquiryId: id,
     actorId: ctx.actorId,
     type: ctx.eventType,
@@ -84,7 +94,7 @@ function ingestOne({ writer, dueFor }: Write, item: NewInquiry, ctx: IngestConte
   })
   if (item.reply) {
     const authorId = item.reply.authorId ?? null
-    const replyId = writer.insertReply({
+    const replyId = await writer.insertReply({
       inquiryId: id,
       body: item.reply.body,
       authorId,
@@ -94,7 +104,7 @@ function ingestOne({ writer, dueFor }: Write, item: NewInquiry, ctx: IngestConte
     // a reply given by staff while logging the inquiry is an action of theirs, like any reply
     if (authorId !== null) {
       const data = JSON.stringify({ length: item.reply.body.length, replyId })
-      writer.insertEvent({
+      await writer.insertEvent({
         inquiryId: id,
         actorId: authorId,
         type: 'replied',
@@ -111,8 +121,12 @@ function ingestOne({ writer, dueFor }: Write, item: NewInquiry, ctx: IngestConte
  * other rows cascade): an import undone or failed. Inside the caller's transaction.
  * @returns how many inquiries were removed
  */
-export function removeBatchInquiries(tx: Db, batchId: number, keepIds: readonly number[]): number {
-  return repo.deleteBatchInquiries(tx, batchId, keepIds)
+export async function removeBatchInquiries(
+  tx: Db,
+  batchId: number,
+  keepIds: readonly number[],
+): Promise<number> {
+  return await repo.deleteBatchInquiries(tx, batchId, keepIds)
 }
 
 /**

@@ -22,6 +22,8 @@ import {
 } from '../../db/inquiry-filter.ts'
 import type { Viewer } from '../../lib/context.ts'
 import type { QueueCursor } from './queue-cursor.ts'
+import { returnedRow } from '../../db/rows.ts'
+import { changedRows } from '../../db/dialect.ts'
 
 export type InquiryRow = typeof inquiries.$inferSelect
 export type InquiryInsert = typeof inquiries.$inferInsert
@@ -79,7 +81,7 @@ function keysetCondition(cursor: QueueCursor | undefined): SQL | undefined {
  * `pausedAt` (UTC ms, null unless the deadline clock is paused) and `hasUnpostedReply` (a desk reply
  * not yet on the channel's platform: db/inquiry-filter.ts `hasUnpostedReply`).
  */
-export function listInquiries(
+export async function listInquiries(
   db: Db,
   q: {
     filter: InquiryFilter
@@ -106,23 +108,26 @@ export function listInquiries(
     .where(and(filterPredicate(db, q.filter, q.viewer), keysetCondition(q.cursor)))
     .orderBy(...order)
     .limit(q.limit + 1)
-  return db
+  return await db
     .select(listColumns)
     .from(inquiries)
     .leftJoin(assignee, eq(assignee.id, inquiries.assigneeId))
     .leftJoin(departments, eq(departments.id, inquiries.departmentId))
     .where(inArray(inquiries.id, pageIds))
     .orderBy(...order)
-    .all()
 }
 
 /**
  * Row counts per channel for the filter without its channel (same predicate as the list). A
  * status-only filter for a viewer who sees everything reads the trigger-kept counter table.
  */
-export function countByChannel(db: Db, filter: Omit<InquiryFilter, 'channel'>, viewer: Viewer) {
+export async function countByChannel(
+  db: Db,
+  filter: Omit<InquiryFilter, 'channel'>,
+  viewer: Viewer,
+) {
   if (isStatusOnly(filter, viewer)) {
-    return db
+    return await db
       .select({
         channelCode: inquiryCounts.channelCode,
         n: sql<number>`sum(${inquiryCounts.n})`.mapWith(Number),
@@ -134,52 +139,54 @@ export function countByChannel(db: Db, filter: Omit<InquiryFilter, 'channel'>, v
           : inArray(inquiryCounts.status, [...statusesOf(filter.status)]),
       )
       .groupBy(inquiryCounts.channelCode)
-      .all()
   }
-  return db
+  return await db
     .select({ channelCode: inquiries.channelCode, n: count() })
     .from(inquiries)
     .where(filterWithoutChannel(db, filter, viewer))
     .groupBy(inquiries.channelCode)
-    .all()
 }
 
 /** The inquiry, when it exists and `viewer` (if given) may see it. */
-export function findInquiry(db: Db, id: number, viewer?: Viewer) {
-  return db
-    .select({
-      ...listColumns,
-      body: inquiries.body,
-      citizenPhone: inquiries.citizenPhone,
-      citizenEmail: inquiries.citizenEmail,
-      closedAt: inquiries.closedAt,
-      updatedAt: inquiries.updatedAt,
-      deadlineRule: inquiries.deadlineRule,
-    })
-    .from(inquiries)
-    .leftJoin(assignee, eq(assignee.id, inquiries.assigneeId))
-    .leftJoin(departments, eq(departments.id, inquiries.departmentId))
-    .where(and(eq(inquiries.id, id), viewer ? viewerScope(viewer) : undefined))
-    .get()
+export async function findInquiry(db: Db, id: number, viewer?: Viewer) {
+  return (
+    await db
+      .select({
+        ...listColumns,
+        body: inquiries.body,
+        citizenPhone: inquiries.citizenPhone,
+        citizenEmail: inquiries.citizenEmail,
+        closedAt: inquiries.closedAt,
+        updatedAt: inquiries.updatedAt,
+        deadlineRule: inquiries.deadlineRule,
+      })
+      .from(inquiries)
+      .leftJoin(assignee, eq(assignee.id, inquiries.assigneeId))
+      .leftJoin(departments, eq(departments.id, inquiries.departmentId))
+      .where(and(eq(inquiries.id, id), viewer ? viewerScope(viewer) : undefined))
+      .limit(1)
+  )[0]
 }
 
-export function findInquiryByExternalId(db: Db, channelCode: string, externalId: string) {
-  return db
-    .select({ id: inquiries.id })
-    .from(inquiries)
-    .where(and(eq(inquiries.channelCode, channelCode), eq(inquiries.externalId, externalId)))
-    .get()
+export async function findInquiryByExternalId(db: Db, channelCode: string, externalId: string) {
+  return (
+    await db
+      .select({ id: inquiries.id })
+      .from(inquiries)
+      .where(and(eq(inquiries.channelCode, channelCode), eq(inquiries.externalId, externalId)))
+      .limit(1)
+  )[0]
 }
 
-export function insertInquiry(db: Db, row: InquiryInsert): number {
-  return db.insert(inquiries).values(row).returning({ id: inquiries.id }).get().id
+export async function insertInquiry(db: Db, row: InquiryInsert): Promise<number> {
+  return returnedRow(await db.insert(inquiries).values(row).returning({ id: inquiries.id })).id
 }
 
 /**
  * Applies `patch` only when the row still has `version`; bumps the version.
  * @returns true when the row was updated, false when the version was stale
  */
-export function updateInquiryIfVersion(
+export async function updateInquiryIfVersion(
   db: Db,
   id: number,
   version: number,
@@ -202,21 +209,20 @@ export function updateInquiryIfVersion(
       | 'category'
     >
   > & { updatedAt: number },
-): boolean {
-  const res = db
+): Promise<boolean> {
+  const res = await db
     .update(inquiries)
     .set({ ...patch, version: sql`${inquiries.version} + 1` })
     .where(and(eq(inquiries.id, id), eq(inquiries.version, version)))
-    .run()
-  return res.changes === 1
+  return changedRows(res) === 1
 }
 
 /**
  * Open inquiries whose clock runs (pending statuses, not paused), with what their deadline is
  * computed from: the ones a calendar change may move.
  */
-export function listRunningOpenDeadlines(db: Db) {
-  return db
+export async function listRunningOpenDeadlines(db: Db) {
+  return await db
     .select({
       id: inquiries.id,
       receivedAt: inquiries.receivedAt,
@@ -227,12 +233,11 @@ export function listRunningOpenDeadlines(db: Db) {
     .from(inquiries)
     .where(and(statusIn(PENDING_STATUSES), isNull(inquiries.pausedAt)))
     .orderBy(asc(inquiries.id))
-    .all()
 }
 
 /** Moves a due date without a user's action (a calendar change): the version stays. */
-export function updateDueAt(db: Db, id: number, dueAt: number, updatedAt: number) {
-  db.update(inquiries).set({ dueAt, updatedAt }).where(eq(inquiries.id, id)).run()
+export async function updateDueAt(db: Db, id: number, dueAt: number, updatedAt: number) {
+  await db.update(inquiries).set({ dueAt, updatedAt }).where(eq(inquiries.id, id))
 }
 
 /**
@@ -240,34 +245,39 @@ export function updateDueAt(db: Db, id: number, dueAt: number, updatedAt: number
  * inquiry's rows cascade). Call inside the caller's transaction.
  * @returns how many inquiries were deleted
  */
-export function deleteBatchInquiries(db: Db, batchId: number, keepIds: readonly number[]): number {
+export async function deleteBatchInquiries(
+  db: Db,
+  batchId: number,
+  keepIds: readonly number[],
+): Promise<number> {
   const ofBatch = and(
     eq(inquiries.importBatchId, batchId),
     keepIds.length > 0 ? notInArray(inquiries.id, [...keepIds]) : undefined,
   )
   const ids = db.select({ id: inquiries.id }).from(inquiries).where(ofBatch)
-  db.delete(inquiryEvents).where(inArray(inquiryEvents.inquiryId, ids)).run()
-  db.delete(replies).where(inArray(replies.inquiryId, ids)).run()
-  return db.delete(inquiries).where(ofBatch).run().changes
+  await db.delete(inquiryEvents).where(inArray(inquiryEvents.inquiryId, ids))
+  await db.delete(replies).where(inArray(replies.inquiryId, ids))
+  return changedRows(await db.delete(inquiries).where(ofBatch))
 }
 
 /** Who last changed the inquiry (the newest event's actor), for the 409 message. */
-export function findLastActor(db: Db, inquiryId: number) {
-  return db
-    .select({
-      displayName: users.displayName,
-      type: inquiryEvents.type,
-      createdAt: inquiryEvents.createdAt,
-    })
-    .from(inquiryEvents)
-    .leftJoin(users, eq(users.id, inquiryEvents.actorId))
-    .where(eq(inquiryEvents.inquiryId, inquiryId))
-    .orderBy(desc(inquiryEvents.id))
-    .limit(1)
-    .get()
+export async function findLastActor(db: Db, inquiryId: number) {
+  return (
+    await db
+      .select({
+        displayName: users.displayName,
+        type: inquiryEvents.type,
+        createdAt: inquiryEvents.createdAt,
+      })
+      .from(inquiryEvents)
+      .leftJoin(users, eq(users.id, inquiryEvents.actorId))
+      .where(eq(inquiryEvents.inquiryId, inquiryId))
+      .orderBy(desc(inquiryEvents.id))
+      .limit(1)
+  )[0]
 }
 
-export function insertEvent(
+export async function insertEvent(
   db: Db,
   e: {
     inquiryId: number
@@ -277,13 +287,11 @@ export function insertEvent(
     createdAt: number
   },
 ) {
-  db.insert(inquiryEvents)
-    .values({ ...e, data: JSON.stringify(e.data ?? {}) })
-    .run()
+  await db.insert(inquiryEvents).values({ ...e, data: JSON.stringify(e.data ?? {}) })
 }
 
 /** One `contact_revealed` event per exported inquiry. */
-export function insertRevealEvents(
+export async function insertRevealEvents(
   db: Db,
   inquiryIds: readonly number[],
   actorId: number,
@@ -291,21 +299,19 @@ export function insertRevealEvents(
   format: string,
 ) {
   const data = JSON.stringify({ via: 'export', format })
-  db.insert(inquiryEvents)
-    .values(
-      inquiryIds.map((inquiryId) => ({
-        inquiryId,
-        actorId,
-        type: 'contact_revealed',
-        data,
-        createdAt: now,
-      })),
-    )
-    .run()
+  await db.insert(inquiryEvents).values(
+    inquiryIds.map((inquiryId) => ({
+      inquiryId,
+      actorId,
+      type: 'contact_revealed',
+      data,
+      createdAt: now,
+    })),
+  )
 }
 
-export function listEvents(db: Db, inquiryId: number) {
-  return db
+export async function listEvents(db: Db, inquiryId: number) {
+  return await db
     .select({
       id: inquiryEvents.id,
       type: inquiryEvents.type,
@@ -317,11 +323,10 @@ export function listEvents(db: Db, inquiryId: number) {
     .leftJoin(users, eq(users.id, inquiryEvents.actorId))
     .where(eq(inquiryEvents.inquiryId, inquiryId))
     .orderBy(asc(inquiryEvents.id))
-    .all()
 }
 
 /** @returns the new reply's id */
-export function insertReply(
+export async function insertReply(
   db: Db,
   r: {
     inquiryId: number
@@ -331,12 +336,12 @@ export function insertReply(
     createdAt: number
     approvedBy?: number | null
   },
-): number {
-  return db.insert(replies).values(r).returning({ id: replies.id }).get().id
+): Promise<number> {
+  return returnedRow(await db.insert(replies).values(r).returning({ id: replies.id })).id
 }
 
-export function listReplies(db: Db, inquiryId: number) {
-  return db
+export async function listReplies(db: Db, inquiryId: number) {
+  return await db
     .select({
       id: replies.id,
       body: replies.body,
@@ -351,5 +356,4 @@ export function listReplies(db: Db, inquiryId: number) {
     .leftJoin(approver, eq(approver.id, replies.approvedBy))
     .where(eq(replies.inquiryId, inquiryId))
     .orderBy(asc(replies.id))
-    .all()
 }

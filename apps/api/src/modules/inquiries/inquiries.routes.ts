@@ -23,14 +23,17 @@ const assignSchema = versionSchema.extend({ assigneeId: z.number().int().positiv
 
 export const inquiryRoutes = new Hono<AppEnv>()
   .use(requireStaff())
-  .get('/', validate('query', queueQuerySchema), (c) => {
-    return c.json(getQueuePage(c.var.db, c.req.valid('query'), c.var.user, c.var.now()), 200)
+  .get('/', validate('query', queueQuerySchema), async (c) => {
+    return c.json(await getQueuePage(c.var.db, c.req.valid('query'), c.var.user, c.var.now()), 200)
   })
-  .get('/counts', validate('query', countsQuery), (c) => {
-    return c.json(getQueueCounts(c.var.db, c.req.valid('query'), c.var.user, c.var.now()), 200)
+  .get('/counts', validate('query', countsQuery), async (c) => {
+    return c.json(
+      await getQueueCounts(c.var.db, c.req.valid('query'), c.var.user, c.var.now()),
+      200,
+    )
   })
-  .get('/:id', validate('param', idParam), (c) => {
-    return c.json(getInquiryView(c.var.db, c.req.valid('param').id, c.var.user), 200)
+  .get('/:id', validate('param', idParam), async (c) => {
+    return c.json(await getInquiryView(c.var.db, c.req.valid('param').id, c.var.user), 200)
   })
   // the caller's earlier inquiries on any channel, by phone number (masked data stays masked:
   // the answer carries no contact)
@@ -39,28 +42,28 @@ export const inquiryRoutes = new Hono<AppEnv>()
   })
   .post('/:id/claim', validate('param', idParam), validate('json', versionSchema), async (c) => {
     await claimInquiry(ctxOf(c), c.req.valid('param').id, c.req.valid('json').version)
-    return c.json(getInquiryView(c.var.db, c.req.valid('param').id, c.var.user), 200)
+    return c.json(await getInquiryView(c.var.db, c.req.valid('param').id, c.var.user), 200)
   })
   .post('/:id/assign', validate('param', idParam), validate('json', assignSchema), async (c) => {
     await assignInquiry(ctxOf(c), c.req.valid('param').id, c.req.valid('json'))
-    return c.json(getInquiryView(c.var.db, c.req.valid('param').id, c.var.user), 200)
+    return c.json(await getInquiryView(c.var.db, c.req.valid('param').id, c.var.user), 200)
   })
   .post('/:id/release', validate('param', idParam), validate('json', versionSchema), async (c) => {
     await releaseInquiry(ctxOf(c), c.req.valid('param').id, c.req.valid('json').version)
-    return c.json(getInquiryView(c.var.db, c.req.valid('param').id, c.var.user), 200)
+    return c.json(await getInquiryView(c.var.db, c.req.valid('param').id, c.var.user), 200)
   })
   .post('/:id/replies', validate('param', idParam), validate('json', replySchema), async (c) => {
     const { body, version } = c.req.valid('json')
     await replyToInquiry(ctxOf(c), c.req.valid('param').id, version, body)
-    return c.json(getInquiryView(c.var.db, c.req.valid('param').id, c.var.user), 201)
+    return c.json(await getInquiryView(c.var.db, c.req.valid('param').id, c.var.user), 201)
   })
   .post('/:id/close', validate('param', idParam), validate('json', versionSchema), async (c) => {
     await closeInquiry(ctxOf(c), c.req.valid('param').id, c.req.valid('json').version)
-    return c.json(getInquiryView(c.var.db, c.req.valid('param').id, c.var.user), 200)
+    return c.json(await getInquiryView(c.var.db, c.req.valid('param').id, c.var.user), 200)
   })
   .post('/:id/reopen', validate('param', idParam), validate('json', versionSchema), async (c) => {
     await reopenInquiry(ctxOf(c), c.req.valid('param').id, c.req.valid('json').version)
-    return c.json(getInquiryView(c.var.db, c.req.valid('param').id, c.var.user), 200)
+    return c.json(await getInquiryView(c.var.db, c.req.valid('param').id, c.var.user), 200)
   })
   .post('/:id/contact', validate('param', idParam), async (c) => {
     return c.json({ contact: await revealContact(ctxOf(c), c.req.valid('param').id) }, 200)

@@ -27,17 +27,17 @@ import * as repo from './inquiries.repo.ts'
 import type { Viewer } from '../../lib/context.ts'
 import { releaseReply, requireReplyWithoutSignOff } from './release-reply.service.ts'
 
-export type Current = NonNullable<ReturnType<typeof repo.findInquiry>>
+export type Current = NonNullable<Awaited<ReturnType<typeof repo.findInquiry>>>
 
 /** The inquiry; NOT_FOUND when it does not exist or is outside `viewer`'s scope (same answer). */
-export function load(db: Db, id: number, viewer?: Viewer): Current {
-  const row = repo.findInquiry(db, id, viewer)
+export async function load(db: Db, id: number, viewer?: Viewer): Promise<Current> {
+  const row = await repo.findInquiry(db, id, viewer)
   if (!row) throw new AppError('NOT_FOUND', `Inquiry ${id} does not exist`)
   return row
 }
 
-function staleError(db: Db, row: Current): AppError {
-  const last = repo.findLastActor(db, row.id)
+async function staleError(db: Db, row: Current): Promise<AppError> {
+  const last = await repo.findLastActor(db, row.id)
   const who = last?.displayName ?? 'someone'
   return new AppError(
     'CONFLICT',
@@ -83,12 +83,12 @@ export function act(
   change: (row: Current, tx: Db) => void | Promise<void>,
 ): Promise<Current> {
   return withTransaction(ctx.db, async (tx) => {
-    const row = load(tx, id, ctx.user)
+    const row = await load(tx, id, ctx.user)
     // a missing role is refused whatever the version; a stale client then learns what changed
     // before being told what the lifecycle allows now
     const answer = canDo(how.action, row, ctx.user)
     if (!answer.ok && answer.reason === 'role') throw refusal(row, how.action, answer.reason)
-    if (how.version !== undefined && row.version !== how.version) throw staleError(tx, row)
+    if (how.version !== undefined && row.version !== how.version) throw await staleError(tx, row)
     if (!answer.ok) throw refusal(row, how.action, answer.reason)
     await change(row, tx)
     return load(tx, id)
@@ -114,17 +114,18 @@ export function happen(
 }
 
 /** Applies `patch` to the loaded `row` and bumps its version; CONFLICT when it changed meanwhile. */
-export function write(
+export async function write(
   db: Db,
   row: Current,
   patch: Parameters<typeof repo.updateInquiryIfVersion>[3],
 ) {
-  if (!repo.updateInquiryIfVersion(db, row.id, row.version, patch)) throw staleError(db, row)
+  if (!(await repo.updateInquiryIfVersion(db, row.id, row.version, patch)))
+    throw await staleError(db, row)
 }
 
 /** Appends one event to the inquiry's trail, inside the caller's transaction (`actorId` null: the system). */
-export function recordEvent(tx: Db, e: Parameters<typeof repo.insertEvent>[1]) {
-  repo.insertEvent(tx, e)
+export async function recordEvent(tx: Db, e: Parameters<typeof repo.insertEvent>[1]) {
+  await repo.insertEvent(tx, e)
 }
 
 /**
@@ -132,11 +133,11 @@ export function recordEvent(tx: Db, e: Parameters<typeof repo.insertEvent>[1]) {
  * the previous holder. CONFLICT `claimed` naming the holder when a responder tries that.
  */
 export function claimInquiry(ctx: Ctx, id: number, version: number) {
-  return act(ctx, id, { action: 'claim', version }, (row, db) => {
+  return act(ctx, id, { action: 'claim', version }, async (row, db) => {
     if (row.assigneeId === ctx.user.id) return
-    write(db, row, { status: 'assigned', assigneeId: ctx.user.id, updatedAt: ctx.now })
+    await write(db, row, { status: 'assigned', assigneeId: ctx.user.id, updatedAt: ctx.now })
     const data = row.assigneeId === null ? {} : { fromId: row.assigneeId, from: row.assigneeName }
-    repo.insertEvent(db, {
+    await repo.insertEvent(db, {
       inquiryId: id,
       actorId: ctx.user.id,
       type: 'claimed',
@@ -152,12 +153,12 @@ export function assignInquiry(
   id: number,
   input: { version: number; assigneeId: number },
 ) {
-  return act(ctx, id, { action: 'assign', version: input.version }, (row, db) => {
-    const to = getActiveUser(db, input.assigneeId)
+  return act(ctx, id, { action: 'assign', version: input.version }, async (row, db) => {
+    const to = await getActiveUser(db, input.assigneeId)
     if (row.assigneeId === to.id) return
-    write(db, row, { status: 'assigned', assigneeId: to.id, updatedAt: ctx.now })
+    await write(db, row, { status: 'assigned', assigneeId: to.id, updatedAt: ctx.now })
     const data = { toId: to.id, to: to.displayName, fromId: row.assigneeId, from: row.assigneeName }
-    repo.insertEvent(db, {
+    await repo.insertEvent(db, {
       inquiryId: id,
       actorId: ctx.user.id,
       type: 'assigned',
@@ -169,10 +170,10 @@ export function assignInquiry(
 
 /** Gives a claimed inquiry back to the unassigned queue (its holder, or a manager). */
 export function releaseInquiry(ctx: Ctx, id: number, version: number) {
-  return act(ctx, id, { action: 'release', version }, (row, db) => {
-    write(db, row, { status: 'new', assigneeId: null, updatedAt: ctx.now })
+  return act(ctx, id, { action: 'release', version }, async (row, db) => {
+    await write(db, row, { status: 'new', assigneeId: null, updatedAt: ctx.now })
     const data = { fromId: row.assigneeId, from: row.assigneeName }
-    repo.insertEvent(db, {
+    await repo.insertEvent(db, {
       inquiryId: id,
       actorId: ctx.user.id,
       type: 'released',
@@ -189,16 +190,16 @@ export function releaseInquiry(ctx: Ctx, id: number, version: number) {
  * left unfilled.
  */
 export function replyToInquiry(ctx: Ctx, id: number, version: number, body: string) {
-  return act(ctx, id, { action: 'reply', version }, (row, db) => {
-    requireReplyWithoutSignOff(db, row)
-    releaseReply(db, row, { body, authorId: ctx.user.id, approvedBy: null, now: ctx.now })
+  return act(ctx, id, { action: 'reply', version }, async (row, db) => {
+    await requireReplyWithoutSignOff(db, row)
+    await releaseReply(db, row, { body, authorId: ctx.user.id, approvedBy: null, now: ctx.now })
   })
 }
 
 export function closeInquiry(ctx: Ctx, id: number, version: number) {
-  return act(ctx, id, { action: 'close', version }, (row, db) => {
-    write(db, row, { status: 'closed', closedAt: ctx.now, updatedAt: ctx.now })
-    repo.insertEvent(db, {
+  return act(ctx, id, { action: 'close', version }, async (row, db) => {
+    await write(db, row, { status: 'closed', closedAt: ctx.now, updatedAt: ctx.now })
+    await repo.insertEvent(db, {
       inquiryId: id,
       actorId: ctx.user.id,
       type: 'closed',
@@ -226,8 +227,8 @@ export function reopenInquiry(ctx: Ctx, id: number, version: number) {
 
 /** The citizen's contact in clear; the look is recorded as an event (who, when). */
 export async function revealContact(ctx: Ctx, id: number) {
-  const row = await act(ctx, id, { action: 'reveal_contact' }, (_row, db) => {
-    repo.insertEvent(db, {
+  const row = await act(ctx, id, { action: 'reveal_contact' }, async (_row, db) => {
+    await repo.insertEvent(db, {
       inquiryId: id,
       actorId: ctx.user.id,
       type: 'contact_revealed',
@@ -241,14 +242,14 @@ export async function revealContact(ctx: Ctx, id: number) {
  * One `contact_revealed` event per exported inquiry (`via: 'export'`): one INSERT statement, so
  * all or none, written as each page of the export is read.
  */
-export function recordExportReveals(
+export async function recordExportReveals(
   db: Db,
   inquiryIds: readonly number[],
   actorId: number,
   now: number,
   format: string,
 ) {
-  if (inquiryIds.length > 0) repo.insertRevealEvents(db, inquiryIds, actorId, now, format)
+  if (inquiryIds.length > 0) await repo.insertRevealEvents(db, inquiryIds, actorId, now, format)
 }
 
 /** The masked contact shown by default. */

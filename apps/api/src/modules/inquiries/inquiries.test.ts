@@ -13,9 +13,9 @@ const day = 24 * 3600 * 1000
 
 describe('GET /inquiries', () => {
   it('merges all channels into one list, earliest due first', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk)
-    addInquiries(desk.db, [
+    await addInquiries(desk.db, [
       { channelCode: 'mayor_mailbox', receivedAt: T0 + 3 * day },
       { channelCode: 'hotline_12345', receivedAt: T0 },
       { channelCode: 'minxin', receivedAt: T0 + day },
@@ -28,9 +28,9 @@ describe('GET /inquiries', () => {
   })
 
   it('pages by cursor without skipping or repeating rows that share a sort key', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk)
-    addInquiries(
+    await addInquiries(
       desk.db,
       Array.from({ length: 7 }, () => ({ receivedAt: T0 })),
     )
@@ -50,9 +50,9 @@ describe('GET /inquiries', () => {
   })
 
   it('finds 2-character Chinese words and 3+ character phrases', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk)
-    addInquiries(desk.db, [
+    await addInquiries(desk.db, [
       { subject: '噪音扰民', body: '夜间施工噪音很大' },
       { subject: '路灯不亮', body: '小区路灯坏了' },
     ])
@@ -67,7 +67,7 @@ describe('GET /inquiries', () => {
   })
 
   it('answers 422 naming the field and what it takes for an unknown status, due, department or channel', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk)
     const res = await call(desk, s, 'GET', '/inquiries?status=lost')
     expect(res.status).toBe(422)
@@ -92,7 +92,7 @@ describe('GET /inquiries', () => {
   })
 
   it('answers 401 without a session', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     expect((await call(desk, undefined, 'GET', '/inquiries')).status).toBe(401)
   })
 })
@@ -105,10 +105,10 @@ describe('queue rows', () => {
   }
 
   it('names each assignee by display name on every keyset page', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const alice = await signIn(desk, 'responder', 'alice')
     const bob = await signIn(desk, 'responder', 'bob')
-    const [r1, , r3] = addInquiries(desk.db, [{}, {}, {}])
+    const [r1, , r3] = await addInquiries(desk.db, [{}, {}, {}])
     expect(
       (await call(desk, alice, 'POST', `/inquiries/${r1!.id}/claim`, { version: 1 })).status,
     ).toBe(200)
@@ -134,10 +134,10 @@ describe('queue rows', () => {
   })
 
   it('carries pausedAt while the deadline clock is paused, null again once it resumes', async () => {
-    const desk = setupDesk()
-    ensureDeadlineSetup(desk.db, T0)
+    const desk = await setupDesk()
+    await ensureDeadlineSetup(desk.db, T0)
     const s = await signIn(desk)
-    const [paused, running] = addInquiries(desk.db, [{}, {}])
+    const [paused, running] = await addInquiries(desk.db, [{}, {}])
     const pause = await call(desk, s, 'POST', `/inquiries/${paused!.id}/pause`, {
       version: 1,
       reason: '等待申请人补正',
@@ -158,9 +158,9 @@ describe('queue rows', () => {
 
 describe('GET /inquiries/counts', () => {
   it('gives, per channel, exactly the number of rows the list returns with that channel', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk)
-    addInquiries(desk.db, [
+    await addInquiries(desk.db, [
       { channelCode: 'minxin' },
       { channelCode: 'minxin', subject: '路灯不亮' },
       { channelCode: 'mayor_mailbox', subject: '路灯问题' },
@@ -200,9 +200,9 @@ describe('GET /inquiries/counts', () => {
 
 describe('inquiry actions', () => {
   it('claims, replies (leaving the pending count at once), closes and reopens, each with an event', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk)
-    const [r] = addInquiries(desk.db, [{ channelCode: 'minxin' }])
+    const [r] = await addInquiries(desk.db, [{ channelCode: 'minxin' }])
     const id = r!.id
     let res = await call(desk, s, 'POST', `/inquiries/${id}/claim`, { version: 1 })
     expect(res.status).toBe(200)
@@ -241,10 +241,10 @@ describe('inquiry actions', () => {
   })
 
   it("starts an imported inquiry's timeline with its receipt, before the import that brought it years later", async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk)
     const receivedAt = Date.parse('2019-04-08T08:37:20+08:00')
-    const [r] = ingestInquiries(
+    const [r] = await ingestInquiries(
       desk.db,
       [
         {
@@ -269,10 +269,10 @@ describe('inquiry actions', () => {
   })
 
   it('answers 409 naming who changed it when the version is stale', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const a = await signIn(desk, 'responder', 'alice')
     const b = await signIn(desk, 'responder', 'bob')
-    const [r] = addInquiries(desk.db, [{}])
+    const [r] = await addInquiries(desk.db, [{}])
     expect(
       (await call(desk, a, 'POST', `/inquiries/${r!.id}/replies`, { version: 1, body: '答复一' }))
         .status,
@@ -289,9 +289,9 @@ describe('inquiry actions', () => {
   })
 
   it('refuses a state-changing request without the CSRF header', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk)
-    const [r] = addInquiries(desk.db, [{}])
+    const [r] = await addInquiries(desk.db, [{}])
     const res = await desk.app.request(`/inquiries/${r!.id}/claim`, {
       method: 'POST',
       headers: { cookie: s.cookie, 'content-type': 'application/json' },
@@ -301,9 +301,11 @@ describe('inquiry actions', () => {
   })
 
   it('masks the contact until revealed, and records the reveal', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk)
-    const [r] = addInquiries(desk.db, [{ citizenName: '张三丰', citizenPhone: '13812345678' }])
+    const [r] = await addInquiries(desk.db, [
+      { citizenName: '张三丰', citizenPhone: '13812345678' },
+    ])
     const view = (await (await call(desk, s, 'GET', `/inquiries/${r!.id}`)).json()) as {
       contact: { name: string; phone: string }
     }
@@ -321,9 +323,9 @@ describe('inquiry actions', () => {
 
 describe('per-channel counts kept by triggers', () => {
   it('equal the rows the list returns, for a manager, after inserts, status changes and deletes', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const m = await signIn(desk, 'manager')
-    const made = addInquiries(desk.db, [
+    const made = await addInquiries(desk.db, [
       { channelCode: 'minxin' },
       { channelCode: 'minxin' },
       { channelCode: 'mayor_mailbox' },

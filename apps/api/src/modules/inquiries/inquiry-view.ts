@@ -4,7 +4,7 @@ import type { findInquiry, listEvents, listInquiries, listReplies } from './inqu
 
 const iso = (ms: number | null) => (ms === null ? null : formatInstant(ms))
 
-type ListRow = ReturnType<typeof listInquiries>[number]
+type ListRow = Awaited<ReturnType<typeof listInquiries>>[number]
 
 export function toListItem(row: ListRow) {
   return {
@@ -44,9 +44,9 @@ export function toListItem(row: ListRow) {
 export type InquiryListItem = ReturnType<typeof toListItem>
 
 export function toDetail(
-  row: NonNullable<ReturnType<typeof findInquiry>>,
-  events: ReturnType<typeof listEvents>,
-  replies: ReturnType<typeof listReplies>,
+  row: NonNullable<Awaited<ReturnType<typeof findInquiry>>>,
+  events: Awaited<ReturnType<typeof listEvents>>,
+  replies: Awaited<ReturnType<typeof listReplies>>,
 ) {
   return {
     ...toListItem(row),

@@ -17,10 +17,10 @@ import { decodeCursor, encodeCursor } from './queue-cursor.ts'
  * `{ items, nextCursor }`; `nextCursor` is null on the last page. `now` (UTC ms) resolves the `due` filter.
  * @throws AppError VALIDATION for a channel code the desk does not have, or a bad cursor
  */
-export function getQueuePage(db: Db, query: QueueQuery, viewer: Viewer, now = Date.now()) {
+export async function getQueuePage(db: Db, query: QueueQuery, viewer: Viewer, now = Date.now()) {
   const { sort, limit, cursor, ...filter } = query
-  const rows = repo.listInquiries(db, {
-    filter: withDueWindow(db, filter, now),
+  const rows = await repo.listInquiries(db, {
+    filter: await withDueWindow(db, filter, now),
     viewer,
     sort,
     limit,
@@ -30,7 +30,7 @@ export function getQueuePage(db: Db, query: QueueQuery, viewer: Viewer, now = Da
   if (
     rows.length === 0 &&
     filter.channel !== undefined &&
-    !listChannelCodes(db).includes(filter.channel)
+    !(await listChannelCodes(db)).includes(filter.channel)
   ) {
     throw new AppError('VALIDATION', `Unknown channel: ${filter.channel}`, [
       { path: ['channel'], message: 'unknown channel' },
@@ -46,19 +46,19 @@ export function getQueuePage(db: Db, query: QueueQuery, viewer: Viewer, now = Da
 }
 
 /** `{ total, byChannel }` with every channel present (0 when none match). */
-export function getQueueCounts(
+export async function getQueueCounts(
   db: Db,
   filter: Omit<InquiryFilter, 'channel'>,
   viewer: Viewer,
   now = Date.now(),
 ) {
   const byChannel: Record<string, number> = Object.fromEntries(
-    listChannelCodes(db).map((code) => [code, 0]),
+    (await listChannelCodes(db)).map((code) => [code, 0]),
   )
   let total = 0
-  for (const { channelCode, n } of repo.countByChannel(
+  for (const { channelCode, n } of await repo.countByChannel(
     db,
-    withDueWindow(db, filter, now),
+    await withDueWindow(db, filter, now),
     viewer,
   )) {
     byChannel[channelCode] = n
@@ -68,13 +68,13 @@ export function getQueueCounts(
 }
 
 /** `{ inquiry, contact, deadline }`: the inquiry with events and replies; the contact masked; how the due date was computed. */
-export function getInquiryView(db: Db, id: number, viewer: Viewer) {
+export async function getInquiryView(db: Db, id: number, viewer: Viewer) {
   // out of the viewer's scope answers like a missing id: 404 reveals nothing
-  const row = repo.findInquiry(db, id, viewer)
+  const row = await repo.findInquiry(db, id, viewer)
   if (!row) throw new AppError('NOT_FOUND', `Inquiry ${id} does not exist`)
   return {
-    inquiry: toDetail(row, repo.listEvents(db, id), repo.listReplies(db, id)),
+    inquiry: toDetail(row, await repo.listEvents(db, id), await repo.listReplies(db, id)),
     contact: maskedContact(row),
-    deadline: getDeadlineView(db, id),
+    deadline: await getDeadlineView(db, id),
   }
 }

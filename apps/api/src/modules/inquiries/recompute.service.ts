@@ -16,21 +16,21 @@ import * as repo from './inquiries.repo.ts'
  * @param tx the calendar change's transaction
  * @param reason why, e.g. `calendar: 2024-10-12 set to workday (国庆节)`
  */
-export function recomputeOpenDeadlines(
+export async function recomputeOpenDeadlines(
   tx: Db,
   cal: HolidayCalendar,
   reason: string,
   actorId: number | null,
   now: number,
-): RecomputeResult {
-  const rows = repo.listRunningOpenDeadlines(tx)
+): Promise<RecomputeResult> {
+  const rows = await repo.listRunningOpenDeadlines(tx)
   const moved: RecomputeResult['moved'] = []
   for (const row of rows) {
-    const { dueAt } = deadlineOf(tx, row, cal)
+    const { dueAt } = await deadlineOf(tx, row, cal)
     if (dueAt === row.dueAt) continue
     const change = { inquiryId: row.id, from: formatInstant(row.dueAt), to: formatInstant(dueAt) }
-    repo.updateDueAt(tx, row.id, dueAt, now)
-    repo.insertEvent(tx, {
+    await repo.updateDueAt(tx, row.id, dueAt, now)
+    await repo.insertEvent(tx, {
       inquiryId: row.id,
       actorId,
       type: 'due_changed',

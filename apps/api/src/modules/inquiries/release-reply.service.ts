@@ -30,8 +30,8 @@ export type ReleasedText = {
 }
 
 /** CONFLICT when the inquiry's channel needs sign-off (submit a draft). */
-export function requireReplyWithoutSignOff(db: Db, row: Current) {
-  if (getChannelSettings(db, row.channelCode).requiresSignOff) {
+export async function requireReplyWithoutSignOff(db: Db, row: Current) {
+  if ((await getChannelSettings(db, row.channelCode)).requiresSignOff) {
     throw new AppError(
       'CONFLICT',
       `Replies on channel ${row.channelCode} need sign-off: submit a draft`,
@@ -87,14 +87,14 @@ function releasedText(body: string, row: Current): string {
 }
 
 /** Answers one inquiry (the main one or a duplicate), its placeholders filled from its own record; version-checked. */
-export function answer(
+export async function answer(
   db: Db,
   row: Current,
   released: ReleasedText,
   data: Record<string, unknown>,
-): number {
+): Promise<number> {
   const text = { ...released, body: releasedText(released.body, row) }
-  const ok = repo.updateInquiryIfVersion(db, row.id, row.version, {
+  const ok = await repo.updateInquiryIfVersion(db, row.id, row.version, {
     status: 'replied',
     assigneeId: row.assigneeId ?? text.authorId,
     // the first reply stays the one the on-time rate judges; a later round's reply is its event
@@ -107,7 +107,7 @@ export function answer(
     throw new AppError('CONFLICT', `Inquiry ${row.id} changed meanwhile; reload it`, {
       reason: 'stale_version',
     })
-  const replyId = repo.insertReply(db, {
+  const replyId = await repo.insertReply(db, {
     inquiryId: row.id,
     body: text.body,
     authorId: text.authorId,
@@ -115,7 +115,7 @@ export function answer(
     createdAt: text.now,
     approvedBy: text.approvedBy,
   })
-  repo.insertEvent(db, {
+  await repo.insertEvent(db, {
     inquiryId: row.id,
     actorId: text.approvedBy ?? text.authorId,
     type: 'replied',
@@ -128,7 +128,7 @@ export function answer(
     },
     createdAt: text.now,
   })
-  enqueueReplyDelivery(db, {
+  await enqueueReplyDelivery(db, {
     inquiryId: row.id,
     replyId,
     channelCode: row.channelCode,

@@ -6,10 +6,10 @@ type Page = { items: { id: number; satisfaction: string | null }[] }
 
 describe('queue filter satisfaction (回访)', () => {
   it('rated = any satisfaction, positive = 满意 or 基本满意; the list returns exactly the counts', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk, 'manager')
     const reply = { body: '已处理', repliedAt: T0 + 1000 }
-    const rows = addInquiries(desk.db, [
+    const rows = await addInquiries(desk.db, [
       { channelCode: 'minxin', reply },
       { channelCode: 'minxin', reply },
       { channelCode: 'hotline_12345', reply },

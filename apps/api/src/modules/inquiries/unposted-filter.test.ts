@@ -1,14 +1,21 @@
 import { count } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { inquiries } from '../../db/schema.ts'
-import { addInquiries, call, setupDesk, signIn, T0, type Session } from '../../test/setup.ts'
+import {
+  addInquiries,
+  call,
+  setupDesk,
+  signIn,
+  T0,
+  type Session,
+  type Desk,
+} from '../../test/setup.ts'
 import { deliverDue } from './deliveries.service.ts'
 import { filterWithoutChannel } from '../../db/inquiry-filter.ts'
 
 type Counts = { total: number; byChannel: Record<string, number> }
 type Item = { id: number; channel: string; hasUnpostedReply: boolean }
 type Page = { items: Item[] }
-type Desk = ReturnType<typeof setupDesk>
 
 const get = async <T>(desk: Desk, s: Session, path: string) =>
   (await (await call(desk, s, 'GET', path)).json()) as T
@@ -29,7 +36,7 @@ async function reply(desk: Desk, s: Session, id: number) {
 
 describe('queue filter unposted (待回填平台)', () => {
   it('lists desk replies not yet on the platform: not posted by hand, not delivered by webhook; never source replies', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const admin = await signIn(desk, 'admin')
     const s = await signIn(desk, 'manager')
     const hook = {
@@ -40,9 +47,8 @@ describe('queue filter unposted (待回填平台)', () => {
       (await call(desk, admin, 'PATCH', '/channel-settings/network_responder', hook)).status,
     ).toBe(200)
     const source = { body: '已处理', repliedAt: T0 + 1000 }
-    const [open, posted, imported, minxin, delivered, failing, closed, untouched] = addInquiries(
-      desk.db,
-      [
+    const [open, posted, imported, minxin, delivered, failing, closed, untouched] = (
+      await addInquiries(desk.db, [
         { channelCode: 'hotline_12345' },
         { channelCode: 'hotline_12345' },
         { channelCode: 'minxin', reply: source },
@@ -51,7 +57,7 @@ describe('queue filter unposted (待回填平台)', () => {
         { channelCode: 'network_responder' },
         { channelCode: 'minxin' },
         { channelCode: 'mayor_mailbox' },
-      ],
+      ])
     ).map((r) => r.id)
 
     await reply(desk, s, open!)
@@ -133,15 +139,17 @@ describe('queue filter unposted (待回填平台)', () => {
   })
 
   it('counts per channel exactly the rows the list returns with that channel, combined with other filters', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk)
-    const rows = addInquiries(desk.db, [
-      { channelCode: 'minxin', subject: '路灯不亮' },
-      { channelCode: 'minxin' },
-      { channelCode: 'hotline_12345', subject: '路灯问题' },
-      { channelCode: 'hotline_12345', reply: { body: '已处理', repliedAt: T0 + 1000 } },
-      { channelCode: 'mayor_mailbox' },
-    ]).map((r) => r.id)
+    const rows = (
+      await addInquiries(desk.db, [
+        { channelCode: 'minxin', subject: '路灯不亮' },
+        { channelCode: 'minxin' },
+        { channelCode: 'hotline_12345', subject: '路灯问题' },
+        { channelCode: 'hotline_12345', reply: { body: '已处理', repliedAt: T0 + 1000 } },
+        { channelCode: 'mayor_mailbox' },
+      ])
+    ).map((r) => r.id)
     const versions: number[] = []
     for (const id of rows.slice(0, 3)) versions.push((await reply(desk, s, id!)).version)
     // reopened after a desk reply: pending again, the first reply still unposted
@@ -170,8 +178,8 @@ describe('queue filter unposted (待回填平台)', () => {
     expect(totals).toEqual([3, 1, 2, 2])
   })
 
-  it('probes replies and outbox messages through their indexes, never a scan of either', () => {
-    const desk = setupDesk()
+  it('probes replies and outbox messages through their indexes, never a scan of either', async () => {
+    const desk = await setupDesk()
     const query = desk.db
       .select({ channelCode: inquiries.channelCode, n: count() })
       .from(inquiries)

@@ -34,8 +34,8 @@ const inquiryRoutes = (id: number, other: number): [string, string, unknown?][] 
 ]
 
 async function world() {
-  const d = setupDesk()
-  ensureReturnReasons(d.db)
+  const d = await setupDesk()
+  await ensureReturnReasons(d.db)
   const admin = await signIn(d, 'admin')
   const mk = async (name: string) =>
     (
@@ -61,7 +61,10 @@ async function world() {
     title: '通用',
     body: '{市民姓名}您好',
   })
-  const [target, pool] = addInquiries(d.db, [{ channelCode: 'minxin' }, { channelCode: 'minxin' }])
+  const [target, pool] = await addInquiries(d.db, [
+    { channelCode: 'minxin' },
+    { channelCode: 'minxin' },
+  ])
   await call(d, admin, 'POST', `/inquiries/${target!.id}/transfer`, {
     version: 1,
     departmentId: planning,

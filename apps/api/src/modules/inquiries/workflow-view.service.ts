@@ -14,15 +14,15 @@ import * as workflowRepo from './workflow.repo.ts'
 
 const iso = (ms: number | null) => (ms === null ? null : formatInstant(ms))
 
-export function getWorkflowView(db: Db, id: number, viewer: Viewer) {
-  const row = load(db, id, viewer)
-  const settings = getChannelSettings(db, row.channelCode)
+export async function getWorkflowView(db: Db, id: number, viewer: Viewer) {
+  const row = await load(db, id, viewer)
+  const settings = await getChannelSettings(db, row.channelCode)
   return {
     requiresSignOff: settings.requiresSignOff,
     hasWebhook: settings.webhookUrl !== null,
     duplicateOfId: row.duplicateOfId,
-    duplicates: workflowRepo.listDuplicateIds(db, id),
-    drafts: workflowRepo.listDrafts(db, id).map((d) => ({
+    duplicates: await workflowRepo.listDuplicateIds(db, id),
+    drafts: (await workflowRepo.listDrafts(db, id)).map((d) => ({
       id: d.id,
       number: d.number,
       body: d.body,
@@ -34,7 +34,7 @@ export function getWorkflowView(db: Db, id: number, viewer: Viewer) {
       reviewComment: d.reviewComment,
       replyId: d.replyId,
     })),
-    followUps: listFollowUps(db, id).map((f) => ({
+    followUps: (await listFollowUps(db, id)).map((f) => ({
       id: f.id,
       outcome: f.outcome,
       note: f.note,
@@ -42,6 +42,6 @@ export function getWorkflowView(db: Db, id: number, viewer: Viewer) {
       by: f.byName,
       at: formatInstant(f.createdAt),
     })),
-    deliveries: listDeliveries(db, { inquiryId: id, limit: 100 }),
+    deliveries: await listDeliveries(db, { inquiryId: id, limit: 100 }),
   }
 }

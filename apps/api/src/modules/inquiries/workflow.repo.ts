@@ -4,6 +4,8 @@ import { and, asc, eq, inArray, isNull, max } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client.ts'
 import { inquiries, replies, replyDrafts, users } from '../../db/schema.ts'
+import { returnedRow } from '../../db/rows.ts'
+import { changedRows } from '../../db/dialect.ts'
 
 const reviewer = alias(users, 'reviewer')
 
@@ -11,8 +13,8 @@ const reviewer = alias(users, 'reviewer')
  * The inquiries merged into `mainId` whose status is one of `statuses`, oldest first, with their
  * own text and category: the main inquiry's page shows what each citizen wrote.
  */
-export function listDuplicateIds(db: Db, mainId: number, statuses?: readonly string[]) {
-  return db
+export async function listDuplicateIds(db: Db, mainId: number, statuses?: readonly string[]) {
+  return await db
     .select({
       id: inquiries.id,
       channelCode: inquiries.channelCode,
@@ -30,77 +32,81 @@ export function listDuplicateIds(db: Db, mainId: number, statuses?: readonly str
       ),
     )
     .orderBy(asc(inquiries.id))
-    .all()
 }
 
 /** The newest desk reply of an inquiry (to answer a duplicate merged after the reply). */
-export function findLatestDeskReply(db: Db, inquiryId: number) {
-  return db
-    .select({ id: replies.id, body: replies.body, approvedBy: replies.approvedBy })
-    .from(replies)
-    .where(and(eq(replies.inquiryId, inquiryId), eq(replies.origin, 'desk')))
-    .orderBy(asc(replies.id))
-    .all()
-    .at(-1)
+export async function findLatestDeskReply(db: Db, inquiryId: number) {
+  return (
+    await db
+      .select({ id: replies.id, body: replies.body, approvedBy: replies.approvedBy })
+      .from(replies)
+      .where(and(eq(replies.inquiryId, inquiryId), eq(replies.origin, 'desk')))
+      .orderBy(asc(replies.id))
+  ).at(-1)
 }
 
-export function findReply(db: Db, inquiryId: number, replyId: number) {
-  return db
-    .select({ id: replies.id, postedAt: replies.postedAt })
-    .from(replies)
-    .where(and(eq(replies.id, replyId), eq(replies.inquiryId, inquiryId)))
-    .get()
+export async function findReply(db: Db, inquiryId: number, replyId: number) {
+  return (
+    await db
+      .select({ id: replies.id, postedAt: replies.postedAt })
+      .from(replies)
+      .where(and(eq(replies.id, replyId), eq(replies.inquiryId, inquiryId)))
+      .limit(1)
+  )[0]
 }
 
 /** Marks a reply posted on the channel's platform; false when it was marked already. */
-export function markReplyPosted(
+export async function markReplyPosted(
   db: Db,
   replyId: number,
   postedAt: number,
   postedBy: number,
-): boolean {
-  const res = db
+): Promise<boolean> {
+  const res = await db
     .update(replies)
     .set({ postedAt, postedBy })
     .where(and(eq(replies.id, replyId), isNull(replies.postedAt)))
-    .run()
-  return res.changes === 1
+  return changedRows(res) === 1
 }
 
-export function nextDraftNumber(db: Db, inquiryId: number): number {
+export async function nextDraftNumber(db: Db, inquiryId: number): Promise<number> {
   return (
-    (db
-      .select({ n: max(replyDrafts.number) })
-      .from(replyDrafts)
-      .where(eq(replyDrafts.inquiryId, inquiryId))
-      .get()?.n ?? 0) + 1
+    ((
+      await db
+        .select({ n: max(replyDrafts.number) })
+        .from(replyDrafts)
+        .where(eq(replyDrafts.inquiryId, inquiryId))
+        .limit(1)
+    )[0]?.n ?? 0) + 1
   )
 }
 
-export function insertDraft(
+export async function insertDraft(
   db: Db,
   row: { inquiryId: number; number: number; body: string; authorId: number; createdAt: number },
 ) {
-  return db.insert(replyDrafts).values(row).returning({ id: replyDrafts.id }).get().id
+  return returnedRow(await db.insert(replyDrafts).values(row).returning({ id: replyDrafts.id })).id
 }
 
-export function findDraft(db: Db, inquiryId: number, draftId: number) {
-  return db
-    .select()
-    .from(replyDrafts)
-    .where(and(eq(replyDrafts.id, draftId), eq(replyDrafts.inquiryId, inquiryId)))
-    .get()
+export async function findDraft(db: Db, inquiryId: number, draftId: number) {
+  return (
+    await db
+      .select()
+      .from(replyDrafts)
+      .where(and(eq(replyDrafts.id, draftId), eq(replyDrafts.inquiryId, inquiryId)))
+      .limit(1)
+  )[0]
 }
 
 /** Marks the inquiry's submitted drafts superseded (a newer version was submitted). */
-export function supersedeSubmittedDrafts(db: Db, inquiryId: number) {
-  db.update(replyDrafts)
+export async function supersedeSubmittedDrafts(db: Db, inquiryId: number) {
+  await db
+    .update(replyDrafts)
     .set({ status: 'superseded' })
     .where(and(eq(replyDrafts.inquiryId, inquiryId), eq(replyDrafts.status, 'submitted')))
-    .run()
 }
 
-export function reviewDraft(
+export async function reviewDraft(
   db: Db,
   draftId: number,
   patch: {
@@ -111,11 +117,11 @@ export function reviewDraft(
     replyId?: number | null
   },
 ) {
-  db.update(replyDrafts).set(patch).where(eq(replyDrafts.id, draftId)).run()
+  await db.update(replyDrafts).set(patch).where(eq(replyDrafts.id, draftId))
 }
 
-export function listDrafts(db: Db, inquiryId: number) {
-  return db
+export async function listDrafts(db: Db, inquiryId: number) {
+  return await db
     .select({
       id: replyDrafts.id,
       number: replyDrafts.number,
@@ -133,5 +139,4 @@ export function listDrafts(db: Db, inquiryId: number) {
     .leftJoin(reviewer, eq(reviewer.id, replyDrafts.reviewedBy))
     .where(eq(replyDrafts.inquiryId, inquiryId))
     .orderBy(asc(replyDrafts.number))
-    .all()
 }

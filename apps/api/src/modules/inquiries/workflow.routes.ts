@@ -45,8 +45,8 @@ const ack = (row: Current) => ({ id: row.id, version: row.version, status: row.s
 
 export const workflowRoutes = new Hono<AppEnv>()
   .use(requireStaff())
-  .get('/:id/workflow', validate('param', idParam), (c) => {
-    return c.json(getWorkflowView(c.var.db, c.req.valid('param').id, c.var.user), 200)
+  .get('/:id/workflow', validate('param', idParam), async (c) => {
+    return c.json(await getWorkflowView(c.var.db, c.req.valid('param').id, c.var.user), 200)
   })
   .post(
     '/:id/transfer',
@@ -86,7 +86,7 @@ export const workflowRoutes = new Hono<AppEnv>()
   .post('/:id/drafts', validate('param', idParam), validate('json', draftSchema), async (c) => {
     const { id } = c.req.valid('param')
     const draftId = await submitDraft(ctxOf(c), id, c.req.valid('json'))
-    return c.json({ ...ack(load(c.var.db, id)), draftId }, 201)
+    return c.json({ ...ack(await load(c.var.db, id)), draftId }, 201)
   })
   .post(
     '/:id/drafts/:draftId/approve',
@@ -130,11 +130,11 @@ export const workflowRoutes = new Hono<AppEnv>()
       )
     },
   )
-  .post('/:id/deliveries/:deliveryId/retry', validate('param', deliveryParam), (c) => {
+  .post('/:id/deliveries/:deliveryId/retry', validate('param', deliveryParam), async (c) => {
     const { id, deliveryId } = c.req.valid('param')
-    load(c.var.db, id, c.var.user)
-    if (getMessage(c.var.db, deliveryId).inquiryId !== id) {
+    await load(c.var.db, id, c.var.user)
+    if ((await getMessage(c.var.db, deliveryId)).inquiryId !== id) {
       throw new AppError('NOT_FOUND', `Delivery ${deliveryId} of inquiry ${id} does not exist`)
     }
-    return c.json({ delivery: retryMessage(c.var.db, deliveryId, c.var.now()) }, 200)
+    return c.json({ delivery: await retryMessage(c.var.db, deliveryId, c.var.now()) }, 200)
   })

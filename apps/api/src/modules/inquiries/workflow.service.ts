@@ -22,13 +22,18 @@ export function transferInquiry(
   id: number,
   input: { version: number; departmentId: number; note: string },
 ) {
-  return act(ctx, id, { action: 'transfer', version: input.version }, (row, db) => {
-    const to = getActiveDepartment(db, input.departmentId)
+  return act(ctx, id, { action: 'transfer', version: input.version }, async (row, db) => {
+    const to = await getActiveDepartment(db, input.departmentId)
     if (row.departmentId === to.id)
       throw new AppError('CONFLICT', `Inquiry ${id} is with ${to.name} already`, {
         reason: 'same_department',
       })
-    write(db, row, { departmentId: to.id, assigneeId: null, status: 'new', updatedAt: ctx.now })
+    await write(db, row, {
+      departmentId: to.id,
+      assigneeId: null,
+      status: 'new',
+      updatedAt: ctx.now,
+    })
     const data = {
       fromDepartmentId: row.departmentId,
       from: row.departmentName,
@@ -37,7 +42,7 @@ export function transferInquiry(
       note: input.note,
       previousAssignee: row.assigneeName,
     }
-    repo.insertEvent(db, {
+    await repo.insertEvent(db, {
       inquiryId: id,
       actorId: ctx.user.id,
       type: 'transferred',
@@ -53,11 +58,11 @@ export function returnInquiry(
   id: number,
   input: { version: number; reasonId: number; note: string },
 ) {
-  return act(ctx, id, { action: 'return', version: input.version }, (row, db) => {
-    const reason = getActiveReturnReason(db, input.reasonId)
-    write(db, row, { status: 'returned', assigneeId: null, updatedAt: ctx.now })
+  return act(ctx, id, { action: 'return', version: input.version }, async (row, db) => {
+    const reason = await getActiveReturnReason(db, input.reasonId)
+    await write(db, row, { status: 'returned', assigneeId: null, updatedAt: ctx.now })
     const data = { reasonId: reason.id, reason: reason.label, note: input.note }
-    repo.insertEvent(db, {
+    await repo.insertEvent(db, {
       inquiryId: id,
       actorId: ctx.user.id,
       type: 'returned',
@@ -91,9 +96,9 @@ export function recategoriseInquiry(
 
 /** Internal note (event `note`): part of the trail, never a reply, never sent to the citizen. */
 export function addNote(ctx: Ctx, id: number, input: { version: number; text: string }) {
-  return act(ctx, id, { action: 'note', version: input.version }, (row, db) => {
-    write(db, row, { updatedAt: ctx.now })
-    repo.insertEvent(db, {
+  return act(ctx, id, { action: 'note', version: input.version }, async (row, db) => {
+    await write(db, row, { updatedAt: ctx.now })
+    await repo.insertEvent(db, {
       inquiryId: id,
       actorId: ctx.user.id,
       type: 'note',
@@ -112,12 +117,12 @@ export function addNote(ctx: Ctx, id: number, input: { version: number; text: st
  * VALIDATION naming the placeholder when this record lacks a value the reply needs.
  */
 export function mergeAsDuplicate(ctx: Ctx, id: number, input: { version: number; mainId: number }) {
-  return act(ctx, id, { action: 'merge', version: input.version }, (row, db) => {
+  return act(ctx, id, { action: 'merge', version: input.version }, async (row, db) => {
     if (input.mainId === id)
       throw new AppError('CONFLICT', 'An inquiry cannot be a duplicate of itself', {
         reason: 'merge_self',
       })
-    const main = load(db, input.mainId, ctx.user)
+    const main = await load(db, input.mainId, ctx.user)
     if (main.duplicateOfId !== null) {
       throw new AppError(
         'CONFLICT',
@@ -125,7 +130,7 @@ export function mergeAsDuplicate(ctx: Ctx, id: number, input: { version: number;
         { reason: 'merge_chain' },
       )
     }
-    if (workflowRepo.listDuplicateIds(db, id).length > 0) {
+    if ((await workflowRepo.listDuplicateIds(db, id)).length > 0) {
       throw new AppError('CONFLICT', `Inquiry ${id} has duplicates of its own`, {
         reason: 'merge_chain',
       })
@@ -133,14 +138,14 @@ export function mergeAsDuplicate(ctx: Ctx, id: number, input: { version: number;
     // canDo allowed `merge`, so the kind has a merged status
     write(db, row, { duplicateOfId: main.id, status: mergedStatus(row.kind), updatedAt: ctx.now })
     const data = { mainId: main.id, mainChannel: main.channelCode, mainExternalId: main.externalId }
-    repo.insertEvent(db, {
+    await repo.insertEvent(db, {
       inquiryId: id,
       actorId: ctx.user.id,
       type: 'merged',
       data,
       createdAt: ctx.now,
     })
-    repo.insertEvent(db, {
+    await repo.insertEvent(db, {
       inquiryId: main.id,
       actorId: ctx.user.id,
       type: 'merged',
@@ -167,8 +172,8 @@ export function mergeAsDuplicate(ctx: Ctx, id: number, input: { version: number;
  * (an Asia/Shanghai date, stored as that day's start). CONFLICT when marked already.
  */
 export function markPosted(ctx: Ctx, id: number, replyId: number, postedOn: string) {
-  return act(ctx, id, { action: 'mark_posted' }, (_row, db) => {
-    const reply = workflowRepo.findReply(db, id, replyId)
+  return act(ctx, id, { action: 'mark_posted' }, async (_row, db) => {
+    const reply = await workflowRepo.findReply(db, id, replyId)
     if (!reply) throw new AppError('NOT_FOUND', `Reply ${replyId} of inquiry ${id} does not exist`)
     const postedAt = startOfZonedDay(postedOn)
     if (postedAt > ctx.now) {
@@ -176,12 +181,12 @@ export function markPosted(ctx: Ctx, id: number, replyId: number, postedOn: stri
         { path: ['postedOn'], message: 'in the future' },
       ])
     }
-    if (!workflowRepo.markReplyPosted(db, replyId, postedAt, ctx.user.id)) {
+    if (!(await workflowRepo.markReplyPosted(db, replyId, postedAt, ctx.user.id))) {
       throw new AppError('CONFLICT', `Reply ${replyId} is marked posted already`, {
         reason: 'posted',
       })
     }
-    repo.insertEvent(db, {
+    await repo.insertEvent(db, {
       inquiryId: id,
       actorId: ctx.user.id,
       type: 'posted',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addInquiries, call, setupDesk, signIn, type Session } from '../../test/setup.ts'
+import { addInquiries, call, setupDesk, signIn, type Session, type Desk } from '../../test/setup.ts'
 import { ensureReturnReasons } from '../return-reasons/return-reasons.service.ts'
 import { updateUser } from '../users/users.service.ts'
 import { deliverDue } from './deliveries.service.ts'
@@ -17,11 +17,10 @@ type Detail = {
     replies: { id: number; body: string; approvedBy: string | null; postedAt: string | null }[]
   }
 }
-type Desk = ReturnType<typeof setupDesk>
 
 async function desk() {
-  const d = setupDesk()
-  ensureReturnReasons(d.db)
+  const d = await setupDesk()
+  await ensureReturnReasons(d.db)
   const admin = await signIn(d, 'admin')
   const dept = async (name: string) =>
     (
@@ -51,7 +50,7 @@ describe('workflow actions', () => {
     const { d, planning, land } = await desk()
     const a = await member(d, 'responder', 'alice', planning)
     const b = await member(d, 'responder', 'bob', land)
-    const [r] = addInquiries(d.db, [{}])
+    const [r] = await addInquiries(d.db, [{}])
     const id = r!.id
     expect((await call(d, a, 'POST', `/inquiries/${id}/claim`, { version: 1 })).status).toBe(200)
     const res = await call(d, a, 'POST', `/inquiries/${id}/transfer`, {
@@ -79,7 +78,7 @@ describe('workflow actions', () => {
   it('returns upstream with a listed reason: status returned, out of the pending count; 422 without a reason', async () => {
     const { d } = await desk()
     const s = await member(d, 'responder', 'alice', null)
-    const [r] = addInquiries(d.db, [{ channelCode: 'minxin' }])
+    const [r] = await addInquiries(d.db, [{ channelCode: 'minxin' }])
     const reasons = (
       (await (await call(d, s, 'GET', '/return-reasons')).json()) as {
         reasons: { id: number; label: string }[]
@@ -112,7 +111,7 @@ describe('workflow actions', () => {
   it('keeps internal notes as events, never as replies', async () => {
     const { d } = await desk()
     const s = await member(d, 'responder', 'alice', null)
-    const [r] = addInquiries(d.db, [{}])
+    const [r] = await addInquiries(d.db, [{}])
     expect(
       (
         await call(d, s, 'POST', `/inquiries/${r!.id}/notes`, {
@@ -133,7 +132,7 @@ describe('workflow actions', () => {
   it('answers a duplicate on another channel with the main reply; each channel still counts its item', async () => {
     const { d } = await desk()
     const s = await member(d, 'responder', 'alice', null)
-    const [main, dup, third] = addInquiries(d.db, [
+    const [main, dup, third] = await addInquiries(d.db, [
       { channelCode: 'hotline_12345' },
       {
         channelCode: 'mayor_mailbox',
@@ -206,7 +205,7 @@ describe('workflow actions', () => {
     await call(d, admin, 'PATCH', '/channel-settings/minxin', { requiresSignOff: true })
     const s = await member(d, 'responder', 'alice', null)
     const m = await member(d, 'manager', 'boss', null)
-    const [r] = addInquiries(d.db, [{ channelCode: 'minxin' }])
+    const [r] = await addInquiries(d.db, [{ channelCode: 'minxin' }])
     const id = r!.id
     const refused = await call(d, s, 'POST', `/inquiries/${id}/replies`, {
       version: 1,
@@ -270,7 +269,7 @@ describe('workflow actions', () => {
   it('marks a reply posted on the platform once, and records the follow-up with re-handling', async () => {
     const { d } = await desk()
     const s = await member(d, 'responder', 'alice', null)
-    const [r] = addInquiries(d.db, [{}])
+    const [r] = await addInquiries(d.db, [{}])
     await call(d, s, 'POST', `/inquiries/${r!.id}/replies`, { version: 1, body: '已答复' })
     const replyId = (await detail(d, s, r!.id)).inquiry.replies[0]!.id
     expect(
@@ -319,7 +318,7 @@ describe('workflow actions', () => {
     expect(
       (await call(d, s, 'POST', '/templates', { category: null, title: 'x', body: 'y' })).status,
     ).toBe(403)
-    const [r] = addInquiries(d.db, [
+    const [r] = await addInquiries(d.db, [
       { citizenName: '王小明', category: '规划', externalId: 'GD2024092700012' },
     ])
     await call(d, m, 'POST', `/inquiries/${r!.id}/transfer`, {
@@ -350,7 +349,7 @@ describe('placeholders filled by the server', () => {
       webhookUrl: 'http://127.0.0.1:9/hook',
       webhookSecret: 'test-secret-0123456789abcdef',
     })
-    const [r] = addInquiries(d.db, [{ citizenName: '贺林', externalId: 'GD-7' }])
+    const [r] = await addInquiries(d.db, [{ citizenName: '贺林', externalId: 'GD-7' }])
     const res = await call(d, s, 'POST', `/inquiries/${r!.id}/replies`, {
       version: 1,
       body: '{市民姓名}您好：工单{工单编号}已办理。',
@@ -370,7 +369,7 @@ describe('placeholders filled by the server', () => {
   it('refuses a reply or an approval with a placeholder it cannot fill (422 naming it), writing nothing', async () => {
     const { d, admin } = await desk()
     const s = await member(d, 'responder', 'alice', null)
-    const [r] = addInquiries(d.db, [{ citizenName: '贺林' }])
+    const [r] = await addInquiries(d.db, [{ citizenName: '贺林' }])
     const res = await call(d, s, 'POST', `/inquiries/${r!.id}/replies`, {
       version: 1,
       body: '{市民姓名}您好，已由{承办单位}办理。{办理结果}',
@@ -540,7 +539,7 @@ describe('concurrent responders', () => {
     const { d } = await desk()
     const a = await member(d, 'responder', 'alice', null)
     const b = await member(d, 'responder', 'bob', null)
-    const [r] = addInquiries(d.db, [{}])
+    const [r] = await addInquiries(d.db, [{}])
     const [ra, rb] = await Promise.all(
       [a, b].map((s) => call(d, s, 'POST', `/inquiries/${r!.id}/claim`, { version: 1 })),
     )
@@ -556,7 +555,7 @@ describe('concurrent responders', () => {
     const { d } = await desk()
     const a = await member(d, 'responder', 'alice', null)
     const b = await member(d, 'responder', 'bob', null)
-    const [r] = addInquiries(d.db, [{}])
+    const [r] = await addInquiries(d.db, [{}])
     const res = await Promise.all(
       [a, b].map((s, i) =>
         call(d, s, 'POST', `/inquiries/${r!.id}/replies`, { version: 1, body: `答复${i}` }),
@@ -570,10 +569,10 @@ describe('concurrent responders', () => {
 describe('the holder rule', () => {
   it('lets only the holder or a manager reply, close, transfer or return a claimed inquiry', async () => {
     const { d, land } = await desk()
-    ensureReturnReasons(d.db)
+    await ensureReturnReasons(d.db)
     const a = await member(d, 'responder', 'alice', null)
     const b = await member(d, 'responder', 'bob', null)
-    const [r] = addInquiries(d.db, [{}])
+    const [r] = await addInquiries(d.db, [{}])
     expect((await call(d, a, 'POST', `/inquiries/${r!.id}/claim`, { version: 1 })).status).toBe(200)
     const refused = [
       await call(d, b, 'POST', `/inquiries/${r!.id}/replies`, { version: 2, body: '答复' }),
@@ -608,7 +607,7 @@ describe('the holder rule', () => {
     const a = await member(d, 'responder', 'alice', null)
     const b = await member(d, 'responder', 'bob', null)
     const manager = await member(d, 'manager', 'mia', null)
-    const [r] = addInquiries(d.db, [{}])
+    const [r] = await addInquiries(d.db, [{}])
     await call(d, a, 'POST', `/inquiries/${r!.id}/claim`, { version: 1 })
     expect(
       (await call(d, a, 'POST', `/inquiries/${r!.id}/assign`, { version: 2, assigneeId: b.userId }))

@@ -24,10 +24,9 @@ const visibleToCitizen = (f: { source: string; replyId: number | null }, status:
   f.replyId === null ? f.source === 'citizen' : hasPublishedReply(status)
 
 /** `[{ name, type, size, fromDesk, url }]`: the files the tracking page offers. */
-export function citizenFileLinks(db: Db, inquiry: Tracked, now: number) {
+export async function citizenFileLinks(db: Db, inquiry: Tracked, now: number) {
   const exp = now + CITIZEN_LINK_MS
-  return repo
-    .listCitizenFiles(db, inquiry.id)
+  return (await repo.listCitizenFiles(db, inquiry.id))
     .filter((f) => visibleToCitizen(f, inquiry.status))
     .map((f) => ({
       name: f.name,
@@ -42,14 +41,14 @@ export function citizenFileLinks(db: Db, inquiry: Tracked, now: number) {
  * The file a signed link names, when the signature, the expiry and the file's visibility hold.
  * @throws AppError NOT_FOUND otherwise
  */
-export function openCitizenFile(
+export async function openCitizenFile(
   db: Db,
   id: number,
   link: { exp: number; sig: string },
   now: number,
   channelCode: string,
 ) {
-  const f = repo.findCitizenFile(db, id)
+  const f = await repo.findCitizenFile(db, id)
   const gone = new AppError(
     'NOT_FOUND',
     'This download link is not valid (any more): open the tracking page again',

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { jpegWithGps, tinyPdf } from '../../test/files.ts'
-import { call, setupDesk, signIn } from '../../test/setup.ts'
+import { call, setupDesk, signIn, type Desk } from '../../test/setup.ts'
 
-type Desk = ReturnType<typeof setupDesk>
 type Tracked = { files: { name: string; fromDesk: boolean; url: string }[] }
 
 async function citizenUpload(desk: Desk, name: string, bytes: Uint8Array) {
@@ -32,7 +31,7 @@ const post = (desk: Desk, path: string, body: unknown) =>
 
 describe('files on the public mailbox', () => {
   it('takes a photo from the citizen, and offers it and the reply’s PDF on the tracking page by signed links', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const photo = await citizenUpload(desk, '占道.jpg', await jpegWithGps())
     expect(photo.res.status).toBe(201)
     const sent = await post(desk, '/public/mailbox', letter([{ token: photo.token }]))
@@ -85,7 +84,7 @@ describe('files on the public mailbox', () => {
   })
 
   it('refuses a sixth file and a file too big, writing nothing', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const tokens = []
     for (let i = 0; i < 6; i++)
       tokens.push({ token: (await citizenUpload(desk, `p${i}.pdf`, tinyPdf(String(i)))).token })

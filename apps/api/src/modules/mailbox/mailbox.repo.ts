@@ -9,76 +9,83 @@ import {
   submissionKeys,
 } from '../../db/schema.ts'
 
-export function findSubmissionKey(db: Db, key: string) {
-  return db
-    .select({
-      inquiryId: submissionKeys.inquiryId,
-      trackingNumber: inquiries.externalId,
-      receivedAt: inquiries.receivedAt,
-    })
-    .from(submissionKeys)
-    .innerJoin(inquiries, eq(inquiries.id, submissionKeys.inquiryId))
-    .where(eq(submissionKeys.key, key))
-    .get()
+export async function findSubmissionKey(db: Db, key: string) {
+  return (
+    await db
+      .select({
+        inquiryId: submissionKeys.inquiryId,
+        trackingNumber: inquiries.externalId,
+        receivedAt: inquiries.receivedAt,
+      })
+      .from(submissionKeys)
+      .innerJoin(inquiries, eq(inquiries.id, submissionKeys.inquiryId))
+      .where(eq(submissionKeys.key, key))
+      .limit(1)
+  )[0]
 }
 
-export function insertSubmissionKey(
+export async function insertSubmissionKey(
   db: Db,
   row: { key: string; inquiryId: number; createdAt: number },
 ) {
-  db.insert(submissionKeys).values(row).run()
+  await db.insert(submissionKeys).values(row)
 }
 
-export function findTrackedInquiry(db: Db, channelCode: string, trackingNumber: string) {
-  return db
-    .select({
-      id: inquiries.id,
-      subject: inquiries.subject,
-      status: inquiries.status,
-      receivedAt: inquiries.receivedAt,
-      citizenPhone: inquiries.citizenPhone,
-    })
-    .from(inquiries)
-    .where(and(eq(inquiries.channelCode, channelCode), eq(inquiries.externalId, trackingNumber)))
-    .get()
+export async function findTrackedInquiry(db: Db, channelCode: string, trackingNumber: string) {
+  return (
+    await db
+      .select({
+        id: inquiries.id,
+        subject: inquiries.subject,
+        status: inquiries.status,
+        receivedAt: inquiries.receivedAt,
+        citizenPhone: inquiries.citizenPhone,
+      })
+      .from(inquiries)
+      .where(and(eq(inquiries.channelCode, channelCode), eq(inquiries.externalId, trackingNumber)))
+      .limit(1)
+  )[0]
 }
 
 /** The newest reply written at the desk (what the citizen is shown). */
-export function findLatestDeskReply(db: Db, inquiryId: number) {
-  return db
-    .select({ body: replies.body, createdAt: replies.createdAt })
-    .from(replies)
-    .where(and(eq(replies.inquiryId, inquiryId), eq(replies.origin, 'desk')))
-    .orderBy(desc(replies.id))
-    .limit(1)
-    .get()
+export async function findLatestDeskReply(db: Db, inquiryId: number) {
+  return (
+    await db
+      .select({ body: replies.body, createdAt: replies.createdAt })
+      .from(replies)
+      .where(and(eq(replies.inquiryId, inquiryId), eq(replies.origin, 'desk')))
+      .orderBy(desc(replies.id))
+      .limit(1)
+  )[0]
 }
 
 /** One attachment with what the citizen's download link is checked against. */
-export function findCitizenFile(db: Db, attachmentId: number) {
-  return db
-    .select({
-      id: attachments.id,
-      name: attachments.name,
-      type: attachments.type,
-      size: attachments.size,
-      sha256: attachments.sha256,
-      replyId: attachments.replyId,
-      source: attachments.source,
-      channelCode: inquiries.channelCode,
-      trackingNumber: inquiries.externalId,
-      citizenPhone: inquiries.citizenPhone,
-      status: inquiries.status,
-    })
-    .from(attachments)
-    .innerJoin(inquiries, eq(inquiries.id, attachments.inquiryId))
-    .where(eq(attachments.id, attachmentId))
-    .get()
+export async function findCitizenFile(db: Db, attachmentId: number) {
+  return (
+    await db
+      .select({
+        id: attachments.id,
+        name: attachments.name,
+        type: attachments.type,
+        size: attachments.size,
+        sha256: attachments.sha256,
+        replyId: attachments.replyId,
+        source: attachments.source,
+        channelCode: inquiries.channelCode,
+        trackingNumber: inquiries.externalId,
+        citizenPhone: inquiries.citizenPhone,
+        status: inquiries.status,
+      })
+      .from(attachments)
+      .innerJoin(inquiries, eq(inquiries.id, attachments.inquiryId))
+      .where(eq(attachments.id, attachmentId))
+      .limit(1)
+  )[0]
 }
 
 /** The files a citizen sees: those they sent (no reply) and those of desk replies. */
-export function listCitizenFiles(db: Db, inquiryId: number) {
-  return db
+export async function listCitizenFiles(db: Db, inquiryId: number) {
+  return await db
     .select({
       id: attachments.id,
       name: attachments.name,
@@ -90,7 +97,6 @@ export function listCitizenFiles(db: Db, inquiryId: number) {
     .from(attachments)
     .where(and(eq(attachments.inquiryId, inquiryId), isNotNull(attachments.sha256)))
     .orderBy(asc(attachments.id))
-    .all()
 }
 
 /** The citizen's later messages on an inquiry, oldest first (the tracking page lists them). */

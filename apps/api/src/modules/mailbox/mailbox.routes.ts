@@ -70,7 +70,7 @@ export function mailboxRoutes(limits: PublicLimits) {
     .get('/files/:id', validate('param', fileParam), validate('query', linkQuery), async (c) => {
       return sendFile(
         c.var.files,
-        openCitizenFile(
+        await openCitizenFile(
           c.var.db,
           c.req.valid('param').id,
           c.req.valid('query'),
@@ -110,8 +110,8 @@ export function mailboxRoutes(limits: PublicLimits) {
       smallBody,
       clientRateLimit('mailbox-track', limits.trackPerHour, limits.trustProxy),
       validate('json', mailboxTrackSchema),
-      (c) => {
-        return c.json(trackMailbox(c.var.db, c.req.valid('json'), c.var.now()), 200)
+      async (c) => {
+        return c.json(await trackMailbox(c.var.db, c.req.valid('json'), c.var.now()), 200)
       },
     )
 }

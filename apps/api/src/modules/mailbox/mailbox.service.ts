@@ -4,6 +4,7 @@
  * Errors: CONFLICT when the mailbox channel is deactivated; NOT_FOUND for an unknown number or a
  * wrong phone, with one identical message so numbers cannot be probed.
  */
+import { withTransaction } from '../../db/transaction.ts'
 import {
   CITIZEN_STATUSES,
   TRACKING_ALPHABET,
@@ -53,8 +54,8 @@ const CITIZEN_STATUS: Record<InquiryStatus, CitizenStatus> = {
  */
 export async function submitToMailbox(ctx: FilesCtx, input: MailboxSubmission) {
   const { db, now } = ctx
-  getActiveChannel(db, MAILBOX_CHANNEL)
-  const seenBefore = repo.findSubmissionKey(db, input.idempotencyKey)
+  await getActiveChannel(db, MAILBOX_CHANNEL)
+  const seenBefore = await repo.findSubmissionKey(db, input.idempotencyKey)
   if (seenBefore)
     return {
       trackingNumber: seenBefore.trackingNumber,
@@ -65,9 +66,8 @@ export async function submitToMailbox(ctx: FilesCtx, input: MailboxSubmission) {
     profile: 'public',
     uploader: 'public',
   })
-  return db.transaction((tx) => {
-    const t = tx as unknown as Db
-    const seen = repo.findSubmissionKey(t, input.idempotencyKey)
+  return await withTransaction(db, async (t) => {
+    const seen = await repo.findSubmissionKey(t, input.idempotencyKey)
     if (seen)
       return {
         trackingNumber: seen.trackingNumber,
@@ -75,7 +75,7 @@ export async function submitToMailbox(ctx: FilesCtx, input: MailboxSubmission) {
         created: false,
       }
     const trackingNumber = newTrackingNumber()
-    const { id } = ingestInquiry(
+    const { id } = await ingestInquiry(
       t,
       {
         channelCode: MAILBOX_CHANNEL,
@@ -89,16 +89,16 @@ export async function submitToMailbox(ctx: FilesCtx, input: MailboxSubmission) {
       },
       { actorId: null, now, eventType: 'received' },
     )
-    repo.insertSubmissionKey(t, { key: input.idempotencyKey, inquiryId: id, createdAt: now })
+    await repo.insertSubmissionKey(t, { key: input.idempotencyKey, inquiryId: id, createdAt: now })
     if (prepared.length > 0) {
-      const files = bindAttachments(t, prepared, {
+      const files = await bindAttachments(t, prepared, {
         inquiryId: id,
         source: 'citizen',
         createdBy: null,
         uploader: 'public',
         now,
       })
-      recordEvent(t, {
+      await recordEvent(t, {
         inquiryId: id,
         actorId: null,
         type: 'attachment_added',

@@ -15,7 +15,7 @@ type Receipt = { trackingNumber: string; created: boolean }
 
 describe('public mailbox', () => {
   it('files a message as a director_mailbox inquiry with a tracking number', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const res = await call(desk, undefined, 'POST', '/public/mailbox', message())
     expect(res.status).toBe(201)
     const receipt = (await res.json()) as Receipt
@@ -32,7 +32,7 @@ describe('public mailbox', () => {
   })
 
   it('creates one inquiry for a double submit with the same idempotency key', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const [a, b] = await Promise.all([
       call(desk, undefined, 'POST', '/public/mailbox', message()),
       call(desk, undefined, 'POST', '/public/mailbox', message()),
@@ -49,7 +49,7 @@ describe('public mailbox', () => {
   })
 
   it('gives 422 naming the fields: bad phone, privacy not accepted', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const res = await call(
       desk,
       undefined,
@@ -63,7 +63,7 @@ describe('public mailbox', () => {
   })
 
   it('tracks status and, once replied, the reply; a wrong phone looks like an unknown number', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const { trackingNumber } = (await (
       await call(desk, undefined, 'POST', '/public/mailbox', message())
     ).json()) as Receipt
@@ -108,7 +108,11 @@ describe('public mailbox', () => {
   })
 
   it('rate-limits submissions per client address with 429', async () => {
-    const desk = setupDesk(undefined, { submitPerHour: 2, trackPerHour: 2, trustProxy: false })
+    const desk = await setupDesk(undefined, {
+      submitPerHour: 2,
+      trackPerHour: 2,
+      trustProxy: false,
+    })
     const statuses = []
     for (let i = 0; i < 3; i++) {
       const res = await call(
@@ -124,7 +128,7 @@ describe('public mailbox', () => {
   })
 
   it('refuses an oversized body with 413 and writes nothing', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const res = await call(
       desk,
       undefined,

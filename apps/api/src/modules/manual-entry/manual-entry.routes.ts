@@ -8,6 +8,9 @@ import { logManualEntry } from './manual-entry.service.ts'
 
 export const manualEntryRoutes = new Hono<AppEnv>()
   .use(requireStaff())
-  .post('/', validate('json', manualEntrySchema), (c) => {
-    return c.json(logManualEntry(c.var.db, c.req.valid('json'), c.var.user.id, c.var.now()), 201)
+  .post('/', validate('json', manualEntrySchema), async (c) => {
+    return c.json(
+      await logManualEntry(c.var.db, c.req.valid('json'), c.var.user.id, c.var.now()),
+      201,
+    )
   })

@@ -12,8 +12,8 @@ import { ingestInquiry } from '../inquiries/ingest.service.ts'
 
 const randomPart = customAlphabet('23456789ABCDEFGHJKMNPQRSTVWXYZ', 8)
 
-export function logManualEntry(db: Db, input: ManualEntryInput, userId: number, now: number) {
-  getActiveChannel(db, input.channel)
+export async function logManualEntry(db: Db, input: ManualEntryInput, userId: number, now: number) {
+  await getActiveChannel(db, input.channel)
   const receivedAt = input.receivedAt ? Date.parse(input.receivedAt) : now
   if (receivedAt > now) {
     throw new AppError('VALIDATION', 'receivedAt is in the future', [
@@ -21,7 +21,7 @@ export function logManualEntry(db: Db, input: ManualEntryInput, userId: number, 
     ])
   }
   const externalId = `${input.kind.toUpperCase()}-${toZonedDate(receivedAt).replaceAll('-', '')}-${randomPart()}`
-  const { id } = ingestInquiry(
+  const { id } = await ingestInquiry(
     db,
     {
       channelCode: input.channel,

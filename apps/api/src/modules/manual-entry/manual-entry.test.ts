@@ -18,7 +18,7 @@ type Counts = { total: number; byChannel: Record<string, number> }
 
 describe('POST /manual-entries', () => {
   it('records an answered call as replied at once, with the reply and author, outside the pending counts', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk)
     const res = await call(desk, s, 'POST', '/manual-entries', entry())
     expect(res.status).toBe(201)
@@ -44,7 +44,7 @@ describe('POST /manual-entries', () => {
   })
 
   it('puts a follow-up call into the reply queue', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk)
     await call(
       desk,
@@ -58,7 +58,7 @@ describe('POST /manual-entries', () => {
   })
 
   it('answers 422 when an answered call has no answer, or the time is in the future', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk)
     const noAnswer = await call(desk, s, 'POST', '/manual-entries', entry({ answer: '' }))
     expect(noAnswer.status).toBe(422)
@@ -75,7 +75,7 @@ describe('POST /manual-entries', () => {
   })
 
   it('answers 404 for an unknown channel and 401 without a session', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk)
     expect(
       (await call(desk, s, 'POST', '/manual-entries', entry({ channel: 'nowhere' }))).status,

@@ -2,27 +2,40 @@
 import { and, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { inquiries, inquiryMessages } from '../../db/schema.ts'
+import { returnedRow } from '../../db/rows.ts'
 
-export function findMessage(db: Db, channelCode: string, upstreamId: string) {
-  return db
-    .select({ id: inquiryMessages.id, inquiryId: inquiryMessages.inquiryId })
-    .from(inquiryMessages)
-    .where(
-      and(eq(inquiryMessages.channelCode, channelCode), eq(inquiryMessages.upstreamId, upstreamId)),
-    )
-    .get()
+export async function findMessage(db: Db, channelCode: string, upstreamId: string) {
+  return (
+    await db
+      .select({ id: inquiryMessages.id, inquiryId: inquiryMessages.inquiryId })
+      .from(inquiryMessages)
+      .where(
+        and(
+          eq(inquiryMessages.channelCode, channelCode),
+          eq(inquiryMessages.upstreamId, upstreamId),
+        ),
+      )
+      .limit(1)
+  )[0]
 }
 
 /** The inquiry a channel's external id names (read only), with what a follow-up message needs. */
-export function findInquiryByExternalId(db: Db, channelCode: string, externalId: string) {
-  return db
-    .select({ id: inquiries.id, status: inquiries.status })
-    .from(inquiries)
-    .where(and(eq(inquiries.channelCode, channelCode), eq(inquiries.externalId, externalId)))
-    .get()
+export async function findInquiryByExternalId(db: Db, channelCode: string, externalId: string) {
+  return (
+    await db
+      .select({ id: inquiries.id, status: inquiries.status })
+      .from(inquiries)
+      .where(and(eq(inquiries.channelCode, channelCode), eq(inquiries.externalId, externalId)))
+      .limit(1)
+  )[0]
 }
 
 /** @returns the new message's id */
-export function insertMessage(db: Db, row: typeof inquiryMessages.$inferInsert): number {
-  return db.insert(inquiryMessages).values(row).returning({ id: inquiryMessages.id }).get().id
+export async function insertMessage(
+  db: Db,
+  row: typeof inquiryMessages.$inferInsert,
+): Promise<number> {
+  return returnedRow(
+    await db.insert(inquiryMessages).values(row).returning({ id: inquiryMessages.id }),
+  ).id
 }

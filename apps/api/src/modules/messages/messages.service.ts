@@ -42,10 +42,10 @@ export async function receiveMessage(
   input: FollowUpMessageInput,
   opts: { uploader: Uploader; actorId: number | null; profile: 'public' | 'channel' },
 ): Promise<{ result: MessageResult; status: 200 | 201 }> {
-  getActiveChannel(ctx.db, target.channelCode)
-  const seen = repo.findMessage(ctx.db, target.channelCode, input.messageId)
+  await getActiveChannel(ctx.db, target.channelCode)
+  const seen = await repo.findMessage(ctx.db, target.channelCode, input.messageId)
   if (seen) return { result: { messageId: input.messageId, ...seen, created: false }, status: 200 }
-  const inquiry = repo.findInquiryByExternalId(ctx.db, target.channelCode, target.externalId)
+  const inquiry = await repo.findInquiryByExternalId(ctx.db, target.channelCode, target.externalId)
   if (!inquiry)
     throw new AppError(
       'NOT_FOUND',
@@ -55,16 +55,16 @@ export async function receiveMessage(
     profile: opts.profile,
     uploader: opts.uploader,
   })
-  return withTransaction(ctx.db, (db) => {
+  return withTransaction(ctx.db, async (db) => {
     // a resend that raced the first one: the unique index would refuse it, answer as a resend
-    const again = repo.findMessage(db, target.channelCode, input.messageId)
+    const again = await repo.findMessage(db, target.channelCode, input.messageId)
     if (again)
       return {
         result: { messageId: input.messageId, ...again, created: false },
         status: 200 as const,
       }
     const sentAt = Date.parse(input.sentAt)
-    const id = repo.insertMessage(db, {
+    const id = await repo.insertMessage(db, {
       inquiryId: inquiry.id,
       channelCode: target.channelCode,
       upstreamId: input.messageId,
@@ -73,7 +73,7 @@ export async function receiveMessage(
       sentAt,
       createdAt: ctx.now,
     })
-    const files = bindAttachments(db, prepared, {
+    const files = await bindAttachments(db, prepared, {
       inquiryId: inquiry.id,
       messageId: id,
       source: 'citizen',
@@ -89,7 +89,7 @@ export async function receiveMessage(
       sentAt,
       attachments: files,
     }
-    recordEvent(db, {
+    await recordEvent(db, {
       inquiryId: inquiry.id,
       actorId: opts.actorId,
       type: 'message_received',

@@ -49,7 +49,7 @@ const message = {
 
 describe('POST /channels/:code/inquiries/:externalId/messages', () => {
   it('appends a message with its file once, however often it is resent', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const { admin, post, id } = await bridge(desk)
     const withFile = {
       ...message,
@@ -75,7 +75,7 @@ describe('POST /channels/:code/inquiries/:externalId/messages', () => {
   })
 
   it('answers 404 for an unknown inquiry and 422 for a bad kind, writing nothing', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const { post } = await bridge(desk)
     expect((await post('/inquiries/NOPE/messages', message)).status).toBe(404)
     expect((await post('/inquiries/GD-7/messages', { ...message, kind: 'bureau' })).status).toBe(

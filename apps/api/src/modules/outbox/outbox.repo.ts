@@ -6,31 +6,32 @@ import { attachments, inquiries, outboxMessages } from '../../db/schema.ts'
 
 export type OutboxRow = typeof outboxMessages.$inferSelect
 
-export function insertMessage(db: Db, row: typeof outboxMessages.$inferInsert) {
-  return db.insert(outboxMessages).values(row).returning({ id: outboxMessages.id }).get().id
+export async function insertMessage(db: Db, row: typeof outboxMessages.$inferInsert) {
+  return returnedRow(
+    await db.insert(outboxMessages).values(row).returning({ id: outboxMessages.id }),
+  ).id
 }
 
 /** Pending messages due at `now`, oldest first (id breaks ties). */
-export function listDue(db: Db, now: number, limit: number) {
-  return db
+export async function listDue(db: Db, now: number, limit: number) {
+  return await db
     .select()
     .from(outboxMessages)
     .where(and(eq(outboxMessages.status, 'pending'), lte(outboxMessages.nextAttemptAt, now)))
     .orderBy(asc(outboxMessages.nextAttemptAt), asc(outboxMessages.id))
     .limit(limit)
-    .all()
 }
 
-export function findMessage(db: Db, id: number) {
-  return db.select().from(outboxMessages).where(eq(outboxMessages.id, id)).get()
+export async function findMessage(db: Db, id: number) {
+  return (await db.select().from(outboxMessages).where(eq(outboxMessages.id, id)).limit(1))[0]
 }
 
 /** Newest first; `status` narrows; at most `limit`. */
-export function listMessages(
+export async function listMessages(
   db: Db,
   q: { status?: OutboxStatus | undefined; inquiryId?: number | undefined; limit: number },
 ) {
-  return db
+  return await db
     .select()
     .from(outboxMessages)
     .where(
@@ -41,10 +42,9 @@ export function listMessages(
     )
     .orderBy(desc(outboxMessages.id))
     .limit(q.limit)
-    .all()
 }
 
-export function updateMessage(
+export async function updateMessage(
   db: Db,
   id: number,
   patch: Partial<
@@ -54,7 +54,7 @@ export function updateMessage(
     >
   >,
 ) {
-  db.update(outboxMessages).set(patch).where(eq(outboxMessages.id, id)).run()
+  await db.update(outboxMessages).set(patch).where(eq(outboxMessages.id, id))
 }
 
 /** The reply's message still waiting for its first attempt (null when none or already tried). */

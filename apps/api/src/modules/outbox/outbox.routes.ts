@@ -18,9 +18,12 @@ const listQuery = z.object({
 
 export const outboxRoutes = new Hono<AppEnv>()
   .use(requireStaff('manager'))
-  .get('/', validate('query', listQuery), (c) => {
-    return c.json({ deliveries: listDeliveries(c.var.db, c.req.valid('query')) }, 200)
+  .get('/', validate('query', listQuery), async (c) => {
+    return c.json({ deliveries: await listDeliveries(c.var.db, c.req.valid('query')) }, 200)
   })
-  .post('/:id/retry', validate('param', idParam), (c) => {
-    return c.json({ delivery: retryMessage(c.var.db, c.req.valid('param').id, c.var.now()) }, 200)
+  .post('/:id/retry', validate('param', idParam), async (c) => {
+    return c.json(
+      { delivery: await retryMessage(c.var.db, c.req.valid('param').id, c.var.now()) },
+      200,
+    )
   })

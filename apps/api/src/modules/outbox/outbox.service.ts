@@ -47,8 +47,8 @@ export type ReplyDelivery = {
  * Queues the reply for the channel's webhook, in the caller's transaction. Channels without a
  * webhook get nothing (their replies are marked posted by hand). @returns the message id or null
  */
-export function enqueueReplyDelivery(db: Db, r: ReplyDelivery): number | null {
-  if (getChannelSettings(db, r.channelCode).webhookUrl === null) return null
+export async function enqueueReplyDelivery(db: Db, r: ReplyDelivery): Promise<number | null> {
+  if ((await getChannelSettings(db, r.channelCode)).webhookUrl === null) return null
   const idempotencyKey = randomUUID()
   const payload = JSON.stringify({
     type: 'reply',
@@ -60,7 +60,7 @@ export function enqueueReplyDelivery(db: Db, r: ReplyDelivery): number | null {
     body: r.body,
     repliedAt: formatInstant(r.repliedAt),
   })
-  return repo.insertMessage(db, {
+  return await repo.insertMessage(db, {
     inquiryId: r.inquiryId,
     replyId: r.replyId,
     channelCode: r.channelCode,
@@ -75,13 +75,13 @@ export type FetchFn = (url: string, init: RequestInit) => Promise<Response>
 export type DueMessage = repo.OutboxRow
 
 /** Pending messages due at `now` (UTC ms), oldest first, at most `limit`. */
-export function listDueMessages(db: Db, now: number, limit: number): DueMessage[] {
-  return repo.listDue(db, now, limit)
+export async function listDueMessages(db: Db, now: number, limit: number): Promise<DueMessage[]> {
+  return await repo.listDue(db, now, limit)
 }
 
 /** Marks `msg` delivered after its attempt at `now`, inside the caller's transaction. */
-export function markDelivered(tx: Db, msg: DueMessage, now: number) {
-  repo.updateMessage(tx, msg.id, {
+export async function markDelivered(tx: Db, msg: DueMessage, now: number) {
+  await repo.updateMessage(tx, msg.id, {
     status: 'delivered',
     attempts: msg.attempts + 1,
     lastAttemptAt: now,
@@ -91,10 +91,15 @@ export function markDelivered(tx: Db, msg: DueMessage, now: number) {
 }
 
 /** Counts a failed attempt and schedules the next (or gives up after MAX_ATTEMPTS). @returns true when given up */
-export function markAttemptFailed(db: Db, msg: DueMessage, error: string, now: number): boolean {
+export async function markAttemptFailed(
+  db: Db,
+  msg: DueMessage,
+  error: string,
+  now: number,
+): Promise<boolean> {
   const attempts = msg.attempts + 1
   const failed = attempts >= MAX_ATTEMPTS
-  repo.updateMessage(db, msg.id, {
+  await repo.updateMessage(db, msg.id, {
     status: failed ? 'failed' : 'pending',
     attempts,
     lastAttemptAt: now,
@@ -113,7 +118,7 @@ export async function attempt(
   msg: repo.OutboxRow,
   fetchFn: FetchFn,
 ): Promise<string | null> {
-  const { webhookUrl, webhookSecret } = getChannelSettings(db, msg.channelCode)
+  const { webhookUrl, webhookSecret } = await getChannelSettings(db, msg.channelCode)
   if (webhookUrl === null || webhookSecret === null) return 'channel has no webhook configured'
   try {
     const res = await fetchFn(webhookUrl, {
@@ -149,21 +154,21 @@ export function toDeliveryView(m: repo.OutboxRow) {
   }
 }
 
-export function listDeliveries(db: Db, q: Parameters<typeof repo.listMessages>[1]) {
-  return repo.listMessages(db, q).map(toDeliveryView)
+export async function listDeliveries(db: Db, q: Parameters<typeof repo.listMessages>[1]) {
+  return (await repo.listMessages(db, q)).map(toDeliveryView)
 }
 
-export function getMessage(db: Db, id: number) {
-  const m = repo.findMessage(db, id)
+export async function getMessage(db: Db, id: number) {
+  const m = await repo.findMessage(db, id)
   if (!m) throw new AppError('NOT_FOUND', `Delivery ${id} does not exist`)
   return m
 }
 
 /** Makes a failed or backing-off message due now, with a fresh attempt budget. CONFLICT if delivered. */
-export function retryMessage(db: Db, id: number, now: number) {
-  const m = getMessage(db, id)
+export async function retryMessage(db: Db, id: number, now: number) {
+  const m = await getMessage(db, id)
   if (m.status === 'delivered')
     throw new AppError('CONFLICT', `Delivery ${id} was delivered already`)
-  repo.updateMessage(db, id, { status: 'pending', attempts: 0, nextAttemptAt: now })
-  return toDeliveryView(getMessage(db, id))
+  await repo.updateMessage(db, id, { status: 'pending', attempts: 0, nextAttemptAt: now })
+  return toDeliveryView(await getMessage(db, id))
 }

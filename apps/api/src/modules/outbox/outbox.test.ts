@@ -60,7 +60,7 @@ describe('outbox delivery to a channel webhook', () => {
 
     // first run of the API: the reply is written with its outbox message
     let db = openDb(file)
-    ensureChannels(db, DEFAULT_CHANNELS, T0)
+    await ensureChannels(db, DEFAULT_CHANNELS, T0)
     const desk = { db, app: createApp({ db, now: () => T0 }) }
     const admin = await signIn(desk, 'admin')
     const s = await signIn(desk)
@@ -72,7 +72,7 @@ describe('outbox delivery to a channel webhook', () => {
         })
       ).status,
     ).toBe(200)
-    const [r] = addInquiries(db, [{ externalId: 'GD-0001' }])
+    const [r] = await addInquiries(db, [{ externalId: 'GD-0001' }])
     expect(
       (
         await call(desk, s, 'POST', `/inquiries/${r!.id}/replies`, {
@@ -138,13 +138,13 @@ describe('outbox delivery to a channel webhook', () => {
   it('resends with the same key when the channel got it but the desk did not record it (crash after the POST)', async () => {
     const receiver = await startReceiver(0)
     cleanups.push(receiver.close)
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const admin = await signIn(desk, 'admin')
     await call(desk, admin, 'PATCH', '/channel-settings/minxin', {
       webhookUrl: receiver.url,
       webhookSecret: SECRET,
     })
-    const [r] = addInquiries(desk.db, [{ channelCode: 'minxin' }])
+    const [r] = await addInquiries(desk.db, [{ channelCode: 'minxin' }])
     await call(desk, admin, 'POST', `/inquiries/${r!.id}/replies`, { version: 1, body: '答复' })
     const crashing = async (url: string, init: RequestInit) => {
       await fetch(url, init)
@@ -157,13 +157,13 @@ describe('outbox delivery to a channel webhook', () => {
   })
 
   it('gives up after the attempt budget, shows the failure, and retries by hand', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const admin = await signIn(desk, 'admin')
     await call(desk, admin, 'PATCH', '/channel-settings/minxin', {
       webhookUrl: 'http://127.0.0.1:9/none',
       webhookSecret: SECRET,
     })
-    const [r] = addInquiries(desk.db, [{ channelCode: 'minxin' }])
+    const [r] = await addInquiries(desk.db, [{ channelCode: 'minxin' }])
     await call(desk, admin, 'POST', `/inquiries/${r!.id}/replies`, { version: 1, body: '答复' })
     const refuse = () => Promise.resolve(new Response('no', { status: 503 }))
     let now = T0
@@ -190,9 +190,9 @@ describe('outbox delivery to a channel webhook', () => {
   })
 
   it('writes no message for a channel without a webhook', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk, 'manager')
-    const [r] = addInquiries(desk.db, [{}])
+    const [r] = await addInquiries(desk.db, [{}])
     await call(desk, s, 'POST', `/inquiries/${r!.id}/replies`, { version: 1, body: '答复' })
     expect(
       ((await (await call(desk, s, 'GET', '/outbox')).json()) as { deliveries: unknown[] })

@@ -24,19 +24,23 @@ import * as repo from './proposals.repo.ts'
 
 type Versioned<S extends z.ZodType> = z.infer<S> & { version: number }
 
-function proposalOf(tx: Db, row: Current) {
-  const p = repo.findProposal(tx, row.id)
+async function proposalOf(tx: Db, row: Current) {
+  const p = await repo.findProposal(tx, row.id)
   if (!p) throw new AppError('NOT_FOUND', `Inquiry ${row.id} is not a suggestion or proposal`)
   return p
 }
 
 /** 协办意见: a co-unit's opinion sent to the lead unit; the item is then `replied`. */
 export function sendOpinion(ctx: Ctx, id: number, input: Versioned<typeof proposalOpinionSchema>) {
-  return act(ctx, id, { action: 'send_opinion', version: input.version }, (row, tx) => {
-    proposalOf(tx, row)
-    repo.updateProposal(tx, id, { opinionSentOn: input.sentOn, opinionText: input.text })
-    write(tx, row, { status: 'replied', repliedAt: row.repliedAt ?? ctx.now, updatedAt: ctx.now })
-    recordEvent(tx, {
+  return act(ctx, id, { action: 'send_opinion', version: input.version }, async (row, tx) => {
+    await proposalOf(tx, row)
+    await repo.updateProposal(tx, id, { opinionSentOn: input.sentOn, opinionText: input.text })
+    await write(tx, row, {
+      status: 'replied',
+      repliedAt: row.repliedAt ?? ctx.now,
+      updatedAt: ctx.now,
+    })
+    await recordEvent(tx, {
       inquiryId: id,
       actorId: ctx.user.id,
       type: 'opinion_sent',
@@ -52,39 +56,44 @@ export function recordConsultation(
   id: number,
   input: Versioned<typeof proposalConsultationSchema>,
 ) {
-  return act(ctx, id, { action: 'record_consultation', version: input.version }, (row, tx) => {
-    proposalOf(tx, row)
-    const { version: _version, ...c } = input
-    const consultationId = repo.insertConsultation(tx, {
-      inquiryId: id,
-      ...c,
-      createdBy: ctx.user.id,
-      createdAt: ctx.now,
-    })
-    write(tx, row, { updatedAt: ctx.now })
-    const data = { consultationId, heldOn: c.heldOn, form: c.form }
-    recordEvent(tx, {
-      inquiryId: id,
-      actorId: ctx.user.id,
-      type: 'consultation_recorded',
-      data,
-      createdAt: ctx.now,
-    })
-  })
+  return act(
+    ctx,
+    id,
+    { action: 'record_consultation', version: input.version },
+    async (row, tx) => {
+      await proposalOf(tx, row)
+      const { version: _version, ...c } = input
+      const consultationId = await repo.insertConsultation(tx, {
+        inquiryId: id,
+        ...c,
+        createdBy: ctx.user.id,
+        createdAt: ctx.now,
+      })
+      await write(tx, row, { updatedAt: ctx.now })
+      const data = { consultationId, heldOn: c.heldOn, form: c.form }
+      await recordEvent(tx, {
+        inquiryId: id,
+        actorId: ctx.user.id,
+        type: 'consultation_recorded',
+        data,
+        createdAt: ctx.now,
+      })
+    },
+  )
 }
 
 /** The lead unit's answer drafted (a new draft replaces one not yet signed off). */
 export function draftAnswer(ctx: Ctx, id: number, input: Versioned<typeof proposalAnswerSchema>) {
-  return act(ctx, id, { action: 'draft_answer', version: input.version }, (row, tx) => {
-    proposalOf(tx, row)
-    repo.updateProposal(tx, id, {
+  return act(ctx, id, { action: 'draft_answer', version: input.version }, async (row, tx) => {
+    await proposalOf(tx, row)
+    await repo.updateProposal(tx, id, {
       answerCategory: input.category,
       answerText: input.body,
       answerDraftedBy: ctx.user.id,
       answerSignedOffBy: null,
     })
-    write(tx, row, { updatedAt: ctx.now })
-    recordEvent(tx, {
+    await write(tx, row, { updatedAt: ctx.now })
+    await recordEvent(tx, {
       inquiryId: id,
       actorId: ctx.user.id,
       type: 'answer_drafted',
@@ -96,17 +105,21 @@ export function draftAnswer(ctx: Ctx, id: number, input: Versioned<typeof propos
 
 /** A manager signs off the draft, which sends it: the item is `replied`. */
 export function signOffAnswer(ctx: Ctx, id: number, input: { version: number }) {
-  return act(ctx, id, { action: 'sign_off_answer', version: input.version }, (row, tx) => {
-    const p = proposalOf(tx, row)
+  return act(ctx, id, { action: 'sign_off_answer', version: input.version }, async (row, tx) => {
+    const p = await proposalOf(tx, row)
     if (p.answerText === null || p.answerSignedOffBy !== null) {
       throw new AppError('CONFLICT', `Inquiry ${id} has no drafted answer waiting for sign-off`, {
         reason: 'draft_status',
       })
     }
-    repo.updateProposal(tx, id, { answerSignedOffBy: ctx.user.id, answerSentAt: ctx.now })
-    write(tx, row, { status: 'replied', repliedAt: row.repliedAt ?? ctx.now, updatedAt: ctx.now })
+    await repo.updateProposal(tx, id, { answerSignedOffBy: ctx.user.id, answerSentAt: ctx.now })
+    await write(tx, row, {
+      status: 'replied',
+      repliedAt: row.repliedAt ?? ctx.now,
+      updatedAt: ctx.now,
+    })
     const data = { category: p.answerCategory, draftedBy: p.answerDraftedBy }
-    recordEvent(tx, {
+    await recordEvent(tx, {
       inquiryId: id,
       actorId: ctx.user.id,
       type: 'answer_sent',
@@ -121,9 +134,9 @@ export function signOffAnswer(ctx: Ctx, id: number, input: { version: number }) 
  * the item; 不满意 sends it back for re-handling (重新办理: to its holder, or the unassigned queue).
  */
 export function rateAnswer(ctx: Ctx, id: number, input: Versioned<typeof proposalRatingSchema>) {
-  return act(ctx, id, { action: 'rate', version: input.version }, (row, tx) => {
-    proposalOf(tx, row)
-    repo.updateProposal(tx, id, { rating: input.rating, ratedAt: ctx.now })
+  return act(ctx, id, { action: 'rate', version: input.version }, async (row, tx) => {
+    await proposalOf(tx, row)
+    await repo.updateProposal(tx, id, { rating: input.rating, ratedAt: ctx.now })
     const rehandle = input.rating === 'unsatisfied'
     const status = rehandle ? reopenedStatus(row) : 'closed'
     write(tx, row, {
@@ -132,7 +145,7 @@ export function rateAnswer(ctx: Ctx, id: number, input: Versioned<typeof proposa
       closedAt: rehandle ? null : ctx.now,
       updatedAt: ctx.now,
     })
-    recordEvent(tx, {
+    await recordEvent(tx, {
       inquiryId: id,
       actorId: ctx.user.id,
       type: 'rated',
@@ -140,7 +153,7 @@ export function rateAnswer(ctx: Ctx, id: number, input: Versioned<typeof proposa
       createdAt: ctx.now,
     })
     if (rehandle)
-      recordEvent(tx, {
+      await recordEvent(tx, {
         inquiryId: id,
         actorId: ctx.user.id,
         type: 'rehandled',

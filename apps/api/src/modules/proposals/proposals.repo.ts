@@ -2,37 +2,36 @@
 import { and, asc, desc, eq, gte, inArray, lt } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { inquiries, proposalConsultations, proposals, users } from '../../db/schema.ts'
+import { returnedRow } from '../../db/rows.ts'
 
 export type ProposalRow = typeof proposals.$inferSelect
 export type ProposalInsert = typeof proposals.$inferInsert
 export type ConsultationInsert = typeof proposalConsultations.$inferInsert
 
-export function insertProposal(db: Db, row: ProposalInsert) {
-  db.insert(proposals).values(row).run()
+export async function insertProposal(db: Db, row: ProposalInsert) {
+  await db.insert(proposals).values(row)
 }
 
-export function findProposal(db: Db, inquiryId: number): ProposalRow | undefined {
-  return db.select().from(proposals).where(eq(proposals.inquiryId, inquiryId)).get()
+export async function findProposal(db: Db, inquiryId: number): Promise<ProposalRow | undefined> {
+  return (await db.select().from(proposals).where(eq(proposals.inquiryId, inquiryId)).limit(1))[0]
 }
 
-export function updateProposal(
+export async function updateProposal(
   db: Db,
   inquiryId: number,
   patch: Partial<Omit<ProposalInsert, 'inquiryId'>>,
 ) {
-  db.update(proposals).set(patch).where(eq(proposals.inquiryId, inquiryId)).run()
+  await db.update(proposals).set(patch).where(eq(proposals.inquiryId, inquiryId))
 }
 
-export function insertConsultation(db: Db, row: ConsultationInsert): number {
-  return db
-    .insert(proposalConsultations)
-    .values(row)
-    .returning({ id: proposalConsultations.id })
-    .get().id
+export async function insertConsultation(db: Db, row: ConsultationInsert): Promise<number> {
+  return returnedRow(
+    await db.insert(proposalConsultations).values(row).returning({ id: proposalConsultations.id }),
+  ).id
 }
 
-export function listConsultations(db: Db, inquiryId: number) {
-  return db
+export async function listConsultations(db: Db, inquiryId: number) {
+  return await db
     .select({
       id: proposalConsultations.id,
       heldOn: proposalConsultations.heldOn,
@@ -46,15 +45,14 @@ export function listConsultations(db: Db, inquiryId: number) {
     .leftJoin(users, eq(users.id, proposalConsultations.createdBy))
     .where(eq(proposalConsultations.inquiryId, inquiryId))
     .orderBy(asc(proposalConsultations.id))
-    .all()
 }
 
 /**
  * The proposals assigned in [fromMs, toMs) (UTC ms of the assignment = the inquiry's receipt), with
  * the inquiry's columns a register lists, newest first.
  */
-export function listProposalsAssigned(db: Db, fromMs: number, toMs: number) {
-  return db
+export async function listProposalsAssigned(db: Db, fromMs: number, toMs: number) {
+  return await db
     .select({
       id: inquiries.id,
       reference: inquiries.externalId,
@@ -76,7 +74,6 @@ export function listProposalsAssigned(db: Db, fromMs: number, toMs: number) {
     .innerJoin(inquiries, eq(inquiries.id, proposals.inquiryId))
     .where(and(gte(inquiries.receivedAt, fromMs), lt(inquiries.receivedAt, toMs)))
     .orderBy(desc(inquiries.receivedAt), desc(inquiries.id))
-    .all()
 }
 
 /** Which of `references` (proposalReference: session + number) the desk has on `channelCode` already. */

@@ -38,17 +38,17 @@ import {
 } from './proposals.service.ts'
 
 /** The inquiry as the inquiry page shows it (NOT_FOUND outside the user's scope), with its proposal facts. */
-function proposalView(db: Db, id: number, user: SessionUser) {
-  const view = getInquiryView(db, id, user)
-  return { ...view, proposal: getProposal(db, id) }
+async function proposalView(db: Db, id: number, user: SessionUser) {
+  const view = await getInquiryView(db, id, user)
+  return { ...view, proposal: await getProposal(db, id) }
 }
 
 const idParam = z.object({ id: z.coerce.number().int().positive() })
 const yearQuery = z.object({ year: z.coerce.number().int().min(1992).max(2100) })
 
 export const proposalRoutes = new Hono<AppEnv>()
-  .get('/', requireStaff('manager'), validate('query', yearQuery), (c) => {
-    return c.json({ proposals: listProposals(c.var.db, c.req.valid('query').year) }, 200)
+  .get('/', requireStaff('manager'), validate('query', yearQuery), async (c) => {
+    return c.json({ proposals: await listProposals(c.var.db, c.req.valid('query').year) }, 200)
   })
   .post(
     '/import',
@@ -77,8 +77,8 @@ export const proposalRoutes = new Hono<AppEnv>()
   .post('/', requireStaff(), validate('json', proposalInputSchema), (c) => {
     return c.json(createProposal(c.var.db, c.req.valid('json'), c.var.user.id, c.var.now()), 201)
   })
-  .get('/:id', requireStaff(), validate('param', idParam), (c) => {
-    return c.json(proposalView(c.var.db, c.req.valid('param').id, c.var.user), 200)
+  .get('/:id', requireStaff(), validate('param', idParam), async (c) => {
+    return c.json(await proposalView(c.var.db, c.req.valid('param').id, c.var.user), 200)
   })
   .post(
     '/:id/opinion',
@@ -88,7 +88,7 @@ export const proposalRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id } = c.req.valid('param')
       await sendOpinion(ctxOf(c), id, c.req.valid('json'))
-      return c.json(proposalView(c.var.db, id, c.var.user), 200)
+      return c.json(await proposalView(c.var.db, id, c.var.user), 200)
     },
   )
   .post(
@@ -99,7 +99,7 @@ export const proposalRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id } = c.req.valid('param')
       await recordConsultation(ctxOf(c), id, c.req.valid('json'))
-      return c.json(proposalView(c.var.db, id, c.var.user), 200)
+      return c.json(await proposalView(c.var.db, id, c.var.user), 200)
     },
   )
   .post(
@@ -110,7 +110,7 @@ export const proposalRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id } = c.req.valid('param')
       await draftAnswer(ctxOf(c), id, c.req.valid('json'))
-      return c.json(proposalView(c.var.db, id, c.var.user), 200)
+      return c.json(await proposalView(c.var.db, id, c.var.user), 200)
     },
   )
   .post(
@@ -121,7 +121,7 @@ export const proposalRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id } = c.req.valid('param')
       await signOffAnswer(ctxOf(c), id, c.req.valid('json'))
-      return c.json(proposalView(c.var.db, id, c.var.user), 200)
+      return c.json(await proposalView(c.var.db, id, c.var.user), 200)
     },
   )
   .post(
@@ -132,6 +132,6 @@ export const proposalRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id } = c.req.valid('param')
       await rateAnswer(ctxOf(c), id, c.req.valid('json'))
-      return c.json(proposalView(c.var.db, id, c.var.user), 200)
+      return c.json(await proposalView(c.var.db, id, c.var.user), 200)
     },
   )

@@ -7,6 +7,7 @@
  * deadline policy); the rest is the `proposals` row, written in the same transaction.
  * Errors: CONFLICT (a proposal with this session and number exists), NOT_FOUND (no such proposal).
  */
+import { withTransaction } from '../../db/transaction.ts'
 import {
   ASSIGNMENT_LIST_COLUMNS,
   PROPOSAL_CHANNEL,
@@ -62,19 +63,18 @@ function inquiryOf(p: ProposalRegistration): NewInquiry {
  * left as it is. @returns per item its inquiry id and whether it was created now
  * @throws the driver's error (and writes nothing) when a write fails
  */
-export function registerProposals(
+export async function registerProposals(
   db: Db,
   items: readonly ProposalRegistration[],
   ctx: IngestContext,
 ) {
-  return db.transaction((tx) => {
-    const t = tx as unknown as Db
-    ensureChannels(t, [PROPOSAL_CHANNEL], ctx.now)
-    const results = ingestInquiries(t, items.map(inquiryOf), ctx)
-    results.forEach((r, i) => {
+  return await withTransaction(db, async (t) => {
+    await ensureChannels(t, [PROPOSAL_CHANNEL], ctx.now)
+    const results = await ingestInquiries(t, items.map(inquiryOf), ctx)
+    for (const [i, r] of results.entries()) {
       const p = items[i]
-      if (!r.created || !p) return
-      repo.insertProposal(t, {
+      if (!r.created || !p) continue
+      await repo.insertProposal(t, {
         inquiryId: r.id,
         source: p.source,
         session: p.session,
@@ -89,14 +89,14 @@ export function registerProposals(
         answerText: p.answered?.body ?? null,
         answerSentAt: p.answered?.sentAt ?? null,
       })
-    })
+    }
     return results
   })
 }
 
 /** Registers one proposal entered by `actorId`. CONFLICT when its session and number exist. */
-export function createProposal(db: Db, input: ProposalInput, actorId: number, now: number) {
-  const [r] = registerProposals(db, [input], { actorId, now, eventType: 'received' })
+export async function createProposal(db: Db, input: ProposalInput, actorId: number, now: number) {
+  const [r] = await registerProposals(db, [input], { actorId, now, eventType: 'received' })
   if (!r?.created) {
     throw new AppError(
       'CONFLICT',
@@ -111,13 +111,13 @@ export function createProposal(db: Db, input: ProposalInput, actorId: number, no
 }
 
 /** The proposal facts of inquiry `id`, with its consultations. NOT_FOUND when it is not a proposal. */
-export function getProposal(db: Db, id: number) {
-  const row = repo.findProposal(db, id)
+export async function getProposal(db: Db, id: number) {
+  const row = await repo.findProposal(db, id)
   if (!row) throw new AppError('NOT_FOUND', `Inquiry ${id} is not a suggestion or proposal`)
   return {
     ...row,
     reference: proposalReference(row.session, row.number),
-    consultations: repo.listConsultations(db, id),
+    consultations: await repo.listConsultations(db, id),
   }
 }
 
@@ -128,11 +128,12 @@ function yearBounds(year: number) {
 }
 
 /** The register of proposals assigned in `year`, newest first, deputies' names masked. */
-export function listProposals(db: Db, year: number) {
+export async function listProposals(db: Db, year: number) {
   const [from, to] = yearBounds(year)
-  return repo
-    .listProposalsAssigned(db, from, to)
-    .map((r) => ({ ...r, deputyName: maskName(r.deputyName) ?? null }))
+  return (await repo.listProposalsAssigned(db, from, to)).map((r) => ({
+    ...r,
+    deputyName: maskName(r.deputyName) ?? null,
+  }))
 }
 
 /**

@@ -27,15 +27,15 @@ type Inquiry = {
   events: { type: string }[]
 }
 
-function desk() {
-  const d = setupDesk()
-  ensureDeadlineSetup(d.db, T0)
+async function desk() {
+  const d = await setupDesk()
+  await ensureDeadlineSetup(d.db, T0)
   return d
 }
 
 describe('POST /proposals', () => {
   it('registers a lead-unit suggestion as an inquiry, due 3 months after assignment, deputy masked', async () => {
-    const d = desk()
+    const d = await desk()
     const s = await signIn(d)
     const res = await call(d, s, 'POST', '/proposals', suggestion())
     expect(res.status).toBe(201)
@@ -47,7 +47,13 @@ describe('POST /proposals', () => {
     // 2024-03-29 + 3 months = 2024-06-29, a Saturday: the next working day, Monday 07-01
     expect(inquiry.dueAt).toBe('2024-07-01T17:00:00.000+08:00')
     expect(
-      d.db.select({ kind: inquiries.kind }).from(inquiries).where(eq(inquiries.id, id)).get()?.kind,
+      (
+        await d.db
+          .select({ kind: inquiries.kind })
+          .from(inquiries)
+          .where(eq(inquiries.id, id))
+          .limit(1)
+      )[0]?.kind,
     ).toBe('proposal')
     expect(inquiry.events.map((e) => e.type)).toEqual(['received'])
     const { proposal } = (await (await call(d, s, 'GET', `/proposals/${id}`)).json()) as {
@@ -64,7 +70,7 @@ describe('POST /proposals', () => {
   })
 
   it('gives a co-unit item one month for its opinion to the lead unit', async () => {
-    const d = desk()
+    const d = await desk()
     const s = await signIn(d)
     const res = await call(
       d,
@@ -82,7 +88,7 @@ describe('POST /proposals', () => {
   })
 
   it('counts proposals in the queue like any other inquiry, on their own channel', async () => {
-    const d = desk()
+    const d = await desk()
     const s = await signIn(d)
     await call(d, s, 'POST', '/proposals', suggestion())
     await call(
@@ -103,7 +109,7 @@ describe('POST /proposals', () => {
   })
 
   it('answers 409 for a session and number registered already, 422 naming the field, 403 for the register to a responder', async () => {
-    const d = desk()
+    const d = await desk()
     const s = await signIn(d)
     expect((await call(d, s, 'POST', '/proposals', suggestion())).status).toBe(201)
     const again = await call(d, s, 'POST', '/proposals', suggestion({ title: '另一条' }))
@@ -124,7 +130,7 @@ describe('POST /proposals', () => {
   })
 
   it("lists a year's register for a manager, deputies masked", async () => {
-    const d = desk()
+    const d = await desk()
     const m = await signIn(d, 'manager')
     await call(d, m, 'POST', '/proposals', suggestion())
     await call(d, m, 'POST', '/proposals', suggestion({ number: '0200', assignedOn: '2023-12-31' }))
@@ -153,7 +159,7 @@ type View = {
 
 describe('a proposal through its lifecycle', () => {
   it('lead unit: consulted, answer drafted, signed off by a manager, rated 不满意 and re-handled, then 满意 and closed, counted in the draft', async () => {
-    const d = desk()
+    const d = await desk()
     const r = await signIn(d)
     const m = await signIn(d, 'manager')
     const { id } = (await (
@@ -226,7 +232,7 @@ describe('a proposal through its lifecycle', () => {
   })
 
   it('co-unit: only the opinion to the lead unit, late when sent after its one month', async () => {
-    const d = desk()
+    const d = await desk()
     const r = await signIn(d)
     const m = await signIn(d, 'manager')
     const body = suggestion({ role: 'co', leadUnit: '市城乡建设委员会', assignedOn: '2024-01-31' })
@@ -261,7 +267,7 @@ describe('a proposal through its lifecycle', () => {
   })
 
   it('answers 404 for an inquiry that is not a proposal and 422 for a bad rating', async () => {
-    const d = desk()
+    const d = await desk()
     const r = await signIn(d)
     const { id } = (await (await call(d, r, 'POST', '/proposals', suggestion())).json()) as {
       id: number

@@ -18,6 +18,7 @@
 import { PENDING_STATUSES, POSITIVE_SATISFACTIONS } from '@desk/domain'
 import { between, inArray, sql, type Column, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
+import { dialectOf } from '../../db/dialect.ts'
 import {
   departments,
   inquiries,
@@ -35,8 +36,8 @@ const isPending = (status: Column) => sql`${status} in (${list(PENDING_STATUSES)
  * Per day of receipt (day number) and channel: inquiries received, and of them with a first
  * reply, pending, with a first reply by the due instant, rated and rated 满意/基本满意.
  */
-export function countChannelDays(db: Db, fromDay: number, toDay: number) {
-  return db
+export async function countChannelDays(db: Db, fromDay: number, toDay: number) {
+  return await db
     .select({
       day: ch.day,
       channelCode: ch.channelCode,
@@ -51,17 +52,18 @@ export function countChannelDays(db: Db, fromDay: number, toDay: number) {
     .where(between(ch.day, fromDay, toDay))
     .groupBy(ch.day, ch.channelCode)
     .having(sql`sum(n) > 0`)
-    .all()
 }
 
 /** The latest day of first reply (day number) among inquiries received in [fromDay, toDay]; null when none has one. */
-export function lastReplyDay(db: Db, fromDay: number, toDay: number): number | null {
+export async function lastReplyDay(db: Db, fromDay: number, toDay: number): Promise<number | null> {
   return (
-    db
-      .select({ day: sql<number | null>`max(${ch.replyDay})` })
-      .from(ch)
-      .where(between(ch.day, fromDay, toDay))
-      .get()?.day ?? null
+    (
+      await db
+        .select({ day: sql<number | null>`max(${ch.replyDay})` })
+        .from(ch)
+        .where(between(ch.day, fromDay, toDay))
+        .limit(1)
+    )[0]?.day ?? null
   )
 }
 
@@ -71,17 +73,26 @@ export function lastReplyDay(db: Db, fromDay: number, toDay: number): number | n
  * (taken as d when earlier), where `worked` is the calendar's running count of working days
  * (reply-days.ts) covering [fromDay, lastReplyDay]. SQLite joins the summary to it.
  */
-export function countReplyWorkingDays(db: Db, fromDay: number, toDay: number, worked: Int32Array) {
-  const cal = sql`cal(day, worked) as materialized (select ${fromDay} + key, value from json_each(${JSON.stringify([...worked])}))`
-  return db.all<{ channelCode: string; workingDays: number; n: number }>(sql`
+export async function countReplyWorkingDays(
+  db: Db,
+  fromDay: number,
+  toDay: number,
+  worked: Int32Array,
+) {
+  const d = dialectOf(db)
+  const cal = sql`cal(day, worked) as materialized (select ${fromDay} + key, value from ${d.numberedValues([...worked])} v)`
+  return await d.rows<{ channelCode: string; workingDays: number; n: number }>(
+    db,
+    sql`
     with ${cal}
-    select s.channel_code as channelCode, reply.worked - receipt.worked as workingDays, sum(s.n) as n
+    select s.channel_code as "channelCode", reply.worked - receipt.worked as "workingDays", sum(s.n) as n
     from ${ch} s
     join cal receipt on receipt.day = s.day
-    join cal reply on reply.day = max(s.day, s.reply_day)
+    join cal reply on reply.day = ${d.greatest(sql`s.day`, sql`s.reply_day`)}
     where s.day between ${fromDay} and ${toDay} and s.reply_day >= 0
     group by 1, 2
-    having sum(s.n) > 0`)
+    having sum(s.n) > 0`,
+  )
 }
 
 /**
@@ -89,8 +100,8 @@ export function countReplyWorkingDays(db: Db, fromDay: number, toDay: number, wo
  * the days of receipt [fromDay, toDay]: inquiries received and, of them, pending. Ordered by
  * category in SQLite's text order (none first), then department and assignee ids (none first).
  */
-export function readWorkload(db: Db, fromDay: number, toDay: number) {
-  return db
+export async function readWorkload(db: Db, fromDay: number, toDay: number) {
+  return await db
     .select({
       category: sql<string | null>`nullif(${wl.category}, '')`,
       departmentId: sql<number | null>`nullif(${wl.departmentId}, 0)`,
@@ -103,15 +114,14 @@ export function readWorkload(db: Db, fromDay: number, toDay: number) {
     .groupBy(wl.category, wl.departmentId, wl.assigneeId)
     .having(sql`sum(n) > 0`)
     .orderBy(wl.category, wl.departmentId, wl.assigneeId)
-    .all()
 }
 
 /**
  * The rows of the queue predicate `overdue` (the queue's `due=overdue` with the range, resolved),
  * counted per channel, category, department and assignee (nulls as stored).
  */
-export function countOverdue(db: Db, overdue: SQL | undefined) {
-  return db
+export async function countOverdue(db: Db, overdue: SQL | undefined) {
+  return await db
     .select({
       channelCode: inquiries.channelCode,
       category: inquiries.category,
@@ -127,7 +137,6 @@ export function countOverdue(db: Db, overdue: SQL | undefined) {
       inquiries.departmentId,
       inquiries.assigneeId,
     )
-    .all()
 }
 
 /** Inquiries matching `where` (the queue's predicate), per channel: for the few rows no summary keeps. */
@@ -141,23 +150,27 @@ export function countPerChannel(db: Db, where: SQL | undefined) {
 }
 
 /** Display names of the users `ids` (absent ids are left out). */
-export function listDisplayNames(db: Db, ids: readonly number[]): Map<number, string> {
+export async function listDisplayNames(
+  db: Db,
+  ids: readonly number[],
+): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map()
-  const rows = db
+  const rows = await db
     .select({ id: users.id, name: users.displayName })
     .from(users)
     .where(inArray(users.id, [...ids]))
-    .all()
   return new Map(rows.map((r) => [r.id, r.name]))
 }
 
 /** Names of the departments `ids` (absent ids are left out). */
-export function listDepartmentNames(db: Db, ids: readonly number[]): Map<number, string> {
+export async function listDepartmentNames(
+  db: Db,
+  ids: readonly number[],
+): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map()
-  const rows = db
+  const rows = await db
     .select({ id: departments.id, name: departments.name })
     .from(departments)
     .where(inArray(departments.id, [...ids]))
-    .all()
   return new Map(rows.map((r) => [r.id, r.name]))
 }

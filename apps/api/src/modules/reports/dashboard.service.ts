@@ -108,22 +108,22 @@ function channelStats(
   }
 }
 
-type ChannelDay = ReturnType<typeof countChannelDays>[number]
-type Overdue = ReturnType<typeof countOverdue>
+type ChannelDay = Awaited<ReturnType<typeof countChannelDays>>[number]
+type Overdue = Awaited<ReturnType<typeof countOverdue>>
 
 /** Median working days to first reply, per channel and overall (key ''), as a function of the channel. */
-function replyMedians(
+async function replyMedians(
   db: Db,
   fromDay: number,
   toDay: number,
   from: string,
   cal: WorkingDayCalendar,
 ) {
-  const last = lastReplyDay(db, fromDay, toDay)
+  const last = await lastReplyDay(db, fromDay, toDay)
   const rows =
     last === null
       ? []
-      : countReplyWorkingDays(
+      : await countReplyWorkingDays(
           db,
           fromDay,
           toDay,
@@ -182,9 +182,9 @@ const byId = <T>([a]: [number | null, T], [b]: [number | null, T]) =>
  * Received, pending and overdue per category (SQLite's text order, none first), per department
  * and per assignee (ids ascending, none first).
  */
-function workload(
+async function workload(
   db: Db,
-  rows: ReturnType<typeof readWorkload>,
+  rows: Awaited<ReturnType<typeof readWorkload>>,
   overdue: Overdue,
   f: Record<Key, Filter>,
 ) {
@@ -210,8 +210,8 @@ function workload(
       t.overdue += r.n
   }
   const present = (m: Map<number | null, Load>) => [...m.keys()].filter((id) => id !== null)
-  const users = listDisplayNames(db, present(byAssignee))
-  const departments = listDepartmentNames(db, present(byDepartment))
+  const users = await listDisplayNames(db, present(byAssignee))
+  const departments = await listDepartmentNames(db, present(byDepartment))
   const links = (t: Load, which: Partial<InquiryFilter>) => ({
     received: counted(t.received, { ...f.received, ...which }),
     pending: counted(t.pending, { ...f.pending, ...which }),
@@ -241,7 +241,7 @@ function workload(
  * @throws AppError FORBIDDEN for a responder; VALIDATION when `to` is before `from` or the range
  *   is over 3,660 days
  */
-export function getDashboard(
+export async function getDashboard(
   db: Db,
   viewer: Viewer,
   q: DashboardQuery,
@@ -303,8 +303,8 @@ export function getDashboard(
       days,
       channels.map((c) => c.code),
     ),
-    ...workload(db, readWorkload(db, fromDay, toDay), overdue, f),
+    ...(await workload(db, await readWorkload(db, fromDay, toDay), overdue, f)),
   }
 }
 
-export type Dashboard = ReturnType<typeof getDashboard>
+export type Dashboard = Awaited<ReturnType<typeof getDashboard>>

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { addInquiries, call, setupDesk, signIn, T0, type Session } from '../../test/setup.ts'
+import {
+  addInquiries,
+  call,
+  setupDesk,
+  signIn,
+  T0,
+  type Session,
+  type Desk,
+} from '../../test/setup.ts'
 
 type Counted = { n: number; filter: Record<string, string> }
 type Stats = Record<'received' | 'replied' | 'pending' | 'overdue' | 'onTime', Counted> & {
@@ -39,15 +47,15 @@ const at = (iso: string) => Date.parse(iso)
 
 /** September 2024 as of T0 (Fri 27 Sep, 09:30 Beijing), with Beijing-midnight boundary rows. */
 async function septemberDesk() {
-  const desk = setupDesk()
+  const desk = await setupDesk()
   const manager = await signIn(desk, 'manager')
   const mon = at('2024-09-02T10:00:00+08:00')
-  const hot = addInquiries(desk.db, [
+  const hot = await addInquiries(desk.db, [
     { receivedAt: mon },
     { receivedAt: mon },
     { receivedAt: mon, category: '规划' },
   ])
-  const [planningMinxin, , , mayor] = addInquiries(desk.db, [
+  const [planningMinxin, , , mayor] = await addInquiries(desk.db, [
     { channelCode: 'minxin', receivedAt: at('2024-08-31T16:00:00Z'), category: '规划' }, // 1 Sep 00:00 Beijing: in
     { channelCode: 'minxin', receivedAt: at('2024-08-31T15:59:59.999Z') }, // 31 Aug Beijing: out
     { channelCode: 'minxin', receivedAt: at('2024-09-26T16:30:00Z') }, // 27 Sep 00:30 Beijing
@@ -104,11 +112,7 @@ async function septemberDesk() {
 }
 
 /** Rows the queue lists for `filter`, paging through every page. */
-async function queueRows(
-  desk: ReturnType<typeof setupDesk>,
-  s: Session,
-  filter: Record<string, string>,
-) {
+async function queueRows(desk: Desk, s: Session, filter: Record<string, string>) {
   let n = 0
   let cursor: string | null = null
   do {
@@ -247,7 +251,7 @@ describe('GET /reports/dashboard', () => {
   })
 
   it('refuses responders (403), reversed ranges and dates outside 1992-2100 (422)', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const responder = await signIn(desk, 'responder')
     expect(
       (await call(desk, responder, 'GET', '/reports/dashboard?from=2024-09-01&to=2024-09-30'))

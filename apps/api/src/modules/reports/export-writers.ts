@@ -35,7 +35,7 @@ const WIDTHS: Partial<Record<(typeof EXPORT_COLUMNS)[number], number>> = {
 export const csvStream = (pages: Iterable<ExportValue[][]>) => csvOf(HEADER, pages)
 
 /** The XLSX bytes as a web stream, written by exceljs' streaming writer as pages come. */
-export function xlsxStream(pages: Iterable<ExportValue[][]>): ReadableStream<Uint8Array> {
+export function xlsxStream(pages: AsyncIterable<ExportValue[][]>): ReadableStream<Uint8Array> {
   const out = new PassThrough()
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
@@ -52,7 +52,7 @@ export function xlsxStream(pages: Iterable<ExportValue[][]>): ReadableStream<Uin
   }))
   ws.getRow(1).font = { bold: true }
   const write = async () => {
-    for (const rows of pages) {
+    for await (const rows of pages) {
       for (const row of rows) ws.addRow(xlsxCells(row)).commit()
       if (out.writableNeedDrain) await once(out, 'drain')
       else await new Promise((resolve) => setImmediate(resolve))

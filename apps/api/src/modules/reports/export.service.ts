@@ -80,8 +80,8 @@ function toValues(
 }
 
 /** The export's rows (values in EXPORT_COLUMNS order), page by page. */
-export function* exportPages(db: Db, o: ExportOptions): Generator<ExportValue[][]> {
-  const filter = withDueWindow(db, o.filter, o.now)
+export async function* exportPages(db: Db, o: ExportOptions): AsyncGenerator<ExportValue[][]> {
+  const filter = await withDueWindow(db, o.filter, o.now)
   const memo = new Map<string, number>()
   const replyDays = (r: ExportRow) => {
     if (r.repliedAt === null) return null
@@ -103,7 +103,7 @@ export function* exportPages(db: Db, o: ExportOptions): Generator<ExportValue[][
     const rows = readPage(after, o.pageSize ?? 2000)
     if (rows.length === 0) return
     if (o.reveal)
-      recordExportReveals(
+      await recordExportReveals(
         db,
         rows.map((r) => r.id),
         o.viewer.id,

@@ -10,9 +10,9 @@ import { exportPages } from './export.service.ts'
 const LONG = '长'.repeat(40_000)
 
 async function exportDesk() {
-  const desk = setupDesk()
+  const desk = await setupDesk()
   const manager = await signIn(desk, 'manager')
-  addInquiries(desk.db, [
+  await addInquiries(desk.db, [
     {
       channelCode: 'minxin',
       externalId: 'M-1',
@@ -104,17 +104,13 @@ describe('GET /reports/export.csv', () => {
     const body = rows[1]?.[13] ?? ''
     expect(body).toBe(LONG) // only the XLSX, whose format caps a cell, cuts
     expect(
-      desk.db
-        .select()
-        .from(inquiryEvents)
-        .all()
-        .filter((e) => e.type === 'contact_revealed'),
+      (await desk.db.select().from(inquiryEvents)).filter((e) => e.type === 'contact_revealed'),
     ).toHaveLength(0)
   })
 
   it('marks a first reply after the due instant as 逾期 N 个工作日答复, an answer in time not at all', async () => {
     const { desk, manager } = await exportDesk()
-    addInquiries(desk.db, [
+    await addInquiries(desk.db, [
       // received Fri 27 Sep 2024, due Fri 18 Oct 17:00; replied Tue 22 Oct: late by Mon and Tue
       {
         channelCode: 'hotline_12345',
@@ -147,11 +143,9 @@ describe('GET /reports/export.csv', () => {
       ['M-1', '张三丰'],
       ['M-2', ''],
     ])
-    const events = desk.db
-      .select()
-      .from(inquiryEvents)
-      .all()
-      .filter((e) => e.type === 'contact_revealed')
+    const events = (await desk.db.select().from(inquiryEvents)).filter(
+      (e) => e.type === 'contact_revealed',
+    )
     expect(events).toHaveLength(3)
     expect(
       events.every((e) => e.actorId === manager.userId && JSON.parse(e.data).via === 'export'),
@@ -159,9 +153,9 @@ describe('GET /reports/export.csv', () => {
   })
 
   it('pages through more rows than one page without loss or repeats', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const manager = await signIn(desk, 'manager')
-    addInquiries(
+    await addInquiries(
       desk.db,
       Array.from({ length: 2345 }, (_, i) => ({ externalId: `B-${i}`, receivedAt: T0 + (i % 7) })),
     )
@@ -173,8 +167,8 @@ describe('GET /reports/export.csv', () => {
   })
 
   it('keyset pages smaller than the export (ties in receipt time) give every row once, in order', async () => {
-    const desk = setupDesk()
-    addInquiries(
+    const desk = await setupDesk()
+    await addInquiries(
       desk.db,
       Array.from({ length: 2345 }, (_, i) => ({ externalId: `B-${i}`, receivedAt: T0 + (i % 7) })),
     )
@@ -188,7 +182,8 @@ describe('GET /reports/export.csv', () => {
       cal: weekdayCalendar,
       pageSize: 100,
     }
-    const pages = [...exportPages(desk.db, o)]
+    const pages = []
+    for await (const page of await exportPages(desk.db, o)) pages.push(page)
     expect(pages.map((p) => p.length)).toEqual([...Array<number>(23).fill(100), 45])
     const ids = pages.flat().map((r) => r[1])
     expect(new Set(ids).size).toBe(2345)

@@ -44,12 +44,12 @@ const countOf = (p: SQL | undefined) =>
  * For each value of `groupBy` among rows matching `base`, how many rows match each predicate of
  * `preds` (which should imply `base`). Groups without rows are absent.
  */
-export function countGroupsWhere<K extends string>(
+export async function countGroupsWhere<K extends string>(
   db: Db,
   groupBy: GroupBy,
   base: SQL | undefined,
   preds: Record<K, SQL | undefined>,
-): GroupCounts<K>[] {
+): Promise<GroupCounts<K>[]> {
   const keys = Object.keys(preds) as K[]
   const col = groupColumn[groupBy]
   const aggregates = Object.fromEntries(keys.map((k, i) => [`c${i}`, countOf(preds[k])]))
@@ -57,14 +57,13 @@ export function countGroupsWhere<K extends string>(
   // the users join only when grouping by assignee: it costs a lookup per row
   const rows = (
     groupBy === 'assignee'
-      ? db
+      ? await db
           .select({ ...select, label: sql<string | null>`max(${users.displayName})` })
           .from(inquiries)
           .leftJoin(users, eq(users.id, inquiries.assigneeId))
           .where(base)
           .groupBy(col)
-          .all()
-      : db.select(select).from(inquiries).where(base).groupBy(col).all()
+      : await db.select(select).from(inquiries).where(base).groupBy(col)
   ) as ({ group: string | number | null; label?: string | null } & Record<string, number>)[]
   return rows.map((r) => ({
     group: r.group,

@@ -32,21 +32,21 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 export const reportRoutes = new Hono<AppEnv>()
   .use(requireStaff('manager'))
-  .get('/tally', validate('query', yearQuery), (c) => {
-    return c.json(getYearTally(c.var.db, c.var.user, c.req.valid('query').year), 200)
+  .get('/tally', validate('query', yearQuery), async (c) => {
+    return c.json(await getYearTally(c.var.db, c.var.user, c.req.valid('query').year), 200)
   })
-  .get('/tally.csv', validate('query', yearQuery), (c) => {
+  .get('/tally.csv', validate('query', yearQuery), async (c) => {
     const { year } = c.req.valid('query')
     c.header('Content-Type', 'text/csv; charset=utf-8')
     c.header(
       'Content-Disposition',
       attachment(`${reportLabels.tallyFileName(year)}.csv`, `tally-${year}.csv`),
     )
-    return c.body(tallyToCsv(getYearTally(c.var.db, c.var.user, year)), 200)
+    return c.body(tallyToCsv(await getYearTally(c.var.db, c.var.user, year)), 200)
   })
   .get('/tally.xlsx', validate('query', yearQuery), async (c) => {
     const { year } = c.req.valid('query')
-    const bytes = await tallyToXlsx(getYearTally(c.var.db, c.var.user, year))
+    const bytes = await tallyToXlsx(await getYearTally(c.var.db, c.var.user, year))
     c.header('Content-Type', XLSX_TYPE)
     c.header(
       'Content-Disposition',
@@ -54,39 +54,39 @@ export const reportRoutes = new Hono<AppEnv>()
     )
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200)
   })
-  .get('/dashboard', validate('query', dashboardQuery), (c) => {
+  .get('/dashboard', validate('query', dashboardQuery), async (c) => {
     const db = c.var.db
     return c.json(
-      getDashboard(db, c.var.user, c.req.valid('query'), c.var.now(), loadCalendar(db)),
+      await getDashboard(db, c.var.user, c.req.valid('query'), c.var.now(), await loadCalendar(db)),
       200,
     )
   })
-  .get('/export.csv', validate('query', exportQuery), (c) => {
+  .get('/export.csv', validate('query', exportQuery), async (c) => {
     const { reveal, ...filter } = c.req.valid('query')
     const now = c.var.now()
-    const pages = exportPages(c.var.db, {
+    const pages = await exportPages(c.var.db, {
       viewer: c.var.user,
       filter,
       reveal: reveal === '1',
       format: 'csv',
       now,
-      cal: loadCalendar(c.var.db),
+      cal: await loadCalendar(c.var.db),
     })
     const name = reportLabels.exportFileName(toZonedDate(now))
     c.header('Content-Type', 'text/csv; charset=utf-8')
     c.header('Content-Disposition', attachment(`${name}.csv`, `inquiries-${toZonedDate(now)}.csv`))
     return c.body(csvStream(pages), 200)
   })
-  .get('/export.xlsx', validate('query', exportQuery), (c) => {
+  .get('/export.xlsx', validate('query', exportQuery), async (c) => {
     const { reveal, ...filter } = c.req.valid('query')
     const now = c.var.now()
-    const pages = exportPages(c.var.db, {
+    const pages = await exportPages(c.var.db, {
       viewer: c.var.user,
       filter,
       reveal: reveal === '1',
       format: 'xlsx',
       now,
-      cal: loadCalendar(c.var.db),
+      cal: await loadCalendar(c.var.db),
     })
     const name = reportLabels.exportFileName(toZonedDate(now))
     c.header('Content-Type', XLSX_TYPE)

@@ -15,7 +15,7 @@ import { countGroupsWhere, queuePredicate, type Viewer } from './report-counts.r
  * into another message and not yet answered (answered through that one, which counts as pending);
  * per channel and month bucket: received.
  */
-export function countTally(
+export async function countTally(
   db: Db,
   viewer: Viewer,
   range: { from: string; to: string },

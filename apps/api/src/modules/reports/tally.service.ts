@@ -31,13 +31,13 @@ const withPending = (c: { received: number; replied: number; merged: number }): 
 })
 
 /** The tally of `year` (a four-digit calendar year) over the inquiries `viewer` may see. */
-export function getYearTally(db: Db, viewer: Viewer, year: number) {
+export async function getYearTally(db: Db, viewer: Viewer, year: number) {
   const range = yearRange(year)
   const months = periodBuckets(range.from, range.to, 'month')
   const yearEnd = startOfZonedDay(addCalendarDays(range.to, 1))
-  const counts = countTally(db, viewer, range, months, yearEnd)
+  const counts = await countTally(db, viewer, range, months, yearEnd)
   const perChannel = new Map(counts.byChannel.map((g) => [g.group as string, g.counts]))
-  const channels = listChannels(db)
+  const channels = (await listChannels(db))
     // the proposals and disclosure channels carry suggestions, proposals and disclosure requests,
     // not citizen messages: listed only should a message ever arrive on them
     .filter(
@@ -89,4 +89,4 @@ export function getYearTally(db: Db, viewer: Viewer, year: number) {
   }
 }
 
-export type YearTally = ReturnType<typeof getYearTally>
+export type YearTally = Awaited<ReturnType<typeof getYearTally>>

@@ -19,14 +19,8 @@ const at = (iso: string) => Date.parse(iso)
 let seq = 0
 
 /** `n` inquiries of `channel` received at `receivedAt`, through the one ingest path. */
-function receive(
-  db: ReturnType<typeof setupDesk>['db'],
-  channel: string,
-  n: number,
-  receivedAt: number,
-  extra = {},
-) {
-  ingestInquiries(
+async function receive(db: Desk['db'], channel: string, n: number, receivedAt: number, extra = {}) {
+  await ingestInquiries(
     db,
     Array.from({ length: n }, () => ({
       channelCode: channel,
@@ -41,27 +35,27 @@ function receive(
 }
 
 /** A 2017 whose inquiries sit on the day and year boundaries of Beijing time (the suite runs under TZ=UTC). */
-function desk2017() {
-  const desk = setupDesk()
+async function desk2017() {
+  const desk = await setupDesk()
   const { db } = desk
-  receive(db, 'hotline_12345', 2, at('2016-12-31T16:00:00Z')) // 2017-01-01 00:00 Beijing: in 2017
-  receive(db, 'hotline_12345', 1, at('2016-12-31T15:59:59.999Z')) // 2016-12-31 23:59:59.999 Beijing: 2016
-  receive(db, 'mayor_mailbox', 3, at('2017-12-31T15:30:00Z'), { category: '规划' }) // 23:30 Beijing, 31 Dec: 2017
-  receive(db, 'mayor_mailbox', 1, at('2017-12-31T16:00:00Z')) // 2018-01-01 00:00 Beijing: 2018
-  receive(db, 'minxin', 4, at('2017-01-31T16:00:00Z'), { category: '规划' }) // 1 Feb Beijing, 31 Jan UTC
-  receive(db, 'network_responder', 2, at('2017-06-15T02:00:00Z'), {
+  await receive(db, 'hotline_12345', 2, at('2016-12-31T16:00:00Z')) // 2017-01-01 00:00 Beijing: in 2017
+  await receive(db, 'hotline_12345', 1, at('2016-12-31T15:59:59.999Z')) // 2016-12-31 23:59:59.999 Beijing: 2016
+  await receive(db, 'mayor_mailbox', 3, at('2017-12-31T15:30:00Z'), { category: '规划' }) // 23:30 Beijing, 31 Dec: 2017
+  await receive(db, 'mayor_mailbox', 1, at('2017-12-31T16:00:00Z')) // 2018-01-01 00:00 Beijing: 2018
+  await receive(db, 'minxin', 4, at('2017-01-31T16:00:00Z'), { category: '规划' }) // 1 Feb Beijing, 31 Jan UTC
+  await receive(db, 'network_responder', 2, at('2017-06-15T02:00:00Z'), {
     reply: { body: '已答复', repliedAt: at('2017-12-31T15:59:00Z') }, // replied before the year ended
   })
-  receive(db, 'network_responder', 1, at('2017-06-15T02:00:00Z'), {
+  await receive(db, 'network_responder', 1, at('2017-06-15T02:00:00Z'), {
     reply: { body: '已答复', repliedAt: at('2018-01-02T01:00:00Z') }, // pending at the year's end
   })
-  receive(db, 'director_mailbox', 1, at('2017-07-01T00:00:00Z'))
+  await receive(db, 'director_mailbox', 1, at('2017-07-01T00:00:00Z'))
   return desk
 }
 
 describe('GET /reports/tally', () => {
   it('counts by receipt date in Beijing time and writes the report sentence', async () => {
-    const desk = desk2017()
+    const desk = await desk2017()
     const s = await signIn(desk, 'manager')
     const res = await call(desk, s, 'GET', '/reports/tally?year=2017')
     expect(res.status).toBe(200)
@@ -118,7 +112,7 @@ describe('GET /reports/tally', () => {
   })
 
   it('puts the inquiries of the boundary instants into the neighbouring years', async () => {
-    const desk = desk2017()
+    const desk = await desk2017()
     const s = await signIn(desk, 'manager')
     const t2016 = (await (await call(desk, s, 'GET', '/reports/tally?year=2016')).json()) as Tally
     const t2018 = (await (await call(desk, s, 'GET', '/reports/tally?year=2018')).json()) as Tally
@@ -129,7 +123,7 @@ describe('GET /reports/tally', () => {
   })
 
   it('is for managers: 403 for a responder, 401 signed out, 422 for a bad year', async () => {
-    const desk = desk2017()
+    const desk = await desk2017()
     const responder = await signIn(desk, 'responder')
     expect((await call(desk, responder, 'GET', '/reports/tally?year=2017')).status).toBe(403)
     expect((await call(desk, responder, 'GET', '/reports/tally.csv?year=2017')).status).toBe(403)
@@ -142,13 +136,13 @@ describe('GET /reports/tally', () => {
 
 describe('tally downloads', () => {
   it('CSV: UTF-8 BOM, Chinese file name, quoting, embedded newlines and neutralised formulas', async () => {
-    const desk = desk2017()
-    createChannel(
+    const desk = await desk2017()
+    await createChannel(
       desk.db,
       { code: 'evil', nameZh: '=HYPERLINK("x")\n第二行', nameEn: 'Evil', intake: 'manual' },
       0,
     )
-    receive(desk.db, 'evil', 2, at('2017-03-03T03:00:00Z'))
+    await receive(desk.db, 'evil', 2, at('2017-03-03T03:00:00Z'))
     const s = await signIn(desk, 'manager')
     const res = await call(desk, s, 'GET', '/reports/tally.csv?year=2017')
     expect(res.status).toBe(200)
@@ -194,7 +188,7 @@ describe('tally downloads', () => {
   })
 
   it('XLSX: summary, by-month and by-category sheets with Chinese headers and widths', async () => {
-    const desk = desk2017()
+    const desk = await desk2017()
     const s = await signIn(desk, 'manager')
     const res = await call(desk, s, 'GET', '/reports/tally.xlsx?year=2017')
     expect(res.status).toBe(200)

@@ -2,6 +2,7 @@
 import { asc, count, eq, max } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { returnReasons } from '../../db/schema.ts'
+import { returnedRow } from '../../db/rows.ts'
 
 const columns = {
   id: returnReasons.id,
@@ -9,47 +10,48 @@ const columns = {
   isActive: returnReasons.isActive,
 }
 
-export function listReturnReasons(db: Db) {
-  return db
+export async function listReturnReasons(db: Db) {
+  return await db
     .select(columns)
     .from(returnReasons)
     .orderBy(asc(returnReasons.sortOrder), asc(returnReasons.id))
-    .all()
 }
 
-export function findReturnReason(db: Db, id: number) {
-  return db.select(columns).from(returnReasons).where(eq(returnReasons.id, id)).get()
+export async function findReturnReason(db: Db, id: number) {
+  return (await db.select(columns).from(returnReasons).where(eq(returnReasons.id, id)).limit(1))[0]
 }
 
-export function findReturnReasonByLabel(db: Db, label: string) {
-  return db.select(columns).from(returnReasons).where(eq(returnReasons.label, label)).get()
+export async function findReturnReasonByLabel(db: Db, label: string) {
+  return (
+    await db.select(columns).from(returnReasons).where(eq(returnReasons.label, label)).limit(1)
+  )[0]
 }
 
-export function countReturnReasons(db: Db): number {
-  return db.select({ n: count() }).from(returnReasons).get()?.n ?? 0
+export async function countReturnReasons(db: Db): Promise<number> {
+  return (await db.select({ n: count() }).from(returnReasons).limit(1))[0]?.n ?? 0
 }
 
-export function insertReturnReason(db: Db, row: { label: string; isActive: boolean }) {
-  const last = db
-    .select({ n: max(returnReasons.sortOrder) })
-    .from(returnReasons)
-    .get()
-  return db
-    .insert(returnReasons)
-    .values({ ...row, sortOrder: (last?.n ?? 0) + 1 })
-    .returning(columns)
-    .get()
+export async function insertReturnReason(db: Db, row: { label: string; isActive: boolean }) {
+  const last = (
+    await db
+      .select({ n: max(returnReasons.sortOrder) })
+      .from(returnReasons)
+      .limit(1)
+  )[0]
+  return returnedRow(
+    await db
+      .insert(returnReasons)
+      .values({ ...row, sortOrder: (last?.n ?? 0) + 1 })
+      .returning(columns),
+  )
 }
 
-export function updateReturnReason(
+export async function updateReturnReason(
   db: Db,
   id: number,
   patch: { label?: string; isActive?: boolean },
 ) {
-  return db
-    .update(returnReasons)
-    .set(patch)
-    .where(eq(returnReasons.id, id))
-    .returning(columns)
-    .get()
+  return (
+    await db.update(returnReasons).set(patch).where(eq(returnReasons.id, id)).returning(columns)
+  )[0]
 }

@@ -14,18 +14,22 @@ import {
 const idParam = z.object({ id: z.coerce.number().int().positive() })
 
 export const returnReasonRoutes = new Hono<AppEnv>()
-  .get('/', requireStaff(), (c) => c.json({ reasons: listReturnReasons(c.var.db) }, 200))
-  .post('/', requireStaff('admin'), validate('json', returnReasonInputSchema), (c) => {
-    return c.json({ reason: createReturnReason(c.var.db, c.req.valid('json')) }, 201)
+  .get('/', requireStaff(), async (c) =>
+    c.json({ reasons: await listReturnReasons(c.var.db) }, 200),
+  )
+  .post('/', requireStaff('admin'), validate('json', returnReasonInputSchema), async (c) => {
+    return c.json({ reason: await createReturnReason(c.var.db, c.req.valid('json')) }, 201)
   })
   .patch(
     '/:id',
     requireStaff('admin'),
     validate('param', idParam),
     validate('json', returnReasonInputSchema.partial()),
-    (c) => {
+    async (c) => {
       return c.json(
-        { reason: updateReturnReason(c.var.db, c.req.valid('param').id, c.req.valid('json')) },
+        {
+          reason: await updateReturnReason(c.var.db, c.req.valid('param').id, c.req.valid('json')),
+        },
         200,
       )
     },

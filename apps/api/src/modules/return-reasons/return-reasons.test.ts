@@ -5,7 +5,7 @@ type Reason = { id: number; label: string; isActive: boolean }
 
 describe('/return-reasons', () => {
   it('an admin adds and deactivates a reason; a responder lists them for the return dialog', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const admin = await signIn(desk, 'admin')
     const created = await call(desk, admin, 'POST', '/return-reasons', { label: '诉求人要求撤件' })
     expect(created.status).toBe(201)
@@ -29,7 +29,7 @@ describe('/return-reasons', () => {
   })
 
   it('answers 404 for an unknown id, 422 for a blank label, 403 for a responder, 401 without a session', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const admin = await signIn(desk, 'admin')
     expect(
       (await call(desk, admin, 'PATCH', '/return-reasons/999', { isActive: false })).status,

@@ -130,12 +130,12 @@ type StaffMember = {
  * @throws the driver's error (and writes no inquiry) when a write fails
  */
 export async function seedDemoData(db: Db, now: number, seed: number): Promise<DemoSeedResult> {
-  const departments = ensureDepartments(db, now)
+  const departments = await ensureDepartments(db, now)
   const { staff, logins } = await ensureDemoStaff(db, departments, now)
   const manager = staff.find((u) => u.role === 'manager') as StaffMember
-  if (listTemplates(db).length === 0)
-    for (const t of DEMO_TEMPLATES) createTemplate(db, t, manager.id, now)
-  updateChannelSettings(db, DEMO_SIGN_OFF_CHANNEL, { requiresSignOff: true }, manager.id, now)
+  if ((await listTemplates(db)).length === 0)
+    for (const t of DEMO_TEMPLATES) await createTemplate(db, t, manager.id, now)
+  await updateChannelSettings(db, DEMO_SIGN_OFF_CHANNEL, { requiresSignOff: true }, manager.id, now)
 
   const departmentOf = new Map<string, { id: number; name: string }>()
   for (const d of DEMO_DEPARTMENTS)
@@ -156,8 +156,8 @@ export async function seedDemoData(db: Db, now: number, seed: number): Promise<D
     }),
   ]
   const plans = createRandom(seed ^ 0x2545f491)
-  const deadlineOf = deadlineResolver(db)
-  const moment = { now, today: toZonedDate(now), cal: loadCalendar(db) }
+  const deadlineOf = await deadlineResolver(db)
+  const moment = { now, today: toZonedDate(now), cal: await loadCalendar(db) }
   const quota = { overdue: DEMO_OVERDUE, dueToday: DEMO_DUE_TODAY }
   const planned: {
     externalId: string
@@ -202,7 +202,7 @@ export async function seedDemoData(db: Db, now: number, seed: number): Promise<D
     )
     return { rows, deadline }
   })
-  const written = insertHistoryBatch(db, batch)
+  const written = await insertHistoryBatch(db, batch)
   if (written.created > 0)
     await addDraftsAndFollowUps(db, planned, staff, createRandom(seed ^ 0x1b873593), now)
   return { logins, ...written }
@@ -271,11 +271,16 @@ async function addDraftsAndFollowUps(
   }
 }
 
-function ensureDepartments(db: Db, now: number): Map<string, { id: number; name: string }> {
-  const byName = new Map(listDepartments(db).map((d) => [d.name, { id: d.id, name: d.name }]))
+async function ensureDepartments(
+  db: Db,
+  now: number,
+): Promise<Map<string, { id: number; name: string }>> {
+  const byName = new Map(
+    (await listDepartments(db)).map((d) => [d.name, { id: d.id, name: d.name }]),
+  )
   for (const { name } of DEMO_DEPARTMENTS) {
     if (!byName.has(name)) {
-      const d = createDepartment(db, { name, isActive: true }, now)
+      const d = await createDepartment(db, { name, isActive: true }, now)
       byName.set(name, { id: d.id, name: d.name })
     }
   }
@@ -290,7 +295,7 @@ async function ensureDemoStaff(
   const staff: StaffMember[] = []
   const logins: DemoLogin[] = []
   for (const { department, ...s } of DEMO_STAFF) {
-    const existing = findUserByUsername(db, s.username)
+    const existing = await findUserByUsername(db, s.username)
     if (existing) {
       staff.push(existing)
       continue

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Db } from '../../db/client.ts'
-import { call, setupDesk } from '../../test/setup.ts'
+import { call, setupDesk, type Desk } from '../../test/setup.ts'
 import { apportion, REPORT_2017_COUNTS } from './channel-mix.ts'
 import { dueStatus } from '@desk/domain'
 import { loadCalendar } from '../calendar/calendar.service.ts'
@@ -29,7 +29,7 @@ const statusCounts = (db: Db) =>
     ).map((r) => [r.status, r.n]),
   )
 
-async function login(desk: ReturnType<typeof setupDesk>, username: string, password: string) {
+async function login(desk: Desk, username: string, password: string) {
   const res = await desk.app.request('/auth/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -46,9 +46,9 @@ async function login(desk: ReturnType<typeof setupDesk>, username: string, passw
 
 describe('seedDemoData on a fresh desk', () => {
   it("creates a bureau's ordinary morning: departments with staff and templates, 3000 inquiries mostly answered on time, a few due today or just overdue, repeatably", async () => {
-    const desk = setupDesk(() => NOW)
-    ensureDeadlineSetup(desk.db, NOW)
-    ensureReturnReasons(desk.db)
+    const desk = await setupDesk(() => NOW)
+    await ensureDeadlineSetup(desk.db, NOW)
+    await ensureReturnReasons(desk.db)
     const started = performance.now()
     const r = await seedDemoData(desk.db, NOW, 1)
     console.log(`demo seed: ${Math.round(performance.now() - started)} ms`)
@@ -70,7 +70,7 @@ describe('seedDemoData on a fresh desk', () => {
     expect(statuses.assigned).toBeGreaterThan(statuses.new!)
     // a Monday morning, not a crisis: every open item is due in the future, due today, or overdue
     // by one to three working days, and only a few of them are overdue
-    const cal = loadCalendar(desk.db)
+    const cal = await loadCalendar(desk.db)
     const open = desk.db.$client
       .prepare(`select due_at dueAt from inquiries where status in ('new','assigned')`)
       .all() as { dueAt: number }[]
@@ -137,8 +137,8 @@ describe('seedDemoData on a fresh desk', () => {
     expect(foreignClaims.n).toBe(0)
 
     // same seed and now on another fresh desk: the same data
-    const again = setupDesk(() => NOW)
-    ensureDeadlineSetup(again.db, NOW)
+    const again = await setupDesk(() => NOW)
+    await ensureDeadlineSetup(again.db, NOW)
     await seedDemoData(again.db, NOW, 1)
     const digest = (db: Db) =>
       db.$client

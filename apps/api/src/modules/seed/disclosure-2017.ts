@@ -66,13 +66,13 @@ const SUBJECTS = [
 const LAST_DECISION = '2017-12-29'
 
 /** Seeds the year. @returns requests created now and those that existed already */
-export function seedDisclosure2017(
+export async function seedDisclosure2017(
   db: Db,
   now: number,
   seed = 2017,
-): { created: number; duplicates: number } {
-  ensureDeadlineSetup(db, now)
-  const cal = loadCalendar(db)
+): Promise<{ created: number; duplicates: number }> {
+  await ensureDeadlineSetup(db, now)
+  const cal = await loadCalendar(db)
   const rnd = createRandom(seed ^ 0x7600)
   const weighted = <K extends string>(w: Partial<Record<K, number>>) =>
     rnd.pickWeighted(Object.keys(w) as K[], (k) => w[k] ?? 0)
@@ -95,10 +95,14 @@ export function seedDisclosure2017(
         startOfZonedDay(decided > LAST_DECISION ? LAST_DECISION : decided) + rnd.int(9, 16) * HOUR,
     }
   })
-  const results = registerDecidedRequests(db, items, { actorId: null, now, eventType: 'imported' })
+  const results = await registerDecidedRequests(db, items, {
+    actorId: null,
+    now,
+    eventType: 'imported',
+  })
   const reviewed = results[99]
   if (reviewed) {
-    fileReviewCaseOnce(
+    await fileReviewCaseOnce(
       db,
       reviewed.id,
       {

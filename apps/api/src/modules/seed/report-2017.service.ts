@@ -35,11 +35,11 @@ export const REPORT_2017_BOUNDS = [
  * @returns inquiries created now and those that existed already
  * @throws the driver's error (and writes nothing) when a write fails
  */
-export function seedReport2017(
+export async function seedReport2017(
   db: Db,
   now: number,
   seed = REPORT_2017_SEED,
-): { created: number; duplicates: number } {
+): Promise<{ created: number; duplicates: number }> {
   const replies = createRandom(seed ^ 0x3c6ef372)
   const items = [
     ...generateInquiries({
@@ -56,13 +56,13 @@ export function seedReport2017(
     return isAnswered ? { ...item, reply: { body: replyText, repliedAt } } : item
   })
   const ctx = { actorId: null, now, eventType: 'imported' } as const
-  ensureChannels(db, [PHONE_CONSULTATION_CHANNEL], now)
+  await ensureChannels(db, [PHONE_CONSULTATION_CHANNEL], now)
   const results = [
-    ...ingestInquiries(db, items, ctx),
-    ...registerProposals(db, report2017Proposals(seed), ctx),
-    ...ingestInquiries(db, report2017PhoneCalls(seed), ctx),
+    ...(await ingestInquiries(db, items, ctx)),
+    ...(await registerProposals(db, report2017Proposals(seed), ctx)),
+    ...(await ingestInquiries(db, report2017PhoneCalls(seed), ctx)),
   ]
-  const disclosure = seedDisclosure2017(db, now, seed)
+  const disclosure = await seedDisclosure2017(db, now, seed)
   const created = results.filter((r) => r.created).length
   return {
     created: created + disclosure.created,

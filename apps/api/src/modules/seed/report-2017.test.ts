@@ -7,9 +7,9 @@ type Counts = { total: number; byChannel: Record<string, number> }
 
 describe('seedReport2017', () => {
   it('gives the 2017 report figures exactly, counted by Beijing receipt date, first and last hour included', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk, 'manager')
-    expect(seedReport2017(desk.db, Date.parse('2025-01-02T10:00:00+08:00'))).toEqual({
+    expect(await seedReport2017(desk.db, Date.parse('2025-01-02T10:00:00+08:00'))).toEqual({
       created: 8141,
       duplicates: 0,
     })
@@ -68,6 +68,6 @@ describe('seedReport2017', () => {
     expect(pending.byChannel.consultation_phone).toBe(0)
     expect((await counts('replied=late')).byChannel.consultation_phone).toBe(0)
     expect((await counts('replied=on_time')).byChannel.consultation_phone).toBe(1936)
-    expect(seedReport2017(desk.db, Date.now(), 5)).toEqual({ created: 0, duplicates: 8141 })
+    expect(await seedReport2017(desk.db, Date.now(), 5)).toEqual({ created: 0, duplicates: 8141 })
   })
 })

@@ -2,6 +2,7 @@
 import { and, asc, eq, isNull, or } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { replyTemplates } from '../../db/schema.ts'
+import { returnedRow } from '../../db/rows.ts'
 
 const columns = {
   id: replyTemplates.id,
@@ -16,7 +17,7 @@ const columns = {
  * Templates in title order. With `category` (a string, or null for an uncategorised inquiry): the
  * active ones for that category plus those for any category; without it: all, inactive included.
  */
-export function listTemplates(db: Db, category?: string | null) {
+export async function listTemplates(db: Db, category?: string | null) {
   const where =
     category === undefined
       ? undefined
@@ -26,31 +27,29 @@ export function listTemplates(db: Db, category?: string | null) {
             ? isNull(replyTemplates.category)
             : or(isNull(replyTemplates.category), eq(replyTemplates.category, category)),
         )
-  return db
+  return await db
     .select(columns)
     .from(replyTemplates)
     .where(where)
     .orderBy(asc(replyTemplates.title), asc(replyTemplates.id))
-    .all()
 }
 
-export function findTemplate(db: Db, id: number) {
-  return db.select(columns).from(replyTemplates).where(eq(replyTemplates.id, id)).get()
+export async function findTemplate(db: Db, id: number) {
+  return (
+    await db.select(columns).from(replyTemplates).where(eq(replyTemplates.id, id)).limit(1)
+  )[0]
 }
 
-export function insertTemplate(db: Db, row: typeof replyTemplates.$inferInsert) {
-  return db.insert(replyTemplates).values(row).returning(columns).get()
+export async function insertTemplate(db: Db, row: typeof replyTemplates.$inferInsert) {
+  return returnedRow(await db.insert(replyTemplates).values(row).returning(columns))
 }
 
-export function updateTemplate(
+export async function updateTemplate(
   db: Db,
   id: number,
   patch: Partial<typeof replyTemplates.$inferInsert>,
 ) {
-  return db
-    .update(replyTemplates)
-    .set(patch)
-    .where(eq(replyTemplates.id, id))
-    .returning(columns)
-    .get()
+  return (
+    await db.update(replyTemplates).set(patch).where(eq(replyTemplates.id, id)).returning(columns)
+  )[0]
 }

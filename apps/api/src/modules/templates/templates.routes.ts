@@ -24,19 +24,19 @@ const listQuery = z.object({
 const fillQuery = z.object({ inquiryId: z.coerce.number().int().positive() })
 
 export const templateRoutes = new Hono<AppEnv>()
-  .get('/', requireStaff(), validate('query', listQuery), (c) => {
+  .get('/', requireStaff(), validate('query', listQuery), async (c) => {
     const q = c.req.valid('query')
     const category = q.uncategorized ? null : q.category
-    return c.json({ templates: listTemplates(c.var.db, category) }, 200)
+    return c.json({ templates: await listTemplates(c.var.db, category) }, 200)
   })
   .get(
     '/:id/fill',
     requireStaff(),
     validate('param', idParam),
     validate('query', fillQuery),
-    (c) => {
+    async (c) => {
       return c.json(
-        fillTemplateFor(
+        await fillTemplateFor(
           c.var.db,
           c.req.valid('param').id,
           c.req.valid('query').inquiryId,
@@ -46,9 +46,9 @@ export const templateRoutes = new Hono<AppEnv>()
       )
     },
   )
-  .post('/', requireStaff('manager'), validate('json', replyTemplateInputSchema), (c) => {
+  .post('/', requireStaff('manager'), validate('json', replyTemplateInputSchema), async (c) => {
     return c.json(
-      { template: createTemplate(c.var.db, c.req.valid('json'), c.var.user.id, c.var.now()) },
+      { template: await createTemplate(c.var.db, c.req.valid('json'), c.var.user.id, c.var.now()) },
       201,
     )
   })
@@ -57,8 +57,8 @@ export const templateRoutes = new Hono<AppEnv>()
     requireStaff('manager'),
     validate('param', idParam),
     validate('json', replyTemplateInputSchema.partial()),
-    (c) => {
-      const t = updateTemplate(
+    async (c) => {
+      const t = await updateTemplate(
         c.var.db,
         c.req.valid('param').id,
         c.req.valid('json'),

@@ -14,14 +14,19 @@ import * as repo from './templates.repo.ts'
 
 export const listTemplates = repo.listTemplates
 
-export function getTemplate(db: Db, id: number) {
-  const t = repo.findTemplate(db, id)
+export async function getTemplate(db: Db, id: number) {
+  const t = await repo.findTemplate(db, id)
   if (!t) throw new AppError('NOT_FOUND', `Template ${id} does not exist`)
   return t
 }
 
-export function createTemplate(db: Db, input: ReplyTemplateInput, userId: number, now: number) {
-  return repo.insertTemplate(db, {
+export async function createTemplate(
+  db: Db,
+  input: ReplyTemplateInput,
+  userId: number,
+  now: number,
+) {
+  return await repo.insertTemplate(db, {
     ...input,
     isActive: input.isActive ?? true,
     updatedBy: userId,
@@ -29,17 +34,17 @@ export function createTemplate(db: Db, input: ReplyTemplateInput, userId: number
   })
 }
 
-export function updateTemplate(
+export async function updateTemplate(
   db: Db,
   id: number,
   input: Partial<ReplyTemplateInput>,
   userId: number,
   now: number,
 ) {
-  getTemplate(db, id)
+  await getTemplate(db, id)
   return (
-    repo.updateTemplate(db, id, { ...input, updatedBy: userId, updatedAt: now }) ??
-    getTemplate(db, id)
+    (await repo.updateTemplate(db, id, { ...input, updatedBy: userId, updatedAt: now })) ??
+    (await getTemplate(db, id))
   )
 }
 
@@ -48,7 +53,12 @@ export function updateTemplate(
  * stays the placeholder `{市民姓名}` when the inquiry has one: the server fills it in clear when the
  * reply is released, so the composer never carries the name (and never a masked 贺*).
  */
-export function fillTemplateFor(db: Db, templateId: number, inquiryId: number, viewer: Viewer) {
-  const template = getTemplate(db, templateId)
-  return fillTemplateForComposer(template.body, templateValuesOf(load(db, inquiryId, viewer)))
+export async function fillTemplateFor(
+  db: Db,
+  templateId: number,
+  inquiryId: number,
+  viewer: Viewer,
+) {
+  const template = await getTemplate(db, templateId)
+  return fillTemplateForComposer(template.body, templateValuesOf(await load(db, inquiryId, viewer)))
 }

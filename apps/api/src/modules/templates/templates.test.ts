@@ -11,7 +11,7 @@ type Template = {
 
 describe('/templates', () => {
   it("a manager creates templates; a responder lists those of an inquiry's category and fills one for it", async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const manager = await signIn(desk, 'manager')
     const make = async (category: string | null, title: string, body: string) => {
       const res = await call(desk, manager, 'POST', '/templates', { category, title, body })
@@ -33,7 +33,9 @@ describe('/templates', () => {
       ((await list.json()) as { templates: Template[] }).templates.map((t) => t.id).sort(),
     ).toEqual([noise.id, any.id].sort())
 
-    const [inquiry] = addInquiries(desk.db, [{ externalId: 'GD-2024-001', category: '噪声扰民' }])
+    const [inquiry] = await addInquiries(desk.db, [
+      { externalId: 'GD-2024-001', category: '噪声扰民' },
+    ])
     const fill = await call(
       desk,
       responder,
@@ -55,7 +57,7 @@ describe('/templates', () => {
   })
 
   it('answers 422 for a blank title, 404 for an unknown template or inquiry, 403 for a responder creating one', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const manager = await signIn(desk, 'manager')
     const blank = await call(desk, manager, 'POST', '/templates', {
       category: null,

@@ -3,6 +3,7 @@ import type { UserRole } from '@desk/domain'
 import { and, asc, count, desc, eq, ne } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { passwordHistory, sessions, users } from '../../db/schema.ts'
+import { returnedRow } from '../../db/rows.ts'
 
 const publicColumns = {
   id: users.id,
@@ -15,23 +16,25 @@ const publicColumns = {
   passwordChangedAt: users.passwordChangedAt,
 }
 
-export function listUsers(db: Db) {
-  return db.select(publicColumns).from(users).orderBy(asc(users.id)).all()
+export async function listUsers(db: Db) {
+  return await db.select(publicColumns).from(users).orderBy(asc(users.id))
 }
 
-export function findUser(db: Db, id: number) {
-  return db.select(publicColumns).from(users).where(eq(users.id, id)).get()
+export async function findUser(db: Db, id: number) {
+  return (await db.select(publicColumns).from(users).where(eq(users.id, id)).limit(1))[0]
 }
 
-export function findUserByUsername(db: Db, username: string) {
-  return db.select(publicColumns).from(users).where(eq(users.username, username)).get()
+export async function findUserByUsername(db: Db, username: string) {
+  return (
+    await db.select(publicColumns).from(users).where(eq(users.username, username)).limit(1)
+  )[0]
 }
 
-export function countUsers(db: Db): number {
-  return db.select({ n: count() }).from(users).get()?.n ?? 0
+export async function countUsers(db: Db): Promise<number> {
+  return (await db.select({ n: count() }).from(users).limit(1))[0]?.n ?? 0
 }
 
-export function insertUser(
+export async function insertUser(
   db: Db,
   row: {
     username: string
@@ -43,15 +46,15 @@ export function insertUser(
     departmentId?: number | null
   },
 ) {
-  return db.insert(users).values(row).returning(publicColumns).get()
+  return returnedRow(await db.insert(users).values(row).returning(publicColumns))
 }
 
-export function updateUser(
+export async function updateUser(
   db: Db,
   id: number,
   patch: { departmentId?: number | null; role?: UserRole; isActive?: boolean },
 ) {
-  return db.update(users).set(patch).where(eq(users.id, id)).returning(publicColumns).get()
+  return (await db.update(users).set(patch).where(eq(users.id, id)).returning(publicColumns))[0]
 }
 
 /** Active accounts with `role`. */
@@ -82,28 +85,28 @@ export async function updatePassword(
     .where(eq(users.id, id))
 }
 
-export function insertPasswordHistory(
+export async function insertPasswordHistory(
   db: Db,
   row: { userId: number; passwordHash: string; changedAt: number },
 ) {
-  db.insert(passwordHistory).values(row).run()
+  await db.insert(passwordHistory).values(row)
 }
 
 /** The hashes of the user's last `n` passwords, newest first. */
-export function listPasswordHistory(db: Db, userId: number, n: number): string[] {
+export async function listPasswordHistory(db: Db, userId: number, n: number): Promise<string[]> {
   if (n <= 0) return []
-  return db
-    .select({ h: passwordHistory.passwordHash })
-    .from(passwordHistory)
-    .where(eq(passwordHistory.userId, userId))
-    .orderBy(desc(passwordHistory.id))
-    .limit(n)
-    .all()
-    .map((r) => r.h)
+  return (
+    await db
+      .select({ h: passwordHistory.passwordHash })
+      .from(passwordHistory)
+      .where(eq(passwordHistory.userId, userId))
+      .orderBy(desc(passwordHistory.id))
+      .limit(n)
+  ).map((r) => r.h)
 }
 
-export function deleteSessionsOfUser(db: Db, userId: number) {
-  db.delete(sessions).where(eq(sessions.userId, userId)).run()
+export async function deleteSessionsOfUser(db: Db, userId: number) {
+  await db.delete(sessions).where(eq(sessions.userId, userId))
 }
 
 /** Ends the user's sessions but the one whose token hash is `keep` (after changing their password). */

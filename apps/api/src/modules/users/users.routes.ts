@@ -33,7 +33,7 @@ const idParam = z.object({ id: z.coerce.number().int().positive() })
 
 export const userRoutes = new Hono<AppEnv>()
   .use(requireStaff('admin', 'security_admin'))
-  .get('/', (c) => c.json({ users: listUsers(c.var.db) }, 200))
+  .get('/', async (c) => c.json({ users: await listUsers(c.var.db) }, 200))
   .post('/', validate('json', createUserSchema), async (c) => {
     return c.json(
       {

@@ -74,11 +74,10 @@ export async function createUser(
     throw new AppError('CONFLICT', `Username ${input.username} is taken`)
   }
   assertPolicy(input.password, policy, input.username)
-  if (input.department != null) getActiveDepartment(db, input.department)
+  if (input.department != null) await getActiveDepartment(db, input.department)
   const passwordHash = await hashPassword(input.password)
-  return db.transaction((tx) => {
-    const t = tx as unknown as Db
-    const user = repo.insertUser(t, {
+  return await withTransaction(db, async (t) => {
+    const user = await repo.insertUser(t, {
       username: input.username,
       displayName: input.displayName,
       role: input.role,
@@ -87,7 +86,7 @@ export async function createUser(
       passwordChangedAt: now,
       departmentId: input.department ?? null,
     })
-    repo.insertPasswordHistory(t, { userId: user.id, passwordHash, changedAt: now })
+    await repo.insertPasswordHistory(t, { userId: user.id, passwordHash, changedAt: now })
     return user
   })
 }
@@ -106,7 +105,7 @@ export async function setPassword(
   policy: PasswordPolicy = DEFAULT_SECURITY.passwordPolicy,
   mustChange = false,
 ) {
-  const user = repo.findUser(db, id)
+  const user = await repo.findUser(db, id)
   if (!user) throw new AppError('NOT_FOUND', `User ${id} does not exist`)
   await storePassword(db, user, password, now, policy, mustChange)
   repo.deleteSessionsOfUser(db, id)
@@ -195,7 +194,7 @@ export async function updateUser(
   patch: { department?: number | null; role?: UserRole; isActive?: boolean },
   actor?: AccountActor,
 ) {
-  if (patch.department != null) getActiveDepartment(db, patch.department)
+  if (patch.department != null) await getActiveDepartment(db, patch.department)
   const { department, ...rest } = patch
   return withTransaction(db, async (t) => {
     const before = repo.findUser(t, id)
@@ -218,19 +217,19 @@ export async function updateUser(
         { reason: 'last_of_role', role: before.role },
       )
     }
-    const user = repo.updateUser(
+    const user = await repo.updateUser(
       t,
       id,
       department === undefined ? rest : { ...rest, departmentId: department },
     )
-    if (patch.isActive === false) repo.deleteSessionsOfUser(t, id)
+    if (patch.isActive === false) await repo.deleteSessionsOfUser(t, id)
     return user as NonNullable<typeof user>
   })
 }
 
 /** The user, when active; NOT_FOUND otherwise (an inquiry is assigned only to someone who can sign in). */
-export function getActiveUser(db: Db, id: number) {
-  const user = repo.findUser(db, id)
+export async function getActiveUser(db: Db, id: number) {
+  const user = await repo.findUser(db, id)
   if (!user?.isActive) throw new AppError('NOT_FOUND', `User ${id} does not exist or is disabled`)
   return user
 }

@@ -12,7 +12,7 @@ type User = {
 
 describe('/users', () => {
   it('an admin creates a responder in a department, then moves them and changes the role; the list shows it and no password hash', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const admin = await signIn(desk, 'admin')
     const dept = (await (
       await call(desk, admin, 'POST', '/departments', { name: '规划处' })
@@ -54,7 +54,7 @@ describe('/users', () => {
   })
 
   it('answers 409 for a taken username, 422 for a short password or bad username, 404 for an unknown user or department, 403 for a manager', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const admin = await signIn(desk, 'admin')
     const base = {
       username: 'li.si',

@@ -1,0 +1,60 @@
+/**
+ * A service's transaction is atomic on the engine under test even when it fails after awaits:
+ * nothing it wrote before the failure stays. (drizzle's better-sqlite3 `db.transaction` did not
+ * await async callbacks, so statements after the first `await` used to escape it.)
+ */
+import { DEFAULT_CHANNELS } from '@desk/domain'
+import { count } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { createTestDb, type Db } from '../../db/client.ts'
+import { inquiries, inquiryEvents } from '../../db/schema.ts'
+import { withTransaction } from '../../db/transaction.ts'
+import { ensureChannels } from '../channels/channels.service.ts'
+import { ingestInquiries } from './ingest.service.ts'
+
+const T0 = Date.parse('2024-09-27T09:30:00+08:00')
+const ctx = { actorId: null, now: T0, eventType: 'received' as const }
+const item = (externalId: string, channelCode = 'hotline_12345') => ({
+  channelCode,
+  externalId,
+  subject: '路灯不亮',
+  body: '小区门口的路灯坏了一周。',
+  receivedAt: T0,
+})
+
+async function desk() {
+  const db = await createTestDb()
+  await ensureChannels(db, DEFAULT_CHANNELS, T0)
+  return db
+}
+const rows = async (db: Db) => ({
+  inquiries: (await db.select({ n: count() }).from(inquiries))[0]?.n,
+  events: (await db.select({ n: count() }).from(inquiryEvents))[0]?.n,
+})
+
+describe('a service transaction that fails half-way', () => {
+  it('ingest: the second item breaks a constraint after the first was written; none stays', async () => {
+    const db = await desk()
+    await expect(
+      ingestInquiries(db, [item('A1'), item('A2'), item('A3', 'no_such_channel')], ctx),
+    ).rejects.toThrow()
+    expect(await rows(db)).toEqual({ inquiries: 0, events: 0 })
+    // the desk takes the next change as usual
+    expect(await ingestInquiries(db, [item('A1')], ctx)).toEqual([
+      { externalId: 'A1', id: expect.any(Number) as number, created: true },
+    ])
+    expect(await rows(db)).toEqual({ inquiries: 1, events: 1 })
+  })
+
+  it('a service called inside a transaction joins it, and is undone with it', async () => {
+    const db = await desk()
+    await expect(
+      withTransaction(db, async (tx) => {
+        await ingestInquiries(tx, [item('B1'), item('B2')], ctx)
+        await new Promise((resolve) => setTimeout(resolve, 1))
+        throw new Error('half-way')
+      }),
+    ).rejects.toThrow('half-way')
+    expect(await rows(db)).toEqual({ inquiries: 0, events: 0 })
+  })
+})
