@@ -21,7 +21,7 @@ export function registerMigrateToCommand(program: Command): void {
     .option('--db <path>', 'SQLite file to copy (default: DESK_DB or data/desk.sqlite)')
     .action(async (url: string, opts: { db?: string }) => {
       if (!isPostgresUrl(url)) fail(`migrate-to needs a postgres:// URL, not ${url.split(':')[0]}`)
-      const { db: source, path } = openCliDb(opts.db)
+      const { db: source, path } = await openCliDb(opts.db)
       try {
         const target = await openPostgres(url, { max: 1 }).catch((err: unknown) =>
           fail(err instanceof DbStartError ? err.message : String(err)),

@@ -58,6 +58,6 @@ export function useTestDatabase(open: (() => Db) | undefined): void {
 }
 
 /** A fresh, migrated database for a test: SQLite in memory, or the engine under test's (see useTestDatabase). */
-export function createTestDb(): Db {
+export async function createTestDb(): Promise<Db> {
   return testDatabase?.() ?? openDb(':memory:')
 }

@@ -163,37 +163,34 @@ describe('report summaries (migration 0009 triggers)', () => {
 })
 
 describe('the merged-duplicates data migration', () => {
-  it('moves open duplicates out of the pending counts, leaves answered ones, keeps every summary exact', () => {
-    const { db } = setupDesk()
-    const [main, open, answered, other] = addInquiries(db, [
+  it('moves open duplicates out of the pending counts, leaves answered ones, keeps every summary exact', async () => {
+    const { db } = await setupDesk()
+    const [main, open, answered, other] = await addInquiries(db, [
       {},
       { channelCode: 'mayor_mailbox' },
       { channelCode: 'mayor_mailbox', reply: { body: '已答复', repliedAt: T0 } },
       { channelCode: 'mayor_mailbox' },
     ])
     // duplicates as merging left them before the `merged` status: still open, or answered with the main
-    db.update(inquiries)
+    await db
+      .update(inquiries)
       .set({ duplicateOfId: main!.id, status: 'assigned' })
       .where(eq(inquiries.id, open!.id))
-      .run()
-    db.update(inquiries)
+    await db
+      .update(inquiries)
       .set({ duplicateOfId: main!.id })
       .where(eq(inquiries.id, answered!.id))
-      .run()
     const file = readdirSync(MIGRATIONS_DIR).find((f) => f.endsWith('_merged_duplicates.sql'))!
     db.$client.exec(readFileSync(join(MIGRATIONS_DIR, file), 'utf8'))
-    const status = (id: number) =>
-      db.select().from(inquiries).where(eq(inquiries.id, id)).get()!.status
+    const status = async (id: number) =>
+      (await db.select().from(inquiries).where(eq(inquiries.id, id)).limit(1))[0]!.status
     expect([main, open, answered, other].map((r) => status(r!.id))).toEqual([
       'new',
       'merged',
       'replied',
       'new',
     ])
-    const pendingMailbox = db
-      .select()
-      .from(inquiryCounts)
-      .all()
+    const pendingMailbox = (await db.select().from(inquiryCounts))
       .filter(
         (c) =>
           c.channelCode === 'mayor_mailbox' &&
@@ -201,6 +198,6 @@ describe('the merged-duplicates data migration', () => {
       )
       .reduce((n, c) => n + c.n, 0)
     expect(pendingMailbox).toBe(1)
-    expect(actual(db)).toEqual(expected(db.select().from(inquiries).all()))
+    expect(await actual(db)).toEqual(expected(await db.select().from(inquiries)))
   })
 })

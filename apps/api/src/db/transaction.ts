@@ -15,7 +15,13 @@
  * connection (see pgTransaction), so the same service code is atomic there; other processes' transactions run
  * alongside (row locks, not one writer). Called with a transaction handle, it runs `fn` in that
  * transaction (a nested call joins the outer one).
+ *
+ * On SQLite a call made inside another's callback (a service that writes in its own transaction,
+ * called by one that already holds one) joins the running transaction too: waiting in the queue
+ * would wait for itself. The running transaction is known per async call chain
+ * (AsyncLocalStorage), so a concurrent request is never mistaken for a nested call.
  */
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { PgTransaction } from 'drizzle-orm/pg-core'
 import type { Db } from './client.ts'
 import { engineOf } from './engine.ts'
@@ -25,8 +31,8 @@ const tails = new WeakMap<Db['$client'], Promise<void>>()
 const running = new AsyncLocalStorage<Db['$client']>()
 
 /**
- * Runs `fn` in a transaction, after every transaction started before it on this database.
- * On SQLite nested calls would wait for themselves: inside `fn`, pass `tx` on and call repos directly.
+ * Runs `fn` in a transaction, after every transaction started before it on this database; inside
+ * another transaction's callback it runs in that transaction. Inside `fn`, pass `tx` on.
  * @returns what `fn` returns; rethrows what it throws, after the rollback
  */
 export async function withTransaction<T>(db: Db, fn: (tx: Db) => T | Promise<T>): Promise<T> {

@@ -97,9 +97,9 @@ describe('Idempotency-Key', () => {
   })
 
   it('refuses the same key with another body (422 naming the header) and writes nothing more', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk, 'admin')
-    const [inq] = addInquiries(desk.db, [{}])
+    const [inq] = await addInquiries(desk.db, [{}])
     const path = `/inquiries/${inq!.id}/notes`
     const first = await send(desk, s, path, { version: 1, text: '第一条' }, 'bound-key-00000001')
     expect(first.status).toBe(201)

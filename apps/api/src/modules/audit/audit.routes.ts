@@ -15,7 +15,7 @@ const HEADER = ['id', 'time (Asia/Shanghai)', 'action', 'actor', 'target', 'addr
 
 /** The CSV rows of the filter's entries, a page of 1000 at a time as the download is read. */
 async function* csvPages(...args: Parameters<typeof allAudit>) {
-  for await (const page of allAudit(...args)) {
+  for await (const page of await allAudit(...args)) {
     yield page.map((e) => [
       e.id,
       formatInstant(e.at),
@@ -34,9 +34,9 @@ export const auditRoutes = new Hono<AppEnv>()
     c.json(await listAudit(c.var.db, c.req.valid('query')), 200),
   )
   // streamed page by page (the log only grows); the filter was validated before the first byte
-  .get('/export.csv', validate('query', auditQuerySchema), (c) => {
+  .get('/export.csv', validate('query', auditQuerySchema), async (c) => {
     const day = toZonedDate(c.var.now())
     c.header('Content-Type', 'text/csv; charset=utf-8')
     c.header('Content-Disposition', attachment(`审计日志-${day}.csv`, `audit-${day}.csv`))
-    return c.body(csvStream(HEADER, csvPages(c.var.db, c.req.valid('query'))), 200)
+    return c.body(csvStream(HEADER, await csvPages(c.var.db, c.req.valid('query'))), 200)
   })

@@ -5,10 +5,10 @@ import { recordAudit } from './audit.service.ts'
 
 describe('/audit/export.csv', () => {
   it('streams every entry of the filter across its pages of 1000, newest first, once each', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const auditor = await signIn(desk, 'auditor')
     for (let i = 0; i < 2345; i++) {
-      recordAudit(desk.db, {
+      await recordAudit(desk.db, {
         at: T0 + i * 1000,
         action: 'contact_revealed',
         actor: { id: 1, username: i % 2 ? 'li' : 'wang' },
@@ -32,7 +32,7 @@ describe('/audit/export.csv', () => {
   })
 
   it('refuses a date outside the supported range with 422 before any byte of CSV', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const auditor = await signIn(desk, 'auditor')
     const res = await call(desk, auditor, 'GET', '/audit/export.csv?from=0001-01-01')
     expect(res.status).toBe(422)

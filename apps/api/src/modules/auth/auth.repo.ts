@@ -26,25 +26,31 @@ export async function deleteSession(db: Db, tokenHash: string) {
 }
 
 /** The live session with its active user, or undefined. */
-export function findLiveSession(db: Db, tokenHash: string, now: number) {
-  return db
-    .select({
-      csrfToken: sessions.csrfToken,
-      lastSeenAt: sessions.lastSeenAt,
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      departmentId: users.departmentId,
-      mustChangePassword: users.mustChangePassword,
-      passwordChangedAt: users.passwordChangedAt,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(
-      and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(users.isActive, true)),
-    )
-    .get()
+export async function findLiveSession(db: Db, tokenHash: string, now: number) {
+  return (
+    await db
+      .select({
+        csrfToken: sessions.csrfToken,
+        lastSeenAt: sessions.lastSeenAt,
+        id: users.id,
+        username: users.username,
+        displayName: users.displayName,
+        role: users.role,
+        departmentId: users.departmentId,
+        mustChangePassword: users.mustChangePassword,
+        passwordChangedAt: users.passwordChangedAt,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(
+        and(
+          eq(sessions.tokenHash, tokenHash),
+          gt(sessions.expiresAt, now),
+          eq(users.isActive, true),
+        ),
+      )
+      .limit(1)
+  )[0]
 }
 
 export async function touchSession(db: Db, tokenHash: string, now: number) {

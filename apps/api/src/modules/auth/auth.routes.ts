@@ -31,7 +31,7 @@ export const authRoutes = new Hono<AppEnv>()
     })
     return c.json({ user, csrfToken, passwordChange }, 200)
   })
-  .post('/logout', requireSession, (c) => {
+  .post('/logout', requireSession, async (c) => {
     const name = sessionCookieName(c)
     const token = getCookie(c, name)
     if (token) await logout(c.var.db, token)

@@ -56,9 +56,9 @@ export async function login(
     })
     throw new AppError('UNAUTHENTICATED', 'Wrong username or password')
   }
-  clearLoginFailures(db, input.username, address)
+  await clearLoginFailures(db, input.username, address)
   const passwordChange = passwordChangeReason(user, now, security.passwordPolicy)
-  recordAudit(db, {
+  await recordAudit(db, {
     at: now,
     action: 'login_succeeded',
     actor: user,
@@ -104,7 +104,7 @@ export async function resolveCaller(
   now: number,
   idleMs = 0,
   policy?: PasswordPolicy,
-): Caller | undefined {
+): Promise<Caller | undefined> {
   if (creds.bearerToken) {
     const token = await repo.findLiveApiToken(db, hashToken(creds.bearerToken))
     return token
@@ -120,7 +120,7 @@ export async function resolveCaller(
       await repo.deleteSession(db, tokenHash)
       return undefined
     }
-    if (now - lastSeenAt >= SEEN_RESOLUTION_MS) repo.touchSession(db, tokenHash, now)
+    if (now - lastSeenAt >= SEEN_RESOLUTION_MS) await repo.touchSession(db, tokenHash, now)
     const passwordChange = policy
       ? passwordChangeReason({ mustChangePassword, passwordChangedAt }, now, policy)
       : null

@@ -39,7 +39,7 @@ const GOOD = 'right-pass-1'
 
 describe('the last active holder of a separated administrator role', () => {
   it('can be neither demoted nor disabled (409 last_of_role); with a second admin both work', async () => {
-    const d = desk()
+    const d = await desk()
     const admin = await signIn(d, 'admin')
     const security = await signIn(d, 'security_admin')
     for (const patch of [{ role: 'responder' }, { isActive: false }]) {

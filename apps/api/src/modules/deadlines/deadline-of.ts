@@ -43,11 +43,11 @@ export async function deadlineOf(
   row: DeadlineInputs,
   cal: HolidayCalendar,
   isExtended?: boolean,
-): Deadline {
+): Promise<Deadline> {
   const start = row.roundStartedAt ?? row.receivedAt
   const since = row.roundStartedAt ?? 0
   return computeDeadline(ruleOf(row), start, cal, {
-    pauses: repo.listClosedPauses(db, row.id, since),
-    isExtended: isExtended ?? repo.hasApprovedExtension(db, row.id, since),
+    pauses: await repo.listClosedPauses(db, row.id, since),
+    isExtended: isExtended ?? (await repo.hasApprovedExtension(db, row.id, since)),
   })
 }

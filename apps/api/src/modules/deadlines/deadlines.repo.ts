@@ -216,19 +216,21 @@ export async function listOpenDueBetween(db: Db, from: number | null, before: nu
 
 /** Whether an approved extension exists for the inquiry. */
 /** Whether an extension was approved for the inquiry, requested at or after `since` (UTC ms). */
-export function hasApprovedExtension(db: Db, inquiryId: number, since = 0): boolean {
+export async function hasApprovedExtension(db: Db, inquiryId: number, since = 0): Promise<boolean> {
   return (
-    db
-      .select({ id: extensionRequests.id })
-      .from(extensionRequests)
-      .where(
-        and(
-          eq(extensionRequests.inquiryId, inquiryId),
-          eq(extensionRequests.status, 'approved'),
-          gte(extensionRequests.requestedAt, since),
-        ),
-      )
-      .get() !== undefined
+    (
+      await db
+        .select({ id: extensionRequests.id })
+        .from(extensionRequests)
+        .where(
+          and(
+            eq(extensionRequests.inquiryId, inquiryId),
+            eq(extensionRequests.status, 'approved'),
+            gte(extensionRequests.requestedAt, since),
+          ),
+        )
+        .limit(1)
+    )[0] !== undefined
   )
 }
 
@@ -248,18 +250,18 @@ export async function findPendingExtension(db: Db, inquiryId: number) {
 
 /** Closed pauses (both ends set) of an inquiry, as the domain's `ClockPause`. */
 /** The inquiry's closed clock pauses that began at or after `since` (UTC ms). */
-export function listClosedPauses(db: Db, inquiryId: number, since = 0) {
-  return db
-    .select({ from: clockPauses.pausedAt, to: clockPauses.resumedAt })
-    .from(clockPauses)
-    .where(
-      and(
-        eq(clockPauses.inquiryId, inquiryId),
-        isNotNull(clockPauses.resumedAt),
-        gte(clockPauses.pausedAt, since),
-      ),
-    )
-    .orderBy(asc(clockPauses.id))
-    .all()
-    .map((p) => ({ from: p.from, to: p.to ?? p.from }))
+export async function listClosedPauses(db: Db, inquiryId: number, since = 0) {
+  return (
+    await db
+      .select({ from: clockPauses.pausedAt, to: clockPauses.resumedAt })
+      .from(clockPauses)
+      .where(
+        and(
+          eq(clockPauses.inquiryId, inquiryId),
+          isNotNull(clockPauses.resumedAt),
+          gte(clockPauses.pausedAt, since),
+        ),
+      )
+      .orderBy(asc(clockPauses.id))
+  ).map((p) => ({ from: p.from, to: p.to ?? p.from }))
 }

@@ -125,7 +125,7 @@ export async function importDisclosureRegister(
   const fresh = items.filter((i) => !known.has(i.value.externalId)).map((i) => i.value)
   const summary = { dryRun: opts.dryRun, rows: items.length, created: 0, existing: known.size }
   if (opts.dryRun || fresh.length === 0) return summary
-  const results = registerDecidedRequests(
+  const results = await registerDecidedRequests(
     db,
     fresh.map((r) => ({
       externalId: r.externalId,

@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { call, setupDesk, signIn, T0, type Session } from '../../test/setup.ts'
+import { call, setupDesk, signIn, T0, type Session, type Desk } from '../../test/setup.ts'
 
-type Desk = ReturnType<typeof setupDesk>
 type Table = { sectionThree: { row: string; cells: { column: string; count: number }[] }[] }
 
 function upload(d: Desk, s: Session, bytes: Uint8Array, name: string, dryRun = false) {
@@ -44,7 +43,7 @@ const HEADERS = [
 
 describe("importing a year's disclosure register from a spreadsheet", () => {
   it('imports the sample the desk generates (dry run first: nothing written), counts it in its cells, and skips it the second time', async () => {
-    const d = setupDesk(() => T0)
+    const d = await setupDesk(() => T0)
     const m = await signIn(d, 'manager')
     const sample = await call(d, m, 'GET', '/disclosure/import/sample.xlsx')
     expect(sample.status).toBe(200)
@@ -75,7 +74,7 @@ describe("importing a year's disclosure register from a spreadsheet", () => {
   })
 
   it('rejects the whole file for a row error, naming row and column, and writes nothing', async () => {
-    const d = setupDesk(() => T0)
+    const d = await setupDesk(() => T0)
     const m = await signIn(d, 'manager')
     const bytes = await workbook([
       HEADERS,

@@ -152,7 +152,7 @@ export const disclosureRoutes = new Hono<AppEnv>()
     )
     return c.body(new Uint8Array(await disclosureRegisterSample()), 200)
   })
-  .get('/outcome-labels', (c) => c.json({ labels: listOutcomeLabels(c.var.db) }, 200))
+  .get('/outcome-labels', async (c) => c.json({ labels: await listOutcomeLabels(c.var.db) }, 200))
   .patch(
     '/outcome-labels/:code',
     requireStaff('admin'),

@@ -117,7 +117,7 @@ describe('the disclosure register', () => {
 
   it('gives the decided request its answer document as DOCX: outcome wording, articles, remedy, filled from the record', async () => {
     const at = { now: T0 }
-    const d = desk(at)
+    const d = await desk(at)
     const s = await signIn(d)
     const { request: r } = (await (
       await call(d, s, 'POST', '/disclosure/requests', request({ receivedOn: '2024-09-26' }))

@@ -16,7 +16,7 @@ export async function claimIdempotencyKey(
     .insert(idempotencyKeys)
     .values({ scope, key, fingerprint, status: 0, body: '', createdAt: now })
     .onConflictDoNothing()
-  return r.changes === 1
+  return changedRows(r) === 1
 }
 
 export async function findIdempotencyKey(db: Db, scope: string, key: string) {

@@ -91,7 +91,7 @@ function progressWriter(db: Db, batchId: number) {
     if (p.phase === last.phase && at - last.at < PROGRESS_MS && p.done !== p.total) return
     last = { phase: p.phase, at }
     const row = { phase: p.phase, rowsDone: p.done, rowsTotal: p.total }
-    writes = writes.then(() => repo.updateImportBatch(db, batchId, row))
+    writes = writes.then(async () => await repo.updateImportBatch(db, batchId, row))
   }
   return { report, written: () => writes }
 }

@@ -36,7 +36,7 @@ describe('a service transaction that fails half-way', () => {
   it('ingest: the second item breaks a constraint after the first was written; none stays', async () => {
     const db = await desk()
     await expect(
-      ingestInquiries(db, [item('A1'), item('A2'), item('A3', 'no_such_channel')], ctx),
+      await ingestInquiries(db, [item('A1'), item('A2'), item('A3', 'no_such_channel')], ctx),
     ).rejects.toThrow()
     expect(await rows(db)).toEqual({ inquiries: 0, events: 0 })
     // the desk takes the next change as usual

@@ -101,15 +101,15 @@ export function act(
  * `canHappen(action)` allows it. @returns whether it ran (a refusal is no error: the message is
  * kept on the timeline all the same)
  */
-export function happen(
+export async function happen(
   tx: Db,
   id: number,
   action: LifecycleAction,
-  change: (row: Current) => void,
-): boolean {
-  const row = load(tx, id)
+  change: (row: Current) => Promise<void>,
+): Promise<boolean> {
+  const row = await load(tx, id)
   if (!canHappen(action, row).ok) return false
-  change(row)
+  await change(row)
   return true
 }
 
@@ -213,9 +213,9 @@ export function closeInquiry(ctx: Ctx, id: number, version: number) {
  * unassigned queue; a merged duplicate back to `merged`, answered with its main inquiry's next reply.
  */
 export function reopenInquiry(ctx: Ctx, id: number, version: number) {
-  return act(ctx, id, { action: 'reopen', version }, (row, db) => {
-    write(db, row, { status: reopenedStatus(row), closedAt: null, updatedAt: ctx.now })
-    repo.insertEvent(db, {
+  return act(ctx, id, { action: 'reopen', version }, async (row, db) => {
+    await write(db, row, { status: reopenedStatus(row), closedAt: null, updatedAt: ctx.now })
+    await repo.insertEvent(db, {
       inquiryId: id,
       actorId: ctx.user.id,
       type: 'reopened',

@@ -43,12 +43,16 @@ export async function requireReplyWithoutSignOff(db: Db, row: Current) {
 }
 
 /** Releases `text` on `row` and its answerable duplicates. @returns the main reply's id */
-export function releaseReply(db: Db, row: Current, text: ReleasedText): number {
-  const replyId = answer(db, row, text, {})
+export async function releaseReply(db: Db, row: Current, text: ReleasedText): Promise<number> {
+  const replyId = await answer(db, row, text, {})
   // a duplicate takes the reply while merged, and again when answered before (a later reply)
-  for (const dup of workflowRepo.listDuplicateIds(db, row.id, duplicateAnswerStatuses(row.kind))) {
-    const dupRow = repo.findInquiry(db, dup.id)
-    if (dupRow) answer(db, dupRow, text, { viaInquiryId: row.id })
+  for (const dup of await workflowRepo.listDuplicateIds(
+    db,
+    row.id,
+    duplicateAnswerStatuses(row.kind),
+  )) {
+    const dupRow = await repo.findInquiry(db, dup.id)
+    if (dupRow) await answer(db, dupRow, text, { viaInquiryId: row.id })
   }
   return replyId
 }

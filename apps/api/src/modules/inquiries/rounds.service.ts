@@ -20,12 +20,16 @@ type Cause = { messageId: number; upstreamId: string; now: number }
  * `{ from, round, dueAt, messageId }`). @returns the new round, or null when the lifecycle does not
  * allow it (pending, returned, a merged duplicate, a kind without re-handling)
  */
-export function reopenOnMessage(tx: Db, id: number, cause: Cause): number | null {
+export async function reopenOnMessage(tx: Db, id: number, cause: Cause): Promise<number | null> {
   let round: number | null = null
-  happen(tx, id, 'reopen_on_message', (row) => {
+  await happen(tx, id, 'reopen_on_message', async (row) => {
     round = row.round + 1
-    const { dueAt } = deadlineOf(tx, { ...row, roundStartedAt: cause.now }, loadCalendar(tx))
-    write(tx, row, {
+    const { dueAt } = await deadlineOf(
+      tx,
+      { ...row, roundStartedAt: cause.now },
+      await loadCalendar(tx),
+    )
+    await write(tx, row, {
       status: reopenedStatus(row),
       closedAt: null,
       round,
@@ -34,7 +38,7 @@ export function reopenOnMessage(tx: Db, id: number, cause: Cause): number | null
       dueAt,
       updatedAt: cause.now,
     })
-    repo.insertEvent(tx, {
+    await repo.insertEvent(tx, {
       inquiryId: id,
       actorId: null,
       type: 'reopened',
@@ -55,10 +59,10 @@ export function reopenOnMessage(tx: Db, id: number, cause: Cause): number | null
  * Marks pending inquiry `id` as urged (催办) at `cause.now` (event `urged`). @returns false when
  * the lifecycle does not allow it (answered already, a kind without 催办)
  */
-export function markUrged(tx: Db, id: number, cause: Cause): boolean {
-  return happen(tx, id, 'urge', (row) => {
-    write(tx, row, { urgedAt: cause.now, updatedAt: cause.now })
-    repo.insertEvent(tx, {
+export async function markUrged(tx: Db, id: number, cause: Cause): Promise<boolean> {
+  return await happen(tx, id, 'urge', async (row) => {
+    await write(tx, row, { urgedAt: cause.now, updatedAt: cause.now })
+    await repo.insertEvent(tx, {
       inquiryId: id,
       actorId: null,
       type: 'urged',

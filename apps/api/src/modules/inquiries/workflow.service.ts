@@ -136,7 +136,11 @@ export function mergeAsDuplicate(ctx: Ctx, id: number, input: { version: number;
       })
     }
     // canDo allowed `merge`, so the kind has a merged status
-    write(db, row, { duplicateOfId: main.id, status: mergedStatus(row.kind), updatedAt: ctx.now })
+    await write(db, row, {
+      duplicateOfId: main.id,
+      status: mergedStatus(row.kind),
+      updatedAt: ctx.now,
+    })
     const data = { mainId: main.id, mainChannel: main.channelCode, mainExternalId: main.externalId }
     await repo.insertEvent(db, {
       inquiryId: id,
@@ -153,13 +157,13 @@ export function mergeAsDuplicate(ctx: Ctx, id: number, input: { version: number;
       createdAt: ctx.now,
     })
     const latest = isAnswered(main.kind, main.status)
-      ? workflowRepo.findLatestDeskReply(db, main.id)
+      ? await workflowRepo.findLatestDeskReply(db, main.id)
       : undefined
     if (latest) {
       const body = unfillRecordValues(latest.body, templateValuesOf(main))
-      answer(
+      await answer(
         db,
-        load(db, id),
+        await load(db, id),
         { body, authorId: ctx.user.id, approvedBy: latest.approvedBy, now: ctx.now },
         { viaInquiryId: main.id },
       )

@@ -476,7 +476,7 @@ describe('a duplicate merged into an answered inquiry', () => {
   it("gets the reply refilled from its own record: the second citizen's name, never the first's", async () => {
     const { d } = await desk()
     const s = await member(d, 'responder', 'alice', null)
-    const [main, dup] = addInquiries(d.db, [
+    const [main, dup] = await addInquiries(d.db, [
       { citizenName: '贺林', externalId: 'GD-7' },
       { channelCode: 'mayor_mailbox', citizenName: '王芳', externalId: 'MX-9' },
     ])
@@ -498,7 +498,7 @@ describe('a duplicate merged into an answered inquiry', () => {
   it('is refused (422 naming the placeholder, nothing written) when its record lacks a value the reply needs', async () => {
     const { d } = await desk()
     const s = await member(d, 'responder', 'alice', null)
-    const [main, dup] = addInquiries(d.db, [{ citizenName: '贺林' }, {}])
+    const [main, dup] = await addInquiries(d.db, [{ citizenName: '贺林' }, {}])
     await call(d, s, 'POST', `/inquiries/${main!.id}/replies`, {
       version: 1,
       body: '{市民姓名}您好：已办理。',
@@ -521,7 +521,7 @@ describe('a duplicate merged into an answered inquiry', () => {
   it('goes back to merged, not to the pending queue, when reopened', async () => {
     const { d } = await desk()
     const s = await member(d, 'responder', 'alice', null)
-    const [main, dup] = addInquiries(d.db, [{}, {}])
+    const [main, dup] = await addInquiries(d.db, [{}, {}])
     await call(d, s, 'POST', `/inquiries/${dup!.id}/merge`, { version: 1, mainId: main!.id })
     await call(d, s, 'POST', `/inquiries/${main!.id}/replies`, { version: 1, body: '已办理。' })
     const replied = await detail(d, s, dup!.id)

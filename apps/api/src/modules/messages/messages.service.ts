@@ -98,10 +98,10 @@ export async function receiveMessage(
     })
     const cause = { messageId: id, upstreamId: input.messageId, now: ctx.now }
     const round =
-      input.kind === 'citizen' && getChannelSettings(db, target.channelCode).reopenOnMessage
-        ? reopenOnMessage(db, inquiry.id, cause)
+      input.kind === 'citizen' && (await getChannelSettings(db, target.channelCode)).reopenOnMessage
+        ? await reopenOnMessage(db, inquiry.id, cause)
         : null
-    const urged = input.kind === 'platform' && markUrged(db, inquiry.id, cause)
+    const urged = input.kind === 'platform' && (await markUrged(db, inquiry.id, cause))
     return {
       result: {
         messageId: input.messageId,

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { tinyPdf } from '../../test/files.ts'
-import { call, setupDesk, signIn, T0 } from '../../test/setup.ts'
+import { call, setupDesk, signIn, T0, type Desk } from '../../test/setup.ts'
 
-type Desk = ReturnType<typeof setupDesk>
 type View = {
   inquiry: {
     status: string
@@ -90,7 +89,7 @@ describe('POST /channels/:code/inquiries/:externalId/messages', () => {
 describe('a later message and the handling rounds', () => {
   async function answered() {
     let now = T0
-    const desk = setupDesk(() => now)
+    const desk = await setupDesk(() => now)
     const { admin, post, id } = await bridge(desk)
     // the session times out when idle: sign in again after each jump of the clock
     const me = { admin }
@@ -170,7 +169,7 @@ describe('a later message and the handling rounds', () => {
   })
 
   it("marks a pending inquiry urged on the platform's 催办 until the next reply", async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const { admin, post, id } = await bridge(desk)
     const urge = { ...message, messageId: 'U-1', kind: 'platform', body: '请尽快办理。' }
     expect(await (await post('/inquiries/GD-7/messages', urge)).json()).toMatchObject({

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { addInquiries, call, setupDesk, signIn, T0, type Session } from '../../test/setup.ts'
+import {
+  addInquiries,
+  call,
+  setupDesk,
+  signIn,
+  T0,
+  type Session,
+  type Desk,
+} from '../../test/setup.ts'
 import { updateUser } from '../users/users.service.ts'
 
 type Item = {
@@ -11,7 +19,6 @@ type Item = {
   isRead: boolean
 }
 type List = { items: Item[]; unread: number }
-type Desk = ReturnType<typeof setupDesk>
 
 const DAY = 86_400_000
 
@@ -22,7 +29,7 @@ const list = (d: Desk, s: Session) => json<List>(call(d, s, 'GET', '/notificatio
 
 async function bureau() {
   let now = T0
-  const d = setupDesk(() => now)
+  const d = await setupDesk(() => now)
   const admin = await signIn(d, 'admin')
   const planning = (
     await json<{ department: { id: number } }>(
@@ -31,7 +38,7 @@ async function bureau() {
   ).department.id
   const member = async (role: 'responder' | 'manager', name: string, dept: number | null) => {
     const s = await signIn(d, role, name)
-    updateUser(d.db, s.userId, { department: dept })
+    await updateUser(d.db, s.userId, { department: dept })
     return s
   }
   return {
@@ -51,13 +58,15 @@ describe('notifications', () => {
   it('lists what concerns the user (assigned, transferred to their department, a draft sent back, a citizen message, overdue), not their own doings nor others’', async () => {
     const { d, admin, planning, alice, bob, boss, later } = await bureau()
     await call(d, admin, 'PATCH', '/channel-settings/minxin', { requiresSignOff: true })
-    const [assigned, transferred, drafted, messaged, overdue] = addInquiries(d.db, [
-      { subject: '派给alice' },
-      { subject: '转到规划处' },
-      { subject: '需审核', channelCode: 'minxin' },
-      { subject: '市民追问', externalId: 'GD-9' },
-      { subject: '早已逾期', receivedAt: T0 - 60 * DAY },
-    ]).map((r) => r.id)
+    const [assigned, transferred, drafted, messaged, overdue] = (
+      await addInquiries(d.db, [
+        { subject: '派给alice' },
+        { subject: '转到规划处' },
+        { subject: '需审核', channelCode: 'minxin' },
+        { subject: '市民追问', externalId: 'GD-9' },
+        { subject: '早已逾期', receivedAt: T0 - 60 * DAY },
+      ])
+    ).map((r) => r.id)
 
     later()
     await call(d, boss, 'POST', `/inquiries/${assigned}/assign`, {
@@ -115,10 +124,12 @@ describe('notifications', () => {
 
   it('marks one read, then all; a due notice comes back unread the next day', async () => {
     const { d, alice, boss, setNow } = await bureau()
-    const [a, late] = addInquiries(d.db, [
-      { subject: '派给alice' },
-      { subject: '早已逾期', receivedAt: T0 - 60 * DAY },
-    ]).map((r) => r.id)
+    const [a, late] = (
+      await addInquiries(d.db, [
+        { subject: '派给alice' },
+        { subject: '早已逾期', receivedAt: T0 - 60 * DAY },
+      ])
+    ).map((r) => r.id)
     await call(d, boss, 'POST', `/inquiries/${a}/assign`, { version: 1, assigneeId: alice.userId })
     await call(d, alice, 'POST', `/inquiries/${late}/claim`, { version: 1 })
     const before = await list(d, alice)

@@ -139,7 +139,7 @@ export function rateAnswer(ctx: Ctx, id: number, input: Versioned<typeof proposa
     await repo.updateProposal(tx, id, { rating: input.rating, ratedAt: ctx.now })
     const rehandle = input.rating === 'unsatisfied'
     const status = rehandle ? reopenedStatus(row) : 'closed'
-    write(tx, row, {
+    await write(tx, row, {
       status,
       satisfaction: input.rating,
       closedAt: rehandle ? null : ctx.now,

@@ -140,13 +140,12 @@ export async function countOverdue(db: Db, overdue: SQL | undefined) {
 }
 
 /** Inquiries matching `where` (the queue's predicate), per channel: for the few rows no summary keeps. */
-export function countPerChannel(db: Db, where: SQL | undefined) {
-  return db
+export async function countPerChannel(db: Db, where: SQL | undefined) {
+  return await db
     .select({ channelCode: inquiries.channelCode, n: sql<number>`count(*)`.mapWith(Number) })
     .from(inquiries)
     .where(where)
     .groupBy(inquiries.channelCode)
-    .all()
 }
 
 /** Display names of the users `ids` (absent ids are left out). */

@@ -275,8 +275,8 @@ export async function getDashboard(
   for (const r of overdue) entry(perChannel, r.channelCode, zeroTally).overdue += r.n
   for (const r of countPerChannel(db, queuePredicate(db, f.reopened, viewer)))
     entry(perChannel, r.channelCode, zeroTally).reopened += r.n
-  const median = replyMedians(db, fromDay, toDay, q.from, cal)
-  const channels = listChannels(db)
+  const median = await replyMedians(db, fromDay, toDay, q.from, cal)
+  const channels = (await listChannels(db))
     .filter((c) => c.isActive || perChannel.has(c.code))
     .map((c) => ({
       code: c.code,

@@ -32,7 +32,7 @@ const WIDTHS: Partial<Record<(typeof EXPORT_COLUMNS)[number], number>> = {
 }
 
 /** The CSV bytes as a web stream: BOM + header, then one chunk per page (lib/csv-stream.ts). */
-export const csvStream = (pages: Iterable<ExportValue[][]>) => csvOf(HEADER, pages)
+export const csvStream = (pages: AsyncIterable<ExportValue[][]>) => csvOf(HEADER, pages)
 
 /** The XLSX bytes as a web stream, written by exceljs' streaming writer as pages come. */
 export function xlsxStream(pages: AsyncIterable<ExportValue[][]>): ReadableStream<Uint8Array> {

@@ -94,15 +94,17 @@ export function exportPageReader(db: Db, viewer: Viewer, filter: InquiryFilter) 
  * The display names of the files of each inquiry in `inquiryIds` (one page of the export), in the
  * order they were added: one read per page, not one per row.
  */
-export function attachmentNamesOf(db: Db, inquiryIds: readonly number[]): Map<number, string[]> {
+export async function attachmentNamesOf(
+  db: Db,
+  inquiryIds: readonly number[],
+): Promise<Map<number, string[]>> {
   const names = new Map<number, string[]>()
   if (inquiryIds.length === 0) return names
-  const rows = db
+  const rows = await db
     .select({ inquiryId: attachments.inquiryId, name: attachments.name })
     .from(attachments)
     .where(inArray(attachments.inquiryId, [...inquiryIds]))
     .orderBy(asc(attachments.id))
-    .all()
   for (const r of rows) {
     if (r.inquiryId === null) continue
     const list = names.get(r.inquiryId)

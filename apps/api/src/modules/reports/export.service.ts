@@ -110,7 +110,7 @@ export async function* exportPages(db: Db, o: ExportOptions): AsyncGenerator<Exp
         o.now,
         o.format,
       )
-    const files = attachmentNamesOf(
+    const files = await attachmentNamesOf(
       db,
       rows.map((r) => r.id),
     )

@@ -25,24 +25,23 @@ async function exportDesk() {
     { channelCode: 'minxin', externalId: 'M-2', body: LONG, receivedAt: T0 + 1000 },
     { channelCode: 'hotline_12345', externalId: 'H-1', citizenName: '李四', receivedAt: T0 - 1000 },
   ])
-  const m1 = desk.db.select().from(inquiries).where(eq(inquiries.externalId, 'M-1')).get()!
+  const m1 = (
+    await desk.db.select().from(inquiries).where(eq(inquiries.externalId, 'M-1')).limit(1)
+  )[0]!
   for (const [name, type] of [
     ['现场照片.jpg', 'image/jpeg'],
     ['来信扫描件.pdf', 'application/pdf'],
   ] as const)
-    desk.db
-      .insert(attachments)
-      .values({
-        inquiryId: m1.id,
-        source: 'citizen',
-        name,
-        type,
-        size: 10,
-        sha256: name,
-        uploader: 'public',
-        createdAt: T0,
-      })
-      .run()
+    await desk.db.insert(attachments).values({
+      inquiryId: m1.id,
+      source: 'citizen',
+      name,
+      type,
+      size: 10,
+      sha256: name,
+      uploader: 'public',
+      createdAt: T0,
+    })
   return { desk, manager }
 }
 

@@ -36,8 +36,8 @@ export async function countTally(
     ]),
   )
   return {
-    byChannel: countGroupsWhere(db, 'channel', received, { received, replied, merged }),
-    byMonth: countGroupsWhere(db, 'channel', received, monthPreds),
-    byCategory: countGroupsWhere(db, 'category', received, { received, replied, merged }),
+    byChannel: await countGroupsWhere(db, 'channel', received, { received, replied, merged }),
+    byMonth: await countGroupsWhere(db, 'channel', received, monthPreds),
+    byCategory: await countGroupsWhere(db, 'category', received, { received, replied, merged }),
   }
 }

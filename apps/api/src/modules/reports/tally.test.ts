@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { inquiries } from '../../db/schema.ts'
-import { call, setupDesk, signIn } from '../../test/setup.ts'
+import { call, setupDesk, signIn, type Desk } from '../../test/setup.ts'
 import { createChannel } from '../channels/channels.service.ts'
 import { ingestInquiries } from '../inquiries/ingest.service.ts'
 
@@ -91,13 +91,13 @@ describe('GET /reports/tally', () => {
   })
 
   it('counts a merged duplicate once in its own channel and not as pending (its main is)', async () => {
-    const desk = desk2017()
+    const desk = await desk2017()
     const s = await signIn(desk, 'manager')
-    const idOf = (channel: string) =>
-      desk.db.select().from(inquiries).where(eq(inquiries.channelCode, channel)).all()[0]!.id
-    const res = await call(desk, s, 'POST', `/inquiries/${idOf('minxin')}/merge`, {
+    const idOf = async (channel: string) =>
+      (await desk.db.select().from(inquiries).where(eq(inquiries.channelCode, channel)))[0]!.id
+    const res = await call(desk, s, 'POST', `/inquiries/${await idOf('minxin')}/merge`, {
       version: 1,
-      mainId: idOf('director_mailbox'),
+      mainId: await idOf('director_mailbox'),
     })
     expect(res.status).toBe(200)
     const t = (await (await call(desk, s, 'GET', '/reports/tally?year=2017')).json()) as Tally

@@ -5,13 +5,13 @@ import { T0, call, signIn, type Session } from '../../test/setup.ts'
 import { createUser } from './users.service.ts'
 
 /** A desk whose clock the test moves. */
-function desk() {
-  const db = createTestDb()
+async function desk() {
+  const db = await createTestDb()
   let now = T0
   const app = createApp({ db, now: () => now })
   return { db, app, advance: (ms: number) => (now += ms) }
 }
-type Desk = ReturnType<typeof desk>
+type Desk = Awaited<ReturnType<typeof desk>>
 
 async function login(d: Desk, username: string, password: string) {
   const res = await d.app.request('/auth/login', {
@@ -33,7 +33,7 @@ const reasonOf = async (res: Response) =>
 
 describe('accounts under the separation of duties (三员分立)', () => {
   it('lets the admin keep chain identities and the security admin grant roles; each is refused the other duty', async () => {
-    const d = desk()
+    const d = await desk()
     const admin = await signIn(d, 'admin')
     const security = await signIn(d, 'security_admin')
     const auditor = await signIn(d, 'auditor')
@@ -67,7 +67,7 @@ describe('accounts under the separation of duties (三员分立)', () => {
   })
 
   it('resets a password to a temporary one shown once; its sign-in can only change it, then works', async () => {
-    const d = desk()
+    const d = await desk()
     const security = await signIn(d, 'security_admin')
     const old = await signIn(d, 'responder', 'li')
     const reset = await call(d, security, 'POST', `/users/${old.userId}/password-reset`)
@@ -110,7 +110,7 @@ describe('accounts under the separation of duties (三员分立)', () => {
   })
 
   it('sends a user with an expired password to the change, and the change ends their other sessions', async () => {
-    const d = desk()
+    const d = await desk()
     await createUser(
       d.db,
       { username: 'zhou', displayName: '周', role: 'manager', password: 'First-pass-1' },

@@ -70,7 +70,7 @@ export async function createUser(
   actor?: AccountActor,
 ) {
   assertDuty(actor, 'create', { role: input.role })
-  if (repo.findUserByUsername(db, input.username)) {
+  if (await repo.findUserByUsername(db, input.username)) {
     throw new AppError('CONFLICT', `Username ${input.username} is taken`)
   }
   assertPolicy(input.password, policy, input.username)
@@ -108,7 +108,7 @@ export async function setPassword(
   const user = await repo.findUser(db, id)
   if (!user) throw new AppError('NOT_FOUND', `User ${id} does not exist`)
   await storePassword(db, user, password, now, policy, mustChange)
-  repo.deleteSessionsOfUser(db, id)
+  await repo.deleteSessionsOfUser(db, id)
 }
 
 async function storePassword(
@@ -120,7 +120,7 @@ async function storePassword(
   mustChange: boolean,
 ) {
   assertPolicy(password, policy, user.username)
-  for (const old of repo.listPasswordHistory(db, user.id, policy.historyCount)) {
+  for (const old of await repo.listPasswordHistory(db, user.id, policy.historyCount)) {
     if (await verifyPassword(password, old)) {
       throw new AppError(
         'VALIDATION',
@@ -132,7 +132,7 @@ async function storePassword(
   const passwordHash = await hashPassword(password)
   await withTransaction(db, async (tx) => {
     await repo.updatePassword(tx, user.id, passwordHash, now, mustChange)
-    repo.insertPasswordHistory(tx, { userId: user.id, passwordHash, changedAt: now })
+    await repo.insertPasswordHistory(tx, { userId: user.id, passwordHash, changedAt: now })
   })
 }
 
@@ -149,7 +149,7 @@ export async function resetPassword(
   policy: PasswordPolicy,
   actor: AccountActor,
 ): Promise<string> {
-  const user = repo.findUser(db, id)
+  const user = await repo.findUser(db, id)
   if (!user) throw new AppError('NOT_FOUND', `User ${id} does not exist`)
   assertDuty(actor, 'resetPassword', user)
   const password = temporaryPassword()
@@ -170,7 +170,7 @@ export async function changeOwnPassword(
   policy: PasswordPolicy,
   sessionTokenHash: string,
 ) {
-  const user = repo.findUser(db, userId)
+  const user = await repo.findUser(db, userId)
   const stored = await repo.findPasswordHash(db, userId)
   if (!user || stored === undefined)
     throw new AppError('NOT_FOUND', `User ${userId} does not exist`)
@@ -197,7 +197,7 @@ export async function updateUser(
   if (patch.department != null) await getActiveDepartment(db, patch.department)
   const { department, ...rest } = patch
   return withTransaction(db, async (t) => {
-    const before = repo.findUser(t, id)
+    const before = await repo.findUser(t, id)
     if (!before) throw new AppError('NOT_FOUND', `User ${id} does not exist`)
     if (department !== undefined) assertDuty(actor, 'setDepartment', before)
     if (patch.isActive !== undefined) assertDuty(actor, 'setActive', before)
