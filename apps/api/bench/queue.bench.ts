@@ -102,7 +102,7 @@ export function benchCounts(db: Db, viewer: Viewer, now: number): Measured[] {
 export const SEARCH_TERMS = ['渗', '渗水', '私搭乱建', '造成楼顶渗水'] as const
 
 /** Text search: the first page of the whole queue newest first with `q`, and its counts. */
-export function benchSearch(db: Db, viewer: Viewer, now: number): Measured[] {
+export async function benchSearch(db: Db, viewer: Viewer, now: number): Promise<Measured[]> {
   const out: Measured[] = []
   for (const q of SEARCH_TERMS) {
     const query: QueueQuery = { status: 'all', sort: 'received_desc', limit: 50, q }
@@ -112,8 +112,8 @@ export function benchSearch(db: Db, viewer: Viewer, now: number): Measured[] {
     })
     out.push({
       name: `search counts q=${q} (status=all)`,
-      p: timeRuns(() => getQueueCounts(db, { status: 'all', q }, viewer, now), 5, 1),
-      note: `${getQueueCounts(db, { status: 'all', q }, viewer, now).total} matches`,
+      p: timeRuns(async () => await getQueueCounts(db, { status: 'all', q }, viewer, now), 5, 1),
+      note: `${(await getQueueCounts(db, { status: 'all', q }, viewer, now)).total} matches`,
     })
   }
   return out

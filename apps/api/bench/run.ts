@@ -116,7 +116,7 @@ async function main(): Promise<Row[]> {
     log('queue pages timed')
     for (const m of benchCounts(db, manager, NOW)) rows.push(timedRow(m, 20))
     log('counts timed')
-    for (const m of benchSearch(db, manager, NOW)) rows.push(timedRow(m, 100))
+    for (const m of await benchSearch(db, manager, NOW)) rows.push(timedRow(m, 100))
     log('search timed')
     rows.push(timedRow(await benchHttpQueuePage(db, 'bench-m', 'bench-password', NOW)))
     log('HTTP timed')

@@ -184,7 +184,7 @@ describe('the merged-duplicates data migration', () => {
     db.$client.exec(readFileSync(join(MIGRATIONS_DIR, file), 'utf8'))
     const status = async (id: number) =>
       (await db.select().from(inquiries).where(eq(inquiries.id, id)).limit(1))[0]!.status
-    expect([main, open, answered, other].map((r) => status(r!.id))).toEqual([
+    expect(await Promise.all([main, open, answered, other].map((r) => status(r!.id)))).toEqual([
       'new',
       'merged',
       'replied',

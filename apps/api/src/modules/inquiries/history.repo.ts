@@ -5,6 +5,7 @@
  * write (history-rows.test.ts compares them), search tokens and phone HMAC included.
  */
 import type { Db } from '../../db/client.ts'
+import { withTransaction } from '../../db/transaction.ts'
 import { phoneHmac } from '../../db/phone-key.ts'
 import { indexInquiryText } from '../../db/search-index.ts'
 import type { HistoryRows } from './history-rows.ts'

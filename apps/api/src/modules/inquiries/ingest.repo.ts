@@ -5,6 +5,7 @@
  */
 import { and, eq, sql, type Placeholder } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
+import { returnedRow } from '../../db/rows.ts'
 import { phoneHmac } from '../../db/phone-key.ts'
 import { indexInquiryText } from '../../db/search-index.ts'
 import { inquiries, inquiryEvents, replies } from '../../db/schema.ts'
@@ -56,10 +57,10 @@ export function prepareIngestWriter(db: Db) {
   let insertInquiry: { keys: string; run: (row: InquiryInsert) => Promise<number> } | undefined
 
   return {
-    findInquiryId: (channelCode: string, externalId: string): number | undefined =>
-      findId.get({ channelCode, externalId })?.id,
+    findInquiryId: async (channelCode: string, externalId: string): Promise<number | undefined> =>
+      (await findId.execute({ channelCode, externalId }))[0]?.id,
     /** Inserts the inquiry with its phone's HMAC, and indexes its text for search. */
-    insertInquiry(message: InquiryInsert): number {
+    async insertInquiry(message: InquiryInsert): Promise<number> {
       const row = { citizenPhoneHmac: phoneHmac(db, message.citizenPhone), ...message }
       const keys = Object.keys(row).sort().join(',')
       if (insertInquiry?.keys !== keys) {
@@ -70,7 +71,7 @@ export function prepareIngestWriter(db: Db) {
           .prepare()
         insertInquiry = { keys, run: async (r) => returnedRow(await stmt.execute(r)).id }
       }
-      const id = insertInquiry.run(row)
+      const id = await insertInquiry.run(row)
       indexInquiryText(db, id, row.subject, row.body)
       return id
     },

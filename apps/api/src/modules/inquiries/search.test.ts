@@ -6,7 +6,7 @@
  */
 import { DEFAULT_CHANNELS, naiveSearchMatch, type QueueQuery } from '@desk/domain'
 import { describe, expect, it } from 'vitest'
-import { addInquiries, setupDesk, T0 } from '../../test/setup.ts'
+import { addInquiries, setupDesk, T0, type Desk } from '../../test/setup.ts'
 import { createRandom, type Random } from '../seed/random.ts'
 import { getQueueCounts, getQueuePage } from './queue.service.ts'
 
@@ -34,8 +34,8 @@ function cut(rnd: Random, t: string, n: number): string {
   return chars.slice(from, from + n).join('')
 }
 
-function seedDesk(rnd: Random, count: number) {
-  const desk = setupDesk()
+async function seedDesk(rnd: Random, count: number) {
+  const desk = await setupDesk()
   const rows = Array.from({ length: count }, (_, i) => ({
     channelCode: DEFAULT_CHANNELS[i % DEFAULT_CHANNELS.length]!.code,
     externalId: `S${i}`,
@@ -43,17 +43,17 @@ function seedDesk(rnd: Random, count: number) {
     body: text(rnd, rnd.int(0, 40)),
     receivedAt: T0 - i * 60_000,
   }))
-  addInquiries(desk.db, rows)
+  await addInquiries(desk.db, rows)
   return { desk, rows }
 }
 
 /** Every page of the whole queue with `q`, as subject+body pairs' external ids. */
-function searchAll(desk: ReturnType<typeof setupDesk>, q: string): Set<string> {
+async function searchAll(desk: Desk, q: string): Promise<Set<string>> {
   const found = new Set<string>()
   let cursor: string | undefined
   do {
     const query: QueueQuery = { status: 'all', sort: 'received_desc', limit: 100, q, cursor }
-    const page = getQueuePage(desk.db, query, manager, T0)
+    const page = await getQueuePage(desk.db, query, manager, T0)
     for (const item of page.items) found.add(item.externalId)
     cursor = page.nextCursor ?? undefined
   } while (cursor)
@@ -61,9 +61,9 @@ function searchAll(desk: ReturnType<typeof setupDesk>, q: string): Set<string> {
 }
 
 describe('text search', () => {
-  it('finds exactly what a plain scan finds, for 1-, 2-, 3- and 6-character terms and mixed Latin, Han and digits', () => {
+  it('finds exactly what a plain scan finds, for 1-, 2-, 3- and 6-character terms and mixed Latin, Han and digits', async () => {
     const rnd = createRandom(20261206)
-    const { desk, rows } = seedDesk(rnd, 400)
+    const { desk, rows } = await seedDesk(rnd, 400)
     const hanOnly = (t: string) => t.replace(/[^\p{Script=Han}]/gu, '')
     const terms = new Set<string>([
       '渗水',
@@ -91,13 +91,13 @@ describe('text search', () => {
           .map((r) => r.externalId),
       )
       if (expected.size > 0) withHits++
-      expect({ q, found: [...searchAll(desk, q)].sort() }).toEqual({
+      expect({ q, found: [...(await searchAll(desk, q))].sort() }).toEqual({
         q,
         found: [...expected].sort(),
       })
       expect({
         q,
-        total: getQueueCounts(desk.db, { status: 'all', q }, manager, T0).total,
+        total: (await getQueueCounts(desk.db, { status: 'all', q }, manager, T0)).total,
       }).toEqual({ q, total: expected.size })
     }
     // the comparison means something only if most terms find rows and some find none
@@ -105,13 +105,13 @@ describe('text search', () => {
     expect(withHits).toBeLessThan(terms.size)
   })
 
-  it('needs every word of the search box', () => {
-    const { desk } = seedDesk(createRandom(7), 0)
-    addInquiries(desk.db, [
+  it('needs every word of the search box', async () => {
+    const { desk } = await seedDesk(createRandom(7), 0)
+    await addInquiries(desk.db, [
       { externalId: 'A', subject: '路灯不亮', body: '小区路灯坏了三天' },
       { externalId: 'B', subject: '路灯', body: '噪音扰民' },
     ])
-    expect([...searchAll(desk, '路灯 三天')]).toEqual(['A'])
-    expect([...searchAll(desk, '路灯  。 ')].sort()).toEqual(['A', 'B'])
+    expect([...(await searchAll(desk, '路灯 三天'))]).toEqual(['A'])
+    expect([...(await searchAll(desk, '路灯  。 '))].sort()).toEqual(['A', 'B'])
   })
 })

@@ -81,10 +81,10 @@ export function recategoriseInquiry(
   id: number,
   input: { version: number; category: string | null },
 ) {
-  return act(ctx, id, { action: 'recategorise', version: input.version }, (row, db) => {
+  return act(ctx, id, { action: 'recategorise', version: input.version }, async (row, db) => {
     if (row.category === input.category) return
-    write(db, row, { category: input.category, updatedAt: ctx.now })
-    repo.insertEvent(db, {
+    await write(db, row, { category: input.category, updatedAt: ctx.now })
+    await repo.insertEvent(db, {
       inquiryId: id,
       actorId: ctx.user.id,
       type: 'recategorised',

@@ -411,7 +411,7 @@ describe('recategorise (改分类)', () => {
     const { d, planning } = await desk()
     const a = await member(d, 'responder', 'alice', planning)
     const b = await member(d, 'responder', 'bob', planning)
-    const [r] = addInquiries(d.db, [{ category: '咨询' }])
+    const [r] = await addInquiries(d.db, [{ category: '咨询' }])
     const id = r!.id
     await call(d, a, 'POST', `/inquiries/${id}/claim`, { version: 1 })
     const byOther = await call(d, b, 'POST', `/inquiries/${id}/recategorise`, {
@@ -448,7 +448,7 @@ describe('recategorise (改分类)', () => {
   it('is refused after the reply (409 invalid_status), for a stale version, and for an empty category (422)', async () => {
     const { d } = await desk()
     const s = await member(d, 'responder', 'alice', null)
-    const [r] = addInquiries(d.db, [{}])
+    const [r] = await addInquiries(d.db, [{}])
     const id = r!.id
     const empty = await call(d, s, 'POST', `/inquiries/${id}/recategorise`, {
       version: 1,

@@ -106,7 +106,7 @@ describe('files on the public mailbox', () => {
   })
 
   it('lets the citizen add a message with a file on the tracking page, reopening the answered letter once', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const sent = await post(desk, '/public/mailbox', letter([]))
     const { trackingNumber } = (await sent.json()) as { trackingNumber: string }
     const staff = await signIn(desk, 'responder')

@@ -100,11 +100,10 @@ export async function listCitizenFiles(db: Db, inquiryId: number) {
 }
 
 /** The citizen's later messages on an inquiry, oldest first (the tracking page lists them). */
-export function listCitizenMessages(db: Db, inquiryId: number) {
-  return db
+export async function listCitizenMessages(db: Db, inquiryId: number) {
+  return await db
     .select({ body: inquiryMessages.body, sentAt: inquiryMessages.sentAt })
     .from(inquiryMessages)
     .where(and(eq(inquiryMessages.inquiryId, inquiryId), eq(inquiryMessages.kind, 'citizen')))
     .orderBy(asc(inquiryMessages.id))
-    .all()
 }

@@ -111,8 +111,8 @@ export async function submitToMailbox(ctx: FilesCtx, input: MailboxSubmission) {
 }
 
 /** The citizen's own inquiry; NOT_FOUND (one message) for an unknown number or another phone. */
-function findOwnInquiry(db: Db, input: MailboxTrackInput) {
-  const row = repo.findTrackedInquiry(db, MAILBOX_CHANNEL, input.trackingNumber)
+async function findOwnInquiry(db: Db, input: MailboxTrackInput) {
+  const row = await repo.findTrackedInquiry(db, MAILBOX_CHANNEL, input.trackingNumber)
   const phone = normaliseMainlandPhone(input.phone)
   if (!row || !phone || row.citizenPhone !== phone) {
     throw new AppError('NOT_FOUND', 'No message matches this tracking number and phone number')
@@ -121,19 +121,22 @@ function findOwnInquiry(db: Db, input: MailboxTrackInput) {
 }
 
 /** Status (and the reply, once there is one) for a tracking number and the phone it was filed with. */
-export function trackMailbox(db: Db, input: MailboxTrackInput, now: number) {
-  const row = findOwnInquiry(db, input)
-  const reply = hasPublishedReply(row.status) ? repo.findLatestDeskReply(db, row.id) : undefined
+export async function trackMailbox(db: Db, input: MailboxTrackInput, now: number) {
+  const row = await findOwnInquiry(db, input)
+  const reply = hasPublishedReply(row.status)
+    ? await repo.findLatestDeskReply(db, row.id)
+    : undefined
   return {
     trackingNumber: input.trackingNumber,
     subject: row.subject,
     status: CITIZEN_STATUS[row.status],
     receivedAt: formatInstant(row.receivedAt),
     reply: reply ? { body: reply.body, at: formatInstant(reply.createdAt) } : null,
-    files: citizenFileLinks(db, { ...row, externalId: input.trackingNumber }, now),
-    messages: repo
-      .listCitizenMessages(db, row.id)
-      .map((m) => ({ body: m.body, at: formatInstant(m.sentAt) })),
+    files: await citizenFileLinks(db, { ...row, externalId: input.trackingNumber }, now),
+    messages: (await repo.listCitizenMessages(db, row.id)).map((m) => ({
+      body: m.body,
+      at: formatInstant(m.sentAt),
+    })),
   }
 }
 
@@ -144,7 +147,7 @@ export function trackMailbox(db: Db, input: MailboxTrackInput, now: number) {
  * @throws AppError NOT_FOUND (number and phone do not match), VALIDATION (a refused file)
  */
 export async function addMailboxMessage(ctx: FilesCtx, input: MailboxMessageInput) {
-  findOwnInquiry(ctx.db, input)
+  await findOwnInquiry(ctx.db, input)
   const { result } = await receiveMessage(
     ctx,
     { channelCode: MAILBOX_CHANNEL, externalId: input.trackingNumber },

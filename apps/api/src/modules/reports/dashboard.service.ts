@@ -264,8 +264,11 @@ export async function getDashboard(
   const toDay = fromDay + days - 1
   const f = rangeFilters(q.from, q.to)
   // overdue as the queue resolves `due=overdue` when the link is followed: at `now`
-  const overdue = countOverdue(db, queuePredicate(db, withDueWindow(db, f.overdue, now), viewer))
-  const cells = countChannelDays(db, fromDay, toDay)
+  const overdue = await countOverdue(
+    db,
+    queuePredicate(db, await withDueWindow(db, f.overdue, now), viewer),
+  )
+  const cells = await countChannelDays(db, fromDay, toDay)
   const perChannel = new Map<string, Tally>()
   for (const c of cells) {
     const t = entry(perChannel, c.channelCode, zeroTally)
@@ -273,7 +276,7 @@ export async function getDashboard(
       if (!COUNTED_LIVE.includes(k)) t[k] += c[k as Exclude<Key, 'overdue' | 'reopened'>]
   }
   for (const r of overdue) entry(perChannel, r.channelCode, zeroTally).overdue += r.n
-  for (const r of countPerChannel(db, queuePredicate(db, f.reopened, viewer)))
+  for (const r of await countPerChannel(db, queuePredicate(db, f.reopened, viewer)))
     entry(perChannel, r.channelCode, zeroTally).reopened += r.n
   const median = await replyMedians(db, fromDay, toDay, q.from, cal)
   const channels = (await listChannels(db))
