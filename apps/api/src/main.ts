@@ -54,7 +54,7 @@ const boot = await bootstrapDesk(db, {
 })
 // import jobs a crash left running are failed and what they wrote is removed; only in the
 // process that runs the background work (another process's running jobs are not a crash's)
-if (config.DESK_BACKGROUND) recoverImportJobs(db, Date.now())
+if (config.DESK_BACKGROUND) await recoverImportJobs(db, Date.now())
 
 const publicLimits = {
   submitPerHour: config.DESK_MAILBOX_SUBMITS_PER_HOUR,

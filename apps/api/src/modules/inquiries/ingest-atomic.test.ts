@@ -33,19 +33,6 @@ const rows = async (db: Db) => ({
 })
 
 describe('a service transaction that fails half-way', () => {
-  it('ingest: the second item breaks a constraint after the first was written; none stays', async () => {
-    const db = await desk()
-    await expect(
-      await ingestInquiries(db, [item('A1'), item('A2'), item('A3', 'no_such_channel')], ctx),
-    ).rejects.toThrow()
-    expect(await rows(db)).toEqual({ inquiries: 0, events: 0 })
-    // the desk takes the next change as usual
-    expect(await ingestInquiries(db, [item('A1')], ctx)).toEqual([
-      { externalId: 'A1', id: expect.any(Number) as number, created: true },
-    ])
-    expect(await rows(db)).toEqual({ inquiries: 1, events: 1 })
-  })
-
   it('a service called inside a transaction joins it, and is undone with it', async () => {
     const db = await desk()
     await expect(
