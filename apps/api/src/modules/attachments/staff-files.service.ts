@@ -74,6 +74,6 @@ export async function replyWithFiles(
       data: { attachments: files, replyId },
       createdAt: ctx.now,
     })
-    addReplyFilesToDelivery(db, replyId, ctx.now)
+    await addReplyFilesToDelivery(db, replyId, ctx.now)
   })
 }

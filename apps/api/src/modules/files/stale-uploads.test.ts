@@ -13,7 +13,7 @@ const HOUR = 3_600_000
 
 describe('stale uploads', () => {
   it('removes uploads never bound after a day, and their bytes unless another file shares them', async () => {
-    const { db } = setupDesk()
+    const { db } = await setupDesk()
     const files = diskFileStore(mkdtempSync(join(tmpdir(), 'desk-sweep-')))
     const stage = async (bytes: Buffer, now: number) =>
       stageUpload(
@@ -39,13 +39,13 @@ describe('stale uploads', () => {
     const aloneHash = hashOf(alone.token)
     const sharedHash = hashOf(shared.token)
     const recentHash = hashOf(recent.token)
-    const [created] = addInquiries(db, [{}])
+    const [created] = await addInquiries(db, [{}])
     const bound = await stage(tinyPdf('shared'), T0)
     const prepared = await prepareAttachments({ db, files, now: T0 }, [{ token: bound.token }], {
       profile: 'public',
       uploader: 'public',
     })
-    bindAttachments(db, prepared, {
+    await bindAttachments(db, prepared, {
       inquiryId: created!.id,
       source: 'citizen',
       createdBy: null,

@@ -10,26 +10,28 @@ const minute = 60_000
 
 describe('phone search and caller history', () => {
   it('finds a caller by any spelling of the number, across channels, and lists only earlier inquiries', async () => {
-    const desk = setupDesk()
+    const desk = await setupDesk()
     const s = await signIn(desk, 'manager')
-    const ids = addInquiries(desk.db, [
-      { externalId: 'A', citizenPhone: '138 1234 5678', receivedAt: T0, subject: '路灯不亮' },
-      {
-        externalId: 'B',
-        channelCode: 'minxin',
-        citizenPhone: '+86-13812345678',
-        receivedAt: T0 + minute,
-        subject: '噪音扰民',
-      },
-      { externalId: 'C', citizenPhone: '13912345678', receivedAt: T0 + 2 * minute },
-      {
-        externalId: 'D',
-        channelCode: 'mayor_mailbox',
-        citizenPhone: '１３８１２３４５６７８',
-        receivedAt: T0 + 3 * minute,
-      },
-      { externalId: 'E', citizenPhone: '不详', receivedAt: T0 + 4 * minute },
-    ]).map((r) => r.id)
+    const ids = (
+      await addInquiries(desk.db, [
+        { externalId: 'A', citizenPhone: '138 1234 5678', receivedAt: T0, subject: '路灯不亮' },
+        {
+          externalId: 'B',
+          channelCode: 'minxin',
+          citizenPhone: '+86-13812345678',
+          receivedAt: T0 + minute,
+          subject: '噪音扰民',
+        },
+        { externalId: 'C', citizenPhone: '13912345678', receivedAt: T0 + 2 * minute },
+        {
+          externalId: 'D',
+          channelCode: 'mayor_mailbox',
+          citizenPhone: '１３８１２３４５６７８',
+          receivedAt: T0 + 3 * minute,
+        },
+        { externalId: 'E', citizenPhone: '不详', receivedAt: T0 + 4 * minute },
+      ])
+    ).map((r) => r.id)
 
     const search = async (q: string) => {
       const res = await call(desk, s, 'GET', `/inquiries?status=all&q=${encodeURIComponent(q)}`)

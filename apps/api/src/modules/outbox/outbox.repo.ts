@@ -2,6 +2,7 @@
 import type { OutboxStatus } from '@desk/domain'
 import { and, asc, desc, eq, lte } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
+import { returnedRow } from '../../db/rows.ts'
 import { attachments, inquiries, outboxMessages } from '../../db/schema.ts'
 
 export type OutboxRow = typeof outboxMessages.$inferSelect
@@ -58,47 +59,50 @@ export async function updateMessage(
 }
 
 /** The reply's message still waiting for its first attempt (null when none or already tried). */
-export function findUnsentForReply(db: Db, replyId: number) {
-  return db
-    .select()
-    .from(outboxMessages)
-    .where(
-      and(
-        eq(outboxMessages.replyId, replyId),
-        eq(outboxMessages.status, 'pending'),
-        eq(outboxMessages.attempts, 0),
-      ),
-    )
-    .get()
+export async function findUnsentForReply(db: Db, replyId: number) {
+  return (
+    await db
+      .select()
+      .from(outboxMessages)
+      .where(
+        and(
+          eq(outboxMessages.replyId, replyId),
+          eq(outboxMessages.status, 'pending'),
+          eq(outboxMessages.attempts, 0),
+        ),
+      )
+      .limit(1)
+  )[0]
 }
 
-export function updatePayload(db: Db, id: number, payload: string) {
-  db.update(outboxMessages).set({ payload }).where(eq(outboxMessages.id, id)).run()
+export async function updatePayload(db: Db, id: number, payload: string) {
+  await db.update(outboxMessages).set({ payload }).where(eq(outboxMessages.id, id))
 }
 
 /** The files bound to a reply, in the order added. */
-export function listReplyFiles(db: Db, replyId: number) {
-  return db
+export async function listReplyFiles(db: Db, replyId: number) {
+  return await db
     .select()
     .from(attachments)
     .where(eq(attachments.replyId, replyId))
     .orderBy(asc(attachments.id))
-    .all()
 }
 
 /** A reply's stored file with its inquiry's channel (for a signed link's check). */
-export function findReplyFile(db: Db, id: number) {
-  return db
-    .select({
-      name: attachments.name,
-      type: attachments.type,
-      size: attachments.size,
-      sha256: attachments.sha256,
-      replyId: attachments.replyId,
-      channelCode: inquiries.channelCode,
-    })
-    .from(attachments)
-    .innerJoin(inquiries, eq(inquiries.id, attachments.inquiryId))
-    .where(eq(attachments.id, id))
-    .get()
+export async function findReplyFile(db: Db, id: number) {
+  return (
+    await db
+      .select({
+        name: attachments.name,
+        type: attachments.type,
+        size: attachments.size,
+        sha256: attachments.sha256,
+        replyId: attachments.replyId,
+        channelCode: inquiries.channelCode,
+      })
+      .from(attachments)
+      .innerJoin(inquiries, eq(inquiries.id, attachments.inquiryId))
+      .where(eq(attachments.id, id))
+      .limit(1)
+  )[0]
 }

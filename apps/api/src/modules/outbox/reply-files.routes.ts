@@ -24,7 +24,7 @@ export const replyFileRoutes = new Hono<AppEnv>().get(
     const { code, id } = c.req.valid('param')
     return sendFile(
       c.var.files,
-      openReplyFile(c.var.db, code, id, c.req.valid('query'), c.var.now()),
+      await openReplyFile(c.var.db, code, id, c.req.valid('query'), c.var.now()),
     )
   },
 )

@@ -22,13 +22,13 @@ function signature(secret: string, id: number, exp: number): string {
  * first attempt (the payload's bytes are then the same on every attempt). No message (a channel
  * without a webhook): nothing to do.
  */
-export function addReplyFilesToDelivery(tx: Db, replyId: number, now: number) {
-  const msg = repo.findUnsentForReply(tx, replyId)
+export async function addReplyFilesToDelivery(tx: Db, replyId: number, now: number) {
+  const msg = await repo.findUnsentForReply(tx, replyId)
   if (!msg) return
-  const secret = getChannelSettings(tx, msg.channelCode).webhookSecret
+  const secret = (await getChannelSettings(tx, msg.channelCode)).webhookSecret
   if (secret === null) return
   const exp = now + REPLY_FILE_LINK_MS
-  const files = repo.listReplyFiles(tx, replyId).map((f) => ({
+  const files = (await repo.listReplyFiles(tx, replyId)).map((f) => ({
     name: f.name,
     type: f.type,
     size: f.size,
@@ -40,14 +40,14 @@ export function addReplyFilesToDelivery(tx: Db, replyId: number, now: number) {
   }))
   if (files.length === 0) return
   const payload = { ...(JSON.parse(msg.payload) as Record<string, unknown>), attachments: files }
-  repo.updatePayload(tx, msg.id, JSON.stringify(payload))
+  await repo.updatePayload(tx, msg.id, JSON.stringify(payload))
 }
 
 /**
  * The reply file a signed link names, when channel, signature and expiry hold.
  * @throws AppError NOT_FOUND otherwise
  */
-export function openReplyFile(
+export async function openReplyFile(
   db: Db,
   channelCode: string,
   id: number,
@@ -55,8 +55,8 @@ export function openReplyFile(
   now: number,
 ) {
   const gone = new AppError('NOT_FOUND', 'This file link is not valid (any more)')
-  const f = repo.findReplyFile(db, id)
-  const secret = getChannelSettings(db, channelCode).webhookSecret
+  const f = await repo.findReplyFile(db, id)
+  const secret = (await getChannelSettings(db, channelCode)).webhookSecret
   if (!f || f.sha256 === null || f.replyId === null || f.channelCode !== channelCode) throw gone
   if (secret === null || link.exp < now) throw gone
   const expected = Buffer.from(signature(secret, id, link.exp), 'hex')

@@ -8,13 +8,13 @@ const DAY = 86_400_000
 describe('reply files delivered to a webhook as signed links', () => {
   it('puts 7-day links in the outbox payload that download the bytes, and nothing else', async () => {
     let now = T0
-    const desk = setupDesk(() => now)
+    const desk = await setupDesk(() => now)
     const admin = await signIn(desk, 'admin')
     await call(desk, admin, 'PATCH', '/channel-settings/minxin', {
       webhookUrl: 'https://minxin.example.cn/hook',
       webhookSecret: 'a-long-shared-secret-1234',
     })
-    addInquiries(desk.db, [{ channelCode: 'minxin', externalId: 'MX-1' }])
+    await addInquiries(desk.db, [{ channelCode: 'minxin', externalId: 'MX-1' }])
     const list = (await (await call(desk, admin, 'GET', '/inquiries?status=all')).json()) as {
       items: { id: number; version: number }[]
     }

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { call, setupDesk, signIn, T0, type Session } from '../../test/setup.ts'
-
-type Desk = ReturnType<typeof setupDesk>
+import { call, setupDesk, signIn, T0, type Desk, type Session } from '../../test/setup.ts'
 
 function upload(d: Desk, s: Session, bytes: Uint8Array, name: string, dryRun = false) {
   const form = new FormData()
@@ -25,7 +23,7 @@ type Listed = {
 
 describe("importing a year's assignment list (交办清单)", () => {
   it('imports the generated sample after a dry run that writes nothing, and leaves registered items alone', async () => {
-    const d = setupDesk(() => T0)
+    const d = await setupDesk(() => T0)
     const m = await signIn(d, 'manager')
     const sample = await call(d, m, 'GET', '/proposals/import/sample.xlsx')
     expect(sample.status).toBe(200)
@@ -63,7 +61,7 @@ describe("importing a year's assignment list (交办清单)", () => {
   })
 
   it('rejects the file for a row error, naming row and column, and writes nothing', async () => {
-    const d = setupDesk(() => T0)
+    const d = await setupDesk(() => T0)
     const m = await signIn(d, 'manager')
     const csv = [
       '会议,编号,标题,代表委员,来源,承办方式,主办单位,协办单位,重点,交办日期',

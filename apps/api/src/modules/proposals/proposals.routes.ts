@@ -74,8 +74,11 @@ export const proposalRoutes = new Hono<AppEnv>()
     )
     return c.body(new Uint8Array(bytes), 200)
   })
-  .post('/', requireStaff(), validate('json', proposalInputSchema), (c) => {
-    return c.json(createProposal(c.var.db, c.req.valid('json'), c.var.user.id, c.var.now()), 201)
+  .post('/', requireStaff(), validate('json', proposalInputSchema), async (c) => {
+    return c.json(
+      await createProposal(c.var.db, c.req.valid('json'), c.var.user.id, c.var.now()),
+      201,
+    )
   })
   .get('/:id', requireStaff(), validate('param', idParam), async (c) => {
     return c.json(await proposalView(c.var.db, c.req.valid('param').id, c.var.user), 200)

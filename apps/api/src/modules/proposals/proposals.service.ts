@@ -163,7 +163,7 @@ export async function importAssignmentList(
     .filter((p) => !known.has(proposalReference(p.session, p.number)))
   const summary = { dryRun: opts.dryRun, rows: items.length, created: 0, existing: known.size }
   if (opts.dryRun || fresh.length === 0) return summary
-  const results = registerProposals(db, fresh, ctx)
+  const results = await registerProposals(db, fresh, ctx)
   return { ...summary, created: results.filter((r) => r.created).length }
 }
 
