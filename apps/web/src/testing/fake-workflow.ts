@@ -140,6 +140,10 @@ export function createFakeWorkflow(desk: FakeDesk, options: Options = {}) {
     http.get('*/api/inquiries/:id/attachments', ({ params }) =>
       find(params.id) ? HttpResponse.json({ attachments: [] }) : notFound(),
     ),
+    // the caller-history card: these callers have written before none of them
+    http.get('*/api/inquiries/:id/caller-history', ({ params }) =>
+      find(params.id) ? HttpResponse.json({ total: 0, items: [] }) : notFound(),
+    ),
     http.get('*/api/inquiries/:id/workflow', ({ params }) => {
       const d = find(params.id)
       if (!d) return notFound()

@@ -11,6 +11,7 @@ import { Link, useParams } from 'react-router'
 import { DisclosurePanel } from '../../features/disclosure/components/disclosure-panel.tsx'
 import { inquiryQueries } from '../../features/inquiry/api/inquiry-queries.ts'
 import { InquiryFiles } from '../../features/attachments/components/inquiry-files.tsx'
+import { CallerHistoryCard } from '../../features/inquiry/components/caller-history-card.tsx'
 import { ContactCard } from '../../features/inquiry/components/contact-card.tsx'
 import { DeadlinePanel } from '../../features/inquiry/components/deadline-panel.tsx'
 import { DraftList } from '../../features/inquiry/components/draft-list.tsx'
@@ -77,6 +78,7 @@ export function Component() {
             )}
             {deadline && <DeadlinePanel inquiry={inquiry} deadline={deadline} />}
             <ContactCard id={inquiry.id} masked={contact} />
+            <CallerHistoryCard id={inquiry.id} />
             <InquiryFiles inquiry={inquiry} />
             <InquiryTimeline inquiry={inquiry} workflow={flow} />
           </Flex>

@@ -33,6 +33,14 @@ export const inquiryQueries = {
         unwrap(inquiry.workflow.$get({ param: { id: String(id) } }, { init: { signal } })),
       staleTime: 15_000,
     }),
+  /** `GET /api/inquiries/:id/caller-history`: the caller's earlier inquiries by phone (no contact). */
+  callerHistory: (id: number) =>
+    queryOptions({
+      queryKey: [...inquiryRootKeys.detail(id), 'caller-history'] as const,
+      queryFn: ({ signal }) =>
+        unwrap(inquiry['caller-history'].$get({ param: { id: String(id) } }, { init: { signal } })),
+      staleTime: 60_000,
+    }),
   pendingExtensions: () =>
     queryOptions({
       queryKey: [...deadlineRootKeys.all(), 'extensions'] as const,
