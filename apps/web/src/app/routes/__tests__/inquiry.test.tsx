@@ -1,4 +1,5 @@
 import { screen } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { createFakeDesk, CSRF, makeInquiry, RESPONDER } from '../../../testing/fake-desk.ts'
 import { createFakeWorkflow } from '../../../testing/fake-workflow.ts'
@@ -57,5 +58,38 @@ describe('inquiry page', () => {
     // reloaded: the page now shows the other responder as assignee, and the draft is kept
     expect(await screen.findByText('王五')).toBeTruthy()
     expect(screen.getByLabelText<HTMLTextAreaElement>('答复内容').value).toBe('我们正在处理。')
+  })
+})
+
+describe('inquiry page: caller history', () => {
+  it("counts the caller's earlier inquiries and links each one", async () => {
+    const inquiry = makeInquiry({ subject: '楼顶渗水', status: 'assigned' })
+    const desk = createFakeDesk({ user: RESPONDER, inquiries: [inquiry] })
+    server.use(
+      http.get('*/api/inquiries/:id/caller-history', () =>
+        HttpResponse.json({
+          total: 3,
+          items: [
+            {
+              id: 41,
+              subject: '楼顶又渗水了',
+              channel: 'minxin',
+              status: 'replied',
+              receivedAt: '2024-08-02T01:30:00.000Z',
+            },
+          ],
+        }),
+      ),
+      ...desk.handlers,
+      ...createFakeWorkflow(desk).handlers,
+    )
+    renderWithClient(`/inquiries/${inquiry.id}`)
+
+    expect(await screen.findByText('此来电人此前有 3 件问询')).toBeTruthy()
+    expect(screen.getByRole('link', { name: '楼顶又渗水了' }).getAttribute('href')).toBe(
+      '/inquiries/41',
+    )
+    expect(screen.getByText('仅列出最近 1 件')).toBeTruthy()
+    expect(screen.getByText('2024-08-02 09:30')).toBeTruthy()
   })
 })
