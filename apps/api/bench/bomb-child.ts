@@ -16,7 +16,7 @@ const [megabytes = '400', stagingDir = ''] = process.argv.slice(2)
 const db = await createTestDb()
 const user = await createUser(
   db,
-  { username: 'bench', displayName: 'bench', role: 'responder', password: 'bench-password' },
+  { username: 'importer', displayName: 'importer', role: 'responder', password: 'bench-password' },
   Date.now(),
 )
 const bytes = zipBombXlsx(Number(megabytes))
