@@ -1,7 +1,8 @@
 /**
  * `desk backup [--db <path>] [--files <dir>] <dir>`: copies the database (SQLite online backup,
- * safe while the desk runs) and the attachment files into `<dir>` (`desk.sqlite`, `files/`).
- * Restore by stopping the desk and putting them back as DESK_DB and DESK_FILES.
+ * safe while the desk runs), its phone-search key and the attachment files into `<dir>`
+ * (`desk.sqlite`, `phone-search.key`, `files/`). Restore by stopping the desk and putting them back
+ * as DESK_DB (the key beside it) and DESK_FILES.
  */
 import type { Command } from 'commander'
 import { backupDesk } from '../db/backup.ts'

@@ -12,7 +12,7 @@ import { backupDesk } from './backup.ts'
 import { openDb } from './client.ts'
 
 describe('backup', () => {
-  it('copies the database and its files; a desk restored from them serves the same file', async () => {
+  it('copies the database, its phone-search key and its files; a desk restored from them serves the same file and finds the caller by phone', async () => {
     const work = mkdtempSync(join(tmpdir(), 'desk-backup-test-'))
     const db = openDb(join(work, 'live', 'desk.sqlite'))
     await ensureChannels(db, DEFAULT_CHANNELS, T0)
@@ -24,6 +24,7 @@ describe('backup', () => {
       externalId: 'B-1',
       subject: '扫描件',
       body: '见附件',
+      citizen: { phone: '13812345678' },
       receivedAt: '2024-09-27T09:30:00+08:00',
       attachments: [{ name: '来信.pdf', contentBase64: pdf.toString('base64') }],
     }
@@ -59,6 +60,10 @@ describe('backup', () => {
       ).arrayBuffer(),
     )
     expect(bytes.equals(pdf)).toBe(true)
+    const byPhone = (await (
+      await call(restored, session, 'GET', '/inquiries?status=all&q=138%201234%205678')
+    ).json()) as { items: { id: number }[] }
+    expect(byPhone.items.map((i) => i.id)).toEqual([id])
     expect(readFileSync(out.database).subarray(0, 15).toString()).toBe('SQLite format 3')
     restoredDb.$client.close()
   })

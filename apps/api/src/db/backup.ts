@@ -3,15 +3,18 @@
  * taken while the desk keeps serving), then the attachment files. Files are content-addressed and
  * never change, and a file is stored before the row naming it commits, so every file the copied
  * database names is in the folder when it is copied after the database; files added meanwhile
- * are harmless extras.
+ * are harmless extras. The phone-search key goes beside the copied database (where openDb looks for
+ * it): without it a restored desk would make a new key and no longer find earlier callers by phone.
  */
-import { cp, mkdir } from 'node:fs/promises'
+import { cp, mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { FileStore } from '../lib/file-store.ts'
 import type { Db } from './client.ts'
+import { PHONE_KEY_FILE, phoneKeyOf } from './phone-key.ts'
 
 /**
- * Writes `<dir>/desk.sqlite` and `<dir>/files/`. Restore: put them back as DESK_DB and DESK_FILES.
+ * Writes `<dir>/desk.sqlite`, `<dir>/phone-search.key` (mode 0600) and `<dir>/files/`. Restore: put
+ * them back as DESK_DB (the key beside it) and DESK_FILES.
  * @returns the paths written; throws the driver's or the file system's error (nothing is removed)
  */
 export async function backupDesk(
@@ -22,6 +25,8 @@ export async function backupDesk(
   await mkdir(dir, { recursive: true })
   const database = join(dir, 'desk.sqlite')
   await db.$client.backup(database)
+  const key = phoneKeyOf(db)
+  if (key) await writeFile(join(dir, PHONE_KEY_FILE), `${key.toString('hex')}\n`, { mode: 0o600 })
   const filesDir = join(dir, 'files')
   await mkdir(filesDir, { recursive: true })
   await cp(files.root, filesDir, {

@@ -44,6 +44,11 @@ export function setPhoneKey(db: Db, key: Buffer): void {
   keys.set(clientOf(db), key)
 }
 
+/** The key bound to `db` (a backup keeps it beside the copied database), if one is. */
+export function phoneKeyOf(db: Db): Buffer | undefined {
+  return keys.get(clientOf(db))
+}
+
 /**
  * The HMAC (hex) of `phone` under `db`'s key: what `inquiries.citizen_phone_hmac` holds.
  * @returns null when `phone` is absent or not a valid number (domain `phoneE164`)
@@ -52,7 +57,7 @@ export function setPhoneKey(db: Db, key: Buffer): void {
 export function phoneHmac(db: Db, phone: string | null | undefined): string | null {
   const e164 = phone ? phoneE164(phone) : undefined
   if (e164 === undefined) return null
-  const key = keys.get(clientOf(db))
+  const key = phoneKeyOf(db)
   if (!key) throw new Error('no phone-search key is bound to this database')
   return createHmac('sha256', key).update(e164).digest('hex')
 }
