@@ -59,10 +59,11 @@ try {
   const ids = (
     db.$client.prepare('select id from inquiries order by id').all() as { id: number }[]
   ).map((r) => r.id)
-  const sessions = Array.from({ length: CLIENTS }, () => {
+  const sessions: { cookie: string; csrf: string }[] = []
+  for (let i = 0; i < CLIENTS; i++) {
     const token = newToken()
     const csrf = newToken()
-    insertSession(db, {
+    await insertSession(db, {
       tokenHash: hashToken(token),
       // the manager sees every inquiry, so any random id answers 200 (a responder's department
       // scope would turn most into 404s); each client has its own session all the same
@@ -72,8 +73,8 @@ try {
       expiresAt: NOW + 24 * 3_600_000,
       lastSeenAt: NOW,
     })
-    return { cookie: `desk_session=${token}`, csrf }
-  })
+    sessions.push({ cookie: `desk_session=${token}`, csrf })
+  }
   const app = createServer(createApp({ db, now: () => NOW }), undefined)
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
   await new Promise((ok) => server.once('listening', ok))
