@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { UserRole } from '../user.ts'
 import {
   DISCLOSURE_STATUSES,
+  answeredByDecision,
   LIFECYCLE_ACTIONS,
   MESSAGE_LIFECYCLE,
   LIFECYCLES,
@@ -324,6 +325,12 @@ describe('canHappen: what the desk does by itself on a later message', () => {
 })
 
 describe('the disclosure section', () => {
+  it('is answered by its decision, the other kinds by a reply', () => {
+    expect(Object.keys(LIFECYCLES).filter((kind) => answeredByDecision(kind))).toEqual([
+      'disclosure',
+    ])
+  })
+
   const request = (patch: Partial<LifecycleSubject> = {}) =>
     message({ kind: 'disclosure', status: 'assigned', assigneeId: 7, ...patch })
   //                                                  new  assigned replied closed

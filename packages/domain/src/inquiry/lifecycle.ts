@@ -105,6 +105,8 @@ export const INQUIRY_ACTION_REASONS = [
   'unfilled_placeholder',
   // a disclosure request's step the statutory clock does not allow now (disclosure/clock.ts)
   'clock',
+  // a free-text reply or draft on a kind answered by its decision (KindLifecycle.answeredBy)
+  'decision_required',
 ] as const
 export type InquiryActionReason = (typeof INQUIRY_ACTION_REASONS)[number]
 
@@ -143,6 +145,12 @@ export type KindLifecycle<S extends string> = {
    * somewhere): not pending, since it is answered through its main inquiry, which counts once.
    */
   merged?: S
+  /**
+   * `decision` for a kind answered by a decided outcome on its own form (a disclosure request's
+   * 第三十六条 decision), where a free-text reply or draft would mark it answered with no outcome;
+   * absent, the kind is answered by a reply.
+   */
+  answeredBy?: 'decision'
   actions: Record<LifecycleAction, ActionRule<S>>
 }
 
@@ -334,6 +342,7 @@ export const DISCLOSURE_LIFECYCLE: KindLifecycle<DisclosureStatus> = {
   statuses: DISCLOSURE_STATUSES,
   pending: DISCLOSURE_OPEN,
   answered: ['replied', 'closed'],
+  answeredBy: 'decision',
   actions: {
     claim: { statuses: DISCLOSURE_OPEN, role: 'responder', holder: 'claim' },
     release: { statuses: ['assigned'], role: 'responder', holder: 'holder_only' },
@@ -486,6 +495,14 @@ export function canHappen(action: LifecycleAction, inquiry: LifecycleSubject): C
 /** The statuses an action is allowed in, for `kind` (the SPA's hints; the API's SQL filters). */
 export function statusesFor(kind: string, action: LifecycleAction): readonly string[] {
   return lifecycleOf(kind).actions[action].statuses
+}
+
+/**
+ * Whether `kind` is answered by a decided outcome on its own form rather than a free-text reply
+ * (KindLifecycle.answeredBy): the reply box and drafts are not offered, and the API refuses them.
+ */
+export function answeredByDecision(kind: string): boolean {
+  return lifecycleOf(kind).answeredBy === 'decision'
 }
 
 /** Whether an inquiry of `kind` in `status` still needs the bureau's answer (the pending queue). */

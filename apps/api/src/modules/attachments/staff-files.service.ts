@@ -6,7 +6,11 @@
 import type { AttachmentInput } from '@desk/domain'
 import type { SessionUser } from '../../lib/context.ts'
 import { act, recordEvent, write } from '../inquiries/inquiries.service.ts'
-import { releaseReply, requireReplyWithoutSignOff } from '../inquiries/release-reply.service.ts'
+import {
+  releaseReply,
+  requireFreeTextAnswer,
+  requireReplyWithoutSignOff,
+} from '../inquiries/release-reply.service.ts'
 import { bindAttachments, prepareAttachments, type FilesCtx } from '../files/files.service.ts'
 import { addReplyFilesToDelivery } from '../outbox/reply-files.service.ts'
 
@@ -52,6 +56,7 @@ export async function replyWithFiles(
   const uploader = `user:${ctx.user.id}` as const
   const prepared = await prepareAttachments(ctx, input.attachments, { profile: 'staff', uploader })
   return act(ctx, id, { action: 'reply', version: input.version }, async (row, db) => {
+    requireFreeTextAnswer(row)
     await requireReplyWithoutSignOff(db, row)
     const replyId = await releaseReply(db, row, {
       body: input.body,

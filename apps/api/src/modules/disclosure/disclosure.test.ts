@@ -194,6 +194,27 @@ describe('the disclosure register', () => {
     expect(table.sentences.intake).toBe('全年共受理依申请公开1件，办结0件，结转下年度1件。')
   })
 
+  it('refuses a free-text reply or draft on a request (it is answered by its decision) and writes nothing', async () => {
+    const d = await desk()
+    const s = await signIn(d)
+    const created = await call(d, s, 'POST', '/disclosure/requests', request())
+    const id = ((await created.json()) as View).request.inquiryId
+    expect((await call(d, s, 'POST', `/inquiries/${id}/claim`, { version: 1 })).status).toBe(200)
+    for (const path of ['replies', 'drafts']) {
+      const res = await call(d, s, 'POST', `/inquiries/${id}/${path}`, {
+        version: 2,
+        body: '您申请的信息已公开。',
+      })
+      expect(res.status).toBe(409)
+      const error = ((await res.json()) as { error: { details: { reason: string } } }).error
+      expect(error.details.reason).toBe('decision_required')
+    }
+    const { inquiry } = (await (await call(d, s, 'GET', `/inquiries/${id}`)).json()) as {
+      inquiry: { status: string; version: number; replies: unknown[] }
+    }
+    expect([inquiry.status, inquiry.version, inquiry.replies]).toEqual(['assigned', 2, []])
+  })
+
   it('answers 422 for a receipt date in the future or an unknown applicant type, 404 for a message', async () => {
     const d = await desk()
     const s = await signIn(d)

@@ -10,13 +10,17 @@ import type { Ctx } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import * as repo from './inquiries.repo.ts'
 import { act, write } from './inquiries.service.ts'
-import { releaseReply } from './release-reply.service.ts'
+import { releaseReply, requireFreeTextAnswer } from './release-reply.service.ts'
 import * as workflowRepo from './workflow.repo.ts'
 
-/** Submits a draft for sign-off; an unassigned inquiry is taken by the author. @returns the draft id */
+/**
+ * Submits a draft for sign-off; an unassigned inquiry is taken by the author. CONFLICT
+ * (`decision_required`) on a kind answered by its decision. @returns the draft id
+ */
 export async function submitDraft(ctx: Ctx, id: number, input: { version: number; body: string }) {
   let draftId = 0
   await act(ctx, id, { action: 'submit_draft', version: input.version }, async (row, db) => {
+    requireFreeTextAnswer(row)
     await workflowRepo.supersedeSubmittedDrafts(db, id)
     const number = await workflowRepo.nextDraftNumber(db, id)
     draftId = await workflowRepo.insertDraft(db, {

@@ -25,7 +25,11 @@ import { AppError } from '../../lib/errors.ts'
 import { getActiveUser } from '../users/users.service.ts'
 import * as repo from './inquiries.repo.ts'
 import type { Viewer } from '../../lib/context.ts'
-import { releaseReply, requireReplyWithoutSignOff } from './release-reply.service.ts'
+import {
+  releaseReply,
+  requireFreeTextAnswer,
+  requireReplyWithoutSignOff,
+} from './release-reply.service.ts'
 
 export type Current = NonNullable<Awaited<ReturnType<typeof repo.findInquiry>>>
 
@@ -186,11 +190,12 @@ export function releaseInquiry(ctx: Ctx, id: number, version: number) {
 /**
  * Sends a reply: the inquiry becomes `replied` (and leaves the pending counts at once), its
  * duplicates are answered with it, and channels with a webhook get it through the outbox.
- * CONFLICT when the channel requires sign-off (submit a draft); VALIDATION when a placeholder is
- * left unfilled.
+ * CONFLICT when the channel requires sign-off (submit a draft) or the kind is answered by its
+ * decision (a disclosure request); VALIDATION when a placeholder is left unfilled.
  */
 export function replyToInquiry(ctx: Ctx, id: number, version: number, body: string) {
   return act(ctx, id, { action: 'reply', version }, async (row, db) => {
+    requireFreeTextAnswer(row)
     await requireReplyWithoutSignOff(db, row)
     await releaseReply(db, row, { body, authorId: ctx.user.id, approvedBy: null, now: ctx.now })
   })

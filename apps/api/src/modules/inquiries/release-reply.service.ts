@@ -6,6 +6,7 @@
  * Runs inside the caller's transaction.
  */
 import {
+  answeredByDecision,
   duplicateAnswerStatuses,
   fillTemplate,
   formatChineseDate,
@@ -27,6 +28,19 @@ export type ReleasedText = {
   approvedBy: number | null
   draftId?: number | undefined
   now: number
+}
+
+/**
+ * CONFLICT (`decision_required`) when the inquiry's kind is answered by its decision (a disclosure
+ * request: domain `answeredByDecision`), so a free-text reply or draft would leave it answered with
+ * no outcome.
+ */
+export function requireFreeTextAnswer(row: Current): void {
+  if (answeredByDecision(row.kind)) {
+    throw new AppError('CONFLICT', `A ${row.kind} inquiry is answered by deciding its outcome`, {
+      reason: 'decision_required',
+    })
+  }
 }
 
 /** CONFLICT when the inquiry's channel needs sign-off (submit a draft). */

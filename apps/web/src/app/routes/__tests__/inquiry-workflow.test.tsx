@@ -305,6 +305,20 @@ describe('inquiry page: the responder workflow', () => {
     expect(screen.queryByLabelText('答复内容')).toBeNull()
   })
 
+  it('an open disclosure request has no reply box either: it is answered by deciding its outcome', async () => {
+    server.use(
+      http.get('*/api/disclosure/requests/:id', () =>
+        HttpResponse.json({ error: { code: 'NOT_FOUND', message: 'not here' } }, { status: 404 }),
+      ),
+    )
+    setup({ subject: '申请公开规划许可', status: 'assigned', kind: 'disclosure' })
+    // the holder's clock buttons show, so the page's 办理 parts are there
+    expect(
+      (await screen.findByRole<HTMLButtonElement>('button', { name: '暂停计时' })).disabled,
+    ).toBe(false)
+    expect(screen.queryByLabelText('答复内容')).toBeNull()
+  })
+
   it("keeps the reply box's send buttons disabled, saying who holds it, on another responder's claimed inquiry", async () => {
     const { app } = setup({ assignee: { id: 9, displayName: '王五' } })
     await app.user.type(await screen.findByLabelText('答复内容'), '您反映的问题已处理。')

@@ -8,12 +8,14 @@
  * the text, e.g. {承办单位}.
  * "Send and next" opens the next pending inquiry of the queue view the page came from.
  * Opened as `/inquiries/:id#reply` (the queue's `r` shortcut), the page starts with the reply box focused.
- * A duplicate is answered through its main inquiry, so it has no reply box.
+ * A duplicate is answered through its main inquiry, and a disclosure request by deciding its outcome
+ * on its own card, so neither has a reply box.
  * Files (the signed answer document; 10 of 50 MB, office documents too) are dropped on the box or
  * chosen, uploaded when the reply is sent (each once across retries) and sent with it; a reply that
  * needs sign-off goes as a draft, which carries no files, so the drop zone is not offered there.
  */
 import {
+  answeredByDecision,
   formatChineseDate,
   templateSegments,
   toZonedDate,
@@ -109,9 +111,11 @@ export function ReplyComposer({ inquiry, contact, requiresSignOff }: Props) {
   const [uploadError, setUploadError] = useState<unknown>(null)
   const tokens = useRef(new Map<File, string>())
   const { hash } = useLocation()
-  // the lifecycle's answer for what the buttons send; a duplicate is answered through its main
+  // the lifecycle's answer for what the buttons send
   const gate = useCanDo(inquiry)(requiresSignOff ? 'submit_draft' : 'reply')
-  const canReply = gate.shown && gate.reason !== 'duplicate'
+  // a duplicate is answered through its main inquiry; a disclosure request by its decision
+  const canReply =
+    gate.shown && gate.reason !== 'duplicate' && !answeredByDecision(inquiry.kind ?? 'message')
   useEffect(() => {
     if (hash === '#reply' && canReply) box.current?.focus()
   }, [hash, canReply])
