@@ -121,7 +121,7 @@ describe('managers dashboard and yearly tally in the browser', () => {
       channel: 'minxin',
       due: 'overdue',
     })
-    const rows = page.locator('.ant-table-tbody tr.ant-table-row')
+    const rows = page.locator('.ant-table-row')
     await expect.poll(() => rows.count()).toBe(3)
     for (const id of ['MX-1', 'MX-2', 'MX-3'])
       expect(await page.getByRole('link', { name: `问询 ${id}` }).count()).toBe(1)
@@ -179,7 +179,7 @@ describe('managers dashboard and yearly tally in the browser', () => {
       to: today,
       department: expect.stringMatching(/^[1-9]\d*$/),
     })
-    const rows = page.locator('.ant-table-tbody tr.ant-table-row')
+    const rows = page.locator('.ant-table-row')
     await expect.poll(() => rows.count()).toBe(2)
     for (const id of TRANSFERRED)
       expect(await page.getByRole('link', { name: `问询 ${id}` }).count()).toBe(1)

@@ -99,7 +99,7 @@ describe('public mailbox in the browser', () => {
     await li.getByText('东门路灯已于今日修复。', { exact: false }).first().waitFor()
 
     await track(citizen, trackingNumber)
-    await citizen.getByText('已答复').waitFor()
+    await citizen.getByText('已答复', { exact: true }).waitFor()
     expect(await citizen.locator('.mb-reply').innerText()).toBe(REPLY)
     expect(await seriousAxeViolations(citizen)).toEqual([])
   })
