@@ -5,11 +5,10 @@
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { post, signIn } from './desk-client.ts'
+import { addResponder, RESPONDER, signIn } from './desk-client.ts'
 import { ADMIN_PASSWORD, startDesk, type DeskServer } from './desk-server.ts'
 import { launchChromium } from './browser.ts'
 
-const PASSWORD = 'responder-pass'
 const PHONE = { width: 375, height: 667 }
 // a 1×1 PNG (a photo as far as the desk's content check goes)
 const PHOTO = Buffer.from(
@@ -26,12 +25,7 @@ let browser: Browser
 beforeAll(async () => {
   desk = await startDesk()
   const admin = await signIn(desk.baseUrl, 'admin', ADMIN_PASSWORD)
-  await post(admin, '/users', {
-    username: 'li',
-    displayName: '李答复',
-    role: 'responder',
-    password: PASSWORD,
-  })
+  await addResponder(admin)
   browser = await launchChromium()
 })
 
@@ -43,8 +37,8 @@ afterAll(async () => {
 async function staffPage(): Promise<Page> {
   const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage()
   await page.goto(`${desk.baseUrl}/queue`)
-  await page.getByLabel('用户名').fill('li')
-  await page.getByLabel('密码').fill(PASSWORD)
+  await page.getByLabel('用户名').fill(RESPONDER.username)
+  await page.getByLabel('密码').fill(RESPONDER.password)
   await page.getByRole('button', { name: /登\s*录/ }).click()
   await page.waitForURL(/\/queue$/)
   return page

@@ -7,11 +7,18 @@
 import { formatInstant } from '@desk/domain'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { post, read, signIn, write, type ApiSession } from './desk-client.ts'
+import {
+  addResponder,
+  post,
+  read,
+  RESPONDER,
+  signIn,
+  type ApiSession,
+  write,
+} from './desk-client.ts'
 import { ADMIN_PASSWORD, startDesk, type DeskServer } from './desk-server.ts'
 import { launchChromium } from './browser.ts'
 
-const PASSWORD = 'deadline-pass'
 let desk: DeskServer
 let browser: Browser
 let admin: ApiSession
@@ -34,12 +41,7 @@ const shown = (iso: string) => formatInstant(Date.parse(iso)).slice(0, 16).repla
 beforeAll(async () => {
   desk = await startDesk()
   admin = await signIn(desk.baseUrl, 'admin', ADMIN_PASSWORD)
-  await post(admin, '/users', {
-    username: 'li',
-    displayName: '李答复',
-    role: 'responder',
-    password: PASSWORD,
-  })
+  await addResponder(admin)
   const created = await post<{ results: { id: number }[] }>(admin, '/channels/minxin/inquiries', {
     externalId: 'MX-DUE-1',
     subject: '路口信号灯配时不合理',
@@ -79,8 +81,8 @@ describe('working-day calendar changes in the browser', () => {
 
     const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage()
     await page.goto(`${desk.baseUrl}/inquiries/${inquiryId}`)
-    await page.getByLabel('用户名').fill('li')
-    await page.getByLabel('密码').fill(PASSWORD)
+    await page.getByLabel('用户名').fill(RESPONDER.username)
+    await page.getByLabel('密码').fill(RESPONDER.password)
     await page.getByRole('button', { name: /登\s*录/ }).click()
     await page.getByRole('heading', { name: '路口信号灯配时不合理' }).waitFor()
     await page.getByText(/· 系统管理员 · 期限变更$/).waitFor()

@@ -21,6 +21,18 @@ export async function signIn(
   return { baseUrl, cookie, csrf: csrfToken }
 }
 
+/** The responder the browser specs sign in as (no department: sees every unassigned inquiry). */
+export const RESPONDER = {
+  username: 'li',
+  displayName: '李答复',
+  password: 'responder-pass',
+} as const
+
+/** Adds RESPONDER as `admin`. @throws Error on a non-2xx answer (e.g. the name is taken) */
+export async function addResponder(admin: ApiSession): Promise<void> {
+  await post(admin, '/users', { ...RESPONDER, role: 'responder' })
+}
+
 /** A JSON write as the session; returns the parsed answer. @throws Error on a non-2xx answer */
 export async function post<T>(s: ApiSession, path: string, body: unknown): Promise<T> {
   return write<T>(s, 'POST', path, body)
