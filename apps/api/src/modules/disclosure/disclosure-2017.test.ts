@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs'
-import { sql } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { dialectOf } from '../../db/dialect.ts'
 import { seedDisclosure2017 } from '../seed/disclosure-2017.ts'
 import { setupDesk, T0, type Desk } from '../../test/setup.ts'
 import { disclosureTableToCsv, disclosureTableToXlsx } from './disclosure-files.ts'
@@ -20,11 +21,14 @@ describe('the 2017 disclosure year', () => {
   const cell = (row: string, column = 'total') =>
     table.sectionThree.find((r) => r.row === row)?.cells.find((c) => c.column === column)?.count
 
-  it('adds 760 requests once, whatever the seed', () => {
+  const rowOf = async <T>(query: SQL) =>
+    (await dialectOf(desk.db).rows<T>(desk.db, query))[0]
+
+  it('adds 760 requests once, whatever the seed', async () => {
     expect(first).toEqual({ created: 760, duplicates: 0 })
     expect(again).toEqual({ created: 0, duplicates: 760 })
     expect(
-      desk.db.get<{ n: number }>(sql`select count(*) as n from disclosure_review_cases`)?.n,
+      (await rowOf<{ n: number }>(sql`select count(*) as n from disclosure_review_cases`))?.n,
     ).toBe(1)
   })
 
@@ -39,8 +43,8 @@ describe('the 2017 disclosure year', () => {
     ])
   })
 
-  it('decided every request within its 15 working days (the 2008 条例) and within 2017', () => {
-    const late = desk.db.get<{
+  it('decided every request within its 15 working days (the 2008 条例) and within 2017', async () => {
+    const late = await rowOf<{
       n: number
       rule: number
     }>(sql`select count(*) filter (where d.decided_at > i.due_at) as n,

@@ -1,8 +1,9 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { asc } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { attachments } from '../../db/schema.ts'
+import { tables } from '../../db/engine.ts'
 import { diskFileStore } from '../../lib/file-store.ts'
 import { tinyPdf } from '../../test/files.ts'
 import { addInquiries, setupDesk, T0 } from '../../test/setup.ts'
@@ -14,6 +15,7 @@ const HOUR = 3_600_000
 describe('stale uploads', () => {
   it('removes uploads never bound after a day, and their bytes unless another file shares them', async () => {
     const { db } = await setupDesk()
+    const { attachments } = tables(db)
     const files = diskFileStore(mkdtempSync(join(tmpdir(), 'desk-sweep-')))
     const stage = async (bytes: Buffer, now: number) =>
       stageUpload(
@@ -26,19 +28,15 @@ describe('stale uploads', () => {
           userId: null,
         },
       )
-    const hashOf = (token: string) =>
-      db
-        .select()
-        .from(attachments)
-        .all()
-        .find((r) => r.token === token)?.sha256 ?? ''
+    const hashOf = async (token: string) =>
+      (await db.select().from(attachments)).find((r) => r.token === token)?.sha256 ?? ''
     // left at T0: alone, shared with a file bound to an inquiry, and one staged an hour ago
     const alone = await stage(tinyPdf('alone'), T0)
     const shared = await stage(tinyPdf('shared'), T0)
     const recent = await stage(tinyPdf('recent'), T0 + 24 * HOUR)
-    const aloneHash = hashOf(alone.token)
-    const sharedHash = hashOf(shared.token)
-    const recentHash = hashOf(recent.token)
+    const aloneHash = await hashOf(alone.token)
+    const sharedHash = await hashOf(shared.token)
+    const recentHash = await hashOf(recent.token)
     const [created] = await addInquiries(db, [{}])
     const bound = await stage(tinyPdf('shared'), T0)
     const prepared = await prepareAttachments({ db, files, now: T0 }, [{ token: bound.token }], {
@@ -62,7 +60,7 @@ describe('stale uploads', () => {
       uploads: 2,
       files: 1,
     })
-    const left = db.select().from(attachments).all()
+    const left = await db.select().from(attachments).orderBy(asc(attachments.id))
     expect(left.map((r) => [r.token === null ? 'bound' : r.token, r.sha256])).toEqual([
       [recent.token, recentHash],
       ['bound', sharedHash],

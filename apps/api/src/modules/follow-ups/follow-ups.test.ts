@@ -1,14 +1,28 @@
+import { count, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import type { Db } from '../../db/client.ts'
+import { tables } from '../../db/engine.ts'
 import { addInquiries, call, setupDesk, signIn, T0, type Desk } from '../../test/setup.ts'
 
 /** An inquiry that was replied (the follow-up call comes after the reply). */
 async function repliedInquiry(db: Db): Promise<number> {
   const [inquiry] = await addInquiries(db, [{}])
-  db.$client
-    .prepare("update inquiries set status = 'replied', replied_at = ? where id = ?")
-    .run(T0 + 3_600_000, inquiry!.id)
+  const { inquiries } = tables(db)
+  await db
+    .update(inquiries)
+    .set({ status: 'replied', repliedAt: T0 + 3_600_000 })
+    .where(eq(inquiries.id, inquiry!.id))
   return inquiry!.id
+}
+
+async function statusOf(db: Db, id: number) {
+  const { inquiries } = tables(db)
+  return (
+    await db
+      .select({ status: inquiries.status, satisfaction: inquiries.satisfaction })
+      .from(inquiries)
+      .where(eq(inquiries.id, id))
+  )[0]
 }
 
 async function version(
@@ -32,14 +46,14 @@ describe('POST /inquiries/:id/follow-ups (回访)', () => {
       note: '市民表示满意',
     })
     expect(res.status).toBe(201)
+    expect(await statusOf(desk.db, id)).toEqual({ status: 'replied', satisfaction: 'satisfied' })
+    const { followUps } = tables(desk.db)
     expect(
-      desk.db.$client.prepare('select status, satisfaction from inquiries where id = ?').get(id),
-    ).toEqual({ status: 'replied', satisfaction: 'satisfied' })
-    expect(
-      desk.db.$client
-        .prepare('select outcome, note, reopened from follow_ups where inquiry_id = ?')
-        .all(id),
-    ).toEqual([{ outcome: 'satisfied', note: '市民表示满意', reopened: 0 }])
+      await desk.db
+        .select({ outcome: followUps.outcome, note: followUps.note, reopened: followUps.reopened })
+        .from(followUps)
+        .where(eq(followUps.inquiryId, id)),
+    ).toEqual([{ outcome: 'satisfied', note: '市民表示满意', reopened: false }])
 
     const again = await call(desk, manager, 'POST', `/inquiries/${id}/follow-ups`, {
       version: await version(desk, manager, id),
@@ -47,9 +61,7 @@ describe('POST /inquiries/:id/follow-ups (回访)', () => {
       reopen: true,
     })
     expect(again.status).toBe(201)
-    expect(
-      desk.db.$client.prepare('select status, satisfaction from inquiries where id = ?').get(id),
-    ).toEqual({ status: 'new', satisfaction: 'unsatisfied' })
+    expect(await statusOf(desk.db, id)).toEqual({ status: 'new', satisfaction: 'unsatisfied' })
   })
 
   it('answers 422 for a reopen that is not unsatisfied (naming it), 409 for a stale version or an unreplied inquiry, 404 for an unknown one', async () => {
@@ -89,6 +101,6 @@ describe('POST /inquiries/:id/follow-ups (回访)', () => {
         })
       ).status,
     ).toBe(404)
-    expect(desk.db.$client.prepare('select count(*) as n from follow_ups').get()).toEqual({ n: 0 })
+    expect(await desk.db.select({ n: count() }).from(tables(desk.db).followUps)).toEqual([{ n: 0 }])
   })
 })

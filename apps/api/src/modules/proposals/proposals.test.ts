@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { inquiries } from '../../db/schema.ts'
+import { tables } from '../../db/engine.ts'
 import { ensureDeadlineSetup } from '../deadlines/deadlines.service.ts'
 import { T0, call, setupDesk, signIn } from '../../test/setup.ts'
 
@@ -46,6 +46,7 @@ describe('POST /proposals', () => {
     expect([inquiry.status, inquiry.category, inquiry.citizenName]).toEqual(['new', '主办', '王**'])
     // 2024-03-29 + 3 months = 2024-06-29, a Saturday: the next working day, Monday 07-01
     expect(inquiry.dueAt).toBe('2024-07-01T17:00:00.000+08:00')
+    const { inquiries } = tables(d.db)
     expect(
       (
         await d.db

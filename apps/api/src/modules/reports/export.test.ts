@@ -3,7 +3,7 @@ import { weekdayCalendar } from '@desk/domain'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
-import { attachments, inquiries, inquiryEvents } from '../../db/schema.ts'
+import { tables } from '../../db/engine.ts'
 import { addInquiries, call, setupDesk, signIn, T0 } from '../../test/setup.ts'
 import { exportPages } from './export.service.ts'
 
@@ -12,6 +12,7 @@ const LONG = '长'.repeat(40_000)
 async function exportDesk() {
   const desk = await setupDesk()
   const manager = await signIn(desk, 'manager')
+  const { attachments, inquiries } = tables(desk.db)
   await addInquiries(desk.db, [
     {
       channelCode: 'minxin',
@@ -103,7 +104,9 @@ describe('GET /reports/export.csv', () => {
     const body = rows[1]?.[13] ?? ''
     expect(body).toBe(LONG) // only the XLSX, whose format caps a cell, cuts
     expect(
-      (await desk.db.select().from(inquiryEvents)).filter((e) => e.type === 'contact_revealed'),
+      (await desk.db.select().from(tables(desk.db).inquiryEvents)).filter(
+        (e) => e.type === 'contact_revealed',
+      ),
     ).toHaveLength(0)
   })
 
@@ -142,7 +145,7 @@ describe('GET /reports/export.csv', () => {
       ['M-1', '张三丰'],
       ['M-2', ''],
     ])
-    const events = (await desk.db.select().from(inquiryEvents)).filter(
+    const events = (await desk.db.select().from(tables(desk.db).inquiryEvents)).filter(
       (e) => e.type === 'contact_revealed',
     )
     expect(events).toHaveLength(3)

@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { eq } from 'drizzle-orm'
-import { inquiries } from '../../db/schema.ts'
+import { asc, eq } from 'drizzle-orm'
+import { tables } from '../../db/engine.ts'
 import { call, setupDesk, signIn, type Desk } from '../../test/setup.ts'
 import { createChannel } from '../channels/channels.service.ts'
 import { ingestInquiries } from '../inquiries/ingest.service.ts'
@@ -93,8 +93,15 @@ describe('GET /reports/tally', () => {
   it('counts a merged duplicate once in its own channel and not as pending (its main is)', async () => {
     const desk = await desk2017()
     const s = await signIn(desk, 'manager')
+    const { inquiries } = tables(desk.db)
     const idOf = async (channel: string) =>
-      (await desk.db.select().from(inquiries).where(eq(inquiries.channelCode, channel)))[0]!.id
+      (
+        await desk.db
+          .select()
+          .from(inquiries)
+          .where(eq(inquiries.channelCode, channel))
+          .orderBy(asc(inquiries.id))
+      )[0]!.id
     const res = await call(desk, s, 'POST', `/inquiries/${await idOf('minxin')}/merge`, {
       version: 1,
       mainId: await idOf('director_mailbox'),
