@@ -23,6 +23,8 @@ import {
   PROPOSAL_ANSWER_CATEGORIES,
   PROPOSAL_RATINGS,
   CONSULTATION_FORMS,
+  ANSWER_DOCUMENT_STATUSES,
+  DELIVERY_METHOD_CODES,
 } from '@desk/domain'
 import { sql } from 'drizzle-orm'
 import {
@@ -768,6 +770,40 @@ export const disclosureReviewCases = sqliteTable(
     index('disclosure_review_cases_inquiry_idx').on(t.inquiryId),
     index('disclosure_review_cases_filed_idx').on(t.filedAt),
   ],
+)
+
+/**
+ * A disclosure request's answer document (答复书/告知书), one row per submitted version: the text as
+ * composed from the register when submitted (JSON of the domain's AnswerDocument), its review, and
+ * for the one `signed` version the DOCX as signed (base64: text on both engines) and its delivery
+ * (送达). The signed row is never rewritten but for its delivery, so later register edits do not
+ * change what was sent.
+ */
+export const disclosureAnswers = sqliteTable(
+  'disclosure_answers',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    inquiryId: integer()
+      .notNull()
+      .references(() => disclosureRequests.inquiryId, { onDelete: 'cascade' }),
+    number: integer().notNull(),
+    status: text({ enum: ANSWER_DOCUMENT_STATUSES }).notNull().default('submitted'),
+    agency: text().notNull(),
+    docNumber: text().notNull().default(''),
+    document: text().notNull(),
+    docxBase64: text(),
+    authorId: integer().references(() => users.id),
+    createdAt: integer().notNull(),
+    reviewedBy: integer().references(() => users.id),
+    reviewedAt: integer(),
+    reviewComment: text(),
+    deliveryMethod: text({ enum: DELIVERY_METHOD_CODES }),
+    /** The Asia/Shanghai day of delivery, as the UTC ms of its start */
+    deliveredAt: integer(),
+    trackingNumber: text(),
+    deliveryRecordedBy: integer().references(() => users.id),
+  },
+  (t) => [uniqueIndex('disclosure_answers_inquiry_number_uq').on(t.inquiryId, t.number)],
 )
 
 /** The outcome rows' labels as this desk prints them: seeded from the domain, edited by an admin. */

@@ -152,6 +152,8 @@ export type AnswerDocumentInput = {
   agency: string
   /** The request's register number (its external id, OGI-…) */
   reference: string
+  /** The document's 发文字号 (文号), '' when the agency gives none */
+  docNumber?: string
   applicantName: string
   /** The 第三十一条 receipt date, YYYY-MM-DD */
   receivedOn: string
@@ -169,6 +171,8 @@ export type AnswerDocument = {
   kind: AnswerDocumentKind
   title: string
   reference: string
+  /** 发文字号, '' when none */
+  docNumber: string
   salutation: string
   paragraphs: string[]
   /** Signature lines: the agency, then the date in Chinese */
@@ -201,6 +205,7 @@ export function composeAnswerDocument(input: AnswerDocumentInput): AnswerDocumen
     kind: t.kind,
     title: `政府信息公开申请${noun}`,
     reference: input.reference,
+    docNumber: input.docNumber?.trim() ?? '',
     salutation: `${input.applicantName}：`,
     paragraphs: [
       `本机关于${formatChineseDate(input.receivedOn)}收到您提出的政府信息公开申请，申请获取“${input.subject}”。`,

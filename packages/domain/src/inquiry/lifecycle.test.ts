@@ -70,9 +70,10 @@ const EXPECTED: Record<LifecycleAction, string> = {
   urge: /*             (by the desk)          */ 'rma rma ... ... ... ...',
   send_opinion: /*     (proposals only)       */ '... ... ... ... ... ...',
   record_consultation: /* (proposals only)    */ '... ... ... ... ... ...',
-  draft_answer: /*     (proposals only)       */ '... ... ... ... ... ...',
-  sign_off_answer: /*  (proposals only)       */ '... ... ... ... ... ...',
+  draft_answer: /*     (proposals, disclosure) */ '... ... ... ... ... ...',
+  sign_off_answer: /*  (proposals, disclosure) */ '... ... ... ... ... ...',
   rate: /*             (proposals only)       */ '... ... ... ... ... ...',
+  record_delivery: /*  (disclosure only)      */ '... ... ... ... ... ...',
 }
 const LETTER: Record<UserRole, string> = {
   responder: 'r',
@@ -344,6 +345,10 @@ describe('the disclosure section', () => {
     urge: /*                                     */ '... ... ... ...',
     decide_extension: /* head of the office      */ '.ma .ma ... ...',
     close: /*                                    */ '... ... rma ...',
+    draft_answer: /*   the answer document, decided */ '... ... rma ...',
+    sign_off_answer: /* 签发 by a manager           */ '... ... .ma ...',
+    send_back: /*      the document back to redraft */ '.ma .ma .ma .ma',
+    record_delivery: /* 送达, also once closed      */ '... ... rma rma',
   }
   it.each(Object.entries(DISCLOSURE))('%s by status and role', (action, row) => {
     DISCLOSURE_STATUSES.forEach((status, i) => {

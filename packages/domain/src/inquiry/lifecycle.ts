@@ -54,6 +54,8 @@ export const LIFECYCLE_ACTIONS = [
   'draft_answer',
   'sign_off_answer',
   'rate',
+  // a disclosure request's signed answer document reaching the applicant (送达)
+  'record_delivery',
 ] as const
 export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number]
 
@@ -244,6 +246,7 @@ export const MESSAGE_LIFECYCLE: KindLifecycle<MessageStatus> = {
     draft_answer: NEVER,
     sign_off_answer: NEVER,
     rate: NEVER,
+    record_delivery: NEVER,
   },
 }
 
@@ -320,8 +323,9 @@ export const PROPOSAL_LIFECYCLE: KindLifecycle<ProposalStatus> = {
 }
 
 /**
- * Statuses of a disclosure request (依申请公开): new -> assigned -> replied (its outcome decided and
- * the answer sent) -> closed. Waiting for the applicant's correction (补正, 第三十条) and consulting a
+ * Statuses of a disclosure request (依申请公开): new -> assigned -> replied (its outcome decided;
+ * its answer document is then drafted, signed off and delivered: disclosure/answer-review.ts) ->
+ * closed. Waiting for the applicant's correction (补正, 第三十条) and consulting a
  * third party or another agency (第三十二条) are states of its statutory clock
  * (disclosure/clock.ts), with the inquiry paused meanwhile: they reuse `pause_clock` /
  * `resume_clock`, and the clock's replay refuses the steps the 条例 does not allow.
@@ -393,9 +397,14 @@ export const DISCLOSURE_LIFECYCLE: KindLifecycle<DisclosureStatus> = {
     urge: NEVER,
     send_opinion: NEVER,
     record_consultation: NEVER,
-    draft_answer: NEVER,
-    sign_off_answer: NEVER,
+    // the answer document (答复书/告知书) of the decided outcome: submitted for review by the
+    // holder, signed off (签发) or sent back by a manager — reviewed like other replies — then its
+    // delivery (送达) recorded, also after closing; whether a version waits for review or is
+    // signed is the record's (CONFLICT `draft_status`)
+    draft_answer: { statuses: ['replied'], role: 'responder', holder: 'holder' },
+    sign_off_answer: { statuses: ['replied'], role: 'manager', holder: 'anyone' },
     rate: NEVER,
+    record_delivery: { statuses: ['replied', 'closed'], role: 'responder', holder: 'holder' },
   },
 }
 

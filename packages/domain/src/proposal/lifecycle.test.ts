@@ -68,6 +68,7 @@ const EXPECTED: Record<LifecycleAction, string> = {
   draft_answer: /*        */ 'rma rma ... ... ... | ... ... ... ... ...',
   sign_off_answer: /*     */ '.ma .ma ... ... ... | ... ... ... ... ...',
   rate: /*                */ '... ... rma ... ... | ... ... ... ... ...',
+  record_delivery: /*     */ '... ... ... ... ... | ... ... ... ... ...',
 }
 
 describe('the proposal lifecycle, every action × status × role for lead and co-unit items', () => {

@@ -34,6 +34,7 @@ import {
 } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
+import * as answers from './disclosure-answers.repo.ts'
 import * as repo from './disclosure.repo.ts'
 
 function bounds(year: number) {
@@ -157,6 +158,24 @@ export async function getDisclosureTable(db: Db, year: number) {
 }
 
 /** The register rows of one section-三 cell: exactly the requests the cell counts. */
+/**
+ * Register rows of `ids` with their answer document's signing (UTC ms) and delivery: method,
+ * day (YYYY-MM-DD, Asia/Shanghai) and tracking number; null where none is signed or recorded.
+ */
+async function registerRows(db: Db, ids: readonly number[]) {
+  const signed = new Map((await answers.listSignedAnswersOf(db, ids)).map((a) => [a.inquiryId, a]))
+  return (await repo.listRegisterRows(db, ids)).map((r) => {
+    const a = signed.get(r.id)
+    return {
+      ...r,
+      signedAt: a?.reviewedAt ?? null,
+      deliveryMethod: a?.deliveryMethod ?? null,
+      deliveredOn: a?.deliveredAt != null ? toZonedDate(a.deliveredAt) : null,
+      trackingNumber: a?.trackingNumber ?? null,
+    }
+  })
+}
+
 export async function listCellRequests(db: Db, year: number, row: TableRow, column: TableColumn) {
   const ids = computeSectionThree(await records(db, year), year).cells[row][column].ids
   return {
@@ -165,7 +184,7 @@ export async function listCellRequests(db: Db, year: number, row: TableRow, colu
     column,
     labelZh: tableRowLabel(row, 'zh'),
     labelEn: tableRowLabel(row, 'en'),
-    items: await repo.listRegisterRows(db, ids),
+    items: await registerRows(db, ids),
   }
 }
 
@@ -180,10 +199,7 @@ export async function listCellCases(
   const ids = new Set(computeSectionFour(all, year).cells[kind][column].ids)
   const picked = all.filter((c) => ids.has(c.id))
   const requests = new Map(
-    (await repo.listRegisterRows(db, [...new Set(picked.map((c) => c.requestId))])).map((r) => [
-      r.id,
-      r,
-    ]),
+    (await registerRows(db, [...new Set(picked.map((c) => c.requestId))])).map((r) => [r.id, r]),
   )
   return {
     year,

@@ -1,6 +1,7 @@
 /**
  * `/api/disclosure`: the register of disclosure requests (enter, view with the clock, the clock's
- * steps, review cases, the answer document as DOCX, the register of one table cell, outcome labels) and
+ * steps, review cases, the answer document — previewed as DOCX, submitted for review, signed off or
+ * sent back, the signed DOCX, its delivery — the register of one table cell, outcome labels) and
  * `/api/reports/disclosure?year=`: the national table of the year.
  */
 import {
@@ -12,8 +13,12 @@ import {
   disclosureActionSchema,
   disclosureYearSchema,
   outcomeLabelSchema,
+  recordDeliverySchema,
   reviewCaseSchema,
+  sendBackAnswerDocumentSchema,
+  submitAnswerDocumentSchema,
   textSchema,
+  versionSchema,
 } from '@desk/domain'
 import { Hono } from 'hono'
 import { z } from 'zod'
@@ -22,7 +27,15 @@ import type { AppEnv } from '../../lib/context.ts'
 import { attachment } from '../../lib/content-disposition.ts'
 import { validate } from '../../lib/validate.ts'
 import { formFile } from '../imports/register-file.ts'
-import { answerDocx, getAnswerDocument } from './disclosure-answer.service.ts'
+import {
+  answerDocx,
+  answerVersionDocx,
+  getAnswerDocument,
+  recordAnswerDelivery,
+  sendBackAnswerDocument,
+  signOffAnswerDocument,
+  submitAnswerDocument,
+} from './disclosure-answer.service.ts'
 import { importDisclosureRegister } from './disclosure-import.service.ts'
 import { disclosureRegisterSample } from './disclosure-files.ts'
 import {
@@ -40,6 +53,7 @@ import {
 } from './disclosure.service.ts'
 
 const idParam = z.object({ id: z.coerce.number().int().positive() })
+const answerParam = idParam.extend({ answerId: z.coerce.number().int().positive() })
 /** The answering agency as it signs the document. */
 const answerQuery = z.object({ agency: textSchema().trim().min(1).max(100) })
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -100,6 +114,64 @@ export const disclosureRoutes = new Hono<AppEnv>()
         ),
       )
       return c.body(new Uint8Array(bytes), 200)
+    },
+  )
+  .post(
+    '/requests/:id/answers',
+    validate('param', idParam),
+    validate('json', submitAnswerDocumentSchema),
+    async (c) => {
+      const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
+      const { id } = c.req.valid('param')
+      await submitAnswerDocument(ctx, id, c.req.valid('json'))
+      return c.json(await getDisclosureView(c.var.db, id, c.var.user, c.var.now()), 201)
+    },
+  )
+  .post(
+    '/requests/:id/answers/:answerId/sign-off',
+    validate('param', answerParam),
+    validate('json', versionSchema),
+    async (c) => {
+      const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
+      const { id, answerId } = c.req.valid('param')
+      await signOffAnswerDocument(ctx, id, answerId, c.req.valid('json').version)
+      return c.json(await getDisclosureView(c.var.db, id, c.var.user, c.var.now()), 200)
+    },
+  )
+  .post(
+    '/requests/:id/answers/:answerId/send-back',
+    validate('param', answerParam),
+    validate('json', sendBackAnswerDocumentSchema),
+    async (c) => {
+      const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
+      const { id, answerId } = c.req.valid('param')
+      await sendBackAnswerDocument(ctx, id, answerId, c.req.valid('json'))
+      return c.json(await getDisclosureView(c.var.db, id, c.var.user, c.var.now()), 200)
+    },
+  )
+  .get('/requests/:id/answers/:answerId/docx', validate('param', answerParam), async (c) => {
+    const { id, answerId } = c.req.valid('param')
+    const { document, bytes, signed } = await answerVersionDocx(c.var.db, id, answerId, c.var.user)
+    const suffix = signed ? '' : '-待审核'
+    c.header('Content-Type', DOCX_TYPE)
+    c.header(
+      'Content-Disposition',
+      attachment(
+        `${document.title}-${document.reference}${suffix}.docx`,
+        `disclosure-answer-${document.reference}${signed ? '' : '-draft'}.docx`,
+      ),
+    )
+    return c.body(new Uint8Array(bytes), 200)
+  })
+  .post(
+    '/requests/:id/delivery',
+    validate('param', idParam),
+    validate('json', recordDeliverySchema),
+    async (c) => {
+      const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
+      const { id } = c.req.valid('param')
+      await recordAnswerDelivery(ctx, id, c.req.valid('json'))
+      return c.json(await getDisclosureView(c.var.db, id, c.var.user, c.var.now()), 200)
     },
   )
   .post(

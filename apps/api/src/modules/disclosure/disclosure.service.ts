@@ -33,6 +33,7 @@ import { listDeadlinePolicies } from '../deadlines/deadlines.service.ts'
 import { ingestInquiry } from '../inquiries/ingest.service.ts'
 import type { Ctx } from '../../lib/context.ts'
 import { act, load, recordEvent, write } from '../inquiries/inquiries.service.ts'
+import { listAnswerVersions } from './disclosure-answer.service.ts'
 import * as repo from './disclosure.repo.ts'
 
 const randomPart = customAlphabet('23456789ABCDEFGHJKMNPQRSTVWXYZ', 8)
@@ -125,7 +126,10 @@ async function eventsOf(db: Db, request: repo.RequestRow): Promise<DisclosureClo
   return [...events, { type: 'decided', on: toZonedDate(request.decidedAt) }]
 }
 
-/** A request's register entry, clock, due-date sentences and review cases (NOT_FOUND outside scope). */
+/**
+ * A request's register entry, clock, due-date sentences, review cases and answer document versions
+ * (NOT_FOUND outside scope).
+ */
 export async function getDisclosureView(db: Db, id: number, viewer: Ctx['user'], now: number) {
   await load(db, id, viewer)
   const request = await requireRequest(db, id)
@@ -138,6 +142,7 @@ export async function getDisclosureView(db: Db, id: number, viewer: Ctx['user'],
       en: explainDisclosureClock(clock, 'en'),
     },
     reviewCases: await repo.listReviewCasesOf(db, id),
+    answers: await listAnswerVersions(db, id),
   }
 }
 
