@@ -11,7 +11,7 @@ import {
   isSupportedInstant,
   supportedDateSchema,
 } from './supported-dates.ts'
-import type { InquiryKind } from './deadline/policy.ts'
+import type { DeadlineRule, InquiryKind } from './deadline/policy.ts'
 import { MESSAGE_LIFECYCLE, MESSAGE_STATUSES } from './inquiry/lifecycle.ts'
 
 /** Every status an inquiry of any kind can be in (the union of the lifecycle's sections). */
@@ -141,6 +141,11 @@ export type NewInquiry = {
   reply?: { body: string; repliedAt: number; authorId?: number | undefined } | undefined
   /** 'disclosure' for a government-information disclosure request (依申请公开); default 'message' */
   kind?: InquiryKind | undefined
+  /**
+   * The rule the source itself sets (an assignment list's 办理期限: proposal.ts `listedDueRule`),
+   * used instead of the deadline policies'.
+   */
+  deadline?: DeadlineRule | undefined
 }
 
 /** Sort orders of the reply queue. Each is keyset-paged with the id as tie-breaker. */

@@ -695,6 +695,22 @@ export const proposals = sqliteTable('proposals', {
   ratedAt: integer(),
 })
 
+/**
+ * The co-units (协办单位) named with an item the bureau leads, in the order of the assignment; each
+ * owes the bureau its opinion within the co-unit period (the 协办 deadline policy).
+ */
+export const proposalCoUnits = sqliteTable(
+  'proposal_co_units',
+  {
+    inquiryId: integer()
+      .notNull()
+      .references(() => proposals.inquiryId, { onDelete: 'cascade' }),
+    position: integer().notNull(),
+    unit: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.inquiryId, t.position] })],
+)
+
 /** Consultations with the deputy (面商 and other forms), appended, never edited. */
 export const proposalConsultations = sqliteTable(
   'proposal_consultations',

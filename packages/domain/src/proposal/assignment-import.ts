@@ -2,10 +2,10 @@
  * A year's assignment list (交办清单) of suggestions and proposals as the congress's or CPPCC's
  * office sends it, one item a row, read for import (register-import.ts): the columns below, found
  * by their Chinese headers; 承办方式 is 主办 or 协办 (a co-unit item names its lead unit); 重点 is
- * 是/重点/Y or empty. Each row is then checked as a proposal entered by hand (proposal.ts); a
- * problem is a row error naming its column. The co-units a lead item shares the work with are kept
- * in the item's text (协办单位：…). Session and number make an item unique: one registered before
- * is left as it is.
+ * 是/重点/Y or empty; 协办单位 lists the co-units of a lead item (市住建局、市财政局); 办理期限, when
+ * filled, is the item's due date instead of the policy's (a date, else a row error). Each row is
+ * then checked as a proposal entered by hand (proposal.ts); a problem is a row error naming its
+ * column. Session and number make an item unique: one registered before is left as it is.
  */
 import type { ImportIssue } from '../import-fields.ts'
 import type { ImportCell } from '../import-values.ts'
@@ -18,7 +18,7 @@ import {
   type RegisterColumn,
   type RegisterParse,
 } from '../register-import.ts'
-import { proposalInputSchema, type ProposalInput } from './proposal.ts'
+import { proposalInputSchema, splitCoUnits, type ProposalInput } from './proposal.ts'
 import type { ProposalRole } from './roles.ts'
 
 type Field =
@@ -32,6 +32,7 @@ type Field =
   | 'coUnits'
   | 'isKey'
   | 'assignedOn'
+  | 'dueOn'
 
 /** The columns, in the sample file's order; the first header of each is the sample's. */
 export const ASSIGNMENT_LIST_COLUMNS: readonly RegisterColumn<Field>[] = [
@@ -45,6 +46,7 @@ export const ASSIGNMENT_LIST_COLUMNS: readonly RegisterColumn<Field>[] = [
   { field: 'coUnits', headers: ['协办单位'], required: false },
   { field: 'isKey', headers: ['重点', '重点提案'], required: false },
   { field: 'assignedOn', headers: ['交办日期', '交办时间'], required: true },
+  { field: 'dueOn', headers: ['办理期限', '答复期限', '办结时限', '办理时限'], required: false },
 ]
 
 const ROLE_LABELS: Record<ProposalRole, readonly string[]> = {
@@ -63,7 +65,8 @@ const FIELD_OF: Partial<Record<string, Field>> = {
   leadUnit: 'leadUnit',
   assignedOn: 'assignedOn',
   role: 'role',
-  body: 'coUnits',
+  coUnits: 'coUnits',
+  dueOn: 'dueOn',
 }
 
 function parseRow({ get }: RegisterCells<Field>): RegisterParse<Field, ProposalInput> {
@@ -80,7 +83,10 @@ function parseRow({ get }: RegisterCells<Field>): RegisterParse<Field, ProposalI
       field: 'assignedOn',
       reason: `not a date: ${cellText(get('assignedOn')) || 'empty'}`,
     })
-  const coUnits = cellText(get('coUnits'))
+  const dueText = cellText(get('dueOn'))
+  const dueOn = dueText === '' ? undefined : cellDay(get('dueOn'))
+  if (dueText !== '' && dueOn === undefined)
+    problems.push({ field: 'dueOn', reason: `not a date: ${dueText}` })
   const parsed = proposalInputSchema.safeParse({
     session: cellText(get('session')),
     number: cellText(get('number')),
@@ -90,8 +96,10 @@ function parseRow({ get }: RegisterCells<Field>): RegisterParse<Field, ProposalI
     role: role ?? 'lead',
     leadUnit: cellText(get('leadUnit')),
     isKey: KEY_YES.includes(key),
-    body: coUnits ? `协办单位：${coUnits}` : '',
+    coUnits: splitCoUnits(cellText(get('coUnits'))),
     assignedOn: assignedOn ?? '2000-01-01',
+    // checked against the assignment date only when that one is a date
+    dueOn: assignedOn === undefined ? undefined : dueOn,
   })
   if (parsed.success)
     return problems.length > 0 ? { ok: false, problems } : { ok: true, value: parsed.data }

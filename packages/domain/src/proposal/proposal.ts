@@ -8,8 +8,10 @@
  * committees' handling rules (办理工作办法), which each locality words for itself.
  */
 import { z } from 'zod'
+import { DEFAULT_END_OF_DAY, type DeadlineRule } from '../deadline/policy.ts'
 import { supportedDateSchema } from '../supported-dates.ts'
 import { textSchema } from '../text.ts'
+import { addCalendarDays } from '../time.ts'
 import { PROPOSAL_ROLES } from './roles.ts'
 
 /** The channel every proposal is filed under (created with the first proposal). */
@@ -72,11 +74,44 @@ export function proposalReference(session: string, number: string): string {
   return `${session}第${number}号`
 }
 
+/** The most co-units one item names, and the longest due date after the assignment (days). */
+export const MAX_CO_UNITS = 20
+export const MAX_LISTED_DUE_DAYS = 366
+
+/**
+ * The co-units written in one cell or field (市住建局、市财政局; also separated by ，,；; or
+ * spaces), trimmed, empty parts and repeats dropped, in the order written.
+ */
+export function splitCoUnits(text: string): string[] {
+  return [...new Set(text.split(/[、，,；;\s]+/u).filter((u) => u !== ''))]
+}
+
+/**
+ * The rule of a due date the assignment list states (办理期限) instead of the policy's: the
+ * calendar days from the assignment to that date, due at the usual end of day. Stored as the
+ * item's rule like a policy's, so a later recomputation (a calendar edit, an extension) keeps the
+ * listed date; a date on a day off moves to the next working day like any period's end
+ * (《中华人民共和国民法典》第二百零三条). Dates are `YYYY-MM-DD`, `dueOn` after `assignedOn`.
+ */
+export function listedDueRule(assignedOn: string, dueOn: string): DeadlineRule {
+  const days = Math.round((Date.parse(dueOn) - Date.parse(assignedOn)) / 86_400_000)
+  return {
+    rule: 'calendar_days',
+    amount: days,
+    start: 'receipt',
+    endOfDay: DEFAULT_END_OF_DAY,
+    extensionAmount: null,
+    source: `交办清单所列办理期限（${dueOn}）`,
+  }
+}
+
 /**
  * A suggestion or proposal as assigned to the bureau (entered by staff or imported from the
  * congress's or CPPCC's assignment list). `assignedOn` is the assignment date (Asia/Shanghai), from
- * which the deadline runs. The deputy's name and contact are personal data, masked in lists and
- * exports like a citizen's. A co-unit item must name the lead unit.
+ * which the deadline runs: the policy's, unless the list states a due date (`dueOn`, 1 to 366 days
+ * after the assignment). The deputy's name and contact are personal data, masked in lists and
+ * exports like a citizen's. A co-unit item must name the lead unit; a lead item names the co-units
+ * it shares the work with (`coUnits`), who owe it their opinions.
  */
 export const proposalInputSchema = z
   .object({
@@ -93,8 +128,19 @@ export const proposalInputSchema = z
     deputyName: text(60),
     deputyContact: optionalText(60),
     assignedOn: supportedDateSchema,
+    coUnits: z.array(text(100)).max(MAX_CO_UNITS).default([]),
+    dueOn: supportedDateSchema.optional(),
   })
   .superRefine((p, ctx) => {
+    if (p.dueOn !== undefined && p.dueOn <= p.assignedOn)
+      ctx.addIssue({ code: 'custom', path: ['dueOn'], message: 'not after the assignment date' })
+    if (p.dueOn !== undefined && p.dueOn > addCalendarDays(p.assignedOn, MAX_LISTED_DUE_DAYS)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dueOn'],
+        message: `more than ${MAX_LISTED_DUE_DAYS} days after the assignment date`,
+      })
+    }
     if (p.role === 'co' && p.leadUnit === undefined) {
       ctx.addIssue({
         code: 'custom',

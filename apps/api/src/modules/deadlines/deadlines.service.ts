@@ -52,8 +52,9 @@ export type NewDeadline = {
 }
 
 /**
- * A function giving the deadline columns of new inquiries; reads the calendar and policies once
- * (call it inside the ingest transaction, once per batch).
+ * A function giving the deadline columns of new inquiries: the rule the item brings (`deadline`,
+ * no policy), else its policy's; reads the calendar and policies once (call it inside the ingest
+ * transaction, once per batch).
  */
 export async function deadlineResolver(db: Db): Promise<(item: NewInquiry) => NewDeadline> {
   const cal = await loadCalendar(db)
@@ -74,6 +75,10 @@ export async function deadlineResolver(db: Db): Promise<(item: NewInquiry) => Ne
       channelCode: item.channelCode,
       category: item.category ?? null,
       receivedDate,
+    }
+    if (item.deadline) {
+      const dueAt = computeDueAt(item.deadline, item.receivedAt, cal)
+      return { dueAt, kind, deadlinePolicyId: null, deadlineRule: ruleSnapshot(item.deadline) }
     }
     const policy = selectPolicy(policies, scope)
     const rule = policy ?? FALLBACK_POLICY

@@ -1,7 +1,11 @@
-/** Suggestions and proposals (建议提案) in SQL: the `proposals` and `proposal_consultations` rows. */
+/**
+ * Suggestions and proposals (建议提案) in SQL: the `proposals`, `proposal_co_units` and
+ * `proposal_consultations` rows.
+ */
 import { and, asc, desc, eq, gte, inArray, lt } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { inquiries, proposalConsultations, proposals, users } from '../../db/schema.ts'
+import { tables } from '../../db/engine.ts'
 import { returnedRow } from '../../db/rows.ts'
 
 export type ProposalRow = typeof proposals.$inferSelect
@@ -97,4 +101,32 @@ export async function listKnownReferences(
     for (const r of rows) known.add(r.externalId)
   }
   return known
+}
+
+/** Writes the co-units of proposal `inquiryId` (positions 0…), in the caller's transaction. */
+export async function insertCoUnits(db: Db, inquiryId: number, units: readonly string[]) {
+  if (units.length === 0) return
+  const { proposalCoUnits } = tables(db)
+  await db
+    .insert(proposalCoUnits)
+    .values(units.map((unit, position) => ({ inquiryId, position, unit })))
+}
+
+/** The co-units of each of `inquiryIds`, in their order (ids without co-units are absent). */
+export async function listCoUnits(
+  db: Db,
+  inquiryIds: readonly number[],
+): Promise<Map<number, string[]>> {
+  const { proposalCoUnits } = tables(db)
+  const byId = new Map<number, string[]>()
+  // in slices: SQLite binds at most 32,766 parameters a statement
+  for (let i = 0; i < inquiryIds.length; i += 500) {
+    const rows = await db
+      .select({ inquiryId: proposalCoUnits.inquiryId, unit: proposalCoUnits.unit })
+      .from(proposalCoUnits)
+      .where(inArray(proposalCoUnits.inquiryId, inquiryIds.slice(i, i + 500)))
+      .orderBy(asc(proposalCoUnits.inquiryId), asc(proposalCoUnits.position))
+    for (const r of rows) byId.set(r.inquiryId, [...(byId.get(r.inquiryId) ?? []), r.unit])
+  }
+  return byId
 }

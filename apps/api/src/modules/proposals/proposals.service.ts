@@ -14,6 +14,7 @@ import {
   readAssignmentList,
   toZonedDate,
   PROPOSAL_ROLE_CATEGORY,
+  listedDueRule,
   proposalReference,
   startOfZonedDay,
   yearRange,
@@ -24,6 +25,7 @@ import {
   type ProposalInput,
 } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
+import { deadlineResolver } from '../deadlines/deadlines.service.ts'
 import { AppError } from '../../lib/errors.ts'
 import { ensureChannels } from '../channels/channels.service.ts'
 import { ingestInquiries, type IngestContext } from '../inquiries/ingest.service.ts'
@@ -36,6 +38,9 @@ export type ProposalRegistration = ProposalInput & {
   answered?: { category: 'A' | 'B' | 'C'; body: string; sentAt: number } | undefined
   opinion?: { sentOn: string; text: string } | undefined
 }
+
+/** The instant an item assigned on `assignedOn` is received: 09:00 Beijing time that day. */
+const assignmentInstant = (assignedOn: string) => zonedTimeToInstant(assignedOn, undefined, 9)
 
 /** The inquiry a proposal becomes. */
 function inquiryOf(p: ProposalRegistration): NewInquiry {
@@ -50,11 +55,12 @@ function inquiryOf(p: ProposalRegistration): NewInquiry {
     externalId: proposalReference(p.session, p.number),
     subject: p.title,
     body: p.body || p.title,
-    receivedAt: zonedTimeToInstant(p.assignedOn, undefined, 9),
+    receivedAt: assignmentInstant(p.assignedOn),
     citizenName: p.deputyName,
     citizenPhone: p.deputyContact,
     category: PROPOSAL_ROLE_CATEGORY[p.role],
     reply: sent ? { body: sent.body, repliedAt: sent.sentAt } : undefined,
+    deadline: p.dueOn === undefined ? undefined : listedDueRule(p.assignedOn, p.dueOn),
   }
 }
 
@@ -89,6 +95,7 @@ export async function registerProposals(
         answerText: p.answered?.body ?? null,
         answerSentAt: p.answered?.sentAt ?? null,
       })
+      await repo.insertCoUnits(t, r.id, p.coUnits)
     }
     return results
   })
@@ -114,11 +121,30 @@ export async function createProposal(db: Db, input: ProposalInput, actorId: numb
 export async function getProposal(db: Db, id: number) {
   const row = await repo.findProposal(db, id)
   if (!row) throw new AppError('NOT_FOUND', `Inquiry ${id} is not a suggestion or proposal`)
+  const coUnits = (await repo.listCoUnits(db, [id])).get(id) ?? []
   return {
     ...row,
     reference: proposalReference(row.session, row.number),
+    coUnits,
+    // what the co-units owe the bureau: their opinions, by the co-unit (协办) deadline policy
+    coUnitOpinionsDueAt:
+      row.role === 'lead' && coUnits.length > 0
+        ? await coUnitOpinionDueAt(db, row.assignedOn)
+        : null,
     consultations: await repo.listConsultations(db, id),
   }
+}
+
+/** UTC ms a co-unit's opinion on an item assigned on `assignedOn` is due: the 协办 policy's date. */
+async function coUnitOpinionDueAt(db: Db, assignedOn: string): Promise<number> {
+  const dueFor = await deadlineResolver(db)
+  const item = { channelCode: PROPOSAL_CHANNEL.code, externalId: '', subject: '', body: '' }
+  return dueFor({
+    ...item,
+    kind: 'proposal',
+    receivedAt: assignmentInstant(assignedOn),
+    category: PROPOSAL_ROLE_CATEGORY.co,
+  }).dueAt
 }
 
 /** UTC ms bounds of a year's Asia/Shanghai days: [1 Jan 00:00, next 1 Jan 00:00). */
@@ -130,9 +156,15 @@ function yearBounds(year: number) {
 /** The register of proposals assigned in `year`, newest first, deputies' names masked. */
 export async function listProposals(db: Db, year: number) {
   const [from, to] = yearBounds(year)
-  return (await repo.listProposalsAssigned(db, from, to)).map((r) => ({
+  const rows = await repo.listProposalsAssigned(db, from, to)
+  const coUnits = await repo.listCoUnits(
+    db,
+    rows.map((r) => r.id),
+  )
+  return rows.map((r) => ({
     ...r,
     deputyName: maskName(r.deputyName) ?? null,
+    coUnits: coUnits.get(r.id) ?? [],
   }))
 }
 
@@ -167,7 +199,10 @@ export async function importAssignmentList(
   return { ...summary, created: results.filter((r) => r.created).length }
 }
 
-/** The sample list's rows: a lead item with co-units, a co-unit item, a key proposal. */
+/**
+ * The sample list's rows: a lead item with co-units, a co-unit item, a key proposal with its own
+ * due date.
+ */
 const SAMPLE_ROWS: readonly (readonly string[])[] = [
   [
     '市十六届人大二次会议',
@@ -180,6 +215,7 @@ const SAMPLE_ROWS: readonly (readonly string[])[] = [
     '市住建局、市财政局',
     '',
     '2024-03-15',
+    '',
   ],
   [
     '市十六届人大二次会议',
@@ -192,6 +228,7 @@ const SAMPLE_ROWS: readonly (readonly string[])[] = [
     '',
     '',
     '2024-03-15',
+    '',
   ],
   [
     '市政协十四届三次会议',
@@ -204,6 +241,7 @@ const SAMPLE_ROWS: readonly (readonly string[])[] = [
     '',
     '是',
     '2024-03-20',
+    '2024-06-28',
   ],
 ]
 

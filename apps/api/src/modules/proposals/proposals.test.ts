@@ -1,8 +1,9 @@
+import { formatInstant } from '@desk/domain'
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { tables } from '../../db/engine.ts'
 import { ensureDeadlineSetup } from '../deadlines/deadlines.service.ts'
-import { T0, call, setupDesk, signIn } from '../../test/setup.ts'
+import { T0, call, setupDesk, signIn, type Desk, type Session } from '../../test/setup.ts'
 
 export const suggestion = (extra: Record<string, unknown> = {}) => ({
   source: '市人大',
@@ -277,5 +278,40 @@ describe('a proposal through its lifecycle', () => {
       (await call(d, r, 'POST', `/proposals/${id}/rating`, { version: 1, rating: 'great' })).status,
     ).toBe(422)
     expect((await call(d, r, 'GET', '/proposals/999')).status).toBe(404)
+  })
+})
+
+type Facts = { coUnits: string[]; coUnitOpinionsDueAt: number | null }
+
+async function register(d: Desk, s: Session, extra: Record<string, unknown>) {
+  const res = await call(d, s, 'POST', '/proposals', suggestion(extra))
+  expect(res.status).toBe(201)
+  const { id } = (await res.json()) as { id: number }
+  return (await (await call(d, s, 'GET', `/proposals/${id}`)).json()) as {
+    inquiry: Inquiry
+    proposal: Facts
+  }
+}
+
+describe('co-units (协办单位) and a stated due date', () => {
+  it("keeps a lead item's co-units in order, their opinions due by the co-unit policy; a stated due date replaces the policy's", async () => {
+    const d = await desk()
+    const s = await signIn(d)
+    const lead = await register(d, s, {
+      assignedOn: '2024-01-31',
+      coUnits: ['市住建局', '市财政局'],
+      dueOn: '2024-03-29',
+    })
+    expect(lead.proposal.coUnits).toEqual(['市住建局', '市财政局'])
+    // 2024-01-31 + 1 month: February has no 31st, so its last day, Thursday 02-29
+    expect(formatInstant(lead.proposal.coUnitOpinionsDueAt ?? 0)).toBe(
+      '2024-02-29T17:00:00.000+08:00',
+    )
+    // the stated date (a Friday), not the policy's 3 months
+    expect(lead.inquiry.dueAt).toBe('2024-03-29T17:00:00.000+08:00')
+    const alone = await register(d, s, { number: '0124', assignedOn: '2024-01-31' })
+    expect(alone.proposal).toMatchObject({ coUnits: [], coUnitOpinionsDueAt: null })
+    // 2024-01-31 + 3 months = 04-30, a Tuesday
+    expect(alone.inquiry.dueAt).toBe('2024-04-30T17:00:00.000+08:00')
   })
 })

@@ -106,6 +106,7 @@ export function report2017Proposals(seed: number): ProposalRegistration[] {
         deputyName: fakeName(rnd),
         deputyContact: undefined,
         assignedOn: s.assignedOn,
+        coUnits: [],
       }
       if (role === 'co')
         return {
