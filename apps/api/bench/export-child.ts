@@ -1,17 +1,17 @@
 /**
  * Runs the export scenario (reports.bench.ts `benchExport`) in a process of its own, so its peak
  * RSS is that of a process holding the app and one export, not the benchmark's fill and earlier
- * scenarios. Arguments: <db path> <manager id> <year> <now, UTC ms> <output file>. Prints the
+ * scenarios. Arguments: <db path or postgres:// URL> <manager id> <year> <now, UTC ms> <output file>. Prints the
  * ExportMeasure as one JSON line.
  */
-import { openDb } from '../src/db/client.ts'
+import { closeDatabase, openDatabase } from '../src/db/engine.ts'
 import { benchExport } from './reports.bench.ts'
 
-const [dbPath = '', managerId = '', year = '', now = '', file = ''] = process.argv.slice(2)
-const db = openDb(dbPath)
+const [setting = '', managerId = '', year = '', now = '', file = ''] = process.argv.slice(2)
+const db = await openDatabase(setting)
 try {
   const viewer = { id: Number(managerId), role: 'manager' as const, departmentId: null }
   console.log(JSON.stringify(await benchExport(db, viewer, Number(year), Number(now), file)))
 } finally {
-  db.$client.close()
+  await closeDatabase(db)
 }

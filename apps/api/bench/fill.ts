@@ -9,7 +9,9 @@
  * written `batchSize` at a time, so memory stays bounded at any count.
  */
 import { addCalendarDays, DEFAULT_CHANNELS, toZonedDate, type NewInquiry } from '@desk/domain'
+import { sql } from 'drizzle-orm'
 import type { Db } from '../src/db/client.ts'
+import { dialectOf } from '../src/db/dialect.ts'
 import { ensureChannels } from '../src/modules/channels/channels.service.ts'
 import {
   deadlineResolver,
@@ -151,11 +153,12 @@ function dayDeadlines(
 }
 
 /** Inquiries per status, e.g. `{ closed: 700000, replied: 250000, new: 30000, … }`. */
-export function statusMix(db: Db): Record<string, number> {
-  const rows = db.$client
-    .prepare('select status, count(*) as n from inquiries group by status')
-    .all() as { status: string; n: number }[]
-  return Object.fromEntries(rows.map((r) => [r.status, r.n]))
+export async function statusMix(db: Db): Promise<Record<string, number>> {
+  const rows = await dialectOf(db).rows<{ status: string; n: number }>(
+    db,
+    sql`select status, count(*) as n from inquiries group by status order by status`,
+  )
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]))
 }
 
 const HOUR = 3_600_000

@@ -6,7 +6,7 @@
  */
 import { DEFAULT_CHANNELS, formatInstant } from '@desk/domain'
 import { stringify } from 'csv-stringify/sync'
-import { openDb } from '../src/db/client.ts'
+import type { Db } from '../src/db/client.ts'
 import { ensureChannels } from '../src/modules/channels/channels.service.ts'
 import { ensureDeadlineSetup } from '../src/modules/deadlines/deadlines.service.ts'
 import { importFile } from '../src/modules/imports/imports.service.ts'
@@ -50,39 +50,34 @@ export function teddyCsv(rows: number, seed: number): Uint8Array {
 }
 
 /**
- * Imports `csv` into a new database at `dbPath` (channel hotline_12345).
+ * Imports `csv` into `db`, a new, empty desk database (channel hotline_12345).
  * @returns rows, inquiries created, wall and CPU ms of `importFile`, file size in bytes
  * @throws Error when the import is not written (e.g. rejected rows)
  */
 export async function benchImport(
-  dbPath: string,
+  db: Db,
   csv: Uint8Array,
   rows: number,
   now: number,
 ): Promise<ImportMeasure> {
-  const db = openDb(dbPath)
-  try {
-    await ensureChannels(db, DEFAULT_CHANNELS, now)
-    await ensureDeadlineSetup(db, now)
-    const t0 = performance.now()
-    const cpu0 = process.cpuUsage()
-    const s = await importFile(db, {
-      channelCode: 'hotline_12345',
-      file: { name: 'bench.csv', bytes: csv },
-      now,
-    })
-    const cpu = process.cpuUsage(cpu0)
-    const ms = performance.now() - t0
-    if (s.status !== 'written')
-      throw new Error(`bench import was ${s.status}: ${JSON.stringify(s.errors.slice(0, 3))}`)
-    return {
-      rows,
-      created: s.created,
-      ms,
-      cpuMs: (cpu.user + cpu.system) / 1000,
-      bytes: csv.length,
-    }
-  } finally {
-    db.$client.close()
+  await ensureChannels(db, DEFAULT_CHANNELS, now)
+  await ensureDeadlineSetup(db, now)
+  const t0 = performance.now()
+  const cpu0 = process.cpuUsage()
+  const s = await importFile(db, {
+    channelCode: 'hotline_12345',
+    file: { name: 'bench.csv', bytes: csv },
+    now,
+  })
+  const cpu = process.cpuUsage(cpu0)
+  const ms = performance.now() - t0
+  if (s.status !== 'written')
+    throw new Error(`bench import was ${s.status}: ${JSON.stringify(s.errors.slice(0, 3))}`)
+  return {
+    rows,
+    created: s.created,
+    ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    bytes: csv.length,
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Timing helpers of the benchmark: percentiles of repeated synchronous calls (ms), the peak
+ * Timing helpers of the benchmark: percentiles of repeated awaited calls (ms), the peak
  * resident memory seen while something runs (bytes), and the machine's load (1/5/15-minute
  * averages of os.loadavg(), so numbers from a busy machine can be told apart).
  */
@@ -18,20 +18,11 @@ export function quantile(sorted: readonly number[], q: number): number {
   return sorted[rank - 1] as number
 }
 
-/** Times `fn` `runs` times (ms, performance.now) after `warmup` calls; returns p50/p95. */
-export function timeRuns(fn: () => unknown, runs: number, warmup = 3): Percentiles {
-  for (let i = 0; i < warmup; i++) fn()
-  const ms: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now()
-    fn()
-    ms.push(performance.now() - t0)
-  }
-  ms.sort((a, b) => a - b)
-  return { p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), runs }
-}
-
-/** Like timeRuns for an async `fn` (e.g. an HTTP request through the app). */
+/**
+ * Times the awaited `fn` `runs` times (ms, performance.now) after `warmup` untimed calls; returns
+ * p50/p95. Awaited: the data layer is async, and timing only a call's synchronous part would
+ * leave out every query after its first.
+ */
 export async function timeRunsAsync(
   fn: () => Promise<unknown>,
   runs: number,

@@ -6,11 +6,13 @@
  * when a queue has fewer pages, its last page is timed and the row says which page that is.
  */
 import { statusesOf, type QueueQuery } from '@desk/domain'
+import { sql } from 'drizzle-orm'
 import type { Db } from '../src/db/client.ts'
+import { dialectOf } from '../src/db/dialect.ts'
 import type { Viewer } from '../src/lib/context.ts'
 import { getQueueCounts, getQueuePage } from '../src/modules/inquiries/queue.service.ts'
 import { encodeCursor } from '../src/modules/inquiries/queue-cursor.ts'
-import { timeRuns, type Percentiles } from './measure.ts'
+import { timeRunsAsync, type Percentiles } from './measure.ts'
 
 export type Measured = { name: string; p: Percentiles; note?: string }
 
@@ -30,53 +32,63 @@ export const QUEUES: readonly Queue[] = [
  * following n-1 pages (which costs n-1 page reads before anything is timed). When the queue has
  * fewer rows, the cursor of its last page and that page's number.
  */
-function cursorOfPage(
+async function cursorOfPage(
   db: Db,
   query: QueueQuery,
   n: number,
-): { cursor: string | undefined; page: number } {
-  const col = query.sort === 'due_asc' ? 'due_at' : 'received_at'
-  const dir = query.sort === 'due_asc' ? 'asc' : 'desc'
-  const statuses = [...statusesOf(query.status)]
-  const where = `status in (${statuses.map(() => '?').join(',')})`
-  const total = (
-    db.$client.prepare(`select count(*) as n from inquiries where ${where}`).get(...statuses) as {
-      n: number
-    }
-  ).n
-  const page = Math.max(1, Math.min(n, Math.ceil(total / query.limit)))
+): Promise<{ cursor: string | undefined; page: number }> {
+  const col = sql.raw(query.sort === 'due_asc' ? 'due_at' : 'received_at')
+  const dir = sql.raw(query.sort === 'due_asc' ? 'asc' : 'desc')
+  const where = sql`status in (${sql.join(
+    [...statusesOf(query.status)].map((s) => sql`${s}`),
+    sql`, `,
+  )})`
+  const { rows } = dialectOf(db)
+  const [count] = await rows<{ n: number }>(
+    db,
+    sql`select count(*) as n from inquiries where ${where}`,
+  )
+  const page = Math.max(1, Math.min(n, Math.ceil(Number(count?.n) / query.limit)))
   if (page === 1) return { cursor: undefined, page }
-  const row = db.$client
-    .prepare(
-      `select ${col} as key, id from inquiries where ${where} order by ${col} ${dir}, id ${dir} limit 1 offset ?`,
-    )
-    .get(...statuses, (page - 1) * query.limit - 1) as { key: number; id: number }
-  return { cursor: encodeCursor({ sort: query.sort, key: row.key, id: row.id }), page }
+  const [row] = await rows<{ key: number; id: number }>(
+    db,
+    sql`select ${col} as key, id from inquiries where ${where} order by ${col} ${dir}, id ${dir} limit 1 offset ${(page - 1) * query.limit - 1}`,
+  )
+  if (!row) throw new Error(`no row opens page ${page}`)
+  return {
+    cursor: encodeCursor({ sort: query.sort, key: Number(row.key), id: Number(row.id) }),
+    page,
+  }
 }
 
 /** The first page of the pending queue by due date, as `viewer` sees it. */
-export function benchFirstPage(db: Db, viewer: Viewer, now: number, label: string): Measured {
+export async function benchFirstPage(
+  db: Db,
+  viewer: Viewer,
+  now: number,
+  label: string,
+): Promise<Measured> {
   const { query } = QUEUES[0] as Queue
   return {
     name: `queue page 1 (pending, due_asc) ${label}`,
-    p: timeRuns(async () => await getQueuePage(db, query, viewer, now), RUNS),
+    p: await timeRunsAsync(async () => await getQueuePage(db, query, viewer, now), RUNS),
   }
 }
 
 /** First page and page 1000 of each queue (manager's view), p50/p95 ms over 40 runs each. */
-export function benchQueuePages(db: Db, viewer: Viewer, now: number): Measured[] {
+export async function benchQueuePages(db: Db, viewer: Viewer, now: number): Promise<Measured[]> {
   const out: Measured[] = []
   for (const { label, query } of QUEUES) {
     out.push({
       name: `queue page 1 (${label})`,
-      p: timeRuns(async () => await getQueuePage(db, query, viewer, now), RUNS),
+      p: await timeRunsAsync(async () => await getQueuePage(db, query, viewer, now), RUNS),
     })
-    const deep = cursorOfPage(db, query, DEEP_PAGE)
+    const deep = await cursorOfPage(db, query, DEEP_PAGE)
     const q = { ...query, cursor: deep.cursor }
     const note = deep.page < DEEP_PAGE ? `only ${deep.page} pages: last page timed` : undefined
     out.push({
       name: `queue page ${deep.page} (${label})`,
-      p: timeRuns(async () => await getQueuePage(db, q, viewer, now), RUNS),
+      p: await timeRunsAsync(async () => await getQueuePage(db, q, viewer, now), RUNS),
       ...(note ? { note } : {}),
     })
   }
@@ -84,14 +96,14 @@ export function benchQueuePages(db: Db, viewer: Viewer, now: number): Measured[]
 }
 
 /** Per-channel counts for status=pending and status=all, p50/p95 ms. */
-export function benchCounts(db: Db, viewer: Viewer, now: number): Measured[] {
-  return (['pending', 'all'] as const).map((status) => ({
-    name: `counts (status=${status})`,
-    p: timeRuns(
-      async () => await getQueueCounts(db, { status }, viewer, now),
-      status === 'all' ? 15 : RUNS,
-    ),
-  }))
+export async function benchCounts(db: Db, viewer: Viewer, now: number): Promise<Measured[]> {
+  const out: Measured[] = []
+  for (const status of ['pending', 'all'] as const)
+    out.push({
+      name: `counts (status=${status})`,
+      p: await timeRunsAsync(async () => await getQueueCounts(db, { status }, viewer, now), RUNS),
+    })
+  return out
 }
 
 /**
@@ -108,11 +120,15 @@ export async function benchSearch(db: Db, viewer: Viewer, now: number): Promise<
     const query: QueueQuery = { status: 'all', sort: 'received_desc', limit: 50, q }
     out.push({
       name: `search page 1 q=${q} (all, received_desc)`,
-      p: timeRuns(async () => await getQueuePage(db, query, viewer, now), 15, 1),
+      p: await timeRunsAsync(async () => await getQueuePage(db, query, viewer, now), 20, 1),
     })
     out.push({
       name: `search counts q=${q} (status=all)`,
-      p: timeRuns(async () => await getQueueCounts(db, { status: 'all', q }, viewer, now), 5, 1),
+      p: await timeRunsAsync(
+        async () => await getQueueCounts(db, { status: 'all', q }, viewer, now),
+        20,
+        1,
+      ),
       note: `${(await getQueueCounts(db, { status: 'all', q }, viewer, now)).total} matches`,
     })
   }

@@ -11,7 +11,7 @@ import { loadCalendar } from '../src/modules/calendar/calendar.service.ts'
 import { getDashboard } from '../src/modules/reports/dashboard.service.ts'
 import { csvStream } from '../src/modules/reports/export-writers.ts'
 import { exportPages } from '../src/modules/reports/export.service.ts'
-import { rssTracker, timeRuns } from './measure.ts'
+import { rssTracker, timeRunsAsync } from './measure.ts'
 import type { Measured } from './queue.bench.ts'
 
 type Manager = { id: number; role: 'manager'; departmentId: null }
@@ -21,11 +21,16 @@ type Manager = { id: number; role: 'manager'; departmentId: null }
  * gives this process's CPU time per run (user + system, ms), which a busy machine inflates less
  * than wall time.
  */
-export function benchDashboard(db: Db, viewer: Manager, year: number, now: number): Measured {
+export async function benchDashboard(
+  db: Db,
+  viewer: Manager,
+  year: number,
+  now: number,
+): Promise<Measured> {
   const q = { from: `${year}-01-01`, to: `${year}-12-31` }
   const runs = 10
   const cpu0 = process.cpuUsage()
-  const p = timeRuns(
+  const p = await timeRunsAsync(
     async () => await getDashboard(db, viewer, q, now, await loadCalendar(db)),
     runs,
     1,

@@ -1,30 +1,70 @@
 /**
- * The benchmark's result table: one line per measure with its value, its target and whether the
- * target was met (`MISS` marks a miss; rows without a target are informational).
+ * The benchmark's result table: one line per measure with its target and a column per engine,
+ * each cell the value, whether the target was met (`MISS` marks a miss; rows without a target
+ * are informational) and the 1-minute load average when it was measured (the machine may be
+ * shared). Notes follow the table, one line each, named by engine and measure.
  */
-export type Row = { measure: string; value: string; target?: string; ok?: boolean; note?: string }
+import type { Engine } from '../src/db/engine.ts'
+
+export type Cell = { value: string; ok?: boolean; load: number; note?: string }
+export type Row = { measure: string; target?: string; cells: Partial<Record<Engine, Cell>> }
 
 /** Unit helpers for values: ms with one decimal, counts with thousands separators. */
 export const fmtMs = (ms: number) => `${ms.toFixed(1)} ms`
 export const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US')
 
-/** Left-aligned columns: measure, value, target, verdict, note. */
-export function formatTable(rows: readonly Row[]): string {
-  const cells = rows.map((r) => [
-    r.measure,
-    r.value,
-    r.target ?? '',
-    r.ok === undefined ? '' : r.ok ? 'ok' : 'MISS',
-    r.note ?? '',
-  ])
-  const head = ['measure', 'value', 'target', '', 'note']
-  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => width(c[i] ?? ''))))
-  const line = (c: string[]) =>
-    c
-      .map((s, i) => s + ' '.repeat((widths[i] ?? 0) - width(s)))
-      .join('  ')
-      .trimEnd()
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n')
+/** The rows of one run, in the order measures were first added; a measure's cells fill in per engine. */
+export class ResultTable {
+  readonly rows: Row[] = []
+
+  add(engine: Engine, measure: string, cell: Cell, target?: string): void {
+    let row = this.rows.find((r) => r.measure === measure)
+    if (!row) {
+      row = { measure, cells: {}, ...(target === undefined ? {} : { target }) }
+      this.rows.push(row)
+    }
+    row.cells[engine] = cell
+  }
+
+  misses(): number {
+    return this.rows.reduce(
+      (n, r) => n + Object.values(r.cells).filter((c) => c.ok === false).length,
+      0,
+    )
+  }
+
+  /** Left-aligned columns: measure, target, one per engine; then the notes. */
+  format(engines: readonly Engine[]): string {
+    const cell = (c: Cell | undefined) =>
+      c === undefined
+        ? '-'
+        : `${c.value}${c.ok === undefined ? '' : c.ok ? ' ok' : ' MISS'} (load ${c.load.toFixed(1)})`
+    const cells = this.rows.map((r) => [
+      r.measure,
+      r.target ?? '',
+      ...engines.map((e) => cell(r.cells[e])),
+    ])
+    const head = ['measure', 'target', ...engines]
+    const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => width(c[i] ?? ''))))
+    const line = (c: string[]) =>
+      c
+        .map((s, i) => s + ' '.repeat((widths[i] ?? 0) - width(s)))
+        .join('  ')
+        .trimEnd()
+    const notes = this.rows.flatMap((r) =>
+      engines.flatMap((e) => {
+        const note = r.cells[e]?.note
+        return note ? [`${e}, ${r.measure}: ${note}`] : []
+      }),
+    )
+    return [
+      line(head),
+      widths.map((w) => '-'.repeat(w)).join('  '),
+      ...cells.map(line),
+      '',
+      ...notes,
+    ].join('\n')
+  }
 }
 
 /** Terminal width of `s`: CJK characters take two columns. */

@@ -1,0 +1,100 @@
+/**
+ * The per-channel counters and the two day summaries (migrations 0006 and 0009/0018 on SQLite,
+ * 0001/0003 on PostgreSQL) computed set-based from the inquiries, for the bulk fill, which loads
+ * rows with the triggers off. The formulas are the triggers' own; `checkAgainstTriggers` proves
+ * it on rows the triggers counted, before the bulk load. One SQL text serves both engines
+ * (`case when` instead of SQLite's boolean-as-integer, `coalesce` instead of `ifnull`).
+ */
+import type { SqlRunner } from './sql-runner.ts'
+
+const DAY = `(received_at + 28800000) / 86400000`
+
+/**
+ * Each summary table with the select of its rows from `inquiries`: columns named as the table's
+ * (PostgreSQL names every unnamed expression `?column?`), in its key order, then n.
+ */
+const SUMMARIES: { table: string; columns: string; select: string }[] = [
+  {
+    table: 'inquiry_counts',
+    columns: 'channel_code, status, n',
+    select: `select channel_code, status, count(*) as n from inquiries group by 1, 2`,
+  },
+  {
+    table: 'inquiry_day_channel_stats',
+    columns: 'day, channel_code, status, reply_day, on_time, satisfaction, n',
+    select: `select ${DAY} as day, channel_code, status,
+      coalesce((replied_at + 28800000) / 86400000, -1) as reply_day,
+      case when replied_at <= coalesce(first_due_at, due_at) then 1 else 0 end as on_time,
+      coalesce(satisfaction, '') as satisfaction, count(*) as n
+      from inquiries group by 1, 2, 3, 4, 5, 6`,
+  },
+  {
+    table: 'inquiry_day_workload_stats',
+    columns: 'day, category, department_id, assignee_id, status, n',
+    select: `select ${DAY} as day, coalesce(category, '') as category,
+      coalesce(department_id, 0) as department_id, coalesce(assignee_id, 0) as assignee_id,
+      status, count(*) as n from inquiries group by 1, 2, 3, 4, 5`,
+  },
+]
+
+const key = (r: Record<string, unknown>) => Object.values(r).map(String).join('|')
+
+/**
+ * Compares what the triggers wrote (rows with n ≠ 0) with the set-based formulas over the rows.
+ * @throws Error naming the first table that differs
+ */
+export async function checkAgainstTriggers(r: SqlRunner): Promise<void> {
+  for (const s of SUMMARIES) {
+    const kept = (
+      await r.rows<Record<string, unknown>>(`select ${s.columns} from ${s.table} where n <> 0`)
+    )
+      .map(key)
+      .sort()
+    const computed = (await r.rows<Record<string, unknown>>(s.select)).map(key).sort()
+    const differs = kept.findIndex((k, i) => k !== computed[i])
+    if (differs >= 0 || kept.length !== computed.length)
+      throw new Error(
+        `${s.table}: the triggers kept ${kept.length} rows, the set-based formula gives ${computed.length}; first difference: ${kept[differs]} vs ${computed[differs]}`,
+      )
+  }
+}
+
+/** Replaces the three tables' rows with the set-based counts of the inquiries. */
+export async function rebuildSummaries(r: SqlRunner): Promise<void> {
+  for (const s of SUMMARIES) {
+    await r.run(`delete from ${s.table}`)
+    await r.run(`insert into ${s.table} (${s.columns}) ${s.select}`)
+  }
+}
+
+/**
+ * Checks that every summary adds up to the rows: per (channel, status), the sum of `n` in each of
+ * the three tables equals the number of inquiries.
+ * @throws Error naming the table and the first (channel, status) that differs
+ */
+export async function checkSummariesAddUp(r: SqlRunner): Promise<void> {
+  const perKey = async (q: string) =>
+    new Map(
+      (await r.rows<{ k: string; n: number }>(q)).map((x) => [String(x.k), Number(x.n)] as const),
+    )
+  const rows = await perKey(
+    `select channel_code || '/' || status as k, count(*) as n from inquiries group by 1`,
+  )
+  const sums = {
+    inquiry_counts: `select channel_code || '/' || status as k, sum(n) as n from inquiry_counts group by 1`,
+    inquiry_day_channel_stats: `select channel_code || '/' || status as k, sum(n) as n from inquiry_day_channel_stats group by 1`,
+  }
+  for (const [table, q] of Object.entries(sums)) {
+    const got = await perKey(q)
+    for (const [k, n] of rows)
+      if ((got.get(k) ?? 0) !== n)
+        throw new Error(`${table}: ${k} sums to ${got.get(k)}, rows ${n}`)
+  }
+  const byStatus = await perKey(`select status as k, count(*) as n from inquiries group by 1`)
+  const workload = await perKey(
+    `select status as k, sum(n) as n from inquiry_day_workload_stats group by 1`,
+  )
+  for (const [k, n] of byStatus)
+    if ((workload.get(k) ?? 0) !== n)
+      throw new Error(`inquiry_day_workload_stats: ${k} sums to ${workload.get(k)}, rows ${n}`)
+}
