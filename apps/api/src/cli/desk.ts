@@ -1,11 +1,12 @@
 /**
- * The `desk` command (`pnpm desk <command> …`): import, seed, tally, calendar, report, backup, user, migrate-to. Each command lives
+ * The `desk` command (`pnpm desk <command> …`): import, disclosure import, seed, tally, calendar, report, backup, user, migrate-to. Each command lives
  * in its own `*.command.ts` and is registered here.
  */
 import { Command } from 'commander'
 import { UnsupportedDbError } from '../paths.ts'
 import { registerBackupCommand } from './backup.command.ts'
 import { registerCalendarCommand } from './calendar.command.ts'
+import { registerDisclosureCommand } from './disclosure.command.ts'
 import { registerImportCommand } from './import.command.ts'
 import { registerMigrateToCommand } from './migrate-to.command.ts'
 import { registerSeedCommand } from './seed.command.ts'
@@ -16,6 +17,7 @@ import { registerUserCommand } from './user.command.ts'
 const program = new Command('desk').description('Inquiry Desk command line').showHelpAfterError()
 
 registerImportCommand(program)
+registerDisclosureCommand(program)
 registerCalendarCommand(program)
 registerSeedCommand(program)
 registerTallyCommand(program)

@@ -1,13 +1,16 @@
 /**
- * `desk report disclosure --year YYYY [--format text|csv|xlsx] [--out <file>] [--db <path>]`: the
+ * `desk report disclosure --year YYYY [--format text|csv|xlsx|docx] [--out <file>] [--db <path>]`: the
  * national table of the year's disclosure requests (sections 三 and 四) as the API computes it
  * (`/api/reports/disclosure?year=`). `text` (sentences and aligned tables) and `csv` to stdout or
- * `--out`; `xlsx` (laid out like the printed form) needs `--out`. Exits non-zero with a message
+ * `--out`; `xlsx` (laid out like the printed form) and `docx` (the sentences and both tables with
+ * their merged headers, as the annual report prints them) need `--out`. Exits non-zero with a message
  * naming the option for a bad year or format.
  */
 import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
+import { blocksToDocx } from '../lib/docx-blocks.ts'
 import {
+  disclosureTableBlocks,
   disclosureTableToCsv,
   disclosureTableToText,
   disclosureTableToXlsx,
@@ -15,7 +18,7 @@ import {
 import { getDisclosureTable } from '../modules/disclosure/disclosure-report.service.ts'
 import { openCliDb } from './cli-db.ts'
 
-const FORMATS = ['text', 'csv', 'xlsx'] as const
+const FORMATS = ['text', 'csv', 'xlsx', 'docx'] as const
 type Options = { year: string; format: string; out?: string; db?: string }
 
 /** Adds `disclosure` under `report`. */
@@ -27,7 +30,7 @@ export function registerDisclosureReportCommand(report: Command): void {
       '--year <yyyy>',
       'calendar year; requests count in the year their outcome was first decided (Asia/Shanghai)',
     )
-    .option('--format <format>', 'text, csv or xlsx', 'text')
+    .option('--format <format>', 'text, csv, xlsx or docx', 'text')
     .option('--out <file>', 'write to this file instead of stdout')
     .option('--db <path>', 'database file (default: DESK_DB or data/desk.sqlite)')
     .action(async (opts: Options) => {
@@ -36,7 +39,8 @@ export function registerDisclosureReportCommand(report: Command): void {
       const format = FORMATS.find((f) => f === opts.format)
       if (!format)
         throw new Error(`--format must be one of ${FORMATS.join(', ')}, got "${opts.format}"`)
-      if (format === 'xlsx' && !opts.out) throw new Error('--format xlsx needs --out <file>')
+      if ((format === 'xlsx' || format === 'docx') && !opts.out)
+        throw new Error(`--format ${format} needs --out <file>`)
       const { db } = await openCliDb(opts.db)
       try {
         const t = await getDisclosureTable(db, Number(opts.year))
@@ -45,7 +49,12 @@ export function registerDisclosureReportCommand(report: Command): void {
             ? disclosureTableToText(t)
             : format === 'csv'
               ? disclosureTableToCsv(t)
-              : await disclosureTableToXlsx(t)
+              : format === 'xlsx'
+                ? await disclosureTableToXlsx(t)
+                : await blocksToDocx(
+                    disclosureTableBlocks(t),
+                    `${t.year}年政府信息公开申请办理情况`,
+                  )
         if (opts.out) writeFileSync(opts.out, output)
         else process.stdout.write(output)
       } finally {

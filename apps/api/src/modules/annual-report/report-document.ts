@@ -5,13 +5,13 @@
  */
 import {
   ANNUAL_REPORT_SECTIONS,
-  ORGANISATION_GROUP_LABEL,
   PROACTIVE_COLUMN_LABELS,
   PROACTIVE_ROWS,
   formatChineseDate,
   type AnnualReportSectionKey,
 } from '@desk/domain'
 import type { Block, Cell } from '../../lib/docx-blocks.ts'
+import { requestsTableCells, reviewsTableCells } from '../disclosure/disclosure-files.ts'
 import type { AnnualReport } from './annual-report.service.ts'
 
 const paragraphs = (text: string): Block[] =>
@@ -48,65 +48,6 @@ function proactiveTable(p: AnnualReport['text']['proactive']): Cell[][] {
   return rows
 }
 
-type Disclosure = AnnualReport['disclosure']
-
-/**
- * Section 三's table as the national format heads it: the consistency note over the row labels,
- * 申请人情况 over 自然人, 法人或其他组织 (over its five kinds) and 总计.
- */
-function requestsTable(d: Disclosure): Cell[][] {
-  const label = (column: string) => d.columns.find((c) => c.column === column)?.labelZh ?? column
-  const organisations = d.columns.filter(
-    (c) => c.column !== 'natural_person' && c.column !== 'total',
-  )
-  return [
-    [
-      {
-        text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
-        rowSpan: 3,
-        header: true,
-      },
-      { text: '申请人情况', colSpan: d.columns.length, header: true },
-    ],
-    [
-      { text: label('natural_person'), rowSpan: 2, header: true },
-      { text: ORGANISATION_GROUP_LABEL.zh, colSpan: organisations.length, header: true },
-      { text: label('total'), rowSpan: 2, header: true },
-    ],
-    organisations.map((c) => ({ text: c.labelZh, header: true })),
-    ...d.sectionThree.map((r) => [
-      { text: r.labelZh },
-      ...r.cells.map((c) => ({ text: String(c.count) })),
-    ]),
-  ]
-}
-
-/** Section 四's table: 行政复议 and 行政诉讼 (未经复议直接起诉 / 复议后起诉), each over its five results. */
-function reviewsTable(d: Disclosure): Cell[][] {
-  const [review, ...suits] = d.sectionFour
-  if (!review) return []
-  return [
-    [
-      {
-        text: review.labelZh.split('·')[0]?.trim() ?? review.labelZh,
-        colSpan: review.cells.length,
-        header: true,
-      },
-      { text: '行政诉讼', colSpan: suits.reduce((n, s) => n + s.cells.length, 0), header: true },
-    ],
-    [
-      ...review.cells.map((c) => ({ text: c.labelZh, rowSpan: 2, header: true })),
-      ...suits.map((s) => ({
-        text: s.labelZh.split('·').at(-1)?.trim() ?? s.labelZh,
-        colSpan: s.cells.length,
-        header: true,
-      })),
-    ],
-    suits.flatMap((s) => s.cells.map((c) => ({ text: c.labelZh, header: true }))),
-    d.sectionFour.flatMap((k) => k.cells.map((c) => ({ text: String(c.count) }))),
-  ]
-}
-
 /** The blocks of the draft, in reading order. */
 export function reportBlocks(r: AnnualReport): Block[] {
   const bySection = (key: AnnualReportSectionKey) =>
@@ -121,11 +62,11 @@ export function reportBlocks(r: AnnualReport): Block[] {
     proactive: [{ type: 'table', rows: proactiveTable(r.text.proactive) }],
     requests: [
       ...bySection('requests').map((text) => ({ type: 'paragraph', text }) as const),
-      { type: 'table', rows: requestsTable(r.disclosure) },
+      { type: 'table', rows: requestsTableCells(r.disclosure) },
     ],
     reviews: [
       ...bySection('reviews').map((text) => ({ type: 'paragraph', text }) as const),
-      { type: 'table', rows: reviewsTable(r.disclosure) },
+      { type: 'table', rows: reviewsTableCells(r.disclosure) },
     ],
     problems: paragraphs(r.text.problems),
     other: paragraphs(r.text.other),

@@ -21,8 +21,7 @@ describe('the 2017 disclosure year', () => {
   const cell = (row: string, column = 'total') =>
     table.sectionThree.find((r) => r.row === row)?.cells.find((c) => c.column === column)?.count
 
-  const rowOf = async <T>(query: SQL) =>
-    (await dialectOf(desk.db).rows<T>(desk.db, query))[0]
+  const rowOf = async <T>(query: SQL) => (await dialectOf(desk.db).rows<T>(desk.db, query))[0]
 
   it('adds 760 requests once, whatever the seed', async () => {
     expect(first).toEqual({ created: 760, duplicates: 0 })

@@ -6,9 +6,15 @@
  * level (三、本年度办理结果 down its rows, each outcome group down its reasons), Chinese labels,
  * column widths; section 四 as the printed 15-column grid.
  */
-import { DISCLOSURE_REGISTER_COLUMNS, neutralizeFormula, toXmlText } from '@desk/domain'
+import {
+  DISCLOSURE_REGISTER_COLUMNS,
+  ORGANISATION_GROUP_LABEL,
+  neutralizeFormula,
+  toXmlText,
+} from '@desk/domain'
 import { stringify } from 'csv-stringify/sync'
 import ExcelJS from 'exceljs'
+import type { Block, Cell as DocCell } from '../../lib/docx-blocks.ts'
 import { sampleWorkbook } from '../imports/register-file.ts'
 import type { getDisclosureTable } from './disclosure-report.service.ts'
 
@@ -52,6 +58,74 @@ export function disclosureTableToText(t: Table): string {
     block(reviewRows(t)),
     '',
   ].join('\n')
+}
+
+/**
+ * Section 三's table as the national format heads it: the consistency note over the row labels,
+ * 申请人情况 over 自然人, 法人或其他组织 (over its five kinds) and 总计.
+ */
+export function requestsTableCells(d: Table): DocCell[][] {
+  const label = (column: string) => d.columns.find((c) => c.column === column)?.labelZh ?? column
+  const organisations = d.columns.filter(
+    (c) => c.column !== 'natural_person' && c.column !== 'total',
+  )
+  return [
+    [
+      { text: NOTE, rowSpan: 3, header: true },
+      { text: '申请人情况', colSpan: d.columns.length, header: true },
+    ],
+    [
+      { text: label('natural_person'), rowSpan: 2, header: true },
+      { text: ORGANISATION_GROUP_LABEL.zh, colSpan: organisations.length, header: true },
+      { text: label('total'), rowSpan: 2, header: true },
+    ],
+    organisations.map((c) => ({ text: c.labelZh, header: true })),
+    ...d.sectionThree.map((r) => [
+      { text: r.labelZh },
+      ...r.cells.map((c) => ({ text: String(c.count) })),
+    ]),
+  ]
+}
+
+/** Section 四's table: 行政复议 and 行政诉讼 (未经复议直接起诉 / 复议后起诉), each over its five results. */
+export function reviewsTableCells(d: Table): DocCell[][] {
+  const [review, ...suits] = d.sectionFour
+  if (!review) return []
+  return [
+    [
+      {
+        text: review.labelZh.split('·')[0]?.trim() ?? review.labelZh,
+        colSpan: review.cells.length,
+        header: true,
+      },
+      { text: '行政诉讼', colSpan: suits.reduce((n, s) => n + s.cells.length, 0), header: true },
+    ],
+    [
+      ...review.cells.map((c) => ({ text: c.labelZh, rowSpan: 2, header: true })),
+      ...suits.map((s) => ({
+        text: s.labelZh.split('·').at(-1)?.trim() ?? s.labelZh,
+        colSpan: s.cells.length,
+        header: true,
+      })),
+    ],
+    suits.flatMap((s) => s.cells.map((c) => ({ text: c.labelZh, header: true }))),
+    d.sectionFour.flatMap((k) => k.cells.map((c) => ({ text: String(c.count) }))),
+  ]
+}
+
+/**
+ * The year's table as document blocks (the annual report's tables, and `desk report disclosure
+ * --format docx`): title, the sentences, sections 三 and 四 laid out as printed.
+ */
+export function disclosureTableBlocks(t: Table): Block[] {
+  return [
+    { type: 'title', text: `${t.year}年政府信息公开申请办理情况` },
+    { type: 'paragraph', text: `${t.sentences.intake}${t.sentences.review}` },
+    { type: 'heading', text: TITLE_THREE },
+    { type: 'table', rows: requestsTableCells(t) },
+    { type: 'heading', text: TITLE_FOUR },
+    { type: 'table', rows: reviewsTableCells(t) },
+  ]
 }
 
 const safe = (row: Cell[]): Cell[] =>
