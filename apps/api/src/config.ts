@@ -25,7 +25,12 @@ export const configSchema = z
      * API processes on one PostgreSQL database, set it in exactly one (0 in the others).
      */
     DESK_BACKGROUND: flag.default(true),
-    /** Folder of attachment files (content-addressed). Default: `files/` next to the SQLite file */
+    /**
+     * On PostgreSQL, the folder of the desk's own files: the phone-search key, and by default
+     * `files/` and `import-staging/` (on SQLite: the database file's folder). Default: <repo>/data
+     */
+    DESK_DATA_DIR: z.string().min(1).optional(),
+    /** Folder of attachment files (content-addressed). Default: `files/` in the data folder */
     DESK_FILES: z.string().min(1).optional(),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().default('0.0.0.0'),

@@ -45,9 +45,15 @@ export function resolveDbPath(explicit: string | undefined): string {
   return given ? fromUser(given) : resolve(REPO_ROOT, 'data/desk.sqlite')
 }
 
-/** The folder for the desk's own files: beside the SQLite file, or the repo's `data/` on PostgreSQL. */
+/**
+ * The desk's data folder, for its own files (the phone-search key; by default the attachment
+ * files and staged imports): the SQLite file's folder; on PostgreSQL, which has no file,
+ * DESK_DATA_DIR, else the repo's `data/`. Every process of one desk must see the same folder.
+ */
 export function dataDirOf(dbPath: string): string {
-  return isPostgresUrl(dbPath) ? resolve(REPO_ROOT, 'data') : dirname(dbPath)
+  if (!isPostgresUrl(dbPath)) return dirname(dbPath)
+  const given = process.env.DESK_DATA_DIR
+  return given ? fromUser(given) : resolve(REPO_ROOT, 'data')
 }
 
 /** The attachment files' folder: an explicit path (flag or DESK_FILES), else `files/` in the data folder. */

@@ -12,6 +12,7 @@
 import { is } from 'drizzle-orm'
 import { PgDatabase, PgTable, alias as pgAlias } from 'drizzle-orm/pg-core'
 import { alias as sqliteAlias, type SQLiteTable } from 'drizzle-orm/sqlite-core'
+import { dataDirOf } from '../paths.ts'
 import { openDb, type Db } from './client.ts'
 import { isPostgresUrl, openPostgres } from './postgres.ts'
 import type * as schema from './schema.ts'
@@ -41,12 +42,15 @@ export function aliasTable<T extends SQLiteTable, A extends string>(table: T, na
 }
 
 /**
- * Opens the desk's database: a `postgres://` URL connects to the server and migrates it; anything
- * else is the path of the SQLite file (created and migrated when new).
+ * Opens the desk's database: a `postgres://` URL connects to the server and migrates it (its
+ * phone-search key in the data folder, paths.ts `dataDirOf`); anything else is the path of the
+ * SQLite file (created and migrated when new; the key beside it).
  * @throws DbStartError (postgres.ts) when the server cannot be used; SqliteError for a bad file
  */
 export async function openDatabase(setting: string): Promise<Db> {
-  return isPostgresUrl(setting) ? openPostgres(setting) : openDb(setting)
+  return isPostgresUrl(setting)
+    ? openPostgres(setting, { dataDir: dataDirOf(setting) })
+    : openDb(setting)
 }
 
 /** Closes the file or ends the pool. */

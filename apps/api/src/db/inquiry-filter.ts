@@ -69,7 +69,7 @@ function textPredicate(db: Db, q: string): SQL | undefined {
       const phrase = searchPhrase(word)
       const hmac = phoneHmac(db, word)
       return or(
-        phrase ? textMatch(phrase) : undefined,
+        phrase ? textMatch(db, phrase) : undefined,
         hmac === null ? undefined : eq(inquiries.citizenPhoneHmac, hmac),
       )
     })

@@ -7,11 +7,11 @@
  * written into the database. Losing it only loses phone search for the inquiries stored so far.
  */
 import { createHmac, randomBytes } from 'node:crypto'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { phoneE164 } from '@desk/domain'
 import type { Db } from './client.ts'
-import { clientOf } from './search-index.ts'
+import { clientOf } from './connection.ts'
 
 export const PHONE_KEY_FILE = 'phone-search.key'
 
@@ -24,6 +24,7 @@ const KEY_HEX = /^[0-9a-f]{64}$/
  */
 export function loadPhoneKey(dir: string | undefined): Buffer {
   if (dir === undefined) return randomBytes(32)
+  mkdirSync(dir, { recursive: true })
   const file = join(dir, PHONE_KEY_FILE)
   try {
     writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { flag: 'wx', mode: 0o600 })
@@ -39,7 +40,10 @@ export function loadPhoneKey(dir: string | undefined): Buffer {
 
 const keys = new WeakMap<Db['$client'], Buffer>()
 
-/** Binds `key` to the database `db` (openDb does, with loadPhoneKey's key). */
+/**
+ * Binds `key` to the database `db` (openDb and openPostgres do, with loadPhoneKey's key; a
+ * PostgreSQL transaction's connection gets its pool's key from pgTransaction).
+ */
 export function setPhoneKey(db: Db, key: Buffer): void {
   keys.set(clientOf(db), key)
 }
@@ -55,9 +59,17 @@ export function phoneKeyOf(db: Db): Buffer | undefined {
  * @throws Error when no key was bound to `db` (it was not opened with openDb)
  */
 export function phoneHmac(db: Db, phone: string | null | undefined): string | null {
-  const e164 = phone ? phoneE164(phone) : undefined
-  if (e164 === undefined) return null
   const key = phoneKeyOf(db)
   if (!key) throw new Error('no phone-search key is bound to this database')
+  return hmacOfPhone(key, phone)
+}
+
+/**
+ * The HMAC (hex) of `phone` under `key` (phoneHmac without a database handle: the backfill).
+ * @returns null when `phone` is absent or not a valid number (domain `phoneE164`)
+ */
+export function hmacOfPhone(key: Buffer, phone: string | null | undefined): string | null {
+  const e164 = phone ? phoneE164(phone) : undefined
+  if (e164 === undefined) return null
   return createHmac('sha256', key).update(e164).digest('hex')
 }

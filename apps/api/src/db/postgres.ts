@@ -9,7 +9,9 @@ import { drizzle } from 'drizzle-orm/node-postgres'
 import { migrate } from 'drizzle-orm/node-postgres/migrator'
 import pg from 'pg'
 import type { Db } from './client.ts'
+import { loadPhoneKey, phoneKeyOf, setPhoneKey } from './phone-key.ts'
 import * as schema from './schema.pg.ts'
+import { runSearchBackfillPg } from './search-backfill.ts'
 
 export const PG_MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), 'migrations-pg')
 
@@ -47,13 +49,20 @@ function startProblem(err: unknown, url: string): string {
 // any fixed number: every desk process migrating the same database takes the same lock
 const MIGRATION_LOCK = 7_316_482_001
 
-/** pg's pool options for a desk URL (tests open small pools). */
-export type PgOptions = { max?: number }
+/**
+ * pg's pool options for a desk URL (tests open small pools), and the desk's data folder, where
+ * its phone-search key is kept (phone-key.ts; undefined: a random key for this pool, as for a
+ * SQLite database in memory).
+ */
+export type PgOptions = { max?: number; dataDir?: string }
 
 /**
  * Connects, applies the pending migrations (two processes starting together: one migrates while
- * the other waits on the advisory lock, then finds nothing to do) and returns the database.
- * @throws DbStartError when the server is unreachable, refuses the login or lacks the database
+ * the other waits on the advisory lock, then finds nothing to do), binds the phone-search key,
+ * writes the search index of inquiries stored before it existed (search-backfill.ts) and returns
+ * the database.
+ * @throws DbStartError when the server is unreachable, refuses the login or lacks the database;
+ *   Error when the key file is unreadable
  */
 export async function openPostgres(url: string, options: PgOptions = {}): Promise<Db> {
   const pool = new pg.Pool({
@@ -89,7 +98,16 @@ export async function openPostgres(url: string, options: PgOptions = {}): Promis
     throw err
   }
   client.release()
-  return drizzle({ client: pool, schema, casing: 'snake_case' }) as unknown as Db
+  const db = drizzle({ client: pool, schema, casing: 'snake_case' }) as unknown as Db
+  try {
+    const key = loadPhoneKey(options.dataDir)
+    setPhoneKey(db, key)
+    await runSearchBackfillPg(pool, key)
+  } catch (err) {
+    await pool.end()
+    throw err
+  }
+  return db
 }
 
 type PgSession = { transaction<R>(f: (tx: Db) => Promise<R>): Promise<R> }
@@ -103,8 +121,11 @@ type PgSession = { transaction<R>(f: (tx: Db) => Promise<R>): Promise<R> }
 export async function pgTransaction<T>(db: Db, fn: (tx: Db) => T | Promise<T>): Promise<T> {
   const client = await (db.$client as unknown as pg.Pool).connect()
   try {
-    const session = drizzle({ client, schema, casing: 'snake_case' }) as unknown as PgSession
-    return await session.transaction(async (tx) => fn(tx))
+    const session = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Db
+    // the transaction runs on `client`: it hashes phone numbers with its pool's key
+    const key = phoneKeyOf(db)
+    if (key) setPhoneKey(session, key)
+    return await (session as unknown as PgSession).transaction(async (tx) => fn(tx))
   } finally {
     client.release()
   }

@@ -1,49 +1,40 @@
 /**
- * The SQLite side of text search: the FTS5 table `inquiry_search` (the bigram_search migration) holds each
- * inquiry's subject and body as the domain's tokens (packages/domain search/tokens.ts), written
- * by the code that inserts the inquiry, in its transaction; a search word is the phrase of its
- * tokens (`searchPhrase`). A deleted inquiry leaves the index by trigger. Subject and body are
- * separate columns, so a phrase never runs from the end of one into the other.
+ * Text search for the repos, on either engine: the index is written from the domain's tokens
+ * (packages/domain search/tokens.ts) by the code that inserts an inquiry, in its transaction, and
+ * a search word is the phrase of its tokens (`searchPhrase`), looked up in SQLite's FTS5 table
+ * (search-fts.ts) or PostgreSQL's tsvector with its GIN index (search-pg.ts). Both hold the same
+ * tokens, so both engines find the same rows.
  */
-import { searchText, type SearchPhrase } from '@desk/domain'
-import type { Statement } from 'better-sqlite3'
+import type { SearchPhrase } from '@desk/domain'
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from './client.ts'
-import { inquiries } from './schema.ts'
-
-const inserts = new WeakMap<Db['$client'], Statement<[number | bigint, string, string]>>()
-
-/** The connection behind `db`, also for a drizzle transaction (which has no `$client`). */
-export function clientOf(db: Db): Db['$client'] {
-  return (db as unknown as { session: { client: Db['$client'] } }).session.client
-}
+import { clientOf } from './connection.ts'
+import { engineOf, tables } from './engine.ts'
+import { ftsQuery, indexFts } from './search-fts.ts'
+import { insertSearchRows, tsQuery, type Queryable } from './search-pg.ts'
 
 /**
  * Indexes inquiry `id`'s subject and body; call in the transaction that inserts the inquiry.
- * The statement is prepared once per connection (a bulk import runs it per row).
- * @throws the driver's error when `id` is indexed already
+ * @throws the driver's error when `id` is indexed already (SQLite; PostgreSQL keeps the rows it has)
  */
-export function indexInquiryText(db: Db, id: number | bigint, subject: string, body: string): void {
-  const client = clientOf(db)
-  let stmt = inserts.get(client)
-  if (!stmt) {
-    stmt = client.prepare<[number | bigint, string, string]>(
-      'insert into inquiry_search (rowid, subject, body) values (?, ?, ?)',
-    )
-    inserts.set(client, stmt)
-  }
-  stmt.run(id, searchText(subject), searchText(body))
+export async function writeSearchIndex(
+  db: Db,
+  id: number,
+  subject: string,
+  body: string,
+): Promise<void> {
+  if (engineOf(db) === 'postgres')
+    await insertSearchRows(clientOf(db) as unknown as Queryable, [{ id, subject, body }])
+  else indexFts(db, id, subject, body)
 }
 
-/**
- * An FTS5 query for `phrase`: its tokens in double quotes (they are letters and digits only), a
- * trailing `*` when the last is a prefix.
- */
-export function ftsQuery(phrase: SearchPhrase): string {
-  return `"${phrase.tokens.join(' ')}"${phrase.prefix ? ' *' : ''}`
-}
+/** The SQLite writer under its former name, for the bulk history writer (SQLite-only SQL). */
+export const indexInquiryText = indexFts
 
 /** Inquiries whose subject or body contains the search word of `phrase` (an index lookup). */
-export function textMatch(phrase: SearchPhrase): SQL {
+export function textMatch(db: Db, phrase: SearchPhrase): SQL {
+  const { inquiries } = tables(db)
+  if (engineOf(db) === 'postgres')
+    return sql`${inquiries.id} in (select inquiry_id from inquiry_search where doc @@ ${tsQuery(phrase)}::tsquery)`
   return sql`${inquiries.id} in (select rowid from inquiry_search where inquiry_search match ${ftsQuery(phrase)})`
 }

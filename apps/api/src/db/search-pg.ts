@@ -1,0 +1,128 @@
+/**
+ * The PostgreSQL side of text search: the table `inquiry_search(inquiry_id, part, doc tsvector)`
+ * with a GIN index on `doc` (migrations-pg, bigram_search_pg) holds each inquiry's subject and
+ * body as the domain's tokens (packages/domain search/tokens.ts), the same tokens SQLite's FTS5
+ * table holds, so both engines find the same rows. The tsvector is written as a literal of those
+ * tokens with their positions (never `to_tsvector`, whose parser would split and drop characters
+ * by its own rules), and a search word becomes a tsquery literal of its phrase (`'楼顶' <-> '顶渗'
+ * <-> '渗水'`, a prefix last token `'水':*`): typed text never reaches tsquery syntax.
+ *
+ * PostgreSQL's limits, and how they are kept exact:
+ * - positions above 16,383 are silently stored as 16,383, and a lexeme keeps at most 255
+ *   positions (later ones are dropped), either of which would lose phrase matches in a long
+ *   text. So a text is cut into parts (one row each, `part` 0, 1, …): a part ends before either
+ *   limit is passed, and the next part starts PART_OVERLAP tokens before the previous part's end,
+ *   so every phrase of up to PART_OVERLAP + 1 tokens (a search word of up to 128 characters; the
+ *   search box takes 100) lies wholly inside one part. Almost every inquiry is one part.
+ * - a lexeme has at most 2,046 bytes: a word or digit run longer than MAX_TOKEN_CHARS code points
+ *   is indexed, and searched, by its first MAX_TOKEN_CHARS, so a search for such a word also finds
+ *   a longer word that starts with the same MAX_TOKEN_CHARS characters.
+ * Subject positions start at 1 and body positions one after a skipped position, so a phrase never
+ * runs from the end of the subject into the body (SQLite keeps them in two columns).
+ */
+import { searchTokens, type SearchPhrase, type SearchToken } from '@desk/domain'
+
+/** Positions a tsvector can hold (PostgreSQL's MAXENTRYPOS - 1). */
+const PART_POSITIONS = 16_383
+/** Positions one lexeme can hold in a tsvector (PostgreSQL's MAXNUMPOS - 1). */
+const LEXEME_POSITIONS = 255
+/** Tokens a part repeats from the one before: phrases up to one more token never straddle parts. */
+export const PART_OVERLAP = 127
+/** Code points of a token kept in the index (4 bytes each at most: under the 2,046-byte lexeme limit). */
+export const MAX_TOKEN_CHARS = 256
+
+/** A token as the index holds it (cut to MAX_TOKEN_CHARS), quoted for tsvector/tsquery input. */
+function lexeme(token: SearchToken): string {
+  const chars = Array.from(token)
+  const kept = chars.length > MAX_TOKEN_CHARS ? chars.slice(0, MAX_TOKEN_CHARS).join('') : token
+  // tokens are letters, marks and digits only (domain searchTokens); escaping keeps that safe anyway
+  return `'${kept.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`
+}
+
+/** A tsvector literal of `tokens`, position i + 1 for token i (null: a position left empty). */
+function tsvectorLiteral(tokens: readonly (SearchToken | null)[]): string {
+  const positions = new Map<string, number[]>()
+  tokens.forEach((t, i) => {
+    if (t === null) return
+    const key = lexeme(t)
+    const list = positions.get(key)
+    if (list) list.push(i + 1)
+    else positions.set(key, [i + 1])
+  })
+  return Array.from(positions, ([key, list]) => `${key}:${list.join(',')}`).join(' ')
+}
+
+/**
+ * The rows of inquiry_search for one inquiry: tsvector literals, the i-th for `part` i, none when
+ * neither text has a token. Each stays within PostgreSQL's position limits (see above).
+ */
+export function searchDocuments(subject: string, body: string): string[] {
+  const subjectTokens = searchTokens(subject)
+  const bodyTokens = searchTokens(body)
+  const seq: (SearchToken | null)[] =
+    bodyTokens.length === 0 ? subjectTokens : [...subjectTokens, null, ...bodyTokens]
+  const parts: string[] = []
+  let start = 0
+  while (start < seq.length) {
+    const counts = new Map<string, number>()
+    let end = start
+    while (end < seq.length && end - start < PART_POSITIONS) {
+      const t = seq[end]
+      if (t !== null && t !== undefined) {
+        const key = lexeme(t)
+        const n = (counts.get(key) ?? 0) + 1
+        if (n > LEXEME_POSITIONS) break
+        counts.set(key, n)
+      }
+      end++
+    }
+    parts.push(tsvectorLiteral(seq.slice(start, end)))
+    // a part holds at least LEXEME_POSITIONS tokens, more than the overlap: `start` always moves on
+    start = end >= seq.length ? end : end - PART_OVERLAP
+  }
+  return parts
+}
+
+/**
+ * A tsquery literal for `phrase`: its tokens joined by `<->` (each at the next position), the last
+ * one as a prefix (`:*`) when the phrase says so.
+ */
+export function tsQuery(phrase: SearchPhrase): string {
+  return phrase.tokens
+    .map((t, i) => (phrase.prefix && i === phrase.tokens.length - 1 ? `${lexeme(t)}:*` : lexeme(t)))
+    .join(' <-> ')
+}
+
+/** What insertSearchRows needs of a node-postgres pool or client. */
+export type Queryable = {
+  query(q: { name?: string; text: string; values: unknown[] }): Promise<{ rowCount: number | null }>
+}
+
+/**
+ * Writes the inquiry_search rows of `items` in one statement (prepared once per connection). A
+ * row that exists already is left as it is: the backfill may meet inquiries the running desk has
+ * indexed since (their text gives the same rows).
+ */
+export async function insertSearchRows(
+  client: Queryable,
+  items: readonly { id: number; subject: string; body: string }[],
+): Promise<void> {
+  const ids: number[] = []
+  const parts: number[] = []
+  const docs: string[] = []
+  for (const item of items) {
+    searchDocuments(item.subject, item.body).forEach((doc, part) => {
+      ids.push(item.id)
+      parts.push(part)
+      docs.push(doc)
+    })
+  }
+  if (docs.length === 0) return
+  await client.query({
+    name: 'desk_inquiry_search_insert',
+    text: `insert into inquiry_search (inquiry_id, part, doc)
+      select id, part, doc::tsvector from unnest($1::int[], $2::int2[], $3::text[]) as d(id, part, doc)
+      on conflict (inquiry_id, part) do nothing`,
+    values: [ids, parts, docs],
+  })
+}
