@@ -6,7 +6,9 @@
  */
 import { copyFileSync, existsSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Db } from '../src/db/client.ts'
+import type pg from 'pg'
+import { openDb, type Db } from '../src/db/client.ts'
+import { copyToPostgres } from '../src/db/copy-to-postgres.ts'
 import { openDatabase, type Engine } from '../src/db/engine.ts'
 import { pgAdmin, pgUrlFor, uniqueDbName } from '../src/test/pg-server.ts'
 
@@ -66,5 +68,21 @@ export async function createBenchDatabase(
       return Number(res.rows[0]?.n)
     },
     drop: () => pgAdmin(`drop database if exists ${database} with (force)`),
+  }
+}
+
+/**
+ * Copies the SQLite desk in `file` into the empty, migrated PostgreSQL database of `db`, as
+ * `desk migrate-to` does (ids kept, counters and summaries made by the target's triggers and
+ * compared with the file's).
+ */
+export async function copyDesk(file: string, db: Db): Promise<void> {
+  const source = openDb(file)
+  const client = await (db.$client as unknown as pg.Pool).connect()
+  try {
+    await copyToPostgres(source, client)
+  } finally {
+    client.release()
+    source.$client.close()
   }
 }

@@ -1,7 +1,7 @@
 /**
- * `pnpm --filter @desk/api bench:load`: the desk under HTTP load. A real server (the same
- * `createServer` as `pnpm start`, on a free local port) on a temporary database of
- * BENCH_INQUIRIES (default 100,000) generated inquiries, driven by autocannon in this process:
+ * `pnpm --filter @desk/api bench:load`: the desk under HTTP load. Real API processes (`src/main.ts`,
+ * as `pnpm start` runs it, each on a free local port) on a temporary database of BENCH_INQUIRIES
+ * (default 100,000) generated inquiries, driven by autocannon in this process:
  * 1. per route at saturation (LOAD_ROUTE_CONNECTIONS, default 50, for LOAD_ROUTE_SECONDS,
  *    default 10): health, counts, a 50-row queue page, an inquiry's detail (random ids);
  * 2. LOAD_CLIENTS (default 200) signed-in clients for LOAD_SECONDS (default 60), each cycling 20
@@ -9,22 +9,33 @@
  *    read (the write of the issue's "claim+reply" share; a 409 stale version is a refusal, not an
  *    error). Reports req/s, p50/p97.5/p99/max latency, errors (non-2xx other than 409, timeouts),
  *    and writes acknowledged (201) vs stored (note events counted afterwards).
+ * LOAD_ENGINE=sqlite (default: one process on a SQLite file) or postgres (LOAD_PROCESSES, default
+ * 2, on one database of the local server, as README's "two API processes" runs them: the
+ * background work in the first only, DESK_BACKGROUND=0 in the others); autocannon spreads its
+ * connections round-robin over the processes.
  * Sessions are made directly in the database (one per client, all of the bench's manager, who sees
  * every inquiry), so login throttling and password hashing stay out of the measure. A write
- * answered after the run's end counts as stored but not acknowledged. Run with `node --cpu-prof` to see where a request's time goes.
+ * answered after the run's end counts as stored but not acknowledged. LOAD_PROFILE=<dir> starts
+ * the API processes with `--cpu-prof` into that folder.
  * Targets on a 2-core machine with the load generator on it: counts ≥ 4,000 req/s, queue page
  * ≥ 1,500, detail ≥ 1,500. The machine may be shared: the load average is printed with each line.
  */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { once } from 'node:events'
 import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { serve } from '@hono/node-server'
+import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
-import { createApp } from '../src/app.ts'
+import { sql } from 'drizzle-orm'
+import type pg from 'pg'
 import { openDb } from '../src/db/client.ts'
+import { dialectOf } from '../src/db/dialect.ts'
+import { closeDatabase, openDatabase, type Engine } from '../src/db/engine.ts'
 import { hashToken, newToken } from '../src/lib/tokens.ts'
 import { insertSession } from '../src/modules/auth/auth.repo.ts'
-import { createServer } from '../src/server.ts'
+import { copyDesk, createBenchDatabase } from './engines.ts'
 import { fillDesk } from './fill.ts'
 import { loadText } from './measure.ts'
 import { fmtInt } from './table.ts'
@@ -34,10 +45,16 @@ const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 200)
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60)
 const ROUTE_CONNECTIONS = Number(process.env.LOAD_ROUTE_CONNECTIONS ?? 50)
 const ROUTE_SECONDS = Number(process.env.LOAD_ROUTE_SECONDS ?? 10)
+const ENGINE = (process.env.LOAD_ENGINE ?? 'sqlite') as Engine
+const PROCESSES = Number(process.env.LOAD_PROCESSES ?? (ENGINE === 'postgres' ? 2 : 1))
 /** The bench's "now", as in run.ts: receipts fall in the 3 years before it. */
 const NOW = Date.parse('2025-06-30T18:00:00+08:00')
 const QUEUE = '/api/inquiries?status=pending&sort=due_asc&limit=50'
 const COUNTS = '/api/inquiries/counts'
+const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url))
+
+if (ENGINE !== 'sqlite' && ENGINE !== 'postgres')
+  throw new Error(`LOAD_ENGINE must be sqlite or postgres, not "${String(ENGINE)}"`)
 
 const log = (s: string) =>
   console.log(`[load ${new Date().toISOString().slice(11, 19)} load ${loadText()}] ${s}`)
@@ -51,15 +68,83 @@ function report(name: string, r: autocannon.Result, extra = '') {
   )
 }
 
+async function freePort(): Promise<number> {
+  const s = createServer().listen(0, '127.0.0.1')
+  await once(s, 'listening')
+  const { port } = s.address() as { port: number }
+  s.close()
+  return port
+}
+
+/** Starts `src/main.ts` on `setting` and a free port; resolves when `/api/health` answers. */
+async function startApi(
+  setting: string,
+  background: boolean,
+  dir: string,
+): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort()
+  const profile = process.env.LOAD_PROFILE
+  const child = spawn(
+    process.execPath,
+    [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), '--import', 'tsx', MAIN],
+    {
+      env: {
+        ...process.env,
+        DESK_DB: setting,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DESK_DEMO: '0',
+        DESK_BACKGROUND: background ? '1' : '0',
+        DESK_FILES: join(dir, 'files'),
+        DESK_WEB_DIST: join(dir, 'no-web-build'),
+        DESK_ADMIN_PASSWORD: 'Load-Bench-2025!',
+        // the fill's staff set their passwords at the bench's "now" of 2025: no expiry on the real clock
+        DESK_PASSWORD_MAX_AGE_DAYS: '0',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  )
+  const url = `http://127.0.0.1:${port}`
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`the API process exited with ${child.exitCode}`)
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    )
+    if (ok) return { url, child }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error('the API process did not answer /api/health within 150 s')
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'desk-load-'))
+const children: ChildProcess[] = []
+let dropDatabase = async () => {}
 try {
-  const db = openDb(join(dir, 'desk.sqlite'))
+  const file = join(dir, 'desk.sqlite')
   log(`filling ${fmtInt(INQUIRIES)} inquiries`)
-  const fill = await fillDesk(db, { inquiries: INQUIRIES, now: NOW, years: 3, seed: 20250630 })
+  const filling = openDb(file)
+  const fill = await fillDesk(filling, { inquiries: INQUIRIES, now: NOW, years: 3, seed: 20250630 })
+  filling.$client.close()
+  let setting = file
+  if (ENGINE === 'postgres') {
+    const target = await createBenchDatabase('postgres', dir, 'load')
+    dropDatabase = () => target.drop()
+    const db = await target.open()
+    log('copying to PostgreSQL')
+    await copyDesk(file, db)
+    // statistics and the visibility map, as autovacuum keeps them on a desk in use
+    await (db.$client as unknown as pg.Pool).query('vacuum analyze')
+    await closeDatabase(db)
+    setting = target.setting
+  }
+  const db = await openDatabase(setting)
   const ids = (
-    db.$client.prepare('select id from inquiries order by id').all() as { id: number }[]
-  ).map((r) => r.id)
+    await dialectOf(db).rows<{ id: number }>(db, sql`select id from inquiries order by id`)
+  ).map((r) => Number(r.id))
   const sessions: { cookie: string; csrf: string }[] = []
+  // the API processes run on the real clock, so the sessions do too
+  const now = Date.now()
   for (let i = 0; i < CLIENTS; i++) {
     const token = newToken()
     const csrf = newToken()
@@ -69,17 +154,21 @@ try {
       // scope would turn most into 404s); each client has its own session all the same
       userId: fill.managerId,
       csrfToken: csrf,
-      createdAt: NOW,
-      expiresAt: NOW + 24 * 3_600_000,
-      lastSeenAt: NOW,
+      createdAt: now,
+      expiresAt: now + 24 * 3_600_000,
+      lastSeenAt: now,
     })
     sessions.push({ cookie: `desk_session=${token}`, csrf })
   }
-  const app = createServer(createApp({ db, now: () => NOW }), undefined)
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
-  await new Promise((ok) => server.once('listening', ok))
-  const address = server.address()
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+  const apis = []
+  for (let p = 0; p < PROCESSES; p++) {
+    const api = await startApi(setting, p === 0, dir)
+    children.push(api.child)
+    apis.push(api.url)
+  }
+  log(`${PROCESSES} API process(es) on ${ENGINE}: ${apis.join(' ')}`)
+  // autocannon takes a list of URLs at run time (connections spread round-robin), not in its types
+  const url = (apis.length === 1 ? apis[0] : apis) as string
   const randomId = () => ids[Math.floor(Math.random() * ids.length)] ?? 1
   const manager = sessions[0]!
 
@@ -91,7 +180,7 @@ try {
   ]
   for (const [name, request] of routes) {
     const r = await autocannon({
-      url: base,
+      url,
       connections: ROUTE_CONNECTIONS,
       duration: ROUTE_SECONDS,
       headers: { cookie: manager.cookie },
@@ -101,11 +190,16 @@ try {
   }
 
   let acknowledged = 0
-  const notesBefore = (
-    db.$client.prepare("select count(*) n from inquiry_events where type = 'note'").get() as {
-      n: number
-    }
-  ).n
+  const notes = async () =>
+    Number(
+      (
+        await dialectOf(db).rows<{ n: number }>(
+          db,
+          sql`select count(*) as n from inquiry_events where type = 'note'`,
+        )
+      )[0]?.n,
+    )
+  const notesBefore = await notes()
   type Ctx = { id?: number; version?: number; session?: (typeof sessions)[number] }
   // each connection (its context) keeps one session for all its requests
   const signed = (r: autocannon.Request, ctx: Ctx): autocannon.Request => {
@@ -119,11 +213,8 @@ try {
       },
     }
   }
-  const get = (path: () => string, ctxPath?: (ctx: Ctx) => void): autocannon.Request => ({
-    setupRequest: (r: autocannon.Request, ctx: Ctx) => {
-      ctxPath?.(ctx)
-      return signed({ ...r, path: path() }, ctx)
-    },
+  const get = (path: () => string): autocannon.Request => ({
+    setupRequest: (r: autocannon.Request, ctx: Ctx) => signed({ ...r, path: path() }, ctx),
   })
   const cycle: autocannon.Request[] = [
     ...Array.from({ length: 8 }, () => get(() => QUEUE)),
@@ -155,18 +246,10 @@ try {
       },
     },
   ]
-  const mix = await autocannon({
-    url: base,
-    connections: CLIENTS,
-    duration: SECONDS,
-    requests: cycle,
-  })
-  const stored =
-    (
-      db.$client.prepare("select count(*) n from inquiry_events where type = 'note'").get() as {
-        n: number
-      }
-    ).n - notesBefore
+  const mix = await autocannon({ url, connections: CLIENTS, duration: SECONDS, requests: cycle })
+  // let answers still on their way land before counting what was stored
+  await new Promise((r) => setTimeout(r, 2000))
+  const stored = (await notes()) - notesBefore
   const refused = mix.statusCodeStats?.['409']?.count ?? 0
   report(
     `mix of ${CLIENTS} clients`,
@@ -174,8 +257,14 @@ try {
     `  (409 stale ${refused})  writes acknowledged ${acknowledged}, stored ${stored}  ` +
       `statuses ${JSON.stringify(mix.statusCodeStats)}`,
   )
-  server.close()
-  db.$client.close()
+  await closeDatabase(db)
 } finally {
+  for (const c of children) {
+    if (c.exitCode === null) {
+      c.kill('SIGTERM')
+      await once(c, 'exit')
+    }
+  }
+  await dropDatabase()
   rmSync(dir, { recursive: true, force: true })
 }

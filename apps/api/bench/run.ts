@@ -19,11 +19,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type pg from 'pg'
-import { openDb, type Db } from '../src/db/client.ts'
-import { copyToPostgres } from '../src/db/copy-to-postgres.ts'
+import { openDb } from '../src/db/client.ts'
 import { closeDatabase, type Engine } from '../src/db/engine.ts'
-import { benchEngines, createBenchDatabase, type BenchDatabase } from './engines.ts'
+import { benchEngines, copyDesk, createBenchDatabase, type BenchDatabase } from './engines.ts'
 import { fillDesk, statusMix, type FillResult } from './fill.ts'
 import { benchHttpQueuePage } from './http.bench.ts'
 import { benchImport, teddyCsv, type ImportMeasure } from './import.bench.ts'
@@ -142,18 +140,6 @@ async function fillBase(file: string): Promise<FillResult> {
   }
 }
 
-/** Copies the base file into the (empty, migrated) PostgreSQL database of `db`, as `desk migrate-to` does. */
-async function copyBase(baseFile: string, db: Db): Promise<void> {
-  const source = openDb(baseFile)
-  const client = await (db.$client as unknown as pg.Pool).connect()
-  try {
-    await copyToPostgres(source, client)
-  } finally {
-    client.release()
-    source.$client.close()
-  }
-}
-
 async function benchEngine(engine: Engine, baseFile: string, base: FillResult): Promise<void> {
   const target = await createBenchDatabase(
     engine,
@@ -167,7 +153,7 @@ async function benchEngine(engine: Engine, baseFile: string, base: FillResult): 
     const t0 = performance.now()
     if (engine === 'postgres') {
       log('postgres: copying the base')
-      await copyBase(baseFile, db)
+      await copyDesk(baseFile, db)
     }
     const copyMs = performance.now() - t0
     const factor = INQUIRIES / BASE
