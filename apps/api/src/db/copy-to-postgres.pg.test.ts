@@ -1,9 +1,13 @@
+import { searchPhrase, type SearchPhrase } from '@desk/domain'
 import { asc, eq } from 'drizzle-orm'
 import type pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { createTestDb, openDb, type Db } from './client.ts'
 import { copyToPostgres } from './copy-to-postgres.ts'
 import { tables } from './engine.ts'
+import { phoneKeyOf } from './phone-key.ts'
+import { runSearchBackfillPg } from './search-backfill.ts'
+import { textMatch } from './search-index.ts'
 
 const at = Date.parse('2024-09-27T09:30:00+08:00')
 
@@ -101,6 +105,15 @@ describe('copyToPostgres (desk migrate-to)', () => {
       })
       .returning({ id: t.inquiries.id })
     expect(next?.id).toBe(4)
+    // the search index is PostgreSQL's own: the copy leaves its backfill pending
+    const key = phoneKeyOf(target) as Buffer
+    expect(await runSearchBackfillPg(target.$client as unknown as pg.Pool, key)).toBe(4)
+    const found = await target
+      .select({ ext: t.inquiries.externalId })
+      .from(t.inquiries)
+      .where(textMatch(target, searchPhrase('施工') as SearchPhrase))
+      .orderBy(t.inquiries.externalId)
+    expect(found.map((r) => r.ext)).toEqual(['H1', 'M1', 'M2'])
   })
 
   it('refuses a target that holds any row, and writes nothing', async () => {

@@ -4,7 +4,8 @@
  * per-channel counts are compared before COMMIT; any difference rolls the whole copy back.
  *
  * The counters and day summaries are not copied: the target's triggers build them from the
- * inquiries as they arrive, and comparing them with the source's proves both agree. Ids are kept
+ * inquiries as they arrive, and comparing them with the source's proves both agree. The search
+ * index is engine-specific: the copy leaves a pending search backfill (search-backfill.ts). Ids are kept
  * (and each `serial` sequence moved past the largest), so links, URLs and exports stay valid.
  */
 import { is } from 'drizzle-orm'
@@ -85,6 +86,13 @@ export async function copyToPostgres(
     }
     for (const t of tables) await compare(sqlite, target, t.name)
     report.inquiries = report.tables.find((t) => t.name === 'inquiries')?.rows ?? 0
+    // the search index (PostgreSQL's own rows) and the phone HMACs (under the target desk's key)
+    // are written by the search backfill, right after the copy or at the desk's next start
+    if (report.inquiries > 0)
+      await target.query(
+        `insert into pending_backfills (name, after_id) values ('inquiry_search', 0)
+          on conflict (name) do update set after_id = 0`,
+      )
     await target.query('commit')
   } catch (err) {
     await target.query('rollback')
