@@ -147,6 +147,11 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
           lazy: () => import('./routes/disclosure-table.tsx'),
         },
         {
+          path: 'proposals/:year?',
+          ...guarded(queryClient, 'manager'),
+          lazy: () => import('./routes/proposals.tsx'),
+        },
+        {
           path: 'disclosure/new',
           ...guarded(queryClient, 'responder'),
           lazy: () => import('./routes/disclosure-new.tsx'),

@@ -19,6 +19,7 @@ import { FollowUpCard } from '../../features/inquiry/components/follow-up-card.t
 import { InquiryActions } from '../../features/inquiry/components/inquiry-actions.tsx'
 import { InquirySummary } from '../../features/inquiry/components/inquiry-summary.tsx'
 import { InquiryTimeline } from '../../features/inquiry/components/inquiry-timeline.tsx'
+import { ProposalPanel } from '../../features/proposals/components/proposal-panel.tsx'
 import { ReplyComposer } from '../../features/inquiry/components/reply-composer.tsx'
 import { isApiError } from '../../lib/api-client.ts'
 import { channelName, channelQueries } from '../../lib/channels.ts'
@@ -56,6 +57,8 @@ export function Component() {
               inquiry={inquiry}
               channel={channel ? channelName(channel, i18n.language) : inquiry.channel}
             />
+            {/* a suggestion is handled through its own steps (no reply box: the lifecycle has none) */}
+            {inquiry.kind === 'proposal' && <ProposalPanel inquiry={inquiry} />}
             {/* attachments: the inquiry's file list belongs here, under the message it came with */}
             <ReplyComposer
               inquiry={inquiry}

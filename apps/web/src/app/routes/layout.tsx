@@ -33,6 +33,7 @@ const MENU: readonly { key: string; label: string; roles: readonly UserRole[] }[
   { key: '/reports', label: 'reports.nav', roles: ['manager'] },
   { key: '/reports/annual', label: 'annualReport.nav', roles: ['manager'] },
   { key: '/reports/disclosure', label: 'disclosure.nav', roles: ['manager'] },
+  { key: '/proposals', label: 'proposals.nav', roles: ['manager'] },
   { key: '/digest', label: 'deadlines.nav.digest', roles: ['manager'] },
   { key: '/deadlines/extensions', label: 'deadlines.nav.extensions', roles: ['manager'] },
   { key: '/admin/channels', label: 'nav.channels', roles: ['admin'] },

@@ -9,9 +9,9 @@ import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../../utils/format-time.ts'
 import { useInquiryAction } from '../api/use-inquiry-action.ts'
 import type { Draft, Inquiry } from '../api/inquiry-queries.ts'
-import { useCanDo, type Gate } from '../api/use-can-do.ts'
+import { useCanDo, type Gate } from '../../../lib/can-do.ts'
 import { ActionError } from './action-error.tsx'
-import { GatedButton } from './gated-button.tsx'
+import { GatedButton } from '../../../components/gated-button.tsx'
 
 const COLORS: Record<string, string> = {
   submitted: 'gold',

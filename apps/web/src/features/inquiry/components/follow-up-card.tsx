@@ -11,9 +11,9 @@ import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../../utils/format-time.ts'
 import { useInquiryAction } from '../api/use-inquiry-action.ts'
 import type { Inquiry, WorkflowView } from '../api/inquiry-queries.ts'
-import { useCanDo } from '../api/use-can-do.ts'
+import { useCanDo } from '../../../lib/can-do.ts'
 import { ActionError } from './action-error.tsx'
-import { GatedButton } from './gated-button.tsx'
+import { GatedButton } from '../../../components/gated-button.tsx'
 
 type Props = { inquiry: Inquiry; followUps: WorkflowView['followUps'] }
 

@@ -49,7 +49,7 @@ import {
   type Inquiry,
   type InquiryView,
 } from '../api/inquiry-queries.ts'
-import { useCanDo } from '../api/use-can-do.ts'
+import { useCanDo } from '../../../lib/can-do.ts'
 import { useInquiryAction } from '../api/use-inquiry-action.ts'
 import { ActionError } from './action-error.tsx'
 

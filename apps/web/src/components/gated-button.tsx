@@ -4,7 +4,7 @@
  * the lifecycle refuses it (holder, role, duplicate, clock), enabled otherwise.
  */
 import { Button, Tooltip, type ButtonProps } from 'antd'
-import type { Gate } from '../api/use-can-do.ts'
+import type { Gate } from '../lib/can-do.ts'
 
 type Props = ButtonProps & { gate: Gate }
 

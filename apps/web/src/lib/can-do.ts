@@ -1,5 +1,6 @@
 /**
- * The domain's `canDo` for the signed-in user on this inquiry: the same answer the API gives, so a
+ * The domain's `canDo` for the signed-in user on an inquiry (any feature's card on the inquiry
+ * page asks it): the same answer the API gives, so a
  * button is shown when its action belongs to the inquiry's status and disabled, with the refusal
  * said in the user's language, when the lifecycle refuses it for another reason (holder, role,
  * duplicate, clock).
@@ -7,8 +8,7 @@
 import { canDo, statusesFor, type LifecycleAction, type LifecycleRefusal } from '@desk/domain'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { sessionQueries } from '../../../lib/session.ts'
-import type { Inquiry } from './inquiry-queries.ts'
+import { sessionQueries } from './session.ts'
 
 /**
  * `shown`: the action belongs to the inquiry's status; `refusal`: why it is refused otherwise, in
@@ -16,7 +16,18 @@ import type { Inquiry } from './inquiry-queries.ts'
  */
 export type Gate = { shown: boolean; refusal: string | null; reason: LifecycleRefusal | null }
 
-export function useCanDo(inquiry: Inquiry & { kind?: string }): (action: LifecycleAction) => Gate {
+/** The facts of an inquiry (as the API shows it: times ISO 8601) that the lifecycle reads. */
+export type GateSubject = {
+  kind?: string
+  status: string
+  assignee: { id: number; displayName: string } | null
+  department: { id: number } | null
+  duplicateOfId: number | null
+  pausedAt: string | null
+  category: string | null
+}
+
+export function useCanDo(inquiry: GateSubject): (action: LifecycleAction) => Gate {
   const { t } = useTranslation()
   const me = useQuery(sessionQueries.me())
   const kind = inquiry.kind ?? 'message'
