@@ -61,7 +61,7 @@ const publicLimits = {
   trackPerHour: config.DESK_MAILBOX_TRACKS_PER_HOUR,
   trustProxy: config.DESK_TRUST_PROXY,
 }
-// the wizard's previews and jobs run in worker threads with their own connection to this file
+// the wizard's previews and jobs run in worker threads with their own connection to this database
 const imports = {
   stagingDir: config.DESK_IMPORT_STAGING
     ? fromUser(config.DESK_IMPORT_STAGING)

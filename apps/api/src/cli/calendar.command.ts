@@ -11,6 +11,7 @@ import { AppError } from '../lib/errors.ts'
 import { importCalendarYear } from '../modules/calendar/calendar.service.ts'
 import { recomputeOpenDeadlines } from '../modules/inquiries/recompute.service.ts'
 import { fromUser } from '../paths.ts'
+import { closeDatabase } from '../db/engine.ts'
 import { openCliDb } from './cli-db.ts'
 
 function readJson(path: string): unknown {
@@ -31,7 +32,10 @@ export function registerCalendarCommand(program: Command): void {
     .command('import')
     .description('Load a holiday-cn style JSON year and recompute open due dates')
     .argument('<file>', 'holiday-cn JSON file, e.g. 2027.json')
-    .option('--db <path>', 'database file (default: DESK_DB or data/desk.sqlite)')
+    .option(
+      '--db <path>',
+      'SQLite file or postgres:// URL (default: DESK_DB, else data/desk.sqlite)',
+    )
     .option('--source <text>', 'where the file came from (default holiday-cn:<file name>)')
     .action(async (file: string, opts: { db?: string; source?: string }) => {
       const path = fromUser(file)
@@ -56,7 +60,7 @@ export function registerCalendarCommand(program: Command): void {
         for (const p of problems) console.error(`  ${p.path}: ${p.message}`)
         process.exitCode = 1
       } finally {
-        db.$client.close()
+        await closeDatabase(db)
       }
     })
 }

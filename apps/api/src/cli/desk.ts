@@ -1,8 +1,10 @@
 /**
  * The `desk` command (`pnpm desk <command> …`): import, disclosure import, seed, tally, calendar, report, backup, user, migrate-to. Each command lives
- * in its own `*.command.ts` and is registered here.
+ * in its own `*.command.ts` and is registered here. Every command but backup and migrate-to works on
+ * the SQLite file or on PostgreSQL (`--db`/DESK_DB a `postgres://` URL).
  */
 import { Command } from 'commander'
+import { DbStartError } from '../db/postgres.ts'
 import { UnsupportedDbError } from '../paths.ts'
 import { registerBackupCommand } from './backup.command.ts'
 import { registerCalendarCommand } from './calendar.command.ts'
@@ -29,7 +31,8 @@ registerMigrateToCommand(program)
 try {
   await program.parseAsync(process.argv)
 } catch (err) {
-  if (!(err instanceof UnsupportedDbError)) throw err
+  // a setting the desk cannot use, or a PostgreSQL server that refused: one line, no stack
+  if (!(err instanceof UnsupportedDbError || err instanceof DbStartError)) throw err
   console.error(err.message)
   process.exit(1)
 }

@@ -16,6 +16,7 @@ import {
   disclosureTableToXlsx,
 } from '../modules/disclosure/disclosure-files.ts'
 import { getDisclosureTable } from '../modules/disclosure/disclosure-report.service.ts'
+import { closeDatabase } from '../db/engine.ts'
 import { openCliDb } from './cli-db.ts'
 
 const FORMATS = ['text', 'csv', 'xlsx', 'docx'] as const
@@ -32,7 +33,10 @@ export function registerDisclosureReportCommand(report: Command): void {
     )
     .option('--format <format>', 'text, csv, xlsx or docx', 'text')
     .option('--out <file>', 'write to this file instead of stdout')
-    .option('--db <path>', 'database file (default: DESK_DB or data/desk.sqlite)')
+    .option(
+      '--db <path>',
+      'SQLite file or postgres:// URL (default: DESK_DB, else data/desk.sqlite)',
+    )
     .action(async (opts: Options) => {
       if (!/^\d{4}$/.test(opts.year) || Number(opts.year) < 2008)
         throw new Error(`--year must be a four-digit year from 2008, got "${opts.year}"`)
@@ -58,7 +62,7 @@ export function registerDisclosureReportCommand(report: Command): void {
         if (opts.out) writeFileSync(opts.out, output)
         else process.stdout.write(output)
       } finally {
-        db.$client.close()
+        await closeDatabase(db)
       }
     })
 }

@@ -11,6 +11,7 @@ import { BUREAU_TZ, IMPORT_FIELDS, IMPORT_PRESETS, type ImportIssue } from '@des
 import type { Command } from 'commander'
 import { importFile, type ImportSummary } from '../modules/imports/imports.service.ts'
 import { fromUser } from '../paths.ts'
+import { closeDatabase } from '../db/engine.ts'
 import { openCliDb } from './cli-db.ts'
 
 type ImportCliOptions = {
@@ -56,7 +57,10 @@ export function registerImportCommand(program: Command): void {
     .option('--sheet <name>', 'XLSX: the sheet to read (default: the first)')
     .option('--skip-invalid', 'leave out invalid rows instead of rejecting the file')
     .option('--dry-run', 'check and count everything, write nothing')
-    .option('--db <path>', 'database file (default: DESK_DB, else data/desk.sqlite)')
+    .option(
+      '--db <path>',
+      'SQLite file or postgres:// URL (default: DESK_DB, else data/desk.sqlite)',
+    )
     .action(async (file: string, o: ImportCliOptions) => {
       const summary = await runImport(file, o)
       for (const issue of summary.errors) console.error(describeIssue(issue))
@@ -97,6 +101,6 @@ async function runImport(file: string, o: ImportCliOptions): Promise<ImportSumma
       actorId: null,
     })
   } finally {
-    db.$client.close()
+    await closeDatabase(db)
   }
 }

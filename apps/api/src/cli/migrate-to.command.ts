@@ -14,7 +14,7 @@ import { DbStartError, describeUrl, isPostgresUrl, openPostgres } from '../db/po
 import { runSearchBackfillPg } from '../db/search-backfill.ts'
 import { AppError } from '../lib/errors.ts'
 import { dataDirOf } from '../paths.ts'
-import { openCliDb } from './cli-db.ts'
+import { openCliDb, sqliteFileOnly } from './cli-db.ts'
 
 /** Adds `migrate-to` to the `desk` program. */
 export function registerMigrateToCommand(program: Command): void {
@@ -25,7 +25,9 @@ export function registerMigrateToCommand(program: Command): void {
     .option('--db <path>', 'SQLite file to copy (default: DESK_DB or data/desk.sqlite)')
     .action(async (url: string, opts: { db?: string }) => {
       if (!isPostgresUrl(url)) fail(`migrate-to needs a postgres:// URL, not ${url.split(':')[0]}`)
-      const { db: source, path } = await openCliDb(opts.db)
+      const { db: source, path } = await openCliDb(
+        sqliteFileOnly(opts.db, 'migrate-to copies a SQLite desk: give its file with --db'),
+      )
       try {
         const target = await openPostgres(url, { max: 1, dataDir: dataDirOf(url) }).catch(
           (err: unknown) => fail(err instanceof DbStartError ? err.message : String(err)),
@@ -48,7 +50,7 @@ export function registerMigrateToCommand(program: Command): void {
           await closeDatabase(target)
         }
       } finally {
-        source.$client.close()
+        await closeDatabase(source)
       }
     })
 }

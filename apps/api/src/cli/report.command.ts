@@ -9,6 +9,7 @@ import type { Command } from 'commander'
 import { getAnnualReport } from '../modules/annual-report/annual-report.service.ts'
 import { blocksToDocx, blocksToText } from '../lib/docx-blocks.ts'
 import { reportBlocks } from '../modules/annual-report/report-document.ts'
+import { closeDatabase } from '../db/engine.ts'
 import { openCliDb } from './cli-db.ts'
 import { registerDisclosureReportCommand } from './disclosure-report.command.ts'
 
@@ -30,7 +31,10 @@ export function registerReportCommand(program: Command): void {
     .requiredOption('--year <yyyy>', 'calendar year, counted by receipt date in Asia/Shanghai')
     .option('--format <format>', 'text or docx', 'text')
     .option('--out <file>', 'write to this file instead of stdout')
-    .option('--db <path>', 'database file (default: DESK_DB or data/desk.sqlite)')
+    .option(
+      '--db <path>',
+      'SQLite file or postgres:// URL (default: DESK_DB, else data/desk.sqlite)',
+    )
     .action(async (opts: ReportCliOptions) => {
       if (!/^\d{4}$/.test(opts.year))
         throw new Error(`--year must be a four-digit year, got "${opts.year}"`)
@@ -47,7 +51,7 @@ export function registerReportCommand(program: Command): void {
         if (opts.out) writeFileSync(opts.out, output)
         else process.stdout.write(output)
       } finally {
-        db.$client.close()
+        await closeDatabase(db)
       }
     })
 }

@@ -9,6 +9,7 @@ import type { Command } from 'commander'
 import { DEMO_SEED, seedDemoData } from '../modules/seed/demo.service.ts'
 import { seedDisclosure2017 } from '../modules/seed/disclosure-2017.ts'
 import { REPORT_2017_SEED, seedReport2017 } from '../modules/seed/report-2017.service.ts'
+import { closeDatabase } from '../db/engine.ts'
 import { openCliDb } from './cli-db.ts'
 
 type SeedCliOptions = { report2017?: boolean; disclosure2017?: boolean; db?: string; seed?: string }
@@ -29,16 +30,19 @@ export function registerSeedCommand(program: Command): void {
       '--disclosure-2017',
       'the 760 disclosure requests of 2017, all answered in time, one taken to review (included in --report-2017)',
     )
-    .option('--db <path>', 'database file (default: DESK_DB or data/desk.sqlite)')
+    .option(
+      '--db <path>',
+      'SQLite file or postgres:// URL (default: DESK_DB, else data/desk.sqlite)',
+    )
     .option('--seed <n>', 'seed of the generator (same seed, same data)')
     .action(async (opts: SeedCliOptions) => {
-      const { db, path } = await openCliDb(opts.db)
+      const { db, where } = await openCliDb(opts.db)
       try {
         const now = Date.now()
         if (opts.disclosure2017 && !opts.report2017) {
           const r = await seedDisclosure2017(db, now, parseSeed(opts.seed, REPORT_2017_SEED))
           console.log(
-            `2017 disclosure requests in ${path}: ${r.created} new, ${r.duplicates} there already`,
+            `2017 disclosure requests in ${where}: ${r.created} new, ${r.duplicates} there already`,
           )
           console.log(JSON.stringify(r))
           return
@@ -46,19 +50,19 @@ export function registerSeedCommand(program: Command): void {
         if (opts.report2017) {
           const r = await seedReport2017(db, now, parseSeed(opts.seed, REPORT_2017_SEED))
           console.log(
-            `2017 report year in ${path}: ${r.created} new, ${r.duplicates} there already`,
+            `2017 report year in ${where}: ${r.created} new, ${r.duplicates} there already`,
           )
           console.log(JSON.stringify(r))
           return
         }
         const { logins, ...r } = await seedDemoData(db, now, parseSeed(opts.seed, DEMO_SEED))
         console.log(
-          `Demo data in ${path}: ${r.created} new inquiries, ${r.duplicates} there already`,
+          `Demo data in ${where}: ${r.created} new inquiries, ${r.duplicates} there already`,
         )
         for (const l of logins) console.log(`Demo login (${l.role}): ${l.username} / ${l.password}`)
         console.log(JSON.stringify(r))
       } finally {
-        db.$client.close()
+        await closeDatabase(db)
       }
     })
 }

@@ -10,6 +10,7 @@ import type { Command } from 'commander'
 import { reportLabels as L } from '../modules/reports/labels.zh-CN.ts'
 import { tallyToCsv, tallyToXlsx } from '../modules/reports/tally-files.ts'
 import { getYearTally, type YearTally } from '../modules/reports/tally.service.ts'
+import { closeDatabase } from '../db/engine.ts'
 import { openCliDb } from './cli-db.ts'
 
 const FORMATS = ['text', 'csv', 'xlsx'] as const
@@ -46,7 +47,10 @@ export function registerTallyCommand(program: Command): void {
     .requiredOption('--year <yyyy>', 'calendar year, counted by receipt date in Asia/Shanghai')
     .option('--format <format>', 'text, csv or xlsx', 'text')
     .option('--out <file>', 'write to this file instead of stdout')
-    .option('--db <path>', 'database file (default: DESK_DB or data/desk.sqlite)')
+    .option(
+      '--db <path>',
+      'SQLite file or postgres:// URL (default: DESK_DB, else data/desk.sqlite)',
+    )
     .action(async (opts: TallyCliOptions) => {
       if (!/^\d{4}$/.test(opts.year))
         throw new Error(`--year must be a four-digit year, got "${opts.year}"`)
@@ -66,7 +70,7 @@ export function registerTallyCommand(program: Command): void {
         if (opts.out) writeFileSync(opts.out, output)
         else process.stdout.write(output)
       } finally {
-        db.$client.close()
+        await closeDatabase(db)
       }
     })
 }

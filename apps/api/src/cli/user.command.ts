@@ -15,6 +15,7 @@ import {
   setPassword,
   updateUser,
 } from '../modules/users/users.service.ts'
+import { closeDatabase } from '../db/engine.ts'
 import { openCliDb } from './cli-db.ts'
 
 type UserCliOptions = { db?: string; password?: string; role?: string; name?: string }
@@ -57,7 +58,7 @@ async function run(
     await updateUser(db, user.id, { role, isActive: true })
     return `${username} is now ${role} (active)`
   } finally {
-    db.$client.close()
+    await closeDatabase(db)
   }
 }
 
@@ -67,7 +68,10 @@ export function registerUserCommand(program: Command) {
     .command('user')
     .description('recover accounts on the server: add, reset-password, set-role')
   const common = (cmd: Command) =>
-    cmd.option('--db <path>', 'SQLite file (default: DESK_DB, else data/desk.sqlite)')
+    cmd.option(
+      '--db <path>',
+      'SQLite file or postgres:// URL (default: DESK_DB, else data/desk.sqlite)',
+    )
   const act =
     (action: 'add' | 'reset-password' | 'set-role') =>
     async (username: string, opts: UserCliOptions) => {

@@ -46,7 +46,7 @@ export type ImportSettings = {
   /** folder of staged uploads (created on demand) */
   stagingDir: string
   /**
-   * the database file that worker threads open their own connection to, so previews and jobs run
+   * the database (SQLite file or PostgreSQL URL) that worker threads open their own connection to, so previews and jobs run
    * off the request thread; null runs them in this thread (an in-memory database, which a second
    * connection cannot see: tests)
    */

@@ -1,6 +1,6 @@
 /**
  * Runs the import wizard's previews and jobs off the request thread: in worker threads (entry
- * import-worker.boot.mjs) when `ImportSettings.workerDb` names the database file, in this thread
+ * import-worker.boot.mjs) when `ImportSettings.workerDb` names the database (file or URL), in this thread
  * (a job yielding between chunks) when it is null. Workers have a heap limit, so a file that
  * would need more memory than allowed ends its worker, not the server. A job worker that dies
  * without ending its job (an uncaught error, out of memory) gets the job failed and compensated.
