@@ -4,7 +4,11 @@ import { defineConfig } from 'vitest/config'
 // API test files that also run on PostgreSQL (project api-pg), besides the *.pg.test.ts files
 // that run only there. The list grows as modules move to the engine-neutral data layer; the
 // goal is every API test file.
-const API_ON_POSTGRES = ['apps/api/src/db/schema.test.ts', 'apps/api/src/db/dialect.test.ts']
+const API_ON_POSTGRES = [
+  'apps/api/src/db/schema.test.ts',
+  'apps/api/src/db/dialect.test.ts',
+  'apps/api/src/modules/rate-limits/rate-limits.test.ts',
+]
 
 // Domain tests run twice, under TZ=UTC and TZ=Asia/Shanghai: days are counted in Asia/Shanghai
 // whatever the server's zone, and these runs prove it.

@@ -47,6 +47,7 @@ import { annualReportRoutes } from './modules/annual-report/annual-report.routes
 import { importRoutes } from './modules/imports/imports.routes.ts'
 import { userRoutes } from './modules/users/users.routes.ts'
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts'
+import { databaseRateLimitStore } from './modules/rate-limits/rate-limits.service.ts'
 
 export type AppDeps = {
   db: Db
@@ -141,7 +142,12 @@ export function createApp(deps: AppDeps) {
     .route('/manual-entries', manualEntryRoutes)
     .route('/proposals', proposalRoutes)
     .route('/imports', importRoutes)
-    .route('/public/mailbox', mailboxRoutes(deps.publicLimits ?? DEFAULT_PUBLIC_LIMITS))
+    .route(
+      '/public/mailbox',
+      mailboxRoutes(deps.publicLimits ?? DEFAULT_PUBLIC_LIMITS, () =>
+        databaseRateLimitStore(deps.db, deps.now),
+      ),
+    )
 }
 
 export type AppType = ReturnType<typeof createApp>

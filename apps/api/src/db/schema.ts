@@ -101,6 +101,23 @@ export const loginThrottle = sqliteTable('login_throttle', {
 })
 
 /**
+ * The public mailbox's rate limits (lib/rate-limit.ts): hits per client and scope in fixed
+ * windows, kept in the database so that every API process counts the same hits.
+ */
+export const rateLimitHits = sqliteTable(
+  'rate_limit_hits',
+  {
+    /** `<scope>:<client address>` */
+    key: text().primaryKey(),
+    hits: integer().notNull(),
+    /** end of the key's current window (ms): a hit at or after it starts a new window */
+    resetAt: integer().notNull(),
+  },
+  // ended windows are pruned by their end
+  (t) => [index('rate_limit_hits_reset_idx').on(t.resetAt)],
+)
+
+/**
  * Responses of state-changing requests sent with an `Idempotency-Key` header, per caller and
  * route (`scope`): a resend gets the stored answer instead of writing twice. `status` 0 marks a
  * request still running.

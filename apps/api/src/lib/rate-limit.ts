@@ -1,11 +1,12 @@
 /**
- * Per-client rate limits (hono-rate-limiter, in-memory store) answering 429 in the shared error
- * shape. The client is the socket's address; behind a reverse proxy (`trustProxy`, from
+ * Per-client rate limits (hono-rate-limiter) answering 429 in the shared error shape, counted in
+ * the store given (the database's, rate-limits.service.ts, so the limit holds across API
+ * processes). The client is the socket's address; behind a reverse proxy (`trustProxy`, from
  * DESK_TRUST_PROXY=1) the first X-Forwarded-For address is used instead.
  */
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context } from 'hono'
-import { rateLimiter } from 'hono-rate-limiter'
+import { rateLimiter, type Store } from 'hono-rate-limiter'
 import type { AppEnv } from './context.ts'
 import { AppError } from './errors.ts'
 
@@ -24,11 +25,20 @@ export function clientAddress<E extends AppEnv>(c: Context<E>, trustProxy: boole
   }
 }
 
-/** At most `perHour` requests per client address per hour for the named `scope`. */
-export function clientRateLimit(scope: string, perHour: number, trustProxy: boolean) {
+/**
+ * At most `perHour` requests per client address per hour for the named `scope`, counted in
+ * `store` (one store per limiter: the limiter sets its window).
+ */
+export function clientRateLimit(
+  scope: string,
+  perHour: number,
+  trustProxy: boolean,
+  store: Store<AppEnv>,
+) {
   return rateLimiter<AppEnv>({
     windowMs: HOUR_MS,
     limit: perHour,
+    store,
     standardHeaders: 'draft-6',
     keyGenerator: (c) => `${scope}:${clientAddress(c, trustProxy)}`,
     handler: () => {

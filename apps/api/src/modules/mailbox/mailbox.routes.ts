@@ -1,7 +1,8 @@
 /**
  * `/api/public/mailbox`: the citizen side of the director's mailbox, without login: uploads, the
  * message, tracking, a later message from the tracking page (`POST /messages`), signed downloads. Small bodies,
- * and per-IP rate limits on submit and track (in memory: one desk process serves a bureau).
+ * and per-IP rate limits on submit and track, counted in the stores `newStore` makes (the
+ * database's in the app, so every API process counts the same hits).
  */
 import {
   ATTACHMENT_LIMITS,
@@ -10,6 +11,7 @@ import {
   mailboxTrackSchema,
 } from '@desk/domain'
 import { Hono } from 'hono'
+import type { Store } from 'hono-rate-limiter'
 import { z } from 'zod'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv } from '../../lib/context.ts'
@@ -45,15 +47,13 @@ const linkQuery = z.object({
 
 export type PublicLimits = { submitPerHour: number; trackPerHour: number; trustProxy: boolean }
 
-export function mailboxRoutes(limits: PublicLimits) {
+export function mailboxRoutes(limits: PublicLimits, newStore: () => Store<AppEnv>) {
+  const limit = (scope: string, perHour: number) =>
+    clientRateLimit(scope, perHour, limits.trustProxy, newStore())
   return new Hono<AppEnv>()
     .post(
       '/uploads',
-      clientRateLimit(
-        'mailbox-upload',
-        limits.submitPerHour * ATTACHMENT_LIMITS.public.maxFiles,
-        limits.trustProxy,
-      ),
+      limit('mailbox-upload', limits.submitPerHour * ATTACHMENT_LIMITS.public.maxFiles),
       validate('query', nameQuery),
       async (c) => {
         const ctx = { db: c.var.db, files: c.var.files, now: c.var.now() }
@@ -82,7 +82,7 @@ export function mailboxRoutes(limits: PublicLimits) {
     .post(
       '/',
       smallBody,
-      clientRateLimit('mailbox-submit', limits.submitPerHour, limits.trustProxy),
+      limit('mailbox-submit', limits.submitPerHour),
       validate('json', mailboxSubmissionSchema),
       async (c) => {
         const result = await submitToMailbox(
@@ -95,7 +95,7 @@ export function mailboxRoutes(limits: PublicLimits) {
     .post(
       '/messages',
       smallBody,
-      clientRateLimit('mailbox-submit', limits.submitPerHour, limits.trustProxy),
+      limit('mailbox-submit', limits.submitPerHour),
       validate('json', mailboxMessageSchema),
       async (c) => {
         const result = await addMailboxMessage(
@@ -108,7 +108,7 @@ export function mailboxRoutes(limits: PublicLimits) {
     .post(
       '/track',
       smallBody,
-      clientRateLimit('mailbox-track', limits.trackPerHour, limits.trustProxy),
+      limit('mailbox-track', limits.trackPerHour),
       validate('json', mailboxTrackSchema),
       async (c) => {
         return c.json(await trackMailbox(c.var.db, c.req.valid('json'), c.var.now()), 200)
