@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { ImportIssue } from '@desk/domain'
 import type { Command } from 'commander'
+import { closeDatabase } from '../db/engine.ts'
 import { AppError } from '../lib/errors.ts'
 import { importDisclosureRegister } from '../modules/disclosure/disclosure-import.service.ts'
 import type { RegisterImportSummary } from '../modules/imports/register-file.ts'
@@ -54,7 +55,7 @@ async function runImport(file: string, o: Options): Promise<Outcome> {
     if (!(err instanceof AppError)) throw err
     return { ok: false, errors: issuesOf(err), message: err.message }
   } finally {
-    db.$client.close()
+    await closeDatabase(db)
   }
 }
 
@@ -67,7 +68,10 @@ export function registerDisclosureCommand(program: Command): void {
     .description('Import a year of decided requests from a CSV or XLSX register, all or nothing')
     .argument('<file>', 'the .csv or .xlsx file (columns as the sample the API serves)')
     .option('--dry-run', 'check every row and count, write nothing')
-    .option('--db <path>', 'database file (default: DESK_DB, else data/desk.sqlite)')
+    .option(
+      '--db <path>',
+      'SQLite file or postgres:// URL (default: DESK_DB, else data/desk.sqlite)',
+    )
     .action(async (file: string, o: Options) => {
       const outcome = await runImport(file, o)
       if (!outcome.ok) {
