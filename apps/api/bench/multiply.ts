@@ -43,6 +43,11 @@ type Base = Record<(typeof TABLES)[number], number>
  */
 export async function multiplyDesk(db: Db, o: MultiplyOptions): Promise<MultiplyResult> {
   const r = await sqlRunner(db)
+  // the desk's own page cache (openDb's), given back after the load
+  const deskCache =
+    r.engine === 'sqlite'
+      ? (await r.rows<{ cache_size: number }>('pragma cache_size'))[0]?.cache_size
+      : undefined
   const steps: Record<string, number> = {}
   const step = async (name: string, fn: () => Promise<void>) => {
     const t0 = performance.now()
@@ -83,7 +88,10 @@ export async function multiplyDesk(db: Db, o: MultiplyOptions): Promise<Multiply
     const n = await r.rows<{ n: number }>('select count(*) as n from inquiries')
     return { inquiries: Number(n[0]?.n), steps }
   } finally {
-    if (r.engine === 'sqlite') await r.run('pragma foreign_keys = on; pragma synchronous = full')
+    if (r.engine === 'sqlite')
+      await r.run(
+        `pragma foreign_keys = on; pragma synchronous = full; pragma cache_size = ${deskCache}`,
+      )
     r.release()
   }
 }
@@ -150,7 +158,8 @@ async function dropIndexesAndTriggers(r: SqlRunner): Promise<Saved[]> {
       `select type as kind, name, sql from sqlite_master
        where type in ('index', 'trigger') and tbl_name in (${tables}) and sql is not null`,
     )
-    await r.run('pragma foreign_keys = off; pragma synchronous = off')
+    // 256 MB of page cache while loading: the search index's segments and the index builds' sorts
+    await r.run('pragma foreign_keys = off; pragma synchronous = off; pragma cache_size = -262144')
     for (const s of saved) await r.run(`drop ${s.kind} ${s.name}`)
     return saved
   }
