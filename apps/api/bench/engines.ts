@@ -2,13 +2,16 @@
  * The benchmark's databases on each engine: a SQLite file in the run's temporary folder, or a
  * database of its own on the PostgreSQL server of the api-pg tests (test/pg-server.ts: the local
  * socket as root, or DESK_TEST_PG), created for the run and dropped after it. BENCH_ENGINE picks
- * the engines: `sqlite` (default), `postgres` or `both`.
+ * the engines: `sqlite` (default), `postgres` or `both`. On PostgreSQL the phone-search key lives
+ * in the data folder (DESK_DATA_DIR): the bench points it at its temporary folder.
  */
 import { copyFileSync, existsSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type pg from 'pg'
 import { openDb, type Db } from '../src/db/client.ts'
 import { copyToPostgres } from '../src/db/copy-to-postgres.ts'
+import { phoneKeyOf } from '../src/db/phone-key.ts'
+import { runSearchBackfillPg } from '../src/db/search-backfill.ts'
 import { openDatabase, type Engine } from '../src/db/engine.ts'
 import { pgAdmin, pgUrlFor, uniqueDbName } from '../src/test/pg-server.ts'
 
@@ -74,7 +77,7 @@ export async function createBenchDatabase(
 /**
  * Copies the SQLite desk in `file` into the empty, migrated PostgreSQL database of `db`, as
  * `desk migrate-to` does (ids kept, counters and summaries made by the target's triggers and
- * compared with the file's).
+ * compared with the file's), then writes its search index and phone HMACs.
  */
 export async function copyDesk(file: string, db: Db): Promise<void> {
   const source = openDb(file)
@@ -85,4 +88,6 @@ export async function copyDesk(file: string, db: Db): Promise<void> {
     client.release()
     source.$client.close()
   }
+  // PostgreSQL's search index and the phone HMACs under its key, as `desk migrate-to` writes them
+  await runSearchBackfillPg(db.$client as unknown as pg.Pool, phoneKeyOf(db) as Buffer)
 }

@@ -118,6 +118,8 @@ async function startApi(
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'desk-load-'))
+// PostgreSQL desks keep their phone-search key in the data folder: the run's (the API processes inherit it)
+process.env.DESK_DATA_DIR = dir
 const children: ChildProcess[] = []
 let dropDatabase = async () => {}
 try {

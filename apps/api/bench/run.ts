@@ -54,6 +54,8 @@ if (INQUIRIES > 10_000_000 || INQUIRIES % BASE !== 0)
   )
 
 const dir = mkdtempSync(join(tmpdir(), 'desk-bench-'))
+// PostgreSQL desks keep their phone-search key in the data folder: the run's, not the repository's
+process.env.DESK_DATA_DIR = dir
 const databases: BenchDatabase[] = []
 /** BENCH_KEEP=1 leaves the databases for EXPLAIN and index experiments. */
 const cleanup = async () => {
@@ -93,10 +95,12 @@ async function attempt(engine: Engine, measure: string, fn: () => Promise<void>)
   try {
     await fn()
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err)
+    // a child process's failure carries its whole stderr: its last line names the error
+    const lines = (err instanceof Error ? err.message : String(err)).split('\n').filter(Boolean)
+    const message = lines.find((l) => /Error\b/.test(l)) ?? lines[0] ?? ''
     log(`${engine} ${measure} failed: ${message}`)
     table.add(engine, measure, {
-      value: `error: ${message.split('\n')[0]?.slice(0, 60)}`,
+      value: `error: ${message.slice(0, 60)}`,
       load: load1(),
     })
   }
