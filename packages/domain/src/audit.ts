@@ -10,8 +10,9 @@ import { textSchema } from './text.ts'
 /**
  * What is recorded: sign-ins (succeeded, failed, locked out by back-off, an address over its
  * hourly cap), every change an admin or security admin makes (`admin_action`, with method and
- * path), and reads of personal data (a contact revealed, an export with personal data, an export
- * of the audit log itself).
+ * path), reads of personal data (a contact revealed, an export with personal data, an export
+ * of the audit log itself), and a user's change of their own password (done, or refused for a
+ * wrong current password: someone holding another's session may be guessing).
  */
 export const AUDIT_ACTIONS = [
   'login_succeeded',
@@ -22,6 +23,8 @@ export const AUDIT_ACTIONS = [
   'contact_revealed',
   'personal_data_exported',
   'audit_exported',
+  'password_changed',
+  'password_change_failed',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -58,7 +58,10 @@ export const authRoutes = new Hono<AppEnv>()
       c.req.valid('json'),
       c.var.now(),
       c.var.security.passwordPolicy,
-      caller?.kind === 'staff' ? caller.tokenHash : '',
+      {
+        tokenHash: caller?.kind === 'staff' ? caller.tokenHash : '',
+        address: clientAddress(c, c.var.trustProxy),
+      },
     )
     return c.json({ ok: true }, 200)
   })

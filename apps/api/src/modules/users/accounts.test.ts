@@ -69,6 +69,7 @@ describe('accounts under the separation of duties (三员分立)', () => {
   it('resets a password to a temporary one shown once; its sign-in can only change it, then works', async () => {
     const d = await desk()
     const security = await signIn(d, 'security_admin')
+    const auditor = await signIn(d, 'auditor')
     const old = await signIn(d, 'responder', 'li')
     const reset = await call(d, security, 'POST', `/users/${old.userId}/password-reset`)
     expect(reset.status).toBe(200)
@@ -107,6 +108,10 @@ describe('accounts under the separation of duties (三员分立)', () => {
     // the same session goes on, now unrestricted
     expect((await call(d, s, 'GET', '/inquiries')).status).toBe(200)
     expect((await login(d, 'li', 'New-pass-2026')).passwordChange).toBeNull()
+    // the audit entry says the change closed a forced flow
+    const changed = await call(d, auditor, 'GET', '/audit?action=password_changed')
+    const { entries } = (await changed.json()) as { entries: { detail: unknown }[] }
+    expect(entries.map((e) => e.detail)).toEqual([{ forced: true }])
   })
 
   it('sends a user with an expired password to the change, and the change ends their other sessions', async () => {
@@ -135,5 +140,27 @@ describe('accounts under the separation of duties (三员分立)', () => {
     expect((await call(d, s, 'GET', '/auth/me')).status).toBe(200)
     expect((await call(d, other, 'GET', '/auth/me')).status).toBe(401)
     expect((await login(d, 'zhou', 'Second-pass-2')).passwordChange).toBeNull()
+  })
+
+  it('writes a change of one’s own password, and one refused for a wrong current password, to the audit log', async () => {
+    const d = await desk()
+    const auditor = await signIn(d, 'auditor')
+    const li = await signIn(d, 'responder', 'li')
+    const change = (currentPassword: string, password: string) =>
+      call(d, li, 'POST', '/auth/password', { currentPassword, password })
+    expect((await change('not-it-1', 'New-pass-2026')).status).toBe(422)
+    expect((await change('secret-pass', 'short')).status).toBe(422)
+    expect((await change('secret-pass', 'New-pass-2026')).status).toBe(200)
+
+    type Entries = {
+      entries: { action: string; actorName: string; target: string; detail: unknown }[]
+    }
+    const audit = async (action: string) =>
+      (
+        (await (await call(d, auditor, 'GET', `/audit?action=${action}`)).json()) as Entries
+      ).entries.map((e) => [e.actorName, e.target, e.detail])
+    // the policy's refusal (too short) changed nothing and is no attempt on the current password
+    expect(await audit('password_change_failed')).toEqual([['li', `user:${li.userId}`, {}]])
+    expect(await audit('password_changed')).toEqual([['li', `user:${li.userId}`, {}]])
   })
 })

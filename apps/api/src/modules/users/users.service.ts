@@ -21,6 +21,7 @@ import { withTransaction } from '../../db/transaction.ts'
 import { AppError } from '../../lib/errors.ts'
 import { hashPassword, temporaryPassword, verifyPassword } from '../../lib/password.ts'
 import { DEFAULT_SECURITY } from '../../lib/security-settings.ts'
+import { recordAudit } from '../audit/audit.service.ts'
 import { getActiveDepartment } from '../departments/departments.service.ts'
 import * as repo from './users.repo.ts'
 
@@ -159,7 +160,8 @@ export async function resetPassword(
 
 /**
  * The signed-in user replaces their own password (after a reset, on expiry, or when they wish);
- * their other sessions end, the one they use (`sessionTokenHash`) stays.
+ * their other sessions end, the one they use (`session.tokenHash`) stays. Both the change and a
+ * refusal for a wrong current password are audit entries (with `session.address`).
  * @throws AppError VALIDATION `wrong_password` on `currentPassword`; the policy's on `password`
  */
 export async function changeOwnPassword(
@@ -168,19 +170,24 @@ export async function changeOwnPassword(
   input: { currentPassword: string; password: string },
   now: number,
   policy: PasswordPolicy,
-  sessionTokenHash: string,
+  session: { tokenHash: string; address: string },
 ) {
   const user = await repo.findUser(db, userId)
   const stored = await repo.findPasswordHash(db, userId)
   if (!user || stored === undefined)
     throw new AppError('NOT_FOUND', `User ${userId} does not exist`)
+  const audit = { at: now, actor: user, target: `user:${user.id}`, address: session.address }
   if (!(await verifyPassword(input.currentPassword, stored))) {
+    await recordAudit(db, { ...audit, action: 'password_change_failed' })
     throw new AppError('VALIDATION', 'The current password is wrong', [
       { path: ['currentPassword'], message: 'wrong', reason: 'wrong_password' },
     ])
   }
+  // a must-change (reset or expired) is said in the entry: the auditor sees the forced flow close
+  const forced = user.mustChangePassword ? { detail: { forced: true } } : {}
   await storePassword(db, user, input.password, now, policy, false)
-  await repo.deleteOtherSessions(db, userId, sessionTokenHash)
+  await repo.deleteOtherSessions(db, userId, session.tokenHash)
+  await recordAudit(db, { ...audit, action: 'password_changed', ...forced })
 }
 
 /**
