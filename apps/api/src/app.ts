@@ -48,6 +48,7 @@ import { importRoutes } from './modules/imports/imports.routes.ts'
 import { userRoutes } from './modules/users/users.routes.ts'
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts'
 import { databaseRateLimitStore } from './modules/rate-limits/rate-limits.service.ts'
+import { openApiRoutes } from './modules/openapi/openapi.routes.ts'
 
 export type AppDeps = {
   db: Db
@@ -112,7 +113,7 @@ export function createApp(deps: AppDeps) {
   api.notFound(() => {
     throw new AppError('NOT_FOUND', 'No such API route')
   })
-  return api
+  const app = api
     .get('/health', (c) => c.json({ ok: true }, 200))
     .route('/auth', authRoutes)
     .route('/channels', channelRoutes)
@@ -148,6 +149,11 @@ export function createApp(deps: AppDeps) {
         databaseRateLimitStore(deps.db, deps.now),
       ),
     )
+  // read when first asked for, so the document lists these two routes as well
+  return app.route(
+    '/',
+    openApiRoutes(() => app.routes),
+  )
 }
 
 export type AppType = ReturnType<typeof createApp>

@@ -25,13 +25,25 @@ export function summarize(details: ErrorDetail[]): string {
     .join('; ')
 }
 
+/** What one `validate()` middleware checks: the part of the request and its schema. */
+export type Validation = { target: keyof ValidationTargets; schema: z.ZodType }
+
+// the OpenAPI document reads the schemas from the routes' own middleware, so it cannot drift
+const validations = new WeakMap<object, Validation>()
+
+/** The validation a route handler from `validate()` performs; undefined for any other handler. */
+export const validationOf = (handler: object): Validation | undefined => validations.get(handler)
+
 export const validate = <T extends z.ZodType, Target extends keyof ValidationTargets>(
   target: Target,
   schema: T,
-) =>
-  zValidator(target, schema, (result) => {
+) => {
+  const middleware = zValidator(target, schema, (result) => {
     if (!result.success) {
       const details = toDetails(result.error)
       throw new AppError('VALIDATION', `Invalid ${target}: ${summarize(details)}`, details)
     }
   })
+  validations.set(middleware, { target, schema })
+  return middleware
+}

@@ -1,0 +1,200 @@
+/**
+ * The OpenAPI 3.1 document of the running app, built from its registered routes (`app.routes`)
+ * and, for each, the zod schemas its own `validate()` middleware checks (zod's `toJSONSchema`,
+ * JSON Schema 2020-12, the dialect OpenAPI 3.1 uses). Success responses carry a schema where
+ * `openapi.responses.ts` gives one (the channel API); every route documents the error shape.
+ */
+import { API_ERROR_CODES } from '@desk/domain'
+import { z } from 'zod'
+import { validationOf, type Validation } from '../../lib/validate.ts'
+import { DOCUMENTED_RESPONSES, REQUEST_EXAMPLES } from './openapi.responses.ts'
+
+/** One entry of Hono's `app.routes` (the fields read here). */
+export type RegisteredRoute = { method: string; path: string; handler: object }
+
+type JsonSchema = Record<string, unknown>
+type Operation = Record<string, unknown>
+
+const errorSchema = z.object({
+  error: z.object({
+    code: z.enum([...API_ERROR_CODES, 'INTERNAL']),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+})
+
+/** `/inquiries/:id` -> `/inquiries/{id}` (Hono's `:name{regex}` too). */
+export const openApiPath = (honoPath: string) =>
+  honoPath.replace(/:([A-Za-z0-9_]+)(\{[^}]*\})?/g, '{$1}')
+
+/** Routes answered without a session: sign-in, the citizen's mailbox, the document itself. */
+const isPublic = (path: string) =>
+  path === '/health' ||
+  path === '/auth/login' ||
+  path === '/openapi.json' ||
+  path.startsWith('/reference') ||
+  path.startsWith('/public/') ||
+  path === '/channels/{code}/files/{id}'
+
+/** The channel API: a channel's bearer token, or a staff session. */
+const isChannelApi = (path: string) =>
+  /^\/channels\/\{code\}\/(uploads|inquiries)/.test(path) && path !== '/channels/{code}/files/{id}'
+
+function toSchema(schema: z.ZodType): JsonSchema {
+  // io 'input': what the client sends (before defaults and transforms); refinements written in
+  // code have no JSON Schema form and are checked by the route only
+  const out = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema
+  delete out.$schema
+  return out
+}
+
+const objectParts = (schema: JsonSchema) => ({
+  properties: (schema.properties ?? {}) as Record<string, JsonSchema>,
+  required: new Set((schema.required ?? []) as string[]),
+})
+
+const PARAMETER_PLACE = {
+  param: 'path',
+  query: 'query',
+  header: 'header',
+  cookie: 'cookie',
+} as const
+
+function parameters(validations: Validation[]) {
+  return validations.flatMap(({ target, schema }) => {
+    if (!(target in PARAMETER_PLACE)) return []
+    const place = PARAMETER_PLACE[target as keyof typeof PARAMETER_PLACE]
+    const { properties, required } = objectParts(toSchema(schema))
+    return Object.entries(properties).map(([name, s]) => ({
+      name,
+      in: place,
+      required: place === 'path' || required.has(name),
+      schema: s,
+    }))
+  })
+}
+
+function requestBody(method: string, path: string, validations: Validation[]) {
+  const json = validations.find((v) => v.target === 'json')
+  const form = validations.find((v) => v.target === 'form')
+  const example = REQUEST_EXAMPLES[`${method} ${path}`]
+  if (json) {
+    const media: Record<string, unknown> = { schema: toSchema(json.schema) }
+    if (example !== undefined) media.examples = { example: { value: example } }
+    return { required: true, content: { 'application/json': media } }
+  }
+  if (form) {
+    return { required: true, content: { 'multipart/form-data': { schema: toSchema(form.schema) } } }
+  }
+  // the same rule app.ts uses to read uploads under their own limits: the raw bytes of one file
+  if (method === 'POST' && path.endsWith('/uploads')) {
+    return {
+      required: true,
+      content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+    }
+  }
+  return undefined
+}
+
+const DOWNLOADS: [RegExp, string][] = [
+  [/\.csv$/, 'text/csv'],
+  [/\.xlsx$/, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  [/\/docx$/, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+  [/\/(attachments|files)\/\{id\}(\/preview)?$/, 'application/octet-stream'],
+]
+
+function successResponses(method: string, path: string) {
+  const documented = DOCUMENTED_RESPONSES[`${method} ${path}`]
+  if (documented) {
+    return Object.fromEntries(
+      Object.entries(documented).map(([status, { description, schema }]) => [
+        status,
+        { description, content: { 'application/json': { schema: toSchema(schema) } } },
+      ]),
+    )
+  }
+  const download = DOWNLOADS.find(([pattern]) => pattern.test(path))
+  if (method === 'GET' && download) {
+    const binary = { schema: { type: 'string', format: 'binary' } }
+    return { '200': { description: 'The file', content: { [download[1]]: binary } } }
+  }
+  return { '2XX': { description: 'Success (JSON)', content: { 'application/json': {} } } }
+}
+
+/** Path parameters no validator names (read by the handler itself): plain strings. */
+function undeclaredPathParameters(path: string, declared: { name: string; in: string }[]) {
+  return [...path.matchAll(/\{([^}]+)\}/g)]
+    .map((m) => m[1] ?? '')
+    .filter((name) => !declared.some((p) => p.in === 'path' && p.name === name))
+    .map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }))
+}
+
+function operation(method: string, path: string, validations: Validation[]): Operation {
+  const declared = parameters(validations)
+  const error = {
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  }
+  const op: Operation = {
+    operationId: `${method.toLowerCase()}${path.replace(/[^A-Za-z0-9]+(.)?/g, (_, ch?: string) => (ch ?? '').toUpperCase())}`,
+    // a dot in a tag stops Swagger UI rendering at that tag (it is part of its deep-link keys)
+    tags: [(path.split('/')[1] ?? '').replace(/\..*$/, '')],
+    parameters: [...declared, ...undeclaredPathParameters(path, declared)],
+    responses: {
+      ...successResponses(method, path),
+      ...(validations.length > 0
+        ? { '422': { description: 'VALIDATION: `details` name each field and reason', ...error } }
+        : {}),
+      '4XX': { description: 'Refused: the code says why', ...error },
+    },
+  }
+  const body = requestBody(method, path, validations)
+  if (body) op.requestBody = body
+  if (isPublic(path)) op.security = []
+  else if (isChannelApi(path)) op.security = [{ channelToken: [] }, { session: [], csrf: [] }]
+  return op
+}
+
+/**
+ * The document for `routes` (Hono's `app.routes` of the `/api` app): one operation per method
+ * and path, middleware-only entries (`ALL`) left out. Paths are relative to `servers[0].url`.
+ */
+export function buildOpenApiDocument(routes: readonly RegisteredRoute[]) {
+  const byOperation = new Map<string, { method: string; path: string; validations: Validation[] }>()
+  for (const r of routes) {
+    if (r.method === 'ALL') continue
+    const path = openApiPath(r.path)
+    const key = `${r.method} ${path}`
+    const entry = byOperation.get(key) ?? { method: r.method, path, validations: [] }
+    const validation = validationOf(r.handler)
+    if (validation) entry.validations.push(validation)
+    byOperation.set(key, entry)
+  }
+  const paths: Record<string, Record<string, Operation>> = {}
+  for (const { method, path, validations } of byOperation.values()) {
+    paths[path] = { ...paths[path], [method.toLowerCase()]: operation(method, path, validations) }
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Inquiry Desk API',
+      version: '1',
+      description:
+        'Every route of the desk. Staff sign in with `POST /auth/login`, which sets the session ' +
+        'cookie and answers `csrfToken`; every state-changing request sends it as `X-CSRF-Token`. ' +
+        'Channel bridges send `Authorization: Bearer <token>` (tokens: 配置 › 渠道). A POST that ' +
+        'creates something takes an `Idempotency-Key` header: a resend returns the first result. ' +
+        'Errors: `{ error: { code, message, details? } }`.',
+    },
+    servers: [{ url: '/api' }],
+    security: [{ session: [], csrf: [] }],
+    components: {
+      schemas: { Error: toSchema(errorSchema) },
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'desk_session' },
+        csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        channelToken: { type: 'http', scheme: 'bearer' },
+      },
+    },
+    paths,
+  }
+}

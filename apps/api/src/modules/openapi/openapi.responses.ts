@@ -1,0 +1,77 @@
+/**
+ * What the OpenAPI document says beyond the routes' validators: the success bodies of the routes
+ * a platform bridge calls (the channel API), keyed `METHOD /path/{param}`, and request examples.
+ * openapi.test.ts checks every key names a registered route, that the examples pass the route's
+ * own validation and that real answers match these schemas.
+ */
+import type { FollowUpMessageInput, ChannelInquiryInput } from '@desk/domain'
+import { z } from 'zod'
+
+type DocumentedResponse = { description: string; schema: z.ZodType }
+
+const upload = z.object({
+  token: z.string().describe('names the file in an item’s `attachments: [{ token }]`'),
+  name: z.string(),
+  type: z.string().describe('the type found from the content (magic bytes)'),
+  size: z.int().describe('bytes'),
+})
+
+const ingestResult = z.object({
+  externalId: z.string(),
+  id: z.int().describe('the desk’s inquiry id'),
+  created: z.boolean().describe('false: the desk had this externalId already and kept its own'),
+})
+
+const messageResult = z.object({
+  messageId: z.string(),
+  id: z.int(),
+  inquiryId: z.int(),
+  created: z.boolean(),
+  reopened: z.object({ round: z.int() }).optional().describe('the new handling round'),
+  urged: z.boolean().optional().describe('a 催办 marked the inquiry urged'),
+})
+
+export const DOCUMENTED_RESPONSES: Record<string, Record<string, DocumentedResponse>> = {
+  'GET /health': {
+    '200': { description: 'The desk answers', schema: z.object({ ok: z.literal(true) }) },
+  },
+  'POST /channels/{code}/uploads': {
+    '201': { description: 'The file is staged for one day until an item names it', schema: upload },
+  },
+  'POST /channels/{code}/inquiries': {
+    '201': {
+      description: 'One result per item, in the order sent',
+      schema: z.object({ results: z.array(ingestResult) }),
+    },
+  },
+  'POST /channels/{code}/inquiries/{externalId}/messages': {
+    '201': { description: 'Appended to the inquiry’s timeline', schema: messageResult },
+    '200': {
+      description: 'A resend of the same messageId: the first result, nothing written',
+      schema: messageResult,
+    },
+  },
+}
+
+const inquiryExample: ChannelInquiryInput = {
+  externalId: 'MX-20240926-0001',
+  subject: '小区东门消防通道被占用',
+  body: '东门消防通道长期停放车辆，请尽快处理。',
+  receivedAt: '2024-09-26T09:30:00+08:00',
+  citizen: { name: '贺林', phone: '13800138000' },
+  category: '执法监察',
+  attachments: [{ url: 'https://platform.example/files/photo-1.jpg', name: '现场照片.jpg' }],
+}
+
+const messageExample: FollowUpMessageInput = {
+  messageId: 'MX-20240926-0001-M2',
+  body: '补充材料：今天上午又被占用。',
+  sentAt: '2024-09-27T08:00:00+08:00',
+  kind: 'citizen',
+}
+
+/** Request bodies shown in the reference page (each must pass its route's validation). */
+export const REQUEST_EXAMPLES: Record<string, unknown> = {
+  'POST /channels/{code}/inquiries': inquiryExample,
+  'POST /channels/{code}/inquiries/{externalId}/messages': messageExample,
+}

@@ -1,0 +1,245 @@
+import { Validator, type Schema } from '@cfworker/json-schema'
+import { describe, expect, it } from 'vitest'
+import { call, setupDesk, signIn, type Desk } from '../../test/setup.ts'
+import { openApiPath } from './openapi.document.ts'
+import { DOCUMENTED_RESPONSES, REQUEST_EXAMPLES } from './openapi.responses.ts'
+
+type Parameter = { name: string; in: string; required: boolean; schema: Schema }
+type Operation = {
+  parameters: Parameter[]
+  requestBody?: {
+    content: Record<string, { schema: Schema; examples?: { example: { value: unknown } } }>
+  }
+  responses: Record<string, { content?: Record<string, { schema?: Schema }> }>
+}
+type Document = { openapi: string; paths: Record<string, Record<string, Operation>> }
+
+async function documentOf(desk: Desk) {
+  const res = await desk.app.request('/openapi.json')
+  expect(res.status).toBe(200)
+  return (await res.json()) as Document
+}
+
+const operationOf = (doc: Document, key: string) => {
+  const [method = '', path = ''] = key.split(' ')
+  const op = doc.paths[path]?.[method.toLowerCase()]
+  if (!op) throw new Error(`${key} is not in the document`)
+  return op
+}
+
+const bodySchema = (op: Operation) => op.requestBody?.content['application/json']?.schema ?? {}
+
+/** The documented query parameters as one object schema (values as the route parses them). */
+const querySchema = (op: Operation): Schema => ({
+  type: 'object',
+  properties: Object.fromEntries(
+    op.parameters.filter((p) => p.in === 'query').map((p) => [p.name, p.schema]),
+  ),
+  required: op.parameters.filter((p) => p.in === 'query' && p.required).map((p) => p.name),
+  additionalProperties: false,
+})
+
+/** Whether `value`, as sent on the wire (JSON), passes the documented `schema`. */
+const documentedValid = (schema: Schema, value: unknown) =>
+  new Validator(schema, '2020-12', false).validate(JSON.parse(JSON.stringify(value)) as unknown)
+    .valid
+
+async function tokenFor(desk: Desk, code: string) {
+  const admin = await signIn(desk, 'admin')
+  const res = await call(desk, admin, 'POST', `/channels/${code}/tokens`, { name: 'bridge' })
+  return ((await res.json()) as { token: string }).token
+}
+
+const bearer = (desk: Desk, token: string, path: string, body: unknown) =>
+  desk.app.request(path, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+
+/** True when the route refused the request as invalid input (422 VALIDATION). */
+async function refusedAsInvalid(res: Response) {
+  if (res.status !== 422) return false
+  return ((await res.json()) as { error: { code: string } }).error.code === 'VALIDATION'
+}
+
+describe('GET /openapi.json', () => {
+  it('lists every route registered in the app, with each method, as OpenAPI 3.1', async () => {
+    const desk = await setupDesk()
+    const doc = await documentOf(desk)
+    expect(doc.openapi).toBe('3.1.0')
+    const registered = new Set(
+      desk.app.routes
+        .filter((r) => r.method !== 'ALL')
+        .map((r) => `${r.method.toLowerCase()} ${openApiPath(r.path)}`),
+    )
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([path, ops]) =>
+        Object.keys(ops).map((m) => `${m} ${path}`),
+      ),
+    )
+    expect(registered.size).toBeGreaterThan(100)
+    expect([...registered].filter((r) => !documented.has(r))).toEqual([])
+    expect([...documented].filter((d) => !registered.has(d))).toEqual([])
+    expect(documented.has('post /channels/{code}/inquiries/{externalId}/messages')).toBe(true)
+    expect(documented.has('get /openapi.json')).toBe(true)
+    // every path parameter is declared, as OpenAPI requires
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      const names = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1])
+      for (const op of Object.values(ops)) {
+        expect(
+          op.parameters
+            .filter((p) => p.in === 'path')
+            .map((p) => p.name)
+            .sort(),
+        ).toEqual(names.sort())
+      }
+    }
+  })
+
+  it('documents the responses and examples only of routes that exist', async () => {
+    const desk = await setupDesk()
+    const doc = await documentOf(desk)
+    for (const key of [...Object.keys(DOCUMENTED_RESPONSES), ...Object.keys(REQUEST_EXAMPLES)]) {
+      expect(() => operationOf(doc, key)).not.toThrow()
+    }
+  })
+
+  it('gives the channel API’s examples, which the routes accept, answering the documented shapes', async () => {
+    const desk = await setupDesk()
+    const doc = await documentOf(desk)
+    const token = await tokenFor(desk, 'minxin')
+    const intake = operationOf(doc, 'POST /channels/{code}/inquiries')
+    const example = intake.requestBody?.content['application/json']?.examples?.example.value
+    expect(documentedValid(bodySchema(intake), example)).toBe(true)
+    const created = await bearer(desk, token, '/channels/minxin/inquiries', example)
+    expect(created.status).toBe(201)
+    const createdBody = (await created.json()) as { results: { created: boolean }[] }
+    expect(createdBody.results[0]?.created).toBe(true)
+    const intakeSchema = intake.responses['201']?.content?.['application/json']?.schema ?? {}
+    expect(documentedValid(intakeSchema, createdBody)).toBe(true)
+    expect(documentedValid(intakeSchema, { results: [{ id: 1 }] })).toBe(false)
+
+    const messages = operationOf(doc, 'POST /channels/{code}/inquiries/{externalId}/messages')
+    const message = messages.requestBody?.content['application/json']?.examples?.example.value
+    const path = `/channels/minxin/inquiries/${(example as { externalId: string }).externalId}/messages`
+    const first = await bearer(desk, token, path, message)
+    const again = await bearer(desk, token, path, message)
+    expect([first.status, again.status]).toEqual([201, 200])
+    for (const [status, res] of [
+      ['201', first],
+      ['200', again],
+    ] as const) {
+      const schema = messages.responses[status]?.content?.['application/json']?.schema ?? {}
+      expect(documentedValid(schema, await res.json())).toBe(true)
+    }
+
+    const upload = operationOf(doc, 'POST /channels/{code}/uploads')
+    expect(Object.keys(upload.requestBody?.content ?? {})).toEqual(['application/octet-stream'])
+    expect(upload.parameters.map((p) => `${p.in}:${p.name}:${p.required}`)).toEqual([
+      'path:code:true',
+      'query:name:true',
+    ])
+  })
+
+  it('documents the same request rules the routes enforce, for a sample of routes', async () => {
+    const desk = await setupDesk()
+    const doc = await documentOf(desk)
+    const token = await tokenFor(desk, 'minxin')
+    const responder = await signIn(desk, 'responder')
+    const example = REQUEST_EXAMPLES['POST /channels/{code}/inquiries'] as Record<string, unknown>
+    const link = (n: number) => ({ url: `https://platform.example/${n}.jpg` })
+    let n = 0
+    const item = (extra: Record<string, unknown>) => ({
+      ...example,
+      externalId: `S-${++n}`,
+      ...extra,
+    })
+    const intakeBodies = [
+      item({}),
+      [item({}), item({ citizen: undefined, category: undefined })],
+      [],
+      item({ subject: undefined }),
+      item({ subject: 'x'.repeat(501) }),
+      item({ receivedAt: '2024-09-26 09:30' }),
+      item({ citizen: { email: 'not-an-email' } }),
+      item({ attachments: [{ ...link(1), size: 3 }] }),
+      item({ attachments: Array.from({ length: 20 }, (_, i) => link(i)) }),
+      item({ attachments: Array.from({ length: 21 }, (_, i) => link(i)) }),
+      item({ category: 'x'.repeat(101) }),
+    ]
+    const intake = bodySchema(operationOf(doc, 'POST /channels/{code}/inquiries'))
+    const verdicts = []
+    for (const body of intakeBodies) {
+      const res = await bearer(desk, token, '/channels/minxin/inquiries', body)
+      verdicts.push([documentedValid(intake, body), !(await refusedAsInvalid(res))])
+    }
+    expect(verdicts.map(([documented]) => documented)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      true,
+      false,
+      false,
+    ])
+    expect(verdicts.map(([, route]) => route)).toEqual(verdicts.map(([documented]) => documented))
+
+    const notes = bodySchema(operationOf(doc, 'POST /inquiries/{id}/notes'))
+    for (const body of [
+      { version: 1, text: '已电话联系' },
+      { version: 1 },
+      { version: 0, text: 'x' },
+      { version: 1, text: 'x'.repeat(5001) },
+      { version: 1.5, text: 'x' },
+    ]) {
+      const res = await call(desk, responder, 'POST', '/inquiries/999/notes', body)
+      expect([body, !(await refusedAsInvalid(res))]).toEqual([body, documentedValid(notes, body)])
+    }
+
+    const queue = querySchema(operationOf(doc, 'GET /inquiries'))
+    const queries: Record<string, string>[] = [
+      { status: 'all' },
+      { status: 'lost' },
+      { replied: 'late', from: '2024-01-01' },
+      { from: '2024-02-30' },
+      { q: 'x'.repeat(101) },
+      { uncategorized: '1' },
+      { uncategorized: 'yes' },
+    ]
+    for (const query of queries) {
+      const res = await call(desk, responder, 'GET', `/inquiries?${new URLSearchParams(query)}`)
+      expect([query, !(await refusedAsInvalid(res))]).toEqual([
+        query,
+        documentedValid(queue, query),
+      ])
+    }
+  })
+})
+
+describe('GET /reference', () => {
+  it('serves the reference page and its script from the desk itself, nothing from outside', async () => {
+    const desk = await setupDesk()
+    const page = await desk.app.request('/reference')
+    expect(page.status).toBe(200)
+    const html = await page.text()
+    const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] ?? '')
+    expect(sources).toEqual([
+      'reference/swagger-ui.css',
+      'reference/swagger-ui-bundle.js',
+      'reference/init.js',
+    ])
+    for (const source of sources) {
+      const res = await desk.app.request(`/${source}`)
+      expect([source, res.status]).toEqual([source, 200])
+      expect((await res.text()).length).toBeGreaterThan(50)
+    }
+    const init = await (await desk.app.request('/reference/init.js')).text()
+    expect(init).toContain("url: 'openapi.json'")
+    expect(init).toContain('validatorUrl: null')
+  })
+})
