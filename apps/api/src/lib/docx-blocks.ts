@@ -4,29 +4,44 @@
  * out like a government document (GB/T 9704 in spirit): A4, the title centred in 小标宋 二号,
  * headings in 黑体 三号, body text in 仿宋 三号 with a two-character first-line indent (a `line`
  * has none: a salutation, a document number), the issuing agency and date right-aligned at the
- * end. Fonts fall back to what the reader's machine has. Used by the annual report and by the
+ * end, the page number centred in the footer (— 1 —). Tables span the text width on a fixed grid
+ * (relative `widths`), rows never split across pages, heading rows repeat on every page; a
+ * heading stays with what follows it. Fonts fall back to what the reader's
+ * machine has. Used by the annual report and by the
  * disclosure register's answer documents.
  */
 import {
   AlignmentType,
   BorderStyle,
   Document,
+  Footer,
   Packer,
+  PageNumber,
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
+  VerticalAlign,
   WidthType,
 } from 'docx'
 
-export type Cell = { text: string; colSpan?: number; rowSpan?: number; header?: boolean }
+/** A table cell: centred unless `align: 'left'` (row labels). */
+export type Cell = {
+  text: string
+  colSpan?: number
+  rowSpan?: number
+  header?: boolean
+  align?: 'left'
+}
 export type Block =
   | { type: 'title'; text: string }
   | { type: 'heading'; text: string }
   | { type: 'paragraph'; text: string }
   | { type: 'line'; text: string }
-  | { type: 'table'; rows: Cell[][] }
+  /** `widths`: relative column widths (the grid's columns, before merging); even when absent */
+  | { type: 'table'; rows: Cell[][]; widths?: readonly number[] }
   | { type: 'signature'; lines: string[] }
 
 /** The blocks as plain text: tables as tab-separated rows, merged cells written once. */
@@ -44,7 +59,11 @@ export function blocksToText(blocks: readonly Block[]): string {
 const SIZE_TITLE = 44 // half-points: 二号 22 pt
 const SIZE_BODY = 32 // 三号 16 pt
 const SIZE_TABLE = 21 // 五号 10.5 pt
+const SIZE_PAGE_NUMBER = 28 // 四号 14 pt
 const INDENT_TWO_CHARS = 640 // twips: two 16 pt characters
+const PAGE = { width: 11906, height: 16838 } // A4 in twips
+const MARGIN = { top: 2098, bottom: 1984, left: 1588, right: 1474 }
+const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right
 
 const run = (text: string, font: string, size: number, bold = false) =>
   new TextRun({ text, font: { eastAsia: font, ascii: font, hAnsi: font }, size, bold })
@@ -55,13 +74,29 @@ function cell(c: Cell): TableCell {
     columnSpan: c.colSpan,
     rowSpan: c.rowSpan,
     borders: { top: border, bottom: border, left: border, right: border },
+    verticalAlign: VerticalAlign.CENTER,
+    margins: { left: 40, right: 40 },
     children: [
       new Paragraph({
-        alignment: AlignmentType.CENTER,
+        alignment: c.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
         children: [run(c.text, c.header ? '黑体' : '宋体', SIZE_TABLE, c.header)],
       }),
     ],
   })
+}
+
+/** The table's grid in twips across the text width: `widths` in proportion, else even. */
+function gridWidths(b: Extract<Block, { type: 'table' }>): number[] {
+  const columns = Math.max(...b.rows.map((r) => r.reduce((n, c) => n + (c.colSpan ?? 1), 0)))
+  const weights = b.widths ?? Array.from({ length: columns }, () => 1)
+  const sum = weights.reduce((a, w) => a + w, 0)
+  return weights.map((w) => Math.floor((TEXT_WIDTH * w) / sum))
+}
+
+/** How many rows from the top are headings only. */
+function headingRows(rows: readonly Cell[][]): number {
+  const first = rows.findIndex((r) => !r.every((c) => c.header === true))
+  return first < 0 ? rows.length : first
 }
 
 function render(b: Block): (Paragraph | Table)[] {
@@ -79,6 +114,7 @@ function render(b: Block): (Paragraph | Table)[] {
         new Paragraph({
           spacing: { before: 240, after: 120 },
           indent: { firstLine: INDENT_TWO_CHARS },
+          keepNext: true,
           children: [run(b.text, '黑体', SIZE_BODY)],
         }),
       ]
@@ -100,8 +136,18 @@ function render(b: Block): (Paragraph | Table)[] {
     case 'table':
       return [
         new Table({
-          width: { size: 100, type: WidthType.PERCENTAGE },
-          rows: b.rows.map((r) => new TableRow({ children: r.map(cell) })),
+          width: { size: TEXT_WIDTH, type: WidthType.DXA },
+          layout: TableLayoutType.FIXED,
+          columnWidths: gridWidths(b),
+          // the leading heading rows (every cell a header) repeat on each page the table runs onto
+          rows: b.rows.map(
+            (r, i) =>
+              new TableRow({
+                children: r.map(cell),
+                cantSplit: true,
+                ...(i < headingRows(b.rows) ? { tableHeader: true } : {}),
+              }),
+          ),
         }),
       ]
     case 'signature':
@@ -122,11 +168,23 @@ export async function blocksToDocx(blocks: readonly Block[], title: string): Pro
     title,
     sections: [
       {
-        properties: {
-          page: {
-            size: { width: 11906, height: 16838 },
-            margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 },
-          },
+        properties: { page: { size: PAGE, margin: MARGIN } },
+        // the page number as GB/T 9704 prints it: — 1 —, centred, 四号 宋体
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({
+                    children: ['— ', PageNumber.CURRENT, ' —'],
+                    font: { eastAsia: '宋体', ascii: '宋体', hAnsi: '宋体' },
+                    size: SIZE_PAGE_NUMBER,
+                  }),
+                ],
+              }),
+            ],
+          }),
         },
         children: blocks.flatMap(render),
       },

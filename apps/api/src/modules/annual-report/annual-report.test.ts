@@ -130,20 +130,32 @@ describe('the 2017 annual report draft', () => {
     expect(lines).toContain(`${CHANNELS_2017}${PHONE_2017}${PROPOSALS_2017}`)
     expect(lines.slice(-2)).toEqual(['沈阳市规划和国土资源局', '2018年1月31日'])
     const { value: html } = await mammoth.convertToHtml({ buffer })
-    // section 二: a header row spanning the table per item of 第二十条, then the item's columns
-    expect(html).toContain('<td colspan="4"><p><strong>第二十条第（一）项</strong></p></td>')
+    // section 二: a header row spanning the table per item of 第二十条, then the item's columns;
+    // the table's first heading rows repeat on every page (mammoth: <th>)
+    expect(html).toContain('<th colspan="4"><p><strong>第二十条第（一）项</strong></p></th>')
+    expect(html).toContain('<td colspan="4"><p><strong>第二十条第（五）项</strong></p></td>')
     expect(html).toContain(
       '<tr><td><p>行政规范性文件</p></td><td><p>5</p></td><td><p>2</p></td><td><p>40</p></td></tr>',
     )
     expect(html).toContain('<tr><td><p>行政许可</p></td><td colspan="3"><p>1520</p></td></tr>')
     expect(html).toContain('<td colspan="3"><p>12.5</p></td>')
-    // sections 三 and 四: the national format's merged headers
-    expect(html).toContain('<td colspan="7"><p><strong>申请人情况</strong></p></td>')
+    // sections 三 and 四: the national format's merged headers, and section 三's row labels merged
+    // by level over three columns
+    expect(html).toContain('<th colspan="7"><p><strong>申请人情况</strong></p></th>')
     expect(html).toContain(
-      '<td rowspan="2"><p><strong>自然人</strong></p></td><td colspan="5"><p><strong>法人或其他组织</strong></p></td><td rowspan="2"><p><strong>总计</strong></p></td>',
+      '<th rowspan="2"><p><strong>自然人</strong></p></th><th colspan="5"><p><strong>法人或其他组织</strong></p></th><th rowspan="2"><p><strong>总计</strong></p></th>',
     )
     expect(html).toContain(
-      '<td colspan="5"><p><strong>行政复议</strong></p></td><td colspan="10"><p><strong>行政诉讼</strong></p></td>',
+      '<tr><td colspan="3"><p>一、本年新收政府信息公开申请数量</p></td><td><p>684</p></td>',
+    )
+    expect(html).toContain(
+      '<tr><td rowspan="22"><p>三、本年度办理结果</p></td><td colspan="2"><p>（一）予以公开</p></td><td><p>370</p></td>',
+    )
+    expect(html).toContain(
+      '<tr><td rowspan="8"><p>（三）不予公开</p></td><td><p>1.属于国家秘密</p></td><td><p>0</p></td>',
+    )
+    expect(html).toContain(
+      '<th colspan="5"><p><strong>行政复议</strong></p></th><th colspan="10"><p><strong>行政诉讼</strong></p></th>',
     )
     expect(lines).toContain(DISCLOSURE_2017)
   })

@@ -11,7 +11,11 @@ import {
   type AnnualReportSectionKey,
 } from '@desk/domain'
 import type { Block, Cell } from '../../lib/docx-blocks.ts'
-import { requestsTableCells, reviewsTableCells } from '../disclosure/disclosure-files.ts'
+import {
+  REQUESTS_TABLE_WIDTHS,
+  requestsTableCells,
+  reviewsTableCells,
+} from '../disclosure/disclosure-files.ts'
 import type { AnnualReport } from './annual-report.service.ts'
 
 const paragraphs = (text: string): Block[] =>
@@ -62,7 +66,7 @@ export function reportBlocks(r: AnnualReport): Block[] {
     proactive: [{ type: 'table', rows: proactiveTable(r.text.proactive) }],
     requests: [
       ...bySection('requests').map((text) => ({ type: 'paragraph', text }) as const),
-      { type: 'table', rows: requestsTableCells(r.disclosure) },
+      { type: 'table', rows: requestsTableCells(r.disclosure), widths: REQUESTS_TABLE_WIDTHS },
     ],
     reviews: [
       ...bySection('reviews').map((text) => ({ type: 'paragraph', text }) as const),

@@ -61,17 +61,48 @@ export function disclosureTableToText(t: Table): string {
 }
 
 /**
- * Section 三's table as the national format heads it: the consistency note over the row labels,
- * 申请人情况 over 自然人, 法人或其他组织 (over its five kinds) and 总计.
+ * The label cells of section 三's rows as the national format prints them, over three label
+ * columns: 一、二 and 四 across all three; 三、本年度办理结果 down the result rows in the first;
+ * （一）予以公开, （二）部分公开 and （七）总计 across the second and third; each other outcome group
+ * down its reasons in the second, the reason in the third. Per row, the cells that start there.
+ */
+type LabelCell = { col: 0 | 1 | 2; text: string; colSpan: number; rowSpan: number }
+function sectionThreeLabels(t: Table): LabelCell[][] {
+  const isResult = (r: Table['sectionThree'][number]) =>
+    r.row !== 'new' && r.row !== 'carried_in' && r.row !== 'carried_out'
+  const results = t.sectionThree.filter(isResult).length
+  let firstResult = true
+  return t.sectionThree.map((row) => {
+    if (!isResult(row)) return [{ col: 0, text: row.labelZh, colSpan: 3, rowSpan: 1 }]
+    const cells: LabelCell[] = []
+    if (firstResult)
+      cells.push({ col: 0, text: '三、本年度办理结果', colSpan: 1, rowSpan: results })
+    firstResult = false
+    const cut = row.labelZh.indexOf(' ')
+    if (cut < 0) return [...cells, { col: 1, text: row.labelZh, colSpan: 2, rowSpan: 1 }]
+    const [group, reason] = [row.labelZh.slice(0, cut), row.labelZh.slice(cut + 1)]
+    if (reason.startsWith('1.')) {
+      const n = t.sectionThree.filter((x) => x.labelZh.startsWith(`${group} `)).length
+      cells.push({ col: 1, text: group, colSpan: 1, rowSpan: n })
+    }
+    return [...cells, { col: 2, text: reason, colSpan: 1, rowSpan: 1 }]
+  })
+}
+
+/**
+ * Section 三's table as the national format prints it: the consistency note over the three label
+ * columns, 申请人情况 over 自然人, 法人或其他组织 (over its five kinds) and 总计; the rows' labels
+ * merged by level (sectionThreeLabels).
  */
 export function requestsTableCells(d: Table): DocCell[][] {
   const label = (column: string) => d.columns.find((c) => c.column === column)?.labelZh ?? column
   const organisations = d.columns.filter(
     (c) => c.column !== 'natural_person' && c.column !== 'total',
   )
+  const labels = sectionThreeLabels(d)
   return [
     [
-      { text: NOTE, rowSpan: 3, header: true },
+      { text: NOTE, colSpan: 3, rowSpan: 3, header: true },
       { text: '申请人情况', colSpan: d.columns.length, header: true },
     ],
     [
@@ -80,12 +111,20 @@ export function requestsTableCells(d: Table): DocCell[][] {
       { text: label('total'), rowSpan: 2, header: true },
     ],
     organisations.map((c) => ({ text: c.labelZh, header: true })),
-    ...d.sectionThree.map((r) => [
-      { text: r.labelZh },
+    ...d.sectionThree.map((r, i) => [
+      ...(labels[i] ?? []).map((l) => ({
+        text: l.text,
+        colSpan: l.colSpan,
+        rowSpan: l.rowSpan,
+        align: 'left' as const,
+      })),
       ...r.cells.map((c) => ({ text: String(c.count) })),
     ]),
   ]
 }
+
+/** Relative widths of section 三's columns: the three label columns, then the seven counts. */
+export const REQUESTS_TABLE_WIDTHS = [7, 11, 22, 8, 8, 8, 8, 8, 8, 8] as const
 
 /** Section 四's table: 行政复议 and 行政诉讼 (未经复议直接起诉 / 复议后起诉), each over its five results. */
 export function reviewsTableCells(d: Table): DocCell[][] {
@@ -122,7 +161,7 @@ export function disclosureTableBlocks(t: Table): Block[] {
     { type: 'title', text: `${t.year}年政府信息公开申请办理情况` },
     { type: 'paragraph', text: `${t.sentences.intake}${t.sentences.review}` },
     { type: 'heading', text: TITLE_THREE },
-    { type: 'table', rows: requestsTableCells(t) },
+    { type: 'table', rows: requestsTableCells(t), widths: REQUESTS_TABLE_WIDTHS },
     { type: 'heading', text: TITLE_FOUR },
     { type: 'table', rows: reviewsTableCells(t) },
   ]
@@ -185,34 +224,18 @@ function sectionThreeSheet(wb: ExcelJS.Workbook, t: Table) {
   put(ws, 'J3', t.columns[6]?.labelZh ?? '', 'J4')
   for (const ref of ['D2', 'D3', 'E3', 'J3'])
     ws.getCell(ref).alignment = { horizontal: 'center', vertical: 'middle' }
-  let r = 5
-  const counts = (row: Table['sectionThree'][number]) =>
+  const counts = (row: Table['sectionThree'][number], r: number) =>
     row.cells.forEach((c, i) => put(ws, `${col(3 + i)}${r}`, c.count))
-  const resultsFrom = 7
-  for (const row of t.sectionThree) {
-    if (row.row === 'new' || row.row === 'carried_in' || row.row === 'carried_out')
-      put(ws, `A${r}`, row.labelZh, `C${r}`)
-    else if (row.row === 'decided_total' || row.row === 'grant' || row.row === 'partial')
-      put(ws, `B${r}`, row.labelZh, `C${r}`)
-    else {
-      const cut = row.labelZh.indexOf(' ')
-      const [group, reason] = [row.labelZh.slice(0, cut), row.labelZh.slice(cut + 1)]
-      if (reason.startsWith('1.')) {
-        const n = t.sectionThree.filter((x) => x.labelZh.startsWith(`${group} `)).length
-        put(ws, `B${r}`, group, n > 1 ? `B${r + n - 1}` : undefined)
-      }
-      put(ws, `C${r}`, reason)
+  const labels = sectionThreeLabels(t)
+  let r = 5
+  for (const [i, row] of t.sectionThree.entries()) {
+    for (const l of labels[i] ?? []) {
+      const end = `${col(l.col + l.colSpan - 1)}${r + l.rowSpan - 1}`
+      put(ws, `${col(l.col)}${r}`, l.text, l.colSpan > 1 || l.rowSpan > 1 ? end : undefined)
     }
-    counts(row)
+    counts(row, r)
     r += 1
   }
-  const resultsTo =
-    resultsFrom +
-    t.sectionThree.filter(
-      (x) => x.row !== 'new' && x.row !== 'carried_in' && x.row !== 'carried_out',
-    ).length -
-    1
-  put(ws, `A${resultsFrom}`, '三、本年度办理结果', `A${resultsTo}`)
   outlineAll(ws, 2, r - 1, 10)
   ws.addRow([])
   ws.addRow([`${t.sentences.intake}${t.sentences.review}`])
