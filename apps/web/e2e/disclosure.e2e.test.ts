@@ -2,11 +2,15 @@
  * End to end in Chromium against the real desk: a disclosure request is entered, asked to correct
  * (补正), corrected and answered 部分公开 through the API; in the browser an admin opens the year's
  * national table, finds it in the 部分公开 × 自然人 cell, follows that number and sees the register
- * list exactly this request; on the request's page the answer document (答复书) is downloaded and
- * read back (mammoth), filled from the record. With DESK_SCREENSHOTS=<dir> the request's page is
- * saved at 1440x900 and 390x844 in zh-CN and en.
+ * list exactly this request; on the request's page the answer document (答复书) is previewed and
+ * read back (mammoth), filled from the record, then submitted, sent back, resubmitted and signed
+ * off, its signed DOCX and A4 print view (printed to PDF: one page) checked, and its delivery
+ * recorded (a day before the decision refused on the field). With DESK_SCREENSHOTS=<dir> the
+ * request's page is saved at 1440x900 and 390x844 in zh-CN and en, the print view in zh-CN and as
+ * PDF.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import mammoth from 'mammoth'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
@@ -15,6 +19,9 @@ import { ADMIN_PASSWORD, startDesk, type DeskServer } from './desk-server.ts'
 import { launchChromium, shots } from './browser.ts'
 
 const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(Date.now())
+const YESTERDAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
+  Date.now() - 86_400_000,
+)
 const SUBJECT = '申请公开某地块土地出让合同'
 let desk: DeskServer
 let browser: Browser
@@ -89,25 +96,110 @@ it('shows the answered request in its cell of the year’s table, and the cell l
   await page.close()
 })
 
-it('downloads the answer document from the request’s page, filled from the record', async () => {
+it('reviews, signs off and delivers the answer document from the request’s page: sent back, resubmitted, signed; the signed DOCX and the A4 print view carry the 文号; a delivery day before the decision is refused', async () => {
   const page = await signedInPage()
   await page.goto(`${desk.baseUrl}/inquiries/${id}`)
-  await page.getByLabel('答复机关').fill('某市自然资源局')
-  const [download] = await Promise.all([
+  const card = page.getByTestId('answer-document')
+  await card.getByLabel('答复机关').fill('某市自然资源局')
+  await card.getByLabel('文号').fill('某自然资依复〔2026〕3号')
+  const [preview] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('link', { name: /下载答复书/ }).click(),
+    card.getByRole('link', { name: /预览答复书/ }).click(),
   ])
-  expect(download.suggestedFilename()).toMatch(/^政府信息公开申请答复书-OGI-\d{8}-\w+\.docx$/)
-  const { value } = await mammoth.extractRawText({ buffer: readFileSync(await download.path()) })
+  expect(preview.suggestedFilename()).toMatch(/^政府信息公开申请答复书-OGI-\d{8}-\w+\.docx$/)
+  const { value } = await mammoth.extractRawText({ buffer: readFileSync(await preview.path()) })
   expect(value).toContain('王某：')
   expect(value).toContain(`申请获取“${SUBJECT}”`)
   expect(value).toContain('第三十七条')
   expect(value).toContain('理由如下：地块界址图涉及国家秘密。')
   expect(value).toContain('六十日内依法申请行政复议')
 
-  await shots(page, 'disclosure-request', () => page.getByTestId('answer-document').waitFor())
+  // review: submitted, sent back with a comment, resubmitted, signed off
+  await card.getByRole('button', { name: '提交审核' }).click()
+  const first = card.getByTestId('answer-version-1')
+  await first.getByText('待审核').waitFor()
+  await shots(page, 'disclosure-answer-review', () =>
+    first.getByText(/待审核|Awaiting review/).waitFor(),
+  )
+  await first.getByLabel('退回意见').fill('文号编号有误')
+  await first.getByRole('button', { name: '退回修改' }).click()
+  await first.getByText('已退回').waitFor()
+  expect(await first.textContent()).toContain('文号编号有误')
+  await card.getByLabel('文号').fill('某自然资依复〔2026〕4号')
+  await card.getByRole('button', { name: '提交审核' }).click()
+  const second = card.getByTestId('answer-version-2')
+  await second.getByRole('button', { name: /签\s*发/ }).click()
+  await second.getByText('已签发').waitFor()
+  expect(await second.textContent()).toMatch(/系统管理员|admin/)
+  await page.getByText('答复书签发').waitFor()
+
+  const [signed] = await Promise.all([
+    page.waitForEvent('download'),
+    second.getByRole('link', { name: 'DOCX' }).click(),
+  ])
+  const lines = (await mammoth.extractRawText({ buffer: readFileSync(await signed.path()) })).value
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+  expect(lines.slice(0, 2)).toEqual(['政府信息公开申请答复书', '某自然资依复〔2026〕4号'])
+  expect(lines.slice(-2)).toEqual([
+    '某市自然资源局',
+    expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日$/),
+  ])
+
+  // delivery: a day before the decision is a field error; then post with its tracking number
+  await card.getByLabel('送达日期').fill(YESTERDAY)
+  await card.getByRole('button', { name: '记录送达' }).click()
+  await card.getByRole('alert').filter({ hasText: '送达日期不能早于作出答复之日' }).waitFor()
+  await card.getByLabel('送达日期').fill(TODAY)
+  await card.getByLabel('邮件号').fill('1150123456789')
+  await card.getByRole('button', { name: '记录送达' }).click()
+  await card.getByTestId('delivery').waitFor()
+  expect(await card.getByTestId('delivery').textContent()).toContain(`已送达：邮寄 · ${TODAY}`)
+  expect(await card.getByTestId('delivery').textContent()).toContain('邮件号 1150123456789')
+  await shots(page, 'disclosure-request', () => card.getByTestId('delivery').waitFor())
+
+  // the print view: one A4 page with the agency's 版头, 文号, title and signature, no draft mark
+  const href = await second.getByRole('link', { name: '打印 / PDF' }).getAttribute('href')
+  await page.goto(`${desk.baseUrl}${href ?? ''}`)
+  const sheet = page.getByTestId('answer-sheet')
+  await sheet.waitFor()
+  expect(await page.getByTestId('draft-mark').count()).toBe(0)
+  const text = (await sheet.textContent()) ?? ''
+  for (const part of [
+    '某市自然资源局',
+    '某自然资依复〔2026〕4号',
+    '政府信息公开申请答复书',
+    '王某：',
+  ])
+    expect(text).toContain(part)
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+  expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1)
+  const dir = process.env.DESK_SCREENSHOTS
+  if (dir) {
+    writeFileSync(join(dir, 'disclosure-answer-print.pdf'), pdf)
+    for (const [w, h] of [
+      [1440, 900],
+      [390, 844],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h })
+      await page.screenshot({
+        path: join(dir, `disclosure-answer-print-zh-CN-${w}x${h}.png`),
+        fullPage: true,
+      })
+    }
+  }
+
+  // the register lists the request with its delivery
+  await page.goto(
+    `${desk.baseUrl}/reports/disclosure/register?year=${TODAY.slice(0, 4)}&row=partial&column=natural_person`,
+  )
+  await page.getByTestId('register-count').waitFor()
+  expect(await page.getByRole('listitem').textContent()).toContain(
+    `送达：邮寄 ${TODAY} (1150123456789)`,
+  )
   await page.close()
-}, 60_000)
+}, 120_000)
 
 it('imports a register file from the table page: a bad file lists its rows’ problems, the sample imports after its check', async () => {
   const page = await signedInPage()

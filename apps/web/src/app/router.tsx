@@ -77,6 +77,14 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
       HydrateFallback: FirstLoad,
       lazy: () => import('./routes/mailbox-track.tsx'),
     },
+    // an answer document's print view: the A4 sheet alone, for the browser's print to PDF
+    {
+      path: '/print/disclosure/:id/answers/:answerId',
+      errorElement: <RouteError />,
+      HydrateFallback: FirstLoad,
+      loader: requireUser(queryClient),
+      lazy: () => import('./routes/disclosure-answer-print.tsx'),
+    },
     {
       path: '/',
       errorElement: <RouteError />,

@@ -44,6 +44,12 @@ export const DELIVERY_METHODS_SOURCE = {
   verified: false,
 } as const
 
+/** The method's label in `lang`; '' for an unknown code or null. */
+export function deliveryMethodLabel(code: string | null, lang: 'zh' | 'en'): string {
+  const m = DELIVERY_METHODS.find((d) => d.code === code)
+  return m ? m[lang] : ''
+}
+
 /** Whether a tracking number belongs to `method` (a posted letter's 邮件号). */
 export function deliveryTracks(method: DeliveryMethod): boolean {
   return DELIVERY_METHODS.find((m) => m.code === method)?.tracking ?? false

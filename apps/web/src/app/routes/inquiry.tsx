@@ -8,6 +8,7 @@ import { useQuery } from '@tanstack/react-query'
 import { Alert, Col, Flex, Result, Row, Skeleton } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
+import { AnswerDocumentCard } from '../../features/disclosure/components/answer-document-card.tsx'
 import { DisclosurePanel } from '../../features/disclosure/components/disclosure-panel.tsx'
 import { inquiryQueries } from '../../features/inquiry/api/inquiry-queries.ts'
 import { InquiryFiles } from '../../features/attachments/components/inquiry-files.tsx'
@@ -59,6 +60,8 @@ export function Component() {
             />
             {/* a suggestion is handled through its own steps (no reply box: the lifecycle has none) */}
             {inquiry.kind === 'proposal' && <ProposalPanel inquiry={inquiry} />}
+            {/* a disclosure request's answer document: reviewed, signed off and delivered */}
+            {inquiry.kind === 'disclosure' && <AnswerDocumentCard inquiry={inquiry} />}
             {/* attachments: the inquiry's file list belongs here, under the message it came with */}
             <ReplyComposer
               inquiry={inquiry}

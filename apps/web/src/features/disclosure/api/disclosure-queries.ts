@@ -3,7 +3,12 @@
  * rows of one of its cells, one request with its statutory clock, and the actions (enter a request,
  * the clock's steps). Actions reload the inquiry, the queue and the register.
  */
-import type { CreateDisclosureRequestInput, DisclosureActionInput } from '@desk/domain'
+import type {
+  CreateDisclosureRequestInput,
+  DisclosureActionInput,
+  RecordDeliveryInput,
+  SubmitAnswerDocumentInput,
+} from '@desk/domain'
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import type { InferResponseType } from 'hono/client'
 import { api, unwrap } from '../../../lib/api-client.ts'
@@ -13,6 +18,8 @@ import { inquiryRootKeys, queueRootKeys } from '../../../lib/query-keys.ts'
 export type DisclosureTable = InferResponseType<(typeof api.reports.disclosure)['$get'], 200>
 export type DisclosureView = InferResponseType<(typeof api.disclosure.requests)[':id']['$get'], 200>
 export type RegisterAnswer = InferResponseType<typeof api.disclosure.register.$get, 200>
+/** One version of a request's answer document, with its review and delivery. */
+export type AnswerVersion = DisclosureView['answers'][number]
 /** A cell's link as the table gives it: `year` with `row`+`column` or `review`+`column`. */
 export type CellLink = Record<string, string>
 
@@ -97,6 +104,63 @@ export function answerDocxHref(id: number, agency: string): string {
   })
   return `${url.pathname}${url.search}`
 }
+
+/**
+ * The answer document's review steps on request `id`, each with the version the page loaded:
+ * submit for review, sign off (签发), send back with a comment, record the delivery.
+ */
+export type AnswerStep =
+  | { step: 'submit'; json: SubmitAnswerDocumentInput }
+  | { step: 'sign_off'; answerId: number; json: { version: number } }
+  | { step: 'send_back'; answerId: number; json: { version: number; comment: string } }
+  | { step: 'deliver'; json: RecordDeliveryInput }
+
+/** `silent`: the caller shows the step's errors itself (a form with a field's error). */
+export function useAnswerStep(id: number, { silent = false } = {}) {
+  const reload = useReload()
+  const submissions = useSubmissionKeys()
+  const requests = api.disclosure.requests[':id']
+  const param = { id: String(id) }
+  return useMutation({
+    mutationFn: (s: AnswerStep) =>
+      submissions.send(s, (key) => {
+        const init = idempotencyHeader(key)
+        switch (s.step) {
+          case 'submit':
+            return unwrap(requests.answers.$post({ param, json: s.json }, init))
+          case 'sign_off':
+            return unwrap(
+              requests.answers[':answerId']['sign-off'].$post(
+                { param: { ...param, answerId: String(s.answerId) }, json: s.json },
+                init,
+              ),
+            )
+          case 'send_back':
+            return unwrap(
+              requests.answers[':answerId']['send-back'].$post(
+                { param: { ...param, answerId: String(s.answerId) }, json: s.json },
+                init,
+              ),
+            )
+          case 'deliver':
+            return unwrap(requests.delivery.$post({ param, json: s.json }, init))
+        }
+      }),
+    meta: { silent },
+    onSuccess: reload,
+  })
+}
+
+/** `GET /api/disclosure/requests/:id/answers/:answerId/docx`: one version (the signed one as signed). */
+export function answerVersionDocxHref(id: number, answerId: number): string {
+  return api.disclosure.requests[':id'].answers[':answerId'].docx.$url({
+    param: { id: String(id), answerId: String(answerId) },
+  }).pathname
+}
+
+/** The SPA's print view of one version (an A4 page for the browser's print to PDF). */
+export const answerPrintPath = (id: number, answerId: number): string =>
+  `/print/disclosure/${id}/answers/${answerId}`
 
 /** `GET /api/disclosure/import/sample.xlsx`: the register's sample spreadsheet. */
 export const registerSampleHref = (): string => api.disclosure.import['sample.xlsx'].$url().pathname

@@ -2,13 +2,10 @@
  * The register card on a disclosure request's page: applicant, receipt, the clock's state and its
  * one-sentence explanation, the outcome, and the clock's steps (补正, consultation, extension,
  * decision) as one small form: pick the step, its day (default today) and what it needs (a
- * decision's reason is written into its answer document). Once decided: the answer document
- * (答复书 or 告知书, by the outcome's template) as DOCX, signed by the agency typed here (kept in
- * the browser for the next one).
+ * decision's reason is written into its answer document, whose review and delivery are the
+ * answer document card's).
  */
 import {
-  ANSWER_TEMPLATES,
-  ANSWER_TEMPLATES_FROM,
   APPLICANT_TYPES,
   CONSULTATION_PARTIES,
   OUTCOME_CODES,
@@ -19,11 +16,7 @@ import { useQuery } from '@tanstack/react-query'
 import { Button, Card, Descriptions, Flex, Input, InputNumber, Select, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  answerDocxHref,
-  disclosureQueries,
-  useDisclosureAction,
-} from '../api/disclosure-queries.ts'
+import { disclosureQueries, useDisclosureAction } from '../api/disclosure-queries.ts'
 
 const STEPS = [
   'request_correction',
@@ -152,56 +145,7 @@ export function DisclosurePanel({ inquiryId, version }: { inquiryId: number; ver
           </Button>
         </Flex>
       )}
-      {request.outcome && request.decidedAt !== null && (
-        <AnswerDocument
-          inquiryId={inquiryId}
-          kind={ANSWER_TEMPLATES[request.outcome].kind}
-          decidedOn={toZonedDate(request.decidedAt)}
-        />
-      )}
     </Card>
-  )
-}
-
-const AGENCY_KEY = 'desk.disclosure.agency'
-
-/** The answer document's download, signed by the agency typed here (remembered in the browser). */
-function AnswerDocument({
-  inquiryId,
-  kind,
-  decidedOn,
-}: {
-  inquiryId: number
-  kind: 'answer' | 'notice'
-  decidedOn: string
-}) {
-  const { t } = useTranslation()
-  const [agency, setAgency] = useState(() => window.localStorage.getItem(AGENCY_KEY) ?? '')
-  if (decidedOn < ANSWER_TEMPLATES_FROM)
-    return (
-      <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-        {t('disclosure.document.before2019')}
-      </Typography.Paragraph>
-    )
-  const name = agency.trim()
-  return (
-    <Flex vertical gap={8} style={{ marginTop: 8 }} data-testid="answer-document">
-      <Typography.Text strong>{t(`disclosure.document.${kind}`)}</Typography.Text>
-      <Input
-        aria-label={t('disclosure.document.agency')}
-        addonBefore={t('disclosure.document.agency')}
-        placeholder={t('disclosure.document.agencyHint')}
-        value={agency}
-        maxLength={100}
-        onChange={(e) => {
-          setAgency(e.target.value)
-          window.localStorage.setItem(AGENCY_KEY, e.target.value.trim())
-        }}
-      />
-      <Button href={name ? answerDocxHref(inquiryId, name) : undefined} disabled={!name}>
-        {t('disclosure.document.download', { kind: t(`disclosure.document.${kind}`) })}
-      </Button>
-    </Flex>
   )
 }
 

@@ -1,4 +1,8 @@
-/** The register rows of one table cell: exactly the requests (or cases) the cell counts. */
+/**
+ * The register rows of one table cell: exactly the requests (or cases) the cell counts, each with
+ * its answer document's delivery once recorded.
+ */
+import { deliveryMethodLabel } from '@desk/domain'
 import { useQuery } from '@tanstack/react-query'
 import { Alert, List, Skeleton, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
@@ -32,7 +36,17 @@ export function DisclosureRegister({ link }: { link: CellLink }) {
             <List.Item>
               <List.Item.Meta
                 title={<Link to={`/inquiries/${r.id}`}>{r.subject}</Link>}
-                description={`${r.receivedOn} · ${t(`disclosure.applicant.${r.applicantType}`)} · ${t(`disclosure.method.${r.receiptMethod}`)}${r.outcome ? ` · ${t(`disclosure.outcome.${r.outcome.replace('.', '_')}`)}` : ''}`}
+                description={[
+                  r.receivedOn,
+                  t(`disclosure.applicant.${r.applicantType}`),
+                  t(`disclosure.method.${r.receiptMethod}`),
+                  r.outcome ? t(`disclosure.outcome.${r.outcome.replace('.', '_')}`) : '',
+                  r.deliveredOn
+                    ? `${t('disclosure.delivery.column')}：${deliveryMethodLabel(r.deliveryMethod, zh ? 'zh' : 'en')} ${r.deliveredOn}${r.trackingNumber ? ` (${r.trackingNumber})` : ''}`
+                    : '',
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               />
             </List.Item>
           )}

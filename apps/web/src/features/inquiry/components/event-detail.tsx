@@ -1,12 +1,13 @@
 /**
  * The detail line under a timeline event (the inquiry timeline's `renderEventDetail` slot): the
  * note's text in the internal style (never looks like a reply), transfer from/to and note, return
- * reason, category from/to, merge link, draft number and comment, follow-up outcome, due date moves, clock and
+ * reason, category from/to, merge link, draft number and comment (an answer document's too, and its delivery), follow-up outcome, due date moves, clock and
  * extension reasons, a later message with its files (from the citizen or the platform's 催办), files
  * added with their note, a new handling round with its due date and that round's answer. Event data shapes are those the API writes (workflow.service.ts,
  * drafts.service.ts, follow-ups.service.ts, deadlines/clock.service.ts, deadlines/recompute.service.ts).
  */
 import { LockOutlined, PaperClipOutlined } from '@ant-design/icons'
+import { deliveryMethodLabel } from '@desk/domain'
 import { Flex, Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -49,7 +50,7 @@ function EventFiles({ files }: { files: EventFile[] }) {
 }
 
 export function EventDetail({ event }: { event: TimelineEvent }): ReactNode {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const d = event.data
   const line = (text: string) =>
     text ? <Typography.Text type="secondary">{text}</Typography.Text> : null
@@ -98,7 +99,25 @@ export function EventDetail({ event }: { event: TimelineEvent }): ReactNode {
     case 'draft_approved':
       return line(t('workflow.drafts.version', { number: str(d.number) }))
     case 'draft_sent_back':
+    case 'answer_document_sent_back':
       return line(`${t('workflow.drafts.version', { number: str(d.number) })}：${str(d.comment)}`)
+    case 'answer_document_submitted':
+    case 'answer_document_signed':
+      return line(
+        [t('workflow.drafts.version', { number: str(d.number) }), str(d.docNumber)]
+          .filter(Boolean)
+          .join(' · '),
+      )
+    case 'answer_document_delivered':
+      return line(
+        [
+          deliveryMethodLabel(str(d.method), i18n.language.startsWith('en') ? 'en' : 'zh'),
+          str(d.deliveredOn),
+          str(d.trackingNumber),
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      )
     case 'replied':
       if (d.round !== undefined)
         return line(

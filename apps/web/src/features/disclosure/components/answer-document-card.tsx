@@ -1,0 +1,305 @@
+/**
+ * The answer document (答复书 / 告知书) of a decided disclosure request, reviewed like other
+ * replies: the holder submits it (the answering agency, remembered in the browser, and its 文号),
+ * a manager signs it off (签发) or sends it back with a comment, and once signed its delivery (送达:
+ * method, day, tracking number for post) is recorded. Each version opens as an A4 print view and
+ * downloads as DOCX (the signed one as signed). Which button shows is the lifecycle's (`gate`,
+ * `useCanDo`); whether a version waits for review is the record's.
+ */
+import {
+  ANSWER_TEMPLATES,
+  ANSWER_TEMPLATES_FROM,
+  DELIVERY_METHODS,
+  deliveryMethodLabel,
+  deliveryTracks,
+  toZonedDate,
+  type DeliveryMethod,
+  type LifecycleAction,
+} from '@desk/domain'
+import { useQuery } from '@tanstack/react-query'
+import { Alert, Card, Flex, Input, List, Select, Space, Tag, Typography } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { GatedButton } from '../../../components/gated-button.tsx'
+import { useCanDo, type Gate, type GateSubject } from '../../../lib/can-do.ts'
+import { errorText } from '../../../lib/error-text.ts'
+import { fieldErrorsFromApi } from '../../../lib/field-errors.ts'
+import { formatDateTime } from '../../../utils/format-time.ts'
+import {
+  answerDocxHref,
+  answerPrintPath,
+  answerVersionDocxHref,
+  disclosureQueries,
+  useAnswerStep,
+  type AnswerVersion,
+} from '../api/disclosure-queries.ts'
+
+const AGENCY_KEY = 'desk.disclosure.agency'
+const STATUS_COLOR: Record<string, string> = {
+  submitted: 'processing',
+  sent_back: 'warning',
+  superseded: 'default',
+  signed: 'success',
+}
+const at = (ms: number | null) => (ms === null ? '' : formatDateTime(new Date(ms).toISOString()))
+
+type Props = { inquiryId: number; version: number; gate: (action: LifecycleAction) => Gate }
+
+export function AnswerDocumentCard({
+  inquiry,
+}: {
+  inquiry: GateSubject & { id: number; version: number }
+}) {
+  const { t } = useTranslation()
+  const gate = useCanDo(inquiry)
+  const { id: inquiryId, version } = inquiry
+  const view = useQuery(disclosureQueries.request(inquiryId))
+  if (!view.data) return null
+  const { request, answers } = view.data
+  if (request.outcome === null || request.decidedAt === null) return null
+  const kind = t(`disclosure.document.${ANSWER_TEMPLATES[request.outcome].kind}`)
+  const title = t('disclosure.document.title', { kind })
+  if (toZonedDate(request.decidedAt) < ANSWER_TEMPLATES_FROM)
+    return (
+      <Card size="small" title={title}>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+          {t('disclosure.document.before2019')}
+        </Typography.Paragraph>
+      </Card>
+    )
+  const signed = answers.find((a) => a.status === 'signed')
+  return (
+    <Card size="small" title={title} data-testid="answer-document">
+      <Flex vertical gap={12}>
+        {answers.length > 0 && (
+          <List
+            size="small"
+            dataSource={[...answers].reverse()}
+            renderItem={(a) => (
+              <VersionItem inquiryId={inquiryId} version={version} answer={a} gate={gate} />
+            )}
+          />
+        )}
+        {signed ? (
+          <Delivery inquiryId={inquiryId} version={version} signed={signed} gate={gate} />
+        ) : (
+          <SubmitForm inquiryId={inquiryId} version={version} gate={gate} kind={kind} />
+        )}
+      </Flex>
+    </Card>
+  )
+}
+
+function VersionItem({ inquiryId, version, answer: a, gate }: Props & { answer: AnswerVersion }) {
+  const { t } = useTranslation()
+  const step = useAnswerStep(inquiryId)
+  const [comment, setComment] = useState('')
+  const waiting = a.status === 'submitted'
+  return (
+    <List.Item data-testid={`answer-version-${a.number}`}>
+      <Flex vertical gap={4} style={{ width: '100%' }}>
+        <Space wrap size={[8, 0]}>
+          <Typography.Text strong>
+            {t('disclosure.document.version', { n: a.number })}
+          </Typography.Text>
+          <Tag color={STATUS_COLOR[a.status]} data-testid="answer-status">
+            {t(`disclosure.document.status.${a.status}`)}
+          </Tag>
+          {a.docNumber && <Typography.Text>{a.docNumber}</Typography.Text>}
+          <Link to={answerPrintPath(inquiryId, a.id)} target="_blank">
+            {t('disclosure.document.print')}
+          </Link>
+          <Typography.Link href={answerVersionDocxHref(inquiryId, a.id)} download>
+            DOCX
+          </Typography.Link>
+        </Space>
+        <Typography.Text type="secondary">
+          {t('disclosure.document.submittedBy', { who: a.authorName ?? '', at: at(a.createdAt) })}
+          {a.reviewerName &&
+            ` · ${t(`disclosure.document.reviewed.${a.status === 'signed' ? 'signed' : 'sentBack'}`, { who: a.reviewerName, at: at(a.reviewedAt) })}`}
+        </Typography.Text>
+        {a.reviewComment && <Typography.Text>{a.reviewComment}</Typography.Text>}
+        {waiting && (
+          <Space.Compact style={{ width: '100%' }}>
+            <Input
+              aria-label={t('disclosure.document.comment')}
+              placeholder={t('disclosure.document.comment')}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+            />
+            <GatedButton
+              gate={gate('send_back')}
+              disabled={comment.trim() === ''}
+              loading={step.isPending}
+              onClick={() =>
+                step.mutate({
+                  step: 'send_back',
+                  answerId: a.id,
+                  json: { version, comment: comment.trim() },
+                })
+              }
+            >
+              {t('disclosure.document.sendBack')}
+            </GatedButton>
+            <GatedButton
+              type="primary"
+              gate={gate('sign_off_answer')}
+              loading={step.isPending}
+              onClick={() => step.mutate({ step: 'sign_off', answerId: a.id, json: { version } })}
+            >
+              {t('disclosure.document.signOff')}
+            </GatedButton>
+          </Space.Compact>
+        )}
+      </Flex>
+    </List.Item>
+  )
+}
+
+function SubmitForm({ inquiryId, version, gate, kind }: Props & { kind: string }) {
+  const { t } = useTranslation()
+  const step = useAnswerStep(inquiryId)
+  const [agency, setAgency] = useState(() => window.localStorage.getItem(AGENCY_KEY) ?? '')
+  const [docNumber, setDocNumber] = useState('')
+  const name = agency.trim()
+  if (!gate('draft_answer').shown) return null
+  return (
+    <Flex vertical gap={8}>
+      <Input
+        aria-label={t('disclosure.document.agency')}
+        addonBefore={t('disclosure.document.agency')}
+        placeholder={t('disclosure.document.agencyHint')}
+        value={agency}
+        maxLength={100}
+        onChange={(e) => {
+          setAgency(e.target.value)
+          window.localStorage.setItem(AGENCY_KEY, e.target.value.trim())
+        }}
+      />
+      <Input
+        aria-label={t('disclosure.document.docNumber')}
+        addonBefore={t('disclosure.document.docNumber')}
+        placeholder={t('disclosure.document.docNumberHint')}
+        value={docNumber}
+        maxLength={60}
+        onChange={(e) => setDocNumber(e.target.value)}
+      />
+      <Space wrap>
+        <GatedButton
+          type="primary"
+          gate={gate('draft_answer')}
+          disabled={!name}
+          loading={step.isPending}
+          onClick={() =>
+            step.mutate({
+              step: 'submit',
+              json: { version, agency: name, docNumber: docNumber.trim() },
+            })
+          }
+        >
+          {t('disclosure.document.submit')}
+        </GatedButton>
+        <Typography.Link
+          href={name ? answerDocxHref(inquiryId, name) : undefined}
+          disabled={!name}
+          download
+        >
+          {t('disclosure.document.preview', { kind })}
+        </Typography.Link>
+      </Space>
+    </Flex>
+  )
+}
+
+function Delivery({
+  inquiryId,
+  version,
+  signed,
+  gate,
+}: Omit<Props, 'kind'> & { signed: AnswerVersion }) {
+  const { t, i18n } = useTranslation()
+  // the day's refusal shows on its field; any other refusal in the card, not as a toast too
+  const step = useAnswerStep(inquiryId, { silent: true })
+  const [method, setMethod] = useState<DeliveryMethod>('post')
+  const [deliveredOn, setDeliveredOn] = useState(() => toZonedDate(Date.now()))
+  const [trackingNumber, setTrackingNumber] = useState('')
+  const en = i18n.language.startsWith('en')
+  const errors = fieldErrorsFromApi('disclosure.delivery', step.error)
+  const tracks = deliveryTracks(method)
+  return (
+    <Flex vertical gap={8}>
+      {signed.deliveredAt !== null ? (
+        <Alert
+          type="success"
+          showIcon
+          data-testid="delivery"
+          title={t('disclosure.delivery.recorded', {
+            method: deliveryMethodLabel(signed.deliveryMethod, en ? 'en' : 'zh'),
+            on: toZonedDate(signed.deliveredAt),
+            who: signed.delivererName ?? '',
+          })}
+          description={
+            signed.trackingNumber
+              ? t('disclosure.delivery.tracking', { number: signed.trackingNumber })
+              : undefined
+          }
+        />
+      ) : (
+        <Typography.Text type="secondary">{t('disclosure.delivery.none')}</Typography.Text>
+      )}
+      {gate('record_delivery').shown && (
+        <>
+          <Select
+            aria-label={t('disclosure.delivery.method')}
+            value={method}
+            onChange={setMethod}
+            options={DELIVERY_METHODS.map((m) => ({ value: m.code, label: en ? m.en : m.zh }))}
+          />
+          <Input
+            aria-label={t('disclosure.delivery.on')}
+            addonBefore={t('disclosure.delivery.on')}
+            placeholder="YYYY-MM-DD"
+            value={deliveredOn}
+            status={errors.deliveredOn ? 'error' : undefined}
+            onChange={(e) => setDeliveredOn(e.target.value)}
+          />
+          {errors.deliveredOn && (
+            <Typography.Text type="danger" role="alert">
+              {t('disclosure.delivery.invalid.deliveredOn')}
+            </Typography.Text>
+          )}
+          {step.isError && !errors.deliveredOn && (
+            <Alert type="error" showIcon title={errorText(step.error)} />
+          )}
+          {tracks && (
+            <Input
+              aria-label={t('disclosure.delivery.trackingNumber')}
+              addonBefore={t('disclosure.delivery.trackingNumber')}
+              value={trackingNumber}
+              maxLength={60}
+              onChange={(e) => setTrackingNumber(e.target.value)}
+            />
+          )}
+          <GatedButton
+            gate={gate('record_delivery')}
+            loading={step.isPending}
+            onClick={() =>
+              step.mutate({
+                step: 'deliver',
+                json: {
+                  version,
+                  method,
+                  deliveredOn,
+                  trackingNumber: tracks ? trackingNumber.trim() : '',
+                },
+              })
+            }
+          >
+            {t('disclosure.delivery.record')}
+          </GatedButton>
+        </>
+      )}
+    </Flex>
+  )
+}
