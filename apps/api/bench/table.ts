@@ -17,7 +17,11 @@ export const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US')
 export class ResultTable {
   readonly rows: Row[] = []
 
+  /** `onAdd` sees every cell as it is added (a long run shows its figures as it goes). */
+  constructor(private readonly onAdd: (line: string) => void = () => {}) {}
+
   add(engine: Engine, measure: string, cell: Cell, target?: string): void {
+    this.onAdd(`${engine}: ${measure}: ${cell.value}${cell.note ? ` (${cell.note})` : ''}`)
     let row = this.rows.find((r) => r.measure === measure)
     if (!row) {
       row = { measure, cells: {}, ...(target === undefined ? {} : { target }) }
