@@ -116,6 +116,27 @@ export default tseslint.config(
     },
   },
   {
+    // repos take their tables from the handle (`tables(db)`, db/engine.ts): schema.ts holds the
+    // SQLite tables, and drizzle's PostgreSQL dialect cannot print queries over them
+    files: [`${api}/**/*.ts`],
+    ignores: [`${api}/db/**`, `${api}/test/**`, '**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)db/schema(\\.ts)?$',
+              allowTypeImports: true,
+              message:
+                "Take tables from the handle: `const { inquiries } = tables(db)` (db/engine.ts); only `import type` from the schema.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/domain/src/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {

@@ -6,7 +6,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from './client.ts'
-import { engineOf, type Engine } from './engine.ts'
+import { engineOf, type Engine } from './tables.ts'
 
 /**
  * How many rows an awaited insert, update or delete without `returning()` changed: better-sqlite3

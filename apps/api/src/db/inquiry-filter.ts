@@ -35,7 +35,7 @@ import {
 import type { Viewer } from '../lib/context.ts'
 import type { Db } from './client.ts'
 import { phoneHmac } from './phone-key.ts'
-import { inquiries, outboxMessages, proposals, replies } from './schema.ts'
+import { tables } from './engine.ts'
 import { textMatch } from './search-index.ts'
 
 /**
@@ -44,8 +44,9 @@ import { textMatch } from './search-index.ts'
  * hold. Scoping by department rather than by "has no assignee" is what makes a transfer (转办) take
  * an inquiry out of the sending department's sight while its assignee is cleared.
  */
-export function viewerScope(viewer: Viewer): SQL | undefined {
-  if (viewer.role !== 'responder') return undefined
+export function viewerScope(db: Db, viewer: Viewer): SQL | undefined {
+  if (seesAll(viewer)) return undefined
+  const { inquiries } = tables(db)
   return or(
     isNull(inquiries.departmentId),
     viewer.departmentId === null ? undefined : eq(inquiries.departmentId, viewer.departmentId),
@@ -61,6 +62,7 @@ export function viewerScope(viewer: Viewer): SQL | undefined {
  * letter, digit or Han character are ignored.
  */
 function textPredicate(db: Db, q: string): SQL | undefined {
+  const { inquiries } = tables(db)
   const parts = q
     .split(/\s+/)
     .filter(Boolean)
@@ -88,9 +90,10 @@ export function filterWithoutChannel(
   filter: Omit<InquiryFilter, 'channel'>,
   viewer: Viewer,
 ): SQL | undefined {
+  const { inquiries } = tables(db)
   const conds: (SQL | undefined)[] = [
-    viewerScope(viewer),
-    filter.status === 'all' ? undefined : statusIn(statusesOf(filter.status)),
+    viewerScope(db, viewer),
+    filter.status === 'all' ? undefined : statusIn(db, statusesOf(filter.status)),
   ]
   if (filter.assignee === 'me') conds.push(eq(inquiries.assigneeId, viewer.id))
   else if (filter.assignee === 'none') conds.push(isNull(inquiries.assigneeId))
@@ -103,14 +106,14 @@ export function filterWithoutChannel(
   if (filter.from) conds.push(gte(inquiries.receivedAt, startOfZonedDay(filter.from)))
   if (filter.to)
     conds.push(lt(inquiries.receivedAt, startOfZonedDay(addCalendarDays(filter.to, 1))))
-  if (filter.replied) conds.push(repliedPredicate(filter.replied))
+  if (filter.replied) conds.push(repliedPredicate(db, filter.replied))
   if (filter.category) conds.push(eq(inquiries.category, filter.category))
   if (filter.uncategorized) conds.push(isNull(inquiries.category))
-  if (filter.dueWindow) conds.push(duePredicate(filter.dueWindow))
-  if (filter.satisfaction) conds.push(satisfactionPredicate(filter.satisfaction))
-  if (filter.unposted) conds.push(hasUnpostedReply())
+  if (filter.dueWindow) conds.push(duePredicate(db, filter.dueWindow))
+  if (filter.satisfaction) conds.push(satisfactionPredicate(db, filter.satisfaction))
+  if (filter.unposted) conds.push(hasUnpostedReply(db))
   if (filter.proposalSource !== undefined || filter.keyProposal)
-    conds.push(proposalPredicate(filter.proposalSource, filter.keyProposal === '1'))
+    conds.push(proposalPredicate(db, filter.proposalSource, filter.keyProposal === '1'))
   if (filter.urged) conds.push(isNotNull(inquiries.urgedAt))
   if (filter.reopened) conds.push(sql`${inquiries.round} > 1`)
   return and(...conds)
@@ -121,10 +124,11 @@ export function filterWithoutChannel(
  * links of the annual report's proposals sentence, one per number it writes (its 省人大5件, 主办件1件,
  * 重点提案2件 …). The `proposals` row is looked up by the inquiry's id (its primary key).
  */
-function proposalPredicate(source: string | undefined, keyOnly: boolean): SQL {
+function proposalPredicate(db: Db, source: string | undefined, keyOnly: boolean): SQL {
+  const { inquiries, proposals } = tables(db)
   return sql`exists (select 1 from ${proposals} where ${proposals.inquiryId} = ${inquiries.id}${
     source === undefined ? sql`` : sql` and ${proposals.source} = ${source}`
-  }${keyOnly ? sql` and ${proposals.isKey} = 1` : sql``})`
+  }${keyOnly ? sql` and ${eq(proposals.isKey, true)}` : sql``})`
 }
 
 /**
@@ -139,7 +143,8 @@ function proposalPredicate(source: string | undefined, keyOnly: boolean): SQL {
  * and building the set of every unposted reply cost each page 290 ms at 1,000,000 inquiries
  * (webhook-delivered replies also keep `posted_at` null, so the set only grows).
  */
-export function hasUnpostedReply(): SQL {
+export function hasUnpostedReply(db: Db): SQL {
+  const { inquiries, outboxMessages, replies } = tables(db)
   return sql`exists (select 1 from ${replies} where ${replies.inquiryId} = ${inquiries.id} and ${replies.origin} = 'desk'
     and ${replies.postedAt} is null and not exists (select 1 from ${outboxMessages}
       where ${outboxMessages.inquiryId} = ${replies.inquiryId} and ${outboxMessages.replyId} = ${replies.id}
@@ -147,7 +152,8 @@ export function hasUnpostedReply(): SQL {
 }
 
 /** `rated`: any satisfaction; `positive`: 满意 or 基本满意 (domain SATISFACTION_FILTERS). */
-function satisfactionPredicate(f: SatisfactionFilter): SQL {
+function satisfactionPredicate(db: Db, f: SatisfactionFilter): SQL {
+  const { inquiries } = tables(db)
   if (f === 'rated') return isNotNull(inquiries.satisfaction)
   return inArray(inquiries.satisfaction, [...POSITIVE_SATISFACTIONS])
 }
@@ -157,7 +163,8 @@ function satisfactionPredicate(f: SatisfactionFilter): SQL {
  * then can SQLite prove the pending-only partial index applies (the values come from the domain's
  * closed status list, never from the request).
  */
-export function statusIn(statuses: readonly InquiryStatus[]): SQL {
+export function statusIn(db: Db, statuses: readonly InquiryStatus[]): SQL {
+  const { inquiries } = tables(db)
   const list = statuses.map((s) => `'${s}'`).join(', ')
   return sql`${inquiries.status} in (${sql.raw(list)})`
 }
@@ -169,15 +176,21 @@ export function statusIn(statuses: readonly InquiryStatus[]): SQL {
  */
 export function isStatusOnly(filter: Omit<InquiryFilter, 'channel'>, viewer: Viewer): boolean {
   return (
-    viewerScope(viewer) === undefined &&
+    seesAll(viewer) &&
     Object.entries(filter).every(([k, v]) => k === 'status' || v === undefined)
   )
 }
 
+/** Managers and admins: no viewer scope (viewerScope). */
+function seesAll(viewer: Viewer): boolean {
+  return viewer.role !== 'responder'
+}
+
 /** Pending inquiries with a running clock due in [notBefore, before) (the `due` filter, resolved). */
-function duePredicate(w: DueWindow): SQL | undefined {
+function duePredicate(db: Db, w: DueWindow): SQL | undefined {
+  const { inquiries } = tables(db)
   return and(
-    statusIn(PENDING_STATUSES),
+    statusIn(db, PENDING_STATUSES),
     isNull(inquiries.pausedAt),
     lt(inquiries.dueAt, w.before),
     w.notBefore === undefined ? undefined : gte(inquiries.dueAt, w.notBefore),
@@ -189,7 +202,8 @@ function duePredicate(w: DueWindow): SQL | undefined {
  * `firstRoundDueAt`; the report summaries' trigger compares the same). A null replied_at compares
  * false, so on_time/late exclude it.
  */
-function repliedPredicate(replied: ReplyFilter): SQL {
+function repliedPredicate(db: Db, replied: ReplyFilter): SQL {
+  const { inquiries } = tables(db)
   if (replied === 'yes') return isNotNull(inquiries.repliedAt)
   if (replied === 'no') return isNull(inquiries.repliedAt)
   const due = sql`coalesce(${inquiries.firstDueAt}, ${inquiries.dueAt})`
@@ -198,6 +212,7 @@ function repliedPredicate(replied: ReplyFilter): SQL {
 
 /** SQL for the whole filter, channel included. */
 export function filterPredicate(db: Db, filter: InquiryFilter, viewer: Viewer): SQL | undefined {
+  const { inquiries } = tables(db)
   return and(
     filterWithoutChannel(db, filter, viewer),
     filter.channel ? eq(inquiries.channelCode, filter.channel) : undefined,

@@ -1,11 +1,12 @@
 /** The staff-written parts of the annual report per year (`annual_report_texts`) and closed years' snapshots. */
 import { eq } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { annualReportSnapshots, annualReportTexts, users } from '../../db/schema.ts'
+import { tables } from '../../db/engine.ts'
 import { changedRows } from '../../db/dialect.ts'
 
 /** The year's row with the name of who saved it last; undefined when nothing was saved. */
 export async function findText(db: Db, year: number) {
+  const { annualReportTexts, users } = tables(db)
   return (
     await db
       .select({
@@ -24,6 +25,7 @@ export async function saveText(
   db: Db,
   row: { year: number; content: string; updatedBy: number; updatedAt: number },
 ) {
+  const { annualReportTexts } = tables(db)
   await db
     .insert(annualReportTexts)
     .values(row)
@@ -35,6 +37,7 @@ export async function saveText(
 
 /** The closed year's snapshot with who closed it; undefined while the year is open. */
 export async function findSnapshot(db: Db, year: number) {
+  const { annualReportSnapshots, users } = tables(db)
   return (
     await db
       .select({
@@ -55,5 +58,6 @@ export async function insertSnapshot(
   db: Db,
   row: { year: number; report: string; numbers: string; closedBy: number; closedAt: number },
 ): Promise<boolean> {
+  const { annualReportSnapshots } = tables(db)
   return changedRows(await db.insert(annualReportSnapshots).values(row).onConflictDoNothing()) > 0
 }

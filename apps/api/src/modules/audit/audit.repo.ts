@@ -1,11 +1,13 @@
 /** The audit log in SQL: append and read (the table refuses UPDATE and DELETE by trigger). */
 import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { auditLog } from '../../db/schema.ts'
+import type * as schema from '../../db/schema.ts'
+import { tables } from '../../db/engine.ts'
 
-export type AuditRow = typeof auditLog.$inferInsert
+export type AuditRow = typeof schema.auditLog.$inferInsert
 
 export async function insertAuditRow(db: Db, row: AuditRow) {
+  const { auditLog } = tables(db)
   await db.insert(auditLog).values(row)
 }
 
@@ -20,6 +22,7 @@ export type AuditFilter = {
 
 /** Newest first, keyset-paged by id (`beforeId` exclusive). */
 export async function listAuditRows(db: Db, f: AuditFilter, limit: number, beforeId?: number) {
+  const { auditLog } = tables(db)
   const where: (SQL | undefined)[] = [
     f.action ? eq(auditLog.action, f.action) : undefined,
     f.actor ? eq(auditLog.actorName, f.actor) : undefined,

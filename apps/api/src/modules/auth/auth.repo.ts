@@ -1,9 +1,10 @@
 /** Sessions and API tokens in SQL. */
 import { and, eq, gt, isNull } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { apiTokens, sessions, users } from '../../db/schema.ts'
+import { tables } from '../../db/engine.ts'
 
 export async function findUserByUsername(db: Db, username: string) {
+  const { users } = tables(db)
   return (await db.select().from(users).where(eq(users.username, username)).limit(1))[0]
 }
 
@@ -18,15 +19,18 @@ export async function insertSession(
     lastSeenAt: number
   },
 ) {
+  const { sessions } = tables(db)
   await db.insert(sessions).values(row)
 }
 
 export async function deleteSession(db: Db, tokenHash: string) {
+  const { sessions } = tables(db)
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash))
 }
 
 /** The live session with its active user, or undefined. */
 export async function findLiveSession(db: Db, tokenHash: string, now: number) {
+  const { sessions, users } = tables(db)
   return (
     await db
       .select({
@@ -54,10 +58,12 @@ export async function findLiveSession(db: Db, tokenHash: string, now: number) {
 }
 
 export async function touchSession(db: Db, tokenHash: string, now: number) {
+  const { sessions } = tables(db)
   await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash))
 }
 
 export async function findLiveApiToken(db: Db, tokenHash: string) {
+  const { apiTokens } = tables(db)
   return (
     await db
       .select({ id: apiTokens.id, channelCode: apiTokens.channelCode })

@@ -2,13 +2,15 @@
 import type { CalendarEntry } from '@desk/domain'
 import { asc, count, eq, like, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { calendarDays, calendarYears } from '../../db/schema.ts'
+import type * as schema from '../../db/schema.ts'
+import { tables } from '../../db/engine.ts'
 import { changedRows } from '../../db/dialect.ts'
 
-export type CalendarDayRow = typeof calendarDays.$inferSelect
+export type CalendarDayRow = typeof schema.calendarDays.$inferSelect
 
 /** Every listed date and loaded year (a few hundred rows), to build the calendar. */
 export async function readCalendar(db: Db) {
+  const { calendarDays, calendarYears } = tables(db)
   return {
     days: await db.select().from(calendarDays).orderBy(asc(calendarDays.date)),
     years: (await db.select({ year: calendarYears.year }).from(calendarYears)).map((r) => r.year),
@@ -16,11 +18,13 @@ export async function readCalendar(db: Db) {
 }
 
 export async function listYears(db: Db) {
+  const { calendarYears } = tables(db)
   return await db.select().from(calendarYears).orderBy(asc(calendarYears.year))
 }
 
 /** Listed dates of `year` (by the date's own year). */
 export async function listDaysOfYear(db: Db, year: number) {
+  const { calendarDays } = tables(db)
   return await db
     .select()
     .from(calendarDays)
@@ -30,6 +34,7 @@ export async function listDaysOfYear(db: Db, year: number) {
 
 /** Listed dates per year, for the years list. */
 export async function countDaysByYear(db: Db): Promise<Map<number, number>> {
+  const { calendarDays } = tables(db)
   const year = sql<number>`cast(substr(${calendarDays.date}, 1, 4) as integer)`.mapWith(Number)
   const rows = await db
     .select({ year, n: count() })
@@ -39,6 +44,7 @@ export async function countDaysByYear(db: Db): Promise<Map<number, number>> {
 }
 
 export async function findDay(db: Db, date: string) {
+  const { calendarDays } = tables(db)
   return (await db.select().from(calendarDays).where(eq(calendarDays.date, date)).limit(1))[0]
 }
 
@@ -48,6 +54,7 @@ export async function upsertDays(
   entries: readonly CalendarEntry[],
   meta: { source: string; by: number | null; at: number },
 ) {
+  const { calendarDays } = tables(db)
   for (const e of entries) {
     const row = {
       isOffDay: e.isOffDay,
@@ -64,6 +71,7 @@ export async function upsertDays(
 }
 
 export async function deleteDay(db: Db, date: string): Promise<boolean> {
+  const { calendarDays } = tables(db)
   return changedRows(await db.delete(calendarDays).where(eq(calendarDays.date, date))) === 1
 }
 
@@ -71,6 +79,7 @@ export async function upsertYear(
   db: Db,
   y: { year: number; source: string; loadedAt: number; loadedBy: number | null },
 ) {
+  const { calendarYears } = tables(db)
   const set = { source: y.source, loadedAt: y.loadedAt, loadedBy: y.loadedBy }
   await db.insert(calendarYears).values(y).onConflictDoUpdate({ target: calendarYears.year, set })
 }

@@ -2,19 +2,22 @@
 import type { CreateChannelInput, UpdateChannelInput } from '@desk/domain'
 import { asc, eq, max } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { apiTokens, channels } from '../../db/schema.ts'
+import { tables } from '../../db/engine.ts'
 import { returnedRow } from '../../db/rows.ts'
 import { changedRows } from '../../db/dialect.ts'
 
 export async function listChannels(db: Db) {
+  const { channels } = tables(db)
   return await db.select().from(channels).orderBy(asc(channels.sortOrder), asc(channels.code))
 }
 
 export async function findChannel(db: Db, code: string) {
+  const { channels } = tables(db)
   return (await db.select().from(channels).where(eq(channels.code, code)).limit(1))[0]
 }
 
 export async function insertChannel(db: Db, input: CreateChannelInput, now: number) {
+  const { channels } = tables(db)
   const last = (
     await db
       .select({ n: max(channels.sortOrder) })
@@ -25,6 +28,7 @@ export async function insertChannel(db: Db, input: CreateChannelInput, now: numb
 }
 
 export async function updateChannel(db: Db, code: string, patch: UpdateChannelInput) {
+  const { channels } = tables(db)
   return changedRows(await db.update(channels).set(patch).where(eq(channels.code, code)))
 }
 
@@ -38,5 +42,6 @@ export async function insertApiToken(
     createdAt: number
   },
 ) {
+  const { apiTokens } = tables(db)
   return returnedRow(await db.insert(apiTokens).values(row).returning({ id: apiTokens.id })).id
 }

@@ -4,33 +4,29 @@
  */
 import { PENDING_STATUSES, type DeadlinePolicy, type InquiryKind } from '@desk/domain'
 import { and, asc, count, desc, eq, isNotNull, isNull, lt, gte } from 'drizzle-orm'
-import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client.ts'
-import {
-  clockPauses,
-  deadlinePolicies,
-  departments,
-  extensionRequests,
-  inquiries,
-  users,
-} from '../../db/schema.ts'
+import type * as schema from '../../db/schema.ts'
+import { aliasTable, tables } from '../../db/engine.ts'
 import { statusIn } from '../../db/inquiry-filter.ts'
 import { returnedRow } from '../../db/rows.ts'
 import { changedRows } from '../../db/dialect.ts'
 
-export type PolicyRow = typeof deadlinePolicies.$inferSelect
-export type ExtensionRow = typeof extensionRequests.$inferSelect
+export type PolicyRow = typeof schema.deadlinePolicies.$inferSelect
+export type ExtensionRow = typeof schema.extensionRequests.$inferSelect
 
 export async function listPolicies(db: Db): Promise<PolicyRow[]> {
+  const { deadlinePolicies } = tables(db)
   return await db.select().from(deadlinePolicies).orderBy(asc(deadlinePolicies.id))
 }
 
 export async function findPolicy(db: Db, id: number) {
+  const { deadlinePolicies } = tables(db)
   return (await db.select().from(deadlinePolicies).where(eq(deadlinePolicies.id, id)).limit(1))[0]
 }
 
 /** Policies of `kind`. */
 export async function countPolicies(db: Db, kind: InquiryKind): Promise<number> {
+  const { deadlinePolicies } = tables(db)
   return (
     (
       await db
@@ -47,6 +43,7 @@ export async function insertPolicy(
   p: DeadlinePolicy,
   meta: { by: number | null; at: number },
 ): Promise<number> {
+  const { deadlinePolicies } = tables(db)
   return returnedRow(
     await db
       .insert(deadlinePolicies)
@@ -61,36 +58,42 @@ export async function updatePolicy(
   p: DeadlinePolicy,
   meta: { by: number | null; at: number },
 ) {
+  const { deadlinePolicies } = tables(db)
   await db
     .update(deadlinePolicies)
     .set({ ...p, updatedBy: meta.by, updatedAt: meta.at })
     .where(eq(deadlinePolicies.id, id))
 }
 
-const deadlineColumns = {
-  id: inquiries.id,
-  status: inquiries.status,
-  version: inquiries.version,
-  receivedAt: inquiries.receivedAt,
-  dueAt: inquiries.dueAt,
-  kind: inquiries.kind,
-  deadlinePolicyId: inquiries.deadlinePolicyId,
-  deadlineRule: inquiries.deadlineRule,
-  pausedAt: inquiries.pausedAt,
-  roundStartedAt: inquiries.roundStartedAt,
+function deadlineColumns(db: Db) {
+  const { inquiries } = tables(db)
+  return {
+    id: inquiries.id,
+    status: inquiries.status,
+    version: inquiries.version,
+    receivedAt: inquiries.receivedAt,
+    dueAt: inquiries.dueAt,
+    kind: inquiries.kind,
+    deadlinePolicyId: inquiries.deadlinePolicyId,
+    deadlineRule: inquiries.deadlineRule,
+    pausedAt: inquiries.pausedAt,
+    roundStartedAt: inquiries.roundStartedAt,
+  }
 }
 export type InquiryDeadlineRow = {
-  [K in keyof typeof deadlineColumns]: (typeof inquiries.$inferSelect)[K]
+  [K in keyof ReturnType<typeof deadlineColumns>]: (typeof schema.inquiries.$inferSelect)[K]
 }
 
 export async function findInquiryDeadline(
   db: Db,
   id: number,
 ): Promise<InquiryDeadlineRow | undefined> {
-  return (await db.select(deadlineColumns).from(inquiries).where(eq(inquiries.id, id)).limit(1))[0]
+  const { inquiries } = tables(db)
+  return (await db.select(deadlineColumns(db)).from(inquiries).where(eq(inquiries.id, id)).limit(1))[0]
 }
 
 export async function listPauses(db: Db, inquiryId: number) {
+  const { clockPauses } = tables(db)
   return await db
     .select()
     .from(clockPauses)
@@ -102,53 +105,57 @@ export async function insertPause(
   db: Db,
   p: { inquiryId: number; reason: string; pausedAt: number; pausedBy: number },
 ) {
+  const { clockPauses } = tables(db)
   await db.insert(clockPauses).values(p)
 }
 
 export async function closeOpenPause(db: Db, inquiryId: number, at: number, by: number) {
+  const { clockPauses } = tables(db)
   await db
     .update(clockPauses)
     .set({ resumedAt: at, resumedBy: by })
     .where(and(eq(clockPauses.inquiryId, inquiryId), isNull(clockPauses.resumedAt)))
 }
 
-const requester = alias(users, 'requester')
-const decider = alias(users, 'decider')
-const extensionColumns = {
-  id: extensionRequests.id,
-  inquiryId: extensionRequests.inquiryId,
-  reason: extensionRequests.reason,
-  status: extensionRequests.status,
-  requestedAt: extensionRequests.requestedAt,
-  requestedBy: requester.displayName,
-  decidedAt: extensionRequests.decidedAt,
-  decidedBy: decider.displayName,
-  decisionNote: extensionRequests.decisionNote,
-  oldDueAt: extensionRequests.oldDueAt,
-  newDueAt: extensionRequests.newDueAt,
-}
-
 function selectExtensions(db: Db) {
+  const { extensionRequests, users } = tables(db)
+  const requester = aliasTable(users, 'requester')
+  const decider = aliasTable(users, 'decider')
   return db
-    .select(extensionColumns)
+    .select({
+      id: extensionRequests.id,
+      inquiryId: extensionRequests.inquiryId,
+      reason: extensionRequests.reason,
+      status: extensionRequests.status,
+      requestedAt: extensionRequests.requestedAt,
+      requestedBy: requester.displayName,
+      decidedAt: extensionRequests.decidedAt,
+      decidedBy: decider.displayName,
+      decisionNote: extensionRequests.decisionNote,
+      oldDueAt: extensionRequests.oldDueAt,
+      newDueAt: extensionRequests.newDueAt,
+    })
     .from(extensionRequests)
     .leftJoin(requester, eq(requester.id, extensionRequests.requestedBy))
     .leftJoin(decider, eq(decider.id, extensionRequests.decidedBy))
 }
 
 export async function listExtensions(db: Db, inquiryId: number) {
+  const { extensionRequests } = tables(db)
   return await selectExtensions(db)
     .where(eq(extensionRequests.inquiryId, inquiryId))
     .orderBy(asc(extensionRequests.id))
 }
 
 export async function listPendingExtensions(db: Db) {
+  const { extensionRequests } = tables(db)
   return await selectExtensions(db)
     .where(eq(extensionRequests.status, 'pending'))
     .orderBy(asc(extensionRequests.id))
 }
 
 export async function findExtension(db: Db, id: number): Promise<ExtensionRow | undefined> {
+  const { extensionRequests } = tables(db)
   return (await db.select().from(extensionRequests).where(eq(extensionRequests.id, id)).limit(1))[0]
 }
 
@@ -156,6 +163,7 @@ export async function insertExtension(
   db: Db,
   e: { inquiryId: number; reason: string; requestedBy: number; requestedAt: number },
 ): Promise<number> {
+  const { extensionRequests } = tables(db)
   return returnedRow(
     await db.insert(extensionRequests).values(e).returning({ id: extensionRequests.id }),
   ).id
@@ -173,6 +181,7 @@ export async function decideExtension(
     newDueAt: number | null
   },
 ): Promise<boolean> {
+  const { extensionRequests } = tables(db)
   return (
     changedRows(
       await db
@@ -188,6 +197,7 @@ export async function decideExtension(
  * their assignee's and department's names (the pending-only index serves the due range).
  */
 export async function listOpenDueBetween(db: Db, from: number | null, before: number) {
+  const { departments, inquiries, users } = tables(db)
   return await db
     .select({
       id: inquiries.id,
@@ -205,7 +215,7 @@ export async function listOpenDueBetween(db: Db, from: number | null, before: nu
     .leftJoin(departments, eq(departments.id, inquiries.departmentId))
     .where(
       and(
-        statusIn(PENDING_STATUSES),
+        statusIn(db, PENDING_STATUSES),
         isNull(inquiries.pausedAt),
         from === null ? undefined : gte(inquiries.dueAt, from),
         lt(inquiries.dueAt, before),
@@ -217,6 +227,7 @@ export async function listOpenDueBetween(db: Db, from: number | null, before: nu
 /** Whether an approved extension exists for the inquiry. */
 /** Whether an extension was approved for the inquiry, requested at or after `since` (UTC ms). */
 export async function hasApprovedExtension(db: Db, inquiryId: number, since = 0): Promise<boolean> {
+  const { extensionRequests } = tables(db)
   return (
     (
       await db
@@ -236,6 +247,7 @@ export async function hasApprovedExtension(db: Db, inquiryId: number, since = 0)
 
 /** The newest pending extension request of an inquiry, if any. */
 export async function findPendingExtension(db: Db, inquiryId: number) {
+  const { extensionRequests } = tables(db)
   return (
     await db
       .select({ id: extensionRequests.id })
@@ -251,6 +263,7 @@ export async function findPendingExtension(db: Db, inquiryId: number) {
 /** Closed pauses (both ends set) of an inquiry, as the domain's `ClockPause`. */
 /** The inquiry's closed clock pauses that began at or after `since` (UTC ms). */
 export async function listClosedPauses(db: Db, inquiryId: number, since = 0) {
+  const { clockPauses } = tables(db)
   return (
     await db
       .select({ from: clockPauses.pausedAt, to: clockPauses.resumedAt })

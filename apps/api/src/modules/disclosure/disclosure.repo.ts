@@ -5,25 +5,21 @@
 import { OUTCOMES, type DisclosureClockEvent, type OutcomeCode } from '@desk/domain'
 import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import {
-  channels,
-  disclosureOutcomeLabels,
-  disclosureRequests,
-  disclosureReviewCases,
-  inquiries,
-  inquiryEvents,
-} from '../../db/schema.ts'
+import type * as schema from '../../db/schema.ts'
+import { tables } from '../../db/engine.ts'
 import { returnedRow } from '../../db/rows.ts'
 import { changedRows } from '../../db/dialect.ts'
 
-export type RequestRow = typeof disclosureRequests.$inferSelect
-export type ReviewCaseRow = typeof disclosureReviewCases.$inferSelect
+export type RequestRow = typeof schema.disclosureRequests.$inferSelect
+export type ReviewCaseRow = typeof schema.disclosureReviewCases.$inferSelect
 
-export async function insertRequest(db: Db, row: typeof disclosureRequests.$inferInsert) {
+export async function insertRequest(db: Db, row: typeof schema.disclosureRequests.$inferInsert) {
+  const { disclosureRequests } = tables(db)
   await db.insert(disclosureRequests).values(row).onConflictDoNothing()
 }
 
 export async function findRequest(db: Db, inquiryId: number): Promise<RequestRow | undefined> {
+  const { disclosureRequests } = tables(db)
   return (
     await db
       .select()
@@ -40,6 +36,7 @@ export async function setFirstDecision(
   outcome: OutcomeCode,
   decidedAt: number,
 ): Promise<boolean> {
+  const { disclosureRequests } = tables(db)
   const res = await db
     .update(disclosureRequests)
     .set({ outcome, decidedAt })
@@ -80,6 +77,7 @@ export const toClockEvent = (
 
 /** The request's clock events from its audit trail, in order. */
 export async function listClockEvents(db: Db, inquiryId: number): Promise<DisclosureClockEvent[]> {
+  const { inquiryEvents } = tables(db)
   return (
     await db
       .select({ type: inquiryEvents.type, data: inquiryEvents.data })
@@ -101,6 +99,7 @@ export async function listClockEvents(db: Db, inquiryId: number): Promise<Disclo
  * first instant. `yearStart`/`yearEnd`: UTC ms of the year's bounds in Asia/Shanghai.
  */
 export async function listTableRecords(db: Db, lastDay: string, yearStart: number) {
+  const { disclosureRequests } = tables(db)
   return await db
     .select({
       id: disclosureRequests.inquiryId,
@@ -120,6 +119,7 @@ export async function listTableRecords(db: Db, lastDay: string, yearStart: numbe
 
 /** Register rows (with the inquiry's subject, applicant and status) of the given request ids, by id. */
 export async function listRegisterRows(db: Db, ids: readonly number[]) {
+  const { channels, disclosureRequests, inquiries } = tables(db)
   if (ids.length === 0) return []
   return await db
     .select({
@@ -146,12 +146,14 @@ export async function listRegisterRows(db: Db, ids: readonly number[]) {
 
 export async function insertReviewCase(
   db: Db,
-  row: typeof disclosureReviewCases.$inferInsert,
+  row: typeof schema.disclosureReviewCases.$inferInsert,
 ): Promise<ReviewCaseRow> {
+  const { disclosureReviewCases } = tables(db)
   return returnedRow(await db.insert(disclosureReviewCases).values(row).returning())
 }
 
 export async function listReviewCasesOf(db: Db, inquiryId: number): Promise<ReviewCaseRow[]> {
+  const { disclosureReviewCases } = tables(db)
   return await db
     .select()
     .from(disclosureReviewCases)
@@ -165,6 +167,7 @@ export async function listReviewCasesFiled(
   from: number,
   to: number,
 ): Promise<ReviewCaseRow[]> {
+  const { disclosureReviewCases } = tables(db)
   return await db
     .select()
     .from(disclosureReviewCases)
@@ -174,6 +177,7 @@ export async function listReviewCasesFiled(
 
 /** Adds the domain's outcome labels that are not stored yet (an admin's edits stay). */
 export async function ensureOutcomeLabels(db: Db, now: number) {
+  const { disclosureOutcomeLabels } = tables(db)
   for (const o of OUTCOMES) {
     await db
       .insert(disclosureOutcomeLabels)
@@ -190,6 +194,7 @@ export async function ensureOutcomeLabels(db: Db, now: number) {
 }
 
 export async function listOutcomeLabels(db: Db) {
+  const { disclosureOutcomeLabels } = tables(db)
   return await db.select().from(disclosureOutcomeLabels)
 }
 
@@ -200,6 +205,7 @@ export async function updateOutcomeLabel(
   by: number,
   now: number,
 ) {
+  const { disclosureOutcomeLabels } = tables(db)
   return (
     await db
       .update(disclosureOutcomeLabels)
@@ -211,6 +217,7 @@ export async function updateOutcomeLabel(
 
 /** The staff's note on the request's first decision ('' when none was written or it was imported). */
 export async function findDecisionNote(db: Db, inquiryId: number): Promise<string> {
+  const { inquiryEvents } = tables(db)
   const [row] = await db
     .select({ data: inquiryEvents.data })
     .from(inquiryEvents)
@@ -227,6 +234,7 @@ export async function listKnownExternalIds(
   channelCode: string,
   externalIds: readonly string[],
 ): Promise<Set<string>> {
+  const { inquiries } = tables(db)
   const known = new Set<string>()
   // in slices: SQLite binds at most 32,766 parameters a statement
   for (let i = 0; i < externalIds.length; i += 500) {

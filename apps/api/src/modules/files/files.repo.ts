@@ -1,19 +1,22 @@
 /** SQL of files: staged uploads and their binding to an inquiry. */
 import { and, inArray, isNotNull, isNull, eq, lt } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { attachments } from '../../db/schema.ts'
+import type * as schema from '../../db/schema.ts'
+import { tables } from '../../db/engine.ts'
 import { returnedRow } from '../../db/rows.ts'
 
-export type AttachmentInsert = typeof attachments.$inferInsert
-export type AttachmentRow = typeof attachments.$inferSelect
+export type AttachmentInsert = typeof schema.attachments.$inferInsert
+export type AttachmentRow = typeof schema.attachments.$inferSelect
 
 /** @returns the new row's id */
 export async function insertAttachment(db: Db, row: AttachmentInsert): Promise<number> {
+  const { attachments } = tables(db)
   return returnedRow(await db.insert(attachments).values(row).returning({ id: attachments.id })).id
 }
 
 /** Staged (not yet bound) uploads by token. */
 export async function findStaged(db: Db, tokens: string[]) {
+  const { attachments } = tables(db)
   if (tokens.length === 0) return []
   return await db
     .select()
@@ -33,6 +36,7 @@ export async function bindStaged(
     name: string
   },
 ): Promise<AttachmentRow | undefined> {
+  const { attachments } = tables(db)
   return (
     await db
       .update(attachments)
@@ -44,6 +48,7 @@ export async function bindStaged(
 
 /** Uploads staged before `before` (UTC ms) and never bound to a message. */
 export async function listStaleStaged(db: Db, before: number) {
+  const { attachments } = tables(db)
   return db
     .select({ id: attachments.id, sha256: attachments.sha256 })
     .from(attachments)
@@ -57,11 +62,13 @@ export async function listStaleStaged(db: Db, before: number) {
 }
 
 export async function deleteAttachments(db: Db, ids: number[]) {
+  const { attachments } = tables(db)
   if (ids.length > 0) await db.delete(attachments).where(inArray(attachments.id, ids))
 }
 
 /** The hashes among `hashes` that some row still names (their bytes stay). */
 export async function hashesInUse(db: Db, hashes: string[]): Promise<Set<string>> {
+  const { attachments } = tables(db)
   if (hashes.length === 0) return new Set()
   const rows = await db
     .selectDistinct({ sha256: attachments.sha256 })

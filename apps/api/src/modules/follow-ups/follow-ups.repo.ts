@@ -2,7 +2,7 @@
 import type { FollowUpOutcome } from '@desk/domain'
 import { asc, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { followUps, users } from '../../db/schema.ts'
+import { tables } from '../../db/engine.ts'
 import { returnedRow } from '../../db/rows.ts'
 
 export async function insertFollowUp(
@@ -16,10 +16,12 @@ export async function insertFollowUp(
     createdAt: number
   },
 ) {
+  const { followUps } = tables(db)
   return returnedRow(await db.insert(followUps).values(row).returning({ id: followUps.id })).id
 }
 
 export async function listFollowUps(db: Db, inquiryId: number) {
+  const { followUps, users } = tables(db)
   return await db
     .select({
       id: followUps.id,

@@ -1,7 +1,7 @@
 /** Idempotency keys in SQL (table idempotency_keys): claim, read, store the answer, release. */
 import { and, eq, lt } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { idempotencyKeys } from '../../db/schema.ts'
+import { tables } from '../../db/engine.ts'
 import { changedRows } from '../../db/dialect.ts'
 
 /** Inserts the key as running (status 0) for the request `fingerprint`; false when it exists already. */
@@ -12,6 +12,7 @@ export async function claimIdempotencyKey(
   fingerprint: string,
   now: number,
 ): Promise<boolean> {
+  const { idempotencyKeys } = tables(db)
   const r = await db
     .insert(idempotencyKeys)
     .values({ scope, key, fingerprint, status: 0, body: '', createdAt: now })
@@ -20,6 +21,7 @@ export async function claimIdempotencyKey(
 }
 
 export async function findIdempotencyKey(db: Db, scope: string, key: string) {
+  const { idempotencyKeys } = tables(db)
   const [row] = await db
     .select()
     .from(idempotencyKeys)
@@ -34,6 +36,7 @@ export async function storeIdempotentAnswer(
   status: number,
   body: string,
 ) {
+  const { idempotencyKeys } = tables(db)
   await db
     .update(idempotencyKeys)
     .set({ status, body })
@@ -41,11 +44,13 @@ export async function storeIdempotentAnswer(
 }
 
 export async function releaseIdempotencyKey(db: Db, scope: string, key: string) {
+  const { idempotencyKeys } = tables(db)
   await db
     .delete(idempotencyKeys)
     .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)))
 }
 
 export async function pruneIdempotencyKeys(db: Db, before: number) {
+  const { idempotencyKeys } = tables(db)
   await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, before))
 }

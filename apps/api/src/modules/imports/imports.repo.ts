@@ -3,23 +3,17 @@
  * for wizard jobs also status and progress), the wizard's staged uploads and saved mapping presets.
  */
 import { and, desc, eq, exists, getTableColumns, gt, inArray, lt, ne, or, sql } from 'drizzle-orm'
-import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client.ts'
-import {
-  importBatches,
-  importPresets,
-  importUploads,
-  inquiries,
-  inquiryEvents,
-  users,
-} from '../../db/schema.ts'
+import type * as schema from '../../db/schema.ts'
+import { aliasTable, tables } from '../../db/engine.ts'
 import { returnedRow } from '../../db/rows.ts'
 
-export type ImportBatchInsert = typeof importBatches.$inferInsert
-export type ImportBatchRow = typeof importBatches.$inferSelect
+export type ImportBatchInsert = typeof schema.importBatches.$inferInsert
+export type ImportBatchRow = typeof schema.importBatches.$inferSelect
 
 /** Inserts a batch and returns its id. */
 export async function insertImportBatch(db: Db, batch: ImportBatchInsert): Promise<number> {
+  const { importBatches } = tables(db)
   return returnedRow(
     await db.insert(importBatches).values(batch).returning({ id: importBatches.id }),
   ).id
@@ -31,10 +25,12 @@ export async function updateImportBatchCounts(
   id: number,
   counts: { created: number; duplicates: number; skipped: number; errors: string },
 ): Promise<void> {
+  const { importBatches } = tables(db)
   await db.update(importBatches).set(counts).where(eq(importBatches.id, id))
 }
 
 export async function findImportBatch(db: Db, id: number): Promise<ImportBatchRow | undefined> {
+  const { importBatches } = tables(db)
   return (await db.select().from(importBatches).where(eq(importBatches.id, id)).limit(1))[0]
 }
 
@@ -44,6 +40,7 @@ export async function updateImportBatch(
   id: number,
   patch: Partial<ImportBatchInsert>,
 ): Promise<void> {
+  const { importBatches } = tables(db)
   await db.update(importBatches).set(patch).where(eq(importBatches.id, id))
 }
 
@@ -54,7 +51,8 @@ export type ImportBatchListRow = ImportBatchRow & {
 
 /** Import batches (not dry runs), newest first, with the names of who imported and who undid. */
 export async function listImportBatches(db: Db, limit: number): Promise<ImportBatchListRow[]> {
-  const undoer = alias(users, 'undoer')
+  const { importBatches, users } = tables(db)
+  const undoer = aliasTable(users, 'undoer')
   return await db
     .select({
       ...getTableColumns(importBatches),
@@ -71,6 +69,7 @@ export async function listImportBatches(db: Db, limit: number): Promise<ImportBa
 
 /** Wizard jobs that had not ended (a crash left them): status queued or running. */
 export async function listUnfinishedBatches(db: Db): Promise<ImportBatchRow[]> {
+  const { importBatches } = tables(db)
   return await db
     .select()
     .from(importBatches)
@@ -97,6 +96,7 @@ export async function findExistingInquiries(
   channelCode: string,
   externalIds: readonly string[],
 ): Promise<Map<string, ExistingInquiry>> {
+  const { inquiries } = tables(db)
   const found = new Map<string, ExistingInquiry>()
   for (let i = 0; i < externalIds.length; i += 500) {
     const rows = await db
@@ -127,6 +127,7 @@ export async function findExistingInquiries(
 
 /** How many inquiries of batch `batchId` the desk holds. */
 export async function countBatchInquiries(db: Db, batchId: number): Promise<number> {
+  const { inquiries } = tables(db)
   return (
     (
       await db
@@ -138,8 +139,6 @@ export async function countBatchInquiries(db: Db, batchId: number): Promise<numb
   )
 }
 
-const dup = alias(inquiries, 'dup')
-
 export type TouchedInquiry = { id: number; externalId: string; subject: string }
 
 /**
@@ -147,6 +146,8 @@ export type TouchedInquiry = { id: number; externalId: string; subject: string }
  * the import's own, or another inquiry merged into it as a duplicate.
  */
 export async function listTouchedInquiries(db: Db, batchId: number): Promise<TouchedInquiry[]> {
+  const { inquiries, inquiryEvents } = tables(db)
+  const dup = aliasTable(inquiries, 'dup')
   const touched = or(
     gt(inquiries.version, 1),
     exists(
@@ -169,28 +170,33 @@ export async function listTouchedInquiries(db: Db, batchId: number): Promise<Tou
     .orderBy(inquiries.id)
 }
 
-export type ImportUploadRow = typeof importUploads.$inferSelect
+export type ImportUploadRow = typeof schema.importUploads.$inferSelect
 
 export async function insertImportUpload(db: Db, row: ImportUploadRow): Promise<void> {
+  const { importUploads } = tables(db)
   await db.insert(importUploads).values(row)
 }
 
 export async function findImportUpload(db: Db, id: string): Promise<ImportUploadRow | undefined> {
+  const { importUploads } = tables(db)
   return (await db.select().from(importUploads).where(eq(importUploads.id, id)).limit(1))[0]
 }
 
 export async function deleteImportUpload(db: Db, id: string): Promise<void> {
+  const { importUploads } = tables(db)
   await db.delete(importUploads).where(eq(importUploads.id, id))
 }
 
 /** Uploads staged before `before` (UTC ms), to purge. */
 export async function listImportUploadsBefore(db: Db, before: number): Promise<ImportUploadRow[]> {
+  const { importUploads } = tables(db)
   return await db.select().from(importUploads).where(lt(importUploads.createdAt, before))
 }
 
-export type ImportPresetRow = typeof importPresets.$inferSelect
+export type ImportPresetRow = typeof schema.importPresets.$inferSelect
 
 export async function listImportPresets(db: Db, channelCode: string): Promise<ImportPresetRow[]> {
+  const { importPresets } = tables(db)
   return await db
     .select()
     .from(importPresets)
@@ -201,8 +207,9 @@ export async function listImportPresets(db: Db, channelCode: string): Promise<Im
 /** Inserts or replaces the channel's preset called `name`. */
 export async function upsertImportPreset(
   db: Db,
-  row: typeof importPresets.$inferInsert,
+  row: typeof schema.importPresets.$inferInsert,
 ): Promise<ImportPresetRow> {
+  const { importPresets } = tables(db)
   return returnedRow(
     await db
       .insert(importPresets)

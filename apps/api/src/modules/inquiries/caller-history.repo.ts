@@ -6,11 +6,12 @@
 import { and, count, desc, eq, lt, or } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { viewerScope } from '../../db/inquiry-filter.ts'
-import { inquiries } from '../../db/schema.ts'
+import { tables } from '../../db/engine.ts'
 import type { Viewer } from '../../lib/context.ts'
 
 /** The phone HMAC and receipt of inquiry `id` (undefined when it does not exist). */
 export async function findCallerKey(db: Db, id: number) {
+  const { inquiries } = tables(db)
   const rows = await db
     .select({ hmac: inquiries.citizenPhoneHmac, receivedAt: inquiries.receivedAt })
     .from(inquiries)
@@ -30,13 +31,14 @@ export async function listEarlierByPhone(
   viewer: Viewer,
   limit: number,
 ) {
+  const { inquiries } = tables(db)
   const where = and(
     eq(inquiries.citizenPhoneHmac, hmac),
     or(
       lt(inquiries.receivedAt, before.receivedAt),
       and(eq(inquiries.receivedAt, before.receivedAt), lt(inquiries.id, before.id)),
     ),
-    viewerScope(viewer),
+    viewerScope(db, viewer),
   )
   const items = await db
     .select({

@@ -8,7 +8,7 @@ import type { Db } from '../../db/client.ts'
 import { returnedRow } from '../../db/rows.ts'
 import { phoneHmac } from '../../db/phone-key.ts'
 import { indexInquiryText } from '../../db/search-index.ts'
-import { inquiries, inquiryEvents, replies } from '../../db/schema.ts'
+import { tables } from '../../db/engine.ts'
 import type { InquiryInsert } from './inquiries.repo.ts'
 
 type EventRow = {
@@ -37,6 +37,7 @@ const REPLY_KEYS = ['inquiryId', 'body', 'authorId', 'origin', 'createdAt'] as c
 
 /** Prepared writers bound to `db` (a database or a transaction); valid while it is. */
 export function prepareIngestWriter(db: Db) {
+  const { inquiries, inquiryEvents, replies } = tables(db)
   const findId = db
     .select({ id: inquiries.id })
     .from(inquiries)

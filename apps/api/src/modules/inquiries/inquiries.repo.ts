@@ -1,17 +1,9 @@
 /** Inquiries, their events and replies in SQL. Only this file (and tests) write these tables. */
 import { PENDING_STATUSES, statusesOf, type InquiryFilter, type QueueSort } from '@desk/domain'
 import { and, asc, count, desc, eq, inArray, isNull, notInArray, sql, type SQL } from 'drizzle-orm'
-import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client.ts'
-import {
-  attachments,
-  departments,
-  inquiries,
-  inquiryCounts,
-  inquiryEvents,
-  replies,
-  users,
-} from '../../db/schema.ts'
+import type * as schema from '../../db/schema.ts'
+import { aliasTable, tables } from '../../db/engine.ts'
 import {
   filterPredicate,
   filterWithoutChannel,
@@ -23,15 +15,15 @@ import {
 import type { Viewer } from '../../lib/context.ts'
 import type { QueueCursor } from './queue-cursor.ts'
 import { returnedRow } from '../../db/rows.ts'
-import { changedRows } from '../../db/dialect.ts'
+import { changedRows, dialectOf } from '../../db/dialect.ts'
 
-export type InquiryRow = typeof inquiries.$inferSelect
-export type InquiryInsert = typeof inquiries.$inferInsert
+export type InquiryRow = typeof schema.inquiries.$inferSelect
+export type InquiryInsert = typeof schema.inquiries.$inferInsert
 
-const assignee = alias(users, 'assignee')
-const approver = alias(users, 'approver')
-
-const listColumns = {
+/** A queue row's columns; `assignee` is the users alias the query joins on the row's assignee. */
+function listColumns(db: Db, assignee: ReturnType<typeof assigneeOf>) {
+  const { attachments, departments, inquiries } = tables(db)
+  return {
   id: inquiries.id,
   channelCode: inquiries.channelCode,
   externalId: inquiries.externalId,
@@ -60,16 +52,24 @@ const listColumns = {
     sql<number>`(select count(*) from ${attachments} where ${attachments.inquiryId} = ${inquiries.id})`.mapWith(
       Number,
     ),
-  hasUnpostedReply: sql<boolean>`${hasUnpostedReply()}`.mapWith(Boolean),
+  hasUnpostedReply: sql<boolean>`${hasUnpostedReply(db)}`.mapWith(Boolean),
+  }
 }
 
-function sortColumn(sort: QueueSort) {
+/** The users table as the joined row's assignee. */
+function assigneeOf(db: Db) {
+  return aliasTable(tables(db).users, 'assignee')
+}
+
+function sortColumn(db: Db, sort: QueueSort) {
+  const { inquiries } = tables(db)
   return sort === 'due_asc' ? inquiries.dueAt : inquiries.receivedAt
 }
 
-function keysetCondition(cursor: QueueCursor | undefined): SQL | undefined {
+function keysetCondition(db: Db, cursor: QueueCursor | undefined): SQL | undefined {
   if (!cursor) return undefined
-  const col = sortColumn(cursor.sort)
+  const { inquiries } = tables(db)
+  const col = sortColumn(db, cursor.sort)
   return cursor.sort === 'received_desc'
     ? sql`(${col}, ${inquiries.id}) < (${cursor.key}, ${cursor.id})`
     : sql`(${col}, ${inquiries.id}) > (${cursor.key}, ${cursor.id})`
@@ -91,7 +91,9 @@ export async function listInquiries(
     limit: number
   },
 ) {
-  const col = sortColumn(q.sort)
+  const { departments, inquiries } = tables(db)
+  const col = sortColumn(db, q.sort)
+  const assignee = assigneeOf(db)
   const order =
     q.sort === 'received_desc' ? [desc(col), desc(inquiries.id)] : [asc(col), asc(inquiries.id)]
   // The page's ids first, from the sort's index alone; only those rows are then joined. In one
@@ -100,16 +102,16 @@ export async function listInquiries(
   // to the pending-only index that is already in due order (0.3 ms): name it for that view.
   const source =
     q.sort === 'due_asc' && q.filter.status === 'pending'
-      ? sql`${inquiries} indexed by inquiries_pending_due_idx`
+      ? dialectOf(db).tableUsingIndex(inquiries, 'inquiries_pending_due_idx')
       : inquiries
   const pageIds = db
     .select({ id: sql<number>`${sql.raw('"inquiries"."id"')}` })
     .from(source)
-    .where(and(filterPredicate(db, q.filter, q.viewer), keysetCondition(q.cursor)))
+    .where(and(filterPredicate(db, q.filter, q.viewer), keysetCondition(db, q.cursor)))
     .orderBy(...order)
     .limit(q.limit + 1)
   return await db
-    .select(listColumns)
+    .select(listColumns(db, assignee))
     .from(inquiries)
     .leftJoin(assignee, eq(assignee.id, inquiries.assigneeId))
     .leftJoin(departments, eq(departments.id, inquiries.departmentId))
@@ -126,6 +128,7 @@ export async function countByChannel(
   filter: Omit<InquiryFilter, 'channel'>,
   viewer: Viewer,
 ) {
+  const { inquiries, inquiryCounts } = tables(db)
   if (isStatusOnly(filter, viewer)) {
     return await db
       .select({
@@ -149,10 +152,12 @@ export async function countByChannel(
 
 /** The inquiry, when it exists and `viewer` (if given) may see it. */
 export async function findInquiry(db: Db, id: number, viewer?: Viewer) {
+  const { departments, inquiries } = tables(db)
+  const assignee = assigneeOf(db)
   return (
     await db
       .select({
-        ...listColumns,
+        ...listColumns(db, assignee),
         body: inquiries.body,
         citizenPhone: inquiries.citizenPhone,
         citizenEmail: inquiries.citizenEmail,
@@ -163,12 +168,13 @@ export async function findInquiry(db: Db, id: number, viewer?: Viewer) {
       .from(inquiries)
       .leftJoin(assignee, eq(assignee.id, inquiries.assigneeId))
       .leftJoin(departments, eq(departments.id, inquiries.departmentId))
-      .where(and(eq(inquiries.id, id), viewer ? viewerScope(viewer) : undefined))
+      .where(and(eq(inquiries.id, id), viewer ? viewerScope(db, viewer) : undefined))
       .limit(1)
   )[0]
 }
 
 export async function findInquiryByExternalId(db: Db, channelCode: string, externalId: string) {
+  const { inquiries } = tables(db)
   return (
     await db
       .select({ id: inquiries.id })
@@ -179,6 +185,7 @@ export async function findInquiryByExternalId(db: Db, channelCode: string, exter
 }
 
 export async function insertInquiry(db: Db, row: InquiryInsert): Promise<number> {
+  const { inquiries } = tables(db)
   return returnedRow(await db.insert(inquiries).values(row).returning({ id: inquiries.id })).id
 }
 
@@ -210,6 +217,7 @@ export async function updateInquiryIfVersion(
     >
   > & { updatedAt: number },
 ): Promise<boolean> {
+  const { inquiries } = tables(db)
   const res = await db
     .update(inquiries)
     .set({ ...patch, version: sql`${inquiries.version} + 1` })
@@ -222,6 +230,7 @@ export async function updateInquiryIfVersion(
  * computed from: the ones a calendar change may move.
  */
 export async function listRunningOpenDeadlines(db: Db) {
+  const { inquiries } = tables(db)
   return await db
     .select({
       id: inquiries.id,
@@ -231,12 +240,13 @@ export async function listRunningOpenDeadlines(db: Db) {
       roundStartedAt: inquiries.roundStartedAt,
     })
     .from(inquiries)
-    .where(and(statusIn(PENDING_STATUSES), isNull(inquiries.pausedAt)))
+    .where(and(statusIn(db, PENDING_STATUSES), isNull(inquiries.pausedAt)))
     .orderBy(asc(inquiries.id))
 }
 
 /** Moves a due date without a user's action (a calendar change): the version stays. */
 export async function updateDueAt(db: Db, id: number, dueAt: number, updatedAt: number) {
+  const { inquiries } = tables(db)
   await db.update(inquiries).set({ dueAt, updatedAt }).where(eq(inquiries.id, id))
 }
 
@@ -250,6 +260,7 @@ export async function deleteBatchInquiries(
   batchId: number,
   keepIds: readonly number[],
 ): Promise<number> {
+  const { inquiries, inquiryEvents, replies } = tables(db)
   const ofBatch = and(
     eq(inquiries.importBatchId, batchId),
     keepIds.length > 0 ? notInArray(inquiries.id, [...keepIds]) : undefined,
@@ -262,6 +273,7 @@ export async function deleteBatchInquiries(
 
 /** Who last changed the inquiry (the newest event's actor), for the 409 message. */
 export async function findLastActor(db: Db, inquiryId: number) {
+  const { inquiryEvents, users } = tables(db)
   return (
     await db
       .select({
@@ -287,6 +299,7 @@ export async function insertEvent(
     createdAt: number
   },
 ) {
+  const { inquiryEvents } = tables(db)
   await db.insert(inquiryEvents).values({ ...e, data: JSON.stringify(e.data ?? {}) })
 }
 
@@ -298,6 +311,7 @@ export async function insertRevealEvents(
   now: number,
   format: string,
 ) {
+  const { inquiryEvents } = tables(db)
   const data = JSON.stringify({ via: 'export', format })
   await db.insert(inquiryEvents).values(
     inquiryIds.map((inquiryId) => ({
@@ -311,6 +325,7 @@ export async function insertRevealEvents(
 }
 
 export async function listEvents(db: Db, inquiryId: number) {
+  const { inquiryEvents, users } = tables(db)
   return await db
     .select({
       id: inquiryEvents.id,
@@ -337,10 +352,13 @@ export async function insertReply(
     approvedBy?: number | null
   },
 ): Promise<number> {
+  const { replies } = tables(db)
   return returnedRow(await db.insert(replies).values(r).returning({ id: replies.id })).id
 }
 
 export async function listReplies(db: Db, inquiryId: number) {
+  const { replies, users } = tables(db)
+  const approver = aliasTable(users, 'approver')
   return await db
     .select({
       id: replies.id,

@@ -1,19 +1,17 @@
 /** The workflow's own rows in SQL: duplicates, reply drafts, posting marks. */
 import type { DraftStatus } from '@desk/domain'
 import { and, asc, eq, inArray, isNull, max } from 'drizzle-orm'
-import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client.ts'
-import { inquiries, replies, replyDrafts, users } from '../../db/schema.ts'
+import { aliasTable, tables } from '../../db/engine.ts'
 import { returnedRow } from '../../db/rows.ts'
 import { changedRows } from '../../db/dialect.ts'
-
-const reviewer = alias(users, 'reviewer')
 
 /**
  * The inquiries merged into `mainId` whose status is one of `statuses`, oldest first, with their
  * own text and category: the main inquiry's page shows what each citizen wrote.
  */
 export async function listDuplicateIds(db: Db, mainId: number, statuses?: readonly string[]) {
+  const { inquiries } = tables(db)
   return await db
     .select({
       id: inquiries.id,
@@ -36,6 +34,7 @@ export async function listDuplicateIds(db: Db, mainId: number, statuses?: readon
 
 /** The newest desk reply of an inquiry (to answer a duplicate merged after the reply). */
 export async function findLatestDeskReply(db: Db, inquiryId: number) {
+  const { replies } = tables(db)
   return (
     await db
       .select({ id: replies.id, body: replies.body, approvedBy: replies.approvedBy })
@@ -46,6 +45,7 @@ export async function findLatestDeskReply(db: Db, inquiryId: number) {
 }
 
 export async function findReply(db: Db, inquiryId: number, replyId: number) {
+  const { replies } = tables(db)
   return (
     await db
       .select({ id: replies.id, postedAt: replies.postedAt })
@@ -62,6 +62,7 @@ export async function markReplyPosted(
   postedAt: number,
   postedBy: number,
 ): Promise<boolean> {
+  const { replies } = tables(db)
   const res = await db
     .update(replies)
     .set({ postedAt, postedBy })
@@ -70,6 +71,7 @@ export async function markReplyPosted(
 }
 
 export async function nextDraftNumber(db: Db, inquiryId: number): Promise<number> {
+  const { replyDrafts } = tables(db)
   return (
     ((
       await db
@@ -85,10 +87,12 @@ export async function insertDraft(
   db: Db,
   row: { inquiryId: number; number: number; body: string; authorId: number; createdAt: number },
 ) {
+  const { replyDrafts } = tables(db)
   return returnedRow(await db.insert(replyDrafts).values(row).returning({ id: replyDrafts.id })).id
 }
 
 export async function findDraft(db: Db, inquiryId: number, draftId: number) {
+  const { replyDrafts } = tables(db)
   return (
     await db
       .select()
@@ -100,6 +104,7 @@ export async function findDraft(db: Db, inquiryId: number, draftId: number) {
 
 /** Marks the inquiry's submitted drafts superseded (a newer version was submitted). */
 export async function supersedeSubmittedDrafts(db: Db, inquiryId: number) {
+  const { replyDrafts } = tables(db)
   await db
     .update(replyDrafts)
     .set({ status: 'superseded' })
@@ -117,10 +122,13 @@ export async function reviewDraft(
     replyId?: number | null
   },
 ) {
+  const { replyDrafts } = tables(db)
   await db.update(replyDrafts).set(patch).where(eq(replyDrafts.id, draftId))
 }
 
 export async function listDrafts(db: Db, inquiryId: number) {
+  const { replyDrafts, users } = tables(db)
+  const reviewer = aliasTable(users, 'reviewer')
   return await db
     .select({
       id: replyDrafts.id,

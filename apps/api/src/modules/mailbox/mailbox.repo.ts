@@ -1,15 +1,10 @@
 /** SQL of the public mailbox: idempotency keys, and the one inquiry a tracking number names. */
 import { and, asc, desc, eq, isNotNull } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import {
-  attachments,
-  inquiries,
-  inquiryMessages,
-  replies,
-  submissionKeys,
-} from '../../db/schema.ts'
+import { tables } from '../../db/engine.ts'
 
 export async function findSubmissionKey(db: Db, key: string) {
+  const { inquiries, submissionKeys } = tables(db)
   return (
     await db
       .select({
@@ -28,10 +23,12 @@ export async function insertSubmissionKey(
   db: Db,
   row: { key: string; inquiryId: number; createdAt: number },
 ) {
+  const { submissionKeys } = tables(db)
   await db.insert(submissionKeys).values(row)
 }
 
 export async function findTrackedInquiry(db: Db, channelCode: string, trackingNumber: string) {
+  const { inquiries } = tables(db)
   return (
     await db
       .select({
@@ -49,6 +46,7 @@ export async function findTrackedInquiry(db: Db, channelCode: string, trackingNu
 
 /** The newest reply written at the desk (what the citizen is shown). */
 export async function findLatestDeskReply(db: Db, inquiryId: number) {
+  const { replies } = tables(db)
   return (
     await db
       .select({ body: replies.body, createdAt: replies.createdAt })
@@ -61,6 +59,7 @@ export async function findLatestDeskReply(db: Db, inquiryId: number) {
 
 /** One attachment with what the citizen's download link is checked against. */
 export async function findCitizenFile(db: Db, attachmentId: number) {
+  const { attachments, inquiries } = tables(db)
   return (
     await db
       .select({
@@ -85,6 +84,7 @@ export async function findCitizenFile(db: Db, attachmentId: number) {
 
 /** The files a citizen sees: those they sent (no reply) and those of desk replies. */
 export async function listCitizenFiles(db: Db, inquiryId: number) {
+  const { attachments } = tables(db)
   return await db
     .select({
       id: attachments.id,
@@ -101,6 +101,7 @@ export async function listCitizenFiles(db: Db, inquiryId: number) {
 
 /** The citizen's later messages on an inquiry, oldest first (the tracking page lists them). */
 export async function listCitizenMessages(db: Db, inquiryId: number) {
+  const { inquiryMessages } = tables(db)
   return await db
     .select({ body: inquiryMessages.body, sentAt: inquiryMessages.sentAt })
     .from(inquiryMessages)

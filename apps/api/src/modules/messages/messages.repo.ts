@@ -1,10 +1,12 @@
 /** SQL of messages after the first: unique by (channel, upstream message id). */
 import { and, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { inquiries, inquiryMessages } from '../../db/schema.ts'
+import type * as schema from '../../db/schema.ts'
+import { tables } from '../../db/engine.ts'
 import { returnedRow } from '../../db/rows.ts'
 
 export async function findMessage(db: Db, channelCode: string, upstreamId: string) {
+  const { inquiryMessages } = tables(db)
   return (
     await db
       .select({ id: inquiryMessages.id, inquiryId: inquiryMessages.inquiryId })
@@ -21,6 +23,7 @@ export async function findMessage(db: Db, channelCode: string, upstreamId: strin
 
 /** The inquiry a channel's external id names (read only), with what a follow-up message needs. */
 export async function findInquiryByExternalId(db: Db, channelCode: string, externalId: string) {
+  const { inquiries } = tables(db)
   return (
     await db
       .select({ id: inquiries.id, status: inquiries.status })
@@ -33,8 +36,9 @@ export async function findInquiryByExternalId(db: Db, channelCode: string, exter
 /** @returns the new message's id */
 export async function insertMessage(
   db: Db,
-  row: typeof inquiryMessages.$inferInsert,
+  row: typeof schema.inquiryMessages.$inferInsert,
 ): Promise<number> {
+  const { inquiryMessages } = tables(db)
   return returnedRow(
     await db.insert(inquiryMessages).values(row).returning({ id: inquiryMessages.id }),
   ).id

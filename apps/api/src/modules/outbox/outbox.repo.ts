@@ -3,11 +3,13 @@ import type { OutboxStatus } from '@desk/domain'
 import { and, asc, desc, eq, lte } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { returnedRow } from '../../db/rows.ts'
-import { attachments, inquiries, outboxMessages } from '../../db/schema.ts'
+import type * as schema from '../../db/schema.ts'
+import { tables } from '../../db/engine.ts'
 
-export type OutboxRow = typeof outboxMessages.$inferSelect
+export type OutboxRow = typeof schema.outboxMessages.$inferSelect
 
-export async function insertMessage(db: Db, row: typeof outboxMessages.$inferInsert) {
+export async function insertMessage(db: Db, row: typeof schema.outboxMessages.$inferInsert) {
+  const { outboxMessages } = tables(db)
   return returnedRow(
     await db.insert(outboxMessages).values(row).returning({ id: outboxMessages.id }),
   ).id
@@ -15,6 +17,7 @@ export async function insertMessage(db: Db, row: typeof outboxMessages.$inferIns
 
 /** Pending messages due at `now`, oldest first (id breaks ties). */
 export async function listDue(db: Db, now: number, limit: number) {
+  const { outboxMessages } = tables(db)
   return await db
     .select()
     .from(outboxMessages)
@@ -24,6 +27,7 @@ export async function listDue(db: Db, now: number, limit: number) {
 }
 
 export async function findMessage(db: Db, id: number) {
+  const { outboxMessages } = tables(db)
   return (await db.select().from(outboxMessages).where(eq(outboxMessages.id, id)).limit(1))[0]
 }
 
@@ -32,6 +36,7 @@ export async function listMessages(
   db: Db,
   q: { status?: OutboxStatus | undefined; inquiryId?: number | undefined; limit: number },
 ) {
+  const { outboxMessages } = tables(db)
   return await db
     .select()
     .from(outboxMessages)
@@ -55,11 +60,13 @@ export async function updateMessage(
     >
   >,
 ) {
+  const { outboxMessages } = tables(db)
   await db.update(outboxMessages).set(patch).where(eq(outboxMessages.id, id))
 }
 
 /** The reply's message still waiting for its first attempt (null when none or already tried). */
 export async function findUnsentForReply(db: Db, replyId: number) {
+  const { outboxMessages } = tables(db)
   return (
     await db
       .select()
@@ -76,11 +83,13 @@ export async function findUnsentForReply(db: Db, replyId: number) {
 }
 
 export async function updatePayload(db: Db, id: number, payload: string) {
+  const { outboxMessages } = tables(db)
   await db.update(outboxMessages).set({ payload }).where(eq(outboxMessages.id, id))
 }
 
 /** The files bound to a reply, in the order added. */
 export async function listReplyFiles(db: Db, replyId: number) {
+  const { attachments } = tables(db)
   return await db
     .select()
     .from(attachments)
@@ -90,6 +99,7 @@ export async function listReplyFiles(db: Db, replyId: number) {
 
 /** A reply's stored file with its inquiry's channel (for a signed link's check). */
 export async function findReplyFile(db: Db, id: number) {
+  const { attachments, inquiries } = tables(db)
   return (
     await db
       .select({

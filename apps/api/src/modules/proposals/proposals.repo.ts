@@ -4,19 +4,21 @@
  */
 import { and, asc, desc, eq, gte, inArray, lt } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { inquiries, proposalConsultations, proposals, users } from '../../db/schema.ts'
+import type * as schema from '../../db/schema.ts'
 import { tables } from '../../db/engine.ts'
 import { returnedRow } from '../../db/rows.ts'
 
-export type ProposalRow = typeof proposals.$inferSelect
-export type ProposalInsert = typeof proposals.$inferInsert
-export type ConsultationInsert = typeof proposalConsultations.$inferInsert
+export type ProposalRow = typeof schema.proposals.$inferSelect
+export type ProposalInsert = typeof schema.proposals.$inferInsert
+export type ConsultationInsert = typeof schema.proposalConsultations.$inferInsert
 
 export async function insertProposal(db: Db, row: ProposalInsert) {
+  const { proposals } = tables(db)
   await db.insert(proposals).values(row)
 }
 
 export async function findProposal(db: Db, inquiryId: number): Promise<ProposalRow | undefined> {
+  const { proposals } = tables(db)
   return (await db.select().from(proposals).where(eq(proposals.inquiryId, inquiryId)).limit(1))[0]
 }
 
@@ -25,16 +27,19 @@ export async function updateProposal(
   inquiryId: number,
   patch: Partial<Omit<ProposalInsert, 'inquiryId'>>,
 ) {
+  const { proposals } = tables(db)
   await db.update(proposals).set(patch).where(eq(proposals.inquiryId, inquiryId))
 }
 
 export async function insertConsultation(db: Db, row: ConsultationInsert): Promise<number> {
+  const { proposalConsultations } = tables(db)
   return returnedRow(
     await db.insert(proposalConsultations).values(row).returning({ id: proposalConsultations.id }),
   ).id
 }
 
 export async function listConsultations(db: Db, inquiryId: number) {
+  const { proposalConsultations, users } = tables(db)
   return await db
     .select({
       id: proposalConsultations.id,
@@ -56,6 +61,7 @@ export async function listConsultations(db: Db, inquiryId: number) {
  * the inquiry's columns a register lists, newest first.
  */
 export async function listProposalsAssigned(db: Db, fromMs: number, toMs: number) {
+  const { inquiries, proposals } = tables(db)
   return await db
     .select({
       id: inquiries.id,
@@ -86,6 +92,7 @@ export async function listKnownReferences(
   channelCode: string,
   references: readonly string[],
 ): Promise<Set<string>> {
+  const { inquiries } = tables(db)
   const known = new Set<string>()
   // in slices: SQLite binds at most 32,766 parameters a statement
   for (let i = 0; i < references.length; i += 500) {

@@ -19,13 +19,7 @@ import { PENDING_STATUSES, POSITIVE_SATISFACTIONS } from '@desk/domain'
 import { between, inArray, sql, type Column, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { dialectOf } from '../../db/dialect.ts'
-import {
-  departments,
-  inquiries,
-  inquiryDayChannelStats as ch,
-  inquiryDayWorkloadStats as wl,
-  users,
-} from '../../db/schema.ts'
+import { tables } from '../../db/engine.ts'
 
 const sum = (where?: SQL) =>
   (where ? sql<number>`sum(n) filter (where ${where})` : sql<number>`sum(n)`).mapWith(Number)
@@ -37,6 +31,7 @@ const isPending = (status: Column) => sql`${status} in (${list(PENDING_STATUSES)
  * reply, pending, with a first reply by the due instant, rated and rated 满意/基本满意.
  */
 export async function countChannelDays(db: Db, fromDay: number, toDay: number) {
+  const { inquiryDayChannelStats: ch } = tables(db)
   return await db
     .select({
       day: ch.day,
@@ -56,6 +51,7 @@ export async function countChannelDays(db: Db, fromDay: number, toDay: number) {
 
 /** The latest day of first reply (day number) among inquiries received in [fromDay, toDay]; null when none has one. */
 export async function lastReplyDay(db: Db, fromDay: number, toDay: number): Promise<number | null> {
+  const { inquiryDayChannelStats: ch } = tables(db)
   return (
     (
       await db
@@ -79,6 +75,7 @@ export async function countReplyWorkingDays(
   toDay: number,
   worked: Int32Array,
 ) {
+  const { inquiryDayChannelStats: ch } = tables(db)
   const d = dialectOf(db)
   const cal = sql`cal(day, worked) as materialized (select ${fromDay} + key, value from ${d.numberedValues([...worked])} v)`
   return await d.rows<{ channelCode: string; workingDays: number; n: number }>(
@@ -101,6 +98,7 @@ export async function countReplyWorkingDays(
  * category in SQLite's text order (none first), then department and assignee ids (none first).
  */
 export async function readWorkload(db: Db, fromDay: number, toDay: number) {
+  const { inquiryDayWorkloadStats: wl } = tables(db)
   return await db
     .select({
       category: sql<string | null>`nullif(${wl.category}, '')`,
@@ -121,6 +119,7 @@ export async function readWorkload(db: Db, fromDay: number, toDay: number) {
  * counted per channel, category, department and assignee (nulls as stored).
  */
 export async function countOverdue(db: Db, overdue: SQL | undefined) {
+  const { inquiries } = tables(db)
   return await db
     .select({
       channelCode: inquiries.channelCode,
@@ -141,6 +140,7 @@ export async function countOverdue(db: Db, overdue: SQL | undefined) {
 
 /** Inquiries matching `where` (the queue's predicate), per channel: for the few rows no summary keeps. */
 export async function countPerChannel(db: Db, where: SQL | undefined) {
+  const { inquiries } = tables(db)
   return await db
     .select({ channelCode: inquiries.channelCode, n: sql<number>`count(*)`.mapWith(Number) })
     .from(inquiries)
@@ -153,6 +153,7 @@ export async function listDisplayNames(
   db: Db,
   ids: readonly number[],
 ): Promise<Map<number, string>> {
+  const { users } = tables(db)
   if (ids.length === 0) return new Map()
   const rows = await db
     .select({ id: users.id, name: users.displayName })
@@ -166,6 +167,7 @@ export async function listDepartmentNames(
   db: Db,
   ids: readonly number[],
 ): Promise<Map<number, string>> {
+  const { departments } = tables(db)
   if (ids.length === 0) return new Map()
   const rows = await db
     .select({ id: departments.id, name: departments.name })

@@ -5,35 +5,37 @@
  */
 import type { InquiryFilter, InquiryStatus, Satisfaction } from '@desk/domain'
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
-import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client.ts'
-import { attachments, channels, departments, inquiries, users } from '../../db/schema.ts'
+import { aliasTable, tables, type Tables } from '../../db/engine.ts'
 import { filterPredicate } from '../../db/inquiry-filter.ts'
 import type { Viewer } from './report-counts.repo.ts'
 
 export type ExportKey = { receivedAt: number; id: number }
 
-const assignee = alias(users, 'assignee')
-
-const exportColumns = {
-  id: inquiries.id,
-  channelName: channels.nameZh,
-  externalId: inquiries.externalId,
-  receivedAt: inquiries.receivedAt,
-  dueAt: inquiries.dueAt,
-  status: inquiries.status,
-  departmentName: departments.name,
-  assigneeName: assignee.displayName,
-  repliedAt: inquiries.repliedAt,
-  satisfaction: inquiries.satisfaction,
-  category: inquiries.category,
-  subject: inquiries.subject,
-  body: inquiries.body,
-  citizenName: inquiries.citizenName,
-  citizenPhone: inquiries.citizenPhone,
-  citizenEmail: inquiries.citizenEmail,
-  firstDueAt: inquiries.firstDueAt,
+/** The export's columns, in the order of its raw rows; `assignee` is the joined users alias. */
+function exportColumns(db: Db, assignee: AnyAlias) {
+  const { channels, departments, inquiries } = tables(db)
+  return {
+    id: inquiries.id,
+    channelName: channels.nameZh,
+    externalId: inquiries.externalId,
+    receivedAt: inquiries.receivedAt,
+    dueAt: inquiries.dueAt,
+    status: inquiries.status,
+    departmentName: departments.name,
+    assigneeName: assignee.displayName,
+    repliedAt: inquiries.repliedAt,
+    satisfaction: inquiries.satisfaction,
+    category: inquiries.category,
+    subject: inquiries.subject,
+    body: inquiries.body,
+    citizenName: inquiries.citizenName,
+    citizenPhone: inquiries.citizenPhone,
+    citizenEmail: inquiries.citizenEmail,
+    firstDueAt: inquiries.firstDueAt,
+  }
 }
+type AnyAlias = ReturnType<typeof aliasTable<Tables['users'], 'assignee'>>
 
 /** One exported inquiry (times UTC ms; department and assignee null when none). */
 export type ExportRow = {
@@ -56,7 +58,6 @@ export type ExportRow = {
   /** the first round's due instant once a later round began */
   firstDueAt: number | null
 }
-const KEYS = Object.keys(exportColumns) as (keyof ExportRow)[]
 
 /**
  * A reader of the pages of `filter` (as `viewer` sees it), oldest receipt first: one statement,
@@ -65,9 +66,13 @@ const KEYS = Object.keys(exportColumns) as (keyof ExportRow)[]
  * without it).
  */
 export function exportPageReader(db: Db, viewer: Viewer, filter: InquiryFilter) {
+  const { channels, departments, inquiries, users } = tables(db)
+  const assignee = aliasTable(users, 'assignee')
+  const columns = exportColumns(db, assignee)
+  const keys = Object.keys(columns) as (keyof ExportRow)[]
   const keyset = sql`(${inquiries.receivedAt}, ${inquiries.id}) > (${sql.placeholder('afterAt')}, ${sql.placeholder('afterId')})`
   const statement = db
-    .select(exportColumns)
+    .select(columns)
     .from(inquiries)
     .innerJoin(channels, eq(channels.code, inquiries.channelCode))
     .leftJoin(departments, eq(departments.id, inquiries.departmentId))
@@ -84,7 +89,7 @@ export function exportPageReader(db: Db, viewer: Viewer, filter: InquiryFilter) 
     }) as unknown[][]
     return values.map((v) => {
       const row: Record<string, unknown> = {}
-      for (let i = 0; i < KEYS.length; i++) row[KEYS[i] as string] = v[i]
+      for (let i = 0; i < keys.length; i++) row[keys[i] as string] = v[i]
       return row as ExportRow
     })
   }
@@ -98,6 +103,7 @@ export async function attachmentNamesOf(
   db: Db,
   inquiryIds: readonly number[],
 ): Promise<Map<number, string[]>> {
+  const { attachments } = tables(db)
   const names = new Map<number, string[]>()
   if (inquiryIds.length === 0) return names
   const rows = await db

@@ -7,7 +7,7 @@
 import type { InquiryFilter } from '@desk/domain'
 import { eq, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { inquiries, users } from '../../db/schema.ts'
+import { tables } from '../../db/engine.ts'
 import { filterWithoutChannel } from '../../db/inquiry-filter.ts'
 
 export type GroupBy = 'channel' | 'category' | 'assignee'
@@ -31,10 +31,13 @@ export function queuePredicate(
   return filterWithoutChannel(db, filter, viewer)
 }
 
-const groupColumn = {
-  channel: inquiries.channelCode,
-  category: inquiries.category,
-  assignee: inquiries.assigneeId,
+function groupColumn(db: Db) {
+  const { inquiries } = tables(db)
+  return {
+    channel: inquiries.channelCode,
+    category: inquiries.category,
+    assignee: inquiries.assigneeId,
+  }
 }
 
 const countOf = (p: SQL | undefined) =>
@@ -50,8 +53,9 @@ export async function countGroupsWhere<K extends string>(
   base: SQL | undefined,
   preds: Record<K, SQL | undefined>,
 ): Promise<GroupCounts<K>[]> {
+  const { inquiries, users } = tables(db)
   const keys = Object.keys(preds) as K[]
-  const col = groupColumn[groupBy]
+  const col = groupColumn(db)[groupBy]
   const aggregates = Object.fromEntries(keys.map((k, i) => [`c${i}`, countOf(preds[k])]))
   const select = { group: col, ...aggregates }
   // the users join only when grouping by assignee: it costs a lookup per row

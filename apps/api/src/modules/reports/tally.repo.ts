@@ -7,7 +7,7 @@
 import { mergedStatuses, type PeriodBucket } from '@desk/domain'
 import { and, eq, inArray, lt } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { inquiries } from '../../db/schema.ts'
+import { tables } from '../../db/engine.ts'
 import { countGroupsWhere, queuePredicate, type Viewer } from './report-counts.repo.ts'
 
 /**
@@ -22,6 +22,7 @@ export async function countTally(
   months: readonly PeriodBucket[],
   yearEndMs: number,
 ) {
+  const { inquiries } = tables(db)
   const messages = eq(inquiries.kind, 'message')
   const received = and(
     queuePredicate(db, { status: 'all', from: range.from, to: range.to }, viewer),

@@ -1,37 +1,45 @@
 /** Return reasons (退单原因) in SQL. */
 import { asc, count, eq, max } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { returnReasons } from '../../db/schema.ts'
+import { tables } from '../../db/engine.ts'
 import { returnedRow } from '../../db/rows.ts'
 
-const columns = {
-  id: returnReasons.id,
-  label: returnReasons.label,
-  isActive: returnReasons.isActive,
+function columns(db: Db) {
+  const { returnReasons } = tables(db)
+  return {
+    id: returnReasons.id,
+    label: returnReasons.label,
+    isActive: returnReasons.isActive,
+  }
 }
 
 export async function listReturnReasons(db: Db) {
+  const { returnReasons } = tables(db)
   return await db
-    .select(columns)
+    .select(columns(db))
     .from(returnReasons)
     .orderBy(asc(returnReasons.sortOrder), asc(returnReasons.id))
 }
 
 export async function findReturnReason(db: Db, id: number) {
-  return (await db.select(columns).from(returnReasons).where(eq(returnReasons.id, id)).limit(1))[0]
+  const { returnReasons } = tables(db)
+  return (await db.select(columns(db)).from(returnReasons).where(eq(returnReasons.id, id)).limit(1))[0]
 }
 
 export async function findReturnReasonByLabel(db: Db, label: string) {
+  const { returnReasons } = tables(db)
   return (
-    await db.select(columns).from(returnReasons).where(eq(returnReasons.label, label)).limit(1)
+    await db.select(columns(db)).from(returnReasons).where(eq(returnReasons.label, label)).limit(1)
   )[0]
 }
 
 export async function countReturnReasons(db: Db): Promise<number> {
+  const { returnReasons } = tables(db)
   return (await db.select({ n: count() }).from(returnReasons).limit(1))[0]?.n ?? 0
 }
 
 export async function insertReturnReason(db: Db, row: { label: string; isActive: boolean }) {
+  const { returnReasons } = tables(db)
   const last = (
     await db
       .select({ n: max(returnReasons.sortOrder) })
@@ -42,7 +50,7 @@ export async function insertReturnReason(db: Db, row: { label: string; isActive:
     await db
       .insert(returnReasons)
       .values({ ...row, sortOrder: (last?.n ?? 0) + 1 })
-      .returning(columns),
+      .returning(columns(db)),
   )
 }
 
@@ -51,7 +59,8 @@ export async function updateReturnReason(
   id: number,
   patch: { label?: string; isActive?: boolean },
 ) {
+  const { returnReasons } = tables(db)
   return (
-    await db.update(returnReasons).set(patch).where(eq(returnReasons.id, id)).returning(columns)
+    await db.update(returnReasons).set(patch).where(eq(returnReasons.id, id)).returning(columns(db))
   )[0]
 }

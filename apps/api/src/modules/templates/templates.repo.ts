@@ -1,16 +1,20 @@
 /** Reply templates (答复模板) in SQL. */
 import { and, asc, eq, isNull, or } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { replyTemplates } from '../../db/schema.ts'
+import type * as schema from '../../db/schema.ts'
+import { tables } from '../../db/engine.ts'
 import { returnedRow } from '../../db/rows.ts'
 
-const columns = {
-  id: replyTemplates.id,
-  category: replyTemplates.category,
-  title: replyTemplates.title,
-  body: replyTemplates.body,
-  isActive: replyTemplates.isActive,
-  updatedAt: replyTemplates.updatedAt,
+function columns(db: Db) {
+  const { replyTemplates } = tables(db)
+  return {
+    id: replyTemplates.id,
+    category: replyTemplates.category,
+    title: replyTemplates.title,
+    body: replyTemplates.body,
+    isActive: replyTemplates.isActive,
+    updatedAt: replyTemplates.updatedAt,
+  }
 }
 
 /**
@@ -18,6 +22,7 @@ const columns = {
  * active ones for that category plus those for any category; without it: all, inactive included.
  */
 export async function listTemplates(db: Db, category?: string | null) {
+  const { replyTemplates } = tables(db)
   const where =
     category === undefined
       ? undefined
@@ -28,28 +33,31 @@ export async function listTemplates(db: Db, category?: string | null) {
             : or(isNull(replyTemplates.category), eq(replyTemplates.category, category)),
         )
   return await db
-    .select(columns)
+    .select(columns(db))
     .from(replyTemplates)
     .where(where)
     .orderBy(asc(replyTemplates.title), asc(replyTemplates.id))
 }
 
 export async function findTemplate(db: Db, id: number) {
+  const { replyTemplates } = tables(db)
   return (
-    await db.select(columns).from(replyTemplates).where(eq(replyTemplates.id, id)).limit(1)
+    await db.select(columns(db)).from(replyTemplates).where(eq(replyTemplates.id, id)).limit(1)
   )[0]
 }
 
-export async function insertTemplate(db: Db, row: typeof replyTemplates.$inferInsert) {
-  return returnedRow(await db.insert(replyTemplates).values(row).returning(columns))
+export async function insertTemplate(db: Db, row: typeof schema.replyTemplates.$inferInsert) {
+  const { replyTemplates } = tables(db)
+  return returnedRow(await db.insert(replyTemplates).values(row).returning(columns(db)))
 }
 
 export async function updateTemplate(
   db: Db,
   id: number,
-  patch: Partial<typeof replyTemplates.$inferInsert>,
+  patch: Partial<typeof schema.replyTemplates.$inferInsert>,
 ) {
+  const { replyTemplates } = tables(db)
   return (
-    await db.update(replyTemplates).set(patch).where(eq(replyTemplates.id, id)).returning(columns)
+    await db.update(replyTemplates).set(patch).where(eq(replyTemplates.id, id)).returning(columns(db))
   )[0]
 }

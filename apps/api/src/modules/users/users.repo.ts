@@ -2,35 +2,42 @@
 import type { UserRole } from '@desk/domain'
 import { and, asc, count, desc, eq, ne } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { passwordHistory, sessions, users } from '../../db/schema.ts'
+import { tables } from '../../db/engine.ts'
 import { returnedRow } from '../../db/rows.ts'
 
-const publicColumns = {
-  id: users.id,
-  username: users.username,
-  displayName: users.displayName,
-  role: users.role,
-  isActive: users.isActive,
-  departmentId: users.departmentId,
-  mustChangePassword: users.mustChangePassword,
-  passwordChangedAt: users.passwordChangedAt,
+function publicColumns(db: Db) {
+  const { users } = tables(db)
+  return {
+    id: users.id,
+    username: users.username,
+    displayName: users.displayName,
+    role: users.role,
+    isActive: users.isActive,
+    departmentId: users.departmentId,
+    mustChangePassword: users.mustChangePassword,
+    passwordChangedAt: users.passwordChangedAt,
+  }
 }
 
 export async function listUsers(db: Db) {
-  return await db.select(publicColumns).from(users).orderBy(asc(users.id))
+  const { users } = tables(db)
+  return await db.select(publicColumns(db)).from(users).orderBy(asc(users.id))
 }
 
 export async function findUser(db: Db, id: number) {
-  return (await db.select(publicColumns).from(users).where(eq(users.id, id)).limit(1))[0]
+  const { users } = tables(db)
+  return (await db.select(publicColumns(db)).from(users).where(eq(users.id, id)).limit(1))[0]
 }
 
 export async function findUserByUsername(db: Db, username: string) {
+  const { users } = tables(db)
   return (
-    await db.select(publicColumns).from(users).where(eq(users.username, username)).limit(1)
+    await db.select(publicColumns(db)).from(users).where(eq(users.username, username)).limit(1)
   )[0]
 }
 
 export async function countUsers(db: Db): Promise<number> {
+  const { users } = tables(db)
   return (await db.select({ n: count() }).from(users).limit(1))[0]?.n ?? 0
 }
 
@@ -46,7 +53,8 @@ export async function insertUser(
     departmentId?: number | null
   },
 ) {
-  return returnedRow(await db.insert(users).values(row).returning(publicColumns))
+  const { users } = tables(db)
+  return returnedRow(await db.insert(users).values(row).returning(publicColumns(db)))
 }
 
 export async function updateUser(
@@ -54,11 +62,13 @@ export async function updateUser(
   id: number,
   patch: { departmentId?: number | null; role?: UserRole; isActive?: boolean },
 ) {
-  return (await db.update(users).set(patch).where(eq(users.id, id)).returning(publicColumns))[0]
+  const { users } = tables(db)
+  return (await db.update(users).set(patch).where(eq(users.id, id)).returning(publicColumns(db)))[0]
 }
 
 /** Active accounts with `role`. */
 export async function countActiveWithRole(db: Db, role: UserRole): Promise<number> {
+  const { users } = tables(db)
   const [row] = await db
     .select({ n: count() })
     .from(users)
@@ -68,6 +78,7 @@ export async function countActiveWithRole(db: Db, role: UserRole): Promise<numbe
 
 /** The stored hash of the user's password (for checking the current one on a change). */
 export async function findPasswordHash(db: Db, id: number): Promise<string | undefined> {
+  const { users } = tables(db)
   const [row] = await db.select({ h: users.passwordHash }).from(users).where(eq(users.id, id))
   return row?.h
 }
@@ -79,6 +90,7 @@ export async function updatePassword(
   now: number,
   mustChangePassword: boolean,
 ) {
+  const { users } = tables(db)
   await db
     .update(users)
     .set({ passwordHash, passwordChangedAt: now, mustChangePassword })
@@ -89,11 +101,13 @@ export async function insertPasswordHistory(
   db: Db,
   row: { userId: number; passwordHash: string; changedAt: number },
 ) {
+  const { passwordHistory } = tables(db)
   await db.insert(passwordHistory).values(row)
 }
 
 /** The hashes of the user's last `n` passwords, newest first. */
 export async function listPasswordHistory(db: Db, userId: number, n: number): Promise<string[]> {
+  const { passwordHistory } = tables(db)
   if (n <= 0) return []
   return (
     await db
@@ -106,10 +120,12 @@ export async function listPasswordHistory(db: Db, userId: number, n: number): Pr
 }
 
 export async function deleteSessionsOfUser(db: Db, userId: number) {
+  const { sessions } = tables(db)
   await db.delete(sessions).where(eq(sessions.userId, userId))
 }
 
 /** Ends the user's sessions but the one whose token hash is `keep` (after changing their password). */
 export async function deleteOtherSessions(db: Db, userId: number, keep: string) {
+  const { sessions } = tables(db)
   await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, keep)))
 }
