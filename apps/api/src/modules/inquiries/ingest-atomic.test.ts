@@ -7,7 +7,7 @@ import { DEFAULT_CHANNELS } from '@desk/domain'
 import { count } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { createTestDb, type Db } from '../../db/client.ts'
-import { inquiries, inquiryEvents } from '../../db/schema.ts'
+import { tables } from '../../db/engine.ts'
 import { withTransaction } from '../../db/transaction.ts'
 import { ensureChannels } from '../channels/channels.service.ts'
 import { ingestInquiries } from './ingest.service.ts'
@@ -27,12 +27,26 @@ async function desk() {
   await ensureChannels(db, DEFAULT_CHANNELS, T0)
   return db
 }
-const rows = async (db: Db) => ({
-  inquiries: (await db.select({ n: count() }).from(inquiries))[0]?.n,
-  events: (await db.select({ n: count() }).from(inquiryEvents))[0]?.n,
-})
+const rows = async (db: Db) => {
+  const { inquiries, inquiryEvents } = tables(db)
+  return {
+    inquiries: (await db.select({ n: count() }).from(inquiries))[0]?.n,
+    events: (await db.select({ n: count() }).from(inquiryEvents))[0]?.n,
+  }
+}
 
 describe('a service transaction that fails half-way', () => {
+  it('an ingest whose third item breaks a constraint writes none of them', async () => {
+    const db = await desk()
+    await expect(
+      ingestInquiries(db, [item('A1'), item('A2'), item('A3', 'no_such_channel')], ctx),
+    ).rejects.toThrow()
+    expect(await rows(db)).toEqual({ inquiries: 0, events: 0 })
+    // the desk goes on: the next ingest is written
+    await ingestInquiries(db, [item('A4')], ctx)
+    expect(await rows(db)).toEqual({ inquiries: 1, events: 1 })
+  })
+
   it('a service called inside a transaction joins it, and is undone with it', async () => {
     const db = await desk()
     await expect(
