@@ -22,7 +22,12 @@ function deskBeforeBigrams(n: number): string {
   cpSync(MIGRATIONS_DIR, migrations, { recursive: true })
   const journal = join(migrations, 'meta', '_journal.json')
   const meta = JSON.parse(readFileSync(journal, 'utf8')) as { entries: { tag: string }[] }
-  meta.entries = meta.entries.filter((e) => !e.tag.endsWith('_bigram_search'))
+  // every migration from the bigram search on: drizzle applies only migrations newer than the
+  // last one applied, so a later one left in would make the search migration count as skipped
+  meta.entries = meta.entries.slice(
+    0,
+    meta.entries.findIndex((e) => e.tag.endsWith('_bigram_search')),
+  )
   writeFileSync(journal, JSON.stringify(meta))
   const path = join(dir, 'desk.sqlite')
   const sqlite = new Database(path)
