@@ -7,7 +7,7 @@ import { and, eq, sql, type Placeholder } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { returnedRow } from '../../db/rows.ts'
 import { phoneHmac } from '../../db/phone-key.ts'
-import { indexInquiryText } from '../../db/search-index.ts'
+import { writeSearchIndex } from '../../db/search-index.ts'
 import { tables } from '../../db/engine.ts'
 import type { InquiryInsert } from './inquiries.repo.ts'
 
@@ -73,7 +73,7 @@ export function prepareIngestWriter(db: Db) {
         insertInquiry = { keys, run: async (r) => returnedRow(await stmt.execute(r)).id }
       }
       const id = await insertInquiry.run(row)
-      indexInquiryText(db, id, row.subject, row.body)
+      await writeSearchIndex(db, id, row.subject, row.body)
       return id
     },
     insertEvent: async (e: EventRow): Promise<void> => {
