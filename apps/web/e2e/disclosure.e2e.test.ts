@@ -158,6 +158,12 @@ it('reviews, signs off and delivers the answer document from the request’s pag
   expect(await card.getByTestId('delivery').textContent()).toContain('邮件号 1150123456789')
   await shots(page, 'disclosure-request', () => card.getByTestId('delivery').waitFor())
 
+  // a 行政复议 case filed against it, pending, is listed on the page
+  const cases = page.getByTestId('review-cases')
+  await cases.getByLabel('受理日期').fill(TODAY)
+  await cases.getByRole('button', { name: '登记案件' }).click()
+  await cases.getByText(`行政复议 · ${TODAY} 受理 · 尚未审结`).waitFor()
+
   // the print view: one A4 page with the agency's 版头, 文号, title and signature, no draft mark
   const href = await second.getByRole('link', { name: '打印 / PDF' }).getAttribute('href')
   await page.goto(`${desk.baseUrl}${href ?? ''}`)

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { AnswerDocumentCard } from '../../features/disclosure/components/answer-document-card.tsx'
 import { DisclosurePanel } from '../../features/disclosure/components/disclosure-panel.tsx'
+import { ReviewCasesCard } from '../../features/disclosure/components/review-cases-card.tsx'
 import { inquiryQueries } from '../../features/inquiry/api/inquiry-queries.ts'
 import { InquiryFiles } from '../../features/attachments/components/inquiry-files.tsx'
 import { CallerHistoryCard } from '../../features/inquiry/components/caller-history-card.tsx'
@@ -80,7 +81,10 @@ export function Component() {
         <Col xs={24} lg={8}>
           <Flex vertical gap={16}>
             {inquiry.kind === 'disclosure' && (
-              <DisclosurePanel inquiryId={inquiry.id} version={inquiry.version} />
+              <>
+                <DisclosurePanel inquiryId={inquiry.id} version={inquiry.version} />
+                <ReviewCasesCard inquiryId={inquiry.id} />
+              </>
             )}
             {deadline && <DeadlinePanel inquiry={inquiry} deadline={deadline} />}
             <ContactCard id={inquiry.id} masked={contact} />

@@ -7,6 +7,7 @@ import type {
   CreateDisclosureRequestInput,
   DisclosureActionInput,
   RecordDeliveryInput,
+  ReviewCaseInput,
   SubmitAnswerDocumentInput,
 } from '@desk/domain'
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
@@ -147,6 +148,19 @@ export function useAnswerStep(id: number, { silent = false } = {}) {
         }
       }),
     meta: { silent },
+    onSuccess: reload,
+  })
+}
+
+/** Files a 行政复议 or 行政诉讼 case against request `id` (managers); the caller shows its errors. */
+export function useFileReviewCase(id: number) {
+  const reload = useReload()
+  return useMutation({
+    mutationFn: (json: ReviewCaseInput) =>
+      unwrap(
+        api.disclosure.requests[':id']['review-cases'].$post({ param: { id: String(id) }, json }),
+      ),
+    meta: { silent: true },
     onSuccess: reload,
   })
 }

@@ -70,7 +70,12 @@ export function AnswerDocumentCard({
     )
   const signed = answers.find((a) => a.status === 'signed')
   return (
-    <Card size="small" title={title} data-testid="answer-document">
+    <Card
+      size="small"
+      title={title}
+      styles={{ title: { whiteSpace: 'normal' } }}
+      data-testid="answer-document"
+    >
       <Flex vertical gap={12}>
         {answers.length > 0 && (
           <List
@@ -121,36 +126,39 @@ function VersionItem({ inquiryId, version, answer: a, gate }: Props & { answer: 
         </Typography.Text>
         {a.reviewComment && <Typography.Text>{a.reviewComment}</Typography.Text>}
         {waiting && (
-          <Space.Compact style={{ width: '100%' }}>
-            <Input
+          <Flex vertical gap={8}>
+            <Input.TextArea
               aria-label={t('disclosure.document.comment')}
               placeholder={t('disclosure.document.comment')}
               value={comment}
+              autoSize={{ minRows: 1, maxRows: 4 }}
               onChange={(e) => setComment(e.target.value)}
             />
-            <GatedButton
-              gate={gate('send_back')}
-              disabled={comment.trim() === ''}
-              loading={step.isPending}
-              onClick={() =>
-                step.mutate({
-                  step: 'send_back',
-                  answerId: a.id,
-                  json: { version, comment: comment.trim() },
-                })
-              }
-            >
-              {t('disclosure.document.sendBack')}
-            </GatedButton>
-            <GatedButton
-              type="primary"
-              gate={gate('sign_off_answer')}
-              loading={step.isPending}
-              onClick={() => step.mutate({ step: 'sign_off', answerId: a.id, json: { version } })}
-            >
-              {t('disclosure.document.signOff')}
-            </GatedButton>
-          </Space.Compact>
+            <Space wrap>
+              <GatedButton
+                type="primary"
+                gate={gate('sign_off_answer')}
+                loading={step.isPending}
+                onClick={() => step.mutate({ step: 'sign_off', answerId: a.id, json: { version } })}
+              >
+                {t('disclosure.document.signOff')}
+              </GatedButton>
+              <GatedButton
+                gate={gate('send_back')}
+                disabled={comment.trim() === ''}
+                loading={step.isPending}
+                onClick={() =>
+                  step.mutate({
+                    step: 'send_back',
+                    answerId: a.id,
+                    json: { version, comment: comment.trim() },
+                  })
+                }
+              >
+                {t('disclosure.document.sendBack')}
+              </GatedButton>
+            </Space>
+          </Flex>
         )}
       </Flex>
     </List.Item>
