@@ -96,11 +96,14 @@ function requestBody(method: string, path: string, validations: Validation[]) {
   return undefined
 }
 
-const DOWNLOADS: [RegExp, string][] = [
-  [/\.csv$/, 'text/csv'],
-  [/\.xlsx$/, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-  [/\/docx$/, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-  [/\/(attachments|files)\/\{id\}(\/preview)?$/, 'application/octet-stream'],
+const CSV = 'text/csv'
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+const DOWNLOADS: [RegExp, string[]][] = [
+  [/\.csv$/, [CSV]],
+  [/\.xlsx$/, [XLSX]],
+  [/\/dashboard\/\{file\}$/, [CSV, XLSX]],
+  [/\/docx$/, ['application/vnd.openxmlformats-officedocument.wordprocessingml.document']],
+  [/\/(attachments|files)\/\{id\}(\/preview)?$/, ['application/octet-stream']],
 ]
 
 function successResponses(method: string, path: string) {
@@ -116,7 +119,8 @@ function successResponses(method: string, path: string) {
   const download = DOWNLOADS.find(([pattern]) => pattern.test(path))
   if (method === 'GET' && download) {
     const binary = { schema: { type: 'string', format: 'binary' } }
-    return { '200': { description: 'The file', content: { [download[1]]: binary } } }
+    const content = Object.fromEntries(download[1].map((type) => [type, binary]))
+    return { '200': { description: 'The file', content } }
   }
   return { '2XX': { description: 'Success (JSON)', content: { 'application/json': {} } } }
 }

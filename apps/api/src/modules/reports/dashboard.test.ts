@@ -1,3 +1,5 @@
+import { parse } from 'csv-parse/sync'
+import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import {
   addInquiries,
@@ -19,8 +21,10 @@ type Stats = Record<'received' | 'replied' | 'pending' | 'overdue' | 'onTime', C
 }
 type Dashboard = {
   granularity: string
-  channels: (Stats & { code: string })[]
-  totals: Stats
+  from: string
+  to: string
+  channels: (Stats & { code: string; nameZh: string; reopened: Counted })[]
+  totals: Stats & { reopened: Counted }
   trend: {
     key: string
     from: string
@@ -282,5 +286,96 @@ describe('GET /reports/dashboard', () => {
       (await call(desk, manager, 'GET', '/reports/dashboard?from=1992-01-01&to=1992-12-31')).status,
     ).toBe(200)
     expect(T0).toBe(at('2024-09-27T09:30:00+08:00'))
+  })
+})
+
+/** The screen's rounding of a rate (87.5%) and of the median (one decimal); null for a dash. */
+const shown = (x: number | null, scale = 1) => (x === null ? null : Number((x * scale).toFixed(1)))
+
+/** Each table's rows as the JSON gives them, the header left out. */
+function expectedRows(d: Dashboard) {
+  const load = (name: string, t: { received: Counted; pending: Counted; overdue: Counted }) => [
+    name,
+    t.received.n,
+    t.pending.n,
+    t.overdue.n,
+  ]
+  return {
+    channels: [...d.channels.map((c) => [c.nameZh, c] as const), ['合计', d.totals] as const].map(
+      ([name, c]) => [
+        name,
+        c.received.n,
+        c.replied.n,
+        c.pending.n,
+        c.overdue.n,
+        c.reopened.n,
+        shown(c.onTimeRate, 100),
+        shown(c.medianWorkingDaysToReply),
+        shown(c.satisfaction, 100),
+        c.satisfied.n,
+        c.rated.n,
+      ],
+    ),
+    trend: d.trend.map((b) => [
+      b.key,
+      b.from,
+      b.to,
+      ...d.channels.map((c) => b.byChannel[c.code]?.n ?? 0),
+      b.total.n,
+    ]),
+    departments: d.byDepartment.map((r) => load(r.department?.name ?? '未分派', r)),
+    assignees: d.byAssignee.map((r) => load(r.assignee?.displayName ?? '未签收', r)),
+    categories: d.byCategory.map((r) => load(r.category ?? '未分类', r)),
+  }
+}
+
+describe('GET /reports/dashboard/:table.csv|xlsx', () => {
+  it('downloads each table with the numbers of the JSON, the period in the file name', async () => {
+    const { desk, manager } = await septemberDesk()
+    const qs = 'from=2024-09-01&to=2024-09-30&granularity=week'
+    const d = (await (
+      await call(desk, manager, 'GET', `/reports/dashboard?${qs}`)
+    ).json()) as Dashboard
+    const expected = expectedRows(d)
+    // the fixture has numbers in every table, a rate and a median
+    expect(expected.channels.at(-1)?.slice(0, 9)).toEqual(['合计', 6, 2, 4, 3, 0, 50, 16.5, 50])
+    expect(expected.departments.length).toBe(2)
+    for (const [table, rows] of Object.entries(expected)) {
+      const csv = await call(desk, manager, 'GET', `/reports/dashboard/${table}.csv?${qs}`)
+      expect(csv.status).toBe(200)
+      const disposition = decodeURIComponent(csv.headers.get('content-disposition') ?? '')
+      expect(disposition).toContain('2024-09-01至2024-09-30.csv')
+      const parsed = parse((await csv.text()).replace(/^\uFEFF/, '')) as string[][]
+      const asText = rows.map((r) => r.map((v) => (v === null ? '' : String(v))))
+      expect({ table, rows: parsed.slice(1) }).toEqual({ table, rows: asText })
+
+      const xlsx = await call(desk, manager, 'GET', `/reports/dashboard/${table}.xlsx?${qs}`)
+      expect(xlsx.headers.get('content-disposition')).toContain(
+        `dashboard-${table}-2024-09-01_2024-09-30.xlsx`,
+      )
+      const wb = new ExcelJS.Workbook()
+      await wb.xlsx.load(await xlsx.arrayBuffer())
+      const sheet = wb.worksheets[0]
+      const cells: unknown[][] = []
+      sheet?.eachRow({ includeEmpty: true }, (row, i) => {
+        if (i > 1) cells.push(rows[0]?.map((_, c) => row.getCell(c + 1).value ?? null) ?? [])
+      })
+      expect({ table, cells }).toEqual({ table, cells: rows })
+    }
+  })
+
+  it('refuses an unknown table or format and a reversed period (422), a responder (403)', async () => {
+    const { desk, manager } = await septemberDesk()
+    const responder = await signIn(desk, 'responder')
+    const qs = 'from=2024-09-01&to=2024-09-30'
+    for (const path of ['/reports/dashboard/people.csv', '/reports/dashboard/channels.pdf'])
+      expect((await call(desk, manager, 'GET', `${path}?${qs}`)).status).toBe(422)
+    const reversed = 'from=2024-09-30&to=2024-09-01'
+    expect(
+      (await call(desk, manager, 'GET', `/reports/dashboard/channels.csv?${reversed}`)).status,
+    ).toBe(422)
+    expect(
+      (await call(desk, responder, 'GET', `/reports/dashboard/channels.csv?${qs}`)).status,
+    ).toBe(403)
   })
 })

@@ -20,6 +20,42 @@ export const reportLabels = {
   lateReply: (workingDays: number) => `逾期 ${workingDays} 个工作日答复`,
 } as const
 
+/**
+ * The dashboard's tables as files: the words of the screen (zh-CN), a sheet and file name per
+ * table; the period is in every file name.
+ */
+export const dashboardLabels = {
+  tables: {
+    channels: '各渠道办理情况',
+    departments: '按部门',
+    assignees: '按办理人',
+    categories: '按类别',
+    trend: '接收量趋势',
+  },
+  channel: '渠道',
+  department: '部门',
+  assignee: '办理人',
+  category: '类别',
+  period: '时段',
+  from: '起始日期',
+  to: '截止日期',
+  received: '接收',
+  replied: '已答复',
+  pending: '待答复',
+  overdue: '逾期',
+  reopened: '重办',
+  onTimeRate: '按期答复率（%）',
+  medianDays: '首次答复中位用时（工作日）',
+  satisfaction: '满意率（%）',
+  satisfied: '满意',
+  rated: '已评价',
+  total: '合计',
+  uncategorized: '未分类',
+  unassigned: '未签收',
+  undispatched: '未分派',
+  fileName: (table: string, from: string, to: string) => `统计看板-${table}-${from}至${to}`,
+} as const
+
 /** Export columns, in file order. */
 export const exportLabels = {
   channel: '渠道',

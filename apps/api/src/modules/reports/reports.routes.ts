@@ -1,5 +1,6 @@
 /**
- * `/api/reports` (manager role and above): the yearly tally as JSON, CSV and XLSX; the dashboard;
+ * `/api/reports` (manager role and above): the yearly tally as JSON, CSV and XLSX; the dashboard,
+ * and each of its tables as a file (`/dashboard/<table>.csv|.xlsx`, the same query);
  * the inquiry export (`/export.csv`, `/export.xlsx`) of the queue's filter (the query parameters
  * of `GET /api/inquiries`), masked unless `reveal=1` (then recorded per inquiry).
  */
@@ -11,6 +12,12 @@ import type { AppEnv } from '../../lib/context.ts'
 import { validate } from '../../lib/validate.ts'
 import { loadCalendar } from '../calendar/calendar.service.ts'
 import { attachment } from '../../lib/content-disposition.ts'
+import {
+  DASHBOARD_TABLES,
+  dashboardCsv,
+  dashboardFileName,
+  dashboardXlsx,
+} from './dashboard-files.ts'
 import { getDashboard } from './dashboard.service.ts'
 import { csvStream, xlsxStream } from './export-writers.ts'
 import { exportPages } from './export.service.ts'
@@ -24,6 +31,10 @@ const dashboardQuery = z.object({
   from: supportedDateSchema,
   to: supportedDateSchema,
   granularity: z.enum(GRANULARITIES).optional(),
+})
+
+const dashboardFile = z.object({
+  file: z.templateLiteral([z.enum(DASHBOARD_TABLES), '.', z.enum(['csv', 'xlsx'])]),
 })
 
 const exportQuery = inquiryFilterSchema.extend({ reveal: z.literal('1').optional() })
@@ -61,6 +72,28 @@ export const reportRoutes = new Hono<AppEnv>()
       200,
     )
   })
+  .get(
+    '/dashboard/:file',
+    validate('param', dashboardFile),
+    validate('query', dashboardQuery),
+    async (c) => {
+      const db = c.var.db
+      const [table, format] = c.req.valid('param').file.split('.') as [
+        (typeof DASHBOARD_TABLES)[number],
+        'csv' | 'xlsx',
+      ]
+      const q = c.req.valid('query')
+      const d = await getDashboard(db, c.var.user, q, c.var.now(), await loadCalendar(db))
+      const { name, ascii } = dashboardFileName(d, table)
+      c.header('Content-Disposition', attachment(`${name}.${format}`, `${ascii}.${format}`))
+      if (format === 'csv') {
+        c.header('Content-Type', 'text/csv; charset=utf-8')
+        return c.body(dashboardCsv(d, table), 200)
+      }
+      c.header('Content-Type', XLSX_TYPE)
+      return c.body((await dashboardXlsx(d, table)) as Uint8Array<ArrayBuffer>, 200)
+    },
+  )
   .get('/export.csv', validate('query', exportQuery), async (c) => {
     const { reveal, ...filter } = c.req.valid('query')
     const now = c.var.now()

@@ -3,16 +3,11 @@
  * against formula injection) and XLSX (summary, by-month and by-category sheets, Chinese headers,
  * column widths set). Both are small (a row per channel, month or category), so built in memory.
  */
-import { neutralizeFormula, toXmlText } from '@desk/domain'
-import { stringify } from 'csv-stringify/sync'
 import ExcelJS from 'exceljs'
 import { reportLabels as L } from './labels.zh-CN.ts'
+import { addSheet, rowsToCsv, type Cell } from './report-files.ts'
 import type { YearTally } from './tally.service.ts'
 
-type Cell = string | number
-
-const safe = (row: Cell[]): Cell[] =>
-  row.map((v) => (typeof v === 'string' ? neutralizeFormula(v) : v))
 const categoryName = (c: string | null) => c ?? L.uncategorized
 
 /** Summary rows: header, one per channel (counts, then received per month), the totals. */
@@ -51,17 +46,7 @@ export function tallyToCsv(t: YearTally): string {
     t.sentence,
     ...Array.from({ length: Math.max(0, width - 2) }, () => ''),
   ]
-  return stringify([...rows, sentence].map(safe), { bom: true, record_delimiter: '\r\n' })
-}
-
-function addSheet(wb: ExcelJS.Workbook, name: string, rows: Cell[][], widths: number[]) {
-  const ws = wb.addWorksheet(name)
-  ws.columns = widths.map((width) => ({ width }))
-  // typed string cells: never read as formulas; names (channels, categories) lose what XML forbids
-  ws.addRows(rows.map((r) => r.map((v) => (typeof v === 'string' ? toXmlText(v) : v))))
-  ws.getRow(1).font = { bold: true }
-  ws.views = [{ state: 'frozen', ySplit: 1 }]
-  return ws
+  return rowsToCsv([...rows, sentence])
 }
 
 /** The tally as an XLSX workbook (bytes). */

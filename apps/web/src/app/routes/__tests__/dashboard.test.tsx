@@ -82,6 +82,29 @@ describe('managers dashboard', () => {
     })
   })
 
+  it('offers every table and the trend as CSV and XLSX of the period shown', async () => {
+    setup()
+    renderWithClient(SEPTEMBER)
+    const tables = {
+      各渠道办理情况: 'channels',
+      '接收量趋势（按日）': 'trend',
+      '按部门（工作量与逾期）': 'departments',
+      '按办理人（工作量与逾期）': 'assignees',
+      按类别: 'categories',
+    }
+    await screen.findByRole('link', { name: '下载各渠道办理情况（CSV）' })
+    for (const [title, table] of Object.entries(tables)) {
+      for (const format of ['csv', 'xlsx']) {
+        const link = screen.getByRole('link', { name: `下载${title}（${format.toUpperCase()}）` })
+        // the answer's granularity (day) is asked for, so the file's trend is the chart's
+        expect(link.getAttribute('href')).toBe(
+          `/api/reports/dashboard/${table}.${format}?from=2024-09-01&to=2024-09-30&granularity=day`,
+        )
+        expect(link.hasAttribute('download')).toBe(true)
+      }
+    }
+  })
+
   it('shows the queue filters only a dashboard link sets as tags; closing one drops it from the URL', async () => {
     const { desk } = setup()
     const app = renderWithClient(

@@ -34,3 +34,26 @@ export const dashboardQueries = {
       staleTime: 60_000,
     }),
 }
+
+/** The dashboard's downloadable tables (the API's DASHBOARD_TABLES). */
+export type DashboardTable = 'channels' | 'trend' | 'departments' | 'assignees' | 'categories'
+
+/**
+ * `/api/reports/dashboard/<table>.<format>?from=&to=[&granularity=]`: one table of the dashboard
+ * of `period` as a file, with the numbers of the screen and the period in its name.
+ */
+export function dashboardFileHref(
+  period: DashboardPeriod,
+  table: DashboardTable,
+  format: 'csv' | 'xlsx',
+): string {
+  const url = api.reports.dashboard[':file'].$url({
+    param: { file: `${table}.${format}` },
+    query: {
+      from: period.from,
+      to: period.to,
+      ...(period.granularity ? { granularity: period.granularity } : {}),
+    },
+  })
+  return url.pathname + url.search
+}
