@@ -5,6 +5,7 @@ import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../app.ts'
 import { createTestDb } from '../../db/client.ts'
+import { tables } from '../../db/engine.ts'
 import { diskFileStore } from '../../lib/file-store.ts'
 import { jpegWithGps, notAnImage, tinyPdf } from '../../test/files.ts'
 import { T0, addInquiries, call, setupDesk, signIn, type Desk } from '../../test/setup.ts'
@@ -307,5 +308,41 @@ describe('staff files', () => {
     })
     expect(stolen.status).toBe(422)
     expect((await errorOf(stolen)).details[0]!.reason).toBe('token')
+  })
+})
+
+describe('an upload sent again with its Idempotency-Key', () => {
+  it('stores one file for the staff and for the public mailbox, answering the first token again', async () => {
+    const desk = await setupDesk()
+    const staff = await signIn(desk, 'responder')
+    const send = (path: string, key: string, headers: Record<string, string> = {}) =>
+      desk.app.request(path, {
+        method: 'POST',
+        headers: { 'idempotency-key': key, 'content-type': 'application/pdf', ...headers },
+        body: tinyPdf(),
+      })
+    const staffHeaders = { cookie: staff.cookie, 'x-csrf-token': staff.csrf }
+    const stored = async () => (await desk.db.select().from(tables(desk.db).attachments)).length
+    for (const [path, headers] of [
+      ['/attachments/uploads?name=答复.pdf', staffHeaders],
+      ['/public/mailbox/uploads?name=材料.pdf', {}],
+    ] as const) {
+      const before = await stored()
+      const key = `retry-${path.length}-0123456789abcdef`
+      // the first answer is lost on the way (a network error); the form sends again with its key
+      const first = await send(path, key, headers)
+      const again = await send(path, key, headers)
+      expect([first.status, again.status]).toEqual([201, 201])
+      expect(again.headers.get('idempotent-replayed')).toBe('true')
+      const tokens = await Promise.all(
+        [first, again].map(async (r) => ((await r.json()) as { token: string }).token),
+      )
+      expect(tokens[1]).toBe(tokens[0])
+      expect({ path, added: (await stored()) - before }).toEqual({ path, added: 1 })
+      // without the key the same bytes are a second upload (what the forms did before)
+      const unkeyed = await desk.app.request(path, { method: 'POST', headers, body: tinyPdf() })
+      expect(((await unkeyed.json()) as { token: string }).token).not.toBe(tokens[0])
+      expect({ path, added: (await stored()) - before }).toEqual({ path, added: 2 })
+    }
   })
 })

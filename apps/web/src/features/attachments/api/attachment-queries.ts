@@ -6,7 +6,8 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import type { InferResponseType } from 'hono/client'
 import { api, unwrap } from '../../../lib/api-client.ts'
 import { attachmentRootKeys } from '../../../lib/query-keys.ts'
-import { uploadStaffFile } from '../../../lib/staff-uploads.ts'
+import type { FileUploads } from '../../../lib/file-uploads.ts'
+import { uploadStaffFiles } from '../../../lib/staff-uploads.ts'
 
 export const attachmentQueries = {
   all: attachmentRootKeys.all,
@@ -29,21 +30,25 @@ export type AttachmentItem = InferResponseType<
   200
 >['attachments'][number]
 
-/** Uploads `files` one by one, then adds them to the inquiry (with the note) in one change. */
+/**
+ * Uploads `files` one by one (each once across retries: `uploads` is the form's), then adds them
+ * to the inquiry (with the note) in one change.
+ */
 export function useAddFiles(inquiryId: number) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: async ({
       files,
+      uploads,
       version,
       note,
     }: {
       files: File[]
+      uploads: FileUploads
       version: number
       note: string
     }) => {
-      const tokens = []
-      for (const f of files) tokens.push({ token: (await uploadStaffFile(f)).token })
+      const tokens = await uploadStaffFiles(files, uploads)
       const json = { version, attachments: tokens, ...(note.trim() ? { note: note.trim() } : {}) }
       return unwrap(
         api.inquiries[':id'].attachments.$post({ param: { id: String(inquiryId) }, json }),

@@ -5,8 +5,9 @@
  */
 import { useQuery } from '@tanstack/react-query'
 import { Button, Card, Flex, Image, Input, List, Tag, Typography, Upload } from 'antd'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { FileUploads } from '../../../lib/file-uploads.ts'
 import { attachmentQueries, useAddFiles, type AttachmentItem } from '../api/attachment-queries.ts'
 
 const isImage = (type: string) => type.startsWith('image/')
@@ -69,9 +70,10 @@ export function InquiryFiles({ inquiry }: { inquiry: { id: number; version: numb
   const add = useAddFiles(inquiry.id)
   const [files, setFiles] = useState<File[]>([])
   const [note, setNote] = useState('')
+  const uploads = useRef(new FileUploads())
   const submit = () =>
     add.mutate(
-      { files, version: inquiry.version, note },
+      { files, uploads: uploads.current, version: inquiry.version, note },
       {
         onSuccess: () => {
           setFiles([])

@@ -52,6 +52,7 @@ import {
 import { useCanDo } from '../../../lib/can-do.ts'
 import { useInquiryAction } from '../api/use-inquiry-action.ts'
 import { ActionError } from './action-error.tsx'
+import { FileUploads } from '../../../lib/file-uploads.ts'
 
 type Props = {
   inquiry: Inquiry
@@ -109,7 +110,7 @@ export function ReplyComposer({ inquiry, contact, requiresSignOff }: Props) {
   const [files, setFiles] = useState<File[]>([])
   const [isUploading, setIsUploading] = useState(false)
   const [uploadError, setUploadError] = useState<unknown>(null)
-  const tokens = useRef(new Map<File, string>())
+  const uploads = useRef(new FileUploads())
   const { hash } = useLocation()
   // the lifecycle's answer for what the buttons send
   const gate = useCanDo(inquiry)(requiresSignOff ? 'submit_draft' : 'reply')
@@ -174,7 +175,7 @@ export function ReplyComposer({ inquiry, contact, requiresSignOff }: Props) {
     if (!requiresSignOff && files.length > 0) {
       setIsUploading(true)
       try {
-        attachments = await uploadStaffFiles(files, tokens.current)
+        attachments = await uploadStaffFiles(files, uploads.current)
       } catch (error) {
         return setUploadError(error)
       } finally {

@@ -1,34 +1,24 @@
 /**
  * The public pages' files: each is uploaded on its own first (`POST /api/public/mailbox/uploads`,
- * the raw file as the body) and the message names the tokens. A file already uploaded keeps its
- * token across a retry of the same message, so a resend after a network error uploads nothing twice.
+ * the raw file as the body) and the message names the tokens. `FileUploads` keeps one
+ * Idempotency-Key per file across retries and sends a file whose token came back no more, so a
+ * resend after a network error stores nothing twice.
  */
 import type { TFunction } from 'i18next'
 import { api, ApiError, unwrap } from '../../../lib/api-client.ts'
+import type { FileUploads } from '../../../lib/file-uploads.ts'
+import { idempotencyHeader } from '../../../lib/idempotency-key.ts'
 
-/** Uploads `files` in order (those in `tokens` already went up) and returns their tokens. */
-export async function uploadPublicFiles(
-  files: readonly File[],
-  tokens: Map<File, string>,
-): Promise<{ token: string }[]> {
-  const refs = []
-  for (const file of files) {
-    let token = tokens.get(file)
-    if (token === undefined) {
-      token = (
-        await unwrap(
-          api.public.mailbox.uploads.$post(
-            { query: { name: file.name } },
-            { init: { body: file } },
-          ),
-        )
-      ).token
-      tokens.set(file, token)
-    }
-    refs.push({ token })
-  }
-  return refs
-}
+/** Uploads `files` in order (those already up are not sent again) and returns their tokens. */
+export const uploadPublicFiles = (files: readonly File[], uploads: FileUploads) =>
+  uploads.tokensOf(files, (file, key) =>
+    unwrap(
+      api.public.mailbox.uploads.$post(
+        { query: { name: file.name } },
+        { init: { body: file }, ...idempotencyHeader(key) },
+      ),
+    ),
+  )
 
 type FileDetail = { file?: string; reason?: string }
 

@@ -24,6 +24,7 @@ import { fileRefusalText, uploadPublicFiles } from '../api/public-uploads.ts'
 import { FileField } from './file-field.tsx'
 import { PrivacyNote } from './privacy-note.tsx'
 import { TextField } from './text-field.tsx'
+import { FileUploads } from '../../../lib/file-uploads.ts'
 
 const FIELD_ORDER = ['subject', 'body', 'name', 'phone', 'email', 'agreePrivacy'] as const
 const EMPTY = { subject: '', body: '', name: '', phone: '', email: '', agreePrivacy: false }
@@ -43,7 +44,7 @@ export function MailboxForm({ onSent }: { onSent: (receipt: MailboxReceipt) => v
   const [files, setFiles] = useState<File[]>([])
   const [fileError, setFileError] = useState('')
   const [isUploading, setIsUploading] = useState(false)
-  const tokens = useRef(new Map<File, string>())
+  const uploads = useRef(new FileUploads())
   const isSending = useRef(false) // a second click can arrive before the disabled button renders
   const submit = useSubmitMailbox()
   const set = (field: keyof typeof EMPTY) => (value: string | boolean) =>
@@ -87,7 +88,7 @@ export function MailboxForm({ onSent }: { onSent: (receipt: MailboxReceipt) => v
       else focusFirstError(found)
     }
     setIsUploading(files.length > 0)
-    const attachments = await uploadPublicFiles(files, tokens.current).catch((error: unknown) => {
+    const attachments = await uploadPublicFiles(files, uploads.current).catch((error: unknown) => {
       failed(error)
       return null
     })

@@ -19,6 +19,7 @@ import { pageErrorKey } from '../api/page-error.ts'
 import { fileRefusalText, uploadPublicFiles } from '../api/public-uploads.ts'
 import { FileField } from './file-field.tsx'
 import { TextField } from './text-field.tsx'
+import { FileUploads } from '../../../lib/file-uploads.ts'
 
 type Props = { trackingNumber: string; phone: string; onSent: () => void }
 
@@ -31,7 +32,7 @@ export function MoreForm({ trackingNumber, phone, onSent }: Props) {
   const [fileError, setFileError] = useState('')
   const [notice, setNotice] = useState('')
   const [isUploading, setIsUploading] = useState(false)
-  const tokens = useRef(new Map<File, string>())
+  const uploads = useRef(new FileUploads())
   const add = useAddMailboxMessage()
   const isBusy = isUploading || add.isPending
 
@@ -57,7 +58,7 @@ export function MoreForm({ trackingNumber, phone, onSent }: Props) {
       if (!refused) setNotice(t(pageErrorKey(error), { status: '' }))
     }
     setIsUploading(files.length > 0)
-    const attachments = await uploadPublicFiles(files, tokens.current).catch((error: unknown) => {
+    const attachments = await uploadPublicFiles(files, uploads.current).catch((error: unknown) => {
       failed(error)
       return null
     })
