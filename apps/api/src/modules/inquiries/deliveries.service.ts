@@ -7,7 +7,7 @@ import type { Db } from '../../db/client.ts'
 import { withTransaction } from '../../db/transaction.ts'
 import {
   attempt,
-  listDueMessages,
+  claimDueMessage,
   markAttemptFailed,
   markDelivered,
   type FetchFn,
@@ -16,7 +16,11 @@ import * as repo from './inquiries.repo.ts'
 
 export type DeliveryReport = { delivered: number; retrying: number; failed: number }
 
-/** Sends every pending message due at `now` (UTC ms), one at a time, and records each outcome. */
+/**
+ * Sends the pending messages due at `now` (UTC ms), oldest first, at most `limit`, one at a time,
+ * and records each outcome. Each is claimed first (`claimDueMessage`), so several processes
+ * delivering from one database never send the same message twice.
+ */
 export async function deliverDue(
   db: Db,
   now: number,
@@ -24,7 +28,9 @@ export async function deliverDue(
   limit = 50,
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { delivered: 0, retrying: 0, failed: 0 }
-  for (const msg of await listDueMessages(db, now, limit)) {
+  for (let n = 0; n < limit; n++) {
+    const msg = await claimDueMessage(db, now)
+    if (!msg) break
     const error = await attempt(db, msg, fetchFn)
     if (error === null) {
       await withTransaction(db, async (tx) => {

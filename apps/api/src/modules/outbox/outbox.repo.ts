@@ -2,6 +2,7 @@
 import type { OutboxStatus } from '@desk/domain'
 import { and, asc, desc, eq, lte } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
+import { dialectOf } from '../../db/dialect.ts'
 import { returnedRow } from '../../db/rows.ts'
 import type * as schema from '../../db/schema.ts'
 import { tables } from '../../db/engine.ts'
@@ -15,15 +16,19 @@ export async function insertMessage(db: Db, row: typeof schema.outboxMessages.$i
   ).id
 }
 
-/** Pending messages due at `now`, oldest first (id breaks ties). */
-export async function listDue(db: Db, now: number, limit: number) {
-  const { outboxMessages } = tables(db)
-  return await db
+/**
+ * The oldest pending message due at `now` (id breaks ties), claimed for the caller's transaction
+ * (`dialectOf(db).claiming`: on PostgreSQL a message another transaction holds is skipped).
+ */
+export async function findDueToClaim(db: Db, now: number) {
+  const { outboxMessages: o } = tables(db)
+  const due = db
     .select()
-    .from(outboxMessages)
-    .where(and(eq(outboxMessages.status, 'pending'), lte(outboxMessages.nextAttemptAt, now)))
-    .orderBy(asc(outboxMessages.nextAttemptAt), asc(outboxMessages.id))
-    .limit(limit)
+    .from(o)
+    .where(and(eq(o.status, 'pending'), lte(o.nextAttemptAt, now)))
+    .orderBy(asc(o.nextAttemptAt), asc(o.id))
+    .limit(1)
+  return (await dialectOf(db).claiming(due))[0]
 }
 
 export async function findMessage(db: Db, id: number) {

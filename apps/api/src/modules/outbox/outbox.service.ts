@@ -12,6 +12,7 @@
 import { formatInstant } from '@desk/domain'
 import { createHmac, randomUUID } from 'node:crypto'
 import type { Db } from '../../db/client.ts'
+import { withTransaction } from '../../db/transaction.ts'
 import { AppError } from '../../lib/errors.ts'
 import { getChannelSettings } from '../channel-settings/channel-settings.service.ts'
 import * as repo from './outbox.repo.ts'
@@ -74,9 +75,25 @@ export async function enqueueReplyDelivery(db: Db, r: ReplyDelivery): Promise<nu
 export type FetchFn = (url: string, init: RequestInit) => Promise<Response>
 export type DueMessage = repo.OutboxRow
 
-/** Pending messages due at `now` (UTC ms), oldest first, at most `limit`. */
-export async function listDueMessages(db: Db, now: number, limit: number): Promise<DueMessage[]> {
-  return await repo.listDue(db, now, limit)
+/**
+ * How long a claimed message stays with the process that claimed it (ms): well past an attempt
+ * (REQUEST_TIMEOUT_MS), so no other process sends it meanwhile; a process that dies mid-attempt
+ * leaves it due again after this (the receiver's Idempotency-Key drops a repeat it had accepted).
+ */
+export const CLAIM_MS = 6 * REQUEST_TIMEOUT_MS
+
+/**
+ * Takes the oldest message due at `now` (UTC ms) for this process, or undefined when none is
+ * due: in one transaction it is selected with `dialectOf(db).claiming` (on PostgreSQL `FOR UPDATE
+ * SKIP LOCKED`: processes claiming at once each get a different message) and made due again only
+ * after CLAIM_MS, so that after the commit no other process takes it while it is being sent.
+ */
+export async function claimDueMessage(db: Db, now: number): Promise<DueMessage | undefined> {
+  return await withTransaction(db, async (tx) => {
+    const msg = await repo.findDueToClaim(tx, now)
+    if (msg) await repo.updateMessage(tx, msg.id, { nextAttemptAt: now + CLAIM_MS })
+    return msg
+  })
 }
 
 /** Marks `msg` delivered after its attempt at `now`, inside the caller's transaction. */
