@@ -21,8 +21,9 @@ export const configSchema = z
     /** The same as DESK_DB (the name hosting platforms set); DESK_DB wins when both are set */
     DESK_DATABASE_URL: dbSetting.optional(),
     /**
-     * This process delivers the outbox and recovers import jobs left by a crash. With several
-     * API processes on one PostgreSQL database, set it in exactly one (0 in the others).
+     * This process delivers the outbox, recovers import jobs left by a crash and sweeps stale
+     * uploads. Several API processes on one PostgreSQL database may all do it (messages and jobs
+     * are claimed); 0 leaves a process to answer requests only.
      */
     DESK_BACKGROUND: flag.default(true),
     /**

@@ -52,8 +52,8 @@ const boot = await bootstrapDesk(db, {
   demo: config.DESK_DEMO,
   now,
 })
-// import jobs a crash left running are failed and what they wrote is removed; only in the
-// process that runs the background work (another process's running jobs are not a crash's)
+// import jobs a crash left running are failed and what they wrote is removed (a job another
+// process is running holds its lock and is left alone)
 if (config.DESK_BACKGROUND) await recoverImportJobs(db, Date.now())
 
 const publicLimits = {

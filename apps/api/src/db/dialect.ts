@@ -5,6 +5,7 @@
  * live in one process (a copy from SQLite to PostgreSQL).
  */
 import { sql, type SQL } from 'drizzle-orm'
+import type pg from 'pg'
 import type { Db } from './client.ts'
 import { engineOf, type Engine } from './tables.ts'
 
@@ -59,6 +60,14 @@ export type Dialect = {
    * 'a' before 'B', zh_CN orders Han by pinyin).
    */
   textOrder(text: SQL | object): SQL
+  /**
+   * Takes the lock named by `key` for this process until the function given back is called, or
+   * answers null at once when another process holds it (a job another process is running). On
+   * PostgreSQL a session advisory lock on a connection of its own, which the server drops with
+   * the connection if the process dies; on SQLite always granted (one process serves a file).
+   * The release never throws (a connection that cannot unlock is closed, ending the lock).
+   */
+  tryProcessLock(db: Db, key: readonly [number, number]): Promise<(() => Promise<void>) | null>
 }
 
 /** A select builder before it runs (drizzle's SQLite and PostgreSQL builders both have these). */
@@ -85,6 +94,7 @@ const sqlite: Dialect = {
       (statement.values(params) as unknown[][]).map((v) => keyed<T>(keys, v))
   },
   textOrder: (text) => sql`${text}`,
+  tryProcessLock: async () => async () => {},
 }
 
 // PostgreSQL has no index hints (its planner chooses by statistics); json arrays unnest with
@@ -107,6 +117,31 @@ const postgres: Dialect = {
     async (params: Record<string, unknown>) =>
       (await (query as unknown as PgSelect).execute(params)) as T[],
   textOrder: (text) => sql`${text} collate "C"`,
+  tryProcessLock: async (db, [space, id]) => {
+    const client = await (db.$client as unknown as pg.Pool).connect()
+    try {
+      const { rows } = await client.query<{ got: boolean }>(
+        'select pg_try_advisory_lock($1, $2) as got',
+        [space, id],
+      )
+      if (!rows[0]?.got) {
+        client.release()
+        return null
+      }
+    } catch (err) {
+      client.release(true)
+      throw err
+    }
+    return async () => {
+      try {
+        await client.query('select pg_advisory_unlock($1, $2)', [space, id])
+        client.release()
+      } catch {
+        // a connection that fails is closed instead, which ends its locks as well
+        client.release(true)
+      }
+    }
+  },
 }
 type PgSelect = { execute(params: Record<string, unknown>): Promise<unknown[]> }
 type PgExecutor = { execute(query: SQL): Promise<{ rows: unknown[] }> }

@@ -13,6 +13,7 @@
  */
 import type { ImportIssue, LifecycleViewer } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
+import { dialectOf } from '../../db/dialect.ts'
 import { withTransaction } from '../../db/transaction.ts'
 import { removeBatchInquiries } from '../inquiries/ingest.service.ts'
 import * as repo from './imports.repo.ts'
@@ -98,8 +99,8 @@ function progressWriter(db: Db, batchId: number) {
 
 /**
  * Runs job `batchId` to its end state (on the worker's own connection, or in-process for an
- * in-memory database), reading its upload from `stagingDir`. Never throws: a failure is recorded
- * on the row and compensated.
+ * in-memory database), reading its upload from `stagingDir`; a job no longer queued (taken by
+ * another run) is left alone. Never throws: a failure is recorded on the row and compensated.
  * @param clock UTC epoch ms, for finishedAt
  */
 export async function runImportJob(
@@ -108,14 +109,9 @@ export async function runImportJob(
   batchId: number,
   clock: () => number = Date.now,
 ): Promise<void> {
-  const batch = await repo.findImportBatch(db, batchId)
-  if (!batch || batch.status !== 'queued' || !batch.uploadId) return
-  await repo.updateImportBatch(db, batchId, {
-    status: 'running',
-    phase: 'read',
-    rowsDone: 0,
-    rowsTotal: 0,
-  })
+  // queued -> running in one statement: whoever else is handed the job finds it taken
+  const batch = await repo.claimQueuedBatch(db, batchId)
+  if (!batch?.uploadId) return
   const isDryRun = batch.kind === 'dry_run'
   try {
     const options = JSON.parse(batch.options ?? '{}') as ImportJobOptions
@@ -242,13 +238,41 @@ export async function failImportJob(
   })
 }
 
+// the advisory-lock space of import jobs' process locks (any int4 no other lock of the desk uses)
+const IMPORT_JOB_LOCKS = 7316
+
 /**
- * At start: jobs a crash left queued or running are marked failed and compensated.
+ * Takes job `batchId`'s process lock (dialect `tryProcessLock`). The process that runs a job
+ * takes it before the job's row is visible to other processes (inside the transaction that
+ * queues it) and holds it until the job has ended, so that a process recovering jobs at its
+ * start leaves running jobs of others alone. @returns its release (never throws)
+ * @throws Error when another process holds it
+ */
+export async function lockImportJob(db: Db, batchId: number): Promise<() => Promise<void>> {
+  const release = await dialectOf(db).tryProcessLock(db, [IMPORT_JOB_LOCKS, batchId])
+  if (!release) throw new Error(`Import job ${batchId} is held by another process`)
+  return release
+}
+
+/**
+ * At start: jobs a crash left queued or running are marked failed and compensated; a job whose
+ * process lock another process holds is running there and is left alone.
  * @returns the ids of the jobs recovered
  */
 export async function recoverImportJobs(db: Db, now: number): Promise<number[]> {
-  const unfinished = await repo.listUnfinishedBatches(db)
-  for (const b of unfinished)
-    await failImportJob(db, b.id, 'The server stopped while this import ran', now)
-  return unfinished.map((b) => b.id)
+  const recovered: number[] = []
+  for (const b of await repo.listUnfinishedBatches(db)) {
+    const release = await dialectOf(db).tryProcessLock(db, [IMPORT_JOB_LOCKS, b.id])
+    if (!release) continue
+    try {
+      // it may have ended between the list and the lock
+      const status = (await repo.findImportBatch(db, b.id))?.status
+      if (status !== 'queued' && status !== 'running') continue
+      await failImportJob(db, b.id, 'The server stopped while this import ran', now)
+      recovered.push(b.id)
+    } finally {
+      await release()
+    }
+  }
+  return recovered
 }

@@ -14,6 +14,7 @@ import { getActiveChannel } from '../channels/channels.service.ts'
 import type { ImportSettings } from '../../lib/context.ts'
 import { removeBatchInquiries } from '../inquiries/ingest.service.ts'
 import {
+  lockImportJob,
   toSavedMapping,
   type ImportJobOptions,
   type ImportRowIssue,
@@ -211,18 +212,22 @@ export async function startImportJob(
       [{ path: ['tz'], message: 'unknown time zone' }],
     )
   }
-  const id = await repo.insertImportBatch(db, {
-    kind: input.kind,
-    status: 'queued',
-    channelCode: input.channelCode,
-    fileName: upload.fileName,
-    format: /\.xlsx$/i.test(upload.fileName) ? 'xlsx' : 'csv',
-    uploadId: upload.id,
-    options: JSON.stringify({ ...input.options, viewer: input.viewer }),
-    createdBy: input.viewer.id,
-    createdAt: input.now,
+  // the job's process lock is taken before its row is committed (see lockImportJob)
+  const { id, release } = await withTransaction(db, async (tx) => {
+    const id = await repo.insertImportBatch(tx, {
+      kind: input.kind,
+      status: 'queued',
+      channelCode: input.channelCode,
+      fileName: upload.fileName,
+      format: /\.xlsx$/i.test(upload.fileName) ? 'xlsx' : 'csv',
+      uploadId: upload.id,
+      options: JSON.stringify({ ...input.options, viewer: input.viewer }),
+      createdBy: input.viewer.id,
+      createdAt: input.now,
+    })
+    return { id, release: await lockImportJob(db, id) }
   })
-  await launchImportJob(db, settings, id)
+  launchImportJob(db, settings, id, release)
   return getImportJob(db, id)
 }
 

@@ -46,9 +46,17 @@ async function runJobInWorker(db: Db, task: Extract<WorkerTask, { task: 'job' }>
     await failImportJob(db, task.batchId, failure, Date.now())
 }
 
-/** Starts queued job `batchId`; returns at once. */
-export function launchImportJob(db: Db, settings: ImportSettings, batchId: number): void {
-  const job = settings.workerDb
+/**
+ * Starts queued job `batchId`, whose process lock this process holds (`release`, from
+ * lockImportJob; released when the job has ended); returns at once.
+ */
+export function launchImportJob(
+  db: Db,
+  settings: ImportSettings,
+  batchId: number,
+  release: () => Promise<void>,
+): void {
+  const run = settings.workerDb
     ? runJobInWorker(db, {
         task: 'job',
         dbPath: settings.workerDb,
@@ -56,6 +64,7 @@ export function launchImportJob(db: Db, settings: ImportSettings, batchId: numbe
         batchId,
       })
     : runImportJob(db, settings.stagingDir, batchId)
+  const job = run.finally(release)
   running.set(batchId, job)
   void job.finally(() => running.delete(batchId))
 }

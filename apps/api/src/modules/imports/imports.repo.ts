@@ -2,7 +2,20 @@
  * Import batches in SQL: one row per import (who, when, which file, counts, skipped rows' errors;
  * for wizard jobs also status and progress), the wizard's staged uploads and saved mapping presets.
  */
-import { and, desc, eq, exists, getTableColumns, gt, inArray, lt, ne, or, sql } from 'drizzle-orm'
+import {
+  and,
+  desc,
+  eq,
+  exists,
+  getTableColumns,
+  gt,
+  inArray,
+  isNotNull,
+  lt,
+  ne,
+  or,
+  sql,
+} from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import type * as schema from '../../db/schema.ts'
 import { aliasTable, tables } from '../../db/engine.ts'
@@ -32,6 +45,20 @@ export async function updateImportBatchCounts(
 export async function findImportBatch(db: Db, id: number): Promise<ImportBatchRow | undefined> {
   const { importBatches } = tables(db)
   return (await db.select().from(importBatches).where(eq(importBatches.id, id)).limit(1))[0]
+}
+
+/**
+ * Moves queued job `id` (with its upload) to running, phase read, in one statement.
+ * @returns the job as it is now, or undefined when it was not queued (another run has it)
+ */
+export async function claimQueuedBatch(db: Db, id: number): Promise<ImportBatchRow | undefined> {
+  const { importBatches: b } = tables(db)
+  const [row] = await db
+    .update(b)
+    .set({ status: 'running', phase: 'read', rowsDone: 0, rowsTotal: 0 })
+    .where(and(eq(b.id, id), eq(b.status, 'queued'), isNotNull(b.uploadId)))
+    .returning()
+  return row
 }
 
 /** Updates a wizard job's row (status, progress, counts, errors …). */
