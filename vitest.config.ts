@@ -8,6 +8,8 @@ const API_ON_POSTGRES = [
   'apps/api/src/db/schema.test.ts',
   'apps/api/src/db/dialect.test.ts',
   'apps/api/src/modules/rate-limits/rate-limits.test.ts',
+  'apps/api/src/modules/imports/import-processes.test.ts',
+  'apps/api/src/modules/outbox/outbox-processes.test.ts',
   'apps/api/src/modules/channels/channels.test.ts',
   'apps/api/src/modules/auth/auth.test.ts',
   'apps/api/src/modules/inquiries/ingest-atomic.test.ts',
