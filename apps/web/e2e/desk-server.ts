@@ -2,7 +2,8 @@
  * Starts the real desk for end-to-end tests: `node --import tsx src/main.ts` in apps/api (where
  * `tsx` resolves; the repo root has no tsx), not through pnpm, which would orphan the child; on a
  * temporary SQLite file and a free port, with a known admin password and no demo data. The API
- * serves the built SPA (apps/web/dist).
+ * serves the built SPA (apps/web/dist). `startDesk({ database })` runs it on another database
+ * instead, e.g. a `postgres://` URL (pg-desk.ts makes and drops one).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
@@ -14,7 +15,7 @@ import { fileURLToPath } from 'node:url'
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 export const ADMIN_PASSWORD = 'E2e-Desk-Pass-2026'
 
-/** `dbPath`: the desk's SQLite file (for the `desk` command on the server, e.g. `desk user add`). */
+/** `dbPath`: the desk's database, its SQLite file or URL (for the `desk` command on the server, e.g. `desk user add`). */
 export type DeskServer = { baseUrl: string; dbPath: string; stop: () => Promise<void> }
 
 function freePort(): Promise<number> {
@@ -49,20 +50,26 @@ async function waitForHealth(
   throw new Error(`desk not healthy after ${timeoutMs} ms:\n${output()}`)
 }
 
-/** @throws Error when the SPA is not built or the desk does not answer /api/health within 60 s */
-export async function startDesk(): Promise<DeskServer> {
+/**
+ * @param options.database the desk's DESK_DB (default: a new SQLite file in a temporary folder,
+ *   which also holds its data folder and attachments)
+ * @throws Error when the SPA is not built or the desk does not answer /api/health within 60 s
+ */
+export async function startDesk(options: { database?: string } = {}): Promise<DeskServer> {
   if (!existsSync(join(REPO_ROOT, 'apps/web/dist/index.html'))) {
     throw new Error('No built SPA in apps/web/dist: run `pnpm --filter @desk/web build` first')
   }
   const dir = mkdtempSync(join(tmpdir(), 'desk-e2e-'))
   const port = await freePort()
-  const dbPath = join(dir, 'e2e.sqlite')
+  const dbPath = options.database ?? join(dir, 'e2e.sqlite')
   const baseUrl = `http://127.0.0.1:${port}`
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: join(REPO_ROOT, 'apps/api'),
     env: {
       ...process.env,
       DESK_DB: dbPath,
+      // a desk on a server keeps its data folder (phone-search key, files) in `dir` too
+      DESK_DATA_DIR: dir,
       PORT: String(port),
       HOST: '127.0.0.1',
       DESK_ADMIN_PASSWORD: ADMIN_PASSWORD,
