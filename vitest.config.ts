@@ -13,6 +13,8 @@ const API_ON_POSTGRES = [
   'apps/api/src/modules/channels/channels.test.ts',
   'apps/api/src/modules/auth/auth.test.ts',
   'apps/api/src/modules/inquiries/ingest-atomic.test.ts',
+  'apps/api/src/modules/inquiries/search.test.ts',
+  'apps/api/src/modules/inquiries/caller-history.test.ts',
 ]
 
 // Domain tests run twice, under TZ=UTC and TZ=Asia/Shanghai: days are counted in Asia/Shanghai

@@ -28,9 +28,6 @@ export async function writeSearchIndex(
   else indexFts(db, id, subject, body)
 }
 
-/** The SQLite writer under its former name, for the bulk history writer (SQLite-only SQL). */
-export const indexInquiryText = indexFts
-
 /** Inquiries whose subject or body contains the search word of `phrase` (an index lookup). */
 export function textMatch(db: Db, phrase: SearchPhrase): SQL {
   const { inquiries } = tables(db)

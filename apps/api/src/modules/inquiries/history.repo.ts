@@ -7,7 +7,7 @@
 import type { Db } from '../../db/client.ts'
 import { withTransaction } from '../../db/transaction.ts'
 import { phoneHmac } from '../../db/phone-key.ts'
-import { indexInquiryText } from '../../db/search-index.ts'
+import { indexFts } from '../../db/search-fts.ts'
 import type { HistoryRows } from './history-rows.ts'
 
 /** The deadline columns of a new inquiry, as the deadline resolver gives them. */
@@ -63,7 +63,7 @@ export async function insertHistoryBatch(
       }
       created += 1
       const id = res.lastInsertRowid
-      indexInquiryText(db, id, rows.inquiry.subject, rows.inquiry.body)
+      indexFts(db, id, rows.inquiry.subject, rows.inquiry.body)
       const replyIds = rows.replies.map(
         (r) =>
           s.insertReply.run(id, r.body, r.authorId, r.origin, r.createdAt, r.postedAt, r.postedBy)
