@@ -44,6 +44,31 @@ export function DateRangeInput({ from, to, labels, allowEmpty = false, onChange 
   )
 }
 
+type DateProps = {
+  value: string
+  /** Accessible name */
+  label: string
+  /** The last date that may be chosen (`YYYY-MM-DD`), e.g. today */
+  max?: string
+  size?: 'small' | 'middle'
+  onChange: (value: string) => void
+}
+
+/** One `YYYY-MM-DD` date ('' when cleared). */
+export function DateInput({ value, label, max, size, onChange }: DateProps) {
+  return (
+    <DatePicker
+      value={toDay(value)}
+      format={DATE_FORMAT}
+      aria-label={label}
+      size={size}
+      disabledDate={max ? (d: Dayjs) => d.format(DATE_FORMAT) > max : undefined}
+      style={{ width: 150 }}
+      onChange={(d: Dayjs | null) => onChange(d ? d.format(DATE_FORMAT) : '')}
+    />
+  )
+}
+
 type DateTimeProps = { id?: string; value: string; onChange: (value: string) => void }
 
 /** A wall-clock date and time, `YYYY-MM-DDTHH:mm` (as a datetime-local input gives it). */

@@ -404,8 +404,10 @@ describe('inquiry page: the responder workflow', () => {
       replies: [reply] as never,
     })
     const date = await screen.findByLabelText<HTMLInputElement>('发布日期')
+    // antd's picker (YYYY-MM-DD, not the browser's mm/dd/yyyy) takes a typed date on Enter
+    expect(date.value).toMatch(/^\d{4}-\d{2}-\d{2}$/)
     await app.user.clear(date)
-    await app.user.type(date, '2024-09-29')
+    await app.user.type(date, '2024-09-29{Enter}')
     await app.user.click(screen.getByRole('checkbox', { name: '已在平台发布' }))
     await waitFor(() =>
       expect(flow.state.writes.at(-1)).toEqual({

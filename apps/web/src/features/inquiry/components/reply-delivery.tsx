@@ -5,9 +5,10 @@
  * the date it was posted (an Asia/Shanghai date, today by default).
  */
 import { toZonedDate } from '@desk/domain'
-import { Button, Checkbox, Flex, Input, Tag, Typography } from 'antd'
+import { Button, Checkbox, Flex, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { DateInput } from '../../../components/date-inputs.tsx'
 import { formatDateTime } from '../../../utils/format-time.ts'
 import { useInquiryAction } from '../api/use-inquiry-action.ts'
 import type { Delivery } from '../api/inquiry-queries.ts'
@@ -42,14 +43,12 @@ function PostedMark({ inquiryId, replyId }: { inquiryId: number; replyId: number
     <Flex vertical gap={4}>
       <ActionError error={action.error} />
       <Flex gap={8} align="center" wrap>
-        <Input
-          type="date"
+        <DateInput
           size="small"
-          aria-label={t('workflow.delivery.postedOn')}
+          label={t('workflow.delivery.postedOn')}
           value={date}
           max={today}
-          onChange={(e) => setDate(e.target.value)}
-          style={{ width: 150 }}
+          onChange={setDate}
         />
         <Checkbox
           checked={false}
