@@ -4,6 +4,7 @@
  * The engine is read from the handle (never a global): two databases of different engines can
  * live in one process (a copy from SQLite to PostgreSQL).
  */
+import { createHash } from 'node:crypto'
 import { sql, type SQL } from 'drizzle-orm'
 import type pg from 'pg'
 import type { Db } from './client.ts'
@@ -68,6 +69,14 @@ export type Dialect = {
    * The release never throws (a connection that cannot unlock is closed, ending the lock).
    */
   tryProcessLock(db: Db, key: readonly [number, number]): Promise<(() => Promise<void>) | null>
+  /**
+   * Inside withTransaction: waits while another transaction holds the lock named `name`, then
+   * holds it until this transaction ends, so two requests for the same thing (a form sent twice
+   * at once) run one after the other and the second sees what the first wrote. PostgreSQL:
+   * `pg_advisory_xact_lock` on a 64-bit hash of the name (two names sharing a hash only wait for
+   * each other); SQLite: nothing, since BEGIN IMMEDIATE lets one writer in at a time.
+   */
+  lockFor(db: Db, name: string): Promise<void>
 }
 
 /** A select builder before it runs (drizzle's SQLite and PostgreSQL builders both have these). */
@@ -95,6 +104,7 @@ const sqlite: Dialect = {
   },
   textOrder: (text) => sql`${text}`,
   tryProcessLock: async () => async () => {},
+  lockFor: async () => {},
 }
 
 // PostgreSQL has no index hints (its planner chooses by statistics); json arrays unnest with
@@ -141,6 +151,12 @@ const postgres: Dialect = {
         client.release(true)
       }
     }
+  },
+  lockFor: async (db, name) => {
+    const key = createHash('sha256').update(name).digest().readBigInt64BE(0)
+    await (db as unknown as PgExecutor).execute(
+      sql`select pg_advisory_xact_lock(${key.toString()}::bigint)`,
+    )
   },
 }
 type PgSelect = { execute(params: Record<string, unknown>): Promise<unknown[]> }

@@ -1,6 +1,7 @@
 /** Departments (职能处室) in SQL. */
 import { asc, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
+import { dialectOf } from '../../db/dialect.ts'
 import { tables } from '../../db/engine.ts'
 import { returnedRow } from '../../db/rows.ts'
 
@@ -14,7 +15,7 @@ export async function listDepartments(db: Db) {
   return await db
     .select(columns(db))
     .from(departments)
-    .orderBy(asc(departments.name), asc(departments.id))
+    .orderBy(dialectOf(db).textOrder(departments.name), asc(departments.id))
 }
 
 export async function findDepartment(db: Db, id: number) {

@@ -1,6 +1,7 @@
 /** SQL of the public mailbox: idempotency keys, and the one inquiry a tracking number names. */
 import { and, asc, desc, eq, isNotNull } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
+import { dialectOf } from '../../db/dialect.ts'
 import { tables } from '../../db/engine.ts'
 
 export async function findSubmissionKey(db: Db, key: string) {
@@ -17,6 +18,14 @@ export async function findSubmissionKey(db: Db, key: string) {
       .where(eq(submissionKeys.key, key))
       .limit(1)
   )[0]
+}
+
+/**
+ * Inside a transaction: waits until no other transaction is filing a submission under `key`,
+ * and keeps others with it waiting until this one ends.
+ */
+export async function lockSubmissionKey(db: Db, key: string) {
+  await dialectOf(db).lockFor(db, `submission_keys:${key}`)
 }
 
 export async function insertSubmissionKey(

@@ -67,6 +67,8 @@ export async function submitToMailbox(ctx: FilesCtx, input: MailboxSubmission) {
     uploader: 'public',
   })
   return await withTransaction(db, async (t) => {
+    // two sends of one form at once: the second waits for the first and finds its key
+    await repo.lockSubmissionKey(t, input.idempotencyKey)
     const seen = await repo.findSubmissionKey(t, input.idempotencyKey)
     if (seen)
       return {

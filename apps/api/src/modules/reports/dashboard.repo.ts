@@ -95,7 +95,8 @@ export async function countReplyWorkingDays(
 /**
  * Per category (null: none), department (null: not dispatched) and assignee (null: none) over
  * the days of receipt [fromDay, toDay]: inquiries received and, of them, pending. Ordered by
- * category in SQLite's text order (none first), then department and assignee ids (none first).
+ * category by code point (none first; dialect textOrder), then department and assignee ids (none
+ * first).
  */
 export async function readWorkload(db: Db, fromDay: number, toDay: number) {
   const { inquiryDayWorkloadStats: wl } = tables(db)
@@ -111,7 +112,7 @@ export async function readWorkload(db: Db, fromDay: number, toDay: number) {
     .where(between(wl.day, fromDay, toDay))
     .groupBy(wl.category, wl.departmentId, wl.assigneeId)
     .having(sql`sum(n) > 0`)
-    .orderBy(wl.category, wl.departmentId, wl.assigneeId)
+    .orderBy(dialectOf(db).textOrder(wl.category), wl.departmentId, wl.assigneeId)
 }
 
 /**

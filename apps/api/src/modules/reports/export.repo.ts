@@ -6,6 +6,7 @@
 import type { InquiryFilter, InquiryStatus, Satisfaction } from '@desk/domain'
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
+import { dialectOf } from '../../db/dialect.ts'
 import { aliasTable, tables, type Tables } from '../../db/engine.ts'
 import { filterPredicate } from '../../db/inquiry-filter.ts'
 import type { Viewer } from './report-counts.repo.ts'
@@ -60,18 +61,17 @@ export type ExportRow = {
 }
 
 /**
- * A reader of the pages of `filter` (as `viewer` sees it), oldest receipt first: one statement,
- * prepared once, whose raw rows are keyed here (drizzle's per-row mapping costs more than the
- * read at 10^6 rows). The reader returns up to `limit` rows after `after` (from the first row
- * without it).
+ * A reader of the pages of `filter` (as `viewer` sees it), oldest receipt first: one statement
+ * with placeholders, run once per page (dialect `preparedRows`: on SQLite prepared once, its raw
+ * rows keyed here, since drizzle's per-row mapping costs more than the read at 10^6 rows). The
+ * reader answers up to `limit` rows after `after` (from the first row without it).
  */
 export function exportPageReader(db: Db, viewer: Viewer, filter: InquiryFilter) {
   const { channels, departments, inquiries, users } = tables(db)
   const assignee = aliasTable(users, 'assignee')
   const columns = exportColumns(db, assignee)
-  const keys = Object.keys(columns) as (keyof ExportRow)[]
   const keyset = sql`(${inquiries.receivedAt}, ${inquiries.id}) > (${sql.placeholder('afterAt')}, ${sql.placeholder('afterId')})`
-  const statement = db
+  const query = db
     .select(columns)
     .from(inquiries)
     .innerJoin(channels, eq(channels.code, inquiries.channelCode))
@@ -80,19 +80,16 @@ export function exportPageReader(db: Db, viewer: Viewer, filter: InquiryFilter) 
     .where(and(filterPredicate(db, filter, viewer), keyset))
     .orderBy(asc(inquiries.receivedAt), asc(inquiries.id))
     .limit(sql.placeholder('limit'))
-    .prepare()
-  return (after: ExportKey | undefined, limit: number): ExportRow[] => {
-    const values = statement.values({
+  const read = dialectOf(db).preparedRows<ExportRow>(
+    query,
+    Object.keys(columns) as (keyof ExportRow)[],
+  )
+  return async (after: ExportKey | undefined, limit: number): Promise<ExportRow[]> =>
+    await read({
       afterAt: after?.receivedAt ?? Number.MIN_SAFE_INTEGER,
       afterId: after?.id ?? 0,
       limit,
-    }) as unknown[][]
-    return values.map((v) => {
-      const row: Record<string, unknown> = {}
-      for (let i = 0; i < keys.length; i++) row[keys[i] as string] = v[i]
-      return row as ExportRow
     })
-  }
 }
 
 /**

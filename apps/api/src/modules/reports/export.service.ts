@@ -100,7 +100,7 @@ export async function* exportPages(db: Db, o: ExportOptions): AsyncGenerator<Exp
   const readPage = exportPageReader(db, o.viewer, filter)
   let after: ExportKey | undefined
   for (;;) {
-    const rows = readPage(after, o.pageSize ?? 2000)
+    const rows = await readPage(after, o.pageSize ?? 2000)
     if (rows.length === 0) return
     if (o.reveal)
       await recordExportReveals(

@@ -1,6 +1,7 @@
 /** Reply templates (答复模板) in SQL. */
 import { and, asc, eq, isNull, or } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
+import { dialectOf } from '../../db/dialect.ts'
 import type * as schema from '../../db/schema.ts'
 import { tables } from '../../db/engine.ts'
 import { returnedRow } from '../../db/rows.ts'
@@ -36,7 +37,7 @@ export async function listTemplates(db: Db, category?: string | null) {
     .select(columns(db))
     .from(replyTemplates)
     .where(where)
-    .orderBy(asc(replyTemplates.title), asc(replyTemplates.id))
+    .orderBy(dialectOf(db).textOrder(replyTemplates.title), asc(replyTemplates.id))
 }
 
 export async function findTemplate(db: Db, id: number) {
