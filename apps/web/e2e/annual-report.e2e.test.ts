@@ -1,7 +1,9 @@
 /**
  * End to end in Chromium against the real desk: a deputy's suggestion is assigned to the bureau as
- * the lead unit last year, consulted, answered (drafted, signed off by a manager) and rated through
- * the API; in the browser a manager opens last year's annual report draft from the menu, finds the
+ * the lead unit last year; in the browser a manager finds it in the proposals register (menu,
+ * filters; the assignment list's upload refuses a bad row), opens it, claims it, records the
+ * consultation, drafts the answer, signs it off and records the deputy's rating on its page;
+ * then the manager opens last year's annual report draft from the menu, finds the
  * suggestion counted in the proposals sentence, follows its number to the queue, comes back, enters
  * the issuing bureau and saves; the page names who saved it and the DOCX carries the title. Then
  * the manager closes the year (定稿); a suggestion of that year registered afterwards shows as a
@@ -14,7 +16,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { post, read, signIn } from './desk-client.ts'
 import { ADMIN_PASSWORD, startDesk, type DeskServer } from './desk-server.ts'
-import { launchChromium } from './browser.ts'
+import { launchChromium, shots } from './browser.ts'
 
 const PASSWORD = 'manager-pass'
 const YEAR =
@@ -24,8 +26,7 @@ const YEAR =
 let desk: DeskServer
 let browser: Browser
 let manager: Awaited<ReturnType<typeof signIn>>
-
-type View = { inquiry: { version: number; status: string } }
+let suggestionId: number
 
 beforeAll(async () => {
   desk = await startDesk()
@@ -48,19 +49,7 @@ beforeAll(async () => {
     deputyContact: '13900001234',
     assignedOn: `${YEAR}-03-20`,
   })
-  const step = async (path: string, body: Record<string, unknown>) => {
-    const { inquiry } = await read<View>(manager, `/proposals/${id}`)
-    return post<View>(manager, `/proposals/${id}${path}`, { version: inquiry.version, ...body })
-  }
-  await step('/consultations', {
-    heldOn: `${YEAR}-04-10`,
-    form: 'face_to_face',
-    participants: '李文华委员；规划处',
-  })
-  await step('/answer', { category: 'A', body: '您的提案已采纳，历史街区保护规划已编制完成。' })
-  await step('/answer/sign-off', {})
-  const rated = await step('/rating', { rating: 'satisfied' })
-  expect(rated.inquiry.status).toBe('closed')
+  suggestionId = id
   browser = await launchChromium()
 }, 120_000)
 
@@ -75,9 +64,90 @@ async function logIn(page: Page) {
   await page.getByLabel('密码').fill(PASSWORD)
   await page.getByRole('button', { name: /登\s*录/ }).click()
   await page.waitForURL(/\/queue$/)
+  // the login page's own URL may end in next=/queue: wait for the signed-in menu too
+  await page.getByRole('menu').first().waitFor()
 }
 
+const REFERENCE = '市政协十四届二次会议第0042号'
 const SENTENCE = `${YEAR}年，我局共承办市建议提案1件，市政协主办件1件。主办市政协重点提案1件。`
+
+describe('a suggestion handled in the browser', () => {
+  it('is found in the register, claimed, consulted, answered, signed off and rated on its page', async () => {
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 1440, height: 900 },
+    })
+    const page = await context.newPage()
+    await logIn(page)
+    // at 1440 px the manager's menu folds its last entries into "…" (antd's overflow item)
+    await page.locator('.ant-menu-overflow-item-rest').hover()
+    await page.getByRole('menuitem', { name: '建议提案' }).click()
+    await page.waitForURL(/\/proposals$/)
+    await page.goto(`${desk.baseUrl}/proposals/${YEAR}`)
+    const register = page.getByTestId('proposal-register')
+    await register.getByRole('link', { name: REFERENCE }).waitFor()
+    // assigned last March, due in June, not answered: overdue; the filters go into the URL
+    await page.getByText('只看逾期未办结').click()
+    await page.getByText('只看重点提案').click()
+    await page.waitForURL(/key=1/)
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ overdue: '1', key: '1' })
+    await register.getByText('共 1 件').waitFor()
+    await register.getByText('已逾期').waitFor()
+
+    // the assignment list's upload: a checked file with a bad due date names its row and column
+    const card = page.getByTestId('assignment-list-import')
+    await card.locator('input[type=file]').setInputFiles({
+      name: '交办清单.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        `会议,编号,标题,代表委员,来源,承办方式,主办单位,协办单位,重点,交办日期,办理期限\n市人大二次会议,0009,关于停车的建议,张某,市人大,主办,,市交通局、市财政局,,${YEAR}-03-15,下月\n`,
+      ),
+    })
+    await card.getByText('第 2 行 · 办理期限：not a date: 下月').waitFor()
+    await shots(page, 'proposal-register', () => card.getByText(/第 2 行|Row 2/).waitFor())
+    await page.setViewportSize({ width: 1440, height: 900 })
+
+    await register.getByRole('link', { name: REFERENCE }).click()
+    await page.waitForURL(new RegExp(`/inquiries/${suggestionId}$`))
+    const panel = page.getByTestId('proposal-panel')
+    await panel.getByText('市政协十四届二次会议第0042号').waitFor()
+    // a lead item: the co-unit's opinion step is not offered, nor the rating before the answer
+    expect(await panel.getByRole('button', { name: '报送协办意见' }).count()).toBe(0)
+    expect(await panel.getByRole('button', { name: '登记评价' }).count()).toBe(0)
+    const claim = page.getByRole('button', { name: /^签\s*收$/ })
+    await claim.click()
+    await claim.waitFor({ state: 'detached' })
+    await page.getByText('办理中').first().waitFor()
+
+    await panel.getByRole('button', { name: '记录沟通' }).click()
+    await panel.getByLabel('参加人员').fill('李文华委员；规划处')
+    await panel.getByRole('button', { name: /提\s*交/ }).click()
+    await panel.getByText(/面商 · 李文华委员；规划处/).waitFor()
+
+    await panel.getByRole('button', { name: '起草答复' }).click()
+    await panel.getByLabel('内容').fill('您的提案已采纳，历史街区保护规划已编制完成。')
+    await shots(page, 'proposal-steps', () => panel.getByTestId('proposal-step-form').waitFor())
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await panel.getByRole('button', { name: /提\s*交/ }).click()
+    await panel.getByText('A类 · 待签发').waitFor()
+    await panel.getByRole('button', { name: '签发答复' }).click()
+    await panel.getByText(/A类 · \d{4}-\d{2}-\d{2} 已签发答复/).waitFor()
+
+    await panel.getByRole('button', { name: '登记评价' }).click()
+    await panel.getByRole('button', { name: /提\s*交/ }).click()
+    await panel.getByText('满意', { exact: true }).waitFor()
+    const { inquiry } = await read<{ inquiry: { status: string } }>(
+      manager,
+      `/proposals/${suggestionId}`,
+    )
+    expect(inquiry.status).toBe('closed')
+    await shots(page, 'proposal-inquiry', () => panel.getByText(/已签发|signed off/).waitFor())
+    // closed now: no longer among the overdue ones
+    await page.goto(`${desk.baseUrl}/proposals/${YEAR}?overdue=1`)
+    await register.getByText('共 0 件').waitFor()
+    await context.close()
+  }, 120_000)
+})
 
 describe('the annual report draft in the browser', () => {
   it('counts the rated suggestion, links to it, saves the bureau with who saved it', async () => {

@@ -3,7 +3,7 @@
  * page asks it): the same answer the API gives, so a
  * button is shown when its action belongs to the inquiry's status and disabled, with the refusal
  * said in the user's language, when the lifecycle refuses it for another reason (holder, role,
- * duplicate, clock).
+ * duplicate, clock); an action of another category is not shown.
  */
 import { canDo, statusesFor, type LifecycleAction, type LifecycleRefusal } from '@desk/domain'
 import { useQuery } from '@tanstack/react-query'
@@ -53,7 +53,8 @@ export function useCanDo(inquiry: GateSubject): (action: LifecycleAction) => Gat
     })
     if (answer.ok) return { shown, refusal: null, reason: null }
     return {
-      shown: shown && answer.reason !== 'invalid_status',
+      // an action of another category (a proposal's co-unit step on a lead item) never applies here
+      shown: shown && answer.reason !== 'invalid_status' && answer.reason !== 'category',
       reason: answer.reason,
       refusal: t(`errors.reason.${answer.reason}`, {
         holder: inquiry.assignee?.displayName ?? '?',
