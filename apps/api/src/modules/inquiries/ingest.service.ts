@@ -129,6 +129,15 @@ export async function removeBatchInquiries(
   return await repo.deleteBatchInquiries(tx, batchId, keepIds)
 }
 
+/** The id and version of the inquiry a channel knows as `externalId`, if the desk holds it. */
+export async function findByExternalId(
+  db: Db,
+  channelCode: string,
+  externalId: string,
+): Promise<{ id: number; version: number } | undefined> {
+  return await repo.findInquiryByExternalId(db, channelCode, externalId)
+}
+
 /**
  * Inserts generated inquiries with their whole history (demo data, benchmark fill) in one
  * transaction: history-rows.ts builds the rows the services would write. See history.repo.ts.

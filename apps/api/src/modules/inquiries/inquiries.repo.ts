@@ -177,7 +177,7 @@ export async function findInquiryByExternalId(db: Db, channelCode: string, exter
   const { inquiries } = tables(db)
   return (
     await db
-      .select({ id: inquiries.id })
+      .select({ id: inquiries.id, version: inquiries.version })
       .from(inquiries)
       .where(and(eq(inquiries.channelCode, channelCode), eq(inquiries.externalId, externalId)))
       .limit(1)

@@ -26,7 +26,7 @@ import { createDepartment, listDepartments } from '../departments/departments.se
 import { submitDraft } from '../inquiries/drafts.service.ts'
 import { recordFollowUp } from '../inquiries/follow-up.service.ts'
 import { buildHistoryRows } from '../inquiries/history-rows.ts'
-import { insertHistoryBatch } from '../inquiries/ingest.service.ts'
+import { findByExternalId, insertHistoryBatch } from '../inquiries/ingest.service.ts'
 import { createTemplate, listTemplates } from '../templates/templates.service.ts'
 import { createUser, findUserByUsername } from '../users/users.service.ts'
 import { apportion, REPORT_2017_COUNTS } from './channel-mix.ts'
@@ -228,11 +228,8 @@ async function addDraftsAndFollowUps(
   const HOUR = 3_600_000
   const userById = new Map(staff.map((u) => [u.id, u]))
   const manager = staff.find((u) => u.role === 'manager') as StaffMember
-  const find = db.$client.prepare(
-    'select id, version from inquiries where channel_code = ? and external_id = ?',
-  )
-  const current = (p: { channelCode: string; externalId: string }) =>
-    find.get(p.channelCode, p.externalId) as { id: number; version: number }
+  const current = async (p: { channelCode: string; externalId: string }) =>
+    (await findByExternalId(db, p.channelCode, p.externalId)) as { id: number; version: number }
   const drafts = planned.filter(
     (p) =>
       p.channelCode === DEMO_SIGN_OFF_CHANNEL &&
@@ -241,7 +238,7 @@ async function addDraftsAndFollowUps(
   )
   for (const p of drafts.slice(-DEMO_AWAITING_SIGN_OFF)) {
     const at = Math.min(now, (p.plan.claimAt as number) + rnd.int(1, 4) * HOUR)
-    const row = current(p)
+    const row = await current(p)
     await submitDraft({ db, user: userById.get(p.userId) as StaffMember, now: at }, row.id, {
       version: row.version,
       body: p.replyText,
@@ -261,7 +258,7 @@ async function addDraftsAndFollowUps(
     const last = p.plan.closeAt ?? (p.plan.postAt as number)
     const at = last + rnd.int(2, 48) * HOUR
     if (at > now || !rnd.chance(0.5)) continue
-    const row = current(p)
+    const row = await current(p)
     await recordFollowUp({ db, user: manager, now: at }, row.id, {
       version: row.version,
       outcome: rnd.pick(outcomes),
