@@ -3,13 +3,13 @@
  * committed PostgreSQL migrations (migrations-pg/) applied under an advisory lock, and the drizzle
  * instance on the pg-core tables (schema.pg.ts), typed as the SQLite `Db` (see engine.ts).
  */
-import { dirname, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { drizzle } from 'drizzle-orm/node-postgres'
 import { migrate } from 'drizzle-orm/node-postgres/migrator'
 import pg from 'pg'
 import type { Db } from './client.ts'
-import { loadPhoneKey, phoneKeyOf, setPhoneKey } from './phone-key.ts'
+import { hmacOfPhone, loadPhoneKey, PHONE_KEY_FILE, phoneKeyOf, setPhoneKey } from './phone-key.ts'
 import * as schema from './schema.pg.ts'
 import { runSearchBackfillPg } from './search-backfill.ts'
 
@@ -61,8 +61,8 @@ export type PgOptions = { max?: number; dataDir?: string }
  * the other waits on the advisory lock, then finds nothing to do), binds the phone-search key,
  * writes the search index of inquiries stored before it existed (search-backfill.ts) and returns
  * the database.
- * @throws DbStartError when the server is unreachable, refuses the login or lacks the database;
- *   Error when the key file is unreadable
+ * @throws DbStartError when the server is unreachable, refuses the login or lacks the database,
+ *   or the key is not the one its phone HMACs were made with; Error when the key file is unreadable
  */
 export async function openPostgres(url: string, options: PgOptions = {}): Promise<Db> {
   const pool = new pg.Pool({
@@ -103,11 +103,31 @@ export async function openPostgres(url: string, options: PgOptions = {}): Promis
     const key = loadPhoneKey(options.dataDir)
     setPhoneKey(db, key)
     await runSearchBackfillPg(pool, key)
+    if (options.dataDir !== undefined) await checkPhoneKey(pool, key, options.dataDir)
   } catch (err) {
     await pool.end()
     throw err
   }
   return db
+}
+
+/**
+ * Refuses a phone-search key other than the one the stored HMACs were made with: several
+ * processes share one PostgreSQL database, and one started with a data folder of its own (a new
+ * key) would write HMACs no other process finds, and find none of theirs. Compares one stored
+ * inquiry's HMAC with its phone under `key` (only for a key file: a pool opened without a data
+ * folder, in tests, has a random key of its own).
+ * @throws DbStartError naming the key file and what to do
+ */
+async function checkPhoneKey(pool: pg.Pool, key: Buffer, dataDir: string) {
+  const { rows } = await pool.query<{ phone: string; hmac: string }>(
+    'select citizen_phone as phone, citizen_phone_hmac as hmac from inquiries where citizen_phone_hmac is not null limit 1',
+  )
+  const row = rows[0]
+  if (row === undefined || hmacOfPhone(key, row.phone) === row.hmac) return
+  throw new DbStartError(
+    `The phone-search key ${join(dataDir, PHONE_KEY_FILE)} is not the one this database's phone numbers were hashed with: give every process the same key file (DESK_DATA_DIR), or restore it from the backup. If it is lost, re-hash every phone with this key: insert into pending_backfills (name) values ('inquiry_search'), then start again.`,
+  )
 }
 
 type PgSession = { transaction<R>(f: (tx: Db) => Promise<R>): Promise<R> }

@@ -3,17 +3,22 @@
  * typed text that looks like tsquery syntax, the key on transactions, the backfill of existing
  * rows. The results of both engines on the same data: modules/inquiries/search-engines.pg.test.ts.
  */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { naiveSearchMatch, searchPhrase } from '@desk/domain'
 import { eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { createTestDb, type Db } from './client.ts'
 import { dialectOf } from './dialect.ts'
-import { tables } from './engine.ts'
-import { hmacOfPhone, phoneHmac, phoneKeyOf } from './phone-key.ts'
+import { closeDatabase, tables } from './engine.ts'
+import { hmacOfPhone, PHONE_KEY_FILE, phoneHmac, phoneKeyOf } from './phone-key.ts'
+import { openPostgres } from './postgres.ts'
 import { runSearchBackfillPg } from './search-backfill.ts'
 import { textMatch, writeSearchIndex } from './search-index.ts'
 import { withTransaction } from './transaction.ts'
 import type pg from 'pg'
+import { pgAdmin, pgUrlFor, uniqueDbName } from '../test/pg-server.ts'
 
 const T = Date.parse('2026-12-01T09:00:00+08:00')
 
@@ -37,6 +42,7 @@ async function addInquiry(
       subject,
       body,
       citizenPhone: phone,
+      citizenPhoneHmac: phoneHmac(db, phone),
       receivedAt: T,
       dueAt: T,
       createdAt: T,
@@ -141,8 +147,35 @@ describe('the PostgreSQL search index', () => {
     const { inquiries, pendingBackfills } = tables(db)
     const hmacs = await db.select({ h: inquiries.citizenPhoneHmac }).from(inquiries)
     expect(hmacs.filter((r) => r.h === hmacOfPhone(key, '13812345678'))).toHaveLength(7)
+    expect(hmacs.filter((r) => r.h === null)).toHaveLength(1)
     expect(await db.select().from(pendingBackfills)).toEqual([])
     // nothing pending: nothing done
     expect(await runSearchBackfillPg(db.$client as unknown as pg.Pool, key, 3)).toBe(0)
+  })
+
+  it('refuses to start with a key file other than the one the stored phones were hashed with', async () => {
+    const name = uniqueDbName('desk_key')
+    const [dirA, dirB] = [
+      mkdtempSync(join(tmpdir(), 'desk-a-')),
+      mkdtempSync(join(tmpdir(), 'desk-b-')),
+    ]
+    await pgAdmin(`create database ${name}`)
+    try {
+      const a = await openPostgres(pgUrlFor(name), { max: 1, dataDir: dirA })
+      await addInquiry(a, 'K1', '路灯', '', '13812345678')
+      await closeDatabase(a)
+      await expect(openPostgres(pgUrlFor(name), { max: 1, dataDir: dirB })).rejects.toThrow(
+        `The phone-search key ${join(dirB, PHONE_KEY_FILE)} is not the one this database's phone numbers were hashed with`,
+      )
+      const again = await openPostgres(pgUrlFor(name), { max: 1, dataDir: dirA })
+      const [stored] = await again
+        .select({ h: tables(again).inquiries.citizenPhoneHmac })
+        .from(tables(again).inquiries)
+      expect(stored?.h).toBe(phoneHmac(again, '+86 138 1234 5678'))
+      await closeDatabase(again)
+    } finally {
+      await pgAdmin(`drop database if exists ${name} with (force)`)
+      for (const dir of [dirA, dirB]) rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
