@@ -234,3 +234,23 @@ it('imports a register file from the table page: a bad file lists its rows’ pr
     .toContain('全年共受理依申请公开4件')
   await page.close()
 }, 60_000)
+
+it('lets an admin correct an outcome row’s label, and the year’s table prints the correction', async () => {
+  const page = await signedInPage()
+  await page.goto(`${desk.baseUrl}/admin/disclosure-labels`)
+  const zh = page.getByLabel('grant 中文名称')
+  await zh.fill('予以公开（已核对）')
+  await shots(page, 'disclosure-labels', () =>
+    page
+      .getByLabel(/^grant /)
+      .first()
+      .waitFor(),
+  )
+  await page.getByLabel('grant 中文名称').fill('予以公开（已核对）')
+  const row = page.getByRole('row').filter({ has: page.getByLabel('grant 中文名称') })
+  await row.getByRole('button', { name: /保\s*存/ }).click()
+  await expect.poll(() => row.getByRole('button', { name: /保\s*存/ }).isDisabled()).toBe(true)
+  await page.goto(`${desk.baseUrl}/reports/disclosure/${TODAY.slice(0, 4)}`)
+  await page.getByText('（一）予以公开（已核对）').first().waitFor()
+  await page.close()
+}, 60_000)

@@ -27,6 +27,7 @@ export const STAFF_PAGES = [
   '/admin/outbox',
   '/admin/calendar',
   '/admin/deadlines',
+  '/admin/disclosure-labels',
   '/account/password',
 ]
 

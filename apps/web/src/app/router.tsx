@@ -219,6 +219,11 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
           ...guarded(queryClient, 'admin'),
           lazy: () => import('./routes/admin-deadlines.tsx'),
         },
+        {
+          path: 'admin/disclosure-labels',
+          ...guarded(queryClient, 'admin'),
+          lazy: () => import('./routes/admin-disclosure-labels.tsx'),
+        },
         { path: '*', lazy: () => import('./routes/not-found.tsx') },
       ],
     },

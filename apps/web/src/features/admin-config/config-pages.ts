@@ -15,4 +15,5 @@ export const CONFIG_PAGES: readonly ConfigPage[] = [
   { path: '/admin/outbox', label: 'adminConfig.nav.outbox', role: 'manager' },
   { path: '/admin/calendar', label: 'adminConfig.nav.calendar', role: 'admin' },
   { path: '/admin/deadlines', label: 'adminConfig.nav.policies', role: 'admin' },
+  { path: '/admin/disclosure-labels', label: 'adminConfig.nav.disclosureLabels', role: 'admin' },
 ]

@@ -42,6 +42,15 @@ export const disclosureQueries = {
         unwrap(api.disclosure.register.$get({ query: link as never }, { init: { signal } })),
       staleTime: 60_000,
     }),
+  outcomeLabels: () =>
+    queryOptions({
+      queryKey: [...disclosureQueries.all(), 'outcome-labels'] as const,
+      queryFn: ({ signal }) =>
+        unwrap(api.disclosure['outcome-labels'].$get(undefined, { init: { signal } })).then(
+          (r) => r.labels,
+        ),
+      staleTime: 60_000,
+    }),
   request: (id: number) =>
     queryOptions({
       queryKey: [...disclosureQueries.all(), 'request', id] as const,
@@ -148,6 +157,16 @@ export function useAnswerStep(id: number, { silent = false } = {}) {
         }
       }),
     meta: { silent },
+    onSuccess: reload,
+  })
+}
+
+/** An admin's correction of an outcome row's labels (the table and the register print them). */
+export function useUpdateOutcomeLabel() {
+  const reload = useReload()
+  return useMutation({
+    mutationFn: ({ code, ...json }: { code: string; labelZh: string; labelEn: string }) =>
+      unwrap(api.disclosure['outcome-labels'][':code'].$patch({ param: { code }, json })),
     onSuccess: reload,
   })
 }
