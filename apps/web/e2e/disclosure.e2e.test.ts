@@ -16,6 +16,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { post, signIn } from './desk-client.ts'
 import { ADMIN_PASSWORD, startDesk, type DeskServer } from './desk-server.ts'
+import { seriousAxeViolations } from './axe.ts'
 import { launchChromium, shots } from './browser.ts'
 
 const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(Date.now())
@@ -157,6 +158,7 @@ it('reviews, signs off and delivers the answer document from the request’s pag
   expect(await card.getByTestId('delivery').textContent()).toContain(`已送达：邮寄 · ${TODAY}`)
   expect(await card.getByTestId('delivery').textContent()).toContain('邮件号 1150123456789')
   await shots(page, 'disclosure-request', () => card.getByTestId('delivery').waitFor())
+  expect(await seriousAxeViolations(page)).toEqual([])
 
   // a 行政复议 case filed against it, pending, is listed on the page
   const cases = page.getByTestId('review-cases')
@@ -170,6 +172,7 @@ it('reviews, signs off and delivers the answer document from the request’s pag
   const sheet = page.getByTestId('answer-sheet')
   await sheet.waitFor()
   expect(await page.getByTestId('draft-mark').count()).toBe(0)
+  expect(await seriousAxeViolations(page)).toEqual([])
   const text = (await sheet.textContent()) ?? ''
   for (const part of [
     '某市自然资源局',

@@ -36,11 +36,12 @@ import {
 } from '../api/disclosure-queries.ts'
 
 const AGENCY_KEY = 'desk.disclosure.agency'
+// palette colours, whose tag text lib/contrast.css keeps at WCAG AA (the status presets are not)
 const STATUS_COLOR: Record<string, string> = {
-  submitted: 'processing',
-  sent_back: 'warning',
+  submitted: 'blue',
+  sent_back: 'orange',
   superseded: 'default',
-  signed: 'success',
+  signed: 'green',
 }
 const at = (ms: number | null) => (ms === null ? '' : formatDateTime(new Date(ms).toISOString()))
 

@@ -66,14 +66,14 @@ export function OutcomeLabelsAdmin() {
           key: 'source',
           width: 320,
           render: (_, l) => (
-            <Typography.Text type="secondary">
-              {l.source}{' '}
+            <>
+              <Typography.Text type="secondary">{l.source}</Typography.Text>
               {!l.verified && (
-                <Tag color="warning" title={t('disclosure.unverifiedHint')}>
+                <Tag style={{ marginLeft: 6 }} title={t('disclosure.unverifiedHint')}>
                   {t('disclosure.unverified')}
                 </Tag>
               )}
-            </Typography.Text>
+            </>
           ),
         },
       ]}
