@@ -2,7 +2,7 @@
  * The public pages' file picker: photos and PDFs, at most `ATTACHMENT_LIMITS.public` (5 files of
  * 10 MB), said before the citizen chooses (the API checks the same by content and refuses while
  * reading). A plain file input, so it works with the keyboard, a screen reader and a phone's
- * camera; chosen files are listed with a remove button. Too many or too big files are refused here
+ * camera, shown as a button in the page's language; chosen files are listed with a remove button. Too many or too big files are refused here
  * with the file named, before anything is uploaded.
  */
 import { ATTACHMENT_LIMITS } from '@desk/domain'
@@ -47,8 +47,11 @@ export function FileField({ name, files, onChange, error }: Props) {
       <p id={`${id}-hint`} className="mb-hint">
         {t('mailbox.files.note', { max: LIMITS.maxFiles, size: LIMITS.maxFileBytes / MB })}
       </p>
+      {/* the native input stays (keyboard, screen reader, a phone's camera) but unseen: its own
+          button and "no file chosen" speak the browser's language, English on many machines */}
       <input
         id={id}
+        className="mb-file-input"
         type="file"
         multiple
         accept={ACCEPT}
@@ -60,6 +63,10 @@ export function FileField({ name, files, onChange, error }: Props) {
           e.target.value = ''
         }}
       />
+      {/* the visible button; hidden from assistive tech, which reads the input's own label */}
+      <label htmlFor={id} className="mb-button mb-button-secondary mb-file-button" aria-hidden>
+        {t('mailbox.files.choose')}
+      </label>
       {files.length > 0 && (
         <ul className="mb-files" aria-label={t('mailbox.files.chosen')}>
           {files.map((f, i) => (
