@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addResponder, RESPONDER, signIn } from './desk-client.ts'
 import { ADMIN_PASSWORD, startDesk, type DeskServer } from './desk-server.ts'
-import { launchChromium } from './browser.ts'
+import { launchChromium, shots } from './browser.ts'
 
 const PHONE = { width: 375, height: 667 }
 // a 1×1 PNG (a photo as far as the desk's content check goes)
@@ -93,5 +93,8 @@ describe('files from the mailbox to the reply and back', () => {
     expect(download.status()).toBe(200)
     expect(download.headers()['content-type']).toBe('application/pdf')
     expect(Buffer.from(await download.body()).equals(ANSWER_PDF)).toBe(true)
+    // the tracking page with the reply's file and the form for a further message (补充留言)
+    await shots(citizen, 'mailbox-track', () => pdfLink.waitFor(), ['zh-CN'])
+    await shots(li, 'inquiry-files', () => li.getByText('答复意见书.pdf').first().waitFor())
   })
 })

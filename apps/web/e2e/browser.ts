@@ -28,12 +28,18 @@ export function launchChromium(): Promise<Browser> {
 /**
  * With DESK_SCREENSHOTS=<dir>: the page at 1440x900 and 390x844 in zh-CN and en (switched by the
  * header's language button, so the page keeps its state), each after `ready`; ends in zh-CN.
+ * `languages` ['zh-CN'] for the public pages, which speak Chinese only and have no such button.
  */
-export async function shots(page: Page, name: string, ready: () => Promise<unknown>) {
+export async function shots(
+  page: Page,
+  name: string,
+  ready: () => Promise<unknown>,
+  languages: readonly ('zh-CN' | 'en')[] = ['zh-CN', 'en'],
+) {
   const dir = process.env.DESK_SCREENSHOTS
   if (!dir) return
   mkdirSync(dir, { recursive: true })
-  for (const lang of ['zh-CN', 'en'] as const) {
+  for (const lang of languages) {
     if (lang === 'en') await page.getByRole('button', { name: 'English' }).click()
     for (const [w, h] of [
       [1440, 900],
@@ -44,5 +50,5 @@ export async function shots(page: Page, name: string, ready: () => Promise<unkno
       await page.screenshot({ path: join(dir, `${name}-${lang}-${w}x${h}.png`), fullPage: true })
     }
   }
-  await page.getByRole('button', { name: '中文' }).click()
+  if (languages.includes('en')) await page.getByRole('button', { name: '中文' }).click()
 }
