@@ -16,6 +16,7 @@ export const STAFF_PAGES = [
   '/reports/disclosure',
   '/reports/disclosure/register',
   '/disclosure/new',
+  '/proposals',
   '/digest',
   '/deadlines/extensions',
   '/admin/channels',

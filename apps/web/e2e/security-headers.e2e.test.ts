@@ -79,7 +79,8 @@ describe('Content-Security-Policy in Chromium', () => {
     }
     expect(violations).toEqual([])
     await context.close()
-  })
+    // one visit per page of the list: on a loaded machine 25 pages take more than the default minute
+  }, 180_000)
 
   it('holds on the API reference page, which renders the channel API from the desk alone', async () => {
     const context = await watchedContext()
