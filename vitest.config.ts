@@ -8,6 +8,7 @@ const API_ON_POSTGRES = [
   'apps/api/src/db/schema.test.ts',
   'apps/api/src/db/dialect.test.ts',
   'apps/api/src/modules/rate-limits/rate-limits.test.ts',
+  'apps/api/src/modules/auth/login-processes.test.ts',
   'apps/api/src/modules/imports/import-processes.test.ts',
   'apps/api/src/modules/outbox/outbox-processes.test.ts',
   'apps/api/src/modules/channels/channels.test.ts',

@@ -1,6 +1,8 @@
 /** Failed sign-in counters in SQL (table login_throttle), so every API process sees the same. */
-import { eq, inArray, lt } from 'drizzle-orm'
+import { eq, inArray, lt, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
+import { dialectOf } from '../../db/dialect.ts'
+import { returnedRow } from '../../db/rows.ts'
 import type * as schema from '../../db/schema.ts'
 import { tables } from '../../db/engine.ts'
 
@@ -11,15 +13,42 @@ export async function findThrottleRows(db: Db, keys: string[]): Promise<Throttle
   return await db.select().from(loginThrottle).where(inArray(loginThrottle.key, keys))
 }
 
-export async function upsertThrottleRow(db: Db, row: ThrottleRow) {
-  const { loginThrottle } = tables(db)
+/**
+ * Counts one failure of `key` at `now` (ms) in one statement, so that failures sent to several
+ * processes at once each count: a key without a row, or whose window (`windowMs`) has ended,
+ * starts a new window with this failure and no lock. @returns the key's row after the count
+ */
+export async function countFailure(
+  db: Db,
+  key: string,
+  now: number,
+  windowMs: number,
+): Promise<ThrottleRow> {
+  const { loginThrottle: t } = tables(db)
+  const ended = sql`${t.windowStart} <= ${now - windowMs}`
+  return returnedRow(
+    await db
+      .insert(t)
+      .values({ key, failures: 1, windowStart: now, lockedUntil: 0 })
+      .onConflictDoUpdate({
+        target: t.key,
+        set: {
+          failures: sql`case when ${ended} then 1 else ${t.failures} + 1 end`,
+          windowStart: sql`case when ${ended} then ${now} else ${t.windowStart} end`,
+          lockedUntil: sql`case when ${ended} then 0 else ${t.lockedUntil} end`,
+        },
+      })
+      .returning(),
+  )
+}
+
+/** Locks `key` until `until` (ms) unless it is locked longer already. */
+export async function lockUntil(db: Db, key: string, until: number) {
+  const { loginThrottle: t } = tables(db)
   await db
-    .insert(loginThrottle)
-    .values(row)
-    .onConflictDoUpdate({
-      target: loginThrottle.key,
-      set: { failures: row.failures, windowStart: row.windowStart, lockedUntil: row.lockedUntil },
-    })
+    .update(t)
+    .set({ lockedUntil: dialectOf(db).greatest(sql`${t.lockedUntil}`, sql`${until}`) })
+    .where(eq(t.key, key))
 }
 
 export async function deleteThrottleRow(db: Db, key: string) {

@@ -36,43 +36,35 @@ export async function recordLoginFailure(
   s: SecuritySettings,
 ) {
   await withTransaction(db, async (t) => {
-    const pk = pairKey(username, address)
-    const ak = addressKey(address)
-    const rows = new Map((await repo.findThrottleRows(t, [pk, ak])).map((r) => [r.key, r]))
-    const counted = (key: string) => {
-      const r = rows.get(key)
-      return r && now - r.windowStart < HOUR_MS
-        ? { ...r, failures: r.failures + 1 }
-        : { key, failures: 1, windowStart: now, lockedUntil: 0 }
-    }
-    const pair = counted(pk)
+    // each count is one atomic statement: concurrent failures on any process all count
+    const pair = await repo.countFailure(t, pairKey(username, address), now, HOUR_MS)
     const over = pair.failures - s.loginFreeFailures
     if (over >= 0) {
-      pair.lockedUntil =
+      const lockedUntil =
         now + Math.min(s.loginMaxLockMs, s.loginBackoffMs * 2 ** Math.min(over, 30))
+      await repo.lockUntil(t, pair.key, lockedUntil)
       await recordAudit(t, {
         at: now,
         action: 'login_locked',
         target: `username:${username}`,
         address,
-        detail: { failures: pair.failures, lockedUntil: pair.lockedUntil },
+        detail: { failures: pair.failures, lockedUntil },
       })
     }
-    const addr = counted(ak)
+    const addr = await repo.countFailure(t, addressKey(address), now, HOUR_MS)
     if (addr.failures >= s.loginAddressFailuresPerHour) {
-      addr.lockedUntil = addr.windowStart + HOUR_MS
+      const lockedUntil = addr.windowStart + HOUR_MS
+      await repo.lockUntil(t, addr.key, lockedUntil)
       if (addr.failures === s.loginAddressFailuresPerHour) {
         await recordAudit(t, {
           at: now,
           action: 'login_address_capped',
           target: `address:${address}`,
           address,
-          detail: { failures: addr.failures, lockedUntil: addr.lockedUntil },
+          detail: { failures: addr.failures, lockedUntil },
         })
       }
     }
-    await repo.upsertThrottleRow(t, pair)
-    await repo.upsertThrottleRow(t, addr)
     await repo.pruneThrottleRows(t, now - 2 * HOUR_MS)
   })
 }
