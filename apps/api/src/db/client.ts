@@ -47,17 +47,18 @@ export function openDb(path: string): Db {
   return db
 }
 
-let testDatabase: (() => Db) | undefined
+let testDatabase: (() => Promise<Db>) | undefined
 
 /**
  * Tests on another engine: the `api-pg` project's per-file set-up hands its PostgreSQL database
- * (emptied before each test) to createTestDb; `undefined` goes back to SQLite in memory.
+ * (emptied by the first call of each test) to createTestDb; `undefined` goes back to SQLite in
+ * memory.
  */
-export function useTestDatabase(open: (() => Db) | undefined): void {
+export function useTestDatabase(open: (() => Promise<Db>) | undefined): void {
   testDatabase = open
 }
 
 /** A fresh, migrated database for a test: SQLite in memory, or the engine under test's (see useTestDatabase). */
 export async function createTestDb(): Promise<Db> {
-  return testDatabase?.() ?? openDb(':memory:')
+  return (await testDatabase?.()) ?? openDb(':memory:')
 }

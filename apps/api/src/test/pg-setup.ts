@@ -1,6 +1,9 @@
 /**
  * `api-pg` project, per test file: a database of its own cloned from the run's migrated template
- * (dropped after the file), emptied before each test, and handed to the tests by createTestDb.
+ * (dropped after the file), handed to the tests by createTestDb. The first createTestDb of each
+ * test (or hook) empties it, as SQLite's would be new: a desk made in `beforeAll` keeps its rows
+ * through the file's tests, as it does on SQLite, and two desks made in one test share one
+ * database.
  */
 import { afterAll, beforeAll, beforeEach, inject } from 'vitest'
 import { useTestDatabase, type Db } from '../db/client.ts'
@@ -11,20 +14,28 @@ import { pgAdmin, pgUrlFor, uniqueDbName } from './pg-server.ts'
 const template = inject('pgTemplate')
 const name = uniqueDbName('desk_test')
 let db: Db | undefined
+/** whether the next createTestDb empties the database (once per test or hook) */
+let emptyNext = true
 
 beforeAll(async () => {
   if (template === null) return
   await pgAdmin(`create database ${name} template ${template}`)
   db = await openPostgres(pgUrlFor(name), { max: 4 })
   const opened = db
-  useTestDatabase(() => opened)
+  useTestDatabase(async () => {
+    if (emptyNext) {
+      emptyNext = false
+      await (opened.$client as unknown as { query(s: string): Promise<unknown> }).query(
+        'select desk_test_reset()',
+      )
+    }
+    return opened
+  })
 })
 
-beforeEach(async (ctx) => {
+beforeEach((ctx) => {
   if (db === undefined) return ctx.skip()
-  await (db.$client as unknown as { query(s: string): Promise<unknown> }).query(
-    'select desk_test_reset()',
-  )
+  emptyNext = true
 })
 
 afterAll(async () => {

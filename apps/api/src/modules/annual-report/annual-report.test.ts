@@ -1,6 +1,13 @@
 import mammoth from 'mammoth'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { call, setupDesk, signIn, type Desk, type Session } from '../../test/setup.ts'
+import {
+  call,
+  SEED_YEAR_TIMEOUT_MS,
+  setupDesk,
+  signIn,
+  type Desk,
+  type Session,
+} from '../../test/setup.ts'
 import { seedReport2017 } from '../seed/report-2017.service.ts'
 
 const CHANNELS_2017 =
@@ -48,7 +55,7 @@ describe('the 2017 annual report draft', () => {
     desk = await setupDesk()
     await seedReport2017(desk.db, Date.parse('2018-01-15T10:00:00+08:00'))
     manager = await signIn(desk, 'manager')
-  }, 60_000)
+  }, SEED_YEAR_TIMEOUT_MS)
 
   it("writes the seed report's sentences word for word, each with links listing its records", async () => {
     const res = await call(desk, manager, 'GET', '/reports/annual/2017')

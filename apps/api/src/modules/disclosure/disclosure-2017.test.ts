@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { dialectOf } from '../../db/dialect.ts'
 import { seedDisclosure2017 } from '../seed/disclosure-2017.ts'
-import { setupDesk, T0, type Desk } from '../../test/setup.ts'
+import { SEED_YEAR_TIMEOUT_MS, setupDesk, T0, type Desk } from '../../test/setup.ts'
 import { disclosureTableToCsv, disclosureTableToXlsx } from './disclosure-files.ts'
 import { getDisclosureTable } from './disclosure-report.service.ts'
 
@@ -17,7 +17,7 @@ describe('the 2017 disclosure year', () => {
     first = await seedDisclosure2017(desk.db, T0)
     again = await seedDisclosure2017(desk.db, T0, 99)
     table = await getDisclosureTable(desk.db, 2017)
-  })
+  }, SEED_YEAR_TIMEOUT_MS)
   const cell = (row: string, column = 'total') =>
     table.sectionThree.find((r) => r.row === row)?.cells.find((c) => c.column === column)?.count
 
