@@ -1,4 +1,6 @@
+import { count, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { tables } from '../../db/engine.ts'
 import { addInquiries, call, setupDesk, signIn, T0 } from '../../test/setup.ts'
 import { ensureDeadlineSetup } from '../deadlines/deadlines.service.ts'
 import { ingestInquiries } from './ingest.service.ts'
@@ -337,7 +339,8 @@ describe('per-channel counts kept by triggers', () => {
     await call(desk, m, 'POST', `/inquiries/${a}/close`, { version: 3 })
     await call(desk, m, 'POST', `/inquiries/${b}/replies`, { version: 1, body: '答复' })
     await call(desk, m, 'POST', `/inquiries/${b}/reopen`, { version: 2 })
-    desk.db.$client.prepare('delete from inquiries where id = ?').run(c)
+    const { inquiries } = tables(desk.db)
+    await desk.db.delete(inquiries).where(eq(inquiries.id, c!))
     for (const status of ['pending', 'all', 'new', 'assigned', 'replied', 'closed']) {
       const counts = (await (
         await call(desk, m, 'GET', `/inquiries/counts?status=${status}`)
@@ -353,9 +356,7 @@ describe('per-channel counts kept by triggers', () => {
       await call(desk, m, 'GET', '/inquiries/counts?status=all')
     ).json()) as Counts
     expect(all.byChannel).toMatchObject({ minxin: 2, mayor_mailbox: 0, hotline_12345: 1 })
-    const raw = desk.db.$client.prepare('select count(*) as n from inquiries').get() as {
-      n: number
-    }
-    expect(all.total).toBe(raw.n)
+    const [raw] = await desk.db.select({ n: count() }).from(inquiries)
+    expect(all.total).toBe(raw?.n)
   })
 })
