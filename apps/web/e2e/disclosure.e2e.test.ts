@@ -5,7 +5,8 @@
  * list exactly this request; on the request's page the answer document (答复书) is previewed and
  * read back (mammoth), filled from the record, then submitted, sent back, resubmitted and signed
  * off, its signed DOCX and A4 print view (printed to PDF: one page) checked, and its delivery
- * recorded (a day before the decision refused on the field). With DESK_SCREENSHOTS=<dir> the
+ * recorded (a day before the decision refused on the field); an admin corrects an outcome label and
+ * the table prints it; a request is entered in its form and opens with its clock running. With DESK_SCREENSHOTS=<dir> the
  * request's page is saved at 1440x900 and 390x844 in zh-CN and en, the print view in zh-CN and as
  * PDF.
  */
@@ -255,5 +256,19 @@ it('lets an admin correct an outcome row’s label, and the year’s table print
   await expect.poll(() => row.getByRole('button', { name: /保\s*存/ }).isDisabled()).toBe(true)
   await page.goto(`${desk.baseUrl}/reports/disclosure/${TODAY.slice(0, 4)}`)
   await page.getByText('（一）予以公开（已核对）').first().waitFor()
+  await page.close()
+}, 60_000)
+
+it('enters a request in its form, submitted with Enter, and opens its page with the running clock', async () => {
+  const page = await signedInPage()
+  await page.goto(`${desk.baseUrl}/disclosure/new`)
+  // the other fields keep their defaults (自然人, 当面提交, today)
+  await page.getByLabel('申请人', { exact: true }).fill('李某')
+  await page.getByLabel('申请内容').fill('请公开某路段改造工程的立项批复。')
+  await page.getByLabel('申请公开的信息').fill('某路段改造工程立项批复')
+  await page.getByLabel('申请公开的信息').press('Enter')
+  await page.waitForURL(/\/inquiries\/\d+$/)
+  await page.getByTestId('clock-state').filter({ hasText: '办理中' }).waitFor()
+  await page.getByRole('heading', { name: '某路段改造工程立项批复' }).waitFor()
   await page.close()
 }, 60_000)
