@@ -51,8 +51,7 @@ let testDatabase: (() => Promise<Db>) | undefined
 
 /**
  * Tests on another engine: the `api-pg` project's per-file set-up hands its PostgreSQL database
- * (emptied by the first call of each test) to createTestDb; `undefined` goes back to SQLite in
- * memory.
+ * (emptied on each call) to createTestDb; `undefined` goes back to SQLite in memory.
  */
 export function useTestDatabase(open: (() => Promise<Db>) | undefined): void {
   testDatabase = open

@@ -1,9 +1,9 @@
 /**
  * `api-pg` project, per test file: a database of its own cloned from the run's migrated template
- * (dropped after the file), handed to the tests by createTestDb. The first createTestDb of each
- * test (or hook) empties it, as SQLite's would be new: a desk made in `beforeAll` keeps its rows
- * through the file's tests, as it does on SQLite, and two desks made in one test share one
- * database.
+ * (dropped after the file), handed to the tests by createTestDb, which empties it on each call
+ * as SQLite's would be new: a desk made in `beforeAll` keeps its rows through the file's tests,
+ * as it does on SQLite, and a test that makes desks one after another starts each empty (two
+ * desks in use at once share the one database).
  */
 import { afterAll, beforeAll, beforeEach, inject } from 'vitest'
 import { useTestDatabase, type Db } from '../db/client.ts'
@@ -14,8 +14,6 @@ import { pgAdmin, pgUrlFor, uniqueDbName } from './pg-server.ts'
 const template = inject('pgTemplate')
 const name = uniqueDbName('desk_test')
 let db: Db | undefined
-/** whether the next createTestDb empties the database (once per test or hook) */
-let emptyNext = true
 
 beforeAll(async () => {
   if (template === null) return
@@ -23,19 +21,15 @@ beforeAll(async () => {
   db = await openPostgres(pgUrlFor(name), { max: 4 })
   const opened = db
   useTestDatabase(async () => {
-    if (emptyNext) {
-      emptyNext = false
-      await (opened.$client as unknown as { query(s: string): Promise<unknown> }).query(
-        'select desk_test_reset()',
-      )
-    }
+    await (opened.$client as unknown as { query(s: string): Promise<unknown> }).query(
+      'select desk_test_reset()',
+    )
     return opened
   })
 })
 
 beforeEach((ctx) => {
-  if (db === undefined) return ctx.skip()
-  emptyNext = true
+  if (db === undefined) ctx.skip()
 })
 
 afterAll(async () => {
