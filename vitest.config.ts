@@ -23,16 +23,13 @@ const NOT_ON_POSTGRES = [
   'apps/api/src/lib/errors.test.ts',
   'apps/api/src/db/search-pg.test.ts',
   'apps/api/src/modules/seed/generate-inquiries.test.ts',
-  // not yet moved: read or write through SQLite's client (owner: imports, outbox, idempotency)
+  // not yet moved: read or write through SQLite's client
   'apps/api/src/db/report-summaries.test.ts',
-  'apps/api/src/lib/idempotency.test.ts',
   'apps/api/src/modules/imports/import-kill.test.ts',
   'apps/api/src/modules/imports/import-pipeline.test.ts',
   'apps/api/src/modules/imports/imports.real-data.test.ts',
   'apps/api/src/modules/imports/imports.routes.test.ts',
   'apps/api/src/modules/imports/imports.test.ts',
-  'apps/api/src/modules/outbox/outbox.test.ts',
-  'apps/api/src/modules/outbox/reply-files.test.ts',
 ]
 
 // Domain tests run twice, under TZ=UTC and TZ=Asia/Shanghai: days are counted in Asia/Shanghai

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { outboxMessages } from '../../db/schema.ts'
+import { tables } from '../../db/engine.ts'
 import { tinyPdf } from '../../test/files.ts'
 import { addInquiries, call, setupDesk, signIn, T0 } from '../../test/setup.ts'
 
@@ -31,7 +31,7 @@ describe('reply files delivered to a webhook as signed links', () => {
       attachments: [{ token }],
     })
     expect(replied.status).toBe(201)
-    const [msg] = desk.db.select().from(outboxMessages).all()
+    const [msg] = await desk.db.select().from(tables(desk.db).outboxMessages)
     const payload = JSON.parse(msg!.payload) as {
       body: string
       attachments: { name: string; type: string; url: string; expiresAt: string }[]
