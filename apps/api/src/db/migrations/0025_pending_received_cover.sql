@@ -1,0 +1,1 @@
+CREATE INDEX `inquiries_pending_received_cover_idx` ON `inquiries` (`status`,`received_at`,`due_at`,`paused_at`,`channel_code`,`category`,`department_id`,`assignee_id`) WHERE status in ('new', 'assigned');
