@@ -46,6 +46,7 @@ describe('the HTTP surface', () => {
   })
 
   it('makes the session cookie Secure and __Host- behind a trusted TLS proxy, and reads it back', async () => {
+    let cases = 0
     for (const [trustProxy, proto, cookie] of [
       [
         true,
@@ -60,16 +61,18 @@ describe('the HTTP surface', () => {
       [true, 'http', /^desk_session=/],
     ] as const) {
       const { db, server } = await setup(trustProxy)
+      // a user of its own per case: on PostgreSQL the three desks of this test share a database
+      const username = `u${++cases}`
       await createUser(
         db,
-        { username: 'u1', displayName: 'U', role: 'responder', password: 'secret-pass' },
+        { username, displayName: 'U', role: 'responder', password: 'secret-pass' },
         Date.now(),
       )
       const headers = { 'content-type': 'application/json', 'x-forwarded-proto': proto }
       const res = await server.request('/api/auth/login', {
         method: 'POST',
         headers,
-        body: JSON.stringify({ username: 'u1', password: 'secret-pass' }),
+        body: JSON.stringify({ username, password: 'secret-pass' }),
       })
       const setCookie = res.headers.get('set-cookie') ?? ''
       expect(setCookie, `${trustProxy} ${proto}`).toMatch(cookie)
