@@ -129,7 +129,7 @@ export default tseslint.config(
               regex: '(^|/)db/schema(\\.ts)?$',
               allowTypeImports: true,
               message:
-                "Take tables from the handle: `const { inquiries } = tables(db)` (db/engine.ts); only `import type` from the schema.",
+                'Take tables from the handle: `const { inquiries } = tables(db)` (db/engine.ts); only `import type` from the schema.',
             },
           ],
         },

@@ -176,8 +176,7 @@ export function statusIn(db: Db, statuses: readonly InquiryStatus[]): SQL {
  */
 export function isStatusOnly(filter: Omit<InquiryFilter, 'channel'>, viewer: Viewer): boolean {
   return (
-    seesAll(viewer) &&
-    Object.entries(filter).every(([k, v]) => k === 'status' || v === undefined)
+    seesAll(viewer) && Object.entries(filter).every(([k, v]) => k === 'status' || v === undefined)
   )
 }
 

@@ -89,7 +89,9 @@ export async function findInquiryDeadline(
   id: number,
 ): Promise<InquiryDeadlineRow | undefined> {
   const { inquiries } = tables(db)
-  return (await db.select(deadlineColumns(db)).from(inquiries).where(eq(inquiries.id, id)).limit(1))[0]
+  return (
+    await db.select(deadlineColumns(db)).from(inquiries).where(eq(inquiries.id, id)).limit(1)
+  )[0]
 }
 
 export async function listPauses(db: Db, inquiryId: number) {

@@ -25,7 +25,9 @@ export async function findDepartment(db: Db, id: number) {
 
 export async function findDepartmentByName(db: Db, name: string) {
   const { departments } = tables(db)
-  return (await db.select(columns(db)).from(departments).where(eq(departments.name, name)).limit(1))[0]
+  return (
+    await db.select(columns(db)).from(departments).where(eq(departments.name, name)).limit(1)
+  )[0]
 }
 
 export async function insertDepartment(

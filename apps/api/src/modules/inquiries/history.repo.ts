@@ -126,15 +126,11 @@ async function insertBatchPostgres(db: Db, batch: readonly BatchItem[]) {
       ...deadline,
     }))
     for (const part of chunks(inquiryRows)) {
-      const written = await tx
-        .insert(inquiries)
-        .values(part)
-        .onConflictDoNothing()
-        .returning({
-          id: inquiries.id,
-          channelCode: inquiries.channelCode,
-          externalId: inquiries.externalId,
-        })
+      const written = await tx.insert(inquiries).values(part).onConflictDoNothing().returning({
+        id: inquiries.id,
+        channelCode: inquiries.channelCode,
+        externalId: inquiries.externalId,
+      })
       for (const r of written) ids.set(key(r), r.id)
     }
     // an item whose key came earlier in the batch was skipped like one already stored
@@ -147,7 +143,11 @@ async function insertBatchPostgres(db: Db, batch: readonly BatchItem[]) {
     }
     await insertSearchRows(
       clientOf(tx) as unknown as Queryable,
-      created.map(({ id, rows }) => ({ id, subject: rows.inquiry.subject, body: rows.inquiry.body })),
+      created.map(({ id, rows }) => ({
+        id,
+        subject: rows.inquiry.subject,
+        body: rows.inquiry.body,
+      })),
     )
     const replyCount = created.reduce((n, c) => n + c.rows.replies.length, 0)
     const replyIds =

@@ -24,35 +24,35 @@ export type InquiryInsert = typeof schema.inquiries.$inferInsert
 function listColumns(db: Db, assignee: ReturnType<typeof assigneeOf>) {
   const { attachments, departments, inquiries } = tables(db)
   return {
-  id: inquiries.id,
-  channelCode: inquiries.channelCode,
-  externalId: inquiries.externalId,
-  subject: inquiries.subject,
-  citizenName: inquiries.citizenName,
-  category: inquiries.category,
-  status: inquiries.status,
-  receivedAt: inquiries.receivedAt,
-  dueAt: inquiries.dueAt,
-  pausedAt: inquiries.pausedAt,
-  repliedAt: inquiries.repliedAt,
-  version: inquiries.version,
-  assigneeId: inquiries.assigneeId,
-  assigneeName: assignee.displayName,
-  departmentId: inquiries.departmentId,
-  departmentName: departments.name,
-  duplicateOfId: inquiries.duplicateOfId,
-  kind: inquiries.kind,
-  satisfaction: inquiries.satisfaction,
-  round: inquiries.round,
-  roundStartedAt: inquiries.roundStartedAt,
-  firstDueAt: inquiries.firstDueAt,
-  urgedAt: inquiries.urgedAt,
-  // the queue's paper clip: a seek on attachments_inquiry_idx per listed row
-  attachmentCount:
-    sql<number>`(select count(*) from ${attachments} where ${attachments.inquiryId} = ${inquiries.id})`.mapWith(
-      Number,
-    ),
-  hasUnpostedReply: sql<boolean>`${hasUnpostedReply(db)}`.mapWith(Boolean),
+    id: inquiries.id,
+    channelCode: inquiries.channelCode,
+    externalId: inquiries.externalId,
+    subject: inquiries.subject,
+    citizenName: inquiries.citizenName,
+    category: inquiries.category,
+    status: inquiries.status,
+    receivedAt: inquiries.receivedAt,
+    dueAt: inquiries.dueAt,
+    pausedAt: inquiries.pausedAt,
+    repliedAt: inquiries.repliedAt,
+    version: inquiries.version,
+    assigneeId: inquiries.assigneeId,
+    assigneeName: assignee.displayName,
+    departmentId: inquiries.departmentId,
+    departmentName: departments.name,
+    duplicateOfId: inquiries.duplicateOfId,
+    kind: inquiries.kind,
+    satisfaction: inquiries.satisfaction,
+    round: inquiries.round,
+    roundStartedAt: inquiries.roundStartedAt,
+    firstDueAt: inquiries.firstDueAt,
+    urgedAt: inquiries.urgedAt,
+    // the queue's paper clip: a seek on attachments_inquiry_idx per listed row
+    attachmentCount:
+      sql<number>`(select count(*) from ${attachments} where ${attachments.inquiryId} = ${inquiries.id})`.mapWith(
+        Number,
+      ),
+    hasUnpostedReply: sql<boolean>`${hasUnpostedReply(db)}`.mapWith(Boolean),
   }
 }
 

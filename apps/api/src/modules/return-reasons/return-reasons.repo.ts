@@ -23,7 +23,9 @@ export async function listReturnReasons(db: Db) {
 
 export async function findReturnReason(db: Db, id: number) {
   const { returnReasons } = tables(db)
-  return (await db.select(columns(db)).from(returnReasons).where(eq(returnReasons.id, id)).limit(1))[0]
+  return (
+    await db.select(columns(db)).from(returnReasons).where(eq(returnReasons.id, id)).limit(1)
+  )[0]
 }
 
 export async function findReturnReasonByLabel(db: Db, label: string) {

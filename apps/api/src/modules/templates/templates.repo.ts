@@ -59,6 +59,10 @@ export async function updateTemplate(
 ) {
   const { replyTemplates } = tables(db)
   return (
-    await db.update(replyTemplates).set(patch).where(eq(replyTemplates.id, id)).returning(columns(db))
+    await db
+      .update(replyTemplates)
+      .set(patch)
+      .where(eq(replyTemplates.id, id))
+      .returning(columns(db))
   )[0]
 }
