@@ -42,7 +42,6 @@ import { toFilterQuery, type QueueView } from '../api/queue-view.ts'
 import { useClaimFromQueue } from '../api/use-claim-from-queue.ts'
 import './queue-table.css'
 import { QueueShortcutsHelp, useQueueShortcuts } from './queue-shortcuts.tsx'
-import { QUEUE_TABLE_COMPONENTS, QueueTableFrame } from './queue-table-roles.tsx'
 
 type Row = QueueItem
 
@@ -279,34 +278,24 @@ export function QueueTable({ view, pageSize, onPageSizeChange }: Props) {
       {/* virtual: only the rows in sight are in the DOM. Measured in Chromium on this 2-core machine
           (under load) without it: 1000 loaded rows made each j take 3 s and held 14,000 DOM nodes.
           The next page loads when the list is scrolled near its end. */}
-      <QueueTableFrame
-        label={t('queue.title')}
-        rowCount={total === undefined ? undefined : total + 1}
-      >
-        <Table<Row>
-          ref={tableRef}
-          components={QUEUE_TABLE_COMPONENTS}
-          virtual
-          scroll={{ x: 1240, y: tableHeight }}
-          onScroll={(e) => {
-            const el = e.currentTarget
-            if (el.scrollHeight - el.scrollTop - el.clientHeight < 400) loadMore()
-          }}
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={rows}
-          rowClassName={(r) => (r.id === activeId ? 'queue-row-active' : '')}
-          onRow={(r, index = 0) => ({
-            onFocus: () => setActiveId(r.id),
-            // the header is row 1
-            'aria-rowindex': index + 2,
-          })}
-          loading={list.isPending}
-          pagination={false}
-          locale={{ emptyText: t('queue.empty') }}
-        />
-      </QueueTableFrame>
+      <Table<Row>
+        ref={tableRef}
+        virtual
+        scroll={{ x: 1240, y: tableHeight }}
+        onScroll={(e) => {
+          const el = e.currentTarget
+          if (el.scrollHeight - el.scrollTop - el.clientHeight < 400) loadMore()
+        }}
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={rows}
+        rowClassName={(r) => (r.id === activeId ? 'queue-row-active' : '')}
+        onRow={(r) => ({ onFocus: () => setActiveId(r.id) })}
+        loading={list.isPending}
+        pagination={false}
+        locale={{ emptyText: t('queue.empty') }}
+      />
       {list.hasNextPage && (
         <Button
           onClick={() => void list.fetchNextPage()}
