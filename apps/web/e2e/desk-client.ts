@@ -60,3 +60,12 @@ export async function read<T>(s: ApiSession, path: string): Promise<T> {
   if (!res.ok) throw new Error(`GET ${path} failed: ${res.status} ${await res.text()}`)
   return (await res.json()) as T
 }
+
+/** A channel API item received `hoursAgo` hours before now, from a citizen with a phone number. */
+export const sampleInquiry = (externalId: string, subject: string, hoursAgo: number) => ({
+  externalId,
+  subject,
+  body: `${subject}。\n请尽快处理。`,
+  receivedAt: new Date(Date.now() - hoursAgo * 3_600_000).toISOString(),
+  citizen: { name: '赵市民', phone: '13812345678' },
+})

@@ -7,7 +7,7 @@
  */
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addResponder, post, read, RESPONDER, signIn } from './desk-client.ts'
+import { addResponder, post, read, RESPONDER, signIn, sampleInquiry } from './desk-client.ts'
 import { ADMIN_PASSWORD, startDesk, type DeskServer } from './desk-server.ts'
 import { launchChromium } from './browser.ts'
 import { createPgDatabase, postgresReachable } from './pg-desk.ts'
@@ -19,14 +19,6 @@ let desk: DeskServer | undefined
 let browser: Browser | undefined
 let inquiryId = 0
 
-const inquiry = (externalId: string, subject: string, hoursAgo: number) => ({
-  externalId,
-  subject,
-  body: `${subject}。\n请尽快处理。`,
-  receivedAt: new Date(Date.now() - hoursAgo * 3_600_000).toISOString(),
-  citizen: { name: '赵市民', phone: '13812345678' },
-})
-
 beforeAll(async () => {
   if (!reachable) return
   database = await createPgDatabase()
@@ -34,11 +26,11 @@ beforeAll(async () => {
   const admin = await signIn(desk.baseUrl, 'admin', ADMIN_PASSWORD)
   await addResponder(admin)
   const created = await post<{ results: { id: number }[] }>(admin, '/channels/minxin/inquiries', [
-    inquiry('MX-1', '小区路灯不亮', 5),
-    inquiry('MX-2', '公交站牌缺失', 4),
+    sampleInquiry('MX-1', '小区路灯不亮', 5),
+    sampleInquiry('MX-2', '公交站牌缺失', 4),
   ])
   inquiryId = created.results[0]!.id
-  await post(admin, '/channels/hotline_12345/inquiries', [inquiry('HL-1', '道路积水严重', 2)])
+  await post(admin, '/channels/hotline_12345/inquiries', [sampleInquiry('HL-1', '道路积水严重', 2)])
   browser = await launchChromium()
 })
 

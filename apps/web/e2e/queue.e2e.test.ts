@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { post, signIn } from './desk-client.ts'
+import { post, signIn, sampleInquiry } from './desk-client.ts'
 import { ADMIN_PASSWORD, startDesk, type DeskServer } from './desk-server.ts'
 import { launchChromium } from './browser.ts'
 
@@ -13,14 +13,6 @@ const PASSWORD = 'responder-pass'
 let desk: DeskServer
 let browser: Browser
 let inquiryId = 0
-
-const inquiry = (externalId: string, subject: string, hoursAgo: number) => ({
-  externalId,
-  subject,
-  body: `${subject}。\n请尽快处理。`,
-  receivedAt: new Date(Date.now() - hoursAgo * 3_600_000).toISOString(),
-  citizen: { name: '赵市民', phone: '13812345678' },
-})
 
 beforeAll(async () => {
   desk = await startDesk()
@@ -32,14 +24,14 @@ beforeAll(async () => {
     await post(admin, '/users', { username, displayName, role: 'responder', password: PASSWORD })
   }
   const created = await post<{ results: { id: number }[] }>(admin, '/channels/minxin/inquiries', [
-    inquiry('MX-1', '小区路灯不亮', 5),
-    inquiry('MX-2', '公交站牌缺失', 4),
-    inquiry('MX-3', '夜间施工噪音扰民', 3),
+    sampleInquiry('MX-1', '小区路灯不亮', 5),
+    sampleInquiry('MX-2', '公交站牌缺失', 4),
+    sampleInquiry('MX-3', '夜间施工噪音扰民', 3),
   ])
   inquiryId = created.results[0]!.id
   await post(admin, '/channels/hotline_12345/inquiries', [
-    inquiry('HL-1', '道路积水严重', 2),
-    inquiry('HL-2', '井盖缺失', 1),
+    sampleInquiry('HL-1', '道路积水严重', 2),
+    sampleInquiry('HL-2', '井盖缺失', 1),
   ])
   browser = await launchChromium()
 })
