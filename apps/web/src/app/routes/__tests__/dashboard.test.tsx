@@ -95,7 +95,9 @@ describe('managers dashboard', () => {
     await screen.findByRole('link', { name: '下载各渠道办理情况，CSV 格式' })
     for (const [title, table] of Object.entries(tables)) {
       for (const format of ['csv', 'xlsx']) {
-        const link = screen.getByRole('link', { name: `下载${title}，${format.toUpperCase()} 格式` })
+        const link = screen.getByRole('link', {
+          name: `下载${title}，${format.toUpperCase()} 格式`,
+        })
         // the answer's granularity (day) is asked for, so the file's trend is the chart's
         expect(link.getAttribute('href')).toBe(
           `/api/reports/dashboard/${table}.${format}?from=2024-09-01&to=2024-09-30&granularity=day`,
