@@ -28,6 +28,11 @@ const eslint = new ESLint({
 type Fixture = { rule: string; file: string; code: string }
 
 const BREAKS: Record<string, Fixture> = {
+  'a repo imports a table of the SQLite schema instead of taking it from the handle': {
+    rule: '@typescript-eslint/no-restricted-imports',
+    file: 'apps/api/src/modules/users/fixture.repo.ts',
+    code: "import { users } from '../../db/schema.ts'\nexport const x = users\n",
+  },
   'domain imports nothing of ours': {
     rule: 'import-x/no-restricted-paths',
     file: 'packages/domain/src/fixture.ts',
@@ -100,9 +105,9 @@ const ALLOWED: Record<string, Omit<Fixture, 'rule'>> = {
     file: 'apps/web/src/lib/fixture.ts',
     code: "import type { AppType } from '@desk/api'\nexport type X = AppType\n",
   },
-  'a repo imports drizzle and the schema': {
+  'a repo imports drizzle, the tables of the handle and the schema’s types': {
     file: 'apps/api/src/modules/users/fixture.repo.ts',
-    code: "import { eq } from 'drizzle-orm'\nimport { users } from '../../db/schema.ts'\nexport const x = [eq, users]\n",
+    code: "import { eq } from 'drizzle-orm'\nimport { tables } from '../../db/engine.ts'\nimport type * as schema from '../../db/schema.ts'\nexport type U = typeof schema.users.$inferSelect\nexport const x = [eq, tables]\n",
   },
   'a service imports its own repo and another module’s service': {
     file: 'apps/api/src/modules/users/fixture.service.ts',
