@@ -129,12 +129,12 @@ export async function removeBatchInquiries(
   return await repo.deleteBatchInquiries(tx, batchId, keepIds)
 }
 
-/** The id and version of the inquiry a channel knows as `externalId`, if the desk holds it. */
+/** The id, version and status of the inquiry a channel knows as `externalId`, if the desk holds it. */
 export async function findByExternalId(
   db: Db,
   channelCode: string,
   externalId: string,
-): Promise<{ id: number; version: number } | undefined> {
+): Promise<{ id: number; version: number; status: string } | undefined> {
   return await repo.findInquiryByExternalId(db, channelCode, externalId)
 }
 

@@ -21,18 +21,6 @@ export async function findMessage(db: Db, channelCode: string, upstreamId: strin
   )[0]
 }
 
-/** The inquiry a channel's external id names (read only), with what a follow-up message needs. */
-export async function findInquiryByExternalId(db: Db, channelCode: string, externalId: string) {
-  const { inquiries } = tables(db)
-  return (
-    await db
-      .select({ id: inquiries.id, status: inquiries.status })
-      .from(inquiries)
-      .where(and(eq(inquiries.channelCode, channelCode), eq(inquiries.externalId, externalId)))
-      .limit(1)
-  )[0]
-}
-
 /** @returns the new message's id */
 export async function insertMessage(
   db: Db,

@@ -18,6 +18,7 @@ import {
 } from '../files/files.service.ts'
 import { getChannelSettings } from '../channel-settings/channel-settings.service.ts'
 import { getActiveChannel } from '../channels/channels.service.ts'
+import { findByExternalId } from '../inquiries/ingest.service.ts'
 import { recordEvent } from '../inquiries/inquiries.service.ts'
 import { markUrged, reopenOnMessage } from '../inquiries/rounds.service.ts'
 import * as repo from './messages.repo.ts'
@@ -45,7 +46,7 @@ export async function receiveMessage(
   await getActiveChannel(ctx.db, target.channelCode)
   const seen = await repo.findMessage(ctx.db, target.channelCode, input.messageId)
   if (seen) return { result: { messageId: input.messageId, ...seen, created: false }, status: 200 }
-  const inquiry = await repo.findInquiryByExternalId(ctx.db, target.channelCode, target.externalId)
+  const inquiry = await findByExternalId(ctx.db, target.channelCode, target.externalId)
   if (!inquiry)
     throw new AppError(
       'NOT_FOUND',
