@@ -267,6 +267,7 @@ describe('importFile', () => {
       created: 1,
       format: 'xlsx',
       sheet: 'Second',
+      errors: [],
     })
     expect(inquiry(db, '37042')?.receivedAt).toBe(Date.parse('2019-01-02T00:30:00Z'))
     const missing = await run(db, bytes, { file: { name: 'book.xlsx', bytes }, sheet: 'Third' })

@@ -42,14 +42,46 @@ export async function readXlsxTable(
   bytes: Uint8Array,
   opts: ReadTableOptions = {},
 ): Promise<Table> {
-  const { sheet, previewRows } = opts
   const { sheets } = await checkWorkbookZip(bytes)
-  if (sheet !== undefined && sheets.length > 0 && !sheets.includes(sheet)) {
+  if (opts.sheet !== undefined && sheets.length > 0 && !sheets.includes(opts.sheet)) {
     throw new AppError(
       'VALIDATION',
-      `No sheet named "${sheet}"; the sheets are: ${sheets.join(', ')}`,
+      `No sheet named "${opts.sheet}"; the sheets are: ${sheets.join(', ')}`,
     )
   }
+  try {
+    return await streamSheet(bytes, sheets, opts)
+  } catch (err) {
+    if (!(err instanceof TypeError)) throw err
+    // exceljs's streaming reader sometimes parses the sheets before the workbook part it reads
+    // last (exceljs#3064, "Cannot read properties of undefined (reading 'sheets')"): a race in
+    // its single pass over the ZIP, not a fault of the file, whose container was checked above.
+    // A second pass reads it; a file that fails twice is reported as unreadable.
+    return await streamSheet(bytes, sheets, opts).catch((again: unknown) => {
+      throw unreadable(again)
+    })
+  }
+}
+
+const unreadable = (err: unknown) =>
+  err instanceof AppError
+    ? err
+    : new AppError(
+        'VALIDATION',
+        `The file is not a readable XLSX workbook: ${(err as Error).message}`,
+      )
+
+/**
+ * One streaming pass of exceljs over the workbook.
+ * @param sheets the sheets' names from the ZIP check, listed when the wanted one is missing
+ * @throws AppError VALIDATION as readXlsxTable; TypeError from exceljs's internals as they come
+ */
+async function streamSheet(
+  bytes: Uint8Array,
+  sheets: string[],
+  opts: ReadTableOptions,
+): Promise<Table> {
+  const { sheet, previewRows } = opts
   const limiter = new TableLimiter(opts.onRows)
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes)), {
     sharedStrings: 'cache',
@@ -88,11 +120,8 @@ export async function readXlsxTable(
       }
     }
   } catch (err) {
-    if (err instanceof AppError) throw err
-    throw new AppError(
-      'VALIDATION',
-      `The file is not a readable XLSX workbook: ${(err as Error).message}`,
-    )
+    if (err instanceof TypeError) throw err
+    throw unreadable(err)
   }
   if (names.length === 0) throw new AppError('VALIDATION', 'The workbook has no sheets')
   if (!found)
