@@ -39,14 +39,11 @@ export type FillOptions = {
   onProgress?: (done: number) => void
 }
 
+/** The bench's staff: the manager and the responders the fill made. */
+export type BenchStaff = { managerId: number; responderIds: number[] }
+
 /** `ms`: wall time of the inquiry writes; `cpuMs`: this process's CPU time for them (user + system). */
-export type FillResult = {
-  created: number
-  ms: number
-  cpuMs: number
-  managerId: number
-  responderIds: number[]
-}
+export type FillResult = BenchStaff & { created: number; ms: number; cpuMs: number }
 
 const STAFF = [
   { username: 'bench-r1', displayName: 'Bench responder 1', role: 'responder' },
@@ -150,6 +147,22 @@ function dayDeadlines(
     if (DAY_RULES.has(rule)) memo.set(key, fresh)
     return fresh
   }
+}
+
+/**
+ * The staff fillDesk made, found by their usernames in a desk filled earlier.
+ * @throws Error when the desk has no bench manager or responder
+ */
+export async function findBenchStaff(db: Db): Promise<BenchStaff> {
+  const rows = await dialectOf(db).rows<{ id: number; username: string }>(
+    db,
+    sql`select id, username from users where username like 'bench-%' order by username`,
+  )
+  const managerId = rows.find((r) => r.username === 'bench-m')?.id
+  const responderIds = rows.filter((r) => /^bench-r\d$/.test(r.username)).map((r) => Number(r.id))
+  if (managerId === undefined || responderIds.length === 0)
+    throw new Error('not a desk the bench filled: no bench-m or bench-r* user')
+  return { managerId: Number(managerId), responderIds }
 }
 
 /** Inquiries per status, e.g. `{ closed: 700000, replied: 250000, new: 30000, … }`. */

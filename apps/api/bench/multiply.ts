@@ -19,7 +19,12 @@
  */
 import { searchText } from '@desk/domain'
 import type { Db } from '../src/db/client.ts'
-import { checkAgainstTriggers, checkSummariesAddUp, rebuildSummaries } from './summaries.ts'
+import {
+  checkAgainstTriggers,
+  checkPgTriggersOnSample,
+  checkSummariesAddUp,
+  rebuildSummaries,
+} from './summaries.ts'
 import { columnsOf, sqlRunner, type SqlRunner } from './sql-runner.ts'
 
 export type MultiplyOptions = {
@@ -57,7 +62,10 @@ export async function multiplyDesk(db: Db, o: MultiplyOptions): Promise<Multiply
   }
   try {
     const base = await baseSizes(r)
-    await step('check summary formulas on the base', () => checkAgainstTriggers(r))
+    await step('check summary formulas on the base', async () => {
+      await checkAgainstTriggers(r)
+      if (r.engine === 'postgres') await checkPgTriggersOnSample(r)
+    })
     const search = await searchIndex(r, db)
     let saved: Saved[] = []
     await step('prepare (base tables, search documents, drop indexes)', async () => {
@@ -170,7 +178,9 @@ async function dropIndexesAndTriggers(r: SqlRunner): Promise<Saved[]> {
   )
   await r.run(`set session_replication_role = replica`)
   await r.run(`set synchronous_commit = off`)
-  await r.run(`set maintenance_work_mem = '256MB'`)
+  // this session's index builds and sorts only; the shared server's settings stay as they are
+  await r.run(`set maintenance_work_mem = '1GB'`)
+  await r.run(`set work_mem = '256MB'`)
   for (const s of saved) await r.run(`drop index ${s.name}`)
   return saved
 }
