@@ -116,6 +116,45 @@ describe('copyToPostgres (desk migrate-to)', () => {
     expect(found.map((r) => r.ext)).toEqual(['H1', 'M1', 'M2'])
   })
 
+  it('in bulk, copies the counters as rows with the triggers off, and they fire again after', async () => {
+    const source = await sqliteDesk()
+    const target = await createTestDb()
+    const client = await clientOf(target)
+    try {
+      await copyToPostgres(source, client, () => {}, { bulk: true })
+    } finally {
+      client.release()
+    }
+    const t = tables(target)
+    const counts = () =>
+      target
+        .select()
+        .from(t.inquiryCounts)
+        .where(eq(t.inquiryCounts.channelCode, 'minxin'))
+        .orderBy(t.inquiryCounts.status)
+    expect(await counts()).toEqual([
+      { channelCode: 'minxin', status: 'new', n: 1 },
+      { channelCode: 'minxin', status: 'replied', n: 1 },
+    ])
+    const [first] = await target
+      .select({ dup: t.inquiries.duplicateOfId })
+      .from(t.inquiries)
+      .where(eq(t.inquiries.id, 1))
+    expect(first?.dup).toBe(3)
+    // the replica role was the copy's transaction's only: the next insert is counted by its trigger
+    await target.insert(t.inquiries).values({
+      channelCode: 'minxin',
+      externalId: 'M3',
+      subject: 's',
+      body: 'b',
+      receivedAt: at,
+      dueAt: at,
+      createdAt: at,
+      updatedAt: at,
+    })
+    expect((await counts())[0]).toEqual({ channelCode: 'minxin', status: 'new', n: 2 })
+  })
+
   it('refuses a target that holds any row, and writes nothing', async () => {
     const source = await sqliteDesk()
     const target = await createTestDb()
