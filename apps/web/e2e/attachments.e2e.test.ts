@@ -1,9 +1,10 @@
 /**
  * End to end in Chromium against the real desk: a citizen attaches a photo on /mailbox at phone
  * size, a responder sees it on the inquiry page and replies with a PDF dropped on the reply box,
- * and the citizen finds both on /mailbox/track and downloads the PDF's very bytes.
+ * and the citizen finds both on /mailbox/track and downloads the PDF's very bytes; staff logging a
+ * letter drop its scan and a photo on the entry form and find them on the new inquiry's page.
  */
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addResponder, RESPONDER, signIn } from './desk-client.ts'
 import { ADMIN_PASSWORD, startDesk, type DeskServer } from './desk-server.ts'
@@ -96,5 +97,55 @@ describe('files from the mailbox to the reply and back', () => {
     // the tracking page with the reply's file and the form for a further message (补充留言)
     await shots(citizen, 'mailbox-track', () => pdfLink.waitFor(), ['zh-CN'])
     await shots(li, 'inquiry-files', () => li.getByText('答复意见书.pdf').first().waitFor())
+  })
+})
+
+/** Drops files on `zone` as a browser does: a `drop` event whose DataTransfer carries them. */
+async function dropOn(
+  page: Page,
+  zone: Locator,
+  files: { name: string; type: string; bytes: Buffer }[],
+) {
+  const dataTransfer = await page.evaluateHandle(
+    (list) => {
+      const dt = new DataTransfer()
+      for (const f of list) {
+        const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))
+        dt.items.add(new File([bytes], f.name, { type: f.type }))
+      }
+      return dt
+    },
+    files.map((f) => ({ name: f.name, type: f.type, base64: f.bytes.toString('base64') })),
+  )
+  await zone.dispatchEvent('drop', { dataTransfer })
+}
+
+describe('a letter logged with its scan', () => {
+  it('the scan and a photo dropped on the entry form are on the new inquiry, added with it', async () => {
+    const page = await staffPage()
+    await page.goto(`${desk.baseUrl}/intake/manual`)
+    await page.getByLabel('方式').selectOption('letter')
+    await page.getByLabel('来电（来信）人').fill('周先生')
+    await page.getByLabel('标题').fill('反映农田里搭建彩钢棚')
+    await page.getByLabel('内容摘要').fill('来信反映村东农田新搭彩钢棚，附现场照片。')
+    await page.getByLabel('需后续办理（进入答复队列）').check()
+    await dropOn(page, page.getByText('把来信扫描件或照片拖放到这里，或点击选择'), [
+      { name: '来信扫描件.pdf', type: 'application/pdf', bytes: ANSWER_PDF },
+      { name: '彩钢棚.png', type: 'image/png', bytes: PHOTO },
+    ])
+    await page.getByText('彩钢棚.png').waitFor()
+    await shots(page, 'manual-entry-files', () => page.getByText('来信扫描件.pdf').waitFor())
+    await page.getByRole('button', { name: /^保\s*存$/ }).click()
+    await page.getByRole('link', { name: '查看问询' }).click()
+    await page.getByText('反映农田里搭建彩钢棚').first().waitFor()
+    // the files card: the scan and the photo's preview, both the citizen's material
+    await page.getByRole('img', { name: '彩钢棚.png 的预览' }).waitFor()
+    expect(await page.getByText(/^来信人 · /).count()).toBe(2)
+    // the timeline: the files added with the entry
+    const added = page.locator('.ant-timeline-item').filter({ hasText: '添加附件' })
+    await added.filter({ hasText: '来信扫描件.pdf' }).filter({ hasText: '彩钢棚.png' }).waitFor()
+    await shots(page, 'manual-entry-inquiry', () =>
+      page.getByText('来信扫描件.pdf').first().waitFor(),
+    )
   })
 })

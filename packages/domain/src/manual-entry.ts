@@ -4,6 +4,7 @@
  * the reply queue.
  */
 import { z } from 'zod'
+import { ATTACHMENT_LIMITS, uploadRefListSchema } from './attachment.ts'
 import { textSchema } from './text.ts'
 import { channelCodeSchema } from './channel.ts'
 import { instantSchema } from './inquiry.ts'
@@ -27,6 +28,8 @@ export const manualEntrySchema = z
     outcome: z.enum(MANUAL_ENTRY_OUTCOMES),
     /** What the caller was told; required when answered. */
     answer: textSchema().trim().max(10_000).optional(),
+    /** The scanned letter and photos, uploaded first (`POST /api/attachments/uploads`) and named by token. */
+    attachments: uploadRefListSchema(ATTACHMENT_LIMITS.staff.maxFiles).optional(),
   })
   .refine((v) => v.outcome !== 'answered' || (v.answer !== undefined && v.answer.length > 0), {
     path: ['answer'],

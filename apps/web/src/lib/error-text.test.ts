@@ -1,4 +1,4 @@
-import { API_ERROR_CODES, API_ERROR_REASONS } from '@desk/domain'
+import { API_ERROR_CODES, API_ERROR_REASONS, FILE_REFUSALS } from '@desk/domain'
 import i18next from 'i18next'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ApiError } from './api-client.ts'
@@ -14,6 +14,7 @@ describe('error sentences', () => {
       const keys = [...API_ERROR_CODES, 'INTERNAL']
         .map((c) => `errors.${c}`)
         .concat(API_ERROR_REASONS.map((r) => `errors.reason.${r}`))
+        .concat(FILE_REFUSALS.map((r) => `errors.file.${r}`))
       const missing = keys.filter(
         (key) => !i18next.exists(key, { lng: lang, fallbackLng: false }) || t(key) === key,
       )
@@ -35,6 +36,20 @@ describe('error sentences', () => {
     expect(errorText(invalid)).toBe('输入有误：body')
     await i18next.changeLanguage('en')
     expect(errorText(claimed)).toBe('王五 has claimed this inquiry.')
+  })
+
+  it('name the file a 422 refused, with the reason', async () => {
+    const refused = new ApiError(
+      422,
+      'VALIDATION',
+      '扫描件.jpg: this type of file is not accepted',
+      [{ path: ['file'], message: '…', file: '扫描件.jpg', reason: 'type' }],
+    )
+    expect(errorText(refused)).toBe(
+      '“扫描件.jpg”不是可接受的文件类型（按文件内容判断，可上传照片、PDF、Word/Excel 文件）',
+    )
+    await i18next.changeLanguage('en')
+    expect(errorText(refused)).toMatch(/^“扫描件\.jpg” is not a file type the desk accepts/)
   })
 
   it("fall back to the server's message only for a code the SPA does not know", () => {

@@ -3,10 +3,11 @@
  * alerts beside a form): a refusal's `details.reason` picks `errors.reason.<reason>` (filled with
  * the details it carries: who changed it, who holds it, the status …); otherwise the code picks
  * `errors.<CODE>`. The API's English message is shown only when neither is known (`errors.UNKNOWN`).
- * Codes and reasons are the domain's lists (API_ERROR_CODES, API_ERROR_REASONS); a test checks
- * each has both languages.
+ * A refused file (a 422 detail with `file` and `reason`) is named with its reason
+ * (`errors.file.<reason>`). Codes and reasons are the domain's lists (API_ERROR_CODES,
+ * API_ERROR_REASONS, FILE_REFUSALS); a test checks each has both languages.
  */
-import { API_ERROR_REASONS, type ApiErrorReason } from '@desk/domain'
+import { API_ERROR_REASONS, FILE_REFUSALS, type ApiErrorReason } from '@desk/domain'
 import i18next from 'i18next'
 import { ApiError } from './api-client.ts'
 
@@ -37,6 +38,15 @@ function fieldsOf(details: unknown): string {
   return [...new Set(fields.filter(Boolean))].join(', ')
 }
 
+/** The first file a 422 refused (`{ file, reason }` in its details), if any. */
+function refusedFile(details: unknown) {
+  if (!Array.isArray(details)) return undefined
+  return (details as { file?: unknown; reason?: unknown }[]).find(
+    (d): d is { file: string; reason: (typeof FILE_REFUSALS)[number] } =>
+      typeof d.file === 'string' && (FILE_REFUSALS as readonly unknown[]).includes(d.reason),
+  )
+}
+
 export function errorText(error: unknown): string {
   const t = i18next.t
   if (!(error instanceof ApiError)) {
@@ -57,6 +67,8 @@ export function errorText(error: unknown): string {
     })
   }
   if (error.code === 'VALIDATION') {
+    const refused = refusedFile(error.details)
+    if (refused) return t(`errors.file.${refused.reason}`, { name: refused.file })
     // a reply released with a placeholder it cannot fill: details name each (`{ placeholder }`)
     const placeholders = Array.isArray(error.details)
       ? error.details.flatMap((d: { placeholder?: unknown }) =>

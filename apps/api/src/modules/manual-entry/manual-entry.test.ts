@@ -1,5 +1,8 @@
+import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
-import { call, setupDesk, signIn } from '../../test/setup.ts'
+import { tables } from '../../db/engine.ts'
+import { jpegWithGps, notAnImage, tinyPdf } from '../../test/files.ts'
+import { call, setupDesk, signIn, type Desk, type Session } from '../../test/setup.ts'
 
 const entry = (extra: Record<string, unknown> = {}) => ({
   channel: 'hotline_12345',
@@ -81,5 +84,127 @@ describe('POST /manual-entries', () => {
       (await call(desk, s, 'POST', '/manual-entries', entry({ channel: 'nowhere' }))).status,
     ).toBe(404)
     expect((await call(desk, undefined, 'POST', '/manual-entries', entry())).status).toBe(401)
+  })
+})
+
+/** Uploads a file as staff do before saving the entry; answers the raw response. */
+function stage(desk: Desk, s: Session, name: string, bytes: Uint8Array) {
+  return desk.app.request(`/attachments/uploads?name=${encodeURIComponent(name)}`, {
+    method: 'POST',
+    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+    body: bytes,
+  })
+}
+
+async function tokenOf(res: Response) {
+  expect(res.status).toBe(201)
+  return ((await res.json()) as { token: string }).token
+}
+
+const inquiryCount = async (desk: Desk) =>
+  (await desk.db.select().from(tables(desk.db).inquiries)).length
+
+describe('POST /manual-entries with the scanned letter', () => {
+  it('binds the letter and a photo (without its EXIF) to the entry, listed in the timeline as added with it', async () => {
+    const desk = await setupDesk()
+    const s = await signIn(desk)
+    const letter = await tokenOf(await stage(desk, s, '来信扫描件.pdf', tinyPdf('letter')))
+    const photo = await tokenOf(await stage(desk, s, '现场照片.jpg', await jpegWithGps()))
+    const res = await call(
+      desk,
+      s,
+      'POST',
+      '/manual-entries',
+      entry({ kind: 'letter', attachments: [{ token: letter }, { token: photo }] }),
+    )
+    expect(res.status).toBe(201)
+    const { id } = (await res.json()) as { id: number }
+    const files = (
+      (await (await call(desk, s, 'GET', `/inquiries/${id}/attachments`)).json()) as {
+        attachments: { name: string; type: string; source: string; url: string }[]
+      }
+    ).attachments
+    expect(files.map((f) => [f.name, f.type, f.source])).toEqual([
+      ['来信扫描件.pdf', 'application/pdf', 'citizen'],
+      ['现场照片.jpg', 'image/jpeg', 'citizen'],
+    ])
+    const stored = Buffer.from(
+      await (await call(desk, s, 'GET', files[1]!.url.replace('/api', ''))).arrayBuffer(),
+    )
+    expect(stored.includes('SpyCam-9')).toBe(false)
+    expect((await sharp(stored).metadata()).exif).toBeUndefined()
+    const view = (await (await call(desk, s, 'GET', `/inquiries/${id}`)).json()) as {
+      inquiry: { events: { type: string; data: { attachments?: { name: string }[] } }[] }
+    }
+    // downloading the citizen's photo above is an event of its own
+    expect(view.inquiry.events.map((e) => e.type)).toEqual([
+      'received',
+      'replied',
+      'attachment_added',
+      'attachment_opened',
+    ])
+    expect(view.inquiry.events[2]!.data.attachments?.map((a) => a.name)).toEqual([
+      '来信扫描件.pdf',
+      '现场照片.jpg',
+    ])
+  })
+
+  it('refuses a file by its content at upload, naming it, so no entry is sent', async () => {
+    const desk = await setupDesk()
+    const s = await signIn(desk)
+    const refused = await stage(desk, s, '扫描件.jpg', notAnImage())
+    expect(refused.status).toBe(422)
+    const { error } = (await refused.json()) as {
+      error: { details: { file: string; reason: string }[] }
+    }
+    expect(error.details[0]).toMatchObject({ file: '扫描件.jpg', reason: 'type' })
+  })
+
+  it('answers 422 naming the file for a token that is not the user’s unused upload, and writes nothing of the entry', async () => {
+    const desk = await setupDesk()
+    const s = await signIn(desk)
+    const other = await signIn(desk, 'responder', 'other')
+    const theirs = await tokenOf(await stage(desk, other, '别人的.pdf', tinyPdf('theirs')))
+    const mine = await tokenOf(await stage(desk, s, '来信.pdf', tinyPdf('mine')))
+    const before = await inquiryCount(desk)
+    const res = await call(
+      desk,
+      s,
+      'POST',
+      '/manual-entries',
+      entry({ attachments: [{ token: mine }, { token: theirs }] }),
+    )
+    expect(res.status).toBe(422)
+    const { error } = (await res.json()) as {
+      error: { details: { path: unknown[]; reason: string }[] }
+    }
+    expect(error.details[0]).toMatchObject({ path: ['attachments', 1], reason: 'token' })
+    expect(await inquiryCount(desk)).toBe(before)
+    // my upload is still free: the entry saved again with it alone binds it
+    const again = await call(
+      desk,
+      s,
+      'POST',
+      '/manual-entries',
+      entry({ attachments: [{ token: mine }] }),
+    )
+    expect(again.status).toBe(201)
+    const used = await call(
+      desk,
+      s,
+      'POST',
+      '/manual-entries',
+      entry({ attachments: [{ token: mine }] }),
+    )
+    expect(used.status).toBe(422)
+    expect(await inquiryCount(desk)).toBe(before + 1)
+  })
+
+  it('answers 422 for more files than a staff upload allows', async () => {
+    const desk = await setupDesk()
+    const s = await signIn(desk)
+    const tokens = Array.from({ length: 11 }, (_, i) => ({ token: `T${i}`.padEnd(24, 'x') }))
+    const res = await call(desk, s, 'POST', '/manual-entries', entry({ attachments: tokens }))
+    expect(res.status).toBe(422)
   })
 })

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react'
+import { fireEvent, screen, waitFor } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { createFakeDesk, RESPONDER } from '../../../testing/fake-desk.ts'
@@ -7,8 +7,34 @@ import { renderWithClient } from '../../../testing/render.tsx'
 
 function manualEntryApi() {
   const bodies: Record<string, unknown>[] = []
+  const uploads: { name: string | null; size: number }[] = []
   server.use(...createFakeDesk({ user: RESPONDER }).handlers)
   server.use(
+    http.post('*/api/attachments/uploads', async ({ request }) => {
+      const name = new URL(request.url).searchParams.get('name')
+      const size = (await request.arrayBuffer()).byteLength
+      uploads.push({ name, size })
+      if (name?.endsWith('.exe'))
+        return HttpResponse.json(
+          {
+            error: {
+              code: 'VALIDATION',
+              message: `${name}: this type of file is not accepted`,
+              details: [{ path: ['file'], message: '…', file: name, reason: 'type' }],
+            },
+          },
+          { status: 422 },
+        )
+      return HttpResponse.json(
+        {
+          token: `upload-token-${uploads.length}`.padEnd(24, 'x'),
+          name,
+          type: 'application/pdf',
+          size,
+        },
+        { status: 201 },
+      )
+    }),
     http.post('*/api/manual-entries', async ({ request }) => {
       bodies.push((await request.json()) as Record<string, unknown>)
       return HttpResponse.json(
@@ -17,7 +43,14 @@ function manualEntryApi() {
       )
     }),
   )
-  return bodies
+  return Object.assign(bodies, { uploads })
+}
+
+/** Drops files on the drop zone as a browser does (a drop event carrying them). */
+async function dropFiles(files: File[]) {
+  const zone = await screen.findByText('把来信扫描件或照片拖放到这里，或点击选择')
+  fireEvent.drop(zone, { dataTransfer: { files, items: [], types: ['Files'] } })
+  for (const f of files) await screen.findByText(f.name)
 }
 
 describe('/intake/manual', () => {
@@ -79,7 +112,7 @@ describe('/intake/manual', () => {
     await app.user.type(screen.getByLabelText('内容摘要'), '来信反映小区车位不足。')
     await app.user.click(screen.getByLabelText('需后续办理（进入答复队列）'))
     expect(screen.queryByLabelText('答复内容')).toBeNull()
-    await app.user.click(screen.getByRole('button', { name: /保\s*存/ }))
+    await app.user.click(screen.getByRole('button', { name: /^保\s*存$/ }))
 
     expect(await screen.findByText('已保存 PHONE-20240927-ABCD2341。')).toBeTruthy()
     expect(bodies[0]).toMatchObject({
@@ -99,8 +132,66 @@ describe('/intake/manual', () => {
     await screen.findByRole('option', { name: '12345网络问政' })
     await app.user.type(screen.getByLabelText('标题'), '咨询')
     await app.user.type(screen.getByLabelText('内容摘要'), '咨询办事时间')
-    await app.user.click(screen.getByRole('button', { name: /保\s*存/ }))
+    await app.user.click(screen.getByRole('button', { name: /^保\s*存$/ }))
     expect(await screen.findByText('已当场答复时请填写答复内容')).toBeTruthy()
     expect(bodies).toHaveLength(0)
+  })
+})
+
+describe('/intake/manual with the scanned letter', () => {
+  it('uploads the dropped letter and photo, then saves the entry naming their tokens', async () => {
+    const bodies = manualEntryApi()
+    const app = renderWithClient('/intake/manual')
+    await screen.findByRole('option', { name: '12345网络问政' })
+    await app.user.selectOptions(screen.getByLabelText('方式'), 'letter')
+    await app.user.type(screen.getByLabelText('标题'), '反映农田搭建彩钢棚')
+    await app.user.type(screen.getByLabelText('内容摘要'), '来信附现场照片。')
+    await app.user.click(screen.getByLabelText('需后续办理（进入答复队列）'))
+    await dropFiles([
+      new File(['%PDF-1.4 letter'], '来信扫描件.pdf', { type: 'application/pdf' }),
+      new File(['jpeg bytes'], '现场照片.jpg', { type: 'image/jpeg' }),
+    ])
+    await app.user.click(screen.getByRole('button', { name: /^保\s*存$/ }))
+
+    expect(await screen.findByText('已保存 PHONE-20240927-ABCD2341。')).toBeTruthy()
+    expect(bodies.uploads).toEqual([
+      { name: '来信扫描件.pdf', size: 15 },
+      { name: '现场照片.jpg', size: 10 },
+    ])
+    expect(bodies[0]).toMatchObject({
+      kind: 'letter',
+      subject: '反映农田搭建彩钢棚',
+      attachments: [
+        { token: 'upload-token-1'.padEnd(24, 'x') },
+        { token: 'upload-token-2'.padEnd(24, 'x') },
+      ],
+    })
+    // the next entry starts without files
+    await waitFor(() => expect(screen.queryByText('来信扫描件.pdf')).toBeNull())
+  })
+
+  it('names a file the API refuses under the field and saves nothing; without it the entry goes', async () => {
+    const bodies = manualEntryApi()
+    const app = renderWithClient('/intake/manual')
+    await screen.findByRole('option', { name: '12345网络问政' })
+    await app.user.type(screen.getByLabelText('标题'), '来信')
+    await app.user.type(screen.getByLabelText('内容摘要'), '来信内容')
+    await app.user.click(screen.getByLabelText('需后续办理（进入答复队列）'))
+    await dropFiles([new File(['MZ'], 'tool.exe', { type: 'application/pdf' })])
+    await app.user.click(screen.getByRole('button', { name: /^保\s*存$/ }))
+
+    expect(
+      await screen.findByText(
+        '“tool.exe”不是可接受的文件类型（按文件内容判断，可上传照片、PDF、Word/Excel 文件）',
+      ),
+    ).toBeTruthy()
+    expect(screen.getByText('有 1 项需要修改。')).toBeTruthy()
+    expect(bodies).toHaveLength(0)
+
+    await app.user.click(screen.getByRole('button', { name: /删除文件|Remove file|delete/i }))
+    await app.user.click(screen.getByRole('button', { name: /^保\s*存$/ }))
+    expect(await screen.findByText('已保存 PHONE-20240927-ABCD2341。')).toBeTruthy()
+    expect(bodies).toHaveLength(1)
+    expect(bodies[0]).not.toHaveProperty('attachments')
   })
 })

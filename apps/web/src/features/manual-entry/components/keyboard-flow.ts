@@ -8,11 +8,14 @@ import type { KeyboardEvent } from 'react'
 
 const STOPS = 'input, select, textarea, button[type="submit"]'
 
-/** The form's focus stops in order; of a radio group only the checked (or first) radio. */
+/**
+ * The form's focus stops in order; of a radio group only the checked (or first) radio. A file
+ * field is skipped: its input is hidden behind a drop zone (reached by Tab) and Enter moves past it.
+ */
 function focusStops(form: HTMLFormElement): HTMLElement[] {
   const seenGroups = new Set<string>()
   return Array.from(form.querySelectorAll<HTMLInputElement>(STOPS)).filter((el) => {
-    if (el.disabled || el.type === 'hidden') return false
+    if (el.disabled || el.type === 'hidden' || el.type === 'file') return false
     if (el.type !== 'radio') return true
     if (seenGroups.has(el.name)) return false
     const checked = form.querySelector<HTMLInputElement>(

@@ -2,17 +2,26 @@
  * The phone / letter / visit entry form, for fast logging by keyboard: the channel field has focus
  * on arrival, Enter moves on (see keyboard-flow.ts), Ctrl+Enter saves. Checked before sending with
  * the domain's `manualEntrySchema`. After saving: a link to the new inquiry, and the form is
- * cleared for the next call, keeping channel and kind, with focus on the caller's name.
+ * cleared for the next call, keeping channel and kind, with focus on the caller's name. The
+ * scanned letter and photos are dropped (or chosen) in the same form and saved with the entry; a
+ * file the API refuses is named under the field and the entry is not saved.
  */
-import { manualEntrySchema, MANUAL_ENTRY_KINDS, MANUAL_ENTRY_OUTCOMES } from '@desk/domain'
+import { InboxOutlined } from '@ant-design/icons'
+import {
+  ATTACHMENT_LIMITS,
+  manualEntrySchema,
+  MANUAL_ENTRY_KINDS,
+  MANUAL_ENTRY_OUTCOMES,
+} from '@desk/domain'
 import { useQuery } from '@tanstack/react-query'
-import { Alert, Button, Flex, Form, Input, Radio, Typography, type InputRef } from 'antd'
+import { Alert, Button, Flex, Form, Input, Radio, Typography, Upload, type InputRef } from 'antd'
 import { useRef, useState, type CSSProperties } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { DateTimeInput } from '../../../components/date-inputs.tsx'
 import { channelName, channelQueries } from '../../../lib/channels.ts'
 import { errorText } from '../../../lib/error-text.ts'
+import { FileUploads } from '../../../lib/file-uploads.ts'
 import {
   fieldErrorsFromApi,
   fieldErrorsFromIssues,
@@ -66,6 +75,9 @@ export function ManualEntryForm() {
   const [errors, setErrors] = useState<FieldErrors>({})
   const [saved, setSaved] = useState<{ id: number; externalId: string } | null>(null)
   const [failure, setFailure] = useState('')
+  const [files, setFiles] = useState<File[]>([])
+  const [fileError, setFileError] = useState('')
+  const uploads = useRef(new FileUploads())
   const callerName = useRef<InputRef>(null)
   const save = useLogManualEntry()
   const channel = values.channel || active[0]?.code || ''
@@ -93,27 +105,34 @@ export function ManualEntryForm() {
     })
     setSaved(null)
     setFailure('')
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromIssues(PREFIX, parsed.error.issues))
+    const tooMany = files.length > ATTACHMENT_LIMITS.staff.maxFiles
+    setFileError(tooMany ? t('errors.file.count') : '')
+    if (!parsed.success || tooMany) {
+      setErrors(parsed.success ? {} : fieldErrorsFromIssues(PREFIX, parsed.error.issues))
       return
     }
     setErrors({})
-    save.mutate(parsed.data, {
-      onSuccess: (result) => {
-        setSaved(result)
-        setValues(blank({ channel, kind: values.kind }))
-        callerName.current?.focus()
+    save.mutate(
+      { input: parsed.data, files, uploads: uploads.current },
+      {
+        onSuccess: (result) => {
+          setSaved(result)
+          setValues(blank({ channel, kind: values.kind }))
+          setFiles([])
+          uploads.current = new FileUploads()
+          callerName.current?.focus()
+        },
+        onError: (error) => {
+          // an upload refused (`file`) or a token refused (`attachments`): named under the files
+          const { file, attachments, ...found } = fieldErrorsFromApi(PREFIX, error)
+          const refused = file || attachments ? errorText(error) : ''
+          setErrors(found)
+          setFileError(refused)
+          const count = Object.keys(found).length + (refused ? 1 : 0)
+          setFailure(count ? t(`${PREFIX}.summary`, { count }) : errorText(error))
+        },
       },
-      onError: (error) => {
-        const found = fieldErrorsFromApi(PREFIX, error)
-        setErrors(found)
-        setFailure(
-          Object.keys(found).length
-            ? t(`${PREFIX}.summary`, { count: Object.keys(found).length })
-            : errorText(error),
-        )
-      },
-    })
+    )
   }
 
   return (
@@ -217,6 +236,29 @@ export function ManualEntryForm() {
           value={values.category}
           onChange={(e) => set('category')(e.target.value)}
         />
+      </Form.Item>
+      <Form.Item
+        label={t('manualEntry.fields.attachments')}
+        validateStatus={fileError ? 'error' : undefined}
+        help={fileError || undefined}
+      >
+        <Upload.Dragger
+          multiple
+          fileList={files.map((f, i) => ({ uid: `${i}-${f.name}`, name: f.name, status: 'done' }))}
+          beforeUpload={(file) => {
+            setFiles((list) => [...list, file])
+            return false
+          }}
+          onRemove={(removed) =>
+            setFiles((list) => list.filter((f, i) => `${i}-${f.name}` !== removed.uid))
+          }
+        >
+          <Typography.Text>
+            <InboxOutlined aria-hidden /> {t('manualEntry.dropFiles')}
+          </Typography.Text>
+          <br />
+          <Typography.Text type="secondary">{t('attachments.dropHint')}</Typography.Text>
+        </Upload.Dragger>
       </Form.Item>
       <Form.Item {...item('outcome')} htmlFor={undefined}>
         <Radio.Group
