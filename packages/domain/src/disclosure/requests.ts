@@ -54,8 +54,12 @@ export const disclosureActionSchema = z.discriminatedUnion('action', [
 export type DisclosureActionInput = z.infer<typeof disclosureActionSchema>
 export type DisclosureAction = DisclosureActionInput['action']
 
-/** A review or lawsuit entered against a request. */
+/**
+ * A review or lawsuit entered against a request; `version` (the request's, as the client saw it) is
+ * checked when given.
+ */
 export const reviewCaseSchema = z.object({
+  version: z.number().int().positive().optional(),
   kind: z.enum(REVIEW_KINDS),
   filedOn: day,
   result: z.enum(REVIEW_RESULTS).default('pending'),

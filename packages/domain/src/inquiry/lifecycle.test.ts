@@ -74,6 +74,7 @@ const EXPECTED: Record<LifecycleAction, string> = {
   sign_off_answer: /*  (proposals, disclosure) */ '... ... ... ... ... ...',
   rate: /*             (proposals only)       */ '... ... ... ... ... ...',
   record_delivery: /*  (disclosure only)      */ '... ... ... ... ... ...',
+  record_review_case: /* (disclosure only)    */ '... ... ... ... ... ...',
 }
 const LETTER: Record<UserRole, string> = {
   responder: 'r',
@@ -349,6 +350,7 @@ describe('the disclosure section', () => {
     sign_off_answer: /* 签发 by a manager           */ '... ... .ma ...',
     send_back: /*      the document back to redraft */ '.ma .ma .ma .ma',
     record_delivery: /* 送达, also once closed      */ '... ... rma rma',
+    record_review_case: /* 复议/诉讼, also 不作为    */ '.ma .ma .ma .ma',
   }
   it.each(Object.entries(DISCLOSURE))('%s by status and role', (action, row) => {
     DISCLOSURE_STATUSES.forEach((status, i) => {

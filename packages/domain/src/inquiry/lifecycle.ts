@@ -56,6 +56,9 @@ export const LIFECYCLE_ACTIONS = [
   'rate',
   // a disclosure request's signed answer document reaching the applicant (送达)
   'record_delivery',
+  // a 行政复议 or 行政诉讼 case against a disclosure request filed or concluded
+  // (disclosure/review-cases.ts)
+  'record_review_case',
 ] as const
 export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number]
 
@@ -109,6 +112,8 @@ export const INQUIRY_ACTION_REASONS = [
   'clock',
   // a free-text reply or draft on a kind answered by its decision (KindLifecycle.answeredBy)
   'decision_required',
+  // a review case concluded already (disclosure/review-cases.ts)
+  'case_concluded',
 ] as const
 export type InquiryActionReason = (typeof INQUIRY_ACTION_REASONS)[number]
 
@@ -247,6 +252,7 @@ export const MESSAGE_LIFECYCLE: KindLifecycle<MessageStatus> = {
     sign_off_answer: NEVER,
     rate: NEVER,
     record_delivery: NEVER,
+    record_review_case: NEVER,
   },
 }
 
@@ -405,6 +411,9 @@ export const DISCLOSURE_LIFECYCLE: KindLifecycle<DisclosureStatus> = {
     sign_off_answer: { statuses: ['replied'], role: 'manager', holder: 'anyone' },
     rate: NEVER,
     record_delivery: { statuses: ['replied', 'closed'], role: 'responder', holder: 'holder' },
+    // a review or lawsuit may be brought against an answer or against no answer in time (不作为),
+    // so in every status; the disclosure office's manager files and concludes it
+    record_review_case: { statuses: DISCLOSURE_STATUSES, role: 'manager', holder: 'anyone' },
   },
 }
 

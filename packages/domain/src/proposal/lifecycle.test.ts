@@ -69,6 +69,7 @@ const EXPECTED: Record<LifecycleAction, string> = {
   sign_off_answer: /*     */ '.ma .ma ... ... ... | ... ... ... ... ...',
   rate: /*                */ '... ... rma ... ... | ... ... ... ... ...',
   record_delivery: /*     */ '... ... ... ... ... | ... ... ... ... ...',
+  record_review_case: /*  */ '... ... ... ... ... | ... ... ... ... ...',
 }
 
 describe('the proposal lifecycle, every action × status × role for lead and co-unit items', () => {

@@ -82,7 +82,7 @@ export async function registerDecidedRequests(
 export async function fileReviewCaseOnce(
   db: Db,
   inquiryId: number,
-  c: Required<Omit<ReviewCaseInput, 'concludedOn'>> & { concludedOn?: string },
+  c: Required<Omit<ReviewCaseInput, 'concludedOn' | 'version'>> & { concludedOn?: string },
   now: number,
 ) {
   if ((await repo.listReviewCasesOf(db, inquiryId)).length > 0) return

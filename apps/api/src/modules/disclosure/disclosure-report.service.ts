@@ -1,10 +1,9 @@
 /**
  * The national annual-report table of disclosure requests (sections 三 and 四, computed by the
  * domain from the register), each cell with its labels and the register link that lists exactly
- * its requests (or cases); the report sentences; the outcome labels an admin may correct; review
- * and litigation cases. Counting rules: packages/domain/src/disclosure/annual-table.ts.
- * Errors: NOT_FOUND (no such request or case, unknown outcome code), VALIDATION (a date in the future,
- * concluded without a result or before filing).
+ * its requests (or cases); the report sentences; the outcome labels an admin may correct (filing
+ * and concluding cases: disclosure-review-cases.service.ts). Counting rules:
+ * packages/domain/src/disclosure/annual-table.ts. Errors: NOT_FOUND (unknown outcome code).
  */
 import {
   OUTCOME_CODES,
@@ -28,7 +27,6 @@ import {
   type OutcomeCode,
   type OutcomeLabelInput,
   type ReviewCase,
-  type ReviewCaseInput,
   type TableColumn,
   type TableRow,
 } from '@desk/domain'
@@ -207,50 +205,4 @@ export async function listCellCases(
     column,
     items: picked.map((c) => ({ ...c, request: requests.get(c.requestId) ?? null })),
   }
-}
-
-/**
- * Files a review or lawsuit against request `inquiryId`.
- * @throws AppError NOT_FOUND (no such request), VALIDATION (future dates, concluded before filing,
- *   a result without a conclusion date or the reverse)
- */
-export async function addReviewCase(
-  db: Db,
-  inquiryId: number,
-  input: ReviewCaseInput,
-  userId: number,
-  now: number,
-) {
-  if (!(await repo.findRequest(db, inquiryId)))
-    throw new AppError('NOT_FOUND', `Inquiry ${inquiryId} is not a disclosure request`)
-  const today = toZonedDate(now)
-  const problems: { path: string[]; message: string }[] = []
-  if (input.filedOn > today) problems.push({ path: ['filedOn'], message: 'in the future' })
-  if (input.concludedOn !== undefined && input.concludedOn > today)
-    problems.push({ path: ['concludedOn'], message: 'in the future' })
-  if (input.concludedOn !== undefined && input.concludedOn < input.filedOn)
-    problems.push({ path: ['concludedOn'], message: 'before the filing' })
-  if ((input.result === 'pending') !== (input.concludedOn === undefined)) {
-    problems.push({
-      path: ['concludedOn'],
-      message: 'a concluded case has a result and a date; a pending one has neither',
-    })
-  }
-  if (problems.length)
-    throw new AppError(
-      'VALIDATION',
-      problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '),
-      problems,
-    )
-  const noon = (d: string) => startOfZonedDay(d) + 12 * 3_600_000
-  return await repo.insertReviewCase(db, {
-    inquiryId,
-    kind: input.kind,
-    filedAt: noon(input.filedOn),
-    result: input.result,
-    concludedAt: input.concludedOn === undefined ? null : noon(input.concludedOn),
-    note: input.note,
-    createdAt: now,
-    createdBy: userId,
-  })
 }

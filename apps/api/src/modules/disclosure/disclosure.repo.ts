@@ -152,6 +152,20 @@ export async function insertReviewCase(
   return returnedRow(await db.insert(disclosureReviewCases).values(row).returning())
 }
 
+/** Gives pending case `id` its result; false when it is not pending (concluded meanwhile). */
+export async function concludeReviewCase(
+  db: Db,
+  id: number,
+  patch: { result: ReviewCaseRow['result']; concludedAt: number; note: string },
+): Promise<boolean> {
+  const { disclosureReviewCases } = tables(db)
+  const res = await db
+    .update(disclosureReviewCases)
+    .set(patch)
+    .where(and(eq(disclosureReviewCases.id, id), eq(disclosureReviewCases.result, 'pending')))
+  return changedRows(res) === 1
+}
+
 export async function listReviewCasesOf(db: Db, inquiryId: number): Promise<ReviewCaseRow[]> {
   const { disclosureReviewCases } = tables(db)
   return await db

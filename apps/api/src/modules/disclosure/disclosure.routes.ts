@@ -9,6 +9,7 @@ import {
   REVIEW_KINDS,
   TABLE_COLUMNS,
   TABLE_ROWS,
+  concludeReviewCaseSchema,
   createDisclosureRequestSchema,
   disclosureActionSchema,
   disclosureYearSchema,
@@ -23,7 +24,7 @@ import {
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { requireStaff } from '../../lib/auth.ts'
-import type { AppEnv } from '../../lib/context.ts'
+import { ctxOf, type AppEnv } from '../../lib/context.ts'
 import { attachment } from '../../lib/content-disposition.ts'
 import { validate } from '../../lib/validate.ts'
 import { formFile } from '../imports/register-file.ts'
@@ -38,8 +39,8 @@ import {
 } from './disclosure-answer.service.ts'
 import { importDisclosureRegister } from './disclosure-import.service.ts'
 import { disclosureRegisterSample } from './disclosure-files.ts'
+import { concludeReviewCase, fileReviewCase } from './disclosure-review-cases.service.ts'
 import {
-  addReviewCase,
   getDisclosureTable,
   listCellCases,
   listCellRequests,
@@ -54,6 +55,7 @@ import {
 
 const idParam = z.object({ id: z.coerce.number().int().positive() })
 const answerParam = idParam.extend({ answerId: z.coerce.number().int().positive() })
+const caseParam = idParam.extend({ caseId: z.coerce.number().int().positive() })
 /** The answering agency as it signs the document. */
 const answerQuery = z.object({ agency: textSchema().trim().min(1).max(100) })
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -180,14 +182,23 @@ export const disclosureRoutes = new Hono<AppEnv>()
     validate('param', idParam),
     validate('json', reviewCaseSchema),
     async (c) => {
-      const reviewCase = await addReviewCase(
-        c.var.db,
+      const reviewCase = await fileReviewCase(
+        ctxOf(c),
         c.req.valid('param').id,
         c.req.valid('json'),
-        c.var.user.id,
-        c.var.now(),
       )
       return c.json({ reviewCase }, 201)
+    },
+  )
+  .post(
+    '/requests/:id/review-cases/:caseId/conclusion',
+    requireStaff('manager'),
+    validate('param', caseParam),
+    validate('json', concludeReviewCaseSchema),
+    async (c) => {
+      const { id, caseId } = c.req.valid('param')
+      await concludeReviewCase(ctxOf(c), id, caseId, c.req.valid('json'))
+      return c.json(await getDisclosureView(c.var.db, id, c.var.user, c.var.now()), 200)
     },
   )
   .get('/register', requireStaff('manager'), validate('query', registerQuery), async (c) => {

@@ -83,7 +83,7 @@ export function Component() {
             {inquiry.kind === 'disclosure' && (
               <>
                 <DisclosurePanel inquiryId={inquiry.id} version={inquiry.version} />
-                <ReviewCasesCard inquiryId={inquiry.id} />
+                <ReviewCasesCard inquiry={inquiry} />
               </>
             )}
             {deadline && <DeadlinePanel inquiry={inquiry} deadline={deadline} />}

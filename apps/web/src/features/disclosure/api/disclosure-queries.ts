@@ -4,6 +4,7 @@
  * the clock's steps). Actions reload the inquiry, the queue and the register.
  */
 import type {
+  ConcludeReviewCaseInput,
   CreateDisclosureRequestInput,
   DisclosureActionInput,
   RecordDeliveryInput,
@@ -171,13 +172,32 @@ export function useUpdateOutcomeLabel() {
   })
 }
 
-/** Files a 行政复议 or 行政诉讼 case against request `id` (managers); the caller shows its errors. */
+/**
+ * Files a 行政复议 or 行政诉讼 case against request `id` (managers), with the request's version the
+ * page loaded; the caller shows its errors.
+ */
 export function useFileReviewCase(id: number) {
   const reload = useReload()
   return useMutation({
     mutationFn: (json: ReviewCaseInput) =>
       unwrap(
         api.disclosure.requests[':id']['review-cases'].$post({ param: { id: String(id) }, json }),
+      ),
+    meta: { silent: true },
+    onSuccess: reload,
+  })
+}
+
+/** Concludes a pending case of request `id` with its result and day; the caller shows its errors. */
+export function useConcludeReviewCase(id: number) {
+  const reload = useReload()
+  return useMutation({
+    mutationFn: ({ caseId, ...json }: ConcludeReviewCaseInput & { caseId: number }) =>
+      unwrap(
+        api.disclosure.requests[':id']['review-cases'][':caseId'].conclusion.$post({
+          param: { id: String(id), caseId: String(caseId) },
+          json,
+        }),
       ),
     meta: { silent: true },
     onSuccess: reload,

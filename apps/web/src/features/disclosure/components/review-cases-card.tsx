@@ -1,29 +1,40 @@
 /**
  * The 行政复议 and 行政诉讼 cases against a disclosure request (the national table's section 四):
- * each with its kind, filing day, result and conclusion day; a manager files one here (a case
- * entered once concluded carries its result and day, a pending one neither: the API's rule, its
- * refusals shown on their fields).
+ * each with its kind, filing day, result and conclusion day. A manager files one here (a case
+ * entered once concluded carries its result and day, a pending one neither) and records a pending
+ * one's result when it is concluded (once: the domain's review-cases.ts). Who may is the
+ * lifecycle's `record_review_case` (`useCanDo`): others see the button disabled with the reason.
+ * The API's refusals show on their fields.
  */
 import {
+  CONCLUDED_REVIEW_RESULTS,
   REVIEW_KINDS,
   REVIEW_RESULTS,
-  hasRole,
   toZonedDate,
+  type ConcludedReviewResult,
   type ReviewCaseInput,
 } from '@desk/domain'
 import { useQuery } from '@tanstack/react-query'
-import { Alert, Button, Card, Flex, Input, List, Select, Typography } from 'antd'
+import { Alert, Button, Card, Flex, Input, List, Select, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { GatedButton } from '../../../components/gated-button.tsx'
+import { useCanDo, type Gate, type GateSubject } from '../../../lib/can-do.ts'
 import { errorText } from '../../../lib/error-text.ts'
 import { fieldErrorsFromApi } from '../../../lib/field-errors.ts'
-import { sessionQueries } from '../../../lib/session.ts'
-import { disclosureQueries, useFileReviewCase } from '../api/disclosure-queries.ts'
+import {
+  disclosureQueries,
+  useConcludeReviewCase,
+  useFileReviewCase,
+} from '../api/disclosure-queries.ts'
 
-export function ReviewCasesCard({ inquiryId }: { inquiryId: number }) {
+type Inquiry = GateSubject & { id: number; version: number }
+
+export function ReviewCasesCard({ inquiry }: { inquiry: Inquiry }) {
   const { t } = useTranslation()
+  const inquiryId = inquiry.id
   const view = useQuery(disclosureQueries.request(inquiryId))
-  const me = useQuery(sessionQueries.me())
+  const gate = useCanDo(inquiry)('record_review_case')
   const file = useFileReviewCase(inquiryId)
   const [kind, setKind] = useState<ReviewCaseInput['kind']>('review')
   const [filedOn, setFiledOn] = useState(() => toZonedDate(Date.now()))
@@ -32,13 +43,14 @@ export function ReviewCasesCard({ inquiryId }: { inquiryId: number }) {
   const [note, setNote] = useState('')
   if (!view.data) return null
   const cases = view.data.reviewCases
-  const mayFile = me.data ? hasRole(me.data.role, 'manager') : false
+  const mayFile = gate.shown && gate.refusal === null
   if (cases.length === 0 && !mayFile) return null
   const errors = fieldErrorsFromApi('disclosure.reviewCase', file.error)
   const day = (ms: number | null) => (ms === null ? '' : toZonedDate(ms))
   const submit = () =>
     file.mutate(
       {
+        version: inquiry.version,
         kind,
         filedOn,
         result,
@@ -55,20 +67,25 @@ export function ReviewCasesCard({ inquiryId }: { inquiryId: number }) {
             size="small"
             dataSource={cases}
             renderItem={(c) => (
-              <List.Item>
-                <Typography.Text>
-                  {[
-                    t(`disclosure.review.${c.kind}`),
-                    t('disclosure.reviewCase.filed', { on: day(c.filedAt) }),
-                    t(`disclosure.reviewResult.${c.result}`),
-                    c.concludedAt === null
-                      ? ''
-                      : t('disclosure.reviewCase.concluded', { on: day(c.concludedAt) }),
-                    c.note,
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </Typography.Text>
+              <List.Item data-testid={`review-case-${c.id}`}>
+                <Flex vertical gap={4} style={{ width: '100%' }}>
+                  <Typography.Text>
+                    {[
+                      t(`disclosure.review.${c.kind}`),
+                      t('disclosure.reviewCase.filed', { on: day(c.filedAt) }),
+                      t(`disclosure.reviewResult.${c.result}`),
+                      c.concludedAt === null
+                        ? ''
+                        : t('disclosure.reviewCase.concluded', { on: day(c.concludedAt) }),
+                      c.note,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </Typography.Text>
+                  {c.result === 'pending' && (
+                    <ConcludeCase inquiry={inquiry} caseId={c.id} gate={gate} />
+                  )}
+                </Flex>
               </List.Item>
             )}
           />
@@ -123,5 +140,72 @@ export function ReviewCasesCard({ inquiryId }: { inquiryId: number }) {
         )}
       </Flex>
     </Card>
+  )
+}
+
+/** Records a pending case's result: a button that opens the result, its day and a note. */
+function ConcludeCase({ inquiry, caseId, gate }: { inquiry: Inquiry; caseId: number; gate: Gate }) {
+  const { t } = useTranslation()
+  const conclude = useConcludeReviewCase(inquiry.id)
+  const [open, setOpen] = useState(false)
+  const [result, setResult] = useState<ConcludedReviewResult>('upheld')
+  const [concludedOn, setConcludedOn] = useState(() => toZonedDate(Date.now()))
+  const [note, setNote] = useState('')
+  if (!open)
+    return (
+      <Space>
+        <GatedButton size="small" gate={gate} onClick={() => setOpen(true)}>
+          {t('disclosure.reviewCase.conclude')}
+        </GatedButton>
+      </Space>
+    )
+  const errors = fieldErrorsFromApi('disclosure.reviewCase', conclude.error)
+  return (
+    <Flex vertical gap={8}>
+      <Typography.Text type="secondary">{t('disclosure.reviewCase.concludeHint')}</Typography.Text>
+      <Select
+        aria-label={t('disclosure.reviewCase.result')}
+        value={result}
+        onChange={setResult}
+        options={CONCLUDED_REVIEW_RESULTS.map((r) => ({
+          value: r,
+          label: t(`disclosure.reviewResult.${r}`),
+        }))}
+      />
+      <Input
+        aria-label={t('disclosure.reviewCase.concludedOn')}
+        addonBefore={t('disclosure.reviewCase.concludedOn')}
+        placeholder="YYYY-MM-DD"
+        value={concludedOn}
+        status={errors.concludedOn ? 'error' : undefined}
+        onChange={(e) => setConcludedOn(e.target.value)}
+      />
+      <Input
+        aria-label={t('disclosure.reviewCase.note')}
+        placeholder={t('disclosure.reviewCase.note')}
+        value={note}
+        maxLength={2000}
+        onChange={(e) => setNote(e.target.value)}
+      />
+      {conclude.isError && <Alert type="error" showIcon title={errorText(conclude.error)} />}
+      <Space wrap>
+        <Button
+          type="primary"
+          loading={conclude.isPending}
+          onClick={() =>
+            conclude.mutate({
+              caseId,
+              version: inquiry.version,
+              result,
+              concludedOn,
+              note: note.trim(),
+            })
+          }
+        >
+          {t('disclosure.reviewCase.save')}
+        </Button>
+        <Button onClick={() => setOpen(false)}>{t('disclosure.reviewCase.cancel')}</Button>
+      </Space>
+    </Flex>
   )
 }

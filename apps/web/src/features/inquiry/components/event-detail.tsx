@@ -108,6 +108,18 @@ export function EventDetail({ event }: { event: TimelineEvent }): ReactNode {
           .filter(Boolean)
           .join(' · '),
       )
+    case 'review_case_filed':
+    case 'review_case_concluded':
+      return line(
+        [
+          t(`disclosure.review.${str(d.kind)}`),
+          t(`disclosure.reviewResult.${str(d.result)}`),
+          str(d.concludedOn),
+          str(d.note),
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      )
     case 'answer_document_delivered':
       return line(
         [
