@@ -36,7 +36,7 @@ import type { Viewer } from '../lib/context.ts'
 import type { Db } from './client.ts'
 import { phoneHmac } from './phone-key.ts'
 import { tables } from './engine.ts'
-import { textMatch } from './search-index.ts'
+import { textMatch, type TextMode } from './search-index.ts'
 
 /**
  * The rows `viewer` may see. Managers and admins see everything. A responder sees inquiries not yet
@@ -59,9 +59,9 @@ export function viewerScope(db: Db, viewer: Viewer): SQL | undefined {
  * body, through the search index (db/search-index.ts); a word that is a phone number also matches
  * the inquiries of the citizen with that number (by its HMAC, db/phone-key.ts), shown masked as
  * always, as does the whole box when it is one number written with spaces. Words without a
- * letter, digit or Han character are ignored.
+ * letter, digit or Han character are ignored. `mode`: how the index is asked (search-index.ts).
  */
-function textPredicate(db: Db, q: string): SQL | undefined {
+export function textPredicate(db: Db, q: string, mode: TextMode = 'lookup'): SQL | undefined {
   const { inquiries } = tables(db)
   const parts = q
     .split(/\s+/)
@@ -71,7 +71,7 @@ function textPredicate(db: Db, q: string): SQL | undefined {
       const phrase = searchPhrase(word)
       const hmac = phoneHmac(db, word)
       return or(
-        phrase ? textMatch(db, phrase) : undefined,
+        phrase ? textMatch(db, phrase, mode) : undefined,
         hmac === null ? undefined : eq(inquiries.citizenPhoneHmac, hmac),
       )
     })

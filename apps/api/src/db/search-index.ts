@@ -28,10 +28,26 @@ export async function writeSearchIndex(
   else indexFts(db, id, subject, body)
 }
 
-/** Inquiries whose subject or body contains the search word of `phrase` (an index lookup). */
-export function textMatch(db: Db, phrase: SearchPhrase): SQL {
+/**
+ * How a text condition is asked: `lookup` finds every matching inquiry in the index at once (for
+ * counts, and for pages of rare words); `probe` asks it of one inquiry row at a time, as a
+ * correlated EXISTS that seeks that inquiry in the index (for a page walked in its sort order that
+ * stops at its last row: cheap when the word is frequent, see inquiries.repo.ts listInquiries).
+ * Both are the same test, so they select the same rows.
+ */
+export type TextMode = 'lookup' | 'probe'
+
+/** Inquiries whose subject or body contains the search word of `phrase`, asked as `mode` says. */
+export function textMatch(db: Db, phrase: SearchPhrase, mode: TextMode = 'lookup'): SQL {
   const { inquiries } = tables(db)
-  if (engineOf(db) === 'postgres')
-    return sql`${inquiries.id} in (select inquiry_id from inquiry_search where doc @@ ${tsQuery(phrase)}::tsquery)`
-  return sql`${inquiries.id} in (select rowid from inquiry_search where inquiry_search match ${ftsQuery(phrase)})`
+  if (engineOf(db) === 'postgres') {
+    const q = sql`doc @@ ${tsQuery(phrase)}::tsquery`
+    return mode === 'probe'
+      ? sql`exists (select 1 from inquiry_search where inquiry_search.inquiry_id = ${inquiries.id} and ${q})`
+      : sql`${inquiries.id} in (select inquiry_id from inquiry_search where ${q})`
+  }
+  const q = sql`inquiry_search match ${ftsQuery(phrase)}`
+  return mode === 'probe'
+    ? sql`exists (select 1 from inquiry_search where ${q} and inquiry_search.rowid = ${inquiries.id})`
+    : sql`${inquiries.id} in (select rowid from inquiry_search where ${q})`
 }

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { addSearchRows, SEARCH_MANAGER, searchAll, searchTerms } from '../../test/search-data.ts'
 import { addInquiries, setupDesk, T0 } from '../../test/setup.ts'
 import { createRandom } from '../seed/random.ts'
+import { listInquiries } from './inquiries.repo.ts'
 import { getQueueCounts } from './queue.service.ts'
 
 describe('text search', () => {
@@ -37,6 +38,44 @@ describe('text search', () => {
     // the comparison means something only if most terms find rows and some find none
     expect(withHits).toBeGreaterThan(terms.size / 2)
     expect(withHits).toBeLessThan(terms.size)
+  })
+
+  it('gives the same pages whether a page is walked in order or looked up in the index', async () => {
+    const desk = await setupDesk()
+    // 30 rows, newest first: 噪音 in every third, 路灯 only in the two oldest
+    await addInquiries(
+      desk.db,
+      Array.from({ length: 30 }, (_, i) => ({
+        externalId: `R${i}`,
+        subject: i % 3 === 0 ? '夜间噪音' : '咨询',
+        body: i < 2 ? '路灯不亮' : '请答复',
+        receivedAt: T0 - (30 - i) * 60_000,
+      })),
+    )
+    const pages = async (q: string, walkRows: number) => {
+      const ids: number[][] = []
+      let cursor: { sort: 'received_desc'; key: number; id: number } | undefined
+      for (;;) {
+        const rows = await listInquiries(desk.db, {
+          filter: { status: 'all', q },
+          viewer: SEARCH_MANAGER,
+          sort: 'received_desc',
+          limit: 3,
+          cursor,
+          walkRows,
+        })
+        ids.push(rows.slice(0, 3).map((r) => r.id))
+        const last = rows[2]
+        if (rows.length <= 3 || !last) return ids
+        cursor = { sort: 'received_desc', key: last.receivedAt, id: last.id }
+      }
+    }
+    // 12 rows walked hold a page of 噪音 (every third row) and of 答复, none of 路灯 (the two
+    // oldest rows); a walk of 0 rows always asks the index
+    for (const q of ['噪音', '路灯', '答复'])
+      expect({ q, pages: await pages(q, 12) }).toEqual({ q, pages: await pages(q, 0) })
+    expect((await pages('噪音', 12)).flat()).toHaveLength(10)
+    expect((await pages('路灯', 12)).flat()).toEqual([2, 1])
   })
 
   it('needs every word of the search box', async () => {
