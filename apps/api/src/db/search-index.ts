@@ -42,8 +42,10 @@ export function textMatch(db: Db, phrase: SearchPhrase, mode: TextMode = 'lookup
   const { inquiries } = tables(db)
   if (engineOf(db) === 'postgres') {
     const q = sql`doc @@ ${tsQuery(phrase)}::tsquery`
+    // `offset 0` keeps the probe a correlated subplan: without it PostgreSQL turns the EXISTS into
+    // a semi-join that first fetches every match (880 ms for 40,140 matches at 1,000,000 rows)
     return mode === 'probe'
-      ? sql`exists (select 1 from inquiry_search where inquiry_search.inquiry_id = ${inquiries.id} and ${q})`
+      ? sql`exists (select 1 from inquiry_search where inquiry_search.inquiry_id = ${inquiries.id} and ${q} offset 0)`
       : sql`${inquiries.id} in (select inquiry_id from inquiry_search where ${q})`
   }
   const q = sql`inquiry_search match ${ftsQuery(phrase)}`
