@@ -4,6 +4,7 @@
  * position (exports drift between years: the NYC 311 files reorder and rename columns).
  * Pure rules, shared by the CLI import and the web import wizard.
  */
+import { importIssue, type ImportIssue, type ImportIssueParams } from './import-issues.ts'
 
 /** Inquiry fields a column can be mapped to (`--map "<column>=<field>"`). */
 export const IMPORT_FIELDS = [
@@ -27,12 +28,6 @@ export const REQUIRED_IMPORT_FIELDS = [
   'body',
   'receivedAt',
 ] as const satisfies readonly ImportField[]
-
-/**
- * One problem of an import. `row` is the row number as a spreadsheet program shows it (the header
- * is row 1); `column` is the header name. Problems with the whole file carry neither.
- */
-export type ImportIssue = { row?: number; column?: string; reason: string }
 
 /** A built-in column layout: header name -> field. It is guessed when all `requiredHeaders` are present. */
 export type ImportPreset = {
@@ -84,17 +79,19 @@ const isImportField = (s: string): s is ImportField =>
 
 /**
  * Parses `"<column>=<field>"` (split at the last `=`, so a header may itself hold `=`).
- * @returns the entry, or the reason it is not one (unknown field, missing `=`)
+ * @returns the entry, or the issue why it is not one (unknown field, missing `=`)
  */
-export function parseMapEntry(text: string): MapEntry | { reason: string } {
+export function parseMapEntry(text: string): MapEntry | ImportIssue {
   const at = text.lastIndexOf('=')
-  if (at <= 0) return { reason: `--map "${text}": expected "<column>=<field>"` }
+  if (at <= 0) return importIssue('map_syntax', { entry: text })
   const column = text.slice(0, at).trim()
   const field = text.slice(at + 1).trim()
   if (!isImportField(field)) {
-    return {
-      reason: `--map "${text}": unknown field "${field}"; fields are ${IMPORT_FIELDS.join(', ')}`,
-    }
+    return importIssue('map_unknown_field', {
+      entry: text,
+      field,
+      fields: IMPORT_FIELDS.join(', '),
+    })
   }
   return { column, field }
 }
@@ -117,7 +114,8 @@ export function resolveMapping(
   const indexOf = new Map<string, number>()
   headers.forEach((h, i) => {
     if (h === '') return
-    if (indexOf.has(h)) issues.push({ row: 1, column: h, reason: `header "${h}" appears twice` })
+    if (indexOf.has(h))
+      issues.push(importIssue('header_twice', { header: h }, { row: 1, column: h }))
     else indexOf.set(h, i)
   })
   const mapping: ColumnMapping = {}
@@ -131,31 +129,23 @@ export function resolveMapping(
   for (const { column, field } of entries) {
     const index = indexOf.get(column)
     if (index === undefined) {
-      issues.push({
-        row: 1,
-        column,
-        reason: `no column "${column}" in the file; its headers are: ${headers.join(', ')}`,
-      })
+      const params = { column, headers: headers.join(', ') }
+      issues.push(importIssue('no_such_column', params, { row: 1, column }))
       continue
     }
     if (mappedByEntry.has(field))
-      issues.push({ row: 1, column, reason: `field ${field} is mapped twice` })
+      issues.push(importIssue('mapped_twice', { field }, { row: 1, column }))
     mappedByEntry.add(field)
     mapping[field] = { index, column }
   }
   for (const field of REQUIRED_IMPORT_FIELDS) {
     if (!mapping[field]) {
-      issues.push({
-        row: 1,
-        reason: `no column is mapped to ${field}${preset ? '' : ' (no preset matches these headers; use --map)'}`,
-      })
+      const params: ImportIssueParams = preset ? { field } : { field, noPreset: 1 }
+      issues.push(importIssue('unmapped', params, { row: 1 }))
     }
   }
   if (Boolean(mapping.reply) !== Boolean(mapping.repliedAt)) {
-    issues.push({
-      row: 1,
-      reason: 'reply and repliedAt must be mapped together (a reply needs its time)',
-    })
+    issues.push(importIssue('reply_pair', {}, { row: 1 }))
   }
   return { mapping, issues }
 }

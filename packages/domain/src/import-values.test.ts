@@ -70,11 +70,15 @@ describe('mapping', () => {
       column: 'Unique Key',
       field: 'externalId',
     })
-    expect(parseMapEntry('Unique Key=uid')).toEqual({
+    expect(parseMapEntry('Unique Key=uid')).toMatchObject({
+      code: 'map_unknown_field',
+      params: { entry: 'Unique Key=uid', field: 'uid' },
       reason: expect.stringContaining('unknown field "uid"') as string,
     })
     expect(parseMapEntry('Unique Key')).toEqual({
-      reason: expect.stringContaining('<column>=<field>') as string,
+      code: 'map_syntax',
+      params: { entry: 'Unique Key' },
+      reason: '--map "Unique Key": expected "<column>=<field>"',
     })
   })
 
@@ -158,10 +162,34 @@ describe('rowToInquiry', () => {
   it('names row, column and reason of every problem', () => {
     const r = rowToInquiry(['', 'u', ' ', '2019/2/30 1:00:00', 'text', 'reply', ''], mapping, ctx)
     expect(r.issues).toEqual([
-      { row: 7, column: '留言时间', reason: 'unreadable time "2019/2/30 1:00:00"' },
-      { row: 7, column: '留言编号', reason: 'externalId is empty' },
-      { row: 7, column: '留言主题', reason: 'subject is empty' },
-      { row: 7, column: '答复时间', reason: 'repliedAt is empty' },
+      {
+        row: 7,
+        column: '留言时间',
+        code: 'unreadable_time',
+        params: { value: '2019/2/30 1:00:00' },
+        reason: 'unreadable time "2019/2/30 1:00:00"',
+      },
+      {
+        row: 7,
+        column: '留言编号',
+        code: 'empty',
+        params: { field: 'externalId' },
+        reason: 'externalId is empty',
+      },
+      {
+        row: 7,
+        column: '留言主题',
+        code: 'empty',
+        params: { field: 'subject' },
+        reason: 'subject is empty',
+      },
+      {
+        row: 7,
+        column: '答复时间',
+        code: 'empty',
+        params: { field: 'repliedAt' },
+        reason: 'repliedAt is empty',
+      },
     ])
   })
 
@@ -171,9 +199,17 @@ describe('rowToInquiry', () => {
       {
         row: 7,
         column: '留言主题',
+        code: 'nul',
+        params: { field: 'subject' },
         reason: 'subject contains a NUL character (U+0000), which is not allowed',
       },
-      { row: 7, column: '留言时间', reason: 'receivedAt outside 1992-01-01..2100-12-31' },
+      {
+        row: 7,
+        column: '留言时间',
+        code: 'unsupported_date',
+        params: { field: 'receivedAt' },
+        reason: 'receivedAt outside 1992-01-01..2100-12-31',
+      },
     ])
     const ok = rowToInquiry([1, 'u', 'a\uD800b', '2019/1/1 08:00', 'x\uFFFF', '', ''], mapping, ctx)
     expect([ok.inquiry?.subject, ok.inquiry?.body]).toEqual(['a\uFFFDb', 'x\uFFFD'])

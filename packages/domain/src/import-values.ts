@@ -4,10 +4,11 @@
  * formats found in real exports are read in a given zone, and every problem names its row,
  * column and reason. Pure: no I/O.
  */
-import type { ColumnMapping, ImportField, ImportIssue } from './import-fields.ts'
+import type { ColumnMapping, ImportField } from './import-fields.ts'
+import { importIssue, type ImportIssue } from './import-issues.ts'
 import type { NewInquiry } from './inquiry.ts'
-import { UNSUPPORTED_DATE_MESSAGE, isSupportedInstant } from './supported-dates.ts'
-import { NUL_MESSAGE, hasNul, normalizeText } from './text.ts'
+import { isSupportedInstant } from './supported-dates.ts'
+import { hasNul, normalizeText } from './text.ts'
 import { zonedTimeToInstant } from './time.ts'
 
 /** A cell as a reader gives it: text (CSV, XLSX strings), a number or boolean, or an Excel date cell. */
@@ -185,16 +186,12 @@ export function rowToInquiry(
     const col = mapping[field]
     if (!col) return undefined
     const raw = cellText(cells[col.index] ?? null)
-    if (hasNul(raw))
-      issues.push({ row: ctx.row, column: col.column, reason: `${field} ${NUL_MESSAGE}` })
+    const at = { row: ctx.row, column: col.column }
+    if (hasNul(raw)) issues.push(importIssue('nul', { field }, at))
     const value = normalizeText(MULTILINE.has(field) ? cleanText(raw) : cleanLine(raw))
     const max = MAX_LENGTH[field]
     if (max !== undefined && value.length > max) {
-      issues.push({
-        row: ctx.row,
-        column: col.column,
-        reason: `${field} is longer than ${max} characters`,
-      })
+      issues.push(importIssue('too_long', { field, max }, at))
     }
     return value === '' ? undefined : value
   }
@@ -203,28 +200,19 @@ export function rowToInquiry(
     const cell = col ? (cells[col.index] ?? null) : null
     if (!col || isBlankCell(cell)) return undefined
     const t = parseImportTime(cell, ctx.zone)
+    const at = { row: ctx.row, column: col.column }
     if (t === undefined) {
-      issues.push({
-        row: ctx.row,
-        column: col.column,
-        reason: `unreadable time "${cleanLine(cellText(cell))}"`,
-      })
+      issues.push(importIssue('unreadable_time', { value: cleanLine(cellText(cell)) }, at))
     } else if (!isSupportedInstant(t)) {
-      issues.push({
-        row: ctx.row,
-        column: col.column,
-        reason: `${field} ${UNSUPPORTED_DATE_MESSAGE}`,
-      })
+      issues.push(importIssue('unsupported_date', { field }, at))
       return undefined
     }
     return t
   }
   const missing = (field: ImportField) => {
-    issues.push({
-      row: ctx.row,
-      column: mapping[field]?.column ?? field,
-      reason: `${field} is empty`,
-    })
+    issues.push(
+      importIssue('empty', { field }, { row: ctx.row, column: mapping[field]?.column ?? field }),
+    )
   }
 
   const externalId = text('externalId')

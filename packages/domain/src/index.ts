@@ -1,4 +1,5 @@
 export * from './channel.ts'
+export * from './import-issues.ts'
 export * from './import-fields.ts'
 export * from './import-limits.ts'
 export * from './import-values.ts'

@@ -5,7 +5,7 @@
  * an ImportIssue naming the row (as the spreadsheet numbers it; the header is row 1) and the column.
  * Pure: the API reads the file (the import pipeline's reader) and writes the rows.
  */
-import type { ImportIssue } from './import-fields.ts'
+import { importIssue, type ImportIssue, type IssueOf } from './import-issues.ts'
 import { cleanLine, parseImportTime, type ImportCell } from './import-values.ts'
 import { toZonedDate } from './time.ts'
 
@@ -21,7 +21,7 @@ export type RegisterCells<F extends string> = { row: number; get: (field: F) => 
 
 /** A parsed row, or the problems of its columns (by field). */
 export type RegisterParse<F extends string, T> =
-  { ok: true; value: T } | { ok: false; problems: { field: F; reason: string }[] }
+  { ok: true; value: T } | { ok: false; problems: (IssueOf & { field: F })[] }
 
 /**
  * The rows of a register table, each parsed by `parse`.
@@ -41,7 +41,7 @@ export function readRegisterRows<F extends string, T>(
     const i = headers.findIndex((h) => c.headers.includes(h.trim()))
     if (i >= 0) at.set(c.field, i)
     else if (c.required)
-      issues.push({ row: 1, column: c.headers[0], reason: 'the column is missing' })
+      issues.push(importIssue('column_missing', {}, { row: 1, column: c.headers[0] }))
   }
   if (issues.length > 0) return { items: [], issues }
   const headerOf = (f: F) => {
@@ -58,7 +58,7 @@ export function readRegisterRows<F extends string, T>(
     if (parsed.ok) items.push({ row: r.row, value: parsed.value })
     else
       for (const p of parsed.problems)
-        issues.push({ row: r.row, column: headerOf(p.field), reason: p.reason })
+        issues.push(importIssue(p.code, p.params, { row: r.row, column: headerOf(p.field) }))
   }
   return { items, issues }
 }

@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
-import type { ImportIssue } from '@desk/domain'
+import { importIssue, type ImportIssue } from '@desk/domain'
 import type { Command } from 'commander'
 import { closeDatabase } from '../db/engine.ts'
 import { AppError } from '../lib/errors.ts'
@@ -30,7 +30,7 @@ const describeIssue = (i: ImportIssue) =>
 function issuesOf(err: AppError): ImportIssue[] {
   const details = Array.isArray(err.details) ? (err.details as Partial<ImportIssue>[]) : []
   const rows = details.filter((d): d is ImportIssue => typeof d.reason === 'string')
-  return rows.length > 0 ? rows : [{ reason: err.message }]
+  return rows.length > 0 ? rows : [importIssue('unreadable', { message: err.message })]
 }
 
 async function runImport(file: string, o: Options): Promise<Outcome> {
@@ -40,7 +40,7 @@ async function runImport(file: string, o: Options): Promise<Outcome> {
     bytes = readFileSync(path)
   } catch (err) {
     const message = `Cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`
-    return { ok: false, errors: [{ reason: message }], message }
+    return { ok: false, errors: [importIssue('unreadable', { message })], message }
   }
   const { db } = await openCliDb(o.db)
   try {

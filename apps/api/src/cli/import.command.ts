@@ -7,7 +7,13 @@
  */
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
-import { BUREAU_TZ, IMPORT_FIELDS, IMPORT_PRESETS, type ImportIssue } from '@desk/domain'
+import {
+  BUREAU_TZ,
+  IMPORT_FIELDS,
+  IMPORT_PRESETS,
+  importIssue,
+  type ImportIssue,
+} from '@desk/domain'
 import type { Command } from 'commander'
 import { importFile, type ImportSummary } from '../modules/imports/imports.service.ts'
 import { fromUser } from '../paths.ts'
@@ -83,7 +89,7 @@ async function runImport(file: string, o: ImportCliOptions): Promise<ImportSumma
       created: 0,
       duplicates: 0,
       skipped: 0,
-      errors: [{ reason }],
+      errors: [importIssue('unreadable', { message: reason })],
       rows: 0,
     }
   }

@@ -155,6 +155,11 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
           lazy: () => import('./routes/disclosure-table.tsx'),
         },
         {
+          path: 'proposals/new',
+          ...guarded(queryClient, 'manager'),
+          lazy: () => import('./routes/proposal-new.tsx'),
+        },
+        {
           path: 'proposals/:year?',
           ...guarded(queryClient, 'manager'),
           lazy: () => import('./routes/proposals.tsx'),

@@ -4,12 +4,12 @@
  * it first (dry run: how many rows are new, how many it has), then imports on confirmation. A
  * rejected file lists its problems by row and column; nothing is written.
  */
-import type { ImportIssue } from '@desk/domain'
 import type { UseMutationResult } from '@tanstack/react-query'
 import { Alert, Button, Card, Flex, List, Typography, Upload } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiError } from '../lib/api-client.ts'
+import { errorText } from '../lib/error-text.ts'
+import { importIssuesOf, placedIssueText } from '../lib/import-issues.ts'
 
 /** What an import answers: rows read, items created, items the desk had already. */
 type Summary = { dryRun: boolean; rows: number; created: number; existing: number }
@@ -18,7 +18,7 @@ type Props = {
   title: string
   hint: string
   sampleHref: string
-  /** The register's import mutation: `dryRun` only checks the file */
+  /** The register's import mutation (`meta.silent`: the card says its errors); `dryRun` only checks the file */
   run: UseMutationResult<Summary, Error, { file: File; dryRun: boolean }>
   testId: string
 }
@@ -32,10 +32,7 @@ export function RegisterImportCard({ title, hint, sampleHref, run, testId }: Pro
     return false
   }
   const summary = run.data
-  const issues =
-    run.error instanceof ApiError && Array.isArray(run.error.details)
-      ? (run.error.details as ImportIssue[])
-      : []
+  const issues = importIssuesOf(run.error)
   return (
     <Card size="small" title={title} data-testid={testId}>
       <Flex vertical gap={8}>
@@ -78,18 +75,10 @@ export function RegisterImportCard({ title, hint, sampleHref, run, testId }: Pro
                 <List
                   size="small"
                   dataSource={issues.slice(0, 50)}
-                  renderItem={(i) => (
-                    <List.Item>
-                      {t('registerImport.issue', {
-                        row: i.row ?? '?',
-                        column: i.column ?? '',
-                        reason: i.reason,
-                      })}
-                    </List.Item>
-                  )}
+                  renderItem={(i) => <List.Item>{placedIssueText(i)}</List.Item>}
                 />
               ) : (
-                run.error.message
+                errorText(run.error)
               )
             }
           />

@@ -8,7 +8,7 @@
  * request imported before is left as it is. Only decided requests: a pending one is entered in the
  * desk, where its clock runs.
  */
-import type { ImportIssue } from '../import-fields.ts'
+import { importIssue, type ImportIssue, type IssueOf } from '../import-issues.ts'
 import type { ImportCell } from '../import-values.ts'
 import {
   cellCode,
@@ -89,25 +89,25 @@ const MAX: Partial<Record<Field, number>> = {
 }
 
 function parseRow({ get }: RegisterCells<Field>): RegisterParse<Field, DisclosureRegisterRow> {
-  const problems: { field: Field; reason: string }[] = []
+  const problems: (IssueOf & { field: Field })[] = []
   const text = (f: Field) => {
     const t = cellText(get(f))
-    if (t === '') problems.push({ field: f, reason: 'empty' })
+    if (t === '') problems.push({ field: f, code: 'empty' })
     else if (t.length > (MAX[f] ?? 500))
-      problems.push({ field: f, reason: `longer than ${MAX[f]} characters` })
+      problems.push({ field: f, code: 'too_long', params: { max: MAX[f] ?? 500 } })
     return t
   }
   const day = (f: Field) => {
     const cell: ImportCell = get(f)
     const d = cellDay(cell)
     if (d === undefined || !isSupportedDate(d))
-      problems.push({ field: f, reason: `not a date: ${cellText(cell) || 'empty'}` })
+      problems.push({ field: f, code: 'not_a_date', params: { value: cellText(cell) } })
     return d ?? ''
   }
   const code = <C extends string>(f: Field, labels: Record<C, string[]>) => {
     const c = cellCode(get(f), labels)
     if (c === undefined)
-      problems.push({ field: f, reason: `unknown label: ${cellText(get(f)) || 'empty'}` })
+      problems.push({ field: f, code: 'unknown_label', params: { value: cellText(get(f)) } })
     return c
   }
   const row = {
@@ -121,7 +121,7 @@ function parseRow({ get }: RegisterCells<Field>): RegisterParse<Field, Disclosur
     decidedOn: day('decidedOn'),
   }
   if (row.receivedOn && row.decidedOn && row.decidedOn < row.receivedOn)
-    problems.push({ field: 'decidedOn', reason: 'before the receipt date' })
+    problems.push({ field: 'decidedOn', code: 'before_receipt' })
   if (problems.length > 0 || !row.applicantType || !row.receiptMethod || !row.outcome)
     return { ok: false, problems }
   return {
@@ -149,14 +149,12 @@ export function readDisclosureRegister(
   const items = read.items.filter((it) => {
     const future = (['receivedOn', 'decidedOn'] as const).filter((f) => it.value[f] > today)
     for (const f of future)
-      read.issues.push({ row: it.row, column: headerOf(headers, f), reason: 'in the future' })
+      read.issues.push(importIssue('in_future', {}, { row: it.row, column: headerOf(headers, f) }))
     const again = seen.has(it.value.externalId)
-    if (again)
-      read.issues.push({
-        row: it.row,
-        column: headerOf(headers, 'externalId'),
-        reason: `${it.value.externalId} is on an earlier row too`,
-      })
+    if (again) {
+      const at = { row: it.row, column: headerOf(headers, 'externalId') }
+      read.issues.push(importIssue('repeated_in_file', { id: it.value.externalId }, at))
+    }
     seen.add(it.value.externalId)
     return future.length === 0 && !again
   })

@@ -7,7 +7,7 @@
  * then checked as a proposal entered by hand (proposal.ts); a problem is a row error naming its
  * column. Session and number make an item unique: one registered before is left as it is.
  */
-import type { ImportIssue } from '../import-fields.ts'
+import { importIssue, issueOfZod, type ImportIssue, type IssueOf } from '../import-issues.ts'
 import type { ImportCell } from '../import-values.ts'
 import {
   cellCode,
@@ -70,23 +70,26 @@ const FIELD_OF: Partial<Record<string, Field>> = {
 }
 
 function parseRow({ get }: RegisterCells<Field>): RegisterParse<Field, ProposalInput> {
-  const problems: { field: Field; reason: string }[] = []
+  const problems: (IssueOf & { field: Field })[] = []
   const role = cellCode(get('role'), ROLE_LABELS)
   if (!role)
-    problems.push({ field: 'role', reason: `unknown label: ${cellText(get('role')) || 'empty'}` })
+    problems.push({
+      field: 'role',
+      code: 'unknown_label',
+      params: { value: cellText(get('role')) },
+    })
   const key = cellText(get('isKey'))
   if (!KEY_YES.includes(key) && !KEY_NO.includes(key))
-    problems.push({ field: 'isKey', reason: `unknown label: ${key}` })
+    problems.push({ field: 'isKey', code: 'unknown_label', params: { value: key } })
   const assignedOn = cellDay(get('assignedOn'))
-  if (assignedOn === undefined)
-    problems.push({
-      field: 'assignedOn',
-      reason: `not a date: ${cellText(get('assignedOn')) || 'empty'}`,
-    })
+  if (assignedOn === undefined) {
+    const value = cellText(get('assignedOn'))
+    problems.push({ field: 'assignedOn', code: 'not_a_date', params: { value } })
+  }
   const dueText = cellText(get('dueOn'))
   const dueOn = dueText === '' ? undefined : cellDay(get('dueOn'))
   if (dueText !== '' && dueOn === undefined)
-    problems.push({ field: 'dueOn', reason: `not a date: ${dueText}` })
+    problems.push({ field: 'dueOn', code: 'not_a_date', params: { value: dueText } })
   const parsed = proposalInputSchema.safeParse({
     session: cellText(get('session')),
     number: cellText(get('number')),
@@ -105,7 +108,7 @@ function parseRow({ get }: RegisterCells<Field>): RegisterParse<Field, ProposalI
     return problems.length > 0 ? { ok: false, problems } : { ok: true, value: parsed.data }
   for (const issue of parsed.error.issues) {
     const field = FIELD_OF[String(issue.path[0])] ?? 'session'
-    if (!problems.some((p) => p.field === field)) problems.push({ field, reason: issue.message })
+    if (!problems.some((p) => p.field === field)) problems.push({ field, ...issueOfZod(issue) })
   }
   return { ok: false, problems }
 }
@@ -129,14 +132,14 @@ export function readAssignmentList(
     const id = `${it.value.session}|${it.value.number}`
     const future = it.value.assignedOn > today
     if (future)
-      read.issues.push({ row: it.row, column: header('assignedOn'), reason: 'in the future' })
+      read.issues.push(importIssue('in_future', {}, { row: it.row, column: header('assignedOn') }))
     const again = seen.has(id)
-    if (again)
-      read.issues.push({
-        row: it.row,
-        column: header('number'),
-        reason: `${it.value.session} ${it.value.number} is on an earlier row too`,
-      })
+    if (again) {
+      const params = { id: `${it.value.session} ${it.value.number}` }
+      read.issues.push(
+        importIssue('repeated_in_file', params, { row: it.row, column: header('number') }),
+      )
+    }
     seen.add(id)
     return !future && !again
   })

@@ -9,6 +9,11 @@
  */
 import { z } from 'zod'
 import { DEFAULT_END_OF_DAY, type DeadlineRule } from '../deadline/policy.ts'
+import {
+  importIssueReason,
+  type ImportIssueCode,
+  type ImportIssueParams,
+} from '../import-issues.ts'
 import { supportedDateSchema } from '../supported-dates.ts'
 import { textSchema } from '../text.ts'
 import { addCalendarDays } from '../time.ts'
@@ -119,7 +124,7 @@ export const proposalInputSchema = z
     session: text(60),
     number: textSchema()
       .trim()
-      .regex(/^[0-9A-Za-z-]{1,20}$/, 'digits or letters, e.g. 0123'),
+      .regex(/^[0-9A-Za-z-]{1,20}$/, importIssueReason('number_format')),
     role: z.enum(PROPOSAL_ROLES),
     leadUnit: optionalText(100),
     isKey: z.boolean().default(false),
@@ -132,22 +137,17 @@ export const proposalInputSchema = z
     dueOn: supportedDateSchema.optional(),
   })
   .superRefine((p, ctx) => {
+    // each refinement names its import-issue code, which the SPA's form and import say in words
+    const refused = (field: string, issue: ImportIssueCode, max?: number) => {
+      const params: ImportIssueParams = max === undefined ? { issue } : { issue, max }
+      const message = importIssueReason(issue, params)
+      ctx.addIssue({ code: 'custom', path: [field], message, params })
+    }
     if (p.dueOn !== undefined && p.dueOn <= p.assignedOn)
-      ctx.addIssue({ code: 'custom', path: ['dueOn'], message: 'not after the assignment date' })
-    if (p.dueOn !== undefined && p.dueOn > addCalendarDays(p.assignedOn, MAX_LISTED_DUE_DAYS)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['dueOn'],
-        message: `more than ${MAX_LISTED_DUE_DAYS} days after the assignment date`,
-      })
-    }
-    if (p.role === 'co' && p.leadUnit === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['leadUnit'],
-        message: 'a co-unit item names the lead unit',
-      })
-    }
+      refused('dueOn', 'due_not_after_assignment')
+    if (p.dueOn !== undefined && p.dueOn > addCalendarDays(p.assignedOn, MAX_LISTED_DUE_DAYS))
+      refused('dueOn', 'due_too_late', MAX_LISTED_DUE_DAYS)
+    if (p.role === 'co' && p.leadUnit === undefined) refused('leadUnit', 'lead_unit_required')
   })
 export type ProposalInput = z.infer<typeof proposalInputSchema>
 

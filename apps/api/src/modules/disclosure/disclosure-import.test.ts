@@ -96,17 +96,41 @@ describe("importing a year's disclosure register from a spreadsheet", () => {
     expect(res.status).toBe(422)
     const body = (await res.json()) as { error: { message: string; details: unknown[] } }
     expect(body.error.details).toEqual([
-      { row: 3, column: '申请人类型', reason: 'unknown label: 个人' },
-      { row: 4, column: '收到申请日', reason: 'not a date: 2024-13-01' },
-      { row: 4, column: '办理结果', reason: 'unknown label: 不予公开·属于外星信息' },
-      { row: 5, column: '登记编号', reason: 'A-1 is on an earlier row too' },
+      {
+        row: 3,
+        column: '申请人类型',
+        code: 'unknown_label',
+        params: { value: '个人' },
+        reason: 'unknown label: 个人',
+      },
+      {
+        row: 4,
+        column: '收到申请日',
+        code: 'not_a_date',
+        params: { value: '2024-13-01' },
+        reason: 'not a date: 2024-13-01',
+      },
+      {
+        row: 4,
+        column: '办理结果',
+        code: 'unknown_label',
+        params: { value: '不予公开·属于外星信息' },
+        reason: 'unknown label: 不予公开·属于外星信息',
+      },
+      {
+        row: 5,
+        column: '登记编号',
+        code: 'repeated_in_file',
+        params: { id: 'A-1' },
+        reason: 'A-1 is on an earlier row too',
+      },
     ])
     expect(body.error.message).toBe('row 3, 申请人类型: unknown label: 个人 (and 3 more)')
     expect(await counts(d, m)).toEqual({})
 
     const missing = await upload(d, m, await workbook([HEADERS.slice(0, 7)]), 'x.xlsx')
     expect(((await missing.json()) as { error: { details: unknown[] } }).error.details).toEqual([
-      { row: 1, column: '答复日期', reason: 'the column is missing' },
+      { row: 1, column: '答复日期', code: 'column_missing', reason: 'the column is missing' },
     ])
     const s = await signIn(d)
     expect((await upload(d, s, bytes, '台账.xlsx')).status).toBe(403)

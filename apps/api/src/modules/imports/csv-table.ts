@@ -5,11 +5,12 @@
  * Row numbers count records, blank ones included, as Excel numbers a CSV's rows.
  */
 import { Readable } from 'node:stream'
-import { cleanLine, isBlankRow } from '@desk/domain'
+import { cleanLine, importIssue, isBlankRow } from '@desk/domain'
 import { CsvError, parse } from 'csv-parse'
 import { AppError } from '../../lib/errors.ts'
 import type { ReadTableOptions, Table, TableRow } from './table.ts'
 import { TableLimiter } from './table-limits.ts'
+import { fileRefusal } from './import-refusal.ts'
 
 /**
  * Reads decoded CSV text. The first non-blank record is the header.
@@ -50,14 +51,14 @@ export async function readCsvTable(
       throw new AppError(
         'VALIDATION',
         `The CSV is malformed near row ${(row ?? 0) + 1}: ${err.message}`,
-        [{ row: (row ?? 0) + 1, reason: err.message }],
+        [importIssue('csv_malformed', { message: err.message }, { row: (row ?? 0) + 1 })],
       )
     }
     throw err
   } finally {
     parser.destroy()
   }
-  if (!headers) throw new AppError('VALIDATION', 'The file is empty: no header row')
+  if (!headers) throw fileRefusal('no_header')
   limiter.end()
   return { format: 'csv', encoding, headers, rows, complete }
 }

@@ -73,7 +73,13 @@ describe('desk import (CLI)', () => {
 
     const unknown = await desk('import', '--channel', 'fax', '--db', db, file)
     expect(unknown.code).toBe(1)
-    expect(unknown.summary.errors).toEqual([{ reason: 'Unknown channel: fax' }])
+    expect(unknown.summary.errors).toEqual([
+      {
+        code: 'unreadable',
+        params: { message: 'Unknown channel: fax' },
+        reason: 'Unknown channel: fax',
+      },
+    ])
     expect(unknown.stderr).toContain('file: Unknown channel: fax')
 
     const badField = await desk(

@@ -161,6 +161,8 @@ describe('one import pipeline', () => {
       {
         row: 2,
         column: '留言编号',
+        code: 'exists_elsewhere',
+        params: { idColumn: '留言编号', id: '1' },
         reason: '留言编号 1 cannot be imported: it exists elsewhere in the desk',
         value: '1',
       },

@@ -276,9 +276,18 @@ describe('import wizard API', () => {
         row: 3,
         column: '留言时间',
         value: '2019/4/31 10:00',
+        code: 'unreadable_time',
+        params: { value: '2019/4/31 10:00' },
         reason: 'unreadable time "2019/4/31 10:00"',
       },
-      { row: 4, column: '留言主题', value: '', reason: 'subject is empty' },
+      {
+        row: 4,
+        column: '留言主题',
+        value: '',
+        code: 'empty',
+        params: { field: 'subject' },
+        reason: 'subject is empty',
+      },
     ])
     const res = await call(desk, s, 'GET', `/imports/${dry.id}/errors.csv`)
     expect(res.headers.get('content-type')).toContain('text/csv')

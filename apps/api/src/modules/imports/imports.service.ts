@@ -17,6 +17,7 @@ import {
   IMPORT_PRESETS,
   findPreset,
   guessPreset,
+  importIssue,
   inScope,
   isTimeZone,
   parseMapEntry,
@@ -139,16 +140,19 @@ async function prepare(
   const issues: ImportIssue[] = []
   for (const text of opts.map ?? []) {
     const parsed = parseMapEntry(text)
-    if ('reason' in parsed) issues.push({ reason: parsed.reason })
+    if ('reason' in parsed) issues.push(parsed)
     else entries.push(parsed)
   }
   let preset: ImportPreset | undefined
   if (typeof opts.preset === 'string') {
     preset = findPreset(opts.preset)
     if (!preset)
-      issues.push({
-        reason: `Unknown preset "${opts.preset}"; presets: ${IMPORT_PRESETS.map((p) => p.name).join(', ')}`,
-      })
+      issues.push(
+        importIssue('unknown_preset', {
+          preset: opts.preset,
+          presets: IMPORT_PRESETS.map((p) => p.name).join(', '),
+        }),
+      )
   }
   if (issues.length > 0) throw rejection(issues)
   const table = await readTable(file, { ...read, sheet: opts.sheet })
@@ -335,7 +339,7 @@ export async function planImport(
     if (!(err instanceof AppError)) throw err
     const errors = Array.isArray(err.details)
       ? (err.details as ImportIssue[])
-      : [{ reason: err.message }]
+      : [importIssue('unreadable', { message: err.message })]
     return {
       rejected: { status: 'rejected', created: 0, duplicates: 0, skipped: 0, errors, rows: 0 },
     }
@@ -359,8 +363,7 @@ export async function planImport(
     },
     table,
   })
-  if (table.rows.length === 0)
-    return rejected([{ reason: 'The file has a header row but no data rows' }])
+  if (table.rows.length === 0) return rejected([importIssue('no_data_rows')])
 
   const mapped = mapRows(
     table,
@@ -426,18 +429,17 @@ export async function checkPlan(
     }
     if (viewer && !inScope(stored, viewer)) {
       elsewhere++
-      issues.push({
-        row: r.row,
-        column: idColumn,
-        reason: `${idColumn} ${id} cannot be imported: it exists elsewhere in the desk`,
-      })
+      issues.push(
+        importIssue('exists_elsewhere', { idColumn, id }, { row: r.row, column: idColumn }),
+      )
       continue
     }
     duplicates++
     const field = firstMessageDifference(stored, r.inquiry)
     if (field) {
-      const reason = `${idColumn} ${id} is already in the desk (inquiry ${stored.id}) with a different ${plan.columnOf(field)}; the desk keeps its own`
-      issues.push({ row: r.row, column: plan.columnOf(field), reason })
+      const column = plan.columnOf(field)
+      const params = { idColumn, id, inquiryId: stored.id, column }
+      issues.push(importIssue('differs_from_desk', params, { row: r.row, column }))
     }
   }
   return {

@@ -116,6 +116,8 @@ describe('importFile', () => {
         {
           row: 3,
           column: '留言主题',
+          code: 'differs_from_desk',
+          params: { idColumn: '留言编号', id: '2', inquiryId: id2, column: '留言主题' },
           reason: `留言编号 2 is already in the desk (inquiry ${id2}) with a different 留言主题; the desk keeps its own`,
         },
       ],
@@ -138,8 +140,20 @@ describe('importFile', () => {
     const summary = await run(db, bytes)
     expect(summary).toMatchObject({ status: 'rejected', created: 0, duplicates: 0, skipped: 0 })
     expect(summary.errors).toEqual([
-      { row: 4, column: '留言时间', reason: 'unreadable time "2019/4/31 10:00:00"' },
-      { row: 4, column: '留言主题', reason: 'subject is empty' },
+      {
+        row: 4,
+        column: '留言时间',
+        code: 'unreadable_time',
+        params: { value: '2019/4/31 10:00:00' },
+        reason: 'unreadable time "2019/4/31 10:00:00"',
+      },
+      {
+        row: 4,
+        column: '留言主题',
+        code: 'empty',
+        params: { field: 'subject' },
+        reason: 'subject is empty',
+      },
     ])
     expect(tableCounts(db)).toEqual(before)
   })
@@ -159,7 +173,13 @@ describe('importFile', () => {
     })
     const batch = await findImportBatch(db, summary.batchId ?? 0)
     expect(JSON.parse(batch?.errors ?? '[]')).toEqual([
-      { row: 3, column: '留言时间', reason: 'unreadable time "yesterday"' },
+      {
+        row: 3,
+        column: '留言时间',
+        code: 'unreadable_time',
+        params: { value: 'yesterday' },
+        reason: 'unreadable time "yesterday"',
+      },
     ])
     expect(batch?.skipped).toBe(1)
   })
@@ -179,11 +199,15 @@ describe('importFile', () => {
       {
         row: 2,
         column: '留言编号',
+        code: 'differs_in_file',
+        params: { idColumn: '留言编号', id: '5', otherRows: '4', column: '留言详情' },
         reason: '留言编号 5 is also on row 4, with a different 留言详情',
       },
       {
         row: 4,
         column: '留言编号',
+        code: 'differs_in_file',
+        params: { idColumn: '留言编号', id: '5', otherRows: '2', column: '留言详情' },
         reason: '留言编号 5 is also on row 2, with a different 留言详情',
       },
     ])
@@ -272,11 +296,15 @@ describe('importFile', () => {
     expect(inquiry(db, '37042')?.receivedAt).toBe(Date.parse('2019-01-02T00:30:00Z'))
     const missing = await run(db, bytes, { file: { name: 'book.xlsx', bytes }, sheet: 'Third' })
     expect(missing.errors).toEqual([
-      { reason: 'No sheet named "Third"; the sheets are: First, Second' },
+      {
+        code: 'no_such_sheet',
+        params: { sheet: 'Third', sheets: 'First, Second' },
+        reason: 'No sheet named "Third"; the sheets are: First, Second',
+      },
     ])
     const empty = new Uint8Array(await new ExcelJS.Workbook().xlsx.writeBuffer())
     const none = await run(db, empty, { file: { name: 'empty.xlsx', bytes: empty } })
-    expect(none.errors).toEqual([{ reason: 'The workbook has no sheets' }])
+    expect(none.errors).toEqual([{ code: 'no_sheets', reason: 'The workbook has no sheets' }])
     // the preview shows the Excel date as the clock time the import reads, without a UTC marker
     const preview = await previewFile({ name: 'book.xlsx', bytes }, { sheet: 'Second' })
     expect(preview.rows[0]?.cells[3]).toBe('2019-01-02 08:30:00')

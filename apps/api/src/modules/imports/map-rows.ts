@@ -7,6 +7,7 @@
 import {
   rowToInquiry,
   type ColumnMapping,
+  importIssue,
   type ImportField,
   type ImportIssue,
   type NewInquiry,
@@ -69,10 +70,7 @@ export function mapRows(
   table.rows.forEach(({ row, cells }, i) => {
     const extra = cells.slice(width).filter((c) => c !== null && String(c).trim() !== '').length
     if (extra > 0) {
-      issues.push({
-        row,
-        reason: `the row has ${width + extra} or more cells but the header only ${width}`,
-      })
+      issues.push(importIssue('row_too_wide', { cells: width + extra, width }, { row }))
       badRows.add(row)
     }
     const result = rowToInquiry(cells, mapping, { ...ctx, row })
@@ -98,12 +96,8 @@ export function mapRows(
     const column = mapping[field]?.column ?? field
     for (const r of rows) {
       const others = rows.filter((o) => o !== r).map((o) => o.row)
-      const where = `${others.length > 1 ? 'rows' : 'row'} ${others.join(', ')}`
-      issues.push({
-        row: r.row,
-        column: idColumn,
-        reason: `${idColumn} ${id} is also on ${where}, with a different ${column}`,
-      })
+      const params = { idColumn, id, otherRows: others.join(', '), column }
+      issues.push(importIssue('differs_in_file', params, { row: r.row, column: idColumn }))
       badRows.add(r.row)
     }
   }

@@ -2,11 +2,11 @@
  * Import stages 1-2: file bytes -> table, choosing the reader by the file's magic bytes (a ZIP is
  * an XLSX workbook) and else its name.
  */
-import { AppError } from '../../lib/errors.ts'
 import { readCsvTable } from './csv-table.ts'
 import { decodeText } from './decode-text.ts'
 import type { ReadTableOptions, Table } from './table.ts'
 import { readXlsxTable } from './xlsx-table.ts'
+import { fileRefusal } from './import-refusal.ts'
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04]
 const OLE = [0xd0, 0xcf, 0x11, 0xe0] // legacy .xls (BIFF in an OLE container)
@@ -28,14 +28,11 @@ export async function readTable(
   opts: ReadTableOptions = {},
 ): Promise<Table> {
   const { name, bytes } = file
-  if (bytes.length === 0) throw new AppError('VALIDATION', 'The file is empty')
+  if (bytes.length === 0) throw fileRefusal('file_empty')
   if (isZip(bytes)) return readXlsxTable(bytes, opts)
-  if (startsWith(bytes, OLE))
-    throw new AppError('VALIDATION', 'Old binary .xls files are not read: save it as .xlsx or CSV')
-  if (/\.xlsx$/i.test(name))
-    throw new AppError('VALIDATION', `${name} is not an XLSX workbook (not a ZIP file)`)
-  if (opts.sheet !== undefined)
-    throw new AppError('VALIDATION', 'A CSV file has no sheets: leave out --sheet')
+  if (startsWith(bytes, OLE)) throw fileRefusal('xls_binary')
+  if (/\.xlsx$/i.test(name)) throw fileRefusal('not_xlsx', { name })
+  if (opts.sheet !== undefined) throw fileRefusal('csv_has_no_sheets')
   const { text, encoding } = decodeText(bytes)
   return readCsvTable(text, encoding, opts)
 }

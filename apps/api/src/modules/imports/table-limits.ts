@@ -3,7 +3,7 @@
  * a cell) and stops the reader with a 422 naming the limit as soon as one is passed, so memory
  * stays bounded whatever the file claims. Also reports rows read, for the job's progress.
  */
-import { IMPORT_LIMITS, type ImportCell } from '@desk/domain'
+import { IMPORT_LIMITS, importIssue, type ImportCell } from '@desk/domain'
 import { AppError } from '../../lib/errors.ts'
 
 export type ReadProgress = (rowsRead: number) => void
@@ -24,7 +24,7 @@ export class TableLimiter {
       throw new AppError(
         'VALIDATION',
         `The file has more than ${IMPORT_LIMITS.rows.toLocaleString('en')} data rows, the import limit: split it`,
-        [{ row, reason: `more than ${IMPORT_LIMITS.rows} data rows (import limit)` }],
+        [importIssue('limit_rows', { max: IMPORT_LIMITS.rows }, { row })],
       )
     }
     for (const cell of cells) {
@@ -34,12 +34,7 @@ export class TableLimiter {
         throw new AppError(
           'VALIDATION',
           `Row ${row} has a cell of more than ${IMPORT_LIMITS.cellChars} characters, the most a spreadsheet cell holds`,
-          [
-            {
-              row,
-              reason: `a cell of more than ${IMPORT_LIMITS.cellChars} characters (import limit)`,
-            },
-          ],
+          [importIssue('limit_cell_chars', { max: IMPORT_LIMITS.cellChars }, { row })],
         )
       }
     }
@@ -47,7 +42,7 @@ export class TableLimiter {
       throw new AppError(
         'VALIDATION',
         `The file has more than ${IMPORT_LIMITS.cells.toLocaleString('en')} filled cells, the import limit: split it`,
-        [{ row, reason: `more than ${IMPORT_LIMITS.cells} filled cells (import limit)` }],
+        [importIssue('limit_cells', { max: IMPORT_LIMITS.cells }, { row })],
       )
     }
     if (this.rows % 1000 === 0) this.onRows?.(this.rows)

@@ -5,7 +5,7 @@
  * part is inflated and counted (yauzl stops a part that inflates past its declared size), so a
  * file that lies about its sizes is refused too, before exceljs reads it.
  */
-import { IMPORT_LIMITS, limitMb } from '@desk/domain'
+import { IMPORT_LIMITS, importIssue, limitMb } from '@desk/domain'
 import yauzl from 'yauzl'
 import { AppError } from '../../lib/errors.ts'
 
@@ -16,7 +16,7 @@ const overLimit = (what: string) =>
   new AppError(
     'VALIDATION',
     `The workbook ${what}, over the ${limitMb(IMPORT_LIMITS.unzippedBytes)} MB import limit for an unzipped XLSX: save it as CSV or split it`,
-    [{ reason: `unzipped size over ${limitMb(IMPORT_LIMITS.unzippedBytes)} MB (import limit)` }],
+    [importIssue('limit_unzipped', { maxMb: limitMb(IMPORT_LIMITS.unzippedBytes) })],
   )
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }

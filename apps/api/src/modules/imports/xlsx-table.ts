@@ -12,6 +12,7 @@ import { AppError } from '../../lib/errors.ts'
 import type { ReadTableOptions, Table, TableRow } from './table.ts'
 import { TableLimiter } from './table-limits.ts'
 import { checkWorkbookZip } from './workbook-zip.ts'
+import { fileRefusal } from './import-refusal.ts'
 
 /** An exceljs cell value as plain data: rich text joined, formulas as their cached result. */
 function toCell(value: ExcelJS.CellValue | undefined): ImportCell {
@@ -44,10 +45,7 @@ export async function readXlsxTable(
 ): Promise<Table> {
   const { sheets } = await checkWorkbookZip(bytes)
   if (opts.sheet !== undefined && sheets.length > 0 && !sheets.includes(opts.sheet)) {
-    throw new AppError(
-      'VALIDATION',
-      `No sheet named "${opts.sheet}"; the sheets are: ${sheets.join(', ')}`,
-    )
+    throw fileRefusal('no_such_sheet', { sheet: opts.sheet, sheets: sheets.join(', ') })
   }
   try {
     return await streamSheet(bytes, sheets, opts)
@@ -66,10 +64,7 @@ export async function readXlsxTable(
 const unreadable = (err: unknown) =>
   err instanceof AppError
     ? err
-    : new AppError(
-        'VALIDATION',
-        `The file is not a readable XLSX workbook: ${(err as Error).message}`,
-      )
+    : fileRefusal('not_readable_xlsx', { message: (err as Error).message })
 
 /**
  * One streaming pass of exceljs over the workbook.
@@ -115,7 +110,7 @@ async function streamSheet(
         rows.push({ row: row.number, cells })
       }
       if (wanted) {
-        if (!headers) throw new AppError('VALIDATION', `Sheet "${name}" is empty: no header row`)
+        if (!headers) throw fileRefusal('no_header', { sheet: name })
         found = { name, headers, rows, complete: true }
       }
     }
@@ -123,12 +118,8 @@ async function streamSheet(
     if (err instanceof TypeError) throw err
     throw unreadable(err)
   }
-  if (names.length === 0) throw new AppError('VALIDATION', 'The workbook has no sheets')
-  if (!found)
-    throw new AppError(
-      'VALIDATION',
-      `No sheet named "${sheet}"; the sheets are: ${names.join(', ')}`,
-    )
+  if (names.length === 0) throw fileRefusal('no_sheets')
+  if (!found) throw fileRefusal('no_such_sheet', { sheet: String(sheet), sheets: names.join(', ') })
   limiter.end()
   const all = sheets.length >= names.length ? sheets : names
   return {

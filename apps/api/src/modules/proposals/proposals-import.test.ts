@@ -108,12 +108,46 @@ describe("importing a year's assignment list (交办清单)", () => {
     const res = await upload(d, m, new TextEncoder().encode(csv), '交办清单.csv')
     expect(res.status).toBe(422)
     expect(((await res.json()) as { error: { details: unknown[] } }).error.details).toEqual([
-      { row: 3, column: '主办单位', reason: 'a co-unit item names the lead unit' },
-      { row: 4, column: '承办方式', reason: 'unknown label: 牵头' },
-      { row: 4, column: '重点', reason: 'unknown label: 也许' },
-      { row: 4, column: '交办日期', reason: 'not a date: 2024-02-30' },
-      { row: 5, column: '办理期限', reason: 'not a date: 三个月内' },
-      { row: 6, column: '办理期限', reason: 'not after the assignment date' },
+      {
+        row: 3,
+        column: '主办单位',
+        code: 'lead_unit_required',
+        reason: 'a co-unit item names the lead unit',
+      },
+      {
+        row: 4,
+        column: '承办方式',
+        code: 'unknown_label',
+        params: { value: '牵头' },
+        reason: 'unknown label: 牵头',
+      },
+      {
+        row: 4,
+        column: '重点',
+        code: 'unknown_label',
+        params: { value: '也许' },
+        reason: 'unknown label: 也许',
+      },
+      {
+        row: 4,
+        column: '交办日期',
+        code: 'not_a_date',
+        params: { value: '2024-02-30' },
+        reason: 'not a date: 2024-02-30',
+      },
+      {
+        row: 5,
+        column: '办理期限',
+        code: 'not_a_date',
+        params: { value: '三个月内' },
+        reason: 'not a date: 三个月内',
+      },
+      {
+        row: 6,
+        column: '办理期限',
+        code: 'due_not_after_assignment',
+        reason: 'not after the assignment date',
+      },
     ])
     const listed = (await (await call(d, m, 'GET', '/proposals?year=2024')).json()) as Listed
     expect(listed.proposals).toEqual([])

@@ -1,9 +1,11 @@
 /**
  * /proposals/:year? (managers and admins): the register of the year's suggestions and proposals
- * (default: the current year), and the import of a year's assignment list (交办清单).
+ * (default: the current year), the way to register one by hand, and the import of a year's
+ * assignment list (交办清单).
  */
 import { toZonedDate } from '@desk/domain'
-import { Flex, Typography } from 'antd'
+import { PlusOutlined } from '@ant-design/icons'
+import { Button, Flex, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router'
@@ -28,6 +30,13 @@ export function Component() {
           currentYear={currentYear}
           onChange={(y) => void navigate(`/proposals/${y}`)}
         />
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => void navigate('/proposals/new')}
+        >
+          {t('proposals.entry.new')}
+        </Button>
       </Flex>
       <ProposalRegister year={year} />
       <AssignmentListImport />

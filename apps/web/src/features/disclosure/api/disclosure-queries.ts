@@ -233,5 +233,7 @@ export function useImportRegister() {
       )
     },
     onSuccess: (summary) => (summary.dryRun ? undefined : reload()),
+    // the import card lists a rejected file's problems itself: no toast on top
+    meta: { silent: true },
   })
 }

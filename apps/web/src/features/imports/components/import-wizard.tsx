@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { channelName, channelQueries } from '../../../lib/channels.ts'
 import { errorText } from '../../../lib/error-text.ts'
+import { importErrorText } from '../../../lib/import-issues.ts'
 import {
   usePreviewUpload,
   useRefreshQueue,
@@ -156,8 +157,8 @@ export function ImportWizard() {
       </Upload.Dragger>
       {upload.isPending && <Typography.Text>{t('imports.upload.uploading')}</Typography.Text>}
       {tooBig && <Alert type="error" showIcon title={tooBig} />}
-      {upload.error && <Alert type="error" showIcon title={errorText(upload.error)} />}
-      {preview.error && <Alert type="error" showIcon title={errorText(preview.error)} />}
+      {upload.error && <Alert type="error" showIcon title={importErrorText(upload.error)} />}
+      {preview.error && <Alert type="error" showIcon title={importErrorText(preview.error)} />}
 
       {shown && uploadId && channel && (
         <>
@@ -319,7 +320,9 @@ export function ImportWizard() {
               {t('imports.wizard.import')}
             </Button>
           </Flex>
-          {startJob.error && <Alert type="error" showIcon title={errorText(startJob.error)} />}
+          {startJob.error && (
+            <Alert type="error" showIcon title={importErrorText(startJob.error)} />
+          )}
         </>
       )}
 

@@ -8,6 +8,7 @@ import { useQuery } from '@tanstack/react-query'
 import { Alert, Button, Descriptions, Progress, Steps, Table, Typography } from 'antd'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { importIssueText } from '../../../lib/import-issues.ts'
 import { errorsCsvUrl, importQueries, type ImportJob } from '../api/imports-queries.ts'
 
 type Props = { jobId: number; onEnd?: ((job: ImportJob) => void) | undefined }
@@ -109,7 +110,11 @@ export function JobProgress({ jobId, onEnd }: Props) {
               { title: t('imports.errors.row'), dataIndex: 'row', width: 80 },
               { title: t('imports.errors.column'), dataIndex: 'column', width: 160 },
               { title: t('imports.errors.value'), dataIndex: 'value', width: 200 },
-              { title: t('imports.errors.reason'), dataIndex: 'reason' },
+              {
+                title: t('imports.errors.reason'),
+                key: 'reason',
+                render: (_, issue) => importIssueText(issue),
+              },
             ]}
           />
         </>

@@ -7,6 +7,7 @@
 import type {
   proposalAnswerSchema,
   proposalConsultationSchema,
+  proposalInputSchema,
   proposalOpinionSchema,
   proposalRatingSchema,
 } from '@desk/domain'
@@ -87,6 +88,21 @@ export function useProposalStep(id: number) {
   })
 }
 
+/**
+ * Registers one suggestion or proposal entered by hand (`POST /api/proposals`); answers its
+ * inquiry's id. The form shows a refusal itself (its fields, or the item registered before).
+ */
+export function useCreateProposal() {
+  const reload = useReload()
+  const submissions = useSubmissionKeys()
+  return useMutation({
+    mutationFn: (json: z.input<typeof proposalInputSchema>) =>
+      submissions.send(json, (key) => unwrap(proposals.$post({ json }, idempotencyHeader(key)))),
+    onSuccess: reload,
+    meta: { silent: true },
+  })
+}
+
 /** `GET /api/proposals/import/sample.xlsx`: the assignment list's sample spreadsheet. */
 export const assignmentSampleHref = (): string => proposals.import['sample.xlsx'].$url().pathname
 
@@ -105,5 +121,7 @@ export function useImportAssignmentList() {
       )
     },
     onSuccess: (summary) => (summary.dryRun ? undefined : reload()),
+    // the import card lists a rejected file's problems itself: no toast on top
+    meta: { silent: true },
   })
 }
