@@ -103,7 +103,7 @@ describe('a suggestion handled in the browser', () => {
         `会议,编号,标题,代表委员,来源,承办方式,主办单位,协办单位,重点,交办日期,办理期限\n市人大二次会议,0009,关于停车的建议,张某,市人大,主办,,市交通局、市财政局,,${YEAR}-03-15,下月\n`,
       ),
     })
-    await card.getByText('第 2 行 · 办理期限：not a date: 下月').waitFor()
+    await card.getByText('第 2 行 · 办理期限：不是有效日期：下月').waitFor()
     await shots(page, 'proposal-register', () => card.getByText(/第 2 行|Row 2/).waitFor())
     await page.setViewportSize({ width: 1440, height: 900 })
 

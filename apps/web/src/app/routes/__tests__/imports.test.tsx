@@ -56,6 +56,8 @@ function wizardApi() {
             row: 4,
             column: 'Created Date',
             value: 'yesterday',
+            code: 'unreadable_time',
+            params: { value: 'yesterday' },
             reason: 'unreadable time "yesterday"',
           },
         ],
@@ -195,6 +197,9 @@ describe('/imports/new', () => {
     expect(screen.getByTestId('count-created').textContent).toBe('2')
     expect(screen.getByTestId('count-invalid').textContent).toBe('1')
     expect(screen.getByText('yesterday')).toBeTruthy()
+    // the reason in Chinese, from its code, not the server's English
+    expect(screen.getByText('无法识别的时间：yesterday')).toBeTruthy()
+    expect(screen.queryByText(/unreadable time/)).toBeNull()
     expect(screen.getByRole('link', { name: '下载问题行 CSV' }).getAttribute('href')).toMatch(
       /\/api\/imports\/6\/errors\.csv$/,
     )
