@@ -52,6 +52,8 @@ describe('PostgreSQL engine', () => {
       .innerJoin(other, sql`${other.id} <> ${users.id}`)
       .where(eq(users.isActive, true))
     expect(rows).toEqual([{ name: 'a', dept: '规划处', other: 'b' }])
+    // the desk's sessions run without JIT (openPostgres), whatever the server's default
+    expect(await dialectOf(db).rows(db, sql`show jit`)).toEqual([{ jit: 'off' }])
     // instants are numbers (int8 read as Number), as on SQLite
     const [created] = await db.select({ at: users.createdAt }).from(users).limit(1)
     expect(typeof created?.at).toBe('number')
