@@ -40,7 +40,11 @@ export async function load(db: Db, id: number, viewer?: Viewer): Promise<Current
   return row
 }
 
+/** CONFLICT for a client (or a write) that saw `row` at a version since changed: who changed it, and the version now. */
 async function staleError(db: Db, row: Current): Promise<AppError> {
+  // the row may be the one this transaction loaded before a concurrent commit (PostgreSQL's read
+  // committed): read the version again so the client learns the one to retry with
+  const now = (await repo.findInquiry(db, row.id)) ?? row
   const last = await repo.findLastActor(db, row.id)
   const who = last?.displayName ?? 'someone'
   return new AppError(
@@ -50,7 +54,7 @@ async function staleError(db: Db, row: Current): Promise<AppError> {
       reason: 'stale_version',
       changedBy: who,
       action: last?.type,
-      currentVersion: row.version,
+      currentVersion: now.version,
     },
   )
 }

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { addInquiries, call, setupDesk, signIn, type Session, type Desk } from '../../test/setup.ts'
 import { ensureReturnReasons } from '../return-reasons/return-reasons.service.ts'
 import { updateUser } from '../users/users.service.ts'
+import type { AppError } from '../../lib/errors.ts'
 import { deliverDue } from './deliveries.service.ts'
+import { load, write } from './inquiries.service.ts'
 
 type Ev = { type: string; actor: string | null; data: Record<string, unknown> }
 type Detail = {
@@ -544,11 +546,34 @@ describe('concurrent responders', () => {
       [a, b].map((s) => call(d, s, 'POST', `/inquiries/${r!.id}/claim`, { version: 1 })),
     )
     expect([ra!.status, rb!.status].sort()).toEqual([200, 409])
+    const lost = (await (ra!.status === 409 ? ra : rb)!.json()) as {
+      error: { details: { reason: string; currentVersion?: number } }
+    }
+    // the loser learns the version to retry with, whichever check refused it
+    if (lost.error.details.reason === 'stale_version')
+      expect(lost.error.details.currentVersion).toBe(2)
     const again = await call(d, b, 'POST', `/inquiries/${r!.id}/claim`, { version: 2 })
     expect(again.status).toBe(409)
     expect(
       ((await again.json()) as { error: { details: { holder: string } } }).error.details.holder,
     ).toBe('alice name')
+  })
+
+  it('tells a write that lost a race the version the inquiry has now, not the one it loaded', async () => {
+    const { d } = await desk()
+    const a = await member(d, 'responder', 'alice', null)
+    const [r] = await addInquiries(d.db, [{}])
+    const seen = await load(d.db, r!.id)
+    expect((await call(d, a, 'POST', `/inquiries/${r!.id}/claim`, { version: 1 })).status).toBe(200)
+    const refused = await write(d.db, seen, { status: 'assigned', updatedAt: Date.now() }).then(
+      () => undefined,
+      (err: unknown) => err as AppError,
+    )
+    expect(refused?.details).toMatchObject({
+      reason: 'stale_version',
+      changedBy: 'alice name',
+      currentVersion: 2,
+    })
   })
 
   it('lets one of two simultaneous replies win and writes exactly one reply', async () => {
