@@ -63,6 +63,17 @@ describe('Asia/Shanghai days, whatever the process TZ', () => {
     )
   })
 
+  it('writes a valid ISO 8601 text naming the same instant for a local-mean-time offset of seconds', () => {
+    // Asia/Shanghai was +08:05:43 before 1901; 1900-02-28 00:00 there is 1900-02-27T15:54:17Z
+    const t = startOfZonedDay('1900-02-28')
+    const text = formatInstant(t)
+    expect(text).toBe('1900-02-27T23:59:17.000+08:05')
+    expect(Date.parse(text)).toBe(t)
+    const ny = Date.parse('1880-06-01T12:00:00Z') // New York's local mean time
+    expect(formatInstant(ny, 'America/New_York')).toBe('1880-06-01T07:04:00.000-04:56')
+    expect(Date.parse(formatInstant(ny, 'America/New_York'))).toBe(ny)
+  })
+
   it('adds calendar days across month and year ends, and names weekdays', () => {
     expect(addCalendarDays('2024-02-28', 2)).toBe('2024-03-01')
     expect(addCalendarDays('2024-12-31', 1)).toBe('2025-01-01')

@@ -91,9 +91,15 @@ export function dayOfWeek(date: IsoDate): number {
   return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).getUTCDay()
 }
 
-/** ISO 8601 text of an instant with the bureau's offset, e.g. `2024-09-27T09:30:00.000+08:00`. */
+/**
+ * ISO 8601 text of an instant with the zone's offset, e.g. `2024-09-27T09:30:00.000+08:00`. An
+ * offset of seconds (local mean time: Asia/Shanghai was +08:05:43 before 1901 in the IANA tz
+ * database) is cut to whole minutes, as ISO 8601 writes none finer; the local time is shifted
+ * with it, so the text always names the same instant.
+ * @param instantMs UTC epoch milliseconds
+ */
 export function formatInstant(instantMs: number, zone: string = BUREAU_TZ): string {
-  const offsetMin = tzOffset(zone, new Date(instantMs))
+  const offsetMin = Math.trunc(tzOffset(zone, new Date(instantMs)))
   const local = new Date(instantMs + offsetMin * 60_000).toISOString().slice(0, 23)
   const sign = offsetMin < 0 ? '-' : '+'
   const abs = Math.abs(offsetMin)

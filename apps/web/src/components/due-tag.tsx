@@ -42,7 +42,9 @@ type Props = {
   now: number
 }
 
-/** The tag of an inquiry due at `dueAt`, seen at `now` on `calendar`. */
+/** The tag of an inquiry due at `dueAt`, seen at `now` on `calendar`; the raw text when it is not a time. */
 export function DueTag({ calendar, dueAt, now }: Props) {
-  return <DueStatusTag status={dueStatus(calendar, now, Date.parse(dueAt))} />
+  const at = Date.parse(dueAt)
+  if (Number.isNaN(at)) return <Tag>{dueAt}</Tag>
+  return <DueStatusTag status={dueStatus(calendar, now, at)} />
 }

@@ -1,6 +1,8 @@
 /**
  * Display of instants in the bureau's zone, Asia/Shanghai, whatever the browser's own zone.
  * Input: ISO 8601 text with an offset as the API sends it (or null). Output: `2024-09-27 09:30`.
+ * A text no browser can read is shown as it came, never thrown on: one odd record must not take
+ * the queue or the inquiry page down.
  */
 import { BUREAU_TZ } from '@desk/domain'
 
@@ -14,11 +16,11 @@ const dateTime = new Intl.DateTimeFormat('en-CA', {
   hourCycle: 'h23',
 })
 
-/** `YYYY-MM-DD HH:mm` in Asia/Shanghai; '' for null or unparseable input. */
+/** `YYYY-MM-DD HH:mm` in Asia/Shanghai; '' for null, the text itself when it is not a time. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return ''
   const ms = Date.parse(iso)
-  if (Number.isNaN(ms)) return ''
+  if (Number.isNaN(ms)) return iso
   const parts = Object.fromEntries(dateTime.formatToParts(ms).map((p) => [p.type, p.value]))
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`
 }

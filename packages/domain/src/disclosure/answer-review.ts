@@ -15,6 +15,7 @@
  */
 import { z } from 'zod'
 import { versionSchema } from '../inquiry.ts'
+import { supportedDateSchema } from '../supported-dates.ts'
 import { textSchema } from '../text.ts'
 
 /**
@@ -76,7 +77,7 @@ export const sendBackAnswerDocumentSchema = versionSchema.extend({
 export const recordDeliverySchema = versionSchema
   .extend({
     method: z.enum(DELIVERY_METHOD_CODES),
-    deliveredOn: z.iso.date({ error: 'a date YYYY-MM-DD' }),
+    deliveredOn: supportedDateSchema,
     trackingNumber: textSchema().trim().max(60).default(''),
   })
   .superRefine((d, ctx) => {

@@ -10,8 +10,10 @@ import { REVIEW_KINDS, REVIEW_RESULTS } from './annual-table.ts'
 import { CONSULTATION_PARTIES } from './clock.ts'
 import { OUTCOME_CODES } from './outcomes.ts'
 import { RECEIPT_METHODS } from './receipt.ts'
+import { supportedDateSchema } from '../supported-dates.ts'
 
-const day = z.iso.date({ error: 'a date YYYY-MM-DD' })
+// a day outside the desk's range would reach the clock and the year's table, which assume it
+const day = supportedDateSchema
 const optionalText = (max: number) => z.string().trim().max(max).optional()
 
 /** A request as staff enter it: the receipt date is the one 第三十一条 names for the method. */

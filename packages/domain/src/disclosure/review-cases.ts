@@ -14,6 +14,7 @@
  */
 import { z } from 'zod'
 import { versionSchema } from '../inquiry.ts'
+import { supportedDateSchema } from '../supported-dates.ts'
 import { REVIEW_RESULTS, type ReviewResult } from './annual-table.ts'
 
 export const REVIEW_CASE_RULES_SOURCE = {
@@ -68,7 +69,7 @@ export function reviewCaseDayProblems(
 /** A pending case concluded: its result, the day of the decision or judgment, a note (its 文号). */
 export const concludeReviewCaseSchema = versionSchema.extend({
   result: z.enum(CONCLUDED_REVIEW_RESULTS),
-  concludedOn: z.iso.date({ error: 'a date YYYY-MM-DD' }),
+  concludedOn: supportedDateSchema,
   note: z.string().trim().max(2000).default(''),
 })
 export type ConcludeReviewCaseInput = z.infer<typeof concludeReviewCaseSchema>

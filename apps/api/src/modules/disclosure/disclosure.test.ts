@@ -229,6 +229,53 @@ describe('the disclosure register', () => {
     expect((await call(d, s, 'GET', '/disclosure/requests/999')).status).toBe(404)
   })
 
+  it('refuses a day outside 1992-01-01..2100-12-31 on every dated route with a 422 naming the field, and writes nothing', async () => {
+    const d = await desk()
+    const s = await signIn(d)
+    const m = await signIn(d, 'manager')
+    const fieldsOf = async (res: Response) => {
+      expect(res.status).toBe(422)
+      const { error } = (await res.json()) as { error: { details: { path: string[] }[] } }
+      return error.details.map((x) => x.path.join('.'))
+    }
+    for (const receivedOn of ['0206-12-06', '1900-02-28', '0001-01-01', '1991-12-31']) {
+      const res = await call(d, s, 'POST', '/disclosure/requests', request({ receivedOn }))
+      expect(await fieldsOf(res)).toEqual(['receivedOn'])
+    }
+    const list = (await (await call(d, s, 'GET', '/inquiries?status=all')).json()) as {
+      items: unknown[]
+    }
+    expect(list.items).toEqual([])
+    const created = await call(d, s, 'POST', '/disclosure/requests', request())
+    const id = ((await created.json()) as View).request.inquiryId
+    await call(d, s, 'POST', `/inquiries/${id}/claim`, { version: 1 })
+    const act = (body: Record<string, unknown>) =>
+      call(d, s, 'POST', `/disclosure/requests/${id}/actions`, { version: 2, ...body })
+    expect(
+      await fieldsOf(await act({ action: 'decide', on: '1900-02-28', outcome: 'grant' })),
+    ).toEqual(['on'])
+    expect(
+      await fieldsOf(
+        await act({ action: 'request_correction', on: '2024-09-27', answerBy: '2101-01-01' }),
+      ),
+    ).toEqual(['answerBy'])
+    const review = await call(d, m, 'POST', `/disclosure/requests/${id}/review-cases`, {
+      kind: 'review',
+      filedOn: '0001-01-01',
+    })
+    expect(await fieldsOf(review)).toEqual(['filedOn'])
+    const delivery = await call(d, s, 'POST', `/disclosure/requests/${id}/delivery`, {
+      version: 2,
+      method: 'post',
+      deliveredOn: '1900-02-28',
+    })
+    expect(await fieldsOf(delivery)).toContain('deliveredOn')
+    const { inquiry } = (await (await call(d, s, 'GET', `/inquiries/${id}`)).json()) as {
+      inquiry: { version: number; receivedAt: string }
+    }
+    expect(inquiry).toMatchObject({ version: 2, receivedAt: '2024-09-27T00:00:00.000+08:00' })
+  })
+
   it('lets an admin correct an outcome label, which the table then prints', async () => {
     const d = await desk()
     const a = await signIn(d, 'admin')

@@ -123,9 +123,13 @@ export function ReplyComposer({ inquiry, contact, requiresSignOff }: Props) {
 
   if (!canReply) return null
 
+  // a receipt time the browser cannot read goes into the text as it came rather than throwing
+  const receivedAt = Date.parse(inquiry.receivedAt)
   const segments = templateSegments(body, {
     citizenName: contact.name,
-    receivedDate: formatChineseDate(toZonedDate(Date.parse(inquiry.receivedAt))),
+    receivedDate: Number.isNaN(receivedAt)
+      ? inquiry.receivedAt
+      : formatChineseDate(toZonedDate(receivedAt)),
     trackingNumber: inquiry.externalId,
     department: inquiry.department?.name ?? null,
   })
