@@ -13,6 +13,7 @@
  * stored (个人信息保护法 art. 6, data minimisation).
  */
 import { z } from 'zod'
+import { instantSchema } from './supported-dates.ts'
 import { textSchema } from './text.ts'
 
 const MB = 1024 * 1024
@@ -147,10 +148,7 @@ export const MESSAGE_KINDS = ['citizen', 'platform'] as const
 export const followUpMessageSchema = z.object({
   messageId: textSchema().trim().min(1).max(100),
   body: textSchema().trim().min(1).max(50_000),
-  sentAt: z.iso.datetime({
-    offset: true,
-    error: 'ISO 8601 time with an offset, e.g. 2024-09-28T10:00:00+08:00',
-  }),
+  sentAt: instantSchema,
   kind: z.enum(MESSAGE_KINDS),
   attachments: attachmentListSchema.optional(),
 })

@@ -6,11 +6,7 @@ import { z } from 'zod'
 import { attachmentListSchema } from './attachment.ts'
 import { textSchema } from './text.ts'
 import { channelCodeSchema } from './channel.ts'
-import {
-  UNSUPPORTED_DATE_MESSAGE,
-  isSupportedInstant,
-  supportedDateSchema,
-} from './supported-dates.ts'
+import { instantSchema, supportedDateSchema } from './supported-dates.ts'
 import type { DeadlineRule, InquiryKind } from './deadline/policy.ts'
 import { MESSAGE_LIFECYCLE, MESSAGE_STATUSES } from './inquiry/lifecycle.ts'
 
@@ -88,11 +84,6 @@ const optionalText = (max: number) =>
     .max(max)
     .transform((s) => (s === '' ? undefined : s))
     .optional()
-
-/** ISO 8601 instant that must carry an offset (`Z` or `+08:00`): a zone-less time is ambiguous. */
-export const instantSchema = z.iso
-  .datetime({ offset: true, error: 'ISO 8601 time with an offset, e.g. 2024-09-27T09:30:00+08:00' })
-  .refine((s) => isSupportedInstant(Date.parse(s)), UNSUPPORTED_DATE_MESSAGE)
 
 export const citizenSchema = z.object({
   name: optionalText(100),

@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { ATTACHMENT_LIMITS, uploadRefListSchema } from './attachment.ts'
 import { textSchema } from './text.ts'
 import { channelCodeSchema } from './channel.ts'
-import { instantSchema } from './inquiry.ts'
+import { instantSchema } from './supported-dates.ts'
 
 export const MANUAL_ENTRY_KINDS = ['phone', 'letter', 'visit'] as const
 export type ManualEntryKind = (typeof MANUAL_ENTRY_KINDS)[number]

@@ -35,3 +35,29 @@ export function isSupportedInstant(ms: number): boolean {
 
 /** A `YYYY-MM-DD` date in the supported range. */
 export const supportedDateSchema = z.iso.date().refine(isSupportedDate, UNSUPPORTED_DATE_MESSAGE)
+
+const EXAMPLE_INSTANT = '2024-09-27T09:30:00+08:00'
+
+/** Whether `YYYY-MM-DD` names a day of the calendar (2026-02-29 does not). */
+function isCalendarDate(date: IsoDate): boolean {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  const probe = new Date(Date.UTC(y, m - 1, d))
+  return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d
+}
+
+/** Why a string is not an instant: a day the calendar lacks is named as such, else the expected shape. */
+function instantError(input: unknown): string {
+  const date = typeof input === 'string' ? /^(\d{4}-\d{2}-\d{2})T/.exec(input)?.[1] : undefined
+  return date !== undefined && !isCalendarDate(date)
+    ? `not a date in the calendar: ${date}`
+    : `ISO 8601 time with an offset, e.g. ${EXAMPLE_INSTANT}`
+}
+
+/**
+ * An ISO 8601 instant that carries an offset (`Z` or `+08:00`: a zone-less time is ambiguous) and
+ * falls on a supported date. Refusals: `not a date in the calendar: 2026-02-29`, the expected
+ * shape, or UNSUPPORTED_DATE_MESSAGE.
+ */
+export const instantSchema = z.iso
+  .datetime({ offset: true, error: (issue) => instantError(issue.input) })
+  .refine((s) => isSupportedInstant(Date.parse(s)), UNSUPPORTED_DATE_MESSAGE)
