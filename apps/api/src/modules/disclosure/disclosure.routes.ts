@@ -60,10 +60,15 @@ const caseParam = idParam.extend({ caseId: z.coerce.number().int().positive() })
 const answerQuery = z.object({ agency: textSchema().trim().min(1).max(100) })
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
-const registerQuery = z.union([
-  disclosureYearSchema.extend({ row: z.enum(TABLE_ROWS), column: z.enum(TABLE_COLUMNS) }),
-  disclosureYearSchema.extend({ review: z.enum(REVIEW_KINDS), column: z.enum(REVIEW_COLUMNS) }),
-])
+const registerQuery = z.union(
+  [
+    disclosureYearSchema.extend({ row: z.enum(TABLE_ROWS), column: z.enum(TABLE_COLUMNS) }),
+    disclosureYearSchema.extend({ review: z.enum(REVIEW_KINDS), column: z.enum(REVIEW_COLUMNS) }),
+  ],
+  {
+    error: 'one cell of the year’s table: year with row and column, or year with review and column',
+  },
+)
 
 export const disclosureRoutes = new Hono<AppEnv>()
   .use(requireStaff())

@@ -113,6 +113,11 @@ describe('the disclosure register', () => {
       requests: { items: { id: number; outcome: string }[] }
     }
     expect(register.requests.items.map((r) => [r.id, r.outcome])).toEqual([[id, 'partial']])
+    const noCell = await call(d, m, 'GET', '/disclosure/register?year=2024')
+    expect(noCell.status).toBe(422)
+    expect(((await noCell.json()) as { error: { message: string } }).error.message).toMatch(
+      /year with row and column, or year with review and column/,
+    )
   })
 
   it('gives the decided request its answer document as DOCX: outcome wording, articles, remedy, filled from the record', async () => {
