@@ -875,6 +875,11 @@ export const attachments = pgTable(
     inquiryId: integer().references(() => inquiries.id, { onDelete: 'cascade' }),
     replyId: integer().references(() => replies.id, { onDelete: 'set null' }),
     messageId: integer().references(() => inquiryMessages.id, { onDelete: 'set null' }),
+    /**
+     * The draft awaiting sign-off that carries the file; on 签发 the file also gets the released
+     * reply's `replyId` (and goes out with it), on 退回 it stays with the draft only
+     */
+    draftId: integer().references(() => replyDrafts.id, { onDelete: 'set null' }),
     /** 'citizen' (mailbox, channel, follow-up, manual entry of a letter) or 'staff' (notes, replies) */
     source: text({ enum: ['citizen', 'staff'] }).notNull(),
     name: text().notNull(),

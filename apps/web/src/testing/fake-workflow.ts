@@ -56,6 +56,8 @@ export function createFakeWorkflow(desk: FakeDesk, options: Options = {}) {
     /** the `Idempotency-Key` header of each action ('' when absent) */
     keys: [] as { path: string; key: string }[],
     drafts: options.drafts ?? [],
+    /** staff uploads (`POST /api/attachments/uploads`), named by the token they answered */
+    uploads: [] as { token: string; name: string; type: string }[],
     followUps: [] as Json[],
     deliveries: options.deliveries ?? [],
     extensions: [] as Json[],
@@ -258,10 +260,24 @@ export function createFakeWorkflow(desk: FakeDesk, options: Options = {}) {
         ),
       ),
     ),
+    http.post('*/api/attachments/uploads', ({ request }) => {
+      const name = new URL(request.url).searchParams.get('name') ?? ''
+      const token = `upload-${state.uploads.length + 1}`.padEnd(24, 'x')
+      state.uploads.push({ token, name, type: request.headers.get('content-type') ?? '' })
+      return HttpResponse.json({ token, name, type: 'application/pdf', size: 1 }, { status: 201 })
+    }),
     http.post(
       '*/api/inquiries/:id/drafts',
       action((d, b) => {
         const number = state.drafts.length + 1
+        const attachments = ((b.attachments ?? []) as { token: string }[]).map(({ token }, i) => ({
+          id: 500 + i,
+          name: state.uploads.find((u) => u.token === token)?.name ?? token,
+          type: 'application/pdf',
+          size: 1,
+          url: `/api/attachments/${500 + i}`,
+          source: 'staff',
+        }))
         for (const dr of state.drafts) if (dr.status === 'submitted') dr.status = 'superseded'
         state.drafts.push({
           id: 100 + number,
@@ -274,6 +290,7 @@ export function createFakeWorkflow(desk: FakeDesk, options: Options = {}) {
           reviewedAt: null,
           reviewComment: null,
           replyId: null,
+          attachments,
         })
         return change(d, 'draft_submitted', { number }, { status: 'assigned' })
       }),

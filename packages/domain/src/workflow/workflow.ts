@@ -4,6 +4,7 @@
  * delivery to the channel, and the follow-up call (回访). Request schemas shared by api and web.
  */
 import { z } from 'zod'
+import { ATTACHMENT_LIMITS, uploadRefListSchema } from '../attachment.ts'
 import { textSchema } from '../text.ts'
 import { versionSchema } from '../inquiry.ts'
 import { supportedDateSchema } from '../supported-dates.ts'
@@ -63,7 +64,11 @@ export const noteSchema = versionSchema.extend({ text: text(5000) })
 export const mergeSchema = versionSchema.extend({ mainId: id })
 /** 改分类: the inquiry's category (the channel's own category text), null to clear it. */
 export const recategoriseSchema = versionSchema.extend({ category: text(100).nullable() })
-export const draftSchema = versionSchema.extend({ body: text(50_000) })
+/** A draft for sign-off, with the files that go with the reply once it is signed off (upload tokens). */
+export const draftSchema = versionSchema.extend({
+  body: text(50_000),
+  attachments: uploadRefListSchema(ATTACHMENT_LIMITS.staff.maxFiles).optional(),
+})
 export const sendBackSchema = versionSchema.extend({ comment: text(2000) })
 export const followUpSchema = versionSchema.extend({
   outcome: z.enum(FOLLOW_UP_OUTCOMES),

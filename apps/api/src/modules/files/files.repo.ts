@@ -32,6 +32,7 @@ export async function bindStaged(
     inquiryId: number
     replyId: number | null
     messageId: number | null
+    draftId: number | null
     source: 'citizen' | 'staff'
     name: string
   },
@@ -44,6 +45,28 @@ export async function bindStaged(
       .where(and(eq(attachments.id, id), isNull(attachments.inquiryId)))
       .returning()
   )[0]
+}
+
+/** The files of an inquiry's drafts (any status), oldest first. */
+export async function listDraftFiles(db: Db, inquiryId: number) {
+  const { attachments } = tables(db)
+  return db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.inquiryId, inquiryId), isNotNull(attachments.draftId)))
+    .orderBy(attachments.id)
+}
+
+/** Gives the files of a signed-off draft the reply released from it. @returns how many */
+export async function attachDraftFilesToReply(db: Db, draftId: number, replyId: number) {
+  const { attachments } = tables(db)
+  return (
+    await db
+      .update(attachments)
+      .set({ replyId })
+      .where(eq(attachments.draftId, draftId))
+      .returning({ id: attachments.id })
+  ).length
 }
 
 /** Uploads staged before `before` (UTC ms) and never bound to a message. */

@@ -161,6 +161,7 @@ export type BindTarget = {
   inquiryId: number
   replyId?: number | null
   messageId?: number | null
+  draftId?: number | null
   source: 'citizen' | 'staff'
   createdBy: number | null
   uploader: Uploader
@@ -181,6 +182,7 @@ export async function bindAttachments(
     inquiryId: to.inquiryId,
     replyId: to.replyId ?? null,
     messageId: to.messageId ?? null,
+    draftId: to.draftId ?? null,
     source: to.source,
   }
   const views = []
@@ -209,4 +211,25 @@ export async function bindAttachments(
     views.push(toView({ id: await repo.insertAttachment(db, row), ...row }))
   }
   return views
+}
+
+/** The files of an inquiry's drafts, by draft id, as the API shows them. */
+export async function draftFilesOf(
+  db: Db,
+  inquiryId: number,
+): Promise<Map<number, AttachmentView[]>> {
+  const byDraft = new Map<number, AttachmentView[]>()
+  for (const row of await repo.listDraftFiles(db, inquiryId)) {
+    if (row.draftId === null) continue
+    byDraft.set(row.draftId, [...(byDraft.get(row.draftId) ?? []), toView(row)])
+  }
+  return byDraft
+}
+
+/**
+ * On 签发: the files the draft carried become the released reply's (they stay the draft's too),
+ * in the caller's transaction. @returns how many files the reply now carries from the draft
+ */
+export async function moveDraftFilesToReply(db: Db, draftId: number, replyId: number) {
+  return await repo.attachDraftFilesToReply(db, draftId, replyId)
 }

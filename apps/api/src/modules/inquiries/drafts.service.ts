@@ -2,22 +2,49 @@
  * Sign-off (审核) of replies on channels that require it: the responder submits a draft (each
  * submission is a new numbered version; an older submitted one becomes `superseded`), a manager
  * approves it (the text is released as the reply, recording who approved it) or sends it back
- * with a comment. All version-checked on the inquiry, each an event.
- * Errors: NOT_FOUND, CONFLICT (stale version; wrong status; draft not awaiting review; duplicate).
+ * with a comment. All version-checked on the inquiry, each an event. A draft carries its files
+ * (the answer document, photos): checked like every staff upload and bound to the draft when it
+ * is submitted, shown with it to the manager; on 签发 they become the released reply's too (so
+ * they go out with it: signed links to a webhook channel, the tracking page of the mailbox), on
+ * 退回 they stay with the draft only.
+ * Errors: NOT_FOUND, CONFLICT (stale version; wrong status; draft not awaiting review; duplicate),
+ * VALIDATION (a file token that is not this user's unused upload: nothing is written).
  */
 import type { Db } from '../../db/client.ts'
 import type { Ctx } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
+import {
+  bindAttachments,
+  moveDraftFilesToReply,
+  prepareAttachments,
+  type FilesCtx,
+  type PreparedAttachment,
+} from '../files/files.service.ts'
+import { addReplyFilesToDelivery } from '../outbox/reply-files.service.ts'
 import * as repo from './inquiries.repo.ts'
 import { act, write } from './inquiries.service.ts'
 import { releaseReply, requireFreeTextAnswer } from './release-reply.service.ts'
 import * as workflowRepo from './workflow.repo.ts'
 
 /**
- * Submits a draft for sign-off; an unassigned inquiry is taken by the author. CONFLICT
- * (`decision_required`) on a kind answered by its decision. @returns the draft id
+ * Checks a draft's files (upload tokens of this user, unused) before `submitDraft` writes anything.
+ * @throws AppError VALIDATION naming the file
  */
-export async function submitDraft(ctx: Ctx, id: number, input: { version: number; body: string }) {
+export function prepareDraftFiles(ctx: Ctx & FilesCtx, tokens: readonly { token: string }[]) {
+  return prepareAttachments(ctx, tokens, { profile: 'staff', uploader: `user:${ctx.user.id}` })
+}
+
+/**
+ * Submits a draft for sign-off, with its `files` (from `prepareDraftFiles`, bound to the draft);
+ * an unassigned inquiry is taken by the author. CONFLICT (`decision_required`) on a kind answered
+ * by its decision. @returns the draft id
+ */
+export async function submitDraft(
+  ctx: Ctx,
+  id: number,
+  input: { version: number; body: string; files?: readonly PreparedAttachment[] },
+) {
+  const uploader = `user:${ctx.user.id}` as const
   let draftId = 0
   await act(ctx, id, { action: 'submit_draft', version: input.version }, async (row, db) => {
     requireFreeTextAnswer(row)
@@ -30,6 +57,14 @@ export async function submitDraft(ctx: Ctx, id: number, input: { version: number
       authorId: ctx.user.id,
       createdAt: ctx.now,
     })
+    const files = await bindAttachments(db, input.files ?? [], {
+      inquiryId: id,
+      draftId,
+      source: 'staff',
+      createdBy: ctx.user.id,
+      uploader,
+      now: ctx.now,
+    })
     const claim =
       row.assigneeId === null ? { assigneeId: ctx.user.id, status: 'assigned' as const } : {}
     await write(db, row, { ...claim, updatedAt: ctx.now })
@@ -37,7 +72,7 @@ export async function submitDraft(ctx: Ctx, id: number, input: { version: number
       inquiryId: id,
       actorId: ctx.user.id,
       type: 'draft_submitted',
-      data: { draftId, number },
+      data: files.length > 0 ? { draftId, number, attachments: files } : { draftId, number },
       createdAt: ctx.now,
     })
   })
@@ -57,7 +92,10 @@ async function submittedDraft(db: Db, id: number, draftId: number) {
   return draft
 }
 
-/** Approves the draft: its text is released as the reply (and to duplicates, and the outbox). */
+/**
+ * Approves the draft: its text is released as the reply (and to duplicates, and the outbox); its
+ * files become the reply's and join the outbox message as signed links.
+ */
 export function approveDraft(ctx: Ctx, id: number, draftId: number, version: number) {
   return act(ctx, id, { action: 'approve', version }, async (row, db) => {
     const draft = await submittedDraft(db, id, draftId)
@@ -68,6 +106,8 @@ export function approveDraft(ctx: Ctx, id: number, draftId: number, version: num
       draftId,
       now: ctx.now,
     })
+    if ((await moveDraftFilesToReply(db, draftId, replyId)) > 0)
+      await addReplyFilesToDelivery(db, replyId, ctx.now)
     await workflowRepo.reviewDraft(db, draftId, {
       status: 'approved',
       reviewedBy: ctx.user.id,

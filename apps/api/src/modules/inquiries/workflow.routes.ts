@@ -22,7 +22,7 @@ import { requireStaff } from '../../lib/auth.ts'
 import { ctxOf, type AppEnv } from '../../lib/context.ts'
 import { validate } from '../../lib/validate.ts'
 import { getMessage, retryMessage } from '../outbox/outbox.service.ts'
-import { approveDraft, sendBackDraft, submitDraft } from './drafts.service.ts'
+import { approveDraft, prepareDraftFiles, sendBackDraft, submitDraft } from './drafts.service.ts'
 import { recordFollowUp } from './follow-up.service.ts'
 import { load, type Current } from './inquiries.service.ts'
 import { getWorkflowView } from './workflow-view.service.ts'
@@ -85,7 +85,10 @@ export const workflowRoutes = new Hono<AppEnv>()
   })
   .post('/:id/drafts', validate('param', idParam), validate('json', draftSchema), async (c) => {
     const { id } = c.req.valid('param')
-    const draftId = await submitDraft(ctxOf(c), id, c.req.valid('json'))
+    const { attachments, ...draft } = c.req.valid('json')
+    const ctx = { ...ctxOf(c), files: c.var.files }
+    const files = await prepareDraftFiles(ctx, attachments ?? [])
+    const draftId = await submitDraft(ctx, id, { ...draft, files })
     return c.json({ ...ack(await load(c.var.db, id)), draftId }, 201)
   })
   .post(

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { delay, http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { createFakeDesk, makeInquiry, RESPONDER } from '../../../testing/fake-desk.ts'
@@ -230,6 +230,40 @@ describe('inquiry page: the responder workflow', () => {
     expect(screen.queryByRole('button', { name: '审核通过' })).toBeNull()
   })
 
+  it('on a sign-off channel uploads the files dropped on the reply box and submits them with the draft', async () => {
+    const { inquiry, flow, app } = setup({}, { requiresSignOff: true })
+    expect(await screen.findByText('需审核')).toBeTruthy()
+    await app.user.type(screen.getByLabelText('答复内容'), '已处理，详见答复意见书。')
+    // the reply box's drop zone (the files card has its own)
+    const zone = within(document.querySelector<HTMLElement>('[data-reply-files]')!).getByText(
+      '拖放文件到这里，或点击选择',
+    )
+    fireEvent.drop(zone, {
+      dataTransfer: {
+        files: [new File(['%PDF-1.4'], '答复意见书.pdf', { type: 'application/pdf' })],
+        items: [],
+        types: ['Files'],
+      },
+    })
+    await screen.findByText('答复意见书.pdf')
+    await app.user.click(screen.getByRole('button', { name: '提交审核' }))
+    await waitFor(() =>
+      expect(flow.state.writes.at(-1)).toEqual({
+        path: `/api/inquiries/${inquiry.id}/drafts`,
+        body: {
+          version: 4,
+          body: '已处理，详见答复意见书。',
+          attachments: [{ token: flow.state.uploads[0]!.token }],
+        },
+      }),
+    )
+    expect(flow.state.uploads.map((u) => u.name)).toEqual(['答复意见书.pdf'])
+    // the draft lists its file (a PDF opens in a new tab)
+    const listed = await screen.findByRole('link', { name: /答复意见书\.pdf/ })
+    expect(listed.getAttribute('href')).toBe('/api/attachments/500')
+    expect(listed.getAttribute('target')).toBe('_blank')
+  })
+
   it('lets a manager send a draft back with a comment, then approve the next version; the reply names who approved it', async () => {
     const draft = (id: number, number: number, status: string, body: string) => ({
       id,
@@ -242,12 +276,29 @@ describe('inquiry page: the responder workflow', () => {
       reviewedAt: null,
       reviewComment: null,
       replyId: null,
+      attachments:
+        number === 1
+          ? [
+              {
+                id: 61,
+                name: '现场整改照片.jpg',
+                type: 'image/jpeg',
+                size: 2048,
+                url: '/api/attachments/61',
+                source: 'staff',
+              },
+            ]
+          : [],
     })
     const { inquiry, flow, app } = setup(
       {},
       { requiresSignOff: true, drafts: [draft(101, 1, 'submitted', '已处理。')] },
       MANAGER,
     )
+    // the manager sees the draft's file before deciding
+    const photo = await screen.findByRole('link', { name: /现场整改照片\.jpg/ })
+    expect(photo.getAttribute('href')).toBe('/api/attachments/61')
+    expect(photo.hasAttribute('download')).toBe(true)
     await app.user.type(await screen.findByLabelText('退回意见'), '请写明处理结果和时间')
     await app.user.click(screen.getByRole('button', { name: '退回修改' }))
     await waitFor(() =>

@@ -31,7 +31,7 @@ export type InquiryAction =
   | { kind: 'note'; version: number; text: string }
   | { kind: 'merge'; version: number; mainId: number }
   | { kind: 'recategorise'; version: number; category: string | null }
-  | { kind: 'draft'; version: number; body: string }
+  | { kind: 'draft'; version: number; body: string; attachments?: { token: string }[] }
   | { kind: 'approve'; version: number; draftId: number }
   | { kind: 'sendBack'; version: number; draftId: number; comment: string }
   | { kind: 'followUp'; version: number; outcome: FollowUpOutcome; note: string; reopen: boolean }
@@ -98,7 +98,19 @@ function send(id: number, a: InquiryAction, key: string): Promise<unknown> {
         ),
       )
     case 'draft':
-      return unwrap(inquiry.drafts.$post({ param, json: { version: a.version, body: a.body } }, o))
+      return unwrap(
+        inquiry.drafts.$post(
+          {
+            param,
+            json: {
+              version: a.version,
+              body: a.body,
+              ...(a.attachments?.length ? { attachments: a.attachments } : {}),
+            },
+          },
+          o,
+        ),
+      )
     case 'approve':
       return unwrap(
         inquiry.drafts[':draftId'].approve.$post(

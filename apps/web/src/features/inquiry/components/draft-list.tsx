@@ -1,8 +1,9 @@
 /**
- * Draft versions under sign-off (审核), newest first: number, author, status, text, the manager's
- * comment. A manager approves the submitted draft (the text is released as the reply) or sends it
+ * Draft versions under sign-off (审核), newest first: number, author, status, text, its files
+ * (they go out with the reply once signed off; a PDF opens in a tab), the manager's comment. A manager approves the submitted draft (the text is released as the reply) or sends it
  * back with a required comment.
  */
+import { PaperClipOutlined } from '@ant-design/icons'
 import { Card, Flex, Input, List, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -74,6 +75,28 @@ function Review({ inquiry, draft, gates }: ReviewProps) {
   )
 }
 
+/** The files a draft carries: a PDF opens in a new tab, others download. */
+function DraftFiles({ files }: { files: Draft['attachments'] }) {
+  const { t } = useTranslation()
+  if (files.length === 0) return null
+  return (
+    <Flex gap={12} wrap align="center" data-draft-files>
+      <Typography.Text type="secondary">{t('workflow.drafts.files')}</Typography.Text>
+      {files.map((f) => (
+        <Typography.Link
+          key={f.id}
+          href={f.url}
+          {...(f.type === 'application/pdf'
+            ? { target: '_blank', rel: 'noopener' }
+            : { download: true })}
+        >
+          <PaperClipOutlined aria-hidden /> {f.name}
+        </Typography.Link>
+      ))}
+    </Flex>
+  )
+}
+
 type Props = { inquiry: Inquiry; drafts: Draft[] }
 
 export function DraftList({ inquiry, drafts }: Props) {
@@ -108,6 +131,7 @@ export function DraftList({ inquiry, drafts }: Props) {
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
                 {d.body}
               </Typography.Paragraph>
+              <DraftFiles files={d.attachments} />
               {d.reviewer && (
                 <Typography.Text type={d.status === 'sent_back' ? 'danger' : 'secondary'}>
                   {t(

@@ -12,7 +12,7 @@
  * on its own card, so neither has a reply box.
  * Files (the signed answer document; 10 of 50 MB, office documents too) are dropped on the box or
  * chosen, uploaded when the reply is sent (each once across retries) and sent with it; a reply that
- * needs sign-off goes as a draft, which carries no files, so the drop zone is not offered there.
+ * needs sign-off goes as a draft carrying them, and they go out with the reply once it is signed off.
  */
 import {
   answeredByDecision,
@@ -176,7 +176,7 @@ export function ReplyComposer({ inquiry, contact, requiresSignOff }: Props) {
   const send = async (andNext: boolean) => {
     setUploadError(null)
     let attachments: { token: string }[] = []
-    if (!requiresSignOff && files.length > 0) {
+    if (files.length > 0) {
       setIsUploading(true)
       try {
         attachments = await uploadStaffFiles(files, uploads.current)
@@ -188,7 +188,7 @@ export function ReplyComposer({ inquiry, contact, requiresSignOff }: Props) {
     }
     action.mutate(
       requiresSignOff
-        ? { kind: 'draft', version: inquiry.version, body }
+        ? { kind: 'draft', version: inquiry.version, body, attachments }
         : attachments.length > 0
           ? { kind: 'replyWithFiles', version: inquiry.version, body, attachments }
           : { kind: 'reply', version: inquiry.version, body },
@@ -232,7 +232,7 @@ export function ReplyComposer({ inquiry, contact, requiresSignOff }: Props) {
           onChange={(e) => setBody(e.target.value)}
         />
         {segments.some((s) => s.kind !== 'text') && <Preview segments={segments} />}
-        {requiresSignOff === false && (
+        {requiresSignOff !== undefined && (
           <div data-reply-files>
             <Upload.Dragger
               multiple

@@ -1,0 +1,2 @@
+ALTER TABLE "attachments" ADD COLUMN "draft_id" integer;--> statement-breakpoint
+ALTER TABLE "attachments" ADD CONSTRAINT "attachments_draft_id_reply_drafts_id_fk" FOREIGN KEY ("draft_id") REFERENCES "public"."reply_drafts"("id") ON DELETE set null ON UPDATE no action;
