@@ -8,6 +8,30 @@ import { API_ERROR_CODES } from '@desk/domain'
 import { z } from 'zod'
 import { validationOf, type Validation } from '../../lib/validate.ts'
 import { DOCUMENTED_RESPONSES, REQUEST_EXAMPLES } from './openapi.responses.ts'
+import { documentCodeRules } from './openapi.rules.ts'
+
+/**
+ * The document's introduction, in Chinese first: the reference page's own labels (Swagger UI's
+ * "Try it out", "Parameters" …) are English, since swagger-ui-dist has no translations and
+ * replacing its labels would mean patching its bundle; the introduction says in Chinese what a
+ * bureau's IT staff need to start, then the same in English.
+ */
+const INTRODUCTION = [
+  '**多渠道问政答复台接口说明。** 本文档列出答复台的全部接口，由各接口实际校验请求所用的规则生成，与接口行为一致。' +
+    '本页的按钮和栏目名称（Try it out、Parameters、Responses 等）为参考页组件自带的英文，接口说明以本文为准。',
+  '- **登录：** 工作人员用 `POST /auth/login`（用户名、密码）登录，得到会话 Cookie 和 `csrfToken`；此后每个修改数据的请求都要带请求头 `X-CSRF-Token`。',
+  '- **渠道接入：** 平台对接程序用管理员在「配置 › 渠道」中生成的令牌，请求头 `Authorization: Bearer <令牌>`；大文件先 `POST /channels/{code}/uploads` 上传得到 `token`，再在条目的 `attachments` 中引用。',
+  '- **防重复提交：** 新建类的 POST 可带 `Idempotency-Key` 请求头，重发时返回第一次的结果，不会重复写入。',
+  '- **错误：** 统一为 `{ error: { code, message, details? } }`；输入有误时返回 422，`details` 指明字段和原因（附件被拒时含 `file` 和 `reason`）。',
+  '- **文字与日期规则：** 文字先去掉首尾空白再计算长度，不接受 NUL 字符（U+0000）；日期和时间须在 1992-01-01 至 2100-12-31（北京时间）之间，时间须带时区（如 `+08:00`）。',
+  '',
+  'Every route of the desk. Staff sign in with `POST /auth/login`, which sets the session ' +
+    'cookie and answers `csrfToken`; every state-changing request sends it as `X-CSRF-Token`. ' +
+    'Channel bridges send `Authorization: Bearer <token>` (tokens: 配置 › 渠道). A POST that ' +
+    'creates something takes an `Idempotency-Key` header: a resend returns the first result. ' +
+    'Errors: `{ error: { code, message, details? } }`. Text is trimmed before its length is ' +
+    'counted and NUL is refused; dates lie in 1992-01-01..2100-12-31 (Asia/Shanghai).',
+].join('\n')
 
 /** One entry of Hono's `app.routes` (the fields read here). */
 export type RegisteredRoute = { method: string; path: string; handler: object }
@@ -41,9 +65,13 @@ const isChannelApi = (path: string) =>
   /^\/channels\/\{code\}\/(uploads|inquiries)/.test(path) && path !== '/channels/{code}/files/{id}'
 
 function toSchema(schema: z.ZodType): JsonSchema {
-  // io 'input': what the client sends (before defaults and transforms); refinements written in
-  // code have no JSON Schema form and are checked by the route only
-  const out = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema
+  // io 'input': what the client sends (before defaults and transforms); the rules written in
+  // code that JSON Schema can say (trim, NUL, the date range) are added by documentCodeRules
+  const out = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+    override: documentCodeRules,
+  }) as JsonSchema
   delete out.$schema
   return out
 }
@@ -182,12 +210,7 @@ export function buildOpenApiDocument(routes: readonly RegisteredRoute[]) {
     info: {
       title: 'Inquiry Desk API',
       version: '1',
-      description:
-        'Every route of the desk. Staff sign in with `POST /auth/login`, which sets the session ' +
-        'cookie and answers `csrfToken`; every state-changing request sends it as `X-CSRF-Token`. ' +
-        'Channel bridges send `Authorization: Bearer <token>` (tokens: 配置 › 渠道). A POST that ' +
-        'creates something takes an `Idempotency-Key` header: a resend returns the first result. ' +
-        'Errors: `{ error: { code, message, details? } }`.',
+      description: INTRODUCTION,
     },
     servers: [{ url: '/api' }],
     security: [{ session: [], csrf: [] }],

@@ -221,6 +221,98 @@ describe('GET /openapi.json', () => {
   })
 })
 
+describe('rules written in code, in the document', () => {
+  it('trims before the length, refuses NUL and keeps dates in 1992..2100, as the routes do at each edge', async () => {
+    const desk = await setupDesk()
+    const doc = await documentOf(desk)
+    const token = await tokenFor(desk, 'minxin')
+    const responder = await signIn(desk, 'responder')
+    const example = REQUEST_EXAMPLES['POST /channels/{code}/inquiries'] as Record<string, unknown>
+    let n = 0
+    const item = (extra: Record<string, unknown>) => ({
+      ...example,
+      attachments: undefined,
+      externalId: `E-${++n}`,
+      ...extra,
+    })
+    const intake = bodySchema(operationOf(doc, 'POST /channels/{code}/inquiries'))
+    const samples: [Record<string, unknown>, boolean][] = [
+      [item({ subject: '   ' }), false],
+      [item({ subject: ` ${'东'.repeat(500)}  ` }), true],
+      [item({ subject: '东'.repeat(501) }), false],
+      [item({ subject: ` ${'东'.repeat(501)} ` }), false],
+      [item({ subject: '消防\u0000通道' }), false],
+      [item({ body: '\n\t 内容 \n' }), true],
+      [item({ category: '  ' }), true],
+      [item({ category: ` ${'类'.repeat(101)}` }), false],
+      [item({ receivedAt: '1991-12-31T23:59:59+08:00' }), false],
+      [item({ receivedAt: '1992-01-01T00:00:00+08:00' }), true],
+      [item({ receivedAt: '2100-12-31T23:59:59+08:00' }), true],
+      [item({ receivedAt: '2101-01-01T00:00:00+08:00' }), false],
+    ]
+    for (const [body, expected] of samples) {
+      const res = await bearer(desk, token, '/channels/minxin/inquiries', body)
+      const route = !(await refusedAsInvalid(res))
+      expect({ body, route, documented: documentedValid(intake, body) }).toEqual({
+        body,
+        route: expected,
+        documented: expected,
+      })
+    }
+
+    const manual = bodySchema(operationOf(doc, 'POST /manual-entries'))
+    const entry = (subject: string) => ({
+      channel: 'hotline_12345',
+      kind: 'phone',
+      subject,
+      summary: '来电',
+      outcome: 'follow_up',
+    })
+    for (const [body, expected] of [
+      [entry(`  ${'问'.repeat(200)}  `), true],
+      [entry('问'.repeat(201)), false],
+      [entry(' \u3000 '), false],
+    ] as const) {
+      const res = await call(desk, responder, 'POST', '/manual-entries', body)
+      expect([body.subject.length, !(await refusedAsInvalid(res))]).toEqual([
+        body.subject.length,
+        expected,
+      ])
+      expect([body.subject.length, documentedValid(manual, body)]).toEqual([
+        body.subject.length,
+        expected,
+      ])
+    }
+
+    const queue = querySchema(operationOf(doc, 'GET /inquiries'))
+    for (const [from, expected] of [
+      ['1991-12-31', false],
+      ['1992-01-01', true],
+      ['2100-12-31', true],
+      ['2101-01-01', false],
+    ] as const) {
+      const res = await call(desk, responder, 'GET', `/inquiries?from=${from}`)
+      expect([from, !(await refusedAsInvalid(res)), documentedValid(queue, { from })]).toEqual([
+        from,
+        expected,
+        expected,
+      ])
+    }
+    // and the document says so in words
+    const subject = (intake as { anyOf: { properties: Record<string, { description: string }> }[] })
+      .anyOf[0]!.properties.subject!
+    expect(subject.description).toContain('NUL (U+0000) is refused.')
+    expect(subject.description).toContain('Trimmed first, then 1..500 characters')
+  })
+
+  it('begins with a Chinese introduction, since the reference page’s own labels are English', async () => {
+    const desk = await setupDesk()
+    const doc = (await documentOf(desk)) as Document & { info: { description: string } }
+    expect(doc.info.description.split('\n')[0]).toMatch(/^\*\*多渠道问政答复台接口说明。\*\*/)
+    expect(doc.info.description).toContain('1992-01-01 至 2100-12-31')
+  })
+})
+
 describe('GET /reference', () => {
   it('serves the reference page and its script from the desk itself, nothing from outside', async () => {
     const desk = await setupDesk()
