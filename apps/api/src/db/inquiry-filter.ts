@@ -91,9 +91,14 @@ export function filterWithoutChannel(
   viewer: Viewer,
 ): SQL | undefined {
   const { inquiries } = tables(db)
+  // The due filter asks for pending rows itself (duePredicate). Saying `status in ('new',
+  // 'assigned')` twice made PostgreSQL count its selectivity twice (7,552 rows estimated for
+  // 156,675) and pick a non-covering index for the dashboard's overdue counts: 2.6 s instead of
+  // 0.45 s at 10,000,000 inquiries. So a pending filter with a due window says it once.
+  const saidByDue = filter.dueWindow !== undefined && filter.status === 'pending'
   const conds: (SQL | undefined)[] = [
     viewerScope(db, viewer),
-    filter.status === 'all' ? undefined : statusIn(db, statusesOf(filter.status)),
+    filter.status === 'all' || saidByDue ? undefined : statusIn(db, statusesOf(filter.status)),
   ]
   if (filter.assignee === 'me') conds.push(eq(inquiries.assigneeId, viewer.id))
   else if (filter.assignee === 'none') conds.push(isNull(inquiries.assigneeId))
