@@ -79,8 +79,8 @@ describe('a suggestion handled in the browser', () => {
     })
     const page = await context.newPage()
     await logIn(page)
-    // at 1440 px the manager's menu folds its last entries into "…" (antd's overflow item)
-    await page.locator('.ant-menu-overflow-item-rest').hover()
+    // the registers are one area of the menu: hover it, then pick the entry
+    await page.locator('.ant-menu-submenu-title', { hasText: '登记簿' }).hover()
     await page.getByRole('menuitem', { name: '建议提案' }).click()
     await page.waitForURL(/\/proposals$/)
     await page.goto(`${desk.baseUrl}/proposals/${YEAR}`)
@@ -157,6 +157,7 @@ describe('the annual report draft in the browser', () => {
     })
     const page = await context.newPage()
     await logIn(page)
+    await page.locator('.ant-menu-submenu-title', { hasText: '统计' }).hover()
     await page.getByRole('link', { name: '年度报告' }).click()
     await page.waitForURL(new RegExp(`/reports/annual$`))
     await page.getByText(SENTENCE).waitFor()

@@ -92,6 +92,8 @@ describe('managers dashboard and yearly tally in the browser', () => {
     const page = await context.newPage()
     await logIn(page)
 
+    // the statistics are one area of the menu: hover it, then pick the entry
+    await page.locator('.ant-menu-submenu-title', { hasText: '统计' }).hover()
     await page.getByRole('link', { name: '统计看板' }).click()
     await page.waitForURL(/\/dashboard$/)
     const from = shanghaiDate(NOW - 90 * DAY_MS)
@@ -127,6 +129,7 @@ describe('managers dashboard and yearly tally in the browser', () => {
       expect(await page.getByRole('link', { name: `问询 ${id}` }).count()).toBe(1)
     expect(await page.getByRole('link', { name: '问询 MX-4' }).count()).toBe(0)
 
+    await page.locator('.ant-menu-submenu-title', { hasText: '统计' }).hover()
     await page.getByRole('link', { name: '年度统计' }).click()
     await page.waitForURL(/\/reports$/)
     if (YEAR !== today.slice(0, 4)) {

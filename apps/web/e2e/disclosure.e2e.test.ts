@@ -222,7 +222,9 @@ it('imports a register file from the table page: a bad file lists its rows’ pr
       '登记编号,收到申请日,申请人,申请人类型,提交方式,申请公开的信息,办理结果,答复日期\nB-1,2024-03-04,张某,个人,当面提交,规划许可,予以公开,2024-03-20\n',
     ),
   })
-  await card.getByText('第 2 行 · 申请人类型：无法识别的填写内容：个人（请按样例表格填写）').waitFor()
+  await card
+    .getByText('第 2 行 · 申请人类型：无法识别的填写内容：个人（请按样例表格填写）')
+    .waitFor()
   const sample = await page.request.get(`${desk.baseUrl}/api/disclosure/import/sample.xlsx`)
   await card.locator('input[type=file]').setInputFiles({
     name: '样例.xlsx',

@@ -20,26 +20,48 @@ import './layout.css'
 import { hasRole, type UserRole } from '@desk/domain'
 import type { MenuProps } from 'antd'
 
+/** The menu's areas after the daily work: registers, statistics, management. */
+type MenuGroup = 'registers' | 'stats' | 'manage'
+
 /**
  * The menu, each entry for the roles that may open it (domain `hasRole`: a manager's page is an
  * admin's too). The separated administrators (三员分立) see only their own: the auditor the audit
- * log, the security admin the accounts.
+ * log, the security admin the accounts. The daily work (queue, entry, imports) stays on the bar;
+ * the other entries sit in one submenu per area, so a manager's or admin's menu fits 1440 px
+ * without antd folding its last entries into "…". An area with one entry for the role is shown as
+ * that entry.
  */
-const MENU: readonly { key: string; label: string; roles: readonly UserRole[] }[] = [
+const MENU: readonly {
+  key: string
+  label: string
+  roles: readonly UserRole[]
+  group?: MenuGroup
+}[] = [
   { key: '/queue', label: 'nav.queue', roles: ['responder'] },
   { key: '/intake/manual', label: 'manualEntry.nav', roles: ['responder'] },
   { key: '/imports', label: 'imports.nav', roles: ['responder'] },
-  { key: '/dashboard', label: 'dashboard.nav', roles: ['manager'] },
-  { key: '/reports', label: 'reports.nav', roles: ['manager'] },
-  { key: '/reports/annual', label: 'annualReport.nav', roles: ['manager'] },
-  { key: '/reports/disclosure', label: 'disclosure.nav', roles: ['manager'] },
-  { key: '/proposals', label: 'proposals.nav', roles: ['manager'] },
-  { key: '/digest', label: 'deadlines.nav.digest', roles: ['manager'] },
-  { key: '/deadlines/extensions', label: 'deadlines.nav.extensions', roles: ['manager'] },
-  { key: '/admin/channels', label: 'nav.channels', roles: ['admin'] },
-  { key: '/admin/users', label: 'nav.users', roles: ['admin', 'security_admin'] },
-  { key: '/audit', label: 'nav.audit', roles: ['auditor'] },
+  { key: '/proposals', label: 'proposals.nav', roles: ['manager'], group: 'registers' },
+  { key: '/reports/disclosure', label: 'disclosure.nav', roles: ['manager'], group: 'registers' },
+  { key: '/dashboard', label: 'dashboard.nav', roles: ['manager'], group: 'stats' },
+  { key: '/reports', label: 'reports.nav', roles: ['manager'], group: 'stats' },
+  { key: '/reports/annual', label: 'annualReport.nav', roles: ['manager'], group: 'stats' },
+  { key: '/digest', label: 'deadlines.nav.digest', roles: ['manager'], group: 'manage' },
+  {
+    key: '/deadlines/extensions',
+    label: 'deadlines.nav.extensions',
+    roles: ['manager'],
+    group: 'manage',
+  },
+  { key: '/admin/channels', label: 'nav.channels', roles: ['admin'], group: 'manage' },
+  {
+    key: '/admin/users',
+    label: 'nav.users',
+    roles: ['admin', 'security_admin'],
+    group: 'manage',
+  },
+  { key: '/audit', label: 'nav.audit', roles: ['auditor'], group: 'manage' },
 ]
+const GROUPS: readonly MenuGroup[] = ['registers', 'stats', 'manage']
 
 /**
  * A menu entry's link, out of the tab order: the menu itself is the keyboard stop (arrow keys,
@@ -61,19 +83,29 @@ export function Component() {
   const logout = useLogout()
   const navigate = useNavigate()
   const { pathname } = useLocation()
-  const items = MENU.filter((m) => user && m.roles.some((r) => hasRole(user.role, r))).map((m) => ({
+  const mine = MENU.filter((m) => user && m.roles.some((r) => hasRole(user.role, r)))
+  const entry = (m: (typeof MENU)[number]) => ({
     key: m.key,
     label: <MenuLink to={m.key} label={t(m.label)} />,
-  }))
-  // configuration pages (departments, templates, calendar …) in one submenu, by role
+  })
+  // configuration pages (departments, templates, calendar …) in one submenu of 管理, by role
   const configItems = CONFIG_PAGES.filter((p) => user && hasRole(user.role, p.role)).map((p) => ({
     key: p.path,
     label: <MenuLink to={p.path} label={t(p.label)} />,
   }))
-  const menuItems: MenuProps['items'] =
-    configItems.length > 0
-      ? [...items, { key: 'config', label: t('adminConfig.nav.title'), children: configItems }]
-      : items
+  const config = { key: 'config', label: t('adminConfig.nav.title'), children: configItems }
+  const menuItems: MenuProps['items'] = [
+    ...mine.filter((m) => !m.group).map(entry),
+    ...GROUPS.flatMap((group) => {
+      const children: NonNullable<MenuProps['items']> = mine
+        .filter((m) => m.group === group)
+        .map(entry)
+      if (group === 'manage' && configItems.length > 0) children.push(config)
+      if (children.length === 0) return []
+      if (children.length === 1) return children
+      return [{ key: `group:${group}`, label: t(`nav.groups.${group}`), children }]
+    }),
+  ]
   // the longest key prefixing the path: /reports/annual/2017 selects 年度报告, not 年度统计
   const selected =
     [...MENU].sort((a, b) => b.key.length - a.key.length).find((m) => pathname.startsWith(m.key))
@@ -87,7 +119,8 @@ export function Component() {
     <Menu
       mode={mode}
       selectedKeys={[selected]}
-      defaultOpenKeys={mode === 'inline' && selected.startsWith('/admin') ? ['config'] : []}
+      // the drawer lists every entry: its areas open
+      defaultOpenKeys={mode === 'inline' ? [...GROUPS.map((g) => `group:${g}`), 'config'] : []}
       items={menuItems}
       style={mode === 'horizontal' ? { flex: 1, minWidth: 0 } : { borderInlineEnd: 'none' }}
       // a click on the link navigates by itself; Enter on a menu entry arrives here

@@ -11,42 +11,24 @@
  * loaded, the page size (50/100/200, remembered), and the keyboard shortcuts (queue-shortcuts.tsx): the current
  * row is marked and its subject link focused, so Enter and a screen reader follow it.
  */
-import { PaperClipOutlined } from '@ant-design/icons'
-import { firstRoundDueAt, isPending, replyLateness } from '@desk/domain'
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
-import {
-  Alert,
-  App,
-  Button,
-  Flex,
-  Select,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-  type TableColumnsType,
-} from 'antd'
+import { Alert, App, Button, Flex, Grid, Select, Table, Typography } from 'antd'
 import type { TableRef } from 'antd/es/table'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useLocation, useNavigate } from 'react-router'
-import { DueTag } from '../../../components/due-tag.tsx'
-import { StatusTag } from '../../../components/status-tag.tsx'
+import { useLocation, useNavigate } from 'react-router'
 import { useWorkingCalendar, yearsAround } from '../../../lib/calendar.ts'
 import { channelName, channelQueries } from '../../../lib/channels.ts'
 import { queueOriginState } from '../../../lib/queue-origin.ts'
-import { formatDateTime } from '../../../utils/format-time.ts'
 import { QUEUE_PAGE_SIZES, type QueuePageSize } from '../api/page-size.ts'
 import { queueQueries, type QueueItem } from '../api/queue-queries.ts'
 import { toFilterQuery, type QueueView } from '../api/queue-view.ts'
 import { useClaimFromQueue } from '../api/use-claim-from-queue.ts'
+import { queueColumns } from './queue-columns.tsx'
 import './queue-table.css'
 import { QueueShortcutsHelp, useQueueShortcuts } from './queue-shortcuts.tsx'
 
 type Row = QueueItem
-
-/** Pending by the row's lifecycle: the rows with a deadline clock, running or paused. */
-const isOpen = (r: Row) => isPending(r.kind, r.status)
 
 type Props = {
   view: QueueView
@@ -67,6 +49,8 @@ export function QueueTable({ view, pageSize, onPageSizeChange }: Props) {
   const rows = list.data?.pages.flatMap((p) => p.items) ?? []
   const total = view.channel ? counts.data?.byChannel[view.channel] : counts.data?.total
   const claim = useClaimFromQueue()
+  // a phone gets one card-like column per row (queue-columns.tsx): no sideways scroll
+  const isPhone = Grid.useBreakpoint().md === false
   // the list scrolls inside the window's height, below the filters (a phone scrolls the page to it)
   const tableHeight = Math.max(360, window.innerHeight - 220)
   const [activeId, setActiveId] = useState<number | null>(null)
@@ -129,115 +113,7 @@ export function QueueTable({ view, pageSize, onPageSizeChange }: Props) {
     !isHelpOpen,
   )
 
-  const columns: TableColumnsType<Row> = [
-    {
-      key: 'channel',
-      title: t('queue.col.channel'),
-      render: (_, r) => names.get(r.channel) ?? r.channel,
-      width: 140,
-    },
-    {
-      key: 'subject',
-      title: t('queue.col.subject'),
-      render: (_, r) => (
-        <Flex gap={6} align="baseline">
-          <Link to={`/inquiries/${r.id}`} state={origin}>
-            {r.subject}
-          </Link>
-          {r.attachmentCount > 0 && (
-            <Tooltip title={t('rounds.files', { count: r.attachmentCount })}>
-              <PaperClipOutlined
-                aria-label={t('rounds.files', { count: r.attachmentCount })}
-                data-has-files
-              />
-            </Tooltip>
-          )}
-        </Flex>
-      ),
-    },
-    {
-      key: 'citizen',
-      title: t('queue.col.citizen'),
-      render: (_, r) => r.citizenName ?? '—',
-      width: 90,
-    },
-    {
-      key: 'category',
-      title: t('queue.col.category'),
-      render: (_, r) => r.category ?? '—',
-      width: 120,
-    },
-    {
-      key: 'receivedAt',
-      title: t('queue.col.receivedAt'),
-      render: (_, r) => formatDateTime(r.receivedAt),
-      width: 150,
-    },
-    {
-      key: 'dueAt',
-      title: t('queue.col.dueAt'),
-      width: 150,
-      render: (_, r) => {
-        const isOverdue = isOpen(r) && r.pausedAt === null && Date.parse(r.dueAt) < now
-        return (
-          <Typography.Text type={isOverdue ? 'danger' : undefined}>
-            {formatDateTime(r.dueAt)}
-          </Typography.Text>
-        )
-      },
-    },
-    {
-      key: 'due',
-      title: t('due.column'),
-      width: 170,
-      render: (_, r) => {
-        if (!isOpen(r)) {
-          const late =
-            calendar && r.repliedAt
-              ? replyLateness(calendar, Date.parse(firstRoundDueAt(r)), Date.parse(r.repliedAt))
-              : 0
-          return late > 0 ? (
-            <Tag color="volcano" data-due-state="replied_late">
-              {t('due.repliedLate', { count: late })}
-            </Tag>
-          ) : null
-        }
-        if (r.pausedAt !== null) return <Tag color="purple">{t('queue.paused')}</Tag>
-        return calendar ? <DueTag calendar={calendar} dueAt={r.dueAt} now={now} /> : null
-      },
-    },
-    {
-      key: 'status',
-      title: t('queue.col.status'),
-      width: 120,
-      render: (_, r) => (
-        <Flex wrap gap={4}>
-          <StatusTag status={r.status} />
-          {r.urgedAt && (
-            <Tooltip title={t('rounds.urgedHint', { at: formatDateTime(r.urgedAt) })}>
-              <Tag color="red">{t('rounds.urgedTag')}</Tag>
-            </Tooltip>
-          )}
-          {r.round > 1 && (
-            <Tooltip title={t('rounds.roundHint')}>
-              <Tag color="blue">{t('rounds.roundTag', { round: r.round })}</Tag>
-            </Tooltip>
-          )}
-          {r.hasUnpostedReply && (
-            <Tooltip title={t('unposted.tagHint')}>
-              <Tag color="gold">{t('unposted.tag')}</Tag>
-            </Tooltip>
-          )}
-        </Flex>
-      ),
-    },
-    {
-      key: 'assignee',
-      title: t('queue.col.assignee'),
-      render: (_, r) => r.assignee?.displayName ?? '—',
-      width: 110,
-    },
-  ]
+  const columns = queueColumns({ t, names, origin, calendar, now, isPhone })
 
   if (list.isError) {
     return (
@@ -281,7 +157,7 @@ export function QueueTable({ view, pageSize, onPageSizeChange }: Props) {
       <Table<Row>
         ref={tableRef}
         virtual
-        scroll={{ x: 1240, y: tableHeight }}
+        scroll={isPhone ? { y: tableHeight } : { x: 1240, y: tableHeight }}
         onScroll={(e) => {
           const el = e.currentTarget
           if (el.scrollHeight - el.scrollTop - el.clientHeight < 400) loadMore()
