@@ -21,7 +21,7 @@ import { useTranslation } from 'react-i18next'
 import { DateInput } from '../../../components/date-inputs.tsx'
 import { ApiError } from '../../../lib/api-client.ts'
 import { errorText } from '../../../lib/error-text.ts'
-import { importIssueText } from '../../../lib/import-issues.ts'
+import { importIssueText, type IssueLike } from '../../../lib/import-issues.ts'
 import { useCreateProposal } from '../api/proposal-queries.ts'
 
 type Values = {
@@ -52,16 +52,19 @@ export function ProposalEntryForm({ onCreated }: Props) {
   const [today] = useState(() => toZonedDate(Date.now()))
   const role = Form.useWatch('role', form)
 
-  /** Each field's first problem, in the user's language, on the form. */
+  // each field's first problem, said at render time (so a language switch says it again)
+  const [problems, setProblems] = useState<Partial<Record<string, IssueLike>>>({})
   const showProblems = (issues: readonly Problem[]) => {
-    const byField = new Map<string, string>()
+    const byField: Record<string, IssueLike> = {}
     for (const issue of issues) {
       const field = String(issue.path[0] ?? 'title')
-      const said = issueOfZod({ code: 'custom', ...issue })
-      if (!byField.has(field))
-        byField.set(field, importIssueText({ ...said, reason: issue.message }))
+      byField[field] ??= { ...issueOfZod({ code: 'custom', ...issue }), reason: issue.message }
     }
-    form.setFields([...byField].map(([name, error]) => ({ name: name as never, errors: [error] })))
+    setProblems(byField)
+  }
+  const at = (field: keyof Values) => {
+    const problem = problems[field]
+    return problem ? { validateStatus: 'error' as const, help: importIssueText(problem) } : {}
   }
 
   const submit = (values: Values) => {
@@ -98,57 +101,73 @@ export function ProposalEntryForm({ onCreated }: Props) {
       data-testid="proposal-entry-form"
       initialValues={{ role: 'lead', isKey: false, coUnits: [], assignedOn: today }}
       onFinish={submit}
+      onValuesChange={(changed: Partial<Values>) =>
+        setProblems((p) =>
+          Object.fromEntries(Object.entries(p).filter(([field]) => !(field in changed))),
+        )
+      }
     >
-      <Form.Item name="source" label={t('proposals.columns.source')} required>
+      <Form.Item name="source" {...at('source')} label={t('proposals.columns.source')} required>
         <AutoComplete
           options={DEFAULT_PROPOSAL_SOURCES.map((s) => ({ value: s.name }))}
-          placeholder="市人大"
+          placeholder={t('proposals.entry.sourceExample')}
         />
       </Form.Item>
-      <Form.Item name="session" label={t('proposals.entry.session')} required>
+      <Form.Item name="session" {...at('session')} label={t('proposals.entry.session')} required>
         <Input placeholder={t('proposals.entry.sessionExample')} />
       </Form.Item>
-      <Form.Item name="number" label={t('proposals.entry.number')} required>
+      <Form.Item name="number" {...at('number')} label={t('proposals.entry.number')} required>
         <Input placeholder="0123" style={{ maxWidth: 200 }} />
       </Form.Item>
-      <Form.Item name="role" label={t('proposals.columns.role')}>
+      <Form.Item name="role" {...at('role')} label={t('proposals.columns.role')}>
         <Radio.Group
           options={PROPOSAL_ROLES.map((r) => ({ value: r, label: t(`proposals.role.${r}`) }))}
         />
       </Form.Item>
       {role === 'co' ? (
-        <Form.Item name="leadUnit" label={t('proposals.leadUnit')} required>
+        <Form.Item name="leadUnit" {...at('leadUnit')} label={t('proposals.leadUnit')} required>
           <Input />
         </Form.Item>
       ) : (
         <Form.Item
           name="coUnits"
+          {...at('coUnits')}
           label={t('proposals.coUnits')}
           extra={t('proposals.entry.coUnitsHint')}
         >
           <Select mode="tags" tokenSeparators={['、', '，', ',', '；', ';']} open={false} />
         </Form.Item>
       )}
-      <Form.Item name="isKey" valuePropName="checked">
+      <Form.Item name="isKey" {...at('isKey')} valuePropName="checked">
         <Checkbox>{t('proposals.entry.isKey')}</Checkbox>
       </Form.Item>
-      <Form.Item name="title" label={t('proposals.columns.title')} required>
+      <Form.Item name="title" {...at('title')} label={t('proposals.columns.title')} required>
         <Input />
       </Form.Item>
-      <Form.Item name="body" label={t('proposals.entry.body')}>
+      <Form.Item name="body" {...at('body')} label={t('proposals.entry.body')}>
         <Input.TextArea rows={4} />
       </Form.Item>
-      <Form.Item name="deputyName" label={t('proposals.columns.deputy')} required>
+      <Form.Item
+        name="deputyName"
+        {...at('deputyName')}
+        label={t('proposals.columns.deputy')}
+        required
+      >
         <Input style={{ maxWidth: 320 }} />
       </Form.Item>
-      <Form.Item name="deputyContact" label={t('proposals.entry.deputyContact')}>
+      <Form.Item
+        name="deputyContact"
+        {...at('deputyContact')}
+        label={t('proposals.entry.deputyContact')}
+      >
         <Input style={{ maxWidth: 320 }} />
       </Form.Item>
-      <Form.Item name="assignedOn" label={t('proposals.assignedOn')} required>
+      <Form.Item name="assignedOn" {...at('assignedOn')} label={t('proposals.assignedOn')} required>
         <DateInput label={t('proposals.assignedOn')} max={today} value="" onChange={() => {}} />
       </Form.Item>
       <Form.Item
         name="dueOn"
+        {...at('dueOn')}
         label={t('proposals.entry.dueOn')}
         extra={t('proposals.entry.dueOnHint')}
       >

@@ -155,6 +155,8 @@ export function QueueTable({ view, pageSize, onPageSizeChange }: Props) {
           (under load) without it: 1000 loaded rows made each j take 3 s and held 14,000 DOM nodes.
           The next page loads when the list is scrolled near its end. */}
       <Table<Row>
+        // a new table when the layout changes: the virtual body keeps its rows' first columns
+        key={isPhone ? 'phone' : 'wide'}
         ref={tableRef}
         virtual
         scroll={isPhone ? { y: tableHeight } : { x: 1240, y: tableHeight }}
