@@ -767,6 +767,8 @@ export const annualReportTexts = pgTable('annual_report_texts', {
   content: text().notNull(),
   updatedBy: integer().references(() => users.id),
   updatedAt: ms().notNull(),
+  /** optimistic locking: each save adds one; a save from an older version is refused */
+  version: integer().notNull().default(1),
 })
 
 /**

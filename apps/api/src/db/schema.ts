@@ -769,6 +769,8 @@ export const annualReportTexts = sqliteTable('annual_report_texts', {
   content: text().notNull(),
   updatedBy: integer().references(() => users.id),
   updatedAt: integer().notNull(),
+  /** optimistic locking: each save adds one; a save from an older version is refused */
+  version: integer().notNull().default(1),
 })
 
 /**

@@ -107,38 +107,60 @@ export const PROACTIVE_COLUMN_LABELS = {
 const count = z.number().int().min(0).max(10_000_000).nullable()
 const prose = z.string().max(20_000)
 
+const PROACTIVE_TABLE = z.object({
+  rules: z.object({ issued: count, repealed: count, inForce: count }),
+  normativeDocuments: z.object({ issued: count, repealed: count, inForce: count }),
+  licences: z.object({ decisions: count }),
+  penalties: z.object({ decisions: count }),
+  enforcement: z.object({ decisions: count }),
+  fees: z.object({ amountWan: z.number().min(0).max(1e9).multipleOf(0.0001).nullable() }),
+})
+
+/** The fields staff write, each as one whole value (section 二's table is one field). */
+const TEXT_FIELDS = {
+  /** The issuing bureau as the title and signature name it, e.g. 沈阳市规划和国土资源局 */
+  bureau: z.string().trim().max(100),
+  /** The date printed under the signature */
+  issuedOn: z.iso.date().nullable(),
+  overview: prose,
+  problems: prose,
+  other: prose,
+  proactive: PROACTIVE_TABLE,
+}
+
 /**
  * What staff write for a year: the issuing bureau and date, sections 一, 五, 六 as text, section
- * 二's table (null: not entered).
+ * 二's table (null: not entered); a field never saved has its default.
  * Fee amounts are in 万元 with up to 4 decimals.
  */
 export const annualReportTextSchema = z.object({
-  /** The issuing bureau as the title and signature name it, e.g. 沈阳市规划和国土资源局 */
-  bureau: z.string().trim().max(100).default(''),
-  /** The date printed under the signature */
-  issuedOn: z.iso.date().nullable().default(null),
+  bureau: TEXT_FIELDS.bureau.default(''),
+  issuedOn: TEXT_FIELDS.issuedOn.default(null),
   overview: prose.default(''),
   problems: prose.default(''),
   other: prose.default(''),
-  proactive: z
-    .object({
-      rules: z.object({ issued: count, repealed: count, inForce: count }),
-      normativeDocuments: z.object({ issued: count, repealed: count, inForce: count }),
-      licences: z.object({ decisions: count }),
-      penalties: z.object({ decisions: count }),
-      enforcement: z.object({ decisions: count }),
-      fees: z.object({ amountWan: z.number().min(0).max(1e9).multipleOf(0.0001).nullable() }),
-    })
-    .default({
-      rules: { issued: null, repealed: null, inForce: null },
-      normativeDocuments: { issued: null, repealed: null, inForce: null },
-      licences: { decisions: null },
-      penalties: { decisions: null },
-      enforcement: { decisions: null },
-      fees: { amountWan: null },
-    }),
+  proactive: PROACTIVE_TABLE.default({
+    rules: { issued: null, repealed: null, inForce: null },
+    normativeDocuments: { issued: null, repealed: null, inForce: null },
+    licences: { decisions: null },
+    penalties: { decisions: null },
+    enforcement: { decisions: null },
+    fees: { amountWan: null },
+  }),
 })
 export type AnnualReportText = z.infer<typeof annualReportTextSchema>
+
+/**
+ * A save of the staff text (`PUT /api/reports/annual/:year/text`): the fields it names replace
+ * the stored ones whole, a field it does not name stays as saved (so two people editing
+ * different sections lose nothing); `version` is the text's version the client loaded (0 before
+ * the first save), and a save from an older one is refused (optimistic locking).
+ */
+export const annualReportTextSaveSchema = z
+  .object(TEXT_FIELDS)
+  .partial()
+  .extend({ version: z.number().int().min(0) })
+export type AnnualReportTextSave = z.infer<typeof annualReportTextSaveSchema>
 
 /** A number of the report that differs from the closed year's snapshot (null: absent on that side). */
 export type NumberDifference = { key: string; closed: number | null; now: number | null }

@@ -1,5 +1,5 @@
 /** The staff-written parts of the annual report per year (`annual_report_texts`) and closed years' snapshots. */
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { tables } from '../../db/engine.ts'
 import { changedRows } from '../../db/dialect.ts'
@@ -11,6 +11,7 @@ export async function findText(db: Db, year: number) {
     await db
       .select({
         content: annualReportTexts.content,
+        version: annualReportTexts.version,
         updatedAt: annualReportTexts.updatedAt,
         updatedBy: users.displayName,
       })
@@ -21,18 +22,23 @@ export async function findText(db: Db, year: number) {
   )[0]
 }
 
+/**
+ * Stores the year's text if it is still at `version` (0: nothing saved yet), as version + 1, in
+ * one statement; false when another save came first (the row is then left as that save wrote it).
+ */
 export async function saveText(
   db: Db,
   row: { year: number; content: string; updatedBy: number; updatedAt: number },
-) {
+  version: number,
+): Promise<boolean> {
   const { annualReportTexts } = tables(db)
-  await db
-    .insert(annualReportTexts)
-    .values(row)
-    .onConflictDoUpdate({
-      target: annualReportTexts.year,
-      set: { content: row.content, updatedBy: row.updatedBy, updatedAt: row.updatedAt },
-    })
+  if (version === 0)
+    return changedRows(await db.insert(annualReportTexts).values(row).onConflictDoNothing()) > 0
+  const updated = await db
+    .update(annualReportTexts)
+    .set({ ...row, version: version + 1 })
+    .where(and(eq(annualReportTexts.year, row.year), eq(annualReportTexts.version, version)))
+  return changedRows(updated) > 0
 }
 
 /** The closed year's snapshot with who closed it; undefined while the year is open. */

@@ -1,9 +1,10 @@
 /**
  * `/api/reports/annual/:year` (managers): the annual report's draft as JSON (counted sentences with
  * their records' links, staff text, who saved it), as DOCX (`/docx`) and plain text (`/text`);
- * `PUT /:year/text` saves the parts staff write; `POST /:year/close` closes the year (定稿).
+ * `PUT /:year/text` saves the parts staff write (the fields it names, from the version it loaded:
+ * 409 `stale_version` otherwise); `POST /:year/close` closes the year (定稿).
  */
-import { annualReportTextSchema } from '@desk/domain'
+import { annualReportTextSaveSchema } from '@desk/domain'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { requireStaff } from '../../lib/auth.ts'
@@ -42,7 +43,7 @@ export const annualReportRoutes = new Hono<AppEnv>()
   .put(
     '/:year/text',
     validate('param', yearParam),
-    validate('json', annualReportTextSchema),
+    validate('json', annualReportTextSaveSchema),
     async (c) => {
       const saved = await saveReportText(
         c.var.db,

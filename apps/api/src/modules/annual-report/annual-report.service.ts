@@ -6,7 +6,8 @@
  * A manager closes a year (定稿): the draft, counts included, is stored as it stands; afterwards
  * the year's report is that snapshot, its text cannot be saved, and the numbers that later changes
  * to the year's records moved are listed beside it.
- * Errors: CONFLICT `closed` (saving or closing a closed year).
+ * Errors: CONFLICT `closed` (saving or closing a closed year), CONFLICT `stale_version` (a text
+ * save from a version another save replaced).
  */
 import {
   OWN_SENTENCE_CHANNELS,
@@ -16,11 +17,13 @@ import {
   PROPOSAL_ROLE_CATEGORY,
   annualReportTextSchema,
   countProposals,
+  formatInstant,
   numberDifferences,
   formatPhoneSentence,
   formatProposalsSentence,
   yearRange,
   type AnnualReportText,
+  type AnnualReportTextSave,
   type ProposalRole,
   type ProposalSourceCount,
 } from '@desk/domain'
@@ -51,31 +54,71 @@ export type CountedSentence = {
   links: SentenceLink[]
 }
 
-/** The staff-written parts of `year` (defaults when none were saved) and who saved them. */
+/**
+ * The staff-written parts of `year` (defaults when none were saved), their version (0 before the
+ * first save) and who saved them.
+ */
 export async function getReportText(
   db: Db,
   year: number,
-): Promise<{ text: AnnualReportText; updatedBy: string | null; updatedAt: number | null }> {
+): Promise<{
+  text: AnnualReportText
+  version: number
+  updatedBy: string | null
+  updatedAt: number | null
+}> {
   const row = await repo.findText(db, year)
   const text = annualReportTextSchema.parse(row ? JSON.parse(row.content) : {})
-  return { text, updatedBy: row?.updatedBy ?? null, updatedAt: row?.updatedAt ?? null }
+  return {
+    text,
+    version: row?.version ?? 0,
+    updatedBy: row?.updatedBy ?? null,
+    updatedAt: row?.updatedAt ?? null,
+  }
 }
 
-/** Saves the staff-written parts of `year` (whole, replacing the last save). CONFLICT `closed` once the year is closed. */
+/**
+ * Saves the staff-written parts of `year` the request names over the stored ones (a field it
+ * does not name stays as saved), if the text is still at `input.version`. CONFLICT `closed` once
+ * the year is closed; CONFLICT `stale_version` (who saved since, when, and the version now) when
+ * another save came first: nothing is written.
+ */
 export async function saveReportText(
   db: Db,
   year: number,
-  text: AnnualReportText,
+  input: AnnualReportTextSave,
   user: SessionUser,
   now: number,
 ) {
   await requireOpen(db, year)
-  await repo.saveText(db, {
-    year,
-    content: JSON.stringify(text),
-    updatedBy: user.id,
-    updatedAt: now,
-  })
+  const { version, ...named } = input
+  const current = await getReportText(db, year)
+  const stored =
+    current.version === version &&
+    (await repo.saveText(
+      db,
+      {
+        year,
+        content: JSON.stringify({ ...current.text, ...named }),
+        updatedBy: user.id,
+        updatedAt: now,
+      },
+      version,
+    ))
+  if (!stored) {
+    // read again: the save that won may have committed after the read above
+    const latest = await getReportText(db, year)
+    throw new AppError(
+      'CONFLICT',
+      `The ${year} report text was changed by ${latest.updatedBy ?? 'someone'}; reload it`,
+      {
+        reason: 'stale_version',
+        changedBy: latest.updatedBy,
+        changedAt: latest.updatedAt === null ? null : formatInstant(latest.updatedAt),
+        currentVersion: latest.version,
+      },
+    )
+  }
   return await getReportText(db, year)
 }
 
@@ -221,14 +264,14 @@ function disclosureSentences(
 
 /** The live draft: counted sentences, sections 三 and 四's tables, staff text, who edited it. */
 async function liveDraft(db: Db, viewer: ReportViewer, year: number) {
-  const { text, updatedBy, updatedAt } = await getReportText(db, year)
+  const { text, version, updatedBy, updatedAt } = await getReportText(db, year)
   const title = `${text.bureau}${year}年政府信息公开工作年度报告`
   const disclosure = await getDisclosureTable(db, year)
   const sentences = [
     ...(await countedSentences(db, viewer, year)),
     ...disclosureSentences(disclosure),
   ]
-  return { year, title, sentences, disclosure, text, updatedBy, updatedAt }
+  return { year, title, sentences, disclosure, text, version, updatedBy, updatedAt }
 }
 type Draft = Awaited<ReturnType<typeof liveDraft>>
 

@@ -33,6 +33,7 @@ type Report = {
 }
 
 const TEXT = {
+  version: 0,
   bureau: '沈阳市规划和国土资源局',
   issuedOn: '2018-01-31',
   overview: '2017年，我局认真贯彻落实《中华人民共和国政府信息公开条例》。',
@@ -211,7 +212,10 @@ describe('the 2017 annual report draft', () => {
       { key: '建议提案·市人大', closed: 45, now: 46 },
       { key: '建议提案·市人大·主办', closed: 27, now: 28 },
     ])
-    const save = await call(desk, manager, 'PUT', '/reports/annual/2017/text', TEXT)
+    const save = await call(desk, manager, 'PUT', '/reports/annual/2017/text', {
+      ...TEXT,
+      version: 1,
+    })
     expect(save.status).toBe(409)
     expect(
       ((await save.json()) as { error: { details: { reason: string } } }).error.details.reason,
@@ -219,5 +223,52 @@ describe('the 2017 annual report draft', () => {
     expect((await call(desk, manager, 'POST', '/reports/annual/2017/close')).status).toBe(409)
     const text = await (await call(desk, manager, 'GET', '/reports/annual/2017/text')).text()
     expect(text).toContain(PROPOSALS_2017)
+  })
+})
+
+describe('two people editing the report text', () => {
+  it('refuses the second save from the same version with 409 naming who saved, and keeps both sections', async () => {
+    const desk = await setupDesk()
+    const first = await signIn(desk, 'manager', 'wang')
+    const second = await signIn(desk, 'manager', 'li')
+    type Text = { text: Record<string, unknown>; version: number; updatedBy: string | null }
+    const read = async () =>
+      ((await (await call(desk, first, 'GET', '/reports/annual/2024')).json()) as { report: Text })
+        .report
+    expect((await read()).version).toBe(0)
+    const a = await call(desk, first, 'PUT', '/reports/annual/2024/text', {
+      version: 0,
+      overview: '第一人写的概述。',
+    })
+    expect(a.status).toBe(200)
+    expect(((await a.json()) as Text).version).toBe(1)
+    // the second editor loaded version 0 too and sends the whole form
+    const b = await call(desk, second, 'PUT', '/reports/annual/2024/text', {
+      version: 0,
+      overview: '',
+      problems: '第二人写的问题。',
+    })
+    expect(b.status).toBe(409)
+    const { error } = (await b.json()) as {
+      error: { details: { reason: string; changedBy: string; currentVersion: number } }
+    }
+    expect(error.details).toMatchObject({
+      reason: 'stale_version',
+      changedBy: 'wang name',
+      currentVersion: 1,
+    })
+    expect((await read()).text).toMatchObject({ overview: '第一人写的概述。', problems: '' })
+    // a save that names only its own field leaves the other's as saved
+    const again = await call(desk, second, 'PUT', '/reports/annual/2024/text', {
+      version: 1,
+      problems: '第二人写的问题。',
+    })
+    expect(again.status).toBe(200)
+    const report = await read()
+    expect(report.text).toMatchObject({
+      overview: '第一人写的概述。',
+      problems: '第二人写的问题。',
+    })
+    expect([report.version, report.updatedBy]).toEqual([2, 'li name'])
   })
 })

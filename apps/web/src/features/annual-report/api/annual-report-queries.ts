@@ -10,7 +10,8 @@ import { api, unwrap } from '../../../lib/api-client.ts'
 const annual = api.reports.annual[':year']
 
 export type AnnualReportResponse = InferResponseType<typeof annual.$get, 200>
-export type AnnualReportText = InferRequestType<(typeof annual)['text']['$put']>['json']
+export type AnnualReportTextSave = InferRequestType<(typeof annual)['text']['$put']>['json']
+export type AnnualReportText = AnnualReportResponse['report']['text']
 
 export const annualReportQueries = {
   all: () => ['annual-report'] as const,
@@ -23,11 +24,14 @@ export const annualReportQueries = {
     }),
 }
 
-/** Saves the staff text of `year`; the draft is read again (its title and signature change). */
+/**
+ * Saves the fields of the staff text of `year` it names, from the version the page loaded (409
+ * `stale_version` when someone saved since); the draft is read again (its title and signature change).
+ */
 export function useSaveReportText(year: number) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (text: AnnualReportText) =>
+    mutationFn: (text: AnnualReportTextSave) =>
       unwrap(annual.text.$put({ param: { year: String(year) }, json: text })),
     onSuccess: () =>
       queryClient.invalidateQueries({ queryKey: annualReportQueries.year(year).queryKey }),

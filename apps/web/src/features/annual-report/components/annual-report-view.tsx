@@ -26,7 +26,9 @@ import {
   Tag,
   Typography,
 } from 'antd'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ApiError } from '../../../lib/api-client.ts'
 import {
   annualReportQueries,
   reportFileHref,
@@ -34,8 +36,16 @@ import {
   useSaveReportText,
   type AnnualReportText,
 } from '../api/annual-report-queries.ts'
+import { formatDateTime } from '../../../utils/format-time.ts'
 import { CountedSentences } from './counted-sentences.tsx'
 import { ReportTable, type TableBlock } from './report-table.tsx'
+
+type StaleDetails = {
+  reason?: string
+  changedBy?: string | null
+  changedAt?: string | null
+  currentVersion: number
+}
 
 const PROSE = { overview: 'overview', problems: 'problems', other: 'other' } as const
 
@@ -46,6 +56,8 @@ export function AnnualReportView({ year }: { year: number }) {
   const save = useSaveReportText(year)
   const close = useCloseYear(year)
   const [form] = Form.useForm<AnnualReportText>()
+  // another editor's save since this page loaded: who, when, and the version to save over
+  const [conflict, setConflict] = useState<{ by: string; at: string; version: number } | null>(null)
   if (isPending) return <Skeleton active />
   if (isError) return <Alert type="error" title={t('annualReport.error')} />
   const { report, blocks } = data
@@ -62,7 +74,25 @@ export function AnnualReportView({ year }: { year: number }) {
       void message.error(parsed.error.issues.map((i) => i.path.join('.')).join(', '))
       return
     }
-    await save.mutateAsync(parsed.data)
+    // only the fields this editor changed: a field someone else saved meanwhile stays theirs
+    const changed = Object.fromEntries(
+      Object.entries(parsed.data).filter(
+        ([k, v]) => JSON.stringify(v) !== JSON.stringify(report.text[k as keyof AnnualReportText]),
+      ),
+    )
+    try {
+      await save.mutateAsync({ ...changed, version: conflict?.version ?? report.version })
+    } catch (e) {
+      const details = e instanceof ApiError ? (e.details as StaleDetails | undefined) : undefined
+      if (details?.reason === 'stale_version')
+        setConflict({
+          by: details.changedBy ?? '',
+          at: details.changedAt ? formatDateTime(details.changedAt) : '',
+          version: details.currentVersion,
+        })
+      return
+    }
+    setConflict(null)
     void message.success(t('annualReport.saved'))
   }
   return (
@@ -118,6 +148,14 @@ export function AnnualReportView({ year }: { year: number }) {
               ))}
             </ul>
           }
+        />
+      )}
+      {conflict && (
+        <Alert
+          type="warning"
+          role="alert"
+          style={{ marginBottom: 12 }}
+          title={t('annualReport.conflict', { name: conflict.by, at: conflict.at })}
         />
       )}
       <Typography.Paragraph type="secondary">

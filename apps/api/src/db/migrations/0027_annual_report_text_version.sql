@@ -1,0 +1,1 @@
+ALTER TABLE `annual_report_texts` ADD `version` integer DEFAULT 1 NOT NULL;
