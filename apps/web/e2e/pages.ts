@@ -17,6 +17,7 @@ export const STAFF_PAGES = [
   '/reports/disclosure/register',
   '/disclosure/new',
   '/proposals',
+  '/proposals/new',
   '/digest',
   '/deadlines/extensions',
   '/admin/channels',

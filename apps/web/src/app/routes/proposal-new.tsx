@@ -12,7 +12,11 @@ export function Component() {
     <>
       <Typography.Title level={3}>{t('proposals.entry.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">
-        {t('proposals.entry.hint')} <Link to="/proposals">{t('proposals.title')}</Link>
+        {t('proposals.entry.hint')}{' '}
+        {/* underlined: in grey text its colour alone does not set it apart (axe link-in-text-block) */}
+        <Link to="/proposals" style={{ textDecoration: 'underline' }}>
+          {t('proposals.title')}
+        </Link>
       </Typography.Paragraph>
       <ProposalEntryForm
         onCreated={({ assignedOn }) => {
