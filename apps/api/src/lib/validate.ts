@@ -38,12 +38,36 @@ export const validate = <T extends z.ZodType, Target extends keyof ValidationTar
   target: Target,
   schema: T,
 ) => {
-  const middleware = zValidator(target, schema, (result) => {
+  const check = zValidator(target, schema, (result) => {
     if (!result.success) {
       const details = toDetails(result.error)
       throw new AppError('VALIDATION', `Invalid ${target}: ${summarize(details)}`, details)
     }
   })
+  // Hono reads a body of any other type as `{}`, so a JSON body sent as text/plain would be
+  // refused field by field ("version: expected number") instead of for its type
+  const middleware =
+    target === 'json'
+      ? (((c, next) => {
+          if (hasBody(c.req.raw.headers) && !JSON_TYPE.test(c.req.header('content-type') ?? ''))
+            throw new AppError(
+              'VALIDATION',
+              'Send the body as JSON, with the header Content-Type: application/json',
+              [{ path: ['content-type'], message: 'not application/json' }],
+            )
+          return check(c, next)
+        }) as typeof check)
+      : check
   validations.set(middleware, { target, schema })
   return middleware
+}
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i
+
+/** True when the request carries a body: a typed one, a non-zero length or a chunked one. An empty
+ * POST stays valid for a route whose schema takes `{}`. */
+function hasBody(headers: Headers): boolean {
+  if (headers.has('content-type') || headers.has('transfer-encoding')) return true
+  const length = headers.get('content-length')
+  return length !== null && length !== '0'
 }

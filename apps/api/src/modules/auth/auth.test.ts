@@ -66,6 +66,32 @@ describe('/auth', () => {
     }
   })
 
+  it('refuses a JSON body sent under another type for its type, and takes JSON with a charset', async () => {
+    const desk = await setupDesk()
+    const admin = await signIn(desk, 'admin')
+    const post = (type: string | undefined, body: string | undefined) =>
+      desk.app.request('/departments', {
+        method: 'POST',
+        headers: {
+          cookie: admin.cookie,
+          'x-csrf-token': admin.csrf,
+          ...(type === undefined ? {} : { 'content-type': type }),
+        },
+        body,
+      })
+    const body = JSON.stringify({ name: '规划科' })
+    const asText = await post('text/plain', body)
+    expect(asText.status).toBe(422)
+    expect(((await asText.json()) as { error: { details: unknown } }).error.details).toEqual([
+      { path: ['content-type'], message: 'not application/json' },
+    ])
+    // an empty POST is judged by the route's schema, field by field
+    const empty = await post(undefined, undefined)
+    expect(empty.status).toBe(422)
+    expect(JSON.stringify(await empty.json())).toContain('"name"')
+    expect((await post('application/json; charset=utf-8', body)).status).toBe(201)
+  })
+
   it('ends the session on logout', async () => {
     const desk = await setupDesk()
     const s = await signIn(desk)
