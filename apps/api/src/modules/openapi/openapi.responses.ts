@@ -1,11 +1,13 @@
 /**
  * What the OpenAPI document says beyond the routes' validators: the success bodies of the routes
- * a platform bridge calls (the channel API), keyed `METHOD /path/{param}`, and request examples.
+ * a platform bridge calls (the channel API) and of those a bureau's scripts use
+ * (openapi.staff-responses.ts), keyed `METHOD /path/{param}`, and request examples.
  * openapi.test.ts checks every key names a registered route, that the examples pass the route's
  * own validation and that real answers match these schemas.
  */
 import type { FollowUpMessageInput, ChannelInquiryInput } from '@desk/domain'
 import { z } from 'zod'
+import { STAFF_RESPONSES } from './openapi.staff-responses.ts'
 
 type DocumentedResponse = { description: string; schema: z.ZodType }
 
@@ -32,6 +34,7 @@ const messageResult = z.object({
 })
 
 export const DOCUMENTED_RESPONSES: Record<string, Record<string, DocumentedResponse>> = {
+  ...STAFF_RESPONSES,
   'GET /health': {
     '200': { description: 'The desk answers', schema: z.object({ ok: z.literal(true) }) },
   },

@@ -1,6 +1,7 @@
 import { Validator, type Schema } from '@cfworker/json-schema'
 import { describe, expect, it } from 'vitest'
-import { call, setupDesk, signIn, type Desk } from '../../test/setup.ts'
+import { tinyPdf } from '../../test/files.ts'
+import { addInquiries, call, setupDesk, signIn, type Desk } from '../../test/setup.ts'
 import { openApiPath } from './openapi.document.ts'
 import { DOCUMENTED_RESPONSES, REQUEST_EXAMPLES } from './openapi.responses.ts'
 
@@ -218,6 +219,116 @@ describe('GET /openapi.json', () => {
         documentedValid(queue, query),
       ])
     }
+  })
+})
+
+describe('documented success bodies', () => {
+  it('match real answers of every route that documents one', async () => {
+    const desk = await setupDesk()
+    const doc = await documentOf(desk)
+    const admin = await signIn(desk, 'admin')
+    const manager = await signIn(desk, 'manager')
+    const s = await signIn(desk, 'responder')
+    await call(desk, admin, 'PATCH', '/channel-settings/hotline_12345', { requiresSignOff: true })
+    const [a, b, c] = await addInquiries(desk.db, [
+      { channelCode: 'minxin', citizenName: '贺林' },
+      { channelCode: 'minxin' },
+      { channelCode: 'hotline_12345' },
+    ])
+    const checked: string[] = []
+    const check = async (key: string, res: Response) => {
+      const status = String(res.status)
+      const schema = operationOf(doc, key).responses[status]?.content?.['application/json']?.schema
+      expect([key, status, schema !== undefined]).toEqual([key, status, true])
+      const body: unknown = await res.json()
+      expect([key, documentedValid(schema!, body)]).toEqual([key, true])
+      checked.push(`${key} ${status}`)
+      return body as Record<string, unknown>
+    }
+    const stage = (name: string) =>
+      desk.app.request(`/attachments/uploads?name=${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+        body: tinyPdf(name),
+      })
+    const token = async () =>
+      (await check('POST /attachments/uploads', await stage('答复.pdf'))).token as string
+    const at = (id: number, action = '') => `/inquiries/${id}${action}`
+
+    await check('GET /health', await desk.app.request('/health'))
+    await check('GET /inquiries', await call(desk, s, 'GET', '/inquiries?status=all'))
+    // a body missing what the schema lists does not pass
+    const listSchema = operationOf(doc, 'GET /inquiries').responses['200']?.content?.[
+      'application/json'
+    ]?.schema
+    expect(documentedValid(listSchema!, { items: [{ id: 1 }], nextCursor: null })).toBe(false)
+    await check('GET /inquiries/counts', await call(desk, s, 'GET', '/inquiries/counts'))
+    await check('GET /inquiries/{id}', await call(desk, s, 'GET', at(a!.id)))
+    const claim = { version: 1 }
+    await check(
+      'POST /inquiries/{id}/claim',
+      await call(desk, s, 'POST', at(a!.id, '/claim'), claim),
+    )
+    const note = { version: 2, text: '已电话联系' }
+    await check(
+      'POST /inquiries/{id}/notes',
+      await call(desk, s, 'POST', at(a!.id, '/notes'), note),
+    )
+    const files = { version: 3, attachments: [{ token: await token() }] }
+    const added = await call(desk, s, 'POST', at(a!.id, '/attachments'), files)
+    await check('POST /inquiries/{id}/attachments', added)
+    const list = await call(desk, s, 'GET', at(a!.id, '/attachments'))
+    await check('GET /inquiries/{id}/attachments', list)
+    const withFiles = { version: 4, body: '详见附件。', attachments: [{ token: await token() }] }
+    const replied = await call(desk, s, 'POST', at(a!.id, '/reply-with-files'), withFiles)
+    await check('POST /inquiries/{id}/reply-with-files', replied)
+    const reply = { version: 1, body: '已处理。' }
+    await check(
+      'POST /inquiries/{id}/replies',
+      await call(desk, s, 'POST', at(b!.id, '/replies'), reply),
+    )
+    const draft = { version: 1, body: '初稿', attachments: [{ token: await token() }] }
+    await check(
+      'POST /inquiries/{id}/drafts',
+      await call(desk, s, 'POST', at(c!.id, '/drafts'), draft),
+    )
+    await check('GET /inquiries/{id}/workflow', await call(desk, s, 'GET', at(c!.id, '/workflow')))
+    const entry = {
+      channel: 'hotline_12345',
+      kind: 'phone',
+      subject: '咨询',
+      summary: '来电咨询',
+      outcome: 'follow_up',
+    }
+    await check('POST /manual-entries', await call(desk, s, 'POST', '/manual-entries', entry))
+    const letter = {
+      subject: '路灯不亮',
+      body: '小区路灯坏了。',
+      name: '王先生',
+      phone: '13812345679',
+      agreePrivacy: true,
+      idempotencyKey: 'k-openapi-answers-0123',
+    }
+    const sent = await check(
+      'POST /public/mailbox',
+      await call(desk, undefined, 'POST', '/public/mailbox', letter),
+    )
+    const track = { trackingNumber: sent.trackingNumber, phone: '13812345679' }
+    await check(
+      'POST /public/mailbox/track',
+      await call(desk, undefined, 'POST', '/public/mailbox/track', track),
+    )
+    const dashboard = '/reports/dashboard?from=2024-01-01&to=2024-12-31'
+    await check('GET /reports/dashboard', await call(desk, manager, 'GET', dashboard))
+
+    // the channel API's bodies are checked against real answers in the test above
+    const channelApi = Object.keys(DOCUMENTED_RESPONSES).filter((k) =>
+      k.startsWith('POST /channels/'),
+    )
+    const documented = Object.entries(DOCUMENTED_RESPONSES).flatMap(([key, byStatus]) =>
+      channelApi.includes(key) ? [] : Object.keys(byStatus).map((status) => `${key} ${status}`),
+    )
+    expect([...new Set(checked)].sort()).toEqual(documented.sort())
   })
 })
 
