@@ -1,20 +1,38 @@
 /**
- * `pnpm start`: builds the SPA with its output in a log file next to the database (only a failed
- * build prints it), then starts the desk (main.ts), whose framed banner is the last thing printed.
+ * `pnpm start`: makes sure the SPA in apps/web/dist is built from the current sources (building
+ * it, with its output in a log file next to the database, only when it is not; only a failed
+ * build prints that output), then starts the desk (main.ts), whose framed banner is the last
+ * thing printed. The build never empties the served folder in place, so starting a second
+ * process beside a running one does not make the first answer 404s (lib/web-build.ts).
  */
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { runQuietly, tailOfLog } from './lib/quiet-run.ts'
+import { ensureWebBuild, stampOfSources } from './lib/web-build.ts'
 import { REPO_ROOT, dataDirOf, resolveDbPath } from './paths.ts'
 
 const logFile = join(dataDirOf(resolveDbPath(undefined)), 'web-build.log')
-console.log(`Building the web app (output in ${logFile}) …`)
-const build = await runQuietly('pnpm', ['--filter', '@desk/web', 'build'], {
-  cwd: REPO_ROOT,
-  logFile,
+// what the built SPA depends on: its own sources and config, the domain it bundles, and the
+// locked dependency versions
+const stamp = stampOfSources(REPO_ROOT, [
+  resolve(REPO_ROOT, 'apps/web'),
+  resolve(REPO_ROOT, 'packages/domain'),
+  resolve(REPO_ROOT, 'pnpm-lock.yaml'),
+])
+const outcome = await ensureWebBuild({
+  dist: resolve(REPO_ROOT, 'apps/web/dist'),
+  stamp,
+  build: (outDir) => {
+    console.log(`Building the web app (output in ${logFile}) …`)
+    return runQuietly('pnpm', ['--filter', '@desk/web', 'build', '--outDir', outDir], {
+      cwd: REPO_ROOT,
+      logFile,
+    })
+  },
 })
-if (!build.ok) {
+if (outcome.kind === 'current') console.log('The web app is built from the current sources.')
+if (outcome.kind === 'failed') {
   console.error(
-    `The web app's build failed (exit ${build.exitCode}). The end of ${logFile}:\n${tailOfLog(logFile)}`,
+    `The web app's build failed (exit ${outcome.exitCode}). The end of ${logFile}:\n${tailOfLog(logFile)}`,
   )
   process.exit(1)
 }
