@@ -23,13 +23,17 @@ const ENGLISH = {
       : `${p(x, 'field')} is longer than ${p(x, 'max')} characters`,
   nul: (x) => (x.field === undefined ? NUL_MESSAGE : `${p(x, 'field')} ${NUL_MESSAGE}`),
   unreadable_time: (x) => `unreadable time "${p(x, 'value')}"`,
+  ambiguous_date: (x) =>
+    `${p(x, 'field')} "${p(x, 'value')}" is ambiguous: month/day or day/month? State the file's date order (month-first or day-first), or write the year first (2026/12/01)`,
+  error_value: (x) => `${p(x, 'field')} holds a spreadsheet error (${p(x, 'value')}), not text`,
+  boolean_value: (x) => `${p(x, 'field')} holds the boolean ${p(x, 'value')}, not text`,
   unsupported_date: (x) =>
     x.field === undefined
       ? UNSUPPORTED_DATE_MESSAGE
       : `${p(x, 'field')} ${UNSUPPORTED_DATE_MESSAGE}`,
   not_a_date: (x) => `not a date: ${p(x, 'value') || 'empty'}`,
   unknown_label: (x) => `unknown label: ${p(x, 'value') || 'empty'}`,
-  in_future: () => 'in the future',
+  in_future: (x) => (x.field === undefined ? 'in the future' : `${p(x, 'field')} in the future`),
   before_receipt: () => 'before the receipt date',
   number_format: () => 'digits or letters, e.g. 0123',
   due_not_after_assignment: () => 'not after the assignment date',

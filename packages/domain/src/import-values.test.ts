@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { IMPORT_PRESETS, guessPreset, parseMapEntry, resolveMapping } from './import-fields.ts'
-import { cleanLine, cleanText, isBlankRow, parseImportTime, rowToInquiry } from './import-values.ts'
+import {
+  cleanLine,
+  cleanText,
+  inferDateOrder,
+  isBlankRow,
+  parseImportTime,
+  rowToInquiry,
+} from './import-values.ts'
 
 const SH = 'Asia/Shanghai'
 const NY = 'America/New_York'
@@ -12,7 +19,6 @@ describe('parseImportTime', () => {
     ['2019-04-08 08:37:20', SH, '2019-04-08T00:37:20Z'],
     ['2018/4/24', SH, '2018-04-23T16:00:00Z'],
     ['2019/12/1 0:05', SH, '2019-11-30T16:05:00Z'],
-    ['03/01/2011 02:27:57 PM', NY, '2011-03-01T19:27:57Z'],
     ['03/14/2011 03:59:20 PM', NY, '2011-03-14T19:59:20Z'], // after the DST change of 2011-03-13
     ['10/31/2013 12:08:41 AM', NY, '2013-10-31T04:08:41Z'],
     ['12/31/2013 12:00:00 PM', NY, '2013-12-31T17:00:00Z'],
@@ -32,12 +38,35 @@ describe('parseImportTime', () => {
   it.each([
     '2019/2/30 10:00:00',
     '2019/4/25 25:00:00',
-    '13/01/2011 01:00:00 PM',
+    '13/13/2011 01:00:00 PM',
     '00/01/2011',
+    '12/01/2026', // month/day or day/month: no order stated
+    { error: '#DIV/0!' },
+    true,
     'soon',
     '',
     '2019/4/25 9:61',
   ])('refuses %j', (text) => expect(parseImportTime(text, SH)).toBeUndefined())
+
+  it('reads a year-last slash date by the order its parts show, or by the order stated', () => {
+    expect(parseImportTime('13/01/2011 01:00:00 PM', NY)).toBe(utc('2011-01-13T18:00:00Z'))
+    expect(parseImportTime('03/03/2011', SH)).toBe(utc('2011-03-02T16:00:00Z'))
+    expect(parseImportTime('12/01/2026', SH, 'day-first')).toBe(utc('2026-01-11T16:00:00Z'))
+    expect(parseImportTime('12/01/2026', SH, 'month-first')).toBe(utc('2026-11-30T16:00:00Z'))
+    expect(parseImportTime('03/01/2011 02:27:57 PM', NY, 'month-first')).toBe(
+      utc('2011-03-01T19:27:57Z'),
+    )
+    // Chinese files write the year first: never ambiguous
+    expect(parseImportTime('2026/12/01', SH)).toBe(utc('2026-11-30T16:00:00Z'))
+    expect(parseImportTime('2026-12-01', SH)).toBe(utc('2026-11-30T16:00:00Z'))
+  })
+
+  it("infers a column's order only from dates that show it, and never from conflicting ones", () => {
+    expect(inferDateOrder(['03/01/2011', '03/25/2011', null])).toBe('month-first')
+    expect(inferDateOrder(['03/01/2011', '25/03/2011'])).toBe('day-first')
+    expect(inferDateOrder(['03/01/2011', '04/05/2011', '2011/3/25'])).toBeUndefined()
+    expect(inferDateOrder(['03/25/2011', '25/03/2011'])).toBeUndefined()
+  })
 })
 
 describe('text cleaning', () => {
@@ -129,7 +158,8 @@ describe('rowToInquiry', () => {
     '答复时间',
   ]
   const { mapping } = resolveMapping(headers, IMPORT_PRESETS[0], [])
-  const ctx = { channelCode: 'hotline_12345', zone: SH, row: 7 }
+  const now = utc('2026-12-06T04:00:00Z') // 12:00 in Beijing
+  const ctx = { channelCode: 'hotline_12345', zone: SH, row: 7, now }
 
   it('normalises a row with a reply', () => {
     const r = rowToInquiry(
@@ -191,6 +221,65 @@ describe('rowToInquiry', () => {
         reason: 'repliedAt is empty',
       },
     ])
+  })
+
+  it('refuses an Excel error value and a boolean in a text field, naming row and column', () => {
+    const r = rowToInquiry(
+      [1, 'u', true, '2019/1/1 08:00', { error: '#DIV/0!' }, '', ''],
+      mapping,
+      ctx,
+    )
+    expect(r.issues).toEqual([
+      {
+        row: 7,
+        column: '留言主题',
+        code: 'boolean_value',
+        params: { field: 'subject', value: 'TRUE' },
+        reason: 'subject holds the boolean TRUE, not text',
+      },
+      {
+        row: 7,
+        column: '留言详情',
+        code: 'error_value',
+        params: { field: 'body', value: '#DIV/0!' },
+        reason: 'body holds a spreadsheet error (#DIV/0!), not text',
+      },
+    ])
+  })
+
+  it('refuses a receivedAt more than 10 minutes after the import, naming row and column', () => {
+    const at = (time: string) => [1, 'u', '主题', time, '内容', '', '']
+    expect(rowToInquiry(at('2099-01-01 00:00'), mapping, ctx).issues).toEqual([
+      {
+        row: 7,
+        column: '留言时间',
+        code: 'in_future',
+        params: { field: 'receivedAt' },
+        reason: 'receivedAt in the future',
+      },
+    ])
+    expect(rowToInquiry(at('2026-12-06 12:10:01'), mapping, ctx).issues).toHaveLength(1)
+    // clock skew: up to 10 minutes ahead is taken as given
+    expect(rowToInquiry(at('2026-12-06 12:10:00'), mapping, ctx).inquiry?.receivedAt).toBe(
+      now + 600_000,
+    )
+  })
+
+  it('refuses an ambiguous slash date unless the order is stated', () => {
+    const cells = [1, 'u', '主题', '12/01/2026', '内容', '', '']
+    expect(rowToInquiry(cells, mapping, ctx).issues).toEqual([
+      {
+        row: 7,
+        column: '留言时间',
+        code: 'ambiguous_date',
+        params: { field: 'receivedAt', value: '12/01/2026' },
+        reason:
+          'receivedAt "12/01/2026" is ambiguous: month/day or day/month? State the file\'s date order (month-first or day-first), or write the year first (2026/12/01)',
+      },
+    ])
+    expect(
+      rowToInquiry(cells, mapping, { ...ctx, dateOrder: 'day-first' }).inquiry?.receivedAt,
+    ).toBe(utc('2026-01-11T16:00:00Z'))
   })
 
   it('refuses NUL and dates outside the supported range, and replaces lone surrogates', () => {

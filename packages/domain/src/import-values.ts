@@ -7,12 +7,32 @@
 import type { ColumnMapping, ImportField } from './import-fields.ts'
 import { importIssue, type ImportIssue } from './import-issues.ts'
 import type { NewInquiry } from './inquiry.ts'
+import { isFutureReceipt } from './receipt-time.ts'
 import { isSupportedInstant } from './supported-dates.ts'
 import { hasNul, normalizeText } from './text.ts'
 import { zonedTimeToInstant } from './time.ts'
 
-/** A cell as a reader gives it: text (CSV, XLSX strings), a number or boolean, or an Excel date cell. */
-export type ImportCell = string | number | boolean | Date | null
+/** An Excel error value (`#DIV/0!`, `#N/A`, `#REF!` …) as the workbook stores it: a formula that failed, never data. */
+export type ImportCellError = { error: string }
+
+/**
+ * A cell as a reader gives it: text (CSV, XLSX strings), a number or boolean, an Excel date cell,
+ * or an Excel error value.
+ */
+export type ImportCell = string | number | boolean | Date | ImportCellError | null
+
+/** Whether `cell` is an Excel error value. */
+export function isCellError(cell: ImportCell | undefined): cell is ImportCellError {
+  return typeof cell === 'object' && cell !== null && !(cell instanceof Date)
+}
+
+/**
+ * How a slash date with the year last (`03/01/2011`) is read: `month-first` as the US and NYC 311
+ * write it, `day-first` as most of Europe does. Chinese files write the year first (2026/12/01,
+ * 2026-12-01), which needs no order.
+ */
+export const DATE_ORDERS = ['month-first', 'day-first'] as const
+export type DateOrder = (typeof DATE_ORDERS)[number]
 
 /** Longest texts kept, as in the channel API's schema. */
 const MAX_LENGTH: Partial<Record<ImportField, number>> = {
@@ -61,8 +81,9 @@ export function isTimeZone(zone: string): boolean {
 // 2019/4/25 9:32:09, 2019-04-25 09:32, 2018/4/24, 2019.4.25, 2019-04-25T09:32:09 (zone-less)
 const YMD =
   /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?$/
-// 03/01/2011 02:27:57 PM, 3/1/2011 14:27, 03/01/2011 (month first, as NYC 311 and Excel en-US write it)
-const MDY =
+// 03/01/2011 02:27:57 PM, 3/1/2011 14:27, 03/01/2011 (year last: month first as NYC 311 and Excel
+// en-US write it, or day first; see DateOrder)
+const YEAR_LAST =
   /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?)?$/
 // ISO 8601 with an offset: the offset wins over the import's zone
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/
@@ -91,14 +112,51 @@ function wallClock(
 }
 
 /**
+ * The order a year-last slash date shows by itself: a first part over 12 can only be a day, a
+ * second part over 12 only a day too. `ambiguous` when both are 12 or less and differ
+ * (`12/01/2026` is 1 December in the US and 12 January in Europe); undefined when the cell is no
+ * year-last slash date or reads the same both ways (`03/03/2011`).
+ */
+export function slashDateOrder(value: ImportCell): DateOrder | 'ambiguous' | undefined {
+  if (typeof value !== 'string') return undefined
+  const m = YEAR_LAST.exec(cleanLine(value))
+  if (!m) return undefined
+  const a = Number(m[1])
+  const b = Number(m[2])
+  if (a > 12) return 'day-first'
+  if (b > 12) return 'month-first'
+  return a === b ? undefined : 'ambiguous'
+}
+
+/**
+ * The order the year-last slash dates of a column show, when they show one and never the other
+ * (one `03/25/2011` among `03/01/2011`s makes the file month-first); undefined otherwise.
+ */
+export function inferDateOrder(values: Iterable<ImportCell>): DateOrder | undefined {
+  const seen = new Set<DateOrder>()
+  for (const v of values) {
+    const order = slashDateOrder(v)
+    if (order === 'month-first' || order === 'day-first') seen.add(order)
+  }
+  return seen.size === 1 ? [...seen][0] : undefined
+}
+
+/**
  * Reads a time cell as an instant (UTC epoch ms). Zone-less values are wall-clock time in `zone`:
  * text `YYYY/M/D H:mm:ss` (also `-` or `.` separated, seconds or the whole time optional),
- * `MM/DD/YYYY hh:mm:ss AM` (month first; AM/PM optional), a date-only value (00:00), Excel date
- * cells (whose clock time a reader hands over in the Date's UTC fields) and Excel serial numbers.
- * Text in ISO 8601 with an offset keeps its offset.
- * @returns undefined when the value is none of these or not a real date and time
+ * `MM/DD/YYYY hh:mm:ss AM` or `DD/MM/YYYY …` (AM/PM optional; see `order`), a date-only value
+ * (00:00), Excel date cells (whose clock time a reader hands over in the Date's UTC fields) and
+ * Excel serial numbers. Text in ISO 8601 with an offset keeps its offset.
+ * @param order how a year-last slash date is read; without it only one whose parts show the order
+ *   (a part over 12, or both equal) is read, an ambiguous one is not (see slashDateOrder)
+ * @returns undefined when the value is none of these, not a real date and time, or ambiguous
  */
-export function parseImportTime(value: ImportCell, zone: string): number | undefined {
+export function parseImportTime(
+  value: ImportCell,
+  zone: string,
+  order?: DateOrder,
+): number | undefined {
+  if (isCellError(value)) return undefined
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return undefined
     return wallClock(
@@ -131,9 +189,12 @@ export function parseImportTime(value: ImportCell, zone: string): number | undef
     ]
     return wallClock(y, mo, d, h, mi, s, m[7] ? Number(m[7].padEnd(3, '0')) : ms, zone)
   }
-  m = MDY.exec(text)
+  m = YEAR_LAST.exec(text)
   if (m) {
-    const [mo, d, y, h, mi, s] = m.slice(1, 7).map((x) => Number(x ?? 0)) as [
+    const shown = slashDateOrder(text)
+    if (shown === 'ambiguous' && order === undefined) return undefined
+    const dayFirst = shown === 'day-first' || (shown === 'ambiguous' && order === 'day-first')
+    const [a, b, y, h, mi, s] = m.slice(1, 7).map((x) => Number(x ?? 0)) as [
       number,
       number,
       number,
@@ -144,7 +205,9 @@ export function parseImportTime(value: ImportCell, zone: string): number | undef
     const half = m[7]?.toLowerCase()
     if (half && (h < 1 || h > 12)) return undefined
     const hour = half === 'p' ? (h % 12) + 12 : half === 'a' ? h % 12 : h
-    return wallClock(y, mo, d, hour, mi, s, 0, zone)
+    return dayFirst
+      ? wallClock(y, b, a, hour, mi, s, 0, zone)
+      : wallClock(y, a, b, hour, mi, s, 0, zone)
   }
   if (ISO_WITH_OFFSET.test(text)) {
     const t = Date.parse(text)
@@ -153,11 +216,15 @@ export function parseImportTime(value: ImportCell, zone: string): number | undef
   return undefined
 }
 
-/** A cell as text: numbers without exponent noise (Excel stores ids like 37042 as numbers). */
-function cellText(cell: ImportCell): string {
+/**
+ * A cell as text: numbers without exponent noise (Excel stores ids like 37042 as numbers), an
+ * error value as Excel shows it (`#DIV/0!`).
+ */
+export function importCellText(cell: ImportCell): string {
   if (cell === null) return ''
   if (typeof cell === 'string') return cell
   if (cell instanceof Date) return cell.toISOString()
+  if (isCellError(cell)) return cell.error
   return String(cell)
 }
 
@@ -174,19 +241,43 @@ const MULTILINE: ReadonlySet<ImportField> = new Set(['body', 'reply'])
 /**
  * One row -> a `NewInquiry`, or every problem of the row. Required: externalId, subject, body,
  * receivedAt. A reply needs its time and the time needs its reply. Missing cells read as blank.
- * @param row the row number as a spreadsheet shows it (header = 1), for the issues
+ * A text field refuses an Excel error value and a boolean; a time field refuses an ambiguous slash
+ * date (`12/01/2026`) unless `ctx.dateOrder` says how to read it; a receivedAt in the future is
+ * refused.
+ * @param ctx.row the row number as a spreadsheet shows it (header = 1), for the issues
  */
 export function rowToInquiry(
   cells: readonly ImportCell[],
   mapping: ColumnMapping,
-  ctx: { channelCode: string; zone: string; row: number },
+  ctx: {
+    channelCode: string
+    zone: string
+    row: number
+    dateOrder?: DateOrder | undefined
+    /** the import's time (UTC epoch ms): a later receivedAt is refused (see isFutureReceipt) */
+    now: number
+  },
 ): { inquiry: NewInquiry; issues?: undefined } | { inquiry?: undefined; issues: ImportIssue[] } {
   const issues: ImportIssue[] = []
+  // fields whose cell holds a value that is not text: reported as such, not as empty
+  const refused = new Set<ImportField>()
   const text = (field: ImportField): string | undefined => {
     const col = mapping[field]
     if (!col) return undefined
-    const raw = cellText(cells[col.index] ?? null)
+    const cell = cells[col.index] ?? null
     const at = { row: ctx.row, column: col.column }
+    // A formula's failure or a TRUE/FALSE tick is never an id, a title or a letter's text
+    if (isCellError(cell)) {
+      issues.push(importIssue('error_value', { field, value: cell.error }, at))
+      refused.add(field)
+      return undefined
+    }
+    if (typeof cell === 'boolean') {
+      issues.push(importIssue('boolean_value', { field, value: cell ? 'TRUE' : 'FALSE' }, at))
+      refused.add(field)
+      return undefined
+    }
+    const raw = importCellText(cell)
     if (hasNul(raw)) issues.push(importIssue('nul', { field }, at))
     const value = normalizeText(MULTILINE.has(field) ? cleanText(raw) : cleanLine(raw))
     const max = MAX_LENGTH[field]
@@ -199,10 +290,15 @@ export function rowToInquiry(
     const col = mapping[field]
     const cell = col ? (cells[col.index] ?? null) : null
     if (!col || isBlankCell(cell)) return undefined
-    const t = parseImportTime(cell, ctx.zone)
+    const t = parseImportTime(cell, ctx.zone, ctx.dateOrder)
     const at = { row: ctx.row, column: col.column }
     if (t === undefined) {
-      issues.push(importIssue('unreadable_time', { value: cleanLine(cellText(cell)) }, at))
+      const value = cleanLine(importCellText(cell))
+      issues.push(
+        slashDateOrder(cell) === 'ambiguous' && ctx.dateOrder === undefined
+          ? importIssue('ambiguous_date', { field, value }, at)
+          : importIssue('unreadable_time', { value }, at),
+      )
     } else if (!isSupportedInstant(t)) {
       issues.push(importIssue('unsupported_date', { field }, at))
       return undefined
@@ -210,6 +306,7 @@ export function rowToInquiry(
     return t
   }
   const missing = (field: ImportField) => {
+    if (refused.has(field)) return
     issues.push(
       importIssue('empty', { field }, { row: ctx.row, column: mapping[field]?.column ?? field }),
     )
@@ -219,6 +316,15 @@ export function rowToInquiry(
   const subject = text('subject')
   const body = text('body')
   const receivedAt = time('receivedAt')
+  if (receivedAt !== undefined && isFutureReceipt(receivedAt, ctx.now)) {
+    issues.push(
+      importIssue(
+        'in_future',
+        { field: 'receivedAt' },
+        { row: ctx.row, column: mapping.receivedAt?.column ?? 'receivedAt' },
+      ),
+    )
+  }
   const reply = text('reply')
   const repliedAt = time('repliedAt')
   const citizenName = text('citizenName')

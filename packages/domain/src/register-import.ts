@@ -6,7 +6,7 @@
  * Pure: the API reads the file (the import pipeline's reader) and writes the rows.
  */
 import { importIssue, type ImportIssue, type IssueOf } from './import-issues.ts'
-import { cleanLine, parseImportTime, type ImportCell } from './import-values.ts'
+import { cleanLine, importCellText, parseImportTime, type ImportCell } from './import-values.ts'
 import { toZonedDate } from './time.ts'
 
 /** One column: the field it fills, the header names it is found under (the first is the template's). */
@@ -65,9 +65,7 @@ export function readRegisterRows<F extends string, T>(
 
 /** A cell as one line of text ('' for an empty cell). */
 export function cellText(cell: ImportCell): string {
-  if (cell === null) return ''
-  if (cell instanceof Date) return cell.toISOString()
-  return cleanLine(String(cell))
+  return cleanLine(importCellText(cell))
 }
 
 /** A cell as a day, YYYY-MM-DD in Asia/Shanghai (a date cell, 2024-09-27, 2024/9/27, an Excel serial); undefined when it is none. */

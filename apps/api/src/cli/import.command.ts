@@ -1,5 +1,6 @@
 /**
  * `desk import --channel <code> [--preset <name>] [--map "<column>=<field>" …] [--tz <zone>]
+ * [--date-order month-first|day-first]
  * [--sheet <name>] [--skip-invalid] [--dry-run] [--db <path>] <file>`.
  * Problems go to stderr, one a line, as `row N, <column>: <reason>`; the last line on stdout is
  * the JSON summary `{"created":n,"duplicates":n,"skipped":n,"errors":[…]}`. Exit code 0 when
@@ -9,9 +10,11 @@ import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import {
   BUREAU_TZ,
+  DATE_ORDERS,
   IMPORT_FIELDS,
   IMPORT_PRESETS,
   importIssue,
+  type DateOrder,
   type ImportIssue,
 } from '@desk/domain'
 import type { Command } from 'commander'
@@ -25,6 +28,7 @@ type ImportCliOptions = {
   preset?: string
   map: string[]
   tz: string
+  dateOrder?: DateOrder
   sheet?: string
   skipInvalid?: boolean
   dryRun?: boolean
@@ -60,6 +64,10 @@ export function registerImportCommand(program: Command): void {
       [],
     )
     .option('--tz <zone>', 'IANA zone of times written without an offset', BUREAU_TZ)
+    .option(
+      '--date-order <order>',
+      `how slash dates with the year last (12/01/2026) are read: ${DATE_ORDERS.join(' or ')} (default: as the file's other dates show; ambiguous ones are refused)`,
+    )
     .option('--sheet <name>', 'XLSX: the sheet to read (default: the first)')
     .option('--skip-invalid', 'leave out invalid rows instead of rejecting the file')
     .option('--dry-run', 'check and count everything, write nothing')
@@ -101,6 +109,7 @@ async function runImport(file: string, o: ImportCliOptions): Promise<ImportSumma
       preset: o.preset,
       map: o.map,
       tz: o.tz,
+      dateOrder: o.dateOrder,
       sheet: o.sheet,
       skipInvalid: o.skipInvalid,
       dryRun: o.dryRun,

@@ -75,6 +75,41 @@ describe('POST /channels/:code/inquiries', () => {
     expect(counts.total).toBe(0)
   })
 
+  it('refuses a receivedAt in the future with 422 naming the item, writing nothing; 10 minutes ahead is clock skew', async () => {
+    const desk = await setupDesk()
+    const token = await tokenFor(desk, 'minxin')
+    const res = await postWithToken(desk, token, 'minxin', [
+      item('A'),
+      item('B', { receivedAt: '2099-01-01T00:00:00+08:00' }),
+    ])
+    expect(res.status).toBe(422)
+    const body = (await res.json()) as {
+      error: { message: string; details: { path: (string | number)[]; message: string }[] }
+    }
+    expect(body.error.message).toBe('receivedAt is in the future')
+    expect(body.error.details).toEqual([{ path: [1, 'receivedAt'], message: 'in the future' }])
+    const s = await signIn(desk, 'responder')
+    const counts = (await (await call(desk, s, 'GET', '/inquiries/counts?status=all')).json()) as {
+      total: number
+    }
+    expect(counts.total).toBe(0)
+    // the desk's clock is 2024-09-27 09:30 Beijing: 09:40 is within the skew, 09:40:01 is not
+    const skew = await postWithToken(
+      desk,
+      token,
+      'minxin',
+      item('C', { receivedAt: '2024-09-27T09:40:00+08:00' }),
+    )
+    expect(skew.status).toBe(201)
+    const late = await postWithToken(
+      desk,
+      token,
+      'minxin',
+      item('D', { receivedAt: '2024-09-27T09:40:01+08:00' }),
+    )
+    expect(late.status).toBe(422)
+  })
+
   it('refuses a token of another channel (403) and no credentials (401)', async () => {
     const desk = await setupDesk()
     const token = await tokenFor(desk, 'minxin')

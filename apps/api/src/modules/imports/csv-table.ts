@@ -42,7 +42,7 @@ export async function readCsvTable(
         complete = false
         break
       }
-      limiter.add(record, cells)
+      limiter.add(record, cells, headers)
       rows.push({ row: record, cells })
     }
   } catch (err) {

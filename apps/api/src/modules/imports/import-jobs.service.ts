@@ -11,7 +11,12 @@
  * removed by the code that undoes a batch (`listTouchedInquiries` + the inquiries module's `removeBatchInquiries`), and
  * its counts then say what is left.
  */
-import type { ImportIssue, LifecycleViewer } from '@desk/domain'
+import {
+  importCellText,
+  type DateOrder,
+  type ImportIssue,
+  type LifecycleViewer,
+} from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { dialectOf } from '../../db/dialect.ts'
 import { withTransaction } from '../../db/transaction.ts'
@@ -41,6 +46,7 @@ export type ImportJobOptions = {
   preset?: string | null | undefined
   map?: string[] | undefined
   tz?: string | undefined
+  dateOrder?: DateOrder | undefined
   sheet?: string | undefined
   skipInvalid?: boolean | undefined
   /** who started the job, as they were then: duplicates are checked in their sight */
@@ -61,7 +67,7 @@ export function withValues(
     const index = issue.column === undefined ? -1 : table.headers.indexOf(issue.column)
     const cell = issue.row === undefined || index < 0 ? undefined : byRow.get(issue.row)?.[index]
     if (cell === undefined || cell === null) return issue
-    return { ...issue, value: cell instanceof Date ? cell.toISOString() : String(cell) }
+    return { ...issue, value: importCellText(cell) }
   })
 }
 
@@ -125,6 +131,8 @@ export async function runImportJob(
       saved,
       channelCode: batch.channelCode,
       file: { name: batch.fileName, bytes },
+      // receipt times later than the job's start are refused
+      now: batch.createdAt,
       onProgress: progress.report,
     })
     await progress.written()

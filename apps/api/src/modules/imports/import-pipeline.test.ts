@@ -253,7 +253,13 @@ describe('import limits', () => {
     })
     expect(long).toMatchObject({
       status: 'rejected',
-      errors: [{ row: 2, reason: 'a cell of more than 32767 characters (import limit)' }],
+      errors: [
+        {
+          row: 2,
+          column: '留言详情',
+          reason: 'a cell of more than 32767 characters (import limit)',
+        },
+      ],
     })
     expect(db.$client.prepare('select count(*) as n from inquiries').get()).toEqual({ n: 0 })
   })

@@ -267,10 +267,11 @@ describe('import wizard API', () => {
         '1,A,路灯,2019/4/25 9:32:09,内容',
         '2,B,噪音,2019/4/31 10:00,施工',
         '3,C,,2019/4/26,施工',
+        '4,D,积水,2099/1/1 0:00,道路积水',
       ),
     )
     const dry = await runJob(desk, s, { kind: 'dry_run', uploadId: id })
-    expect(dry).toMatchObject({ status: 'checked', created: 1, duplicates: 0, skipped: 2 })
+    expect(dry).toMatchObject({ status: 'checked', created: 1, duplicates: 0, skipped: 3 })
     expect(dry.errors).toEqual([
       {
         row: 3,
@@ -288,6 +289,14 @@ describe('import wizard API', () => {
         params: { field: 'subject' },
         reason: 'subject is empty',
       },
+      {
+        row: 5,
+        column: '留言时间',
+        value: '2099/1/1 0:00',
+        code: 'in_future',
+        params: { field: 'receivedAt' },
+        reason: 'receivedAt in the future',
+      },
     ])
     const res = await call(desk, s, 'GET', `/imports/${dry.id}/errors.csv`)
     expect(res.headers.get('content-type')).toContain('text/csv')
@@ -299,7 +308,7 @@ describe('import wizard API', () => {
     ])
     // the import itself refuses the file and writes nothing
     const refused = await runJob(desk, s, { kind: 'import', uploadId: id })
-    expect(refused).toMatchObject({ status: 'rejected', created: 0, errorCount: 2 })
+    expect(refused).toMatchObject({ status: 'rejected', created: 0, errorCount: 3 })
     expect(counts(desk.db).inquiries).toBe(0)
   })
 

@@ -6,12 +6,18 @@
  *                              over the unzipped-size limit 422, not staged -> 201
  *   POST /uploads/:id/preview  { channel, sheet?, preset?, map? } -> first 20 rows, mapping, presets
  *   GET  /presets?channel=     saved presets;  POST /presets { channel, name, headers, columns }
- *   POST /                     { kind, uploadId, channel, preset?, map?, tz?, sheet?, skipInvalid? }
+ *   POST /                     { kind, uploadId, channel, preset?, map?, tz?, dateOrder?, sheet?, skipInvalid? }
  *                              -> 202, the job (poll GET /:id for rowsDone / rowsTotal)
  *   GET  /                     past imports;  GET /:id  one job;  GET /:id/errors.csv
  *   POST /:id/undo             admin; 409 with `details.touched` when inquiries were touched
  */
-import { IMPORT_FIELDS, IMPORT_LIMITS, channelCodeSchema, textSchema } from '@desk/domain'
+import {
+  DATE_ORDERS,
+  IMPORT_FIELDS,
+  IMPORT_LIMITS,
+  channelCodeSchema,
+  textSchema,
+} from '@desk/domain'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { requireStaff } from '../../lib/auth.ts'
@@ -55,6 +61,7 @@ const jobBody = z.object({
   channel: channelCodeSchema,
   ...readOptions,
   tz: z.string().min(1).max(64).optional(),
+  dateOrder: z.enum(DATE_ORDERS).optional(),
   skipInvalid: z.boolean().optional(),
 })
 

@@ -14,15 +14,19 @@
 import { withTransaction } from '../../db/transaction.ts'
 import {
   BUREAU_TZ,
+  DATE_ORDERS,
   IMPORT_PRESETS,
   findPreset,
   guessPreset,
   importIssue,
   inScope,
+  isCellError,
   isTimeZone,
   parseMapEntry,
   resolveMapping,
   type ColumnMapping,
+  type DateOrder,
+  type ImportCell,
   type LifecycleViewer,
   type ImportField,
   type ImportIssue,
@@ -74,6 +78,8 @@ export type ImportOptions = ReadOptions & {
   file: ImportFileInput
   /** IANA zone of zone-less times (default Asia/Shanghai) */
   tz?: string | undefined
+  /** how year-last slash dates (`12/01/2026`) are read; default: as the file's own dates show (see mapRows) */
+  dateOrder?: DateOrder | undefined
   /** leave out invalid rows (listed in `errors`) instead of rejecting the file */
   skipInvalid?: boolean | undefined
   /** run steps 1-3 and report what the write would do; write nothing */
@@ -234,9 +240,11 @@ export async function previewFile(
 /**
  * A cell as the preview shows it. An Excel date cell holds a clock time without a zone (its UTC
  * fields, see xlsx-table.ts), which the import reads in the chosen zone: shown as that clock time,
- * `2019-04-08 08:37:20`, not as an ISO instant with a `Z` that claims it is UTC.
+ * `2019-04-08 08:37:20`, not as an ISO instant with a `Z` that claims it is UTC. An error value
+ * is shown as Excel shows it (`#DIV/0!`).
  */
-function previewCell<C>(cell: C): C | string {
+function previewCell(cell: ImportCell): string | number | boolean | null {
+  if (isCellError(cell)) return cell.error
   return cell instanceof Date ? cell.toISOString().slice(0, 19).replace('T', ' ') : cell
 }
 
@@ -320,7 +328,7 @@ export type ImportPlan = {
  */
 export async function planImport(
   db: Db,
-  opts: Omit<ImportOptions, 'dryRun' | 'actorId' | 'now'>,
+  opts: Omit<ImportOptions, 'dryRun' | 'actorId'>,
 ): Promise<ImportPlan | { rejected: ImportSummary; table?: Table }> {
   const zone = opts.tz ?? BUREAU_TZ
   let prepared: Prepared
@@ -330,6 +338,11 @@ export async function planImport(
       throw new AppError(
         'VALIDATION',
         `Unknown time zone "${zone}" (use an IANA name such as America/New_York)`,
+      )
+    if (opts.dateOrder !== undefined && !DATE_ORDERS.includes(opts.dateOrder))
+      throw new AppError(
+        'VALIDATION',
+        `Unknown date order "${String(opts.dateOrder)}" (use ${DATE_ORDERS.join(' or ')})`,
       )
     prepared = await prepare(opts.file, opts, {
       onRows: (done) => opts.onProgress?.({ phase: 'read', done, total: 0 }),
@@ -368,7 +381,7 @@ export async function planImport(
   const mapped = mapRows(
     table,
     prepared.mapping,
-    { channelCode: opts.channelCode, zone },
+    { channelCode: opts.channelCode, zone, dateOrder: opts.dateOrder, now: opts.now ?? Date.now() },
     (done, total) => opts.onProgress?.({ phase: 'validate', done, total }),
   )
   if (mapped.issues.length > 0 && !opts.skipInvalid) return rejected(mapped.issues)

@@ -311,6 +311,84 @@ describe('importFile', () => {
     expect(JSON.stringify(preview.rows)).not.toMatch(/\d{2}:\d{2}:\d{2}\.\d{3}Z/)
   })
 
+  it('refuses an Excel error value and a TRUE cell as text, naming row and column, and writes nothing', async () => {
+    const wb = new ExcelJS.Workbook()
+    const sheet = wb.addWorksheet('留言')
+    sheet.addRow(HEADER.split(','))
+    sheet.addRow([1, 'A', true, '2019/4/25 9:32:09', { error: '#DIV/0!' }])
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer())
+    const { db } = await setupDesk()
+    const summary = await run(db, bytes, { file: { name: 'book.xlsx', bytes } })
+    expect(summary).toMatchObject({ status: 'rejected', created: 0 })
+    expect(summary.errors).toEqual([
+      {
+        row: 2,
+        column: '留言主题',
+        code: 'boolean_value',
+        params: { field: 'subject', value: 'TRUE' },
+        reason: 'subject holds the boolean TRUE, not text',
+      },
+      {
+        row: 2,
+        column: '留言详情',
+        code: 'error_value',
+        params: { field: 'body', value: '#DIV/0!' },
+        reason: 'body holds a spreadsheet error (#DIV/0!), not text',
+      },
+    ])
+    expect(tableCounts(db).inquiries).toBe(0)
+    // the preview shows the error as Excel does
+    const preview = await previewFile({ name: 'book.xlsx', bytes }, {})
+    expect(preview.rows[0]?.cells).toEqual([1, 'A', true, '2019/4/25 9:32:09', '#DIV/0!'])
+  })
+
+  it('refuses a receivedAt in the future, naming row and column, and writes nothing', async () => {
+    const { db } = await setupDesk()
+    const summary = await run(
+      db,
+      csv(HEADER, '1,A,主题,2019/4/25 9:32:09,内容', '2,A,主题,2099/1/1 0:00,内容'),
+    )
+    expect(summary).toMatchObject({ status: 'rejected', created: 0 })
+    expect(summary.errors).toEqual([
+      {
+        row: 3,
+        column: '留言时间',
+        code: 'in_future',
+        params: { field: 'receivedAt' },
+        reason: 'receivedAt in the future',
+      },
+    ])
+    expect(tableCounts(db).inquiries).toBe(0)
+  })
+
+  it('refuses an ambiguous slash date unless the order is stated or the file shows it', async () => {
+    const { db } = await setupDesk()
+    const ambiguous = csv(HEADER, '1,A,主题,12/01/2026 09:00,内容')
+    const refused = await run(db, ambiguous)
+    expect(refused).toMatchObject({ status: 'rejected', created: 0 })
+    expect(refused.errors).toEqual([
+      {
+        row: 2,
+        column: '留言时间',
+        code: 'ambiguous_date',
+        params: { field: 'receivedAt', value: '12/01/2026 09:00' },
+        reason:
+          'receivedAt "12/01/2026 09:00" is ambiguous: month/day or day/month? State the file\'s date order (month-first or day-first), or write the year first (2026/12/01)',
+      },
+    ])
+    expect(
+      await run(db, ambiguous, { dateOrder: 'day-first', now: Date.parse('2026-06-01T00:00:00Z') }),
+    ).toMatchObject({
+      status: 'written',
+      created: 1,
+    })
+    expect(inquiry(db, '1')?.receivedAt).toBe(Date.parse('2026-01-12T01:00:00Z'))
+    // a later row of the file shows the order (day 25 in second place): month-first
+    const shown = csv(HEADER, '2,A,主题,03/01/2011 09:00,内容', '3,A,主题,03/25/2011 09:00,内容')
+    expect(await run(db, shown)).toMatchObject({ status: 'written', created: 2 })
+    expect(inquiry(db, '2')?.receivedAt).toBe(Date.parse('2011-03-01T01:00:00Z'))
+  })
+
   it('previews the first rows with encoding, preset and mapping, reading no further and writing nothing', async () => {
     const { db } = await setupDesk()
     const bytes = csv(HEADER, '1,A,主题,2019/1/1,内容', '2,B,主题,2019/1/2,内容')

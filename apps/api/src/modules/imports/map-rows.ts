@@ -5,7 +5,9 @@
  * each naming the others, since the file does not say which one is right.
  */
 import {
+  inferDateOrder,
   rowToInquiry,
+  type DateOrder,
   type ColumnMapping,
   importIssue,
   type ImportField,
@@ -54,15 +56,24 @@ function firstDifference(a: NewInquiry, b: NewInquiry): ImportField | undefined 
 
 /**
  * Validates and normalises every row of `table` with `mapping`.
+ * @param ctx.now the import's time (UTC epoch ms): a later receivedAt is refused
  * @param ctx.zone the zone that zone-less times are read in (IANA name)
+ * @param ctx.dateOrder how ambiguous slash dates (`12/01/2026`) are read; without it, the order the
+ *   time columns' other dates show (a `03/25/2011` makes the file month-first), else they are refused
  * @param onProgress called with (rows done, rows total) every 1000 rows and after the last
  */
 export function mapRows(
   table: Table,
   mapping: ColumnMapping,
-  ctx: { channelCode: string; zone: string },
+  ctx: { channelCode: string; zone: string; dateOrder?: DateOrder | undefined; now: number },
   onProgress?: (done: number, total: number) => void,
 ): MappedRows {
+  const timeColumns = [mapping.receivedAt?.index, mapping.repliedAt?.index].filter(
+    (i) => i !== undefined,
+  )
+  const dateOrder =
+    ctx.dateOrder ??
+    inferDateOrder(table.rows.flatMap((r) => timeColumns.map((i) => r.cells[i] ?? null)))
   const issues: ImportIssue[] = []
   const badRows = new Set<number>()
   const byId = new Map<string, MappedRow[]>()
@@ -73,7 +84,7 @@ export function mapRows(
       issues.push(importIssue('row_too_wide', { cells: width + extra, width }, { row }))
       badRows.add(row)
     }
-    const result = rowToInquiry(cells, mapping, { ...ctx, row })
+    const result = rowToInquiry(cells, mapping, { ...ctx, dateOrder, row })
     if (result.issues) {
       issues.push(...result.issues)
       badRows.add(row)

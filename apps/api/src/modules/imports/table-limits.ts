@@ -15,10 +15,11 @@ export class TableLimiter {
   constructor(private readonly onRows?: ReadProgress | undefined) {}
 
   /**
-   * Counts one data row (`row`: its number in the file).
-   * @throws AppError VALIDATION naming the limit and the row
+   * Counts one data row (`row`: its number in the file; `headers`: the header row, to name a
+   * cell's column).
+   * @throws AppError VALIDATION naming the limit and the row (and the column, for a cell)
    */
-  add(row: number, cells: readonly ImportCell[]): void {
+  add(row: number, cells: readonly ImportCell[], headers: readonly string[]): void {
     this.rows++
     if (this.rows > IMPORT_LIMITS.rows) {
       throw new AppError(
@@ -27,14 +28,16 @@ export class TableLimiter {
         [importIssue('limit_rows', { max: IMPORT_LIMITS.rows }, { row })],
       )
     }
-    for (const cell of cells) {
+    for (const [i, cell] of cells.entries()) {
       if (cell === null || cell === '') continue
       this.cells++
       if (typeof cell === 'string' && cell.length > IMPORT_LIMITS.cellChars) {
+        // a cell beyond the header's width has no header name: its position
+        const column = headers[i] || `column ${i + 1}`
         throw new AppError(
           'VALIDATION',
-          `Row ${row} has a cell of more than ${IMPORT_LIMITS.cellChars} characters, the most a spreadsheet cell holds`,
-          [importIssue('limit_cell_chars', { max: IMPORT_LIMITS.cellChars }, { row })],
+          `Row ${row}, ${column}: a cell of more than ${IMPORT_LIMITS.cellChars} characters, the most a spreadsheet cell holds`,
+          [importIssue('limit_cell_chars', { max: IMPORT_LIMITS.cellChars }, { row, column })],
         )
       }
     }

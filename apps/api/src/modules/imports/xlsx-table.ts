@@ -6,7 +6,7 @@
  * against theirs as they stream (table-limits.ts); a preview stops after the rows it shows.
  */
 import { Readable } from 'node:stream'
-import { cleanLine, isBlankRow, type ImportCell } from '@desk/domain'
+import { cleanLine, importCellText, isBlankRow, type ImportCell } from '@desk/domain'
 import ExcelJS from 'exceljs'
 import { AppError } from '../../lib/errors.ts'
 import type { ReadTableOptions, Table, TableRow } from './table.ts'
@@ -14,7 +14,7 @@ import { TableLimiter } from './table-limits.ts'
 import { checkWorkbookZip } from './workbook-zip.ts'
 import { fileRefusal } from './import-refusal.ts'
 
-/** An exceljs cell value as plain data: rich text joined, formulas as their cached result. */
+/** An exceljs cell value as plain data: rich text joined, formulas as their cached result, an error value kept as one (never its text). */
 function toCell(value: ExcelJS.CellValue | undefined): ImportCell {
   if (value === null || value === undefined) return null
   if (
@@ -26,10 +26,14 @@ function toCell(value: ExcelJS.CellValue | undefined): ImportCell {
     return value
   }
   if ('richText' in value) return value.richText.map((r) => r.text).join('')
-  if ('formula' in value || 'sharedFormula' in value)
+  if ('formula' in value || 'sharedFormula' in value) {
+    // the streaming reader parses a formula's cached error (`#DIV/0!`) as a number: NaN
+    if (typeof value.result === 'number' && Number.isNaN(value.result))
+      return { error: 'a formula that failed' }
     return toCell(value.result as ExcelJS.CellValue)
+  }
   if ('hyperlink' in value) return toCell(value.text as ExcelJS.CellValue)
-  if ('error' in value) return value.error
+  if ('error' in value) return { error: value.error }
   return null
 }
 
@@ -99,14 +103,14 @@ async function streamSheet(
         const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(toCell)
         if (isBlankRow(cells)) continue
         if (!headers) {
-          headers = cells.map((c) => (c === null ? '' : cleanLine(String(c))))
+          headers = cells.map((c) => cleanLine(importCellText(c)))
           continue
         }
         if (previewRows !== undefined && rows.length === previewRows) {
           found = { name, headers, rows, complete: false }
           break sheets
         }
-        limiter.add(row.number, cells)
+        limiter.add(row.number, cells, headers)
         rows.push({ row: row.number, cells })
       }
       if (wanted) {

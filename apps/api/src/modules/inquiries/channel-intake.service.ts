@@ -1,6 +1,12 @@
 /** Inquiries delivered by a channel's API, normalised and written through the one ingest path. */
-import type { ChannelInquiryInput, NewInquiry } from '@desk/domain'
+import {
+  FUTURE_RECEIPT_MESSAGE,
+  isFutureReceipt,
+  type ChannelInquiryInput,
+  type NewInquiry,
+} from '@desk/domain'
 import { withTransaction } from '../../db/transaction.ts'
+import { AppError } from '../../lib/errors.ts'
 import { getActiveChannel } from '../channels/channels.service.ts'
 import {
   bindAttachments,
@@ -31,6 +37,7 @@ export function toNewInquiry(channelCode: string, item: ChannelInquiryInput): Ne
  * Every item's files are checked first (a refused one: 422 naming the item and the file, nothing
  * written); a new item's files are bound to it, an item the desk has already keeps what it has.
  * @throws AppError NOT_FOUND / CONFLICT for an unknown or deactivated channel, VALIDATION for a file
+ *   or a `receivedAt` in the future (path `[item, 'receivedAt']`; nothing written)
  */
 export async function receiveFromChannel(
   ctx: FilesCtx,
@@ -39,6 +46,13 @@ export async function receiveFromChannel(
   actorId: number | null,
 ) {
   await getActiveChannel(ctx.db, code)
+  const future = items.flatMap((item, i) =>
+    isFutureReceipt(Date.parse(item.receivedAt), ctx.now)
+      ? [{ path: [i, 'receivedAt'], message: FUTURE_RECEIPT_MESSAGE }]
+      : [],
+  )
+  if (future.length > 0)
+    throw new AppError('VALIDATION', `receivedAt is ${FUTURE_RECEIPT_MESSAGE}`, future)
   const uploader: Uploader = actorId === null ? `channel:${code}` : `user:${actorId}`
   const prepared: PreparedAttachment[][] = []
   for (const [i, item] of items.entries()) {

@@ -6,7 +6,12 @@
  * Errors: NOT_FOUND / CONFLICT for an unknown or deactivated channel; VALIDATION for a time in the
  * future or a token that is not this user's unused upload (nothing of the entry is written).
  */
-import { toZonedDate, type ManualEntryInput } from '@desk/domain'
+import {
+  FUTURE_RECEIPT_MESSAGE,
+  isFutureReceipt,
+  toZonedDate,
+  type ManualEntryInput,
+} from '@desk/domain'
 import { customAlphabet } from 'nanoid'
 import { withTransaction } from '../../db/transaction.ts'
 import { AppError } from '../../lib/errors.ts'
@@ -21,9 +26,9 @@ export async function logManualEntry(ctx: FilesCtx, input: ManualEntryInput, use
   const { now } = ctx
   await getActiveChannel(ctx.db, input.channel)
   const receivedAt = input.receivedAt ? Date.parse(input.receivedAt) : now
-  if (receivedAt > now) {
-    throw new AppError('VALIDATION', 'receivedAt is in the future', [
-      { path: ['receivedAt'], message: 'in the future' },
+  if (isFutureReceipt(receivedAt, now)) {
+    throw new AppError('VALIDATION', `receivedAt is ${FUTURE_RECEIPT_MESSAGE}`, [
+      { path: ['receivedAt'], message: FUTURE_RECEIPT_MESSAGE },
     ])
   }
   const uploader = `user:${userId}` as const

@@ -75,6 +75,9 @@ describe('POST /manual-entries', () => {
       entry({ receivedAt: '2030-01-01T09:00:00+08:00' }),
     )
     expect(future.status).toBe(422)
+    expect(((await future.json()) as { error: { details: unknown } }).error.details).toEqual([
+      { path: ['receivedAt'], message: 'in the future' },
+    ])
   })
 
   it('answers 404 for an unknown channel and 401 without a session', async () => {
