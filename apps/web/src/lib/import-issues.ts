@@ -27,9 +27,13 @@ export function importIssueText(issue: IssueLike): string {
   const params = { ...issue.params }
   if (params.value === '' || params.value === undefined) params.value = t('importIssues.blank')
   // inquiry fields (externalId …) by the wizard's labels
-  if (typeof params.field === 'string')
-    params.field = t(`imports.fields.${params.field}`, { defaultValue: params.field })
-  return t(`importIssues.${issue.code}`, params)
+  const field = params.field
+  if (typeof field === 'string')
+    params.field = t(`imports.fields.${field}`, { defaultValue: field })
+  // a register's future date is a day (later than today); an inquiry's receipt time is an
+  // instant, refused only beyond the clock-skew allowance
+  const key = issue.code === 'in_future' && field !== undefined ? 'in_future_time' : issue.code
+  return t(`importIssues.${key}`, params)
 }
 
 /** The import issues a refused request names in its details ([] for any other failure). */
