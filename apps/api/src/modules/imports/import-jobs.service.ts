@@ -107,6 +107,8 @@ function progressWriter(db: Db, batchId: number) {
  * Runs job `batchId` to its end state (on the worker's own connection, or in-process for an
  * in-memory database), reading its upload from `stagingDir`; a job no longer queued (taken by
  * another run) is left alone. Never throws: a failure is recorded on the row and compensated.
+ * An import that wrote its rows removes its staged upload; a dry run, a refused and a failed import
+ * keep it for another try until staging expiry (UPLOAD_TTL_MS, import-wizard.service.ts).
  * @param clock UTC epoch ms, for finishedAt
  */
 export async function runImportJob(
@@ -119,6 +121,7 @@ export async function runImportJob(
   const batch = await repo.claimQueuedBatch(db, batchId)
   if (!batch?.uploadId) return
   const isDryRun = batch.kind === 'dry_run'
+  let written = false
   try {
     const options = JSON.parse(batch.options ?? '{}') as ImportJobOptions
     const bytes = await readStagedFile(stagingDir, batch.uploadId)
@@ -200,14 +203,16 @@ export async function runImportJob(
       duplicates: check.considered - created,
       finishedAt: clock(),
     })
+    written = true
   } catch (err) {
     await failImportJob(db, batchId, `The import stopped: ${(err as Error).message}`, clock())
-  } finally {
-    if (!isDryRun) await discardUpload(db, stagingDir, batch.uploadId)
   }
+  // A refused or failed import keeps its upload, so the file can be imported again with other
+  // options without uploading it again; staging expiry removes it if it never is
+  if (written) await discardUpload(db, stagingDir, batch.uploadId)
 }
 
-/** Removes a staged upload (file and row) once an import has used it. */
+/** Removes a staged upload (file and row) once an import has written it. */
 async function discardUpload(db: Db, stagingDir: string, uploadId: string): Promise<void> {
   await removeStagedFile(stagingDir, uploadId)
   await repo.deleteImportUpload(db, uploadId)

@@ -1,0 +1,81 @@
+// The wizard's jobs through HTTP only, so that this file runs on SQLite and on PostgreSQL.
+import { describe, expect, it } from 'vitest'
+import { call, setupDesk, signIn, type Desk, type Session } from '../../test/setup.ts'
+import { importJobSettled } from './import-workers.ts'
+
+type Job = {
+  id: number
+  status: string
+  created: number
+  errors: { row?: number; code?: string; reason: string }[]
+}
+
+const HEADER = '留言编号,留言用户,留言主题,留言时间,留言详情'
+const csv = (...lines: string[]) => new TextEncoder().encode(lines.join('\r\n'))
+
+async function stage(desk: Desk, s: Session, bytes: Uint8Array): Promise<string> {
+  const res = await desk.app.request('/imports/uploads?name=letters.csv', {
+    method: 'POST',
+    headers: {
+      cookie: s.cookie,
+      'x-csrf-token': s.csrf,
+      'content-type': 'application/octet-stream',
+    },
+    body: bytes,
+  })
+  expect(res.status).toBe(201)
+  return ((await res.json()) as { upload: { id: string } }).upload.id
+}
+
+/** Starts a job; returns the start's answer and the job once it has ended. */
+async function runJob(desk: Desk, s: Session, body: Record<string, unknown>) {
+  const res = await call(desk, s, 'POST', '/imports', { channel: 'minxin', ...body })
+  expect(res.status).toBe(202)
+  const started = ((await res.json()) as { job: Job }).job
+  await importJobSettled(started.id)
+  const ended = (
+    (await (await call(desk, s, 'GET', `/imports/${started.id}`)).json()) as {
+      job: Job
+    }
+  ).job
+  return { started, ended }
+}
+
+const inquiryCount = async (desk: Desk, s: Session) =>
+  ((await (await call(desk, s, 'GET', '/inquiries/counts?status=all')).json()) as { total: number })
+    .total
+
+const previewStatus = async (desk: Desk, s: Session, id: string) =>
+  (await call(desk, s, 'POST', `/imports/uploads/${id}/preview`, { channel: 'minxin' })).status
+
+describe('import wizard jobs', () => {
+  it('keeps the staged file after a refused import, so it is imported with a changed option without a new upload; the written import uses it up', async () => {
+    const desk = await setupDesk()
+    const s = await signIn(desk)
+    // 12/01/2023: 1 December or 12 January, nothing else in the file says which
+    const id = await stage(desk, s, csv(HEADER, '1,A001,路灯,12/01/2023 09:00,小区路灯坏了'))
+    const refused = (await runJob(desk, s, { kind: 'import', uploadId: id })).ended
+    expect(refused.status).toBe('rejected')
+    expect(refused.errors.map((e) => [e.row, e.code])).toEqual([[2, 'ambiguous_date']])
+    expect(await inquiryCount(desk, s)).toBe(0)
+    expect(await previewStatus(desk, s, id)).toBe(200)
+
+    const again = (await runJob(desk, s, { kind: 'import', uploadId: id, dateOrder: 'day-first' }))
+      .ended
+    expect(again).toMatchObject({ status: 'written', created: 1 })
+    const list = (await (await call(desk, s, 'GET', '/inquiries?status=all')).json()) as {
+      items: { receivedAt: string }[]
+    }
+    // day first: 12 January 2023, 09:00 in Beijing
+    expect(list.items.map((i) => Date.parse(i.receivedAt))).toEqual([
+      Date.parse('2023-01-12T09:00:00+08:00'),
+    ])
+    expect(await previewStatus(desk, s, id)).toBe(404)
+    const third = await call(desk, s, 'POST', '/imports', {
+      kind: 'import',
+      uploadId: id,
+      channel: 'minxin',
+    })
+    expect(third.status).toBe(404)
+  })
+})
