@@ -7,6 +7,8 @@ type Job = {
   id: number
   status: string
   created: number
+  createdByName: string | null
+  undoneByName: string | null
   errors: { row?: number; code?: string; reason: string }[]
 }
 
@@ -77,5 +79,33 @@ describe('import wizard jobs', () => {
       channel: 'minxin',
     })
     expect(third.status).toBe(404)
+  })
+
+  it('names who started a job and who undid it, on the job as on the list', async () => {
+    const desk = await setupDesk()
+    const s = await signIn(desk)
+    const admin = await signIn(desk, 'admin')
+    const id = await stage(desk, s, csv(HEADER, '1,A001,路灯,2019/4/25 9:32:09,小区路灯坏了'))
+    const dry = await runJob(desk, s, { kind: 'dry_run', uploadId: id })
+    expect(dry.started.createdByName).toBe('responder1 name')
+    expect(dry.ended).toMatchObject({ status: 'checked', createdByName: 'responder1 name' })
+    const { started, ended } = await runJob(desk, s, { kind: 'import', uploadId: id })
+    expect(started.createdByName).toBe('responder1 name')
+    expect(ended).toMatchObject({
+      status: 'written',
+      createdByName: 'responder1 name',
+      undoneByName: null,
+    })
+    const undo = await call(desk, admin, 'POST', `/imports/${started.id}/undo`)
+    expect(undo.status).toBe(200)
+    expect(((await undo.json()) as { job: Job }).job).toMatchObject({
+      status: 'undone',
+      createdByName: 'responder1 name',
+      undoneByName: 'admin1 name',
+    })
+    const list = (await (await call(desk, s, 'GET', '/imports')).json()) as { items: Job[] }
+    expect(list.items.map((j) => [j.id, j.createdByName, j.undoneByName])).toEqual([
+      [started.id, 'responder1 name', 'admin1 name'],
+    ])
   })
 })

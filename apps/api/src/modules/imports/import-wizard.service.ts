@@ -269,16 +269,19 @@ function toView(
 export const ERRORS_SHOWN = 200
 
 /**
- * A job with its progress and its first ERRORS_SHOWN problems.
+ * A job with its progress, who started (and undid) it by name, and its first ERRORS_SHOWN problems.
  * @throws AppError NOT_FOUND
  */
 export async function getImportJob(
   db: Db,
   id: number,
 ): Promise<ImportJobView & { errors: ImportRowIssue[] }> {
-  const b = await repo.findImportBatch(db, id)
+  const b = await repo.findNamedImportBatch(db, id)
   if (!b) throw new AppError('NOT_FOUND', `No import ${id}`)
-  return { ...toView(b), errors: (JSON.parse(b.errors) as ImportRowIssue[]).slice(0, ERRORS_SHOWN) }
+  return {
+    ...toView(b, b),
+    errors: (JSON.parse(b.errors) as ImportRowIssue[]).slice(0, ERRORS_SHOWN),
+  }
 }
 
 /** Past imports (not dry runs), newest first: who, when, file, channel, counts, errors, status. */

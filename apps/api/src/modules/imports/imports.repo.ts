@@ -15,6 +15,7 @@ import {
   ne,
   or,
   sql,
+  type SQL,
 } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import type * as schema from '../../db/schema.ts'
@@ -76,8 +77,15 @@ export type ImportBatchListRow = ImportBatchRow & {
   undoneByName: string | null
 }
 
-/** Import batches (not dry runs), newest first, with the names of who imported and who undid. */
-export async function listImportBatches(db: Db, limit: number): Promise<ImportBatchListRow[]> {
+/**
+ * Batches matching `where` (by `importBatches` of `tables(db)`), newest first, with the display
+ * names of who started and who undid them (null: the CLI's batches, not undone).
+ */
+async function namedBatches(
+  db: Db,
+  where: (b: ReturnType<typeof tables>['importBatches']) => SQL | undefined,
+  limit: number,
+): Promise<ImportBatchListRow[]> {
   const { importBatches, users } = tables(db)
   const undoer = aliasTable(users, 'undoer')
   return await db
@@ -89,9 +97,22 @@ export async function listImportBatches(db: Db, limit: number): Promise<ImportBa
     .from(importBatches)
     .leftJoin(users, eq(users.id, importBatches.createdBy))
     .leftJoin(undoer, eq(undoer.id, importBatches.undoneBy))
-    .where(eq(importBatches.kind, 'import'))
+    .where(where(importBatches))
     .orderBy(desc(importBatches.id))
     .limit(limit)
+}
+
+/** Import batches (not dry runs), newest first, with the names of who imported and who undid. */
+export async function listImportBatches(db: Db, limit: number): Promise<ImportBatchListRow[]> {
+  return await namedBatches(db, (b) => eq(b.kind, 'import'), limit)
+}
+
+/** One batch or job (any kind) with the names of who started and who undid it. */
+export async function findNamedImportBatch(
+  db: Db,
+  id: number,
+): Promise<ImportBatchListRow | undefined> {
+  return (await namedBatches(db, (b) => eq(b.id, id), 1))[0]
 }
 
 /** Wizard jobs that had not ended (a crash left them): status queued or running. */
