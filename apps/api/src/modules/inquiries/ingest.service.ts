@@ -129,12 +129,15 @@ export async function removeBatchInquiries(
   return await repo.deleteBatchInquiries(tx, batchId, keepIds)
 }
 
-/** The id, version and status of the inquiry a channel knows as `externalId`, if the desk holds it. */
+/**
+ * The id, version, status and receipt instant (UTC ms) of the inquiry a channel knows as
+ * `externalId`, if the desk holds it.
+ */
 export async function findByExternalId(
   db: Db,
   channelCode: string,
   externalId: string,
-): Promise<{ id: number; version: number; status: string } | undefined> {
+): Promise<{ id: number; version: number; status: string; receivedAt: number } | undefined> {
   return await repo.findInquiryByExternalId(db, channelCode, externalId)
 }
 

@@ -235,12 +235,20 @@ export async function findInquiry(db: Db, id: number, viewer?: Viewer) {
   )[0]
 }
 
-/** The inquiry a channel knows as `externalId` (id, version, status), if the desk holds it. */
+/**
+ * The inquiry a channel knows as `externalId` (id, version, status, receivedAt in UTC ms), if the
+ * desk holds it.
+ */
 export async function findInquiryByExternalId(db: Db, channelCode: string, externalId: string) {
   const { inquiries } = tables(db)
   return (
     await db
-      .select({ id: inquiries.id, version: inquiries.version, status: inquiries.status })
+      .select({
+        id: inquiries.id,
+        version: inquiries.version,
+        status: inquiries.status,
+        receivedAt: inquiries.receivedAt,
+      })
       .from(inquiries)
       .where(and(eq(inquiries.channelCode, channelCode), eq(inquiries.externalId, externalId)))
       .limit(1)

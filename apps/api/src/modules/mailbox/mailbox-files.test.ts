@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { jpegWithGps, tinyPdf } from '../../test/files.ts'
-import { call, setupDesk, signIn, type Desk } from '../../test/setup.ts'
+import { call, setupDesk, signIn, T0, type Desk } from '../../test/setup.ts'
 
 type Tracked = { files: { name: string; fromDesk: boolean; url: string }[] }
 
@@ -106,7 +106,8 @@ describe('files on the public mailbox', () => {
   })
 
   it('lets the citizen add a message with a file on the tracking page, reopening the answered letter once', async () => {
-    const desk = await setupDesk()
+    let now = T0
+    const desk = await setupDesk(() => now)
     const sent = await post(desk, '/public/mailbox', letter([]))
     const { trackingNumber } = (await sent.json()) as { trackingNumber: string }
     const staff = await signIn(desk, 'responder')
@@ -132,10 +133,18 @@ describe('files on the public mailbox', () => {
     const added = await post(desk, '/public/mailbox/messages', more)
     expect(added.status).toBe(201)
     expect(await added.json()).toEqual({ created: true, reopened: { round: 2 } })
-    // a resend (a double click, a retry) is the same message: nothing more is written
+    // a resend (a double click, a retry) is the same message: nothing more is written, though
+    // the desk stamps the message's time on arrival and the resend arrives a minute later
+    now += 60_000
     const again = await post(desk, '/public/mailbox/messages', more)
     expect(again.status).toBe(200)
     expect((await list()).map((r) => [r.status, r.round])).toEqual([['assigned', 2]])
+    // the same key with another text is not that message: refused, naming the form's key
+    const changed = await post(desk, '/public/mailbox/messages', { ...more, body: '改过的补充。' })
+    expect(changed.status).toBe(409)
+    expect(((await changed.json()) as { error: { details: unknown } }).error.details).toEqual([
+      { path: ['idempotencyKey'], message: 'used for another message (body differ)' },
+    ])
     // another phone opens nothing and writes nothing
     const wrong = { ...more, phone: '13900000000', idempotencyKey: 'k-wrong-0123456789a' }
     expect((await post(desk, '/public/mailbox/messages', wrong)).status).toBe(404)

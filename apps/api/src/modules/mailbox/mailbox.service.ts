@@ -146,7 +146,8 @@ export async function trackMailbox(db: Db, input: MailboxTrackInput, now: number
  * A citizen adds a message (and files uploaded first) to their own inquiry from the tracking page:
  * a later message like a channel's (messages module), once per `idempotencyKey`, reopening an
  * answered inquiry as the mailbox channel's settings say. @returns `{ created, reopened? }`
- * @throws AppError NOT_FOUND (number and phone do not match), VALIDATION (a refused file)
+ * @throws AppError NOT_FOUND (number and phone do not match), VALIDATION (a refused file),
+ * CONFLICT (the `idempotencyKey` of an earlier message with another text)
  */
 export async function addMailboxMessage(ctx: FilesCtx, input: MailboxMessageInput) {
   await findOwnInquiry(ctx.db, input)
@@ -160,7 +161,14 @@ export async function addMailboxMessage(ctx: FilesCtx, input: MailboxMessageInpu
       kind: 'citizen',
       attachments: input.attachments,
     },
-    { uploader: 'public', actorId: null, profile: 'public' },
+    // the desk stamps sentAt on arrival: a resend's differs and is not compared
+    {
+      uploader: 'public',
+      actorId: null,
+      profile: 'public',
+      keyField: 'idempotencyKey',
+      sentAtIsArrival: true,
+    },
   )
   return { created: result.created, reopened: result.reopened ?? null }
 }

@@ -5,12 +5,24 @@ import type * as schema from '../../db/schema.ts'
 import { tables } from '../../db/engine.ts'
 import { returnedRow } from '../../db/rows.ts'
 
+/**
+ * The channel's message `upstreamId` as stored (sentAt UTC ms) with its inquiry's external id, to
+ * answer or refuse a resend.
+ */
 export async function findMessage(db: Db, channelCode: string, upstreamId: string) {
-  const { inquiryMessages } = tables(db)
+  const { inquiries, inquiryMessages } = tables(db)
   return (
     await db
-      .select({ id: inquiryMessages.id, inquiryId: inquiryMessages.inquiryId })
+      .select({
+        id: inquiryMessages.id,
+        inquiryId: inquiryMessages.inquiryId,
+        externalId: inquiries.externalId,
+        kind: inquiryMessages.kind,
+        body: inquiryMessages.body,
+        sentAt: inquiryMessages.sentAt,
+      })
       .from(inquiryMessages)
+      .innerJoin(inquiries, eq(inquiries.id, inquiryMessages.inquiryId))
       .where(
         and(
           eq(inquiryMessages.channelCode, channelCode),

@@ -1,7 +1,10 @@
 /**
  * `POST /api/channels/:code/inquiries/:externalId/messages` (channel token or staff):
  * `{ messageId, body, sentAt, kind: 'citizen' | 'platform', attachments? }` -> 201 `{ messageId, id,
- * inquiryId, created: true }`; a resend of the same `messageId` -> 200 with the first result.
+ * inquiryId, created: true }`; a resend of the same `messageId` -> 200 with the first result; the
+ * same `messageId` with another body, kind, sentAt or inquiry -> 409 naming `messageId`; a
+ * `sentAt` before the inquiry's receipt (less 5 minutes of clock skew) -> 422 naming `sentAt`
+ * (messages.service.ts).
  */
 import { channelCodeSchema, followUpMessageSchema } from '@desk/domain'
 import { Hono } from 'hono'

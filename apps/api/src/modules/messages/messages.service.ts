@@ -2,12 +2,27 @@
  * Messages after the first: the citizen adds material (补充) or asks again (追问), the platform
  * urges (催办). Each is appended to its inquiry's timeline (event `message_received`) with its
  * files, once per upstream message id: a resend answers with the first result and writes nothing.
+ * The message id is the message's idempotency key, bound to what it first came with: the same id
+ * with another body, kind, sent instant or inquiry is refused (CONFLICT, 409, naming `messageId`)
+ * rather than answered as a resend, since answering it would tell the platform that a message the
+ * desk never stored had arrived. 409 because the id names a stored message whose content differs
+ * (a conflict with the target's state, RFC 9110 §15.5.10); the Idempotency-Key header's reuse with
+ * another request answers 422 instead (lib/idempotency.ts), where nothing is stored under the key
+ * but the request itself. A message cannot have been sent before its inquiry was received: a
+ * `sentAt` earlier than the receipt, less the domain's clock-skew allowance
+ * (MESSAGE_CLOCK_SKEW_MS, 5 minutes), is refused (VALIDATION, 422, naming `sentAt`).
  * A citizen's message on an answered inquiry reopens it for another handling round when its
  * channel says so (channel settings `reopenOnMessage`, default on); a platform's marks a pending
  * one as urged. The lifecycle decides when (inquiries/rounds.service.ts).
- * Errors: NOT_FOUND (unknown channel or inquiry), VALIDATION (a refused file).
+ * Errors: NOT_FOUND (unknown channel or inquiry), CONFLICT (message id reused for another
+ * message), VALIDATION (a refused file, `sentAt` before the receipt).
  */
-import type { FollowUpMessageInput } from '@desk/domain'
+import {
+  formatInstant,
+  messageFollowsReceipt,
+  MESSAGE_CLOCK_SKEW_MS,
+  type FollowUpMessageInput,
+} from '@desk/domain'
 import { withTransaction } from '../../db/transaction.ts'
 import { AppError } from '../../lib/errors.ts'
 import {
@@ -34,37 +49,99 @@ export type MessageResult = {
 }
 
 /**
- * Appends `input` to the inquiry (`channelCode`, `externalId`). `uploader` is who may have staged
- * the files it names; `actorId` the staff member sending it (null: the channel or the citizen).
+ * Who sends and how a resend is recognised. `uploader`: who may have staged the files `input`
+ * names; `actorId`: the staff member sending it (null: the channel or the citizen); `keyField`: the
+ * field a refused reuse of the message id is reported under (the mailbox derives the id from its
+ * form's `idempotencyKey`); `sentAtIsArrival`: the desk stamps `sentAt` on arrival (the mailbox),
+ * so a resend's differs and is not compared.
+ */
+export type MessageSender = {
+  uploader: Uploader
+  actorId: number | null
+  profile: 'public' | 'channel'
+  keyField?: 'messageId' | 'idempotencyKey'
+  sentAtIsArrival?: boolean
+}
+
+type StoredMessage = NonNullable<Awaited<ReturnType<typeof repo.findMessage>>>
+
+/**
+ * The first result again when `seen` (the message stored under `input.messageId`) is what `input`
+ * sends: the same inquiry, kind, body (both as validated) and sent instant (compared as UTC ms,
+ * so `+08:00` and `Z` spellings of one instant agree). Attachments are not compared: a resend's
+ * upload tokens were spent by the first send.
+ * @throws AppError CONFLICT naming the key field when the message id was used for another message
+ */
+function resendResult(
+  seen: StoredMessage,
+  externalId: string,
+  input: FollowUpMessageInput,
+  sender: MessageSender,
+): { result: MessageResult; status: 200 } {
+  const differs = [
+    seen.externalId !== externalId && 'inquiry',
+    seen.kind !== input.kind && 'kind',
+    seen.body !== input.body && 'body',
+    !sender.sentAtIsArrival && seen.sentAt !== Date.parse(input.sentAt) && 'sentAt',
+  ].filter((d): d is string => d !== false)
+  if (differs.length > 0) {
+    const field = sender.keyField ?? 'messageId'
+    throw new AppError(
+      'CONFLICT',
+      `${field} ${input.messageId} was used for another message (its ${differs.join(', ')} differ); a resend must repeat the message, a new message needs a new ${field}`,
+      [{ path: [field], message: `used for another message (${differs.join(', ')} differ)` }],
+    )
+  }
+  return {
+    result: { messageId: input.messageId, id: seen.id, inquiryId: seen.inquiryId, created: false },
+    status: 200,
+  }
+}
+
+/**
+ * Appends `input` to the inquiry (`channelCode`, `externalId`) as `sender` sends it.
+ * @returns 201 and the new message, or 200 and the first result for a resend
+ * @throws AppError NOT_FOUND (unknown channel or inquiry), CONFLICT (`messageId` used for another
+ * message), VALIDATION (a refused file; `sentAt` before the inquiry's receipt less
+ * MESSAGE_CLOCK_SKEW_MS)
  */
 export async function receiveMessage(
   ctx: FilesCtx,
   target: { channelCode: string; externalId: string },
   input: FollowUpMessageInput,
-  opts: { uploader: Uploader; actorId: number | null; profile: 'public' | 'channel' },
+  sender: MessageSender,
 ): Promise<{ result: MessageResult; status: 200 | 201 }> {
   await getActiveChannel(ctx.db, target.channelCode)
   const seen = await repo.findMessage(ctx.db, target.channelCode, input.messageId)
-  if (seen) return { result: { messageId: input.messageId, ...seen, created: false }, status: 200 }
+  if (seen) return resendResult(seen, target.externalId, input, sender)
   const inquiry = await findByExternalId(ctx.db, target.channelCode, target.externalId)
   if (!inquiry)
     throw new AppError(
       'NOT_FOUND',
       `Inquiry ${target.externalId} of channel ${target.channelCode} does not exist`,
     )
+  const sentAt = Date.parse(input.sentAt)
+  if (!messageFollowsReceipt(sentAt, inquiry.receivedAt)) {
+    const received = formatInstant(inquiry.receivedAt)
+    throw new AppError(
+      'VALIDATION',
+      `sentAt ${input.sentAt} is before the inquiry was received (${received})`,
+      [
+        {
+          path: ['sentAt'],
+          message: `before the inquiry was received (${received}; ${MESSAGE_CLOCK_SKEW_MS / 60_000} minutes of clock skew allowed)`,
+        },
+      ],
+    )
+  }
   const prepared = await prepareAttachments(ctx, input.attachments ?? [], {
-    profile: opts.profile,
-    uploader: opts.uploader,
+    profile: sender.profile,
+    uploader: sender.uploader,
   })
   return withTransaction(ctx.db, async (db) => {
     // a resend that raced the first one: the unique index would refuse it, answer as a resend
     const again = await repo.findMessage(db, target.channelCode, input.messageId)
-    if (again)
-      return {
-        result: { messageId: input.messageId, ...again, created: false },
-        status: 200 as const,
-      }
-    const sentAt = Date.parse(input.sentAt)
+    if (again) return resendResult(again, target.externalId, input, sender)
     const id = await repo.insertMessage(db, {
       inquiryId: inquiry.id,
       channelCode: target.channelCode,
@@ -78,8 +155,8 @@ export async function receiveMessage(
       inquiryId: inquiry.id,
       messageId: id,
       source: 'citizen',
-      createdBy: opts.actorId,
-      uploader: opts.uploader,
+      createdBy: sender.actorId,
+      uploader: sender.uploader,
       now: ctx.now,
     })
     const data = {
@@ -92,7 +169,7 @@ export async function receiveMessage(
     }
     await recordEvent(db, {
       inquiryId: inquiry.id,
-      actorId: opts.actorId,
+      actorId: sender.actorId,
       type: 'message_received',
       data,
       createdAt: ctx.now,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { tinyPdf } from '../../test/files.ts'
-import { call, setupDesk, signIn, T0, type Desk } from '../../test/setup.ts'
+import { call, setupDesk, signIn, T0, type Desk, type Session } from '../../test/setup.ts'
 
 type View = {
   inquiry: {
@@ -83,6 +83,71 @@ describe('POST /channels/:code/inquiries/:externalId/messages', () => {
     expect(
       (await post('/inquiries/GD-7/messages', { ...message, messageId: 'M-101' })).status,
     ).toBe(201)
+  })
+})
+
+describe('a message id used again, a message older than its inquiry', () => {
+  type Refusal = { error: { code: string; details: { path: string[]; message: string }[] } }
+  const timeline = async (desk: Desk, admin: Session, id: number) =>
+    (
+      (await (await call(desk, admin, 'GET', `/inquiries/${id}`)).json()) as {
+        inquiry: { events: { type: string; data: { body?: string } }[] }
+      }
+    ).inquiry.events
+      .filter((e) => e.type === 'message_received')
+      .map((e) => e.data.body)
+
+  it('refuses the same messageId with another body, kind, sentAt or inquiry with 409, and answers the same message written another way as a resend', async () => {
+    const desk = await setupDesk()
+    const { admin, post, id } = await bridge(desk)
+    await post('/inquiries', {
+      externalId: 'GD-8',
+      subject: '噪音扰民',
+      body: '夜间施工。',
+      receivedAt: '2024-09-27T09:30:00+08:00',
+    })
+    const first = await post('/inquiries/GD-7/messages', message)
+    expect(first.status).toBe(201)
+    const result = await first.json()
+    const reuses: [unknown, string, string][] = [
+      [{ ...message, body: '补充：另一件事。' }, 'GD-7', 'body'],
+      [{ ...message, kind: 'platform' }, 'GD-7', 'kind'],
+      [{ ...message, sentAt: '2024-09-28T10:00:01+08:00' }, 'GD-7', 'sentAt'],
+      [message, 'GD-8', 'inquiry'],
+    ]
+    for (const [body, externalId, differs] of reuses) {
+      const res = await post(`/inquiries/${externalId}/messages`, body)
+      expect([differs, res.status]).toEqual([differs, 409])
+      const refusal = (await res.json()) as Refusal
+      expect(refusal.error.code).toBe('CONFLICT')
+      expect(refusal.error.details).toEqual([
+        { path: ['messageId'], message: `used for another message (${differs} differ)` },
+      ])
+    }
+    // one instant in another offset, the body with the spaces the schema trims: the same message
+    const same = { ...message, body: ` ${message.body}\n`, sentAt: '2024-09-28T02:00:00Z' }
+    const again = await post('/inquiries/GD-7/messages', same)
+    expect(again.status).toBe(200)
+    expect(await again.json()).toEqual({ ...(result as object), created: false })
+    expect(await timeline(desk, admin, id)).toEqual([message.body])
+  })
+
+  it('refuses a sentAt more than 5 minutes before the inquiry was received with 422 naming sentAt, writing nothing', async () => {
+    const desk = await setupDesk()
+    const { admin, post, id } = await bridge(desk)
+    // received 2024-09-27 09:30 in Shanghai: 09:25 is within the clock-skew allowance, 09:24:59 not
+    const early = { ...message, messageId: 'M-EARLY', sentAt: '2024-09-27T09:24:59+08:00' }
+    const refused = await post('/inquiries/GD-7/messages', early)
+    expect(refused.status).toBe(422)
+    const body = (await refused.json()) as Refusal
+    expect(body.error.code).toBe('VALIDATION')
+    expect(body.error.details.map((d) => d.path)).toEqual([['sentAt']])
+    expect(body.error.details[0]!.message).toContain('2024-09-27T09:30:00')
+    expect(await timeline(desk, admin, id)).toEqual([])
+    // the refused id was not taken: the corrected message goes in under it
+    const skewed = { ...early, sentAt: '2024-09-27T01:25:00Z' }
+    expect((await post('/inquiries/GD-7/messages', skewed)).status).toBe(201)
+    expect(await timeline(desk, admin, id)).toEqual([message.body])
   })
 })
 

@@ -144,4 +144,37 @@ describe('/mailbox/track', () => {
     expect(await screen.findByText('今天仍被占用。')).toBeTruthy()
     expect(api.uploads).toEqual(['tool.exe:1', '现场.jpg:3'])
   })
+
+  it('says an earlier send arrived when its key carried another text, and sends the changed text under a new key', async () => {
+    trackApi()
+    const keys: string[] = []
+    server.use(
+      http.post('*/api/public/mailbox/messages', async ({ request }) => {
+        keys.push(((await request.json()) as { idempotencyKey: string }).idempotencyKey)
+        if (keys.length > 1) return HttpResponse.json({ created: true }, { status: 201 })
+        const details = [{ path: ['idempotencyKey'], message: 'used for another message' }]
+        return HttpResponse.json(
+          { error: { code: 'CONFLICT', message: 'reused', details } },
+          { status: 409 },
+        )
+      }),
+    )
+    const app = renderWithClient('/mailbox/track?no=JZ23456789AB')
+    await app.user.type(await screen.findByLabelText(/^联系电话/), '13812345678')
+    await app.user.click(screen.getByRole('button', { name: '查询' }))
+    await app.user.type(await screen.findByLabelText(/^补充内容/), '今天仍被占用。')
+    await app.user.click(screen.getByRole('button', { name: '提交补充留言' }))
+    expect(
+      await screen.findByText(
+        '您之前提交的补充留言已收到，见上方记录；修改后的内容还没有提交，如需补充请再点一次提交。',
+      ),
+    ).toBeTruthy()
+    // not the closed-mailbox text other 409s show, and the typed text stays
+    expect(screen.queryByText(/暂停受理/)).toBeNull()
+    expect((screen.getByLabelText(/^补充内容/) as HTMLTextAreaElement).value).toBe('今天仍被占用。')
+    await app.user.click(screen.getByRole('button', { name: '提交补充留言' }))
+    expect(await screen.findByText('已收到您的补充留言。')).toBeTruthy()
+    expect(keys).toHaveLength(2)
+    expect(keys[1]).not.toBe(keys[0])
+  })
 })

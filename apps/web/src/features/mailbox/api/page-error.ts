@@ -16,3 +16,19 @@ export function pageErrorKey(error: unknown): string {
   if (!(error instanceof ApiError)) return 'mailbox.errors.NETWORK'
   return BY_STATUS[error.status] ?? 'mailbox.errors.UNKNOWN'
 }
+
+/**
+ * True for the 409 that names `idempotencyKey`: the form's key already carried a message with
+ * another text, so the earlier send arrived (its answer was lost) and this text has not been
+ * stored. The form takes a new key, so sending again adds the changed text as a new message.
+ */
+export function isKeyReused(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    error.status === 409 &&
+    Array.isArray(error.details) &&
+    error.details.some(
+      (d: unknown) => (d as { path?: unknown[] } | null)?.path?.[0] === 'idempotencyKey',
+    )
+  )
+}

@@ -15,7 +15,7 @@ import {
 } from '../../../lib/field-errors.ts'
 import { loadMailboxSchemas } from '../api/load-schemas.ts'
 import { useAddMailboxMessage } from '../api/mailbox-queries.ts'
-import { pageErrorKey } from '../api/page-error.ts'
+import { isKeyReused, pageErrorKey } from '../api/page-error.ts'
 import { fileRefusalText, uploadPublicFiles } from '../api/public-uploads.ts'
 import { FileField } from './file-field.tsx'
 import { TextField } from './text-field.tsx'
@@ -52,6 +52,12 @@ export function MoreForm({ trackingNumber, phone, onSent }: Props) {
     setErrors({})
     setFileError('')
     const failed = (error: unknown) => {
+      if (isKeyReused(error)) {
+        setKey(newIdempotencyKey())
+        setNotice(t('mailbox.errors.KEY_REUSED'))
+        onSent()
+        return
+      }
       const refused = fileRefusalText(error, t)
       setFileError(refused)
       setErrors(fieldErrorsFromApi('mailbox.errors', error))
