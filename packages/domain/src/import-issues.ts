@@ -67,6 +67,8 @@ const ENGLISH = {
   // the whole file
   no_data_rows: () => 'The file has a header row but no data rows',
   file_empty: () => 'The file is empty',
+  one_file_at_a_time: (x) =>
+    `${p(x, 'count')} files were sent: an import takes one file at a time (one upload, one job each)`,
   no_header: (x) =>
     x.sheet === undefined
       ? 'The file is empty: no header row'

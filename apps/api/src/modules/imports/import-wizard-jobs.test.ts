@@ -109,3 +109,51 @@ describe('import wizard jobs', () => {
     ])
   })
 })
+
+describe('import wizard uploads', () => {
+  it('refuses several files in one multipart upload with 422 saying one file at a time', async () => {
+    const desk = await setupDesk()
+    const s = await signIn(desk)
+    const form = new FormData()
+    const file = (name: string) =>
+      new File([csv(HEADER, '1,A001,路灯,2019/4/25 9:32:09,内容')], name, { type: 'text/csv' })
+    form.append('file', file('a.csv'))
+    form.append('file', file('b.csv'))
+    form.append('file', file('c.csv'))
+    const res = await desk.app.request('/imports/uploads', {
+      method: 'POST',
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+      body: form,
+    })
+    expect(res.status).toBe(422)
+    const { error } = (await res.json()) as {
+      error: { message: string; details: { code: string; params: unknown }[] }
+    }
+    expect(error.message).toBe(
+      '3 files were sent: an import takes one file at a time (one upload, one job each)',
+    )
+    expect(error.details.map((d) => [d.code, d.params])).toEqual([
+      ['one_file_at_a_time', { count: 3 }],
+    ])
+    // "file[]" as some clients name several files: the same answer
+    const brackets = new FormData()
+    brackets.append('file[]', file('a.csv'))
+    brackets.append('file[]', file('b.csv'))
+    const res2 = await desk.app.request('/imports/uploads', {
+      method: 'POST',
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+      body: brackets,
+    })
+    expect(res2.status).toBe(422)
+    // one file is still taken
+    const one = new FormData()
+    one.append('file', file('a.csv'))
+    const res3 = await desk.app.request('/imports/uploads', {
+      method: 'POST',
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+      body: one,
+    })
+    expect(res3.status).toBe(201)
+    expect(((await res3.json()) as { upload: { fileName: string } }).upload.fileName).toBe('a.csv')
+  })
+})

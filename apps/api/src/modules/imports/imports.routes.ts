@@ -3,7 +3,8 @@
  * save presets, run dry runs and imports; admins undo a batch. Limits: IMPORT_LIMITS (domain).
  *   POST /uploads              raw body (`?name=` the file name) or multipart field `file`; 50 MB
  *                              limit, refused with 413 before the body is read past it; an XLSX
- *                              over the unzipped-size limit 422, not staged -> 201
+ *                              over the unzipped-size limit 422, not staged; one file an upload
+ *                              (several: 422 one_file_at_a_time) -> 201
  *   POST /uploads/:id/preview  { channel, sheet?, preset?, map? } -> first 20 rows, mapping, presets
  *   GET  /presets?channel=     saved presets;  POST /presets { channel, name, headers, columns }
  *   POST /                     { kind, uploadId, channel, preset?, map?, tz?, dateOrder?, sheet?, skipInvalid? }
@@ -16,6 +17,7 @@ import {
   IMPORT_FIELDS,
   IMPORT_LIMITS,
   channelCodeSchema,
+  importIssue,
   textSchema,
 } from '@desk/domain'
 import { Hono } from 'hono'
@@ -72,8 +74,15 @@ export const importRoutes = new Hono<AppEnv>()
     if (length > IMPORT_LIMITS.uploadBytes) throw tooLarge()
     const base = { actorId: c.var.user.id, now: c.var.now() }
     if ((c.req.header('content-type') ?? '').startsWith('multipart/form-data')) {
-      const form = await c.req.parseBody()
-      const file = form.file
+      // every part, so that several files (under "file" or "file[]") are refused as such
+      // rather than one taken silently or none found
+      const form = await c.req.parseBody({ all: true })
+      const sent = [form.file, form['file[]']].flat().filter((f) => f instanceof File)
+      if (sent.length > 1) {
+        const several = importIssue('one_file_at_a_time', { count: sent.length })
+        throw new AppError('VALIDATION', several.reason, [several])
+      }
+      const file = sent[0]
       if (!(file instanceof File))
         throw new AppError('VALIDATION', 'Send the file in the form field "file"', [
           { path: ['file'], message: 'missing' },
