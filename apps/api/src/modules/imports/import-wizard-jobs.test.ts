@@ -110,7 +110,7 @@ describe('import wizard jobs', () => {
   })
 })
 
-describe('import wizard uploads', () => {
+describe('import wizard uploads and previews', () => {
   it('refuses several files in one multipart upload with 422 saying one file at a time', async () => {
     const desk = await setupDesk()
     const s = await signIn(desk)
@@ -155,5 +155,33 @@ describe('import wizard uploads', () => {
     })
     expect(res3.status).toBe(201)
     expect(((await res3.json()) as { upload: { fileName: string } }).upload.fileName).toBe('a.csv')
+  })
+
+  it('the preview names the shown dates that read two ways, and none once a shown date gives the order', async () => {
+    const desk = await setupDesk()
+    const s = await signIn(desk)
+    const preview = async (bytes: Uint8Array) => {
+      const id = await stage(desk, s, bytes)
+      const res = await call(desk, s, 'POST', `/imports/uploads/${id}/preview`, {
+        channel: 'minxin',
+      })
+      expect(res.status).toBe(200)
+      return ((await res.json()) as { preview: { ambiguousDates: unknown[] } }).preview
+        .ambiguousDates
+    }
+    expect(
+      await preview(
+        csv(
+          HEADER,
+          '1,A,路灯,12/01/2023 09:00,内容',
+          '2,A,路灯,03/03/2023,内容',
+          '3,A,路灯,2023/5/6,内容',
+        ),
+      ),
+    ).toEqual([{ row: 2, column: '留言时间', value: '12/01/2023 09:00' }])
+    // 25/03/2023 can only be day first: the file shows its order
+    expect(
+      await preview(csv(HEADER, '1,A,路灯,12/01/2023 09:00,内容', '2,A,路灯,25/03/2023,内容')),
+    ).toEqual([])
   })
 })

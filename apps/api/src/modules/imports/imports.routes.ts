@@ -5,7 +5,8 @@
  *                              limit, refused with 413 before the body is read past it; an XLSX
  *                              over the unzipped-size limit 422, not staged; one file an upload
  *                              (several: 422 one_file_at_a_time) -> 201
- *   POST /uploads/:id/preview  { channel, sheet?, preset?, map? } -> first 20 rows, mapping, presets
+ *   POST /uploads/:id/preview  { channel, sheet?, preset?, map? } -> first 20 rows, mapping,
+ *                              presets, ambiguousDates (the shown dates that need dateOrder)
  *   GET  /presets?channel=     saved presets;  POST /presets { channel, name, headers, columns }
  *   POST /                     { kind, uploadId, channel, preset?, map?, tz?, dateOrder?, sheet?, skipInvalid? }
  *                              -> 202, the job (poll GET /:id for rowsDone / rowsTotal)

@@ -18,12 +18,16 @@ import {
   IMPORT_PRESETS,
   findPreset,
   guessPreset,
+  cleanLine,
+  importCellText,
   importIssue,
+  inferDateOrder,
   inScope,
   isCellError,
   isTimeZone,
   parseMapEntry,
   resolveMapping,
+  slashDateOrder,
   type ColumnMapping,
   type DateOrder,
   type ImportCell,
@@ -206,6 +210,12 @@ export type ImportPreview = {
   mapping: Partial<Record<string, string>>
   /** what is wrong with the mapping (an import with it would be refused for these) */
   mappingIssues: ImportIssue[]
+  /**
+   * The shown rows' year-last slash dates in the mapped time columns that read two ways
+   * (`12/01/2026`) when the shown rows show no order: an import needs `dateOrder` for them
+   * (rows further down may still show it; the dry run tells)
+   */
+  ambiguousDates: { row: number; column: string; value: string }[]
 }
 
 /**
@@ -234,7 +244,20 @@ export async function previewFile(
     savedPreset: savedName,
     mapping: Object.fromEntries(Object.entries(mapping).map(([field, col]) => [field, col.column])),
     mappingIssues,
+    ambiguousDates: ambiguousDates(table, mapping),
   }
+}
+
+/** The ambiguous slash dates of `table`'s mapped time columns, as ImportPreview describes them. */
+function ambiguousDates(table: Table, mapping: ColumnMapping): ImportPreview['ambiguousDates'] {
+  const columns = [mapping.receivedAt, mapping.repliedAt].filter((c) => c !== undefined)
+  const cells = table.rows.flatMap((r) =>
+    columns.map((c) => ({ r, c, cell: r.cells[c.index] ?? null })),
+  )
+  if (inferDateOrder(cells.map((x) => x.cell)) !== undefined) return []
+  return cells
+    .filter((x) => slashDateOrder(x.cell) === 'ambiguous')
+    .map((x) => ({ row: x.r.row, column: x.c.column, value: cleanLine(importCellText(x.cell)) }))
 }
 
 /**
