@@ -97,6 +97,7 @@ function wizardApi() {
           preset: 'teddy-cup',
           mappingIssues: [{ row: 1, reason: 'no column is mapped to externalId' }],
           rows: [{ row: 2, cells: ['42', '03/14/2011 03:59:20 PM', 'Noise', 'Loud music'] }],
+          ambiguousDates: [],
         },
       })
     }),
@@ -238,6 +239,38 @@ describe('/imports/new', () => {
     await app.user.upload(app.container.querySelector('input[type=file]') as HTMLInputElement, big)
     expect(await screen.findByText('文件大小 60.0 MB，超过 50 MB 的上限，未上传')).toBeTruthy()
     expect(bodies).toEqual([])
+  })
+})
+
+describe('/imports/new: several files', () => {
+  it('refuses several files at once before uploading any, saying one file at a time', async () => {
+    const bodies = wizardApi()
+    const app = renderWithClient('/imports/new')
+    expect(
+      await screen.findByText(
+        '把一个 CSV 或 XLSX 文件拖到这里，或点击选择文件（每次导入一个文件）',
+      ),
+    ).toBeTruthy()
+    await pick(app, '渠道', '民心网联网平台')
+    const input = app.container.querySelector('input[type=file]') as HTMLInputElement
+    await app.user.upload(input, [
+      new File(['a'], 'a.csv', { type: 'text/csv' }),
+      new File(['b'], 'b.xlsx', { type: 'text/csv' }),
+    ])
+    expect(
+      await screen.findByText(
+        '一次只能导入一个文件，您选择了 2 个（a.csv、b.xlsx），均未上传。请逐个导入：每个文件上传一次、导入一次。',
+      ),
+    ).toBeTruthy()
+    expect(bodies).toEqual([])
+    // one file after that is taken as before (antd renders a new input after each choice)
+    await app.user.upload(
+      app.container.querySelector('input[type=file]') as HTMLInputElement,
+      new File(['x'], 'nyc.csv', { type: 'text/csv' }),
+    )
+    expect(await screen.findByText('编码：utf-8')).toBeTruthy()
+    expect(screen.queryByText(/一次只能导入一个文件/)).toBeNull()
+    expect(bodies.map((b) => b.path)).toEqual(['upload', 'preview'])
   })
 })
 

@@ -1,6 +1,7 @@
 /**
- * The import wizard: pick a channel, drop a CSV or XLSX (the domain's IMPORT_LIMITS are said
- * before the upload; the 50 MB one is checked before it starts), pick the sheet, check the
+ * The import wizard: pick a channel, drop one CSV or XLSX (the domain's IMPORT_LIMITS and the
+ * one-file rule are said before the upload; the 50 MB one and several dropped files are refused
+ * before it starts), pick the sheet, check the
  * preview of the first rows with the detected encoding and the mapping (every header has a
  * drop-down of inquiry fields; a mapping can be saved as a named preset of the channel), run a dry
  * run on the whole file, then import, each step of the job shown with its real counts. Jobs run
@@ -65,7 +66,8 @@ export function ImportWizard() {
   const startJob = useStartJob()
   const refreshQueue = useRefreshQueue()
   const [channel, setChannel] = useState<string>()
-  const [tooBig, setTooBig] = useState<string>()
+  // why the chosen file(s) were not uploaded (too big, several at once)
+  const [notSent, setNotSent] = useState<string>()
   const [mapping, setMapping] = useState<Mapping>({})
   const [tz, setTz] = useState('Asia/Shanghai')
   const zoneOptions = useMemo(() => timeZoneOptions(t('imports.wizard.beijingTime')), [t])
@@ -84,13 +86,28 @@ export function ImportWizard() {
     )
   }
 
-  function onFile(file: File) {
-    setTooBig(undefined)
+  function reset() {
+    setNotSent(undefined)
     setDryRunId(undefined)
     setImportId(undefined)
     preview.reset()
+  }
+
+  /** Several files at once: none is uploaded, and the user is told to take them one by one. */
+  function onSeveral(files: readonly File[]) {
+    reset()
+    setNotSent(
+      t('imports.upload.several', {
+        count: files.length,
+        names: files.map((f) => f.name).join('、'),
+      }),
+    )
+  }
+
+  function onFile(file: File) {
+    reset()
     if (file.size > IMPORT_LIMITS.uploadBytes) {
-      setTooBig(
+      setNotSent(
         t('imports.upload.tooBig', {
           size: (file.size / MB).toFixed(1),
           limit: limitMb(IMPORT_LIMITS.uploadBytes),
@@ -133,11 +150,16 @@ export function ImportWizard() {
 
       <Upload.Dragger
         accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        multiple={false}
+        // every dropped file reaches beforeUpload, so several are refused with a reason; with
+        // multiple={false} antd would take the first one silently
+        multiple
         showUploadList={false}
         disabled={!channel || upload.isPending}
-        beforeUpload={(file) => {
-          onFile(file)
+        beforeUpload={(file, fileList) => {
+          // called once per file of a drop: the drop is judged once, at its first file
+          if (fileList.length > 1) {
+            if (file === fileList[0]) onSeveral(fileList)
+          } else onFile(file)
           return false
         }}
       >
@@ -156,7 +178,7 @@ export function ImportWizard() {
         {!channel && <p>{t('imports.upload.channelFirst')}</p>}
       </Upload.Dragger>
       {upload.isPending && <Typography.Text>{t('imports.upload.uploading')}</Typography.Text>}
-      {tooBig && <Alert type="error" showIcon title={tooBig} />}
+      {notSent && <Alert type="error" showIcon title={notSent} />}
       {upload.error && <Alert type="error" showIcon title={importErrorText(upload.error)} />}
       {preview.error && <Alert type="error" showIcon title={importErrorText(preview.error)} />}
 
