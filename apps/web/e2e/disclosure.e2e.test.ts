@@ -3,9 +3,12 @@
  * (补正), corrected and answered 部分公开 through the API; in the browser an admin opens the year's
  * national table, finds it in the 部分公开 × 自然人 cell, follows that number and sees the register
  * list exactly this request; on the request's page the answer document (答复书) is previewed and
- * read back (mammoth), filled from the record, then submitted, sent back, resubmitted and signed
- * off, its signed DOCX and A4 print view (printed to PDF: one page) checked, and its delivery
- * recorded (a day before the decision refused on the field); an admin corrects an outcome label and
+ * read back (mammoth), filled from the record, then submitted, sent back, resubmitted and — not by
+ * its author (four eyes: the button is disabled and says why) but by a second manager — signed
+ * off, its signed DOCX (dated the sign-off day) and A4 print view (printed to PDF: one page)
+ * checked, and its delivery recorded (a day before the sign-off refused on the field); a 行政复议
+ * case is filed pending and later given its result, and the year's section 四 counts it once in
+ * that column; an admin corrects an outcome label and
  * the table prints it; a request is entered in its form and opens with its clock running. With DESK_SCREENSHOTS=<dir> the
  * request's page is saved at 1440x900 and 390x844 in zh-CN and en, the print view in zh-CN and as
  * PDF.
@@ -25,16 +28,21 @@ const YESTERDAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }
   Date.now() - 86_400_000,
 )
 const SUBJECT = '申请公开某地块土地出让合同'
+/** TODAY as the document prints it, e.g. 2026年12月6日 */
+const TODAY_ZH = (([y, m, d]) => `${y}年${Number(m)}月${Number(d)}日`)(TODAY.split('-'))
+const SIGNER = { username: 'zhou', displayName: '周主任', password: 'manager-pass-1' }
 let desk: DeskServer
 let browser: Browser
 let id: number
 
 type View = { request: { inquiryId: number }; clock: { state: string } }
 type Inquiry = { inquiry: { version: number } }
+type ReviewTable = { sectionFour: { kind: string; cells: { column: string; count: number }[] }[] }
 
 beforeAll(async () => {
   desk = await startDesk()
   const admin = await signIn(desk.baseUrl, 'admin', ADMIN_PASSWORD)
+  await post(admin, '/users', { ...SIGNER, role: 'manager' })
   const created = await post<View>(admin, '/disclosure/requests', {
     channel: 'ogi_request',
     applicantType: 'natural_person',
@@ -72,11 +80,11 @@ afterAll(async () => {
   await desk?.stop()
 })
 
-async function signedInPage(): Promise<Page> {
+async function signedInPage(username = 'admin', password = ADMIN_PASSWORD): Promise<Page> {
   const page = await browser.newPage({ acceptDownloads: true })
   await page.goto(`${desk.baseUrl}/queue`)
-  await page.getByLabel('用户名').fill('admin')
-  await page.getByLabel('密码').fill(ADMIN_PASSWORD)
+  await page.getByLabel('用户名').fill(username)
+  await page.getByLabel('密码').fill(password)
   await page.getByRole('button', { name: /登\s*录/ }).click()
   await page.waitForURL(/\/queue$/)
   return page
@@ -130,9 +138,23 @@ it('reviews, signs off and delivers the answer document from the request’s pag
   await card.getByLabel('文号').fill('某自然资依复〔2026〕4号')
   await card.getByRole('button', { name: '提交审核' }).click()
   const second = card.getByTestId('answer-version-2')
-  await second.getByRole('button', { name: /签\s*发/ }).click()
+  // four eyes: its author may not sign it off; the button says why
+  const ownSignOff = second.getByRole('button', { name: /签\s*发/ })
+  await ownSignOff.waitFor()
+  expect(await ownSignOff.isDisabled()).toBe(true)
+  await ownSignOff.hover({ force: true })
+  await page.getByRole('tooltip').filter({ hasText: '须由另一位负责人审核签发' }).waitFor()
+  await shots(page, 'disclosure-answer-own-version', () =>
+    second.getByText(/待审核|Awaiting review/).waitFor(),
+  )
+  const signer = await signedInPage(SIGNER.username, SIGNER.password)
+  await signer.goto(`${desk.baseUrl}/inquiries/${id}`)
+  const theirs = signer.getByTestId('answer-document').getByTestId('answer-version-2')
+  await theirs.getByRole('button', { name: /签\s*发/ }).click()
+  await theirs.getByText('已签发').waitFor()
+  await signer.close()
   await second.getByText('已签发').waitFor()
-  expect(await second.textContent()).toMatch(/系统管理员|admin/)
+  expect(await second.textContent()).toContain('周主任')
   await page.getByText('答复书签发').waitFor()
 
   const [signed] = await Promise.all([
@@ -143,15 +165,13 @@ it('reviews, signs off and delivers the answer document from the request’s pag
     .split('\n')
     .filter((l) => l.trim() !== '')
   expect(lines.slice(0, 2)).toEqual(['政府信息公开申请答复书', '某自然资依复〔2026〕4号'])
-  expect(lines.slice(-2)).toEqual([
-    '某市自然资源局',
-    expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日$/),
-  ])
+  // dated the day it was signed off (成文日期)
+  expect(lines.slice(-2)).toEqual(['某市自然资源局', TODAY_ZH])
 
-  // delivery: a day before the decision is a field error; then post with its tracking number
+  // delivery: a day before the sign-off is a field error; then post with its tracking number
   await card.getByLabel('送达日期').fill(YESTERDAY)
   await card.getByRole('button', { name: '记录送达' }).click()
-  await card.getByRole('alert').filter({ hasText: '送达日期不能早于作出答复之日' }).waitFor()
+  await card.getByRole('alert').filter({ hasText: '送达日期不能早于签发之日' }).waitFor()
   await card.getByLabel('送达日期').fill(TODAY)
   await card.getByLabel('邮件号').fill('1150123456789')
   await card.getByRole('button', { name: '记录送达' }).click()
@@ -166,6 +186,38 @@ it('reviews, signs off and delivers the answer document from the request’s pag
   await cases.getByLabel('受理日期').fill(TODAY)
   await cases.getByRole('button', { name: '登记案件' }).click()
   await cases.getByText(`行政复议 · ${TODAY} 受理 · 尚未审结`).waitFor()
+  // its result later: the same case moves to 结果纠正 and the year's section 四 counts it once there
+  const filed = cases.locator('[data-testid^="review-case-"]')
+  await filed.getByRole('button', { name: '记录审结结果' }).click()
+  await filed.getByRole('combobox', { name: '结果' }).click()
+  await page.locator('.ant-select-dropdown:visible').getByTitle('结果纠正', { exact: true }).click()
+  await filed.getByLabel('备注（案号等）').fill('某复决字〔2026〕5号')
+  await shots(page, 'disclosure-review-conclude', () =>
+    filed.getByRole('button', { name: /保存结果|Save the result/ }).waitFor(),
+  )
+  await filed.getByRole('button', { name: '保存结果' }).click()
+  await cases
+    .getByText(`行政复议 · ${TODAY} 受理 · 结果纠正 · ${TODAY} 审结 · 某复决字〔2026〕5号`)
+    .waitFor()
+  await page.getByText('行政复议/诉讼案件审结').waitFor()
+  expect(await cases.locator('[data-testid^="review-case-"]').count()).toBe(1)
+  await shots(page, 'disclosure-review-concluded', () =>
+    cases
+      .getByText(/结果纠正|Corrected/)
+      .first()
+      .waitFor(),
+  )
+  const table = await page.request.get(
+    `${desk.baseUrl}/api/reports/disclosure?year=${TODAY.slice(0, 4)}`,
+  )
+  const review = ((await table.json()) as ReviewTable).sectionFour.find((k) => k.kind === 'review')
+  expect(Object.fromEntries((review?.cells ?? []).map((c) => [c.column, c.count]))).toEqual({
+    upheld: 0,
+    corrected: 1,
+    other: 0,
+    pending: 0,
+    total: 1,
+  })
 
   // the print view: one A4 page with the agency's 版头, 文号, title and signature, no draft mark
   const href = await second.getByRole('link', { name: '打印 / PDF' }).getAttribute('href')

@@ -5,7 +5,13 @@
  * said in the user's language, when the lifecycle refuses it for another reason (holder, role,
  * duplicate, clock); an action of another category is not shown.
  */
-import { canDo, statusesFor, type LifecycleAction, type LifecycleRefusal } from '@desk/domain'
+import {
+  canDo,
+  signOffRefusal,
+  statusesFor,
+  type InquiryActionReason,
+  type LifecycleAction,
+} from '@desk/domain'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { sessionQueries } from './session.ts'
@@ -14,7 +20,7 @@ import { sessionQueries } from './session.ts'
  * `shown`: the action belongs to the inquiry's status; `refusal`: why it is refused otherwise, in
  * the user's language (null: allowed, or not known yet); `reason`: the lifecycle's refusal code.
  */
-export type Gate = { shown: boolean; refusal: string | null; reason: LifecycleRefusal | null }
+export type Gate = { shown: boolean; refusal: string | null; reason: InquiryActionReason | null }
 
 /** The facts of an inquiry (as the API shows it: times ISO 8601) that the lifecycle reads. */
 export type GateSubject = {
@@ -61,5 +67,24 @@ export function useCanDo(inquiry: GateSubject): (action: LifecycleAction) => Gat
         status: t(`status.${inquiry.status}`, { defaultValue: inquiry.status }),
       }),
     }
+  }
+}
+
+/**
+ * `useCanDo` for a sign-off (`approve`, `sign_off_answer`) of a version drafted by `drafterId`:
+ * also refused, with its sentence, when the signed-in user drafted it (domain `signOffRefusal`,
+ * four eyes), as the API refuses it (403 `own_draft`).
+ */
+export function useSignOffGate(
+  inquiry: GateSubject,
+): (action: LifecycleAction, drafterId: number | null) => Gate {
+  const { t } = useTranslation()
+  const can = useCanDo(inquiry)
+  const me = useQuery(sessionQueries.me())
+  return (action, drafterId) => {
+    const gate = can(action)
+    if (!gate.shown || gate.refusal !== null || !me.data) return gate
+    const reason = signOffRefusal(drafterId, me.data.id)
+    return reason === null ? gate : { shown: true, reason, refusal: t(`errors.reason.${reason}`) }
   }
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { ANSWER_TEMPLATES, composeAnswerDocument } from './answer-document.ts'
+import {
+  ANSWER_TEMPLATES,
+  UNSIGNED_DATE,
+  composeAnswerDocument,
+  signAnswerDocument,
+} from './answer-document.ts'
 import { OUTCOME_CODES } from './outcomes.ts'
 
 const input = {
@@ -32,7 +37,7 @@ describe('the answer document of a disclosure request', () => {
       '本机关于2024年9月26日收到您提出的政府信息公开申请，申请获取“某地块出让合同”。',
     )
     expect(grant.paragraphs[1]).toContain('第三十六条第（二）项')
-    expect(grant.signature).toEqual(['某市自然资源局', '2024年10月8日'])
+    expect(grant.signature).toEqual(['某市自然资源局', UNSIGNED_DATE])
     const repeated = composeAnswerDocument({ ...input, outcome: 'not_processed.repeated' })
     expect(repeated.title).toBe('政府信息公开申请告知书')
     expect(repeated.paragraphs[2]).toBe(
@@ -43,6 +48,17 @@ describe('the answer document of a disclosure request', () => {
     ).toBe(
       '经审查，您申请获取的政府信息涉及商业秘密、个人隐私等，公开会对第三方合法权益造成损害。根据《中华人民共和国政府信息公开条例》第十五条、第三十六条第（三）项的规定，本机关决定不予公开。',
     )
+  })
+
+  it('is dated the day it is signed off (成文日期), not the decision day; the text is otherwise as reviewed', () => {
+    const draft = composeAnswerDocument(input)
+    expect([draft.signature[1], draft.signedOn]).toEqual([UNSIGNED_DATE, null])
+    // decided Tue 2024-10-08, signed off three days later
+    const signed = signAnswerDocument(draft, '2024-10-11')
+    expect(signed.signature).toEqual(['某市自然资源局', '2024年10月11日'])
+    expect(signed.signedOn).toBe('2024-10-11')
+    expect(signed.paragraphs).toEqual(draft.paragraphs)
+    expect(() => signAnswerDocument(draft, '2024-10-1')).toThrow(RangeError)
   })
 
   it("writes the staff's reason where the outcome needs one, ending it with a full stop, and asks for it when missing", () => {

@@ -15,6 +15,14 @@
  * the desk's authors, not re-read on an official page (../shared/research has no copy of it); an
  * agency reviews the document before it is signed, as with every reply.
  * A request decided before 2019-05-15 falls under the 2008 条例, whose articles differ: no template.
+ *
+ * The document's date (成文日期) is the day it is signed off (签发), not the day the outcome was
+ * decided: 《党政机关公文处理工作条例》（中办发〔2012〕14号）第九条（十一） — "署会议通过或者发文机关
+ * 负责人签发的日期" — and GB/T 9704-2012《党政机关公文格式》7.3.5.4 (成文日期), which disclosure
+ * offices follow for their 答复书/告知书 (../shared/research says nothing of it; `verified: false`,
+ * as the templates). A version not yet signed carries a blank date (`UNSIGNED_DATE`), filled by
+ * `signAnswerDocument`. The decision's day stays the register's date, from which the annual table
+ * counts the year and against which the statutory clock (第三十三条) is judged.
  */
 import { formatChineseDate } from '../workflow/reply-template.ts'
 import type { OutcomeCode } from './outcomes.ts'
@@ -160,7 +168,7 @@ export type AnswerDocumentInput = {
   /** 申请公开的政府信息的名称、文号或者特征性描述 */
   subject: string
   outcome: OutcomeCode
-  /** The decision's day, YYYY-MM-DD (Asia/Shanghai) */
+  /** The decision's day, YYYY-MM-DD (Asia/Shanghai): which 条例's articles apply */
   decidedOn: string
   /** The staff's reason or note on the decision; '' when none was written */
   reason: string
@@ -175,16 +183,21 @@ export type AnswerDocument = {
   docNumber: string
   salutation: string
   paragraphs: string[]
-  /** Signature lines: the agency, then the date in Chinese */
+  /** Signature lines: the agency, then the sign-off date in Chinese (UNSIGNED_DATE until signed) */
   signature: [string, string]
+  /** The sign-off day (YYYY-MM-DD), null until signed; absent on documents stored before it was kept */
+  signedOn?: string | null
   basis: readonly string[]
   verified: boolean
 }
 
 const REASON_MISSING = '（请填写理由）'
 
+/** The date line of a version not yet signed off: blank, as a draft for signing leaves it. */
+export const UNSIGNED_DATE = '　　年　　月　　日'
+
 /**
- * The filled document of a decided request.
+ * The filled document of a decided request, undated until signed off (`signAnswerDocument`).
  * @throws RangeError when the decision is before ANSWER_TEMPLATES_FROM (the 2008 条例, other
  *   articles) or a date is not YYYY-MM-DD
  */
@@ -212,10 +225,22 @@ export function composeAnswerDocument(input: AnswerDocumentInput): AnswerDocumen
       decision,
       `如对本${t.kind === 'answer' ? '答复' : '告知'}不服，可以自收到本${noun}之日起六十日内依法申请行政复议，或者自收到本${noun}之日起六个月内依法向人民法院提起行政诉讼。`,
     ],
-    signature: [input.agency, formatChineseDate(input.decidedOn)],
+    signature: [input.agency, UNSIGNED_DATE],
+    signedOn: null,
     basis: t.basis,
     verified: t.verified,
   }
+}
+
+/**
+ * The document as signed off on `signedOn` (YYYY-MM-DD, Asia/Shanghai): dated that day (成文日期),
+ * the text otherwise as reviewed.
+ * @throws RangeError when `signedOn` is not YYYY-MM-DD
+ */
+export function signAnswerDocument(d: AnswerDocument, signedOn: string): AnswerDocument {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(signedOn))
+    throw new RangeError(`signedOn must be YYYY-MM-DD, got ${signedOn}`)
+  return { ...d, signature: [d.signature[0], formatChineseDate(signedOn)], signedOn }
 }
 
 /** `text` ending in a full stop (a staff note may end without one). */

@@ -114,6 +114,8 @@ export const INQUIRY_ACTION_REASONS = [
   'decision_required',
   // a review case concluded already (disclosure/review-cases.ts)
   'case_concluded',
+  // signing off a version one drafted oneself (workflow/sign-off.ts: four eyes)
+  'own_draft',
 ] as const
 export type InquiryActionReason = (typeof INQUIRY_ACTION_REASONS)[number]
 

@@ -8,14 +8,15 @@
  * reviewer reads is what is signed); signing renders and keeps its DOCX, so later edits of the
  * register do not change what was sent. Rendered as DOCX by lib/docx-blocks.ts.
  * Errors: NOT_FOUND (no such request or version, or outside the viewer's scope), FORBIDDEN (a
- * responder signing off), CONFLICT (stale version; the lifecycle refuses; `invalid_status`: not
+ * responder signing off; `own_draft`: the signer submitted that version), CONFLICT (stale version; the lifecycle refuses; `invalid_status`: not
  * decided yet; `draft_status`: no version waiting for review, or one is signed already, or none
  * is signed for a delivery), VALIDATION (`decidedOn`: decided before 2019-05-15, under the 2008
- * 条例; `deliveredOn`: before the decision or in the future).
+ * 条例; `deliveredOn`: before the sign-off or in the future).
  */
 import {
   ANSWER_TEMPLATES_FROM,
   composeAnswerDocument,
+  signAnswerDocument,
   startOfZonedDay,
   toZonedDate,
   type AnswerDocument,
@@ -26,6 +27,7 @@ import type { Db } from '../../db/client.ts'
 import type { Ctx, Viewer } from '../../lib/context.ts'
 import { blocksToDocx, type Block } from '../../lib/docx-blocks.ts'
 import { AppError } from '../../lib/errors.ts'
+import { requireOtherSigner } from '../inquiries/drafts.service.ts'
 import { act, load, recordEvent, write, type Current } from '../inquiries/inquiries.service.ts'
 import * as answers from './disclosure-answers.repo.ts'
 import * as repo from './disclosure.repo.ts'
@@ -160,15 +162,23 @@ async function waitingVersion(db: Db, id: number, answerId: number) {
   return version
 }
 
-/** 签发: a manager signs the version off; its DOCX is rendered now and kept as sent. */
+/**
+ * 签发: a manager other than its author signs the version off (four eyes, domain
+ * workflow/sign-off.ts); the document is dated today (Asia/Shanghai), and its DOCX is rendered
+ * now and kept as sent.
+ */
 export function signOffAnswerDocument(ctx: Ctx, id: number, answerId: number, version: number) {
   return act(ctx, id, { action: 'sign_off_answer', version }, async (row, db) => {
     const v = await waitingVersion(db, id, answerId)
-    const docx = await answerDocx(storedDocument(v.document))
+    requireOtherSigner(v.authorId, ctx.user.id, v.number)
+    // dated the day it is signed (成文日期), as reviewed otherwise
+    const document = signAnswerDocument(storedDocument(v.document), toZonedDate(ctx.now))
+    const docx = await answerDocx(document)
     await answers.reviewAnswer(db, answerId, {
       status: 'signed',
       reviewedBy: ctx.user.id,
       reviewedAt: ctx.now,
+      document: JSON.stringify(document),
       docxBase64: docx.toString('base64'),
     })
     await write(db, row, { updatedAt: ctx.now })
@@ -215,15 +225,16 @@ function deliveredOnError(message: string) {
 /**
  * Records how and on which day (Asia/Shanghai, stored as the UTC ms of its start) the signed
  * document reached the applicant; a later record corrects it (both stay on the timeline).
- * VALIDATION `deliveredOn` before the decision's day or after today.
+ * VALIDATION `deliveredOn` before the day it was signed off (its date; never before the decision)
+ * or after today.
  */
 export function recordAnswerDelivery(ctx: Ctx, id: number, input: RecordDeliveryInput) {
   return act(ctx, id, { action: 'record_delivery', version: input.version }, async (row, db) => {
-    const { decidedOn } = await decidedRequest(db, row)
-    if (input.deliveredOn < decidedOn) throw deliveredOnError(`before the decision (${decidedOn})`)
-    if (input.deliveredOn > toZonedDate(ctx.now)) throw deliveredOnError('in the future')
     const signed = await answers.findSignedAnswer(db, id)
     if (!signed) throw draftStatus(`Request ${id} has no signed answer document to deliver`, 'none')
+    const signedOn = toZonedDate(signed.reviewedAt ?? ctx.now)
+    if (input.deliveredOn < signedOn) throw deliveredOnError(`before the sign-off (${signedOn})`)
+    if (input.deliveredOn > toZonedDate(ctx.now)) throw deliveredOnError('in the future')
     const trackingNumber = input.trackingNumber || null
     await answers.setDelivery(db, signed.id, {
       deliveryMethod: input.method,

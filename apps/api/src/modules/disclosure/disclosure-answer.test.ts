@@ -3,6 +3,7 @@ import mammoth from 'mammoth'
 import { describe, expect, it } from 'vitest'
 import { tables } from '../../db/engine.ts'
 import { call, setupDesk, signIn, T0, type Desk, type Session } from '../../test/setup.ts'
+import { UNSIGNED_DATE } from '@desk/domain'
 import { ensureDeadlineSetup } from '../deadlines/deadlines.service.ts'
 
 // T0 is Fri 2024-09-27 09:30 Beijing time
@@ -20,7 +21,7 @@ type Version = {
   trackingNumber: string | null
   document: { title: string; docNumber: string; paragraphs: string[]; signature: string[] }
 }
-type View = { request: { inquiryId: number }; answers: Version[] }
+type View = { request: { inquiryId: number; decidedAt: number }; answers: Version[] }
 type ApiError = { error: { code: string; details?: unknown } }
 
 async function decidedRequest(d: Desk, s: Session) {
@@ -69,7 +70,8 @@ describe('the answer document: review, sign-off, delivery', () => {
     const v1 = view.answers[0]!
     expect([v1.number, v1.status, v1.authorName]).toEqual([1, 'submitted', 'responder1 name'])
     expect(v1.document.docNumber).toBe('某交依复〔2024〕7号')
-    expect(v1.document.signature).toEqual(['某市交通运输局', '2024年9月26日'])
+    // undated until signed off: its date is the sign-off day, not the decision's (2024-09-26)
+    expect(v1.document.signature).toEqual(['某市交通运输局', UNSIGNED_DATE])
     // a responder cannot sign off; a manager sends it back with a comment
     const own = await call(d, s, 'POST', `${path}/answers/${v1.id}/sign-off`, { version: 4 })
     expect(own.status).toBe(403)
@@ -134,6 +136,11 @@ describe('the answer document: review, sign-off, delivery', () => {
     expect(lines).toContain(
       '本机关于2024年9月20日收到您提出的政府信息公开申请，申请获取“某路段2024年道路改造工程的立项批复”。',
     )
+    // decided Thu 09-26, signed off Fri 09-27: the document bears the sign-off day (成文日期), the
+    // register keeps the decision's
+    expect(lines.slice(-2)).toEqual(['某市交通运输局', '2024年9月27日'])
+    expect(view.answers[1]?.document.signature[1]).toBe('2024年9月27日')
+    expect(view.request.decidedAt).toBe(Date.parse('2024-09-26T12:00:00+08:00'))
     // a later edit of the register: the preview follows it, the signed document does not
     const { inquiries } = tables(d.db)
     await d.db.update(inquiries).set({ subject: '改过的名称' }).where(eq(inquiries.id, id))
@@ -152,6 +159,34 @@ describe('the answer document: review, sign-off, delivery', () => {
     )
   })
 
+  it('refuses a manager signing off the version they submitted (four eyes, 403 own_draft); another manager signs it', async () => {
+    const d = await setupDesk(() => T0)
+    await ensureDeadlineSetup(d.db, T0)
+    const m = await signIn(d, 'manager', 'head')
+    const other = await signIn(d, 'manager', 'deputy')
+    const id = await decidedRequest(d, m)
+    const path = `/disclosure/requests/${id}`
+    const view = (await (
+      await call(d, m, 'POST', `${path}/answers`, { version: 3, agency: '某市交通运输局' })
+    ).json()) as View
+    const v1 = view.answers[0]!
+    const own = await call(d, m, 'POST', `${path}/answers/${v1.id}/sign-off`, { version: 4 })
+    expect(own.status).toBe(403)
+    expect(((await own.json()) as ApiError).error.details).toEqual({
+      reason: 'own_draft',
+      number: 1,
+    })
+    const still = (await (await call(d, m, 'GET', path)).json()) as View
+    expect(still.answers.map((a) => [a.status, a.reviewerName])).toEqual([['submitted', null]])
+    const signed = await call(d, other, 'POST', `${path}/answers/${v1.id}/sign-off`, { version: 4 })
+    expect(signed.status).toBe(200)
+    expect(((await signed.json()) as View).answers[0]).toMatchObject({
+      status: 'signed',
+      authorName: 'head name',
+      reviewerName: 'deputy name',
+    })
+  })
+
   it('records the delivery of the signed document with its method, day and tracking number; a day before the decision is a field error', async () => {
     const d = await setupDesk(() => T0)
     await ensureDeadlineSetup(d.db, T0)
@@ -167,10 +202,11 @@ describe('the answer document: review, sign-off, delivery', () => {
       await call(d, s, 'POST', `${path}/answers`, { version: 3, agency: '某市交通运输局' })
     ).json()) as View
     await call(d, m, 'POST', `${path}/answers/${view.answers[0]!.id}/sign-off`, { version: 4 })
-    const early = await deliver(5, { method: 'post', deliveredOn: '2024-09-25' })
+    // decided 09-26, signed off 09-27: not delivered before it was signed
+    const early = await deliver(5, { method: 'post', deliveredOn: '2024-09-26' })
     expect(early.status).toBe(422)
     expect(((await early.json()) as ApiError).error.details).toEqual([
-      { path: ['deliveredOn'], message: 'before the decision (2024-09-26)' },
+      { path: ['deliveredOn'], message: 'before the sign-off (2024-09-27)' },
     ])
     const future = await deliver(5, { method: 'post', deliveredOn: '2024-09-28' })
     expect(future.status).toBe(422)

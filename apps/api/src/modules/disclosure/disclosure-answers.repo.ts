@@ -26,6 +26,7 @@ export async function listAnswers(db: Db, inquiryId: number) {
       docNumber: a.docNumber,
       document: a.document,
       createdAt: a.createdAt,
+      authorId: a.authorId,
       authorName: users.displayName,
       reviewedAt: a.reviewedAt,
       reviewerName: reviewer.displayName,
@@ -105,6 +106,8 @@ export async function reviewAnswer(
     reviewedBy: number
     reviewedAt: number
     reviewComment?: string
+    /** the document as signed (dated the sign-off day) */
+    document?: string
     docxBase64?: string
   },
 ) {

@@ -1,3 +1,4 @@
+import { UNSIGNED_DATE } from '@desk/domain'
 import mammoth from 'mammoth'
 import { describe, expect, it } from 'vitest'
 import { ensureDeadlineSetup } from '../deadlines/deadlines.service.ts'
@@ -163,7 +164,8 @@ describe('the disclosure register', () => {
       '经审查，您申请获取的政府信息中含有不应当公开的内容，但是能够作区分处理。根据《中华人民共和国政府信息公开条例》第三十七条的规定，本机关向您提供可以公开的政府信息内容（见附件）；对不予公开的内容，理由如下：合同附件中的个人信息涉及第三方隐私。',
       '如对本答复不服，可以自收到本答复书之日起六十日内依法申请行政复议，或者自收到本答复书之日起六个月内依法向人民法院提起行政诉讼。',
       '某市自然资源局',
-      '2024年9月27日',
+      // a preview is not signed: its date (the sign-off day) is left blank
+      UNSIGNED_DATE,
     ])
   })
 

@@ -2,14 +2,17 @@
  * Sign-off (审核) of replies on channels that require it: the responder submits a draft (each
  * submission is a new numbered version; an older submitted one becomes `superseded`), a manager
  * approves it (the text is released as the reply, recording who approved it) or sends it back
- * with a comment. All version-checked on the inquiry, each an event. A draft carries its files
+ * with a comment. All version-checked on the inquiry, each an event. Nobody approves a draft they
+ * wrote (domain workflow/sign-off.ts: four eyes). A draft carries its files
  * (the answer document, photos): checked like every staff upload and bound to the draft when it
  * is submitted, shown with it to the manager; on 签发 they become the released reply's too (so
  * they go out with it: signed links to a webhook channel, the tracking page of the mailbox), on
  * 退回 they stay with the draft only.
- * Errors: NOT_FOUND, CONFLICT (stale version; wrong status; draft not awaiting review; duplicate),
- * VALIDATION (a file token that is not this user's unused upload: nothing is written).
+ * Errors: NOT_FOUND, FORBIDDEN (`own_draft`), CONFLICT (stale version; wrong status; draft not
+ * awaiting review; duplicate), VALIDATION (a file token that is not this user's unused upload:
+ * nothing is written).
  */
+import { signOffRefusal } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import type { Ctx } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
@@ -93,12 +96,25 @@ async function submittedDraft(db: Db, id: number, draftId: number) {
 }
 
 /**
+ * FORBIDDEN `own_draft` when `signerId` drafted version `number` (domain `signOffRefusal`): the
+ * same rule for reply drafts and disclosure answer documents.
+ */
+export function requireOtherSigner(drafterId: number | null, signerId: number, number: number) {
+  if (signOffRefusal(drafterId, signerId) !== null)
+    throw new AppError('FORBIDDEN', `You drafted version ${number}: another manager signs it off`, {
+      reason: 'own_draft',
+      number,
+    })
+}
+
+/**
  * Approves the draft: its text is released as the reply (and to duplicates, and the outbox); its
  * files become the reply's and join the outbox message as signed links.
  */
 export function approveDraft(ctx: Ctx, id: number, draftId: number, version: number) {
   return act(ctx, id, { action: 'approve', version }, async (row, db) => {
     const draft = await submittedDraft(db, id, draftId)
+    requireOtherSigner(draft.authorId, ctx.user.id, draft.number)
     const replyId = await releaseReply(db, row, {
       body: draft.body,
       authorId: draft.authorId ?? ctx.user.id,

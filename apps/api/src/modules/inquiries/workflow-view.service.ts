@@ -30,6 +30,7 @@ export async function getWorkflowView(db: Db, id: number, viewer: Viewer) {
       body: d.body,
       status: d.status,
       author: d.authorName,
+      authorId: d.authorId,
       at: formatInstant(d.createdAt),
       reviewer: d.reviewerName,
       reviewedAt: iso(d.reviewedAt),

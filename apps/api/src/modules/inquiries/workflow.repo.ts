@@ -136,6 +136,7 @@ export async function listDrafts(db: Db, inquiryId: number) {
       body: replyDrafts.body,
       status: replyDrafts.status,
       createdAt: replyDrafts.createdAt,
+      authorId: replyDrafts.authorId,
       authorName: users.displayName,
       reviewedAt: replyDrafts.reviewedAt,
       reviewerName: reviewer.displayName,

@@ -202,6 +202,35 @@ describe('workflow actions', () => {
     ).toBe('merge_chain')
   })
 
+  it('lets no manager approve a draft they wrote (four eyes): 403 own_draft, nothing released; another manager approves it', async () => {
+    const { d, admin } = await desk()
+    await call(d, admin, 'PATCH', '/channel-settings/minxin', { requiresSignOff: true })
+    const m = await member(d, 'manager', 'boss', null)
+    const other = await member(d, 'manager', 'deputy', null)
+    const [r] = await addInquiries(d.db, [{ channelCode: 'minxin' }])
+    const id = r!.id
+    const draft = (await (
+      await call(d, m, 'POST', `/inquiries/${id}/drafts`, { version: 1, body: '负责人自拟稿' })
+    ).json()) as { draftId: number; version: number }
+    const own = await call(d, m, 'POST', `/inquiries/${id}/drafts/${draft.draftId}/approve`, {
+      version: draft.version,
+    })
+    expect(own.status).toBe(403)
+    expect(((await own.json()) as { error: { details: unknown } }).error.details).toEqual({
+      reason: 'own_draft',
+      number: 1,
+    })
+    const untouched = await detail(d, m, id)
+    expect([untouched.inquiry.status, untouched.inquiry.replies.length]).toEqual(['assigned', 0])
+    const ok = await call(d, other, 'POST', `/inquiries/${id}/drafts/${draft.draftId}/approve`, {
+      version: draft.version,
+    })
+    expect(ok.status).toBe(200)
+    expect((await detail(d, m, id)).inquiry.replies).toMatchObject([
+      { body: '负责人自拟稿', approvedBy: 'deputy name' },
+    ])
+  })
+
   it('signs off: direct reply refused, draft versions kept, sent back with a comment, approved by a manager', async () => {
     const { d, admin } = await desk()
     await call(d, admin, 'PATCH', '/channel-settings/minxin', { requiresSignOff: true })

@@ -22,7 +22,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { GatedButton } from '../../../components/gated-button.tsx'
-import { useCanDo, type Gate, type GateSubject } from '../../../lib/can-do.ts'
+import { useCanDo, useSignOffGate, type Gate, type GateSubject } from '../../../lib/can-do.ts'
 import { errorText } from '../../../lib/error-text.ts'
 import { fieldErrorsFromApi } from '../../../lib/field-errors.ts'
 import { formatDateTime } from '../../../utils/format-time.ts'
@@ -46,6 +46,7 @@ const STATUS_COLOR: Record<string, string> = {
 const at = (ms: number | null) => (ms === null ? '' : formatDateTime(new Date(ms).toISOString()))
 
 type Props = { inquiryId: number; version: number; gate: (action: LifecycleAction) => Gate }
+type SignOffGate = (action: LifecycleAction, drafterId: number | null) => Gate
 
 export function AnswerDocumentCard({
   inquiry,
@@ -54,6 +55,7 @@ export function AnswerDocumentCard({
 }) {
   const { t } = useTranslation()
   const gate = useCanDo(inquiry)
+  const signOff = useSignOffGate(inquiry)
   const { id: inquiryId, version } = inquiry
   const view = useQuery(disclosureQueries.request(inquiryId))
   if (!view.data) return null
@@ -83,7 +85,13 @@ export function AnswerDocumentCard({
             size="small"
             dataSource={[...answers].reverse()}
             renderItem={(a) => (
-              <VersionItem inquiryId={inquiryId} version={version} answer={a} gate={gate} />
+              <VersionItem
+                inquiryId={inquiryId}
+                version={version}
+                answer={a}
+                gate={gate}
+                signOff={signOff}
+              />
             )}
           />
         )}
@@ -97,7 +105,13 @@ export function AnswerDocumentCard({
   )
 }
 
-function VersionItem({ inquiryId, version, answer: a, gate }: Props & { answer: AnswerVersion }) {
+function VersionItem({
+  inquiryId,
+  version,
+  answer: a,
+  gate,
+  signOff,
+}: Props & { answer: AnswerVersion; signOff: SignOffGate }) {
   const { t } = useTranslation()
   const step = useAnswerStep(inquiryId)
   const [comment, setComment] = useState('')
@@ -138,7 +152,7 @@ function VersionItem({ inquiryId, version, answer: a, gate }: Props & { answer: 
             <Space wrap>
               <GatedButton
                 type="primary"
-                gate={gate('sign_off_answer')}
+                gate={signOff('sign_off_answer', a.authorId)}
                 loading={step.isPending}
                 onClick={() => step.mutate({ step: 'sign_off', answerId: a.id, json: { version } })}
               >

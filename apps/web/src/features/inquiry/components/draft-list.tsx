@@ -1,7 +1,9 @@
 /**
  * Draft versions under sign-off (审核), newest first: number, author, status, text, its files
- * (they go out with the reply once signed off; a PDF opens in a tab), the manager's comment. A manager approves the submitted draft (the text is released as the reply) or sends it
- * back with a required comment.
+ * (they go out with the reply once signed off; a PDF opens in a tab), the manager's comment. A
+ * manager approves the submitted draft (the text is released as the reply) or sends it back with a
+ * required comment; the draft's own author sees approval disabled, with the reason (four eyes:
+ * `useSignOffGate`).
  */
 import { PaperClipOutlined } from '@ant-design/icons'
 import { Card, Flex, Input, List, Tag, Typography } from 'antd'
@@ -10,7 +12,7 @@ import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../../utils/format-time.ts'
 import { useInquiryAction } from '../api/use-inquiry-action.ts'
 import type { Draft, Inquiry } from '../api/inquiry-queries.ts'
-import { useCanDo, type Gate } from '../../../lib/can-do.ts'
+import { useCanDo, useSignOffGate, type Gate } from '../../../lib/can-do.ts'
 import { ActionError } from './action-error.tsx'
 import { GatedButton } from '../../../components/gated-button.tsx'
 
@@ -102,9 +104,10 @@ type Props = { inquiry: Inquiry; drafts: Draft[] }
 export function DraftList({ inquiry, drafts }: Props) {
   const { t } = useTranslation()
   const can = useCanDo(inquiry)
+  const signOff = useSignOffGate(inquiry)
   // sign-off is a manager's: other roles see the drafts, not the review controls
-  const gates = { approve: can('approve'), sendBack: can('send_back') }
-  const isReviewer = gates.approve.shown && gates.approve.reason !== 'role'
+  const sendBack = can('send_back')
+  const isReviewer = can('approve').shown && can('approve').reason !== 'role'
   if (drafts.length === 0) return null
   const newestFirst = [...drafts].sort((a, b) => b.number - a.number)
   return (
@@ -145,7 +148,11 @@ export function DraftList({ inquiry, drafts }: Props) {
                 </Typography.Text>
               )}
               {isReviewer && d.status === 'submitted' && (
-                <Review inquiry={inquiry} draft={d} gates={gates} />
+                <Review
+                  inquiry={inquiry}
+                  draft={d}
+                  gates={{ approve: signOff('approve', d.authorId), sendBack }}
+                />
               )}
             </Flex>
           </List.Item>
