@@ -106,7 +106,7 @@ it('shows the answered request in its cell of the year’s table, and the cell l
   await page.close()
 })
 
-it('reviews, signs off and delivers the answer document from the request’s page: sent back, resubmitted, signed; the signed DOCX and the A4 print view carry the 文号; a delivery day before the decision is refused', async () => {
+it('reviews, signs off and delivers the answer document from the request’s page: sent back, resubmitted, signed by another manager than its author; the signed DOCX and the A4 print view carry the 文号; a delivery day before the sign-off is refused', async () => {
   const page = await signedInPage()
   await page.goto(`${desk.baseUrl}/inquiries/${id}`)
   const card = page.getByTestId('answer-document')
@@ -153,6 +153,7 @@ it('reviews, signs off and delivers the answer document from the request’s pag
   await theirs.getByRole('button', { name: /签\s*发/ }).click()
   await theirs.getByText('已签发').waitFor()
   await signer.close()
+  await page.reload()
   await second.getByText('已签发').waitFor()
   expect(await second.textContent()).toContain('周主任')
   await page.getByText('答复书签发').waitFor()

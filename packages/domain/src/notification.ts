@@ -4,7 +4,8 @@
  * each time it is read, so a closed network needs no mail server and no job runner.
  *
  * Kinds: an inquiry assigned to the user, or transferred to the user's department; a draft of
- * theirs approved or sent back (审核); an extension they asked for decided; a message from the
+ * theirs approved or sent back (审核); a disclosure answer document of theirs signed off (签发) or
+ * sent back, with the manager's reason; an extension they asked for decided; a message from the
  * citizen (补充/追问) or the platform (催办) on an inquiry they hold; and their open inquiries
  * overdue, due today or due tomorrow (Asia/Shanghai calendar days).
  */
@@ -16,6 +17,8 @@ export const NOTIFICATION_KINDS = [
   'transferred',
   'draft_approved',
   'draft_sent_back',
+  'answer_signed',
+  'answer_sent_back',
   'extension_approved',
   'extension_rejected',
   'citizen_message',
@@ -53,6 +56,7 @@ export function dueNotice(
 export const notificationKey = {
   event: (eventId: number) => `event:${eventId}`,
   draft: (draftId: number, kind: 'draft_approved' | 'draft_sent_back') => `${kind}:${draftId}`,
+  answer: (answerId: number, kind: 'answer_signed' | 'answer_sent_back') => `${kind}:${answerId}`,
   extension: (requestId: number) => `extension:${requestId}`,
   due: (inquiryId: number, kind: string, today: string) => `${kind}:${inquiryId}:${today}`,
 }

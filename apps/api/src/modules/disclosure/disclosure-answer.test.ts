@@ -122,6 +122,23 @@ describe('the answer document: review, sign-off, delivery', () => {
       ['answer_document_submitted', 'responder1 name'],
       ['answer_document_signed', 'head name'],
     ])
+    // its author is told of both reviews in the bell, the send-back with the manager's reason (both
+    // at T0: compared in key order)
+    const bell = (await (await call(d, s, 'GET', '/notifications')).json()) as {
+      items: { key: string; kind: string; inquiryId: number; actor: string; detail: string }[]
+    }
+    expect(
+      bell.items
+        .filter((n) => n.kind.startsWith('answer_'))
+        .map((n) => [n.key, n.kind, n.inquiryId, n.actor, n.detail])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    ).toEqual([
+      [`answer_sent_back:${v1.id}`, 'answer_sent_back', id, 'head name', '文号年份有误'],
+      [`answer_signed:${v2.id}`, 'answer_signed', id, 'head name', null],
+    ])
+    // the manager who reviewed them is not notified of their own steps
+    const theirs = (await (await call(d, m, 'GET', '/notifications')).json()) as typeof bell
+    expect(theirs.items.filter((n) => n.kind.startsWith('answer_'))).toEqual([])
     // once signed, no new version
     const late = await call(d, s, 'POST', `${path}/answers`, { version: 7, agency: '某局' })
     expect(late.status).toBe(409)

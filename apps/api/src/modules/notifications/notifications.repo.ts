@@ -89,6 +89,33 @@ export async function listReviewedDrafts(db: Db, userId: number, since: number) 
     .limit(50)
 }
 
+/** The user's disclosure answer documents signed off or sent back since `since`, newest first (at most 50). */
+export async function listReviewedAnswers(db: Db, userId: number, since: number) {
+  const { disclosureAnswers, inquiries, users } = tables(db)
+  return db
+    .select({
+      id: disclosureAnswers.id,
+      status: disclosureAnswers.status,
+      comment: disclosureAnswers.reviewComment,
+      at: disclosureAnswers.reviewedAt,
+      actor: users.displayName,
+      inquiryId: inquiries.id,
+      subject: inquiries.subject,
+    })
+    .from(disclosureAnswers)
+    .innerJoin(inquiries, eq(inquiries.id, disclosureAnswers.inquiryId))
+    .leftJoin(users, eq(users.id, disclosureAnswers.reviewedBy))
+    .where(
+      and(
+        eq(disclosureAnswers.authorId, userId),
+        inArray(disclosureAnswers.status, ['signed', 'sent_back']),
+        gte(disclosureAnswers.reviewedAt, since),
+      ),
+    )
+    .orderBy(desc(disclosureAnswers.reviewedAt))
+    .limit(50)
+}
+
 /** The user's extension requests decided since `since`, newest first (at most 50). */
 export async function listDecidedExtensions(db: Db, userId: number, since: number) {
   const { extensionRequests, inquiries, users } = tables(db)

@@ -1,6 +1,6 @@
 /**
- * A user's notifications (the bell): computed when read from the audit trail, their drafts, their
- * extension requests and their due dates (domain notification.ts says what concerns whom), with
+ * A user's notifications (the bell): computed when read from the audit trail, their drafts and
+ * disclosure answer documents, their extension requests and their due dates (domain notification.ts says what concerns whom), with
  * the read marks they have stored. No scheduler: due notices appear when the list is read.
  */
 import {
@@ -49,9 +49,10 @@ type Unread = Omit<Notification, 'isRead'>
 async function computeNotifications(db: Db, user: repo.Recipient, now: number): Promise<Unread[]> {
   const since = now - NOTIFICATION_WINDOW_MS
   const today = toZonedDate(now)
-  const [events, drafts, extensions, due] = await Promise.all([
+  const [events, drafts, answers, extensions, due] = await Promise.all([
     repo.listEventsFor(db, user, since),
     repo.listReviewedDrafts(db, user.id, since),
+    repo.listReviewedAnswers(db, user.id, since),
     repo.listDecidedExtensions(db, user.id, since),
     repo.listDueSoon(db, user.id, startOfZonedDay(addCalendarDays(today, 2))),
   ])
@@ -96,6 +97,16 @@ async function computeNotifications(db: Db, user: repo.Recipient, now: number): 
         ms: d.at ?? 0,
         e: d,
         detail: preview(d.comment),
+      } as const
+    }),
+    ...answers.map((a) => {
+      const kind = a.status === 'signed' ? 'answer_signed' : 'answer_sent_back'
+      return {
+        key: notificationKey.answer(a.id, kind),
+        kind,
+        ms: a.at ?? 0,
+        e: a,
+        detail: preview(a.comment),
       } as const
     }),
     ...extensions.map(
