@@ -49,7 +49,7 @@ describe('the notification bell', () => {
     server.use(...notes.handlers, ...desk.handlers)
     const app = renderWithClient('/queue')
 
-    const bell = await screen.findByRole('button', { name: '通知（2 条未读）' })
+    const bell = await screen.findByRole('button', { name: '2 条未读通知' })
     await app.user.click(bell)
     const panel = (await screen.findByText('我的通知')).closest('.ant-popover') as HTMLElement
     expect(within(panel).getByText('已逾期')).toBeTruthy()
@@ -60,9 +60,9 @@ describe('the notification bell', () => {
     await app.user.click(within(panel).getByText('早已逾期的问询'))
     await waitFor(() => expect(app.location()).toBe('/inquiries/7'))
     expect(notes.state.marks).toEqual([{ keys: ['overdue:7:2024-09-27'] }])
-    expect(await screen.findByRole('button', { name: '通知（1 条未读）' })).toBeTruthy()
+    expect(await screen.findByRole('button', { name: '1 条未读通知' })).toBeTruthy()
 
-    await app.user.click(screen.getByRole('button', { name: '通知（1 条未读）' }))
+    await app.user.click(screen.getByRole('button', { name: '1 条未读通知' }))
     await app.user.click(await screen.findByRole('button', { name: '全部标为已读' }))
     expect(await screen.findByRole('button', { name: '通知' })).toBeTruthy()
     expect(notes.state.marks.at(-1)).toEqual({ all: true })
