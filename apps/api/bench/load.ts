@@ -22,7 +22,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -51,6 +51,8 @@ const PROCESSES = Number(process.env.LOAD_PROCESSES ?? (ENGINE === 'postgres' ? 
 const NOW = Date.parse('2025-06-30T18:00:00+08:00')
 const QUEUE = '/api/inquiries?status=pending&sort=due_asc&limit=50'
 const COUNTS = '/api/inquiries/counts'
+/** Kernel clock ticks per second (`getconf CLK_TCK`), the unit of /proc/<pid>/stat's times. */
+const CLOCK_TICKS = 100
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url))
 
 if (ENGINE !== 'sqlite' && ENGINE !== 'postgres')
@@ -59,13 +61,76 @@ if (ENGINE !== 'sqlite' && ENGINE !== 'postgres')
 const log = (s: string) =>
   console.log(`[load ${new Date().toISOString().slice(11, 19)} load ${loadText()}] ${s}`)
 
-function report(name: string, r: autocannon.Result, extra = '') {
-  const errors = r.errors + r.timeouts + r.non2xx
-  log(
-    `${name.padEnd(22)} ${fmtInt(r.requests.average).padStart(6)} req/s  p50 ${r.latency.p50} ms  ` +
-      `p97.5 ${r.latency.p97_5} ms  p99 ${r.latency.p99} ms  max ${r.latency.max} ms  ` +
-      `non-2xx/errors ${errors}${extra}`,
+const PROFILE = process.env.LOAD_PROFILE
+/**
+ * Each phase's start and end on the monotonic clock in µs (`process.hrtime`), the clock of a
+ * `.cpuprofile`'s startTime and samples: written beside the profiles as phases.json, so the
+ * samples can be split by phase.
+ */
+const profiledPhases: { name: string; from: bigint; to: bigint }[] = []
+
+/** utime + stime of the processes `pids` so far (ms), from /proc/<pid>/stat (Linux). */
+function cpuMs(pids: readonly number[]): number {
+  let ticks = 0
+  for (const pid of pids) {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    ticks += Number(fields[11]) + Number(fields[12])
+  }
+  return (ticks * 1000) / CLOCK_TICKS
+}
+
+/**
+ * Runs autocannon with `options` and reports its line: req/s and latencies, then the CPU time
+ * per answered request of the API processes (`pids`; what the server spends on a request, which
+ * other work on a shared machine barely moves, unlike req/s) and of this process (the load
+ * generator), and when the errors (timeouts, resets) happened, in seconds from the start.
+ */
+async function phase(
+  name: string,
+  pids: readonly number[],
+  options: autocannon.Options,
+  extra: () => Promise<string> | string = () => '',
+): Promise<autocannon.Result> {
+  const apiBefore = cpuMs(pids)
+  const ownBefore = process.cpuUsage()
+  const started = Date.now()
+  const from = process.hrtime.bigint()
+  const errorsAt: number[] = []
+  const kinds = new Map<string, number>()
+  const r = await new Promise<autocannon.Result>((resolve, reject) =>
+    autocannon(options, (err, result) => (err ? reject(err as Error) : resolve(result))).on(
+      'reqError',
+      (err: Error) => {
+        errorsAt.push((Date.now() - started) / 1000)
+        kinds.set(err.message, (kinds.get(err.message) ?? 0) + 1)
+      },
+    ),
   )
+  if (PROFILE)
+    profiledPhases.push({ name, from: from / 1000n, to: process.hrtime.bigint() / 1000n })
+  const answered = Math.max(1, r.requests.total)
+  const api = (cpuMs(pids) - apiBefore) / answered
+  const own = process.cpuUsage(ownBefore)
+  const generator = (own.user + own.system) / 1000 / answered
+  // a timeout counts in both r.errors and r.timeouts; a 409 (stale version) is a refusal, not an error
+  const refused = r.statusCodeStats?.['409']?.count ?? 0
+  const errors = r.errors + r.non2xx - refused
+  const when =
+    errorsAt.length === 0
+      ? ''
+      : `  errors at ${errorsAt[0]!.toFixed(1)}–${errorsAt.at(-1)!.toFixed(1)} s, per 10 s ` +
+        `[${Array.from({ length: Math.ceil((r.duration || 1) / 10) }, (_, i) => errorsAt.filter((t) => t >= i * 10 && t < (i + 1) * 10).length).join(' ')}] ` +
+        JSON.stringify(Object.fromEntries(kinds))
+  log(
+    `${name.padEnd(22)} ${fmtInt(r.requests.average).padStart(6)} req/s  ` +
+      `CPU ${api.toFixed(2)} ms/req (generator ${generator.toFixed(2)})  p50 ${r.latency.p50} ms  ` +
+      `p97.5 ${r.latency.p97_5} ms  p99 ${r.latency.p99} ms  max ${r.latency.max} ms  ` +
+      `non-2xx/errors ${errors} (timeouts ${r.timeouts})${refused ? `  (409 stale ${refused})` : ''}` +
+      `${await extra()}  statuses ${JSON.stringify(r.statusCodeStats)}${when}`,
+  )
+  return r
 }
 
 async function freePort(): Promise<number> {
@@ -83,10 +148,9 @@ async function startApi(
   dir: string,
 ): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort()
-  const profile = process.env.LOAD_PROFILE
   const child = spawn(
     process.execPath,
-    [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), '--import', 'tsx', MAIN],
+    [...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : []), '--import', 'tsx', MAIN],
     {
       env: {
         ...process.env,
@@ -180,15 +244,15 @@ try {
     ['queue page (50)', { path: QUEUE }],
     ['detail', { setupRequest: (r) => ({ ...r, path: `/api/inquiries/${randomId()}` }) }],
   ]
+  const pids = children.map((c) => c.pid!)
   for (const [name, request] of routes) {
-    const r = await autocannon({
+    await phase(name, pids, {
       url,
       connections: ROUTE_CONNECTIONS,
       duration: ROUTE_SECONDS,
       headers: { cookie: manager.cookie },
       requests: [request],
     })
-    report(name, r)
   }
 
   let acknowledged = 0
@@ -248,16 +312,16 @@ try {
       },
     },
   ]
-  const mix = await autocannon({ url, connections: CLIENTS, duration: SECONDS, requests: cycle })
-  // let answers still on their way land before counting what was stored
-  await new Promise((r) => setTimeout(r, 2000))
-  const stored = (await notes()) - notesBefore
-  const refused = mix.statusCodeStats?.['409']?.count ?? 0
-  report(
+  await phase(
     `mix of ${CLIENTS} clients`,
-    { ...mix, non2xx: mix.non2xx - refused },
-    `  (409 stale ${refused})  writes acknowledged ${acknowledged}, stored ${stored}  ` +
-      `statuses ${JSON.stringify(mix.statusCodeStats)}`,
+    pids,
+    { url, connections: CLIENTS, duration: SECONDS, requests: cycle },
+    async () => {
+      // let answers still on their way land before counting what was stored
+      await new Promise((r) => setTimeout(r, 2000))
+      const stored = (await notes()) - notesBefore
+      return `  writes acknowledged ${acknowledged}, stored ${stored}`
+    },
   )
   await closeDatabase(db)
 } finally {
@@ -268,5 +332,11 @@ try {
     }
   }
   await dropDatabase()
+  if (PROFILE) {
+    writeFileSync(
+      join(PROFILE, 'phases.json'),
+      JSON.stringify(profiledPhases.map((p) => ({ ...p, from: Number(p.from), to: Number(p.to) }))),
+    )
+  }
   rmSync(dir, { recursive: true, force: true })
 }
