@@ -95,9 +95,14 @@ export function createApp(deps: AppDeps) {
     await next()
   })
   api.use(
-    // uploads (import files, attachments) are read under their own limits, refused as soon as they pass them
+    // uploads (import files, attachments) are read under their own limits, refused as soon as they
+    // pass them; GET and HEAD carry no body (Fetch), and asking for one would build the whole Fetch
+    // Request from node's message on every read (a tenth of a GET's CPU time at saturation)
     except(
-      (c) => c.req.method === 'POST' && c.req.path.endsWith('/uploads'),
+      (c) =>
+        c.req.method === 'GET' ||
+        c.req.method === 'HEAD' ||
+        (c.req.method === 'POST' && c.req.path.endsWith('/uploads')),
       bodyLimit({
         maxSize: MAX_BODY_BYTES,
         onError: () => {

@@ -74,6 +74,16 @@ describe('Asia/Shanghai days, whatever the process TZ', () => {
     expect(Date.parse(formatInstant(ny, 'America/New_York'))).toBe(ny)
   })
 
+  it('gives each instant of a day with an offset change its own offset, asked in any order', () => {
+    // New York's clocks jumped at 2011-03-13T07:00Z; the same UTC day before and after it
+    const at = (iso: string) => formatInstant(Date.parse(iso), 'America/New_York')
+    expect(at('2011-03-13T12:00:00Z')).toBe('2011-03-13T08:00:00.000-04:00')
+    expect(at('2011-03-13T06:59:59.999Z')).toBe('2011-03-13T01:59:59.999-05:00')
+    expect(at('2011-03-13T07:00:00Z')).toBe('2011-03-13T03:00:00.000-04:00')
+    expect(at('2011-03-12T23:59:59.999Z')).toBe('2011-03-12T18:59:59.999-05:00')
+    expect(at('2011-03-12T12:00:00Z')).toBe('2011-03-12T07:00:00.000-05:00')
+  })
+
   it('adds calendar days across month and year ends, and names weekdays', () => {
     expect(addCalendarDays('2024-02-28', 2)).toBe('2024-03-01')
     expect(addCalendarDays('2024-12-31', 1)).toBe('2025-01-01')

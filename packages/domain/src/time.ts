@@ -8,6 +8,31 @@ import { tzOffset } from '@date-fns/tz'
 /** The zone every calendar day of the desk is counted in. */
 export const BUREAU_TZ = 'Asia/Shanghai'
 
+const DAY_MS = 86_400_000
+/** Per zone, per UTC day (epoch day number): the zone's offset (minutes) all that day, or null when it changes within it. */
+const dayOffsets = new Map<string, Map<number, number | null>>()
+
+/**
+ * The UTC offset of `zone` at `instantMs`, in minutes (tzOffset of @date-fns/tz, which asks a cached
+ * Intl formatter, ~2 µs a call). A queue page formats a few hundred instants, so the offset is kept
+ * per zone and UTC day when it is the same at the day's first and last millisecond (zones change
+ * their offset at most a few times a year, never there and back within a day); a day with a change
+ * asks for each instant.
+ */
+function offsetMinutes(zone: string, instantMs: number): number {
+  const day = Math.floor(instantMs / DAY_MS)
+  let days = dayOffsets.get(zone)
+  if (!days) dayOffsets.set(zone, (days = new Map()))
+  let offset = days.get(day)
+  if (offset === undefined) {
+    const first = tzOffset(zone, new Date(day * DAY_MS))
+    offset = first === tzOffset(zone, new Date(day * DAY_MS + DAY_MS - 1)) ? first : null
+    // at most one entry per day of the instants seen (about 40,000 for 1992–2100)
+    days.set(day, offset)
+  }
+  return offset ?? tzOffset(zone, new Date(instantMs))
+}
+
 /** A calendar date as `YYYY-MM-DD`. */
 export type IsoDate = string
 
@@ -18,7 +43,7 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
  * @param instantMs UTC epoch milliseconds
  */
 export function toZonedDate(instantMs: number, zone: string = BUREAU_TZ): IsoDate {
-  const local = instantMs + tzOffset(zone, new Date(instantMs)) * 60_000
+  const local = instantMs + offsetMinutes(zone, instantMs) * 60_000
   return new Date(local).toISOString().slice(0, 10)
 }
 
@@ -44,8 +69,8 @@ export function zonedTimeToInstant(
   if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) {
     throw new RangeError(`not a real date: ${date}`)
   }
-  // tzOffset (@date-fns/tz, a cached Intl formatter per zone) costs ~2 µs; a TZDate ~100 µs
-  const offsetAt = (t: number) => tzOffset(zone, new Date(t)) * 60_000
+  // offsetMinutes asks tzOffset (@date-fns/tz, ~2 µs) at most per day; a TZDate costs ~100 µs
+  const offsetAt = (t: number) => offsetMinutes(zone, t) * 60_000
   const o1 = offsetAt(wall)
   const t1 = wall - o1
   const o2 = offsetAt(t1)
@@ -99,7 +124,7 @@ export function dayOfWeek(date: IsoDate): number {
  * @param instantMs UTC epoch milliseconds
  */
 export function formatInstant(instantMs: number, zone: string = BUREAU_TZ): string {
-  const offsetMin = Math.trunc(tzOffset(zone, new Date(instantMs)))
+  const offsetMin = Math.trunc(offsetMinutes(zone, instantMs))
   const local = new Date(instantMs + offsetMin * 60_000).toISOString().slice(0, 23)
   const sign = offsetMin < 0 ? '-' : '+'
   const abs = Math.abs(offsetMin)

@@ -12,6 +12,7 @@ import { silentLogger } from '../lib/logger.ts'
 import type { Db } from './client.ts'
 import { closeDatabase, tables } from './engine.ts'
 import { openPostgres } from './postgres.ts'
+import { runPrepared } from './prepared.ts'
 import { withTransaction } from './transaction.ts'
 
 // A private PostgreSQL cluster (initdb in a temporary folder, its socket there, no TCP) that this
@@ -50,6 +51,17 @@ const app = new Hono<AppEnv>()
       200,
     )
   })
+  // the same read through a query kept on the handle (db/prepared.ts), as the hot reads are
+  .get('/departments/kept', async (c) => {
+    const rows = await runPrepared(db, 'test_departments_kept', () => {
+      const { departments } = tables(db)
+      return db.select().from(departments).orderBy(asc(departments.id))
+    })
+    return c.json(
+      rows.map((d) => d.name),
+      200,
+    )
+  })
 app.onError(handleError)
 
 describe.runIf(canRun)('a PostgreSQL server lost while the desk runs', () => {
@@ -77,6 +89,7 @@ describe.runIf(canRun)('a PostgreSQL server lost while the desk runs', () => {
   it('answers 503 in the shared error shape, writes nothing half-way, and recovers when the server is back', async () => {
     await db.insert(tables(db).departments).values({ name: '办公室' })
     expect(await (await app.request('/departments')).json()).toEqual(['办公室'])
+    expect(await (await app.request('/departments/kept')).json()).toEqual(['办公室'])
 
     // a transaction that has written one row when the server goes away
     let wrote!: () => void
@@ -111,6 +124,10 @@ describe.runIf(canRun)('a PostgreSQL server lost while the desk runs', () => {
     const again = await app.request('/departments')
     expect(again.status).toBe(200)
     expect(await again.json()).toEqual(['办公室'])
+    // a kept query runs again on the pool's new connections
+    const kept = await app.request('/departments/kept')
+    expect(kept.status).toBe(200)
+    expect(await kept.json()).toEqual(['办公室'])
     // no connection is left checked out by the failed transactions
     const pool = db.$client as unknown as pg.Pool
     expect(pool.totalCount - pool.idleCount).toBe(0)

@@ -43,15 +43,32 @@ import { textMatch, type TextMode } from './search-index.ts'
  * dispatched to a department (the intake pool), those of their own department, and those they
  * hold. Scoping by department rather than by "has no assignee" is what makes a transfer (转办) take
  * an inquiry out of the sending department's sight while its assignee is cleared.
+ * `placeholders`: the viewer's ids as `sql.placeholder('viewerId' | 'viewerDepartmentId')` for a
+ * prepared query (values from `viewerScopeParams`, one query per `viewerScopeShape`).
  */
-export function viewerScope(db: Db, viewer: Viewer): SQL | undefined {
+export function viewerScope(db: Db, viewer: Viewer, placeholders = false): SQL | undefined {
   if (seesAll(viewer)) return undefined
   const { inquiries } = tables(db)
   return or(
     isNull(inquiries.departmentId),
-    viewer.departmentId === null ? undefined : eq(inquiries.departmentId, viewer.departmentId),
-    eq(inquiries.assigneeId, viewer.id),
+    viewer.departmentId === null
+      ? undefined
+      : eq(
+          inquiries.departmentId,
+          placeholders ? sql.placeholder('viewerDepartmentId') : viewer.departmentId,
+        ),
+    eq(inquiries.assigneeId, placeholders ? sql.placeholder('viewerId') : viewer.id),
   )
+}
+
+/** Which SQL `viewerScope(db, viewer, true)` gives: part of a prepared query's name. */
+export function viewerScopeShape(viewer: Viewer): 'all' | 'department' | 'pool' {
+  return seesAll(viewer) ? 'all' : viewer.departmentId === null ? 'pool' : 'department'
+}
+
+/** The placeholder values of `viewerScope(db, viewer, true)`. */
+export function viewerScopeParams(viewer: Viewer) {
+  return { viewerId: viewer.id, viewerDepartmentId: viewer.departmentId }
 }
 
 /**
@@ -212,6 +229,30 @@ function repliedPredicate(db: Db, replied: ReplyFilter): SQL {
   if (replied === 'no') return isNull(inquiries.repliedAt)
   const due = sql`coalesce(${inquiries.firstDueAt}, ${inquiries.dueAt})`
   return replied === 'on_time' ? lte(inquiries.repliedAt, due) : gt(inquiries.repliedAt, due)
+}
+
+/**
+ * `filterPredicate` for a filter of status and channel alone (the queue's tabs as they open)
+ * with its values as placeholders (`channel` and those of `viewerScopeParams`), for a prepared
+ * query: `name` tells its SQL apart, `params` are the values. Undefined for any other filter.
+ */
+export function preparedFilterPredicate(
+  db: Db,
+  filter: InquiryFilter,
+  viewer: Viewer,
+): { name: string; where: SQL | undefined; params: Record<string, unknown> } | undefined {
+  const { status, channel, ...rest } = filter
+  if (Object.values(rest).some((v) => v !== undefined)) return undefined
+  const { inquiries } = tables(db)
+  return {
+    name: `${status}_${channel ? 'channel' : 'any'}_${viewerScopeShape(viewer)}`,
+    where: and(
+      viewerScope(db, viewer, true),
+      status === 'all' ? undefined : statusIn(db, statusesOf(status)),
+      channel ? eq(inquiries.channelCode, sql.placeholder('channel')) : undefined,
+    ),
+    params: { channel, ...viewerScopeParams(viewer) },
+  }
 }
 
 /** SQL for the whole filter, channel included. */

@@ -23,7 +23,7 @@ export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`
  * trusted proxy (DESK_TRUST_PROXY), its `X-Forwarded-Proto: https` (first value).
  */
 export function isHttps<E extends AppEnv>(c: Context<E>): boolean {
-  if (new URL(c.req.url).protocol === 'https:') return true
+  if (c.req.url.startsWith('https:')) return true
   return (
     c.var.trustProxy &&
     c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() === 'https'

@@ -1,7 +1,8 @@
 /** Sessions and API tokens in SQL. */
-import { and, eq, gt, isNull } from 'drizzle-orm'
+import { and, eq, gt, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { tables } from '../../db/engine.ts'
+import { runPrepared } from '../../db/prepared.ts'
 
 export async function findUserByUsername(db: Db, username: string) {
   const { users } = tables(db)
@@ -28,33 +29,39 @@ export async function deleteSession(db: Db, tokenHash: string) {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash))
 }
 
-/** The live session with its active user, or undefined. */
+/** The live session with its active user, or undefined (prepared once: every request asks). */
 export async function findLiveSession(db: Db, tokenHash: string, now: number) {
-  const { sessions, users } = tables(db)
-  return (
-    await db
-      .select({
-        csrfToken: sessions.csrfToken,
-        lastSeenAt: sessions.lastSeenAt,
-        id: users.id,
-        username: users.username,
-        displayName: users.displayName,
-        role: users.role,
-        departmentId: users.departmentId,
-        mustChangePassword: users.mustChangePassword,
-        passwordChangedAt: users.passwordChangedAt,
-      })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(
-        and(
-          eq(sessions.tokenHash, tokenHash),
-          gt(sessions.expiresAt, now),
-          eq(users.isActive, true),
-        ),
-      )
-      .limit(1)
-  )[0]
+  const rows = await runPrepared(
+    db,
+    'auth_live_session',
+    () => {
+      const { sessions, users } = tables(db)
+      return db
+        .select({
+          csrfToken: sessions.csrfToken,
+          lastSeenAt: sessions.lastSeenAt,
+          id: users.id,
+          username: users.username,
+          displayName: users.displayName,
+          role: users.role,
+          departmentId: users.departmentId,
+          mustChangePassword: users.mustChangePassword,
+          passwordChangedAt: users.passwordChangedAt,
+        })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(
+          and(
+            eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+            gt(sessions.expiresAt, sql.placeholder('now')),
+            eq(users.isActive, true),
+          ),
+        )
+        .limit(1)
+    },
+    { tokenHash, now },
+  )
+  return rows[0]
 }
 
 export async function touchSession(db: Db, tokenHash: string, now: number) {

@@ -5,15 +5,25 @@ import type { Db } from '../../db/client.ts'
 import type * as schema from '../../db/schema.ts'
 import { tables } from '../../db/engine.ts'
 import { changedRows } from '../../db/dialect.ts'
+import { runPrepared } from '../../db/prepared.ts'
 
 export type CalendarDayRow = typeof schema.calendarDays.$inferSelect
 
-/** Every listed date and loaded year (a few hundred rows), to build the calendar. */
+/**
+ * Every listed date and loaded year (a few hundred rows), to build the calendar. Prepared once:
+ * each inquiry's detail explains its deadline with them.
+ */
 export async function readCalendar(db: Db) {
   const { calendarDays, calendarYears } = tables(db)
   return {
-    days: await db.select().from(calendarDays).orderBy(asc(calendarDays.date)),
-    years: (await db.select({ year: calendarYears.year }).from(calendarYears)).map((r) => r.year),
+    days: await runPrepared(db, 'calendar_days_all', () =>
+      db.select().from(calendarDays).orderBy(asc(calendarDays.date)),
+    ),
+    years: (
+      await runPrepared(db, 'calendar_years_all', () =>
+        db.select({ year: calendarYears.year }).from(calendarYears),
+      )
+    ).map((r) => r.year),
   }
 }
 

@@ -5,10 +5,14 @@ import type { Db } from '../../db/client.ts'
 import { tables } from '../../db/engine.ts'
 import { returnedRow } from '../../db/rows.ts'
 import { changedRows } from '../../db/dialect.ts'
+import { runPrepared } from '../../db/prepared.ts'
 
+/** Every channel in the desk's order (prepared once: the queue's counts ask on each call). */
 export async function listChannels(db: Db) {
-  const { channels } = tables(db)
-  return await db.select().from(channels).orderBy(asc(channels.sortOrder), asc(channels.code))
+  return await runPrepared(db, 'channels_all', () => {
+    const { channels } = tables(db)
+    return db.select().from(channels).orderBy(asc(channels.sortOrder), asc(channels.code))
+  })
 }
 
 export async function findChannel(db: Db, code: string) {

@@ -3,13 +3,14 @@
  * tables), and reads of the inquiries' deadline columns (the inquiries module writes them).
  */
 import { PENDING_STATUSES, type DeadlinePolicy, type InquiryKind } from '@desk/domain'
-import { and, asc, count, desc, eq, isNotNull, isNull, lt, gte } from 'drizzle-orm'
+import { and, asc, count, desc, eq, isNotNull, isNull, lt, gte, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import type * as schema from '../../db/schema.ts'
 import { aliasTable, tables } from '../../db/engine.ts'
 import { statusIn } from '../../db/inquiry-filter.ts'
 import { returnedRow } from '../../db/rows.ts'
 import { changedRows } from '../../db/dialect.ts'
+import { runPrepared } from '../../db/prepared.ts'
 
 export type PolicyRow = typeof schema.deadlinePolicies.$inferSelect
 export type ExtensionRow = typeof schema.extensionRequests.$inferSelect
@@ -88,19 +89,36 @@ export async function findInquiryDeadline(
   db: Db,
   id: number,
 ): Promise<InquiryDeadlineRow | undefined> {
-  const { inquiries } = tables(db)
-  return (
-    await db.select(deadlineColumns(db)).from(inquiries).where(eq(inquiries.id, id)).limit(1)
-  )[0]
+  const rows = await runPrepared(
+    db,
+    'inquiry_deadline',
+    () => {
+      const { inquiries } = tables(db)
+      return db
+        .select(deadlineColumns(db))
+        .from(inquiries)
+        .where(eq(inquiries.id, sql.placeholder('id')))
+        .limit(1)
+    },
+    { id },
+  )
+  return rows[0]
 }
 
 export async function listPauses(db: Db, inquiryId: number) {
-  const { clockPauses } = tables(db)
-  return await db
-    .select()
-    .from(clockPauses)
-    .where(eq(clockPauses.inquiryId, inquiryId))
-    .orderBy(asc(clockPauses.id))
+  return await runPrepared(
+    db,
+    'inquiry_pauses',
+    () => {
+      const { clockPauses } = tables(db)
+      return db
+        .select()
+        .from(clockPauses)
+        .where(eq(clockPauses.inquiryId, sql.placeholder('inquiryId')))
+        .orderBy(asc(clockPauses.id))
+    },
+    { inquiryId },
+  )
 }
 
 export async function insertPause(
@@ -143,10 +161,17 @@ function selectExtensions(db: Db) {
 }
 
 export async function listExtensions(db: Db, inquiryId: number) {
-  const { extensionRequests } = tables(db)
-  return await selectExtensions(db)
-    .where(eq(extensionRequests.inquiryId, inquiryId))
-    .orderBy(asc(extensionRequests.id))
+  return await runPrepared(
+    db,
+    'inquiry_extensions',
+    () => {
+      const { extensionRequests } = tables(db)
+      return selectExtensions(db)
+        .where(eq(extensionRequests.inquiryId, sql.placeholder('inquiryId')))
+        .orderBy(asc(extensionRequests.id))
+    },
+    { inquiryId },
+  )
 }
 
 export async function listPendingExtensions(db: Db) {
@@ -229,22 +254,26 @@ export async function listOpenDueBetween(db: Db, from: number | null, before: nu
 /** Whether an approved extension exists for the inquiry. */
 /** Whether an extension was approved for the inquiry, requested at or after `since` (UTC ms). */
 export async function hasApprovedExtension(db: Db, inquiryId: number, since = 0): Promise<boolean> {
-  const { extensionRequests } = tables(db)
-  return (
-    (
-      await db
+  const rows = await runPrepared(
+    db,
+    'inquiry_approved_extension',
+    () => {
+      const { extensionRequests } = tables(db)
+      return db
         .select({ id: extensionRequests.id })
         .from(extensionRequests)
         .where(
           and(
-            eq(extensionRequests.inquiryId, inquiryId),
+            eq(extensionRequests.inquiryId, sql.placeholder('inquiryId')),
             eq(extensionRequests.status, 'approved'),
-            gte(extensionRequests.requestedAt, since),
+            gte(extensionRequests.requestedAt, sql.placeholder('since')),
           ),
         )
         .limit(1)
-    )[0] !== undefined
+    },
+    { inquiryId, since },
   )
+  return rows[0] !== undefined
 }
 
 /** The newest pending extension request of an inquiry, if any. */
@@ -265,18 +294,24 @@ export async function findPendingExtension(db: Db, inquiryId: number) {
 /** Closed pauses (both ends set) of an inquiry, as the domain's `ClockPause`. */
 /** The inquiry's closed clock pauses that began at or after `since` (UTC ms). */
 export async function listClosedPauses(db: Db, inquiryId: number, since = 0) {
-  const { clockPauses } = tables(db)
-  return (
-    await db
-      .select({ from: clockPauses.pausedAt, to: clockPauses.resumedAt })
-      .from(clockPauses)
-      .where(
-        and(
-          eq(clockPauses.inquiryId, inquiryId),
-          isNotNull(clockPauses.resumedAt),
-          gte(clockPauses.pausedAt, since),
-        ),
-      )
-      .orderBy(asc(clockPauses.id))
-  ).map((p) => ({ from: p.from, to: p.to ?? p.from }))
+  const rows = await runPrepared(
+    db,
+    'inquiry_closed_pauses',
+    () => {
+      const { clockPauses } = tables(db)
+      return db
+        .select({ from: clockPauses.pausedAt, to: clockPauses.resumedAt })
+        .from(clockPauses)
+        .where(
+          and(
+            eq(clockPauses.inquiryId, sql.placeholder('inquiryId')),
+            isNotNull(clockPauses.resumedAt),
+            gte(clockPauses.pausedAt, sql.placeholder('since')),
+          ),
+        )
+        .orderBy(asc(clockPauses.id))
+    },
+    { inquiryId, since },
+  )
+  return rows.map((p) => ({ from: p.from, to: p.to ?? p.from }))
 }

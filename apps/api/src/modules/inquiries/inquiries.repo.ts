@@ -8,15 +8,19 @@ import {
   filterPredicate,
   filterWithoutChannel,
   hasUnpostedReply,
+  preparedFilterPredicate,
   isStatusOnly,
   statusIn,
   textPredicate,
   viewerScope,
+  viewerScopeParams,
+  viewerScopeShape,
 } from '../../db/inquiry-filter.ts'
 import type { Viewer } from '../../lib/context.ts'
 import type { QueueCursor } from './queue-cursor.ts'
 import { returnedRow } from '../../db/rows.ts'
 import { changedRows, dialectOf } from '../../db/dialect.ts'
+import { runPrepared, runWithParams } from '../../db/prepared.ts'
 
 export type InquiryRow = typeof schema.inquiries.$inferSelect
 export type InquiryInsert = typeof schema.inquiries.$inferInsert
@@ -67,32 +71,75 @@ function sortColumn(db: Db, sort: QueueSort) {
   return sort === 'due_asc' ? inquiries.dueAt : inquiries.receivedAt
 }
 
+/** After the cursor in the sort's order; its values are the placeholders `cursorKey`, `cursorId`. */
 function keysetCondition(db: Db, cursor: QueueCursor | undefined): SQL | undefined {
   if (!cursor) return undefined
   const { inquiries } = tables(db)
   const col = sortColumn(db, cursor.sort)
+  const after = sql`(${sql.placeholder('cursorKey')}, ${sql.placeholder('cursorId')})`
   return cursor.sort === 'received_desc'
-    ? sql`(${col}, ${inquiries.id}) < (${cursor.key}, ${cursor.id})`
-    : sql`(${col}, ${inquiries.id}) > (${cursor.key}, ${cursor.id})`
+    ? sql`(${col}, ${inquiries.id}) < ${after}`
+    : sql`(${col}, ${inquiries.id}) > ${after}`
+}
+
+/** What listInquiries is asked for. */
+type PageRequest = {
+  filter: InquiryFilter
+  viewer: Viewer
+  sort: QueueSort
+  cursor?: QueueCursor | undefined
+  limit: number
+  /** rows a text search walks before it asks the index (walkedPageIds; tests make it small) */
+  walkRows?: number
 }
 
 /**
  * One page of the queue: `limit + 1` rows are read so the caller knows whether more follow. Each row
  * carries its assignee's display name and department's name (joined on the page's ids only),
  * `pausedAt` (UTC ms, null unless the deadline clock is paused) and `hasUnpostedReply` (a desk reply
- * not yet on the channel's platform: db/inquiry-filter.ts `hasUnpostedReply`).
+ * not yet on the channel's platform: db/inquiry-filter.ts `hasUnpostedReply`). The queue's tabs
+ * as they open (status and channel alone) run prepared queries, one per shape.
  */
-export async function listInquiries(
+export async function listInquiries(db: Db, q: PageRequest) {
+  const params = { limit: q.limit + 1, cursorKey: q.cursor?.key, cursorId: q.cursor?.id }
+  const prepared = preparedFilterPredicate(db, q.filter, q.viewer)
+  if (prepared) {
+    return await runPrepared(
+      db,
+      `queue_page_${prepared.name}_${q.sort}_${q.cursor ? 'after' : 'first'}`,
+      () => pageQuery(db, q, prepared.where),
+      { ...params, ...prepared.params },
+    )
+  }
+  const walked = q.filter.q ? await walkedPageIds(db, q, params) : undefined
+  return await runWithParams(
+    db,
+    pageQuery(db, q, filterPredicate(db, q.filter, q.viewer), walked),
+    params,
+  )
+}
+
+/**
+ * Where the page's ids are read from. SQLite's planner prefers a status index plus a sort of every
+ * pending row (80 ms at 200k rows) to the pending-only index that is already in due order
+ * (0.3 ms): name it for that view.
+ */
+function pageSource(db: Db, q: { filter: InquiryFilter; sort: QueueSort }) {
+  const { inquiries } = tables(db)
+  return q.sort === 'due_asc' && q.filter.status === 'pending'
+    ? dialectOf(db).tableUsingIndex(inquiries, 'inquiries_pending_due_idx')
+    : inquiries
+}
+
+/**
+ * The page's select, filtered by `where` (or the page's ids when a text search's walk found them),
+ * its limit and cursor as placeholders (`limit`, keysetCondition).
+ */
+function pageQuery(
   db: Db,
-  q: {
-    filter: InquiryFilter
-    viewer: Viewer
-    sort: QueueSort
-    cursor?: QueueCursor | undefined
-    limit: number
-    /** rows a text search walks before it asks the index (walkedPageIds; tests make it small) */
-    walkRows?: number
-  },
+  q: { filter: InquiryFilter; sort: QueueSort; cursor?: QueueCursor | undefined },
+  where: SQL | undefined,
+  ids?: number[],
 ) {
   const { departments, inquiries } = tables(db)
   const col = sortColumn(db, q.sort)
@@ -101,21 +148,15 @@ export async function listInquiries(
     q.sort === 'received_desc' ? [desc(col), desc(inquiries.id)] : [asc(col), asc(inquiries.id)]
   // The page's ids first, from the sort's index alone; only those rows are then joined. In one
   // query SQLite joined and sorted every matching row before the limit (160 ms at 200k rows).
-  // SQLite's planner prefers a status index plus a sort of every pending row (80 ms at 200k rows)
-  // to the pending-only index that is already in due order (0.3 ms): name it for that view.
-  const source =
-    q.sort === 'due_asc' && q.filter.status === 'pending'
-      ? dialectOf(db).tableUsingIndex(inquiries, 'inquiries_pending_due_idx')
-      : inquiries
   const pageIds =
-    (q.filter.q ? await walkedPageIds(db, q, source) : undefined) ??
+    ids ??
     db
       .select({ id: sql<number>`${sql.raw('"inquiries"."id"')}` })
-      .from(source)
-      .where(and(filterPredicate(db, q.filter, q.viewer), keysetCondition(db, q.cursor)))
+      .from(pageSource(db, q))
+      .where(and(where, keysetCondition(db, q.cursor)))
       .orderBy(...order)
-      .limit(q.limit + 1)
-  return await db
+      .limit(sql.placeholder('limit'))
+  return db
     .select(listColumns(db, assignee))
     .from(inquiries)
     .leftJoin(assignee, eq(assignee.id, inquiries.assigneeId))
@@ -142,12 +183,13 @@ const SEARCH_WALK_ROWS = { postgres: 4000, sqlite: 250 } as const
  * last row. A frequent word fills its page within a few hundred rows this way, where the index
  * lookup fetches and sorts every match first (at 10,000,000 inquiries a word in 5% of them is
  * 500,000 rows before the first one is shown). undefined when the walk found less than a page: the
- * word is rare here, and the caller asks the index for all its matches.
+ * word is rare here, and the caller asks the index for all its matches. `params`: the cursor's
+ * placeholder values (keysetCondition).
  */
 async function walkedPageIds(
   db: Db,
-  q: Parameters<typeof listInquiries>[1],
-  source: SQL | ReturnType<typeof tables>['inquiries'],
+  q: PageRequest,
+  params: Record<string, unknown>,
 ): Promise<number[] | undefined> {
   const { inquiries } = tables(db)
   const { q: text, ...rest } = q.filter
@@ -158,7 +200,7 @@ async function walkedPageIds(
       id: sql<number>`${sql.raw('"inquiries"."id"')}`.as('walk_id'),
       key: sql<number>`${col}`.as('walk_key'),
     })
-    .from(source)
+    .from(pageSource(db, q))
     .where(and(filterPredicate(db, rest, q.viewer), keysetCondition(db, q.cursor)))
     .orderBy(
       ...(q.sort === 'received_desc'
@@ -167,17 +209,21 @@ async function walkedPageIds(
     )
     .limit(q.walkRows ?? SEARCH_WALK_ROWS[engineOf(db)])
     .as('walked')
-  const rows = await db
-    .select({ id: walked.id })
-    .from(walked)
-    .innerJoin(inquiries, eq(inquiries.id, walked.id))
-    .where(textPredicate(db, text, 'probe'))
-    .orderBy(
-      ...(q.sort === 'received_desc'
-        ? [desc(walked.key), desc(walked.id)]
-        : [asc(walked.key), asc(walked.id)]),
-    )
-    .limit(q.limit + 1)
+  const rows = await runWithParams(
+    db,
+    db
+      .select({ id: walked.id })
+      .from(walked)
+      .innerJoin(inquiries, eq(inquiries.id, walked.id))
+      .where(textPredicate(db, text, 'probe'))
+      .orderBy(
+        ...(q.sort === 'received_desc'
+          ? [desc(walked.key), desc(walked.id)]
+          : [asc(walked.key), asc(walked.id)]),
+      )
+      .limit(q.limit + 1),
+    params,
+  )
   return rows.length > q.limit ? rows.map((r) => Number(r.id)) : undefined
 }
 
@@ -190,21 +236,25 @@ export async function countByChannel(
   filter: Omit<InquiryFilter, 'channel'>,
   viewer: Viewer,
 ) {
-  const { inquiries, inquiryCounts } = tables(db)
   if (isStatusOnly(filter, viewer)) {
-    return await db
-      .select({
-        channelCode: inquiryCounts.channelCode,
-        n: sql<number>`sum(${inquiryCounts.n})`.mapWith(Number),
-      })
-      .from(inquiryCounts)
-      .where(
-        filter.status === 'all'
-          ? undefined
-          : inArray(inquiryCounts.status, [...statusesOf(filter.status)]),
-      )
-      .groupBy(inquiryCounts.channelCode)
+    // the queue's own counts, asked with every page view: one prepared query per status filter
+    return await runPrepared(db, `inquiry_counts_${filter.status}`, () => {
+      const { inquiryCounts } = tables(db)
+      return db
+        .select({
+          channelCode: inquiryCounts.channelCode,
+          n: sql<number>`sum(${inquiryCounts.n})`.mapWith(Number),
+        })
+        .from(inquiryCounts)
+        .where(
+          filter.status === 'all'
+            ? undefined
+            : inArray(inquiryCounts.status, [...statusesOf(filter.status)]),
+        )
+        .groupBy(inquiryCounts.channelCode)
+    })
   }
+  const { inquiries } = tables(db)
   return await db
     .select({ channelCode: inquiries.channelCode, n: count() })
     .from(inquiries)
@@ -214,25 +264,36 @@ export async function countByChannel(
 
 /** The inquiry, when it exists and `viewer` (if given) may see it. */
 export async function findInquiry(db: Db, id: number, viewer?: Viewer) {
-  const { departments, inquiries } = tables(db)
-  const assignee = assigneeOf(db)
-  return (
-    await db
-      .select({
-        ...listColumns(db, assignee),
-        body: inquiries.body,
-        citizenPhone: inquiries.citizenPhone,
-        citizenEmail: inquiries.citizenEmail,
-        closedAt: inquiries.closedAt,
-        updatedAt: inquiries.updatedAt,
-        deadlineRule: inquiries.deadlineRule,
-      })
-      .from(inquiries)
-      .leftJoin(assignee, eq(assignee.id, inquiries.assigneeId))
-      .leftJoin(departments, eq(departments.id, inquiries.departmentId))
-      .where(and(eq(inquiries.id, id), viewer ? viewerScope(db, viewer) : undefined))
-      .limit(1)
-  )[0]
+  const rows = await runPrepared(
+    db,
+    `inquiry_detail_${viewer ? viewerScopeShape(viewer) : 'all'}`,
+    () => {
+      const { departments, inquiries } = tables(db)
+      const assignee = assigneeOf(db)
+      return db
+        .select({
+          ...listColumns(db, assignee),
+          body: inquiries.body,
+          citizenPhone: inquiries.citizenPhone,
+          citizenEmail: inquiries.citizenEmail,
+          closedAt: inquiries.closedAt,
+          updatedAt: inquiries.updatedAt,
+          deadlineRule: inquiries.deadlineRule,
+        })
+        .from(inquiries)
+        .leftJoin(assignee, eq(assignee.id, inquiries.assigneeId))
+        .leftJoin(departments, eq(departments.id, inquiries.departmentId))
+        .where(
+          and(
+            eq(inquiries.id, sql.placeholder('id')),
+            viewer ? viewerScope(db, viewer, true) : undefined,
+          ),
+        )
+        .limit(1)
+    },
+    { id, ...(viewer ? viewerScopeParams(viewer) : {}) },
+  )
+  return rows[0]
 }
 
 /**
@@ -396,19 +457,26 @@ export async function insertRevealEvents(
 }
 
 export async function listEvents(db: Db, inquiryId: number) {
-  const { inquiryEvents, users } = tables(db)
-  return await db
-    .select({
-      id: inquiryEvents.id,
-      type: inquiryEvents.type,
-      data: inquiryEvents.data,
-      createdAt: inquiryEvents.createdAt,
-      actorName: users.displayName,
-    })
-    .from(inquiryEvents)
-    .leftJoin(users, eq(users.id, inquiryEvents.actorId))
-    .where(eq(inquiryEvents.inquiryId, inquiryId))
-    .orderBy(asc(inquiryEvents.id))
+  return await runPrepared(
+    db,
+    'inquiry_events',
+    () => {
+      const { inquiryEvents, users } = tables(db)
+      return db
+        .select({
+          id: inquiryEvents.id,
+          type: inquiryEvents.type,
+          data: inquiryEvents.data,
+          createdAt: inquiryEvents.createdAt,
+          actorName: users.displayName,
+        })
+        .from(inquiryEvents)
+        .leftJoin(users, eq(users.id, inquiryEvents.actorId))
+        .where(eq(inquiryEvents.inquiryId, sql.placeholder('inquiryId')))
+        .orderBy(asc(inquiryEvents.id))
+    },
+    { inquiryId },
+  )
 }
 
 /** @returns the new reply's id */
@@ -428,21 +496,28 @@ export async function insertReply(
 }
 
 export async function listReplies(db: Db, inquiryId: number) {
-  const { replies, users } = tables(db)
-  const approver = aliasTable(users, 'approver')
-  return await db
-    .select({
-      id: replies.id,
-      body: replies.body,
-      origin: replies.origin,
-      createdAt: replies.createdAt,
-      authorName: users.displayName,
-      approvedByName: approver.displayName,
-      postedAt: replies.postedAt,
-    })
-    .from(replies)
-    .leftJoin(users, eq(users.id, replies.authorId))
-    .leftJoin(approver, eq(approver.id, replies.approvedBy))
-    .where(eq(replies.inquiryId, inquiryId))
-    .orderBy(asc(replies.id))
+  return await runPrepared(
+    db,
+    'inquiry_replies',
+    () => {
+      const { replies, users } = tables(db)
+      const approver = aliasTable(users, 'approver')
+      return db
+        .select({
+          id: replies.id,
+          body: replies.body,
+          origin: replies.origin,
+          createdAt: replies.createdAt,
+          authorName: users.displayName,
+          approvedByName: approver.displayName,
+          postedAt: replies.postedAt,
+        })
+        .from(replies)
+        .leftJoin(users, eq(users.id, replies.authorId))
+        .leftJoin(approver, eq(approver.id, replies.approvedBy))
+        .where(eq(replies.inquiryId, sql.placeholder('inquiryId')))
+        .orderBy(asc(replies.id))
+    },
+    { inquiryId },
+  )
 }
