@@ -9,6 +9,7 @@ import { secureHeaders } from 'hono/secure-headers'
 import { relative } from 'node:path'
 import type { AppEnv } from './lib/context.ts'
 import { errorBody } from './lib/errors.ts'
+import { takeTurns } from './lib/turns.ts'
 
 /**
  * Content-Security-Policy the SPA runs under (checked in Chromium by the e2e suite): scripts
@@ -32,6 +33,8 @@ export const CONTENT_SECURITY_POLICY = {
 /** `webDist`: the built SPA's folder (absolute), or undefined to serve the API alone. */
 export function createServer(api: Hono<AppEnv, Schema, string>, webDist: string | undefined) {
   const server = new Hono()
+  // a saturated desk still lets new connections in within milliseconds (lib/turns.ts)
+  server.use(takeTurns)
   server.use(
     secureHeaders({
       contentSecurityPolicy: CONTENT_SECURITY_POLICY,
