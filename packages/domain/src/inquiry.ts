@@ -201,7 +201,7 @@ export const inquiryFilterSchema = z.object({
   unposted: z.literal('1').optional(),
   /** a suggestion or proposal's source body (建议提案: 省人大, 市政协 …): only proposals from it */
   proposalSource: textSchema().trim().min(1).max(30).optional(),
-  /** `1`: only key proposals (重点提案) */
+  /** `1`: only key items (重点建议, 重点提案) */
   keyProposal: z.literal('1').optional(),
   urged: z.literal('1').optional(),
   reopened: z.literal('1').optional(),

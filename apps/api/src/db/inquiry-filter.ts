@@ -142,7 +142,7 @@ export function filterWithoutChannel(
 }
 
 /**
- * A suggestion or proposal from `source` (when given), a key one (重点提案) when `keyOnly`: the
+ * A suggestion or proposal from `source` (when given), a key one (重点建议 or 重点提案) when `keyOnly`: the
  * links of the annual report's proposals sentence, one per number it writes (its 省人大5件, 主办件1件,
  * 重点提案2件 …). The `proposals` row is looked up by the inquiry's id (its primary key).
  */

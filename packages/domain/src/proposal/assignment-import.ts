@@ -44,7 +44,7 @@ export const ASSIGNMENT_LIST_COLUMNS: readonly RegisterColumn<Field>[] = [
   { field: 'role', headers: ['承办方式', '主办或协办'], required: true },
   { field: 'leadUnit', headers: ['主办单位'], required: false },
   { field: 'coUnits', headers: ['协办单位'], required: false },
-  { field: 'isKey', headers: ['重点', '重点提案'], required: false },
+  { field: 'isKey', headers: ['重点', '重点提案', '重点建议'], required: false },
   { field: 'assignedOn', headers: ['交办日期', '交办时间'], required: true },
   { field: 'dueOn', headers: ['办理期限', '答复期限', '办结时限', '办理时限'], required: false },
 ]

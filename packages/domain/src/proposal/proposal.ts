@@ -48,6 +48,38 @@ export function proposalSourceLevel(source: string): ProposalSourceLevel {
   return 'other'
 }
 
+/**
+ * What a source body sends: a people's congress (人大) its deputies' suggestions (代表建议), a CPPCC
+ * committee (政协) its members' proposals (提案); a source named as neither is `mixed`. The words
+ * are the laws' own: 《全国人民代表大会和地方各级人民代表大会代表法》 speaks of deputies'
+ * 建议、批评和意见, 《政协全国委员会提案工作条例》 of 提案; 建议提案 names both together.
+ */
+export type ProposalSourceKind = 'suggestion' | 'proposal' | 'mixed'
+
+/** The kind of items `source` sends, by the body its name contains (人大 / 政协). */
+export function proposalSourceKind(source: string): ProposalSourceKind {
+  if (source.includes('人大')) return 'suggestion'
+  if (source.includes('政协')) return 'proposal'
+  return 'mixed'
+}
+
+const KIND_TERMS: Readonly<Record<ProposalSourceKind, string>> = {
+  suggestion: '建议',
+  proposal: '提案',
+  mixed: '建议提案',
+}
+
+/**
+ * The word for items of the given sources: 建议 when all come from congresses, 提案 when all from
+ * CPPCC committees, else (both, none, or a source of neither) 建议提案. A key item of a source is
+ * `重点` + its word (市人大重点建议, 市政协重点提案).
+ */
+export function proposalItemTerm(sources: Iterable<string>): string {
+  const kinds = new Set([...sources].map(proposalSourceKind))
+  const only = kinds.size === 1 ? [...kinds][0] : undefined
+  return KIND_TERMS[only ?? 'mixed']
+}
+
 /** Answer categories: A 解决或采纳, B 正在解决或列入计划, C 因条件限制暂时不能解决. */
 export const PROPOSAL_ANSWER_CATEGORIES = ['A', 'B', 'C'] as const
 export type ProposalAnswerCategory = (typeof PROPOSAL_ANSWER_CATEGORIES)[number]
@@ -114,8 +146,10 @@ export function listedDueRule(assignedOn: string, dueOn: string): DeadlineRule {
  * A suggestion or proposal as assigned to the bureau (entered by staff or imported from the
  * congress's or CPPCC's assignment list). `assignedOn` is the assignment date (Asia/Shanghai), from
  * which the deadline runs: the policy's, unless the list states a due date (`dueOn`, 1 to 366 days
- * after the assignment). The deputy's name and contact are personal data, masked in lists and
- * exports like a citizen's. A co-unit item must name the lead unit; a lead item names the co-units
+ * after the assignment). The deputy's name is not masked in the register: deputies and CPPCC
+ * members act there in their public office, named on the assignment list itself. Their contact,
+ * and the name wherever the item is listed as an inquiry beside citizens', are masked like a
+ * citizen's. A co-unit item must name the lead unit; a lead item names the co-units
  * it shares the work with (`coUnits`), who owe it their opinions.
  */
 export const proposalInputSchema = z

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { proposalInputSchema, proposalReference } from './proposal.ts'
+import { proposalInputSchema, proposalItemTerm, proposalReference } from './proposal.ts'
 import type { ProposalRole } from './roles.ts'
 import {
   countProposals,
@@ -40,7 +40,7 @@ describe('the proposals sentence', () => {
       '2018年，我局共承办省市建议提案4件，省政协协办件1件；市人大主办件3件。协办省政协重点提案1件。',
     )
     expect(formatProposalsSentence(2018, countProposals(many(2, '市政协', 'co')))).toBe(
-      '2018年，我局共承办市建议提案2件，市政协协办件2件。',
+      '2018年，我局共承办市政协提案2件，市政协协办件2件。',
     )
     expect(formatProposalsSentence(2018, countProposals([]))).toBe(
       '2018年，我局共承办建议提案0件。',
@@ -51,8 +51,24 @@ describe('the proposals sentence', () => {
         countProposals([...many(1, '区政协', 'lead', true), ...many(1, '市人大', 'lead', true)]),
       ),
     ).toBe(
-      '2018年，我局共承办建议提案2件，市人大主办件1件；区政协主办件1件。主办市人大重点提案1件、区政协重点提案1件。',
+      '2018年，我局共承办建议提案2件，市人大主办件1件；区政协主办件1件。主办市人大重点建议1件、区政协重点提案1件。',
     )
+  })
+
+  it("calls congresses' items suggestions (建议) and CPPCC committees' items proposals (提案)", () => {
+    expect(
+      formatProposalsSentence(
+        2024,
+        countProposals([...many(2, '市人大', 'lead', true), ...many(1, '省人大', 'co')]),
+      ),
+    ).toBe(
+      '2024年，我局共承办省市人大建议3件，省人大协办件1件；市人大主办件2件。主办市人大重点建议2件。',
+    )
+    expect(formatProposalsSentence(2024, countProposals([...many(1, '区政协', 'co', true)]))).toBe(
+      '2024年，我局共承办政协提案1件，区政协协办件1件。协办区政协重点提案1件。',
+    )
+    expect(proposalItemTerm(['市人大', '省政协'])).toBe('建议提案')
+    expect(proposalItemTerm(['街道议事会'])).toBe('建议提案')
   })
 
   it('refuses more key items than items', () => {
@@ -73,8 +89,15 @@ describe('the proposals sentence', () => {
       fc.property(fc.array(itemArb, { maxLength: 60 }), (items) => {
         const sentence = formatProposalsSentence(2020, countProposals(items))
         const n = (pred: (i: CountedProposal) => boolean) => items.filter(pred).length
+        const fromCongress = n((i) => i.source.endsWith('人大'))
+        const heading =
+          fromCongress === items.length && items.length > 0
+            ? '人大建议'
+            : fromCongress === 0 && items.length > 0
+              ? '政协提案'
+              : '建议提案'
         expect(sentence).toMatch(
-          new RegExp(`^2020年，我局共承办(省市|省|市|)建议提案${items.length}件[，。]`),
+          new RegExp(`^2020年，我局共承办(省市|省|市|)${heading}${items.length}件[，。]`),
         )
         for (const source of SOURCES) {
           const lead = n((i) => i.source === source && i.role === 'lead')
@@ -91,8 +114,12 @@ describe('the proposals sentence', () => {
           if (full) expect(Number(full[1])).toBe(lead + co)
           const keyLead = n((i) => i.source === source && i.role === 'lead' && i.isKey)
           const keyCo = n((i) => i.source === source && i.role === 'co' && i.isKey)
-          const keys = [...sentence.matchAll(new RegExp(`${source}重点提案(\\d+)件`, 'g'))].map(
+          const keyTerm = source.endsWith('人大') ? '重点建议' : '重点提案'
+          const keys = [...sentence.matchAll(new RegExp(`${source}${keyTerm}(\\d+)件`, 'g'))].map(
             (m) => Number(m[1]),
+          )
+          expect(sentence).not.toContain(
+            `${source}${keyTerm === '重点建议' ? '重点提案' : '重点建议'}`,
           )
           expect(keys).toEqual([keyLead, keyCo].filter((k) => k > 0))
         }

@@ -12,10 +12,19 @@
  * - the province-level sources form one clause (joined by ，); every other source is a clause of its
  *   own; clauses are joined by ；
  * - `省市` names the levels present (省, 市, 省市); with a source of another level, none is named;
- * - key proposals (重点提案) follow as `主办市政协重点提案2件。` (and `协办…` when a co-unit item is
- *   key), sources joined by 、; no sentence when there are none.
+ * - key items follow as `主办市政协重点提案2件。` (and `协办…` when a co-unit item is key), sources
+ *   joined by 、; no sentence when there are none.
+ *
+ * Terms (proposal.ts, proposalItemTerm): congresses send suggestions (建议), CPPCC committees
+ * proposals (提案). The seed's heading `建议提案` names both because both are present; a year of
+ * one kind says `市人大建议3件` / `市政协提案2件`, and a congress's key item is 重点建议, not 重点提案.
  */
-import { DEFAULT_PROPOSAL_SOURCES, proposalSourceLevel } from './proposal.ts'
+import {
+  DEFAULT_PROPOSAL_SOURCES,
+  proposalItemTerm,
+  proposalSourceKind,
+  proposalSourceLevel,
+} from './proposal.ts'
 import type { ProposalRole } from './roles.ts'
 
 /** Counts of one source body: items per role, and key items per role. */
@@ -66,8 +75,21 @@ function keyPart(
   counts: readonly ProposalSourceCount[],
   key: 'keyLead' | 'keyCo',
 ): string | null {
-  const parts = counts.filter((c) => c[key] > 0).map((c) => `${c.source}重点提案${c[key]}件`)
+  const parts = counts
+    .filter((c) => c[key] > 0)
+    .map((c) => `${c.source}重点${proposalItemTerm([c.source])}${c[key]}件`)
   return parts.length ? `${prefix}${parts.join('、')}` : null
+}
+
+/**
+ * What the items are called after the levels: 建议提案 for both kinds (the seed's 省市建议提案),
+ * else the body and its word (市人大建议, 省市政协提案), so one kind is not called the other.
+ */
+function headingTerm(present: readonly ProposalSourceCount[]): string {
+  const first = present[0]
+  const term = proposalItemTerm(present.map((c) => c.source))
+  if (first === undefined || term === '建议提案') return '建议提案'
+  return `${proposalSourceKind(first.source) === 'suggestion' ? '人大' : '政协'}${term}`
 }
 
 /**
@@ -99,7 +121,7 @@ export function formatProposalsSentence(
     ...(province.length ? [province.join('，')] : []),
     ...present.filter((c) => proposalSourceLevel(c.source) !== 'province').map(sourcePart),
   ]
-  const head = `${year}年，我局共承办${levelNames}建议提案${total}件${clauses.length ? `，${clauses.join('；')}` : ''}。`
+  const head = `${year}年，我局共承办${levelNames}${headingTerm(present)}${total}件${clauses.length ? `，${clauses.join('；')}` : ''}。`
   const keys = [keyPart('主办', present, 'keyLead'), keyPart('协办', present, 'keyCo')].filter(
     (k) => k !== null,
   )

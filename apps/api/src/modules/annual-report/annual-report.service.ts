@@ -21,6 +21,7 @@ import {
   numberDifferences,
   formatPhoneSentence,
   formatProposalsSentence,
+  proposalItemTerm,
   yearRange,
   type AnnualReportText,
   type AnnualReportTextSave,
@@ -186,7 +187,8 @@ async function countedSentences(
 
 /**
  * The links of one source's numbers in the proposals sentence: its total (`省人大`), each role it
- * has items of (`省人大·主办`), and its key items per role (`省人大·主办·重点提案`); none without items.
+ * has items of (`省人大·主办`), and its key items per role (`省人大·主办·重点建议`, `市政协·主办·重点提案`:
+ * the source's own word, proposalItemTerm); none without items.
  */
 function sourceLinks(
   c: ProposalSourceCount,
@@ -198,6 +200,7 @@ function sourceLinks(
     co: { all: c.co, key: c.keyCo },
   }
   if (c.lead + c.co === 0) return []
+  const keyTerm = `重点${proposalItemTerm([c.source])}`
   return [
     link(c.source, c.lead + c.co, base),
     ...PROPOSAL_ROLES.flatMap((role) => {
@@ -206,7 +209,7 @@ function sourceLinks(
       return [
         ...(n[role].all > 0 ? [link(label, n[role].all, { ...base, category })] : []),
         ...(n[role].key > 0
-          ? [link(`${label}·重点提案`, n[role].key, { ...base, category, keyProposal: '1' })]
+          ? [link(`${label}·${keyTerm}`, n[role].key, { ...base, category, keyProposal: '1' })]
           : []),
       ]
     }),

@@ -2,7 +2,8 @@
  * Suggestions and proposals (建议提案) as inquiries of kind `proposal` on the `proposals` channel:
  * registering an assignment (one by one, from a year's assignment list, or the 2017 seed), the
  * register of a year, one proposal with its consultations, and the year's counts for the annual
- * report. The inquiry takes the title, the deputy (as the citizen: masked alike), the assignment
+ * report. The inquiry takes the title, the deputy (as the citizen: masked alike in the queue; the
+ * register names them), the assignment
  * date (as the receipt, 09:00 Beijing time) and 主办/协办 (as the category, which selects the
  * deadline policy); the rest is the `proposals` row, written in the same transaction.
  * Errors: CONFLICT (a proposal with this session and number exists), NOT_FOUND (no such proposal).
@@ -19,7 +20,6 @@ import {
   startOfZonedDay,
   yearRange,
   addCalendarDays,
-  maskName,
   zonedTimeToInstant,
   type NewInquiry,
   type ProposalInput,
@@ -153,7 +153,10 @@ function yearBounds(year: number) {
   return [startOfZonedDay(from), startOfZonedDay(addCalendarDays(to, 1))] as const
 }
 
-/** The register of proposals assigned in `year`, newest first, deputies' names masked. */
+/**
+ * The register of proposals assigned in `year`, newest first. Deputies' names are shown: they
+ * act here in their public office (domain proposal.ts); their contact is not listed.
+ */
 export async function listProposals(db: Db, year: number) {
   const [from, to] = yearBounds(year)
   const rows = await repo.listProposalsAssigned(db, from, to)
@@ -163,7 +166,6 @@ export async function listProposals(db: Db, year: number) {
   )
   return rows.map((r) => ({
     ...r,
-    deputyName: maskName(r.deputyName) ?? null,
     coUnits: coUnits.get(r.id) ?? [],
   }))
 }

@@ -131,7 +131,7 @@ describe('POST /proposals', () => {
     expect((await call(d, s, 'GET', '/proposals?year=2024')).status).toBe(403)
   })
 
-  it("lists a year's register for a manager, deputies masked", async () => {
+  it("lists a year's register for a manager, naming the deputies (public office), not their contact", async () => {
     const d = await desk()
     const m = await signIn(d, 'manager')
     await call(d, m, 'POST', '/proposals', suggestion())
@@ -142,10 +142,11 @@ describe('POST /proposals', () => {
     expect(proposals).toEqual([
       expect.objectContaining({
         reference: '市人大十六届二次会议第0123号',
-        deputyName: '王**',
+        deputyName: '王建国',
         status: 'new',
       }),
     ])
+    expect(JSON.stringify(proposals)).not.toContain('13912345678')
   })
 })
 
@@ -229,7 +230,7 @@ describe('a proposal through its lifecycle', () => {
       report: { sentences: { key: string; text: string }[] }
     }
     expect(report.sentences.find((s) => s.key === 'proposals')?.text).toBe(
-      '2024年，我局共承办市建议提案1件，市人大主办件1件。主办市人大重点提案1件。',
+      '2024年，我局共承办市人大建议1件，市人大主办件1件。主办市人大重点建议1件。',
     )
   })
 

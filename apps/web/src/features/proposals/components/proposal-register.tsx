@@ -1,6 +1,6 @@
 /**
  * The register of a year's suggestions and proposals (建议提案台账): source, 主办/协办, key flag, the
- * lead unit or our co-units, deputy (masked), assignment and due dates, status, answer category
+ * lead unit or our co-units, deputy (by name: public office), assignment and due dates, status, answer category
  * and rating, each row linking to its inquiry page. Filters (source, role, status, key only,
  * overdue only) live in the URL; the list is the year's, filtered here. Overdue means still
  * pending (the lifecycle's `isPending`) past its due instant.

@@ -44,7 +44,7 @@ export type QueueView = {
   unposted?: '1'
   /** a suggestion or proposal's source body (省人大, 市政协 …) */
   proposalSource?: string
-  /** `1`: key proposals (重点提案) only */
+  /** `1`: key items only (重点建议 of congresses, 重点提案 of CPPCC committees) */
   keyProposal?: '1'
   /** `1`: only pending inquiries the platform urged (催办) since their last answer */
   urged?: '1'
