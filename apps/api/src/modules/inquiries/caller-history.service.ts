@@ -3,6 +3,7 @@
  * number (compared as HMACs of E.164, so any spelling of the number matches), received before
  * this one, on any channel, within what the viewer may see. Errors: NOT_FOUND.
  */
+import { formatInstant } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import type { Viewer } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
@@ -14,7 +15,8 @@ export const CALLER_HISTORY_LIMIT = 5
 
 /**
  * `{ total, items }`: the caller's earlier inquiries (newest first, at most CALLER_HISTORY_LIMIT),
- * none when the inquiry has no valid phone number.
+ * none when the inquiry has no valid phone number. `receivedAt` is written like every instant the
+ * API sends: ISO 8601 with the bureau's offset (`2024-09-27T09:30:00.000+08:00`, formatInstant).
  * @throws AppError NOT_FOUND when inquiry `id` does not exist or is outside the viewer's sight
  */
 export async function getCallerHistory(db: Db, id: number, viewer: Viewer) {
@@ -37,7 +39,7 @@ export async function getCallerHistory(db: Db, id: number, viewer: Viewer) {
       channel: r.channelCode,
       subject: r.subject,
       status: r.status,
-      receivedAt: new Date(r.receivedAt).toISOString(),
+      receivedAt: formatInstant(r.receivedAt),
     })),
   }
 }

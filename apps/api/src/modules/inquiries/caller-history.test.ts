@@ -1,10 +1,11 @@
+import { formatInstant } from '@desk/domain'
 import { describe, expect, it } from 'vitest'
 import { addInquiries, call, setupDesk, signIn, T0 } from '../../test/setup.ts'
 
 type Page = { items: { externalId: string; contact?: unknown }[] }
 type History = {
   total: number
-  items: { id: number; channel: string; subject: string; status: string }[]
+  items: { id: number; channel: string; subject: string; status: string; receivedAt: string }[]
 }
 const minute = 60_000
 
@@ -54,6 +55,13 @@ describe('phone search and caller history', () => {
       ['路灯不亮', 'hotline_12345'],
     ])
     expect(JSON.stringify(ofD)).not.toContain('5678')
+    // instants as the inquiry page has them: Beijing time with its offset, not UTC's Z
+    const detailOfB = (await (await call(desk, s, 'GET', `/inquiries/${ids[1]}`)).json()) as {
+      inquiry: { receivedAt: string }
+    }
+    expect(ofD.items[0]?.receivedAt).toBe(formatInstant(T0 + minute))
+    expect(ofD.items[0]?.receivedAt).toMatch(/\+08:00$/)
+    expect(ofD.items[0]?.receivedAt).toBe(detailOfB.inquiry.receivedAt)
     expect((await history(ids[0]!)).total).toBe(0)
     expect((await history(ids[4]!)).total).toBe(0)
     expect((await call(desk, s, 'GET', '/inquiries/99999/caller-history')).status).toBe(404)
