@@ -242,7 +242,7 @@ describe('/imports/new', () => {
   })
 })
 
-describe('/imports/new: several files', () => {
+describe('/imports/new: several files, dates that read two ways, another try', () => {
   it('refuses several files at once before uploading any, saying one file at a time', async () => {
     const bodies = wizardApi()
     const app = renderWithClient('/imports/new')
@@ -272,6 +272,107 @@ describe('/imports/new: several files', () => {
     expect(screen.queryByText(/一次只能导入一个文件/)).toBeNull()
     expect(bodies.map((b) => b.path)).toEqual(['upload', 'preview'])
   })
+
+  it('offers the date order when the preview finds a date that reads two ways, and imports again with it after a refusal without a new upload', async () => {
+    const bodies: { path: string; body: unknown }[] = []
+    const polls: Record<number, Record<string, unknown>> = {
+      7: job({
+        id: 7,
+        status: 'rejected',
+        skipped: 1,
+        errorCount: 1,
+        errors: [
+          {
+            row: 2,
+            column: 'Created Date',
+            value: '12/01/2023',
+            code: 'ambiguous_date',
+            params: { field: 'receivedAt', value: '12/01/2023' },
+            reason: 'ambiguous',
+          },
+        ],
+      }),
+      8: job({ id: 8, status: 'written', rowsDone: 1, rowsTotal: 1, created: 1 }),
+    }
+    let nextId = 7
+    server.use(...createFakeDesk({ user: RESPONDER }).handlers)
+    server.use(
+      http.post('*/api/imports/uploads', () => {
+        bodies.push({ path: 'upload', body: null })
+        return HttpResponse.json(
+          { upload: { id: 'up1234567890', fileName: 'nyc.csv', size: 40 } },
+          { status: 201 },
+        )
+      }),
+      http.post('*/api/imports/uploads/:id/preview', () =>
+        HttpResponse.json({
+          upload: { id: 'up1234567890', fileName: 'nyc.csv', size: 40 },
+          presets: [],
+          preview: {
+            format: 'csv',
+            encoding: 'utf-8',
+            headers: HEADERS,
+            totalRows: 1,
+            mapping: {
+              externalId: 'Unique Key',
+              receivedAt: 'Created Date',
+              subject: 'Complaint Type',
+              body: 'Descriptor',
+            },
+            mappingIssues: [],
+            rows: [{ row: 2, cells: ['42', '12/01/2023', 'Noise', 'Loud music'] }],
+            ambiguousDates: [{ row: 2, column: 'Created Date', value: '12/01/2023' }],
+          },
+        }),
+      ),
+      http.post('*/api/imports', async ({ request }) => {
+        const body = (await request.json()) as { kind: string }
+        bodies.push({ path: 'job', body })
+        return HttpResponse.json(
+          { job: job({ id: nextId++, kind: body.kind, status: 'queued' }) },
+          { status: 202 },
+        )
+      }),
+      http.get('*/api/imports/:id', ({ params }) =>
+        HttpResponse.json({ job: polls[Number(params.id)] }),
+      ),
+    )
+    const app = renderWithClient('/imports/new')
+    await pick(app, '渠道', '民心网联网平台')
+    await app.user.upload(
+      app.container.querySelector('input[type=file]') as HTMLInputElement,
+      new File(['x'], 'nyc.csv', { type: 'text/csv' }),
+    )
+    expect(
+      await screen.findByText(
+        '日期 12/01/2023 既可读作“月/日/年”，也可读作“日/月/年”：请选择文件的日期顺序',
+      ),
+    ).toBeTruthy()
+    const importButton = screen.getByRole('button', { name: '开始导入' }) as HTMLButtonElement
+    // first without an order: refused for the date
+    await app.user.click(importButton)
+    expect(await screen.findByText('导入结果', {}, { timeout: 4000 })).toBeTruthy()
+    expect(screen.getByTestId('job-status').textContent).toBe('已拒绝')
+    expect(
+      screen.getByText(
+        '文件仍保留在服务器上：修改映射或选项后可直接重新试运行或导入，无需重新上传。',
+      ),
+    ).toBeTruthy()
+    await waitFor(() => expect(importButton.disabled).toBe(false))
+
+    await pick(app, '日期顺序', '日/月/年（12/01/2026 为 1 月 12 日）')
+    expect(screen.queryByText(/既可读作/)).toBeNull()
+    await app.user.click(importButton)
+    await waitFor(() => expect(screen.getByTestId('count-created').textContent).toBe('1'))
+    expect(screen.getByTestId('job-status').textContent).toBe('已导入')
+    expect(importButton.disabled).toBe(true)
+    expect(bodies.filter((b) => b.path === 'upload')).toHaveLength(1)
+    expect(
+      bodies
+        .filter((b) => b.path === 'job')
+        .map((b) => (b.body as { uploadId: string; dateOrder?: string }).dateOrder ?? null),
+    ).toEqual([null, 'day-first'])
+  }, 120_000)
 })
 
 describe('/imports', () => {

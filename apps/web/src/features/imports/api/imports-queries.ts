@@ -2,6 +2,7 @@
  * The import wizard's API calls (`/api/imports`): stage an upload, preview it, save a mapping
  * preset, start a dry run or an import, poll a job until it ends, list imports, undo one.
  */
+import type { DateOrder } from '@desk/domain'
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import { api, unwrap } from '../../../lib/api-client.ts'
 import { queueRootKeys } from '../../../lib/query-keys.ts'
@@ -16,6 +17,8 @@ export type StartJobInput = ReadOptions & {
   uploadId: string
   channel: string
   tz?: string | undefined
+  /** how year-last slash dates (12/01/2026) are read; unset: as the file's other dates show */
+  dateOrder?: DateOrder | undefined
   skipInvalid?: boolean | undefined
 }
 

@@ -1,13 +1,21 @@
 /**
  * The import wizard: pick a channel, drop one CSV or XLSX (the domain's IMPORT_LIMITS and the
  * one-file rule are said before the upload; the 50 MB one and several dropped files are refused
- * before it starts), pick the sheet, check the
- * preview of the first rows with the detected encoding and the mapping (every header has a
- * drop-down of inquiry fields; a mapping can be saved as a named preset of the channel), run a dry
- * run on the whole file, then import, each step of the job shown with its real counts. Jobs run
- * on the server: the page can be left.
+ * before it starts), pick the sheet, check the preview of the first rows with the detected
+ * encoding and the mapping (every header has a drop-down of inquiry fields; a mapping can be saved
+ * as a named preset of the channel), choose the date order when the preview or a run finds a date
+ * that reads two ways (12/01/2026), run a dry run on the whole file, then import, each step of the
+ * job shown with its real counts. A refused or failed import keeps the staged file: change an
+ * option and import again. Jobs run on the server: the page can be left.
  */
-import { IMPORT_FIELDS, IMPORT_LIMITS, REQUIRED_IMPORT_FIELDS, limitMb } from '@desk/domain'
+import {
+  DATE_ORDERS,
+  IMPORT_FIELDS,
+  IMPORT_LIMITS,
+  REQUIRED_IMPORT_FIELDS,
+  limitMb,
+  type DateOrder,
+} from '@desk/domain'
 import { useQuery } from '@tanstack/react-query'
 import { Alert, Button, Flex, Input, Select, Space, Table, Tag, Typography, Upload } from 'antd'
 import { useMemo, useState } from 'react'
@@ -22,6 +30,7 @@ import {
   useSavePreset,
   useStartJob,
   useUploadFile,
+  type ImportJob,
   type ReadOptions,
 } from '../api/imports-queries.ts'
 import { JobProgress } from './job-progress.tsx'
@@ -74,6 +83,11 @@ export function ImportWizard() {
   const [presetName, setPresetName] = useState('')
   const [dryRunId, setDryRunId] = useState<number>()
   const [importId, setImportId] = useState<number>()
+  // the status the import ended with; a refused or failed one may be run again
+  const [importEnd, setImportEnd] = useState<string>()
+  const [dateOrder, setDateOrder] = useState<DateOrder>()
+  // a finished run refused a date that reads two ways
+  const [runFoundAmbiguous, setRunFoundAmbiguous] = useState(false)
 
   const uploadId = upload.data?.id
   const shown = preview.data?.preview
@@ -90,6 +104,9 @@ export function ImportWizard() {
     setNotSent(undefined)
     setDryRunId(undefined)
     setImportId(undefined)
+    setImportEnd(undefined)
+    setDateOrder(undefined)
+    setRunFoundAmbiguous(false)
     preview.reset()
   }
 
@@ -127,7 +144,14 @@ export function ImportWizard() {
     preset: null,
     map: mapEntries(mapping),
     tz,
+    ...(dateOrder ? { dateOrder } : {}),
   })
+  // an import runs once, unless it was refused or failed (its file is kept for another try)
+  const importLocked = importId !== undefined && importEnd !== 'rejected' && importEnd !== 'failed'
+  const ambiguous = shown?.ambiguousDates ?? []
+  const askDateOrder = ambiguous.length > 0 || runFoundAmbiguous || dateOrder !== undefined
+  const onRunEnd = (job: ImportJob) =>
+    setRunFoundAmbiguous((found) => found || job.errors.some((e) => e.code === 'ambiguous_date'))
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -306,6 +330,42 @@ export function ImportWizard() {
               <Typography.Text type="danger">{errorText(savePreset.error)}</Typography.Text>
             )}
           </Flex>
+          {askDateOrder && (
+            <Flex vertical gap={8}>
+              {(ambiguous.length > 0 || runFoundAmbiguous) && dateOrder === undefined && (
+                <Alert
+                  type="warning"
+                  showIcon
+                  title={
+                    ambiguous.length > 0
+                      ? t('imports.dateOrder.ambiguous', {
+                          values: ambiguous
+                            .slice(0, 3)
+                            .map((d) => d.value)
+                            .join('、'),
+                        })
+                      : t('imports.dateOrder.ambiguousInRun')
+                  }
+                />
+              )}
+              <Flex gap={8} align="center" wrap>
+                <label htmlFor="import-date-order">{t('imports.dateOrder.label')}</label>
+                <Select
+                  id="import-date-order"
+                  style={{ minWidth: 300 }}
+                  value={dateOrder ?? ''}
+                  onChange={(order: DateOrder | '') => setDateOrder(order || undefined)}
+                  options={[
+                    { value: '', label: t('imports.dateOrder.unset') },
+                    ...DATE_ORDERS.map((o) => ({
+                      value: o,
+                      label: t(`imports.dateOrder.${o}`),
+                    })),
+                  ]}
+                />
+              </Flex>
+            </Flex>
+          )}
           <Flex gap={8} align="center" wrap>
             <label htmlFor="import-tz">{t('imports.wizard.tz')}</label>
             <Select
@@ -317,12 +377,18 @@ export function ImportWizard() {
               onChange={setTz}
             />
             <Button
-              disabled={missing.length > 0 || importId !== undefined}
+              disabled={missing.length > 0 || importLocked}
               loading={startJob.isPending && startJob.variables.kind === 'dry_run'}
               onClick={() =>
                 startJob.mutate(
                   { kind: 'dry_run', ...jobInput() },
-                  { onSuccess: (job) => setDryRunId(job.id) },
+                  {
+                    onSuccess: (job) => {
+                      setImportId(undefined)
+                      setImportEnd(undefined)
+                      setDryRunId(job.id)
+                    },
+                  },
                 )
               }
             >
@@ -330,12 +396,17 @@ export function ImportWizard() {
             </Button>
             <Button
               type="primary"
-              disabled={missing.length > 0 || importId !== undefined}
+              disabled={missing.length > 0 || importLocked}
               loading={startJob.isPending && startJob.variables.kind === 'import'}
               onClick={() =>
                 startJob.mutate(
                   { kind: 'import', ...jobInput() },
-                  { onSuccess: (job) => setImportId(job.id) },
+                  {
+                    onSuccess: (job) => {
+                      setImportEnd(undefined)
+                      setImportId(job.id)
+                    },
+                  },
                 )
               }
             >
@@ -349,11 +420,22 @@ export function ImportWizard() {
       )}
 
       {dryRunId !== undefined && importId === undefined && (
-        <JobProgress key={dryRunId} jobId={dryRunId} />
+        <JobProgress key={dryRunId} jobId={dryRunId} onEnd={onRunEnd} />
       )}
       {importId !== undefined && (
         <>
-          <JobProgress key={importId} jobId={importId} onEnd={() => void refreshQueue()} />
+          <JobProgress
+            key={importId}
+            jobId={importId}
+            onEnd={(job) => {
+              setImportEnd(job.status)
+              onRunEnd(job)
+              void refreshQueue()
+            }}
+          />
+          {(importEnd === 'rejected' || importEnd === 'failed') && (
+            <Typography.Text type="secondary">{t('imports.wizard.tryAgain')}</Typography.Text>
+          )}
           <Link to="/imports">{t('imports.wizard.toList')}</Link>
         </>
       )}
