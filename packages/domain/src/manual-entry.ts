@@ -8,9 +8,30 @@ import { ATTACHMENT_LIMITS, uploadRefListSchema } from './attachment.ts'
 import { textSchema } from './text.ts'
 import { channelCodeSchema } from './channel.ts'
 import { instantSchema } from './supported-dates.ts'
+import { PHONE_CONSULTATION_CHANNEL } from './report/annual-report.ts'
 
 export const MANUAL_ENTRY_KINDS = ['phone', 'letter', 'visit'] as const
 export type ManualEntryKind = (typeof MANUAL_ENTRY_KINDS)[number]
+
+/**
+ * The channel a manual entry of `kind` is counted on unless staff choose another: a phone call
+ * on the consultation line (the annual report's "共接听群众咨询电话N个" counts that channel, so a call
+ * logged on 12345网络问政 would swell that count instead), a letter in the bureau's own mailbox
+ * (局长信箱), a visit on the first other channel. Only active channels (`activeCodes`, in the
+ * list's order) are offered; undefined when none is.
+ */
+export function defaultManualEntryChannel(
+  kind: ManualEntryKind,
+  activeCodes: readonly string[],
+): string | undefined {
+  const preferred: Partial<Record<ManualEntryKind, string>> = {
+    phone: PHONE_CONSULTATION_CHANNEL.code,
+    letter: 'director_mailbox',
+  }
+  const code = preferred[kind]
+  if (code !== undefined && activeCodes.includes(code)) return code
+  return activeCodes.find((c) => c !== PHONE_CONSULTATION_CHANNEL.code) ?? activeCodes[0]
+}
 
 export const MANUAL_ENTRY_OUTCOMES = ['answered', 'follow_up'] as const
 

@@ -1,8 +1,10 @@
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
+import { PHONE_CONSULTATION_CHANNEL } from '@desk/domain'
 import { tables } from '../../db/engine.ts'
+import { ensureChannels } from '../channels/channels.service.ts'
 import { jpegWithGps, notAnImage, tinyPdf } from '../../test/files.ts'
-import { call, setupDesk, signIn, type Desk, type Session } from '../../test/setup.ts'
+import { call, setupDesk, signIn, T0, type Desk, type Session } from '../../test/setup.ts'
 
 const entry = (extra: Record<string, unknown> = {}) => ({
   channel: 'hotline_12345',
@@ -44,6 +46,28 @@ describe('POST /manual-entries', () => {
       await call(desk, s, 'GET', '/inquiries/counts?status=replied')
     ).json()) as Counts
     expect([pending.byChannel.hotline_12345, replied.byChannel.hotline_12345]).toEqual([0, 1])
+  })
+
+  it('counts a call logged on the consultation line in the annual report draft, not among the channels', async () => {
+    const desk = await setupDesk()
+    // the channel as the demo seed creates it
+    await ensureChannels(desk.db, [PHONE_CONSULTATION_CHANNEL], T0)
+    const s = await signIn(desk)
+    const res = await call(
+      desk,
+      s,
+      'POST',
+      '/manual-entries',
+      entry({ channel: 'consultation_phone' }),
+    )
+    expect(res.status).toBe(201)
+    const m = await signIn(desk, 'manager')
+    const { report } = (await (await call(desk, m, 'GET', '/reports/annual/2024')).json()) as {
+      report: { sentences: { key: string; text: string }[] }
+    }
+    const text = (key: string) => report.sentences.find((x) => x.key === key)?.text
+    expect(text('phone')).toBe('2024年共接听群众咨询电话1个。')
+    expect(text('channels')).not.toContain('咨询电话')
   })
 
   it('puts a follow-up call into the reply queue', async () => {

@@ -16,11 +16,18 @@
  * in one transaction. The few drafts and follow-ups go through their services.
  * The same seed and `now` give the same data.
  */
-import { addCalendarDays, toZonedDate, type FollowUpOutcome, type UserRole } from '@desk/domain'
+import {
+  PHONE_CONSULTATION_CHANNEL,
+  addCalendarDays,
+  toZonedDate,
+  type FollowUpOutcome,
+  type UserRole,
+} from '@desk/domain'
 import { randomBytes } from 'node:crypto'
 import type { Db } from '../../db/client.ts'
 import { loadCalendar } from '../calendar/calendar.service.ts'
 import { updateChannelSettings } from '../channel-settings/channel-settings.service.ts'
+import { ensureChannels } from '../channels/channels.service.ts'
 import { deadlineResolver } from '../deadlines/deadlines.service.ts'
 import { createDepartment, listDepartments } from '../departments/departments.service.ts'
 import { submitDraft } from '../inquiries/drafts.service.ts'
@@ -136,6 +143,9 @@ export async function seedDemoData(db: Db, now: number, seed: number): Promise<D
   if ((await listTemplates(db)).length === 0)
     for (const t of DEMO_TEMPLATES) await createTemplate(db, t, manager.id, now)
   await updateChannelSettings(db, DEMO_SIGN_OFF_CHANNEL, { requiresSignOff: true }, manager.id, now)
+  // the consultation line the annual report counts calls on ("共接听群众咨询电话N个"): manual entry
+  // logs a phone call there by default
+  await ensureChannels(db, [PHONE_CONSULTATION_CHANNEL], now)
 
   const departmentOf = new Map<string, { id: number; name: string }>()
   for (const d of DEMO_DEPARTMENTS)

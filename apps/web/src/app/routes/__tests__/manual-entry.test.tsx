@@ -126,6 +126,40 @@ describe('/intake/manual', () => {
     expect((screen.getByLabelText('方式') as HTMLSelectElement).value).toBe('letter')
   })
 
+  it('logs a call on the consultation line and a letter in the bureau mailbox unless staff choose', async () => {
+    const bodies = manualEntryApi()
+    const channels = ['hotline_12345', 'director_mailbox', 'consultation_phone'].map((code) => ({
+      code,
+      nameZh: { hotline_12345: '12345网络问政', director_mailbox: '局长信箱' }[code] ?? '咨询电话',
+      nameEn: code,
+      intake: 'manual',
+      isActive: true,
+      sortOrder: 1,
+      createdAt: 0,
+    }))
+    server.use(http.get('*/api/channels', () => HttpResponse.json({ channels })))
+    const app = renderWithClient('/intake/manual')
+    await screen.findByRole('option', { name: '咨询电话' })
+    const channel = screen.getByLabelText('渠道') as HTMLSelectElement
+    expect(channel.value).toBe('consultation_phone')
+    await app.user.selectOptions(screen.getByLabelText('方式'), 'letter')
+    expect(channel.value).toBe('director_mailbox')
+    await app.user.selectOptions(screen.getByLabelText('方式'), 'phone')
+    expect(channel.value).toBe('consultation_phone')
+    // a channel staff chose stays when the kind changes
+    await app.user.selectOptions(channel, 'hotline_12345')
+    await app.user.selectOptions(screen.getByLabelText('方式'), 'letter')
+    expect(channel.value).toBe('hotline_12345')
+    await app.user.selectOptions(screen.getByLabelText('方式'), 'phone')
+    await app.user.selectOptions(channel, 'consultation_phone')
+    await app.user.type(screen.getByLabelText('标题'), '咨询办事时间')
+    await app.user.type(screen.getByLabelText('内容摘要'), '来电咨询办事时间')
+    await app.user.type(screen.getByLabelText('答复内容'), '工作日九点至五点。')
+    await app.user.click(screen.getByRole('button', { name: /^保\s*存$/ }))
+    expect(await screen.findByText('已保存 PHONE-20240927-ABCD2341。')).toBeTruthy()
+    expect(bodies[0]).toMatchObject({ channel: 'consultation_phone', kind: 'phone' })
+  })
+
   it('refuses an answered entry without the answer and sends nothing', async () => {
     const bodies = manualEntryApi()
     const app = renderWithClient('/intake/manual')

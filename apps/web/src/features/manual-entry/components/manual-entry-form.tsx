@@ -9,6 +9,7 @@
 import { InboxOutlined } from '@ant-design/icons'
 import {
   ATTACHMENT_LIMITS,
+  defaultManualEntryChannel,
   manualEntrySchema,
   MANUAL_ENTRY_KINDS,
   MANUAL_ENTRY_OUTCOMES,
@@ -80,7 +81,9 @@ export function ManualEntryForm() {
   const uploads = useRef(new FileUploads())
   const callerName = useRef<InputRef>(null)
   const save = useLogManualEntry()
-  const channel = values.channel || active[0]?.code || ''
+  const activeCodes = active.map((c) => c.code)
+  // '' until staff choose one: the kind's channel (a call on the consultation line)
+  const channel = values.channel || defaultManualEntryChannel(values.kind, activeCodes) || ''
   const set =
     <K extends keyof Values>(field: K) =>
     (value: Values[K]) =>
@@ -117,7 +120,7 @@ export function ManualEntryForm() {
       {
         onSuccess: (result) => {
           setSaved(result)
-          setValues(blank({ channel, kind: values.kind }))
+          setValues(blank({ channel: values.channel, kind: values.kind }))
           setFiles([])
           uploads.current = new FileUploads()
           callerName.current?.focus()
@@ -179,7 +182,13 @@ export function ManualEntryForm() {
           <select
             id="me-kind"
             value={values.kind}
-            onChange={(e) => set('kind')(e.target.value as Values['kind'])}
+            onChange={(e) => {
+              const kind = e.target.value as Values['kind']
+              // a channel that was only the previous kind's default follows the new kind
+              const chosen =
+                channel === defaultManualEntryChannel(values.kind, activeCodes) ? '' : channel
+              setValues((v) => ({ ...v, kind, channel: chosen }))
+            }}
             style={SELECT}
           >
             {MANUAL_ENTRY_KINDS.map((k) => (
