@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { post, signIn } from './desk-client.ts'
+import { addUser, signIn } from './desk-client.ts'
 import { ADMIN_PASSWORD, REPO_ROOT, startDesk, type DeskServer } from './desk-server.ts'
 import { launchChromium, shots } from './browser.ts'
 
@@ -45,7 +45,7 @@ beforeAll(async () => {
   securityPassword = deskUser('anquan', 'security_admin')
   auditorPassword = deskUser('shenji', 'auditor')
   const admin = await signIn(desk.baseUrl, 'admin', ADMIN_PASSWORD)
-  await post(admin, '/users', {
+  await addUser(admin, {
     username: 'lixiao',
     displayName: '李晓',
     role: 'responder',

@@ -14,7 +14,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { post, read, signIn } from './desk-client.ts'
+import { addUser, post, read, signIn } from './desk-client.ts'
 import { ADMIN_PASSWORD, startDesk, type DeskServer } from './desk-server.ts'
 import { launchChromium, shots } from './browser.ts'
 
@@ -31,7 +31,7 @@ let suggestionId: number
 beforeAll(async () => {
   desk = await startDesk()
   const admin = await signIn(desk.baseUrl, 'admin', ADMIN_PASSWORD)
-  await post(admin, '/users', {
+  await addUser(admin, {
     username: 'zhou',
     displayName: '周主任',
     role: 'manager',

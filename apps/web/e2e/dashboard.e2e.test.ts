@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { post, read, signIn } from './desk-client.ts'
+import { addUser, post, read, signIn } from './desk-client.ts'
 import { ADMIN_PASSWORD, startDesk, type DeskServer } from './desk-server.ts'
 import { launchChromium } from './browser.ts'
 
@@ -48,7 +48,7 @@ const inYear = (items: { receivedAt: string }[]) =>
 beforeAll(async () => {
   desk = await startDesk()
   const admin = await signIn(desk.baseUrl, 'admin', ADMIN_PASSWORD)
-  await post(admin, '/users', {
+  await addUser(admin, {
     username: 'zhou',
     displayName: '周主任',
     role: 'manager',

@@ -28,9 +28,30 @@ export const RESPONDER = {
   password: 'responder-pass',
 } as const
 
+/**
+ * Adds a user as `admin`, then signs in as them once to replace the initial password with
+ * `user.password`, as its owner must on the first sign-in; the specs then sign in with it.
+ * @throws Error on a non-2xx answer (e.g. the name is taken)
+ */
+export async function addUser(
+  admin: ApiSession,
+  user: {
+    username: string
+    displayName: string
+    role: string
+    password: string
+    department?: number | null
+  },
+): Promise<void> {
+  const initial = `${user.password}-initial`
+  await post(admin, '/users', { ...user, password: initial })
+  const own = await signIn(admin.baseUrl, user.username, initial)
+  await post(own, '/auth/password', { currentPassword: initial, password: user.password })
+}
+
 /** Adds RESPONDER as `admin`. @throws Error on a non-2xx answer (e.g. the name is taken) */
 export async function addResponder(admin: ApiSession): Promise<void> {
-  await post(admin, '/users', { ...RESPONDER, role: 'responder' })
+  await addUser(admin, { ...RESPONDER, role: 'responder' })
 }
 
 /** A JSON write as the session; returns the parsed answer. @throws Error on a non-2xx answer */

@@ -9,7 +9,7 @@
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { post, sampleInquiry, signIn } from './desk-client.ts'
+import { addUser, post, sampleInquiry, signIn } from './desk-client.ts'
 import { ADMIN_PASSWORD, startDesk, type DeskServer } from './desk-server.ts'
 import { launchChromium, shots } from './browser.ts'
 
@@ -20,13 +20,13 @@ let browser: Browser
 beforeAll(async () => {
   desk = await startDesk()
   const admin = await signIn(desk.baseUrl, 'admin', ADMIN_PASSWORD)
-  await post(admin, '/users', {
+  await addUser(admin, {
     username: 'zhou',
     displayName: '周主任',
     role: 'manager',
     password: PASSWORD,
   })
-  await post(admin, '/users', {
+  await addUser(admin, {
     username: 'li',
     displayName: '李答复',
     role: 'responder',

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { post, signIn, sampleInquiry } from './desk-client.ts'
+import { addUser, post, sampleInquiry, signIn } from './desk-client.ts'
 import { ADMIN_PASSWORD, startDesk, type DeskServer } from './desk-server.ts'
 import { launchChromium } from './browser.ts'
 
@@ -20,8 +20,8 @@ beforeAll(async () => {
   for (const [username, displayName] of [
     ['li', '李答复'],
     ['wang', '王答复'],
-  ]) {
-    await post(admin, '/users', { username, displayName, role: 'responder', password: PASSWORD })
+  ] as const) {
+    await addUser(admin, { username, displayName, role: 'responder', password: PASSWORD })
   }
   const created = await post<{ results: { id: number }[] }>(admin, '/channels/minxin/inquiries', [
     sampleInquiry('MX-1', '小区路灯不亮', 5),

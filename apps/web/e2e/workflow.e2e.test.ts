@@ -9,7 +9,7 @@ import { createHmac } from 'node:crypto'
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { post, signIn, write } from './desk-client.ts'
+import { addUser, post, signIn, write } from './desk-client.ts'
 import { ADMIN_PASSWORD, startDesk, type DeskServer } from './desk-server.ts'
 import { launchChromium } from './browser.ts'
 
@@ -54,7 +54,7 @@ beforeAll(async () => {
     },
     { username: 'liu', displayName: '刘科长', role: 'manager', department: null },
   ]
-  for (const u of users) await post(admin, '/users', { ...u, password: PASSWORD })
+  for (const u of users) await addUser(admin, { ...u, password: PASSWORD })
   await write(admin, 'PATCH', '/channel-settings/hotline_12345', {
     requiresSignOff: true,
     webhookUrl: receiverUrl,

@@ -110,7 +110,7 @@ describe('/auth', () => {
 })
 
 describe('/users', () => {
-  it('lets an admin create a user who can then sign in; refuses responders and duplicates', async () => {
+  it('lets an admin create a user who signs in to choose their own password first; refuses responders and duplicates', async () => {
     const desk = await setupDesk()
     const admin = await signIn(desk, 'admin')
     const responder = await signIn(desk, 'responder')
@@ -132,5 +132,29 @@ describe('/users', () => {
       password: 'password-1',
     })
     expect(login.status).toBe(200)
+    // the admin knows the password they typed: until its owner replaces it, nothing else works
+    const first = (await login.json()) as { csrfToken: string; passwordChange: string | null }
+    expect(first.passwordChange).toBe('reset')
+    const zhao = {
+      cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+      csrf: first.csrfToken,
+      userId: 0,
+    }
+    const refused = await call(desk, zhao, 'GET', '/inquiries?status=all')
+    expect(refused.status).toBe(403)
+    expect(
+      ((await refused.json()) as { error: { details: { reason: string } } }).error.details.reason,
+    ).toBe('password_change_required')
+    const changed = await call(desk, zhao, 'POST', '/auth/password', {
+      currentPassword: 'password-1',
+      password: 'my-own-password-2',
+    })
+    expect(changed.status).toBe(200)
+    expect((await call(desk, zhao, 'GET', '/inquiries?status=all')).status).toBe(200)
+    const again = await call(desk, undefined, 'POST', '/auth/login', {
+      username: 'zhao',
+      password: 'my-own-password-2',
+    })
+    expect(((await again.json()) as { passwordChange: string | null }).passwordChange).toBeNull()
   })
 })

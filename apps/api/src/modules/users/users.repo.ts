@@ -51,6 +51,7 @@ export async function insertUser(
     createdAt: number
     passwordChangedAt: number
     departmentId?: number | null
+    mustChangePassword?: boolean
   },
 ) {
   const { users } = tables(db)

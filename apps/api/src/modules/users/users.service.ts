@@ -63,6 +63,15 @@ function assertPolicy(password: string, policy: PasswordPolicy, username: string
   }
 }
 
+/**
+ * Creates an account. One made by another person (`actor`: an admin through the API) has a
+ * password that person chose and knows, so its owner must replace it at the first sign-in
+ * (等保 2.0 §8.1.4.1: the credential is the owner's alone), as after a reset; the first admin
+ * (whose password the installer prints) and the `desk user` command on the server make accounts
+ * without an actor, for the one who will use them.
+ * @throws AppError FORBIDDEN (`separation_of_duties`), CONFLICT (username taken), VALIDATION
+ *   (password policy), NOT_FOUND (department)
+ */
 export async function createUser(
   db: Db,
   input: NewUser,
@@ -86,6 +95,7 @@ export async function createUser(
       createdAt: now,
       passwordChangedAt: now,
       departmentId: input.department ?? null,
+      mustChangePassword: actor !== undefined,
     })
     await repo.insertPasswordHistory(t, { userId: user.id, passwordHash, changedAt: now })
     return user

@@ -62,6 +62,7 @@ function AddUserForm({ me }: { me: SessionUser }) {
         <Form.Item
           label={t('admin.users.password')}
           name="password"
+          tooltip={t('admin.users.passwordFirstSignIn')}
           rules={[required, { min: 8, message: t('admin.users.passwordHint') }]}
         >
           <Input.Password autoComplete="new-password" />
