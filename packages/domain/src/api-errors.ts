@@ -28,7 +28,8 @@ export type ApiErrorCode = (typeof API_ERROR_CODES)[number]
  * file over its limit, on a 422 detail item) — and the accounts': `password_change_required`
  * (403 until a reset or expired password is replaced), `separation_of_duties` (403: another
  * administrator's duty, user.ts `mayManageAccount`), `last_of_role` (409: the last active holder
- * of a separated administrator role, with `role`), `wrong_password` (422: the current password).
+ * of a separated administrator role, with `role`), `wrong_password` (422: the current password),
+ * `role_required` (403: the caller's role, `role`, is not one of `roles`, those the route is open to).
  */
 export const API_ERROR_REASONS = [
   ...INQUIRY_ACTION_REASONS,
@@ -38,5 +39,6 @@ export const API_ERROR_REASONS = [
   'separation_of_duties',
   'last_of_role',
   'wrong_password',
+  'role_required',
 ] as const
 export type ApiErrorReason = (typeof API_ERROR_REASONS)[number]

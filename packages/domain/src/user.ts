@@ -30,6 +30,15 @@ export function hasRole(role: UserRole, needed: UserRole): boolean {
   return ROLE_RANK[role] >= ROLE_RANK[needed]
 }
 
+/**
+ * The roles that have the rights of at least one of `needed` (`hasRole`), in USER_ROLES order:
+ * what a refusal names as the roles an action needs (a responder's action is open to managers
+ * and admins too, never to the separated security and audit administrators).
+ */
+export function rolesWithAny(needed: readonly UserRole[]): UserRole[] {
+  return USER_ROLES.filter((role) => needed.some((n) => hasRole(role, n)))
+}
+
 export const loginSchema = z.object({
   username: textSchema().trim().min(1).max(64),
   password: z.string().min(1).max(200),

@@ -3,7 +3,7 @@
  * guards staff routes (role checked in the API, not only hidden in the SPA) and, for
  * state-changing methods on a cookie session, the `X-CSRF-Token` header.
  */
-import { USER_ROLES, hasRole, type UserRole } from '@desk/domain'
+import { USER_ROLES, hasRole, rolesWithAny, type UserRole } from '@desk/domain'
 import type { Context } from 'hono'
 import { getCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
@@ -54,7 +54,7 @@ export const identify = createMiddleware<AppEnv>(async (c, next) => {
 
 /**
  * The signed-in staff user with one of `roles` (domain `hasRole`); throws UNAUTHENTICATED /
- * FORBIDDEN / CSRF, and FORBIDDEN `password_change_required` while the user must replace a reset
+ * FORBIDDEN (`role_required`, naming the roles that may and the caller's) / CSRF, and FORBIDDEN `password_change_required` while the user must replace a reset
  * or expired password (unless `duringPasswordChange`: the sign-out, who-am-I and change routes).
  */
 export function assertStaff(
@@ -73,7 +73,13 @@ export function assertStaff(
   }
   const allowed = typeof roles === 'string' ? [roles] : roles
   if (!allowed.some((r) => hasRole(caller.user.role, r))) {
-    throw new AppError('FORBIDDEN', `This needs the ${allowed.join(' or ')} role`)
+    // every role that may, not only the lowest: "responder" alone reads as if a manager could not
+    const open = rolesWithAny(allowed)
+    throw new AppError(
+      'FORBIDDEN',
+      `This needs one of the roles ${open.join(', ')}; yours is ${caller.user.role}`,
+      { reason: 'role_required', roles: open, role: caller.user.role },
+    )
   }
   if (!SAFE_METHODS.has(method) && csrfHeader !== caller.csrfToken) {
     throw new AppError('CSRF', 'Missing or wrong X-CSRF-Token header')

@@ -38,6 +38,21 @@ describe('error sentences', () => {
     expect(errorText(claimed)).toBe('王五 has claimed this inquiry.')
   })
 
+  it("name the roles a refused route is open to and the caller's own, in either language", async () => {
+    const refused = new ApiError(403, 'FORBIDDEN', 'This needs one of the roles …', {
+      reason: 'role_required',
+      roles: ['responder', 'manager', 'admin'],
+      role: 'security_admin',
+    })
+    expect(errorText(refused)).toBe(
+      '只有答复人员、负责人或管理员可以执行此操作，您的角色是安全管理员。',
+    )
+    await i18next.changeLanguage('en')
+    expect(errorText(refused)).toBe(
+      'Only the role Responder, Manager, or Admin may do this; yours is Security admin.',
+    )
+  })
+
   it('name the file a 422 refused, with the reason', async () => {
     const refused = new ApiError(
       422,

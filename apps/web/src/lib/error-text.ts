@@ -20,6 +20,7 @@ type Details = {
   status?: string
   placeholders?: string[]
   role?: string
+  roles?: string[]
 }
 
 const isReason = (value: unknown): value is ApiErrorReason =>
@@ -64,6 +65,10 @@ export function errorText(error: unknown): string {
       status: t(`status.${d.status ?? ''}`, { defaultValue: d.status ?? '' }),
       placeholders: (d.placeholders ?? []).map((name) => `{${name}}`).join(' '),
       role: t(`roles.${d.role ?? ''}`, { defaultValue: d.role ?? '' }),
+      // "答复人员、负责人或管理员" / "Responder, Manager, or Admin"
+      roles: new Intl.ListFormat(i18next.language, { type: 'disjunction' }).format(
+        (d.roles ?? []).map((r) => t(`roles.${r}`, { defaultValue: r })),
+      ),
     })
   }
   if (error.code === 'VALIDATION') {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../app.ts'
 import { createTestDb } from '../../db/client.ts'
-import { T0, call, signIn, type Session } from '../../test/setup.ts'
+import { T0, addInquiries, call, setupDesk, signIn, type Session } from '../../test/setup.ts'
 import { createUser } from './users.service.ts'
 
 /** A desk whose clock the test moves. */
@@ -162,5 +162,30 @@ describe('accounts under the separation of duties (三员分立)', () => {
     // the policy's refusal (too short) changed nothing and is no attempt on the current password
     expect(await audit('password_change_failed')).toEqual([['li', `user:${li.userId}`, {}]])
     expect(await audit('password_changed')).toEqual([['li', `user:${li.userId}`, {}]])
+  })
+
+  it('tells a security admin at an inquiry, and an auditor at the accounts, which roles may and theirs', async () => {
+    const d = await setupDesk()
+    const security = await signIn(d, 'security_admin')
+    const auditor = await signIn(d, 'auditor')
+    const [inquiry] = await addInquiries(d.db, [{}])
+    const claim = await call(d, security, 'POST', `/inquiries/${inquiry!.id}/claim`, { version: 1 })
+    expect(claim.status).toBe(403)
+    expect(((await claim.json()) as { error: unknown }).error).toEqual({
+      code: 'FORBIDDEN',
+      message: 'This needs one of the roles responder, manager, admin; yours is security_admin',
+      details: {
+        reason: 'role_required',
+        roles: ['responder', 'manager', 'admin'],
+        role: 'security_admin',
+      },
+    })
+    const users = await call(d, auditor, 'GET', '/users')
+    expect(users.status).toBe(403)
+    expect(((await users.json()) as { error: { details: unknown } }).error.details).toEqual({
+      reason: 'role_required',
+      roles: ['admin', 'security_admin'],
+      role: 'auditor',
+    })
   })
 })
