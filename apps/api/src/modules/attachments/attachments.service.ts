@@ -40,7 +40,9 @@ export async function listInquiryAttachments(db: Db, inquiryId: number, viewer: 
 /**
  * A stored file for a staff member who may see its inquiry (the queue's predicate); opening a
  * citizen's file is an `attachment_opened` event, a thumbnail (`preview`) is not.
- * @throws AppError NOT_FOUND (no such file, a link, a staged upload, or an inquiry out of scope)
+ * @throws AppError NOT_FOUND (no such file, a link, a staged upload, or an inquiry out of scope:
+ *   one answer, "Attachment N does not exist", so a file id does not tell which inquiry holds it
+ *   or that it exists)
  */
 export async function openForStaff(
   ctx: FilesCtx,
@@ -48,13 +50,15 @@ export async function openForStaff(
   viewer: Viewer,
   opts: { preview: boolean },
 ) {
+  const missing = () => new AppError('NOT_FOUND', `Attachment ${id} does not exist`)
   const row = await repo.findAttachment(ctx.db, id)
-  if (!row || row.inquiryId === null || row.sha256 === null)
-    throw new AppError('NOT_FOUND', `Attachment ${id} does not exist`)
+  if (!row || row.inquiryId === null || row.sha256 === null) throw missing()
   const sha256 = row.sha256
   const inquiryId = row.inquiryId
   await withTransaction(ctx.db, async (db) => {
-    const inquiry = await load(db, inquiryId, viewer)
+    const inquiry = await load(db, inquiryId, viewer).catch((err: unknown) => {
+      throw err instanceof AppError && err.code === 'NOT_FOUND' ? missing() : err
+    })
     if (row.source === 'citizen' && !opts.preview) {
       await recordEvent(db, {
         inquiryId: inquiry.id,

@@ -246,6 +246,19 @@ describe('who may read a file', () => {
       )
     }
     expect((await call(desk, undefined, 'GET', path)).status).toBe(401)
+    // out of scope answers as a file that does not exist: the same 404 and sentence, no inquiry id
+    const fileId = Number(path.split('/').pop())
+    for (const suffix of ['', '/preview']) {
+      const hidden = await call(desk, roles.other, 'GET', `/attachments/${fileId}${suffix}`)
+      const absent = await call(desk, roles.other, 'GET', `/attachments/${fileId + 1000}${suffix}`)
+      expect([hidden.status, absent.status]).toEqual([404, 404])
+      expect(await hidden.json()).toEqual({
+        error: { code: 'NOT_FOUND', message: `Attachment ${fileId} does not exist` },
+      })
+      expect(await absent.json()).toEqual({
+        error: { code: 'NOT_FOUND', message: `Attachment ${fileId + 1000} does not exist` },
+      })
+    }
     const view = (await (await call(desk, admin, 'GET', `/inquiries/${id}`)).json()) as {
       inquiry: { events: { type: string; actor: string | null }[] }
     }
