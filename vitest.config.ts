@@ -7,6 +7,7 @@ const NOT_ON_POSTGRES = [
   // SQLite by nature: the file's online backup, the FTS5 backfill of an old desk file, SQLite's
   // query plans and transaction queue, a desk file opened by path
   'apps/api/src/db/backup.test.ts', // SQLite online backup of the desk file
+  'apps/api/src/db/file-modes.test.ts', // modes of the desk file and its -wal/-shm
   'apps/api/src/db/search-backfill.test.ts', // FTS5 backfill of a desk file from before it
   'apps/api/src/db/status-sql.test.ts', // SQLite's EXPLAIN QUERY PLAN of the partial indexes
   'apps/api/src/db/transaction.test.ts', // the in-process BEGIN IMMEDIATE queue (postgres.pg.test.ts covers PostgreSQL's)

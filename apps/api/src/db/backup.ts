@@ -6,14 +6,16 @@
  * are harmless extras. The phone-search key goes beside the copied database (where openDb looks for
  * it): without it a restored desk would make a new key and no longer find earlier callers by phone.
  */
-import { cp, mkdir, writeFile } from 'node:fs/promises'
+import { cp, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { FileStore } from '../lib/file-store.ts'
+import { makePrivateDir, tightenFile } from '../lib/private-files.ts'
 import type { Db } from './client.ts'
 import { PHONE_KEY_FILE, phoneKeyOf } from './phone-key.ts'
 
 /**
- * Writes `<dir>/desk.sqlite`, `<dir>/phone-search.key` (mode 0600) and `<dir>/files/`. Restore: put
+ * Writes `<dir>/desk.sqlite`, `<dir>/phone-search.key` (both mode 0600) and `<dir>/files/` (the
+ * folders 0700 when made here; the files keep the store's 0600). Restore: put
  * them back as DESK_DB (the key beside it) and DESK_FILES.
  * @returns the paths written; throws the driver's or the file system's error (nothing is removed)
  */
@@ -22,13 +24,14 @@ export async function backupDesk(
   files: FileStore,
   dir: string,
 ): Promise<{ database: string; files: string }> {
-  await mkdir(dir, { recursive: true })
+  await makePrivateDir(dir)
   const database = join(dir, 'desk.sqlite')
   await db.$client.backup(database)
+  await tightenFile(database)
   const key = phoneKeyOf(db)
   if (key) await writeFile(join(dir, PHONE_KEY_FILE), `${key.toString('hex')}\n`, { mode: 0o600 })
   const filesDir = join(dir, 'files')
-  await mkdir(filesDir, { recursive: true })
+  await makePrivateDir(filesDir)
   await cp(files.root, filesDir, {
     recursive: true,
     force: false,

@@ -1,13 +1,14 @@
 /**
  * Opens the desk's SQLite database: WAL, foreign keys on, synchronous=FULL (a committed reply
- * survives a power cut), a 32 MB page cache, and applies the committed migrations. One file, created on first start.
+ * survives a power cut), a 32 MB page cache, and applies the committed migrations. One file, created on first start, readable by the desk's account
+ * only (mode 0600 in a folder made 0700: lib/private-files.ts).
  */
-import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import { makePrivateDirSync, makePrivateFileSync, tightenFilesSync } from '../lib/private-files.ts'
 import { isPostgresUrl } from './postgres.ts'
 import { loadPhoneKey, setPhoneKey } from './phone-key.ts'
 import * as schema from './schema.ts'
@@ -27,7 +28,12 @@ export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '
 export function openDb(path: string): Db {
   // a URL here would become a folder named `postgres:`; PostgreSQL opens through openDatabase
   if (isPostgresUrl(path)) throw new Error('openDb opens SQLite files: use openDatabase for a URL')
-  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true })
+  if (path !== ':memory:') {
+    // personal data: the folder 0700 when the desk makes it, the file (and so its -wal, -shm) 0600
+    makePrivateDirSync(dirname(resolve(path)))
+    makePrivateFileSync(path)
+    tightenFilesSync([`${path}-wal`, `${path}-shm`])
+  }
   const sqlite = new Database(path)
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = FULL')

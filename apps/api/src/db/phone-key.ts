@@ -7,9 +7,10 @@
  * written into the database. Losing it only loses phone search for the inquiries stored so far.
  */
 import { createHmac, randomBytes } from 'node:crypto'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { phoneE164 } from '@desk/domain'
+import { makePrivateDirSync } from '../lib/private-files.ts'
 import type { Db } from './client.ts'
 import { clientOf } from './connection.ts'
 
@@ -24,7 +25,7 @@ const KEY_HEX = /^[0-9a-f]{64}$/
  */
 export function loadPhoneKey(dir: string | undefined): Buffer {
   if (dir === undefined) return randomBytes(32)
-  mkdirSync(dir, { recursive: true })
+  makePrivateDirSync(dir)
   const file = join(dir, PHONE_KEY_FILE)
   try {
     writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { flag: 'wx', mode: 0o600 })

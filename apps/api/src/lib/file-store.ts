@@ -4,9 +4,10 @@
  * S3-compatible object store can replace it by implementing the same four calls.
  */
 import { createReadStream } from 'node:fs'
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
+import { PRIVATE_FILE_MODE, makePrivateDir } from './private-files.ts'
 import { Readable } from 'node:stream'
 
 export type FileStore = {
@@ -31,7 +32,10 @@ function pathOf(root: string, sha256: string): string {
   return join(root, sha256.slice(0, 2), sha256)
 }
 
-/** A store in the folder `root` (created on the first write). Writes are atomic (temp file + rename). */
+/**
+ * A store in the folder `root` (created on the first write, 0700; files 0600: private-files.ts).
+ * Writes are atomic (temp file + rename).
+ */
 export function diskFileStore(root: string): FileStore {
   const has = async (sha256: string) =>
     stat(pathOf(root, sha256)).then(
@@ -44,9 +48,9 @@ export function diskFileStore(root: string): FileStore {
     async put(sha256, bytes) {
       const target = pathOf(root, sha256)
       if (await has(sha256)) return
-      await mkdir(join(root, sha256.slice(0, 2)), { recursive: true })
+      await makePrivateDir(join(root, sha256.slice(0, 2)))
       const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`
-      await writeFile(temp, bytes, { flush: true })
+      await writeFile(temp, bytes, { flush: true, mode: PRIVATE_FILE_MODE })
       await rename(temp, target)
     },
     async open(sha256) {

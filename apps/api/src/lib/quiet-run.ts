@@ -4,14 +4,15 @@
  * the log's last lines.
  */
 import { spawn } from 'node:child_process'
-import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs'
+import { closeSync, openSync, readFileSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { PRIVATE_FILE_MODE, makePrivateDirSync } from './private-files.ts'
 
 export type QuietRunResult = { ok: boolean; exitCode: number | null; logFile: string }
 
 /**
  * Runs `command args` in `cwd` with stdout and stderr appended to `logFile` (its folder is
- * created; the file is truncated first).
+ * created 0700 when missing; a new file is 0600; the file is truncated first).
  * @returns ok when the exit code is 0
  * @throws Error when the command cannot be started (e.g. not on the PATH)
  */
@@ -20,8 +21,9 @@ export function runQuietly(
   args: readonly string[],
   opts: { cwd: string; logFile: string },
 ): Promise<QuietRunResult> {
-  mkdirSync(dirname(opts.logFile), { recursive: true })
-  const fd = openSync(opts.logFile, 'w')
+  // the build log goes to data/ on first start: made 0700 here, as the database would make it
+  makePrivateDirSync(dirname(opts.logFile))
+  const fd = openSync(opts.logFile, 'w', PRIVATE_FILE_MODE)
   return new Promise((ok, fail) => {
     const child = spawn(command, args, { cwd: opts.cwd, stdio: ['ignore', fd, fd] })
     child.once('error', (error) => {

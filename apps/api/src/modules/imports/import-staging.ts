@@ -1,9 +1,9 @@
 /**
  * Staged uploads of the import wizard: the bytes live in a file in the configured staging folder
- * (`ImportSettings.stagingDir`, `<id>.upload`) and a row in `import_uploads` says whose file it
+ * (`ImportSettings.stagingDir`, `<id>.upload`, 0600 in a folder made 0700) and a row in `import_uploads` says whose file it
  * is. Uploads are streamed to disk, never held whole.
  */
-import { createWriteStream, mkdirSync } from 'node:fs'
+import { createWriteStream } from 'node:fs'
 import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Readable, Transform } from 'node:stream'
@@ -11,6 +11,7 @@ import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { IMPORT_LIMITS, limitMb } from '@desk/domain'
 import { AppError } from '../../lib/errors.ts'
+import { PRIVATE_FILE_MODE, makePrivateDirSync } from '../../lib/private-files.ts'
 
 /** The 413 of an upload over the limit, in the shared error shape. */
 export const tooLarge = () =>
@@ -34,7 +35,7 @@ export async function writeStagedFile(
   id: string,
   body: WebReadableStream<Uint8Array> | Uint8Array,
 ): Promise<number> {
-  mkdirSync(dir, { recursive: true })
+  makePrivateDirSync(dir)
   const path = stagedPath(dir, id)
   let size = 0
   const counter = new Transform({
@@ -47,7 +48,7 @@ export async function writeStagedFile(
   const source =
     body instanceof Uint8Array ? Readable.from([Buffer.from(body)]) : Readable.fromWeb(body)
   try {
-    await pipeline(source, counter, createWriteStream(path))
+    await pipeline(source, counter, createWriteStream(path, { mode: PRIVATE_FILE_MODE }))
   } catch (err) {
     await rm(path, { force: true })
     throw err
