@@ -25,6 +25,9 @@ export const AUDIT_ACTIONS = [
   'audit_exported',
   'password_changed',
   'password_change_failed',
+  // an account renamed when usernames became case-insensitive ('Zhang' beside 'zhang'):
+  // detail { from, to }; its owner signs in with the new name
+  'username_renamed',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

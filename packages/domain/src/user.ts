@@ -39,8 +39,23 @@ export function rolesWithAny(needed: readonly UserRole[]): UserRole[] {
   return USER_ROLES.filter((role) => needed.some((n) => hasRole(role, n)))
 }
 
+/**
+ * A username as the desk stores and compares it: trimmed, in lower case. People type the case of
+ * their name as they remember it ('Zhang', 'zhang'), so case never makes two accounts nor fails a
+ * sign-in; the sign-in throttle counts every case of a name as one. Every way in (the API, sign-in,
+ * the `desk user` command) passes through this.
+ */
+export function normalizeUsername(username: string): string {
+  return username.trim().toLowerCase()
+}
+
+/** A new account's username: 2–64 of `a-z 0-9 _ . -` once in lower case (`normalizeUsername`). */
+export const usernameSchema = textSchema()
+  .overwrite(normalizeUsername)
+  .regex(/^[a-z0-9_.-]{2,64}$/)
+
 export const loginSchema = z.object({
-  username: textSchema().trim().min(1).max(64),
+  username: textSchema().overwrite(normalizeUsername).min(1).max(64),
   password: z.string().min(1).max(200),
 })
 export type LoginInput = z.infer<typeof loginSchema>

@@ -1,5 +1,10 @@
 /** Login, logout and the lookup of who is calling. */
-import { passwordChangeReason, type LoginInput, type PasswordPolicy } from '@desk/domain'
+import {
+  normalizeUsername,
+  passwordChangeReason,
+  type LoginInput,
+  type PasswordPolicy,
+} from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import type { Caller, SessionUser } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
@@ -31,7 +36,9 @@ export async function login(
   address: string,
   security: SecuritySettings,
 ) {
-  const waitMs = await loginWaitMs(db, input.username, address, now)
+  // the schema lowercases already; callers that build the input themselves are held to it too
+  const username = normalizeUsername(input.username)
+  const waitMs = await loginWaitMs(db, username, address, now)
   if (waitMs > 0) {
     const retryAfterSeconds = Math.ceil(waitMs / 1000)
     throw new AppError(
@@ -40,23 +47,23 @@ export async function login(
       { retryAfterSeconds },
     )
   }
-  const user = await repo.findUserByUsername(db, input.username)
+  const user = await repo.findUserByUsername(db, username)
   const matches = await verifyPassword(
     input.password,
     user?.passwordHash ?? (await dummyPasswordHash()),
   )
   if (!user || !user.isActive || !matches) {
-    await recordLoginFailure(db, input.username, address, now, security)
+    await recordLoginFailure(db, username, address, now, security)
     await recordAudit(db, {
       at: now,
       action: 'login_failed',
-      target: `username:${input.username}`,
+      target: `username:${username}`,
       address,
       detail: { reason: !user ? 'unknown user' : !user.isActive ? 'disabled' : 'wrong password' },
     })
     throw new AppError('UNAUTHENTICATED', 'Wrong username or password')
   }
-  await clearLoginFailures(db, input.username, address)
+  await clearLoginFailures(db, username, address)
   const passwordChange = passwordChangeReason(user, now, security.passwordPolicy)
   await recordAudit(db, {
     at: now,

@@ -3,7 +3,7 @@
  * domain's `mayManageAccount`): list, create (with a department), change department/role/active,
  * reset a password (a temporary one, answered once; its owner must replace it), sign-in events.
  */
-import { USER_ROLES, textSchema } from '@desk/domain'
+import { USER_ROLES, textSchema, usernameSchema } from '@desk/domain'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { requireStaff } from '../../lib/auth.ts'
@@ -13,9 +13,7 @@ import { listAudit } from '../audit/audit.service.ts'
 import { createUser, listUsers, resetPassword, updateUser } from './users.service.ts'
 
 const createUserSchema = z.object({
-  username: textSchema()
-    .trim()
-    .regex(/^[a-zA-Z0-9_.-]{2,64}$/),
+  username: usernameSchema,
   displayName: textSchema().trim().min(1).max(60),
   role: z.enum(USER_ROLES),
   password: z.string().min(8).max(200),
@@ -62,11 +60,14 @@ export const userRoutes = new Hono<AppEnv>()
   })
   // sign-in lockouts and address caps, newest first: what an admin needs to see of attacks
   .get('/security-events', async (c) => {
-    const page = async (action: 'login_locked' | 'login_address_capped') =>
+    const page = async (action: 'login_locked' | 'login_address_capped' | 'username_renamed') =>
       (await listAudit(c.var.db, { action, limit: 100 })).entries
-    const events = [...(await page('login_locked')), ...(await page('login_address_capped'))].sort(
-      (a, b) => b.id - a.id,
-    )
+    const events = [
+      ...(await page('login_locked')),
+      ...(await page('login_address_capped')),
+      // accounts the case-insensitive usernames renamed: their owners sign in with the new name
+      ...(await page('username_renamed')),
+    ].sort((a, b) => b.id - a.id)
     return c.json({ events }, 200)
   })
   .patch('/:id', validate('param', idParam), validate('json', updateUserSchema), async (c) => {

@@ -5,12 +5,14 @@
  * callers without an actor (first start, the `desk user` command on the server) are not limited
  * by it. The last active holder of a separated administrator role (GUARDED_ROLES) can be neither
  * demoted nor disabled, so the desk always keeps each duty. Errors: FORBIDDEN
- * (`separation_of_duties`), CONFLICT (username taken, `last_of_role`), VALIDATION (password
+ * (`separation_of_duties`), CONFLICT (username taken, in any case: names are stored in lower case,
+ * `normalizeUsername`; `last_of_role`), VALIDATION (password
  * policy, `wrong_password`), NOT_FOUND.
  */
 import {
   GUARDED_ROLES,
   mayManageAccount,
+  normalizeUsername,
   passwordProblems,
   type AccountAction,
   type PasswordPolicy,
@@ -80,15 +82,16 @@ export async function createUser(
   actor?: AccountActor,
 ) {
   assertDuty(actor, 'create', { role: input.role })
-  if (await repo.findUserByUsername(db, input.username)) {
-    throw new AppError('CONFLICT', `Username ${input.username} is taken`)
+  const username = normalizeUsername(input.username)
+  if (await repo.findUserByUsername(db, username)) {
+    throw new AppError('CONFLICT', `Username ${username} is taken`)
   }
-  assertPolicy(input.password, policy, input.username)
+  assertPolicy(input.password, policy, username)
   if (input.department != null) await getActiveDepartment(db, input.department)
   const passwordHash = await hashPassword(input.password)
   return await withTransaction(db, async (t) => {
     const user = await repo.insertUser(t, {
-      username: input.username,
+      username,
       displayName: input.displayName,
       role: input.role,
       passwordHash,
@@ -253,4 +256,6 @@ export async function getActiveUser(db: Db, id: number) {
 
 export const listUsers = repo.listUsers
 export const countUsers = repo.countUsers
-export const findUserByUsername = repo.findUserByUsername
+/** The account named `username` in any case (`normalizeUsername`), or undefined. */
+export const findUserByUsername = (db: Db, username: string) =>
+  repo.findUserByUsername(db, normalizeUsername(username))

@@ -1,0 +1,94 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { asc } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { MIGRATIONS_DIR, type Db } from '../../db/client.ts'
+import { engineOf, tables } from '../../db/engine.ts'
+import { PG_MIGRATIONS_DIR } from '../../db/postgres.ts'
+import { hashPassword } from '../../lib/password.ts'
+import { T0, call, setupDesk, signIn } from '../../test/setup.ts'
+
+/** Runs again the engine's own migration whose file name ends with `suffix`. */
+async function runMigration(db: Db, suffix: string) {
+  const pg = engineOf(db) === 'postgres'
+  const dir = pg ? PG_MIGRATIONS_DIR : MIGRATIONS_DIR
+  const file = readdirSync(dir).find((f) => f.endsWith(suffix))
+  const text = readFileSync(join(dir, file ?? 'missing'), 'utf8')
+  if (pg) await (db.$client as unknown as { query(text: string): Promise<unknown> }).query(text)
+  else db.$client.exec(text)
+}
+
+const login = (desk: Awaited<ReturnType<typeof setupDesk>>, username: string, password: string) =>
+  call(desk, undefined, 'POST', '/auth/login', { username, password })
+
+describe('usernames without case', () => {
+  it('are one account whatever the case typed: stored in lower case, taken in any case, signed in in any case', async () => {
+    const desk = await setupDesk()
+    const admin = await signIn(desk, 'admin')
+    const input = { displayName: '张三', role: 'responder', password: 'long-enough-1' }
+    const made = await call(desk, admin, 'POST', '/users', { ...input, username: ' Zhang.San ' })
+    expect(made.status).toBe(201)
+    expect(((await made.json()) as { user: { username: string } }).user.username).toBe('zhang.san')
+    const again = await call(desk, admin, 'POST', '/users', { ...input, username: 'zhang.SAN' })
+    expect(again.status).toBe(409)
+    expect(((await again.json()) as { error: { message: string } }).error.message).toBe(
+      'Username zhang.san is taken',
+    )
+    for (const typed of ['ZHANG.SAN', 'zhang.san', 'Zhang.San'])
+      expect((await login(desk, typed, 'long-enough-1')).status, typed).toBe(200)
+    // a wrong password in another case counts against the same name (one back-off, not one per case)
+    expect((await login(desk, 'ZHANG.san', 'wrong')).status).toBe(401)
+  })
+
+  it('the migration keeps every account that differed only in case, renames all but the oldest and reports each in the audit log', async () => {
+    const desk = await setupDesk()
+    const { users } = tables(desk.db)
+    const passwordHash = await hashPassword('old-desk-pass-1')
+    const row = (username: string) => ({
+      username,
+      displayName: username,
+      role: 'responder' as const,
+      passwordHash,
+      createdAt: T0,
+      passwordChangedAt: T0,
+    })
+    // as an earlier version stored them
+    await desk.db.insert(users).values(['Zhang', 'zhang', 'ZHANG', 'Li'].map(row))
+    await runMigration(desk.db, '_username_case.sql')
+
+    const after = await desk.db
+      .select({ id: users.id, username: users.username })
+      .from(users)
+      .orderBy(asc(users.id))
+    const [first, second, third, li] = after
+    expect(after.map((u) => u.username)).toEqual([
+      'zhang',
+      `zhang-${second!.id}`,
+      `zhang-${third!.id}`,
+      'li',
+    ])
+    expect(first!.id).toBeLessThan(second!.id)
+    // each still signs in, with its name now
+    for (const name of ['Zhang', `zhang-${second!.id}`, `ZHANG-${third!.id}`, 'LI'])
+      expect((await login(desk, name, 'old-desk-pass-1')).status, name).toBe(200)
+    expect(li!.username).toBe('li')
+
+    const security = await signIn(desk, 'security_admin')
+    const { events } = (await (
+      await call(desk, security, 'GET', '/users/security-events')
+    ).json()) as {
+      events: { action: string; target: string; detail: Record<string, unknown> }[]
+    }
+    expect(
+      events
+        .filter((e) => e.action === 'username_renamed')
+        .map((e) => [e.target, e.detail])
+        .sort(),
+    ).toEqual(
+      [
+        [`user:${second!.id}`, { from: 'zhang', to: `zhang-${second!.id}`, reason: 'case_clash' }],
+        [`user:${third!.id}`, { from: 'ZHANG', to: `zhang-${third!.id}`, reason: 'case_clash' }],
+      ].sort(),
+    )
+  })
+})
