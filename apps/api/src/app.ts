@@ -15,6 +15,7 @@ import { diskFileStore, type FileStore } from './lib/file-store.ts'
 import { auditTrail } from './lib/audit-trail.ts'
 import { idempotent } from './lib/idempotency.ts'
 import { DEFAULT_SECURITY, type SecuritySettings } from './lib/security-settings.ts'
+import { PUBLIC_ONLY, type WebhookNetworks } from './lib/webhook-address.ts'
 import { auditRoutes } from './modules/audit/audit.routes.ts'
 import { AppError, handleError } from './lib/errors.ts'
 import { silentLogger, type Logger } from './lib/logger.ts'
@@ -63,6 +64,8 @@ export type AppDeps = {
   imports?: ImportSettings
   /** Sign-in, session and password rules; default DEFAULT_SECURITY */
   security?: SecuritySettings
+  /** Where channel webhooks may be delivered; default PUBLIC_ONLY */
+  webhookNetworks?: WebhookNetworks
 }
 
 /** Without settings (tests): uploads staged in the OS temp folder, previews and jobs in this thread. */
@@ -92,6 +95,7 @@ export function createApp(deps: AppDeps) {
     c.set('now', deps.now ?? Date.now)
     c.set('trustProxy', deps.trustProxy ?? false)
     c.set('security', deps.security ?? DEFAULT_SECURITY)
+    c.set('webhookNetworks', deps.webhookNetworks ?? PUBLIC_ONLY)
     await next()
   })
   api.use(

@@ -2,6 +2,7 @@
 import { passwordProblems, type PasswordPolicy } from '@desk/domain'
 import { z } from 'zod'
 import type { SecuritySettings } from './lib/security-settings.ts'
+import type { WebhookNetworks } from './lib/webhook-address.ts'
 import { dbSettingProblem } from './paths.ts'
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true')
@@ -41,6 +42,14 @@ export const configSchema = z
     DESK_WEB_DIST: z.string().optional(),
     /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits). */
     DESK_TRUST_PROXY: flag.default(false),
+    /**
+     * Channel webhooks may reach hosts in private network ranges (10/8, 172.16/12, 192.168/16,
+     * 100.64/10, fc00::/7): a government intranet's platforms. Off: public addresses only.
+     * Loopback, link-local and cloud metadata addresses stay refused (lib/webhook-address.ts).
+     */
+    DESK_WEBHOOK_PRIVATE_NETWORKS: flag.default(false),
+    /** Webhooks may reach this machine (127.0.0.1, localhost): for trying the desk on one machine only. */
+    DESK_WEBHOOK_LOOPBACK: flag.default(false),
     /** Public mailbox limits per client address and hour. */
     DESK_MAILBOX_SUBMITS_PER_HOUR: z.coerce.number().int().positive().default(10),
     DESK_MAILBOX_TRACKS_PER_HOUR: z.coerce.number().int().positive().default(60),
@@ -84,6 +93,14 @@ export function securityOf(config: Config): SecuritySettings {
     loginAddressFailuresPerHour: config.DESK_LOGIN_ADDRESS_FAILURES_PER_HOUR,
     sessionIdleMs: config.DESK_SESSION_IDLE_MINUTES * 60_000,
     passwordPolicy: passwordPolicyOf(config),
+  }
+}
+
+/** Where channel webhooks may be delivered (lib/webhook-address.ts). */
+export function webhookNetworksOf(config: Config): WebhookNetworks {
+  return {
+    privateNetworks: config.DESK_WEBHOOK_PRIVATE_NETWORKS,
+    loopback: config.DESK_WEBHOOK_LOOPBACK,
   }
 }
 

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { createApp } from './app.ts'
 import { bootstrapDesk } from './bootstrap.ts'
-import { readConfig, securityOf } from './config.ts'
+import { readConfig, securityOf, webhookNetworksOf } from './config.ts'
 import { closeDatabase, openDatabase } from './db/engine.ts'
 import { DbStartError, describeUrl, isPostgresUrl } from './db/postgres.ts'
 import { consoleLogger } from './lib/logger.ts'
@@ -77,12 +77,13 @@ const server = createServer(
     trustProxy: config.DESK_TRUST_PROXY,
     imports,
     security: securityOf(config),
+    webhookNetworks: webhookNetworksOf(config),
   }),
   existsSync(webDist) ? webDist : undefined,
 )
 // replies to channel webhooks; what a previous run left undelivered goes out now
 const outbox = config.DESK_BACKGROUND
-  ? startOutboxWorker(db, { logger: consoleLogger })
+  ? startOutboxWorker(db, { logger: consoleLogger, networks: webhookNetworksOf(config) })
   : { stop: () => Promise.resolve() }
 // uploads no message named within a day (a form left half-way, a bridge that failed)
 const sweeper = config.DESK_BACKGROUND

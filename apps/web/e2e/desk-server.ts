@@ -74,6 +74,8 @@ export async function startDesk(options: { database?: string } = {}): Promise<De
       HOST: '127.0.0.1',
       DESK_ADMIN_PASSWORD: ADMIN_PASSWORD,
       DESK_DEMO: '0',
+      // the workflow spec's webhook receiver listens on 127.0.0.1
+      DESK_WEBHOOK_LOOPBACK: '1',
       INIT_CWD: REPO_ROOT,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,6 +4,7 @@ import type { Db } from '../db/client.ts'
 import type { FileStore } from './file-store.ts'
 import type { Logger } from './logger.ts'
 import type { SecuritySettings } from './security-settings.ts'
+import type { WebhookNetworks } from './webhook-address.ts'
 
 /** `departmentId`: the user's department (null: none); a responder sees that department's inquiries. */
 export type SessionUser = {
@@ -64,5 +65,7 @@ export type AppEnv = {
     /** DESK_TRUST_PROXY: the client address and scheme come from X-Forwarded-For / X-Forwarded-Proto */
     trustProxy: boolean
     security: SecuritySettings
+    /** Where channel webhooks may be delivered (DESK_WEBHOOK_*) */
+    webhookNetworks: WebhookNetworks
   }
 }

@@ -11,6 +11,9 @@ import { createUser } from '../modules/users/users.service.ts'
 
 export const T0 = Date.parse('2024-09-27T09:30:00+08:00')
 
+/** Webhooks of a test desk may reach its receivers on this machine. */
+export const TEST_WEBHOOK_NETWORKS = { privateNetworks: false, loopback: true } as const
+
 /**
  * Time for a test (or hook) that seeds a reference year through the real ingest path (the 2017
  * report: about 8,000 inquiries): 13 s on SQLite, 70-140 s on PostgreSQL at a load average of
@@ -24,7 +27,8 @@ export async function setupDesk(
 ) {
   const db = await createTestDb()
   await ensureChannels(db, DEFAULT_CHANNELS, now())
-  const app = createApp({ db, now, publicLimits })
+  // test receivers listen on 127.0.0.1 (webhook-address.test.ts checks the default, PUBLIC_ONLY)
+  const app = createApp({ db, now, publicLimits, webhookNetworks: TEST_WEBHOOK_NETWORKS })
   return { db, app }
 }
 

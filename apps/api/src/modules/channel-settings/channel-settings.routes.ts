@@ -28,6 +28,7 @@ export const channelSettingsRoutes = new Hono<AppEnv>()
             c.req.valid('json'),
             c.var.user.id,
             c.var.now(),
+            c.var.webhookNetworks,
           ),
         },
         200,

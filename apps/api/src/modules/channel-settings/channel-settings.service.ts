@@ -3,11 +3,13 @@
  * citizen's later message on an answered inquiry reopens it (default: yes), and the webhook
  * (URL + HMAC secret) replies are delivered to. A channel without a row: no sign-off, no webhook
  * (replies are marked "posted on the platform" by hand).
- * Errors: NOT_FOUND (unknown channel), VALIDATION (a webhook URL without a secret).
+ * Errors: NOT_FOUND (unknown channel), VALIDATION (a webhook URL without a secret, or one whose
+ * host is an address webhooks may not reach: lib/webhook-address.ts).
  */
 import type { ChannelSettingsInput } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
+import { PUBLIC_ONLY, webhookUrlRefusal, type WebhookNetworks } from '../../lib/webhook-address.ts'
 import { getChannel, listChannelCodes } from '../channels/channels.service.ts'
 import * as repo from './channel-settings.repo.ts'
 
@@ -48,13 +50,18 @@ export async function listChannelSettingsView(db: Db) {
   return views
 }
 
-/** Applies `patch` (absent fields keep their value); a webhook URL needs a secret to sign with. */
+/**
+ * Applies `patch` (absent fields keep their value); a webhook URL needs a secret to sign with,
+ * and a host `networks` lets webhooks reach (loopback, link-local and metadata never).
+ * @throws AppError NOT_FOUND, VALIDATION (details on `webhookSecret` or `webhookUrl`)
+ */
 export async function updateChannelSettings(
   db: Db,
   channelCode: string,
   patch: ChannelSettingsInput,
   userId: number,
   now: number,
+  networks: WebhookNetworks = PUBLIC_ONLY,
 ) {
   await getChannel(db, channelCode)
   const next = { ...(await getChannelSettings(db, channelCode)), ...patch }
@@ -64,6 +71,17 @@ export async function updateChannelSettings(
       'A webhook URL needs a webhook secret (for the HMAC signature)',
       [{ path: ['webhookSecret'], message: 'required with webhookUrl' }],
     )
+  }
+  const refused = patch.webhookUrl ? await webhookUrlRefusal(patch.webhookUrl, networks) : undefined
+  if (refused) {
+    throw new AppError('VALIDATION', `webhookUrl: ${refused.message}`, [
+      {
+        path: ['webhookUrl'],
+        message: refused.message,
+        reason: 'webhook_address',
+        kind: refused.kind,
+      },
+    ])
   }
   await repo.upsertChannelSettings(db, { channelCode, ...next, updatedBy: userId, updatedAt: now })
   return toView(channelCode, next)

@@ -5,6 +5,7 @@
  */
 import type { Db } from '../../db/client.ts'
 import { withTransaction } from '../../db/transaction.ts'
+import { PUBLIC_ONLY, webhookFetch } from '../../lib/webhook-address.ts'
 import {
   attempt,
   claimDueMessage,
@@ -19,12 +20,14 @@ export type DeliveryReport = { delivered: number; retrying: number; failed: numb
 /**
  * Sends the pending messages due at `now` (UTC ms), oldest first, at most `limit`, one at a time,
  * and records each outcome. Each is claimed first (`claimDueMessage`), so several processes
- * delivering from one database never send the same message twice.
+ * delivering from one database never send the same message twice. `fetchFn` by default is
+ * `webhookFetch(PUBLIC_ONLY)`: a message for a webhook whose host is (or now resolves to) an
+ * address webhooks may not reach fails its attempt with that reason, and nothing is sent.
  */
 export async function deliverDue(
   db: Db,
   now: number,
-  fetchFn: FetchFn = fetch,
+  fetchFn: FetchFn = webhookFetch(PUBLIC_ONLY),
   limit = 50,
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { delivered: 0, retrying: 0, failed: 0 }

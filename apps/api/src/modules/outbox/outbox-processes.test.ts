@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createApp } from '../../app.ts'
-import { addInquiries, call, signIn, T0 } from '../../test/setup.ts'
+import { addInquiries, call, signIn, T0, TEST_WEBHOOK_NETWORKS } from '../../test/setup.ts'
 import { twoProcesses, type TwoProcesses } from '../../test/two-processes.ts'
 import { startOutboxWorker } from '../inquiries/delivery-worker.ts'
 import { listDeliveries } from './outbox.service.ts'
@@ -36,7 +36,10 @@ describe('the outbox with two API processes delivering from one database', () =>
   it('sends each reply exactly once: every message claimed by one process', async () => {
     const platform = await countingReceiver()
     pair = await twoProcesses(T0)
-    const desk = { db: pair.a, app: createApp({ db: pair.a, now: () => T0 }) }
+    const desk = {
+      db: pair.a,
+      app: createApp({ db: pair.a, now: () => T0, webhookNetworks: TEST_WEBHOOK_NETWORKS }),
+    }
     const admin = await signIn(desk, 'admin')
     const responder = await signIn(desk)
     const settings = { webhookUrl: platform.url, webhookSecret: 'test-secret-0123456789abcdef' }
@@ -62,6 +65,7 @@ describe('the outbox with two API processes delivering from one database', () =>
       startOutboxWorker(db, {
         intervalMs: 5,
         now: () => T0,
+        networks: TEST_WEBHOOK_NETWORKS,
         logger: {
           info: (_m, r) => (delivered[i]! += (r as { delivered: number }).delivered),
           error: (err) => errors.push(err),

@@ -6,7 +6,14 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createApp } from '../../app.ts'
 import { openDb } from '../../db/client.ts'
-import { addInquiries, call, setupDesk, signIn, T0 } from '../../test/setup.ts'
+import {
+  addInquiries,
+  call,
+  setupDesk,
+  signIn,
+  T0,
+  TEST_WEBHOOK_NETWORKS,
+} from '../../test/setup.ts'
 import { ensureChannels } from '../channels/channels.service.ts'
 import { DEFAULT_CHANNELS } from '@desk/domain'
 import { deliverDue } from '../inquiries/deliveries.service.ts'
@@ -61,7 +68,10 @@ describe('outbox delivery to a channel webhook', () => {
     // first run of the API: the reply is written with its outbox message
     let db = openDb(file)
     await ensureChannels(db, DEFAULT_CHANNELS, T0)
-    const desk = { db, app: createApp({ db, now: () => T0 }) }
+    const desk = {
+      db,
+      app: createApp({ db, now: () => T0, webhookNetworks: TEST_WEBHOOK_NETWORKS }),
+    }
     const admin = await signIn(desk, 'admin')
     const s = await signIn(desk)
     expect(

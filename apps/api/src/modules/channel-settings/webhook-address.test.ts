@@ -1,0 +1,167 @@
+import { createServer, type Server } from 'node:http'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createApp } from '../../app.ts'
+import { createTestDb } from '../../db/client.ts'
+import { DEFAULT_CHANNELS } from '@desk/domain'
+import {
+  PUBLIC_ONLY,
+  addressKind,
+  webhookFetch,
+  type LookupAll,
+  type WebhookNetworks,
+} from '../../lib/webhook-address.ts'
+import { deliverDue } from '../inquiries/deliveries.service.ts'
+import { ensureChannels } from '../channels/channels.service.ts'
+import { T0, addInquiries, call, signIn, TEST_WEBHOOK_NETWORKS } from '../../test/setup.ts'
+import { updateChannelSettings } from './channel-settings.service.ts'
+
+const SECRET = 'test-secret-0123456789abcdef'
+const servers: Server[] = []
+afterEach(async () => {
+  for (const s of servers.splice(0)) await new Promise<void>((ok) => s.close(() => ok()))
+})
+
+/** A receiver on 127.0.0.1 that counts what reaches it. */
+async function receiver() {
+  const hits: string[] = []
+  const server = createServer((req, res) => {
+    hits.push(req.url ?? '')
+    res.writeHead(200).end('{}')
+  })
+  servers.push(server)
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
+  const address = server.address()
+  return { port: typeof address === 'object' && address ? address.port : 0, hits }
+}
+
+async function deskWith(webhookNetworks: WebhookNetworks) {
+  const db = await createTestDb()
+  await ensureChannels(db, DEFAULT_CHANNELS, T0)
+  return { db, app: createApp({ db, now: () => T0, webhookNetworks }) }
+}
+
+describe('where a webhook may point', () => {
+  it.each([
+    ['127.0.0.1', 'loopback'],
+    ['::ffff:127.0.0.1', 'loopback'],
+    ['::1', 'loopback'],
+    ['0.0.0.0', 'unspecified'],
+    ['169.254.169.254', 'metadata'],
+    ['100.100.100.200', 'metadata'],
+    ['fd00:ec2::254', 'metadata'],
+    ['169.254.10.1', 'link_local'],
+    ['fe80::1', 'link_local'],
+    ['10.20.30.40', 'private'],
+    ['172.31.255.1', 'private'],
+    ['172.32.0.1', 'public'],
+    ['192.168.1.10', 'private'],
+    ['100.64.0.1', 'private'],
+    ['fd12:3456::1', 'private'],
+    ['224.0.0.1', 'reserved'],
+    ['255.255.255.255', 'reserved'],
+    ['202.96.134.133', 'public'],
+    ['2400:3200::1', 'public'],
+  ])('%s is %s', (address, kind) => {
+    expect(addressKind(address)).toBe(kind)
+  })
+
+  it('refuses loopback, link-local, metadata and (unless allowed) private hosts when saved, with a 422 naming webhookUrl', async () => {
+    const desk = await deskWith(PUBLIC_ONLY)
+    const admin = await signIn(desk, 'admin')
+    const save = (webhookUrl: string) =>
+      call(desk, admin, 'PATCH', '/channel-settings/minxin', { webhookUrl, webhookSecret: SECRET })
+    for (const url of [
+      'http://127.0.0.1:8080/hook',
+      'http://localhost/hook',
+      'http://api.localhost/hook',
+      'http://[::1]/hook',
+      'http://169.254.169.254/latest/meta-data/',
+      'http://100.100.100.200/latest/meta-data/',
+      'http://0.0.0.0:3000/',
+      'https://10.1.2.3/hook',
+    ]) {
+      const res = await save(url)
+      expect(res.status, url).toBe(422)
+      const { error } = (await res.json()) as {
+        error: { message: string; details: { path: string[]; reason: string }[] }
+      }
+      expect(error.details, url).toMatchObject([
+        { path: ['webhookUrl'], reason: 'webhook_address' },
+      ])
+      expect(error.message, url).toMatch(/^webhookUrl: /)
+    }
+    const settings = (await (await call(desk, admin, 'GET', '/channel-settings')).json()) as {
+      settings: { channel: string; webhookUrl: string | null }[]
+    }
+    expect(settings.settings.find((s) => s.channel === 'minxin')?.webhookUrl).toBeNull()
+    expect((await save('https://platform.example.gov.cn/hook')).status).toBe(200)
+
+    // the operator's opt-in lets an intranet host in, never the metadata service or loopback
+    const lan = await deskWith({ privateNetworks: true, loopback: false })
+    const lanAdmin = await signIn(lan, 'admin')
+    const lanSave = (webhookUrl: string) =>
+      call(lan, lanAdmin, 'PATCH', '/channel-settings/minxin', {
+        webhookUrl,
+        webhookSecret: SECRET,
+      })
+    expect((await lanSave('https://10.1.2.3/hook')).status).toBe(200)
+    expect((await lanSave('http://169.254.169.254/')).status).toBe(422)
+    expect((await lanSave('http://127.0.0.1/')).status).toBe(422)
+  })
+
+  it('refuses at delivery a host that resolves to a refused address then, and follows no redirect; nothing is sent', async () => {
+    const target = await receiver()
+    // a name that resolved to a public address when saved and to this machine now (DNS rebinding)
+    const rebound: LookupAll = (_host, cb) => cb(null, [{ address: '127.0.0.1', family: 4 }])
+    const post = (url: string, fetchFn = webhookFetch(PUBLIC_ONLY, rebound)) =>
+      fetchFn(url, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })
+    await expect(post(`http://hooks.example.cn:${target.port}/a`)).rejects.toThrow(
+      'hooks.example.cn (127.0.0.1) is a loopback address; the desk does not deliver webhooks there',
+    )
+    await expect(post(`http://127.0.0.1:${target.port}/b`)).rejects.toThrow(/loopback/)
+    expect(target.hits).toEqual([])
+    // allowed, it reaches the receiver through the checked address
+    const allowed = webhookFetch(TEST_WEBHOOK_NETWORKS, rebound)
+    expect((await post(`http://hooks.example.cn:${target.port}/c`, allowed)).status).toBe(200)
+    expect(target.hits).toEqual(['/c'])
+
+    // a receiver that answers with a redirect to the metadata service is not followed
+    const redirect = createServer((_req, res) =>
+      res.writeHead(307, { location: 'http://169.254.169.254/latest/' }).end(),
+    )
+    servers.push(redirect)
+    await new Promise<void>((ok) => redirect.listen(0, '127.0.0.1', ok))
+    const port = (redirect.address() as { port: number }).port
+    expect((await post(`http://127.0.0.1:${port}/`, allowed)).status).toBe(307)
+  })
+
+  it('fails the attempt of a message whose webhook a desk with the default now refuses, naming why', async () => {
+    const target = await receiver()
+    const desk = await deskWith(PUBLIC_ONLY)
+    const admin = await signIn(desk, 'admin')
+    const responder = await signIn(desk)
+    // saved while allowed (a desk whose operator has since withdrawn the opt-in)
+    await updateChannelSettings(
+      desk.db,
+      'minxin',
+      { webhookUrl: `http://127.0.0.1:${target.port}/hook`, webhookSecret: SECRET },
+      admin.userId,
+      T0,
+      TEST_WEBHOOK_NETWORKS,
+    )
+    const [item] = await addInquiries(desk.db, [{ channelCode: 'minxin' }])
+    const reply = await call(desk, responder, 'POST', `/inquiries/${item!.id}/replies`, {
+      version: 1,
+      body: '您好，已办理。',
+    })
+    expect(reply.status).toBe(201)
+    expect(await deliverDue(desk.db, T0)).toEqual({ delivered: 0, retrying: 1, failed: 0 })
+    const { deliveries } = (await (await call(desk, admin, 'GET', '/outbox')).json()) as {
+      deliveries: { lastError: string }[]
+    }
+    expect(deliveries.map((d) => d.lastError)).toEqual([
+      'WebhookAddressError: 127.0.0.1 is a loopback address; the desk does not deliver webhooks there',
+    ])
+    expect(target.hits).toEqual([])
+  })
+})
