@@ -75,7 +75,7 @@ describe('inquiry page: caller history', () => {
               subject: '楼顶又渗水了',
               channel: 'minxin',
               status: 'replied',
-              receivedAt: '2024-08-02T01:30:00.000Z',
+              receivedAt: '2024-08-02T09:30:00.000+08:00',
             },
           ],
         }),
