@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { isSupportedDate, isSupportedInstant, supportedDateSchema } from './supported-dates.ts'
-import { normalizeText, textSchema, toXmlText } from './text.ts'
+import { isBlankText, normalizeText, textSchema, toXmlText } from './text.ts'
 
 describe('normalizeText', () => {
   it.each([
@@ -28,6 +28,26 @@ describe('textSchema', () => {
       'contains a NUL character (U+0000), which is not allowed',
     ])
     expect(s.parse(' \uD83D ')).toBe('\uFFFD')
+  })
+
+  // zero-width space, LRM, RLO, LRI..PDI, BOM: each draws nothing
+  const INVISIBLE = ['\u200B', '\u200E', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\uFEFF']
+  it('takes text of only invisible characters as blank: refused when required, empty when optional', () => {
+    const required = textSchema().trim().min(1)
+    const optional = textSchema().trim().max(10).default('')
+    for (const c of INVISIBLE) {
+      expect(isBlankText(c)).toBe(true)
+      expect(required.safeParse(c + ' ' + c).success).toBe(false)
+      expect(optional.parse(c)).toBe('')
+    }
+    expect(required.safeParse(INVISIBLE.join('')).success).toBe(false)
+  })
+
+  it('keeps invisible characters inside a text that shows something', () => {
+    expect(isBlankText('\u200B答复')).toBe(false)
+    expect(textSchema().trim().min(1).parse('\u2067مرحبا\u2069 好')).toBe('\u2067مرحبا\u2069 好')
+    expect(isBlankText('')).toBe(true)
+    expect(isBlankText('\u3000\t')).toBe(true)
   })
 })
 

@@ -50,16 +50,35 @@ export function toXmlText(text: string): string {
   return normalizeText(text).replace(XML_FORBIDDEN_CONTROLS, '').replace(/\r\n?/g, '\n')
 }
 
+// whitespace and the characters Unicode marks as drawing nothing: Default_Ignorable_Code_Point
+// (UAX #44, DerivedCoreProperties.txt) covers the zero-width ones (U+200B..U+200D, U+2060, U+FEFF),
+// every bidi control (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069) and variation
+// selectors; `\s` adds what String.prototype.trim removes
+const INVISIBLE_ONLY = /^[\s\p{Default_Ignorable_Code_Point}]*$/u
+
+/**
+ * Whether `text` shows nothing: empty, or only whitespace and characters that draw nothing
+ * (zero-width spaces and joiners, bidi controls, U+FEFF, variation selectors). Such text is
+ * blank for a required field, however many code units it has; a text with anything visible
+ * keeps these characters where they are (a joiner or a direction mark between visible text
+ * carries meaning). Source: Unicode's Default_Ignorable_Code_Point property (UAX #44).
+ */
+export function isBlankText(text: string): boolean {
+  return INVISIBLE_ONLY.test(text)
+}
+
 /** The message a refused NUL carries (the 422's detail names the field through its path). */
 export const NUL_MESSAGE = 'contains a NUL character (U+0000), which is not allowed'
 
 /**
- * A zod string that applies the boundary rule: refuses NUL (issue at the field's path) and
- * normalises with `normalizeText`. Chain `.trim().min().max()` on it as on `z.string()`.
+ * A zod string that applies the boundary rule: refuses NUL (issue at the field's path),
+ * normalises with `normalizeText`, and makes a text that shows nothing (`isBlankText`) the empty
+ * string, so `.min(1)` refuses it as it refuses spaces and an optional field stores it as blank.
+ * Chain `.trim().min().max()` on it as on `z.string()`.
  */
 export function textSchema() {
   return z
     .string()
     .refine((s) => !hasNul(s), NUL_MESSAGE)
-    .overwrite(normalizeText)
+    .overwrite((s) => (isBlankText(s) ? '' : normalizeText(s)))
 }

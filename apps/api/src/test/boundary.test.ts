@@ -54,6 +54,39 @@ describe('NUL in text', () => {
   })
 })
 
+describe('text of only invisible characters', () => {
+  it('is blank: a reply or note of zero-width and bidi controls is a 422 naming the field, nothing written', async () => {
+    const desk = await setupDesk()
+    const s = await signIn(desk, 'admin')
+    const [id] = (await addInquiries(desk.db, [{}])).map((r) => r.id)
+    const invisible = '\u200B\u200E\u202E\u2066\u2067\u2068\u2069\uFEFF'
+    const reply = await call(desk, s, 'POST', `/inquiries/${id}/replies`, {
+      version: 1,
+      body: invisible,
+    })
+    expect(reply.status).toBe(422)
+    expect(await fields(reply)).toEqual(['body'])
+    const note = await call(desk, s, 'POST', `/inquiries/${id}/notes`, {
+      version: 1,
+      text: ` ${invisible}\n${invisible} `,
+    })
+    expect(note.status).toBe(422)
+    expect(await fields(note)).toEqual(['text'])
+    const detail = (await (await call(desk, s, 'GET', `/inquiries/${id}`)).json()) as {
+      inquiry: { version: number; events: { type: string }[]; replies: unknown[] }
+    }
+    expect(detail.inquiry.version).toBe(1)
+    expect(detail.inquiry.replies).toEqual([])
+    expect(detail.inquiry.events.map((e) => e.type)).toEqual(['received'])
+    // a note with something visible keeps its direction marks
+    const kept = await call(desk, s, 'POST', `/inquiries/${id}/notes`, {
+      version: 1,
+      text: '\u2067مرحبا\u2069 已联系',
+    })
+    expect(kept.status).toBe(201)
+  })
+})
+
 describe('dates outside 1992-01-01..2100-12-31', () => {
   it('are a 422 naming the field on the channel API, manual entry and every filter', async () => {
     const desk = await setupDesk()
