@@ -107,8 +107,12 @@ describe('accounts in the browser', () => {
     await page.getByLabel('事件').click()
     await page.getByTitle('登录成功').click()
     await page.waitForURL(/action=login_succeeded/)
+    // the URL changes before the page renders the filter, and lixiao (signed in when made) is in
+    // the unfiltered list too: wait for the link that carries the filter
+    const link = page.locator('a[href$="?action=login_succeeded"]', { hasText: /导出 CSV/ })
+    await link.waitFor()
     await page.getByRole('cell', { name: 'lixiao' }).first().waitFor()
-    const href = await page.getByRole('link', { name: /导出 CSV/ }).getAttribute('href')
+    const href = await link.getAttribute('href')
     expect(href).toBe('/api/audit/export.csv?action=login_succeeded')
     const res = await page.request.get(`${desk.baseUrl}${href}`)
     expect(res.status()).toBe(200)
