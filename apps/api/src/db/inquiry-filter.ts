@@ -36,7 +36,7 @@ import type { Viewer } from '../lib/context.ts'
 import type { Db } from './client.ts'
 import { phoneHmac } from './phone-key.ts'
 import { tables } from './engine.ts'
-import { textMatch, type TextMode } from './search-index.ts'
+import { textMatch, type AlsoMatching, type TextMode } from './search-index.ts'
 
 /**
  * The rows `viewer` may see. Managers and admins see everything. A responder sees inquiries not yet
@@ -72,11 +72,47 @@ export function viewerScopeParams(viewer: Viewer) {
 }
 
 /**
+ * The inquiries a channel knows as `word` (the upstream work-order number staff are asked about on
+ * the phone), exactly, or as its NFKC form (an input method's full-width `ＧＤ－７` is `GD-7`): for
+ * a lookup, one seek per channel on the unique (channel_code, external_id) index (the external id
+ * has no index of its own; channels are a handful of rows); for a probe, the row's own column.
+ */
+function externalIdMatch(db: Db, word: string): AlsoMatching {
+  const { channels, inquiries } = tables(db)
+  const spellings = [...new Set([word, word.normalize('NFKC')])]
+  const list = sql.join(
+    spellings.map((w) => sql`${w}`),
+    sql`, `,
+  )
+  return {
+    // CROSS JOIN: SQLite then keeps channels as the outer loop (without it, and without ANALYZE
+    // statistics, it read the whole index and looked each channel up)
+    ids: sql`select x.id from ${channels} c cross join ${sql.raw('"inquiries"')} x where x.channel_code = c.code and x.external_id in (${list})`,
+    row: inArray(inquiries.externalId, spellings),
+  }
+}
+
+/**
+ * True when `word` has a decimal digit (NFKC, so full-width ones count): work-order numbers always
+ * do, so only such words are also looked up as an external id. Every other word (most searches
+ * are Chinese words) keeps the plain index lookup: the union with the id lookup hides from
+ * PostgreSQL how many distinct ids come back (it assumes 200), and at 200,000 inquiries the
+ * count of 小区 (61,380 matches) became a nested loop of 61,380 seeks instead of a hash
+ * semi-join, 1.44 s instead of 0.59 s.
+ */
+function hasDigit(word: string): boolean {
+  return /\p{Nd}/u.test(word.normalize('NFKC'))
+}
+
+/**
  * Every word of the search box must match (domain `searchPhrases`): its text phrase in subject or
- * body, through the search index (db/search-index.ts); a word that is a phone number also matches
- * the inquiries of the citizen with that number (by its HMAC, db/phone-key.ts), shown masked as
- * always, as does the whole box when it is one number written with spaces. Words without a
- * letter, digit or Han character are ignored. `mode`: how the index is asked (search-index.ts).
+ * body, through the search index (db/search-index.ts), or, for a word with a digit (hasDigit),
+ * the inquiry's external id exactly (externalIdMatch: the index holds subject and body only, where
+ * the work-order number seldom is; the id column is compared whole, so `GD-7` is not `GD-70`
+ * there); a word that is a phone number also matches the inquiries of the citizen with that
+ * number (by its HMAC, db/phone-key.ts), shown masked as always, as does the whole box when it is
+ * one number written with spaces. Words without a letter, digit or Han character are ignored.
+ * `mode`: how the index is asked (search-index.ts).
  */
 export function textPredicate(db: Db, q: string, mode: TextMode = 'lookup'): SQL | undefined {
   const { inquiries } = tables(db)
@@ -88,7 +124,9 @@ export function textPredicate(db: Db, q: string, mode: TextMode = 'lookup'): SQL
       const phrase = searchPhrase(word)
       const hmac = phoneHmac(db, word)
       return or(
-        phrase ? textMatch(db, phrase, mode) : undefined,
+        phrase
+          ? textMatch(db, phrase, mode, hasDigit(word) ? externalIdMatch(db, word) : undefined)
+          : undefined,
         hmac === null ? undefined : eq(inquiries.citizenPhoneHmac, hmac),
       )
     })

@@ -37,19 +37,42 @@ export async function writeSearchIndex(
  */
 export type TextMode = 'lookup' | 'probe'
 
-/** Inquiries whose subject or body contains the search word of `phrase`, asked as `mode` says. */
-export function textMatch(db: Db, phrase: SearchPhrase, mode: TextMode = 'lookup'): SQL {
+/**
+ * Inquiries matched some other way than by their text (an exact external id: db/inquiry-filter.ts),
+ * said both ways a text condition is asked: `ids`, a SELECT of inquiry ids (for a lookup), and
+ * `row`, a condition on the `inquiries` row at hand (for a probe). Both must select the same rows.
+ */
+export type AlsoMatching = { ids: SQL; row: SQL }
+
+/**
+ * Inquiries whose subject or body contains the search word of `phrase`, asked as `mode` says, or
+ * that `also` names. A lookup unions `also.ids` into the index's own id list, so the condition
+ * stays one `id in (…)`: PostgreSQL turns that into a semi-join on the index's matches, which it
+ * cannot do for an `id in (…) or …` (that reads every inquiry row and tests each one).
+ */
+export function textMatch(
+  db: Db,
+  phrase: SearchPhrase,
+  mode: TextMode = 'lookup',
+  also?: AlsoMatching,
+): SQL {
   const { inquiries } = tables(db)
+  const union = also ? sql` union all ${also.ids}` : sql``
+  const orRow = (probe: SQL) => (also ? sql`(${probe} or ${also.row})` : probe)
   if (engineOf(db) === 'postgres') {
     const q = sql`doc @@ ${tsQuery(phrase)}::tsquery`
     // `offset 0` keeps the probe a correlated subplan: without it PostgreSQL turns the EXISTS into
     // a semi-join that first fetches every match (880 ms for 40,140 matches at 1,000,000 rows)
     return mode === 'probe'
-      ? sql`exists (select 1 from inquiry_search where inquiry_search.inquiry_id = ${inquiries.id} and ${q} offset 0)`
-      : sql`${inquiries.id} in (select inquiry_id from inquiry_search where ${q})`
+      ? orRow(
+          sql`exists (select 1 from inquiry_search where inquiry_search.inquiry_id = ${inquiries.id} and ${q} offset 0)`,
+        )
+      : sql`${inquiries.id} in (select inquiry_id from inquiry_search where ${q}${union})`
   }
   const q = sql`inquiry_search match ${ftsQuery(phrase)}`
   return mode === 'probe'
-    ? sql`exists (select 1 from inquiry_search where ${q} and inquiry_search.rowid = ${inquiries.id})`
-    : sql`${inquiries.id} in (select rowid from inquiry_search where ${q})`
+    ? orRow(
+        sql`exists (select 1 from inquiry_search where ${q} and inquiry_search.rowid = ${inquiries.id})`,
+      )
+    : sql`${inquiries.id} in (select rowid from inquiry_search where ${q}${union})`
 }

@@ -56,7 +56,7 @@ export async function addSearchRows(db: Db, rnd: Random, count: number): Promise
 
 /**
  * Search terms for `rows`: fixed ones, and 1-, 2-, 3- and 6-character Han pieces, mixed pieces and
- * random texts cut from or made like the rows' texts.
+ * random texts cut from or made like the rows' texts, and external ids (rows' and one unknown).
  */
 export function searchTerms(rnd: Random, rows: readonly SearchRow[]): Set<string> {
   const hanOnly = (t: string) => t.replace(/[^\p{Script=Han}]/gu, '')
@@ -67,6 +67,8 @@ export function searchTerms(rnd: Random, rows: readonly SearchRow[]): Set<string
     terms.add(cut(rnd, r.body || r.subject, rnd.int(2, 8)))
     terms.add(searchText(rnd, rnd.int(1, 3)))
   }
+  // external ids, found whole (S1 is not S10), one in its full-width spelling
+  for (const id of ['S1', 'S12', 'Ｓ２', 'S99999']) terms.add(id)
   return terms
 }
 

@@ -20,9 +20,15 @@ describe('text search', () => {
     const terms = searchTerms(rnd, rows)
     let withHits = 0
     for (const q of terms) {
+      // the text, or the external id whole (as typed, or NFKC: a full-width Ｓ２ is S2)
       const expected = new Set(
         rows
-          .filter((r) => naiveSearchMatch(r.subject, q) || naiveSearchMatch(r.body, q))
+          .filter(
+            (r) =>
+              naiveSearchMatch(r.subject, q) ||
+              naiveSearchMatch(r.body, q) ||
+              [q, q.normalize('NFKC')].includes(r.externalId),
+          )
           .map((r) => r.externalId),
       )
       if (expected.size > 0) withHits++
@@ -76,6 +82,62 @@ describe('text search', () => {
       expect({ q, pages: await pages(q, 12) }).toEqual({ q, pages: await pages(q, 0) })
     expect((await pages('噪音', 12)).flat()).toHaveLength(10)
     expect((await pages('路灯', 12)).flat()).toEqual([2, 1])
+  })
+
+  it('finds an inquiry by its exact external id on every page and in the counts, the text index untouched', async () => {
+    const desk = await setupDesk()
+    await addInquiries(desk.db, [
+      { externalId: 'GD-20241001-0007', subject: '噪音扰民', body: '夜间施工' },
+      { externalId: 'GD-20241001-00071', subject: '路灯不亮', body: '请尽快修复' },
+      { externalId: 'NODIGITS', subject: '咨询', body: '请答复' },
+      // the number in another inquiry's text: found by its text, as before
+      { externalId: 'MX-1', subject: '追问', body: '工单GD-20241001-0007仍未办结' },
+      ...Array.from({ length: 12 }, (_, i) => ({
+        externalId: `R${i}`,
+        subject: '咨询',
+        body: '请答复',
+        receivedAt: T0 - (i + 1) * 60_000,
+      })),
+    ])
+    const total = async (q: string) =>
+      (await getQueueCounts(desk.db, { status: 'all', q }, SEARCH_MANAGER, T0)).total
+    const both = async (q: string) => ({
+      q,
+      list: (await searchAll(desk.db, q, 2)).sort(),
+      total: await total(q),
+    })
+    expect(await both('GD-20241001-0007')).toEqual({
+      q: 'GD-20241001-0007',
+      list: ['GD-20241001-0007', 'MX-1'],
+      total: 2,
+    })
+    // whole ids only: a part is no id (MX-1's text has it, read as words with a prefix as before),
+    // nor is another case
+    expect(await both('GD-2024100')).toEqual({ q: 'GD-2024100', list: ['MX-1'], total: 1 })
+    expect(await both('gd-20241001-00071')).toEqual({ q: 'gd-20241001-00071', list: [], total: 0 })
+    expect(await both('ＧＤ－２０２４１００１－０００７１')).toEqual({
+      q: 'ＧＤ－２０２４１００１－０００７１',
+      list: ['GD-20241001-00071'],
+      total: 1,
+    })
+    // a word without a digit is no work-order number: only its text is looked up
+    expect(await both('NODIGITS')).toEqual({ q: 'NODIGITS', list: [], total: 0 })
+    // every word must match: the id and a word of that inquiry's text
+    expect(await both('R3 答复')).toEqual({ q: 'R3 答复', list: ['R3'], total: 1 })
+    expect(await both('R3 噪音')).toEqual({ q: 'R3 噪音', list: [], total: 0 })
+    // a walk of the queue's order finds the id as the index lookup does
+    const page = async (walkRows: number) =>
+      (
+        await listInquiries(desk.db, {
+          filter: { status: 'all', q: 'R7' },
+          viewer: SEARCH_MANAGER,
+          sort: 'received_desc',
+          limit: 0,
+          walkRows,
+        })
+      ).map((r) => r.externalId)
+    expect(await page(20)).toEqual(['R7'])
+    expect(await page(0)).toEqual(['R7'])
   })
 
   it('needs every word of the search box', async () => {

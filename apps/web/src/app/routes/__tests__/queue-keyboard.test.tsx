@@ -72,7 +72,7 @@ describe('queue as a work tool', () => {
     )
     expect(await screen.findByText('已签收：井盖缺失')).toBeTruthy()
 
-    const search = screen.getByPlaceholderText('搜索标题和内容')
+    const search = screen.getByPlaceholderText('搜索标题、内容或工单号')
     await app.user.click(search)
     await app.user.keyboard('jkc')
     expect((search as HTMLInputElement).value).toBe('jkc')
