@@ -9,9 +9,10 @@ import type { AppEnv } from '../../lib/context.ts'
 import { csvStream } from '../../lib/csv-stream.ts'
 import { validate } from '../../lib/validate.ts'
 import { attachment } from '../../lib/content-disposition.ts'
+import { auditActionLabel, auditLabels } from '../reports/labels.zh-CN.ts'
 import { allAudit, listAudit } from './audit.service.ts'
 
-const HEADER = ['id', 'time (Asia/Shanghai)', 'action', 'actor', 'target', 'address', 'detail']
+const HEADER = Object.values(auditLabels.columns)
 
 /** The CSV rows of the filter's entries, a page of 1000 at a time as the download is read. */
 async function* csvPages(...args: Parameters<typeof allAudit>) {
@@ -19,7 +20,7 @@ async function* csvPages(...args: Parameters<typeof allAudit>) {
     yield page.map((e) => [
       e.id,
       formatInstant(e.at),
-      e.action,
+      auditActionLabel(e.action),
       e.actorName ?? '',
       e.target ?? '',
       e.address ?? '',
@@ -37,6 +38,9 @@ export const auditRoutes = new Hono<AppEnv>()
   .get('/export.csv', validate('query', auditQuerySchema), async (c) => {
     const day = toZonedDate(c.var.now())
     c.header('Content-Type', 'text/csv; charset=utf-8')
-    c.header('Content-Disposition', attachment(`审计日志-${day}.csv`, `audit-${day}.csv`))
+    c.header(
+      'Content-Disposition',
+      attachment(`${auditLabels.fileName(day)}.csv`, `audit-${day}.csv`),
+    )
     return c.body(csvStream(HEADER, await csvPages(c.var.db, c.req.valid('query'))), 200)
   })

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync'
+import { formatInstant } from '@desk/domain'
 import { describe, expect, it } from 'vitest'
 import { T0, call, setupDesk, signIn } from '../../test/setup.ts'
 import { recordAudit } from './audit.service.ts'
@@ -24,7 +25,9 @@ describe('/audit/export.csv', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-disposition')).toContain('audit-')
     const rows = parse((await res.text()).replace(/^\uFEFF/, '')) as string[][]
-    expect(rows[0]![2]).toBe('action')
+    // Chinese headers and events, as the other exports and the audit page have them
+    expect(rows[0]).toEqual(['编号', '时间（北京时间）', '事件', '操作人', '对象', '地址', '详情'])
+    expect(rows[1]!.slice(1, 4)).toEqual([formatInstant(T0 + 2343 * 1000), '查看联系方式', 'li'])
     const targets = rows.slice(1).map((r) => r[4])
     expect(targets).toHaveLength(1172) // the odd i of 0..2344
     expect(new Set(targets).size).toBe(1172)
