@@ -3,28 +3,38 @@ import type { CalendarEntry } from '@desk/domain'
 import { asc, count, eq, like, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import type * as schema from '../../db/schema.ts'
-import { tables } from '../../db/engine.ts'
+import { engineOf, tables } from '../../db/engine.ts'
 import { changedRows } from '../../db/dialect.ts'
 import { runPrepared } from '../../db/prepared.ts'
 
 export type CalendarDayRow = typeof schema.calendarDays.$inferSelect
 
 /**
- * Every listed date and loaded year (a few hundred rows), to build the calendar. Prepared once:
- * each inquiry's detail explains its deadline with them.
+ * The whole calendar as two JSON texts the database makes in one row: `days` an array of
+ * `[date, isOffDay, name]` (isOffDay 1/0 on SQLite, true/false on PostgreSQL; name null when
+ * unnamed), `years` the loaded years, both in the tables' own order (not sorted: sorting cost a
+ * third of the read, and a text in another order only makes loadCalendar build it again). Equal
+ * texts are an equal calendar, so loadCalendar keeps what it built from them: the few hundred
+ * listed dates read as row objects cost 0.7 ms, a third of an inquiry's detail, and these texts
+ * about a fifth of that.
  */
-export async function readCalendar(db: Db) {
-  const { calendarDays, calendarYears } = tables(db)
-  return {
-    days: await runPrepared(db, 'calendar_days_all', () =>
-      db.select().from(calendarDays).orderBy(asc(calendarDays.date)),
-    ),
-    years: (
-      await runPrepared(db, 'calendar_years_all', () =>
-        db.select({ year: calendarYears.year }).from(calendarYears),
-      )
-    ).map((r) => r.year),
-  }
+export async function readCalendarText(db: Db): Promise<{ days: string; years: string }> {
+  const rows = await runPrepared(db, 'calendar_text', () => {
+    const { calendarDays: d, calendarYears: y } = tables(db)
+    const pg = engineOf(db) === 'postgres'
+    const days = pg
+      ? sql`json_agg(json_build_array(${d.date}, ${d.isOffDay}, ${d.name}))::text`
+      : sql`json_group_array(json_array(${d.date}, ${d.isOffDay}, ${d.name}))`
+    const years = pg ? sql`json_agg(${y.year})::text` : sql`json_group_array(${y.year})`
+    return db
+      .select({
+        days: sql<string | null>`(select ${days} from ${d})`,
+        years: sql<string | null>`(select ${years} from ${y})`,
+      })
+      .from(sql`(select 1) as one`)
+  })
+  // PostgreSQL's json_agg over no rows is null
+  return { days: rows[0]?.days ?? '[]', years: rows[0]?.years ?? '[]' }
 }
 
 export async function listYears(db: Db) {

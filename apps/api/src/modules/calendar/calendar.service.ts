@@ -40,13 +40,28 @@ export type RecomputeDeadlines = (
 /** An admin's change (`user`), or the CLI's (null), with the recompute to run in its transaction. */
 type ChangeCtx = Ctx<SessionUser | null> & { recompute: RecomputeDeadlines }
 
-/** The calendar as the database has it now. */
+/** The last calendar loadCalendar built, with the texts it was built from. */
+let kept: { days: string; years: string; calendar: HolidayCalendar } | undefined
+
+/**
+ * The calendar as the database has it now (in `db`'s transaction, if it is one). Read every time,
+ * as one row of JSON text (repo.readCalendarText); built again only when that text differs from
+ * the last one built, so a change by any process or transaction is seen at once.
+ */
 export async function loadCalendar(db: Db): Promise<HolidayCalendar> {
-  const { days, years } = await repo.readCalendar(db)
-  return buildCalendar(
-    days.map((d) => ({ date: d.date, isOffDay: d.isOffDay, name: d.name ?? undefined })),
-    years,
+  const { days, years } = await repo.readCalendarText(db)
+  if (kept?.days === days && kept.years === years) return kept.calendar
+  const listed = JSON.parse(days) as [string, boolean | number, string | null][]
+  const calendar = buildCalendar(
+    listed.map(([date, isOffDay, name]) => ({
+      date,
+      isOffDay: Boolean(isOffDay),
+      name: name ?? undefined,
+    })),
+    JSON.parse(years) as number[],
   )
+  kept = { days, years, calendar }
+  return calendar
 }
 
 /**
