@@ -18,8 +18,6 @@ const NOT_ON_POSTGRES = [
   // two desks in one test (api-pg gives one database per file)
   'apps/api/src/modules/inquiries/history-rows.test.ts', // bulk writer vs services on two desks
   'apps/api/src/modules/seed/demo.test.ts', // reseeds a second desk and compares (SQLite's client too)
-  // 7,297 inquiries through ingest (a round trip per statement) pass the 30 s test timeout
-  'apps/api/src/modules/seed/report-2017.test.ts',
   // no database at all: a second run proves nothing
   'apps/api/src/lib/errors.test.ts',
   'apps/api/src/lib/turns.test.ts',

@@ -14,18 +14,17 @@ import { ftsQuery, indexFts } from './search-fts.ts'
 import { insertSearchRows, tsQuery, type Queryable } from './search-pg.ts'
 
 /**
- * Indexes inquiry `id`'s subject and body; call in the transaction that inserts the inquiry.
- * @throws the driver's error when `id` is indexed already (SQLite; PostgreSQL keeps the rows it has)
+ * Indexes the subject and body of each of `items` (inquiry ids); call in the transaction that
+ * inserts them. PostgreSQL writes them in one statement; SQLite's FTS5 row by row.
+ * @throws the driver's error when an id is indexed already (SQLite; PostgreSQL keeps the rows it has)
  */
-export async function writeSearchIndex(
+export async function writeSearchIndexes(
   db: Db,
-  id: number,
-  subject: string,
-  body: string,
+  items: readonly { id: number; subject: string; body: string }[],
 ): Promise<void> {
   if (engineOf(db) === 'postgres')
-    await insertSearchRows(clientOf(db) as unknown as Queryable, [{ id, subject, body }])
-  else indexFts(db, id, subject, body)
+    await insertSearchRows(clientOf(db) as unknown as Queryable, items)
+  else for (const { id, subject, body } of items) indexFts(db, id, subject, body)
 }
 
 /**

@@ -15,7 +15,7 @@ import { closeDatabase, tables } from './engine.ts'
 import { hmacOfPhone, PHONE_KEY_FILE, phoneHmac, phoneKeyOf } from './phone-key.ts'
 import { openPostgres } from './postgres.ts'
 import { runSearchBackfillPg } from './search-backfill.ts'
-import { textMatch, writeSearchIndex } from './search-index.ts'
+import { textMatch, writeSearchIndexes } from './search-index.ts'
 import { withTransaction } from './transaction.ts'
 import type pg from 'pg'
 import { pgAdmin, pgUrlFor, uniqueDbName } from '../test/pg-server.ts'
@@ -70,9 +70,9 @@ describe('the PostgreSQL search index', () => {
     const body = `${'哈'.repeat(601)}，${'噪音扰民'.repeat(9_000)}造成楼顶渗水，哈哈大笑`
     await withTransaction(db, async (tx) => {
       const id = await addInquiry(tx, 'LONG', '关于噪音', body)
-      await writeSearchIndex(tx, id, '关于噪音', body)
+      await writeSearchIndexes(tx, [{ id, subject: '关于噪音', body }])
       const short = await addInquiry(tx, 'SHORT', '楼顶', '渗水')
-      await writeSearchIndex(tx, short, '楼顶', '渗水')
+      await writeSearchIndexes(tx, [{ id: short, subject: '楼顶', body: '渗水' }])
     })
     expect(await find(db, '造成楼顶渗水')).toEqual(['LONG'])
     expect(await find(db, '哈哈大笑')).toEqual(['LONG'])
@@ -93,7 +93,7 @@ describe('the PostgreSQL search index', () => {
     const db = await createTestDb()
     const [subject, body] = ["a&b | c's", "路灯!(不亮):* \\'"]
     const id = await addInquiry(db, 'A', subject, body)
-    await writeSearchIndex(db, id, subject, body)
+    await writeSearchIndexes(db, [{ id, subject, body }])
     for (const q of [
       'a&',
       '|',
@@ -116,7 +116,7 @@ describe('the PostgreSQL search index', () => {
   it('leaves the index with a deleted inquiry', async () => {
     const db = await createTestDb()
     const id = await addInquiry(db, 'D', '积水', '')
-    await writeSearchIndex(db, id, '积水', '')
+    await writeSearchIndexes(db, [{ id, subject: '积水', body: '' }])
     await db.delete(tables(db).inquiries).where(eq(tables(db).inquiries.id, id))
     const left = await dialectOf(db).rows<{ n: number }>(
       db,

@@ -12,6 +12,7 @@ import { engineOf, tables } from '../../db/engine.ts'
 import { withTransaction } from '../../db/transaction.ts'
 import { phoneHmac } from '../../db/phone-key.ts'
 import { clientOf } from '../../db/connection.ts'
+import { columnsOf, statementChunks } from '../../db/rows.ts'
 import { indexFts } from '../../db/search-fts.ts'
 import { insertSearchRows, type Queryable } from '../../db/search-pg.ts'
 import type { HistoryRows } from './history-rows.ts'
@@ -99,16 +100,6 @@ async function insertBatchSqlite(db: Db, batch: Iterable<BatchItem>) {
   })
 }
 
-// rows a multi-row statement carries: PostgreSQL takes at most 65,535 parameters a statement,
-// and an inquiry row has 23 columns
-const CHUNK = 1000
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = []
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK))
-  return out
-}
-
 /**
  * PostgreSQL's form: one multi-row statement per table and chunk instead of a round trip per row
  * (node-postgres waits for each answer). The replies' ids are drawn from their sequence first,
@@ -125,7 +116,7 @@ async function insertBatchPostgres(db: Db, batch: readonly BatchItem[]) {
       ...rows.inquiry,
       ...deadline,
     }))
-    for (const part of chunks(inquiryRows)) {
+    for (const part of statementChunks(inquiryRows, columnsOf(inquiries))) {
       const written = await tx.insert(inquiries).values(part).onConflictDoNothing().returning({
         id: inquiries.id,
         channelCode: inquiries.channelCode,
@@ -185,8 +176,10 @@ async function insertBatchPostgres(db: Db, batch: readonly BatchItem[]) {
         })
       }
     }
-    for (const part of chunks(replyRows)) await tx.insert(replies).values(part)
-    for (const part of chunks(eventRows)) await tx.insert(inquiryEvents).values(part)
+    for (const part of statementChunks(replyRows, columnsOf(replies)))
+      await tx.insert(replies).values(part)
+    for (const part of statementChunks(eventRows, columnsOf(inquiryEvents)))
+      await tx.insert(inquiryEvents).values(part)
     return { created: created.length, duplicates: batch.length - created.length }
   })
 }
