@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync'
-import { weekdayCalendar } from '@desk/domain'
+import { formatInstant, weekdayCalendar } from '@desk/domain'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
@@ -217,5 +217,12 @@ describe('GET /reports/export.xlsx', () => {
     expect(cut).toHaveLength(32_767)
     expect(cut.endsWith('…[超出单元格长度，已截断]')).toBe(true)
     expect(ws?.getColumn(14).width).toBe(60)
+    // the instants are date cells showing Beijing time (exceljs reads them back as the Date
+    // whose UTC fields are the cell's), not text
+    const received = ws?.getRow(3).getCell(3)
+    expect(received?.type).toBe(ExcelJS.ValueType.Date)
+    expect(received?.value).toEqual(new Date(`${formatInstant(T0).slice(0, 19)}Z`))
+    expect(received?.numFmt).toBe('yyyy-mm-dd hh:mm:ss')
+    expect(ws?.getRow(3).getCell(4).type).toBe(ExcelJS.ValueType.Date)
   })
 })
