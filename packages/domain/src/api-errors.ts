@@ -42,3 +42,19 @@ export const API_ERROR_REASONS = [
   'role_required',
 ] as const
 export type ApiErrorReason = (typeof API_ERROR_REASONS)[number]
+
+/**
+ * Why a channel's webhook URL is refused: a 422 detail `{ path: ['webhookUrl'], reason:
+ * 'webhook_address', kind, address }` names the kind of address its host is or resolves to
+ * (the API's lib/webhook-address.ts: loopback, unspecified, link-local, cloud metadata,
+ * multicast or reserved never; private LAN ranges unless the server allows them).
+ */
+export const WEBHOOK_ADDRESS_REFUSALS = [
+  'loopback',
+  'unspecified',
+  'link_local',
+  'metadata',
+  'reserved',
+  'private',
+] as const
+export type WebhookAddressRefusal = (typeof WEBHOOK_ADDRESS_REFUSALS)[number]

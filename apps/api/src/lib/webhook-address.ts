@@ -17,6 +17,7 @@
  * Loopback can be allowed only for trying the desk on one machine (DESK_WEBHOOK_LOOPBACK=1,
  * the end-to-end tests), never on a server.
  */
+import type { WebhookAddressRefusal } from '@desk/domain'
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns'
 import { request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http'
 import { request as httpsRequest } from 'node:https'
@@ -28,8 +29,8 @@ export type WebhookNetworks = { privateNetworks: boolean; loopback: boolean }
 /** The default: only public addresses. */
 export const PUBLIC_ONLY: WebhookNetworks = { privateNetworks: false, loopback: false }
 
-export type AddressKind =
-  'public' | 'private' | 'loopback' | 'unspecified' | 'link_local' | 'metadata' | 'reserved'
+/** `public`, or one of the domain's WEBHOOK_ADDRESS_REFUSALS. */
+export type AddressKind = 'public' | WebhookAddressRefusal
 
 function blockList(v4: string[], v6: string[]): BlockList {
   const list = new BlockList()

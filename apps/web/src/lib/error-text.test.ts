@@ -1,4 +1,9 @@
-import { API_ERROR_CODES, API_ERROR_REASONS, FILE_REFUSALS } from '@desk/domain'
+import {
+  API_ERROR_CODES,
+  API_ERROR_REASONS,
+  FILE_REFUSALS,
+  WEBHOOK_ADDRESS_REFUSALS,
+} from '@desk/domain'
 import i18next from 'i18next'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ApiError } from './api-client.ts'
@@ -15,6 +20,7 @@ describe('error sentences', () => {
         .map((c) => `errors.${c}`)
         .concat(API_ERROR_REASONS.map((r) => `errors.reason.${r}`))
         .concat(FILE_REFUSALS.map((r) => `errors.file.${r}`))
+        .concat(WEBHOOK_ADDRESS_REFUSALS.map((r) => `errors.webhook.${r}`))
       const missing = keys.filter(
         (key) => !i18next.exists(key, { lng: lang, fallbackLng: false }) || t(key) === key,
       )
@@ -50,6 +56,22 @@ describe('error sentences', () => {
     await i18next.changeLanguage('en')
     expect(errorText(refused)).toBe(
       'Only the role Responder, Manager, or Admin may do this; yours is Security admin.',
+    )
+  })
+
+  it('say why a webhook address is refused, by its kind, in either language', async () => {
+    const refused = (kind: string, address: string) =>
+      new ApiError(422, 'VALIDATION', 'webhookUrl: …', [
+        { path: ['webhookUrl'], message: '…', reason: 'webhook_address', kind, address },
+      ])
+    expect(errorText(refused('metadata', '169.254.169.254'))).toBe(
+      'Webhook 地址 169.254.169.254 是云服务器的元数据服务，系统不向其投递。',
+    )
+    for (const kind of WEBHOOK_ADDRESS_REFUSALS)
+      expect(errorText(refused(kind, '10.0.0.1'))).toContain('Webhook 地址 10.0.0.1 ')
+    await i18next.changeLanguage('en')
+    expect(errorText(refused('private', '10.1.2.3'))).toBe(
+      'The webhook address 10.1.2.3 is in a private network range: webhooks reach private networks only when the server sets DESK_WEBHOOK_PRIVATE_NETWORKS=1.',
     )
   })
 

@@ -7,7 +7,12 @@
  * (`errors.file.<reason>`). Codes and reasons are the domain's lists (API_ERROR_CODES,
  * API_ERROR_REASONS, FILE_REFUSALS); a test checks each has both languages.
  */
-import { API_ERROR_REASONS, FILE_REFUSALS, type ApiErrorReason } from '@desk/domain'
+import {
+  API_ERROR_REASONS,
+  FILE_REFUSALS,
+  WEBHOOK_ADDRESS_REFUSALS,
+  type ApiErrorReason,
+} from '@desk/domain'
 import i18next from 'i18next'
 import { ApiError } from './api-client.ts'
 
@@ -48,6 +53,17 @@ function refusedFile(details: unknown) {
   )
 }
 
+/** A refused webhook URL's detail (`reason: 'webhook_address'`, with the address's kind), if any. */
+function refusedWebhook(details: unknown) {
+  if (!Array.isArray(details)) return undefined
+  return (details as { reason?: unknown; kind?: unknown; address?: unknown }[]).find(
+    (d): d is { kind: (typeof WEBHOOK_ADDRESS_REFUSALS)[number]; address: string } =>
+      d.reason === 'webhook_address' &&
+      (WEBHOOK_ADDRESS_REFUSALS as readonly unknown[]).includes(d.kind) &&
+      typeof d.address === 'string',
+  )
+}
+
 export function errorText(error: unknown): string {
   const t = i18next.t
   if (!(error instanceof ApiError)) {
@@ -74,6 +90,8 @@ export function errorText(error: unknown): string {
   if (error.code === 'VALIDATION') {
     const refused = refusedFile(error.details)
     if (refused) return t(`errors.file.${refused.reason}`, { name: refused.file })
+    const webhook = refusedWebhook(error.details)
+    if (webhook) return t(`errors.webhook.${webhook.kind}`, { address: webhook.address })
     // a reply released with a placeholder it cannot fill: details name each (`{ placeholder }`)
     const placeholders = Array.isArray(error.details)
       ? error.details.flatMap((d: { placeholder?: unknown }) =>

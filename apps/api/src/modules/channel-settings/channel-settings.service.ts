@@ -79,6 +79,7 @@ export async function updateChannelSettings(
         path: ['webhookUrl'],
         message: refused.message,
         reason: 'webhook_address',
+        address: refused.address,
         kind: refused.kind,
       },
     ])

@@ -90,6 +90,16 @@ describe('where a webhook may point', () => {
       ])
       expect(error.message, url).toMatch(/^webhookUrl: /)
     }
+    const metadata = await save('http://169.254.169.254/latest/meta-data/')
+    expect(((await metadata.json()) as { error: { details: unknown } }).error.details).toEqual([
+      {
+        path: ['webhookUrl'],
+        message: '169.254.169.254 is a metadata address; the desk does not deliver webhooks there',
+        reason: 'webhook_address',
+        kind: 'metadata',
+        address: '169.254.169.254',
+      },
+    ])
     const settings = (await (await call(desk, admin, 'GET', '/channel-settings')).json()) as {
       settings: { channel: string; webhookUrl: string | null }[]
     }
