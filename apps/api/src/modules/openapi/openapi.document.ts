@@ -2,12 +2,13 @@
  * The OpenAPI 3.1 document of the running app, built from its registered routes (`app.routes`)
  * and, for each, the zod schemas its own `validate()` middleware checks (zod's `toJSONSchema`,
  * JSON Schema 2020-12, the dialect OpenAPI 3.1 uses). Success responses carry a schema where
- * `openapi.responses.ts` gives one (the channel API); every route documents the error shape.
+ * `openapi.responses.ts` gives one; every route documents the error shape, and the refusals that
+ * file describes by status (DOCUMENTED_ERRORS) are listed with their meaning.
  */
 import { API_ERROR_CODES } from '@desk/domain'
 import { z } from 'zod'
 import { validationOf, type Validation } from '../../lib/validate.ts'
-import { DOCUMENTED_RESPONSES, REQUEST_EXAMPLES } from './openapi.responses.ts'
+import { DOCUMENTED_ERRORS, DOCUMENTED_RESPONSES, REQUEST_EXAMPLES } from './openapi.responses.ts'
 import { documentCodeRules } from './openapi.rules.ts'
 
 /**
@@ -176,6 +177,11 @@ function operation(method: string, path: string, validations: Validation[]): Ope
       ...(validations.length > 0
         ? { '422': { description: 'VALIDATION: `details` name each field and reason', ...error } }
         : {}),
+      ...Object.fromEntries(
+        Object.entries(DOCUMENTED_ERRORS[`${method} ${path}`] ?? {}).map(
+          ([status, description]) => [status, { description, ...error }],
+        ),
+      ),
       '4XX': { description: 'Refused: the code says why', ...error },
     },
   }

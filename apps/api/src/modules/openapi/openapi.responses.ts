@@ -5,7 +5,11 @@
  * openapi.test.ts checks every key names a registered route, that the examples pass the route's
  * own validation and that real answers match these schemas.
  */
-import type { FollowUpMessageInput, ChannelInquiryInput } from '@desk/domain'
+import {
+  MESSAGE_CLOCK_SKEW_MS,
+  type ChannelInquiryInput,
+  type FollowUpMessageInput,
+} from '@desk/domain'
 import { z } from 'zod'
 import { STAFF_RESPONSES } from './openapi.staff-responses.ts'
 
@@ -53,6 +57,28 @@ export const DOCUMENTED_RESPONSES: Record<string, Record<string, DocumentedRespo
       description: 'A resend of the same messageId: the first result, nothing written',
       schema: messageResult,
     },
+  },
+}
+
+/**
+ * Refusals a route documents by status beyond the generic ones (422 VALIDATION naming the fields,
+ * 4XX with a code), keyed like DOCUMENTED_RESPONSES: a description per status, each answered in
+ * the Error shape `{ error: { code, message, details? } }`. openapi.test.ts checks every key names
+ * a registered route and that the route answers each status as described.
+ */
+export const DOCUMENTED_ERRORS: Record<string, Record<string, string>> = {
+  'POST /channels/{code}/inquiries/{externalId}/messages': {
+    '404': 'NOT_FOUND: the channel, or its inquiry `externalId`, is unknown to the desk',
+    '409':
+      'CONFLICT: this `messageId` was used for another message (another body, kind, sentAt or ' +
+      'inquiry); `details[0].path` is `["messageId"]` and its message says what differs. A ' +
+      'resend must repeat the message (sentAt may be written in another offset); a new message ' +
+      'needs a new messageId',
+    '422':
+      'VALIDATION: `details` name each field and reason; also a `sentAt` more than ' +
+      `${MESSAGE_CLOCK_SKEW_MS / 60_000} minutes (the clock-skew allowance) before the ` +
+      'inquiry\'s receivedAt (`details[0].path` is `["sentAt"]`), and a refused file ' +
+      '(`details[0].file` and `.reason`)',
   },
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { tinyPdf } from '../../test/files.ts'
 import { addInquiries, call, setupDesk, signIn, type Desk } from '../../test/setup.ts'
 import { openApiPath } from './openapi.document.ts'
-import { DOCUMENTED_RESPONSES, REQUEST_EXAMPLES } from './openapi.responses.ts'
+import { DOCUMENTED_ERRORS, DOCUMENTED_RESPONSES, REQUEST_EXAMPLES } from './openapi.responses.ts'
 
 type Parameter = { name: string; in: string; required: boolean; schema: Schema }
 type Operation = {
@@ -13,7 +13,11 @@ type Operation = {
   }
   responses: Record<string, { content?: Record<string, { schema?: Schema }> }>
 }
-type Document = { openapi: string; paths: Record<string, Record<string, Operation>> }
+type Document = {
+  openapi: string
+  paths: Record<string, Record<string, Operation>>
+  components: { schemas: Record<string, Schema> }
+}
 
 async function documentOf(desk: Desk) {
   const res = await desk.app.request('/openapi.json')
@@ -101,7 +105,11 @@ describe('GET /openapi.json', () => {
   it('documents the responses and examples only of routes that exist', async () => {
     const desk = await setupDesk()
     const doc = await documentOf(desk)
-    for (const key of [...Object.keys(DOCUMENTED_RESPONSES), ...Object.keys(REQUEST_EXAMPLES)]) {
+    for (const key of [
+      ...Object.keys(DOCUMENTED_RESPONSES),
+      ...Object.keys(DOCUMENTED_ERRORS),
+      ...Object.keys(REQUEST_EXAMPLES),
+    ]) {
       expect(() => operationOf(doc, key)).not.toThrow()
     }
   })
@@ -141,6 +149,59 @@ describe('GET /openapi.json', () => {
       'path:code:true',
       'query:name:true',
     ])
+  })
+
+  it('describes the refusals of a later message (404, 409 naming messageId, 422 naming sentAt) as the route answers them', async () => {
+    const desk = await setupDesk()
+    const doc = await documentOf(desk)
+    const token = await tokenFor(desk, 'minxin')
+    const key = 'POST /channels/{code}/inquiries/{externalId}/messages'
+    const op = operationOf(doc, key)
+    const described = (status: string) =>
+      (op.responses[status] as { description?: string } | undefined)?.description ?? ''
+    expect(Object.keys(op.responses).sort()).toEqual(['200', '201', '404', '409', '422', '4XX'])
+    expect(described('409')).toContain('`messageId` was used for another message')
+    expect(described('422')).toContain('`sentAt` more than 5 minutes')
+    for (const status of ['404', '409', '422'])
+      expect(op.responses[status]?.content?.['application/json']?.schema).toEqual({
+        $ref: '#/components/schemas/Error',
+      })
+
+    const item = REQUEST_EXAMPLES['POST /channels/{code}/inquiries'] as { externalId: string }
+    expect((await bearer(desk, token, '/channels/minxin/inquiries', item)).status).toBe(201)
+    const message = REQUEST_EXAMPLES[key] as Record<string, unknown>
+    const path = `/channels/minxin/inquiries/${item.externalId}/messages`
+    expect((await bearer(desk, token, path, message)).status).toBe(201)
+    const answers: [string, Response, string[]][] = [
+      [
+        '404',
+        await bearer(desk, token, '/channels/minxin/inquiries/NOPE/messages', {
+          ...message,
+          messageId: 'M-NOPE',
+        }),
+        [],
+      ],
+      ['409', await bearer(desk, token, path, { ...message, body: '另一条。' }), ['messageId']],
+      [
+        '422',
+        await bearer(desk, token, path, {
+          ...message,
+          messageId: 'M-EARLY',
+          sentAt: '2024-09-26T09:24:59+08:00',
+        }),
+        ['sentAt'],
+      ],
+    ]
+    const errorSchema = { ...doc.components.schemas.Error, components: doc.components }
+    for (const [status, res, field] of answers) {
+      const body = (await res.json()) as { error: { details?: { path: string[] }[] } }
+      expect([status, res.status, documentedValid(errorSchema, body)]).toEqual([
+        status,
+        Number(status),
+        true,
+      ])
+      expect([status, body.error.details?.[0]?.path ?? []]).toEqual([status, field])
+    }
   })
 
   it('documents the same request rules the routes enforce, for a sample of routes', async () => {
