@@ -98,7 +98,7 @@ function externalIdMatch(db: Db, word: string): AlsoMatching {
  * are Chinese words) keeps the plain index lookup: the union with the id lookup hides from
  * PostgreSQL how many distinct ids come back (it assumes 200), and at 200,000 inquiries the
  * count of 小区 (61,380 matches) became a nested loop of 61,380 seeks instead of a hash
- * semi-join, 1.44 s instead of 0.59 s.
+ * semi-join: 1.03 s instead of 0.45 s (median of 5). An id's own lookup is 5 index seeks.
  */
 function hasDigit(word: string): boolean {
   return /\p{Nd}/u.test(word.normalize('NFKC'))
