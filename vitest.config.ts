@@ -14,6 +14,7 @@ const NOT_ON_POSTGRES = [
   'apps/api/src/modules/inquiries/unposted-filter.test.ts', // asserts SQLite's query plan
   'apps/api/src/cli/disclosure.command.test.ts', // the CLI on a desk file by path
   'apps/api/src/modules/imports/import-cli.test.ts', // the CLI on a desk file by path
+  'apps/api/src/cli/desk-bin.test.ts', // `pnpm desk` on a desk file by path
   'apps/api/src/start-banner.test.ts', // prints the file's path; no queries
   // two desks in one test (api-pg gives one database per file)
   'apps/api/src/modules/inquiries/history-rows.test.ts', // bulk writer vs services on two desks
