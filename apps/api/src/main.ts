@@ -5,6 +5,7 @@
  */
 import { serve } from '@hono/node-server'
 import { existsSync } from 'node:fs'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import { resolve } from 'node:path'
 import { createApp } from './app.ts'
 import { bootstrapDesk } from './bootstrap.ts'
@@ -14,6 +15,7 @@ import { DbStartError, describeUrl, isPostgresUrl } from './db/postgres.ts'
 import { consoleLogger } from './lib/logger.ts'
 import { startOutboxWorker } from './modules/inquiries/delivery-worker.ts'
 import { recoverImportJobs } from './modules/imports/import-jobs.service.ts'
+import { importJobsSettled } from './modules/imports/import-workers.ts'
 import { diskFileStore } from './lib/file-store.ts'
 import { startUploadSweeper } from './modules/files/stale-uploads.ts'
 import { REPO_ROOT, dataDirOf, fromUser, resolveDbPath, resolveFilesDir } from './paths.ts'
@@ -105,14 +107,43 @@ const httpServer = serve(
       }),
     )
   },
-)
+) as Server // no TLS or HTTP/2 options: a node:http server
 
-function shutdown() {
-  httpServer.close(() => {
-    void Promise.all([outbox.stop(), sweeper.stop()]).then(() => {
-      void closeDatabase(db).then(() => process.exit(0))
-    })
+// requests under way when the process is told to stop; each answer then closes its connection
+const inFlight = new Set<ServerResponse>()
+let stopping = false
+httpServer.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => {
+  if (stopping) res.setHeader('connection', 'close')
+  inFlight.add(res)
+  res.once('close', () => inFlight.delete(res))
+})
+
+/**
+ * Stops the process without cutting work off (SIGTERM from systemd, docker or a deploy, SIGINT):
+ * no new connections; requests under way are answered, each closing its connection (an idle
+ * keep-alive connection is closed at once); import jobs running here end as they would (an
+ * import stopped half-way would be undone at the next start); the outbox and the sweeper finish
+ * their current step; then the database is closed and the exit code is 0. A second signal
+ * meanwhile changes nothing.
+ */
+async function shutdown(): Promise<void> {
+  if (stopping) return
+  stopping = true
+  for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close')
+  await new Promise<void>((done) => {
+    httpServer.close(() => done())
+    httpServer.closeIdleConnections()
+  })
+  await importJobsSettled()
+  await Promise.all([outbox.stop(), sweeper.stop()])
+  await closeDatabase(db)
+  process.exit(0)
+}
+function stop(): void {
+  shutdown().catch((err: unknown) => {
+    console.error('Stopping failed:', err)
+    process.exit(1)
   })
 }
-process.on('SIGINT', shutdown)
-process.on('SIGTERM', shutdown)
+process.on('SIGINT', stop)
+process.on('SIGTERM', stop)

@@ -75,6 +75,14 @@ export function importJobSettled(batchId: number): Promise<void> {
 }
 
 /**
+ * Resolves when every job running in this process has ended, those that start meanwhile
+ * included (a request in flight may launch one): what a stopping server waits for.
+ */
+export async function importJobsSettled(): Promise<void> {
+  while (running.size > 0) await Promise.all(running.values())
+}
+
+/**
  * The preview of staged upload `uploadId` (see `previewFile`), off the request thread.
  * @throws AppError as `previewFile` does; VALIDATION when reading it needs more memory than a
  *   preview may use
