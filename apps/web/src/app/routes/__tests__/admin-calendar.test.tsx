@@ -25,7 +25,12 @@ describe('admin: working-day calendar', () => {
   it('warns that this and next year are not loaded and lists the loaded years with source and time', async () => {
     setup()
     const year = Number(toZonedDate(Date.now()).slice(0, 4))
-    expect(await screen.findByText(new RegExp(`尚未载入：${year}、${year + 1}。`))).toBeTruthy()
+    const banner = await screen.findByText(new RegExp(`尚未载入：${year}、${year + 1}。`))
+    // it says how the admin adds the year: the two controls of this page
+    expect(banner.textContent).toContain('「载入年度安排」导入该年文件')
+    expect(banner.textContent).toContain('「添加或更正日期」逐日录入')
+    expect(screen.getByText('载入年度安排（holiday-cn JSON）')).toBeTruthy()
+    expect(screen.getByRole('button', { name: '添加或更正日期' })).toBeTruthy()
     const row = screen.getByRole('button', { name: /查看 2024/ }).closest('tr')!
     expect(within(row).getByText('chinese-days@1.5.7')).toBeTruthy()
     expect(within(row).getByText('2024-01-01 09:00')).toBeTruthy() // 01:00 UTC in Beijing time

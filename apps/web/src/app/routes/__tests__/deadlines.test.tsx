@@ -114,7 +114,9 @@ describe('inquiry page: deadline panel', () => {
       '2024-09-27（周五）收到；自次一工作日起算 13 个工作日；09-29、10-12 为调休工作日；10-01…10-07 国庆节；2024-10-16 到期',
     )
     expect(
-      screen.getByText('2025 年的节假日安排尚未载入，这些年份暂按周一至周五计算工作日。'),
+      screen.getByText(
+        '2025 年的法定节假日安排尚未载入，这些年份暂按周一至周五计算工作日，本期限可能不准确。管理员可在「管理 › 工作日历」载入该年安排，载入后期限会重新计算。',
+      ),
     ).toBeTruthy()
     // 10-10, 10-11, the make-up Saturday 10-12, 10-14, 10-15, 10-16
     expect((await screen.findByText('6 个工作日后到期')).className).toMatch(/ant-tag-blue/)
