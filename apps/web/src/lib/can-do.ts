@@ -7,8 +7,10 @@
  */
 import {
   canDo,
+  extensionRefusal,
   signOffRefusal,
   statusesFor,
+  type ExtensionFacts,
   type InquiryActionReason,
   type LifecycleAction,
 } from '@desk/domain'
@@ -87,4 +89,17 @@ export function useSignOffGate(
     const reason = signOffRefusal(drafterId, me.data.id)
     return reason === null ? gate : { shown: true, reason, refusal: t(`errors.reason.${reason}`) }
   }
+}
+
+/**
+ * `useCanDo('request_extension')`, also refused with its sentence when the inquiry's deadline rule
+ * allows no extension, a request waits for a decision or one was approved (domain
+ * `extensionRefusal`), as the API refuses it (409 `not_extendable` / `pending` / `extended`).
+ */
+export function useExtensionGate(inquiry: GateSubject, facts: ExtensionFacts): Gate {
+  const { t } = useTranslation()
+  const gate = useCanDo(inquiry)('request_extension')
+  if (!gate.shown || gate.refusal !== null) return gate
+  const reason = extensionRefusal(facts)
+  return reason === null ? gate : { shown: true, reason, refusal: t(`errors.reason.${reason}`) }
 }

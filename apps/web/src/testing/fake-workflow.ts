@@ -46,6 +46,8 @@ type Options = {
   drafts?: Json[]
   deliveries?: Json[]
   explanation?: DeadlineExplanation
+  /** What the inquiry's deadline rule adds on an approved extension (null: none); 10 unless given */
+  extensionAmount?: number | null
   /** Listed days per year (GET /api/calendar/days); years not given are loaded with no listed days */
   calendar?: Record<number, { date: string; isOffDay: boolean; name: string | null }[]>
 }
@@ -123,6 +125,7 @@ export function createFakeWorkflow(desk: FakeDesk, options: Options = {}) {
     policyId: 1,
     pausedAt: null,
     explanation: options.explanation ?? NATIONAL_DAY_2024,
+    extensionAmount: options.extensionAmount === undefined ? 10 : options.extensionAmount,
     pauses: [],
     extensions: state.extensions.filter((e) => e.inquiryId === d.id),
   })

@@ -5,7 +5,7 @@
  * Errors: CONFLICT (a policy without extension, an extension pending or already approved, a
  * decided request), NOT_FOUND (no such extension request).
  */
-import { formatInstant } from '@desk/domain'
+import { extensionRefusal, formatInstant } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
 import { loadCalendar } from '../calendar/calendar.service.ts'
@@ -31,7 +31,10 @@ export async function endPause(
   return (await deadlineOf(tx, row, await loadCalendar(tx))).dueAt
 }
 
-/** Records a request; CONFLICT when the rule allows none, one is pending, or one was approved. @returns its id */
+/**
+ * Records a request; CONFLICT when the rule allows none, one is pending, or one was approved
+ * (domain `extensionRefusal`, which the SPA asks too). @returns its id
+ */
 export async function insertExtensionRequest(
   tx: Db,
   row: DeadlineInputs,
@@ -39,17 +42,19 @@ export async function insertExtensionRequest(
   by: number,
   at: number,
 ): Promise<number> {
-  if (ruleOf(row).extensionAmount === null) {
-    throw new AppError('CONFLICT', `The deadline policy of inquiry ${row.id} allows no extension`, {
-      reason: 'not_extendable',
-    })
+  const requests = [
+    ...((await repo.findPendingExtension(tx, row.id)) ? [{ status: 'pending' }] : []),
+    ...((await repo.hasApprovedExtension(tx, row.id)) ? [{ status: 'approved' }] : []),
+  ]
+  const refusal = extensionRefusal({ extensionAmount: ruleOf(row).extensionAmount, requests })
+  if (refusal !== null) {
+    const why = {
+      not_extendable: `The deadline policy of inquiry ${row.id} allows no extension`,
+      pending: `Inquiry ${row.id} has a pending extension request`,
+      extended: `Inquiry ${row.id} was extended already`,
+    }[refusal]
+    throw new AppError('CONFLICT', why, { reason: refusal })
   }
-  if (await repo.findPendingExtension(tx, row.id))
-    throw new AppError('CONFLICT', `Inquiry ${row.id} has a pending extension request`, {
-      reason: 'pending',
-    })
-  if (await repo.hasApprovedExtension(tx, row.id))
-    throw new AppError('CONFLICT', `Inquiry ${row.id} was extended already`, { reason: 'extended' })
   return await repo.insertExtension(tx, {
     inquiryId: row.id,
     reason,

@@ -30,7 +30,7 @@ import { AppError } from '../../lib/errors.ts'
 import { toDetails } from '../../lib/validate.ts'
 import { ensureCalendar, loadCalendar } from '../calendar/calendar.service.ts'
 import { listChannelCodes } from '../channels/channels.service.ts'
-import { deadlineOf } from './deadline-of.ts'
+import { deadlineOf, ruleOf } from './deadline-of.ts'
 import * as repo from './deadlines.repo.ts'
 
 const ruleSnapshot = (r: DeadlineRule): string =>
@@ -161,7 +161,7 @@ export async function updateDeadlinePolicy(
 
 /**
  * The deadline block of the inquiry page: kind, policy, rule, the explanation of the due date,
- * pauses and extension requests. Null when the inquiry does not exist.
+ * the rule's extension amount, pauses and extension requests. Null when the inquiry does not exist.
  */
 export async function getDeadlineView(db: Db, inquiryId: number) {
   const row = await repo.findInquiryDeadline(db, inquiryId)
@@ -172,6 +172,8 @@ export async function getDeadlineView(db: Db, inquiryId: number) {
     policyId: row.deadlinePolicyId,
     pausedAt: row.pausedAt === null ? null : formatInstant(row.pausedAt),
     explanation,
+    // what an approved extension adds (null: the rule allows none), for the SPA's 申请延期
+    extensionAmount: ruleOf(row).extensionAmount,
     pauses: (await repo.listPauses(db, inquiryId)).map((p) => ({
       reason: p.reason,
       pausedAt: formatInstant(p.pausedAt),

@@ -13,6 +13,7 @@ type View = {
     pausedAt: string | null
     explanation: { pausedUnits: number; extensionUnits: number; makeupWorkdays: { date: string }[] }
     extensions: { status: string }[]
+    extensionAmount: number | null
   }
 }
 
@@ -207,6 +208,15 @@ describe('extensions', () => {
     })
     expect(asked.status).toBe(201)
     const { requestId } = (await asked.json()) as { requestId: number }
+    const ask = async () => {
+      const res = await call(t.d, t.responder, 'POST', `/inquiries/${item!.id}/extensions`, {
+        reason: '再次申请',
+      })
+      return [res.status, ((await res.json()) as { error?: { details?: unknown } }).error?.details]
+    }
+    // one at a time (the SPA disables 申请延期 by the same domain rule, extensionRefusal)
+    expect(await ask()).toEqual([409, { reason: 'pending' }])
+    expect((await t.view(item!.id)).deadline.extensionAmount).toBe(20)
     const pending = (await (await call(t.d, t.manager, 'GET', '/deadlines/extensions')).json()) as {
       items: { id: number }[]
     }
@@ -230,6 +240,8 @@ describe('extensions', () => {
     // 20 + 20 working days from Fri 2024-09-27
     expect(v.inquiry.dueAt).toBe('2024-11-27T17:00:00.000+08:00')
     expect(v.deadline.explanation.extensionUnits).toBe(20)
+    // 第三十三条: extended once
+    expect(await ask()).toEqual([409, { reason: 'extended' }])
     expect(v.inquiry.events.find((e) => e.type === 'extension_approved')?.data).toMatchObject({
       from: '2024-10-30T17:00:00.000+08:00',
       to: '2024-11-27T17:00:00.000+08:00',
@@ -241,6 +253,21 @@ describe('extensions', () => {
         })
       ).status,
     ).toBe(409)
+  })
+
+  it('refuses an extension (409 not_extendable) where the policy allows none, and says so in the deadline view', async () => {
+    const t = await desk()
+    // the 12345 hotline's policies carry no extension
+    const [item] = await addInquiries(t.d.db, [{ channelCode: 'hotline_12345' }])
+    expect((await t.view(item!.id)).deadline.extensionAmount).toBeNull()
+    const res = await call(t.d, t.responder, 'POST', `/inquiries/${item!.id}/extensions`, {
+      reason: '需现场核查',
+    })
+    expect(res.status).toBe(409)
+    expect(((await res.json()) as { error: { details: unknown } }).error.details).toEqual({
+      reason: 'not_extendable',
+    })
+    expect((await t.view(item!.id)).deadline.extensions).toEqual([])
   })
 
   it('a rejection leaves the due date; 422 without a reason; 404 for an unknown request', async () => {

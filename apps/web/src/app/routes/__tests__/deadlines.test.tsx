@@ -137,6 +137,48 @@ describe('inquiry page: deadline panel', () => {
     expect(screen.queryByRole('button', { name: /批\s*准/ })).toBeNull()
   })
 
+  it('offers 申请延期 disabled, saying why, when the rule allows no extension', async () => {
+    const inquiry = makeInquiry({ subject: '当日办结件', status: 'assigned', version: 2 })
+    const desk = createFakeDesk({ user: RESPONDER, inquiries: [inquiry] })
+    const flow = createFakeWorkflow(desk, {
+      calendar: { 2024: CALENDAR_2024 },
+      extensionAmount: null,
+    })
+    server.use(...flow.handlers, ...desk.handlers)
+    renderWithClient(`/inquiries/${inquiry.id}`)
+    const extend = await screen.findByRole<HTMLButtonElement>('button', { name: '申请延期' })
+    expect(extend.disabled).toBe(true)
+    expect(screen.getByTestId('extension-refusal').textContent).toBe(
+      '该问询适用的期限规定不允许延期。',
+    )
+  })
+
+  it('offers 申请延期 disabled, saying why, once an extension was approved', async () => {
+    const inquiry = makeInquiry({ subject: '延期过的件', status: 'assigned', version: 2 })
+    const desk = createFakeDesk({ user: RESPONDER, inquiries: [inquiry] })
+    const flow = createFakeWorkflow(desk, { calendar: { 2024: CALENDAR_2024 } })
+    flow.state.extensions.push({
+      id: 51,
+      inquiryId: inquiry.id,
+      reason: '需现场核查',
+      status: 'approved',
+      requestedAt: '2024-10-08T10:00:00.000+08:00',
+      requestedBy: '张答复',
+      decidedAt: '2024-10-08T11:00:00.000+08:00',
+      decidedBy: '刘科长',
+      decisionNote: null,
+      oldDueAt: '2024-10-16T23:59:59.999+08:00',
+      newDueAt: '2024-11-06T23:59:59.999+08:00',
+    })
+    server.use(...flow.handlers, ...desk.handlers)
+    renderWithClient(`/inquiries/${inquiry.id}`)
+    const extend = await screen.findByRole<HTMLButtonElement>('button', { name: '申请延期' })
+    expect(extend.disabled).toBe(true)
+    expect(screen.getByTestId('extension-refusal').textContent).toBe(
+      '此问询已延期过一次，不能再次延期。',
+    )
+  })
+
   it('marks a reply given after the due date with the working days it was late', async () => {
     // due Tue 10-08, replied Thu 10-10: 10-09 and 10-10 are the working days after the due date
     const inquiry = makeInquiry({

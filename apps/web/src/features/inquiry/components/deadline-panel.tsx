@@ -2,7 +2,8 @@
  * The inquiry page's deadline card: due state in working days with its colour, the
  * sentence of how the due date was computed, a warning when a year's holiday calendar is missing,
  * clock pauses and extension requests; pause / resume the clock and request an extension while
- * the inquiry is open; a manager approves or rejects pending requests here.
+ * the inquiry is open (disabled, saying why, when its rule allows none or it was asked or granted
+ * already: `useExtensionGate`); a manager approves or rejects pending requests here.
  */
 import { Alert, Card, Flex, List, Tag, Typography } from 'antd'
 import { useState } from 'react'
@@ -12,7 +13,7 @@ import { DueTag } from '../../../components/due-tag.tsx'
 import { useWorkingCalendar, yearsAround } from '../../../lib/calendar.ts'
 import { formatDateTime } from '../../../utils/format-time.ts'
 import type { Inquiry } from '../api/inquiry-queries.ts'
-import { useCanDo } from '../../../lib/can-do.ts'
+import { useCanDo, useExtensionGate } from '../../../lib/can-do.ts'
 import { useInquiryAction } from '../api/use-inquiry-action.ts'
 import { ActionError } from './action-error.tsx'
 import { explainDeadline } from '../api/explain-deadline.ts'
@@ -23,6 +24,8 @@ import { ReasonDialog } from './reason-dialog.tsx'
 export type DeadlineView = {
   pausedAt: string | null
   explanation: DeadlineExplanation
+  /** What an approved extension adds under the inquiry's rule; null: the rule allows none */
+  extensionAmount: number | null
   pauses: { reason: string; pausedAt: string; resumedAt: string | null }[]
   extensions: {
     id: number
@@ -38,6 +41,9 @@ export type DeadlineView = {
 
 type Props = { inquiry: Inquiry; deadline: DeadlineView }
 
+// the refusals of the extension rule itself (domain extensionRefusal), not of who may ask
+const EXTENSION_REFUSALS: ReadonlySet<string> = new Set(['not_extendable', 'pending', 'extended'])
+
 const STATUS_COLORS: Record<string, string> = {
   pending: 'gold',
   approved: 'green',
@@ -51,13 +57,16 @@ export function DeadlinePanel({ inquiry, deadline }: Props) {
   const clock = useInquiryAction(inquiry.id)
   const [dialog, setDialog] = useState<'pause' | 'extend' | null>(null)
   const can = useCanDo(inquiry)
+  const extend = useExtensionGate(inquiry, {
+    extensionAmount: deadline.extensionAmount,
+    requests: deadline.extensions,
+  })
   const isOpen = isPending(inquiry.kind, inquiry.status)
   const isPaused = deadline.pausedAt !== null
   // a decision is a manager's: other roles see the pending request, not the controls
   const decide = can('decide_extension')
   const isDecider = decide.shown && decide.reason !== 'role'
   const { explanation } = deadline
-  const hasPending = deadline.extensions.some((e) => e.status === 'pending')
   // the first reply's lateness in working days, by the domain's rule (the queue and exports use it too)
   const late =
     calendar && inquiry.repliedAt
@@ -115,12 +124,16 @@ export function DeadlinePanel({ inquiry, deadline }: Props) {
               {t('deadlines.panel.pause')}
             </GatedButton>
           )}
-          {!hasPending && (
-            <GatedButton gate={can('request_extension')} onClick={() => setDialog('extend')}>
-              {t('deadlines.panel.extend')}
-            </GatedButton>
-          )}
+          <GatedButton gate={extend} onClick={() => setDialog('extend')}>
+            {t('deadlines.panel.extend')}
+          </GatedButton>
         </Flex>
+        {/* why this inquiry cannot be extended is its own fact, said in the card, not only on hover */}
+        {extend.shown && extend.reason !== null && EXTENSION_REFUSALS.has(extend.reason) && (
+          <Typography.Text type="secondary" data-testid="extension-refusal">
+            {extend.refusal}
+          </Typography.Text>
+        )}
         {deadline.pauses.length > 0 && (
           <List
             size="small"
