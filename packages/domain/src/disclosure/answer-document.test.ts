@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import {
   ANSWER_TEMPLATES,
+  REASON_PLACEHOLDER,
   UNSIGNED_DATE,
+  answerNeedsReason,
+  answerPlaceholders,
   composeAnswerDocument,
   signAnswerDocument,
 } from './answer-document.ts'
@@ -59,6 +62,17 @@ describe('the answer document of a disclosure request', () => {
     expect(signed.signedOn).toBe('2024-10-11')
     expect(signed.paragraphs).toEqual(draft.paragraphs)
     expect(() => signAnswerDocument(draft, '2024-10-1')).toThrow(RangeError)
+  })
+
+  it('names the placeholder an unfinished document holds: 部分公开 without its reason', () => {
+    const partial = composeAnswerDocument({ ...input, outcome: 'partial', reason: '  ' })
+    expect(answerPlaceholders(partial)).toEqual([REASON_PLACEHOLDER])
+    expect(partial.paragraphs[1]).toMatch(/理由如下：（请填写理由）$/)
+    const finished = composeAnswerDocument({ ...input, outcome: 'partial', reason: '涉及商业秘密' })
+    expect(answerPlaceholders(finished)).toEqual([])
+    expect(answerPlaceholders(composeAnswerDocument(input))).toEqual([])
+    // the outcomes whose document states the staff's reason: 部分公开 and （六）3 其他
+    expect(OUTCOME_CODES.filter(answerNeedsReason)).toEqual(['partial', 'other.other'])
   })
 
   it("writes the staff's reason where the outcome needs one, ending it with a full stop, and asks for it when missing", () => {

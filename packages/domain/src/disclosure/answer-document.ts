@@ -191,7 +191,22 @@ export type AnswerDocument = {
   verified: boolean
 }
 
-const REASON_MISSING = '（请填写理由）'
+/**
+ * What the document says where the outcome needs the staff's reason and none was written. A
+ * document still holding it is not finished: it is neither submitted for review nor signed off
+ * (`answerPlaceholders`; the API answers 422 naming it).
+ */
+export const REASON_PLACEHOLDER = '（请填写理由）'
+
+/** Whether `outcome`'s decision paragraph states the staff's reason (部分公开, （六）其他). */
+export function answerNeedsReason(outcome: OutcomeCode): boolean {
+  return ANSWER_TEMPLATES[outcome].decision.includes('{reason}')
+}
+
+/** The placeholders still in `d`'s paragraphs (`REASON_PLACEHOLDER`), in order; [] when finished. */
+export function answerPlaceholders(d: Pick<AnswerDocument, 'paragraphs'>): string[] {
+  return d.paragraphs.some((p) => p.includes(REASON_PLACEHOLDER)) ? [REASON_PLACEHOLDER] : []
+}
 
 /** The date line of a version not yet signed off: blank, as a draft for signing leaves it. */
 export const UNSIGNED_DATE = '　　年　　月　　日'
@@ -213,7 +228,10 @@ export function composeAnswerDocument(input: AnswerDocumentInput): AnswerDocumen
     )
   const t = ANSWER_TEMPLATES[input.outcome]
   const noun = t.kind === 'answer' ? '答复书' : '告知书'
-  const decision = t.decision.replace('{reason}', withStop(input.reason.trim() || REASON_MISSING))
+  const decision = t.decision.replace(
+    '{reason}',
+    withStop(input.reason.trim() || REASON_PLACEHOLDER),
+  )
   return {
     kind: t.kind,
     title: `政府信息公开申请${noun}`,

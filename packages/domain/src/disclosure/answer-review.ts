@@ -56,11 +56,16 @@ export function deliveryTracks(method: DeliveryMethod): boolean {
   return DELIVERY_METHODS.find((m) => m.code === method)?.tracking ?? false
 }
 
-/** Submitting the document for review: the agency that signs it and its 文号 (optional). */
+/**
+ * Submitting the document for review: the agency that signs it, its 文号 (optional) and, for an
+ * outcome whose document states a reason (`answerNeedsReason`), the reason as the applicant reads
+ * it — '' keeps the note written with the decision.
+ */
 export const submitAnswerDocumentSchema = versionSchema.extend({
   agency: textSchema().trim().min(1).max(100),
   /** 发文字号, e.g. 某自然资依申复〔2024〕12号 */
   docNumber: textSchema().trim().max(60).default(''),
+  reason: textSchema().trim().max(2000).default(''),
 })
 export type SubmitAnswerDocumentInput = z.infer<typeof submitAnswerDocumentSchema>
 

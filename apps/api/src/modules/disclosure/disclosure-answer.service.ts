@@ -11,10 +11,12 @@
  * responder signing off; `own_draft`: the signer submitted that version), CONFLICT (stale version; the lifecycle refuses; `invalid_status`: not
  * decided yet; `draft_status`: no version waiting for review, or one is signed already, or none
  * is signed for a delivery), VALIDATION (`decidedOn`: decided before 2019-05-15, under the 2008
- * 条例; `deliveredOn`: before the sign-off or in the future).
+ * 条例; `deliveredOn`: before the sign-off or in the future; `reason`: the document still holds a
+ * placeholder, e.g. a 部分公开 without the reason for what is withheld).
  */
 import {
   ANSWER_TEMPLATES_FROM,
+  answerPlaceholders,
   composeAnswerDocument,
   signAnswerDocument,
   startOfZonedDay,
@@ -44,8 +46,11 @@ async function decidedRequest(db: Db, inquiry: Current) {
   return { request, outcome: request.outcome, decidedOn }
 }
 
-/** The document filled from the register as it is now. */
-async function compose(db: Db, inquiry: Current, agency: string, docNumber: string) {
+/**
+ * The document filled from the register as it is now; `reason` ('' for none) is written where the
+ * outcome states one, instead of the note written with the decision.
+ */
+async function compose(db: Db, inquiry: Current, agency: string, docNumber: string, reason = '') {
   const { request, outcome, decidedOn } = await decidedRequest(db, inquiry)
   if (decidedOn < ANSWER_TEMPLATES_FROM)
     throw new AppError(
@@ -62,8 +67,26 @@ async function compose(db: Db, inquiry: Current, agency: string, docNumber: stri
     subject: inquiry.subject,
     outcome,
     decidedOn,
-    reason: await repo.findDecisionNote(db, inquiry.id),
+    reason: reason || (await repo.findDecisionNote(db, inquiry.id)),
   })
+}
+
+/**
+ * VALIDATION `reason` naming each placeholder `d` still holds (a 部分公开 without its reason): an
+ * unfinished document is neither submitted nor signed off, and nothing is written.
+ */
+function requireFinished(d: AnswerDocument, what: string) {
+  const left = answerPlaceholders(d)
+  if (left.length === 0) return
+  throw new AppError(
+    'VALIDATION',
+    `${what} still says ${left.join(', ')}: write the reason the applicant reads`,
+    left.map((placeholder) => ({
+      path: ['reason'],
+      message: `${placeholder} is not filled in`,
+      placeholder,
+    })),
+  )
 }
 
 /**
@@ -126,7 +149,8 @@ export async function submitAnswerDocument(
   await act(ctx, id, { action: 'draft_answer', version: input.version }, async (row, db) => {
     if (await answers.findSignedAnswer(db, id))
       throw draftStatus(`Request ${id}'s answer document is signed already`, 'signed')
-    const document = await compose(db, row, input.agency, input.docNumber)
+    const document = await compose(db, row, input.agency, input.docNumber, input.reason)
+    requireFinished(document, `The answer document of request ${id}`)
     await answers.supersedeSubmitted(db, id)
     const number = await answers.nextAnswerNumber(db, id)
     answerId = await answers.insertAnswer(db, {
@@ -171,6 +195,7 @@ export function signOffAnswerDocument(ctx: Ctx, id: number, answerId: number, ve
   return act(ctx, id, { action: 'sign_off_answer', version }, async (row, db) => {
     const v = await waitingVersion(db, id, answerId)
     requireOtherSigner(v.authorId, ctx.user.id, v.number)
+    requireFinished(storedDocument(v.document), `Version ${v.number}`)
     // dated the day it is signed (成文日期), as reviewed otherwise
     const document = signAnswerDocument(storedDocument(v.document), toZonedDate(ctx.now))
     const docx = await answerDocx(document)

@@ -24,7 +24,7 @@ type Version = {
 type View = { request: { inquiryId: number; decidedAt: number }; answers: Version[] }
 type ApiError = { error: { code: string; details?: unknown } }
 
-async function decidedRequest(d: Desk, s: Session) {
+async function decidedRequest(d: Desk, s: Session, outcome = 'grant') {
   const created = await call(d, s, 'POST', '/disclosure/requests', {
     channel: 'director_mailbox',
     applicantType: 'natural_person',
@@ -40,7 +40,7 @@ async function decidedRequest(d: Desk, s: Session) {
     version: 2,
     action: 'decide',
     on: '2024-09-26',
-    outcome: 'grant',
+    outcome,
   })
   expect(decided.status).toBe(200)
   return id
@@ -202,6 +202,54 @@ describe('the answer document: review, sign-off, delivery', () => {
       authorName: 'head name',
       reviewerName: 'deputy name',
     })
+  })
+
+  it('refuses to submit or sign off a 部分公开 document that still says （请填写理由）: 422 naming it, nothing written; a reason typed in finishes it', async () => {
+    const d = await setupDesk(() => T0)
+    await ensureDeadlineSetup(d.db, T0)
+    const s = await signIn(d)
+    const m = await signIn(d, 'manager', 'head')
+    // decided 部分公开 without a note: the template has no reason to print
+    const id = await decidedRequest(d, s, 'partial')
+    const path = `/disclosure/requests/${id}`
+    const submit = (body: Record<string, unknown>) =>
+      call(d, s, 'POST', `${path}/answers`, { version: 3, agency: '某市交通运输局', ...body })
+    const bare = await submit({})
+    expect(bare.status).toBe(422)
+    expect(((await bare.json()) as ApiError).error.details).toEqual([
+      {
+        path: ['reason'],
+        message: '（请填写理由） is not filled in',
+        placeholder: '（请填写理由）',
+      },
+    ])
+    const none = (await (await call(d, s, 'GET', path)).json()) as View
+    expect(none.answers).toEqual([])
+    // a version stored with the placeholder (written before submission checked it) is not signed
+    const { disclosureAnswers } = tables(d.db)
+    const ok = await submit({ reason: '其中涉及第三方商业秘密的部分不予公开' })
+    expect(ok.status).toBe(201)
+    const v1 = ((await ok.json()) as View).answers[0]!
+    expect(v1.document.paragraphs[1]).toMatch(/理由如下：其中涉及第三方商业秘密的部分不予公开。$/)
+    const unfinished = {
+      ...v1.document,
+      paragraphs: v1.document.paragraphs.map((p, i) =>
+        i === 1 ? p.replace(/理由如下：.*$/, '理由如下：（请填写理由）') : p,
+      ),
+    }
+    await d.db
+      .update(disclosureAnswers)
+      .set({ document: JSON.stringify(unfinished) })
+      .where(eq(disclosureAnswers.id, v1.id))
+    const sign = await call(d, m, 'POST', `${path}/answers/${v1.id}/sign-off`, { version: 4 })
+    expect(sign.status).toBe(422)
+    expect(((await sign.json()) as ApiError).error.details).toMatchObject([
+      { path: ['reason'], placeholder: '（请填写理由）' },
+    ])
+    const after = (await (await call(d, m, 'GET', path)).json()) as View
+    expect(after.answers.map((a) => [a.number, a.status, a.reviewerName])).toEqual([
+      [1, 'submitted', null],
+    ])
   })
 
   it('records the delivery of the signed document with its method, day and tracking number; a day before the decision is a field error', async () => {

@@ -127,8 +127,8 @@ async function eventsOf(db: Db, request: repo.RequestRow): Promise<DisclosureClo
 }
 
 /**
- * A request's register entry, clock, due-date sentences, review cases and answer document versions
- * (NOT_FOUND outside scope).
+ * A request's register entry, clock, due-date sentences, review cases, the note written with its
+ * decision ('' when none) and answer document versions (NOT_FOUND outside scope).
  */
 export async function getDisclosureView(db: Db, id: number, viewer: Ctx['user'], now: number) {
   await load(db, id, viewer)
@@ -142,6 +142,8 @@ export async function getDisclosureView(db: Db, id: number, viewer: Ctx['user'],
       en: explainDisclosureClock(clock, 'en'),
     },
     reviewCases: await repo.listReviewCasesOf(db, id),
+    // what the answer document states as the reason unless its author writes another
+    decisionNote: await repo.findDecisionNote(db, id),
     answers: await listAnswerVersions(db, id),
   }
 }

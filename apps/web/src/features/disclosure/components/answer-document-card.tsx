@@ -10,11 +10,15 @@ import {
   ANSWER_TEMPLATES,
   ANSWER_TEMPLATES_FROM,
   DELIVERY_METHODS,
+  REASON_PLACEHOLDER,
+  answerNeedsReason,
+  answerPlaceholders,
   deliveryMethodLabel,
   deliveryTracks,
   toZonedDate,
   type DeliveryMethod,
   type LifecycleAction,
+  type OutcomeCode,
 } from '@desk/domain'
 import { useQuery } from '@tanstack/react-query'
 import { Alert, Card, Flex, Input, List, Select, Space, Tag, Typography } from 'antd'
@@ -59,7 +63,7 @@ export function AnswerDocumentCard({
   const { id: inquiryId, version } = inquiry
   const view = useQuery(disclosureQueries.request(inquiryId))
   if (!view.data) return null
-  const { request, answers } = view.data
+  const { request, answers, decisionNote } = view.data
   if (request.outcome === null || request.decidedAt === null) return null
   const kind = t(`disclosure.document.${ANSWER_TEMPLATES[request.outcome].kind}`)
   const title = t('disclosure.document.title', { kind })
@@ -98,7 +102,14 @@ export function AnswerDocumentCard({
         {signed ? (
           <Delivery inquiryId={inquiryId} version={version} signed={signed} gate={gate} />
         ) : (
-          <SubmitForm inquiryId={inquiryId} version={version} gate={gate} kind={kind} />
+          <SubmitForm
+            inquiryId={inquiryId}
+            version={version}
+            gate={gate}
+            kind={kind}
+            outcome={request.outcome}
+            decisionNote={decisionNote}
+          />
         )}
       </Flex>
     </Card>
@@ -116,6 +127,17 @@ function VersionItem({
   const step = useAnswerStep(inquiryId)
   const [comment, setComment] = useState('')
   const waiting = a.status === 'submitted'
+  // an unfinished version (a placeholder left in it) is sent back, not signed: the API refuses it
+  const [left] = answerPlaceholders(a.document)
+  const signGate = signOff('sign_off_answer', a.authorId)
+  const sign: Gate =
+    left && signGate.shown && signGate.refusal === null
+      ? {
+          shown: true,
+          reason: 'unfilled_placeholder',
+          refusal: t('disclosure.document.unfinished', { placeholder: left }),
+        }
+      : signGate
   return (
     <List.Item data-testid={`answer-version-${a.number}`}>
       <Flex vertical gap={4} style={{ width: '100%' }}>
@@ -140,6 +162,11 @@ function VersionItem({
             ` · ${t(`disclosure.document.reviewed.${a.status === 'signed' ? 'signed' : 'sentBack'}`, { who: a.reviewerName, at: at(a.reviewedAt) })}`}
         </Typography.Text>
         {a.reviewComment && <Typography.Text>{a.reviewComment}</Typography.Text>}
+        {waiting && left && (
+          <Typography.Text type="warning" data-testid="answer-unfinished">
+            {t('disclosure.document.unfinished', { placeholder: left })}
+          </Typography.Text>
+        )}
         {waiting && (
           <Flex vertical gap={8}>
             <Input.TextArea
@@ -152,7 +179,7 @@ function VersionItem({
             <Space wrap>
               <GatedButton
                 type="primary"
-                gate={signOff('sign_off_answer', a.authorId)}
+                gate={sign}
                 loading={step.isPending}
                 onClick={() => step.mutate({ step: 'sign_off', answerId: a.id, json: { version } })}
               >
@@ -180,13 +207,36 @@ function VersionItem({
   )
 }
 
-function SubmitForm({ inquiryId, version, gate, kind }: Props & { kind: string }) {
+/**
+ * The submission: agency, 文号 and, when the outcome's document states a reason, the reason
+ * (prefilled with the decision's note); submitting is disabled, saying why, while the document
+ * would still say `REASON_PLACEHOLDER` (the API refuses it, 422 `reason`).
+ */
+function SubmitForm({
+  inquiryId,
+  version,
+  gate,
+  kind,
+  outcome,
+  decisionNote,
+}: Props & { kind: string; outcome: OutcomeCode; decisionNote: string }) {
   const { t } = useTranslation()
   const step = useAnswerStep(inquiryId)
   const [agency, setAgency] = useState(() => window.localStorage.getItem(AGENCY_KEY) ?? '')
   const [docNumber, setDocNumber] = useState('')
+  const [reason, setReason] = useState(decisionNote)
   const name = agency.trim()
-  if (!gate('draft_answer').shown) return null
+  const needsReason = answerNeedsReason(outcome)
+  const draftGate = gate('draft_answer')
+  const submitGate: Gate =
+    needsReason && reason.trim() === '' && draftGate.shown && draftGate.refusal === null
+      ? {
+          shown: true,
+          reason: 'unfilled_placeholder',
+          refusal: t('disclosure.document.reasonMissing', { placeholder: REASON_PLACEHOLDER }),
+        }
+      : draftGate
+  if (!draftGate.shown) return null
   return (
     <Flex vertical gap={8}>
       <Input
@@ -208,16 +258,36 @@ function SubmitForm({ inquiryId, version, gate, kind }: Props & { kind: string }
         maxLength={60}
         onChange={(e) => setDocNumber(e.target.value)}
       />
+      {needsReason && (
+        <Input.TextArea
+          aria-label={t('disclosure.document.reason')}
+          placeholder={t('disclosure.document.reasonHint')}
+          value={reason}
+          maxLength={2000}
+          autoSize={{ minRows: 2, maxRows: 6 }}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      )}
+      {submitGate.refusal && (
+        <Typography.Text type="secondary" data-testid="answer-submit-refusal">
+          {submitGate.refusal}
+        </Typography.Text>
+      )}
       <Space wrap>
         <GatedButton
           type="primary"
-          gate={gate('draft_answer')}
+          gate={submitGate}
           disabled={!name}
           loading={step.isPending}
           onClick={() =>
             step.mutate({
               step: 'submit',
-              json: { version, agency: name, docNumber: docNumber.trim() },
+              json: {
+                version,
+                agency: name,
+                docNumber: docNumber.trim(),
+                reason: needsReason ? reason.trim() : '',
+              },
             })
           }
         >

@@ -1,0 +1,113 @@
+import { composeAnswerDocument } from '@desk/domain'
+import { screen, waitFor } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
+import { describe, expect, it } from 'vitest'
+import { createFakeDesk, makeInquiry, RESPONDER } from '../../../testing/fake-desk.ts'
+import { createFakeWorkflow } from '../../../testing/fake-workflow.ts'
+import { server } from '../../../testing/msw-server.ts'
+import { renderWithClient } from '../../../testing/render.tsx'
+
+const MANAGER = { id: 3, username: 'liu', displayName: '刘科长', role: 'manager' as const }
+const DECIDED_AT = Date.parse('2024-09-26T12:00:00+08:00')
+// 部分公开 decided without a note: the document would say （请填写理由）
+const UNFINISHED = composeAnswerDocument({
+  agency: '某市交通运输局',
+  reference: 'OGI-20240920-ABCDEFGH',
+  applicantName: '周敏',
+  receivedOn: '2024-09-20',
+  subject: '某路段道路改造工程的立项批复',
+  outcome: 'partial',
+  decidedOn: '2024-09-26',
+  reason: '',
+})
+
+/** A decided 部分公开 request's page with `answers`; the answer submissions it received. */
+function setup(user: typeof RESPONDER | typeof MANAGER, answers: unknown[]) {
+  const inquiry = makeInquiry({
+    subject: '某路段道路改造工程的立项批复',
+    kind: 'disclosure',
+    status: 'replied',
+    version: 3,
+    assignee: { id: RESPONDER.id, displayName: RESPONDER.displayName },
+  })
+  const desk = createFakeDesk({ user, inquiries: [inquiry] })
+  const flow = createFakeWorkflow(desk)
+  const posted: unknown[] = []
+  server.use(
+    http.get('*/api/disclosure/requests/:id', () =>
+      HttpResponse.json({
+        request: {
+          inquiryId: inquiry.id,
+          applicantType: 'natural_person',
+          receiptMethod: 'online',
+          receivedOn: '2024-09-20',
+          outcome: 'partial',
+          decidedAt: DECIDED_AT,
+          createdAt: DECIDED_AT,
+        },
+        clock: { state: 'decided' },
+        explanation: { zh: '已于 2024-09-26 答复。', en: 'Answered on 2024-09-26.' },
+        reviewCases: [],
+        decisionNote: '',
+        answers,
+      }),
+    ),
+    http.post('*/api/disclosure/requests/:id/answers', async ({ request }) => {
+      posted.push(await request.json())
+      return HttpResponse.json({ error: { code: 'CONFLICT', message: 'test' } }, { status: 409 })
+    }),
+    ...flow.handlers,
+    ...desk.handlers,
+  )
+  return { app: renderWithClient(`/inquiries/${inquiry.id}`), posted }
+}
+
+describe('the answer document of a 部分公开 decided without its reason', () => {
+  it('keeps 提交审核 disabled, saying the document still says （请填写理由）, until the reason is written, and sends it', async () => {
+    window.localStorage.setItem('desk.disclosure.agency', '某市交通运输局')
+    const { app, posted } = setup(RESPONDER, [])
+    const submit = await screen.findByRole<HTMLButtonElement>('button', { name: '提交审核' })
+    expect(submit.disabled).toBe(true)
+    expect(screen.getByTestId('answer-submit-refusal').textContent).toBe(
+      '文书中仍有“（请填写理由）”：请填写理由后再提交。',
+    )
+    await app.user.type(screen.getByLabelText('理由（写入文书）'), '涉及第三方商业秘密')
+    expect(submit.disabled).toBe(false)
+    expect(screen.queryByTestId('answer-submit-refusal')).toBeNull()
+    await app.user.click(submit)
+    await waitFor(() =>
+      expect(posted).toEqual([
+        { version: 3, agency: '某市交通运输局', docNumber: '', reason: '涉及第三方商业秘密' },
+      ]),
+    )
+  })
+
+  it('shows a manager why a version still saying （请填写理由） cannot be signed off, its 签发 disabled', async () => {
+    setup(MANAGER, [
+      {
+        id: 11,
+        number: 1,
+        status: 'submitted',
+        agency: '某市交通运输局',
+        docNumber: '',
+        document: UNFINISHED,
+        createdAt: DECIDED_AT,
+        authorId: RESPONDER.id,
+        authorName: RESPONDER.displayName,
+        reviewedAt: null,
+        reviewerName: null,
+        reviewComment: null,
+        deliveryMethod: null,
+        deliveredAt: null,
+        trackingNumber: null,
+        delivererName: null,
+      },
+    ])
+    const version = await screen.findByTestId('answer-version-1')
+    expect(version.querySelector('[data-testid="answer-unfinished"]')?.textContent).toBe(
+      '这一稿仍有“（请填写理由）”，不能签发：请退回，由起草人写明理由后重新提交。',
+    )
+    const sign = screen.getByRole<HTMLButtonElement>('button', { name: /签\s*发/ })
+    expect(sign.disabled).toBe(true)
+  })
+})
