@@ -2,7 +2,10 @@
  * Four eyes on what goes out under the bureau's name: the one who signs a text off is not the one
  * who drafted that version — a reply draft approved (审核) on a channel that requires sign-off, a
  * disclosure request's answer document signed (签发, disclosure/answer-review.ts). The API refuses
- * (403 `own_draft`) and the SPA disables the button with the same sentence.
+ * (403 `own_draft`) and the SPA disables the button with the same sentence. A desk with a single
+ * manager is not stuck on that manager's own drafts: an admin's role includes a manager's
+ * (lifecycle `role`), so an admin signs them off — and the manager signs the admin's; nobody, an
+ * admin included, signs a version they drafted.
  *
  * Source: 《党政机关公文处理工作条例》（中办发〔2012〕14号）makes drafting (起草, 第十九条), review of
  * the draft before it is signed (审核, 第二十条) and sign-off by the agency's responsible person

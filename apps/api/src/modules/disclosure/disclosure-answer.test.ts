@@ -204,6 +204,29 @@ describe('the answer document: review, sign-off, delivery', () => {
     })
   })
 
+  it("on a desk with one manager, an admin signs the manager's own version off", async () => {
+    const d = await setupDesk(() => T0)
+    await ensureDeadlineSetup(d.db, T0)
+    const m = await signIn(d, 'manager', 'only')
+    const admin = await signIn(d, 'admin')
+    const id = await decidedRequest(d, m)
+    const path = `/disclosure/requests/${id}`
+    const view = (await (
+      await call(d, m, 'POST', `${path}/answers`, { version: 3, agency: '某市交通运输局' })
+    ).json()) as View
+    const v1 = view.answers[0]!
+    expect(
+      (await call(d, m, 'POST', `${path}/answers/${v1.id}/sign-off`, { version: 4 })).status,
+    ).toBe(403)
+    const signed = await call(d, admin, 'POST', `${path}/answers/${v1.id}/sign-off`, { version: 4 })
+    expect(signed.status).toBe(200)
+    expect(((await signed.json()) as View).answers[0]).toMatchObject({
+      status: 'signed',
+      authorName: 'only name',
+      reviewerName: 'admin1 name',
+    })
+  })
+
   it('refuses to submit or sign off a 部分公开 document that still says （请填写理由）: 422 naming it, nothing written; a reason typed in finishes it', async () => {
     const d = await setupDesk(() => T0)
     await ensureDeadlineSetup(d.db, T0)

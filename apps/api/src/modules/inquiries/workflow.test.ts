@@ -231,6 +231,35 @@ describe('workflow actions', () => {
     ])
   })
 
+  it("on a desk with one manager, an admin approves the manager's own draft; nobody approves their own, an admin included", async () => {
+    const { d, admin } = await desk()
+    await call(d, admin, 'PATCH', '/channel-settings/minxin', { requiresSignOff: true })
+    const m = await member(d, 'manager', 'only', null)
+    const [r1, r2] = await addInquiries(d.db, [
+      { channelCode: 'minxin' },
+      { channelCode: 'minxin' },
+    ])
+    const submit = async (s: Session, id: number, body: string) =>
+      (await (
+        await call(d, s, 'POST', `/inquiries/${id}/drafts`, { version: 1, body })
+      ).json()) as { draftId: number; version: number }
+    const approve = (s: Session, id: number, x: { draftId: number; version: number }) =>
+      call(d, s, 'POST', `/inquiries/${id}/drafts/${x.draftId}/approve`, { version: x.version })
+    const managers = await submit(m, r1!.id, '负责人自拟稿')
+    expect((await approve(admin, r1!.id, managers)).status).toBe(200)
+    expect((await detail(d, m, r1!.id)).inquiry.replies).toMatchObject([
+      { body: '负责人自拟稿', approvedBy: 'admin1 name' },
+    ])
+    const admins = await submit(admin, r2!.id, '管理员自拟稿')
+    const own = await approve(admin, r2!.id, admins)
+    expect(own.status).toBe(403)
+    expect(((await own.json()) as { error: { details: unknown } }).error.details).toEqual({
+      reason: 'own_draft',
+      number: 1,
+    })
+    expect((await approve(m, r2!.id, admins)).status).toBe(200)
+  })
+
   it('signs off: direct reply refused, draft versions kept, sent back with a comment, approved by a manager', async () => {
     const { d, admin } = await desk()
     await call(d, admin, 'PATCH', '/channel-settings/minxin', { requiresSignOff: true })
