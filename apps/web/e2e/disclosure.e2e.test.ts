@@ -18,7 +18,7 @@ import { join } from 'node:path'
 import mammoth from 'mammoth'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { post, signIn } from './desk-client.ts'
+import { addUser, post, signIn } from './desk-client.ts'
 import { ADMIN_PASSWORD, startDesk, type DeskServer } from './desk-server.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { launchChromium, shots } from './browser.ts'
@@ -42,7 +42,7 @@ type ReviewTable = { sectionFour: { kind: string; cells: { column: string; count
 beforeAll(async () => {
   desk = await startDesk()
   const admin = await signIn(desk.baseUrl, 'admin', ADMIN_PASSWORD)
-  await post(admin, '/users', { ...SIGNER, role: 'manager' })
+  await addUser(admin, { ...SIGNER, role: 'manager' })
   const created = await post<View>(admin, '/disclosure/requests', {
     channel: 'ogi_request',
     applicantType: 'natural_person',
