@@ -1,5 +1,5 @@
 import { searchPhrase, type SearchPhrase } from '@desk/domain'
-import { asc, eq } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import type pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { createTestDb, openDb, type Db } from './client.ts'
@@ -105,6 +105,12 @@ describe('copyToPostgres (desk migrate-to)', () => {
       })
       .returning({ id: t.inquiries.id })
     expect(next?.id).toBe(4)
+    // the counters were built after the copy with their triggers off; the triggers are on again
+    const [minxinNew] = await target
+      .select({ n: t.inquiryCounts.n })
+      .from(t.inquiryCounts)
+      .where(and(eq(t.inquiryCounts.channelCode, 'minxin'), eq(t.inquiryCounts.status, 'new')))
+    expect(minxinNew?.n).toBe(2)
     // the search index is PostgreSQL's own: the copy leaves its backfill pending
     const key = phoneKeyOf(target) as Buffer
     expect(await runSearchBackfillPg(target.$client as unknown as pg.Pool, key)).toBe(4)
