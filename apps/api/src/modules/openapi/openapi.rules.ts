@@ -16,6 +16,8 @@ type JsonSchema = Record<string, unknown>
 const YEARS = '(?:199[2-9]|20[0-9]{2}|2100)'
 const RANGE = `${SUPPORTED_FIRST_DATE}..${SUPPORTED_LAST_DATE}`
 const NO_NUL = '^[^\\u0000]*$'
+// at least one character that is neither whitespace nor Unicode's Default_Ignorable_Code_Point
+const VISIBLE = '^(?=[\\s\\S]*[^\\s\\p{Default_Ignorable_Code_Point}])'
 
 /** A pattern of text whose trimmed length lies in `min..max` (max undefined: no upper bound). */
 function trimmedLength(min: number, max: number | undefined): string {
@@ -68,6 +70,12 @@ export function documentCodeRules(ctx: { zodSchema: z.core.$ZodType; jsonSchema:
     rules.push(
       `Trimmed first, then ${min}..${max ?? '∞'} characters (UTF-16 units; the pattern counts code points).`,
     )
+  }
+  // the domain's textSchema makes a text that draws nothing blank (isBlankText), which `\S` alone
+  // would take as visible
+  if (min > 0 && !accepts('\u200B'.repeat(min))) {
+    addPattern(out, VISIBLE)
+    rules.push('A text of only invisible characters (zero-width, bidi controls, U+FEFF) is blank.')
   }
   if (rules.length > 0) describe(out, rules.join(' '))
 }

@@ -415,6 +415,8 @@ describe('rules written in code, in the document', () => {
       [item({ subject: '东'.repeat(501) }), false],
       [item({ subject: ` ${'东'.repeat(501)} ` }), false],
       [item({ subject: '消防\u0000通道' }), false],
+      [item({ subject: '\u200B\u202E\uFEFF' }), false],
+      [item({ subject: '\u200B消防' }), true],
       [item({ body: '\n\t 内容 \n' }), true],
       [item({ category: '  ' }), true],
       [item({ category: ` ${'类'.repeat(101)}` }), false],
