@@ -29,7 +29,9 @@ export type ApiErrorCode = (typeof API_ERROR_CODES)[number]
  * (403 until a reset or expired password is replaced), `separation_of_duties` (403: another
  * administrator's duty, user.ts `mayManageAccount`), `last_of_role` (409: the last active holder
  * of a separated administrator role, with `role`), `wrong_password` (422: the current password),
- * `role_required` (403: the caller's role, `role`, is not one of `roles`, those the route is open to).
+ * `role_required` (403: the caller's role, `role`, is not one of `roles`, those the route is open to),
+ * `webhook_address` (422 on `webhookUrl`: an address the desk never delivers to, its `kind` one of
+ * WEBHOOK_ADDRESS_REFUSALS).
  */
 export const API_ERROR_REASONS = [
   ...INQUIRY_ACTION_REASONS,
@@ -40,6 +42,7 @@ export const API_ERROR_REASONS = [
   'last_of_role',
   'wrong_password',
   'role_required',
+  'webhook_address',
 ] as const
 export type ApiErrorReason = (typeof API_ERROR_REASONS)[number]
 
