@@ -140,11 +140,15 @@ describe.runIf(teddy)('Teddy Cup 2020 问政 exports', { timeout: 60_000 }, () =
       {
         row: 100,
         column: '留言编号',
+        code: 'differs_in_file',
+        params: { id: '37042', idColumn: '留言编号', otherRows: '312', column: '一级分类' },
         reason: '留言编号 37042 is also on row 312, with a different 一级分类',
       },
       {
         row: 312,
         column: '留言编号',
+        code: 'differs_in_file',
+        params: { id: '37042', idColumn: '留言编号', otherRows: '100', column: '一级分类' },
         reason: '留言编号 37042 is also on row 100, with a different 一级分类',
       },
     ])
