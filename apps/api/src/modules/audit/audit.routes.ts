@@ -9,7 +9,7 @@ import type { AppEnv } from '../../lib/context.ts'
 import { csvStream } from '../../lib/csv-stream.ts'
 import { validate } from '../../lib/validate.ts'
 import { attachment } from '../../lib/content-disposition.ts'
-import { auditActionLabel, auditLabels } from '../reports/labels.zh-CN.ts'
+import { auditActionLabel, auditLabels } from './audit.labels.zh-CN.ts'
 import { allAudit, listAudit } from './audit.service.ts'
 
 const HEADER = Object.values(auditLabels.columns)

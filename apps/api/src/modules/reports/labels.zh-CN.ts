@@ -1,5 +1,3 @@
-import type { AuditAction } from '@desk/domain'
-
 /**
  * Chinese labels of the report files (CSV/XLSX headers, sheet names, file names): the API's
  * locale file for downloads, kept apart from identifiers. Keys are the column/field ids.
@@ -95,38 +93,3 @@ export const satisfactionLabels = {
   basically_satisfied: '基本满意',
   unsatisfied: '不满意',
 } as const
-
-/**
- * The audit log's CSV (the audit administrator's download): columns in file order and each
- * action in the words of the SPA's audit page (locales zh-CN `audit`), so the file reads as the
- * screen does.
- */
-export const auditLabels = {
-  columns: {
-    id: '编号',
-    at: '时间（北京时间）',
-    action: '事件',
-    actor: '操作人',
-    target: '对象',
-    address: '地址',
-    detail: '详情',
-  },
-  actions: {
-    login_succeeded: '登录成功',
-    login_failed: '登录失败',
-    login_locked: '登录锁定',
-    login_address_capped: '地址超出登录失败上限',
-    admin_action: '管理操作',
-    contact_revealed: '查看联系方式',
-    personal_data_exported: '导出个人信息',
-    audit_exported: '导出审计日志',
-    password_changed: '修改本人密码',
-    password_change_failed: '修改密码失败（原密码错误）',
-    username_renamed: '用户名改名（与另一账号仅大小写不同）',
-  } satisfies Record<AuditAction, string>,
-  fileName: (date: string) => `审计日志-${date}`,
-} as const
-
-/** An audit action in words; a code this version does not know is written as stored. */
-export const auditActionLabel = (action: string): string =>
-  (auditLabels.actions as Record<string, string>)[action] ?? action
