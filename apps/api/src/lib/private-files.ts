@@ -6,20 +6,50 @@
  * A folder that exists already is left as it is: DESK_DB may point into a shared folder (/tmp,
  * /var/lib) whose mode is not the desk's to change; the files inside are.
  */
-import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
 import { chmod, mkdir } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
 
 export const PRIVATE_DIR_MODE = 0o700
 export const PRIVATE_FILE_MODE = 0o600
 
-/** Creates `dir` and any missing parents with mode 0700 (recursive mkdir gives each new one the mode). */
+/**
+ * The folders to create for `dir`, outermost first: `dir` and its parents up to the nearest one
+ * that exists. Node's recursive mkdir is not used: where a folder cannot be made although its
+ * parent exists (under /proc, which answers ENOENT), it retries for ever at full CPU.
+ */
+function missingFolders(dir: string): string[] {
+  const missing: string[] = []
+  for (let d = resolve(dir); !existsSync(d); d = dirname(d)) {
+    missing.unshift(d)
+    if (dirname(d) === d) break
+  }
+  return missing
+}
+
+const existed = (err: unknown) => {
+  // made meanwhile by another process or call
+  if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
+}
+
+/**
+ * Creates `dir` and any missing parents, each with mode 0700.
+ * @throws the file system's error for the first folder that cannot be made (ENOENT, ENOTDIR,
+ *   EACCES), naming its path
+ */
 export function makePrivateDirSync(dir: string): void {
-  mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE })
+  for (const d of missingFolders(dir)) {
+    try {
+      mkdirSync(d, { mode: PRIVATE_DIR_MODE })
+    } catch (err) {
+      existed(err)
+    }
+  }
 }
 
 /** `makePrivateDirSync`, asynchronously. */
 export async function makePrivateDir(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE })
+  for (const d of missingFolders(dir)) await mkdir(d, { mode: PRIVATE_DIR_MODE }).catch(existed)
 }
 
 const ignoreMissing = (err: unknown) => {
