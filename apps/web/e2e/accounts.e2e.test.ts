@@ -116,7 +116,7 @@ describe('accounts in the browser', () => {
     expect(href).toBe('/api/audit/export.csv?action=login_succeeded')
     const res = await page.request.get(`${desk.baseUrl}${href}`)
     expect(res.status()).toBe(200)
-    expect(await res.text()).toContain('login_succeeded')
+    expect(await res.text()).toContain('登录成功')
     await shots(page, 'audit-log', () =>
       page.getByRole('cell', { name: 'lixiao' }).first().waitFor(),
     )

@@ -150,7 +150,8 @@ describe('working-day calendar in the browser', () => {
     await dialog.getByRole('button', { name: /保\s*存/ }).click()
 
     const row = page.getByRole('row', { name: /本局民心网求助类2个工作日（测试）/ })
-    await row.waitFor()
+    // the channel's name comes with the channel list, which may answer after the policies
+    await row.getByText('民心网联网平台').waitFor()
     expect(await row.getByText('民心网联网平台').count()).toBe(1)
     expect(await row.getByText('2 个工作日').count()).toBe(1)
 
