@@ -30,7 +30,7 @@ export type ApiErrorCode = (typeof API_ERROR_CODES)[number]
  * administrator's duty, user.ts `mayManageAccount`), `last_of_role` (409: the last active holder
  * of a separated administrator role, with `role`), `wrong_password` (422: the current password),
  * `role_required` (403: the caller's role, `role`, is not one of `roles`, those the route is open to),
- * `webhook_address` (422 on `webhookUrl`: an address the desk never delivers to, its `kind` one of
+ * `username_taken` (409: `username` exists, whatever its case), `webhook_address` (422 on `webhookUrl`: an address the desk never delivers to, its `kind` one of
  * WEBHOOK_ADDRESS_REFUSALS).
  */
 export const API_ERROR_REASONS = [
@@ -43,6 +43,7 @@ export const API_ERROR_REASONS = [
   'wrong_password',
   'role_required',
   'webhook_address',
+  'username_taken',
 ] as const
 export type ApiErrorReason = (typeof API_ERROR_REASONS)[number]
 

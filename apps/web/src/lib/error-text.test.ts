@@ -44,6 +44,18 @@ describe('error sentences', () => {
     expect(errorText(claimed)).toBe('王五 has claimed this inquiry.')
   })
 
+  it('say a username is taken whatever its case, in either language', async () => {
+    const taken = new ApiError(409, 'CONFLICT', 'Username zhang is taken', {
+      reason: 'username_taken',
+      username: 'zhang',
+    })
+    expect(errorText(taken)).toBe('用户名 zhang 已被使用（用户名不区分大小写），请换一个。')
+    await i18next.changeLanguage('en')
+    expect(errorText(taken)).toBe(
+      'The username zhang is taken (usernames ignore case); choose another.',
+    )
+  })
+
   it("name the roles a refused route is open to and the caller's own, in either language", async () => {
     const refused = new ApiError(403, 'FORBIDDEN', 'This needs one of the roles …', {
       reason: 'role_required',

@@ -21,6 +21,7 @@ type Details = {
   changedBy?: string
   action?: string
   holder?: string | null
+  username?: string
   mainId?: number
   status?: string
   placeholders?: string[]
@@ -77,6 +78,7 @@ export function errorText(error: unknown): string {
       name: d.changedBy ?? '?',
       action: t(`events.${d.action ?? 'update'}`, { defaultValue: d.action ?? '' }),
       holder: d.holder ?? '?',
+      username: d.username ?? '?',
       mainId: d.mainId ?? '?',
       status: t(`status.${d.status ?? ''}`, { defaultValue: d.status ?? '' }),
       placeholders: (d.placeholders ?? []).map((name) => `{${name}}`).join(' '),

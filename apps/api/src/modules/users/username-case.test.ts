@@ -31,9 +31,13 @@ describe('usernames without case', () => {
     expect(((await made.json()) as { user: { username: string } }).user.username).toBe('zhang.san')
     const again = await call(desk, admin, 'POST', '/users', { ...input, username: 'zhang.SAN' })
     expect(again.status).toBe(409)
-    expect(((await again.json()) as { error: { message: string } }).error.message).toBe(
-      'Username zhang.san is taken',
-    )
+    expect(
+      ((await again.json()) as { error: { message: string; details: unknown } }).error,
+    ).toEqual({
+      code: 'CONFLICT',
+      message: 'Username zhang.san is taken',
+      details: { reason: 'username_taken', username: 'zhang.san' },
+    })
     for (const typed of ['ZHANG.SAN', 'zhang.san', 'Zhang.San'])
       expect((await login(desk, typed, 'long-enough-1')).status, typed).toBe(200)
     // a wrong password in another case counts against the same name (one back-off, not one per case)

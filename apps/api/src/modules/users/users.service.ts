@@ -84,7 +84,10 @@ export async function createUser(
   assertDuty(actor, 'create', { role: input.role })
   const username = normalizeUsername(input.username)
   if (await repo.findUserByUsername(db, username)) {
-    throw new AppError('CONFLICT', `Username ${username} is taken`)
+    throw new AppError('CONFLICT', `Username ${username} is taken`, {
+      reason: 'username_taken',
+      username,
+    })
   }
   assertPolicy(input.password, policy, username)
   if (input.department != null) await getActiveDepartment(db, input.department)
