@@ -71,6 +71,12 @@ describe('the answer document of a disclosure request', () => {
     const finished = composeAnswerDocument({ ...input, outcome: 'partial', reason: '涉及商业秘密' })
     expect(answerPlaceholders(finished)).toEqual([])
     expect(answerPlaceholders(composeAnswerDocument(input))).toEqual([])
+    // the placeholder typed back as the reason, in other brackets or spacing, is still unfinished
+    for (const reason of ['(请填写理由)', '请填写理由', '（请 填写理由 ）', '[请填写理由]'])
+      expect(
+        answerPlaceholders(composeAnswerDocument({ ...input, outcome: 'partial', reason })),
+        reason,
+      ).toEqual([REASON_PLACEHOLDER])
     // the outcomes whose document states the staff's reason: 部分公开 and （六）3 其他
     expect(OUTCOME_CODES.filter(answerNeedsReason)).toEqual(['partial', 'other.other'])
   })

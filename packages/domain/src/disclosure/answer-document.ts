@@ -203,9 +203,19 @@ export function answerNeedsReason(outcome: OutcomeCode): boolean {
   return ANSWER_TEMPLATES[outcome].decision.includes('{reason}')
 }
 
-/** The placeholders still in `d`'s paragraphs (`REASON_PLACEHOLDER`), in order; [] when finished. */
+// the placeholder's words, found however they are bracketed or spaced: a reason typed as
+// "(请填写理由)" or "请 填写理由" is the placeholder copied, not a reason
+const PLACEHOLDER_WORDS = '请填写理由'
+const comparable = (text: string) => text.normalize('NFKC').replace(/\s/gu, '')
+
+/**
+ * The placeholders still in `d`'s paragraphs (`REASON_PLACEHOLDER`, also in half-width brackets,
+ * without them or spaced out), in order; [] when finished.
+ */
 export function answerPlaceholders(d: Pick<AnswerDocument, 'paragraphs'>): string[] {
-  return d.paragraphs.some((p) => p.includes(REASON_PLACEHOLDER)) ? [REASON_PLACEHOLDER] : []
+  return d.paragraphs.some((p) => comparable(p).includes(PLACEHOLDER_WORDS))
+    ? [REASON_PLACEHOLDER]
+    : []
 }
 
 /** The date line of a version not yet signed off: blank, as a draft for signing leaves it. */
