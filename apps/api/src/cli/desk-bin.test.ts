@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -18,6 +18,20 @@ describe('pnpm desk', () => {
     expect(r.code).toBe(1)
     expect(r.stderr.trim()).toBe('No user nobody')
     expect(r.stdout).toBe('')
+  })
+
+  it('says an option out of range or a path the file system refuses in one line, without a stack', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'desk-bin-'))
+    const db = join(dir, 'desk.sqlite')
+    const year = desk('tally', '--year', 'abc', '--db', db)
+    expect([year.code, year.stderr.trim()]).toEqual([
+      1,
+      '--year must be a four-digit year, got "abc"',
+    ])
+    writeFileSync(join(dir, 'x.csv'), '')
+    const backup = desk('backup', join(dir, 'x.csv', 'sub'), '--db', db)
+    expect(backup.code).toBe(1)
+    expect(backup.stderr.trim()).toMatch(/^ENOTDIR: not a directory, mkdir '.*x\.csv\/sub'$/)
   })
 
   it('passes its options through and exits 0 on success', () => {

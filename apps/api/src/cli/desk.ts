@@ -15,6 +15,7 @@ import { registerSeedCommand } from './seed.command.ts'
 import { registerReportCommand } from './report.command.ts'
 import { registerTallyCommand } from './tally.command.ts'
 import { registerUserCommand } from './user.command.ts'
+import { UsageError } from './usage-error.ts'
 
 const program = new Command('desk').description('Inquiry Desk command line').showHelpAfterError()
 
@@ -31,8 +32,19 @@ registerMigrateToCommand(program)
 try {
   await program.parseAsync(process.argv)
 } catch (err) {
-  // a setting the desk cannot use, or a PostgreSQL server that refused: one line, no stack
-  if (!(err instanceof UnsupportedDbError || err instanceof DbStartError)) throw err
+  // a setting the desk cannot use, a PostgreSQL server that refused, an option out of range or a
+  // path the file system refuses (ENOTDIR, EACCES): one line, no stack
+  if (!(
+    err instanceof UnsupportedDbError ||
+    err instanceof DbStartError ||
+    err instanceof UsageError ||
+    isFileSystemError(err)
+  ))
+    throw err
   console.error(err.message)
   process.exit(1)
+}
+
+function isFileSystemError(err: unknown): err is NodeJS.ErrnoException {
+  return err instanceof Error && typeof (err as NodeJS.ErrnoException).syscall === 'string'
 }

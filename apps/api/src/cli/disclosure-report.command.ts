@@ -6,6 +6,7 @@
  * their merged headers, as the annual report prints them) need `--out`. Exits non-zero with a message
  * naming the option for a bad year or format.
  */
+import { UsageError } from './usage-error.ts'
 import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { blocksToDocx } from '../lib/docx-blocks.ts'
@@ -39,12 +40,12 @@ export function registerDisclosureReportCommand(report: Command): void {
     )
     .action(async (opts: Options) => {
       if (!/^\d{4}$/.test(opts.year) || Number(opts.year) < 2008)
-        throw new Error(`--year must be a four-digit year from 2008, got "${opts.year}"`)
+        throw new UsageError(`--year must be a four-digit year from 2008, got "${opts.year}"`)
       const format = FORMATS.find((f) => f === opts.format)
       if (!format)
-        throw new Error(`--format must be one of ${FORMATS.join(', ')}, got "${opts.format}"`)
+        throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${opts.format}"`)
       if ((format === 'xlsx' || format === 'docx') && !opts.out)
-        throw new Error(`--format ${format} needs --out <file>`)
+        throw new UsageError(`--format ${format} needs --out <file>`)
       const { db } = await openCliDb(opts.db)
       try {
         const t = await getDisclosureTable(db, Number(opts.year))

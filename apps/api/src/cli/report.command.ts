@@ -4,6 +4,7 @@
  * (`/api/reports/annual/:year`): `text` to stdout or `--out`, `docx` to `--out` (required).
  * Exits non-zero with a message naming the option for a bad year or format.
  */
+import { UsageError } from './usage-error.ts'
 import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { getAnnualReport } from '../modules/annual-report/annual-report.service.ts'
@@ -37,11 +38,11 @@ export function registerReportCommand(program: Command): void {
     )
     .action(async (opts: ReportCliOptions) => {
       if (!/^\d{4}$/.test(opts.year))
-        throw new Error(`--year must be a four-digit year, got "${opts.year}"`)
+        throw new UsageError(`--year must be a four-digit year, got "${opts.year}"`)
       const format = FORMATS.find((f) => f === opts.format)
       if (!format)
-        throw new Error(`--format must be one of ${FORMATS.join(', ')}, got "${opts.format}"`)
-      if (format === 'docx' && !opts.out) throw new Error('--format docx needs --out <file>')
+        throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${opts.format}"`)
+      if (format === 'docx' && !opts.out) throw new UsageError('--format docx needs --out <file>')
       const { db } = await openCliDb(opts.db)
       try {
         const report = await getAnnualReport(db, CLI_VIEWER, Number(opts.year))

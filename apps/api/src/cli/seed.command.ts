@@ -5,6 +5,7 @@
  * `--disclosure-2017`, the year's 760 disclosure requests). Seeding twice adds nothing. Prints the demo logins created
  * now, then a JSON summary `{"created":n,"duplicates":n}` as the last line.
  */
+import { UsageError } from './usage-error.ts'
 import type { Command } from 'commander'
 import { DEMO_SEED, seedDemoData } from '../modules/seed/demo.service.ts'
 import { seedDisclosure2017 } from '../modules/seed/disclosure-2017.ts'
@@ -16,7 +17,7 @@ type SeedCliOptions = { report2017?: boolean; disclosure2017?: boolean; db?: str
 
 function parseSeed(text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback
-  if (!/^-?\d{1,10}$/.test(text)) throw new Error(`--seed must be an integer, got "${text}"`)
+  if (!/^-?\d{1,10}$/.test(text)) throw new UsageError(`--seed must be an integer, got "${text}"`)
   return Number(text)
 }
 

@@ -5,6 +5,7 @@
  * the files the API serves. Output goes to `--out`, else stdout (`xlsx` needs `--out`).
  * Exits non-zero with a message naming the option for a bad year or format.
  */
+import { UsageError } from './usage-error.ts'
 import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { reportLabels as L } from '../modules/reports/labels.zh-CN.ts'
@@ -53,11 +54,11 @@ export function registerTallyCommand(program: Command): void {
     )
     .action(async (opts: TallyCliOptions) => {
       if (!/^\d{4}$/.test(opts.year))
-        throw new Error(`--year must be a four-digit year, got "${opts.year}"`)
+        throw new UsageError(`--year must be a four-digit year, got "${opts.year}"`)
       const format = FORMATS.find((f) => f === opts.format)
       if (!format)
-        throw new Error(`--format must be one of ${FORMATS.join(', ')}, got "${opts.format}"`)
-      if (format === 'xlsx' && !opts.out) throw new Error('--format xlsx needs --out <file>')
+        throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${opts.format}"`)
+      if (format === 'xlsx' && !opts.out) throw new UsageError('--format xlsx needs --out <file>')
       const { db } = await openCliDb(opts.db)
       try {
         const t = await getYearTally(db, CLI_VIEWER, Number(opts.year))
