@@ -106,31 +106,15 @@ export function ReviewCasesCard({ inquiry }: { inquiry: Inquiry }) {
               status={errors.filedOn ? 'error' : undefined}
               onChange={(e) => setFiledOn(e.target.value)}
             />
-            <Select
-              aria-label={t('disclosure.reviewCase.result')}
-              value={result}
-              onChange={setResult}
-              options={REVIEW_RESULTS.map((r) => ({
-                value: r,
-                label: t(`disclosure.reviewResult.${r}`),
-              }))}
-            />
-            {result !== 'pending' && (
-              <Input
-                aria-label={t('disclosure.reviewCase.concludedOn')}
-                addonBefore={t('disclosure.reviewCase.concludedOn')}
-                placeholder="YYYY-MM-DD"
-                value={concludedOn}
-                status={errors.concludedOn ? 'error' : undefined}
-                onChange={(e) => setConcludedOn(e.target.value)}
-              />
-            )}
-            <Input
-              aria-label={t('disclosure.reviewCase.note')}
-              placeholder={t('disclosure.reviewCase.note')}
-              value={note}
-              maxLength={2000}
-              onChange={(e) => setNote(e.target.value)}
+            <CaseResultFields
+              results={REVIEW_RESULTS}
+              result={result}
+              onResult={setResult}
+              concludedOn={concludedOn}
+              onConcludedOn={setConcludedOn}
+              concludedOnRefused={Boolean(errors.concludedOn)}
+              note={note}
+              onNote={setNote}
             />
             {file.isError && <Alert type="error" showIcon title={errorText(file.error)} />}
             <Button loading={file.isPending} onClick={submit}>
@@ -163,29 +147,15 @@ function ConcludeCase({ inquiry, caseId, gate }: { inquiry: Inquiry; caseId: num
   return (
     <Flex vertical gap={8}>
       <Typography.Text type="secondary">{t('disclosure.reviewCase.concludeHint')}</Typography.Text>
-      <Select
-        aria-label={t('disclosure.reviewCase.result')}
-        value={result}
-        onChange={setResult}
-        options={CONCLUDED_REVIEW_RESULTS.map((r) => ({
-          value: r,
-          label: t(`disclosure.reviewResult.${r}`),
-        }))}
-      />
-      <Input
-        aria-label={t('disclosure.reviewCase.concludedOn')}
-        addonBefore={t('disclosure.reviewCase.concludedOn')}
-        placeholder="YYYY-MM-DD"
-        value={concludedOn}
-        status={errors.concludedOn ? 'error' : undefined}
-        onChange={(e) => setConcludedOn(e.target.value)}
-      />
-      <Input
-        aria-label={t('disclosure.reviewCase.note')}
-        placeholder={t('disclosure.reviewCase.note')}
-        value={note}
-        maxLength={2000}
-        onChange={(e) => setNote(e.target.value)}
+      <CaseResultFields
+        results={CONCLUDED_REVIEW_RESULTS}
+        result={result}
+        onResult={setResult}
+        concludedOn={concludedOn}
+        onConcludedOn={setConcludedOn}
+        concludedOnRefused={Boolean(errors.concludedOn)}
+        note={note}
+        onNote={setNote}
       />
       {conclude.isError && <Alert type="error" showIcon title={errorText(conclude.error)} />}
       <Space wrap>
@@ -207,5 +177,52 @@ function ConcludeCase({ inquiry, caseId, gate }: { inquiry: Inquiry; caseId: num
         <Button onClick={() => setOpen(false)}>{t('disclosure.reviewCase.cancel')}</Button>
       </Space>
     </Flex>
+  )
+}
+
+/**
+ * A case's result, its conclusion day (asked unless the result is pending) and a note: what
+ * filing a case and concluding a pending one both ask.
+ */
+function CaseResultFields<R extends ReviewCaseInput['result']>(p: {
+  results: readonly R[]
+  result: R
+  onResult: (result: R) => void
+  concludedOn: string
+  onConcludedOn: (day: string) => void
+  concludedOnRefused: boolean
+  note: string
+  onNote: (note: string) => void
+}) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <Select
+        aria-label={t('disclosure.reviewCase.result')}
+        value={p.result}
+        onChange={p.onResult}
+        options={p.results.map((r) => ({
+          value: r,
+          label: t(`disclosure.reviewResult.${r as ReviewCaseInput['result']}`),
+        }))}
+      />
+      {p.result !== 'pending' && (
+        <Input
+          aria-label={t('disclosure.reviewCase.concludedOn')}
+          addonBefore={t('disclosure.reviewCase.concludedOn')}
+          placeholder="YYYY-MM-DD"
+          value={p.concludedOn}
+          status={p.concludedOnRefused ? 'error' : undefined}
+          onChange={(e) => p.onConcludedOn(e.target.value)}
+        />
+      )}
+      <Input
+        aria-label={t('disclosure.reviewCase.note')}
+        placeholder={t('disclosure.reviewCase.note')}
+        value={p.note}
+        maxLength={2000}
+        onChange={(e) => p.onNote(e.target.value)}
+      />
+    </>
   )
 }
