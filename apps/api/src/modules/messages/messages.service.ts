@@ -19,6 +19,8 @@
  */
 import {
   formatInstant,
+  FUTURE_RECEIPT_MESSAGE,
+  isFutureReceipt,
   messageFollowsReceipt,
   MESSAGE_CLOCK_SKEW_MS,
   type FollowUpMessageInput,
@@ -103,7 +105,7 @@ function resendResult(
  * @returns 201 and the new message, or 200 and the first result for a resend
  * @throws AppError NOT_FOUND (unknown channel or inquiry), CONFLICT (`messageId` used for another
  * message), VALIDATION (a refused file; `sentAt` before the inquiry's receipt less
- * MESSAGE_CLOCK_SKEW_MS)
+ * MESSAGE_CLOCK_SKEW_MS, or later than now plus RECEIPT_CLOCK_SKEW_MS)
  */
 export async function receiveMessage(
   ctx: FilesCtx,
@@ -121,6 +123,12 @@ export async function receiveMessage(
       `Inquiry ${target.externalId} of channel ${target.channelCode} does not exist`,
     )
   const sentAt = Date.parse(input.sentAt)
+  // a message cannot be sent later than it arrives: the receipt rule's clock skew holds for it too
+  if (isFutureReceipt(sentAt, ctx.now)) {
+    throw new AppError('VALIDATION', `sentAt ${input.sentAt} is in the future`, [
+      { path: ['sentAt'], message: FUTURE_RECEIPT_MESSAGE },
+    ])
+  }
   if (!messageFollowsReceipt(sentAt, inquiry.receivedAt)) {
     const received = formatInstant(inquiry.receivedAt)
     throw new AppError(

@@ -42,7 +42,8 @@ async function bridge(desk: Desk) {
 const message = {
   messageId: 'M-100',
   body: '补充：今天又被堵了，附照片说明。',
-  sentAt: '2024-09-28T10:00:00+08:00',
+  // five minutes after the inquiry's receipt, at the desk's clock (T0) within its skew allowance
+  sentAt: '2024-09-27T09:35:00+08:00',
   kind: 'citizen',
 }
 
@@ -112,7 +113,7 @@ describe('a message id used again, a message older than its inquiry', () => {
     const reuses: [unknown, string, string][] = [
       [{ ...message, body: '补充：另一件事。' }, 'GD-7', 'body'],
       [{ ...message, kind: 'platform' }, 'GD-7', 'kind'],
-      [{ ...message, sentAt: '2024-09-28T10:00:01+08:00' }, 'GD-7', 'sentAt'],
+      [{ ...message, sentAt: '2024-09-27T09:35:01+08:00' }, 'GD-7', 'sentAt'],
       [message, 'GD-8', 'inquiry'],
     ]
     for (const [body, externalId, differs] of reuses) {
@@ -125,7 +126,7 @@ describe('a message id used again, a message older than its inquiry', () => {
       ])
     }
     // one instant in another offset, the body with the spaces the schema trims: the same message
-    const same = { ...message, body: ` ${message.body}\n`, sentAt: '2024-09-28T02:00:00Z' }
+    const same = { ...message, body: ` ${message.body}\n`, sentAt: '2024-09-27T01:35:00Z' }
     const again = await post('/inquiries/GD-7/messages', same)
     expect(again.status).toBe(200)
     expect(await again.json()).toEqual({ ...(result as object), created: false })
@@ -148,6 +149,22 @@ describe('a message id used again, a message older than its inquiry', () => {
     const skewed = { ...early, sentAt: '2024-09-27T01:25:00Z' }
     expect((await post('/inquiries/GD-7/messages', skewed)).status).toBe(201)
     expect(await timeline(desk, admin, id)).toEqual([message.body])
+  })
+
+  it("refuses a sentAt more than 10 minutes after the desk's clock with 422 naming sentAt, writing nothing", async () => {
+    const desk = await setupDesk()
+    const { admin, post, id } = await bridge(desk)
+    // the desk's clock is 2024-09-27 09:30 in Shanghai: 09:40 is within the skew, 09:40:01 not
+    const future = { ...message, messageId: 'M-LATER', sentAt: '2024-09-27T09:40:01+08:00' }
+    const refused = await post('/inquiries/GD-7/messages', future)
+    expect(refused.status).toBe(422)
+    const body = (await refused.json()) as Refusal
+    expect(body.error.details.map((d) => [d.path, d.message])).toEqual([
+      [['sentAt'], 'in the future'],
+    ])
+    expect(await timeline(desk, admin, id)).toEqual([])
+    const skewed = { ...future, sentAt: '2024-09-27T09:40:00+08:00' }
+    expect((await post('/inquiries/GD-7/messages', skewed)).status).toBe(201)
   })
 })
 

@@ -101,7 +101,7 @@ describe('notifications', () => {
       body: JSON.stringify({
         messageId: 'M-1',
         body: '补充：今天又被堵了。',
-        sentAt: '2024-09-27T10:00:00+08:00',
+        sentAt: '2024-09-27T09:35:00+08:00',
         kind: 'citizen',
       }),
     })

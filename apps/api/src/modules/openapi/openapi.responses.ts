@@ -7,6 +7,7 @@
  */
 import {
   MESSAGE_CLOCK_SKEW_MS,
+  RECEIPT_CLOCK_SKEW_MS,
   type ChannelInquiryInput,
   type FollowUpMessageInput,
 } from '@desk/domain'
@@ -77,7 +78,9 @@ export const DOCUMENTED_ERRORS: Record<string, Record<string, string>> = {
     '422':
       'VALIDATION: `details` name each field and reason; also a `sentAt` more than ' +
       `${MESSAGE_CLOCK_SKEW_MS / 60_000} minutes (the clock-skew allowance) before the ` +
-      'inquiry\'s receivedAt (`details[0].path` is `["sentAt"]`), and a refused file ' +
+      "inquiry's receivedAt or more than " +
+      `${RECEIPT_CLOCK_SKEW_MS / 60_000} minutes after the desk's clock ` +
+      '(`details[0].path` is `["sentAt"]`), and a refused file ' +
       '(`details[0].file` and `.reason`)',
   },
 }
