@@ -17,6 +17,7 @@ const NOT_ON_POSTGRES = [
   'apps/api/src/cli/desk-bin.test.ts', // `pnpm desk` on a desk file by path
   'apps/api/src/start-banner.test.ts', // prints the file's path; no queries
   'apps/api/src/shutdown.test.ts', // the server on a desk file by path, read back after it exits
+  'apps/api/src/start-signal.test.ts', // `pnpm start` on a desk file by path, signalled through pnpm
   // two desks in one test (api-pg gives one database per file)
   'apps/api/src/modules/inquiries/history-rows.test.ts', // bulk writer vs services on two desks
   'apps/api/src/modules/seed/demo.test.ts', // reseeds a second desk and compares (SQLite's client too)
