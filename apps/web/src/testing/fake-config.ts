@@ -270,7 +270,12 @@ export function createFakeConfig(options: { recompute?: Recompute } = {}) {
         body.requiresSignOff === undefined ? {} : { requiresSignOff: body.requiresSignOff },
         body.reopenOnMessage === undefined ? {} : { reopenOnMessage: body.reopenOnMessage },
       )
-      return HttpResponse.json({ settings: s })
+      // like the desk, a host that does not resolve (here: any `.internal` name) is saved with a warning
+      const host = typeof body.webhookUrl === 'string' ? new URL(body.webhookUrl).hostname : ''
+      const warnings = host.endsWith('.internal')
+        ? [{ path: ['webhookUrl'], reason: 'webhook_unresolved', host, message: `${host} …` }]
+        : []
+      return HttpResponse.json({ settings: s, warnings })
     }),
     http.get('*/api/outbox', ({ request }) => {
       const status = new URL(request.url).searchParams.get('status')

@@ -21,16 +21,14 @@ export const channelSettingsRoutes = new Hono<AppEnv>()
     async (c) => {
       const { code } = c.req.valid('param')
       return c.json(
-        {
-          settings: await updateChannelSettings(
-            c.var.db,
-            code,
-            c.req.valid('json'),
-            c.var.user.id,
-            c.var.now(),
-            c.var.webhookNetworks,
-          ),
-        },
+        await updateChannelSettings(
+          c.var.db,
+          code,
+          c.req.valid('json'),
+          c.var.user.id,
+          c.var.now(),
+          c.var.webhookNetworks,
+        ),
         200,
       )
     },

@@ -9,7 +9,13 @@
 import type { ChannelSettingsInput } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
-import { PUBLIC_ONLY, webhookUrlRefusal, type WebhookNetworks } from '../../lib/webhook-address.ts'
+import {
+  PUBLIC_ONLY,
+  checkWebhookUrl,
+  type LookupAll,
+  type WebhookNetworks,
+  type WebhookUrlCheck,
+} from '../../lib/webhook-address.ts'
 import { getChannel, listChannelCodes } from '../channels/channels.service.ts'
 import * as repo from './channel-settings.repo.ts'
 
@@ -32,6 +38,16 @@ export async function getChannelSettings(db: Db, channelCode: string): Promise<C
 }
 
 /** The public view: the secret is write-only, shown as `hasWebhookSecret`. */
+export type ChannelSettingsView = ReturnType<typeof toView>
+
+/** A saved setting the admin should look at again (a webhook host the desk cannot resolve now). */
+export type ChannelSettingsWarning = {
+  path: ['webhookUrl']
+  reason: 'webhook_unresolved'
+  host: string
+  message: string
+}
+
 function toView(channelCode: string, s: ChannelSettings) {
   return {
     channel: channelCode,
@@ -52,7 +68,9 @@ export async function listChannelSettingsView(db: Db) {
 
 /**
  * Applies `patch` (absent fields keep their value); a webhook URL needs a secret to sign with,
- * and a host `networks` lets webhooks reach (loopback, link-local and metadata never).
+ * and a host `networks` lets webhooks reach (loopback, link-local and metadata never), literally
+ * or as its name resolves now through `lookup` (the system's resolver by default). A name that
+ * does not resolve is saved with a warning; delivery checks again.
  * @throws AppError NOT_FOUND, VALIDATION (details on `webhookSecret` or `webhookUrl`)
  */
 export async function updateChannelSettings(
@@ -62,7 +80,8 @@ export async function updateChannelSettings(
   userId: number,
   now: number,
   networks: WebhookNetworks = PUBLIC_ONLY,
-) {
+  lookup?: LookupAll,
+): Promise<{ settings: ChannelSettingsView; warnings: ChannelSettingsWarning[] }> {
   await getChannel(db, channelCode)
   const next = { ...(await getChannelSettings(db, channelCode)), ...patch }
   if (next.webhookUrl !== null && next.webhookSecret === null) {
@@ -72,7 +91,10 @@ export async function updateChannelSettings(
       [{ path: ['webhookSecret'], message: 'required with webhookUrl' }],
     )
   }
-  const refused = patch.webhookUrl ? await webhookUrlRefusal(patch.webhookUrl, networks) : undefined
+  const check: WebhookUrlCheck = patch.webhookUrl
+    ? await checkWebhookUrl(patch.webhookUrl, networks, lookup)
+    : {}
+  const refused = check.refusal
   if (refused) {
     throw new AppError('VALIDATION', `webhookUrl: ${refused.message}`, [
       {
@@ -85,5 +107,15 @@ export async function updateChannelSettings(
     ])
   }
   await repo.upsertChannelSettings(db, { channelCode, ...next, updatedBy: userId, updatedAt: now })
-  return toView(channelCode, next)
+  const warnings: ChannelSettingsWarning[] = check.unresolvedHost
+    ? [
+        {
+          path: ['webhookUrl'],
+          reason: 'webhook_unresolved',
+          host: check.unresolvedHost,
+          message: `${check.unresolvedHost} does not resolve from the desk now; saved, and each delivery checks the address it resolves to then`,
+        },
+      ]
+    : []
+  return { settings: toView(channelCode, next), warnings }
 }

@@ -61,6 +61,23 @@ describe('where a webhook may point', () => {
     ['255.255.255.255', 'reserved'],
     ['202.96.134.133', 'public'],
     ['2400:3200::1', 'public'],
+    // IPv6 forms that carry an IPv4 address a translator or tunnel delivers to
+    ['::127.0.0.1', 'loopback'],
+    ['::a9fe:a9fe', 'metadata'],
+    ['::ffff:0:10.0.0.1', 'private'],
+    ['64:ff9b::7f00:1', 'loopback'],
+    ['64:ff9b::c0a8:10a', 'private'],
+    ['64:ff9b::ca60:8685', 'public'],
+    ['64:ff9b:1::7f00:1', 'loopback'],
+    ['64:ff9b:1::ca60:8685', 'private'],
+    ['2002:7f00:1::', 'loopback'],
+    ['2002:a9fe:a9fe::1', 'metadata'],
+    ['2002:ca60:8685::1', 'public'],
+    // Teredo: server 65.54.227.120, client 192.168.1.10 inverted (3f57:fef5)
+    ['2001:0:4136:e378:8000:63bf:3f57:fef5', 'private'],
+    ['2001:0:4136:e378:8000:63bf:35f6:7a7a', 'public'],
+    ['192.0.2.10', 'reserved'],
+    ['2001:db8::1', 'reserved'],
   ])('%s is %s', (address, kind) => {
     expect(addressKind(address)).toBe(kind)
   })
@@ -79,6 +96,13 @@ describe('where a webhook may point', () => {
       'http://100.100.100.200/latest/meta-data/',
       'http://0.0.0.0:3000/',
       'https://10.1.2.3/hook',
+      'http://[::127.0.0.1]/',
+      'http://[::ffff:127.0.0.1]/',
+      'http://[::ffff:7f00:1]/',
+      'http://[64:ff9b::7f00:1]/',
+      'http://[64:ff9b:1::a00:1]/',
+      'http://[2002:a00:1::1]/',
+      'http://[2001:0:4136:e378:8000:63bf:3f57:fef5]/',
     ]) {
       const res = await save(url)
       expect(res.status, url).toBe(422)
@@ -117,6 +141,55 @@ describe('where a webhook may point', () => {
     expect((await lanSave('https://10.1.2.3/hook')).status).toBe(200)
     expect((await lanSave('http://169.254.169.254/')).status).toBe(422)
     expect((await lanSave('http://127.0.0.1/')).status).toBe(422)
+  })
+
+  it('refuses at save a name that resolves now to a refused address, and saves a name that does not resolve with a warning', async () => {
+    const desk = await deskWith(PUBLIC_ONLY)
+    const admin = await signIn(desk, 'admin')
+    const names: Record<string, string[]> = {
+      '127.0.0.1.nip.io': ['127.0.0.1'],
+      'hooks.example.cn': ['202.96.134.133', '10.0.0.7'],
+      'platform.example.gov.cn': ['202.96.134.133', '2400:3200::1'],
+    }
+    const lookup: LookupAll = (host, cb) => {
+      const found = names[host]
+      if (!found) return cb(Object.assign(new Error('not found'), { code: 'ENOTFOUND' }), [])
+      cb(
+        null,
+        found.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })),
+      )
+    }
+    const save = (webhookUrl: string) =>
+      updateChannelSettings(
+        desk.db,
+        'minxin',
+        { webhookUrl, webhookSecret: SECRET },
+        admin.userId,
+        T0,
+        PUBLIC_ONLY,
+        lookup,
+      )
+    await expect(save('http://127.0.0.1.nip.io/hook')).rejects.toMatchObject({
+      details: [
+        { path: ['webhookUrl'], kind: 'loopback', address: '127.0.0.1.nip.io (127.0.0.1)' },
+      ],
+    })
+    await expect(save('https://hooks.example.cn/hook')).rejects.toMatchObject({
+      details: [{ kind: 'private', address: 'hooks.example.cn (10.0.0.7)' }],
+    })
+    expect(await save('https://platform.example.gov.cn/hook')).toMatchObject({
+      settings: { webhookUrl: 'https://platform.example.gov.cn/hook' },
+      warnings: [],
+    })
+    expect((await save('https://intranet.example.gov.cn/hook')).warnings).toEqual([
+      {
+        path: ['webhookUrl'],
+        reason: 'webhook_unresolved',
+        host: 'intranet.example.gov.cn',
+        message:
+          'intranet.example.gov.cn does not resolve from the desk now; saved, and each delivery checks the address it resolves to then',
+      },
+    ])
   })
 
   it('refuses at delivery a host that resolves to a refused address then, and follows no redirect; nothing is sent', async () => {

@@ -58,6 +58,22 @@ describe('admin: channel sign-off and webhook', () => {
     })
   })
 
+  it('warns, after saving, that a webhook host does not resolve from the desk', async () => {
+    const { app } = setup()
+    await app.user.click(await screen.findByRole('button', { name: '编辑 12345网络问政' }))
+    const dialog = await screen.findByRole('dialog')
+    const url = within(dialog).getByLabelText('回传地址（Webhook）')
+    await app.user.clear(url)
+    await app.user.type(url, 'https://hooks.bureau.internal/hook')
+    await app.user.click(within(dialog).getByRole('button', { name: /保\s*存/ }))
+    expect(
+      await screen.findByText(
+        'Webhook 主机 hooks.bureau.internal 目前无法从本系统解析。设置已保存；每次推送时会再检查其解析到的地址。',
+      ),
+    ).toBeTruthy()
+    expect(await screen.findByText('https://hooks.bureau.internal/hook')).toBeTruthy()
+  })
+
   it('keeps the stored secret when the field stays empty', async () => {
     const { config, app } = setup()
     await app.user.click(await screen.findByRole('button', { name: '编辑 12345网络问政' }))

@@ -1,6 +1,6 @@
 /** Sign-off and webhook per channel: the table, and a dialog to change one channel. */
 import { useQuery } from '@tanstack/react-query'
-import { Button, Modal, Table, Tag, Typography, type TableColumnsType } from 'antd'
+import { App, Button, Modal, Table, Tag, Typography, type TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { channelName, channelQueries } from '../../../lib/channels.ts'
@@ -13,6 +13,7 @@ import { ChannelSettingsForm } from './channel-settings-form.tsx'
 
 export function ChannelSettingsAdmin() {
   const { t, i18n } = useTranslation()
+  const { message } = App.useApp()
   const settings = useQuery(channelSettingsQueries.list())
   const channels = useQuery(channelQueries.list())
   const update = useUpdateChannelSettings()
@@ -100,7 +101,19 @@ export function ChannelSettingsAdmin() {
             isSaving={update.isPending}
             error={update.error}
             onSubmit={(patch) =>
-              update.mutate({ code: editing.channel, patch }, { onSuccess: close })
+              update.mutate(
+                { code: editing.channel, patch },
+                {
+                  onSuccess: ({ warnings }) => {
+                    close()
+                    // a host the desk cannot resolve is saved; the admin should know delivery may fail
+                    for (const w of warnings)
+                      void message.warning(
+                        t('adminConfig.channelSettings.webhookUnresolved', { host: w.host }),
+                      )
+                  },
+                },
+              )
             }
           />
         </Modal>
