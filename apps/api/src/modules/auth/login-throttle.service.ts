@@ -5,6 +5,7 @@
  * usernames. Keyed by the pair, a guesser elsewhere cannot lock a user out of their own address.
  * Each lock is an audit event (`login_locked`, `login_address_capped`) admins can see.
  */
+import { normalizeUsername } from '@desk/domain'
 import { withTransaction } from '../../db/transaction.ts'
 import type { Db } from '../../db/client.ts'
 import type { SecuritySettings } from '../../lib/security-settings.ts'
@@ -13,7 +14,9 @@ import * as repo from './login-throttle.repo.ts'
 
 const HOUR_MS = 3_600_000
 
-const pairKey = (username: string, address: string) => `user:${username.toLowerCase()}|${address}`
+// the name as the desk compares it, so a name typed with spaces or in another case is one pair
+const pairKey = (username: string, address: string) =>
+  `user:${normalizeUsername(username)}|${address}`
 const addressKey = (address: string) => `addr:${address}`
 
 /** How long (ms) sign-ins of `username` from `address` must wait; 0: go ahead. */

@@ -6,6 +6,8 @@ import { MIGRATIONS_DIR, type Db } from '../../db/client.ts'
 import { engineOf, tables } from '../../db/engine.ts'
 import { PG_MIGRATIONS_DIR } from '../../db/postgres.ts'
 import { hashPassword } from '../../lib/password.ts'
+import { DEFAULT_SECURITY } from '../../lib/security-settings.ts'
+import { loginWaitMs, recordLoginFailure } from '../auth/login-throttle.service.ts'
 import { T0, call, setupDesk, signIn } from '../../test/setup.ts'
 
 /** Runs again the engine's own migration whose file name ends with `suffix`. */
@@ -38,10 +40,28 @@ describe('usernames without case', () => {
       message: 'Username zhang.san is taken',
       details: { reason: 'username_taken', username: 'zhang.san' },
     })
-    for (const typed of ['ZHANG.SAN', 'zhang.san', 'Zhang.San'])
+    for (const typed of [
+      'ZHANG.SAN',
+      'zhang.san',
+      'Zhang.San',
+      ' zhang.san',
+      'Zhang.San ',
+      '\u3000zhang.san\t',
+    ])
       expect((await login(desk, typed, 'long-enough-1')).status, typed).toBe(200)
     // a wrong password in another case counts against the same name (one back-off, not one per case)
     expect((await login(desk, 'ZHANG.san', 'wrong')).status).toBe(401)
+  })
+
+  it('the sign-in back-off counts a name typed with spaces or in another case as the one name', async () => {
+    const desk = await setupDesk()
+    const typed = [' zhang.san', 'ZHANG.SAN ', '\u3000Zhang.San', 'zhang.san\t', 'zhang.san']
+    for (const name of typed)
+      await recordLoginFailure(desk.db, name, '203.0.113.9', T0, DEFAULT_SECURITY)
+    // five failures of the one pair lock it for the first back-off step (1 s)
+    expect(await loginWaitMs(desk.db, 'zhang.san', '203.0.113.9', T0)).toBe(1000)
+    expect(await loginWaitMs(desk.db, ' ZHANG.SAN ', '203.0.113.9', T0)).toBe(1000)
+    expect(await loginWaitMs(desk.db, 'li.si', '203.0.113.9', T0)).toBe(0)
   })
 
   it('the migration keeps every account that differed only in case, renames all but the oldest and reports each in the audit log', async () => {
