@@ -4,9 +4,9 @@
  * per-channel counts are compared before COMMIT; any difference rolls the whole copy back.
  *
  * The counters and day summaries are not copied: they are built from the copied inquiries in
- * one grouped statement each (REBUILD), with the row triggers that keep them switched off for the
- * copy (they cost about five sixths of the inquiries' copy, run once per row), and comparing them
- * with the source's, which SQLite's own triggers kept, proves both agree. The search
+ * one grouped statement each (REBUILD), with the triggers that keep them switched off for the
+ * copy (when they ran once per row they cost about five sixths of the inquiries' copy), and
+ * comparing them with the source's, which SQLite's own triggers kept, proves both agree. The search
  * index is engine-specific: the copy leaves a pending search backfill (search-backfill.ts). Ids are kept
  * (and each `serial` sequence moved past the largest), so links, URLs and exports stay valid.
  */
@@ -21,10 +21,11 @@ import * as schema from './schema.ts'
 const DERIVED = ['inquiry_counts', 'inquiry_day_channel_stats', 'inquiry_day_workload_stats']
 
 /**
- * The row triggers on inquiries that keep the derived tables (migrations-pg), off during the copy.
- * Named, so that a trigger added later for another purpose still runs.
+ * The triggers on inquiries that keep the derived tables (migrations-pg: per statement on insert
+ * and delete, per row on update), off during the copy. Named, so that a trigger added later for
+ * another purpose still runs.
  */
-const DERIVED_TRIGGERS = DERIVED.flatMap((t) => [`${t}_aid`, `${t}_au`])
+const DERIVED_TRIGGERS = DERIVED.flatMap((t) => [`${t}_ai`, `${t}_ad`, `${t}_au`])
 
 /**
  * The derived tables from the inquiries, set-based: the same keys and values as the triggers'

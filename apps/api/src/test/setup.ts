@@ -17,7 +17,7 @@ export const TEST_WEBHOOK_NETWORKS = { privateNetworks: false, loopback: true } 
 /**
  * Time for a test (or hook) that seeds a reference year through the real ingest path (the 2017
  * report: about 8,000 inquiries): 12-13 s on SQLite and about 25 s on PostgreSQL at a load
- * average of 17 on 2 cores, where the triggers that keep the counters run once per row.
+ * average of 17 on 2 cores (measured while PostgreSQL's counter triggers still ran once per row).
  */
 export const SEED_YEAR_TIMEOUT_MS = 300_000
 
