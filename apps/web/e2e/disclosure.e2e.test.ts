@@ -142,8 +142,14 @@ it('reviews, signs off and delivers the answer document from the request’s pag
   const ownSignOff = second.getByRole('button', { name: /签\s*发/ })
   await ownSignOff.waitFor()
   expect(await ownSignOff.isDisabled()).toBe(true)
-  await ownSignOff.hover({ force: true })
-  await page.getByRole('tooltip').filter({ hasText: '须由另一位负责人审核签发' }).waitFor()
+  // said under the buttons, not in a tooltip a disabled button cannot open, and read out with it
+  const said = () =>
+    ownSignOff.evaluate((b) => {
+      const id = b.getAttribute('aria-describedby')
+      return id === null ? null : document.getElementById(id)?.textContent
+    })
+  await expect.poll(said).toContain('须由另一位负责人审核签发')
+  expect(await second.getByText(/签\s*发：这一稿是您本人起草提交的/).isVisible()).toBe(true)
   await shots(page, 'disclosure-answer-own-version', () =>
     second.getByText(/待审核|Awaiting review/).waitFor(),
   )

@@ -5,6 +5,7 @@ import { createFakeDesk, makeInquiry, RESPONDER } from '../../../testing/fake-de
 import { createFakeWorkflow, NATIONAL_DAY_2024 } from '../../../testing/fake-workflow.ts'
 import { server } from '../../../testing/msw-server.ts'
 import { renderWithClient } from '../../../testing/render.tsx'
+import { describedBy } from '../../../testing/described-by.ts'
 
 const MANAGER = { id: 3, username: 'liu', displayName: '刘科长', role: 'manager' as const }
 
@@ -148,8 +149,10 @@ describe('inquiry page: deadline panel', () => {
     renderWithClient(`/inquiries/${inquiry.id}`)
     const extend = await screen.findByRole<HTMLButtonElement>('button', { name: '申请延期' })
     expect(extend.disabled).toBe(true)
-    expect(screen.getByTestId('extension-refusal').textContent).toBe(
-      '该问询适用的期限规定不允许延期。',
+    // said in the card under the buttons, naming the action, and read out with the button
+    await waitFor(() => expect(describedBy(extend)).toBe('该问询适用的期限规定不允许延期。'))
+    expect(screen.getByText('该问询适用的期限规定不允许延期。').parentElement?.textContent).toBe(
+      '申请延期：该问询适用的期限规定不允许延期。',
     )
   })
 
@@ -174,9 +177,7 @@ describe('inquiry page: deadline panel', () => {
     renderWithClient(`/inquiries/${inquiry.id}`)
     const extend = await screen.findByRole<HTMLButtonElement>('button', { name: '申请延期' })
     expect(extend.disabled).toBe(true)
-    expect(screen.getByTestId('extension-refusal').textContent).toBe(
-      '此问询已延期过一次，不能再次延期。',
-    )
+    await waitFor(() => expect(describedBy(extend)).toBe('此问询已延期过一次，不能再次延期。'))
   })
 
   it('marks a reply given after the due date with the working days it was late', async () => {

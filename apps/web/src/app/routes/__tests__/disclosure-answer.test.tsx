@@ -6,6 +6,7 @@ import { createFakeDesk, makeInquiry, RESPONDER } from '../../../testing/fake-de
 import { createFakeWorkflow } from '../../../testing/fake-workflow.ts'
 import { server } from '../../../testing/msw-server.ts'
 import { renderWithClient } from '../../../testing/render.tsx'
+import { describedBy } from '../../../testing/described-by.ts'
 
 const MANAGER = { id: 3, username: 'liu', displayName: '刘科长', role: 'manager' as const }
 const DECIDED_AT = Date.parse('2024-09-26T12:00:00+08:00')
@@ -68,12 +69,13 @@ describe('the answer document of a 部分公开 decided without its reason', () 
     const { app, posted } = setup(RESPONDER, [])
     const submit = await screen.findByRole<HTMLButtonElement>('button', { name: '提交审核' })
     expect(submit.disabled).toBe(true)
-    expect(screen.getByTestId('answer-submit-refusal').textContent).toBe(
-      '文书中仍有“（请填写理由）”：请填写理由后再提交。',
+    await waitFor(() =>
+      expect(describedBy(submit)).toBe('文书中仍有“（请填写理由）”：请填写理由后再提交。'),
     )
     await app.user.type(screen.getByLabelText('理由（写入文书）'), '涉及第三方商业秘密')
     expect(submit.disabled).toBe(false)
-    expect(screen.queryByTestId('answer-submit-refusal')).toBeNull()
+    expect(submit.getAttribute('aria-describedby')).toBeNull()
+    expect(screen.queryByText('文书中仍有“（请填写理由）”：请填写理由后再提交。')).toBeNull()
     await app.user.click(submit)
     await waitFor(() =>
       expect(posted).toEqual([
@@ -103,11 +105,19 @@ describe('the answer document of a 部分公开 decided without its reason', () 
         delivererName: null,
       },
     ])
-    const version = await screen.findByTestId('answer-version-1')
-    expect(version.querySelector('[data-testid="answer-unfinished"]')?.textContent).toBe(
-      '这一稿仍有“（请填写理由）”，不能签发：请退回，由起草人写明理由后重新提交。',
-    )
+    await screen.findByTestId('answer-version-1')
     const sign = screen.getByRole<HTMLButtonElement>('button', { name: /签\s*发/ })
     expect(sign.disabled).toBe(true)
+    // said once, on 签发's line, and read out with the button
+    await waitFor(() =>
+      expect(describedBy(sign)).toBe(
+        '这一稿仍有“（请填写理由）”，不能签发：请退回，由起草人写明理由后重新提交。',
+      ),
+    )
+    expect(
+      screen.getAllByText(
+        '这一稿仍有“（请填写理由）”，不能签发：请退回，由起草人写明理由后重新提交。',
+      ),
+    ).toHaveLength(1)
   })
 })

@@ -5,6 +5,7 @@ import { createFakeDesk, makeInquiry, RESPONDER } from '../../../testing/fake-de
 import { createFakeWorkflow } from '../../../testing/fake-workflow.ts'
 import { server } from '../../../testing/msw-server.ts'
 import { renderWithClient } from '../../../testing/render.tsx'
+import { describedBy } from '../../../testing/described-by.ts'
 
 const MANAGER = { id: 3, username: 'liu', displayName: '刘科长', role: 'manager' as const }
 
@@ -104,7 +105,17 @@ describe('inquiry page: the responder workflow', () => {
     expect(transfer.disabled).toBe(true)
     expect(screen.getByRole<HTMLButtonElement>('button', { name: /^退\s*单$/ }).disabled).toBe(true)
     // claiming is refused too (someone holds it); a note is anyone's to add
-    expect(screen.getByRole<HTMLButtonElement>('button', { name: /^签\s*收$/ }).disabled).toBe(true)
+    const claim = screen.getByRole<HTMLButtonElement>('button', { name: /^签\s*收$/ })
+    expect(claim.disabled).toBe(true)
+    // each refusal said once under the row, naming the buttons it stops, and read out with each
+    const held = '此问询已由 王五 签收，只有签收人或负责人可以办理。'
+    await waitFor(() => expect(describedBy(transfer)).toBe(held))
+    expect(describedBy(screen.getByRole('button', { name: /^退\s*单$/ }))).toBe(held)
+    expect(describedBy(claim)).toBe('此问询已被 王五 签收。')
+    const card = transfer.closest<HTMLElement>('.ant-card')!
+    expect(within(card).getByText(held).parentElement?.textContent).toBe(
+      `转办、改分类、退单：${held}`,
+    )
     await app.user.type(screen.getByLabelText('内部备注内容'), '请王五跟进')
     expect(screen.getByRole<HTMLButtonElement>('button', { name: '添加备注' }).disabled).toBe(false)
   })

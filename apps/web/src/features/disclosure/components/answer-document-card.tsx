@@ -25,7 +25,7 @@ import { Alert, Card, Flex, Input, List, Select, Space, Tag, Typography } from '
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { GatedButton } from '../../../components/gated-button.tsx'
+import { GatedActions, GatedButton } from '../../../components/gated-button.tsx'
 import { useCanDo, useSignOffGate, type Gate, type GateSubject } from '../../../lib/can-do.ts'
 import { errorText } from '../../../lib/error-text.ts'
 import { fieldErrorsFromApi } from '../../../lib/field-errors.ts'
@@ -162,7 +162,8 @@ function VersionItem({
             ` · ${t(`disclosure.document.reviewed.${a.status === 'signed' ? 'signed' : 'sentBack'}`, { who: a.reviewerName, at: at(a.reviewedAt) })}`}
         </Typography.Text>
         {a.reviewComment && <Typography.Text>{a.reviewComment}</Typography.Text>}
-        {waiting && left && (
+        {/* said once: on 签发's line where a manager could sign it otherwise */}
+        {waiting && left && sign.reason !== 'unfilled_placeholder' && (
           <Typography.Text type="warning" data-testid="answer-unfinished">
             {t('disclosure.document.unfinished', { placeholder: left })}
           </Typography.Text>
@@ -176,7 +177,7 @@ function VersionItem({
               autoSize={{ minRows: 1, maxRows: 4 }}
               onChange={(e) => setComment(e.target.value)}
             />
-            <Space wrap>
+            <GatedActions>
               <GatedButton
                 type="primary"
                 gate={sign}
@@ -199,7 +200,7 @@ function VersionItem({
               >
                 {t('disclosure.document.sendBack')}
               </GatedButton>
-            </Space>
+            </GatedActions>
           </Flex>
         )}
       </Flex>
@@ -268,12 +269,7 @@ function SubmitForm({
           onChange={(e) => setReason(e.target.value)}
         />
       )}
-      {submitGate.refusal && (
-        <Typography.Text type="secondary" data-testid="answer-submit-refusal">
-          {submitGate.refusal}
-        </Typography.Text>
-      )}
-      <Space wrap>
+      <GatedActions>
         <GatedButton
           type="primary"
           gate={submitGate}
@@ -300,7 +296,7 @@ function SubmitForm({
         >
           {t('disclosure.document.preview', { kind })}
         </Typography.Link>
-      </Space>
+      </GatedActions>
     </Flex>
   )
 }

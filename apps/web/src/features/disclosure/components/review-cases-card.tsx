@@ -137,11 +137,9 @@ function ConcludeCase({ inquiry, caseId, gate }: { inquiry: Inquiry; caseId: num
   const [note, setNote] = useState('')
   if (!open)
     return (
-      <Space>
-        <GatedButton size="small" gate={gate} onClick={() => setOpen(true)}>
-          {t('disclosure.reviewCase.conclude')}
-        </GatedButton>
-      </Space>
+      <GatedButton size="small" gate={gate} onClick={() => setOpen(true)}>
+        {t('disclosure.reviewCase.conclude')}
+      </GatedButton>
     )
   const errors = fieldErrorsFromApi('disclosure.reviewCase', conclude.error)
   return (

@@ -18,7 +18,7 @@ import { useInquiryAction } from '../api/use-inquiry-action.ts'
 import { ActionError } from './action-error.tsx'
 import { explainDeadline } from '../api/explain-deadline.ts'
 import { ExtensionDecision } from './extension-decision.tsx'
-import { GatedButton } from '../../../components/gated-button.tsx'
+import { GatedActions, GatedButton } from '../../../components/gated-button.tsx'
 import { ReasonDialog } from './reason-dialog.tsx'
 
 export type DeadlineView = {
@@ -40,9 +40,6 @@ export type DeadlineView = {
 }
 
 type Props = { inquiry: Inquiry; deadline: DeadlineView }
-
-// the refusals of the extension rule itself (domain extensionRefusal), not of who may ask
-const EXTENSION_REFUSALS: ReadonlySet<string> = new Set(['not_extendable', 'pending', 'extended'])
 
 const STATUS_COLORS: Record<string, string> = {
   pending: 'gold',
@@ -110,7 +107,7 @@ export function DeadlinePanel({ inquiry, deadline }: Props) {
           />
         )}
         <ActionError error={clock.error} />
-        <Flex gap={8} wrap>
+        <GatedActions>
           {isPaused ? (
             <GatedButton
               gate={can('resume_clock')}
@@ -127,13 +124,7 @@ export function DeadlinePanel({ inquiry, deadline }: Props) {
           <GatedButton gate={extend} onClick={() => setDialog('extend')}>
             {t('deadlines.panel.extend')}
           </GatedButton>
-        </Flex>
-        {/* why this inquiry cannot be extended is its own fact, said in the card, not only on hover */}
-        {extend.shown && extend.reason !== null && EXTENSION_REFUSALS.has(extend.reason) && (
-          <Typography.Text type="secondary" data-testid="extension-refusal">
-            {extend.refusal}
-          </Typography.Text>
-        )}
+        </GatedActions>
         {deadline.pauses.length > 0 && (
           <List
             size="small"

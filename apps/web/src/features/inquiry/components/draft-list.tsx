@@ -14,7 +14,7 @@ import { useInquiryAction } from '../api/use-inquiry-action.ts'
 import type { Draft, Inquiry } from '../api/inquiry-queries.ts'
 import { useCanDo, useSignOffGate, type Gate } from '../../../lib/can-do.ts'
 import { ActionError } from './action-error.tsx'
-import { GatedButton } from '../../../components/gated-button.tsx'
+import { GatedActions, GatedButton } from '../../../components/gated-button.tsx'
 
 const COLORS: Record<string, string> = {
   submitted: 'gold',
@@ -45,7 +45,7 @@ function Review({ inquiry, draft, gates }: ReviewProps) {
         value={comment}
         onChange={(e) => setComment(e.target.value)}
       />
-      <Flex gap={8} justify="flex-end">
+      <GatedActions justify="flex-end">
         <GatedButton
           gate={gates.sendBack}
           danger
@@ -72,7 +72,7 @@ function Review({ inquiry, draft, gates }: ReviewProps) {
         >
           {t('workflow.drafts.approve')}
         </GatedButton>
-      </Flex>
+      </GatedActions>
     </Flex>
   )
 }

@@ -13,7 +13,7 @@ import { useInquiryAction } from '../api/use-inquiry-action.ts'
 import type { Inquiry, WorkflowView } from '../api/inquiry-queries.ts'
 import { useCanDo } from '../../../lib/can-do.ts'
 import { ActionError } from './action-error.tsx'
-import { GatedButton } from '../../../components/gated-button.tsx'
+import { GatedActions, GatedButton } from '../../../components/gated-button.tsx'
 
 type Props = { inquiry: Inquiry; followUps: WorkflowView['followUps'] }
 
@@ -90,7 +90,7 @@ export function FollowUpCard({ inquiry, followUps }: Props) {
                 {t('workflow.followUp.reopen')}
               </Checkbox>
             )}
-            <Flex justify="flex-end">
+            <GatedActions justify="flex-end">
               <GatedButton
                 gate={gate}
                 disabled={!outcome}
@@ -99,7 +99,7 @@ export function FollowUpCard({ inquiry, followUps }: Props) {
               >
                 {t('workflow.followUp.submit')}
               </GatedButton>
-            </Flex>
+            </GatedActions>
           </>
         )}
       </Flex>

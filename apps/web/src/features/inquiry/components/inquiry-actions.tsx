@@ -16,7 +16,7 @@ import type { Inquiry, WorkflowView } from '../api/inquiry-queries.ts'
 import { useCanDo } from '../../../lib/can-do.ts'
 import { useInquiryAction } from '../api/use-inquiry-action.ts'
 import { ActionError } from './action-error.tsx'
-import { GatedButton } from '../../../components/gated-button.tsx'
+import { GatedActions, GatedButton } from '../../../components/gated-button.tsx'
 import { MergeDialog } from './merge-dialog.tsx'
 import { NoteForm } from './note-form.tsx'
 import { RecategoriseDialog } from './recategorise-dialog.tsx'
@@ -108,7 +108,7 @@ export function InquiryActions({ inquiry, workflow }: Props) {
           ]}
         />
         <ActionError error={action.error} />
-        <Flex gap={8} wrap>
+        <GatedActions>
           {simple('claim')}
           {simple('close')}
           {simple('reopen')}
@@ -120,7 +120,7 @@ export function InquiryActions({ inquiry, workflow }: Props) {
           {/* an inquiry with duplicates of its own cannot become one (no chains: merge_chain) */}
           {workflow.duplicates.length === 0 &&
             button('merge', t('workflow.merge.open'), () => setDialog('merge'))}
-        </Flex>
+        </GatedActions>
         <NoteForm inquiry={inquiry} />
       </Flex>
       <TransferDialog

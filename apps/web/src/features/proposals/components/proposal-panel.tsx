@@ -11,7 +11,7 @@ import { useQuery } from '@tanstack/react-query'
 import { Alert, Card, Descriptions, Flex, List, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { GatedButton } from '../../../components/gated-button.tsx'
+import { GatedActions, GatedButton } from '../../../components/gated-button.tsx'
 import { useCanDo, type GateSubject } from '../../../lib/can-do.ts'
 import {
   proposalQueries,
@@ -50,7 +50,7 @@ export function ProposalPanel({ inquiry }: Props) {
       {step.error && (
         <Alert type="error" showIcon title={step.error.message} style={{ marginTop: 8 }} />
       )}
-      <Flex gap={8} wrap style={{ marginTop: 8 }}>
+      <GatedActions style={{ marginTop: 8 }}>
         {STEP_ACTIONS.filter(([s]) => s !== 'signOff' || draftWaiting).map(([s, action]) => (
           <GatedButton
             key={s}
@@ -66,7 +66,7 @@ export function ProposalPanel({ inquiry }: Props) {
             {t(`proposals.steps.${s}`)}
           </GatedButton>
         ))}
-      </Flex>
+      </GatedActions>
       {open && (
         <ProposalStepForm
           step={open}
