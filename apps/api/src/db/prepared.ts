@@ -13,14 +13,66 @@
  * generic plan for every value (the queue's plans were tuned on plans made for their values), and
  * it lives on one server connection, which a transaction-pooling proxy does not keep. A
  * transaction handle gets its own queries (they run on the transaction's connection).
+ *
+ * On SQLite the rows of a flat selection (each key a column or an SQL expression, as every kept
+ * query here selects) are made from better-sqlite3's value arrays with the decoders looked up once
+ * per query: drizzle's own mapping looks each field's kind up again for every value, a tenth of a
+ * 50-row queue page's CPU (profile of the page in process). The values are the same: a null stays
+ * null, any other value goes through the field's decoder (a column's `mapFromDriverValue`, an
+ * expression's `mapWith`), as drizzle's mapping does for a flat row.
  */
+import { Column, is, SQL } from 'drizzle-orm'
 import type { Db } from './client.ts'
 import { engineOf } from './tables.ts'
 
-type Prepared = { execute(params: Record<string, unknown>): unknown }
+type Params = Record<string, unknown>
+type Decoder = { mapFromDriverValue(value: unknown): unknown }
+type Kept = { run(params: Params): unknown }
 type Preparable = { _: { result: unknown } }
 
-const byHandle = new WeakMap<object, Map<string, Prepared>>()
+const byHandle = new WeakMap<object, Map<string, Kept>>()
+
+/**
+ * The selection's keys and each one's decoder, when every field is a column or an SQL expression;
+ * undefined for a nested selection (drizzle then maps the rows itself).
+ */
+function flatDecoders(select: unknown): { keys: string[]; decoders: Decoder[] } | undefined {
+  // the selection as written (getSelectedFields() answers a proxy that refuses unaliased SQL)
+  const fields = (select as { _: { selectedFields: Record<string, unknown> } })._.selectedFields
+  const keys = Object.keys(fields)
+  const decoders: Decoder[] = []
+  for (const key of keys) {
+    const field = fields[key]
+    if (is(field, Column)) decoders.push(field)
+    else if (is(field, SQL)) decoders.push(field.decoder)
+    else if (is(field, SQL.Aliased)) decoders.push(field.sql.decoder)
+    else return undefined
+  }
+  return { keys, decoders }
+}
+
+/** Keeps `select` prepared; on SQLite with flat rows made from the value arrays (see above). */
+function keep(db: Db, select: unknown): Kept {
+  // SQLite's prepare() ignores the name; node-postgres sends an empty one as an unnamed statement
+  const prepared = (select as { prepare(name: string): { execute(p: Params): unknown } }).prepare(
+    '',
+  )
+  const flat = engineOf(db) === 'sqlite' ? flatDecoders(select) : undefined
+  if (!flat) return { run: (params) => prepared.execute(params) }
+  const { keys, decoders } = flat
+  const values = prepared as unknown as { values(p: Params): unknown[][] }
+  return {
+    run: (params) =>
+      values.values(params).map((row) => {
+        const out: Record<string, unknown> = {}
+        for (let i = 0; i < keys.length; i++) {
+          const value = row[i]
+          out[keys[i]!] = value === null ? null : decoders[i]!.mapFromDriverValue(value)
+        }
+        return out
+      }),
+  }
+}
 
 /**
  * Runs the select `build()` makes, prepared once per handle under `name`, with `params` (the
@@ -33,17 +85,13 @@ export async function runPrepared<Q extends Preparable>(
   db: Db,
   name: string,
   build: () => Q,
-  params: Record<string, unknown> = {},
+  params: Params = {},
 ): Promise<Q['_']['result']> {
   let queries = byHandle.get(db)
   if (!queries) byHandle.set(db, (queries = new Map()))
   let query = queries.get(name)
-  if (!query) {
-    // SQLite's prepare() ignores the name; node-postgres sends an empty one as an unnamed statement
-    query = (build() as unknown as { prepare(name: string): Prepared }).prepare('')
-    queries.set(name, query)
-  }
-  return (await query.execute(params)) as Q['_']['result']
+  if (!query) queries.set(name, (query = keep(db, build())))
+  return (await query.run(params)) as Q['_']['result']
 }
 
 /**
