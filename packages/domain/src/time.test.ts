@@ -84,6 +84,38 @@ describe('Asia/Shanghai days, whatever the process TZ', () => {
     expect(at('2011-03-12T12:00:00Z')).toBe('2011-03-12T07:00:00.000-05:00')
   })
 
+  it('writes any instant of 1850–2100 as a text naming that instant, dated as toZonedDate dates it', () => {
+    const text = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2}$/
+    const to = Date.parse('2100-01-01T00:00:00Z')
+    // an odd step: each instant has another time of day and millisecond
+    for (let t = Date.parse('1850-01-01T00:00:00Z'); t < to; t += 12_727_504_021) {
+      for (const zone of ['Asia/Shanghai', 'America/New_York', 'Asia/Kathmandu', 'UTC']) {
+        const written = formatInstant(t, zone)
+        expect(written).toMatch(text)
+        expect(Date.parse(written)).toBe(t)
+        expect(written.slice(0, 10)).toBe(toZonedDate(t, zone))
+      }
+    }
+    expect(formatInstant(Date.parse('1969-12-31T15:59:59.999Z'))).toBe(
+      '1969-12-31T23:59:59.999+08:00',
+    )
+    expect(() => formatInstant(Number.NaN)).toThrow(RangeError)
+    expect(() => formatInstant(8.64e15)).toThrow(RangeError)
+  })
+
+  it('adds calendar days one at a time as far as it adds them at once', () => {
+    let d = '1899-12-20'
+    for (let i = 0; i < 800; i++) {
+      const next = addCalendarDays(d, 1)
+      expect(next > d).toBe(true)
+      expect(addCalendarDays(next, -1)).toBe(d)
+      expect(dayOfWeek(next)).toBe((dayOfWeek(d) + 1) % 7)
+      d = next
+    }
+    expect(addCalendarDays('1899-12-20', 800)).toBe(d)
+    expect(addCalendarDays('2024-01-31', 400)).toBe('2025-03-06')
+  })
+
   it('adds calendar days across month and year ends, and names weekdays', () => {
     expect(addCalendarDays('2024-02-28', 2)).toBe('2024-03-01')
     expect(addCalendarDays('2024-12-31', 1)).toBe('2025-01-01')

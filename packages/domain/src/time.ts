@@ -38,13 +38,47 @@ export type IsoDate = string
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 
+/** The largest distance of a valid Date from the epoch (ms), as ECMAScript's TimeClip allows. */
+const MAX_TIME = 8.64e15
+
+/**
+ * `ms` as a Date keeps it (its integer part, TimeClip).
+ * @throws RangeError "Invalid time value", as `Date#toISOString` does, for NaN or out of range
+ */
+function clipped(ms: number): number {
+  if (!(Math.abs(ms) <= MAX_TIME)) throw new RangeError('Invalid time value')
+  return Math.trunc(ms)
+}
+
+/**
+ * `YYYY-MM-DD` of each epoch day number asked for. `Date#toISOString` costs ~0.8 µs, more than the
+ * rest of formatInstant, and a queue page writes a few hundred instants of a few dozen days; the
+ * texts are kept, emptied past 100,000 days (a date filter can ask for any day of 0000–9999).
+ */
+const dayTexts = new Map<number, IsoDate>()
+
+function dayText(day: number): IsoDate {
+  let text = dayTexts.get(day)
+  if (text === undefined) {
+    if (dayTexts.size >= 100_000) dayTexts.clear()
+    text = new Date(day * DAY_MS).toISOString().slice(0, 10)
+    dayTexts.set(day, text)
+  }
+  return text
+}
+
+/** The date text of the instant `ms` (UTC ms) reads in UTC. */
+const utcDateText = (ms: number): IsoDate => dayText(Math.floor(clipped(ms) / DAY_MS))
+
+const two = (n: number) => (n < 10 ? `0${n}` : `${n}`)
+const three = (n: number) => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`)
+
 /**
  * The calendar date (`YYYY-MM-DD`) of an instant in `zone` (default Asia/Shanghai).
  * @param instantMs UTC epoch milliseconds
  */
 export function toZonedDate(instantMs: number, zone: string = BUREAU_TZ): IsoDate {
-  const local = instantMs + offsetMinutes(zone, instantMs) * 60_000
-  return new Date(local).toISOString().slice(0, 10)
+  return utcDateText(instantMs + offsetMinutes(zone, instantMs) * 60_000)
 }
 
 /**
@@ -89,8 +123,7 @@ export function startOfZonedDay(date: IsoDate, zone: string = BUREAU_TZ): number
 export function addCalendarDays(date: IsoDate, days: number): IsoDate {
   const m = ISO_DATE.exec(date)
   if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${date}`)
-  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days)
-  return new Date(t).toISOString().slice(0, 10)
+  return utcDateText(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days))
 }
 
 /**
@@ -125,10 +158,23 @@ export function dayOfWeek(date: IsoDate): number {
  */
 export function formatInstant(instantMs: number, zone: string = BUREAU_TZ): string {
   const offsetMin = Math.trunc(offsetMinutes(zone, instantMs))
-  const local = new Date(instantMs + offsetMin * 60_000).toISOString().slice(0, 23)
-  const sign = offsetMin < 0 ? '-' : '+'
-  const abs = Math.abs(offsetMin)
-  const hh = String(Math.floor(abs / 60)).padStart(2, '0')
-  const mm = String(abs % 60).padStart(2, '0')
-  return `${local}${sign}${hh}:${mm}`
+  const local = clipped(instantMs + offsetMin * 60_000)
+  // the time of day written from the milliseconds into the local day, the date text kept per day
+  const day = Math.floor(local / DAY_MS)
+  const t = local - day * DAY_MS
+  const time = `${two(Math.floor(t / 3_600_000))}:${two(Math.floor(t / 60_000) % 60)}:${two(Math.floor(t / 1000) % 60)}.${three(t % 1000)}`
+  return `${dayText(day)}T${time}${offsetText(offsetMin)}`
+}
+
+/** `+08:00` for 480 minutes, kept per offset (a zone has a few). */
+const offsetTexts = new Map<number, string>()
+
+function offsetText(offsetMin: number): string {
+  let text = offsetTexts.get(offsetMin)
+  if (text === undefined) {
+    const abs = Math.abs(offsetMin)
+    text = `${offsetMin < 0 ? '-' : '+'}${two(Math.floor(abs / 60))}:${two(abs % 60)}`
+    offsetTexts.set(offsetMin, text)
+  }
+  return text
 }
