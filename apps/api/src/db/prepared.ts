@@ -44,12 +44,15 @@ function flatDecoders(select: unknown): { keys: string[]; decoders: Decoder[] } 
   for (const key of keys) {
     const field = fields[key]
     if (is(field, Column)) decoders.push(field)
-    else if (is(field, SQL)) decoders.push(field.decoder)
-    else if (is(field, SQL.Aliased)) decoders.push(field.sql.decoder)
+    else if (is(field, SQL)) decoders.push(decoderOf(field))
+    else if (is(field, SQL.Aliased)) decoders.push(decoderOf(field.sql))
     else return undefined
   }
   return { keys, decoders }
 }
+
+/** An expression's decoder (set by `mapWith`, else one that keeps the value): drizzle marks it internal. */
+const decoderOf = (expression: SQL) => (expression as unknown as { decoder: Decoder }).decoder
 
 /** Keeps `select` prepared; on SQLite with flat rows made from the value arrays (see above). */
 function keep(db: Db, select: unknown): Kept {
@@ -67,7 +70,8 @@ function keep(db: Db, select: unknown): Kept {
         const out: Record<string, unknown> = {}
         for (let i = 0; i < keys.length; i++) {
           const value = row[i]
-          out[keys[i]!] = value === null ? null : decoders[i]!.mapFromDriverValue(value)
+          out[keys[i] as string] =
+            value === null ? null : (decoders[i] as Decoder).mapFromDriverValue(value)
         }
         return out
       }),
