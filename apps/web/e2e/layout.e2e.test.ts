@@ -5,6 +5,8 @@
  *   at 390 px the drawer lists every entry;
  * - at 390 px the queue lays each row out as a card (tags under the subject) and the page does not
  *   scroll sideways;
+ * - at 390 px the year's tally does not scroll sideways, in zh-CN and en (a wide
+ *   table scrolls inside its card);
  * - a manager registers one suggestion by hand from the register page and finds it there.
  */
 import type { Browser, Page } from 'playwright-core'
@@ -169,6 +171,25 @@ describe('the frame on a desktop and a phone', () => {
     )
     await page.setViewportSize({ width: 390, height: 844 })
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await page.context().close()
+  })
+
+  it('fits the year’s tally to a phone in zh-CN and en: no sideways scroll at 390 px', async () => {
+    const page = await signedIn('zhou', PASSWORD, 390, 844)
+    const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth)
+    for (const [path, ready] of [
+      ['/reports', () => page.locator('.ant-table-row').first().waitFor()],
+    ] as const) {
+      await page.goto(`${desk.baseUrl}${path}`)
+      await ready()
+      expect(await pageWidth(), `${path} zh-CN`).toBeLessThanOrEqual(390)
+      // English labels are longer
+      await page.getByRole('button', { name: 'English' }).click()
+      await page.getByRole('button', { name: '中文' }).waitFor()
+      await ready()
+      expect(await pageWidth(), `${path} en`).toBeLessThanOrEqual(390)
+      await page.getByRole('button', { name: '中文' }).click()
+    }
     await page.context().close()
   })
 

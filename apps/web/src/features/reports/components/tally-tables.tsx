@@ -69,6 +69,8 @@ export function MonthTally({ tally }: { tally: YearTally }) {
         dataSource={tally.byMonth}
         pagination={false}
         size="small"
+        // a column per channel is wider than a phone: the table scrolls inside its card
+        scroll={{ x: 'max-content' }}
       />
     </Card>
   )
