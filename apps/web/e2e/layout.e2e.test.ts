@@ -5,7 +5,7 @@
  *   at 390 px the drawer lists every entry;
  * - at 390 px the queue lays each row out as a card (tags under the subject) and the page does not
  *   scroll sideways;
- * - at 390 px the year's tally does not scroll sideways, in zh-CN and en (a wide
+ * - at 390 px neither the dashboard nor the year's tally scrolls sideways, in zh-CN and en (a wide
  *   table scrolls inside its card);
  * - a manager registers one suggestion by hand from the register page and finds it there.
  */
@@ -174,11 +174,12 @@ describe('the frame on a desktop and a phone', () => {
     await page.context().close()
   })
 
-  it('fits the year’s tally to a phone in zh-CN and en: no sideways scroll at 390 px', async () => {
+  it('fits the dashboard and the year’s tally to a phone in zh-CN and en: no sideways scroll at 390 px', async () => {
     const page = await signedIn('zhou', PASSWORD, 390, 844)
     const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth)
     for (const [path, ready] of [
       ['/reports', () => page.locator('.ant-table-row').first().waitFor()],
+      ['/dashboard', () => page.locator('.ant-segmented').waitFor()],
     ] as const) {
       await page.goto(`${desk.baseUrl}${path}`)
       await ready()

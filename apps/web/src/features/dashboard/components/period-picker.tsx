@@ -21,6 +21,8 @@ export function PeriodPicker({ period, nowMs, onChange }: Props) {
     <Flex wrap gap={8} align="center" style={{ marginBottom: 16 }}>
       <Segmented
         aria-label={t('dashboard.period.label')}
+        // six presets are wider than a phone in English: they scroll instead of widening the page
+        style={{ maxWidth: '100%', overflowX: 'auto' }}
         value={preset}
         options={[...PERIOD_PRESETS, 'custom'].map((p) => ({
           value: p,
