@@ -148,6 +148,8 @@ describe('inquiry page: deadline panel', () => {
     server.use(...flow.handlers, ...desk.handlers)
     renderWithClient(`/inquiries/${inquiry.id}`)
     const extend = await screen.findByRole<HTMLButtonElement>('button', { name: '申请延期' })
+    // a Chinese label takes the full-width colon, as the card's other lines do
+    expect(screen.getByText(/^期限/).textContent).toMatch(/^期限：\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
     expect(extend.disabled).toBe(true)
     // said in the card under the buttons, naming the action, and read out with the button
     await waitFor(() => expect(describedBy(extend)).toBe('该问询适用的期限规定不允许延期。'))

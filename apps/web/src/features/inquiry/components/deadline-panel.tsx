@@ -75,7 +75,7 @@ export function DeadlinePanel({ inquiry, deadline }: Props) {
       <Flex vertical gap={12}>
         <Flex gap={8} align="center" wrap>
           <Typography.Text>
-            {t('deadlines.panel.dueAt')}: {formatDateTime(inquiry.dueAt)}
+            {t('deadlines.panel.dueAt', { at: formatDateTime(inquiry.dueAt) })}
           </Typography.Text>
           {isOpen && !isPaused && calendar && (
             <DueTag calendar={calendar} dueAt={inquiry.dueAt} now={now} />
