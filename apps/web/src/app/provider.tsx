@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next'
 import { errorText } from '../lib/error-text.ts'
 import { createQueryClient } from '../lib/query-client.ts'
 import '../lib/contrast.css'
-import { accessibleTheme, buttonConfig } from '../lib/theme.ts'
+import { accessibleTheme, buttonConfig, cardConfig } from '../lib/theme.ts'
 
 type Props = {
   children: (queryClient: QueryClient) => ReactNode
@@ -35,6 +35,7 @@ export function AppProviders({ children, retry }: Props) {
       locale={i18n.language.startsWith('en') ? enUS : zhCN}
       theme={accessibleTheme}
       button={buttonConfig}
+      card={cardConfig}
     >
       <AntApp>
         <QueryLayer retry={retry}>{children}</QueryLayer>

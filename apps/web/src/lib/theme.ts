@@ -37,3 +37,9 @@ export const accessibleTheme: ThemeConfig = {
  * 编辑 12345网络问政 (WCAG 2.5.3 label in name, axe label-content-name-mismatch).
  */
 export const buttonConfig = { autoInsertSpace: false } as const
+
+/**
+ * Card defaults for ConfigProvider's `card` prop: a title longer than its card (English, a phone,
+ * a card with links beside its title) wraps instead of being cut off with an ellipsis.
+ */
+export const cardConfig = { styles: { title: { whiteSpace: 'normal' } } } as const

@@ -107,6 +107,15 @@ describe('managers dashboard', () => {
     }
   })
 
+  it('wraps a card title too long for its card (English, a phone) instead of cutting it off', async () => {
+    setup()
+    renderWithClient(SEPTEMBER)
+    const title = await screen.findByText('按办理人（工作量与逾期）', {
+      selector: '.ant-card-head-title',
+    })
+    expect(title.style.whiteSpace).toBe('normal')
+  })
+
   it('shows the queue filters only a dashboard link sets as tags; closing one drops it from the URL', async () => {
     const { desk } = setup()
     const app = renderWithClient(

@@ -77,12 +77,7 @@ export function AnswerDocumentCard({
     )
   const signed = answers.find((a) => a.status === 'signed')
   return (
-    <Card
-      size="small"
-      title={title}
-      styles={{ title: { whiteSpace: 'normal' } }}
-      data-testid="answer-document"
-    >
+    <Card size="small" title={title} data-testid="answer-document">
       <Flex vertical gap={12}>
         {answers.length > 0 && (
           <List
