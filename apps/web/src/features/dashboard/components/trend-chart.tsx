@@ -22,7 +22,9 @@ export function TrendChart({ dashboard }: { dashboard: Dashboard }) {
   const option = useMemo<BarChartOption>(
     () => ({
       tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
+      // one line that pages (arrows) when the channels do not fit: on a phone a wrapped legend
+      // covered the top of the bars
+      legend: { top: 0, type: 'scroll' },
       grid: { left: 48, right: 16, top: 40, bottom: 32 },
       xAxis: { type: 'category', data: trend.map((b) => bucketLabel(b.key, granularity)) },
       yAxis: { type: 'value', minInterval: 1 },
