@@ -385,7 +385,9 @@ describe('inquiry page: the responder workflow', () => {
     const { app } = setup({ assignee: { id: 9, displayName: '王五' } })
     await app.user.type(await screen.findByLabelText('答复内容'), '您反映的问题已处理。')
     for (const name of ['发送答复', '发送并处理下一件']) {
-      expect(screen.getByRole<HTMLButtonElement>('button', { name }).disabled).toBe(true)
+      const button = screen.getByRole<HTMLButtonElement>('button', { name })
+      expect(button.disabled).toBe(true)
+      expect(describedBy(button)).toBe('此问询已由 王五 签收，只有签收人或负责人可以办理。')
     }
     expect(
       screen.getAllByText('此问询已由 王五 签收，只有签收人或负责人可以办理。').length,

@@ -37,7 +37,7 @@ import {
   Upload,
 } from 'antd'
 import type { TextAreaRef } from 'antd/es/input/TextArea'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useNavigate } from 'react-router'
 import { queueOriginState, queuePath, useQueueOrigin } from '../../../lib/queue-origin.ts'
@@ -112,6 +112,7 @@ export function ReplyComposer({ inquiry, contact, requiresSignOff }: Props) {
   const [uploadError, setUploadError] = useState<unknown>(null)
   const uploads = useRef(new FileUploads())
   const { hash } = useLocation()
+  const blockedId = useId()
   // the lifecycle's answer for what the buttons send
   const gate = useCanDo(inquiry)(requiresSignOff ? 'submit_draft' : 'reply')
   // a duplicate is answered through its main inquiry; a disclosure request by its decision
@@ -258,25 +259,28 @@ export function ReplyComposer({ inquiry, contact, requiresSignOff }: Props) {
           </div>
         )}
         <ActionError error={uploadError} />
-        {blockedBy && <Alert type="warning" showIcon title={blockedBy} />}
+        {/* what keeps the buttons disabled, said above them and read out with them */}
+        {blockedBy && <Alert id={blockedId} type="warning" showIcon title={blockedBy} />}
         <Flex gap={8} justify="flex-end" wrap>
-          <Tooltip title={blockedBy}>
-            <Button disabled={isDisabled} loading={busy} onClick={() => void send(true)}>
-              {requiresSignOff
-                ? t('workflow.reply.submitDraftAndNext')
-                : t('workflow.reply.sendAndNext')}
-            </Button>
-          </Tooltip>
-          <Tooltip title={blockedBy}>
-            <Button
-              type="primary"
-              disabled={isDisabled}
-              loading={action.isPending || isUploading}
-              onClick={() => void send(false)}
-            >
-              {requiresSignOff ? t('workflow.reply.submitDraft') : t('workflow.reply.send')}
-            </Button>
-          </Tooltip>
+          <Button
+            disabled={isDisabled}
+            loading={busy}
+            aria-describedby={blockedBy ? blockedId : undefined}
+            onClick={() => void send(true)}
+          >
+            {requiresSignOff
+              ? t('workflow.reply.submitDraftAndNext')
+              : t('workflow.reply.sendAndNext')}
+          </Button>
+          <Button
+            type="primary"
+            disabled={isDisabled}
+            loading={action.isPending || isUploading}
+            aria-describedby={blockedBy ? blockedId : undefined}
+            onClick={() => void send(false)}
+          >
+            {requiresSignOff ? t('workflow.reply.submitDraft') : t('workflow.reply.send')}
+          </Button>
         </Flex>
       </Flex>
     </Card>
