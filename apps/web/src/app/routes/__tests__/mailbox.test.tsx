@@ -40,6 +40,16 @@ async function fillForm(app: RenderedApp, phone = '138 1234 5678') {
 }
 
 describe('/mailbox', () => {
+  it('marks every field required or optional the same way, after its label', async () => {
+    renderWithClient('/mailbox')
+    expect(await screen.findByLabelText('标题（必填）')).toBeTruthy()
+    expect(screen.getByLabelText('联系电话（必填）')).toBeTruthy()
+    expect(screen.getByLabelText('电子邮箱（选填）')).toBeTruthy()
+    // the optional mark is as light as the required one: the label itself is the only bold part
+    const marks = [...document.querySelectorAll('label .mb-mark')].map((m) => m.textContent)
+    expect(marks).toEqual(['（必填）', '（必填）', '（必填）', '（必填）', '（选填）', '（选填）'])
+  })
+
   it('counts characters against the limit as the citizen types', async () => {
     const app = renderWithClient('/mailbox')
     await app.user.type(await screen.findByLabelText(/^标题/), '路灯不亮')

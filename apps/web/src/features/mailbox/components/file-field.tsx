@@ -43,7 +43,10 @@ export function FileField({ name, files, onChange, error }: Props) {
   }
   return (
     <div className="mb-field">
-      <label htmlFor={id}>{t('mailbox.files.label')}</label>
+      <label htmlFor={id}>
+        {t('mailbox.files.label')}
+        <span className="mb-mark">{t('mailbox.optional')}</span>
+      </label>
       <p id={`${id}-hint`} className="mb-hint">
         {t('mailbox.files.note', { max: LIMITS.maxFiles, size: LIMITS.maxFileBytes / MB })}
       </p>

@@ -60,7 +60,7 @@ export function TextField({
     <div className="mb-field">
       <label htmlFor={id}>
         {label}
-        {isRequired && <span className="mb-required"> （{t('mailbox.required')}）</span>}
+        <span className="mb-mark">{t(isRequired ? 'mailbox.required' : 'mailbox.optional')}</span>
       </label>
       {hint && (
         <p id={`${id}-hint`} className="mb-hint">
