@@ -90,11 +90,12 @@ function Facts({ p }: { p: ProposalFacts }) {
       key: 'source',
       label: t('proposals.columns.source'),
       children: (
-        <>
-          {p.source}{' '}
+        // the cell lays its children out as flex items, where a space between them collapses
+        <Flex gap={8} wrap align="center">
+          {p.source}
           <Tag color={p.role === 'lead' ? 'blue' : 'default'}>{t(`proposals.role.${p.role}`)}</Tag>
           {p.isKey && <Tag color="volcano">{t('proposals.key')}</Tag>}
-        </>
+        </Flex>
       ),
     },
     ...(p.role === 'co'
