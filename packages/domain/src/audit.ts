@@ -28,6 +28,9 @@ export const AUDIT_ACTIONS = [
   // an account renamed when usernames became case-insensitive ('Zhang' beside 'zhang'):
   // detail { from, to }; its owner signs in with the new name
   'username_renamed',
+  // an inquiry's external id renamed when external ids became case-insensitive (`abc-1` beside
+  // `ABC-1` on one channel): detail { channel, from, to }; staff merge it into the older one
+  'external_id_renamed',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -8,6 +8,7 @@ import {
   statusesOf,
   startOfZonedDay,
   addCalendarDays,
+  externalIdKey,
   MAX_SEARCH_WORDS,
   PENDING_STATUSES,
   POSITIVE_SATISFACTIONS,
@@ -34,6 +35,7 @@ import {
 } from 'drizzle-orm'
 import type { Viewer } from '../lib/context.ts'
 import type { Db } from './client.ts'
+import { externalIdIn, externalKeyOf } from './external-key.ts'
 import { phoneHmac } from './phone-key.ts'
 import { tables } from './engine.ts'
 import { textMatch, type AlsoMatching, type TextMode } from './search-index.ts'
@@ -73,22 +75,23 @@ export function viewerScopeParams(viewer: Viewer) {
 
 /**
  * The inquiries a channel knows as `word` (the upstream work-order number staff are asked about on
- * the phone), exactly, or as its NFKC form (an input method's full-width `ＧＤ－７` is `GD-7`): for
- * a lookup, one seek per channel on the unique (channel_code, external_id) index (the external id
- * has no index of its own; channels are a handful of rows); for a probe, the row's own column.
+ * the phone), in any ASCII case (domain externalIdKey: `mx-t7-1` finds `MX-T7-1`), as typed or as
+ * its NFKC form (an input method's full-width `ＧＤ－７` is `GD-7`): for a lookup, one seek per
+ * channel on the unique (channel_code, folded external_id) index (db/external-key.ts; the external
+ * id has no index of its own; channels are a handful of rows); for a probe, the row's own column.
  */
 function externalIdMatch(db: Db, word: string): AlsoMatching {
-  const { channels, inquiries } = tables(db)
-  const spellings = [...new Set([word, word.normalize('NFKC')])]
+  const { channels } = tables(db)
+  const keys = [...new Set([word, word.normalize('NFKC')].map(externalIdKey))]
   const list = sql.join(
-    spellings.map((w) => sql`${w}`),
+    keys.map((w) => sql`${w}`),
     sql`, `,
   )
   return {
     // CROSS JOIN: SQLite then keeps channels as the outer loop (without it, and without ANALYZE
     // statistics, it read the whole index and looked each channel up)
-    ids: sql`select x.id from ${channels} c cross join ${sql.raw('"inquiries"')} x where x.channel_code = c.code and x.external_id in (${list})`,
-    row: inArray(inquiries.externalId, spellings),
+    ids: sql`select x.id from ${channels} c cross join ${sql.raw('"inquiries"')} x where x.channel_code = c.code and ${externalKeyOf(db, sql.raw('x.external_id'))} in (${list})`,
+    row: externalIdIn(db, keys),
   }
 }
 

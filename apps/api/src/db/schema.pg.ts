@@ -338,7 +338,12 @@ export const inquiries = pgTable(
     urgedAt: ms(),
   },
   (t) => [
-    uniqueIndex('inquiries_channel_external_uq').on(t.channelCode, t.externalId),
+    // one inquiry per channel and external id in any ASCII case (domain externalIdKey; under the
+    // C collation lower() folds ASCII only, as SQLite's); lookups say the same (db/external-key.ts)
+    uniqueIndex('inquiries_channel_external_uq').on(
+      t.channelCode,
+      sql`lower(${t.externalId} collate "C")`,
+    ),
     // serve the queue's sort orders by keyset (id is the unique tie-breaker) and the counts
     // the default queue view (pending, earliest due first) walks this in order and stops at the page's end
     index('inquiries_pending_due_idx')

@@ -72,7 +72,11 @@ function describeTable(table: SQLiteTable | PgTable) {
       .map((i) => ({
         name: i.config.name,
         unique: i.config.unique,
-        columns: i.config.columns.map((c) => (c as AnyColumn).name),
+        // an expression (the folded external id) as its SQL; PostgreSQL's says `collate "C"`
+        // where SQLite's lower() folds ASCII only by itself (db/external-key.ts)
+        columns: i.config.columns.map((c) =>
+          is(c, SQL) ? render(c)?.replace(' collate "C"', '') : (c as AnyColumn).name,
+        ),
         where: render(i.config.where),
       }))
       .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '')),

@@ -332,7 +332,9 @@ export const inquiries = sqliteTable(
     urgedAt: integer(),
   },
   (t) => [
-    uniqueIndex('inquiries_channel_external_uq').on(t.channelCode, t.externalId),
+    // one inquiry per channel and external id in any ASCII case (domain externalIdKey; SQLite's
+    // lower() folds ASCII only); lookups say the same expression (db/external-key.ts)
+    uniqueIndex('inquiries_channel_external_uq').on(t.channelCode, sql`lower(${t.externalId})`),
     // serve the queue's sort orders by keyset (id is the unique tie-breaker) and the counts
     // the default queue view (pending, earliest due first) walks this in order and stops at the page's end
     index('inquiries_pending_due_idx')

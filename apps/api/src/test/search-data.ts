@@ -67,8 +67,8 @@ export function searchTerms(rnd: Random, rows: readonly SearchRow[]): Set<string
     terms.add(cut(rnd, r.body || r.subject, rnd.int(2, 8)))
     terms.add(searchText(rnd, rnd.int(1, 3)))
   }
-  // external ids, found whole (S1 is not S10), one in its full-width spelling
-  for (const id of ['S1', 'S12', 'Ｓ２', 'S99999']) terms.add(id)
+  // external ids, found whole (S1 is not S10) and in any ASCII case, one in its full-width spelling
+  for (const id of ['S1', 's12', 'Ｓ２', 'ｓ３', 'S99999']) terms.add(id)
   return terms
 }
 

@@ -8,6 +8,7 @@
  * request imported before is left as it is. Only decided requests: a pending one is entered in the
  * desk, where its clock runs.
  */
+import { externalIdKey } from '../external-id.ts'
 import { importIssue, type ImportIssue, type IssueOf } from '../import-issues.ts'
 import type { ImportCell } from '../import-values.ts'
 import {
@@ -150,12 +151,14 @@ export function readDisclosureRegister(
     const future = (['receivedOn', 'decidedOn'] as const).filter((f) => it.value[f] > today)
     for (const f of future)
       read.issues.push(importIssue('in_future', {}, { row: it.row, column: headerOf(headers, f) }))
-    const again = seen.has(it.value.externalId)
+    // `GK-1` and `gk-1` are one request (externalIdKey)
+    const key = externalIdKey(it.value.externalId)
+    const again = seen.has(key)
     if (again) {
       const at = { row: it.row, column: headerOf(headers, 'externalId') }
       read.issues.push(importIssue('repeated_in_file', { id: it.value.externalId }, at))
     }
-    seen.add(it.value.externalId)
+    seen.add(key)
     return future.length === 0 && !again
   })
   return { items, issues: read.issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) }

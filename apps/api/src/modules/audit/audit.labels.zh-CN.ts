@@ -27,6 +27,7 @@ export const auditLabels = {
     password_changed: '修改本人密码',
     password_change_failed: '修改密码失败（原密码错误）',
     username_renamed: '用户名改名（与另一账号仅大小写不同）',
+    external_id_renamed: '来源编号改名（与同渠道另一事项仅大小写不同）',
   } satisfies Record<AuditAction, string>,
   fileName: (date: string) => `审计日志-${date}`,
 } as const

@@ -14,6 +14,7 @@ import {
   type OutcomeCode,
   type ReceiptMethod,
   type ReviewCaseInput,
+  externalIdKey,
 } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { ensureChannels } from '../channels/channels.service.ts'
@@ -122,7 +123,9 @@ export async function importDisclosureRegister(
     DISCLOSURE_CHANNEL.code,
     items.map((i) => i.value.externalId),
   )
-  const fresh = items.filter((i) => !known.has(i.value.externalId)).map((i) => i.value)
+  const fresh = items
+    .filter((i) => !known.has(externalIdKey(i.value.externalId)))
+    .map((i) => i.value)
   const summary = { dryRun: opts.dryRun, rows: items.length, created: 0, existing: known.size }
   if (opts.dryRun || fresh.length === 0) return summary
   const results = await registerDecidedRequests(

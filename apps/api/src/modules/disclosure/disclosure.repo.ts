@@ -2,11 +2,12 @@
  * The disclosure register in SQL: register rows, review cases, outcome labels, and the clock's
  * events read back from the audit trail (written by the inquiries module, read here only).
  */
-import { OUTCOMES, type DisclosureClockEvent, type OutcomeCode } from '@desk/domain'
+import { externalIdKey, OUTCOMES, type DisclosureClockEvent, type OutcomeCode } from '@desk/domain'
 import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import type * as schema from '../../db/schema.ts'
 import { tables } from '../../db/engine.ts'
+import { externalIdIn } from '../../db/external-key.ts'
 import { returnedRow } from '../../db/rows.ts'
 import { changedRows } from '../../db/dialect.ts'
 
@@ -242,7 +243,7 @@ export async function findDecisionNote(db: Db, inquiryId: number): Promise<strin
   return typeof note === 'string' ? note : ''
 }
 
-/** Which of `externalIds` the desk has on `channelCode` already. */
+/** Which of `externalIds` the desk has on `channelCode` already, as domain `externalIdKey`s. */
 export async function listKnownExternalIds(
   db: Db,
   channelCode: string,
@@ -258,10 +259,10 @@ export async function listKnownExternalIds(
       .where(
         and(
           eq(inquiries.channelCode, channelCode),
-          inArray(inquiries.externalId, externalIds.slice(i, i + 500)),
+          externalIdIn(db, externalIds.slice(i, i + 500)),
         ),
       )
-    for (const r of rows) known.add(r.externalId)
+    for (const r of rows) known.add(externalIdKey(r.externalId))
   }
   return known
 }

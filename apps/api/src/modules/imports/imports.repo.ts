@@ -2,6 +2,7 @@
  * Import batches in SQL: one row per import (who, when, which file, counts, skipped rows' errors;
  * for wizard jobs also status and progress), the wizard's staged uploads and saved mapping presets.
  */
+import { externalIdKey } from '@desk/domain'
 import {
   and,
   desc,
@@ -20,6 +21,7 @@ import {
 import type { Db } from '../../db/client.ts'
 import type * as schema from '../../db/schema.ts'
 import { aliasTable, tables } from '../../db/engine.ts'
+import { externalIdIn } from '../../db/external-key.ts'
 import { returnedRow } from '../../db/rows.ts'
 
 export type ImportBatchInsert = typeof schema.importBatches.$inferInsert
@@ -138,7 +140,10 @@ export type ExistingInquiry = {
   category: string | null
 }
 
-/** The inquiries of `channelCode` that have one of `externalIds`, by external id (500 a query). */
+/**
+ * The inquiries of `channelCode` that have one of `externalIds` in any ASCII case, by their domain
+ * `externalIdKey` (500 a query).
+ */
 export async function findExistingInquiries(
   db: Db,
   channelCode: string,
@@ -165,10 +170,10 @@ export async function findExistingInquiries(
       .where(
         and(
           eq(inquiries.channelCode, channelCode),
-          inArray(inquiries.externalId, externalIds.slice(i, i + 500)),
+          externalIdIn(db, externalIds.slice(i, i + 500)),
         ),
       )
-    for (const { externalId, ...row } of rows) found.set(externalId, row)
+    for (const { externalId, ...row } of rows) found.set(externalIdKey(externalId), row)
   }
   return found
 }

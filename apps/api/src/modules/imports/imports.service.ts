@@ -36,6 +36,7 @@ import {
   type ImportIssue,
   type ImportPreset,
   type MapEntry,
+  externalIdKey,
 } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
@@ -453,12 +454,14 @@ export async function checkPlan(
   let elsewhere = 0
   for (const r of valid) {
     const id = r.inquiry.externalId
-    const stored = existing.get(id)
+    // `ABC-1` and `abc-1` are one inquiry (domain externalIdKey)
+    const key = externalIdKey(id)
+    const stored = existing.get(key)
     if (!stored) {
-      if (seen.has(id)) {
+      if (seen.has(key)) {
         duplicates++
       } else {
-        seen.add(id)
+        seen.add(key)
         rows.push(r)
       }
       continue

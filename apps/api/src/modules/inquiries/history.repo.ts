@@ -35,7 +35,7 @@ function statements(db: Db) {
       values (@channelCode, @externalId, @subject, @body, @citizenName, @citizenPhone, @citizenPhoneHmac, @citizenEmail,
         @category, @assigneeId, @departmentId, @status, @receivedAt, @dueAt, @repliedAt, @closedAt, @version, @createdAt,
         @updatedAt, @kind, @deadlinePolicyId, @deadlineRule)
-      on conflict (channel_code, external_id) do nothing`),
+      on conflict (channel_code, lower(external_id)) do nothing`),
     insertEvent:
       sqlite.prepare(`insert into inquiry_events (inquiry_id, actor_id, type, data, created_at)
       values (?, ?, ?, ?, ?)`),

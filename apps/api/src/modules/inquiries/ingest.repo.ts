@@ -5,8 +5,10 @@
  * On PostgreSQL each statement is a round trip, so a row-by-row write of a 20,000-row import made
  * about 100,000 of them; on SQLite the same statements cost about what reused prepared ones did.
  */
-import { and, eq, inArray, or } from 'drizzle-orm'
+import { externalIdKey } from '@desk/domain'
+import { and, eq, or } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
+import { externalIdIn } from '../../db/external-key.ts'
 import { columnsOf, statementChunks } from '../../db/rows.ts'
 import { phoneHmac } from '../../db/phone-key.ts'
 import { writeSearchIndexes } from '../../db/search-index.ts'
@@ -20,8 +22,12 @@ export type ReplyInsert = typeof schema.replies.$inferInsert
 /** The key a channel knows an inquiry by. */
 export type InquiryKey = { channelCode: string; externalId: string }
 
-/** One string per (channel, external id), for maps keyed by inquiry. */
-export const keyOf = (k: InquiryKey): string => `${k.channelCode}\u0000${k.externalId}`
+/**
+ * One string per (channel, external id), for maps keyed by inquiry: the id without ASCII case
+ * (domain externalIdKey), as the unique index compares it.
+ */
+export const keyOf = (k: InquiryKey): string =>
+  `${k.channelCode}\u0000${externalIdKey(k.externalId)}`
 
 /** The ids of the inquiries among `keys` that the desk holds, by `keyOf`. */
 export async function findInquiryIds(
@@ -48,7 +54,7 @@ export async function findInquiryIds(
       .where(
         or(
           ...Array.from(byChannel, ([channel, ids]) =>
-            and(eq(inquiries.channelCode, channel), inArray(inquiries.externalId, ids)),
+            and(eq(inquiries.channelCode, channel), externalIdIn(db, ids)),
           ),
         ),
       )
@@ -76,7 +82,9 @@ export async function insertInquiries(
     const written = await db
       .insert(inquiries)
       .values(part)
-      .onConflictDoNothing({ target: [inquiries.channelCode, inquiries.externalId] })
+      // no target: the (channel, folded external id) index is the table's one unique key
+      // besides the id, and drizzle names a PostgreSQL target by columns, not its expression
+      .onConflictDoNothing()
       .returning({
         id: inquiries.id,
         channelCode: inquiries.channelCode,

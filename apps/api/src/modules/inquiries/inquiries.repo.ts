@@ -4,6 +4,7 @@ import { and, asc, count, desc, eq, inArray, isNull, notInArray, sql, type SQL }
 import type { Db } from '../../db/client.ts'
 import type * as schema from '../../db/schema.ts'
 import { aliasTable, engineOf, tables } from '../../db/engine.ts'
+import { isExternalId } from '../../db/external-key.ts'
 import {
   filterPredicate,
   filterWithoutChannel,
@@ -297,8 +298,8 @@ export async function findInquiry(db: Db, id: number, viewer?: Viewer) {
 }
 
 /**
- * The inquiry a channel knows as `externalId` (id, version, status, receivedAt in UTC ms), if the
- * desk holds it.
+ * The inquiry a channel knows as `externalId` in any ASCII case (id, version, status, receivedAt
+ * in UTC ms), if the desk holds it.
  */
 export async function findInquiryByExternalId(db: Db, channelCode: string, externalId: string) {
   const { inquiries } = tables(db)
@@ -311,7 +312,7 @@ export async function findInquiryByExternalId(db: Db, channelCode: string, exter
         receivedAt: inquiries.receivedAt,
       })
       .from(inquiries)
-      .where(and(eq(inquiries.channelCode, channelCode), eq(inquiries.externalId, externalId)))
+      .where(isExternalId(db, channelCode, externalId))
       .limit(1)
   )[0]
 }

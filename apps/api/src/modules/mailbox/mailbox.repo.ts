@@ -3,6 +3,7 @@ import { and, asc, desc, eq, isNotNull } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { dialectOf } from '../../db/dialect.ts'
 import { tables } from '../../db/engine.ts'
+import { isExternalId } from '../../db/external-key.ts'
 
 export async function findSubmissionKey(db: Db, key: string) {
   const { inquiries, submissionKeys } = tables(db)
@@ -48,7 +49,7 @@ export async function findTrackedInquiry(db: Db, channelCode: string, trackingNu
         citizenPhone: inquiries.citizenPhone,
       })
       .from(inquiries)
-      .where(and(eq(inquiries.channelCode, channelCode), eq(inquiries.externalId, trackingNumber)))
+      .where(isExternalId(db, channelCode, trackingNumber))
       .limit(1)
   )[0]
 }

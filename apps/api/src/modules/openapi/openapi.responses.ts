@@ -26,7 +26,9 @@ const upload = z.object({
 const ingestResult = z.object({
   externalId: z.string(),
   id: z.int().describe('the desk’s inquiry id'),
-  created: z.boolean().describe('false: the desk had this externalId already and kept its own'),
+  created: z
+    .boolean()
+    .describe('false: the desk had this externalId already (in any ASCII case) and kept its own'),
 })
 
 const messageResult = z.object({

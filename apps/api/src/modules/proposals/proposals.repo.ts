@@ -2,7 +2,9 @@
  * Suggestions and proposals (建议提案) in SQL: the `proposals`, `proposal_co_units` and
  * `proposal_consultations` rows.
  */
+import { externalIdKey } from '@desk/domain'
 import { and, asc, desc, eq, gte, inArray, lt } from 'drizzle-orm'
+import { externalIdIn } from '../../db/external-key.ts'
 import type { Db } from '../../db/client.ts'
 import type * as schema from '../../db/schema.ts'
 import { tables } from '../../db/engine.ts'
@@ -86,7 +88,10 @@ export async function listProposalsAssigned(db: Db, fromMs: number, toMs: number
     .orderBy(desc(inquiries.receivedAt), desc(inquiries.id))
 }
 
-/** Which of `references` (proposalReference: session + number) the desk has on `channelCode` already. */
+/**
+ * Which of `references` (proposalReference: session + number) the desk has on `channelCode`
+ * already, as domain `externalIdKey`s (compared without ASCII case).
+ */
 export async function listKnownReferences(
   db: Db,
   channelCode: string,
@@ -100,12 +105,9 @@ export async function listKnownReferences(
       .select({ externalId: inquiries.externalId })
       .from(inquiries)
       .where(
-        and(
-          eq(inquiries.channelCode, channelCode),
-          inArray(inquiries.externalId, references.slice(i, i + 500)),
-        ),
+        and(eq(inquiries.channelCode, channelCode), externalIdIn(db, references.slice(i, i + 500))),
       )
-    for (const r of rows) known.add(r.externalId)
+    for (const r of rows) known.add(externalIdKey(r.externalId))
   }
   return known
 }

@@ -23,6 +23,7 @@ import {
   zonedTimeToInstant,
   type NewInquiry,
   type ProposalInput,
+  externalIdKey,
 } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { deadlineResolver } from '../deadlines/deadlines.service.ts'
@@ -194,7 +195,7 @@ export async function importAssignmentList(
   )
   const fresh = items
     .map((i) => i.value)
-    .filter((p) => !known.has(proposalReference(p.session, p.number)))
+    .filter((p) => !known.has(externalIdKey(proposalReference(p.session, p.number))))
   const summary = { dryRun: opts.dryRun, rows: items.length, created: 0, existing: known.size }
   if (opts.dryRun || fresh.length === 0) return summary
   const results = await registerProposals(db, fresh, ctx)

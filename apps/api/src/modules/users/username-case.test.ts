@@ -1,24 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { asc } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { MIGRATIONS_DIR, type Db } from '../../db/client.ts'
-import { engineOf, tables } from '../../db/engine.ts'
-import { PG_MIGRATIONS_DIR } from '../../db/postgres.ts'
+import { tables } from '../../db/engine.ts'
 import { hashPassword } from '../../lib/password.ts'
 import { DEFAULT_SECURITY } from '../../lib/security-settings.ts'
+import { runMigration } from '../../test/migrations.ts'
 import { loginWaitMs, recordLoginFailure } from '../auth/login-throttle.service.ts'
 import { T0, call, setupDesk, signIn } from '../../test/setup.ts'
-
-/** Runs again the engine's own migration whose file name ends with `suffix`. */
-async function runMigration(db: Db, suffix: string) {
-  const pg = engineOf(db) === 'postgres'
-  const dir = pg ? PG_MIGRATIONS_DIR : MIGRATIONS_DIR
-  const file = readdirSync(dir).find((f) => f.endsWith(suffix))
-  const text = readFileSync(join(dir, file ?? 'missing'), 'utf8')
-  if (pg) await (db.$client as unknown as { query(text: string): Promise<unknown> }).query(text)
-  else db.$client.exec(text)
-}
 
 const login = (desk: Awaited<ReturnType<typeof setupDesk>>, username: string, password: string) =>
   call(desk, undefined, 'POST', '/auth/login', { username, password })
