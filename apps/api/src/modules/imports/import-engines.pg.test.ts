@@ -94,12 +94,14 @@ describe('an import on SQLite and PostgreSQL', () => {
 
     const rows = messages(2_298)
     // the first 40 stored before, the 12th with another subject (listed: the desk keeps its
-    // own); then 2,299 rows in three write chunks: the 2,298 and the 1,500th again at the end
+    // own); then 2,299 rows in three write chunks: the 2,298 and the 1,500th again at the end;
+    // the 6th and that repeat with their ids in lower case, still the same ids (externalIdKey)
     const changed = rows.map((r, i) =>
       i === 11 ? r.map((c, j) => (j === 3 ? '另一个主题' : c)) : r,
     )
+    const lowerId = (r: string[] = []) => r.map((c, j) => (j === 0 ? c.toLowerCase() : c))
     const first = csv(changed.slice(0, 40))
-    const second = csv([...rows, rows[1_499] ?? []])
+    const second = csv([...rows.map((r, i) => (i === 5 ? lowerId(r) : r)), lowerId(rows[1_499])])
     const results = []
     for (const db of [sqlite, postgres]) {
       const a = await importInto(db, first, NOW)

@@ -191,6 +191,30 @@ describe('importFile', () => {
       csv(HEADER, '1,A,主题,2019/1/1,内容', '1,A,主题,2019/1/1 0:00:00,内容'),
     )
     expect(same).toMatchObject({ status: 'written', created: 1, duplicates: 1 })
+    // an id in another ASCII case is the same id (domain externalIdKey), in the file and in the desk
+    const cased = await run(
+      db,
+      csv(
+        HEADER,
+        'GD-7,A,主题,2019/1/1,内容',
+        'gd-7,A,主题,2019/1/1,内容',
+        'Gd-7,A,主题,2019/1/1,内容',
+      ),
+    )
+    expect(cased).toMatchObject({ status: 'written', created: 1, duplicates: 2 })
+    const casedAgain = await run(db, csv(HEADER, 'gD-7,A,主题,2019/1/1,另一内容'))
+    expect(casedAgain).toMatchObject({ status: 'written', created: 0, duplicates: 1 })
+    expect(casedAgain.errors.map((e) => [e.code, e.params?.id])).toEqual([
+      ['differs_from_desk', 'gD-7'],
+    ])
+    const casedDiffer = await run(
+      db,
+      csv(HEADER, 'MX-9,A,主题,2019/1/1,内容', 'mx-9,A,主题,2019/1/1,另一内容'),
+    )
+    expect(casedDiffer.errors.map((e) => [e.row, e.code, e.params?.id])).toEqual([
+      [2, 'differs_in_file', 'MX-9'],
+      [3, 'differs_in_file', 'mx-9'],
+    ])
     const differ = await run(
       db,
       csv(HEADER, '5,A,主题,2019/1/1,内容', '6,B,x,2019/1/1,y', '5,A,主题,2019/1/1,另一内容'),

@@ -5,6 +5,7 @@
  * each naming the others, since the file does not say which one is right.
  */
 import {
+  externalIdKey,
   inferDateOrder,
   rowToInquiry,
   type DateOrder,
@@ -89,15 +90,17 @@ export function mapRows(
       issues.push(...result.issues)
       badRows.add(row)
     } else if (!badRows.has(row)) {
-      const same = byId.get(result.inquiry.externalId)
+      // `ABC-1` and `abc-1` are one inquiry (domain externalIdKey)
+      const key = externalIdKey(result.inquiry.externalId)
+      const same = byId.get(key)
       if (same) same.push({ row, inquiry: result.inquiry })
-      else byId.set(result.inquiry.externalId, [{ row, inquiry: result.inquiry }])
+      else byId.set(key, [{ row, inquiry: result.inquiry }])
     }
     if ((i + 1) % 1000 === 0 || i + 1 === table.rows.length) onProgress?.(i + 1, table.rows.length)
   })
 
   const idColumn = mapping.externalId?.column ?? 'externalId'
-  for (const [id, rows] of byId) {
+  for (const rows of byId.values()) {
     if (rows.length < 2) continue
     const first = rows[0] as MappedRow
     const field = rows
@@ -107,7 +110,7 @@ export function mapRows(
     const column = mapping[field]?.column ?? field
     for (const r of rows) {
       const others = rows.filter((o) => o !== r).map((o) => o.row)
-      const params = { idColumn, id, otherRows: others.join(', '), column }
+      const params = { idColumn, id: r.inquiry.externalId, otherRows: others.join(', '), column }
       issues.push(importIssue('differs_in_file', params, { row: r.row, column: idColumn }))
       badRows.add(r.row)
     }
