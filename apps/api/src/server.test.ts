@@ -108,7 +108,7 @@ describe('DESK_ADMIN_PASSWORD', () => {
       /DESK_ADMIN_PASSWORD: must not contain the username/,
     )
     expect(() => readConfig({ DESK_ADMIN_PASSWORD: 'abcdefghij' })).toThrow(
-      /DESK_ADMIN_PASSWORD: at least 2 of/,
+      /DESK_ADMIN_PASSWORD: needs at least 2 of/,
     )
     expect(readConfig({ DESK_ADMIN_PASSWORD: 'Desk-Pass-2026' }).DESK_ADMIN_PASSWORD).toBe(
       'Desk-Pass-2026',

@@ -28,7 +28,11 @@ export function passwordClasses(password: string): number {
   return CLASSES.filter((c) => c.test(password)).length
 }
 
-/** Why `password` breaks `policy` (empty when it does not); the username may not be part of it. */
+/**
+ * Why `password` breaks `policy`, each a predicate of "the password" ("needs at least 8
+ * characters", "must not contain the username"); empty when it does not. The username may not be
+ * part of it.
+ */
 export function passwordProblems(
   password: string,
   policy: PasswordPolicy,
@@ -36,10 +40,10 @@ export function passwordProblems(
 ): string[] {
   const problems: string[] = []
   if ([...password].length < policy.minLength)
-    problems.push(`at least ${policy.minLength} characters`)
+    problems.push(`needs at least ${policy.minLength} characters`)
   if (passwordClasses(password) < policy.minClasses) {
     problems.push(
-      `at least ${policy.minClasses} of: lower case, upper case, digits, other characters`,
+      `needs at least ${policy.minClasses} of: lower case, upper case, digits, other characters`,
     )
   }
   if (username && username.length >= 3 && password.toLowerCase().includes(username.toLowerCase())) {

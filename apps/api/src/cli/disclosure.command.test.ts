@@ -85,6 +85,17 @@ describe('desk disclosure import', () => {
       created: 0,
       errors: [{ row: 3 }, { row: 4 }],
     })
+    // one problem is counted in the singular
+    const one = join(dir, 'bad-one.csv')
+    writeFileSync(
+      one,
+      [
+        '登记编号,收到申请日,申请人,申请人类型,提交方式,申请公开的信息,办理结果,答复日期',
+        'A-1,2024-03-04,王某,个人,当面提交,规划批复,予以公开,2024-03-20',
+      ].join('\n'),
+    )
+    expect(await desk('disclosure', 'import', one)).toBe(1)
+    expect(err.at(-1)).toBe('Import rejected (1 problem); nothing was written')
     // nothing was written: the same rows, corrected, are all new
     writeFileSync(
       file,

@@ -17,6 +17,7 @@ import { importDisclosureRegister } from '../modules/disclosure/disclosure-impor
 import type { RegisterImportSummary } from '../modules/imports/register-file.ts'
 import { fromUser } from '../paths.ts'
 import { openCliDb } from './cli-db.ts'
+import { counted } from '../lib/english.ts'
 
 type Options = { dryRun?: boolean; db?: string }
 type Outcome =
@@ -76,7 +77,9 @@ export function registerDisclosureCommand(program: Command): void {
       const outcome = await runImport(file, o)
       if (!outcome.ok) {
         for (const issue of outcome.errors) console.error(describeIssue(issue))
-        console.error(`Import rejected (${outcome.errors.length} problems); nothing was written`)
+        console.error(
+          `Import rejected (${counted(outcome.errors.length, 'problem')}); nothing was written`,
+        )
         console.log(JSON.stringify({ rows: 0, created: 0, existing: 0, errors: outcome.errors }))
         process.exitCode = 1
         return

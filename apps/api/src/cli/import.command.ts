@@ -22,6 +22,7 @@ import { importFile, type ImportSummary } from '../modules/imports/imports.servi
 import { fromUser } from '../paths.ts'
 import { closeDatabase } from '../db/engine.ts'
 import { openCliDb } from './cli-db.ts'
+import { counted } from '../lib/english.ts'
 
 type ImportCliOptions = {
   channel: string
@@ -41,7 +42,7 @@ const describeIssue = (i: ImportIssue) =>
 function describeSummary(s: ImportSummary): string {
   const counts = `${s.created} new, ${s.duplicates} duplicates, ${s.skipped} skipped of ${s.rows} rows`
   if (s.status === 'rejected')
-    return `Import rejected (${s.errors.length} problems); nothing was written`
+    return `Import rejected (${counted(s.errors.length, 'problem')}); nothing was written`
   if (s.status === 'dry_run') return `Dry run: ${counts}; nothing was written`
   return `Imported ${counts} (batch ${s.batchId})`
 }

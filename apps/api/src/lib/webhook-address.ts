@@ -27,6 +27,7 @@ import { request as httpRequest, type IncomingMessage, type RequestOptions } fro
 import { request as httpsRequest } from 'node:https'
 import { isIP } from 'node:net'
 import ipaddr from 'ipaddr.js'
+import { withArticle } from './english.ts'
 
 /** Which kinds of address, refused by default, the operator allows webhooks to. */
 export type WebhookNetworks = { privateNetworks: boolean; loopback: boolean }
@@ -136,7 +137,7 @@ export class WebhookAddressError extends Error {
     super(
       kind === 'private'
         ? `${address} is in a private network range; webhooks reach private networks only when the operator sets DESK_WEBHOOK_PRIVATE_NETWORKS=1`
-        : `${address} is a ${kind.replace('_', '-')} address; the desk does not deliver webhooks there`,
+        : `${address} is ${withArticle(kind.replace('_', '-'))} address; the desk does not deliver webhooks there`,
     )
     this.name = 'WebhookAddressError'
   }

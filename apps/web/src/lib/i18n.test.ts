@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { initI18n } from './i18n.ts'
 import en from '../locales/en.json'
 import zhCN from '../locales/zh-CN.json'
 
@@ -33,5 +34,21 @@ describe('locale files', () => {
       expect(Object.keys(tree), path).toEqual([name(path)])
       expect(shared.has(name(path)), path).toBe(false)
     }
+  })
+})
+
+describe('English counts', () => {
+  it('say one thing in the singular and more in the plural', () => {
+    const i18n = initI18n('en')
+    const t = i18n.getFixedT('en')
+    expect([t('rounds.files', { count: 1 }), t('rounds.files', { count: 3 })]).toEqual([
+      '1 file',
+      '3 files',
+    ])
+    expect(t('imports.undo.done', { count: 1 })).toBe('Undone: 1 inquiry deleted')
+    expect(t('mailbox.errors.summary', { count: 1 })).toBe(
+      '1 field needs changes; see the marked fields.',
+    )
+    expect(t('imports.preview.rows', { count: 2 })).toBe('2 data rows')
   })
 })

@@ -124,6 +124,10 @@ describe('where a webhook may point', () => {
         address: '169.254.169.254',
       },
     ])
+    const unspecified = await save('http://0.0.0.0:3000/')
+    expect(((await unspecified.json()) as { error: { message: string } }).error.message).toBe(
+      'webhookUrl: 0.0.0.0 is an unspecified address; the desk does not deliver webhooks there',
+    )
     const settings = (await (await call(desk, admin, 'GET', '/channel-settings')).json()) as {
       settings: { channel: string; webhookUrl: string | null }[]
     }

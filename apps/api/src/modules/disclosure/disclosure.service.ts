@@ -149,20 +149,41 @@ export async function getDisclosureView(db: Db, id: number, viewer: Ctx['user'],
 }
 
 /**
- * Each clock step as the lifecycle action the gate checks and the event the audit trail keeps. The
+ * Each clock step as the lifecycle action the gate checks, the event the audit trail keeps and its
+ * name in a refusal (an extension is checked as `decide_extension` but is not a decision). The
  * step's event is read from its data the way the stored ones are read back (repo.toClockEvent), so
  * the replay that checks a step sees what a later replay will see.
  */
 const STEP_OF: Record<
   DisclosureActionInput['action'],
-  { action: LifecycleAction; type: repo.ClockEventType }
+  { action: LifecycleAction; type: repo.ClockEventType; phrase: string }
 > = {
-  request_correction: { action: 'pause_clock', type: 'correction_requested' },
-  start_consultation: { action: 'pause_clock', type: 'consultation_started' },
-  receive_correction: { action: 'resume_clock', type: 'correction_received' },
-  end_consultation: { action: 'resume_clock', type: 'consultation_ended' },
-  extend: { action: 'decide_extension', type: 'disclosure_extended' },
-  decide: { action: 'reply', type: 'outcome_decided' },
+  request_correction: {
+    action: 'pause_clock',
+    type: 'correction_requested',
+    phrase: 'request a correction of',
+  },
+  start_consultation: {
+    action: 'pause_clock',
+    type: 'consultation_started',
+    phrase: 'start a third-party consultation on',
+  },
+  receive_correction: {
+    action: 'resume_clock',
+    type: 'correction_received',
+    phrase: 'record the correction of',
+  },
+  end_consultation: {
+    action: 'resume_clock',
+    type: 'consultation_ended',
+    phrase: 'end the consultation on',
+  },
+  extend: {
+    action: 'decide_extension',
+    type: 'disclosure_extended',
+    phrase: 'extend the reply deadline of',
+  },
+  decide: { action: 'reply', type: 'outcome_decided', phrase: 'decide' },
 }
 
 function stepOf(input: DisclosureActionInput) {
@@ -187,7 +208,11 @@ export function actOnDisclosureRequest(ctx: Ctx, id: number, input: DisclosureAc
   return act(
     ctx,
     id,
-    { action: STEP_OF[input.action].action, version: input.version },
+    {
+      action: STEP_OF[input.action].action,
+      version: input.version,
+      phrase: STEP_OF[input.action].phrase,
+    },
     async (row, db) => {
       const request = await requireRequest(db, id)
       const before = await eventsOf(db, request)
@@ -201,7 +226,7 @@ export function actOnDisclosureRequest(ctx: Ctx, id: number, input: DisclosureAc
         ) {
           throw new AppError(
             'CONFLICT',
-            `Cannot decide ${input.outcome} while the clock is ${state}`,
+            `Cannot decide outcome ${input.outcome} while the clock is ${state}`,
             { reason: 'clock', state },
           )
         }

@@ -73,6 +73,9 @@ describe('the disclosure register', () => {
       outcome: 'grant',
     })
     expect(early.status).toBe(409)
+    expect(((await early.json()) as { error: { message: string } }).error.message).toBe(
+      'Cannot decide outcome grant while the clock is awaiting_correction',
+    )
     s = await later('2024-10-12T10:00:00+08:00')
     view = (await (
       await call(d, s, 'POST', `/disclosure/requests/${id}/actions`, {
@@ -102,6 +105,17 @@ describe('the disclosure register', () => {
       outcome: 'grant',
     })
     expect(again.status).toBe(409)
+    // an extension after the decision is refused under its own name, not as a decision
+    const extended = await call(d, s, 'POST', `/disclosure/requests/${id}/actions`, {
+      version: 5,
+      action: 'extend',
+      on: '2024-10-30',
+      workingDays: 20,
+    })
+    expect(extended.status).toBe(409)
+    expect(((await extended.json()) as { error: { message: string } }).error.message).toMatch(
+      new RegExp(`^Cannot extend the reply deadline of inquiry ${id}: `),
+    )
 
     const m = s
     const table = (await (await call(d, m, 'GET', '/reports/disclosure?year=2024')).json()) as Table

@@ -32,6 +32,7 @@ import {
 } from './imports.service.ts'
 import { readStagedFile, removeStagedFile } from './import-staging.ts'
 import type { Table } from './table.ts'
+import { agreeing, counted } from '../../lib/english.ts'
 
 /**
  * Pacing of the write phase: each transaction writes rows (STEP_ROWS at a time) for about
@@ -239,7 +240,7 @@ export async function failImportJob(
     )
     const kept =
       touched.length > 0
-        ? ` ${touched.length} inquiries changed meanwhile were kept: ${touched.map((t) => t.id).join(', ')}.`
+        ? ` ${counted(touched.length, 'inquiry', 'inquiries')} changed meanwhile ${agreeing(touched, 'was', 'were')} kept: ${touched.map((t) => t.id).join(', ')}.`
         : ''
     await repo.updateImportBatch(txDb, batchId, {
       status: 'failed',

@@ -25,6 +25,7 @@ import * as repo from './imports.repo.ts'
 import type { ImportPreview } from './imports.service.ts'
 import { isZip } from './read-table.ts'
 import { checkWorkbookZip } from './workbook-zip.ts'
+import { agreeing, counted } from '../../lib/english.ts'
 
 /** Staged uploads older than this are purged when a new one arrives (ms). */
 const UPLOAD_TTL_MS = 24 * 3600_000
@@ -332,7 +333,7 @@ export async function undoImportBatch(
     if (touched.length > 0) {
       throw new AppError(
         'CONFLICT',
-        `${touched.length} inquiries of import ${id} were changed after it, so it cannot be undone`,
+        `${counted(touched.length, 'inquiry', 'inquiries')} of import ${id} ${agreeing(touched, 'was', 'were')} changed after it, so it cannot be undone`,
         { touched },
       )
     }

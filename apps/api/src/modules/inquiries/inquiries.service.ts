@@ -59,11 +59,55 @@ async function staleError(db: Db, row: Current): Promise<AppError> {
   )
 }
 
-/** The lifecycle's refusal as the API's error: 403 for a missing role, else 409, with `details.reason`. */
-function refusal(row: Current, action: LifecycleAction, reason: LifecycleRefusal): AppError {
-  const what = action.replace('_', ' ')
+/** Each action in the API's English messages, as a verb phrase taking the inquiry as its object. */
+const ACTION_PHRASES: Record<LifecycleAction, string> = {
+  claim: 'claim',
+  release: 'release',
+  assign: 'assign',
+  transfer: 'transfer',
+  recategorise: 'recategorise',
+  return: 'return',
+  reply: 'reply to',
+  submit_draft: 'submit a draft reply to',
+  approve: 'approve the reply to',
+  send_back: 'send back the draft of',
+  close: 'close',
+  reopen: 'reopen',
+  pause_clock: 'pause the clock of',
+  resume_clock: 'resume the clock of',
+  request_extension: 'request an extension for',
+  decide_extension: 'decide on an extension for',
+  follow_up: 'follow up',
+  merge: 'merge',
+  mark_posted: 'mark as posted',
+  note: 'add a note to',
+  reveal_contact: 'reveal the contact details of',
+  reopen_on_message: 'reopen on a message',
+  urge: 'urge',
+  send_opinion: 'send an opinion on',
+  record_consultation: 'record a consultation on',
+  draft_answer: 'draft the answer to',
+  sign_off_answer: 'sign off the answer to',
+  rate: 'rate',
+  record_delivery: 'record the delivery of',
+  record_review_case: 'record a review case on',
+}
+
+/**
+ * The lifecycle's refusal as the API's error: 403 for a missing role, else 409, with
+ * `details.reason`. `what` names what the caller tried (default: the action's phrase).
+ */
+function refusal(
+  row: Current,
+  action: LifecycleAction,
+  reason: LifecycleRefusal,
+  what = ACTION_PHRASES[action],
+): AppError {
   if (reason === 'role')
-    return new AppError('FORBIDDEN', `Only a manager may ${what}`, { reason, action })
+    return new AppError('FORBIDDEN', `Only a manager may ${what} inquiry ${row.id}`, {
+      reason,
+      action,
+    })
   if (reason === 'claimed' || reason === 'not_holder') {
     const holder = row.assigneeName ?? 'another user'
     return new AppError(
@@ -82,12 +126,14 @@ function refusal(row: Current, action: LifecycleAction, reason: LifecycleRefusal
  * Runs `change` on inquiry `id` in a transaction, after the scope check, the version check (when
  * the action carries the version the client saw) and the lifecycle's `canDo(action)`.
  * `change` writes through `write` and appends its events with `repo.insertEvent` (or the helpers
- * of this module) on `tx`. @returns the inquiry as it is after the change
+ * of this module) on `tx`. `how.phrase` names the step in a refusal when it is not the action itself
+ * (a disclosure clock's extension is taken under `decide_extension`).
+ * @returns the inquiry as it is after the change
  */
 export function act(
   ctx: Ctx,
   id: number,
-  how: { action: LifecycleAction; version?: number | undefined },
+  how: { action: LifecycleAction; version?: number | undefined; phrase?: string },
   change: (row: Current, tx: Db) => void | Promise<void>,
 ): Promise<Current> {
   return withTransaction(ctx.db, async (tx) => {
@@ -95,9 +141,10 @@ export function act(
     // a missing role is refused whatever the version; a stale client then learns what changed
     // before being told what the lifecycle allows now
     const answer = canDo(how.action, row, ctx.user)
-    if (!answer.ok && answer.reason === 'role') throw refusal(row, how.action, answer.reason)
+    if (!answer.ok && answer.reason === 'role')
+      throw refusal(row, how.action, answer.reason, how.phrase)
     if (how.version !== undefined && row.version !== how.version) throw await staleError(tx, row)
-    if (!answer.ok) throw refusal(row, how.action, answer.reason)
+    if (!answer.ok) throw refusal(row, how.action, answer.reason, how.phrase)
     await change(row, tx)
     return load(tx, id)
   })

@@ -143,7 +143,7 @@ describe('files on the public mailbox', () => {
     const changed = await post(desk, '/public/mailbox/messages', { ...more, body: '改过的补充。' })
     expect(changed.status).toBe(409)
     expect(((await changed.json()) as { error: { details: unknown } }).error.details).toEqual([
-      { path: ['idempotencyKey'], message: 'used for another message (body differ)' },
+      { path: ['idempotencyKey'], message: 'used for another message (body differs)' },
     ])
     // another phone opens nothing and writes nothing
     const wrong = { ...more, phone: '13900000000', idempotencyKey: 'k-wrong-0123456789a' }

@@ -39,6 +39,7 @@ import { findByExternalId } from '../inquiries/ingest.service.ts'
 import { recordEvent } from '../inquiries/inquiries.service.ts'
 import { markUrged, reopenOnMessage } from '../inquiries/rounds.service.ts'
 import * as repo from './messages.repo.ts'
+import { agreeing, listed } from '../../lib/english.ts'
 
 /** `reopened`: the new handling round when the message reopened the inquiry (only when created) */
 export type MessageResult = {
@@ -88,10 +89,11 @@ function resendResult(
   ].filter((d): d is string => d !== false)
   if (differs.length > 0) {
     const field = sender.keyField ?? 'messageId'
+    const why = `${listed(differs)} ${agreeing(differs, 'differs', 'differ')}`
     throw new AppError(
       'CONFLICT',
-      `${field} ${input.messageId} was used for another message (its ${differs.join(', ')} differ); a resend must repeat the message, a new message needs a new ${field}`,
-      [{ path: [field], message: `used for another message (${differs.join(', ')} differ)` }],
+      `${field} ${input.messageId} was used for another message (its ${why}); a resend must repeat the message, a new message needs a new ${field}`,
+      [{ path: [field], message: `used for another message (${why})` }],
     )
   }
   return {

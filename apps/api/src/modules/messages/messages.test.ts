@@ -115,6 +115,7 @@ describe('a message id used again, a message older than its inquiry', () => {
       [{ ...message, kind: 'platform' }, 'GD-7', 'kind'],
       [{ ...message, sentAt: '2024-09-27T09:35:01+08:00' }, 'GD-7', 'sentAt'],
       [message, 'GD-8', 'inquiry'],
+      [{ ...message, body: '补充：另一件事。', kind: 'platform' }, 'GD-7', 'kind and body'],
     ]
     for (const [body, externalId, differs] of reuses) {
       const res = await post(`/inquiries/${externalId}/messages`, body)
@@ -122,7 +123,10 @@ describe('a message id used again, a message older than its inquiry', () => {
       const refusal = (await res.json()) as Refusal
       expect(refusal.error.code).toBe('CONFLICT')
       expect(refusal.error.details).toEqual([
-        { path: ['messageId'], message: `used for another message (${differs} differ)` },
+        {
+          path: ['messageId'],
+          message: `used for another message (${differs} ${differs.includes(' and ') ? 'differ' : 'differs'})`,
+        },
       ])
     }
     // one instant in another offset, the body with the spaces the schema trims: the same message

@@ -26,6 +26,7 @@ import { DEFAULT_SECURITY } from '../../lib/security-settings.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { getActiveDepartment } from '../departments/departments.service.ts'
 import * as repo from './users.repo.ts'
+import { listed } from '../../lib/english.ts'
 
 /** Who asks for an account change (the signed-in admin or security admin). */
 export type AccountActor = { id: number; role: UserRole }
@@ -59,7 +60,7 @@ function assertPolicy(password: string, policy: PasswordPolicy, username: string
   if (problems.length > 0) {
     throw new AppError(
       'VALIDATION',
-      `The password needs ${problems.join('; ')}`,
+      `The password ${listed(problems)}`,
       problems.map((message) => ({ path: ['password'], message })),
     )
   }

@@ -70,7 +70,22 @@ describe('/users', () => {
       password: 'short',
     })
     expect(short.status).toBe(422)
-    expect(JSON.stringify(await short.json())).toContain('password')
+    const plain = await call(desk, admin, 'POST', '/users', {
+      ...base,
+      username: 'wangwu',
+      password: 'xwangwux',
+    })
+    expect(((await plain.json()) as { error: { message: string } }).error.message).toBe(
+      'The password needs at least 2 of: lower case, upper case, digits, other characters and must not contain the username',
+    )
+    const named = await call(desk, admin, 'POST', '/users', {
+      ...base,
+      username: 'wang.wu',
+      password: 'Wang.Wu-2024',
+    })
+    expect(((await named.json()) as { error: { message: string } }).error.message).toBe(
+      'The password must not contain the username',
+    )
     expect(
       (await call(desk, admin, 'POST', '/users', { ...base, username: 'has space' })).status,
     ).toBe(422)
