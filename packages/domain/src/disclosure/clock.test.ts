@@ -10,7 +10,12 @@ import { buildCalendar } from '../calendar/calendar.ts'
 import { parseHolidayCnYear } from '../calendar/holiday-cn.ts'
 import { DEFAULT_DEADLINE_POLICIES } from '../deadline/default-policies.ts'
 import { formatInstant } from '../time.ts'
-import { DisclosureClockError, disclosureClock, type DisclosureClockEvent } from './clock.ts'
+import {
+  DisclosureClockError,
+  disclosureClock,
+  lateStepRefusal,
+  type DisclosureClockEvent,
+} from './clock.ts'
 import { explainDisclosureClock } from './explain.ts'
 import { receiptDate } from './receipt.ts'
 
@@ -161,6 +166,27 @@ describe.runIf(hasData)('the disclosure clock on real calendars', () => {
         { type: 'extended', on: '2024-04-10', workingDays: 11 },
       ]),
     ).toThrow(/at most 20/)
+  })
+
+  it('refuses an extension, a 补正 notice or a consultation dated after the due date', () => {
+    // received Fri 2024-03-01: due 2024-03-29
+    const running = clock('2024-03-01')
+    expect(lateStepRefusal(running, 'extended', '2024-03-29')).toBeNull()
+    expect(lateStepRefusal(running, 'extended', '2024-04-01')).toBe(
+      'the answer period ended on 2024-03-29: an extension (第三十三条) is recorded within it, not after',
+    )
+    expect(lateStepRefusal(running, 'correction_requested', '2024-04-01')).toContain('补正 notice')
+    expect(lateStepRefusal(running, 'consultation_started', '2024-04-01')).toContain('consultation')
+    // the decision and the steps that close a pause are not bound to the period
+    expect(lateStepRefusal(running, 'decided', '2024-04-01')).toBeNull()
+    // after an extension the period ends later: a second extension within it is allowed
+    const extended = clock('2024-03-01', [{ type: 'extended', on: '2024-03-25', workingDays: 10 }])
+    expect(lateStepRefusal(extended, 'extended', '2024-04-10')).toBeNull()
+    // a paused clock has no due date to be late against
+    const paused = clock('2024-03-01', [
+      { type: 'consultation_started', on: '2024-03-20', party: 'third_party' },
+    ])
+    expect(lateStepRefusal(paused, 'extended', '2024-05-01')).toBeNull()
   })
 
   it('switches from 15 to 20 working days for receipts from 2019-05-15', () => {

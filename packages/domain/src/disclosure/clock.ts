@@ -233,3 +233,29 @@ export function disclosureClock(
   const inTime = s.decidedOn !== null && due !== null ? s.decidedOn <= due.date : null
   return { ...s, state, rule, receivedOn, correctionNoticeBy, due, inTime }
 }
+
+/** The steps that act on a running answer period and so cannot come after it has ended. */
+const IN_PERIOD_STEPS: Partial<Record<DisclosureClockEvent['type'], string>> = {
+  extended: 'an extension (第三十三条)',
+  correction_requested: 'a 补正 notice (第三十条)',
+  consultation_started: 'a consultation (第三十二条)',
+}
+
+/**
+ * Why a step of type `type` dated `on` may not be recorded on a request whose clock (before the
+ * step) is `clock`, or null when it may. An extension (第三十三条: approved by the head of the
+ * disclosure office and told to the applicant), a 补正 notice (第三十条) and a consultation whose
+ * time does not count (第三十二条) all act on an answer period that is still running; dated after
+ * the due date they would move it and turn a late answer into one in time. A paused clock (补正
+ * awaited, consultation open) has no due date and is not refused here; a 补正 notice after its 7
+ * working days but within the period is recorded as late, not refused.
+ */
+export function lateStepRefusal(
+  clock: DisclosureClock,
+  type: DisclosureClockEvent['type'],
+  on: IsoDate,
+): string | null {
+  const step = IN_PERIOD_STEPS[type]
+  if (!step || !clock.due || on <= clock.due.date) return null
+  return `the answer period ended on ${clock.due.date}: ${step} is recorded within it, not after`
+}

@@ -13,6 +13,7 @@ import {
   DEFAULT_DEADLINE_POLICIES,
   DISCLOSURE_CHANNEL,
   DisclosureClockError,
+  lateStepRefusal,
   NO_CORRECTION_OUTCOME,
   disclosureClock,
   explainDisclosureClock,
@@ -217,7 +218,12 @@ export function actOnDisclosureRequest(ctx: Ctx, id: number, input: DisclosureAc
       const request = await requireRequest(db, id)
       const before = await eventsOf(db, request)
       const step = stepOf(input)
-      const state = (await clockOf(db, request, before, ctx.now)).state
+      const current = await clockOf(db, request, before, ctx.now)
+      const state = current.state
+      const late = lateStepRefusal(current, step.event.type, input.on)
+      if (late) {
+        throw new AppError('VALIDATION', late, [{ path: ['on'], message: late }])
+      }
       if (input.action === 'decide') {
         const lapsed = state === 'correction_lapsed'
         if (

@@ -236,6 +236,53 @@ describe('the disclosure register', () => {
     expect([inquiry.status, inquiry.version, inquiry.replies]).toEqual(['assigned', 2, []])
   })
 
+  it('refuses an extension or a consultation dated after the answer period ended (422 naming on) and writes nothing', async () => {
+    const d = await desk()
+    const s = await signIn(d, 'manager')
+    const created = await call(
+      d,
+      s,
+      'POST',
+      '/disclosure/requests',
+      request({ receivedOn: '2024-08-01' }),
+    )
+    const view = (await created.json()) as View
+    const id = view.request.inquiryId
+    // 20 working days from Thu 08-01: 08-02 1, 08-05..09 6, 08-12..16 11, 08-19..23 16, 08-26..29 20
+    expect(view.clock.due?.date).toBe('2024-08-29')
+    expect((await call(d, s, 'POST', `/inquiries/${id}/claim`, { version: 1 })).status).toBe(200)
+    const steps = [
+      { action: 'extend', on: '2024-09-02', workingDays: 20 },
+      { action: 'start_consultation', on: '2024-09-02', party: 'third_party' },
+      { action: 'request_correction', on: '2024-09-02', answerBy: '2024-09-20' },
+    ]
+    for (const step of steps) {
+      const res = await call(d, s, 'POST', `/disclosure/requests/${id}/actions`, {
+        version: 2,
+        ...step,
+      })
+      expect(res.status).toBe(422)
+      const error = (
+        (await res.json()) as {
+          error: { details: { path: string[]; message: string }[] }
+        }
+      ).error
+      expect(error.details[0]?.path).toEqual(['on'])
+      expect(error.details[0]?.message).toContain('the answer period ended on 2024-08-29')
+    }
+    const after = (await (await call(d, s, 'GET', `/disclosure/requests/${id}`)).json()) as View
+    expect([after.clock.state, after.clock.due?.date]).toEqual(['running', '2024-08-29'])
+    // within the period the same extension is recorded
+    const inTime = await call(d, s, 'POST', `/disclosure/requests/${id}/actions`, {
+      version: 2,
+      action: 'extend',
+      on: '2024-08-29',
+      workingDays: 5,
+    })
+    expect(inTime.status).toBe(200)
+    expect(((await inTime.json()) as View).clock.due?.date).toBe('2024-09-05')
+  })
+
   it('answers 422 for a receipt date in the future or an unknown applicant type, 404 for a message', async () => {
     const d = await desk()
     const s = await signIn(d)
