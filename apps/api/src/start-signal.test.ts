@@ -1,7 +1,7 @@
 /**
  * `pnpm start` as systemd, Docker or a terminal runs it: a SIGTERM sent to pnpm (the process they
  * started) must reach the API process, which drains and exits, instead of pnpm exiting alone and
- * leaving the API running without its parent.
+ * leaving the API running without its parent; a bad setting stops it before anything is built.
  */
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
@@ -75,5 +75,28 @@ describe('pnpm start and SIGTERM', () => {
     expect(await refused(apiPort)).toBe(true)
     expect(existsSync(join(dir, 'desk.sqlite-wal'))).toBe(false)
     expect(existsSync(join(dir, 'desk.sqlite'))).toBe(true)
+  }, 120_000)
+
+  it('stops on a bad setting with its one line and exit 1, before building the web app', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'desk-start-'))
+    const pnpm = spawn('pnpm', ['--silent', 'start'], {
+      cwd: REPO_ROOT,
+      detached: true,
+      env: {
+        ...process.env,
+        DESK_DB: join(dir, 'desk.sqlite'),
+        DESK_ADMIN_PASSWORD: 'Admin-Pass-2026!',
+        DESK_WEB_DIST: '',
+      },
+    })
+    group = pnpm.pid ?? 0
+    let out = ''
+    pnpm.stdout?.on('data', (b: Buffer) => (out += b.toString()))
+    pnpm.stderr?.on('data', (b: Buffer) => (out += b.toString()))
+    const code = await new Promise<number | null>((done) => pnpm.once('exit', done))
+    expect(code).toBe(1)
+    expect(out).toContain('DESK_ADMIN_PASSWORD: must not contain the username')
+    expect(out).not.toContain('Building the web app')
+    expect(existsSync(join(dir, 'desk.sqlite'))).toBe(false)
   }, 120_000)
 })

@@ -45,12 +45,16 @@ async function ensureSpa(): Promise<void> {
   }
 }
 
-/** Whether the desk serves its own build (no `DESK_WEB_DIST`); a bad setting is main.ts's to report. */
+/**
+ * Whether the desk serves its own build (no `DESK_WEB_DIST`). A bad setting stops the start here,
+ * with main.ts's one line, before a build the desk would not run with.
+ */
 function servesOwnBuild(): boolean {
   try {
     return !readConfig().DESK_WEB_DIST
-  } catch {
-    return true
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err))
+    process.exit(1)
   }
 }
 
