@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { asc, eq, sql } from 'drizzle-orm'
-import { describe, expect, it } from 'vitest'
+import pg from 'pg'
+import { describe, expect, it, vi } from 'vitest'
 import { pgAdmin, pgUrlFor, uniqueDbName } from '../test/pg-server.ts'
 import { createTestDb, type Db } from './client.ts'
 import { dialectOf } from './dialect.ts'
@@ -158,6 +159,43 @@ describe('PostgreSQL engine', () => {
     await expect(db.delete(auditLog)).rejects.toMatchObject(refusal)
     await expect(db.update(auditLog).set({ action: 'x' })).rejects.toMatchObject(refusal)
     await expect(dialectOf(db).rows(db, sql`truncate audit_log`)).rejects.toMatchObject(refusal)
+  })
+
+  it('never sends a query on a connection still running another (fresh connections included)', async () => {
+    // counts, per connection, queries sent while an earlier one has not answered
+    const running = new WeakMap<object, number>()
+    let overlapping = 0
+    const send = pg.Client.prototype.query
+    const spy = vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (
+      this: pg.Client,
+      ...args: unknown[]
+    ) {
+      const n = running.get(this) ?? 0
+      if (n > 0) overlapping++
+      running.set(this, n + 1)
+      const answer = (send as (...a: unknown[]) => unknown).apply(this, args)
+      const done = () => running.set(this, (running.get(this) ?? 1) - 1)
+      if (answer instanceof Promise) answer.then(done, done)
+      else done()
+      return answer as never
+    })
+    const name = uniqueDbName('desk_overlap')
+    await pgAdmin(`create database ${name}`)
+    try {
+      const db = await openPostgres(pgUrlFor(name), { max: 4 })
+      // four fresh connections, each taking its first query at once, then a transaction
+      const counts = await Promise.all(
+        [1, 2, 3, 4].map(() => dialectOf(db).rows<{ jit: string }>(db, sql`show jit`)),
+      )
+      expect(counts).toEqual([1, 2, 3, 4].map(() => [{ jit: 'off' }]))
+      await withTransaction(db, (t) => addDepartment(t, '办公室'))
+      expect(await departmentNames(db)).toEqual(['办公室'])
+      await closeDatabase(db)
+    } finally {
+      spy.mockRestore()
+      await pgAdmin(`drop database if exists ${name} with (force)`)
+    }
+    expect(overlapping).toBe(0)
   })
 
   it('migrates once when two processes start on a new database together', async () => {
