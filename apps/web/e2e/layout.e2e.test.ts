@@ -136,6 +136,12 @@ describe('the frame on a desktop and a phone', () => {
     ] as const) {
       const page = await signedIn(user, password, 1440, 900)
       await expect.poll(() => menuFits(page), { timeout: 10_000 }).toBe(true)
+      // no stray line under the middle of the header: the menu draws no border of its own
+      expect(
+        await page
+          .locator('.ant-menu-horizontal')
+          .evaluate((menu) => getComputedStyle(menu).borderBottomWidth),
+      ).toBe('0px')
       expect(await menuEntries(page), user).toEqual(expected)
       if (user === 'admin') await shots(page, 'menu-admin', () => page.locator('main').waitFor())
       await page.setViewportSize({ width: 1440, height: 900 })

@@ -122,7 +122,12 @@ export function Component() {
       // the drawer lists every entry: its areas open
       defaultOpenKeys={mode === 'inline' ? [...GROUPS.map((g) => `group:${g}`), 'config'] : []}
       items={menuItems}
-      style={mode === 'horizontal' ? { flex: 1, minWidth: 0 } : { borderInlineEnd: 'none' }}
+      // antd's own rule on either: a line under the bar's middle part only, a line beside the drawer
+      style={
+        mode === 'horizontal'
+          ? { flex: 1, minWidth: 0, borderBottom: 'none' }
+          : { borderInlineEnd: 'none' }
+      }
       // a click on the link navigates by itself; Enter on a menu entry arrives here
       onClick={({ key, domEvent }) => {
         setIsDrawerOpen(false)
