@@ -27,7 +27,6 @@ const NOT_ON_POSTGRES = [
   'apps/api/src/db/search-pg.test.ts',
   'apps/api/src/modules/seed/generate-inquiries.test.ts',
   // not yet moved: read or write through SQLite's client
-  'apps/api/src/db/report-summaries.test.ts',
   'apps/api/src/modules/imports/import-kill.test.ts',
   'apps/api/src/modules/imports/import-pipeline.test.ts',
   'apps/api/src/modules/imports/imports.real-data.test.ts',

@@ -20,13 +20,15 @@ const SUMMARIES: { table: string; columns: string; select: string }[] = [
     select: `select channel_code, status, count(*) as n from inquiries group by 1, 2`,
   },
   {
-    table: 'inquiry_day_channel_stats',
-    columns: 'day, channel_code, status, reply_day, on_time, satisfaction, n',
-    select: `select ${DAY} as day, channel_code, status,
-      coalesce((replied_at + 28800000) / 86400000, -1) as reply_day,
-      case when replied_at <= coalesce(first_due_at, due_at) then 1 else 0 end as on_time,
-      coalesce(satisfaction, '') as satisfaction, count(*) as n
-      from inquiries group by 1, 2, 3, 4, 5, 6`,
+    table: 'inquiry_day_channel_counts',
+    columns: 'day, channel_code, reply_day, n, pending, on_time, rated, satisfied',
+    select: `select ${DAY} as day, channel_code,
+      coalesce((replied_at + 28800000) / 86400000, -1) as reply_day, count(*) as n,
+      sum(case when status in ('new', 'assigned') then 1 else 0 end) as pending,
+      sum(case when replied_at <= coalesce(first_due_at, due_at) then 1 else 0 end) as on_time,
+      sum(case when coalesce(satisfaction, '') <> '' then 1 else 0 end) as rated,
+      sum(case when satisfaction in ('satisfied', 'basically_satisfied') then 1 else 0 end) as satisfied
+      from inquiries group by 1, 2, 3`,
   },
   {
     table: 'inquiry_day_workload_stats',
@@ -95,33 +97,44 @@ export async function rebuildSummaries(r: SqlRunner): Promise<void> {
 }
 
 /**
- * Checks that every summary adds up to the rows: per (channel, status), the sum of `n` in each of
- * the three tables equals the number of inquiries.
- * @throws Error naming the table and the first (channel, status) that differs
+ * Checks that every summary adds up to the rows: per (channel, status), the sum of `n` in
+ * inquiry_counts equals the number of inquiries, and so per channel do the received and pending
+ * of inquiry_day_channel_counts; per status, the sum of `n` in inquiry_day_workload_stats.
+ * @throws Error naming the table and the first key that differs
  */
 export async function checkSummariesAddUp(r: SqlRunner): Promise<void> {
   const perKey = async (q: string) =>
     new Map(
       (await r.rows<{ k: string; n: number }>(q)).map((x) => [String(x.k), Number(x.n)] as const),
     )
-  const rows = await perKey(
-    `select channel_code || '/' || status as k, count(*) as n from inquiries group by 1`,
-  )
-  const sums = {
-    inquiry_counts: `select channel_code || '/' || status as k, sum(n) as n from inquiry_counts group by 1`,
-    inquiry_day_channel_stats: `select channel_code || '/' || status as k, sum(n) as n from inquiry_day_channel_stats group by 1`,
-  }
-  for (const [table, q] of Object.entries(sums)) {
-    const got = await perKey(q)
+  const pending = `case when status in ('new', 'assigned') then 1 else 0 end`
+  const checks: [string, string, string][] = [
+    [
+      'inquiry_counts',
+      `select channel_code || '/' || status as k, count(*) as n from inquiries group by 1`,
+      `select channel_code || '/' || status as k, sum(n) as n from inquiry_counts group by 1`,
+    ],
+    [
+      'inquiry_day_channel_counts (received)',
+      `select channel_code as k, count(*) as n from inquiries group by 1`,
+      `select channel_code as k, sum(n) as n from inquiry_day_channel_counts group by 1`,
+    ],
+    [
+      'inquiry_day_channel_counts (pending)',
+      `select channel_code as k, sum(${pending}) as n from inquiries group by 1`,
+      `select channel_code as k, sum(pending) as n from inquiry_day_channel_counts group by 1`,
+    ],
+    [
+      'inquiry_day_workload_stats',
+      `select status as k, count(*) as n from inquiries group by 1`,
+      `select status as k, sum(n) as n from inquiry_day_workload_stats group by 1`,
+    ],
+  ]
+  for (const [table, rowsQuery, sumsQuery] of checks) {
+    const rows = await perKey(rowsQuery)
+    const got = await perKey(sumsQuery)
     for (const [k, n] of rows)
       if ((got.get(k) ?? 0) !== n)
         throw new Error(`${table}: ${k} sums to ${got.get(k)}, rows ${n}`)
   }
-  const byStatus = await perKey(`select status as k, count(*) as n from inquiries group by 1`)
-  const workload = await perKey(
-    `select status as k, sum(n) as n from inquiry_day_workload_stats group by 1`,
-  )
-  for (const [k, n] of byStatus)
-    if ((workload.get(k) ?? 0) !== n)
-      throw new Error(`inquiry_day_workload_stats: ${k} sums to ${workload.get(k)}, rows ${n}`)
 }

@@ -18,7 +18,7 @@ import type { Db } from './client.ts'
 import * as schema from './schema.ts'
 
 /** Kept by triggers on inquiries in both engines: compared, not copied. */
-const DERIVED = ['inquiry_counts', 'inquiry_day_channel_stats', 'inquiry_day_workload_stats']
+const DERIVED = ['inquiry_counts', 'inquiry_day_channel_counts', 'inquiry_day_workload_stats']
 
 /**
  * The triggers on inquiries that keep the derived tables (migrations-pg: per statement on insert
@@ -35,12 +35,14 @@ const DERIVED_TRIGGERS = DERIVED.flatMap((t) => [`${t}_ai`, `${t}_ad`, `${t}_au`
 const REBUILD = [
   `insert into inquiry_counts (channel_code, status, n)
      select channel_code, status, count(*) from inquiries group by 1, 2`,
-  `insert into inquiry_day_channel_stats (day, channel_code, status, reply_day, on_time, satisfaction, n)
-     select (received_at + 28800000) / 86400000, channel_code, status,
-       coalesce((replied_at + 28800000) / 86400000, -1),
-       case when replied_at <= coalesce(first_due_at, due_at) then 1 else 0 end,
-       coalesce(satisfaction, ''), count(*)
-     from inquiries group by 1, 2, 3, 4, 5, 6`,
+  `insert into inquiry_day_channel_counts (day, channel_code, reply_day, n, pending, on_time, rated, satisfied)
+     select (received_at + 28800000) / 86400000, channel_code,
+       coalesce((replied_at + 28800000) / 86400000, -1), count(*),
+       count(*) filter (where status in ('new', 'assigned')),
+       count(*) filter (where replied_at <= coalesce(first_due_at, due_at)),
+       count(*) filter (where coalesce(satisfaction, '') <> ''),
+       count(*) filter (where satisfaction in ('satisfied', 'basically_satisfied'))
+     from inquiries group by 1, 2, 3`,
   `insert into inquiry_day_workload_stats (day, category, department_id, assignee_id, status, n)
      select (received_at + 28800000) / 86400000, coalesce(category, ''), coalesce(department_id, 0),
        coalesce(assignee_id, 0), status, count(*)

@@ -100,7 +100,7 @@ describe('PostgreSQL engine', () => {
 
   it('keeps the per-channel counts and day summaries by trigger, and refuses to alter the audit log', async () => {
     const db = await createTestDb()
-    const { channels, inquiries, inquiryCounts, inquiryDayChannelStats, auditLog } = tables(db)
+    const { channels, inquiries, inquiryCounts, inquiryDayChannelCounts, auditLog } = tables(db)
     await db
       .insert(channels)
       .values({ code: 'minxin', nameZh: '民心网', nameEn: 'Minxin', intake: 'api' })
@@ -130,27 +130,29 @@ describe('PostgreSQL engine', () => {
     expect(
       await db
         .select()
-        .from(inquiryDayChannelStats)
-        .where(sql`${inquiryDayChannelStats.n} > 0`)
-        .orderBy(inquiryDayChannelStats.status),
+        .from(inquiryDayChannelCounts)
+        .where(sql`${inquiryDayChannelCounts.n} > 0`)
+        .orderBy(inquiryDayChannelCounts.replyDay),
     ).toEqual([
       {
         day,
         channelCode: 'minxin',
-        status: 'new',
         replyDay: -1,
-        onTime: 0,
-        satisfaction: '',
         n: 1,
+        pending: 1,
+        onTime: 0,
+        rated: 0,
+        satisfied: 0,
       },
       {
         day,
         channelCode: 'minxin',
-        status: 'replied',
         replyDay: day + 1,
-        onTime: 1,
-        satisfaction: '',
         n: 1,
+        pending: 0,
+        onTime: 1,
+        rated: 0,
+        satisfied: 0,
       },
     ])
     await db.insert(auditLog).values({ at, action: 'login' })

@@ -97,15 +97,16 @@ function judge(path: string, rows: number): Verdict & { exitSignal: null } {
     if (JSON.stringify(counts) !== JSON.stringify(countsFromRows))
       problems.push('inquiry_counts differ from the rows')
     const stats = all<unknown>(
-      'select day, channel_code, status, reply_day, on_time, satisfaction, n from inquiry_day_channel_stats where n <> 0 order by 1, 2, 3, 4, 5, 6',
+      'select day, channel_code, reply_day, n, pending, on_time, rated, satisfied from inquiry_day_channel_counts where n <> 0 order by 1, 2, 3',
     )
     const statsFromRows = all<unknown>(
-      `select (received_at + 28800000) / 86400000 as day, channel_code, status, ifnull((replied_at + 28800000) / 86400000, -1) as reply_day,
-        ifnull(replied_at <= coalesce(first_due_at, due_at), 0) as on_time, ifnull(satisfaction, '') as satisfaction, count(*) as n
-       from inquiries group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6`,
+      `select (received_at + 28800000) / 86400000 as day, channel_code, ifnull((replied_at + 28800000) / 86400000, -1) as reply_day,
+        count(*) as n, sum(status in ('new', 'assigned')) as pending, sum(ifnull(replied_at <= coalesce(first_due_at, due_at), 0)) as on_time,
+        sum(ifnull(satisfaction, '') <> '') as rated, sum(ifnull(satisfaction, '') in ('satisfied', 'basically_satisfied')) as satisfied
+       from inquiries group by 1, 2, 3 order by 1, 2, 3`,
     )
     if (JSON.stringify(stats) !== JSON.stringify(statsFromRows))
-      problems.push('inquiry_day_channel_stats differ from the rows')
+      problems.push('inquiry_day_channel_counts differ from the rows')
     return { outcome, exitSignal: null, problems }
   } finally {
     sql.close()

@@ -78,7 +78,7 @@ async function contents(db: Db) {
     replies: await all(t.replies),
     batches: await all(t.importBatches),
     counts: await all(t.inquiryCounts),
-    dayChannel: await all(t.inquiryDayChannelStats),
+    dayChannel: await all(t.inquiryDayChannelCounts),
     dayWorkload: await all(t.inquiryDayWorkloadStats),
   }
 }

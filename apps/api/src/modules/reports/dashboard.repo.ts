@@ -1,13 +1,14 @@
 /**
- * The dashboard's reads. Everything but "overdue" comes from the report summaries (db/schema.ts,
- * migration 0009: counts per Asia/Shanghai day of receipt kept exact by triggers), so a year costs
+ * The dashboard's reads. Everything but "overdue" and "reopened" comes from the report summaries
+ * (db/schema.ts: counts per Asia/Shanghai day of receipt kept exact by triggers), so a year costs
  * a read of summary rows, not of every inquiry. Each count mirrors one queue filter field
- * (db/inquiry-filter.ts) on the summary's key columns:
- *   pending   `status in PENDING_STATUSES`          <- status='pending'
- *   replied   `reply_day >= 0` (replied_at not null) <- replied=yes
- *   onTime    `on_time = 1` (replied_at <= first round's due) <- replied=on_time
- *   rated     `satisfaction <> ''` (not null)        <- satisfaction=rated
- *   satisfied `satisfaction in POSITIVE_SATISFACTIONS` <- satisfaction=positive
+ * (db/inquiry-filter.ts) on the summary inquiry_day_channel_counts:
+ *   received  `n`                                    <- status=all
+ *   pending   `pending` (status in PENDING_STATUSES) <- status='pending'
+ *   replied   `n` where `reply_day >= 0` (replied_at not null) <- replied=yes
+ *   onTime    `on_time` (replied_at <= first round's due) <- replied=on_time
+ *   rated     `rated` (satisfaction not null)        <- satisfaction=rated
+ *   satisfied `satisfied` (in POSITIVE_SATISFACTIONS) <- satisfaction=positive
  * (dashboard.test.ts follows every number's link and counts the queue's rows.) Overdue depends on
  * the current time, so it is counted on the inquiries with the queue's own predicate; it is a
  * subset of the pending rows, which an index on status and receipt reads.
@@ -15,7 +16,7 @@
  * Days are day numbers (days since 1970-01-01 in Asia/Shanghai, UTC+8); the summaries hold
  * them for every inquiry, and the service only asks for days where that zone is UTC+8.
  */
-import { PENDING_STATUSES, POSITIVE_SATISFACTIONS } from '@desk/domain'
+import { PENDING_STATUSES } from '@desk/domain'
 import { between, inArray, sql, type Column, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { dialectOf } from '../../db/dialect.ts'
@@ -23,6 +24,7 @@ import { tables } from '../../db/engine.ts'
 
 const sum = (where?: SQL) =>
   (where ? sql<number>`sum(n) filter (where ${where})` : sql<number>`sum(n)`).mapWith(Number)
+const sumOf = (column: Column) => sql<number>`sum(${column})`.mapWith(Number)
 const list = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '))
 const isPending = (status: Column) => sql`${status} in (${list(PENDING_STATUSES)})`
 
@@ -31,17 +33,17 @@ const isPending = (status: Column) => sql`${status} in (${list(PENDING_STATUSES)
  * reply, pending, with a first reply by the due instant, rated and rated 满意/基本满意.
  */
 export async function countChannelDays(db: Db, fromDay: number, toDay: number) {
-  const { inquiryDayChannelStats: ch } = tables(db)
+  const { inquiryDayChannelCounts: ch } = tables(db)
   return await db
     .select({
       day: ch.day,
       channelCode: ch.channelCode,
       received: sum(),
       replied: sum(sql`${ch.replyDay} >= 0`),
-      pending: sum(isPending(ch.status)),
-      onTime: sum(sql`${ch.onTime} = 1`),
-      rated: sum(sql`${ch.satisfaction} <> ''`),
-      satisfied: sum(sql`${ch.satisfaction} in (${list(POSITIVE_SATISFACTIONS)})`),
+      pending: sumOf(ch.pending),
+      onTime: sumOf(ch.onTime),
+      rated: sumOf(ch.rated),
+      satisfied: sumOf(ch.satisfied),
     })
     .from(ch)
     .where(between(ch.day, fromDay, toDay))
@@ -51,7 +53,7 @@ export async function countChannelDays(db: Db, fromDay: number, toDay: number) {
 
 /** The latest day of first reply (day number) among inquiries received in [fromDay, toDay]; null when none has one. */
 export async function lastReplyDay(db: Db, fromDay: number, toDay: number): Promise<number | null> {
-  const { inquiryDayChannelStats: ch } = tables(db)
+  const { inquiryDayChannelCounts: ch } = tables(db)
   return (
     (
       await db
@@ -75,7 +77,7 @@ export async function countReplyWorkingDays(
   toDay: number,
   worked: Int32Array,
 ) {
-  const { inquiryDayChannelStats: ch } = tables(db)
+  const { inquiryDayChannelCounts: ch } = tables(db)
   const d = dialectOf(db)
   const cal = sql`cal(day, worked) as materialized (select ${fromDay} + key, value from ${d.numberedValues([...worked])} v)`
   return await d.rows<{ channelCode: string; workingDays: number; n: number }>(
