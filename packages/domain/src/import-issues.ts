@@ -25,7 +25,7 @@ const ENGLISH = {
   unreadable_time: (x) => `unreadable time "${p(x, 'value')}"`,
   ambiguous_date: (x) =>
     `${p(x, 'field')} "${p(x, 'value')}" is ambiguous: month/day or day/month? State the file's date order (month-first or day-first), or write the year first (2026/12/01)`,
-  error_value: (x) => `${p(x, 'field')} holds a spreadsheet error (${p(x, 'value')}), not text`,
+  error_value: (x) => `${p(x, 'field')} holds a spreadsheet error (${p(x, 'value')})`,
   boolean_value: (x) => `${p(x, 'field')} holds the boolean ${p(x, 'value')}, not text`,
   unsupported_date: (x) =>
     x.field === undefined

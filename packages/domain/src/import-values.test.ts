@@ -242,7 +242,20 @@ describe('rowToInquiry', () => {
         column: '留言详情',
         code: 'error_value',
         params: { field: 'body', value: '#DIV/0!' },
-        reason: 'body holds a spreadsheet error (#DIV/0!), not text',
+        reason: 'body holds a spreadsheet error (#DIV/0!)',
+      },
+    ])
+  })
+
+  it('refuses an Excel error in a time column as that error, not as an unreadable or missing time', () => {
+    const r = rowToInquiry([1, 'u', '主题', { error: '#REF!' }, '内容', '', ''], mapping, ctx)
+    expect(r.issues).toEqual([
+      {
+        row: 7,
+        column: '留言时间',
+        code: 'error_value',
+        params: { field: 'receivedAt', value: '#REF!' },
+        reason: 'receivedAt holds a spreadsheet error (#REF!)',
       },
     ])
   })

@@ -290,8 +290,13 @@ export function rowToInquiry(
     const col = mapping[field]
     const cell = col ? (cells[col.index] ?? null) : null
     if (!col || isBlankCell(cell)) return undefined
-    const t = parseImportTime(cell, ctx.zone, ctx.dateOrder)
     const at = { row: ctx.row, column: col.column }
+    // a formula's failure is no time: said as such, not as an unreadable time
+    if (isCellError(cell)) {
+      issues.push(importIssue('error_value', { field, value: cell.error }, at))
+      return undefined
+    }
+    const t = parseImportTime(cell, ctx.zone, ctx.dateOrder)
     if (t === undefined) {
       const value = cleanLine(importCellText(cell))
       issues.push(

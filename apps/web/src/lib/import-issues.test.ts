@@ -48,7 +48,7 @@ describe('import problems in the user language', () => {
     expect(importIssueText(future)).toBe('时间晚于当前时间（最多允许 10 分钟的时钟误差）')
     // a register's date without a field stays a day
     expect(importIssueText(importIssue('in_future', {}))).toBe('日期晚于今天')
-    expect(importIssueText(error)).toBe('单元格是表格错误值（#DIV/0!），不是文字')
+    expect(importIssueText(error)).toBe('单元格是表格错误值（#DIV/0!），不是可导入的内容')
     expect(importIssueText(bool)).toBe('单元格是逻辑值（TRUE），不是文字')
     await i18next.changeLanguage('en')
     expect(importIssueText(ambiguous)).toBe(
@@ -57,7 +57,7 @@ describe('import problems in the user language', () => {
     expect(importIssueText(future)).toBe(
       'later than now (at most 10 minutes of clock difference are allowed)',
     )
-    expect(importIssueText(error)).toBe('a spreadsheet error (#DIV/0!), not text')
+    expect(importIssueText(error)).toBe('a spreadsheet error (#DIV/0!) where a value is expected')
   })
 
   it("keep the server's reason for an issue stored without a code", () => {

@@ -357,13 +357,54 @@ describe('importFile', () => {
         column: '留言详情',
         code: 'error_value',
         params: { field: 'body', value: '#DIV/0!' },
-        reason: 'body holds a spreadsheet error (#DIV/0!), not text',
+        reason: 'body holds a spreadsheet error (#DIV/0!)',
       },
     ])
     expect(tableCounts(db).inquiries).toBe(0)
     // the preview shows the error as Excel does
     const preview = await previewFile({ name: 'book.xlsx', bytes }, {})
     expect(preview.rows[0]?.cells).toEqual([1, 'A', true, '2019/4/25 9:32:09', '#DIV/0!'])
+  })
+
+  it("refuses a formula whose cached result is an error as that error, naming row, column and Excel's code, in a text or a time column", async () => {
+    const wb = new ExcelJS.Workbook()
+    const sheet = wb.addWorksheet('留言')
+    sheet.addRow(HEADER.split(','))
+    const failed = (formula: string, error: string) =>
+      ({ formula, result: { error } }) as unknown as ExcelJS.CellFormulaValue
+    sheet.addRow([
+      1,
+      'A',
+      failed('1/0', '#DIV/0!'),
+      failed('#REF!+1', '#REF!'),
+      { ...failed('NA()', '#N/A'), shareType: 'shared', ref: 'E2:E3' },
+    ])
+    // a shared formula's later cell, and a formula whose cached result is 0 (read as 0, not empty)
+    sheet.addRow([
+      2,
+      { formula: '1-1', result: 0 },
+      '主题',
+      '2019/4/25 9:32:09',
+      { sharedFormula: 'E2', result: { error: '#N/A' } } as unknown as ExcelJS.CellValue,
+    ])
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer())
+    const { db } = await setupDesk()
+    const summary = await run(db, bytes, { file: { name: 'book.xlsx', bytes } })
+    expect(summary).toMatchObject({ status: 'rejected', created: 0 })
+    expect(summary.errors.map((e) => [e.row, e.column, e.code, e.params?.value, e.reason])).toEqual(
+      [
+        [2, '留言主题', 'error_value', '#DIV/0!', 'subject holds a spreadsheet error (#DIV/0!)'],
+        [2, '留言详情', 'error_value', '#N/A', 'body holds a spreadsheet error (#N/A)'],
+        [2, '留言时间', 'error_value', '#REF!', 'receivedAt holds a spreadsheet error (#REF!)'],
+        [3, '留言详情', 'error_value', '#N/A', 'body holds a spreadsheet error (#N/A)'],
+      ],
+    )
+    expect(tableCounts(db).inquiries).toBe(0)
+    const preview = await previewFile({ name: 'book.xlsx', bytes }, {})
+    expect(preview.rows.map((r) => r.cells)).toEqual([
+      [1, 'A', '#DIV/0!', '#REF!', '#N/A'],
+      [2, 0, '主题', '2019/4/25 9:32:09', '#N/A'],
+    ])
   })
 
   it('refuses a receivedAt in the future, naming row and column, and writes nothing', async () => {

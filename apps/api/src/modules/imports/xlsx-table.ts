@@ -13,6 +13,25 @@ import type { ReadTableOptions, Table, TableRow } from './table.ts'
 import { TableLimiter } from './table-limits.ts'
 import { checkWorkbookZip } from './workbook-zip.ts'
 import { fileRefusal } from './import-refusal.ts'
+import { readFormulaErrors } from './formula-errors.ts'
+
+/**
+ * A formula cell whose cached result is an error: the streaming reader gives NaN for it (its code
+ * is read from the sheet's XML afterwards, formula-errors.ts).
+ */
+const FORMULA_ERROR = { error: '' } as const
+
+/**
+ * A streamed cell as plain data (toCell). A formula cell is read from its model: the streaming
+ * reader keeps the cached result there, but its `value` drops a falsy one (0, '', NaN), which made
+ * a failed formula (NaN) or a formula giving 0 read as an empty cell.
+ */
+function cellOf(cell: ExcelJS.Cell): ImportCell {
+  if (cell.type !== ExcelJS.ValueType.Formula) return toCell(cell.value)
+  const result = (cell.model as { result?: unknown }).result
+  if (typeof result === 'number' && Number.isNaN(result)) return FORMULA_ERROR
+  return toCell(result as ExcelJS.CellValue)
+}
 
 /** An exceljs cell value as plain data: rich text joined, formulas as their cached result, an error value kept as one (never its text). */
 function toCell(value: ExcelJS.CellValue | undefined): ImportCell {
@@ -27,14 +46,25 @@ function toCell(value: ExcelJS.CellValue | undefined): ImportCell {
   }
   if ('richText' in value) return value.richText.map((r) => r.text).join('')
   if ('formula' in value || 'sharedFormula' in value) {
-    // the streaming reader parses a formula's cached error (`#DIV/0!`) as a number: NaN
-    if (typeof value.result === 'number' && Number.isNaN(value.result))
-      return { error: 'a formula that failed' }
+    // a shared formula's later cells come as such an object, the cached error parsed as NaN
+    if (typeof value.result === 'number' && Number.isNaN(value.result)) return FORMULA_ERROR
     return toCell(value.result as ExcelJS.CellValue)
   }
   if ('hyperlink' in value) return toCell(value.text as ExcelJS.CellValue)
   if ('error' in value) return { error: value.error }
   return null
+}
+
+type FailedFormula = { ref: string; cells: ImportCell[]; i: number }
+
+/**
+ * Puts each failed formula's error code (as Excel shows it, `#DIV/0!`) into its cell, read from
+ * the sheet's XML; `#VALUE!` where the XML does not say (it always does in a file Excel saved).
+ */
+async function resolveFormulaErrors(bytes: Uint8Array, part: string, failed: FailedFormula[]) {
+  if (failed.length === 0) return
+  const codes = await readFormulaErrors(bytes, part, new Set(failed.map((f) => f.ref)))
+  for (const f of failed) f.cells[f.i] = { error: codes.get(f.ref) ?? '#VALUE!' }
 }
 
 /**
@@ -90,6 +120,9 @@ async function streamSheet(
     entries: 'ignore',
   })
   const names: string[] = []
+  // the found sheet's failed formula cells, and its part in the ZIP (resolveFormulaErrors)
+  const failed: FailedFormula[] = []
+  let part = ''
   let found: { name: string; headers: string[]; rows: TableRow[]; complete: boolean } | undefined
   try {
     sheets: for await (const ws of reader) {
@@ -100,7 +133,11 @@ async function streamSheet(
       const rows: TableRow[] = []
       for await (const row of ws) {
         if (!wanted || !row.hasValues) continue
-        const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(toCell)
+        const width = Math.max((row.values as unknown[]).length - 1, 0)
+        const cells = Array.from({ length: width }, (_, i) => cellOf(row.getCell(i + 1)))
+        cells.forEach((c, i) => {
+          if (c === FORMULA_ERROR) failed.push({ ref: row.getCell(i + 1).address, cells, i })
+        })
         if (isBlankRow(cells)) continue
         if (!headers) {
           headers = cells.map((c) => cleanLine(importCellText(c)))
@@ -108,6 +145,7 @@ async function streamSheet(
         }
         if (previewRows !== undefined && rows.length === previewRows) {
           found = { name, headers, rows, complete: false }
+          part = `xl/worksheets/sheet${(ws as unknown as { id: number }).id}.xml`
           break sheets
         }
         limiter.add(row.number, cells, headers)
@@ -116,6 +154,7 @@ async function streamSheet(
       if (wanted) {
         if (!headers) throw fileRefusal('no_header', { sheet: name })
         found = { name, headers, rows, complete: true }
+        part = `xl/worksheets/sheet${(ws as unknown as { id: number }).id}.xml`
       }
     }
   } catch (err) {
@@ -125,6 +164,7 @@ async function streamSheet(
   if (names.length === 0) throw fileRefusal('no_sheets')
   if (!found) throw fileRefusal('no_such_sheet', { sheet: String(sheet), sheets: names.join(', ') })
   limiter.end()
+  await resolveFormulaErrors(bytes, part, failed)
   const all = sheets.length >= names.length ? sheets : names
   return {
     format: 'xlsx',
