@@ -87,7 +87,7 @@ export function Component() {
               </>
             )}
             {deadline && <DeadlinePanel inquiry={inquiry} deadline={deadline} />}
-            <ContactCard id={inquiry.id} masked={contact} />
+            <ContactCard id={inquiry.id} kind={inquiry.kind} masked={contact} />
             <CallerHistoryCard id={inquiry.id} />
             <InquiryFiles inquiry={inquiry} />
             <InquiryTimeline inquiry={inquiry} workflow={flow} />

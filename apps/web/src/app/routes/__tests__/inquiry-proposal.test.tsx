@@ -90,4 +90,10 @@ describe('inquiry page: a suggestion or proposal', () => {
     expect(screen.getByRole('button', { name: '记录沟通' })).toBeTruthy()
     expect(screen.queryByRole('button', { name: '报送协办意见' })).toBeNull()
   })
+
+  it("titles the contact card by who wrote in: a proposal's deputy, not a citizen who wrote a letter", async () => {
+    setup('lead')
+    expect(await screen.findByText('代表委员联系方式')).toBeTruthy()
+    expect(screen.queryByText('来信人联系方式')).toBeNull()
+  })
 })
