@@ -15,6 +15,7 @@
 import { z } from 'zod'
 import { instantSchema } from './supported-dates.ts'
 import { textSchema } from './text.ts'
+import { inOrderWithinSkew } from './clock-skew.ts'
 
 const MB = 1024 * 1024
 
@@ -155,17 +156,9 @@ export const followUpMessageSchema = z.object({
 export type FollowUpMessageInput = z.infer<typeof followUpMessageSchema>
 
 /**
- * How far a later message's `sentAt` may lie before its inquiry's receipt (UTC ms): 5 minutes.
- * The two instants come from different clocks (the platform's for `sentAt`, the platform's or
- * the desk's for the receipt), and clocks of machines kept by NTP or by hand drift by seconds to
- * a few minutes; a message sent earlier than that cannot follow the inquiry and is refused.
- */
-export const MESSAGE_CLOCK_SKEW_MS = 5 * 60_000
-
-/**
  * True when a message sent at `sentAt` can follow an inquiry received at `receivedAt` (both UTC
- * ms): not before the receipt, less the MESSAGE_CLOCK_SKEW_MS allowance.
+ * ms): not before the receipt, less the clock-skew rule's `message_before_receipt` allowance.
  */
 export function messageFollowsReceipt(sentAt: number, receivedAt: number): boolean {
-  return sentAt >= receivedAt - MESSAGE_CLOCK_SKEW_MS
+  return inOrderWithinSkew(receivedAt, sentAt, 'message_before_receipt')
 }

@@ -5,21 +5,18 @@
  * hiding the item from every overdue list). One rule for manual entry, file imports and the
  * channel API.
  *
- * Clock skew: a channel platform's or an operator's clock may run a little ahead of the server's
- * (NTP keeps servers within well under a second, office PCs and phones drift by minutes), so a
- * time up to `RECEIPT_CLOCK_SKEW_MS` (10 minutes) ahead of the server's now is accepted as given.
+ * The time comes from another clock, which may run a little ahead of the desk's: the clock-skew
+ * rule's `ahead_of_desk` case (clock-skew.ts, 10 minutes) is accepted as given.
  */
-
-/** How far ahead of the server's clock a receipt time may be (ms): 10 minutes. */
-export const RECEIPT_CLOCK_SKEW_MS = 10 * 60_000
+import { inOrderWithinSkew } from './clock-skew.ts'
 
 /** The message of a refused receipt time (the path or column names the field). */
 export const FUTURE_RECEIPT_MESSAGE = 'in the future'
 
 /**
- * Whether a receipt time (UTC epoch ms) lies in the future: more than RECEIPT_CLOCK_SKEW_MS after
- * `now` (UTC epoch ms).
+ * Whether a receipt time (UTC epoch ms) lies in the future: after `now` (UTC epoch ms) by more
+ * than the `ahead_of_desk` skew.
  */
 export function isFutureReceipt(receivedAt: number, now: number): boolean {
-  return receivedAt > now + RECEIPT_CLOCK_SKEW_MS
+  return !inOrderWithinSkew(receivedAt, now, 'ahead_of_desk')
 }

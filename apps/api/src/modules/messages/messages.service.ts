@@ -10,7 +10,7 @@
  * another request answers 422 instead (lib/idempotency.ts), where nothing is stored under the key
  * but the request itself. A message cannot have been sent before its inquiry was received: a
  * `sentAt` earlier than the receipt, less the domain's clock-skew allowance
- * (MESSAGE_CLOCK_SKEW_MS, 5 minutes), is refused (VALIDATION, 422, naming `sentAt`).
+ * (CLOCK_SKEW_MS.message_before_receipt, 5 minutes), is refused (VALIDATION, 422, naming `sentAt`).
  * A citizen's message on an answered inquiry reopens it for another handling round when its
  * channel says so (channel settings `reopenOnMessage`, default on); a platform's marks a pending
  * one as urged. The lifecycle decides when (inquiries/rounds.service.ts).
@@ -22,7 +22,7 @@ import {
   FUTURE_RECEIPT_MESSAGE,
   isFutureReceipt,
   messageFollowsReceipt,
-  MESSAGE_CLOCK_SKEW_MS,
+  CLOCK_SKEW_MS,
   type FollowUpMessageInput,
 } from '@desk/domain'
 import { withTransaction } from '../../db/transaction.ts'
@@ -107,7 +107,7 @@ function resendResult(
  * @returns 201 and the new message, or 200 and the first result for a resend
  * @throws AppError NOT_FOUND (unknown channel or inquiry), CONFLICT (`messageId` used for another
  * message), VALIDATION (a refused file; `sentAt` before the inquiry's receipt less
- * MESSAGE_CLOCK_SKEW_MS, or later than now plus RECEIPT_CLOCK_SKEW_MS)
+ * the clock-skew rule's `message_before_receipt`, or later than now plus its `ahead_of_desk`)
  */
 export async function receiveMessage(
   ctx: FilesCtx,
@@ -139,7 +139,7 @@ export async function receiveMessage(
       [
         {
           path: ['sentAt'],
-          message: `before the inquiry was received (${received}; ${MESSAGE_CLOCK_SKEW_MS / 60_000} minutes of clock skew allowed)`,
+          message: `before the inquiry was received (${received}; ${CLOCK_SKEW_MS.message_before_receipt / 60_000} minutes of clock skew allowed)`,
         },
       ],
     )

@@ -5,12 +5,7 @@
  * openapi.test.ts checks every key names a registered route, that the examples pass the route's
  * own validation and that real answers match these schemas.
  */
-import {
-  MESSAGE_CLOCK_SKEW_MS,
-  RECEIPT_CLOCK_SKEW_MS,
-  type ChannelInquiryInput,
-  type FollowUpMessageInput,
-} from '@desk/domain'
+import { CLOCK_SKEW_MS, type ChannelInquiryInput, type FollowUpMessageInput } from '@desk/domain'
 import { z } from 'zod'
 import { STAFF_RESPONSES } from './openapi.staff-responses.ts'
 
@@ -79,9 +74,9 @@ export const DOCUMENTED_ERRORS: Record<string, Record<string, string>> = {
       'needs a new messageId',
     '422':
       'VALIDATION: `details` name each field and reason; also a `sentAt` more than ' +
-      `${MESSAGE_CLOCK_SKEW_MS / 60_000} minutes (the clock-skew allowance) before the ` +
+      `${CLOCK_SKEW_MS.message_before_receipt / 60_000} minutes (the clock-skew allowance) before the ` +
       "inquiry's receivedAt or more than " +
-      `${RECEIPT_CLOCK_SKEW_MS / 60_000} minutes after the desk's clock ` +
+      `${CLOCK_SKEW_MS.ahead_of_desk / 60_000} minutes after the desk's clock ` +
       '(`details[0].path` is `["sentAt"]`), and a refused file ' +
       '(`details[0].file` and `.reason`)',
   },
