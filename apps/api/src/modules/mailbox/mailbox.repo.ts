@@ -13,6 +13,8 @@ export async function findSubmissionKey(db: Db, key: string) {
         inquiryId: submissionKeys.inquiryId,
         trackingNumber: inquiries.externalId,
         receivedAt: inquiries.receivedAt,
+        subject: inquiries.subject,
+        body: inquiries.body,
       })
       .from(submissionKeys)
       .innerJoin(inquiries, eq(inquiries.id, submissionKeys.inquiryId))

@@ -20,6 +20,7 @@ import {
 import { customAlphabet } from 'nanoid'
 import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
+import { agreeing, listed } from '../../lib/english.ts'
 import { getActiveChannel } from '../channels/channels.service.ts'
 import { ingestInquiry } from '../inquiries/ingest.service.ts'
 import { bindAttachments, prepareAttachments, type FilesCtx } from '../files/files.service.ts'
@@ -47,6 +48,40 @@ const CITIZEN_STATUS: Record<InquiryStatus, CitizenStatus> = {
   merged: CITIZEN_STATUSES[1],
 }
 
+type StoredSubmission = NonNullable<Awaited<ReturnType<typeof repo.findSubmissionKey>>>
+
+/**
+ * The first receipt again when the form sent under `idempotencyKey` before is what `input` sends
+ * (subject and body as validated; files are not compared: a resend's upload tokens were spent).
+ * @throws AppError CONFLICT naming `idempotencyKey` when the key came with another letter, which
+ *   would otherwise be dropped unseen; its details carry the first letter's tracking number
+ */
+function resubmission(seen: StoredSubmission, input: MailboxSubmission) {
+  const differs = [
+    seen.subject !== input.subject && 'subject',
+    seen.body !== input.body && 'body',
+  ].filter((d): d is string => d !== false)
+  if (differs.length > 0) {
+    const why = `its ${listed(differs)} ${agreeing(differs, 'differs', 'differ')}`
+    throw new AppError(
+      'CONFLICT',
+      `This form's idempotencyKey came with another letter, received as ${seen.trackingNumber} (${why}); a new letter needs a new key`,
+      [
+        {
+          path: ['idempotencyKey'],
+          message: `used for another letter (${why})`,
+          trackingNumber: seen.trackingNumber,
+        },
+      ],
+    )
+  }
+  return {
+    trackingNumber: seen.trackingNumber,
+    receivedAt: formatInstant(seen.receivedAt),
+    created: false,
+  }
+}
+
 /**
  * Files the message with its uploaded files, once per idempotency key: a double click or a resend
  * returns the first submission's tracking number with `created: false`. A file that is not the
@@ -56,12 +91,7 @@ export async function submitToMailbox(ctx: FilesCtx, input: MailboxSubmission) {
   const { db, now } = ctx
   await getActiveChannel(db, MAILBOX_CHANNEL)
   const seenBefore = await repo.findSubmissionKey(db, input.idempotencyKey)
-  if (seenBefore)
-    return {
-      trackingNumber: seenBefore.trackingNumber,
-      receivedAt: formatInstant(seenBefore.receivedAt),
-      created: false,
-    }
+  if (seenBefore) return resubmission(seenBefore, input)
   const prepared = await prepareAttachments(ctx, input.attachments ?? [], {
     profile: 'public',
     uploader: 'public',
@@ -70,12 +100,7 @@ export async function submitToMailbox(ctx: FilesCtx, input: MailboxSubmission) {
     // two sends of one form at once: the second waits for the first and finds its key
     await repo.lockSubmissionKey(t, input.idempotencyKey)
     const seen = await repo.findSubmissionKey(t, input.idempotencyKey)
-    if (seen)
-      return {
-        trackingNumber: seen.trackingNumber,
-        receivedAt: formatInstant(seen.receivedAt),
-        created: false,
-      }
+    if (seen) return resubmission(seen, input)
     const trackingNumber = newTrackingNumber()
     const { id } = await ingestInquiry(
       t,

@@ -48,6 +48,39 @@ describe('public mailbox', () => {
     expect(counts.byChannel.director_mailbox).toBe(1)
   })
 
+  it('refuses the same idempotency key with another letter (409 naming it and the first number), keeping the first', async () => {
+    const desk = await setupDesk()
+    const first = (await (
+      await call(desk, undefined, 'POST', '/public/mailbox', message())
+    ).json()) as Receipt
+    const res = await call(
+      desk,
+      undefined,
+      'POST',
+      '/public/mailbox',
+      message({ body: '每天晚上十一点后仍在施工，还有噪音。' }),
+    )
+    expect(res.status).toBe(409)
+    const error = (
+      (await res.json()) as {
+        error: { details: { path: string[]; message: string; trackingNumber: string }[] }
+      }
+    ).error
+    expect(error.details).toEqual([
+      {
+        path: ['idempotencyKey'],
+        message: 'used for another letter (its body differs)',
+        trackingNumber: first.trackingNumber,
+      },
+    ])
+    // the first letter is the one stored, and only it
+    const s = await signIn(desk)
+    const page = (await (
+      await call(desk, s, 'GET', '/inquiries?channel=director_mailbox&status=all')
+    ).json()) as { items: { externalId: string; subject: string }[] }
+    expect(page.items.map((i) => i.externalId)).toEqual([first.trackingNumber])
+  })
+
   it('gives 422 naming the fields: bad phone, privacy not accepted', async () => {
     const desk = await setupDesk()
     const res = await call(

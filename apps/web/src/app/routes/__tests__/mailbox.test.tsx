@@ -98,6 +98,39 @@ describe('/mailbox', () => {
     expect(bodies[1]!.idempotencyKey).toBe(bodies[0]!.idempotencyKey)
   })
 
+  it('tells the citizen the number of the letter an earlier send filed when the key came with another text, and sends the text anew', async () => {
+    const reused = () =>
+      HttpResponse.json(
+        {
+          error: {
+            code: 'CONFLICT',
+            message: 'This form’s idempotencyKey came with another letter',
+            details: [
+              {
+                path: ['idempotencyKey'],
+                message: 'used for another letter (its body differs)',
+                trackingNumber: 'JZ98765432CD',
+              },
+            ],
+          },
+        },
+        { status: 409 },
+      )
+    const bodies = mailboxApi([reused, created])
+    const app = renderWithClient('/mailbox')
+    await fillForm(app)
+    await app.user.click(screen.getByRole('button', { name: '提交留言' }))
+    expect(
+      await screen.findByText(
+        '您之前提交的留言已收到，回执编号 JZ98765432CD，可凭编号查询办理进度；修改后的内容还没有提交，再点一次提交将作为一封新留言发送。',
+      ),
+    ).toBeTruthy()
+    await app.user.click(screen.getByRole('button', { name: '提交留言' }))
+    expect((await screen.findByTestId('tracking-number')).textContent).toBe('JZ23456789AB')
+    expect(bodies).toHaveLength(2)
+    expect(bodies[1]!.idempotencyKey).not.toBe(bodies[0]!.idempotencyKey)
+  })
+
   it('checks the fields before sending and names each problem', async () => {
     const bodies = mailboxApi([created])
     const app = renderWithClient('/mailbox')

@@ -32,3 +32,15 @@ export function isKeyReused(error: unknown): boolean {
     )
   )
 }
+
+/**
+ * The tracking number of the letter an earlier send of this form filed, when the answer is the
+ * 409 naming `idempotencyKey` (the key came with another text); '' for any other failure.
+ */
+export function firstLetterNumber(error: unknown): string {
+  if (!isKeyReused(error)) return ''
+  const detail = (error as ApiError & { details: { trackingNumber?: unknown }[] }).details.find(
+    (d) => typeof d?.trackingNumber === 'string',
+  )
+  return typeof detail?.trackingNumber === 'string' ? detail.trackingNumber : ''
+}

@@ -16,7 +16,7 @@ import {
   fieldErrorsFromIssues,
   type FieldErrors,
 } from '../../../lib/field-errors.ts'
-import { pageErrorKey } from '../api/page-error.ts'
+import { firstLetterNumber, pageErrorKey } from '../api/page-error.ts'
 import { newIdempotencyKey } from '../../../lib/idempotency-key.ts'
 import { loadMailboxSchemas } from '../api/load-schemas.ts'
 import { useSubmitMailbox, type MailboxReceipt } from '../api/mailbox-queries.ts'
@@ -37,7 +37,7 @@ function focusFirstError(errors: FieldErrors) {
 
 export function MailboxForm({ onSent }: { onSent: (receipt: MailboxReceipt) => void }) {
   const { t } = useTranslation()
-  const [idempotencyKey] = useState(newIdempotencyKey)
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey)
   const [values, setValues] = useState(EMPTY)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [pageError, setPageError] = useState('')
@@ -74,6 +74,14 @@ export function MailboxForm({ onSent }: { onSent: (receipt: MailboxReceipt) => v
     setPageError('')
     setFileError('')
     const failed = (error: unknown) => {
+      const firstNumber = firstLetterNumber(error)
+      if (firstNumber) {
+        // the form's key already carried a letter whose answer was lost: this text is not stored;
+        // a new key lets the next click send it as a letter of its own
+        setIdempotencyKey(newIdempotencyKey())
+        setPageError(t('mailbox.errors.LETTER_KEY_REUSED', { number: firstNumber }))
+        return
+      }
       const refused = fileRefusalText(error, t)
       setFileError(refused)
       const found = fieldErrorsFromApi('mailbox.errors', error)
