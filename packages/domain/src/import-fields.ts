@@ -58,6 +58,20 @@ export const IMPORT_PRESETS: readonly ImportPreset[] = [
     },
     requiredHeaders: ['留言编号', '留言主题', '留言时间', '留言详情'],
   },
+  {
+    name: 'api-fields',
+    description: "the channel API's field names (externalId, subject, body, receivedAt …)",
+    // a file written from the desk's own API (or for it) names its columns as the API's JSON
+    // does: the import fields by name, and a citizen's details by their path in the API's body
+    // (citizen.name …), where the file holds the flat form (citizenName …) just as well
+    columns: {
+      ...(Object.fromEntries(IMPORT_FIELDS.map((f) => [f, f])) as Record<ImportField, ImportField>),
+      'citizen.name': 'citizenName',
+      'citizen.phone': 'citizenPhone',
+      'citizen.email': 'citizenEmail',
+    },
+    requiredHeaders: REQUIRED_IMPORT_FIELDS,
+  },
 ]
 
 /** The preset whose required headers all appear in `headers`, if any. */

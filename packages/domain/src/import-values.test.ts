@@ -147,6 +147,34 @@ describe('mapping', () => {
   })
 })
 
+describe('mapping of a file whose headers are the API field names', () => {
+  it('maps every field by its API name, the citizen also by its path in the API body', () => {
+    const headers = ['externalId', 'subject', 'body', 'receivedAt', 'citizen.name', 'citizenPhone']
+    const preset = guessPreset([...headers, 'category', 'reply', 'repliedAt'])
+    expect(preset?.name).toBe('api-fields')
+    const { mapping, issues } = resolveMapping(
+      [...headers, 'category', 'citizen.email', 'reply', 'repliedAt'],
+      preset,
+      [],
+    )
+    expect(issues).toEqual([])
+    expect(Object.fromEntries(Object.entries(mapping).map(([f, c]) => [f, c.column]))).toEqual({
+      externalId: 'externalId',
+      subject: 'subject',
+      body: 'body',
+      receivedAt: 'receivedAt',
+      citizenName: 'citizen.name',
+      citizenPhone: 'citizenPhone',
+      citizenEmail: 'citizen.email',
+      category: 'category',
+      reply: 'reply',
+      repliedAt: 'repliedAt',
+    })
+    // not without the required four
+    expect(guessPreset(['externalId', 'subject', 'body'])).toBeUndefined()
+  })
+})
+
 describe('rowToInquiry', () => {
   const headers = [
     '留言编号',

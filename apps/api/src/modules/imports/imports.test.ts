@@ -289,6 +289,25 @@ describe('importFile', () => {
     expect(inquiry(gbkDb, '1')?.subject).toBe('关于路灯问题')
   })
 
+  it("maps a file whose headers are the channel API's field names without --map", async () => {
+    const { db } = await setupDesk()
+    const summary = await run(
+      db,
+      csv(
+        'externalId,subject,body,receivedAt,citizen.name,citizenPhone,category',
+        'API-1,路灯不亮,小区路灯坏了,2024-09-20T08:00:00+08:00,王某,13812345678,城建',
+      ),
+    )
+    expect(summary).toMatchObject({ status: 'written', created: 1, preset: 'api-fields' })
+    expect(inquiry(db, 'API-1')).toEqual({
+      subject: '路灯不亮',
+      body: '小区路灯坏了',
+      receivedAt: Date.parse('2024-09-20T00:00:00Z'),
+      status: 'new',
+      citizenName: '王某',
+    })
+  })
+
   it('maps any layout with --map entries and reads times in --tz', async () => {
     const { db } = await setupDesk()
     const bytes = csv('Key,When,What,Detail', '42,03/14/2011 03:59:20 PM,Noise,Loud music')
