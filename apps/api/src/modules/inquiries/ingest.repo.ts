@@ -1,15 +1,16 @@
 /**
  * The statements of the ingest path, set-based: a batch of new inquiries, their replies and their
- * events go in as one multi-row INSERT … RETURNING per table (split only where a statement would
- * pass the engines' bind-parameter limit), and the duplicates of a batch are found by one select.
+ * events go in as multi-row INSERT … RETURNING statements per table, prepared once and executed
+ * per run of rows (db/bulk-insert.ts), and the duplicates of a batch are found by one select.
  * On PostgreSQL each statement is a round trip, so a row-by-row write of a 20,000-row import made
  * about 100,000 of them; on SQLite the same statements cost about what reused prepared ones did.
  */
 import { externalIdKey } from '@desk/domain'
 import { and, eq, or } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
+import { insertRows } from '../../db/bulk-insert.ts'
 import { externalIdIn } from '../../db/external-key.ts'
-import { columnsOf, statementChunks } from '../../db/rows.ts'
+import { statementChunks } from '../../db/rows.ts'
 import { phoneHmac } from '../../db/phone-key.ts'
 import { writeSearchIndexes } from '../../db/search-index.ts'
 import { tables } from '../../db/engine.ts'
@@ -77,21 +78,24 @@ export async function insertInquiries(
   const { inquiries } = tables(db)
   const ids = new Map<string, number>()
   const withHmac = rows.map((r) => ({ citizenPhoneHmac: phoneHmac(db, r.citizenPhone), ...r }))
-  const columns = columnsOf(inquiries)
-  for (const part of statementChunks(withHmac, columns)) {
-    const written = await db
-      .insert(inquiries)
-      .values(part)
-      // no target: the (channel, folded external id) index is the table's one unique key
-      // besides the id, and drizzle names a PostgreSQL target by columns, not its expression
-      .onConflictDoNothing()
-      .returning({
-        id: inquiries.id,
-        channelCode: inquiries.channelCode,
-        externalId: inquiries.externalId,
-      })
-    for (const r of written) ids.set(keyOf(r), r.id)
-  }
+  const written = await insertRows<{ id: number } & InquiryKey, InquiryInsert>(
+    db,
+    'ingest.inquiries',
+    withHmac,
+    (values) =>
+      db
+        .insert(inquiries)
+        .values(values)
+        // no target: the (channel, folded external id) index is the table's one unique key
+        // besides the id, and drizzle names a PostgreSQL target by columns, not its expression
+        .onConflictDoNothing()
+        .returning({
+          id: inquiries.id,
+          channelCode: inquiries.channelCode,
+          externalId: inquiries.externalId,
+        }),
+  )
+  for (const r of written) ids.set(keyOf(r), r.id)
   await writeSearchIndexes(
     db,
     rows.flatMap((r) => {
@@ -112,19 +116,19 @@ export async function insertReplies(
 ): Promise<Map<number, number>> {
   const { replies } = tables(db)
   const ids = new Map<number, number>()
-  for (const part of statementChunks(rows, columnsOf(replies))) {
-    const written = await db
-      .insert(replies)
-      .values(part)
-      .returning({ id: replies.id, inquiryId: replies.inquiryId })
-    for (const r of written) ids.set(r.inquiryId, r.id)
-  }
+  const written = await insertRows<{ id: number; inquiryId: number }, ReplyInsert>(
+    db,
+    'ingest.replies',
+    rows,
+    (values) =>
+      db.insert(replies).values(values).returning({ id: replies.id, inquiryId: replies.inquiryId }),
+  )
+  for (const r of written) ids.set(r.inquiryId, r.id)
   return ids
 }
 
 /** Inserts `rows`, in their order. */
 export async function insertEvents(db: Db, rows: readonly EventInsert[]): Promise<void> {
   const { inquiryEvents } = tables(db)
-  for (const part of statementChunks(rows, columnsOf(inquiryEvents)))
-    await db.insert(inquiryEvents).values(part)
+  await insertRows(db, 'ingest.events', rows, (values) => db.insert(inquiryEvents).values(values))
 }

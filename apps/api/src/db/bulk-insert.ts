@@ -1,0 +1,82 @@
+/**
+ * Multi-row inserts built once and then only executed: drizzle builds the SQL of an insert from
+ * its values every time, and for the ingest's 1,000-row inserts (about 30 parameters a row) that
+ * building was the largest single cost of a file import on SQLite and of the client on
+ * PostgreSQL (CPU profile of bench/import.bench.ts: drizzle's `buildQueryFromSourceParams` and its
+ * `is()` checks). Here a statement of BULK_ROWS rows whose values are `sql.placeholder`s is
+ * prepared once per database handle (prepared.ts `runPrepared`; a transaction handle gets its
+ * own) and executed per run of rows; drizzle still maps each value to the driver's form
+ * (`mapToDriverValue`) and each returned row back. The rows left over after the last full run go
+ * in as one ordinary insert, so a handle keeps one statement per insert, whatever the sizes.
+ */
+import { sql, type Placeholder } from 'drizzle-orm'
+import type { Db } from './client.ts'
+import { runPrepared } from './prepared.ts'
+import { MAX_PARAMETERS, statementChunks } from './rows.ts'
+
+/** Rows per prepared statement, at most: enough to make round trips rare on PostgreSQL. */
+export const BULK_ROWS = 250
+
+type Preparable = { _: { result: unknown } }
+
+/**
+ * Inserts `rows` with the insert that `build(values)` makes of their values, in order: runs of
+ * BULK_ROWS (fewer when that many would pass the bind-parameter limit) through the prepared
+ * statement, the rest in as few ordinary statements as the limit allows.
+ * @param name the key the prepared statement is kept under, unique per `build`
+ * @param build the insert (with its conflict clause and returning, if any) of `values`: called
+ *   with placeholders for a prepared statement, or with the rows themselves
+ * @returns the rows each statement returned (none without a returning clause), in order
+ * @throws the driver's error, as the insert does
+ */
+export async function insertRows<R, V extends object>(
+  db: Db,
+  name: string,
+  rows: readonly V[],
+  build: (values: V[]) => Preparable,
+): Promise<R[]> {
+  if (rows.length === 0) return []
+  // a value left undefined takes the column's default, which a placeholder cannot say: rows that
+  // leave out different columns go in the ordinary way
+  const keys = Object.keys(rows[0] as object).filter((k) => value(rows[0], k) !== undefined)
+  const same = rows.every((r) => {
+    const defined = Object.keys(r).filter((k) => value(r, k) !== undefined)
+    return defined.length === keys.length && keys.every((k) => value(r, k) !== undefined)
+  })
+  const size = Math.max(1, Math.min(BULK_ROWS, Math.floor(MAX_PARAMETERS / keys.length)))
+  const out: R[] = []
+  let i = 0
+  if (same && rows.length >= size) {
+    const statement = `${name}:${size}:${keys.join(',')}`
+    const prepared = () =>
+      build(
+        Array.from(
+          { length: size },
+          (_, r) =>
+            Object.fromEntries(
+              keys.map((k, c): [string, Placeholder] => [k, sql.placeholder(`${r}_${c}`)]),
+            ) as V,
+        ),
+      )
+    for (; i + size <= rows.length; i += size) {
+      const params: Record<string, unknown> = {}
+      for (let r = 0; r < size; r++) {
+        const row = rows[i + r]
+        keys.forEach((k, c) => (params[`${r}_${c}`] = value(row, k)))
+      }
+      out.push(...(await returned<R>(runPrepared(db, statement, prepared, params))))
+    }
+  }
+  const rest = rows.slice(i)
+  const width = rest.reduce((w, r) => Math.max(w, Object.keys(r).length), 1)
+  for (const part of statementChunks(rest, width)) out.push(...(await returned<R>(build(part))))
+  return out
+}
+
+const value = (row: unknown, key: string): unknown => (row as Record<string, unknown>)[key]
+
+/** The rows an executed insert gave back: an array with a returning clause, else none. */
+async function returned<R>(result: unknown): Promise<R[]> {
+  const r = await result
+  return Array.isArray(r) ? (r as R[]) : []
+}
