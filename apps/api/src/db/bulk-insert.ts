@@ -48,21 +48,27 @@ export async function insertRows<R, V extends object>(
   let i = 0
   if (same && rows.length >= size) {
     const statement = `${name}:${size}:${keys.join(',')}`
+    // placeholder r * keys.length + c holds row r's column c
+    const names = Array.from({ length: size * keys.length }, (_, p) => String(p))
     const prepared = () =>
       build(
         Array.from(
           { length: size },
           (_, r) =>
             Object.fromEntries(
-              keys.map((k, c): [string, Placeholder] => [k, sql.placeholder(`${r}_${c}`)]),
+              keys.map((k, c): [string, Placeholder] => [
+                k,
+                sql.placeholder(names[r * keys.length + c] as string),
+              ]),
             ) as V,
         ),
       )
     for (; i + size <= rows.length; i += size) {
       const params: Record<string, unknown> = {}
-      for (let r = 0; r < size; r++) {
-        const row = rows[i + r]
-        keys.forEach((k, c) => (params[`${r}_${c}`] = value(row, k)))
+      let p = 0
+      for (let r = i; r < i + size; r++) {
+        const row = rows[r] as Record<string, unknown>
+        for (const k of keys) params[names[p++] as string] = row[k]
       }
       out.push(...(await returned<R>(runPrepared(db, statement, prepared, params))))
     }
