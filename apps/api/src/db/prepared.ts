@@ -34,11 +34,13 @@ const byHandle = new WeakMap<object, Map<string, Kept>>()
 
 /**
  * The selection's keys and each one's decoder, when every field is a column or an SQL expression;
- * undefined for a nested selection (drizzle then maps the rows itself).
+ * undefined for a nested selection or an insert (drizzle then maps the rows itself).
  */
 function flatDecoders(select: unknown): { keys: string[]; decoders: Decoder[] } | undefined {
   // the selection as written (getSelectedFields() answers a proxy that refuses unaliased SQL)
-  const fields = (select as { _: { selectedFields: Record<string, unknown> } })._.selectedFields
+  const fields = (select as { _?: { selectedFields?: Record<string, unknown> } })._?.selectedFields
+  // an insert (db/bulk-insert.ts) has no selection here: drizzle maps what it returns
+  if (!fields) return undefined
   const keys = Object.keys(fields)
   const decoders: Decoder[] = []
   for (const key of keys) {
@@ -79,8 +81,8 @@ function keep(db: Db, select: unknown): Kept {
 }
 
 /**
- * Runs the select `build()` makes, prepared once per handle under `name`, with `params` (the
- * values of its `sql.placeholder`s).
+ * Runs the select (or insert) `build()` makes, prepared once per handle under `name`, with
+ * `params` (the values of its `sql.placeholder`s).
  * @param name the key it is kept under in this handle, unique per SQL text: a query whose SQL
  *   varies (a literal status list, an optional condition) takes the varying part into its name
  * @returns the rows, as the awaited select would give them
