@@ -14,6 +14,7 @@ import {
   isNotNull,
   lt,
   ne,
+  not,
   or,
   sql,
   type SQL,
@@ -240,10 +241,26 @@ export async function deleteImportUpload(db: Db, id: string): Promise<void> {
   await db.delete(importUploads).where(eq(importUploads.id, id))
 }
 
-/** Uploads staged before `before` (UTC ms), to purge. */
+/**
+ * Uploads staged before `before` (UTC ms), to purge, except those a wizard job not yet ended
+ * (queued or running) still reads: a job queued behind others, or running long, outlives the
+ * upload's age limit.
+ */
 export async function listImportUploadsBefore(db: Db, before: number): Promise<ImportUploadRow[]> {
-  const { importUploads } = tables(db)
-  return await db.select().from(importUploads).where(lt(importUploads.createdAt, before))
+  const { importUploads, importBatches } = tables(db)
+  const inUse = db
+    .select({ id: importBatches.id })
+    .from(importBatches)
+    .where(
+      and(
+        eq(importBatches.uploadId, importUploads.id),
+        inArray(importBatches.status, ['queued', 'running']),
+      ),
+    )
+  return await db
+    .select()
+    .from(importUploads)
+    .where(and(lt(importUploads.createdAt, before), not(exists(inUse))))
 }
 
 export type ImportPresetRow = typeof schema.importPresets.$inferSelect
