@@ -94,12 +94,17 @@ export function useSignOffGate(
 /**
  * `useCanDo('request_extension')`, also refused with its sentence when the inquiry's deadline rule
  * allows no extension, a request waits for a decision or one was approved (domain
- * `extensionRefusal`), as the API refuses it (409 `not_extendable` / `pending` / `extended`).
+ * `extensionRefusal`), as the API refuses it (409 `not_extendable` / `pending` / `extended`); not
+ * shown at all, with the sentence saying where it is done, for a kind extended by its own clock's
+ * step (a disclosure request's 延期: 409 `clock_step`).
  */
-export function useExtensionGate(inquiry: GateSubject, facts: ExtensionFacts): Gate {
+export function useExtensionGate(inquiry: GateSubject, facts: Omit<ExtensionFacts, 'kind'>): Gate {
   const { t } = useTranslation()
   const gate = useCanDo(inquiry)('request_extension')
+  const reason = extensionRefusal({ ...facts, kind: inquiry.kind ?? 'message' })
+  if (reason === 'clock_step') {
+    return { shown: false, reason, refusal: t(`errors.reason.${reason}`) }
+  }
   if (!gate.shown || gate.refusal !== null) return gate
-  const reason = extensionRefusal(facts)
   return reason === null ? gate : { shown: true, reason, refusal: t(`errors.reason.${reason}`) }
 }

@@ -107,6 +107,8 @@ export const INQUIRY_ACTION_REASONS = [
   'pending',
   'extended',
   'decided',
+  // an extension of a kind extended by its clock's own step (KindLifecycle.extendedBy)
+  'clock_step',
   'unfilled_placeholder',
   // a disclosure request's step the statutory clock does not allow now (disclosure/clock.ts)
   'clock',
@@ -160,6 +162,13 @@ export type KindLifecycle<S extends string> = {
    * absent, the kind is answered by a reply.
    */
   answeredBy?: 'decision'
+  /**
+   * `clock` for a kind whose deadline is its own statutory clock, extended by a step of that clock
+   * (a disclosure request's 延期, 第三十三条: disclosure/clock.ts) — not by the generic extension
+   * request and decision, whose approval would not move the due date the clock computes (domain
+   * `extensionRefusal`: `clock_step`); absent, the generic request is the kind's extension.
+   */
+  extendedBy?: 'clock'
   actions: Record<LifecycleAction, ActionRule<S>>
 }
 
@@ -347,7 +356,8 @@ const DISCLOSURE_OPEN = ['new', 'assigned'] as const satisfies readonly Disclosu
  * A disclosure request, 《中华人民共和国政府信息公开条例》（2019年修订）: `reply` decides its outcome
  * (第三十六条) once — a later correction comes from a review or lawsuit, not a second answer, so
  * the annual table keeps the first decision; `decide_extension` is the approval of the head of the
- * disclosure office (第三十三条), a manager's; there is no 退单, 回访 or merging (a repeated request
+ * disclosure office (第三十三条), a manager's, recorded as the clock's 延期 step (`extendedBy`), so
+ * `request_extension` is refused by the extension rule with `clock_step`; there is no 退单, 回访 or merging (a repeated request
  * is an outcome of its own, 不予处理·重复申请).
  */
 export const DISCLOSURE_LIFECYCLE: KindLifecycle<DisclosureStatus> = {
@@ -355,6 +365,7 @@ export const DISCLOSURE_LIFECYCLE: KindLifecycle<DisclosureStatus> = {
   pending: DISCLOSURE_OPEN,
   answered: ['replied', 'closed'],
   answeredBy: 'decision',
+  extendedBy: 'clock',
   actions: {
     claim: { statuses: DISCLOSURE_OPEN, role: 'responder', holder: 'claim' },
     release: { statuses: ['assigned'], role: 'responder', holder: 'holder_only' },
@@ -523,6 +534,14 @@ export function statusesFor(kind: string, action: LifecycleAction): readonly str
  */
 export function answeredByDecision(kind: string): boolean {
   return lifecycleOf(kind).answeredBy === 'decision'
+}
+
+/**
+ * Whether `kind` is extended by a step of its own statutory clock (KindLifecycle.extendedBy: a
+ * disclosure request's 延期) rather than by the generic extension request and decision.
+ */
+export function extendedByClock(kind: string): boolean {
+  return lifecycleOf(kind).extendedBy === 'clock'
 }
 
 /** Whether an inquiry of `kind` in `status` still needs the bureau's answer (the pending queue). */

@@ -2,10 +2,10 @@
  * The records behind an inquiry's clock: pauses (补正, third-party opinion) and extension requests
  * (延期), and the due date they give. The actions that change them are the inquiries module's
  * (`inquiries/clock.service.ts`), which calls these inside its transaction.
- * Errors: CONFLICT (a policy without extension, an extension pending or already approved, a
- * decided request), NOT_FOUND (no such extension request).
+ * Errors: CONFLICT (a disclosure request, extended by its clock's step; a policy without
+ * extension, an extension pending or already approved, a decided request), NOT_FOUND (no such extension request).
  */
-import { extensionRefusal, formatInstant } from '@desk/domain'
+import { extendedByClock, extensionRefusal, formatInstant } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
 import { loadCalendar } from '../calendar/calendar.service.ts'
@@ -31,13 +31,22 @@ export async function endPause(
   return (await deadlineOf(tx, row, await loadCalendar(tx))).dueAt
 }
 
+/** Why a disclosure request has no generic extension: where its 延期 is recorded instead. */
+function clockStepMessage(id: number) {
+  return (
+    `Inquiry ${id} is extended by its disclosure clock's 延期 step (条例 第三十三条: ` +
+    `POST /api/disclosure/requests/${id}/actions with action "extend"), not by an extension request`
+  )
+}
+
 /**
- * Records a request; CONFLICT when the rule allows none, one is pending, or one was approved
+ * Records a request; CONFLICT when the inquiry's kind is extended by its clock's step (a
+ * disclosure request: `clock_step`), the rule allows none, one is pending, or one was approved
  * (domain `extensionRefusal`, which the SPA asks too). @returns its id
  */
 export async function insertExtensionRequest(
   tx: Db,
-  row: DeadlineInputs,
+  row: DeadlineInputs & { kind: string },
   reason: string,
   by: number,
   at: number,
@@ -46,9 +55,14 @@ export async function insertExtensionRequest(
     ...((await repo.findPendingExtension(tx, row.id)) ? [{ status: 'pending' }] : []),
     ...((await repo.hasApprovedExtension(tx, row.id)) ? [{ status: 'approved' }] : []),
   ]
-  const refusal = extensionRefusal({ extensionAmount: ruleOf(row).extensionAmount, requests })
+  const refusal = extensionRefusal({
+    kind: row.kind,
+    extensionAmount: ruleOf(row).extensionAmount,
+    requests,
+  })
   if (refusal !== null) {
     const why = {
+      clock_step: clockStepMessage(row.id),
       not_extendable: `The deadline policy of inquiry ${row.id} allows no extension`,
       pending: `Inquiry ${row.id} has a pending extension request`,
       extended: `Inquiry ${row.id} was extended already`,
@@ -74,12 +88,14 @@ export async function getExtensionRequest(db: Db, requestId: number) {
  * Decides a pending request of inquiry `row`. Approved: the due date moves by the rule's extension
  * amount (while paused it stays; the resume computes it, extension included).
  * @returns the new due date (UTC ms; unchanged when rejected)
- * @throws AppError CONFLICT `decided` when the request is not pending
+ * @throws AppError CONFLICT `decided` when the request is not pending; `clock_step` when approving
+ *   one on a kind extended by its clock's step (a request filed before the desk refused them may
+ *   still be rejected, which clears it)
  */
 export async function decideExtensionRequest(
   tx: Db,
   requestId: number,
-  row: DeadlineInputs & { dueAt: number; pausedAt: number | null },
+  row: DeadlineInputs & { kind: string; dueAt: number; pausedAt: number | null },
   d: { approve: boolean; by: number; at: number; note: string | null },
 ): Promise<number> {
   const request = await getExtensionRequest(tx, requestId)
@@ -87,6 +103,9 @@ export async function decideExtensionRequest(
     throw new AppError('CONFLICT', `Extension request ${requestId} was ${request.status} already`, {
       reason: 'decided',
     })
+  }
+  if (d.approve && extendedByClock(row.kind)) {
+    throw new AppError('CONFLICT', clockStepMessage(row.id), { reason: 'clock_step' })
   }
   const decided = { decidedBy: d.by, decidedAt: d.at, decisionNote: d.note }
   if (!d.approve) {

@@ -197,12 +197,34 @@ describe('pause and resume', () => {
   })
 })
 
+/**
+ * A message on the mayor's mailbox under a bureau policy of 20 working days with one extension of
+ * 20 (the default message policies allow none; a disclosure request is extended by its clock's
+ * step instead, disclosure.test.ts).
+ */
+async function extendableMessage(t: Awaited<ReturnType<typeof desk>>) {
+  const created = await call(t.d, t.admin, 'POST', '/deadlines/policies', {
+    kind: 'message',
+    channelCode: 'mayor_mailbox',
+    category: null,
+    validFrom: null,
+    validUntil: null,
+    rule: 'working_days',
+    amount: 20,
+    start: 'next_working_day',
+    endOfDay: '17:00',
+    extensionAmount: 20,
+    source: '局内规定：复杂件可延期一次',
+  })
+  expect(created.status).toBe(201)
+  const [item] = await addInquiries(t.d.db, [{ channelCode: 'mayor_mailbox' }])
+  return item!
+}
+
 describe('extensions', () => {
   it('a responder asks, a manager approves: the due date moves by the policy extension', async () => {
     const t = await desk()
-    const [item] = await addInquiries(t.d.db, [
-      { channelCode: 'mayor_mailbox', kind: 'disclosure' },
-    ])
+    const item = await extendableMessage(t)
     const asked = await call(t.d, t.responder, 'POST', `/inquiries/${item!.id}/extensions`, {
       reason: '需要征求第三方意见',
     })
@@ -240,7 +262,7 @@ describe('extensions', () => {
     // 20 + 20 working days from Fri 2024-09-27
     expect(v.inquiry.dueAt).toBe('2024-11-27T17:00:00.000+08:00')
     expect(v.deadline.explanation.extensionUnits).toBe(20)
-    // 第三十三条: extended once
+    // extended once, as the policies follow 第三十三条 of the disclosure 条例
     expect(await ask()).toEqual([409, { reason: 'extended' }])
     expect(v.inquiry.events.find((e) => e.type === 'extension_approved')?.data).toMatchObject({
       from: '2024-10-30T17:00:00.000+08:00',
@@ -272,9 +294,7 @@ describe('extensions', () => {
 
   it('a rejection leaves the due date; 422 without a reason; 404 for an unknown request', async () => {
     const t = await desk()
-    const [item] = await addInquiries(t.d.db, [
-      { channelCode: 'mayor_mailbox', kind: 'disclosure' },
-    ])
+    const item = await extendableMessage(t)
     expect(
       (await call(t.d, t.responder, 'POST', `/inquiries/${item!.id}/extensions`, {})).status,
     ).toBe(422)

@@ -182,6 +182,31 @@ describe('inquiry page: deadline panel', () => {
     await waitFor(() => expect(describedBy(extend)).toBe('此问询已延期过一次，不能再次延期。'))
   })
 
+  it('does not offer 申请延期 on an open disclosure request, even to its holder, and says its 延期 is the clock step', async () => {
+    const inquiry = makeInquiry({
+      subject: '申请公开规划许可',
+      status: 'assigned',
+      version: 2,
+      kind: 'disclosure',
+      assignee: { id: RESPONDER.id, displayName: RESPONDER.displayName },
+    })
+    const desk = createFakeDesk({ user: RESPONDER, inquiries: [inquiry] })
+    const flow = createFakeWorkflow(desk, { calendar: { 2024: CALENDAR_2024 } })
+    server.use(
+      ...flow.handlers,
+      ...desk.handlers,
+      http.get('*/api/disclosure/requests/:id', () =>
+        HttpResponse.json({ error: { code: 'NOT_FOUND', message: 'not here' } }, { status: 404 }),
+      ),
+    )
+    renderWithClient(`/inquiries/${inquiry.id}`)
+    // the holder's clock buttons are there and enabled: only the generic extension is not offered
+    const pause = await screen.findByRole<HTMLButtonElement>('button', { name: '暂停计时' })
+    expect(pause.disabled).toBe(false)
+    expect(screen.queryByRole('button', { name: '申请延期' })).toBeNull()
+    expect(screen.getByTestId('extension-refusal').textContent).toContain('延期答复（经批准）')
+  })
+
   it('marks a reply given after the due date with the working days it was late', async () => {
     // due Tue 10-08, replied Thu 10-10: 10-09 and 10-10 are the working days after the due date
     const inquiry = makeInquiry({

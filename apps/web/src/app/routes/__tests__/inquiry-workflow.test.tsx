@@ -394,7 +394,7 @@ describe('inquiry page: the responder workflow', () => {
     ).toBeGreaterThan(0)
   })
 
-  it('shows the pause, resume and extension buttons of a disclosure request only to its holder (the 条例 clock is theirs)', async () => {
+  it('shows the pause and resume buttons of a disclosure request only to its holder (the 条例 clock is theirs), and no 申请延期: its 延期 is the clock step', async () => {
     server.use(
       http.get('*/api/disclosure/requests/:id', () =>
         HttpResponse.json({ error: { code: 'NOT_FOUND', message: 'not here' } }, { status: 404 }),
@@ -407,7 +407,10 @@ describe('inquiry page: the responder workflow', () => {
     })
     const pause = await screen.findByRole<HTMLButtonElement>('button', { name: '暂停计时' })
     expect(pause.disabled).toBe(true)
-    expect(screen.getByRole<HTMLButtonElement>('button', { name: '申请延期' }).disabled).toBe(true)
+    expect(screen.queryByRole('button', { name: '申请延期' })).toBeNull()
+    expect(screen.getByTestId('extension-refusal').textContent).toBe(
+      '依申请公开申请的延期（条例第三十三条，经政府信息公开工作机构负责人同意）在“依申请公开”卡片的办理环节中登记为“延期答复（经批准）”，不在此申请延期。',
+    )
   })
 
   it('a replied message offers the 回访 card', async () => {

@@ -3,7 +3,8 @@
  * sentence of how the due date was computed, a warning when a year's holiday calendar is missing,
  * clock pauses and extension requests; pause / resume the clock and request an extension while
  * the inquiry is open (disabled, saying why, when its rule allows none or it was asked or granted
- * already: `useExtensionGate`); a manager approves or rejects pending requests here.
+ * already; for a disclosure request not offered, saying that its 延期 is the clock's step in the
+ * disclosure card: `useExtensionGate`); a manager approves or rejects pending requests here.
  */
 import { Alert, Card, Flex, List, Tag, Typography } from 'antd'
 import { useState } from 'react'
@@ -125,6 +126,12 @@ export function DeadlinePanel({ inquiry, deadline }: Props) {
             {t('deadlines.panel.extend')}
           </GatedButton>
         </GatedActions>
+        {/* a disclosure request's 延期 is its clock's step: where to find it, while it is open */}
+        {extend.reason === 'clock_step' && isOpen && (
+          <Typography.Text type="secondary" data-testid="extension-refusal">
+            {extend.refusal}
+          </Typography.Text>
+        )}
         {deadline.pauses.length > 0 && (
           <List
             size="small"
