@@ -23,6 +23,7 @@ import {
   type CreateDisclosureRequestInput,
   type DisclosureActionInput,
   type DisclosureClockEvent,
+  type HolidayCalendar,
   type LifecycleAction,
 } from '@desk/domain'
 import { customAlphabet } from 'nanoid'
@@ -92,14 +93,15 @@ async function requireRequest(db: Db, id: number) {
 }
 
 /**
- * The clock of a request from its events, on the stored calendar and policies; the statutory
- * defaults when no stored disclosure policy covers its receipt date.
+ * The clock of a request from its events, on the stored calendar (or `cal`) and policies; the
+ * statutory defaults when no stored disclosure policy covers its receipt date.
  */
 async function clockOf(
   db: Db,
   request: repo.RequestRow,
   events: readonly DisclosureClockEvent[],
   now: number,
+  cal?: HolidayCalendar,
 ) {
   const stored = await listDeadlinePolicies(db)
   const covered = selectPolicy(stored, {
@@ -110,7 +112,7 @@ async function clockOf(
   })
   return disclosureClock(
     covered ? stored : DEFAULT_DEADLINE_POLICIES,
-    await loadCalendar(db),
+    cal ?? (await loadCalendar(db)),
     request.receivedOn,
     events,
     toZonedDate(now),
@@ -125,6 +127,23 @@ async function eventsOf(db: Db, request: repo.RequestRow): Promise<DisclosureClo
   const events = await repo.listClockEvents(db, request.inquiryId)
   if (request.decidedAt === null || events.some((e) => e.type === 'decided')) return events
   return [...events, { type: 'decided', on: toZonedDate(request.decidedAt) }]
+}
+
+/**
+ * The due instant (UTC ms) of disclosure request `id` by its clock on calendar `cal` — its 补正
+ * restart, consultations and 延期 steps counted — for the recompute after a calendar change (the
+ * generic rule alone knows none of them); null while the clock has no due date (awaiting a
+ * correction, consulting: the inquiry is paused) or when `id` has no register row.
+ */
+export async function disclosureDueAt(
+  db: Db,
+  id: number,
+  cal: HolidayCalendar,
+  now: number,
+): Promise<number | null> {
+  const request = await repo.findRequest(db, id)
+  if (!request) return null
+  return (await clockOf(db, request, await eventsOf(db, request), now, cal)).due?.at ?? null
 }
 
 /**

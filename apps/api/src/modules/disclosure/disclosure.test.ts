@@ -135,6 +135,53 @@ describe('the disclosure register', () => {
     )
   })
 
+  it('extends by the clock step only: refuses the generic 申请延期 (409 clock_step, nothing written), and a calendar change keeps the extended due date', async () => {
+    const at = { now: T0 }
+    const d = await desk(at)
+    const s = await signIn(d, 'manager', 'head')
+    const id = (
+      (await (await call(d, s, 'POST', '/disclosure/requests', request())).json()) as View
+    ).request.inquiryId
+    const step = (body: Record<string, unknown>) =>
+      call(d, s, 'POST', `/disclosure/requests/${id}/actions`, body)
+    // the full 20 working days of 第三十三条: 10-30 + 20 = 11-27 (10-31, 11-01, 11-04 … 11-27)
+    const extended = await step({ version: 1, action: 'extend', on: '2024-09-27', workingDays: 20 })
+    expect(((await extended.json()) as View).clock.due?.date).toBe('2024-11-27')
+    type Detail = {
+      inquiry: { version: number; dueAt: string; events: { type: string }[] }
+      deadline: { extensions: unknown[] }
+    }
+    const detail = async () =>
+      (await (await call(d, s, 'GET', `/inquiries/${id}`)).json()) as Detail
+    const before = await detail()
+    expect(before.inquiry.dueAt).toBe('2024-11-27T17:00:00.000+08:00')
+
+    const asked = await call(d, s, 'POST', `/inquiries/${id}/extensions`, { reason: '情况复杂' })
+    expect(asked.status).toBe(409)
+    const body = (await asked.json()) as { error: { message: string; details: { reason: string } } }
+    expect(body.error.details.reason).toBe('clock_step')
+    expect(body.error.message).toContain('延期')
+    expect(body.error.message).toContain(`/api/disclosure/requests/${id}/actions`)
+    const after = await detail()
+    expect(after.deadline.extensions).toEqual([])
+    expect(after.inquiry.version).toBe(before.inquiry.version)
+    expect(after.inquiry.events.map((e) => e.type)).toEqual(
+      before.inquiry.events.map((e) => e.type),
+    )
+
+    // a worked Saturday inside the extended period moves the clock's due date one day earlier,
+    // the extension still counted (the generic rule alone would put it back at 10-30)
+    const admin = await signIn(d, 'admin', 'admin')
+    const changed = await call(d, admin, 'PUT', '/calendar/days/2024-11-16', {
+      isOffDay: false,
+      name: '测试调休',
+    })
+    expect(changed.status).toBe(200)
+    expect((await detail()).inquiry.dueAt).toBe('2024-11-26T17:00:00.000+08:00')
+    const view = (await (await call(d, s, 'GET', `/disclosure/requests/${id}`)).json()) as View
+    expect(view.clock.due?.date).toBe('2024-11-26')
+  })
+
   it('gives the decided request its answer document as DOCX: outcome wording, articles, remedy, filled from the record', async () => {
     const at = { now: T0 }
     const d = await desk(at)

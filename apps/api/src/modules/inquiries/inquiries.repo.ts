@@ -367,6 +367,7 @@ export async function listRunningOpenDeadlines(db: Db) {
   return await db
     .select({
       id: inquiries.id,
+      kind: inquiries.kind,
       receivedAt: inquiries.receivedAt,
       dueAt: inquiries.dueAt,
       deadlineRule: inquiries.deadlineRule,

@@ -4,12 +4,14 @@
  * calendar module gets it from createApp and the CLI: it must not import this module), so the
  * change and every moved date commit together; each moved date is appended as a `due_changed`
  * event `{ from, to, reason }` (ISO instants). Paused inquiries are skipped: their due date is
- * computed when the clock resumes.
+ * computed when the clock resumes. A disclosure request's due date is its statutory clock's
+ * (disclosure.service `disclosureDueAt`), so its 补正 restart and 延期 are kept.
  */
 import { formatInstant, type HolidayCalendar } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import type { RecomputeResult } from '../calendar/calendar.service.ts'
 import { deadlineOf } from '../deadlines/deadline-of.ts'
+import { disclosureDueAt } from '../disclosure/disclosure.service.ts'
 import * as repo from './inquiries.repo.ts'
 
 /**
@@ -26,7 +28,10 @@ export async function recomputeOpenDeadlines(
   const rows = await repo.listRunningOpenDeadlines(tx)
   const moved: RecomputeResult['moved'] = []
   for (const row of rows) {
-    const { dueAt } = await deadlineOf(tx, row, cal)
+    // a disclosure request's due date is its statutory clock's (补正 restart, 延期 steps)
+    const dueAt =
+      (row.kind === 'disclosure' ? await disclosureDueAt(tx, row.id, cal, now) : null) ??
+      (await deadlineOf(tx, row, cal)).dueAt
     if (dueAt === row.dueAt) continue
     const change = { inquiryId: row.id, from: formatInstant(row.dueAt), to: formatInstant(dueAt) }
     await repo.updateDueAt(tx, row.id, dueAt, now)
