@@ -35,6 +35,11 @@ const ENGLISH = {
   unknown_label: (x) => `unknown label: ${p(x, 'value') || 'empty'}`,
   in_future: (x) => (x.field === undefined ? 'in the future' : `${p(x, 'field')} in the future`),
   before_receipt: () => 'before the receipt date',
+  // a disclosure register row: a decision has both; a request still open has neither
+  outcome_without_date: () =>
+    'empty, but the row has an outcome: a decided request needs the day it was answered (leave both empty for a request still open)',
+  date_without_outcome: () =>
+    'empty, but the row has an answer date: a decided request needs its outcome (leave both empty for a request still open)',
   number_format: () => 'digits or letters, e.g. 0123',
   due_not_after_assignment: () => 'not after the assignment date',
   due_too_late: (x) => `more than ${p(x, 'max')} days after the assignment date`,

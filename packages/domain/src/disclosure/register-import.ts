@@ -5,8 +5,11 @@
  * 条例 name them (applicants.ts, receipt.ts, outcomes.ts: an outcome as its leaf label,
  * 属于国家秘密, or with its group, 不予公开·属于国家秘密 / （三）不予公开 1.属于国家秘密); an unknown
  * label is a row error naming the column. The register number (登记编号) makes a row unique: a
- * request imported before is left as it is. Only decided requests: a pending one is entered in the
- * desk, where its clock runs.
+ * request imported before is left as it is. A row with neither outcome nor answer date is a
+ * request still open at the register's end (the national table's 四、结转下年度继续办理, next year's
+ * 二、上年结转): it is imported open, its statutory clock running from its receipt date (第三十一条,
+ * receipt.ts; disclosure/clock.ts). Half a decision — an outcome without its answer date, or the
+ * date without an outcome — is a row error on the empty column.
  */
 import { externalIdKey } from '../external-id.ts'
 import { importIssue, type ImportIssue, type IssueOf } from '../import-issues.ts'
@@ -47,7 +50,7 @@ export const DISCLOSURE_REGISTER_COLUMNS: readonly RegisterColumn<Field>[] = [
   { field: 'decidedOn', headers: ['答复日期', '办结日期'], required: true },
 ]
 
-/** A register row as the import writes it. */
+/** A register row as the import writes it; `outcome` and `decidedOn` both null: still open. */
 export type DisclosureRegisterRow = {
   externalId: string
   receivedOn: string
@@ -55,8 +58,8 @@ export type DisclosureRegisterRow = {
   applicantType: ApplicantType
   receiptMethod: ReceiptMethod
   subject: string
-  outcome: OutcomeCode
-  decidedOn: string
+  outcome: OutcomeCode | null
+  decidedOn: string | null
 }
 
 const APPLICANT_LABELS = Object.fromEntries(
@@ -118,12 +121,17 @@ function parseRow({ get }: RegisterCells<Field>): RegisterParse<Field, Disclosur
     applicantType: code('applicantType', APPLICANT_LABELS),
     receiptMethod: code('receiptMethod', METHOD_LABELS),
     subject: text('subject'),
-    outcome: code('outcome', OUTCOME_LABELS),
-    decidedOn: day('decidedOn'),
   }
-  if (row.receivedOn && row.decidedOn && row.decidedOn < row.receivedOn)
+  // the decision: both cells empty is a request still open; one of them alone is half a decision
+  const hasOutcome = cellText(get('outcome')) !== ''
+  const hasDate = cellText(get('decidedOn')) !== ''
+  if (hasOutcome && !hasDate) problems.push({ field: 'decidedOn', code: 'outcome_without_date' })
+  if (hasDate && !hasOutcome) problems.push({ field: 'outcome', code: 'date_without_outcome' })
+  const outcome = hasOutcome ? (code('outcome', OUTCOME_LABELS) ?? null) : null
+  const decidedOn = hasDate ? day('decidedOn') : null
+  if (row.receivedOn && decidedOn && decidedOn < row.receivedOn)
     problems.push({ field: 'decidedOn', code: 'before_receipt' })
-  if (problems.length > 0 || !row.applicantType || !row.receiptMethod || !row.outcome)
+  if (problems.length > 0 || !row.applicantType || !row.receiptMethod)
     return { ok: false, problems }
   return {
     ok: true,
@@ -131,7 +139,8 @@ function parseRow({ get }: RegisterCells<Field>): RegisterParse<Field, Disclosur
       ...row,
       applicantType: row.applicantType,
       receiptMethod: row.receiptMethod,
-      outcome: row.outcome,
+      outcome,
+      decidedOn,
     },
   }
 }
@@ -148,7 +157,7 @@ export function readDisclosureRegister(
   const read = readRegisterRows(headers, rows, DISCLOSURE_REGISTER_COLUMNS, parseRow)
   const seen = new Set<string>()
   const items = read.items.filter((it) => {
-    const future = (['receivedOn', 'decidedOn'] as const).filter((f) => it.value[f] > today)
+    const future = (['receivedOn', 'decidedOn'] as const).filter((f) => (it.value[f] ?? '') > today)
     for (const f of future)
       read.issues.push(importIssue('in_future', {}, { row: it.row, column: headerOf(headers, f) }))
     // `GK-1` and `gk-1` are one request (externalIdKey)

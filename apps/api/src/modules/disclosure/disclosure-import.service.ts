@@ -1,8 +1,10 @@
 /**
- * Requests that come in decided already (a register kept in a spreadsheet, the 2017 seed): the inquiry
- * through the one ingest path (kind `disclosure`, answered at its decision) on the disclosure
- * office's channel, the register row with its first decision, in one transaction. An external id
- * seen before is not written again.
+ * Requests entered from a register rather than one by one (a register kept in a spreadsheet, the
+ * 2017 seed): the inquiry through the one ingest path (kind `disclosure`) on the disclosure office's
+ * channel and the register row, in one transaction. A decided request is answered at its decision
+ * and keeps it as its first decision; one still open (carried over past the register's year end)
+ * is open in the queue with its statutory clock from its receipt date. An external id seen before
+ * is not written again.
  */
 import { withTransaction } from '../../db/transaction.ts'
 import {
@@ -27,7 +29,7 @@ import type { ImportFileInput } from '../imports/imports.service.ts'
 import { readRegisterFile, type RegisterImportSummary } from '../imports/register-file.ts'
 import * as repo from './disclosure.repo.ts'
 
-export type DecidedRequest = {
+export type RegisteredRequest = {
   externalId: string
   subject: string
   body: string
@@ -36,17 +38,16 @@ export type DecidedRequest = {
   receiptMethod: ReceiptMethod
   /** The 第三十一条 receipt date, YYYY-MM-DD */
   receivedOn: string
-  outcome: OutcomeCode
-  /** UTC ms */
-  decidedAt: number
+  /** Its first decision; null: still open */
+  decision: { outcome: OutcomeCode; /** UTC ms */ decidedAt: number } | null
 }
 
 const ANSWERED = '已依法答复。'
 
 /** Writes the new ones. @returns one result per item (`created: false` for one seen before) */
-export async function registerDecidedRequests(
+export async function registerRequests(
   db: Db,
-  items: readonly DecidedRequest[],
+  items: readonly RegisteredRequest[],
   ctx: IngestContext,
 ): Promise<IngestResult[]> {
   return await withTransaction(db, async (t) => {
@@ -60,7 +61,7 @@ export async function registerDecidedRequests(
       body: p.body,
       receivedAt: startOfZonedDay(p.receivedOn),
       citizenName: p.applicantName,
-      reply: { body: ANSWERED, repliedAt: p.decidedAt },
+      ...(p.decision && { reply: { body: ANSWERED, repliedAt: p.decision.decidedAt } }),
     }))
     const results = await ingestInquiries(t, inquiries, ctx)
     for (const [i, r] of results.entries()) {
@@ -73,7 +74,7 @@ export async function registerDecidedRequests(
         receivedOn: p.receivedOn,
         createdAt: ctx.now,
       })
-      await repo.setFirstDecision(t, r.id, p.outcome, p.decidedAt)
+      if (p.decision) await repo.setFirstDecision(t, r.id, p.decision.outcome, p.decision.decidedAt)
     }
     return results
   })
@@ -105,7 +106,8 @@ export async function fileReviewCaseOnce(
  * read and validate (any row error rejects the file: VALIDATION naming row and column), check which
  * register numbers the desk has (left as they are), write the rest in one transaction — or stop
  * before the write (`dryRun`). A decision is recorded at noon of its day (Asia/Shanghai), which
- * decides the table's year.
+ * decides the table's year; a row without one is a request still open (carried over), due by its
+ * statutory clock from its receipt date.
  * @throws AppError VALIDATION (unreadable file, a limit, row errors), PAYLOAD_TOO_LARGE
  */
 export async function importDisclosureRegister(
@@ -128,7 +130,7 @@ export async function importDisclosureRegister(
     .map((i) => i.value)
   const summary = { dryRun: opts.dryRun, rows: items.length, created: 0, existing: known.size }
   if (opts.dryRun || fresh.length === 0) return summary
-  const results = await registerDecidedRequests(
+  const results = await registerRequests(
     db,
     fresh.map((r) => ({
       externalId: r.externalId,
@@ -138,8 +140,10 @@ export async function importDisclosureRegister(
       applicantType: r.applicantType,
       receiptMethod: r.receiptMethod,
       receivedOn: r.receivedOn,
-      outcome: r.outcome,
-      decidedAt: startOfZonedDay(r.decidedOn) + 12 * 3_600_000,
+      decision:
+        r.outcome === null || r.decidedOn === null
+          ? null
+          : { outcome: r.outcome, decidedAt: startOfZonedDay(r.decidedOn) + 12 * 3_600_000 },
     })),
     ctx,
   )

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { call, setupDesk, signIn, T0, type Session, type Desk } from '../../test/setup.ts'
+import { ensureDeadlineSetup } from '../deadlines/deadlines.service.ts'
 
 type Table = { sectionThree: { row: string; cells: { column: string; count: number }[] }[] }
 
@@ -14,8 +15,8 @@ function upload(d: Desk, s: Session, bytes: Uint8Array, name: string, dryRun = f
   })
 }
 
-async function counts(d: Desk, s: Session) {
-  const t = (await (await call(d, s, 'GET', '/reports/disclosure?year=2024')).json()) as Table
+async function counts(d: Desk, s: Session, year = 2024) {
+  const t = (await (await call(d, s, 'GET', `/reports/disclosure?year=${year}`)).json()) as Table
   const out: Record<string, number> = {}
   for (const r of t.sectionThree)
     for (const c of r.cells)
@@ -135,5 +136,74 @@ describe("importing a year's disclosure register from a spreadsheet", () => {
     ])
     const s = await signIn(d)
     expect((await upload(d, s, bytes, '台账.xlsx')).status).toBe(403)
+  })
+
+  it('imports a request still open at year end (no outcome, no date) open, with its clock; counts it carried over; refuses half a decision', async () => {
+    // the 2023 register, imported in 2024
+    const d = await setupDesk(() => T0)
+    await ensureDeadlineSetup(d.db, T0)
+    const m = await signIn(d, 'manager')
+    const carriedIn = [
+      'B-1',
+      '2022-12-20',
+      '王某',
+      '自然人',
+      '当面提交',
+      '批复',
+      '予以公开',
+      '2023-01-10',
+    ]
+    const open = ['B-2', '2023-12-25', '某公司', '商业企业', '互联网渠道', '用地批复', '', '']
+    const half = await upload(
+      d,
+      m,
+      await workbook([
+        HEADERS,
+        carriedIn,
+        open,
+        ['B-3', '2023-03-01', '张某', '自然人', '传真', '规划许可', '予以公开', ''],
+        ['B-4', '2023-03-02', '李某', '自然人', '传真', '规划许可', '', '2023-03-20'],
+      ]),
+      '台账.xlsx',
+    )
+    expect(half.status).toBe(422)
+    const issues = ((await half.json()) as { error: { details: Record<string, unknown>[] } }).error
+      .details
+    expect(issues.map((i) => [i.row, i.column, i.code])).toEqual([
+      [4, '答复日期', 'outcome_without_date'],
+      [5, '办理结果', 'date_without_outcome'],
+    ])
+    expect(await counts(d, m, 2023)).toEqual({})
+
+    const res = await upload(d, m, await workbook([HEADERS, carriedIn, open]), '台账.xlsx')
+    expect(await res.json()).toEqual({ dryRun: false, rows: 2, created: 2, existing: 0 })
+    expect(await counts(d, m, 2023)).toEqual({
+      'new|commercial': 1,
+      'carried_in|natural_person': 1,
+      'grant|natural_person': 1,
+      'decided_total|natural_person': 1,
+      'carried_out|commercial': 1,
+    })
+    // the next year's table starts with it carried in, undecided, and carries it out again
+    expect(await counts(d, m, 2024)).toEqual({
+      'carried_in|commercial': 1,
+      'carried_out|commercial': 1,
+    })
+    const register = (await (
+      await call(d, m, 'GET', '/disclosure/register?year=2023&row=carried_out&column=total')
+    ).json()) as { requests: { items: { id: number }[] } }
+    const [item] = register.requests.items
+    type Detail = { inquiry: { status: string; dueAt: string; repliedAt: string | null } }
+    const { inquiry } = (await (await call(d, m, 'GET', `/inquiries/${item!.id}`)).json()) as Detail
+    // 20 working days from Mon 2023-12-25 (元旦 off): 12-26 … 12-29 4, 01-02 … 01-05 8, … 01-23 20
+    expect([inquiry.status, inquiry.repliedAt, inquiry.dueAt]).toEqual([
+      'new',
+      null,
+      '2024-01-23T17:00:00.000+08:00',
+    ])
+    const view = (await (await call(d, m, 'GET', `/disclosure/requests/${item!.id}`)).json()) as {
+      clock: { state: string; due: { date: string } | null }
+    }
+    expect([view.clock.state, view.clock.due?.date]).toEqual(['running', '2024-01-23'])
   })
 })

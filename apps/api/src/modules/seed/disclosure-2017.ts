@@ -4,7 +4,7 @@
  * 行政复议 (upheld), so the year's table gives the 2017 report's sentences
  * "全年共受理依申请公开760件，均全部办结。" and "发生针对本部门有关政府信息公开事务的行政复议案件1件。".
  * They arrive on the disclosure office's own channel as an imported register would bring them
- * (registerDecidedRequests). External ids `OGI2017-n` whatever the seed, so seeding again creates
+ * (registerRequests). External ids `OGI2017-n` whatever the seed, so seeding again creates
  * nothing.
  */
 import {
@@ -18,10 +18,7 @@ import {
 import type { Db } from '../../db/client.ts'
 import { loadCalendar } from '../calendar/calendar.service.ts'
 import { ensureDeadlineSetup } from '../deadlines/deadlines.service.ts'
-import {
-  fileReviewCaseOnce,
-  registerDecidedRequests,
-} from '../disclosure/disclosure-import.service.ts'
+import { fileReviewCaseOnce, registerRequests } from '../disclosure/disclosure-import.service.ts'
 import { createRandom } from './random.ts'
 
 export const DISCLOSURE_2017_COUNT = 760
@@ -90,12 +87,15 @@ export async function seedDisclosure2017(
       applicantType: weighted(APPLICANTS),
       receiptMethod: weighted(METHODS),
       receivedOn,
-      outcome: weighted(OUTCOMES),
-      decidedAt:
-        startOfZonedDay(decided > LAST_DECISION ? LAST_DECISION : decided) + rnd.int(9, 16) * HOUR,
+      decision: {
+        outcome: weighted(OUTCOMES),
+        decidedAt:
+          startOfZonedDay(decided > LAST_DECISION ? LAST_DECISION : decided) +
+          rnd.int(9, 16) * HOUR,
+      },
     }
   })
-  const results = await registerDecidedRequests(db, items, {
+  const results = await registerRequests(db, items, {
     actorId: null,
     now,
     eventType: 'imported',
