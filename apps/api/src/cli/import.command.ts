@@ -37,7 +37,17 @@ type ImportCliOptions = {
 }
 
 const describeIssue = (i: ImportIssue) =>
-  `${i.row !== undefined ? `row ${i.row}` : 'file'}${i.column !== undefined ? `, ${i.column}` : ''}: ${i.reason}`
+  `${i.row !== undefined ? `row ${i.row}` : 'file'}${i.column !== undefined ? `, ${i.column}` : ''}: ${cliReason(i)}`
+
+/**
+ * The issue's reason as the command's user acts on it: an ambiguous date names the option that
+ * settles it (the wizard asks the same with its date-order choice).
+ */
+function cliReason(i: ImportIssue): string {
+  if (i.code !== 'ambiguous_date') return i.reason
+  const value = String(i.params?.value ?? '')
+  return `${String(i.params?.field ?? 'date')} "${value}" is ambiguous: month/day or day/month? Run again with ${DATE_ORDERS.map((o) => `--date-order ${o}`).join(' or ')}, or write the year first (2026/12/01)`
+}
 
 function describeSummary(s: ImportSummary): string {
   const counts = `${s.created} new, ${s.duplicates} duplicates, ${s.skipped} skipped of ${s.rows} rows`

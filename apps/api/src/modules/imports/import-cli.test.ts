@@ -95,6 +95,20 @@ describe('desk import (CLI)', () => {
     expect(badField.code).toBe(1)
     expect(badField.summary.errors[0]?.reason).toContain('unknown field "title"')
     expect(countInquiries(db)).toBe(2)
+
+    // a date that reads either way names the option that settles it
+    const slashes = join(tmp, 'slashes.csv')
+    writeFileSync(slashes, '留言编号,留言主题,留言时间,留言详情\r\n9,路灯,03/04/2024,坏了\r\n')
+    const ambiguous = await desk('import', '--channel', 'mayor_mailbox', '--db', db, slashes)
+    expect(ambiguous.code).toBe(1)
+    expect(ambiguous.stderr).toContain(
+      'row 2, 留言时间: receivedAt "03/04/2024" is ambiguous: month/day or day/month? Run again with --date-order month-first or --date-order day-first, or write the year first (2026/12/01)',
+    )
+    const settled = await desk(
+      'import',
+      ...['--channel', 'mayor_mailbox', '--date-order', 'day-first', '--db', db, slashes],
+    )
+    expect([settled.code, settled.summary.created]).toEqual([0, 1])
   }, 180_000)
 
   const teddy = sharedDataDir('teddy-cup-2020-smart-gov')
