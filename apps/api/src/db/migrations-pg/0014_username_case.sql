@@ -4,14 +4,33 @@
 -- other is renamed <name>-<id>: no account is lost, each can still sign in with its (new) name,
 -- and every rename is written to the audit log (username_renamed, with the old and the new name)
 -- for the security admin and the auditor to tell its owner. The rest are lowercased.
-INSERT INTO "audit_log" ("at", "actor_id", "actor_name", "action", "target", "detail")
-SELECT (extract(epoch from now()) * 1000)::bigint, NULL, NULL, 'username_renamed', 'user:' || u."id",
-  json_build_object('from', u."username", 'to', lower(u."username") || '-' || u."id", 'reason', 'case_clash')::text
-FROM "users" u
-WHERE EXISTS (SELECT 1 FROM "users" o WHERE lower(o."username") = lower(u."username") AND o."id" < u."id")
-ORDER BY u."id";
+-- The new name is the first of <name>-<id>, <name>-<id>-1, <name>-<id>-2 … that no account has
+-- in any case (an account may already be called zhang-7); a taken name would stop the migration
+-- and with it the desk.
+CREATE TEMP TABLE "username_renames" AS
+WITH RECURSIVE "tries"("id", "from_name", "base", "k") AS (
+  SELECT u."id", u."username", lower(u."username") || '-' || u."id", 0
+  FROM "users" u
+  WHERE EXISTS (SELECT 1 FROM "users" o WHERE lower(o."username") = lower(u."username") AND o."id" < u."id")
+  UNION ALL
+  SELECT "id", "from_name", "base", "k" + 1 FROM "tries" WHERE "k" < 100
+)
+SELECT t."id", t."from_name", t."base" || CASE WHEN min(t."k") = 0 THEN '' ELSE '-' || min(t."k") END AS "to_name"
+FROM "tries" t
+WHERE NOT EXISTS (
+  SELECT 1 FROM "users" o
+  WHERE lower(o."username") = t."base" || CASE WHEN t."k" = 0 THEN '' ELSE '-' || t."k" END
+)
+GROUP BY t."id", t."from_name", t."base";
 --> statement-breakpoint
-UPDATE "users" SET "username" = lower("username") || '-' || "id"
-WHERE EXISTS (SELECT 1 FROM "users" o WHERE lower(o."username") = lower("users"."username") AND o."id" < "users"."id");
+INSERT INTO "audit_log" ("at", "actor_id", "actor_name", "action", "target", "detail")
+SELECT (extract(epoch from now()) * 1000)::bigint, NULL, NULL, 'username_renamed', 'user:' || r."id",
+  json_build_object('from', r."from_name", 'to', r."to_name", 'reason', 'case_clash')::text
+FROM "username_renames" r
+ORDER BY r."id";
+--> statement-breakpoint
+UPDATE "users" SET "username" = r."to_name" FROM "username_renames" r WHERE r."id" = "users"."id";
+--> statement-breakpoint
+DROP TABLE "username_renames";
 --> statement-breakpoint
 UPDATE "users" SET "username" = lower("username") WHERE "username" <> lower("username");

@@ -1,4 +1,4 @@
-import { asc } from 'drizzle-orm'
+import { asc, gte } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { tables } from '../../db/engine.ts'
 import { hashPassword } from '../../lib/password.ts'
@@ -49,6 +49,36 @@ describe('usernames without case', () => {
     expect(await loginWaitMs(desk.db, 'zhang.san', '203.0.113.9', T0)).toBe(1000)
     expect(await loginWaitMs(desk.db, ' ZHANG.SAN ', '203.0.113.9', T0)).toBe(1000)
     expect(await loginWaitMs(desk.db, 'li.si', '203.0.113.9', T0)).toBe(0)
+  })
+
+  it('the migration picks a free name when <name>-<id> is taken already, in any case', async () => {
+    const desk = await setupDesk()
+    const { users } = tables(desk.db)
+    const passwordHash = await hashPassword('old-desk-pass-1')
+    const row = (username: string) => ({
+      username,
+      displayName: username,
+      role: 'responder' as const,
+      passwordHash,
+      createdAt: T0,
+      passwordChangedAt: T0,
+    })
+    const [first] = await desk.db.insert(users).values(row('Zhang')).returning({ id: users.id })
+    // the account the clash's rename would collide with, then the clash itself
+    const id = first!.id
+    await desk.db.insert(users).values([row(`ZHANG-${id + 2}`), row('zhang')])
+    await runMigration(desk.db, '_username_case.sql')
+    const after = await desk.db
+      .select({ id: users.id, username: users.username })
+      .from(users)
+      .where(gte(users.id, id))
+      .orderBy(asc(users.id))
+    expect(after).toEqual([
+      { id, username: 'zhang' },
+      { id: id + 1, username: `zhang-${id + 2}` },
+      { id: id + 2, username: `zhang-${id + 2}-1` },
+    ])
+    expect((await login(desk, `zhang-${id + 2}-1`, 'old-desk-pass-1')).status).toBe(200)
   })
 
   it('the migration keeps every account that differed only in case, renames all but the oldest and reports each in the audit log', async () => {
