@@ -240,5 +240,6 @@ describe('PostgreSQL engine', () => {
       expect.stringMatching(/^Cannot reach PostgreSQL \(127\.0\.0\.1:1\/desk as desk\)/),
     ])
     expect(unreachable.stderr).not.toContain('secret')
-  })
+    // three API processes start at once: on a loaded machine their tsx start alone can take 30 s
+  }, 120_000)
 })
