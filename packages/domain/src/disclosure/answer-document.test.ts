@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import {
   ANSWER_TEMPLATES,
+  ANSWER_TEMPLATES_2008,
   REASON_PLACEHOLDER,
   UNSIGNED_DATE,
   answerNeedsReason,
   answerPlaceholders,
+  answerTemplateOf,
   composeAnswerDocument,
   signAnswerDocument,
 } from './answer-document.ts'
@@ -91,9 +93,36 @@ describe('the answer document of a disclosure request', () => {
     )
   })
 
-  it('refuses a decision under the 2008 条例 (before 2019-05-15) and a malformed date', () => {
-    expect(() => composeAnswerDocument({ ...input, decidedOn: '2019-05-14' })).toThrow(RangeError)
-    expect(composeAnswerDocument({ ...input, decidedOn: '2019-05-15' }).kind).toBe('answer')
+  it('refuses a malformed date', () => {
     expect(() => composeAnswerDocument({ ...input, receivedOn: '2024-9-26' })).toThrow(RangeError)
+    expect(() => composeAnswerDocument({ ...input, decidedOn: '2024/10/08' })).toThrow(RangeError)
+  })
+
+  it('answers a request received before 2019-05-15 under the 2008 条例: named without article numbers, unverified', () => {
+    const old = { ...input, receivedOn: '2017-03-01', decidedOn: '2017-03-20' }
+    const grant = composeAnswerDocument(old)
+    expect([grant.regulation, grant.basis, grant.verified]).toEqual(['ogi2008', [], false])
+    expect(grant.paragraphs[1]).toBe(
+      '经审查，您申请获取的政府信息属于可以公开的政府信息。根据《中华人民共和国政府信息公开条例》（国务院令第492号）的有关规定，本机关决定予以公开，现将该政府信息提供给您（见附件）。',
+    )
+    expect(grant.source).toMatch(/research/)
+    // by the receipt: received the day before the revision, decided after it, still 2008
+    expect(
+      composeAnswerDocument({ ...input, receivedOn: '2019-05-14', decidedOn: '2019-06-03' })
+        .regulation,
+    ).toBe('ogi2008')
+    expect(
+      composeAnswerDocument({ ...input, receivedOn: '2019-05-15', decidedOn: '2019-06-03' })
+        .regulation,
+    ).toBe('ogi2019')
+    for (const code of OUTCOME_CODES) {
+      const t = ANSWER_TEMPLATES_2008[code]
+      // no article number of either 条例 is carried over
+      expect(t.decision, code).not.toMatch(/第[一二三四五六七八九十]+条/)
+      expect(t.decision.includes('国务院令第492号'), code).toBe(code !== 'other.other')
+      expect([t.kind, t.basis, t.verified], code).toEqual([ANSWER_TEMPLATES[code].kind, [], false])
+      expect(answerTemplateOf(code, '2017-03-01'), code).toBe(t)
+      expect(answerTemplateOf(code, '2024-03-01'), code).toBe(ANSWER_TEMPLATES[code])
+    }
   })
 })

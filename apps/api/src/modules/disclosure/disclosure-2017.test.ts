@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { dialectOf } from '../../db/dialect.ts'
 import { seedDisclosure2017 } from '../seed/disclosure-2017.ts'
 import { SEED_YEAR_TIMEOUT_MS, setupDesk, T0, type Desk } from '../../test/setup.ts'
+import { getAnswerDocument } from './disclosure-answer.service.ts'
 import { disclosureTableToCsv, disclosureTableToXlsx } from './disclosure-files.ts'
 import { getDisclosureTable } from './disclosure-report.service.ts'
 
@@ -50,6 +51,18 @@ describe('the 2017 disclosure year', () => {
       count(*) filter (where i.deadline_rule like '%"amount":15%') as rule
       from disclosure_requests d join inquiries i on i.id = d.inquiry_id`)
     expect(late).toEqual({ n: 0, rule: 760 })
+  })
+
+  it('gives a 2017 request the answer document of the 2008 条例, named without article numbers', async () => {
+    const granted = await rowOf<{ id: number }>(
+      sql`select inquiry_id as id from disclosure_requests where outcome = 'grant' order by inquiry_id limit 1`,
+    )
+    const admin = { id: 0, role: 'admin' as const, departmentId: null }
+    const doc = await getAnswerDocument(desk.db, Number(granted?.id), admin, '某市规划和国土资源局')
+    expect([doc.regulation, doc.basis, doc.verified]).toEqual(['ogi2008', [], false])
+    expect(doc.paragraphs[1]).toBe(
+      '经审查，您申请获取的政府信息属于可以公开的政府信息。根据《中华人民共和国政府信息公开条例》（国务院令第492号）的有关规定，本机关决定予以公开，现将该政府信息提供给您（见附件）。',
+    )
   })
 
   it('writes the CSV with a BOM and the XLSX laid out like the printed table', async () => {

@@ -10,12 +10,12 @@
  * Errors: NOT_FOUND (no such request or version, or outside the viewer's scope), FORBIDDEN (a
  * responder signing off; `own_draft`: the signer submitted that version), CONFLICT (stale version; the lifecycle refuses; `invalid_status`: not
  * decided yet; `draft_status`: no version waiting for review, or one is signed already, or none
- * is signed for a delivery), VALIDATION (`decidedOn`: decided before 2019-05-15, under the 2008
- * 条例; `deliveredOn`: before the sign-off or in the future; `reason`: the document still holds a
- * placeholder, e.g. a 部分公开 without the reason for what is withheld).
+ * is signed for a delivery), VALIDATION (`deliveredOn`: before the sign-off or in the future;
+ * `reason`: the document still holds a placeholder, e.g. a 部分公开 without the reason for what is
+ * withheld). A request received before 2019-05-15 gets the 2008 条例's template (unverified, no
+ * article numbers: the domain's ANSWER_TEMPLATES_2008).
  */
 import {
-  ANSWER_TEMPLATES_FROM,
   answerPlaceholders,
   composeAnswerDocument,
   signAnswerDocument,
@@ -52,12 +52,7 @@ async function decidedRequest(db: Db, inquiry: Current) {
  */
 async function compose(db: Db, inquiry: Current, agency: string, docNumber: string, reason = '') {
   const { request, outcome, decidedOn } = await decidedRequest(db, inquiry)
-  if (decidedOn < ANSWER_TEMPLATES_FROM)
-    throw new AppError(
-      'VALIDATION',
-      `Request ${inquiry.id} was decided on ${decidedOn}, under the 2008 条例: no template cites it`,
-      [{ path: ['decidedOn'], message: `before ${ANSWER_TEMPLATES_FROM}` }],
-    )
+  // the template follows the 条例 of the receipt date (the 2008 one before 2019-05-15)
   return composeAnswerDocument({
     agency,
     docNumber,
@@ -92,7 +87,7 @@ function requireFinished(d: AnswerDocument, what: string) {
 /**
  * The filled document of request `id` as it would read now, signed by `agency` (a preview: the
  * signed one is `answerVersionDocx`).
- * @throws AppError NOT_FOUND, CONFLICT `invalid_status`, VALIDATION `decidedOn` (see the module)
+ * @throws AppError NOT_FOUND, CONFLICT `invalid_status` (see the module)
  */
 export async function getAnswerDocument(
   db: Db,

@@ -23,7 +23,11 @@ const UNFINISHED = composeAnswerDocument({
 })
 
 /** A decided 部分公开 request's page with `answers`; the answer submissions it received. */
-function setup(user: typeof RESPONDER | typeof MANAGER, answers: unknown[]) {
+function setup(
+  user: typeof RESPONDER | typeof MANAGER,
+  answers: unknown[],
+  receivedOn = '2024-09-20',
+) {
   const inquiry = makeInquiry({
     subject: '某路段道路改造工程的立项批复',
     kind: 'disclosure',
@@ -41,7 +45,7 @@ function setup(user: typeof RESPONDER | typeof MANAGER, answers: unknown[]) {
           inquiryId: inquiry.id,
           applicantType: 'natural_person',
           receiptMethod: 'online',
-          receivedOn: '2024-09-20',
+          receivedOn,
           outcome: 'partial',
           decidedAt: DECIDED_AT,
           createdAt: DECIDED_AT,
@@ -119,5 +123,22 @@ describe('the answer document of a 部分公开 decided without its reason', () 
         '这一稿仍有“（请填写理由）”，不能签发：请退回，由起草人写明理由后重新提交。',
       ),
     ).toHaveLength(1)
+  })
+})
+
+describe('the answer document of a request received before 2019-05-15', () => {
+  it('is offered with the 2008 条例 template, the card saying it cites no article numbers', async () => {
+    window.localStorage.setItem('desk.disclosure.agency', '某市交通运输局')
+    setup(RESPONDER, [], '2017-03-01')
+    expect(await screen.findByRole('button', { name: '提交审核' })).toBeTruthy()
+    expect(screen.getByTestId('answer-regulation-2008').textContent).toBe(
+      '该申请于2019年5月15日前收到，答复书依2008年《条例》（国务院令第492号）拟写，只引条例名称、未写条款号：签发前请核对原文并补入条款。',
+    )
+  })
+
+  it('says nothing of it for a request received under the 2019 条例', async () => {
+    setup(RESPONDER, [])
+    await screen.findByRole('button', { name: '提交审核' })
+    expect(screen.queryByTestId('answer-regulation-2008')).toBeNull()
   })
 })

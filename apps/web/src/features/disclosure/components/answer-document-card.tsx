@@ -4,15 +4,16 @@
  * a manager signs it off (签发) or sends it back with a comment, and once signed its delivery (送达:
  * method, day, tracking number for post) is recorded. Each version opens as an A4 print view and
  * downloads as DOCX (the signed one as signed). Which button shows is the lifecycle's (`gate`,
- * `useCanDo`); whether a version waits for review is the record's.
+ * `useCanDo`); whether a version waits for review is the record's. A request received before
+ * 2019-05-15 gets the 2008 条例's template, which cites no article numbers: the card says so.
  */
 import {
   ANSWER_TEMPLATES,
-  ANSWER_TEMPLATES_FROM,
   DELIVERY_METHODS,
   REASON_PLACEHOLDER,
   answerNeedsReason,
   answerPlaceholders,
+  answerRegulationOf,
   deliveryMethodLabel,
   deliveryTracks,
   toZonedDate,
@@ -67,18 +68,16 @@ export function AnswerDocumentCard({
   if (request.outcome === null || request.decidedAt === null) return null
   const kind = t(`disclosure.document.${ANSWER_TEMPLATES[request.outcome].kind}`)
   const title = t('disclosure.document.title', { kind })
-  if (toZonedDate(request.decidedAt) < ANSWER_TEMPLATES_FROM)
-    return (
-      <Card size="small" title={title}>
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          {t('disclosure.document.before2019')}
-        </Typography.Paragraph>
-      </Card>
-    )
   const signed = answers.find((a) => a.status === 'signed')
   return (
     <Card size="small" title={title} data-testid="answer-document">
       <Flex vertical gap={12}>
+        {/* the 2008 条例's template names it without articles: the reviewer writes them in */}
+        {answerRegulationOf(request.receivedOn) === 'ogi2008' && (
+          <Typography.Text type="secondary" data-testid="answer-regulation-2008">
+            {t('disclosure.document.regulation2008')}
+          </Typography.Text>
+        )}
         {answers.length > 0 && (
           <List
             size="small"
