@@ -97,14 +97,16 @@ async function submittedDraft(db: Db, id: number, draftId: number) {
 
 /**
  * FORBIDDEN `own_draft` when `signerId` drafted version `number` (domain `signOffRefusal`): the
- * same rule for reply drafts and disclosure answer documents.
+ * same rule for reply drafts, disclosure answer documents and proposal answers (one version: no
+ * `number`).
  */
-export function requireOtherSigner(drafterId: number | null, signerId: number, number: number) {
+export function requireOtherSigner(drafterId: number | null, signerId: number, number?: number) {
   if (signOffRefusal(drafterId, signerId) !== null)
-    throw new AppError('FORBIDDEN', `You drafted version ${number}: another manager signs it off`, {
-      reason: 'own_draft',
-      number,
-    })
+    throw new AppError(
+      'FORBIDDEN',
+      `You drafted ${number === undefined ? 'this answer' : `version ${number}`}: another manager signs it off`,
+      { reason: 'own_draft', ...(number === undefined ? {} : { number }) },
+    )
 }
 
 /**

@@ -4,7 +4,8 @@
  * lead unit, a consultation with the deputy, the answer drafted and then signed off by a manager
  * (which sends it), and the deputy's rating (满意/基本满意 closes it; 不满意 re-handles it).
  * The first answer's time stays the inquiry's reply time, for the tallies.
- * Errors: NOT_FOUND, FORBIDDEN (sign-off by a responder), CONFLICT (stale version; the lifecycle
+ * Errors: NOT_FOUND, FORBIDDEN (sign-off by a responder; `own_draft`: by the answer's drafter),
+ * CONFLICT (stale version; the lifecycle
  * refuses, e.g. `category` for the other role's step; `draft_status` for a sign-off without a
  * draft waiting), VALIDATION (the body).
  */
@@ -19,6 +20,7 @@ import {
 import type { Db } from '../../db/client.ts'
 import type { Ctx } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
+import { requireOtherSigner } from '../inquiries/drafts.service.ts'
 import { act, recordEvent, write, type Current } from '../inquiries/inquiries.service.ts'
 import * as repo from './proposals.repo.ts'
 
@@ -103,7 +105,10 @@ export function draftAnswer(ctx: Ctx, id: number, input: Versioned<typeof propos
   })
 }
 
-/** A manager signs off the draft, which sends it: the item is `replied`. */
+/**
+ * A manager other than its drafter signs off the draft (domain `signOffRefusal`, as for reply drafts
+ * and answer documents), which sends it: the item is `replied`.
+ */
 export function signOffAnswer(ctx: Ctx, id: number, input: { version: number }) {
   return act(ctx, id, { action: 'sign_off_answer', version: input.version }, async (row, tx) => {
     const p = await proposalOf(tx, row)
@@ -112,6 +117,7 @@ export function signOffAnswer(ctx: Ctx, id: number, input: { version: number }) 
         reason: 'draft_status',
       })
     }
+    requireOtherSigner(p.answerDraftedBy, ctx.user.id)
     await repo.updateProposal(tx, id, { answerSignedOffBy: ctx.user.id, answerSentAt: ctx.now })
     await write(tx, row, {
       status: 'replied',

@@ -161,6 +161,28 @@ type View = {
 }
 
 describe('a proposal through its lifecycle', () => {
+  it('refuses the drafter signing off their own answer (403 own_draft); another manager or an admin signs it', async () => {
+    const d = await desk()
+    const m = await signIn(d, 'manager')
+    const other = await signIn(d, 'manager', 'manager2')
+    const { id } = (await (await call(d, m, 'POST', '/proposals', suggestion())).json()) as {
+      id: number
+    }
+    const drafted = await call(d, m, 'POST', `/proposals/${id}/answer`, {
+      version: 1,
+      category: 'A',
+      body: '王代表：该建议已采纳。',
+    })
+    expect(drafted.status).toBe(200)
+    const own = await call(d, m, 'POST', `/proposals/${id}/answer/sign-off`, { version: 2 })
+    expect(own.status).toBe(403)
+    const refused = (await own.json()) as { error: { details: { reason: string } } }
+    expect(refused.error.details.reason).toBe('own_draft')
+    const sent = await call(d, other, 'POST', `/proposals/${id}/answer/sign-off`, { version: 2 })
+    expect(sent.status).toBe(200)
+    expect(((await sent.json()) as View).inquiry.status).toBe('replied')
+  })
+
   it('lead unit: consulted, answer drafted, signed off by a manager, rated 不满意 and re-handled, then 满意 and closed, counted in the draft', async () => {
     const d = await desk()
     const r = await signIn(d)

@@ -4,7 +4,8 @@
  * or answer as sent, the deputy's rating and the consultations. Its steps (opinion to the lead
  * unit, consultation, answer draft, sign-off, rating) are buttons the lifecycle gates (`useCanDo`:
  * shown in the statuses and category that allow them, disabled with the refusal otherwise); a
- * step's form opens under them. Sign-off is offered while a drafted answer waits for it.
+ * step's form opens under them. Sign-off is offered while a drafted answer waits for it, disabled
+ * for its drafter (four eyes, `useSignOffGate`).
  */
 import { toZonedDate, type LifecycleAction } from '@desk/domain'
 import { useQuery } from '@tanstack/react-query'
@@ -12,7 +13,7 @@ import { Alert, Card, Descriptions, Flex, List, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GatedActions, GatedButton } from '../../../components/gated-button.tsx'
-import { useCanDo, type GateSubject } from '../../../lib/can-do.ts'
+import { useCanDo, useSignOffGate, type GateSubject } from '../../../lib/can-do.ts'
 import {
   proposalQueries,
   useProposalStep,
@@ -39,6 +40,7 @@ export function ProposalPanel({ inquiry }: Props) {
   const { t } = useTranslation()
   const view = useQuery(proposalQueries.detail(inquiry.id))
   const gate = useCanDo(inquiry)
+  const signOffGate = useSignOffGate(inquiry)
   const step = useProposalStep(inquiry.id)
   const [open, setOpen] = useState<FormStep | null>(null)
   if (!view.data) return null
@@ -54,7 +56,7 @@ export function ProposalPanel({ inquiry }: Props) {
         {STEP_ACTIONS.filter(([s]) => s !== 'signOff' || draftWaiting).map(([s, action]) => (
           <GatedButton
             key={s}
-            gate={gate(action)}
+            gate={s === 'signOff' ? signOffGate(action, p.answerDraftedBy) : gate(action)}
             type={s === 'signOff' ? 'primary' : 'default'}
             loading={step.isPending && step.variables.step === s}
             onClick={() =>
