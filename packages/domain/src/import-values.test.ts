@@ -217,6 +217,21 @@ describe('rowToInquiry', () => {
     })
   })
 
+  it('refuses a reply time before the receipt, beyond the clock-skew allowance', () => {
+    const row = (repliedAt: string) =>
+      rowToInquiry(['T-4', 'u', 's', '2026-09-10 10:00', 'b', 'reply', repliedAt], mapping, ctx)
+    expect(row('2026-09-01 10:00').issues).toEqual([
+      {
+        row: 7,
+        column: '答复时间',
+        code: 'before_receipt',
+        reason: 'before the receipt date',
+      },
+    ])
+    // 4 minutes early is within the 5-minute skew of two clocks
+    expect(row('2026-09-10 09:56').inquiry?.reply?.repliedAt).toBe(utc('2026-09-10T01:56:00Z'))
+  })
+
   it('names row, column and reason of every problem', () => {
     const r = rowToInquiry(['', 'u', ' ', '2019/2/30 1:00:00', 'text', 'reply', ''], mapping, ctx)
     expect(r.issues).toEqual([

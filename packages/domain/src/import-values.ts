@@ -4,6 +4,7 @@
  * formats found in real exports are read in a given zone, and every problem names its row,
  * column and reason. Pure: no I/O.
  */
+import { messageFollowsReceipt } from './attachment.ts'
 import type { ColumnMapping, ImportField } from './import-fields.ts'
 import { importIssue, type ImportIssue } from './import-issues.ts'
 import type { NewInquiry } from './inquiry.ts'
@@ -243,7 +244,8 @@ const MULTILINE: ReadonlySet<ImportField> = new Set(['body', 'reply'])
  * receivedAt. A reply needs its time and the time needs its reply. Missing cells read as blank.
  * A text field refuses an Excel error value and a boolean; a time field refuses an ambiguous slash
  * date (`12/01/2026`) unless `ctx.dateOrder` says how to read it; a receivedAt in the future is
- * refused.
+ * refused, and so is a repliedAt before the receipt (`before_receipt`, the channel API's
+ * messageFollowsReceipt with its clock-skew allowance).
  * @param ctx.row the row number as a spreadsheet shows it (header = 1), for the issues
  */
 export function rowToInquiry(
@@ -348,6 +350,20 @@ export function rowToInquiry(
   )
     missing('repliedAt')
   if (reply === undefined && repliedAt !== undefined) missing('reply')
+  // the channel API's rule for a later message (attachment.ts): a reply cannot precede the receipt
+  if (
+    receivedAt !== undefined &&
+    repliedAt !== undefined &&
+    !messageFollowsReceipt(repliedAt, receivedAt)
+  ) {
+    issues.push(
+      importIssue(
+        'before_receipt',
+        {},
+        { row: ctx.row, column: mapping.repliedAt?.column ?? 'repliedAt' },
+      ),
+    )
+  }
   if (issues.length > 0 || !externalId || !subject || !body || receivedAt === undefined) {
     return { issues }
   }

@@ -1,4 +1,5 @@
 export * from './channel.ts'
+export * from './channel-kind.ts'
 export * from './import-issues.ts'
 export * from './import-fields.ts'
 export * from './import-limits.ts'

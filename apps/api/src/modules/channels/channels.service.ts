@@ -1,8 +1,14 @@
 /**
  * Channels: list, add, rename, (de)activate; per-channel API tokens for machine clients.
- * Errors: NOT_FOUND (unknown code), CONFLICT (code taken; ingest into a deactivated channel).
+ * Errors: NOT_FOUND (unknown code), CONFLICT (code taken; ingest into a deactivated channel),
+ * VALIDATION (messages into a channel of another kind).
  */
-import type { CreateChannelInput, UpdateChannelInput } from '@desk/domain'
+import {
+  channelKind,
+  takesMessages,
+  type CreateChannelInput,
+  type UpdateChannelInput,
+} from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
 import { hashToken, newToken } from '../../lib/tokens.ts'
@@ -28,6 +34,22 @@ export async function getChannel(db: Db, code: string) {
 export async function getActiveChannel(db: Db, code: string) {
   const channel = await getChannel(db, code)
   if (!channel.isActive) throw new AppError('CONFLICT', `Channel ${code} is deactivated`)
+  return channel
+}
+
+/**
+ * The channel when ordinary messages may be imported into it: as getActiveChannel, and VALIDATION
+ * naming `channel` when the channel holds another kind (proposals, disclosure requests: the
+ * domain's takesMessages), whose registers would never list an imported message.
+ */
+export async function getMessageChannel(db: Db, code: string) {
+  const channel = await getActiveChannel(db, code)
+  if (!takesMessages(code))
+    throw new AppError(
+      'VALIDATION',
+      `Channel ${code} holds ${channelKind(code)} items, not messages: register them in their own register`,
+      [{ path: ['channel'], message: `holds ${channelKind(code)} items, not messages` }],
+    )
   return channel
 }
 

@@ -82,6 +82,18 @@ describe('desk import (CLI)', () => {
     ])
     expect(unknown.stderr).toContain('file: Unknown channel: fax')
 
+    // the proposals and disclosure channels hold their own kinds: a message import is refused
+    const conn = new Database(db)
+    conn
+      .prepare("insert into channels (code, name_zh, name_en, intake) values (?, ?, ?, 'file')")
+      .run('proposals', '建议提案', 'Suggestions and proposals')
+    conn.close()
+    const proposals = await desk('import', '--channel', 'proposals', '--db', db, file)
+    expect(proposals.code).toBe(1)
+    expect(proposals.summary.errors.map((e) => e.reason)).toEqual([
+      'Channel proposals holds proposal items, not messages: register them in their own register',
+    ])
+
     const badField = await desk(
       'import',
       '--channel',

@@ -10,7 +10,7 @@ import { nanoid } from 'nanoid'
 import type { Db } from '../../db/client.ts'
 import { withTransaction } from '../../db/transaction.ts'
 import { AppError } from '../../lib/errors.ts'
-import { getActiveChannel } from '../channels/channels.service.ts'
+import { getMessageChannel } from '../channels/channels.service.ts'
 import type { ImportSettings } from '../../lib/context.ts'
 import { removeBatchInquiries } from '../inquiries/ingest.service.ts'
 import {
@@ -96,7 +96,8 @@ export type PresetChoice = {
  * The preview of a staged upload for `channelCode`: first 20 rows, encoding, sheets, mapping (a
  * saved preset of the channel whose headers match wins over a guessed built-in one), and the
  * presets to choose from.
- * @throws AppError NOT_FOUND (upload, channel), CONFLICT (deactivated channel), VALIDATION (unreadable file)
+ * @throws AppError NOT_FOUND (upload, channel), CONFLICT (deactivated channel), VALIDATION (unreadable
+ *   file; a channel that holds no messages, naming `channel`)
  */
 export async function previewUpload(
   db: Db,
@@ -110,7 +111,7 @@ export async function previewUpload(
   },
 ): Promise<{ upload: StagedUpload; preview: ImportPreview; presets: PresetChoice[] }> {
   const upload = await getUpload(db, input.uploadId)
-  await getActiveChannel(db, input.channelCode)
+  await getMessageChannel(db, input.channelCode)
   const savedRows = await repo.listImportPresets(db, input.channelCode)
   const preview = await previewStaged(settings, {
     uploadId: upload.id,
@@ -153,7 +154,7 @@ export async function saveImportPreset(
     now: number
   },
 ) {
-  await getActiveChannel(db, input.channelCode)
+  await getMessageChannel(db, input.channelCode)
   if (IMPORT_PRESETS.some((p) => p.name === input.name)) {
     throw new AppError(
       'VALIDATION',
@@ -190,7 +191,8 @@ export async function listImportPresets(db: Db, channelCode: string) {
 
 /**
  * Queues a dry run or an import of a staged upload and starts it off the request path.
- * @throws AppError NOT_FOUND (upload or channel), CONFLICT (deactivated channel), VALIDATION (zone)
+ * @throws AppError NOT_FOUND (upload or channel), CONFLICT (deactivated channel), VALIDATION (zone; a
+ *   channel that holds no messages, naming `channel`)
  */
 export async function startImportJob(
   db: Db,
@@ -205,7 +207,7 @@ export async function startImportJob(
   },
 ): Promise<ImportJobView> {
   const upload = await getUpload(db, input.uploadId)
-  await getActiveChannel(db, input.channelCode)
+  await getMessageChannel(db, input.channelCode)
   if (input.options.tz !== undefined && !isTimeZone(input.options.tz)) {
     throw new AppError(
       'VALIDATION',

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DEFAULT_CHANNELS } from '@desk/domain'
+import { DEFAULT_CHANNELS, DISCLOSURE_CHANNEL, PROPOSAL_CHANNEL } from '@desk/domain'
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
@@ -490,6 +490,34 @@ describe('import wizard refuses bad input with a clear message and changes nothi
       (await call(desk, s, 'POST', '/imports', { kind: 'import', uploadId: id, channel: 'fax' }))
         .status,
     ).toBe(404)
+    expect(desk.db.$client.prepare('select count(*) as n from import_batches').get()).toEqual({
+      n: 0,
+    })
+  })
+})
+
+describe('import wizard refuses channels that hold no messages', () => {
+  it('answers 422 naming channel for the proposals and disclosure channels, writing nothing', async () => {
+    const desk = await setupDesk()
+    await ensureChannels(desk.db, [PROPOSAL_CHANNEL, DISCLOSURE_CHANNEL], T0)
+    const s = await signIn(desk)
+    const id = await staged(desk, s, GOOD)
+    for (const channel of ['proposals', 'ogi_request']) {
+      const preview = await call(desk, s, 'POST', `/imports/uploads/${id}/preview`, { channel })
+      expect(preview.status).toBe(422)
+      const start = await call(desk, s, 'POST', '/imports', {
+        kind: 'import',
+        uploadId: id,
+        channel,
+      })
+      expect(start.status).toBe(422)
+      expect(((await start.json()) as { error: { details: unknown } }).error.details).toEqual([
+        {
+          path: ['channel'],
+          message: `holds ${channel === 'proposals' ? 'proposal' : 'disclosure'} items, not messages`,
+        },
+      ])
+    }
     expect(desk.db.$client.prepare('select count(*) as n from import_batches').get()).toEqual({
       n: 0,
     })

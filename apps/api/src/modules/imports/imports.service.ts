@@ -40,7 +40,7 @@ import {
 } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
-import { getActiveChannel } from '../channels/channels.service.ts'
+import { getMessageChannel } from '../channels/channels.service.ts'
 import { ingestInquiries } from '../inquiries/ingest.service.ts'
 import * as repo from './imports.repo.ts'
 import { firstMessageDifference, mapRows, type MappedRow, type MappedRows } from './map-rows.ts'
@@ -185,6 +185,9 @@ async function prepare(
     mappingIssues: resolved.issues,
   }
 }
+
+const isIssueList = (details: unknown): details is ImportIssue[] =>
+  Array.isArray(details) && details.every((d) => typeof (d as ImportIssue).reason === 'string')
 
 function rejection(issues: ImportIssue[]): AppError {
   const first = issues[0]
@@ -357,7 +360,7 @@ export async function planImport(
   const zone = opts.tz ?? BUREAU_TZ
   let prepared: Prepared
   try {
-    await getActiveChannel(db, opts.channelCode)
+    await getMessageChannel(db, opts.channelCode)
     if (!isTimeZone(zone))
       throw new AppError(
         'VALIDATION',
@@ -374,8 +377,9 @@ export async function planImport(
     if (prepared.mappingIssues.length > 0) throw rejection(prepared.mappingIssues)
   } catch (err) {
     if (!(err instanceof AppError)) throw err
-    const errors = Array.isArray(err.details)
-      ? (err.details as ImportIssue[])
+    // a rejection() carries import issues; other errors (a refused channel's field detail) their message
+    const errors = isIssueList(err.details)
+      ? err.details
       : [importIssue('unreadable', { message: err.message })]
     return {
       rejected: { status: 'rejected', created: 0, duplicates: 0, skipped: 0, errors, rows: 0 },

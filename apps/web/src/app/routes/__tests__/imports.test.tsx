@@ -230,6 +230,20 @@ describe('/imports/new', () => {
     )
   }, 120_000)
 
+  it('offers only channels that take messages: not the proposals or disclosure channel', async () => {
+    const desk = createFakeDesk({ user: RESPONDER })
+    desk.state.channels.push(
+      { ...desk.state.channels[1]!, code: 'proposals', nameZh: '建议提案' },
+      { ...desk.state.channels[1]!, code: 'ogi_request', nameZh: '政府信息公开申请' },
+    )
+    server.use(...desk.handlers)
+    const app = renderWithClient('/imports/new')
+    await app.user.click(await screen.findByRole('combobox', { name: '渠道' }))
+    expect(await screen.findAllByTitle('民心网联网平台')).not.toHaveLength(0)
+    expect(screen.queryByTitle('建议提案')).toBeNull()
+    expect(screen.queryByTitle('政府信息公开申请')).toBeNull()
+  })
+
   it('says a file over 50 MB is too big without uploading it', async () => {
     const bodies = wizardApi()
     const app = renderWithClient('/imports/new')

@@ -14,6 +14,7 @@ import {
   IMPORT_LIMITS,
   REQUIRED_IMPORT_FIELDS,
   limitMb,
+  takesMessages,
   type DateOrder,
 } from '@desk/domain'
 import { useQuery } from '@tanstack/react-query'
@@ -163,7 +164,8 @@ export function ImportWizard() {
           value={channel}
           placeholder={t('imports.wizard.channelPlaceholder')}
           options={(channels.data ?? [])
-            .filter((c) => c.isActive)
+            // proposals and disclosure requests have registers of their own, not message imports
+            .filter((c) => c.isActive && takesMessages(c.code))
             .map((c) => ({ value: c.code, label: channelName(c, i18n.language) }))}
           onChange={(code: string) => {
             setChannel(code)

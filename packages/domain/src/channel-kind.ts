@@ -1,0 +1,26 @@
+/**
+ * Which kind of inquiry a channel holds. Two channels belong to one kind only: `proposals` holds
+ * the deputies' suggestions and members' proposals (registered in their own register), and
+ * `ogi_request` holds disclosure requests (条例 register). Every other channel holds messages
+ * (a citizen channel may also carry a disclosure request, registered through the disclosure
+ * form). A message import or a message intake into one of the two would count an ordinary
+ * message in that kind's dashboard row and annual sentence, while its register never lists it.
+ */
+import type { InquiryKind } from './deadline/policy.ts'
+import { DISCLOSURE_CHANNEL } from './disclosure/receipt.ts'
+import { PROPOSAL_CHANNEL } from './proposal/proposal.ts'
+
+const KIND_OF_CHANNEL: Readonly<Record<string, InquiryKind>> = {
+  [PROPOSAL_CHANNEL.code]: 'proposal',
+  [DISCLOSURE_CHANNEL.code]: 'disclosure',
+}
+
+/** The kind of inquiry the channel `code` holds: `proposal`, `disclosure`, else `message`. */
+export function channelKind(code: string): InquiryKind {
+  return KIND_OF_CHANNEL[code] ?? 'message'
+}
+
+/** Whether ordinary messages may go into channel `code` (the message import and its wizard ask). */
+export function takesMessages(code: string): boolean {
+  return channelKind(code) === 'message'
+}
