@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { IMPORT_PRESETS, guessPreset, parseMapEntry, resolveMapping } from './import-fields.ts'
 import {
+  ambiguousDates,
   cleanLine,
   cleanText,
   inferDateOrder,
@@ -144,6 +145,23 @@ describe('mapping', () => {
       'reply and repliedAt must be mapped together (a reply needs its time)',
     ])
     expect(issues[0]).toMatchObject({ row: 1, column: 'Missing' })
+  })
+})
+
+describe('ambiguousDates', () => {
+  const rows = [
+    { row: 2, cells: ['1', '12/01/2023', '2023/12/01'] },
+    { row: 3, cells: ['2', '03/04/2023', '2023/12/02'] },
+  ]
+  it('lists the dates that read two ways in the columns asked, and only those', () => {
+    expect(ambiguousDates(rows, [{ index: 1, column: 'Created' }])).toEqual([
+      { row: 2, column: 'Created', value: '12/01/2023' },
+      { row: 3, column: 'Created', value: '03/04/2023' },
+    ])
+    expect(ambiguousDates(rows, [{ index: 2, column: 'Closed' }])).toEqual([])
+    // a date whose parts show the order settles the rest
+    const shown = [...rows, { row: 4, cells: ['3', '25/01/2023', ''] }]
+    expect(ambiguousDates(shown, [{ index: 1, column: 'Created' }])).toEqual([])
   })
 })
 

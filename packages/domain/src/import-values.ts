@@ -142,6 +142,25 @@ export function inferDateOrder(values: Iterable<ImportCell>): DateOrder | undefi
   return seen.size === 1 ? [...seen][0] : undefined
 }
 
+/** A year-last slash date that reads two ways, where the rows show no order. */
+export type AmbiguousDate = { row: number; column: string; value: string }
+
+/**
+ * The ambiguous year-last slash dates (`12/01/2026`) in the time columns `columns` (index and
+ * header) of `rows`, when their dates show no order (inferDateOrder): what an import needs a date
+ * order for. The import wizard asks it of the mapping the user chose, the preview of the server's.
+ */
+export function ambiguousDates(
+  rows: readonly { row: number; cells: readonly ImportCell[] }[],
+  columns: readonly { index: number; column: string }[],
+): AmbiguousDate[] {
+  const cells = rows.flatMap((r) => columns.map((c) => ({ r, c, cell: r.cells[c.index] ?? null })))
+  if (inferDateOrder(cells.map((x) => x.cell)) !== undefined) return []
+  return cells
+    .filter((x) => slashDateOrder(x.cell) === 'ambiguous')
+    .map((x) => ({ row: x.r.row, column: x.c.column, value: cleanLine(importCellText(x.cell)) }))
+}
+
 /**
  * Reads a time cell as an instant (UTC epoch ms). Zone-less values are wall-clock time in `zone`:
  * text `YYYY/M/D H:mm:ss` (also `-` or `.` separated, seconds or the whole time optional),

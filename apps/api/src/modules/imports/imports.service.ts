@@ -13,21 +13,19 @@
  */
 import { withTransaction } from '../../db/transaction.ts'
 import {
+  ambiguousDates,
+  type AmbiguousDate,
   BUREAU_TZ,
   DATE_ORDERS,
   IMPORT_PRESETS,
   findPreset,
   guessPreset,
-  cleanLine,
-  importCellText,
   importIssue,
-  inferDateOrder,
   inScope,
   isCellError,
   isTimeZone,
   parseMapEntry,
   resolveMapping,
-  slashDateOrder,
   type ColumnMapping,
   type DateOrder,
   type ImportCell,
@@ -219,7 +217,7 @@ export type ImportPreview = {
    * (`12/01/2026`) when the shown rows show no order: an import needs `dateOrder` for them
    * (rows further down may still show it; the dry run tells)
    */
-  ambiguousDates: { row: number; column: string; value: string }[]
+  ambiguousDates: AmbiguousDate[]
 }
 
 /**
@@ -248,20 +246,11 @@ export async function previewFile(
     savedPreset: savedName,
     mapping: Object.fromEntries(Object.entries(mapping).map(([field, col]) => [field, col.column])),
     mappingIssues,
-    ambiguousDates: ambiguousDates(table, mapping),
+    ambiguousDates: ambiguousDates(
+      table.rows,
+      [mapping.receivedAt, mapping.repliedAt].filter((c) => c !== undefined),
+    ),
   }
-}
-
-/** The ambiguous slash dates of `table`'s mapped time columns, as ImportPreview describes them. */
-function ambiguousDates(table: Table, mapping: ColumnMapping): ImportPreview['ambiguousDates'] {
-  const columns = [mapping.receivedAt, mapping.repliedAt].filter((c) => c !== undefined)
-  const cells = table.rows.flatMap((r) =>
-    columns.map((c) => ({ r, c, cell: r.cells[c.index] ?? null })),
-  )
-  if (inferDateOrder(cells.map((x) => x.cell)) !== undefined) return []
-  return cells
-    .filter((x) => slashDateOrder(x.cell) === 'ambiguous')
-    .map((x) => ({ row: x.r.row, column: x.c.column, value: cleanLine(importCellText(x.cell)) }))
 }
 
 /**

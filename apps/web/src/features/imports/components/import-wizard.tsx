@@ -10,6 +10,7 @@
  */
 import {
   DATE_ORDERS,
+  ambiguousDates,
   IMPORT_FIELDS,
   IMPORT_LIMITS,
   REQUIRED_IMPORT_FIELDS,
@@ -149,7 +150,17 @@ export function ImportWizard() {
   })
   // an import runs once, unless it was refused or failed (its file is kept for another try)
   const importLocked = importId !== undefined && importEnd !== 'rejected' && importEnd !== 'failed'
-  const ambiguous = shown?.ambiguousDates ?? []
+  // the dates of the time columns as the user maps them now (the server's list follows its own
+  // automatic mapping, which the user may have changed)
+  const ambiguous = useMemo(() => {
+    if (!shown) return []
+    const columns = shown.headers.flatMap((column, index) =>
+      mapping[column] === 'receivedAt' || mapping[column] === 'repliedAt'
+        ? [{ index, column }]
+        : [],
+    )
+    return ambiguousDates(shown.rows, columns)
+  }, [shown, mapping])
   const askDateOrder = ambiguous.length > 0 || runFoundAmbiguous || dateOrder !== undefined
   const onRunEnd = (job: ImportJob) =>
     setRunFoundAmbiguous((found) => found || job.errors.some((e) => e.code === 'ambiguous_date'))
