@@ -38,4 +38,12 @@ describe('a review case’s days', () => {
       expected,
     )
   })
+
+  it("refuses a filing before the request's receipt, and takes one on the receipt day", () => {
+    const c = { filedOn: '2024-09-01', result: 'pending' as const }
+    expect(reviewCaseDayProblems(c, today, '2024-09-02')).toEqual([
+      { path: ['filedOn'], message: "before the request's receipt (2024-09-02)" },
+    ])
+    expect(reviewCaseDayProblems(c, today, '2024-09-01')).toEqual([])
+  })
 })

@@ -43,16 +43,21 @@ export function canConcludeReviewCase(from: ReviewResult, to: ReviewResult): boo
 }
 
 /**
- * The problems with a case's days (YYYY-MM-DD, Asia/Shanghai) against `today`: a day in the future,
- * a conclusion before the filing, a result without its day or a day without a result. Each names
- * its field, for a 422; empty when the days hold.
+ * The problems with a case's days (YYYY-MM-DD, Asia/Shanghai) against `today` and the request's
+ * `receivedOn` (when given): a day in the future, a filing before the request was received (a case
+ * is against the handling of a request, so it cannot precede it; a 不作为 case may precede the
+ * decision, never the receipt), a conclusion before the filing, a result without its day or a day
+ * without a result. Each names its field, for a 422; empty when the days hold.
  */
 export function reviewCaseDayProblems(
   c: { filedOn: string; result: ReviewResult; concludedOn?: string | undefined },
   today: string,
+  receivedOn?: string,
 ): { path: string[]; message: string }[] {
   const problems: { path: string[]; message: string }[] = []
   if (c.filedOn > today) problems.push({ path: ['filedOn'], message: 'in the future' })
+  if (receivedOn !== undefined && c.filedOn < receivedOn)
+    problems.push({ path: ['filedOn'], message: `before the request's receipt (${receivedOn})` })
   if (c.concludedOn !== undefined && c.concludedOn > today)
     problems.push({ path: ['concludedOn'], message: 'in the future' })
   if (c.concludedOn !== undefined && c.concludedOn < c.filedOn)

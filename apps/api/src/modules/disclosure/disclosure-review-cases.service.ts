@@ -35,8 +35,9 @@ function requireDays(problems: { path: string[]; message: string }[]) {
 }
 
 async function requireRequest(db: Db, inquiryId: number) {
-  if (!(await repo.findRequest(db, inquiryId)))
-    throw new AppError('NOT_FOUND', `Inquiry ${inquiryId} is not a disclosure request`)
+  const request = await repo.findRequest(db, inquiryId)
+  if (!request) throw new AppError('NOT_FOUND', `Inquiry ${inquiryId} is not a disclosure request`)
+  return request
 }
 
 /**
@@ -55,7 +56,8 @@ export async function fileReviewCase(
     inquiryId,
     { action: 'record_review_case', version: input.version },
     async (row, db) => {
-      await requireRequest(db, inquiryId)
+      const request = await requireRequest(db, inquiryId)
+      requireDays(reviewCaseDayProblems(input, toZonedDate(ctx.now), request.receivedOn))
       filed = await repo.insertReviewCase(db, {
         inquiryId,
         kind: input.kind,

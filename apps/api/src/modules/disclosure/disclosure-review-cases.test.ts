@@ -42,6 +42,15 @@ describe('a review case concluded after filing', () => {
       body: '请公开补偿方案。',
     })
     const id = ((await created.json()) as View).request.inquiryId
+    // a case cannot be filed before the request it is against was received
+    const before = await call(d, m, 'POST', `/disclosure/requests/${id}/review-cases`, {
+      version: 1,
+      kind: 'review',
+      filedOn: '2024-09-01',
+    })
+    expect(before.status).toBe(422)
+    const refused = (await before.json()) as { error: { details: { path: string[] }[] } }
+    expect(refused.error.details.map((p) => p.path.join('.'))).toEqual(['filedOn'])
     const filed = await call(d, m, 'POST', `/disclosure/requests/${id}/review-cases`, {
       version: 1,
       kind: 'review',
