@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDb } from './db/client.ts'
+import { refused } from './test/ports.ts'
 
 const API_DIR = resolve(import.meta.dirname, '..')
 const PASSWORD = 'drain-test-Pass-42'
@@ -73,18 +74,6 @@ function readUntil(socket: Socket, text: string): Promise<string> {
     }
     socket.on('data', onData)
     socket.once('error', fail)
-  })
-}
-
-/** Whether a new connection to `port` is refused (the server no longer listens). */
-function refused(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const s = connect(port, '127.0.0.1')
-    s.once('connect', () => {
-      s.destroy()
-      done(false)
-    })
-    s.once('error', () => done(true))
   })
 }
 

@@ -5,11 +5,11 @@
  */
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { REPO_ROOT } from './paths.ts'
+import { refused } from './test/ports.ts'
 
 let dir = ''
 let group = 0
@@ -25,37 +25,28 @@ afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
 
-/** Whether a new connection to `port` is refused (nothing listens there). */
-function refused(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const s = connect(port, '127.0.0.1')
-    s.once('connect', () => {
-      s.destroy()
-      done(false)
-    })
-    s.once('error', () => done(true))
+/** `pnpm start` in the workspace, in a process group of its own, on a desk file in `dir`. */
+function startPnpm(env: Record<string, string>) {
+  const pnpm = spawn('pnpm', ['--silent', 'start'], {
+    cwd: REPO_ROOT,
+    detached: true,
+    env: { ...process.env, DESK_DB: join(dir, 'desk.sqlite'), ...env },
   })
+  group = pnpm.pid ?? 0
+  return pnpm
 }
 
 describe('pnpm start and SIGTERM', () => {
   it('passes the signal to the API, which drains, closes the database and ends before pnpm does', async () => {
     dir = mkdtempSync(join(tmpdir(), 'desk-start-'))
-    const pnpm = spawn('pnpm', ['--silent', 'start'], {
-      cwd: REPO_ROOT,
-      detached: true,
-      env: {
-        ...process.env,
-        DESK_DB: join(dir, 'desk.sqlite'),
-        DESK_DEMO: '0',
-        DESK_ADMIN_PASSWORD: 'start-signal-Pass-42',
-        // a folder of its own: the workspace's apps/web/dist is neither built nor served here
-        DESK_WEB_DIST: join(dir, 'no-spa'),
-        PORT: '0',
-        HOST: '127.0.0.1',
-      },
+    const started = startPnpm({
+      DESK_DEMO: '0',
+      DESK_ADMIN_PASSWORD: 'start-signal-Pass-42',
+      // a folder of its own: the workspace's apps/web/dist is neither built nor served here
+      DESK_WEB_DIST: join(dir, 'no-spa'),
+      PORT: '0',
+      HOST: '127.0.0.1',
     })
-    group = pnpm.pid ?? 0
-    const started = pnpm
     const apiPort = await new Promise<number>((done, fail) => {
       let out = ''
       started.stdout?.on('data', (b: Buffer) => {
@@ -79,17 +70,7 @@ describe('pnpm start and SIGTERM', () => {
 
   it('stops on a bad setting with its one line and exit 1, before building the web app', async () => {
     dir = mkdtempSync(join(tmpdir(), 'desk-start-'))
-    const pnpm = spawn('pnpm', ['--silent', 'start'], {
-      cwd: REPO_ROOT,
-      detached: true,
-      env: {
-        ...process.env,
-        DESK_DB: join(dir, 'desk.sqlite'),
-        DESK_ADMIN_PASSWORD: 'Admin-Pass-2026!',
-        DESK_WEB_DIST: '',
-      },
-    })
-    group = pnpm.pid ?? 0
+    const pnpm = startPnpm({ DESK_ADMIN_PASSWORD: 'Admin-Pass-2026!', DESK_WEB_DIST: '' })
     let out = ''
     pnpm.stdout?.on('data', (b: Buffer) => (out += b.toString()))
     pnpm.stderr?.on('data', (b: Buffer) => (out += b.toString()))
