@@ -35,7 +35,8 @@ import { workflowRoutes } from './modules/inquiries/workflow.routes.ts'
 import { channelIntakeRoutes } from './modules/inquiries/channel-intake.routes.ts'
 import { replyFileRoutes } from './modules/outbox/reply-files.routes.ts'
 import { clockRoutes, extensionDecisionRoutes } from './modules/inquiries/clock.routes.ts'
-import { recomputeOpenDeadlines } from './modules/inquiries/recompute.service.ts'
+import { openDeadlinesRecompute } from './modules/inquiries/recompute.service.ts'
+import { disclosureDueAt } from './modules/disclosure/disclosure.service.ts'
 import { outboxRoutes } from './modules/outbox/outbox.routes.ts'
 import { returnReasonRoutes } from './modules/return-reasons/return-reasons.routes.ts'
 import { templateRoutes } from './modules/templates/templates.routes.ts'
@@ -146,7 +147,7 @@ export function createApp(deps: AppDeps) {
     .route('/users', userRoutes)
     .route('/audit', auditRoutes)
     .route('/notifications', notificationRoutes)
-    .route('/calendar', calendarRoutes(recomputeOpenDeadlines))
+    .route('/calendar', calendarRoutes(openDeadlinesRecompute(disclosureDueAt)))
     .route('/deadlines', deadlineRoutes)
     .route('/deadlines', extensionDecisionRoutes)
     .route('/manual-entries', manualEntryRoutes)

@@ -9,7 +9,8 @@ import { basename } from 'node:path'
 import type { Command } from 'commander'
 import { AppError } from '../lib/errors.ts'
 import { importCalendarYear } from '../modules/calendar/calendar.service.ts'
-import { recomputeOpenDeadlines } from '../modules/inquiries/recompute.service.ts'
+import { openDeadlinesRecompute } from '../modules/inquiries/recompute.service.ts'
+import { disclosureDueAt } from '../modules/disclosure/disclosure.service.ts'
 import { fromUser } from '../paths.ts'
 import { closeDatabase } from '../db/engine.ts'
 import { openCliDb } from './cli-db.ts'
@@ -43,7 +44,7 @@ export function registerCalendarCommand(program: Command): void {
       try {
         const source = opts.source ?? `holiday-cn:${basename(path)}`
         const r = await importCalendarYear(
-          { db, user: null, now: Date.now(), recompute: recomputeOpenDeadlines },
+          { db, user: null, now: Date.now(), recompute: openDeadlinesRecompute(disclosureDueAt) },
           readJson(path),
           source,
         )
