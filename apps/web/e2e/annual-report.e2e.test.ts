@@ -2,7 +2,8 @@
  * End to end in Chromium against the real desk: a deputy's suggestion is assigned to the bureau as
  * the lead unit last year; in the browser a manager finds it in the proposals register (menu,
  * filters; the assignment list's upload refuses a bad row), opens it, claims it, records the
- * consultation, drafts the answer, signs it off and records the deputy's rating on its page;
+ * consultation and drafts the answer; the drafter's 签发 is refused with its reason on the card,
+ * another manager signs it off, and the first records the deputy's rating on its page;
  * then the manager opens last year's annual report draft from the menu, finds the
  * suggestion counted in the proposals sentence, follows its number to the queue, comes back, enters
  * the issuing bureau and saves; the page names who saved it and the DOCX carries the title. Then
@@ -26,6 +27,7 @@ const YEAR =
 let desk: DeskServer
 let browser: Browser
 let manager: Awaited<ReturnType<typeof signIn>>
+let signer: Awaited<ReturnType<typeof signIn>>
 let suggestionId: number
 
 beforeAll(async () => {
@@ -37,7 +39,14 @@ beforeAll(async () => {
     role: 'manager',
     password: PASSWORD,
   })
+  await addUser(admin, {
+    username: 'qian',
+    displayName: '钱处长',
+    role: 'manager',
+    password: PASSWORD,
+  })
   manager = await signIn(desk.baseUrl, 'zhou', PASSWORD)
+  signer = await signIn(desk.baseUrl, 'qian', PASSWORD)
   const { id } = await post<{ id: number }>(manager, '/proposals', {
     source: '市政协',
     session: '市政协十四届二次会议',
@@ -130,7 +139,20 @@ describe('a suggestion handled in the browser', () => {
     await page.setViewportSize({ width: 1440, height: 900 })
     await panel.getByRole('button', { name: /提\s*交/ }).click()
     await panel.getByText('A类 · 待签发').waitFor()
-    await panel.getByRole('button', { name: '签发答复' }).click()
+    // nobody signs off an answer they drafted: the button is disabled and the card says why
+    const signOff = panel.getByRole('button', { name: '签发答复' })
+    expect(await signOff.isDisabled()).toBe(true)
+    const reasonId = await signOff.getAttribute('aria-describedby')
+    expect(reasonId).toBeTruthy()
+    expect(await page.locator(`[id="${reasonId}"]`).textContent()).toContain(
+      '须由另一位负责人审核签发',
+    )
+    const { inquiry: drafted } = await read<{ inquiry: { version: number } }>(
+      manager,
+      `/proposals/${suggestionId}`,
+    )
+    await post(signer, `/proposals/${suggestionId}/answer/sign-off`, { version: drafted.version })
+    await page.reload()
     await panel.getByText(/A类 · \d{4}-\d{2}-\d{2} 已签发答复/).waitFor()
 
     await panel.getByRole('button', { name: '登记评价' }).click()
