@@ -9,6 +9,23 @@ import { tzOffset } from '@date-fns/tz'
 export const BUREAU_TZ = 'Asia/Shanghai'
 
 const DAY_MS = 86_400_000
+/**
+ * The most entries a per-day cache keeps before it starts again: a queue page needs a few dozen
+ * days, but a date filter may name any day of 0000–9999, and a server runs for months.
+ */
+const MAX_CACHED_DAYS = 100_000
+
+/** `cache`'s value for `day`, made by `make` the first time; the cache empties at MAX_CACHED_DAYS. */
+function perDay<T>(cache: Map<number, T>, day: number, make: () => T): T {
+  let value = cache.get(day)
+  if (value === undefined) {
+    if (cache.size >= MAX_CACHED_DAYS) cache.clear()
+    value = make()
+    cache.set(day, value)
+  }
+  return value
+}
+
 /** Per zone, per UTC day (epoch day number): the zone's offset (minutes) all that day, or null when it changes within it. */
 const dayOffsets = new Map<string, Map<number, number | null>>()
 
@@ -23,13 +40,10 @@ function offsetMinutes(zone: string, instantMs: number): number {
   const day = Math.floor(instantMs / DAY_MS)
   let days = dayOffsets.get(zone)
   if (!days) dayOffsets.set(zone, (days = new Map()))
-  let offset = days.get(day)
-  if (offset === undefined) {
+  const offset = perDay(days, day, () => {
     const first = tzOffset(zone, new Date(day * DAY_MS))
-    offset = first === tzOffset(zone, new Date(day * DAY_MS + DAY_MS - 1)) ? first : null
-    // at most one entry per day of the instants seen (about 40,000 for 1992–2100)
-    days.set(day, offset)
-  }
+    return first === tzOffset(zone, new Date(day * DAY_MS + DAY_MS - 1)) ? first : null
+  })
   return offset ?? tzOffset(zone, new Date(instantMs))
 }
 
@@ -52,20 +66,12 @@ function clipped(ms: number): number {
 
 /**
  * `YYYY-MM-DD` of each epoch day number asked for. `Date#toISOString` costs ~0.8 µs, more than the
- * rest of formatInstant, and a queue page writes a few hundred instants of a few dozen days; the
- * texts are kept, emptied past 100,000 days (a date filter can ask for any day of 0000–9999).
+ * rest of formatInstant, and a queue page writes a few hundred instants of a few dozen days.
  */
 const dayTexts = new Map<number, IsoDate>()
 
-function dayText(day: number): IsoDate {
-  let text = dayTexts.get(day)
-  if (text === undefined) {
-    if (dayTexts.size >= 100_000) dayTexts.clear()
-    text = new Date(day * DAY_MS).toISOString().slice(0, 10)
-    dayTexts.set(day, text)
-  }
-  return text
-}
+const dayText = (day: number): IsoDate =>
+  perDay(dayTexts, day, () => new Date(day * DAY_MS).toISOString().slice(0, 10))
 
 /** The date text of the instant `ms` (UTC ms) reads in UTC. */
 const utcDateText = (ms: number): IsoDate => dayText(Math.floor(clipped(ms) / DAY_MS))
