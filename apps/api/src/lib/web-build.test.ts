@@ -95,6 +95,26 @@ describe('ensureWebBuild', () => {
     expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe('first build')
   })
 
+  it("keeps the previous build's own assets for pages loaded before the swap, one build back", async () => {
+    const { dist } = setup()
+    mkdirSync(join(dist, 'assets'))
+    writeFileSync(join(dist, 'assets', 'index-v1.js'), 'v1')
+    const buildWith = (asset: string) => (outDir: string) => {
+      mkdirSync(join(outDir, 'assets'), { recursive: true })
+      writeFileSync(join(outDir, 'index.html'), asset)
+      writeFileSync(join(outDir, 'assets', asset), asset)
+      return Promise.resolve({ ok: true, exitCode: 0 })
+    }
+    const assets = () => readdirSync(join(dist, 'assets')).sort()
+
+    await ensureWebBuild({ dist, stamp: 'v2', build: buildWith('index-v2.js') })
+    expect(assets()).toEqual(['index-v1.js', 'index-v2.js'])
+    expect(readFileSync(join(dist, 'assets', 'index-v1.js'), 'utf8')).toBe('v1')
+
+    await ensureWebBuild({ dist, stamp: 'v3', build: buildWith('index-v3.js') })
+    expect(assets()).toEqual(['index-v2.js', 'index-v3.js'])
+  })
+
   it('removes a temporary folder left by a process that no longer runs', async () => {
     const { root, web, dist } = setup()
     // pid 2^22 + 1 is above Linux's pid_max, so no process has it

@@ -4,11 +4,15 @@
  * half-written. Vite's emptyOutDir clears its output folder first, so the build goes into a
  * fresh sibling folder and replaces the served one by rename(2) only when it is complete; and a
  * folder already built from the same sources (a stamp of their contents inside it) is kept as it
- * is, so a second process normally builds nothing at all.
+ * is, so a second process normally builds nothing at all. The new build also keeps the previous
+ * build's hashed assets (one generation back), so a page loaded before the swap can still fetch
+ * the chunks its old index.html names instead of getting 404s until it is reloaded.
  */
 import { createHash, randomBytes } from 'node:crypto'
 import {
+  copyFileSync,
   existsSync,
+  mkdirSync,
   readFileSync,
   readdirSync,
   renameSync,
@@ -20,6 +24,10 @@ import { dirname, join, relative } from 'node:path'
 
 /** The file inside a built folder that records which sources it was built from. */
 export const BUILD_STAMP_FILE = '.desk-build-stamp'
+
+/** The file inside a built folder listing the asset files its own build wrote (one name a line). */
+export const OWN_ASSETS_FILE = '.desk-build-assets'
+const ASSETS_DIR = 'assets'
 
 // folders beside the served one: builds in progress and old builds being removed
 const BUILD_PREFIX = '.dist-build-'
@@ -95,9 +103,42 @@ export async function ensureWebBuild(opts: {
     rmSync(fresh, { recursive: true, force: true })
     return { kind: 'failed', exitCode: result.exitCode }
   }
+  keepPreviousAssets(dist, fresh)
   writeFileSync(join(fresh, BUILD_STAMP_FILE), stamp + '\n')
   swapIn(fresh, dist)
   return { kind: 'built' }
+}
+
+/**
+ * Records the assets `fresh`'s own build wrote, then copies into it the served build's own assets
+ * that it lacks. Only the served build's own files are carried (its list, or all of its assets
+ * for a build made before lists were written), so old chunks do not pile up release after release.
+ */
+function keepPreviousAssets(dist: string, fresh: string) {
+  const own = listAssets(fresh)
+  writeFileSync(join(fresh, OWN_ASSETS_FILE), own.map((name) => name + '\n').join(''))
+  const listFile = join(dist, OWN_ASSETS_FILE)
+  const previous = existsSync(listFile)
+    ? readFileSync(listFile, 'utf8').split('\n').filter(Boolean)
+    : listAssets(dist)
+  const ownSet = new Set(own)
+  for (const name of previous) {
+    const from = join(dist, ASSETS_DIR, name)
+    // a name with a path in it did not come from a build of ours: never copy from outside assets/
+    if (ownSet.has(name) || name.includes('/') || name.includes('\\') || !existsSync(from)) continue
+    mkdirSync(join(fresh, ASSETS_DIR), { recursive: true })
+    copyFileSync(from, join(fresh, ASSETS_DIR, name))
+  }
+}
+
+/** The file names directly inside `folder`/assets (none when it has no such folder). */
+function listAssets(folder: string): string[] {
+  const dir = join(folder, ASSETS_DIR)
+  if (!existsSync(dir)) return []
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => entry.name)
+    .sort()
 }
 
 /** Moves the complete folder `fresh` to `dist`, replacing what is there. */
