@@ -9,6 +9,7 @@
 import { withTransaction } from '../../db/transaction.ts'
 import {
   DISCLOSURE_CHANNEL,
+  decisionInstant,
   readDisclosureRegister,
   startOfZonedDay,
   toZonedDate,
@@ -105,7 +106,7 @@ export async function fileReviewCaseOnce(
  * Imports a year's register from a CSV or XLSX file (columns: domain disclosure/register-import.ts):
  * read and validate (any row error rejects the file: VALIDATION naming row and column), check which
  * register numbers the desk has (left as they are), write the rest in one transaction — or stop
- * before the write (`dryRun`). A decision is recorded at noon of its day (Asia/Shanghai), which
+ * before the write (`dryRun`). A decision is recorded at domain `decisionInstant` of its day, which
  * decides the table's year; a row without one is a request still open (carried over), due by its
  * statutory clock from its receipt date.
  * @throws AppError VALIDATION (unreadable file, a limit, row errors), PAYLOAD_TOO_LARGE
@@ -143,7 +144,7 @@ export async function importDisclosureRegister(
       decision:
         r.outcome === null || r.decidedOn === null
           ? null
-          : { outcome: r.outcome, decidedAt: startOfZonedDay(r.decidedOn) + 12 * 3_600_000 },
+          : { outcome: r.outcome, decidedAt: decisionInstant(r.decidedOn, ctx.now) },
     })),
     ctx,
   )

@@ -11,6 +11,7 @@
 import { withTransaction } from '../../db/transaction.ts'
 import {
   DEFAULT_DEADLINE_POLICIES,
+  decisionInstant,
   DISCLOSURE_CHANNEL,
   DisclosureClockError,
   lateStepRefusal,
@@ -274,12 +275,11 @@ export function actOnDisclosureRequest(ctx: Ctx, id: number, input: DisclosureAc
       }
       if (clock.due) patch.dueAt = clock.due.at
       if (input.action === 'decide') {
+        // one instant for the table's year and the reply's lateness: the decision day's
+        const decidedAt = decisionInstant(input.on, ctx.now)
         patch.status = 'replied'
-        patch.repliedAt = ctx.now
+        patch.repliedAt = decidedAt
         patch.pausedAt = null
-        // the day decides the table's year (Asia/Shanghai); a past day is recorded at its noon
-        const decidedAt =
-          input.on === toZonedDate(ctx.now) ? ctx.now : startOfZonedDay(input.on) + 12 * 3_600_000
         await repo.setFirstDecision(db, id, input.outcome, decidedAt)
       }
       await write(db, row, patch)
