@@ -75,3 +75,20 @@ export function passwordChangeReason(
   if (user.mustChangePassword) return 'reset'
   return isPasswordExpired(user.passwordChangedAt, now, policy) ? 'expired' : null
 }
+
+/**
+ * Who chose a password being stored: `owner`, the one who will sign in with it (a change at
+ * sign-in; the installer's first admin from DESK_ADMIN_PASSWORD; the demo's printed logins), or
+ * `another_person` (an admin creating the account in the SPA, a security admin's reset, an
+ * operator's `desk user add` or `desk user reset-password` on the server, which prints it).
+ */
+export type PasswordChooser = 'owner' | 'another_person'
+
+/**
+ * Whether a password stored now must be replaced by its owner at the next sign-in: when another
+ * person chose or saw it, whichever way it was set: an identity is unique and its credential the
+ * owner's alone (GB/T 22239-2019 §8.1.4.1 a, 身份标识具有唯一性).
+ */
+export function mustReplacePassword(chosenBy: PasswordChooser): boolean {
+  return chosenBy === 'another_person'
+}

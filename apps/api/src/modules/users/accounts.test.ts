@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../app.ts'
+import { runUserCommand } from '../../cli/user.command.ts'
 import { createTestDb } from '../../db/client.ts'
+import { DEFAULT_SECURITY } from '../../lib/security-settings.ts'
 import { T0, addInquiries, call, setupDesk, signIn, type Session } from '../../test/setup.ts'
 import { createUser } from './users.service.ts'
 
@@ -112,6 +114,43 @@ describe('accounts under the separation of duties (三员分立)', () => {
     const changed = await call(d, auditor, 'GET', '/audit?action=password_changed')
     const { entries } = (await changed.json()) as { entries: { detail: unknown }[] }
     expect(entries.map((e) => e.detail)).toEqual([{ forced: true }])
+  })
+
+  it('asks an account made by `desk user add`, or reset by `desk user reset-password`, for a new password at its first sign-in, as one an admin made', async () => {
+    const d = await desk()
+    const admin = await signIn(d, 'admin')
+    const made = await call(d, admin, 'POST', '/users', {
+      username: 'spa1',
+      displayName: '界面建',
+      role: 'responder',
+      password: 'Long-enough-1',
+    })
+    expect(made.status).toBe(201)
+    expect((await login(d, 'spa1', 'Long-enough-1')).passwordChange).toBe('reset')
+    const policy = DEFAULT_SECURITY.passwordPolicy
+    const line = await runUserCommand(
+      d.db,
+      'add',
+      'aud1',
+      { role: 'auditor', password: 'Cli-chosen-1' },
+      T0,
+      policy,
+    )
+    expect(line).toBe('Created aud1 as auditor; it must be changed at the first sign-in')
+    const first = await login(d, 'aud1', 'Cli-chosen-1')
+    expect([first.status, first.passwordChange]).toEqual([200, 'reset'])
+    expect(await reasonOf(await call(d, first.session, 'GET', '/audit'))).toBe(
+      'password_change_required',
+    )
+    // replaced once, the account is the owner's; the server's reset asks again
+    const changed = await call(d, first.session, 'POST', '/auth/password', {
+      currentPassword: 'Cli-chosen-1',
+      password: 'Own-choice-2',
+    })
+    expect(changed.status).toBe(200)
+    expect((await login(d, 'aud1', 'Own-choice-2')).passwordChange).toBeNull()
+    await runUserCommand(d.db, 'reset-password', 'aud1', { password: 'Cli-reset-3' }, T0, policy)
+    expect((await login(d, 'aud1', 'Cli-reset-3')).passwordChange).toBe('reset')
   })
 
   it('sends a user with an expired password to the change, and the change ends their other sessions', async () => {

@@ -12,9 +12,11 @@
 import {
   GUARDED_ROLES,
   mayManageAccount,
+  mustReplacePassword,
   normalizeUsername,
   passwordProblems,
   type AccountAction,
+  type PasswordChooser,
   type PasswordPolicy,
   type UserRole,
 } from '@desk/domain'
@@ -67,11 +69,11 @@ function assertPolicy(password: string, policy: PasswordPolicy, username: string
 }
 
 /**
- * Creates an account. One made by another person (`actor`: an admin through the API) has a
- * password that person chose and knows, so its owner must replace it at the first sign-in
- * (等保 2.0 §8.1.4.1: the credential is the owner's alone), as after a reset; the first admin
- * (whose password the installer prints) and the `desk user` command on the server make accounts
- * without an actor, for the one who will use them.
+ * Creates an account. Its owner must replace the password at the first sign-in when another person
+ * chose it (domain `mustReplacePassword`): `chosenBy` defaults to `another_person` when an
+ * `actor` (an admin through the API) creates it, else to `owner` (the installer's first admin, the
+ * demo's logins); the `desk user add` command says `another_person`, since it prints the password
+ * to whoever runs it.
  * @throws AppError FORBIDDEN (`separation_of_duties`), CONFLICT (username taken), VALIDATION
  *   (password policy), NOT_FOUND (department)
  */
@@ -81,6 +83,7 @@ export async function createUser(
   now: number,
   policy: PasswordPolicy = DEFAULT_SECURITY.passwordPolicy,
   actor?: AccountActor,
+  chosenBy: PasswordChooser = actor === undefined ? 'owner' : 'another_person',
 ) {
   assertDuty(actor, 'create', { role: input.role })
   const username = normalizeUsername(input.username)
@@ -102,7 +105,7 @@ export async function createUser(
       createdAt: now,
       passwordChangedAt: now,
       departmentId: input.department ?? null,
-      mustChangePassword: actor !== undefined,
+      mustChangePassword: mustReplacePassword(chosenBy),
     })
     await repo.insertPasswordHistory(t, { userId: user.id, passwordHash, changedAt: now })
     return user
@@ -171,7 +174,7 @@ export async function resetPassword(
   if (!user) throw new AppError('NOT_FOUND', `User ${id} does not exist`)
   assertDuty(actor, 'resetPassword', user)
   const password = temporaryPassword()
-  await setPassword(db, id, password, now, policy, true)
+  await setPassword(db, id, password, now, policy, mustReplacePassword('another_person'))
   return password
 }
 
