@@ -31,54 +31,51 @@ export const PART_OVERLAP = 127
 /** Code points of a token kept in the index (4 bytes each at most: under the 2,046-byte lexeme limit). */
 export const MAX_TOKEN_CHARS = 256
 
-/** A token as the index holds it (cut to MAX_TOKEN_CHARS), quoted for tsvector/tsquery input. */
+/**
+ * A token as the index holds it (cut to MAX_TOKEN_CHARS), quoted for tsvector/tsquery input.
+ * Called once per token of every imported text, so the usual token (a bigram, nothing to cut or
+ * escape) takes no array or regular-expression replace.
+ */
 function lexeme(token: SearchToken): string {
-  const chars = Array.from(token)
-  const kept = chars.length > MAX_TOKEN_CHARS ? chars.slice(0, MAX_TOKEN_CHARS).join('') : token
+  // at most MAX_TOKEN_CHARS UTF-16 units is at most that many code points: nothing to cut
+  const kept =
+    token.length <= MAX_TOKEN_CHARS ? token : Array.from(token).slice(0, MAX_TOKEN_CHARS).join('')
   // tokens are letters, marks and digits only (domain searchTokens); escaping keeps that safe anyway
-  return `'${kept.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`
-}
-
-/** A tsvector literal of `tokens`, position i + 1 for token i (null: a position left empty). */
-function tsvectorLiteral(tokens: readonly (SearchToken | null)[]): string {
-  const positions = new Map<string, number[]>()
-  tokens.forEach((t, i) => {
-    if (t === null) return
-    const key = lexeme(t)
-    const list = positions.get(key)
-    if (list) list.push(i + 1)
-    else positions.set(key, [i + 1])
-  })
-  return Array.from(positions, ([key, list]) => `${key}:${list.join(',')}`).join(' ')
+  const quoted = /['\\]/.test(kept) ? kept.replace(/\\/g, '\\\\').replace(/'/g, "''") : kept
+  return `'${quoted}'`
 }
 
 /**
  * The rows of inquiry_search for one inquiry: tsvector literals, the i-th for `part` i, none when
- * neither text has a token. Each stays within PostgreSQL's position limits (see above).
+ * neither text has a token. Each stays within PostgreSQL's position limits (see above). Each
+ * token is quoted once, and a part's positions are gathered in the pass that finds its end.
  */
 export function searchDocuments(subject: string, body: string): string[] {
   const subjectTokens = searchTokens(subject)
   const bodyTokens = searchTokens(body)
   const seq: (SearchToken | null)[] =
     bodyTokens.length === 0 ? subjectTokens : [...subjectTokens, null, ...bodyTokens]
+  const lexemes = seq.map((t) => (t === null ? null : lexeme(t)))
   const parts: string[] = []
   let start = 0
-  while (start < seq.length) {
-    const counts = new Map<string, number>()
+  while (start < lexemes.length) {
+    // lexeme -> its positions in this part (position i + 1 for the part's i-th token), in the
+    // order of first use
+    const positions = new Map<string, number[]>()
     let end = start
-    while (end < seq.length && end - start < PART_POSITIONS) {
-      const t = seq[end]
-      if (t !== null && t !== undefined) {
-        const key = lexeme(t)
-        const n = (counts.get(key) ?? 0) + 1
-        if (n > LEXEME_POSITIONS) break
-        counts.set(key, n)
-      }
-      end++
+    for (; end < lexemes.length && end - start < PART_POSITIONS; end++) {
+      const key = lexemes[end]
+      if (key === null || key === undefined) continue
+      const list = positions.get(key)
+      if (!list) positions.set(key, [end - start + 1])
+      else if (list.length === LEXEME_POSITIONS) break
+      else list.push(end - start + 1)
     }
-    parts.push(tsvectorLiteral(seq.slice(start, end)))
+    let doc = ''
+    for (const [key, list] of positions) doc += `${doc === '' ? '' : ' '}${key}:${list.join(',')}`
+    parts.push(doc)
     // a part holds at least LEXEME_POSITIONS tokens, more than the overlap: `start` always moves on
-    start = end >= seq.length ? end : end - PART_OVERLAP
+    start = end >= lexemes.length ? end : end - PART_OVERLAP
   }
   return parts
 }
