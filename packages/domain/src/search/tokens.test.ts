@@ -57,6 +57,20 @@ describe('searchTokens', () => {
       }),
     )
   })
+
+  it('classifies characters the same after a text of more distinct characters than it keeps', () => {
+    // 68,592 distinct Han characters in one run: U+4E00…, Extension A, Extension B
+    const ranges: [number, number][] = [
+      [0x4e00, 20_000],
+      [0x3400, 6_592],
+      [0x20000, 42_000],
+    ]
+    const many = ranges
+      .flatMap(([from, n]) => Array.from({ length: n }, (_, i) => String.fromCodePoint(from + i)))
+      .join('')
+    expect(searchTokens(many)).toHaveLength(68_592)
+    expect(searchTokens('ＪＺ３ 渗水。')).toEqual(['jz', '3', '渗水', '水'])
+  })
 })
 
 describe('searchPhrase', () => {

@@ -40,11 +40,29 @@ const LETTER = /[\p{L}\p{M}]/u
 const DIGIT = /\p{Nd}/u
 
 /** Han radicals and other Han-script symbols (⺀, ⿰) separate runs like punctuation. */
-function classOf(ch: string): RunClass | undefined {
+function classify(ch: string): RunClass | undefined {
   if (HAN.test(ch)) return HAN_WORD_CHAR.test(ch) ? 'han' : undefined
   if (DIGIT.test(ch)) return 'digit'
   if (LETTER.test(ch)) return 'letter'
   return undefined
+}
+
+/**
+ * Characters classified so far (null: a separator). An import tokenises every row's subject and
+ * body, and their characters are a few thousand distinct ones: a lookup costs less than up to four
+ * Unicode-property tests a character. Emptied at CLASS_CACHE_SIZE, so odd texts cannot grow it.
+ */
+const classes = new Map<string, RunClass | null>()
+const CLASS_CACHE_SIZE = 65_536
+
+function classOf(ch: string): RunClass | undefined {
+  let cls = classes.get(ch)
+  if (cls === undefined) {
+    cls = classify(ch) ?? null
+    if (classes.size >= CLASS_CACHE_SIZE) classes.clear()
+    classes.set(ch, cls)
+  }
+  return cls ?? undefined
 }
 
 /** NFKC, lower-cased, split into maximal runs of one class (code points, not UTF-16 units). */
