@@ -7,6 +7,7 @@
  */
 import {
   canDo,
+  clockPauseRefusal,
   extensionRefusal,
   signOffRefusal,
   statusesFor,
@@ -107,4 +108,20 @@ export function useExtensionGate(inquiry: GateSubject, facts: Omit<ExtensionFact
   }
   if (!gate.shown || gate.refusal !== null) return gate
   return reason === null ? gate : { shown: true, reason, refusal: t(`errors.reason.${reason}`) }
+}
+
+/**
+ * `useCanDo('pause_clock' | 'resume_clock')` for the generic 暂停计时 / 恢复计时: not shown at all,
+ * with the sentence saying where it is done, on a kind whose clock stops by its own steps (a
+ * disclosure request's 补正 and 征求意见: domain `clockPauseRefusal`), as the API refuses it (409
+ * `clock_step`).
+ */
+export function usePauseGate(
+  inquiry: GateSubject,
+): (action: 'pause_clock' | 'resume_clock') => Gate {
+  const { t } = useTranslation()
+  const can = useCanDo(inquiry)
+  const reason = clockPauseRefusal(inquiry.kind ?? 'message')
+  return (action) =>
+    reason === null ? can(action) : { shown: false, reason, refusal: t(`errors.reason.${reason}`) }
 }

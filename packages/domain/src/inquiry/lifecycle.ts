@@ -107,7 +107,8 @@ export const INQUIRY_ACTION_REASONS = [
   'pending',
   'extended',
   'decided',
-  // an extension of a kind extended by its clock's own step (KindLifecycle.extendedBy)
+  // a generic extension or pause of a kind extended or paused by its clock's own steps
+  // (KindLifecycle.extendedBy, pausedBy)
   'clock_step',
   'unfilled_placeholder',
   // a disclosure request's step the statutory clock does not allow now (disclosure/clock.ts)
@@ -169,6 +170,13 @@ export type KindLifecycle<S extends string> = {
    * `extensionRefusal`: `clock_step`); absent, the generic request is the kind's extension.
    */
   extendedBy?: 'clock'
+  /**
+   * `clock` for a kind whose clock stops only by steps of its own statutory clock (a disclosure
+   * request's 补正, 第三十条, and 征求意见, 第三十二条: disclosure/clock.ts), which the gate checks
+   * as `pause_clock` / `resume_clock` — not by the generic 暂停计时/恢复计时, whose pause the clock
+   * never reads (domain `clockPauseRefusal`: `clock_step`); absent, the generic pause is the kind's.
+   */
+  pausedBy?: 'clock'
   actions: Record<LifecycleAction, ActionRule<S>>
 }
 
@@ -357,8 +365,10 @@ const DISCLOSURE_OPEN = ['new', 'assigned'] as const satisfies readonly Disclosu
  * (第三十六条) once — a later correction comes from a review or lawsuit, not a second answer, so
  * the annual table keeps the first decision; `decide_extension` is the approval of the head of the
  * disclosure office (第三十三条), a manager's, recorded as the clock's 延期 step (`extendedBy`), so
- * `request_extension` is refused by the extension rule with `clock_step`; there is no 退单, 回访 or merging (a repeated request
- * is an outcome of its own, 不予处理·重复申请).
+ * `request_extension` is refused by the extension rule with `clock_step`; `pause_clock` /
+ * `resume_clock` gate the clock's 补正 and 征求意见 steps only (`pausedBy`: the generic pause is
+ * refused with `clock_step`); there is no 退单, 回访 or merging (a repeated request is an outcome
+ * of its own, 不予处理·重复申请).
  */
 export const DISCLOSURE_LIFECYCLE: KindLifecycle<DisclosureStatus> = {
   statuses: DISCLOSURE_STATUSES,
@@ -366,6 +376,7 @@ export const DISCLOSURE_LIFECYCLE: KindLifecycle<DisclosureStatus> = {
   answered: ['replied', 'closed'],
   answeredBy: 'decision',
   extendedBy: 'clock',
+  pausedBy: 'clock',
   actions: {
     claim: { statuses: DISCLOSURE_OPEN, role: 'responder', holder: 'claim' },
     release: { statuses: ['assigned'], role: 'responder', holder: 'holder_only' },
@@ -542,6 +553,14 @@ export function answeredByDecision(kind: string): boolean {
  */
 export function extendedByClock(kind: string): boolean {
   return lifecycleOf(kind).extendedBy === 'clock'
+}
+
+/**
+ * Whether `kind`'s clock is stopped only by steps of its own statutory clock (KindLifecycle.pausedBy:
+ * a disclosure request's 补正 and 征求意见) rather than by the generic pause and resume.
+ */
+export function pausedByClock(kind: string): boolean {
+  return lifecycleOf(kind).pausedBy === 'clock'
 }
 
 /** Whether an inquiry of `kind` in `status` still needs the bureau's answer (the pending queue). */

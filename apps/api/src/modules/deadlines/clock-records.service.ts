@@ -2,15 +2,33 @@
  * The records behind an inquiry's clock: pauses (补正, third-party opinion) and extension requests
  * (延期), and the due date they give. The actions that change them are the inquiries module's
  * (`inquiries/clock.service.ts`), which calls these inside its transaction.
- * Errors: CONFLICT (a disclosure request, extended by its clock's step; a policy without
+ * Errors: CONFLICT (a disclosure request, paused and extended by its clock's steps; a policy without
  * extension, an extension pending or already approved, a decided request), NOT_FOUND (no such extension request).
  */
-import { extendedByClock, extensionRefusal, formatInstant } from '@desk/domain'
+import { clockPauseRefusal, extendedByClock, extensionRefusal, formatInstant } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
 import { loadCalendar } from '../calendar/calendar.service.ts'
 import { deadlineOf, ruleOf, type DeadlineInputs } from './deadline-of.ts'
 import * as repo from './deadlines.repo.ts'
+
+/**
+ * Refuses the generic pause or resume on a kind whose clock stops by its own steps (domain
+ * `clockPauseRefusal`, which the SPA asks too): a disclosure request's 补正 and 征求意见, whose
+ * clock never reads a pause record.
+ * @throws AppError CONFLICT `clock_step` naming the steps and where they are recorded
+ */
+export function refuseGenericPause(row: { id: number; kind: string }) {
+  if (clockPauseRefusal(row.kind) === null) return
+  throw new AppError(
+    'CONFLICT',
+    `Inquiry ${row.id}'s clock stops and restarts by its disclosure clock's steps: 补正 ` +
+      `(条例 第三十条: actions "request_correction" / "receive_correction") and 征求意见 ` +
+      `(第三十二条: "start_consultation" / "end_consultation") at ` +
+      `POST /api/disclosure/requests/${row.id}/actions, not by a generic pause or resume`,
+    { reason: 'clock_step' },
+  )
+}
 
 /** Opens a pause record. */
 export async function startPause(

@@ -155,10 +155,9 @@ describe('policies', () => {
 describe('pause and resume', () => {
   it('stops the clock and moves the due date by the paused working days, each an event', async () => {
     const t = await desk()
-    // disclosure request received Fri 2024-09-27: 20 working days, due Wed 2024-10-30
-    const [item] = await addInquiries(t.d.db, [
-      { channelCode: 'mayor_mailbox', kind: 'disclosure' },
-    ])
+    // a message received Fri 2024-09-27: 15 working days, due Wed 2024-10-23 (a disclosure
+    // request stops by its clock's steps instead: disclosure-clock.test.ts)
+    const [item] = await addInquiries(t.d.db, [{ channelCode: 'mayor_mailbox' }])
     await t.at(Date.parse('2024-09-30T10:00:00+08:00'))
     const paused = await call(t.d, t.responder, 'POST', `/inquiries/${item!.id}/pause`, {
       version: 1,
@@ -175,7 +174,7 @@ describe('pause and resume', () => {
     const v2 = (await resumed.json()) as View
     // paused after 09-30 up to 10-10: 10-08, 10-09, 10-10 were working days
     expect(v2.deadline.explanation.pausedUnits).toBe(3)
-    expect(v2.inquiry.dueAt).toBe('2024-11-04T17:00:00.000+08:00')
+    expect(v2.inquiry.dueAt).toBe('2024-10-28T17:00:00.000+08:00')
     expect(v2.inquiry.events.map((e) => e.type).filter((x) => x.startsWith('clock_'))).toEqual([
       'clock_paused',
       'clock_resumed',

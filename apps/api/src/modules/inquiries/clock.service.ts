@@ -3,7 +3,7 @@
  * (补正, third-party opinion), request an extension (延期) with a reason, approve or reject it.
  * Each goes through the gate (`act`) with its event; pause and resume check the version the
  * client saw. Errors: NOT_FOUND, FORBIDDEN (a responder deciding), CONFLICT (stale version, not
- * open, already paused / not paused, an extension pending or already approved, a policy without
+ * open, already paused / not paused, a disclosure request (`clock_step`: its clock's own steps), an extension pending or already approved, a policy without
  * extension, a decided request).
  */
 import { formatInstant } from '@desk/domain'
@@ -14,14 +14,19 @@ import {
   endPause,
   getExtensionRequest,
   insertExtensionRequest,
+  refuseGenericPause,
   startPause,
 } from '../deadlines/clock-records.service.ts'
 import * as repo from './inquiries.repo.ts'
 import { act, write } from './inquiries.service.ts'
 
-/** Stops the clock; the inquiry is neither overdue nor counted while paused. */
+/**
+ * Stops the clock; the inquiry is neither overdue nor counted while paused. CONFLICT `clock_step`
+ * on a kind paused by its own clock's steps (a disclosure request), writing nothing.
+ */
 export function pauseClock(ctx: Ctx, id: number, version: number, reason: string) {
   return act(ctx, id, { action: 'pause_clock', version }, async (row, tx) => {
+    refuseGenericPause(row)
     await startPause(tx, { inquiryId: id, reason, pausedAt: ctx.now, pausedBy: ctx.user.id })
     await write(tx, row, { pausedAt: ctx.now, updatedAt: ctx.now })
     await repo.insertEvent(tx, {
@@ -34,9 +39,13 @@ export function pauseClock(ctx: Ctx, id: number, version: number, reason: string
   })
 }
 
-/** Restarts the clock; the due date moves by the paused time (in the rule's unit). */
+/**
+ * Restarts the clock; the due date moves by the paused time (in the rule's unit). CONFLICT
+ * `clock_step` on a kind paused by its own clock's steps (its due date is that clock's).
+ */
 export function resumeClock(ctx: Ctx, id: number, version: number) {
   return act(ctx, id, { action: 'resume_clock', version }, async (row, tx) => {
+    refuseGenericPause(row)
     const dueAt = await endPause(tx, row, ctx.now, ctx.user.id)
     await write(tx, row, { pausedAt: null, dueAt, updatedAt: ctx.now })
     const data = {

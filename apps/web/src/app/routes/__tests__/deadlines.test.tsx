@@ -182,7 +182,7 @@ describe('inquiry page: deadline panel', () => {
     await waitFor(() => expect(describedBy(extend)).toBe('此问询已延期过一次，不能再次延期。'))
   })
 
-  it('does not offer 申请延期 on an open disclosure request, even to its holder, and says its 延期 is the clock step', async () => {
+  it('does not offer 暂停计时, 恢复计时 or 申请延期 on an open disclosure request, even to its holder, and says they are the clock steps', async () => {
     const inquiry = makeInquiry({
       subject: '申请公开规划许可',
       status: 'assigned',
@@ -200,11 +200,12 @@ describe('inquiry page: deadline panel', () => {
       ),
     )
     renderWithClient(`/inquiries/${inquiry.id}`)
-    // the holder's clock buttons are there and enabled: only the generic extension is not offered
-    const pause = await screen.findByRole<HTMLButtonElement>('button', { name: '暂停计时' })
-    expect(pause.disabled).toBe(false)
+    // not even the holder: the clock's steps are on the disclosure card
+    const said = await screen.findByTestId('clock-step-refusal')
+    expect(said.textContent).toContain('“告知补正”“收到补正”“开始征求意见”')
+    expect(said.textContent).toContain('延期答复（经批准）')
+    expect(screen.queryByRole('button', { name: '暂停计时' })).toBeNull()
     expect(screen.queryByRole('button', { name: '申请延期' })).toBeNull()
-    expect(screen.getByTestId('extension-refusal').textContent).toContain('延期答复（经批准）')
   })
 
   it('marks a reply given after the due date with the working days it was late', async () => {

@@ -374,10 +374,8 @@ describe('inquiry page: the responder workflow', () => {
       ),
     )
     setup({ subject: '申请公开规划许可', status: 'assigned', kind: 'disclosure' })
-    // the holder's clock buttons show, so the page's 办理 parts are there
-    expect(
-      (await screen.findByRole<HTMLButtonElement>('button', { name: '暂停计时' })).disabled,
-    ).toBe(false)
+    // the deadline card's sentence on the clock steps shows, so the page's 办理 parts are there
+    expect(await screen.findByTestId('clock-step-refusal')).toBeTruthy()
     expect(screen.queryByLabelText('答复内容')).toBeNull()
   })
 
@@ -394,7 +392,7 @@ describe('inquiry page: the responder workflow', () => {
     ).toBeGreaterThan(0)
   })
 
-  it('shows the pause and resume buttons of a disclosure request only to its holder (the 条例 clock is theirs), and no 申请延期: its 延期 is the clock step', async () => {
+  it('offers neither 暂停计时 nor 申请延期 on a disclosure request: its 补正, 征求意见 and 延期 are its clock steps, said once', async () => {
     server.use(
       http.get('*/api/disclosure/requests/:id', () =>
         HttpResponse.json({ error: { code: 'NOT_FOUND', message: 'not here' } }, { status: 404 }),
@@ -405,12 +403,13 @@ describe('inquiry page: the responder workflow', () => {
       kind: 'disclosure',
       assignee: { id: 9, displayName: '王五' },
     })
-    const pause = await screen.findByRole<HTMLButtonElement>('button', { name: '暂停计时' })
-    expect(pause.disabled).toBe(true)
-    expect(screen.queryByRole('button', { name: '申请延期' })).toBeNull()
-    expect(screen.getByTestId('extension-refusal').textContent).toBe(
-      '依申请公开申请的延期（条例第三十三条，经政府信息公开工作机构负责人同意）在“依申请公开”卡片的办理环节中登记为“延期答复（经批准）”，不在此申请延期。',
+    const said = await screen.findByTestId('clock-step-refusal')
+    expect(said.textContent).toBe(
+      '依申请公开申请的补正（条例第三十条）、征求意见（第三十二条）和延期答复（第三十三条，经政府信息公开工作机构负责人同意）是其法定期限的办理环节，在“依申请公开”卡片中登记为“告知补正”“收到补正”“开始征求意见”“征求意见结束”“延期答复（经批准）”，不在此暂停计时或申请延期。',
     )
+    expect(screen.queryByRole('button', { name: '暂停计时' })).toBeNull()
+    expect(screen.queryByRole('button', { name: '恢复计时' })).toBeNull()
+    expect(screen.queryByRole('button', { name: '申请延期' })).toBeNull()
   })
 
   it('a replied message offers the 回访 card', async () => {

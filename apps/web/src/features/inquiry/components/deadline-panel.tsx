@@ -3,8 +3,9 @@
  * sentence of how the due date was computed, a warning when a year's holiday calendar is missing,
  * clock pauses and extension requests; pause / resume the clock and request an extension while
  * the inquiry is open (disabled, saying why, when its rule allows none or it was asked or granted
- * already; for a disclosure request not offered, saying that its 延期 is the clock's step in the
- * disclosure card: `useExtensionGate`); a manager approves or rejects pending requests here.
+ * already); for a disclosure request neither is offered, and one sentence says that its 补正, 征求意见
+ * and 延期 are its clock's steps in the disclosure card (`usePauseGate`, `useExtensionGate`); a
+ * manager approves or rejects pending requests here.
  */
 import { Alert, Card, Flex, List, Tag, Typography } from 'antd'
 import { useState } from 'react'
@@ -14,7 +15,7 @@ import { DueTag } from '../../../components/due-tag.tsx'
 import { useWorkingCalendar, yearsAround } from '../../../lib/calendar.ts'
 import { formatDateTime } from '../../../utils/format-time.ts'
 import type { Inquiry } from '../api/inquiry-queries.ts'
-import { useCanDo, useExtensionGate } from '../../../lib/can-do.ts'
+import { useCanDo, useExtensionGate, usePauseGate } from '../../../lib/can-do.ts'
 import { useInquiryAction } from '../api/use-inquiry-action.ts'
 import { ActionError } from './action-error.tsx'
 import { explainDeadline } from '../api/explain-deadline.ts'
@@ -55,6 +56,7 @@ export function DeadlinePanel({ inquiry, deadline }: Props) {
   const clock = useInquiryAction(inquiry.id)
   const [dialog, setDialog] = useState<'pause' | 'extend' | null>(null)
   const can = useCanDo(inquiry)
+  const clockGate = usePauseGate(inquiry)
   const extend = useExtensionGate(inquiry, {
     extensionAmount: deadline.extensionAmount,
     requests: deadline.extensions,
@@ -111,14 +113,14 @@ export function DeadlinePanel({ inquiry, deadline }: Props) {
         <GatedActions>
           {isPaused ? (
             <GatedButton
-              gate={can('resume_clock')}
+              gate={clockGate('resume_clock')}
               loading={clock.isPending}
               onClick={() => clock.mutate({ kind: 'resume', version: inquiry.version })}
             >
               {t('deadlines.panel.resume')}
             </GatedButton>
           ) : (
-            <GatedButton gate={can('pause_clock')} onClick={() => setDialog('pause')}>
+            <GatedButton gate={clockGate('pause_clock')} onClick={() => setDialog('pause')}>
               {t('deadlines.panel.pause')}
             </GatedButton>
           )}
@@ -126,12 +128,13 @@ export function DeadlinePanel({ inquiry, deadline }: Props) {
             {t('deadlines.panel.extend')}
           </GatedButton>
         </GatedActions>
-        {/* a disclosure request's 延期 is its clock's step: where to find it, while it is open */}
-        {extend.reason === 'clock_step' && isOpen && (
-          <Typography.Text type="secondary" data-testid="extension-refusal">
-            {extend.refusal}
-          </Typography.Text>
-        )}
+        {/* a disclosure request's 补正, 征求意见 and 延期 are its clock's steps: where, while open */}
+        {(extend.reason === 'clock_step' || clockGate('pause_clock').reason === 'clock_step') &&
+          isOpen && (
+            <Typography.Text type="secondary" data-testid="clock-step-refusal">
+              {extend.refusal}
+            </Typography.Text>
+          )}
         {deadline.pauses.length > 0 && (
           <List
             size="small"

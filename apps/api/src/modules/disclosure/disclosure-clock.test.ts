@@ -1,0 +1,90 @@
+/**
+ * A disclosure request's statutory clock against the desk's generic clock actions: its 补正 and
+ * 征求意见 are its clock's steps, so the generic pause and resume are refused and write nothing.
+ */
+import { describe, expect, it } from 'vitest'
+import { ensureDeadlineSetup } from '../deadlines/deadlines.service.ts'
+import { call, setupDesk, signIn, T0 } from '../../test/setup.ts'
+
+// T0 is Fri 2024-09-27 09:30 Beijing time; the bundled calendar knows National Day 2024
+async function desk(at: { now: number } = { now: T0 }) {
+  const d = await setupDesk(() => at.now)
+  await ensureDeadlineSetup(d.db, T0)
+  return d
+}
+const request = (extra: Record<string, unknown> = {}) => ({
+  channel: 'director_mailbox',
+  applicantType: 'natural_person',
+  applicantName: '张三',
+  receiptMethod: 'in_person',
+  receivedOn: '2024-09-27',
+  subject: '申请公开某地块规划许可',
+  body: '请公开某地块建设工程规划许可证。',
+  ...extra,
+})
+type View = {
+  request: { inquiryId: number }
+  clock: { state: string; due: { date: string } | null }
+}
+type Detail = {
+  inquiry: { version: number; dueAt: string; pausedAt: string | null; events: { type: string }[] }
+  deadline: { pauses: unknown[] }
+}
+type Refusal = { error: { message: string; details: { reason: string } } }
+
+describe('a disclosure request and the generic clock actions', () => {
+  it('refuses the generic pause and resume (409 clock_step naming 补正 and 征求意见), writing nothing', async () => {
+    const at = { now: T0 }
+    const d = await desk(at)
+    const s = await signIn(d, 'manager', 'head')
+    const created = await call(d, s, 'POST', '/disclosure/requests', request())
+    const id = ((await created.json()) as View).request.inquiryId
+    const detail = async (by = s) =>
+      (await (await call(d, by, 'GET', `/inquiries/${id}`)).json()) as Detail
+
+    const before = await detail()
+    const paused = await call(d, s, 'POST', `/inquiries/${id}/pause`, {
+      version: before.inquiry.version,
+      reason: '等待补正',
+    })
+    expect(paused.status).toBe(409)
+    const body = (await paused.json()) as Refusal
+    expect(body.error.details.reason).toBe('clock_step')
+    expect(body.error.message).toContain('补正')
+    expect(body.error.message).toContain('征求意见')
+    expect(body.error.message).toContain(`/api/disclosure/requests/${id}/actions`)
+    const after = await detail()
+    expect(after.inquiry.pausedAt).toBeNull()
+    expect(after.deadline.pauses).toEqual([])
+    expect(after.inquiry.version).toBe(before.inquiry.version)
+    expect(after.inquiry.events.map((e) => e.type)).toEqual(
+      before.inquiry.events.map((e) => e.type),
+    )
+
+    // paused by the clock's 补正 step: the generic resume would put the generic due date back
+    at.now = Date.parse('2024-10-10T10:00:00+08:00')
+    const m = await signIn(d, 'manager', 'head2')
+    const corr = await call(d, m, 'POST', `/disclosure/requests/${id}/actions`, {
+      version: before.inquiry.version,
+      action: 'request_correction',
+      on: '2024-10-10',
+      answerBy: '2024-10-25',
+    })
+    expect(corr.status).toBe(200)
+    const waiting = await detail(m)
+    expect(waiting.inquiry.pausedAt).not.toBeNull()
+    const resumed = await call(d, m, 'POST', `/inquiries/${id}/resume`, {
+      version: waiting.inquiry.version,
+    })
+    expect(resumed.status).toBe(409)
+    expect(((await resumed.json()) as Refusal).error.details.reason).toBe('clock_step')
+    const still = await detail(m)
+    expect([still.inquiry.pausedAt, still.inquiry.dueAt, still.inquiry.version]).toEqual([
+      waiting.inquiry.pausedAt,
+      waiting.inquiry.dueAt,
+      waiting.inquiry.version,
+    ])
+    const view = (await (await call(d, m, 'GET', `/disclosure/requests/${id}`)).json()) as View
+    expect(view.clock.state).toBe('awaiting_correction')
+  })
+})
