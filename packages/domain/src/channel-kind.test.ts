@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { channelKind, takesMessages } from './channel-kind.ts'
+import { channelKind, messageChannelRefusal, takesMessages } from './channel-kind.ts'
 
 describe('channelKind', () => {
   it('gives the proposals and disclosure channels their own kind, every other channel messages', () => {
@@ -9,5 +9,21 @@ describe('channelKind', () => {
     expect(takesMessages('proposals')).toBe(false)
     expect(takesMessages('ogi_request')).toBe(false)
     expect(takesMessages('minxin')).toBe(true)
+  })
+})
+
+describe('messageChannelRefusal', () => {
+  it('names where the proposals and disclosure channels take their items, nothing for a message channel', () => {
+    expect(messageChannelRefusal('proposals')).toEqual({
+      kind: 'proposal',
+      page: '/proposals/new',
+      route: 'POST /api/proposals',
+    })
+    expect(messageChannelRefusal('ogi_request')).toEqual({
+      kind: 'disclosure',
+      page: '/disclosure/new',
+      route: 'POST /api/disclosure/requests',
+    })
+    expect(messageChannelRefusal('hotline_12345')).toBeUndefined()
   })
 })

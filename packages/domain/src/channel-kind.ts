@@ -20,7 +20,32 @@ export function channelKind(code: string): InquiryKind {
   return KIND_OF_CHANNEL[code] ?? 'message'
 }
 
-/** Whether ordinary messages may go into channel `code` (the message import and its wizard ask). */
+/**
+ * Whether ordinary messages may go into channel `code`: every message intake asks (the channel
+ * API, manual entry, the message import and its wizard, the SPA's channel pickers).
+ */
 export function takesMessages(code: string): boolean {
   return channelKind(code) === 'message'
+}
+
+/** A kind with its own register: where its items are entered instead (SPA page, API route). */
+export type KindRegister = { kind: Exclude<InquiryKind, 'message'>; page: string; route: string }
+
+const REGISTERS: Readonly<Record<KindRegister['kind'], KindRegister>> = {
+  proposal: { kind: 'proposal', page: '/proposals/new', route: 'POST /api/proposals' },
+  disclosure: {
+    kind: 'disclosure',
+    page: '/disclosure/new',
+    route: 'POST /api/disclosure/requests',
+  },
+}
+
+/**
+ * Why a message may not go into channel `code`: undefined when it may (takesMessages), else the
+ * kind the channel holds and where such items are entered (their form and register, which also
+ * import their own files), for the refusal's words.
+ */
+export function messageChannelRefusal(code: string): KindRegister | undefined {
+  const kind = channelKind(code)
+  return kind === 'message' ? undefined : REGISTERS[kind]
 }

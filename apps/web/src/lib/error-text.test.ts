@@ -87,6 +87,21 @@ describe('error sentences', () => {
     )
   })
 
+  it('say where proposals and disclosure requests are entered when a message is refused from their channel', async () => {
+    const refused = (kind: string) =>
+      new ApiError(422, 'VALIDATION', 'Channel … holds … items, not messages', [
+        { path: ['channel'], message: '…', refusal: 'message_channel', kind },
+      ])
+    expect(errorText(refused('proposal'))).toBe(
+      '“建议提案”渠道只收人大代表建议和政协提案，不收来信来电：请在“登记簿 › 建议提案”中点“登记建议提案”录入，录入后列入建议提案登记簿。',
+    )
+    expect(errorText(refused('disclosure'))).toContain('“登记簿 › 依申请公开”')
+    await i18next.changeLanguage('en')
+    expect(errorText(refused('disclosure'))).toBe(
+      'The Disclosure requests channel takes disclosure requests, not messages: enter them under Registers › Disclosure requests › Enter a disclosure request, which keeps them in that register.',
+    )
+  })
+
   it('name the file a 422 refused, with the reason', async () => {
     const refused = new ApiError(
       422,

@@ -4,7 +4,8 @@
  * the details it carries: who changed it, who holds it, the status …); otherwise the code picks
  * `errors.<CODE>`. The API's English message is shown only when neither is known (`errors.UNKNOWN`).
  * A refused file (a 422 detail with `file` and `reason`) is named with its reason
- * (`errors.file.<reason>`). Codes and reasons are the domain's lists (API_ERROR_CODES,
+ * (`errors.file.<reason>`); a message refused from the proposals or disclosure channel says where
+ * such items are entered (`errors.messageChannel.<kind>`). Codes and reasons are the domain's lists (API_ERROR_CODES,
  * API_ERROR_REASONS, FILE_REFUSALS); a test checks each has both languages.
  */
 import {
@@ -54,6 +55,15 @@ function refusedFile(details: unknown) {
   )
 }
 
+/** A message refused from a channel of another kind (`refusal: 'message_channel'`), if any. */
+function refusedMessageChannel(details: unknown) {
+  if (!Array.isArray(details)) return undefined
+  return (details as { refusal?: unknown; kind?: unknown }[]).find(
+    (d): d is { kind: 'proposal' | 'disclosure' } =>
+      d.refusal === 'message_channel' && (d.kind === 'proposal' || d.kind === 'disclosure'),
+  )
+}
+
 /** A refused webhook URL's detail (`reason: 'webhook_address'`, with the address's kind), if any. */
 function refusedWebhook(details: unknown) {
   if (!Array.isArray(details)) return undefined
@@ -92,6 +102,8 @@ export function errorText(error: unknown): string {
   if (error.code === 'VALIDATION') {
     const refused = refusedFile(error.details)
     if (refused) return t(`errors.file.${refused.reason}`, { name: refused.file })
+    const channel = refusedMessageChannel(error.details)
+    if (channel) return t(`errors.messageChannel.${channel.kind}`)
     const webhook = refusedWebhook(error.details)
     if (webhook) return t(`errors.webhook.${webhook.kind}`, { address: webhook.address })
     // a reply released with a placeholder it cannot fill: details name each (`{ placeholder }`)

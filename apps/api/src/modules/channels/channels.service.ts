@@ -4,8 +4,7 @@
  * VALIDATION (messages into a channel of another kind).
  */
 import {
-  channelKind,
-  takesMessages,
+  messageChannelRefusal,
   type CreateChannelInput,
   type UpdateChannelInput,
 } from '@desk/domain'
@@ -38,18 +37,31 @@ export async function getActiveChannel(db: Db, code: string) {
 }
 
 /**
- * The channel when ordinary messages may be imported into it: as getActiveChannel, and VALIDATION
- * naming `channel` when the channel holds another kind (proposals, disclosure requests: the
- * domain's takesMessages), whose registers would never list an imported message.
+ * The channel when ordinary messages may go into it (the channel API, manual entry, the message
+ * import): as getActiveChannel, and VALIDATION naming `channel` when the channel holds another
+ * kind (proposals, disclosure requests: the domain's messageChannelRefusal), whose registers
+ * would never list a message put there. The detail carries `refusal: 'message_channel'`, the kind,
+ * and the page and route where such items are entered.
  */
 export async function getMessageChannel(db: Db, code: string) {
   const channel = await getActiveChannel(db, code)
-  if (!takesMessages(code))
+  const refusal = messageChannelRefusal(code)
+  if (refusal) {
+    const where = `enter them on ${refusal.page} or by ${refusal.route}`
     throw new AppError(
       'VALIDATION',
-      `Channel ${code} holds ${channelKind(code)} items, not messages: register them in their own register`,
-      [{ path: ['channel'], message: `holds ${channelKind(code)} items, not messages` }],
+      `Channel ${code} holds ${refusal.kind} items, not messages: ${where}, which keeps their register`,
+      [
+        {
+          path: ['channel'],
+          message: `holds ${refusal.kind} items, not messages; ${where}`,
+          refusal: 'message_channel',
+          channel: code,
+          ...refusal,
+        },
+      ],
     )
+  }
   return channel
 }
 

@@ -91,7 +91,7 @@ describe('desk import (CLI)', () => {
     const proposals = await desk('import', '--channel', 'proposals', '--db', db, file)
     expect(proposals.code).toBe(1)
     expect(proposals.summary.errors.map((e) => e.reason)).toEqual([
-      'Channel proposals holds proposal items, not messages: register them in their own register',
+      'Channel proposals holds proposal items, not messages: enter them on /proposals/new or by POST /api/proposals, which keeps their register',
     ])
 
     const badField = await desk(

@@ -38,11 +38,15 @@ describe('message import refusals', () => {
       expect([s.status, s.created, s.errors.map((e) => e.reason)]).toEqual([
         'rejected',
         0,
-        [`Channel ${code} holds ${kind} items, not messages: register them in their own register`],
+        [
+          expect.stringMatching(
+            `^Channel ${code} holds ${kind} items, not messages: enter them on /`,
+          ),
+        ],
       ])
       await expect(getMessageChannel(desk.db, code)).rejects.toMatchObject({
         code: 'VALIDATION',
-        details: [{ path: ['channel'], message: `holds ${kind} items, not messages` }],
+        details: [expect.objectContaining({ path: ['channel'], refusal: 'message_channel', kind })],
       })
     }
     const ok = await importFile(desk.db, {

@@ -7,7 +7,7 @@ import {
 } from '@desk/domain'
 import { withTransaction } from '../../db/transaction.ts'
 import { AppError } from '../../lib/errors.ts'
-import { getActiveChannel } from '../channels/channels.service.ts'
+import { getMessageChannel } from '../channels/channels.service.ts'
 import {
   bindAttachments,
   prepareAttachments,
@@ -36,7 +36,8 @@ export function toNewInquiry(channelCode: string, item: ChannelInquiryInput): Ne
  * Writes a validated batch (all or nothing) and reports `{ externalId, id, created }` per item.
  * Every item's files are checked first (a refused one: 422 naming the item and the file, nothing
  * written); a new item's files are bound to it, an item the desk has already keeps what it has.
- * @throws AppError NOT_FOUND / CONFLICT for an unknown or deactivated channel, VALIDATION for a file
+ * @throws AppError NOT_FOUND / CONFLICT for an unknown or deactivated channel, VALIDATION for a
+ *   channel of proposals or disclosure requests (naming where those are entered), for a file
  *   or a `receivedAt` in the future (path `[item, 'receivedAt']`; nothing written)
  */
 export async function receiveFromChannel(
@@ -45,7 +46,7 @@ export async function receiveFromChannel(
   items: ChannelInquiryInput[],
   actorId: number | null,
 ) {
-  await getActiveChannel(ctx.db, code)
+  await getMessageChannel(ctx.db, code)
   const future = items.flatMap((item, i) =>
     isFutureReceipt(Date.parse(item.receivedAt), ctx.now)
       ? [{ path: [i, 'receivedAt'], message: FUTURE_RECEIPT_MESSAGE }]

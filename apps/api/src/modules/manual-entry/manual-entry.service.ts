@@ -3,7 +3,8 @@
  * external id is issued here: `<KIND>-<YYYYMMDD Beijing>-<8 random characters>`. The scanned
  * letter and photos come with the entry as upload tokens (checked like every staff upload when
  * they were uploaded); they are bound in the entry's transaction and are the citizen's material.
- * Errors: NOT_FOUND / CONFLICT for an unknown or deactivated channel; VALIDATION for a time in the
+ * Errors: NOT_FOUND / CONFLICT for an unknown or deactivated channel; VALIDATION for the channel
+ * of proposals or disclosure requests (naming where those are entered), for a time in the
  * future or a token that is not this user's unused upload (nothing of the entry is written).
  */
 import {
@@ -15,7 +16,7 @@ import {
 import { customAlphabet } from 'nanoid'
 import { withTransaction } from '../../db/transaction.ts'
 import { AppError } from '../../lib/errors.ts'
-import { getActiveChannel } from '../channels/channels.service.ts'
+import { getMessageChannel } from '../channels/channels.service.ts'
 import { bindAttachments, prepareAttachments, type FilesCtx } from '../files/files.service.ts'
 import { ingestInquiry } from '../inquiries/ingest.service.ts'
 import { recordEvent } from '../inquiries/inquiries.service.ts'
@@ -24,7 +25,7 @@ const randomPart = customAlphabet('23456789ABCDEFGHJKMNPQRSTVWXYZ', 8)
 
 export async function logManualEntry(ctx: FilesCtx, input: ManualEntryInput, userId: number) {
   const { now } = ctx
-  await getActiveChannel(ctx.db, input.channel)
+  await getMessageChannel(ctx.db, input.channel)
   const receivedAt = input.receivedAt ? Date.parse(input.receivedAt) : now
   if (isFutureReceipt(receivedAt, now)) {
     throw new AppError('VALIDATION', `receivedAt is ${FUTURE_RECEIPT_MESSAGE}`, [

@@ -54,6 +54,19 @@ async function dropFiles(files: File[]) {
 }
 
 describe('/intake/manual', () => {
+  it('offers only channels that take messages: not the proposals or disclosure channel', async () => {
+    const desk = createFakeDesk({ user: RESPONDER })
+    desk.state.channels.push(
+      { ...desk.state.channels[1]!, code: 'proposals', nameZh: '建议提案' },
+      { ...desk.state.channels[1]!, code: 'ogi_request', nameZh: '政府信息公开申请' },
+    )
+    server.use(...desk.handlers)
+    renderWithClient('/intake/manual')
+    await screen.findByRole('option', { name: '12345网络问政' })
+    expect(screen.queryByRole('option', { name: '建议提案' })).toBeNull()
+    expect(screen.queryByRole('option', { name: '政府信息公开申请' })).toBeNull()
+  })
+
   it('is filled and saved by keyboard alone, as an answered call', async () => {
     const bodies = manualEntryApi()
     const app = renderWithClient('/intake/manual')

@@ -13,6 +13,7 @@ import {
   manualEntrySchema,
   MANUAL_ENTRY_KINDS,
   MANUAL_ENTRY_OUTCOMES,
+  takesMessages,
 } from '@desk/domain'
 import { useQuery } from '@tanstack/react-query'
 import { Alert, Button, Flex, Form, Input, Radio, Typography, Upload, type InputRef } from 'antd'
@@ -71,7 +72,8 @@ const blank = (keep: Pick<Values, 'channel' | 'kind'>): Values => ({
 export function ManualEntryForm() {
   const { t, i18n } = useTranslation()
   const { data: channels = [] } = useQuery(channelQueries.list())
-  const active = channels.filter((c) => c.isActive)
+  // proposals and disclosure requests have their own forms (the API refuses them here too)
+  const active = channels.filter((c) => c.isActive && takesMessages(c.code))
   const [values, setValues] = useState(() => blank({ channel: '', kind: 'phone' }))
   const [errors, setErrors] = useState<FieldErrors>({})
   const [saved, setSaved] = useState<{ id: number; externalId: string } | null>(null)
