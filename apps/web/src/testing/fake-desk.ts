@@ -84,6 +84,8 @@ export function createFakeDesk(options: {
   user: User | null
   password?: string
   inquiries?: Detail[]
+  /** The counts stop at this many rows and say `capped` past it, as the API does for a text search. */
+  countCap?: number
 }) {
   const state = {
     user: options.user,
@@ -171,7 +173,14 @@ export function createFakeDesk(options: {
         byChannel[i.channel] = (byChannel[i.channel] ?? 0) + 1
         total++
       }
-      return HttpResponse.json({ total, byChannel })
+      const cap = options.countCap
+      return cap !== undefined && total > cap
+        ? HttpResponse.json({
+            total: cap,
+            byChannel: Object.fromEntries(state.channels.map((c) => [c.code, null])),
+            capped: true,
+          })
+        : HttpResponse.json({ total, byChannel, capped: false })
     }),
     http.get('*/api/inquiries', ({ request }) => {
       if (!state.user) return unauthenticated()

@@ -45,26 +45,34 @@ export async function getQueuePage(db: Db, query: QueueQuery, viewer: Viewer, no
   return { items: page.map(toListItem), nextCursor }
 }
 
-/** `{ total, byChannel }` with every channel present (0 when none match). */
+/**
+ * `{ total, byChannel, capped }` with every channel present (0 when none match). A text search
+ * that matches more than `cap` rows (repo SEARCH_COUNT_CAP) is not counted to its end: `capped`
+ * is true, `total` is `cap` (there are more) and each channel's count is null (not counted).
+ */
 export async function getQueueCounts(
   db: Db,
   filter: Omit<InquiryFilter, 'channel'>,
   viewer: Viewer,
   now = Date.now(),
-) {
-  const byChannel: Record<string, number> = Object.fromEntries(
-    (await listChannelCodes(db)).map((code) => [code, 0]),
-  )
-  let total = 0
-  for (const { channelCode, n } of await repo.countByChannel(
+  cap = repo.SEARCH_COUNT_CAP,
+): Promise<{ total: number; byChannel: Record<string, number | null>; capped: boolean }> {
+  const codes = await listChannelCodes(db)
+  const { rows, capped } = await repo.countByChannel(
     db,
     await withDueWindow(db, filter, now),
     viewer,
-  )) {
+    cap,
+  )
+  if (capped)
+    return { total: cap, byChannel: Object.fromEntries(codes.map((c) => [c, null])), capped }
+  const byChannel: Record<string, number | null> = Object.fromEntries(codes.map((c) => [c, 0]))
+  let total = 0
+  for (const { channelCode, n } of rows) {
     byChannel[channelCode] = n
     total += n
   }
-  return { total, byChannel }
+  return { total, byChannel, capped }
 }
 
 /** `{ inquiry, contact, deadline }`: the inquiry with events and replies; the contact masked; how the due date was computed. */

@@ -10,7 +10,7 @@ import { addSearchRows, SEARCH_MANAGER, searchAll, searchTerms } from '../../tes
 import { addInquiries, setupDesk, T0 } from '../../test/setup.ts'
 import { createRandom } from '../seed/random.ts'
 import { listInquiries } from './inquiries.repo.ts'
-import { getQueueCounts } from './queue.service.ts'
+import { getQueueCounts, getQueuePage } from './queue.service.ts'
 
 describe('text search', () => {
   it('finds exactly what a plain scan finds, for 1-, 2-, 3- and 6-character terms and mixed Latin, Han and digits', async () => {
@@ -83,6 +83,57 @@ describe('text search', () => {
       expect({ q, pages: await pages(q, 12) }).toEqual({ q, pages: await pages(q, 0) })
     expect((await pages('噪音', 12)).flat()).toHaveLength(10)
     expect((await pages('路灯', 12)).flat()).toEqual([2, 1])
+  })
+
+  it('counts a search up to the cap and says when it stopped there; the list still pages through every match', async () => {
+    const desk = await setupDesk()
+    // 噪音 in 10 rows (4 on the hotline, 6 on 民心网), 路灯 in 2, among 20 others
+    await addInquiries(
+      desk.db,
+      Array.from({ length: 32 }, (_, i) => ({
+        externalId: `C${i}`,
+        channelCode: i % 5 < 2 ? 'hotline_12345' : 'minxin',
+        subject: i < 10 ? '夜间噪音' : i < 12 ? '路灯不亮' : '咨询',
+        body: '请答复',
+        receivedAt: T0 - (i + 1) * 60_000,
+      })),
+    )
+    const counts = async (q: string | undefined, cap: number) =>
+      await getQueueCounts(desk.db, { status: 'all', ...(q ? { q } : {}) }, SEARCH_MANAGER, T0, cap)
+    // one more match than the cap: more than 9, no channel counted
+    expect(await counts('噪音', 9)).toEqual({
+      total: 9,
+      byChannel: expect.objectContaining({ hotline_12345: null, minxin: null }),
+      capped: true,
+    })
+    expect(Object.values((await counts('噪音', 9)).byChannel).every((n) => n === null)).toBe(true)
+    // ...while the list pages through all 10, 3 a page
+    expect((await searchAll(desk.db, '噪音', 3)).sort()).toEqual(
+      Array.from({ length: 10 }, (_, i) => `C${i}`).sort(),
+    )
+    // exactly the cap: counted, per channel, and the list per channel equals it
+    const exact = await counts('噪音', 10)
+    expect(exact).toMatchObject({
+      total: 10,
+      byChannel: { hotline_12345: 4, minxin: 6 },
+      capped: false,
+    })
+    for (const channel of ['hotline_12345', 'minxin']) {
+      const page = await getQueuePage(
+        desk.db,
+        { status: 'all', sort: 'received_desc', limit: 50, q: '噪音', channel },
+        SEARCH_MANAGER,
+        T0,
+      )
+      expect({ channel, n: page.items.length }).toEqual({ channel, n: exact.byChannel[channel] })
+    }
+    // a rare word under the cap, and a filter without text (read in full, never capped)
+    expect(await counts('路灯', 9)).toMatchObject({ total: 2, capped: false })
+    expect(await counts(undefined, 9)).toMatchObject({
+      total: 32,
+      byChannel: { hotline_12345: 14, minxin: 18 },
+      capped: false,
+    })
   })
 
   it('finds an inquiry by its exact external id on every page and in the counts, the text index untouched', async () => {

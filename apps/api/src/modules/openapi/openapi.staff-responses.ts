@@ -91,8 +91,15 @@ export const STAFF_RESPONSES: Record<string, Record<string, DocumentedResponse>>
   },
   'GET /inquiries/counts': {
     '200': {
-      description: 'Per-channel counts under the same filter as the list (every channel listed)',
-      schema: z.object({ total: z.int(), byChannel: z.record(z.string(), z.int()) }),
+      description:
+        'Per-channel counts under the same filter as the list (every channel listed). A text search ' +
+        'with more than 10,000 matches is not counted to its end: `capped` is true, `total` is ' +
+        '10,000 (there are more) and every channel is null (not counted)',
+      schema: z.object({
+        total: z.int(),
+        byChannel: z.record(z.string(), z.int().nullable()),
+        capped: z.boolean(),
+      }),
     },
   },
   'GET /inquiries/{id}': { '200': { description: 'The inquiry page', schema: inquiryView } },

@@ -51,6 +51,36 @@ describe('reply queue', () => {
     ).toBe(true)
   })
 
+  it('shows a search counted only up to its cap as 2+ on 全部 and in the total, with no channel counts', async () => {
+    const desk = createFakeDesk({
+      user: RESPONDER,
+      countCap: 2,
+      inquiries: [
+        makeInquiry({ channel: 'hotline_12345', subject: '路灯不亮' }),
+        makeInquiry({ channel: 'hotline_12345', subject: '井盖缺失' }),
+        makeInquiry({ channel: 'minxin', subject: '噪音扰民' }),
+      ],
+    })
+    server.use(...desk.handlers)
+    const app = renderWithClient('/queue?q=%E5%B0%8F%E5%8C%BA')
+
+    expect(await screen.findByRole('link', { name: '噪音扰民' })).toBeTruthy()
+    const tabs = await screen.findAllByRole('tab')
+    const all = tabs.find((t) => t.textContent?.startsWith('全部'))!
+    await within(all).findByTitle('2+')
+    expect(screen.getByTestId('queue-total').textContent).toBe('共 2+ 条，已显示 3 条')
+    // a channel's count is not known: its tab shows none rather than a wrong one
+    const minxin = tabs.find((t) => t.textContent?.includes('民心网联网平台'))!
+    expect(minxin.querySelector('.ant-badge')).toBeNull()
+
+    await app.user.click(within(minxin).getByText('民心网联网平台'))
+    await waitFor(() =>
+      expect(screen.getByTestId('queue-total').textContent).toBe(
+        '已显示 1 条（全部渠道共 2+ 条匹配，未分渠道计数）',
+      ),
+    )
+  })
+
   it('reproduces a shared link: status and channel come from the URL', async () => {
     const desk = deskWithInquiries()
     server.use(...desk.handlers)

@@ -1,11 +1,13 @@
 /**
  * Channel tabs above the queue: "all" plus one per channel (deactivated ones marked), each with
- * its count for the current filters (minus the channel) as a badge.
+ * its count for the current filters (minus the channel) as a badge. A text search with more
+ * matches than the API counts shows "10,000+" on "all" and no count on the channels (not counted).
  */
 import { useQuery } from '@tanstack/react-query'
 import { Badge, Flex, Tabs, Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { channelName, channelQueries } from '../../../lib/channels.ts'
+import { countText } from '../api/count-text.ts'
 import { queueQueries } from '../api/queue-queries.ts'
 import type { QueueView } from '../api/queue-view.ts'
 
@@ -17,7 +19,7 @@ function TabLabel({
   isInactive,
 }: {
   name: string
-  count: number | undefined
+  count: number | string | null | undefined
   isInactive?: boolean
 }) {
   const { t } = useTranslation()
@@ -25,12 +27,14 @@ function TabLabel({
     <Flex align="center" gap={6}>
       <span>{name}</span>
       {isInactive && <Tag>{t('queue.deactivated')}</Tag>}
-      <Badge
-        count={count ?? 0}
-        showZero
-        overflowCount={99_999}
-        color={count ? '#1677ff' : '#bfbfbf'}
-      />
+      {count !== null && (
+        <Badge
+          count={count ?? 0}
+          showZero
+          overflowCount={99_999}
+          color={count ? '#1677ff' : '#bfbfbf'}
+        />
+      )}
     </Flex>
   )
 }
@@ -46,7 +50,19 @@ export function ChannelTabs({
   const channels = useQuery(channelQueries.list())
   const counts = useQuery(queueQueries.counts(view))
   const items = [
-    { key: ALL, label: <TabLabel name={t('queue.allChannels')} count={counts.data?.total} /> },
+    {
+      key: ALL,
+      label: (
+        <TabLabel
+          name={t('queue.allChannels')}
+          count={
+            counts.data?.capped
+              ? countText(t, i18n.language, counts.data.total, true)
+              : counts.data?.total
+          }
+        />
+      ),
+    },
     ...(channels.data ?? []).map((c) => ({
       key: c.code,
       label: (

@@ -10,6 +10,7 @@ import { useQuery } from '@tanstack/react-query'
 import { Button, Checkbox, Flex, Input, Select } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { DateRangeInput } from '../../../components/date-inputs.tsx'
+import { countText } from '../api/count-text.ts'
 import { queueQueries } from '../api/queue-queries.ts'
 import { ASSIGNEE_FILTERS, unpostedPatch, type QueueView } from '../api/queue-view.ts'
 
@@ -20,7 +21,7 @@ const ANY_DUE = ''
 type Props = { view: QueueView; onChange: (patch: Partial<QueueView>) => void; onReset: () => void }
 
 export function QueueFilters({ view, onChange, onReset }: Props) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   // the urged items among the view's (the same filter as the list it shows when ticked)
   const urged = useQuery(queueQueries.counts({ ...view, urged: '1' }))
   return (
@@ -96,7 +97,9 @@ export function QueueFilters({ view, onChange, onReset }: Props) {
         checked={view.urged === '1'}
         onChange={(e) => onChange({ urged: e.target.checked ? '1' : undefined })}
       >
-        {t('rounds.urgedFilter', { count: urged.data?.total ?? 0 })}
+        {t('rounds.urgedFilter', {
+          count: urged.data ? countText(t, i18n.language, urged.data.total, urged.data.capped) : 0,
+        })}
       </Checkbox>
       <Button onClick={onReset}>{t('queue.filter.reset')}</Button>
     </Flex>

@@ -7,7 +7,8 @@
  * (`hasUnpostedReply`: not marked posted, not delivered by webhook) carries a 待回填平台 / Not yet posted tag; one the
  * platform urged, 已催办; one in a later handling round, 第 N 轮; one with files, a paper clip. The lateness of the first
  * reply is measured against the first round's due date (`firstRoundDueAt`).
- * Above the table: how many rows the view has in all (`total`, from the counts the tabs show) and how many are
+ * Above the table: how many rows the view has in all (`total`, from the counts the tabs show; "10,000+" when a
+ * search matched more than the API counts, and only the loaded rows in a channel's tab then) and how many are
  * loaded, the page size (50/100/200, remembered), and the keyboard shortcuts (queue-shortcuts.tsx): the current
  * row is marked and its subject link focused, so Enter and a screen reader follow it.
  */
@@ -20,6 +21,7 @@ import { useLocation, useNavigate } from 'react-router'
 import { useWorkingCalendar, yearsAround } from '../../../lib/calendar.ts'
 import { channelName, channelQueries } from '../../../lib/channels.ts'
 import { queueOriginState } from '../../../lib/queue-origin.ts'
+import { countText } from '../api/count-text.ts'
 import { QUEUE_PAGE_SIZES, type QueuePageSize } from '../api/page-size.ts'
 import { queueQueries, type QueueItem } from '../api/queue-queries.ts'
 import { toFilterQuery, type QueueView } from '../api/queue-view.ts'
@@ -47,7 +49,10 @@ export function QueueTable({ view, pageSize, onPageSizeChange }: Props) {
   // the same counts the channel tabs show (one request for both)
   const counts = useQuery(queueQueries.counts(view))
   const rows = list.data?.pages.flatMap((p) => p.items) ?? []
-  const total = view.channel ? counts.data?.byChannel[view.channel] : counts.data?.total
+  // undefined while loading, and when a search was counted only up to its cap (counts.data.capped)
+  const total = counts.data?.capped
+    ? undefined
+    : ((view.channel ? counts.data?.byChannel[view.channel] : counts.data?.total) ?? undefined)
   const claim = useClaimFromQueue()
   // a phone gets one card-like column per row (queue-columns.tsx): no sideways scroll
   const isPhone = Grid.useBreakpoint().md === false
@@ -129,9 +134,14 @@ export function QueueTable({ view, pageSize, onPageSizeChange }: Props) {
     <Flex vertical gap={16}>
       <Flex align="center" justify="space-between" wrap gap={8}>
         <Typography.Text data-testid="queue-total">
-          {total === undefined
-            ? '\u00a0'
-            : t('queue.total', { total, shown: Math.min(rows.length, total) })}
+          {counts.data?.capped
+            ? t(view.channel ? 'queue.shownUncounted' : 'queue.total', {
+                total: countText(t, i18n.language, counts.data.total, true),
+                shown: rows.length,
+              })
+            : total === undefined
+              ? '\u00a0'
+              : t('queue.total', { total, shown: Math.min(rows.length, total) })}
         </Typography.Text>
         <Flex align="center" gap={8} wrap>
           <QueueShortcutsHelp
