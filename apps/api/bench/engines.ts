@@ -86,13 +86,14 @@ export async function copyDesk(file: string, db: Db): Promise<void> {
   const pool = db.$client as unknown as pg.Pool
   const client = await pool.connect()
   try {
-    await copyToPostgres(source, client, () => {}, { bulk: true })
+    const phoneKey = phoneKeyOf(db) as Buffer
+    await copyToPostgres(source, client, () => {}, { bulk: true, phoneKey })
     const gin = await client.query<{ sql: string }>(
       `select indexdef as sql from pg_indexes where indexname = 'inquiry_search_doc_idx'`,
     )
     await client.query('drop index if exists inquiry_search_doc_idx')
     // PostgreSQL's search index and the phone HMACs under its key, as `desk migrate-to` writes them
-    await runSearchBackfillPg(pool, phoneKeyOf(db) as Buffer)
+    await runSearchBackfillPg(pool, phoneKey)
     for (const { sql } of gin.rows) await client.query(sql)
   } finally {
     client.release()

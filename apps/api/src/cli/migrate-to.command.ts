@@ -35,13 +35,17 @@ export function registerMigrateToCommand(program: Command): void {
         const pool = target.$client as unknown as Pool
         try {
           const client = await pool.connect()
-          const report = await copyToPostgres(source, client, (name, rows) =>
-            console.log(`${name}: ${rows} rows`),
+          const phoneKey = phoneKeyOf(target) as Buffer
+          const report = await copyToPostgres(
+            source,
+            client,
+            (name, rows) => console.log(`${name}: ${rows} rows`),
+            { phoneKey },
           ).finally(() => client.release())
           console.log(
             `Copied ${path} to ${describeUrl(url)}: ${report.tables.length} tables, ${report.inquiries} inquiries; row counts and per-channel counts match.`,
           )
-          const indexed = await runSearchBackfillPg(pool, phoneKeyOf(target) as Buffer)
+          const indexed = await runSearchBackfillPg(pool, phoneKey)
           console.log(`Search index and phone search: ${indexed} inquiries indexed.`)
         } catch (err) {
           if (err instanceof AppError || err instanceof Error) fail(err.message)

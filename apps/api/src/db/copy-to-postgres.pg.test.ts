@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { createTestDb, openDb, type Db } from './client.ts'
 import { copyToPostgres } from './copy-to-postgres.ts'
 import { tables } from './engine.ts'
-import { phoneKeyOf } from './phone-key.ts'
+import { hmacOfPhone, phoneHmac, phoneKeyOf } from './phone-key.ts'
 import { runSearchBackfillPg } from './search-backfill.ts'
 import { textMatch } from './search-index.ts'
 
@@ -159,6 +159,57 @@ describe('copyToPostgres (desk migrate-to)', () => {
       updatedAt: at,
     })
     expect((await counts())[0]).toEqual({ channelCode: 'minxin', status: 'new', n: 2 })
+  })
+
+  it("writes each phone's HMAC under the target's key, so the backfill rewrites no inquiry", async () => {
+    const phone = '13812345678'
+    const withPhone = async () => {
+      const source = await sqliteDesk()
+      const t = tables(source)
+      // SQLite's HMAC, under the source desk's own key, as its ingest writes it
+      await source
+        .update(t.inquiries)
+        .set({ citizenPhone: phone, citizenPhoneHmac: phoneHmac(source, phone) })
+        .where(eq(t.inquiries.id, 2))
+      return source
+    }
+    const rows = async (target: Db) =>
+      (
+        await (target.$client as unknown as pg.Pool).query<{ hmac: string | null; xmin: string }>(
+          'select citizen_phone_hmac as hmac, xmin::text from inquiries order by id',
+        )
+      ).rows
+    const copied = async (withKey: boolean) => {
+      const source = await withPhone()
+      const target = await createTestDb()
+      const client = await clientOf(target)
+      try {
+        const phoneKey = withKey ? (phoneKeyOf(target) as Buffer) : undefined
+        await copyToPostgres(source, client, () => {}, { phoneKey })
+      } finally {
+        client.release()
+      }
+      return { source, target, key: phoneKeyOf(target) as Buffer }
+    }
+
+    const keyed = await copied(true)
+    const right = hmacOfPhone(keyed.key, phone)
+    expect(right).not.toBe(phoneHmac(keyed.source, phone))
+    const before = await rows(keyed.target)
+    expect(before.map((r) => r.hmac)).toEqual([null, right, null])
+    await runSearchBackfillPg(keyed.target.$client as unknown as pg.Pool, keyed.key)
+    // the same row versions: the backfill wrote the search index only
+    expect(await rows(keyed.target)).toEqual(before)
+
+    // without the key the source's HMAC is copied, and the backfill puts the target's in its place
+    const plain = await copied(false)
+    expect((await rows(plain.target))[1]?.hmac).toBe(phoneHmac(plain.source, phone))
+    await runSearchBackfillPg(plain.target.$client as unknown as pg.Pool, plain.key)
+    expect((await rows(plain.target)).map((r) => r.hmac)).toEqual([
+      null,
+      hmacOfPhone(plain.key, phone),
+      null,
+    ])
   })
 
   it('refuses a target that holds any row, and writes nothing', async () => {

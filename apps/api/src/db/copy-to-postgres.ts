@@ -15,6 +15,7 @@ import { SQLiteTable, getTableConfig } from 'drizzle-orm/sqlite-core'
 import type pg from 'pg'
 import { AppError } from '../lib/errors.ts'
 import type { Db } from './client.ts'
+import { hmacOfPhone } from './phone-key.ts'
 import * as schema from './schema.ts'
 
 /** Kept by triggers on inquiries in both engines: compared, not copied. */
@@ -57,8 +58,17 @@ export type CopyReport = { tables: { name: string; rows: number }[]; inquiries: 
  * replica`, for this transaction only) and the derived tables copied as rows instead of rebuilt
  * by the triggers, for a source whose derived tables its own triggers keep exact. Several times
  * faster on a large desk; the benchmark's fill uses it and checks PostgreSQL's triggers on its own.
+ *
+ * `phoneKey`: the target desk's phone-search key (phone-key.ts). Each inquiry's
+ * `citizen_phone_hmac` is then written under it as the row is copied, instead of the source's
+ * HMAC under the SQLite desk's own key, so the search backfill after the copy finds every HMAC
+ * right and rewrites no inquiry (rewriting them all doubled the write-ahead log of a move and
+ * was its slowest part). Without it the backfill corrects them.
  */
-export type CopyOptions = { bulk?: boolean }
+export type CopyOptions = { bulk?: boolean; phoneKey?: Buffer }
+
+/** A column whose copied value is computed from the source row instead of read as it is. */
+type Computed = Record<string, (row: Record<string, unknown>) => unknown>
 
 type Table = { name: string; references: string[]; selfRefs: string[] }
 
@@ -123,9 +133,17 @@ export async function copyToPostgres(
     else
       for (const trigger of DERIVED_TRIGGERS)
         await target.query(`alter table inquiries disable trigger ${ident(trigger)}`)
+    const key = options.phoneKey
+    const computed: Record<string, Computed> = key
+      ? {
+          inquiries: {
+            citizen_phone_hmac: (row) => hmacOfPhone(key, row.citizen_phone as string | null),
+          },
+        }
+      : {}
     for (const t of tables) {
       if (DERIVED.includes(t.name) && !options.bulk) continue
-      const n = await copyTable(sqlite, target, t)
+      const n = await copyTable(sqlite, target, t, computed[t.name] ?? {})
       report.tables.push({ name: t.name, rows: n })
       onTable(t.name, n)
     }
@@ -151,7 +169,12 @@ export async function copyToPostgres(
   return report
 }
 
-async function copyTable(sqlite: Db['$client'], target: pg.PoolClient, t: Table): Promise<number> {
+async function copyTable(
+  sqlite: Db['$client'],
+  target: pg.PoolClient,
+  t: Table,
+  computed: Computed,
+): Promise<number> {
   const types = await target.query<{ column_name: string; data_type: string }>(
     `select column_name, data_type from information_schema.columns where table_schema = current_schema() and table_name = $1`,
     [t.name],
@@ -187,7 +210,8 @@ async function copyTable(sqlite: Db['$client'], target: pg.PoolClient, t: Table)
   }
   for (const row of read.iterate() as Iterable<Record<string, unknown>>) {
     for (const c of columns) {
-      const v = row[c]
+      const compute = computed[c]
+      const v = compute ? compute(row) : row[c]
       // a self-reference may point to a later row: written after every row is in
       if (selfRefs.includes(c) && v !== null) {
         patches.push([row.id, c, v])

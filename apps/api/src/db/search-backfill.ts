@@ -103,7 +103,9 @@ async function backfillBatch(client: pg.PoolClient, key: Buffer, batchSize: numb
   })
   if (hmacs.length > 0)
     await client.query(
-      `update inquiries set citizen_phone_hmac = h.hmac from unnest($1::int[], $2::text[]) as h(id, hmac) where inquiries.id = h.id`,
+      // a row whose HMAC is right already (migrate-to writes them under this key) is not rewritten
+      `update inquiries set citizen_phone_hmac = h.hmac from unnest($1::int[], $2::text[]) as h(id, hmac)
+        where inquiries.id = h.id and inquiries.citizen_phone_hmac is distinct from h.hmac`,
       [hmacs.map((h) => h.id), hmacs.map((h) => h.hmac)],
     )
   if (rows.length < batchSize)
