@@ -7,8 +7,10 @@
  * 2. LOAD_CLIENTS (default 200) signed-in clients for LOAD_SECONDS (default 60), each cycling 20
  *    requests: 8 queue pages, 5 counts, 6 details and 1 note written with the version its detail
  *    read (the write of the issue's "claim+reply" share; a 409 stale version is a refusal, not an
- *    error). Reports req/s, p50/p97.5/p99/max latency, errors (non-2xx other than 409, timeouts),
- *    and writes acknowledged (201) vs stored (note events counted afterwards).
+ *    error), the write third in the cycle. Reports req/s, p50/p97.5/p99/max latency, the CPU per
+ *    answered request of each API process and (PostgreSQL) of the server's backends, errors
+ *    (non-2xx other than 409, timeouts), and writes acknowledged (201) vs stored (note events
+ *    counted afterwards).
  * LOAD_ENGINE=sqlite (default: one process on a SQLite file) or postgres (LOAD_PROCESSES, default
  * 2, on one database of the local server, as README's "two API processes" runs them: the
  * background work in the first only, DESK_BACKGROUND=0 in the others); autocannon spreads its
@@ -69,31 +71,58 @@ const PROFILE = process.env.LOAD_PROFILE
  */
 const profiledPhases: { name: string; from: bigint; to: bigint }[] = []
 
-/** utime + stime of the processes `pids` so far (ms), from /proc/<pid>/stat (Linux). */
-function cpuMs(pids: readonly number[]): number {
-  let ticks = 0
-  for (const pid of pids) {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    // fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    ticks += Number(fields[11]) + Number(fields[12])
+/**
+ * utime + stime of the process `pid` so far (ms), from /proc/<pid>/stat (Linux); 0 when it has
+ * exited (a database backend whose connection closed).
+ */
+function cpuMsOf(pid: number): number {
+  let stat: string
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  } catch {
+    return 0
   }
-  return (ticks * 1000) / CLOCK_TICKS
+  // fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS
+}
+
+/**
+ * The CPU (ms) each process in `pids()` spent between `start()` and `end()`; a process that
+ * appears in between counts from its own start, one that ends in between is left out (its last
+ * reading is gone), so for short-lived processes it is a lower bound.
+ */
+function cpuMeter(pids: () => Promise<readonly number[]> | readonly number[]) {
+  let before = new Map<number, number>()
+  return {
+    async start() {
+      before = new Map((await pids()).map((p) => [p, cpuMsOf(p)]))
+    },
+    async end(): Promise<number[]> {
+      return (await pids()).map((p) => cpuMsOf(p) - (before.get(p) ?? 0))
+    },
+  }
 }
 
 /**
  * Runs autocannon with `options` and reports its line: req/s and latencies, then the CPU time
- * per answered request of the API processes (`pids`; what the server spends on a request, which
- * other work on a shared machine barely moves, unlike req/s) and of this process (the load
- * generator), and when the errors (timeouts, resets) happened, in seconds from the start.
+ * per answered request of each API process (`pids`; what the server spends on a request, which
+ * other work on a shared machine barely moves, unlike req/s), of the database server's
+ * processes serving them (`serverPids`, PostgreSQL's backends; none on SQLite) and of this
+ * process (the load generator), and when the errors (timeouts, resets) happened, in seconds
+ * from the start.
  */
 async function phase(
   name: string,
   pids: readonly number[],
+  serverPids: () => Promise<number[]>,
   options: autocannon.Options,
   extra: () => Promise<string> | string = () => '',
 ): Promise<autocannon.Result> {
-  const apiBefore = cpuMs(pids)
+  const apiCpu = cpuMeter(() => pids)
+  const serverCpu = cpuMeter(serverPids)
+  await apiCpu.start()
+  await serverCpu.start()
   const ownBefore = process.cpuUsage()
   const started = Date.now()
   const from = process.hrtime.bigint()
@@ -111,7 +140,9 @@ async function phase(
   if (PROFILE)
     profiledPhases.push({ name, from: from / 1000n, to: process.hrtime.bigint() / 1000n })
   const answered = Math.max(1, r.requests.total)
-  const api = (cpuMs(pids) - apiBefore) / answered
+  const perProcess = (await apiCpu.end()).map((ms) => ms / answered)
+  const api = perProcess.reduce((a, b) => a + b, 0)
+  const server = (await serverCpu.end()).reduce((a, b) => a + b, 0) / answered
   const own = process.cpuUsage(ownBefore)
   const generator = (own.user + own.system) / 1000 / answered
   // a timeout counts in both r.errors and r.timeouts; a 409 (stale version) is a refusal, not an error
@@ -125,7 +156,10 @@ async function phase(
         JSON.stringify(Object.fromEntries(kinds))
   log(
     `${name.padEnd(22)} ${fmtInt(r.requests.average).padStart(6)} req/s  ` +
-      `CPU ${api.toFixed(2)} ms/req (generator ${generator.toFixed(2)})  p50 ${r.latency.p50} ms  ` +
+      `CPU ${api.toFixed(2)} ms/req` +
+      (perProcess.length > 1 ? ` (${perProcess.map((ms) => ms.toFixed(2)).join(' + ')})` : '') +
+      (ENGINE === 'postgres' ? `, PostgreSQL ${server.toFixed(2)}` : '') +
+      ` (generator ${generator.toFixed(2)})  p50 ${r.latency.p50} ms  ` +
       `p97.5 ${r.latency.p97_5} ms  p99 ${r.latency.p99} ms  max ${r.latency.max} ms  ` +
       `non-2xx/errors ${errors} (timeouts ${r.timeouts})${refused ? `  (409 stale ${refused})` : ''}` +
       `${await extra()}  statuses ${JSON.stringify(r.statusCodeStats)}${when}`,
@@ -198,7 +232,9 @@ try {
     dropDatabase = () => target.drop()
     const db = await target.open()
     log('copying to PostgreSQL')
+    const copyStarted = Date.now()
     await copyDesk(file, db)
+    log(`copied in ${((Date.now() - copyStarted) / 1000).toFixed(0)} s`)
     // statistics and the visibility map, as autovacuum keeps them on a desk in use
     await (db.$client as unknown as pg.Pool).query('vacuum analyze')
     await closeDatabase(db)
@@ -245,8 +281,18 @@ try {
     ['detail', { setupRequest: (r) => ({ ...r, path: `/api/inquiries/${randomId()}` }) }],
   ]
   const pids = children.map((c) => c.pid!)
+  // PostgreSQL's backends serving the API processes (the bench's own connection left out)
+  const serverPids = async () =>
+    ENGINE === 'postgres'
+      ? (
+          await dialectOf(db).rows<{ pid: number }>(
+            db,
+            sql`select pid from pg_stat_activity where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()`,
+          )
+        ).map((r) => Number(r.pid))
+      : []
   for (const [name, request] of routes) {
-    await phase(name, pids, {
+    await phase(name, pids, serverPids, {
       url,
       connections: ROUTE_CONNECTIONS,
       duration: ROUTE_SECONDS,
@@ -282,10 +328,10 @@ try {
   const get = (path: () => string): autocannon.Request => ({
     setupRequest: (r: autocannon.Request, ctx: Ctx) => signed({ ...r, path: path() }, ctx),
   })
+  // the write comes third, so that every client writes even when a slow run gives each fewer than
+  // the cycle's 20 requests (at the end of the cycle no write was made in a 60-second run at 42 req/s)
   const cycle: autocannon.Request[] = [
-    ...Array.from({ length: 8 }, () => get(() => QUEUE)),
-    ...Array.from({ length: 5 }, () => get(() => COUNTS)),
-    ...Array.from({ length: 5 }, () => get(() => `/api/inquiries/${randomId()}`)),
+    get(() => QUEUE),
     {
       setupRequest: (r: autocannon.Request, ctx: Ctx) => {
         ctx.id = randomId()
@@ -311,10 +357,14 @@ try {
         if (status === 201) acknowledged += 1
       },
     },
+    ...Array.from({ length: 7 }, () => get(() => QUEUE)),
+    ...Array.from({ length: 5 }, () => get(() => COUNTS)),
+    ...Array.from({ length: 5 }, () => get(() => `/api/inquiries/${randomId()}`)),
   ]
   await phase(
     `mix of ${CLIENTS} clients`,
     pids,
+    serverPids,
     { url, connections: CLIENTS, duration: SECONDS, requests: cycle },
     async () => {
       // let answers still on their way land before counting what was stored
