@@ -68,6 +68,8 @@ export const INQUIRY_EVENT_TYPES = [
   'consultation_ended',
   'disclosure_extended',
   'outcome_decided',
+  // data `{ from, to, reason, note }`: a decided outcome corrected before sign-off (the outcome codes)
+  'outcome_corrected',
   // a suggestion or proposal (建议提案)
   'opinion_sent',
   'consultation_recorded',

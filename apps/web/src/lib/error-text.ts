@@ -28,6 +28,8 @@ type Details = {
   placeholders?: string[]
   role?: string
   roles?: string[]
+  /** the day a disclosure answer document was signed off (`answer_signed`) */
+  signedOn?: string
 }
 
 const isReason = (value: unknown): value is ApiErrorReason =>
@@ -90,6 +92,7 @@ export function errorText(error: unknown): string {
       holder: d.holder ?? '?',
       username: d.username ?? '?',
       mainId: d.mainId ?? '?',
+      signedOn: d.signedOn ?? '?',
       status: t(`status.${d.status ?? ''}`, { defaultValue: d.status ?? '' }),
       placeholders: (d.placeholders ?? []).map((name) => `{${name}}`).join(' '),
       role: t(`roles.${d.role ?? ''}`, { defaultValue: d.role ?? '' }),

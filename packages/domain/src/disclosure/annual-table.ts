@@ -8,7 +8,10 @@
  * - 三、本年度办理结果: requests whose outcome was first decided in the year, by leaf (outcomes.ts),
  *   and （七）总计 their sum. A request counts in the year its outcome was FIRST decided: when a
  *   review or lawsuit later corrects it, the published table does not move; the correction shows
- *   in section 四 (the case's result 结果纠正);
+ *   in section 四 (the case's result 结果纠正). It counts under its outcome as ISSUED: an outcome
+ *   corrected before any answer document was signed off (inquiry/lifecycle.ts `correct_outcome`)
+ *   replaces the recorded one, which never reached the applicant, while the decision day — and so
+ *   the year — stays;
  * - 四、结转下年度继续办理: received by the year's end and not decided by then.
  * Days and years are Asia/Shanghai. By construction, per column 一 + 二 = （七） + 四 (the table's own
  * note: 第一项加第二项之和，等于第三项加第四项之和), （七） is the sum of its leaves, and each row's
@@ -24,7 +27,10 @@ import { toZonedDate, type IsoDate } from '../time.ts'
 import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES, type ApplicantType } from './applicants.ts'
 import { OUTCOME_CODES, OUTCOME_GROUP_LABELS, outcomeRow, type OutcomeCode } from './outcomes.ts'
 
-/** One request as the table needs it: instants in UTC ms; `decidedAt` is the FIRST decision. */
+/**
+ * One request as the table needs it: instants in UTC ms; `decidedAt` is the FIRST decision,
+ * `outcome` the one issued (corrected before sign-off, if it was).
+ */
 export type DisclosureRecord = {
   id: number
   applicantType: ApplicantType

@@ -57,6 +57,19 @@ export type DisclosureActionInput = z.infer<typeof disclosureActionSchema>
 export type DisclosureAction = DisclosureActionInput['action']
 
 /**
+ * A manager's correction of a decided request's outcome before any answer document is signed off
+ * (inquiry/lifecycle.ts `correct_outcome`): the new outcome, why the recorded one was wrong (kept on
+ * the timeline, required) and the note the answer document states as its reason ('' for none, as
+ * with a decision).
+ */
+export const correctOutcomeSchema = versionSchema.extend({
+  outcome: z.enum(OUTCOME_CODES),
+  reason: z.string().trim().min(1).max(2000),
+  note: z.string().trim().max(5000).default(''),
+})
+export type CorrectOutcomeInput = z.infer<typeof correctOutcomeSchema>
+
+/**
  * A review or lawsuit entered against a request; `version` (the request's, as the client saw it) is
  * checked when given.
  */

@@ -75,6 +75,7 @@ const EXPECTED: Record<LifecycleAction, string> = {
   rate: /*             (proposals only)       */ '... ... ... ... ... ...',
   record_delivery: /*  (disclosure only)      */ '... ... ... ... ... ...',
   record_review_case: /* (disclosure only)    */ '... ... ... ... ... ...',
+  correct_outcome: /*  (disclosure only)      */ '... ... ... ... ... ...',
 }
 const LETTER: Record<UserRole, string> = {
   responder: 'r',
@@ -351,6 +352,7 @@ describe('the disclosure section', () => {
     send_back: /*      the document back to redraft */ '.ma .ma .ma .ma',
     record_delivery: /* 送达, also once closed      */ '... ... rma rma',
     record_review_case: /* 复议/诉讼, also 不作为    */ '.ma .ma .ma .ma',
+    correct_outcome: /* decided, nothing signed yet */ '... ... .ma .ma',
   }
   it.each(Object.entries(DISCLOSURE))('%s by status and role', (action, row) => {
     DISCLOSURE_STATUSES.forEach((status, i) => {

@@ -59,6 +59,8 @@ export const LIFECYCLE_ACTIONS = [
   // a 行政复议 or 行政诉讼 case against a disclosure request filed or concluded
   // (disclosure/review-cases.ts)
   'record_review_case',
+  // a disclosure request's recorded outcome corrected before any answer document went out
+  'correct_outcome',
 ] as const
 export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number]
 
@@ -119,6 +121,9 @@ export const INQUIRY_ACTION_REASONS = [
   'case_concluded',
   // signing off a version one drafted oneself (workflow/sign-off.ts: four eyes)
   'own_draft',
+  // correcting a disclosure outcome whose answer document was signed off already: only a review
+  // or lawsuit corrects it now (disclosure/review-cases.ts)
+  'answer_signed',
 ] as const
 export type InquiryActionReason = (typeof INQUIRY_ACTION_REASONS)[number]
 
@@ -272,6 +277,7 @@ export const MESSAGE_LIFECYCLE: KindLifecycle<MessageStatus> = {
     rate: NEVER,
     record_delivery: NEVER,
     record_review_case: NEVER,
+    correct_outcome: NEVER,
   },
 }
 
@@ -362,13 +368,31 @@ const DISCLOSURE_OPEN = ['new', 'assigned'] as const satisfies readonly Disclosu
 
 /**
  * A disclosure request, 《中华人民共和国政府信息公开条例》（2019年修订）: `reply` decides its outcome
- * (第三十六条) once — a later correction comes from a review or lawsuit, not a second answer, so
- * the annual table keeps the first decision; `decide_extension` is the approval of the head of the
- * disclosure office (第三十三条), a manager's, recorded as the clock's 延期 step (`extendedBy`), so
- * `request_extension` is refused by the extension rule with `clock_step`; `pause_clock` /
- * `resume_clock` gate the clock's 补正 and 征求意见 steps only (`pausedBy`: the generic pause is
- * refused with `clock_step`); there is no 退单, 回访 or merging (a repeated request is an outcome
- * of its own, 不予处理·重复申请).
+ * (第三十六条) once, and `reopen` is never: a request is not answered twice.
+ *
+ * `correct_outcome` (a manager's) replaces the recorded outcome while the applicant has received
+ * nothing: decided (`replied`, or closed by hand) and no answer document signed off (签发) yet —
+ * the record's check, CONFLICT `answer_signed`. The reviewer who sends the answer document back
+ * because the outcome is wrong ("应予以公开") must be able to fix the data behind it, or the desk's
+ * only document and the annual table keep citing the wrong one. The correction needs a reason and
+ * is an event with the old and the new outcome; a version waiting for review is superseded (it
+ * cites the old outcome) and the next one is composed from the corrected record. Once a document
+ * is signed off it is the agency's decision as issued (成文), delivered or about to be: a later
+ * correction comes from a 行政复议 or 行政诉讼 (`record_review_case`, the table's section 四),
+ * never from the register.
+ *
+ * Who records a withholding outcome (不予公开, 无法提供, 不予处理): any responder who holds the
+ * request, as for a grant. Nothing reaches the applicant before a manager other than the drafter
+ * signs off the answer document (`sign_off_answer`, four eyes), and that document states the
+ * outcome and the articles it rests on, so the sign-off is the review of the outcome; a second
+ * approval step for the decision would review the same thing twice. What the sign-off could not
+ * do — change a wrong outcome — `correct_outcome` does.
+ *
+ * `decide_extension` is the approval of the head of the disclosure office (第三十三条), a
+ * manager's, recorded as the clock's 延期 step (`extendedBy`), so `request_extension` is refused
+ * by the extension rule with `clock_step`; `pause_clock` / `resume_clock` gate the clock's 补正 and
+ * 征求意见 steps only (`pausedBy`: the generic pause is refused with `clock_step`); there is no 退单,
+ * 回访 or merging (a repeated request is an outcome of its own, 不予处理·重复申请).
  */
 export const DISCLOSURE_LIFECYCLE: KindLifecycle<DisclosureStatus> = {
   statuses: DISCLOSURE_STATUSES,
@@ -438,6 +462,8 @@ export const DISCLOSURE_LIFECYCLE: KindLifecycle<DisclosureStatus> = {
     // a review or lawsuit may be brought against an answer or against no answer in time (不作为),
     // so in every status; the disclosure office's manager files and concludes it
     record_review_case: { statuses: DISCLOSURE_STATUSES, role: 'manager', holder: 'anyone' },
+    // decided and nothing signed off yet (the record's check): see the section's docstring
+    correct_outcome: { statuses: ['replied', 'closed'], role: 'manager', holder: 'anyone' },
   },
 }
 

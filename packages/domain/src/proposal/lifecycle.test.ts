@@ -70,6 +70,7 @@ const EXPECTED: Record<LifecycleAction, string> = {
   rate: /*                */ '... ... rma ... ... | ... ... ... ... ...',
   record_delivery: /*     */ '... ... ... ... ... | ... ... ... ... ...',
   record_review_case: /*  */ '... ... ... ... ... | ... ... ... ... ...',
+  correct_outcome: /*     */ '... ... ... ... ... | ... ... ... ... ...',
 }
 
 describe('the proposal lifecycle, every action × status × role for lead and co-unit items', () => {

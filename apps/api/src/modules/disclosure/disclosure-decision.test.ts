@@ -54,3 +54,126 @@ describe('a decision entered after the fact', () => {
     expect((await inquiry(d, s, today)).inquiry.repliedAt).toBe('2024-09-27T09:30:00.000+08:00')
   })
 })
+
+type Answer = { id: number; number: number; status: string; document: { paragraphs: string[] } }
+type RequestView = {
+  request: { outcome: string | null; decidedAt: number }
+  answers: Answer[]
+  decisionNote: string
+}
+type ApiError = { error: { code: string; message: string; details?: unknown } }
+type Table = {
+  sectionThree: { row: string; cells: { column: string; count: number }[] }[]
+}
+const total = (t: Table, row: string) =>
+  t.sectionThree.find((r) => r.row === row)?.cells.find((c) => c.column === 'total')?.count
+
+describe('correcting a decided outcome before the answer document is signed off', () => {
+  it('lets a manager replace a wrong 不予公开 the reviewer sent back; the table and the next document follow it; refused once signed', async () => {
+    const d = await desk()
+    const manager = await signIn(d, 'manager', 'head')
+    const other = await signIn(d, 'manager', 'deputy')
+    const responder = await signIn(d)
+    const id = await enter(d, manager, '2024-09-02')
+    const path = `/disclosure/requests/${id}`
+    const correct = (s: Session, body: Record<string, unknown>) =>
+      call(d, s, 'POST', `${path}/outcome-correction`, body)
+    // nothing decided yet: nothing to correct
+    const early = await correct(manager, { version: 1, outcome: 'grant', reason: '应予以公开' })
+    expect(early.status).toBe(409)
+    expect(((await early.json()) as ApiError).error.details).toMatchObject({
+      reason: 'invalid_status',
+    })
+
+    // a responder records a withholding outcome and drafts its document
+    expect(
+      (
+        await call(d, responder, 'POST', `${path}/actions`, {
+          version: 1,
+          action: 'decide',
+          on: '2024-09-20',
+          outcome: 'withhold.state_secret',
+          note: '所申请信息经审查属于国家秘密',
+        })
+      ).status,
+    ).toBe(200)
+    const submit = async (version: number) =>
+      (await (
+        await call(d, responder, 'POST', `${path}/answers`, { version, agency: '某局' })
+      ).json()) as RequestView
+    const v1 = (await submit(2)).answers[0]!
+    expect(v1.document.paragraphs.join('')).toContain('国家秘密')
+    await call(d, manager, 'POST', `${path}/answers/${v1.id}/send-back`, {
+      version: 3,
+      comment: '结果错了，应予以公开',
+    })
+    // a second draft waits for review when the outcome is corrected: it is superseded
+    await submit(4)
+
+    // only a manager corrects, with a reason
+    const byResponder = await correct(responder, { version: 5, outcome: 'grant', reason: 'x' })
+    expect(byResponder.status).toBe(403)
+    expect((await correct(manager, { version: 5, outcome: 'grant', reason: ' ' })).status).toBe(422)
+    const same = await correct(manager, {
+      version: 5,
+      outcome: 'withhold.state_secret',
+      reason: '再确认',
+    })
+    expect(same.status).toBe(409)
+
+    const corrected = await correct(manager, {
+      version: 5,
+      outcome: 'grant',
+      reason: '经复核不属于国家秘密，应予以公开',
+    })
+    expect(corrected.status).toBe(200)
+    const view = (await corrected.json()) as RequestView
+    expect(view.request.outcome).toBe('grant')
+    // the decision day stays (2024-09-20, noon Asia/Shanghai)
+    expect(view.request.decidedAt).toBe(Date.parse('2024-09-20T12:00:00+08:00'))
+    expect(view.answers.map((a) => [a.number, a.status])).toEqual([
+      [1, 'sent_back'],
+      [2, 'superseded'],
+    ])
+    // the note written with the withholding decision no longer stands
+    expect(view.decisionNote).toBe('')
+
+    // the timeline keeps the old and the new outcome with the reason
+    const detail = (await (await call(d, manager, 'GET', `/inquiries/${id}`)).json()) as {
+      inquiry: { events: { type: string; actor: string | null; data: Record<string, unknown> }[] }
+    }
+    const event = detail.inquiry.events.find((e) => e.type === 'outcome_corrected')
+    expect([event?.actor, event?.data]).toEqual([
+      'head name',
+      {
+        from: 'withhold.state_secret',
+        to: 'grant',
+        reason: '经复核不属于国家秘密，应予以公开',
+        note: '',
+      },
+    ])
+
+    // the national table counts the corrected outcome, in the year of the decision
+    const table = (await (
+      await call(d, manager, 'GET', '/reports/disclosure?year=2024')
+    ).json()) as Table
+    expect([total(table, 'grant'), total(table, 'withhold.state_secret')]).toEqual([1, 0])
+
+    // the next draft is composed from the corrected record; once signed off, no correction
+    const v3 = (await submit(6)).answers[2]!
+    expect(v3.document.paragraphs.join('')).toContain('予以公开')
+    expect(v3.document.paragraphs.join('')).not.toContain('国家秘密')
+    expect(
+      (await call(d, other, 'POST', `${path}/answers/${v3.id}/sign-off`, { version: 7 })).status,
+    ).toBe(200)
+    const late = await correct(manager, {
+      version: 8,
+      outcome: 'partial',
+      reason: '部分内容涉及个人隐私',
+    })
+    expect(late.status).toBe(409)
+    const err = ((await late.json()) as ApiError).error
+    expect(err.details).toMatchObject({ reason: 'answer_signed', signedOn: '2024-09-27' })
+    expect(err.message).toContain('only through an administrative review or lawsuit')
+  })
+})

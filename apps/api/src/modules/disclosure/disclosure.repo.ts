@@ -3,7 +3,7 @@
  * events read back from the audit trail (written by the inquiries module, read here only).
  */
 import { externalIdKey, OUTCOMES, type DisclosureClockEvent, type OutcomeCode } from '@desk/domain'
-import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import type * as schema from '../../db/schema.ts'
 import { tables } from '../../db/engine.ts'
@@ -43,6 +43,29 @@ export async function setFirstDecision(
     .set({ outcome, decidedAt })
     .where(and(eq(disclosureRequests.inquiryId, inquiryId), isNull(disclosureRequests.decidedAt)))
   return changedRows(res) === 1
+}
+
+/**
+ * Replaces a decided request's outcome (a correction before sign-off); its decision day stays.
+ * @returns the outcome it replaced, or null when the request is not decided
+ */
+export async function correctOutcome(
+  db: Db,
+  inquiryId: number,
+  outcome: OutcomeCode,
+): Promise<OutcomeCode | null> {
+  const { disclosureRequests } = tables(db)
+  const [before] = await db
+    .select({ outcome: disclosureRequests.outcome })
+    .from(disclosureRequests)
+    .where(eq(disclosureRequests.inquiryId, inquiryId))
+    .limit(1)
+  if (!before?.outcome) return null
+  await db
+    .update(disclosureRequests)
+    .set({ outcome })
+    .where(eq(disclosureRequests.inquiryId, inquiryId))
+  return before.outcome
 }
 
 export const CLOCK_EVENT_TYPES = [
@@ -230,14 +253,22 @@ export async function updateOutcomeLabel(
   )[0]
 }
 
-/** The staff's note on the request's first decision ('' when none was written or it was imported). */
+/**
+ * The staff's note on the request's outcome as it stands: the one written with its decision, or
+ * with the latest correction of it ('' when none was written or it was imported).
+ */
 export async function findDecisionNote(db: Db, inquiryId: number): Promise<string> {
   const { inquiryEvents } = tables(db)
   const [row] = await db
     .select({ data: inquiryEvents.data })
     .from(inquiryEvents)
-    .where(and(eq(inquiryEvents.inquiryId, inquiryId), eq(inquiryEvents.type, 'outcome_decided')))
-    .orderBy(asc(inquiryEvents.id))
+    .where(
+      and(
+        eq(inquiryEvents.inquiryId, inquiryId),
+        inArray(inquiryEvents.type, ['outcome_decided', 'outcome_corrected']),
+      ),
+    )
+    .orderBy(desc(inquiryEvents.id))
     .limit(1)
   const note = row ? (JSON.parse(row.data) as { note?: unknown }).note : undefined
   return typeof note === 'string' ? note : ''

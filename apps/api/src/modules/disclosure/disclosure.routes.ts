@@ -1,6 +1,6 @@
 /**
  * `/api/disclosure`: the register of disclosure requests (enter, view with the clock, the clock's
- * steps, review cases, the answer document — previewed as DOCX, submitted for review, signed off or
+ * steps, the correction of a decided outcome, review cases, the answer document — previewed as DOCX, submitted for review, signed off or
  * sent back, the signed DOCX, its delivery — the register of one table cell, outcome labels) and
  * `/api/reports/disclosure?year=`: the national table of the year.
  */
@@ -10,6 +10,7 @@ import {
   TABLE_COLUMNS,
   TABLE_ROWS,
   concludeReviewCaseSchema,
+  correctOutcomeSchema,
   createDisclosureRequestSchema,
   disclosureActionSchema,
   disclosureYearSchema,
@@ -37,6 +38,7 @@ import {
   signOffAnswerDocument,
   submitAnswerDocument,
 } from './disclosure-answer.service.ts'
+import { correctDisclosureOutcome } from './disclosure-correction.service.ts'
 import { importDisclosureRegister } from './disclosure-import.service.ts'
 import { disclosureRegisterSample } from './disclosure-files.ts'
 import { concludeReviewCase, fileReviewCase } from './disclosure-review-cases.service.ts'
@@ -94,6 +96,19 @@ export const disclosureRoutes = new Hono<AppEnv>()
     async (c) => {
       const ctx = { db: c.var.db, user: c.var.user, now: c.var.now() }
       await actOnDisclosureRequest(ctx, c.req.valid('param').id, c.req.valid('json'))
+      return c.json(
+        await getDisclosureView(c.var.db, c.req.valid('param').id, c.var.user, c.var.now()),
+        200,
+      )
+    },
+  )
+  // a manager's correction of the decided outcome before any answer document is signed off
+  .post(
+    '/requests/:id/outcome-correction',
+    validate('param', idParam),
+    validate('json', correctOutcomeSchema),
+    async (c) => {
+      await correctDisclosureOutcome(ctxOf(c), c.req.valid('param').id, c.req.valid('json'))
       return c.json(
         await getDisclosureView(c.var.db, c.req.valid('param').id, c.var.user, c.var.now()),
         200,

@@ -91,6 +91,7 @@ const ACTION_PHRASES: Record<LifecycleAction, string> = {
   rate: 'rate',
   record_delivery: 'record the delivery of',
   record_review_case: 'record a review case on',
+  correct_outcome: 'correct the outcome of',
 }
 
 /**

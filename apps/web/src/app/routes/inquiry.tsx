@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { AnswerDocumentCard } from '../../features/disclosure/components/answer-document-card.tsx'
 import { DisclosurePanel } from '../../features/disclosure/components/disclosure-panel.tsx'
+import { OutcomeCorrectionCard } from '../../features/disclosure/components/outcome-correction-card.tsx'
 import { ReviewCasesCard } from '../../features/disclosure/components/review-cases-card.tsx'
 import { inquiryQueries } from '../../features/inquiry/api/inquiry-queries.ts'
 import { InquiryFiles } from '../../features/attachments/components/inquiry-files.tsx'
@@ -83,6 +84,7 @@ export function Component() {
             {inquiry.kind === 'disclosure' && (
               <>
                 <DisclosurePanel inquiryId={inquiry.id} version={inquiry.version} />
+                <OutcomeCorrectionCard inquiry={inquiry} />
                 <ReviewCasesCard inquiry={inquiry} />
               </>
             )}

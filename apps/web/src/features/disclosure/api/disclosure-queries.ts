@@ -1,10 +1,11 @@
 /**
  * The disclosure register: the year's national table (`GET /api/reports/disclosure`), the register
  * rows of one of its cells, one request with its statutory clock, and the actions (enter a request,
- * the clock's steps). Actions reload the inquiry, the queue and the register.
+ * the clock's steps, the correction of a decided outcome). Actions reload the inquiry, the queue and the register.
  */
 import type {
   ConcludeReviewCaseInput,
+  CorrectOutcomeInput,
   CreateDisclosureRequestInput,
   DisclosureActionInput,
   RecordDeliveryInput,
@@ -168,6 +169,26 @@ export function useUpdateOutcomeLabel() {
   return useMutation({
     mutationFn: ({ code, ...json }: { code: string; labelZh: string; labelEn: string }) =>
       unwrap(api.disclosure['outcome-labels'][':code'].$patch({ param: { code }, json })),
+    onSuccess: reload,
+  })
+}
+
+/**
+ * A manager's correction of decided request `id`'s outcome before its answer document is signed
+ * off (new outcome, reason, the document's note), with the version the page loaded; the caller
+ * shows its errors.
+ */
+export function useCorrectOutcome(id: number) {
+  const reload = useReload()
+  return useMutation({
+    mutationFn: (json: CorrectOutcomeInput) =>
+      unwrap(
+        api.disclosure.requests[':id']['outcome-correction'].$post({
+          param: { id: String(id) },
+          json,
+        }),
+      ),
+    meta: { silent: true },
     onSuccess: reload,
   })
 }

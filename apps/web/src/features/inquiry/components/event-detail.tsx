@@ -1,7 +1,8 @@
 /**
  * The detail line under a timeline event (the inquiry timeline's `renderEventDetail` slot): the
  * note's text in the internal style (never looks like a reply), transfer from/to and note, return
- * reason, category from/to, merge link, draft number and comment (an answer document's too, and its delivery), follow-up outcome, due date moves, clock and
+ * reason, category from/to, merge link, draft number and comment (an answer document's too, and its delivery), a disclosure outcome's
+ * correction (old → new: reason), follow-up outcome, due date moves, clock and
  * extension reasons, a later message with its files (from the citizen or the platform's 催办), files
  * added with their note, a new handling round with its due date and that round's answer. Event data shapes are those the API writes (workflow.service.ts,
  * drafts.service.ts, follow-ups.service.ts, deadlines/clock.service.ts, deadlines/recompute.service.ts).
@@ -119,6 +120,14 @@ export function EventDetail({ event }: { event: TimelineEvent }): ReactNode {
         ]
           .filter(Boolean)
           .join(' · '),
+      )
+    case 'outcome_corrected':
+      return line(
+        t('disclosure.correction.detail', {
+          from: t(`disclosure.outcome.${str(d.from).replace('.', '_')}`),
+          to: t(`disclosure.outcome.${str(d.to).replace('.', '_')}`),
+          reason: str(d.reason),
+        }),
       )
     case 'answer_document_delivered':
       return line(

@@ -1,0 +1,104 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
+import { describe, expect, it } from 'vitest'
+import { createFakeDesk, makeInquiry, RESPONDER } from '../../../testing/fake-desk.ts'
+import { createFakeWorkflow } from '../../../testing/fake-workflow.ts'
+import { server } from '../../../testing/msw-server.ts'
+import { renderWithClient } from '../../../testing/render.tsx'
+
+const MANAGER = { id: 3, username: 'liu', displayName: '刘科长', role: 'manager' as const }
+const DECIDED_AT = Date.parse('2024-09-26T12:00:00+08:00')
+
+/** A request decided 不予公开·国家秘密 with answer versions of `statuses`; the corrections posted. */
+function setup(user: typeof RESPONDER | typeof MANAGER, statuses: string[]) {
+  const inquiry = makeInquiry({
+    subject: '某地块规划许可',
+    kind: 'disclosure',
+    status: 'replied',
+    version: 5,
+    assignee: { id: RESPONDER.id, displayName: RESPONDER.displayName },
+  })
+  const desk = createFakeDesk({ user, inquiries: [inquiry] })
+  const flow = createFakeWorkflow(desk)
+  const posted: unknown[] = []
+  server.use(
+    http.get('*/api/disclosure/requests/:id', () =>
+      HttpResponse.json({
+        request: {
+          inquiryId: inquiry.id,
+          applicantType: 'natural_person',
+          receiptMethod: 'online',
+          receivedOn: '2024-09-20',
+          outcome: 'withhold.state_secret',
+          decidedAt: DECIDED_AT,
+          createdAt: DECIDED_AT,
+        },
+        clock: { state: 'decided' },
+        explanation: { zh: '已于 2024-09-26 答复。', en: 'Answered on 2024-09-26.' },
+        reviewCases: [],
+        decisionNote: '',
+        answers: statuses.map((status, i) => ({
+          id: 10 + i,
+          number: i + 1,
+          status,
+          agency: '某局',
+          docNumber: '',
+          document: { title: '告知书', paragraphs: [], signature: ['某局', ''] },
+          createdAt: DECIDED_AT,
+          authorId: RESPONDER.id,
+          authorName: RESPONDER.displayName,
+          reviewedAt: null,
+          reviewerName: null,
+          reviewComment: null,
+          deliveryMethod: null,
+          deliveredAt: null,
+          trackingNumber: null,
+          delivererName: null,
+        })),
+      }),
+    ),
+    http.post('*/api/disclosure/requests/:id/outcome-correction', async ({ request }) => {
+      posted.push(await request.json())
+      return HttpResponse.json({ error: { code: 'CONFLICT', message: 'test' } }, { status: 409 })
+    }),
+    ...flow.handlers,
+    ...desk.handlers,
+  )
+  return { app: renderWithClient(`/inquiries/${inquiry.id}`), posted }
+}
+
+describe('correcting a decided outcome', () => {
+  it('lets a manager pick the corrected outcome and give the reason, and sends both', async () => {
+    const { app, posted } = setup(MANAGER, ['sent_back'])
+    const card = await screen.findByTestId('outcome-correction')
+    const submit = within(card).getByRole<HTMLButtonElement>('button', { name: '更正答复结果' })
+    expect(submit.disabled).toBe(true)
+    await app.user.click(within(card).getByRole('combobox', { name: '更正后的办理结果' }))
+    // the recorded outcome is not offered again
+    expect(screen.queryByTitle('不予公开·属于国家秘密')).toBeNull()
+    await app.user.click(await screen.findByTitle('予以公开'))
+    expect(submit.disabled).toBe(true)
+    await app.user.type(
+      within(card).getByLabelText('更正理由（记入办理记录）'),
+      '经复核不属于国家秘密',
+    )
+    await app.user.click(submit)
+    await waitFor(() =>
+      expect(posted).toEqual([
+        { version: 5, outcome: 'grant', reason: '经复核不属于国家秘密', note: '' },
+      ]),
+    )
+  })
+
+  it('is not offered to a responder', async () => {
+    setup(RESPONDER, [])
+    await screen.findByTestId('disclosure-panel')
+    expect(screen.queryByTestId('outcome-correction')).toBeNull()
+  })
+
+  it('is not offered to a manager once an answer document is signed off', async () => {
+    setup(MANAGER, ['sent_back', 'signed'])
+    await screen.findByTestId('answer-version-2')
+    expect(screen.queryByTestId('outcome-correction')).toBeNull()
+  })
+})
