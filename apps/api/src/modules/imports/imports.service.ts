@@ -35,13 +35,14 @@ import {
   type ImportPreset,
   type MapEntry,
   externalIdKey,
+  firstMessageDifference,
 } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
 import { getMessageChannel } from '../channels/channels.service.ts'
 import { ingestInquiries } from '../inquiries/ingest.service.ts'
 import * as repo from './imports.repo.ts'
-import { firstMessageDifference, mapRows, type MappedRow, type MappedRows } from './map-rows.ts'
+import { mapRows, type MappedRow, type MappedRows } from './map-rows.ts'
 import { readTable } from './read-table.ts'
 import type { ReadTableOptions, Table, TableRow } from './table.ts'
 

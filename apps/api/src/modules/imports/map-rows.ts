@@ -6,6 +6,7 @@
  */
 import {
   externalIdKey,
+  firstMessageDifference,
   inferDateOrder,
   rowToInquiry,
   type DateOrder,
@@ -26,24 +27,6 @@ export type MappedRows = {
   invalidRows: number
   /** the problems, by row */
   issues: ImportIssue[]
-}
-
-type Comparable = Exclude<ImportField, 'reply' | 'repliedAt' | 'externalId'>
-const COMPARED: readonly Comparable[] = [
-  'subject',
-  'body',
-  'receivedAt',
-  'citizenName',
-  'citizenPhone',
-  'citizenEmail',
-  'category',
-]
-/** The message's own fields (absent optional texts as null or undefined: both mean none). */
-export type MessageFields = { [F in Comparable]?: string | number | null | undefined }
-
-/** The first of the message's own fields (not the reply) in which `a` and `b` differ, if any. */
-export function firstMessageDifference(a: MessageFields, b: MessageFields): Comparable | undefined {
-  return COMPARED.find((f) => (a[f] ?? null) !== (b[f] ?? null))
 }
 
 /** The first field in which two inquiries with one external id differ, if any. */

@@ -2,11 +2,15 @@
 import {
   FUTURE_RECEIPT_MESSAGE,
   isFutureReceipt,
+  MESSAGE_OWN_FIELDS,
+  messageDifferences,
   type ChannelInquiryInput,
   type NewInquiry,
 } from '@desk/domain'
+import type { Db } from '../../db/client.ts'
 import { withTransaction } from '../../db/transaction.ts'
 import { AppError } from '../../lib/errors.ts'
+import { agreeing, listed } from '../../lib/english.ts'
 import { getMessageChannel } from '../channels/channels.service.ts'
 import {
   bindAttachments,
@@ -15,7 +19,8 @@ import {
   type PreparedAttachment,
   type Uploader,
 } from '../files/files.service.ts'
-import { ingestInquiries } from './ingest.service.ts'
+import { ingestInquiries, type IngestResult } from './ingest.service.ts'
+import { listMessageFields } from './inquiries.repo.ts'
 import { recordEvent } from './inquiries.service.ts'
 
 export function toNewInquiry(channelCode: string, item: ChannelInquiryInput): NewInquiry {
@@ -33,10 +38,55 @@ export function toNewInquiry(channelCode: string, item: ChannelInquiryInput): Ne
 }
 
 /**
- * Writes a validated batch (all or nothing) and reports `{ externalId, id, created }` per item.
- * Every item's files are checked first (a refused one: 422 naming the item and the file, nothing
- * written); a new item's files are bound to it, an item the desk has already keeps what it has.
- * @throws AppError NOT_FOUND / CONFLICT for an unknown or deactivated channel, VALIDATION for a
+ * Refuses a resend that changed the message: each item the desk held already (or an earlier item
+ * of the batch wrote) must repeat what the citizen wrote and when (domain MESSAGE_OWN_FIELDS; the
+ * category may differ, staff re-categorise). A platform that edited a work order would otherwise
+ * get `created: false` and never learn that the desk kept the first text.
+ * @throws AppError CONFLICT with one detail per changed item: path `[item, field]` (the first
+ *   field that differs), `externalId`, `inquiryId` (the desk's), `fields` (all that differ)
+ */
+async function refuseChangedResends(
+  db: Db,
+  items: readonly NewInquiry[],
+  results: readonly IngestResult[],
+): Promise<void> {
+  const repeats = results.flatMap((r, i) => (r.created ? [] : [{ i, r }]))
+  if (repeats.length === 0) return
+  const stored = await listMessageFields(db, [...new Set(repeats.map(({ r }) => r.id))])
+  const changed = repeats.flatMap(({ i, r }) => {
+    const held = stored.get(r.id)
+    const item = items[i]
+    const fields = held && item ? messageDifferences(held, item, MESSAGE_OWN_FIELDS) : []
+    if (fields.length === 0) return []
+    const why = `its ${listed(fields)} ${agreeing(fields, 'differs', 'differ')}`
+    return [
+      {
+        path: [i, fields[0] as string],
+        message: `externalId ${r.externalId} is inquiry ${r.id} already, received with another message (${why}); the desk keeps its own`,
+        externalId: r.externalId,
+        inquiryId: r.id,
+        fields,
+      },
+    ]
+  })
+  if (changed.length === 0) return
+  const first = changed[0] as (typeof changed)[number]
+  const more = changed.length > 1 ? ` (and ${changed.length - 1} more items)` : ''
+  throw new AppError(
+    'CONFLICT',
+    `Item ${first.path[0]}: ${first.message}${more}. Nothing was written: send a change to the message as a follow-up (POST …/inquiries/{externalId}/messages), a new message under a new externalId, or the first text again`,
+    changed,
+  )
+}
+
+/**
+ * Writes a validated batch (all or nothing) and reports `{ externalId, id, created }` per item;
+ * `created: false` is a resend of a message the desk holds (or one the batch repeats), and it must
+ * be the same message (refuseChangedResends). Every item's files are checked first (a refused
+ * one: 422 naming the item and the file, nothing written); a new item's files are bound to it, an
+ * item the desk has already keeps what it has.
+ * @throws AppError NOT_FOUND / CONFLICT for an unknown or deactivated channel, CONFLICT for a
+ *   changed resend (nothing written), VALIDATION for a
  *   channel of proposals or disclosure requests (naming where those are entered), for a file
  *   or a `receivedAt` in the future (path `[item, 'receivedAt']`; nothing written)
  */
@@ -66,11 +116,13 @@ export async function receiveFromChannel(
     )
   }
   return withTransaction(ctx.db, async (db) => {
-    const results = await ingestInquiries(
-      db,
-      items.map((i) => toNewInquiry(code, i)),
-      { actorId, now: ctx.now, eventType: 'received' },
-    )
+    const fresh = items.map((i) => toNewInquiry(code, i))
+    const results = await ingestInquiries(db, fresh, {
+      actorId,
+      now: ctx.now,
+      eventType: 'received',
+    })
+    await refuseChangedResends(db, fresh, results)
     for (const [i, r] of results.entries()) {
       const files = prepared[i] ?? []
       if (!r.created || files.length === 0) continue

@@ -1,5 +1,11 @@
 /** Inquiries, their events and replies in SQL. Only this file (and tests) write these tables. */
-import { PENDING_STATUSES, statusesOf, type InquiryFilter, type QueueSort } from '@desk/domain'
+import {
+  PENDING_STATUSES,
+  statusesOf,
+  type InquiryFilter,
+  type MessageFields,
+  type QueueSort,
+} from '@desk/domain'
 import { and, asc, count, desc, eq, inArray, isNull, notInArray, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import type * as schema from '../../db/schema.ts'
@@ -346,6 +352,29 @@ export async function findInquiryByExternalId(db: Db, channelCode: string, exter
       .where(isExternalId(db, channelCode, externalId))
       .limit(1)
   )[0]
+}
+
+/** The message fields (domain MessageFields; receivedAt in UTC ms) of the inquiries `ids`, by id. */
+export async function listMessageFields(db: Db, ids: readonly number[]) {
+  const { inquiries } = tables(db)
+  const found = new Map<number, MessageFields>()
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .select({
+        id: inquiries.id,
+        subject: inquiries.subject,
+        body: inquiries.body,
+        receivedAt: inquiries.receivedAt,
+        citizenName: inquiries.citizenName,
+        citizenPhone: inquiries.citizenPhone,
+        citizenEmail: inquiries.citizenEmail,
+        category: inquiries.category,
+      })
+      .from(inquiries)
+      .where(inArray(inquiries.id, ids.slice(i, i + 500)))
+    for (const { id, ...fields } of rows) found.set(id, fields)
+  }
+  return found
 }
 
 export async function insertInquiry(db: Db, row: InquiryInsert): Promise<number> {

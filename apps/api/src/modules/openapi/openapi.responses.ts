@@ -23,7 +23,11 @@ const ingestResult = z.object({
   id: z.int().describe('the desk’s inquiry id'),
   created: z
     .boolean()
-    .describe('false: the desk had this externalId already (in any ASCII case) and kept its own'),
+    .describe(
+      'false: the desk had this externalId already (in any ASCII case), and the item repeats its ' +
+        'message (subject, body, receivedAt, citizen; the category may differ): a resend, nothing ' +
+        'written. A changed message under a known externalId is refused with 409 instead',
+    ),
 })
 
 const messageResult = z.object({
@@ -65,6 +69,21 @@ export const DOCUMENTED_RESPONSES: Record<string, Record<string, DocumentedRespo
  * a registered route and that the route answers each status as described.
  */
 export const DOCUMENTED_ERRORS: Record<string, Record<string, string>> = {
+  'POST /channels/{code}/inquiries': {
+    '409':
+      'CONFLICT: an item repeats an `externalId` the desk holds (or an earlier item of the batch ' +
+      'sends) with another message: its subject, body, receivedAt (as an instant) or citizen ' +
+      'differ. The desk keeps the first message and writes nothing of the batch. Each such item ' +
+      'has a detail: `path` `[item, field]` (the first field that differs), `externalId`, ' +
+      '`inquiryId` (the desk’s) and `fields` (all that differ). Send a change as a later message ' +
+      '(`POST /channels/{code}/inquiries/{externalId}/messages`), a new message under a new ' +
+      'externalId, or resend the first text; also CONFLICT: the channel is deactivated',
+    '422':
+      'VALIDATION: `details` name each item and field and the reason (a receivedAt in the future, ' +
+      'a refused file: `details[0].file` and `.reason`); the channels `proposals` and ' +
+      '`ogi_request` take no messages (`details[0].path` is `["channel"]`, with `refusal: ' +
+      '"message_channel"`, the `kind` and where such items are entered: `page` and `route`)',
+  },
   'POST /channels/{code}/inquiries/{externalId}/messages': {
     '404': 'NOT_FOUND: the channel, or its inquiry `externalId`, is unknown to the desk',
     '409':

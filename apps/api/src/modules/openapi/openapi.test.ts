@@ -1,5 +1,7 @@
 import { Validator, type Schema } from '@cfworker/json-schema'
+import { PROPOSAL_CHANNEL } from '@desk/domain'
 import { describe, expect, it } from 'vitest'
+import { ensureChannels } from '../channels/channels.service.ts'
 import { tinyPdf } from '../../test/files.ts'
 import { addInquiries, call, setupDesk, signIn, T0, type Desk } from '../../test/setup.ts'
 import { openApiPath } from './openapi.document.ts'
@@ -201,6 +203,38 @@ describe('GET /openapi.json', () => {
         true,
       ])
       expect([status, body.error.details?.[0]?.path ?? []]).toEqual([status, field])
+    }
+  })
+
+  it('describes the refusals of an item (409 for a changed resend naming the item, 422 for the proposals channel) as the route answers them', async () => {
+    const desk = await setupDesk()
+    await ensureChannels(desk.db, [PROPOSAL_CHANNEL], T0)
+    const doc = await documentOf(desk)
+    const key = 'POST /channels/{code}/inquiries'
+    const op = operationOf(doc, key)
+    const described = (status: string) =>
+      (op.responses[status] as { description?: string } | undefined)?.description ?? ''
+    expect(described('409')).toContain('with another message')
+    expect(described('422')).toContain('"message_channel"')
+    const admin = await signIn(desk, 'admin')
+    const item = REQUEST_EXAMPLES[key] as Record<string, unknown>
+    expect((await call(desk, admin, 'POST', '/channels/minxin/inquiries', item)).status).toBe(201)
+    const answers: [string, Response, (string | number)[]][] = [
+      [
+        '409',
+        await call(desk, admin, 'POST', '/channels/minxin/inquiries', { ...item, body: '改了。' }),
+        [0, 'body'],
+      ],
+      ['422', await call(desk, admin, 'POST', '/channels/proposals/inquiries', item), ['channel']],
+    ]
+    const errorSchema = { ...doc.components.schemas.Error, components: doc.components }
+    for (const [status, res, path] of answers) {
+      const body = (await res.json()) as { error: { details?: { path: unknown[] }[] } }
+      expect([
+        res.status,
+        documentedValid(errorSchema, body),
+        body.error.details?.[0]?.path,
+      ]).toEqual([Number(status), true, path])
     }
   })
 
