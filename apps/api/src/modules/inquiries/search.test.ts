@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest'
 import { addSearchRows, SEARCH_MANAGER, searchAll, searchTerms } from '../../test/search-data.ts'
 import { addInquiries, setupDesk, T0 } from '../../test/setup.ts'
 import { createRandom } from '../seed/random.ts'
+import { engineOf } from '../../db/engine.ts'
+import { hasFewMatches } from '../../db/search-index.ts'
 import { listInquiries } from './inquiries.repo.ts'
 import { getQueueCounts, getQueuePage } from './queue.service.ts'
 
@@ -59,7 +61,7 @@ describe('text search', () => {
         receivedAt: T0 - (30 - i) * 60_000,
       })),
     )
-    const pages = async (q: string, walkRows: number) => {
+    const pages = async (q: string, walkRows: number, lookupBelow = 0) => {
       const ids: number[][] = []
       let cursor: { sort: 'received_desc'; key: number; id: number } | undefined
       for (;;) {
@@ -70,6 +72,7 @@ describe('text search', () => {
           limit: 3,
           cursor,
           walkRows,
+          lookupBelow,
         })
         ids.push(rows.slice(0, 3).map((r) => r.id))
         const last = rows[2]
@@ -81,6 +84,10 @@ describe('text search', () => {
     // oldest rows); a walk of 0 rows always asks the index
     for (const q of ['噪音', '路灯', '答复'])
       expect({ q, pages: await pages(q, 12) }).toEqual({ q, pages: await pages(q, 0) })
+    // a word with fewer index entries than lookupBelow skips the walk (SQLite counts them; 路灯
+    // has 2, 噪音 10): the same pages again
+    for (const q of ['噪音', '路灯', '答复', '路灯 不亮'])
+      expect({ q, pages: await pages(q, 12, 5) }).toEqual({ q, pages: await pages(q, 0) })
     expect((await pages('噪音', 12)).flat()).toHaveLength(10)
     expect((await pages('路灯', 12)).flat()).toEqual([2, 1])
   })
@@ -134,6 +141,24 @@ describe('text search', () => {
       byChannel: { hotline_12345: 14, minxin: 18 },
       capped: false,
     })
+  })
+
+  it('tells a search with a word of fewer index entries than a bound on SQLite, and never on PostgreSQL', async () => {
+    const desk = await setupDesk()
+    await addInquiries(
+      desk.db,
+      Array.from({ length: 12 }, (_, i) => ({
+        externalId: `F${i}`,
+        subject: i < 10 ? '夜间噪音' : '路灯不亮',
+        body: '请答复',
+      })),
+    )
+    const onSqlite = engineOf(desk.db) === 'sqlite'
+    expect(hasFewMatches(desk.db, '噪音', 10)).toBe(false)
+    expect(hasFewMatches(desk.db, '噪音', 11)).toBe(onSqlite)
+    // every word must match: the rarer one bounds the search
+    expect(hasFewMatches(desk.db, '噪音 路灯', 3)).toBe(onSqlite)
+    expect(hasFewMatches(desk.db, '噪音 答复', 3)).toBe(false)
   })
 
   it('finds an inquiry by its exact external id on every page and in the counts, the text index untouched', async () => {
@@ -190,6 +215,8 @@ describe('text search', () => {
           sort: 'received_desc',
           limit: 0,
           walkRows,
+          // always walk first (a word this rare is otherwise looked up at once on SQLite)
+          lookupBelow: 0,
         })
       ).map((r) => r.externalId)
     expect(await page(20)).toEqual(['R7'])
