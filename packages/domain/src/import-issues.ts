@@ -7,6 +7,7 @@
  */
 import { NUL_MESSAGE } from './text.ts'
 import { UNSUPPORTED_DATE_MESSAGE } from './supported-dates.ts'
+import { DISCLOSURE_DAY_MESSAGES } from './disclosure/receipt.ts'
 
 /** A sentence's parameters: field names, header names, cell values, numbers. */
 export type ImportIssueParams = Readonly<Record<string, string | number>>
@@ -35,6 +36,8 @@ const ENGLISH = {
   unknown_label: (x) => `unknown label: ${p(x, 'value') || 'empty'}`,
   in_future: (x) => (x.field === undefined ? 'in the future' : `${p(x, 'field')} in the future`),
   before_receipt: () => 'before the receipt date',
+  // a disclosure request's receipt date (disclosure/receipt.ts)
+  before_regulation: () => DISCLOSURE_DAY_MESSAGES.before_regulation,
   // a disclosure register row: a decision has both; a request still open has neither
   outcome_without_date: () =>
     'empty, but the row has an outcome: a decided request needs the day it was answered (leave both empty for a request still open)',

@@ -86,3 +86,35 @@ export const DISCLOSURE_CHANNEL = {
   nameEn: 'Disclosure requests',
   intake: 'manual',
 } as const
+
+/**
+ * The first possible receipt date of a disclosure request: the day 《中华人民共和国政府信息公开条例》
+ * (国务院令第492号, 2007) came into force, 2008-05-01. Nothing received earlier was a request under
+ * it; such a date is a typo, and an open request dated before would be carried over (上年结转) in
+ * every later year's table.
+ */
+export const FIRST_RECEIPT_DATE: IsoDate = '2008-05-01'
+
+/** Why a day cannot be recorded: after today, or (a receipt) before FIRST_RECEIPT_DATE. */
+export type DisclosureDayProblem = 'in_future' | 'before_regulation'
+
+/**
+ * Why `day` (YYYY-MM-DD, Asia/Shanghai) cannot be a disclosure request's receipt date (`receipt`)
+ * or the day of a step of its clock, its decision included (`step`), on `today`; null when it can.
+ * The create API, the entry form, the register import and the clock's steps all ask this.
+ */
+export function disclosureDayProblem(
+  what: 'receipt' | 'step',
+  day: IsoDate,
+  today: IsoDate,
+): DisclosureDayProblem | null {
+  if (day > today) return 'in_future'
+  if (what === 'receipt' && day < FIRST_RECEIPT_DATE) return 'before_regulation'
+  return null
+}
+
+/** The English sentence of a problem (the API's 422 message after the field's name). */
+export const DISCLOSURE_DAY_MESSAGES: Record<DisclosureDayProblem, string> = {
+  in_future: 'in the future',
+  before_regulation: `before ${FIRST_RECEIPT_DATE}, when the 条例 (国务院令第492号) came into force`,
+}

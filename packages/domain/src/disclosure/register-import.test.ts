@@ -49,4 +49,28 @@ describe('reading a disclosure register', () => {
       [3, '答复日期', 'before_receipt'],
     ])
   })
+
+  it('refuses a receipt before the 条例 came into force (2008-05-01) and dates after today, on their columns', () => {
+    const read = readDisclosureRegister(
+      HEADERS,
+      rows(
+        ['C-5', '2008-04-30', '赵某', '自然人', '传真', '规划许可', '予以公开', '2008-05-06'],
+        ['C-6', '2008-05-01', '钱某', '自然人', '传真', '规划许可', '予以公开', '2008-05-06'],
+        ['C-7', '2025-01-06', '孙某', '自然人', '传真', '规划许可', '予以公开', '2025-01-07'],
+        ['C-8', '2025-01-07', '李某', '自然人', '传真', '规划许可', '', ''],
+      ),
+      '2025-01-06',
+    )
+    expect(read.items.map((i) => i.value.externalId)).toEqual(['C-6'])
+    expect(read.issues.map((i) => [i.row, i.column, i.code, i.reason])).toEqual([
+      [
+        2,
+        '收到申请日',
+        'before_regulation',
+        'before 2008-05-01, when the 条例 (国务院令第492号) came into force',
+      ],
+      [4, '答复日期', 'in_future', 'in the future'],
+      [5, '收到申请日', 'in_future', 'in the future'],
+    ])
+  })
 })

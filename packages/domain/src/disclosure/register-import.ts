@@ -26,7 +26,12 @@ import {
 import { isSupportedDate } from '../supported-dates.ts'
 import { APPLICANT_TYPES, APPLICANT_TYPE_LABELS, type ApplicantType } from './applicants.ts'
 import { OUTCOMES, OUTCOME_GROUP_LABELS, type OutcomeCode } from './outcomes.ts'
-import { RECEIPT_METHODS, RECEIPT_METHOD_LABELS, type ReceiptMethod } from './receipt.ts'
+import {
+  RECEIPT_METHODS,
+  RECEIPT_METHOD_LABELS,
+  disclosureDayProblem,
+  type ReceiptMethod,
+} from './receipt.ts'
 
 type Field =
   | 'externalId'
@@ -146,8 +151,10 @@ function parseRow({ get }: RegisterCells<Field>): RegisterParse<Field, Disclosur
 }
 
 /**
- * The register's rows from a table's header and rows; `today` (YYYY-MM-DD) bounds the dates. A
- * register number written twice is an issue on its second row.
+ * The register's rows from a table's header and rows; `today` (YYYY-MM-DD) bounds the dates by
+ * the rule entering a request follows (receipt.ts `disclosureDayProblem`: none after today, no
+ * receipt before the 条例 came into force), each refused date an issue on its column. A register
+ * number written twice is an issue on its second row.
  */
 export function readDisclosureRegister(
   headers: readonly string[],
@@ -157,9 +164,13 @@ export function readDisclosureRegister(
   const read = readRegisterRows(headers, rows, DISCLOSURE_REGISTER_COLUMNS, parseRow)
   const seen = new Set<string>()
   const items = read.items.filter((it) => {
-    const future = (['receivedOn', 'decidedOn'] as const).filter((f) => (it.value[f] ?? '') > today)
-    for (const f of future)
-      read.issues.push(importIssue('in_future', {}, { row: it.row, column: headerOf(headers, f) }))
+    const refused = DAYS.flatMap(([f, what]) => {
+      const day = it.value[f]
+      const problem = day === null ? null : disclosureDayProblem(what, day, today)
+      return problem === null ? [] : [{ f, problem }]
+    })
+    for (const { f, problem } of refused)
+      read.issues.push(importIssue(problem, {}, { row: it.row, column: headerOf(headers, f) }))
     // `GK-1` and `gk-1` are one request (externalIdKey)
     const key = externalIdKey(it.value.externalId)
     const again = seen.has(key)
@@ -168,10 +179,16 @@ export function readDisclosureRegister(
       read.issues.push(importIssue('repeated_in_file', { id: it.value.externalId }, at))
     }
     seen.add(key)
-    return future.length === 0 && !again
+    return refused.length === 0 && !again
   })
   return { items, issues: read.issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) }
 }
+
+/** The dated columns and what their day is (a decision is a step of the clock). */
+const DAYS = [
+  ['receivedOn', 'receipt'],
+  ['decidedOn', 'step'],
+] as const
 
 function headerOf(headers: readonly string[], f: Field): string {
   const names = DISCLOSURE_REGISTER_COLUMNS.find((c) => c.field === f)?.headers ?? [f]

@@ -88,3 +88,40 @@ describe('a disclosure request and the generic clock actions', () => {
     expect(view.clock.state).toBe('awaiting_correction')
   })
 })
+
+describe('the receipt date of a disclosure request', () => {
+  it('refuses one before the 条例 came into force (2008-05-01) or after today, 422 naming receivedOn, writing nothing', async () => {
+    const d = await desk()
+    const s = await signIn(d, 'manager', 'head')
+    type Invalid = { error: { code: string; message: string; details: { path: string[] }[] } }
+    for (const [receivedOn, message] of [
+      [
+        '1992-01-01',
+        'receivedOn is before 2008-05-01, when the 条例 (国务院令第492号) came into force',
+      ],
+      [
+        '2008-04-30',
+        'receivedOn is before 2008-05-01, when the 条例 (国务院令第492号) came into force',
+      ],
+      ['2024-09-28', 'receivedOn is in the future'],
+    ] as const) {
+      const res = await call(d, s, 'POST', '/disclosure/requests', request({ receivedOn }))
+      const body = (await res.json()) as Invalid
+      expect(res.status).toBe(422)
+      expect([body.error.message, body.error.details[0]?.path]).toEqual([message, ['receivedOn']])
+    }
+    const queue = await call(d, s, 'GET', '/inquiries?status=all')
+    expect(((await queue.json()) as { items: unknown[] }).items).toEqual([])
+    // the first day of the 条例 is a receipt date: its 2008 rule, 15 working days (2008 is not
+    // in the bundled calendar, so Monday–Friday: 05-02 1, 05-05…09 6, 05-12…16 11, 05-19…22 15)
+    const first = await call(
+      d,
+      s,
+      'POST',
+      '/disclosure/requests',
+      request({ receivedOn: '2008-05-01' }),
+    )
+    expect(first.status).toBe(201)
+    expect(((await first.json()) as View).clock.due?.date).toBe('2008-05-22')
+  })
+})

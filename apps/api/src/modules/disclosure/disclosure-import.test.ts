@@ -74,6 +74,30 @@ describe("importing a year's disclosure register from a spreadsheet", () => {
     expect(await again.json()).toEqual({ dryRun: false, rows: 4, created: 0, existing: 4 })
   })
 
+  it('refuses a receipt date before the 条例 came into force or after today on its column, by the rule entering a request follows', async () => {
+    const d = await setupDesk(() => T0)
+    const m = await signIn(d, 'manager')
+    const bytes = await workbook([
+      HEADERS,
+      ['B-1', '2008-04-30', '王某', '自然人', '当面提交', '规划批复', '予以公开', '2008-05-20'],
+      ['B-2', '2024-09-28', '张某', '自然人', '当面提交', '规划许可', '', ''],
+      ['B-3', '2024-03-05', '赵某', '自然人', '传真', '用地批复', '予以公开', '2024-03-22'],
+    ])
+    const res = await upload(d, m, bytes, '台账.xlsx')
+    expect(res.status).toBe(422)
+    const body = (await res.json()) as { error: { details: unknown[] } }
+    expect(body.error.details).toEqual([
+      {
+        row: 2,
+        column: '收到申请日',
+        code: 'before_regulation',
+        reason: 'before 2008-05-01, when the 条例 (国务院令第492号) came into force',
+      },
+      { row: 3, column: '收到申请日', code: 'in_future', reason: 'in the future' },
+    ])
+    expect(await counts(d, m)).toEqual({})
+  })
+
   it('rejects the whole file for a row error, naming row and column, and writes nothing', async () => {
     const d = await setupDesk(() => T0)
     const m = await signIn(d, 'manager')

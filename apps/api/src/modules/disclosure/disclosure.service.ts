@@ -13,10 +13,12 @@ import {
   DEFAULT_DEADLINE_POLICIES,
   decisionInstant,
   DISCLOSURE_CHANNEL,
+  DISCLOSURE_DAY_MESSAGES,
   DisclosureClockError,
   lateStepRefusal,
   NO_CORRECTION_OUTCOME,
   disclosureClock,
+  disclosureDayProblem,
   explainDisclosureClock,
   selectPolicy,
   startOfZonedDay,
@@ -41,11 +43,15 @@ import * as repo from './disclosure.repo.ts'
 
 const randomPart = customAlphabet('23456789ABCDEFGHJKMNPQRSTVWXYZ', 8)
 
-function requireNotFuture(field: string, day: string, now: number) {
-  if (day > toZonedDate(now))
-    throw new AppError('VALIDATION', `${field} is in the future`, [
-      { path: [field], message: 'in the future' },
-    ])
+/**
+ * VALIDATION naming `field` when `day` cannot be recorded today (domain `disclosureDayProblem`:
+ * after today; a receipt before the 条例 came into force).
+ */
+function requireDay(field: string, what: 'receipt' | 'step', day: string, now: number) {
+  const problem = disclosureDayProblem(what, day, toZonedDate(now))
+  if (problem === null) return
+  const message = DISCLOSURE_DAY_MESSAGES[problem]
+  throw new AppError('VALIDATION', `${field} is ${message}`, [{ path: [field], message }])
 }
 
 /**
@@ -58,10 +64,10 @@ export async function createDisclosureRequest(
   userId: number,
   now: number,
 ) {
+  requireDay('receivedOn', 'receipt', input.receivedOn, now)
   // the disclosure office's own channel exists from its first request on
   if (input.channel === DISCLOSURE_CHANNEL.code) await ensureChannels(db, [DISCLOSURE_CHANNEL], now)
   await getActiveChannel(db, input.channel)
-  requireNotFuture('receivedOn', input.receivedOn, now)
   return await withTransaction(db, async (t) => {
     const externalId = `OGI-${input.receivedOn.replaceAll('-', '')}-${randomPart()}`
     const item = {
@@ -220,7 +226,7 @@ function stepOf(input: DisclosureActionInput) {
  * fixes the first decision for the annual table; only （六）1 may be decided while a 补正 lapsed.
  */
 export function actOnDisclosureRequest(ctx: Ctx, id: number, input: DisclosureActionInput) {
-  requireNotFuture('on', input.on, ctx.now)
+  requireDay('on', 'step', input.on, ctx.now)
   if (input.action === 'request_correction' && input.answerBy < input.on) {
     throw new AppError('VALIDATION', 'answerBy is before the notice', [
       { path: ['answerBy'], message: 'before the notice' },

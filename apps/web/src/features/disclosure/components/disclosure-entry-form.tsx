@@ -1,9 +1,11 @@
 /**
  * Entering a disclosure request, keyboard-first like phone entry: the fields in reading order,
  * Enter in the last one submits; the receipt date is the one 条例 第三十一条 names for the method
- * (its label says which). On success the page opens the new request.
+ * (its label says which), refused here as the API refuses it (domain `disclosureDayProblem`: not
+ * before the 条例 came into force, not after today). On success the page opens the new request.
  */
 import {
+  disclosureDayProblem,
   RECEIPT_METHODS,
   RECEIPT_METHOD_LABELS,
   toZonedDate,
@@ -66,7 +68,15 @@ export function DisclosureEntryForm({
       <Form.Item
         name="receivedOn"
         label={`${t('disclosure.receivedOn')}${fact ? `（${fact}）` : ''}`}
-        rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }]}
+        rules={[
+          { required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ },
+          {
+            validator: async (_, value?: string) => {
+              const problem = value ? disclosureDayProblem('receipt', value, today) : null
+              if (problem) throw new Error(t(`disclosure.dayProblem.${problem}`))
+            },
+          },
+        ]}
       >
         <Input placeholder="YYYY-MM-DD" />
       </Form.Item>
