@@ -9,7 +9,7 @@ import { act, recordEvent, write } from '../inquiries/inquiries.service.ts'
 import {
   releaseReply,
   requireFreeTextAnswer,
-  requireReplyWithoutSignOff,
+  startDirectReply,
 } from '../inquiries/release-reply.service.ts'
 import { bindAttachments, prepareAttachments, type FilesCtx } from '../files/files.service.ts'
 import { addReplyFilesToDelivery } from '../outbox/reply-files.service.ts'
@@ -57,7 +57,7 @@ export async function replyWithFiles(
   const prepared = await prepareAttachments(ctx, input.attachments, { profile: 'staff', uploader })
   return act(ctx, id, { action: 'reply', version: input.version }, async (row, db) => {
     requireFreeTextAnswer(row)
-    await requireReplyWithoutSignOff(db, row)
+    await startDirectReply(db, row)
     const replyId = await releaseReply(db, row, {
       body: input.body,
       authorId: ctx.user.id,

@@ -28,7 +28,7 @@ import type { Viewer } from '../../lib/context.ts'
 import {
   releaseReply,
   requireFreeTextAnswer,
-  requireReplyWithoutSignOff,
+  startDirectReply,
 } from './release-reply.service.ts'
 
 export type Current = NonNullable<Awaited<ReturnType<typeof repo.findInquiry>>>
@@ -248,7 +248,7 @@ export function releaseInquiry(ctx: Ctx, id: number, version: number) {
 export function replyToInquiry(ctx: Ctx, id: number, version: number, body: string) {
   return act(ctx, id, { action: 'reply', version }, async (row, db) => {
     requireFreeTextAnswer(row)
-    await requireReplyWithoutSignOff(db, row)
+    await startDirectReply(db, row)
     await releaseReply(db, row, { body, authorId: ctx.user.id, approvedBy: null, now: ctx.now })
   })
 }

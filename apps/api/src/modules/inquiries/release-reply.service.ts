@@ -43,8 +43,14 @@ export function requireFreeTextAnswer(row: Current): void {
   }
 }
 
-/** CONFLICT when the inquiry's channel needs sign-off (submit a draft). */
-export async function requireReplyWithoutSignOff(db: Db, row: Current) {
+/**
+ * Readies a direct reply (one not signed off): CONFLICT `sign_off_required` when the inquiry's
+ * channel needs sign-off (submit a draft); otherwise drafts of the inquiry still awaiting sign-off
+ * become `superseded`, since the direct reply answers what they would have: approving one later
+ * would send the citizen a second, different reply (the channel may have required sign-off when
+ * it was submitted).
+ */
+export async function startDirectReply(db: Db, row: Current) {
   if ((await getChannelSettings(db, row.channelCode)).requiresSignOff) {
     throw new AppError(
       'CONFLICT',
@@ -54,6 +60,7 @@ export async function requireReplyWithoutSignOff(db: Db, row: Current) {
       },
     )
   }
+  await workflowRepo.supersedeSubmittedDrafts(db, row.id)
 }
 
 /** Releases `text` on `row` and its answerable duplicates. @returns the main reply's id */

@@ -102,7 +102,7 @@ export async function findDraft(db: Db, inquiryId: number, draftId: number) {
   )[0]
 }
 
-/** Marks the inquiry's submitted drafts superseded (a newer version was submitted). */
+/** Marks the inquiry's submitted drafts superseded (a newer version was submitted, or a direct reply was sent). */
 export async function supersedeSubmittedDrafts(db: Db, inquiryId: number) {
   const { replyDrafts } = tables(db)
   await db

@@ -326,6 +326,35 @@ describe('workflow actions', () => {
     ])
   })
 
+  it('supersedes a draft awaiting sign-off when a direct reply is sent: approving it later is 409, the citizen gets one reply', async () => {
+    const { d, admin } = await desk()
+    await call(d, admin, 'PATCH', '/channel-settings/minxin', { requiresSignOff: true })
+    const s = await member(d, 'responder', 'alice', null)
+    const m = await member(d, 'manager', 'boss', null)
+    const [r] = await addInquiries(d.db, [{ channelCode: 'minxin' }])
+    const id = r!.id
+    const draft = (await (
+      await call(d, s, 'POST', `/inquiries/${id}/drafts`, { version: 1, body: '草稿一' })
+    ).json()) as { draftId: number; version: number }
+    // the bureau drops sign-off for the channel; the responder answers directly
+    await call(d, admin, 'PATCH', '/channel-settings/minxin', { requiresSignOff: false })
+    const direct = await call(d, s, 'POST', `/inquiries/${id}/replies`, {
+      version: draft.version,
+      body: '直接答复',
+    })
+    expect(direct.status).toBe(201)
+    await call(d, admin, 'PATCH', '/channel-settings/minxin', { requiresSignOff: true })
+    const late = await call(d, m, 'POST', `/inquiries/${id}/drafts/${draft.draftId}/approve`, {
+      version: (await detail(d, m, id)).inquiry.version,
+    })
+    expect(late.status).toBe(409)
+    expect(((await late.json()) as { error: { details: unknown } }).error.details).toEqual({
+      reason: 'draft_status',
+      status: 'superseded',
+    })
+    expect((await detail(d, m, id)).inquiry.replies.map((x) => x.body)).toEqual(['直接答复'])
+  })
+
   it('marks a reply posted on the platform once, and records the follow-up with re-handling', async () => {
     const { d } = await desk()
     const s = await member(d, 'responder', 'alice', null)
