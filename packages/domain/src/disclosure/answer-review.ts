@@ -2,7 +2,7 @@
  * The answer document's way out of the office: drafted (答复书/告知书 filled from the register and
  * submitted for review, with the agency that signs it and its 文号 if any), reviewed — signed off
  * (签发) by a manager, or sent back with a comment — and, once signed, delivered (送达) by a method
- * and on a day. The signed document is frozen: later edits of the register do not change what was
+ * and on a day, each attempt kept (the first delivered one counts). The signed document is frozen: later edits of the register do not change what was
  * sent. Which step is allowed when is the lifecycle's (inquiry/lifecycle.ts: `draft_answer`,
  * `sign_off_answer`, `send_back`, `record_delivery` in the disclosure section).
  *
@@ -75,15 +75,34 @@ export const sendBackAnswerDocumentSchema = versionSchema.extend({
 })
 
 /**
- * The delivery of the signed document: method, day (YYYY-MM-DD, Asia/Shanghai; not before the
- * decision and not in the future: checked by the API against the record), tracking number (only
- * for a method that has one).
+ * What came of one delivery attempt: `delivered` reached the applicant; `failed` did not (a letter
+ * returned, an address unknown, an email bounced), and another attempt follows.
+ */
+export const DELIVERY_RESULTS = [
+  { code: 'delivered', zh: '已送达', en: 'Delivered' },
+  { code: 'failed', zh: '未送达', en: 'Not delivered' },
+] as const satisfies readonly { code: string; zh: string; en: string }[]
+export type DeliveryResult = (typeof DELIVERY_RESULTS)[number]['code']
+export const DELIVERY_RESULT_CODES = DELIVERY_RESULTS.map((r) => r.code) as [
+  DeliveryResult,
+  ...DeliveryResult[],
+]
+
+/**
+ * One delivery attempt of the signed document: method, day (YYYY-MM-DD, Asia/Shanghai; not before
+ * the sign-off and not in the future: checked by the API against the record), tracking number
+ * (only for a method that has one), its result and a note (why it failed, who collected it).
+ * Every attempt is kept, in the order recorded; the FIRST delivered one is the request's delivery
+ * (the register's 送达 column, the card's): a later record adds to the list and changes nothing,
+ * so what the applicant received, and when, is never overwritten.
  */
 export const recordDeliverySchema = versionSchema
   .extend({
     method: z.enum(DELIVERY_METHOD_CODES),
     deliveredOn: supportedDateSchema,
     trackingNumber: textSchema().trim().max(60).default(''),
+    result: z.enum(DELIVERY_RESULT_CODES).default('delivered'),
+    note: textSchema().trim().max(500).default(''),
   })
   .superRefine((d, ctx) => {
     if (d.trackingNumber !== '' && !deliveryTracks(d.method))

@@ -4,7 +4,7 @@
  * the articles it rests on, the remedy sentence), then reviewed like other replies — submitted by
  * the holder, signed off (签发) or sent back by a manager, each step through the inquiry gate
  * (`act`: the lifecycle's `draft_answer`, `sign_off_answer`, `send_back`, `record_delivery`) with
- * its event — and its delivery (送达) recorded. The text is composed when submitted (what the
+ * its event — and its delivery (送达) recorded, every attempt kept (the first delivered one counts). The text is composed when submitted (what the
  * reviewer reads is what is signed); signing renders and keeps its DOCX, so later edits of the
  * register do not change what was sent. Rendered as DOCX by lib/docx-blocks.ts.
  * Errors: NOT_FOUND (no such request or version, or outside the viewer's scope), FORBIDDEN (a
@@ -118,11 +118,18 @@ export function answerDocx(d: AnswerDocument): Promise<Buffer> {
 /** A version's stored document (the JSON written when it was submitted). */
 export const storedDocument = (json: string): AnswerDocument => JSON.parse(json) as AnswerDocument
 
-/** The request's versions for its page, each with its document. */
+/**
+ * The request's versions for its page, each with its document and (the signed one) every delivery
+ * attempt, in the order recorded.
+ */
 export async function listAnswerVersions(db: Db, id: number) {
+  const attempts = await answers.listDeliveryAttempts(db, id)
   return (await answers.listAnswers(db, id)).map(({ document, ...v }) => ({
     ...v,
     document: storedDocument(document),
+    deliveries: attempts
+      .filter((a) => a.answerId === v.id)
+      .map(({ answerId: _answerId, ...a }) => a),
   }))
 }
 
@@ -243,10 +250,11 @@ function deliveredOnError(message: string) {
 }
 
 /**
- * Records how and on which day (Asia/Shanghai, stored as the UTC ms of its start) the signed
- * document reached the applicant; a later record corrects it (both stay on the timeline).
- * VALIDATION `deliveredOn` before the day it was signed off (its date; never before the decision)
- * or after today.
+ * Records one delivery attempt of the signed document: how, on which day (Asia/Shanghai) and with
+ * what result. Every attempt stays (the timeline's event, listed with the version); the first
+ * delivered one is the request's delivery (stored as the UTC ms of its day's start) and a later
+ * one changes it not (domain recordDeliverySchema). VALIDATION `deliveredOn` before the day it
+ * was signed off (its date; never before the decision) or after today.
  */
 export function recordAnswerDelivery(ctx: Ctx, id: number, input: RecordDeliveryInput) {
   return act(ctx, id, { action: 'record_delivery', version: input.version }, async (row, db) => {
@@ -256,12 +264,13 @@ export function recordAnswerDelivery(ctx: Ctx, id: number, input: RecordDelivery
     if (input.deliveredOn < signedOn) throw deliveredOnError(`before the sign-off (${signedOn})`)
     if (input.deliveredOn > toZonedDate(ctx.now)) throw deliveredOnError('in the future')
     const trackingNumber = input.trackingNumber || null
-    await answers.setDelivery(db, signed.id, {
-      deliveryMethod: input.method,
-      deliveredAt: startOfZonedDay(input.deliveredOn),
-      trackingNumber,
-      deliveryRecordedBy: ctx.user.id,
-    })
+    if (input.result === 'delivered')
+      await answers.setFirstDelivery(db, signed.id, {
+        deliveryMethod: input.method,
+        deliveredAt: startOfZonedDay(input.deliveredOn),
+        trackingNumber,
+        deliveryRecordedBy: ctx.user.id,
+      })
     await write(db, row, { updatedAt: ctx.now })
     await recordEvent(db, {
       inquiryId: id,
@@ -271,7 +280,9 @@ export function recordAnswerDelivery(ctx: Ctx, id: number, input: RecordDelivery
         answerId: signed.id,
         method: input.method,
         deliveredOn: input.deliveredOn,
+        result: input.result,
         ...(trackingNumber ? { trackingNumber } : {}),
+        ...(input.note ? { note: input.note } : {}),
       },
       createdAt: ctx.now,
     })

@@ -1,10 +1,10 @@
 /**
  * The answer documents of disclosure requests in SQL: each submitted version with its review, the
- * one signed version's frozen DOCX and its delivery. Tables come from the handle (`tables(db)`),
+ * one signed version's frozen DOCX, its first delivery and every delivery attempt. Tables come from the handle (`tables(db)`),
  * so the same queries run on SQLite and PostgreSQL.
  */
 import type { AnswerDocumentStatus } from '@desk/domain'
-import { and, asc, eq, inArray, max } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, max } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { aliasTable, tables } from '../../db/engine.ts'
 import { returnedRow } from '../../db/rows.ts'
@@ -115,8 +115,11 @@ export async function reviewAnswer(
   await db.update(a).set(patch).where(eq(a.id, answerId))
 }
 
-/** The delivery of the signed version (a later record corrects an earlier one). */
-export async function setDelivery(
+/**
+ * The first delivery of the signed version: written only while it has none (a later delivered
+ * attempt is kept on the timeline and changes nothing).
+ */
+export async function setFirstDelivery(
   db: Db,
   answerId: number,
   patch: {
@@ -127,7 +130,39 @@ export async function setDelivery(
   },
 ) {
   const { disclosureAnswers: a } = tables(db)
-  await db.update(a).set(patch).where(eq(a.id, answerId))
+  await db
+    .update(a)
+    .set(patch)
+    .where(and(eq(a.id, answerId), isNull(a.deliveredAt)))
+}
+
+/**
+ * Every delivery attempt recorded on the request's versions, in the order recorded, from the
+ * audit trail (`answer_document_delivered`, written with the attempt; read here only), with who
+ * recorded it. An attempt recorded before results were kept was a delivery.
+ */
+export async function listDeliveryAttempts(db: Db, inquiryId: number) {
+  const { inquiryEvents: e, users } = tables(db)
+  const rows = await db
+    .select({ data: e.data, createdAt: e.createdAt, recordedBy: users.displayName })
+    .from(e)
+    .leftJoin(users, eq(users.id, e.actorId))
+    .where(and(eq(e.inquiryId, inquiryId), eq(e.type, 'answer_document_delivered')))
+    .orderBy(asc(e.id))
+  return rows.map((r) => {
+    const d = JSON.parse(r.data) as Record<string, unknown>
+    const text = (v: unknown) => (typeof v === 'string' ? v : '')
+    return {
+      answerId: Number(d.answerId),
+      method: text(d.method),
+      deliveredOn: text(d.deliveredOn),
+      trackingNumber: text(d.trackingNumber),
+      result: d.result === 'failed' ? ('failed' as const) : ('delivered' as const),
+      note: text(d.note),
+      recordedBy: r.recordedBy,
+      recordedAt: r.createdAt,
+    }
+  })
 }
 
 /** Per request of `ids`: its signed version's signing and delivery (the register's columns). */

@@ -2,7 +2,8 @@
  * The answer document (答复书 / 告知书) of a decided disclosure request, reviewed like other
  * replies: the holder submits it (the answering agency, remembered in the browser, and its 文号),
  * a manager signs it off (签发) or sends it back with a comment, and once signed its delivery (送达:
- * method, day, tracking number for post) is recorded. Each version opens as an A4 print view and
+ * method, day, tracking number for post, result, note) is recorded: every attempt is listed and
+ * the first delivered one counts. Each version opens as an A4 print view and
  * downloads as DOCX (the signed one as signed). Which button shows is the lifecycle's (`gate`,
  * `useCanDo`); whether a version waits for review is the record's. A request received before
  * 2019-05-15 gets the 2008 条例's template, which cites no article numbers: the card says so.
@@ -10,6 +11,7 @@
 import {
   ANSWER_TEMPLATES,
   DELIVERY_METHODS,
+  DELIVERY_RESULTS,
   REASON_PLACEHOLDER,
   answerNeedsReason,
   answerPlaceholders,
@@ -18,6 +20,7 @@ import {
   deliveryTracks,
   toZonedDate,
   type DeliveryMethod,
+  type DeliveryResult,
   type LifecycleAction,
   type OutcomeCode,
 } from '@desk/domain'
@@ -307,7 +310,10 @@ function Delivery({
   const [method, setMethod] = useState<DeliveryMethod>('post')
   const [deliveredOn, setDeliveredOn] = useState(() => toZonedDate(Date.now()))
   const [trackingNumber, setTrackingNumber] = useState('')
+  const [result, setResult] = useState<DeliveryResult>('delivered')
+  const [note, setNote] = useState('')
   const en = i18n.language.startsWith('en')
+  const lang = en ? 'en' : 'zh'
   const errors = fieldErrorsFromApi('disclosure.delivery', step.error)
   const tracks = deliveryTracks(method)
   return (
@@ -331,13 +337,44 @@ function Delivery({
       ) : (
         <Typography.Text type="secondary">{t('disclosure.delivery.none')}</Typography.Text>
       )}
+      {signed.deliveries.length > 0 && (
+        <List
+          size="small"
+          header={t('disclosure.delivery.attempts')}
+          dataSource={signed.deliveries}
+          data-testid="delivery-attempts"
+          renderItem={(a) => (
+            <List.Item>
+              <Typography.Text type={a.result === 'failed' ? 'secondary' : undefined}>
+                {[
+                  a.deliveredOn,
+                  deliveryMethodLabel(a.method, lang),
+                  DELIVERY_RESULTS.find((r) => r.code === a.result)?.[lang] ?? a.result,
+                  a.trackingNumber &&
+                    t('disclosure.delivery.tracking', { number: a.trackingNumber }),
+                  a.note,
+                  a.recordedBy && t('disclosure.delivery.by', { who: a.recordedBy }),
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </Typography.Text>
+            </List.Item>
+          )}
+        />
+      )}
       {gate('record_delivery').shown && (
         <>
           <Select
             aria-label={t('disclosure.delivery.method')}
             value={method}
             onChange={setMethod}
-            options={DELIVERY_METHODS.map((m) => ({ value: m.code, label: en ? m.en : m.zh }))}
+            options={DELIVERY_METHODS.map((m) => ({ value: m.code, label: m[lang] }))}
+          />
+          <Select
+            aria-label={t('disclosure.delivery.result')}
+            value={result}
+            onChange={setResult}
+            options={DELIVERY_RESULTS.map((r) => ({ value: r.code, label: r[lang] }))}
           />
           <Input
             aria-label={t('disclosure.delivery.on')}
@@ -364,22 +401,38 @@ function Delivery({
               onChange={(e) => setTrackingNumber(e.target.value)}
             />
           )}
+          <Input
+            aria-label={t('disclosure.delivery.note')}
+            placeholder={t('disclosure.delivery.noteHint')}
+            value={note}
+            maxLength={500}
+            onChange={(e) => setNote(e.target.value)}
+          />
           <GatedButton
             gate={gate('record_delivery')}
             loading={step.isPending}
             onClick={() =>
-              step.mutate({
-                step: 'deliver',
-                json: {
-                  version,
-                  method,
-                  deliveredOn,
-                  trackingNumber: tracks ? trackingNumber.trim() : '',
+              step.mutate(
+                {
+                  step: 'deliver',
+                  json: {
+                    version,
+                    method,
+                    deliveredOn,
+                    trackingNumber: tracks ? trackingNumber.trim() : '',
+                    result,
+                    note: note.trim(),
+                  },
                 },
-              })
+                { onSuccess: () => setNote('') },
+              )
             }
           >
-            {t('disclosure.delivery.record')}
+            {t(
+              signed.deliveries.length === 0
+                ? 'disclosure.delivery.record'
+                : 'disclosure.delivery.recordAnother',
+            )}
           </GatedButton>
         </>
       )}

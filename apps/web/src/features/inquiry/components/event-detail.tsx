@@ -134,7 +134,9 @@ export function EventDetail({ event }: { event: TimelineEvent }): ReactNode {
         [
           deliveryMethodLabel(str(d.method), i18n.language.startsWith('en') ? 'en' : 'zh'),
           str(d.deliveredOn),
+          d.result === 'failed' ? t('disclosure.delivery.failed') : '',
           str(d.trackingNumber),
+          str(d.note),
         ]
           .filter(Boolean)
           .join(' · '),

@@ -9,8 +9,17 @@ import { renderWithClient } from '../../../testing/render.tsx'
 const MANAGER = { id: 3, username: 'liu', displayName: '刘科长', role: 'manager' as const }
 const DECIDED_AT = Date.parse('2024-09-26T12:00:00+08:00')
 
-/** A request decided 不予公开·国家秘密 with answer versions of `statuses`; the corrections posted. */
-function setup(user: typeof RESPONDER | typeof MANAGER, statuses: string[]) {
+type Attempt = { method: string; deliveredOn: string; result: string; note: string }
+
+/**
+ * A request decided 不予公开·国家秘密 with answer versions of `statuses` (the signed one with
+ * `deliveries`); the corrections and deliveries posted.
+ */
+function setup(
+  user: typeof RESPONDER | typeof MANAGER,
+  statuses: string[],
+  deliveries: Attempt[] = [],
+) {
   const inquiry = makeInquiry({
     subject: '某地块规划许可',
     kind: 'disclosure',
@@ -54,10 +63,23 @@ function setup(user: typeof RESPONDER | typeof MANAGER, statuses: string[]) {
           deliveredAt: null,
           trackingNumber: null,
           delivererName: null,
+          deliveries:
+            status === 'signed'
+              ? deliveries.map((a) => ({
+                  trackingNumber: '',
+                  recordedBy: '张答复',
+                  recordedAt: DECIDED_AT,
+                  ...a,
+                }))
+              : [],
         })),
       }),
     ),
     http.post('*/api/disclosure/requests/:id/outcome-correction', async ({ request }) => {
+      posted.push(await request.json())
+      return HttpResponse.json({ error: { code: 'CONFLICT', message: 'test' } }, { status: 409 })
+    }),
+    http.post('*/api/disclosure/requests/:id/delivery', async ({ request }) => {
       posted.push(await request.json())
       return HttpResponse.json({ error: { code: 'CONFLICT', message: 'test' } }, { status: 409 })
     }),
@@ -100,5 +122,36 @@ describe('correcting a decided outcome', () => {
     setup(MANAGER, ['sent_back', 'signed'])
     await screen.findByTestId('answer-version-2')
     expect(screen.queryByTestId('outcome-correction')).toBeNull()
+  })
+})
+
+describe('the delivery attempts of the signed answer document', () => {
+  it('lists every attempt, a returned letter too, and records another with its result and note', async () => {
+    const { app, posted } = setup(
+      RESPONDER,
+      ['signed'],
+      [{ method: 'post', deliveredOn: '2024-09-27', result: 'failed', note: '地址不详，退回' }],
+    )
+    const list = await screen.findByTestId('delivery-attempts')
+    expect(list.textContent).toContain('送达记录（以首次送达成功为准）')
+    expect(list.textContent).toContain('2024-09-27 · 邮寄 · 未送达 · 地址不详，退回 · 张答复 登记')
+    await app.user.click(screen.getByRole('combobox', { name: '送达方式' }))
+    await app.user.click(await screen.findByTitle('当面领取'))
+    await app.user.clear(screen.getByLabelText('送达日期'))
+    await app.user.type(screen.getByLabelText('送达日期'), '2024-09-30')
+    await app.user.type(screen.getByLabelText('备注'), '本人领取')
+    await app.user.click(screen.getByRole('button', { name: '再记录一次送达' }))
+    await waitFor(() =>
+      expect(posted).toEqual([
+        {
+          version: 5,
+          method: 'in_person',
+          deliveredOn: '2024-09-30',
+          trackingNumber: '',
+          result: 'delivered',
+          note: '本人领取',
+        },
+      ]),
+    )
   })
 })
