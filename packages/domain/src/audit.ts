@@ -10,8 +10,8 @@ import { textSchema } from './text.ts'
 /**
  * What is recorded: sign-ins (succeeded, failed, locked out by back-off, an address over its
  * hourly cap), every change an admin or security admin makes (`admin_action`, with method and
- * path), reads of personal data (a contact revealed, an export with personal data, an export
- * of the audit log itself), and a user's change of their own password (done, or refused for a
+ * path), reads of personal data (a contact revealed, a manager's export of inquiries — masked or
+ * with personal data, with its filter and row count —, an export of the audit log itself), and a user's change of their own password (done, or refused for a
  * wrong current password: someone holding another's session may be guessing).
  */
 export const AUDIT_ACTIONS = [
@@ -22,6 +22,9 @@ export const AUDIT_ACTIONS = [
   'admin_action',
   'contact_revealed',
   'personal_data_exported',
+  // a masked export of inquiries (CSV/XLSX): names and phones masked, but subjects and bodies are
+  // the citizens' own words and often name them; detail { format, filter, rows }
+  'inquiries_exported',
   'audit_exported',
   'password_changed',
   'password_change_failed',

@@ -23,6 +23,7 @@ export const auditLabels = {
     admin_action: '管理操作',
     contact_revealed: '查看联系方式',
     personal_data_exported: '导出个人信息',
+    inquiries_exported: '导出事项（个人信息已遮盖）',
     audit_exported: '导出审计日志',
     password_changed: '修改本人密码',
     password_change_failed: '修改密码失败（原密码错误）',

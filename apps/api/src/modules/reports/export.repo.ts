@@ -60,6 +60,20 @@ export type ExportRow = {
   firstDueAt: number | null
 }
 
+/** How many rows the export of `filter` (as `viewer` sees it) holds now. */
+export async function countExportRows(
+  db: Db,
+  viewer: Viewer,
+  filter: InquiryFilter,
+): Promise<number> {
+  const { inquiries } = tables(db)
+  const [row] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(inquiries)
+    .where(filterPredicate(db, filter, viewer))
+  return row?.n ?? 0
+}
+
 /**
  * A reader of the pages of `filter` (as `viewer` sees it), oldest receipt first: one statement
  * with placeholders, run once per page (dialect `preparedRows`: on SQLite prepared once, its raw

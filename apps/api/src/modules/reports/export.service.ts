@@ -3,6 +3,10 @@
  * stays flat whatever the count. Personal data (citizen name, phone, e-mail) is masked unless the
  * caller asks to reveal it; a revealing export records one `contact_revealed` event per exported
  * inquiry (data `{ via: 'export', format }`), written before that page is handed out.
+ * Before its first row, an export writes one audit entry (who, from where, format, filter, how
+ * many rows the filter holds then): `personal_data_exported` when revealing, else
+ * `inquiries_exported` (the citizens' own words in subjects and bodies are personal data too), so
+ * a download broken off half-way is in the log as well.
  * The last columns list each inquiry's files: their count and their names (、-separated).
  * Texts are whole here: the CSV carries every character; the XLSX writer cuts at Excel's cell limit.
  */
@@ -19,10 +23,12 @@ import {
   type WorkingDayCalendar,
 } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
+import { recordAudit } from '../audit/audit.service.ts'
 import { withDueWindow } from '../deadlines/deadlines.service.ts'
 import { recordExportReveals } from '../inquiries/inquiries.service.ts'
 import {
   attachmentNamesOf,
+  countExportRows,
   exportPageReader,
   type ExportKey,
   type ExportRow,
@@ -34,7 +40,9 @@ export type ExportColumn = keyof typeof exportLabels
 export const EXPORT_COLUMNS = Object.keys(exportLabels) as ExportColumn[]
 export type ExportValue = string | number | null
 export type ExportOptions = {
-  viewer: Viewer & { id: number }
+  viewer: Viewer & { id: number; username: string }
+  /** the client's address, for the audit entry */
+  address: string
   filter: InquiryFilter
   reveal: boolean
   format: 'csv' | 'xlsx'
@@ -82,6 +90,18 @@ function toValues(
 /** The export's rows (values in EXPORT_COLUMNS order), page by page. */
 export async function* exportPages(db: Db, o: ExportOptions): AsyncGenerator<ExportValue[][]> {
   const filter = await withDueWindow(db, o.filter, o.now)
+  await recordAudit(db, {
+    at: o.now,
+    action: o.reveal ? 'personal_data_exported' : 'inquiries_exported',
+    actor: { id: o.viewer.id, username: o.viewer.username },
+    address: o.address,
+    target: 'inquiries',
+    detail: {
+      format: o.format,
+      filter: o.filter,
+      rows: await countExportRows(db, o.viewer, filter),
+    },
+  })
   const memo = new Map<string, number>()
   const replyDays = (r: ExportRow) => {
     if (r.repliedAt === null) return null

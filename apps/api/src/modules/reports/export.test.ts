@@ -154,6 +154,40 @@ describe('GET /reports/export.csv', () => {
     ).toBe(true)
   })
 
+  it('writes each export to the audit log before its first row: who, format, filter and row count', async () => {
+    const { desk, manager } = await exportDesk()
+    const auditRows = async () =>
+      (await desk.db.select().from(tables(desk.db).auditLog))
+        .filter((r) => r.action !== 'login_succeeded')
+        .map((r) => ({
+          action: r.action,
+          actor: [r.actorId, r.actorName],
+          target: r.target,
+          detail: JSON.parse(r.detail) as unknown,
+        }))
+    expect(await auditRows()).toEqual([])
+    const masked = await call(desk, manager, 'GET', '/reports/export.csv?channel=minxin&status=all')
+    expect(masked.status).toBe(200)
+    await masked.arrayBuffer()
+    const revealed = await call(desk, manager, 'GET', '/reports/export.xlsx?status=all&reveal=1')
+    expect(revealed.status).toBe(200)
+    await revealed.arrayBuffer()
+    expect(await auditRows()).toEqual([
+      {
+        action: 'inquiries_exported',
+        actor: [manager.userId, 'manager1'],
+        target: 'inquiries',
+        detail: { format: 'csv', filter: { channel: 'minxin', status: 'all' }, rows: 2 },
+      },
+      {
+        action: 'personal_data_exported',
+        actor: [manager.userId, 'manager1'],
+        target: 'inquiries',
+        detail: { format: 'xlsx', filter: { status: 'all' }, rows: 3 },
+      },
+    ])
+  })
+
   it('pages through more rows than one page without loss or repeats', async () => {
     const desk = await setupDesk()
     const manager = await signIn(desk, 'manager')
@@ -170,13 +204,20 @@ describe('GET /reports/export.csv', () => {
 
   it('keyset pages smaller than the export (ties in receipt time) give every row once, in order', async () => {
     const desk = await setupDesk()
+    const manager = await signIn(desk, 'manager')
     await addInquiries(
       desk.db,
       Array.from({ length: 2345 }, (_, i) => ({ externalId: `B-${i}`, receivedAt: T0 + (i % 7) })),
     )
-    const viewer = { id: 1, role: 'manager' as const, departmentId: null }
+    const viewer = {
+      id: manager.userId,
+      username: 'manager1',
+      role: 'manager' as const,
+      departmentId: null,
+    }
     const o = {
       viewer,
+      address: '127.0.0.1',
       filter: { status: 'all' as const },
       reveal: false,
       format: 'csv' as const,

@@ -2,13 +2,15 @@
  * `/api/reports` (manager role and above): the yearly tally as JSON, CSV and XLSX; the dashboard,
  * and each of its tables as a file (`/dashboard/<table>.csv|.xlsx`, the same query);
  * the inquiry export (`/export.csv`, `/export.xlsx`) of the queue's filter (the query parameters
- * of `GET /api/inquiries`), masked unless `reveal=1` (then recorded per inquiry).
+ * of `GET /api/inquiries`), masked unless `reveal=1` (then recorded per inquiry), each written to
+ * the audit log with its filter and row count.
  */
 import { GRANULARITIES, inquiryFilterSchema, supportedDateSchema, toZonedDate } from '@desk/domain'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { requireStaff } from '../../lib/auth.ts'
 import type { AppEnv } from '../../lib/context.ts'
+import { clientAddress } from '../../lib/rate-limit.ts'
 import { validate } from '../../lib/validate.ts'
 import { loadCalendar } from '../calendar/calendar.service.ts'
 import { attachment } from '../../lib/content-disposition.ts'
@@ -99,6 +101,7 @@ export const reportRoutes = new Hono<AppEnv>()
     const now = c.var.now()
     const pages = await exportPages(c.var.db, {
       viewer: c.var.user,
+      address: clientAddress(c, c.var.trustProxy),
       filter,
       reveal: reveal === '1',
       format: 'csv',
@@ -115,6 +118,7 @@ export const reportRoutes = new Hono<AppEnv>()
     const now = c.var.now()
     const pages = await exportPages(c.var.db, {
       viewer: c.var.user,
+      address: clientAddress(c, c.var.trustProxy),
       filter,
       reveal: reveal === '1',
       format: 'xlsx',
