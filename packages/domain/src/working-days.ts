@@ -10,7 +10,7 @@ export type WorkingDayCalendar = {
   isWorkingDay: (date: IsoDate) => boolean
 }
 
-/** Monday–Friday, no holidays: the fallback for years whose notice is not loaded. */
+/** Monday–Friday, no holidays (for tests and rules that must ignore holidays). */
 export const weekdayCalendar: WorkingDayCalendar = {
   isWorkingDay: (date) => {
     const d = dayOfWeek(date)

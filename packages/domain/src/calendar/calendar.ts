@@ -2,8 +2,10 @@
  * The working-day calendar built from data: day entries of the State Council's yearly holiday
  * notices (国务院办公厅关于…部分节假日安排的通知) plus the set of years whose notice is loaded.
  * A listed date is off (`isOffDay: true`, a public holiday) or worked (`false`, a make-up workday,
- * 调休); any other date follows Monday–Friday. Dates of a year that is not loaded also follow
- * Monday–Friday, and `describeDay` reports them as uncovered so the UI can warn.
+ * 调休); any other date follows Monday–Friday. A loaded year is the notice's alone. Dates of a year
+ * that is not loaded follow Monday–Friday minus the statutory fixed-date holidays (1 January,
+ * 劳动节 and 国庆节: statutory-holidays.ts), and `describeDay` reports them as uncovered so the UI
+ * can warn that the lunar holidays and the make-up workdays are missing.
  * All dates are `YYYY-MM-DD` days in Asia/Shanghai.
  */
 import { z } from 'zod'
@@ -11,6 +13,7 @@ import { supportedDateSchema } from '../supported-dates.ts'
 import { textSchema } from '../text.ts'
 import { dayOfWeek, type IsoDate } from '../time.ts'
 import type { WorkingDayCalendar } from '../working-days.ts'
+import { fixedDateHoliday } from './statutory-holidays.ts'
 
 /** One listed date of a holiday notice (the holiday-cn `days[]` shape). */
 export const calendarEntrySchema = z.object({
@@ -28,9 +31,15 @@ export type DayInfo = {
   date: IsoDate
   isWorkingDay: boolean
   kind: DayKind
-  /** The holiday's name as the notice gives it (e.g. 国庆节), for listed dates only. */
+  /**
+   * The holiday's name as the notice gives it (e.g. 国庆节), or as the 办法 does for a fixed-date
+   * holiday of a year not loaded; null for other dates.
+   */
   name: string | null
-  /** False when the date's year is not loaded and the date is not listed: Monday–Friday was assumed. */
+  /**
+   * False when the date's year is not loaded and the date is not listed: Monday–Friday minus the
+   * fixed-date statutory holidays was assumed.
+   */
   isCovered: boolean
 }
 
@@ -68,13 +77,18 @@ export function buildCalendar(
         isCovered: true,
       }
     }
+    const isCovered = covered.has(yearOf(date))
+    const statutory = isCovered ? null : fixedDateHoliday(date)
+    if (statutory) {
+      return { date, isWorkingDay: false, kind: 'holiday', name: statutory.name, isCovered }
+    }
     const isWeekend = dow === 0 || dow === 6
     return {
       date,
       isWorkingDay: !isWeekend,
       kind: isWeekend ? 'weekend' : 'workday',
       name: null,
-      isCovered: covered.has(yearOf(date)),
+      isCovered,
     }
   }
   return { years, describeDay, isWorkingDay: (date) => describeDay(date).isWorkingDay }

@@ -19,6 +19,7 @@ import { addCalendarDays, formatInstant } from '../time.ts'
 import { addWorkingDays, countWorkingDays } from '../working-days.ts'
 import { buildCalendar, type CalendarEntry } from './calendar.ts'
 import { parseHolidayCnYear, type HolidayCnYear } from './holiday-cn.ts'
+import { fixedDateHoliday } from './statutory-holidays.ts'
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url))
 const dataDir = resolve(
@@ -92,6 +93,17 @@ describe.runIf(hasData)('the holiday-cn calendar 2017–2026', () => {
       isWorkingDay: true,
     })
     expect(cal.describeDay('2027-01-04')).toMatchObject({ kind: 'workday', isCovered: false })
+  })
+
+  it('agrees with the statutory fixed-date holidays assumed for a year not loaded: each is off in every notice', () => {
+    const fixed: string[] = []
+    for (let d = '2017-01-01'; d <= '2026-12-31'; d = addCalendarDays(d, 1))
+      if (fixedDateHoliday(d)) fixed.push(d)
+    // 5 days a year, 6 from 2025 (劳动节 1–2 May)
+    expect(fixed).toHaveLength(52)
+    expect(fixed.filter((d) => cal.describeDay(d).isWorkingDay)).toEqual([])
+    const unloaded = buildCalendar([], [])
+    expect(fixed.filter((d) => unloaded.describeDay(d).isWorkingDay)).toEqual([])
   })
 })
 

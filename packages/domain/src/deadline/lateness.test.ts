@@ -40,7 +40,7 @@ describe('replyLateness', () => {
 
   it('marks an answer as late by what the open item showed as overdue that day', () => {
     const replied = at('2024-10-03T15:00:00+08:00')
-    expect(dueStatus(buildCalendar([], []), replied, due)).toEqual({
+    expect(dueStatus(buildCalendar([], [2024]), replied, due)).toEqual({
       state: 'overdue',
       workingDays: 4,
     })

@@ -136,6 +136,8 @@ describe('POST /calendar/years', () => {
     papers: [],
     days: [
       { name: '元旦', date: '2027-01-01', isOffDay: true },
+      // a day off the statutory fixed dates assumed before the year is loaded do not hold
+      { name: '元旦', date: '2027-01-04', isOffDay: true },
       { name: '春节', date: '2027-02-06', isOffDay: true },
     ],
   }
@@ -163,9 +165,11 @@ describe('POST /calendar/years', () => {
       days: number
       recompute: { moved: { to: string }[] }
     }
-    expect(body).toMatchObject({ year: 2027, days: 2 })
-    // 15 working days from Mon 2026-12-28 skip 2027-01-01: due Tue 2027-01-19 instead of Mon 01-18
-    expect(body.recompute.moved.map((m) => m.to)).toEqual(['2027-01-19T17:00:00.000+08:00'])
+    expect(body).toMatchObject({ year: 2027, days: 3 })
+    // 15 working days from Mon 2026-12-28: before the load 2027-01-01 was skipped as 元旦 (the
+    // statutory fixed date): due Tue 01-19; the notice also gives Mon 01-04 off: due Wed 01-20
+    expect(before.inquiry.dueAt).toBe('2027-01-19T17:00:00.000+08:00')
+    expect(body.recompute.moved.map((m) => m.to)).toEqual(['2027-01-20T17:00:00.000+08:00'])
     const after = (await (await call(desk, admin, 'GET', `/inquiries/${item!.id}`)).json()) as {
       deadline: { explanation: { uncoveredYears: number[] } }
     }
