@@ -49,3 +49,11 @@ export function messageChannelRefusal(code: string): KindRegister | undefined {
   const kind = channelKind(code)
   return kind === 'message' ? undefined : REGISTERS[kind]
 }
+
+/**
+ * The channels of the registers (proposals, disclosure requests): their items are counted in the
+ * registers' own tables and sentences, so the yearly tally of channels has no row for them.
+ */
+export function registerChannels(): readonly string[] {
+  return Object.keys(KIND_OF_CHANNEL)
+}

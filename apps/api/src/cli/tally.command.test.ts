@@ -20,7 +20,13 @@ describe('desk tally --year 2017 on the seeded report year', () => {
       expect(lines[0]).toBe(
         '2017年共办理“12345网络问政”1831件、“市长信箱”293件、“民心网联网平台”404件、“网络回应人”2786件、“局长信箱”47件。',
       )
-      expect(lines[1]?.split(/\s+/)).toEqual(['渠道', '收件数', '年末已答复', '年末待答复'])
+      expect(lines[1]?.split(/\s+/)).toEqual([
+        '渠道',
+        '收件数',
+        '年末已答复',
+        '年末待答复',
+        '年末已合并（重复件）',
+      ])
       // the consultation line is a channel of the table, not of the sentence; proposals are in neither
       expect(lines.slice(6, 9).map((l) => l.split(/\s+/).slice(0, 2))).toEqual([
         ['局长信箱', '47'],

@@ -1,7 +1,8 @@
 /**
  * `desk tally --year YYYY [--format text|csv|xlsx] [--out <file>] [--db <path>]`: the yearly
  * tally of the bureau's annual report (政府信息公开工作年度报告). `text` prints the annual-report sentence on its first line, then a table
- * (channel, received, replied by the year's end, pending at the year's end); `csv` and `xlsx` are
+ * (channel, received, replied by the year's end, pending at the year's end, merged duplicates
+ * awaiting their main inquiry's answer: the last three add up to the received); `csv` and `xlsx` are
  * the files the API serves. Output goes to `--out`, else stdout (`xlsx` needs `--out`).
  * Exits non-zero with a message naming the option for a bad year or format.
  */
@@ -30,12 +31,14 @@ const pad = (s: string, w: number, right: boolean) => {
 
 /** The sentence line, then an aligned table with a totals row. */
 export function tallyToText(t: YearTally): string {
+  const counts = (c: YearTally['totals']) =>
+    [c.received, c.replied, c.pending, c.merged].map(String)
   const rows = [
-    [L.channel, L.received, L.replied, L.pending],
-    ...t.channels.map((c) => [c.nameZh, String(c.received), String(c.replied), String(c.pending)]),
-    [L.total, String(t.totals.received), String(t.totals.replied), String(t.totals.pending)],
+    [L.channel, L.received, L.replied, L.pending, L.merged],
+    ...t.channels.map((c) => [c.nameZh, ...counts(c)]),
+    [L.total, ...counts(t.totals)],
   ]
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => widthOf(r[i] ?? ''))))
+  const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => widthOf(r[i] ?? ''))))
   const lines = rows.map((r) => r.map((cell, i) => pad(cell, widths[i] ?? 0, i > 0)).join('  '))
   return `${t.sentence}\n${lines.join('\n')}\n`
 }

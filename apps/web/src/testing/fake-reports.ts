@@ -101,7 +101,8 @@ export function makeTally(year: number): Tally {
       nameEn: '12345 Hotline Online',
       received: 1831,
       replied: 1800,
-      pending: 31,
+      pending: 29,
+      merged: 2,
     },
     {
       code: 'minxin',
@@ -110,6 +111,7 @@ export function makeTally(year: number): Tally {
       received: 404,
       replied: 404,
       pending: 0,
+      merged: 0,
     },
   ]
   const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`)
@@ -119,7 +121,7 @@ export function makeTally(year: number): Tally {
     to: `${year}-12-31`,
     sentence: `${year}年共办理“12345网络问政”1831件、“民心网联网平台”404件。`,
     channels,
-    totals: { received: 2235, replied: 2204, pending: 31 },
+    totals: { received: 2235, replied: 2204, pending: 29, merged: 2 },
     byMonth: months.map((month, i) => {
       const byChannel =
         i === 0
@@ -129,7 +131,7 @@ export function makeTally(year: number): Tally {
             : { hotline_12345: 0, minxin: 0 }
       return { month, total: byChannel.hotline_12345 + byChannel.minxin, byChannel }
     }),
-    byCategory: [{ category: '交通出行', received: 2235, replied: 2204, pending: 31 }],
+    byCategory: [{ category: '交通出行', received: 2235, replied: 2204, pending: 29, merged: 2 }],
   }
 }
 

@@ -1,5 +1,6 @@
 /**
- * The managers' dashboard for a range of Asia/Shanghai dates: per channel received, replied,
+ * The managers' dashboard for a range of Asia/Shanghai dates: per channel (every inquiry the
+ * channel brought, whatever its kind: domain `channelRowFilter`, as the yearly tally) received, replied,
  * pending, overdue (the queue's `due=overdue` as of `asOf`: pending, clock running, past due),
  * on-time rate (first replies given by the first round's due instant / first replies), reopened
  * (sent into another handling round by a citizen's later message), median working days to
@@ -12,6 +13,7 @@
 import {
   addCalendarDays,
   bucketStart,
+  channelRowFilter,
   daysInRange,
   defaultGranularity,
   formatInstant,
@@ -62,7 +64,7 @@ const UTC8_MS = 8 * 3_600_000
 
 /** The named filters of one range (overdue: the queue's `due=overdue`, resolved when counted). */
 function rangeFilters(from: string, to: string): Record<Key, Filter> {
-  const base: Filter = { status: 'all', from, to }
+  const base: Filter = channelRowFilter(from, to)
   return {
     received: base,
     replied: { ...base, replied: 'yes' },
@@ -161,7 +163,7 @@ function trend(
   }
   return buckets.map((b, i) => {
     const m = counts[i] ?? new Map<string, number>()
-    const base: Filter = { status: 'all', from: b.from, to: b.to }
+    const base: Filter = channelRowFilter(b.from, b.to)
     const total = [...m.values()].reduce((s, n) => s + n, 0)
     const byChannel = Object.fromEntries(
       codes.map((code) => [code, counted(m.get(code) ?? 0, { ...base, channel: code })]),

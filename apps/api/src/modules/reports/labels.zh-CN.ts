@@ -7,6 +7,7 @@ export const reportLabels = {
   received: '收件数',
   replied: '年末已答复',
   pending: '年末待答复',
+  merged: '年末已合并（重复件）',
   total: '合计',
   month: '月份',
   monthOf: (month: number) => `${month}月`,

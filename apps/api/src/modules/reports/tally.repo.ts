@@ -1,18 +1,19 @@
 /**
  * Counts of the yearly tally: rows received in the year (Asia/Shanghai dates, the queue's
- * `from`/`to` predicate), of which those whose first reply came before the year ended. Citizen
- * messages only: disclosure requests have their own national table (modules/disclosure), and the
- * annual report counts them apart (全年共受理依申请公开…件).
+ * `from`/`to` predicate), every kind: a channel's row is what the channel brought (domain
+ * `channelRowFilter`, the dashboard's and the queue's definition too), on every channel but the
+ * registers' own (`registerChannels`); of them those whose first
+ * reply came before the year ended, and the merged duplicates not answered by then.
  */
-import { mergedStatuses, type PeriodBucket } from '@desk/domain'
-import { and, eq, inArray, lt } from 'drizzle-orm'
+import { channelRowFilter, mergedStatuses, registerChannels, type PeriodBucket } from '@desk/domain'
+import { and, gte, inArray, isNull, lt, notInArray, or } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { tables } from '../../db/engine.ts'
 import { countGroupsWhere, queuePredicate, type Viewer } from './report-counts.repo.ts'
 
 /**
  * Per channel and per category: received, replied by `yearEndMs` (exclusive, UTC ms), and merged
- * into another message and not yet answered (answered through that one, which counts as pending);
+ * into another inquiry and not replied by then (answered through that one; disjoint from replied);
  * per channel and month bucket: received.
  */
 export async function countTally(
@@ -23,19 +24,21 @@ export async function countTally(
   yearEndMs: number,
 ) {
   const { inquiries } = tables(db)
-  const messages = eq(inquiries.kind, 'message')
-  const received = and(
-    queuePredicate(db, { status: 'all', from: range.from, to: range.to }, viewer),
-    messages,
-  )
+  // the registers' channels are no rows of the tally (domain registerChannels)
+  const row = (from: string, to: string) =>
+    and(
+      queuePredicate(db, channelRowFilter(from, to), viewer),
+      notInArray(inquiries.channelCode, [...registerChannels()]),
+    )
+  const received = row(range.from, range.to)
   const replied = and(received, lt(inquiries.repliedAt, yearEndMs))
-  const merged = and(received, inArray(inquiries.status, mergedStatuses()))
-  const monthPreds = Object.fromEntries(
-    months.map((m) => [
-      m.key,
-      and(queuePredicate(db, { status: 'all', from: m.from, to: m.to }, viewer), messages),
-    ]),
+  const merged = and(
+    received,
+    inArray(inquiries.status, mergedStatuses()),
+    // a duplicate reopened after an answer goes back to merged with its first reply kept
+    or(isNull(inquiries.repliedAt), gte(inquiries.repliedAt, yearEndMs)),
   )
+  const monthPreds = Object.fromEntries(months.map((m) => [m.key, row(m.from, m.to)]))
   return {
     byChannel: await countGroupsWhere(db, 'channel', received, { received, replied, merged }),
     byMonth: await countGroupsWhere(db, 'channel', received, monthPreds),

@@ -7,12 +7,13 @@ import { call, setupDesk, signIn, type Desk } from '../../test/setup.ts'
 import { createChannel } from '../channels/channels.service.ts'
 import { ingestInquiries } from '../inquiries/ingest.service.ts'
 
+type Row = { received: number; replied: number; pending: number; merged: number }
 type Tally = {
   sentence: string
-  channels: { code: string; received: number; replied: number; pending: number }[]
-  totals: { received: number; replied: number; pending: number }
+  channels: ({ code: string } & Row)[]
+  totals: Row
   byMonth: { month: string; total: number; byChannel: Record<string, number> }[]
-  byCategory: { category: string | null; received: number; replied: number; pending: number }[]
+  byCategory: ({ category: string | null } & Row)[]
 }
 
 const at = (iso: string) => Date.parse(iso)
@@ -70,8 +71,9 @@ describe('GET /reports/tally', () => {
       received: 3,
       replied: 2,
       pending: 1,
+      merged: 0,
     })
-    expect(t.totals).toEqual({ received: 13, replied: 2, pending: 11 })
+    expect(t.totals).toEqual({ received: 13, replied: 2, pending: 11, merged: 0 })
     expect(t.byMonth.map((m) => m.total)).toEqual([2, 4, 0, 0, 0, 3, 1, 0, 0, 0, 0, 3])
     expect(t.byMonth[1]).toEqual({
       month: '2017-02',
@@ -85,12 +87,12 @@ describe('GET /reports/tally', () => {
       },
     })
     expect(t.byCategory).toEqual([
-      { category: '规划', received: 7, replied: 0, pending: 7 },
-      { category: null, received: 6, replied: 2, pending: 4 },
+      { category: '规划', received: 7, replied: 0, pending: 7, merged: 0 },
+      { category: null, received: 6, replied: 2, pending: 4, merged: 0 },
     ])
   })
 
-  it('counts a merged duplicate once in its own channel and not as pending (its main is)', async () => {
+  it('counts a merged duplicate in its own channel’s 收件数 and merged column, not as pending (its main is)', async () => {
     const desk = await desk2017()
     const s = await signIn(desk, 'manager')
     const { inquiries } = tables(desk.db)
@@ -110,11 +112,12 @@ describe('GET /reports/tally', () => {
     const t = (await (await call(desk, s, 'GET', '/reports/tally?year=2017')).json()) as Tally
     const counts = (code: string) => {
       const c = t.channels.find((x) => x.code === code)!
-      return [c.received, c.replied, c.pending]
+      return [c.received, c.replied, c.pending, c.merged]
     }
-    expect(counts('minxin')).toEqual([4, 0, 3])
-    expect(counts('director_mailbox')).toEqual([1, 0, 1])
-    expect(t.totals).toEqual({ received: 13, replied: 2, pending: 10 })
+    expect(counts('minxin')).toEqual([4, 0, 3, 1])
+    expect(counts('director_mailbox')).toEqual([1, 0, 1, 0])
+    expect(t.totals).toEqual({ received: 13, replied: 2, pending: 10, merged: 1 })
+    expect(t.byCategory.find((c) => c.category === '规划')).toMatchObject({ pending: 6, merged: 1 })
     expect(t.sentence).toContain('“民心网联网平台”4件')
   })
 
@@ -162,12 +165,20 @@ describe('tally downloads', () => {
     const rows = parse(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), {
       bom: true,
     }) as string[][]
-    expect(rows[0]?.slice(0, 5)).toEqual(['渠道', '收件数', '年末已答复', '年末待答复', '1月'])
+    expect(rows[0]?.slice(0, 6)).toEqual([
+      '渠道',
+      '收件数',
+      '年末已答复',
+      '年末待答复',
+      '年末已合并（重复件）',
+      '1月',
+    ])
     expect(rows[1]).toEqual([
       '12345网络问政',
       '2',
       '0',
       '2',
+      '0',
       '2',
       '0',
       '0',
@@ -210,9 +221,10 @@ describe('tally downloads', () => {
       '收件数',
       '年末已答复',
       '年末待答复',
+      '年末已合并（重复件）',
     ])
-    expect(summary?.getRow(5).values).toEqual([undefined, '网络回应人', 3, 2, 1])
-    expect(summary?.getRow(7).values).toEqual([undefined, '合计', 13, 2, 11])
+    expect(summary?.getRow(5).values).toEqual([undefined, '网络回应人', 3, 2, 1, 0])
+    expect(summary?.getRow(7).values).toEqual([undefined, '合计', 13, 2, 11, 0])
     expect(summary?.getRow(9).getCell(2).value).toMatch(/^2017年共办理“12345网络问政”2件、/)
     expect(summary?.getColumn(1).width).toBe(20)
     const months = wb.getWorksheet('按月')
@@ -228,7 +240,7 @@ describe('tally downloads', () => {
     ])
     expect(months?.getRow(13).values).toEqual([undefined, '2017-12', 0, 3, 0, 0, 0, 3])
     const categories = wb.getWorksheet('按分类')
-    expect(categories?.getRow(2).values).toEqual([undefined, '规划', 7, 0, 7])
+    expect(categories?.getRow(2).values).toEqual([undefined, '规划', 7, 0, 7, 0])
     expect(categories?.getRow(3).getCell(1).value).toBe('（未分类）')
   })
 })

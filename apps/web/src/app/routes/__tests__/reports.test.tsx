@@ -34,7 +34,8 @@ describe('yearly tally page', () => {
       '合计',
       '2,235',
       '2,204',
-      '31',
+      '29',
+      '2',
     ])
     // the page's words are the files' words
     expect([...byChannel.querySelectorAll('th')].map((th) => th.textContent)).toEqual([
@@ -42,6 +43,7 @@ describe('yearly tally page', () => {
       '收件数',
       '年末已答复',
       '年末待答复',
+      '年末已合并（重复件）',
     ])
     const byMonth = screen.getByText('各月收件数').closest('.ant-card') as HTMLElement
     expect(within(byMonth).getAllByRole('row')).toHaveLength(13) // header + 12 months

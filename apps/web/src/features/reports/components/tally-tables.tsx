@@ -1,15 +1,16 @@
 /**
- * The year's tally as tables: per channel received, replied and pending at the year's end with a
- * totals row; received per month and channel; per category.
+ * The year's tally as tables: per channel received, replied and pending at the year's end and
+ * merged duplicates awaiting their main inquiry's answer (the last three add up to the received)
+ * with a totals row; received per month and channel; per category.
  */
 import { Card, Table, type TableColumnsType } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { channelName } from '../../../lib/channels.ts'
 import type { YearTally } from '../api/reports-queries.ts'
 
-type Counts = { received: number; replied: number; pending: number }
+type Counts = { received: number; replied: number; pending: number; merged: number }
 type NamedRow = Counts & { key: string; name: string }
-const COUNTS = ['received', 'replied', 'pending'] as const
+const COUNTS = ['received', 'replied', 'pending', 'merged'] as const
 const num = (n: number) => n.toLocaleString('zh-CN')
 
 function CountsTable({ rows, nameTitle }: { rows: NamedRow[]; nameTitle: string }) {
