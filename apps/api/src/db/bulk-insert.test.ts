@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { BULK_ROWS, insertRows } from './bulk-insert.ts'
 import { createTestDb } from './client.ts'
 import { tables } from './engine.ts'
+import { withTransaction } from './transaction.ts'
 
 describe('insertRows', () => {
   it('writes every row in order through the prepared runs and the rest, values mapped and ids returned', async () => {
@@ -46,6 +47,22 @@ describe('insertRows', () => {
       { id: returned[n - 2]?.id, name: `部门${n - 2}`, isActive: false, createdAt: 1_000 + n - 2 },
       { id: returned[n - 1]?.id, name: `部门${n - 1}`, isActive: true, createdAt: 1_000 + n - 1 },
     ])
+    // in a transaction the statements go out back to back, unawaited: still in order
+    const inTx = await withTransaction(db, (tx) =>
+      insertRows<{ id: number; name: string }, (typeof rows)[number]>(
+        tx,
+        'test.departments',
+        rows.map((r) => ({ ...r, name: `${r.name}c` })),
+        (values) =>
+          tx
+            .insert(departments)
+            .values(values)
+            .returning({ id: departments.id, name: departments.name }),
+      ),
+    )
+    const third = (await db.select().from(departments).orderBy(asc(departments.id))).slice(2 * n)
+    expect(third.map((r) => r.name)).toEqual(rows.map((r) => `${r.name}c`))
+    expect(inTx.map((r) => r.id)).toEqual(third.map((r) => r.id))
   })
 
   it('leaves a column a row does not set to its default, also when other rows set it', async () => {

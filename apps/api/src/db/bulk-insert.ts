@@ -10,8 +10,10 @@
  * in as one ordinary insert, so a handle keeps one statement per insert, whatever the sizes.
  */
 import { sql, type Placeholder } from 'drizzle-orm'
+import { PgTransaction } from 'drizzle-orm/pg-core'
 import type { Db } from './client.ts'
 import { runPrepared } from './prepared.ts'
+import { engineOf } from './tables.ts'
 import { MAX_PARAMETERS, statementChunks } from './rows.ts'
 
 /** Rows per prepared statement, at most: enough to make round trips rare on PostgreSQL. */
@@ -44,7 +46,7 @@ export async function insertRows<R, V extends object>(
     return defined.length === keys.length && keys.every((k) => value(r, k) !== undefined)
   })
   const size = Math.max(1, Math.min(BULK_ROWS, Math.floor(MAX_PARAMETERS / keys.length)))
-  const out: R[] = []
+  const statements: (() => Promise<R[]>)[] = []
   let i = 0
   if (same && rows.length >= size) {
     const statement = `${name}:${size}:${keys.join(',')}`
@@ -70,13 +72,23 @@ export async function insertRows<R, V extends object>(
         const row = rows[r] as Record<string, unknown>
         for (const k of keys) params[names[p++] as string] = row[k]
       }
-      out.push(...(await returned<R>(runPrepared(db, statement, prepared, params))))
+      statements.push(() => returned<R>(runPrepared(db, statement, prepared, params)))
     }
   }
   const rest = rows.slice(i)
   const width = rest.reduce((w, r) => Math.max(w, Object.keys(r).length), 1)
-  for (const part of statementChunks(rest, width)) out.push(...(await returned<R>(build(part))))
-  return out
+  for (const part of statementChunks(rest, width)) statements.push(() => returned<R>(build(part)))
+  if (engineOf(db) === 'postgres' && !(db instanceof PgTransaction)) {
+    // a pool may give each statement another connection: one after the other keeps the order
+    const out: R[] = []
+    for (const run of statements) out.push(...(await run()))
+    return out
+  }
+  // in a transaction every statement is sent before the first answer is awaited: node-postgres
+  // queues them on the connection and sends each as soon as the one before is done, so the
+  // server goes from one to the next without waiting for this process (SQLite runs each at once).
+  // One Promise.all, so a failed one leaves none of the others' rejections unhandled.
+  return (await Promise.all(statements.map((run) => run()))).flat()
 }
 
 const value = (row: unknown, key: string): unknown => (row as Record<string, unknown>)[key]

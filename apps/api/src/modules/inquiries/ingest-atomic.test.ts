@@ -6,6 +6,7 @@
 import { DEFAULT_CHANNELS } from '@desk/domain'
 import { count } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { BULK_ROWS } from '../../db/bulk-insert.ts'
 import { createTestDb, type Db } from '../../db/client.ts'
 import { tables } from '../../db/engine.ts'
 import { withTransaction } from '../../db/transaction.ts'
@@ -43,6 +44,20 @@ describe('a service transaction that fails half-way', () => {
     ).rejects.toThrow()
     expect(await rows(db)).toEqual({ inquiries: 0, events: 0 })
     // the desk goes on: the next ingest is written
+    await ingestInquiries(db, [item('A4')], ctx)
+    expect(await rows(db)).toEqual({ inquiries: 1, events: 1 })
+  })
+
+  it('a large ingest whose first insert fails while the later ones are queued writes none of them and reports the broken key', async () => {
+    const db = await desk()
+    // three prepared runs and a rest: the second row's unknown channel fails the first run
+    const items = Array.from({ length: BULK_ROWS * 3 + 7 }, (_, i) =>
+      item(`B${i}`, i === 1 ? 'no_such_channel' : 'hotline_12345'),
+    )
+    const err: unknown = await ingestInquiries(db, items, ctx).catch((e: unknown) => e)
+    const cause = (err as { cause?: Error }).cause ?? (err as Error)
+    expect(cause.message).toMatch(/foreign key/i)
+    expect(await rows(db)).toEqual({ inquiries: 0, events: 0 })
     await ingestInquiries(db, [item('A4')], ctx)
     expect(await rows(db)).toEqual({ inquiries: 1, events: 1 })
   })
