@@ -98,17 +98,19 @@ export type Queryable = {
 /**
  * Writes the inquiry_search rows of `items` in one statement (prepared once per connection). A
  * row that exists already is left as it is: the backfill may meet inquiries the running desk has
- * indexed since (their text gives the same rows).
+ * indexed since (their text gives the same rows). An item may bring its `documents`, made by
+ * searchDocuments(subject, body) before its id was known (the ingest makes them while its
+ * inquiries are being inserted).
  */
 export async function insertSearchRows(
   client: Queryable,
-  items: readonly { id: number; subject: string; body: string }[],
+  items: readonly { id: number; subject: string; body: string; documents?: string[] | undefined }[],
 ): Promise<void> {
   const ids: number[] = []
   const parts: number[] = []
   const docs: string[] = []
   for (const item of items) {
-    searchDocuments(item.subject, item.body).forEach((doc, part) => {
+    ;(item.documents ?? searchDocuments(item.subject, item.body)).forEach((doc, part) => {
       ids.push(item.id)
       parts.push(part)
       docs.push(doc)

@@ -12,7 +12,7 @@ import { insertRows } from '../../db/bulk-insert.ts'
 import { externalIdIn } from '../../db/external-key.ts'
 import { statementChunks } from '../../db/rows.ts'
 import { phoneHmac } from '../../db/phone-key.ts'
-import { writeSearchIndexes } from '../../db/search-index.ts'
+import { searchDocumentsOf, writeSearchIndexes } from '../../db/search-index.ts'
 import { tables } from '../../db/engine.ts'
 import type * as schema from '../../db/schema.ts'
 import type { InquiryInsert } from './inquiries.repo.ts'
@@ -78,29 +78,36 @@ export async function insertInquiries(
   const { inquiries } = tables(db)
   const ids = new Map<string, number>()
   const withHmac = rows.map((r) => ({ citizenPhoneHmac: phoneHmac(db, r.citizenPhone), ...r }))
-  const written = await insertRows<{ id: number } & InquiryKey, InquiryInsert>(
-    db,
-    'ingest.inquiries',
-    withHmac,
-    (values) =>
-      db
-        .insert(inquiries)
-        .values(values)
-        // no target: the (channel, folded external id) index is the table's one unique key
-        // besides the id, and drizzle names a PostgreSQL target by columns, not its expression
-        .onConflictDoNothing()
-        .returning({
-          id: inquiries.id,
-          channelCode: inquiries.channelCode,
-          externalId: inquiries.externalId,
-        }),
-  )
+  // side by side: on PostgreSQL the server inserts while the search documents are made (in one
+  // Promise.all, so a failed insert is never a rejection left unhandled meanwhile)
+  const [written, documents] = await Promise.all([
+    insertRows<{ id: number } & InquiryKey, InquiryInsert>(
+      db,
+      'ingest.inquiries',
+      withHmac,
+      (values) =>
+        db
+          .insert(inquiries)
+          .values(values)
+          // no target: the (channel, folded external id) index is the table's one unique key
+          // besides the id, and drizzle names a PostgreSQL target by columns, not its expression
+          .onConflictDoNothing()
+          .returning({
+            id: inquiries.id,
+            channelCode: inquiries.channelCode,
+            externalId: inquiries.externalId,
+          }),
+    ),
+    searchDocumentsOf(db, rows),
+  ])
   for (const r of written) ids.set(keyOf(r), r.id)
   await writeSearchIndexes(
     db,
-    rows.flatMap((r) => {
+    rows.flatMap((r, i) => {
       const id = ids.get(keyOf(r))
-      return id === undefined ? [] : [{ id, subject: r.subject, body: r.body }]
+      return id === undefined
+        ? []
+        : [{ id, subject: r.subject, body: r.body, documents: documents[i] }]
     }),
   )
   return ids
