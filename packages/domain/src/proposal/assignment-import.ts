@@ -8,6 +8,7 @@
  * column. Session and number make an item unique: one registered before is left as it is.
  */
 import { importIssue, issueOfZod, type ImportIssue, type IssueOf } from '../import-issues.ts'
+import { externalIdKey } from '../external-id.ts'
 import type { ImportCell } from '../import-values.ts'
 import {
   cellCode,
@@ -18,7 +19,13 @@ import {
   type RegisterColumn,
   type RegisterParse,
 } from '../register-import.ts'
-import { proposalInputSchema, splitCoUnits, type ProposalInput } from './proposal.ts'
+import {
+  isFutureAssignment,
+  proposalIdentity,
+  proposalInputSchema,
+  splitCoUnits,
+  type ProposalInput,
+} from './proposal.ts'
 import type { ProposalRole } from './roles.ts'
 
 type Field =
@@ -115,7 +122,8 @@ function parseRow({ get }: RegisterCells<Field>): RegisterParse<Field, ProposalI
 
 /**
  * The list's items from a table's header and rows; `today` (YYYY-MM-DD) bounds the assignment
- * date. An item (session and number) written twice is an issue on its second row.
+ * date. An item written twice (one proposalIdentity: source, session and number) is an issue on
+ * its second row.
  */
 export function readAssignmentList(
   headers: readonly string[],
@@ -129,8 +137,8 @@ export function readAssignmentList(
   }
   const seen = new Set<string>()
   const items = read.items.filter((it) => {
-    const id = `${it.value.session}|${it.value.number}`
-    const future = it.value.assignedOn > today
+    const id = externalIdKey(proposalIdentity(it.value))
+    const future = isFutureAssignment(it.value.assignedOn, today)
     if (future)
       read.issues.push(importIssue('in_future', {}, { row: it.row, column: header('assignedOn') }))
     const again = seen.has(id)

@@ -106,9 +106,43 @@ const optionalText = (max: number) =>
     .transform((s) => (s === '' ? undefined : s))
     .optional()
 
-/** `市人大十六届二次会议` + `0123` -> `市人大十六届二次会议第0123号`. */
+/** `市人大十六届二次会议` + `0123` -> `市人大十六届二次会议第0123号` (as written, for display). */
 export function proposalReference(session: string, number: string): string {
   return `${session}第${number}号`
+}
+
+// the spaces a typed or pasted session or body name carries: ASCII, tab, line breaks, no-break
+// and the ideographic (full-width) space; the migration that rewrote older ids removes the same
+const SPACES = /[ \t\n\r\u00a0\u3000]/g
+
+/**
+ * A number as written (`０１２３`, `01 23`, `0123`) with full-width digits, letters and hyphens as
+ * ASCII (Unicode NFKC) and spaces removed: what is stored and checked against the number format.
+ * Leading zeros stay: `第0123号` is how the body prints it.
+ */
+export function normaliseProposalNumber(number: string): string {
+  return number.normalize('NFKC').replace(/\s/gu, '')
+}
+
+/**
+ * The identity of a suggestion or proposal: the body that sent it, its session (届次, or year),
+ * and its number. Numbering is each body's own (区人大's 第101号 is not 市人大's), so the source is
+ * part of it. Two entries are one item when these agree with spaces removed in each (SPACES),
+ * the number normalised (normaliseProposalNumber) and without leading zeros (`0123` = `123`), and
+ * ASCII letters in any case (externalIdKey, where ids are compared). Returned as the item's
+ * external id on the proposals channel, `<source>·<session>第<number>号`, so the unique
+ * (channel, external id) index holds the rule on both engines, and a second entry of one item
+ * answers with the first.
+ * Example: `{ source: '市人大', session: '十六届 五次', number: '０１２３' }` -> `市人大·十六届五次第123号`.
+ */
+export function proposalIdentity(p: { source: string; session: string; number: string }): string {
+  const number = normaliseProposalNumber(p.number).replace(/^0+/, '') || '0'
+  return `${p.source.replace(SPACES, '')}·${p.session.replace(SPACES, '')}第${number}号`
+}
+
+/** Whether an assignment date (YYYY-MM-DD) is after `today` (Asia/Shanghai): refused, not yet assigned. */
+export function isFutureAssignment(assignedOn: string, today: string): boolean {
+  return assignedOn > today
 }
 
 /** The most co-units one item names, and the longest due date after the assignment (days). */
@@ -157,8 +191,8 @@ export const proposalInputSchema = z
     source: text(30),
     session: text(60),
     number: textSchema()
-      .trim()
-      .regex(/^[0-9A-Za-z-]{1,20}$/, importIssueReason('number_format')),
+      .transform(normaliseProposalNumber)
+      .pipe(z.string().regex(/^[0-9A-Za-z-]{1,20}$/, importIssueReason('number_format'))),
     role: z.enum(PROPOSAL_ROLES),
     leadUnit: optionalText(100),
     isKey: z.boolean().default(false),

@@ -157,7 +157,7 @@ describe('a proposal as assigned', () => {
     ])
   })
   it('a co-unit item must name the lead unit; the number is digits or letters', () => {
-    const r = proposalInputSchema.safeParse({ ...valid, leadUnit: ' ', number: '12 3' })
+    const r = proposalInputSchema.safeParse({ ...valid, leadUnit: ' ', number: '12/3' })
     expect(r.success ? [] : r.error.issues.map((i) => i.path.join('.')).sort()).toEqual([
       'leadUnit',
       'number',

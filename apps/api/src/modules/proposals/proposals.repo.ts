@@ -67,7 +67,8 @@ export async function listProposalsAssigned(db: Db, fromMs: number, toMs: number
   return await db
     .select({
       id: inquiries.id,
-      reference: inquiries.externalId,
+      session: proposals.session,
+      number: proposals.number,
       title: inquiries.subject,
       deputyName: inquiries.citizenName,
       status: inquiries.status,
@@ -89,7 +90,7 @@ export async function listProposalsAssigned(db: Db, fromMs: number, toMs: number
 }
 
 /**
- * Which of `references` (proposalReference: session + number) the desk has on `channelCode`
+ * Which of `references` (external ids: domain proposalIdentity) the desk has on `channelCode`
  * already, as domain `externalIdKey`s (compared without ASCII case).
  */
 export async function listKnownReferences(

@@ -6,7 +6,10 @@
  * register names them), the assignment
  * date (as the receipt, 09:00 Beijing time) and 主办/协办 (as the category, which selects the
  * deadline policy); the rest is the `proposals` row, written in the same transaction.
- * Errors: CONFLICT (a proposal with this session and number exists), NOT_FOUND (no such proposal).
+ * An item's identity is the domain's proposalIdentity (source body, session, number normalised),
+ * kept as its inquiry's external id on the proposals channel.
+ * Errors: CONFLICT (a proposal of that identity exists), VALIDATION (an assignment date after
+ * today), NOT_FOUND (no such proposal).
  */
 import { withTransaction } from '../../db/transaction.ts'
 import {
@@ -15,7 +18,9 @@ import {
   readAssignmentList,
   toZonedDate,
   PROPOSAL_ROLE_CATEGORY,
+  isFutureAssignment,
   listedDueRule,
+  proposalIdentity,
   proposalReference,
   startOfZonedDay,
   yearRange,
@@ -53,7 +58,7 @@ function inquiryOf(p: ProposalRegistration): NewInquiry {
   return {
     kind: 'proposal',
     channelCode: PROPOSAL_CHANNEL.code,
-    externalId: proposalReference(p.session, p.number),
+    externalId: proposalIdentity(p),
     subject: p.title,
     body: p.body || p.title,
     receivedAt: assignmentInstant(p.assignedOn),
@@ -66,8 +71,8 @@ function inquiryOf(p: ProposalRegistration): NewInquiry {
 }
 
 /**
- * Registers proposals in one transaction; one already registered (same session and number) is
- * left as it is. @returns per item its inquiry id and whether it was created now
+ * Registers proposals in one transaction; one already registered (same proposalIdentity) is left
+ * as it is. @returns per item its inquiry id and whether it was created now
  * @throws the driver's error (and writes nothing) when a write fails
  */
 export async function registerProposals(
@@ -102,17 +107,28 @@ export async function registerProposals(
   })
 }
 
-/** Registers one proposal entered by `actorId`. CONFLICT when its session and number exist. */
+/**
+ * Registers one proposal entered by `actorId`.
+ * @throws AppError VALIDATION naming `assignedOn` when it is after today (Asia/Shanghai): the
+ *   deadline runs from it; CONFLICT (`reason: 'duplicate'`, the existing item's `id` and
+ *   `reference`) when an item of the same identity (source, session, number: proposalIdentity) is
+ *   registered, e.g. 市人大's 十六届五次第0123号 entered again as 第123号
+ */
 export async function createProposal(db: Db, input: ProposalInput, actorId: number, now: number) {
+  if (isFutureAssignment(input.assignedOn, toZonedDate(now)))
+    throw new AppError('VALIDATION', `assignedOn ${input.assignedOn} is in the future`, [
+      { path: ['assignedOn'], message: 'in the future' },
+    ])
   const [r] = await registerProposals(db, [input], { actorId, now, eventType: 'received' })
   if (!r?.created) {
+    const existing = r ? await repo.findProposal(db, r.id) : undefined
+    const reference = existing
+      ? `${existing.source} ${proposalReference(existing.session, existing.number)}`
+      : proposalIdentity(input)
     throw new AppError(
       'CONFLICT',
-      `${proposalReference(input.session, input.number)} is registered already (inquiry ${r?.id})`,
-      {
-        reason: 'duplicate',
-        id: r?.id,
-      },
+      `${input.source} ${proposalReference(input.session, input.number)} is registered already as ${reference} (inquiry ${r?.id})`,
+      { reason: 'duplicate', id: r?.id, reference },
     )
   }
   return { id: r.id }
@@ -167,6 +183,8 @@ export async function listProposals(db: Db, year: number) {
   )
   return rows.map((r) => ({
     ...r,
+    // as the body wrote it (第0123号); the external id is the normalised identity
+    reference: proposalReference(r.session, r.number),
     coUnits: coUnits.get(r.id) ?? [],
   }))
 }
@@ -174,7 +192,7 @@ export async function listProposals(db: Db, year: number) {
 /**
  * Imports a year's assignment list (交办清单) from a CSV or XLSX file (columns: domain
  * proposal/assignment-import.ts): read and validate (any row error rejects the file: VALIDATION
- * naming row and column), check which items (session and number) the desk has (left as they are),
+ * naming row and column), check which items (proposalIdentity) the desk has (left as they are),
  * register the rest in one transaction — or stop before the write (`dryRun`).
  * @throws AppError VALIDATION (unreadable file, a limit, row errors), PAYLOAD_TOO_LARGE
  */
@@ -191,11 +209,11 @@ export async function importAssignmentList(
   const known = await repo.listKnownReferences(
     db,
     PROPOSAL_CHANNEL.code,
-    items.map((i) => proposalReference(i.value.session, i.value.number)),
+    items.map((i) => proposalIdentity(i.value)),
   )
   const fresh = items
     .map((i) => i.value)
-    .filter((p) => !known.has(externalIdKey(proposalReference(p.session, p.number))))
+    .filter((p) => !known.has(externalIdKey(proposalIdentity(p))))
   const summary = { dryRun: opts.dryRun, rows: items.length, created: 0, existing: known.size }
   if (opts.dryRun || fresh.length === 0) return summary
   const results = await registerProposals(db, fresh, ctx)

@@ -58,7 +58,7 @@ describe('proposals register', () => {
       await waitFor(() => expect(app.location()).toBe('/proposals/new'))
       const form = await screen.findByTestId('proposal-entry-form')
       await app.user.click(within(form).getByRole('radio', { name: '协办' }))
-      await app.user.type(within(form).getByLabelText('编号'), '01 23')
+      await app.user.type(within(form).getByLabelText('编号'), '01/23')
       await app.user.click(within(form).getByRole('button', { name: /登\s*记/ }))
       // the domain schema's problems, in the words of the assignment list's import
       expect(

@@ -88,10 +88,11 @@ export function ProposalEntryForm({ onCreated }: Props) {
   // a 422 is shown at its fields; a proposal registered before names its inquiry
   const failed =
     create.error instanceof ApiError && create.error.status === 422 ? null : create.error
-  const registeredId =
+  const registered =
     failed instanceof ApiError && failed.code === 'CONFLICT'
-      ? (failed.details as { id?: unknown } | undefined)?.id
+      ? (failed.details as { id?: unknown; reference?: unknown } | undefined)
       : undefined
+  const registeredId = registered?.id
 
   return (
     <Form<Values>
@@ -180,7 +181,10 @@ export function ProposalEntryForm({ onCreated }: Props) {
           style={{ marginBottom: 16 }}
           title={
             typeof registeredId === 'number'
-              ? t('proposals.entry.registered', { id: registeredId })
+              ? t('proposals.entry.registered', {
+                  id: registeredId,
+                  reference: typeof registered?.reference === 'string' ? registered.reference : '',
+                })
               : errorText(failed)
           }
         />
