@@ -4,10 +4,18 @@
  * the invalid rows as CSV, undo a batch. Parsing, mapping and validation are the CLI's
  * (imports.service.ts); jobs run in import-jobs.service.ts.
  */
-import { IMPORT_PRESETS, isTimeZone, type ImportField, type LifecycleViewer } from '@desk/domain'
+import {
+  IMPORT_PRESETS,
+  hasRole,
+  isTimeZone,
+  type ImportField,
+  type LifecycleViewer,
+  type UserRole,
+} from '@desk/domain'
 import { stringify } from 'csv-stringify/sync'
 import { nanoid } from 'nanoid'
 import type { Db } from '../../db/client.ts'
+import { dialectOf } from '../../db/dialect.ts'
 import { withTransaction } from '../../db/transaction.ts'
 import { AppError } from '../../lib/errors.ts'
 import { getMessageChannel } from '../channels/channels.service.ts'
@@ -73,9 +81,18 @@ export async function stageUpload(
   return { id, fileName: input.fileName, size }
 }
 
-async function getUpload(db: Db, id: string): Promise<repo.ImportUploadRow> {
+/**
+ * The staged upload `id`, for its uploader or a manager and above: a responder's file holds
+ * citizens' letters of their own department, so another responder who learns the id gets the
+ * same NOT_FOUND as for an id that never existed.
+ */
+async function getUpload(
+  db: Db,
+  id: string,
+  viewer: { id: number; role: UserRole },
+): Promise<repo.ImportUploadRow> {
   const upload = await repo.findImportUpload(db, id)
-  if (!upload)
+  if (!upload || (upload.createdBy !== viewer.id && !hasRole(viewer.role, 'manager')))
     throw new AppError(
       'NOT_FOUND',
       `No staged upload ${id} (it was imported or expired: upload the file again)`,
@@ -108,9 +125,10 @@ export async function previewUpload(
     sheet?: string | undefined
     preset?: string | null | undefined
     map?: string[] | undefined
+    viewer: { id: number; role: UserRole }
   },
 ): Promise<{ upload: StagedUpload; preview: ImportPreview; presets: PresetChoice[] }> {
-  const upload = await getUpload(db, input.uploadId)
+  const upload = await getUpload(db, input.uploadId, input.viewer)
   await getMessageChannel(db, input.channelCode)
   const savedRows = await repo.listImportPresets(db, input.channelCode)
   const preview = await previewStaged(settings, {
@@ -206,7 +224,7 @@ export async function startImportJob(
     now: number
   },
 ): Promise<ImportJobView> {
-  const upload = await getUpload(db, input.uploadId)
+  const upload = await getUpload(db, input.uploadId, input.viewer)
   await getMessageChannel(db, input.channelCode)
   if (input.options.tz !== undefined && !isTimeZone(input.options.tz)) {
     throw new AppError(
@@ -217,6 +235,7 @@ export async function startImportJob(
   }
   // the job's process lock is taken before its row is committed (see lockImportJob)
   const { id, release } = await withTransaction(db, async (tx) => {
+    if (input.kind === 'import') await requireUploadNotImporting(tx, upload.id)
     const id = await repo.insertImportBatch(tx, {
       kind: input.kind,
       status: 'queued',
@@ -232,6 +251,28 @@ export async function startImportJob(
   })
   launchImportJob(db, settings, id, release)
   return getImportJob(db, id)
+}
+
+/**
+ * CONFLICT `upload_in_use` (naming the job) while an import of the same upload is queued or
+ * running, and NOT_FOUND once one has imported it: a form sent twice (a double click, a second
+ * tab) must not queue a second import that finds its file gone. Inside the job's transaction,
+ * holding the upload's lock, so two starts at once on PostgreSQL run one after the other.
+ */
+async function requireUploadNotImporting(tx: Db, uploadId: string): Promise<void> {
+  await dialectOf(tx).lockFor(tx, `import-upload:${uploadId}`)
+  if (!(await repo.findImportUpload(tx, uploadId)))
+    throw new AppError(
+      'NOT_FOUND',
+      `No staged upload ${uploadId} (it was imported or expired: upload the file again)`,
+    )
+  const running = await repo.findUnfinishedImportOf(tx, uploadId)
+  if (running !== undefined)
+    throw new AppError(
+      'CONFLICT',
+      `Import ${running} of this upload is already under way: follow it instead of starting another`,
+      { reason: 'upload_in_use', jobId: running },
+    )
 }
 
 export type ImportJobView = ReturnType<typeof toView>

@@ -118,6 +118,26 @@ export async function findNamedImportBatch(
   return (await namedBatches(db, (b) => eq(b.id, id), 1))[0]
 }
 
+/** The id of an import (not a dry run) of upload `uploadId` that is queued or running, if any. */
+export async function findUnfinishedImportOf(
+  db: Db,
+  uploadId: string,
+): Promise<number | undefined> {
+  const { importBatches } = tables(db)
+  const rows = await db
+    .select({ id: importBatches.id })
+    .from(importBatches)
+    .where(
+      and(
+        eq(importBatches.uploadId, uploadId),
+        eq(importBatches.kind, 'import'),
+        inArray(importBatches.status, ['queued', 'running']),
+      ),
+    )
+    .limit(1)
+  return rows[0]?.id
+}
+
 /** Wizard jobs that had not ended (a crash left them): status queued or running. */
 export async function listUnfinishedBatches(db: Db): Promise<ImportBatchRow[]> {
   const { importBatches } = tables(db)

@@ -396,6 +396,53 @@ describe('import wizard API', () => {
   })
 })
 
+describe('a staged upload', () => {
+  it('is imported once however often the start is sent at once; the second start names the job under way', async () => {
+    const desk = await setupDesk()
+    const s = await signIn(desk)
+    const id = await staged(desk, s, GOOD)
+    const starts = await Promise.all(
+      [1, 2, 3].map(() =>
+        call(desk, s, 'POST', '/imports', { kind: 'import', uploadId: id, channel: 'minxin' }),
+      ),
+    )
+    const accepted = starts.filter((r) => r.status === 202)
+    expect(accepted).toHaveLength(1)
+    const { job } = (await accepted[0]!.json()) as { job: Job }
+    for (const refused of starts.filter((r) => r.status !== 202)) {
+      // 409 while the first job is queued or running; 404 once it has imported the file
+      expect([404, 409]).toContain(refused.status)
+      const { error } = (await refused.json()) as { error: { details?: unknown } }
+      if (refused.status === 409)
+        expect(error.details).toEqual({ reason: 'upload_in_use', jobId: job.id })
+    }
+    await importJobSettled(job.id)
+    expect(counts(desk.db).inquiries).toBe(2)
+    const failed = ((await (await call(desk, s, 'GET', '/imports')).json()) as { items: Job[] })
+      .items
+    expect(failed.map((j) => j.status)).toEqual(['written'])
+  })
+
+  it("is its uploader's: another responder gets 404 for it, a manager may use it", async () => {
+    const desk = await setupDesk()
+    const owner = await signIn(desk, 'responder', 'owner')
+    const other = await signIn(desk, 'responder', 'other')
+    const manager = await signIn(desk, 'manager', 'boss')
+    const id = await staged(desk, owner, GOOD)
+    const preview = (s: Session) =>
+      call(desk, s, 'POST', `/imports/uploads/${id}/preview`, { channel: 'minxin' })
+    expect((await preview(other)).status).toBe(404)
+    const start = await call(desk, other, 'POST', '/imports', {
+      kind: 'dry_run',
+      uploadId: id,
+      channel: 'minxin',
+    })
+    expect(start.status).toBe(404)
+    expect((await preview(manager)).status).toBe(200)
+    expect((await preview(owner)).status).toBe(200)
+  })
+})
+
 describe('import wizard refuses bad input with a clear message and changes nothing', () => {
   it('a 60 MB upload gets 413 before it is read (by Content-Length and while streaming)', async () => {
     const desk = await setupDesk()

@@ -116,6 +116,7 @@ export const importRoutes = new Hono<AppEnv>()
           uploadId: c.req.valid('param').id,
           channelCode: channel,
           ...opts,
+          viewer: c.var.user,
         }),
         200,
       )
