@@ -18,6 +18,7 @@ import {
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { sessionQueries } from './session.ts'
+import { formatDateTime } from '../utils/format-time.ts'
 
 /**
  * `shown`: the action belongs to the inquiry's status; `refusal`: why it is refused otherwise, in
@@ -94,8 +95,9 @@ export function useSignOffGate(
 
 /**
  * `useCanDo('request_extension')`, also refused with its sentence when the inquiry's deadline rule
- * allows no extension, a request waits for a decision or one was approved (domain
- * `extensionRefusal`), as the API refuses it (409 `not_extendable` / `pending` / `extended`); not
+ * allows no extension, a request waits for a decision, one was approved or the due date has passed
+ * (domain `extensionRefusal`), as the API refuses it (409 `not_extendable` / `pending` / `extended`
+ * / `overdue`); not
  * shown at all, with the sentence saying where it is done, for a kind extended by its own clock's
  * step (a disclosure request's 延期: 409 `clock_step`).
  */
@@ -107,7 +109,9 @@ export function useExtensionGate(inquiry: GateSubject, facts: Omit<ExtensionFact
     return { shown: false, reason, refusal: t(`errors.reason.${reason}`) }
   }
   if (!gate.shown || gate.refusal !== null) return gate
-  return reason === null ? gate : { shown: true, reason, refusal: t(`errors.reason.${reason}`) }
+  if (reason === null) return gate
+  const dueAt = formatDateTime(new Date(facts.dueAt).toISOString())
+  return { shown: true, reason, refusal: t(`errors.reason.${reason}`, { dueAt }) }
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   type ApiErrorReason,
 } from '@desk/domain'
 import i18next from 'i18next'
+import { formatDateTime } from '../utils/format-time.ts'
 import { ApiError } from './api-client.ts'
 
 type Details = {
@@ -30,6 +31,8 @@ type Details = {
   roles?: string[]
   /** the day a disclosure answer document was signed off (`answer_signed`) */
   signedOn?: string
+  /** the due date that had passed when an extension was asked for (`overdue`), ISO 8601 */
+  dueAt?: string
 }
 
 const isReason = (value: unknown): value is ApiErrorReason =>
@@ -93,6 +96,7 @@ export function errorText(error: unknown): string {
       username: d.username ?? '?',
       mainId: d.mainId ?? '?',
       signedOn: d.signedOn ?? '?',
+      dueAt: d.dueAt ? formatDateTime(d.dueAt) : '?',
       status: t(`status.${d.status ?? ''}`, { defaultValue: d.status ?? '' }),
       placeholders: (d.placeholders ?? []).map((name) => `{${name}}`).join(' '),
       role: t(`roles.${d.role ?? ''}`, { defaultValue: d.role ?? '' }),

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { extensionRefusal } from './extension.ts'
+import { extensionRefusal, filedAfterDue } from './extension.ts'
+
+const DUE = Date.parse('2026-11-23T09:00:00Z')
+const running = { dueAt: DUE, paused: false, at: DUE - 1 }
 
 describe('whether an extension may be requested', () => {
   it('refuses where the rule has none, while one is pending and once one was approved; allows after a refusal', () => {
@@ -7,6 +10,7 @@ describe('whether an extension may be requested', () => {
       kind: 'message',
       extensionAmount,
       requests: statuses.map((status) => ({ status })),
+      ...running,
     })
     expect(extensionRefusal(facts(null))).toBe('not_extendable')
     expect(extensionRefusal(facts(20))).toBeNull()
@@ -20,15 +24,31 @@ describe('whether an extension may be requested', () => {
   })
 
   it('refuses it for a disclosure request, whose 延期 is its clock step (第三十三条), whatever else holds', () => {
-    expect(extensionRefusal({ kind: 'disclosure', extensionAmount: 20, requests: [] })).toBe(
-      'clock_step',
-    )
+    expect(
+      extensionRefusal({ kind: 'disclosure', extensionAmount: 20, requests: [], ...running }),
+    ).toBe('clock_step')
     expect(
       extensionRefusal({
         kind: 'disclosure',
         extensionAmount: null,
         requests: [{ status: 'approved' }],
+        ...running,
       }),
     ).toBe('clock_step')
+  })
+
+  it('refuses one asked for after the due date of a running clock, not one asked for on it or while paused', () => {
+    const message = { kind: 'message', extensionAmount: 5, requests: [] }
+    expect(extensionRefusal({ ...message, ...running, at: DUE })).toBeNull()
+    expect(extensionRefusal({ ...message, ...running, at: DUE + 1 })).toBe('overdue')
+    expect(
+      extensionRefusal({ ...message, ...running, paused: true, at: DUE + 86_400_000 }),
+    ).toBeNull()
+    // the other refusals say more and come first
+    expect(extensionRefusal({ ...message, extensionAmount: null, ...running, at: DUE + 1 })).toBe(
+      'not_extendable',
+    )
+    expect(filedAfterDue(DUE, false, DUE + 1)).toBe(true)
+    expect(filedAfterDue(DUE, false, DUE)).toBe(false)
   })
 })

@@ -108,6 +108,8 @@ export const INQUIRY_ACTION_REASONS = [
   'not_extendable',
   'pending',
   'extended',
+  // an extension asked for (or approved when asked for) after the due date had passed
+  'overdue',
   'decided',
   // a generic extension or pause of a kind extended or paused by its clock's own steps
   // (KindLifecycle.extendedBy, pausedBy)

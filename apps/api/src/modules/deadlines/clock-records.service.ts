@@ -3,9 +3,16 @@
  * (延期), and the due date they give. The actions that change them are the inquiries module's
  * (`inquiries/clock.service.ts`), which calls these inside its transaction.
  * Errors: CONFLICT (a disclosure request, paused and extended by its clock's steps; a policy without
- * extension, an extension pending or already approved, a decided request), NOT_FOUND (no such extension request).
+ * extension, an extension pending or already approved, a decided request, a request filed after
+ * the due date), NOT_FOUND (no such extension request).
  */
-import { clockPauseRefusal, extendedByClock, extensionRefusal, formatInstant } from '@desk/domain'
+import {
+  clockPauseRefusal,
+  extendedByClock,
+  extensionRefusal,
+  filedAfterDue,
+  formatInstant,
+} from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
 import { loadCalendar } from '../calendar/calendar.service.ts'
@@ -57,14 +64,25 @@ function clockStepMessage(id: number) {
   )
 }
 
+/** Why a request filed at `at` (UTC ms) is too late: the due date it would have extended passed. */
+function overdueRefusal(id: number, dueAt: number, at: number) {
+  return new AppError(
+    'CONFLICT',
+    `Inquiry ${id}'s due date ${formatInstant(dueAt)} had passed when the extension was asked for ` +
+      `(${formatInstant(at)}): an extension is asked for within the period, not after`,
+    { reason: 'overdue', dueAt: formatInstant(dueAt) },
+  )
+}
+
 /**
  * Records a request; CONFLICT when the inquiry's kind is extended by its clock's step (a
- * disclosure request: `clock_step`), the rule allows none, one is pending, or one was approved
- * (domain `extensionRefusal`, which the SPA asks too). @returns its id
+ * disclosure request: `clock_step`), the rule allows none, one is pending, one was approved, or
+ * the due date of its running clock has passed (`overdue`, naming it) (domain
+ * `extensionRefusal`, which the SPA asks too). @returns its id
  */
 export async function insertExtensionRequest(
   tx: Db,
-  row: DeadlineInputs & { kind: string },
+  row: DeadlineInputs & { kind: string; dueAt: number; pausedAt: number | null },
   reason: string,
   by: number,
   at: number,
@@ -77,7 +95,11 @@ export async function insertExtensionRequest(
     kind: row.kind,
     extensionAmount: ruleOf(row).extensionAmount,
     requests,
+    dueAt: row.dueAt,
+    paused: row.pausedAt !== null,
+    at,
   })
+  if (refusal === 'overdue') throw overdueRefusal(row.id, row.dueAt, at)
   if (refusal !== null) {
     const why = {
       clock_step: clockStepMessage(row.id),
@@ -107,8 +129,9 @@ export async function getExtensionRequest(db: Db, requestId: number) {
  * amount (while paused it stays; the resume computes it, extension included).
  * @returns the new due date (UTC ms; unchanged when rejected)
  * @throws AppError CONFLICT `decided` when the request is not pending; `clock_step` when approving
- *   one on a kind extended by its clock's step (a request filed before the desk refused them may
- *   still be rejected, which clears it)
+ *   one on a kind extended by its clock's step, `overdue` when approving one filed after the due
+ *   date of the running clock (requests filed before the desk refused them may still be
+ *   rejected, which clears them)
  */
 export async function decideExtensionRequest(
   tx: Db,
@@ -124,6 +147,9 @@ export async function decideExtensionRequest(
   }
   if (d.approve && extendedByClock(row.kind)) {
     throw new AppError('CONFLICT', clockStepMessage(row.id), { reason: 'clock_step' })
+  }
+  if (d.approve && filedAfterDue(row.dueAt, row.pausedAt !== null, request.requestedAt)) {
+    throw overdueRefusal(row.id, row.dueAt, request.requestedAt)
   }
   const decided = { decidedBy: d.by, decidedAt: d.at, decisionNote: d.note }
   if (!d.approve) {

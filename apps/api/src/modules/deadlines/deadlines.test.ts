@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { addInquiries, call, setupDesk, signIn, T0, type Session } from '../../test/setup.ts'
 import { ensureDeadlineSetup } from './deadlines.service.ts'
+import { insertExtension } from './deadlines.repo.ts'
 
 type View = {
   inquiry: {
@@ -289,6 +290,54 @@ describe('extensions', () => {
       reason: 'not_extendable',
     })
     expect((await t.view(item!.id)).deadline.extensions).toEqual([])
+  })
+
+  it('refuses (409 overdue, naming the due date) a request asked for after the due date, and the approval of one filed then', async () => {
+    const t = await desk()
+    const item = await extendableMessage(t)
+    const due = '2024-10-30T17:00:00.000+08:00'
+    // on the due date's last minute it may still be asked for
+    await t.at(Date.parse(due))
+    const inTime = await call(t.d, t.responder, 'POST', `/inquiries/${item!.id}/extensions`, {
+      reason: '期限内申请',
+    })
+    expect(inTime.status).toBe(201)
+    const { requestId } = (await inTime.json()) as { requestId: number }
+    await call(t.d, t.manager, 'POST', `/deadlines/extensions/${requestId}/decision`, {
+      approve: false,
+    })
+    await t.at(Date.parse('2024-10-31T09:00:00+08:00'))
+    const late = await call(t.d, t.responder, 'POST', `/inquiries/${item!.id}/extensions`, {
+      reason: '超期后申请延期',
+    })
+    expect(late.status).toBe(409)
+    const body = (await late.json()) as { error: { message: string; details: unknown } }
+    expect(body.error.details).toEqual({ reason: 'overdue', dueAt: due })
+    expect(body.error.message).toContain(due)
+    // a late request on file from before the desk refused them is not approved either
+    const legacy = await insertExtension(t.d.db, {
+      inquiryId: item!.id,
+      reason: '旧的超期申请',
+      requestedBy: t.responder.userId,
+      requestedAt: Date.parse('2024-10-31T08:00:00+08:00'),
+    })
+    const approved = await call(
+      t.d,
+      t.manager,
+      'POST',
+      `/deadlines/extensions/${legacy}/decision`,
+      {
+        approve: true,
+      },
+    )
+    expect(approved.status).toBe(409)
+    expect(((await approved.json()) as { error: { details: unknown } }).error.details).toEqual({
+      reason: 'overdue',
+      dueAt: due,
+    })
+    const v = await t.view(item!.id)
+    expect(v.inquiry.dueAt).toBe(due)
+    expect(v.deadline.extensions.map((e) => e.status).sort()).toEqual(['pending', 'rejected'])
   })
 
   it('a rejection leaves the due date; 422 without a reason; 404 for an unknown request', async () => {

@@ -60,6 +60,9 @@ export function DeadlinePanel({ inquiry, deadline }: Props) {
   const extend = useExtensionGate(inquiry, {
     extensionAmount: deadline.extensionAmount,
     requests: deadline.extensions,
+    dueAt: Date.parse(inquiry.dueAt),
+    paused: deadline.pausedAt !== null,
+    at: now,
   })
   const isOpen = isPending(inquiry.kind, inquiry.status)
   const isPaused = deadline.pausedAt !== null
