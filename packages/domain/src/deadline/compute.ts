@@ -56,6 +56,12 @@ export type DeadlineExplanation = {
   due: DatedDay & { at: number }
   /** Years in the period whose holiday notice is not loaded (Monday–Friday was assumed). */
   uncoveredYears: number[]
+  /**
+   * Present when the period runs afresh from `received` because a corrected request arrived that
+   * day (a disclosure request's 补正, 条例 第三十条: disclosure/clock.ts `disclosureDeadline`); the
+   * request itself was received on `requestReceivedOn`.
+   */
+  correction?: { requestReceivedOn: IsoDate }
 }
 
 export type Deadline = { dueAt: number; explanation: DeadlineExplanation }

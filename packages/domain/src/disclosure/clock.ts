@@ -15,7 +15,7 @@
  * policy's `endOfDay` (17:00) on the due date.
  */
 import type { HolidayCalendar } from '../calendar/calendar.ts'
-import { computeDeadline } from '../deadline/compute.ts'
+import { computeDeadline, type Deadline } from '../deadline/compute.ts'
 import type { DeadlinePolicy, DeadlineRule } from '../deadline/policy.ts'
 import { selectPolicy } from '../deadline/policy.ts'
 import { startOfZonedDay, type IsoDate } from '../time.ts'
@@ -77,6 +77,8 @@ export type DisclosureClock = {
   extensionDays: number
   /** The due date and instant (UTC ms); null while awaiting a correction or in consultation. */
   due: { date: IsoDate; at: number } | null
+  /** How `due` was computed (`disclosureDeadline`), for the deadline card; null with `due`. */
+  deadline: Deadline['explanation'] | null
   decidedOn: IsoDate | null
   /** For a decided request with a known due date: answered on or before it. */
   inTime: boolean | null
@@ -112,7 +114,7 @@ export function disclosureRule(
 
 type Replay = Omit<
   DisclosureClock,
-  'state' | 'due' | 'inTime' | 'rule' | 'receivedOn' | 'correctionNoticeBy'
+  'state' | 'due' | 'deadline' | 'inTime' | 'rule' | 'receivedOn' | 'correctionNoticeBy'
 >
 
 function replay(
@@ -192,8 +194,49 @@ function replay(
   return s
 }
 
+/** The deadline of a replay: from the clock's start, consultations left out, extensions added. */
+function deadlineOf(
+  rule: DeadlineRule,
+  cal: HolidayCalendar,
+  receivedOn: IsoDate,
+  s: Replay,
+): Deadline | null {
+  if (s.clockStart === null || s.openConsultation !== null) return null
+  const pauses = s.consultations.map((c) => ({
+    from: startOfZonedDay(c.from),
+    to: startOfZonedDay(c.to),
+  }))
+  const extended = { ...rule, extensionAmount: s.extensionDays || null }
+  const d = computeDeadline(extended, startOfZonedDay(s.clockStart), cal, {
+    pauses,
+    isExtended: s.extensionDays > 0,
+  })
+  if (s.clockStart === receivedOn) return d
+  return { ...d, explanation: { ...d.explanation, correction: { requestReceivedOn: receivedOn } } }
+}
+
 /**
- * Replays a request's events into its clock.
+ * The due instant of a disclosure request and how it was computed, from its events on `cal`: the
+ * rule in force on the receipt date, counted from the receipt or — after a 补正 — from the day the
+ * corrected request arrived (第三十条; the explanation's `correction`), closed consultations left
+ * out (第三十二条: `pausedUnits`), approved 延期 working days added (第三十三条: `extensionUnits`).
+ * The one computation behind the clock's `due`, the inquiry's stored due date (its steps and the
+ * recompute after a calendar change) and the deadline card's sentence.
+ * @returns null while the period cannot run (a 补正 awaited, a consultation open)
+ * @throws DisclosureClockError, RangeError as `disclosureClock`
+ */
+export function disclosureDeadline(
+  policies: readonly DeadlinePolicy[],
+  cal: HolidayCalendar,
+  receivedOn: IsoDate,
+  events: readonly DisclosureClockEvent[],
+): Deadline | null {
+  const rule = disclosureRule(policies, receivedOn)
+  return deadlineOf(rule, cal, receivedOn, replay(events, receivedOn, rule, cal))
+}
+
+/**
+ * Replays a request's events into its clock; its due date is `disclosureDeadline`'s.
  * @param policies the disclosure deadline policies (DEFAULT_DEADLINE_POLICIES or the stored ones)
  * @param receivedOn the receipt date by 第三十一条 (receipt.ts)
  * @param events the request's events in order
@@ -212,26 +255,24 @@ export function disclosureClock(
   const rule = disclosureRule(policies, receivedOn)
   const s = replay(events, receivedOn, rule, cal)
   const correctionNoticeBy = addWorkingDays(cal, receivedOn, CORRECTION_NOTICE_WORKING_DAYS)
-  let due: DisclosureClock['due'] = null
-  if (s.clockStart !== null && s.openConsultation === null) {
-    const pauses = s.consultations.map((c) => ({
-      from: startOfZonedDay(c.from),
-      to: startOfZonedDay(c.to),
-    }))
-    const extended = { ...rule, extensionAmount: s.extensionDays || null }
-    const d = computeDeadline(extended, startOfZonedDay(s.clockStart), cal, {
-      pauses,
-      isExtended: s.extensionDays > 0,
-    })
-    due = { date: d.explanation.due.date, at: d.dueAt }
-  }
+  const d = deadlineOf(rule, cal, receivedOn, s)
+  const due = d === null ? null : { date: d.explanation.due.date, at: d.dueAt }
   let state: ClockState = 'running'
   if (s.decidedOn !== null) state = 'decided'
   else if (s.correction && s.correction.receivedOn === null)
     state = today > s.correction.answerBy ? 'correction_lapsed' : 'awaiting_correction'
   else if (s.openConsultation) state = 'in_consultation'
   const inTime = s.decidedOn !== null && due !== null ? s.decidedOn <= due.date : null
-  return { ...s, state, rule, receivedOn, correctionNoticeBy, due, inTime }
+  return {
+    ...s,
+    state,
+    rule,
+    receivedOn,
+    correctionNoticeBy,
+    due,
+    deadline: d?.explanation ?? null,
+    inTime,
+  }
 }
 
 /** The steps that act on a running answer period and so cannot come after it has ended. */

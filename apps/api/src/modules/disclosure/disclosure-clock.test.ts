@@ -125,3 +125,50 @@ describe('the receipt date of a disclosure request', () => {
     expect(((await first.json()) as View).clock.due?.date).toBe('2008-05-22')
   })
 })
+
+describe('the due date of a disclosure request', () => {
+  it('is explained by its clock on its view (counted afresh from the 补正, 延期 added), the inquiry due at the same instant', async () => {
+    const at = { now: T0 }
+    const d = await desk(at)
+    let s = await signIn(d, 'manager', 'head')
+    const created = await call(d, s, 'POST', '/disclosure/requests', request())
+    const id = ((await created.json()) as View).request.inquiryId
+    at.now = Date.parse('2024-10-14T10:00:00+08:00')
+    s = await signIn(d, 'manager', 'head2')
+    const steps = [
+      { action: 'request_correction', on: '2024-10-10', answerBy: '2024-10-25' },
+      { action: 'receive_correction', on: '2024-10-12' },
+      { action: 'extend', on: '2024-10-14', workingDays: 20 },
+    ]
+    let version = 1
+    let view: View & {
+      clock: {
+        deadline: {
+          received: { date: string }
+          correction?: { requestReceivedOn: string }
+          extensionUnits: number
+          due: { date: string; at: number }
+        } | null
+      }
+    }
+    for (const step of steps) {
+      const res = await call(d, s, 'POST', `/disclosure/requests/${id}/actions`, {
+        version,
+        ...step,
+      })
+      expect(res.status).toBe(200)
+      view = (await res.json()) as typeof view
+      version += 1
+    }
+    // from Sat 10-12 (a make-up workday): 20 working days to 11-08, the 延期 of 20 to 12-06
+    const deadline = view!.clock.deadline
+    expect([
+      deadline?.received.date,
+      deadline?.correction?.requestReceivedOn,
+      deadline?.extensionUnits,
+      deadline?.due.date,
+    ]).toEqual(['2024-10-12', '2024-09-27', 20, '2024-12-06'])
+    const detail = (await (await call(d, s, 'GET', `/inquiries/${id}`)).json()) as Detail
+    expect(Date.parse(detail.inquiry.dueAt)).toBe(deadline?.due.at)
+  })
+})

@@ -137,7 +137,8 @@ async function eventsOf(db: Db, request: repo.RequestRow): Promise<DisclosureClo
 }
 
 /**
- * The due instant (UTC ms) of disclosure request `id` by its clock on calendar `cal` — its 补正
+ * The due instant (UTC ms) of disclosure request `id` by its clock on calendar `cal` (domain
+ * `disclosureDeadline`, which the request's view explains as `clock.deadline`) — its 补正
  * restart, consultations and 延期 steps counted — for the recompute after a calendar change (the
  * generic rule alone knows none of them); null while the clock has no due date (awaiting a
  * correction, consulting: the inquiry is paused) or when `id` has no register row.

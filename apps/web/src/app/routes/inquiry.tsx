@@ -8,6 +8,7 @@ import { useQuery } from '@tanstack/react-query'
 import { Alert, Col, Flex, Result, Row, Skeleton } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
+import { disclosureQueries } from '../../features/disclosure/api/disclosure-queries.ts'
 import { AnswerDocumentCard } from '../../features/disclosure/components/answer-document-card.tsx'
 import { DisclosurePanel } from '../../features/disclosure/components/disclosure-panel.tsx'
 import { OutcomeCorrectionCard } from '../../features/disclosure/components/outcome-correction-card.tsx'
@@ -38,6 +39,9 @@ export function Component() {
     ...inquiryQueries.workflow(id),
     enabled: isValidId && detail.isSuccess,
   })
+  // a disclosure request's deadline card explains its statutory clock (补正, consultations, 延期)
+  const isDisclosure = detail.data?.inquiry.kind === 'disclosure'
+  const disclosure = useQuery({ ...disclosureQueries.request(id), enabled: isDisclosure })
   const channels = useQuery(channelQueries.list())
   const back = <Link to={queuePath(origin)}>{t('inquiry.back')}</Link>
 
@@ -88,7 +92,24 @@ export function Component() {
                 <ReviewCasesCard inquiry={inquiry} />
               </>
             )}
-            {deadline && <DeadlinePanel inquiry={inquiry} deadline={deadline} />}
+            {deadline && (
+              <DeadlinePanel
+                inquiry={inquiry}
+                deadline={deadline}
+                clock={
+                  isDisclosure
+                    ? {
+                        explanation: disclosure.data?.clock.deadline ?? null,
+                        sentence: disclosure.data
+                          ? disclosure.data.explanation[
+                              i18n.language.startsWith('en') ? 'en' : 'zh'
+                            ]
+                          : '',
+                      }
+                    : undefined
+                }
+              />
+            )}
             <ContactCard id={inquiry.id} kind={inquiry.kind} masked={contact} />
             <CallerHistoryCard id={inquiry.id} />
             <InquiryFiles inquiry={inquiry} />

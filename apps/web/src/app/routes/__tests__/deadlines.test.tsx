@@ -1,4 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react'
+import {
+  buildCalendar,
+  DEFAULT_DEADLINE_POLICIES,
+  disclosureDeadline,
+  type CalendarEntry,
+} from '@desk/domain'
 import { http, HttpResponse } from 'msw'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createFakeDesk, makeInquiry, RESPONDER } from '../../../testing/fake-desk.ts'
@@ -206,6 +212,61 @@ describe('inquiry page: deadline panel', () => {
     expect(said.textContent).toContain('延期答复（经批准）')
     expect(screen.queryByRole('button', { name: '暂停计时' })).toBeNull()
     expect(screen.queryByRole('button', { name: '申请延期' })).toBeNull()
+  })
+
+  it('explains a disclosure request’s due date by its own clock: counted afresh from the 补正, the consultation left out, the 延期 added', async () => {
+    const inquiry = makeInquiry({
+      subject: '申请公开规划许可',
+      status: 'assigned',
+      version: 6,
+      kind: 'disclosure',
+      dueAt: '2024-12-10T17:00:00.000+08:00',
+      assignee: { id: RESPONDER.id, displayName: RESPONDER.displayName },
+    })
+    // the domain's one computation, as the API's disclosure view carries it (clock.deadline)
+    const deadline = disclosureDeadline(
+      DEFAULT_DEADLINE_POLICIES,
+      buildCalendar(CALENDAR_2024 as CalendarEntry[], [2024]),
+      '2024-09-27',
+      [
+        { type: 'correction_requested', on: '2024-10-10', answerBy: '2024-10-25' },
+        { type: 'correction_received', on: '2024-10-12' },
+        { type: 'consultation_started', on: '2024-10-14', party: 'third_party' },
+        { type: 'consultation_ended', on: '2024-10-16' },
+        { type: 'extended', on: '2024-10-21', workingDays: 20 },
+      ],
+    )
+    const desk = createFakeDesk({ user: RESPONDER, inquiries: [inquiry] })
+    const flow = createFakeWorkflow(desk, { calendar: { 2024: CALENDAR_2024 } })
+    server.use(
+      ...flow.handlers,
+      ...desk.handlers,
+      http.get('*/api/disclosure/requests/:id', () =>
+        HttpResponse.json({
+          request: {
+            inquiryId: inquiry.id,
+            applicantType: 'natural_person',
+            receiptMethod: 'in_person',
+            receivedOn: '2024-09-27',
+            outcome: null,
+            decidedAt: null,
+            createdAt: 0,
+          },
+          clock: { state: 'running', deadline: deadline?.explanation ?? null },
+          explanation: { zh: '（时钟说明）', en: '(clock sentence)' },
+          reviewCases: [],
+          decisionNote: '',
+          answers: [],
+        }),
+      ),
+    )
+    renderWithClient(`/inquiries/${inquiry.id}`)
+    const sentence = await screen.findByText(/收到补正后的申请/, {
+      selector: '[data-testid="deadline-explanation"]',
+    })
+    expect(sentence.textContent).toBe(
+      '2024-10-12（周六）（国庆节调休工作日）收到补正后的申请（原申请 2024-09-27 收到），期限重新计算；自次一工作日起算 20 个工作日；计时暂停 2 个工作日（不计入）；延期 20 个工作日；2024-12-10 到期',
+    )
   })
 
   it('marks a reply given after the due date with the working days it was late', async () => {

@@ -4,6 +4,8 @@
  * zh-CN: `2024-09-27（周五）收到；自次一工作日起算 13 个工作日；09-29 为调休工作日；10-01…10-07 国庆节；2024-10-10 到期`
  * en:    `received Fri 2024-09-27; 13 working days from the next working day; 09-29 is a make-up workday;
  *         10-01…10-07 National Day; due 2024-10-10`.
+ * A disclosure request's period run afresh after its 补正 (`correction`) starts from the day the
+ * corrected request arrived: `2024-10-12（周六）收到补正后的申请（原申请 2024-09-27 收到），期限重新计算；…`.
  * Dates in the receipt's year are shown as MM-DD, others in full. Holiday names are the calendar's
  * Chinese data; English maps them through `deadlines.holidayNames` (unknown names stay Chinese).
  */
@@ -29,17 +31,21 @@ export function explainDeadline(e: DeadlineExplanation, t: TFunction): string[] 
   const pauseUnit = (count: number) =>
     t(`deadlines.units.${e.rule === 'calendar_months' ? 'calendar_days' : e.rule}`, { count })
 
+  const dayNote =
+    e.received.kind === 'holiday' || e.received.kind === 'makeup_workday'
+      ? t(`deadlines.explain.receivedOn.${e.received.kind}`, { name: holidayName(e.received.name) })
+      : ''
+  const day = { date: e.received.date, weekday: weekday(e.received.weekday) }
+  // a period run afresh after a 补正 names the day of the corrected request, its own day note inside
   const parts = [
-    t('deadlines.explain.received', {
-      date: e.received.date,
-      weekday: weekday(e.received.weekday),
-    }),
+    e.correction
+      ? t('deadlines.explain.correctionReceived', {
+          ...day,
+          dayNote,
+          requestReceivedOn: e.correction.requestReceivedOn,
+        })
+      : t('deadlines.explain.received', day) + dayNote,
   ]
-  if (e.received.kind === 'holiday' || e.received.kind === 'makeup_workday') {
-    parts[0] += t(`deadlines.explain.receivedOn.${e.received.kind}`, {
-      name: holidayName(e.received.name),
-    })
-  }
   parts.push(
     e.rule === 'same_day' && e.amount === 0
       ? t('deadlines.explain.sameDay')

@@ -1,6 +1,6 @@
 /**
  * The inquiry page's deadline card: due state in working days with its colour, the
- * sentence of how the due date was computed, a warning when a year's holiday calendar is missing,
+ * sentence of how the due date was computed (a disclosure request's from its own clock, `clock`), a warning when a year's holiday calendar is missing,
  * clock pauses and extension requests; pause / resume the clock and request an extension while
  * the inquiry is open (disabled, saying why, when its rule allows none or it was asked or granted
  * already); for a disclosure request neither is offered, and one sentence says that its 补正, 征求意见
@@ -41,7 +41,14 @@ export type DeadlineView = {
   }[]
 }
 
-type Props = { inquiry: Inquiry; deadline: DeadlineView }
+/**
+ * A kind whose due date is its own statutory clock's (a disclosure request: domain
+ * `disclosureDeadline`): that clock's explanation, or null while its period cannot run (a 补正
+ * awaited, a consultation open) with the clock's sentence saying what it waits for.
+ */
+export type ClockDeadline = { explanation: DeadlineExplanation | null; sentence: string }
+
+type Props = { inquiry: Inquiry; deadline: DeadlineView; clock?: ClockDeadline | undefined }
 
 const STATUS_COLORS: Record<string, string> = {
   pending: 'gold',
@@ -49,7 +56,7 @@ const STATUS_COLORS: Record<string, string> = {
   rejected: 'default',
 }
 
-export function DeadlinePanel({ inquiry, deadline }: Props) {
+export function DeadlinePanel({ inquiry, deadline, clock: ownClock }: Props) {
   const { t } = useTranslation()
   const [now] = useState(() => Date.now())
   const calendar = useWorkingCalendar(yearsAround(now))
@@ -69,7 +76,8 @@ export function DeadlinePanel({ inquiry, deadline }: Props) {
   // a decision is a manager's: other roles see the pending request, not the controls
   const decide = can('decide_extension')
   const isDecider = decide.shown && decide.reason !== 'role'
-  const { explanation } = deadline
+  // the generic rule's explanation knows none of a statutory clock's 补正, consultations or 延期
+  const explanation = ownClock ? ownClock.explanation : deadline.explanation
   // the first reply's lateness in working days, by the domain's rule (the queue and exports use it too)
   const late =
     calendar && inquiry.repliedAt
@@ -98,12 +106,16 @@ export function DeadlinePanel({ inquiry, deadline }: Props) {
           )}
         </Flex>
         <Typography.Paragraph style={{ marginBottom: 0 }} data-testid="deadline-explanation">
-          {explainDeadline(explanation, t).join(t('deadlines.explain.separator'))}
+          {explanation
+            ? explainDeadline(explanation, t).join(t('deadlines.explain.separator'))
+            : ownClock?.sentence}
         </Typography.Paragraph>
         <Typography.Text type="secondary">
-          {t('deadlines.panel.source', { source: explanation.source })}
+          {t('deadlines.panel.source', {
+            source: (explanation ?? deadline.explanation).source,
+          })}
         </Typography.Text>
-        {explanation.uncoveredYears.length > 0 && (
+        {explanation && explanation.uncoveredYears.length > 0 && (
           <Alert
             type="warning"
             showIcon
