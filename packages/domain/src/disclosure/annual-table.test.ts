@@ -129,6 +129,17 @@ describe('section 三 over random registers', () => {
       '（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
     )
     expect(tableRowLabel('grant', 'zh')).toBe('（一）予以公开')
+  })
+
+  it('labels them in English with the group number and a space after the reason number', () => {
+    expect(tableRowLabel('withhold.state_secret', 'en')).toBe('(3) Not disclosed 1. State secret')
+    expect(tableRowLabel('grant', 'en')).toBe('(1) Disclosed')
+    expect(tableRowLabel('other.other', 'en')).toMatch(/^\(6\) Other handling 3\. \S/)
+    // every English leaf: "(g) Group n. Text", never "n.Text"
+    for (const o of OUTCOMES)
+      expect(tableRowLabel(o.code, 'en')).toMatch(
+        o.n === 0 ? /^\([12]\) [A-Z]/ : /^\([3-6]\) [A-Z][a-z ]+ \d\. [A-Z]/,
+      )
     expect(
       OUTCOMES.filter((o) => o.verified)
         .map((o) => o.code)

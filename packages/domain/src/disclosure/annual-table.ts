@@ -25,7 +25,13 @@
  */
 import { toZonedDate, type IsoDate } from '../time.ts'
 import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES, type ApplicantType } from './applicants.ts'
-import { OUTCOME_CODES, OUTCOME_GROUP_LABELS, outcomeRow, type OutcomeCode } from './outcomes.ts'
+import {
+  OUTCOME_CODES,
+  OUTCOME_GROUP_LABELS,
+  OUTCOME_GROUPS,
+  outcomeRow,
+  type OutcomeCode,
+} from './outcomes.ts'
 
 /**
  * One request as the table needs it: instants in UTC ms; `decidedAt` is the FIRST decision,
@@ -65,15 +71,30 @@ export const TABLE_ROW_LABELS: Record<
 
 export const TOTAL_COLUMN_LABEL = { zh: '总计', en: 'Total' } as const
 
+/**
+ * An outcome row's full label as the desk lists it: the group's ordinal and name, then the
+ * reason's number and `text` (default: the domain's wording; the API passes an admin's edit).
+ * zh as printed, 「（三）不予公开 1.属于国家秘密」; en the same with English punctuation,
+ * "(3) Not disclosed 1. State secret" — the (7) of 总计 follows the six groups.
+ */
+export function outcomeRowLabel(
+  code: OutcomeCode,
+  lang: 'zh' | 'en',
+  text: string = outcomeRow(code)[lang],
+): string {
+  const o = outcomeRow(code)
+  const g = OUTCOME_GROUP_LABELS[o.group]
+  const ordinal = lang === 'zh' ? g.ordinal : `(${OUTCOME_GROUPS.indexOf(o.group) + 1}) `
+  // （一） and （二） have no reasons: the row is the group, named by `text`
+  if (o.n === 0) return `${ordinal}${text}`
+  return lang === 'zh' ? `${ordinal}${g.zh} ${o.n}.${text}` : `${ordinal}${g.en} ${o.n}. ${text}`
+}
+
 /** A row's full label as the desk lists it (group ordinal and reason number for the leaves). */
 export function tableRowLabel(row: TableRow, lang: 'zh' | 'en'): string {
   if (row === 'new' || row === 'carried_in' || row === 'decided_total' || row === 'carried_out')
     return TABLE_ROW_LABELS[row][lang]
-  const o = outcomeRow(row)
-  const g = OUTCOME_GROUP_LABELS[o.group]
-  const head = lang === 'zh' ? `${g.ordinal}${g.zh}` : g.en
-  if (o.n === 0) return head
-  return `${head} ${o.n}.${lang === 'zh' ? o.zh : o.en}`
+  return outcomeRowLabel(row, lang)
 }
 
 /** A column's label. */

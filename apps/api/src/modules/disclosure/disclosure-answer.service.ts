@@ -182,7 +182,7 @@ async function waitingVersion(db: Db, id: number, answerId: number) {
     throw new AppError('NOT_FOUND', `Answer document ${answerId} of ${id} does not exist`)
   if (version.status !== 'submitted')
     throw draftStatus(
-      `Version ${version.number} is ${version.status}, not awaiting review`,
+      `Answer document ${answerId} (version ${version.number} of request ${id}) is ${version.status}, not awaiting review`,
       version.status,
     )
   return version

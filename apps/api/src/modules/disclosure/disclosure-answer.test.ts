@@ -88,10 +88,11 @@ describe('the answer document: review, sign-off, delivery', () => {
     })
     const again = await call(d, m, 'POST', `${path}/answers/${v1.id}/sign-off`, { version: 5 })
     expect(again.status).toBe(409)
-    expect(((await again.json()) as ApiError).error.details).toMatchObject({
-      reason: 'draft_status',
-      status: 'sent_back',
-    })
+    const refused = ((await again.json()) as ApiError & { error: { message: string } }).error
+    expect(refused.details).toMatchObject({ reason: 'draft_status', status: 'sent_back' })
+    expect(refused.message).toBe(
+      `Answer document ${v1.id} (version 1 of request ${id}) is sent_back, not awaiting review`,
+    )
     view = (await (
       await call(d, s, 'POST', `${path}/answers`, {
         version: 5,

@@ -7,7 +7,7 @@
  */
 import {
   OUTCOME_CODES,
-  OUTCOME_GROUP_LABELS,
+  outcomeRowLabel,
   REVIEW_COLUMNS,
   REVIEW_COLUMN_LABELS,
   REVIEW_KINDS,
@@ -105,10 +105,7 @@ function rowLabel(
 ): string {
   const stored = labels.find((l) => l.code === row)
   if (!stored) return tableRowLabel(row, lang)
-  const text = lang === 'zh' ? stored.labelZh : stored.labelEn
-  const group = OUTCOME_GROUP_LABELS[stored.group]
-  if (stored.n === 0) return lang === 'zh' ? `${group.ordinal}${text}` : text
-  return `${lang === 'zh' ? `${group.ordinal}${group.zh}` : group.en} ${stored.n}.${text}`
+  return outcomeRowLabel(stored.code, lang, lang === 'zh' ? stored.labelZh : stored.labelEn)
 }
 
 /**

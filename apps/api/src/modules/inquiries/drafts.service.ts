@@ -88,7 +88,8 @@ async function submittedDraft(db: Db, id: number, draftId: number) {
   if (draft.status !== 'submitted') {
     throw new AppError(
       'CONFLICT',
-      `Draft ${draft.number} is ${draft.status}, not awaiting sign-off`,
+      // the id the caller sent and the per-inquiry number it shows, told apart: they look alike
+      `Draft ${draftId} (version ${draft.number} of inquiry ${id}) is ${draft.status}, not awaiting sign-off`,
       { reason: 'draft_status', status: draft.status },
     )
   }

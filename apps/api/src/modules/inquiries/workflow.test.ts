@@ -348,10 +348,12 @@ describe('workflow actions', () => {
       version: (await detail(d, m, id)).inquiry.version,
     })
     expect(late.status).toBe(409)
-    expect(((await late.json()) as { error: { details: unknown } }).error.details).toEqual({
-      reason: 'draft_status',
-      status: 'superseded',
-    })
+    const error = ((await late.json()) as { error: { message: string; details: unknown } }).error
+    expect(error.details).toEqual({ reason: 'draft_status', status: 'superseded' })
+    // the id sent and the per-inquiry version number, told apart
+    expect(error.message).toBe(
+      `Draft ${draft.draftId} (version 1 of inquiry ${id}) is superseded, not awaiting sign-off`,
+    )
     expect((await detail(d, m, id)).inquiry.replies.map((x) => x.body)).toEqual(['直接答复'])
   })
 

@@ -111,7 +111,7 @@ export function Component() {
               />
             )}
             <ContactCard id={inquiry.id} kind={inquiry.kind} masked={contact} />
-            <CallerHistoryCard id={inquiry.id} />
+            <CallerHistoryCard id={inquiry.id} kind={inquiry.kind} />
             <InquiryFiles inquiry={inquiry} />
             <InquiryTimeline inquiry={inquiry} workflow={flow} />
           </Flex>

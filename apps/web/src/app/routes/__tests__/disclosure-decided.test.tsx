@@ -155,3 +155,12 @@ describe('the delivery attempts of the signed answer document', () => {
     )
   })
 })
+
+describe('the caller-history card on a disclosure request', () => {
+  it('is the applicant’s other requests, not a caller’s history', async () => {
+    setup(RESPONDER, [])
+    expect(await screen.findByText('申请人的其他申请')).toBeTruthy()
+    expect(screen.getByText('未发现此申请人（同一电话）此前的申请或来件')).toBeTruthy()
+    expect(screen.queryByText('来电人历史')).toBeNull()
+  })
+})

@@ -85,6 +85,8 @@ describe('inquiry page: a suggestion or proposal', () => {
   it("shows a lead item's co-units with their opinions' due date, and offers the answer but no opinion", async () => {
     setup('lead')
     await screen.findByText('市住建局、市财政局')
+    // the deputy is no caller: no caller history on a suggestion
+    expect(screen.queryByText('来电人历史')).toBeNull()
     expect(screen.getByText('协办意见应于 2024-04-15 前送达我局')).toBeTruthy()
     expect(screen.getByRole('button', { name: '起草答复' })).toBeTruthy()
     expect(screen.getByRole('button', { name: '记录沟通' })).toBeTruthy()
