@@ -41,10 +41,13 @@ import { tables } from './engine.ts'
 import { textMatch, type AlsoMatching, type TextMode } from './search-index.ts'
 
 /**
- * The rows `viewer` may see. Managers and admins see everything. A responder sees inquiries not yet
- * dispatched to a department (the intake pool), those of their own department, and those they
- * hold. Scoping by department rather than by "has no assignee" is what makes a transfer (转办) take
- * an inquiry out of the sending department's sight while its assignee is cleared.
+ * The rows `viewer` may see (the domain's rule, inquiry/visibility.ts). Managers and admins see
+ * everything. A responder sees inquiries not yet dispatched to a department (the intake pool),
+ * those of their own department, and those they hold; of the pool, a responder of a department
+ * sees only the items nobody holds (taking one dispatches it to the holder's department,
+ * `departmentOnTaking`), while intake staff of no department see it all. Scoping by department rather than by "has
+ * no assignee" is what makes a transfer (转办) take an inquiry out of the sending department's
+ * sight while its assignee is cleared.
  * `placeholders`: the viewer's ids as `sql.placeholder('viewerId' | 'viewerDepartmentId')` for a
  * prepared query (values from `viewerScopeParams`, one query per `viewerScopeShape`).
  */
@@ -52,7 +55,12 @@ export function viewerScope(db: Db, viewer: Viewer, placeholders = false): SQL |
   if (seesAll(viewer)) return undefined
   const { inquiries } = tables(db)
   return or(
-    isNull(inquiries.departmentId),
+    // a department's responder sees the pool's unheld items; intake staff of no department share
+    // the whole pool (the domain's rule, inquiry/visibility.ts)
+    and(
+      isNull(inquiries.departmentId),
+      viewer.departmentId === null ? undefined : isNull(inquiries.assigneeId),
+    ),
     viewer.departmentId === null
       ? undefined
       : eq(

@@ -11,6 +11,7 @@
 import {
   canDo,
   canHappen,
+  departmentOnTaking,
   reopenedStatus,
   maskEmail,
   maskName,
@@ -25,11 +26,7 @@ import { AppError } from '../../lib/errors.ts'
 import { getActiveUser } from '../users/users.service.ts'
 import * as repo from './inquiries.repo.ts'
 import type { Viewer } from '../../lib/context.ts'
-import {
-  releaseReply,
-  requireFreeTextAnswer,
-  startDirectReply,
-} from './release-reply.service.ts'
+import { releaseReply, requireFreeTextAnswer, startDirectReply } from './release-reply.service.ts'
 
 export type Current = NonNullable<Awaited<ReturnType<typeof repo.findInquiry>>>
 
@@ -186,13 +183,24 @@ export async function recordEvent(tx: Db, e: Parameters<typeof repo.insertEvent>
 
 /**
  * 签收: takes the inquiry. A manager may take over one another user holds; the event then names
- * the previous holder. CONFLICT `claimed` naming the holder when a responder tries that.
+ * the previous holder. CONFLICT `claimed` naming the holder when a responder tries that. An
+ * inquiry of no department goes to the claimer's (domain `departmentOnTaking`; the event names it
+ * as `toDepartmentId`), so it leaves the intake pool other departments see.
  */
 export function claimInquiry(ctx: Ctx, id: number, version: number) {
   return act(ctx, id, { action: 'claim', version }, async (row, db) => {
     if (row.assigneeId === ctx.user.id) return
-    await write(db, row, { status: 'assigned', assigneeId: ctx.user.id, updatedAt: ctx.now })
-    const data = row.assigneeId === null ? {} : { fromId: row.assigneeId, from: row.assigneeName }
+    const departmentId = departmentOnTaking(row.departmentId, ctx.user.departmentId)
+    await write(db, row, {
+      status: 'assigned',
+      assigneeId: ctx.user.id,
+      departmentId,
+      updatedAt: ctx.now,
+    })
+    const data = {
+      ...(row.assigneeId === null ? {} : { fromId: row.assigneeId, from: row.assigneeName }),
+      ...(departmentId === row.departmentId ? {} : { toDepartmentId: departmentId }),
+    }
     await repo.insertEvent(db, {
       inquiryId: id,
       actorId: ctx.user.id,
@@ -203,7 +211,11 @@ export function claimInquiry(ctx: Ctx, id: number, version: number) {
   })
 }
 
-/** A manager hands the inquiry to a named active user; the event names the previous holder and the new one. */
+/**
+ * A manager hands the inquiry to a named active user; the event names the previous holder and the
+ * new one, and the new holder's department when the inquiry had none and goes there
+ * (`departmentOnTaking`).
+ */
 export function assignInquiry(
   ctx: Ctx,
   id: number,
@@ -212,8 +224,20 @@ export function assignInquiry(
   return act(ctx, id, { action: 'assign', version: input.version }, async (row, db) => {
     const to = await getActiveUser(db, input.assigneeId)
     if (row.assigneeId === to.id) return
-    await write(db, row, { status: 'assigned', assigneeId: to.id, updatedAt: ctx.now })
-    const data = { toId: to.id, to: to.displayName, fromId: row.assigneeId, from: row.assigneeName }
+    const departmentId = departmentOnTaking(row.departmentId, to.departmentId)
+    await write(db, row, {
+      status: 'assigned',
+      assigneeId: to.id,
+      departmentId,
+      updatedAt: ctx.now,
+    })
+    const data = {
+      toId: to.id,
+      to: to.displayName,
+      fromId: row.assigneeId,
+      from: row.assigneeName,
+      ...(departmentId === row.departmentId ? {} : { toDepartmentId: departmentId }),
+    }
     await repo.insertEvent(db, {
       inquiryId: id,
       actorId: ctx.user.id,

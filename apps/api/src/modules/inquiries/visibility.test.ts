@@ -101,6 +101,75 @@ describe('visibility by department, on every route', () => {
     }
   })
 
+  it('takes a claimed pool inquiry to the claimer’s department: other departments lose sight of it, colleagues keep it', async () => {
+    const { d, roles, pool } = await world()
+    const planning = (
+      (await (await call(d, roles.admin, 'GET', `/inquiries/${pool}`)).json()) as never as {
+        inquiry: { version: number }
+      }
+    ).inquiry
+    // before the claim the pool item is everyone's
+    expect((await call(d, roles.other, 'GET', `/inquiries/${pool}`)).status).toBe(200)
+    const claimed = await call(d, roles.own, 'POST', `/inquiries/${pool}/claim`, {
+      version: planning.version,
+    })
+    expect(claimed.status).toBe(200)
+    const colleague = await signIn(d, 'responder', 'colleague')
+    const ownDept = (
+      (await (await call(d, roles.own, 'GET', '/auth/me')).json()) as {
+        user: { departmentId: number }
+      }
+    ).user.departmentId
+    await updateUser(d.db, colleague.userId, { department: ownDept })
+    const seen = async (s: Session) => (await call(d, s, 'GET', `/inquiries/${pool}`)).status
+    expect(await seen(roles.other)).toBe(404)
+    expect(
+      (
+        await call(d, roles.other, 'POST', `/inquiries/${pool}/notes`, {
+          version: 2,
+          text: '外处室备注',
+        })
+      ).status,
+    ).toBe(404)
+    expect([await seen(roles.own), await seen(colleague), await seen(roles.manager)]).toEqual([
+      200, 200, 200,
+    ])
+    const view = (await (await call(d, roles.own, 'GET', `/inquiries/${pool}`)).json()) as {
+      inquiry: { department: { id: number } | null; events: { type: string; data: unknown }[] }
+    }
+    expect(view.inquiry.department?.id).toBe(ownDept)
+    expect(view.inquiry.events.find((e) => e.type === 'claimed')?.data).toEqual({
+      toDepartmentId: ownDept,
+    })
+  })
+
+  it('shows a pool inquiry held by intake staff of no department to the intake staff only; a manager’s assignment takes one to the assignee’s department', async () => {
+    const { d, roles } = await world()
+    const [a, b] = await addInquiries(d.db, [{ channelCode: 'minxin' }, { channelCode: 'minxin' }])
+    const intake = await signIn(d, 'responder', 'intake') // no department
+    const other2 = await signIn(d, 'responder', 'pool2') // no department either
+    expect(
+      (await call(d, intake, 'POST', `/inquiries/${a!.id}/claim`, { version: 1 })).status,
+    ).toBe(200)
+    expect([
+      (await call(d, intake, 'GET', `/inquiries/${a!.id}`)).status,
+      (await call(d, other2, 'GET', `/inquiries/${a!.id}`)).status,
+      (await call(d, roles.own, 'GET', `/inquiries/${a!.id}`)).status,
+      (await call(d, roles.other, 'GET', `/inquiries/${a!.id}`)).status,
+    ]).toEqual([200, 200, 404, 404])
+    // a manager hands the other to a land responder: it goes to land
+    const assigned = await call(d, roles.manager, 'POST', `/inquiries/${b!.id}/assign`, {
+      version: 1,
+      assigneeId: roles.other.userId,
+    })
+    expect(assigned.status).toBe(200)
+    expect([
+      (await call(d, roles.own, 'GET', `/inquiries/${b!.id}`)).status,
+      (await call(d, intake, 'GET', `/inquiries/${b!.id}`)).status,
+      (await call(d, roles.other, 'GET', `/inquiries/${b!.id}`)).status,
+    ]).toEqual([404, 404, 200])
+  })
+
   it('guards configuration by role: 403 below it, success at it', async () => {
     const { d, roles, target } = await world()
     const guarded: [string, string, unknown, 'manager' | 'admin'][] = [
