@@ -31,6 +31,8 @@ function CountsTable({ rows, nameTitle }: { rows: NamedRow[]; nameTitle: string 
       dataSource={rows}
       pagination={false}
       size="small"
+      // five columns are wider than a phone in English: the table scrolls inside its card
+      scroll={{ x: 'max-content' }}
     />
   )
 }
