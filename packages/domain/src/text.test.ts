@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { isSupportedDate, isSupportedInstant, supportedDateSchema } from './supported-dates.ts'
-import { isBlankText, normalizeText, textSchema, toXmlText } from './text.ts'
+import { isBlankText, loneSurrogateAt, normalizeText, textSchema, toXmlText } from './text.ts'
 
 describe('normalizeText', () => {
   it.each([
@@ -12,6 +12,16 @@ describe('normalizeText', () => {
     ['\u0001\u000B', '\u0001\u000B'], // kept in storage; exporters drop them
   ])('%j -> %j', (input, output) => {
     expect(normalizeText(input)).toBe(output)
+  })
+})
+
+describe('loneSurrogateAt', () => {
+  it('finds half a pair, high or low, and nothing in whole pairs', () => {
+    expect(loneSurrogateAt('plain 中文 😀')).toBe(-1)
+    expect(loneSurrogateAt('ab\uD800')).toBe(2)
+    expect(loneSurrogateAt('😀\uDC00')).toBe(2)
+    expect(loneSurrogateAt('\uDC00\uD800')).toBe(0)
+    expect(loneSurrogateAt('\uFFFE')).toBe(-1)
   })
 })
 

@@ -8,7 +8,8 @@
  * [#x10000-#x10FFFF]; and the Unicode Standard §3.9 (D91): a lone surrogate is not a character
  * and has no UTF-8 form. NUL (U+0000) is refused outright: it ends strings in C and in SQLite's
  * text functions, so it can only be a mistake or an attack. Lone surrogates and the noncharacters
- * U+FFFE/U+FFFF become U+FFFD (the replacement character), so the rest of the text survives. The
+ * U+FFFE/U+FFFF become U+FFFD (the replacement character) in files, so the rest of the text
+ * survives; a JSON body holding a lone surrogate is refused instead (`loneSurrogateAt`). The
  * other C0 controls stay in the stored text (a pasted form feed is harmless there) and exporters
  * drop them with `toXmlText`.
  */
@@ -20,6 +21,7 @@ export const REPLACEMENT_CHAR = '\uFFFD'
 // a high surrogate not followed by a low one, a low one not preceded by a high one, U+FFFE, U+FFFF
 const UNPAIRED_OR_NONCHAR =
   /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 // what XML 1.0 forbids besides those: C0 controls other than tab, LF, CR (and NUL); matching
 // control characters is the point here
 // eslint-disable-next-line no-control-regex
@@ -29,6 +31,21 @@ const XML_FORBIDDEN_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g
 export function hasNul(text: string): boolean {
   return text.includes('\u0000')
 }
+
+/**
+ * Where `text` holds a lone UTF-16 surrogate (half of a pair: a sender that cut a string inside an
+ * emoji, or a `\ud800` escape in JSON), as a code-unit index; -1 when it holds none. Such a string
+ * is not Unicode text (the Unicode Standard §3.9, D91) and has no UTF-8 form: a JSON body holding
+ * one is refused, naming the field, so the sender can mend its text rather than lose it.
+ */
+export function loneSurrogateAt(text: string): number {
+  const found = LONE_SURROGATE.exec(text)
+  return found ? found.index : -1
+}
+
+/** The message a refused lone surrogate carries (the 422's detail names the field). */
+export const INVALID_UNICODE_MESSAGE =
+  'is not valid Unicode text: it holds a lone UTF-16 surrogate (half of a character)'
 
 /**
  * `text` with each lone surrogate and each U+FFFE/U+FFFF replaced by U+FFFD; the same string

@@ -1,9 +1,12 @@
 /**
  * `validate(target, schema)`: zod validation of a request part that answers 422 in the shared
  * error shape, naming each failing field (for arrays, the item index comes first in `path`).
+ * Every JSON body is first checked for text that is not Unicode (a lone UTF-16 surrogate, domain
+ * `loneSurrogateAt`), in any field, so no route stores it however its schema reads the field.
  */
+import { INVALID_UNICODE_MESSAGE, loneSurrogateAt } from '@desk/domain'
 import { zValidator } from '@hono/zod-validator'
-import type { ValidationTargets } from 'hono'
+import type { Context, ValidationTargets } from 'hono'
 import type { z } from 'zod'
 import { AppError, type ErrorDetail } from './errors.ts'
 
@@ -55,11 +58,42 @@ export const validate = <T extends z.ZodType, Target extends keyof ValidationTar
               'Send the body as JSON, with the header Content-Type: application/json',
               [{ path: ['content-type'], message: 'not application/json' }],
             )
-          return check(c, next)
+          return refuseInvalidUnicode(c).then(() => check(c, next))
         }) as typeof check)
       : check
   validations.set(middleware, { target, schema })
   return middleware
+}
+
+/**
+ * The path of each string (value or key) in `value` holding a lone surrogate, as 422 details.
+ * A key is named by its own path (`['contact', key]`).
+ */
+function invalidUnicode(value: unknown, path: (string | number)[] = []): ErrorDetail[] {
+  if (typeof value === 'string')
+    return loneSurrogateAt(value) === -1 ? [] : [{ path, message: INVALID_UNICODE_MESSAGE }]
+  if (Array.isArray(value)) return value.flatMap((v, i) => invalidUnicode(v, [...path, i]))
+  if (typeof value !== 'object' || value === null) return []
+  return Object.entries(value).flatMap(([key, v]) => [
+    ...invalidUnicode(key, [...path, key]),
+    ...invalidUnicode(v, [...path, key]),
+  ])
+}
+
+/**
+ * 422 naming each field of the JSON body that is not Unicode text. A body that is not JSON at all
+ * is left to the schema's check, which says so.
+ */
+async function refuseInvalidUnicode(c: Context): Promise<void> {
+  let body: unknown
+  try {
+    body = await c.req.json()
+  } catch {
+    return
+  }
+  const details = invalidUnicode(body)
+  if (details.length > 0)
+    throw new AppError('VALIDATION', `Invalid json: ${summarize(details)}`, details)
 }
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i

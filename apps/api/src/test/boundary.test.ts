@@ -54,6 +54,67 @@ describe('NUL in text', () => {
   })
 })
 
+describe('a lone UTF-16 surrogate in a JSON body', () => {
+  it('is a 422 "not valid Unicode text" naming the field on every route; a whole pair is text', async () => {
+    const desk = await setupDesk()
+    const s = await signIn(desk, 'admin')
+    const refused = async (res: Response) => {
+      expect(res.status).toBe(422)
+      const body = (await res.json()) as ErrorBody
+      expect(body.error.details?.[0]?.message).toContain('not valid Unicode text')
+      return body.error.details?.map((d) => d.path.join('.'))
+    }
+    const letter = {
+      subject: '施工',
+      body: '夜间施工',
+      name: '陈\uD800女士',
+      phone: '13812345678',
+      agreePrivacy: true,
+      idempotencyKey: 'form-0123456789abcdef',
+    }
+    expect(await refused(await call(desk, undefined, 'POST', '/public/mailbox', letter))).toEqual([
+      'name',
+    ])
+    const disclosure = await call(desk, s, 'POST', '/disclosure/requests', {
+      channel: 'director_mailbox',
+      applicantType: 'natural_person',
+      applicantName: '张\uD800三',
+      receiptMethod: 'online',
+      receivedOn: '2024-09-20',
+      subject: '孤立代理\uDFFF',
+      body: '请公开。',
+    })
+    expect(await refused(disclosure)).toEqual(['applicantName', 'subject'])
+    const token = (await (
+      await call(desk, s, 'POST', '/channels/minxin/tokens', { name: 'bridge' })
+    ).json()) as { token: string }
+    const bridged = await desk.app.request('/channels/minxin/inquiries', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify([
+        {
+          externalId: 'S-1',
+          receivedAt: '2024-09-27T09:30:00+08:00',
+          subject: '\uD83D',
+          body: 'x',
+        },
+      ]),
+    })
+    expect(await refused(bridged)).toEqual(['0.subject'])
+    const report = await call(desk, s, 'PUT', '/reports/annual/2017/text', {
+      version: 1,
+      bureau: '某市自然资源局\uD800',
+    })
+    expect(await refused(report)).toEqual(['bureau'])
+    // the same characters as a pair are an emoji, stored as sent
+    const pair = await call(desk, undefined, 'POST', '/public/mailbox', {
+      ...letter,
+      name: '陈女士\uD83D\uDE00',
+    })
+    expect(pair.status).toBe(201)
+  })
+})
+
 describe('text of only invisible characters', () => {
   it('is blank: a reply or note of zero-width and bidi controls is a 422 naming the field, nothing written', async () => {
     const desk = await setupDesk()

@@ -1,17 +1,13 @@
-import { neutralizeFormula, normalizeText, toXmlText } from '@desk/domain'
+import { loneSurrogateAt, neutralizeFormula, normalizeText, toXmlText } from '@desk/domain'
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { call, setupDesk, signIn, type Desk } from '../../test/setup.ts'
 
-// code units that broke files before: lone surrogates, the noncharacters U+FFFE/U+FFFF, C0
-// controls XML forbids, CR/LF, and the starts of spreadsheet formulas
+// code units that broke files before: the noncharacters U+FFFE/U+FFFF, C0 controls XML forbids,
+// CR/LF, and the starts of spreadsheet formulas (a lone surrogate is refused: boundary.test.ts)
 const hostile = fc.constantFrom(
-  '\uD800',
-  '\uDBFF',
-  '\uDC00',
-  '\uDFFF',
   '\uFFFE',
   '\uFFFF',
   '\u0001',
@@ -31,7 +27,7 @@ const text = (maxLength: number) =>
   fc
     .string({ unit, minLength: 1, maxLength })
     .map((s) => s.replaceAll('\u0000', ''))
-    .filter((s) => normalizeText(s).trim() !== '')
+    .filter((s) => loneSurrogateAt(s) === -1 && normalizeText(s).trim() !== '')
 
 /** What the desk stores of `s`: the boundary rule, then the schema's trim. */
 const stored = (s: string) => normalizeText(s).trim()

@@ -24,14 +24,14 @@ const INTRODUCTION = [
   '- **渠道接入：** 平台对接程序用管理员在「配置 › 渠道」中生成的令牌，请求头 `Authorization: Bearer <令牌>`；大文件先 `POST /channels/{code}/uploads` 上传得到 `token`，再在条目的 `attachments` 中引用。',
   '- **防重复提交：** 新建类的 POST 可带 `Idempotency-Key` 请求头，重发时返回第一次的结果，不会重复写入。',
   '- **错误：** 统一为 `{ error: { code, message, details? } }`；输入有误时返回 422，`details` 指明字段和原因（附件被拒时含 `file` 和 `reason`）。',
-  '- **文字与日期规则：** 文字先去掉首尾空白再计算长度，不接受 NUL 字符（U+0000）；日期和时间须在 1992-01-01 至 2100-12-31（北京时间）之间，时间须带时区（如 `+08:00`）。',
+  '- **文字与日期规则：** 文字先去掉首尾空白再计算长度，不接受 NUL 字符（U+0000）和孤立的 UTF-16 代理项（如 JSON 中单独的 `\\ud800`，不是有效的 Unicode 文字）；日期和时间须在 1992-01-01 至 2100-12-31（北京时间）之间，时间须带时区（如 `+08:00`）。',
   '',
   'Every route of the desk. Staff sign in with `POST /auth/login`, which sets the session ' +
     'cookie and answers `csrfToken`; every state-changing request sends it as `X-CSRF-Token`. ' +
     'Channel bridges send `Authorization: Bearer <token>` (tokens: 配置 › 渠道). A POST that ' +
     'creates something takes an `Idempotency-Key` header: a resend returns the first result. ' +
     'Errors: `{ error: { code, message, details? } }`. Text is trimmed before its length is ' +
-    'counted and NUL is refused; dates lie in 1992-01-01..2100-12-31 (Asia/Shanghai).',
+    'counted; NUL and a lone UTF-16 surrogate (not valid Unicode text) are refused; dates lie in 1992-01-01..2100-12-31 (Asia/Shanghai).',
 ].join('\n')
 
 /** One entry of Hono's `app.routes` (the fields read here). */
