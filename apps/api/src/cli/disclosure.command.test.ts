@@ -40,7 +40,13 @@ describe('desk disclosure import', () => {
     const file = join(dir, '台账.xlsx')
     writeFileSync(file, await disclosureRegisterSample())
     expect(await desk('disclosure', 'import', file, '--dry-run')).toBe(0)
-    expect(JSON.parse(out.at(-1) ?? '')).toEqual({ dryRun: true, rows: 4, created: 0, existing: 0 })
+    expect(JSON.parse(out.at(-1) ?? '')).toEqual({
+      dryRun: true,
+      rows: 4,
+      created: 0,
+      existing: 0,
+      differing: [],
+    })
     expect(err).toEqual(['Dry run: 4 rows, 4 new, 0 in the desk already; nothing was written'])
     expect(await desk('disclosure', 'import', file)).toBe(0)
     expect(JSON.parse(out.at(-1) ?? '')).toEqual({
@@ -48,6 +54,7 @@ describe('desk disclosure import', () => {
       rows: 4,
       created: 4,
       existing: 0,
+      differing: [],
     })
     expect(await desk('disclosure', 'import', file)).toBe(0)
     expect(JSON.parse(out.at(-1) ?? '')).toMatchObject({ created: 0, existing: 4 })
@@ -102,7 +109,13 @@ describe('desk disclosure import', () => {
       readFileSync(file, 'utf8').replace('个人', '自然人').replace('2024-13-01', '2024-03-22'),
     )
     expect(await desk('disclosure', 'import', file, '--dry-run')).toBe(0)
-    expect(JSON.parse(out.at(-1) ?? '')).toEqual({ dryRun: true, rows: 3, created: 0, existing: 0 })
+    expect(JSON.parse(out.at(-1) ?? '')).toEqual({
+      dryRun: true,
+      rows: 3,
+      created: 0,
+      existing: 0,
+      differing: [],
+    })
   })
 
   it('exits 1 naming the file it cannot read', async () => {

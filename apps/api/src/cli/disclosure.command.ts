@@ -3,8 +3,9 @@
  * (依申请公开台账, CSV or XLSX; columns as `GET /api/disclosure/import/sample.xlsx`) through the same
  * service as `POST /api/disclosure/import`: any row error rejects the file and nothing is written.
  * Problems go to stderr, one a line, as `row N, <column>: <reason>`, then one summary line; the
- * last line on stdout is the JSON summary `{"rows":n,"created":n,"existing":n,"dryRun":bool}` (with
- * `"errors":[…]` when rejected). Exit code 0 when written (or a dry run found nothing to reject),
+ * last line on stdout is the JSON summary `{"rows":n,"created":n,"existing":n,"dryRun":bool,
+ * "differing":[…]}` (with `"errors":[…]` when rejected). A known request whose decision differs
+ * from the file's is one line on stderr too (the desk keeps its own; the import still succeeds). Exit code 0 when written (or a dry run found nothing to reject),
  * 1 when the file is rejected or cannot be read.
  */
 import { readFileSync } from 'node:fs'
@@ -85,6 +86,7 @@ export function registerDisclosureCommand(program: Command): void {
         return
       }
       const s = outcome.summary
+      for (const issue of s.differing ?? []) console.error(describeIssue(issue))
       console.error(
         s.dryRun
           ? `Dry run: ${s.rows} rows, ${s.rows - s.existing} new, ${s.existing} in the desk already; nothing was written`

@@ -9,10 +9,19 @@ import { Alert, Button, Card, Flex, List, Typography, Upload } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorText } from '../lib/error-text.ts'
-import { importIssuesOf, placedIssueText } from '../lib/import-issues.ts'
+import { importIssuesOf, placedIssueText, type IssueLike } from '../lib/import-issues.ts'
 
-/** What an import answers: rows read, items created, items the desk had already. */
-type Summary = { dryRun: boolean; rows: number; created: number; existing: number }
+/**
+ * What an import answers: rows read, items created, items the desk had already, and the known
+ * rows whose values differ from the desk's (kept as the desk has them).
+ */
+type Summary = {
+  dryRun: boolean
+  rows: number
+  created: number
+  existing: number
+  differing?: IssueLike[]
+}
 
 type Props = {
   title: string
@@ -62,6 +71,21 @@ export function RegisterImportCard({ title, hint, sampleHref, run, testId }: Pro
                   {t('registerImport.confirm')}
                 </Button>
               ) : undefined
+            }
+          />
+        )}
+        {summary?.differing && summary.differing.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid={`${testId}-differing`}
+            title={t('registerImport.differing', { count: summary.differing.length })}
+            description={
+              <List
+                size="small"
+                dataSource={summary.differing.slice(0, 50)}
+                renderItem={(i) => <List.Item>{placedIssueText(i)}</List.Item>}
+              />
             }
           />
         )}

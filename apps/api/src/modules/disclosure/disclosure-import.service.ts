@@ -17,7 +17,11 @@ import {
   type OutcomeCode,
   type ReceiptMethod,
   type ReviewCaseInput,
+  type DisclosureRegisterRow,
+  type ImportIssue,
+  DISCLOSURE_REGISTER_COLUMNS,
   externalIdKey,
+  importIssue,
 } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { ensureChannels } from '../channels/channels.service.ts'
@@ -103,9 +107,36 @@ export async function fileReviewCaseOnce(
 }
 
 /**
+ * A known request's row whose decision differs from the one the desk records: a
+ * `differs_from_desk` issue on 办理结果 (outcome, including decided vs still open), else on
+ * 答复日期 (the decision day, Asia/Shanghai). The desk keeps its own: a decision is corrected on
+ * the request's page (or through a review case), never by a file.
+ */
+function decisionDifferences(
+  row: number,
+  file: DisclosureRegisterRow,
+  stored: repo.KnownDecision,
+): ImportIssue[] {
+  const storedDay = stored.decidedAt === null ? null : toZonedDate(stored.decidedAt)
+  const field =
+    file.outcome !== stored.outcome ? 'outcome' : file.decidedOn !== storedDay ? 'decidedOn' : null
+  if (field === null) return []
+  const idColumn = registerHeader('externalId')
+  const column = registerHeader(field)
+  const params = { idColumn, id: file.externalId, inquiryId: stored.inquiryId, column }
+  return [importIssue('differs_from_desk', params, { row, column })]
+}
+
+/** The sample file's header of a register field. */
+function registerHeader(field: 'externalId' | 'outcome' | 'decidedOn'): string {
+  return DISCLOSURE_REGISTER_COLUMNS.find((c) => c.field === field)?.headers[0] ?? field
+}
+
+/**
  * Imports a year's register from a CSV or XLSX file (columns: domain disclosure/register-import.ts):
  * read and validate (any row error rejects the file: VALIDATION naming row and column), check which
- * register numbers the desk has (left as they are), write the rest in one transaction — or stop
+ * register numbers the desk has (left as they are; those whose decision differs are listed in
+ * `differing`), write the rest in one transaction — or stop
  * before the write (`dryRun`). A decision is recorded at domain `decisionInstant` of its day, which
  * decides the table's year; a row without one is a request still open (carried over), due by its
  * statutory clock from its receipt date.
@@ -121,7 +152,7 @@ export async function importDisclosureRegister(
   const items = await readRegisterFile(file, (headers, rows) =>
     readDisclosureRegister(headers, rows, today),
   )
-  const known = await repo.listKnownExternalIds(
+  const known = await repo.listKnownDecisions(
     db,
     DISCLOSURE_CHANNEL.code,
     items.map((i) => i.value.externalId),
@@ -129,7 +160,17 @@ export async function importDisclosureRegister(
   const fresh = items
     .filter((i) => !known.has(externalIdKey(i.value.externalId)))
     .map((i) => i.value)
-  const summary = { dryRun: opts.dryRun, rows: items.length, created: 0, existing: known.size }
+  const differing = items.flatMap((i) => {
+    const stored = known.get(externalIdKey(i.value.externalId))
+    return stored ? decisionDifferences(i.row, i.value, stored) : []
+  })
+  const summary = {
+    dryRun: opts.dryRun,
+    rows: items.length,
+    created: 0,
+    existing: known.size,
+    differing,
+  }
   if (opts.dryRun || fresh.length === 0) return summary
   const results = await registerRequests(
     db,

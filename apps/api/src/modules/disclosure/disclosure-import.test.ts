@@ -52,12 +52,24 @@ describe("importing a year's disclosure register from a spreadsheet", () => {
     const bytes = new Uint8Array(await sample.arrayBuffer())
 
     const dry = await upload(d, m, bytes, '台账.xlsx', true)
-    expect(await dry.json()).toEqual({ dryRun: true, rows: 4, created: 0, existing: 0 })
+    expect(await dry.json()).toEqual({
+      dryRun: true,
+      rows: 4,
+      created: 0,
+      existing: 0,
+      differing: [],
+    })
     expect(await counts(d, m)).toEqual({})
 
     const res = await upload(d, m, bytes, '台账.xlsx')
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ dryRun: false, rows: 4, created: 4, existing: 0 })
+    expect(await res.json()).toEqual({
+      dryRun: false,
+      rows: 4,
+      created: 4,
+      existing: 0,
+      differing: [],
+    })
     expect(await counts(d, m)).toEqual({
       'new|natural_person': 2,
       'new|commercial': 1,
@@ -71,7 +83,53 @@ describe("importing a year's disclosure register from a spreadsheet", () => {
       'unable.needs_creation|natural_person': 1,
     })
     const again = await upload(d, m, bytes, '台账.xlsx')
-    expect(await again.json()).toEqual({ dryRun: false, rows: 4, created: 0, existing: 4 })
+    expect(await again.json()).toEqual({
+      dryRun: false,
+      rows: 4,
+      created: 0,
+      existing: 4,
+      differing: [],
+    })
+  })
+
+  it("names each known request whose outcome or decision day differs from the file, and keeps the desk's", async () => {
+    const d = await setupDesk(() => T0)
+    const m = await signIn(d, 'manager')
+    const first = await workbook([
+      HEADERS,
+      ['C-1', '2024-03-04', '王某', '自然人', '当面提交', '规划批复', '予以公开', '2024-03-20'],
+      ['C-2', '2024-03-05', '张某', '自然人', '传真', '用地批复', '予以公开', '2024-03-22'],
+      ['C-3', '2024-03-06', '赵某', '自然人', '传真', '许可', '予以公开', '2024-03-25'],
+    ])
+    expect((await upload(d, m, first, '台账.xlsx')).status).toBe(200)
+    const corrected = await workbook([
+      HEADERS,
+      [
+        'C-1',
+        '2024-03-04',
+        '王某',
+        '自然人',
+        '当面提交',
+        '规划批复',
+        '不予公开·属于国家秘密',
+        '2024-03-20',
+      ],
+      ['c-2', '2024-03-05', '张某', '自然人', '传真', '用地批复', '予以公开', '2024-03-21'],
+      ['C-3', '2024-03-06', '赵某', '自然人', '传真', '许可', '予以公开', '2024-03-25'],
+    ])
+    const res = await upload(d, m, corrected, '台账.xlsx')
+    expect(res.status).toBe(200)
+    const summary = (await res.json()) as {
+      created: number
+      existing: number
+      differing: { row: number; column: string; code: string; params: { id: string } }[]
+    }
+    expect([summary.created, summary.existing]).toEqual([0, 3])
+    expect(summary.differing.map((i) => [i.row, i.column, i.code, i.params.id])).toEqual([
+      [2, '办理结果', 'differs_from_desk', 'C-1'],
+      [3, '答复日期', 'differs_from_desk', 'c-2'],
+    ])
+    expect((await counts(d, m))['grant|natural_person']).toBe(3)
   })
 
   it('refuses a receipt date before the 条例 came into force or after today on its column, by the rule entering a request follows', async () => {
@@ -200,7 +258,13 @@ describe("importing a year's disclosure register from a spreadsheet", () => {
     expect(await counts(d, m, 2023)).toEqual({})
 
     const res = await upload(d, m, await workbook([HEADERS, carriedIn, open]), '台账.xlsx')
-    expect(await res.json()).toEqual({ dryRun: false, rows: 2, created: 2, existing: 0 })
+    expect(await res.json()).toEqual({
+      dryRun: false,
+      rows: 2,
+      created: 2,
+      existing: 0,
+      differing: [],
+    })
     expect(await counts(d, m, 2023)).toEqual({
       'new|commercial': 1,
       'carried_in|natural_person': 1,

@@ -275,25 +275,42 @@ export async function findDecisionNote(db: Db, inquiryId: number): Promise<strin
 }
 
 /** Which of `externalIds` the desk has on `channelCode` already, as domain `externalIdKey`s. */
-export async function listKnownExternalIds(
+/**
+ * The recorded decision of each request of `channelCode` whose external id is among `externalIds`,
+ * keyed by externalIdKey: its inquiry, outcome and decision instant (null both: still open).
+ */
+export async function listKnownDecisions(
   db: Db,
   channelCode: string,
   externalIds: readonly string[],
-): Promise<Set<string>> {
-  const { inquiries } = tables(db)
-  const known = new Set<string>()
+): Promise<Map<string, KnownDecision>> {
+  const { inquiries, disclosureRequests } = tables(db)
+  const known = new Map<string, KnownDecision>()
   // in slices: SQLite binds at most 32,766 parameters a statement
   for (let i = 0; i < externalIds.length; i += 500) {
     const rows = await db
-      .select({ externalId: inquiries.externalId })
+      .select({
+        externalId: inquiries.externalId,
+        inquiryId: inquiries.id,
+        outcome: disclosureRequests.outcome,
+        decidedAt: disclosureRequests.decidedAt,
+      })
       .from(inquiries)
+      .leftJoin(disclosureRequests, eq(disclosureRequests.inquiryId, inquiries.id))
       .where(
         and(
           eq(inquiries.channelCode, channelCode),
           externalIdIn(db, externalIds.slice(i, i + 500)),
         ),
       )
-    for (const r of rows) known.add(externalIdKey(r.externalId))
+    for (const { externalId, ...decision } of rows) known.set(externalIdKey(externalId), decision)
   }
   return known
+}
+
+/** A known request's recorded decision (outcome and decidedAt null: still open; UTC ms). */
+export type KnownDecision = {
+  inquiryId: number
+  outcome: OutcomeCode | null
+  decidedAt: number | null
 }

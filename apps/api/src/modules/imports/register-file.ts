@@ -13,12 +13,18 @@ import type { ImportFileInput } from './imports.service.ts'
 import { tooLarge } from './import-staging.ts'
 import { readTable } from './read-table.ts'
 
-/** What a register import answers: rows read, created now, known already (left as they are). */
+/**
+ * What a register import answers: rows read, created now, known already (left as they are), and
+ * of those the rows whose values differ from the desk's (`differs_from_desk` issues naming row
+ * and column: the desk keeps its own, so a corrected file does not silently fail to correct
+ * anything); `differing` is absent for a register that compares nothing.
+ */
 export type RegisterImportSummary = {
   dryRun: boolean
   rows: number
   created: number
   existing: number
+  differing?: ImportIssue[]
 }
 
 /**
