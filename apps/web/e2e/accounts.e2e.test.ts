@@ -5,13 +5,13 @@
  * sends them back) until they choose a new one, then reaches the queue. The auditor starts on the
  * audit log, sees no other menu entry, filters it by action and gets the CSV link of that filter.
  * The security admin and the auditor are made with `desk user add` on the server, as a bureau
- * would (the admin may not grant administrative roles).
+ * would (the admin may not grant administrative roles), and replace the printed password first.
  */
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addUser, signIn } from './desk-client.ts'
+import { addUser, post, signIn } from './desk-client.ts'
 import { ADMIN_PASSWORD, REPO_ROOT, startDesk, type DeskServer } from './desk-server.ts'
 import { launchChromium, shots } from './browser.ts'
 
@@ -19,7 +19,8 @@ const PASSWORD = 'E2e-Accounts-2026'
 let desk: DeskServer
 let browser: Browser
 
-function deskUser(username: string, role: string) {
+/** `desk user add` on the server: @returns the password it printed (the operator's) */
+function deskUser(username: string, role: string): string {
   const run = spawnSync(
     process.execPath,
     ['--import', 'tsx', 'src/cli/desk.ts', 'user', 'add', username, '--role', role],
@@ -37,14 +38,27 @@ function deskUser(username: string, role: string) {
   return password
 }
 
+/**
+ * The owner of an account `desk user add` made replaces the printed password at the first sign-in
+ * (as for one the admin adds): @returns the owner's password
+ */
+async function replacePrinted(username: string, printed: string): Promise<string> {
+  const own = await signIn(desk.baseUrl, username, printed)
+  const password = `${PASSWORD}-own`
+  await post(own, '/auth/password', { currentPassword: printed, password })
+  return password
+}
+
 let securityPassword = ''
 let auditorPassword = ''
 
 beforeAll(async () => {
   desk = await startDesk()
-  securityPassword = deskUser('anquan', 'security_admin')
-  auditorPassword = deskUser('shenji', 'auditor')
+  const printedSecurity = deskUser('anquan', 'security_admin')
+  const printedAuditor = deskUser('shenji', 'auditor')
   const admin = await signIn(desk.baseUrl, 'admin', ADMIN_PASSWORD)
+  securityPassword = await replacePrinted('anquan', printedSecurity)
+  auditorPassword = await replacePrinted('shenji', printedAuditor)
   await addUser(admin, {
     username: 'lixiao',
     displayName: '李晓',
