@@ -10,7 +10,7 @@ import { textSchema } from './text.ts'
 /**
  * What is recorded: sign-ins (succeeded, failed, locked out by back-off, an address over its
  * hourly cap), every change an admin or security admin makes (`admin_action`, with method and
- * path), reads of personal data (a contact revealed, a manager's export of inquiries — masked or
+ * path; account changes as `account_*` with the old and new values, refusals included), reads of personal data (a contact revealed, a manager's export of inquiries — masked or
  * with personal data, with its filter and row count —, an export of the audit log itself), and a user's change of their own password (done, or refused for a
  * wrong current password: someone holding another's session may be guessing).
  */
@@ -34,6 +34,15 @@ export const AUDIT_ACTIONS = [
   // an inquiry's external id renamed when external ids became case-insensitive (`abc-1` beside
   // `ABC-1` on one channel): detail { channel, from, to }; staff merge it into the older one
   'external_id_renamed',
+  // an account created (by an admin, or on the server with `desk user add`: no actor):
+  // detail { username, role, department }
+  'account_created',
+  // an account's role, department or active flag changed: detail { username, changes: { field:
+  // { from, to } } }, so a grant of a role reads apart from a demotion
+  'account_changed',
+  // an account change refused (not the actor's duty, or the last holder of a separated role):
+  // detail { username, reason, requested } — a security event
+  'account_change_refused',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

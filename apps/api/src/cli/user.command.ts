@@ -63,11 +63,11 @@ export async function runUserCommand(
   if (!user) throw new AppError('NOT_FOUND', `No user ${username}`)
   if (action === 'reset-password') {
     await setPassword(db, user.id, password, now, policy, mustChange)
-    if (!user.isActive) await updateUser(db, user.id, { isActive: true })
+    if (!user.isActive) await updateUser(db, user.id, { isActive: true }, undefined, now)
     return `New password for ${username}${shown}, to be changed at the next sign-in; the account is active and its sessions ended`
   }
   const role = roleOf(opts.role)
-  await updateUser(db, user.id, { role, isActive: true })
+  await updateUser(db, user.id, { role, isActive: true }, undefined, now)
   return `${username} is now ${role} (active)`
 }
 

@@ -1,7 +1,8 @@
 /**
  * Records what the audit log must hold about requests (等保 2.0 安全审计), in one place instead of
  * in every route: each successful change made by an admin or a security admin (`admin_action`:
- * method and path), and each successful read of personal data — a revealed contact, an export of
+ * method and path; account creation and changes are written by the users service instead, which
+ * knows the old and new values), and each successful read of personal data — a revealed contact, an export of
  * the audit log. Sign-ins are recorded by the auth service, which knows their outcome; an export
  * of inquiries by the export service, which counts its rows (reports/export.service.ts).
  */
@@ -13,6 +14,8 @@ import { clientAddress } from './rate-limit.ts'
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 const CONTACT = /\/inquiries\/(\d+)\/contact$/
 const AUDIT_EXPORT = /\/audit\/export\.csv$/
+/** `POST /users`, `PATCH /users/:id`: the users service writes `account_created`/`account_changed` */
+const ACCOUNT_CHANGE = /\/users(\/\d+)?$/
 
 /** The personal-data read a request is, if any. */
 function personalDataRead(
@@ -33,7 +36,7 @@ export const auditTrail = createMiddleware<AppEnv>(async (c, next) => {
   const method = c.req.method
   const read = personalDataRead(method, c.req.path)
   const isAdmin = caller.user.role === 'admin' || caller.user.role === 'security_admin'
-  if (!read && (SAFE_METHODS.has(method) || !isAdmin)) return
+  if (!read && (SAFE_METHODS.has(method) || !isAdmin || ACCOUNT_CHANGE.test(c.req.path))) return
   await recordAudit(c.var.db, {
     at: c.var.now(),
     actor: { id: caller.user.id, username: caller.user.username },

@@ -29,6 +29,9 @@ export const auditLabels = {
     password_change_failed: '修改密码失败（原密码错误）',
     username_renamed: '用户名改名（与另一账号仅大小写不同）',
     external_id_renamed: '来源编号改名（与同渠道另一事项仅大小写不同）',
+    account_created: '创建账号',
+    account_changed: '变更账号（角色、部门或启用状态）',
+    account_change_refused: '账号变更被拒绝',
   } satisfies Record<AuditAction, string>,
   fileName: (date: string) => `审计日志-${date}`,
 } as const

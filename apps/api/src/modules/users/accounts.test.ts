@@ -228,3 +228,110 @@ describe('accounts under the separation of duties (三员分立)', () => {
     })
   })
 })
+
+describe('account changes in the audit log (等保 安全审计: subject, object, event and outcome)', () => {
+  type Entry = {
+    action: string
+    actorName: string | null
+    target: string | null
+    detail: Record<string, unknown>
+  }
+  const entries = async (d: Desk, auditor: Session, action: string) =>
+    (
+      (await (await call(d, auditor, 'GET', `/audit?action=${action}`)).json()) as {
+        entries: Entry[]
+      }
+    ).entries
+
+  it('names the account and the old and new role, department and active flag of each change', async () => {
+    const d = await desk()
+    const security = await signIn(d, 'security_admin')
+    const auditor = await signIn(d, 'auditor')
+    const li = await signIn(d, 'responder', 'li')
+    for (const role of ['security_admin', 'manager', 'responder'])
+      expect((await call(d, security, 'PATCH', `/users/${li.userId}`, { role })).status).toBe(200)
+    expect(
+      (await call(d, security, 'PATCH', `/users/${li.userId}`, { isActive: false })).status,
+    ).toBe(200)
+
+    const changed = await entries(d, auditor, 'account_changed')
+    expect(changed.map((e) => [e.actorName, e.target, e.detail])).toEqual([
+      [
+        'security_admin1',
+        `user:${li.userId}`,
+        { username: 'li', changes: { isActive: { from: true, to: false } } },
+      ],
+      [
+        'security_admin1',
+        `user:${li.userId}`,
+        { username: 'li', changes: { role: { from: 'manager', to: 'responder' } } },
+      ],
+      [
+        'security_admin1',
+        `user:${li.userId}`,
+        { username: 'li', changes: { role: { from: 'security_admin', to: 'manager' } } },
+      ],
+      [
+        'security_admin1',
+        `user:${li.userId}`,
+        { username: 'li', changes: { role: { from: 'responder', to: 'security_admin' } } },
+      ],
+    ])
+    // the entries above say it all: no bare "PATCH /api/users/…" beside them
+    expect(await entries(d, auditor, 'admin_action')).toEqual([])
+  })
+
+  it('logs an account the admin creates, one made by `desk user add`, and refused changes as security events', async () => {
+    const d = await desk()
+    const admin = await signIn(d, 'admin')
+    const security = await signIn(d, 'security_admin')
+    const auditor = await signIn(d, 'auditor')
+    const made = await call(d, admin, 'POST', '/users', {
+      username: 'wang',
+      displayName: 'wang',
+      role: 'responder',
+      password: 'Long-enough-1',
+    })
+    expect(made.status).toBe(201)
+    await runUserCommand(
+      d.db,
+      'add',
+      'sec2',
+      { role: 'security_admin' },
+      T0,
+      DEFAULT_SECURITY.passwordPolicy,
+    )
+    const created = (await entries(d, auditor, 'account_created')).slice(0, 2)
+    expect(created.map((e) => [e.actorName, e.detail])).toEqual([
+      [null, { username: 'sec2', role: 'security_admin', department: null }],
+      ['admin1', { username: 'wang', role: 'responder', department: null }],
+    ])
+
+    // a security admin making itself admin; demoting the only auditor
+    const own = await call(d, security, 'PATCH', `/users/${security.userId}`, { role: 'admin' })
+    expect(own.status).toBe(403)
+    const last = await call(d, security, 'PATCH', `/users/${auditor.userId}`, { role: 'responder' })
+    expect(last.status).toBe(409)
+    const res = await call(d, security, 'GET', '/users/security-events')
+    const { events } = (await res.json()) as { events: Entry[] }
+    const refused = events.filter((e) => e.action === 'account_change_refused')
+    expect(refused.map((e) => [e.actorName, e.target, e.detail])).toEqual([
+      [
+        'security_admin1',
+        `user:${auditor.userId}`,
+        { username: 'auditor1', reason: 'last_of_role', requested: { role: 'responder' } },
+      ],
+      [
+        'security_admin1',
+        `user:${security.userId}`,
+        {
+          username: 'security_admin1',
+          reason: 'separation_of_duties',
+          requested: { role: 'admin' },
+        },
+      ],
+    ])
+    // the refusals changed nothing
+    expect(await entries(d, auditor, 'account_changed')).toEqual([])
+  })
+})

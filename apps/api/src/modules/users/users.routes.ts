@@ -3,11 +3,12 @@
  * domain's `mayManageAccount`): list, create (with a department), change department/role/active,
  * reset a password (a temporary one, answered once; its owner must replace it), sign-in events.
  */
-import { USER_ROLES, textSchema, usernameSchema } from '@desk/domain'
-import { Hono } from 'hono'
+import { USER_ROLES, textSchema, usernameSchema, type AuditAction } from '@desk/domain'
+import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import { requireStaff } from '../../lib/auth.ts'
-import type { AppEnv } from '../../lib/context.ts'
+import type { AppEnv, SessionUser } from '../../lib/context.ts'
+import { clientAddress } from '../../lib/rate-limit.ts'
 import { validate } from '../../lib/validate.ts'
 import { listAudit } from '../audit/audit.service.ts'
 import { createUser, listUsers, resetPassword, updateUser } from './users.service.ts'
@@ -29,6 +30,14 @@ const updateUserSchema = z
   .partial()
 const idParam = z.object({ id: z.coerce.number().int().positive() })
 
+type StaffEnv = AppEnv & { Variables: { user: SessionUser } }
+
+/** The signed-in admin as the users service's actor, with the address its audit entries name. */
+const actorOf = <E extends StaffEnv>(c: Context<E>) => ({
+  ...c.var.user,
+  address: clientAddress(c, c.var.trustProxy),
+})
+
 export const userRoutes = new Hono<AppEnv>()
   .use(requireStaff('admin', 'security_admin'))
   .get('/', async (c) => c.json({ users: await listUsers(c.var.db) }, 200))
@@ -40,7 +49,7 @@ export const userRoutes = new Hono<AppEnv>()
           c.req.valid('json'),
           c.var.now(),
           c.var.security.passwordPolicy,
-          c.var.user,
+          actorOf(c),
         ),
       },
       201,
@@ -52,19 +61,21 @@ export const userRoutes = new Hono<AppEnv>()
       c.req.valid('param').id,
       c.var.now(),
       c.var.security.passwordPolicy,
-      c.var.user,
+      actorOf(c),
     )
     // shown once to the security admin; no cache or proxy may keep it
     c.header('Cache-Control', 'no-store')
     return c.json({ temporaryPassword }, 200)
   })
-  // sign-in lockouts and address caps, newest first: what an admin needs to see of attacks
+  // sign-in lockouts, address caps and refused account changes, newest first: what an admin
+  // needs to see of attacks
   .get('/security-events', async (c) => {
-    const page = async (action: 'login_locked' | 'login_address_capped' | 'username_renamed') =>
+    const page = async (action: AuditAction) =>
       (await listAudit(c.var.db, { action, limit: 100 })).entries
     const events = [
       ...(await page('login_locked')),
       ...(await page('login_address_capped')),
+      ...(await page('account_change_refused')),
       // accounts the case-insensitive usernames renamed: their owners sign in with the new name
       ...(await page('username_renamed')),
     ].sort((a, b) => b.id - a.id)
@@ -75,7 +86,8 @@ export const userRoutes = new Hono<AppEnv>()
       c.var.db,
       c.req.valid('param').id,
       c.req.valid('json'),
-      c.var.user,
+      actorOf(c),
+      c.var.now(),
     )
     return c.json({ user }, 200)
   })

@@ -30,8 +30,51 @@ import { getActiveDepartment } from '../departments/departments.service.ts'
 import * as repo from './users.repo.ts'
 import { listed } from '../../lib/english.ts'
 
-/** Who asks for an account change (the signed-in admin or security admin). */
-export type AccountActor = { id: number; role: UserRole }
+/**
+ * Who asks for an account change (the signed-in admin or security admin) and from which address
+ * (for the audit entry).
+ */
+export type AccountActor = {
+  id: number
+  role: UserRole
+  username: string
+  address?: string | undefined
+}
+
+/** Refusals that are security events (an attempt beyond one's duty, or to drop a separated duty). */
+const REFUSAL_REASONS = new Set(['separation_of_duties', 'last_of_role'])
+
+/**
+ * Runs `change`; when it is refused for a reason in REFUSAL_REASONS, records an
+ * `account_change_refused` entry (outside any transaction, so the refusal's rollback keeps it)
+ * and rethrows.
+ */
+async function auditRefusal<T>(
+  db: Db,
+  now: number,
+  actor: AccountActor | undefined,
+  target: { id?: number | undefined; username: string },
+  requested: Record<string, unknown>,
+  change: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await change()
+  } catch (err) {
+    const reason = err instanceof AppError ? err.details : undefined
+    const code = (reason as { reason?: unknown } | undefined)?.reason
+    if (typeof code === 'string' && REFUSAL_REASONS.has(code)) {
+      await recordAudit(db, {
+        at: now,
+        action: 'account_change_refused',
+        actor,
+        address: actor?.address,
+        target: target.id === undefined ? undefined : `user:${target.id}`,
+        detail: { username: target.username, reason: code, requested },
+      })
+    }
+    throw err
+  }
+}
 
 /** @throws AppError FORBIDDEN (`separation_of_duties`) when `actor` may not do `action` */
 function assertDuty(
@@ -69,7 +112,8 @@ function assertPolicy(password: string, policy: PasswordPolicy, username: string
 }
 
 /**
- * Creates an account. Its owner must replace the password at the first sign-in when another person
+ * Creates an account and its audit entry (`account_created`; a refused creation is an
+ * `account_change_refused`). Its owner must replace the password at the first sign-in when another person
  * chose it (domain `mustReplacePassword`): `chosenBy` defaults to `another_person` when an
  * `actor` (an admin through the API) creates it, else to `owner` (the installer's first admin, the
  * demo's logins); the `desk user add` command says `another_person`, since it prints the password
@@ -85,8 +129,11 @@ export async function createUser(
   actor?: AccountActor,
   chosenBy: PasswordChooser = actor === undefined ? 'owner' : 'another_person',
 ) {
-  assertDuty(actor, 'create', { role: input.role })
   const username = normalizeUsername(input.username)
+  const requested = { role: input.role, department: input.department ?? null }
+  await auditRefusal(db, now, actor, { username }, requested, async () =>
+    assertDuty(actor, 'create', { role: input.role }),
+  )
   if (await repo.findUserByUsername(db, username)) {
     throw new AppError('CONFLICT', `Username ${username} is taken`, {
       reason: 'username_taken',
@@ -108,6 +155,14 @@ export async function createUser(
       mustChangePassword: mustReplacePassword(chosenBy),
     })
     await repo.insertPasswordHistory(t, { userId: user.id, passwordHash, changedAt: now })
+    await recordAudit(t, {
+      at: now,
+      action: 'account_created',
+      actor,
+      address: actor?.address,
+      target: `user:${user.id}`,
+      detail: { username, ...requested },
+    })
     return user
   })
 }
@@ -172,7 +227,9 @@ export async function resetPassword(
 ): Promise<string> {
   const user = await repo.findUser(db, id)
   if (!user) throw new AppError('NOT_FOUND', `User ${id} does not exist`)
-  assertDuty(actor, 'resetPassword', user)
+  await auditRefusal(db, now, actor, user, { passwordReset: true }, async () =>
+    assertDuty(actor, 'resetPassword', user),
+  )
   const password = temporaryPassword()
   await setPassword(db, id, password, now, policy, mustReplacePassword('another_person'))
   return password
@@ -212,46 +269,83 @@ export async function changeOwnPassword(
 
 /**
  * Moves a user to a department (null: none), changes the role or (de)activates the account; takes
- * effect on the user's next request (a disabled user's sessions end at once). NOT_FOUND (user or
- * department), FORBIDDEN (`separation_of_duties`), CONFLICT (inactive department; `last_of_role`).
+ * effect on the user's next request (a disabled user's sessions end at once). Writes an
+ * `account_changed` audit entry naming the account and each changed field's old and new value
+ * (none when nothing changed); a refusal for the separation of duties or the last holder of a
+ * separated role is an `account_change_refused` entry. `now`: UTC ms of the entry (defaults to the
+ * wall clock, for callers that only set accounts up). NOT_FOUND (user or department), FORBIDDEN
+ * (`separation_of_duties`), CONFLICT (inactive department; `last_of_role`).
  */
 export async function updateUser(
   db: Db,
   id: number,
   patch: { department?: number | null; role?: UserRole; isActive?: boolean },
   actor?: AccountActor,
+  now: number = Date.now(),
 ) {
   if (patch.department != null) await getActiveDepartment(db, patch.department)
   const { department, ...rest } = patch
-  return withTransaction(db, async (t) => {
-    const before = await repo.findUser(t, id)
-    if (!before) throw new AppError('NOT_FOUND', `User ${id} does not exist`)
-    if (department !== undefined) assertDuty(actor, 'setDepartment', before)
-    if (patch.isActive !== undefined) assertDuty(actor, 'setActive', before)
-    if (patch.role !== undefined && patch.role !== before.role)
-      assertDuty(actor, 'setRole', before, patch.role)
-    const losesRole =
-      (patch.role !== undefined && patch.role !== before.role) || patch.isActive === false
-    if (
-      GUARDED_ROLES.includes(before.role) &&
-      before.isActive &&
-      losesRole &&
-      (await repo.countActiveWithRole(t, before.role)) <= 1
-    ) {
-      throw new AppError(
-        'CONFLICT',
-        `${before.username} is the last active ${before.role}: give the role to another user before demoting or disabling this one`,
-        { reason: 'last_of_role', role: before.role },
+  const target = await repo.findUser(db, id)
+  if (!target) throw new AppError('NOT_FOUND', `User ${id} does not exist`)
+  return auditRefusal(db, now, actor, target, patch, () =>
+    withTransaction(db, async (t) => {
+      const before = await repo.findUser(t, id)
+      if (!before) throw new AppError('NOT_FOUND', `User ${id} does not exist`)
+      if (department !== undefined) assertDuty(actor, 'setDepartment', before)
+      if (patch.isActive !== undefined) assertDuty(actor, 'setActive', before)
+      if (patch.role !== undefined && patch.role !== before.role)
+        assertDuty(actor, 'setRole', before, patch.role)
+      const losesRole =
+        (patch.role !== undefined && patch.role !== before.role) || patch.isActive === false
+      if (
+        GUARDED_ROLES.includes(before.role) &&
+        before.isActive &&
+        losesRole &&
+        (await repo.countActiveWithRole(t, before.role)) <= 1
+      ) {
+        throw new AppError(
+          'CONFLICT',
+          `${before.username} is the last active ${before.role}: give the role to another user before demoting or disabling this one`,
+          { reason: 'last_of_role', role: before.role },
+        )
+      }
+      const user = await repo.updateUser(
+        t,
+        id,
+        department === undefined ? rest : { ...rest, departmentId: department },
       )
-    }
-    const user = await repo.updateUser(
-      t,
-      id,
-      department === undefined ? rest : { ...rest, departmentId: department },
-    )
-    if (patch.isActive === false) await repo.deleteSessionsOfUser(t, id)
-    return user as NonNullable<typeof user>
-  })
+      if (patch.isActive === false) await repo.deleteSessionsOfUser(t, id)
+      const changes = changedFields(before, patch)
+      if (Object.keys(changes).length > 0) {
+        await recordAudit(t, {
+          at: now,
+          action: 'account_changed',
+          actor,
+          address: actor?.address,
+          target: `user:${id}`,
+          detail: { username: before.username, changes },
+        })
+      }
+      return user as NonNullable<typeof user>
+    }),
+  )
+}
+
+/** Each field of `patch` whose value differs from the account's: `{ field: { from, to } }`. */
+function changedFields(
+  before: { departmentId: number | null; role: UserRole; isActive: boolean },
+  patch: { department?: number | null; role?: UserRole; isActive?: boolean },
+) {
+  const pairs = {
+    department: [before.departmentId, patch.department],
+    role: [before.role, patch.role],
+    isActive: [before.isActive, patch.isActive],
+  } as const
+  return Object.fromEntries(
+    Object.entries(pairs)
+      .filter(([, [from, to]]) => to !== undefined && to !== from)
+      .map(([field, [from, to]]) => [field, { from, to }]),
+  )
 }
 
 /** The user, when active; NOT_FOUND otherwise (an inquiry is assigned only to someone who can sign in). */
