@@ -162,9 +162,11 @@ export async function updateDeadlinePolicy(
 /**
  * The deadline block of the inquiry page: kind, policy, rule, the explanation of the due date,
  * the rule's extension amount, pauses and extension requests. Null when the inquiry does not exist.
+ * `known`: the inquiry's deadline columns when the caller has read them already (the page reads
+ * the whole row; on PostgreSQL each statement is a round trip that costs more than its query).
  */
-export async function getDeadlineView(db: Db, inquiryId: number) {
-  const row = await repo.findInquiryDeadline(db, inquiryId)
+export async function getDeadlineView(db: Db, inquiryId: number, known?: repo.InquiryDeadlineRow) {
+  const row = known ?? (await repo.findInquiryDeadline(db, inquiryId))
   if (!row) return null
   const { explanation } = await deadlineOf(db, row, await loadCalendar(db))
   return {

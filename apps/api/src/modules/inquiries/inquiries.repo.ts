@@ -330,6 +330,7 @@ export async function findInquiry(db: Db, id: number, viewer?: Viewer) {
           closedAt: inquiries.closedAt,
           updatedAt: inquiries.updatedAt,
           deadlineRule: inquiries.deadlineRule,
+          deadlinePolicyId: inquiries.deadlinePolicyId,
         })
         .from(inquiries)
         .leftJoin(assignee, eq(assignee.id, inquiries.assigneeId))

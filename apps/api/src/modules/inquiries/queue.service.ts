@@ -83,6 +83,6 @@ export async function getInquiryView(db: Db, id: number, viewer: Viewer) {
   return {
     inquiry: toDetail(row, await repo.listEvents(db, id), await repo.listReplies(db, id)),
     contact: maskedContact(row),
-    deadline: await getDeadlineView(db, id),
+    deadline: await getDeadlineView(db, id, row),
   }
 }
