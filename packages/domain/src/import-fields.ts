@@ -72,12 +72,42 @@ export const IMPORT_PRESETS: readonly ImportPreset[] = [
     },
     requiredHeaders: REQUIRED_IMPORT_FIELDS,
   },
+  {
+    name: 'zh-common',
+    description: "Chinese column names of a bureau's own register (编号, 标题, 内容, 来件时间 …)",
+    // the plain names a bureau's Excel register (来信登记表) and most platforms' exports use
+    columns: {
+      编号: 'externalId',
+      标题: 'subject',
+      内容: 'body',
+      来件时间: 'receivedAt',
+      姓名: 'citizenName',
+      电话: 'citizenPhone',
+      邮箱: 'citizenEmail',
+      分类: 'category',
+      答复内容: 'reply',
+      答复时间: 'repliedAt',
+    },
+    requiredHeaders: ['编号', '标题', '内容', '来件时间'],
+  },
 ]
 
-/** The preset whose required headers all appear in `headers`, if any. */
+/**
+ * A header as a preset compares it: Unicode NFKC (full-width letters as ASCII), without any
+ * whitespace, ASCII letters in lower case, so `External ID`, `externalid` and `ｅｘｔｅｒｎａｌＩｄ`
+ * all name `externalId`, and ` 标题 ` is 标题. A `--map` entry still names its column exactly.
+ */
+export function headerKey(header: string): string {
+  return header
+    .normalize('NFKC')
+    .replace(/\s/gu, '')
+    .replace(/[A-Z]/g, (c) => c.toLowerCase())
+}
+
+/** The preset whose required headers all appear in `headers` (by headerKey), if any. */
 export function guessPreset(headers: readonly string[]): ImportPreset | undefined {
-  const present = new Set(headers)
-  return IMPORT_PRESETS.find((p) => p.requiredHeaders.every((h) => present.has(h)))
+  const present = new Set(headers.map(headerKey))
+  return IMPORT_PRESETS.find((p) => p.requiredHeaders.every((h) => present.has(headerKey(h))))
 }
 
 /** The preset called `name`, if any. */
@@ -114,7 +144,7 @@ export function parseMapEntry(text: string): MapEntry | ImportIssue {
 export type ColumnMapping = Partial<Record<ImportField, { index: number; column: string }>>
 
 /**
- * Builds the mapping of a file: the preset's columns that the file has, then the `--map` entries
+ * Builds the mapping of a file: the preset's columns that the file has (by headerKey), then the `--map` entries
  * (which win over the preset). Reports, on row 1 (the header), a mapped column the file lacks, a
  * header that appears twice, two columns mapped to one field, a required field left unmapped, and
  * a reply without a reply time (or the reverse).
@@ -134,9 +164,14 @@ export function resolveMapping(
   })
   const mapping: ColumnMapping = {}
   if (preset) {
-    for (const [column, field] of Object.entries(preset.columns)) {
-      const index = indexOf.get(column)
-      if (index !== undefined) mapping[field] = { index, column }
+    // the preset's names by headerKey; the first column of a key wins, as indexOf keeps it
+    const byKey = new Map<string, number>()
+    headers.forEach((h, i) => {
+      if (h !== '' && !byKey.has(headerKey(h))) byKey.set(headerKey(h), i)
+    })
+    for (const [name, field] of Object.entries(preset.columns)) {
+      const index = byKey.get(headerKey(name))
+      if (index !== undefined) mapping[field] = { index, column: headers[index] ?? name }
     }
   }
   const mappedByEntry = new Set<ImportField>()

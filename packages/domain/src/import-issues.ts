@@ -28,6 +28,8 @@ const ENGLISH = {
     `${p(x, 'field')} "${p(x, 'value')}" is ambiguous: month/day or day/month? State the file's date order (month-first or day-first), or write the year first (2026/12/01)`,
   error_value: (x) => `${p(x, 'field')} holds a spreadsheet error (${p(x, 'value')})`,
   boolean_value: (x) => `${p(x, 'field')} holds the boolean ${p(x, 'value')}, not text`,
+  number_too_long: (x) =>
+    `${p(x, 'field')} holds the number ${p(x, 'value')}, longer than a spreadsheet number keeps exactly (15 digits): format the column as text and enter the ids again`,
   unsupported_date: (x) =>
     x.field === undefined
       ? UNSUPPORTED_DATE_MESSAGE

@@ -298,6 +298,12 @@ export function rowToInquiry(
       refused.add(field)
       return undefined
     }
+    // a number past 2^53 is not the one written (20-digit work-order ids from other tools)
+    if (typeof cell === 'number' && Number.isInteger(cell) && !Number.isSafeInteger(cell)) {
+      issues.push(importIssue('number_too_long', { field, value: importCellText(cell) }, at))
+      refused.add(field)
+      return undefined
+    }
     const raw = importCellText(cell)
     if (hasNul(raw)) issues.push(importIssue('nul', { field }, at))
     const value = normalizeText(MULTILINE.has(field) ? cleanText(raw) : cleanLine(raw))

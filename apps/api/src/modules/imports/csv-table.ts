@@ -2,7 +2,9 @@
  * Import stage 2 for CSV: text -> table (csv-parse, RFC 4180 quoting, any record ending), record
  * by record through csv-parse's stream, so rows and cells are counted against the import limits
  * as they come (table-limits.ts) and a preview stops after the rows it shows.
- * Row numbers count records, blank ones included, as Excel numbers a CSV's rows.
+ * Row numbers count records, blank ones included, as Excel numbers a CSV's rows. A tab-separated
+ * file (Excel's and WPS's "Unicode text", UTF-16 with tabs; .tsv exports) is read the same way with
+ * a tab as the delimiter (delimiterOf).
  */
 import { Readable } from 'node:stream'
 import { cleanLine, importIssue, isBlankRow } from '@desk/domain'
@@ -13,7 +15,20 @@ import { TableLimiter } from './table-limits.ts'
 import { fileRefusal } from './import-refusal.ts'
 
 /**
- * Reads decoded CSV text. The first non-blank record is the header.
+ * The cell delimiter of decoded text: a tab when the first line holds more tabs than commas,
+ * else a comma. Excel saves "Unicode text" with tabs and no quoting of commas, so a comma in a
+ * title must not split it; a CSV's header has no tabs.
+ */
+export function delimiterOf(text: string): ',' | '\t' {
+  const end = text.indexOf('\n')
+  const line = end === -1 ? text : text.slice(0, end)
+  const tabs = line.split('\t').length - 1
+  const commas = line.split(',').length - 1
+  return tabs > commas ? '\t' : ','
+}
+
+/**
+ * Reads decoded CSV (or tab-separated) text. The first non-blank record is the header.
  * @throws AppError VALIDATION on broken quoting (naming the row), when there is no header, or
  *   past a limit of IMPORT_LIMITS
  */
@@ -23,8 +38,15 @@ export async function readCsvTable(
   opts: Omit<ReadTableOptions, 'sheet'> = {},
 ): Promise<Table> {
   const limiter = new TableLimiter(opts.onRows)
+  const delimiter = delimiterOf(text)
   const parser = Readable.from([text]).pipe(
-    parse({ relax_column_count: true, skip_empty_lines: false, relax_quotes: false }),
+    parse({
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      // tab-separated exports quote only a cell that starts with a quote: one inside is text
+      relax_quotes: delimiter === '\t',
+    }),
   )
   let headers: string[] | undefined
   const rows: TableRow[] = []
