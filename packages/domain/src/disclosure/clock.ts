@@ -300,3 +300,20 @@ export function lateStepRefusal(
   if (!step || !clock.due || on <= clock.due.date) return null
   return `the answer period ended on ${clock.due.date}: ${step} is recorded within it, not after`
 }
+
+/**
+ * Why a step dated `on`, typed on `today` (both Asia/Shanghai days), may be recorded only by a
+ * manager, or null when anyone allowed the step may record it: once the request's due date has
+ * passed, a step dated before the day it is typed moves a legal date into the past — a decision
+ * dated inside the answer period turns a request still open after its deadline into one answered
+ * in time. A paper answer typed in late is such a case and is legitimate, so the rule asks for
+ * the manager's authority (the event keeps the day it was typed), not a refusal.
+ */
+export function backdatedAfterDueRefusal(
+  clock: DisclosureClock,
+  on: IsoDate,
+  today: IsoDate,
+): string | null {
+  if (!clock.due || today <= clock.due.date || on >= today) return null
+  return `the answer period ended on ${clock.due.date}: a step dated ${on}, before today, is recorded by a manager`
+}

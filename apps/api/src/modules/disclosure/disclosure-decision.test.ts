@@ -53,6 +53,37 @@ describe('a decision entered after the fact', () => {
     })
     expect((await inquiry(d, s, today)).inquiry.repliedAt).toBe('2024-09-27T09:30:00.000+08:00')
   })
+
+  it('needs a manager once the due date has passed and the day is before today: a responder gets 403, today’s date stays open to them', async () => {
+    const d = await desk()
+    const manager = await signIn(d, 'manager')
+    const responder = await signIn(d)
+    // received 2024-08-01, due 2024-08-28; today is 2024-09-27
+    const id = await enter(d, manager, '2024-08-01')
+    const decide = (s: Session, version: number, on: string) =>
+      call(d, s, 'POST', `/disclosure/requests/${id}/actions`, {
+        version,
+        action: 'decide',
+        on,
+        outcome: 'grant',
+      })
+    const refused = await decide(responder, 1, '2024-08-20')
+    expect(refused.status).toBe(403)
+    expect(((await refused.json()) as ApiError).error.details).toEqual({
+      reason: 'backdated_after_due',
+    })
+    expect((await inquiry(d, manager, id)).inquiry.repliedAt).toBeNull()
+    expect((await decide(manager, 1, '2024-08-20')).status).toBe(200)
+
+    const other = await enter(d, manager, '2024-08-01')
+    const late = await call(d, responder, 'POST', `/disclosure/requests/${other}/actions`, {
+      version: 1,
+      action: 'decide',
+      on: '2024-09-27',
+      outcome: 'grant',
+    })
+    expect(late.status).toBe(200)
+  })
 })
 
 type Answer = { id: number; number: number; status: string; document: { paragraphs: string[] } }

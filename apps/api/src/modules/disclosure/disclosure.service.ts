@@ -15,6 +15,8 @@ import {
   DISCLOSURE_CHANNEL,
   DISCLOSURE_DAY_MESSAGES,
   DisclosureClockError,
+  backdatedAfterDueRefusal,
+  hasRole,
   lateStepRefusal,
   NO_CORRECTION_OUTCOME,
   disclosureClock,
@@ -250,6 +252,10 @@ export function actOnDisclosureRequest(ctx: Ctx, id: number, input: DisclosureAc
       const late = lateStepRefusal(current, step.event.type, input.on)
       if (late) {
         throw new AppError('VALIDATION', late, [{ path: ['on'], message: late }])
+      }
+      const backdated = backdatedAfterDueRefusal(current, input.on, toZonedDate(ctx.now))
+      if (backdated && !hasRole(ctx.user.role, 'manager')) {
+        throw new AppError('FORBIDDEN', backdated, { reason: 'backdated_after_due' })
       }
       if (input.action === 'decide') {
         const lapsed = state === 'correction_lapsed'
