@@ -170,5 +170,26 @@ describe('the due date of a disclosure request', () => {
     ]).toEqual(['2024-10-12', '2024-09-27', 20, '2024-12-06'])
     const detail = (await (await call(d, s, 'GET', `/inquiries/${id}`)).json()) as Detail
     expect(Date.parse(detail.inquiry.dueAt)).toBe(deadline?.due.at)
+
+    // the steps the domain's step rules refuse now, each named (the form does not offer them)
+    for (const [step, message] of [
+      [
+        { action: 'request_correction', on: '2024-10-14', answerBy: '2024-10-25' },
+        `Cannot request a correction of inquiry ${id}: a 补正 notice is sent once (条例 第三十条)`,
+      ],
+      [
+        { action: 'extend', on: '2024-10-14', workingDays: 1 },
+        `Cannot extend the reply deadline of inquiry ${id}: the extension of 20 working days is used up`,
+      ],
+    ] as const) {
+      const res = await call(d, s, 'POST', `/disclosure/requests/${id}/actions`, {
+        version,
+        ...step,
+      })
+      expect(res.status).toBe(409)
+      const body = (await res.json()) as Refusal
+      expect(body.error.details.reason).toBe('clock')
+      expect(body.error.message.startsWith(message)).toBe(true)
+    }
   })
 })

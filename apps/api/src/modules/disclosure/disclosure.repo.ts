@@ -78,6 +78,16 @@ export const CLOCK_EVENT_TYPES = [
 ] as const
 export type ClockEventType = (typeof CLOCK_EVENT_TYPES)[number]
 
+/** The audit-trail type each clock event is stored under (toClockEvent reads it back). */
+export const AUDIT_TYPE_OF: Record<DisclosureClockEvent['type'], ClockEventType> = {
+  correction_requested: 'correction_requested',
+  correction_received: 'correction_received',
+  consultation_started: 'consultation_started',
+  consultation_ended: 'consultation_ended',
+  extended: 'disclosure_extended',
+  decided: 'outcome_decided',
+}
+
 /** A clock event from its audit-trail type and data (as stored, or as about to be stored). */
 export const toClockEvent = (
   type: ClockEventType,

@@ -21,6 +21,8 @@ import {
   NO_CORRECTION_OUTCOME,
   disclosureClock,
   disclosureDayProblem,
+  disclosureStepRefusal,
+  DISCLOSURE_STEP_RULES,
   explainDisclosureClock,
   selectPolicy,
   startOfZonedDay,
@@ -29,7 +31,6 @@ import {
   type DisclosureActionInput,
   type DisclosureClockEvent,
   type HolidayCalendar,
-  type LifecycleAction,
 } from '@desk/domain'
 import { customAlphabet } from 'nanoid'
 import type { Db } from '../../db/client.ts'
@@ -179,46 +180,13 @@ export async function getDisclosureView(db: Db, id: number, viewer: Ctx['user'],
 }
 
 /**
- * Each clock step as the lifecycle action the gate checks, the event the audit trail keeps and its
- * name in a refusal (an extension is checked as `decide_extension` but is not a decision). The
- * step's event is read from its data the way the stored ones are read back (repo.toClockEvent), so
- * the replay that checks a step sees what a later replay will see.
+ * A step's audit-trail event: its type as stored (repo.AUDIT_TYPE_OF, the domain's clock event
+ * under its stored name) and its data, read back the way the stored ones are (repo.toClockEvent),
+ * so the replay that checks a step sees what a later replay will see.
  */
-const STEP_OF: Record<
-  DisclosureActionInput['action'],
-  { action: LifecycleAction; type: repo.ClockEventType; phrase: string }
-> = {
-  request_correction: {
-    action: 'pause_clock',
-    type: 'correction_requested',
-    phrase: 'request a correction of',
-  },
-  start_consultation: {
-    action: 'pause_clock',
-    type: 'consultation_started',
-    phrase: 'start a third-party consultation on',
-  },
-  receive_correction: {
-    action: 'resume_clock',
-    type: 'correction_received',
-    phrase: 'record the correction of',
-  },
-  end_consultation: {
-    action: 'resume_clock',
-    type: 'consultation_ended',
-    phrase: 'end the consultation on',
-  },
-  extend: {
-    action: 'decide_extension',
-    type: 'disclosure_extended',
-    phrase: 'extend the reply deadline of',
-  },
-  decide: { action: 'reply', type: 'outcome_decided', phrase: 'decide' },
-}
-
 function stepOf(input: DisclosureActionInput) {
   const { action: _action, version: _version, ...data } = input
-  const { type } = STEP_OF[input.action]
+  const type = repo.AUDIT_TYPE_OF[DISCLOSURE_STEP_RULES[input.action].event]
   return { type, data, event: repo.toClockEvent(type, data) }
 }
 
@@ -239,9 +207,9 @@ export function actOnDisclosureRequest(ctx: Ctx, id: number, input: DisclosureAc
     ctx,
     id,
     {
-      action: STEP_OF[input.action].action,
+      action: DISCLOSURE_STEP_RULES[input.action].gate,
       version: input.version,
-      phrase: STEP_OF[input.action].phrase,
+      phrase: DISCLOSURE_STEP_RULES[input.action].phrase,
     },
     async (row, db) => {
       const request = await requireRequest(db, id)
@@ -269,6 +237,19 @@ export function actOnDisclosureRequest(ctx: Ctx, id: number, input: DisclosureAc
             { reason: 'clock', state },
           )
         }
+      }
+      const refused = disclosureStepRefusal(current, input.action)
+      if (refused) {
+        const why = {
+          clock_state: `not while the clock is ${state}`,
+          correction_sent: 'a 补正 notice is sent once (条例 第三十条)',
+          extension_used: `the extension of ${current.rule.extensionAmount ?? 0} working days is used up (${current.rule.source})`,
+        }[refused]
+        throw new AppError(
+          'CONFLICT',
+          `Cannot ${DISCLOSURE_STEP_RULES[input.action].phrase} inquiry ${id}: ${why}`,
+          { reason: 'clock', state },
+        )
       }
       let clock
       try {

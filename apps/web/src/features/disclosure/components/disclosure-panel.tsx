@@ -1,13 +1,16 @@
 /**
  * The register card on a disclosure request's page: applicant, receipt, the clock's state and its
  * one-sentence explanation, the outcome, and the clock's steps (补正, consultation, extension,
- * decision) as one small form: pick the step, its day (default today) and what it needs (a
+ * decision) as one small form offering only the steps the clock allows now (domain
+ * `disclosureStepRefusal`, as the API refuses the others): pick the step, its day (default today) and what it needs (a
  * decision's reason is written into its answer document, whose review and delivery are the
  * answer document card's).
  */
 import {
   APPLICANT_TYPES,
   CONSULTATION_PARTIES,
+  DISCLOSURE_STEPS,
+  disclosureStepRefusal,
   OUTCOME_CODES,
   toZonedDate,
   type DisclosureActionInput,
@@ -18,22 +21,14 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { disclosureQueries, useDisclosureAction } from '../api/disclosure-queries.ts'
 
-const STEPS = [
-  'request_correction',
-  'receive_correction',
-  'start_consultation',
-  'end_consultation',
-  'extend',
-  'decide',
-] as const
-type Step = (typeof STEPS)[number]
+type Step = (typeof DISCLOSURE_STEPS)[number]
 const outcomeKey = (code: string) => `disclosure.outcome.${code.replace('.', '_')}`
 
 export function DisclosurePanel({ inquiryId, version }: { inquiryId: number; version: number }) {
   const { t, i18n } = useTranslation()
   const view = useQuery(disclosureQueries.request(inquiryId))
   const action = useDisclosureAction(inquiryId)
-  const [step, setStep] = useState<Step>('decide')
+  const [picked, setStep] = useState<Step>('decide')
   const [on, setOn] = useState(() => toZonedDate(Date.now()))
   const [answerBy, setAnswerBy] = useState('')
   const [party, setParty] = useState<(typeof CONSULTATION_PARTIES)[number]>('third_party')
@@ -42,7 +37,11 @@ export function DisclosurePanel({ inquiryId, version }: { inquiryId: number; ver
   const [note, setNote] = useState('')
   if (!view.data) return null
   const { request, clock, explanation } = view.data
+  const allowed = DISCLOSURE_STEPS.filter((s) => disclosureStepRefusal(clock, s) === null)
+  // the picked step once the clock no longer allows it (after a step) gives way to the first allowed
+  const step = allowed.includes(picked) ? picked : allowed[0]
   const submit = () => {
+    if (step === undefined) return
     const base = { version, on }
     const input: DisclosureActionInput =
       step === 'request_correction'
@@ -56,7 +55,7 @@ export function DisclosurePanel({ inquiryId, version }: { inquiryId: number; ver
               : { ...base, action: step }
     action.mutate(input)
   }
-  const open = request.decidedAt === null
+  const open = request.decidedAt === null && step !== undefined
   return (
     <Card title={t('disclosure.panelTitle')} size="small" data-testid="disclosure-panel">
       <Descriptions column={1} size="small">
@@ -84,7 +83,7 @@ export function DisclosurePanel({ inquiryId, version }: { inquiryId: number; ver
             aria-label={t('disclosure.step')}
             value={step}
             onChange={setStep}
-            options={STEPS.map((s) => ({ value: s, label: t(`disclosure.steps.${s}`) }))}
+            options={allowed.map((s) => ({ value: s, label: t(`disclosure.steps.${s}`) }))}
           />
           <Input
             aria-label={t('disclosure.on')}
