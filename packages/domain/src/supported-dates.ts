@@ -15,6 +15,17 @@ import { toZonedDate, type IsoDate } from './time.ts'
 export const SUPPORTED_FIRST_DATE: IsoDate = '1992-01-01'
 export const SUPPORTED_LAST_DATE: IsoDate = '2100-12-31'
 
+/** The years of the supported dates (a yearly tally's, annual report's or register's year). */
+export const SUPPORTED_FIRST_YEAR = Number(SUPPORTED_FIRST_DATE.slice(0, 4))
+export const SUPPORTED_LAST_YEAR = Number(SUPPORTED_LAST_DATE.slice(0, 4))
+
+/** A year of the supported range, from a query string or path (`?year=2026`). */
+export const supportedYearSchema = z.coerce
+  .number()
+  .int()
+  .min(SUPPORTED_FIRST_YEAR)
+  .max(SUPPORTED_LAST_YEAR)
+
 /** `outside 1992-01-01..2100-12-31`: the message of a refused date (the path names the field). */
 export const UNSUPPORTED_DATE_MESSAGE = `outside ${SUPPORTED_FIRST_DATE}..${SUPPORTED_LAST_DATE}`
 

@@ -4,7 +4,7 @@
  * `PUT /:year/text` saves the parts staff write (the fields it names, from the version it loaded:
  * 409 `stale_version` otherwise); `POST /:year/close` closes the year (定稿).
  */
-import { annualReportTextSaveSchema } from '@desk/domain'
+import { annualReportTextSaveSchema, supportedYearSchema } from '@desk/domain'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { requireStaff } from '../../lib/auth.ts'
@@ -15,7 +15,7 @@ import { closeYear, getAnnualReport, saveReportText } from './annual-report.serv
 import { blocksToDocx, blocksToText } from '../../lib/docx-blocks.ts'
 import { reportBlocks } from './report-document.ts'
 
-const yearParam = z.object({ year: z.coerce.number().int().min(1992).max(2100) })
+const yearParam = z.object({ year: supportedYearSchema })
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
 export const annualReportRoutes = new Hono<AppEnv>()

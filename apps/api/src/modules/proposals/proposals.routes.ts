@@ -12,6 +12,7 @@ import {
   proposalOpinionSchema,
   proposalRatingSchema,
   versionSchema,
+  supportedYearSchema,
 } from '@desk/domain'
 import { Hono } from 'hono'
 import { z } from 'zod'
@@ -44,7 +45,7 @@ async function proposalView(db: Db, id: number, user: SessionUser) {
 }
 
 const idParam = z.object({ id: z.coerce.number().int().positive() })
-const yearQuery = z.object({ year: z.coerce.number().int().min(1992).max(2100) })
+const yearQuery = z.object({ year: supportedYearSchema })
 
 export const proposalRoutes = new Hono<AppEnv>()
   .get('/', requireStaff('manager'), validate('query', yearQuery), async (c) => {

@@ -5,7 +5,13 @@
  * of `GET /api/inquiries`), masked unless `reveal=1` (then recorded per inquiry), each written to
  * the audit log with its filter and row count.
  */
-import { GRANULARITIES, inquiryFilterSchema, supportedDateSchema, toZonedDate } from '@desk/domain'
+import {
+  GRANULARITIES,
+  inquiryFilterSchema,
+  supportedDateSchema,
+  toZonedDate,
+  supportedYearSchema,
+} from '@desk/domain'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { requireStaff } from '../../lib/auth.ts'
@@ -27,7 +33,7 @@ import { reportLabels } from './labels.zh-CN.ts'
 import { tallyToCsv, tallyToXlsx } from './tally-files.ts'
 import { getYearTally } from './tally.service.ts'
 
-const yearQuery = z.object({ year: z.coerce.number().int().min(1990).max(2100) })
+const yearQuery = z.object({ year: supportedYearSchema })
 
 const dashboardQuery = z.object({
   from: supportedDateSchema,

@@ -141,6 +141,10 @@ describe('GET /reports/tally', () => {
     const manager = await signIn(desk, 'manager')
     const bad = await call(desk, manager, 'GET', '/reports/tally?year=17x')
     expect(bad.status).toBe(422)
+    // the years of the supported dates, as every other date filter: before 1992 and after 2100 are refused
+    for (const year of [1991, 2101])
+      expect((await call(desk, manager, 'GET', `/reports/tally?year=${year}`)).status).toBe(422)
+    expect((await call(desk, manager, 'GET', '/reports/tally?year=1992')).status).toBe(200)
   })
 })
 
