@@ -177,6 +177,26 @@ describe('the answer document: review, sign-off, delivery', () => {
     )
   })
 
+  it("counts reading the answer document, which names the applicant in full, as revealing the contact: the reveal's event and audit entry", async () => {
+    const d = await setupDesk(() => T0)
+    await ensureDeadlineSetup(d.db, T0)
+    const s = await signIn(d)
+    const auditor = await signIn(d, 'auditor')
+    const id = await decidedRequest(d, s)
+    const preview = await call(d, s, 'GET', `/disclosure/requests/${id}/answer/docx?agency=x`)
+    expect(preview.status).toBe(200)
+    expect((await docxLines(preview)).some((l) => l.startsWith('周敏：'))).toBe(true)
+    const view = (await (await call(d, s, 'GET', `/inquiries/${id}`)).json()) as {
+      inquiry: { events: { type: string; data: unknown }[] }
+    }
+    const revealed = view.inquiry.events.filter((e) => e.type === 'contact_revealed')
+    expect(revealed.map((e) => e.data)).toEqual([{ via: 'answer_document' }])
+    const audit = (await (
+      await call(d, auditor, 'GET', '/audit?action=contact_revealed')
+    ).json()) as { entries: { target: string }[] }
+    expect(audit.entries.map((e) => e.target)).toEqual([`inquiry:${id}`])
+  })
+
   it('refuses a manager signing off the version they submitted (four eyes, 403 own_draft); another manager signs it', async () => {
     const d = await setupDesk(() => T0)
     await ensureDeadlineSetup(d.db, T0)

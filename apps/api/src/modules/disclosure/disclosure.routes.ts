@@ -29,6 +29,7 @@ import { ctxOf, type AppEnv } from '../../lib/context.ts'
 import { attachment } from '../../lib/content-disposition.ts'
 import { validate } from '../../lib/validate.ts'
 import { formFile } from '../imports/register-file.ts'
+import { revealContact } from '../inquiries/inquiries.service.ts'
 import {
   answerDocx,
   answerVersionDocx,
@@ -126,6 +127,8 @@ export const disclosureRoutes = new Hono<AppEnv>()
         c.var.user,
         c.req.valid('query').agency,
       )
+      // the document names the applicant in full: reading it is revealing the contact
+      await revealContact(ctxOf(c), c.req.valid('param').id, 'answer_document')
       const bytes = await answerDocx(document)
       c.header('Content-Type', DOCX_TYPE)
       c.header(
@@ -174,6 +177,7 @@ export const disclosureRoutes = new Hono<AppEnv>()
   .get('/requests/:id/answers/:answerId/docx', validate('param', answerParam), async (c) => {
     const { id, answerId } = c.req.valid('param')
     const { document, bytes, signed } = await answerVersionDocx(c.var.db, id, answerId, c.var.user)
+    await revealContact(ctxOf(c), id, 'answer_document')
     const suffix = signed ? '' : '-待审核'
     c.header('Content-Type', DOCX_TYPE)
     c.header(

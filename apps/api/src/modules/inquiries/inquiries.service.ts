@@ -306,13 +306,18 @@ export function reopenInquiry(ctx: Ctx, id: number, version: number) {
   })
 }
 
-/** The citizen's contact in clear; the look is recorded as an event (who, when). */
-export async function revealContact(ctx: Ctx, id: number) {
+/**
+ * The citizen's contact in clear; the look is recorded as an event (who, when; `via` says what
+ * showed it when it was not the reveal itself, e.g. `answer_document`: a disclosure answer
+ * document names the applicant in full). FORBIDDEN / NOT_FOUND as the gate's `reveal_contact`.
+ */
+export async function revealContact(ctx: Ctx, id: number, via?: string) {
   const row = await act(ctx, id, { action: 'reveal_contact' }, async (_row, db) => {
     await repo.insertEvent(db, {
       inquiryId: id,
       actorId: ctx.user.id,
       type: 'contact_revealed',
+      ...(via ? { data: { via } } : {}),
       createdAt: ctx.now,
     })
   })
