@@ -6,7 +6,7 @@
  * libuv's small thread pool (4 threads), and an unbounded flood of sign-in attempts would queue
  * every real login (and file I/O) behind it. Beyond the queue, callers are refused at once.
  */
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
+import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 import { AppError } from './errors.ts'
 
 const N = 32768
@@ -78,9 +78,27 @@ export function dummyPasswordHash(): Promise<string> {
   return dummy
 }
 
+const LOWER = 'abcdefghijkmnopqrstuvwxyz'
+const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ'
+const DIGITS = '23456789'
+const SYMBOLS = '#%+-=@_'
+const ALPHABET = LOWER + UPPER + DIGITS + SYMBOLS
+
+/** One character of `chars`, uniformly (crypto randomness). */
+const pick = (chars: string) => chars[randomInt(chars.length)] ?? ''
+
 /**
- * A generated password (a reset's temporary one, or the `desk user` command's): 15 random
- * bytes as base64url with a digit, a symbol and both cases added, so it meets any policy's
- * classes; 24 characters.
+ * A generated password (a reset's temporary one, or the `desk user` command's): 24 characters,
+ * one of each class (lower, upper, digit, symbol) so it meets any policy's classes, the rest from
+ * all four, shuffled (Fisher–Yates with crypto randomness) so no position is predictable. Look-alike
+ * characters (l, I, O, 0, 1) are left out: the password is read off a screen and typed.
  */
-export const temporaryPassword = () => `${randomBytes(15).toString('base64url')}7#aA`
+export function temporaryPassword(): string {
+  const chars = [pick(LOWER), pick(UPPER), pick(DIGITS), pick(SYMBOLS)]
+  while (chars.length < 24) chars.push(pick(ALPHABET))
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1)
+    ;[chars[i], chars[j]] = [chars[j] ?? '', chars[i] ?? '']
+  }
+  return chars.join('')
+}
