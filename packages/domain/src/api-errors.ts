@@ -44,6 +44,8 @@ export const API_ERROR_REASONS = [
   'role_required',
   'webhook_address',
   'username_taken',
+  // closing (定稿) an annual report before its year has ended (report/annual-report.ts)
+  'year_not_ended',
 ] as const
 export type ApiErrorReason = (typeof API_ERROR_REASONS)[number]
 

@@ -33,6 +33,9 @@ type Details = {
   signedOn?: string
   /** the due date that had passed when an extension was asked for (`overdue`), ISO 8601 */
   dueAt?: string
+  /** the annual report's year that has not ended (`year_not_ended`) and its last day */
+  year?: number
+  endsOn?: string
 }
 
 const isReason = (value: unknown): value is ApiErrorReason =>
@@ -97,6 +100,8 @@ export function errorText(error: unknown): string {
       mainId: d.mainId ?? '?',
       signedOn: d.signedOn ?? '?',
       dueAt: d.dueAt ? formatDateTime(d.dueAt) : '?',
+      year: d.year ?? '?',
+      endsOn: d.endsOn ?? '?',
       status: t(`status.${d.status ?? ''}`, { defaultValue: d.status ?? '' }),
       placeholders: (d.placeholders ?? []).map((name) => `{${name}}`).join(' '),
       role: t(`roles.${d.role ?? ''}`, { defaultValue: d.role ?? '' }),

@@ -7,6 +7,8 @@
 import { z } from 'zod'
 import { DISCLOSURE_CHANNEL } from '../disclosure/receipt.ts'
 import { PROPOSAL_CHANNEL } from '../proposal/proposal.ts'
+import { supportedDateSchema } from '../supported-dates.ts'
+import type { IsoDate } from '../time.ts'
 
 /** The six sections, in order, with their headings. */
 export const ANNUAL_REPORT_SECTIONS = [
@@ -120,8 +122,8 @@ const PROACTIVE_TABLE = z.object({
 const TEXT_FIELDS = {
   /** The issuing bureau as the title and signature name it, e.g. 沈阳市规划和国土资源局 */
   bureau: z.string().trim().max(100),
-  /** The date printed under the signature */
-  issuedOn: z.iso.date().nullable(),
+  /** The date printed under the signature, in the desk's date range (after the year: `issuedOnRefusal`) */
+  issuedOn: supportedDateSchema.nullable(),
   overview: prose,
   problems: prose,
   other: prose,
@@ -179,4 +181,25 @@ export function numberDifferences(
   for (const [key, value] of Object.entries(now))
     if (!(key in closed)) out.push({ key, closed: null, now: value })
   return out
+}
+
+/**
+ * Why the report of `year` may not be closed (定稿) on `today` (Asia/Shanghai), or null: its
+ * numbers are the whole year's, so a year is closed after it has ended (31 December, 24:00
+ * Beijing time). Source: 《中华人民共和国政府信息公开条例》第五十条 — the report of the previous
+ * year is published by 31 January.
+ */
+export function closeYearRefusal(year: number, today: IsoDate): string | null {
+  const lastDay = `${year}-12-31`
+  if (today > lastDay) return null
+  return `${year} has not ended: it ends on ${lastDay} at 24:00 (Asia/Shanghai), and its report is closed after that`
+}
+
+/**
+ * Why `issuedOn` may not be the date of the report of `year`, or null: the report of a year is
+ * issued after the year has ended (第五十条: by 31 January of the next year).
+ */
+export function issuedOnRefusal(year: number, issuedOn: IsoDate): string | null {
+  if (issuedOn > `${year}-12-31`) return null
+  return `${issuedOn} is not after the end of ${year}: the report of a year is issued after it ends`
 }

@@ -6,10 +6,14 @@
  * A manager closes a year (定稿): the draft, counts included, is stored as it stands; afterwards
  * the year's report is that snapshot, its text cannot be saved, and the numbers that later changes
  * to the year's records moved are listed beside it.
- * Errors: CONFLICT `closed` (saving or closing a closed year), CONFLICT `stale_version` (a text
+ * Errors: CONFLICT `closed` (saving or closing a closed year), CONFLICT `year_not_ended` (closing
+ * a year before it ended), VALIDATION (an `issuedOn` not after the year), CONFLICT `stale_version` (a text
  * save from a version another save replaced).
  */
 import {
+  closeYearRefusal,
+  issuedOnRefusal,
+  toZonedDate,
   OWN_SENTENCE_CHANNELS,
   PHONE_CONSULTATION_CHANNEL,
   PROPOSAL_CHANNEL,
@@ -93,6 +97,11 @@ export async function saveReportText(
 ) {
   await requireOpen(db, year)
   const { version, ...named } = input
+  const lateIssue = named.issuedOn ? issuedOnRefusal(year, named.issuedOn) : null
+  if (lateIssue)
+    throw new AppError('VALIDATION', `issuedOn: ${lateIssue}`, [
+      { path: ['issuedOn'], message: lateIssue },
+    ])
   const current = await getReportText(db, year)
   const stored =
     current.version === version &&
@@ -333,8 +342,19 @@ export async function getAnnualReport(db: Db, viewer: ReportViewer, year: number
   return { ...report, closed: { at: snapshot.closedAt, by: snapshot.closedBy }, differences }
 }
 
-/** 定稿: freezes the year's draft as a dated snapshot. CONFLICT `closed` when it was closed already. */
+/**
+ * 定稿: freezes the year's draft as a dated snapshot. CONFLICT `closed` when it was closed
+ * already; CONFLICT `year_not_ended` (naming the year and its last day) before the year has
+ * ended in Beijing (domain `closeYearRefusal`).
+ */
 export async function closeYear(db: Db, user: SessionUser, year: number, now: number) {
+  const notEnded = closeYearRefusal(year, toZonedDate(now))
+  if (notEnded)
+    throw new AppError('CONFLICT', notEnded, {
+      reason: 'year_not_ended',
+      year,
+      endsOn: `${year}-12-31`,
+    })
   const live = await liveDraft(db, user, year)
   const stored = await repo.insertSnapshot(db, {
     year,

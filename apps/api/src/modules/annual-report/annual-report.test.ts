@@ -182,6 +182,31 @@ describe('the 2017 annual report draft', () => {
     expect(error.details[0]?.path).toEqual(['proactive', 'licences', 'decisions'])
   })
 
+  it('refuses to close a year before it has ended in Beijing (409 naming it), and an issuedOn outside the date range or not after the year (422 issuedOn)', async () => {
+    // the desk's clock: 2024-09-27 09:30 Beijing time
+    const early = await call(desk, manager, 'POST', '/reports/annual/2024/close')
+    expect(early.status).toBe(409)
+    const body = (await early.json()) as { error: { message: string; details: unknown } }
+    expect(body.error.details).toEqual({
+      reason: 'year_not_ended',
+      year: 2024,
+      endsOn: '2024-12-31',
+    })
+    expect(body.error.message).toContain('2024-12-31')
+    expect((await call(desk, manager, 'POST', '/reports/annual/2025/close')).status).toBe(409)
+    const field = async (issuedOn: string) => {
+      const res = await call(desk, manager, 'PUT', '/reports/annual/2023/text', {
+        version: 0,
+        issuedOn,
+      })
+      const err = (await res.json()) as { error?: { details?: { path: string[] }[] } }
+      return [res.status, err.error?.details?.map((d) => d.path.join('.'))]
+    }
+    expect(await field('0001-01-01')).toEqual([422, ['issuedOn']])
+    expect(await field('2023-12-31')).toEqual([422, ['issuedOn']])
+    expect(await field('2024-01-31')).toEqual([200, undefined])
+  })
+
   it('closes the year (定稿): the snapshot stays, later changes show as differing numbers, the text is locked', async () => {
     const closed = await call(desk, manager, 'POST', '/reports/annual/2017/close')
     expect(closed.status).toBe(200)
