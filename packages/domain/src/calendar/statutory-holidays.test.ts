@@ -3,6 +3,7 @@ import { computeDueAt } from '../deadline/compute.ts'
 import { formatInstant } from '../time.ts'
 import { addWorkingDays } from '../working-days.ts'
 import { buildCalendar } from './calendar.ts'
+import { parseHolidayCnYear } from './holiday-cn.ts'
 import { fixedDateHoliday } from './statutory-holidays.ts'
 
 // a desk with 2026's notice loaded (two of its listed days) and nothing for 2024 or 2027
@@ -63,5 +64,47 @@ describe('the statutory fixed-date holidays of a year whose notice is not loaded
       cal,
     )
     expect(formatInstant(due)).toBe('2027-01-04T17:00:00.000+08:00')
+  })
+})
+
+describe('a holiday-cn file must be a whole year before it counts as loaded', () => {
+  const file = (days: { date: string; isOffDay: boolean }[]) =>
+    parseHolidayCnYear({ year: 2027, days: days.map((d) => ({ name: '假', ...d })) })
+
+  it('names the fixed-date holidays it leaves as workdays and the lone days that change nothing', () => {
+    // 元旦, a Wednesday "make-up workday" and a Saturday "day off": the tester's partial 2027
+    const r = file([
+      { date: '2027-01-01', isOffDay: true },
+      { date: '2027-01-06', isOffDay: false },
+      { date: '2027-01-09', isOffDay: true },
+    ])
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    // 2027-05-01/02 and 10-02/03 are weekends, off anyway; Friday 10-01 is not listed
+    expect(r.problems).toEqual([
+      { path: 'days', message: expect.stringMatching(/^2027-10-01 \(国庆节\).*国务院令第795号/) },
+      {
+        path: 'days.1',
+        message: expect.stringContaining('2027-01-06 is listed as a make-up workday'),
+      },
+      { path: 'days.2', message: expect.stringContaining('2027-01-09 is listed as a day off') },
+    ])
+  })
+
+  it('accepts weekends and a weekday workday inside a holiday run, not one a day apart', () => {
+    const whole = [
+      { date: '2027-01-01', isOffDay: true },
+      { date: '2027-01-02', isOffDay: true }, // Saturday after 元旦
+      { date: '2027-10-01', isOffDay: true },
+      { date: '2027-10-02', isOffDay: true },
+      { date: '2027-10-04', isOffDay: true }, // Monday; Sunday 10-03 is off unlisted
+      { date: '2027-10-05', isOffDay: false }, // a Tuesday workday ending the run
+    ]
+    expect(file(whole).ok).toBe(true)
+    // Thursday 10-07 after an unlisted Wednesday belongs to no holiday
+    expect(file([...whole, { date: '2027-10-07', isOffDay: false }])).toMatchObject({
+      ok: false,
+      problems: [{ path: 'days.6' }],
+    })
   })
 })

@@ -85,3 +85,20 @@ export function fixedDateHoliday(date: IsoDate): { name: string; source: string 
   const holiday = revision?.days.find((d) => d.monthDay === date.slice(5))
   return revision && holiday ? { name: holiday.name, source: revision.source } : null
 }
+
+/**
+ * The fixed-date public holidays of `year` (whole Gregorian year, Asia/Shanghai days), each with
+ * its date, name and the revision of the 办法 that gives it; in date order.
+ */
+export function fixedDateHolidaysOf(
+  year: number,
+): { date: IsoDate; name: string; source: string }[] {
+  const monthDays = [
+    ...new Set(FIXED_DATE_HOLIDAY_REVISIONS.flatMap((r) => r.days.map((d) => d.monthDay))),
+  ].sort()
+  return monthDays.flatMap((md) => {
+    const date = `${String(year).padStart(4, '0')}-${md}`
+    const holiday = fixedDateHoliday(date)
+    return holiday ? [{ date, ...holiday }] : []
+  })
+}

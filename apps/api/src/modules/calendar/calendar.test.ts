@@ -138,7 +138,9 @@ describe('POST /calendar/years', () => {
       { name: '元旦', date: '2027-01-01', isOffDay: true },
       // a day off the statutory fixed dates assumed before the year is loaded do not hold
       { name: '元旦', date: '2027-01-04', isOffDay: true },
-      { name: '春节', date: '2027-02-06', isOffDay: true },
+      { name: '春节', date: '2027-02-08', isOffDay: true },
+      // the file must keep the fixed-date holidays off: Friday 10-01 (05-01/02, 10-02/03 are weekends)
+      { name: '国庆节', date: '2027-10-01', isOffDay: true },
     ],
   }
 
@@ -165,7 +167,7 @@ describe('POST /calendar/years', () => {
       days: number
       recompute: { moved: { to: string }[] }
     }
-    expect(body).toMatchObject({ year: 2027, days: 3 })
+    expect(body).toMatchObject({ year: 2027, days: 4 })
     // 15 working days from Mon 2026-12-28: before the load 2027-01-01 was skipped as 元旦 (the
     // statutory fixed date): due Tue 01-19; the notice also gives Mon 01-04 off: due Wed 01-20
     expect(before.inquiry.dueAt).toBe('2027-01-19T17:00:00.000+08:00')
@@ -191,6 +193,21 @@ describe('POST /calendar/years', () => {
     expect(bad.status).toBe(422)
     const err = (await bad.json()) as { error: { details: { path: string }[] } }
     expect(err.error.details.map((d) => d.path)).toEqual(['days.0.date'])
+    // a partial year: 元旦 only, a Wednesday "workday" and a Saturday "day off" that change nothing
+    const partial = await call(desk, admin, 'POST', '/calendar/years', {
+      year: 2027,
+      days: [
+        { name: '元旦', date: '2027-01-01', isOffDay: true },
+        { name: '补班', date: '2027-01-06', isOffDay: false },
+        { name: '周六休息', date: '2027-01-09', isOffDay: true },
+      ],
+    })
+    expect(partial.status).toBe(422)
+    const partialErr = (await partial.json()) as {
+      error: { details: { path: string; message: string }[] }
+    }
+    expect(partialErr.error.details.map((d) => d.path)).toEqual(['days', 'days.1', 'days.2'])
+    expect(partialErr.error.details[0]!.message).toMatch(/^2027-10-01 \(国庆节\)/)
     expect((await call(desk, responder, 'POST', '/calendar/years', y2027)).status).toBe(403)
     const years = (await (await call(desk, admin, 'GET', '/calendar/years')).json()) as {
       items: { year: number }[]
