@@ -22,7 +22,10 @@ import { addUser, post, signIn } from './desk-client.ts'
 import { ADMIN_PASSWORD, startDesk, type DeskServer } from './desk-server.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { launchChromium, shots } from './browser.ts'
+import { clearOfBeijingMidnight } from './beijing-day.ts'
 
+// the whole spec (receipt, sign-off, delivery, review case) is dated today in Beijing
+await clearOfBeijingMidnight(20 * 60_000)
 const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(Date.now())
 const YESTERDAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
   Date.now() - 86_400_000,
