@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -32,6 +32,27 @@ describe('pnpm desk', () => {
     const backup = desk('backup', join(dir, 'x.csv', 'sub'), '--db', db)
     expect(backup.code).toBe(1)
     expect(backup.stderr.trim()).toMatch(/^ENOTDIR: not a directory, mkdir '.*x\.csv\/sub'$/)
+  })
+
+  it('backs up into a new or empty folder and refuses one that holds anything, in one line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'desk-bin-'))
+    const db = join(dir, 'desk.sqlite')
+    const copy = join(dir, 'copy')
+    mkdirSync(copy)
+    const first = desk('backup', copy, '--db', db)
+    expect(first.code).toBe(0)
+    const before = readFileSync(join(copy, 'desk.sqlite'))
+    const again = desk('backup', copy, '--db', db)
+    expect([again.code, again.stderr.trim()]).toEqual([
+      1,
+      `The folder ${copy} is not empty; back up into a new or empty folder so no earlier backup is overwritten`,
+    ])
+    expect(readFileSync(join(copy, 'desk.sqlite')).equals(before)).toBe(true)
+    const other = join(dir, 'other')
+    mkdirSync(other)
+    writeFileSync(join(other, 'notes.txt'), 'keep')
+    expect(desk('backup', other, '--db', db).code).toBe(1)
+    expect(readdirSync(other)).toEqual(['notes.txt'])
   })
 
   it('passes its options through and exits 0 on success', () => {
