@@ -85,12 +85,23 @@ export const FILE_REFUSALS = [
 export type FileRefusal = (typeof FILE_REFUSALS)[number]
 
 /**
+ * Unicode bidirectional formatting characters (UAX #9 §2: embeddings and overrides U+202A–U+202E,
+ * isolates U+2066–U+2069, marks U+200E/U+200F/U+061C). In a file name they reorder what is shown:
+ * `发票\u202Efdp.exe` displays as "发票exe.pdf" (the "RLO extension spoof"), so a name loses them.
+ */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g
+
+/** `name` without bidirectional formatting characters (BIDI_CONTROLS): shown as it is stored. */
+const withoutBidiControls = (name: string): string => name.replace(BIDI_CONTROLS, '')
+
+/**
  * A display name: any folder part is dropped (`C:\\a\\b.pdf` and `../../b.pdf` become `b.pdf`),
- * control characters removed, at most 200 characters. Names are never used as paths.
+ * control and bidirectional formatting characters removed (so the name shown and the download's
+ * Content-Disposition name read as they are), at most 200 characters. Names are never used as paths.
  */
 export function displayName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? ''
-  const clean = base
+  const clean = withoutBidiControls(base)
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f]/g, '')
     .trim()

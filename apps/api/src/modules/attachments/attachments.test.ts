@@ -107,6 +107,29 @@ describe('channel API files', () => {
     expect(Buffer.from(await dl.arrayBuffer()).equals(pdf)).toBe(true)
   })
 
+  it('drops bidirectional controls from file names, so a PDF named 发票\u202Efdp.exe is not shown as 发票exe.pdf', async () => {
+    const desk = await setupDesk()
+    const token = await channelToken(desk)
+    const up = await upload(desk, token, '发票\u202efdp.exe', tinyPdf())
+    expect(up.status).toBe(201)
+    const staged = (await up.json()) as { token: string }
+    const res = await postItem(desk, token, {
+      attachments: [
+        { token: staged.token },
+        { name: '\u2067说明\u2069\u200f.pdf', contentBase64: tinyPdf().toString('base64') },
+      ],
+    })
+    expect(res.status).toBe(201)
+    const id = ((await res.json()) as { results: { id: number }[] }).results[0]!.id
+    const files = await filesOf(desk, id)
+    expect(files.map((f) => f.name)).toEqual(['发票fdp.exe', '说明.pdf'])
+    const s = await signIn(desk, 'responder')
+    const dl = await call(desk, s, 'GET', files[0]!.url.replace('/api', ''))
+    expect(dl.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent('发票fdp.exe')}`,
+    )
+  })
+
   it.each([
     ['wrong type by content', 'photo.jpg', () => notAnImage(), 'type'],
     [
