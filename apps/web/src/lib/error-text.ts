@@ -31,6 +31,8 @@ type Details = {
   roles?: string[]
   /** the day a disclosure answer document was signed off (`answer_signed`) */
   signedOn?: string
+  /** the day a disclosure request's outcome was recorded (`outcome_recorded`) */
+  decidedOn?: string
   /** the due date that had passed when an extension was asked for (`overdue`), ISO 8601 */
   dueAt?: string
   /** the annual report's year that has not ended (`year_not_ended`) and its last day */
@@ -99,6 +101,7 @@ export function errorText(error: unknown): string {
       username: d.username ?? '?',
       mainId: d.mainId ?? '?',
       signedOn: d.signedOn ?? '?',
+      decidedOn: d.decidedOn ?? '?',
       dueAt: d.dueAt ? formatDateTime(d.dueAt) : '?',
       year: d.year ?? '?',
       endsOn: d.endsOn ?? '?',

@@ -126,6 +126,9 @@ export const INQUIRY_ACTION_REASONS = [
   // correcting a disclosure outcome whose answer document was signed off already: only a review
   // or lawsuit corrects it now (disclosure/review-cases.ts)
   'answer_signed',
+  // deciding a disclosure request that has its outcome: it is corrected (correct_outcome), not
+  // decided again; with `outcome`, `decidedOn` and the `correction` route
+  'outcome_recorded',
 ] as const
 export type InquiryActionReason = (typeof INQUIRY_ACTION_REASONS)[number]
 

@@ -84,6 +84,32 @@ describe('a decision entered after the fact', () => {
     })
     expect(late.status).toBe(200)
   })
+
+  it('is recorded once: deciding again is a 409 naming the outcome, its day and the correction, and changes nothing', async () => {
+    const d = await desk()
+    const s = await signIn(d, 'manager')
+    const id = await enter(d, s, '2024-08-01')
+    const decide = (version: number, outcome: string) =>
+      call(d, s, 'POST', `/disclosure/requests/${id}/actions`, {
+        version,
+        action: 'decide',
+        on: '2024-08-20',
+        outcome,
+      })
+    expect((await decide(1, 'grant')).status).toBe(200)
+    const { inquiry: before } = await inquiry(d, s, id)
+    const again = await decide(before.version, 'withhold.state_secret')
+    expect(again.status).toBe(409)
+    const body = (await again.json()) as ApiError
+    expect(body.error.details).toEqual({
+      reason: 'outcome_recorded',
+      outcome: 'grant',
+      decidedOn: '2024-08-20',
+      correction: `/api/disclosure/requests/${id}/outcome-correction`,
+    })
+    expect(body.error.message).toContain(`POST /api/disclosure/requests/${id}/outcome-correction`)
+    expect((await inquiry(d, s, id)).inquiry.version).toBe(before.version)
+  })
 })
 
 type Answer = { id: number; number: number; status: string; document: { paragraphs: string[] } }

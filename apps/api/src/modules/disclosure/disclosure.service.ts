@@ -19,6 +19,7 @@ import {
   hasRole,
   lateStepRefusal,
   NO_CORRECTION_OUTCOME,
+  outcomeRow,
   disclosureClock,
   disclosureDayProblem,
   disclosureStepRefusal,
@@ -191,10 +192,34 @@ function stepOf(input: DisclosureActionInput) {
 }
 
 /**
+ * `e` as the answer to a `decide` on request `id`: the lifecycle refuses deciding a request that
+ * is replied or closed by its status (`invalid_status`); when the request has its outcome, that
+ * becomes CONFLICT `outcome_recorded` naming the outcome, its day (`decidedOn`, Asia/Shanghai)
+ * and the correction (`POST /api/disclosure/requests/:id/outcome-correction`, managers, until an
+ * answer document is signed off). Any other error is thrown as it is.
+ */
+async function decidedAlready(ctx: Ctx, id: number, e: unknown): Promise<never> {
+  const reason =
+    e instanceof AppError ? (e.details as { reason?: unknown } | undefined)?.reason : null
+  if (reason !== 'invalid_status') throw e
+  const request = await repo.findRequest(ctx.db, id)
+  if (request?.outcome == null || request.decidedAt === null) throw e
+  const decidedOn = toZonedDate(request.decidedAt)
+  const correction = `/api/disclosure/requests/${id}/outcome-correction`
+  throw new AppError(
+    'CONFLICT',
+    `Request ${id}'s outcome, ${outcomeRow(request.outcome).en}, was recorded on ${decidedOn}: ` +
+      `a wrong one is corrected by a manager (POST ${correction}) until an answer document is signed off`,
+    { reason: 'outcome_recorded', outcome: request.outcome, decidedOn, correction },
+  )
+}
+
+/**
  * One step of the clock on request `id`. The step is replayed after the stored ones; the 条例's
  * order decides (CONFLICT `clock` naming the rule otherwise). The inquiry's due date follows the
  * clock; it is paused while awaiting a correction or consulting. Deciding sets it `replied` and
  * fixes the first decision for the annual table; only （六）1 may be decided while a 补正 lapsed.
+ * Deciding again a request decided already is CONFLICT `outcome_recorded` (`decidedAlready`).
  */
 export function actOnDisclosureRequest(ctx: Ctx, id: number, input: DisclosureActionInput) {
   requireDay('on', 'step', input.on, ctx.now)
@@ -285,5 +310,7 @@ export function actOnDisclosureRequest(ctx: Ctx, id: number, input: DisclosureAc
         createdAt: ctx.now,
       })
     },
+  ).catch((e: unknown) =>
+    input.action === 'decide' ? decidedAlready(ctx, id, e) : Promise.reject(e),
   )
 }
