@@ -14,12 +14,26 @@
  * The yearly tally's columns partition that count as at the year's end (`tallyRow`): replied, a
  * merged duplicate awaiting its main inquiry's answer (one matter, answered once, but a work
  * order the channel sent and the platform closes with that answer), and pending.
+ *
+ * 已答复 is an item with a first reply; 待答复 (the dashboard's) an open item with none yet. An
+ * answered item a citizen's later message or a 回访 不满意 sends into another handling round (重办)
+ * stays 已答复: the year's figures count first replies (the tally's replied column, the on-time
+ * rate), so counting it pending too would make a row add up to more than it received. It is
+ * shown in the dashboard's 重办 column, and the workload tables (what is on a desk) count it open.
  */
 import type { IsoDate } from '../time.ts'
 
 /** The queue filter of a channel row over [from, to] (inclusive Asia/Shanghai dates; add the channel). */
 export function channelRowFilter(from: IsoDate, to: IsoDate) {
   return { status: 'all', from, to } as const
+}
+
+/**
+ * The queue filter of a channel row's 待答复 over [from, to]: open (status pending) and no reply
+ * yet; an item reopened after its first reply is counted 已答复 and 重办 instead.
+ */
+export function channelRowPendingFilter(from: IsoDate, to: IsoDate) {
+  return { ...channelRowFilter(from, to), status: 'pending', replied: 'no' } as const
 }
 
 /** Counts of one tally row as read: received, of them replied by the year's end, and merged unanswered. */

@@ -224,11 +224,22 @@ describe('a later message and the handling rounds', () => {
     expect(await d.count('status=all&replied=on_time')).toBe(1)
     expect(await d.count('status=all&reopened=1')).toBe(1)
     expect((await d.list('status=pending&reopened=1')).map((r) => r.round)).toEqual([2])
+    type N = { n: number; filter: Record<string, string> }
     const dash = (await d.get('/reports/dashboard?from=2024-09-01&to=2024-09-30')) as {
-      totals: { reopened: { n: number }; onTime: { n: number } }
+      totals: Record<'received' | 'replied' | 'pending' | 'reopened' | 'onTime', N>
     }
     expect(dash.totals.reopened.n).toBe(1)
     expect(dash.totals.onTime.n).toBe(1)
+    // one definition with the tally: replied, not pending too; the row adds up to what came in
+    const tally = (await d.get('/reports/tally?year=2024')) as {
+      totals: { received: number; replied: number; pending: number }
+    }
+    const { received, replied, pending } = dash.totals
+    expect([received.n, replied.n, pending.n]).toEqual([1, 1, 0])
+    expect(tally.totals).toMatchObject({ received: 1, replied: 1, pending: 0 })
+    // each number's link lists that many rows
+    for (const c of [received, replied, pending, dash.totals.reopened])
+      expect(await d.count(new URLSearchParams(c.filter).toString())).toBe(c.n)
     // the second round's answer, late against its own due date: the first stays on time
     await d.at(Date.parse(inquiry.dueAt) + 86_400_000)
     await d.send(`/inquiries/${d.id}/replies`, {

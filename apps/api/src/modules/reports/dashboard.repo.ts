@@ -4,7 +4,7 @@
  * a read of summary rows, not of every inquiry. Each count mirrors one queue filter field
  * (db/inquiry-filter.ts) on the summary inquiry_day_channel_counts:
  *   received  `n`                                    <- status=all
- *   pending   `pending` (status in PENDING_STATUSES) <- status='pending'
+ *   pending   `pending` where `reply_day < 0` (open, no reply yet) <- status=pending&replied=no
  *   replied   `n` where `reply_day >= 0` (replied_at not null) <- replied=yes
  *   onTime    `on_time` (replied_at <= first round's due) <- replied=on_time
  *   rated     `rated` (satisfaction not null)        <- satisfaction=rated
@@ -30,7 +30,7 @@ const isPending = (status: Column) => sql`${status} in (${list(PENDING_STATUSES)
 
 /**
  * Per day of receipt (day number) and channel: inquiries received, and of them with a first
- * reply, pending, with a first reply by the due instant, rated and rated 满意/基本满意.
+ * reply, pending with no reply yet, with a first reply by the due instant, rated and rated 满意/基本满意.
  */
 export async function countChannelDays(db: Db, fromDay: number, toDay: number) {
   const { inquiryDayChannelCounts: ch } = tables(db)
@@ -40,7 +40,8 @@ export async function countChannelDays(db: Db, fromDay: number, toDay: number) {
       channelCode: ch.channelCode,
       received: sum(),
       replied: sum(sql`${ch.replyDay} >= 0`),
-      pending: sumOf(ch.pending),
+      // an item reopened after its first reply is replied, not pending (domain channelRowPendingFilter)
+      pending: sql<number>`sum(${ch.pending}) filter (where ${ch.replyDay} < 0)`.mapWith(Number),
       onTime: sumOf(ch.onTime),
       rated: sumOf(ch.rated),
       satisfied: sumOf(ch.satisfied),

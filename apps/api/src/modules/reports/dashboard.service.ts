@@ -1,11 +1,13 @@
 /**
  * The managers' dashboard for a range of Asia/Shanghai dates: per channel (every inquiry the
  * channel brought, whatever its kind: domain `channelRowFilter`, as the yearly tally) received, replied,
- * pending, overdue (the queue's `due=overdue` as of `asOf`: pending, clock running, past due),
+ * pending with no reply yet (`channelRowPendingFilter`: a reopened item stays replied, so
+ * received = replied + pending + closed unanswered), overdue (the queue's `due=overdue` as of
+ * `asOf`: open, a reopened item too, clock running, past due),
  * on-time rate (first replies given by the first round's due instant / first replies), reopened
  * (sent into another handling round by a citizen's later message), median working days to
  * the first reply, satisfaction (满意 + 基本满意 among those rated by a follow-up); a trend by
- * day/week/month; received, pending and overdue by category, by department and by assignee.
+ * day/week/month; received, open (status pending, reopened included) and overdue by category, by department and by assignee.
  * Every count carries its queue filter (queue-link.ts) under which the queue lists exactly that
  * many rows. Counts come from the report summaries (dashboard.repo.ts), overdue from the queue's
  * predicate; working days to reply from prefix sums over the calendar (reply-days.ts).
@@ -14,6 +16,7 @@ import {
   addCalendarDays,
   bucketStart,
   channelRowFilter,
+  channelRowPendingFilter,
   daysInRange,
   defaultGranularity,
   formatInstant,
@@ -68,7 +71,7 @@ function rangeFilters(from: string, to: string): Record<Key, Filter> {
   return {
     received: base,
     replied: { ...base, replied: 'yes' },
-    pending: { ...base, status: 'pending' },
+    pending: channelRowPendingFilter(from, to),
     overdue: { ...base, status: 'pending', due: 'overdue' },
     onTime: { ...base, replied: 'on_time' },
     rated: { ...base, satisfaction: 'rated' },
@@ -216,7 +219,8 @@ async function workload(
   const departments = await listDepartmentNames(db, present(byDepartment))
   const links = (t: Load, which: Partial<InquiryFilter>) => ({
     received: counted(t.received, { ...f.received, ...which }),
-    pending: counted(t.pending, { ...f.pending, ...which }),
+    // what is open on a desk, a reopened item too (the workload summary counts status only)
+    pending: counted(t.pending, { ...f.received, status: 'pending', ...which }),
     overdue: counted(t.overdue, { ...f.overdue, ...which }),
   })
   return {
