@@ -3,6 +3,7 @@ import {
   fillTemplate,
   fillTemplateForComposer,
   formatChineseDate,
+  templatePlaceholderProblems,
   templateSegments,
   unfillRecordValues,
 } from './reply-template.ts'
@@ -121,5 +122,28 @@ describe('unfillRecordValues', () => {
     expect(unfillRecordValues('林先生您好', { citizenName: '林', trackingNumber: null })).toBe(
       '林先生您好',
     )
+  })
+})
+
+describe('full-width braces ｛…｝', () => {
+  it('fills a known name in full-width braces and reports an unknown one as unfilled', () => {
+    expect(fillTemplate('｛市民姓名｝您好，｛办理结果｝', { citizenName: '林' })).toEqual({
+      text: '林您好，｛办理结果｝',
+      unknown: ['办理结果'],
+      missing: [],
+      unfilled: ['办理结果'],
+    })
+  })
+
+  it('names the unknown placeholders and the known ones written in full-width braces', () => {
+    expect(
+      templatePlaceholderProblems(
+        '｛市民姓名｝您好：{市民名字}，{承办单位}，｛来件编号｝，｛市民姓名｝',
+      ),
+    ).toEqual({ unknown: ['市民名字', '来件编号'], fullWidth: ['市民姓名'] })
+    expect(templatePlaceholderProblems('{市民姓名}您好，{department}')).toEqual({
+      unknown: [],
+      fullWidth: [],
+    })
   })
 })

@@ -5,6 +5,9 @@
  *   {receivedDate}   {来件日期}  the receipt date in Asia/Shanghai, e.g. 2024年9月27日
  *   {trackingNumber} {工单编号}  the channel's id of the inquiry (12345 work-order number …)
  *   {department}     {承办单位}  the department handling it
+ * Full-width braces (｛市民姓名｝, what a Chinese input method types) mark a placeholder too, so a
+ * reply never reaches the citizen with one left in; a template is saved only with known names in
+ * ASCII braces (`templatePlaceholderProblems`).
  * An unknown name, or a value the inquiry lacks, is left in the text as written and reported, so
  * the responder sees what still needs typing. A reply is filled once more when it is released, from
  * the unmasked record, and is refused while any placeholder stays unfilled (`unfilled`).
@@ -55,15 +58,45 @@ const FIELD_BY_NAME = new Map<string, TemplateField>(
   ),
 )
 
-/** Brace-delimited names of letters, digits or CJK characters (no spaces, no nested braces). */
-const PLACEHOLDER = /\{([\p{L}\p{N}_]+)\}/gu
+/** Every placeholder name a template may use, English and Chinese, in TEMPLATE_PLACEHOLDERS order. */
+export const PLACEHOLDER_NAMES: readonly string[] = [...FIELD_BY_NAME.keys()]
+
+/**
+ * Brace-delimited names of letters, digits or CJK characters (no spaces, no nested braces), in
+ * ASCII braces (group 1) or full-width ones ｛｝ (group 2).
+ */
+const PLACEHOLDER = /\{([\p{L}\p{N}_]+)\}|｛([\p{L}\p{N}_]+)｝/gu
+
+/** What a template's text must not carry: unknown names, and known names in full-width braces. */
+export type TemplatePlaceholderProblems = {
+  /** Names that are no placeholder of the desk, as written (without braces), in order of first use */
+  unknown: string[]
+  /** Known names written ｛name｝ instead of {name}, in order of first use */
+  fullWidth: string[]
+}
+
+/**
+ * The placeholders a template may not be saved with: an unknown name would leave every reply from
+ * it refused, and ｛name｝ is a typing slip for {name}. Both lists empty: the template is fine.
+ */
+export function templatePlaceholderProblems(template: string): TemplatePlaceholderProblems {
+  const unknown = new Set<string>()
+  const fullWidth = new Set<string>()
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    const name = m[1] ?? m[2] ?? ''
+    if (!FIELD_BY_NAME.has(name)) unknown.add(name)
+    else if (m[2] !== undefined) fullWidth.add(name)
+  }
+  return { unknown: [...unknown], fullWidth: [...fullWidth] }
+}
 
 /** Fills the template's placeholders with `values`; see the module comment for the names. */
 export function fillTemplate(template: string, values: TemplateValues): FilledTemplate {
   const unknown = new Set<string>()
   const missing = new Set<TemplateField>()
   const unfilled = new Set<string>()
-  const text = template.replace(PLACEHOLDER, (whole, name: string) => {
+  const text = template.replace(PLACEHOLDER, (whole, ascii?: string, full?: string) => {
+    const name = ascii ?? full ?? ''
     const field = FIELD_BY_NAME.get(name)
     if (!field) {
       unknown.add(name)
@@ -139,7 +172,7 @@ export function templateSegments(template: string, values: TemplateValues): Temp
   const segments: TemplateSegment[] = []
   let last = 0
   for (const m of template.matchAll(PLACEHOLDER)) {
-    const name = m[1] ?? ''
+    const name = m[1] ?? m[2] ?? ''
     if (m.index > last) segments.push({ kind: 'text', text: template.slice(last, m.index) })
     const field = FIELD_BY_NAME.get(name)
     const value = field ? values[field] : undefined

@@ -8,6 +8,7 @@ import { ATTACHMENT_LIMITS, uploadRefListSchema } from '../attachment.ts'
 import { textSchema } from '../text.ts'
 import { versionSchema } from '../inquiry.ts'
 import { supportedDateSchema } from '../supported-dates.ts'
+import { PLACEHOLDER_NAMES, templatePlaceholderProblems } from './reply-template.ts'
 
 const text = (max: number) => textSchema().trim().min(1).max(max)
 const id = z.number().int().positive()
@@ -99,7 +100,17 @@ export const replyTemplateInputSchema = z.object({
   /** null: offered for every category */
   category: textSchema().trim().min(1).max(100).nullable(),
   title: text(100),
-  body: text(20_000),
+  /** Only the desk's placeholders, in ASCII braces (`templatePlaceholderProblems`) */
+  body: text(20_000).superRefine((body, ctx) => {
+    const { unknown, fullWidth } = templatePlaceholderProblems(body)
+    if (unknown.length > 0)
+      ctx.addIssue({
+        code: 'custom',
+        message: `Unknown placeholder ${unknown.map((n) => `{${n}}`).join(', ')}: the desk fills ${PLACEHOLDER_NAMES.map((n) => `{${n}}`).join(' ')}`,
+      })
+    for (const n of fullWidth)
+      ctx.addIssue({ code: 'custom', message: `｛${n}｝: use {${n}} (ASCII braces)` })
+  }),
   isActive: z.boolean().optional(),
 })
 export type ReplyTemplateInput = z.infer<typeof replyTemplateInputSchema>

@@ -495,6 +495,28 @@ describe('placeholders filled by the server', () => {
     ).toBe(422)
     expect((await detail(d, s, r!.id)).inquiry.replies).toHaveLength(0)
   })
+  it('treats full-width braces like ASCII ones: ｛市民姓名｝ is filled, an unknown ｛…｝ refuses the reply', async () => {
+    const { d } = await desk()
+    const s = await member(d, 'responder', 'alice', null)
+    const [r] = await addInquiries(d.db, [{ citizenName: '贺林', externalId: 'GD-8' }])
+    const refused = await call(d, s, 'POST', `/inquiries/${r!.id}/replies`, {
+      version: 1,
+      body: '｛市民姓名｝您好：｛办理结果｝',
+    })
+    expect(refused.status).toBe(422)
+    const { error } = (await refused.json()) as { error: { details: { placeholder: string }[] } }
+    expect(error.details.map((x) => x.placeholder)).toEqual(['办理结果'])
+    expect((await detail(d, s, r!.id)).inquiry.replies).toHaveLength(0)
+
+    const res = await call(d, s, 'POST', `/inquiries/${r!.id}/replies`, {
+      version: 1,
+      body: '｛市民姓名｝您好：工单｛工单编号｝已办理。',
+    })
+    expect(res.status).toBe(201)
+    expect((await detail(d, s, r!.id)).inquiry.replies.map((x) => x.body)).toEqual([
+      '贺林您好：工单GD-8已办理。',
+    ])
+  })
 })
 
 describe('recategorise (改分类)', () => {

@@ -91,4 +91,54 @@ describe('/templates', () => {
       ).status,
     ).toBe(403)
   })
+
+  it('answers 422 for a template with an unknown placeholder or full-width braces, naming them and the known ones', async () => {
+    const desk = await setupDesk()
+    const manager = await signIn(desk, 'manager')
+    const unknown = await call(desk, manager, 'POST', '/templates', {
+      category: null,
+      title: '未知占位符',
+      body: '{市民名字}您好：{来件编号}已处理。',
+    })
+    expect(unknown.status).toBe(422)
+    const u = (await unknown.json()) as {
+      error: { details: { path: string[]; message: string }[] }
+    }
+    expect(u.error.details).toEqual([
+      {
+        path: ['body'],
+        message:
+          'Unknown placeholder {市民名字}, {来件编号}: the desk fills {citizenName} {市民姓名} {receivedDate} {来件日期} {trackingNumber} {工单编号} {department} {承办单位}',
+      },
+    ])
+    const fullWidth = await call(desk, manager, 'POST', '/templates', {
+      category: null,
+      title: '全角占位符',
+      body: '｛市民姓名｝您好：您反映的问题已由｛承办单位｝处理。',
+    })
+    expect(fullWidth.status).toBe(422)
+    const f = (await fullWidth.json()) as { error: { details: { message: string }[] } }
+    expect(f.error.details.map((x) => x.message)).toEqual([
+      '｛市民姓名｝: use {市民姓名} (ASCII braces)',
+      '｛承办单位｝: use {承办单位} (ASCII braces)',
+    ])
+
+    const ok = await call(desk, manager, 'POST', '/templates', {
+      category: null,
+      title: '通用',
+      body: '{市民姓名}您好',
+    })
+    expect(ok.status).toBe(201)
+    const { template } = (await ok.json()) as { template: Template }
+    const patch = await call(desk, manager, 'PATCH', `/templates/${template.id}`, {
+      body: '{市民姓名}您好，{办理结果}',
+    })
+    expect(patch.status).toBe(422)
+    expect(JSON.stringify(await patch.json())).toContain('{办理结果}')
+    const list = (await (await call(desk, manager, 'GET', '/templates')).json()) as {
+      templates: Template[]
+    }
+    expect(list.templates.map((t) => t.title)).toEqual(['通用'])
+    expect(list.templates[0]!.body).toBe('{市民姓名}您好')
+  })
 })

@@ -54,13 +54,28 @@ describe('manager: reply templates', () => {
     })
   })
 
-  it('warns about an unknown placeholder in the preview and edits a category', async () => {
+  it('warns about an unknown placeholder, refuses to save it or full-width braces, and edits a category', async () => {
     const { config, app } = setup()
     await app.user.click(await screen.findByRole('button', { name: '编辑 占道经营答复' }))
     const dialog = await screen.findByRole('dialog')
     const body = within(dialog).getByLabelText('模板正文')
+    const writes = config.state.writes.length
     await app.user.type(body, '{{电话}')
     expect(await within(dialog).findByText('无法识别的占位符：{电话}')).toBeTruthy()
+    await app.user.click(within(dialog).getByRole('button', { name: /保\s*存/ }))
+    expect(
+      await within(dialog).findByText(
+        '无法识别的占位符 {电话}，可用的占位符：{市民姓名}、{来件日期}、{工单编号}、{承办单位}',
+      ),
+    ).toBeTruthy()
+    await app.user.clear(body)
+    await app.user.type(body, '｛市民姓名｝您好')
+    expect(
+      await within(dialog).findByText('请用半角花括号：｛市民姓名｝ → {市民姓名}'),
+    ).toBeTruthy()
+    expect(config.state.writes).toHaveLength(writes)
+    await app.user.clear(body)
+    await app.user.type(body, '{{市民姓名}您好')
     const category = within(dialog).getByLabelText('类别')
     await app.user.clear(category)
     await app.user.type(category, '环境保护')
@@ -69,7 +84,7 @@ describe('manager: reply templates', () => {
     expect(config.state.writes.at(-1)).toMatchObject({
       method: 'PATCH',
       path: '/api/templates/1',
-      body: { category: '环境保护' },
+      body: { category: '环境保护', body: '{市民姓名}您好' },
     })
   })
 

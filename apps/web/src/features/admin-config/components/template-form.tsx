@@ -3,10 +3,13 @@
  * palette inserts a placeholder at the cursor of the text (the Chinese name in the Chinese UI,
  * e.g. {市民姓名}; the English one otherwise; the API accepts both), and the preview fills the text
  * with sample values through the domain's `fillTemplate`, the same function the API fills with.
+ * Saving is refused, as the API refuses it, while the text has an unknown placeholder or a known
+ * one in full-width braces ｛…｝ (domain `templatePlaceholderProblems`).
  */
 import {
   fillTemplate,
   TEMPLATE_PLACEHOLDERS,
+  templatePlaceholderProblems,
   type ReplyTemplateInput,
   type TemplateField,
 } from '@desk/domain'
@@ -44,6 +47,21 @@ export function TemplateForm({ initial, isSaving, onSubmit }: Props) {
     TEMPLATE_PLACEHOLDERS[field][i18n.language.startsWith('en') ? 0 : 1]
   const sample = Object.fromEntries(FIELDS.map((f) => [f, t(`adminConfig.templates.sample.${f}`)]))
   const preview = fillTemplate(body, sample)
+
+  /** The form's refusal of the text's placeholders, in the UI's language; undefined: none. */
+  function placeholderRefusal(text: string): string | undefined {
+    const { unknown, fullWidth } = templatePlaceholderProblems(text)
+    if (fullWidth.length > 0)
+      return t('adminConfig.templates.fullWidth', {
+        names: fullWidth.map((n) => `｛${n}｝ → {${n}}`).join('、'),
+      })
+    if (unknown.length > 0)
+      return t('adminConfig.templates.unknownRefused', {
+        names: unknown.map((n) => `{${n}}`).join('、'),
+        known: FIELDS.map((f) => `{${nameOf(f)}}`).join('、'),
+      })
+    return undefined
+  }
 
   /** Puts `{name}` in place of the selection (or at the cursor; at the end if the text never had focus). */
   function insert(field: TemplateField) {
@@ -122,6 +140,12 @@ export function TemplateForm({ initial, isSaving, onSubmit }: Props) {
         rules={[
           { required: true, whitespace: true, message: t('adminConfig.common.required') },
           { max: 20_000 },
+          {
+            validator: (_, value?: string) => {
+              const refusal = placeholderRefusal(value ?? '')
+              return refusal ? Promise.reject(new Error(refusal)) : Promise.resolve()
+            },
+          },
         ]}
       >
         <Input.TextArea ref={textArea} autoSize={{ minRows: 6, maxRows: 16 }} />
