@@ -223,12 +223,29 @@ export type ProposalInput = z.infer<typeof proposalInputSchema>
 export const proposalOpinionSchema = z.object({ sentOn: supportedDateSchema, text: text(20_000) })
 
 /** A consultation with the deputy: its date, form and who took part. */
-export const proposalConsultationSchema = z.object({
-  heldOn: supportedDateSchema,
-  form: z.enum(CONSULTATION_FORMS),
-  participants: text(500),
-  note: textSchema().trim().max(5000).default(''),
-})
+export const proposalConsultationSchema = z
+  .object({
+    heldOn: supportedDateSchema,
+    form: z.enum(CONSULTATION_FORMS),
+    participants: text(500),
+    note: textSchema().trim().max(5000).default(''),
+  })
+  .strict()
+
+/**
+ * Why a consultation's day (`heldOn`, YYYY-MM-DD, Asia/Shanghai) cannot be recorded, or null: a
+ * consultation is recorded after it took place, so not after `today`, and it is about an assigned
+ * item, so not before the assignment day `assignedOn` (the same days as isFutureAssignment).
+ */
+export function consultationDayProblem(
+  heldOn: string,
+  assignedOn: string,
+  today: string,
+): string | null {
+  if (heldOn > today) return 'in the future'
+  if (heldOn < assignedOn) return `before the assignment (${assignedOn})`
+  return null
+}
 
 /** The written answer as drafted: its category and text (sent when a manager signs it off). */
 export const proposalAnswerSchema = z.object({

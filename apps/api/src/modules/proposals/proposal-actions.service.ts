@@ -7,11 +7,13 @@
  * Errors: NOT_FOUND, FORBIDDEN (sign-off by a responder; `own_draft`: by the answer's drafter),
  * CONFLICT (stale version; the lifecycle
  * refuses, e.g. `category` for the other role's step; `draft_status` for a sign-off without a
- * draft waiting), VALIDATION (the body).
+ * draft waiting), VALIDATION (the body; a consultation held in the future or before the assignment).
  */
 import type { z } from 'zod'
 import {
+  consultationDayProblem,
   reopenedStatus,
+  toZonedDate,
   type proposalAnswerSchema,
   type proposalConsultationSchema,
   type proposalOpinionSchema,
@@ -63,8 +65,13 @@ export function recordConsultation(
     id,
     { action: 'record_consultation', version: input.version },
     async (row, tx) => {
-      await proposalOf(tx, row)
+      const p = await proposalOf(tx, row)
       const { version: _version, ...c } = input
+      const problem = consultationDayProblem(c.heldOn, p.assignedOn, toZonedDate(ctx.now))
+      if (problem)
+        throw new AppError('VALIDATION', `heldOn: ${problem}`, [
+          { path: ['heldOn'], message: problem },
+        ])
       const consultationId = await repo.insertConsultation(tx, {
         inquiryId: id,
         ...c,

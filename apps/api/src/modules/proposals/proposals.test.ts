@@ -183,6 +183,39 @@ describe('a proposal through its lifecycle', () => {
     expect(((await sent.json()) as View).inquiry.status).toBe('replied')
   })
 
+  it('refuses a consultation held in the future, before the assignment or with an unknown key (422 naming it), writing nothing', async () => {
+    const d = await desk()
+    const r = await signIn(d)
+    const { id } = (await (await call(d, r, 'POST', '/proposals', suggestion())).json()) as {
+      id: number
+    }
+    await call(d, r, 'POST', `/inquiries/${id}/claim`, { version: 1 })
+    const consult = (extra: Record<string, unknown>) =>
+      call(d, r, 'POST', `/proposals/${id}/consultations`, {
+        version: 2,
+        heldOn: '2024-04-15',
+        form: 'phone',
+        participants: '孙代表',
+        ...extra,
+      })
+    const refusal = async (res: Response) => {
+      expect(res.status).toBe(422)
+      return ((await res.json()) as { error: { message: string; details: unknown } }).error
+    }
+    // today (T0) is 2024-09-27 in Beijing; the suggestion was assigned on 2024-03-29
+    expect((await refusal(await consult({ heldOn: '2025-07-27' }))).details).toEqual([
+      { path: ['heldOn'], message: 'in the future' },
+    ])
+    expect((await refusal(await consult({ heldOn: '2024-03-28' }))).details).toEqual([
+      { path: ['heldOn'], message: 'before the assignment (2024-03-29)' },
+    ])
+    expect((await refusal(await consult({ summary: '面商纪要' }))).message).toContain('summary')
+    const ok = await consult({ heldOn: '2024-03-29' })
+    expect(ok.status).toBe(200)
+    const { proposal } = (await ok.json()) as { proposal: { consultations: { heldOn: string }[] } }
+    expect(proposal.consultations.map((c) => c.heldOn)).toEqual(['2024-03-29'])
+  })
+
   it('lead unit: consulted, answer drafted, signed off by a manager, rated 不满意 and re-handled, then 满意 and closed, counted in the draft', async () => {
     const d = await desk()
     const r = await signIn(d)
