@@ -4,7 +4,7 @@
  * A text no browser can read is shown as it came, never thrown on: one odd record must not take
  * the queue or the inquiry page down.
  */
-import { BUREAU_TZ } from '@desk/domain'
+import { BUREAU_TZ, receivedOnDay } from '@desk/domain'
 
 const dateTime = new Intl.DateTimeFormat('en-CA', {
   timeZone: BUREAU_TZ,
@@ -23,4 +23,14 @@ export function formatDateTime(iso: string | null | undefined): string {
   if (Number.isNaN(ms)) return iso
   const parts = Object.fromEntries(dateTime.formatToParts(ms).map((p) => [p.type, p.value]))
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`
+}
+
+/**
+ * An inquiry's receipt: `YYYY-MM-DD` alone for a kind received on a day (domain `receivedOnDay`:
+ * a disclosure request's receipt date, a proposal's 交办日期, stored as that day's start), else
+ * `YYYY-MM-DD HH:mm` (formatDateTime); Asia/Shanghai either way.
+ */
+export function formatReceivedAt(kind: string, iso: string | null | undefined): string {
+  const shown = formatDateTime(iso)
+  return receivedOnDay(kind) && shown !== iso ? shown.slice(0, 10) : shown
 }

@@ -3,6 +3,7 @@ import type { UserRole } from '../user.ts'
 import {
   DISCLOSURE_STATUSES,
   answeredByDecision,
+  receivedOnDay,
   LIFECYCLE_ACTIONS,
   MESSAGE_LIFECYCLE,
   LIFECYCLES,
@@ -332,6 +333,16 @@ describe('the disclosure section', () => {
     expect(Object.keys(LIFECYCLES).filter((kind) => answeredByDecision(kind))).toEqual([
       'disclosure',
     ])
+  })
+
+  it('is received on a day, as a proposal is; a message (and an unknown kind) at a moment', () => {
+    expect(
+      Object.keys(LIFECYCLES)
+        .filter((kind) => receivedOnDay(kind))
+        .sort(),
+    ).toEqual(['disclosure', 'proposal'])
+    expect(receivedOnDay('message')).toBe(false)
+    expect(receivedOnDay('unknown')).toBe(false)
   })
 
   const request = (patch: Partial<LifecycleSubject> = {}) =>

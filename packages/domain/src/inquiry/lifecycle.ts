@@ -187,6 +187,14 @@ export type KindLifecycle<S extends string> = {
    * never reads (domain `clockPauseRefusal`: `clock_step`); absent, the generic pause is the kind's.
    */
   pausedBy?: 'clock'
+  /**
+   * `day` for a kind received on a day rather than at a moment: a disclosure request's receipt
+   * date (条例 第三十一条: the day it is received, or the day the applicant confirms a 补正 / a
+   * registered mail is signed for) and a proposal's 交办日期 are entered as dates and stored as the
+   * start of that day (Asia/Shanghai), so its `receivedAt` is shown as the date alone — a time of
+   * "00:00" would be made up; absent, a message is received at its moment and shown with its time.
+   */
+  receivedAs?: 'day'
   actions: Record<LifecycleAction, ActionRule<S>>
 }
 
@@ -312,6 +320,7 @@ export const PROPOSAL_LIFECYCLE: KindLifecycle<ProposalStatus> = {
   statuses: PROPOSAL_STATUSES,
   pending: OPEN,
   answered: ANSWERED,
+  receivedAs: 'day',
   actions: {
     ...(MESSAGE_LIFECYCLE.actions as Record<LifecycleAction, ActionRule<ProposalStatus>>),
     note: PROPOSAL_EVERY,
@@ -406,6 +415,7 @@ export const DISCLOSURE_LIFECYCLE: KindLifecycle<DisclosureStatus> = {
   answeredBy: 'decision',
   extendedBy: 'clock',
   pausedBy: 'clock',
+  receivedAs: 'day',
   actions: {
     claim: { statuses: DISCLOSURE_OPEN, role: 'responder', holder: 'claim' },
     release: { statuses: ['assigned'], role: 'responder', holder: 'holder_only' },
@@ -592,6 +602,15 @@ export function extendedByClock(kind: string): boolean {
  */
 export function pausedByClock(kind: string): boolean {
   return lifecycleOf(kind).pausedBy === 'clock'
+}
+
+/**
+ * Whether an inquiry of `kind` is received on a day, stored as that day's start in Asia/Shanghai
+ * (KindLifecycle.receivedAs: disclosure requests and proposals), so its receipt is shown as the
+ * date alone; otherwise it has a moment, shown with its time.
+ */
+export function receivedOnDay(kind: string): boolean {
+  return lifecycleOf(kind).receivedAs === 'day'
 }
 
 /** Whether an inquiry of `kind` in `status` still needs the bureau's answer (the pending queue). */

@@ -197,6 +197,29 @@ describe('reply queue', () => {
     )
   })
 
+  it('shows the receipt date alone for a disclosure request and a proposal, the time for a message', async () => {
+    // each received on 2026-11-20; the request and the proposal are stored at that day's start
+    const dayStart = '2026-11-20T00:00:00.000+08:00'
+    const desk = createFakeDesk({
+      user: RESPONDER,
+      inquiries: [
+        makeInquiry({ subject: '申请公开规划许可', kind: 'disclosure', receivedAt: dayStart }),
+        makeInquiry({ subject: '关于加强停车管理的建议', kind: 'proposal', receivedAt: dayStart }),
+        makeInquiry({ subject: '路灯不亮', kind: 'message', receivedAt: dayStart }),
+      ],
+    })
+    server.use(...desk.handlers)
+    renderWithClient('/queue')
+    const rowOf = async (subject: string) =>
+      (await screen.findByRole('link', { name: subject })).closest('.ant-table-row') as HTMLElement
+    for (const subject of ['申请公开规划许可', '关于加强停车管理的建议']) {
+      const row = await rowOf(subject)
+      expect(within(row).getByText('2026-11-20')).toBeTruthy()
+      expect(within(row).queryByText('2026-11-20 00:00')).toBeNull()
+    }
+    expect(within(await rowOf('路灯不亮')).getByText('2026-11-20 00:00')).toBeTruthy()
+  })
+
   it('says so when no inquiry matches', async () => {
     server.use(...createFakeDesk({ user: RESPONDER, inquiries: [] }).handlers)
     renderWithClient('/queue')

@@ -2,7 +2,7 @@
 import { Card, Descriptions, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { StatusTag } from '../../../components/status-tag.tsx'
-import { formatDateTime } from '../../../utils/format-time.ts'
+import { formatDateTime, formatReceivedAt } from '../../../utils/format-time.ts'
 import type { Inquiry } from '../api/inquiry-queries.ts'
 
 export function InquirySummary({ inquiry, channel }: { inquiry: Inquiry; channel: string }) {
@@ -26,7 +26,7 @@ export function InquirySummary({ inquiry, channel }: { inquiry: Inquiry; channel
           {
             key: 'receivedAt',
             label: t('inquiry.receivedAt'),
-            children: formatDateTime(inquiry.receivedAt),
+            children: formatReceivedAt(inquiry.kind, inquiry.receivedAt),
           },
           { key: 'dueAt', label: t('inquiry.dueAt'), children: formatDateTime(inquiry.dueAt) },
           {

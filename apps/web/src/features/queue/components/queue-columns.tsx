@@ -11,7 +11,7 @@ import type { TFunction } from 'i18next'
 import { Link } from 'react-router'
 import { DueTag } from '../../../components/due-tag.tsx'
 import { StatusTag } from '../../../components/status-tag.tsx'
-import { formatDateTime } from '../../../utils/format-time.ts'
+import { formatDateTime, formatReceivedAt } from '../../../utils/format-time.ts'
 import type { QueueItem } from '../api/queue-queries.ts'
 
 type Row = QueueItem
@@ -106,7 +106,7 @@ export function queueColumns(ctx: Context): TableColumnsType<Row> {
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {[
                 names.get(r.channel) ?? r.channel,
-                formatDateTime(r.receivedAt),
+                formatReceivedAt(r.kind, r.receivedAt),
                 r.citizenName,
                 r.assignee?.displayName,
               ]
@@ -144,7 +144,7 @@ export function queueColumns(ctx: Context): TableColumnsType<Row> {
     {
       key: 'receivedAt',
       title: t('queue.col.receivedAt'),
-      render: (_, r) => formatDateTime(r.receivedAt),
+      render: (_, r) => formatReceivedAt(r.kind, r.receivedAt),
       width: 150,
     },
     {
