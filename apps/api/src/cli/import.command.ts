@@ -89,6 +89,8 @@ export function registerImportCommand(program: Command): void {
     .action(async (file: string, o: ImportCliOptions) => {
       const summary = await runImport(file, o)
       for (const issue of summary.errors) console.error(describeIssue(issue))
+      // the detected encoding, so a file read in the wrong one is noticed before its text is used
+      if (summary.encoding) console.error(`Encoding: ${summary.encoding}`)
       console.error(describeSummary(summary))
       const { created, duplicates, skipped, errors } = summary
       console.log(JSON.stringify({ created, duplicates, skipped, errors }))

@@ -67,6 +67,7 @@ describe('desk import (CLI)', () => {
     const first = await desk('import', '--channel', 'mayor_mailbox', '--db', db, file)
     expect(first.code).toBe(0)
     expect(first.summary).toEqual({ created: 2, duplicates: 0, skipped: 0, errors: [] })
+    expect(first.stderr.split('\n')).toContain('Encoding: utf-8')
 
     const again = await desk('import', '--channel', 'mayor_mailbox', '--db', db, file)
     expect([again.code, again.summary.created, again.summary.duplicates]).toEqual([0, 0, 2])

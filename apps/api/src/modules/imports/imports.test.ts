@@ -289,6 +289,31 @@ describe('importFile', () => {
     expect(inquiry(gbkDb, '1')?.subject).toBe('关于路灯问题')
   })
 
+  it('decodes Big5 and Shift_JIS files, which GB18030 would read as mojibake, and says so', async () => {
+    // the API's field names: the sample's simplified headers have no Big5 form
+    const API_HEADER = 'externalId,subject,body,receivedAt'
+    const big5Db = (await setupDesk()).db
+    const big5 = await run(
+      big5Db,
+      iconv.encode(
+        `${API_HEADER}\r\nB-1,臺灣測試標題,繁體內容測試很多字很多字,2019-04-25 09:32\r\n`,
+        'big5',
+      ),
+    )
+    expect(big5).toMatchObject({ status: 'written', created: 1, encoding: 'big5' })
+    expect(inquiry(big5Db, 'B-1')?.subject).toBe('臺灣測試標題')
+    const sjisDb = (await setupDesk()).db
+    const sjis = await run(
+      sjisDb,
+      iconv.encode(
+        `${API_HEADER}\r\nJ-1,日本語のテスト,本文です,2019-04-25 09:32\r\n`,
+        'shift_jis',
+      ),
+    )
+    expect(sjis).toMatchObject({ status: 'written', created: 1, encoding: 'shift_jis' })
+    expect(inquiry(sjisDb, 'J-1')?.subject).toBe('日本語のテスト')
+  })
+
   it("maps a file whose headers are the channel API's field names without --map", async () => {
     const { db } = await setupDesk()
     const summary = await run(
