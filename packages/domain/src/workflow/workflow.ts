@@ -78,6 +78,30 @@ export const followUpSchema = versionSchema.extend({
   reopen: z.boolean().default(false),
 })
 export type FollowUpInput = z.infer<typeof followUpSchema>
+
+/** Who may record a second 回访 result in one handling round (a correction of the first). */
+export const FOLLOW_UP_CORRECTION_ROLE = 'manager' as const
+
+/**
+ * The 回访 result already recorded in the inquiry's current handling round, or undefined: from its
+ * events (oldest first), the last `followed_up` event whose `data.outcome` is a satisfaction after
+ * the last `reopened` or `rehandled` event (every way an answered inquiry is reopened leaves one).
+ * A result feeds 满意率, so a second one in the same round replaces it: only
+ * FOLLOW_UP_CORRECTION_ROLE may record it; 未联系上 (`unreachable`) is no result, another call may
+ * follow. Source: 国办发〔2020〕53号 (回访 once the reply is given; 重办 starts a new round).
+ */
+export function followUpResultInRound<E extends { type: string; data: unknown }>(
+  events: readonly E[],
+): E | undefined {
+  let found: E | undefined
+  for (const e of events) {
+    if (e.type === 'reopened' || e.type === 'rehandled') found = undefined
+    const outcome = (e.data as { outcome?: unknown } | null)?.outcome
+    if (e.type === 'followed_up' && (SATISFACTIONS as readonly unknown[]).includes(outcome))
+      found = e
+  }
+  return found
+}
 /** `postedAt`: the Asia/Shanghai date the reply was posted on the channel's platform. */
 export const postedSchema = z.object({ postedOn: supportedDateSchema })
 

@@ -64,6 +64,36 @@ describe('POST /inquiries/:id/follow-ups (回访)', () => {
     expect(await statusOf(desk.db, id)).toEqual({ status: 'new', satisfaction: 'unsatisfied' })
   })
 
+  it('takes one 回访 result per round: a second from a responder is 409 naming who recorded it and when, a manager may correct it', async () => {
+    const desk = await setupDesk()
+    const first = await signIn(desk, 'responder', 'caller-a')
+    const second = await signIn(desk, 'responder', 'caller-b')
+    const manager = await signIn(desk, 'manager')
+    const id = await repliedInquiry(desk.db)
+    const followUp = async (s: typeof first, outcome: string) =>
+      call(desk, s, 'POST', `/inquiries/${id}/follow-ups`, {
+        version: await version(desk, s, id),
+        outcome,
+      })
+    // 未联系上 is no result: another call may follow
+    expect((await followUp(first, 'unreachable')).status).toBe(201)
+    expect((await followUp(first, 'satisfied')).status).toBe(201)
+    const refused = await followUp(second, 'unsatisfied')
+    expect(refused.status).toBe(409)
+    expect(((await refused.json()) as { error: { details: unknown } }).error.details).toEqual({
+      reason: 'follow_up_recorded',
+      by: 'caller-a name',
+      at: '2024-09-27T09:30:00.000+08:00',
+    })
+    expect((await followUp(first, 'unsatisfied')).status).toBe(409)
+    expect(await statusOf(desk.db, id)).toEqual({ status: 'replied', satisfaction: 'satisfied' })
+    expect((await followUp(manager, 'basically_satisfied')).status).toBe(201)
+    expect(await statusOf(desk.db, id)).toEqual({
+      status: 'replied',
+      satisfaction: 'basically_satisfied',
+    })
+  })
+
   it('answers 422 for a reopen that is not unsatisfied (naming it), 409 for a stale version or an unreplied inquiry, 404 for an unknown one', async () => {
     const desk = await setupDesk()
     const manager = await signIn(desk, 'manager')

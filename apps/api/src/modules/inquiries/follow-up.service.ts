@@ -3,10 +3,21 @@
  * latest `satisfaction` (未联系上 leaves it), and an unsatisfied citizen's inquiry can be reopened
  * for re-handling (重办: event `rehandled`, back to its assignee or the unassigned queue, a merged
  * duplicate back to `merged`; the first reply's time stays for the tallies).
- * Errors: NOT_FOUND, CONFLICT (stale version; not replied or closed), VALIDATION (reopen without
- * `unsatisfied`).
+ * One result per handling round (followUpResultInRound): a second is a manager's correction.
+ * Errors: NOT_FOUND, CONFLICT (stale version; not replied or closed; `follow_up_recorded`: a result
+ * is already recorded in this round and the user is not a manager, naming by whom and when),
+ * VALIDATION (reopen without `unsatisfied`).
  */
-import { SATISFACTIONS, reopenedStatus, type FollowUpInput, type Satisfaction } from '@desk/domain'
+import {
+  FOLLOW_UP_CORRECTION_ROLE,
+  SATISFACTIONS,
+  followUpResultInRound,
+  formatInstant,
+  hasRole,
+  reopenedStatus,
+  type FollowUpInput,
+  type Satisfaction,
+} from '@desk/domain'
 import type { Ctx } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import { insertFollowUp } from '../follow-ups/follow-ups.service.ts'
@@ -23,6 +34,17 @@ export function recordFollowUp(ctx: Ctx, id: number, input: FollowUpInput) {
     ])
   }
   return act(ctx, id, { action: 'follow_up', version: input.version }, async (row, db) => {
+    const events = (await repo.listEvents(db, id)).map((e) => ({ ...e, data: JSON.parse(e.data) }))
+    const recorded = followUpResultInRound(events)
+    if (recorded && !hasRole(ctx.user.role, FOLLOW_UP_CORRECTION_ROLE)) {
+      const by = recorded.actorName ?? 'unknown'
+      const at = formatInstant(recorded.createdAt)
+      throw new AppError(
+        'CONFLICT',
+        `A 回访 result is already recorded for this round by ${by} at ${at}; a manager may correct it`,
+        { reason: 'follow_up_recorded', by, at },
+      )
+    }
     const patch = isSatisfaction(input.outcome) ? { satisfaction: input.outcome } : {}
     if (input.reopen) {
       await write(db, row, {
