@@ -451,6 +451,30 @@ describe('importFile', () => {
     ])
   })
 
+  it('reads a formula whose cached result is TRUE or FALSE as that boolean, not as 1 or 0', async () => {
+    const wb = new ExcelJS.Workbook()
+    const sheet = wb.addWorksheet('留言')
+    sheet.addRow(HEADER.split(','))
+    sheet.addRow([1, 'A', { formula: '1=1', result: true }, '2019/4/25 9:32:09', '内容'])
+    sheet.addRow([
+      2,
+      { formula: '1-0', result: 1 },
+      '主题',
+      '2019/4/25 9:32:09',
+      { formula: '1=2', result: false },
+    ])
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer())
+    const { db } = await setupDesk()
+    const summary = await run(db, bytes, { file: { name: 'book.xlsx', bytes } })
+    expect(summary.errors.map((e) => [e.row, e.column, e.code, e.params?.value])).toEqual([
+      [2, '留言主题', 'boolean_value', 'TRUE'],
+      [3, '留言详情', 'boolean_value', 'FALSE'],
+    ])
+    const preview = await previewFile({ name: 'book.xlsx', bytes }, {})
+    expect(preview.rows.map((r) => r.cells[2])).toEqual([true, '主题'])
+    expect(preview.rows.map((r) => r.cells[1])).toEqual(['A', 1])
+  })
+
   it('refuses a receivedAt in the future, naming row and column, and writes nothing', async () => {
     const { db } = await setupDesk()
     const summary = await run(

@@ -13,7 +13,7 @@ import type { ReadTableOptions, Table, TableRow } from './table.ts'
 import { TableLimiter } from './table-limits.ts'
 import { checkWorkbookZip } from './workbook-zip.ts'
 import { fileRefusal } from './import-refusal.ts'
-import { readFormulaErrors } from './formula-errors.ts'
+import { readFormulaBooleans, readFormulaErrors } from './formula-errors.ts'
 
 /**
  * A formula cell whose cached result is an error: the streaming reader gives NaN for it (its code
@@ -65,6 +65,19 @@ async function resolveFormulaErrors(bytes: Uint8Array, part: string, failed: Fai
   if (failed.length === 0) return
   const codes = await readFormulaErrors(bytes, part, new Set(failed.map((f) => f.ref)))
   for (const f of failed) f.cells[f.i] = { error: codes.get(f.ref) ?? '#VALUE!' }
+}
+
+/**
+ * Puts TRUE/FALSE into each formula cell whose cached 1 or 0 the sheet's XML types as boolean
+ * (`t="b"`): the streaming reader gives it as a number, so a TRUE would import as the text "1".
+ */
+async function resolveFormulaBooleans(bytes: Uint8Array, part: string, ones: FailedFormula[]) {
+  if (ones.length === 0) return
+  const booleans = await readFormulaBooleans(bytes, part, new Set(ones.map((f) => f.ref)))
+  for (const f of ones) {
+    const value = booleans.get(f.ref)
+    if (value !== undefined) f.cells[f.i] = value
+  }
 }
 
 /**
@@ -122,6 +135,8 @@ async function streamSheet(
   const names: string[] = []
   // the found sheet's failed formula cells, and its part in the ZIP (resolveFormulaErrors)
   const failed: FailedFormula[] = []
+  // its formula cells whose cached result read as 1 or 0: booleans if the XML says so
+  const numeric: FailedFormula[] = []
   let part = ''
   let found: { name: string; headers: string[]; rows: TableRow[]; complete: boolean } | undefined
   try {
@@ -136,7 +151,10 @@ async function streamSheet(
         const width = Math.max((row.values as unknown[]).length - 1, 0)
         const cells = Array.from({ length: width }, (_, i) => cellOf(row.getCell(i + 1)))
         cells.forEach((c, i) => {
-          if (c === FORMULA_ERROR) failed.push({ ref: row.getCell(i + 1).address, cells, i })
+          const cell = row.getCell(i + 1)
+          if (c === FORMULA_ERROR) failed.push({ ref: cell.address, cells, i })
+          else if ((c === 0 || c === 1) && cell.type === ExcelJS.ValueType.Formula)
+            numeric.push({ ref: cell.address, cells, i })
         })
         if (isBlankRow(cells)) continue
         if (!headers) {
@@ -165,6 +183,7 @@ async function streamSheet(
   if (!found) throw fileRefusal('no_such_sheet', { sheet: String(sheet), sheets: names.join(', ') })
   limiter.end()
   await resolveFormulaErrors(bytes, part, failed)
+  await resolveFormulaBooleans(bytes, part, numeric)
   const all = sheets.length >= names.length ? sheets : names
   return {
     format: 'xlsx',
