@@ -46,6 +46,7 @@ export async function listEarlierByPhone(
       channelCode: inquiries.channelCode,
       subject: inquiries.subject,
       status: inquiries.status,
+      kind: inquiries.kind,
       receivedAt: inquiries.receivedAt,
     })
     .from(inquiries)

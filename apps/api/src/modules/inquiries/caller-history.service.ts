@@ -15,8 +15,8 @@ export const CALLER_HISTORY_LIMIT = 5
 
 /**
  * `{ total, items }`: the caller's earlier inquiries (newest first, at most CALLER_HISTORY_LIMIT),
- * none when the inquiry has no valid phone number. `receivedAt` is written like every instant the
- * API sends: ISO 8601 with the bureau's offset (`2024-09-27T09:30:00.000+08:00`, formatInstant).
+ * none when the inquiry has no valid phone number. `kind` tells how its receipt is shown (domain
+ * `receivedOnDay`). `receivedAt` is written like every instant the API sends: ISO 8601 with the bureau's offset (`2024-09-27T09:30:00.000+08:00`, formatInstant).
  * @throws AppError NOT_FOUND when inquiry `id` does not exist or is outside the viewer's sight
  */
 export async function getCallerHistory(db: Db, id: number, viewer: Viewer) {
@@ -39,6 +39,7 @@ export async function getCallerHistory(db: Db, id: number, viewer: Viewer) {
       channel: r.channelCode,
       subject: r.subject,
       status: r.status,
+      kind: r.kind,
       receivedAt: formatInstant(r.receivedAt),
     })),
   }

@@ -5,7 +5,7 @@ import { addInquiries, call, setupDesk, signIn, T0 } from '../../test/setup.ts'
 type Page = { items: { externalId: string; contact?: unknown }[] }
 type History = {
   total: number
-  items: { id: number; channel: string; subject: string; status: string; receivedAt: string }[]
+  items: { id: number; channel: string; subject: string; kind: string; receivedAt: string }[]
 }
 const minute = 60_000
 
@@ -50,9 +50,10 @@ describe('phone search and caller history', () => {
       (await (await call(desk, s, 'GET', `/inquiries/${id}/caller-history`)).json()) as History
     const ofD = await history(ids[3]!)
     expect(ofD.total).toBe(2)
-    expect(ofD.items.map((i) => [i.subject, i.channel])).toEqual([
-      ['噪音扰民', 'minxin'],
-      ['路灯不亮', 'hotline_12345'],
+    // the kind tells the page how to show the receipt (a message: with its time)
+    expect(ofD.items.map((i) => [i.subject, i.channel, i.kind])).toEqual([
+      ['噪音扰民', 'minxin', 'message'],
+      ['路灯不亮', 'hotline_12345', 'message'],
     ])
     expect(JSON.stringify(ofD)).not.toContain('5678')
     // instants as the inquiry page has them: Beijing time with its offset, not UTC's Z

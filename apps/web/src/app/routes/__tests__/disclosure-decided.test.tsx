@@ -163,4 +163,39 @@ describe('the caller-history card on a disclosure request', () => {
     expect(screen.getByText('未发现此申请人（同一电话）此前的申请或来件')).toBeTruthy()
     expect(screen.queryByText('来电人历史')).toBeNull()
   })
+
+  it('shows an earlier request’s receipt as its date, a message’s with its time', async () => {
+    setup(RESPONDER, [])
+    const dayStart = '2024-08-01T00:00:00.000+08:00'
+    server.use(
+      http.get('*/api/inquiries/:id/caller-history', () =>
+        HttpResponse.json({
+          total: 2,
+          items: [
+            {
+              id: 901,
+              channel: 'disclosure',
+              subject: '申请公开预算',
+              status: 'replied',
+              kind: 'disclosure',
+              receivedAt: dayStart,
+            },
+            {
+              id: 902,
+              channel: 'hotline_12345',
+              subject: '路灯不亮',
+              status: 'replied',
+              kind: 'message',
+              receivedAt: dayStart,
+            },
+          ],
+        }),
+      ),
+    )
+    const request = (await screen.findByRole('link', { name: '申请公开预算' })).closest('li')
+    const message = screen.getByRole('link', { name: '路灯不亮' }).closest('li')
+    expect(request?.textContent).toContain('2024-08-01')
+    expect(request?.textContent).not.toContain('00:00')
+    expect(message?.textContent).toContain('2024-08-01 00:00')
+  })
 })

@@ -11,7 +11,7 @@ import { Card, List, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { channelName, channelQueries } from '../../../lib/channels.ts'
-import { formatDateTime } from '../../../utils/format-time.ts'
+import { formatReceivedAt } from '../../../utils/format-time.ts'
 import { inquiryQueries } from '../api/inquiry-queries.ts'
 
 export function CallerHistoryCard({ id, kind }: { id: number; kind: string }) {
@@ -45,7 +45,7 @@ export function CallerHistoryCard({ id, kind }: { id: number; kind: string }) {
                     <>
                       <Tag>{nameOf(item.channel)}</Tag>
                       <Tag>{t(`status.${item.status}`)}</Tag>
-                      {formatDateTime(item.receivedAt)}
+                      {formatReceivedAt(item.kind, item.receivedAt)}
                     </>
                   }
                 />
