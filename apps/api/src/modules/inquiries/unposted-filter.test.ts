@@ -109,6 +109,8 @@ describe('queue filter unposted (待回填平台)', () => {
         mayor_mailbox: 0,
         director_mailbox: 0,
       },
+      // a filter without a search word is always counted exactly
+      capped: false,
     })
     // replied inquiries are not pending: the default status narrows them out
     expect((await get<Counts>(desk, s, '/inquiries/counts?unposted=1')).total).toBe(0)
