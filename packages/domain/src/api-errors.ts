@@ -46,6 +46,8 @@ export const API_ERROR_REASONS = [
   'username_taken',
   // closing (定稿) an annual report before its year has ended (report/annual-report.ts)
   'year_not_ended',
+  // starting an import of a staged upload that an import queued or running reads already, `jobId`
+  'upload_in_use',
 ] as const
 export type ApiErrorReason = (typeof API_ERROR_REASONS)[number]
 

@@ -129,6 +129,9 @@ export const INQUIRY_ACTION_REASONS = [
   // deciding a disclosure request that has its outcome: it is corrected (correct_outcome), not
   // decided again; with `outcome`, `decidedOn` and the `correction` route
   'outcome_recorded',
+  // a disclosure clock step dated before today once the due date has passed, by someone below a
+  // manager (disclosure/clock.ts backdatedAfterDueRefusal)
+  'backdated_after_due',
 ] as const
 export type InquiryActionReason = (typeof INQUIRY_ACTION_REASONS)[number]
 
