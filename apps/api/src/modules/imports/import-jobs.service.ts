@@ -182,6 +182,15 @@ export async function runImportJob(
     })
     let created = 0
     let done = 0
+    // the last chunk's transaction also ends the job, so nobody reads it running with every row
+    // written (nor written without its last chunk)
+    const ended = () => ({
+      status: 'written' as const,
+      created,
+      duplicates: check.considered - created,
+      finishedAt: clock(),
+    })
+    if (rows.length === 0) await repo.updateImportBatch(db, batchId, ended())
     while (done < rows.length) {
       await withTransaction(db, async (txDb) => {
         const until = performance.now() + PACING.CHUNK_MS
@@ -194,16 +203,14 @@ export async function runImportJob(
           })
           done += step.length
         } while (done < rows.length && performance.now() < until)
-        await repo.updateImportBatch(txDb, batchId, { rowsDone: done, created })
+        await repo.updateImportBatch(
+          txDb,
+          batchId,
+          done < rows.length ? { rowsDone: done, created } : { rowsDone: done, ...ended() },
+        )
       })
       if (done < rows.length) await pause(PACING.GAP_MS)
     }
-    await repo.updateImportBatch(db, batchId, {
-      status: 'written',
-      created,
-      duplicates: check.considered - created,
-      finishedAt: clock(),
-    })
     written = true
   } catch (err) {
     await failImportJob(db, batchId, `The import stopped: ${(err as Error).message}`, clock())
