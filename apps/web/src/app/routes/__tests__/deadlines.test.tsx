@@ -252,7 +252,17 @@ describe('inquiry page: deadline panel', () => {
             decidedAt: null,
             createdAt: 0,
           },
-          clock: { state: 'running', deadline: deadline?.explanation ?? null },
+          clock: {
+            state: 'running',
+            correction: {
+              requestedOn: '2024-10-10',
+              answerBy: '2024-10-25',
+              receivedOn: '2024-10-12',
+            },
+            extensionDays: 20,
+            rule: { extensionAmount: 20, source: '条例' },
+            deadline: deadline?.explanation ?? null,
+          },
           explanation: { zh: '（时钟说明）', en: '(clock sentence)' },
           reviewCases: [],
           decisionNote: '',
