@@ -113,7 +113,8 @@ describe('the responder workflow in the browser', () => {
 
     const wang = await logIn('wang', `/inquiries/${inquiryId}`)
     await wang.getByRole('heading', { name: '人行道占道经营' }).waitFor()
-    await wang.getByText('未分派处室 → 交通运输处：涉及道路占用，请交通运输处办理').waitFor()
+    // li's claim put the pool inquiry in li's department, which the transfer names as its origin
+    await wang.getByText('城市管理处 → 交通运输处：涉及道路占用，请交通运输处办理').waitFor()
     await wang.getByRole('button', { name: /^签\s*收$/ }).click()
     await wang.getByText('需审核').waitFor()
     await wang.getByLabel('答复内容').fill(REPLY)
