@@ -24,6 +24,7 @@ import type * as schema from '../../db/schema.ts'
 import { aliasTable, tables } from '../../db/engine.ts'
 import { externalIdIn } from '../../db/external-key.ts'
 import { returnedRow } from '../../db/rows.ts'
+import { messageFieldColumns } from '../../db/message-columns.ts'
 
 export type ImportBatchInsert = typeof schema.importBatches.$inferInsert
 export type ImportBatchRow = typeof schema.importBatches.$inferSelect
@@ -179,13 +180,7 @@ export async function findExistingInquiries(
         id: inquiries.id,
         departmentId: inquiries.departmentId,
         assigneeId: inquiries.assigneeId,
-        subject: inquiries.subject,
-        body: inquiries.body,
-        receivedAt: inquiries.receivedAt,
-        citizenName: inquiries.citizenName,
-        citizenPhone: inquiries.citizenPhone,
-        citizenEmail: inquiries.citizenEmail,
-        category: inquiries.category,
+        ...messageFieldColumns(db),
       })
       .from(inquiries)
       .where(

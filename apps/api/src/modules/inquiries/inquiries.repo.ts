@@ -27,6 +27,7 @@ import {
 import type { Viewer } from '../../lib/context.ts'
 import type { QueueCursor } from './queue-cursor.ts'
 import { returnedRow } from '../../db/rows.ts'
+import { messageFieldColumns } from '../../db/message-columns.ts'
 import { changedRows, dialectOf } from '../../db/dialect.ts'
 import { runPrepared, runWithParams } from '../../db/prepared.ts'
 
@@ -374,16 +375,7 @@ export async function listMessageFields(db: Db, ids: readonly number[]) {
   const found = new Map<number, MessageFields>()
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await db
-      .select({
-        id: inquiries.id,
-        subject: inquiries.subject,
-        body: inquiries.body,
-        receivedAt: inquiries.receivedAt,
-        citizenName: inquiries.citizenName,
-        citizenPhone: inquiries.citizenPhone,
-        citizenEmail: inquiries.citizenEmail,
-        category: inquiries.category,
-      })
+      .select({ id: inquiries.id, ...messageFieldColumns(db) })
       .from(inquiries)
       .where(inArray(inquiries.id, ids.slice(i, i + 500)))
     for (const { id, ...fields } of rows) found.set(id, fields)
