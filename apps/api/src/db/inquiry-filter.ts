@@ -38,7 +38,7 @@ import type { Db } from './client.ts'
 import { externalIdIn, externalKeyOf } from './external-key.ts'
 import { phoneHmac } from './phone-key.ts'
 import { tables } from './engine.ts'
-import { textMatch, type AlsoMatching, type TextMode } from './search-index.ts'
+import { indexDriven, textMatch, type AlsoMatching, type TextMode } from './search-index.ts'
 
 /**
  * The rows `viewer` may see (the domain's rule, inquiry/visibility.ts). Managers and admins see
@@ -126,24 +126,68 @@ function hasDigit(word: string): boolean {
  * `mode`: how the index is asked (search-index.ts).
  */
 export function textPredicate(db: Db, q: string, mode: TextMode = 'lookup'): SQL | undefined {
+  const parts = searchWords(q).map((word) => wordPredicate(db, word, mode))
+  const whole = wholePhone(db, q)
+  return whole === null ? and(...parts) : or(and(...parts), whole)
+}
+
+/** The words of the search box that count (at most MAX_SEARCH_WORDS). */
+function searchWords(q: string): string[] {
+  return q.split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS)
+}
+
+/** One word of textPredicate: its phrase (or exact external id), or the phone number it is. */
+function wordPredicate(db: Db, word: string, mode: TextMode): SQL | undefined {
   const { inquiries } = tables(db)
-  const parts = q
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, MAX_SEARCH_WORDS)
-    .map((word) => {
-      const phrase = searchPhrase(word)
-      const hmac = phoneHmac(db, word)
-      return or(
-        phrase
-          ? textMatch(db, phrase, mode, hasDigit(word) ? externalIdMatch(db, word) : undefined)
-          : undefined,
-        hmac === null ? undefined : eq(inquiries.citizenPhoneHmac, hmac),
-      )
-    })
-  // a number typed with spaces (`138 1234 5678`) is one phone number, not three words
+  const phrase = searchPhrase(word)
+  const hmac = phoneHmac(db, word)
+  return or(
+    phrase
+      ? textMatch(db, phrase, mode, hasDigit(word) ? externalIdMatch(db, word) : undefined)
+      : undefined,
+    hmac === null ? undefined : eq(inquiries.citizenPhoneHmac, hmac),
+  )
+}
+
+/** A number typed with spaces (`138 1234 5678`) is one phone number, not three words. */
+function wholePhone(db: Db, q: string): SQL | null {
   const whole = /\s/.test(q.trim()) ? phoneHmac(db, q) : null
-  return whole === null ? and(...parts) : or(and(...parts), eq(inquiries.citizenPhoneHmac, whole))
+  return whole === null ? null : eq(tables(db).inquiries.citizenPhoneHmac, whole)
+}
+
+/**
+ * The filter as a query driven by the search index's list (db/search-index.ts `indexDriven`,
+ * SQLite only): `from`, the index's list of the inquiries holding every word of `q` that is a
+ * text phrase alone (no digit, so never an external id; never a phone number), then each inquiry
+ * it names; `where`, the tie between the two, the other words' condition and the rest of the
+ * filter. The same rows as `filterWithoutChannel`. A LIMIT then stops reading the list (a capped
+ * count reads cap + 1 entries, not the word's whole list). undefined on PostgreSQL, without such
+ * a word, when the whole box is a phone number typed with spaces (a match need then hold none of
+ * its words), and when the filter has a field besides status and the text: the list is read
+ * until the LIMIT's matches pass the filter, a seek per entry, so a narrow field (an assignee,
+ * a day) could make that the word's whole list; the other plan starts from that field's index.
+ */
+export function indexDrivenFilter(
+  db: Db,
+  filter: Omit<InquiryFilter, 'channel'>,
+  viewer: Viewer,
+): { from: SQL; where: SQL | undefined } | undefined {
+  const { q, status, ...rest } = filter
+  if (!q || wholePhone(db, q) !== null) return undefined
+  if (Object.values(rest).some((v) => v !== undefined)) return undefined
+  const indexed = searchWords(q).filter((w) => !hasDigit(w) && phoneHmac(db, w) === null)
+  const phrases = indexed.flatMap((w) => searchPhrase(w) ?? [])
+  const driven = indexDriven(db, phrases)
+  if (!driven) return undefined
+  const others = searchWords(q).filter((w) => !indexed.includes(w))
+  return {
+    from: driven.from,
+    where: and(
+      driven.where,
+      filterWithoutChannel(db, { status }, viewer),
+      ...others.map((w) => wordPredicate(db, w, 'lookup')),
+    ),
+  }
 }
 
 /**

@@ -120,3 +120,23 @@ export function textMatch(
       )
     : sql`${inquiries.id} in (select rowid from inquiry_search where ${q}${union})`
 }
+
+/**
+ * SQLite only: a query's FROM that reads the index's list of the inquiries holding every one of
+ * `phrases` (one FTS5 query, its phrases joined by AND, merged in rowid order as it is read) and
+ * then each inquiry the list names, in that order (a CROSS JOIN keeps SQLite from starting at
+ * the inquiries), and `where`, the condition that ties the two. A LIMIT then stops the list where
+ * it stops; `id in (list)` (textMatch) reads the whole list before its first row. undefined on
+ * PostgreSQL and for no phrase.
+ */
+export function indexDriven(
+  db: Db,
+  phrases: readonly SearchPhrase[],
+): { from: SQL; where: SQL } | undefined {
+  if (engineOf(db) === 'postgres' || phrases.length === 0) return undefined
+  const { inquiries } = tables(db)
+  return {
+    from: sql`inquiry_search cross join ${inquiries}`,
+    where: sql`inquiry_search match ${phrases.map(ftsQuery).join(' AND ')} and ${inquiries.id} = inquiry_search.rowid`,
+  }
+}

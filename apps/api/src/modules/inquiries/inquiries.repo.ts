@@ -16,6 +16,7 @@ import {
   filterPredicate,
   filterWithoutChannel,
   hasUnpostedReply,
+  indexDrivenFilter,
   preparedFilterPredicate,
   isStatusOnly,
   statusIn,
@@ -299,17 +300,21 @@ export async function countByChannel(
     return { rows, capped: false }
   }
   // the first cap + 1 matches in whatever order the engine finds them: counted by channel, they
-  // are the exact counts when there are no more, and say only "more than cap" when there are
+  // are the exact counts when there are no more, and say only "more than cap" when there are.
+  // On SQLite read from the word's index list where that is the same filter, so the limit stops
+  // the list too (db/inquiry-filter.ts indexDrivenFilter)
+  const driven = indexDrivenFilter(db, filter, viewer)
   const matches = db
-    .select({ channelCode: inquiries.channelCode })
-    .from(inquiries)
-    .where(where)
+    // an SQL field: drizzle refuses a column of a table the FROM does not name as one
+    .select({ channelCode: sql<string>`${inquiries.channelCode}`.as('channel_code') })
+    .from(driven?.from ?? inquiries)
+    .where(driven ? driven.where : where)
     .limit(cap + 1)
     .as('matches')
   const rows = await db
     .select({ channelCode: matches.channelCode, n: count() })
     .from(matches)
-    .groupBy(matches.channelCode)
+    .groupBy(sql`${matches.channelCode}`)
   const capped = rows.reduce((sum, r) => sum + r.n, 0) > cap
   return capped ? { rows: [], capped } : { rows, capped }
 }

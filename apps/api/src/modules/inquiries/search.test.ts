@@ -4,15 +4,38 @@
  * counts are exactly the inquiries whose subject or body the scan finds the term in. Written
  * against the services and setupDesk only, so the same test runs on either engine.
  */
-import { externalIdKey, naiveSearchMatch } from '@desk/domain'
+import { externalIdKey, naiveSearchMatch, type InquiryFilter } from '@desk/domain'
+import { notInArray } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { addSearchRows, SEARCH_MANAGER, searchAll, searchTerms } from '../../test/search-data.ts'
 import { addInquiries, setupDesk, T0 } from '../../test/setup.ts'
 import { createRandom } from '../seed/random.ts'
-import { engineOf } from '../../db/engine.ts'
+import type { Db } from '../../db/client.ts'
+import { engineOf, tables } from '../../db/engine.ts'
+import { indexDrivenFilter } from '../../db/inquiry-filter.ts'
 import { hasFewMatches } from '../../db/search-index.ts'
 import { listInquiries } from './inquiries.repo.ts'
+import type { QueueCursor } from './queue-cursor.ts'
 import { getQueueCounts, getQueuePage } from './queue.service.ts'
+
+/** Every row of the list for `filter`, paged by cursor 2 at a time, newest first. */
+async function listAll(db: Db, filter: Omit<InquiryFilter, 'channel'>) {
+  const all: number[] = []
+  let cursor: QueueCursor | undefined
+  for (;;) {
+    const rows = await listInquiries(db, {
+      filter,
+      viewer: SEARCH_MANAGER,
+      sort: 'received_desc',
+      limit: 2,
+      cursor,
+    })
+    all.push(...rows.slice(0, 2).map((r) => r.id))
+    const last = rows[1]
+    if (rows.length <= 2 || !last) return all
+    cursor = { sort: 'received_desc', key: last.receivedAt, id: last.id }
+  }
+}
 
 describe('text search', () => {
   it('finds exactly what a plain scan finds, for 1-, 2-, 3- and 6-character terms and mixed Latin, Han and digits', async () => {
@@ -141,6 +164,64 @@ describe('text search', () => {
       byChannel: { hotline_12345: 14, minxin: 18 },
       capped: false,
     })
+  })
+
+  it('counts from the index list what the list pages through: words in subject and body once, every word, ids and other filters', async () => {
+    const desk = await setupDesk()
+    // 噪音 in the subject and the body of N0–N5 (each once in the counts), in the body alone of
+    // N6–N8; 夜间 with it in N0–N3; N4 and N5 pending, the rest closed
+    await addInquiries(
+      desk.db,
+      Array.from({ length: 12 }, (_, i) => ({
+        externalId: `N${i}`,
+        channelCode: i % 2 === 0 ? 'hotline_12345' : 'minxin',
+        subject: i < 4 ? '夜间噪音' : i < 6 ? '噪音扰民' : '咨询',
+        body: i < 9 ? '噪音很大' : '请答复',
+        receivedAt: T0 - (i + 1) * 60_000,
+      })),
+    )
+    const { db } = desk
+    const { inquiries } = tables(db)
+    await db
+      .update(inquiries)
+      .set({ status: 'closed' })
+      .where(notInArray(inquiries.externalId, ['N4', 'N5']))
+    const both = async (filter: Omit<InquiryFilter, 'channel'>, cap = 100) => {
+      const counts = await getQueueCounts(db, filter, SEARCH_MANAGER, T0, cap)
+      const list = await listAll(db, filter)
+      return { total: counts.total, capped: counts.capped, list: list.length, counts }
+    }
+    expect(await both({ status: 'all', q: '噪音' })).toMatchObject({
+      total: 9,
+      list: 9,
+      capped: false,
+      counts: { byChannel: { hotline_12345: 5, minxin: 4 } },
+    })
+    // the cap's edge with a word in two columns: 9 matches under caps of 8 and 9
+    expect(await both({ status: 'all', q: '噪音' }, 8)).toMatchObject({ total: 8, capped: true })
+    expect(await both({ status: 'all', q: '噪音' }, 9)).toMatchObject({ total: 9, capped: false })
+    // every word: both phrases in the index, then a phrase and an external id (N3 has 噪音)
+    expect(await both({ status: 'all', q: '夜间 噪音' })).toMatchObject({ total: 4, list: 4 })
+    expect(await both({ status: 'all', q: '噪音 n3' })).toMatchObject({ total: 1, list: 1 })
+    expect(await both({ status: 'all', q: '噪音 N10' })).toMatchObject({ total: 0, list: 0 })
+    // a status, and a field besides status and text (read from the inquiries, not the list)
+    expect(await both({ status: 'pending', q: '噪音' })).toMatchObject({ total: 2, list: 2 })
+    expect(await both({ status: 'pending', q: '噪音', replied: 'no' })).toMatchObject({
+      total: 2,
+      list: 2,
+    })
+    expect(await both({ status: 'all', q: '噪音', replied: 'yes' })).toMatchObject({
+      total: 0,
+      list: 0,
+    })
+    const onSqlite = engineOf(db) === 'sqlite'
+    expect(!!indexDrivenFilter(db, { status: 'pending', q: '夜间 噪音' }, SEARCH_MANAGER)).toBe(
+      onSqlite,
+    )
+    expect(indexDrivenFilter(db, { status: 'all', q: '噪音', replied: 'no' }, SEARCH_MANAGER)).toBe(
+      undefined,
+    )
+    expect(indexDrivenFilter(db, { status: 'all', q: 'N3' }, SEARCH_MANAGER)).toBe(undefined)
   })
 
   it('tells a search with a word of fewer index entries than a bound on SQLite, and never on PostgreSQL', async () => {
