@@ -3,6 +3,7 @@ import {
   fillTemplate,
   fillTemplateForComposer,
   formatChineseDate,
+  replyUnfilled,
   templatePlaceholderProblems,
   templateSegments,
   unfillRecordValues,
@@ -76,7 +77,7 @@ describe('templateSegments', () => {
     expect(segments).toEqual([
       { kind: 'field', field: 'citizenName', name: '市民姓名', value: '张**' },
       { kind: 'text', text: '您好：' },
-      { kind: 'unknown', name: '办理结果' },
+      { kind: 'unknown', name: '办理结果', written: '{办理结果}' },
       { kind: 'text', text: '，由' },
       { kind: 'field', field: 'department', name: '承办单位', value: null },
       { kind: 'text', text: '办理。' },
@@ -122,6 +123,18 @@ describe('unfillRecordValues', () => {
     expect(unfillRecordValues('林先生您好', { citizenName: '林', trackingNumber: null })).toBe(
       '林先生您好',
     )
+  })
+})
+
+describe('replyUnfilled', () => {
+  it('blocks a reply only on known placeholders without a value; other braces are its text', () => {
+    const filled = fillTemplate('{市民姓名}：公式 {x}、｛y｝，{承办单位}，{"a": 1}', {
+      citizenName: '林',
+      department: null,
+    })
+    expect(filled.text).toBe('林：公式 {x}、｛y｝，{承办单位}，{"a": 1}')
+    expect(replyUnfilled(filled)).toEqual(['承办单位'])
+    expect(replyUnfilled(fillTemplate('公式 {x} 与 {y}', {}))).toEqual([])
   })
 })
 

@@ -10,7 +10,11 @@
  * ASCII braces (`templatePlaceholderProblems`).
  * An unknown name, or a value the inquiry lacks, is left in the text as written and reported, so
  * the responder sees what still needs typing. A reply is filled once more when it is released, from
- * the unmasked record, and is refused while any placeholder stays unfilled (`unfilled`).
+ * the unmasked record, and is refused while a known placeholder stays unfilled (`replyUnfilled`).
+ * Braces around any other name in a reply are the responder's own text (a formula `{x}`, a JSON
+ * snippet, 请见{附件1}) and reach the citizen as typed: since a template cannot be saved with an
+ * unknown name, such a name can only have been typed into the reply itself (Zendesk and Zammad
+ * likewise leave text their placeholder syntax does not know alone).
  */
 
 export const TEMPLATE_PLACEHOLDERS = {
@@ -90,6 +94,20 @@ export function templatePlaceholderProblems(template: string): TemplatePlacehold
   return { unknown: [...unknown], fullWidth: [...fullWidth] }
 }
 
+/** Whether `name` (without braces) is one of the desk's placeholders, English or Chinese. */
+export function isPlaceholderName(name: string): boolean {
+  return FIELD_BY_NAME.has(name)
+}
+
+/**
+ * What keeps a filled reply from being sent: its known placeholders still unfilled (the inquiry
+ * lacks the value), as written, in order of first use. Unknown names are the responder's text and
+ * are sent as typed (module comment).
+ */
+export function replyUnfilled(filled: FilledTemplate): string[] {
+  return filled.unfilled.filter(isPlaceholderName)
+}
+
 /** Fills the template's placeholders with `values`; see the module comment for the names. */
 export function fillTemplate(template: string, values: TemplateValues): FilledTemplate {
   const unknown = new Set<string>()
@@ -157,11 +175,11 @@ export function fillTemplateForComposer(template: string, values: TemplateValues
   }
 }
 
-/** A run of a template's text: plain text, a known placeholder (with its value, null when the inquiry lacks it) or an unknown name. */
+/** A run of a template's text: plain text, a known placeholder (with its value, null when the inquiry lacks it) or an unknown name (`written`: with its braces, as in the text). */
 export type TemplateSegment =
   | { kind: 'text'; text: string }
   | { kind: 'field'; field: TemplateField; name: string; value: string | null }
-  | { kind: 'unknown'; name: string }
+  | { kind: 'unknown'; name: string; written: string }
 
 /**
  * The template cut at its placeholders, in order, for a preview that marks what each placeholder
@@ -177,7 +195,9 @@ export function templateSegments(template: string, values: TemplateValues): Temp
     const field = FIELD_BY_NAME.get(name)
     const value = field ? values[field] : undefined
     segments.push(
-      field ? { kind: 'field', field, name, value: value || null } : { kind: 'unknown', name },
+      field
+        ? { kind: 'field', field, name, value: value || null }
+        : { kind: 'unknown', name, written: m[0] },
     )
     last = m.index + m[0].length
   }

@@ -9,6 +9,7 @@ import {
   answeredByDecision,
   duplicateAnswerStatuses,
   fillTemplate,
+  replyUnfilled,
   formatChineseDate,
   toZonedDate,
   type TemplateValues,
@@ -92,17 +93,19 @@ export function templateValuesOf(
 
 /**
  * The text as released to `row`'s citizen: its placeholders filled from the unmasked record (the
- * composer kept the citizen's name a placeholder). VALIDATION naming each placeholder still
- * unfilled (unknown, or a value the inquiry lacks): nothing is written.
+ * composer kept the citizen's name a placeholder). VALIDATION naming each known placeholder still
+ * unfilled (a value the inquiry lacks, domain `replyUnfilled`): nothing is written. Braces around
+ * any other name are the responder's text and are sent as typed.
  */
 function releasedText(body: string, row: Current): string {
   const filled = fillTemplate(body, templateValuesOf(row))
-  if (filled.unfilled.length === 0) return filled.text
-  const names = filled.unfilled.map((n) => `{${n}}`).join(', ')
+  const unfilled = replyUnfilled(filled)
+  if (unfilled.length === 0) return filled.text
+  const names = unfilled.map((n) => `{${n}}`).join(', ')
   throw new AppError(
     'VALIDATION',
     `The reply to inquiry ${row.id} still has ${names}: type the text in`,
-    filled.unfilled.map((n) => ({
+    unfilled.map((n) => ({
       path: ['body'],
       message: `{${n}} is not filled for inquiry ${row.id}`,
       placeholder: n,

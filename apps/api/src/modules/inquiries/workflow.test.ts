@@ -463,13 +463,13 @@ describe('placeholders filled by the server', () => {
     const [r] = await addInquiries(d.db, [{ citizenName: '贺林' }])
     const res = await call(d, s, 'POST', `/inquiries/${r!.id}/replies`, {
       version: 1,
-      body: '{市民姓名}您好，已由{承办单位}办理。{办理结果}',
+      body: '{市民姓名}您好，已由{承办单位}办理。',
     })
     expect(res.status).toBe(422)
     const { error } = (await res.json()) as {
       error: { message: string; details: { placeholder: string }[] }
     }
-    expect(error.details.map((x) => x.placeholder)).toEqual(['承办单位', '办理结果'])
+    expect(error.details.map((x) => x.placeholder)).toEqual(['承办单位'])
     expect(error.message).toContain('{承办单位}')
     const view = await detail(d, s, r!.id)
     expect([view.inquiry.status, view.inquiry.version, view.inquiry.replies.length]).toEqual([
@@ -495,17 +495,29 @@ describe('placeholders filled by the server', () => {
     ).toBe(422)
     expect((await detail(d, s, r!.id)).inquiry.replies).toHaveLength(0)
   })
-  it('treats full-width braces like ASCII ones: ｛市民姓名｝ is filled, an unknown ｛…｝ refuses the reply', async () => {
+  it('sends braces around a name that is no placeholder as typed (a formula, a JSON snippet), filling the known ones', async () => {
+    const { d } = await desk()
+    const s = await member(d, 'responder', 'alice', null)
+    const [r] = await addInquiries(d.db, [{ citizenName: '贺林', externalId: 'GD-9' }])
+    const body = '{市民姓名}您好：公式 {x} 与 ｛y｝，请见{附件1}；{"a": 1}'
+    const res = await call(d, s, 'POST', `/inquiries/${r!.id}/replies`, { version: 1, body })
+    expect(res.status).toBe(201)
+    expect((await detail(d, s, r!.id)).inquiry.replies.map((x) => x.body)).toEqual([
+      '贺林您好：公式 {x} 与 ｛y｝，请见{附件1}；{"a": 1}',
+    ])
+  })
+
+  it('treats full-width braces like ASCII ones: ｛市民姓名｝ is filled, a known ｛…｝ without a value refuses the reply', async () => {
     const { d } = await desk()
     const s = await member(d, 'responder', 'alice', null)
     const [r] = await addInquiries(d.db, [{ citizenName: '贺林', externalId: 'GD-8' }])
     const refused = await call(d, s, 'POST', `/inquiries/${r!.id}/replies`, {
       version: 1,
-      body: '｛市民姓名｝您好：｛办理结果｝',
+      body: '｛市民姓名｝您好：已交｛承办单位｝办理',
     })
     expect(refused.status).toBe(422)
     const { error } = (await refused.json()) as { error: { details: { placeholder: string }[] } }
-    expect(error.details.map((x) => x.placeholder)).toEqual(['办理结果'])
+    expect(error.details.map((x) => x.placeholder)).toEqual(['承办单位'])
     expect((await detail(d, s, r!.id)).inquiry.replies).toHaveLength(0)
 
     const res = await call(d, s, 'POST', `/inquiries/${r!.id}/replies`, {

@@ -223,6 +223,23 @@ describe('inquiry page: the responder workflow', () => {
     })
   })
 
+  it('sends braces around a name that is no placeholder as typed, without a warning', async () => {
+    const { inquiry, desk, app } = setup({ citizenName: '李*' })
+    const box = await screen.findByLabelText<HTMLTextAreaElement>('答复内容')
+    await app.user.type(box, '公式 {{x} 与 ｛y｝，请见{{附件1}')
+    // no placeholder in it: nothing to preview, nothing to fill
+    expect(screen.queryByTestId('reply-preview')).toBeNull()
+    expect(screen.queryByText(/以下占位符无法填写/)).toBeNull()
+    const send = screen.getByRole<HTMLButtonElement>('button', { name: '发送答复' })
+    await waitFor(() => expect(send.disabled).toBe(false))
+    await app.user.click(send)
+    await waitFor(() => expect(box.value).toBe(''))
+    expect(desk.state.writes.at(-1)).toMatchObject({
+      path: `/api/inquiries/${inquiry.id}/replies`,
+      body: { version: 4, body: '公式 {x} 与 ｛y｝，请见{附件1}' },
+    })
+  })
+
   it('on a sign-off channel submits a draft instead of replying', async () => {
     const { inquiry, flow, app } = setup({}, { requiresSignOff: true })
     expect(await screen.findByText('需审核')).toBeTruthy()

@@ -66,8 +66,9 @@ export function insertAt(text: string, insert: string, start: number, end: numbe
   return { text: text.slice(0, start) + insert + text.slice(end), caret: start + insert.length }
 }
 
-const isUnfilled = (s: TemplateSegment) =>
-  s.kind === 'unknown' || (s.kind === 'field' && s.value === null)
+// only a known placeholder the inquiry lacks a value for blocks sending (domain replyUnfilled):
+// braces around any other name are the responder's own text and are sent as typed
+const isUnfilled = (s: TemplateSegment) => s.kind === 'field' && s.value === null
 
 function Preview({ segments }: { segments: TemplateSegment[] }) {
   const { t } = useTranslation()
@@ -82,7 +83,9 @@ function Preview({ segments }: { segments: TemplateSegment[] }) {
         {segments.map((s, i) =>
           s.kind === 'text' ? (
             s.text
-          ) : s.kind === 'field' && s.value !== null ? (
+          ) : s.kind === 'unknown' ? (
+            s.written
+          ) : s.value !== null ? (
             <Tooltip key={i} title={`{${s.name}}`}>
               <Typography.Text mark>{s.value}</Typography.Text>
             </Tooltip>
@@ -232,7 +235,7 @@ export function ReplyComposer({ inquiry, contact, requiresSignOff }: Props) {
           value={body}
           onChange={(e) => setBody(e.target.value)}
         />
-        {segments.some((s) => s.kind !== 'text') && <Preview segments={segments} />}
+        {segments.some((s) => s.kind === 'field') && <Preview segments={segments} />}
         {requiresSignOff !== undefined && (
           <div data-reply-files>
             <Upload.Dragger
