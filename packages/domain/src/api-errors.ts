@@ -46,6 +46,11 @@ export const API_ERROR_REASONS = [
   'username_taken',
   // closing (定稿) an annual report before its year has ended (report/annual-report.ts)
   'year_not_ended',
+  // reopening an annual report's year that is not closed, `year`
+  'not_closed',
+  // reopening a year one closed oneself: an admin or another manager reopens it (report/annual-report.ts
+  // reopenYearRefusal), `year`
+  'own_close',
   // starting an import of a staged upload that an import queued or running reads already, `jobId`
   'upload_in_use',
 ] as const

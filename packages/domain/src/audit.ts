@@ -12,7 +12,8 @@ import { textSchema } from './text.ts'
  * hourly cap), every change an admin or security admin makes (`admin_action`, with method and
  * path; account changes as `account_*` with the old and new values, refusals included), reads of personal data (a contact revealed, a manager's export of inquiries — masked or
  * with personal data, with its filter and row count —, an export of the audit log itself), and a user's change of their own password (done, or refused for a
- * wrong current password: someone holding another's session may be guessing).
+ * wrong current password: someone holding another's session may be guessing), and the closing
+ * and reopening of a year's annual report.
  */
 export const AUDIT_ACTIONS = [
   'login_succeeded',
@@ -43,6 +44,10 @@ export const AUDIT_ACTIONS = [
   // an account change refused (not the actor's duty, or the last holder of a separated role):
   // detail { username, reason, requested } — a security event
   'account_change_refused',
+  // a year's annual report closed (定稿) or reopened, target `annual_report:<year>`: detail
+  // { year } and, for a reopening, { reason, closedBy, closedAt } — the report's history
+  'annual_report_closed',
+  'annual_report_reopened',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -941,7 +941,8 @@ export const inquiryMessages = pgTable(
 
 /**
  * A closed year (定稿): the report draft as it stood (JSON of the whole draft, counts included),
- * and its numbers by key for comparing with later counts. Written once; never updated.
+ * and its numbers by key for comparing with later counts. Never updated; deleted when the year is
+ * reopened (the audit log keeps who closed and reopened it, and why).
  */
 export const annualReportSnapshots = pgTable('annual_report_snapshots', {
   year: integer().primaryKey(),

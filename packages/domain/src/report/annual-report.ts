@@ -9,6 +9,8 @@ import { DISCLOSURE_CHANNEL } from '../disclosure/receipt.ts'
 import { PROPOSAL_CHANNEL } from '../proposal/proposal.ts'
 import { supportedDateSchema } from '../supported-dates.ts'
 import type { IsoDate } from '../time.ts'
+import { textSchema } from '../text.ts'
+import type { UserRole } from '../user.ts'
 
 /** The six sections, in order, with their headings. */
 export const ANNUAL_REPORT_SECTIONS = [
@@ -184,10 +186,18 @@ export function numberDifferences(
 }
 
 /**
+ * The deadline that decides when a year's report is written: 《中华人民共和国政府信息公开条例》
+ * (国务院令第711号, 2019) 第四十九条 — a government department submits and publishes its report of
+ * the previous year by 31 January ("县级以上人民政府部门应当在每年1月31日前……提交本行政机关上一年度
+ * 政府信息公开工作年度报告并向社会公布"; 第五十条 lists what it contains). Read on
+ * www.jianbiaoku.com/webarbs/book/164509/4714387.shtml (a reprint of the 2019 text).
+ */
+export const ANNUAL_REPORT_DUE = { month: 1, day: 31 } as const
+
+/**
  * Why the report of `year` may not be closed (定稿) on `today` (Asia/Shanghai), or null: its
  * numbers are the whole year's, so a year is closed after it has ended (31 December, 24:00
- * Beijing time). Source: 《中华人民共和国政府信息公开条例》第五十条 — the report of the previous
- * year is published by 31 January.
+ * Beijing time), for the report due by 31 January of the next year (ANNUAL_REPORT_DUE).
  */
 export function closeYearRefusal(year: number, today: IsoDate): string | null {
   const lastDay = `${year}-12-31`
@@ -197,9 +207,35 @@ export function closeYearRefusal(year: number, today: IsoDate): string | null {
 
 /**
  * Why `issuedOn` may not be the date of the report of `year`, or null: the report of a year is
- * issued after the year has ended (第五十条: by 31 January of the next year).
+ * issued after the year has ended (ANNUAL_REPORT_DUE: by 31 January of the next year).
  */
 export function issuedOnRefusal(year: number, issuedOn: IsoDate): string | null {
   if (issuedOn > `${year}-12-31`) return null
   return `${issuedOn} is not after the end of ${year}: the report of a year is issued after it ends`
+}
+
+/**
+ * `POST /api/reports/annual/:year/reopen`: why a closed year is opened again (a wrong 成文日期,
+ * records of the year corrected after the close), 1–500 characters; it goes into the audit log
+ * and the report's history.
+ */
+export const annualReportReopenSchema = z.object({
+  reason: textSchema().trim().min(1).max(500),
+})
+export type AnnualReportReopen = z.infer<typeof annualReportReopenSchema>
+
+/**
+ * Whether `actor` may reopen a year that `closedById` closed (定稿): an admin, or a manager other
+ * than the one who closed it. The closed report is the bureau's published figures; reopening
+ * changes them, so it takes a second person (四眼原则): the manager who closed it cannot undo it
+ * alone (nor close, reopen and re-close with other numbers unseen), and the admin can reopen
+ * when the desk has one manager. Null `closedById` (the closer's account is gone): any manager.
+ * Returns null when allowed, else `own_close`.
+ */
+export function reopenYearRefusal(
+  closedById: number | null,
+  actor: { id: number; role: UserRole },
+): 'own_close' | null {
+  if (actor.role === 'admin') return null
+  return closedById === actor.id ? 'own_close' : null
 }

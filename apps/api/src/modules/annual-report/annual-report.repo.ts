@@ -50,6 +50,7 @@ export async function findSnapshot(db: Db, year: number) {
         report: annualReportSnapshots.report,
         numbers: annualReportSnapshots.numbers,
         closedAt: annualReportSnapshots.closedAt,
+        closedById: annualReportSnapshots.closedBy,
         closedBy: users.displayName,
       })
       .from(annualReportSnapshots)
@@ -66,4 +67,14 @@ export async function insertSnapshot(
 ): Promise<boolean> {
   const { annualReportSnapshots } = tables(db)
   return changedRows(await db.insert(annualReportSnapshots).values(row).onConflictDoNothing()) > 0
+}
+
+/** Removes the year's snapshot (the year is open again); false when it was not closed. */
+export async function deleteSnapshot(db: Db, year: number): Promise<boolean> {
+  const { annualReportSnapshots } = tables(db)
+  return (
+    changedRows(
+      await db.delete(annualReportSnapshots).where(eq(annualReportSnapshots.year, year)),
+    ) > 0
+  )
 }

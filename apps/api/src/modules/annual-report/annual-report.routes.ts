@@ -2,16 +2,21 @@
  * `/api/reports/annual/:year` (managers): the annual report's draft as JSON (counted sentences with
  * their records' links, staff text, who saved it), as DOCX (`/docx`) and plain text (`/text`);
  * `PUT /:year/text` saves the parts staff write (the fields it names, from the version it loaded:
- * 409 `stale_version` otherwise); `POST /:year/close` closes the year (定稿).
+ * 409 `stale_version` otherwise); `POST /:year/close` closes the year (定稿), `POST /:year/reopen`
+ * opens a closed one again with a reason (an admin or a manager other than the one who closed it).
  */
-import { annualReportTextSaveSchema, supportedYearSchema } from '@desk/domain'
+import {
+  annualReportReopenSchema,
+  annualReportTextSaveSchema,
+  supportedYearSchema,
+} from '@desk/domain'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { requireStaff } from '../../lib/auth.ts'
 import type { AppEnv } from '../../lib/context.ts'
 import { validate } from '../../lib/validate.ts'
 import { attachment } from '../../lib/content-disposition.ts'
-import { closeYear, getAnnualReport, saveReportText } from './annual-report.service.ts'
+import { closeYear, getAnnualReport, reopenYear, saveReportText } from './annual-report.service.ts'
 import { blocksToDocx, blocksToText } from '../../lib/docx-blocks.ts'
 import { reportBlocks } from './report-document.ts'
 
@@ -59,3 +64,18 @@ export const annualReportRoutes = new Hono<AppEnv>()
     const report = await closeYear(c.var.db, c.var.user, c.req.valid('param').year, c.var.now())
     return c.json({ report, blocks: reportBlocks(report) }, 200)
   })
+  .post(
+    '/:year/reopen',
+    validate('param', yearParam),
+    validate('json', annualReportReopenSchema),
+    async (c) => {
+      const report = await reopenYear(
+        c.var.db,
+        c.var.user,
+        c.req.valid('param').year,
+        c.req.valid('json').reason,
+        c.var.now(),
+      )
+      return c.json({ report, blocks: reportBlocks(report) }, 200)
+    },
+  )

@@ -5,13 +5,18 @@
  * parts staff write, saved per year with who saved them.
  * A manager closes a year (定稿): the draft, counts included, is stored as it stands; afterwards
  * the year's report is that snapshot, its text cannot be saved, and the numbers that later changes
- * to the year's records moved are listed beside it.
+ * to the year's records moved are listed beside it. An admin or another manager reopens it with a
+ * reason (domain `reopenYearRefusal`); closings and reopenings are audit entries
+ * (`annual_report_closed` / `annual_report_reopened`, target `annual_report:<year>`), read back as
+ * the report's history.
  * Errors: CONFLICT `closed` (saving or closing a closed year), CONFLICT `year_not_ended` (closing
- * a year before it ended), VALIDATION (an `issuedOn` not after the year), CONFLICT `stale_version` (a text
- * save from a version another save replaced).
+ * a year before it ended), CONFLICT `not_closed` (reopening an open year), FORBIDDEN `own_close`
+ * (the manager who closed it reopening), VALIDATION (an `issuedOn` not after the year),
+ * CONFLICT `stale_version` (a text save from a version another save replaced).
  */
 import {
   closeYearRefusal,
+  reopenYearRefusal,
   issuedOnRefusal,
   toZonedDate,
   OWN_SENTENCE_CHANNELS,
@@ -35,6 +40,8 @@ import {
 import type { Db } from '../../db/client.ts'
 import type { SessionUser } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
+import { withTransaction } from '../../db/transaction.ts'
+import { auditHistoryOf, recordAudit } from '../audit/audit.service.ts'
 import { getDisclosureTable } from '../disclosure/disclosure-report.service.ts'
 import { listProposals } from '../proposals/proposals.service.ts'
 import { toQueueLink, type QueueLink } from '../reports/queue-link.ts'
@@ -325,27 +332,52 @@ async function requireOpen(db: Db, year: number) {
     )
 }
 
+/** The audit entries that make a year's history (closings and reopenings). */
+const HISTORY_ACTIONS = ['annual_report_closed', 'annual_report_reopened'] as const
+const targetOf = (year: number) => `annual_report:${year}`
+
+/**
+ * The year's closings and reopenings, oldest first: what, when (UTC ms), who (display name as
+ * written at the time) and, for a reopening, why.
+ */
+async function historyOf(db: Db, year: number) {
+  const rows = await auditHistoryOf(db, targetOf(year), HISTORY_ACTIONS)
+  return rows.map((r) => ({
+    action: r.action === 'annual_report_closed' ? ('closed' as const) : ('reopened' as const),
+    at: r.at,
+    by: typeof r.detail.by === 'string' ? r.detail.by : r.actorName,
+    reason: typeof r.detail.reason === 'string' ? r.detail.reason : null,
+  }))
+}
+
 /**
  * The draft of `year` as `viewer` may see it. Open year: the live draft. Closed year (定稿): the
- * snapshot as it was closed, who closed it and when, and the numbers that now differ from it
- * (records of that year changed since).
+ * snapshot as it was closed, who closed it (name and id) and when, and the numbers that now differ from it
+ * (records of that year changed since). Both carry the year's `history` of closings and reopenings.
  */
 export async function getAnnualReport(db: Db, viewer: ReportViewer, year: number) {
   const snapshot = await repo.findSnapshot(db, year)
   const live = await liveDraft(db, viewer, year)
-  if (!snapshot) return { ...live, closed: null, differences: [] }
+  const history = await historyOf(db, year)
+  if (!snapshot) return { ...live, closed: null, differences: [], history }
   const report = JSON.parse(snapshot.report) as Draft
   const differences = numberDifferences(
     JSON.parse(snapshot.numbers) as Record<string, number>,
     numbersOf(live),
   )
-  return { ...report, closed: { at: snapshot.closedAt, by: snapshot.closedBy }, differences }
+  return {
+    ...report,
+    closed: { at: snapshot.closedAt, by: snapshot.closedBy, byId: snapshot.closedById },
+    differences,
+    history,
+  }
 }
 
 /**
- * 定稿: freezes the year's draft as a dated snapshot. CONFLICT `closed` when it was closed
- * already; CONFLICT `year_not_ended` (naming the year and its last day) before the year has
- * ended in Beijing (domain `closeYearRefusal`).
+ * 定稿: freezes the year's draft as a dated snapshot, with an `annual_report_closed` audit entry
+ * in the same transaction. CONFLICT `closed` when it was closed already; CONFLICT
+ * `year_not_ended` (naming the year and its last day) before the year has ended in Beijing
+ * (domain `closeYearRefusal`).
  */
 export async function closeYear(db: Db, user: SessionUser, year: number, now: number) {
   const notEnded = closeYearRefusal(year, toZonedDate(now))
@@ -356,14 +388,70 @@ export async function closeYear(db: Db, user: SessionUser, year: number, now: nu
       endsOn: `${year}-12-31`,
     })
   const live = await liveDraft(db, user, year)
-  const stored = await repo.insertSnapshot(db, {
-    year,
-    report: JSON.stringify(live),
-    numbers: JSON.stringify(numbersOf(live)),
-    closedBy: user.id,
-    closedAt: now,
+  const stored = await withTransaction(db, async (t) => {
+    const inserted = await repo.insertSnapshot(t, {
+      year,
+      report: JSON.stringify(live),
+      numbers: JSON.stringify(numbersOf(live)),
+      closedBy: user.id,
+      closedAt: now,
+    })
+    if (inserted)
+      await recordAudit(t, {
+        at: now,
+        action: 'annual_report_closed',
+        actor: user,
+        target: targetOf(year),
+        detail: { year, by: user.displayName },
+      })
+    return inserted
   })
   if (!stored) await requireOpen(db, year)
+  return await getAnnualReport(db, user, year)
+}
+
+/**
+ * Opens a closed year again (撤销定稿): its snapshot goes, the live draft is the report again and
+ * its text can be saved; an `annual_report_reopened` audit entry names the reason and who had
+ * closed it, in the same transaction. CONFLICT `not_closed` when the year is open; FORBIDDEN
+ * `own_close` for the manager who closed it (domain `reopenYearRefusal`: an admin or another
+ * manager reopens).
+ */
+export async function reopenYear(
+  db: Db,
+  user: SessionUser,
+  year: number,
+  reason: string,
+  now: number,
+) {
+  await withTransaction(db, async (t) => {
+    const snapshot = await repo.findSnapshot(t, year)
+    if (!snapshot)
+      throw new AppError('CONFLICT', `${year} is not closed; there is nothing to reopen`, {
+        reason: 'not_closed',
+        year,
+      })
+    if (reopenYearRefusal(snapshot.closedById, user))
+      throw new AppError(
+        'FORBIDDEN',
+        `${year} was closed by you; an admin or another manager reopens it`,
+        { reason: 'own_close', year },
+      )
+    await repo.deleteSnapshot(t, year)
+    await recordAudit(t, {
+      at: now,
+      action: 'annual_report_reopened',
+      actor: user,
+      target: targetOf(year),
+      detail: {
+        year,
+        by: user.displayName,
+        reason,
+        closedBy: snapshot.closedBy,
+        closedAt: formatInstant(snapshot.closedAt),
+      },
+    })
+  })
   return await getAnnualReport(db, user, year)
 }
 export type AnnualReport = Awaited<ReturnType<typeof getAnnualReport>>

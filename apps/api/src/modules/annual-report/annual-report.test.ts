@@ -249,6 +249,61 @@ describe('the 2017 annual report draft', () => {
     const text = await (await call(desk, manager, 'GET', '/reports/annual/2017/text')).text()
     expect(text).toContain(PROPOSALS_2017)
   })
+
+  it('reopens a closed year only for an admin or another manager, with a reason, into the audit log and the history', async () => {
+    // the year closed by manager1 in the test above
+    type History = { action: string; by: string; reason: string | null }[]
+    type Reopened = { report: { closed: unknown; history: History; version: number } }
+    const own = await call(desk, manager, 'POST', '/reports/annual/2017/reopen', {
+      reason: '成文日期填错',
+    })
+    expect(own.status).toBe(403)
+    expect(((await own.json()) as { error: { details: unknown } }).error.details).toEqual({
+      reason: 'own_close',
+      year: 2017,
+    })
+    const other = await signIn(desk, 'manager', 'manager2')
+    const blank = await call(desk, other, 'POST', '/reports/annual/2017/reopen', { reason: ' ' })
+    expect(blank.status).toBe(422)
+    const reopened = await call(desk, other, 'POST', '/reports/annual/2017/reopen', {
+      reason: '成文日期填错',
+    })
+    expect(reopened.status).toBe(200)
+    const { report } = (await reopened.json()) as Reopened
+    expect(report.closed).toBeNull()
+    expect(report.history).toEqual([
+      { action: 'closed', at: expect.any(Number), by: 'manager1 name', reason: null },
+      { action: 'reopened', at: expect.any(Number), by: 'manager2 name', reason: '成文日期填错' },
+    ])
+    // open again: the text saves from the version the report names, and a second reopen is refused
+    const saved = await call(desk, other, 'PUT', '/reports/annual/2017/text', {
+      version: report.version,
+      issuedOn: '2018-01-30',
+    })
+    expect(saved.status).toBe(200)
+    const again = await call(desk, other, 'POST', '/reports/annual/2017/reopen', { reason: 'x' })
+    expect(again.status).toBe(409)
+    expect(
+      ((await again.json()) as { error: { details: { reason: string } } }).error.details.reason,
+    ).toBe('not_closed')
+    const auditor = await signIn(desk, 'auditor')
+    const { entries } = (await (
+      await call(desk, auditor, 'GET', '/audit?action=annual_report_reopened')
+    ).json()) as { entries: { actorName: string; target: string; detail: unknown }[] }
+    expect(entries.map((e) => [e.actorName, e.target, e.detail])).toEqual([
+      [
+        'manager2',
+        'annual_report:2017',
+        {
+          year: 2017,
+          by: 'manager2 name',
+          reason: '成文日期填错',
+          closedBy: 'manager1 name',
+          closedAt: expect.stringMatching(/^2024-09-27T/),
+        },
+      ],
+    ])
+  })
 })
 
 describe('two people editing the report text', () => {

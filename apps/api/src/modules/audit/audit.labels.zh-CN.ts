@@ -32,6 +32,8 @@ export const auditLabels = {
     account_created: '创建账号',
     account_changed: '变更账号（角色、部门或启用状态）',
     account_change_refused: '账号变更被拒绝',
+    annual_report_closed: '年度报告定稿',
+    annual_report_reopened: '年度报告撤销定稿',
   } satisfies Record<AuditAction, string>,
   fileName: (date: string) => `审计日志-${date}`,
 } as const

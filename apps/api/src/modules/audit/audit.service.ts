@@ -28,6 +28,23 @@ export async function recordAudit(db: Db, e: AuditEntry) {
   })
 }
 
+/**
+ * The entries of `actions` about `target` (e.g. `annual_report:2026`), oldest first, with their
+ * detail parsed: the history of one object that a module writes into the log. For actions that
+ * are rare (the log's index on action reads them), not for sign-ins.
+ */
+export async function auditHistoryOf(
+  db: Db,
+  target: string,
+  actions: readonly AuditAction[],
+  limit = 200,
+) {
+  const rows = await repo.listAuditRows(db, { actions, target }, limit)
+  return rows
+    .reverse()
+    .map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }))
+}
+
 /** One page of the log, newest first; `nextBefore` continues it (undefined at the end). */
 export async function listAudit(db: Db, q: AuditQuery) {
   const filter = {

@@ -26,7 +26,8 @@ export function Component() {
           onChange={(y) => void navigate(`/reports/annual/${y}`)}
         />
       </Flex>
-      <AnnualReportView year={year} />
+      {/* one view per year: a conflict's version belongs to the year it was met on */}
+      <AnnualReportView key={year} year={year} />
     </>
   )
 }

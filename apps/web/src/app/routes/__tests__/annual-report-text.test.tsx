@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react'
+import { screen, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { createFakeDesk } from '../../../testing/fake-desk.ts'
@@ -31,6 +31,7 @@ const report = {
   updatedAt: Date.parse('2025-01-10T09:00:00+08:00'),
   closed: null,
   differences: [],
+  history: [],
 }
 
 describe('annual report text', () => {
@@ -77,5 +78,57 @@ describe('annual report text', () => {
     await app.user.click(screen.getByRole('button', { name: /保\s*存/ }))
     await screen.findByText(/李同事 已于/)
     expect(puts.at(-1)).toEqual({ version: 4, problems: '我写的问题。' })
+  }, 90_000)
+
+  it('a closed year reads 已定稿, not 草稿; another manager reopens it with a required reason', async () => {
+    const posts: unknown[] = []
+    const closedAt = Date.parse('2025-01-20T10:00:00+08:00')
+    const closed = {
+      ...report,
+      closed: { at: closedAt, by: '李科长', byId: MANAGER.id + 1 },
+      history: [{ action: 'closed', at: closedAt, by: '李科长', reason: null }],
+    }
+    server.use(
+      ...createFakeDesk({ user: MANAGER }).handlers,
+      http.get('/api/reports/annual/2024', () =>
+        HttpResponse.json({ report: posts.length > 0 ? report : closed, blocks: [] }),
+      ),
+      http.post('/api/reports/annual/2024/reopen', async ({ request }) => {
+        posts.push(await request.json())
+        return HttpResponse.json({ report, blocks: [] })
+      }),
+    )
+    const app = renderWithClient('/reports/annual/2024')
+    expect(await screen.findByText('已定稿：李科长，2025-01-20 10:00')).toBeTruthy()
+    expect(screen.getByRole('heading', { name: '政府信息公开工作年度报告' })).toBeTruthy()
+    expect(screen.queryByText('草稿')).toBeNull()
+    await app.user.click(screen.getByRole('button', { name: '撤销定稿' }))
+    const dialog = await screen.findByRole('dialog')
+    await app.user.click(within(dialog).getByRole('button', { name: '撤销定稿' }))
+    expect(await within(dialog).findByText('请填写撤销原因')).toBeTruthy()
+    expect(posts).toEqual([])
+    await app.user.type(within(dialog).getByLabelText('撤销原因'), '成文日期填错')
+    await app.user.click(within(dialog).getByRole('button', { name: '撤销定稿' }))
+    await screen.findByText('草稿')
+    expect(posts).toEqual([{ reason: '成文日期填错' }])
+  }, 90_000)
+
+  it('offers no 撤销定稿 to the manager who closed the year', async () => {
+    const closedAt = Date.parse('2025-01-20T10:00:00+08:00')
+    server.use(
+      ...createFakeDesk({ user: MANAGER }).handlers,
+      http.get('/api/reports/annual/2024', () =>
+        HttpResponse.json({
+          report: {
+            ...report,
+            closed: { at: closedAt, by: MANAGER.displayName, byId: MANAGER.id },
+          },
+          blocks: [],
+        }),
+      ),
+    )
+    renderWithClient('/reports/annual/2024')
+    await screen.findByText('已定稿：周主任，2025-01-20 10:00')
+    expect(screen.queryByRole('button', { name: '撤销定稿' })).toBeNull()
   })
 })

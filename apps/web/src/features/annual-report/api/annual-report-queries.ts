@@ -1,7 +1,8 @@
 /**
  * The annual report's draft (`GET /api/reports/annual/:year`: counted sentences with their links,
  * sections 三 and 四, the staff text and who saved it, and the blocks the files are made of), the
- * save of the staff text (`PUT /:year/text`) and the DOCX / text download links.
+ * save of the staff text (`PUT /:year/text`), closing and reopening the year and the DOCX / text
+ * download links.
  */
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import type { InferRequestType, InferResponseType } from 'hono/client'
@@ -43,6 +44,20 @@ export function useCloseYear(year: number) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: () => unwrap(annual.close.$post({ param: { year: String(year) } })),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: annualReportQueries.year(year).queryKey }),
+  })
+}
+
+/**
+ * 撤销定稿: opens the closed year again with a reason (an admin or a manager other than the one
+ * who closed it: domain `reopenYearRefusal`; 403 `own_close` otherwise).
+ */
+export function useReopenYear(year: number) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (reason: string) =>
+      unwrap(annual.reopen.$post({ param: { year: String(year) }, json: { reason } })),
     onSuccess: () =>
       queryClient.invalidateQueries({ queryKey: annualReportQueries.year(year).queryKey }),
   })

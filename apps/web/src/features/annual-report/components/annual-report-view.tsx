@@ -2,7 +2,8 @@
  * The draft of a year's annual report in the national format's six sections: the parts staff write
  * (issuing bureau and date, sections 一, 五, 六, section 二's table) in one form saved per year,
  * the sentences the desk counts with links to their records, sections 三 and 四's computed tables,
- * who saved the text last, and the DOCX / text downloads.
+ * who saved the text last, whether the year is closed (定稿) with its closings and reopenings, and
+ * the DOCX / text downloads.
  */
 import {
   ANNUAL_REPORT_SECTIONS,
@@ -21,9 +22,7 @@ import {
   Form,
   Input,
   InputNumber,
-  Popconfirm,
   Skeleton,
-  Tag,
   Typography,
 } from 'antd'
 import { useState } from 'react'
@@ -32,11 +31,11 @@ import { ApiError } from '../../../lib/api-client.ts'
 import {
   annualReportQueries,
   reportFileHref,
-  useCloseYear,
   useSaveReportText,
   type AnnualReportText,
 } from '../api/annual-report-queries.ts'
 import { formatDateTime } from '../../../utils/format-time.ts'
+import { CloseControls, CloseHistory } from './close-controls.tsx'
 import { CountedSentences } from './counted-sentences.tsx'
 import { ReportTable, type TableBlock } from './report-table.tsx'
 
@@ -54,7 +53,6 @@ export function AnnualReportView({ year }: { year: number }) {
   const { message } = App.useApp()
   const { data, isPending, isError } = useQuery(annualReportQueries.year(year))
   const save = useSaveReportText(year)
-  const close = useCloseYear(year)
   const [form] = Form.useForm<AnnualReportText>()
   // another editor's save since this page loaded: who, when, and the version to save over
   const [conflict, setConflict] = useState<{ by: string; at: string; version: number } | null>(null)
@@ -114,22 +112,9 @@ export function AnnualReportView({ year }: { year: number }) {
         <Button href={reportFileHref(year, 'text')} target="_blank" disabled={false}>
           {t('annualReport.downloadText')}
         </Button>
-        {report.closed ? (
-          <Tag color="green">
-            {t('annualReport.closedBy', { name: report.closed.by ?? '', at: at(report.closed.at) })}
-          </Tag>
-        ) : (
-          <Popconfirm
-            title={t('annualReport.closeConfirm', { year })}
-            onConfirm={() => close.mutate()}
-            okText={t('annualReport.close')}
-          >
-            <Button danger loading={close.isPending}>
-              {t('annualReport.close')}
-            </Button>
-          </Popconfirm>
-        )}
+        <CloseControls report={report} />
       </Flex>
+      <CloseHistory history={report.history} />
       {report.differences.length > 0 && (
         <Alert
           type="warning"
