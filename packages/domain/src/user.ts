@@ -76,7 +76,14 @@ export type ChangePasswordInput = z.infer<typeof changePasswordSchema>
  * - `create`, `setDepartment`, `setActive`, `setRole` within the inquiry-handling chain below
  *   admin (responder, manager): admin. These roles are the job a member of staff is hired for,
  *   given with the identity; an account with administrative rights is made by giving it a role;
- * - `setRole` to or from admin, security_admin or auditor: security_admin only (授权);
+ * - `setRole` to or from admin, security_admin or auditor: security_admin only (授权), but never
+ *   to or from manager: a security admin neither gives nor takes away the business authority
+ *   (负责人: approves replies and extensions, reads personal data in exports), else one person holds
+ *   both security and business power — make any responder a manager, then reset that account's
+ *   password. An administrative role is revoked down to responder, and a manager becomes an
+ *   administrator in two steps by two people (the admin makes them a responder, the security
+ *   admin grants the role). The README's "the admin adds and disables responders and managers";
+ *   GB/T 22239-2019 §8.1.10.1 puts users' identities with the system administrator;
  * - `setActive` of any account: security_admin too (shutting out a compromised one);
  * - `resetPassword`: security_admin only (a credential is a security parameter).
  * Nobody does `setActive`, `setRole` or `resetPassword` to their own account (their own password
@@ -114,10 +121,8 @@ export function mayManageAccount(
       return !own && (actor.role === 'security_admin' || (actor.role === 'admin' && chain))
     case 'setRole':
       if (own || to === undefined) return false
-      return (
-        actor.role === 'security_admin' ||
-        (actor.role === 'admin' && chain && IDENTITY_ROLES.includes(to))
-      )
+      if (actor.role === 'security_admin') return target.role !== 'manager' && to !== 'manager'
+      return actor.role === 'admin' && chain && IDENTITY_ROLES.includes(to)
     case 'resetPassword':
       return actor.role === 'security_admin' && !own
   }

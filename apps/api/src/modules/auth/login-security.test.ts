@@ -60,7 +60,7 @@ describe('the last active holder of a separated administrator role', () => {
       T0,
     )
     expect(
-      (await call(d, security, 'PATCH', `/users/${admin.userId}`, { role: 'manager' })).status,
+      (await call(d, security, 'PATCH', `/users/${admin.userId}`, { role: 'responder' })).status,
     ).toBe(200)
   })
 })

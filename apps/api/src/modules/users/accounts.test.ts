@@ -58,10 +58,13 @@ describe('accounts under the separation of duties (三员分立)', () => {
       await call(d, admin, 'PATCH', `/users/${security.userId}`, { isActive: false }),
       await call(d, security, 'POST', '/users', user('responder', 'qian')),
       await call(d, security, 'PATCH', `/users/${id}`, { department: null }),
+      // the manager role is the admin's to give and take: not straight to admin
+      await call(d, security, 'PATCH', `/users/${id}`, { role: 'admin' }),
     ]) {
       expect(res.status).toBe(403)
       expect(await reasonOf(res)).toBe('separation_of_duties')
     }
+    expect((await call(d, admin, 'PATCH', `/users/${id}`, { role: 'responder' })).status).toBe(200)
     expect((await call(d, security, 'PATCH', `/users/${id}`, { role: 'admin' })).status).toBe(200)
     expect((await call(d, security, 'PATCH', `/users/${id}`, { isActive: false })).status).toBe(200)
     // the auditor manages nothing
@@ -247,9 +250,13 @@ describe('account changes in the audit log (等保 安全审计: subject, object
     const d = await desk()
     const security = await signIn(d, 'security_admin')
     const auditor = await signIn(d, 'auditor')
+    const admin = await signIn(d, 'admin')
     const li = await signIn(d, 'responder', 'li')
-    for (const role of ['security_admin', 'manager', 'responder'])
+    for (const role of ['security_admin', 'responder'])
       expect((await call(d, security, 'PATCH', `/users/${li.userId}`, { role })).status).toBe(200)
+    expect((await call(d, admin, 'PATCH', `/users/${li.userId}`, { role: 'manager' })).status).toBe(
+      200,
+    )
     expect(
       (await call(d, security, 'PATCH', `/users/${li.userId}`, { isActive: false })).status,
     ).toBe(200)
@@ -262,14 +269,14 @@ describe('account changes in the audit log (等保 安全审计: subject, object
         { username: 'li', changes: { isActive: { from: true, to: false } } },
       ],
       [
-        'security_admin1',
+        'admin1',
         `user:${li.userId}`,
-        { username: 'li', changes: { role: { from: 'manager', to: 'responder' } } },
+        { username: 'li', changes: { role: { from: 'responder', to: 'manager' } } },
       ],
       [
         'security_admin1',
         `user:${li.userId}`,
-        { username: 'li', changes: { role: { from: 'security_admin', to: 'manager' } } },
+        { username: 'li', changes: { role: { from: 'security_admin', to: 'responder' } } },
       ],
       [
         'security_admin1',
@@ -279,6 +286,43 @@ describe('account changes in the audit log (等保 安全审计: subject, object
     ])
     // the entries above say it all: no bare "PATCH /api/users/…" beside them
     expect(await entries(d, auditor, 'admin_action')).toEqual([])
+  })
+
+  it('refuses a security admin giving or taking away the manager role (403, a security event); the admin does it', async () => {
+    const d = await desk()
+    const security = await signIn(d, 'security_admin')
+    const admin = await signIn(d, 'admin')
+    const auditor = await signIn(d, 'auditor')
+    const li = await signIn(d, 'responder', 'li')
+    const chen = await signIn(d, 'manager', 'chen')
+    const promote = await call(d, security, 'PATCH', `/users/${li.userId}`, { role: 'manager' })
+    expect(promote.status).toBe(403)
+    expect(
+      ((await promote.json()) as { error: { message: string; details: unknown } }).error,
+    ).toEqual({
+      code: 'FORBIDDEN',
+      message: "Changing this account (setRole from responder to manager) is not your role's duty",
+      details: { reason: 'separation_of_duties' },
+    })
+    const toAuditor = await call(d, security, 'PATCH', `/users/${chen.userId}`, { role: 'auditor' })
+    expect(toAuditor.status).toBe(403)
+    const refused = await entries(d, auditor, 'account_change_refused')
+    expect(refused.map((e) => [e.actorName, e.target, e.detail])).toEqual([
+      [
+        'security_admin1',
+        `user:${chen.userId}`,
+        { username: 'chen', reason: 'separation_of_duties', requested: { role: 'auditor' } },
+      ],
+      [
+        'security_admin1',
+        `user:${li.userId}`,
+        { username: 'li', reason: 'separation_of_duties', requested: { role: 'manager' } },
+      ],
+    ])
+    expect(await entries(d, auditor, 'account_changed')).toEqual([])
+    expect((await call(d, admin, 'PATCH', `/users/${li.userId}`, { role: 'manager' })).status).toBe(
+      200,
+    )
   })
 
   it('logs an account the admin creates, one made by `desk user add`, and refused changes as security events', async () => {

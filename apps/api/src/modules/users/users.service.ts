@@ -84,7 +84,8 @@ function assertDuty(
   to?: UserRole,
 ) {
   if (actor && !mayManageAccount(actor, action, target, to)) {
-    throw new AppError('FORBIDDEN', `Changing this account (${action}) is not your role's duty`, {
+    const what = to === undefined ? action : `${action} from ${target.role} to ${to}`
+    throw new AppError('FORBIDDEN', `Changing this account (${what}) is not your role's duty`, {
       reason: 'separation_of_duties',
     })
   }
