@@ -1,10 +1,11 @@
 /**
- * The per-channel counters and the two day summaries (migrations 0006 and 0009/0018 on SQLite,
- * 0001/0003 on PostgreSQL) computed set-based from the inquiries, for the bulk fill, which loads
+ * The per-channel counters, the two day summaries and the open items by due day (migrations 0006,
+ * 0009/0018/0030 and 0032 on SQLite, 0001/0003/0017 and 0019 on PostgreSQL) computed set-based from the inquiries, for the bulk fill, which loads
  * rows with the triggers off. The formulas are the triggers' own; `checkAgainstTriggers` proves
  * it on rows the triggers counted, before the bulk load. One SQL text serves both engines
  * (`case when` instead of SQLite's boolean-as-integer, `coalesce` instead of `ifnull`).
  */
+import { OPEN_DUE_DAYS_SELECT } from '../src/db/open-due-days.ts'
 import type { SqlRunner } from './sql-runner.ts'
 
 const DAY = `(received_at + 28800000) / 86400000`
@@ -36,6 +37,11 @@ const SUMMARIES: { table: string; columns: string; select: string }[] = [
     select: `select ${DAY} as day, coalesce(category, '') as category,
       coalesce(department_id, 0) as department_id, coalesce(assignee_id, 0) as assignee_id,
       status, count(*) as n from inquiries group by 1, 2, 3, 4, 5`,
+  },
+  {
+    table: 'inquiry_open_due_days',
+    columns: 'day, due_day, dimension, value, n',
+    select: OPEN_DUE_DAYS_SELECT,
   },
 ]
 
@@ -88,7 +94,7 @@ export async function checkPgTriggersOnSample(r: SqlRunner, every = 20): Promise
   }
 }
 
-/** Replaces the three tables' rows with the set-based counts of the inquiries. */
+/** Replaces the summary tables' rows with the set-based counts of the inquiries. */
 export async function rebuildSummaries(r: SqlRunner): Promise<void> {
   for (const s of SUMMARIES) {
     await r.run(`delete from ${s.table}`)
@@ -99,7 +105,8 @@ export async function rebuildSummaries(r: SqlRunner): Promise<void> {
 /**
  * Checks that every summary adds up to the rows: per (channel, status), the sum of `n` in
  * inquiry_counts equals the number of inquiries, and so per channel do the received and pending
- * of inquiry_day_channel_counts; per status, the sum of `n` in inquiry_day_workload_stats.
+ * of inquiry_day_channel_counts; per status, the sum of `n` in inquiry_day_workload_stats; per
+ * channel, the open items with a running clock in inquiry_open_due_days.
  * @throws Error naming the table and the first key that differs
  */
 export async function checkSummariesAddUp(r: SqlRunner): Promise<void> {
@@ -128,6 +135,12 @@ export async function checkSummariesAddUp(r: SqlRunner): Promise<void> {
       'inquiry_day_workload_stats',
       `select status as k, count(*) as n from inquiries group by 1`,
       `select status as k, sum(n) as n from inquiry_day_workload_stats group by 1`,
+    ],
+    [
+      'inquiry_open_due_days (channel)',
+      `select channel_code as k, count(*) as n from inquiries
+        where status in ('new', 'assigned') and paused_at is null group by 1`,
+      `select value as k, sum(n) as n from inquiry_open_due_days where dimension = 'channel' group by 1`,
     ],
   ]
   for (const [table, rowsQuery, sumsQuery] of checks) {

@@ -15,11 +15,17 @@ import { SQLiteTable, getTableConfig } from 'drizzle-orm/sqlite-core'
 import type pg from 'pg'
 import { AppError } from '../lib/errors.ts'
 import type { Db } from './client.ts'
+import { OPEN_DUE_DAYS_SELECT } from './open-due-days.ts'
 import { hmacOfPhone } from './phone-key.ts'
 import * as schema from './schema.ts'
 
 /** Kept by triggers on inquiries in both engines: compared, not copied. */
-const DERIVED = ['inquiry_counts', 'inquiry_day_channel_counts', 'inquiry_day_workload_stats']
+const DERIVED = [
+  'inquiry_counts',
+  'inquiry_day_channel_counts',
+  'inquiry_day_workload_stats',
+  'inquiry_open_due_days',
+]
 
 /**
  * The triggers on inquiries that keep the derived tables (migrations-pg: per statement on insert
@@ -48,6 +54,7 @@ const REBUILD = [
      select (received_at + 28800000) / 86400000, coalesce(category, ''), coalesce(department_id, 0),
        coalesce(assignee_id, 0), status, count(*)
      from inquiries group by 1, 2, 3, 4, 5`,
+  `insert into inquiry_open_due_days (day, due_day, dimension, value, n) ${OPEN_DUE_DAYS_SELECT}`,
 ]
 
 /** What was copied: rows per table (derived tables: rows with a non-zero count, compared). */

@@ -28,6 +28,7 @@ type Row = typeof inquiries.$inferSelect
 function expected(rows: Row[]) {
   const channel = new Map<string, number[]>()
   const workload = new Map<string, number>()
+  const openDue = new Map<string, number>()
   for (const r of rows) {
     const day = dayNumber(r.receivedAt)
     const replyDay = r.repliedAt === null ? -1 : dayNumber(r.repliedAt)
@@ -52,18 +53,32 @@ function expected(rows: Row[]) {
       r.status,
     ])
     workload.set(w, (workload.get(w) ?? 0) + 1)
+    if ((PENDING_STATUSES as readonly string[]).includes(r.status) && r.pausedAt === null) {
+      const values = {
+        channel: r.channelCode,
+        category: r.category ?? '',
+        department: r.departmentId === null ? '' : String(r.departmentId),
+        assignee: r.assigneeId === null ? '' : String(r.assigneeId),
+      }
+      for (const [dimension, value] of Object.entries(values)) {
+        const o = JSON.stringify([day, dayNumber(r.dueAt), dimension, value])
+        openDue.set(o, (openDue.get(o) ?? 0) + 1)
+      }
+    }
   }
   return {
     channel: [...channel].map(([k, n]) => `${k} ${n.join(' ')}`).sort(),
     workload: [...workload].map(([k, n]) => `${k} ${n}`).sort(),
+    openDue: [...openDue].map(([k, n]) => `${k} ${n}`).sort(),
   }
 }
 
 /** The summaries' rows with a non-zero count, as `expected` writes them. */
 async function actual(db: Db) {
-  const { inquiryDayChannelCounts, inquiryDayWorkloadStats } = tables(db)
+  const { inquiryDayChannelCounts, inquiryDayWorkloadStats, inquiryOpenDueDays } = tables(db)
   const c = await db.select().from(inquiryDayChannelCounts)
   const w = await db.select().from(inquiryDayWorkloadStats)
+  const o = await db.select().from(inquiryOpenDueDays)
   return {
     channel: c
       .filter((r) => r.n > 0)
@@ -78,6 +93,10 @@ async function actual(db: Db) {
         (r) =>
           `${JSON.stringify([r.day, r.category, r.departmentId, r.assigneeId, r.status])} ${r.n}`,
       )
+      .sort(),
+    openDue: o
+      .filter((r) => r.n !== 0)
+      .map((r) => `${JSON.stringify([r.day, r.dueDay, r.dimension, r.value])} ${r.n}`)
       .sort(),
   }
 }
@@ -113,6 +132,7 @@ async function randomChange(
       dueAt,
       repliedAt: rnd.pick([null, around, dueAt, dueAt + 1]),
       satisfaction: rnd.chance(0.5) ? null : rnd.pick(SATISFACTIONS),
+      pausedAt: rnd.chance(0.2) ? around : null,
       createdAt: T0,
       updatedAt: T0,
     }
@@ -126,6 +146,8 @@ async function randomChange(
     { category: rnd.pick([null, '规划', '土地', '城建']) },
     { repliedAt: rnd.chance(0.3) ? null : around },
     { dueAt: around },
+    { dueAt: around + rnd.int(0, 23) * 3_600_000 },
+    { pausedAt: rnd.chance(0.5) ? null : around },
     { satisfaction: rnd.chance(0.3) ? null : rnd.pick(SATISFACTIONS) },
     { receivedAt: around },
     { channelCode: rnd.pick(DEFAULT_CHANNELS).code },

@@ -703,6 +703,29 @@ export const inquiryDayWorkloadStats = sqliteTable(
 )
 
 /**
+ * Open inquiries with a running clock (status new or assigned, domain PENDING_STATUSES; not
+ * paused) per day of receipt and Asia/Shanghai day of their due instant (`due_day`, days since
+ * 1970-01-01 like `day`), counted once per dimension the dashboard breaks overdue down by:
+ * `dimension` 'channel' (value: the channel code), 'category' ('' none), 'department' and
+ * 'assignee' (the id in decimal, '' none). Overdue at an instant is then the rows due on a day
+ * before today plus a live read of today's (dashboard.repo.ts), so a year's dashboard reads at most
+ * a few rows per day and dimension value, however many items are pending. Kept by triggers on
+ * inquiries (insert, delete, update of receipt, due instant, status, pause or a dimension;
+ * migration open_due_days).
+ */
+export const inquiryOpenDueDays = sqliteTable(
+  'inquiry_open_due_days',
+  {
+    day: integer().notNull(),
+    dueDay: integer().notNull(),
+    dimension: text({ enum: ['channel', 'category', 'department', 'assignee'] }).notNull(),
+    value: text().notNull(),
+    n: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.dueDay, t.dimension, t.value] })],
+)
+
+/**
  * A deputy's suggestion or CPPCC proposal (建议提案): the facts of an inquiry of kind `proposal`
  * beyond the inquiry's own (title = subject, deputy = citizen name and contact, masked alike,
  * assignment date = receipt, 主办/协办 = category). Dates are Asia/Shanghai `YYYY-MM-DD`.

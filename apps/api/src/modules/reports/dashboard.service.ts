@@ -9,8 +9,9 @@
  * the first reply, satisfaction (满意 + 基本满意 among those rated by a follow-up); a trend by
  * day/week/month; received, open (status pending, reopened included) and overdue by category, by department and by assignee.
  * Every count carries its queue filter (queue-link.ts) under which the queue lists exactly that
- * many rows. Counts come from the report summaries (dashboard.repo.ts), overdue from the queue's
- * predicate; working days to reply from prefix sums over the calendar (reply-days.ts).
+ * many rows. Counts come from the report summaries (dashboard.repo.ts), overdue from the summary of
+ * open items by due day and, for those due today, the queue's predicate; working days to reply
+ * from prefix sums over the calendar (reply-days.ts).
  */
 import {
   addCalendarDays,
@@ -22,6 +23,7 @@ import {
   formatInstant,
   periodBuckets,
   startOfZonedDay,
+  toZonedDate,
   weightedMedian,
   type Granularity,
   type InquiryFilter,
@@ -30,9 +32,9 @@ import {
 import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
 import { listChannels } from '../channels/channels.service.ts'
-import { withDueWindow } from '../deadlines/deadlines.service.ts'
 import {
   countChannelDays,
+  countOpenDueBefore,
   countOverdue,
   countPerChannel,
   countReplyWorkingDays,
@@ -114,7 +116,61 @@ function channelStats(
 }
 
 type ChannelDay = Awaited<ReturnType<typeof countChannelDays>>[number]
-type Overdue = Awaited<ReturnType<typeof countOverdue>>
+
+/** Overdue items per channel, category (null: none), department and assignee (null: none). */
+type Overdue = {
+  byChannel: Map<string, number>
+  byCategory: Map<string | null, number>
+  byDepartment: Map<number | null, number>
+  byAssignee: Map<number | null, number>
+}
+
+const add = <K>(m: Map<K, number>, k: K, n: number) => m.set(k, (m.get(k) ?? 0) + n)
+const idOf = (v: string) => (v === '' ? null : Number(v))
+
+/**
+ * The queue's `due=overdue` among inquiries received in [fromDay, toDay] as of `now` (UTC ms),
+ * counted as the queue resolves it when a link is followed: open, clock running, due before now.
+ * Those due on an Asia/Shanghai day before today come from the summary (every one is past due);
+ * those due today are read live with the queue's predicate, due in [start of today, now).
+ */
+async function countOverdueAt(
+  db: Db,
+  viewer: Viewer,
+  filter: Filter,
+  fromDay: number,
+  toDay: number,
+  now: number,
+): Promise<Overdue> {
+  const startOfToday = startOfZonedDay(toZonedDate(now))
+  const o: Overdue = {
+    byChannel: new Map(),
+    byCategory: new Map(),
+    byDepartment: new Map(),
+    byAssignee: new Map(),
+  }
+  for (const r of await countOpenDueBefore(db, fromDay, toDay, (startOfToday + UTC8_MS) / DAY_MS)) {
+    if (r.dimension === 'channel') add(o.byChannel, r.value, r.n)
+    else if (r.dimension === 'category') add(o.byCategory, r.value === '' ? null : r.value, r.n)
+    else if (r.dimension === 'department') add(o.byDepartment, idOf(r.value), r.n)
+    else add(o.byAssignee, idOf(r.value), r.n)
+  }
+  // the range of receipt apart (countOverdue adds it), so that the narrow window of today's due
+  // instants, not the year's pending rows, is what an index reads
+  const today = {
+    ...filter,
+    from: undefined,
+    to: undefined,
+    dueWindow: { notBefore: startOfToday, before: now },
+  }
+  for (const r of await countOverdue(db, queuePredicate(db, today, viewer), fromDay, toDay)) {
+    add(o.byChannel, r.channelCode, r.n)
+    add(o.byCategory, r.category, r.n)
+    add(o.byDepartment, r.departmentId, r.n)
+    add(o.byAssignee, r.assigneeId, r.n)
+  }
+  return o
+}
 
 /** Median working days to first reply, per channel and overall (key ''), as a function of the channel. */
 async function replyMedians(
@@ -206,14 +262,9 @@ async function workload(
       t.pending += r.pending
     }
   }
-  for (const r of overdue) {
-    for (const t of [
-      entry(byCategory, r.category, zeroLoad),
-      entry(byDepartment, r.departmentId, zeroLoad),
-      entry(byAssignee, r.assigneeId, zeroLoad),
-    ])
-      t.overdue += r.n
-  }
+  for (const [k, n] of overdue.byCategory) entry(byCategory, k, zeroLoad).overdue += n
+  for (const [k, n] of overdue.byDepartment) entry(byDepartment, k, zeroLoad).overdue += n
+  for (const [k, n] of overdue.byAssignee) entry(byAssignee, k, zeroLoad).overdue += n
   const present = (m: Map<number | null, Load>) => [...m.keys()].filter((id) => id !== null)
   const users = await listDisplayNames(db, present(byAssignee))
   const departments = await listDepartmentNames(db, present(byDepartment))
@@ -269,11 +320,7 @@ export async function getDashboard(
   const fromDay = (startMs + UTC8_MS) / DAY_MS
   const toDay = fromDay + days - 1
   const f = rangeFilters(q.from, q.to)
-  // overdue as the queue resolves `due=overdue` when the link is followed: at `now`
-  const overdue = await countOverdue(
-    db,
-    queuePredicate(db, await withDueWindow(db, f.overdue, now), viewer),
-  )
+  const overdue = await countOverdueAt(db, viewer, f.overdue, fromDay, toDay, now)
   const cells = await countChannelDays(db, fromDay, toDay)
   const perChannel = new Map<string, Tally>()
   for (const c of cells) {
@@ -281,7 +328,7 @@ export async function getDashboard(
     for (const k of KEYS)
       if (!COUNTED_LIVE.includes(k)) t[k] += c[k as Exclude<Key, 'overdue' | 'reopened'>]
   }
-  for (const r of overdue) entry(perChannel, r.channelCode, zeroTally).overdue += r.n
+  for (const [code, n] of overdue.byChannel) entry(perChannel, code, zeroTally).overdue += n
   for (const r of await countPerChannel(db, queuePredicate(db, f.reopened, viewer)))
     entry(perChannel, r.channelCode, zeroTally).reopened += r.n
   const median = await replyMedians(db, fromDay, toDay, q.from, cal)
