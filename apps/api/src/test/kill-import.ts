@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { DEFAULT_CHANNELS } from '@desk/domain'
 import { openDb } from '../db/client.ts'
+import { OPEN_DUE_DAYS_SELECT } from '../db/open-due-days.ts'
 import { ensureChannels } from '../modules/channels/channels.service.ts'
 import { importFile } from '../modules/imports/imports.service.ts'
 import { REPO_ROOT } from '../paths.ts'
@@ -107,6 +108,12 @@ function judge(path: string, rows: number): Verdict & { exitSignal: null } {
     )
     if (JSON.stringify(stats) !== JSON.stringify(statsFromRows))
       problems.push('inquiry_day_channel_counts differ from the rows')
+    const openDue = all<unknown>(
+      'select day, due_day, dimension, value, n from inquiry_open_due_days where n <> 0 order by 1, 2, 3, 4',
+    )
+    const openDueFromRows = all<unknown>(`${OPEN_DUE_DAYS_SELECT} order by 1, 2, 3, 4`)
+    if (JSON.stringify(openDue) !== JSON.stringify(openDueFromRows))
+      problems.push('inquiry_open_due_days differ from the rows')
     return { outcome, exitSignal: null, problems }
   } finally {
     sql.close()

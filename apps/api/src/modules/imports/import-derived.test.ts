@@ -11,6 +11,7 @@ import { sql, type SQL } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import type { Db } from '../../db/client.ts'
 import { dialectOf } from '../../db/dialect.ts'
+import { OPEN_DUE_DAYS_SELECT } from '../../db/open-due-days.ts'
 import { generateInquiries } from '../seed/generate-inquiries.ts'
 import { setupDesk } from '../../test/setup.ts'
 import { createUser } from '../users/users.service.ts'
@@ -66,6 +67,7 @@ type Counted = Record<string, unknown>
 const NUMERIC = new Set([
   'day',
   'reply_day',
+  'due_day',
   'department_id',
   'assignee_id',
   'n',
@@ -100,6 +102,10 @@ async function derived(db: Db) {
       sql`select day, category, department_id, assignee_id, status, n
           from inquiry_day_workload_stats where n <> 0`,
     ),
+    openDue: await sorted(
+      db,
+      sql`select day, due_day, dimension, value, n from inquiry_open_due_days where n <> 0`,
+    ),
   }
 }
 
@@ -126,6 +132,7 @@ async function recount(db: Db) {
             status, count(*) as n
           from inquiries group by 1, 2, 3, 4, 5`,
     ),
+    openDue: await sorted(db, sql.raw(OPEN_DUE_DAYS_SELECT)),
   }
 }
 

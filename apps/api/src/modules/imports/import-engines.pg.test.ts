@@ -80,6 +80,7 @@ async function contents(db: Db) {
     counts: await all(t.inquiryCounts),
     dayChannel: await all(t.inquiryDayChannelCounts),
     dayWorkload: await all(t.inquiryDayWorkloadStats),
+    openDue: await all(t.inquiryOpenDueDays),
   }
 }
 
