@@ -144,22 +144,42 @@ export function parseMapEntry(text: string): MapEntry | ImportIssue {
 export type ColumnMapping = Partial<Record<ImportField, { index: number; column: string }>>
 
 /**
+ * Whether a row's cells can be the header row for `preset` and the `--map` entries: every column
+ * an entry names is there (exactly), and every header the preset requires (by headerKey); with
+ * neither, whether some built-in preset's required headers are all there (guessPreset). The
+ * import asks it of a file's first rows to pass over a title row above the headers.
+ */
+export function looksLikeHeader(
+  cells: readonly string[],
+  preset: ImportPreset | undefined,
+  entries: readonly MapEntry[],
+): boolean {
+  if (!preset && entries.length === 0) return guessPreset(cells) !== undefined
+  const keys = new Set(cells.map(headerKey))
+  return (
+    entries.every((e) => cells.includes(e.column)) &&
+    (preset?.requiredHeaders.every((h) => keys.has(headerKey(h))) ?? true)
+  )
+}
+
+/**
  * Builds the mapping of a file: the preset's columns that the file has (by headerKey), then the `--map` entries
- * (which win over the preset). Reports, on row 1 (the header), a mapped column the file lacks, a
- * header that appears twice, two columns mapped to one field, a required field left unmapped, and
- * a reply without a reply time (or the reverse).
+ * (which win over the preset). Reports, on the header's row (`headerRow`, 1-based in the file), a
+ * mapped column the file lacks, a header that appears twice, two columns mapped to one field, a
+ * required field left unmapped, and a reply without a reply time (or the reverse).
  */
 export function resolveMapping(
   headers: readonly string[],
   preset: ImportPreset | undefined,
   entries: readonly MapEntry[],
+  headerRow = 1,
 ): { mapping: ColumnMapping; issues: ImportIssue[] } {
+  const row = headerRow
   const issues: ImportIssue[] = []
   const indexOf = new Map<string, number>()
   headers.forEach((h, i) => {
     if (h === '') return
-    if (indexOf.has(h))
-      issues.push(importIssue('header_twice', { header: h }, { row: 1, column: h }))
+    if (indexOf.has(h)) issues.push(importIssue('header_twice', { header: h }, { row, column: h }))
     else indexOf.set(h, i)
   })
   const mapping: ColumnMapping = {}
@@ -179,22 +199,22 @@ export function resolveMapping(
     const index = indexOf.get(column)
     if (index === undefined) {
       const params = { column, headers: headers.join(', ') }
-      issues.push(importIssue('no_such_column', params, { row: 1, column }))
+      issues.push(importIssue('no_such_column', params, { row, column }))
       continue
     }
     if (mappedByEntry.has(field))
-      issues.push(importIssue('mapped_twice', { field }, { row: 1, column }))
+      issues.push(importIssue('mapped_twice', { field }, { row, column }))
     mappedByEntry.add(field)
     mapping[field] = { index, column }
   }
   for (const field of REQUIRED_IMPORT_FIELDS) {
     if (!mapping[field]) {
       const params: ImportIssueParams = preset ? { field } : { field, noPreset: 1 }
-      issues.push(importIssue('unmapped', params, { row: 1 }))
+      issues.push(importIssue('unmapped', params, { row }))
     }
   }
   if (Boolean(mapping.reply) !== Boolean(mapping.repliedAt)) {
-    issues.push(importIssue('reply_pair', {}, { row: 1 }))
+    issues.push(importIssue('reply_pair', {}, { row }))
   }
   return { mapping, issues }
 }

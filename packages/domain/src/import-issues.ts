@@ -86,6 +86,8 @@ const ENGLISH = {
   xls_binary: () => 'Old binary .xls files are not read: save it as .xlsx or CSV',
   not_xlsx: (x) => `${p(x, 'name')} is not an XLSX workbook (not a ZIP file)`,
   not_readable_xlsx: (x) => `The file is not a readable XLSX workbook: ${p(x, 'message')}`,
+  no_header_at_row: (x) =>
+    `Row ${p(x, 'row')} is blank or past the end of the file: no header there`,
   csv_has_no_sheets: () => 'A CSV file has no sheets: leave out --sheet',
   no_sheets: () => 'The workbook has no sheets',
   no_such_sheet: (x) => `No sheet named "${p(x, 'sheet')}"; the sheets are: ${p(x, 'sheets')}`,

@@ -1,7 +1,7 @@
 /**
  * `desk import --channel <code> [--preset <name>] [--map "<column>=<field>" …] [--tz <zone>]
  * [--date-order month-first|day-first]
- * [--sheet <name>] [--skip-invalid] [--dry-run] [--db <path>] <file>`.
+ * [--sheet <name>] [--header-row <n>] [--skip-invalid] [--dry-run] [--db <path>] <file>`.
  * Problems go to stderr, one a line, as `row N, <column>: <reason>`; the last line on stdout is
  * the JSON summary `{"created":n,"duplicates":n,"skipped":n,"errors":[…]}`. Exit code 0 when
  * written (or a dry run found nothing to reject), 1 when rejected.
@@ -17,7 +17,7 @@ import {
   type DateOrder,
   type ImportIssue,
 } from '@desk/domain'
-import type { Command } from 'commander'
+import { InvalidArgumentError, type Command } from 'commander'
 import { importFile, type ImportSummary } from '../modules/imports/imports.service.ts'
 import { fromUser } from '../paths.ts'
 import { closeDatabase } from '../db/engine.ts'
@@ -31,6 +31,7 @@ type ImportCliOptions = {
   tz: string
   dateOrder?: DateOrder
   sheet?: string
+  headerRow?: number
   skipInvalid?: boolean
   dryRun?: boolean
   db?: string
@@ -57,6 +58,14 @@ function describeSummary(s: ImportSummary): string {
   return `Imported ${counts} (batch ${s.batchId})`
 }
 
+/** `--header-row`'s value: a row number from 1. */
+function headerRowOption(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError('a row number from 1, as the spreadsheet shows it')
+  return n
+}
+
 /** Adds `import` to the `desk` program. */
 export function registerImportCommand(program: Command): void {
   program
@@ -79,7 +88,12 @@ export function registerImportCommand(program: Command): void {
       '--date-order <order>',
       `how slash dates with the year last (12/01/2026) are read: ${DATE_ORDERS.join(' or ')} (default: as the file's other dates show; ambiguous ones are refused)`,
     )
-    .option('--sheet <name>', 'XLSX: the sheet to read (default: the first)')
+    .option('--sheet <name>', 'XLSX: the sheet to read (default: the first that is not hidden)')
+    .option(
+      '--header-row <n>',
+      'the row number of the headers (default: the first of the first 10 rows that the preset or --map fit, else the first)',
+      headerRowOption,
+    )
     .option('--skip-invalid', 'leave out invalid rows instead of rejecting the file')
     .option('--dry-run', 'check and count everything, write nothing')
     .option(
@@ -91,6 +105,11 @@ export function registerImportCommand(program: Command): void {
       for (const issue of summary.errors) console.error(describeIssue(issue))
       // the detected encoding, so a file read in the wrong one is noticed before its text is used
       if (summary.encoding) console.error(`Encoding: ${summary.encoding}`)
+      // rows passed over before the data, so a wrong guess is seen (and --header-row or --sheet set)
+      if (summary.hiddenSheets)
+        console.error(`Hidden sheets passed over: ${summary.hiddenSheets.join(', ')}`)
+      if (summary.headerRow)
+        console.error(`Headers: row ${summary.headerRow} (the rows above it were left out)`)
       console.error(describeSummary(summary))
       const { created, duplicates, skipped, errors } = summary
       console.log(JSON.stringify({ created, duplicates, skipped, errors }))
@@ -124,6 +143,7 @@ async function runImport(file: string, o: ImportCliOptions): Promise<ImportSumma
       tz: o.tz,
       dateOrder: o.dateOrder,
       sheet: o.sheet,
+      headerRow: o.headerRow,
       skipInvalid: o.skipInvalid,
       dryRun: o.dryRun,
       actorId: null,

@@ -49,6 +49,7 @@ export type ImportJobOptions = {
   tz?: string | undefined
   dateOrder?: DateOrder | undefined
   sheet?: string | undefined
+  headerRow?: number | undefined
   skipInvalid?: boolean | undefined
   /** who started the job, as they were then: duplicates are checked in their sight */
   viewer?: LifecycleViewer | undefined

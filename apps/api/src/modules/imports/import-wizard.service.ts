@@ -123,6 +123,7 @@ export async function previewUpload(
     uploadId: string
     channelCode: string
     sheet?: string | undefined
+    headerRow?: number | undefined
     preset?: string | null | undefined
     map?: string[] | undefined
     viewer: { id: number; role: UserRole }
@@ -136,6 +137,7 @@ export async function previewUpload(
     fileName: upload.fileName,
     options: {
       sheet: input.sheet,
+      headerRow: input.headerRow,
       preset: input.preset,
       map: input.map,
       saved: savedRows.map(toSavedMapping),

@@ -5,10 +5,12 @@
  *                              limit, refused with 413 before the body is read past it; an XLSX
  *                              over the unzipped-size limit 422, not staged; one file an upload
  *                              (several: 422 one_file_at_a_time) -> 201
- *   POST /uploads/:id/preview  { channel, sheet?, preset?, map? } -> first 20 rows, mapping,
+ *   POST /uploads/:id/preview  { channel, sheet?, headerRow?, preset?, map? } -> first 20 rows,
+ *                              the header row found, mapping,
  *                              presets, ambiguousDates (the shown dates that need dateOrder)
  *   GET  /presets?channel=     saved presets;  POST /presets { channel, name, headers, columns }
- *   POST /                     { kind, uploadId, channel, preset?, map?, tz?, dateOrder?, sheet?, skipInvalid? }
+ *   POST /                     { kind, uploadId, channel, preset?, map?, tz?, dateOrder?, sheet?,
+ *                                headerRow?, skipInvalid? }
  *                              -> 202, the job (poll GET /:id for rowsDone / rowsTotal)
  *   GET  /                     past imports;  GET /:id  one job;  GET /:id/errors.csv
  *   POST /:id/undo             admin; 409 with `details.touched` when inquiries were touched
@@ -47,6 +49,13 @@ const fileName = textSchema().trim().min(1).max(255)
 const mapEntries = z.array(z.string().min(3).max(500)).max(IMPORT_FIELDS.length * 2)
 const readOptions = {
   sheet: z.string().min(1).max(200).optional(),
+  // the header's row number in the file; default: found among the first rows (header-row.ts)
+  headerRow: z
+    .number()
+    .int()
+    .min(1)
+    .max(IMPORT_LIMITS.rows + 1)
+    .optional(),
   preset: z.string().min(1).max(100).nullable().optional(),
   map: mapEntries.optional(),
 }

@@ -20,6 +20,7 @@ import {
   IMPORT_PRESETS,
   findPreset,
   guessPreset,
+  looksLikeHeader,
   importIssue,
   inScope,
   isCellError,
@@ -54,8 +55,13 @@ export type ReadOptions = {
   preset?: string | null | undefined
   /** `"<column>=<field>"` entries; they win over the preset */
   map?: readonly string[] | undefined
-  /** XLSX: the sheet's name (default: the first) */
+  /** XLSX: the sheet's name (default: the first that is not hidden) */
   sheet?: string | undefined
+  /**
+   * The header's row number in the file (1-based); default: the first of the first 10 rows whose
+   * cells the preset or the `map` entries (or a saved mapping) fit, else the first non-blank row
+   */
+  headerRow?: number | undefined
   /**
    * Mappings saved for the channel (import wizard): with neither `preset` nor `map` given, the
    * one whose headers are exactly the file's is used (before a built-in preset is guessed)
@@ -122,6 +128,10 @@ export type ImportSummary = {
   format?: Table['format'] | undefined
   encoding?: string | undefined
   sheet?: string | undefined
+  /** the header's row number in the file, when rows above it (a title, 导出时间) were left out */
+  headerRow?: number | undefined
+  /** XLSX: the hidden sheets passed over as "the first sheet", when there are any */
+  hiddenSheets?: string[] | undefined
   preset?: string | undefined
 }
 
@@ -165,7 +175,17 @@ async function prepare(
       )
   }
   if (issues.length > 0) throw rejection(issues)
-  const table = await readTable(file, { ...read, sheet: opts.sheet })
+  const isHeader = (cells: string[]) =>
+    opts.preset === undefined && entries.length === 0
+      ? Boolean(opts.saved?.some((m) => sameHeaders(m.headers, cells))) ||
+        looksLikeHeader(cells, undefined, [])
+      : looksLikeHeader(cells, preset, entries)
+  const table = await readTable(file, {
+    ...read,
+    sheet: opts.sheet,
+    headerRow: opts.headerRow,
+    isHeader: opts.preset === null && entries.length === 0 ? undefined : isHeader,
+  })
   const saved =
     opts.preset === undefined && entries.length === 0
       ? opts.saved?.find((m) => sameHeaders(m.headers, table.headers))
@@ -175,7 +195,7 @@ async function prepare(
   } else if (opts.preset !== null) {
     preset ??= guessPreset(table.headers)
   }
-  const resolved = resolveMapping(table.headers, preset, entries)
+  const resolved = resolveMapping(table.headers, preset, entries, table.headerRow)
   return {
     table,
     preset,
@@ -201,6 +221,12 @@ export type ImportPreview = {
   sheet?: string | undefined
   /** XLSX: every sheet's name, in workbook order */
   sheets?: string[] | undefined
+  /** XLSX: the hidden sheets (passed over as "the first sheet"), in workbook order */
+  hiddenSheets?: string[] | undefined
+  /** CSV: the cell delimiter found (`,` `;` or a tab) */
+  delimiter?: string | undefined
+  /** the header's row number in the file (rows above it are left out) */
+  headerRow: number
   headers: string[]
   /** the first `limit` non-blank data rows */
   rows: TableRow[]
@@ -240,6 +266,9 @@ export async function previewFile(
     encoding: table.encoding,
     sheet: table.sheet,
     sheets: table.sheets,
+    hiddenSheets: table.hiddenSheets,
+    delimiter: table.delimiter,
+    headerRow: table.headerRow,
     headers: table.headers,
     rows: table.rows.map((r) => ({ ...r, cells: r.cells.map(previewCell) })),
     totalRows: table.complete ? table.rows.length : undefined,
@@ -329,7 +358,10 @@ export type ImportPlan = {
   /** the valid rows and every problem by row and column */
   mapped: MappedRows
   /** what the summary says about the file */
-  about: Pick<ImportSummary, 'rows' | 'format' | 'encoding' | 'sheet' | 'preset'>
+  about: Pick<
+    ImportSummary,
+    'rows' | 'format' | 'encoding' | 'sheet' | 'headerRow' | 'hiddenSheets' | 'preset'
+  >
   /** the file's column that a field was read from (the field's name when unmapped) */
   columnOf: (field: ImportField) => string
 }
@@ -381,6 +413,8 @@ export async function planImport(
     format: table.format,
     encoding: table.encoding,
     sheet: table.sheet,
+    ...(table.headerRow > 1 && { headerRow: table.headerRow }),
+    ...(table.hiddenSheets && opts.sheet === undefined && { hiddenSheets: table.hiddenSheets }),
     preset: preset?.name,
   }
   const rejected = (errors: ImportIssue[]) => ({

@@ -21,23 +21,35 @@ const overLimit = (what: string) =>
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
 
-/** The sheets' names in workbook order, from `xl/workbook.xml`. */
-function sheetNames(workbookXml: string): string[] {
-  return [...workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"/g)].map(
-    ([, name = '']) =>
-      name.replace(/&(amp|lt|gt|quot|apos);/g, (entity, e: string) => XML_ENTITIES[e] ?? entity),
-  )
+const unescape = (text: string) =>
+  text.replace(/&(amp|lt|gt|quot|apos);/g, (entity, e: string) => XML_ENTITIES[e] ?? entity)
+
+/**
+ * The sheets' names in workbook order, from `xl/workbook.xml`, and which of them are hidden
+ * (`state="hidden"` or `"veryHidden"`, ECMA-376 Part 1 §18.2.19): an export's instructions sheet
+ * is often a hidden first sheet.
+ */
+function sheetList(workbookXml: string): { sheets: string[]; hidden: string[] } {
+  const sheets: string[] = []
+  const hidden: string[] = []
+  for (const [tag] of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = unescape(/\bname="([^"]*)"/.exec(tag)?.[1] ?? '')
+    sheets.push(name)
+    if (/\bstate="(?:hidden|veryHidden)"/.test(tag)) hidden.push(name)
+  }
+  return { sheets, hidden }
 }
 
 /**
  * @returns the sheets' names in workbook order (a preview lists them without reading the sheets)
+ *   and the hidden ones among them
  * @throws AppError VALIDATION when the unzipped parts pass the limit (naming it) or the ZIP is
  *   unreadable
  */
 export async function checkWorkbookZip(
   bytes: Uint8Array,
   limit: number = IMPORT_LIMITS.unzippedBytes,
-): Promise<{ sheets: string[] }> {
+): Promise<{ sheets: string[]; hidden: string[] }> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     yauzl.fromBuffer(
       Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
@@ -81,7 +93,7 @@ export async function checkWorkbookZip(
     }
   }
   zip.close()
-  return { sheets: sheetNames(Buffer.concat(workbookXml).toString('utf8')) }
+  return sheetList(Buffer.concat(workbookXml).toString('utf8'))
 }
 
 const unreadable = (err: Error) =>

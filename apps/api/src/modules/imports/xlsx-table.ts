@@ -13,6 +13,7 @@ import type { ReadTableOptions, Table, TableRow } from './table.ts'
 import { TableLimiter } from './table-limits.ts'
 import { checkWorkbookZip } from './workbook-zip.ts'
 import { fileRefusal } from './import-refusal.ts'
+import { HeaderSearch } from './header-row.ts'
 import { readFormulaBooleans, readFormulaErrors } from './formula-errors.ts'
 
 /**
@@ -81,7 +82,10 @@ async function resolveFormulaBooleans(bytes: Uint8Array, part: string, ones: Fai
 }
 
 /**
- * Reads one sheet: `sheet` by name, else the first. The first non-blank row is the header.
+ * Reads one sheet: `sheet` by name, else the first that is not hidden (else the first). The header
+ * is the row `opts` chooses (header-row.ts): a named one, else the first of the first rows that
+ * `opts.isHeader` accepts (a merged title cell above it is a row of one cell), else the first
+ * non-blank row; rows above it are left out.
  * Excel date cells come as Dates whose UTC fields hold the cell's clock time.
  * @throws AppError VALIDATION when the bytes are not a workbook, it has no sheets, the named
  *   sheet is missing (the message lists the sheets), or the sheet has no header row
@@ -90,21 +94,28 @@ export async function readXlsxTable(
   bytes: Uint8Array,
   opts: ReadTableOptions = {},
 ): Promise<Table> {
-  const { sheets } = await checkWorkbookZip(bytes)
+  const { sheets, hidden } = await checkWorkbookZip(bytes)
   if (opts.sheet !== undefined && sheets.length > 0 && !sheets.includes(opts.sheet)) {
     throw fileRefusal('no_such_sheet', { sheet: opts.sheet, sheets: sheets.join(', ') })
   }
+  // "the first sheet" is the first one a user sees: an export's hidden instructions sheet is passed over
+  const target = opts.sheet ?? sheets.find((s) => !hidden.includes(s)) ?? sheets[0]
+  const read = { ...opts, sheet: target }
+  const withHidden = (table: Table): Table =>
+    hidden.length > 0 ? { ...table, hiddenSheets: hidden } : table
   try {
-    return await streamSheet(bytes, sheets, opts)
+    return withHidden(await streamSheet(bytes, sheets, read))
   } catch (err) {
     if (!(err instanceof TypeError)) throw err
     // exceljs's streaming reader sometimes parses the sheets before the workbook part it reads
     // last (exceljs#3064, "Cannot read properties of undefined (reading 'sheets')"): a race in
     // its single pass over the ZIP, not a fault of the file, whose container was checked above.
     // A second pass reads it; a file that fails twice is reported as unreadable.
-    return await streamSheet(bytes, sheets, opts).catch((again: unknown) => {
-      throw unreadable(again)
-    })
+    return withHidden(
+      await streamSheet(bytes, sheets, read).catch((again: unknown) => {
+        throw unreadable(again)
+      }),
+    )
   }
 }
 
@@ -138,14 +149,24 @@ async function streamSheet(
   // its formula cells whose cached result read as 1 or 0: booleans if the XML says so
   const numeric: FailedFormula[] = []
   let part = ''
-  let found: { name: string; headers: string[]; rows: TableRow[]; complete: boolean } | undefined
+  let found: { name: string; search: HeaderSearch; rows: TableRow[]; complete: boolean } | undefined
   try {
     sheets: for await (const ws of reader) {
       const name = (ws as unknown as { name: string }).name
       names.push(name)
       const wanted = !found && (sheet === undefined || sheet === name)
-      let headers: string[] | undefined
+      const search = new HeaderSearch(opts, (cells) =>
+        cells.map((c) => cleanLine(importCellText(c))),
+      )
       const rows: TableRow[] = []
+      const take = (taken: TableRow[]) => {
+        for (const r of taken) {
+          if (previewRows !== undefined && rows.length === previewRows) return false
+          limiter.add(r.row, r.cells, search.headers ?? [])
+          rows.push(r)
+        }
+        return true
+      }
       for await (const row of ws) {
         if (!wanted || !row.hasValues) continue
         const width = Math.max((row.values as unknown[]).length - 1, 0)
@@ -157,21 +178,15 @@ async function streamSheet(
             numeric.push({ ref: cell.address, cells, i })
         })
         if (isBlankRow(cells)) continue
-        if (!headers) {
-          headers = cells.map((c) => cleanLine(importCellText(c)))
-          continue
-        }
-        if (previewRows !== undefined && rows.length === previewRows) {
-          found = { name, headers, rows, complete: false }
+        if (!take(search.offer(row.number, cells))) {
+          found = { name, search, rows, complete: false }
           part = `xl/worksheets/sheet${(ws as unknown as { id: number }).id}.xml`
           break sheets
         }
-        limiter.add(row.number, cells, headers)
-        rows.push({ row: row.number, cells })
       }
       if (wanted) {
-        if (!headers) throw fileRefusal('no_header', { sheet: name })
-        found = { name, headers, rows, complete: true }
+        const complete = take(search.end(name))
+        found = { name, search, rows, complete }
         part = `xl/worksheets/sheet${(ws as unknown as { id: number }).id}.xml`
       }
     }
@@ -189,7 +204,8 @@ async function streamSheet(
     format: 'xlsx',
     sheet: found.name,
     sheets: all,
-    headers: found.headers,
+    headerRow: found.search.row ?? 1,
+    headers: found.search.headers ?? [],
     rows: found.rows,
     complete: found.complete,
   }

@@ -91,6 +91,8 @@ function wizardApi() {
         preview: {
           format: 'csv',
           encoding: 'utf-8',
+          // a title row and an 导出时间 row above the headers were passed over
+          headerRow: 3,
           headers: HEADERS,
           totalRows: 3,
           mapping: {},
@@ -152,6 +154,7 @@ describe('/imports/new', () => {
 
     expect(await screen.findByText('编码：utf-8')).toBeTruthy()
     expect(screen.getByText('Loud music')).toBeTruthy()
+    expect(screen.getByLabelText<HTMLInputElement>('表头所在行').value).toBe('3')
     // the detected layout by its name, not its code
     expect(screen.getByText('已识别格式：问政留言板导出（泰迪杯数据格式）')).toBeTruthy()
     expect(screen.getByText('还需要映射：外部编号、标题、内容、接收时间')).toBeTruthy()
@@ -218,6 +221,8 @@ describe('/imports/new', () => {
         kind,
         uploadId: 'up1234567890',
         channel: 'minxin',
+        // the run reads the header row the preview showed
+        headerRow: 3,
         preset: null,
         map: [
           'Unique Key=externalId',

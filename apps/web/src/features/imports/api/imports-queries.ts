@@ -9,6 +9,8 @@ import { queueRootKeys } from '../../../lib/query-keys.ts'
 
 export type ReadOptions = {
   sheet?: string | undefined
+  /** the header's row number in the file; unset: the API finds it among the first rows */
+  headerRow?: number | undefined
   preset?: string | null | undefined
   map?: string[] | undefined
 }

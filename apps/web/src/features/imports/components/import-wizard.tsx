@@ -19,7 +19,19 @@ import {
   type DateOrder,
 } from '@desk/domain'
 import { useQuery } from '@tanstack/react-query'
-import { Alert, Button, Flex, Input, Select, Space, Table, Tag, Typography, Upload } from 'antd'
+import {
+  Alert,
+  Button,
+  Flex,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -143,6 +155,8 @@ export function ImportWizard() {
     uploadId: uploadId ?? '',
     channel: channel ?? '',
     sheet: shown?.sheet ?? undefined,
+    // the header row the preview shows (found or chosen), so the run reads the rows shown
+    headerRow: shown?.headerRow,
     preset: null,
     map: mapEntries(mapping),
     tz,
@@ -252,11 +266,29 @@ export function ImportWizard() {
                   id="import-sheet"
                   style={{ minWidth: 160 }}
                   value={shown.sheet}
-                  options={shown.sheets.map((s) => ({ value: s, label: s }))}
+                  options={shown.sheets.map((s) => ({
+                    value: s,
+                    label: shown.hiddenSheets?.includes(s)
+                      ? t('imports.preview.hiddenSheet', { sheet: s })
+                      : s,
+                  }))}
                   onChange={(sheet: string) => runPreview(uploadId, channel, { sheet })}
                 />
               </>
             )}
+            {/* title rows above the headers are passed over; the user may name the row instead */}
+            <label htmlFor="import-header-row">{t('imports.preview.headerRow')}</label>
+            <InputNumber
+              id="import-header-row"
+              min={1}
+              precision={0}
+              style={{ width: 80 }}
+              value={shown.headerRow}
+              onChange={(row: number | null) =>
+                row !== null &&
+                runPreview(uploadId, channel, { sheet: shown.sheet ?? undefined, headerRow: row })
+              }
+            />
           </Flex>
           <Table
             size="small"
