@@ -11,7 +11,7 @@ import type { Db } from '../../db/client.ts'
 import type * as schema from '../../db/schema.ts'
 import { aliasTable, engineOf, tables } from '../../db/engine.ts'
 import { isExternalId } from '../../db/external-key.ts'
-import { hasFewMatches } from '../../db/search-index.ts'
+import { hasFewMatches, type TextMode } from '../../db/search-index.ts'
 import {
   filterPredicate,
   filterWithoutChannel,
@@ -103,6 +103,10 @@ type PageRequest = {
   walkRows?: number
   /** matches under which a text search asks the index without a walk (SEARCH_LOOKUP_BELOW; tests set it) */
   lookupBelow?: number
+  /** matches from which a text search walks with probes first (SEARCH_PROBE_WALK_FROM; tests set it) */
+  probeWalkFrom?: number
+  /** rows SQLite's second walk reads (SEARCH_SET_WALK_ROWS; tests make it small) */
+  setWalkRows?: number
 }
 
 /**
@@ -189,33 +193,76 @@ function pageQuery(
 const SEARCH_WALK_ROWS = { postgres: 4000, sqlite: 250 } as const
 
 /**
- * A search whose word has fewer index entries than this is looked up at once, without the walk
- * (db/search-index.ts `hasFewMatches`, SQLite only): its lookup sorts at most about this many
- * rows (容积率's 40,140 matches: 46 ms CPU at 1,000,000 inquiries), while the walk of 250 rows
- * it spares costs 17–46 ms CPU and fills a page only for a word in a fifth of the rows. Counting
+ * A search whose word has fewer index entries than this skips the probing walk (db/search-index.ts
+ * `hasFewMatches`, SQLite only): the walk of 250 rows costs 17–46 ms CPU and fills a page only for
+ * a word in a fifth of the rows, which has far more entries (小区: 306,060 of 1,000,000). Counting
  * the entries up to 50,000 costs ~5 ms CPU for the most frequent word.
  */
-const SEARCH_LOOKUP_BELOW = 50_000
+const SEARCH_PROBE_WALK_FROM = 50_000
 
 /**
- * The ids of a text search's page (`limit + 1` of them), found by walking the first
- * SEARCH_WALK_ROWS rows of the queue without its text, in the page's order from the sort's index,
- * and probing each one in the search index (db/search-index.ts `probe`), stopping at the page's
- * last row. A frequent word fills its page within a few hundred rows this way, where the index
- * lookup fetches and sorts every match first (at 10,000,000 inquiries a word in 5% of them is
- * 500,000 rows before the first one is shown). undefined when the walk found less than a page (the
- * word is rare here), or without a walk when a word of the search has fewer than
- * SEARCH_LOOKUP_BELOW matches (hasFewMatches): the caller then asks the index for all its matches. `params`: the cursor's
- * placeholder values (keysetCondition).
+ * A search whose word has fewer index entries than this is looked up at once, without any walk
+ * (hasFewMatches, SQLite only): its lookup seeks and sorts at most this many rows (~1 µs each),
+ * less than the walk against its list, which reads ~limit / share rows of the queue (紫荆家园's
+ * 2,700 matches in 1,000,000: 19,000 rows, 14 ms CPU, against a 5 ms lookup).
+ */
+const SEARCH_LOOKUP_BELOW = 5_000
+
+/**
+ * Rows of the queue's order SQLite's second walk reads (walkedPageIds): each row is tested against
+ * the word's index list, read once into a set (`id in (list)`, ~0.2 µs an entry) and probed per row
+ * (~0.1 µs), so 100,000 rows cost ~10 ms and fill a page of 50 for a word in 0.05% of the rows or
+ * more. A lookup instead seeks and sorts every match (~1 µs each): 容积率's 40,140 matches at
+ * 1,000,000 inquiries took 42 ms CPU as a lookup and 10 ms this way.
+ */
+const SEARCH_SET_WALK_ROWS = 100_000
+
+/**
+ * The ids of a text search's page (`limit + 1` of them), found by walking the queue's order
+ * without its text (from the sort's index, after the cursor) and testing each row, stopping at the
+ * page's last row; undefined when no walk filled the page, or at once when a word of the search
+ * has fewer than SEARCH_LOOKUP_BELOW index entries (hasFewMatches): the caller then asks the index
+ * for all the matches and sorts them (the lookup). Two walks, each exact, so each gives the
+ * lookup's page:
+ * - unless a word of the search has fewer than SEARCH_PROBE_WALK_FROM index entries, the first
+ *   SEARCH_WALK_ROWS rows, each probed in the index on its own (cheap
+ *   for a word in a fifth of the rows or more, where the list is long: 小区 fills its page within
+ *   a few hundred rows);
+ * - then, on SQLite, the first SEARCH_SET_WALK_ROWS rows, tested against the word's list read
+ *   once (for words in 0.05–20% of the rows, which the first walk does not fill and whose lookup
+ *   costs a seek and a sort per match: at 10,000,000 inquiries a word in 3% of them is 300,000).
+ * `params`: the cursor's placeholder values (keysetCondition).
  */
 async function walkedPageIds(
   db: Db,
   q: PageRequest,
   params: Record<string, unknown>,
 ): Promise<number[] | undefined> {
+  const text = q.filter.q
+  if (!text || hasFewMatches(db, text, q.lookupBelow ?? SEARCH_LOOKUP_BELOW)) return undefined
+  if (!hasFewMatches(db, text, q.probeWalkFrom ?? SEARCH_PROBE_WALK_FROM)) {
+    const ids = await walk(db, q, params, q.walkRows ?? SEARCH_WALK_ROWS[engineOf(db)], 'probe')
+    if (ids) return ids
+  }
+  if (engineOf(db) === 'postgres') return undefined
+  return await walk(db, q, params, q.setWalkRows ?? SEARCH_SET_WALK_ROWS, 'lookup')
+}
+
+/**
+ * One walk of walkedPageIds: the first `rows` rows of the queue's order without its text, each
+ * tested for the text as `mode` says (db/search-index.ts TextMode), the first `limit + 1` that
+ * match; undefined when fewer match.
+ */
+async function walk(
+  db: Db,
+  q: PageRequest,
+  params: Record<string, unknown>,
+  rows: number,
+  mode: TextMode,
+): Promise<number[] | undefined> {
   const { inquiries } = tables(db)
   const { q: text, ...rest } = q.filter
-  if (!text || hasFewMatches(db, text, q.lookupBelow ?? SEARCH_LOOKUP_BELOW)) return undefined
+  if (!text) return undefined
   const col = sortColumn(db, q.sort)
   const walked = db
     .select({
@@ -229,15 +276,17 @@ async function walkedPageIds(
         ? [desc(col), desc(inquiries.id)]
         : [asc(col), asc(inquiries.id)]),
     )
-    .limit(q.walkRows ?? SEARCH_WALK_ROWS[engineOf(db)])
+    .limit(rows)
     .as('walked')
-  const rows = await runWithParams(
+  const found = await runWithParams(
     db,
     db
       .select({ id: walked.id })
       .from(walked)
-      .innerJoin(inquiries, eq(inquiries.id, walked.id))
-      .where(textPredicate(db, text, 'probe'))
+      // CROSS JOIN: SQLite keeps the walk as the outer loop, in its order; joined on, it read the
+      // word's list first and sorted the whole walk (111 ms instead of 12 for 容积率 at 1,000,000)
+      .crossJoin(inquiries)
+      .where(and(eq(inquiries.id, walked.id), textPredicate(db, text, mode)))
       .orderBy(
         ...(q.sort === 'received_desc'
           ? [desc(walked.key), desc(walked.id)]
@@ -246,7 +295,7 @@ async function walkedPageIds(
       .limit(q.limit + 1),
     params,
   )
-  return rows.length > q.limit ? rows.map((r) => Number(r.id)) : undefined
+  return found.length > q.limit ? found.map((r) => Number(r.id)) : undefined
 }
 
 /**

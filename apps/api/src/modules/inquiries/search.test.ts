@@ -84,7 +84,9 @@ describe('text search', () => {
         receivedAt: T0 - (30 - i) * 60_000,
       })),
     )
-    const pages = async (q: string, walkRows: number, lookupBelow = 0) => {
+    // walkRows: the probing walk; setWalkRows: SQLite's walk against the word's list; both 0 is
+    // the lookup of every match
+    const pages = async (q: string, walkRows: number, lookupBelow = 0, setWalkRows = 0) => {
       const ids: number[][] = []
       let cursor: { sort: 'received_desc'; key: number; id: number } | undefined
       for (;;) {
@@ -96,6 +98,8 @@ describe('text search', () => {
           cursor,
           walkRows,
           lookupBelow,
+          probeWalkFrom: 0,
+          setWalkRows,
         })
         ids.push(rows.slice(0, 3).map((r) => r.id))
         const last = rows[2]
@@ -111,6 +115,22 @@ describe('text search', () => {
     // has 2, 噪音 10): the same pages again
     for (const q of ['噪音', '路灯', '答复', '路灯 不亮'])
       expect({ q, pages: await pages(q, 12, 5) }).toEqual({ q, pages: await pages(q, 0) })
+    // SQLite's second walk, against the word's list: alone, after a probing walk too short to
+    // fill a page, and in windows of 10 rows from each cursor (噪音's page of 3 + 1 needs 10 rows,
+    // so some pages fill from the window and the next ones fall back to the lookup)
+    for (const [walkRows, setWalkRows] of [
+      [0, 12],
+      [2, 12],
+      [0, 10],
+      [0, 9],
+    ] as const)
+      for (const q of ['噪音', '路灯', '答复', '夜间 噪音', 'R3 答复'])
+        expect({
+          q,
+          walkRows,
+          setWalkRows,
+          pages: await pages(q, walkRows, 0, setWalkRows),
+        }).toEqual({ q, walkRows, setWalkRows, pages: await pages(q, 0) })
     expect((await pages('噪音', 12)).flat()).toHaveLength(10)
     expect((await pages('路灯', 12)).flat()).toEqual([2, 1])
   })
@@ -296,8 +316,11 @@ describe('text search', () => {
           sort: 'received_desc',
           limit: 0,
           walkRows,
-          // always walk first (a word this rare is otherwise looked up at once on SQLite)
+          // always walk first (a word this rare is otherwise looked up at once on SQLite), and
+          // on SQLite walk again against the word's list
           lookupBelow: 0,
+          probeWalkFrom: 0,
+          setWalkRows: walkRows,
         })
       ).map((r) => r.externalId)
     expect(await page(20)).toEqual(['R7'])
