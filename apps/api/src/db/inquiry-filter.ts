@@ -156,16 +156,17 @@ function wholePhone(db: Db, q: string): SQL | null {
 }
 
 /**
- * The filter as a query driven by the search index's list (db/search-index.ts `indexDriven`,
- * SQLite only): `from`, the index's list of the inquiries holding every word of `q` that is a
- * text phrase alone (no digit, so never an external id; never a phone number), then each inquiry
- * it names; `where`, the tie between the two, the other words' condition and the rest of the
- * filter. The same rows as `filterWithoutChannel`. A LIMIT then stops reading the list (a capped
- * count reads cap + 1 entries, not the word's whole list). undefined on PostgreSQL, without such
- * a word, when the whole box is a phone number typed with spaces (a match need then hold none of
- * its words), and when the filter has a field besides status and the text: the list is read
- * until the LIMIT's matches pass the filter, a seek per entry, so a narrow field (an assignee,
- * a day) could make that the word's whole list; the other plan starts from that field's index.
+ * The filter as a query driven by the search index's matches (db/search-index.ts `indexDriven`):
+ * `from`, the index's matches of the words of `q` that are a text phrase alone (no digit, so never
+ * an external id; never a phone number), then each inquiry they name; `where`, the tie between
+ * the two, the other words' condition and the rest of the filter. The same rows as
+ * `filterWithoutChannel`. A LIMIT then stops reading the index (a capped count reads about cap + 1
+ * matches, not all of them). The phrases the index is not read for (PostgreSQL reads one) are
+ * probed per row, a seek each. undefined when no word can be read so (on PostgreSQL: no phrase of
+ * two tokens or more), when the whole box is a phone number typed with spaces (a match need then
+ * hold none of its words), and when the filter has a field besides status and the text: the
+ * matches are read until the LIMIT's rows pass the filter, a seek per match, so a narrow field (an
+ * assignee, a day) could make that all of them; the other plan starts from that field's index.
  */
 export function indexDrivenFilter(
   db: Db,
@@ -185,6 +186,7 @@ export function indexDrivenFilter(
     where: and(
       driven.where,
       filterWithoutChannel(db, { status }, viewer),
+      ...driven.unread.map((p) => textMatch(db, p, 'probe')),
       ...others.map((w) => wordPredicate(db, w, 'lookup')),
     ),
   }

@@ -122,21 +122,47 @@ export function textMatch(
 }
 
 /**
- * SQLite only: a query's FROM that reads the index's list of the inquiries holding every one of
- * `phrases` (one FTS5 query, its phrases joined by AND, merged in rowid order as it is read) and
- * then each inquiry the list names, in that order (a CROSS JOIN keeps SQLite from starting at
- * the inquiries), and `where`, the condition that ties the two. A LIMIT then stops the list where
- * it stops; `id in (list)` (textMatch) reads the whole list before its first row. undefined on
- * PostgreSQL and for no phrase.
+ * A query's FROM that reads the search index's matches of `phrases` and then each inquiry they
+ * name, `where`, the condition that ties the two, and `unread`, the phrases the FROM does not read
+ * (the caller asks them of each row). A LIMIT then stops reading the index where it stops;
+ * `id in (…)` (textMatch) gathers every match before its first row. undefined without a phrase to
+ * read.
+ * - SQLite: one FTS5 query of every phrase joined by AND (one row per inquiry, merged in rowid
+ *   order as it is read), then each inquiry the list names in that order (a CROSS JOIN keeps
+ *   SQLite from starting at the inquiries). Nothing unread.
+ * - PostgreSQL: the phrase of the most tokens, of two or more, read through the GIN index (a
+ *   bitmap of every candidate, then each row rechecked in the heap as it is read); each inquiry's
+ *   first matching part only (part 0, or a part no earlier part of which matches: a text cut into
+ *   parts can match in several, search-pg.ts), so no hash deduplicates all matches before the
+ *   first row (at 1,000,000 inquiries the capped count of 容积率 rechecked 34,291 heap blocks, now
+ *   8,535). A one-token word is never read here: PostgreSQL's lexeme statistics give its
+ *   `id in (…)` a plan in the search table's key order that stops at the LIMIT (小区: 32,512 rows,
+ *   160–350 ms), where the GIN bitmap of all 306,060 matches alone took 370–400 ms. A phrase has
+ *   no statistics (容积率: 1,649 rows estimated for 40,140), hence its hash of every match.
  */
 export function indexDriven(
   db: Db,
   phrases: readonly SearchPhrase[],
-): { from: SQL; where: SQL } | undefined {
-  if (engineOf(db) === 'postgres' || phrases.length === 0) return undefined
+): { from: SQL; where: SQL; unread: SearchPhrase[] } | undefined {
   const { inquiries } = tables(db)
+  if (engineOf(db) === 'postgres') {
+    const read = phrases.reduce<SearchPhrase | undefined>(
+      (best, p) => (p.tokens.length > (best?.tokens.length ?? 1) ? p : best),
+      undefined,
+    )
+    if (!read) return undefined
+    const q = sql`${tsQuery(read)}::tsquery`
+    return {
+      from: sql`inquiry_search s cross join ${inquiries}`,
+      where: sql`${inquiries.id} = s.inquiry_id and s.doc @@ ${q} and (s.part = 0 or not exists (
+        select 1 from inquiry_search e where e.inquiry_id = s.inquiry_id and e.part < s.part and e.doc @@ ${q}))`,
+      unread: phrases.filter((p) => p !== read),
+    }
+  }
+  if (phrases.length === 0) return undefined
   return {
     from: sql`inquiry_search cross join ${inquiries}`,
     where: sql`inquiry_search match ${phrases.map(ftsQuery).join(' AND ')} and ${inquiries.id} = inquiry_search.rowid`,
+    unread: [],
   }
 }

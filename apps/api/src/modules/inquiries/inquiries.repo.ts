@@ -350,8 +350,8 @@ export async function countByChannel(
   }
   // the first cap + 1 matches in whatever order the engine finds them: counted by channel, they
   // are the exact counts when there are no more, and say only "more than cap" when there are.
-  // On SQLite read from the word's index list where that is the same filter, so the limit stops
-  // the list too (db/inquiry-filter.ts indexDrivenFilter)
+  // Read from the search index's matches where that is the same filter, so the limit stops the
+  // index's reading too (db/inquiry-filter.ts indexDrivenFilter; on PostgreSQL for a phrase only)
   const driven = indexDrivenFilter(db, filter, viewer)
   const matches = db
     // an SQL field: drizzle refuses a column of a table the FROM does not name as one

@@ -14,6 +14,7 @@ import type { Db } from '../../db/client.ts'
 import { engineOf, tables } from '../../db/engine.ts'
 import { indexDrivenFilter } from '../../db/inquiry-filter.ts'
 import { hasFewMatches } from '../../db/search-index.ts'
+import { searchDocuments } from '../../db/search-pg.ts'
 import { listInquiries } from './inquiries.repo.ts'
 import type { QueueCursor } from './queue-cursor.ts'
 import { getQueueCounts, getQueuePage } from './queue.service.ts'
@@ -242,6 +243,64 @@ describe('text search', () => {
       undefined,
     )
     expect(indexDrivenFilter(db, { status: 'all', q: 'N3' }, SEARCH_MANAGER)).toBe(undefined)
+  })
+
+  it('counts a phrase from the search index outward: a text cut into parts once, a match in a later part only, other words, the cap', async () => {
+    const desk = await setupDesk()
+    // PostgreSQL cuts a text into parts where a lexeme would pass 255 positions, the next part
+    // repeating the previous part's last 127 tokens (search-pg.ts): 容积率 in both parts of the
+    // first text, and only in the second part of the next
+    const twoParts = '容积率调整。'.repeat(300)
+    const laterPart = `${'路灯不亮。'.repeat(300)}容积率`
+    const parts = (body: string) =>
+      searchDocuments('', body).map((doc) => doc.includes("'容积'") && doc.includes("'积率'"))
+    expect(parts(twoParts)).toEqual([true, true])
+    expect(parts(laterPart)).toEqual([false, true])
+    await addInquiries(desk.db, [
+      { externalId: 'P1', channelCode: 'minxin', subject: '咨询', body: twoParts },
+      { externalId: 'P2', channelCode: 'minxin', subject: '咨询', body: laterPart },
+      // 容积率 in 6 more (3 on each channel), V3 among them; 容积 without 率 in 2
+      ...Array.from({ length: 8 }, (_, i) => ({
+        externalId: `V${i}`,
+        channelCode: i % 2 === 0 ? 'hotline_12345' : 'minxin',
+        subject: i < 6 ? '容积率核实' : '容积核实',
+        body: i === 0 ? '路灯' : '请答复',
+      })),
+    ])
+    // read from the index outward on both engines (on PostgreSQL a phrase only, the other words
+    // then probed per row); a one-token word on SQLite only; an external id never
+    const driven = (q: string) => !!indexDrivenFilter(desk.db, { status: 'all', q }, SEARCH_MANAGER)
+    const onSqlite = engineOf(desk.db) === 'sqlite'
+    expect([driven('容积率'), driven('路灯 容积率'), driven('容积率 V3')]).toEqual([
+      true,
+      true,
+      true,
+    ])
+    expect([driven('容积 核实'), driven('V3')]).toEqual([onSqlite, false])
+    const counts = async (q: string, cap = 100) =>
+      await getQueueCounts(desk.db, { status: 'all', q }, SEARCH_MANAGER, T0, cap)
+    // each text once however many parts match, per channel, and the list the same rows
+    expect(await counts('容积率')).toMatchObject({
+      total: 8,
+      byChannel: { hotline_12345: 3, minxin: 5 },
+      capped: false,
+    })
+    expect((await searchAll(desk.db, '容积率', 3)).sort()).toEqual(
+      ['P1', 'P2', 'V0', 'V1', 'V2', 'V3', 'V4', 'V5'].sort(),
+    )
+    // at the cap exact, one past it capped
+    expect(await counts('容积率', 8)).toMatchObject({ total: 8, capped: false })
+    expect(await counts('容积率', 7)).toMatchObject({ total: 7, capped: true })
+    // the other words of the box: text, a later part's text, an external id
+    for (const [q, found] of [
+      ['容积率 调整', ['P1']],
+      ['路灯 容积率', ['P2', 'V0']],
+      ['容积率 V3', ['V3']],
+      ['容积 核实', ['V0', 'V1', 'V2', 'V3', 'V4', 'V5', 'V6', 'V7']],
+    ] as const) {
+      expect({ q, total: (await counts(q)).total }).toEqual({ q, total: found.length })
+      expect({ q, found: (await searchAll(desk.db, q)).sort() }).toEqual({ q, found: [...found] })
+    }
   })
 
   it('tells a search with a word of fewer index entries than a bound on SQLite, and never on PostgreSQL', async () => {
