@@ -9,10 +9,10 @@ import { setImmediate } from 'node:timers/promises'
 import { searchPhrases, type SearchPhrase } from '@desk/domain'
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from './client.ts'
-import { clientOf } from './connection.ts'
+import { copyRows } from './copy-rows.ts'
 import { engineOf, tables } from './engine.ts'
 import { ftsHasFewer, ftsQuery, indexFts } from './search-fts.ts'
-import { insertSearchRows, searchDocuments, tsQuery, type Queryable } from './search-pg.ts'
+import { searchDocuments, searchRows, tsQuery } from './search-pg.ts'
 
 /** What writeSearchIndexes writes for one inquiry: its texts, and on PostgreSQL its documents if made already. */
 export type SearchItem = {
@@ -48,14 +48,16 @@ export async function searchDocumentsOf(
 }
 
 /**
- * Indexes the subject and body of each of `items` (inquiry ids); call in the transaction that
- * inserts them. PostgreSQL writes them in one statement; SQLite's FTS5 row by row.
- * @throws the driver's error when an id is indexed already (SQLite; PostgreSQL keeps the rows it has)
+ * Indexes the subject and body of each of `items` (inquiry ids, none indexed yet); call in the
+ * transaction `tx` that inserts them. PostgreSQL writes them with one COPY (db/copy-rows.ts);
+ * SQLite's FTS5 row by row.
+ * @throws the driver's error when an id is indexed already
  */
-export async function writeSearchIndexes(db: Db, items: readonly SearchItem[]): Promise<void> {
-  if (engineOf(db) === 'postgres')
-    await insertSearchRows(clientOf(db) as unknown as Queryable, items)
-  else for (const { id, subject, body } of items) indexFts(db, id, subject, body)
+export async function writeSearchIndexes(tx: Db, items: readonly SearchItem[]): Promise<void> {
+  if (items.length === 0) return
+  if (engineOf(tx) === 'postgres')
+    await copyRows(tx, 'inquiry_search', ['inquiry_id', 'part', 'doc'], searchRows(items))
+  else for (const { id, subject, body } of items) indexFts(tx, id, subject, body)
 }
 
 /**

@@ -90,6 +90,24 @@ export function tsQuery(phrase: SearchPhrase): string {
     .join(' <-> ')
 }
 
+/** An inquiry to index: its id and texts, and its documents if searchDocuments made them already. */
+export type SearchSource = {
+  id: number
+  subject: string
+  body: string
+  documents?: string[] | undefined
+}
+
+/**
+ * The inquiry_search rows of `items` as (inquiry_id, part, doc literal), in item and part order.
+ */
+export function* searchRows(items: readonly SearchSource[]): Generator<[number, number, string]> {
+  for (const item of items) {
+    const docs = item.documents ?? searchDocuments(item.subject, item.body)
+    for (let part = 0; part < docs.length; part++) yield [item.id, part, docs[part] as string]
+  }
+}
+
 /** What insertSearchRows needs of a node-postgres pool or client. */
 export type Queryable = {
   query(q: { name?: string; text: string; values: unknown[] }): Promise<{ rowCount: number | null }>
@@ -104,17 +122,15 @@ export type Queryable = {
  */
 export async function insertSearchRows(
   client: Queryable,
-  items: readonly { id: number; subject: string; body: string; documents?: string[] | undefined }[],
+  items: readonly SearchSource[],
 ): Promise<void> {
   const ids: number[] = []
   const parts: number[] = []
   const docs: string[] = []
-  for (const item of items) {
-    ;(item.documents ?? searchDocuments(item.subject, item.body)).forEach((doc, part) => {
-      ids.push(item.id)
-      parts.push(part)
-      docs.push(doc)
-    })
+  for (const [id, part, doc] of searchRows(items)) {
+    ids.push(id)
+    parts.push(part)
+    docs.push(doc)
   }
   if (docs.length === 0) return
   await client.query({

@@ -9,11 +9,12 @@ import { externalIdKey } from '@desk/domain'
 import { and, eq, or } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { insertRows } from '../../db/bulk-insert.ts'
+import { copyRows } from '../../db/copy-rows.ts'
 import { externalIdIn } from '../../db/external-key.ts'
 import { statementChunks } from '../../db/rows.ts'
 import { phoneHmac } from '../../db/phone-key.ts'
 import { searchDocumentsOf, writeSearchIndexes } from '../../db/search-index.ts'
-import { tables } from '../../db/engine.ts'
+import { engineOf, tables } from '../../db/engine.ts'
 import type * as schema from '../../db/schema.ts'
 import type { InquiryInsert } from './inquiries.repo.ts'
 
@@ -134,8 +135,21 @@ export async function insertReplies(
   return ids
 }
 
-/** Inserts `rows`, in their order. */
+/**
+ * Inserts `rows`, in their order (their ids drawn in that order). On PostgreSQL by one COPY
+ * (db/copy-rows.ts): an event conflicts with nothing and no id is needed back.
+ */
 export async function insertEvents(db: Db, rows: readonly EventInsert[]): Promise<void> {
+  if (rows.length === 0) return
+  if (engineOf(db) === 'postgres') {
+    await copyRows(
+      db,
+      'inquiry_events',
+      ['inquiry_id', 'actor_id', 'type', 'data', 'created_at'],
+      rows.map((r) => [r.inquiryId, r.actorId ?? null, r.type, r.data ?? '{}', r.createdAt]),
+    )
+    return
+  }
   const { inquiryEvents } = tables(db)
   await insertRows(db, 'ingest.events', rows, (values) => db.insert(inquiryEvents).values(values))
 }
