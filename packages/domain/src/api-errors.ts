@@ -53,6 +53,8 @@ export const API_ERROR_REASONS = [
   'own_close',
   // starting an import of a staged upload that an import queued or running reads already, `jobId`
   'upload_in_use',
+  // a 补正 notice dated after the 7th working day from receipt (条例 第三十条), `endsOn` the last day
+  'correction_notice_late',
 ] as const
 export type ApiErrorReason = (typeof API_ERROR_REASONS)[number]
 

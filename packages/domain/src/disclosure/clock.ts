@@ -60,7 +60,10 @@ export type DisclosureClock = {
   receivedOn: IsoDate
   /** The last day a 补正 notice may be sent (receipt + 7 working days). */
   correctionNoticeBy: IsoDate
-  /** The 补正 notice, when one was sent; `late` when after `correctionNoticeBy`. */
+  /**
+   * The 补正 notice, when one was sent; `late` when after `correctionNoticeBy` (a new one is
+   * refused then, steps.ts; a late one recorded before stays readable).
+   */
   correction: {
     requestedOn: IsoDate
     answerBy: IsoDate
@@ -289,7 +292,7 @@ const IN_PERIOD_STEPS: Partial<Record<DisclosureClockEvent['type'], string>> = {
  * time does not count (第三十二条) all act on an answer period that is still running; dated after
  * the due date they would move it and turn a late answer into one in time. A paused clock (补正
  * awaited, consultation open) has no due date and is not refused here; a 补正 notice after its 7
- * working days but within the period is recorded as late, not refused.
+ * working days is refused by `disclosureStepRefusal` (steps.ts).
  */
 export function lateStepRefusal(
   clock: DisclosureClock,

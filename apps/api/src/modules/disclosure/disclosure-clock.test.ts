@@ -193,3 +193,42 @@ describe('the due date of a disclosure request', () => {
     }
   })
 })
+
+describe('a 补正 notice', () => {
+  it('is refused after the 7th working day from receipt (409 naming the limit, 条例 第三十条), writing nothing; on the limit it is recorded', async () => {
+    const at = { now: T0 }
+    const d = await desk(at)
+    let s = await signIn(d, 'manager', 'head')
+    const created = await call(d, s, 'POST', '/disclosure/requests', request())
+    const view = (await created.json()) as View & { clock: { correctionNoticeBy: string } }
+    const id = view.request.inquiryId
+    // Fri 09-27 + 7 working days: Sun 09-29 and Sat 10-12 are make-up workdays, 10-01 to 10-07 off
+    expect(view.clock.correctionNoticeBy).toBe('2024-10-12')
+    at.now = Date.parse('2024-10-14T10:00:00+08:00')
+    s = await signIn(d, 'manager', 'head2')
+    const late = await call(d, s, 'POST', `/disclosure/requests/${id}/actions`, {
+      version: 1,
+      action: 'request_correction',
+      on: '2024-10-14',
+      answerBy: '2024-10-25',
+    })
+    expect(late.status).toBe(409)
+    const body = (await late.json()) as Refusal & { error: { details: { endsOn: string } } }
+    expect(body.error.details).toMatchObject({
+      reason: 'correction_notice_late',
+      endsOn: '2024-10-12',
+    })
+    expect(body.error.message).toContain('by 2024-10-12 (条例 第三十条), not on 2024-10-14')
+    const after = (await (await call(d, s, 'GET', `/inquiries/${id}`)).json()) as Detail
+    expect(after.inquiry.version).toBe(1)
+    expect(after.inquiry.events.map((e) => e.type)).toEqual(['received'])
+    const inTime = await call(d, s, 'POST', `/disclosure/requests/${id}/actions`, {
+      version: 1,
+      action: 'request_correction',
+      on: '2024-10-12',
+      answerBy: '2024-10-25',
+    })
+    expect(inTime.status).toBe(200)
+    expect(((await inTime.json()) as View).clock.state).toBe('awaiting_correction')
+  })
+})

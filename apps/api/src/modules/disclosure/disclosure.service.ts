@@ -263,17 +263,20 @@ export function actOnDisclosureRequest(ctx: Ctx, id: number, input: DisclosureAc
           )
         }
       }
-      const refused = disclosureStepRefusal(current, input.action)
+      const refused = disclosureStepRefusal(current, input.action, input.on)
       if (refused) {
         const why = {
           clock_state: `not while the clock is ${state}`,
           correction_sent: 'a 补正 notice is sent once (条例 第三十条)',
+          correction_late: `a 补正 notice is sent within 7 working days of receipt, by ${current.correctionNoticeBy} (条例 第三十条), not on ${input.on}`,
           extension_used: `the extension of ${current.rule.extensionAmount ?? 0} working days is used up (${current.rule.source})`,
         }[refused]
         throw new AppError(
           'CONFLICT',
           `Cannot ${DISCLOSURE_STEP_RULES[input.action].phrase} inquiry ${id}: ${why}`,
-          { reason: 'clock', state },
+          refused === 'correction_late'
+            ? { reason: 'correction_notice_late', endsOn: current.correctionNoticeBy, state }
+            : { reason: 'clock', state },
         )
       }
       let clock

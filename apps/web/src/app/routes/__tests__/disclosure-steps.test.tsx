@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { createFakeDesk, makeInquiry, RESPONDER } from '../../../testing/fake-desk.ts'
@@ -6,8 +6,13 @@ import { createFakeWorkflow } from '../../../testing/fake-workflow.ts'
 import { server } from '../../../testing/msw-server.ts'
 import { renderWithClient } from '../../../testing/render.tsx'
 
-/** A disclosure request received on 2024-09-27 (stored at that day's start), awaiting a 补正. */
-function renderRequest() {
+const AWAITING = {
+  state: 'awaiting_correction',
+  correction: { requestedOn: '2024-10-10', answerBy: '2024-10-25', receivedOn: null },
+}
+
+/** A disclosure request received on 2024-09-27 (stored at that day's start), awaiting a 补正 unless `clock` says otherwise. */
+function renderRequest(clock: Record<string, unknown> = AWAITING) {
   const inquiry = makeInquiry({
     receivedAt: '2024-09-27T00:00:00.000+08:00',
     subject: '申请公开规划许可',
@@ -33,8 +38,8 @@ function renderRequest() {
           createdAt: 0,
         },
         clock: {
-          state: 'awaiting_correction',
-          correction: { requestedOn: '2024-10-10', answerBy: '2024-10-25', receivedOn: null },
+          ...clock,
+          correctionNoticeBy: '2024-10-12',
           extensionDays: 0,
           rule: { extensionAmount: 20, source: '条例' },
           deadline: null,
@@ -56,6 +61,30 @@ describe('the clock-step form of a disclosure request', () => {
     await app.user.click(await within(panel).findByRole('combobox', { name: '办理环节' }))
     const options = await screen.findAllByRole('option')
     expect(options.map((o) => o.textContent)).toEqual(['receive_correction'])
+  })
+
+  it('offers a 补正 notice only on a day up to the 7th working day from receipt (条例 第三十条)', async () => {
+    const app = renderRequest({ state: 'running', correction: null })
+    const panel = await screen.findByTestId('disclosure-panel')
+    // antd's accessible listbox names options by value; the visible items carry the titles
+    const steps = async () => {
+      await app.user.click(within(panel).getByRole('combobox', { name: '办理环节' }))
+      const items = () =>
+        [...document.querySelectorAll('.ant-select-item-option')].map((o) =>
+          o.getAttribute('title'),
+        )
+      await waitFor(() => expect(items().length).toBeGreaterThan(0))
+      const titles = items()
+      await app.user.keyboard('{Escape}')
+      return titles
+    }
+    // the form's day is today, long after 2024-10-12
+    const later = ['开始征求意见', '延期答复（经批准）', '作出答复']
+    expect(await steps()).toEqual(later)
+    const day = within(panel).getByRole('textbox', { name: '日期' })
+    await app.user.clear(day)
+    await app.user.type(day, '2024-10-12')
+    expect(await steps()).toEqual(['告知补正', ...later])
   })
 
   it('shows the receipt date alone in the summary: the request is received on a day', async () => {

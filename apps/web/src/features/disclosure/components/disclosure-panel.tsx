@@ -2,7 +2,7 @@
  * The register card on a disclosure request's page: applicant, receipt, the clock's state and its
  * one-sentence explanation, the outcome, and the clock's steps (补正, consultation, extension,
  * decision) as one small form offering only the steps the clock allows now (domain
- * `disclosureStepRefusal`, as the API refuses the others): pick the step, its day (default today) and what it needs (a
+ * `disclosureStepRefusal` on the form's day, as the API refuses the others): pick the step, its day (default today) and what it needs (a
  * decision's reason is written into its answer document, whose review and delivery are the
  * answer document card's).
  */
@@ -29,7 +29,8 @@ export function DisclosurePanel({ inquiryId, version }: { inquiryId: number; ver
   const view = useQuery(disclosureQueries.request(inquiryId))
   const action = useDisclosureAction(inquiryId)
   const [picked, setStep] = useState<Step>('decide')
-  const [on, setOn] = useState(() => toZonedDate(Date.now()))
+  const [today] = useState(() => toZonedDate(Date.now()))
+  const [on, setOn] = useState(today)
   const [answerBy, setAnswerBy] = useState('')
   const [party, setParty] = useState<(typeof CONSULTATION_PARTIES)[number]>('third_party')
   const [days, setDays] = useState(20)
@@ -37,7 +38,10 @@ export function DisclosurePanel({ inquiryId, version }: { inquiryId: number; ver
   const [note, setNote] = useState('')
   if (!view.data) return null
   const { request, clock, explanation } = view.data
-  const allowed = DISCLOSURE_STEPS.filter((s) => disclosureStepRefusal(clock, s) === null)
+  // the steps allowed on the form's day (today until a whole day is typed): a 补正 notice only
+  // until the clock's correctionNoticeBy
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(on) ? on : today
+  const allowed = DISCLOSURE_STEPS.filter((s) => disclosureStepRefusal(clock, s, day) === null)
   // the picked step once the clock no longer allows it (after a step) gives way to the first allowed
   const step = allowed.includes(picked) ? picked : allowed[0]
   const submit = () => {
