@@ -31,3 +31,23 @@ describe('who changes a role (三员分立)', () => {
     )
   })
 })
+
+describe('who resets a password or locks an account (三员分立)', () => {
+  const on = (action: 'resetPassword' | 'setActive', role: UserRole) =>
+    mayManageAccount(security, action, { id: 9, role }, undefined)
+
+  it('lets the security admin reset and lock only the inquiry-handling accounts', () => {
+    expect(on('resetPassword', 'responder')).toBe(true)
+    expect(on('resetPassword', 'manager')).toBe(true)
+    expect(on('setActive', 'manager')).toBe(true)
+  })
+
+  it('keeps the other administrators’ accounts out of the security admin’s hands', () => {
+    expect(on('resetPassword', 'admin')).toBe(false)
+    expect(on('resetPassword', 'auditor')).toBe(false)
+    expect(on('resetPassword', 'security_admin')).toBe(false)
+    expect(on('setActive', 'admin')).toBe(false)
+    expect(on('setActive', 'auditor')).toBe(false)
+    expect(on('setActive', 'security_admin')).toBe(true)
+  })
+})

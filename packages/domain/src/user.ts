@@ -84,8 +84,15 @@ export type ChangePasswordInput = z.infer<typeof changePasswordSchema>
  *   administrator in two steps by two people (the admin makes them a responder, the security
  *   admin grants the role). The README's "the admin adds and disables responders and managers";
  *   GB/T 22239-2019 §8.1.10.1 puts users' identities with the system administrator;
- * - `setActive` of any account: security_admin too (shutting out a compromised one);
- * - `resetPassword`: security_admin only (a credential is a security parameter).
+ * - `setActive` of a chain account or another security admin's: security_admin too (shutting out
+ *   a compromised one);
+ * - `resetPassword` of a chain account: security_admin only (a credential is a security parameter);
+ * - never, by anyone in the desk, `resetPassword` of an administrator's account (admin,
+ *   security_admin, auditor), nor `setActive` of the admin's or the auditor's: a reset shows the
+ *   temporary password to the one who reset it, so a security admin could sign in as the admin
+ *   (business and configuration power) or as the auditor (and read, or stop others reading, the
+ *   log of their own actions) — the three duties would be one person's. Those accounts are
+ *   recovered on the server by `desk user reset-password`, which also re-enables them.
  * Nobody does `setActive`, `setRole` or `resetPassword` to their own account (their own password
  * is changed on the self-service page; their own role by another security admin).
  */
@@ -118,13 +125,15 @@ export function mayManageAccount(
     case 'setDepartment':
       return actor.role === 'admin' && chain
     case 'setActive':
-      return !own && (actor.role === 'security_admin' || (actor.role === 'admin' && chain))
+      if (own) return false
+      if (actor.role === 'security_admin') return chain || target.role === 'security_admin'
+      return actor.role === 'admin' && chain
     case 'setRole':
       if (own || to === undefined) return false
       if (actor.role === 'security_admin') return target.role !== 'manager' && to !== 'manager'
       return actor.role === 'admin' && chain && IDENTITY_ROLES.includes(to)
     case 'resetPassword':
-      return actor.role === 'security_admin' && !own
+      return actor.role === 'security_admin' && !own && chain
   }
 }
 

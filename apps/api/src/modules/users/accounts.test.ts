@@ -66,7 +66,8 @@ describe('accounts under the separation of duties (三员分立)', () => {
     }
     expect((await call(d, admin, 'PATCH', `/users/${id}`, { role: 'responder' })).status).toBe(200)
     expect((await call(d, security, 'PATCH', `/users/${id}`, { role: 'admin' })).status).toBe(200)
-    expect((await call(d, security, 'PATCH', `/users/${id}`, { isActive: false })).status).toBe(200)
+    // an administrator's account is no longer the security admin's to lock (see the reset test)
+    expect((await call(d, security, 'PATCH', `/users/${id}`, { isActive: false })).status).toBe(403)
     // the auditor manages nothing
     expect((await call(d, auditor, 'GET', '/users')).status).toBe(403)
   })
@@ -323,6 +324,43 @@ describe('account changes in the audit log (等保 安全审计: subject, object
     expect((await call(d, admin, 'PATCH', `/users/${li.userId}`, { role: 'manager' })).status).toBe(
       200,
     )
+  })
+
+  it('refuses a security admin resetting, locking or unlocking the admin’s or the auditor’s account (403, a security event); the server’s `desk user` recovers them', async () => {
+    const d = await desk()
+    const security = await signIn(d, 'security_admin')
+    const admin = await signIn(d, 'admin')
+    const auditor = await signIn(d, 'auditor')
+    const peer = await signIn(d, 'security_admin', 'anquan2')
+    const refusals = [
+      await call(d, security, 'POST', `/users/${admin.userId}/password-reset`),
+      await call(d, security, 'POST', `/users/${auditor.userId}/password-reset`),
+      await call(d, security, 'POST', `/users/${peer.userId}/password-reset`),
+      await call(d, security, 'PATCH', `/users/${admin.userId}`, { isActive: false }),
+      await call(d, security, 'PATCH', `/users/${auditor.userId}`, { isActive: true }),
+    ]
+    for (const res of refusals) {
+      expect(res.status).toBe(403)
+      const body = (await res.json()) as { temporaryPassword?: string; error: { details: unknown } }
+      expect(body.temporaryPassword).toBeUndefined()
+      expect(body.error.details).toEqual({ reason: 'separation_of_duties' })
+    }
+    // the admin's session and password still work
+    expect((await call(d, admin, 'GET', '/auth/me')).status).toBe(200)
+    const refused = await entries(d, auditor, 'account_change_refused')
+    expect(refused.map((e) => [e.target, e.detail.reason, e.detail.requested])).toEqual([
+      [`user:${auditor.userId}`, 'separation_of_duties', { isActive: true }],
+      [`user:${admin.userId}`, 'separation_of_duties', { isActive: false }],
+      [`user:${peer.userId}`, 'separation_of_duties', { passwordReset: true }],
+      [`user:${auditor.userId}`, 'separation_of_duties', { passwordReset: true }],
+      [`user:${admin.userId}`, 'separation_of_duties', { passwordReset: true }],
+    ])
+    // a chain account stays the security admin's to reset and to lock
+    const li = await signIn(d, 'responder', 'li')
+    expect((await call(d, security, 'POST', `/users/${li.userId}/password-reset`)).status).toBe(200)
+    expect(
+      (await call(d, security, 'PATCH', `/users/${li.userId}`, { isActive: false })).status,
+    ).toBe(200)
   })
 
   it('logs an account the admin creates, one made by `desk user add`, and refused changes as security events', async () => {
