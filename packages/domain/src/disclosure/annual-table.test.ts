@@ -10,6 +10,7 @@ import {
   TABLE_ROWS,
   computeSectionFour,
   computeSectionThree,
+  headingAbove,
   tableRowLabel,
   type DisclosureRecord,
   type ReviewCase,
@@ -129,6 +130,14 @@ describe('section 三 over random registers', () => {
       '（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
     )
     expect(tableRowLabel('grant', 'zh')).toBe('（一）予以公开')
+  })
+
+  it('prints 三、本年度办理结果 above （一） only, as the national format does', () => {
+    expect(TABLE_ROWS.map((r) => headingAbove(r)?.zh ?? null).filter((h) => h !== null)).toEqual([
+      '三、本年度办理结果',
+    ])
+    expect(headingAbove('grant')).toEqual({ zh: '三、本年度办理结果', en: '3. Results this year' })
+    expect(headingAbove('carried_in')).toBeNull()
   })
 
   it('labels them in English with the group number and a space after the reason number', () => {

@@ -97,6 +97,15 @@ export function tableRowLabel(row: TableRow, lang: 'zh' | 'en'): string {
   return outcomeRowLabel(row, lang)
 }
 
+/**
+ * The heading the national format prints on a line of its own above `row`, or null: 三、本年度办理结果
+ * above （一）予以公开, the first of the result rows （一）…（七） it groups. A flat listing (text, CSV,
+ * the SPA) prints it as a row without counts.
+ */
+export function headingAbove(row: TableRow): { zh: string; en: string } | null {
+  return row === OUTCOME_CODES[0] ? TABLE_ROW_LABELS.results : null
+}
+
 /** A column's label. */
 export function tableColumnLabel(col: TableColumn, lang: 'zh' | 'en'): string {
   return col === 'total' ? TOTAL_COLUMN_LABEL[lang] : APPLICANT_TYPE_LABELS[col][lang]

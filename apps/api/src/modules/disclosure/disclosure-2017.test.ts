@@ -69,6 +69,10 @@ describe('the 2017 disclosure year', () => {
     const csv = disclosureTableToCsv(table)
     expect(csv.startsWith('\uFEFF三、收到和处理政府信息公开申请情况')).toBe(true)
     expect(csv).toContain('（七）总计,')
+    // the heading row of the results, between 二、 and （一）, with empty counts
+    expect(csv).toContain(
+      '二、上年结转政府信息公开申请数量,0,0,0,0,0,0,0\r\n三、本年度办理结果,,,,,,,\r\n（一）予以公开,',
+    )
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load((await disclosureTableToXlsx(table)).buffer as ArrayBuffer)
     const three = wb.worksheets[0]!

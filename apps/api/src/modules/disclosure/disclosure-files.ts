@@ -9,6 +9,8 @@
 import {
   DISCLOSURE_REGISTER_COLUMNS,
   ORGANISATION_GROUP_LABEL,
+  TABLE_ROW_LABELS,
+  headingAbove,
   neutralizeFormula,
   toXmlText,
 } from '@desk/domain'
@@ -33,7 +35,14 @@ const pad = (s: string, w: number, right: boolean) =>
 
 function flatRows(t: Table): Cell[][] {
   const head: Cell[] = ['', ...t.columns.map((c) => c.labelZh)]
-  return [head, ...t.sectionThree.map((r) => [r.labelZh, ...r.cells.map((c) => c.count)])]
+  return [
+    head,
+    ...t.sectionThree.flatMap((r) => {
+      const heading = headingAbove(r.row)
+      const counts: Cell[] = [r.labelZh, ...r.cells.map((c) => c.count)]
+      return heading ? [[heading.zh, ...r.cells.map(() => '')], counts] : [counts]
+    }),
+  ]
 }
 
 function reviewRows(t: Table): Cell[][] {
@@ -76,7 +85,7 @@ function sectionThreeLabels(t: Table): LabelCell[][] {
     if (!isResult(row)) return [{ col: 0, text: row.labelZh, colSpan: 3, rowSpan: 1 }]
     const cells: LabelCell[] = []
     if (firstResult)
-      cells.push({ col: 0, text: '三、本年度办理结果', colSpan: 1, rowSpan: results })
+      cells.push({ col: 0, text: TABLE_ROW_LABELS.results.zh, colSpan: 1, rowSpan: results })
     firstResult = false
     const cut = row.labelZh.indexOf(' ')
     if (cut < 0) return [...cells, { col: 1, text: row.labelZh, colSpan: 2, rowSpan: 1 }]

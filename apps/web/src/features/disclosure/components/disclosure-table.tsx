@@ -4,7 +4,8 @@
  */
 import { useQuery } from '@tanstack/react-query'
 import { Alert, Skeleton, Tag, Typography } from 'antd'
-import type { CSSProperties } from 'react'
+import { headingAbove } from '@desk/domain'
+import { Fragment, type CSSProperties } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { disclosureQueries, type CellLink } from '../api/disclosure-queries.ts'
@@ -69,24 +70,37 @@ export function DisclosureTable({ year }: { year: number }) {
           </thead>
           <tbody>
             {sectionThree.map((r) => (
-              <tr key={r.row}>
-                <th scope="row" style={{ ...cellStyle, textAlign: 'left', fontWeight: 'normal' }}>
-                  {label(r)}
-                  {!r.verified && (
-                    <Tag style={{ marginLeft: 6 }} title={t('disclosure.unverifiedHint')}>
-                      {t('disclosure.unverified')}
-                    </Tag>
-                  )}
-                </th>
-                {r.cells.map((c, i) => (
-                  <Count
-                    key={c.column}
-                    n={c.count}
-                    link={c.link}
-                    label={`${label(r)} · ${label(columns[i])}: ${c.count}`}
-                  />
-                ))}
-              </tr>
+              <Fragment key={r.row}>
+                {headingAbove(r.row) && (
+                  <tr>
+                    <th
+                      scope="rowgroup"
+                      colSpan={columns.length + 1}
+                      style={{ ...cellStyle, textAlign: 'left', fontWeight: 'normal' }}
+                    >
+                      {headingAbove(r.row)?.[zh ? 'zh' : 'en']}
+                    </th>
+                  </tr>
+                )}
+                <tr>
+                  <th scope="row" style={{ ...cellStyle, textAlign: 'left', fontWeight: 'normal' }}>
+                    {label(r)}
+                    {!r.verified && (
+                      <Tag style={{ marginLeft: 6 }} title={t('disclosure.unverifiedHint')}>
+                        {t('disclosure.unverified')}
+                      </Tag>
+                    )}
+                  </th>
+                  {r.cells.map((c, i) => (
+                    <Count
+                      key={c.column}
+                      n={c.count}
+                      link={c.link}
+                      label={`${label(r)} · ${label(columns[i])}: ${c.count}`}
+                    />
+                  ))}
+                </tr>
+              </Fragment>
             ))}
           </tbody>
         </table>
