@@ -40,7 +40,18 @@ describe('the proposals sentence', () => {
       '2018年，我局共承办省市建议提案4件，省政协协办件1件；市人大主办件3件。协办省政协重点提案1件。',
     )
     expect(formatProposalsSentence(2018, countProposals(many(2, '市政协', 'co')))).toBe(
-      '2018年，我局共承办市政协提案2件，市政协协办件2件。',
+      '2018年，我局共承办市政协提案2件，均为协办件。',
+    )
+    // one source with both roles: the heading names it, the clause gives only the roles
+    expect(
+      formatProposalsSentence(
+        2026,
+        countProposals([...many(2, '市人大', 'lead'), ...many(1, '市人大', 'co')]),
+      ),
+    ).toBe('2026年，我局共承办市人大建议3件（其中主办件2件，协办件1件）。')
+    // a source of another level is not named by the heading: its clause stays
+    expect(formatProposalsSentence(2026, countProposals(many(1, '区政协', 'lead')))).toBe(
+      '2026年，我局共承办政协提案1件，区政协主办件1件。',
     )
     expect(formatProposalsSentence(2018, countProposals([]))).toBe(
       '2018年，我局共承办建议提案0件。',
@@ -97,7 +108,7 @@ describe('the proposals sentence', () => {
               ? '政协提案'
               : '建议提案'
         expect(sentence).toMatch(
-          new RegExp(`^2020年，我局共承办(省市|省|市|)${heading}${items.length}件[，。]`),
+          new RegExp(`^2020年，我局共承办(省市|省|市|)${heading}${items.length}件[，。（]`),
         )
         for (const source of SOURCES) {
           const lead = n((i) => i.source === source && i.role === 'lead')
@@ -107,11 +118,23 @@ describe('the proposals sentence', () => {
           )
           const leadOnly = new RegExp(`${source}主办件(\\d+)件`).exec(sentence)
           const coOnly = new RegExp(`${source}协办件(\\d+)件`).exec(sentence)
-          const stated = full
-            ? [Number(full[2]), Number(full[3])]
-            : [leadOnly ? Number(leadOnly[1]) : 0, coOnly ? Number(coOnly[1]) : 0]
+          // the only source, named by the heading: its roles follow the total
+          const sole =
+            lead + co === items.length && items.length > 0
+              ? /件（其中主办件(\d+)件，协办件(\d+)件）|，均为(主办|协办)件/.exec(sentence)
+              : null
+          const stated = sole
+            ? sole[3]
+              ? sole[3] === '主办'
+                ? [items.length, 0]
+                : [0, items.length]
+              : [Number(sole[1]), Number(sole[2])]
+            : full
+              ? [Number(full[2]), Number(full[3])]
+              : [leadOnly ? Number(leadOnly[1]) : 0, coOnly ? Number(coOnly[1]) : 0]
           expect(stated).toEqual([lead, co])
           if (full) expect(Number(full[1])).toBe(lead + co)
+          if (sole) expect(sentence).not.toContain(`，${source}`)
           const keyLead = n((i) => i.source === source && i.role === 'lead' && i.isKey)
           const keyCo = n((i) => i.source === source && i.role === 'co' && i.isKey)
           const keyTerm = source.endsWith('人大') ? '重点建议' : '重点提案'

@@ -12,6 +12,8 @@
  * - the province-level sources form one clause (joined by ，); every other source is a clause of its
  *   own; clauses are joined by ；
  * - `省市` names the levels present (省, 市, 省市); with a source of another level, none is named;
+ * - when one source is present and the heading already names it (`市人大建议3件`), its clause is
+ *   not repeated: `市人大建议3件（其中主办件2件，协办件1件）`, or `市政协提案2件，均为协办件`;
  * - key items follow as `主办市政协重点提案2件。` (and `协办…` when a co-unit item is key), sources
  *   joined by 、; no sentence when there are none.
  *
@@ -70,6 +72,12 @@ function sourcePart(c: ProposalSourceCount): string {
   return c.lead > 0 ? `${c.source}主办件${c.lead}件` : `${c.source}协办件${c.co}件`
 }
 
+/** The roles of a source the heading names: （其中主办件1件，协办件2件）, or ，均为主办件 / ，均为协办件. */
+function rolesOnly(c: ProposalSourceCount): string {
+  if (c.lead > 0 && c.co > 0) return `（其中主办件${c.lead}件，协办件${c.co}件）`
+  return c.lead > 0 ? '，均为主办件' : '，均为协办件'
+}
+
 function keyPart(
   prefix: string,
   counts: readonly ProposalSourceCount[],
@@ -121,7 +129,16 @@ export function formatProposalsSentence(
     ...(province.length ? [province.join('，')] : []),
     ...present.filter((c) => proposalSourceLevel(c.source) !== 'province').map(sourcePart),
   ]
-  const head = `${year}年，我局共承办${levelNames}${headingTerm(present)}${total}件${clauses.length ? `，${clauses.join('；')}` : ''}。`
+  const heading = `${levelNames}${headingTerm(present)}`
+  const only = present.length === 1 ? present[0] : undefined
+  // one source the heading already names (市人大建议 for 市人大): its roles only, not the source again
+  const detail =
+    only && heading.startsWith(only.source)
+      ? rolesOnly(only)
+      : clauses.length
+        ? `，${clauses.join('；')}`
+        : ''
+  const head = `${year}年，我局共承办${heading}${total}件${detail}。`
   const keys = [keyPart('主办', present, 'keyLead'), keyPart('协办', present, 'keyCo')].filter(
     (k) => k !== null,
   )

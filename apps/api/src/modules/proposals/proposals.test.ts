@@ -285,7 +285,7 @@ describe('a proposal through its lifecycle', () => {
       report: { sentences: { key: string; text: string }[] }
     }
     expect(report.sentences.find((s) => s.key === 'proposals')?.text).toBe(
-      '2024年，我局共承办市人大建议1件，市人大主办件1件。主办市人大重点建议1件。',
+      '2024年，我局共承办市人大建议1件，均为主办件。主办市人大重点建议1件。',
     )
   })
 
