@@ -233,17 +233,18 @@ export const proposalConsultationSchema = z
   .strict()
 
 /**
- * Why a consultation's day (`heldOn`, YYYY-MM-DD, Asia/Shanghai) cannot be recorded, or null: a
- * consultation is recorded after it took place, so not after `today`, and it is about an assigned
- * item, so not before the assignment day `assignedOn` (the same days as isFutureAssignment).
+ * Why the day of a step on an item (a consultation's `heldOn`, the co-unit opinion's `sentOn`;
+ * YYYY-MM-DD, Asia/Shanghai) cannot be recorded, or null: a step is recorded after it took place,
+ * so not after `today`, and it is about an assigned item, so not before the assignment day
+ * `assignedOn` (the same days as isFutureAssignment).
  */
-export function consultationDayProblem(
-  heldOn: string,
+export function proposalStepDayProblem(
+  day: string,
   assignedOn: string,
   today: string,
 ): string | null {
-  if (heldOn > today) return 'in the future'
-  if (heldOn < assignedOn) return `before the assignment (${assignedOn})`
+  if (day > today) return 'in the future'
+  if (day < assignedOn) return `before the assignment (${assignedOn})`
   return null
 }
 

@@ -7,11 +7,12 @@
  * Errors: NOT_FOUND, FORBIDDEN (sign-off by a responder; `own_draft`: by the answer's drafter),
  * CONFLICT (stale version; the lifecycle
  * refuses, e.g. `category` for the other role's step; `draft_status` for a sign-off without a
- * draft waiting), VALIDATION (the body; a consultation held in the future or before the assignment).
+ * draft waiting), VALIDATION (the body; a consultation held, or an opinion sent, in the future or before the
+ * assignment).
  */
 import type { z } from 'zod'
 import {
-  consultationDayProblem,
+  proposalStepDayProblem,
   reopenedStatus,
   toZonedDate,
   type proposalAnswerSchema,
@@ -34,10 +35,18 @@ async function proposalOf(tx: Db, row: Current) {
   return p
 }
 
+/** @throws AppError VALIDATION naming `field` when its day is in the future or before the assignment */
+function dayAllowed(field: string, day: string, assignedOn: string, now: number) {
+  const problem = proposalStepDayProblem(day, assignedOn, toZonedDate(now))
+  if (problem)
+    throw new AppError('VALIDATION', `${field}: ${problem}`, [{ path: [field], message: problem }])
+}
+
 /** 协办意见: a co-unit's opinion sent to the lead unit; the item is then `replied`. */
 export function sendOpinion(ctx: Ctx, id: number, input: Versioned<typeof proposalOpinionSchema>) {
   return act(ctx, id, { action: 'send_opinion', version: input.version }, async (row, tx) => {
-    await proposalOf(tx, row)
+    const p = await proposalOf(tx, row)
+    dayAllowed('sentOn', input.sentOn, p.assignedOn, ctx.now)
     await repo.updateProposal(tx, id, { opinionSentOn: input.sentOn, opinionText: input.text })
     await write(tx, row, {
       status: 'replied',
@@ -67,11 +76,7 @@ export function recordConsultation(
     async (row, tx) => {
       const p = await proposalOf(tx, row)
       const { version: _version, ...c } = input
-      const problem = consultationDayProblem(c.heldOn, p.assignedOn, toZonedDate(ctx.now))
-      if (problem)
-        throw new AppError('VALIDATION', `heldOn: ${problem}`, [
-          { path: ['heldOn'], message: problem },
-        ])
+      dayAllowed('heldOn', c.heldOn, p.assignedOn, ctx.now)
       const consultationId = await repo.insertConsultation(tx, {
         inquiryId: id,
         ...c,

@@ -304,6 +304,21 @@ describe('a proposal through its lifecycle', () => {
     expect(
       ((await draft.json()) as { error: { details: { reason: string } } }).error.details.reason,
     ).toBe('category')
+    // an opinion is sent after the assignment (2024-01-31) and not after today (T0, 2024-09-27)
+    for (const [sentOn, message] of [
+      ['2024-01-30', 'before the assignment (2024-01-31)'],
+      ['2024-09-28', 'in the future'],
+    ] as const) {
+      const refused = await call(d, r, 'POST', `/proposals/${id}/opinion`, {
+        version: 1,
+        sentOn,
+        text: '意见',
+      })
+      expect(refused.status).toBe(422)
+      expect(((await refused.json()) as { error: { details: unknown } }).error.details).toEqual([
+        { path: ['sentOn'], message },
+      ])
+    }
     const res = await call(d, r, 'POST', `/proposals/${id}/opinion`, {
       version: 1,
       sentOn: '2024-09-27',
