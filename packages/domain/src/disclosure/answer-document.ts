@@ -30,6 +30,7 @@
  * `signAnswerDocument`. The decision's day stays the register's date, from which the annual table
  * counts the year and against which the statutory clock (第三十三条) is judged.
  */
+import { maskName } from '../mask.ts'
 import { formatChineseDate } from '../workflow/reply-template.ts'
 import { OUTCOME_CODES, type OutcomeCode } from './outcomes.ts'
 
@@ -351,4 +352,14 @@ export function signAnswerDocument(d: AnswerDocument, signedOn: string): AnswerD
 /** `text` ending in a full stop (a staff note may end without one). */
 function withStop(text: string): string {
   return /[。！？）]$/.test(text) ? text : `${text}。`
+}
+
+/**
+ * Document `d` as shown where the applicant's contact is masked (a request's page, its JSON): the
+ * salutation, the one place it names the applicant, by `maskName` (`张三：` -> `张*：`), as the
+ * inquiry shows its contact. The full name is read only through a recorded reveal (the DOCX).
+ */
+export function maskedAnswerDocument(d: AnswerDocument): AnswerDocument {
+  const name = d.salutation.replace(/：$/, '')
+  return { ...d, salutation: `${maskName(name) ?? ''}：` }
 }

@@ -18,6 +18,7 @@
 import {
   answerPlaceholders,
   composeAnswerDocument,
+  maskedAnswerDocument,
   signAnswerDocument,
   startOfZonedDay,
   toZonedDate,
@@ -119,14 +120,15 @@ export function answerDocx(d: AnswerDocument): Promise<Buffer> {
 export const storedDocument = (json: string): AnswerDocument => JSON.parse(json) as AnswerDocument
 
 /**
- * The request's versions for its page, each with its document and (the signed one) every delivery
- * attempt, in the order recorded.
+ * The request's versions for its page, each with its document — the applicant's name masked
+ * (domain `maskedAnswerDocument`; the DOCX download shows it in full and records the reveal) —
+ * and (the signed one) every delivery attempt, in the order recorded.
  */
 export async function listAnswerVersions(db: Db, id: number) {
   const attempts = await answers.listDeliveryAttempts(db, id)
   return (await answers.listAnswers(db, id)).map(({ document, ...v }) => ({
     ...v,
-    document: storedDocument(document),
+    document: maskedAnswerDocument(storedDocument(document)),
     deliveries: attempts
       .filter((a) => a.answerId === v.id)
       .map(({ answerId: _answerId, ...a }) => a),

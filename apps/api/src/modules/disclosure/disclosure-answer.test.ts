@@ -197,6 +197,39 @@ describe('the answer document: review, sign-off, delivery', () => {
     expect(audit.entries.map((e) => e.target)).toEqual([`inquiry:${id}`])
   })
 
+  it("shows a submitted version on the request's page with the applicant masked (周*：), no reveal recorded; its DOCX names them in full and records the reveal", async () => {
+    const d = await setupDesk(() => T0)
+    await ensureDeadlineSetup(d.db, T0)
+    const s = await signIn(d)
+    const other = await signIn(d, 'responder', 'responder2')
+    const id = await decidedRequest(d, s)
+    const path = `/disclosure/requests/${id}`
+    const submitted = await call(d, s, 'POST', `${path}/answers`, { version: 3, agency: 'x' })
+    expect(submitted.status).toBe(201)
+    const reveals = async () =>
+      (
+        (await (await call(d, s, 'GET', `/inquiries/${id}`)).json()) as {
+          inquiry: { events: { type: string }[] }
+        }
+      ).inquiry.events.filter((e) => e.type === 'contact_revealed').length
+    for (const viewer of [s, other]) {
+      const res = await call(d, viewer, 'GET', path)
+      expect(res.status).toBe(200)
+      const view = (await res.json()) as View & { answers: { document: { salutation: string } }[] }
+      expect(view.answers[0]!.document.salutation).toBe('周*：')
+    }
+    expect(await reveals()).toBe(0)
+    const docx = await call(
+      d,
+      other,
+      'GET',
+      `${path}/answers/${((await (await call(d, s, 'GET', path)).json()) as View).answers[0]!.id}/docx`,
+    )
+    expect(docx.status).toBe(200)
+    expect((await docxLines(docx)).some((l) => l.startsWith('周敏：'))).toBe(true)
+    expect(await reveals()).toBe(1)
+  })
+
   it('refuses a manager signing off the version they submitted (four eyes, 403 own_draft); another manager signs it', async () => {
     const d = await setupDesk(() => T0)
     await ensureDeadlineSetup(d.db, T0)

@@ -53,6 +53,21 @@ export const disclosureQueries = {
         ),
       staleTime: 60_000,
     }),
+  /**
+   * The applicant's name in clear for the printed answer document, which the request's page shows
+   * masked (张*：): a reveal (`POST /api/inquiries/:id/contact`), recorded as one, as the DOCX
+   * download is; asked once per print view.
+   */
+  applicantName: (id: number) =>
+    queryOptions({
+      queryKey: [...disclosureQueries.all(), 'applicant', id] as const,
+      queryFn: () =>
+        unwrap(api.inquiries[':id'].contact.$post({ param: { id: String(id) } })).then(
+          (r) => r.contact.name,
+        ),
+      staleTime: Infinity,
+      retry: false,
+    }),
   request: (id: number) =>
     queryOptions({
       queryKey: [...disclosureQueries.all(), 'request', id] as const,

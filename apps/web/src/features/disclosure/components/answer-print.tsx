@@ -5,7 +5,8 @@
  * red over its 文号 and a red rule (版头); the title in 二号 (22 pt), body text in 三号 (16 pt) with
  * a two-character indent; the agency and date right-aligned at the end with room for its seal.
  * A version not yet signed off prints with a 草稿 mark, so an unsigned copy cannot pass for the
- * answer. The text is the version's stored one (the signed version's is frozen).
+ * answer. The text is the version's stored one (the signed version's is frozen); its salutation,
+ * masked on the request's page, names the applicant in full, read by a recorded reveal.
  */
 import { useQuery } from '@tanstack/react-query'
 import { Alert, Button, Skeleton } from 'antd'
@@ -17,7 +18,8 @@ import './answer-print.css'
 export function AnswerPrint({ inquiryId, answerId }: { inquiryId: number; answerId: number }) {
   const { t } = useTranslation()
   const view = useQuery(disclosureQueries.request(inquiryId))
-  if (view.isPending) return <Skeleton active />
+  const applicant = useQuery(disclosureQueries.applicantName(inquiryId))
+  if (view.isPending || applicant.isPending) return <Skeleton active />
   const answer = view.data?.answers.find((a) => a.id === answerId)
   if (!answer) return <Alert type="error" showIcon title={t('disclosure.document.notFound')} />
   const d = answer.document
@@ -43,7 +45,9 @@ export function AnswerPrint({ inquiryId, answerId }: { inquiryId: number; answer
         </header>
         <h1 className="answer-print__title">{d.title}</h1>
         <p className="answer-print__line">编号：{d.reference}</p>
-        <p className="answer-print__line">{d.salutation}</p>
+        <p className="answer-print__line">
+          {applicant.data ? `${applicant.data}：` : d.salutation}
+        </p>
         {d.paragraphs.map((text, i) => (
           <p key={i} className="answer-print__para">
             {text}
