@@ -14,7 +14,7 @@
  */
 import { z } from 'zod'
 import { instantSchema } from './supported-dates.ts'
-import { textSchema } from './text.ts'
+import { lineTextSchema, textSchema } from './text.ts'
 import { inOrderWithinSkew } from './clock-skew.ts'
 
 const MB = 1024 * 1024
@@ -113,7 +113,7 @@ export function displayName(raw: string): string {
 export const nameHasPath = (name: string): boolean =>
   /[\\/]/.test(name) || name === '..' || name === '.'
 
-const fileName = textSchema()
+const fileName = lineTextSchema()
   .trim()
   .min(1)
   .max(200)
@@ -158,7 +158,7 @@ export const MESSAGE_KINDS = ['citizen', 'platform'] as const
 
 /** A message after the first (`POST /api/channels/:code/inquiries/:externalId/messages`). */
 export const followUpMessageSchema = z.object({
-  messageId: textSchema().trim().min(1).max(100),
+  messageId: lineTextSchema().trim().min(1).max(100),
   body: textSchema().trim().min(1).max(50_000),
   sentAt: instantSchema,
   kind: z.enum(MESSAGE_KINDS),

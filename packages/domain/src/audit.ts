@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { supportedDateSchema } from './supported-dates.ts'
-import { textSchema } from './text.ts'
+import { lineTextSchema } from './text.ts'
 
 /**
  * What is recorded: sign-ins (succeeded, failed, locked out by back-off, an address over its
@@ -54,7 +54,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 /** Filters of `GET /api/audit`: Asia/Shanghai dates (inclusive), exact action and actor username. */
 export const auditQuerySchema = z.object({
   action: z.enum(AUDIT_ACTIONS).optional(),
-  actor: textSchema().trim().min(1).max(64).optional(),
+  actor: lineTextSchema().trim().min(1).max(64).optional(),
   from: supportedDateSchema.optional(),
   to: supportedDateSchema.optional(),
   before: z.coerce.number().int().positive().optional(),

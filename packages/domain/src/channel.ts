@@ -5,7 +5,7 @@
  * 2017 annual report (12345网络问政, 市长信箱, 民心网联网平台, 网络回应人, 局长信箱).
  */
 import { z } from 'zod'
-import { textSchema } from './text.ts'
+import { lineTextSchema } from './text.ts'
 
 /** How items of a channel reach the desk. */
 export const CHANNEL_INTAKES = ['api', 'file', 'form', 'manual'] as const
@@ -17,16 +17,16 @@ export const channelCodeSchema = z
 
 export const createChannelSchema = z.object({
   code: channelCodeSchema,
-  nameZh: textSchema().trim().min(1).max(60),
-  nameEn: textSchema().trim().min(1).max(80),
+  nameZh: lineTextSchema().trim().min(1).max(60),
+  nameEn: lineTextSchema().trim().min(1).max(80),
   intake: z.enum(CHANNEL_INTAKES),
 })
 export type CreateChannelInput = z.infer<typeof createChannelSchema>
 
 export const updateChannelSchema = z
   .object({
-    nameZh: textSchema().trim().min(1).max(60),
-    nameEn: textSchema().trim().min(1).max(80),
+    nameZh: lineTextSchema().trim().min(1).max(60),
+    nameEn: lineTextSchema().trim().min(1).max(80),
     intake: z.enum(CHANNEL_INTAKES),
     isActive: z.boolean(),
   })

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { attachmentListSchema } from './attachment.ts'
-import { textSchema } from './text.ts'
+import { lineTextSchema, textSchema } from './text.ts'
 import { channelCodeSchema } from './channel.ts'
 import { instantSchema, supportedDateSchema } from './supported-dates.ts'
 import type { DeadlineRule, InquiryKind } from './deadline/policy.ts'
@@ -81,7 +81,7 @@ export type InquiryEventType = (typeof INQUIRY_EVENT_TYPES)[number]
 
 /** Texts are trimmed; an empty string means "absent". */
 const optionalText = (max: number) =>
-  textSchema()
+  lineTextSchema()
     .trim()
     .max(max)
     .transform((s) => (s === '' ? undefined : s))
@@ -96,8 +96,8 @@ export type Citizen = z.infer<typeof citizenSchema>
 
 /** One inquiry as a channel delivers it (`POST /api/channels/:code/inquiries`). */
 export const channelInquirySchema = z.object({
-  externalId: textSchema().trim().min(1).max(100),
-  subject: textSchema().trim().min(1).max(500),
+  externalId: lineTextSchema().trim().min(1).max(100),
+  subject: lineTextSchema().trim().min(1).max(500),
   body: textSchema().trim().min(1).max(50_000),
   receivedAt: instantSchema,
   citizen: citizenSchema.optional(),
@@ -182,11 +182,11 @@ export const inquiryFilterSchema = z.object({
       error: 'me, none or a user id',
     })
     .optional(),
-  q: textSchema().trim().max(100).optional(),
+  q: lineTextSchema().trim().max(100).optional(),
   from: dateOnly.optional(),
   to: dateOnly.optional(),
   replied: z.enum(REPLY_FILTERS).optional(),
-  category: textSchema().trim().min(1).max(100).optional(),
+  category: lineTextSchema().trim().min(1).max(100).optional(),
   uncategorized: z.literal('1').optional(),
   /** `overdue`, or N: due within N working days (0 = by the end of today); paused clocks excluded */
   due: z
@@ -202,7 +202,7 @@ export const inquiryFilterSchema = z.object({
     .optional(),
   unposted: z.literal('1').optional(),
   /** a suggestion or proposal's source body (建议提案: 省人大, 市政协 …): only proposals from it */
-  proposalSource: textSchema().trim().min(1).max(30).optional(),
+  proposalSource: lineTextSchema().trim().min(1).max(30).optional(),
   /** `1`: only key items (重点建议, 重点提案) */
   keyProposal: z.literal('1').optional(),
   urged: z.literal('1').optional(),

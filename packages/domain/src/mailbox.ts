@@ -5,7 +5,7 @@
  */
 import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max'
 import { z } from 'zod'
-import { textSchema } from './text.ts'
+import { lineTextSchema, textSchema } from './text.ts'
 import { MAILBOX_LIMITS } from './mailbox-limits.ts'
 import { ATTACHMENT_LIMITS, uploadRefListSchema } from './attachment.ts'
 import { isAnswered } from './inquiry/lifecycle.ts'
@@ -27,7 +27,7 @@ export function normaliseMainlandPhone(input: string): string | undefined {
   return type === 'MOBILE' ? national : `0${national}`
 }
 
-export const mainlandPhoneSchema = textSchema()
+export const mainlandPhoneSchema = lineTextSchema()
   .trim()
   .min(1)
   .max(30)
@@ -42,15 +42,15 @@ export const mainlandPhoneSchema = textSchema()
 
 /** Tracking numbers: `JZ` + 10 characters of an alphabet without look-alikes (0/O, 1/I/L, U). */
 export const TRACKING_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ'
-export const trackingNumberSchema = textSchema()
+export const trackingNumberSchema = lineTextSchema()
   .trim()
   .toUpperCase()
   .regex(new RegExp(`^JZ[${TRACKING_ALPHABET}]{10}$`), 'not a tracking number')
 
 export const mailboxSubmissionSchema = z.object({
-  subject: textSchema().trim().min(1).max(MAILBOX_LIMITS.subject),
+  subject: lineTextSchema().trim().min(1).max(MAILBOX_LIMITS.subject),
   body: textSchema().trim().min(1).max(MAILBOX_LIMITS.body),
-  name: textSchema().trim().min(1).max(MAILBOX_LIMITS.name),
+  name: lineTextSchema().trim().min(1).max(MAILBOX_LIMITS.name),
   phone: mainlandPhoneSchema,
   email: z.union([z.literal(''), z.email().max(MAILBOX_LIMITS.email)]).optional(),
   agreePrivacy: z.literal(true, { error: 'the privacy note must be accepted' }),
@@ -63,7 +63,7 @@ export type MailboxSubmission = z.infer<typeof mailboxSubmissionSchema>
 
 export const mailboxTrackSchema = z.object({
   trackingNumber: trackingNumberSchema,
-  phone: textSchema().trim().min(1).max(30),
+  phone: lineTextSchema().trim().min(1).max(30),
 })
 export type MailboxTrackInput = z.infer<typeof mailboxTrackSchema>
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { ATTACHMENT_LIMITS, uploadRefListSchema } from './attachment.ts'
-import { textSchema } from './text.ts'
+import { lineTextSchema, textSchema } from './text.ts'
 import { channelCodeSchema } from './channel.ts'
 import { instantSchema } from './supported-dates.ts'
 import { PHONE_CONSULTATION_CHANNEL } from './report/annual-report.ts'
@@ -39,11 +39,11 @@ export const manualEntrySchema = z
   .object({
     channel: channelCodeSchema,
     kind: z.enum(MANUAL_ENTRY_KINDS),
-    callerName: textSchema().trim().max(60).optional(),
-    callerPhone: textSchema().trim().max(30).optional(),
-    subject: textSchema().trim().min(1).max(200),
+    callerName: lineTextSchema().trim().max(60).optional(),
+    callerPhone: lineTextSchema().trim().max(30).optional(),
+    subject: lineTextSchema().trim().min(1).max(200),
     summary: textSchema().trim().min(1).max(10_000),
-    category: textSchema().trim().max(100).optional(),
+    category: lineTextSchema().trim().max(100).optional(),
     /** When the call came in; defaults to now. */
     receivedAt: instantSchema.optional(),
     outcome: z.enum(MANUAL_ENTRY_OUTCOMES),

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { isSupportedDate, isSupportedInstant, supportedDateSchema } from './supported-dates.ts'
-import { isBlankText, loneSurrogateAt, normalizeText, textSchema, toXmlText } from './text.ts'
+import {
+  controlCharAt,
+  isBlankText,
+  lineTextSchema,
+  loneSurrogateAt,
+  normalizeText,
+  singleLine,
+  textSchema,
+  toXmlText,
+} from './text.ts'
 
 describe('normalizeText', () => {
   it.each([
@@ -83,5 +92,23 @@ describe('supported dates', () => {
       false,
     ])
     expect(isSupportedInstant(Number.NaN)).toBe(false)
+  })
+})
+
+describe('control characters', () => {
+  it('finds the C0 controls and DEL no text may hold, not tab, CR or LF', () => {
+    expect(controlCharAt('张\u0001三')).toBe(1)
+    expect(controlCharAt('a\u000bb')).toBe(1)
+    expect(controlCharAt('删除\u007f')).toBe(2)
+    expect(controlCharAt('第一行\r\n\t第二行\u2028')).toBe(-1)
+  })
+
+  it('refuses them in any text, naming the character; single-line text gets spaces for line breaks', () => {
+    const refused = textSchema().safeParse('张\u0001三')
+    expect(refused.success ? '' : refused.error.issues[0]?.message).toContain('U+0001')
+    expect(textSchema().parse('一\n\t二')).toBe('一\n\t二')
+    expect(lineTextSchema().trim().parse(' 物业\r\n收费\t\t问题\u2029 \n')).toBe('物业 收费 问题')
+    expect(lineTextSchema().safeParse('a\u007fb').success).toBe(false)
+    expect(singleLine('a\u2028\u2029b')).toBe('a b')
   })
 })

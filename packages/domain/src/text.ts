@@ -9,9 +9,19 @@
  * and has no UTF-8 form. NUL (U+0000) is refused outright: it ends strings in C and in SQLite's
  * text functions, so it can only be a mistake or an attack. Lone surrogates and the noncharacters
  * U+FFFE/U+FFFF become U+FFFD (the replacement character) in files, so the rest of the text
- * survives; a JSON body holding a lone surrogate is refused instead (`loneSurrogateAt`). The
- * other C0 controls stay in the stored text (a pasted form feed is harmless there) and exporters
- * drop them with `toXmlText`.
+ * survives; a JSON body holding a lone surrogate is refused instead (`loneSurrogateAt`).
+ *
+ * Control characters, one rule by the kind of field (`controlCharAt`, `singleLine`): no text the
+ * desk keeps may hold a C0 control other than tab, line feed and carriage return, nor DEL
+ * (U+007F): they are invisible, forbidden in XML 1.0 (so in DOCX and XLSX), and in a name or a
+ * subject they can only be a broken sender's bytes (`张\u0001三`); a request holding one is refused
+ * with 422 naming the field, so the sender mends it. Single-line text (names, subjects, ids,
+ * phone numbers, titles: `lineTextSchema`) additionally holds no line break: tabs, CR, LF and the
+ * Unicode separators U+2028/U+2029 there become one space, as a single-line input box and the file
+ * import (`cleanLine`) do, since a pasted title often ends a line. Multi-line text (bodies,
+ * replies, notes) keeps tab, CR and LF. A file import does not refuse: its cells go through
+ * `cleanLine`/`cleanText` and exporters drop what XML forbids with `toXmlText` (a row is not lost
+ * for an invisible character an exporting platform left in it).
  */
 import { z } from 'zod'
 
@@ -26,6 +36,32 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 // control characters is the point here
 // eslint-disable-next-line no-control-regex
 const XML_FORBIDDEN_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g
+
+// C0 controls other than tab, LF and CR, and DEL; matching control characters is the point here
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
+// what ends a line or tabs in a single-line field: tab, LF, CR, LINE and PARAGRAPH SEPARATOR
+const LINE_BREAKS = /[\t\n\r\u2028\u2029]+/g
+
+/**
+ * Where `text` holds a control character no text of the desk may hold (a C0 control other than
+ * tab, LF and CR, or DEL; NUL included), as a code-unit index; -1 when it holds none.
+ */
+export function controlCharAt(text: string): number {
+  const found = FORBIDDEN_CONTROL.exec(text)
+  return found ? found.index : -1
+}
+
+/** The message a refused control character carries, naming it (`U+0001`); the 422's path names the field. */
+export function controlCharMessage(text: string, at: number): string {
+  const code = `U+${text.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0')}`
+  return `holds the control character ${code}, which text may not hold (only tab and line breaks, and those only in multi-line text)`
+}
+
+/** `text` as one line: each run of tabs, CR, LF, U+2028 and U+2029 becomes one space. */
+export function singleLine(text: string): string {
+  return text.replace(LINE_BREAKS, ' ')
+}
 
 /** Whether `text` holds a NUL (U+0000), which the desk refuses. */
 export function hasNul(text: string): boolean {
@@ -88,7 +124,8 @@ export function isBlankText(text: string): boolean {
 export const NUL_MESSAGE = 'contains a NUL character (U+0000), which is not allowed'
 
 /**
- * A zod string that applies the boundary rule: refuses NUL (issue at the field's path),
+ * A zod string that applies the boundary rule: refuses NUL and the other control characters
+ * (`controlCharAt`; issue at the field's path),
  * normalises with `normalizeText`, and makes a text that shows nothing (`isBlankText`) the empty
  * string, so `.min(1)` refuses it as it refuses spaces and an optional field stores it as blank.
  * Chain `.trim().min().max()` on it as on `z.string()`.
@@ -97,5 +134,17 @@ export function textSchema() {
   return z
     .string()
     .refine((s) => !hasNul(s), NUL_MESSAGE)
+    .superRefine((s, ctx) => {
+      const at = s.includes('\u0000') ? -1 : controlCharAt(s)
+      if (at !== -1) ctx.addIssue({ code: 'custom', message: controlCharMessage(s, at) })
+    })
     .overwrite((s) => (isBlankText(s) ? '' : normalizeText(s)))
+}
+
+/**
+ * `textSchema` for single-line text (names, subjects, ids, phone numbers, titles): its line breaks
+ * and tabs become spaces (`singleLine`), other control characters are refused as in any text.
+ */
+export function lineTextSchema() {
+  return textSchema().overwrite(singleLine)
 }

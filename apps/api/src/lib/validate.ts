@@ -2,9 +2,17 @@
  * `validate(target, schema)`: zod validation of a request part that answers 422 in the shared
  * error shape, naming each failing field (for arrays, the item index comes first in `path`).
  * Every JSON body is first checked for text that is not Unicode (a lone UTF-16 surrogate, domain
- * `loneSurrogateAt`), in any field, so no route stores it however its schema reads the field.
+ * `loneSurrogateAt`) or holds a control character no text may hold (domain `controlCharAt`), in
+ * any field, so no route stores it however its schema reads the field.
  */
-import { INVALID_UNICODE_MESSAGE, loneSurrogateAt } from '@desk/domain'
+import {
+  INVALID_UNICODE_MESSAGE,
+  NUL_MESSAGE,
+  controlCharAt,
+  controlCharMessage,
+  hasNul,
+  loneSurrogateAt,
+} from '@desk/domain'
 import { zValidator } from '@hono/zod-validator'
 import type { Context, ValidationTargets } from 'hono'
 import type { z } from 'zod'
@@ -66,12 +74,18 @@ export const validate = <T extends z.ZodType, Target extends keyof ValidationTar
 }
 
 /**
- * The path of each string (value or key) in `value` holding a lone surrogate, as 422 details.
- * A key is named by its own path (`['contact', key]`).
+ * The path of each string (value or key) in `value` that is not text the desk keeps, as 422
+ * details: a lone surrogate, or a control character no text may hold (domain `controlCharAt`:
+ * NUL, the other C0 controls but tab and line breaks, DEL). A key is named by its own path
+ * (`['contact', key]`).
  */
 function invalidUnicode(value: unknown, path: (string | number)[] = []): ErrorDetail[] {
-  if (typeof value === 'string')
-    return loneSurrogateAt(value) === -1 ? [] : [{ path, message: INVALID_UNICODE_MESSAGE }]
+  if (typeof value === 'string') {
+    if (loneSurrogateAt(value) !== -1) return [{ path, message: INVALID_UNICODE_MESSAGE }]
+    const at = controlCharAt(value)
+    if (at === -1) return []
+    return [{ path, message: hasNul(value) ? NUL_MESSAGE : controlCharMessage(value, at) }]
+  }
   if (Array.isArray(value)) return value.flatMap((v, i) => invalidUnicode(v, [...path, i]))
   if (typeof value !== 'object' || value === null) return []
   return Object.entries(value).flatMap(([key, v]) => [
@@ -81,8 +95,8 @@ function invalidUnicode(value: unknown, path: (string | number)[] = []): ErrorDe
 }
 
 /**
- * 422 naming each field of the JSON body that is not Unicode text. A body that is not JSON at all
- * is left to the schema's check, which says so.
+ * 422 naming each field of the JSON body that is not Unicode text or holds a forbidden control
+ * character. A body that is not JSON at all is left to the schema's check, which says so.
  */
 async function refuseInvalidUnicode(c: Context): Promise<void> {
   let body: unknown

@@ -115,6 +115,68 @@ describe('a lone UTF-16 surrogate in a JSON body', () => {
   })
 })
 
+describe('control characters in text', () => {
+  it('are a 422 naming the field on every write path, the calendar upload included', async () => {
+    const desk = await setupDesk()
+    const s = await signIn(desk, 'admin')
+    const refused = async (res: Response) => {
+      expect(res.status).toBe(422)
+      const body = (await res.json()) as ErrorBody
+      expect(body.error.details?.[0]?.message).toMatch(/control character U\+00(01|7F|07)/)
+      return body.error.details?.map((d) => d.path.join('.'))
+    }
+    const disclosure = await call(desk, s, 'POST', '/disclosure/requests', {
+      channel: 'director_mailbox',
+      applicantType: 'natural_person',
+      applicantName: '张\u0001三\u000b',
+      receiptMethod: 'online',
+      receivedOn: '2024-09-20',
+      subject: '删除\u007f符',
+      body: '请公开。',
+    })
+    expect(await refused(disclosure)).toEqual(['applicantName', 'subject'])
+    const calendar = await call(desk, s, 'POST', '/calendar/years', {
+      year: 2027,
+      days: [{ name: '元旦\u0007', date: '2027-01-01', isOffDay: true }],
+    })
+    expect(await refused(calendar)).toEqual(['days.0.name'])
+    const calendarSurrogate = await call(desk, s, 'POST', '/calendar/years', {
+      year: 2027,
+      days: [{ name: '元旦\uD800', date: '2027-01-01', isOffDay: true }],
+    })
+    expect(calendarSurrogate.status).toBe(422)
+    expect(await fields(calendarSurrogate)).toEqual(['days.0.name'])
+    const report = await call(desk, s, 'PUT', '/reports/annual/2017/text', {
+      version: 1,
+      bureau: '某市\u0007自然资源局',
+    })
+    expect(await refused(report)).toEqual(['bureau'])
+    const search = await call(desk, s, 'GET', '/inquiries?status=all&q=a%01bcd')
+    expect(await refused(search)).toEqual(['q'])
+  })
+
+  it('keeps tab and line breaks in multi-line text and makes them spaces in single-line text', async () => {
+    const desk = await setupDesk()
+    const s = await signIn(desk, 'admin')
+    const res = await call(desk, s, 'POST', '/manual-entries', {
+      channel: 'minxin',
+      kind: 'phone',
+      subject: '物业\r\n收费\u2028问题',
+      summary: '第一行\n\t第二行',
+      outcome: 'follow_up',
+    })
+    expect(res.status).toBe(201)
+    const { id } = (await res.json()) as { id: number }
+    const view = (await (await call(desk, s, 'GET', `/inquiries/${id}`)).json()) as {
+      inquiry: { subject: string; body: string }
+    }
+    expect([view.inquiry.subject, view.inquiry.body]).toEqual([
+      '物业 收费 问题',
+      '第一行\n\t第二行',
+    ])
+  })
+})
+
 describe('text of only invisible characters', () => {
   it('is blank: a reply or note of zero-width and bidi controls is a 422 naming the field, nothing written', async () => {
     const desk = await setupDesk()

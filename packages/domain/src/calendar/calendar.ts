@@ -10,7 +10,7 @@
  */
 import { z } from 'zod'
 import { supportedDateSchema } from '../supported-dates.ts'
-import { textSchema } from '../text.ts'
+import { lineTextSchema } from '../text.ts'
 import { dayOfWeek, type IsoDate } from '../time.ts'
 import type { WorkingDayCalendar } from '../working-days.ts'
 import { fixedDateHoliday } from './statutory-holidays.ts'
@@ -19,7 +19,7 @@ import { fixedDateHoliday } from './statutory-holidays.ts'
 export const calendarEntrySchema = z.object({
   date: supportedDateSchema,
   isOffDay: z.boolean(),
-  name: textSchema().trim().min(1).max(60).optional(),
+  name: lineTextSchema().trim().min(1).max(60).optional(),
 })
 export type CalendarEntry = z.infer<typeof calendarEntrySchema>
 

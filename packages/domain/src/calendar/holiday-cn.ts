@@ -14,7 +14,7 @@
  * 02-03 listed as a workday), not on its own.
  */
 import { z } from 'zod'
-import { textSchema } from '../text.ts'
+import { lineTextSchema } from '../text.ts'
 import { addCalendarDays, dayOfWeek } from '../time.ts'
 import { calendarEntrySchema, type CalendarEntry } from './calendar.ts'
 import { fixedDateHolidaysOf } from './statutory-holidays.ts'
@@ -22,7 +22,7 @@ import { fixedDateHolidaysOf } from './statutory-holidays.ts'
 export const holidayCnFileSchema = z.object({
   year: z.number().int().min(2000).max(2100),
   papers: z.array(z.string()).default([]),
-  days: z.array(calendarEntrySchema.extend({ name: textSchema().trim().min(1).max(60) })),
+  days: z.array(calendarEntrySchema.extend({ name: lineTextSchema().trim().min(1).max(60) })),
 })
 
 export type HolidayCnYear = { year: number; papers: string[]; days: CalendarEntry[] }

@@ -18,7 +18,7 @@
  */
 import { z } from 'zod'
 import { supportedDateSchema } from '../supported-dates.ts'
-import { textSchema } from '../text.ts'
+import { lineTextSchema, textSchema } from '../text.ts'
 
 export const DEADLINE_RULES = [
   'working_days',
@@ -94,7 +94,7 @@ const scopeFields = {
     .string()
     .regex(/^[a-z][a-z0-9_]{1,31}$/)
     .nullable(),
-  category: textSchema().trim().min(1).max(100).nullable(),
+  category: lineTextSchema().trim().min(1).max(100).nullable(),
   /** Receipt dates (Asia/Shanghai) the policy applies to: from inclusive, until exclusive. */
   validFrom: supportedDateSchema.nullable(),
   validUntil: supportedDateSchema.nullable(),

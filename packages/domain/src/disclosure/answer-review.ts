@@ -16,7 +16,7 @@
 import { z } from 'zod'
 import { versionSchema } from '../inquiry.ts'
 import { supportedDateSchema } from '../supported-dates.ts'
-import { textSchema } from '../text.ts'
+import { lineTextSchema, textSchema } from '../text.ts'
 
 /**
  * A document version's state: `submitted` waits for review; `sent_back` was returned with a
@@ -62,9 +62,9 @@ export function deliveryTracks(method: DeliveryMethod): boolean {
  * it — '' keeps the note written with the decision.
  */
 export const submitAnswerDocumentSchema = versionSchema.extend({
-  agency: textSchema().trim().min(1).max(100),
+  agency: lineTextSchema().trim().min(1).max(100),
   /** 发文字号, e.g. 某自然资依申复〔2024〕12号 */
-  docNumber: textSchema().trim().max(60).default(''),
+  docNumber: lineTextSchema().trim().max(60).default(''),
   reason: textSchema().trim().max(2000).default(''),
 })
 export type SubmitAnswerDocumentInput = z.infer<typeof submitAnswerDocumentSchema>
@@ -100,7 +100,7 @@ export const recordDeliverySchema = versionSchema
   .extend({
     method: z.enum(DELIVERY_METHOD_CODES),
     deliveredOn: supportedDateSchema,
-    trackingNumber: textSchema().trim().max(60).default(''),
+    trackingNumber: lineTextSchema().trim().max(60).default(''),
     result: z.enum(DELIVERY_RESULT_CODES).default('delivered'),
     note: textSchema().trim().max(500).default(''),
   })

@@ -3,6 +3,7 @@
  * the clock's steps (clock.ts). Dates are `YYYY-MM-DD` days in Asia/Shanghai, as the 条例 counts.
  */
 import { z } from 'zod'
+import { lineTextSchema, textSchema } from '../text.ts'
 import { channelCodeSchema } from '../channel.ts'
 import { versionSchema } from '../inquiry.ts'
 import { APPLICANT_TYPES } from './applicants.ts'
@@ -14,20 +15,20 @@ import { supportedDateSchema } from '../supported-dates.ts'
 
 // a day outside the desk's range would reach the clock and the year's table, which assume it
 const day = supportedDateSchema
-const optionalText = (max: number) => z.string().trim().max(max).optional()
+const optionalText = (max: number) => lineTextSchema().trim().max(max).optional()
 
 /** A request as staff enter it: the receipt date is the one 第三十一条 names for the method. */
 export const createDisclosureRequestSchema = z.object({
   channel: channelCodeSchema,
   applicantType: z.enum(APPLICANT_TYPES),
-  applicantName: z.string().trim().min(1).max(100),
+  applicantName: lineTextSchema().trim().min(1).max(100),
   applicantPhone: optionalText(40),
   applicantEmail: z.email().max(200).optional(),
   receiptMethod: z.enum(RECEIPT_METHODS),
   receivedOn: day,
   /** 申请公开的政府信息的名称、文号或者便于查询的其他特征性描述 (第二十九条) */
-  subject: z.string().trim().min(1).max(500),
-  body: z.string().trim().min(1).max(50_000),
+  subject: lineTextSchema().trim().min(1).max(500),
+  body: textSchema().trim().min(1).max(50_000),
 })
 export type CreateDisclosureRequestInput = z.infer<typeof createDisclosureRequestSchema>
 

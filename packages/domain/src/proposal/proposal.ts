@@ -15,7 +15,7 @@ import {
   type ImportIssueParams,
 } from '../import-issues.ts'
 import { supportedDateSchema } from '../supported-dates.ts'
-import { textSchema } from '../text.ts'
+import { lineTextSchema, textSchema } from '../text.ts'
 import { addCalendarDays } from '../time.ts'
 import { PROPOSAL_ROLES } from './roles.ts'
 
@@ -98,6 +98,7 @@ export const CONSULTATION_FORMS = ['face_to_face', 'phone', 'written', 'site_vis
 export type ConsultationForm = (typeof CONSULTATION_FORMS)[number]
 
 const text = (max: number) => textSchema().trim().min(1).max(max)
+const line = (max: number) => lineTextSchema().trim().min(1).max(max)
 const optionalText = (max: number) =>
   z
     .string()
@@ -188,20 +189,20 @@ export function listedDueRule(assignedOn: string, dueOn: string): DeadlineRule {
  */
 export const proposalInputSchema = z
   .object({
-    source: text(30),
-    session: text(60),
-    number: textSchema()
+    source: line(30),
+    session: line(60),
+    number: lineTextSchema()
       .transform(normaliseProposalNumber)
       .pipe(z.string().regex(/^[0-9A-Za-z-]{1,20}$/, importIssueReason('number_format'))),
     role: z.enum(PROPOSAL_ROLES),
     leadUnit: optionalText(100),
     isKey: z.boolean().default(false),
-    title: text(500),
+    title: line(500),
     body: textSchema().trim().max(50_000).default(''),
-    deputyName: text(60),
+    deputyName: line(60),
     deputyContact: optionalText(60),
     assignedOn: supportedDateSchema,
-    coUnits: z.array(text(100)).max(MAX_CO_UNITS).default([]),
+    coUnits: z.array(line(100)).max(MAX_CO_UNITS).default([]),
     dueOn: supportedDateSchema.optional(),
   })
   .superRefine((p, ctx) => {
@@ -227,7 +228,7 @@ export const proposalConsultationSchema = z
   .object({
     heldOn: supportedDateSchema,
     form: z.enum(CONSULTATION_FORMS),
-    participants: text(500),
+    participants: line(500),
     note: textSchema().trim().max(5000).default(''),
   })
   .strict()

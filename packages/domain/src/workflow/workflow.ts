@@ -5,12 +5,13 @@
  */
 import { z } from 'zod'
 import { ATTACHMENT_LIMITS, uploadRefListSchema } from '../attachment.ts'
-import { textSchema } from '../text.ts'
+import { lineTextSchema, textSchema } from '../text.ts'
 import { versionSchema } from '../inquiry.ts'
 import { supportedDateSchema } from '../supported-dates.ts'
 import { PLACEHOLDER_NAMES, templatePlaceholderProblems } from './reply-template.ts'
 
 const text = (max: number) => textSchema().trim().min(1).max(max)
+const line = (max: number) => lineTextSchema().trim().min(1).max(max)
 const id = z.number().int().positive()
 
 /** 回访 outcomes: 满意 / 基本满意 / 不满意 / 未联系上. Only the first three are a satisfaction. */
@@ -37,11 +38,11 @@ export type DraftStatus = (typeof DRAFT_STATUSES)[number]
 export const OUTBOX_STATUSES = ['pending', 'delivered', 'failed'] as const
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number]
 
-export const departmentInputSchema = z.object({ name: text(60), isActive: z.boolean().optional() })
+export const departmentInputSchema = z.object({ name: line(60), isActive: z.boolean().optional() })
 export type DepartmentInput = z.infer<typeof departmentInputSchema>
 
 export const returnReasonInputSchema = z.object({
-  label: text(100),
+  label: line(100),
   isActive: z.boolean().optional(),
 })
 export type ReturnReasonInput = z.infer<typeof returnReasonInputSchema>
@@ -64,7 +65,7 @@ export const returnSchema = versionSchema.extend({
 export const noteSchema = versionSchema.extend({ text: text(5000) })
 export const mergeSchema = versionSchema.extend({ mainId: id })
 /** 改分类: the inquiry's category (the channel's own category text), null to clear it. */
-export const recategoriseSchema = versionSchema.extend({ category: text(100).nullable() })
+export const recategoriseSchema = versionSchema.extend({ category: line(100).nullable() })
 /** A draft for sign-off, with the files that go with the reply once it is signed off (upload tokens). */
 export const draftSchema = versionSchema.extend({
   body: text(50_000),
@@ -122,8 +123,8 @@ export type ChannelSettingsInput = z.infer<typeof channelSettingsSchema>
 
 export const replyTemplateInputSchema = z.object({
   /** null: offered for every category */
-  category: textSchema().trim().min(1).max(100).nullable(),
-  title: text(100),
+  category: lineTextSchema().trim().min(1).max(100).nullable(),
+  title: line(100),
   /** Only the desk's placeholders, in ASCII braces (`templatePlaceholderProblems`) */
   body: text(20_000).superRefine((body, ctx) => {
     const { unknown, fullWidth } = templatePlaceholderProblems(body)

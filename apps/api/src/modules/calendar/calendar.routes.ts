@@ -53,8 +53,16 @@ export const calendarRoutes = (recompute: RecomputeDeadlines) =>
         200,
       )
     })
-    .post('/years', requireStaff('admin'), validate('query', importQuery), async (c) => {
-      const json: unknown = await c.req.json()
-      const source = c.req.valid('query').source ?? 'admin upload'
-      return c.json(await importCalendarYear({ ...ctxOf(c), recompute }, json, source), 201)
-    })
+    // the file is checked by importCalendarYear; validate('json') refuses what no text may hold
+    // (a lone surrogate, a control character) in any of its fields first, as for every JSON body
+    .post(
+      '/years',
+      requireStaff('admin'),
+      validate('query', importQuery),
+      validate('json', z.unknown()),
+      async (c) => {
+        const json: unknown = c.req.valid('json')
+        const source = c.req.valid('query').source ?? 'admin upload'
+        return c.json(await importCalendarYear({ ...ctxOf(c), recompute }, json, source), 201)
+      },
+    )

@@ -8,7 +8,7 @@
 import {
   channelCodeSchema,
   createChannelSchema,
-  textSchema,
+  lineTextSchema,
   updateChannelSchema,
 } from '@desk/domain'
 import type { Context } from 'hono'
@@ -21,7 +21,7 @@ import { stageUpload } from '../files/files.service.ts'
 import { createApiToken, createChannel, listChannels, updateChannel } from './channels.service.ts'
 
 const codeParam = z.object({ code: channelCodeSchema })
-const tokenBody = z.object({ name: textSchema().trim().min(1).max(100) })
+const tokenBody = z.object({ name: lineTextSchema().trim().min(1).max(100) })
 
 const filesCtx = (c: Context<AppEnv>) => ({ db: c.var.db, files: c.var.files, now: c.var.now() })
 

@@ -19,7 +19,7 @@ import {
   reviewCaseSchema,
   sendBackAnswerDocumentSchema,
   submitAnswerDocumentSchema,
-  textSchema,
+  lineTextSchema,
   versionSchema,
 } from '@desk/domain'
 import { Hono } from 'hono'
@@ -60,7 +60,7 @@ const idParam = z.object({ id: z.coerce.number().int().positive() })
 const answerParam = idParam.extend({ answerId: z.coerce.number().int().positive() })
 const caseParam = idParam.extend({ caseId: z.coerce.number().int().positive() })
 /** The answering agency as it signs the document. */
-const answerQuery = z.object({ agency: textSchema().trim().min(1).max(100) })
+const answerQuery = z.object({ agency: lineTextSchema().trim().min(1).max(100) })
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 const registerQuery = z.union(

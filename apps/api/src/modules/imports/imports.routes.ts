@@ -21,6 +21,7 @@ import {
   IMPORT_LIMITS,
   channelCodeSchema,
   importIssue,
+  lineTextSchema,
   textSchema,
 } from '@desk/domain'
 import { Hono } from 'hono'
@@ -45,7 +46,7 @@ import {
 
 const idParam = z.object({ id: z.coerce.number().int().positive() })
 const uploadParam = z.object({ id: z.string().regex(/^[\w-]{10,40}$/) })
-const fileName = textSchema().trim().min(1).max(255)
+const fileName = lineTextSchema().trim().min(1).max(255)
 const mapEntries = z.array(z.string().min(3).max(500)).max(IMPORT_FIELDS.length * 2)
 const readOptions = {
   sheet: z.string().min(1).max(200).optional(),

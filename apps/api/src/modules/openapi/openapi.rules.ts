@@ -15,7 +15,8 @@ type JsonSchema = Record<string, unknown>
 
 const YEARS = '(?:199[2-9]|20[0-9]{2}|2100)'
 const RANGE = `${SUPPORTED_FIRST_DATE}..${SUPPORTED_LAST_DATE}`
-const NO_NUL = '^[^\\u0000]*$'
+// NUL and the other control characters text may not hold (domain controlCharAt)
+const NO_NUL = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$'
 // at least one character that is neither whitespace nor Unicode's Default_Ignorable_Code_Point
 const VISIBLE = '^(?=[\\s\\S]*[^\\s\\p{Default_Ignorable_Code_Point}])'
 
@@ -58,7 +59,9 @@ export function documentCodeRules(ctx: { zodSchema: z.core.$ZodType; jsonSchema:
   const rules: string[] = []
   if (!accepts(`${base.slice(1)}\u0000`)) {
     out.pattern = NO_NUL
-    rules.push('NUL (U+0000) is refused.')
+    rules.push(
+      'NUL (U+0000) is refused, as are the other C0 control characters but tab, CR and LF, and DEL.',
+    )
   }
   // a trimmed length: max+2 characters with a space at each end pass, or blanks do not
   const trims =

@@ -514,7 +514,9 @@ describe('rules written in code, in the document', () => {
     // and the document says so in words
     const subject = (intake as { anyOf: { properties: Record<string, { description: string }> }[] })
       .anyOf[0]!.properties.subject!
-    expect(subject.description).toContain('NUL (U+0000) is refused.')
+    expect(subject.description).toContain(
+      'NUL (U+0000) is refused, as are the other C0 control characters but tab, CR and LF, and DEL.',
+    )
     expect(subject.description).toContain('Trimmed first, then 1..500 characters')
   })
 

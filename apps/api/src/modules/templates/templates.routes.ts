@@ -3,7 +3,7 @@
  * category: active ones of it and of any category; `?uncategorized=1` for an inquiry without) and
  * fills one for an inquiry; managers create and edit.
  */
-import { replyTemplateInputSchema, textSchema } from '@desk/domain'
+import { replyTemplateInputSchema, lineTextSchema } from '@desk/domain'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { requireStaff } from '../../lib/auth.ts'
@@ -18,7 +18,7 @@ import {
 
 const idParam = z.object({ id: z.coerce.number().int().positive() })
 const listQuery = z.object({
-  category: textSchema().trim().min(1).max(100).optional(),
+  category: lineTextSchema().trim().min(1).max(100).optional(),
   uncategorized: z.literal('1').optional(),
 })
 const fillQuery = z.object({ inquiryId: z.coerce.number().int().positive() })

@@ -3,7 +3,7 @@
  * domain's `mayManageAccount`): list, create (with a department), change department/role/active,
  * reset a password (a temporary one, answered once; its owner must replace it), sign-in events.
  */
-import { USER_ROLES, textSchema, usernameSchema, type AuditAction } from '@desk/domain'
+import { USER_ROLES, lineTextSchema, usernameSchema, type AuditAction } from '@desk/domain'
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import { requireStaff } from '../../lib/auth.ts'
@@ -15,7 +15,7 @@ import { createUser, listUsers, resetPassword, updateUser } from './users.servic
 
 const createUserSchema = z.object({
   username: usernameSchema,
-  displayName: textSchema().trim().min(1).max(60),
+  displayName: lineTextSchema().trim().min(1).max(60),
   role: z.enum(USER_ROLES),
   password: z.string().min(8).max(200),
   /** department id; absent or null: none */

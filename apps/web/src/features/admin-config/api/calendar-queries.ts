@@ -61,14 +61,7 @@ export function useImportCalendarYear() {
   const changed = useCalendarChanged()
   return useMutation({
     mutationFn: ({ json, source }: { json: unknown; source: string }) =>
-      unwrap(
-        api.calendar.years.$post(
-          { query: { source } },
-          // the route reads the raw JSON body itself (no validator), so the client has no json field;
-          // headers go through `headers` (merged with the CSRF header), not `init` (which would replace them)
-          { headers: { 'content-type': 'application/json' }, init: { body: JSON.stringify(json) } },
-        ),
-      ),
+      unwrap(api.calendar.years.$post({ query: { source }, json })),
     // the upload panel lists the 422 details itself
     meta: { silent: true },
     onSuccess: changed,
