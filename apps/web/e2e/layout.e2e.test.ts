@@ -200,6 +200,30 @@ describe('the frame on a desktop and a phone', () => {
     await page.context().close()
   })
 
+  it('fits the daily digest and the extension requests to a phone in zh-CN and en, a 300-character unbroken subject wrapping', async () => {
+    const admin = await signIn(desk.baseUrl, 'admin', ADMIN_PASSWORD)
+    const long = 'x'.repeat(300)
+    await post(admin, '/channels/minxin/inquiries', [sampleInquiry('MX-LONG', long, 24 * 60)])
+    const page = await signedIn('zhou', PASSWORD, 390, 844)
+    const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth)
+    for (const [path, ready] of [
+      ['/digest', () => page.getByText(long).first().waitFor()],
+      ['/deadlines/extensions', () => page.locator('.ant-table').first().waitFor()],
+    ] as const) {
+      await page.setViewportSize({ width: 390, height: 844 })
+      await page.goto(`${desk.baseUrl}${path}`)
+      await ready()
+      expect(await pageWidth(), `${path} zh-CN`).toBeLessThanOrEqual(390)
+      await page.getByRole('button', { name: 'English' }).click()
+      await page.getByRole('button', { name: '中文' }).waitFor()
+      await ready()
+      expect(await pageWidth(), `${path} en`).toBeLessThanOrEqual(390)
+      await page.getByRole('button', { name: '中文' }).click()
+      await shots(page, `phone${path.replaceAll('/', '-')}`, ready)
+    }
+    await page.context().close()
+  })
+
   it('registers one suggestion by hand from the register page and finds it there', async () => {
     const page = await signedIn('zhou', PASSWORD, 1440, 900)
     await page.goto(`${desk.baseUrl}/proposals`)

@@ -32,12 +32,20 @@ function GroupTable({ group }: { group: Group }) {
         rowKey="id"
         size="small"
         pagination={false}
+        // at least room for the subject beside the two dates; on a phone the table scrolls inside
+        // its card, never the page
+        scroll={{ x: 480 }}
         dataSource={items}
         columns={[
           {
             key: 'subject',
             title: t('deadlines.digest.subject'),
-            render: (_, i) => <Link to={`/inquiries/${i.id}`}>{i.subject}</Link>,
+            // a long unbroken subject (a pasted URL, a run of work-order numbers) wraps, as in the queue
+            render: (_, i) => (
+              <Link to={`/inquiries/${i.id}`} style={{ overflowWrap: 'anywhere' }}>
+                {i.subject}
+              </Link>
+            ),
           },
           {
             key: 'dueAt',

@@ -17,7 +17,11 @@ export function ExtensionRequests() {
       width: 90,
       render: (_, e) => <Link to={`/inquiries/${e.inquiryId}`}>#{e.inquiryId}</Link>,
     },
-    { key: 'reason', title: t('deadlines.extensionsPage.reason'), render: (_, e) => e.reason },
+    {
+      key: 'reason',
+      title: t('deadlines.extensionsPage.reason'),
+      render: (_, e) => <span style={{ overflowWrap: 'anywhere' }}>{e.reason}</span>,
+    },
     {
       key: 'by',
       title: t('deadlines.extensionsPage.requestedBy'),
@@ -47,6 +51,8 @@ export function ExtensionRequests() {
       dataSource={list.data ?? []}
       loading={list.isPending}
       pagination={false}
+      // the decision buttons need their width: on a phone the table scrolls inside, never the page
+      scroll={{ x: 900 }}
       locale={{ emptyText: t('deadlines.extensionsPage.empty') }}
     />
   )
