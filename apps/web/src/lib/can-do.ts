@@ -8,6 +8,7 @@
 import {
   canDo,
   clockPauseRefusal,
+  pauseRefusal,
   extensionRefusal,
   signOffRefusal,
   statusesFor,
@@ -118,14 +119,25 @@ export function useExtensionGate(inquiry: GateSubject, facts: Omit<ExtensionFact
  * `useCanDo('pause_clock' | 'resume_clock')` for the generic 暂停计时 / 恢复计时: not shown at all,
  * with the sentence saying where it is done, on a kind whose clock stops by its own steps (a
  * disclosure request's 补正 and 征求意见: domain `clockPauseRefusal`), as the API refuses it (409
- * `clock_step`).
+ * `clock_step`); the pause shown but refused with its sentence once the due date (`inquiry.dueAt`)
+ * has passed at `at` (UTC ms; domain `pauseRefusal`: 409 `pause_after_due`).
  */
 export function usePauseGate(
-  inquiry: GateSubject,
+  inquiry: GateSubject & { dueAt: string },
+  at: number,
 ): (action: 'pause_clock' | 'resume_clock') => Gate {
   const { t } = useTranslation()
   const can = useCanDo(inquiry)
-  const reason = clockPauseRefusal(inquiry.kind ?? 'message')
-  return (action) =>
-    reason === null ? can(action) : { shown: false, reason, refusal: t(`errors.reason.${reason}`) }
+  const kind = inquiry.kind ?? 'message'
+  const reason = clockPauseRefusal(kind)
+  const late = pauseRefusal({ kind, dueAt: Date.parse(inquiry.dueAt), at })
+  return (action) => {
+    if (reason !== null) return { shown: false, reason, refusal: t(`errors.reason.${reason}`) }
+    const gate = can(action)
+    if (action === 'resume_clock' || late === null || !gate.shown || gate.refusal !== null) {
+      return gate
+    }
+    const dueAt = formatDateTime(inquiry.dueAt)
+    return { shown: true, reason: late, refusal: t(`errors.reason.${late}`, { dueAt }) }
+  }
 }

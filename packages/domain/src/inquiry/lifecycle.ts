@@ -132,6 +132,8 @@ export const INQUIRY_ACTION_REASONS = [
   // a disclosure clock step dated before today once the due date has passed, by someone below a
   // manager (disclosure/clock.ts backdatedAfterDueRefusal)
   'backdated_after_due',
+  // the generic 暂停计时 asked for after the due date had passed (deadline/pause.ts pauseRefusal)
+  'pause_after_due',
 ] as const
 export type InquiryActionReason = (typeof INQUIRY_ACTION_REASONS)[number]
 

@@ -12,6 +12,7 @@ import {
   extensionRefusal,
   filedAfterDue,
   formatInstant,
+  pauseRefusal,
 } from '@desk/domain'
 import type { Db } from '../../db/client.ts'
 import { AppError } from '../../lib/errors.ts'
@@ -34,6 +35,21 @@ export function refuseGenericPause(row: { id: number; kind: string }) {
       `(第三十二条: "start_consultation" / "end_consultation") at ` +
       `POST /api/disclosure/requests/${row.id}/actions, not by a generic pause or resume`,
     { reason: 'clock_step' },
+  )
+}
+
+/**
+ * Refuses the generic pause of a running clock whose due date has passed (domain `pauseRefusal`,
+ * which the SPA asks too), for every role: the item stays overdue and its passed due date stays.
+ * @throws AppError CONFLICT `pause_after_due` naming the due date and the time of the attempt
+ */
+export function refusePauseAfterDue(row: { id: number; kind: string; dueAt: number }, at: number) {
+  if (pauseRefusal({ kind: row.kind, dueAt: row.dueAt, at }) !== 'pause_after_due') return
+  throw new AppError(
+    'CONFLICT',
+    `Inquiry ${row.id}'s due date ${formatInstant(row.dueAt)} had passed when the pause was asked ` +
+      `for (${formatInstant(at)}): the clock is paused within the period, not after`,
+    { reason: 'pause_after_due', dueAt: formatInstant(row.dueAt) },
   )
 }
 

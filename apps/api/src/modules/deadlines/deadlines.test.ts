@@ -182,6 +182,34 @@ describe('pause and resume', () => {
     ])
   })
 
+  it('refuses (409 pause_after_due, naming the due date) a pause once the due date has passed, to a manager too; the item stays overdue', async () => {
+    const t = await desk()
+    // a mayor's mailbox letter received Fri 2024-09-27: due Wed 2024-10-23 17:00
+    const [item] = await addInquiries(t.d.db, [{ channelCode: 'mayor_mailbox' }])
+    const due = '2024-10-23T17:00:00.000+08:00'
+    expect((await t.view(item!.id)).inquiry.dueAt).toBe(due)
+    await t.at(Date.parse('2024-10-24T09:00:00+08:00'))
+    for (const who of [t.responder, t.manager]) {
+      const res = await call(t.d, who, 'POST', `/inquiries/${item!.id}/pause`, {
+        version: 1,
+        reason: '等待市民补充材料',
+      })
+      expect(res.status).toBe(409)
+      const body = (await res.json()) as { error: { message: string; details: unknown } }
+      expect(body.error.details).toEqual({ reason: 'pause_after_due', dueAt: due })
+      expect(body.error.message).toContain(due)
+    }
+    const v = await t.view(item!.id)
+    expect([v.deadline.pausedAt, v.inquiry.dueAt, v.inquiry.version]).toEqual([null, due, 1])
+    const overdue = await call(
+      t.d,
+      t.manager,
+      'GET',
+      '/inquiries/counts?status=pending&due=overdue',
+    )
+    expect(((await overdue.json()) as { total: number }).total).toBe(1)
+  })
+
   it('answers 409 on a stale version or when not paused, 422 without a reason, 404 for an unknown inquiry', async () => {
     const t = await desk()
     const [item] = await addInquiries(t.d.db, [{}])

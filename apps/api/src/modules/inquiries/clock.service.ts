@@ -3,7 +3,8 @@
  * (补正, third-party opinion), request an extension (延期) with a reason, approve or reject it.
  * Each goes through the gate (`act`) with its event; pause and resume check the version the
  * client saw. Errors: NOT_FOUND, FORBIDDEN (a responder deciding), CONFLICT (stale version, not
- * open, already paused / not paused, a disclosure request (`clock_step`: its clock's own steps), an extension pending or already approved, a policy without
+ * open, already paused / not paused, a disclosure request (`clock_step`: its clock's own steps), a
+ * pause after the due date (`pause_after_due`), an extension pending or already approved, a policy without
  * extension, a decided request).
  */
 import { formatInstant } from '@desk/domain'
@@ -15,6 +16,7 @@ import {
   getExtensionRequest,
   insertExtensionRequest,
   refuseGenericPause,
+  refusePauseAfterDue,
   startPause,
 } from '../deadlines/clock-records.service.ts'
 import * as repo from './inquiries.repo.ts'
@@ -22,11 +24,13 @@ import { act, write } from './inquiries.service.ts'
 
 /**
  * Stops the clock; the inquiry is neither overdue nor counted while paused. CONFLICT `clock_step`
- * on a kind paused by its own clock's steps (a disclosure request), writing nothing.
+ * on a kind paused by its own clock's steps (a disclosure request), `pause_after_due` once the due
+ * date has passed (any role), writing nothing.
  */
 export function pauseClock(ctx: Ctx, id: number, version: number, reason: string) {
   return act(ctx, id, { action: 'pause_clock', version }, async (row, tx) => {
     refuseGenericPause(row)
+    refusePauseAfterDue(row, ctx.now)
     await startPause(tx, { inquiryId: id, reason, pausedAt: ctx.now, pausedBy: ctx.user.id })
     await write(tx, row, { pausedAt: ctx.now, updatedAt: ctx.now })
     await repo.insertEvent(tx, {

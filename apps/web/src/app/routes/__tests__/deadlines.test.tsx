@@ -164,6 +164,32 @@ describe('inquiry page: deadline panel', () => {
     )
   })
 
+  it('offers 暂停计时 disabled to a manager too, naming the due date, once it has passed; enabled before', async () => {
+    const late = makeInquiry({
+      id: 61,
+      subject: '逾期件',
+      status: 'assigned',
+      version: 2,
+      dueAt: '2024-10-08T17:00:00.000+08:00',
+    })
+    const inTime = makeInquiry({ id: 62, subject: '期限内件', status: 'assigned', version: 2 })
+    const desk = createFakeDesk({ user: MANAGER, inquiries: [late, inTime] })
+    const flow = createFakeWorkflow(desk, { calendar: { 2024: CALENDAR_2024 } })
+    server.use(...flow.handlers, ...desk.handlers)
+    const app = renderWithClient(`/inquiries/${late.id}`)
+    const pause = await screen.findByRole<HTMLButtonElement>('button', { name: '暂停计时' })
+    expect(pause.disabled).toBe(true)
+    await waitFor(() =>
+      expect(describedBy(pause)).toBe(
+        '答复期限 2024-10-08 17:00 已过，不能再暂停计时：计时须在期限内暂停，逾期件仍计入逾期。',
+      ),
+    )
+    app.unmount()
+    renderWithClient(`/inquiries/${inTime.id}`)
+    const open = await screen.findByRole<HTMLButtonElement>('button', { name: '暂停计时' })
+    expect(open.disabled).toBe(false)
+  })
+
   it('offers 申请延期 disabled, saying why, once an extension was approved', async () => {
     const inquiry = makeInquiry({ subject: '延期过的件', status: 'assigned', version: 2 })
     const desk = createFakeDesk({ user: RESPONDER, inquiries: [inquiry] })

@@ -63,7 +63,7 @@ export function DeadlinePanel({ inquiry, deadline, clock: ownClock }: Props) {
   const clock = useInquiryAction(inquiry.id)
   const [dialog, setDialog] = useState<'pause' | 'extend' | null>(null)
   const can = useCanDo(inquiry)
-  const clockGate = usePauseGate(inquiry)
+  const clockGate = usePauseGate(inquiry, now)
   const extend = useExtensionGate(inquiry, {
     extensionAmount: deadline.extensionAmount,
     requests: deadline.extensions,
