@@ -4,6 +4,7 @@ import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { ADMIN, createFakeDesk } from '../../../testing/fake-desk.ts'
 import { server } from '../../../testing/msw-server.ts'
+import { initI18n } from '../../../lib/i18n.ts'
 import { renderWithClient } from '../../../testing/render.tsx'
 
 function setup(path: string) {
@@ -94,4 +95,37 @@ describe('proposals register', () => {
       ])
     },
   )
+
+  it('speaks English punctuation in English: "Source: All", co-units joined by commas', async () => {
+    server.use(
+      ...createFakeDesk({ user: ADMIN }).handlers,
+      http.get('/api/proposals', () =>
+        HttpResponse.json({
+          proposals: [
+            {
+              id: 7,
+              reference: '市人大 十四届二次会议 第0012号',
+              source: '市人大',
+              role: 'lead',
+              leadUnit: null,
+              coUnits: ['住建局', '规划局'],
+              isKey: false,
+              title: '关于加装电梯的建议',
+              deputyName: '钱代表',
+              status: 'pending',
+              dueAt: Date.parse('2024-06-29T00:00:00+08:00'),
+              overdue: false,
+              answerCategory: null,
+              rating: null,
+            },
+          ],
+        }),
+      ),
+    )
+    initI18n('en')
+    renderWithClient('/proposals/2024')
+    expect(await screen.findByText('Co-units: 住建局, 规划局')).toBeTruthy()
+    expect(screen.getByText('Source: All')).toBeTruthy()
+    expect(document.body.textContent).not.toContain('：')
+  })
 })

@@ -110,7 +110,7 @@ function Facts({ p }: { p: ProposalFacts }) {
             label: t('proposals.coUnits'),
             children: (
               <Flex vertical>
-                {p.coUnits.join('、')}
+                {p.coUnits.join(t('app.listSeparator'))}
                 {p.coUnitOpinionsDueAt !== null && (
                   <Typography.Text type="secondary">
                     {t('proposals.coUnitsDue', { date: toZonedDate(p.coUnitOpinionsDueAt) })}

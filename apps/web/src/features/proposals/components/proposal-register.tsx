@@ -60,7 +60,13 @@ export function ProposalRegister({ year }: { year: number }) {
       value={params.get(name) ?? ''}
       onChange={(v) => set(name, v === '' ? null : v)}
       options={[
-        { value: '', label: `${t(`proposals.filters.${name}`)}：${t('proposals.filters.all')}` },
+        {
+          value: '',
+          label: t('app.labelled', {
+            label: t(`proposals.filters.${name}`),
+            value: t('proposals.filters.all'),
+          }),
+        },
         ...values.map((v) => ({ value: v, label: label(v) })),
       ]}
     />
@@ -133,9 +139,12 @@ function columns(t: TFunction, now: number): ColumnsType<RegisterItem> {
       width: 180,
       render: (_, r) =>
         r.role === 'co'
-          ? `${t('proposals.leadUnit')}：${r.leadUnit ?? ''}`
+          ? t('app.labelled', { label: t('proposals.leadUnit'), value: r.leadUnit ?? '' })
           : r.coUnits.length > 0
-            ? `${t('proposals.coUnits')}：${r.coUnits.join('、')}`
+            ? t('app.labelled', {
+                label: t('proposals.coUnits'),
+                value: r.coUnits.join(t('app.listSeparator')),
+              })
             : '—',
     },
     { key: 'deputy', title: t('proposals.columns.deputy'), dataIndex: 'deputyName', width: 90 },
