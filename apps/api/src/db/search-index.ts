@@ -11,7 +11,7 @@ import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from './client.ts'
 import { copyRows } from './copy-rows.ts'
 import { engineOf, tables } from './engine.ts'
-import { ftsHasFewer, ftsQuery, indexFts } from './search-fts.ts'
+import { ftsEntries, ftsQuery, indexFts } from './search-fts.ts'
 import { searchDocuments, searchRows, tsQuery } from './search-pg.ts'
 
 /** What writeSearchIndexes writes for one inquiry: its texts, and on PostgreSQL its documents if made already. */
@@ -61,17 +61,17 @@ export async function writeSearchIndexes(tx: Db, items: readonly SearchItem[]): 
 }
 
 /**
- * True when some word of the search box `q` has fewer than `k` matches in the index, so the whole
- * search matches about that few rows or fewer (every word must match; a word's exact external id
+ * The index entries of the rarest word of the search box `q`, counted up to `k` (`k`: k or more),
+ * so the whole search matches about that few rows or fewer (every word must match; a word's exact external id
  * or phone number adds a handful). SQLite only: FTS5 counts a word's entries up to `k` and stops
- * (search-fts.ts `ftsHasFewer`). On PostgreSQL it is always false: a GIN lookup builds the
+ * (search-fts.ts `ftsEntries`). On PostgreSQL it is always `k`: a GIN lookup builds the
  * word's whole bitmap, and a phrase's count rechecks every row it counts in the heap (at 1,000,000
  * inquiries 容积率's 40,140 matches read 34,367 heap blocks, 1.28 s at load 20), dearer than
  * the walk it would spare.
  */
-export function hasFewMatches(db: Db, q: string, k: number): boolean {
-  if (engineOf(db) === 'postgres') return false
-  return searchPhrases(q).some((phrase) => ftsHasFewer(db, phrase, k))
+export function fewestMatches(db: Db, q: string, k: number): number {
+  if (engineOf(db) === 'postgres') return k
+  return Math.min(k, ...searchPhrases(q).map((phrase) => ftsEntries(db, phrase, k)))
 }
 
 /**

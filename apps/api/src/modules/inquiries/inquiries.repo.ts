@@ -11,7 +11,7 @@ import type { Db } from '../../db/client.ts'
 import type * as schema from '../../db/schema.ts'
 import { aliasTable, engineOf, tables } from '../../db/engine.ts'
 import { isExternalId } from '../../db/external-key.ts'
-import { hasFewMatches, type TextMode } from '../../db/search-index.ts'
+import { fewestMatches, type TextMode } from '../../db/search-index.ts'
 import {
   filterPredicate,
   filterWithoutChannel,
@@ -142,9 +142,14 @@ export async function listInquiries(db: Db, q: PageRequest) {
  */
 function pageSource(db: Db, q: { filter: InquiryFilter; sort: QueueSort }) {
   const { inquiries } = tables(db)
-  return q.sort === 'due_asc' && q.filter.status === 'pending'
+  return readsPendingDue(q)
     ? dialectOf(db).tableUsingIndex(inquiries, 'inquiries_pending_due_idx')
     : inquiries
+}
+
+/** True for the view whose page is read from the pending-only index in due order (pageSource). */
+function readsPendingDue(q: { filter: InquiryFilter; sort: QueueSort }): boolean {
+  return q.sort === 'due_asc' && q.filter.status === 'pending'
 }
 
 /**
@@ -194,7 +199,7 @@ const SEARCH_WALK_ROWS = { postgres: 4000, sqlite: 250 } as const
 
 /**
  * A search whose word has fewer index entries than this skips the probing walk (db/search-index.ts
- * `hasFewMatches`, SQLite only): the walk of 250 rows costs 17–46 ms CPU and fills a page only for
+ * `fewestMatches`, SQLite only): the walk of 250 rows costs 17–46 ms CPU and fills a page only for
  * a word in a fifth of the rows, which has far more entries (小区: 306,060 of 1,000,000). Counting
  * the entries up to 50,000 costs ~5 ms CPU for the most frequent word.
  */
@@ -202,7 +207,7 @@ const SEARCH_PROBE_WALK_FROM = 50_000
 
 /**
  * A search whose word has fewer index entries than this is looked up at once, without any walk
- * (hasFewMatches, SQLite only): its lookup seeks and sorts at most this many rows (~1 µs each),
+ * (fewestMatches, SQLite only): its lookup seeks and sorts at most this many rows (~1 µs each),
  * less than the walk against its list, which reads ~limit / share rows of the queue (紫荆家园's
  * 2,700 matches in 1,000,000: 19,000 rows, 14 ms CPU, against a 5 ms lookup).
  */
@@ -221,14 +226,16 @@ const SEARCH_SET_WALK_ROWS = 100_000
  * The ids of a text search's page (`limit + 1` of them), found by walking the queue's order
  * without its text (from the sort's index, after the cursor) and testing each row, stopping at the
  * page's last row; undefined when no walk filled the page, or at once when a word of the search
- * has fewer than SEARCH_LOOKUP_BELOW index entries (hasFewMatches): the caller then asks the index
+ * has fewer than SEARCH_LOOKUP_BELOW index entries (fewestMatches): the caller then asks the index
  * for all the matches and sorts them (the lookup). Two walks, each exact, so each gives the
  * lookup's page:
  * - unless a word of the search has fewer than SEARCH_PROBE_WALK_FROM index entries, the first
  *   SEARCH_WALK_ROWS rows, each probed in the index on its own (cheap
  *   for a word in a fifth of the rows or more, where the list is long: 小区 fills its page within
  *   a few hundred rows);
- * - then, on SQLite, the first SEARCH_SET_WALK_ROWS rows, tested against the word's list read
+ * - then, on SQLite and unless the page is read from the pending index in due order (whose
+ *   lookup walks that index against the list already), the first SEARCH_SET_WALK_ROWS rows,
+ *   tested against the word's list read
  *   once (for words in 0.05–20% of the rows, which the first walk does not fill and whose lookup
  *   costs a seek and a sort per match: at 10,000,000 inquiries a word in 3% of them is 300,000).
  * `params`: the cursor's placeholder values (keysetCondition).
@@ -239,12 +246,18 @@ async function walkedPageIds(
   params: Record<string, unknown>,
 ): Promise<number[] | undefined> {
   const text = q.filter.q
-  if (!text || hasFewMatches(db, text, q.lookupBelow ?? SEARCH_LOOKUP_BELOW)) return undefined
-  if (!hasFewMatches(db, text, q.probeWalkFrom ?? SEARCH_PROBE_WALK_FROM)) {
+  if (!text) return undefined
+  // one count of the rarest word's entries, up to the larger bound, decides both
+  const probeFrom = q.probeWalkFrom ?? SEARCH_PROBE_WALK_FROM
+  const lookupBelow = q.lookupBelow ?? SEARCH_LOOKUP_BELOW
+  const entries = fewestMatches(db, text, Math.max(probeFrom, lookupBelow))
+  if (entries < lookupBelow) return undefined
+  if (entries >= probeFrom) {
     const ids = await walk(db, q, params, q.walkRows ?? SEARCH_WALK_ROWS[engineOf(db)], 'probe')
     if (ids) return ids
   }
-  if (engineOf(db) === 'postgres') return undefined
+  // the pending view's lookup is already this walk, unbounded and without the join (pageSource)
+  if (engineOf(db) === 'postgres' || readsPendingDue(q)) return undefined
   return await walk(db, q, params, q.setWalkRows ?? SEARCH_SET_WALK_ROWS, 'lookup')
 }
 
