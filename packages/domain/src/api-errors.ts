@@ -55,6 +55,8 @@ export const API_ERROR_REASONS = [
   'upload_in_use',
   // a 补正 notice dated after the 7th working day from receipt (条例 第三十条), `endsOn` the last day
   'correction_notice_late',
+  // an attachment whose stored bytes are missing from the desk's files folder (DESK_FILES), 404
+  'file_missing',
 ] as const
 export type ApiErrorReason = (typeof API_ERROR_REASONS)[number]
 

@@ -16,7 +16,7 @@ import { AppError } from '../../lib/errors.ts'
 import { validate } from '../../lib/validate.ts'
 import { previewOf } from '../files/file-check.ts'
 import { stageUpload } from '../files/files.service.ts'
-import { sendFile } from '../files/send-file.ts'
+import { readStored, sendFile } from '../files/send-file.ts'
 import { listInquiryAttachments, openForStaff } from './attachments.service.ts'
 import { addStaffFiles, replyWithFiles } from './staff-files.service.ts'
 
@@ -57,7 +57,7 @@ export const attachmentRoutes = new Hono<AppEnv>()
       preview: true,
     })
     if (!isImageType(file.type)) throw new AppError('NOT_FOUND', 'Only images have a preview')
-    const preview = await previewOf(await c.var.files.read(file.sha256))
+    const preview = await previewOf(await readStored(file, () => c.var.files.read(file.sha256)))
     return c.body(new Uint8Array(preview), 200, {
       'Content-Type': 'image/webp',
       'X-Content-Type-Options': 'nosniff',

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
@@ -223,6 +223,28 @@ describe('channel API files', () => {
     )
     expect(stored.map((e) => e.name)).toHaveLength(1)
     expect(stored[0]!.name).toMatch(/^[0-9a-f]{64}$/)
+  })
+})
+
+describe('a file missing from the files folder', () => {
+  it('answers 404 file_missing naming the file (a desk moved without DESK_FILES), not 500; the preview too', async () => {
+    const { desk, root } = await deskWithFolder()
+    const token = await channelToken(desk)
+    const staged = (await (await upload(desk, token, '现场.jpg', await jpegWithGps())).json()) as {
+      token: string
+    }
+    const res = await postItem(desk, token, { attachments: [{ token: staged.token }] })
+    const id = ((await res.json()) as { results: { id: number }[] }).results[0]!.id
+    const [file] = await filesOf(desk, id)
+    rmSync(root, { recursive: true, force: true })
+    const s = await signIn(desk, 'responder')
+    for (const path of [file!.url, `${file!.url}/preview`]) {
+      const dl = await call(desk, s, 'GET', path.replace('/api', ''))
+      expect(dl.status).toBe(404)
+      const body = (await dl.json()) as { error: { message: string; details: unknown } }
+      expect(body.error.details).toEqual({ reason: 'file_missing' })
+      expect(body.error.message).toContain('"现场.jpg" is missing')
+    }
   })
 })
 
