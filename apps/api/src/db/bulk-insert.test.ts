@@ -15,8 +15,8 @@ describe('insertRows', () => {
       isActive: i % 2 === 0,
       createdAt: 1_000 + i,
     }))
-    const insert = (values: typeof rows) =>
-      db
+    const insert = (values: typeof rows, tx: typeof db) =>
+      tx
         .insert(departments)
         .values(values)
         .returning({ id: departments.id, name: departments.name })
@@ -53,8 +53,8 @@ describe('insertRows', () => {
         tx,
         'test.departments',
         rows.map((r) => ({ ...r, name: `${r.name}c` })),
-        (values) =>
-          tx
+        (values, handle) =>
+          handle
             .insert(departments)
             .values(values)
             .returning({ id: departments.id, name: departments.name }),
@@ -71,11 +71,27 @@ describe('insertRows', () => {
     const rows = Array.from({ length: BULK_ROWS + 1 }, (_, i) =>
       i === 7 ? { name: `d${i}`, createdAt: i } : { name: `d${i}`, isActive: false, createdAt: i },
     )
-    await insertRows(db, 'test.departments.defaults', rows, (values) =>
-      db.insert(departments).values(values),
+    await insertRows(db, 'test.departments.defaults', rows, (values, tx) =>
+      tx.insert(departments).values(values),
     )
     const stored = await db.select().from(departments).orderBy(asc(departments.createdAt))
     expect(stored.map((d) => d.isActive).filter(Boolean)).toHaveLength(1)
     expect(stored[7]).toMatchObject({ name: 'd7', isActive: true })
+  })
+
+  it('writes none of the rows when a later statement fails, also on a handle outside a transaction', async () => {
+    const db = await createTestDb()
+    const { departments } = tables(db)
+    // a prepared run of BULK_ROWS rows, then a last statement whose name repeats the first (unique)
+    const rows = Array.from({ length: BULK_ROWS + 1 }, (_, i) => ({
+      name: i === BULK_ROWS ? 'd0' : `d${i}`,
+      createdAt: i,
+    }))
+    await expect(
+      insertRows(db, 'test.departments.atomic', rows, (values, tx) =>
+        tx.insert(departments).values(values),
+      ),
+    ).rejects.toThrow()
+    expect(await db.select().from(departments)).toEqual([])
   })
 })

@@ -8,13 +8,14 @@
  * own) and executed per run of rows; drizzle still maps each value to the driver's form
  * (`mapToDriverValue`) and each returned row back. The rows left over after the last full run go
  * in as one ordinary insert, so a handle keeps one statement per insert, whatever the sizes.
+ * The statements of one call run in one transaction (the caller's, or one of their own), so rows
+ * are never half-written.
  */
 import { sql, type Placeholder } from 'drizzle-orm'
-import { PgTransaction } from 'drizzle-orm/pg-core'
 import type { Db } from './client.ts'
 import { runPrepared } from './prepared.ts'
-import { engineOf } from './tables.ts'
 import { MAX_PARAMETERS, statementChunks } from './rows.ts'
+import { withTransaction } from './transaction.ts'
 
 /** Rows per prepared statement, at most: enough to make round trips rare on PostgreSQL. */
 export const BULK_ROWS = 250
@@ -24,10 +25,13 @@ type Preparable = { _: { result: unknown } }
 /**
  * Inserts `rows` with the insert that `build(values)` makes of their values, in order: runs of
  * BULK_ROWS (fewer when that many would pass the bind-parameter limit) through the prepared
- * statement, the rest in as few ordinary statements as the limit allows.
+ * statement, the rest in as few ordinary statements as the limit allows; all in one transaction:
+ * `db`'s when it is one (or, on SQLite, while one runs in this call chain), else its own, so a
+ * failing statement leaves none of the rows written.
  * @param name the key the prepared statement is kept under, unique per `build`
- * @param build the insert (with its conflict clause and returning, if any) of `values`: called
- *   with placeholders for a prepared statement, or with the rows themselves
+ * @param build the insert (with its conflict clause and returning, if any) of `values` on
+ *   `handle` (the transaction's: build on it, not on `db`): called with placeholders for a
+ *   prepared statement, or with the rows themselves
  * @returns the rows each statement returned (none without a returning clause), in order
  * @throws the driver's error, as the insert does
  */
@@ -35,9 +39,19 @@ export async function insertRows<R, V extends object>(
   db: Db,
   name: string,
   rows: readonly V[],
-  build: (values: V[]) => Preparable,
+  build: (values: V[], handle: Db) => Preparable,
 ): Promise<R[]> {
   if (rows.length === 0) return []
+  return await withTransaction(db, (tx) => insertIn<R, V>(tx, name, rows, build))
+}
+
+/** insertRows on `db`, a transaction handle. */
+async function insertIn<R, V extends object>(
+  db: Db,
+  name: string,
+  rows: readonly V[],
+  build: (values: V[], handle: Db) => Preparable,
+): Promise<R[]> {
   // a value left undefined takes the column's default, which a placeholder cannot say: rows that
   // leave out different columns go in the ordinary way
   const keys = Object.keys(rows[0] as object).filter((k) => value(rows[0], k) !== undefined)
@@ -64,6 +78,7 @@ export async function insertRows<R, V extends object>(
               ]),
             ) as V,
         ),
+        db,
       )
     for (; i + size <= rows.length; i += size) {
       const params: Record<string, unknown> = {}
@@ -77,13 +92,8 @@ export async function insertRows<R, V extends object>(
   }
   const rest = rows.slice(i)
   const width = rest.reduce((w, r) => Math.max(w, Object.keys(r).length), 1)
-  for (const part of statementChunks(rest, width)) statements.push(() => returned<R>(build(part)))
-  if (engineOf(db) === 'postgres' && !(db instanceof PgTransaction)) {
-    // a pool may give each statement another connection: one after the other keeps the order
-    const out: R[] = []
-    for (const run of statements) out.push(...(await run()))
-    return out
-  }
+  for (const part of statementChunks(rest, width))
+    statements.push(() => returned<R>(build(part, db)))
   // in a transaction every statement is sent before the first answer is awaited: node-postgres
   // queues them on the connection and sends each as soon as the one before is done, so the
   // server goes from one to the next without waiting for this process (SQLite runs each at once).

@@ -86,8 +86,8 @@ export async function insertInquiries(
       db,
       'ingest.inquiries',
       withHmac,
-      (values) =>
-        db
+      (values, tx) =>
+        tx
           .insert(inquiries)
           .values(values)
           // no target: the (channel, folded external id) index is the table's one unique key
@@ -128,8 +128,8 @@ export async function insertReplies(
     db,
     'ingest.replies',
     rows,
-    (values) =>
-      db.insert(replies).values(values).returning({ id: replies.id, inquiryId: replies.inquiryId }),
+    (values, tx) =>
+      tx.insert(replies).values(values).returning({ id: replies.id, inquiryId: replies.inquiryId }),
   )
   for (const r of written) ids.set(r.inquiryId, r.id)
   return ids
@@ -151,5 +151,7 @@ export async function insertEvents(db: Db, rows: readonly EventInsert[]): Promis
     return
   }
   const { inquiryEvents } = tables(db)
-  await insertRows(db, 'ingest.events', rows, (values) => db.insert(inquiryEvents).values(values))
+  await insertRows(db, 'ingest.events', rows, (values, tx) =>
+    tx.insert(inquiryEvents).values(values),
+  )
 }
