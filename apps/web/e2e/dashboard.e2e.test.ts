@@ -170,9 +170,9 @@ describe('managers dashboard and yearly tally in the browser', () => {
     const today = shanghaiDate(NOW)
     await page.goto(`${desk.baseUrl}/dashboard?from=${from}&to=${today}`)
 
-    const pending = page.getByRole('link', { name: '规划处 待答复 2' })
+    const pending = page.getByRole('link', { name: '规划处 在办 2' })
     await pending.waitFor()
-    expect(await page.getByRole('link', { name: '未分派 待答复 4' }).count()).toBe(1)
+    expect(await page.getByRole('link', { name: '未分派 在办 4' }).count()).toBe(1)
     expect(await page.getByRole('link', { name: '规划处 逾期 2' }).count()).toBe(1)
 
     await pending.click()

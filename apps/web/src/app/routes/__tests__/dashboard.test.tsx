@@ -45,10 +45,10 @@ describe('managers dashboard', () => {
         '/queue?status=all&from=2024-09-01&to=2024-09-30&channel=hotline_12345&satisfaction=rated',
       '未分类 接收 6': '/queue?status=all&from=2024-09-01&to=2024-09-30&uncategorized=1',
       '张答复 逾期 3': '/queue?from=2024-09-01&to=2024-09-30&due=overdue&assignee=2',
-      '未签收 待答复 4': '/queue?from=2024-09-01&to=2024-09-30&assignee=unassigned',
+      '未签收 在办 4': '/queue?from=2024-09-01&to=2024-09-30&assignee=unassigned',
       '规划处 接收 5': '/queue?status=all&from=2024-09-01&to=2024-09-30&department=4',
       '规划处 逾期 2': '/queue?from=2024-09-01&to=2024-09-30&due=overdue&department=4',
-      '未分派 待答复 5': '/queue?from=2024-09-01&to=2024-09-30&department=none',
+      '未分派 在办 5': '/queue?from=2024-09-01&to=2024-09-30&department=none',
     }
     for (const [name, href] of Object.entries(hrefs)) {
       expect({ name, href: screen.getByRole('link', { name }).getAttribute('href') }).toEqual({
@@ -141,7 +141,7 @@ describe('managers dashboard', () => {
   it('opens a department’s pending number as the queue of that department, named in its tag', async () => {
     const { desk } = setup()
     const app = renderWithClient(SEPTEMBER)
-    await app.user.click(await screen.findByRole('link', { name: '规划处 待答复 3' }))
+    await app.user.click(await screen.findByRole('link', { name: '规划处 在办 3' }))
     await waitFor(() =>
       expect(app.location()).toBe('/queue?from=2024-09-01&to=2024-09-30&department=4'),
     )

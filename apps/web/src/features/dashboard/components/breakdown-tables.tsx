@@ -1,8 +1,12 @@
 /**
- * Received, pending and overdue by category, by department (inquiries not yet dispatched to one:
- * 未分派) and by assignee (the workload views), every number a link to the queue.
+ * Received, open (在办: in one of the lifecycle's open statuses, PENDING_STATUSES — waiting to be
+ * claimed, being handled, a draft awaiting sign-off, a reopened item) and overdue by category, by
+ * department (inquiries not yet dispatched to one: 未分派) and by assignee (the workload views),
+ * every number a link to the queue. Not 待答复: the channel table's 待答复 counts items with no
+ * reply yet, which leaves a reopened item out.
  */
-import { Table, type TableColumnsType } from 'antd'
+import { PENDING_STATUSES } from '@desk/domain'
+import { Table, Tooltip, type TableColumnsType } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { Dashboard } from '../api/dashboard-queries.ts'
 import { CountLink } from './count-link.tsx'
@@ -10,20 +14,29 @@ import { CountLink } from './count-link.tsx'
 type Counts = Pick<Dashboard['byCategory'][number], 'received' | 'pending' | 'overdue'>
 type Row = Counts & { key: string; name: string }
 const COUNTS = ['received', 'pending', 'overdue'] as const
+/** The column headings' keys: the `pending` number is what is open on a desk (在办) */
+const HEADINGS = { received: 'received', pending: 'open', overdue: 'overdue' } as const
 
 function BreakdownTable({ rows, nameTitle }: { rows: Row[]; nameTitle: string }) {
   const { t } = useTranslation()
-  const columns: TableColumnsType<Row> = [
-    { title: nameTitle, dataIndex: 'name', key: 'name' },
-    ...COUNTS.map((k) => ({
-      title: t(`dashboard.col.${k}`),
+  const openStatuses = PENDING_STATUSES.map((s) => t(`status.${s}`)).join(t('app.gate.labelJoin'))
+  const columns: TableColumnsType<Row> = COUNTS.map((k) => {
+    const heading = t(`dashboard.col.${HEADINGS[k]}`)
+    return {
+      title:
+        k === 'pending' ? (
+          <Tooltip title={t('dashboard.col.openHint', { statuses: openStatuses })}>
+            {heading}
+          </Tooltip>
+        ) : (
+          heading
+        ),
       key: k,
       align: 'right' as const,
-      render: (_: unknown, r: Row) => (
-        <CountLink count={r[k]} label={`${r.name} ${t(`dashboard.col.${k}`)}`} />
-      ),
-    })),
-  ]
+      render: (_: unknown, r: Row) => <CountLink count={r[k]} label={`${r.name} ${heading}`} />,
+    }
+  })
+  columns.unshift({ title: nameTitle, dataIndex: 'name', key: 'name' })
   return (
     <Table<Row>
       rowKey="key"
