@@ -95,19 +95,27 @@ if (!existsSync(webDist)) {
   console.warn(`No built SPA at ${webDist}: run "pnpm build" (pnpm start does it for you)`)
 }
 
-const httpServer = serve(
-  { fetch: server.fetch, port: config.PORT, hostname: config.HOST },
-  (info) => {
-    process.stdout.write(
-      formatStartBanner({
-        url: `http://localhost:${info.port}`,
-        dbPath: isPostgresUrl(dbPath) ? describeUrl(dbPath) : dbPath,
-        admin: boot.admin,
-        demoLogins: boot.demoLogins,
-      }),
-    )
-  },
-) as Server // no TLS or HTTP/2 options: a node:http server
+// handlers still running: one whose client went away keeps its work (and the database) after its
+// socket closed, so the shutdown waits for these, not only for the sockets, before the pool ends
+const handling = new Set<Promise<unknown>>()
+const fetch: typeof server.fetch = (...args) => {
+  const answer = Promise.resolve(server.fetch(...args))
+  handling.add(answer)
+  const settled = () => handling.delete(answer)
+  answer.then(settled, settled)
+  return answer
+}
+
+const httpServer = serve({ fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  process.stdout.write(
+    formatStartBanner({
+      url: `http://localhost:${info.port}`,
+      dbPath: isPostgresUrl(dbPath) ? describeUrl(dbPath) : dbPath,
+      admin: boot.admin,
+      demoLogins: boot.demoLogins,
+    }),
+  )
+}) as Server // no TLS or HTTP/2 options: a node:http server
 
 // requests under way when the process is told to stop; each answer then closes its connection
 const inFlight = new Set<ServerResponse>()
@@ -121,7 +129,8 @@ httpServer.prependListener('request', (_req: IncomingMessage, res: ServerRespons
 /**
  * Stops the process without cutting work off (SIGTERM from systemd, docker or a deploy, SIGINT):
  * no new connections; requests under way are answered, each closing its connection (an idle
- * keep-alive connection is closed at once); import jobs running here end as they would (an
+ * keep-alive connection is closed at once), and handlers whose clients went away end their work;
+ * import jobs running here end as they would (an
  * import stopped half-way would be undone at the next start); the outbox and the sweeper finish
  * their current step; then the database is closed and the exit code is 0. A second signal
  * meanwhile changes nothing.
@@ -134,6 +143,8 @@ async function shutdown(): Promise<void> {
     httpServer.close(() => done())
     httpServer.closeIdleConnections()
   })
+  // the sockets are gone; handlers whose clients left early may still be at the database
+  while (handling.size > 0) await Promise.allSettled([...handling])
   await importJobsSettled()
   await Promise.all([outbox.stop(), sweeper.stop()])
   await closeDatabase(db)
