@@ -102,6 +102,8 @@ export const INQUIRY_ACTION_REASONS = [
   'same_department',
   'merge_self',
   'merge_chain',
+  // a duplicate of another kind than its main inquiry's (inquiry/merge.ts mergeRefusal)
+  'merge_kind',
   'draft_status',
   'posted',
   'sign_off_required',

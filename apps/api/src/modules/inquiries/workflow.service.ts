@@ -6,7 +6,13 @@
  * Errors: NOT_FOUND, CONFLICT (stale version; wrong status; inactive department or reason; merge
  * loops), VALIDATION (a posted date in the future).
  */
-import { isAnswered, mergedStatus, startOfZonedDay, unfillRecordValues } from '@desk/domain'
+import {
+  isAnswered,
+  mergeRefusal,
+  mergedStatus,
+  startOfZonedDay,
+  unfillRecordValues,
+} from '@desk/domain'
 import type { Ctx } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import { getActiveDepartment } from '../departments/departments.service.ts'
@@ -111,7 +117,7 @@ export function addNote(ctx: Ctx, id: number, input: { version: number; text: st
 /**
  * Merges the inquiry as a duplicate of `mainId` (any channel): it takes its kind's `merged` status,
  * leaves the pending counts and is answered with its main inquiry. The main one must be visible to
- * the user and not itself a duplicate; an inquiry that has duplicates cannot become one (no chains).
+ * the user, of the same kind (domain `mergeRefusal`: CONFLICT `merge_kind`) and not itself a duplicate; an inquiry that has duplicates cannot become one (no chains).
  * When the main inquiry is answered already, its latest reply answers this one at once, refilled
  * from this inquiry's own record (name, receipt date, number: never the first citizen's);
  * VALIDATION naming the placeholder when this record lacks a value the reply needs.
@@ -123,6 +129,14 @@ export function mergeAsDuplicate(ctx: Ctx, id: number, input: { version: number;
         reason: 'merge_self',
       })
     const main = await load(db, input.mainId, ctx.user)
+    if (mergeRefusal(row.kind, main.kind) !== null) {
+      throw new AppError(
+        'CONFLICT',
+        `Inquiry ${id} (${row.kind}) cannot be merged into inquiry ${main.id} (${main.kind}): ` +
+          `a duplicate is answered with its main inquiry, which must be of the same kind`,
+        { reason: 'merge_kind', kind: row.kind, mainKind: main.kind },
+      )
+    }
     if (main.duplicateOfId !== null) {
       throw new AppError(
         'CONFLICT',

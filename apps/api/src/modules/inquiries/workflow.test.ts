@@ -202,6 +202,37 @@ describe('workflow actions', () => {
     ).toBe('merge_chain')
   })
 
+  it('refuses (409 merge_kind) merging a citizen’s message into a disclosure request: the message stays pending', async () => {
+    const { d } = await desk()
+    const s = await member(d, 'manager', 'mei', null)
+    const [message] = await addInquiries(d.db, [{ channelCode: 'minxin' }])
+    const created = await call(d, s, 'POST', '/disclosure/requests', {
+      channel: 'director_mailbox',
+      applicantType: 'natural_person',
+      applicantName: '周敏',
+      receiptMethod: 'online',
+      receivedOn: '2024-09-20',
+      subject: '立项批复',
+      body: '请公开立项批复文件。',
+    })
+    expect(created.status).toBe(201)
+    const requestId = ((await created.json()) as { request: { inquiryId: number } }).request
+      .inquiryId
+    const res = await call(d, s, 'POST', `/inquiries/${message!.id}/merge`, {
+      version: 1,
+      mainId: requestId,
+    })
+    expect(res.status).toBe(409)
+    expect(((await res.json()) as { error: { details: unknown } }).error.details).toEqual({
+      reason: 'merge_kind',
+      kind: 'message',
+      mainKind: 'disclosure',
+    })
+    // a disclosure request has no merge at all (its lifecycle: invalid_status)
+    const view = await detail(d, s, message!.id)
+    expect([view.inquiry.status, view.inquiry.version]).toEqual(['new', 1])
+  })
+
   it('lets no manager approve a draft they wrote (four eyes): 403 own_draft, nothing released; another manager approves it', async () => {
     const { d, admin } = await desk()
     await call(d, admin, 'PATCH', '/channel-settings/minxin', { requiresSignOff: true })

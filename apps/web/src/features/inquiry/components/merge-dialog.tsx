@@ -1,7 +1,9 @@
 /**
  * Merge as a duplicate (any channel): the user types the main inquiry's number and sees a preview
- * of it (subject, channel, source number, status) before confirming.
+ * of it (subject, channel, source number, status) before confirming; a main inquiry of another kind
+ * (domain `mergeRefusal`, as the API refuses it: 409 `merge_kind`) is said and cannot be confirmed.
  */
+import { mergeRefusal } from '@desk/domain'
 import { useQuery } from '@tanstack/react-query'
 import { Alert, Descriptions, Flex, InputNumber, Modal } from 'antd'
 import { useState } from 'react'
@@ -12,7 +14,7 @@ import { inquiryQueries } from '../api/inquiry-queries.ts'
 import { ActionError } from './action-error.tsx'
 
 type Props = {
-  inquiry: { id: number; version: number }
+  inquiry: { id: number; version: number; kind?: string }
   isOpen: boolean
   onClose: () => void
   onDone: (mainId: number) => void
@@ -29,12 +31,16 @@ export function MergeDialog({ inquiry, isOpen, onClose, onDone }: Props) {
     retry: false,
   })
   const target = preview.data?.inquiry
+  const refusal = target ? mergeRefusal(inquiry.kind ?? 'message', target.kind ?? 'message') : null
   return (
     <Modal
       title={t('workflow.merge.title')}
       open={isOpen}
       okText={t('workflow.merge.submit')}
-      okButtonProps={{ disabled: !target || target.id !== mainId, loading: action.isPending }}
+      okButtonProps={{
+        disabled: !target || target.id !== mainId || refusal !== null,
+        loading: action.isPending,
+      }}
       onOk={() =>
         target &&
         action.mutate(
@@ -69,6 +75,9 @@ export function MergeDialog({ inquiry, isOpen, onClose, onDone }: Props) {
         )}
         {isValid && preview.isError && (
           <Alert type="warning" showIcon title={t('workflow.merge.notFound', { id: mainId })} />
+        )}
+        {refusal !== null && (
+          <Alert type="warning" showIcon title={t(`errors.reason.${refusal}`)} />
         )}
         {target && (
           <Descriptions
