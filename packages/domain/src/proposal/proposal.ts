@@ -202,7 +202,12 @@ export const proposalInputSchema = z
     deputyName: line(60),
     deputyContact: optionalText(60),
     assignedOn: supportedDateSchema,
-    coUnits: z.array(line(100)).max(MAX_CO_UNITS).default([]),
+    // a unit named twice (as typed, or once with spaces) is one co-unit, as the import keeps it
+    coUnits: z
+      .array(line(100))
+      .max(MAX_CO_UNITS)
+      .default([])
+      .transform((units) => [...new Set(units)]),
     dueOn: supportedDateSchema.optional(),
   })
   .superRefine((p, ctx) => {

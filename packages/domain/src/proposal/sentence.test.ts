@@ -179,6 +179,15 @@ describe('a proposal as assigned', () => {
       '市人大十六届二次会议第0123号',
     ])
   })
+  it('keeps a co-unit named twice once, in the order given', () => {
+    const p = proposalInputSchema.parse({
+      ...valid,
+      role: 'lead',
+      leadUnit: undefined,
+      coUnits: ['住建局', ' 住建局 ', '规划局', '住建局'],
+    })
+    expect(p.coUnits).toEqual(['住建局', '规划局'])
+  })
   it('a co-unit item must name the lead unit; the number is digits or letters', () => {
     const r = proposalInputSchema.safeParse({ ...valid, leadUnit: ' ', number: '12/3' })
     expect(r.success ? [] : r.error.issues.map((i) => i.path.join('.')).sort()).toEqual([
