@@ -54,6 +54,31 @@ describe('inquiry page: the responder workflow', () => {
     expect(document.querySelectorAll('.ant-message-error')).toHaveLength(0)
   })
 
+  it('does not merge a message into a disclosure request: says why and cannot be confirmed', async () => {
+    const message = makeInquiry({
+      id: 71,
+      subject: '小区门口占道经营',
+      status: 'assigned',
+      version: 4,
+    })
+    const request = makeInquiry({ id: 72, kind: 'disclosure', subject: '立项批复公开申请' })
+    const desk = createFakeDesk({ user: MANAGER, inquiries: [message, request] })
+    const flow = createFakeWorkflow(desk)
+    server.use(...flow.handlers, ...desk.handlers)
+    const app = renderWithClient(`/inquiries/${message.id}`)
+    await app.user.click(await screen.findByRole('button', { name: '合并为重复件' }))
+    await app.user.type(within(dialog()).getByLabelText('主问询编号'), '72')
+    expect(
+      await within(dialog()).findByText(
+        '只能合并到同类事项：群众留言只能并入留言，依申请公开申请和建议提案各有其法定答复。',
+      ),
+    ).toBeTruthy()
+    expect(
+      within(dialog()).getByRole<HTMLButtonElement>('button', { name: /合\s*并/ }).disabled,
+    ).toBe(true)
+    expect(flow.state.writes.filter((w) => w.path.endsWith('/merge'))).toEqual([])
+  })
+
   it('returns upstream with a listed reason and free text, and ends on the queue saying so', async () => {
     const { inquiry, flow, app } = setup({})
     await app.user.click(await screen.findByRole('button', { name: /^退\s*单$/ }))
