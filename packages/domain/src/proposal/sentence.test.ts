@@ -118,9 +118,12 @@ describe('the proposals sentence', () => {
           )
           const leadOnly = new RegExp(`${source}主办件(\\d+)件`).exec(sentence)
           const coOnly = new RegExp(`${source}协办件(\\d+)件`).exec(sentence)
-          // the only source, named by the heading: its roles follow the total
+          // the only source, when the heading names it (市人大建议, not 政协提案 for 区政协): its
+          // roles follow the total; a source the heading does not name keeps its own clause
           const sole =
-            lead + co === items.length && items.length > 0
+            lead + co === items.length &&
+            items.length > 0 &&
+            sentence.startsWith(`2020年，我局共承办${source}`)
               ? /件（其中主办件(\d+)件，协办件(\d+)件）|，均为(主办|协办)件/.exec(sentence)
               : null
           const stated = sole
