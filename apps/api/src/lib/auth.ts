@@ -43,7 +43,8 @@ export const identify = createMiddleware<AppEnv>(async (c, next) => {
     'caller',
     await resolveCaller(
       c.var.db,
-      { bearerToken, sessionToken },
+      // the SPA's polls say so: they do not renew an idle session (auth.service resolveCaller)
+      { bearerToken, sessionToken, background: c.req.header('x-desk-background') === '1' },
       c.var.now(),
       c.var.security.sessionIdleMs,
       c.var.security.passwordPolicy,

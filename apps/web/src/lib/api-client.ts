@@ -21,6 +21,12 @@ export const api = hc<AppType>(`${window.location.origin}/api`, {
   init: { credentials: 'same-origin' },
 })
 
+/**
+ * Headers of a background poll (the bell's list, import progress): the API does not count it as
+ * the user's activity, so an unattended tab's session still ends after DESK_SESSION_IDLE_MINUTES.
+ */
+export const BACKGROUND_HEADERS = { 'X-Desk-Background': '1' }
+
 /** An API error answer: HTTP status, the API's error code (e.g. CONFLICT), message and details. */
 export class ApiError extends Error {
   constructor(

@@ -104,10 +104,17 @@ const SEEN_RESOLUTION_MS = 60_000
  * Resolves a session cookie or a bearer API token to a caller; undefined when neither is valid.
  * A session idle for longer than `idleMs` (0: no idle limit) ends here (等保 2.0 §8.1.4.1 b:
  * 登录连接超时自动退出). `policy` decides whether the user must replace an expired password.
+ * A `background` request (the SPA's polls: the bell, counts, import progress; header
+ * `X-Desk-Background: 1`) is no activity: it does not renew the session, so an unattended tab
+ * still times out.
  */
 export async function resolveCaller(
   db: Db,
-  creds: { sessionToken?: string | undefined; bearerToken?: string | undefined },
+  creds: {
+    sessionToken?: string | undefined
+    bearerToken?: string | undefined
+    background?: boolean
+  },
   now: number,
   idleMs = 0,
   policy?: PasswordPolicy,
@@ -127,7 +134,8 @@ export async function resolveCaller(
       await repo.deleteSession(db, tokenHash)
       return undefined
     }
-    if (now - lastSeenAt >= SEEN_RESOLUTION_MS) await repo.touchSession(db, tokenHash, now)
+    if (!creds.background && now - lastSeenAt >= SEEN_RESOLUTION_MS)
+      await repo.touchSession(db, tokenHash, now)
     const passwordChange = policy
       ? passwordChangeReason({ mustChangePassword, passwordChangedAt }, now, policy)
       : null

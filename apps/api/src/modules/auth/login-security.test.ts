@@ -174,6 +174,22 @@ describe('等保 2.0: password policy, idle sessions, separated roles, audit log
     expect((await call(d, s, 'GET', '/auth/me')).status).toBe(401)
   })
 
+  it('does not count background polls (X-Desk-Background: 1) as activity: a polled but unattended session still ends', async () => {
+    const d = await desk()
+    const s = await signIn(d, 'responder')
+    const poll = () =>
+      d.app.request('/notifications', {
+        headers: { cookie: s.cookie, 'x-desk-background': '1' },
+      })
+    for (let i = 0; i < 3; i++) {
+      d.advance(10 * 60_000)
+      expect((await poll()).status).toBe(200)
+    }
+    d.advance(1 * 60_000) // signed in 31 min ago, polled 1 min ago
+    expect((await poll()).status).toBe(401)
+    expect((await call(d, s, 'GET', '/auth/me')).status).toBe(401)
+  })
+
   it('lets the auditor read and export the audit log and nothing else; no one can erase it', async () => {
     const d = await desk()
     const admin = await signIn(d, 'admin')

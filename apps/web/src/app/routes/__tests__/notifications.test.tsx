@@ -40,6 +40,21 @@ function notifications() {
 }
 
 describe('the notification bell', () => {
+  it('asks as a background poll (X-Desk-Background: 1), which the API does not count as activity', async () => {
+    const desk = createFakeDesk({ user: RESPONDER, inquiries: [] })
+    const seen: (string | null)[] = []
+    server.use(
+      http.get('*/api/notifications', ({ request }) => {
+        seen.push(request.headers.get('x-desk-background'))
+        return HttpResponse.json({ items: [], unread: 0 })
+      }),
+      ...desk.handlers,
+    )
+    renderWithClient('/queue')
+    await waitFor(() => expect(seen.length).toBeGreaterThan(0))
+    expect(seen.every((h) => h === '1')).toBe(true)
+  })
+
   it('counts the unread, lists them with what happened, opens one (marked read) and marks all read', async () => {
     const desk = createFakeDesk({
       user: RESPONDER,

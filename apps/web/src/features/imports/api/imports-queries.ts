@@ -4,7 +4,7 @@
  */
 import type { DateOrder } from '@desk/domain'
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import { api, unwrap } from '../../../lib/api-client.ts'
+import { api, BACKGROUND_HEADERS, unwrap } from '../../../lib/api-client.ts'
 import { queueRootKeys } from '../../../lib/query-keys.ts'
 
 export type ReadOptions = {
@@ -39,9 +39,13 @@ export const importQueries = {
     queryOptions({
       queryKey: [...importQueries.all(), 'job', id] as const,
       queryFn: ({ signal }) =>
-        unwrap(api.imports[':id'].$get({ param: { id: String(id) } }, { init: { signal } })).then(
-          (r) => r.job,
-        ),
+        unwrap(
+          api.imports[':id'].$get(
+            { param: { id: String(id) } },
+            // progress polls are no activity of the user's (BACKGROUND_HEADERS)
+            { init: { signal }, headers: BACKGROUND_HEADERS },
+          ),
+        ).then((r) => r.job),
       refetchInterval: (query) => (isRunning(query.state.data?.status) ? 500 : false),
     }),
 }

@@ -2,18 +2,19 @@
  * The signed-in user's notifications (`GET /api/notifications`, computed by the API when read) and
  * marking them read (`POST /api/notifications/read`). The list is read again every minute and when
  * the window regains focus, so the bell's count follows what happens elsewhere without a push
- * channel.
+ * channel; as a background poll, which does not keep an idle session alive.
  */
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import type { InferResponseType } from 'hono/client'
-import { api, unwrap } from '../../../lib/api-client.ts'
+import { api, BACKGROUND_HEADERS, unwrap } from '../../../lib/api-client.ts'
 
 export const notificationQueries = {
   all: () => ['notifications'] as const,
   list: () =>
     queryOptions({
       queryKey: [...notificationQueries.all(), 'list'] as const,
-      queryFn: ({ signal }) => unwrap(api.notifications.$get({}, { init: { signal } })),
+      queryFn: ({ signal }) =>
+        unwrap(api.notifications.$get({}, { init: { signal }, headers: BACKGROUND_HEADERS })),
       refetchInterval: 60_000,
       refetchOnWindowFocus: true,
       staleTime: 15_000,
