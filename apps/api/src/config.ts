@@ -64,8 +64,16 @@ export const configSchema = z
       .min(1)
       .default(15 * 60_000),
     DESK_LOGIN_ADDRESS_FAILURES_PER_HOUR: z.coerce.number().int().min(1).default(100),
-    /** Sessions end after this many minutes without a request (0: never). */
-    DESK_SESSION_IDLE_MINUTES: z.coerce.number().int().min(0).default(30),
+    /**
+     * Sessions end after this many minutes without a request (0: never). Not 1: a session's last
+     * request is written at most once a minute (auth.service), so 1 would sign out an active user.
+     */
+    DESK_SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .refine((m) => m !== 1, 'use 0 (no limit) or at least 2 minutes')
+      .default(30),
     /** Password policy: length, character classes (of lower, upper, digits, other), expiry (0: never), how many earlier passwords may not be reused. */
     DESK_PASSWORD_MIN_LENGTH: z.coerce.number().int().min(6).max(128).default(8),
     DESK_PASSWORD_MIN_CLASSES: z.coerce.number().int().min(1).max(4).default(2),

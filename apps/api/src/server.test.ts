@@ -94,6 +94,14 @@ describe('DESK_DB', () => {
     expect(resolveDbPath('/tmp/desk.sqlite')).toBe('/tmp/desk.sqlite')
   })
 
+  it('refuses an idle limit of 1 minute, which would sign out an active user; takes 0 and 2', () => {
+    expect(() => readConfig({ DESK_SESSION_IDLE_MINUTES: '1' })).toThrow(
+      /DESK_SESSION_IDLE_MINUTES: use 0 \(no limit\) or at least 2 minutes/,
+    )
+    expect(readConfig({ DESK_SESSION_IDLE_MINUTES: '0' }).DESK_SESSION_IDLE_MINUTES).toBe(0)
+    expect(readConfig({ DESK_SESSION_IDLE_MINUTES: '2' }).DESK_SESSION_IDLE_MINUTES).toBe(2)
+  })
+
   it('takes a postgres:// or postgresql:// URL as it is', () => {
     expect(readConfig({ DESK_DB: 'postgres://desk:pw@db/desk' }).DESK_DB).toBe(
       'postgres://desk:pw@db/desk',
