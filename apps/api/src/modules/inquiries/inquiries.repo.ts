@@ -1,6 +1,7 @@
 /** Inquiries, their events and replies in SQL. Only this file (and tests) write these tables. */
 import {
   PENDING_STATUSES,
+  searchPhrases,
   statusesOf,
   type InquiryFilter,
   type MessageFields,
@@ -188,20 +189,28 @@ function pageQuery(
 
 /**
  * Rows of the queue's order a text search walks before it asks the index instead (walkedPageIds),
- * per engine, from what a probe costs at 1,000,000 inquiries. PostgreSQL: ~10 µs a row, so 4,000
- * rows (a word in 1.3% of the rows or more fills a page of 50; a rarer one costs ≤ ~40 ms before
- * its lookup). SQLite: FTS5 answers a probe of one rowid by opening the phrase's token lists
- * afresh, 0.2 ms a row for one bigram and 0.5 ms for a phrase, so only 250 rows: a word in 20% of
- * the rows or more (小区: 835 ms → 35 ms); rarer words are looked up (a walk of 4,000 rows cost
- * 紫荆家园 1.9 s against a 25 ms lookup).
+ * per engine. PostgreSQL: ~10 µs a row at 1,000,000 inquiries, so 4,000 rows (a word in 1.3% of
+ * the rows or more fills a page of 50; a rarer one costs ≤ ~40 ms before its lookup). SQLite:
+ * FTS5 answers a probe of one rowid by seeking the phrase's token lists, measured at 10,000,000
+ * inquiries on a quiet machine: ~0.035 ms a row for a word of one token (小区) and 0.06–0.12 ms for
+ * a phrase (容积率, 日照分析报告). So a one-token word walks 1,000 rows (≤ ~35 ms; 小区, in 18% of
+ * the bench's newest rows, fills its page within ~280, where 250 rows fell short and its second
+ * walk read the word's 3,000,000-entry list: 550 ms), and a phrase 250 (≤ ~30 ms).
  */
-const SEARCH_WALK_ROWS = { postgres: 4000, sqlite: 250 } as const
+const SEARCH_WALK_ROWS = { postgres: 4000, sqlite: { token: 1000, phrase: 250 } } as const
+
+/** SEARCH_WALK_ROWS for the search box `text` on `db`'s engine. */
+function probeWalkRows(db: Db, text: string): number {
+  if (engineOf(db) === 'postgres') return SEARCH_WALK_ROWS.postgres
+  const oneToken = searchPhrases(text).every((p) => p.tokens.length === 1)
+  return oneToken ? SEARCH_WALK_ROWS.sqlite.token : SEARCH_WALK_ROWS.sqlite.phrase
+}
 
 /**
  * A search whose word has fewer index entries than this skips the probing walk (db/search-index.ts
- * `fewestMatches`, SQLite only): the walk of 250 rows costs 17–46 ms CPU and fills a page only for
- * a word in a fifth of the rows, which has far more entries (小区: 306,060 of 1,000,000). Counting
- * the entries up to 50,000 costs ~5 ms CPU for the most frequent word.
+ * `fewestMatches`, SQLite only): the probing walk (SEARCH_WALK_ROWS) fills a page only for a word
+ * in 5% of the rows (one token) or a fifth (a phrase), which has far more entries (小区: 306,060 of
+ * 1,000,000). Counting the entries up to 50,000 costs ~5 ms CPU for the most frequent word.
  */
 const SEARCH_PROBE_WALK_FROM = 50_000
 
@@ -253,7 +262,7 @@ async function walkedPageIds(
   const entries = fewestMatches(db, text, Math.max(probeFrom, lookupBelow))
   if (entries < lookupBelow) return undefined
   if (entries >= probeFrom) {
-    const ids = await walk(db, q, params, q.walkRows ?? SEARCH_WALK_ROWS[engineOf(db)], 'probe')
+    const ids = await walk(db, q, params, q.walkRows ?? probeWalkRows(db, text), 'probe')
     if (ids) return ids
   }
   // the pending view's lookup is already this walk, unbounded and without the join (pageSource)
