@@ -78,7 +78,7 @@ async function logIn(page: Page) {
 }
 
 const REFERENCE = '市政协十四届二次会议第0042号'
-const SENTENCE = `${YEAR}年，我局共承办市政协提案1件，市政协主办件1件。主办市政协重点提案1件。`
+const SENTENCE = `${YEAR}年，我局共承办市政协提案1件，均为主办件。主办市政协重点提案1件。`
 
 describe('a suggestion handled in the browser', () => {
   it('is found in the register, claimed, consulted, answered, signed off and rated on its page', async () => {
