@@ -82,6 +82,23 @@ const menuFits = (page: Page) =>
     )
   })
 
+/**
+ * Opens `path` on the signed-in phone-sized page and expects no sideways scroll (page width ≤ 390
+ * px) in zh-CN, then in English, whose labels are longer; leaves the page in zh-CN. `ready` waits
+ * for the page's content.
+ */
+async function expectFitsPhone(page: Page, path: string, ready: () => Promise<void>) {
+  const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth)
+  await page.goto(`${desk.baseUrl}${path}`)
+  await ready()
+  expect(await pageWidth(), `${path} zh-CN`).toBeLessThanOrEqual(390)
+  await page.getByRole('button', { name: 'English' }).click()
+  await page.getByRole('button', { name: '中文' }).waitFor()
+  await ready()
+  expect(await pageWidth(), `${path} en`).toBeLessThanOrEqual(390)
+  await page.getByRole('button', { name: '中文' }).click()
+}
+
 /** Every entry the horizontal menu offers: its top entries, and each area's by hovering it. */
 async function menuEntries(page: Page): Promise<string[]> {
   const tops = await page.locator('.ant-menu-horizontal').evaluate((menu) =>
@@ -182,20 +199,11 @@ describe('the frame on a desktop and a phone', () => {
 
   it('fits the dashboard and the year’s tally to a phone in zh-CN and en: no sideways scroll at 390 px', async () => {
     const page = await signedIn('zhou', PASSWORD, 390, 844)
-    const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth)
     for (const [path, ready] of [
       ['/reports', () => page.locator('.ant-table-row').first().waitFor()],
       ['/dashboard', () => page.locator('.ant-segmented').waitFor()],
     ] as const) {
-      await page.goto(`${desk.baseUrl}${path}`)
-      await ready()
-      expect(await pageWidth(), `${path} zh-CN`).toBeLessThanOrEqual(390)
-      // English labels are longer
-      await page.getByRole('button', { name: 'English' }).click()
-      await page.getByRole('button', { name: '中文' }).waitFor()
-      await ready()
-      expect(await pageWidth(), `${path} en`).toBeLessThanOrEqual(390)
-      await page.getByRole('button', { name: '中文' }).click()
+      await expectFitsPhone(page, path, ready)
     }
     await page.context().close()
   })
@@ -205,20 +213,12 @@ describe('the frame on a desktop and a phone', () => {
     const long = 'x'.repeat(300)
     await post(admin, '/channels/minxin/inquiries', [sampleInquiry('MX-LONG', long, 24 * 60)])
     const page = await signedIn('zhou', PASSWORD, 390, 844)
-    const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth)
     for (const [path, ready] of [
       ['/digest', () => page.getByText(long).first().waitFor()],
       ['/deadlines/extensions', () => page.locator('.ant-table').first().waitFor()],
     ] as const) {
       await page.setViewportSize({ width: 390, height: 844 })
-      await page.goto(`${desk.baseUrl}${path}`)
-      await ready()
-      expect(await pageWidth(), `${path} zh-CN`).toBeLessThanOrEqual(390)
-      await page.getByRole('button', { name: 'English' }).click()
-      await page.getByRole('button', { name: '中文' }).waitFor()
-      await ready()
-      expect(await pageWidth(), `${path} en`).toBeLessThanOrEqual(390)
-      await page.getByRole('button', { name: '中文' }).click()
+      await expectFitsPhone(page, path, ready)
       await shots(page, `phone${path.replaceAll('/', '-')}`, ready)
     }
     await page.context().close()
